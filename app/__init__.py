@@ -1,0 +1,1 @@
+"""Domain rules and use-case services of Showroom. Never imports Qt or `ui` (import-linter)."""

@@ -1,0 +1,1 @@
+"""Pure domain rules: validators, money, value objects. No database, no Qt."""

@@ -1,0 +1,287 @@
+"""Inventory (库存车辆): list, search, add, edit and move vehicles through their statuses.
+
+Every rule is enforced here, not only in the UI: permissions, VIN validation with the
+manager-only check-digit override (domain_reference §5.2), version counters, status moves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+
+from sqlalchemy import func, or_, select
+
+from app.clock import utcnow
+from app.domain.validation import validate_vin
+from app.errors import FieldError, NotFound, OverrideRequired, ShowroomError, ValidationFailed
+from app.permissions import Action, can, require
+from app.services.common import check_version, commit
+from app.services.dto import Actor, VehicleDTO
+from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatus, VehicleStatusChange
+from db.uow import UnitOfWork
+
+S = VehicleStatus
+
+# Allowed status moves. Delivery is gated separately (needs a passed PDI, 4.4.1).
+TRANSITIONS: dict[VehicleStatus, frozenset[VehicleStatus]] = {
+    S.IN_TRANSIT: frozenset({S.IN_STOCK}),
+    S.IN_STOCK: frozenset({S.ON_DISPLAY, S.TEST_DRIVE_FLEET, S.RESERVED, S.IN_TRANSIT}),
+    S.ON_DISPLAY: frozenset({S.IN_STOCK, S.TEST_DRIVE_FLEET, S.RESERVED}),
+    S.TEST_DRIVE_FLEET: frozenset({S.IN_STOCK, S.ON_DISPLAY}),
+    S.RESERVED: frozenset({S.IN_STOCK, S.ON_DISPLAY, S.SOLD}),
+    S.SOLD: frozenset({S.RESERVED, S.DELIVERED}),
+    S.DELIVERED: frozenset(),
+}
+
+MIN_MODEL_YEAR = 1990
+
+
+@dataclass
+class VehicleInput:
+    """What a user or an import row supplies for a vehicle, already typed (prices in fen)."""
+
+    vin: str
+    brand: str
+    model: str
+    model_year: int
+    powertrain: str
+    guide_price_fen: int
+    price_fen: int
+    trim: str = ""
+    exterior_color: str = ""
+    interior_color: str = ""
+    configuration: list[str] = field(default_factory=list)
+    power_kw: int | None = None
+    accel_0_100_s: float | None = None
+    fuel_l_per_100km: float | None = None
+    range_km: int | None = None
+    battery_kwh: float | None = None
+    fast_charge_minutes: int | None = None
+    slow_charge_hours: float | None = None
+    production_date: dt.date | None = None
+    status: str = S.IN_STOCK.value
+    defect_notes: str = ""
+    repair_notes: str = ""
+    notes: str = ""
+
+
+def vehicle_dto(v: Vehicle) -> VehicleDTO:
+    return VehicleDTO(
+        id=v.id, vin=v.vin, brand=v.brand, model=v.model, trim=v.trim, model_year=v.model_year,
+        exterior_color=v.exterior_color, interior_color=v.interior_color,
+        powertrain=v.powertrain, guide_price_fen=v.guide_price_fen, price_fen=v.price_fen,
+        configuration=tuple(v.configuration or ()), power_kw=v.power_kw,
+        accel_0_100_s=v.accel_0_100_s, fuel_l_per_100km=v.fuel_l_per_100km,
+        range_km=v.range_km, battery_kwh=v.battery_kwh,
+        fast_charge_minutes=v.fast_charge_minutes, slow_charge_hours=v.slow_charge_hours,
+        production_date=v.production_date, status=v.status, defect_notes=v.defect_notes,
+        repair_notes=v.repair_notes, notes=v.notes, vin_override_reason=v.vin_override_reason,
+        updated_at=v.updated_at, version=v.version,
+    )
+
+
+def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> tuple[str, bool, list[FieldError]]:
+    """Check every field; return (normalised VIN, check digit ok, errors). Writes nothing."""
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+    vin, checksum_ok = "", True
+    try:
+        vin, checksum_ok = validate_vin(data.vin)
+    except ValidationFailed as e:
+        errors.extend(e.errors)
+    for name, limit in (("brand", 60), ("model", 80)):
+        value = (getattr(data, name) or "").strip()
+        if not value:
+            errors.append(FieldError(name, "required"))
+        elif len(value) > limit:
+            errors.append(FieldError(name, "too_long", {"max": limit}))
+    for name, limit in (("trim", 120), ("exterior_color", 40), ("interior_color", 40)):
+        if len(getattr(data, name) or "") > limit:
+            errors.append(FieldError(name, "too_long", {"max": limit}))
+    if not isinstance(data.model_year, int) or not MIN_MODEL_YEAR <= data.model_year <= today.year + 2:
+        errors.append(FieldError("model_year", "out_of_range",
+                                 {"min": MIN_MODEL_YEAR, "max": today.year + 2}))
+    try:
+        Powertrain(data.powertrain)
+    except ValueError:
+        errors.append(FieldError("powertrain", "unknown_value"))
+    try:
+        S(data.status)
+    except ValueError:
+        errors.append(FieldError("status", "unknown_value"))
+    for name in ("guide_price_fen", "price_fen"):
+        value = getattr(data, name)
+        if not isinstance(value, int) or value <= 0:
+            errors.append(FieldError(name, "must_be_positive"))
+        elif value > 100_000_000 * 100:
+            errors.append(FieldError(name, "number_too_large"))
+    for name, hi in (("power_kw", 2000), ("accel_0_100_s", 60), ("fuel_l_per_100km", 50),
+                     ("range_km", 3000), ("battery_kwh", 300), ("fast_charge_minutes", 1440),
+                     ("slow_charge_hours", 200)):
+        value = getattr(data, name)
+        if value is not None and not (0 < value <= hi):
+            errors.append(FieldError(name, "out_of_range", {"min": 0, "max": hi}))
+    if data.production_date and data.production_date > today:
+        errors.append(FieldError("production_date", "in_future"))
+    if any(len(item) > 200 for item in data.configuration):
+        errors.append(FieldError("configuration", "too_long", {"max": 200}))
+    return vin, checksum_ok, errors
+
+
+def _check_override(actor: Actor, vin: str, checksum_ok: bool, reason: str | None) -> str | None:
+    """domain_reference §5.2: a check-digit mismatch blocks unless a sales_manager gives a reason."""
+    if checksum_ok:
+        return None
+    if reason and reason.strip() and can(actor.roles, Action.OVERRIDE_VIN_CHECK):
+        return reason.strip()
+    raise OverrideRequired([FieldError("vin", "vin_checksum", {"vin": vin})],
+                           role=Role.SALES_MANAGER.value)
+
+
+def _apply(v: Vehicle, data: VehicleInput, vin: str) -> None:
+    v.vin = vin
+    for f in fields(VehicleInput):
+        if f.name in ("vin", "status"):
+            continue
+        value = getattr(data, f.name)
+        if isinstance(value, str):
+            value = value.strip()
+        if f.name == "configuration":
+            value = [c.strip() for c in value if c and c.strip()]
+        setattr(v, f.name, value)
+
+
+def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
+                vin_override_reason: str | None = None) -> VehicleDTO:
+    require(actor, Action.EDIT_VEHICLES)
+    vin, checksum_ok, errors = validate_vehicle_input(data)
+    if errors:
+        raise ValidationFailed(errors)
+    reason = _check_override(actor, vin, checksum_ok, vin_override_reason)
+    with uow:
+        if uow.session.scalar(select(Vehicle.id).where(Vehicle.vin == vin)):
+            raise ValidationFailed([FieldError("vin", "vin_exists", {"vin": vin})])
+        v = Vehicle(status=S(data.status).value, vin_override_reason=reason,
+                    vin_override_by_id=actor.user_id if reason else None,
+                    updated_by_id=actor.user_id)
+        _apply(v, data, vin)
+        uow.session.add(v)
+        uow.session.flush()
+        uow.session.add(VehicleStatusChange(vehicle_id=v.id, from_status=None, to_status=v.status,
+                                            changed_by_id=actor.user_id, changed_at=utcnow()))
+        commit(uow)
+        return vehicle_dto(v)
+
+
+def update_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int,
+                   data: VehicleInput, vin_override_reason: str | None = None) -> VehicleDTO:
+    """Edit a vehicle's facts. The status is changed only through change_status."""
+    require(actor, Action.EDIT_VEHICLES)
+    vin, checksum_ok, errors = validate_vehicle_input(data)
+    if errors:
+        raise ValidationFailed(errors)
+    with uow:
+        v = uow.session.get(Vehicle, vehicle_id)
+        if v is None:
+            raise NotFound(what="vehicle", id=vehicle_id)
+        check_version(v, expected_version)
+        if vin != v.vin and uow.session.scalar(select(Vehicle.id).where(Vehicle.vin == vin)):
+            raise ValidationFailed([FieldError("vin", "vin_exists", {"vin": vin})])
+        # An override already on record for this very VIN still stands.
+        kept = v.vin_override_reason if vin == v.vin else None
+        reason = _check_override(actor, vin, checksum_ok, vin_override_reason or kept)
+        if reason != kept:
+            v.vin_override_by_id = actor.user_id if reason else None
+        v.vin_override_reason = reason
+        _apply(v, data, vin)
+        v.updated_by_id = actor.user_id
+        commit(uow)
+        return vehicle_dto(v)
+
+
+def can_change_status(current: str, new: str) -> bool:
+    return S(new) in TRANSITIONS[S(current)]
+
+
+def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int,
+                  new_status: str, reason: str = "") -> VehicleDTO:
+    require(actor, Action.CHANGE_VEHICLE_STATUS)
+    try:
+        target = S(new_status)
+    except ValueError:
+        raise ValidationFailed([FieldError("status", "unknown_value")]) from None
+    if target is S.DELIVERED:
+        require(actor, Action.DELIVER_VEHICLE)
+    with uow:
+        v = uow.session.get(Vehicle, vehicle_id)
+        if v is None:
+            raise NotFound(what="vehicle", id=vehicle_id)
+        check_version(v, expected_version)
+        if not can_change_status(v.status, target):
+            raise ValidationFailed([FieldError("status", "status_transition",
+                                               {"from": v.status, "to": target.value})])
+        if target is S.DELIVERED:
+            # T/CSCA 120031 4.4.1: no delivery without a passed PDI. The PDI module is not
+            # built yet, so no car can pass one: delivery stays refused until it is.
+            raise ShowroomError("pdi_required", vin=v.vin)
+        uow.session.add(VehicleStatusChange(vehicle_id=v.id, from_status=v.status,
+                                            to_status=target.value, changed_by_id=actor.user_id,
+                                            changed_at=utcnow(), reason=reason or ""))
+        v.status = target.value
+        v.updated_by_id = actor.user_id
+        commit(uow)
+        return vehicle_dto(v)
+
+
+@dataclass(frozen=True)
+class VehicleQuery:
+    text: str = ""
+    status: str | None = None
+    limit: int | None = None
+
+
+def list_vehicles(uow: UnitOfWork, *, actor: Actor, query: VehicleQuery = VehicleQuery()) -> list[VehicleDTO]:
+    """Search by VIN tail, brand, model, trim or colour (case-insensitive), optionally by status."""
+    require(actor, Action.VIEW_VEHICLES)
+    stmt = select(Vehicle).order_by(Vehicle.brand, Vehicle.model, Vehicle.vin)
+    text = (query.text or "").strip()
+    if text:
+        like = f"%{text.lower()}%"
+        stmt = stmt.where(or_(
+            Vehicle.vin.like(f"%{text.upper()}"),
+            func.lower(Vehicle.brand).like(like),
+            func.lower(Vehicle.model).like(like),
+            func.lower(Vehicle.trim).like(like),
+            func.lower(Vehicle.exterior_color).like(like),
+            func.lower(Vehicle.interior_color).like(like),
+        ))
+    if query.status:
+        stmt = stmt.where(Vehicle.status == query.status)
+    if query.limit:
+        stmt = stmt.limit(query.limit)
+    with uow:
+        return [vehicle_dto(v) for v in uow.session.scalars(stmt)]
+
+
+def get_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> VehicleDTO:
+    require(actor, Action.VIEW_VEHICLES)
+    with uow:
+        v = uow.session.get(Vehicle, vehicle_id)
+        if v is None:
+            raise NotFound(what="vehicle", id=vehicle_id)
+        return vehicle_dto(v)
+
+
+def find_by_vin(uow: UnitOfWork, *, actor: Actor, vin: str) -> VehicleDTO | None:
+    require(actor, Action.VIEW_VEHICLES)
+    with uow:
+        v = uow.session.scalar(select(Vehicle).where(Vehicle.vin == vin.strip().upper()))
+        return vehicle_dto(v) if v else None
+
+
+def staff_name(uow: UnitOfWork, user_id: int | None) -> str | None:
+    if user_id is None:
+        return None
+    with uow:
+        u = uow.session.get(StaffUser, user_id)
+        return u.full_name if u else None

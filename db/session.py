@@ -1,0 +1,88 @@
+"""Engine and session factory: SQLite in the per-user data directory by default, or any URL.
+
+SQLite runs in WAL with foreign keys on, a busy timeout, and synchronous=FULL so that a
+transaction reported committed survives a crash of the process or the machine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_URL = "SHOWROOM_DATABASE_URL"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def data_dir() -> Path:
+    """Per-user data directory (platformdirs: ~/.local/share/Showroom, %LOCALAPPDATA%\\Showroom)."""
+    override = os.environ.get("SHOWROOM_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir("Showroom", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
+
+
+def default_database_url(demo: bool = False) -> str:
+    return sqlite_url(data_dir() / ("showroom-demo.sqlite" if demo else "showroom.sqlite"))
+
+
+def resolve_database_url(explicit: str | None = None, demo: bool = False) -> str:
+    """--database-url wins, then SHOWROOM_DATABASE_URL, then the per-user SQLite file."""
+    if explicit:
+        return explicit
+    if not demo and os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    return default_database_url(demo)
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, for the status bar and logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            u,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            **kwargs,
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(u, pool_pre_ping=True, **kwargs)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

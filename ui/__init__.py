@@ -1,0 +1,1 @@
+"""PySide6 user interface: pages, dialogs, table models. Calls app services only through workers."""
