@@ -1,0 +1,109 @@
+"""Turn domain errors into translated, readable messages; never show a traceback to a user.
+
+Each app error code maps to one message here (style guide §7). Unexpected errors are logged
+with their traceback and shown as a generic message whose details can be copied.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.errors import FieldError, ShowroomError, ValidationFailed
+
+log = logging.getLogger(__name__)
+CTX = "Errors"
+
+# Field-level messages: shown beside the field. Parameters are filled with str.format.
+FIELD_MESSAGES = {
+    "required": QT_TRANSLATE_NOOP("Errors", "This field is required."),
+    "vin_length": QT_TRANSLATE_NOOP("Errors", "A VIN has 17 characters; this one has {length}."),
+    "vin_charset": QT_TRANSLATE_NOOP("Errors", "A VIN uses only digits and capital letters except I, O and Q."),
+    "vin_checksum": QT_TRANSLATE_NOOP("Errors", "The VIN check digit (9th character) does not match. Check the VIN; a sales manager may override with a reason."),
+    "vin_exists": QT_TRANSLATE_NOOP("Errors", "A vehicle with VIN {vin} already exists."),
+    "ric_length": QT_TRANSLATE_NOOP("Errors", "A resident ID number has 18 characters."),
+    "ric_format": QT_TRANSLATE_NOOP("Errors", "This is not a valid resident ID number."),
+    "ric_checksum": QT_TRANSLATE_NOOP("Errors", "The ID number's check character does not match; please check it."),
+    "mobile_format": QT_TRANSLATE_NOOP("Errors", "Enter an 11-digit mainland mobile number, e.g. 138 1234 5678."),
+    "phone_format": QT_TRANSLATE_NOOP("Errors", "Enter a phone number using digits, spaces and dashes."),
+    "number_format": QT_TRANSLATE_NOOP("Errors", "Enter a number, e.g. 189800 or 189800.00."),
+    "number_too_large": QT_TRANSLATE_NOOP("Errors", "This amount is too large."),
+    "must_be_positive": QT_TRANSLATE_NOOP("Errors", "Enter an amount greater than zero."),
+    "out_of_range": QT_TRANSLATE_NOOP("Errors", "Enter a value between {min} and {max}."),
+    "in_future": QT_TRANSLATE_NOOP("Errors", "This date cannot be in the future."),
+    "too_long": QT_TRANSLATE_NOOP("Errors", "Too long: at most {max} characters."),
+    "unknown_value": QT_TRANSLATE_NOOP("Errors", "This value is not one of the allowed choices."),
+    "date_format": QT_TRANSLATE_NOOP("Errors", "Enter a date as YYYY-MM-DD."),
+    "username_format": QT_TRANSLATE_NOOP("Errors", "Use 2 to 64 letters, digits, dots, dashes or underscores."),
+    "username_taken": QT_TRANSLATE_NOOP("Errors", "This username is already taken."),
+    "password_too_short": QT_TRANSLATE_NOOP("Errors", "The password needs at least {min} characters."),
+    "password_mismatch": QT_TRANSLATE_NOOP("Errors", "The two passwords do not match."),
+    "unknown_role": QT_TRANSLATE_NOOP("Errors", "Unknown role."),
+    "status_transition": QT_TRANSLATE_NOOP("Errors", "A vehicle cannot move from this status to the one chosen."),
+    "already_set_up": QT_TRANSLATE_NOOP("Errors", "The store has already been set up."),
+    "unknown_column": QT_TRANSLATE_NOOP("Errors", "Unknown column."),
+}
+
+# Whole-operation messages: shown in a message box.
+ERROR_MESSAGES = {
+    "validation_failed": QT_TRANSLATE_NOOP("Errors", "Some fields need attention. Nothing was saved."),
+    "override_required": QT_TRANSLATE_NOOP("Errors", "This needs a sales manager's override with a reason. Nothing was saved."),
+    "permission_denied": QT_TRANSLATE_NOOP("Errors", "Your role does not allow this action."),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "The record no longer exists. It may have been removed on another terminal."),
+    "conflict": QT_TRANSLATE_NOOP("Errors", "Someone else saved this record on another terminal after you opened it. Your changes were not saved: reload to see theirs, then apply yours again."),
+    "login_failed": QT_TRANSLATE_NOOP("Errors", "Wrong username or password."),
+    "account_locked": QT_TRANSLATE_NOOP("Errors", "Too many failed attempts: this account is locked until {until} (UTC)."),
+    "setup_required": QT_TRANSLATE_NOOP("Errors", "The store has not been set up yet."),
+    "pdi_required": QT_TRANSLATE_NOOP("Errors", "This car cannot be delivered before it has passed a pre-delivery inspection (PDI)."),
+    "database_unavailable": QT_TRANSLATE_NOOP("Errors", "The database cannot be reached. Check the connection in Settings."),
+    "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong. The details were written to the log file; nothing was changed."),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def _fmt(template: str, params: dict) -> str:
+    try:
+        return tr(template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return tr(template)
+
+
+def field_error_text(error: FieldError) -> str:
+    template = FIELD_MESSAGES.get(error.code)
+    return _fmt(template, error.params) if template else error.code
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, ShowroomError):
+        template = ERROR_MESSAGES.get(exc.code) or FIELD_MESSAGES.get(exc.code)
+        if template:
+            return _fmt(template, exc.params)
+        return f"{tr(ERROR_MESSAGES['unexpected'])} ({exc.code})"
+    from sqlalchemy.exc import OperationalError, InterfaceError
+
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return tr(ERROR_MESSAGES["database_unavailable"])
+    return tr(ERROR_MESSAGES["unexpected"])
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Log anything unexpected with its traceback; show the user a readable message."""
+    if not isinstance(exc, ShowroomError):
+        log.error("unexpected error: %r\n%s", exc, getattr(exc, "__showroom_traceback__", ""))
+    parent = parent or QApplication.activeWindow()
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Showroom"))
+    box.setText(error_text(exc))
+    if isinstance(exc, ValidationFailed):
+        box.setInformativeText("\n".join(field_error_text(e) for e in exc.errors))
+    elif not isinstance(exc, ShowroomError):
+        box.setDetailedText(f"{type(exc).__name__}: {exc}")
+    if QApplication.platformName() == "offscreen" and parent is None:
+        log.warning("error shown offscreen: %s", box.text())
+    box.open()

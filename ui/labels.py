@@ -1,0 +1,101 @@
+"""Translated labels for enum values and field names (app/ and db/ hold no user-facing text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+CTX = "Labels"
+
+ROLE = {
+    "reception": QT_TRANSLATE_NOOP("Labels", "Reception"),
+    "consultant": QT_TRANSLATE_NOOP("Labels", "Sales consultant"),
+    "sales_manager": QT_TRANSLATE_NOOP("Labels", "Sales manager"),
+    "finance": QT_TRANSLATE_NOOP("Labels", "Finance"),
+    "pdi_technician": QT_TRANSLATE_NOOP("Labels", "PDI technician"),
+    "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
+
+POWERTRAIN = {
+    "ICE": QT_TRANSLATE_NOOP("Labels", "Petrol/diesel (ICE)"),
+    "HEV": QT_TRANSLATE_NOOP("Labels", "Hybrid (HEV)"),
+    "PHEV": QT_TRANSLATE_NOOP("Labels", "Plug-in hybrid (PHEV)"),
+    "BEV": QT_TRANSLATE_NOOP("Labels", "Battery electric (BEV)"),
+}
+
+VEHICLE_STATUS = {
+    "in_transit": QT_TRANSLATE_NOOP("Labels", "In transit"),
+    "in_stock": QT_TRANSLATE_NOOP("Labels", "In stock"),
+    "on_display": QT_TRANSLATE_NOOP("Labels", "On display"),
+    "test_drive_fleet": QT_TRANSLATE_NOOP("Labels", "Test-drive fleet"),
+    "reserved": QT_TRANSLATE_NOOP("Labels", "Reserved"),
+    "sold": QT_TRANSLATE_NOOP("Labels", "Sold"),
+    "delivered": QT_TRANSLATE_NOOP("Labels", "Delivered"),
+}
+
+# Field names as shown in forms, import reports and error lists.
+FIELD = {
+    "vin": QT_TRANSLATE_NOOP("Labels", "VIN"),
+    "brand": QT_TRANSLATE_NOOP("Labels", "Brand"),
+    "model": QT_TRANSLATE_NOOP("Labels", "Model"),
+    "trim": QT_TRANSLATE_NOOP("Labels", "Trim"),
+    "model_year": QT_TRANSLATE_NOOP("Labels", "Model year"),
+    "exterior_color": QT_TRANSLATE_NOOP("Labels", "Exterior colour"),
+    "interior_color": QT_TRANSLATE_NOOP("Labels", "Interior colour"),
+    "powertrain": QT_TRANSLATE_NOOP("Labels", "Powertrain"),
+    "guide_price_fen": QT_TRANSLATE_NOOP("Labels", "Guide price"),
+    "guide_price_yuan": QT_TRANSLATE_NOOP("Labels", "Guide price"),
+    "price_fen": QT_TRANSLATE_NOOP("Labels", "Selling price"),
+    "price_yuan": QT_TRANSLATE_NOOP("Labels", "Selling price"),
+    "production_date": QT_TRANSLATE_NOOP("Labels", "Production date"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status"),
+    "configuration": QT_TRANSLATE_NOOP("Labels", "Key configuration"),
+    "power_kw": QT_TRANSLATE_NOOP("Labels", "Power (kW)"),
+    "accel_0_100_s": QT_TRANSLATE_NOOP("Labels", "0-100 km/h (s)"),
+    "fuel_l_per_100km": QT_TRANSLATE_NOOP("Labels", "Fuel (L/100 km)"),
+    "range_km": QT_TRANSLATE_NOOP("Labels", "CLTC range (km)"),
+    "battery_kwh": QT_TRANSLATE_NOOP("Labels", "Battery (kWh)"),
+    "fast_charge_minutes": QT_TRANSLATE_NOOP("Labels", "Fast charge (min)"),
+    "slow_charge_hours": QT_TRANSLATE_NOOP("Labels", "Slow charge (h)"),
+    "defect_notes": QT_TRANSLATE_NOOP("Labels", "Defects"),
+    "repair_notes": QT_TRANSLATE_NOOP("Labels", "Repairs"),
+    "notes": QT_TRANSLATE_NOOP("Labels", "Notes"),
+    "legal_name": QT_TRANSLATE_NOOP("Labels", "Legal name"),
+    "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+    "sales_hotline": QT_TRANSLATE_NOOP("Labels", "Sales hotline"),
+    "complaint_phone": QT_TRANSLATE_NOOP("Labels", "Complaint phone"),
+    "website": QT_TRANSLATE_NOOP("Labels", "Website"),
+    "username": QT_TRANSLATE_NOOP("Labels", "Username"),
+    "full_name": QT_TRANSLATE_NOOP("Labels", "Full name"),
+    "password": QT_TRANSLATE_NOOP("Labels", "Password"),
+    "roles": QT_TRANSLATE_NOOP("Labels", "Roles"),
+    "file": QT_TRANSLATE_NOOP("Labels", "File"),
+}
+
+
+def label(table: dict[str, str], key: str) -> str:
+    text = table.get(key)
+    return QCoreApplication.translate(CTX, text) if text else key
+
+
+def role_label(key: str) -> str:
+    return label(ROLE, key)
+
+
+def status_label(key: str) -> str:
+    return label(VEHICLE_STATUS, key)
+
+
+def powertrain_label(key: str) -> str:
+    return label(POWERTRAIN, key)
+
+
+def field_label(key: str) -> str:
+    return label(FIELD, key)
+
+
+def format_yuan(fen: int | None) -> str:
+    """18980000 -> '¥189,800' (whole yuan) or '¥189,800.50'."""
+    if fen is None:
+        return ""
+    yuan, cents = divmod(fen, 100)
+    return f"¥{yuan:,}" + (f".{cents:02d}" if cents else "")
