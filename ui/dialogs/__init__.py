@@ -1,0 +1,1 @@
+"""Dialogs: each calls its service through ui.workers.run_op and offers ask()."""

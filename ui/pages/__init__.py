@@ -1,0 +1,1 @@
+"""Top-level pages shown in the main window, one per module."""

@@ -1,0 +1,114 @@
+"""Error messages shown next to the form field they are about (style guide §7).
+
+A form registers each input under the service's field name; `FieldErrors.show(exc)` then puts
+each FieldError of a ValidationFailed in a small red label under its field. Reused by every
+form (vehicle dialog, login, set-up wizard), so it knows nothing about any one of them.
+
+    errors = FieldErrors()
+    form.addRow(tr("VIN"), errors.wrap("vin", vin_edit))
+    ...
+    except ValidationFailed as exc: errors.show(exc)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.errors import FieldError, ValidationFailed
+from ui.errors import field_error_text
+
+# Dark enough to read on white and on the default grey dialog background (WCAG AA).
+ERROR_STYLE = "color: #c62828;"
+
+
+def make_error_label(field: str, parent: QWidget | None = None) -> QLabel:
+    """A hidden, red, word-wrapped label named error_<field> (tests find it by that name)."""
+    label = QLabel(parent)
+    label.setObjectName(f"error_{field}")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+class FieldErrors:
+    """Maps field names to (input widget, error label); shows and clears errors by name."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._aliases: dict[str, str] = {}
+
+    def register(self, field: str, widget: QWidget, label: QLabel | None = None) -> QLabel:
+        """Attach an error label to `widget`; pass your own label to place it yourself."""
+        label = label or make_error_label(field, widget.parentWidget())
+        self._fields[field] = (widget, label)
+        return label
+
+    def wrap(self, field: str, widget: QWidget) -> QWidget:
+        """Return a container holding `widget` with its error label underneath, for addRow()."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        label = make_error_label(field, box)
+        layout.addWidget(label)
+        self.register(field, widget, label)
+        return box
+
+    def alias(self, error_field: str, form_field: str) -> None:
+        """Show errors the service reports as `error_field` under `form_field`
+        (e.g. the service says price_fen where the form has a yuan box)."""
+        self._aliases[error_field] = form_field
+
+    def fields(self) -> list[str]:
+        return list(self._fields)
+
+    def widget(self, field: str) -> QWidget | None:
+        entry = self._fields.get(self._aliases.get(field, field))
+        return entry[0] if entry else None
+
+    def label(self, field: str) -> QLabel | None:
+        entry = self._fields.get(self._aliases.get(field, field))
+        return entry[1] if entry else None
+
+    def set_error(self, field: str, text: str) -> bool:
+        """Show `text` under the field; False if the form has no such field."""
+        label = self.label(field)
+        if label is None:
+            return False
+        # Several errors on one field are listed one per line, not overwritten.
+        if not label.isHidden() and label.text() and text not in label.text():
+            text = f"{label.text()}\n{text}"
+        label.setText(text)
+        label.setVisible(True)
+        return True
+
+    def clear_field(self, field: str) -> None:
+        label = self.label(field)
+        if label is not None:
+            label.clear()
+            label.setVisible(False)
+
+    def clear(self) -> None:
+        for name in self._fields:
+            self.clear_field(name)
+
+    def show(self, exc: ValidationFailed | list[FieldError]) -> list[FieldError]:
+        """Clear old messages, show each error beside its field, focus the first bad field.
+
+        Returns the errors no registered field could show, for the caller to show elsewhere."""
+        errors = exc.errors if isinstance(exc, ValidationFailed) else list(exc)
+        self.clear()
+        unplaced = [e for e in errors if not self.set_error(e.field, field_error_text(e))]
+        first = next((self.widget(e.field) for e in errors if self.widget(e.field)), None)
+        if first is not None and first.isEnabled():
+            first.setFocus()
+        return unplaced
+
+    def has_errors(self) -> bool:
+        return any(not label.isHidden() for _, label in self._fields.values())
+
+    def shown(self) -> dict[str, str]:
+        """Field name -> message currently shown (for tests and accessibility checks)."""
+        return {name: label.text() for name, (_, label) in self._fields.items() if not label.isHidden()}
