@@ -98,7 +98,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     parent = parent or QApplication.activeWindow()
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Showroom"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Showroom"))
     box.setText(error_text(exc))
     if isinstance(exc, ValidationFailed):
         box.setInformativeText("\n".join(field_error_text(e) for e in exc.errors))

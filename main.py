@@ -1,0 +1,106 @@
+"""Showroom entry point: `showroom` (GUI), `showroom --demo`, `showroom admin …` (command line).
+
+Start-up is built for speed: only QtWidgets is imported before the login window is on screen;
+SQLAlchemy, the services and the schema upgrade load on a background thread while the user
+types (ui/startup.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+log = logging.getLogger("showroom")
+
+
+def _log_dir() -> Path:
+    override = os.environ.get("SHOWROOM_DATA_DIR")
+    if override:
+        base = Path(override)
+    else:
+        from platformdirs import user_log_dir
+
+        base = Path(user_log_dir("Showroom", appauthor=False))
+    path = base / "logs" if override else base
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def setup_logging() -> Path:
+    path = _log_dir() / "showroom.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def parse_gui_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="showroom", description="Showroom (乘用车展厅系统)")
+    p.add_argument("--demo", action="store_true", help="open the demo store (a separate database)")
+    p.add_argument("--database-url", help="SQLAlchemy URL; default: SHOWROOM_DATABASE_URL or a per-user SQLite file")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
+    return p.parse_args(argv)
+
+
+def resolve_url(args: argparse.Namespace, saved_url: str) -> str:
+    from db.session import resolve_database_url
+
+    if args.database_url or args.demo or os.environ.get("SHOWROOM_DATABASE_URL"):
+        return resolve_database_url(args.database_url, demo=args.demo)
+    return saved_url or resolve_database_url(None)
+
+
+def install_excepthook() -> None:
+    """No traceback ever reaches a user: log it, show a readable message."""
+
+    def hook(exc_type, exc, tb):
+        log.error("uncaught exception", exc_info=(exc_type, exc, tb))
+        try:
+            from ui.errors import show_error
+
+            show_error(None, exc)
+        except Exception:  # noqa: BLE001 - last resort: the log has it
+            pass
+
+    sys.excepthook = hook
+
+
+def run_gui(argv: list[str]) -> int:
+    args = parse_gui_args(argv)
+    setup_logging()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Showroom")
+    app.setOrganizationName("Showroom")
+    install_excepthook()
+
+    from ui import settings as opts
+    from ui.i18n import choose_language, install_translators
+    from ui.shell import Shell
+
+    install_translators(choose_language(args.lang, opts.get(opts.LANGUAGE)))
+    shell = Shell(demo=args.demo, url_resolver=lambda: resolve_url(args, opts.get(opts.DATABASE_URL)))
+    shell.start()
+    code = app.exec()
+    shell.shutdown()
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "admin":
+        from app.cli import main as admin_main
+
+        return admin_main(argv[1:])
+    return run_gui(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""Main window: navigation by module (only the modules the user's roles may use), pages in a
+stack, status bar with user, store and database, File menu with settings and log out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
+    QWidget,
+)
+
+from app.permissions import Action, can
+from ui import settings as opts
+from ui.context import AppContext
+from ui.labels import role_label
+
+
+@dataclass(frozen=True)
+class Module:
+    key: str
+    title: Callable[[QWidget], str]
+    action: Action
+    factory: Callable[[AppContext], QWidget]
+
+
+def _inventory(ctx: AppContext) -> QWidget:
+    from ui.pages.inventory_page import InventoryPage
+
+    return InventoryPage(ctx)
+
+
+def _staff(ctx: AppContext) -> QWidget:
+    from ui.pages.staff_page import StaffPage
+
+    return StaffPage(ctx)
+
+
+def modules() -> list[Module]:
+    return [
+        Module("inventory", lambda w: w.tr("Inventory"), Action.VIEW_VEHICLES, _inventory),
+        Module("staff", lambda w: w.tr("Staff"), Action.VIEW_STAFF, _staff),
+    ]
+
+
+def visible_modules(roles) -> list[Module]:
+    return [m for m in modules() if can(roles, m.action)]
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    language_changed = Signal(str)
+    database_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, *, initial_module: str | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.ctx = ctx
+        store_name = ctx.store.legal_name if ctx.store else ""
+        self.setWindowTitle(self.tr("Showroom") + (f" — {store_name}" if store_name else ""))
+        self.resize(1280, 800)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        self._modules = visible_modules(ctx.actor.roles)
+        for m in self._modules:
+            item = QListWidgetItem(m.title(self))
+            item.setData(Qt.ItemDataRole.UserRole, m.key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_module)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+
+        geometry = opts.get(opts.MAIN_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        keys = [m.key for m in self._modules]
+        if self._modules:
+            self.nav.setCurrentRow(keys.index(initial_module) if initial_module in keys else 0)
+
+    # -- pages ----------------------------------------------------------------------------
+    def _show_module(self, row: int) -> None:
+        if row < 0:
+            return
+        module = self._modules[row]
+        page = self._pages.get(module.key)
+        if page is None:
+            page = module.factory(self.ctx)
+            page.setObjectName(f"page_{module.key}")
+            self._pages[module.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def current_module(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    def module_keys(self) -> list[str]:
+        return [m.key for m in self._modules]
+
+    # -- chrome ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.open_settings)
+        logout = QAction(self.tr("&Log out"), self)
+        logout.triggered.connect(self.logout_requested.emit)
+        quit_ = QAction(self.tr("&Quit"), self)
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(self.close)
+        for a in (settings, logout, quit_):
+            file_menu.addAction(a)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Showroom"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        roles = ", ".join(role_label(r) for r in sorted(actor.roles))
+        self.user_label = QLabel(f"{actor.full_name} ({roles})")
+        self.user_label.setObjectName("status_user")
+        self.store_label = QLabel(self.ctx.store.legal_name if self.ctx.store else "")
+        self.store_label.setObjectName("status_store")
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", self.ctx.database.display_url))
+        self.db_label.setObjectName("status_database")
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.store_label)
+        bar.addPermanentWidget(self.db_label)
+
+    def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.language_changed.connect(self.language_changed.emit)
+        dialog.database_changed.connect(self.database_changed.emit)
+        dialog.open()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Showroom"), self.tr(
+            "Showroom — showroom management for passenger-car dealers, following the Shanghai "
+            "standard T/CSCA 120031-2023 (乘用车销售服务通用要求)."))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        opts.set(opts.MAIN_GEOMETRY, self.saveGeometry())
+        super().closeEvent(event)

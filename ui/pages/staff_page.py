@@ -1,0 +1,60 @@
+"""Staff page: who works here, their roles and qualifications; admins add accounts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from app.permissions import Action, can
+from ui.models.staff_table_model import StaffTableModel
+from ui.workers import run_op
+
+
+class StaffPage(QWidget):
+    def __init__(self, ctx) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.model = StaffTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("staff_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("New account…"))
+        self.add_button.setObjectName("add_user")
+        self.add_button.clicked.connect(self.add_user)
+        self.add_button.setVisible(can(ctx.actor.roles, Action.MANAGE_USERS))
+        self.count = QLabel("")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Staff and qualifications")))
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+        ctx.data_did_change.connect(lambda changes, _src: changes.staff and self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.services.auth import list_staff
+
+            return list_staff(ctx.uow(), actor=ctx.actor)
+
+        run_op(self, work, self._loaded)
+
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("%n staff member(s)", "", len(rows)))
+
+    def add_user(self) -> None:
+        from ui.dialogs.user_dialog import UserDialog
+
+        UserDialog(self.ctx, self).open()

@@ -1,0 +1,78 @@
+"""Load the heavy back end while the login window is already on screen.
+
+SQLAlchemy, Alembic, argon2 and the services are imported on a background thread; the
+schema is upgraded (after a backup copy of a SQLite file). The result, or the error, comes
+back to the UI thread by a queued signal. This module itself imports only QtCore.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Backend:
+    database: object  # db.uow.Database (typed loosely so this module stays light)
+    url: str
+    needs_setup: bool
+    store: object | None = None  # StoreDTO
+    demo_users: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
+    backup_path: str | None = None
+
+
+def load_backend(url: str, demo: bool) -> Backend:
+    from app.services import store as store_service
+    from db.migrate import upgrade
+    from db.uow import Database
+
+    demo_users = []
+    if demo:
+        from app.demo import DEMO_USERS, build_demo
+
+        build_demo(url)
+        demo_users = [(u[0], u[1], u[2], tuple(u[3])) for u in DEMO_USERS]
+    backup = upgrade(url)
+    database = Database(url)
+    needs = store_service.needs_setup(database.uow())
+    store = None if needs else store_service.get_store(database.uow())
+    # Warm up what the first login needs (argon2, ORM mappers), still off the UI thread.
+    from app.services import auth  # noqa: F401
+    from app.services import vehicles  # noqa: F401
+
+    return Backend(database=database, url=url, needs_setup=needs, store=store,
+                   demo_users=demo_users, backup_path=str(backup) if backup else None)
+
+
+class BackendLoader(QObject):
+    backend_ready = Signal(object)
+    backend_failed = Signal(object)
+
+    def __init__(self, url_resolver, demo: bool) -> None:
+        super().__init__()
+        self._url_resolver = url_resolver  # resolving imports SQLAlchemy: done on the thread
+        self.demo = demo
+        self.backend: Backend | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="backend-loader", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.backend = load_backend(self._url_resolver(), self.demo)
+        except BaseException as exc:  # noqa: BLE001 - reported to the UI, logged there
+            log.exception("back end failed to load")
+            self.error = exc
+            self.backend_failed.emit(exc)
+        else:
+            self.backend_ready.emit(self.backend)
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
