@@ -1,0 +1,263 @@
+"""Digital signing of generated PDFs with the store's own certificate (PAdES B-B, pyHanko).
+
+The store signs what it issues with a self-signed EC P-256 certificate; verification trusts
+exactly that certificate. This is tamper evidence for the archive (domain_reference §4: "store
+the signed PDF and its hash"), not a qualified e-seal. pyHanko is imported inside the
+functions: `import pyhanko.sign` costs ~0.7 s (toolchain.md), too much for start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from dataclasses import dataclass
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from app.errors import ShowroomError
+
+log = logging.getLogger(__name__)
+
+CN_SUFFIX = " 文件签章"  # "document seal": the certificate's common name
+X509_NAME_MAX = 64  # RFC 5280 upper bound for O and CN
+STATUSES = ("intact", "modified", "unsigned", "untrusted")
+
+
+@dataclass(frozen=True)
+class StoreCertificate:
+    """The store's signing key (unencrypted PKCS#8 PEM: keep it only in memory; persist it as
+    a password-protected PKCS#12 from `to_pkcs12`) and its self-signed certificate (PEM)."""
+
+    key_pem: bytes
+    cert_pem: bytes
+
+    @property
+    def certificate(self) -> x509.Certificate:
+        return x509.load_pem_x509_certificate(self.cert_pem)
+
+    @property
+    def subject(self) -> str:
+        return self.certificate.subject.rfc4514_string()
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the certificate, hex: show it so people can compare certificates."""
+        return self.certificate.fingerprint(hashes.SHA256()).hex()
+
+    @property
+    def not_valid_after(self) -> dt.datetime:
+        """Naive UTC, like every app timestamp."""
+        return self.certificate.not_valid_after_utc.replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    """`status`: "intact" (signed, unchanged, by the trusted store certificate), "modified"
+    (changed after signing, or too damaged to check), "unsigned", or "untrusted" (unchanged
+    but signed by some other certificate, or no trusted certificate was given)."""
+
+    status: str
+    signed: bool
+    intact: bool
+    trusted: bool
+    signer_subject: str | None = None
+    signed_at: dt.datetime | None = None  # naive UTC, as the signer's clock reported it
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def create_store_certificate(store_name: str, *, valid_days: int = 3650,
+                             now: dt.datetime | None = None) -> StoreCertificate:
+    """A fresh key pair and self-signed certificate: O = store name, CN = name + 文件签章.
+    Ten years by default: sales archives are kept ten years (domain_reference §3)."""
+    store_name = store_name.strip()
+    if not store_name:
+        raise ValueError("store_name is empty")
+    now = now or _utcnow()
+    if now.tzinfo is None:  # naive means UTC (app/clock.py)
+        now = now.replace(tzinfo=dt.UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, store_name[:X509_NAME_MAX]),
+        x509.NameAttribute(NameOID.COMMON_NAME,
+                           store_name[:X509_NAME_MAX - len(CN_SUFFIX)] + CN_SUFFIX),
+    ])
+    public = key.public_key()
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name).public_key(public)
+        .serial_number(x509.random_serial_number())
+        # A day of slack: terminals' clocks disagree, and a certificate "not yet valid"
+        # would make the first documents untrusted.
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=valid_days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        # pyHanko requires non-repudiation (content_commitment) on a signer's key.
+        .add_extension(x509.KeyUsage(
+            digital_signature=True, content_commitment=True, key_encipherment=False,
+            data_encipherment=False, key_agreement=False, key_cert_sign=False,
+            crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public),
+                       critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return StoreCertificate(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                          serialization.NoEncryption()),
+        cert.public_bytes(serialization.Encoding.PEM),
+    )
+
+
+def to_pkcs12(cert: StoreCertificate, password: str) -> bytes:
+    """Export key and certificate as a password-protected PKCS#12 (.p12) for backup or for
+    moving the store's seal to another terminal."""
+    if not password:
+        raise ShowroomError("certificate_password_required")
+    key = serialization.load_pem_private_key(cert.key_pem, password=None)
+    x509_cert = cert.certificate
+    friendly = x509_cert.subject.rfc4514_string().encode("utf-8")[:200]
+    return pkcs12.serialize_key_and_certificates(
+        friendly, key, x509_cert, None,
+        serialization.BestAvailableEncryption(password.encode("utf-8")))
+
+
+def load_pkcs12(data: bytes, password: str | None) -> StoreCertificate:
+    """Read a .p12. Wrong password, junk data, a missing key or a key that does not match
+    the certificate all raise ShowroomError("certificate_invalid", reason=...)."""
+    try:
+        key, cert, _ = pkcs12.load_key_and_certificates(
+            data, password.encode("utf-8") if password else None)
+    except (ValueError, TypeError) as e:  # cryptography does not tell bad password from junk
+        raise ShowroomError("certificate_invalid", reason="unreadable") from e
+    if key is None or cert is None:
+        raise ShowroomError("certificate_invalid", reason="incomplete")
+    spki = serialization.PublicFormat.SubjectPublicKeyInfo
+    if (key.public_key().public_bytes(serialization.Encoding.DER, spki)
+            != cert.public_key().public_bytes(serialization.Encoding.DER, spki)):
+        raise ShowroomError("certificate_invalid", reason="key_mismatch")
+    return StoreCertificate(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                          serialization.NoEncryption()),
+        cert.public_bytes(serialization.Encoding.PEM),
+    )
+
+
+def sign_pdf(pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location: str,
+             field_name: str = "ShowroomSignature") -> bytes:
+    """Append an invisible PAdES B-B signature as an incremental update; returns the signed
+    PDF. The visible signatures (pad images) are already part of the rendered page."""
+    from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign import signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.sign.general import SigningError
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    if cert.certificate.not_valid_after_utc < _utcnow():
+        raise ShowroomError("certificate_expired", expired_at=cert.not_valid_after.isoformat())
+    signing_cert = next(load_certs_from_pemder_data(cert.cert_pem))
+    signer = signers.SimpleSigner(
+        signing_cert=signing_cert,
+        signing_key=load_private_key_from_pemder_data(cert.key_pem, passphrase=None),
+        cert_registry=SimpleCertificateStore.from_certs([signing_cert]),
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name, reason=reason, location=location, md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,  # ETSI.CAdES.detached: PAdES baseline B-B
+    )
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
+        out = signers.sign_pdf(writer, meta, signer=signer)
+    except SigningError as e:  # e.g. the field is already signed
+        raise ShowroomError("signing_failed", reason=str(e)) from e
+    except (PdfError, ValueError, KeyError, TypeError) as e:
+        raise ShowroomError("pdf_invalid", reason=str(e)) from e
+    return out.getvalue()
+
+
+def _damaged(pdf_bytes: bytes) -> VerificationResult:
+    # Unreadable after signing is the most likely story; a file with no signature
+    # dictionary at all cannot claim to be signed.
+    return VerificationResult("modified", signed=b"/ByteRange" in pdf_bytes, intact=False,
+                              trusted=False)
+
+
+def _covered(status) -> bool:
+    """Intact bytes are not enough: the signature must also cover the whole file, or only
+    be followed by updates the diff policy accepts (a later signature, form filling).
+    `valid` alone stays True after tampering (toolchain.md), so it is never used alone."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if not (status.intact and status.valid):
+        return False
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    return (status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+            and status.docmdp_ok is not False
+            and status.modification_level is not None
+            and status.modification_level <= ModificationLevel.FORM_FILLING)
+
+
+def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> VerificationResult:
+    """Check every embedded signature; never raises for a damaged PDF ("modified").
+
+    Trust is the given store certificate only (no OS trust store, no network). The chain is
+    checked at the signer-reported signing time, so documents signed while the certificate
+    was valid stay "intact" after it expires: archives outlive certificates.
+    """
+    from pyhanko.keys import load_certs_from_pemder_data
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = []
+    if trusted_cert_pem:
+        try:
+            x509.load_pem_x509_certificate(trusted_cert_pem)  # a clear error for junk
+        except ValueError as e:
+            raise ShowroomError("certificate_invalid", reason="unreadable") from e
+        roots = list(load_certs_from_pemder_data(trusted_cert_pem))
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception:  # any parser error deep in pyHanko: the bytes are damaged
+        log.info("PDF could not be parsed for verification", exc_info=True)
+        return _damaged(pdf_bytes)
+    if not embedded:
+        return VerificationResult("unsigned", signed=False, intact=False, trusted=False)
+
+    intact = trusted = True
+    subject = signed_at = None
+    for sig in embedded:
+        try:
+            moment = sig.self_reported_timestamp
+        except Exception:  # an unreadable /M date: damaged like any other parse failure
+            return _damaged(pdf_bytes)
+        context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=moment,
+                                    revocation_mode="soft-fail")
+        try:
+            status = validate_pdf_signature(sig, context)
+            covered = _covered(status)
+        except Exception:  # a tampered signature can fail anywhere in asn1crypto/pyHanko
+            log.info("signature %s could not be validated", sig.field_name, exc_info=True)
+            return _damaged(pdf_bytes)
+        intact = intact and covered
+        trusted = trusted and covered and bool(roots) and status.bottom_line
+        subject = x509.load_der_x509_certificate(status.signing_cert.dump()) \
+            .subject.rfc4514_string()
+        reported = status.signer_reported_dt or moment
+        signed_at = reported.astimezone(dt.UTC).replace(tzinfo=None) if reported else None
+    result = "intact" if intact and trusted else "modified" if not intact else "untrusted"
+    return VerificationResult(result, signed=True, intact=intact, trusted=trusted,
+                              signer_subject=subject, signed_at=signed_at)
