@@ -1,0 +1,386 @@
+"""`showroom admin ...`: set-up, migrations, users, inventory files and the demo, from a shell.
+
+main.py calls `main(sys.argv[2:])` for `showroom admin`; `python -m app.cli ...` works too.
+Importing this module stays light (standard library only): the database, openpyxl and argon2
+load inside the command that needs them. It never prompts unless stdin is a terminal, so it
+is safe in scripts and CI. Output is English (operators and logs, not the translated GUI).
+
+Exit codes: 0 success; 1 failure, or an import with rejected rows; 2 bad usage or unusable
+input (unreadable file, missing columns, invalid field values).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import logging
+import os
+import sys
+from pathlib import Path
+
+from app.cli_text import describe_error, describe_field_error
+
+log = logging.getLogger("showroom.cli")
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+ENV_NEW_PASSWORD = "SHOWROOM_NEW_PASSWORD"
+ENV_ADMIN_PASSWORD = "SHOWROOM_ADMIN_PASSWORD"
+ROLES = ("reception", "consultant", "sales_manager", "finance", "pdi_technician", "admin")
+STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserved", "sold",
+            "delivered")
+# Errors that mean "the input cannot be used" rather than "the operation failed".
+USAGE_CODES = {"validation_failed", "import_unreadable", "import_missing_columns",
+               "import_duplicate_columns", "export_format"}
+
+
+class CliError(Exception):
+    def __init__(self, message: str, exit_code: int = EXIT_FAIL) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as e:  # argparse: --help (0) or a usage error (2), already printed
+        return e.code if isinstance(e.code, int) else EXIT_USAGE
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except CliError as e:
+        _err(str(e))
+        return e.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted; nothing more was changed")
+        return EXIT_FAIL
+    except Exception as e:  # noqa: BLE001 - the one place that turns any failure into a line
+        from app.errors import ShowroomError
+
+        if isinstance(e, ShowroomError):
+            _err(describe_error(e))
+            return EXIT_USAGE if e.code in USAGE_CODES else EXIT_FAIL
+        return _unexpected(e)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="showroom admin",
+        description="Showroom administration: database, users, inventory files, demo.")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, func, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--database-url", metavar="URL",
+                       help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the "
+                            "per-user SQLite file)")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("init", cmd_init, "Create or upgrade the database and set up the store.")
+    for opt in ("--store-name", "--address", "--sales-hotline", "--complaint-phone", "--website",
+                "--admin-username", "--admin-full-name"):
+        p.add_argument(opt)
+    p.add_argument("--admin-password",
+                   help=f"the first administrator's password (or set ${ENV_ADMIN_PASSWORD})")
+
+    command("migrate", cmd_migrate, "Upgrade the database schema to the latest version.")
+
+    p = command("create-user", cmd_create_user, "Create a staff account.")
+    p.add_argument("username")
+    p.add_argument("--full-name", required=True)
+    p.add_argument("--role", action="append", required=True, choices=ROLES,
+                   help="repeat for several roles")
+    p.add_argument("--password", help=f"(or set ${ENV_NEW_PASSWORD}; prompted in a terminal)")
+    p.add_argument("--staff-no", default="")
+    p.add_argument("--licence-first-issued", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--pdi-certificate-no")
+    p.add_argument("--pdi-certificate-expiry", type=_date, metavar="YYYY-MM-DD")
+
+    p = command("import-vehicles", cmd_import, "Import vehicles from a .csv or .xlsx file.")
+    p.add_argument("file", type=Path)
+
+    p = command("export-vehicles", cmd_export, "Export vehicles to a .csv or .xlsx file.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--status", choices=STATUSES, help="only vehicles in this status")
+    p.add_argument("--search", default="", help="VIN tail, brand, model, trim or colour")
+
+    command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
+    return parser
+
+
+# --- commands ------------------------------------------------------------------------------
+
+def cmd_init(args) -> int:
+    from app.services import store
+    from db.migrate import upgrade
+    from db.session import describe_url
+    from db.uow import Database
+
+    url = _url(args)
+    backup = upgrade(url)
+    print(f"Database ready: {describe_url(url)}")
+    if backup:
+        print(f"Backup taken before upgrading: {backup}")
+    db = Database(url)
+    try:
+        if not store.needs_setup(db.uow()):
+            print("The store is already set up.")
+            return EXIT_OK
+        values = {
+            "legal_name": args.store_name, "address": args.address,
+            "sales_hotline": args.sales_hotline, "complaint_phone": args.complaint_phone,
+            "admin_username": args.admin_username, "admin_full_name": args.admin_full_name,
+            "admin_password": args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD),
+        }
+        missing = [k for k, v in values.items() if not (v or "").strip()]
+        if missing and not _is_tty():
+            print("The store is not set up yet: the first-run wizard will complete set-up when "
+                  "Showroom starts (or pass every --store-name/--address/--sales-hotline/"
+                  "--complaint-phone/--admin-* option).")
+            return EXIT_OK
+        for key in missing:
+            values[key] = _new_password() if key == "admin_password" else _ask(_LABELS[key])
+        website = args.website
+        if website is None and missing:
+            website = _ask("Website (optional)", required=False)
+        admin = store.set_up_store(db.uow(), website=website or "", **values)
+        print(f"Store set up: {values['legal_name'].strip()}; administrator "
+              f"'{admin.username}' can now log in.")
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+_LABELS = {"legal_name": "Store legal name", "address": "Address",
+           "sales_hotline": "Sales hotline", "complaint_phone": "Complaint phone",
+           "admin_username": "Administrator username",
+           "admin_full_name": "Administrator full name"}
+
+
+def cmd_migrate(args) -> int:
+    from db.migrate import current_revision, upgrade
+    from db.session import describe_url
+
+    url = _url(args)
+    before = current_revision(url) if _database_exists(url) else None
+    backup = upgrade(url)
+    after = current_revision(url)
+    if before == after:
+        print(f"{describe_url(url)} is already up to date (revision {after}).")
+    else:
+        print(f"{describe_url(url)} upgraded from {before or 'empty'} to revision {after}.")
+    if backup:
+        print(f"Backup taken before upgrading: {backup}")
+    return EXIT_OK
+
+
+def cmd_create_user(args) -> int:
+    from app.services import auth
+
+    password = args.password or os.environ.get(ENV_NEW_PASSWORD)
+    db = _open_database(args)
+    try:
+        actor = _system_admin(db)
+        if not password:
+            if not _is_tty():
+                raise CliError(f"no password given: use --password, set ${ENV_NEW_PASSWORD}, or "
+                               "run in a terminal to be asked", EXIT_USAGE)
+            password = _new_password()
+        user = auth.create_user(
+            db.uow(), actor=actor, username=args.username, full_name=args.full_name,
+            password=password, roles=args.role, staff_no=args.staff_no,
+            licence_first_issued=args.licence_first_issued,
+            pdi_certificate_no=args.pdi_certificate_no,
+            pdi_certificate_expiry=args.pdi_certificate_expiry)
+        print(f"Created user '{user.username}' ({user.full_name}) with roles: "
+              f"{', '.join(sorted(r.value for r in user.roles))}.")
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_import(args) -> int:
+    from app.services.vehicle_io import WARN_NO_DATA_ROWS, WARN_UNKNOWN_COLUMNS, import_vehicles
+
+    db = _open_database(args)
+    try:
+        report = import_vehicles(db.uow(), actor=_system_admin(db), path=args.file)
+    finally:
+        db.dispose()
+    if WARN_UNKNOWN_COLUMNS in report.warnings:
+        print(f"warning: ignored unknown columns: {', '.join(report.ignored_columns)}")
+    if WARN_NO_DATA_ROWS in report.warnings:
+        print("warning: the file has a header but no data rows")
+    for r in report.rejected:
+        reasons = "; ".join(describe_field_error(e) for e in r.errors)
+        print(f"row {r.row} ({r.vin or 'no VIN'}): {reasons}")
+    print(f"{args.file.name}: {report.total_rows} rows: {report.created} created, "
+          f"{report.updated} updated, {report.unchanged} unchanged, "
+          f"{len(report.rejected)} rejected.")
+    return EXIT_FAIL if report.rejected else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from app.services.vehicle_io import export_vehicles
+    from app.services.vehicles import VehicleQuery
+
+    db = _open_database(args)
+    try:
+        n = export_vehicles(db.uow(), actor=_system_admin(db), path=args.file,
+                            query=VehicleQuery(text=args.search, status=args.status))
+    finally:
+        db.dispose()
+    print(f"Exported {n} vehicle{'s' if n != 1 else ''} to {args.file}.")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from app.demo import build_demo
+    from db.session import default_database_url, describe_url
+
+    url = args.database_url or default_database_url(demo=True)
+    info = build_demo(url)
+    state = "built" if info.created else "already complete, left as it was"
+    print(f"Demo store {info.store_name}: {describe_url(url)} ({state}; {info.vehicles} vehicles).")
+    print("Demo logins (username / password / name / roles):")
+    for username, password, full_name, roles in info.users:
+        print(f"  {username:<14} {password:<10} {full_name}  ({', '.join(roles)})")
+    return EXIT_OK
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _url(args) -> str:
+    from db.session import resolve_database_url
+
+    return resolve_database_url(args.database_url)
+
+
+def _database_exists(url: str) -> bool:
+    from db.session import sqlite_path
+
+    path = sqlite_path(url)
+    return path is None or path.exists()
+
+
+def _open_database(args):
+    """The configured database, refusing one that is missing or not migrated: these commands
+    never create a database by accident (a typo in a path would otherwise make a new file)."""
+    from db.migrate import is_up_to_date
+    from db.session import describe_url
+    from db.uow import Database
+
+    url = _url(args)
+    if not _database_exists(url):
+        raise CliError(f"no database at {describe_url(url)}: run 'showroom admin init' first")
+    if not is_up_to_date(url):
+        raise CliError(f"the database at {describe_url(url)} needs upgrading: run "
+                       "'showroom admin migrate' first")
+    return Database(url)
+
+
+def _system_admin(db):
+    """Act as the oldest active administrator, so audit columns name a real account."""
+    from sqlalchemy import select
+
+    from app.services.dto import Actor
+    from db.models import Role, StaffRole, StaffUser
+
+    with db.uow() as uow:
+        user = uow.session.scalar(
+            select(StaffUser).join(StaffRole)
+            .where(StaffRole.role == Role.ADMIN.value, StaffUser.active.is_(True))
+            .order_by(StaffUser.id).limit(1))
+        if user is None:
+            raise CliError("there is no administrator account yet: run 'showroom admin init' "
+                           "first")
+        return Actor(user_id=user.id, username=user.username, full_name=user.full_name,
+                     roles=frozenset({Role.ADMIN}))
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _is_tty() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # closed or detached stdin
+        return False
+
+
+def _ask(label: str, required: bool = True) -> str:
+    while True:
+        value = input(f"{label}: ").strip()
+        if value or not required:
+            return value
+
+
+def _new_password() -> str:
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat password: ") != first:
+        raise CliError("the two passwords do not match", EXIT_USAGE)
+    return first
+
+
+def _err(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def _tolerant_output() -> None:
+    # A console or redirect in a legacy code page (cp1252) cannot encode Chinese names: print
+    # replacement characters rather than crash half-way through a report.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _unexpected(exc: BaseException) -> int:
+    where = _log_exception(exc)
+    first = (str(exc).strip().splitlines() or [""])[0][:300]
+    detail = f" (details in {where})" if where else ""
+    sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded already if the database was involved
+    is_db = sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
+    what = "database error" if is_db else f"unexpected {type(exc).__name__}"
+    _err(f"{what}: {first}{detail}")
+    return EXIT_FAIL
+
+
+def _log_exception(exc: BaseException) -> Path | None:
+    """Log the traceback where the host application logs, or else to a file of our own:
+    never to the terminal (logging's last-resort handler would print it there)."""
+    if logging.getLogger().handlers:
+        log.error("admin command failed", exc_info=exc)
+        return None
+    try:
+        from db.session import data_dir
+
+        path = data_dir() / "logs" / "admin-cli.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except Exception:  # noqa: BLE001 - no log file is better than a second failure
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    try:
+        log.error("admin command failed", exc_info=exc)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

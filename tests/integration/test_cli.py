@@ -1,0 +1,285 @@
+"""`showroom admin` in-process and as a real subprocess (stdin not a terminal: it must never
+prompt), plus the demo store it builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app import cli
+from app.demo import DEMO_USERS, build_demo
+from app.domain.validation import validate_vin
+from app.services import auth, store
+from app.services.vehicle_io import import_vehicles
+from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatusChange
+from db.session import sqlite_url
+from db.uow import Database
+from tests.factories import PASSWORD, make_store, make_user, make_vin
+from tests.integration.test_vehicle_io import row, write_csv, write_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+STORE_OPTS = ["--store-name", "上海测试汽车销售服务有限公司", "--address", "上海市徐汇区漕溪北路1号",
+              "--sales-hotline", "021-64000000", "--complaint-phone", "021-64000001",
+              "--admin-username", "root", "--admin-full-name", "管理员"]
+
+
+def run(*args: str, tmp_path: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The CLI in a fresh interpreter, stdin closed (not a TTY), as a script would run it."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWROOM_")}
+    full_env.update(SHOWROOM_DATA_DIR=str(tmp_path / "data"), PYTHONIOENCODING="utf-8",
+                    **(env or {}))
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=full_env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+@pytest.fixture()
+def ready(uow, db_url):
+    """A set-up store with an admin: what `init` leaves behind."""
+    make_store(uow)
+    make_user(uow, Role.ADMIN, username="root")
+    return db_url
+
+
+def test_importing_the_cli_stays_light():
+    code = ("import sys, app.cli\n"
+            "heavy = [m for m in sys.modules if m.split('.')[0] in "
+            "('PySide6', 'shiboken6', 'sqlalchemy', 'openpyxl', 'argon2', 'alembic', 'ui')]\n"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_init_without_a_terminal_migrates_and_leaves_set_up_to_the_wizard(tmp_path):
+    url = sqlite_url(tmp_path / "new.sqlite")
+    out = run("init", "--database-url", url, "--store-name", "只给了店名", tmp_path=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "first-run wizard" in out.stdout and out.stderr == ""
+    db = Database(url)
+    try:
+        assert store.needs_setup(db.uow())
+    finally:
+        db.dispose()
+
+
+def test_init_with_every_option_sets_up_the_store_and_admin(tmp_path, capsys, monkeypatch):
+    url = sqlite_url(tmp_path / "new.sqlite")
+    monkeypatch.setenv("SHOWROOM_ADMIN_PASSWORD", "Admin-2026!")
+    assert cli.main(["init", "--database-url", url, *STORE_OPTS]) == 0
+    assert "administrator 'root'" in capsys.readouterr().out
+    db = Database(url)
+    try:
+        assert not store.needs_setup(db.uow())
+        assert auth.login(db.uow(), username="root", password="Admin-2026!").username == "root"
+    finally:
+        db.dispose()
+    assert cli.main(["init", "--database-url", url]) == 0
+    assert "already set up" in capsys.readouterr().out
+
+
+def test_init_with_bad_values_is_a_usage_error(tmp_path, capsys):
+    url = sqlite_url(tmp_path / "new.sqlite")
+    code = cli.main(["init", "--database-url", url, *STORE_OPTS, "--admin-password", "short"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "admin_password" in err and "8 characters" in err
+
+
+def test_migrate_reports_the_revision(tmp_path, capsys):
+    url = sqlite_url(tmp_path / "m.sqlite")
+    assert cli.main(["migrate", "--database-url", url]) == 0
+    assert "upgraded from empty" in capsys.readouterr().out
+    assert cli.main(["migrate", "--database-url", url]) == 0
+    assert "already up to date" in capsys.readouterr().out
+
+
+def test_create_user_takes_the_password_from_option_or_environment(uow, ready, capsys, monkeypatch):
+    assert cli.main(["create-user", "chen.li", "--full-name", "陈丽", "--role", "consultant",
+                     "--role", "reception", "--password", "long-enough-1",
+                     "--licence-first-issued", "2019-03-01", "--database-url", ready]) == 0
+    assert "consultant, reception" in capsys.readouterr().out
+    actor = auth.login(uow(), username="chen.li", password="long-enough-1")
+    assert actor.roles == {Role.CONSULTANT, Role.RECEPTION}
+    monkeypatch.setenv("SHOWROOM_NEW_PASSWORD", "from-the-env-2")
+    assert cli.main(["create-user", "sun.pdi", "--full-name", "孙", "--role", "pdi_technician",
+                     "--pdi-certificate-no", "PDI-7", "--pdi-certificate-expiry", "2030-01-31",
+                     "--database-url", ready]) == 0
+    auth.login(uow(), username="sun.pdi", password="from-the-env-2")
+    with uow() as u:
+        user = u.session.query(StaffUser).filter_by(username="sun.pdi").one()
+        assert user.pdi_certificate_expiry == dt.date(2030, 1, 31)
+
+
+def test_create_user_without_a_password_never_prompts(tmp_path, ready):
+    out = run("create-user", "nopw", "--full-name", "No Password", "--role", "consultant",
+              "--database-url", ready, tmp_path=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("error: no password given") and out.stdout == ""
+
+
+def test_create_user_refused_until_an_admin_exists(db_url, capsys):
+    code = cli.main(["create-user", "x.y", "--full-name", "X", "--role", "consultant",
+                     "--password", "long-enough-1", "--database-url", db_url])
+    assert code == 1 and "run 'showroom admin init' first" in capsys.readouterr().err
+
+
+def test_create_user_duplicate_and_bad_arguments(ready, capsys):
+    args = ["create-user", "root", "--full-name", "Again", "--role", "consultant",
+            "--password", "long-enough-1", "--database-url", ready]
+    assert cli.main(args) == 2
+    assert "username: this username is already taken" in capsys.readouterr().err
+    assert cli.main(["create-user", "a.b", "--full-name", "A", "--role", "wizard"]) == 2
+    assert cli.main(["create-user", "a.b", "--full-name", "A", "--role", "admin",
+                     "--licence-first-issued", "yesterday"]) == 2
+
+
+def test_commands_refuse_a_missing_database_instead_of_creating_one(tmp_path, capsys):
+    path = tmp_path / "typo.sqlite"
+    assert cli.main(["export-vehicles", str(tmp_path / "o.csv"),
+                     "--database-url", sqlite_url(path)]) == 1
+    assert "no database at" in capsys.readouterr().err and not path.exists()
+
+
+def test_usage_errors_exit_2(capsys):
+    assert cli.main([]) == 2
+    assert cli.main(["no-such-command"]) == 2
+    assert cli.main(["import-vehicles"]) == 2
+    assert cli.main(["--help"]) == 0
+
+
+def test_import_exit_codes_and_output_in_a_subprocess(tmp_path, uow, ready):
+    good = write_xlsx(tmp_path / "good.xlsx", [row(), row()])
+    out = run("import-vehicles", str(good), "--database-url", ready, tmp_path=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == (
+        "good.xlsx: 2 rows: 2 created, 0 updated, 0 unchanged, 0 rejected.")
+
+    vin = make_vin()
+    bad_vin = vin[:8] + ("0" if vin[8] != "0" else "1") + vin[9:]
+    mixed = write_csv(tmp_path / "mixed.csv", [
+        row(), row(vin=bad_vin, price_yuan="abc"), row(powertrain="steam")])
+    out = run("import-vehicles", str(mixed), "--database-url", ready, tmp_path=tmp_path)
+    assert out.returncode == 1, out.stderr
+    lines = out.stdout.strip().splitlines()
+    assert lines[0] == (f"row 3 ({bad_vin}): price_yuan: not a number; "
+                        "vin: the check digit (9th character) does not match")
+    assert lines[1].startswith("row 4 (") and "powertrain: must be ICE, HEV, PHEV or BEV" in lines[1]
+    assert lines[2].endswith("1 created, 0 updated, 0 unchanged, 2 rejected.")
+
+    header = ["vin", "brand", "model", "model_year", "powertrain", "price_yuan"]
+    unusable = write_csv(tmp_path / "cols.csv", [row()], header=header)
+    out = run("import-vehicles", str(unusable), "--database-url", ready, tmp_path=tmp_path)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == "error: the file lacks required column(s): guide_price_yuan\n"
+
+    (tmp_path / "junk.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    out = run("import-vehicles", str(tmp_path / "junk.xlsx"), "--database-url", ready,
+              tmp_path=tmp_path)
+    assert out.returncode == 2 and "damaged" in out.stderr and "Traceback" not in out.stderr
+    with uow() as u:
+        assert u.session.query(Vehicle).count() == 3
+
+
+def test_export_then_import_round_trip(tmp_path, uow, ready, capsys):
+    import_vehicles(uow(), actor=make_user(uow, Role.SALES_MANAGER),
+                    path=write_csv(tmp_path / "in.csv", [row(), row(status="on_display")]))
+    out_file = tmp_path / "库存.xlsx"
+    assert cli.main(["export-vehicles", str(out_file), "--database-url", ready]) == 0
+    assert capsys.readouterr().out == f"Exported 2 vehicles to {out_file}.\n"
+    assert openpyxl.load_workbook(out_file).active.max_row == 3
+    assert cli.main(["export-vehicles", str(tmp_path / "d.csv"), "--status", "on_display",
+                     "--database-url", ready]) == 0
+    assert "Exported 1 vehicle to" in capsys.readouterr().out
+    assert cli.main(["import-vehicles", str(out_file), "--database-url", ready]) == 0
+    assert "2 unchanged, 0 rejected" in capsys.readouterr().out
+    assert cli.main(["export-vehicles", str(tmp_path / "x.txt"), "--database-url", ready]) == 2
+
+
+def test_unexpected_errors_print_one_line_and_log_the_traceback(tmp_path):
+    # No driver for this URL: SQLAlchemy fails deep inside; the user sees one line.
+    out = run("migrate", "--database-url", "nosuchdb+nodriver://h/db", tmp_path=tmp_path)
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1 and out.stderr.startswith("error: ")
+    assert "Traceback" not in out.stderr and "Traceback" not in out.stdout
+    log = tmp_path / "data" / "logs" / "admin-cli.log"
+    assert "Traceback" in log.read_text(encoding="utf-8")
+
+
+def test_unexpected_error_in_process(ready, tmp_path, capsys, monkeypatch):
+    def boom(*a, **k):
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr("app.services.vehicle_io.import_vehicles", boom)
+    code = cli.main(["import-vehicles", str(write_csv(tmp_path / "a.csv", [row()])),
+                     "--database-url", ready])
+    assert code == 1
+    assert capsys.readouterr().err == "error: unexpected RuntimeError: disk on fire\n"
+
+
+# --- the demo store ------------------------------------------------------------------------
+
+def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path))
+    assert cli.main(["demo"]) == 0
+    out = capsys.readouterr().out
+    path = tmp_path / "showroom-demo.sqlite"
+    assert path.exists() and "(built; 40 vehicles)" in out
+    assert all(f"  {u:<14} {p:<10} {n}" in out for u, p, n, _ in DEMO_USERS)
+    url = sqlite_url(path)
+    db = Database(url)
+    try:
+        with db.uow() as u:
+            cars = u.session.query(Vehicle).all()
+            users = u.session.query(StaffUser).all()
+            history = u.session.query(VehicleStatusChange).count()
+            u.session.expunge_all()  # keep the loaded values for the checks below
+        assert len(cars) == 40 and len({v.brand for v in cars}) == 4
+        assert {"比亚迪", "特斯拉"} <= {v.brand for v in cars}
+        assert all(validate_vin(v.vin)[1] for v in cars) and len({v.vin for v in cars}) == 40
+        statuses = Counter(v.status for v in cars)
+        assert statuses["on_display"] == 12 and statuses["test_drive_fleet"] == 4
+        assert {"in_stock", "in_transit", "reserved", "sold"} <= set(statuses)
+        nevs = [v for v in cars if Powertrain(v.powertrain).is_nev]
+        assert nevs and all(v.range_km and v.battery_kwh for v in nevs)
+        assert all(v.configuration and v.power_kw and v.accel_0_100_s for v in cars)
+        today = dt.date.today()
+        assert any((today - v.production_date).days > 730 for v in cars)
+        assert any(v.defect_notes and v.repair_notes for v in cars)
+        consultants = [x for x in users if Role.CONSULTANT in x.role_set]
+        assert len(consultants) == 8
+        assert any((today - x.licence_first_issued).days < 3 * 365 for x in consultants)
+        assert any((today - x.licence_first_issued).days > 3 * 366 for x in consultants)
+        pdi = next(x for x in users if Role.PDI_TECHNICIAN in x.role_set)
+        assert pdi.pdi_certificate_no and pdi.pdi_certificate_expiry > today
+        assert {r for x in users for r in x.role_set} == set(Role)
+        for username, password, _, roles in DEMO_USERS:
+            actor = auth.login(db.uow(), username=username, password=password)
+            assert actor.roles == {Role(r) for r in roles}
+        assert store.get_store(db.uow()).legal_name == "上海浦江汽车销售服务有限公司"
+
+        again = build_demo(url)
+        assert not again.created and again.vehicles == 40
+        with db.uow() as u:
+            assert u.session.query(StaffUser).count() == len(users) == len(DEMO_USERS)
+            assert u.session.query(VehicleStatusChange).count() == history
+    finally:
+        db.dispose()
+    assert cli.main(["demo"]) == 0
+    assert "already complete" in capsys.readouterr().out
+
+
+def test_demo_refuses_a_database_holding_another_store(uow, db_url, capsys):
+    make_store(uow)
+    make_user(uow, Role.ADMIN, password=PASSWORD)
+    assert cli.main(["demo", "--database-url", db_url]) == 1
+    assert "not the demo" in capsys.readouterr().err
+    with uow() as u:
+        assert u.session.query(Vehicle).count() == 0
