@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from app.services import vehicles
+from app.services.dto import Changes
 from app.services.vehicles import VehicleQuery
 from db.models import Role, Vehicle
 from tests.factories import make_vin, vehicle_input
@@ -92,7 +93,7 @@ def test_page_sorts_by_price_numerically(qtbot, ctx, stock):
 def test_page_lists_vehicles_and_searches_by_vin_tail_model_and_status(qtbot, ctx, stock):
     page = open_page(qtbot, ctx)
     assert page.model.rowCount() == 3
-    assert "3" in page.count_label.text()
+    assert page.count_label.text() == "Vehicles: 3"
     qtbot.keyClicks(page.search, stock[1].vin[-6:])  # VIN tail, debounced
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.vehicle_at(0).id == stock[1].id
@@ -108,7 +109,6 @@ def test_page_lists_vehicles_and_searches_by_vin_tail_model_and_status(qtbot, ct
 def test_page_refreshes_when_another_page_changes_vehicles(qtbot, ctx, stock):
     page = open_page(qtbot, ctx)
     v = vehicles.add_vehicle(ctx.uow(), actor=ctx.actor, data=vehicle_input())
-    from app.services.dto import Changes
     ctx.changed(Changes(vehicles=True), None)
     assert page.model.row_of(v.id) >= 0
 
@@ -280,20 +280,24 @@ def test_consultant_is_not_offered_delivery(qtbot, make_ctx, ctx, stock):
 
 
 # --- import and export -------------------------------------------------------------------
-def write_xlsx(path, rows) -> None:
+HEADER = ["vin", "brand", "model", "model_year", "powertrain", "guide_price_yuan", "price_yuan"]
+
+
+def write_xlsx(path, rows, header=HEADER) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["vin", "brand", "model", "model_year", "powertrain", "guide_price_yuan", "price_yuan"])
+    ws.append(header)
     for row in rows:
         ws.append(row)
     wb.save(path)
 
 
-def test_import_with_a_bad_row_shows_the_report(qtbot, ctx, tmp_path):
+def test_import_with_a_bad_row_shows_the_report(qtbot, qtmodeltester, ctx, tmp_path):
     path = tmp_path / "到货清单.xlsx"
-    write_xlsx(path, [[make_vin(501), "大众", "途观L", 2025, "ICE", 239800, 219800],
-                      [make_vin(502), "大众", "途观L", 2025, "ICE", "abc", 219800],
-                      [make_vin(503), "大众", "ID.4", 2025, "BEV", 199900, 149900]])
+    write_xlsx(path, [[make_vin(501), "大众", "途观L", 2025, "ICE", 239800, 219800, "x"],
+                      [make_vin(502), "大众", "途观L", 2025, "ICE", "abc", 219800, "x"],
+                      [make_vin(503), "大众", "ID.4", 2025, "BEV", 199900, 149900, "x"]],
+               header=HEADER + ["销售顾问"])
     page = open_page(qtbot, ctx)
     page.import_file(str(path))
     report = page.io.report_dialog
@@ -304,6 +308,8 @@ def test_import_with_a_bad_row_shows_the_report(qtbot, ctx, tmp_path):
     assert report.model.index(0, 0).data() == "3"  # header is row 1
     assert report.model.index(0, 1).data() == make_vin(502)
     assert report.model.index(0, 2).data().startswith("Guide price: Enter a number")
+    assert "ignored: 销售顾问" in report.warnings.toPlainText()
+    qtmodeltester.check(report.model, force_py=True)
     assert page.model.rowCount() == 2  # the page reloaded
 
 
@@ -321,7 +327,7 @@ def test_export_writes_the_filtered_list(qtbot, ctx, stock, tmp_path):
     page.status_filter.setCurrentIndex(page.status_filter.findData("in_stock"))
     path = tmp_path / "库存.xlsx"
     page.export_file(str(path))
-    assert "2" in page.io.message_box.text()
+    assert "Vehicles: 2" in page.io.message_box.text()
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     assert len(rows) == 3
 
@@ -343,3 +349,39 @@ def test_list_and_import_on_real_threads(qtbot, ctx, stock, tmp_path):
         workers.wait_for_idle()
         workers.use_synchronous_executor(True)
     assert len(vehicles.list_vehicles(ctx.uow(), actor=ctx.actor, query=VehicleQuery(text="朗逸"))) == 300
+
+
+def test_header_state_is_kept_between_sessions(qtbot, ctx, stock):
+    page = open_page(qtbot, ctx)
+    page.table.sortByColumn(Column.PRICE, Qt.SortOrder.DescendingOrder)
+    page.hide()  # saves the header state
+    again = open_page(qtbot, ctx)
+    header = again.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (Column.PRICE, Qt.SortOrder.DescendingOrder)
+    assert again.proxy.index(0, Column.VIN).data(DTO_ROLE).id == stock[1].id  # the dearest first
+
+
+def test_rejection_model_gives_one_line_per_reason(qtmodeltester):
+    from app.errors import FieldError
+    from app.services.vehicle_io import RowRejection
+    from ui.dialogs.import_report_dialog import RejectionTableModel
+
+    model = RejectionTableModel([RowRejection(7, "LSV1", [FieldError("brand", "required"),
+                                                         FieldError("model_year", "out_of_range", {"min": 1990, "max": 2028})])])
+    qtmodeltester.check(model, force_py=True)
+    assert [[model.index(r, c).data() for c in range(3)] for r in range(2)] == [
+        ["7", "LSV1", "Brand: This field is required."],
+        ["", "", "Model year: Enter a value between 1990 and 2028."]]
+
+
+def test_editing_a_vehicle_with_an_override_on_record_keeps_it(qtbot, ctx):
+    vin = bad_check_digit(make_vin(901))
+    v = vehicles.add_vehicle(ctx.uow(), actor=ctx.actor, data=vehicle_input(vin=vin), vin_override_reason="厂家确认")
+    page = open_page(qtbot, ctx)
+    page.select_vehicle(v.id)
+    dialog = page.edit_selected()
+    assert "厂家确认" in dialog.form.override_note.text() and not dialog.form.override_note.isHidden()
+    dialog.form.price_fen.setText("150000")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    [saved] = db_vehicles(ctx)
+    assert (saved.price_fen, saved.vin_override_reason) == (15_000_000, "厂家确认")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QTableView, QVBoxLayout, QWidget,
 )
 
+from app.errors import FieldError
 from ui.errors import field_error_text
 from ui.labels import field_label
 
@@ -25,24 +26,31 @@ class RejectionColumn(IntEnum):
     REASONS = 2
 
 
-def reason_lines(rejection: Any) -> list[str]:
-    return [f"{field_label(e.field)}: {field_error_text(e)}" for e in rejection.errors]
+def reason_text(error: FieldError) -> str:
+    return f"{field_label(error.field)}: {field_error_text(error)}"
 
 
 class RejectionTableModel(QAbstractTableModel):
-    """Rows of an ImportReport.rejected (RowRejection: row, vin, errors)."""
+    """One line per reason of an ImportReport.rejected (RowRejection: row, vin, errors).
+
+    A row with three problems gives three lines; the row number and VIN are shown on the first
+    only, so lines group visibly and every line stays one text line high (no wrapping)."""
 
     def __init__(self, rejections: list | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._rows = list(rejections or [])
+        self._lines: list[tuple[Any, FieldError | None, bool]] = []
+        self.set_rows(rejections or [])
 
     def set_rows(self, rejections: list) -> None:
         self.beginResetModel()
-        self._rows = list(rejections)
+        self._lines = []
+        for r in rejections:
+            errors = list(r.errors) or [None]
+            self._lines += [(r, e, i == 0) for i, e in enumerate(errors)]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._lines)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(RejectionColumn)
@@ -52,22 +60,22 @@ class RejectionTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(RejectionColumn):
             return None
-        return (self.tr("Row"), self.tr("VIN"), self.tr("Reasons"))[section]
+        return (self.tr("Row"), self.tr("VIN"), self.tr("Reason"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
             return None
-        r = self._rows[index.row()]
+        r, error, first = self._lines[index.row()]
         col = RejectionColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == RejectionColumn.ROW:
-                return str(r.row)
+                return str(r.row) if first else ""
             if col == RejectionColumn.VIN:
-                return r.vin or ""
-            return "\n".join(reason_lines(r))
+                return (r.vin or "") if first else ""
+            return reason_text(error) if error else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if col == RejectionColumn.ROW else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignTop)
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return r
         return None
@@ -109,8 +117,7 @@ class ImportReportDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("rejections")
         self.table.setModel(self.model)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -118,15 +125,14 @@ class ImportReportDialog(QDialog):
         header.setSectionResizeMode(RejectionColumn.ROW, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RejectionColumn.VIN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RejectionColumn.REASONS, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
         self.table.setVisible(rejected > 0)
         layout.addWidget(self.table, 1)
 
-        warnings = list(getattr(report, "warnings", []) or [])
-        self.warnings = QPlainTextEdit("\n".join(str(w) for w in warnings))
+        warnings = [self._warning_text(w) for w in getattr(report, "warnings", []) or []]
+        self.warnings = QPlainTextEdit("\n".join(warnings))
         self.warnings.setObjectName("warnings")
         self.warnings.setReadOnly(True)
-        self.warnings.setMaximumHeight(90)
+        self.warnings.setMaximumHeight(64)
         warnings_label = QLabel(self.tr("Warnings"))
         for w in (warnings_label, self.warnings):
             w.setVisible(bool(warnings))
@@ -135,4 +141,13 @@ class ImportReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 480 if rejected else 260)
+        self.resize(880, 480 if rejected else 260)
+
+    def _warning_text(self, code: str) -> str:
+        """app.services.vehicle_io reports file-level warnings as codes."""
+        if code == "unknown_columns":
+            columns = ", ".join(getattr(self.report, "ignored_columns", []) or [])
+            return self.tr("These columns are not known and were ignored: {columns}").format(columns=columns)
+        if code == "no_data_rows":
+            return self.tr("The file has a header row but no vehicles.")
+        return str(code)

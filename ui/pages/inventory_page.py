@@ -160,7 +160,8 @@ class InventoryPage(QWidget):
         if n == 0 and (self.query().text or self.query().status):
             self.count_label.setText(self.tr("No vehicle matches the search."))
         else:
-            self.count_label.setText(self.tr("%n vehicle(s)", "", n))
+            # Not "%n vehicle(s)": English plurals would need an _en.qm the app does not ship.
+            self.count_label.setText(self.tr("Vehicles: {count}").format(count=n))
 
     def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
         if not changes.vehicles:

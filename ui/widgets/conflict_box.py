@@ -15,21 +15,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.errors import Conflict
 from ui.errors import error_text
 
-CTX = "ConflictBox"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
 def open_conflict_box(parent: QWidget, exc: Conflict, on_reload: Callable[[], None]) -> QMessageBox:
     """Show the conflict message; call on_reload() if the user picks Reload. Returns the box."""
     box = QMessageBox(parent)
     box.setObjectName("conflict_box")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Changed on another terminal"))
+    # Literal context and text in each call: pyside6-lupdate only extracts those.
+    box.setWindowTitle(QCoreApplication.translate("ConflictBox", "Changed on another terminal"))
     box.setText(error_text(exc))
-    reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+    reload_button = box.addButton(QCoreApplication.translate("ConflictBox", "Reload"),
+                                  QMessageBox.ButtonRole.AcceptRole)
     reload_button.setObjectName("reload_button")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # losing typed edits must be a deliberate choice

@@ -154,7 +154,7 @@ class ImportExportBar(QWidget):
         def done(count: int) -> None:
             self._set_busy(False)
             self._message(QMessageBox.Icon.Information,
-                          self.tr("Exported %n vehicle(s) to {file}.", "", count).format(file=path))
+                          self.tr("Export finished. Vehicles: {count}\nFile: {file}").format(count=count, file=path))
     
         run_op(self, lambda: vehicle_io.export_vehicles(uow(), actor=actor, path=path, query=query),
                done, self._failed)
