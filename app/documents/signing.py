@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from dataclasses import dataclass
 
 from cryptography import x509
@@ -73,6 +74,15 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _common_name(store_name: str) -> str:
+    # cryptography enforces CN <= 64 *UTF-8 bytes* (about 21 Chinese characters), stricter
+    # than RFC 5280's 64 characters; O keeps the full name (up to 64 characters).
+    name = store_name
+    while len((name + CN_SUFFIX).encode("utf-8")) > X509_NAME_MAX:
+        name = name[:-1]
+    return name + CN_SUFFIX
+
+
 def create_store_certificate(store_name: str, *, valid_days: int = 3650,
                              now: dt.datetime | None = None) -> StoreCertificate:
     """A fresh key pair and self-signed certificate: O = store name, CN = name + 文件签章.
@@ -87,8 +97,7 @@ def create_store_certificate(store_name: str, *, valid_days: int = 3650,
     name = x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, store_name[:X509_NAME_MAX]),
-        x509.NameAttribute(NameOID.COMMON_NAME,
-                           store_name[:X509_NAME_MAX - len(CN_SUFFIX)] + CN_SUFFIX),
+        x509.NameAttribute(NameOID.COMMON_NAME, _common_name(store_name)),
     ])
     public = key.public_key()
     cert = (
@@ -186,10 +195,10 @@ def sign_pdf(pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location:
 
 
 def _damaged(pdf_bytes: bytes) -> VerificationResult:
-    # Unreadable after signing is the most likely story; a file with no signature
-    # dictionary at all cannot claim to be signed.
-    return VerificationResult("modified", signed=b"/ByteRange" in pdf_bytes, intact=False,
-                              trusted=False)
+    # Unreadable after signing is the most likely story; `signed` says whether any trace of
+    # a signature is left in the bytes.
+    return VerificationResult("modified", signed=bool(_SIGNATURE_MARKERS.search(pdf_bytes)),
+                              intact=False, trusted=False)
 
 
 def _covered(status) -> bool:
@@ -207,6 +216,12 @@ def _covered(status) -> bool:
             and status.docmdp_ok is not False
             and status.modification_level is not None
             and status.modification_level <= ModificationLevel.FORM_FILLING)
+
+
+# Any one of these in the bytes means someone signed this file: a one-byte change can spoil
+# one marker (pyHanko then ignores the signature, e.g. for an unknown /SubFilter) but not all.
+_SIGNATURE_MARKERS = re.compile(
+    rb"/ByteRange|/SigFlags|/FT\s*/Sig|/Type\s*/Sig|ETSI\.CAdES|adbe\.pkcs7")
 
 
 def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> VerificationResult:
@@ -235,6 +250,8 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> Verification
         log.info("PDF could not be parsed for verification", exc_info=True)
         return _damaged(pdf_bytes)
     if not embedded:
+        if _SIGNATURE_MARKERS.search(pdf_bytes):
+            return _damaged(pdf_bytes)
         return VerificationResult("unsigned", signed=False, intact=False, trusted=False)
 
     intact = trusted = True
