@@ -47,6 +47,7 @@ class InventoryPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search VIN (last digits), brand, model or colour"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
+        self.search.setMaximumWidth(480)  # a wide empty box looks broken when few buttons show
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(self.tr("All statuses"), None)
