@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 from xml.sax.saxutils import escape
@@ -182,10 +182,10 @@ class RenderContext:
     meta: DocumentMeta
     fonts: FontSet
     styles: Styles
-    language: str = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "language", self.meta.language)
+    @property
+    def language(self) -> str:
+        return self.meta.language
 
     def paragraphs(self, text: Text, style: ParagraphStyle | None = None,
                    english: ParagraphStyle | None = None) -> list[Flowable]:
@@ -241,20 +241,17 @@ def signature_block(ctx: RenderContext, signatures: Sequence[SignatureDTO],
     A lone signature sits on the right, where a manager's sign-off is expected."""
     if not signatures:
         return None
-    usable = PAGE[0] - 2 * MARGIN_X
+    usable, gap = PAGE[0] - 2 * MARGIN_X, 6 * mm
     columns = max(1, min(columns, len(signatures)))
-    width = (usable - (columns - 1) * 6 * mm) / columns if columns > 1 else usable / 2
-    cells = [_signature_cell(ctx, s, width) for s in signatures]
+    width = (usable - (columns - 1) * gap) / columns if columns > 1 else usable / 2
+    cells: list = [_signature_cell(ctx, s, width) for s in signatures]
+    cells += [""] * (-len(cells) % columns)
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    rows[-1] += [""] * (columns - len(rows[-1]))
-    widths = []
-    for i in range(columns):
-        widths += [width] if i == 0 else [6 * mm, width]
-    grid = [[c for j, cell in enumerate(row) for c in ([cell] if j == 0 else ["", cell])]
-            for row in rows]
-    table = Table(grid, colWidths=widths, hAlign="RIGHT")
+    # Columns after the first are one gap wider and padded by it on the left.
+    table = Table(rows, colWidths=[width] + [width + gap] * (columns - 1), hAlign="RIGHT")
     table.setStyle(table_style(ctx.fonts, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("LEFTPADDING", (1, 0), (-1, -1), gap),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 6)))
     return table

@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 CN_SUFFIX = " 文件签章"  # "document seal": the certificate's common name
 X509_NAME_MAX = 64  # RFC 5280 upper bound for O and CN
 STATUSES = ("intact", "modified", "unsigned", "untrusted")
+# Any one of these in the bytes means someone signed this file: a one-byte change can spoil
+# one marker (pyHanko then ignores the signature, e.g. for an unknown /SubFilter) but not all.
+_SIGNATURE_MARKERS = re.compile(
+    rb"/ByteRange|/SigFlags|/FT\s*/Sig|/Type\s*/Sig|ETSI\.CAdES|adbe\.pkcs7")
 
 
 @dataclass(frozen=True)
@@ -216,12 +220,6 @@ def _covered(status) -> bool:
             and status.docmdp_ok is not False
             and status.modification_level is not None
             and status.modification_level <= ModificationLevel.FORM_FILLING)
-
-
-# Any one of these in the bytes means someone signed this file: a one-byte change can spoil
-# one marker (pyHanko then ignores the signature, e.g. for an unknown /SubFilter) but not all.
-_SIGNATURE_MARKERS = re.compile(
-    rb"/ByteRange|/SigFlags|/FT\s*/Sig|/Type\s*/Sig|ETSI\.CAdES|adbe\.pkcs7")
 
 
 def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> VerificationResult:

@@ -72,7 +72,8 @@ def test_store_notice_text_reads_back(language, tmp_path):
                   STORE.website, "GS-2025-0007", "王建国", "2025-06-01 10:30"):
         assert value in text, value
     zh, en = "投诉电话" in text, "Complaint phone" in text
-    assert (zh, en) == {"zh": (True, False), "en": (False, True), "bilingual": (True, True)}[language]
+    expected = {"zh": (True, False), "en": (False, True), "bilingual": (True, True)}
+    assert (zh, en) == expected[language]
     if language != "en":
         assert "第 1 / 1 页" in text and "文件编号" in text and "门店公示信息" in text
     if language != "zh":
@@ -186,7 +187,6 @@ def _long_meta(language="bilingual") -> DocumentMeta:
 
 
 def _long_story(ctx):
-    from reportlab.platypus import Paragraph
     para = Text("第{}段：试乘试驾前请出示有效驾驶证。", "Paragraph {}: show a valid licence first.")
     story = []
     for i in range(1, 41):
