@@ -175,9 +175,21 @@ def read_table(path: Path) -> Table:
     numbered = [(n, cells) for n, cells in rows if any(cell_text(c) for c in cells)]
     if not numbered:
         raise _unreadable(path, "empty")
-    header_no, header_cells = numbered[0]
-    return Table([normalize_header(c) for c in header_cells],
-                 [(n, tuple(cells)) for n, cells in numbered[1:]])
+    at = _header_at(numbered)
+    return Table([normalize_header(c) for c in numbered[at][1]],
+                 [(n, tuple(cells)) for n, cells in numbered[at + 1:]])
+
+
+HEADER_SEARCH_ROWS = 10
+
+
+def _header_at(numbered: list[tuple[int, tuple[Any, ...]]]) -> int:
+    """The header is the first row naming a "vin" column: sheets often carry a title line
+    (e.g. 库存清单 2025-06) above it. Without one, the first row, so missing columns are named."""
+    for i, (_, cells) in enumerate(numbered[:HEADER_SEARCH_ROWS]):
+        if "vin" in {normalize_header(c) for c in cells}:
+            return i
+    return 0
 
 
 def _unreadable(path: Path, reason: str, **extra) -> ShowroomError:
@@ -205,10 +217,11 @@ def _read_csv(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
         text = _decode(path.read_bytes())
     except ShowroomError as e:
         raise _unreadable(path, e.params["reason"]) from None
-    first_line = text.lstrip().split("\n", 1)[0]
+    lines = [line for line in text.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
+    header = next((line for line in lines if "vin" in line.lower()), lines[0] if lines else "")
     # Comma normally; a tab-separated "Unicode text" export or a ;-separated European CSV also
     # works. Only the header line counts, since ";" also separates configuration items.
-    delimiter = max((",", "\t", ";"), key=first_line.count) if first_line else ","
+    delimiter = max((",", "\t", ";"), key=header.count) if header else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     return [(n, tuple(cells)) for n, cells in enumerate(reader, start=1)]
 
@@ -225,10 +238,11 @@ def _read_xlsx(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
             # Some writers store a wrong <dimension>; without it openpyxl reads each row whole.
             ws.reset_dimensions()
             rows = list(enumerate(ws.iter_rows(values_only=True), start=1))
-            first = next((cells for _, cells in rows if any(cell_text(c) for c in cells)), ())
             if chosen is None:
                 chosen = rows
-            if "vin" in {normalize_header(c) for c in first}:
+            # A workbook may open with an instructions sheet (填写说明): take the data sheet.
+            numbered = [(n, cells) for n, cells in rows if any(cell_text(c) for c in cells)]
+            if numbered and "vin" in {normalize_header(c) for c in numbered[_header_at(numbered)][1]}:
                 return rows
         return chosen or []
     finally:
@@ -291,9 +305,8 @@ def _write_xlsx(path: Path, rows: list[list[Any]]) -> None:
     ws.freeze_panes = "B2"
     date_col = COLUMN_NAMES.index("production_date") + 1
     price_cols = {COLUMN_NAMES.index(n) + 1 for n in ("guide_price_yuan", "price_yuan")}
-    for row in rows:
+    for r, row in enumerate(rows, start=2):
         ws.append(row)
-        r = ws.max_row
         if row[date_col - 1] is not None:
             ws.cell(r, date_col).number_format = "yyyy-mm-dd"
         for c in price_cols:

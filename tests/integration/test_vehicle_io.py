@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import time
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -22,6 +23,7 @@ HEADER = ["vin", "brand", "model", "trim", "model_year", "exterior_color", "inte
           "powertrain", "guide_price_yuan", "price_yuan", "production_date", "status",
           "configuration", "range_km", "battery_kwh", "power_kw", "notes"]
 YEAR = dt.date.today().year
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def row(**overrides) -> dict:
@@ -302,3 +304,52 @@ def test_3000_rows_import_in_a_few_seconds(uow, manager, tmp_path):
     assert import_vehicles(uow(), actor=manager, path=path).unchanged == 3000
     t2 = time.perf_counter()
     assert t1 - t0 < 10 and t2 - t1 < 10, (t1 - t0, t2 - t1)
+
+
+@pytest.mark.parametrize("name", ["vehicles_sample.csv", "vehicles_sample_gbk.csv"])
+def test_sample_files_as_chinese_excel_saves_them(uow, manager, name):
+    # Mixed-case headers, 2025/4/18 dates, ￥ and thousands separators, full-width ；.
+    report = import_vehicles(uow(), actor=manager, path=DATA / name)
+    assert (report.created, report.rejected, report.warnings) == (3, [], [])
+    cars = {v.model: v for v in vehicles.list_vehicles(uow(), actor=manager)}
+    assert cars["帕萨特"].production_date == dt.date(2025, 4, 18)
+    assert cars["帕萨特"].configuration == ("IQ.DRIVE 智能驾驶辅助", "全景天窗", "360°全景影像")
+    assert cars["Model 3"].guide_price_fen == 23_550_000 and cars["Model 3"].status == "in_transit"
+    assert cars["汉 DM-i"].battery_kwh == 18.3
+
+
+def test_title_row_above_the_header_and_an_instructions_sheet_first(uow, manager, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "填写说明"
+    wb.active.append(["请在“库存”表中填写，每行一辆车"])
+    ws = wb.create_sheet("库存")
+    ws.append(["上海浦江 库存清单 2025-06"])
+    ws.append([])
+    ws.append(HEADER)
+    r = row()
+    ws.append([r[h] for h in HEADER])
+    ws.append([r[h] for h in HEADER])  # row 5: duplicate
+    wb.save(tmp_path / "t.xlsx")
+    report = import_vehicles(uow(), actor=manager, path=tmp_path / "t.xlsx")
+    assert report.created == 1
+    assert [(x.row, x.errors[0].code) for x in report.rejected] == [(5, "vin_duplicate_in_file")]
+
+
+def test_tab_separated_utf16_as_excel_unicode_text(uow, manager, tmp_path):
+    r = row(brand="别克", model="GL8 陆尊")
+    text = "\t".join(HEADER) + "\r\n" + "\t".join(str(r[h]) for h in HEADER) + "\r\n"
+    (tmp_path / "u.csv").write_bytes(text.encode("utf-16"))
+    assert import_vehicles(uow(), actor=manager, path=tmp_path / "u.csv").created == 1
+    assert vehicles.find_by_vin(uow(), actor=manager, vin=r["vin"]).model == "GL8 陆尊"
+
+
+def test_header_only_file_is_a_warning_not_an_error(uow, manager, tmp_path):
+    report = import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "h.csv", []))
+    assert report.total_rows == 0 and report.warnings == ["no_data_rows"]
+
+
+def test_duplicate_columns_make_the_file_unusable(uow, manager, tmp_path):
+    with pytest.raises(ShowroomError) as e:
+        import_vehicles(uow(), actor=manager,
+                        path=write_csv(tmp_path / "d.csv", [row()], HEADER + ["Brand"]))
+    assert e.value.code == "import_duplicate_columns" and e.value.params["columns"] == ["brand"]
