@@ -44,6 +44,8 @@ FIELD_MESSAGES = {
     "status_transition": QT_TRANSLATE_NOOP("Errors", "A vehicle cannot move from this status to the one chosen."),
     "already_set_up": QT_TRANSLATE_NOOP("Errors", "The store has already been set up."),
     "unknown_column": QT_TRANSLATE_NOOP("Errors", "Unknown column."),
+    "vin_duplicate_in_file": QT_TRANSLATE_NOOP("Errors", "This VIN appears more than once in the file; only its first row is used."),
+    "initial_status_delivered": QT_TRANSLATE_NOOP("Errors", "A car cannot be entered as delivered: delivery needs a passed PDI."),
 }
 
 # Whole-operation messages: shown in a message box.
@@ -58,6 +60,20 @@ ERROR_MESSAGES = {
     "setup_required": QT_TRANSLATE_NOOP("Errors", "The store has not been set up yet."),
     "pdi_required": QT_TRANSLATE_NOOP("Errors", "This car cannot be delivered before it has passed a pre-delivery inspection (PDI)."),
     "database_unavailable": QT_TRANSLATE_NOOP("Errors", "The database cannot be reached. Check the connection in Settings."),
+    "import_unreadable": QT_TRANSLATE_NOOP("Errors", "The file cannot be read. Save it as .xlsx, or as .csv in UTF-8 or GBK, and try again."),
+    "import_missing_columns": QT_TRANSLATE_NOOP("Errors", "The file lacks required columns: {columns}."),
+    "import_duplicate_columns": QT_TRANSLATE_NOOP("Errors", "The file has these columns more than once: {columns}."),
+    "export_format": QT_TRANSLATE_NOOP("Errors", "Export to a file ending in .xlsx or .csv."),
+    "export_unwritable": QT_TRANSLATE_NOOP("Errors", "The file cannot be written. Choose another folder, or close the file in Excel."),
+    "demo_foreign_database": QT_TRANSLATE_NOOP("Errors", "This database belongs to another store ({store}); the demo data was not added."),
+    "cjk_font_missing": QT_TRANSLATE_NOOP("Errors", "No Chinese font for documents was found. Install WenQuanYi Micro Hei (fonts-wqy-microhei) or set SHOWROOM_CJK_FONT. Searched: {searched}"),
+    "font_config_invalid": QT_TRANSLATE_NOOP("Errors", "The font configuration {path} is invalid."),
+    "signature_image_invalid": QT_TRANSLATE_NOOP("Errors", "The signature of {signer} could not be read; please sign again."),
+    "certificate_invalid": QT_TRANSLATE_NOOP("Errors", "The certificate file cannot be used: wrong password, damaged file, or key and certificate do not match."),
+    "certificate_password_required": QT_TRANSLATE_NOOP("Errors", "This certificate file needs its password."),
+    "certificate_expired": QT_TRANSLATE_NOOP("Errors", "The store's signing certificate expired on {expired_at}. An administrator must create or import a new one."),
+    "signing_failed": QT_TRANSLATE_NOOP("Errors", "The document could not be signed digitally."),
+    "pdf_invalid": QT_TRANSLATE_NOOP("Errors", "This file is not a readable PDF."),
     "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong. The details were written to the log file; nothing was changed."),
 }
 
@@ -67,6 +83,8 @@ def tr(text: str) -> str:
 
 
 def _fmt(template: str, params: dict) -> str:
+    # Lists (columns, searched paths) read better joined than as Python reprs.
+    params = {k: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
     try:
         return tr(template).format(**params)
     except (KeyError, IndexError, ValueError):

@@ -36,6 +36,14 @@ TRANSITIONS: dict[VehicleStatus, frozenset[VehicleStatus]] = {
 MIN_MODEL_YEAR = 1990
 
 
+def initial_status_errors(status: str) -> list[FieldError]:
+    """A car may enter the system in any status but delivered: delivery is only reachable
+    through change_status, which holds the PDI gate (T/CSCA 120031 4.4.1)."""
+    if status == S.DELIVERED.value:
+        return [FieldError("status", "initial_status_delivered")]
+    return []
+
+
 @dataclass
 class VehicleInput:
     """What a user or an import row supplies for a vehicle, already typed (prices in fen)."""
@@ -155,6 +163,7 @@ def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
                 vin_override_reason: str | None = None) -> VehicleDTO:
     require(actor, Action.EDIT_VEHICLES)
     vin, checksum_ok, errors = validate_vehicle_input(data)
+    errors += initial_status_errors(data.status)
     if errors:
         raise ValidationFailed(errors)
     reason = _check_override(actor, vin, checksum_ok, vin_override_reason)
@@ -187,9 +196,13 @@ def update_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_v
         check_version(v, expected_version)
         if vin != v.vin and uow.session.scalar(select(Vehicle.id).where(Vehicle.vin == vin)):
             raise ValidationFailed([FieldError("vin", "vin_exists", {"vin": vin})])
-        # An override already on record for this very VIN still stands.
+        # An override already on record for this very VIN still stands, whoever edits the
+        # car's other facts; a new or changed VIN needs its own override.
         kept = v.vin_override_reason if vin == v.vin else None
-        reason = _check_override(actor, vin, checksum_ok, vin_override_reason or kept)
+        if kept and not (vin_override_reason and vin_override_reason.strip()):
+            reason = kept
+        else:
+            reason = _check_override(actor, vin, checksum_ok, vin_override_reason)
         if reason != kept:
             v.vin_override_by_id = actor.user_id if reason else None
         v.vin_override_reason = reason

@@ -118,3 +118,25 @@ def test_search_by_model_colour_and_status(uow, manager):
     assert q(text="id.4") == ["ID.4 CROZZ"]
     assert q(text="白色") == ["途观L"]
     assert q(status="on_display") == ["ID.4 CROZZ"]
+
+
+def test_a_car_cannot_enter_the_system_as_delivered_4_4_1(uow, manager):
+    with pytest.raises(ValidationFailed) as e:
+        vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="delivered"))
+    assert e.value.errors[0].code == "initial_status_delivered"
+
+
+def test_an_override_on_record_lets_another_editor_change_other_facts(uow, manager):
+    admin = make_user(uow, Role.ADMIN)
+    good = make_vin(8)
+    bad = good[:8] + ("0" if good[8] != "0" else "1") + good[9:]
+    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=bad), vin_override_reason="厂家确认")
+    v = vehicles.update_vehicle(uow(), actor=admin, vehicle_id=v.id, expected_version=v.version,
+                                data=vehicle_input(vin=bad, price_fen=18_800_000))
+    assert v.price_fen == 18_800_000 and v.vin_override_reason == "厂家确认"
+    # Changing the VIN to another bad one needs a new override, which the admin cannot give.
+    other = make_vin(9)
+    other_bad = other[:8] + ("0" if other[8] != "0" else "1") + other[9:]
+    with pytest.raises(OverrideRequired):
+        vehicles.update_vehicle(uow(), actor=admin, vehicle_id=v.id, expected_version=v.version,
+                                data=vehicle_input(vin=other_bad))

@@ -19,7 +19,7 @@ from app.services.dto import Changes
 from app.services.vehicles import VehicleQuery
 from ui.context import AppContext
 from ui.dialogs.import_report_dialog import ImportReportDialog
-from ui.errors import ERROR_MESSAGES, error_text, show_error
+from ui.errors import error_text, show_error
 from ui.workers import run_op
 
 
@@ -170,19 +170,7 @@ class ImportExportBar(QWidget):
             show_error(self.window(), exc)  # logs the traceback and offers copyable details
 
     def io_error_text(self, exc: ShowroomError) -> str:
-        if exc.code in ERROR_MESSAGES:
-            return error_text(exc)
-        # The file codes are not in ui/errors.py yet; better than "something went wrong".
-        columns = ", ".join(str(c) for c in exc.params.get("columns", []))
-        texts = {
-            "import_missing_columns": self.tr("The file lacks required columns: {columns}."),
-            "import_duplicate_columns": self.tr("The file has these columns more than once: {columns}."),
-            "import_unreadable": self.tr("The file cannot be read. Save it as .xlsx, or as .csv in UTF-8, and try again."),
-            "export_format": self.tr("Export to a file ending in .xlsx or .csv."),
-            "export_unwritable": self.tr("The file cannot be written. Choose another folder, or close the file in Excel."),
-        }
-        text = texts.get(exc.code)
-        return text.format(columns=columns) if text else error_text(exc)
+        return error_text(exc)
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> None:
         box = QMessageBox(icon, self.tr("Inventory"), text, QMessageBox.StandardButton.Ok, self.window())

@@ -1,0 +1,193 @@
+"""Login, first-run wizard, main window navigation by role, staff accounts, fast start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWizard
+
+from app.services import auth, store
+from db.models import Role
+from tests.factories import PASSWORD, make_store, make_user
+from ui import workers
+from ui.context import AppContext
+from ui.login_window import LoginWindow
+from ui.main_window import MainWindow
+from ui.setup_wizard import SetupWizard
+from ui.startup import load_backend
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def sync_workers():
+    workers.use_synchronous_executor(True)
+    yield
+    workers.use_synchronous_executor(False)
+
+
+@pytest.fixture()
+def ready_backend(db_url, uow):
+    make_store(uow)
+    make_user(uow, Role.ADMIN, username="admin", full_name="管理员")
+    make_user(uow, Role.CONSULTANT, username="li", full_name="李娜")
+    b = load_backend(db_url, demo=False)
+    yield b
+    b.database.dispose()
+
+
+def _login(qtbot, backend, username, password):
+    w = LoginWindow()
+    qtbot.addWidget(w)
+    w.on_backend_ready(backend)
+    qtbot.keyClicks(w.username, username)
+    qtbot.keyClicks(w.password, password)
+    return w
+
+
+def test_login_with_keyboard_emits_actor(qtbot, ready_backend):
+    w = _login(qtbot, ready_backend, "li", PASSWORD)
+    with qtbot.waitSignal(w.logged_in) as sig:
+        qtbot.keyClick(w.password, Qt.Key.Key_Return)
+    actor, backend = sig.args
+    assert actor.username == "li" and actor.roles == {Role.CONSULTANT}
+    assert w.findChild(QLabel, "store_label").text() == "上海测试汽车销售服务有限公司"
+
+
+def test_wrong_password_shows_message_beside_the_form(qtbot, ready_backend):
+    w = _login(qtbot, ready_backend, "li", "wrong")
+    w.submit()
+    assert "password" in w.findChild(QLabel, "error_login").text().lower()
+
+
+def test_fifth_failure_says_locked(qtbot, ready_backend):
+    w = _login(qtbot, ready_backend, "li", "wrong")
+    for _ in range(5):
+        w.submit()
+    assert "locked" in w.error.text()
+
+
+def test_login_typed_before_backend_is_ready_goes_through_when_it_is(qtbot, ready_backend):
+    w = LoginWindow()
+    qtbot.addWidget(w)
+    qtbot.keyClicks(w.username, "admin")
+    qtbot.keyClicks(w.password, PASSWORD)
+    w.submit()
+    assert not w.login_button.isEnabled()
+    with qtbot.waitSignal(w.logged_in):
+        w.on_backend_ready(ready_backend)
+
+
+def test_fresh_database_asks_for_setup_and_wizard_creates_store_and_admin(qtbot, db_url):
+    backend = load_backend(db_url, demo=False)
+    assert backend.needs_setup
+    login = LoginWindow()
+    qtbot.addWidget(login)
+    with qtbot.waitSignal(login.setup_needed):
+        login.on_backend_ready(backend)
+
+    wiz = SetupWizard(backend.database)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    f = wiz.fields
+    f["legal_name"].setText("上海浦江汽车销售服务有限公司")  # Chinese via setText: keyClicks aborts on non-ASCII
+    f["address"].setText("上海市闵行区莘庄工业区申富路 88 号")
+    qtbot.keyClicks(f["sales_hotline"], "abc")
+    qtbot.keyClicks(f["complaint_phone"], "021-64000001")
+    wiz.next()
+    # Bad hotline: message beside the field, still on the store page.
+    assert wiz.currentPage() is wiz.store_page
+    assert wiz.findChild(QLabel, "error_sales_hotline").isVisible()
+    f["sales_hotline"].setText("021-64000000")
+    wiz.next()
+    assert wiz.currentPage() is wiz.admin_page
+    qtbot.keyClicks(f["admin_username"], "boss")
+    f["admin_full_name"].setText("王经理")
+    qtbot.keyClicks(f["admin_password"], "Sh0wroom-2026")
+    qtbot.keyClicks(f["admin_password2"], "Sh0wroom-2026")
+    with qtbot.waitSignal(wiz.setup_done) as sig:
+        wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert Role.ADMIN in sig.args[0].roles
+    assert not store.needs_setup(backend.database.uow())
+    assert auth.login(backend.database.uow(), username="boss", password="Sh0wroom-2026")
+    backend.database.dispose()
+
+
+def test_wizard_password_mismatch_writes_nothing(qtbot, db_url):
+    backend = load_backend(db_url, demo=False)
+    wiz = SetupWizard(backend.database)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    for k, v in dict(legal_name="S", address="A", sales_hotline="021-64000000",
+                     complaint_phone="021-64000001").items():
+        wiz.fields[k].setText(v)
+    wiz.next()
+    for k, v in dict(admin_username="boss", admin_full_name="B", admin_password="Sh0wroom-2026",
+                     admin_password2="different-1").items():
+        wiz.fields[k].setText(v)
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert wiz.findChild(QLabel, "error_admin_password2").isVisible()
+    assert store.needs_setup(backend.database.uow())
+    backend.database.dispose()
+
+
+def _main(qtbot, backend, username):
+    actor = auth.login(backend.database.uow(), username=username, password=PASSWORD)
+    ctx = AppContext(backend.database, actor, backend.store)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
+    w = _main(qtbot, ready_backend, "li")
+    assert w.module_keys() == ["inventory"]
+    assert "李娜" in w.findChild(QLabel, "status_user").text()
+    assert w.findChild(QLabel, "status_store").text() == "上海测试汽车销售服务有限公司"
+    assert "sqlite" in w.findChild(QLabel, "status_database").text()
+
+
+def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
+    w = _main(qtbot, ready_backend, "admin")
+    assert w.module_keys() == ["inventory", "staff"]
+    w.nav.setCurrentRow(1)
+    page = w.page("staff")
+    assert page.model.rowCount() == 2
+    from ui.dialogs.user_dialog import UserDialog
+
+    d = UserDialog(page.ctx, page)
+    qtbot.addWidget(d)
+    d.show()
+    d.full_name.setText("张伟")
+    qtbot.keyClicks(d.username, "zhang.wei")
+    qtbot.keyClicks(d.password, "short")
+    d.save()
+    assert d.findChild(QLabel, "error_password").isVisible()
+    assert d.findChild(QLabel, "error_roles").isVisible()
+    d.password.setText("long-enough-1")
+    d.role_boxes[Role.CONSULTANT].setChecked(True)
+    d.save()
+    assert page.model.rowCount() == 3
+    assert auth.login(ready_backend.database.uow(), username="zhang.wei", password="long-enough-1")
+
+
+def test_login_window_appears_before_sqlalchemy_is_imported():
+    code = (
+        "import sys, os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import main\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from ui.shell import Shell\n"
+        "from ui.login_window import LoginWindow\n"
+        "w = LoginWindow(); w.show(); app.processEvents()\n"
+        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'alembic', 'app.services.auth') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
