@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.domain.validation import normalize_vin, parse_yuan_to_fen
+from app.domain.validation import parse_yuan_to_fen
 from app.errors import FieldError, ShowroomError, ValidationFailed
 
 
@@ -321,7 +321,3 @@ def _write_xlsx(path: Path, rows: list[list[Any]]) -> None:
 def fen_to_yuan(fen: int) -> int | float:
     """Whole yuan stay integers (no "189800.0" in a spreadsheet); otherwise two decimals."""
     return fen // 100 if fen % 100 == 0 else round(fen / 100, 2)
-
-
-def row_vin(cells: dict[str, Any]) -> str:
-    return normalize_vin(cell_text(cells.get("vin")))

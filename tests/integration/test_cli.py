@@ -85,6 +85,30 @@ def test_init_with_every_option_sets_up_the_store_and_admin(tmp_path, capsys, mo
     assert "already set up" in capsys.readouterr().out
 
 
+def test_init_in_a_terminal_asks_for_what_is_missing(tmp_path, capsys, monkeypatch):
+    url = sqlite_url(tmp_path / "tty.sqlite")
+    answers = iter(["上海问答汽车销售服务有限公司", "上海市长宁区1号", "021-62000000", "021-62000001",
+                    "boss", "王老板", ""])
+    monkeypatch.setattr(cli, "_is_tty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "Typed-Secret-1")
+    assert cli.main(["init", "--database-url", url]) == 0
+    db = Database(url)
+    try:
+        assert auth.login(db.uow(), username="boss", password="Typed-Secret-1").full_name == "王老板"
+    finally:
+        db.dispose()
+
+
+def test_create_user_in_a_terminal_asks_twice_for_the_password(ready, capsys, monkeypatch):
+    typed = iter(["first-secret-1", "other-secret-2"])
+    monkeypatch.setattr(cli, "_is_tty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    assert cli.main(["create-user", "typo", "--full-name", "T", "--role", "consultant",
+                     "--database-url", ready]) == 2
+    assert "do not match" in capsys.readouterr().err
+
+
 def test_init_with_bad_values_is_a_usage_error(tmp_path, capsys):
     url = sqlite_url(tmp_path / "new.sqlite")
     code = cli.main(["init", "--database-url", url, *STORE_OPTS, "--admin-password", "short"])
