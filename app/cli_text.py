@@ -30,6 +30,7 @@ FIELD_TEXT = {
     "phone_format": "not a phone number",
     "already_set_up": "the store is already set up",
     "status_transition": "cannot move from {from} to {to}",
+    "initial_status_delivered": "a new car cannot enter as delivered (delivery needs a passed PDI)",
 }
 # Spelling out the choices helps more than "not an allowed value" in a file import.
 ALLOWED = {

@@ -258,7 +258,9 @@ def _actor(db: Database, username: str) -> Actor:
     with db.uow() as uow:
         user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username))
         if user is None or not user.active:
-            raise ShowroomError("demo_foreign_database", user=username)
+            # A demo database whose demo accounts were removed: treat it as someone else's.
+            raise ShowroomError("demo_foreign_database", store=DEMO_STORE["legal_name"],
+                                user=username)
         return actor_of(user)
 
 

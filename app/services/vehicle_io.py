@@ -42,6 +42,7 @@ from app.services.vehicles import (
     VehicleInput,
     VehicleQuery,
     _apply,
+    initial_status_errors,
     list_vehicles,
     validate_vehicle_input,
 )
@@ -236,6 +237,8 @@ def _check_row(r: _Row, current: Vehicle | None,
     status = given.pop("status", None) or base.status or VehicleStatus.IN_STOCK.value
     data = replace(base, **given, status=status)
     vin, checksum_ok, found = validate_vehicle_input(data)
+    if current is None:
+        found += initial_status_errors(data.status)  # same entry gate as add_vehicle
     for e in found:
         column = ATTR_TO_COLUMN.get(e.field, e.field)
         if column not in failed:

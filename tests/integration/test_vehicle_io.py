@@ -113,6 +113,18 @@ def test_xlsx_good_rows_go_in_and_every_kind_of_bad_row_is_reported(uow, manager
     assert v2.status == "on_display"
 
 
+def test_a_new_car_cannot_enter_as_delivered_but_an_existing_one_keeps_its_status(uow, manager, tmp_path):
+    known = row(status="in_stock")
+    import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "a.csv", [known]))
+    fresh = row(status="delivered")
+    report = import_vehicles(uow(), actor=manager, path=write_csv(
+        tmp_path / "b.csv", [dict(known, status="delivered"), fresh]))
+    assert report.unchanged == 1
+    assert [(r.row, [(e.field, e.code) for e in r.errors]) for r in report.rejected] == [
+        (3, [("status", "initial_status_delivered")])]
+    assert vehicles.find_by_vin(uow(), actor=manager, vin=known["vin"]).status == "in_stock"
+
+
 def test_reimport_of_the_same_file_changes_nothing(uow, manager, tmp_path):
     path = write_xlsx(tmp_path / "in.xlsx", [row(), row(), row()])
     assert import_vehicles(uow(), actor=manager, path=path).created == 3
