@@ -44,7 +44,8 @@ FIELD_MESSAGES = {
     "status_transition": QT_TRANSLATE_NOOP("Errors", "A vehicle cannot move from this status to the one chosen."),
     "already_set_up": QT_TRANSLATE_NOOP("Errors", "The store has already been set up."),
     "unknown_column": QT_TRANSLATE_NOOP("Errors", "Unknown column."),
-    "vin_duplicate_in_file": QT_TRANSLATE_NOOP("Errors", "This VIN appears more than once in the file; only its first row is used."),
+    "vin_duplicate_in_file": QT_TRANSLATE_NOOP("Errors", "This VIN already appears in row {first_row} of the file."),
+    "configuration_separator": QT_TRANSLATE_NOOP("Errors", "A configuration item cannot contain a semicolon; put each item on its own line."),
     "initial_status_delivered": QT_TRANSLATE_NOOP("Errors", "A car cannot be entered as delivered: delivery needs a passed PDI."),
 }
 

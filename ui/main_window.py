@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
@@ -22,7 +22,7 @@ from ui.labels import role_label
 @dataclass(frozen=True)
 class Module:
     key: str
-    title: Callable[[QWidget], str]
+    title: str  # English source, translated in the "MainWindow" context
     action: Action
     factory: Callable[[AppContext], QWidget]
 
@@ -41,8 +41,8 @@ def _staff(ctx: AppContext) -> QWidget:
 
 def modules() -> list[Module]:
     return [
-        Module("inventory", lambda w: w.tr("Inventory"), Action.VIEW_VEHICLES, _inventory),
-        Module("staff", lambda w: w.tr("Staff"), Action.VIEW_STAFF, _staff),
+        Module("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), Action.VIEW_VEHICLES, _inventory),
+        Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
     ]
 
 
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._modules = visible_modules(ctx.actor.roles)
         for m in self._modules:
-            item = QListWidgetItem(m.title(self))
+            item = QListWidgetItem(QCoreApplication.translate("MainWindow", m.title))
             item.setData(Qt.ItemDataRole.UserRole, m.key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_module)
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("status_database")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
+        bar.addWidget(QLabel("·"))
         bar.addWidget(self.store_label)
         bar.addPermanentWidget(self.db_label)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ def get(option: Option) -> Any:
     if value is None:
         return option.default
     if option.type is bytes:
-        return bytes(value) if value else b""
+        if isinstance(value, QByteArray):
+            return bytes(value.data())
+        return bytes(value) if isinstance(value, (bytes, bytearray)) else b""
     if option.type is bool and isinstance(value, str):
         return value.lower() == "true"
     try:
@@ -47,5 +49,7 @@ def get(option: Option) -> Any:
 
 def set(option: Option, value: Any) -> None:  # noqa: A001 - mirrors get()
     s = settings()
+    if isinstance(value, (bytes, bytearray)):
+        value = QByteArray(bytes(value))  # a native byte array, not a pickled Python object
     s.setValue(option.key, value)
     s.sync()

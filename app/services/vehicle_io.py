@@ -44,9 +44,10 @@ from app.services.vehicles import (
     _apply,
     initial_status_errors,
     list_vehicles,
+    record_status_change,
     validate_vehicle_input,
 )
-from db.models import Vehicle, VehicleStatus, VehicleStatusChange
+from db.models import Vehicle, VehicleStatus
 from db.uow import UnitOfWork
 
 Progress = Callable[[int, int], None]
@@ -192,11 +193,8 @@ def _write(uow: UnitOfWork, actor: Actor, rows: list[_Row], warnings: list[str],
         uow.session.flush()  # one batched INSERT/UPDATE round instead of one per row
         now = utcnow()
         # Same history entry as add_vehicle writes: the first status, from nothing.
-        uow.session.add_all(
-            VehicleStatusChange(vehicle_id=v.id, from_status=None, to_status=v.status,
-                                changed_by_id=actor.user_id, changed_at=now)
-            for v in created
-        )
+        for v in created:
+            record_status_change(uow, v, from_status=None, actor=actor, at=now)
         commit(uow)
         ids = frozenset(v.id for v in created + updated)
     return ImportReport(created=len(created), updated=len(updated), unchanged=unchanged,

@@ -73,6 +73,14 @@ class VehicleInput:
     notes: str = ""
 
 
+def record_status_change(uow: UnitOfWork, vehicle: Vehicle, *, from_status: str | None,
+                         actor: Actor, reason: str = "", at: dt.datetime | None = None) -> None:
+    """Append one row to the vehicle's status history (who moved it, when, from what)."""
+    uow.session.add(VehicleStatusChange(vehicle_id=vehicle.id, from_status=from_status,
+                                        to_status=vehicle.status, changed_by_id=actor.user_id,
+                                        changed_at=at or utcnow(), reason=reason or ""))
+
+
 def vehicle_dto(v: Vehicle) -> VehicleDTO:
     return VehicleDTO(
         id=v.id, vin=v.vin, brand=v.brand, model=v.model, trim=v.trim, model_year=v.model_year,
@@ -133,6 +141,9 @@ def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> 
         errors.append(FieldError("production_date", "in_future"))
     if any(len(item) > 200 for item in data.configuration):
         errors.append(FieldError("configuration", "too_long", {"max": 200}))
+    # Files carry the list semicolon-separated: an item with a semicolon would split on re-import.
+    if any(";" in item or "；" in item for item in data.configuration):
+        errors.append(FieldError("configuration", "configuration_separator"))
     return vin, checksum_ok, errors
 
 
@@ -176,8 +187,7 @@ def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
         _apply(v, data, vin)
         uow.session.add(v)
         uow.session.flush()
-        uow.session.add(VehicleStatusChange(vehicle_id=v.id, from_status=None, to_status=v.status,
-                                            changed_by_id=actor.user_id, changed_at=utcnow()))
+        record_status_change(uow, v, from_status=None, actor=actor)
         commit(uow)
         return vehicle_dto(v)
 
@@ -237,10 +247,9 @@ def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_ve
             # T/CSCA 120031 4.4.1: no delivery without a passed PDI. The PDI module is not
             # built yet, so no car can pass one: delivery stays refused until it is.
             raise ShowroomError("pdi_required", vin=v.vin)
-        uow.session.add(VehicleStatusChange(vehicle_id=v.id, from_status=v.status,
-                                            to_status=target.value, changed_by_id=actor.user_id,
-                                            changed_at=utcnow(), reason=reason or ""))
+        previous = v.status
         v.status = target.value
+        record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
         v.updated_by_id = actor.user_id
         commit(uow)
         return vehicle_dto(v)

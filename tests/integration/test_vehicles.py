@@ -140,3 +140,21 @@ def test_an_override_on_record_lets_another_editor_change_other_facts(uow, manag
     with pytest.raises(OverrideRequired):
         vehicles.update_vehicle(uow(), actor=admin, vehicle_id=v.id, expected_version=v.version,
                                 data=vehicle_input(vin=other_bad))
+
+
+def test_configuration_items_cannot_hold_the_file_separator(uow, manager):
+    with pytest.raises(ValidationFailed) as e:
+        vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(configuration=["天窗;座椅加热"]))
+    assert e.value.errors[0].code == "configuration_separator"
+
+
+def test_every_status_move_is_kept_in_the_history(uow, manager):
+    from db.models import VehicleStatusChange
+
+    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="in_stock"))
+    vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version,
+                           new_status="on_display", reason="展厅A区")
+    with uow() as u:
+        rows = [(r.from_status, r.to_status, r.reason) for r in
+                u.session.query(VehicleStatusChange).filter_by(vehicle_id=v.id).order_by(VehicleStatusChange.id)]
+    assert rows == [(None, "in_stock", ""), ("in_stock", "on_display", "展厅A区")]

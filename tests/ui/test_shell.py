@@ -191,3 +191,30 @@ def test_login_window_appears_before_sqlalchemy_is_imported():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_module(qtbot, ready_backend):
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import choose_language, install_translators
+    from ui.shell import Shell
+
+    assert choose_language(None, "", QLocale(QLocale.Language.Chinese, QLocale.Country.China)) == "zh_CN"
+    assert choose_language(None, "", QLocale(QLocale.Language.German)) == "en"
+    assert choose_language("en", "zh_CN") == "en"
+    try:
+        assert install_translators("zh_CN")
+        shell = Shell(demo=False, url_resolver=lambda: ready_backend.url)
+        actor = auth.login(ready_backend.database.uow(), username="admin", password=PASSWORD)
+        shell._logged_in(actor, ready_backend)
+        w = shell.main_window
+        qtbot.addWidget(w)
+        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["库存车辆", "员工"]
+        w.nav.setCurrentRow(1)
+        shell._change_language("en")
+        w2 = shell.main_window
+        qtbot.addWidget(w2)
+        assert w2 is not w and w2.current_module() == "staff"
+        assert w2.nav.item(0).text() == "Inventory"
+    finally:
+        install_translators("en")

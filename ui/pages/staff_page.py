@@ -52,7 +52,7 @@ class StaffPage(QWidget):
 
     def _loaded(self, rows) -> None:
         self.model.set_rows(rows)
-        self.count.setText(self.tr("%n staff member(s)", "", len(rows)))
+        self.count.setText(self.tr("Staff: {count}").format(count=len(rows)))
 
     def add_user(self) -> None:
         from ui.dialogs.user_dialog import UserDialog

@@ -1,0 +1,1048 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ConflictBox</name>
+    <message>
+        <source>Changed on another terminal</source>
+        <translation>已在其他终端修改</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>A VIN has 17 characters; this one has {length}.</source>
+        <translation>车辆识别代号（VIN）应为 17 位，当前为 {length} 位。</translation>
+    </message>
+    <message>
+        <source>A VIN uses only digits and capital letters except I, O and Q.</source>
+        <translation>VIN 只能包含数字和大写字母（不含 I、O、Q）。</translation>
+    </message>
+    <message>
+        <source>The VIN check digit (9th character) does not match. Check the VIN; a sales manager may override with a reason.</source>
+        <translation>VIN 校验位（第 9 位）不符。请核对 VIN；销售经理可填写理由后放行。</translation>
+    </message>
+    <message>
+        <source>A vehicle with VIN {vin} already exists.</source>
+        <translation>VIN 为 {vin} 的车辆已存在。</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters.</source>
+        <translation>居民身份证号码应为 18 位。</translation>
+    </message>
+    <message>
+        <source>This is not a valid resident ID number.</source>
+        <translation>这不是有效的居民身份证号码。</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s check character does not match; please check it.</source>
+        <translation>身份证号码校验码不符，请核对。</translation>
+    </message>
+    <message>
+        <source>Enter an 11-digit mainland mobile number, e.g. 138 1234 5678.</source>
+        <translation>请输入 11 位大陆手机号码，例如 138 1234 5678。</translation>
+    </message>
+    <message>
+        <source>Enter a phone number using digits, spaces and dashes.</source>
+        <translation>请输入电话号码（数字、空格和短横线）。</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. 189800 or 189800.00.</source>
+        <translation>请输入数字，例如 189800 或 189800.00。</translation>
+    </message>
+    <message>
+        <source>This amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>Enter a value between {min} and {max}.</source>
+        <translation>请输入 {min} 到 {max} 之间的数值。</translation>
+    </message>
+    <message>
+        <source>This date cannot be in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Too long: at most {max} characters.</source>
+        <translation>内容过长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>This value is not one of the allowed choices.</source>
+        <translation>该值不在可选范围内。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+    </message>
+    <message>
+        <source>Use 2 to 64 letters, digits, dots, dashes or underscores.</source>
+        <translation>请使用 2 至 64 个字母、数字、点、短横线或下划线。</translation>
+    </message>
+    <message>
+        <source>This username is already taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>The password needs at least {min} characters.</source>
+        <translation>密码至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Unknown role.</source>
+        <translation>未知岗位。</translation>
+    </message>
+    <message>
+        <source>A vehicle cannot move from this status to the one chosen.</source>
+        <translation>车辆不能从当前状态变更为所选状态。</translation>
+    </message>
+    <message>
+        <source>The store has already been set up.</source>
+        <translation>门店已完成初始设置。</translation>
+    </message>
+    <message>
+        <source>Unknown column.</source>
+        <translation>未知列。</translation>
+    </message>
+    <message>
+        <source>This VIN already appears in row {first_row} of the file.</source>
+        <translation>该 VIN 已在文件第 {first_row} 行出现。</translation>
+    </message>
+    <message>
+        <source>A configuration item cannot contain a semicolon; put each item on its own line.</source>
+        <translation>配置项中不能包含分号；请每行填写一项。</translation>
+    </message>
+    <message>
+        <source>A car cannot be entered as delivered: delivery needs a passed PDI.</source>
+        <translation>车辆不能以“已交付”状态录入：交付前须通过 PDI 检查。</translation>
+    </message>
+    <message>
+        <source>Some fields need attention. Nothing was saved.</source>
+        <translation>部分字段有误，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This needs a sales manager&apos;s override with a reason. Nothing was saved.</source>
+        <translation>此操作需要销售经理填写理由后放行，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>您的岗位无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists. It may have been removed on another terminal.</source>
+        <translation>该记录已不存在，可能已在其他终端被移除。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record on another terminal after you opened it. Your changes were not saved: reload to see theirs, then apply yours again.</source>
+        <translation>在您打开此记录后，其他终端已保存了修改。您的修改未保存：请重新加载查看对方的修改，再重新填写您的修改。</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this account is locked until {until} (UTC).</source>
+        <translation>失败次数过多：该账户已锁定至 {until}（UTC）。</translation>
+    </message>
+    <message>
+        <source>The store has not been set up yet.</source>
+        <translation>门店尚未完成初始设置。</translation>
+    </message>
+    <message>
+        <source>This car cannot be delivered before it has passed a pre-delivery inspection (PDI).</source>
+        <translation>该车尚未通过新车售前检查（PDI），不能交付。</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Check the connection in Settings.</source>
+        <translation>无法连接数据库，请在“设置”中检查连接。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Save it as .xlsx, or as .csv in UTF-8 or GBK, and try again.</source>
+        <translation>无法读取该文件。请另存为 .xlsx，或 UTF-8 / GBK 编码的 .csv 后重试。</translation>
+    </message>
+    <message>
+        <source>The file lacks required columns: {columns}.</source>
+        <translation>文件缺少必需的列：{columns}。</translation>
+    </message>
+    <message>
+        <source>The file has these columns more than once: {columns}.</source>
+        <translation>文件中以下列重复出现：{columns}。</translation>
+    </message>
+    <message>
+        <source>Export to a file ending in .xlsx or .csv.</source>
+        <translation>请导出为 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written. Choose another folder, or close the file in Excel.</source>
+        <translation>无法写入该文件。请选择其他文件夹，或先在 Excel 中关闭该文件。</translation>
+    </message>
+    <message>
+        <source>This database belongs to another store ({store}); the demo data was not added.</source>
+        <translation>该数据库属于其他门店（{store}），未添加演示数据。</translation>
+    </message>
+    <message>
+        <source>No Chinese font for documents was found. Install WenQuanYi Micro Hei (fonts-wqy-microhei) or set SHOWROOM_CJK_FONT. Searched: {searched}</source>
+        <translation>未找到文件打印所需的中文字体。请安装文泉驿微米黑（fonts-wqy-microhei）或设置 SHOWROOM_CJK_FONT。已查找：{searched}</translation>
+    </message>
+    <message>
+        <source>The font configuration {path} is invalid.</source>
+        <translation>字体配置 {path} 无效。</translation>
+    </message>
+    <message>
+        <source>The signature of {signer} could not be read; please sign again.</source>
+        <translation>无法读取 {signer} 的签名，请重新签名。</translation>
+    </message>
+    <message>
+        <source>The certificate file cannot be used: wrong password, damaged file, or key and certificate do not match.</source>
+        <translation>无法使用该证书文件：密码错误、文件损坏，或私钥与证书不匹配。</translation>
+    </message>
+    <message>
+        <source>This certificate file needs its password.</source>
+        <translation>该证书文件需要密码。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s signing certificate expired on {expired_at}. An administrator must create or import a new one.</source>
+        <translation>门店签章证书已于 {expired_at} 过期，请管理员新建或导入证书。</translation>
+    </message>
+    <message>
+        <source>The document could not be signed digitally.</source>
+        <translation>文件数字签章失败。</translation>
+    </message>
+    <message>
+        <source>This file is not a readable PDF.</source>
+        <translation>该文件不是可读取的 PDF。</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details were written to the log file; nothing was changed.</source>
+        <translation>出现错误，详细信息已写入日志文件；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>展厅系统</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExportBar</name>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Import vehicles</source>
+        <translation>导入车辆</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export vehicles</source>
+        <translation>导出车辆</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>正在导出到 {file}…</translation>
+    </message>
+    <message>
+        <source>Export finished. Vehicles: {count}
+File: {file}</source>
+        <translation>导出完成。车辆数：{count}
+文件：{file}</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>库存车辆</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>{rejected} of {total} rows were not imported. Correct them in the file and import it again: rows already imported are recognised by their VIN.</source>
+        <translation>共 {total} 行，其中 {rejected} 行未导入。请在文件中更正后重新导入：已导入的行会按 VIN 识别，不会重复。</translation>
+    </message>
+    <message>
+        <source>All {total} rows were read without errors.</source>
+        <translation>全部 {total} 行均已读取，无错误。</translation>
+    </message>
+    <message>
+        <source>New vehicles</source>
+        <translation>新增车辆</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>These columns are not known and were ignored: {columns}</source>
+        <translation>以下列无法识别，已忽略：{columns}</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no vehicles.</source>
+        <translation>文件只有表头，没有车辆数据。</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryPage</name>
+    <message>
+        <source>Search VIN (last digits), brand, model or colour</source>
+        <translation>搜索 VIN（末几位）、品牌、车型或颜色</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>No vehicle matches the search.</source>
+        <translation>没有符合条件的车辆。</translation>
+    </message>
+    <message>
+        <source>Vehicles: {count}</source>
+        <translation>车辆数：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Reception</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <source>Sales consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Sales manager</source>
+        <translation>销售经理</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>PDI technician</source>
+        <translation>PDI 技师</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Petrol/diesel (ICE)</source>
+        <translation>燃油车（ICE）</translation>
+    </message>
+    <message>
+        <source>Hybrid (HEV)</source>
+        <translation>油电混动（HEV）</translation>
+    </message>
+    <message>
+        <source>Plug-in hybrid (PHEV)</source>
+        <translation>插电混动（PHEV）</translation>
+    </message>
+    <message>
+        <source>Battery electric (BEV)</source>
+        <translation>纯电动（BEV）</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>On display</source>
+        <translation>展车</translation>
+    </message>
+    <message>
+        <source>Test-drive fleet</source>
+        <translation>试乘试驾车</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预订</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置版本</translation>
+    </message>
+    <message>
+        <source>Model year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Exterior colour</source>
+        <translation>车身颜色</translation>
+    </message>
+    <message>
+        <source>Interior colour</source>
+        <translation>内饰颜色</translation>
+    </message>
+    <message>
+        <source>Powertrain</source>
+        <translation>动力类型</translation>
+    </message>
+    <message>
+        <source>Guide price</source>
+        <translation>厂商指导价</translation>
+    </message>
+    <message>
+        <source>Selling price</source>
+        <translation>销售价</translation>
+    </message>
+    <message>
+        <source>Production date</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Key configuration</source>
+        <translation>主要配置</translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation>功率（kW）</translation>
+    </message>
+    <message>
+        <source>0-100 km/h (s)</source>
+        <translation>0-100 km/h 加速（秒）</translation>
+    </message>
+    <message>
+        <source>Fuel (L/100 km)</source>
+        <translation>油耗（L/100 km）</translation>
+    </message>
+    <message>
+        <source>CLTC range (km)</source>
+        <translation>CLTC 续航（km）</translation>
+    </message>
+    <message>
+        <source>Battery (kWh)</source>
+        <translation>电池容量（kWh）</translation>
+    </message>
+    <message>
+        <source>Fast charge (min)</source>
+        <translation>快充时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Slow charge (h)</source>
+        <translation>慢充时间（小时）</translation>
+    </message>
+    <message>
+        <source>Defects</source>
+        <translation>瑕疵</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修记录</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Sales hotline</source>
+        <translation>销售热线</translation>
+    </message>
+    <message>
+        <source>Complaint phone</source>
+        <translation>投诉电话</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Showroom — Log in</source>
+        <translation>展厅系统 — 登录</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>展厅系统</translation>
+    </message>
+    <message>
+        <source>Showroom management for passenger-car dealers</source>
+        <translation>乘用车经销商展厅管理</translation>
+    </message>
+    <message>
+        <source>Preparing the database…</source>
+        <translation>正在准备数据库…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <source>Demo store — log in as any of these users:</source>
+        <translation>演示门店 — 可使用以下任一用户登录：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Preparing the database… you will be logged in as soon as it is ready.</source>
+        <translation>正在准备数据库……准备就绪后将自动登录。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Inventory</source>
+        <translation>库存车辆</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>展厅系统</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>注销(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Showroom</source>
+        <translation>关于展厅系统(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>About Showroom</source>
+        <translation>关于展厅系统</translation>
+    </message>
+    <message>
+        <source>Showroom — showroom management for passenger-car dealers, following the Shanghai standard T/CSCA 120031-2023 (乘用车销售服务通用要求).</source>
+        <translation>展厅系统 — 乘用车经销商展厅管理软件，依据上海团体标准 T/CSCA 120031-2023《乘用车销售服务通用要求》。</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Empty: this computer&apos;s own database file</source>
+        <translation>留空：使用本机数据库文件</translation>
+    </message>
+    <message>
+        <source>For a store with several terminals, enter the PostgreSQL server, e.g. postgresql+psycopg://showroom@192.168.1.10/showroom. Takes effect at the next start.</source>
+        <translation>多终端门店请填写 PostgreSQL 服务器，例如 postgresql+psycopg://showroom@192.168.1.10/showroom。下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>(not available)</source>
+        <translation>（不可用）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Showroom</source>
+        <translation>展厅系统初始设置</translation>
+    </message>
+    <message>
+        <source>Your store</source>
+        <translation>门店信息</translation>
+    </message>
+    <message>
+        <source>These details are printed on every document and vehicle card.</source>
+        <translation>这些信息将打印在每份文件和车辆信息卡上。</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>e.g. 上海浦江汽车销售服务有限公司</source>
+        <translation>例如：上海浦江汽车销售服务有限公司</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Sales hotline</source>
+        <translation>销售热线</translation>
+    </message>
+    <message>
+        <source>Complaint phone</source>
+        <translation>投诉电话</translation>
+    </message>
+    <message>
+        <source>Website (optional)</source>
+        <translation>网站（选填）</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <source>The administrator creates the other staff accounts.</source>
+        <translation>管理员负责创建其他员工账户。</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>At least 8 characters.</source>
+        <translation>至少 8 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Staff and qualifications</source>
+        <translation>员工及资质</translation>
+    </message>
+    <message>
+        <source>Staff: {count}</source>
+        <translation>员工数：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Licence first issued</source>
+        <translation>驾照初次领证日期</translation>
+    </message>
+    <message>
+        <source>PDI certificate</source>
+        <translation>PDI 资质证书</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>证书有效期至</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Optional, kept in the vehicle&apos;s history</source>
+        <translation>选填，记入车辆状态历史</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Current status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No further status change is possible from this status.</source>
+        <translation>当前状态下不能再变更。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New staff account</source>
+        <translation>新建员工账户</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Driving licence first issued</source>
+        <translation>驾照初次领证日期</translation>
+    </message>
+    <message>
+        <source>PDI certificate number</source>
+        <translation>PDI 资质证书编号</translation>
+    </message>
+    <message>
+        <source>PDI certificate expiry</source>
+        <translation>PDI 证书有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleDialog</name>
+    <message>
+        <source>Add vehicle</source>
+        <translation>新增车辆</translation>
+    </message>
+    <message>
+        <source>Edit vehicle {vin}</source>
+        <translation>编辑车辆 {vin}</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleForm</name>
+    <message>
+        <source>Basics</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Configuration and performance</source>
+        <translation>配置与性能</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>17 characters, e.g. LSVAB2180N2000001</source>
+        <translation>17 位，例如 LSVAB2180N2000001</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>放行理由</translation>
+    </message>
+    <message>
+        <source>Why the VIN is right although the check digit does not match</source>
+        <translation>说明校验位不符但 VIN 仍正确的理由</translation>
+    </message>
+    <message>
+        <source>Guide price (yuan)</source>
+        <translation>厂商指导价（元）</translation>
+    </message>
+    <message>
+        <source>e.g. 219900</source>
+        <translation>例如 219900</translation>
+    </message>
+    <message>
+        <source>Selling price (yuan)</source>
+        <translation>销售价（元）</translation>
+    </message>
+    <message>
+        <source>e.g. 199900</source>
+        <translation>例如 199900</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>One item per line, e.g.
+Panoramic sunroof
+Adaptive cruise control</source>
+        <translation>每行一项，例如：
+全景天窗
+自适应巡航</translation>
+    </message>
+    <message>
+        <source>Range, battery and charging apply to plug-in hybrids and battery electric cars only.</source>
+        <translation>续航、电池和充电信息仅适用于插电混动和纯电动车型。</translation>
+    </message>
+    <message>
+        <source>Check-digit override on record: {reason}</source>
+        <translation>已记录校验位放行：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleTableModel</name>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置版本</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Exterior colour</source>
+        <translation>车身颜色</translation>
+    </message>
+    <message>
+        <source>Powertrain</source>
+        <translation>动力类型</translation>
+    </message>
+    <message>
+        <source>Guide price</source>
+        <translation>厂商指导价</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>销售价</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Production date</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>VIN check digit overridden: {reason}</source>
+        <translation>VIN 校验位已放行：{reason}</translation>
+    </message>
+</context>
+</TS>
