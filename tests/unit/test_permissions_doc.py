@@ -1,0 +1,35 @@
+"""docs/permissions.md is the matrix in app/permissions.py, written out; they never drift.
+
+Regenerate with: SHOWROOM_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/unit/test_permissions_doc.py
+"""
+
+import os
+from pathlib import Path
+
+from app.permissions import MATRIX, Action
+from db.models import Role
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
+
+HEADER = """# Permission matrix
+
+Which role may perform which service action. Generated from `app/permissions.py` (the only
+place it is defined); every service checks it, and `tests/integration/test_permissions.py`
+runs every action as every role against it. A user may hold several roles.
+
+"""
+
+
+def render() -> str:
+    roles = list(Role)
+    lines = ["| action | " + " | ".join(r.value for r in roles) + " |",
+             "|---|" + "---|" * len(roles)]
+    for a in Action:
+        lines.append(f"| {a.value} | " + " | ".join("✔" if r in MATRIX[a] else "" for r in roles) + " |")
+    return HEADER + "\n".join(lines) + "\n"
+
+
+def test_permission_doc_matches_the_matrix():
+    if os.environ.get("SHOWROOM_UPDATE_DOCS"):
+        DOC.write_text(render(), encoding="utf-8")
+    assert DOC.read_text(encoding="utf-8") == render(), "regenerate docs/permissions.md (see module docstring)"
