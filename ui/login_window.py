@@ -69,6 +69,12 @@ class LoginWindow(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.login_button)
         layout.addWidget(self.status)
+        self.font_warning = QLabel("")
+        self.font_warning.setObjectName("font_warning")
+        self.font_warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setVisible(False)
+        layout.addWidget(self.font_warning)
         self.demo_box = QLabel("")
         self.demo_box.setObjectName("demo_users")
         self.demo_box.setTextFormat(Qt.TextFormat.RichText)
@@ -86,6 +92,9 @@ class LoginWindow(QWidget):
             self.store_label.setText(backend.store.legal_name)
         if backend.demo_users:
             self._show_demo_users(backend.demo_users)
+        if backend.font_error is not None:
+            self.font_warning.setText(error_text(backend.font_error))
+            self.font_warning.setVisible(True)
         if backend.needs_setup:
             self.setup_needed.emit(backend)
             return

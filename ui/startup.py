@@ -24,6 +24,8 @@ class Backend:
     store: object | None = None  # StoreDTO
     demo_users: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
     backup_path: str | None = None
+    # Documents need an embedded CJK font; without one the app still runs, and says so at once.
+    font_error: BaseException | None = None
 
 
 def load_backend(url: str, demo: bool) -> Backend:
@@ -41,12 +43,21 @@ def load_backend(url: str, demo: bool) -> Backend:
     database = Database(url)
     needs = store_service.needs_setup(database.uow())
     store = None if needs else store_service.get_store(database.uow())
+    font_error = None
+    try:
+        from app.documents.fonts import check_fonts
+
+        check_fonts()
+    except Exception as exc:  # noqa: BLE001 - reported on the login window, logged here
+        log.error("document font check failed: %s", exc)
+        font_error = exc
     # Warm up what the first login needs (argon2, ORM mappers), still off the UI thread.
     from app.services import auth  # noqa: F401
     from app.services import vehicles  # noqa: F401
 
     return Backend(database=database, url=url, needs_setup=needs, store=store,
-                   demo_users=demo_users, backup_path=str(backup) if backup else None)
+                   demo_users=demo_users, backup_path=str(backup) if backup else None,
+                   font_error=font_error)
 
 
 class BackendLoader(QObject):

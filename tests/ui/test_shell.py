@@ -218,3 +218,16 @@ def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_mod
         assert w2.nav.item(0).text() == "Inventory"
     finally:
         install_translators("en")
+
+
+def test_missing_cjk_font_is_a_clear_start_up_message_not_boxes(qtbot, db_url, monkeypatch, tmp_path):
+    monkeypatch.setenv("SHOWROOM_CJK_FONT", str(tmp_path / "no-such-font.ttc"))
+    backend = load_backend(db_url, demo=False)
+    assert backend.font_error is not None and backend.font_error.code == "cjk_font_missing"
+    w = LoginWindow()
+    qtbot.addWidget(w)
+    w.on_backend_ready(backend)
+    label = w.findChild(QLabel, "font_warning")
+    assert not label.isHidden()
+    assert "fonts-wqy-microhei" in label.text() and "no-such-font.ttc" in label.text()
+    backend.database.dispose()
