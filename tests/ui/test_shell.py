@@ -148,7 +148,7 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
     assert w.module_keys() == ["inventory"]
     assert "李娜" in w.findChild(QLabel, "status_user").text()
     assert w.findChild(QLabel, "status_store").text() == "上海测试汽车销售服务有限公司"
-    assert "sqlite" in w.findChild(QLabel, "status_database").text()
+    assert ready_backend.database.display_url in w.findChild(QLabel, "status_database").text()
 
 
 def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
