@@ -31,6 +31,7 @@ FIELD_TEXT = {
     "already_set_up": "the store is already set up",
     "status_transition": "cannot move from {from} to {to}",
     "initial_status_delivered": "a new car cannot enter as delivered (delivery needs a passed PDI)",
+    "doc_type_mismatch": "the document to replace is of another type",
 }
 # Spelling out the choices helps more than "not an allowed value" in a file import.
 ALLOWED = {
@@ -57,6 +58,33 @@ ERROR_TEXT = {
                              "give the demo its own --database-url",
     "setup_required": "the store is not set up yet: run 'showroom admin init'",
     "not_found": "not found",
+    "archive_corrupt": "the archived copy of {number} version {version} no longer matches its "
+                       "SHA-256: the archive is damaged; restore the database from a backup",
+    "document_already_voided": "{number} version {version} is already voided",
+    "certificate_missing": "the store has no signing certificate: run "
+                           "'showroom admin certificate create'",
+    "certificate_expired": "the certificate expired on {expired_at}: create or import a new one",
+    "certificate_password_required": "a password is needed",
+    "signing_failed": "the document could not be signed digitally ({reason})",
+    "pdf_invalid": "not a readable PDF ({reason})",
+    "cjk_font_missing": "no Chinese font for documents was found: install fonts-wqy-microhei or "
+                        "set SHOWROOM_CJK_FONT (searched: {searched})",
+    "signature_image_invalid": "the handwritten signature of {signer} cannot be read",
+}
+
+CERTIFICATE_INVALID = {
+    "unreadable": "the certificate file cannot be read: wrong password, or not a PKCS#12 file",
+    "incomplete": "the certificate file lacks the private key or the certificate",
+    "key_mismatch": "the private key in the file does not belong to its certificate",
+    "cannot_sign": "a test signature made with this certificate did not verify",
+}
+KEY_UNAVAILABLE = {
+    "missing": "this computer has no key file ({path}) for the store's signing key: copy it "
+               "from a terminal that signs ('showroom admin keys export' there, "
+               "'showroom admin keys import FILE' here)",
+    "wrong_key": "the key file {path} is not the one the store's signing key was encrypted "
+                 "with: copy the right one from a terminal that signs (keys export / import)",
+    "damaged": "the key file {path} or the encrypted signing key is damaged",
 }
 
 
@@ -84,5 +112,16 @@ def describe_error(e: ShowroomError) -> str:
         suffix = path.rsplit(".", 1)[-1] if "." in path else "?"
         reason = UNREADABLE.get(e.params.get("reason", ""), "the file cannot be read")
         return f"cannot import {path}: {_fmt(reason, {'suffix': '.' + suffix})}"
+    if e.code == "certificate_invalid":
+        return CERTIFICATE_INVALID.get(e.params.get("reason", ""), "the certificate cannot be used")
+    if e.code == "encryption_key_unavailable":
+        return _fmt(KEY_UNAVAILABLE.get(e.params.get("reason", ""), KEY_UNAVAILABLE["damaged"]),
+                    e.params)
+    if e.code == "not_found" and e.params.get("what") == "document":
+        if e.params.get("number"):
+            version = e.params.get("version")
+            return (f"no document {e.params['number']}"
+                    + (f" version {version}" if version is not None else "") + " in the archive")
+        return "no such document in the archive"
     template = ERROR_TEXT.get(e.code)
     return _fmt(template, e.params) if template else str(e)

@@ -5,12 +5,21 @@ change_status), so the demo obeys the same rules as production data. The build i
 deterministic for a given `now` and idempotent: it adds only what is missing, so running it
 again on a finished demo database changes nothing.
 
+The archive gets three signed store notices (issue #3), so that a new user can open, verify
+and print one at once: SN-…-000001 v1 (bilingual, voided "地址更正": it printed a wrong house
+number), its replacement v2, and a Chinese-only notice. Each carries the sales manager's
+handwritten signature, a deterministic synthetic one (`demo_signature`).
+
 Customers are not built: there is no customer table yet.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
+import math
+import random
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -18,12 +27,12 @@ from sqlalchemy import select
 from app.clock import utcnow
 from app.domain.validation import vin_check_digit
 from app.errors import ShowroomError
-from app.services import auth, store, vehicles
+from app.services import auth, certificates, documents, store, vehicles
 from app.services.auth import actor_of
-from app.services.dto import Actor
+from app.services.dto import Actor, SignatureCapture
 from app.services.vehicles import VehicleInput
 from db.migrate import upgrade
-from db.models import StaffUser, Vehicle
+from db.models import Document, StaffUser, Vehicle
 from db.uow import Database
 
 DEMO_STORE = dict(
@@ -180,6 +189,7 @@ class DemoInfo:
     store_name: str
     users: tuple[tuple[str, str, str, tuple[str, ...]], ...]
     vehicles: int
+    documents: int = 0  # archived document versions (voided ones included)
 
 
 def demo_vin(index: int, model: Model, model_year: int) -> str:
@@ -236,12 +246,16 @@ def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo
         elif store.get_store(db.uow()).legal_name != DEMO_STORE["legal_name"]:
             raise ShowroomError("demo_foreign_database", store=store.get_store(db.uow()).legal_name)
         admin = _actor(db, DEMO_USERS[0][0])
+        certificates.ensure_store_certificate(db.uow(), actor=admin)  # as at a real set-up
         created |= _add_users(db, admin, today)
         manager = _actor(db, DEMO_USERS[1][0])
         created |= _add_vehicles(db, manager, today)
+        created |= _add_documents(db, manager, now)
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
-        return DemoInfo(database_url, created, DEMO_STORE["legal_name"], tuple(DEMO_USERS), count)
+            docs = uow.session.query(Document).count()
+        return DemoInfo(database_url, created, DEMO_STORE["legal_name"], tuple(DEMO_USERS), count,
+                        docs)
     finally:
         db.dispose()
 
@@ -297,5 +311,95 @@ def _add_vehicles(db: Database, manager: Actor, today: dt.date) -> bool:
         for status in _ROUTE[spec[6]]:
             v = vehicles.change_status(db.uow(), actor=manager, vehicle_id=v.id,
                                        expected_version=v.version, new_status=status)
+        added = True
+    return added
+
+
+# --- signed sample documents -----------------------------------------------------------------
+
+WRONG_ADDRESS = "上海市闵行区浦锦路2228号（近浦江镇地铁站）"  # v1's misprint: 2228 for 2288
+VOID_REASON = "地址更正"
+
+
+def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
+    """A handwriting-like signature: (pad strokes, transparent PNG), the same for a seed.
+
+    The strokes use the pad's format (ui/widgets/signature_pad.py): [x, y, t_ms, pressure]
+    with x, y from 0 to 1 across a 3:1 area. Three quick loops of varying height, as a
+    three-character name written in running script; then the PNG is drawn from them."""
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)
+    strokes, t = [], 0
+    x0 = 0.08
+    for part in range(3):
+        span = rng.uniform(0.2, 0.26)
+        loops = rng.randint(2, 3)
+        points = []
+        for i in range(41):
+            u = i / 40
+            x = x0 + span * u + 0.035 * math.sin(2 * math.pi * loops * u + part)
+            y = (0.5 + 0.24 * math.sin(2 * math.pi * loops * u + rng.uniform(-0.2, 0.2))
+                 * (1 - 0.5 * u) - 0.06 * part * u)
+            points.append([round(x, 4), round(min(0.95, max(0.05, y)), 4), t,
+                           round(0.55 + 0.35 * math.sin(math.pi * u), 3)])
+            t += 12
+        strokes.append(points)
+        x0 += span + 0.04
+        t += 180  # pen lifted between characters
+    strokes.append([[0.12, 0.84, t, 0.6], [0.45, 0.8, t + 90, 0.8], [0.74, 0.82, t + 180, 0.5]])
+
+    scale = 3  # draw big, then shrink: smooth (antialiased) ink
+    w, h = width * scale, width * scale // 3
+    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for stroke in strokes:
+        for (xa, ya, _, pa), (xb, yb, _, pb) in zip(stroke, stroke[1:], strict=False):
+            line_w = max(1, round(width * 0.0065 * scale * (0.55 + 0.9 * (pa + pb) / 2)))
+            draw.line([(xa * w, ya * h), (xb * w, yb * h)], fill=(20, 32, 107, 255),
+                      width=line_w, joint="curve")
+    image = image.resize((width, width // 3), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return strokes, out.getvalue()
+
+
+def _manager_signature(manager: Actor, now: dt.datetime, seed: int) -> SignatureCapture:
+    strokes, png = demo_signature(seed)
+    return SignatureCapture(manager.full_name, "manager", now - dt.timedelta(minutes=5),
+                            strokes, png)
+
+
+def _add_documents(db: Database, manager: Actor, now: dt.datetime) -> bool:
+    """The three store notices, adding only the missing steps (idempotent)."""
+    from app.documents.layout import SignatureDTO, SignerRole
+    from app.documents.sample_notice import render_store_notice
+
+    query = documents.DocumentQuery(doc_type="store_notice", include_voided=True)
+    have = documents.list_documents(db.uow(), actor=manager, query=query)
+    added = False
+    if not have:
+        # v1 as it was first posted, with the misprinted house number.
+        wrong = dataclasses.replace(store.get_store(db.uow()), address=WRONG_ADDRESS)
+        sig = _manager_signature(manager, now, seed=7)
+        drawn = [SignatureDTO(sig.signer_name, SignerRole.MANAGER, sig.signed_at, sig.png)]
+        documents.issue_document(
+            db.uow(), actor=manager, doc_type="store_notice", subject_type="store",
+            subject_id=wrong.id, subject_ref=wrong.legal_name, language="bilingual",
+            signatures=[sig],
+            render=lambda number, version, at: render_store_notice(
+                wrong, number=number, version=version, language="bilingual", issued_at=at,
+                signatures=drawn))
+        have = documents.list_documents(db.uow(), actor=manager, query=query)
+        added = True
+    first = min(have, key=lambda d: (d.number, d.version))
+    if not any(d.number == first.number and d.version > 1 for d in have):
+        documents.issue_store_notice(db.uow(), actor=manager, language="bilingual",
+                                     signatures=[_manager_signature(manager, now, seed=7)],
+                                     replaces=first.number, reason=VOID_REASON)
+        added = True
+    if not any(d.language == "zh" for d in have):
+        documents.issue_store_notice(db.uow(), actor=manager, language="zh",
+                                     signatures=[_manager_signature(manager, now, seed=7)])
         added = True
     return added

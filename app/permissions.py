@@ -23,6 +23,12 @@ class Action(StrEnum):
     VIEW_STAFF = "view_staff"
     MANAGE_USERS = "manage_users"
     EDIT_STORE = "edit_store"
+    VIEW_DOCUMENTS = "view_documents"
+    ISSUE_DOCUMENTS = "issue_documents"
+    ISSUE_STORE_NOTICE = "issue_store_notice"
+    VOID_DOCUMENTS = "void_documents"
+    PRINT_DOCUMENTS = "print_documents"
+    MANAGE_CERTIFICATE = "manage_certificate"
 
 
 R = Role
@@ -42,6 +48,23 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.VIEW_STAFF: frozenset({R.SALES_MANAGER, R.ADMIN}),
     A.MANAGE_USERS: frozenset({R.ADMIN}),
     A.EDIT_STORE: frozenset({R.ADMIN}),
+    # Everyone who serves a customer may need to show, verify or hand over a document again.
+    A.VIEW_DOCUMENTS: frozenset(
+        {R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}
+    ),
+    # Issuing follows who produces documents: consultants (test-drive agreements, vehicle
+    # cards), PDI technicians (PDI reports, T/CSCA 120031 4.4.1.3), managers and the admin.
+    # Reception and finance only show and print what others issued.
+    A.ISSUE_DOCUMENTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.PDI_TECHNICIAN, R.ADMIN}),
+    # The store notice (4.1.3.5) is the store's own public statement: management only.
+    A.ISSUE_STORE_NOTICE: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    # Voiding (and so replacing) a signed document is a manager's decision, with a reason.
+    A.VOID_DOCUMENTS: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    A.PRINT_DOCUMENTS: frozenset(
+        {R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}
+    ),
+    # The store's seal: creating, importing and exporting its signing certificate.
+    A.MANAGE_CERTIFICATE: frozenset({R.ADMIN}),
 }
 
 

@@ -17,9 +17,11 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -187,3 +189,105 @@ class VehicleStatusChange(Base):
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
 
+
+
+# --- Documents archive (issue #3) ----------------------------------------------------------
+#
+# Immutability is enforced twice: the services never UPDATE an archived document except
+# for its void columns, and database triggers (migration 0002) refuse any other UPDATE and
+# every DELETE on `document`, `document_signature` and `document_print`.
+
+
+class SigningCertificate(Versioned, Base):
+    """A certificate the store signs documents with. Exactly one is `active` (the newest
+    wins); replaced ones stay forever so that documents they signed still verify. The key is
+    PKCS#8 encrypted with AES-GCM under a key file outside the database (app/keys.py)."""
+
+    __tablename__ = "signing_certificate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject: Mapped[str] = mapped_column(String(400))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256, hex
+    cert_pem: Mapped[str] = mapped_column(Text)
+    encrypted_key: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    source: Mapped[str] = mapped_column(String(16))  # "generated" | "imported"
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    not_valid_after: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class DocumentSequence(Base):
+    """The last number handed out per document type and year. Not Versioned: it is only ever
+    changed by one atomic INSERT ... ON CONFLICT DO UPDATE ... RETURNING, never by the ORM."""
+
+    __tablename__ = "document_sequence"
+
+    doc_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Document(Base):
+    """One issued version of a document: the signed PDF bytes and what identifies them.
+
+    Immutable once written; the void columns are set once (voided_at IS NULL -> set) and
+    `replaced_by_id` once. Not Versioned: `version` here is the document's version (1, 2, ...
+    for replacements under the same number), and the one permitted change is a conditional
+    UPDATE guarded by a trigger, so no optimistic-lock counter is needed.
+    """
+
+    __tablename__ = "document"
+    __table_args__ = (UniqueConstraint("number", "version", name="uq_document_number_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc_type: Mapped[str] = mapped_column(String(40), index=True)
+    subject_type: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    # A short, non-personal reference to search by (a VIN, a test-drive number): never a
+    # customer's name or phone, because this row can never be changed or erased.
+    subject_ref: Mapped[str] = mapped_column(String(100), default="")
+    number: Mapped[str] = mapped_column(String(40), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(10))
+    issued_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    signed: Mapped[bool] = mapped_column(Boolean)
+    signer_subject: Mapped[str | None] = mapped_column(String(400))
+    certificate_id: Mapped[int | None] = mapped_column(ForeignKey("signing_certificate.id"))
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+
+
+class DocumentSignature(Base):
+    """A handwritten signature captured on the pad for a document, kept as evidence: the
+    raw strokes ([x, y, t_ms, pressure] points, ui/widgets/signature_pad.py) and the PNG."""
+
+    __tablename__ = "document_signature"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    signer_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    strokes: Mapped[list] = mapped_column(JSON, deferred=True)
+    png: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class DocumentPrint(Base):
+    """Append-only ledger of every print, reprint and export of an archived document."""
+
+    __tablename__ = "document_print"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    printed_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    printer: Mapped[str] = mapped_column(String(200))
+    copies: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # "print" | "reprint" | "export"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
+
+import pytest
 
 from app.domain.validation import vin_check_digit
 from app.services import auth
-from app.services.dto import Actor
+from app.services.dto import Actor, DocumentDTO, SignatureCapture
 from app.services.vehicles import VehicleInput
 from db.models import Role, StaffRole, StaffUser, Store
 
@@ -50,3 +53,49 @@ def vehicle_input(**overrides) -> VehicleInput:
                 production_date=dt.date(2025, 5, 1), status="in_stock")
     data.update(overrides)
     return VehicleInput(**data)
+
+
+# --- documents (issue #3) --------------------------------------------------------------------
+
+@pytest.fixture()
+def isolated_data_dir(tmp_path, monkeypatch):
+    """Key files (app/keys.py) live in the per-user data directory: give each test its own
+    instead of the developer's. Use with `pytestmark = pytest.mark.usefixtures(...)`."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(path))
+    return path
+
+
+def simple_pdf(text: str = "Showroom test document") -> bytes:
+    """A small unsigned PDF (reportlab, Helvetica: ASCII text only)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    canvas = Canvas(buf, invariant=1)
+    canvas.drawString(72, 720, text)
+    canvas.save()
+    return buf.getvalue()
+
+
+def simple_render(number: str, version: int, issued_at: dt.datetime) -> bytes:
+    """A `render` for issue_document that prints the number, version and time."""
+    return simple_pdf(f"{number} v{version} {issued_at.isoformat()}")
+
+
+def signature_capture(name: str = "周建国", role: str = "manager", seed: int = 3) -> SignatureCapture:
+    from app.demo import demo_signature
+
+    strokes, png = demo_signature(seed)
+    return SignatureCapture(name, role, dt.datetime(2026, 1, 5, 2, 30), strokes, png)
+
+
+def make_document(uow_factory, actor: Actor, *, doc_type: str = "vehicle_card",
+                  subject_type: str = "vehicle", subject_id: int | None = 1,
+                  subject_ref: str = "", **kw) -> DocumentDTO:
+    """A signed document of a cheap kind (no CJK layout): for archive tests."""
+    from app.services.documents import issue_document
+
+    return issue_document(uow_factory(), actor=actor, doc_type=doc_type,
+                          subject_type=subject_type, subject_id=subject_id,
+                          subject_ref=subject_ref, language=kw.pop("language", "en"),
+                          render=kw.pop("render", simple_render), **kw)

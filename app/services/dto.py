@@ -80,6 +80,117 @@ class VehicleDTO:
 
 
 @dataclass(frozen=True)
+class SignatureCapture:
+    """A handwritten signature from the pad, as given to `issue_document`: `role` is one of
+    app.documents.layout.SignerRole's values; `strokes` the pad's points ([x, y, t_ms,
+    pressure] lists, ui/widgets/signature_pad.py); `png` its image (transparent background);
+    `signed_at` naive UTC."""
+
+    signer_name: str
+    role: str
+    signed_at: dt.datetime
+    strokes: tuple | list
+    png: bytes
+
+
+@dataclass(frozen=True)
+class DocumentSignatureDTO:
+    id: int
+    signer_name: str
+    role: str
+    signed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DocumentDTO:
+    """One archived document version, without its bytes (get_document_bytes reads them).
+    `status` is "valid" or "voided"."""
+
+    id: int
+    doc_type: str
+    subject_type: str
+    subject_id: int | None
+    subject_ref: str
+    number: str
+    version: int
+    language: str
+    issued_by_id: int
+    issued_by_name: str
+    issued_at: dt.datetime
+    sha256: str
+    size: int
+    signed: bool
+    signer_subject: str | None
+    certificate_fingerprint: str | None
+    voided_at: dt.datetime | None
+    voided_by_id: int | None
+    voided_by_name: str | None
+    void_reason: str | None
+    replaced_by_id: int | None
+    replaced_by_version: int | None
+    signatures: tuple[DocumentSignatureDTO, ...] = ()
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None
+
+    @property
+    def status(self) -> str:
+        return "voided" if self.voided_at is not None else "valid"
+
+
+@dataclass(frozen=True)
+class DocumentPrintDTO:
+    id: int
+    document_id: int
+    printed_at: dt.datetime
+    printed_by_id: int
+    printed_by_name: str
+    printer: str
+    copies: int
+    kind: str  # "print" | "reprint" | "export"
+
+
+@dataclass(frozen=True)
+class DocumentVerificationDTO:
+    """What `verify_document_bytes` found. `status` as app.documents.signing: "intact"
+    (unchanged and signed by one of this store's certificates), "modified", "unsigned" or
+    "untrusted" (unchanged but signed by someone else). `archived_*` is set when these exact
+    bytes are in the archive (SHA-256 match); `archived_voided` then says if that version
+    was voided since."""
+
+    status: str
+    signed: bool
+    intact: bool
+    trusted: bool
+    signer_subject: str | None
+    signed_at: dt.datetime | None
+    certificate_fingerprint: str | None  # the store certificate that verified it
+    archived_document_id: int | None = None
+    archived_number: str | None = None
+    archived_version: int | None = None
+    archived_voided: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "intact"
+
+
+@dataclass(frozen=True)
+class CertificateDTO:
+    id: int
+    subject: str
+    fingerprint: str
+    source: str  # "generated" | "imported"
+    active: bool
+    not_valid_after: dt.datetime
+    created_at: dt.datetime
+    created_by_id: int | None
+    created_by_name: str | None
+    version: int
+
+
+@dataclass(frozen=True)
 class Changes:
     """What a mutating service touched, so pages refresh only when affected (Anki OpChanges)."""
 

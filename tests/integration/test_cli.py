@@ -21,8 +21,12 @@ from app.services.vehicle_io import import_vehicles
 from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatusChange
 from db.session import sqlite_url
 from db.uow import Database
-from tests.factories import PASSWORD, make_store, make_user, make_vin
+from tests.factories import (PASSWORD, isolated_data_dir, make_store, make_user,  # noqa: F401
+                             make_vin)
 from tests.integration.test_vehicle_io import row, write_csv, write_xlsx
+
+# `init` and the document commands use the key file in the data dir: one per test.
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE_OPTS = ["--store-name", "上海测试汽车销售服务有限公司", "--address", "上海市徐汇区漕溪北路1号",

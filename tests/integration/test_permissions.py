@@ -10,9 +10,13 @@ import pytest
 
 from app.errors import OverrideRequired, PermissionDenied, ShowroomError
 from app.permissions import MATRIX, Action
-from app.services import auth, store, vehicles
+from app.services import auth, certificates, documents, store, vehicles
 from db.models import Role
-from tests.factories import make_store, make_user, make_vin, vehicle_input
+from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
+                             make_user, make_vin, vehicle_input)
+
+# Issuing documents makes the store's certificate, whose key file lives in the data dir.
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 
 def _bad_check_digit_vin() -> str:
@@ -63,6 +67,20 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         s = store.get_store(uow())
         store.update_store(uow(), actor=actor, expected_version=s.version, legal_name=s.legal_name,
                            address=s.address, sales_hotline="021-64000009", complaint_phone=s.complaint_phone)
+    elif action is Action.VIEW_DOCUMENTS:
+        documents.list_documents(uow(), actor=actor)
+    elif action is Action.ISSUE_DOCUMENTS:
+        make_document(uow, actor)
+    elif action is Action.ISSUE_STORE_NOTICE:
+        documents.issue_store_notice(uow(), actor=actor, language="zh")
+    elif action is Action.VOID_DOCUMENTS:
+        doc = make_document(uow, manager)
+        documents.void_document(uow(), actor=actor, document_id=doc.id, reason="issued by mistake")
+    elif action is Action.PRINT_DOCUMENTS:
+        doc = make_document(uow, manager)
+        documents.record_print(uow(), actor=actor, document_id=doc.id, printer="Front desk")
+    elif action is Action.MANAGE_CERTIFICATE:
+        certificates.create_certificate(uow(), actor=actor)
     else:  # a new action without a case here fails loudly
         raise AssertionError(f"no permission test for {action}")
 
@@ -72,6 +90,8 @@ def _allowed(action: Action, role: Role) -> bool:
         return role in MATRIX[action] and role in MATRIX[Action.EDIT_VEHICLES]
     if action is Action.DELIVER_VEHICLE:
         return role in MATRIX[action] and role in MATRIX[Action.CHANGE_VEHICLE_STATUS]
+    if action is Action.ISSUE_STORE_NOTICE:
+        return role in MATRIX[action] and role in MATRIX[Action.ISSUE_DOCUMENTS]
     return role in MATRIX[action]
 
 
@@ -101,3 +121,11 @@ def test_every_action_as_every_role(uow, tmp_path, action, role):
 
 def test_matrix_covers_every_action():
     assert set(MATRIX) == set(Action)
+
+
+def test_replacing_a_document_needs_the_void_right_too(uow):
+    make_store(uow)
+    consultant = make_user(uow, Role.CONSULTANT)
+    doc = make_document(uow, consultant)
+    with pytest.raises(PermissionDenied):
+        make_document(uow, consultant, replaces=doc.number, reason="typo")

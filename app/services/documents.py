@@ -1,0 +1,238 @@
+"""Issuing documents into the archive: number, render, sign with the store's certificate,
+store once (issue #3). Reading, voiding, printing and verifying: documents_archive.py,
+re-exported here so that callers import this module only.
+
+An issued document is immutable: type, subject, number, version, language, issuer, time,
+SHA-256 and the signed PDF bytes never change (database triggers refuse it too, migration
+0002). A mistake is corrected by voiding it with a reason and issuing a replacement: the
+same number with the next version, in one transaction with the voiding.
+
+Numbers read PREFIX-YEAR-SEQUENCE (e.g. SN-2026-000001): a counter per type and Shanghai
+calendar year, taken by one atomic upsert, so two terminals never get the same number.
+The number is taken (and committed) before rendering, so that the slow part (rendering and
+signing, about a second) holds no database lock; a number whose rendering fails is
+therefore skipped, never reused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.clock import utcnow
+from app.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
+from app.permissions import Action, require
+from app.services.documents_archive import (MAX_REASON, PRINT_KINDS, DocumentQuery,
+                                            document_dto, get_document, get_document_by_id,
+                                            get_document_bytes, list_documents, list_prints,
+                                            list_versions, record_print,
+                                            verify_archived_document, verify_document_bytes,
+                                            void_document)
+from app.services.dto import Actor, DocumentDTO, SignatureCapture
+from db.models import Document, DocumentSequence, DocumentSignature
+from db.uow import UnitOfWork
+
+# Number prefix per document type. A new document type adds its line here.
+DOC_TYPES: dict[str, str] = {
+    "store_notice": "SN",
+    "test_drive_agreement": "TD",
+    "pdi_report": "PDI",
+    "vehicle_card": "VC",
+}
+SUBJECT_TYPES = ("store", "vehicle", "customer", "test_drive", "pdi")
+LANGUAGES = ("zh", "en", "bilingual")
+SIGNER_ROLES = ("customer", "consultant", "escort", "technician", "manager")  # layout.SignerRole
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
+Render = Callable[[str, int, dt.datetime], bytes]
+
+
+def format_number(doc_type: str, year: int, sequence: int) -> str:
+    return f"{DOC_TYPES[doc_type]}-{year}-{sequence:06d}"
+
+
+def number_year(issued_at: dt.datetime) -> int:
+    """The year in a number is the Shanghai calendar year of issue (naive means UTC)."""
+    moment = issued_at if issued_at.tzinfo else issued_at.replace(tzinfo=dt.UTC)
+    return moment.astimezone(SHANGHAI).year
+
+
+def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int) -> int:
+    """The next sequence number for (doc_type, year), committed at once. One statement,
+    INSERT ... ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last: atomic on both
+    PostgreSQL (row lock) and SQLite (the statement takes the write lock)."""
+    table = DocumentSequence.__table__
+    with uow:
+        dialect = uow.session.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        elif dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:  # pragma: no cover - the app supports these two
+            raise NotImplementedError(dialect)
+        stmt = insert(table).values(doc_type=doc_type, year=year, last=1)
+        stmt = stmt.on_conflict_do_update(index_elements=[table.c.doc_type, table.c.year],
+                                          set_={"last": table.c.last + 1})
+        sequence = uow.session.execute(stmt.returning(table.c.last)).scalar_one()
+        uow.commit()
+        return sequence
+
+
+def _validate(*, doc_type, subject_type, language, subject_ref, signatures, replaces,
+              reason) -> None:
+    errors = []
+    if doc_type not in DOC_TYPES:
+        errors.append(FieldError("doc_type", "unknown_value"))
+    if subject_type not in SUBJECT_TYPES:
+        errors.append(FieldError("subject_type", "unknown_value"))
+    if language not in LANGUAGES:
+        errors.append(FieldError("language", "unknown_value"))
+    if len(subject_ref or "") > 100:
+        errors.append(FieldError("subject_ref", "too_long", {"max": 100}))
+    for s in signatures:
+        if s.role not in SIGNER_ROLES:
+            errors.append(FieldError("signatures", "unknown_value"))
+        elif not (s.signer_name or "").strip() or not s.png:
+            errors.append(FieldError("signatures", "required"))
+        elif len(s.signer_name.strip()) > 100:
+            errors.append(FieldError("signatures", "too_long", {"max": 100}))
+    if replaces is not None:
+        if not (reason or "").strip():
+            errors.append(FieldError("reason", "required"))
+        elif len(reason.strip()) > MAX_REASON:
+            errors.append(FieldError("reason", "too_long", {"max": MAX_REASON}))
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def _latest_version(uow: UnitOfWork, number: str, doc_type: str) -> Document:
+    with uow:
+        doc = uow.session.scalar(select(Document).where(Document.number == number)
+                                 .order_by(Document.version.desc()).limit(1))
+        if doc is None:
+            raise NotFound(what="document", number=number)
+        if doc.doc_type != doc_type:
+            raise ValidationFailed([FieldError("replaces", "doc_type_mismatch")])
+        uow.session.expunge(doc)
+        return doc
+
+
+def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type: str,
+                   subject_id: int | None, language: str, render: Render,
+                   signatures: Sequence[SignatureCapture] = (), replaces: str | None = None,
+                   reason: str = "", subject_ref: str = "") -> DocumentDTO:
+    """Number, render, sign and archive one document; returns it (without bytes).
+
+    `render(number, version, issued_at) -> PDF bytes` is pure and prints what it is given.
+    `signatures` are the handwritten ones already drawn by `render`, kept as evidence.
+    `replaces=NUMBER` issues the next version of that number and voids the current one
+    with `reason` in the same transaction (needs VOID_DOCUMENTS too). `subject_ref` is a
+    short non-personal reference to search by (a VIN): never a customer's name or phone.
+    """
+    from app.documents.signing import sign_pdf
+    from app.services.certificates import certificate_for_signing
+    from app.services.store import get_store
+
+    require(actor, Action.ISSUE_DOCUMENTS)
+    if replaces is not None:
+        require(actor, Action.VOID_DOCUMENTS)
+        replaces = replaces.strip()
+    signatures = tuple(signatures)
+    _validate(doc_type=doc_type, subject_type=subject_type, language=language,
+              subject_ref=subject_ref, signatures=signatures, replaces=replaces, reason=reason)
+    store = get_store(uow)
+    old = _latest_version(uow, replaces, doc_type) if replaces is not None else None
+    certificate_id, certificate = certificate_for_signing(uow, actor=actor)
+    issued_at = utcnow()
+    if old is not None:
+        number, version = old.number, old.version + 1
+    else:
+        year = number_year(issued_at)
+        number = format_number(doc_type, year, allocate_number(uow, doc_type=doc_type,
+                                                               year=year))
+        version = 1
+
+    pdf = render(number, version, issued_at)
+    if not isinstance(pdf, bytes | bytearray) or not bytes(pdf[:1024]).lstrip().startswith(b"%PDF"):
+        raise ShowroomError("pdf_invalid", reason="render")
+    signed = sign_pdf(bytes(pdf), certificate,
+                      reason=f"Showroom {doc_type} {number} v{version}", location=store.address)
+
+    doc = Document(
+        doc_type=doc_type, subject_type=subject_type, subject_id=subject_id,
+        subject_ref=(subject_ref or "").strip(), number=number, version=version,
+        language=language, issued_by_id=actor.user_id, issued_at=issued_at,
+        sha256=hashlib.sha256(signed).hexdigest(), size=len(signed), content=signed,
+        signed=True, signer_subject=certificate.subject, certificate_id=certificate_id)
+    with uow:
+        s = uow.session
+        try:
+            s.add(doc)  # the INSERT comes first: on SQLite it takes the write lock at once
+            s.flush()
+            for sig in signatures:
+                s.add(DocumentSignature(document_id=doc.id, signer_name=sig.signer_name.strip(),
+                                        role=sig.role, signed_at=sig.signed_at,
+                                        strokes=list(sig.strokes or []), png=bytes(sig.png)))
+            if old is not None:
+                _void_for_replacement(s, old, doc.id, actor, reason.strip())
+            s.flush()
+        except IntegrityError:  # (number, version) taken: replaced on another terminal
+            s.rollback()
+            raise Conflict(table="document", number=number, version=version) from None
+        uow.commit()
+    return document_dto(uow, doc.id)
+
+
+def _void_for_replacement(session, old: Document, new_id: int, actor: Actor,
+                          reason: str) -> None:
+    table = Document.__table__
+    if old.voided_at is None:
+        stmt = table.update().where(table.c.id == old.id, table.c.voided_at.is_(None)).values(
+            voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason,
+            replaced_by_id=new_id)
+    else:  # voided earlier without a replacement: now it gets one
+        stmt = table.update().where(table.c.id == old.id, table.c.replaced_by_id.is_(None)) \
+            .values(replaced_by_id=new_id)
+    if session.execute(stmt).rowcount != 1:
+        session.rollback()
+        raise Conflict(table="document", number=old.number, version=old.version)
+
+
+def issue_store_notice(uow: UnitOfWork, *, actor: Actor, language: str,
+                       signatures: Sequence[SignatureCapture] = (),
+                       replaces: str | None = None, reason: str = "") -> DocumentDTO:
+    """门店公示信息 (T/CSCA 120031 4.1.3.5, 4.5.2.1) from the store record, signed by
+    management; `replaces` a previous notice's number when the store's details changed."""
+    from app.documents.layout import SignatureDTO, SignerRole
+    from app.documents.sample_notice import render_store_notice
+    from app.services.store import get_store
+
+    require(actor, Action.ISSUE_STORE_NOTICE)
+    store = get_store(uow)
+    signatures = tuple(signatures)
+    if any(s.role not in SIGNER_ROLES for s in signatures):
+        raise ValidationFailed([FieldError("signatures", "unknown_value")])
+    drawn = [SignatureDTO(s.signer_name.strip(), SignerRole(s.role), s.signed_at, bytes(s.png))
+             for s in signatures]
+
+    def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
+        return render_store_notice(store, number=number, version=version, language=language,
+                                   issued_at=issued_at, signatures=drawn)
+
+    return issue_document(uow, actor=actor, doc_type="store_notice", subject_type="store",
+                          subject_id=store.id, language=language, render=render,
+                          signatures=signatures, replaces=replaces, reason=reason,
+                          subject_ref=store.legal_name[:100])
+
+
+__all__ = [
+    "DOC_TYPES", "SUBJECT_TYPES", "LANGUAGES", "SIGNER_ROLES", "PRINT_KINDS", "DocumentQuery",
+    "issue_document", "issue_store_notice", "allocate_number", "format_number",
+    "list_documents", "get_document", "get_document_by_id", "list_versions",
+    "get_document_bytes", "void_document", "record_print", "list_prints",
+    "verify_document_bytes", "verify_archived_document",
+]
