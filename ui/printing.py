@@ -287,7 +287,9 @@ class PrintJob(QObject):
 
     @Slot()
     def cancel(self) -> None:
-        """Stop before the next page; a page already handed to the spooler stays there."""
+        """Stop before the next page is rendered; once sending began it is too late."""
+        if self._sending:
+            return
         self._cancel.set()
         self.progress.setLabelText(self.tr("Cancelling…"))
 
@@ -299,7 +301,7 @@ class PrintJob(QObject):
             self.progress.setRange(0, 2 * total)
         if stage == "send" and not self._sending:
             self._sending = True
-            self.progress.setCancelButtonText("")  # hides the button (QProgressDialog docs)
+            self.progress.setCancelButton(None)  # "no cancel button will be shown" (Qt docs)
             self.progress.setLabelText(self.tr("Sending to {printer}…").format(
                 printer=self._printer.printerName()))
         self.progress.setValue(done + (total if stage == "send" else 0))

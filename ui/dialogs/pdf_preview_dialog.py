@@ -252,9 +252,9 @@ class PdfPreviewDialog(QDialog):
         self.print_job = print_with_dialog(self, self._pdf, self._title, self._printed)
 
     def _printed(self, result: PrintResult) -> None:
-        self._show_status("unsigned", self.tr("Sent to {printer} ({copies} × {pages} pages).")
-                          .format(printer=result.printer, copies=result.copies,
-                                  pages=result.pages))
+        text = self.tr("Sent to {printer} (copies: {copies}, pages: {pages}).")
+        self._show_status("unsigned", text.format(printer=result.printer, copies=result.copies,
+                                                  pages=result.pages))
         if self._on_printed is not None:
             self._on_printed(result)
         self.printed.emit(result)
