@@ -149,10 +149,12 @@ def test_save_to_an_unwritable_place_shows_an_error(qtbot, sync_ops, notice, tmp
 # --- verify ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case, status", [("signed", "intact"), ("modified", "modified"),
-                                          ("unsigned", "unsigned")])
+                                          ("unsigned", "unsigned"), ("other", "untrusted")])
 def test_verify_reports_the_signature_state(qtbot, sync_ops, notice, signed, cert, case,
                                             status):
-    data = {"signed": signed, "unsigned": notice}.get(case)
+    data = {"signed": signed, "unsigned": notice, "other": signed}.get(case)
+    if case == "other":  # checked against another store's certificate
+        cert = create_store_certificate("另一家汽车销售有限公司")
     if case == "modified":  # one byte of the signed revision changes
         changed = bytearray(signed)
         changed[len(notice) // 2] ^= 0x01
@@ -165,7 +167,7 @@ def test_verify_reports_the_signature_state(qtbot, sync_ops, notice, signed, cer
     assert result.status == status and dialog.verification is result
     text = dialog.status.text()
     assert dialog.status.isVisible() and text == dialog.verification_text(result)
-    if status == "intact":
+    if status in ("intact", "untrusted"):
         assert "unchanged" in text and STORE.legal_name in text  # the certificate's CN
         assert fmt_datetime(result.signed_at) in text  # China time, as on the documents
     elif status == "modified":
