@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -260,6 +261,7 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
     out = capsys.readouterr().out
     path = tmp_path / "showroom-demo.sqlite"
     assert path.exists() and "(built; 40 vehicles)" in out
+    assert "Signed sample documents in the archive: 3" in out
     assert all(f"  {u:<14} {p:<10} {n}" in out for u, p, n, _ in DEMO_USERS)
     url = sqlite_url(path)
     db = Database(url)
@@ -293,8 +295,10 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
             assert actor.roles == {Role(r) for r in roles}
         assert store.get_store(db.uow()).legal_name == "上海浦江汽车销售服务有限公司"
 
+        _check_demo_documents(db)
+
         again = build_demo(url)
-        assert not again.created and again.vehicles == 40
+        assert not again.created and again.vehicles == 40 and again.documents == 3
         with db.uow() as u:
             assert u.session.query(StaffUser).count() == len(users) == len(DEMO_USERS)
             assert u.session.query(VehicleStatusChange).count() == history
@@ -304,6 +308,24 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
     assert "already complete" in capsys.readouterr().out
 
 
+def _check_demo_documents(db) -> None:
+    """Issue #3.6: a few signed documents to open, verify and print at once."""
+    from app.services import documents
+
+    manager = auth.login(db.uow(), username="zhou.jianguo", password="demo1234")
+    docs = documents.list_documents(db.uow(), actor=manager,
+                                    query=documents.DocumentQuery(include_voided=True))
+    assert sorted((d.number[-6:], d.version, d.language, d.status) for d in docs) == [
+        ("000001", 1, "bilingual", "voided"), ("000001", 2, "bilingual", "valid"),
+        ("000002", 1, "zh", "valid")]
+    v1 = next(d for d in docs if d.version == 1 and d.language == "bilingual")
+    assert v1.void_reason == "地址更正" and v1.replaced_by_version == 2
+    for d in docs:
+        assert d.signed and [s.signer_name for s in d.signatures] == ["周建国"]
+        assert documents.verify_archived_document(db.uow(), actor=manager,
+                                                  document_id=d.id).status == "intact"
+
+
 def test_demo_refuses_a_database_holding_another_store(uow, db_url, capsys):
     make_store(uow)
     make_user(uow, Role.ADMIN, password=PASSWORD)
@@ -311,3 +333,171 @@ def test_demo_refuses_a_database_holding_another_store(uow, db_url, capsys):
     assert "not the demo" in capsys.readouterr().err
     with uow() as u:
         assert u.session.query(Vehicle).count() == 0
+
+
+# --- documents, certificates and keys (issue #3) -------------------------------------------
+
+@pytest.fixture()
+def archived(uow, ready):
+    """A store notice in the archive of the `ready` store, signed with its certificate."""
+    from app.services import documents
+
+    manager = make_user(uow, Role.SALES_MANAGER, full_name="周建国")
+    return documents.issue_store_notice(uow(), actor=manager, language="bilingual")
+
+
+def test_init_creates_the_signing_certificate(tmp_path, capsys, monkeypatch):
+    from app.services.certificates import list_certificates
+
+    url = sqlite_url(tmp_path / "new.sqlite")
+    monkeypatch.setenv("SHOWROOM_ADMIN_PASSWORD", "Admin-2026!")
+    assert cli.main(["init", "--database-url", url, *STORE_OPTS]) == 0
+    out = capsys.readouterr().out
+    assert "Signing certificate: CN=上海测试汽车销售服务有限公司 文件签章" in out
+    db = Database(url)
+    try:
+        admin = auth.login(db.uow(), username="root", password="Admin-2026!")
+        [cert] = list_certificates(db.uow(), actor=admin)
+        assert cert.active and cert.fingerprint in out
+    finally:
+        db.dispose()
+    assert cli.main(["init", "--database-url", url]) == 0  # again: the same certificate
+    assert cert.fingerprint in capsys.readouterr().out
+
+
+def test_export_and_verify_document_in_a_subprocess(tmp_path, uow, ready, archived):
+    from app.services import documents
+    from db.models import DocumentPrint
+
+    out = run("documents", "list", "--database-url", ready, tmp_path=tmp_path)
+    assert out.returncode == 0, out.stderr
+    header, line = out.stdout.splitlines()
+    assert header.split()[:4] == ["NUMBER", "VER", "TYPE", "LANG"]
+    assert line.split()[:4] == [archived.number, "1", "store_notice", "bilingual"]
+    assert line.split()[-2:] == ["周建国", "valid"]
+
+    pdf = tmp_path / "公示.pdf"
+    out = run("documents", "export", archived.number, "--out", str(pdf), "--database-url", ready,
+              tmp_path=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert pdf.read_bytes() == documents.get_document_bytes(
+        uow(), actor=make_user(uow, Role.RECEPTION), document_id=archived.id)
+    with uow() as u:
+        entry = u.session.query(DocumentPrint).one()
+        assert (entry.kind, entry.copies) == ("export", 1) and entry.printer.endswith("公示.pdf")
+
+    out = run("verify-document", str(pdf), "--database-url", ready, tmp_path=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("公示.pdf: intact")
+    assert "signed by:   CN=上海测试汽车销售服务有限公司 文件签章" in out.stdout
+    assert "signed at:   20" in out.stdout
+    assert f"archived as: {archived.number} version 1" in out.stdout
+
+    exe = shutil.which("pdfsig")
+    if exe:
+        sig = subprocess.run([exe, str(pdf)], capture_output=True, text=True)
+        assert "Signature is Valid" in sig.stdout, sig.stdout + sig.stderr
+
+    changed = bytearray(pdf.read_bytes())
+    changed[len(changed) // 2] ^= 0x01
+    (tmp_path / "changed.pdf").write_bytes(bytes(changed))
+    out = run("verify-document", str(tmp_path / "changed.pdf"), "--database-url", ready,
+              tmp_path=tmp_path)
+    assert out.returncode == 1 and out.stdout.startswith("changed.pdf: modified"), out.stdout
+
+
+def test_verify_document_exit_codes(tmp_path, ready, archived, capsys):
+    from app.documents.signing import create_store_certificate, sign_pdf
+    from tests.factories import simple_pdf
+
+    unsigned, foreign = tmp_path / "unsigned.pdf", tmp_path / "foreign.pdf"
+    unsigned.write_bytes(simple_pdf())
+    foreign.write_bytes(sign_pdf(simple_pdf(), create_store_certificate("别家汽车销售有限公司"),
+                                 reason="r", location="上海"))
+    (tmp_path / "notes.txt").write_text("not a pdf")
+    for path, code, verdict in ((unsigned, 1, "unsigned"), (foreign, 1, "untrusted")):
+        assert cli.main(["verify-document", str(path), "--database-url", ready]) == code
+        out = capsys.readouterr().out
+        assert out.startswith(f"{path.name}: {verdict}"), out
+    assert "别家汽车销售有限公司" in out and "archived as" not in out
+    assert cli.main(["verify-document", str(tmp_path / "missing.pdf"),
+                     "--database-url", ready]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert cli.main(["verify-document", str(tmp_path / "notes.txt"), "--database-url", ready]) == 2
+    assert "not a PDF" in capsys.readouterr().err
+
+
+def test_documents_list_export_errors_and_voided_versions(tmp_path, uow, ready, archived, capsys):
+    from app.services import documents
+
+    manager = make_user(uow, Role.SALES_MANAGER)
+    documents.issue_store_notice(uow(), actor=manager, language="bilingual",
+                                 replaces=archived.number, reason="地址更正")
+    assert cli.main(["documents", "list", "--database-url", ready]) == 0
+    assert capsys.readouterr().out.count(archived.number) == 1
+    assert cli.main(["documents", "list", "--all", "--type", "store_notice",
+                     "--database-url", ready]) == 0
+    assert "voided (地址更正), replaced by v2" in capsys.readouterr().out
+    assert cli.main(["documents", "list", "--search", "no-such", "--database-url", ready]) == 0
+    assert capsys.readouterr().out == "No documents.\n"
+    out_file = tmp_path / "v1.pdf"
+    assert cli.main(["documents", "export", archived.number, "--version", "1", "--out",
+                     str(out_file), "--database-url", ready]) == 0
+    assert "(VOIDED: 地址更正)" in capsys.readouterr().out and out_file.exists()
+    assert cli.main(["documents", "export", "SN-1999-000001", "--out", str(out_file),
+                     "--database-url", ready]) == 1
+    assert "no document SN-1999-000001 in the archive" in capsys.readouterr().err
+    assert cli.main(["documents"]) == 2
+    assert cli.main(["documents", "export", archived.number]) == 2  # --out is required
+
+
+def test_certificate_commands(tmp_path, ready, capsys, monkeypatch):
+    from app.documents.signing import create_store_certificate, load_pkcs12, to_pkcs12
+
+    monkeypatch.setattr(cli, "_is_tty", lambda: False)
+    assert cli.main(["certificate", "list", "--database-url", ready]) == 0
+    assert "No signing certificate yet" in capsys.readouterr().out
+    assert cli.main(["certificate", "create", "--database-url", ready]) == 0
+    assert "Created and activated CN=上海测试汽车销售服务有限公司 文件签章" in capsys.readouterr().out
+
+    p12 = tmp_path / "seal.p12"
+    p12.write_bytes(to_pkcs12(create_store_certificate("上海测试汽车销售服务有限公司"), "秘密-1"))
+    monkeypatch.setenv("SEAL_PASSWORD", "wrong")
+    args = ["certificate", "import", str(p12), "--database-url", ready]
+    assert cli.main([*args, "--password-env", "SEAL_PASSWORD"]) == 2
+    assert "wrong password" in capsys.readouterr().err
+    assert cli.main(args) == 2  # no terminal, no --password-env: no password, never a prompt
+    assert cli.main([*args, "--password-env", "UNSET_VARIABLE_X"]) == 2
+    assert "UNSET_VARIABLE_X is not set" in capsys.readouterr().err
+    monkeypatch.setenv("SEAL_PASSWORD", "秘密-1")
+    assert cli.main([*args, "--password-env", "SEAL_PASSWORD"]) == 0
+    assert "Imported and activated" in capsys.readouterr().out
+
+    assert cli.main(["certificate", "list", "--database-url", ready]) == 0
+    listing = capsys.readouterr().out
+    assert listing.count("ACTIVE") == 1 and listing.count("retired") == 1
+    assert "source:      imported" in listing and "source:      generated" in listing
+
+    backup = tmp_path / "backup.p12"
+    assert cli.main(["certificate", "export", "--out", str(backup), "--database-url", ready]) == 2
+    assert cli.main(["certificate", "export", "--out", str(backup), "--password-env",
+                     "SEAL_PASSWORD", "--database-url", ready]) == 0
+    assert load_pkcs12(backup.read_bytes(), "秘密-1").subject.startswith("CN=上海测试")
+    if os.name == "posix":
+        assert backup.stat().st_mode & 0o077 == 0
+
+
+def test_keys_export_and_import(tmp_path, ready, archived, capsys, monkeypatch):
+    copy = tmp_path / "key-copy.bin"
+    assert cli.main(["keys", "export", "--out", str(copy)]) == 0
+    assert copy.stat().st_size == 32 and "keys import" in capsys.readouterr().out
+    # Another terminal: no key file, so it cannot sign until the copy is installed.
+    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-2"))
+    assert cli.main(["keys", "export", "--out", str(tmp_path / "none.bin")]) == 1
+    assert "has no key file" in capsys.readouterr().err
+    assert cli.main(["keys", "import", str(copy)]) == 0
+    assert (tmp_path / "terminal-2" / "keys" / "store-signing.key").read_bytes() == \
+        copy.read_bytes()
+    (tmp_path / "short.bin").write_bytes(b"123")
+    assert cli.main(["keys", "import", str(tmp_path / "short.bin")]) == 1
+    assert "damaged" in capsys.readouterr().err
