@@ -75,6 +75,11 @@ ERROR_MESSAGES = {
     "certificate_expired": QT_TRANSLATE_NOOP("Errors", "The store's signing certificate expired on {expired_at}. An administrator must create or import a new one."),
     "signing_failed": QT_TRANSLATE_NOOP("Errors", "The document could not be signed digitally."),
     "pdf_invalid": QT_TRANSLATE_NOOP("Errors", "This file is not a readable PDF."),
+    "no_printer": QT_TRANSLATE_NOOP("Errors", "No printer is installed. Add one in the system settings, or use Save As… to keep the PDF."),
+    "printer_unavailable": QT_TRANSLATE_NOOP("Errors", "The printer {printer} is not available any more. Choose another printer."),
+    "print_failed": QT_TRANSLATE_NOOP("Errors", "Printing on {printer} failed. Check that the printer is on and try again."),
+    "print_cancelled": QT_TRANSLATE_NOOP("Errors", "Printing was cancelled; nothing was sent to the printer."),
+    "pdf_save_failed": QT_TRANSLATE_NOOP("Errors", "The file {path} cannot be written. Choose another folder or file name."),
     "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong. The details were written to the log file; nothing was changed."),
 }
 

@@ -227,6 +227,26 @@
         <translation>该文件不是可读取的 PDF。</translation>
     </message>
     <message>
+        <source>No printer is installed. Add one in the system settings, or use Save As… to keep the PDF.</source>
+        <translation>未安装打印机。请在系统设置中添加打印机，或使用“另存为…”保存 PDF。</translation>
+    </message>
+    <message>
+        <source>The printer {printer} is not available any more. Choose another printer.</source>
+        <translation>打印机 {printer} 已不可用，请选择其他打印机。</translation>
+    </message>
+    <message>
+        <source>Printing on {printer} failed. Check that the printer is on and try again.</source>
+        <translation>在 {printer} 上打印失败。请检查打印机是否开启后重试。</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; nothing was sent to the printer.</source>
+        <translation>打印已取消，未向打印机发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written. Choose another folder or file name.</source>
+        <translation>无法写入文件 {path}，请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
         <source>Something went wrong. The details were written to the log file; nothing was changed.</source>
         <translation>出现错误，详细信息已写入日志文件；未做任何更改。</translation>
     </message>
@@ -684,6 +704,127 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Verify signature</source>
+        <translation>验证签章</translation>
+    </message>
+    <message>
+        <source>Check that the document is unchanged since the store signed it</source>
+        <translation>检查文件自门店签章后是否未被改动</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Page {page} / {count}</source>
+        <translation>第 {page} / {count} 页</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>Sent to {printer} (copies: {copies}, pages: {pages}).</source>
+        <translation>已发送到 {printer}（份数：{copies}，页数：{pages}）。</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>正在验证签章…</translation>
+    </message>
+    <message>
+        <source>Signature valid: the document is unchanged since it was signed.</source>
+        <translation>签章有效：文件自签章后未被改动。</translation>
+    </message>
+    <message>
+        <source>Signed by {signer} on {time} (China time).</source>
+        <translation>签章人：{signer}，时间：{time}（北京时间）。</translation>
+    </message>
+    <message>
+        <source>Warning: this document was changed after it was signed, or it is damaged. Do not rely on it; print the copy from the archive.</source>
+        <translation>警告：此文件在签章后被改动或已损坏，请勿依据此文件，请从档案中打印原件。</translation>
+    </message>
+    <message>
+        <source>The document is unchanged since it was signed, but not with this store&apos;s certificate.</source>
+        <translation>文件自签章后未被改动，但并非使用本店证书签章。</translation>
+    </message>
+    <message>
+        <source>This document has no digital signature.</source>
+        <translation>此文件没有数字签章。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Printing “{title}” on {printer}…</source>
+        <translation>正在 {printer} 上打印“{title}”…</translation>
+    </message>
+    <message>
+        <source>Printing on {printer}…</source>
+        <translation>正在 {printer} 上打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Sending to {printer}…</source>
+        <translation>正在发送到 {printer}…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
     <name>RejectionTableModel</name>
     <message>
         <source>Row</source>
@@ -802,6 +943,88 @@ File: {file}</source>
     <message>
         <source>At least 8 characters.</source>
         <translation>至少 8 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Sales consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪同人员</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}：{name}</translation>
+    </message>
+    <message>
+        <source>Signing: {document}</source>
+        <translation>签署文件：{document}</translation>
+    </message>
+    <message>
+        <source>Sign with your finger, a pen or the mouse, above the line.</source>
+        <translation>请用手指、手写笔或鼠标在横线上方签名。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke</source>
+        <translation>删除最后一笔</translation>
+    </message>
+    <message>
+        <source>Confirm signature</source>
+        <translation>确认签名</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Please sign in the box above the line.</source>
+        <translation>请在框内横线上方签名。</translation>
+    </message>
+    <message>
+        <source>This is too short to be a signature. Please write your full name, or clear and sign again.</source>
+        <translation>签名过短，请写下您的全名，或清除后重新签名。</translation>
+    </message>
+    <message>
+        <source>The signature is too small. Please sign larger, across the box.</source>
+        <translation>签名过小，请在框内写大一些。</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
     </message>
 </context>
 <context>
