@@ -291,3 +291,4 @@ class DocumentPrint(Base):
     printer: Mapped[str] = mapped_column(String(200))
     copies: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))  # "print" | "reprint" | "export"
+from db import reception_models  # noqa: E402,F401  (registers reception tables on Base.metadata)
