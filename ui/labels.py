@@ -32,6 +32,30 @@ VEHICLE_STATUS = {
     "delivered": QT_TRANSLATE_NOOP("Labels", "Delivered"),
 }
 
+DOC_TYPE = {
+    "store_notice": QT_TRANSLATE_NOOP("Labels", "Store notice"),
+    "test_drive_agreement": QT_TRANSLATE_NOOP("Labels", "Test-drive agreement"),
+    "pdi_report": QT_TRANSLATE_NOOP("Labels", "PDI report"),
+    "vehicle_card": QT_TRANSLATE_NOOP("Labels", "Vehicle card"),
+}
+
+DOC_LANGUAGE = {
+    "bilingual": QT_TRANSLATE_NOOP("Labels", "Chinese and English"),
+    "zh": QT_TRANSLATE_NOOP("Labels", "Chinese"),
+    "en": QT_TRANSLATE_NOOP("Labels", "English"),
+}
+
+DOC_STATUS = {
+    "valid": QT_TRANSLATE_NOOP("Labels", "Valid"),
+    "voided": QT_TRANSLATE_NOOP("Labels", "Voided"),
+}
+
+PRINT_KIND = {
+    "print": QT_TRANSLATE_NOOP("Labels", "Print"),
+    "reprint": QT_TRANSLATE_NOOP("Labels", "Reprint"),
+    "export": QT_TRANSLATE_NOOP("Labels", "Saved as file"),
+}
+
 # Field names as shown in forms, import reports and error lists.
 FIELD = {
     "vin": QT_TRANSLATE_NOOP("Labels", "VIN"),
@@ -91,6 +115,16 @@ def powertrain_label(key: str) -> str:
 
 def field_label(key: str) -> str:
     return label(FIELD, key)
+
+
+def local_time(moment) -> str:
+    """A naive-UTC timestamp shown in store time (Shanghai, UTC+8), to the minute."""
+    import datetime as dt
+
+    if moment is None:
+        return ""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
 
 
 def format_yuan(fen: int | None) -> str:

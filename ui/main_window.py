@@ -39,9 +39,16 @@ def _staff(ctx: AppContext) -> QWidget:
     return StaffPage(ctx)
 
 
+def _documents(ctx: AppContext) -> QWidget:
+    from ui.pages.documents_page import DocumentsPage
+
+    return DocumentsPage(ctx)
+
+
 def modules() -> list[Module]:
     return [
         Module("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), Action.VIEW_VEHICLES, _inventory),
+        Module("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents"), Action.VIEW_DOCUMENTS, _documents),
         Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
     ]
 

@@ -197,4 +197,5 @@ class Changes:
     vehicles: bool = False
     store: bool = False
     staff: bool = False
+    documents: bool = False
     ids: frozenset[int] = field(default_factory=frozenset)

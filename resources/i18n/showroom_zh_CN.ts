@@ -13,6 +13,148 @@
     </message>
 </context>
 <context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Search by document number or subject</source>
+        <translation>按文件编号或对象搜索</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Show voided</source>
+        <translation>显示已作废</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>New store notice…</source>
+        <translation>新建门店公示…</translation>
+    </message>
+    <message>
+        <source>Verify a PDF file…</source>
+        <translation>验证 PDF 文件…</translation>
+    </message>
+    <message>
+        <source>Print ledger</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>Documents: {count}</source>
+        <translation>文件数：{count}</translation>
+    </message>
+    <message>
+        <source>Select a document to see its details and print ledger.</source>
+        <translation>选择一份文件以查看详情和打印记录。</translation>
+    </message>
+    <message>
+        <source>{type} {number} v{version}, issued {time} by {issuer}.</source>
+        <translation>{type} {number} 第 {version} 版，由 {issuer} 于 {time} 签发。</translation>
+    </message>
+    <message>
+        <source>Digitally signed by {signer}; SHA-256 {sha}.</source>
+        <translation>数字签章：{signer}；SHA-256 {sha}。</translation>
+    </message>
+    <message>
+        <source>Not digitally signed.</source>
+        <translation>未经数字签章。</translation>
+    </message>
+    <message>
+        <source>Handwritten signatures: {names}</source>
+        <translation>手写签名：{names}</translation>
+    </message>
+    <message>
+        <source>Voided {time} by {who}: {reason}</source>
+        <translation>已于 {time} 由 {who} 作废：{reason}</translation>
+    </message>
+    <message>
+        <source>Replaced by version {version}.</source>
+        <translation>已由第 {version} 版取代。</translation>
+    </message>
+    <message>
+        <source>Verify a PDF file</source>
+        <translation>验证 PDF 文件</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The document is unchanged since this store signed it.</source>
+        <translation>文件自本店签章后未被改动。</translation>
+    </message>
+    <message>
+        <source>Warning: this document was changed after it was signed, or it is damaged.</source>
+        <translation>警告：此文件在签章后被改动或已损坏。</translation>
+    </message>
+    <message>
+        <source>This document has no digital signature.</source>
+        <translation>此文件没有数字签章。</translation>
+    </message>
+    <message>
+        <source>The document is unchanged since it was signed, but not with this store&apos;s certificate.</source>
+        <translation>文件自签章后未被改动，但并非使用本店证书签章。</translation>
+    </message>
+    <message>
+        <source>Signed by {signer} on {time} (China time).</source>
+        <translation>签章人：{signer}，时间：{time}（北京时间）。</translation>
+    </message>
+    <message>
+        <source>It is archived as {number} v{version}{voided}.</source>
+        <translation>档案中的对应文件：{number} 第 {version} 版{voided}。</translation>
+    </message>
+    <message>
+        <source> (voided since)</source>
+        <translation>（现已作废）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This field is required.</source>
@@ -461,6 +603,54 @@ File: {file}</source>
         <translation>已交付</translation>
     </message>
     <message>
+        <source>Store notice</source>
+        <translation>门店公示信息</translation>
+    </message>
+    <message>
+        <source>Test-drive agreement</source>
+        <translation>试乘试驾协议</translation>
+    </message>
+    <message>
+        <source>PDI report</source>
+        <translation>PDI 检查报告</translation>
+    </message>
+    <message>
+        <source>Vehicle card</source>
+        <translation>车辆信息卡</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Saved as file</source>
+        <translation>另存为文件</translation>
+    </message>
+    <message>
         <source>VIN</source>
         <translation>VIN</translation>
     </message>
@@ -659,6 +849,10 @@ File: {file}</source>
         <translation>库存车辆</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文件档案</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -815,6 +1009,29 @@ File: {file}</source>
     <message>
         <source>Sending to {printer}…</source>
         <translation>正在发送到 {printer}…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLedgerModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Printer or file</source>
+        <translation>打印机或文件</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1322,33 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>StoreNoticeDialog</name>
+    <message>
+        <source>New store notice</source>
+        <translation>新建门店公示信息</translation>
+    </message>
+    <message>
+        <source>The notice shows the store&apos;s name, address, sales hotline, complaint phone and complaint channels. You sign it on screen; it is then signed digitally with the store&apos;s certificate and kept in the archive.</source>
+        <translation>公示信息包括门店名称、地址、销售热线、投诉电话和投诉渠道。您在屏幕上签名后，系统将以门店证书进行数字签章并存入档案。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Sign and issue…</source>
+        <translation>签名并签发…</translation>
+    </message>
+    <message>
+        <source>Store notice</source>
+        <translation>门店公示信息</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>New staff account</source>
@@ -1266,6 +1510,25 @@ Adaptive cruise control</source>
     <message>
         <source>VIN check digit overridden: {reason}</source>
         <translation>VIN 校验位已放行：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDocumentDialog</name>
+    <message>
+        <source>Void document</source>
+        <translation>作废文件</translation>
+    </message>
+    <message>
+        <source>{type} {number} v{version} will be marked voided. It stays in the archive and can still be opened; a corrected document is issued as a new version.</source>
+        <translation>{type} {number} 第 {version} 版将被标记为作废。它仍保留在档案中并可打开；更正后的文件将作为新版本签发。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
     </message>
 </context>
 </TS>
