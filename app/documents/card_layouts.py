@@ -36,8 +36,6 @@ from app.errors import ShowroomError
 CARD_W, CARD_H = 148 * mm, 210 * mm
 M = 7 * mm                      # margin inside the card
 CW = CARD_W - 2 * M             # content width
-A4_SCALE = 2 ** 0.5
-PAGE_COMPRESSION = 1
 
 BAND, BAND_EN = colors.HexColor("#1f2d3d"), colors.HexColor("#b8c4d0")
 RED, DARK_RED = colors.HexColor("#c62828"), colors.HexColor("#8e1b1b")
@@ -633,7 +631,7 @@ def draw_cards(cards: list[CardDTO], *, layout: str, language: str,
     page = {"A5": A5, "A4": A4, "A4_2UP": landscape(A4)}[layout]
     per_page = 2 if layout == "A4_2UP" else 1
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=page, invariant=1 if invariant else 0, pageCompression=PAGE_COMPRESSION,
+    c = Canvas(buf, pagesize=page, invariant=1 if invariant else 0, pageCompression=1,
                initialFontName=fonts.regular, lang="en" if language == "en" else "zh-CN")
     first = cards[0]
     c.setTitle(f"一车一卡 {first.card_number} v{first.version}" if len(cards) == 1

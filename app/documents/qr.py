@@ -1,12 +1,13 @@
 """QR codes for the vehicle cards (一车一卡, T/CSCA 120031-2023 4.2.1.2): what a card's code says
 (`card_payload`), how a scanned code is recognised again (`parse_card_reference`), and a fast
-vector QR encoder and drawer.
+QR encoder and drawer.
 
 Why an encoder here although `qrcode` is a dependency: `qrcode` needs ~45 ms per 300-byte code
 (most of it choosing the mask), so 60 cards could not print in under a second. This encoder
-(byte mode, ISO/IEC 18004 rules, the layout of Project Nayuki's reference implementation)
-needs ~3 ms, and tests/unit/test_vehicle_card.py checks it bit for bit against `qrcode` for
-every mask and many versions, and decodes printed cards with zxing-cpp.
+(byte mode, ISO/IEC 18004 rules, the structure of Project Nayuki's reference implementation;
+the mask penalty computed with big-integer bit operations) needs ~2 ms, and
+tests/unit/test_vehicle_card.py checks it bit for bit against `qrcode` for every mask and
+many versions, and decodes printed cards with zxing-cpp.
 
 Sizing (the rule documented for the cards): a phone reads a QR code from about ten times its
 width, so a card read from 50 cm needs a symbol at least 50 mm wide (`SYMBOL_MM`), and each
@@ -29,6 +30,7 @@ from reportlab.lib.units import mm
 from app.documents.vehicle_card import (CardDTO, disclosure_flags, fmt_money, is_nev,
                                         issue_date)
 from app.errors import ShowroomError
+from db.models import Powertrain
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -340,20 +342,25 @@ def encode_rows(data: bytes, ec: str = DEFAULT_EC, *, version: int | None = None
     bits = format(int.from_bytes(cw, "big"), f"0{8 * len(cw)}b")
     bits = (bits + "0" * (t.data_bits - len(bits)))[:t.data_bits] + "0"
     placed = int("".join(t.gather(bits)), 2)
-    candidates = range(8) if mask is None else (mask,)
-    best = min(((_penalty(t, s) if mask is None else 0, s) for s in (
-        ((placed ^ t.masks[m]) | t.base | _format_bits(t.size, ec, m)) for m in candidates)),
-        key=lambda pair: pair[0])
-    size, sym = t.size, best[1]
-    row_mask = (1 << size) - 1
-    return size, [(sym >> (y + 4) * t.width + 4) & row_mask for y in range(size)]
+    symbols = {m: (placed ^ t.masks[m]) | t.base | _format_bits(t.size, ec, m)
+               for m in (range(8) if mask is None else (mask,))}
+    # The lowest penalty wins; on a tie the lower mask number (min keeps the first).
+    sym = symbols[min(symbols, key=lambda m: _penalty(t, symbols[m]))] if mask is None \
+        else symbols[mask]
+    row_mask = (1 << t.size) - 1
+    return t.size, [(sym >> (y + 4) * t.width + 4) & row_mask for y in range(t.size)]
 
 
 @functools.lru_cache(maxsize=512)
+def _rows(payload: str, ec: str) -> tuple[int, tuple[int, ...]]:
+    size, rows = encode_rows(payload.encode("utf-8"), ec)
+    return size, tuple(rows)
+
+
 def qr_matrix(payload: str, ec: str = DEFAULT_EC) -> tuple[tuple[bool, ...], ...]:
     """The modules of `payload` (UTF-8, byte mode), True = dark, without the quiet zone.
-    Cached per payload; immutable so a cached matrix cannot be changed by a caller."""
-    size, rows = encode_rows(payload.encode("utf-8"), ec)
+    The encoding is cached per payload; the result is immutable."""
+    size, rows = _rows(payload, ec)
     return tuple(tuple(r >> (size - 1 - x) & 1 == 1 for x in range(size)) for r in rows)
 
 
@@ -362,7 +369,7 @@ def _qr_image(payload: str, ec: str) -> tuple[int, str]:
     """The code as a 1-bit inline image mask (PDF "stencil"): painted in the fill colour
     with hard module edges at any resolution, and ~20x less content to write and compress
     than one rectangle per run of modules (measured: 2.6 ms vs 11 ms per card)."""
-    size, rows = encode_rows(payload.encode("utf-8"), ec)
+    size, rows = _rows(payload, ec)
     pad = -size % 8
     data = b"".join((r << pad).to_bytes((size + pad) // 8, "big") for r in rows)
     return size, (f"BI /W {size} /H {size} /IM true /BPC 1 /D [1 0] /F /AHx ID\n"
@@ -397,7 +404,6 @@ def quiet_zone_mm(payload: str, size_mm: float, ec: str = DEFAULT_EC) -> float:
 # "No. <card number> v<version>" is ASCII on purpose: a USB scanner acting as a keyboard often
 # garbles Chinese, and the reference must still be found in what it types.
 _TEXT_REF = re.compile(r"No\.\s*([A-Za-z0-9][A-Za-z0-9._/-]*)\s+v(\d+)\b")
-URL_FIELDS = frozenset({"vin", "card_number", "version"})
 
 
 def check_url_template(template: str) -> None:
@@ -472,35 +478,45 @@ _SHRINK_STEPS = ((80, 40, 40), (80, 16, 40), (40, 16, 40), (40, 16, 0), (40, 0, 
 
 
 def _cut(text: str, keep: int) -> str:
+    """`text` on one line, at most `keep` characters (ending in …); "" when keep is 0."""
     text = " ".join(text.split())
-    return text if len(text) <= keep else text[:max(keep - 1, 0)] + "…" if keep else ""
+    if keep == 0:
+        return ""
+    return text if len(text) <= keep else text[:keep - 1] + "…"
+
+
+def _performance(v) -> str:
+    if Powertrain(v.powertrain) == Powertrain.BEV:
+        parts = [f"续航{v.range_km}km" if v.range_km else "",
+                 f"电池{v.battery_kwh:g}kWh" if v.battery_kwh else ""]
+    elif is_nev(v):   # PHEV: electric range and fuel
+        parts = [f"纯电{v.range_km}km" if v.range_km else "",
+                 f"油耗{v.fuel_l_per_100km:g}L/100km" if v.fuel_l_per_100km else ""]
+    else:
+        parts = [f"功率{v.power_kw}kW" if v.power_kw else "",
+                 f"油耗{v.fuel_l_per_100km:g}L/100km" if v.fuel_l_per_100km else ""]
+    return " ".join(p for p in parts if p)
 
 
 def payload_lines(card: CardDTO, model_chars: int = 80, promo_chars: int = 40,
                   store_chars: int = 40) -> list[str]:
-    v, store = card.vehicle, card.store
-    model = f"{v.brand} {v.model} {v.trim} {v.model_year}款 {v.exterior_color}"
+    """The text payload's lines ("" = left out). Line 1 carries the ASCII reference that
+    `parse_card_reference` finds."""
+    v, store, issued = card.vehicle, card.store, issue_date(card).isoformat()
     promo = ""
     if card.promotion and promo_chars:
         promo = "促销 " + _cut(card.promotion.title, promo_chars)
         if card.promotion.valid_until:
             promo += f" 至{card.promotion.valid_until.isoformat()}"
-    perf = []
-    if is_nev(v):
-        perf += [f"续航{v.range_km}km" if v.range_km else "",
-                 f"电池{v.battery_kwh:g}kWh" if v.battery_kwh else ""]
-    if not is_nev(v) or v.fuel_l_per_100km:
-        perf += [f"功率{v.power_kw}kW" if v.power_kw and not is_nev(v) else "",
-                 f"油耗{v.fuel_l_per_100km:g}L/100km" if v.fuel_l_per_100km else ""]
-    flags = disclosure_flags(v, issue_date(card))
+    flags = disclosure_flags(v, issue_date(card))   # 4.2.3.4
     return [
-        f"一车一卡 No. {card.card_number} v{card.version} {issue_date(card).isoformat()}",
-        _cut(model, model_chars),
+        f"一车一卡 No. {card.card_number} v{card.version} {issued}",
+        _cut(f"{v.brand} {v.model} {v.trim} {v.model_year}款 {v.exterior_color}", model_chars),
         f"售价 {fmt_money(v.price_fen)} 指导价 {fmt_money(v.guide_price_fen)}",
         promo,
-        " ".join(p for p in perf if p),
+        _performance(v),
         ("披露 " + " ".join(flags)) if flags else "",
         f"VIN {v.vin}",
-        _cut(store.legal_name, store_chars) if store_chars else "",
+        _cut(store.legal_name, store_chars),
         f"销售 {store.sales_hotline} 投诉 {store.complaint_phone}",
     ]

@@ -342,14 +342,14 @@ def test_qr_is_50_mm_with_modules_of_at_least_0_65_mm():
     # qr.py: read from ~10x its width -> 50 mm for 50 cm; the payload cap keeps modules big.
     worst = "字" * (qr.MAX_PAYLOAD_BYTES // 3)
     assert qr.SYMBOL_MM == 50
-    assert qr.SYMBOL_MM / qr.module_count(worst) >= 0.65
+    assert qr.SYMBOL_MM / qr.module_count(worst) >= 0.65 > qr.MIN_MODULE_MM
     assert qr.module_count(worst) <= 69 and qr.qr_matrix(worst)[0][:7] == (True,) * 7
 
 
-def test_qr_matrix_is_cached_and_immutable():
+def test_qr_matrix_is_immutable_and_the_encoding_cached():
     a = qr.qr_matrix("一车一卡 No. X v1")
-    assert a is qr.qr_matrix("一车一卡 No. X v1")
-    assert isinstance(a, tuple) and isinstance(a[0], tuple)
+    assert a == qr.qr_matrix("一车一卡 No. X v1") and qr._rows.cache_info().hits >= 1
+    assert isinstance(a, tuple) and isinstance(a[0], tuple) and len(a) == len(a[0]) == 25
 
 
 # --- the encoder against the qrcode package --------------------------------------------------
