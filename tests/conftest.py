@@ -15,6 +15,11 @@ from pathlib import Path
 
 # Before any Qt import: without a display, Qt would abort the process (toolchain.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the developer's real data directory (databases, logs, key files): every test
+# run, and the subprocesses it starts, gets its own.
+import tempfile  # noqa: E402
+
+os.environ["SHOWROOM_DATA_DIR"] = tempfile.mkdtemp(prefix="showroom-test-data-")
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:

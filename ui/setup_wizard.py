@@ -99,12 +99,16 @@ class SetupWizard(QWizard):
         database = self.database
 
         def work():
+            from app.services.certificates import ensure_store_certificate
             from app.services.store import set_up_store
 
-            return set_up_store(database.uow(), legal_name=v["legal_name"], address=v["address"],
-                                sales_hotline=v["sales_hotline"], complaint_phone=v["complaint_phone"],
-                                website=v["website"], admin_username=v["admin_username"],
-                                admin_full_name=v["admin_full_name"], admin_password=v["admin_password"])
+            admin = set_up_store(database.uow(), legal_name=v["legal_name"], address=v["address"],
+                                 sales_hotline=v["sales_hotline"], complaint_phone=v["complaint_phone"],
+                                 website=v["website"], admin_username=v["admin_username"],
+                                 admin_full_name=v["admin_full_name"], admin_password=v["admin_password"])
+            # The store's self-signed document certificate, with the store name in its subject.
+            ensure_store_certificate(database.uow(), actor=admin)
+            return admin
 
         run_op(self, work, self._succeeded, self._failed, write=True)
 

@@ -114,6 +114,10 @@ def test_fresh_database_asks_for_setup_and_wizard_creates_store_and_admin(qtbot,
     assert Role.ADMIN in sig.args[0].roles
     assert not store.needs_setup(backend.database.uow())
     assert auth.login(backend.database.uow(), username="boss", password="Sh0wroom-2026")
+    from app.services.certificates import list_certificates
+
+    certs = list_certificates(backend.database.uow(), actor=sig.args[0])
+    assert len(certs) == 1 and certs[0].active and "上海浦江汽车销售服务有限公司" in certs[0].subject
     backend.database.dispose()
 
 
