@@ -10,7 +10,7 @@ Exit codes: 0 success; 1 failure, or an import with rejected rows, or a document
 not verify as intact and signed by this store; 2 bad usage or unusable input (unreadable
 file, missing columns, invalid field values).
 
-Documents (issue #3):
+Documents (issue #3, commands in app/cli_documents.py):
   documents list [--type T] [--search TEXT] [--all]     the archive, newest first
   documents export NUMBER [--version N] --out FILE.pdf  the archived bytes, unchanged
   verify-document FILE.pdf                              intact and signed by this store?
@@ -28,7 +28,6 @@ import getpass
 import logging
 import os
 import sys
-import unicodedata
 from pathlib import Path
 
 from app.cli_text import describe_error, describe_field_error
@@ -45,8 +44,6 @@ STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserve
 USAGE_CODES = {"validation_failed", "import_unreadable", "import_missing_columns",
                "import_duplicate_columns", "export_format", "certificate_invalid",
                "certificate_password_required"}
-DOC_TYPES = ("store_notice", "test_drive_agreement", "pdi_report", "vehicle_card")
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))  # documents and operators use Shanghai time
 
 
 class CliError(Exception):
@@ -139,43 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=STATUSES, help="only vehicles in this status")
     p.add_argument("--search", default="", help="VIN tail, brand, model, trim or colour")
 
-    p = command("verify-document", cmd_verify_document,
-                "Check that a PDF is unchanged and signed by this store (exit 0 only then).")
-    p.add_argument("file", type=Path)
+    from app.cli_documents import add_commands
 
-    docs = group("documents", "The document archive.")
-    p = docs("list", cmd_documents_list, "List archived documents, newest first.")
-    p.add_argument("--type", choices=DOC_TYPES, dest="doc_type")
-    p.add_argument("--search", default="", help="part of a number or subject reference (VIN)")
-    p.add_argument("--all", action="store_true", help="include voided versions")
-    p.add_argument("--limit", type=int, default=500)
-    p = docs("export", cmd_documents_export,
-             "Write an archived document to a file, byte for byte as issued.")
-    p.add_argument("number")
-    p.add_argument("--version", type=int, help="default: the latest version")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-
-    certs = group("certificate", "The store's signing certificate.")
-    certs("list", cmd_certificate_list, "List the store's certificates, the active one first.")
-    certs("create", cmd_certificate_create,
-          "Create a new self-signed certificate; it signs from now on.")
-    p = certs("import", cmd_certificate_import,
-              "Import a PKCS#12 (.p12/.pfx) certificate; it signs from now on.")
-    p.add_argument("file", type=Path)
-    p.add_argument("--password-env", metavar="VAR",
-                   help="environment variable holding the file's password (else asked in a "
-                        "terminal; no password without one)")
-    p = certs("export", cmd_certificate_export,
-              "Save the active certificate and its private key as a PKCS#12 file (backup).")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.p12")
-    p.add_argument("--password-env", metavar="VAR",
-                   help="environment variable holding the password to protect the file with")
-
-    keys = group("keys", "The key file that encrypts the signing key in the database.")
-    p = keys("export", cmd_keys_export, "Copy this computer's key file (for another terminal).")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE")
-    p = keys("import", cmd_keys_import, "Install a key file copied from another terminal.")
-    p.add_argument("file", type=Path)
+    add_commands(command, group)
 
     command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
     return parser
@@ -316,185 +279,6 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-def cmd_documents_list(args) -> int:
-    from app.services.documents import DocumentQuery, list_documents
-
-    db = _open_database(args)
-    try:
-        docs = list_documents(db.uow(), actor=_system_admin(db), query=DocumentQuery(
-            text=args.search, doc_type=args.doc_type, include_voided=args.all,
-            limit=max(1, args.limit)))
-    finally:
-        db.dispose()
-    if not docs:
-        print("No documents.")
-        return EXIT_OK
-    rows = [("NUMBER", "VER", "TYPE", "LANG", "ISSUED (+08:00)", "ISSUER", "STATUS")]
-    for d in docs:
-        status = "valid" if not d.is_voided else (
-            f"voided ({d.void_reason})" + (f", replaced by v{d.replaced_by_version}"
-                                           if d.replaced_by_version else ""))
-        rows.append((d.number, str(d.version), d.doc_type, d.language, _local(d.issued_at),
-                     d.issued_by_name, status))
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for r in rows:
-        print("  ".join(_pad(c, w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
-    return EXIT_OK
-
-
-def cmd_documents_export(args) -> int:
-    from app.services.documents import get_document, get_document_bytes, record_print
-
-    db = _open_database(args)
-    try:
-        actor = _system_admin(db)
-        doc = get_document(db.uow(), actor=actor, number=args.number, version=args.version)
-        data = get_document_bytes(db.uow(), actor=actor, document_id=doc.id)
-        try:
-            args.out.write_bytes(data)
-        except OSError as e:
-            raise CliError(f"cannot write {args.out}: {e.strerror or e}") from None
-        record_print(db.uow(), actor=actor, document_id=doc.id,
-                     printer=f"file:{args.out.resolve()}"[:200], copies=1, kind="export")
-    finally:
-        db.dispose()
-    state = "" if not doc.is_voided else f" (VOIDED: {doc.void_reason})"
-    print(f"Exported {doc.number} version {doc.version}{state} to {args.out} "
-          f"({len(data)} bytes, SHA-256 {doc.sha256}).")
-    return EXIT_OK
-
-
-_VERDICT = {
-    "intact": "intact: unchanged since it was signed, and signed by this store",
-    "modified": "modified: the file was changed after it was signed, or is damaged",
-    "unsigned": "unsigned: the file carries no digital signature",
-    "untrusted": "untrusted: signed and unchanged, but not with this store's certificate",
-}
-
-
-def cmd_verify_document(args) -> int:
-    from app.services.documents import verify_document_bytes
-
-    try:
-        data = args.file.read_bytes()
-    except OSError as e:
-        raise CliError(f"cannot read {args.file}: {e.strerror or e}", EXIT_USAGE) from None
-    db = _open_database(args)
-    try:
-        result = verify_document_bytes(db.uow(), actor=_system_admin(db), pdf_bytes=data)
-    finally:
-        db.dispose()
-    if not result.signed and result.status != "intact" and b"%PDF" not in data[:1024]:
-        raise CliError(f"{args.file} is not a PDF file", EXIT_USAGE)
-    print(f"{args.file.name}: {_VERDICT[result.status]}")
-    if result.signer_subject:
-        print(f"  signed by:   {result.signer_subject}")
-    if result.signed_at:
-        print(f"  signed at:   {_local(result.signed_at, seconds=True)} (+08:00)")
-    if result.certificate_fingerprint:
-        print(f"  certificate: SHA-256 {result.certificate_fingerprint}")
-    if result.archived_number:
-        voided = " (VOIDED since)" if result.archived_voided else ""
-        print(f"  archived as: {result.archived_number} version {result.archived_version}"
-              f"{voided}")
-    elif result.status == "intact":
-        print("  archived as: not found in this archive")
-    return EXIT_OK if result.ok else EXIT_FAIL
-
-
-def cmd_certificate_list(args) -> int:
-    from app.services.certificates import list_certificates
-
-    db = _open_database(args)
-    try:
-        certs = list_certificates(db.uow(), actor=_system_admin(db))
-    finally:
-        db.dispose()
-    if not certs:
-        print("No signing certificate yet: it is created at set-up or with the first document.")
-        return EXIT_OK
-    for c in certs:
-        state = "ACTIVE" if c.active else "retired (still verifies its documents)"
-        print(f"{c.fingerprint}  {state}")
-        print(f"  subject:     {c.subject}")
-        print(f"  source:      {c.source}, created {_local(c.created_at)}"
-              + (f" by {c.created_by_name}" if c.created_by_name else ""))
-        print(f"  valid until: {_local(c.not_valid_after)}")
-    return EXIT_OK
-
-
-def cmd_certificate_create(args) -> int:
-    from app.services.certificates import create_certificate
-
-    db = _open_database(args)
-    try:
-        cert = create_certificate(db.uow(), actor=_system_admin(db))
-    finally:
-        db.dispose()
-    print(f"Created and activated {cert.subject} (SHA-256 {cert.fingerprint}).")
-    return EXIT_OK
-
-
-def cmd_certificate_import(args) -> int:
-    from app.services.certificates import import_certificate
-
-    try:
-        data = args.file.read_bytes()
-    except OSError as e:
-        raise CliError(f"cannot read {args.file}: {e.strerror or e}", EXIT_USAGE) from None
-    if args.password_env:
-        password = _env_password(args.password_env)
-    elif _is_tty():
-        password = getpass.getpass("Certificate file password (empty if none): ") or None
-    else:
-        password = None
-    db = _open_database(args)
-    try:
-        cert = import_certificate(db.uow(), actor=_system_admin(db), pkcs12=data,
-                                  password=password)
-    finally:
-        db.dispose()
-    print(f"Imported and activated {cert.subject} (SHA-256 {cert.fingerprint}).")
-    return EXIT_OK
-
-
-def cmd_certificate_export(args) -> int:
-    from app.services.certificates import export_certificate
-
-    if args.password_env:
-        password = _env_password(args.password_env)
-    elif _is_tty():
-        password = _new_password()
-    else:
-        raise CliError("no password given: use --password-env VAR, or run in a terminal to "
-                       "be asked", EXIT_USAGE)
-    db = _open_database(args)
-    try:
-        data = export_certificate(db.uow(), actor=_system_admin(db), password=password)
-    finally:
-        db.dispose()
-    _write_private(args.out, data)
-    print(f"Saved the active certificate and its private key to {args.out}. Keep it safe.")
-    return EXIT_OK
-
-
-def cmd_keys_export(args) -> int:
-    from app import keys
-
-    keys.export_key(args.out)
-    print(f"Copied the key file {keys.key_path()} to {args.out}. Install it on the other "
-          "terminal with 'showroom admin keys import FILE', then delete the copy.")
-    return EXIT_OK
-
-
-def cmd_keys_import(args) -> int:
-    from app import keys
-
-    path = keys.import_key(args.file)
-    print(f"Installed the key file as {path}.")
-    return EXIT_OK
-
-
 def cmd_demo(args) -> int:
     from app.demo import build_demo
     from db.session import default_database_url, describe_url
@@ -516,39 +300,6 @@ def cmd_demo(args) -> int:
 def _group_help(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return EXIT_USAGE
-
-
-def _local(moment: dt.datetime, seconds: bool = False) -> str:
-    """Naive UTC (the app's convention) shown in Shanghai time."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M" + (":%S" if seconds else ""))
-
-
-def _width(text: str) -> int:
-    """Terminal columns: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def _env_password(var: str) -> str:
-    value = os.environ.get(var)
-    if value is None:
-        raise CliError(f"the environment variable {var} is not set", EXIT_USAGE)
-    return value
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
-                     0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-    except OSError as e:
-        raise CliError(f"cannot write {path}: {e.strerror or e}") from None
 
 
 def _url(args) -> str:
