@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.services.dto import DocumentDTO, DocumentPrintDTO
 from ui.labels import DOC_LANGUAGE, DOC_STATUS, DOC_TYPE, PRINT_KIND, label, local_time
+from ui.models.base import DtoTableModel
 
 
 class DocColumn(IntEnum):
@@ -22,27 +23,11 @@ class DocColumn(IntEnum):
     STATUS = 7
 
 
-class DocumentTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[DocumentDTO] = []
-
-    def set_rows(self, rows: list[DocumentDTO]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class DocumentTableModel(DtoTableModel[DocumentDTO]):
+    COLUMN_COUNT = len(DocColumn)
 
     def document_at(self, row: int) -> DocumentDTO | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, document_id: int) -> int:
-        return next((i for i, d in enumerate(self._rows) if d.id == document_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(DocColumn)
+        return self.row_at(row)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
@@ -55,9 +40,9 @@ class DocumentTableModel(QAbstractTableModel):
         }[DocColumn(section)]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        d = self.item(index)
+        if d is None:
             return None
-        d = self._rows[index.row()]
         col = DocColumn(index.column())
         if role == Qt.ItemDataRole.UserRole:
             return d
@@ -87,23 +72,10 @@ class DocumentTableModel(QAbstractTableModel):
         return None
 
 
-class PrintLedgerModel(QAbstractTableModel):
+class PrintLedgerModel(DtoTableModel[DocumentPrintDTO]):
     """Who printed (or saved) a document when, where, how many copies."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[DocumentPrintDTO] = []
-
-    def set_rows(self, rows: list[DocumentPrintDTO]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 5
+    COLUMN_COUNT = 5
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
@@ -112,8 +84,8 @@ class PrintLedgerModel(QAbstractTableModel):
                 self.tr("Copies"))[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        p = self.item(index)
+        if role != Qt.ItemDataRole.DisplayRole or p is None:
             return None
-        p = self._rows[index.row()]
         return (local_time(p.printed_at), p.printed_by_name, label(PRINT_KIND, p.kind), p.printer,
                 str(p.copies))[index.column()]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 
 from app.services.dto import StaffDTO
 from ui.labels import role_label
+from ui.models.base import DtoTableModel
 
 
 class StaffColumn(IntEnum):
@@ -31,21 +32,8 @@ HEADERS = {
 }
 
 
-class StaffTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[StaffDTO] = []
-
-    def set_rows(self, rows: list[StaffDTO]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(StaffColumn)
+class StaffTableModel(DtoTableModel[StaffDTO]):
+    COLUMN_COUNT = len(StaffColumn)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -53,9 +41,9 @@ class StaffTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        s = self.item(index)
+        if s is None:
             return None
-        s = self._rows[index.row()]
         col = StaffColumn(index.column())
         if role == Qt.ItemDataRole.UserRole:
             return s

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.services.dto import VehicleDTO
 from db.models import VehicleStatus
 from ui.labels import format_yuan, powertrain_label, status_label
+from ui.models.base import DtoTableModel
 
 DTO_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,10 +39,8 @@ class Column(IntEnum):
 _RIGHT = {Column.YEAR, Column.GUIDE_PRICE, Column.PRICE}
 
 
-class VehicleTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[VehicleDTO] = []
+class VehicleTableModel(DtoTableModel[VehicleDTO]):
+    COLUMN_COUNT = len(Column)
 
     def _headers(self) -> dict[Column, str]:
         # Built on each call so a language switch (retranslate) shows at once.
@@ -59,28 +58,10 @@ class VehicleTableModel(QAbstractTableModel):
             Column.PRODUCTION_DATE: self.tr("Production date"),
         }
 
-    # --- data in -------------------------------------------------------------------------
-    def set_rows(self, rows: list[VehicleDTO]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[VehicleDTO]:
-        return list(self._rows)
-
     def vehicle_at(self, row: int) -> VehicleDTO | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, vehicle_id: int) -> int:
-        return next((i for i, v in enumerate(self._rows) if v.id == vehicle_id), -1)
+        return self.row_at(row)
 
     # --- QAbstractTableModel ------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
@@ -91,9 +72,9 @@ class VehicleTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        v = self.item(index)
+        if v is None:
             return None
-        v = self._rows[index.row()]
         col = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(v, col)
