@@ -29,8 +29,8 @@ from reportlab.pdfgen.canvas import Canvas
 from app.documents import qr
 from app.documents.fonts import FontSet, register_fonts
 from app.documents.layout import GREY, INK, T_COMPLAINT, T_SALES, Text, check_language
-from app.documents.vehicle_card import (DOC_TYPE, LAYOUTS, CardDTO, disclosures, fmt_money,
-                                        is_nev, issue_date)
+from app.documents.vehicle_card import (DOC_TYPE, LAYOUTS, CardDTO, disclosure_parts,
+                                        fmt_money, is_nev, issue_date)
 from app.errors import ShowroomError
 
 CARD_W, CARD_H = 148 * mm, 210 * mm
@@ -65,7 +65,7 @@ T_NO_CONFIG = Text("详询销售顾问", "Ask your sales consultant")
 T_PILE = Text("充电桩安装", "Charging pile")
 T_PILE_INCLUDED = Text("已含在售价中", "included in the price")
 T_PILE_FREE = Text("免费", "free of charge")
-T_PILE_FEE = Text("收费 {fee}", "fee {fee}")
+T_PILE_FEE = Text("收费", "fee")
 T_PILE_ASK = Text("服务内容及收费标准见店内公示，详询销售顾问",
                   "Service and fees are posted in the store; ask your sales consultant")
 T_SCAN = Text("扫码查看本车信息", "Scan for details")
@@ -109,6 +109,7 @@ class _Pen:
         self.c, self.font, self.lang = canvas, fonts.regular, language
         self._shapes: list[str] = []
         self._layers: dict[float, list] = {}   # stroke width (0 = plain) -> [text, font, colour]
+        self._wrapped: dict[tuple, list[str]] = {}
 
     def width(self, s: str, size: float) -> float:
         return _units(self.font, s) * size / 1000
@@ -185,8 +186,16 @@ class _Pen:
         return w
 
     def wrap(self, s: str, size: float, width: float, max_lines: int | None = None) -> list[str]:
+        """Lines of at most `width`; past `max_lines` the last one ends in …. Memoised: the
+        layout is measured once per attempt (card_layouts.draw_card tries several)."""
         if max_lines == 0:
             return []
+        key = (s, size, width, max_lines)
+        if key not in self._wrapped:
+            self._wrapped[key] = self._wrap(s, size, width, max_lines)
+        return list(self._wrapped[key])
+
+    def _wrap(self, s: str, size: float, width: float, max_lines: int | None) -> list[str]:
         lines: list[str] = []
         for para in s.splitlines() or [""]:
             lines += self._wrap_para(" ".join(para.split()), size, width)
@@ -285,7 +294,8 @@ def _chip(p: _Pen, right: float, y: float, text: str, color) -> float:
 # Type sizes by how full the card is: a sparse card gets larger model and price type.
 DENSITIES = ("roomy", "normal", "compact")
 _TITLE = {"roomy": (30, 11.5, 15, 7), "normal": (24, 9.5, 13, 6), "compact": (20, 8, 11, 5)}
-_PRICE = {"roomy": (21, 34), "normal": (17, 27), "compact": (14, 22)}
+# panel height mm, price pt, guide price pt, guide baseline mm below the panel top
+_PRICE = {"roomy": (21, 34, 12, 9.6), "normal": (17, 27, 12, 9.6), "compact": (15, 22, 10, 8.2)}
 
 
 def _title(p: _Pen, card: CardDTO, density: str) -> _Block:
@@ -329,9 +339,8 @@ def _title(p: _Pen, card: CardDTO, density: str) -> _Block:
 
 def _price(p: _Pen, card: CardDTO, density: str) -> _Block:
     v = card.vehicle
-    h, size = _PRICE[density]
+    h, size, guide_size, guide_y = _PRICE[density]
     h *= mm
-    compact = density == "compact"
 
     def draw(top: float) -> None:
         p.box(M, top - h, CW, h, PANEL, 1.5 * mm)
@@ -339,10 +348,11 @@ def _price(p: _Pen, card: CardDTO, density: str) -> _Block:
         p.text(M + 3.5 * mm, top - h + 2.8 * mm, fmt_money(v.price_fen), size, RED, bold=True)
         right = M + CW - 3.5 * mm
         p.label(right, top - 4.4 * mm, T_GUIDE, 7.5, GREY, align="r")
-        y = top - (8.4 if compact else 9.6) * mm
-        w = p.text(right, y, fmt_money(v.guide_price_fen), 12, GREY, align="r")
+        y = top - guide_y * mm
+        w = p.text(right, y, fmt_money(v.guide_price_fen), guide_size, GREY, align="r")
         if v.price_fen < v.guide_price_fen:
-            p.line(right - w - 0.5 * mm, y + 4.2, right + 0.5 * mm, y + 4.2, GREY, 0.8)
+            strike = y + guide_size * 0.35
+            p.line(right - w - 0.5 * mm, strike, right + 0.5 * mm, strike, GREY, 0.8)
             save = fmt_money(v.guide_price_fen - v.price_fen)
             y = top - h + 2.8 * mm
             w = p.text(right, y, save, 9.5, RED, bold=True, align="r")
@@ -351,21 +361,21 @@ def _price(p: _Pen, card: CardDTO, density: str) -> _Block:
     return _Block(h + 1 * mm, draw)
 
 
-# How much of a promotion's text the card keeps, most first: (rule lines, condition lines).
-# At the last level the card points to the promotion posted in the store (4.3.2.1).
-PROMO_LEVELS = ((5, 2), (3, 2), (2, 1), (1, 1), (0, 0))
+# How much of a promotion's text the card keeps, most first: (rule lines, condition lines,
+# title lines). Cut short, the card points to the promotion posted in the store (4.3.2.1).
+PROMO_LEVELS = ((5, 2, 2), (3, 2, 2), (2, 1, 2), (1, 1, 2), (0, 0, 2), (0, 0, 1))
 
 
-def _promotion(p: _Pen, card: CardDTO, level: tuple[int, int]) -> _Block | None:
+def _promotion(p: _Pen, card: CardDTO, level: tuple[int, int, int]) -> _Block | None:
     promo = card.promotion
     if promo is None:
         return None
-    rule_lines, cond_lines = level
+    rule_lines, cond_lines, title_lines = level
     pad, inner, lead = 2.2 * mm, CW - 7 * mm, 3.6 * mm
     head_w = p.label_width(T_PROMO, 8) + 2.5 * mm
     valid = promo.valid_until.isoformat() if promo.valid_until else ""
     valid_w = (p.label_width(T_VALID, 7) + p.width(" " + valid, 8) + 3 * mm) if valid else 0
-    title = p.wrap(promo.title, 10, inner - head_w - valid_w, 2)
+    title = p.wrap(promo.title, 10, inner - head_w - valid_w, title_lines)
     rules = p.wrap(promo.rules, 8, inner, rule_lines) if promo.rules.strip() else []
     cond_w = p.label_width(T_CONDITIONS, 7.5) + 1.5 * mm
     conditions = (p.wrap(promo.conditions, 7.5, inner - cond_w, cond_lines)
@@ -406,31 +416,47 @@ def _promotion(p: _Pen, card: CardDTO, level: tuple[int, int]) -> _Block | None:
 
 def _disclosure(p: _Pen, card: CardDTO) -> _Block | None:
     # T/CSCA 120031 4.2.3.4: printed in full, red, never shortened to make room.
-    items = disclosures(card.vehicle, issue_date(card))
+    items = disclosure_parts(card.vehicle, issue_date(card))
     if not items:
         return None
-    pad, inner = 2.2 * mm, CW - 7 * mm
-    lines: list[tuple[str, float, object, bool]] = []   # text, size, colour, bold
-    for item in items:
-        if p.lang != "en":
-            lines += [(s, 8.5, DARK_RED, True) for s in p.wrap(item.zh, 8.5, inner)]
-        if p.lang != "zh":
-            size, colour = (6.5, GREY) if p.lang == "bilingual" else (8.5, DARK_RED)
-            lines += [(s, size, colour, p.lang == "en") for s in p.wrap(item.en, size, inner)]
+    pad, x, inner = 2.2 * mm, M + 3.5 * mm, CW - 7 * mm
+    rows: list[tuple[float, Callable[[float], None]]] = []   # (line height, draw at baseline)
 
     def lead(size: float) -> float:
         return size * 1.3 * 0.3528 * mm + 0.5 * mm
 
-    h = 2 * pad + 3.4 * mm + sum(lead(size) for _, size, _, _ in lines) + 0.6 * mm
+    def add(text: str, size: float, colour, bold: bool, indent: float = 0.0,
+            label: Text | None = None) -> None:
+        def draw(y: float) -> None:
+            if label is not None:
+                w = p.label(x, y, label, size, DARK_RED, bold=True, en_color=DARK_RED)
+                p.text(x + w, y, ": " if p.lang == "en" else "：", size, DARK_RED, bold=True)
+            p.text(x + indent, y, text, size, colour, bold=bold)
+        rows.append((lead(size), draw))
+
+    for text, notes in items:
+        if notes is None:                   # a sentence: Chinese, its English beneath
+            if p.lang != "en":
+                for line in p.wrap(text.zh, 8.5, inner):
+                    add(line, 8.5, DARK_RED, True)
+            if p.lang != "zh":
+                size, colour = (6.5, GREY) if p.lang == "bilingual" else (8.5, DARK_RED)
+                for line in p.wrap(text.en, size, inner):
+                    add(line, size, colour, p.lang == "en")
+        else:                               # "瑕疵披露 Defect disclosed：" and the notes, once
+            indent = p.label_width(text, 8.5) + p.width("：", 8.5)
+            for i, line in enumerate(p.wrap(notes, 8.5, inner - indent)):
+                add(line, 8.5, DARK_RED, True, indent, text if i == 0 else None)
+    h = 2 * pad + 4 * mm + sum(height for height, _ in rows)
 
     def draw(top: float) -> None:
         p.outline(M + 0.6, top - h + 0.6, CW - 1.2, h - 1.2, DISC_BG, RED, 1.2, 1.5 * mm)
-        x, y = M + 3.5 * mm, top - pad - 3.2 * mm
+        y = top - pad - 3.2 * mm
         p.label(x, y, T_DISCLOSURE, 9, RED, bold=True, en_color=RED)
         y -= 0.6 * mm
-        for text, size, colour, bold in lines:
-            y -= lead(size)
-            p.text(x, y, text, size, colour, bold=bold)
+        for height, draw_row in rows:
+            y -= height
+            draw_row(y)
 
     return _Block(h, draw)
 
@@ -475,7 +501,7 @@ def _tiles(p: _Pen, card: CardDTO, compact: bool = False) -> _Block | None:
     return _Block(h, draw)
 
 
-def _charging_pile(p: _Pen, card: CardDTO) -> _Block | None:
+def _charging_pile(p: _Pen, card: CardDTO, compact: bool = False) -> _Block | None:
     # T/CSCA 120031 4.1.3.5: an NEV's charging-pile installation service and its fee.
     if not is_nev(card.vehicle):
         return None
@@ -485,11 +511,13 @@ def _charging_pile(p: _Pen, card: CardDTO) -> _Block | None:
         body = p.pick(fee) if p.lang != "bilingual" else f"{fee.zh}（{fee.en}）"
     else:
         fee = (T_PILE_INCLUDED if pile.included else T_PILE_FREE if pile.fee_fen == 0
-               else _wording(T_PILE_FEE, fee=fmt_money(pile.fee_fen)))
+               else T_PILE_FEE)
         body = f"{pile.service.strip()} · " + (
             p.pick(fee) if p.lang != "bilingual" else f"{fee.zh} {fee.en}")
+        if fee is T_PILE_FEE:
+            body += " " + fmt_money(pile.fee_fen)
     head_w = p.label_width(T_PILE, 8) + 2 * mm
-    lines = p.wrap(body, 8, CW - 4 * mm - head_w, 3)
+    lines = p.wrap(body, 8, CW - 4 * mm - head_w, 2 if compact else 3)
     h = 1.6 * mm + len(lines) * 3.7 * mm + 0.4 * mm
 
     def draw(top: float) -> None:
@@ -506,11 +534,13 @@ def _charging_pile(p: _Pen, card: CardDTO) -> _Block | None:
 def _footer(p: _Pen, card: CardDTO) -> float:
     """The store's phones (4.1.3.5) and the card's reference along the foot; returns its top."""
     store, v = card.store, card.vehicle
-    y = M + 7.5 * mm
-    x = M
-    for label, number in ((T_SALES, store.sales_hotline), (T_COMPLAINT, store.complaint_phone)):
+    phones = ((T_SALES, store.sales_hotline), (T_COMPLAINT, store.complaint_phone))
+    need = sum(p.label_width(t, 7.5) + p.width(n, 10.5) + 7.5 * mm for t, n in phones)
+    size = 10.5 * min(1.0, (CW + 6 * mm) / need)      # long extension numbers still fit
+    y, x = M + 7.5 * mm, M
+    for label, number in phones:
         x += p.label(x, y, label, 7.5, GREY) + 1.5 * mm
-        x += p.text(x, y, number, 10.5, INK, bold=True) + 6 * mm
+        x += p.text(x, y, number, size, INK, bold=True) + 6 * mm
     ref = (f"{p.pick(T_VIN)} {v.vin} · {p.pick(T_NO)} {card.card_number} v{card.version} · "
            f"{p.pick(T_ISSUED)} {issue_date(card).isoformat()}")
     y = M + 2.5 * mm
@@ -564,10 +594,11 @@ def _qr_and_configuration(p: _Pen, card: CardDTO, payload: str, bottom: float) -
 
 
 def _attempts():
-    """(density, promotion level) from the most generous layout to the tightest."""
+    """(density, promotion level) from the most generous layout to the tightest: smaller
+    type is tried before more promotion text goes."""
     yield "roomy", PROMO_LEVELS[0]
-    for density in ("normal", "compact"):
-        for level in PROMO_LEVELS:
+    for level in PROMO_LEVELS:
+        for density in ("normal", "compact"):
             yield density, level
 
 
@@ -577,17 +608,18 @@ def draw_card(canvas: Canvas, card: CardDTO, fonts: FontSet, language: str) -> N
     not leave room for the disclosure."""
     p = _Pen(canvas, fonts, language)
     top = _band(p, card, CARD_H - M) - 1.5 * mm
-    floor = _qr_and_configuration(p, card, qr.card_payload(card), _footer(p, card)) + 2 * mm
-    disclosure, pile = _disclosure(p, card), _charging_pile(p, card)
-    gap = 2 * mm
-    # A crowded card first gives up promotion detail, down to its title and a pointer to the
-    # rules posted in the store (4.3.2.1), then uses smaller title and price type. The
-    # disclosure is never shortened (4.2.3.4).
+    floor = _qr_and_configuration(p, card, qr.card_payload(card), _footer(p, card)) + 1 * mm
+    disclosure = _disclosure(p, card)
+    # A crowded card takes smaller title and price type, then gives up promotion detail down
+    # to its title and a pointer to the rules posted in the store (4.3.2.1). The disclosure
+    # is never shortened (4.2.3.4).
     for density, level in _attempts():
         promo = _promotion(p, card, level)
         head = [b for b in (_title(p, card, density), _price(p, card, density), promo,
                             disclosure) if b]
-        tail = [b for b in (_tiles(p, card, density == "compact"), pile) if b]
+        compact = density == "compact"
+        gap = (1.5 if compact else 2) * mm
+        tail = [b for b in (_tiles(p, card, compact), _charging_pile(p, card, compact)) if b]
         used = sum(b.height for b in head + tail) + gap * (len(head) + len(tail) - 1)
         if used <= top - floor:
             break
@@ -598,7 +630,9 @@ def draw_card(canvas: Canvas, card: CardDTO, fonts: FontSet, language: str) -> N
     # just above the configuration and QR code; spare room opens up the gaps, then lies
     # between the two groups.
     spare = top - floor - used
-    gap += min(spare / max(len(head) + len(tail) - 1, 1), 2 * mm)
+    share = spare / (len(head) + len(tail))        # n - 1 gaps and the gap above the QR
+    gap += min(share, 2 * mm)
+    floor += min(share, 1 * mm)
     for block in head:
         block.draw(top)
         top -= block.height + gap

@@ -96,23 +96,30 @@ def age_disclosure_from(vehicle: VehicleDTO) -> dt.date | None:
     return anniversary + dt.timedelta(days=1)
 
 
+T_DEFECT, T_REPAIR = Text("瑕疵披露", "Defect disclosed"), Text("维修披露", "Repair disclosed")
+
+
+def disclosure_parts(vehicle: VehicleDTO, today: dt.date) -> list[tuple[Text, str | None]]:
+    """`disclosures` as (wording, notes): the notes (as entered, in whatever language) go
+    with the label, so a bilingual card prints them once; None for a full sentence."""
+    found: list[tuple[Text, str | None]] = []
+    due = age_disclosure_from(vehicle)
+    if due is not None and today >= due:
+        made = vehicle.production_date.isoformat()
+        found.append((Text(f"本车生产日期为 {made}，距今已超过两年。",
+                           f"Produced on {made}, more than two years ago."), None))
+    for label, notes in ((T_DEFECT, vehicle.defect_notes), (T_REPAIR, vehicle.repair_notes)):
+        if notes.strip():
+            found.append((label, notes.strip()))
+    return found
+
+
 def disclosures(vehicle: VehicleDTO, today: dt.date) -> list[Text]:
     """What the card must disclose on `today` (T/CSCA 120031 4.2.3.4): age over two years,
     and any recorded defect (瑕疵) or repair. A written defect disclosure at sale also limits
     三包 liability for it (domain_reference §7), so the notes are printed in full."""
-    found = []
-    due = age_disclosure_from(vehicle)
-    if due is not None and today >= due:
-        made = vehicle.production_date.isoformat()
-        found.append(Text(f"本车生产日期为 {made}，距今已超过两年。",
-                          f"Produced on {made}, more than two years ago."))
-    if vehicle.defect_notes.strip():
-        notes = vehicle.defect_notes.strip()
-        found.append(Text(f"瑕疵披露：{notes}", f"Defect disclosed: {notes}"))
-    if vehicle.repair_notes.strip():
-        notes = vehicle.repair_notes.strip()
-        found.append(Text(f"维修披露：{notes}", f"Repair disclosed: {notes}"))
-    return found
+    return [text if notes is None else Text(f"{text.zh}：{notes}", f"{text.en}: {notes}")
+            for text, notes in disclosure_parts(vehicle, today)]
 
 
 def disclosure_flags(vehicle: VehicleDTO, today: dt.date) -> list[str]:

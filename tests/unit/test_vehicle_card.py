@@ -223,10 +223,17 @@ def test_defect_and_repair_notes_are_disclosed_in_full_4_2_3_4(tmp_path):
     assert disclosures(vehicle(defect_notes="  ", repair_notes="\n"), TODAY) == []
 
 
+def test_notes_are_printed_once_under_a_bilingual_label_4_2_3_4(tmp_path):
+    notes = "Replaced the front bumper after a transport scrape"
+    text = pdftotext(render_card(card(vehicle(repair_notes=notes))), tmp_path)
+    assert text.count("front bumper") == 1 and "维修披露" in text and "Repair disclosed" in text
+
+
 def test_crowded_card_gives_up_promotion_detail_not_disclosure(tmp_path):
     v = bev(trim="550KM 智驾豪华型 四驱性能版 星耀典藏限量款 运动外观套件 高性能刹车套装",
-            production_date=dt.date(2023, 1, 5), defect_notes="左后门漆面轻微划痕，已做抛光处理",
-            repair_notes="更换前保险杠")
+            production_date=dt.date(2023, 1, 5),
+            defect_notes="左后门漆面轻微划痕，已做抛光处理；后排右侧座椅皮面有一处 2 厘米压痕",
+            repair_notes="更换前保险杠（运输途中剐蹭），更换右前大灯总成，已做四轮定位检测")
     text = pdftotext(render_card(card(v, promotion=PROMO, charging_pile=PILE)), tmp_path)
     for value in ("距今已超过两年", "左后门漆面轻微划痕", "更换前保险杠", "国庆限时置换补贴",
                   "见店内促销公示", "充电桩安装"):
