@@ -30,6 +30,22 @@ class Action(StrEnum):
     PRINT_DOCUMENTS = "print_documents"
     MANAGE_CERTIFICATE = "manage_certificate"
 
+    # Reception (issue #4)
+    CHECK_IN_VISITORS = "check_in_visitors"
+    VIEW_QUEUE = "view_queue"
+    OVERRIDE_ASSIGNMENT = "override_assignment"
+    SERVE_VISITORS = "serve_visitors"
+    MANAGE_DUTY = "manage_duty"
+    SET_OWN_AWAY = "set_own_away"
+    MANAGE_CUSTOMERS = "manage_customers"
+    VIEW_LEADS = "view_leads"
+    EDIT_LEADS = "edit_leads"
+    REASSIGN_LEADS = "reassign_leads"
+    MANAGE_APPOINTMENTS = "manage_appointments"
+    RECEPTION_REPORTS = "reception_reports"
+    MANAGE_CHANNELS = "manage_channels"
+    MANAGE_CONSENT_TEXTS = "manage_consent_texts"
+
 
 R = Role
 A = Action
@@ -65,6 +81,34 @@ MATRIX: dict[Action, frozenset[Role]] = {
     ),
     # The store's seal: creating, importing and exporting its signing certificate.
     A.MANAGE_CERTIFICATE: frozenset({R.ADMIN}),
+    # --- Reception (issue #4) ---
+    # T/CSCA 120031 4.2.1.1: the front desk (展厅前台) receives and routes visitors; the sales
+    # manager stands in for it.
+    A.CHECK_IN_VISITORS: frozenset({R.RECEPTION, R.SALES_MANAGER}),
+    # The live queue board is on every showroom-floor terminal.
+    A.VIEW_QUEUE: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    # Choosing a consultant by hand instead of the rotation (a reason is always recorded).
+    A.OVERRIDE_ASSIGNMENT: frozenset({R.RECEPTION, R.SALES_MANAGER}),
+    # Starting and ending visits: consultants their own (checked in the service), managers all.
+    A.SERVE_VISITORS: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
+    # Today's roster and anyone's away flag; consultants mark only themselves (SET_OWN_AWAY).
+    A.MANAGE_DUTY: frozenset({R.RECEPTION, R.SALES_MANAGER}),
+    A.SET_OWN_AWAY: frozenset({R.CONSULTANT}),
+    # Looking a customer up by mobile, recording and withdrawing consent (PIPL art. 15: easy
+    # withdrawal, so everyone who talks to customers can record it).
+    A.MANAGE_CUSTOMERS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    # Leads (意向, 4.2.3.2): consultants see and edit their own only (checked in the service),
+    # managers all; only a manager moves a customer or lead to another consultant.
+    A.VIEW_LEADS: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
+    A.EDIT_LEADS: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
+    A.REASSIGN_LEADS: frozenset({R.SALES_MANAGER}),
+    # Appointments of invited customers: the desk and managers any, consultants their own.
+    A.MANAGE_APPOINTMENTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    # Traffic reports, month snapshots and the 5.2.1 c)/e) KPIs (3.12, 3.13).
+    A.RECEPTION_REPORTS: frozenset({R.SALES_MANAGER}),
+    A.MANAGE_CHANNELS: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    # PIPL art. 14, 17: the consent notice is a legal text, published by the administrator.
+    A.MANAGE_CONSENT_TEXTS: frozenset({R.ADMIN}),
 }
 
 

@@ -99,3 +99,97 @@ def make_document(uow_factory, actor: Actor, *, doc_type: str = "vehicle_card",
                           subject_type=subject_type, subject_id=subject_id,
                           subject_ref=subject_ref, language=kw.pop("language", "en"),
                           render=kw.pop("render", simple_render), **kw)
+
+
+# --- reception (issue #4) ----------------------------------------------------------------------
+
+RECEPTION_NOW = dt.datetime(2026, 3, 10, 2, 0)  # naive UTC: 10:00 in Shanghai, a Tuesday
+
+
+def reception_defaults(uow_factory) -> None:
+    """Default channels and consent text v1 (migration 0003 seeds them; PostgreSQL test runs
+    truncate every table, so tests add them again)."""
+    from app.services.reception_setup import ensure_reception_defaults
+
+    ensure_reception_defaults(uow_factory())
+
+
+def channel_id(uow_factory, code: str = "walk_by") -> int:
+    from sqlalchemy import select
+
+    from db.reception_models import SourceChannel
+
+    with uow_factory() as uow:
+        return uow.session.scalar(select(SourceChannel.id).where(SourceChannel.code == code))
+
+
+def consent_text_id(uow_factory) -> int:
+    from app.services.reception_setup import current_consent_text
+
+    return current_consent_text(uow_factory(), now=RECEPTION_NOW).id
+
+
+_HASH: list[str] = []
+
+
+def make_staff(uow_factory, *roles: Role, username: str | None = None, full_name: str | None = None) -> Actor:
+    """make_user without hashing a password each time (argon2 is slow on purpose): reception
+    tests create many staff. They log in with PASSWORD all the same."""
+    if not _HASH:
+        _HASH.append(auth.hash_password(PASSWORD))
+    username = username or f"staff{next(_seq)}"
+    with uow_factory() as uow:
+        user = StaffUser(username=username, full_name=full_name or username.title(),
+                         password_hash=_HASH[0], failed_logins=0, active=True)
+        user.roles = [StaffRole(role=r.value) for r in roles]
+        uow.session.add(user)
+        uow.commit()
+        return auth.actor_of(user)
+
+
+def make_consultants(uow_factory, count: int, prefix: str = "consultant") -> list[Actor]:
+    return [make_staff(uow_factory, Role.CONSULTANT, username=f"{prefix}{next(_seq)}")
+            for _ in range(count)]
+
+
+def on_duty(uow_factory, desk: Actor, consultants: list[Actor], now: dt.datetime = RECEPTION_NOW):
+    from app.services.reception_duty import set_roster
+
+    return set_roster(uow_factory(), actor=desk, consultant_ids=[c.user_id for c in consultants],
+                      now=now)
+
+
+def check_in_input(uow_factory, **overrides):
+    """A walk-in by the walk-by channel, party of one, no personal data."""
+    from app.services.reception import CheckInInput
+
+    data = dict(channel_id=channel_id(uow_factory))
+    if overrides.get("name") or overrides.get("mobile"):
+        data.update(consent_text_id=consent_text_id(uow_factory), consent_given=True)
+    data.update(overrides)
+    return CheckInInput(**data)
+
+
+def walk_in(uow_factory, desk: Actor, now: dt.datetime = RECEPTION_NOW, **overrides):
+    from app.services.reception import check_in
+
+    return check_in(uow_factory(), actor=desk, data=check_in_input(uow_factory, **overrides), now=now)
+
+
+def make_customer(uow_factory, desk: Actor, *, name: str = "王先生", mobile: str | None = None,
+                  now: dt.datetime = RECEPTION_NOW):
+    from app.services.reception_customers import register_customer
+
+    mobile = mobile or f"139{next(_seq) % 100_000_000:08d}"
+    return register_customer(uow_factory(), actor=desk, name=name, mobile=mobile,
+                             consent_text_id=consent_text_id(uow_factory), consent_given=True,
+                             now=now)
+
+
+def add_models(uow_factory, manager: Actor, *models: tuple[str, str]) -> None:
+    """Put one car of each (brand, model) in the inventory (models of interest come from it)."""
+    from app.services import vehicles
+
+    for brand, model in models:
+        vehicles.add_vehicle(uow_factory(), actor=manager,
+                             data=vehicle_input(brand=brand, model=model, status="on_display"))
