@@ -26,7 +26,12 @@ from app.services.common import check_version, commit
 from app.services.dto import Actor
 from app.services.reception_dto import LeadChangeDTO, LeadDTO
 from app.services.reception_setup import known_models
-from app.services.reception_support import active_consent, is_active_consultant, lead_dto
+from app.services.reception_support import (
+    active_consent,
+    is_active_consultant,
+    lead_dto,
+    lead_dtos,
+)
 from db.models import Role
 from db.reception_models import (
     Customer,
@@ -131,7 +136,7 @@ def list_leads(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery())
     if query.limit:
         stmt = stmt.limit(query.limit)
     with uow:
-        return [lead_dto(uow.session, x) for x in uow.session.scalars(stmt)]
+        return lead_dtos(uow.session, list(uow.session.scalars(stmt)))
 
 
 def get_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int) -> LeadDTO:
@@ -304,4 +309,4 @@ def reassign_customer(uow: UnitOfWork, *, actor: Actor, customer_id: int, expect
                                    changed_at=now, changed_by_id=actor.user_id,
                                    reason="reassigned", note=reason))
         commit(uow)
-        return [lead_dto(s, x) for x in moved]
+        return lead_dtos(s, moved)

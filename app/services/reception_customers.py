@@ -24,7 +24,7 @@ from app.services.reception_support import (
     active_consent,
     appointment_dto,
     customer_dto,
-    lead_dto,
+    lead_dtos,
     visit_summary,
 )
 from db.models import Role
@@ -126,7 +126,7 @@ def _history(session, actor: Actor, customer: Customer, now: dt.datetime) -> Cus
         stmt = select(Lead).where(Lead.customer_id == customer.id).order_by(Lead.created_at)
         if not actor.has(Role.SALES_MANAGER):  # consultants see their own leads only
             stmt = stmt.where(Lead.consultant_id == actor.user_id)
-        leads = [lead_dto(session, x) for x in session.scalars(stmt)]
+        leads = lead_dtos(session, list(session.scalars(stmt)))
     appointments = session.scalars(
         select(Appointment).where(Appointment.customer_id == customer.id,
                                   Appointment.status == AppointmentStatus.BOOKED,

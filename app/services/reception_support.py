@@ -139,16 +139,27 @@ def visit_summary(session: Session, v: Visit) -> VisitSummaryDTO:
                            staff_name(session, v.consultant_id), v.status, v.outcome, v.intent_level)
 
 
+def lead_dtos(session: Session, leads: Sequence[Lead]) -> list[LeadDTO]:
+    if not leads:
+        return []
+    contacts = {cid: (name, mobile) for cid, name, mobile in session.execute(
+        select(Customer.id, Customer.name, Customer.mobile)
+        .where(Customer.id.in_({x.customer_id for x in leads})))}
+    names = staff_names(session, (x.consultant_id for x in leads))
+    return [LeadDTO(
+        id=lead.id, customer_id=lead.customer_id,
+        customer_name=contacts.get(lead.customer_id, (None, None))[0],
+        customer_mobile=contacts.get(lead.customer_id, (None, None))[1], brand=lead.brand,
+        model=lead.model, consultant_id=lead.consultant_id,
+        consultant_name=names.get(lead.consultant_id, ""), status=lead.status,
+        lost_reason=lead.lost_reason, lost_note=lead.lost_note, intent_level=lead.intent_level,
+        next_follow_up=lead.next_follow_up, source_visit_id=lead.source_visit_id,
+        created_at=lead.created_at, status_changed_at=lead.status_changed_at,
+        version=lead.version) for lead in leads]
+
+
 def lead_dto(session: Session, lead: Lead) -> LeadDTO:
-    customer = session.get(Customer, lead.customer_id)
-    return LeadDTO(
-        id=lead.id, customer_id=lead.customer_id, customer_name=customer.name if customer else None,
-        customer_mobile=customer.mobile if customer else None, brand=lead.brand, model=lead.model,
-        consultant_id=lead.consultant_id, consultant_name=staff_name(session, lead.consultant_id) or "",
-        status=lead.status, lost_reason=lead.lost_reason, lost_note=lead.lost_note,
-        intent_level=lead.intent_level, next_follow_up=lead.next_follow_up,
-        source_visit_id=lead.source_visit_id, created_at=lead.created_at,
-        status_changed_at=lead.status_changed_at, version=lead.version)
+    return lead_dtos(session, [lead])[0]
 
 
 def appointment_dto(session: Session, a: Appointment) -> AppointmentDTO:

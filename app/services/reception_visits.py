@@ -28,7 +28,7 @@ from app.services.reception_dto import EndVisitResultDTO, VisitDTO
 from app.services.reception_support import (
     active_consent,
     assign_waiting,
-    lead_dto,
+    lead_dtos,
     lock_rotation,
     visit_dto,
 )
@@ -157,8 +157,7 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         s.flush()
         assign_waiting(s, day=today, now=now, by_id=actor.user_id)
         commit(uow)
-        return EndVisitResultDTO(visit=visit_dto(s, visit),
-                                 leads=tuple(lead_dto(s, x) for x in leads))
+        return EndVisitResultDTO(visit=visit_dto(s, visit), leads=tuple(lead_dtos(s, leads)))
 
 
 def visitor_left(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
