@@ -46,6 +46,12 @@ class Action(StrEnum):
     MANAGE_CHANNELS = "manage_channels"
     MANAGE_CONSENT_TEXTS = "manage_consent_texts"
 
+    # Showroom floor and vehicle cards (issue #5)
+    VIEW_SHOWROOM = "view_showroom"
+    ISSUE_CARDS = "issue_cards"
+    MANAGE_FLOOR = "manage_floor"
+    MANAGE_PROMOTIONS = "manage_promotions"
+
 
 R = Role
 A = Action
@@ -109,6 +115,18 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.MANAGE_CHANNELS: frozenset({R.SALES_MANAGER, R.ADMIN}),
     # PIPL art. 14, 17: the consent notice is a legal text, published by the administrator.
     A.MANAGE_CONSENT_TEXTS: frozenset({R.ADMIN}),
+    # --- Showroom floor and vehicle cards (issue #5) ---
+    # The board (which displayed car needs a card) is for everyone who sees the inventory.
+    A.VIEW_SHOWROOM: frozenset(
+        {R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}
+    ),
+    # T/CSCA 120031 4.2.1.2 一车一卡: consultants keep the cards on their cars current; a
+    # re-issue replaces the previous version without a manager (app/services/cards.py).
+    A.ISSUE_CARDS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.ADMIN}),
+    # Moving cars on the floor: consultants may already put a car on display.
+    A.MANAGE_FLOOR: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.ADMIN}),
+    # Promotions and the charging-pile offer are commercial terms (4.3.2.1, 4.1.3.5).
+    A.MANAGE_PROMOTIONS: frozenset({R.SALES_MANAGER}),
 }
 
 

@@ -292,3 +292,4 @@ class DocumentPrint(Base):
     copies: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))  # "print" | "reprint" | "export"
 from db import reception_models  # noqa: E402,F401  (registers reception tables on Base.metadata)
+from db import card_models  # noqa: E402,F401  (registers showroom card and floor tables)

@@ -250,6 +250,10 @@ def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_ve
         previous = v.status
         v.status = target.value
         record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
+        if target is not S.ON_DISPLAY:
+            # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
+            from app.services.cards import retire_for_vehicle
+            retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
         v.updated_by_id = actor.user_id
         commit(uow)
         return vehicle_dto(v)

@@ -14,6 +14,7 @@ from app.services import auth, certificates, documents, store, vehicles
 from db.models import Role
 from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
                              make_user, make_vin, vehicle_input)
+from tests.integration.test_cards_permissions import CARD_CASES
 from tests.integration.test_reception_permissions import RECEPTION_CASES, reception_allowed
 
 # Issuing documents makes the store's certificate, whose key file lives in the data dir.
@@ -84,6 +85,8 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         certificates.create_certificate(uow(), actor=actor)
     elif action in RECEPTION_CASES:  # issue #4: cases in test_reception_permissions.py
         RECEPTION_CASES[action](uow, actor, manager, tmp_path)
+    elif action in CARD_CASES:  # issue #5: cases in test_cards_permissions.py
+        CARD_CASES[action](uow, actor, manager, tmp_path)
     else:  # a new action without a case here fails loudly
         raise AssertionError(f"no permission test for {action}")
 
