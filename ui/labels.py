@@ -56,6 +56,81 @@ PRINT_KIND = {
     "export": QT_TRANSLATE_NOOP("Labels", "Saved as file"),
 }
 
+# Reception (issue #4)
+VISIT_TYPE = {
+    "walk_in": QT_TRANSLATE_NOOP("Labels", "Walk-in"),
+    "invited": QT_TRANSLATE_NOOP("Labels", "Invited"),
+    "appointment": QT_TRANSLATE_NOOP("Labels", "Appointment"),
+    "return_visit": QT_TRANSLATE_NOOP("Labels", "Return visit"),
+}
+
+VISIT_STATUS = {
+    "waiting": QT_TRANSLATE_NOOP("Labels", "Waiting"),
+    "with_consultant": QT_TRANSLATE_NOOP("Labels", "With consultant"),
+    "finished": QT_TRANSLATE_NOOP("Labels", "Finished"),
+}
+
+VISIT_OUTCOME = {
+    "information": QT_TRANSLATE_NOOP("Labels", "Information only"),
+    "quote": QT_TRANSLATE_NOOP("Labels", "Quote given"),
+    "test_drive": QT_TRANSLATE_NOOP("Labels", "Test drive"),
+    "order": QT_TRANSLATE_NOOP("Labels", "Order"),
+    "left": QT_TRANSLATE_NOOP("Labels", "Left"),
+    "open": QT_TRANSLATE_NOOP("Labels", "Not ended"),
+}
+
+INTENT_LEVEL = {
+    "H": QT_TRANSLATE_NOOP("Labels", "H – hot"),
+    "A": QT_TRANSLATE_NOOP("Labels", "A – strong"),
+    "B": QT_TRANSLATE_NOOP("Labels", "B – medium"),
+    "C": QT_TRANSLATE_NOOP("Labels", "C – weak"),
+}
+
+LEAD_STATUS = {
+    "new": QT_TRANSLATE_NOOP("Labels", "New"),
+    "following": QT_TRANSLATE_NOOP("Labels", "Following up"),
+    "ordered": QT_TRANSLATE_NOOP("Labels", "Ordered"),
+    "lost": QT_TRANSLATE_NOOP("Labels", "Lost"),
+}
+
+LOST_REASON = {
+    "bought_other_brand": QT_TRANSLATE_NOOP("Labels", "Bought another brand"),
+    "bought_other_dealer": QT_TRANSLATE_NOOP("Labels", "Bought from another dealer"),
+    "price": QT_TRANSLATE_NOOP("Labels", "Price"),
+    "postponed": QT_TRANSLATE_NOOP("Labels", "Purchase postponed"),
+    "unreachable": QT_TRANSLATE_NOOP("Labels", "Cannot be reached"),
+    "consent_withdrawn": QT_TRANSLATE_NOOP("Labels", "Consent withdrawn"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+ASSIGNED_BY = {
+    "rotation": QT_TRANSLATE_NOOP("Labels", "Rotation"),
+    "own_consultant": QT_TRANSLATE_NOOP("Labels", "Own consultant"),
+    "override": QT_TRANSLATE_NOOP("Labels", "Override"),
+}
+
+APPOINTMENT_STATUS = {
+    "booked": QT_TRANSLATE_NOOP("Labels", "Booked"),
+    "arrived": QT_TRANSLATE_NOOP("Labels", "Arrived"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    "no_show": QT_TRANSLATE_NOOP("Labels", "No-show"),
+}
+
+APPOINTMENT_PURPOSE = {
+    "consultation": QT_TRANSLATE_NOOP("Labels", "Consultation"),
+    "test_drive": QT_TRANSLATE_NOOP("Labels", "Test drive"),
+    "negotiation": QT_TRANSLATE_NOOP("Labels", "Negotiation"),
+    "delivery": QT_TRANSLATE_NOOP("Labels", "Delivery"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+DUTY_STATE = {
+    "available": QT_TRANSLATE_NOOP("Labels", "Available"),
+    "busy": QT_TRANSLATE_NOOP("Labels", "With a visitor"),
+    "away": QT_TRANSLATE_NOOP("Labels", "Away"),
+    "off_duty": QT_TRANSLATE_NOOP("Labels", "Off duty"),
+}
+
 # Field names as shown in forms, import reports and error lists.
 FIELD = {
     "vin": QT_TRANSLATE_NOOP("Labels", "VIN"),

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CheckInForm</name>
+    <message>
+        <source>Type to search, e.g. walk / 官网</source>
+        <translation>输入以搜索，如 walk / 官网</translation>
+    </message>
+    <message>
+        <source>Source &amp;channel</source>
+        <translation>来源渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Visit &amp;type</source>
+        <translation>到店类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>With c&amp;hildren</source>
+        <translation>带儿童(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Party size</source>
+        <translation>到店人数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Children in the party: remind the adults to keep them close and away from moving cars and doors (4.2.1.4).</source>
+        <translation>有儿童随行：请提醒家长看护好儿童，远离移动车辆和车门（4.2.1.4）。</translation>
+    </message>
+    <message>
+        <source>&amp;Foreign visitor</source>
+        <translation>外籍客户(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Language, e.g. English</source>
+        <translation>语言，如英语</translation>
+    </message>
+    <message>
+        <source>Foreign visitor: explain the Chinese rules and policies that apply to foreign buyers (registration, insurance, payment) in their language (4.2.3.3).</source>
+        <translation>外籍客户：请用其语言说明适用于外籍购车人的中国法规和政策（上牌、保险、付款）（4.2.3.3）。</translation>
+    </message>
+    <message>
+        <source>Brand and model, several separated by commas</source>
+        <translation>品牌和车型，多个用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Interested &amp;models</source>
+        <translation>意向车型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Optional: how to address the visitor</source>
+        <translation>选填：客户称呼</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Optional: 11-digit mobile</source>
+        <translation>选填：11 位手机号</translation>
+    </message>
+    <message>
+        <source>M&amp;obile</source>
+        <translation>手机号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;agreed to the notice above</source>
+        <translation>客户已同意上述告知(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follows the clock until you change it (late entries).</source>
+        <translation>默认跟随当前时间；补录时可修改。</translation>
+    </message>
+    <message>
+        <source>A&amp;rrival</source>
+        <translation>到店时间(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reason (required when not by rotation)</source>
+        <translation>原因（不按轮流接待时必填）</translation>
+    </message>
+    <message>
+        <source>Consu&amp;ltant</source>
+        <translation>销售顾问(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Check in (Ctrl+Enter)</source>
+        <translation>登记到店（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>By rotation (轮流接待)</source>
+        <translation>轮流接待</translation>
+    </message>
+    <message>
+        <source>Show the customer this notice (version {version}) and ask for consent:</source>
+        <translation>请向客户出示本告知（版本 {version}）并征得同意：</translation>
+    </message>
+    <message>
+        <source>Known customer: {name}, consultant {consultant}</source>
+        <translation>老客户：{name}，销售顾问 {consultant}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>{count} earlier visits; last on {day} with {consultant}</source>
+        <translation>此前到店 {count} 次；最近一次 {day}，接待顾问 {consultant}</translation>
+    </message>
+    <message>
+        <source>No earlier visits.</source>
+        <translation>此前无到店记录。</translation>
+    </message>
+    <message>
+        <source>Appointment at {time} with {consultant}</source>
+        <translation>预约 {time}，顾问 {consultant}</translation>
+    </message>
+    <message>
+        <source>Consent on record: no need to ask again.</source>
+        <translation>已有同意记录，无需再次征询。</translation>
+    </message>
+    <message>
+        <source>Appointment arriving: {customer}, {time}, with {consultant}. Choose the channel and check in.</source>
+        <translation>预约客户到店：{customer}，{time}，顾问 {consultant}。请选择来源渠道后登记。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBox</name>
     <message>
         <source>Changed on another terminal</source>
@@ -138,7 +261,7 @@
         <translation>此文件没有数字签章。</translation>
     </message>
     <message>
-        <source>The document is unchanged since it was signed, but not with this store&apos;s certificate.</source>
+        <source>The document is unchanged since it was signed, but not with this store's certificate.</source>
         <translation>文件自签章后未被改动，但并非使用本店证书签章。</translation>
     </message>
     <message>
@@ -185,7 +308,7 @@
         <translation>这不是有效的居民身份证号码。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check character does not match; please check it.</source>
+        <source>The ID number's check character does not match; please check it.</source>
         <translation>身份证号码校验码不符，请核对。</translation>
     </message>
     <message>
@@ -265,6 +388,10 @@
         <translation>该 VIN 已在文件第 {first_row} 行出现。</translation>
     </message>
     <message>
+        <source>A document can only be replaced by one of the same type.</source>
+        <translation>文件只能由同类型的文件取代。</translation>
+    </message>
+    <message>
         <source>A configuration item cannot contain a semicolon; put each item on its own line.</source>
         <translation>配置项中不能包含分号；请每行填写一项。</translation>
     </message>
@@ -273,11 +400,107 @@
         <translation>车辆不能以“已交付”状态录入：交付前须通过 PDI 检查。</translation>
     </message>
     <message>
+        <source>The arrival time must be today, not in the future.</source>
+        <translation>到店时间须为今天，且不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Name and mobile are stored only if the customer agrees to the notice shown (PIPL). Tick "Customer agreed" or clear them.</source>
+        <translation>仅在客户同意所示告知后才保存姓名和手机号（个人信息保护法）。请勾选“客户已同意”，或清空姓名和手机号。</translation>
+    </message>
+    <message>
+        <source>The consent notice shown is not the current one; reopen the form.</source>
+        <translation>所示告知不是当前版本，请重新打开表单。</translation>
+    </message>
+    <message>
+        <source>This consultant is not on duty today.</source>
+        <translation>该销售顾问今天不在岗。</translation>
+    </message>
+    <message>
+        <source>Choose an active sales consultant.</source>
+        <translation>请选择在职的销售顾问。</translation>
+    </message>
+    <message>
+        <source>The visitor is already with this consultant.</source>
+        <translation>该客户已由这位顾问接待。</translation>
+    </message>
+    <message>
+        <source>Choosing a consultant for a walk-in bypasses the rotation: use the override with a reason.</source>
+        <translation>为自然到店客户指定顾问会绕过轮流接待：请填写原因进行人工指派。</translation>
+    </message>
+    <message>
+        <source>ID numbers are never recorded at the desk; remove it.</source>
+        <translation>前台不记录身份证件号码，请删除。</translation>
+    </message>
+    <message>
+        <source>{model} is not a model in the inventory.</source>
+        <translation>{model} 不是库存中的车型。</translation>
+    </message>
+    <message>
+        <source>At most {max} entries.</source>
+        <translation>最多 {max} 项。</translation>
+    </message>
+    <message>
+        <source>{model} is not one of the visitor's models of interest.</source>
+        <translation>{model} 不在该客户的意向车型中。</translation>
+    </message>
+    <message>
+        <source>This visit has already ended.</source>
+        <translation>该接待已结束。</translation>
+    </message>
+    <message>
+        <source>This visitor is no longer waiting.</source>
+        <translation>该客户已不在等候中。</translation>
+    </message>
+    <message>
+        <source>This appointment is no longer open (arrived, cancelled or no-show).</source>
+        <translation>该预约已关闭（已到店、已取消或未到店）。</translation>
+    </message>
+    <message>
+        <source>A no-show can be recorded only after the booked time.</source>
+        <translation>预约时间过后才能登记未到店。</translation>
+    </message>
+    <message>
+        <source>This customer already has a lead for {model}.</source>
+        <translation>该客户已有 {model} 的意向记录。</translation>
+    </message>
+    <message>
+        <source>A lead cannot move from this status to the one chosen.</source>
+        <translation>意向客户不能从当前状态改为所选状态。</translation>
+    </message>
+    <message>
+        <source>Choose a date from today up to {max_days} days ahead.</source>
+        <translation>请选择今天起 {max_days} 天内的日期。</translation>
+    </message>
+    <message>
+        <source>The month is not over yet.</source>
+        <translation>本月尚未结束。</translation>
+    </message>
+    <message>
+        <source>This cannot be in the past.</source>
+        <translation>不能早于当前时间。</translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits and underscores.</source>
+        <translation>请使用小写字母、数字和下划线。</translation>
+    </message>
+    <message>
+        <source>This code is already used by another channel.</source>
+        <translation>该代码已被其他渠道使用。</translation>
+    </message>
+    <message>
+        <source>Use a short version label such as v2.</source>
+        <translation>请使用简短的版本号，如 v2。</translation>
+    </message>
+    <message>
+        <source>Version {version_label} already exists.</source>
+        <translation>版本 {version_label} 已存在。</translation>
+    </message>
+    <message>
         <source>Some fields need attention. Nothing was saved.</source>
         <translation>部分字段有误，未保存任何内容。</translation>
     </message>
     <message>
-        <source>This needs a sales manager&apos;s override with a reason. Nothing was saved.</source>
+        <source>This needs a sales manager's override with a reason. Nothing was saved.</source>
         <translation>此操作需要销售经理填写理由后放行，未保存任何内容。</translation>
     </message>
     <message>
@@ -357,7 +580,7 @@
         <translation>该证书文件需要密码。</translation>
     </message>
     <message>
-        <source>The store&apos;s signing certificate expired on {expired_at}. An administrator must create or import a new one.</source>
+        <source>The store's signing certificate expired on {expired_at}. An administrator must create or import a new one.</source>
         <translation>门店签章证书已于 {expired_at} 过期，请管理员新建或导入证书。</translation>
     </message>
     <message>
@@ -387,6 +610,22 @@
     <message>
         <source>The file {path} cannot be written. Choose another folder or file name.</source>
         <translation>无法写入文件 {path}，请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <source>The archived copy of {number} v{version} does not match its recorded fingerprint. Do not hand it out; tell the administrator (restore from a backup).</source>
+        <translation>档案中 {number} 第 {version} 版与记录的指纹不符。请勿交付该文件，并通知管理员（从备份恢复）。</translation>
+    </message>
+    <message>
+        <source>{number} v{version} has already been voided.</source>
+        <translation>{number} 第 {version} 版已作废。</translation>
+    </message>
+    <message>
+        <source>The store has no signing certificate yet. An administrator must create or import one.</source>
+        <translation>门店尚无签章证书，请管理员新建或导入。</translation>
+    </message>
+    <message>
+        <source>The key file that protects the store's signing key is missing or does not match ({path}). Copy it from the store's first terminal (showroom admin keys export / import).</source>
+        <translation>保护门店签章私钥的密钥文件缺失或不匹配（{path}）。请从门店第一台终端复制（showroom admin keys export / import）。</translation>
     </message>
     <message>
         <source>Something went wrong. The details were written to the log file; nothing was changed.</source>
@@ -651,6 +890,174 @@ File: {file}</source>
         <translation>另存为文件</translation>
     </message>
     <message>
+        <source>Walk-in</source>
+        <translation>自然到店</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>邀约</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>再次到店</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>With consultant</source>
+        <translation>接待中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Information only</source>
+        <translation>仅咨询</translation>
+    </message>
+    <message>
+        <source>Quote given</source>
+        <translation>已报价</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试乘试驾</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>成交订单</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离店</translation>
+    </message>
+    <message>
+        <source>Not ended</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <source>H – hot</source>
+        <translation>H – 7 天内购车</translation>
+    </message>
+    <message>
+        <source>A – strong</source>
+        <translation>A – 15 天内购车</translation>
+    </message>
+    <message>
+        <source>B – medium</source>
+        <translation>B – 30 天内购车</translation>
+    </message>
+    <message>
+        <source>C – weak</source>
+        <translation>C – 90 天内购车</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Following up</source>
+        <translation>跟进中</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>战败</translation>
+    </message>
+    <message>
+        <source>Bought another brand</source>
+        <translation>已购其他品牌</translation>
+    </message>
+    <message>
+        <source>Bought from another dealer</source>
+        <translation>已在其他经销商购买</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格原因</translation>
+    </message>
+    <message>
+        <source>Purchase postponed</source>
+        <translation>暂缓购车</translation>
+    </message>
+    <message>
+        <source>Cannot be reached</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>轮流接待</translation>
+    </message>
+    <message>
+        <source>Own consultant</source>
+        <translation>原顾问</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>人工指派</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>洽谈</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>With a visitor</source>
+        <translation>接待中</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
         <source>VIN</source>
         <translation>VIN</translation>
     </message>
@@ -781,6 +1188,13 @@ File: {file}</source>
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>LiveNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -976,7 +1390,7 @@ File: {file}</source>
         <translation>警告：此文件在签章后被改动或已损坏，请勿依据此文件，请从档案中打印原件。</translation>
     </message>
     <message>
-        <source>The document is unchanged since it was signed, but not with this store&apos;s certificate.</source>
+        <source>The document is unchanged since it was signed, but not with this store's certificate.</source>
         <translation>文件自签章后未被改动，但并非使用本店证书签章。</translation>
     </message>
     <message>
@@ -1042,6 +1456,172 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>ReceptionModels</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>Visitor #{id}</source>
+        <translation>客户 #{id}</translation>
+    </message>
+    <message>
+        <source> (party of {n})</source>
+        <translation>（{n} 人）</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>到店类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Interested models</source>
+        <translation>意向车型</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候时长</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>接待时长</translation>
+    </message>
+    <message>
+        <source>Override: {reason}</source>
+        <translation>人工指派：{reason}</translation>
+    </message>
+    <message>
+        <source>(waiting for a free consultant)</source>
+        <translation>（等待空闲顾问）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visits today</source>
+        <translation>今日接待</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Intent level</source>
+        <translation>意向级别</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <source>Check a visitor in</source>
+        <translation>客户到店登记</translation>
+    </message>
+    <message>
+        <source>Arrived: check in</source>
+        <translation>已到店：登记</translation>
+    </message>
+    <message>
+        <source>Book appointment…</source>
+        <translation>新建预约…</translation>
+    </message>
+    <message>
+        <source>Today's appointments</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <source>Away / back</source>
+        <translation>离岗 / 在岗</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>下岗</translation>
+    </message>
+    <message>
+        <source>Put on duty</source>
+        <translation>安排在岗</translation>
+    </message>
+    <message>
+        <source>Duty roster today (rotation order)</source>
+        <translation>今日值班表（轮流顺序）</translation>
+    </message>
+    <message>
+        <source>Assigned to {name}</source>
+        <translation>已分配给 {name}</translation>
+    </message>
+    <message>
+        <source>No consultant is free: the visitor waits and goes to the next one free.</source>
+        <translation>暂无空闲顾问：客户等候，由下一位空闲顾问接待。</translation>
+    </message>
+    <message>
+        <source>Their own consultant is not on duty today; assigned by rotation.</source>
+        <translation>其原顾问今天不在岗，已按轮流接待分配。</translation>
+    </message>
+    <message>
+        <source>Remember: remind the party to look after their children (4.2.1.4).</source>
+        <translation>请提醒家长看护好儿童（4.2.1.4）。</translation>
+    </message>
+    <message>
+        <source>Remember: explain the rules for foreign buyers (4.2.3.3).</source>
+        <translation>请向外籍客户说明相关法规政策（4.2.3.3）。</translation>
+    </message>
+</context>
+<context>
     <name>RejectionTableModel</name>
     <message>
         <source>Row</source>
@@ -1067,7 +1647,7 @@ File: {file}</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>Empty: this computer&apos;s own database file</source>
+        <source>Empty: this computer's own database file</source>
         <translation>留空：使用本机数据库文件</translation>
     </message>
     <message>
@@ -1297,7 +1877,7 @@ File: {file}</source>
         <translation>变更状态</translation>
     </message>
     <message>
-        <source>Optional, kept in the vehicle&apos;s history</source>
+        <source>Optional, kept in the vehicle's history</source>
         <translation>选填，记入车辆状态历史</translation>
     </message>
     <message>
@@ -1328,7 +1908,7 @@ File: {file}</source>
         <translation>新建门店公示信息</translation>
     </message>
     <message>
-        <source>The notice shows the store&apos;s name, address, sales hotline, complaint phone and complaint channels. You sign it on screen; it is then signed digitally with the store&apos;s certificate and kept in the archive.</source>
+        <source>The notice shows the store's name, address, sales hotline, complaint phone and complaint channels. You sign it on screen; it is then signed digitally with the store's certificate and kept in the archive.</source>
         <translation>公示信息包括门店名称、地址、销售热线、投诉电话和投诉渠道。您在屏幕上签名后，系统将以门店证书进行数字签章并存入档案。</translation>
     </message>
     <message>

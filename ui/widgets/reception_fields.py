@@ -1,0 +1,36 @@
+"""Small helpers shared by the reception forms (issue #4): field errors with the few
+messages whose wording depends on the field, and the Changes marker for reception data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.errors import FieldError, ValidationFailed
+from app.services.dto import Changes
+from ui.errors import FIELD_MESSAGES, _fmt, field_error_text
+from ui.widgets.field_error import FieldErrors
+
+
+@dataclass(frozen=True)
+class ReceptionChanges(Changes):
+    """Visits, roster, leads or appointments changed (here or on another terminal)."""
+
+    reception: bool = True
+
+
+def reception_error_text(error: FieldError) -> str:
+    if error.code == "out_of_range" and "max_days" in error.params:
+        return _fmt(FIELD_MESSAGES["date_out_of_range"], error.params)
+    if error.code == "status_transition" and error.field == "status":
+        return _fmt(FIELD_MESSAGES["lead_status_transition"], error.params)
+    return field_error_text(error)
+
+
+def show_field_errors(errors: FieldErrors, exc: ValidationFailed) -> list[FieldError]:
+    """Like FieldErrors.show, with reception wording. Returns the errors no field could show."""
+    errors.clear()
+    unplaced = [e for e in exc.errors if not errors.set_error(e.field, reception_error_text(e))]
+    first = next((errors.widget(e.field) for e in exc.errors if errors.widget(e.field)), None)
+    if first is not None and first.isEnabled() and first.isVisible():
+        first.setFocus()
+    return unplaced
