@@ -18,6 +18,9 @@ Documents (issue #3, commands in app/cli_documents.py):
               | export --out FILE.p12 [--password-env VAR]
   keys export --out FILE | keys import FILE             the key file that protects the
                                                         signing key (app/keys.py)
+
+Showroom cards (issue #5, app/cli_cards.py):
+  print-cards --out FILE.pdf [--vin VIN ...] [--stale] [--layout A5|A4|A4_2UP]
 """
 
 from __future__ import annotations
@@ -139,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli_documents import add_commands
 
     add_commands(command, group)
+
+    from app.cli_cards import add_commands as add_card_commands
+
+    add_card_commands(command, group)
 
     command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
     return parser

@@ -1,0 +1,71 @@
+"""`showroom admin print-cards` (issue #5): issues the missing and stale cards into the archive
+and writes one PDF whose QR codes a real decoder reads back as the cards just issued."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.documents.qr import parse_card_reference
+from app.services import cards, cards_floor, documents, vehicles
+from db.models import Role
+from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
+                             vehicle_input)
+from app import cli
+from tests.unit.test_vehicle_card import decode_pages
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
+
+
+@pytest.fixture()
+def ready(uow, db_url):
+    make_store(uow)
+    cards_floor.ensure_default_floor(uow())
+    admin = make_user(uow, Role.ADMIN, username="root")
+    manager = make_user(uow, Role.SALES_MANAGER)
+    return db_url, admin, manager
+
+
+def run(*args: str, capsys) -> tuple[int, str, str]:
+    """In-process, as main.py runs `showroom admin` (under `python -m app.cli` the commands'
+    CliError is another class than __main__'s, so a CliError would show as unexpected)."""
+    code = cli.main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_print_cards_stale_writes_a_pdf_whose_qr_codes_decode(uow, ready, tmp_path, capsys):
+    db_url, admin, manager = ready
+    current, stale, missing = (vehicles.add_vehicle(uow(), actor=manager,
+                                                    data=vehicle_input(status="on_display"))
+                               for _ in range(3))
+    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="in_transit"))
+    for v in (current, stale):
+        cards.issue_card(uow(), actor=manager, vehicle_id=v.id)
+    cards_floor.set_promotion(uow(), actor=manager, vehicle_id=stale.id, title="限时优惠",
+                              rules="现金优惠 8,000 元")
+    out = tmp_path / "cards.pdf"
+    code, stdout, stderr = run("print-cards", "--out", str(out), "--stale", "--layout",
+                               "A4_2UP", "--database-url", db_url, capsys=capsys)
+    assert code == 0, stderr
+    assert stale.vin in stdout and missing.vin in stdout and current.vin not in stdout
+    pages = decode_pages(out.read_bytes(), tmp_path)
+    refs = sorted(parse_card_reference(code.text) for page in pages for code in page)
+    issued = sorted((d.number, d.version) for d in documents.list_documents(
+        uow(), actor=manager, query=documents.DocumentQuery(doc_type="vehicle_card"))
+        if d.subject_id in (stale.id, missing.id))
+    assert refs == issued and len(refs) == 2 and (refs[0][1], refs[1][1]) in ((1, 2), (2, 1))
+    assert {r.card_state for r in cards.board(uow(), actor=manager) if r.vehicle_id} == \
+        {"current"}
+    doc_id = next(r.document_id for r in cards.board(uow(), actor=manager)
+                  if r.vehicle_id == missing.id)
+    assert [p.kind for p in documents.list_prints(uow(), actor=manager,
+                                                  document_id=doc_id)] == ["export"]
+    code, stdout, _ = run("print-cards", "--out", str(out), "--database-url", db_url,
+                          capsys=capsys)
+    assert code == 0 and "nothing to print" in stdout
+
+
+def test_print_cards_for_an_unknown_vin_is_a_usage_error(ready, tmp_path, capsys):
+    code, _, stderr = run("print-cards", "--out", str(tmp_path / "x.pdf"), "--vin",
+                          "LSVAB2180N2999999", "--database-url", ready[0], capsys=capsys)
+    assert code == 2 and "no vehicle" in stderr
