@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import itertools
 
@@ -33,11 +34,17 @@ def make_store(uow_factory) -> None:
         uow.commit()
 
 
+@functools.lru_cache(maxsize=None)
+def _password_hash(password: str) -> str:
+    """argon2 is slow on purpose; one hash per distinct test password is enough."""
+    return auth.hash_password(password)
+
+
 def make_user(uow_factory, *roles: Role, username: str | None = None, **kw) -> Actor:
     username = username or f"user{next(_seq)}"
     with uow_factory() as uow:
         user = StaffUser(username=username, full_name=kw.pop("full_name", username.title()),
-                         password_hash=auth.hash_password(kw.pop("password", PASSWORD)),
+                         password_hash=_password_hash(kw.pop("password", PASSWORD)),
                          failed_logins=0, active=True, **kw)
         user.roles = [StaffRole(role=r.value) for r in roles]
         uow.session.add(user)
@@ -129,18 +136,13 @@ def consent_text_id(uow_factory) -> int:
     return current_consent_text(uow_factory(), now=RECEPTION_NOW).id
 
 
-_HASH: list[str] = []
-
-
 def make_staff(uow_factory, *roles: Role, username: str | None = None, full_name: str | None = None) -> Actor:
     """make_user without hashing a password each time (argon2 is slow on purpose): reception
     tests create many staff. They log in with PASSWORD all the same."""
-    if not _HASH:
-        _HASH.append(auth.hash_password(PASSWORD))
     username = username or f"staff{next(_seq)}"
     with uow_factory() as uow:
         user = StaffUser(username=username, full_name=full_name or username.title(),
-                         password_hash=_HASH[0], failed_logins=0, active=True)
+                         password_hash=_password_hash(PASSWORD), failed_logins=0, active=True)
         user.roles = [StaffRole(role=r.value) for r in roles]
         uow.session.add(user)
         uow.commit()

@@ -41,6 +41,13 @@ def load_backend(url: str, demo: bool) -> Backend:
         demo_users = [(u[0], u[1], u[2], tuple(u[3])) for u in DEMO_USERS]
     backup = upgrade(url)
     database = Database(url)
+    if demo:
+        from app.demo_reception import seed_reception_demo
+
+        seed_reception_demo(database)  # today's queue, two weeks of traffic, appointments
+    from app.services.notifications import prune_events
+
+    prune_events(database.uow())  # change-feed rows only drive live screens; keep a few days
     needs = store_service.needs_setup(database.uow())
     store = None if needs else store_service.get_store(database.uow())
     font_error = None
