@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signa
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
-    QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from app.permissions import Action, can
@@ -45,10 +45,39 @@ def _documents(ctx: AppContext) -> QWidget:
     return DocumentsPage(ctx)
 
 
+def _reception(ctx: AppContext) -> QWidget:
+    from ui.pages.reception_page import ReceptionPage
+
+    return ReceptionPage(ctx)
+
+
+def _queue(ctx: AppContext) -> QWidget:
+    from ui.pages.queue_page import QueuePage
+
+    return QueuePage(ctx)
+
+
+def _leads(ctx: AppContext) -> QWidget:
+    from ui.pages.leads_page import LeadsPage
+
+    return LeadsPage(ctx)
+
+
+def _reception_reports(ctx: AppContext) -> QWidget:
+    from ui.pages.reception_reports_page import ReceptionReportsPage
+
+    return ReceptionReportsPage(ctx)
+
+
 def modules() -> list[Module]:
     return [
         Module("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), Action.VIEW_VEHICLES, _inventory),
         Module("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents"), Action.VIEW_DOCUMENTS, _documents),
+        Module("reception", QT_TRANSLATE_NOOP("MainWindow", "Reception"), Action.CHECK_IN_VISITORS, _reception),
+        Module("queue", QT_TRANSLATE_NOOP("MainWindow", "Live queue"), Action.VIEW_QUEUE, _queue),
+        Module("leads", QT_TRANSLATE_NOOP("MainWindow", "Leads"), Action.VIEW_LEADS, _leads),
+        Module("reception_reports", QT_TRANSLATE_NOOP("MainWindow", "Traffic report"), Action.RECEPTION_REPORTS,
+               _reception_reports),
         Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
     ]
 
@@ -88,7 +117,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self._wire_reception(central)
         self._build_menus()
         self._build_status_bar()
 
@@ -98,6 +127,55 @@ class MainWindow(QMainWindow):
         keys = [m.key for m in self._modules]
         if self._modules:
             self.nav.setCurrentRow(keys.index(initial_module) if initial_module in keys else 0)
+
+    # -- reception live feed (issue #4): one listener per window, stopped when it closes -----
+    def _wire_reception(self, central: QWidget) -> None:
+        from ui.widgets.live_notice import LiveNotice, ReceptionFeed
+
+        self.live_notice = LiveNotice()
+        outer = QWidget()
+        box = QVBoxLayout(outer)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.live_notice)
+        box.addWidget(central, 1)
+        self.setCentralWidget(outer)
+        self.live_feed = None
+        if can(self.ctx.actor.roles, Action.VIEW_QUEUE):
+            self.live_feed = ReceptionFeed(self.ctx.database.url, self)
+            self.live_feed.events_arrived.connect(self._reception_events)
+            self.live_feed.start()
+
+    def _reception_events(self, events) -> None:
+        from ui.widgets.reception_fields import ReceptionChanges
+
+        self.ctx.changed(ReceptionChanges(), self.live_feed)
+        me = self.ctx.actor.user_id
+        for visit_id in dict.fromkeys(e.visit_id for e in events
+                                      if e.kind == "assigned" and e.consultant_id == me and e.visit_id):
+            self._notify_visit(visit_id)
+
+    def _notify_visit(self, visit_id: int) -> None:
+        from ui.models.reception_models import visitor_text
+        from ui.workers import run_op
+
+        ctx = self.ctx
+
+        def work():
+            from app.services.reception import get_visit
+
+            return get_visit(ctx.uow(), actor=ctx.actor, visit_id=visit_id)
+
+        def show(v) -> None:
+            models = ", ".join(m.label for m in v.interested_models)
+            who = visitor_text(v) + (f" · {models}" if models else "")
+            self.live_notice.show_notice(self.tr("New visitor: {visitor} is assigned to you").format(visitor=who))
+
+        run_op(self, work, show, lambda _exc: None)
+
+    def stop_live_feed(self) -> None:
+        if self.live_feed is not None:
+            self.live_feed.stop()
 
     # -- pages ----------------------------------------------------------------------------
     def _show_module(self, row: int) -> None:
@@ -170,4 +248,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         opts.set(opts.MAIN_GEOMETRY, self.saveGeometry())
+        self.stop_live_feed()
         super().closeEvent(event)

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>No card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current v{version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no position)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEV outside the NEV zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <source>Type to search, e.g. walk / 官网</source>
@@ -261,7 +288,7 @@
         <translation>此文件没有数字签章。</translation>
     </message>
     <message>
-        <source>The document is unchanged since it was signed, but not with this store's certificate.</source>
+        <source>The document is unchanged since it was signed, but not with this store&apos;s certificate.</source>
         <translation>文件自签章后未被改动，但并非使用本店证书签章。</translation>
     </message>
     <message>
@@ -275,6 +302,57 @@
     <message>
         <source> (voided since)</source>
         <translation>（现已作废）</translation>
+    </message>
+</context>
+<context>
+    <name>EndVisitDialog</name>
+    <message>
+        <source>End visit</source>
+        <translation>结束接待</translation>
+    </message>
+    <message>
+        <source>{visitor}, consultant {consultant}</source>
+        <translation>{visitor}，销售顾问 {consultant}</translation>
+    </message>
+    <message>
+        <source>Had a test drive</source>
+        <translation>已试乘试驾</translation>
+    </message>
+    <message>
+        <source>{level}: expects to buy within {days} days; follow up every {every} days</source>
+        <translation>{level}：预计 {days} 天内购车；每 {every} 天回访一次</translation>
+    </message>
+    <message>
+        <source>Set a follow-up date</source>
+        <translation>指定回访日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>接待结果</translation>
+    </message>
+    <message>
+        <source>Intent level</source>
+        <translation>意向级别</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Model ordered</source>
+        <translation>成交车型</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Anonymous visitor: no lead is recorded (no name and mobile with consent).</source>
+        <translation>匿名客户：不记录意向客户（未经同意留下姓名和手机号）。</translation>
+    </message>
+    <message>
+        <source>A lead is recorded or updated for each model of interest.</source>
+        <translation>将为每个意向车型新建或更新意向客户记录。</translation>
     </message>
 </context>
 <context>
@@ -308,7 +386,7 @@
         <translation>这不是有效的居民身份证号码。</translation>
     </message>
     <message>
-        <source>The ID number's check character does not match; please check it.</source>
+        <source>The ID number&apos;s check character does not match; please check it.</source>
         <translation>身份证号码校验码不符，请核对。</translation>
     </message>
     <message>
@@ -404,7 +482,7 @@
         <translation>到店时间须为今天，且不能晚于当前时间。</translation>
     </message>
     <message>
-        <source>Name and mobile are stored only if the customer agrees to the notice shown (PIPL). Tick "Customer agreed" or clear them.</source>
+        <source>Name and mobile are stored only if the customer agrees to the notice shown (PIPL). Tick &quot;Customer agreed&quot; or clear them.</source>
         <translation>仅在客户同意所示告知后才保存姓名和手机号（个人信息保护法）。请勾选“客户已同意”，或清空姓名和手机号。</translation>
     </message>
     <message>
@@ -440,7 +518,7 @@
         <translation>最多 {max} 项。</translation>
     </message>
     <message>
-        <source>{model} is not one of the visitor's models of interest.</source>
+        <source>{model} is not one of the visitor&apos;s models of interest.</source>
         <translation>{model} 不在该客户的意向车型中。</translation>
     </message>
     <message>
@@ -500,7 +578,7 @@
         <translation>部分字段有误，未保存任何内容。</translation>
     </message>
     <message>
-        <source>This needs a sales manager's override with a reason. Nothing was saved.</source>
+        <source>This needs a sales manager&apos;s override with a reason. Nothing was saved.</source>
         <translation>此操作需要销售经理填写理由后放行，未保存任何内容。</translation>
     </message>
     <message>
@@ -580,7 +658,7 @@
         <translation>该证书文件需要密码。</translation>
     </message>
     <message>
-        <source>The store's signing certificate expired on {expired_at}. An administrator must create or import a new one.</source>
+        <source>The store&apos;s signing certificate expired on {expired_at}. An administrator must create or import a new one.</source>
         <translation>门店签章证书已于 {expired_at} 过期，请管理员新建或导入证书。</translation>
     </message>
     <message>
@@ -624,12 +702,56 @@
         <translation>门店尚无签章证书，请管理员新建或导入。</translation>
     </message>
     <message>
-        <source>The key file that protects the store's signing key is missing or does not match ({path}). Copy it from the store's first terminal (showroom admin keys export / import).</source>
+        <source>The key file that protects the store&apos;s signing key is missing or does not match ({path}). Copy it from the store&apos;s first terminal (showroom admin keys export / import).</source>
         <translation>保护门店签章私钥的密钥文件缺失或不匹配（{path}）。请从门店第一台终端复制（showroom admin keys export / import）。</translation>
     </message>
     <message>
         <source>Something went wrong. The details were written to the log file; nothing was changed.</source>
         <translation>出现错误，详细信息已写入日志文件；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A card can only be issued for a car in stock or on display (VIN {vin}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a car in stock or on display can be placed on the showroom floor (VIN {vin}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zone {zone} is reserved for new-energy vehicles (T/CSCA 120031 4.2.1.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position {position} is taken by another car (VIN {vin}). Choose swap to exchange them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a car that already stands in a position can swap with the car at {position}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned code is neither a showroom card nor a VIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after {done} of {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card for {vin} has too much text to fit: shorten the disclosures or the promotion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card link template is not a valid web address: use {{vin}}, {{card_number}} and {{version}} only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card link is too long for a QR code ({length} bytes, at most {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card&apos;s QR code content is too long to print.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Showroom</source>
@@ -943,19 +1065,19 @@ File: {file}</source>
     </message>
     <message>
         <source>H – hot</source>
-        <translation>H – 7 天内购车</translation>
+        <translation>H 级（热）</translation>
     </message>
     <message>
         <source>A – strong</source>
-        <translation>A – 15 天内购车</translation>
+        <translation>A 级（高）</translation>
     </message>
     <message>
         <source>B – medium</source>
-        <translation>B – 30 天内购车</translation>
+        <translation>B 级（中）</translation>
     </message>
     <message>
         <source>C – weak</source>
-        <translation>C – 90 天内购车</translation>
+        <translation>C 级（低）</translation>
     </message>
     <message>
         <source>New</source>
@@ -1056,6 +1178,58 @@ File: {file}</source>
     <message>
         <source>Off duty</source>
         <translation>不在岗</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guide price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charging pile offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store phones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4, two per page</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>VIN</source>
@@ -1191,6 +1365,63 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>LeadsPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>3.12 Monthly closure rate = orders in the month / (leads retained from last month + new leads this month) × 100% (target ≥ 25%, 5.2.1 e)
+3.13 Test-drive rate = test drives / retained leads × 100% (target ≥ 30%, 5.2.1 c)</source>
+        <translation>3.12 月平均成交率 = 月成交订单数 /（上月留存意向 + 本月新增意向）× 100%（目标 ≥ 25%，5.2.1 e）
+3.13 试乘试驾率 = 试乘试驾数 / 意向留存数 × 100%（目标 ≥ 30%，5.2.1 c）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>— choose a reason —</source>
+        <translation>— 请选择原因 —</translation>
+    </message>
+    <message>
+        <source>Details (required for Other)</source>
+        <translation>说明（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Follow up the selected lead</source>
+        <translation>跟进所选意向客户</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>战败原因</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Intent level</source>
+        <translation>意向级别</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Leads: {count}</source>
+        <translation>意向客户：{count}</translation>
+    </message>
+    <message>
+        <source>{month}: new leads {new} · retained from last month {retained} · orders {orders} · test drives {drives} · closure rate {closure} · test-drive rate {drive_rate}</source>
+        <translation>{month}：本月新增意向 {new} · 上月留存意向 {retained} · 成交订单 {orders} · 试乘试驾 {drives} · 成交率 {closure} · 试驾率 {drive_rate}</translation>
+    </message>
+</context>
+<context>
     <name>LiveNotice</name>
     <message>
         <source>Dismiss</source>
@@ -1267,12 +1498,32 @@ File: {file}</source>
         <translation>文件档案</translation>
     </message>
     <message>
+        <source>Reception</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <source>Live queue</source>
+        <translation>展厅动态</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>意向客户</translation>
+    </message>
+    <message>
+        <source>Traffic report</source>
+        <translation>客流报表</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
         <source>Showroom</source>
         <translation>展厅系统</translation>
+    </message>
+    <message>
+        <source>New visitor: {visitor} is assigned to you</source>
+        <translation>新客户：{visitor} 已分配给您</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1390,7 +1641,7 @@ File: {file}</source>
         <translation>警告：此文件在签章后被改动或已损坏，请勿依据此文件，请从档案中打印原件。</translation>
     </message>
     <message>
-        <source>The document is unchanged since it was signed, but not with this store's certificate.</source>
+        <source>The document is unchanged since it was signed, but not with this store&apos;s certificate.</source>
         <translation>文件自签章后未被改动，但并非使用本店证书签章。</translation>
     </message>
     <message>
@@ -1456,6 +1707,72 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>QueuePage</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>With consultant</source>
+        <translation>接待中</translation>
+    </message>
+    <message>
+        <source>Finished today</source>
+        <translation>今日已结束</translation>
+    </message>
+    <message>
+        <source>Start (with consultant)</source>
+        <translation>开始接待</translation>
+    </message>
+    <message>
+        <source>End visit…</source>
+        <translation>结束接待…</translation>
+    </message>
+    <message>
+        <source>Visitor left</source>
+        <translation>客户已离店</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
+        <source>Today: {visits} visitors · {free} consultants free</source>
+        <translation>今日：{visits} 批客户 · 空闲顾问 {free} 位</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign visitor</source>
+        <translation>改派客户</translation>
+    </message>
+    <message>
+        <source>{visitor} is with {consultant}. Give the visitor to:</source>
+        <translation>{visitor} 当前由 {consultant} 接待。改派给：</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚无人</translation>
+    </message>
+    <message>
+        <source>Why not the rotation (required, logged)</source>
+        <translation>不按轮流接待的原因（必填，将记录）</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionModels</name>
     <message>
         <source>{m} min</source>
@@ -1508,6 +1825,14 @@ File: {file}</source>
     <message>
         <source>Override: {reason}</source>
         <translation>人工指派：{reason}</translation>
+    </message>
+    <message>
+        <source> · with children</source>
+        <translation> · 带儿童</translation>
+    </message>
+    <message>
+        <source> · foreign ({language})</source>
+        <translation> · 外籍（{language}）</translation>
     </message>
     <message>
         <source>(waiting for a free consultant)</source>
@@ -1581,7 +1906,7 @@ File: {file}</source>
         <translation>新建预约…</translation>
     </message>
     <message>
-        <source>Today's appointments</source>
+        <source>Today&apos;s appointments</source>
         <translation>今日预约</translation>
     </message>
     <message>
@@ -1622,6 +1947,105 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>ReceptionReportsPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation>按来源渠道</translation>
+    </message>
+    <message>
+        <source>By visit type</source>
+        <translation>按到店类型</translation>
+    </message>
+    <message>
+        <source>By consultant</source>
+        <translation>按销售顾问</translation>
+    </message>
+    <message>
+        <source>By outcome</source>
+        <translation>按接待结果</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Visits (groups)</source>
+        <translation>到店批次</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>到店类型</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>接待结果</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{visits} visits, {people} people</source>
+        <translation>{visits} 批，{people} 人</translation>
+    </message>
+    <message>
+        <source>Export traffic report</source>
+        <translation>导出客流报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>RejectionTableModel</name>
     <message>
         <source>Row</source>
@@ -1647,7 +2071,7 @@ File: {file}</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>Empty: this computer's own database file</source>
+        <source>Empty: this computer&apos;s own database file</source>
         <translation>留空：使用本机数据库文件</translation>
     </message>
     <message>
@@ -1740,6 +2164,104 @@ File: {file}</source>
     <message>
         <source>At least 8 characters.</source>
         <translation>至少 8 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomBoard</name>
+    <message>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation type="unfinished">VIN</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格原因</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomPage</name>
+    <message>
+        <source>Issue card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print all missing/stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move car…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cars on display: {cars} · need a card: {need}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing cards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Showroom cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showroom cards ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled after {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to (● taken: the cars swap):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned card {number} v{old} no longer counts: this car has no current card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned card is an old version v{old}; the current one is v{new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned: {car} ({vin})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old card</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1877,7 +2399,7 @@ File: {file}</source>
         <translation>变更状态</translation>
     </message>
     <message>
-        <source>Optional, kept in the vehicle's history</source>
+        <source>Optional, kept in the vehicle&apos;s history</source>
         <translation>选填，记入车辆状态历史</translation>
     </message>
     <message>
@@ -1908,7 +2430,7 @@ File: {file}</source>
         <translation>新建门店公示信息</translation>
     </message>
     <message>
-        <source>The notice shows the store's name, address, sales hotline, complaint phone and complaint channels. You sign it on screen; it is then signed digitally with the store's certificate and kept in the archive.</source>
+        <source>The notice shows the store&apos;s name, address, sales hotline, complaint phone and complaint channels. You sign it on screen; it is then signed digitally with the store&apos;s certificate and kept in the archive.</source>
         <translation>公示信息包括门店名称、地址、销售热线、投诉电话和投诉渠道。您在屏幕上签名后，系统将以门店证书进行数字签章并存入档案。</translation>
     </message>
     <message>

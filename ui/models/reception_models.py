@@ -79,9 +79,10 @@ class VisitTableModel(DtoTableModel):
         if c is self.Col.VISITOR:
             text = visitor_text(v)
             if v.with_children:
-                text += " 👶"
+                text += QCoreApplication.translate("ReceptionModels", " · with children")
             if v.foreign_visitor:
-                text += f" 🌐{v.language or ''}"
+                text += QCoreApplication.translate("ReceptionModels", " · foreign ({language})").format(
+                    language=v.language or "?")
             return text
         if c is self.Col.TYPE:
             return label(VISIT_TYPE, v.visit_type)

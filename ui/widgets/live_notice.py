@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class LiveNotice(QWidget):
     def __init__(self, parent: QWidget | None = None, hide_after: int = 60_000) -> None:
         super().__init__(parent)
         self.setObjectName("live_notice")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(NOTICE_STYLE)
         self.text = QLabel("")
         self.text.setObjectName("live_notice_text")
