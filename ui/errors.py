@@ -111,6 +111,18 @@ ERROR_MESSAGES = {
     "certificate_missing": QT_TRANSLATE_NOOP("Errors", "The store has no signing certificate yet. An administrator must create or import one."),
     "encryption_key_unavailable": QT_TRANSLATE_NOOP("Errors", "The key file that protects the store's signing key is missing or does not match ({path}). Copy it from the store's first terminal (showroom admin keys export / import)."),
     "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong. The details were written to the log file; nothing was changed."),
+    # Showroom cards and floor (issue #5, 一车一卡)
+    "card_vehicle_not_available": QT_TRANSLATE_NOOP("Errors", "A card can only be issued for a car in stock or on display (VIN {vin})."),
+    "floor_vehicle_not_available": QT_TRANSLATE_NOOP("Errors", "Only a car in stock or on display can be placed on the showroom floor (VIN {vin})."),
+    "floor_nev_zone_only": QT_TRANSLATE_NOOP("Errors", "The zone {zone} is reserved for new-energy vehicles (T/CSCA 120031 4.2.1.5)."),
+    "floor_position_occupied": QT_TRANSLATE_NOOP("Errors", "Position {position} is taken by another car (VIN {vin}). Choose swap to exchange them."),
+    "floor_swap_needs_position": QT_TRANSLATE_NOOP("Errors", "Only a car that already stands in a position can swap with the car at {position}."),
+    "scan_not_recognised": QT_TRANSLATE_NOOP("Errors", "The scanned code is neither a showroom card nor a VIN."),
+    "cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled after {done} of {total}."),
+    "card_content_too_long": QT_TRANSLATE_NOOP("Errors", "The card for {vin} has too much text to fit: shorten the disclosures or the promotion."),
+    "card_url_template_invalid": QT_TRANSLATE_NOOP("Errors", "The card link template is not a valid web address: use {{vin}}, {{card_number}} and {{version}} only."),
+    "card_url_too_long": QT_TRANSLATE_NOOP("Errors", "The card link is too long for a QR code ({length} bytes, at most {limit})."),
+    "qr_payload_too_long": QT_TRANSLATE_NOOP("Errors", "The card's QR code content is too long to print."),
 }
 
 

@@ -131,6 +131,26 @@ DUTY_STATE = {
     "off_duty": QT_TRANSLATE_NOOP("Labels", "Off duty"),
 }
 
+# What changed since a showroom card was issued (app.services.cards.FACT_GROUPS, issue #5).
+CARD_CHANGE = {
+    "price": QT_TRANSLATE_NOOP("Labels", "price"),
+    "guide_price": QT_TRANSLATE_NOOP("Labels", "guide price"),
+    "promotion": QT_TRANSLATE_NOOP("Labels", "promotion"),
+    "configuration": QT_TRANSLATE_NOOP("Labels", "configuration"),
+    "performance": QT_TRANSLATE_NOOP("Labels", "performance"),
+    "disclosure": QT_TRANSLATE_NOOP("Labels", "disclosure"),
+    "model": QT_TRANSLATE_NOOP("Labels", "model details"),
+    "charging_pile": QT_TRANSLATE_NOOP("Labels", "charging pile offer"),
+    "store": QT_TRANSLATE_NOOP("Labels", "store phones"),
+    "unknown": QT_TRANSLATE_NOOP("Labels", "card details"),
+}
+
+CARD_LAYOUT = {
+    "A5": QT_TRANSLATE_NOOP("Labels", "A5"),
+    "A4": QT_TRANSLATE_NOOP("Labels", "A4"),
+    "A4_2UP": QT_TRANSLATE_NOOP("Labels", "A4, two per page"),
+}
+
 # Field names as shown in forms, import reports and error lists.
 FIELD = {
     "vin": QT_TRANSLATE_NOOP("Labels", "VIN"),

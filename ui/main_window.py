@@ -39,6 +39,12 @@ def _staff(ctx: AppContext) -> QWidget:
     return StaffPage(ctx)
 
 
+def _showroom(ctx: AppContext) -> QWidget:
+    from ui.pages.showroom_page import ShowroomPage
+
+    return ShowroomPage(ctx)
+
+
 def _documents(ctx: AppContext) -> QWidget:
     from ui.pages.documents_page import DocumentsPage
 
@@ -79,6 +85,7 @@ def modules() -> list[Module]:
         Module("reception_reports", QT_TRANSLATE_NOOP("MainWindow", "Traffic report"), Action.RECEPTION_REPORTS,
                _reception_reports),
         Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
+        Module("showroom", QT_TRANSLATE_NOOP("MainWindow", "Showroom floor"), Action.VIEW_SHOWROOM, _showroom),
     ]
 
 
@@ -120,6 +127,7 @@ class MainWindow(QMainWindow):
         self._wire_reception(central)
         self._build_menus()
         self._build_status_bar()
+        self._install_scan_catcher()
 
         geometry = opts.get(opts.MAIN_GEOMETRY)
         if geometry:
@@ -178,6 +186,36 @@ class MainWindow(QMainWindow):
             self.live_feed.stop()
 
     # -- pages ----------------------------------------------------------------------------
+    # -- scanning (issue #5.6): a card's QR code or a VIN barcode anywhere opens the car ----
+    def _install_scan_catcher(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.widgets.scan_catcher import ScanCatcher
+
+        self.scan_catcher = ScanCatcher(self)
+        self.scan_catcher.scanned.connect(self.open_scanned)
+        if can(self.ctx.actor.roles, Action.VIEW_SHOWROOM):
+            QApplication.instance().installEventFilter(self.scan_catcher)
+
+    def open_scanned(self, text: str) -> None:
+        """Look the scanned code up, switch to the showroom page and select the car there."""
+        from ui.workers import run_op
+
+        ctx = self.ctx
+
+        def work():
+            from app.services.cards import scan
+
+            return scan(ctx.uow(), actor=ctx.actor, text=text)
+
+        def found(result) -> None:
+            if "showroom" not in self.module_keys():
+                return
+            self.nav.setCurrentRow(self.module_keys().index("showroom"))
+            self.page("showroom").show_scan(result)
+
+        run_op(self, work, found)
+
     def _show_module(self, row: int) -> None:
         if row < 0:
             return
@@ -247,6 +285,9 @@ class MainWindow(QMainWindow):
             "standard T/CSCA 120031-2023 (乘用车销售服务通用要求)."))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().removeEventFilter(self.scan_catcher)
         opts.set(opts.MAIN_GEOMETRY, self.saveGeometry())
         self.stop_live_feed()
         super().closeEvent(event)

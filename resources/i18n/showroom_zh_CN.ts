@@ -5,27 +5,27 @@
     <name></name>
     <message>
         <source>No card</source>
-        <translation type="unfinished"></translation>
+        <translation>无信息卡</translation>
     </message>
     <message>
         <source>Stale: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>需更新：{what}</translation>
     </message>
     <message>
         <source>Current v{version}</source>
-        <translation type="unfinished"></translation>
+        <translation>现行 v{version}</translation>
     </message>
     <message>
         <source>(no position)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未分配展位）</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>NEV outside the NEV zone</source>
-        <translation type="unfinished"></translation>
+        <translation>新能源车不在新能源专区</translation>
     </message>
 </context>
 <context>
@@ -711,47 +711,47 @@
     </message>
     <message>
         <source>A card can only be issued for a car in stock or on display (VIN {vin}).</source>
-        <translation type="unfinished"></translation>
+        <translation>只能为在库或展示中的车辆签发信息卡（VIN {vin}）。</translation>
     </message>
     <message>
         <source>Only a car in stock or on display can be placed on the showroom floor (VIN {vin}).</source>
-        <translation type="unfinished"></translation>
+        <translation>只有在库或展示中的车辆才能摆放到展厅（VIN {vin}）。</translation>
     </message>
     <message>
         <source>The zone {zone} is reserved for new-energy vehicles (T/CSCA 120031 4.2.1.5).</source>
-        <translation type="unfinished"></translation>
+        <translation>{zone}仅供新能源汽车展示（T/CSCA 120031 4.2.1.5）。</translation>
     </message>
     <message>
         <source>Position {position} is taken by another car (VIN {vin}). Choose swap to exchange them.</source>
-        <translation type="unfinished"></translation>
+        <translation>展位 {position} 已有其他车辆（VIN {vin}）。可选择互换两车位置。</translation>
     </message>
     <message>
         <source>Only a car that already stands in a position can swap with the car at {position}.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有已在展位上的车辆才能与 {position} 的车辆互换。</translation>
     </message>
     <message>
         <source>The scanned code is neither a showroom card nor a VIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描的内容既不是展车信息卡，也不是 VIN。</translation>
     </message>
     <message>
         <source>Cancelled after {done} of {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，已完成 {done}/{total}。</translation>
     </message>
     <message>
         <source>The card for {vin} has too much text to fit: shorten the disclosures or the promotion.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vin} 的信息卡内容过多，无法排版：请精简披露信息或促销内容。</translation>
     </message>
     <message>
         <source>The card link template is not a valid web address: use {{vin}}, {{card_number}} and {{version}} only.</source>
-        <translation type="unfinished"></translation>
+        <translation>信息卡链接模板不是有效网址：只能使用 {{vin}}、{{card_number}} 和 {{version}}。</translation>
     </message>
     <message>
         <source>The card link is too long for a QR code ({length} bytes, at most {limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>信息卡链接过长，无法生成二维码（{length} 字节，最多 {limit}）。</translation>
     </message>
     <message>
         <source>The card&apos;s QR code content is too long to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>信息卡二维码内容过长，无法打印。</translation>
     </message>
     <message>
         <source>Showroom</source>
@@ -1181,55 +1181,55 @@ File: {file}</source>
     </message>
     <message>
         <source>price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价</translation>
     </message>
     <message>
         <source>guide price</source>
-        <translation type="unfinished"></translation>
+        <translation>指导价</translation>
     </message>
     <message>
         <source>promotion</source>
-        <translation type="unfinished"></translation>
+        <translation>促销</translation>
     </message>
     <message>
         <source>configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <source>performance</source>
-        <translation type="unfinished"></translation>
+        <translation>性能</translation>
     </message>
     <message>
         <source>disclosure</source>
-        <translation type="unfinished"></translation>
+        <translation>披露信息</translation>
     </message>
     <message>
         <source>model details</source>
-        <translation type="unfinished"></translation>
+        <translation>车型信息</translation>
     </message>
     <message>
         <source>charging pile offer</source>
-        <translation type="unfinished"></translation>
+        <translation>充电桩服务</translation>
     </message>
     <message>
         <source>store phones</source>
-        <translation type="unfinished"></translation>
+        <translation>门店电话</translation>
     </message>
     <message>
         <source>card details</source>
-        <translation type="unfinished"></translation>
+        <translation>信息卡内容</translation>
     </message>
     <message>
         <source>A5</source>
-        <translation type="unfinished"></translation>
+        <translation>A5</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>A4, two per page</source>
-        <translation type="unfinished"></translation>
+        <translation>A4 每页两张</translation>
     </message>
     <message>
         <source>VIN</source>
@@ -1516,6 +1516,10 @@ File: {file}</source>
     <message>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+    <message>
+        <source>Showroom floor</source>
+        <translation>展厅</translation>
     </message>
     <message>
         <source>Showroom</source>
@@ -2170,19 +2174,19 @@ File: {file}</source>
     <name>ShowroomBoard</name>
     <message>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>展位</translation>
     </message>
     <message>
         <source>Car</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>VIN</source>
-        <translation type="unfinished">VIN</translation>
+        <translation>VIN</translation>
     </message>
     <message>
         <source>Price</source>
@@ -2190,78 +2194,78 @@ File: {file}</source>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>信息卡</translation>
     </message>
 </context>
 <context>
     <name>ShowroomPage</name>
     <message>
         <source>Issue card</source>
-        <translation type="unfinished"></translation>
+        <translation>签发信息卡</translation>
     </message>
     <message>
         <source>Print all missing/stale</source>
-        <translation type="unfinished"></translation>
+        <translation>打印全部缺失/需更新的信息卡</translation>
     </message>
     <message>
         <source>Move car…</source>
-        <translation type="unfinished"></translation>
+        <translation>移动车辆…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>版式：</translation>
     </message>
     <message>
         <source>Cars on display: {cars} · need a card: {need}</source>
-        <translation type="unfinished"></translation>
+        <translation>展车：{cars} 辆 · 需出卡：{need} 辆</translation>
     </message>
     <message>
         <source>Issuing cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在签发信息卡…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Showroom cards</source>
-        <translation type="unfinished"></translation>
+        <translation>展车信息卡</translation>
     </message>
     <message>
         <source>Showroom cards ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>展车信息卡（{count} 张）</translation>
     </message>
     <message>
         <source>cancelled after {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，完成 {done}/{total}</translation>
     </message>
     <message>
         <source>Move car</source>
-        <translation type="unfinished"></translation>
+        <translation>移动车辆</translation>
     </message>
     <message>
         <source>Move to (● taken: the cars swap):</source>
-        <translation type="unfinished"></translation>
+        <translation>移至（● 已有车辆：两车互换）：</translation>
     </message>
     <message>
         <source>The scanned card {number} v{old} no longer counts: this car has no current card.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描的信息卡 {number} v{old} 已失效：该车目前没有现行信息卡。</translation>
     </message>
     <message>
         <source>The scanned card is an old version v{old}; the current one is v{new}.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描的是旧版信息卡 v{old}，当前为 v{new}。</translation>
     </message>
     <message>
         <source>Scanned: {car} ({vin})</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫描：{car}（{vin}）</translation>
     </message>
     <message>
         <source>Old card</source>
-        <translation type="unfinished"></translation>
+        <translation>旧版信息卡</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,120 @@
+"""Showroom page (issue #5): the board shows no card / stale / current; printing all missing
+cards runs with progress and opens the preview; a scanner burst opens the car and warns on an
+old card; a car moves in one action."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.services import cards, cards_floor, vehicles
+from db.models import Role
+from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
+                             vehicle_input)
+from tests.integration.test_cards import edit
+from ui.models.showroom_models import Col, card_text
+from ui.pages.showroom_page import ShowroomPage
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
+
+
+@pytest.fixture()
+def floor(uow):
+    make_store(uow)
+    cards_floor.ensure_default_floor(uow())
+    manager = make_user(uow, Role.SALES_MANAGER)
+    cars = [vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display"))
+            for _ in range(3)]
+    positions = cards_floor.list_positions(uow(), actor=manager)
+    for car, position in zip(cars, positions):
+        cards_floor.move_vehicle(uow(), actor=manager, vehicle_id=car.id, position_id=position.id)
+    cards.issue_card(uow(), actor=manager, vehicle_id=cars[0].id)
+    cards.issue_card(uow(), actor=manager, vehicle_id=cars[1].id)
+    edit(uow, manager, cars[1].id, price_fen=15_000_000)
+    return manager, cars
+
+
+@pytest.fixture()
+def page(qtbot, make_ctx, floor):
+    ctx = make_ctx(Role.CONSULTANT, full_name="李娜")
+    p = ShowroomPage(ctx)
+    qtbot.addWidget(p)
+    return p
+
+
+def _state(page, vehicle_id):
+    return page.model.row_at(page.model.row_of_vehicle(vehicle_id)).card_state
+
+
+def test_board_shows_no_card_stale_and_current(page, floor):
+    _, cars = floor
+    assert [_state(page, c.id) for c in cars] == ["current", "stale", "no_card"]
+    stale = page.model.row_at(page.model.row_of_vehicle(cars[1].id))
+    assert card_text(stale) == "Stale: price"
+    assert page.model.rowCount() == 12  # every position, empty ones too
+    assert "need a card: 2" in page.summary.text()
+
+
+def test_print_all_missing_runs_with_progress_and_opens_the_preview(page, floor, uow,
+                                                                   monkeypatch):
+    _, cars = floor
+    seen = []
+    page.batch_button.click()
+    assert page.last_batch is not None and len(page.last_batch.cards) == 2
+    assert page.preview is not None and page.preview.page_count() == 2
+    assert page.progress_dialog.maximum() == 2
+    assert [_state(page, c.id) for c in cars] == ["current"] * 3
+    page._record([c.document_id for c in page.last_batch.cards], "Showroom printer", None)
+    from app.services import documents
+    for c in page.last_batch.cards:
+        seen += [p.kind for p in documents.list_prints(uow(), actor=floor[0],
+                                                       document_id=c.document_id)]
+    assert seen == ["print", "print"]
+    page.preview.close()
+
+
+def test_scan_burst_opens_the_car_and_warns_on_an_old_card(qtbot, make_ctx, floor, uow,
+                                                          monkeypatch):
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    manager, cars = floor
+    first = cards.issue_card(uow(), actor=manager, vehicle_id=cars[2].id)
+    cards.issue_card(uow(), actor=manager, vehicle_id=cars[2].id)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    ctx = make_ctx(Role.CONSULTANT)
+    w = MainWindow(AppContext(ctx.database, ctx.actor))
+    qtbot.addWidget(w)
+    clock = iter(i * 0.01 for i in range(1000))
+    w.scan_catcher._clock = lambda: next(clock)
+    for ch in f"No. {first.card_number} v1":
+        assert not w.scan_catcher.feed(ch)
+    assert w.scan_catcher.feed("", enter=True)
+    assert w.current_module() == "showroom"
+    page = w.page("showroom")
+    assert page.selected_row().vehicle_id == cars[2].id
+    assert "v1" in page.notice.text() and "v2" in page.notice.text() and warnings
+    for ch in cars[0].vin:
+        w.scan_catcher.feed(ch)
+    assert w.scan_catcher.feed("", enter=True)
+    assert page.selected_row().vehicle_id == cars[0].id and len(warnings) == 1
+    # Slow typing is not a scan: the Enter goes through.
+    slow = iter(i * 0.3 for i in range(1000))
+    w.scan_catcher._clock = lambda: next(slow)
+    for ch in cars[1].vin:
+        w.scan_catcher.feed(ch)
+    assert not w.scan_catcher.feed("", enter=True)
+    w.close()
+
+
+def test_moving_a_car_is_one_action(page, floor, monkeypatch):
+    _, cars = floor
+    page.select_vehicle(cars[2].id)
+    monkeypatch.setattr(page, "ask_position",
+                        lambda positions, code: next(p for p in positions if p.code == "B1"))
+    page.move_button.click()
+    row = page.model.row_at(page.model.row_of_vehicle(cars[2].id))
+    assert row.position_code == "B1"
+    assert page.selected_row().vehicle_id == cars[2].id
+    assert page.model.index(page.model.row_of_vehicle(cars[2].id), Col.ZONE).data() == "展厅B区"

@@ -1,0 +1,56 @@
+"""USB barcode / QR scanners type like a keyboard: a fast burst of characters ending in Enter.
+The catcher watches key presses application-wide and, when a burst parses as a showroom card
+reference or a VIN, swallows the Enter and emits `scanned(text)` (issue #5.6).
+
+It sees every key press, so it stays cheap: one clock read and a string append per key, and
+the parse only on Enter after a long enough burst. Keys are taken where they reach a window
+(QWindow), before any widget, so each press is seen once.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QWindow
+
+MIN_LENGTH = 10        # shorter bursts are typing, not a scan
+MAX_GAP_S = 0.05       # a scanner sends a character every few milliseconds
+
+
+class ScanCatcher(QObject):
+    scanned = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, clock=time.monotonic) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._buffer: list[str] = []
+        self._last = 0.0
+
+    def feed(self, text: str, *, enter: bool = False) -> bool:
+        """One key press; True when it ended a scan (the caller swallows the Enter)."""
+        now = self._clock()
+        fast = now - self._last <= MAX_GAP_S
+        self._last = now
+        if enter:
+            burst, self._buffer = "".join(self._buffer), []
+            if fast and len(burst) >= MIN_LENGTH:
+                from app.services.cards import looks_scannable
+
+                if looks_scannable(burst):
+                    self.scanned.emit(burst)
+                    return True
+            return False
+        if text and text.isprintable():
+            if not fast:
+                self._buffer = []
+            self._buffer.append(text)
+        else:
+            self._buffer = []
+        return False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(obj, QWindow):
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            return self.feed(event.text(), enter=enter)
+        return False
