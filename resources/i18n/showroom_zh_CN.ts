@@ -29,6 +29,45 @@
     </message>
 </context>
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Book appointment</source>
+        <translation>新建预约</translation>
+    </message>
+    <message>
+        <source>Customer agreed to the notice (version {version})</source>
+        <translation>客户已同意告知（版本 {version}）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>预约</translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <source>Type to search, e.g. walk / 官网</source>

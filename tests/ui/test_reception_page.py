@@ -164,3 +164,31 @@ def test_override_without_reason_is_refused_then_logged_with_one(qtbot, page, uo
     v = page.last_result.visit
     assert v.consultant_id == team[1].user_id and v.assigned_by == "override"
     assert v.override_reason == "customer asked for him"
+
+
+def test_booking_needs_consent_and_the_arrival_becomes_an_appointment_visit(qtbot, page, uow, desk_setup):
+    _ctx, team = desk_setup
+    dialog = page.book_appointment()
+    dialog.name.setText("Mr Zhao")
+    dialog.mobile.setText("13700001111")
+    dialog.consultant.setCurrentIndex(dialog.consultant.findData(team[1].user_id))
+    import datetime as dt
+
+    from PySide6.QtCore import QDateTime
+
+    from app.clock import to_store_time
+    soon = to_store_time(utcnow()) + dt.timedelta(minutes=10)
+    dialog.when.setDateTime(QDateTime(soon.year, soon.month, soon.day, soon.hour, soon.minute, 0))
+    dialog.confirm()
+    assert not dialog.findChild(QLabel, "error_consent_given").isHidden()
+    dialog.consent_given.setChecked(True)
+    dialog.confirm()
+    assert dialog.result_dto is not None and dialog.result_dto.consultant_id == team[1].user_id
+    page.refresh()
+    if page.appointments.rowCount():  # booked for later today (not when run just before midnight)
+        page.appointments_view.selectRow(0)
+        page.appointment_arrived()
+        qtbot.keyClicks(page.form.channel.lineEdit(), "website")
+        page.submit()
+        v = page.last_result.visit
+        assert v.visit_type == "appointment" and v.consultant_id == team[1].user_id
