@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>No card</source>
-        <translation>无信息卡</translation>
-    </message>
-    <message>
-        <source>Stale: {what}</source>
-        <translation>需更新：{what}</translation>
-    </message>
-    <message>
-        <source>Current v{version}</source>
-        <translation>现行 v{version}</translation>
-    </message>
-    <message>
-        <source>(no position)</source>
-        <translation>（未分配展位）</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>NEV outside the NEV zone</source>
-        <translation>新能源车不在新能源专区</translation>
-    </message>
-</context>
-<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book appointment</source>
@@ -1144,7 +1117,7 @@ File: {file}</source>
     </message>
     <message>
         <source>Price</source>
-        <translation>价格原因</translation>
+        <translation>售价</translation>
     </message>
     <message>
         <source>Purchase postponed</source>
@@ -2229,11 +2202,35 @@ File: {file}</source>
     </message>
     <message>
         <source>Price</source>
-        <translation>价格原因</translation>
+        <translation>售价</translation>
     </message>
     <message>
         <source>Card</source>
         <translation>信息卡</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>无信息卡</translation>
+    </message>
+    <message>
+        <source>Stale: {what}</source>
+        <translation>需更新：{what}</translation>
+    </message>
+    <message>
+        <source>Current v{version}</source>
+        <translation>现行 v{version}</translation>
+    </message>
+    <message>
+        <source>(no position)</source>
+        <translation>（未分配展位）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>NEV outside the NEV zone</source>
+        <translation>新能源车不在新能源专区</translation>
     </message>
 </context>
 <context>

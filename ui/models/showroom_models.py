@@ -35,21 +35,29 @@ HEADERS = {
     Col.CARD: QT_TRANSLATE_NOOP("ShowroomBoard", "Card"),
 }
 
+# Marked here so that lupdate files them under "ShowroomBoard", where tr() looks them up.
+T_NO_CARD = QT_TRANSLATE_NOOP("ShowroomBoard", "No card")
+T_STALE = QT_TRANSLATE_NOOP("ShowroomBoard", "Stale: {what}")
+T_CURRENT = QT_TRANSLATE_NOOP("ShowroomBoard", "Current v{version}")
+T_NO_POSITION = QT_TRANSLATE_NOOP("ShowroomBoard", "(no position)")
+T_EMPTY = QT_TRANSLATE_NOOP("ShowroomBoard", "(empty)")
+T_NEV_OUTSIDE = QT_TRANSLATE_NOOP("ShowroomBoard", "NEV outside the NEV zone")
+
 COLOURS = {"no_card": "#f8d7da", "stale": "#fff3cd", "current": "#d1e7dd"}
 
 
-def tr(text: str) -> str:
+def _t(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
 def card_text(r: BoardRowDTO) -> str:
     if r.card_state == "no_card":
-        return tr("No card")
+        return _t(T_NO_CARD)
     if r.card_state == "stale":
         what = "、".join(label(CARD_CHANGE, c) for c in r.changed)
-        return tr("Stale: {what}").format(what=what)
+        return _t(T_STALE).format(what=what)
     if r.card_state == "current":
-        return tr("Current v{version}").format(version=r.card_version)
+        return _t(T_CURRENT).format(version=r.card_version)
     return ""
 
 
@@ -62,7 +70,7 @@ class BoardTableModel(DtoTableModel[BoardRowDTO]):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < self.COLUMN_COUNT:
-            return tr(HEADERS[Col(section)])
+            return _t(HEADERS[Col(section)])
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -72,14 +80,14 @@ class BoardTableModel(DtoTableModel[BoardRowDTO]):
         col = Col(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if col is Col.ZONE:
-                return r.zone_name if r.zone_name else tr("(no position)")
+                return r.zone_name if r.zone_name else _t(T_NO_POSITION)
             if col is Col.POSITION:
                 return r.position_code or ""
             if col is Col.CAR:
                 if r.vehicle_id is None:
-                    return tr("(empty)")
+                    return _t(T_EMPTY)
                 car = f"{r.description} · {label(POWERTRAIN, r.powertrain)}"
-                return car + ("  ⚠ " + tr("NEV outside the NEV zone") if r.nev_outside_zone else "")
+                return car + ("  ⚠ " + _t(T_NEV_OUTSIDE) if r.nev_outside_zone else "")
             if col is Col.VIN:
                 return r.vin or ""
             if col is Col.PRICE:
