@@ -118,3 +118,7 @@ def test_moving_a_car_is_one_action(page, floor, monkeypatch):
     assert row.position_code == "B1"
     assert page.selected_row().vehicle_id == cars[2].id
     assert page.model.index(page.model.row_of_vehicle(cars[2].id), Col.ZONE).data() == "展厅B区"
+
+
+def test_board_model_passes_the_model_tester(page, qtmodeltester):
+    qtmodeltester.check(page.model)
