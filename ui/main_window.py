@@ -25,6 +25,11 @@ class Module:
     title: str  # English source, translated in the "MainWindow" context
     action: Action
     factory: Callable[[AppContext], QWidget]
+    # Also shown to users allowed any of these (a page of tabs, one per action).
+    any_of: tuple[Action, ...] = ()
+
+    def visible_to(self, roles) -> bool:
+        return any(can(roles, a) for a in (self.action, *self.any_of))
 
 
 def _inventory(ctx: AppContext) -> QWidget:
@@ -75,6 +80,12 @@ def _reception_reports(ctx: AppContext) -> QWidget:
     return ReceptionReportsPage(ctx)
 
 
+def _admin(ctx: AppContext) -> QWidget:
+    from ui.pages.admin_page import AdminPage
+
+    return AdminPage(ctx)
+
+
 def modules() -> list[Module]:
     return [
         Module("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), Action.VIEW_VEHICLES, _inventory),
@@ -86,11 +97,13 @@ def modules() -> list[Module]:
                _reception_reports),
         Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
         Module("showroom", QT_TRANSLATE_NOOP("MainWindow", "Showroom floor"), Action.VIEW_SHOWROOM, _showroom),
+        Module("admin", QT_TRANSLATE_NOOP("MainWindow", "Administration"), Action.EDIT_STORE, _admin,
+               any_of=(Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS, Action.MANAGE_CERTIFICATE)),
     ]
 
 
 def visible_modules(roles) -> list[Module]:
-    return [m for m in modules() if can(roles, m.action)]
+    return [m for m in modules() if m.visible_to(roles)]
 
 
 class MainWindow(QMainWindow):

@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminModels</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前版本</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Contact about cars of interest</source>
+        <translation>就意向车型联系客户</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Self-signed</source>
+        <translation>自签名</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Store</source>
+        <translation>门店信息</translation>
+    </message>
+    <message>
+        <source>Source channels</source>
+        <translation>来源渠道</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book appointment</source>
@@ -38,6 +140,68 @@
     <message>
         <source>Book</source>
         <translation>预约</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDialog</name>
+    <message>
+        <source>Edit source channel</source>
+        <translation>编辑来源渠道</translation>
+    </message>
+    <message>
+        <source>New source channel</source>
+        <translation>新增来源渠道</translation>
+    </message>
+    <message>
+        <source>e.g. auto_show</source>
+        <translation>例如 auto_show</translation>
+    </message>
+    <message>
+        <source>Offered at check-in</source>
+        <translation>登记时可选</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and underscores. The code cannot be changed later: reports are keyed on it.</source>
+        <translation>使用小写字母、数字和下划线。代码创建后不能修改：报表以它为准。</translation>
+    </message>
+    <message>
+        <source>At the end</source>
+        <translation>排在最后</translation>
+    </message>
+    <message>
+        <source>A channel already used by visits is deactivated, never deleted: it leaves the check-in list but stays in the reports.</source>
+        <translation>已被到店记录使用的渠道只能停用，不能删除：停用后不再出现在登记列表中，但仍保留在报表里。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>The check-in form offers the active channels in this order. A channel is deactivated rather than deleted, so past visits keep their source.</source>
+        <translation>到店登记表按此顺序列出已启用的渠道。渠道只停用不删除，以前的到店记录保留其来源。</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1698,10 @@ File: {file}</source>
         <translation>展厅</translation>
     </message>
     <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
         <source>Showroom</source>
         <translation>展厅系统</translation>
     </message>
@@ -2488,6 +2656,45 @@ File: {file}</source>
     <message>
         <source>Store notice</source>
         <translation>门店公示信息</translation>
+    </message>
+</context>
+<context>
+    <name>StoreTab</name>
+    <message>
+        <source>Legal name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Sales hotline</source>
+        <translation>销售热线</translation>
+    </message>
+    <message>
+        <source>Complaint phone</source>
+        <translation>投诉电话</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>These details are printed on every document and vehicle card. A change applies to documents issued from now on; issued documents keep what they were signed with.</source>
+        <translation>这些信息印在每份文件和车辆信息卡上。修改只对今后出具的文件生效；已出具的文件保留签署时的内容。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

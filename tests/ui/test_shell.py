@@ -157,7 +157,7 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
 
 def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "admin")
-    assert w.module_keys() == ["inventory", "documents", "staff", "showroom"]
+    assert w.module_keys() == ["inventory", "documents", "staff", "showroom", "admin"]
     w.nav.setCurrentRow(2)
     page = w.page("staff")
     assert page.model.rowCount() == 2
@@ -213,7 +213,7 @@ def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_mod
         shell._logged_in(actor, ready_backend)
         w = shell.main_window
         qtbot.addWidget(w)
-        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["库存车辆", "文件档案", "员工", "展厅"]
+        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["库存车辆", "文件档案", "员工", "展厅", "系统管理"]
         w.nav.setCurrentRow(2)
         shell._change_language("en")
         w2 = shell.main_window

@@ -1,0 +1,139 @@
+"""Administration page: store details, source channels, consent texts, signing certificate."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.services import reception_setup
+from app.services.store import get_store, update_store
+from db.models import Role
+from tests.factories import make_store, reception_defaults
+from ui.main_window import visible_modules
+from ui.pages.admin_page import AdminPage
+
+
+@pytest.fixture()
+def admin_page(qtbot, make_ctx, uow, sync_ops):
+    make_store(uow)
+    reception_defaults(uow)
+    ctx = make_ctx(Role.ADMIN, full_name="管理员")
+    page = AdminPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def _conflict_box(widget):
+    return next((b for b in widget.findChildren(QMessageBox, "conflict_box") if b.isVisible()), None)
+
+
+# --- store ----------------------------------------------------------------------------------
+
+def test_admin_edits_the_store_errors_beside_fields_then_saves(qtbot, admin_page, uow):
+    tab = admin_page.tabs["store"]
+    before = get_store(uow())
+    assert tab.edits["legal_name"].text() == before.legal_name
+    seen = []
+    admin_page.ctx.data_did_change.connect(lambda changes, _src: seen.append(changes))
+
+    tab.edits["sales_hotline"].setText("热线")
+    tab.save()
+    assert "sales_hotline" in tab.errors.shown()
+    assert get_store(uow()) == before  # nothing written
+
+    tab.edits["sales_hotline"].setText("400-820-8820")
+    tab.edits["legal_name"].setText("上海新店汽车销售服务有限公司")
+    tab.save()
+    after = get_store(uow())
+    assert after.sales_hotline == "400-820-8820" and after.legal_name == "上海新店汽车销售服务有限公司"
+    assert after.version == before.version + 1
+    assert tab.errors.shown() == {}
+    assert admin_page.ctx.store == after
+    assert seen and seen[-1].store
+
+
+def test_stale_store_version_opens_the_conflict_box_and_reload_takes_theirs(qtbot, admin_page, uow, make_ctx):
+    tab = admin_page.tabs["store"]
+    other = make_ctx(Role.ADMIN)
+    s = get_store(uow())
+    update_store(uow(), actor=other.actor, expected_version=s.version, legal_name="别的终端改的名字",
+                 address=s.address, sales_hotline=s.sales_hotline, complaint_phone=s.complaint_phone,
+                 website=s.website)
+    tab.edits["address"].setText("上海市浦东新区新地址2号")
+    tab.save()
+    box = _conflict_box(tab)
+    assert box is not None
+    assert get_store(uow()).address == s.address  # not overwritten
+    reload_button = next(b for b in box.buttons() if b.objectName() == "reload_button")
+    reload_button.click()
+    assert tab.edits["legal_name"].text() == "别的终端改的名字"
+    assert tab.edits["address"].text() == s.address
+
+
+# --- channels -------------------------------------------------------------------------------
+
+def test_admin_adds_a_channel_bad_code_shown_beside_the_field(qtbot, admin_page, uow):
+    tab = admin_page.tabs["channels"]
+    n = tab.model.rowCount()
+    dialog = tab.add()
+    qtbot.addWidget(dialog)
+    dialog.code.setText("Auto Show!")
+    dialog.name.setText("车展")
+    dialog.name_en.setText("Auto show")
+    dialog.save()
+    assert "code" in dialog.errors.shown() and dialog.isVisible()
+    assert tab.model.rowCount() == n
+
+    dialog.code.setText("auto_show")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert tab.model.rowCount() == n + 1
+    codes = [c.code for c in reception_setup.list_channels(uow(), actor=tab.ctx.actor)]
+    assert codes[-1] == "auto_show"
+    assert tab.selected().code == "auto_show"
+
+
+def test_admin_deactivates_a_channel_and_check_in_no_longer_offers_it(qtbot, admin_page, uow):
+    tab = admin_page.tabs["channels"]
+    tab.select_code("phone")
+    dialog = tab.edit_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.code.isReadOnly() and dialog.code.text() == "phone"
+    dialog.active.setChecked(False)
+    dialog.save()
+    assert not dialog.isVisible()
+    actor = tab.ctx.actor
+    assert "phone" not in [c.code for c in reception_setup.list_channels(uow(), actor=actor)]
+    all_rows = {c.code: c for c in reception_setup.list_channels(uow(), actor=actor, include_inactive=True)}
+    assert all_rows["phone"].active is False
+    assert tab.model.rowCount() == len(all_rows)  # the tab lists inactive ones too
+
+
+def test_stale_channel_edit_opens_the_conflict_box(qtbot, admin_page, uow, make_ctx):
+    tab = admin_page.tabs["channels"]
+    tab.select_code("website")
+    dialog = tab.edit_selected()
+    qtbot.addWidget(dialog)
+    c = dialog.channel
+    reception_setup.update_channel(uow(), actor=make_ctx(Role.ADMIN).actor, channel_id=c.id,
+                                   expected_version=c.version, name="官网2", name_en=c.name_en,
+                                   active=True, sort_order=c.sort_order)
+    dialog.name.setText("官方网站")
+    dialog.save()
+    assert _conflict_box(dialog) is not None and dialog.isVisible()
+
+
+# --- who sees what --------------------------------------------------------------------------
+
+def test_consultant_has_no_administration_and_sales_manager_sees_only_channels(qtbot, make_ctx, uow, sync_ops):
+    make_store(uow)
+    reception_defaults(uow)
+    consultant = make_ctx(Role.CONSULTANT)
+    assert "admin" not in [m.key for m in visible_modules(consultant.actor.roles)]
+    manager = make_ctx(Role.SALES_MANAGER)
+    assert "admin" in [m.key for m in visible_modules(manager.actor.roles)]
+    page = AdminPage(manager)
+    qtbot.addWidget(page)
+    assert page.tab_keys() == ["channels"] and page.count() == 1

@@ -1,0 +1,248 @@
+"""Administration page (系统管理): the store's details, source channels, consent texts and the
+signing certificate, one tab each, each shown only to the roles allowed its action."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTabWidget, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from app.errors import Conflict, ValidationFailed
+from app.permissions import Action, can
+from app.services.dto import Changes
+from ui.errors import show_error
+from ui.widgets.conflict_box import open_conflict_box
+from ui.widgets.field_error import FieldErrors
+from ui.workers import run_op
+
+# The actions that make the page (and its navigation entry) appear: one per tab.
+ADMIN_ACTIONS = (Action.EDIT_STORE, Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS,
+                 Action.MANAGE_CERTIFICATE)
+
+
+def _button(text: str, name: str, slot) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.clicked.connect(slot)
+    return b
+
+
+def make_table(name: str, model) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table, proxy
+
+
+def selected_item(table: QTableView, proxy: QSortFilterProxyModel):
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    return proxy.sourceModel().row_at(proxy.mapToSource(rows[0]).row())
+
+
+class StoreTab(QWidget):
+    """The store's legal details, printed on every document and card."""
+
+    FIELDS = ("legal_name", "address", "sales_hotline", "complaint_phone", "website")
+
+    def __init__(self, ctx) -> None:
+        super().__init__()
+        self.setObjectName("store_tab")
+        self.ctx = ctx
+        self.store = None
+        self.errors = FieldErrors()
+        self.edits: dict[str, QLineEdit] = {}
+        titles = {"legal_name": self.tr("Legal name"), "address": self.tr("Address"),
+                  "sales_hotline": self.tr("Sales hotline"), "complaint_phone": self.tr("Complaint phone"),
+                  "website": self.tr("Website")}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name in self.FIELDS:
+            edit = QLineEdit(objectName=name)
+            self.edits[name] = edit
+            form.addRow(titles[name], self.errors.wrap(name, edit))
+        self.edits["website"].setPlaceholderText("https://")
+        intro = QLabel(self.tr("These details are printed on every document and vehicle card. A change "
+                               "applies to documents issued from now on; issued documents keep what "
+                               "they were signed with."))
+        intro.setWordWrap(True)
+        self.save_button = _button(self.tr("Save"), "save_store", self.save)
+        self.reload_button = _button(self.tr("Discard changes"), "reload_store", self.refresh)
+        self.status = QLabel("")
+        self.status.setObjectName("store_status")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.save_button)
+        box = QWidget()
+        box.setMaximumWidth(720)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(intro)
+        inner.addLayout(form)
+        inner.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.services.store import get_store
+
+            return get_store(ctx.uow())
+
+        run_op(self, work, self._loaded)
+
+    def _loaded(self, store) -> None:
+        self.store = store
+        self.errors.clear()
+        for name in self.FIELDS:
+            self.edits[name].setText(getattr(store, name) or "")
+        self.status.setText("")
+
+    def save(self) -> None:
+        if self.store is None:
+            return
+        ctx, version = self.ctx, self.store.version
+        values = {name: self.edits[name].text() for name in self.FIELDS}
+
+        def work():
+            from app.services.store import update_store
+
+            return update_store(ctx.uow(), actor=ctx.actor, expected_version=version, **values)
+
+        self.errors.clear()
+        self.save_button.setEnabled(False)
+        run_op(self, work, self._saved, self._failed, write=True)
+
+    def _saved(self, store) -> None:
+        self.save_button.setEnabled(True)
+        self._loaded(store)
+        self.status.setText(self.tr("Saved."))
+        self.ctx.store = store
+        window = self.window()
+        label = window.findChild(QLabel, "status_store") if window is not self else None
+        if label is not None:
+            label.setText(store.legal_name)
+        self.ctx.changed(Changes(store=True), self)
+
+    def _failed(self, exc) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationFailed):
+            if self.errors.show(exc):
+                show_error(self, exc)
+        elif isinstance(exc, Conflict):
+            open_conflict_box(self, exc, self.refresh)
+        else:
+            show_error(self, exc)
+
+
+class ChannelsTab(QWidget):
+    """Where visitors heard of the store: the check-in form's list (issue #4)."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__()
+        from ui.models.admin_models import ChannelTableModel
+
+        self.setObjectName("channels_tab")
+        self.ctx = ctx
+        self.model = ChannelTableModel(self)
+        self.table, self.proxy = make_table("channels_table", self.model)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.add_button = _button(self.tr("Add…"), "add_channel", self.add)
+        self.edit_button = _button(self.tr("Edit…"), "edit_channel", self.edit_selected)
+        intro = QLabel(self.tr("The check-in form offers the active channels in this order. A channel "
+                               "is deactivated rather than deleted, so past visits keep their source."))
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self._selection_changed()
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.services.reception_setup import list_channels
+
+            return list_channels(ctx.uow(), actor=ctx.actor, include_inactive=True)
+
+        run_op(self, work, self._loaded)
+
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.edit_button.setEnabled(self.selected() is not None)
+
+    def selected(self):
+        return selected_item(self.table, self.proxy)
+
+    def select_code(self, code: str) -> None:
+        for row, c in enumerate(self.model.rows()):
+            if c.code == code:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def add(self):
+        return self._open(None)
+
+    def edit_selected(self):
+        channel = self.selected()
+        return self._open(channel) if channel is not None else None
+
+    def _open(self, channel):
+        from ui.dialogs.channel_dialog import ChannelDialog
+
+        dialog = ChannelDialog(self.ctx, channel, self)
+        dialog.saved.connect(self._saved)
+        dialog.reload_requested.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def _saved(self, channel) -> None:
+        from ui.widgets.reception_fields import ReceptionChanges
+
+        self.ctx.changed(ReceptionChanges(), self)
+        self.refresh()
+        self.select_code(channel.code)
+
+
+class AdminPage(QTabWidget):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        roles = ctx.actor.roles
+        self.tabs: dict[str, QWidget] = {}
+        if can(roles, Action.EDIT_STORE):
+            self._add("store", StoreTab(ctx), self.tr("Store"))
+        if can(roles, Action.MANAGE_CHANNELS):
+            self._add("channels", ChannelsTab(ctx), self.tr("Source channels"))
+
+    def _add(self, key: str, tab: QWidget, title: str) -> None:
+        self.tabs[key] = tab
+        self.addTab(tab, title)
+
+    def tab_keys(self) -> list[str]:
+        return list(self.tabs)
