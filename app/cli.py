@@ -437,4 +437,8 @@ def _log_exception(exc: BaseException) -> Path | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # Run through the importable module, not this __main__ copy: the subcommand modules
+    # (cli_documents, cli_cards) raise app.cli.CliError, which must be the class caught here.
+    from app.cli import main as _main
+
+    sys.exit(_main(sys.argv[1:]))

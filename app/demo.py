@@ -252,7 +252,7 @@ def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo
         created |= _add_vehicles(db, manager, today)
         created |= _add_documents(db, manager, now)
         from app.demo_cards import add_showroom_demo  # issue #5: the showroom floor
-        created |= add_showroom_demo(db, manager)
+        created |= add_showroom_demo(db, manager, issue_cards=True)
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
             docs = uow.session.query(Document).count()

@@ -13,7 +13,6 @@ The floor (zones, positions, moves), promotions and the charging-pile offer: car
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -34,7 +33,7 @@ from app.permissions import Action, require
 from app.services.cards_floor import charging_pile_dto, free_position, promotion_dtos
 from app.services.dto import Actor, DocumentDTO, StoreDTO, VehicleDTO
 from db.card_models import CardStatus, DisplayPosition, DisplayZone, VehicleCard
-from db.models import Document, Role, Vehicle, VehicleStatus
+from db.models import Document, Vehicle, VehicleStatus
 from db.uow import UnitOfWork
 
 ISSUABLE = (VehicleStatus.IN_STOCK.value, VehicleStatus.ON_DISPLAY.value)
@@ -187,15 +186,6 @@ def describe(v: VehicleDTO) -> str:
 
 # --- issuing -------------------------------------------------------------------------------------
 
-def _archive_actor(actor: Actor) -> Actor:
-    """Re-issuing a card is the next version of the car's card number, which the archive
-    files as a replacement (and so asks for VOID_DOCUMENTS). For a card that is the card
-    register's routine (一车一卡: the old card must stop counting), not a manager's decision
-    to void a signed document, so ISSUE_CARDS covers it: the archive is asked as a manager,
-    and records the replacement under the actor's own user id."""
-    return dataclasses.replace(actor, roles=actor.roles | {Role.SALES_MANAGER})
-
-
 def _void_document(session, document_id: int, actor: Actor, reason: str) -> None:
     table = Document.__table__
     session.execute(table.update().where(table.c.id == document_id,
@@ -255,7 +245,7 @@ def _issue(uow: UnitOfWork, actor: Actor, vehicle_id: int, layout: str, language
         return render_card(card, layout=layout, language=language)
 
     doc: DocumentDTO = issue_document(
-        uow, actor=_archive_actor(actor), doc_type="vehicle_card", subject_type="vehicle",
+        uow, actor=actor, doc_type="vehicle_card", subject_type="vehicle",
         subject_id=vehicle_id, language=language, render=render, replaces=replaces,
         reason="card reissued (一车一卡)" if replaces else "", subject_ref=vehicle.vin)
     with uow:

@@ -43,6 +43,10 @@ DOC_TYPES: dict[str, str] = {
     "pdi_report": "PDI",
     "vehicle_card": "VC",
 }
+# Types whose new version is routine, not a manager's decision to void a signed document:
+# a vehicle card must be replaced whenever the car's facts change (一车一卡, 4.2.1.2), by
+# whoever may issue it. Every other replacement needs VOID_DOCUMENTS.
+ROUTINELY_REPLACED = frozenset({"vehicle_card"})
 SUBJECT_TYPES = ("store", "vehicle", "customer", "test_drive", "pdi")
 LANGUAGES = ("zh", "en", "bilingual")
 SIGNER_ROLES = ("customer", "consultant", "escort", "technician", "manager")  # layout.SignerRole
@@ -139,7 +143,8 @@ def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type
 
     require(actor, Action.ISSUE_DOCUMENTS)
     if replaces is not None:
-        require(actor, Action.VOID_DOCUMENTS)
+        if doc_type not in ROUTINELY_REPLACED:
+            require(actor, Action.VOID_DOCUMENTS)
         replaces = replaces.strip()
     signatures = tuple(signatures)
     _validate(doc_type=doc_type, subject_type=subject_type, language=language,

@@ -261,7 +261,8 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
     out = capsys.readouterr().out
     path = tmp_path / "showroom-demo.sqlite"
     assert path.exists() and "(built; 40 vehicles)" in out
-    assert "Signed sample documents in the archive: 3" in out
+    # 3 store notices (one voided and replaced) + 5 vehicle cards (4 current, 1 gone stale)
+    assert "Signed sample documents in the archive: 8" in out
     assert all(f"  {u:<14} {p:<10} {n}" in out for u, p, n, _ in DEMO_USERS)
     url = sqlite_url(path)
     db = Database(url)
@@ -298,7 +299,7 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
         _check_demo_documents(db)
 
         again = build_demo(url)
-        assert not again.created and again.vehicles == 40 and again.documents == 3
+        assert not again.created and again.vehicles == 40 and again.documents == 8
         with db.uow() as u:
             assert u.session.query(StaffUser).count() == len(users) == len(DEMO_USERS)
             assert u.session.query(VehicleStatusChange).count() == history
@@ -313,8 +314,8 @@ def _check_demo_documents(db) -> None:
     from app.services import documents
 
     manager = auth.login(db.uow(), username="zhou.jianguo", password="demo1234")
-    docs = documents.list_documents(db.uow(), actor=manager,
-                                    query=documents.DocumentQuery(include_voided=True))
+    docs = documents.list_documents(db.uow(), actor=manager, query=documents.DocumentQuery(
+        doc_type="store_notice", include_voided=True))
     assert sorted((d.number[-6:], d.version, d.language, d.status) for d in docs) == [
         ("000001", 1, "bilingual", "voided"), ("000001", 2, "bilingual", "valid"),
         ("000002", 1, "zh", "valid")]
@@ -324,6 +325,11 @@ def _check_demo_documents(db) -> None:
         assert d.signed and [s.signer_name for s in d.signatures] == ["周建国"]
         assert documents.verify_archived_document(db.uow(), actor=manager,
                                                   document_id=d.id).status == "intact"
+    # Issue #5: the showroom floor shows every card state at once.
+    from app.services import cards
+
+    states = Counter(row.card_state for row in cards.board(db.uow(), actor=manager) if row.vehicle_id)
+    assert states["current"] == 4 and states["stale"] == 1 and states["no_card"] >= 1
 
 
 def test_demo_refuses_a_database_holding_another_store(uow, db_url, capsys):

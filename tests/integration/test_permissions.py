@@ -134,6 +134,16 @@ def test_matrix_covers_every_action():
 def test_replacing_a_document_needs_the_void_right_too(uow):
     make_store(uow)
     consultant = make_user(uow, Role.CONSULTANT)
-    doc = make_document(uow, consultant)
+    doc = make_document(uow, consultant, doc_type="test_drive_agreement", subject_type="test_drive")
     with pytest.raises(PermissionDenied):
-        make_document(uow, consultant, replaces=doc.number, reason="typo")
+        make_document(uow, consultant, doc_type="test_drive_agreement", subject_type="test_drive",
+                      replaces=doc.number, reason="typo")
+
+
+def test_a_vehicle_card_is_routinely_replaced_by_whoever_may_issue_it_4_2_1_2(uow):
+    # 一车一卡: a changed price must be answered by a new card, without a manager.
+    make_store(uow)
+    consultant = make_user(uow, Role.CONSULTANT)
+    doc = make_document(uow, consultant)
+    again = make_document(uow, consultant, replaces=doc.number, reason="price changed")
+    assert (again.number, again.version) == (doc.number, 2)

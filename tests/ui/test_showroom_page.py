@@ -122,3 +122,33 @@ def test_moving_a_car_is_one_action(page, floor, monkeypatch):
 
 def test_board_model_passes_the_model_tester(page, qtmodeltester):
     qtmodeltester.check(page.model)
+
+
+def test_a_scan_into_a_focused_search_box_is_taken_back_out(qtbot, make_ctx, floor):
+    """The scanner types into whatever has the focus before the burst can be recognised as a
+    scan; once it is, the field must not keep the VIN (issue #5.6)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    _, cars = floor
+    ctx = make_ctx(Role.CONSULTANT)
+    w = MainWindow(AppContext(ctx.database, ctx.actor), initial_module="inventory")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    search = w.page("inventory").search
+    search.setText("帕萨")
+    search.setFocus()
+    clock = iter(i * 0.01 for i in range(1000))
+    w.scan_catcher._clock = lambda: next(clock)
+    window = w.windowHandle()
+    for ch in cars[0].vin:
+        QTest.keyClick(window, ch)
+    assert search.text().endswith(cars[0].vin)  # typed before it could be recognised
+    QTest.keyClick(window, Qt.Key.Key_Return)
+    assert w.current_module() == "showroom"
+    assert search.text() == "帕萨"
+    w.close()

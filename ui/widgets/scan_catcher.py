@@ -1,6 +1,7 @@
 """USB barcode / QR scanners type like a keyboard: a fast burst of characters ending in Enter.
 The catcher watches key presses application-wide and, when a burst parses as a showroom card
-reference or a VIN, swallows the Enter and emits `scanned(text)` (issue #5.6).
+reference or a VIN, swallows the Enter, takes the burst back out of the text field that had
+the focus (a scan is not typing), and emits `scanned(text)` (issue #5.6).
 
 It sees every key press, so it stays cheap: one clock read and a string append per key, and
 the parse only on Enter after a long enough burst. Keys are taken where they reach a window
@@ -13,6 +14,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 MIN_LENGTH = 10        # shorter bursts are typing, not a scan
 MAX_GAP_S = 0.05       # a scanner sends a character every few milliseconds
@@ -52,5 +54,25 @@ class ScanCatcher(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(obj, QWindow):
             enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            return self.feed(event.text(), enter=enter)
+            burst = "".join(self._buffer) if enter else ""
+            focused = QApplication.focusWidget() if enter else None  # before the scan moves it
+            caught = self.feed(event.text(), enter=enter)
+            if caught:
+                untype(focused, burst)
+            return caught
         return False
+
+
+def untype(widget, burst: str) -> None:
+    """Remove a scanned burst from the end of the focused text field, where the scanner's
+    keystrokes landed before the burst could be recognised as a scan."""
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        widget = widget.lineEdit()
+    if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+        text = widget.text()
+        if burst and text.endswith(burst):
+            widget.setText(text[: -len(burst)])
+    elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+        text = widget.toPlainText()
+        if burst and text.endswith(burst):
+            widget.setPlainText(text[: -len(burst)])
