@@ -102,6 +102,10 @@
         <source>Source channels</source>
         <translation>来源渠道</translation>
     </message>
+    <message>
+        <source>Consent texts</source>
+        <translation>告知同意文本</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentDialog</name>
@@ -336,6 +340,68 @@
     <message>
         <source>Reload</source>
         <translation>重新加载</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <source>Publish new version…</source>
+        <translation>发布新版本…</translation>
+    </message>
+    <message>
+        <source>The check-in desk shows the current text before it records a visitor&apos;s name or mobile. Published texts are never changed; each consent keeps the version the visitor saw.</source>
+        <translation>前台在记录访客姓名或手机号之前展示当前版本的文本。已发布的文本永不修改；每份同意都保留访客所见的版本。</translation>
+    </message>
+    <message>
+        <source>Chinese text</source>
+        <translation>中文文本</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>英文文本</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTextDialog</name>
+    <message>
+        <source>Publish a new consent text</source>
+        <translation>发布新版告知同意文本</translation>
+    </message>
+    <message>
+        <source>e.g. v2</source>
+        <translation>例如 v2</translation>
+    </message>
+    <message>
+        <source>Effective immediately</source>
+        <translation>立即生效</translation>
+    </message>
+    <message>
+        <source>(store time)</source>
+        <translation>（门店时间）</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Chinese text</source>
+        <translation>中文文本</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>英文文本</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>A published text can never be edited or deleted: each visitor&apos;s consent records the exact version shown. To change the wording, publish a new version.</source>
+        <translation>已发布的文本永远不能修改或删除：每位访客的同意都记录了当时展示的确切版本。如需修改措辞，请发布新版本。</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
     </message>
 </context>
 <context>

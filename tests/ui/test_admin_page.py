@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from app.services import reception_setup
 from app.services.store import get_store, update_store
@@ -137,3 +137,38 @@ def test_consultant_has_no_administration_and_sales_manager_sees_only_channels(q
     page = AdminPage(manager)
     qtbot.addWidget(page)
     assert page.tab_keys() == ["channels"] and page.count() == 1
+
+
+# --- consent texts (PIPL) -------------------------------------------------------------------
+
+def test_admin_publishes_consent_v2_which_becomes_current_once_effective(qtbot, admin_page, uow):
+    import datetime as dt
+
+    from PySide6.QtCore import QDateTime
+
+    from app.clock import to_store_time, utcnow
+
+    tab = admin_page.tabs["consent"]
+    v1 = reception_setup.current_consent_text(uow())
+    assert tab.model.rowCount() == 1 and tab.selected().id == v1.id
+    assert tab.text_zh.toPlainText() == v1.text_zh
+    dialog = tab.publish()
+    qtbot.addWidget(dialog)
+    assert dialog.text_zh.toPlainText() == v1.text_zh  # starts from the current wording
+    assert "never" in dialog.findChild(QLabel, "never_edited_notice").text()
+    dialog.version_label.setText("v 2!")
+    dialog.save()
+    assert "version_label" in dialog.errors.shown() and dialog.isVisible()
+
+    effective = (utcnow() + dt.timedelta(hours=2)).replace(second=0, microsecond=0)
+    dialog.version_label.setText("v2")
+    dialog.text_zh.setPlainText("新版告知文本：我们仅为联系您意向车型使用姓名和手机号。")
+    dialog.immediately.setChecked(False)
+    dialog.effective_from.setDateTime(QDateTime(to_store_time(effective)))
+    dialog.save()
+    assert not dialog.isVisible()
+    assert tab.model.rowCount() == 2 and tab.selected().version_label == "v2"
+    assert reception_setup.current_consent_text(uow()).id == v1.id  # not yet in effect
+    v2 = reception_setup.current_consent_text(uow(), now=effective + dt.timedelta(seconds=1))
+    assert v2.version_label == "v2" and v2.text_zh.startswith("新版告知文本")
+    assert v2.effective_from == effective

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTabWidget, QTableView,
-    QVBoxLayout, QWidget,
+    QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from app.errors import Conflict, ValidationFailed
@@ -229,6 +229,98 @@ class ChannelsTab(QWidget):
         self.select_code(channel.code)
 
 
+class ConsentTab(QWidget):
+    """Versioned consent notices (PIPL): the desk shows the current one before taking a name."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__()
+        from ui.models.admin_models import ConsentTextTableModel
+
+        self.setObjectName("consent_tab")
+        self.ctx = ctx
+        self.current = None
+        self.model = ConsentTextTableModel(self)
+        self.table, self.proxy = make_table("consent_table", self.model)
+        self.publish_button = _button(self.tr("Publish new version…"), "publish_consent", self.publish)
+        intro = QLabel(self.tr("The check-in desk shows the current text before it records a visitor's "
+                               "name or mobile. Published texts are never changed; each consent keeps "
+                               "the version the visitor saw."))
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        top.addWidget(self.publish_button)
+        self.text_zh = QPlainTextEdit(objectName="consent_text_zh")
+        self.text_en = QPlainTextEdit(objectName="consent_text_en")
+        texts = QWidget()
+        grid = QGridLayout(texts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for col, (title, edit) in enumerate(((self.tr("Chinese text"), self.text_zh),
+                                             (self.tr("English text"), self.text_en))):
+            edit.setReadOnly(True)
+            grid.addWidget(QLabel(title), 0, col)
+            grid.addWidget(edit, 1, col)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(texts)
+        splitter.setSizes([220, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.clock import utcnow
+            from app.errors import NotFound
+            from app.services.reception_setup import current_consent_text, list_consent_texts
+
+            now = utcnow()
+            rows = list_consent_texts(ctx.uow(), actor=ctx.actor)
+            current = []
+            for purpose in dict.fromkeys(r.purpose for r in rows):
+                try:
+                    current.append(current_consent_text(ctx.uow(), purpose=purpose, now=now))
+                except NotFound:
+                    pass
+            return rows, current, {r.id for r in rows if r.effective_from > now}
+
+        run_op(self, work, lambda result: self._loaded(*result, select_id))
+
+    def _loaded(self, rows, current, future, select_id) -> None:
+        self.current = next((c for c in current if c.purpose == "contact"), current[0] if current else None)
+        self.model.set_texts(rows, {c.id for c in current}, future)
+        wanted = select_id if select_id is not None else (self.current.id if self.current else None)
+        row = self.model.row_of(wanted) if wanted is not None else -1
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self._show_selected()
+
+    def selected(self):
+        return selected_item(self.table, self.proxy)
+
+    def _show_selected(self) -> None:
+        t = self.selected()
+        self.text_zh.setPlainText(t.text_zh if t else "")
+        self.text_en.setPlainText(t.text_en if t else "")
+
+    def publish(self):
+        from ui.dialogs.consent_text_dialog import ConsentTextDialog
+
+        dialog = ConsentTextDialog(self.ctx, self, based_on=self.current)
+        dialog.published.connect(self._published)
+        dialog.open()
+        return dialog
+
+    def _published(self, text) -> None:
+        from ui.widgets.reception_fields import ReceptionChanges
+
+        self.ctx.changed(ReceptionChanges(), self)
+        self.refresh(select_id=text.id)
+
+
 class AdminPage(QTabWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -239,6 +331,8 @@ class AdminPage(QTabWidget):
             self._add("store", StoreTab(ctx), self.tr("Store"))
         if can(roles, Action.MANAGE_CHANNELS):
             self._add("channels", ChannelsTab(ctx), self.tr("Source channels"))
+        if can(roles, Action.MANAGE_CONSENT_TEXTS):
+            self._add("consent", ConsentTab(ctx), self.tr("Consent texts"))
 
     def _add(self, key: str, tab: QWidget, title: str) -> None:
         self.tabs[key] = tab
