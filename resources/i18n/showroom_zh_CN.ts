@@ -106,6 +106,10 @@
         <source>Consent texts</source>
         <translation>告知同意文本</translation>
     </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppointmentDialog</name>
@@ -144,6 +148,41 @@
     <message>
         <source>Book</source>
         <translation>预约</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateTab</name>
+    <message>
+        <source>Create new self-signed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import PKCS#12…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PKCS#12…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New documents are signed with the active certificate. Documents signed with an older certificate still verify as the store&apos;s: every certificate the store has had is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new self-signed certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new self-signed certificate with the store&apos;s legal name will sign all new documents. Documents already signed keep verifying with the old certificate. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate {subject} is now active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate exported to {path}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -998,6 +1037,92 @@
     <message>
         <source>Showroom</source>
         <translation>展厅系统</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCertificateDialog</name>
+    <message>
+        <source>Export the signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file contains the store&apos;s private signing key. Keep it and its password in a safe place, separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the certificate as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportCertificateDialog</name>
+    <message>
+        <source>Import a signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The imported certificate becomes active and signs new documents. It must contain the private key and be valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PKCS#12 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2082,45 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>PromotionDialog</name>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>Promotion for {car}. It is printed on the car&apos;s card with its full rules; after saving, the card must be reprinted.</source>
+        <translation>{car} 的促销活动。活动及其完整规则将打印在该车信息卡上；保存后须重新打印信息卡。</translation>
+    </message>
+    <message>
+        <source>e.g. 限时优惠 8,000 元</source>
+        <translation>例如：限时优惠 8,000 元</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>截止于</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>活动规则</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>附加条件</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Remove promotion</source>
+        <translation>取消促销活动</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>Waiting</source>
@@ -2488,6 +2652,10 @@ File: {file}</source>
     <message>
         <source>Layout:</source>
         <translation>版式：</translation>
+    </message>
+    <message>
+        <source>Promotion…</source>
+        <translation>促销活动…</translation>
     </message>
     <message>
         <source>Cars on display: {cars} · need a card: {need}</source>

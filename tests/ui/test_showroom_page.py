@@ -152,3 +152,28 @@ def test_a_scan_into_a_focused_search_box_is_taken_back_out(qtbot, make_ctx, flo
     assert w.current_module() == "showroom"
     assert search.text() == "帕萨"
     w.close()
+
+
+def test_manager_sets_a_promotion_from_the_board_and_the_card_goes_stale_4_3_2_1(qtbot, make_ctx, floor):
+    from PySide6.QtWidgets import QLabel
+
+    _, cars = floor
+    page = ShowroomPage(make_ctx(Role.SALES_MANAGER))
+    qtbot.addWidget(page)
+    assert not page.promotion_button.isHidden()
+    page.select_vehicle(cars[0].id)
+    dialog = page.edit_promotion()
+    dialog.title.setText("限时优惠 8,000 元")
+    dialog.save()  # rules missing: a promotion states its rules in full
+    assert not dialog.findChild(QLabel, "error_rules").isHidden()
+    assert _state(page, cars[0].id) == "current"
+    dialog.rules.setPlainText("2026年12月31日前订车，直降 8,000 元；不与其他优惠同享。")
+    dialog.save()
+    row = page.model.row_at(page.model.row_of_vehicle(cars[0].id))
+    assert row.card_state == "stale" and "promotion" in row.changed
+    again = page.edit_promotion()
+    assert again.title.text() == "限时优惠 8,000 元" and not again.remove_button.isHidden()
+
+
+def test_consultant_sees_no_promotion_button(page):
+    assert page.promotion_button.isHidden()

@@ -53,17 +53,21 @@ class ShowroomPage(QWidget):
         self.batch_button = self._button(self.tr("Print all missing/stale"), "print_missing",
                                          self.print_missing)
         self.move_button = self._button(self.tr("Move car…"), "move_car", self.move_selected)
+        self.promotion_button = self._button(self.tr("Promotion…"), "edit_promotion", self.edit_promotion)
+        self.promotion_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
         for b in (self.issue_button, self.batch_button):
             b.setVisible(can(roles, Action.ISSUE_CARDS))
-        self.layout_choice.setVisible(can(roles, Action.ISSUE_CARDS))
+        self.layout_label = QLabel(self.tr("Layout:"))
+        for w in (self.layout_label, self.layout_choice):
+            w.setVisible(can(roles, Action.ISSUE_CARDS))
         self.move_button.setVisible(can(roles, Action.MANAGE_FLOOR))
         self.refresh_button = self._button(self.tr("Refresh"), "refresh_board", self.refresh)
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel(self.tr("Layout:")))
+        top.addWidget(self.layout_label)
         for w in (self.layout_choice, self.issue_button, self.batch_button, self.move_button,
-                  self.refresh_button):
+                  self.promotion_button, self.refresh_button):
             top.addWidget(w)
 
         self.model = BoardTableModel(self)
@@ -152,6 +156,7 @@ class ShowroomPage(QWidget):
         has_car = r is not None and r.vehicle_id is not None
         self.issue_button.setEnabled(has_car)
         self.move_button.setEnabled(has_car)
+        self.promotion_button.setEnabled(has_car)
 
     # -- issuing and printing ----------------------------------------------------------------
     def issue_selected(self) -> None:
@@ -274,6 +279,24 @@ class ShowroomPage(QWidget):
             run_op(self, work, moved, write=True)
 
         run_op(self, load, chosen)
+
+    def edit_promotion(self):
+        from ui.dialogs.promotion_dialog import PromotionDialog
+
+        r = self.selected_row()
+        if r is None or r.vehicle_id is None:
+            return None
+        dialog = PromotionDialog(self.ctx, r.vehicle_id, f"{r.description} ({r.vin})", self)
+
+        def saved() -> None:
+            self._select_after = r.vehicle_id
+            self.ctx.changed(Changes(vehicles=True, ids=frozenset({r.vehicle_id})), self)
+            self.refresh()
+
+        dialog.saved.connect(saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # -- scanning ----------------------------------------------------------------------------
     def show_scan(self, result) -> None:
