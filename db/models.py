@@ -95,6 +95,9 @@ class Store(Versioned, Base):
     sales_hotline: Mapped[str] = mapped_column(String(40))
     complaint_phone: Mapped[str] = mapped_column(String(40))
     website: Mapped[str] = mapped_column(String(200), default="")
+    # T/CSCA 120031 4.2.1.2: a card's QR may open the store's own page for the car, e.g.
+    # "https://example.cn/cars/{vin}"; empty means the QR carries the card's facts as text.
+    card_url_template: Mapped[str] = mapped_column(String(300), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 

@@ -140,7 +140,7 @@ def _fmt(template: str, params: dict) -> str:
 
 
 def field_error_text(error: FieldError) -> str:
-    template = FIELD_MESSAGES.get(error.code)
+    template = FIELD_MESSAGES.get(error.code) or ERROR_MESSAGES.get(error.code)
     return _fmt(template, error.params) if template else error.code
 
 

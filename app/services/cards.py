@@ -51,7 +51,7 @@ FACT_GROUPS: dict[str, tuple[str, ...]] = {
     "model": ("vin", "brand", "model", "trim", "model_year", "exterior_color",
               "interior_color", "powertrain"),
     "charging_pile": ("charging_pile",),
-    "store": ("store_name", "sales_hotline", "complaint_phone"),
+    "store": ("store_name", "sales_hotline", "complaint_phone", "qr_url_template"),
 }
 
 
@@ -147,7 +147,9 @@ def card_facts(vehicle: VehicleDTO, store: StoreDTO, promotion, charging_pile,
             "included": charging_pile.included},
         "store_name": store.legal_name, "sales_hotline": store.sales_hotline,
         "complaint_phone": store.complaint_phone,
-    }
+    } | ({"qr_url_template": store.card_url_template} if store.card_url_template else {})
+    # (The template key is left out while unset so that cards issued before it existed keep
+    # their fingerprint; setting or changing it changes what the QR says, so the card is stale.)
 
 
 def fingerprint(facts: dict) -> str:
@@ -240,7 +242,7 @@ def _issue(uow: UnitOfWork, actor: Actor, vehicle_id: int, layout: str, language
     def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
         card = CardDTO(card_number=number, version=version, issued_at=issued_at,
                        vehicle=vehicle, store=store, promotion=promotion,
-                       charging_pile=charging)
+                       charging_pile=charging, url_template=store.card_url_template or None)
         made.append(card)
         return render_card(card, layout=layout, language=language)
 

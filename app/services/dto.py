@@ -31,6 +31,7 @@ class StoreDTO:
     complaint_phone: str
     website: str
     version: int
+    card_url_template: str = ""  # "" = vehicle-card QR codes carry the facts as text
 
 
 @dataclass(frozen=True)

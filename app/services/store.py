@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import exists, select
 
-from app.errors import FieldError, NotFound, SetupRequired, ValidationFailed
+from app.errors import FieldError, NotFound, SetupRequired, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.auth import _insert_user, actor_of
 from app.services.common import check_version, commit
@@ -20,7 +20,7 @@ PHONE_RE = re.compile(r"^\+?[\d\s\-()]{5,24}$")
 
 def store_dto(s: Store) -> StoreDTO:
     return StoreDTO(s.id, s.legal_name, s.address, s.sales_hotline, s.complaint_phone,
-                    s.website, s.version)
+                    s.website, s.version, s.card_url_template or "")
 
 
 def validate_store_fields(*, legal_name: str, address: str, sales_hotline: str,
@@ -91,11 +91,19 @@ def get_store(uow: UnitOfWork) -> StoreDTO:
 
 def update_store(uow: UnitOfWork, *, actor: Actor, expected_version: int, legal_name: str,
                  address: str, sales_hotline: str, complaint_phone: str,
-                 website: str = "") -> StoreDTO:
+                 website: str = "", card_url_template: str | None = None) -> StoreDTO:
+    """`card_url_template` None keeps the current one; "" switches QR codes back to text."""
     require(actor, Action.EDIT_STORE)
     errors = validate_store_fields(legal_name=legal_name, address=address,
                                    sales_hotline=sales_hotline, complaint_phone=complaint_phone,
                                    website=website)
+    if card_url_template and card_url_template.strip():
+        from app.documents.qr import check_url_template
+
+        try:
+            check_url_template(card_url_template)
+        except ShowroomError as e:
+            errors.append(FieldError("card_url_template", e.code, dict(e.params)))
     if errors:
         raise ValidationFailed(errors)
     with uow:
@@ -106,5 +114,7 @@ def update_store(uow: UnitOfWork, *, actor: Actor, expected_version: int, legal_
         store.legal_name, store.address = legal_name.strip(), address.strip()
         store.sales_hotline, store.complaint_phone = sales_hotline.strip(), complaint_phone.strip()
         store.website = (website or "").strip()
+        if card_url_template is not None:
+            store.card_url_template = card_url_template.strip()
         commit(uow)
         return store_dto(store)

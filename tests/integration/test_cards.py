@@ -331,3 +331,47 @@ def test_default_floor_matches_migration_0004():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.DEFAULT_FLOOR == cards_floor.DEFAULT_FLOOR
+
+
+def _set_template(uow, template):
+    from app.errors import ValidationFailed  # noqa: F401 - callers catch it
+
+    admin = make_user(uow, Role.ADMIN)
+    s = store.get_store(uow())
+    return store.update_store(uow(), actor=admin, expected_version=s.version,
+                              legal_name=s.legal_name, address=s.address,
+                              sales_hotline=s.sales_hotline, complaint_phone=s.complaint_phone,
+                              website=s.website, card_url_template=template)
+
+
+def test_4_2_1_2_store_url_template_puts_the_cars_page_with_card_and_version_in_the_qr(
+        uow, consultant, manager, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    v = displayed(uow, manager)
+    cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
+    assert state(uow, consultant, v.id) == ("current", ())
+    _set_template(uow, "https://www.pujiang-auto.example.cn/cars/{vin}")
+    assert state(uow, consultant, v.id) == ("stale", ("store",))  # the QR would say something else
+    card = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
+    pdf = documents.get_document_bytes(uow(), actor=consultant, document_id=card.document_id)
+    (tmp_path / "card.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(tmp_path / "card.pdf"),
+                    str(tmp_path / "page")], check=True)
+    png = next(tmp_path.glob("page*.png"))
+    texts = [r.text for r in zxingcpp.read_barcodes(Image.open(png))]
+    assert any(t.startswith(f"https://www.pujiang-auto.example.cn/cars/{v.vin}") and
+               f"card={card.card_number}" in t and "v=2" in t for t in texts), texts
+    from app.documents.qr import parse_card_reference
+    assert parse_card_reference(texts[0]) == (card.card_number, 2)
+
+
+def test_a_bad_url_template_is_refused_beside_its_field_and_nothing_changes(uow, manager):
+    from app.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as e:
+        _set_template(uow, "ftp://example.cn/{plate}")
+    assert e.value.errors[0].field == "card_url_template"
+    assert e.value.errors[0].code == "card_url_template_invalid"
+    assert store.get_store(uow()).card_url_template == ""
