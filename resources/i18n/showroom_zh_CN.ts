@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Signing certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>签名证书</translation>
     </message>
 </context>
 <context>
@@ -154,35 +154,35 @@
     <name>CertificateTab</name>
     <message>
         <source>Create new self-signed…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建自签名证书…</translation>
     </message>
     <message>
         <source>Import PKCS#12…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 PKCS#12…</translation>
     </message>
     <message>
         <source>Export PKCS#12…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PKCS#12…</translation>
     </message>
     <message>
         <source>New documents are signed with the active certificate. Documents signed with an older certificate still verify as the store&apos;s: every certificate the store has had is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>新文件使用当前启用的证书签名。用旧证书签名的文件仍可验证为本店文件：本店用过的所有证书都会保留。</translation>
     </message>
     <message>
         <source>Create a new self-signed certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>新建自签名证书</translation>
     </message>
     <message>
         <source>A new self-signed certificate with the store&apos;s legal name will sign all new documents. Documents already signed keep verifying with the old certificate. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>将以门店公司名称新建一个自签名证书，用于签署今后的所有文件。已签署的文件仍用旧证书验证。是否继续？</translation>
     </message>
     <message>
         <source>Certificate {subject} is now active.</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 {subject} 现已启用。</translation>
     </message>
     <message>
         <source>Certificate exported to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>证书已导出到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1043,15 +1043,15 @@
     <name>ExportCertificateDialog</name>
     <message>
         <source>Export the signing certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>导出签名证书</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>The file contains the store&apos;s private signing key. Keep it and its password in a safe place, separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件包含门店的签名私钥。请将文件与密码分开妥善保管。</translation>
     </message>
     <message>
         <source>File</source>
@@ -1067,34 +1067,34 @@
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Save the certificate as</source>
-        <translation type="unfinished"></translation>
+        <translation>证书另存为</translation>
     </message>
     <message>
         <source>PKCS#12 files (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 文件 (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>Choose a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择文件。</translation>
     </message>
 </context>
 <context>
     <name>ImportCertificateDialog</name>
     <message>
         <source>Import a signing certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>导入签名证书</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>The imported certificate becomes active and signs new documents. It must contain the private key and be valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入的证书将被启用，用于签署新文件。文件必须包含私钥且在有效期内。</translation>
     </message>
     <message>
         <source>File</source>
@@ -1106,23 +1106,23 @@
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Choose a PKCS#12 file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 PKCS#12 文件</translation>
     </message>
     <message>
         <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择文件。</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取该文件。</translation>
     </message>
 </context>
 <context>

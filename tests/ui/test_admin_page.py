@@ -172,3 +172,54 @@ def test_admin_publishes_consent_v2_which_becomes_current_once_effective(qtbot, 
     v2 = reception_setup.current_consent_text(uow(), now=effective + dt.timedelta(seconds=1))
     assert v2.version_label == "v2" and v2.text_zh.startswith("新版告知文本")
     assert v2.effective_from == effective
+
+
+# --- signing certificate (issue #3) ---------------------------------------------------------
+
+def test_admin_exports_creates_a_new_certificate_and_imports_the_old_one_back(qtbot, admin_page, uow, tmp_path):
+    from app.services.certificates import ensure_store_certificate, list_certificates
+
+    ctx = admin_page.ctx
+    first = ensure_store_certificate(uow(), actor=ctx.actor)
+    tab = admin_page.tabs["certificate"]
+    tab.refresh()
+    assert tab.model.rowCount() == 1 and tab.active().id == first.id
+
+    # Export the current one: the passwords must match; the file is written.
+    target = tmp_path / "seal.p12"
+    export = tab.export_file()
+    qtbot.addWidget(export)
+    export.path.setText(str(target))
+    export.password.setText("门店密码-2026")
+    export.password2.setText("typo")
+    export.save()
+    assert "password2" in export.errors.shown() and not target.exists()
+    export.password2.setText("门店密码-2026")
+    export.save()
+    assert target.read_bytes()[:1] == b"0" and not export.isVisible()  # DER SEQUENCE
+
+    # A new self-signed certificate becomes active; the old one stays listed.
+    box = tab.create_new()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    certs = list_certificates(uow(), actor=ctx.actor)
+    assert len(certs) == 2 and tab.model.rowCount() == 2
+    assert certs[0].active and certs[0].id != first.id and tab.active().id == certs[0].id
+
+    # Import the exported file back: the wrong password is refused beside the password field.
+    dialog = tab.import_file()
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(target))
+    dialog.password.setText("wrong")
+    dialog.save()
+    assert "password" in dialog.errors.shown() and dialog.isVisible()
+    assert "wrong password" in dialog.errors.shown()["password"]
+    assert list_certificates(uow(), actor=ctx.actor)[0].id == certs[0].id  # unchanged
+    dialog.password.setText("门店密码-2026")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert tab.active().fingerprint == first.fingerprint and tab.model.rowCount() == 2
+
+
+def test_admin_models_pass_the_model_tester(qtmodeltester, admin_page):
+    for key in ("channels", "consent"):
+        qtmodeltester.check(admin_page.tabs[key].model)

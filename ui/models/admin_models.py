@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
 
 from app.services.dto import CertificateDTO
 from app.services.reception_dto import ChannelDTO, ConsentTextDTO
@@ -47,6 +48,8 @@ class _HeaderModel(DtoTableModel):
             return self.display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and not getattr(row, "active", True):
+            return QColor("#757575")  # inactive: still listed, visibly out of use
         return None
 
     def display(self, row, column: int) -> str | int | None:  # pragma: no cover - overridden

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget,
+    QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QPushButton, QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from app.errors import Conflict, ValidationFailed
@@ -35,10 +35,12 @@ def make_table(name: str, model) -> tuple[QTableView, QSortFilterProxyModel]:
     table = QTableView()
     table.setObjectName(name)
     table.setModel(proxy)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table, proxy
@@ -156,12 +158,14 @@ class ChannelsTab(QWidget):
 
     def __init__(self, ctx) -> None:
         super().__init__()
-        from ui.models.admin_models import ChannelTableModel
+        from ui.models.admin_models import ChannelColumn, ChannelTableModel
 
         self.setObjectName("channels_tab")
         self.ctx = ctx
         self.model = ChannelTableModel(self)
         self.table, self.proxy = make_table("channels_table", self.model)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(ChannelColumn.NAME_EN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = _button(self.tr("Add…"), "add_channel", self.add)
         self.edit_button = _button(self.tr("Edit…"), "edit_channel", self.edit_selected)
@@ -321,6 +325,106 @@ class ConsentTab(QWidget):
         self.refresh(select_id=text.id)
 
 
+class CertificateTab(QWidget):
+    """The store's seal (issue #3): created at set-up or imported from PKCS#12 by an admin."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__()
+        from ui.models.admin_models import CertificateTableModel
+
+        self.setObjectName("certificate_tab")
+        self.ctx = ctx
+        self.model = CertificateTableModel(self)
+        self.table, self.proxy = make_table("certificates_table", self.model)
+        self.create_button = _button(self.tr("Create new self-signed…"), "create_certificate", self.create_new)
+        self.import_button = _button(self.tr("Import PKCS#12…"), "import_certificate", self.import_file)
+        self.export_button = _button(self.tr("Export PKCS#12…"), "export_certificate", self.export_file)
+        intro = QLabel(self.tr("New documents are signed with the active certificate. Documents signed "
+                               "with an older certificate still verify as the store's: every "
+                               "certificate the store has had is kept."))
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        for b in (self.create_button, self.import_button, self.export_button):
+            top.addWidget(b)
+        self.status = QLabel("")
+        self.status.setObjectName("certificate_status")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.services.certificates import list_certificates
+
+            return list_certificates(ctx.uow(), actor=ctx.actor)
+
+        run_op(self, work, self._loaded)
+
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.export_button.setEnabled(any(c.active for c in rows))
+
+    def active(self):
+        return next((c for c in self.model.rows() if c.active), None)
+
+    def create_new(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Create a new self-signed certificate"),
+                          self.tr("A new self-signed certificate with the store's legal name will sign all "
+                                  "new documents. Documents already signed keep verifying with the old "
+                                  "certificate. Continue?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm_create_certificate")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self._create)
+        box.open()
+        return box
+
+    def _create(self) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.services.certificates import create_certificate
+
+            return create_certificate(ctx.uow(), actor=ctx.actor)
+
+        self.create_button.setEnabled(False)
+        run_op(self, work, self._activated, self._create_failed, write=True)
+
+    def _create_failed(self, exc) -> None:
+        self.create_button.setEnabled(True)
+        show_error(self, exc)
+
+    def _activated(self, cert) -> None:
+        self.create_button.setEnabled(True)
+        self.status.setText(self.tr("Certificate {subject} is now active.").format(subject=cert.subject))
+        self.ctx.changed(Changes(documents=True), self)
+        self.refresh()
+
+    def import_file(self):
+        from ui.dialogs.certificate_dialogs import ImportCertificateDialog
+
+        dialog = ImportCertificateDialog(self.ctx, self)
+        dialog.finished_ok.connect(self._activated)
+        dialog.open()
+        return dialog
+
+    def export_file(self):
+        from pathlib import Path
+
+        from ui.dialogs.certificate_dialogs import ExportCertificateDialog
+
+        dialog = ExportCertificateDialog(self.ctx, self, suggested=str(Path.home() / "showroom-certificate.p12"))
+        dialog.finished_ok.connect(
+            lambda path: self.status.setText(self.tr("Certificate exported to {path}.").format(path=path)))
+        dialog.open()
+        return dialog
+
+
 class AdminPage(QTabWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -333,6 +437,8 @@ class AdminPage(QTabWidget):
             self._add("channels", ChannelsTab(ctx), self.tr("Source channels"))
         if can(roles, Action.MANAGE_CONSENT_TEXTS):
             self._add("consent", ConsentTab(ctx), self.tr("Consent texts"))
+        if can(roles, Action.MANAGE_CERTIFICATE):
+            self._add("certificate", CertificateTab(ctx), self.tr("Signing certificate"))
 
     def _add(self, key: str, tab: QWidget, title: str) -> None:
         self.tabs[key] = tab
