@@ -2915,6 +2915,14 @@ File: {file}</source>
         <translation>网址</translation>
     </message>
     <message>
+        <source>Card QR link (optional)</source>
+        <translation>信息卡二维码链接（选填）</translation>
+    </message>
+    <message>
+        <source>Leave empty and vehicle-card QR codes carry the card&apos;s facts as text. With a web address, {vin} is replaced by the car&apos;s VIN; the card number and version are always added. Changing it makes every card stale until reprinted.</source>
+        <translation>留空时，车辆信息卡二维码直接包含信息卡内容文字。填写网址时，{vin} 会替换为车辆 VIN，并始终附加信息卡编号和版本。修改后所有信息卡均需重新打印。</translation>
+    </message>
+    <message>
         <source>These details are printed on every document and vehicle card. A change applies to documents issued from now on; issued documents keep what they were signed with.</source>
         <translation>这些信息印在每份文件和车辆信息卡上。修改只对今后出具的文件生效；已出具的文件保留签署时的内容。</translation>
     </message>

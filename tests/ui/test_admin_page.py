@@ -223,3 +223,16 @@ def test_admin_exports_creates_a_new_certificate_and_imports_the_old_one_back(qt
 def test_admin_models_pass_the_model_tester(qtmodeltester, admin_page):
     for key in ("channels", "consent"):
         qtmodeltester.check(admin_page.tabs[key].model)
+
+
+def test_admin_sets_the_card_qr_link_template_and_a_bad_one_is_refused_beside_it(admin_page, uow):
+    # Issue #5.2: "when the store configures a URL template ... that URL".
+    tab = admin_page.tabs["store"]
+    tab.edits["card_url_template"].setText("ftp://example.cn/{plate}")
+    tab.save()
+    assert "card_url_template" in tab.errors.shown()
+    assert get_store(uow()).card_url_template == ""
+    tab.edits["card_url_template"].setText("https://www.pujiang-auto.example.cn/cars/{vin}")
+    tab.save()
+    assert get_store(uow()).card_url_template == "https://www.pujiang-auto.example.cn/cars/{vin}"
+    assert tab.errors.shown() == {}

@@ -56,7 +56,8 @@ def selected_item(table: QTableView, proxy: QSortFilterProxyModel):
 class StoreTab(QWidget):
     """The store's legal details, printed on every document and card."""
 
-    FIELDS = ("legal_name", "address", "sales_hotline", "complaint_phone", "website")
+    FIELDS = ("legal_name", "address", "sales_hotline", "complaint_phone", "website",
+              "card_url_template")
 
     def __init__(self, ctx) -> None:
         super().__init__()
@@ -67,7 +68,8 @@ class StoreTab(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         titles = {"legal_name": self.tr("Legal name"), "address": self.tr("Address"),
                   "sales_hotline": self.tr("Sales hotline"), "complaint_phone": self.tr("Complaint phone"),
-                  "website": self.tr("Website")}
+                  "website": self.tr("Website"),
+                  "card_url_template": self.tr("Card QR link (optional)")}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in self.FIELDS:
@@ -75,6 +77,12 @@ class StoreTab(QWidget):
             self.edits[name] = edit
             form.addRow(titles[name], self.errors.wrap(name, edit))
         self.edits["website"].setPlaceholderText("https://")
+        # T/CSCA 120031 4.2.1.2: the card's QR may open the store's own page for the car.
+        self.edits["card_url_template"].setPlaceholderText("https://www.example.cn/cars/{vin}")
+        self.edits["card_url_template"].setToolTip(self.tr(
+            "Leave empty and vehicle-card QR codes carry the card's facts as text. With a web "
+            "address, {vin} is replaced by the car's VIN; the card number and version are always "
+            "added. Changing it makes every card stale until reprinted."))
         intro = QLabel(self.tr("These details are printed on every document and vehicle card. A change "
                                "applies to documents issued from now on; issued documents keep what "
                                "they were signed with."))
