@@ -8,10 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
-from app.errors import Conflict, ValidationFailed
 from app.services.reception_dto import ChannelDTO
-from ui.errors import show_error
-from ui.widgets.conflict_box import open_conflict_box
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
 
@@ -90,15 +87,9 @@ class ChannelDialog(QDialog):
         self.saved.emit(channel)
         self.accept()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            if self.errors.show(exc):
-                show_error(self, exc)
-        elif isinstance(exc, Conflict):
-            open_conflict_box(self, exc, self._reload)
-        else:
-            show_error(self, exc)
+        self.errors.report_failure(self, exc, reload=self._reload)
 
     def _reload(self) -> None:
         self.reload_requested.emit()

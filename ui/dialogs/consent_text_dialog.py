@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import from_store_time, to_store_time, utcnow
-from app.errors import ValidationFailed
-from ui.errors import show_error
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
 
@@ -97,10 +95,6 @@ class ConsentTextDialog(QDialog):
         self.published.emit(text)
         self.accept()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            if self.errors.show(exc):
-                show_error(self, exc)
-        else:
-            show_error(self, exc)
+        self.errors.report_failure(self, exc)

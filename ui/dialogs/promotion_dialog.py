@@ -9,9 +9,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from app.errors import Conflict, ValidationFailed
-from ui.errors import show_error
-from ui.widgets.conflict_box import open_conflict_box
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
 
@@ -122,9 +119,4 @@ class PromotionDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, Conflict):
-            open_conflict_box(self, exc, self.load)
-        elif isinstance(exc, ValidationFailed) and not self.errors.show(exc):
-            return
-        else:
-            show_error(self, exc)
+        self.errors.report_failure(self, exc, reload=self.load)

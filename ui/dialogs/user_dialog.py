@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from app.errors import ValidationFailed
 from app.services.dto import Changes
 from db.models import Role
-from ui.errors import show_error
 from ui.labels import role_label
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
@@ -105,12 +103,8 @@ class UserDialog(QDialog):
         self.ctx.changed(Changes(staff=True), self)
         self.accept()
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            if self.errors.show(exc):
-                show_error(self, exc)
-        else:
-            show_error(self, exc)
+        self.errors.report_failure(self, exc)
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout
 
-from app.errors import ValidationFailed
 from app.services.dto import Changes
-from ui.errors import show_error
 from ui.labels import DOC_TYPE, label
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
@@ -58,6 +56,4 @@ class VoidDocumentDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationFailed) and not self.errors.show(exc):
-            return
-        show_error(self, exc)
+        self.errors.report_failure(self, exc)

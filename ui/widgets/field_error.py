@@ -106,6 +106,23 @@ class FieldErrors:
             first.setFocus()
         return unplaced
 
+    def report_failure(self, parent: QWidget, exc: BaseException, *, reload=None) -> None:
+        """After a failed save: each bad field's message beside it (and any the form cannot
+        place in a message box); a stale save (Conflict) opens the conflict box, whose Reload
+        calls `reload`; anything else through ui.errors.show_error (logged, never a traceback)."""
+        from app.errors import Conflict
+        from ui.errors import show_error
+
+        if isinstance(exc, ValidationFailed):
+            if self.show(exc):
+                show_error(parent, exc)
+        elif isinstance(exc, Conflict) and reload is not None:
+            from ui.widgets.conflict_box import open_conflict_box
+
+            open_conflict_box(parent, exc, reload)
+        else:
+            show_error(parent, exc)
+
     def has_errors(self) -> bool:
         return any(not label.isHidden() for _, label in self._fields.values())
 
