@@ -217,6 +217,13 @@ def clear_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> None:
             commit(uow)
 
 
+def get_charging_pile_offer(uow: UnitOfWork, *, actor: Actor) -> ChargingPileDTO | None:
+    """The store's charging-pile installation offer for NEV cards (4.1.3.5), if one is set."""
+    require(actor, Action.VIEW_SHOWROOM)
+    with uow:
+        return charging_pile_dto(uow.session)
+
+
 def set_charging_pile_offer(uow: UnitOfWork, *, actor: Actor, service: str, fee_fen: int = 0,
                             included: bool = False) -> ChargingPileDTO:
     """The store's charging-pile installation offer printed on NEV cards (4.1.3.5)."""

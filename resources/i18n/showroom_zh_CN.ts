@@ -248,6 +248,37 @@
     </message>
 </context>
 <context>
+    <name>ChargingPileDialog</name>
+    <message>
+        <source>Charging-pile offer</source>
+        <translation>充电桩安装服务</translation>
+    </message>
+    <message>
+        <source>Printed on every new-energy vehicle&apos;s card. After saving, the NEV cards must be reprinted.</source>
+        <translation>将打印在每辆新能源汽车的信息卡上。保存后须重新打印新能源车信息卡。</translation>
+    </message>
+    <message>
+        <source>e.g. 购车赠送 7kW 家用充电桩及基础安装（30 米线内）</source>
+        <translation>例如：购车赠送 7kW 家用充电桩及基础安装（30 米线内）</translation>
+    </message>
+    <message>
+        <source>Included in the selling price</source>
+        <translation>已含在销售价内</translation>
+    </message>
+    <message>
+        <source>0 means free of charge.</source>
+        <translation>0 表示免费。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>收费（元）</translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <source>Type to search, e.g. walk / 官网</source>
@@ -2656,6 +2687,10 @@ File: {file}</source>
     <message>
         <source>Promotion…</source>
         <translation>促销活动…</translation>
+    </message>
+    <message>
+        <source>Charging-pile offer…</source>
+        <translation>充电桩服务…</translation>
     </message>
     <message>
         <source>Cars on display: {cars} · need a card: {need}</source>

@@ -177,3 +177,30 @@ def test_manager_sets_a_promotion_from_the_board_and_the_card_goes_stale_4_3_2_1
 
 def test_consultant_sees_no_promotion_button(page):
     assert page.promotion_button.isHidden()
+
+
+def test_manager_sets_the_charging_pile_offer_and_only_nev_cards_go_stale_4_1_3_5(qtbot, make_ctx, floor, uow):
+    from PySide6.QtWidgets import QLabel
+
+    manager, cars = floor
+    nev = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(
+        status="on_display", powertrain="BEV", range_km=510, battery_kwh=60.5))
+    free = next(p for p in cards_floor.list_positions(uow(), actor=manager) if p.vehicle_id is None)
+    cards_floor.move_vehicle(uow(), actor=manager, vehicle_id=nev.id, position_id=free.id)
+    cards.issue_card(uow(), actor=manager, vehicle_id=nev.id)
+    page = ShowroomPage(make_ctx(Role.SALES_MANAGER))
+    qtbot.addWidget(page)
+    assert _state(page, nev.id) == "current" and _state(page, cars[0].id) == "current"
+    dialog = page.edit_charging_pile()
+    dialog.fee.setText("abc")
+    dialog.save()
+    assert not dialog.findChild(QLabel, "error_service").isHidden()
+    assert not dialog.findChild(QLabel, "error_fee_yuan").isHidden()
+    dialog.service.setPlainText("购车赠送 7kW 家用充电桩及基础安装（30 米线内）")
+    dialog.save()
+    assert not dialog.findChild(QLabel, "error_fee_yuan").isHidden()
+    assert cards_floor.get_charging_pile_offer(uow(), actor=manager) is None  # nothing written
+    dialog.fee.setText("1,200")
+    dialog.save()
+    assert cards_floor.get_charging_pile_offer(uow(), actor=manager).fee_fen == 120_000
+    assert _state(page, nev.id) == "stale" and _state(page, cars[0].id) == "current"

@@ -55,6 +55,9 @@ class ShowroomPage(QWidget):
         self.move_button = self._button(self.tr("Move car…"), "move_car", self.move_selected)
         self.promotion_button = self._button(self.tr("Promotion…"), "edit_promotion", self.edit_promotion)
         self.promotion_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
+        self.charging_button = self._button(self.tr("Charging-pile offer…"), "charging_pile_offer",
+                                            self.edit_charging_pile)
+        self.charging_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
         for b in (self.issue_button, self.batch_button):
             b.setVisible(can(roles, Action.ISSUE_CARDS))
         self.layout_label = QLabel(self.tr("Layout:"))
@@ -67,7 +70,7 @@ class ShowroomPage(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.layout_label)
         for w in (self.layout_choice, self.issue_button, self.batch_button, self.move_button,
-                  self.promotion_button, self.refresh_button):
+                  self.promotion_button, self.charging_button, self.refresh_button):
             top.addWidget(w)
 
         self.model = BoardTableModel(self)
@@ -291,6 +294,20 @@ class ShowroomPage(QWidget):
         def saved() -> None:
             self._select_after = r.vehicle_id
             self.ctx.changed(Changes(vehicles=True, ids=frozenset({r.vehicle_id})), self)
+            self.refresh()
+
+        dialog.saved.connect(saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def edit_charging_pile(self):
+        from ui.dialogs.charging_pile_dialog import ChargingPileDialog
+
+        dialog = ChargingPileDialog(self.ctx, self)
+
+        def saved() -> None:
+            self.ctx.changed(Changes(vehicles=True), self)
             self.refresh()
 
         dialog.saved.connect(saved)
