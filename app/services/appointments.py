@@ -21,7 +21,7 @@ from app.services.dto import Actor
 from app.services.notifications import emit
 from app.services.reception import CheckInInput, check_in
 from app.services.reception_dto import AppointmentDTO, CheckInResultDTO
-from app.services.reception_support import active_consent, appointment_dto, is_active_consultant
+from app.services.reception_support import appointment_dto, is_active_consultant, may_contact
 from db.models import Role
 from db.reception_models import (
     Appointment,
@@ -77,7 +77,7 @@ def book_appointment(uow: UnitOfWork, *, actor: Actor, customer_id: int, consult
         customer = s.get(Customer, customer_id)
         if customer is None:
             raise NotFound(what="customer", id=customer_id)
-        if customer.anonymised_at or active_consent(s, customer.id) is None:
+        if not may_contact(s, customer):
             errors.append(FieldError("customer_id", "consent_required"))
         if not is_active_consultant(s, consultant_id):
             errors.append(FieldError("consultant_id", "not_a_consultant"))

@@ -27,7 +27,7 @@ from app.services.dto import Actor
 from app.services.reception_dto import LeadChangeDTO, LeadDTO
 from app.services.reception_setup import known_models
 from app.services.reception_support import (
-    active_consent,
+    may_contact,
     is_active_consultant,
     lead_dto,
     lead_dtos,
@@ -195,7 +195,7 @@ def create_lead(uow: UnitOfWork, *, actor: Actor, customer_id: int, brand: str, 
         customer = s.get(Customer, customer_id)
         if customer is None:
             raise NotFound(what="customer", id=customer_id)
-        if customer.anonymised_at or active_consent(s, customer.id) is None:
+        if not may_contact(s, customer):
             errors.append(FieldError("customer_id", "consent_required"))
         if (brand, model) not in known_models(s):
             errors.append(FieldError("model", "unknown_model", {"model": f"{brand} {model}"}))

@@ -82,6 +82,12 @@ def active_consent(session: Session, customer_id: int,
                               Consent.withdrawn_at.is_(None)).order_by(Consent.given_at.desc()))
 
 
+def may_contact(session: Session, customer: Customer) -> bool:
+    """PIPL: a customer's details are used only while their contact consent stands (and the
+    record has not been anonymised)."""
+    return customer.anonymised_at is None and active_consent(session, customer.id) is not None
+
+
 def customer_dto(session: Session, c: Customer) -> CustomerDTO:
     return CustomerDTO(id=c.id, name=c.name, mobile=c.mobile, consultant_id=c.consultant_id,
                        consultant_name=staff_name(session, c.consultant_id),

@@ -26,7 +26,7 @@ from app.services.leads import record_visit_leads
 from app.services.notifications import emit
 from app.services.reception_dto import EndVisitResultDTO, VisitDTO
 from app.services.reception_support import (
-    active_consent,
+    may_contact,
     assign_waiting,
     lead_dtos,
     lock_rotation,
@@ -134,7 +134,7 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         if errors:
             raise ValidationFailed(errors)
         customer = s.get(Customer, visit.customer_id) if visit.customer_id else None
-        if customer is not None and (customer.anonymised_at or active_consent(s, customer.id) is None):
+        if customer is not None and not may_contact(s, customer):
             customer = None  # consent withdrawn meanwhile: nothing more is recorded about them
         follow_up = next_follow_up
         if (follow_up is None and level is not None and customer is not None

@@ -12,6 +12,8 @@ form (vehicle dialog, login, set-up wizard), so it knows nothing about any one o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.errors import FieldError, ValidationFailed
@@ -94,15 +96,17 @@ class FieldErrors:
         for name in self._fields:
             self.clear_field(name)
 
-    def show(self, exc: ValidationFailed | list[FieldError]) -> list[FieldError]:
+    def show(self, exc: ValidationFailed | list[FieldError], *,
+             text: Callable[[FieldError], str] = field_error_text) -> list[FieldError]:
         """Clear old messages, show each error beside its field, focus the first bad field.
+        `text` words the messages (a module may phrase some codes its own way).
 
         Returns the errors no registered field could show, for the caller to show elsewhere."""
         errors = exc.errors if isinstance(exc, ValidationFailed) else list(exc)
         self.clear()
-        unplaced = [e for e in errors if not self.set_error(e.field, field_error_text(e))]
+        unplaced = [e for e in errors if not self.set_error(e.field, text(e))]
         first = next((self.widget(e.field) for e in errors if self.widget(e.field)), None)
-        if first is not None and first.isEnabled():
+        if first is not None and first.isEnabled() and first.isVisible():
             first.setFocus()
         return unplaced
 

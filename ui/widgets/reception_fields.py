@@ -27,10 +27,5 @@ def reception_error_text(error: FieldError) -> str:
 
 
 def show_field_errors(errors: FieldErrors, exc: ValidationFailed) -> list[FieldError]:
-    """Like FieldErrors.show, with reception wording. Returns the errors no field could show."""
-    errors.clear()
-    unplaced = [e for e in exc.errors if not errors.set_error(e.field, reception_error_text(e))]
-    first = next((errors.widget(e.field) for e in exc.errors if errors.widget(e.field)), None)
-    if first is not None and first.isEnabled() and first.isVisible():
-        first.setFocus()
-    return unplaced
+    """FieldErrors.show with reception wording. Returns the errors no field could show."""
+    return errors.show(exc, text=reception_error_text)
