@@ -147,6 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_card_commands(command, group)
 
+    from app.cli_backup import add_commands as add_backup_commands  # issue #8
+    from app.cli_pdi import add_commands as add_pdi_commands  # issue #7
+    from app.cli_privacy import add_commands as add_privacy_commands  # issue #9
+
+    add_backup_commands(command, group)
+    add_pdi_commands(command, group)
+    add_privacy_commands(command, group)
+
     command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
     return parser
 

@@ -253,6 +253,10 @@ def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo
         created |= _add_documents(db, manager, now)
         from app.demo_cards import add_showroom_demo  # issue #5: the showroom floor
         created |= add_showroom_demo(db, manager, issue_cards=True)
+        from app.demo_test_drives import add_test_drive_demo  # issue #6
+        created |= add_test_drive_demo(db, manager, now)
+        from app.demo_pdi import add_pdi_demo  # issue #7
+        created |= add_pdi_demo(db, manager, now)
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
             docs = uow.session.query(Document).count()

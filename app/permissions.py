@@ -52,6 +52,24 @@ class Action(StrEnum):
     MANAGE_FLOOR = "manage_floor"
     MANAGE_PROMOTIONS = "manage_promotions"
 
+    # Test drives (issue #6, 试乘试驾)
+    VIEW_TEST_DRIVES = "view_test_drives"
+    MANAGE_TEST_DRIVE_ROUTES = "manage_test_drive_routes"
+    MANAGE_TEST_DRIVE_FLEET = "manage_test_drive_fleet"
+    BOOK_TEST_DRIVES = "book_test_drives"
+    CONDUCT_TEST_DRIVES = "conduct_test_drives"
+    OVERRIDE_TEST_DRIVE_WEATHER = "override_test_drive_weather"
+
+    # PDI (issue #7, 新车售前检查)
+    VIEW_PDI = "view_pdi"
+    RECORD_PDI = "record_pdi"
+    MANAGE_PDI_TEMPLATES = "manage_pdi_templates"
+
+    # Security and privacy (issue #9)
+    VIEW_AUDIT_LOG = "view_audit_log"
+    UNMASK_PERSONAL_DATA = "unmask_personal_data"
+    MANAGE_PERSONAL_DATA = "manage_personal_data"
+
 
 R = Role
 A = Action
@@ -127,6 +145,33 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.MANAGE_FLOOR: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.ADMIN}),
     # Promotions and the charging-pile offer are commercial terms (4.3.2.1, 4.1.3.5).
     A.MANAGE_PROMOTIONS: frozenset({R.SALES_MANAGER}),
+    # --- Test drives (issue #6, T/CSCA 120031 4.2.4) ---
+    # The calendar is on every showroom-floor terminal; the desk books walk-in slots.
+    A.VIEW_TEST_DRIVES: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    # Routes are filed with the traffic police (4.2.4.3) and the fleet's insurance and
+    # inspection (4.2.4.8) are the store's responsibility: management.
+    A.MANAGE_TEST_DRIVE_ROUTES: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    A.MANAGE_TEST_DRIVE_FLEET: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    A.BOOK_TEST_DRIVES: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    # Qualifying the customer, pre-departure check, agreement, start and return: the
+    # consultant who accompanies the customer (4.2.4.4), or a manager.
+    A.CONDUCT_TEST_DRIVES: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
+    # 4.2.4.7: a drive in storm, heavy rain, heavy snow or dense fog needs a manager's reason.
+    A.OVERRIDE_TEST_DRIVE_WEATHER: frozenset({R.SALES_MANAGER}),
+    # --- PDI (issue #7, T/CSCA 120031 4.4.1) ---
+    A.VIEW_PDI: frozenset(
+        {R.CONSULTANT, R.SALES_MANAGER, R.PDI_TECHNICIAN, R.ADMIN}
+    ),
+    # 4.4.1.3: only certified technicians record inspection results (certificate checked in
+    # the service).
+    A.RECORD_PDI: frozenset({R.PDI_TECHNICIAN}),
+    A.MANAGE_PDI_TEMPLATES: frozenset({R.ADMIN}),
+    # --- Security and privacy (issue #9, PIPL) ---
+    A.VIEW_AUDIT_LOG: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    # Seeing an ID or licence number in clear needs a reason and is logged.
+    A.UNMASK_PERSONAL_DATA: frozenset({R.SALES_MANAGER}),
+    # Access, export and deletion requests of a customer (PIPL art. 45, 47); retention purge.
+    A.MANAGE_PERSONAL_DATA: frozenset({R.SALES_MANAGER, R.ADMIN}),
 }
 
 

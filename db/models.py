@@ -296,3 +296,6 @@ class DocumentPrint(Base):
     kind: Mapped[str] = mapped_column(String(10))  # "print" | "reprint" | "export"
 from db import reception_models  # noqa: E402,F401  (registers reception tables on Base.metadata)
 from db import card_models  # noqa: E402,F401  (registers showroom card and floor tables)
+from db import test_drive_models  # noqa: E402,F401  (issue #6: routes, fleet, test drives)
+from db import pdi_models  # noqa: E402,F401  (issue #7: PDI templates and inspections)
+from db import audit_models  # noqa: E402,F401  (issue #9: audit log, consents, retention)

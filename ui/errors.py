@@ -125,6 +125,12 @@ ERROR_MESSAGES = {
     "qr_payload_too_long": QT_TRANSLATE_NOOP("Errors", "The card's QR code content is too long to print."),
 }
 
+# Module messages live beside their module (one writer per file); they share the context.
+from ui.errors_modules import MODULE_ERROR_MESSAGES, MODULE_FIELD_MESSAGES  # noqa: E402
+
+FIELD_MESSAGES.update(MODULE_FIELD_MESSAGES)
+ERROR_MESSAGES.update(MODULE_ERROR_MESSAGES)
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)

@@ -80,6 +80,24 @@ def _reception_reports(ctx: AppContext) -> QWidget:
     return ReceptionReportsPage(ctx)
 
 
+def _test_drives(ctx: AppContext) -> QWidget:
+    from ui.pages.test_drives_page import TestDrivesPage
+
+    return TestDrivesPage(ctx)
+
+
+def _pdi(ctx: AppContext) -> QWidget:
+    from ui.pages.pdi_page import PdiPage
+
+    return PdiPage(ctx)
+
+
+def _audit(ctx: AppContext) -> QWidget:
+    from ui.pages.audit_page import AuditPage
+
+    return AuditPage(ctx)
+
+
 def _admin(ctx: AppContext) -> QWidget:
     from ui.pages.admin_page import AdminPage
 
@@ -95,8 +113,13 @@ def modules() -> list[Module]:
         Module("leads", QT_TRANSLATE_NOOP("MainWindow", "Leads"), Action.VIEW_LEADS, _leads),
         Module("reception_reports", QT_TRANSLATE_NOOP("MainWindow", "Traffic report"), Action.RECEPTION_REPORTS,
                _reception_reports),
+        Module("test_drives", QT_TRANSLATE_NOOP("MainWindow", "Test drives"), Action.VIEW_TEST_DRIVES,
+               _test_drives, any_of=(Action.MANAGE_TEST_DRIVE_ROUTES, Action.MANAGE_TEST_DRIVE_FLEET)),
+        Module("pdi", QT_TRANSLATE_NOOP("MainWindow", "PDI"), Action.VIEW_PDI, _pdi,
+               any_of=(Action.RECORD_PDI, Action.MANAGE_PDI_TEMPLATES)),
         Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
         Module("showroom", QT_TRANSLATE_NOOP("MainWindow", "Showroom floor"), Action.VIEW_SHOWROOM, _showroom),
+        Module("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), Action.VIEW_AUDIT_LOG, _audit),
         Module("admin", QT_TRANSLATE_NOOP("MainWindow", "Administration"), Action.EDIT_STORE, _admin,
                any_of=(Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS, Action.MANAGE_CERTIFICATE)),
     ]

@@ -199,4 +199,6 @@ class Changes:
     store: bool = False
     staff: bool = False
     documents: bool = False
+    test_drives: bool = False
+    pdi: bool = False
     ids: frozenset[int] = field(default_factory=frozenset)

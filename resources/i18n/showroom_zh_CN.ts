@@ -151,6 +151,13 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Coming soon.</source>
+        <translation>即将推出。</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTab</name>
     <message>
         <source>Create new self-signed…</source>
@@ -1912,12 +1919,24 @@ File: {file}</source>
         <translation>客流报表</translation>
     </message>
     <message>
+        <source>Test drives</source>
+        <translation>试乘试驾</translation>
+    </message>
+    <message>
+        <source>PDI</source>
+        <translation>售前检查</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
         <source>Showroom floor</source>
         <translation>展厅</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -2053,6 +2072,13 @@ File: {file}</source>
     <message>
         <source>This document has no digital signature.</source>
         <translation>此文件没有数字签章。</translation>
+    </message>
+</context>
+<context>
+    <name>PdiPage</name>
+    <message>
+        <source>Coming soon.</source>
+        <translation>即将推出。</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +2998,13 @@ File: {file}</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TestDrivesPage</name>
+    <message>
+        <source>Coming soon.</source>
+        <translation>即将推出。</translation>
     </message>
 </context>
 <context>

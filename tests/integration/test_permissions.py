@@ -15,7 +15,11 @@ from db.models import Role
 from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
                              make_user, make_vin, vehicle_input)
 from tests.integration.test_cards_permissions import CARD_CASES
+from tests.integration.test_pdi_permissions import PDI_CASES, PDI_RULE_REFUSALS
+from tests.integration.test_privacy_permissions import PRIVACY_CASES, PRIVACY_RULE_REFUSALS
 from tests.integration.test_reception_permissions import RECEPTION_CASES, reception_allowed
+from tests.integration.test_test_drive_permissions import (TEST_DRIVE_CASES,
+                                                           TEST_DRIVE_RULE_REFUSALS)
 
 # Issuing documents makes the store's certificate, whose key file lives in the data dir.
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -87,8 +91,16 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         RECEPTION_CASES[action](uow, actor, manager, tmp_path)
     elif action in CARD_CASES:  # issue #5: cases in test_cards_permissions.py
         CARD_CASES[action](uow, actor, manager, tmp_path)
+    elif action in MODULE_CASES:  # issues #6, #7, #9: cases beside each module's tests
+        MODULE_CASES[action](uow, actor, manager, tmp_path)
     else:  # a new action without a case here fails loudly
         raise AssertionError(f"no permission test for {action}")
+
+
+MODULE_CASES = {**TEST_DRIVE_CASES, **PDI_CASES, **PRIVACY_CASES}
+RULE_REFUSALS = {(Action.DELIVER_VEHICLE, "pdi_required"),
+                 (Action.OVERRIDE_VIN_CHECK, "override_required"),
+                 *TEST_DRIVE_RULE_REFUSALS, *PDI_RULE_REFUSALS, *PRIVACY_RULE_REFUSALS}
 
 
 def _allowed(action: Action, role: Role) -> bool:
@@ -116,8 +128,7 @@ def test_every_action_as_every_role(uow, tmp_path, action, role):
             pytest.fail(f"{role} was refused {action} although the matrix allows it")
         except ShowroomError as e:
             # Allowed by the matrix, refused by a business rule: fine here, but only these.
-            assert (action, e.code) in {(Action.DELIVER_VEHICLE, "pdi_required"),
-                                        (Action.OVERRIDE_VIN_CHECK, "override_required")}, e
+            assert (action, e.code) in RULE_REFUSALS, e
             if action is Action.OVERRIDE_VIN_CHECK:
                 pytest.fail(f"{role} may override but the override was refused")
     else:

@@ -149,7 +149,8 @@ def _main(qtbot, backend, username):
 
 def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "li")
-    assert w.module_keys() == ["inventory", "documents", "queue", "leads", "showroom"]
+    assert w.module_keys() == ["inventory", "documents", "queue", "leads", "test_drives",
+                               "pdi", "showroom"]
     assert "李娜" in w.findChild(QLabel, "status_user").text()
     assert w.findChild(QLabel, "status_store").text() == "上海测试汽车销售服务有限公司"
     assert ready_backend.database.display_url in w.findChild(QLabel, "status_database").text()
@@ -157,8 +158,9 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
 
 def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "admin")
-    assert w.module_keys() == ["inventory", "documents", "staff", "showroom", "admin"]
-    w.nav.setCurrentRow(2)
+    assert w.module_keys() == ["inventory", "documents", "test_drives", "pdi", "staff", "showroom",
+                               "audit", "admin"]
+    w.nav.setCurrentRow(w.module_keys().index("staff"))
     page = w.page("staff")
     assert page.model.rowCount() == 2
     from ui.dialogs.user_dialog import UserDialog
@@ -213,8 +215,9 @@ def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_mod
         shell._logged_in(actor, ready_backend)
         w = shell.main_window
         qtbot.addWidget(w)
-        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["库存车辆", "文件档案", "员工", "展厅", "系统管理"]
-        w.nav.setCurrentRow(2)
+        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["库存车辆", "文件档案", "试乘试驾", "售前检查",
+                                                                   "员工", "展厅", "审计日志", "系统管理"]
+        w.nav.setCurrentRow(4)
         shell._change_language("en")
         w2 = shell.main_window
         qtbot.addWidget(w2)

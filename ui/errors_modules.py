@@ -1,0 +1,12 @@
+"""Collects the user-facing error messages of the later modules (each in its own file)."""
+
+from __future__ import annotations
+
+from ui.errors_pdi import ERROR_MESSAGES as _PDI_ERRORS, FIELD_MESSAGES as _PDI_FIELDS
+from ui.errors_privacy import ERROR_MESSAGES as _PRIVACY_ERRORS, FIELD_MESSAGES as _PRIVACY_FIELDS
+from ui.errors_reliability import (ERROR_MESSAGES as _RELIABILITY_ERRORS,
+                                   FIELD_MESSAGES as _RELIABILITY_FIELDS)
+from ui.errors_test_drives import ERROR_MESSAGES as _TD_ERRORS, FIELD_MESSAGES as _TD_FIELDS
+
+MODULE_FIELD_MESSAGES = {**_TD_FIELDS, **_PDI_FIELDS, **_RELIABILITY_FIELDS, **_PRIVACY_FIELDS}
+MODULE_ERROR_MESSAGES = {**_TD_ERRORS, **_PDI_ERRORS, **_RELIABILITY_ERRORS, **_PRIVACY_ERRORS}
