@@ -1,0 +1,50 @@
+"""Personal numbers at rest and on screen: ID, passport, driving-licence numbers (PIPL; issue #9).
+
+A number is stored only as an AES-GCM blob (`seal`) under the terminal's "personal" key file,
+which lives outside the database (app/keys.py), next to a masked form for screens and
+non-legal printouts (`mask`: 3101**********1234) and a keyed fingerprint (`fingerprint`) that
+finds a returning customer's record without decrypting every row. The raw database file and
+its backups therefore never contain a number in clear.
+
+`field` is bound into each blob as associated data, so a blob copied from one column into
+another (say a licence number pasted over an ID number) fails to decrypt instead of silently
+showing the wrong number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from app import keys
+
+PERSONAL = "personal"
+
+
+def seal(value: str, *, field: str) -> bytes:
+    """Encrypt `value` for the column `field` (e.g. "test_drive_customer.id_number")."""
+    return keys.encrypt(value.encode("utf-8"), aad=field.encode("utf-8"), name=PERSONAL)
+
+
+def unseal(blob: bytes, *, field: str) -> str:
+    """Decrypt a blob made by `seal` for the same `field`; raises encryption_key_unavailable."""
+    return keys.decrypt(blob, aad=field.encode("utf-8"), name=PERSONAL).decode("utf-8")
+
+
+def mask(value: str) -> str:
+    """3101**********1234 for an 18-character ID; shorter numbers keep less."""
+    value = (value or "").strip()
+    n = len(value)
+    if n >= 12:
+        return value[:4] + "*" * (n - 8) + value[-4:]
+    if n >= 6:
+        return value[:2] + "*" * (n - 4) + value[-2:]
+    return "*" * n
+
+
+def fingerprint(value: str, *, field: str) -> str:
+    """A keyed hash for equality look-ups (hex); useless without the key file."""
+    key = keys.load_or_create_key(PERSONAL)
+    mac = hmac.new(key, field.encode("utf-8") + b"\x00" + value.strip().upper().encode("utf-8"),
+                   hashlib.sha256)
+    return mac.hexdigest()
