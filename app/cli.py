@@ -21,6 +21,9 @@ Documents (issue #3, commands in app/cli_documents.py):
 
 Showroom cards (issue #5, app/cli_cards.py):
   print-cards --out FILE.pdf [--vin VIN ...] [--stale] [--layout A5|A4|A4_2UP]
+
+Backups (issue #8, app/cli_backup.py):
+  backup [--to DIR] [--keep N] | backups [--from DIR] | restore FILE [--yes]
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserve
 # Errors that mean "the input cannot be used" rather than "the operation failed".
 USAGE_CODES = {"validation_failed", "import_unreadable", "import_missing_columns",
                "import_duplicate_columns", "export_format", "certificate_invalid",
-               "certificate_password_required"}
+               "certificate_password_required", "backup_invalid"}
 
 
 class CliError(Exception):

@@ -70,6 +70,23 @@ ERROR_TEXT = {
     "cjk_font_missing": "no Chinese font for documents was found: install fonts-wqy-microhei or "
                         "set SHOWROOM_CJK_FONT (searched: {searched})",
     "signature_image_invalid": "the handwritten signature of {signer} cannot be read",
+    # Backup and restore (issue #8, app/services/backup.py)
+    "backup_unwritable": "cannot write the backup to {path}: {reason}",
+    "backup_no_database": "there is no database file at {path} to back up",
+    "backup_failed": "the backup failed: {reason}",
+    "backup_damaged": "the backup written to {path} failed its integrity check ({reason})",
+    "restore_failed": "the restore failed: {reason}",
+    "pg_tool_missing": "{tool} was not found: install the PostgreSQL client programs "
+                       "(Debian: apt-get install postgresql-client) and try again",
+    "transient_database_error": "the database stayed busy; nothing was saved, try again",
+}
+
+BACKUP_INVALID = {
+    "not_found": "file not found",
+    "not_a_database": "not a database file (or it is truncated)",
+    "damaged": "the file is damaged ({detail})",
+    "not_showroom": "not a Showroom database",
+    "unknown_revision": "made by a newer or unknown version of Showroom (schema {revision})",
 }
 
 CERTIFICATE_INVALID = {
@@ -112,6 +129,10 @@ def describe_error(e: ShowroomError) -> str:
         suffix = path.rsplit(".", 1)[-1] if "." in path else "?"
         reason = UNREADABLE.get(e.params.get("reason", ""), "the file cannot be read")
         return f"cannot import {path}: {_fmt(reason, {'suffix': '.' + suffix})}"
+    if e.code == "backup_invalid":
+        reason = BACKUP_INVALID.get(e.params.get("reason", ""), "the file cannot be used")
+        return (f"cannot restore from {e.params.get('path', '')}: "
+                f"{_fmt(reason, {'detail': '', 'revision': '?', **e.params})}; nothing was changed")
     if e.code == "certificate_invalid":
         return CERTIFICATE_INVALID.get(e.params.get("reason", ""), "the certificate cannot be used")
     if e.code == "encryption_key_unavailable":

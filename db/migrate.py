@@ -27,6 +27,12 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of Showroom knows (a backup must be at one of them)."""
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return {r.revision for r in script.walk_revisions()}
+
+
 def current_revision(url: str) -> str | None:
     engine = make_engine(url)
     try:
@@ -67,4 +73,5 @@ def is_up_to_date(url: str) -> bool:
     return current_revision(url) == head_revision()
 
 
-__all__ = ["upgrade", "is_up_to_date", "head_revision", "current_revision", "backup_sqlite"]
+__all__ = ["upgrade", "is_up_to_date", "head_revision", "current_revision", "backup_sqlite",
+           "known_revisions"]

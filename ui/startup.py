@@ -1,7 +1,8 @@
 """Load the heavy back end while the login window is already on screen.
 
 SQLAlchemy, Alembic, argon2 and the services are imported on a background thread; the
-schema is upgraded (after a backup copy of a SQLite file). The result, or the error, comes
+schema is upgraded (after a backup copy of a SQLite file), and today's automatic backup is
+taken on a thread of its own if it is missing. The result, or the error, comes
 back to the UI thread by a queued signal. This module itself imports only QtCore.
 """
 
@@ -40,6 +41,8 @@ def load_backend(url: str, demo: bool) -> Backend:
         build_demo(url)
         demo_users = [(u[0], u[1], u[2], tuple(u[3])) for u in DEMO_USERS]
     backup = upgrade(url)
+    if not demo:
+        start_daily_backup(url)
     database = Database(url)
     if demo:
         from app.demo_reception import seed_reception_demo
@@ -65,6 +68,26 @@ def load_backend(url: str, demo: bool) -> Backend:
     return Backend(database=database, url=url, needs_setup=needs, store=store,
                    demo_users=demo_users, backup_path=str(backup) if backup else None,
                    font_error=font_error)
+
+
+def start_daily_backup(url: str) -> threading.Thread:
+    """Today's automatic backup (issue #8.5), if it is missing, on its own thread: a large
+    database must not delay the login window. Failures are logged, never shown at start-up
+    (the Administration page lists the backups, so a missing one is visible there)."""
+
+    def run() -> None:
+        try:
+            from app.services.backup import daily_backup_if_due
+
+            info = daily_backup_if_due(url)
+            if info is not None:
+                log.info("daily backup written: %s", info.path)
+        except Exception:  # noqa: BLE001 - logged; the app works on without it
+            log.exception("daily backup failed")
+
+    thread = threading.Thread(target=run, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 class BackendLoader(QObject):

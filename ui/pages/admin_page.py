@@ -1,5 +1,5 @@
-"""Administration page (系统管理): the store's details, source channels, consent texts and the
-signing certificate, one tab each, each shown only to the roles allowed its action."""
+"""Administration page (系统管理): the store's details, source channels, consent texts, the
+signing certificate and backups, one tab each, each shown only to the roles allowed its action."""
 
 from __future__ import annotations
 
@@ -447,6 +447,10 @@ class AdminPage(QTabWidget):
             self._add("consent", ConsentTab(ctx), self.tr("Consent texts"))
         if can(roles, Action.MANAGE_CERTIFICATE):
             self._add("certificate", CertificateTab(ctx), self.tr("Signing certificate"))
+        if can(roles, Action.EDIT_STORE):  # backups are the administrator's (issue #8.5)
+            from ui.pages.admin_backup_tab import BackupTab
+
+            self._add("backup", BackupTab(ctx), self.tr("Backup"))
 
     def _add(self, key: str, tab: QWidget, title: str) -> None:
         self.tabs[key] = tab
