@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 
 from app.clock import utcnow
 from app.domain.validation import validate_vin
-from app.errors import FieldError, NotFound, OverrideRequired, ShowroomError, ValidationFailed
+from app.errors import FieldError, NotFound, OverrideRequired, ValidationFailed
 from app.permissions import Action, can, require
 from app.services.common import check_version, commit
 from app.services.dto import Actor, VehicleDTO
@@ -244,9 +244,10 @@ def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_ve
             raise ValidationFailed([FieldError("status", "status_transition",
                                                {"from": v.status, "to": target.value})])
         if target is S.DELIVERED:
-            # T/CSCA 120031 4.4.1: no delivery without a passed PDI. The PDI module is not
-            # built yet, so no car can pass one: delivery stays refused until it is.
-            raise ShowroomError("pdi_required", vin=v.vin)
+            # T/CSCA 120031 4.4.1.2-4.4.1.4: no delivery without a passed PDI of the
+            # checklist version current for the car's brand and its signed report.
+            from app.services.pdi import delivery_gate
+            delivery_gate(uow.session, v)
         previous = v.status
         v.status = target.value
         record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
