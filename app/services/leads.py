@@ -310,3 +310,21 @@ def reassign_customer(uow: UnitOfWork, *, actor: Actor, customer_id: int, expect
                                    reason="reassigned", note=reason))
         commit(uow)
         return lead_dtos(s, moved)
+
+
+def note_test_drive(session, *, customer_id: int, brand: str, model: str,
+                    intent_level: str | None, actor_id: int | None,
+                    now: dt.datetime) -> Lead | None:
+    """After a test drive (issue #6.8): the customer's open lead for the model driven moves
+    new -> following and takes the intent level the consultant recorded on return. No lead is
+    created here (leads come from visits and enquiries, with the contact consent)."""
+    lead = session.scalar(select(Lead).where(Lead.customer_id == customer_id,
+                                             Lead.brand == brand, Lead.model == model))
+    if lead is None or lead.status not in (L.NEW, L.FOLLOWING):
+        return None
+    if lead.status == L.NEW:
+        _move(session, lead, L.FOLLOWING, now=now, actor_id=actor_id, note="test_drive")
+    if intent_level is not None:
+        lead.intent_level = IntentLevel(intent_level).value
+    lead.updated_by_id = actor_id
+    return lead
