@@ -59,16 +59,24 @@ def describe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.close()
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        # FULL, not WAL's usual NORMAL: NORMAL may lose the last commits on a power cut; a
+        # save the user saw succeed must survive (issue #8.4, tests/reliability/test_crash.py).
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    return on_connect
 
 
-def make_engine(url: str, **kwargs) -> Engine:
+def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -> Engine:
+    """The engine for `url`. `busy_timeout_ms`: how long a SQLite write waits for another
+    terminal's transaction before failing as "database is locked" (then the services retry the
+    whole transaction, app.services.common.retry_transient)."""
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         path = sqlite_path(url)
@@ -76,10 +84,10 @@ def make_engine(url: str, **kwargs) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             u,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
             **kwargs,
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         return engine
     return create_engine(u, pool_pre_ping=True, **kwargs)
 

@@ -30,6 +30,7 @@ from app.documents.vehicle_card import (LAYOUTS, CardDTO, age_disclosure_from, i
                                         render_card, render_cards)
 from app.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
+from app.services.common import retry_transient
 from app.services.cards_floor import charging_pile_dto, free_position, promotion_dtos
 from app.services.dto import Actor, DocumentDTO, StoreDTO, VehicleDTO
 from db.card_models import CardStatus, DisplayPosition, DisplayZone, VehicleCard
@@ -195,6 +196,7 @@ def _void_document(session, document_id: int, actor: Actor, reason: str) -> None
                     .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason))
 
 
+@retry_transient  # issue #8.3: a busy database is retried, never shown (see _issue)
 def issue_card(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, layout: str = "A5",
                language: str = "bilingual", now: dt.datetime | None = None) -> IssuedCardDTO:
     """Issue the car's card (the next version if it has one) into the archive and make it the
@@ -250,6 +252,19 @@ def _issue(uow: UnitOfWork, actor: Actor, vehicle_id: int, layout: str, language
         uow, actor=actor, doc_type="vehicle_card", subject_type="vehicle",
         subject_id=vehicle_id, language=language, render=render, replaces=replaces,
         reason="card reissued (一车一卡)" if replaces else "", subject_ref=vehicle.vin)
+    # Making the archived card current is its own transaction, retried on its own: a retry
+    # of the whole issue would archive a second document for a transient error.
+    @retry_transient
+    def make_current() -> None:
+        _make_current(uow, actor, vehicle_id, doc, layout, facts)
+
+    make_current()
+    return IssuedCardDTO(vehicle_id, vehicle.vin, doc.number, doc.version, doc.id, layout,
+                         doc.issued_at), made[-1]
+
+
+def _make_current(uow: UnitOfWork, actor: Actor, vehicle_id: int, doc: DocumentDTO,
+                  layout: str, facts: dict) -> None:
     with uow:
         s = uow.session
         try:
@@ -277,8 +292,6 @@ def _issue(uow: UnitOfWork, actor: Actor, vehicle_id: int, layout: str, language
             _void_document(s, doc.id, actor, "issued concurrently on another terminal")
             uow.commit()
             raise Conflict(table="vehicle_card", vehicle_id=vehicle_id) from None
-    return IssuedCardDTO(vehicle_id, vehicle.vin, doc.number, doc.version, doc.id, layout,
-                         doc.issued_at), made[-1]
 
 
 def retire_for_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> None:
@@ -432,7 +445,7 @@ def issue_cards_batch(uow: UnitOfWork, *, actor: Actor, vehicle_ids: Iterable[in
         if cancelled is not None and cancelled():
             stopped = True
             break
-        card, dto = _issue(uow, actor, vehicle_id, layout, language, now)
+        card, dto = retry_transient(_issue)(uow, actor, vehicle_id, layout, language, now)
         issued.append(card)
         made.append(dto)
         if progress is not None:

@@ -1,11 +1,31 @@
-"""Shared service plumbing: optimistic-lock checks and commits that turn races into Conflict."""
+"""Shared service plumbing: optimistic-lock checks and commits that turn races into Conflict,
+and the retry of whole transactions that failed for a transient reason (issue #8.3)."""
 
 from __future__ import annotations
 
+import functools
+import logging
+import random
+import sqlite3
+import time
+from typing import Callable, TypeVar
+
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.errors import Conflict
+from app.errors import Conflict, ShowroomError
 from db.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available. The server rolled
+# the whole transaction back, so running it again from the start is always safe.
+TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+# SQLite: another connection held the write lock past the busy timeout, or (WAL) this
+# transaction's snapshot went stale before its first write. Nothing of ours was written.
+_SQLITE_TRANSIENT = ("database is locked", "database table is locked", "database is busy")
+RETRY_ATTEMPTS = 8
 
 
 def check_version(record, expected_version: int | None) -> None:
@@ -30,3 +50,50 @@ def commit(uow: UnitOfWork) -> None:
     except StaleDataError as e:
         uow.session.rollback()
         raise Conflict(detail=str(e)) from None
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A database error after which the whole transaction may simply be run again."""
+    if not isinstance(exc, DBAPIError) or exc.connection_invalidated:
+        return False  # a lost connection may have lost a commit's answer: never guess
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if state in TRANSIENT_SQLSTATES:
+        return True
+    return isinstance(orig, sqlite3.OperationalError) and any(
+        m in str(orig).lower() for m in _SQLITE_TRANSIENT)
+
+
+def retry_transient(fn: Callable[..., T] | None = None, *, attempts: int = RETRY_ATTEMPTS,
+                    first_delay: float = 0.02, max_delay: float = 1.0):
+    """Run a whole-transaction service call again when it failed for a transient reason
+    (PostgreSQL deadlock or serialization failure, SQLite busy/locked), with jittered
+    exponential back-off. Use on a function whose every attempt is one transaction that either
+    commits or leaves nothing behind (a UnitOfWork opens a fresh session on each `with uow`).
+    When every attempt failed the user gets ShowroomError("transient_database_error"), a
+    readable "try again", never a raw "database is locked"."""
+
+    def wrap(func: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(func)
+        def run(*args, **kwargs) -> T:
+            for attempt in range(1, attempts + 1):
+                try:
+                    return func(*args, **kwargs)
+                except DBAPIError as exc:
+                    if not is_transient(exc):
+                        raise
+                    if attempt == attempts:
+                        log.warning("%s: still failing after %d attempts: %s",
+                                    func.__qualname__, attempts, exc.orig)
+                        raise ShowroomError("transient_database_error",
+                                            attempts=attempts) from exc
+                    delay = min(max_delay, first_delay * 2 ** (attempt - 1))
+                    log.info("%s: transient database error (%s), attempt %d; retrying",
+                             func.__qualname__, exc.orig, attempt)
+                    time.sleep(delay * random.uniform(0.5, 1.5))
+            raise AssertionError("unreachable")
+
+        run.__wrapped_transaction__ = True  # for tests: this call retries transient errors
+        return run
+
+    return wrap(fn) if fn is not None else wrap

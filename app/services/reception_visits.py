@@ -20,7 +20,7 @@ from app.domain.reception import (
 )
 from app.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
 from app.permissions import Action, can, require
-from app.services.common import check_version, commit
+from app.services.common import check_version, commit, retry_transient
 from app.services.dto import Actor
 from app.services.leads import record_visit_leads
 from app.services.notifications import emit
@@ -58,6 +58,7 @@ def _load(uow: UnitOfWork, visit_id: int, expected_version: int) -> Visit:
     return visit
 
 
+@retry_transient  # issue #8.3: one transaction, run again if the database was busy
 def start_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
                 now: dt.datetime | None = None) -> VisitDTO:
     """The consultant meets the visitor: waiting -> with_consultant (waiting time stops)."""
@@ -77,6 +78,7 @@ def start_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_versio
         return visit_dto(uow.session, visit)
 
 
+@retry_transient  # issue #8.3: one transaction, run again if the database was busy
 def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
               outcome: str, intent_level: str | None = None,
               next_follow_up: dt.date | None = None, had_test_drive: bool = False,
@@ -160,6 +162,7 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         return EndVisitResultDTO(visit=visit_dto(s, visit), leads=tuple(lead_dtos(s, leads)))
 
 
+@retry_transient  # issue #8.3: one transaction, run again if the database was busy
 def visitor_left(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
                  now: dt.datetime | None = None) -> VisitDTO:
     """A waiting visitor left before anyone served them (outcome "left"). The desk may record

@@ -99,7 +99,7 @@ def _step(args, db, actor):
     def issue(i: int) -> str:
         vid = ids[i % len(ids)]
         c = cards.issue_card(db.uow(), actor=actor, vehicle_id=vid)
-        return f"{vid} {c.card_number} {c.version}"
+        return f"{vid} {c.card_number} {c.card_version}"
 
     return issue
 
