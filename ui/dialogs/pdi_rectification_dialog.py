@@ -1,0 +1,82 @@
+"""Recording the repair of a not-OK PDI item (整改, issue #7; T/CSCA 120031-2023 4.4.1.4):
+what was done, parts replaced, by whom, and whether an assembly (总成) was repaired, which the
+customer must then acknowledge. Every bad field is shown beside it; nothing is saved then."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QVBoxLayout)
+
+from app.services.pdi_dto import PdiItemDTO
+from ui.models.pdi_models import item_text
+from ui.widgets.field_error import FieldErrors
+from ui.workers import run_op
+
+
+class PdiRectificationDialog(QDialog):
+    saved = Signal(object)  # the inspection DTO after the repair was recorded
+
+    def __init__(self, ctx, item: PdiItemDTO, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdi_rectification_dialog")
+        self.ctx, self.item = ctx, item
+        self.setWindowTitle(self.tr("Repair of item {item}").format(item=item.item_id))
+        intro = QLabel(self.tr("{item} {text}\nDefect: {defect}").format(
+            item=item.item_id, text=item_text(item), defect=item.note))
+        intro.setWordWrap(True)
+        self.action_taken = QPlainTextEdit(objectName="action_taken")
+        self.action_taken.setPlaceholderText(self.tr("What was done"))
+        self.action_taken.setFixedHeight(70)
+        self.parts_replaced = QLineEdit(objectName="parts_replaced")
+        self.repaired_by = QLineEdit(objectName="repaired_by")
+        self.repaired_by.setText(ctx.actor.full_name)
+        self.assembly_repair = QCheckBox(self.tr("An assembly (总成) was repaired or replaced: "
+                                                 "disclose it to the customer"),
+                                         objectName="assembly_repair")
+        self.assembly_name = QLineEdit(objectName="assembly_name")
+        self.assembly_name.setPlaceholderText(self.tr("e.g. air-conditioning compressor"))
+        self.assembly_name.setEnabled(False)
+        self.assembly_repair.toggled.connect(self.assembly_name.setEnabled)
+
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        form.addRow(self.tr("Action taken:"), self.errors.wrap("action_taken", self.action_taken))
+        form.addRow(self.tr("Parts replaced:"), self.errors.wrap("parts_replaced", self.parts_replaced))
+        form.addRow(self.tr("Repaired by:"), self.errors.wrap("repaired_by", self.repaired_by))
+        form.addRow("", self.assembly_repair)
+        form.addRow(self.tr("Assembly:"), self.errors.wrap("assembly_name", self.assembly_name))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        ctx, item_id = self.ctx, self.item.id
+        values = dict(action_taken=self.action_taken.toPlainText(),
+                      parts_replaced=self.parts_replaced.text(),
+                      repaired_by=self.repaired_by.text(),
+                      assembly_repair=self.assembly_repair.isChecked(),
+                      assembly_name=self.assembly_name.text())
+
+        def work():
+            from app.services.pdi import record_rectification
+
+            return record_rectification(ctx.uow(), actor=ctx.actor, item_result_id=item_id, **values)
+
+        def done(inspection) -> None:
+            self.buttons.setEnabled(True)
+            self.saved.emit(inspection)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.errors.report_failure(self, exc)
+
+        self.errors.clear()
+        self.buttons.setEnabled(False)
+        run_op(self, work, done, failed, write=True)
