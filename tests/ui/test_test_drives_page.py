@@ -1,0 +1,160 @@
+"""Test drives page and the guided drive (issue #6), offscreen with pytest-qt: a consultant
+takes a walk-in customer from booking through the signed agreement to departure and return;
+the page warns about too few routes and fleet papers expiring within 30 days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.clock import utcnow
+from app.services import test_drive_setup as setup
+from app.services import test_drives
+from db.models import StaffUser
+from tests.factories import isolated_data_dir, on_duty  # noqa: F401
+from tests.integration.test_test_drives import ID_NUMBER, add_fleet_car, make_world, route_input
+from ui.context import AppContext
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
+
+
+@pytest.fixture()
+def world(uow):
+    w = make_world(uow)
+    now = utcnow()
+    on_duty(uow, w.desk, [w.consultant], now=now)  # today, for the escort rule (4.2.4.4)
+    # The fixed-date fleet papers of make_world may be past today: renew them for a year.
+    later = dt.date.today() + dt.timedelta(days=365)
+    car = setup.list_fleet(uow(), actor=w.manager)[0]
+    from tests.integration.test_test_drives import fleet_input
+    setup.save_fleet_car(uow(), actor=w.manager, car_id=car.id, expected_version=car.version,
+                         data=fleet_input(car.vehicle_id, compulsory_insurance_until=later,
+                                          commercial_insurance_until=later, inspection_until=later))
+    return w
+
+
+def _sign(monkeypatch):
+    from tests.factories import signature_capture
+    from ui.dialogs import signature_dialog
+
+    def ask(parent, name, role, document=""):
+        cap = signature_capture(name, str(role), 5)
+        return signature_dialog.SignatureCapture(name, signature_dialog.SignerRole(role),
+                                                 utcnow(), tuple(tuple(tuple(p) for p in s)
+                                                                 for s in cap.strokes), cap.png)
+
+    monkeypatch.setattr(signature_dialog.SignatureDialog, "ask", staticmethod(ask))
+
+
+def test_a_consultant_takes_a_walk_in_from_booking_to_return(qtbot, database, world, monkeypatch):
+    from ui.pages.test_drives_page import TestDrivesPage
+
+    _sign(monkeypatch)
+    ctx = AppContext(database, world.consultant)
+    page = TestDrivesPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.new_drive()
+    qtbot.addWidget(dialog)
+
+    # 1 booking: a walk-in takes the next free time of the car on the chosen route
+    dialog.customer_name.setText("李先生")
+    assert dialog.car.count() == 1 and dialog.route.count() == 2
+    qtbot.mouseClick(dialog.findChild(type(dialog.start_button), "book"), Qt.MouseButton.LeftButton)
+    assert dialog.drive is not None and dialog.drive.walk_in
+    assert dialog.pages.currentIndex() == 1
+
+    # 2 ID and licence: nothing is taken before the separate consent
+    dialog.id_number.setText(ID_NUMBER)
+    dialog.record_qualification()
+    assert "id_consent" in dialog.errors.shown()
+    dialog.record_consent()
+    dialog.id_number.setText(ID_NUMBER)
+    dialog.licence_class.setCurrentText("C1")
+    dialog.record_qualification()
+    assert dialog.drive.qualified and dialog.id_number.text() == ""
+    assert dialog.masked.text().count("1101**********002X") == 2  # ID and licence, masked
+
+    # 3 escort: only qualified staff on duty are offered
+    assert dialog.escort.count() == 1
+    dialog.assign_escort()
+    assert dialog.drive.escort_name == "王磊"
+
+    # 4 route/time confirmed by the customer and the pre-departure check
+    dialog.confirm_terms()
+    for box in dialog.check_boxes.values():
+        box.setChecked(True)
+    dialog.odometer_out.setValue(1500)
+    dialog.record_check()
+    assert dialog.drive.check_complete
+
+    # 5 weather, 6 agreement signed on the pad by customer and escort
+    dialog.weather.setCurrentIndex(dialog.weather.findData("fine"))
+    dialog.record_weather()
+    dialog.sign_agreement()
+    assert dialog.drive.agreement_number.startswith("TD-")
+    assert "✓" in dialog.steps.item(5).text()
+
+    # 7 start: nothing blocks any more
+    dialog.go("start")
+    assert dialog.blockers.item(0).text() == dialog.tr("Nothing: the drive may start.")
+    dialog.start_drive()
+    assert dialog.drive.status == "out" and dialog.pages.currentIndex() == 7
+
+    # 8 return
+    dialog.odometer_in.setValue(1490)
+    assert dialog.odometer_in.value() == 1500  # never below the odometer at departure
+    dialog.odometer_in.setValue(1509)
+    dialog.damage.setCurrentIndex(dialog.damage.findData(False))
+    dialog.feedback.setPlainText("加速很好")
+    dialog.record_return()
+    assert dialog.drive.status == "returned" and dialog.drive.odometer_in == 1509
+    assert all("✓" in dialog.steps.item(i).text() for i in range(8))
+    assert page.drive_model.rowCount() == 1  # the page refreshed from the change signal
+
+
+def test_start_lists_what_is_missing_and_the_service_refuses(qtbot, database, world):
+    from ui.dialogs.test_drive_dialog import TestDriveDialog
+
+    d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
+                                    route_id=world.route_id, customer_name="张女士", walk_in=True)
+    dialog = TestDriveDialog(AppContext(database, world.consultant), d.id)
+    qtbot.addWidget(dialog)
+    dialog.go("start")
+    texts = [dialog.blockers.item(i).text() for i in range(dialog.blockers.count())]
+    assert any("agreement" in t for t in texts) and any("escort" in t for t in texts)
+    dialog.start_drive()
+    assert dialog.drive.status == "booked"
+
+
+def test_managers_see_route_and_fleet_warnings(qtbot, database, world, uow):
+    from ui.pages.test_drives_page import TestDrivesPage
+
+    route = next(r for r in setup.list_routes(uow(), actor=world.manager) if r.id == world.route2_id)
+    setup.save_route(uow(), actor=world.manager, route_id=route.id, expected_version=route.version,
+                     data=route_input("外环高速线", active=False,
+                                      filing_date=dt.date(2026, 1, 15)))
+    soon = dt.date.today() + dt.timedelta(days=10)
+    add_fleet_car(uow, world.manager, plate="沪B23456", commercial_insurance_until=soon,
+                  compulsory_insurance_until=dt.date.today() + dt.timedelta(days=300),
+                  inspection_until=dt.date.today() + dt.timedelta(days=300))
+    page = TestDrivesPage(AppContext(database, world.manager))
+    qtbot.addWidget(page)
+    text = page.warning.text()
+    assert page.warning.isVisibleTo(page)
+    assert "4.2.4.3" in text and "沪B23456" in text and soon.isoformat() in text
+    assert page.fleet_model.rowCount() == 2 and page.route_model.rowCount() == 2
+    assert page.tabs.count() == 3
+
+
+def test_an_escort_without_three_years_is_not_offered(qtbot, database, world, uow):
+    from ui.dialogs.test_drive_dialog import TestDriveDialog
+
+    with uow() as u:
+        u.session.get(StaffUser, world.consultant.user_id).licence_first_issued = dt.date.today()
+        u.commit()
+    dialog = TestDriveDialog(AppContext(database, world.manager))
+    qtbot.addWidget(dialog)
+    names = [dialog.escort.itemText(i) for i in range(dialog.escort.count())]
+    assert names == []  # the manager has no licence date on record either

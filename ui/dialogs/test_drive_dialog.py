@@ -1,0 +1,636 @@
+"""The guided test drive (试乘试驾, T/CSCA 120031-2023 4.2.4; issue #6): one dialog that takes a
+customer from booking through qualification, escort, pre-departure check, weather and the
+signed agreement to departure and return.
+
+The steps are listed on the left with a tick when done; any step can be opened in any order
+(the floor works that way), and the Start page lists whatever still blocks departure, as the
+service re-checks every condition itself (app/services/test_drive_steps.start_drive). ID and
+licence numbers are typed once and shown only masked afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog,
+                               QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox,
+                               QStackedWidget, QTextEdit, QVBoxLayout, QWidget)
+
+from app.clock import from_store_time, to_store_time, utcnow
+from app.errors import FieldError
+from app.permissions import Action, can
+from app.services.dto import Changes
+from ui.errors import field_error_text
+from ui.labels import INTENT_LEVEL, label
+from ui.labels_test_drives import CHECK_ITEM, ID_TYPE, WEATHER
+from ui.widgets.field_error import FieldErrors
+from ui.workers import run_op
+
+STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start",
+         "return")
+LICENCE_CLASSES = ("C1", "C2", "A1", "A2", "A3", "B1", "B2", "C3", "C4", "C5", "C6", "D", "E",
+                   "F", "M", "N", "P")
+SEVERE = {"storm", "heavy_rain", "heavy_snow", "dense_fog"}
+
+
+def qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def _form_page() -> tuple[QWidget, QFormLayout]:
+    page = QWidget()
+    return page, QFormLayout(page)
+
+
+class TestDriveDialog(QDialog):
+    __test__ = False  # not a pytest class
+
+    def __init__(self, ctx, drive_id: int | None = None, *, visit_id: int | None = None,
+                 customer_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("test_drive_dialog")
+        self.setWindowTitle(self.tr("Test drive"))
+        self.ctx, self.visit_id, self.drive = ctx, visit_id, None
+        self.errors = FieldErrors()
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        titles = (self.tr("1 Booking"), self.tr("2 ID and licence"), self.tr("3 Escort"),
+                  self.tr("4 Route and car check"), self.tr("5 Weather"), self.tr("6 Agreement"),
+                  self.tr("7 Start"), self.tr("8 Return"))
+        self._titles = titles
+        for title, build in zip(titles, (self._booking_page, self._qualification_page,
+                                         self._escort_page, self._departure_page,
+                                         self._weather_page, self._agreement_page,
+                                         self._start_page, self._return_page)):
+            self.steps.addItem(title)
+            self.pages.addWidget(build())
+        self.steps.currentRowChanged.connect(self._open_step)
+        self.customer_name.setText(customer_name)
+        self.summary = QLabel()
+        self.summary.setObjectName("drive_summary")
+        self.summary.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.steps)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+        self.resize(900, 600)
+        self._load_choices()
+        if drive_id is not None:
+            self._reload(drive_id)
+        self._show()
+        self.steps.setCurrentRow(0)
+
+    # --- plumbing -------------------------------------------------------------------------------
+    def _write(self, fn, next_step: str | None = None, after=None) -> None:
+        def done(drive) -> None:
+            self.drive = drive
+            if after is not None:
+                after()
+            self.errors.clear()
+            self.ctx.changed(Changes(test_drives=True, ids=frozenset({drive.id})), self)
+            self._show()
+            if next_step:
+                self.go(next_step)
+
+        run_op(self, fn, done, lambda exc: self.errors.report_failure(
+            self, exc, reload=lambda: self._reload(self.drive.id) if self.drive else None),
+            write=True)
+
+    def _reload(self, drive_id: int) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.services.test_drives import get_test_drive
+            return get_test_drive(ctx.uow(), actor=ctx.actor, drive_id=drive_id)
+
+        run_op(self, work, lambda d: (setattr(self, "drive", d), self._show()))
+
+    def go(self, step: str) -> None:
+        self.steps.setCurrentRow(STEPS.index(step))
+
+    def _open_step(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if STEPS[row] == "start" and self.drive is not None:
+            self.refresh_blockers()
+
+    def _args(self) -> dict:
+        return dict(actor=self.ctx.actor, drive_id=self.drive.id,
+                    expected_version=self.drive.version)
+
+    def _load_choices(self) -> None:
+        ctx = self.ctx
+
+        def work():
+            from app.services.test_drive_setup import list_fleet, list_routes
+            from app.services.test_drives import eligible_escorts
+            return (list_fleet(ctx.uow(), actor=ctx.actor, bookable_only=True),
+                    list_routes(ctx.uow(), actor=ctx.actor, active_only=True),
+                    eligible_escorts(ctx.uow(), actor=ctx.actor))
+
+        def loaded(result) -> None:
+            fleet, routes, escorts = result
+            self.car.clear()
+            for c in fleet:
+                self.car.addItem(f"{c.plate}  {c.description}", c.id)
+            self.route.clear()
+            for r in routes:
+                self.route.addItem(self.tr("{name} ({km} km, {minutes} min)").format(
+                    name=r.name, km=f"{r.distance_km:g}", minutes=r.typical_minutes), r)
+            self.escort.clear()
+            for e in escorts:
+                self.escort.addItem(e.full_name, e.id)
+            self._route_changed()
+
+        run_op(self, work, loaded)
+
+    def _show(self) -> None:
+        d = self.drive
+        done = dict.fromkeys(STEPS, False)
+        if d is not None:
+            done.update(booking=True, qualification=d.id_consent and d.qualified,
+                        escort=d.escort_id is not None,
+                        departure=d.confirmed and d.check_complete,
+                        weather=d.weather is not None and (not d.weather_severe
+                                                           or bool(d.weather_override_reason)),
+                        agreement=d.agreement_number is not None,
+                        start=d.status in ("out", "returned"), **{"return": d.status == "returned"})
+            self.summary.setText(self.tr(
+                "{customer} · {car} {plate} · {route} · {start}–{end} · {km} km").format(
+                customer=d.customer_name, car=d.car_description, plate=d.plate, route=d.route_name,
+                start=to_store_time(d.planned_start).strftime("%Y-%m-%d %H:%M"),
+                end=to_store_time(d.planned_end).strftime("%H:%M"), km=f"{d.planned_km:g}"))
+            self.masked.setText(self.tr("ID: {id} · licence: {licence} ({cls})").format(
+                id=d.id_number_masked or "—", licence=d.licence_number_masked or "—",
+                cls=d.licence_class or "—"))
+            self.consent_state.setText(self.tr("Consent recorded.") if d.id_consent else "")
+            self.terms.setText(self.tr(
+                "Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.")
+                .format(route=d.route_name, km=f"{d.planned_km:g}",
+                        start=to_store_time(d.planned_start).strftime("%H:%M"),
+                        end=to_store_time(d.planned_end).strftime("%H:%M")))
+            self.agreement_state.setText(self.tr("Signed agreement {number} is in the archive.")
+                                         .format(number=d.agreement_number)
+                                         if d.agreement_number else "")
+            self.preview_button.setEnabled(d.agreement_document_id is not None)
+            if d.odometer_out is not None and d.status == "out":
+                self.odometer_in.setMinimum(d.odometer_out)
+        for row, key in enumerate(STEPS):
+            self.steps.item(row).setText(("✓ " if done[key] else "   ") + self._titles[row])
+        booked = d is not None and d.status == "booked"
+        for page in range(1, 7):
+            self.pages.widget(page).setEnabled(booked)
+        self.pages.widget(0).setEnabled(d is None)
+        self.pages.widget(7).setEnabled(d is not None and d.status == "out")
+
+    # --- 1 booking ------------------------------------------------------------------------------
+    def _booking_page(self) -> QWidget:
+        page, form = _form_page()
+        self.customer_name = QLineEdit()
+        self.customer_name.setObjectName("customer_name")
+        self.car = QComboBox()
+        self.car.setObjectName("car_id")
+        self.route = QComboBox()
+        self.route.setObjectName("route_id")
+        self.route.currentIndexChanged.connect(lambda _i: self._route_changed())
+        self.walk_in = QCheckBox(self.tr("Now (walk-in): take the next free time"))
+        self.walk_in.setObjectName("walk_in")
+        self.walk_in.setChecked(True)
+        self.start_at = QDateTimeEdit()
+        self.start_at.setObjectName("planned_start")
+        self.start_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start_at.setCalendarPopup(True)
+        local = to_store_time(utcnow())
+        self.start_at.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, 0)))
+        self.walk_in.toggled.connect(lambda on: self.start_at.setEnabled(not on))
+        self.start_at.setEnabled(False)
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("minutes")
+        self.minutes.setRange(15, 180)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.km = QDoubleSpinBox()
+        self.km.setObjectName("planned_km")
+        self.km.setRange(0.1, 200)
+        self.km.setSuffix(" km")
+        book = QPushButton(self.tr("Book"))
+        book.setObjectName("book")
+        book.clicked.connect(self.book)
+        e = self.errors
+        form.addRow(self.tr("Customer name"), e.wrap("customer_name", self.customer_name))
+        form.addRow(self.tr("Car"), e.wrap("car_id", self.car))
+        form.addRow(self.tr("Route"), e.wrap("route_id", self.route))
+        form.addRow("", self.walk_in)
+        form.addRow(self.tr("Start"), e.wrap("planned_start", self.start_at))
+        form.addRow(self.tr("Duration"), e.wrap("minutes", self.minutes))
+        form.addRow(self.tr("Planned distance"), e.wrap("planned_km", self.km))
+        form.addRow("", book)
+        return page
+
+    def _route_changed(self) -> None:
+        r = self.route.currentData()
+        if r is not None:
+            self.minutes.setValue(r.typical_minutes)
+            self.km.setValue(r.distance_km)
+
+    def book(self) -> None:
+        ctx, route = self.ctx, self.route.currentData()
+        walk_in = self.walk_in.isChecked()
+        q = self.start_at.dateTime()
+        start = None if walk_in else from_store_time(dt.datetime(
+            q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()))
+        car_id, name = self.car.currentData(), self.customer_name.text()
+        minutes, km, visit_id = self.minutes.value(), self.km.value(), self.visit_id
+
+        def work():
+            from app.services.test_drives import book_test_drive
+            return book_test_drive(ctx.uow(), actor=ctx.actor, car_id=car_id,
+                                   route_id=route.id if route else None, customer_name=name,
+                                   planned_start=start, minutes=minutes, planned_km=km,
+                                   visit_id=visit_id, walk_in=walk_in)
+
+        self._write(work, "qualification")
+
+    # --- 2 qualification (4.2.4.2) --------------------------------------------------------------
+    def _qualification_page(self) -> QWidget:
+        from app.documents.test_drive_agreement import CONSENT_TEXT
+
+        page, form = _form_page()
+        notice = QLabel(f"{CONSENT_TEXT.zh}\n{CONSENT_TEXT.en}")
+        notice.setWordWrap(True)
+        notice.setObjectName("consent_notice")
+        self.consent_button = QPushButton(self.tr("Customer agrees to this (separate consent)"))
+        self.consent_button.setObjectName("record_consent")
+        self.consent_button.clicked.connect(self.record_consent)
+        self.consent_state = QLabel()
+        self.id_type = QComboBox()
+        self.id_type.setObjectName("id_type")
+        for key in ID_TYPE:
+            self.id_type.addItem(label(ID_TYPE, key), key)
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("id_number")
+        self.birth_date = QDateEdit(qdate(dt.date(1990, 1, 1)))
+        self.birth_date.setObjectName("birth_date")
+        self.birth_date.setDisplayFormat("yyyy-MM-dd")
+        self.id_type.currentIndexChanged.connect(lambda _i: self.birth_date.setEnabled(
+            self.id_type.currentData() != "resident_id"))
+        self.birth_date.setEnabled(False)
+        self.licence_class = QComboBox()
+        self.licence_class.setObjectName("licence_class")
+        self.licence_class.addItems(LICENCE_CLASSES)
+        self.first_issued = QDateEdit(qdate(dt.date(2015, 1, 1)))
+        self.first_issued.setObjectName("licence_first_issued")
+        self.first_issued.setDisplayFormat("yyyy-MM-dd")
+        self.valid_until = QDateEdit(qdate(to_store_time(utcnow()).date() + dt.timedelta(days=365 * 6)))
+        self.valid_until.setObjectName("licence_valid_until")
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")
+        self.long_term = QCheckBox(self.tr("Long-term (长期)"))
+        self.long_term.setObjectName("licence_long_term")
+        self.long_term.toggled.connect(lambda on: self.valid_until.setEnabled(not on))
+        self.licence_number = QLineEdit()
+        self.licence_number.setObjectName("licence_number")
+        self.licence_number.setPlaceholderText(self.tr("Same as the ID number for a Chinese licence"))
+        self.foreign = QCheckBox(self.tr("Foreign licence (needs a temporary driving permit)"))
+        self.foreign.setObjectName("foreign_licence")
+        self.permit_number = QLineEdit()
+        self.permit_number.setObjectName("permit_number")
+        self.permit_until = QDateEdit(qdate(to_store_time(utcnow()).date() + dt.timedelta(days=30)))
+        self.permit_until.setObjectName("permit_valid_until")
+        self.permit_until.setDisplayFormat("yyyy-MM-dd")
+        save = QPushButton(self.tr("Check and record"))
+        save.setObjectName("save_qualification")
+        save.clicked.connect(self.record_qualification)
+        self.masked = QLabel()
+        self.masked.setObjectName("masked_numbers")
+        e = self.errors
+        form.addRow(notice)
+        form.addRow(e.wrap("id_consent", self.consent_button), self.consent_state)
+        form.addRow(self.tr("ID document"), e.wrap("id_type", self.id_type))
+        form.addRow(self.tr("Document number"), e.wrap("id_number", self.id_number))
+        form.addRow(self.tr("Date of birth"), e.wrap("birth_date", self.birth_date))
+        form.addRow(self.tr("Licence class"), e.wrap("licence_class", self.licence_class))
+        form.addRow(self.tr("First issued"), e.wrap("licence_first_issued", self.first_issued))
+        form.addRow(self.tr("Valid until"), e.wrap("licence_valid_until", self.valid_until))
+        form.addRow("", self.long_term)
+        form.addRow(self.tr("Licence number"), e.wrap("licence_number", self.licence_number))
+        form.addRow("", self.foreign)
+        form.addRow(self.tr("Permit number"), e.wrap("permit_number", self.permit_number))
+        form.addRow(self.tr("Permit valid until"), e.wrap("permit_valid_until", self.permit_until))
+        form.addRow(save, self.masked)
+        return page
+
+    def record_consent(self) -> None:
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.services.test_drive_steps import record_id_consent
+            return record_id_consent(ctx.uow(), **args)
+
+        self._write(work)
+
+    def record_qualification(self) -> None:
+        from app.services.test_drive_steps import QualificationInput
+
+        foreign = self.foreign.isChecked()
+        data = QualificationInput(
+            id_type=self.id_type.currentData(), id_number=self.id_number.text(),
+            licence_class=self.licence_class.currentText(),
+            licence_first_issued=pydate(self.first_issued.date()),
+            licence_valid_until=None if self.long_term.isChecked() else pydate(self.valid_until.date()),
+            licence_long_term=self.long_term.isChecked(), licence_number=self.licence_number.text(),
+            birth_date=pydate(self.birth_date.date()) if self.birth_date.isEnabled() else None,
+            foreign_licence=foreign, permit_number=self.permit_number.text() if foreign else "",
+            permit_valid_until=pydate(self.permit_until.date()) if foreign else None)
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.services.test_drive_steps import record_qualification
+            return record_qualification(ctx.uow(), data=data, **args)
+
+        def clear_numbers() -> None:  # once recorded, the numbers are shown only masked
+            for edit in (self.id_number, self.licence_number, self.permit_number):
+                edit.clear()
+
+        self._write(work, "escort", after=clear_numbers)
+
+    # --- 3 escort (4.2.4.4) -----------------------------------------------------------------------
+    def _escort_page(self) -> QWidget:
+        page, form = _form_page()
+        note = QLabel(self.tr("Only staff on duty today with at least 3 years since their licence "
+                              "was first issued are listed (T/CSCA 120031 4.2.4.4)."))
+        note.setWordWrap(True)
+        self.escort = QComboBox()
+        self.escort.setObjectName("escort_id")
+        assign = QPushButton(self.tr("Assign escort"))
+        assign.setObjectName("assign_escort")
+        assign.clicked.connect(self.assign_escort)
+        form.addRow(note)
+        form.addRow(self.tr("Escort"), self.errors.wrap("escort_id", self.escort))
+        form.addRow("", assign)
+        return page
+
+    def assign_escort(self) -> None:
+        ctx, args, escort_id = self.ctx, self._args(), self.escort.currentData()
+
+        def work():
+            from app.services.test_drive_steps import assign_escort
+            return assign_escort(ctx.uow(), escort_id=escort_id, **args)
+
+        self._write(work, "departure")
+
+    # --- 4 confirmation and pre-departure check (4.2.4.5, 4.2.4.6) --------------------------------
+    def _departure_page(self) -> QWidget:
+        page, form = _form_page()
+        self.terms = QLabel()
+        self.terms.setWordWrap(True)
+        confirm = QPushButton(self.tr("Customer confirmed route, distance and time"))
+        confirm.setObjectName("confirm_terms")
+        confirm.clicked.connect(self.confirm_terms)
+        self.check_boxes = {}
+        form.addRow(self.terms)
+        form.addRow("", self.errors.wrap("confirmation", confirm))
+        for key in CHECK_ITEM:
+            box = QCheckBox(label(CHECK_ITEM, key))
+            box.setObjectName(f"check_{key}")
+            self.check_boxes[key] = box
+            form.addRow("", box)
+        self.odometer_out = QSpinBox()
+        self.odometer_out.setObjectName("odometer_out")
+        self.odometer_out.setRange(0, 2_000_000)
+        self.odometer_out.setSuffix(" km")
+        save = QPushButton(self.tr("Record check"))
+        save.setObjectName("record_check")
+        save.clicked.connect(self.record_check)
+        form.addRow(self.tr("Odometer"), self.errors.wrap("odometer_out", self.odometer_out))
+        form.addRow("", save)
+        return page
+
+    def confirm_terms(self) -> None:
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.services.test_drive_steps import confirm_terms
+            return confirm_terms(ctx.uow(), **args)
+
+        self._write(work)
+
+    def record_check(self) -> None:
+        ctx, args = self.ctx, self._args()
+        items = {k: b.isChecked() for k, b in self.check_boxes.items()}
+        odometer = self.odometer_out.value()
+
+        def work():
+            from app.services.test_drive_steps import record_check
+            return record_check(ctx.uow(), items=items, odometer_out=odometer, **args)
+
+        self._write(work, "weather")
+
+    # --- 5 weather (4.2.4.7) ----------------------------------------------------------------------
+    def _weather_page(self) -> QWidget:
+        page, form = _form_page()
+        self.weather = QComboBox()
+        self.weather.setObjectName("weather")
+        for key in WEATHER:
+            self.weather.addItem(label(WEATHER, key), key)
+        self.override_reason = QLineEdit()
+        self.override_reason.setObjectName("override_reason")
+        self.override_reason.setPlaceholderText(self.tr("Sales manager only: why the drive may go ahead"))
+        manager = can(self.ctx.actor.roles, Action.OVERRIDE_TEST_DRIVE_WEATHER)
+        self.override_reason.setVisible(manager)
+        save = QPushButton(self.tr("Record weather"))
+        save.setObjectName("record_weather")
+        save.clicked.connect(self.record_weather)
+        advice = QLabel(self.tr("In storm, heavy rain, heavy snow or dense fog test drives are advised "
+                                "against; they go ahead only with a sales manager's override."))
+        advice.setWordWrap(True)
+        form.addRow(advice)
+        form.addRow(self.tr("Weather"), self.errors.wrap("weather", self.weather))
+        if manager:
+            form.addRow(self.tr("Override reason"),
+                        self.errors.wrap("override_reason", self.override_reason))
+        form.addRow("", save)
+        return page
+
+    def record_weather(self) -> None:
+        ctx, args = self.ctx, self._args()
+        weather, reason = self.weather.currentData(), self.override_reason.text()
+        if weather not in SEVERE:
+            reason = ""
+
+        def work():
+            from app.services.test_drive_steps import record_weather
+            return record_weather(ctx.uow(), weather=weather, override_reason=reason, **args)
+
+        self._write(work, "agreement")
+
+    # --- 6 agreement (4.2.4.1) --------------------------------------------------------------------
+    def _agreement_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr(
+            "The customer and the escort sign the bilingual agreement on the pad; it is then "
+            "signed digitally and archived.")))
+        sign = QPushButton(self.tr("Sign agreement…"))
+        sign.setObjectName("sign_agreement")
+        sign.clicked.connect(self.sign_agreement)
+        self.preview_button = QPushButton(self.tr("Show agreement"))
+        self.preview_button.setObjectName("preview_agreement")
+        self.preview_button.clicked.connect(self.preview_agreement)
+        self.agreement_state = QLabel()
+        self.agreement_state.setObjectName("agreement_state")
+        layout.addWidget(self.errors.wrap("signatures", sign))
+        layout.addWidget(self.preview_button)
+        layout.addWidget(self.agreement_state)
+        layout.addStretch(1)
+        return page
+
+    def sign_agreement(self) -> None:
+        from app.services.dto import SignatureCapture
+        from ui.dialogs.signature_dialog import SignatureDialog
+
+        d = self.drive
+        captures = []
+        for name, role in ((d.customer_name, "customer"), (d.escort_name or "", "escort")):
+            cap = SignatureDialog.ask(self, name, role, document=self.tr("Test-drive agreement"))
+            if cap is None:
+                return
+            captures.append(SignatureCapture(cap.signer_name, str(cap.role.value), cap.signed_at,
+                                             cap.strokes_json(), cap.png))
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.services.test_drive_steps import sign_agreement
+            return sign_agreement(ctx.uow(), signatures=captures, **args)
+
+        self._write(work, "start")
+
+    def preview_agreement(self) -> None:
+        from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
+
+        ctx, doc_id = self.ctx, self.drive.agreement_document_id
+
+        def work():
+            from app.services.documents import get_document_bytes
+            return get_document_bytes(ctx.uow(), actor=ctx.actor, document_id=doc_id)
+
+        def show(pdf: bytes) -> None:
+            dialog = PdfPreviewDialog(pdf, self.tr("Test-drive agreement"), self)
+            dialog.setObjectName("agreement_preview")
+            dialog.open()
+
+        run_op(self, work, show)
+
+    # --- 7 start ----------------------------------------------------------------------------------
+    def _start_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.blockers = QListWidget()
+        self.blockers.setObjectName("blockers")
+        self.start_button = QPushButton(self.tr("Start the test drive"))
+        self.start_button.setObjectName("start_drive")
+        self.start_button.clicked.connect(self.start_drive)
+        layout.addWidget(QLabel(self.tr("Still needed before departure:")))
+        layout.addWidget(self.blockers, 1)
+        layout.addWidget(self.start_button)
+        return page
+
+    def refresh_blockers(self) -> None:
+        ctx, drive_id = self.ctx, self.drive.id
+
+        def work():
+            from app.services.test_drive_steps import drive_blockers
+            return drive_blockers(ctx.uow(), actor=ctx.actor, drive_id=drive_id)
+
+        run_op(self, work, self._show_blockers)
+
+    def _show_blockers(self, blockers: list[FieldError]) -> None:
+        self.blockers.clear()
+        for e in blockers:
+            self.blockers.addItem(field_error_text(e))
+        if not blockers:
+            self.blockers.addItem(self.tr("Nothing: the drive may start."))
+
+    def start_drive(self) -> None:
+        from app.services.test_drive_steps import DriveBlocked
+
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.services.test_drive_steps import start_drive
+            return start_drive(ctx.uow(), **args)
+
+        def failed(exc) -> None:
+            if isinstance(exc, DriveBlocked):
+                self._show_blockers(exc.errors)
+            else:
+                self.errors.report_failure(self, exc)
+
+        def done(drive) -> None:
+            self.drive = drive
+            self.ctx.changed(Changes(test_drives=True, ids=frozenset({drive.id})), self)
+            self._show()
+            self.go("return")
+
+        run_op(self, work, done, failed, write=True)
+
+    # --- 8 return (4.2.4.5, 4.2.4.7) ---------------------------------------------------------------
+    def _return_page(self) -> QWidget:
+        page, form = _form_page()
+        self.odometer_in = QSpinBox()
+        self.odometer_in.setObjectName("odometer_in")
+        self.odometer_in.setRange(0, 2_000_000)
+        self.odometer_in.setSuffix(" km")
+        self.damage = QComboBox()
+        self.damage.setObjectName("damage_found")
+        self.damage.addItem(self.tr("— checked? —"), None)
+        self.damage.addItem(self.tr("No damage"), False)
+        self.damage.addItem(self.tr("Damage found"), True)
+        self.damage_notes = QLineEdit()
+        self.damage_notes.setObjectName("damage_notes")
+        self.feedback = QTextEdit()
+        self.feedback.setObjectName("feedback")
+        self.feedback.setMaximumHeight(80)
+        self.intent = QComboBox()
+        self.intent.setObjectName("intent_level")
+        self.intent.addItem("—", None)
+        for key in INTENT_LEVEL:
+            self.intent.addItem(label(INTENT_LEVEL, key), key)
+        save = QPushButton(self.tr("Record return"))
+        save.setObjectName("record_return")
+        save.clicked.connect(self.record_return)
+        e = self.errors
+        form.addRow(self.tr("Odometer"), e.wrap("odometer_in", self.odometer_in))
+        form.addRow(self.tr("Damage check"), e.wrap("damage_found", self.damage))
+        form.addRow(self.tr("Damage details"), e.wrap("damage_notes", self.damage_notes))
+        form.addRow(self.tr("Customer feedback"), e.wrap("feedback", self.feedback))
+        form.addRow(self.tr("Intent level"), e.wrap("intent_level", self.intent))
+        form.addRow("", save)
+        return page
+
+    def record_return(self) -> None:
+        from app.services.test_drive_steps import ReturnInput
+
+        data = ReturnInput(odometer_in=self.odometer_in.value(),
+                           damage_found=self.damage.currentData(),
+                           damage_notes=self.damage_notes.text(),
+                           feedback=self.feedback.toPlainText(),
+                           intent_level=self.intent.currentData())
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.services.test_drive_steps import record_return
+            return record_return(ctx.uow(), data=data, **args)
+
+        self._write(work)

@@ -1,0 +1,174 @@
+"""Table models of the test-drive page (issue #6): the day's drives, routes, the fleet register.
+DtoTableModel over frozen DTOs; times in store time; overdue drives and fleet papers expiring
+within 30 days (4.2.4.8) are coloured so they catch the eye."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QBrush, QColor
+
+from app.clock import store_today, to_store_time
+from ui.labels import label
+from ui.labels_test_drives import DRIVE_STATUS, FLEET_DATE, TRANSMISSION
+from ui.models.base import DtoTableModel
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+CTX = "TestDriveModels"
+RED, AMBER, GREY = QColor("#c62828"), QColor("#a15c00"), QColor("#888888")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def hhmm(moment: dt.datetime | None) -> str:
+    return to_store_time(moment).strftime("%H:%M") if moment else ""
+
+
+class _Headers:
+    HEADERS: tuple[str, ...] = ()
+
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt API
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
+            return _tr(self.HEADERS[section])
+        return None
+
+
+class DriveTableModel(_Headers, DtoTableModel):
+    class Col(IntEnum):
+        TIME = 0
+        CAR = 1
+        CUSTOMER = 2
+        ROUTE = 3
+        ESCORT = 4
+        STATUS = 5
+
+    COLUMN_COUNT = len(Col)
+    HEADERS = (QT_TRANSLATE_NOOP("TestDriveModels", "Time"), QT_TRANSLATE_NOOP("TestDriveModels", "Car"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Customer"), QT_TRANSLATE_NOOP("TestDriveModels", "Route"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Escort"), QT_TRANSLATE_NOOP("TestDriveModels", "Status"))
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        d = self.item(index)
+        if d is None:
+            return None
+        c = self.Col(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if d.overdue:
+                return QBrush(RED)
+            if d.status == "cancelled":
+                return QBrush(GREY)
+            return None
+        if role != DISPLAY:
+            return None
+        if c is self.Col.TIME:
+            return f"{hhmm(d.planned_start)}–{hhmm(d.planned_end)}"
+        if c is self.Col.CAR:
+            return f"{d.plate} {d.car_description}"
+        if c is self.Col.CUSTOMER:
+            return d.customer_name + (_tr(" (walk-in)") if d.walk_in else "")
+        if c is self.Col.ROUTE:
+            return d.route_name
+        if c is self.Col.ESCORT:
+            return d.escort_name or ""
+        text = label(DRIVE_STATUS, d.status)
+        if d.overdue:
+            text += _tr(" · overdue")
+        return text
+
+
+class RouteTableModel(_Headers, DtoTableModel):
+    class Col(IntEnum):
+        NAME = 0
+        KM = 1
+        MINUTES = 2
+        FILING = 3
+        ACTIVE = 4
+
+    COLUMN_COUNT = len(Col)
+    HEADERS = (QT_TRANSLATE_NOOP("TestDriveModels", "Route"), QT_TRANSLATE_NOOP("TestDriveModels", "Distance"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Typical time"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Police filing"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Active"))
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        r = self.item(index)
+        if r is None:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and not r.active:
+            return QBrush(GREY)
+        if role != DISPLAY:
+            return None
+        c = self.Col(index.column())
+        if c is self.Col.NAME:
+            return r.name
+        if c is self.Col.KM:
+            return f"{r.distance_km:g} km"
+        if c is self.Col.MINUTES:
+            return _tr("{m} min").format(m=r.typical_minutes)
+        if c is self.Col.FILING:
+            return f"{r.filing_ref} ({r.filing_date.isoformat()})"
+        return _tr("Yes") if r.active else _tr("No")
+
+
+class FleetTableModel(_Headers, DtoTableModel):
+    class Col(IntEnum):
+        PLATE = 0
+        CAR = 1
+        TRANSMISSION = 2
+        COMPULSORY = 3
+        COMMERCIAL = 4
+        INSPECTION = 5
+        STATE = 6
+
+    COLUMN_COUNT = len(Col)
+    HEADERS = (QT_TRANSLATE_NOOP("TestDriveModels", "Plate"), QT_TRANSLATE_NOOP("TestDriveModels", "Car"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Transmission"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Compulsory insurance"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Commercial insurance"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "Inspection"),
+               QT_TRANSLATE_NOOP("TestDriveModels", "State"))
+    DATE_COLS = {Col.COMPULSORY: "compulsory_insurance_until",
+                 Col.COMMERCIAL: "commercial_insurance_until", Col.INSPECTION: "inspection_until"}
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        from ui.errors import field_error_text
+        from app.errors import FieldError
+
+        car = self.item(index)
+        if car is None:
+            return None
+        c = self.Col(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if c in self.DATE_COLS:
+                day = getattr(car, self.DATE_COLS[c])
+                if day < store_today():
+                    return QBrush(RED)
+                if any(f == self.DATE_COLS[c] for f, _ in car.expiring):
+                    return QBrush(AMBER)
+            if c is self.Col.STATE and car.problems:
+                return QBrush(RED)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and c is self.Col.STATE:
+            return "\n".join(field_error_text(FieldError("car", p))
+                             for p in car.problems + car.plate_warnings) or None
+        if role != DISPLAY:
+            return None
+        if c is self.Col.PLATE:
+            return car.plate
+        if c is self.Col.CAR:
+            return car.description
+        if c is self.Col.TRANSMISSION:
+            return label(TRANSMISSION, car.transmission)
+        if c in self.DATE_COLS:
+            return getattr(car, self.DATE_COLS[c]).isoformat()
+        if car.problems:
+            return _tr("Cannot be booked")
+        if car.expiring:
+            field, day = car.expiring[0]
+            return _tr("{what} expires {date}").format(what=label(FLEET_DATE, field),
+                                                       date=day.isoformat())
+        return _tr("Ready")
