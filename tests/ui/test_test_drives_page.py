@@ -158,3 +158,23 @@ def test_an_escort_without_three_years_is_not_offered(qtbot, database, world, uo
     qtbot.addWidget(dialog)
     names = [dialog.escort.itemText(i) for i in range(dialog.escort.count())]
     assert names == []  # the manager has no licence date on record either
+
+
+def test_from_the_live_queue_a_consultant_starts_a_test_drive_for_the_visitor(qtbot, database, world, uow):
+    from app.services.reception_visits import start_visit
+    from tests.factories import walk_in
+    from ui.pages.queue_page import QueuePage
+
+    visit = walk_in(uow, world.desk, now=utcnow(), name="赵女士", mobile="13800001111").visit
+    visit = start_visit(uow(), actor=world.consultant, visit_id=visit.id,
+                        expected_version=visit.version)
+    page = QueuePage(AppContext(database, world.consultant))
+    qtbot.addWidget(page)
+    assert page.test_drive_button.isVisibleTo(page)
+    page.select_visit(visit.id)
+    assert page.test_drive_button.isEnabled()
+    dialog = page.test_drive_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.customer_name.text() == "赵女士"
+    dialog.book()
+    assert dialog.drive.visit_id == visit.id and dialog.drive.customer_id is not None

@@ -54,6 +54,10 @@ class QueuePage(QWidget):
         self.end_button = self._button(self.tr("End visit…"), "end_visit", self.end_selected)
         self.left_button = self._button(self.tr("Visitor left"), "visitor_left", self.left_selected)
         self.reassign_button = self._button(self.tr("Reassign…"), "reassign_visit", self.reassign_selected)
+        # Issue #6: the consultant takes the visitor on a test drive (试乘试驾, 4.2.4).
+        self.test_drive_button = self._button(self.tr("Test drive…"), "test_drive", self.test_drive_selected)
+        self.test_drive_button.setVisible(can(roles, Action.BOOK_TEST_DRIVES)
+                                          and can(roles, Action.CONDUCT_TEST_DRIVES))
         serve = can(roles, Action.SERVE_VISITORS)
         self.start_button.setVisible(serve)
         self.end_button.setVisible(serve)
@@ -63,7 +67,8 @@ class QueuePage(QWidget):
         self.summary.setObjectName("queue_summary")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        for b in (self.start_button, self.end_button, self.left_button, self.reassign_button):
+        for b in (self.start_button, self.test_drive_button, self.end_button, self.left_button,
+                  self.reassign_button):
             top.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -148,6 +153,7 @@ class QueuePage(QWidget):
         self.end_button.setEnabled(bool(v and v.status != "finished" and v.consultant_id and self._mine(v)))
         self.left_button.setEnabled(bool(v and v.status == "waiting"))
         self.reassign_button.setEnabled(bool(v and v.status != "finished"))
+        self.test_drive_button.setEnabled(bool(v and v.status == "with_consultant" and self._mine(v)))
 
     # --- actions ---------------------------------------------------------------------------
     def _write(self, fn) -> None:
@@ -200,6 +206,20 @@ class QueuePage(QWidget):
             return None
         dialog = ReassignDialog(self.ctx, v, [d for d in self.board.duty if d.on_duty], self)
         dialog.reassigned.connect(lambda _r: self.ctx.changed(ReceptionChanges(), self))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def test_drive_selected(self):
+        """Open the guided test drive for the selected visitor; the drive is linked to the
+        visit, so its return counts toward the 3.13 test-drive rate."""
+        from ui.dialogs.test_drive_dialog import TestDriveDialog
+
+        v = self.selected_visit()
+        if v is None:
+            return None
+        dialog = TestDriveDialog(self.ctx, visit_id=v.id, customer_name=v.customer_name or "",
+                                 parent=self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
