@@ -521,3 +521,26 @@ def test_routes_need_a_police_filing_and_print_as_a_public_notice(world):
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text().replace("\n", "")
     assert "莘庄环线" in text and "沪公交闵备2026-018" in text and "外环高速线" in text
+
+
+def test_the_demo_adds_routes_fleet_and_drives_once(uow, database):
+    from app.demo_test_drives import add_test_drive_demo
+
+    make_store(uow)
+    manager = make_staff(uow, Role.SALES_MANAGER, full_name="周建国")
+    with uow() as u:
+        u.session.get(StaffUser, manager.user_id).licence_first_issued = dt.date(2010, 1, 1)
+        u.commit()
+    for powertrain in ("ICE", "BEV"):
+        vehicles.add_vehicle(uow(), actor=manager,
+                             data=vehicle_input(status="test_drive_fleet", powertrain=powertrain))
+    assert add_test_drive_demo(database, manager, NOW)
+    assert not add_test_drive_demo(database, manager, NOW)
+    warnings = setup.setup_warnings(uow(), actor=manager, now=NOW)
+    assert warnings.active_routes == 2 and len(warnings.expiring) == 1
+    plates = {c.plate: c.plate_warnings for c in setup.list_fleet(uow(), actor=manager, now=NOW)}
+    assert plates == {"沪A7F201": (), "沪AD20518": ()}
+    yesterday = test_drives.list_test_drives(uow(), actor=manager, day=TODAY - dt.timedelta(days=1),
+                                             now=NOW)
+    assert [(d.status, d.agreement_number is not None) for d in yesterday] == [("returned", True)]
+    assert len(test_drives.list_test_drives(uow(), actor=manager, now=NOW)) == 1
