@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from app.errors import Conflict, ValidationFailed
 from app.permissions import Action, can
 from app.services.dto import Changes
 from ui.errors import show_error
-from ui.widgets.conflict_box import open_conflict_box
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
 
@@ -152,13 +150,8 @@ class StoreTab(QWidget):
 
     def _failed(self, exc) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            if self.errors.show(exc):
-                show_error(self, exc)
-        elif isinstance(exc, Conflict):
-            open_conflict_box(self, exc, self.refresh)
-        else:
-            show_error(self, exc)
+        # A stale save: whose change, when, what differs; Reload, or Reload and re-apply.
+        self.conflict_box = self.errors.report_failure(self, exc, reload=self.refresh)
 
 
 class ChannelsTab(QWidget):

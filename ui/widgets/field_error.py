@@ -39,12 +39,47 @@ class FieldErrors:
     def __init__(self) -> None:
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         self._aliases: dict[str, str] = {}
+        self._touched: set[str] = set()  # fields the user edited (the conflict box re-applies these)
 
     def register(self, field: str, widget: QWidget, label: QLabel | None = None) -> QLabel:
         """Attach an error label to `widget`; pass your own label to place it yourself."""
         label = label or make_error_label(field, widget.parentWidget())
         self._fields[field] = (widget, label)
+        self._watch(field, widget)
         return label
+
+    def _watch(self, field: str, widget: QWidget) -> None:
+        """Note when the user (not a load) changes the field: user-only signals where Qt has
+        them, else a change while the field has the keyboard focus."""
+        from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit,
+                                       QPlainTextEdit, QTextEdit)
+
+        def touch(*_args) -> None:
+            self._touched.add(field)
+
+        def touch_if_focused(*_args) -> None:
+            focus = widget.window().focusWidget() if widget.window() else None
+            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+                self._touched.add(field)
+
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(touch)
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(touch)
+            if widget.isEditable() and widget.lineEdit() is not None:
+                widget.lineEdit().textEdited.connect(touch)
+        elif isinstance(widget, QAbstractButton):
+            widget.clicked.connect(touch)
+        elif isinstance(widget, QAbstractSpinBox):
+            signal = getattr(widget, "valueChanged", None) or getattr(widget, "dateChanged", None)
+            if signal is not None:
+                signal.connect(touch_if_focused)
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            widget.textChanged.connect(touch_if_focused)
+
+    def touched(self) -> set[str]:
+        """The fields the user has edited in this form."""
+        return set(self._touched)
 
     def wrap(self, field: str, widget: QWidget) -> QWidget:
         """Return a container holding `widget` with its error label underneath, for addRow()."""
@@ -110,10 +145,40 @@ class FieldErrors:
             first.setFocus()
         return unplaced
 
-    def report_failure(self, parent: QWidget, exc: BaseException, *, reload=None) -> None:
+    def values(self) -> dict:
+        """Field name -> what the user has in that field now (for the conflict box's
+        "yours / theirs" and its re-apply); fields of a kind it cannot read are left out."""
+        from ui.widgets.conflict_box import widget_value
+
+        out = {}
+        for name, (widget, _) in self._fields.items():
+            value = widget_value(widget)
+            if value is not None:
+                out[name] = value
+        return out
+
+    def labels(self) -> dict:
+        """Field name -> the form's label for it, where the form has one."""
+        from ui.widgets.conflict_box import field_label
+
+        out = {}
+        for name, (widget, _) in self._fields.items():
+            text = field_label(widget)
+            if text:
+                out[name] = text
+        return out
+
+    def widgets(self) -> dict:
+        return {name: widget for name, (widget, _) in self._fields.items()}
+
+    def report_failure(self, parent: QWidget, exc: BaseException, *, reload=None,
+                       reapply=None):
         """After a failed save: each bad field's message beside it (and any the form cannot
-        place in a message box); a stale save (Conflict) opens the conflict box, whose Reload
-        calls `reload`; anything else through ui.errors.show_error (logged, never a traceback)."""
+        place in a message box); a stale save (Conflict) opens the conflict box (whose change,
+        when, what differs from this form), whose Reload calls `reload` and whose Reload and
+        re-apply calls `reload` and then `reapply(values)` (default: puts this form's values
+        back); anything else through ui.errors.show_error (logged, never a traceback).
+        Returns the conflict box when one was opened."""
         from app.errors import Conflict
         from ui.errors import show_error
 
@@ -123,7 +188,9 @@ class FieldErrors:
         elif isinstance(exc, Conflict) and reload is not None:
             from ui.widgets.conflict_box import open_conflict_box
 
-            open_conflict_box(parent, exc, reload)
+            return open_conflict_box(parent, exc, reload, mine=self.values(),
+                                     labels=self.labels(), on_reapply=reapply,
+                                     widgets=self.widgets(), edited=self.touched())
         else:
             show_error(parent, exc)
 
