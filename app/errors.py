@@ -73,9 +73,19 @@ class NotFound(ShowroomError):
 
 
 class Conflict(ShowroomError):
-    """Someone else saved this record since it was loaded (version counter moved on)."""
+    """Someone else saved this record since it was loaded (version counter moved on).
+
+    Params (app.services.common.check_version): table, id, expected, current, by_user_id,
+    by_name, at (naive UTC ISO) and values (the record's fields now, for the conflict dialog's
+    "yours / theirs"). The values may be personal data: never in logs (see __str__)."""
 
     code = "conflict"
+
+    def __str__(self) -> str:
+        shown = {k: v for k, v in self.params.items() if k != "values"}
+        if not shown:
+            return self.code
+        return f"{self.code} ({', '.join(f'{k}={v}' for k, v in shown.items())})"
 
 
 class LoginFailed(ShowroomError):
