@@ -43,6 +43,7 @@ FIELD_MESSAGES: dict[str, str] = {
     "escort_licence_unknown": QT_TRANSLATE_NOOP("Errors", "The escort's licence first-issue date is not on record."),
     "escort_too_inexperienced": QT_TRANSLATE_NOOP("Errors", "The escort needs at least 3 years since the licence was first issued."),
     "escort_not_on_duty": QT_TRANSLATE_NOOP("Errors", "The escort is not on duty today."),
+    "escort_busy": QT_TRANSLATE_NOOP("Errors", "The escort is out on another test drive."),
     "escort_missing": QT_TRANSLATE_NOOP("Errors", "No escort has been chosen."),
     "agreement_signed": QT_TRANSLATE_NOOP("Errors", "The agreement is already signed with this escort."),
     # before departure (4.2.4.5-4.2.4.7)

@@ -430,6 +430,10 @@ def start_blockers(session, d: TestDrive, now: dt.datetime) -> list[FieldError]:
         code = escort_refusal(session, session.get(StaffUser, d.escort_id), day)
         if code:
             out.append(FieldError("escort", code))
+        elif session.scalar(select(TestDrive.id).where(
+                TestDrive.escort_id == d.escort_id, TestDrive.status == DriveStatus.OUT.value,
+                TestDrive.id != d.id)) is not None:
+            out.append(FieldError("escort", "escort_busy"))  # already out on another drive
     out += [FieldError("car", c) for c in fleet_problems(car, day)]
     busy = session.scalar(select(TestDrive.id).where(
         TestDrive.car_id == d.car_id, TestDrive.status == DriveStatus.OUT.value,

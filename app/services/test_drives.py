@@ -165,6 +165,68 @@ def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_
         return drive_dto(s, drive, now)
 
 
+def reschedule_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
+                          expected_version: int, planned_start: dt.datetime | None,
+                          minutes: int, car_id: int | None = None, route_id: int | None = None,
+                          planned_km: float | None = None, walk_in: bool = False,
+                          now: dt.datetime | None = None) -> TestDriveDTO:
+    """Move a booked drive to another time, car or route (e.g. the paperwork of a walk-in
+    took longer than its window). The old slots are freed and the new ones taken in one
+    transaction. The customer's confirmation and a signed agreement name the old terms, so
+    they no longer count (4.2.4.5): confirm and sign again."""
+    require(actor, Action.BOOK_TEST_DRIVES)
+    now = now or utcnow()
+    with uow:
+        s = uow.session
+        d = get_drive(s, drive_id)
+        check_version(d, expected_version)
+        if d.status != DriveStatus.BOOKED:
+            raise ShowroomError("test_drive_not_booked", status=d.status)
+        errors: list[FieldError] = []
+        car = s.get(TestDriveCar, car_id or d.car_id)
+        route = s.get(TestDriveRoute, route_id or d.route_id)
+        if car is None:
+            errors.append(FieldError("car_id", "required"))
+        if route is None:
+            errors.append(FieldError("route_id", "required"))
+        elif not route.active:
+            errors.append(FieldError("route_id", "route_inactive"))
+        if not MIN_DRIVE_MINUTES <= int(minutes) <= MAX_DRIVE_MINUTES:
+            errors.append(FieldError("minutes", "out_of_range",
+                                     {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
+        km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
+        if not 0 < km <= 200:
+            errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
+        if errors:
+            raise ValidationFailed(errors)
+        release_slots(s, d)
+        s.flush()
+        if walk_in and planned_start is None:
+            planned_start = first_free_start(s, car.id, int(minutes), now)
+            if planned_start is None:
+                raise ValidationFailed([FieldError("planned_start", "no_free_slot")])
+        if planned_start is None:
+            raise ValidationFailed([FieldError("planned_start", "required")])
+        if planned_start < now - PAST_GRACE:
+            raise ValidationFailed([FieldError("planned_start", "in_past")])
+        problems = fleet_problems(car, store_today(planned_start))
+        if problems:
+            raise ValidationFailed([FieldError("car_id", code) for code in problems])
+        start = planned_start.replace(second=0, microsecond=0)
+        d.car_id, d.route_id, d.planned_km = car.id, route.id, round(km, 1)
+        d.planned_start, d.planned_end = start, start + dt.timedelta(minutes=int(minutes))
+        d.updated_at, d.updated_by_id = now, actor.user_id
+        try:
+            s.flush()
+            _hold_slots(s, d)
+            s.flush()
+            commit(uow)
+        except IntegrityError:
+            s.rollback()
+            raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
+        return drive_dto(s, d, now)
+
+
 def cancel_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
                       reason: str, now: dt.datetime | None = None) -> TestDriveDTO:
     """Cancel a booked drive (not one that has left) and free its slots."""
@@ -253,5 +315,5 @@ def eligible_escorts(uow: UnitOfWork, *, actor: Actor,
         return escort_dtos(s, ok)
 
 
-__all__ = ["ESCORT_YEARS", "book_test_drive", "cancel_test_drive", "list_test_drives",
+__all__ = ["ESCORT_YEARS", "book_test_drive", "reschedule_test_drive", "cancel_test_drive", "list_test_drives",
            "get_test_drive", "eligible_escorts", "first_free_start", "escort_refusal"]

@@ -544,3 +544,32 @@ def test_the_demo_adds_routes_fleet_and_drives_once(uow, database):
                                              now=NOW)
     assert [(d.status, d.agreement_number is not None) for d in yesterday] == [("returned", True)]
     assert len(test_drives.list_test_drives(uow(), actor=manager, now=NOW)) == 1
+
+
+def test_a_moved_booking_needs_a_new_confirmation_and_agreement_4_2_4_5(world):
+    d = ready_drive(world)
+    test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
+                                route_id=world.route_id, customer_name="占位",
+                                planned_start=NOW + dt.timedelta(minutes=60), minutes=30, now=NOW)
+    with pytest.raises(ValidationFailed) as exc:  # 11:00 is taken
+        test_drives.reschedule_test_drive(world.uow(), actor=world.desk, drive_id=d.id,
+                                          expected_version=d.version, minutes=30,
+                                          planned_start=NOW + dt.timedelta(minutes=60), now=NOW)
+    assert exc.value.for_field("planned_start").code == "slot_taken"
+    moved = test_drives.reschedule_test_drive(world.uow(), actor=world.desk, drive_id=d.id,
+                                              expected_version=d.version, minutes=30,
+                                              planned_start=NOW + dt.timedelta(minutes=30), now=NOW)
+    with pytest.raises(DriveBlocked) as exc:
+        start(world, moved, NOW + dt.timedelta(minutes=30))
+    assert codes(exc) == {"terms_not_confirmed", "agreement_outdated"}
+    assert book(world, NOW).status == "booked"  # the old slot was freed
+
+
+def test_an_escort_already_out_cannot_accompany_a_second_car(world):
+    other = add_fleet_car(world.uow, world.manager, plate="沪C11223")
+    first = ready_drive(world)
+    start(world, first)
+    second = ready_drive(world, car_id=other)
+    with pytest.raises(DriveBlocked) as exc:
+        start(world, second)
+    assert codes(exc) == {"escort_busy"}

@@ -178,3 +178,19 @@ def test_from_the_live_queue_a_consultant_starts_a_test_drive_for_the_visitor(qt
     assert dialog.customer_name.text() == "赵女士"
     dialog.book()
     assert dialog.drive.visit_id == visit.id and dialog.drive.customer_id is not None
+
+
+def test_the_desk_books_and_moves_a_drive_but_does_not_conduct_it(qtbot, database, world):
+    from ui.dialogs.test_drive_dialog import TestDriveDialog
+
+    dialog = TestDriveDialog(AppContext(database, world.desk))
+    qtbot.addWidget(dialog)
+    dialog.customer_name.setText("孙先生")
+    dialog.book()
+    first = dialog.drive.planned_start
+    assert dialog.book_button.text() == dialog.tr("Move booking")
+    assert not dialog.pages.widget(1).isEnabled()  # qualification: the consultant's step
+    dialog.walk_in.setChecked(False)
+    dialog.start_at.setDateTime(dialog.start_at.dateTime().addSecs(3 * 3600))
+    dialog.book()
+    assert dialog.drive.planned_start != first and dialog.drive.status == "booked"

@@ -12,35 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog,
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog,
                                QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox,
-                               QStackedWidget, QTextEdit, QVBoxLayout, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from app.clock import from_store_time, to_store_time, utcnow
 from app.errors import FieldError
 from app.permissions import Action, can
 from app.services.dto import Changes
 from ui.errors import field_error_text
-from ui.labels import INTENT_LEVEL, label
-from ui.labels_test_drives import CHECK_ITEM, ID_TYPE, WEATHER
+from ui.labels import label
+from ui.labels_test_drives import CHECK_ITEM, WEATHER
+from ui.dialogs.test_drive_forms import QualificationForm, ReturnForm, qdate
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
 
 STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start",
          "return")
-LICENCE_CLASSES = ("C1", "C2", "A1", "A2", "A3", "B1", "B2", "C3", "C4", "C5", "C6", "D", "E",
-                   "F", "M", "N", "P")
 SEVERE = {"storm", "heavy_rain", "heavy_snow", "dense_fog"}
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 def _form_page() -> tuple[QWidget, QFormLayout]:
@@ -190,10 +181,15 @@ class TestDriveDialog(QDialog):
         for row, key in enumerate(STEPS):
             self.steps.item(row).setText(("✓ " if done[key] else "   ") + self._titles[row])
         booked = d is not None and d.status == "booked"
+        # The desk may book (BOOK_TEST_DRIVES); the steps from qualification to return are the
+        # accompanying consultant's or a manager's (CONDUCT_TEST_DRIVES, 4.2.4.4).
+        conduct = can(self.ctx.actor.roles, Action.CONDUCT_TEST_DRIVES)
         for page in range(1, 7):
-            self.pages.widget(page).setEnabled(booked)
-        self.pages.widget(0).setEnabled(d is None)
-        self.pages.widget(7).setEnabled(d is not None and d.status == "out")
+            self.pages.widget(page).setEnabled(booked and conduct)
+        self.pages.widget(0).setEnabled(d is None or booked)
+        self.customer_name.setEnabled(d is None)
+        self.book_button.setText(self.tr("Book") if d is None else self.tr("Move booking"))
+        self.pages.widget(7).setEnabled(d is not None and d.status == "out" and conduct)
 
     # --- 1 booking ------------------------------------------------------------------------------
     def _booking_page(self) -> QWidget:
@@ -225,7 +221,7 @@ class TestDriveDialog(QDialog):
         self.km.setObjectName("planned_km")
         self.km.setRange(0.1, 200)
         self.km.setSuffix(" km")
-        book = QPushButton(self.tr("Book"))
+        self.book_button = book = QPushButton(self.tr("Book"))
         book.setObjectName("book")
         book.clicked.connect(self.book)
         e = self.errors
@@ -246,6 +242,7 @@ class TestDriveDialog(QDialog):
             self.km.setValue(r.distance_km)
 
     def book(self) -> None:
+        """Book the drive; once booked, the same button moves it (new time, car or route)."""
         ctx, route = self.ctx, self.route.currentData()
         walk_in = self.walk_in.isChecked()
         q = self.start_at.dateTime()
@@ -253,83 +250,31 @@ class TestDriveDialog(QDialog):
             q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()))
         car_id, name = self.car.currentData(), self.customer_name.text()
         minutes, km, visit_id = self.minutes.value(), self.km.value(), self.visit_id
+        route_id = route.id if route else None
+        drive = self.drive
 
         def work():
-            from app.services.test_drives import book_test_drive
-            return book_test_drive(ctx.uow(), actor=ctx.actor, car_id=car_id,
-                                   route_id=route.id if route else None, customer_name=name,
-                                   planned_start=start, minutes=minutes, planned_km=km,
-                                   visit_id=visit_id, walk_in=walk_in)
+            from app.services.test_drives import book_test_drive, reschedule_test_drive
+            if drive is not None:
+                return reschedule_test_drive(ctx.uow(), actor=ctx.actor, drive_id=drive.id,
+                                             expected_version=drive.version, planned_start=start,
+                                             minutes=minutes, car_id=car_id, route_id=route_id,
+                                             planned_km=km, walk_in=walk_in)
+            return book_test_drive(ctx.uow(), actor=ctx.actor, car_id=car_id, route_id=route_id,
+                                   customer_name=name, planned_start=start, minutes=minutes,
+                                   planned_km=km, visit_id=visit_id, walk_in=walk_in)
 
-        self._write(work, "qualification")
+        self._write(work, "qualification" if drive is None else None)
 
     # --- 2 qualification (4.2.4.2) --------------------------------------------------------------
     def _qualification_page(self) -> QWidget:
-        from app.documents.test_drive_agreement import CONSENT_TEXT
-
-        page, form = _form_page()
-        notice = QLabel(f"{CONSENT_TEXT.zh}\n{CONSENT_TEXT.en}")
-        notice.setWordWrap(True)
-        notice.setObjectName("consent_notice")
-        self.consent_button = QPushButton(self.tr("Customer agrees to this (separate consent)"))
-        self.consent_button.setObjectName("record_consent")
-        self.consent_button.clicked.connect(self.record_consent)
-        self.consent_state = QLabel()
-        self.id_type = QComboBox()
-        self.id_type.setObjectName("id_type")
-        for key in ID_TYPE:
-            self.id_type.addItem(label(ID_TYPE, key), key)
-        self.id_number = QLineEdit()
-        self.id_number.setObjectName("id_number")
-        self.birth_date = QDateEdit(qdate(dt.date(1990, 1, 1)))
-        self.birth_date.setObjectName("birth_date")
-        self.birth_date.setDisplayFormat("yyyy-MM-dd")
-        self.id_type.currentIndexChanged.connect(lambda _i: self.birth_date.setEnabled(
-            self.id_type.currentData() != "resident_id"))
-        self.birth_date.setEnabled(False)
-        self.licence_class = QComboBox()
-        self.licence_class.setObjectName("licence_class")
-        self.licence_class.addItems(LICENCE_CLASSES)
-        self.first_issued = QDateEdit(qdate(dt.date(2015, 1, 1)))
-        self.first_issued.setObjectName("licence_first_issued")
-        self.first_issued.setDisplayFormat("yyyy-MM-dd")
-        self.valid_until = QDateEdit(qdate(to_store_time(utcnow()).date() + dt.timedelta(days=365 * 6)))
-        self.valid_until.setObjectName("licence_valid_until")
-        self.valid_until.setDisplayFormat("yyyy-MM-dd")
-        self.long_term = QCheckBox(self.tr("Long-term (长期)"))
-        self.long_term.setObjectName("licence_long_term")
-        self.long_term.toggled.connect(lambda on: self.valid_until.setEnabled(not on))
-        self.licence_number = QLineEdit()
-        self.licence_number.setObjectName("licence_number")
-        self.licence_number.setPlaceholderText(self.tr("Same as the ID number for a Chinese licence"))
-        self.foreign = QCheckBox(self.tr("Foreign licence (needs a temporary driving permit)"))
-        self.foreign.setObjectName("foreign_licence")
-        self.permit_number = QLineEdit()
-        self.permit_number.setObjectName("permit_number")
-        self.permit_until = QDateEdit(qdate(to_store_time(utcnow()).date() + dt.timedelta(days=30)))
-        self.permit_until.setObjectName("permit_valid_until")
-        self.permit_until.setDisplayFormat("yyyy-MM-dd")
-        save = QPushButton(self.tr("Check and record"))
-        save.setObjectName("save_qualification")
-        save.clicked.connect(self.record_qualification)
-        self.masked = QLabel()
-        self.masked.setObjectName("masked_numbers")
-        e = self.errors
-        form.addRow(notice)
-        form.addRow(e.wrap("id_consent", self.consent_button), self.consent_state)
-        form.addRow(self.tr("ID document"), e.wrap("id_type", self.id_type))
-        form.addRow(self.tr("Document number"), e.wrap("id_number", self.id_number))
-        form.addRow(self.tr("Date of birth"), e.wrap("birth_date", self.birth_date))
-        form.addRow(self.tr("Licence class"), e.wrap("licence_class", self.licence_class))
-        form.addRow(self.tr("First issued"), e.wrap("licence_first_issued", self.first_issued))
-        form.addRow(self.tr("Valid until"), e.wrap("licence_valid_until", self.valid_until))
-        form.addRow("", self.long_term)
-        form.addRow(self.tr("Licence number"), e.wrap("licence_number", self.licence_number))
-        form.addRow("", self.foreign)
-        form.addRow(self.tr("Permit number"), e.wrap("permit_number", self.permit_number))
-        form.addRow(self.tr("Permit valid until"), e.wrap("permit_valid_until", self.permit_until))
-        form.addRow(save, self.masked)
-        return page
+        self.qualification_form = f = QualificationForm(self.errors)
+        f.consent_button.clicked.connect(self.record_consent)
+        f.save_button.clicked.connect(self.record_qualification)
+        # The dialog's own names for the fields it reads and the tests drive.
+        self.id_number, self.licence_class, self.masked = f.id_number, f.licence_class, f.masked
+        self.consent_state = f.consent_state
+        return f
 
     def record_consent(self) -> None:
         ctx, args = self.ctx, self._args()
@@ -341,29 +286,13 @@ class TestDriveDialog(QDialog):
         self._write(work)
 
     def record_qualification(self) -> None:
-        from app.services.test_drive_steps import QualificationInput
-
-        foreign = self.foreign.isChecked()
-        data = QualificationInput(
-            id_type=self.id_type.currentData(), id_number=self.id_number.text(),
-            licence_class=self.licence_class.currentText(),
-            licence_first_issued=pydate(self.first_issued.date()),
-            licence_valid_until=None if self.long_term.isChecked() else pydate(self.valid_until.date()),
-            licence_long_term=self.long_term.isChecked(), licence_number=self.licence_number.text(),
-            birth_date=pydate(self.birth_date.date()) if self.birth_date.isEnabled() else None,
-            foreign_licence=foreign, permit_number=self.permit_number.text() if foreign else "",
-            permit_valid_until=pydate(self.permit_until.date()) if foreign else None)
-        ctx, args = self.ctx, self._args()
+        ctx, args, data = self.ctx, self._args(), self.qualification_form.data()
 
         def work():
             from app.services.test_drive_steps import record_qualification
             return record_qualification(ctx.uow(), data=data, **args)
 
-        def clear_numbers() -> None:  # once recorded, the numbers are shown only masked
-            for edit in (self.id_number, self.licence_number, self.permit_number):
-                edit.clear()
-
-        self._write(work, "escort", after=clear_numbers)
+        self._write(work, "escort", after=self.qualification_form.clear_numbers)
 
     # --- 3 escort (4.2.4.4) -----------------------------------------------------------------------
     def _escort_page(self) -> QWidget:
@@ -587,47 +516,13 @@ class TestDriveDialog(QDialog):
 
     # --- 8 return (4.2.4.5, 4.2.4.7) ---------------------------------------------------------------
     def _return_page(self) -> QWidget:
-        page, form = _form_page()
-        self.odometer_in = QSpinBox()
-        self.odometer_in.setObjectName("odometer_in")
-        self.odometer_in.setRange(0, 2_000_000)
-        self.odometer_in.setSuffix(" km")
-        self.damage = QComboBox()
-        self.damage.setObjectName("damage_found")
-        self.damage.addItem(self.tr("— checked? —"), None)
-        self.damage.addItem(self.tr("No damage"), False)
-        self.damage.addItem(self.tr("Damage found"), True)
-        self.damage_notes = QLineEdit()
-        self.damage_notes.setObjectName("damage_notes")
-        self.feedback = QTextEdit()
-        self.feedback.setObjectName("feedback")
-        self.feedback.setMaximumHeight(80)
-        self.intent = QComboBox()
-        self.intent.setObjectName("intent_level")
-        self.intent.addItem("—", None)
-        for key in INTENT_LEVEL:
-            self.intent.addItem(label(INTENT_LEVEL, key), key)
-        save = QPushButton(self.tr("Record return"))
-        save.setObjectName("record_return")
-        save.clicked.connect(self.record_return)
-        e = self.errors
-        form.addRow(self.tr("Odometer"), e.wrap("odometer_in", self.odometer_in))
-        form.addRow(self.tr("Damage check"), e.wrap("damage_found", self.damage))
-        form.addRow(self.tr("Damage details"), e.wrap("damage_notes", self.damage_notes))
-        form.addRow(self.tr("Customer feedback"), e.wrap("feedback", self.feedback))
-        form.addRow(self.tr("Intent level"), e.wrap("intent_level", self.intent))
-        form.addRow("", save)
-        return page
+        self.return_form = f = ReturnForm(self.errors)
+        f.save_button.clicked.connect(self.record_return)
+        self.odometer_in, self.damage, self.feedback = f.odometer_in, f.damage, f.feedback
+        return f
 
     def record_return(self) -> None:
-        from app.services.test_drive_steps import ReturnInput
-
-        data = ReturnInput(odometer_in=self.odometer_in.value(),
-                           damage_found=self.damage.currentData(),
-                           damage_notes=self.damage_notes.text(),
-                           feedback=self.feedback.toPlainText(),
-                           intent_level=self.intent.currentData())
-        ctx, args = self.ctx, self._args()
+        ctx, args, data = self.ctx, self._args(), self.return_form.data()
 
         def work():
             from app.services.test_drive_steps import record_return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -70,6 +70,10 @@ class TestDrivesPage(QWidget):
         layout.addWidget(self.warning)
         layout.addWidget(self.tabs, 1)
         ctx.data_did_change.connect(self._on_change)
+        # Overdue drives (4.2.4.7) turn red without anyone touching the page.
+        self.timer = QTimer(self, interval=60_000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
         self.refresh()
 
     # --- tabs -------------------------------------------------------------------------------------

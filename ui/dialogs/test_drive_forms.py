@@ -1,0 +1,162 @@
+"""The two longest forms of the guided test drive (ui/dialogs/test_drive_dialog.py): the
+driver's documents (T/CSCA 120031-2023 4.2.4.2; domain_reference §5.1, §5.3) and the return
+(4.2.4.5). Widgets only: the dialog runs the services and shows errors through `errors`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QTextEdit, QWidget)
+
+from app.clock import to_store_time, utcnow
+from app.documents.test_drive_agreement import CONSENT_TEXT
+from ui.labels import INTENT_LEVEL, label
+from ui.labels_test_drives import ID_TYPE
+from ui.widgets.field_error import FieldErrors
+
+# domain_reference §5.3: the usual classes first; the rest are listed so they can be refused.
+LICENCE_CLASSES = ("C1", "C2", "A1", "A2", "A3", "B1", "B2", "C3", "C4", "C5", "C6", "D", "E",
+                   "F", "M", "N", "P")
+
+
+def qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class QualificationForm(QWidget):
+    """The separate consent, then ID document and driving licence (numbers typed once)."""
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        notice = QLabel(f"{CONSENT_TEXT.zh}\n{CONSENT_TEXT.en}")
+        notice.setWordWrap(True)
+        notice.setObjectName("consent_notice")
+        self.consent_button = QPushButton(self.tr("Customer agrees to this (separate consent)"))
+        self.consent_button.setObjectName("record_consent")
+        self.consent_state = QLabel()
+        self.id_type = QComboBox()
+        self.id_type.setObjectName("id_type")
+        for key in ID_TYPE:
+            self.id_type.addItem(label(ID_TYPE, key), key)
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("id_number")
+        self.birth_date = QDateEdit(qdate(dt.date(1990, 1, 1)))
+        self.birth_date.setObjectName("birth_date")
+        self.birth_date.setDisplayFormat("yyyy-MM-dd")
+        self.id_type.currentIndexChanged.connect(lambda _i: self.birth_date.setEnabled(
+            self.id_type.currentData() != "resident_id"))
+        self.birth_date.setEnabled(False)
+        self.licence_class = QComboBox()
+        self.licence_class.setObjectName("licence_class")
+        self.licence_class.addItems(LICENCE_CLASSES)
+        self.first_issued = QDateEdit(qdate(dt.date(2015, 1, 1)))
+        self.first_issued.setObjectName("licence_first_issued")
+        self.first_issued.setDisplayFormat("yyyy-MM-dd")
+        self.valid_until = QDateEdit(qdate(to_store_time(utcnow()).date() + dt.timedelta(days=365 * 6)))
+        self.valid_until.setObjectName("licence_valid_until")
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")
+        self.long_term = QCheckBox(self.tr("Long-term (长期)"))
+        self.long_term.setObjectName("licence_long_term")
+        self.long_term.toggled.connect(lambda on: self.valid_until.setEnabled(not on))
+        self.licence_number = QLineEdit()
+        self.licence_number.setObjectName("licence_number")
+        self.licence_number.setPlaceholderText(self.tr("Same as the ID number for a Chinese licence"))
+        self.foreign = QCheckBox(self.tr("Foreign licence (needs a temporary driving permit)"))
+        self.foreign.setObjectName("foreign_licence")
+        self.permit_number = QLineEdit()
+        self.permit_number.setObjectName("permit_number")
+        self.permit_until = QDateEdit(qdate(to_store_time(utcnow()).date() + dt.timedelta(days=30)))
+        self.permit_until.setObjectName("permit_valid_until")
+        self.permit_until.setDisplayFormat("yyyy-MM-dd")
+        self.save_button = save = QPushButton(self.tr("Check and record"))
+        save.setObjectName("save_qualification")
+        self.masked = QLabel()
+        self.masked.setObjectName("masked_numbers")
+        e = errors
+        form.addRow(notice)
+        form.addRow(e.wrap("id_consent", self.consent_button), self.consent_state)
+        form.addRow(self.tr("ID document"), e.wrap("id_type", self.id_type))
+        form.addRow(self.tr("Document number"), e.wrap("id_number", self.id_number))
+        form.addRow(self.tr("Date of birth"), e.wrap("birth_date", self.birth_date))
+        form.addRow(self.tr("Licence class"), e.wrap("licence_class", self.licence_class))
+        form.addRow(self.tr("First issued"), e.wrap("licence_first_issued", self.first_issued))
+        form.addRow(self.tr("Valid until"), e.wrap("licence_valid_until", self.valid_until))
+        form.addRow("", self.long_term)
+        form.addRow(self.tr("Licence number"), e.wrap("licence_number", self.licence_number))
+        form.addRow("", self.foreign)
+        form.addRow(self.tr("Permit number"), e.wrap("permit_number", self.permit_number))
+        form.addRow(self.tr("Permit valid until"), e.wrap("permit_valid_until", self.permit_until))
+        form.addRow(save, self.masked)
+
+
+    def data(self):
+        from app.services.test_drive_steps import QualificationInput
+
+        foreign = self.foreign.isChecked()
+        return QualificationInput(
+            id_type=self.id_type.currentData(), id_number=self.id_number.text(),
+            licence_class=self.licence_class.currentText(),
+            licence_first_issued=pydate(self.first_issued.date()),
+            licence_valid_until=None if self.long_term.isChecked() else pydate(self.valid_until.date()),
+            licence_long_term=self.long_term.isChecked(), licence_number=self.licence_number.text(),
+            birth_date=pydate(self.birth_date.date()) if self.birth_date.isEnabled() else None,
+            foreign_licence=foreign, permit_number=self.permit_number.text() if foreign else "",
+            permit_valid_until=pydate(self.permit_until.date()) if foreign else None)
+
+    def clear_numbers(self) -> None:
+        """Once recorded, the numbers are shown only masked: never left in the form."""
+        for edit in (self.id_number, self.licence_number, self.permit_number):
+            edit.clear()
+
+
+class ReturnForm(QWidget):
+    """Odometer in, damage check, customer feedback and intent (4.2.4.5; lead update)."""
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.odometer_in = QSpinBox()
+        self.odometer_in.setObjectName("odometer_in")
+        self.odometer_in.setRange(0, 2_000_000)
+        self.odometer_in.setSuffix(" km")
+        self.damage = QComboBox()
+        self.damage.setObjectName("damage_found")
+        self.damage.addItem(self.tr("— checked? —"), None)
+        self.damage.addItem(self.tr("No damage"), False)
+        self.damage.addItem(self.tr("Damage found"), True)
+        self.damage_notes = QLineEdit()
+        self.damage_notes.setObjectName("damage_notes")
+        self.feedback = QTextEdit()
+        self.feedback.setObjectName("feedback")
+        self.feedback.setMaximumHeight(80)
+        self.intent = QComboBox()
+        self.intent.setObjectName("intent_level")
+        self.intent.addItem("—", None)
+        for key in INTENT_LEVEL:
+            self.intent.addItem(label(INTENT_LEVEL, key), key)
+        self.save_button = save = QPushButton(self.tr("Record return"))
+        save.setObjectName("record_return")
+        e = errors
+        form.addRow(self.tr("Odometer"), e.wrap("odometer_in", self.odometer_in))
+        form.addRow(self.tr("Damage check"), e.wrap("damage_found", self.damage))
+        form.addRow(self.tr("Damage details"), e.wrap("damage_notes", self.damage_notes))
+        form.addRow(self.tr("Customer feedback"), e.wrap("feedback", self.feedback))
+        form.addRow(self.tr("Intent level"), e.wrap("intent_level", self.intent))
+        form.addRow("", save)
+
+
+    def data(self):
+        from app.services.test_drive_steps import ReturnInput
+
+        return ReturnInput(odometer_in=self.odometer_in.value(),
+                           damage_found=self.damage.currentData(),
+                           damage_notes=self.damage_notes.text(),
+                           feedback=self.feedback.toPlainText(),
+                           intent_level=self.intent.currentData())
