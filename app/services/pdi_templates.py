@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.clock import utcnow
 from app.domain.pdi import (ALL_BRANDS, TemplateDefinition, definition_to_json,
@@ -73,14 +75,18 @@ def _publish(uow: UnitOfWork, d: TemplateDefinition, actor_id: int | None, note:
                        expected=expected_current_id, current=current.id if current else None)
     last = s.scalar(select(func.max(PdiTemplate.template_version))
                     .where(PdiTemplate.brand == d.brand)) or 0
-    if current is not None:
-        current.current = False
-        s.flush()
     t = PdiTemplate(key=d.key, brand=d.brand, template_version=last + 1, title_zh=d.title_zh,
                     title_en=d.title_en, definition=definition_to_json(d), current=True,
                     published_at=utcnow(), published_by_id=actor_id, note=note)
-    s.add(t)
-    s.flush()
+    try:
+        if current is not None:
+            current.current = False  # version-checked UPDATE: a concurrent publish loses
+            s.flush()
+        s.add(t)
+        s.flush()  # (brand, template_version) is unique: the same race caught by the database
+    except (StaleDataError, IntegrityError):
+        s.rollback()
+        raise Conflict(table="pdi_template", brand=d.brand) from None
     return t
 
 
@@ -91,8 +97,11 @@ def ensure_default_template(uow: UnitOfWork) -> bool:
         if uow.session.scalar(select(PdiTemplate.id).limit(1)) is not None:
             return False
         d = read_template_file(DEFAULT_TEMPLATE_FILE)
-        _publish(uow, d, None, note="resources/pdi/default.json")
-        commit(uow)
+        try:
+            _publish(uow, d, None, note="resources/pdi/default.json")
+            commit(uow)
+        except Conflict:
+            return False  # another terminal loaded it at the same moment
         return True
 
 

@@ -25,7 +25,7 @@ from app.services.pdi_dto import PdiInspectionDTO, PdiItemDTO
 from ui.errors import show_error
 from ui.labels import POWERTRAIN, label
 from ui.labels_pdi import INSPECTION_STATUS, ITEM_RESULT
-from ui.models.pdi_models import PdiItemsModel, item_text
+from ui.models.pdi_models import PdiItemsModel, chinese_ui, item_text
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
 
@@ -158,7 +158,8 @@ class PdiInspectionDialog(QDialog):
             "Technician: {technician} ({certificate}) · {status} · {done}/{total} items").format(
             brand=ins.brand, model=ins.model, vin=ins.vin,
             powertrain=label(POWERTRAIN, ins.powertrain),
-            title=ins.template_title_zh, version=ins.template_version,
+            title=ins.template_title_zh if chinese_ui() else ins.template_title_en,
+            version=ins.template_version,
             old="" if ins.template_current else self.tr(" (replaced since)"),
             technician=ins.technician_name, certificate=ins.certificate_no,
             status=label(INSPECTION_STATUS, ins.status), done=ins.done, total=len(ins.items)))
