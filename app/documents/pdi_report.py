@@ -72,6 +72,7 @@ L_ASSEMBLY = Text("总成维修", "Assembly repair")
 L_ACK = Text("客户确认", "Customer acknowledgement")
 YES, NO = Text("是", "Yes"), Text("否", "No")
 NOT_ACKED = Text("未确认", "Not acknowledged")
+REPAIRED = Text("整改后复检", "re-checked after repair")
 THUMB = 38 * mm
 NOT_OK_BG = colors.HexColor("#fbe9e7")
 SECTION_BG = colors.HexColor("#eef1f4")
@@ -91,6 +92,14 @@ def thumbnail(content: bytes, box_px: int = 360) -> bytes:
             return out.getvalue()
     except Exception:  # noqa: BLE001 - any unreadable image is printed as stored
         return content
+
+
+def _result_text(item) -> Text:
+    """A re-checked item still says it had a defect: the record stays traceable (4.4.1.4)."""
+    text = RESULTS.get(item.result, RESULTS[None])
+    if item.defect_found and item.result != "not_ok":
+        return Text(f"{text.zh}（{REPAIRED.zh}）", f"{text.en} ({REPAIRED.en})")
+    return text
 
 
 def _kv_table(ctx: RenderContext, rows: list[tuple[Text, str]]) -> Table:
@@ -138,7 +147,7 @@ def _items_table(ctx: RenderContext, ins: PdiInspectionDTO) -> Table:
         rows.append([
             Paragraph(esc(item.item_id), small),
             Paragraph(stacked(Text(item.zh, item.en), lang, 7), small),
-            Paragraph(stacked(RESULTS.get(item.result, RESULTS[None]), lang, 7), small),
+            Paragraph(stacked(_result_text(item), lang, 7), small),
             Paragraph(esc(value), small),
             Paragraph(esc(item.note), small),
             Paragraph(recorded, small),

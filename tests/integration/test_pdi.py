@@ -326,7 +326,7 @@ def test_the_car_is_delivered_only_after_a_passed_pdi_and_its_signed_report(uow,
     text = "\n".join(p.extract_text() for p in reader.pages)
     compact = text.replace(" ", "").replace("\n", "")
     for expected in (car.vin, "新车售前检查", "Pre-delivery inspection", "SH-PDI-2026-0001",
-                     "左前门划痕", "抛光处理", "张师傅", "4.4.1.4", "李女士", "孙海涛"):
+                     "左前门划痕", "抛光处理", "张师傅", "4.4.1.4", "李女士", "孙海涛", "整改后复检"):
         assert expected.replace(" ", "") in compact, expected
     assert sum(len(p.images) for p in reader.pages) >= 3  # photo thumbnail + two signatures
     with pytest.raises(ShowroomError) as e:  # one report per inspection
