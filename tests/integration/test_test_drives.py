@@ -110,15 +110,16 @@ def qualification(**kw) -> QualificationInput:
     return QualificationInput(**data)
 
 
-def ready_drive(w: World, start=NOW, weather="fine", **book_kw):
+def ready_drive(w: World, start=NOW, weather="fine", escort: Actor | None = None, **book_kw):
     """Book and complete every step before departure; returns the drive (not started)."""
     c, u = w.consultant, w.uow
+    escort = escort or c
     d = book(w, start, **book_kw)
     d = steps.record_id_consent(u(), actor=c, drive_id=d.id, expected_version=d.version, now=NOW)
     d = steps.record_qualification(u(), actor=c, drive_id=d.id, expected_version=d.version,
                                    data=qualification(), now=NOW)
     d = steps.assign_escort(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                            escort_id=c.user_id, now=NOW)
+                            escort_id=escort.user_id, now=NOW)
     d = steps.confirm_terms(u(), actor=c, drive_id=d.id, expected_version=d.version, now=NOW)
     d = steps.record_check(u(), actor=c, drive_id=d.id, expected_version=d.version, items=OK,
                            odometer_out=1200, now=NOW)
@@ -126,7 +127,8 @@ def ready_drive(w: World, start=NOW, weather="fine", **book_kw):
                              weather=weather, now=NOW)
     return steps.sign_agreement(u(), actor=c, drive_id=d.id, expected_version=d.version,
                                 signatures=[signature_capture("李先生", "customer", 1),
-                                            signature_capture("王磊", "escort", 2)], now=NOW)
+                                            signature_capture(escort.full_name, "escort", 2)],
+                                now=NOW)
 
 
 def start(w: World, d, now=NOW, actor=None):
@@ -256,9 +258,14 @@ def test_a_voided_agreement_blocks_4_2_4_1(world):
 
 
 def test_the_car_still_out_on_an_earlier_drive_blocks_the_next(world):
+    colleague = make_staff(world.uow, Role.CONSULTANT, full_name="李娜")
+    with world.uow() as u:
+        u.session.get(StaffUser, colleague.user_id).licence_first_issued = dt.date(2012, 1, 1)
+        u.commit()
+    on_duty(world.uow, world.desk, [world.consultant, colleague], now=NOW)
     first = ready_drive(world)
     start(world, first)
-    second = ready_drive(world, start=NOW + dt.timedelta(minutes=30))
+    second = ready_drive(world, start=NOW + dt.timedelta(minutes=30), escort=colleague)
     with pytest.raises(DriveBlocked) as exc:  # the first is overdue, not back yet
         start(world, second, NOW + dt.timedelta(minutes=35))
     assert codes(exc) == {"car_in_use"}
