@@ -76,6 +76,7 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     dialog.select_item("N04")
     dialog.add_photo(_png(), "充电口")
     assert len(dialog.inspection.item("N04").photos) == 1
+    assert len(dialog.photos.labels) == 1 and not dialog.photos.labels[0].pixmap().isNull()
 
     # Every other item OK, typing values where the item asks for one; saving moves on.
     dialog.select_item("D01")

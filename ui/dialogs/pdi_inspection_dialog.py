@@ -27,6 +27,7 @@ from ui.labels import POWERTRAIN, label
 from ui.labels_pdi import INSPECTION_STATUS, ITEM_RESULT
 from ui.models.pdi_models import PdiItemsModel, chinese_ui, item_text
 from ui.widgets.field_error import FieldErrors
+from ui.widgets.pdi_photo_strip import PdiPhotoStrip
 from ui.workers import run_op
 
 RESULTS = ("ok", "not_ok", "n_a")
@@ -91,12 +92,14 @@ class PdiInspectionDialog(QDialog):
         self.note = QLineEdit(objectName="pdi_note")
         self.repairs = QLabel(objectName="pdi_item_repairs")
         self.repairs.setWordWrap(True)
+        self.photos = PdiPhotoStrip(ctx, self)
         self.errors = FieldErrors()
         form = QFormLayout()
         form.addRow(self.item_title)
         form.addRow(self.tr("Result:"), self.errors.wrap("result", result_box))
         form.addRow(self.tr("Value:"), self.errors.wrap("value", value_box))
         form.addRow(self.tr("Note:"), self.errors.wrap("note", self.note))
+        form.addRow(self.tr("Photos:"), self.photos)
         form.addRow(self.tr("Repairs:"), self.repairs)
         self.save_button = self._button(self.tr("Save item"), "save_item", self.save_item)
         self.save_button.setDefault(True)
@@ -220,6 +223,7 @@ class PdiInspectionDialog(QDialog):
                         name=r.assembly_name))
             lines.append(line)
         self.repairs.setText("\n".join(lines) or self.tr("none"))
+        self.photos.show_photos(item.photos)
         self._update_buttons()
 
     def _pending_ack(self, item: PdiItemDTO | None):
