@@ -1,3 +1,147 @@
-"""Audit and privacy tables (issue #9): hash-chained audit log, personal-data access records."""
+"""Audit and privacy tables (issue #9): the hash-chained audit log and its chain head.
+
+`audit_event` is append-only (triggers of migration 0008 refuse UPDATE and DELETE) and every
+row carries the SHA-256 of its own content and of the previous row's hash, so an edited,
+deleted or inserted row breaks the chain (`app.services.audit.verify_chain`). Rows are
+numbered 1, 2, 3... by the writer itself (not by a sequence) while it holds the single
+`audit_chain_head` row locked, so the numbers have no gaps and follow the chain.
+
+`audit_chain_head` holds the last number and hash. It is the lock that serialises writers
+(PostgreSQL: SELECT ... FOR UPDATE; SQLite: one writer at a time anyway) and lets the check
+notice rows cut off the END of the log, which a chain alone cannot show.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from enum import Enum
+
+from sqlalchemy import Connection, DateTime, Integer, String, Text, insert, select, update
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models import Base
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEvent(Base):
+    """One thing that happened: a login, a data change, a print, an export, an unmask..."""
+
+    __tablename__ = "audit_event"
+
+    # The chain position, written by the appender (never autoincrement: gap-free on purpose).
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    # No foreign key: the log must outlive (and never block changes to) what it names.
+    actor_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    actor_name: Mapped[str] = mapped_column(String(100), default="")
+    # login | login_failed | logout | insert | update | delete | print | export | unmask | ...
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    table_name: Mapped[str] = mapped_column(String(64), default="", index=True)
+    record_id: Mapped[str] = mapped_column(String(64), default="")
+    # Canonical JSON (sorted keys) exactly as hashed; Text, not JSON, so no database reorders it.
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """The single row (id 1) naming the last event of the chain."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- the chain -------------------------------------------------------------------------------
+
+def canonical_json(value) -> str:
+    """The one JSON spelling that is stored and hashed (sorted keys, no spaces, UTF-8)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=_jsonable)
+
+
+def _jsonable(value):
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "[binary]"
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    return str(value)
+
+
+def event_hash(prev_hash: str, *, id: int, at: dt.datetime, actor_id: int | None,
+               actor_name: str, action: str, table_name: str, record_id: str,
+               detail: str) -> str:
+    """SHA-256 over the row's content and the previous row's hash (hex)."""
+    content = canonical_json([id, at.isoformat(timespec="microseconds"), actor_id, actor_name,
+                              action, table_name, record_id, detail])
+    return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + content.encode("utf-8")).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def append_events(connection: Connection, events: list[dict]) -> None:
+    """Append `events` (dicts: action, actor_id, actor_name, table_name, record_id, detail) to
+    the chain inside the caller's transaction.
+
+    Writers are serialised on the chain head: PostgreSQL locks its row FOR UPDATE until the
+    transaction ends; on SQLite the UPDATE takes the database's single write lock first (the
+    driver starts the transaction at the first write, so the head read after it is current).
+    """
+    if not events:
+        return
+    head_t = AuditChainHead.__table__
+    event_t = AuditEvent.__table__
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        connection.execute(update(head_t).where(head_t.c.id == 1)
+                           .values(last_id=head_t.c.last_id))
+    head = connection.execute(_head_query(dialect)).first()
+    if head is None:
+        # A fresh PostgreSQL database emptied by TRUNCATE (tests), or a head never written.
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            connection.execute(pg_insert(head_t).values(id=1, last_id=0, last_hash=GENESIS_HASH)
+                               .on_conflict_do_nothing(index_elements=["id"]))
+        else:
+            connection.execute(insert(head_t).values(id=1, last_id=0, last_hash=GENESIS_HASH))
+        head = connection.execute(_head_query(dialect)).first()
+    last_id, last_hash = head.last_id, head.last_hash
+    rows = []
+    for e in events:
+        last_id += 1
+        row = {
+            "id": last_id,
+            "at": (e.get("at") or _now()).replace(tzinfo=None),
+            "actor_id": e.get("actor_id"),
+            "actor_name": (e.get("actor_name") or "")[:100],
+            "action": e["action"][:32],
+            "table_name": (e.get("table_name") or "")[:64],
+            "record_id": str(e.get("record_id") if e.get("record_id") is not None else "")[:64],
+            "detail": canonical_json(e.get("detail") or {}),
+        }
+        row["prev_hash"] = last_hash
+        row["hash"] = last_hash = event_hash(last_hash, **{k: row[k] for k in (
+            "id", "at", "actor_id", "actor_name", "action", "table_name", "record_id",
+            "detail")})
+        rows.append(row)
+    connection.execute(insert(event_t), rows)
+    connection.execute(update(head_t).where(head_t.c.id == 1)
+                       .values(last_id=last_id, last_hash=last_hash))
+
+
+def _head_query(dialect: str):
+    head_t = AuditChainHead.__table__
+    q = select(head_t.c.last_id, head_t.c.last_hash).where(head_t.c.id == 1)
+    return q.with_for_update() if dialect == "postgresql" else q

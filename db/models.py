@@ -116,6 +116,9 @@ class StaffUser(Versioned, Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Issue #9: when the user last chose a password (None: set by an administrator or at
+    # set-up); an administrator's reset sets must_change_password and clears this.
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # T/CSCA 120031 4.2.4.4: test-drive escorts need >= 3 years since first licence issue.
     licence_first_issued: Mapped[dt.date | None] = mapped_column(Date)
     # T/CSCA 120031 4.4.1.3: PDI by certified technicians.

@@ -2,14 +2,64 @@
 
 Modelled on cosmicpython's service_layer/unit_of_work.py. A UnitOfWork is cheap and is made
 per call from a `Database`, so that each worker thread gets its own Session.
+
+Audit (issue #9, item 4): every session made here records its data changes. After each flush
+the inserted, updated and deleted rows are noted (table, key, before/after of the changed
+columns); at commit they are appended, with any explicit events (login, print, export,
+unmask...), to the hash-chained `audit_event` log in the SAME transaction, so a change is
+never committed without its audit row and a rolled-back change leaves none. Sealed personal
+numbers, password hashes and other binary columns are recorded as "[changed]" only.
+
+Who acted: `uow.act_as(actor)` (services), else `Database.acting_user` (the logged-in user
+of this window, set by ui/shell.py), else `acting_as(...)` (a context variable for scripts),
+else a `*_by_id` column the change itself sets (updated_by_id, created_by_id...).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+import contextlib
+import contextvars
+import datetime as dt
+
+from sqlalchemy import Engine, LargeBinary, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.audit_models import append_events
 from db.session import describe_url, make_engine, make_session_factory
+
+# (user id, username) acting in this context when neither the unit of work nor the database
+# names one.
+_acting: contextvars.ContextVar[tuple[int | None, str] | None] = contextvars.ContextVar(
+    "showroom_acting_user", default=None)
+
+# Not audited: the log itself, and the live-queue notification bus (derived, purged daily).
+UNAUDITED_TABLES = frozenset({"audit_event", "audit_chain_head", "reception_event"})
+# Bookkeeping recorded by dedicated events instead (login / login_failed), or noise.
+UNAUDITED_COLUMNS = {"*": frozenset({"version"}),
+                     "staff_user": frozenset({"failed_logins", "last_login_at", "locked_until"})}
+# Never written to the log in clear: recorded as "[changed]" (issue #9 item 2).
+SECRET_COLUMNS = frozenset({"password_hash", "encrypted_key"})
+SECRET = "[changed]"
+SECRET_SET = "[set]"
+
+_EVENTS = "audit_events"
+_ACTOR = "audit_actor"
+
+
+def is_secret_column(column) -> bool:
+    name = column.key
+    return (name in SECRET_COLUMNS or name.endswith("_sealed")
+            or name.endswith("_fingerprint") or isinstance(column.type, LargeBinary))
+
+
+@contextlib.contextmanager
+def acting_as(user_id: int | None, username: str = ""):
+    """Attribute the audit events of this block (same thread/context) to a user."""
+    token = _acting.set((user_id, username))
+    try:
+        yield
+    finally:
+        _acting.reset(token)
 
 
 class Database:
@@ -19,6 +69,9 @@ class Database:
         self.url = url
         self.engine = engine or make_engine(url)
         self._factory: sessionmaker[Session] = make_session_factory(self.engine)
+        install_audit(self._factory)
+        # (user id, username) of the user logged in on this terminal window, if any.
+        self.acting_user: tuple[int | None, str] | None = None
 
     @property
     def dialect(self) -> str:
@@ -29,7 +82,7 @@ class Database:
         return describe_url(self.url)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self._factory)
+        return UnitOfWork(self._factory, acting_user=self.acting_user)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -38,12 +91,23 @@ class Database:
 class UnitOfWork:
     session: Session
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    def __init__(self, factory: sessionmaker[Session],
+                 acting_user: tuple[int | None, str] | None = None) -> None:
         self._factory = factory
         self.committed = False
+        self._acting_user = acting_user
+
+    def act_as(self, actor) -> UnitOfWork:
+        """Attribute this unit of work's audit events to `actor` (an Actor or None)."""
+        if actor is not None:
+            self._acting_user = (actor.user_id, actor.username)
+            if getattr(self, "session", None) is not None:
+                self.session.info[_ACTOR] = self._acting_user
+        return self
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
+        self.session.info[_ACTOR] = self._acting_user or _acting.get()
         self.committed = False
         return self
 
@@ -60,3 +124,118 @@ class UnitOfWork:
 
     def flush(self) -> None:
         self.session.flush()
+
+    def audit(self, action: str, *, table_name: str = "", record_id=None,
+              detail: dict | None = None, actor=None) -> None:
+        """Note an event (print, export, unmask, login...) to be appended at commit."""
+        record_event(self.session, action, table_name=table_name, record_id=record_id,
+                     detail=detail, actor=actor)
+
+
+def record_event(session: Session, action: str, *, table_name: str = "", record_id=None,
+                 detail: dict | None = None, actor=None) -> None:
+    who = (actor.user_id, actor.username) if actor is not None else session.info.get(_ACTOR)
+    session.info.setdefault(_EVENTS, []).append({
+        "at": _now(), "action": action, "table_name": table_name,
+        "record_id": "" if record_id is None else str(record_id), "detail": detail or {},
+        "actor_id": who[0] if who else None, "actor_name": who[1] if who else "",
+    })
+
+
+# --- capture -----------------------------------------------------------------------------------
+
+def install_audit(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "after_rollback", _forget)
+    event.listen(factory, "after_commit", _forget)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _forget(session: Session) -> None:
+    session.info.pop(_EVENTS, None)
+
+
+def _after_flush(session: Session, _flush_context) -> None:
+    # In after_flush the new/dirty/deleted sets and attribute histories still show what this
+    # flush wrote, and new rows already have their keys.
+    notes = []
+    for obj in session.new:
+        notes.append(_note(obj, "insert"))
+    for obj in session.dirty:
+        if session.is_modified(obj, include_collections=False):
+            notes.append(_note(obj, "update"))
+    for obj in session.deleted:
+        notes.append(_note(obj, "delete"))
+    notes = [n for n in notes if n is not None]
+    if notes:
+        who = session.info.get(_ACTOR)
+        for n in notes:
+            by = n.pop("by")
+            if who:
+                n["actor_id"], n["actor_name"] = who
+            else:
+                n["actor_id"], n["actor_name"] = by, ""
+        session.info.setdefault(_EVENTS, []).extend(notes)
+
+
+def _note(obj, kind: str) -> dict | None:
+    state = inspect(obj)
+    mapper = state.mapper
+    table = mapper.persist_selectable
+    table_name = getattr(table, "name", mapper.class_.__name__)
+    if table_name in UNAUDITED_TABLES:
+        return None
+    skip = UNAUDITED_COLUMNS["*"] | UNAUDITED_COLUMNS.get(table_name, frozenset())
+    changes: dict[str, object] = {}
+    by = None
+    for attr in mapper.column_attrs:
+        key = attr.key
+        column = attr.columns[0]
+        if key in skip:
+            continue
+        secret = is_secret_column(column)
+        if kind == "update":
+            hist = state.attrs[key].history
+            if not hist.has_changes():
+                continue
+            before = hist.deleted[0] if hist.deleted else None
+            after = hist.added[0] if hist.added else None
+            if before == after and hist.deleted:
+                continue
+            changes[key] = SECRET if secret else [before, after]
+        else:
+            value = state.dict.get(key)
+            if value is None:
+                continue
+            changes[key] = SECRET_SET if secret else value
+            after = value
+        if key.endswith("_by_id") and by is None and kind != "delete":
+            by = after if isinstance(after, int) else None
+    if kind == "update" and not changes:
+        return None
+    ident = mapper.primary_key_from_instance(obj)
+    record_id = ",".join("" if v is None else str(v) for v in ident)
+    return {"at": _now(), "action": kind, "table_name": table_name, "record_id": record_id,
+            "detail": {"after" if kind == "insert" else
+                       "before" if kind == "delete" else "changes": changes},
+            "by": by}
+
+
+def _before_commit(session: Session) -> None:
+    # Flush first so that the last changes are noted, then append everything in this
+    # transaction: committed together or not at all.
+    session.flush()
+    events = session.info.pop(_EVENTS, None)
+    if events:
+        # A change with no known actor is attributed to whoever the same transaction names
+        # (e.g. a status change row's changed_by_id covers the vehicle row updated with it).
+        known = next((e["actor_id"] for e in events if e["actor_id"] is not None), None)
+        if known is not None:
+            for e in events:
+                if e["actor_id"] is None:
+                    e["actor_id"] = known
+        append_events(session.connection(), events)
