@@ -19,6 +19,7 @@ INSPECTION_STATUS = {
     "paused": QT_TRANSLATE_NOOP("Labels", "Paused"),
     "failed": QT_TRANSLATE_NOOP("Labels", "Failed"),
     "passed": QT_TRANSLATE_NOOP("Labels", "Passed"),
+    "replaced": QT_TRANSLATE_NOOP("Labels", "Replaced by a new inspection"),
 }
 
 # app.domain.pdi.ItemResult; "" = not yet checked

@@ -38,6 +38,9 @@ class InspectionStatus(StrEnum):
     PAUSED = "paused"
     FAILED = "failed"    # completed with defects still open: repair, re-check, complete again
     PASSED = "passed"
+    # Left open on a checklist version that has since been replaced: a new inspection on
+    # the current version took its place (the record stays, 4.4.1.4 traceability).
+    REPLACED = "replaced"
 
 
 class QueueState(StrEnum):

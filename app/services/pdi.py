@@ -59,7 +59,7 @@ def _inspection(uow: UnitOfWork, inspection_id: int) -> PdiInspection:
 def _writable(ins: PdiInspection) -> None:
     if ins.status == IS.PAUSED:
         raise ShowroomError("pdi_inspection_paused", id=ins.id)
-    if ins.status == IS.PASSED:
+    if ins.status in (IS.PASSED, IS.REPLACED):
         raise ShowroomError("pdi_inspection_closed", id=ins.id)
 
 
@@ -81,11 +81,16 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
             raise NotFound(what="vehicle", id=vehicle_id)
         if v.status not in INSPECTABLE:
             raise ShowroomError("pdi_vehicle_not_available", vin=v.vin, status=v.status)
+        template = current_template_row(s, v.brand)
         open_one = s.scalar(select(PdiInspection).where(PdiInspection.vehicle_id == v.id,
                                                         PdiInspection.status.in_(OPEN)))
         if open_one is not None:
-            raise ShowroomError("pdi_inspection_open", vin=v.vin, id=open_one.id)
-        template = current_template_row(s, v.brand)
+            if open_one.template_id == template.id:
+                raise ShowroomError("pdi_inspection_open", vin=v.vin, id=open_one.id)
+            # Its checklist was replaced meanwhile: it could never open the delivery gate,
+            # so the new inspection on the current version takes its place.
+            open_one.status = IS.REPLACED.value
+            _touch(open_one, actor)
         passed = s.scalar(select(PdiInspection.id).where(
             PdiInspection.vehicle_id == v.id, PdiInspection.status == IS.PASSED.value,
             PdiInspection.template_id == template.id))

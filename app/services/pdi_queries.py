@@ -115,7 +115,7 @@ def _state(ins: PdiInspection | None, current_template_id: int | None) -> tuple[
         return QueueState.IN_PROGRESS, outdated
     if ins.status == IS.FAILED:
         return QueueState.FAILED, outdated
-    if outdated:  # passed on a replaced checklist: the gate wants a new inspection
+    if outdated or ins.status == IS.REPLACED:  # passed on a replaced checklist: the gate wants a new inspection
         return QueueState.AWAITING, True
     return (QueueState.REPORTED if ins.report_document_id else QueueState.PASSED), False
 

@@ -351,3 +351,28 @@ def test_an_assembly_repair_must_be_acknowledged_before_the_pass(uow, setup):
     ins = record_all_ok(uow, tech, ins)
     ins = pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
     assert ins.status == "failed" and "unacknowledged" in ins.blockers
+
+
+def test_an_open_inspection_on_a_replaced_checklist_gives_way_to_a_new_one(uow, setup):
+    manager, tech = setup
+    admin = make_user(uow, Role.ADMIN)
+    car = sold_car(uow, manager)
+    old = pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
+    current = pdi_templates.list_templates(uow(), actor=admin, include_old=False)[0]
+    data = pdi_templates.export_template(uow(), actor=admin)
+    data["sections"][0]["items"].append({"id": "D09", "zh": "购车发票", "en": "Purchase invoice"})
+    pdi_templates.publish_template(uow(), actor=admin, definition=data, based_on_id=current.id)
+    row = pdi_queries.queue(uow(), actor=manager)[0]
+    assert row.state == QueueState.IN_PROGRESS and row.outdated
+    new = pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
+    assert new.template_version == 2 and new.item("D09")
+    kept = pdi_queries.get_inspection(uow(), actor=manager, inspection_id=old.id)
+    assert kept.status == InspectionStatus.REPLACED  # the record stays (4.4.1.4)
+    item = kept.items[0]
+    with pytest.raises(ShowroomError) as e:
+        pdi.record_item(uow(), actor=tech, item_result_id=item.id, expected_version=item.version,
+                        result="ok")
+    assert e.value.code == "pdi_inspection_closed"
+    with pytest.raises(ShowroomError) as e:  # but the new one is the only open one
+        pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
+    assert e.value.code == "pdi_inspection_open"

@@ -169,7 +169,9 @@ class PdiPage(QWidget):
 
     def _update_buttons(self) -> None:
         r = self.selected_row()
-        startable = r is not None and r.state == "awaiting" and r.vehicle_status != "delivered"
+        # A car awaiting PDI, or one whose open inspection runs on a replaced checklist.
+        startable = (r is not None and r.vehicle_status != "delivered"
+                     and (r.state == "awaiting" or (r.outdated and r.state in ("in_progress", "failed"))))
         self.start_button.setEnabled(startable)
         self.open_button.setEnabled(r is not None and r.inspection_id is not None)
 
