@@ -175,8 +175,9 @@ def _story(ctx: RenderContext, a: AgreementDTO, signatures: Sequence[SignatureDT
     story.append(_table(ctx, [
         (Text("试驾车辆", "Car"), a.car_description),
         (Text("车牌号码", "Plate"), a.plate),
-        (Text("试驾路线", "Route"), a.route_name + (f"（{a.route_description}）"
-                                                    if a.route_description else "")),
+        (Text("试驾路线", "Route"), a.route_name),
+        *([(Text("路线说明", "Route description"), a.route_description)]
+          if a.route_description else []),
         (Text("时间", "Time window"), window),
         (Text("预计里程", "Planned distance"), f"{a.planned_km:g} km"),
         (Text("陪同人员", "Escort"), a.escort_name),

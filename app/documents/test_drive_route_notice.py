@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Spacer, Table
 
 from app.documents.layout import (GREY, MARGIN_X, PAGE, DocumentMeta, RenderContext, Text, esc,
                                   fmt_date, labelled, stacked, render_flowing, table_style)
@@ -30,6 +30,8 @@ WEATHER = Text("遇暴风雨、大雨、大雪、大雾等恶劣天气，不建�
                "We advise against test drives in storm, heavy rain, heavy snow or dense fog "
                "(clause 4.2.4.7).")
 ISSUED = Text("公示日期", "Issued")
+MAPS = Text("路线图", "Route maps")
+MAP_HEIGHT = 70 * mm
 HEAD = (Text("路线", "Route"), Text("里程", "Distance"), Text("约需时间", "Typical time"),
         Text("备案编号", "Filing ref."), Text("备案日期", "Filed on"))
 
@@ -57,7 +59,38 @@ def _table(ctx: RenderContext, routes: Sequence) -> Table:
     return table
 
 
-def _story(ctx: RenderContext, routes: Sequence) -> list[Flowable]:
+def _maps(ctx: RenderContext, routes: Sequence, maps: dict[int, bytes]) -> list[Flowable]:
+    """The routes' maps side by side under the table, shrunk so the notice stays one page."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+
+    shown = [(r, maps[r.id]) for r in routes if maps.get(r.id)][:3]
+    if not shown:
+        return []
+    usable = PAGE[0] - 2 * MARGIN_X
+    width = usable / len(shown) - 4 * mm
+    cells = []
+    for route, data in shown:
+        try:
+            w, h = ImageReader(io.BytesIO(data)).getSize()
+        except Exception:  # noqa: BLE001 - a damaged map must not stop the notice
+            continue
+        scale = min(width / w, MAP_HEIGHT / h)
+        cells.append([Image(io.BytesIO(data), w * scale, h * scale),
+                      Paragraph(esc(route.name), ctx.styles.small.clone("map", alignment=1))])
+    if not cells:
+        return []
+    table = Table([cells], colWidths=[usable / len(cells)] * len(cells))
+    table.setStyle(table_style(ctx.fonts, ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")))
+    heading = ctx.paragraphs(MAPS, ctx.styles.heading,
+                             ctx.styles.english.clone("maps_en", spaceBefore=-2))
+    return heading + [KeepInFrame(usable, MAP_HEIGHT + 20 * mm, [table], mode="shrink")]
+
+
+def _story(ctx: RenderContext, routes: Sequence, maps: dict[int, bytes] | None = None
+           ) -> list[Flowable]:
     st, lang = ctx.styles, ctx.language
     story: list[Flowable] = [Paragraph(esc(TITLE.zh if lang != "en" else TITLE.en), st.title)]
     if lang == "bilingual":
@@ -71,11 +104,13 @@ def _story(ctx: RenderContext, routes: Sequence) -> list[Flowable]:
     story.append(_table(ctx, routes))
     story.append(Spacer(1, 4 * mm))
     story += ctx.paragraphs(WEATHER)
+    story += _maps(ctx, routes, maps or {})
     return story
 
 
 def render_route_notice(store: StoreDTO, routes: Sequence, *, language: str,
-                        issued_at: dt.datetime, invariant: bool = False) -> bytes:
-    """`routes` are RouteDTOs (the active ones)."""
+                        issued_at: dt.datetime, maps: dict[int, bytes] | None = None,
+                        invariant: bool = False) -> bytes:
+    """`routes` are RouteDTOs (the active ones); `maps` their map images by route id."""
     meta = DocumentMeta(DOC_TYPE, "—", 1, language, issued_at, store, TITLE)
-    return render_flowing(meta, lambda ctx: _story(ctx, routes), invariant=invariant)
+    return render_flowing(meta, lambda ctx: _story(ctx, routes, maps), invariant=invariant)

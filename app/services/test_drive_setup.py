@@ -144,7 +144,11 @@ def render_route_notice(uow: UnitOfWork, *, actor: Actor, language: str = "bilin
     routes = list_routes(uow, actor=actor, active_only=True)
     if not routes:
         raise ValidationFailed([FieldError("routes", "no_active_routes")])
-    return render(store, routes, language=language, issued_at=now or utcnow())
+    with uow:
+        maps = {r.id: r.map_image for r in uow.session.scalars(
+            select(TestDriveRoute).where(TestDriveRoute.id.in_([r.id for r in routes])))
+            if r.map_image}
+    return render(store, routes, language=language, issued_at=now or utcnow(), maps=maps)
 
 
 # --- fleet ----------------------------------------------------------------------------------

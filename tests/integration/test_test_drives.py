@@ -523,8 +523,16 @@ def test_routes_need_a_police_filing_and_print_as_a_public_notice(world):
         setup.save_route(world.uow(), actor=world.manager, now=NOW,
                          data=route_input("新线", filing_ref="", filing_date=None))
     assert {e.field for e in exc.value.errors} == {"filing_ref", "filing_date"}
+    from app.demo import demo_signature  # any PNG will do as a map
+
+    route = next(r for r in setup.list_routes(world.uow(), actor=world.manager) if r.id == world.route_id)
+    setup.save_route(world.uow(), actor=world.manager, route_id=route.id, now=NOW,
+                     expected_version=route.version,
+                     data=route_input(map_image=demo_signature(4, width=800)[1]))
+    assert setup.route_map(world.uow(), actor=world.desk, route_id=route.id).startswith(b"\x89PNG")
     pdf = setup.render_route_notice(world.uow(), actor=world.desk, now=NOW)
     reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages[0].images) == 1  # the map
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text().replace("\n", "")
     assert "莘庄环线" in text and "沪公交闵备2026-018" in text and "外环高速线" in text
