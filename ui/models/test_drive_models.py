@@ -69,14 +69,14 @@ class DriveTableModel(_Headers, DtoTableModel):
         if c is self.Col.CAR:
             return f"{d.plate} {d.car_description}"
         if c is self.Col.CUSTOMER:
-            return d.customer_name + (_tr(" (walk-in)") if d.walk_in else "")
+            return d.customer_name + (QCoreApplication.translate("TestDriveModels", " (walk-in)") if d.walk_in else "")
         if c is self.Col.ROUTE:
             return d.route_name
         if c is self.Col.ESCORT:
             return d.escort_name or ""
         text = label(DRIVE_STATUS, d.status)
         if d.overdue:
-            text += _tr(" · overdue")
+            text += QCoreApplication.translate("TestDriveModels", " · overdue")
         return text
 
 
@@ -108,10 +108,10 @@ class RouteTableModel(_Headers, DtoTableModel):
         if c is self.Col.KM:
             return f"{r.distance_km:g} km"
         if c is self.Col.MINUTES:
-            return _tr("{m} min").format(m=r.typical_minutes)
+            return QCoreApplication.translate("TestDriveModels", "{m} min").format(m=r.typical_minutes)
         if c is self.Col.FILING:
             return f"{r.filing_ref} ({r.filing_date.isoformat()})"
-        return _tr("Yes") if r.active else _tr("No")
+        return QCoreApplication.translate("TestDriveModels", "Yes") if r.active else QCoreApplication.translate("TestDriveModels", "No")
 
 
 class FleetTableModel(_Headers, DtoTableModel):
@@ -166,9 +166,9 @@ class FleetTableModel(_Headers, DtoTableModel):
         if c in self.DATE_COLS:
             return getattr(car, self.DATE_COLS[c]).isoformat()
         if car.problems:
-            return _tr("Cannot be booked")
+            return QCoreApplication.translate("TestDriveModels", "Cannot be booked")
         if car.expiring:
             field, day = car.expiring[0]
-            return _tr("{what} expires {date}").format(what=label(FLEET_DATE, field),
+            return QCoreApplication.translate("TestDriveModels", "{what} expires {date}").format(what=label(FLEET_DATE, field),
                                                        date=day.isoformat())
-        return _tr("Ready")
+        return QCoreApplication.translate("TestDriveModels", "Ready")
