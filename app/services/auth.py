@@ -1,7 +1,13 @@
-"""Login, lock-out and staff accounts.
+"""Login, lock-out, passwords and staff accounts.
 
 Passwords are argon2id hashes (argon2-cffi). Five failed attempts lock an account for
 15 minutes; the counter resets on a successful login.
+
+Issue #9 (item 5, T/CSCA 120031 4.2.3.2 "protect personal information"): every login, failed
+login, logout, unlock, password change and reset is written to the audit log. A new or changed
+password needs at least 8 characters of at least two kinds (letters, digits, other signs),
+must not be the username and must not be a well-known password; an administrator's reset
+sets a temporary password and forces the user to choose a new one at the next login.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from sqlalchemy import func, select
 from app.clock import utcnow
 from app.errors import AccountLocked, FieldError, LoginFailed, NotFound, ValidationFailed
 from app.permissions import Action, require
+from app.services.common import check_version, commit
 from app.services.dto import Actor, StaffDTO
 from db.models import Role, StaffRole, StaffUser
 from db.uow import UnitOfWork
@@ -23,6 +30,14 @@ from db.uow import UnitOfWork
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_KINDS = 2
+# The most common passwords in Chinese and English leaks that pass the length and kinds rule.
+COMMON_PASSWORDS = frozenset({
+    "password1", "password123", "passw0rd", "p@ssw0rd", "p@ssword", "qwerty123", "qwer1234",
+    "abc12345", "abcd1234", "a1234567", "a12345678", "1234qwer", "1qaz2wsx", "zxcvbnm1",
+    "iloveyou1", "woaini1314", "woaini520", "admin123", "aa123456",
+    "q1w2e3r4", "1q2w3e4r", "showroom1", "12345678a", "123456789a",
+})
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 
 _hasher = PasswordHasher()
@@ -65,8 +80,16 @@ def staff_dto(user: StaffUser) -> StaffDTO:
     )
 
 
+def _audit_failure(uow: UnitOfWork, username: str, reason: str, user: StaffUser | None = None) -> None:
+    uow.audit("login_failed", table_name="staff_user", record_id=user.id if user else None,
+              detail={"username": (username or "").strip()[:64], "reason": reason},
+              actor=actor_of(user) if user else None)
+    uow.commit()
+
+
 def login(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime | None = None) -> Actor:
-    """Check the password; count failures; lock after MAX_FAILED_LOGINS for LOCKOUT."""
+    """Check the password; count failures; lock after MAX_FAILED_LOGINS for LOCKOUT.
+    Every attempt, good or bad, is written to the audit log."""
     now = now or utcnow()
     with uow:
         user = uow.session.scalar(
@@ -75,26 +98,140 @@ def login(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime | N
         if user is None or not user.active:
             # Same error as a wrong password: do not reveal which usernames exist.
             _hasher.hash("timing-equaliser")
+            _audit_failure(uow, username, "unknown" if user is None else "inactive", user)
             raise LoginFailed()
         if user.locked_until and user.locked_until > now:
-            raise AccountLocked(until=user.locked_until.isoformat(timespec="minutes"))
+            until = user.locked_until.isoformat(timespec="minutes")
+            _audit_failure(uow, username, "locked", user)
+            raise AccountLocked(until=until)
         if not _verify(user.password_hash, password or ""):
             user.failed_logins += 1
             locked = user.failed_logins >= MAX_FAILED_LOGINS
             if locked:
                 user.locked_until = now + LOCKOUT
                 user.failed_logins = 0
-            uow.commit()
+            remaining = MAX_FAILED_LOGINS - user.failed_logins
+            until = user.locked_until.isoformat(timespec="minutes") if locked else None
+            _audit_failure(uow, username, "locked_now" if locked else "password", user)
             if locked:
-                raise AccountLocked(until=user.locked_until.isoformat(timespec="minutes"))
-            raise LoginFailed(remaining=MAX_FAILED_LOGINS - user.failed_logins)
+                raise AccountLocked(until=until)
+            raise LoginFailed(remaining=remaining)
         user.failed_logins = 0
         user.locked_until = None
         user.last_login_at = now
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
+        actor = actor_of(user)
+        uow.audit("login", table_name="staff_user", record_id=user.id, actor=actor)
+        uow.commit()
+        return actor
+
+
+def logout(uow: UnitOfWork, *, actor: Actor) -> None:
+    """Note the end of a session (the window closed or the user logged out)."""
+    with uow:
+        uow.audit("logout", table_name="staff_user", record_id=actor.user_id, actor=actor)
+        uow.commit()
+
+
+def unlock(uow: UnitOfWork, *, actor: Actor, password: str, now: dt.datetime | None = None) -> Actor:
+    """The idle-locked terminal asks the same user for the password again; counts failures
+    like a login (5 wrong passwords lock the account). Another user cannot unlock it."""
+    now = now or utcnow()
+    with uow:
+        user = uow.session.get(StaffUser, actor.user_id)
+        if user is None or not user.active:
+            raise LoginFailed()
+        if user.locked_until and user.locked_until > now:
+            until = user.locked_until.isoformat(timespec="minutes")
+            _audit_failure(uow, user.username, "locked", user)
+            raise AccountLocked(until=until)
+        if not _verify(user.password_hash, password or ""):
+            user.failed_logins += 1
+            locked = user.failed_logins >= MAX_FAILED_LOGINS
+            if locked:
+                user.locked_until = now + LOCKOUT
+                user.failed_logins = 0
+            remaining = MAX_FAILED_LOGINS - user.failed_logins
+            until = user.locked_until.isoformat(timespec="minutes") if locked else None
+            _audit_failure(uow, user.username, "unlock_" + ("locked_now" if locked else "password"),
+                           user)
+            if locked:
+                raise AccountLocked(until=until)
+            raise LoginFailed(remaining=remaining)
+        user.failed_logins = 0
+        actor = actor_of(user)
+        uow.audit("session_unlocked", table_name="staff_user", record_id=user.id, actor=actor)
+        uow.commit()
+        return actor
+
+
+def change_password(uow: UnitOfWork, *, actor: Actor, current_password: str,
+                    new_password: str) -> Actor:
+    """The user's own password (after a reset, or at will). Self-service: the actor can only
+    change their own, and proves it with the current password."""
+    if actor is None:
+        raise LoginFailed()
+    with uow:
+        user = uow.session.get(StaffUser, actor.user_id)
+        if user is None or not user.active:
+            raise LoginFailed()
+        errors: list[FieldError] = []
+        if not _verify(user.password_hash, current_password or ""):
+            errors.append(FieldError("current_password", "password_wrong"))
+        errors += password_problems(new_password, username=user.username, field="new_password")
+        if not errors and _verify(user.password_hash, new_password):
+            errors.append(FieldError("new_password", "password_unchanged"))
+        if errors:
+            raise ValidationFailed(errors)
+        user.password_hash = hash_password(new_password)
+        user.must_change_password = False
+        user.password_changed_at = utcnow()
+        uow.act_as(actor)
+        uow.audit("password_changed", table_name="staff_user", record_id=user.id, actor=actor)
         uow.commit()
         return actor_of(user)
+
+
+def reset_password(uow: UnitOfWork, *, actor: Actor, user_id: int, expected_version: int | None,
+                   new_password: str) -> StaffDTO:
+    """An administrator sets a temporary password; the user must choose a new one at the next
+    login. A lock-out from failed logins ends with it."""
+    require(actor, Action.MANAGE_USERS)
+    with uow:
+        uow.act_as(actor)
+        user = uow.session.get(StaffUser, user_id)
+        if user is None:
+            raise NotFound(what="staff_user", id=user_id)
+        check_version(user, expected_version)
+        errors = password_problems(new_password, username=user.username)
+        if errors:
+            raise ValidationFailed(errors)
+        user.password_hash = hash_password(new_password)
+        user.must_change_password = True
+        user.password_changed_at = None
+        user.failed_logins = 0
+        user.locked_until = None
+        uow.audit("password_reset", table_name="staff_user", record_id=user.id, actor=actor,
+                  detail={"username": user.username})
+        commit(uow)
+        return staff_dto(user)
+
+
+def password_problems(password: str, *, username: str = "", field: str = "password") -> list[FieldError]:
+    """The strength rule for a new or changed password (one message, the first that applies)."""
+    password = password or ""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return [FieldError(field, "password_too_short", {"min": MIN_PASSWORD_LENGTH})]
+    kinds = sum((any(c.isalpha() for c in password), any(c.isdigit() for c in password),
+                 any(not c.isalnum() for c in password)))
+    if kinds < MIN_PASSWORD_KINDS:
+        return [FieldError(field, "password_too_simple", {"min": MIN_PASSWORD_LENGTH})]
+    if password.strip().lower() == (username or "").strip().lower():
+        return [FieldError(field, "password_is_username")]
+    if password.lower() in COMMON_PASSWORDS:
+        return [FieldError(field, "password_too_common")]
+    return []
 
 
 def validate_new_user(*, username: str, full_name: str, password: str, roles) -> list[FieldError]:
@@ -103,8 +240,7 @@ def validate_new_user(*, username: str, full_name: str, password: str, roles) ->
         errors.append(FieldError("username", "username_format"))
     if not (full_name or "").strip():
         errors.append(FieldError("full_name", "required"))
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        errors.append(FieldError("password", "password_too_short", {"min": MIN_PASSWORD_LENGTH}))
+    errors.extend(password_problems(password, username=username))
     if not roles:
         errors.append(FieldError("roles", "required"))
     else:
@@ -149,6 +285,7 @@ def create_user(uow: UnitOfWork, *, actor: Actor, username: str, full_name: str,
                 pdi_certificate_expiry: dt.date | None = None) -> StaffDTO:
     require(actor, Action.MANAGE_USERS)
     with uow:
+        uow.act_as(actor)
         user = _insert_user(
             uow, username=username, full_name=full_name, password=password, roles=roles,
             staff_no=staff_no, licence_first_issued=licence_first_issued,
