@@ -101,6 +101,21 @@ class PdiItemResult(Versioned, Base):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
 
+class PdiItemEvent(Base):
+    """Append-only history of one item's recordings (4.4.1.4 traceable records): the first
+    not-OK finding stays readable after the item was repaired and re-checked OK."""
+
+    __tablename__ = "pdi_item_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_result_id: Mapped[int] = mapped_column(ForeignKey("pdi_item_result.id"), index=True)
+    result: Mapped[str] = mapped_column(String(8))
+    value: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+
+
 class PdiPhoto(Base):
     """A photo of an item (JPEG or PNG bytes); append-only evidence."""
 

@@ -67,6 +67,7 @@ L_OUTCOME = Text("检查结论", "Outcome")
 COLS = (Text("编号", "ID"), Text("项目", "Item"), Text("结果", "Result"), Text("数值", "Value"),
         Text("备注", "Note"), Text("记录人/时间", "Recorded"))
 L_DEFECT, L_ACTION = Text("瑕疵", "Defect"), Text("整改措施", "Action taken")
+L_FOUND = Text("发现人/时间", "Found by")
 L_PARTS, L_BY = Text("更换零件", "Parts replaced"), Text("维修人", "Repaired by")
 L_ASSEMBLY = Text("总成维修", "Assembly repair")
 L_ACK = Text("客户确认", "Customer acknowledgement")
@@ -176,7 +177,11 @@ def _repairs(ctx: RenderContext, ins: PdiInspectionDTO) -> list[Flowable]:
                          else f"{assembly.zh} {assembly.en}")
         if r.assembly_repair:
             assembly_text += f"：{r.assembly_name}"
-        rows = [(L_DEFECT, f"{name}：{r.defect}"), (L_ACTION, r.action_taken),
+        found = item.first_defect() if item else None
+        rows = [(L_DEFECT, f"{name}：{r.defect}")]
+        if found is not None:
+            rows.append((L_FOUND, f"{found.recorded_by_name or ''} · {fmt_datetime(found.recorded_at)}"))
+        rows += [(L_ACTION, r.action_taken),
                 (L_PARTS, r.parts_replaced), (L_BY, f"{r.repaired_by} · {fmt_datetime(r.recorded_at)}"),
                 (L_ASSEMBLY, assembly_text)]
         if r.assembly_repair:

@@ -25,7 +25,8 @@ from app.services.pdi_dto import PdiInspectionDTO, PdiRectificationDTO
 from app.services.pdi_queries import inspection_dto, rectification_dto
 from app.services.pdi_templates import current_template_row, definition_of, ensure_default_template
 from db.models import StaffUser, Vehicle, VehicleStatus
-from db.pdi_models import PdiInspection, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
+from db.pdi_models import (PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification,
+                           PdiTemplate)
 from db.uow import UnitOfWork
 
 IS = InspectionStatus
@@ -168,6 +169,8 @@ def record_item(uow: UnitOfWork, *, actor: Actor, item_result_id: int, expected_
         row.defect_found = row.defect_found or result == ItemResult.NOT_OK
         row.recorded_at, row.recorded_by_id = now, actor.user_id
         row.updated_at, row.updated_by_id = now, actor.user_id
+        uow.session.add(PdiItemEvent(item_result_id=row.id, result=result, value=value,
+                                     note=note, recorded_at=now, recorded_by_id=actor.user_id))
         if ins.status == IS.FAILED:
             ins.status = IS.IN_PROGRESS.value  # re-checked after a repair: back to work
             _touch(ins, actor)

@@ -70,6 +70,17 @@ class PdiRectificationDTO:
 
 
 @dataclass(frozen=True)
+class PdiItemEventDTO:
+    """One recording of an item, oldest first (the append-only history)."""
+
+    result: str
+    value: str
+    note: str
+    recorded_by_name: str | None
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class PdiItemDTO:
     id: int  # the item result row
     item_id: str  # the checklist id, e.g. "E06"
@@ -88,6 +99,11 @@ class PdiItemDTO:
     recorded_by_name: str | None
     photos: tuple[PdiPhotoDTO, ...]
     version: int
+    history: tuple[PdiItemEventDTO, ...] = ()
+
+    def first_defect(self) -> PdiItemEventDTO | None:
+        """When and by whom the item was first found not OK (kept after the re-check)."""
+        return next((e for e in self.history if e.result == "not_ok"), None)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from app.domain.pdi import (InspectionStatus, ItemState, QueueState, RepairState
 from app.errors import NotFound
 from app.permissions import Action, require
 from app.services.dto import Actor
-from app.services.pdi_dto import (PdiInspectionDTO, PdiItemDTO, PdiPhotoDTO,
+from app.services.pdi_dto import (PdiInspectionDTO, PdiItemDTO, PdiItemEventDTO, PdiPhotoDTO,
                                   PdiQueueRowDTO, PdiRectificationDTO)
 from db.models import Document, StaffUser, Vehicle, VehicleStatus
-from db.pdi_models import PdiInspection, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
+from db.pdi_models import (PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification,
+                           PdiTemplate)
 from db.uow import UnitOfWork
 
 IS = InspectionStatus
@@ -55,6 +56,13 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
                        .where(PdiItemResult.inspection_id == ins.id).order_by(PdiPhoto.id)):
         photos.setdefault(p.item_result_id, []).append(
             PdiPhotoDTO(p.id, p.content_type, p.size, p.caption, p.taken_at))
+    history: dict[int, list[PdiItemEventDTO]] = {}
+    events = (select(PdiItemEvent)
+              .join(PdiItemResult, PdiItemResult.id == PdiItemEvent.item_result_id)
+              .where(PdiItemResult.inspection_id == ins.id).order_by(PdiItemEvent.id))
+    for e in s.scalars(events):
+        history.setdefault(e.item_result_id, []).append(PdiItemEventDTO(
+            e.result, e.value, e.note, _name(s, e.recorded_by_id), e.recorded_at))
     items = []
     for row in rows:
         t = definition.item(row.item_id)
@@ -66,7 +74,8 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
             value_kind=t.value_kind if t else None, value_unit=t.value_unit if t else "",
             result=row.result, value=row.value, note=row.note, defect_found=row.defect_found,
             recorded_at=row.recorded_at, recorded_by_name=_name(s, row.recorded_by_id),
-            photos=tuple(photos.get(row.id, ())), version=row.version))
+            photos=tuple(photos.get(row.id, ())), version=row.version,
+            history=tuple(history.get(row.id, ()))))
     repairs = [rectification_dto(uow, r) for r in s.scalars(
         select(PdiRectification).where(PdiRectification.inspection_id == ins.id)
         .order_by(PdiRectification.id))]
@@ -120,7 +129,8 @@ def _state(ins: PdiInspection | None, current_template_id: int | None) -> tuple[
     return (QueueState.REPORTED if ins.report_document_id else QueueState.PASSED), False
 
 
-def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> list[PdiQueueRowDTO]:
+def queue(uow: UnitOfWork, *, actor: Actor,
+          include_delivered: bool = False) -> list[PdiQueueRowDTO]:
     """Cars sold or reserved (optionally also delivered ones) with their latest inspection:
     awaiting PDI, in progress, failed, passed, or passed with the signed report."""
     from app.services.pdi_templates import current_template_row, ensure_default_template

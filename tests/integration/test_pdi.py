@@ -205,6 +205,9 @@ def test_a_defect_is_rectified_re_checked_and_an_assembly_repair_acknowledged_be
     ins = pdi.record_item(uow(), actor=tech, item_result_id=ac.id, expected_version=ac.version,
                           result="ok", note="复检制冷正常")
     assert ins.item("I06").defect_found
+    assert [(e.result, e.note) for e in ins.item("I06").history] == [("not_ok", "空调不制冷"),
+                                                                     ("ok", "复检制冷正常")]
+    assert ins.item("I06").first_defect().recorded_by_name == "孙海涛"
     ins = record_all_ok(uow, tech, ins)
     ins = pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
     assert ins.status == InspectionStatus.FAILED and ins.blockers == {"unacknowledged": ["I06"]}
@@ -326,7 +329,7 @@ def test_the_car_is_delivered_only_after_a_passed_pdi_and_its_signed_report(uow,
     text = "\n".join(p.extract_text() for p in reader.pages)
     compact = text.replace(" ", "").replace("\n", "")
     for expected in (car.vin, "新车售前检查", "Pre-delivery inspection", "SH-PDI-2026-0001",
-                     "左前门划痕", "抛光处理", "张师傅", "4.4.1.4", "李女士", "孙海涛", "整改后复检"):
+                     "左前门划痕", "抛光处理", "张师傅", "4.4.1.4", "李女士", "孙海涛", "整改后复检", "发现人"):
         assert expected.replace(" ", "") in compact, expected
     assert sum(len(p.images) for p in reader.pages) >= 3  # photo thumbnail + two signatures
     with pytest.raises(ShowroomError) as e:  # one report per inspection

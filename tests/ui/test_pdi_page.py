@@ -120,6 +120,7 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     dialog.set_result("ok")
     dialog.note.setText("复检充电正常")
     dialog.save_item()
+    assert "交流充电口锁止失效" in dialog.repairs.text()  # the finding stays readable
     dialog.complete()
     assert dialog.inspection.status == "failed"  # the customer has not acknowledged yet
     dialog.select_item("N04")

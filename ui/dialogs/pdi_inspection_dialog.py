@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QFileDialog, QFormLayout, 
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
+from app.clock import to_store_time
 from app.permissions import Action, can
 from app.services.dto import Changes
 from app.services.pdi_dto import PdiInspectionDTO, PdiItemDTO
@@ -212,6 +213,11 @@ class PdiInspectionDialog(QDialog):
         self.unit.setText(item.value_unit)
         self.note.setText(item.note)
         lines = []
+        found = item.first_defect()
+        if found is not None and item.result != "not_ok":
+            lines.append(self.tr("Found not OK by {who} at {when}: {note}").format(
+                who=found.recorded_by_name or "", when=f"{to_store_time(found.recorded_at):%Y-%m-%d %H:%M}",
+                note=found.note))
         for r in self._repairs_of(item):
             line = self.tr("{action} by {who}").format(action=r.action_taken, who=r.repaired_by)
             if r.parts_replaced:
@@ -229,7 +235,8 @@ class PdiInspectionDialog(QDialog):
     def _pending_ack(self, item: PdiItemDTO | None):
         if item is None:
             return None
-        return next((r for r in self._repairs_of(item) if r.assembly_repair and r.acknowledged_at is None), None)
+        return next((r for r in self._repairs_of(item)
+                     if r.assembly_repair and r.acknowledged_at is None), None)
 
     def _update_buttons(self) -> None:
         ins, item = self.inspection, self.selected_item()

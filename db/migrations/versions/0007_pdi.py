@@ -5,9 +5,10 @@ Revises: 0006
 
 Tables for T/CSCA 120031-2023 4.4.1.1–4.4.1.4 (db/pdi_models.py): pdi_template (published
 checklist versions per brand), pdi_inspection, pdi_item_result (one row per item, its own
-version counter), pdi_photo, pdi_rectification. The default checklist is loaded from
-resources/pdi/default.json on first use (app/services/pdi_templates.py), not here, so that
-the data file can change without touching a migration.
+version counter), pdi_item_event (append-only history), pdi_photo, pdi_rectification. The
+default checklist is loaded from resources/pdi/default.json on first use
+(app/services/pdi_templates.py), not here, so that the data file can change without
+touching a migration.
 """
 from __future__ import annotations
 
@@ -98,6 +99,21 @@ def upgrade() -> None:
     op.create_index(op.f("ix_pdi_item_result_inspection_id"), "pdi_item_result",
                     ["inspection_id"])
     op.create_table(
+        "pdi_item_event",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("item_result_id", sa.Integer(), nullable=False),
+        sa.Column("result", sa.String(length=8), nullable=False),
+        sa.Column("value", sa.String(length=100), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("recorded_at", sa.DateTime(), nullable=False),
+        sa.Column("recorded_by_id", sa.Integer(), nullable=False),
+        _fk("pdi_item_event", "item_result_id", "pdi_item_result"),
+        _fk("pdi_item_event", "recorded_by_id", "staff_user"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pdi_item_event")),
+    )
+    op.create_index(op.f("ix_pdi_item_event_item_result_id"), "pdi_item_event",
+                    ["item_result_id"])
+    op.create_table(
         "pdi_photo",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("item_result_id", sa.Integer(), nullable=False),
@@ -142,6 +158,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("pdi_rectification", "pdi_photo", "pdi_item_result", "pdi_inspection",
-                  "pdi_template"):
+    for table in ("pdi_rectification", "pdi_photo", "pdi_item_event", "pdi_item_result",
+                  "pdi_inspection", "pdi_template"):
         op.drop_table(table)
