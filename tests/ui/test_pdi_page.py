@@ -66,6 +66,11 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     assert dialog.selected_item().item_id == "D01"
 
     # One defect: the AC charging test fails; it needs a note first.
+    sections = [dialog.section_jump.itemText(n)[0] for n in range(dialog.section_jump.count())]
+    assert sections == ["D", "E", "I", "L", "U", "N", "R", "F"]  # no engine bay on a BEV
+    dialog.section_jump.setCurrentIndex(5)
+    dialog.section_jump.activated.emit(5)
+    assert dialog.selected_item().item_id == "N01"
     dialog.select_item("N04")
     dialog.set_result("not_ok")
     dialog.save_item()

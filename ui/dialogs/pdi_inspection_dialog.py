@@ -15,9 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QLineEdit, QPushButton, QRadioButton, QTableView, QVBoxLayout,
+                               QWidget)
 
 from app.clock import to_store_time
 from app.permissions import Action, can
@@ -26,7 +27,7 @@ from app.services.pdi_dto import PdiInspectionDTO, PdiItemDTO
 from ui.errors import show_error
 from ui.labels import POWERTRAIN, label
 from ui.labels_pdi import INSPECTION_STATUS, ITEM_RESULT
-from ui.models.pdi_models import PdiItemsModel, chinese_ui, item_text
+from ui.models.pdi_models import PdiItemsModel, chinese_ui, item_text, section_text
 from ui.widgets.field_error import FieldErrors
 from ui.widgets.pdi_photo_strip import PdiPhotoStrip
 from ui.workers import run_op
@@ -56,6 +57,10 @@ class PdiInspectionDialog(QDialog):
         self.blockers.setWordWrap(True)
         self.blockers.setStyleSheet("color: #8a1c1c;")
 
+        # 50-60 items: jump to a section (documents, exterior, ... road test) as the
+        # technician walks round the car.
+        self.section_jump = QComboBox(objectName="pdi_section")
+        self.section_jump.activated.connect(lambda _i: self._jump_to_section())
         self.model = PdiItemsModel(self)
         self.table = QTableView(objectName="pdi_items")
         self.table.setModel(self.model)
@@ -134,9 +139,13 @@ class PdiInspectionDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
 
+        jump = QHBoxLayout()
+        jump.addWidget(self.blockers, 1)
+        jump.addWidget(QLabel(self.tr("Go to section:")))
+        jump.addWidget(self.section_jump)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self.blockers)
+        layout.addLayout(jump)
         layout.addWidget(self.table, 1)
         layout.addWidget(editor)
         layout.addLayout(bottom)
@@ -144,6 +153,20 @@ class PdiInspectionDialog(QDialog):
         if self.model.rowCount():
             first_open = next((n for n, i in enumerate(inspection.items) if i.result is None), 0)
             self.table.selectRow(first_open)
+
+    def _fill_sections(self, ins: PdiInspectionDTO) -> None:
+        if self.section_jump.count():
+            return
+        seen: list[str] = []
+        for item in ins.items:
+            if item.section_id not in seen:
+                seen.append(item.section_id)
+                self.section_jump.addItem(f"{item.section_id} · {section_text(item)}", item.item_id)
+
+    def _jump_to_section(self) -> None:
+        item_id = self.section_jump.currentData()
+        if item_id:
+            self.select_item(item_id)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         b = QPushButton(text)
@@ -157,6 +180,7 @@ class PdiInspectionDialog(QDialog):
         selected = self.selected_item()
         self.inspection = ins
         self.model.set_rows(list(ins.items))
+        self._fill_sections(ins)
         self.header.setText(self.tr(
             "{brand} {model} · {vin} · {powertrain}\nChecklist: {title} v{version}{old} · "
             "Technician: {technician} ({certificate}) · {status} · {done}/{total} items").format(
