@@ -23,7 +23,15 @@ Errors: ShowroomError("encryption_key_unavailable", reason=..., path=...), reaso
   "wrong_key"  the data was encrypted under another key file (copy the right one here);
   "damaged"    the key file or the encrypted data is not what this module wrote.
 
-Another issue will add keys for personal data and key rotation: `name` selects the file.
+`name` selects the file: "store-signing" (above) or "personal" (ID, passport and licence
+numbers, app/personal_data.py). Rotation (`rotate_begin` / `rotate_finish`, driven by
+app/services/privacy.py) writes the new key beside the old one as `<name>.key.next` first,
+re-encrypts the data under it, and only then installs it, keeping the old file as
+`<name>.key.<key id>.old`; a crash in between leaves both keys on disk, so nothing is lost.
+
+Readable only by the app's user (issue #9): files are created 0600 in a 0700 directory on
+POSIX, and a key file found readable by others is narrowed to 0600 when it is loaded. On
+Windows the per-user data directory (%LOCALAPPDATA%) is private to the user by its ACL.
 """
 
 from __future__ import annotations
@@ -60,6 +68,12 @@ def _unavailable(reason: str, path: Path) -> ShowroomError:
 
 
 def _read(path: Path) -> bytes:
+    if os.name != "nt":
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)  # someone loosened it: readable by this user only
+        except OSError:
+            pass
     try:
         key = path.read_bytes()
     except FileNotFoundError:
@@ -152,6 +166,41 @@ def decrypt(blob: bytes, *, aad: bytes, name: str = SIGNING) -> bytes:
         raise _unavailable("damaged", path) from None
 
 
+def encrypt_with(key: bytes, plaintext: bytes, *, aad: bytes) -> bytes:
+    """Encrypt under explicit key bytes (key rotation re-encrypts under the next key)."""
+    nonce = secrets.token_bytes(_NONCE_BYTES)
+    return MAGIC + key_id(key) + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def next_key_path(name: str) -> Path:
+    return key_path(name).with_name(f"{name}.key.next")
+
+
+def rotate_begin(name: str) -> bytes:
+    """The next key for `name`: the pending one if a rotation was interrupted, else a new
+    random key written to `<name>.key.next` (private) before any data is re-encrypted."""
+    path = next_key_path(name)
+    if path.exists():
+        return _read(path)
+    key = secrets.token_bytes(KEY_BYTES)
+    _write_private(path, key, replace=True)
+    return _read(path)
+
+
+def rotate_finish(name: str) -> Path:
+    """Install the next key as the current one; the old one is kept as `.<id>.old`."""
+    nxt = next_key_path(name)
+    key = _read(nxt)
+    path = key_path(name)
+    if path.exists():
+        old = _read(path)
+        if old != key:
+            shutil.copy2(path, path.with_name(f"{path.name}.{key_id(old).hex()}.old"))
+    _write_private(path, key, replace=True)
+    nxt.unlink(missing_ok=True)
+    return path
+
+
 def export_key(dest: Path, name: str = SIGNING) -> Path:
     """Copy this terminal's key file to `dest` (readable by the owner only)."""
     key = load_key(name)
@@ -175,4 +224,5 @@ def import_key(src: Path, name: str = SIGNING) -> Path:
 
 
 __all__ = ["SIGNING", "key_path", "load_key", "has_key", "load_or_create_key", "encrypt",
-           "decrypt", "blob_key_id", "key_id", "export_key", "import_key"]
+           "decrypt", "blob_key_id", "key_id", "export_key", "import_key", "encrypt_with",
+           "next_key_path", "rotate_begin", "rotate_finish"]

@@ -42,9 +42,17 @@ def mask(value: str) -> str:
     return "*" * n
 
 
+def seal_with(key: bytes, value: str, *, field: str) -> bytes:
+    """`seal` under explicit key bytes (key rotation, app/services/privacy.py)."""
+    return keys.encrypt_with(key, value.encode("utf-8"), aad=field.encode("utf-8"))
+
+
 def fingerprint(value: str, *, field: str) -> str:
     """A keyed hash for equality look-ups (hex); useless without the key file."""
-    key = keys.load_or_create_key(PERSONAL)
+    return fingerprint_with(keys.load_or_create_key(PERSONAL), value, field=field)
+
+
+def fingerprint_with(key: bytes, value: str, *, field: str) -> str:
     mac = hmac.new(key, field.encode("utf-8") + b"\x00" + value.strip().upper().encode("utf-8"),
                    hashlib.sha256)
     return mac.hexdigest()

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP  # noqa: F401  (context "Errors", like ui/errors.py)
+from PySide6.QtCore import QT_TRANSLATE_NOOP  # (context "Errors", like ui/errors.py)
 
 # Shown beside the field.
 FIELD_MESSAGES: dict[str, str] = {
+    "password_too_simple": QT_TRANSLATE_NOOP(
+        "Errors", "Use at least {min} characters of two kinds: letters, digits or other signs."),
+    "password_is_username": QT_TRANSLATE_NOOP("Errors", "The password may not be the username."),
+    "password_too_common": QT_TRANSLATE_NOOP(
+        "Errors", "This password is too well known. Choose another."),
+    "password_wrong": QT_TRANSLATE_NOOP("Errors", "The current password is not right."),
+    "password_unchanged": QT_TRANSLATE_NOOP(
+        "Errors", "The new password must differ from the current one."),
+    "passwords_differ": QT_TRANSLATE_NOOP("Errors", "The two new passwords do not match."),
+    "purpose_required": QT_TRANSLATE_NOOP(
+        "Errors", "Say why the number is needed (at least {min} characters)."),
+    "retention_exceeds_consent": QT_TRANSLATE_NOOP(
+        "Errors", "The consent text promised at most {max} months."),
+    "retention_too_short": QT_TRANSLATE_NOOP("Errors", "Enter at least one month."),
 }
 
 # Shown in a message box.
 ERROR_MESSAGES: dict[str, str] = {
+    "nothing_to_unmask": QT_TRANSLATE_NOOP("Errors", "No number is stored here."),
+    "sales_record_retained": QT_TRANSLATE_NOOP(
+        "Errors", "This customer bought a car: the sales record must be kept until {until}. "
+                  "Their consents can be withdrawn; the record is anonymised after that date."),
 }
