@@ -253,6 +253,10 @@ def test_two_terminals_never_silently_overwrite_an_item(uow, setup):
     now = pdi_queries.get_inspection(uow(), actor=tech, inspection_id=ins.id)
     assert now.item("E06").value == "250" and now.item("E06").recorded_by_name == "孙海涛"
     assert now.item("E01").recorded_by_name == "赵技师"
+    # Pausing on one terminal: the other's stale copy cannot complete or pause it again.
+    pdi.pause_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=now.version)
+    with pytest.raises(Conflict):
+        pdi.complete_inspection(uow(), actor=other, inspection_id=ins.id, expected_version=now.version)
 
 
 def test_pause_and_resume(uow, setup):
