@@ -27,7 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models import Base, Versioned, _now
 
@@ -148,10 +148,20 @@ class Customer(Versioned, Base):
     """A known visitor. Name and mobile exist only while a consent is on record (PIPL)."""
 
     __tablename__ = "customer"
+    # Prefix look-ups (app/services/reception_search.py): a name's start, a mobile's tail
+    # through its reversal. PostgreSQL needs pattern ops for LIKE 'x%' under any collation.
+    __table_args__ = (
+        Index("ix_customer_name", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
+        Index("ix_customer_mobile_rev", "mobile_rev",
+              postgresql_ops={"mobile_rev": "varchar_pattern_ops"}),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str | None] = mapped_column(String(60))
     mobile: Mapped[str | None] = mapped_column(String(11), unique=True)
+    # The mobile reversed, so "尾号 5678" is an index range; kept by `_keep_mobile_rev` and
+    # cleared with the mobile (anonymisation must set mobile through the ORM or clear both).
+    mobile_rev: Mapped[str | None] = mapped_column(String(11))
     # Repeat visits go to this consultant unless a manager reassigns the customer.
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
     foreign_visitor: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -160,6 +170,11 @@ class Customer(Versioned, Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+    @validates("mobile")
+    def _keep_mobile_rev(self, _key, value):
+        self.mobile_rev = value[::-1] if value else None
+        return value
 
 
 class Consent(Versioned, Base):

@@ -72,6 +72,7 @@ FIELD_MESSAGES = {
     "channel_code_format": QT_TRANSLATE_NOOP("Errors", "Use lower-case letters, digits and underscores."),
     "channel_code_taken": QT_TRANSLATE_NOOP("Errors", "This code is already used by another channel."),
     "version_label_format": QT_TRANSLATE_NOOP("Errors", "Use a short version label such as v2."),
+    "search_too_short": QT_TRANSLATE_NOOP("Errors", "Type at least {min} characters: the last digits of a mobile, or the start of a name."),
     "version_label_taken": QT_TRANSLATE_NOOP("Errors", "Version {version_label} already exists."),
 }
 

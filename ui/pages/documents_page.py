@@ -21,6 +21,7 @@ from app.services.dto import Changes
 from ui.labels import DOC_TYPE, label, local_time
 from ui.models.document_table_model import DocumentTableModel, PrintLedgerModel
 from ui.workers import run_op
+from ui.widgets.table_fit import FIT_ROWS
 
 
 class DocumentsPage(QWidget):
@@ -62,6 +63,8 @@ class DocumentsPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("documents_table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -28,6 +28,7 @@ from ui.labels import status_label
 from ui.models.vehicle_table_model import DTO_ROLE, SORT_ROLE, Column, VehicleTableModel
 from ui.widgets.import_export import ImportExportBar
 from ui.workers import run_op
+from ui.widgets.table_fit import FIT_ROWS
 
 SEARCH_DELAY_MS = 250  # long enough to skip a query per keystroke, short enough to feel live
 
@@ -76,6 +77,8 @@ class InventoryPage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView()
+        # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("vehicle_table")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -23,6 +23,7 @@ from ui.widgets.conflict_box import open_conflict_box
 from ui.widgets.field_error import FieldErrors
 from ui.widgets.reception_fields import ReceptionChanges, show_field_errors
 from ui.workers import run_op
+from ui.widgets.table_fit import FIT_ROWS
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -61,6 +62,8 @@ class LeadsPage(QWidget):
 
         self.model = LeadTableModel(self)
         self.table = QTableView()
+        # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("leads_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -16,12 +16,15 @@ from ui.models.reception_models import AppointmentTableModel, DutyTableModel
 from ui.widgets.checkin_form import CheckInForm
 from ui.widgets.reception_fields import ReceptionChanges, reception_error_text, show_field_errors
 from ui.workers import run_op
+from ui.widgets.table_fit import FIT_ROWS
 
 CONFIRM_STYLE = "background: #e6f4ea; color: #1b5e20; border-radius: 4px; padding: 6px; font-weight: bold;"
 
 
 def _table(name: str, model) -> QTableView:
     view = QTableView()
+    # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
+    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -24,6 +24,7 @@ from app.services.dto import Changes
 from ui.labels import CARD_LAYOUT, label
 from ui.models.showroom_models import BoardTableModel
 from ui.workers import run_op
+from ui.widgets.table_fit import FIT_ROWS
 
 
 class _Progress(QObject):
@@ -75,6 +76,8 @@ class ShowroomPage(QWidget):
 
         self.model = BoardTableModel(self)
         self.table = QTableView()
+        # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("showroom_board")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

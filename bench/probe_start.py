@@ -1,0 +1,153 @@
+"""Child process for the start-up measures of bench/run.py (issue #10). Prints JSON lines.
+
+    probe_start.py bare                 a bare PySide6 QMainWindow: the physical baseline
+    probe_start.py login  URL           Showroom's real start (main.run_gui) up to the login
+    probe_start.py main   URL USER PW   ... then log in and wait for a usable main window,
+                                        visit the busiest pages, report peak RSS
+
+Each event is {"event": name, "t": time.time()}; the parent subtracts the moment it started
+the process, so import time and QApplication creation count in both the app and the baseline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def emit(event: str, **extra) -> None:
+    print(json.dumps({"event": event, "t": time.time(), **extra}), flush=True)
+
+
+def peak_rss_mb() -> float:
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    except ImportError:  # pragma: no cover - Windows
+        return float("nan")
+
+
+def bare() -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    w = QMainWindow()
+    w.setCentralWidget(QLabel("Showroom"))
+    w.show()
+    QTimer.singleShot(0, lambda: (emit("shown"), os._exit(0)))
+    return app.exec()
+
+
+def _find_login():
+    from PySide6.QtWidgets import QApplication
+
+    for w in QApplication.topLevelWidgets():
+        if type(w).__name__ == "LoginWindow" and w.isVisible():
+            return w
+    return None
+
+
+def login(url: str) -> int:
+    from PySide6.QtCore import QTimer
+
+    def shown():
+        emit("shown", ok=_find_login() is not None)
+        os._exit(0)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])  # run_gui reuses it; the timer needs it
+    QTimer.singleShot(0, shown)  # runs once run_gui's event loop has shown the login
+    import main
+
+    assert app is QApplication.instance()
+    return main.run_gui(["--database-url", url, "--lang", "zh_CN"])
+
+
+def main_window(url: str, username: str, password: str) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import main as entry
+
+    state = {"shell": None, "phase": "wait_backend", "pages": ["reception", "queue", "leads",
+                                                               "showroom", "documents"]}
+
+    def find_shell():
+        import gc
+
+        from ui.shell import Shell
+
+        for obj in gc.get_objects():
+            if isinstance(obj, Shell):
+                return obj
+        return None
+
+    def page_ready(page) -> bool:
+        model = getattr(page, "model", None)
+        return model is not None and model.rowCount() > 0
+
+    def tick():
+        try:
+            step()
+        except Exception as e:  # noqa: BLE001 - report, then stop the probe
+            import traceback
+
+            emit("error", error=repr(e), tb=traceback.format_exc())
+            os._exit(1)
+        QTimer.singleShot(5, tick)
+
+    def step():
+        shell = state["shell"] or find_shell()
+        state["shell"] = shell
+        if state["phase"] == "wait_backend":
+            if shell is not None and shell.backend is not None:
+                emit("backend_ready")
+                from app.services import auth
+
+                state["t_login"] = time.time()
+                emit("login_submitted")
+                actor = auth.login(shell.backend.database.uow(), username=username, password=password)
+                shell._logged_in(actor, shell.backend)
+                state["phase"] = "wait_usable"
+        elif state["phase"] == "wait_usable":
+            w = shell.main_window
+            if w is not None and page_ready(w.page(w.current_module())):
+                emit("usable", module=w.current_module())
+                state["phase"] = "pages"
+        elif state["phase"] == "pages":
+            w = shell.main_window
+            pages = [p for p in state["pages"] if p in w.module_keys()]
+            if pages:
+                key = pages[0]
+                w.nav.setCurrentRow(w.module_keys().index(key))
+                state["pages"].remove(key)
+            else:
+                state["phase"] = "settle"
+                state["settle_until"] = time.time() + 1.5
+        elif state["phase"] == "settle" and time.time() >= state["settle_until"]:
+            emit("rss", mb=peak_rss_mb())
+            os._exit(0)
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    QTimer.singleShot(0, tick)
+    assert app is QApplication.instance()
+    return entry.run_gui(["--database-url", url, "--lang", "zh_CN"])
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "bare":
+        sys.exit(bare())
+    if mode == "login":
+        sys.exit(login(sys.argv[2]))
+    sys.exit(main_window(*sys.argv[2:5]))
