@@ -80,6 +80,12 @@ def _reception_reports(ctx: AppContext) -> QWidget:
     return ReceptionReportsPage(ctx)
 
 
+def _visit_history(ctx: AppContext) -> QWidget:
+    from ui.pages.visit_history_page import VisitHistoryPage
+
+    return VisitHistoryPage(ctx)
+
+
 def _test_drives(ctx: AppContext) -> QWidget:
     from ui.pages.test_drives_page import TestDrivesPage
 
@@ -111,6 +117,8 @@ def modules() -> list[Module]:
         Module("reception", QT_TRANSLATE_NOOP("MainWindow", "Reception"), Action.CHECK_IN_VISITORS, _reception),
         Module("queue", QT_TRANSLATE_NOOP("MainWindow", "Live queue"), Action.VIEW_QUEUE, _queue),
         Module("leads", QT_TRANSLATE_NOOP("MainWindow", "Leads"), Action.VIEW_LEADS, _leads),
+        Module("history", QT_TRANSLATE_NOOP("MainWindow", "Visit history"), Action.VIEW_QUEUE,
+               _visit_history),
         Module("reception_reports", QT_TRANSLATE_NOOP("MainWindow", "Traffic report"), Action.RECEPTION_REPORTS,
                _reception_reports),
         Module("test_drives", QT_TRANSLATE_NOOP("MainWindow", "Test drives"), Action.VIEW_TEST_DRIVES,
