@@ -124,8 +124,11 @@ def describe_vehicle(v: Vehicle) -> str:
     return " ".join(p for p in (v.brand, v.model, v.trim) if p)
 
 
-def route_dto(r: TestDriveRoute) -> RouteDTO:
-    return RouteDTO(r.id, r.name, r.description, bool(r.map_image), r.distance_km,
+def route_dto(r: TestDriveRoute, has_map: bool | None = None) -> RouteDTO:
+    """`has_map` from the query saves loading the (deferred) map image just to say so."""
+    if has_map is None:
+        has_map = r.map_image is not None
+    return RouteDTO(r.id, r.name, r.description, bool(has_map), r.distance_km,
                     r.typical_minutes, r.filing_ref, r.filing_date, r.active, r.version)
 
 

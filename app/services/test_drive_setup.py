@@ -54,10 +54,11 @@ class RouteInput:
 def list_routes(uow: UnitOfWork, *, actor: Actor, active_only: bool = False) -> list[RouteDTO]:
     _require_any(actor, Action.VIEW_TEST_DRIVES, Action.MANAGE_TEST_DRIVE_ROUTES)
     with uow:
-        stmt = select(TestDriveRoute).order_by(TestDriveRoute.active.desc(), TestDriveRoute.name)
+        stmt = (select(TestDriveRoute, TestDriveRoute.map_image.is_not(None))
+                .order_by(TestDriveRoute.active.desc(), TestDriveRoute.name))
         if active_only:
             stmt = stmt.where(TestDriveRoute.active.is_(True))
-        return [route_dto(r) for r in uow.session.scalars(stmt)]
+        return [route_dto(r, has_map) for r, has_map in uow.session.execute(stmt)]
 
 
 def route_map(uow: UnitOfWork, *, actor: Actor, route_id: int) -> bytes | None:

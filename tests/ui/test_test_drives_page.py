@@ -194,3 +194,25 @@ def test_the_desk_books_and_moves_a_drive_but_does_not_conduct_it(qtbot, databas
     dialog.start_at.setDateTime(dialog.start_at.dateTime().addSecs(3 * 3600))
     dialog.book()
     assert dialog.drive.planned_start != first and dialog.drive.status == "booked"
+
+
+def test_withdrawing_the_consent_erases_the_numbers_pipl(qtbot, database, world):
+    from ui.dialogs.test_drive_dialog import TestDriveDialog
+
+    d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
+                                    route_id=world.route_id, customer_name="钱先生", walk_in=True)
+    dialog = TestDriveDialog(AppContext(database, world.consultant), d.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.go("qualification")
+    withdraw = dialog.qualification_form.withdraw_button
+    assert not withdraw.isVisible()
+    dialog.record_consent()
+    dialog.id_number.setText(ID_NUMBER)
+    dialog.record_qualification()
+    assert dialog.drive.qualified and "002X" in dialog.masked.text()
+    dialog.go("qualification")
+    assert withdraw.isVisible()
+    qtbot.mouseClick(withdraw, Qt.MouseButton.LeftButton)
+    assert not dialog.drive.id_consent and not dialog.drive.qualified
+    assert dialog.drive.id_number_masked is None and "002X" not in dialog.masked.text()

@@ -167,6 +167,7 @@ class TestDriveDialog(QDialog):
                 id=d.id_number_masked or "—", licence=d.licence_number_masked or "—",
                 cls=d.licence_class or "—"))
             self.consent_state.setText(self.tr("Consent recorded.") if d.id_consent else "")
+            self.qualification_form.withdraw_button.setVisible(d.id_consent)
             self.terms.setText(self.tr(
                 "Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.")
                 .format(route=d.route_name, km=f"{d.planned_km:g}",
@@ -270,6 +271,7 @@ class TestDriveDialog(QDialog):
     def _qualification_page(self) -> QWidget:
         self.qualification_form = f = QualificationForm(self.errors)
         f.consent_button.clicked.connect(self.record_consent)
+        f.withdraw_button.clicked.connect(self.withdraw_consent)
         f.save_button.clicked.connect(self.record_qualification)
         # The dialog's own names for the fields it reads and the tests drive.
         self.id_number, self.licence_class, self.masked = f.id_number, f.licence_class, f.masked
@@ -282,6 +284,15 @@ class TestDriveDialog(QDialog):
         def work():
             from app.services.test_drive_steps import record_id_consent
             return record_id_consent(ctx.uow(), **args)
+
+        self._write(work)
+
+    def withdraw_consent(self) -> None:
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.services.test_drive_steps import withdraw_id_consent
+            return withdraw_id_consent(ctx.uow(), **args)
 
         self._write(work)
 

@@ -41,6 +41,10 @@ class QualificationForm(QWidget):
         self.consent_button = QPushButton(self.tr("Customer agrees to this (separate consent)"))
         self.consent_button.setObjectName("record_consent")
         self.consent_state = QLabel()
+        # PIPL art. 15: withdrawing is as easy as giving; the numbers are then erased.
+        self.withdraw_button = QPushButton(self.tr("Customer withdraws consent"))
+        self.withdraw_button.setObjectName("withdraw_consent")
+        self.withdraw_button.setVisible(False)
         self.id_type = QComboBox()
         self.id_type.setObjectName("id_type")
         for key in ID_TYPE:
@@ -82,6 +86,7 @@ class QualificationForm(QWidget):
         e = errors
         form.addRow(notice)
         form.addRow(e.wrap("id_consent", self.consent_button), self.consent_state)
+        form.addRow("", self.withdraw_button)
         form.addRow(self.tr("ID document"), e.wrap("id_type", self.id_type))
         form.addRow(self.tr("Document number"), e.wrap("id_number", self.id_number))
         form.addRow(self.tr("Date of birth"), e.wrap("birth_date", self.birth_date))
