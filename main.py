@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -31,6 +30,9 @@ def _log_dir() -> Path:
 
 
 def setup_logging() -> Path:
+    # logging.handlers pulls in socket and pickle (~50 ms): loaded once the login is on screen.
+    import logging.handlers
+
     path = _log_dir() / "showroom.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -73,7 +75,7 @@ def install_excepthook() -> None:
 
 def run_gui(argv: list[str]) -> int:
     args = parse_gui_args(argv)
-    setup_logging()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -88,6 +90,9 @@ def run_gui(argv: list[str]) -> int:
     install_translators(choose_language(args.lang, opts.get(opts.LANGUAGE)))
     shell = Shell(demo=args.demo, url_resolver=lambda: resolve_url(args, opts.get(opts.DATABASE_URL)))
     shell.start()
+    # The log file opens as soon as the event loop runs (the login is then on screen); until
+    # then the excepthook's records go to stderr.
+    QTimer.singleShot(0, setup_logging)
     code = app.exec()
     shell.shutdown()
     return code
