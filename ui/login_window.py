@@ -146,8 +146,25 @@ class LoginWindow(QWidget):
 
     def _logged_in(self, actor) -> None:
         self.login_button.setEnabled(True)
+        if actor.must_change_password:
+            self._force_change(actor, self.password.text())
+            return
         self.password.clear()
         self.logged_in.emit(actor, self.backend)
+
+    def _force_change(self, actor, current: str) -> None:
+        """After an administrator's reset (issue #9): a new password before anything else."""
+        from ui.dialogs.password_dialogs import ChangePasswordDialog
+
+        self.password.clear()
+        dialog = ChangePasswordDialog(self.backend.database, actor, forced=True, parent=self)
+        dialog.current.setText(current)
+        dialog.new.setFocus()
+        dialog.password_changed.connect(lambda a: self.logged_in.emit(a, self.backend))
+        dialog.rejected.connect(lambda: self.error.setText(
+            self.tr("Choose a new password to log in.")))
+        self.change_dialog = dialog
+        dialog.open()
 
     def _failed(self, exc: BaseException) -> None:
         self.login_button.setEnabled(True)

@@ -20,11 +20,22 @@ LANGUAGE = Option("setting/language", str, "")  # "" = follow the system locale
 DATABASE_URL = Option("setting/database_url", str, "")  # "" = per-user SQLite file
 DEFAULT_PRINTER = Option("setting/default_printer", str, "")
 LAST_USERNAME = Option("setting/last_username", str, "")
+# Issue #9: a shared terminal locks after this many idle minutes (1-60; PIPL, ui/lock.py).
+IDLE_LOCK_MINUTES = Option("setting/idle_lock_minutes", int, 5)
+IDLE_LOCK_RANGE = (1, 60)
 # persist/: window geometry and table headers
 MAIN_GEOMETRY = Option("persist/main_window_geometry", bytes, b"")
 INVENTORY_HEADER = Option("persist/inventory_header_state", bytes, b"")
 
-ALL = [LANGUAGE, DATABASE_URL, DEFAULT_PRINTER, LAST_USERNAME, MAIN_GEOMETRY, INVENTORY_HEADER]
+ALL = [LANGUAGE, DATABASE_URL, DEFAULT_PRINTER, LAST_USERNAME, IDLE_LOCK_MINUTES, MAIN_GEOMETRY,
+       INVENTORY_HEADER]
+
+
+def idle_lock_minutes() -> int:
+    """The configured idle time, kept within IDLE_LOCK_RANGE (a hand-edited file cannot turn
+    the lock off)."""
+    low, high = IDLE_LOCK_RANGE
+    return min(high, max(low, get(IDLE_LOCK_MINUTES)))
 
 
 def settings() -> QSettings:

@@ -2,6 +2,10 @@
 
 Also applies a language switch by rebuilding the main window on the same session, so no
 saved data is touched and the user stays on the same module.
+
+Issue #9: while a user is logged in, the database attributes audit events to them
+(`Database.acting_user`), an idle lock (ui/lock.py) covers the windows after the configured
+idle time, and logging out is written to the audit log.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class Shell(QObject):
         self.wizard = None
         self.main_window = None
         self.ctx = None
+        self.session_lock = None
 
     def start(self) -> None:
         self._show_login()
@@ -74,8 +79,10 @@ class Shell(QObject):
         from ui.context import AppContext
 
         opts.set(opts.LAST_USERNAME, actor.username)
+        backend.database.acting_user = (actor.user_id, actor.username)
         self.ctx = AppContext(backend.database, actor, backend.store)
         self._open_main()
+        self._start_lock()
         if self.login is not None:
             self.login.close()
             self.login.deleteLater()
@@ -89,7 +96,36 @@ class Shell(QObject):
         self.main_window.language_changed.connect(self._change_language)
         self.main_window.show()
 
+    def _start_lock(self) -> None:
+        from ui.lock import SessionLock
+
+        self._stop_lock()
+        self.session_lock = SessionLock(self.ctx.database, self.ctx.actor,
+                                        opts.idle_lock_minutes(), self)
+        self.session_lock.logout_requested.connect(self._logout)
+        self.session_lock.start()
+
+    def _stop_lock(self) -> None:
+        if self.session_lock is not None:
+            self.session_lock.stop()
+            self.session_lock.deleteLater()
+            self.session_lock = None
+
     def _logout(self) -> None:
+        self._stop_lock()
+        if self.ctx is not None:
+            database, actor = self.ctx.database, self.ctx.actor
+            database.acting_user = None
+
+            def work():
+                from app.services.auth import logout
+
+                logout(database.uow(), actor=actor)
+
+            from ui.workers import run_op
+
+            run_op(None, work, None, lambda exc: log.warning("logout not audited: %s", exc),
+                   write=True)
         self.ctx = None
         self._show_login()  # before closing: Qt quits when the last window closes
         if self.main_window is not None:
@@ -112,6 +148,14 @@ class Shell(QObject):
     def shutdown(self) -> None:
         from ui.workers import wait_for_idle
 
+        self._stop_lock()
+        if self.ctx is not None:  # the window was closed: the session ends too
+            try:
+                from app.services.auth import logout
+
+                logout(self.ctx.database.uow(), actor=self.ctx.actor)
+            except Exception as exc:  # noqa: BLE001 - never block quitting
+                log.warning("logout not audited: %s", exc)
         wait_for_idle(5_000)
         self.loader.wait(5)
         if self.backend is not None:

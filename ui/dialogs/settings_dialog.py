@@ -1,10 +1,11 @@
-"""Settings: language (applies at once), database (applies at next start), default printer."""
+"""Settings: language (applies at once), database (applies at next start), default printer,
+idle lock of a shared terminal (applies at the next login; issue #9)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
 from ui import settings as opts
@@ -51,11 +52,21 @@ class SettingsDialog(QDialog):
             self.printer.addItem(saved + " " + self.tr("(not available)"), saved)
         self.printer.setCurrentIndex(max(0, self.printer.findData(saved)))
 
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idle_lock_minutes")
+        self.idle_lock.setRange(*opts.IDLE_LOCK_RANGE)
+        self.idle_lock.setSuffix(" " + self.tr("min"))
+        self.idle_lock.setValue(opts.idle_lock_minutes())
+        self.idle_lock.setToolTip(self.tr(
+            "A shared terminal locks after this idle time and asks for the password again; "
+            "what was typed is kept. Applies from the next login."))
+
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Database"), self.database_url)
         form.addRow("", db_hint)
         form.addRow(self.tr("Default printer"), self.printer)
+        form.addRow(self.tr("Lock when idle for"), self.idle_lock)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -70,6 +81,7 @@ class SettingsDialog(QDialog):
         opts.set(opts.LANGUAGE, lang)
         opts.set(opts.DATABASE_URL, db_url)
         opts.set(opts.DEFAULT_PRINTER, self.printer.currentData())
+        opts.set(opts.IDLE_LOCK_MINUTES, self.idle_lock.value())
         super().accept()
         if db_url != old_db:
             self.database_changed.emit(db_url)

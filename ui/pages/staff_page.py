@@ -1,4 +1,5 @@
-"""Staff page: who works here, their roles and qualifications; admins add accounts."""
+"""Staff page: who works here, their roles and qualifications; admins add accounts and reset a
+forgotten password (the user must choose a new one at the next login; issue #9)."""
 
 from __future__ import annotations
 
@@ -28,10 +29,18 @@ class StaffPage(QWidget):
         self.add_button.setObjectName("add_user")
         self.add_button.clicked.connect(self.add_user)
         self.add_button.setVisible(can(ctx.actor.roles, Action.MANAGE_USERS))
+        self.reset_button = QPushButton(self.tr("Reset password…"))
+        self.reset_button.setObjectName("reset_password")
+        self.reset_button.clicked.connect(self.reset_password)
+        self.reset_button.setVisible(can(ctx.actor.roles, Action.MANAGE_USERS))
+        self.reset_button.setEnabled(False)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.reset_button.setEnabled(self.selected() is not None))
         self.count = QLabel("")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Staff and qualifications")))
         top.addStretch(1)
+        top.addWidget(self.reset_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -58,3 +67,14 @@ class StaffPage(QWidget):
         from ui.dialogs.user_dialog import UserDialog
 
         UserDialog(self.ctx, self).open()
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item(self.proxy.mapToSource(rows[0])) if rows else None
+
+    def reset_password(self) -> None:
+        from ui.dialogs.password_dialogs import ResetPasswordDialog
+
+        staff = self.selected()
+        if staff is not None:
+            ResetPasswordDialog(self.ctx, staff, self).open()
