@@ -216,3 +216,31 @@ def test_withdrawing_the_consent_erases_the_numbers_pipl(qtbot, database, world)
     qtbot.mouseClick(withdraw, Qt.MouseButton.LeftButton)
     assert not dialog.drive.id_consent and not dialog.drive.qualified
     assert dialog.drive.id_number_masked is None and "002X" not in dialog.masked.text()
+
+
+def test_the_calendar_shows_each_car_by_half_hour_and_books_a_free_slot(qtbot, database, world):
+    from PySide6.QtCore import QDate
+
+    from app.clock import from_store_time, store_today
+    from ui.pages.test_drives_page import TestDrivesPage
+
+    day = store_today() + dt.timedelta(days=1)  # tomorrow: every slot is in the future
+    at_ten = from_store_time(dt.datetime.combine(day, dt.time(10, 0)))
+    test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
+                                route_id=world.route_id, customer_name="周女士",
+                                planned_start=at_ten, minutes=60)
+    page = TestDrivesPage(AppContext(database, world.desk))
+    qtbot.addWidget(page)
+    page.day.setDate(QDate(day.year, day.month, day.day))
+    cal = page.calendar_model
+    assert cal.rowCount() == 1 and cal.headerData(0, Qt.Orientation.Horizontal) == "09:00"
+    ten = [cal.headerData(c, Qt.Orientation.Horizontal) for c in range(cal.columnCount())].index("10:00")
+    assert cal.index(0, ten).data() == "周女士" and cal.index(0, ten + 1).data() == ""
+    assert cal.index(0, ten + 2).data() is None  # 11:00 is free
+    dialog = page.calendar_clicked(cal.index(0, ten + 2))
+    qtbot.addWidget(dialog)
+    assert dialog.car.currentData() == world.car_id and not dialog.walk_in.isChecked()
+    dialog.customer_name.setText("吴先生")
+    dialog.book()
+    assert dialog.drive.planned_start == at_ten + dt.timedelta(hours=1)
+    assert cal.index(0, ten + 2).data() == "吴先生"  # the page refreshed from the change

@@ -43,8 +43,10 @@ class TestDriveDialog(QDialog):
     __test__ = False  # not a pytest class
 
     def __init__(self, ctx, drive_id: int | None = None, *, visit_id: int | None = None,
-                 customer_name: str = "", parent: QWidget | None = None) -> None:
+                 customer_name: str = "", car_id: int | None = None,
+                 planned_start: dt.datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._preset_car = car_id  # from a free slot of the calendar
         self.setObjectName("test_drive_dialog")
         self.setWindowTitle(self.tr("Test drive"))
         self.ctx, self.visit_id, self.drive = ctx, visit_id, None
@@ -79,6 +81,11 @@ class TestDriveDialog(QDialog):
         layout.addWidget(close)
         self.resize(900, 600)
         self._load_choices()
+        if planned_start is not None:
+            local = to_store_time(planned_start)
+            self.walk_in.setChecked(False)
+            self.start_at.setDateTime(QDateTime(qdate(local.date()),
+                                                QTime(local.hour, local.minute)))
         if drive_id is not None:
             self._reload(drive_id)
         self._show()
@@ -140,6 +147,8 @@ class TestDriveDialog(QDialog):
             for r in routes:
                 self.route.addItem(self.tr("{name} ({km} km, {minutes} min)").format(
                     name=r.name, km=f"{r.distance_km:g}", minutes=r.typical_minutes), r)
+            if self._preset_car is not None and self.car.findData(self._preset_car) >= 0:
+                self.car.setCurrentIndex(self.car.findData(self._preset_car))
             self.escort.clear()
             for e in escorts:
                 self.escort.addItem(e.full_name, e.id)

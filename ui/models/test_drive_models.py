@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, Qt,
+                            QT_TRANSLATE_NOOP)
 from PySide6.QtGui import QBrush, QColor
 
 from app.clock import store_today, to_store_time
@@ -172,3 +173,79 @@ class FleetTableModel(_Headers, DtoTableModel):
             return QCoreApplication.translate("TestDriveModels", "{what} expires {date}").format(what=label(FLEET_DATE, field),
                                                        date=day.isoformat())
         return QCoreApplication.translate("TestDriveModels", "Ready")
+
+
+# The calendar's day on the floor: 09:00 to 19:00 store time, one column per half hour.
+CALENDAR_OPEN, CALENDAR_CLOSE = dt.time(9, 0), dt.time(19, 0)
+STATUS_COLOURS = {"booked": QColor("#dbe9f6"), "out": QColor("#fde6c4"),
+                  "returned": QColor("#e3f1e0")}
+
+
+class CalendarModel(QAbstractTableModel):
+    """Booking calendar (issue #6.7): one row per fleet car, one column per half-hour slot of
+    the day; a booked slot shows the customer and is coloured by the drive's state."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.cars: list = []
+        self.drives: list = []
+        self.slots: list[dt.datetime] = []  # naive UTC starts
+
+    def set_day(self, day: dt.date, cars: list, drives: list) -> None:
+        from app.clock import from_store_time
+        from app.domain.test_drive_rules import SLOT_MINUTES
+
+        self.beginResetModel()
+        self.cars = [c for c in cars if c.active]
+        self.drives = [d for d in drives if d.status != "cancelled"]
+        start = from_store_time(dt.datetime.combine(day, CALENDAR_OPEN))
+        end = from_store_time(dt.datetime.combine(day, CALENDAR_CLOSE))
+        self.slots = []
+        while start < end:
+            self.slots.append(start)
+            start += dt.timedelta(minutes=SLOT_MINUTES)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.cars)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.slots)
+
+    def slot_start(self, column: int) -> dt.datetime:
+        return self.slots[column]
+
+    def car_at(self, row: int):
+        return self.cars[row]
+
+    def drive_at(self, row: int, column: int):
+        from app.domain.test_drive_rules import SLOT_MINUTES
+
+        car, slot = self.cars[row], self.slots[column]
+        slot_end = slot + dt.timedelta(minutes=SLOT_MINUTES)
+        return next((d for d in self.drives if d.car_id == car.id and d.planned_start < slot_end
+                     and (d.actual_end or d.planned_end) > slot), None)
+
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
+        if role != DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return hhmm(self.slots[section])
+        car = self.cars[section]
+        return f"{car.plate}  {car.model}"
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if not index.isValid():
+            return None
+        d = self.drive_at(index.row(), index.column())
+        car = self.cars[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if d is not None:
+                return QBrush(RED.lighter(180) if d.overdue else STATUS_COLOURS.get(d.status))
+            return QBrush(QColor("#eeeeee")) if car.problems else None
+        if role == Qt.ItemDataRole.ToolTipRole and d is not None:
+            return f"{d.customer_name} · {d.route_name} · {hhmm(d.planned_start)}–{hhmm(d.planned_end)}"
+        if role != DISPLAY or d is None:
+            return None
+        first = index.column() == 0 or self.drive_at(index.row(), index.column() - 1) is not d
+        return d.customer_name if first else ""

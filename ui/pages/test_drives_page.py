@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from app.clock import store_today
 from app.permissions import Action, can
 from ui.labels import label
 from ui.labels_test_drives import FLEET_DATE
-from ui.models.test_drive_models import DriveTableModel, FleetTableModel, RouteTableModel
+from ui.models.test_drive_models import (CalendarModel, DriveTableModel, FleetTableModel,
+                                         RouteTableModel)
 from ui.widgets.field_error import ERROR_STYLE
 from ui.workers import run_op
 
@@ -58,6 +60,7 @@ class TestDrivesPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("test_drive_tabs")
         self.drive_model = DriveTableModel(self)
+        self.calendar_model = CalendarModel(self)
         self.route_model = RouteTableModel(self)
         self.fleet_model = FleetTableModel(self)
         if self.can_view:
@@ -104,9 +107,20 @@ class TestDrivesPage(QWidget):
         top.addWidget(self._button(self.tr("Open…"), "open_drive", self.open_selected))
         top.addWidget(self._button(self.tr("Cancel booking…"), "cancel_drive", self.cancel_selected,
                                    self.can_book))
+        # The booking calendar: fleet cars by half-hour slot; double-click a free slot to book it.
+        self.calendar = QTableView()
+        self.calendar.setObjectName("calendar_table")
+        self.calendar.setModel(self.calendar_model)
+        self.calendar.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.calendar.horizontalHeader().setMinimumSectionSize(34)
+        self.calendar.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.calendar.doubleClicked.connect(self.calendar_clicked)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.calendar)
+        splitter.addWidget(self.drives)
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
-        layout.addWidget(self.drives, 1)
+        layout.addWidget(splitter, 1)
         return tab
 
     def _routes_tab(self) -> QWidget:
@@ -156,6 +170,8 @@ class TestDrivesPage(QWidget):
     def _loaded(self, result) -> None:
         drives, routes, fleet, warnings = result
         self.drive_model.set_rows(drives)
+        if self.can_view:
+            self.calendar_model.set_day(self.selected_day(), fleet, drives)
         self.route_model.set_rows(routes)
         self.fleet_model.set_rows(fleet)
         lines = []
@@ -179,6 +195,22 @@ class TestDrivesPage(QWidget):
         from ui.dialogs.test_drive_dialog import TestDriveDialog
 
         dialog = TestDriveDialog(self.ctx, visit_id=visit_id, customer_name=customer_name, parent=self)
+        dialog.open()
+        return dialog
+
+    def calendar_clicked(self, index):
+        """A booked slot opens its drive; a free one starts a booking of that car and time."""
+        from ui.dialogs.test_drive_dialog import TestDriveDialog
+
+        d = self.calendar_model.drive_at(index.row(), index.column())
+        if d is not None:
+            dialog = TestDriveDialog(self.ctx, d.id, parent=self)
+        elif self.can_book:
+            dialog = TestDriveDialog(self.ctx, parent=self,
+                                     car_id=self.calendar_model.car_at(index.row()).id,
+                                     planned_start=self.calendar_model.slot_start(index.column()))
+        else:
+            return None
         dialog.open()
         return dialog
 
