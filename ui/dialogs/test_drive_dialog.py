@@ -114,12 +114,19 @@ class TestDriveDialog(QDialog):
             from app.services.test_drives import get_test_drive
             return get_test_drive(ctx.uow(), actor=ctx.actor, drive_id=drive_id)
 
-        run_op(self, work, lambda d: (setattr(self, "drive", d), self._show()))
+        def loaded(drive) -> None:
+            self.drive = drive
+            self._show()
+            self._open_step(self.steps.currentRow())  # e.g. the Start page's checklist
+
+        run_op(self, work, loaded)
 
     def go(self, step: str) -> None:
         self.steps.setCurrentRow(STEPS.index(step))
 
     def _open_step(self, row: int) -> None:
+        if row < 0:
+            return
         self.pages.setCurrentIndex(row)
         if STEPS[row] == "start" and self.drive is not None:
             self.refresh_blockers()
