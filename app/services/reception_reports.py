@@ -31,7 +31,8 @@ from app.clock import (
     to_store_time,
     utcnow,
 )
-from app.domain.reception import kpi_closure_rate, kpi_test_drive_rate, retained_at
+from app.domain.reception import (RETAINED_STATUSES, kpi_closure_rate, kpi_test_drive_rate,
+                                  retained_at)
 from app.errors import FieldError, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.dto import Actor
@@ -174,18 +175,35 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
 # --- month snapshots and KPIs ----------------------------------------------------------------
 
 def _retained_leads(session, moment: dt.datetime) -> list[tuple[int, int, str]]:
-    """(lead id, consultant id, status) of every lead retained (new/following) at `moment`."""
-    history: dict[int, list[tuple[dt.datetime, str]]] = {}
-    for lead_id, at, to_status in session.execute(
+    """(lead id, consultant id, status) of every lead retained (new/following) at `moment`.
+
+    A lead with no status change at or after `moment` still has the status it had then, so
+    only the leads changed since are replayed from their history: for a recent month that is
+    a few rows instead of every change of the store's years (bench/run.py, issue #10)."""
+    changed_since = set(session.scalars(
+        select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment).distinct()))
+    out = [(i, owner, status) for i, owner, status in session.execute(
+        select(Lead.id, Lead.consultant_id, Lead.status).where(
+            Lead.created_at < moment,
+            Lead.status.in_([st.value for st in RETAINED_STATUSES])))
+        if i not in changed_since]
+    if changed_since:
+        history: dict[int, list[tuple[dt.datetime, str]]] = {}
+        rows = session.execute(
             select(LeadStatusChange.lead_id, LeadStatusChange.changed_at, LeadStatusChange.to_status)
-            .where(LeadStatusChange.changed_at < moment)
-            .order_by(LeadStatusChange.changed_at, LeadStatusChange.id)):
-        history.setdefault(lead_id, []).append((at, to_status))
-    ids = [i for i, h in history.items() if retained_at(h, moment)]
-    if not ids:
-        return []
-    owners = dict(session.execute(select(Lead.id, Lead.consultant_id).where(Lead.id.in_(ids))).all())
-    return [(i, owners[i], history[i][-1][1]) for i in sorted(ids)]
+            .where(LeadStatusChange.changed_at < moment,
+                   LeadStatusChange.lead_id.in_(
+                       select(LeadStatusChange.lead_id)
+                       .where(LeadStatusChange.changed_at >= moment).scalar_subquery()))
+            .order_by(LeadStatusChange.changed_at, LeadStatusChange.id))
+        for lead_id, at, to_status in rows:
+            history.setdefault(lead_id, []).append((at, to_status))
+        ids = [i for i, h in history.items() if retained_at(h, moment)]
+        if ids:
+            owners = dict(session.execute(
+                select(Lead.id, Lead.consultant_id).where(Lead.id.in_(ids))).all())
+            out += [(i, owners[i], history[i][-1][1]) for i in ids]
+    return sorted(out)
 
 
 def _snapshot_dto(session, k: KpiMonth) -> SnapshotDTO:

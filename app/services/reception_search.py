@@ -16,7 +16,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import aliased
 
 from app.domain.validation import normalize_mobile
 from app.errors import FieldError, ValidationFailed
@@ -96,10 +95,9 @@ def search_customers(uow: UnitOfWork, *, actor: Actor, text: str,
             cond = _prefix(Customer.name, raw, dialect)
         else:
             raise ValidationFailed([FieldError("search", "search_too_short", {"min": 1})])
-        owner = aliased(StaffUser)
         stmt = (select(Customer.id, Customer.name, Customer.mobile, Customer.consultant_id,
-                       owner.full_name)
-                .outerjoin(owner, owner.id == Customer.consultant_id)
+                       StaffUser.full_name)
+                .outerjoin(StaffUser, StaffUser.id == Customer.consultant_id)
                 .where(cond).order_by(Customer.id).limit(limit))
         if not actor.has(Role.SALES_MANAGER) and not actor.has(Role.RECEPTION):
             stmt = stmt.where(Customer.consultant_id == actor.user_id)
@@ -111,11 +109,10 @@ def list_visits(uow: UnitOfWork, *, actor: Actor,
     """One page of the visit history, newest first."""
     require(actor, Action.VIEW_QUEUE)
     limit = max(1, min(query.limit, 500))
-    consultant = aliased(StaffUser)
     stmt = (select(Visit.id, Visit.arrival_at, Visit.visit_type, Visit.status, Visit.outcome,
-                   Visit.had_test_drive, Visit.intent_level, Customer.name, consultant.full_name)
+                   Visit.had_test_drive, Visit.intent_level, Customer.name, StaffUser.full_name)
             .outerjoin(Customer, Customer.id == Visit.customer_id)
-            .outerjoin(consultant, consultant.id == Visit.consultant_id)
+            .outerjoin(StaffUser, StaffUser.id == Visit.consultant_id)
             .order_by(Visit.arrival_at.desc(), Visit.id.desc())
             .limit(limit + 1))
     if not actor.has(Role.SALES_MANAGER) and not actor.has(Role.RECEPTION):
