@@ -218,6 +218,12 @@ def record_print(uow: UnitOfWork, *, actor: Actor, document_id: int, printer: st
                               printed_by_id=actor.user_id, printer=printer, copies=copies,
                               kind=kind)
         s.add(entry)
+        # Issue #9.4: every print, reprint and file export is also in the audit trail.
+        doc = s.get(Document, document_id)
+        uow.audit("export" if kind == "export" else "print", table_name="document",
+                  record_id=document_id, actor=actor,
+                  detail={"number": doc.number, "version": doc.version, "kind": kind,
+                          "printer": printer, "copies": copies})
         uow.commit()
         return _print_dto(entry, actor.full_name)
 

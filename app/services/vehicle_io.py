@@ -285,6 +285,12 @@ def export_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path,
         raise ShowroomError("export_format", path=str(path), suffix=path.suffix.lower())
     vehicles = list_vehicles(uow, actor=actor, query=query)
     write_table(path, [_export_row(v) for v in vehicles])
+    # Issue #9.4: a file leaving the system is in the audit trail (what, how many, which filter).
+    with uow:
+        uow.audit("export", table_name="vehicle", actor=actor,
+                  detail={"rows": len(vehicles), "file": path.name,
+                          "status": query.status or "", "search": query.text or ""})
+        uow.commit()
     return len(vehicles)
 
 

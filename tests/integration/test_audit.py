@@ -4,7 +4,6 @@ triggers, tampering detected in SQL and in a backup copy, concurrent writers, br
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 import threading
 
@@ -20,7 +19,7 @@ from db.audit_models import AuditEvent
 from db.models import Role
 from db.session import sqlite_path, sqlite_url
 from db.uow import acting_as
-from tests.factories import make_store, make_user, vehicle_input
+from tests.factories import isolated_data_dir, make_store, make_user, vehicle_input  # noqa: F401
 
 
 @pytest.fixture()
@@ -206,3 +205,23 @@ def test_managers_browse_and_filter_the_log(uow, database, manager):
     assert "vehicle" in tables and (consultant.user_id, "wang") in users
     with pytest.raises(PermissionDenied):
         audit.list_events(uow(), actor=consultant)
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_prints_and_exports_are_audited(uow, manager, tmp_path):
+    from app.services.documents import record_print
+    from app.services.vehicle_io import export_vehicles
+    from tests.factories import make_document
+
+    doc = make_document(uow, manager)
+    record_print(uow(), actor=manager, document_id=doc.id, printer="HP LaserJet")
+    record_print(uow(), actor=manager, document_id=doc.id, printer="file", kind="export")
+    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
+    export_vehicles(uow(), actor=manager, path=tmp_path / "cars.xlsx")
+    rows = audit.list_events(uow(), actor=manager)
+    prints = [r for r in rows if r.action == "print"]
+    assert prints[0].detail["kind"] == "print" and prints[0].detail["printer"] == "HP LaserJet"
+    assert prints[0].actor_id == manager.user_id and prints[0].record_id == str(doc.id)
+    exports = {r.table_name: r.detail for r in rows if r.action == "export"}
+    assert exports["document"]["kind"] == "export"
+    assert exports["vehicle"] == {"rows": 1, "file": "cars.xlsx", "status": "", "search": ""}
