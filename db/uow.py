@@ -24,7 +24,7 @@ import datetime as dt
 from sqlalchemy import Engine, LargeBinary, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.audit_models import append_events
+from db.audit_models import append_events, canonical_json
 from db.session import describe_url, make_engine, make_session_factory
 
 # (user id, username) acting in this context when neither the unit of work nor the database
@@ -41,6 +41,10 @@ UNAUDITED_COLUMNS = {"*": frozenset({"version"}),
 SECRET_COLUMNS = frozenset({"password_hash", "encrypted_key"})
 SECRET = "[changed]"
 SECRET_SET = "[set]"
+
+# A value longer than this (signature strokes, long configuration lists) is summarised, so
+# the log stays small; the record itself keeps the value.
+MAX_VALUE_CHARS = 1000
 
 _EVENTS = "audit_events"
 _ACTOR = "audit_actor"
@@ -206,12 +210,12 @@ def _note(obj, kind: str) -> dict | None:
             after = hist.added[0] if hist.added else None
             if before == after and hist.deleted:
                 continue
-            changes[key] = SECRET if secret else [before, after]
+            changes[key] = SECRET if secret else [_small(before), _small(after)]
         else:
             value = state.dict.get(key)
             if value is None:
                 continue
-            changes[key] = SECRET_SET if secret else value
+            changes[key] = SECRET_SET if secret else _small(value)
             after = value
         if key.endswith("_by_id") and by is None and kind != "delete":
             by = after if isinstance(after, int) else None
@@ -223,6 +227,14 @@ def _note(obj, kind: str) -> dict | None:
             "detail": {"after" if kind == "insert" else
                        "before" if kind == "delete" else "changes": changes},
             "by": by}
+
+
+def _small(value):
+    if isinstance(value, (list, dict, str)):
+        size = len(canonical_json(value))
+        if size > MAX_VALUE_CHARS:
+            return f"[{size} characters]"
+    return value
 
 
 def _before_commit(session: Session) -> None:
