@@ -86,15 +86,15 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
         open_one = s.scalar(select(PdiInspection).where(PdiInspection.vehicle_id == v.id,
                                                         PdiInspection.status.in_(OPEN)))
         if open_one is not None:
-            if open_one.template_id == template.id:
+            if open_one.template_id == template.id and open_one.powertrain == v.powertrain:
                 raise ShowroomError("pdi_inspection_open", vin=v.vin, id=open_one.id)
-            # Its checklist was replaced meanwhile: it could never open the delivery gate,
-            # so the new inspection on the current version takes its place.
+            # Its checklist was replaced (or the car's powertrain corrected) meanwhile: it
+            # could never open the delivery gate, so a new inspection takes its place.
             open_one.status = IS.REPLACED.value
             _touch(open_one, actor)
         passed = s.scalar(select(PdiInspection.id).where(
             PdiInspection.vehicle_id == v.id, PdiInspection.status == IS.PASSED.value,
-            PdiInspection.template_id == template.id))
+            PdiInspection.template_id == template.id, PdiInspection.powertrain == v.powertrain))
         if passed is not None:
             raise ShowroomError("pdi_already_passed", vin=v.vin, id=passed)
         now = utcnow()
@@ -358,7 +358,10 @@ def delivery_gate(session, vehicle: Vehicle) -> None:
     if template is not None:
         passed = session.scalar(select(PdiInspection).where(
             PdiInspection.vehicle_id == vehicle.id, PdiInspection.status == IS.PASSED.value,
-            PdiInspection.template_id == template.id).order_by(PdiInspection.id.desc()).limit(1))
+            PdiInspection.template_id == template.id,
+            # Inspected as the car is now: a corrected powertrain changes the applicable items.
+            PdiInspection.powertrain == vehicle.powertrain)
+            .order_by(PdiInspection.id.desc()).limit(1))
     if passed is None:
         outdated = session.scalar(select(PdiInspection.id).where(
             PdiInspection.vehicle_id == vehicle.id, PdiInspection.status == IS.PASSED.value))

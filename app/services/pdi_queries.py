@@ -116,10 +116,11 @@ def inspections_of_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) ->
             .order_by(PdiInspection.id.desc()))]
 
 
-def _state(ins: PdiInspection | None, current_template_id: int | None) -> tuple[QueueState, bool]:
+def _state(ins: PdiInspection | None, current_template_id: int | None,
+           powertrain: str) -> tuple[QueueState, bool]:
     if ins is None:
         return QueueState.AWAITING, False
-    outdated = ins.template_id != current_template_id
+    outdated = ins.template_id != current_template_id or ins.powertrain != powertrain
     if ins.status in (IS.IN_PROGRESS, IS.PAUSED):
         return QueueState.IN_PROGRESS, outdated
     if ins.status == IS.FAILED:
@@ -146,7 +147,7 @@ def queue(uow: UnitOfWork, *, actor: Actor,
             ins = s.scalar(select(PdiInspection).where(PdiInspection.vehicle_id == v.id)
                            .order_by(PdiInspection.id.desc()).limit(1))
             template = current_template_row(s, v.brand)
-            state, outdated = _state(ins, template.id if template else None)
+            state, outdated = _state(ins, template.id if template else None, v.powertrain)
             done = total = defects = 0
             version = None
             if ins is not None:

@@ -383,3 +383,22 @@ def test_an_open_inspection_on_a_replaced_checklist_gives_way_to_a_new_one(uow, 
     with pytest.raises(ShowroomError) as e:  # but the new one is the only open one
         pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
     assert e.value.code == "pdi_inspection_open"
+
+
+def test_a_corrected_powertrain_needs_a_new_inspection(uow, setup):
+    manager, tech = setup
+    car = sold_car(uow, manager)
+    passed = passed_inspection(uow, tech, car.id)
+    pdi_report.issue_pdi_report(uow(), actor=tech, inspection_id=passed.id, customer_name="李女士",
+                                signatures=signatures())
+    v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car.id)
+    from tests.factories import vehicle_input
+    data = vehicle_input(vin=v.vin, powertrain="PHEV")
+    v = vehicles.update_vehicle(uow(), actor=manager, vehicle_id=car.id, expected_version=v.version,
+                                data=data)
+    with pytest.raises(ShowroomError) as e:
+        _deliver(uow, manager, car.id)
+    assert e.value.code == "pdi_required"
+    assert pdi_queries.queue(uow(), actor=manager)[0].state == QueueState.AWAITING
+    fresh = pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
+    assert fresh.item("N01") is not None  # the NEV items now apply
