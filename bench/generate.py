@@ -181,10 +181,31 @@ class Generator:
     def _insert(self, table: str, rows: list[dict]) -> None:
         from db.models import Base
 
+        if not rows:
+            return
         t = Base.metadata.tables[table]
         with self.db.engine.begin() as conn:
+            if self.url.startswith("postgresql"):
+                self._copy(conn, t, rows)
+                return
             for chunk in _chunks(rows):
                 conn.execute(t.insert(), chunk)
+
+    @staticmethod
+    def _copy(conn, t, rows: list[dict]) -> None:
+        """PostgreSQL COPY: the same rows as INSERT, fast enough for dataset G's millions."""
+        import json
+
+        from sqlalchemy import JSON
+
+        names = list(rows[0])
+        is_json = [isinstance(t.c[n].type, JSON) for n in names]
+        raw = conn.connection.driver_connection
+        cols = ", ".join(f'"{n}"' for n in names)
+        with raw.cursor() as cur, cur.copy(f'COPY "{t.name}" ({cols}) FROM STDIN') as copy:
+            for r in rows:
+                copy.write_row([json.dumps(r[n], ensure_ascii=False) if j and r[n] is not None
+                                else r[n] for n, j in zip(names, is_json)])
 
     def vehicles(self):
         n = self.size.vehicles
@@ -299,6 +320,11 @@ class Generator:
         self._insert("visit", batch)
         self._insert("assignment_log", logs)
 
+    def server_rows(self):
+        from bench.generate_sql import add_customers_leads_visits
+
+        add_customers_leads_visits(self)
+
     def documents(self):
         n = self.size.documents
         if not n:
@@ -350,8 +376,11 @@ class Generator:
     def run(self) -> float:
         t0 = time.perf_counter()
         self.setup()
-        for step in (self.vehicles, self.customers_and_leads, self.visits, self.documents,
-                     self.extras, self.fix_sequences):
+        steps = [self.vehicles, self.customers_and_leads, self.visits, self.documents,
+                 self.extras, self.fix_sequences]
+        if self.dataset == "G":  # millions of rows: computed by the server (bench/generate_sql.py)
+            steps[1:3] = [self.server_rows]
+        for step in steps:
             t = time.perf_counter()
             step()
             self.log(f"  {step.__name__:<22} {time.perf_counter() - t:6.1f} s")
