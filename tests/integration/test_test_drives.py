@@ -176,6 +176,8 @@ BLOCKS = {
     "weather_missing": dict(weather=None),
     "agreement_missing": dict(agreement_document_id=None),
     "licence_c2_manual": dict(licence_class="C2"),  # with the car made manual below
+    "driver_under_18": dict(birth_date=dt.date(2009, 3, 11)),
+    "permit_expired": dict(foreign_licence=True, permit_valid_until=TODAY - dt.timedelta(days=1)),
 }
 
 
