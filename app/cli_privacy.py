@@ -130,8 +130,10 @@ def cmd_purge(args) -> int:
     for c in report.candidates:
         print(f"  customer {c.customer_id} ({c.kind}), last activity "
               f"{c.last_activity.date().isoformat()}")
+    for table, record_id in report.records:
+        print(f"  {table} {record_id}: personal numbers past the period")
     verb = "would be anonymised" if report.dry_run else "anonymised"
-    print(f"Customers {verb}: {len(report.candidates)}.")
+    print(f"Customers {verb}: {len(report.candidates)}; other records: {len(report.records)}.")
     return EXIT_OK
 
 

@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, and_, func, or_, select, update
 
 from app.clock import utcnow
 from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
@@ -54,6 +54,9 @@ class PurgeReport:
     visitor_months: int
     promised_months: int | None
     candidates: tuple[PurgeCandidate, ...]
+    # (table, row id) of records holding personal numbers of no known buyer, past the period
+    # (e.g. a walk-in's test drive without a customer record).
+    records: tuple[tuple[str, int], ...] = ()
 
 
 def _months_before(now: dt.datetime, months: int) -> dt.datetime:
@@ -121,6 +124,46 @@ def _candidates(session, visitor_months: int, now: dt.datetime) -> list[PurgeCan
     return out
 
 
+def _personal_values(t: Table) -> dict:
+    values = {}
+    for col in t.c:
+        if col.name.endswith(_PERSONAL_SUFFIXES) or col.name == "birth_date":
+            if col.nullable:
+                values[col.name] = None
+        elif col.name in _FREE_TEXT:
+            values[col.name] = None if col.nullable else ""
+    return values
+
+
+def _stale_records(session, visitor_months: int, now: dt.datetime) -> list[tuple[str, int]]:
+    """Rows holding a sealed personal number, older than the visitor period, of no buyer."""
+    buyers = set(session.scalars(select(Lead.customer_id)
+                                 .where(Lead.status == LeadStatus.ORDERED.value)))
+    cut = _months_before(now, visitor_months)
+    out = []
+    for t in Base.metadata.sorted_tables:
+        sealed = [c for c in t.c if c.name.endswith("_sealed")]
+        when = _activity_columns(t)
+        pk = list(t.primary_key.columns)
+        if not sealed or not when or len(pk) != 1:
+            continue
+        # Every activity time of the row lies before the cut (the LATEST one decides).
+        q = select(pk[0], *([t.c.customer_id] if "customer_id" in t.c else [])).where(
+            and_(*[or_(c.is_(None), c < cut) for c in when]),
+            or_(*[c.is_not(None) for c in sealed]))
+        for row in session.execute(q):
+            if len(row) > 1 and row[1] in buyers:
+                continue
+            out.append((t.name, row[0]))
+    return out
+
+
+def _clear_record(session, table: str, record_id: int) -> None:
+    t = Base.metadata.tables[table]
+    pk = list(t.primary_key.columns)[0]
+    session.execute(update(t).where(pk == record_id).values(**_personal_values(t)))
+
+
 def _anonymise(session, customer: Customer, now: dt.datetime) -> None:
     customer.name = None
     customer.mobile = None  # through the ORM: clears mobile_rev too
@@ -130,13 +173,7 @@ def _anonymise(session, customer: Customer, now: dt.datetime) -> None:
                                                    Consent.withdrawn_at.is_(None))):
         c.withdrawn_at = now
     for t in _customer_tables():
-        values = {}
-        for col in t.c:
-            if col.name.endswith(_PERSONAL_SUFFIXES) or col.name == "birth_date":
-                if col.nullable:
-                    values[col.name] = None
-            elif col.name in _FREE_TEXT:
-                values[col.name] = None if col.nullable else ""
+        values = _personal_values(t)
         if values:
             session.execute(update(t).where(t.c.customer_id == customer.id).values(**values))
     session.flush()
@@ -162,8 +199,14 @@ def purge(uow: UnitOfWork, *, actor, visitor_months: int = VISITOR_MONTHS_DEFAUL
                 uow.audit("anonymise", table_name="customer", record_id=c.customer_id,
                           actor=actor, detail={"reason": f"retention_{c.kind}",
                                                "last_activity": c.last_activity})
+        records = _stale_records(s, visitor_months, now)
+        if not dry_run:
+            for table, record_id in records:
+                _clear_record(s, table, record_id)
+                uow.audit("anonymise", table_name=table, record_id=record_id, actor=actor,
+                          detail={"reason": "retention_record"})
             uow.commit()
-        return PurgeReport(dry_run, visitor_months, promised, tuple(found))
+        return PurgeReport(dry_run, visitor_months, promised, tuple(found), tuple(records))
 
 
 def _person(s, mobile: str) -> Customer:

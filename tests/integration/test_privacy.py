@@ -5,6 +5,7 @@ rotation, the key file's permissions, retention purge, a person's export and del
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import sqlite3
@@ -23,11 +24,12 @@ from db.session import sqlite_path
 from db.test_drive_models import TestDrive as DriveRow
 from tests.factories import (isolated_data_dir, make_customer, make_store,  # noqa: F401
                              make_user, reception_defaults)
-from tests.integration.test_test_drive_permissions import _booking
+from tests.integration.test_test_drive_permissions import _car, _route
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 ID_NUMBER = "310104198001010034"
+_slots = itertools.count(0)
 T = "test_drive"
 
 
@@ -40,7 +42,18 @@ def manager(uow):
 
 def sealed_drive(uow, manager, id_number=ID_NUMBER, customer_id=None) -> int:
     """A booked test drive whose ID number is stored the way the test-drive service does."""
-    d = _booking(uow, manager)
+    from app.services import test_drives
+
+    from db.test_drive_models import TestDriveCar, TestDriveRoute
+
+    with uow() as u:  # one route and car per test; each drive in its own slot
+        route_id = u.session.scalar(select(TestDriveRoute.id).limit(1))
+        car_id = u.session.scalar(select(TestDriveCar.id).limit(1))
+    route_id = route_id or _route(uow, manager, "privacy route").id
+    car_id = car_id or _car(uow, manager).id
+    start = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=1 + 2 * next(_slots))
+    d = test_drives.book_test_drive(uow(), actor=manager, car_id=car_id, route_id=route_id,
+                                    customer_name="隐私", planned_start=start, minutes=30)
     with uow() as u:
         u.act_as(manager)
         row = u.session.get(DriveRow, d.id)
@@ -146,10 +159,12 @@ def test_purge_dry_run_shows_and_the_real_run_anonymises_visitors_who_never_boug
                            consultant_id=consultant.user_id, status="ordered"))
         u.commit()
     drive = sealed_drive(uow, manager, customer_id=visitor.id)
+    walk_in_drive = sealed_drive(uow, manager, id_number="310104199002020011")
     report = privacy_retention.purge(uow(), actor=manager, dry_run=True, now=_later(6))
-    assert report.candidates == () and report.promised_months == 24
+    assert report.candidates == () and report.records == () and report.promised_months == 24
     report = privacy_retention.purge(uow(), actor=manager, dry_run=True, now=_later(13))
     assert [(c.customer_id, c.kind) for c in report.candidates] == [(visitor.id, "visitor")]
+    assert (T, walk_in_drive) in report.records
     with uow() as u:
         assert u.session.get(Customer, visitor.id).mobile == "13900000001"  # dry run
     privacy_retention.purge(uow(), actor=manager, dry_run=False, now=_later(13))
@@ -158,6 +173,8 @@ def test_purge_dry_run_shows_and_the_real_run_anonymises_visitors_who_never_boug
         assert (c.name, c.mobile, c.mobile_rev) == (None, None, None) and c.anonymised_at
         d = u.session.get(DriveRow, drive)
         assert (d.id_number_sealed, d.id_number_masked, d.customer_name) == (None, None, "")
+        w = u.session.get(DriveRow, walk_in_drive)
+        assert (w.id_number_sealed, w.id_number_fingerprint, w.customer_name) == (None, None, "")
         assert u.session.get(Customer, buyer.id).mobile == "13900000002"  # kept 10 years
     report = privacy_retention.purge(uow(), actor=manager, dry_run=True, now=_later(12 * 10 + 1))
     assert [(c.customer_id, c.kind) for c in report.candidates] == [(buyer.id, "buyer")]
