@@ -244,3 +244,33 @@ def test_the_calendar_shows_each_car_by_half_hour_and_books_a_free_slot(qtbot, d
     dialog.book()
     assert dialog.drive.planned_start == at_ten + dt.timedelta(hours=1)
     assert cal.index(0, ten + 2).data() == "吴先生"  # the page refreshed from the change
+
+
+def test_managers_add_a_route_and_a_car_with_errors_beside_the_fields(qtbot, database, world, uow):
+    from ui.pages.test_drives_page import TestDrivesPage
+
+    page = TestDrivesPage(AppContext(database, world.manager))
+    qtbot.addWidget(page)
+    dialog = page.add_route()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("新江湾线")
+    dialog.save()
+    assert "filing_ref" in dialog.errors.shown()  # 4.2.4.3: a route must be filed first
+    dialog.filing_ref.setText("沪公交杨备2026-003")
+    dialog.save()
+    assert dialog.result_dto is not None and page.route_model.rowCount() == 3
+
+    from app.services import vehicles
+    from tests.factories import vehicle_input
+    vehicles.add_vehicle(uow(), actor=world.manager,
+                         data=vehicle_input(status="test_drive_fleet", powertrain="BEV"))
+    page.add_car()
+    car_dialog = page.car_dialog
+    qtbot.addWidget(car_dialog)
+    assert car_dialog.vehicle.count() == 1
+    car_dialog.plate.setText("沪A1234")
+    car_dialog.save()
+    assert "plate" in car_dialog.errors.shown()
+    car_dialog.plate.setText("沪AD54321")
+    car_dialog.save()
+    assert car_dialog.result_dto.plate == "沪AD54321" and page.fleet_model.rowCount() == 2

@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFileDialog, QFormLayout, QLineEdit, QPushButton,
+                               QDoubleSpinBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
+                               QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from app.clock import store_today
@@ -94,6 +96,8 @@ class RouteDialog(_SaveDialog):
         self.map_button = QPushButton(self.tr("Choose map image…"))
         self.map_button.setObjectName("map_image")
         self.map_button.clicked.connect(self.choose_map)
+        self.map_preview = QLabel()
+        self.map_preview.setObjectName("map_preview")
         e, f = self.errors, self.form
         f.addRow(self.tr("Name"), e.wrap("name", self.name))
         f.addRow(self.tr("Description"), e.wrap("description", self.description))
@@ -102,7 +106,21 @@ class RouteDialog(_SaveDialog):
         f.addRow(self.tr("Police filing reference"), e.wrap("filing_ref", self.filing_ref))
         f.addRow(self.tr("Filed on"), e.wrap("filing_date", self.filing_date))
         f.addRow(self.tr("Map"), e.wrap("map_image", self.map_button))
+        f.addRow("", self.map_preview)
         f.addRow("", self.active)
+        if route is not None and route.has_map:
+            def work():
+                from app.services.test_drive_setup import route_map
+                return route_map(ctx.uow(), actor=ctx.actor, route_id=route.id)
+
+            run_op(self, work, self._show_map)
+
+    def _show_map(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.map_preview.setPixmap(pixmap.scaled(
+                320, 200, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
 
     def choose_map(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Map image"), "",
@@ -110,6 +128,7 @@ class RouteDialog(_SaveDialog):
         if path:
             self.map_bytes = Path(path).read_bytes()
             self.map_button.setText(Path(path).name)
+            self._show_map(self.map_bytes)
 
     def save(self) -> None:
         from app.services.test_drive_setup import RouteInput, save_route
