@@ -190,8 +190,10 @@ class SessionLock(QObject):
             return
         self.watcher.paused = True
         for w in QApplication.topLevelWidgets():
-            if w.isVisible() and not isinstance(w, LockDialog) and w.objectName() != "lock_cover":
-                self.covers.append(_Cover(w))
+            if w.isVisible():
+                self._cover(w)
+        # A window that opens while locked (a "new visitor for you" notice) is covered too.
+        QApplication.instance().installEventFilter(self)
         self.dialog = LockDialog(self.database, self.actor)
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.logout_requested.connect(self._logout)
@@ -199,6 +201,20 @@ class SessionLock(QObject):
         self.dialog.raise_()
         self.dialog.activateWindow()
         self.dialog.password.setFocus()
+
+    def _cover(self, w: QWidget) -> None:
+        if isinstance(w, LockDialog) or any(c.parentWidget() is w for c in self.covers):
+            return
+        self.covers.append(_Cover(w))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if (self.dialog is not None and event.type() == QEvent.Type.Show
+                and isinstance(obj, QWidget) and obj.isWindow()
+                and not isinstance(obj, LockDialog)):
+            self._cover(obj)
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+        return False
 
     def _unlocked(self, _actor) -> None:
         self._uncover()
@@ -213,6 +229,9 @@ class SessionLock(QObject):
         self.logout_requested.emit()
 
     def _uncover(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         for c in self.covers:
             try:
                 c.parentWidget().removeEventFilter(c)

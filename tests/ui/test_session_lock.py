@@ -107,3 +107,27 @@ def test_the_shell_locks_attributes_and_audits_the_session(qtbot, uow, database,
                                     .where(AuditEvent.action == "logout")) == actor.user_id
     finally:
         backend.database.dispose()
+
+
+def test_the_idle_time_is_set_in_the_settings_dialog(qtbot):
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    d = SettingsDialog()
+    qtbot.addWidget(d)
+    assert d.idle_lock.value() == 5
+    d.idle_lock.setValue(12)
+    d.accept()
+    assert opts.idle_lock_minutes() == 12
+
+
+def test_a_window_opening_while_locked_is_covered_too(qtbot, session):
+    lock, window, form, actor = session
+    lock.lock()
+    notice = QWidget()
+    notice.setObjectName("notice")
+    qtbot.addWidget(notice)
+    notice.show()
+    assert notice.findChild(QWidget, "lock_cover") is not None
+    lock.dialog.password.setText(PASSWORD)
+    lock.dialog.submit()
+    qtbot.waitUntil(lambda: notice.findChild(QWidget, "lock_cover") is None, timeout=3000)
