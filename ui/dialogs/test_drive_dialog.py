@@ -13,19 +13,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDateTime, QTime
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog,
-                               QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
-from app.clock import from_store_time, to_store_time, utcnow
+from app.clock import from_store_time, to_store_time
 from app.errors import FieldError
 from app.permissions import Action, can
 from app.services.dto import Changes
 from ui.errors import field_error_text
 from ui.labels import label
-from ui.labels_test_drives import CHECK_ITEM, WEATHER
-from ui.dialogs.test_drive_forms import QualificationForm, ReturnForm, qdate
+from ui.labels_test_drives import WEATHER
+from ui.dialogs.test_drive_forms import (BookingForm, DepartureForm, QualificationForm,
+                                         ReturnForm, qdate)
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
 
@@ -210,53 +210,16 @@ class TestDriveDialog(QDialog):
 
     # --- 1 booking ------------------------------------------------------------------------------
     def _booking_page(self) -> QWidget:
-        page, form = _form_page()
-        self.customer_name = QLineEdit()
-        self.customer_name.setObjectName("customer_name")
-        self.car = QComboBox()
-        self.car.setObjectName("car_id")
-        self.route = QComboBox()
-        self.route.setObjectName("route_id")
-        self.route.currentIndexChanged.connect(lambda _i: self._route_changed())
-        self.walk_in = QCheckBox(self.tr("Now (walk-in): take the next free time"))
-        self.walk_in.setObjectName("walk_in")
-        self.walk_in.setChecked(True)
-        self.start_at = QDateTimeEdit()
-        self.start_at.setObjectName("planned_start")
-        self.start_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.start_at.setCalendarPopup(True)
-        local = to_store_time(utcnow())
-        self.start_at.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, 0)))
-        self.walk_in.toggled.connect(lambda on: self.start_at.setEnabled(not on))
-        self.start_at.setEnabled(False)
-        self.minutes = QSpinBox()
-        self.minutes.setObjectName("minutes")
-        self.minutes.setRange(15, 180)
-        self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.km = QDoubleSpinBox()
-        self.km.setObjectName("planned_km")
-        self.km.setRange(0.1, 200)
-        self.km.setSuffix(" km")
-        self.book_button = book = QPushButton(self.tr("Book"))
-        book.setObjectName("book")
-        book.clicked.connect(self.book)
-        e = self.errors
-        form.addRow(self.tr("Customer name"), e.wrap("customer_name", self.customer_name))
-        form.addRow(self.tr("Car"), e.wrap("car_id", self.car))
-        form.addRow(self.tr("Route"), e.wrap("route_id", self.route))
-        form.addRow("", self.walk_in)
-        form.addRow(self.tr("Start"), e.wrap("planned_start", self.start_at))
-        form.addRow(self.tr("Duration"), e.wrap("minutes", self.minutes))
-        form.addRow(self.tr("Planned distance"), e.wrap("planned_km", self.km))
-        form.addRow("", book)
-        return page
+        self.booking_form = f = BookingForm(self.errors)
+        f.book_button.clicked.connect(self.book)
+        self.customer_name, self.car, self.route, self.walk_in = (f.customer_name, f.car, f.route,
+                                                                  f.walk_in)
+        self.start_at, self.minutes, self.km, self.book_button = (f.start_at, f.minutes, f.km,
+                                                                  f.book_button)
+        return f
 
     def _route_changed(self) -> None:
-        r = self.route.currentData()
-        if r is not None:
-            self.minutes.setValue(r.typical_minutes)
-            self.km.setValue(r.distance_km)
+        self.booking_form.route_changed()
 
     def book(self) -> None:
         """Book the drive; once booked, the same button moves it (new time, car or route)."""
@@ -348,30 +311,11 @@ class TestDriveDialog(QDialog):
 
     # --- 4 confirmation and pre-departure check (4.2.4.5, 4.2.4.6) --------------------------------
     def _departure_page(self) -> QWidget:
-        page, form = _form_page()
-        self.terms = QLabel()
-        self.terms.setWordWrap(True)
-        confirm = QPushButton(self.tr("Customer confirmed route, distance and time"))
-        confirm.setObjectName("confirm_terms")
-        confirm.clicked.connect(self.confirm_terms)
-        self.check_boxes = {}
-        form.addRow(self.terms)
-        form.addRow("", self.errors.wrap("confirmation", confirm))
-        for key in CHECK_ITEM:
-            box = QCheckBox(label(CHECK_ITEM, key))
-            box.setObjectName(f"check_{key}")
-            self.check_boxes[key] = box
-            form.addRow("", box)
-        self.odometer_out = QSpinBox()
-        self.odometer_out.setObjectName("odometer_out")
-        self.odometer_out.setRange(0, 2_000_000)
-        self.odometer_out.setSuffix(" km")
-        save = QPushButton(self.tr("Record check"))
-        save.setObjectName("record_check")
-        save.clicked.connect(self.record_check)
-        form.addRow(self.tr("Odometer"), self.errors.wrap("odometer_out", self.odometer_out))
-        form.addRow("", save)
-        return page
+        f = DepartureForm(self.errors)
+        f.confirm_button.clicked.connect(self.confirm_terms)
+        f.save_button.clicked.connect(self.record_check)
+        self.terms, self.check_boxes, self.odometer_out = f.terms, f.check_boxes, f.odometer_out
+        return f
 
     def confirm_terms(self) -> None:
         ctx, args = self.ctx, self._args()

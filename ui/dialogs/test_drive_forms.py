@@ -1,19 +1,21 @@
-"""The two longest forms of the guided test drive (ui/dialogs/test_drive_dialog.py): the
-driver's documents (T/CSCA 120031-2023 4.2.4.2; domain_reference §5.1, §5.3) and the return
-(4.2.4.5). Widgets only: the dialog runs the services and shows errors through `errors`."""
+"""The forms of the guided test drive (ui/dialogs/test_drive_dialog.py): the booking, the
+driver's documents (T/CSCA 120031-2023 4.2.4.2; domain_reference §5.1, §5.3), the customer's
+confirmation and the pre-departure check (4.2.4.5, 4.2.4.6), and the return. Widgets only:
+the dialog runs the services and shows errors through the shared `errors`."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QTextEdit, QWidget)
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDoubleSpinBox,
+                               QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTextEdit,
+                               QWidget)
 
 from app.clock import to_store_time, utcnow
 from app.documents.test_drive_agreement import CONSENT_TEXT
 from ui.labels import INTENT_LEVEL, label
-from ui.labels_test_drives import ID_TYPE
+from ui.labels_test_drives import CHECK_ITEM, ID_TYPE
 from ui.widgets.field_error import FieldErrors
 
 # domain_reference §5.3: the usual classes first; the rest are listed so they can be refused.
@@ -165,3 +167,84 @@ class ReturnForm(QWidget):
                            damage_notes=self.damage_notes.text(),
                            feedback=self.feedback.toPlainText(),
                            intent_level=self.intent.currentData())
+
+
+class BookingForm(QWidget):
+    """Customer, car, route, time window and planned km (4.2.4.5: told beforehand)."""
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.customer_name = QLineEdit()
+        self.customer_name.setObjectName("customer_name")
+        self.car = QComboBox()
+        self.car.setObjectName("car_id")
+        self.route = QComboBox()
+        self.route.setObjectName("route_id")
+        self.route.currentIndexChanged.connect(lambda _i: self.route_changed())
+        self.walk_in = QCheckBox(self.tr("Now (walk-in): take the next free time"))
+        self.walk_in.setObjectName("walk_in")
+        self.walk_in.setChecked(True)
+        self.start_at = QDateTimeEdit()
+        self.start_at.setObjectName("planned_start")
+        self.start_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start_at.setCalendarPopup(True)
+        local = to_store_time(utcnow())
+        self.start_at.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, 0)))
+        self.walk_in.toggled.connect(lambda on: self.start_at.setEnabled(not on))
+        self.start_at.setEnabled(False)
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("minutes")
+        self.minutes.setRange(15, 180)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.km = QDoubleSpinBox()
+        self.km.setObjectName("planned_km")
+        self.km.setRange(0.1, 200)
+        self.km.setSuffix(" km")
+        self.book_button = book = QPushButton(self.tr("Book"))
+        book.setObjectName("book")
+        e = errors
+        form.addRow(self.tr("Customer name"), e.wrap("customer_name", self.customer_name))
+        form.addRow(self.tr("Car"), e.wrap("car_id", self.car))
+        form.addRow(self.tr("Route"), e.wrap("route_id", self.route))
+        form.addRow("", self.walk_in)
+        form.addRow(self.tr("Start"), e.wrap("planned_start", self.start_at))
+        form.addRow(self.tr("Duration"), e.wrap("minutes", self.minutes))
+        form.addRow(self.tr("Planned distance"), e.wrap("planned_km", self.km))
+        form.addRow("", book)
+
+    def route_changed(self) -> None:
+        r = self.route.currentData()
+        if r is not None:
+            self.minutes.setValue(r.typical_minutes)
+            self.km.setValue(r.distance_km)
+
+
+class DepartureForm(QWidget):
+    """The customer's confirmation of route, km and time (4.2.4.5) and the pre-departure
+    check of the car with the odometer (4.2.4.6)."""
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.terms = QLabel()
+        self.terms.setWordWrap(True)
+        self.confirm_button = confirm = QPushButton(self.tr("Customer confirmed route, distance and time"))
+        confirm.setObjectName("confirm_terms")
+        self.check_boxes = {}
+        form.addRow(self.terms)
+        form.addRow("", errors.wrap("confirmation", confirm))
+        for key in CHECK_ITEM:
+            box = QCheckBox(label(CHECK_ITEM, key))
+            box.setObjectName(f"check_{key}")
+            self.check_boxes[key] = box
+            form.addRow("", box)
+        self.odometer_out = QSpinBox()
+        self.odometer_out.setObjectName("odometer_out")
+        self.odometer_out.setRange(0, 2_000_000)
+        self.odometer_out.setSuffix(" km")
+        self.save_button = save = QPushButton(self.tr("Record check"))
+        save.setObjectName("record_check")
+        form.addRow(self.tr("Odometer"), errors.wrap("odometer_out", self.odometer_out))
+        form.addRow("", save)
