@@ -214,3 +214,24 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
     tab.import_file(str(bad))
     assert "sections[0].items[0].applies_to" in tab.last_problems
     assert tab.model.rowCount() == 2  # nothing imported
+
+
+def test_an_expired_certificate_is_refused_with_a_message_naming_the_date(qtbot, make_ctx, uow, sync_ops):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox
+
+    make_store(uow)
+    manager = make_ctx(Role.SALES_MANAGER)
+    car = sold_car(uow, manager.actor)
+    expired = make_ctx(Role.PDI_TECHNICIAN, pdi_certificate_no="SH-PDI-2020-0001",
+                       pdi_certificate_expiry=dt.date(2025, 12, 31))
+    page = PdiPage(expired)
+    qtbot.addWidget(page)
+    page.show()
+    page.select_vehicle(car.id)
+    page.start_selected()
+    assert page.inspection_dialog is None
+    boxes = [w for w in page.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and "2025-12-31" in boxes[0].text() and "4.4.1.3" in boxes[0].text()
+    assert page.model.rows()[0].state == "awaiting"

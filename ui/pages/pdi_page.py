@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
 from app.permissions import Action, can
 from app.services.dto import Changes
 
+from ui.errors import show_error
 from ui.labels import label
 from ui.labels_pdi import QUEUE_STATE
 from ui.models.pdi_models import PdiQueueModel
@@ -200,7 +201,7 @@ class PdiPage(QWidget):
             ctx.changed(Changes(pdi=True, ids=frozenset({vehicle_id})), self)
             self.show_inspection(inspection)
 
-        run_op(self, work, done, write=True)
+        run_op(self, work, done, lambda exc: show_error(self, exc), write=True)
 
     def open_selected(self) -> None:
         r = self.selected_row()
@@ -213,7 +214,7 @@ class PdiPage(QWidget):
 
             return get_inspection(ctx.uow(), actor=ctx.actor, inspection_id=inspection_id)
 
-        run_op(self, work, self.show_inspection)
+        run_op(self, work, self.show_inspection, lambda exc: show_error(self, exc))
 
     def show_inspection(self, inspection):
         from ui.dialogs.pdi_inspection_dialog import PdiInspectionDialog
