@@ -49,6 +49,7 @@ from db.reception_models import (
     VisitOutcome,
     VisitType,
 )
+from db.test_drive_models import DriveStatus, TestDrive
 from db.uow import UnitOfWork
 
 MAX_REPORT_DAYS = 366
@@ -271,6 +272,12 @@ def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date,
                                                              Visit.arrival_at < end))
         test_drives = s.scalar(select(func.count(Visit.id)).where(
             Visit.arrival_at >= start, Visit.arrival_at < end, Visit.had_test_drive.is_(True)))
+        # Issue #6.8: every completed test drive counts; one linked to a visit is already
+        # counted through the visit's had_test_drive, the others (booked without a visit)
+        # count in the month they returned.
+        test_drives += s.scalar(select(func.count(TestDrive.id)).where(
+            TestDrive.visit_id.is_(None), TestDrive.status == DriveStatus.RETURNED.value,
+            TestDrive.actual_end >= start, TestDrive.actual_end < end))
         new_leads = s.scalar(select(func.count(Lead.id)).where(Lead.created_at >= start,
                                                                Lead.created_at < end))
         orders = s.scalar(select(func.count(func.distinct(LeadStatusChange.lead_id))).where(

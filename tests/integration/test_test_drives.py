@@ -514,3 +514,17 @@ def test_an_escort_already_out_cannot_accompany_a_second_car(world):
     with pytest.raises(DriveBlocked) as exc:
         start(world, second)
     assert codes(exc) == {"escort_busy"}
+
+
+def test_a_completed_drive_booked_without_a_visit_still_counts_3_13(world):
+    from app.services import reception_reports
+
+    d = ready_drive(world)
+    out = start(world, d)
+    kpi = lambda: reception_reports.month_kpi(world.uow(), actor=world.manager,  # noqa: E731
+                                             month=TODAY, now=NOW).test_drives
+    assert kpi() == 0  # still out: not completed yet
+    steps.record_return(world.uow(), actor=world.consultant, drive_id=d.id,
+                        expected_version=out.version, now=NOW + dt.timedelta(minutes=20),
+                        data=ReturnInput(odometer_in=1205, damage_found=False))
+    assert kpi() == 1
