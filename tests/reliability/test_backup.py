@@ -231,3 +231,17 @@ def test_admin_backup_and_restore_commands(db_url, uow, store_data, tmp_path, ca
     assert "kept as" in out
     with uow() as u:
         assert u.session.scalar(text("SELECT count(*) FROM vehicle")) == 5
+
+
+def test_only_the_administrator_backs_up_or_changes_the_setting(db_url, uow, store_data):
+    from app.errors import PermissionDenied
+
+    manager = store_data
+    with pytest.raises(PermissionDenied):
+        backup.back_up_now(db_url, actor=manager)
+    with pytest.raises(PermissionDenied):
+        backup.save_settings(actor=manager, keep=3)
+    with pytest.raises(PermissionDenied):
+        backup.list_backups(actor=manager)
+    admin = make_user(uow, Role.ADMIN)
+    assert backup.back_up_now(db_url, actor=admin).path.exists()
