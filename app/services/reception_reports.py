@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.clock import (
@@ -270,11 +270,15 @@ def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date,
         s = uow.session
         visits = s.scalar(select(func.count(Visit.id)).where(Visit.arrival_at >= start,
                                                              Visit.arrival_at < end))
+        # Issue #6.8: every completed test drive counts. A visit counts once, whether the
+        # consultant ticked "had a test drive" or a drive of the visit was completed (so a
+        # visit ended without the tick still counts its recorded drive); drives booked
+        # without a visit count in the month they returned.
+        drove = select(TestDrive.id).where(TestDrive.visit_id == Visit.id,
+                                           TestDrive.status == DriveStatus.RETURNED.value)
         test_drives = s.scalar(select(func.count(Visit.id)).where(
-            Visit.arrival_at >= start, Visit.arrival_at < end, Visit.had_test_drive.is_(True)))
-        # Issue #6.8: every completed test drive counts; one linked to a visit is already
-        # counted through the visit's had_test_drive, the others (booked without a visit)
-        # count in the month they returned.
+            Visit.arrival_at >= start, Visit.arrival_at < end,
+            or_(Visit.had_test_drive.is_(True), drove.exists())))
         test_drives += s.scalar(select(func.count(TestDrive.id)).where(
             TestDrive.visit_id.is_(None), TestDrive.status == DriveStatus.RETURNED.value,
             TestDrive.actual_end >= start, TestDrive.actual_end < end))

@@ -528,3 +528,26 @@ def test_a_completed_drive_booked_without_a_visit_still_counts_3_13(world):
                         expected_version=out.version, now=NOW + dt.timedelta(minutes=20),
                         data=ReturnInput(odometer_in=1205, damage_found=False))
     assert kpi() == 1
+
+
+def test_a_visit_ended_without_the_tick_still_counts_its_completed_drive_3_13(world):
+    from app.services import reception_reports, reception_visits
+    from db.reception_models import Visit
+    from tests.factories import walk_in
+
+    arrival = walk_in(world.uow, world.desk, NOW).visit
+    d = ready_drive(world, visit_id=arrival.id)
+    out = start(world, d)
+    steps.record_return(world.uow(), actor=world.consultant, drive_id=d.id,
+                        expected_version=out.version, now=NOW + dt.timedelta(minutes=20),
+                        data=ReturnInput(odometer_in=1205, damage_found=False))
+    with world.uow() as u:
+        version = u.session.get(Visit, arrival.id).version  # the return ticked had_test_drive
+    # The consultant ends the visit without ticking "had a test drive": the drive still counts.
+    reception_visits.end_visit(world.uow(), actor=world.manager, visit_id=arrival.id,
+                               expected_version=version, outcome="information",
+                               intent_level="B", had_test_drive=False,
+                               now=NOW + dt.timedelta(minutes=40))
+    kpi = reception_reports.month_kpi(world.uow(), actor=world.manager, month=TODAY,
+                                      now=NOW + dt.timedelta(hours=1))
+    assert kpi.test_drives == 1
