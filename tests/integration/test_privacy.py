@@ -226,3 +226,22 @@ def test_purge_command_dry_run(uow, manager, db_url, capsys):
     make_user(uow, Role.ADMIN)
     assert cli.main(["purge", "--dry-run", "--database-url", db_url]) == 0
     assert "would be anonymised: 0" in capsys.readouterr().out
+
+
+def test_no_id_number_in_the_stores_own_backup_on_either_database(uow, database, db_url, manager,
+                                                                   tmp_path):
+    """The backup the store actually takes (app/services/backup.py): the SQLite file, or the
+    pg_dump archive read back as SQL text."""
+    import subprocess
+
+    from app.services import backup
+
+    sealed_drive(uow, manager)
+    info = backup.take_backup(db_url, tmp_path, kind="manual")
+    if sqlite_path(db_url) is not None:
+        text = info.path.read_bytes()
+    else:
+        text = subprocess.run(["pg_restore", "--data-only", "-f", "-", str(info.path)],
+                              capture_output=True, check=True, timeout=120).stdout
+        assert b"COPY public.test_drive" in text  # the dump was readable and has the table
+    assert ID_NUMBER.encode() not in text
