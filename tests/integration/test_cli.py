@@ -262,7 +262,8 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
     path = tmp_path / "showroom-demo.sqlite"
     assert path.exists() and "(built; 40 vehicles)" in out
     # 3 store notices (one voided and replaced) + 5 vehicle cards (4 current, 1 gone stale)
-    assert "Signed sample documents in the archive: 8" in out
+    # + yesterday's signed test-drive agreement (issue #6)
+    assert "Signed sample documents in the archive: 9" in out
     assert all(f"  {u:<14} {p:<10} {n}" in out for u, p, n, _ in DEMO_USERS)
     url = sqlite_url(path)
     db = Database(url)
@@ -299,7 +300,7 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
         _check_demo_documents(db)
 
         again = build_demo(url)
-        assert not again.created and again.vehicles == 40 and again.documents == 8
+        assert not again.created and again.vehicles == 40 and again.documents == 9
         with db.uow() as u:
             assert u.session.query(StaffUser).count() == len(users) == len(DEMO_USERS)
             assert u.session.query(VehicleStatusChange).count() == history
