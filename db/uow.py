@@ -50,10 +50,20 @@ _EVENTS = "audit_events"
 _ACTOR = "audit_actor"
 
 
-def is_secret_column(column) -> bool:
+# A customer's own details are recorded as "[changed]" too: the log is append-only, so a value
+# written to it could never be anonymised when retention ends or the customer asks (PIPL
+# art. 47). Which record changed, when and by whom stays visible.
+CUSTOMER_COLUMNS = frozenset({"mobile", "mobile_rev", "customer_name", "birth_date", "notes",
+                              "note", "damage_notes", "lost_note"})
+CUSTOMER_TABLE_COLUMNS = {"customer": frozenset({"name"})}
+
+
+def is_secret_column(column, table_name: str = "") -> bool:
     name = column.key
-    return (name in SECRET_COLUMNS or name.endswith("_sealed")
-            or name.endswith("_fingerprint") or isinstance(column.type, LargeBinary))
+    return (name in SECRET_COLUMNS or name in CUSTOMER_COLUMNS
+            or name in CUSTOMER_TABLE_COLUMNS.get(table_name, ())
+            or name.endswith(("_sealed", "_fingerprint", "_masked"))
+            or isinstance(column.type, LargeBinary))
 
 
 @contextlib.contextmanager
@@ -201,7 +211,7 @@ def _note(obj, kind: str) -> dict | None:
         column = attr.columns[0]
         if key in skip:
             continue
-        secret = is_secret_column(column)
+        secret = is_secret_column(column, table_name)
         if kind == "update":
             hist = state.attrs[key].history
             if not hist.has_changes():

@@ -225,3 +225,18 @@ def test_prints_and_exports_are_audited(uow, manager, tmp_path):
     exports = {r.table_name: r.detail for r in rows if r.action == "export"}
     assert exports["document"]["kind"] == "export"
     assert exports["vehicle"] == {"rows": 1, "file": "cars.xlsx", "status": "", "search": ""}
+
+
+def test_a_customers_details_never_enter_the_append_only_log(uow, manager):
+    """PIPL art. 47: what the log holds cannot be anonymised later, so it holds no name,
+    mobile or notes of a customer, only that they changed."""
+    from app.services.reception_customers import withdraw_consent
+    from tests.factories import make_customer, reception_defaults
+
+    reception_defaults(uow)
+    desk = make_user(uow, Role.RECEPTION)
+    c = make_customer(uow, desk, name="欧阳先生", mobile="13912345678")
+    withdraw_consent(uow(), actor=desk, customer_id=c.id, expected_version=c.version)
+    details = " ".join(e.detail for e in events(uow, table_name="customer"))
+    assert "13912345678" not in details and "欧阳" not in details
+    assert '"mobile":"[set]"' in details and '"mobile":"[changed]"' in details
