@@ -110,6 +110,10 @@
         <source>Signing certificate</source>
         <translation>签名证书</translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentDialog</name>
@@ -153,8 +157,204 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <source>Coming soon.</source>
-        <translation>即将推出。</translation>
+        <source>the entry was edited</source>
+        <translation>该条记录被修改</translation>
+    </message>
+    <message>
+        <source>the entry was deleted</source>
+        <translation>该条记录被删除</translation>
+    </message>
+    <message>
+        <source>an entry was inserted or replaced</source>
+        <translation>有记录被插入或替换</translation>
+    </message>
+    <message>
+        <source>entries were cut off the end</source>
+        <translation>末尾的记录被截去</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>全部数据表</translation>
+    </message>
+    <message>
+        <source>Entries: {count}</source>
+        <translation>记录：{count} 条</translation>
+    </message>
+    <message>
+        <source>Chain intact: {count} entries checked.</source>
+        <translation>哈希链完整：已校验 {count} 条记录。</translation>
+    </message>
+    <message>
+        <source>Chain broken at entry {n}: {reason}.</source>
+        <translation>哈希链在第 {n} 条记录处断开：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>Showroom backs up the database once a day when it starts and keeps the newest daily backups; backups taken on request are kept until you delete them. Copy the backup folder to another disk regularly. To restore, close Showroom on every terminal and run: showroom admin restore FILE</source>
+        <translation>Showroom 每天启动时自动备份一次数据库，并保留最新的若干份每日备份；手动备份会一直保留，直到您删除。请定期将备份文件夹复制到其他磁盘。恢复时，请先关闭所有终端上的 Showroom，然后运行：showroom admin restore 文件</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Daily backups to keep</source>
+        <translation>保留的每日备份份数</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}.</source>
+        <translation>备份已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Showroom keeps the last {n} daily backups.</source>
+        <translation>Showroom 将保留最近 {n} 份每日备份。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>On request</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+</context>
+<context>
+    <name>BookingForm</name>
+    <message>
+        <source>Now (walk-in): take the next free time</source>
+        <translation>现在（到店客户）：安排最近的空闲时段</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Planned distance</source>
+        <translation>预计里程</translation>
     </message>
 </context>
 <context>
@@ -190,6 +390,33 @@
     <message>
         <source>Certificate exported to {path}.</source>
         <translation>证书已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>An administrator reset your password. Choose your own before you continue: at least 8 characters of two kinds (letters, digits or other signs).</source>
+        <translation>管理员已重置您的密码。继续之前请设置您自己的密码：至少 8 个字符，包含字母、数字、其他符号中的两类。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters of two kinds (letters, digits or other signs).</source>
+        <translation>至少 8 个字符，包含字母、数字、其他符号中的两类。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
     </message>
 </context>
 <context>
@@ -415,8 +642,24 @@
         <translation>已在其他终端修改</translation>
     </message>
     <message>
+        <source>What differs (yours / theirs):</source>
+        <translation>不同之处（您的 / 对方的）：</translation>
+    </message>
+    <message>
+        <source>{field}: “{yours}” / “{theirs}”</source>
+        <translation>{field}：“{yours}” / “{theirs}”</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 项。</translation>
+    </message>
+    <message>
         <source>Reload</source>
         <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Reload and re-apply my changes</source>
+        <translation>重新加载并重新应用我的修改</translation>
     </message>
 </context>
 <context>
@@ -479,6 +722,36 @@
     <message>
         <source>Publish</source>
         <translation>发布</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHitModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+</context>
+<context>
+    <name>DepartureForm</name>
+    <message>
+        <source>Customer confirmed route, distance and time</source>
+        <translation>客户已确认路线、里程和时间</translation>
+    </message>
+    <message>
+        <source>Record check</source>
+        <translation>登记检查</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>里程表</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1162,10 @@
         <translation>请使用简短的版本号，如 v2。</translation>
     </message>
     <message>
+        <source>Type at least {min} characters: the last digits of a mobile, or the start of a name.</source>
+        <translation>请至少输入 {min} 个字符：手机号后几位，或姓名开头。</translation>
+    </message>
+    <message>
         <source>Version {version_label} already exists.</source>
         <translation>版本 {version_label} 已存在。</translation>
     </message>
@@ -1076,6 +1353,438 @@
         <source>Showroom</source>
         <translation>展厅系统</translation>
     </message>
+    <message>
+        <source>Describe the defect: the repair and the customer&apos;s copy refer to it.</source>
+        <translation>请描述瑕疵：整改记录和客户联都会引用。</translation>
+    </message>
+    <message>
+        <source>Say why this item does not apply to this car.</source>
+        <translation>请说明本项为何不适用于该车。</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. 250 or 12.6.</source>
+        <translation>请输入数字，例如 250 或 12.6。</translation>
+    </message>
+    <message>
+        <source>Item {item} was not OK: record the repair first, then re-check it.</source>
+        <translation>项目 {item} 不合格：请先记录整改，再复检。</translation>
+    </message>
+    <message>
+        <source>Name the assembly (总成) that was repaired; it is disclosed to the customer.</source>
+        <translation>请填写维修的总成名称，须告知客户。</translation>
+    </message>
+    <message>
+        <source>Only JPEG and PNG photos can be attached.</source>
+        <translation>只能添加 JPEG 或 PNG 照片。</translation>
+    </message>
+    <message>
+        <source>The photo is too large (at most {max_mb} MB).</source>
+        <translation>照片过大（最多 {max_mb} MB）。</translation>
+    </message>
+    <message>
+        <source>The technician and the customer must both sign the report.</source>
+        <translation>技师和客户都必须在报告上签字。</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>必须是文字。</translation>
+    </message>
+    <message>
+        <source>Must be a JSON object.</source>
+        <translation>必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Must be true or false.</source>
+        <translation>必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Not a PDI checklist file (format must be {expected}).</source>
+        <translation>不是 PDI 检查清单文件（format 应为 {expected}）。</translation>
+    </message>
+    <message>
+        <source>The checklist has no sections.</source>
+        <translation>检查清单没有分类。</translation>
+    </message>
+    <message>
+        <source>A section needs at least one item, and the checklist at least one active item.</source>
+        <translation>每个分类至少需要一个项目，清单至少需要一个有效项目。</translation>
+    </message>
+    <message>
+        <source>Invalid id {value}: sections are a capital letter (e.g. E), items the section and two digits (e.g. E01).</source>
+        <translation>编号 {value} 无效：分类为大写字母（如 E），项目为分类加两位数字（如 E01）。</translation>
+    </message>
+    <message>
+        <source>The id {value} is used twice.</source>
+        <translation>编号 {value} 重复。</translation>
+    </message>
+    <message>
+        <source>Unknown powertrain {value}: use {allowed}.</source>
+        <translation>未知动力类型 {value}：请使用 {allowed}。</translation>
+    </message>
+    <message>
+        <source>The value kind must be one of {allowed}.</source>
+        <translation>数值类型必须为 {allowed} 之一。</translation>
+    </message>
+    <message>
+        <source>The PDI has passed but its report is not signed yet: the technician and the customer sign it on the PDI page before delivery (T/CSCA 120031 4.4.1.4).</source>
+        <translation>PDI 已通过但报告尚未签字：交车前须由技师和客户在 PDI 页面签字（T/CSCA 120031 4.4.1.4）。</translation>
+    </message>
+    <message>
+        <source>You have no PDI technician certificate on record. Only certified technicians may inspect (T/CSCA 120031 4.4.1.3); ask the administrator to enter yours on the staff page.</source>
+        <translation>系统中没有您的 PDI 技师资格证。只有持证技师才能检查（T/CSCA 120031 4.4.1.3）；请管理员在员工页面录入。</translation>
+    </message>
+    <message>
+        <source>Your PDI technician certificate expired on {expiry}. Only technicians with a valid certificate may inspect (T/CSCA 120031 4.4.1.3).</source>
+        <translation>您的 PDI 技师资格证已于 {expiry} 过期。只有持有效证书的技师才能检查（T/CSCA 120031 4.4.1.3）。</translation>
+    </message>
+    <message>
+        <source>The car {vin} cannot be inspected for delivery in its current status.</source>
+        <translation>车辆 {vin} 当前状态下不能进行交车前检查。</translation>
+    </message>
+    <message>
+        <source>The car {vin} already has an open inspection: continue that one.</source>
+        <translation>车辆 {vin} 已有未完成的检查：请继续该检查。</translation>
+    </message>
+    <message>
+        <source>The car {vin} has already passed the PDI on the current checklist.</source>
+        <translation>车辆 {vin} 已按当前检查清单通过 PDI。</translation>
+    </message>
+    <message>
+        <source>This inspection is paused: resume it first.</source>
+        <translation>该检查已暂停：请先继续。</translation>
+    </message>
+    <message>
+        <source>This inspection has passed and is closed; it can no longer be changed.</source>
+        <translation>该检查已通过并关闭，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Only an inspection in progress can be paused.</source>
+        <translation>只有进行中的检查才能暂停。</translation>
+    </message>
+    <message>
+        <source>This inspection is not paused.</source>
+        <translation>该检查未暂停。</translation>
+    </message>
+    <message>
+        <source>{count} items are not checked yet: {items}. Every item must be recorded before the inspection is completed.</source>
+        <translation>还有 {count} 项未检查：{items}。所有项目记录完毕后才能完成检查。</translation>
+    </message>
+    <message>
+        <source>Item {item} is not recorded as not OK: only a defect is rectified.</source>
+        <translation>项目 {item} 未记录为不合格：只有瑕疵需要整改。</translation>
+    </message>
+    <message>
+        <source>The repair of item {item} is not an assembly repair.</source>
+        <translation>项目 {item} 的整改不是总成维修。</translation>
+    </message>
+    <message>
+        <source>The customer has already acknowledged the repair of item {item}.</source>
+        <translation>客户已确认项目 {item} 的维修。</translation>
+    </message>
+    <message>
+        <source>Only a passed inspection gets a report for the customer.</source>
+        <translation>只有通过的检查才能出具客户报告。</translation>
+    </message>
+    <message>
+        <source>This inspection&apos;s report has already been issued; print the customer&apos;s copy from it.</source>
+        <translation>该检查的报告已出具；请从中打印客户联。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}).</source>
+        <translation>文件不是有效的 JSON（第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>The file is too large for a checklist.</source>
+        <translation>文件过大，不是检查清单。</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>无法读取文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written: {reason}</source>
+        <translation>无法写入文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Use at least {min} characters of two kinds: letters, digits or other signs.</source>
+        <translation>请至少使用 {min} 个字符，并包含字母、数字、其他符号中的两类。</translation>
+    </message>
+    <message>
+        <source>The password may not be the username.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>This password is too well known. Choose another.</source>
+        <translation>此密码过于常见，请另选一个。</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码必须与当前密码不同。</translation>
+    </message>
+    <message>
+        <source>The two new passwords do not match.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Say why the number is needed (at least {min} characters).</source>
+        <translation>请说明查看该号码的用途（至少 {min} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The consent text promised at most {max} months.</source>
+        <translation>同意书承诺的保存期限最长为 {max} 个月。</translation>
+    </message>
+    <message>
+        <source>Enter at least one month.</source>
+        <translation>请至少输入 1 个月。</translation>
+    </message>
+    <message>
+        <source>No number is stored here.</source>
+        <translation>此处未保存号码。</translation>
+    </message>
+    <message>
+        <source>This customer bought a car: the sales record must be kept until {until}. Their consents can be withdrawn; the record is anonymised after that date.</source>
+        <translation>该客户已购车：销售档案须保存至 {until}。可撤回其同意，档案将于该日期后匿名化。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}. Check the backup folder and the free disk space.</source>
+        <translation>无法将备份写入 {path}：{reason}。请检查备份文件夹和磁盘剩余空间。</translation>
+    </message>
+    <message>
+        <source>There is no database file to back up at {path}.</source>
+        <translation>{path} 处没有可备份的数据库文件。</translation>
+    </message>
+    <message>
+        <source>The backup failed: {reason}</source>
+        <translation>备份失败：{reason}</translation>
+    </message>
+    <message>
+        <source>The restore failed: {reason}</source>
+        <translation>恢复失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: it is not a complete Showroom backup. Nothing was changed.</source>
+        <translation>无法从 {path} 恢复：它不是完整的 Showroom 备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {path} did not pass its integrity check; it was not kept. Try again.</source>
+        <translation>备份 {path} 未通过完整性检查，已丢弃。请重试。</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed on this computer: install the PostgreSQL client programs, or back up on the database server.</source>
+        <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端程序，或在数据库服务器上备份。</translation>
+    </message>
+    <message>
+        <source>The database stayed busy and nothing was saved. Please try again.</source>
+        <translation>数据库持续繁忙，未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>Another route already has this name.</source>
+        <translation>已有同名路线。</translation>
+    </message>
+    <message>
+        <source>The file is too large (at most {max_mb} MB).</source>
+        <translation>文件过大（最多 {max_mb} MB）。</translation>
+    </message>
+    <message>
+        <source>There is no active route to publish.</source>
+        <translation>没有可公示的启用路线。</translation>
+    </message>
+    <message>
+        <source>Only a car in the status Test-drive fleet can be registered in the fleet.</source>
+        <translation>只有状态为“试驾车”的车辆才能登记为试驾车。</translation>
+    </message>
+    <message>
+        <source>Enter a plate such as 沪A12345 (blue) or 沪AD12345 (green NEV plate).</source>
+        <translation>请输入车牌号，如 沪A12345（蓝牌）或 沪AD12345（新能源绿牌）。</translation>
+    </message>
+    <message>
+        <source>Another fleet car already has this plate.</source>
+        <translation>该车牌已被另一辆试驾车使用。</translation>
+    </message>
+    <message>
+        <source>This car is already in the fleet register.</source>
+        <translation>该车已在试驾车登记中。</translation>
+    </message>
+    <message>
+        <source>Unusual plate letters: please check the plate.</source>
+        <translation>车牌字母不常见：请核对车牌。</translation>
+    </message>
+    <message>
+        <source>A new-energy car usually has a green 8-character plate.</source>
+        <translation>新能源汽车通常使用8位绿色号牌。</translation>
+    </message>
+    <message>
+        <source>An 8-character green plate is for new-energy cars.</source>
+        <translation>8位绿色号牌用于新能源汽车。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s compulsory insurance (交强险) has expired.</source>
+        <translation>该车交强险已过期。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s commercial third-party insurance has expired.</source>
+        <translation>该车商业第三者责任险已过期。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s annual inspection has expired.</source>
+        <translation>该车年检已过期。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s insurance does not include occupant liability (车上人员责任险).</source>
+        <translation>该车保险未含车上人员责任险。</translation>
+    </message>
+    <message>
+        <source>The test-drive signage on the car has not been confirmed.</source>
+        <translation>车辆“试乘试驾”标识尚未确认。</translation>
+    </message>
+    <message>
+        <source>This car has been taken out of the test-drive fleet.</source>
+        <translation>该车已停止用作试驾车。</translation>
+    </message>
+    <message>
+        <source>This route is no longer active.</source>
+        <translation>该路线已停用。</translation>
+    </message>
+    <message>
+        <source>The car is already booked at this time. Choose another time or car.</source>
+        <translation>该车此时段已被预约，请选择其他时间或车辆。</translation>
+    </message>
+    <message>
+        <source>The car has no free time in the next 12 hours.</source>
+        <translation>该车未来12小时内没有空闲时段。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s separate consent to processing the ID and licence numbers is needed first.</source>
+        <translation>须先取得客户对处理证件号码和驾驶证号的单独同意。</translation>
+    </message>
+    <message>
+        <source>Enter the document number: 5 to 20 letters and digits.</source>
+        <translation>请输入证件号码：5至20位字母和数字。</translation>
+    </message>
+    <message>
+        <source>The driver must be at least 18 years old.</source>
+        <translation>驾驶人须年满18周岁。</translation>
+    </message>
+    <message>
+        <source>A foreign licence holder needs a temporary driving permit (number and valid-until date).</source>
+        <translation>境外驾驶证持有人须持临时机动车驾驶许可（号码及有效期）。</translation>
+    </message>
+    <message>
+        <source>The temporary driving permit has expired.</source>
+        <translation>临时驾驶许可已过期。</translation>
+    </message>
+    <message>
+        <source>A Chinese driving licence number is the holder&apos;s ID number; they differ.</source>
+        <translation>中国驾驶证号即持证人身份证号，两者不一致。</translation>
+    </message>
+    <message>
+        <source>This licence class does not allow driving a passenger car (C1, C2, A1–A3, B1, B2 do).</source>
+        <translation>该准驾车型不能驾驶乘用车（C1、C2、A1–A3、B1、B2 可以）。</translation>
+    </message>
+    <message>
+        <source>A C2 licence allows automatic cars only; this car is manual.</source>
+        <translation>C2 驾驶证仅限自动挡，该车为手动挡。</translation>
+    </message>
+    <message>
+        <source>The driving licence has expired.</source>
+        <translation>驾驶证已过期。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s ID and driving licence have not been checked.</source>
+        <translation>尚未核验客户的证件和驾驶证。</translation>
+    </message>
+    <message>
+        <source>Choose an active sales consultant or sales manager.</source>
+        <translation>请选择在职的销售顾问或销售经理。</translation>
+    </message>
+    <message>
+        <source>The escort&apos;s licence first-issue date is not on record.</source>
+        <translation>未登记陪同人员的初次领证日期。</translation>
+    </message>
+    <message>
+        <source>The escort needs at least 3 years since the licence was first issued.</source>
+        <translation>陪同人员驾龄须满3年。</translation>
+    </message>
+    <message>
+        <source>The escort is not on duty today.</source>
+        <translation>陪同人员今日不在岗。</translation>
+    </message>
+    <message>
+        <source>The escort is out on another test drive.</source>
+        <translation>陪同人员正在另一场试驾中。</translation>
+    </message>
+    <message>
+        <source>No escort has been chosen.</source>
+        <translation>尚未指定陪同人员。</translation>
+    </message>
+    <message>
+        <source>The agreement is already signed with this escort.</source>
+        <translation>协议已与该陪同人员签署。</translation>
+    </message>
+    <message>
+        <source>The customer has not confirmed the route, distance and time.</source>
+        <translation>客户尚未确认路线、里程和时间。</translation>
+    </message>
+    <message>
+        <source>The pre-departure check is not complete.</source>
+        <translation>出发前检查未完成。</translation>
+    </message>
+    <message>
+        <source>The weather has not been recorded.</source>
+        <translation>尚未登记天气。</translation>
+    </message>
+    <message>
+        <source>Test drives are advised against in this weather: a sales manager must override with a reason.</source>
+        <translation>此天气不建议试乘试驾：须由销售经理填写理由批准。</translation>
+    </message>
+    <message>
+        <source>The weather recorded needs no override.</source>
+        <translation>所登记的天气无需批准。</translation>
+    </message>
+    <message>
+        <source>The customer and the escort must both sign.</source>
+        <translation>客户和陪同人员均须签名。</translation>
+    </message>
+    <message>
+        <source>The signed agreement is missing.</source>
+        <translation>缺少已签署的协议。</translation>
+    </message>
+    <message>
+        <source>The agreement has been voided; sign a new one.</source>
+        <translation>协议已作废，请重新签署。</translation>
+    </message>
+    <message>
+        <source>The booking changed after the agreement was signed; sign a new one.</source>
+        <translation>协议签署后预约已变更，请重新签署。</translation>
+    </message>
+    <message>
+        <source>The car is still out on another test drive.</source>
+        <translation>该车仍在另一场试驾中。</translation>
+    </message>
+    <message>
+        <source>It is not the booked time of this drive (it may leave up to 30 minutes early).</source>
+        <translation>不在预约时段内（最多可提前30分钟出发）。</translation>
+    </message>
+    <message>
+        <source>The odometer cannot be lower than at departure ({odometer_out} km).</source>
+        <translation>里程表读数不能低于出发时（{odometer_out} 公里）。</translation>
+    </message>
+    <message>
+        <source>The test drive cannot start yet. Nothing was changed.</source>
+        <translation>试驾尚不能开始，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This test drive has already left, returned or been cancelled.</source>
+        <translation>该试驾已出发、已还车或已取消。</translation>
+    </message>
+    <message>
+        <source>This test drive is not out on the road.</source>
+        <translation>该试驾不在进行中。</translation>
+    </message>
 </context>
 <context>
     <name>ExportCertificateDialog</name>
@@ -1118,6 +1827,57 @@
     <message>
         <source>Choose a file.</source>
         <translation>请选择文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FleetCarDialog</name>
+    <message>
+        <source>Test-drive car</source>
+        <translation>试驾车</translation>
+    </message>
+    <message>
+        <source>Includes occupant liability (车上人员责任险)</source>
+        <translation>含车上人员责任险</translation>
+    </message>
+    <message>
+        <source>试乘试驾 signage on the car confirmed</source>
+        <translation>已确认车辆张贴“试乘试驾”标识</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Transmission</source>
+        <translation>变速箱</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>注册登记日期</translation>
+    </message>
+    <message>
+        <source>Compulsory insurance until</source>
+        <translation>交强险到期日</translation>
+    </message>
+    <message>
+        <source>Commercial insurance until</source>
+        <translation>商业三者险到期日</translation>
+    </message>
+    <message>
+        <source>Annual inspection until</source>
+        <translation>年检有效期至</translation>
+    </message>
+    <message>
+        <source>Last maintenance</source>
+        <translation>最近保养</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +2528,210 @@ File: {file}</source>
         <source>File</source>
         <translation>文件</translation>
     </message>
+    <message>
+        <source>Awaiting PDI</source>
+        <translation>待 PDI</translation>
+    </message>
+    <message>
+        <source>PDI in progress</source>
+        <translation>PDI 进行中</translation>
+    </message>
+    <message>
+        <source>PDI failed</source>
+        <translation>PDI 未通过</translation>
+    </message>
+    <message>
+        <source>Passed, report not signed</source>
+        <translation>已通过，报告未签字</translation>
+    </message>
+    <message>
+        <source>Passed and signed</source>
+        <translation>已通过并签字</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Replaced by a new inspection</source>
+        <translation>已由新检查取代</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Not OK</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未检</translation>
+    </message>
+    <message>
+        <source>Out on the road</source>
+        <translation>试驾中</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已还车</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>晴</translation>
+    </message>
+    <message>
+        <source>Cloudy</source>
+        <translation>多云/阴</translation>
+    </message>
+    <message>
+        <source>Light rain</source>
+        <translation>小雨</translation>
+    </message>
+    <message>
+        <source>Storm</source>
+        <translation>暴风雨</translation>
+    </message>
+    <message>
+        <source>Heavy rain</source>
+        <translation>大雨</translation>
+    </message>
+    <message>
+        <source>Heavy snow</source>
+        <translation>大雪</translation>
+    </message>
+    <message>
+        <source>Dense fog</source>
+        <translation>大雾</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Other permit</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <source>Lights</source>
+        <translation>灯光</translation>
+    </message>
+    <message>
+        <source>Tyres</source>
+        <translation>轮胎</translation>
+    </message>
+    <message>
+        <source>Fuel or charge</source>
+        <translation>燃油/电量</translation>
+    </message>
+    <message>
+        <source>Test-drive signage on the car</source>
+        <translation>车身“试乘试驾”标识</translation>
+    </message>
+    <message>
+        <source>Warning triangle and signs</source>
+        <translation>警示牌及标志</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动挡</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动挡</translation>
+    </message>
+    <message>
+        <source>Compulsory insurance (交强险)</source>
+        <translation>交强险</translation>
+    </message>
+    <message>
+        <source>Commercial third-party insurance</source>
+        <translation>商业第三者责任险</translation>
+    </message>
+    <message>
+        <source>Annual inspection</source>
+        <translation>年检</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Unlocked the screen</source>
+        <translation>解除锁屏</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Showed a personal number</source>
+        <translation>查看证件号码明文</translation>
+    </message>
+    <message>
+        <source>Exported a person&apos;s data</source>
+        <translation>导出个人数据</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Personal-data key rotated</source>
+        <translation>更换个人数据密钥</translation>
+    </message>
 </context>
 <context>
     <name>LeadsPage</name>
@@ -1834,6 +2798,33 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Showroom — Locked</source>
+        <translation>Showroom — 已锁定</translation>
+    </message>
+    <message>
+        <source>This terminal is locked</source>
+        <translation>本终端已锁定</translation>
+    </message>
+    <message>
+        <source>{name} ({username}) was away. Enter the password to continue; nothing you had typed is lost.</source>
+        <translation>{name}（{username}）离开了。请输入密码继续；已输入的内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log out (unsaved input is lost)</source>
+        <translation>退出登录（未保存的内容将丢失）</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>Showroom — Log in</source>
@@ -1891,6 +2882,10 @@ File: {file}</source>
         <source>Preparing the database… you will be logged in as soon as it is ready.</source>
         <translation>正在准备数据库……准备就绪后将自动登录。</translation>
     </message>
+    <message>
+        <source>Choose a new password to log in.</source>
+        <translation>请设置新密码后登录。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1913,6 +2908,10 @@ File: {file}</source>
     <message>
         <source>Leads</source>
         <translation>意向客户</translation>
+    </message>
+    <message>
+        <source>Visit history</source>
+        <translation>来访记录</translation>
     </message>
     <message>
         <source>Traffic report</source>
@@ -2075,10 +3074,501 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>PdiInspectionDialog</name>
+    <message>
+        <source>PDI {vin}</source>
+        <translation>PDI {vin}</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Repairs:</source>
+        <translation>整改：</translation>
+    </message>
+    <message>
+        <source>Save item</source>
+        <translation>保存本项</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Record repair…</source>
+        <translation>记录整改…</translation>
+    </message>
+    <message>
+        <source>Customer acknowledges…</source>
+        <translation>客户确认…</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>当前项目</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Complete inspection</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>Sign report…</source>
+        <translation>签署报告…</translation>
+    </message>
+    <message>
+        <source>Customer copy…</source>
+        <translation>客户联…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Go to section:</source>
+        <translation>跳转到分类：</translation>
+    </message>
+    <message>
+        <source>{brand} {model} · {vin} · {powertrain}
+Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) · {status} · {done}/{total} items</source>
+        <translation>{brand} {model} · {vin} · {powertrain}
+检查清单：{title} v{version}{old} · 技师：{technician}（{certificate}）· {status} · 已检 {done}/{total} 项</translation>
+    </message>
+    <message>
+        <source> (replaced since)</source>
+        <translation>（已有新版本）</translation>
+    </message>
+    <message>
+        <source>Not OK: {items}</source>
+        <translation>不合格：{items}</translation>
+    </message>
+    <message>
+        <source>Assembly repairs awaiting the customer&apos;s acknowledgement: {items}</source>
+        <translation>待客户确认的总成维修：{items}</translation>
+    </message>
+    <message>
+        <source>Report {number} signed and archived.</source>
+        <translation>报告 {number} 已签字并归档。</translation>
+    </message>
+    <message>
+        <source>Found not OK by {who} at {when}: {note}</source>
+        <translation>{who} 于 {when} 发现不合格：{note}</translation>
+    </message>
+    <message>
+        <source>{action} by {who}</source>
+        <translation>{action}（维修人：{who}）</translation>
+    </message>
+    <message>
+        <source>; parts: {parts}</source>
+        <translation>；更换零件：{parts}</translation>
+    </message>
+    <message>
+        <source>; assembly {name}, acknowledged by {customer}</source>
+        <translation>；总成：{name}，客户 {customer} 已确认</translation>
+    </message>
+    <message>
+        <source>; assembly {name}, NOT yet acknowledged by the customer</source>
+        <translation>；总成：{name}，客户尚未确认</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Assembly repair disclosed</source>
+        <translation>总成维修告知</translation>
+    </message>
+    <message>
+        <source>The customer has read the repair of the assembly and acknowledges it.
+Customer&apos;s name:</source>
+        <translation>客户已阅读该总成维修情况并予以确认。
+客户姓名：</translation>
+    </message>
+    <message>
+        <source>PDI report {number}</source>
+        <translation>PDI 报告 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PdiModels</name>
+    <message>
+        <source>{state} (checklist replaced)</source>
+        <translation>{state}（清单已更新）</translation>
+    </message>
+    <message>
+        <source>{done}/{total}</source>
+        <translation>{done}/{total}</translation>
+    </message>
+    <message>
+        <source>{done}/{total} · {defects} not OK</source>
+        <translation>{done}/{total} · {defects} 项不合格</translation>
+    </message>
+    <message>
+        <source>{count} photos</source>
+        <translation>{count} 张照片</translation>
+    </message>
+    <message>
+        <source>defect found, re-checked</source>
+        <translation>曾有瑕疵，已复检</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Powertrain</source>
+        <translation>动力类型</translation>
+    </message>
+    <message>
+        <source>Vehicle status</source>
+        <translation>车辆状态</translation>
+    </message>
+    <message>
+        <source>PDI</source>
+        <translation>PDI</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Active items</source>
+        <translation>有效项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>All brands (*)</source>
+        <translation>全部品牌 (*)</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <source>(loaded from the default file)</source>
+        <translation>（由默认文件载入）</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Powertrains</source>
+        <translation>动力类型</translation>
+    </message>
+    <message>
+        <source>Value (unit)</source>
+        <translation>数值（单位）</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>PdiPage</name>
     <message>
-        <source>Coming soon.</source>
-        <translation>即将推出。</translation>
+        <source>All cars</source>
+        <translation>全部车辆</translation>
+    </message>
+    <message>
+        <source>Show delivered</source>
+        <translation>显示已交付</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>Open inspection</source>
+        <translation>打开检查</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Delivery queue</source>
+        <translation>交付队列</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Awaiting: {awaiting} · in progress: {in_progress} · failed: {failed} · passed: {passed} · signed: {reported}</source>
+        <translation>待检：{awaiting} · 检查中：{in_progress} · 未通过：{failed} · 已通过：{passed} · 已签字：{reported}</translation>
+    </message>
+</context>
+<context>
+    <name>PdiPhotoStrip</name>
+    <message>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+</context>
+<context>
+    <name>PdiRectificationDialog</name>
+    <message>
+        <source>Repair of item {item}</source>
+        <translation>项目 {item} 的整改</translation>
+    </message>
+    <message>
+        <source>{item} {text}
+Defect: {defect}</source>
+        <translation>{item} {text}
+瑕疵：{defect}</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>所做的处理</translation>
+    </message>
+    <message>
+        <source>An assembly (总成) was repaired or replaced: disclose it to the customer</source>
+        <translation>维修或更换了总成：须告知客户</translation>
+    </message>
+    <message>
+        <source>e.g. air-conditioning compressor</source>
+        <translation>例如：空调压缩机</translation>
+    </message>
+    <message>
+        <source>Action taken:</source>
+        <translation>整改措施：</translation>
+    </message>
+    <message>
+        <source>Parts replaced:</source>
+        <translation>更换零件：</translation>
+    </message>
+    <message>
+        <source>Repaired by:</source>
+        <translation>维修人：</translation>
+    </message>
+    <message>
+        <source>Assembly:</source>
+        <translation>总成：</translation>
+    </message>
+</context>
+<context>
+    <name>PdiReportDialog</name>
+    <message>
+        <source>PDI report for {vin}</source>
+        <translation>{vin} 的 PDI 报告</translation>
+    </message>
+    <message>
+        <source>The technician and the customer sign the report of the whole inspection; the customer receives a printed copy (T/CSCA 120031 4.4.1.4).</source>
+        <translation>技师和客户在整份检查报告上签字；客户领取一份打印件（T/CSCA 120031 4.4.1.4）。</translation>
+    </message>
+    <message>
+        <source>Technician signs…</source>
+        <translation>技师签字…</translation>
+    </message>
+    <message>
+        <source>Customer signs…</source>
+        <translation>客户签字…</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Signatures:</source>
+        <translation>签字：</translation>
+    </message>
+    <message>
+        <source>Issue report</source>
+        <translation>出具报告</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Signed by: {who}</source>
+        <translation>已签字：{who}</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>PDI report {vin}</source>
+        <translation>PDI 报告 {vin}</translation>
+    </message>
+</context>
+<context>
+    <name>PdiTemplateDialog</name>
+    <message>
+        <source>all brands</source>
+        <translation>全部品牌</translation>
+    </message>
+    <message>
+        <source>Checklist for {brand}, editing v{version}</source>
+        <translation>{brand}的检查清单，编辑 v{version}</translation>
+    </message>
+    <message>
+        <source>Double-click a text to change it. Powertrains: ICE, HEV, PHEV, BEV separated by commas. Value: number (unit) or text. Publishing creates v{next}.</source>
+        <translation>双击文字即可修改。动力类型：ICE、HEV、PHEV、BEV，用逗号分隔。数值：number (单位) 或 text。发布后生成 v{next}。</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>What changed (kept with the version)</source>
+        <translation>修改说明（随版本保存）</translation>
+    </message>
+    <message>
+        <source>Publish new version</source>
+        <translation>发布新版本</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>未发布</translation>
+    </message>
+    <message>
+        <source>Please correct these items; nothing was published:</source>
+        <translation>请更正以下内容；未发布任何内容：</translation>
+    </message>
+</context>
+<context>
+    <name>PdiTemplatesTab</name>
+    <message>
+        <source>A checklist version is never changed once published: an edit or an import publishes the next version, and inspections keep the version they started with. A brand&apos;s own checklist replaces the general one (*) for its cars.</source>
+        <translation>检查清单版本一经发布不再修改：编辑或导入会发布下一个版本，已开始的检查保留其所用版本。品牌专用清单对该品牌车辆取代通用清单 (*)。</translation>
+    </message>
+    <message>
+        <source>Edit checklist…</source>
+        <translation>编辑清单…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Import JSON…</source>
+        <translation>导入 JSON…</translation>
+    </message>
+    <message>
+        <source>Export checklist</source>
+        <translation>导出检查清单</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import checklist</source>
+        <translation>导入检查清单</translation>
+    </message>
+    <message>
+        <source>Checklist not imported</source>
+        <translation>检查清单未导入</translation>
+    </message>
+    <message>
+        <source>The file has problems; nothing was imported:</source>
+        <translation>文件有以下问题，未导入任何内容：</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +3668,69 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>QualificationForm</name>
+    <message>
+        <source>Customer agrees to this (separate consent)</source>
+        <translation>客户同意（单独同意）</translation>
+    </message>
+    <message>
+        <source>Customer withdraws consent</source>
+        <translation>客户撤回同意</translation>
+    </message>
+    <message>
+        <source>Long-term (长期)</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Same as the ID number for a Chinese licence</source>
+        <translation>中国驾驶证号即身份证号</translation>
+    </message>
+    <message>
+        <source>Foreign licence (needs a temporary driving permit)</source>
+        <translation>境外驾驶证（须持临时驾驶许可）</translation>
+    </message>
+    <message>
+        <source>Check and record</source>
+        <translation>核验并登记</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Licence class</source>
+        <translation>准驾车型</translation>
+    </message>
+    <message>
+        <source>First issued</source>
+        <translation>初次领证日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>驾驶证号</translation>
+    </message>
+    <message>
+        <source>Permit number</source>
+        <translation>许可证号</translation>
+    </message>
+    <message>
+        <source>Permit valid until</source>
+        <translation>许可有效期至</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>Waiting</source>
@@ -2206,6 +3759,10 @@ File: {file}</source>
     <message>
         <source>Reassign…</source>
         <translation>改派…</translation>
+    </message>
+    <message>
+        <source>Test drive…</source>
+        <translation>试乘试驾…</translation>
     </message>
     <message>
         <source>Today: {visits} visitors · {free} consultants free</source>
@@ -2532,6 +4089,119 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>A temporary password for {name} ({username}). They must choose a new one when they next log in.</source>
+        <translation>为 {name}（{username}）设置临时密码。其下次登录时必须设置新密码。</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnForm</name>
+    <message>
+        <source>— checked? —</source>
+        <translation>— 是否已检查？ —</translation>
+    </message>
+    <message>
+        <source>No damage</source>
+        <translation>无损伤</translation>
+    </message>
+    <message>
+        <source>Damage found</source>
+        <translation>发现损伤</translation>
+    </message>
+    <message>
+        <source>Record return</source>
+        <translation>登记还车</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>里程表</translation>
+    </message>
+    <message>
+        <source>Damage check</source>
+        <translation>车损检查</translation>
+    </message>
+    <message>
+        <source>Damage details</source>
+        <translation>损伤说明</translation>
+    </message>
+    <message>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Intent level</source>
+        <translation>意向级别</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Test-drive route</source>
+        <translation>试驾路线</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Active (offered for bookings and on the public notice)</source>
+        <translation>启用（可预约并在公示中列出）</translation>
+    </message>
+    <message>
+        <source>Choose map image…</source>
+        <translation>选择路线图…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>Typical time</source>
+        <translation>约需时间</translation>
+    </message>
+    <message>
+        <source>Police filing reference</source>
+        <translation>交警备案编号</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>备案日期</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Map image</source>
+        <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2558,6 +4228,14 @@ File: {file}</source>
         <translation>（不可用）</translation>
     </message>
     <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>A shared terminal locks after this idle time and asks for the password again; what was typed is kept. Applies from the next login.</source>
+        <translation>共用终端在空闲达到此时间后锁定，需重新输入密码；已输入的内容保留。下次登录起生效。</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2568,6 +4246,10 @@ File: {file}</source>
     <message>
         <source>Default printer</source>
         <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>空闲锁屏时间</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +4538,10 @@ File: {file}</source>
         <translation>新建账户…</translation>
     </message>
     <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
         <source>Staff and qualifications</source>
         <translation>员工及资质</translation>
     </message>
@@ -3001,10 +4687,335 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>TestDriveDialog</name>
+    <message>
+        <source>Test drive</source>
+        <translation>试乘试驾</translation>
+    </message>
+    <message>
+        <source>1 Booking</source>
+        <translation>1 预约</translation>
+    </message>
+    <message>
+        <source>2 ID and licence</source>
+        <translation>2 证件与驾照</translation>
+    </message>
+    <message>
+        <source>3 Escort</source>
+        <translation>3 陪同人员</translation>
+    </message>
+    <message>
+        <source>4 Route and car check</source>
+        <translation>4 路线确认与车辆检查</translation>
+    </message>
+    <message>
+        <source>5 Weather</source>
+        <translation>5 天气</translation>
+    </message>
+    <message>
+        <source>6 Agreement</source>
+        <translation>6 协议</translation>
+    </message>
+    <message>
+        <source>7 Start</source>
+        <translation>7 出发</translation>
+    </message>
+    <message>
+        <source>8 Return</source>
+        <translation>8 还车</translation>
+    </message>
+    <message>
+        <source>{name} ({km} km, {minutes} min)</source>
+        <translation>{name}（{km} 公里，约 {minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source>{customer} · {car} {plate} · {route} · {start}–{end} · {km} km</source>
+        <translation>{customer} · {car} {plate} · {route} · {start}–{end} · {km} 公里</translation>
+    </message>
+    <message>
+        <source>ID: {id} · licence: {licence} ({cls})</source>
+        <translation>证件：{id} · 驾驶证：{licence}（{cls}）</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>已记录同意。</translation>
+    </message>
+    <message>
+        <source>Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.</source>
+        <translation>路线 {route}，约 {km} 公里，{start}–{end}。请与客户确认。</translation>
+    </message>
+    <message>
+        <source>Signed agreement {number} is in the archive.</source>
+        <translation>已签署的协议 {number} 已归档。</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Move booking</source>
+        <translation>改约</translation>
+    </message>
+    <message>
+        <source>Only staff on duty today with at least 3 years since their licence was first issued are listed (T/CSCA 120031 4.2.4.4).</source>
+        <translation>仅列出今日在岗且驾龄满3年的员工（T/CSCA 120031 4.2.4.4）。</translation>
+    </message>
+    <message>
+        <source>Assign escort</source>
+        <translation>指定陪同人员</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪同人员</translation>
+    </message>
+    <message>
+        <source>Sales manager only: why the drive may go ahead</source>
+        <translation>仅限销售经理：可以继续试驾的理由</translation>
+    </message>
+    <message>
+        <source>Record weather</source>
+        <translation>登记天气</translation>
+    </message>
+    <message>
+        <source>In storm, heavy rain, heavy snow or dense fog test drives are advised against; they go ahead only with a sales manager&apos;s override.</source>
+        <translation>暴风雨、大雨、大雪、大雾等天气不建议试乘试驾；如需进行，须经销售经理批准。</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>批准理由</translation>
+    </message>
+    <message>
+        <source>The customer and the escort sign the bilingual agreement on the pad; it is then signed digitally and archived.</source>
+        <translation>客户和陪同人员在签名板上签署中英文协议，随后加盖电子签名并归档。</translation>
+    </message>
+    <message>
+        <source>Sign agreement…</source>
+        <translation>签署协议…</translation>
+    </message>
+    <message>
+        <source>Show agreement</source>
+        <translation>查看协议</translation>
+    </message>
+    <message>
+        <source>Test-drive agreement</source>
+        <translation>试乘试驾协议</translation>
+    </message>
+    <message>
+        <source>Start the test drive</source>
+        <translation>开始试驾</translation>
+    </message>
+    <message>
+        <source>Still needed before departure:</source>
+        <translation>出发前尚需完成：</translation>
+    </message>
+    <message>
+        <source>Nothing: the drive may start.</source>
+        <translation>无：可以出发。</translation>
+    </message>
+</context>
+<context>
+    <name>TestDriveModels</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪同人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source> (walk-in)</source>
+        <translation>（到店）</translation>
+    </message>
+    <message>
+        <source> · overdue</source>
+        <translation> · 超时未还</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>Typical time</source>
+        <translation>约需时间</translation>
+    </message>
+    <message>
+        <source>Police filing</source>
+        <translation>交警备案</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Transmission</source>
+        <translation>变速箱</translation>
+    </message>
+    <message>
+        <source>Compulsory insurance</source>
+        <translation>交强险</translation>
+    </message>
+    <message>
+        <source>Commercial insurance</source>
+        <translation>商业险</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>年检</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>Cannot be booked</source>
+        <translation>不可预约</translation>
+    </message>
+    <message>
+        <source>{what} expires {date}</source>
+        <translation>{what} {date} 到期</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可用</translation>
+    </message>
+</context>
+<context>
     <name>TestDrivesPage</name>
     <message>
-        <source>Coming soon.</source>
-        <translation>即将推出。</translation>
+        <source>Drives</source>
+        <translation>试驾安排</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>试驾路线</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>试驾车辆</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New test drive…</source>
+        <translation>新建试乘试驾…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Cancel booking…</source>
+        <translation>取消预约…</translation>
+    </message>
+    <message>
+        <source>Add route…</source>
+        <translation>新增路线…</translation>
+    </message>
+    <message>
+        <source>Edit route…</source>
+        <translation>编辑路线…</translation>
+    </message>
+    <message>
+        <source>Print public notice…</source>
+        <translation>打印路线公示…</translation>
+    </message>
+    <message>
+        <source>Add car…</source>
+        <translation>添加车辆…</translation>
+    </message>
+    <message>
+        <source>Edit papers…</source>
+        <translation>编辑证照…</translation>
+    </message>
+    <message>
+        <source>Only {n} active test-drive route(s): at least two are recommended (T/CSCA 120031 4.2.4.3).</source>
+        <translation>启用的试驾路线仅 {n} 条：建议至少两条（T/CSCA 120031 4.2.4.3）。</translation>
+    </message>
+    <message>
+        <source>{plate}: {what} expires on {date}.</source>
+        <translation>{plate}：{what}将于 {date} 到期。</translation>
+    </message>
+    <message>
+        <source>{plate} cannot be booked: see the fleet tab.</source>
+        <translation>{plate} 暂不可预约：请查看试驾车辆页。</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Test-drive routes</source>
+        <translation>试乘试驾路线公示</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskDialog</name>
+    <message>
+        <source>Show the full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Seeing the full number is recorded in the audit log with your name and the purpose.</source>
+        <translation>查看完整号码将连同您的姓名和用途记入审计日志。</translation>
+    </message>
+    <message>
+        <source>e.g. checking the licence against the original</source>
+        <translation>例如：与驾驶证原件核对</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +5180,64 @@ Adaptive cruise control</source>
     <message>
         <source>VIN check digit overridden: {reason}</source>
         <translation>VIN 校验位已放行：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHistoryModel</name>
+    <message>
+        <source>Arrival</source>
+        <translation>到店时间</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Intent</source>
+        <translation>意向级别</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>（匿名）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHistoryPage</name>
+    <message>
+        <source>Last digits of a mobile, or the start of a name</source>
+        <translation>手机号后几位，或姓名开头</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>Visits, newest first</source>
+        <translation>来访记录（最新在前）</translation>
+    </message>
+    <message>
+        <source>No customer found.</source>
+        <translation>未找到客户。</translation>
     </message>
 </context>
 <context>
