@@ -259,8 +259,11 @@ def kpi_row(table: Table, url: str, repeat: int) -> None:
             q = text("""
                 select
                   (select count(*) from visit where arrival_at >= :s and arrival_at < :e),
-                  (select count(*) from visit where arrival_at >= :s and arrival_at < :e
-                                                  and had_test_drive),
+                  (select count(*) from visit v where v.arrival_at >= :s and v.arrival_at < :e
+                     and (v.had_test_drive or exists (select 1 from test_drive d
+                          where d.visit_id = v.id and d.status = 'returned')))
+                  + (select count(*) from test_drive where visit_id is null
+                     and status = 'returned' and actual_end >= :s and actual_end < :e),
                   (select count(*) from lead where created_at >= :s and created_at < :e),
                   (select count(distinct lead_id) from lead_status_change
                     where to_status = 'ordered' and changed_at >= :s and changed_at < :e),
