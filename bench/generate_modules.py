@@ -25,7 +25,6 @@ def add_module_rows(g) -> None:
 
 def _test_drives(g) -> None:
     from app import personal_data
-    from app.domain.validation import vin_check_digit  # noqa: F401  (same import path as services)
 
     rng = g.rng
     manager = g.users["manager"]
