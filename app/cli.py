@@ -166,12 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_init(args) -> int:
     from app.services import store
+    from app.services.backup import before_migration
     from db.migrate import upgrade
     from db.session import describe_url
     from db.uow import Database
 
     url = _url(args)
-    backup = upgrade(url)
+    backup = upgrade(url, before_migration)
     print(f"Database ready: {describe_url(url)}")
     if backup:
         print(f"Backup taken before upgrading: {backup}")
@@ -221,12 +222,13 @@ _LABELS = {"legal_name": "Store legal name", "address": "Address",
 
 
 def cmd_migrate(args) -> int:
+    from app.services.backup import before_migration
     from db.migrate import current_revision, upgrade
     from db.session import describe_url
 
     url = _url(args)
     before = current_revision(url) if _database_exists(url) else None
-    backup = upgrade(url)
+    backup = upgrade(url, before_migration)
     after = current_revision(url)
     if before == after:
         print(f"{describe_url(url)} is already up to date (revision {after}).")

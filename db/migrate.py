@@ -1,10 +1,11 @@
-"""Schema upgrades through Alembic only; a SQLite file is copied aside before any upgrade."""
+"""Schema upgrades through Alembic only; the database is backed up before any upgrade."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 from alembic import command
 from alembic.config import Config
@@ -58,13 +59,27 @@ def backup_sqlite(path: Path, reason: str = "pre-migration") -> Path:
     return dest
 
 
-def upgrade(url: str) -> Path | None:
-    """Bring the schema to head. Returns the backup taken first, if there was one to take."""
+def upgrade(url: str, before_upgrade: Callable[[str], Path | None] | None = None) -> Path | None:
+    """Bring the schema to head. Returns the backup taken first, if there was one to take.
+
+    A SQLite file is copied aside here. A server database (PostgreSQL) is backed up by
+    `before_upgrade(url)` (app.services.backup.before_migration: pg_dump, which only the
+    backup service may run); without it, a server database that holds a schema is not
+    upgraded at all: migrations always back up first (issue #8.5)."""
     path = sqlite_path(url)
     had_data = path is not None and path.exists() and path.stat().st_size > 0
-    if current_revision(url) == head_revision():
+    current = current_revision(url)
+    if current == head_revision():
         return None
-    backup = backup_sqlite(path) if had_data else None
+    if path is not None:
+        backup = backup_sqlite(path) if had_data else None
+    elif current is not None:
+        if before_upgrade is None:
+            raise RuntimeError("a server database is upgraded only after a backup: run "
+                               "'showroom admin migrate' (it backs up with pg_dump first)")
+        backup = before_upgrade(url)
+    else:
+        backup = None  # an empty server database: nothing to lose
     command.upgrade(alembic_config(url), "head")
     return backup
 

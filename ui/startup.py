@@ -40,7 +40,9 @@ def load_backend(url: str, demo: bool) -> Backend:
 
         build_demo(url)
         demo_users = [(u[0], u[1], u[2], tuple(u[3])) for u in DEMO_USERS]
-    backup = upgrade(url)
+    from app.services.backup import before_migration
+
+    backup = upgrade(url, before_migration)  # backs up first (SQLite copy, or pg_dump)
     if not demo:
         start_daily_backup(url)
     database = Database(url)

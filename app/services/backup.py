@@ -291,6 +291,11 @@ def back_up_now(url: str, *, actor: Actor) -> BackupInfo:
     return take_backup(url, kind="manual")
 
 
+def before_migration(url: str) -> Path:
+    """The backup db.migrate.upgrade takes of a server database before changing its schema."""
+    return take_backup(url, kind="manual").path
+
+
 # --- restore -------------------------------------------------------------------------------
 
 def check_backup(file: Path, url: str) -> str:
@@ -387,7 +392,7 @@ def restore(url: str, file: Path, *, now: dt.datetime | None = None) -> RestoreR
             raise ShowroomError("backup_invalid", path=str(live), reason="damaged", detail=ok)
     upgraded = False
     if revision != head_revision():
-        upgrade(url)
+        upgrade(url, lambda _url: file)  # the file just restored is this schema's backup
         upgraded = True
     log.warning("database %s restored from %s (previous copy: %s)", _stem(url), file, aside)
     return RestoreResult(restored_from=file, replaced_copy=aside, revision=revision,
@@ -396,4 +401,5 @@ def restore(url: str, file: Path, *, now: dt.datetime | None = None) -> RestoreR
 
 __all__ = ["BackupInfo", "BackupSettings", "RestoreResult", "take_backup", "list_backups",
            "rotate", "daily_backup_if_due", "back_up_now", "check_backup", "restore",
-           "load_settings", "save_settings", "backup_directory", "DEFAULT_KEEP"]
+           "load_settings", "save_settings", "backup_directory", "before_migration",
+           "DEFAULT_KEEP"]

@@ -245,3 +245,45 @@ def test_only_the_administrator_backs_up_or_changes_the_setting(db_url, uow, sto
         backup.list_backups(actor=manager)
     admin = make_user(uow, Role.ADMIN)
     assert backup.back_up_now(db_url, actor=admin).path.exists()
+
+
+@pytest.mark.skipif(not PG_URL, reason="server databases only (the SQLite copy before an "
+                    "upgrade is tests/integration/test_migrations.py)")
+def test_server_database_is_backed_up_before_a_schema_upgrade(tmp_path):
+    """Migrations always back up first: a PostgreSQL database at an older schema is dumped
+    before `showroom admin migrate` upgrades it, and never upgraded without a backup."""
+    import psycopg
+    from alembic import command
+    from sqlalchemy.engine import make_url
+
+    from db.migrate import alembic_config, current_revision, head_revision, upgrade
+
+    name = "showroom_rel_migration"
+    admin_url = make_url(PG_URL).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        command.upgrade(alembic_config(url), "0005")  # a store still on an older version
+        with pytest.raises(RuntimeError):
+            upgrade(url)  # no backup hook: refused, nothing changed
+        assert current_revision(url) == "0005"
+        assert cli.main(["migrate", "--database-url", url]) == 0
+        assert current_revision(url) == head_revision()
+        dumps = [b for b in backup.list_backups() if b.path.name.startswith(name + "-")]
+        assert len(dumps) == 1 and backup.check_backup(dumps[0].path, url) == "0005"
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_start_up_takes_todays_backup_in_the_background(db_url, uow, store_data):
+    from ui.startup import start_daily_backup
+
+    start_daily_backup(db_url).join(timeout=60)
+    daily = [b for b in backup.list_backups() if b.kind == "daily"]
+    if PG_URL:
+        assert daily == []  # the server is backed up on the server (docs/operations.md)
+    else:
+        assert len(daily) == 1 and backup.check_backup(daily[0].path, db_url)
