@@ -78,11 +78,31 @@ def test_the_log_refuses_update_and_delete(database, manager):
                 conn.execute(text(sql))
 
 
-def _drop_triggers(database) -> None:
+def drop_guards(database) -> None:
+    """What a tamperer does first. SQLite tests each have their own file; on PostgreSQL the
+    database is shared by the whole run, so `restore_guards` must follow."""
     with database.engine.begin() as conn:
         for trig in ("audit_event_guard_update", "audit_event_guard_delete"):
             conn.execute(text(f"DROP TRIGGER IF EXISTS {trig}"
                               + (" ON audit_event" if database.dialect == "postgresql" else "")))
+
+
+def restore_guards(database) -> None:
+    """The triggers of migration 0008 again (PostgreSQL: for the tests that follow)."""
+    if database.dialect != "postgresql":
+        return
+    with database.engine.begin() as conn:
+        for when in ("UPDATE", "DELETE"):
+            name = f"audit_event_guard_{when.lower()}"
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON audit_event"))
+            conn.execute(text(f"CREATE TRIGGER {name} BEFORE {when} ON audit_event FOR EACH ROW "
+                              "EXECUTE FUNCTION showroom_refuse_change()"))
+
+
+@pytest.fixture()
+def tamper(database):
+    yield lambda: drop_guards(database)
+    restore_guards(database)
 
 
 def _some_events(database, n=5):
@@ -102,7 +122,7 @@ def test_an_intact_chain_verifies(database, manager):
     assert report.ok and report.events >= 5
 
 
-@pytest.mark.parametrize("tamper, broken, reason", [
+@pytest.mark.parametrize("sql, broken, reason", [
     ("UPDATE audit_event SET record_id = '999' WHERE id = {k}", "k", "edited"),
     ("DELETE FROM audit_event WHERE id = {k}", "k", "deleted"),
     ("DELETE FROM audit_event WHERE id = {last}", "last", "truncated"),
@@ -110,24 +130,25 @@ def test_an_intact_chain_verifies(database, manager):
      " detail, prev_hash, hash) SELECT {last} + 1, at, actor_id, actor_name, action, table_name,"
      " record_id, detail, hash, hash FROM audit_event WHERE id = {last}", "last+1", "inserted"),
 ])
-def test_tampering_in_sql_names_the_first_broken_link(database, manager, tamper, broken, reason):
+def test_tampering_in_sql_names_the_first_broken_link(database, manager, tamper, sql, broken,
+                                                      reason):
     _some_events(database)
     with database.engine.connect() as conn:
         last = conn.execute(text("SELECT max(id) FROM audit_event")).scalar()
     k = last - 2
-    _drop_triggers(database)
+    tamper()
     with database.engine.begin() as conn:
-        conn.execute(text(tamper.replace("{k}", str(k)).replace("{last}", str(last))))
+        conn.execute(text(sql.replace("{k}", str(k)).replace("{last}", str(last))))
     report = _verify(database)
     assert not report.ok and report.reason == reason
     assert report.broken_at == {"k": k, "last": last, "last+1": last + 1}[broken]
 
 
-def test_a_rehashed_edit_still_breaks_the_next_link(database, manager):
+def test_a_rehashed_edit_still_breaks_the_next_link(database, manager, tamper):
     from db.audit_models import event_hash
 
     _some_events(database)
-    _drop_triggers(database)
+    tamper()
     with database.engine.begin() as conn:
         t = AuditEvent.__table__
         r = conn.execute(select(t).where(t.c.id == 2)).mappings().one()

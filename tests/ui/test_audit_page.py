@@ -7,6 +7,7 @@ from sqlalchemy import text
 from app.services import vehicles
 from db.models import Role
 from tests.factories import make_store, make_user, vehicle_input
+from tests.integration.test_audit import drop_guards, restore_guards
 from ui.context import AppContext
 from ui.pages.audit_page import AuditPage
 
@@ -39,11 +40,13 @@ def test_a_tampered_entry_is_shown_as_the_first_broken_link(qtbot, uow, database
     make_store(uow)
     manager = make_user(uow, Role.SALES_MANAGER)
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
-    with database.engine.begin() as conn:
-        conn.execute(text("DROP TRIGGER IF EXISTS audit_event_guard_update"
-                          + (" ON audit_event" if database.dialect == "postgresql" else "")))
-        conn.execute(text("UPDATE audit_event SET actor_name = 'x' WHERE id = 2"))
-    page = AuditPage(AppContext(database, manager))
-    qtbot.addWidget(page)
-    page.verify()
-    assert "2" in page.chain_label.text() and "edited" in page.chain_label.text()
+    drop_guards(database)
+    try:
+        with database.engine.begin() as conn:
+            conn.execute(text("UPDATE audit_event SET actor_name = 'x' WHERE id = 2"))
+        page = AuditPage(AppContext(database, manager))
+        qtbot.addWidget(page)
+        page.verify()
+        assert "2" in page.chain_label.text() and "edited" in page.chain_label.text()
+    finally:
+        restore_guards(database)
