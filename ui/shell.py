@@ -92,9 +92,31 @@ class Shell(QObject):
         from ui.main_window import MainWindow
 
         self.main_window = MainWindow(self.ctx, initial_module=module)
+        self._add_password_action(self.main_window)
         self.main_window.logout_requested.connect(self._logout)
         self.main_window.language_changed.connect(self._change_language)
         self.main_window.show()
+
+    def _add_password_action(self, window) -> None:
+        """File > Change my password…, before Log out (issue #9: users change their own)."""
+        from PySide6.QtGui import QAction
+
+        menu = window.menuBar().actions()[0].menu() if window.menuBar().actions() else None
+        if menu is None:
+            return
+        action = QAction(self.tr("Change my &password…"), window)
+        action.setObjectName("change_password")
+        action.triggered.connect(self._change_password)
+        actions = menu.actions()
+        menu.insertAction(actions[1] if len(actions) > 1 else None, action)
+
+    def _change_password(self) -> None:
+        from ui.dialogs.password_dialogs import ChangePasswordDialog
+
+        if self.ctx is None or self.main_window is None:
+            return
+        dialog = ChangePasswordDialog(self.ctx.database, self.ctx.actor, parent=self.main_window)
+        dialog.open()
 
     def _start_lock(self) -> None:
         from ui.lock import SessionLock

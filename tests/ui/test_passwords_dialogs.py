@@ -89,3 +89,27 @@ def test_cancelling_the_forced_change_does_not_log_in(qtbot, backend, uow):
     w.submit()
     w.change_dialog.reject()
     assert emitted == [] and w.error.text()
+
+
+def test_users_change_their_own_password_from_the_file_menu(qtbot, backend, uow):
+    from PySide6.QtGui import QAction
+
+    from ui.dialogs.password_dialogs import ChangePasswordDialog
+    from ui.shell import Shell
+
+    make_user(uow, Role.RECEPTION, username="lin")
+    shell = Shell(demo=False, url_resolver=lambda: backend.url)
+    actor = auth.login(backend.database.uow(), username="lin", password=PASSWORD)
+    shell._logged_in(actor, backend)
+    w = shell.main_window
+    qtbot.addWidget(w)
+    action = w.findChild(QAction, "change_password")
+    assert action is not None and action in w.menuBar().actions()[0].menu().actions()
+    action.trigger()
+    d = w.findChild(ChangePasswordDialog)
+    d.current.setText(PASSWORD)
+    d.new.setText("Lin-2026-new")
+    d.repeat.setText("Lin-2026-new")
+    d.save()
+    assert auth.login(backend.database.uow(), username="lin", password="Lin-2026-new")
+    shell._stop_lock()
