@@ -55,7 +55,8 @@ class PurgeReport:
     promised_months: int | None
     candidates: tuple[PurgeCandidate, ...]
     # (table, row id) of records holding personal numbers of no known buyer, past the period
-    # (e.g. a walk-in's test drive without a customer record).
+    # (e.g. a walk-in's test drive without a customer record), and ("customer", id) of
+    # customers anonymised on withdrawal whose visits or drives still hold their details.
     records: tuple[tuple[str, int], ...] = ()
 
 
@@ -158,7 +159,30 @@ def _stale_records(session, visitor_months: int, now: dt.datetime) -> list[tuple
     return out
 
 
+def _leftovers(session) -> list[tuple[str, int]]:
+    """Customers already anonymised (consent withdrawn) whose other rows still hold their
+    details (visit notes, a test drive's name or numbers): PIPL art. 47, erase those too."""
+    out = set()
+    anonymous = select(Customer.id).where(Customer.anonymised_at.is_not(None))
+    for t in _customer_tables():
+        filled = []
+        for name, value in _personal_values(t).items():
+            col = t.c[name]
+            filled.append(col.is_not(None) if value is None else and_(col.is_not(None),
+                                                                     col != value))
+        if filled:
+            out.update(session.scalars(select(t.c.customer_id).where(
+                t.c.customer_id.in_(anonymous), or_(*filled)).distinct()))
+    return [("customer", cid) for cid in sorted(out)]
+
+
 def _clear_record(session, table: str, record_id: int) -> None:
+    if table == "customer":  # the rows of an already anonymised customer
+        for t in _customer_tables():
+            values = _personal_values(t)
+            if values:
+                session.execute(update(t).where(t.c.customer_id == record_id).values(**values))
+        return
     t = Base.metadata.tables[table]
     pk = list(t.primary_key.columns)[0]
     session.execute(update(t).where(pk == record_id).values(**_personal_values(t)))
@@ -199,7 +223,7 @@ def purge(uow: UnitOfWork, *, actor, visitor_months: int = VISITOR_MONTHS_DEFAUL
                 uow.audit("anonymise", table_name="customer", record_id=c.customer_id,
                           actor=actor, detail={"reason": f"retention_{c.kind}",
                                                "last_activity": c.last_activity})
-        records = _stale_records(s, visitor_months, now)
+        records = _stale_records(s, visitor_months, now) + _leftovers(s)
         if not dry_run:
             for table, record_id in records:
                 _clear_record(s, table, record_id)

@@ -245,3 +245,21 @@ def test_no_id_number_in_the_stores_own_backup_on_either_database(uow, database,
                               capture_output=True, check=True, timeout=120).stdout
         assert b"COPY public.test_drive" in text  # the dump was readable and has the table
     assert ID_NUMBER.encode() not in text
+
+
+def test_after_withdrawal_the_purge_erases_what_other_rows_still_hold(uow, manager):
+    """PIPL art. 15, 47: withdrawal anonymises the customer at once (reception); the next
+    purge also clears the notes and numbers their visits and test drives still carry."""
+    from app.services.reception_customers import withdraw_consent
+
+    desk = make_user(uow, Role.RECEPTION)
+    c = make_customer(uow, desk, name="孙先生", mobile="13900000020")
+    drive = sealed_drive(uow, manager, customer_id=c.id)
+    withdraw_consent(uow(), actor=desk, customer_id=c.id, expected_version=c.version)
+    report = privacy_retention.purge(uow(), actor=manager, dry_run=True)
+    assert ("customer", c.id) in report.records
+    privacy_retention.purge(uow(), actor=manager, dry_run=False)
+    with uow() as u:
+        d = u.session.get(DriveRow, drive)
+        assert (d.id_number_sealed, d.customer_name) == (None, "")
+    assert ("customer", c.id) not in privacy_retention.purge(uow(), actor=manager).records
