@@ -4,7 +4,8 @@ app/cli.py registers them with `add_commands`.
   verify-audit                  recompute the audit log's hash chain; exit 1 and name the
                                 first broken link if any row was edited, deleted or inserted
   rotate-personal-key [--yes]   a new "personal" key file; every *_sealed column re-sealed
-  purge [--dry-run]             anonymise what the retention periods no longer allow
+  purge --dry-run | --yes [--visitor-months N]
+                                anonymise what the retention periods no longer allow
   export-person MOBILE --out FILE.json
                                 everything stored about one person (PIPL art. 45)
   delete-person MOBILE [--yes]  a deletion request: anonymise that person where the law allows
@@ -59,6 +60,8 @@ def add_commands(command, group) -> None:
     p = command("purge", cmd_purge,
                 "Anonymise visitors and sales records past their retention period.")
     p.add_argument("--dry-run", action="store_true", help="only show what would be anonymised")
+    p.add_argument("--yes", action="store_true",
+                   help="anonymise without asking (anonymising cannot be undone)")
     p.add_argument("--visitor-months", type=int, default=None, metavar="N",
                    help="months after the last activity for visitors who never bought "
                         "(default 12; at most what the consent text promised)")
@@ -119,6 +122,9 @@ def cmd_purge(args) -> int:
 
     db = base._open_database(args)
     try:
+        if not args.dry_run:
+            _confirm(args, "Anonymise everything past its retention period? This cannot be "
+                           "undone.")
         report = purge(db.uow(), actor=base._system_admin(db), dry_run=args.dry_run,
                        visitor_months=args.visitor_months or VISITOR_MONTHS_DEFAULT)
     finally:

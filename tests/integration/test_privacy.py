@@ -263,3 +263,13 @@ def test_after_withdrawal_the_purge_erases_what_other_rows_still_hold(uow, manag
         d = u.session.get(DriveRow, drive)
         assert (d.id_number_sealed, d.customer_name) == (None, "")
     assert ("customer", c.id) not in privacy_retention.purge(uow(), actor=manager).records
+
+
+def test_a_real_purge_from_the_command_line_needs_yes(uow, manager, db_url, capsys):
+    make_user(uow, Role.ADMIN)
+    assert cli.main(["purge", "--database-url", db_url]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert cli.main(["purge", "--yes", "--visitor-months", "36", "--database-url", db_url]) == 2
+    assert "at most 24 months" in capsys.readouterr().err
+    assert cli.main(["purge", "--yes", "--database-url", db_url]) == 0
+    assert "Customers anonymised: 0" in capsys.readouterr().out
