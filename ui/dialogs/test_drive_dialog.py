@@ -183,6 +183,10 @@ class TestDriveDialog(QDialog):
                 id=d.id_number_masked or "—", licence=d.licence_number_masked or "—",
                 cls=d.licence_class or "—"))
             self.consent_state.setText(self.tr("Consent recorded.") if d.id_consent else "")
+            may_unmask = can(self.ctx.actor.roles, Action.UNMASK_PERSONAL_DATA)
+            self.qualification_form.unmask_id.setVisible(may_unmask and bool(d.id_number_masked))
+            self.qualification_form.unmask_licence.setVisible(
+                may_unmask and bool(d.licence_number_masked))
             self.qualification_form.withdraw_button.setVisible(d.id_consent)
             self.terms.setText(self.tr(
                 "Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.")
@@ -252,10 +256,25 @@ class TestDriveDialog(QDialog):
         f.consent_button.clicked.connect(self.record_consent)
         f.withdraw_button.clicked.connect(self.withdraw_consent)
         f.save_button.clicked.connect(self.record_qualification)
+        f.unmask_id.clicked.connect(lambda: self.unmask("id_number"))
+        f.unmask_licence.clicked.connect(lambda: self.unmask("licence_number"))
+        f.unmask_id.setVisible(False)
+        f.unmask_licence.setVisible(False)
         # The dialog's own names for the fields it reads and the tests drive.
         self.id_number, self.licence_class, self.masked = f.id_number, f.licence_class, f.masked
         self.consent_state = f.consent_state
         return f
+
+    def unmask(self, column: str) -> None:
+        from ui.dialogs.unmask_dialog import UnmaskDialog
+
+        d = self.drive
+        masked = d.id_number_masked if column == "id_number" else d.licence_number_masked
+        dialog = UnmaskDialog(self.ctx, table="test_drive", record_id=d.id, column=column,
+                              masked=masked, parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.unmask_dialog = dialog
+        dialog.open()
 
     def record_consent(self) -> None:
         ctx, args = self.ctx, self._args()

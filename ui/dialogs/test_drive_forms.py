@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDoubleSpinBox,
-                               QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTextEdit,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTextEdit,
                                QWidget)
 
 from app.clock import to_store_time, utcnow
@@ -85,6 +85,15 @@ class QualificationForm(QWidget):
         save.setObjectName("save_qualification")
         self.masked = QLabel()
         self.masked.setObjectName("masked_numbers")
+        # Only a sales manager sees a number in clear, with a purpose, logged (issue #9).
+        self.unmask_id = QPushButton(self.tr("Show the ID number…"))
+        self.unmask_id.setObjectName("unmask_id_number")
+        self.unmask_licence = QPushButton(self.tr("Show the licence number…"))
+        self.unmask_licence.setObjectName("unmask_licence_number")
+        unmask_row = QHBoxLayout()
+        unmask_row.addWidget(self.unmask_id)
+        unmask_row.addWidget(self.unmask_licence)
+        unmask_row.addStretch(1)
         e = errors
         form.addRow(notice)
         form.addRow(e.wrap("id_consent", self.consent_button), self.consent_state)
@@ -101,6 +110,7 @@ class QualificationForm(QWidget):
         form.addRow(self.tr("Permit number"), e.wrap("permit_number", self.permit_number))
         form.addRow(self.tr("Permit valid until"), e.wrap("permit_valid_until", self.permit_until))
         form.addRow(save, self.masked)
+        form.addRow("", unmask_row)
 
 
     def data(self):
