@@ -32,6 +32,18 @@ def _fail(field: str, code: str, **params) -> ValidationFailed:
     return ValidationFailed([FieldError(field, code, params)])
 
 
+def _as_text(raw, field: str, code: str) -> str:
+    """A cell or argument as text: whole numbers (a spreadsheet's mobile or ID column) become
+    their digits; anything else that is not text is refused with the field's format error."""
+    if raw is None:
+        return ""
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    raise _fail(field, code)
+
+
 def normalize_vin(raw: str) -> str:
     return re.sub(r"[\s-]", "", raw or "").upper()
 
@@ -46,7 +58,7 @@ def vin_check_digit(vin: str) -> str:
 def validate_vin(raw: str, field: str = "vin") -> tuple[str, bool]:
     """Return (normalised VIN, check digit ok). Length and charset are hard errors (§5.2);
     the check digit is reported, and the caller decides whether an override is on record."""
-    vin = normalize_vin(raw)
+    vin = normalize_vin(_as_text(raw, field, "vin_charset"))
     if not vin:
         raise _fail(field, "required")
     if len(vin) != 17:
@@ -76,7 +88,7 @@ MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
 def validate_mobile(raw: str, field: str = "mobile") -> str:
     """Mainland mobile number (§5.4): strip spaces and +86/0086, then 1[3-9] + 9 digits."""
-    s = normalize_mobile(raw)
+    s = normalize_mobile(_as_text(raw, field, "mobile_format"))
     if not s:
         raise _fail(field, "required")
     if not MOBILE_RE.match(s):
@@ -86,7 +98,7 @@ def validate_mobile(raw: str, field: str = "mobile") -> str:
 
 def validate_resident_id(raw: str, field: str = "id_number", today: dt.date | None = None) -> str:
     """Chinese resident ID (GB 11643-1999, §5.1) via python-stdnum cn.ric; 18 digits only."""
-    s = (raw or "").strip().upper()
+    s = _as_text(raw, field, "ric_format").strip().upper()
     if not s:
         raise _fail(field, "required")
     if len(s) != 18:

@@ -32,7 +32,7 @@ from app.domain.reception import (
 )
 from app.errors import FieldError, NotFound, ValidationFailed
 from app.permissions import Action, require
-from app.services.common import check_version, commit
+from app.services.common import check_version, commit, retry_transient
 from app.services.dto import Actor
 from app.services.notifications import emit
 from app.services.reception_customers import parse_mobile, resolve_customer, validate_name
@@ -149,6 +149,7 @@ def _validate(data: CheckInInput, now: dt.datetime, override_reason: str | None,
     return errors, clean
 
 
+@retry_transient  # issue #8.3: one transaction, run again if the database was busy
 def check_in(uow: UnitOfWork, *, actor: Actor, data: CheckInInput,
              override_consultant_id: int | None = None, override_reason: str | None = None,
              now: dt.datetime | None = None) -> CheckInResultDTO:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import io
 import os
 import re
@@ -105,6 +106,9 @@ def parse_cell(column: Column, raw: Any) -> Any:
     """Typed value for one cell (None when blank); raises ValidationFailed on junk."""
     kind, name = column.kind, column.name
     if kind == "yuan":
+        if isinstance(raw, float) and not (math.isfinite(raw) and abs(raw) < 1e12):
+            # An xlsx cell can hold 1e308 or inf: refuse it before any arithmetic on it.
+            raise _bad(name, "number_too_large" if raw > 0 else "number_format")
         if isinstance(raw, float) and abs(raw * 100 - round(raw * 100)) < 1e-6:
             # An xlsx number is a binary double (18999.99 may be 18999.990000000002): keep cents.
             raw = f"{round(raw * 100) / 100:.2f}"

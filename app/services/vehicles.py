@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from sqlalchemy import func, or_, select
 
@@ -97,10 +97,40 @@ def vehicle_dto(v: Vehicle) -> VehicleDTO:
     )
 
 
+_TEXT_FIELDS = ("brand", "model", "trim", "exterior_color", "interior_color", "defect_notes",
+                "repair_notes", "notes")
+_NUMBER_FIELDS = ("power_kw", "accel_0_100_s", "fuel_l_per_100km", "range_km", "battery_kwh",
+                  "fast_charge_minutes", "slow_charge_hours")
+
+
+def _typed(data: VehicleInput, errors: list[FieldError]) -> VehicleInput:
+    """Refuse values of the wrong type field by field (a caller's bug, or a cell read as the
+    wrong kind) and blank them, so the checks below see only what they expect (issue #8.6)."""
+    bad: dict = {}
+    for name in _TEXT_FIELDS:
+        if not isinstance(getattr(data, name), (str, type(None))):
+            errors.append(FieldError(name, "unknown_value"))
+            bad[name] = ""
+    for name in _NUMBER_FIELDS:
+        value = getattr(data, name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            errors.append(FieldError(name, "number_format"))
+            bad[name] = None
+    if data.production_date is not None and not isinstance(data.production_date, dt.date):
+        errors.append(FieldError("production_date", "date_format"))
+        bad["production_date"] = None
+    if not isinstance(data.configuration, (list, tuple)) or not all(
+            isinstance(item, str) for item in data.configuration):
+        errors.append(FieldError("configuration", "unknown_value"))
+        bad["configuration"] = []
+    return replace(data, **bad) if bad else data
+
+
 def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> tuple[str, bool, list[FieldError]]:
     """Check every field; return (normalised VIN, check digit ok, errors). Writes nothing."""
     today = today or dt.date.today()
     errors: list[FieldError] = []
+    data = _typed(data, errors)
     vin, checksum_ok = "", True
     try:
         vin, checksum_ok = validate_vin(data.vin)

@@ -204,10 +204,6 @@ def _admin(uow):
     return _cache[key]
 
 
-@pytest.mark.xfail(strict=True, raises=(TypeError, AttributeError),
-                   reason="reported to the lead (app/services/vehicles.py is not ours): "
-                          "add_vehicle trusts VehicleInput's declared types; a non-string VIN or "
-                          "brand raises TypeError/AttributeError instead of ValidationFailed")
 def test_vehicle_create_with_wrong_types(database, uow, manager):
     data = dataclasses.replace(vehicle_input(), vin=1975, brand=-3411)
     Ledger(database).call(lambda: vehicles.add_vehicle(uow(), actor=manager, data=data))

@@ -118,6 +118,9 @@ def test_a_database_that_stays_busy_gives_a_readable_error_and_writes_nothing(
 def test_check_in_path_and_card_issuing_retry_transient_errors():
     """The services that several desks call at the same moment run through the retry."""
     assert getattr(cards.issue_card, "__wrapped_transaction__", False)
+    from app.services import reception
+
+    assert getattr(reception.check_in, "__wrapped_transaction__", False)
     for fn in (reception_visits.start_visit, reception_visits.end_visit,
                reception_visits.visitor_left):
         assert getattr(fn, "__wrapped_transaction__", False), fn.__name__
