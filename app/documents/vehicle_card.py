@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.documents.fonts import FontSet
 from app.documents.layout import Text, local_time
@@ -47,6 +47,8 @@ class ChargingPileDTO:
     service: str
     fee_fen: int = 0
     included: bool = False
+    # The offer record's version counter, for editing it (not part of what a card prints).
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

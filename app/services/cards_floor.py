@@ -225,8 +225,11 @@ def get_charging_pile_offer(uow: UnitOfWork, *, actor: Actor) -> ChargingPileDTO
 
 
 def set_charging_pile_offer(uow: UnitOfWork, *, actor: Actor, service: str, fee_fen: int = 0,
-                            included: bool = False) -> ChargingPileDTO:
-    """The store's charging-pile installation offer printed on NEV cards (4.1.3.5)."""
+                            included: bool = False,
+                            expected_version: int | None = None) -> ChargingPileDTO:
+    """The store's charging-pile installation offer printed on NEV cards (4.1.3.5).
+    `expected_version`: the version the editor loaded (None when there was no offer yet); a
+    newer save on another terminal raises Conflict instead of being overwritten."""
     require(actor, Action.MANAGE_PROMOTIONS)
     errors = []
     if not (service or "").strip():
@@ -242,9 +245,11 @@ def set_charging_pile_offer(uow: UnitOfWork, *, actor: Actor, service: str, fee_
         if offer is None:
             offer = ChargingPileOffer()
             uow.session.add(offer)
+        elif expected_version is not None:
+            check_version(offer, expected_version)
         offer.service, offer.fee_fen, offer.included = service.strip(), fee_fen, included
         commit(uow)
-        return ChargingPileDTO(offer.service, offer.fee_fen, offer.included)
+        return ChargingPileDTO(offer.service, offer.fee_fen, offer.included, offer.version)
 
 
 def promotion_dtos(session, vehicle_ids: list[int]) -> dict[int, PromotionDTO]:
@@ -258,4 +263,5 @@ def promotion_dtos(session, vehicle_ids: list[int]) -> dict[int, PromotionDTO]:
 
 def charging_pile_dto(session) -> ChargingPileDTO | None:
     offer = session.scalar(select(ChargingPileOffer).limit(1))
-    return ChargingPileDTO(offer.service, offer.fee_fen, offer.included) if offer else None
+    return (ChargingPileDTO(offer.service, offer.fee_fen, offer.included, offer.version)
+            if offer else None)

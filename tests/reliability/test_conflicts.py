@@ -219,10 +219,6 @@ def test_floor_position(uow, people):
     assert now.vehicle_id == car1.id
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="cards_floor.set_charging_pile_offer takes no expected_version (and "
-                          "ChargingPileDTO carries no version): two managers editing the offer "
-                          "at once overwrite each other. Reported to the lead (file not ours).")
 def test_charging_pile_offer(uow, people):
     m, o = people["manager"], people["other"]
     cards_floor.set_charging_pile_offer(uow(), actor=m, service="免费安装家用充电桩")

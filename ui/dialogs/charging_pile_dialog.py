@@ -23,6 +23,7 @@ class ChargingPileDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("charging_pile_dialog")
         self.ctx = ctx
+        self.loaded_version: int | None = None
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Charging-pile offer"))
         self.setMinimumWidth(520)
@@ -61,6 +62,7 @@ class ChargingPileDialog(QDialog):
     def _loaded(self, offer) -> None:
         if offer is None:
             return
+        self.loaded_version = offer.version  # another terminal's later save is a conflict
         self.service.setPlainText(offer.service)
         self.included.setChecked(offer.included)
         self.fee.setText(str(offer.fee_fen // 100) if offer.fee_fen % 100 == 0 else f"{offer.fee_fen / 100:.2f}")
@@ -79,7 +81,8 @@ class ChargingPileDialog(QDialog):
             self.errors.show(problems)
             return
         ctx = self.ctx
-        values = dict(service=self.service.toPlainText(), fee_fen=fee_fen, included=self.included.isChecked())
+        values = dict(service=self.service.toPlainText(), fee_fen=fee_fen,
+                      included=self.included.isChecked(), expected_version=self.loaded_version)
 
         def work():
             from app.services.cards_floor import set_charging_pile_offer
