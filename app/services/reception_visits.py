@@ -144,7 +144,9 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
             follow_up = default_follow_up(level, today)
         visit.status, visit.finished_at = VisitStatus.FINISHED.value, now
         visit.outcome = result.value
-        visit.had_test_drive = bool(had_test_drive) or result is VisitOutcome.TEST_DRIVE
+        # A drive completed during the visit (issue #6) already set the flag: keep it.
+        visit.had_test_drive = (visit.had_test_drive or bool(had_test_drive)
+                                or result is VisitOutcome.TEST_DRIVE)
         visit.intent_level = level.value if level else None
         visit.next_follow_up = follow_up
         if note_text is not None:

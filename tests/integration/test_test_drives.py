@@ -485,6 +485,8 @@ def test_return_checks_the_odometer_flags_overdue_and_counts_the_visit_3_13(worl
     kpi = reception_reports.month_kpi(world.uow(), actor=world.manager, month=TODAY,
                                       now=NOW + dt.timedelta(hours=1))
     assert kpi.test_drives == 1
+    with world.uow() as u:  # and the visit keeps the flag the return set
+        assert u.session.get(Visit, arrival.id).had_test_drive
 
 
 def test_a_moved_booking_needs_a_new_confirmation_and_agreement_4_2_4_5(world):

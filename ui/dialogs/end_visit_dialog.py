@@ -47,6 +47,7 @@ class EndVisitDialog(QDialog):
             self.outcome.addItem(label(VISIT_OUTCOME, key), key)
         self.had_test_drive = QCheckBox(self.tr("Had a test drive"))
         self.had_test_drive.setObjectName("had_test_drive")
+        self.had_test_drive.setChecked(bool(getattr(visit, "had_test_drive", False)))
 
         self.intent = QButtonGroup(self)
         intent_box = QWidget()
