@@ -366,8 +366,11 @@ def _system_admin(db):
         if user is None:
             raise CliError("there is no administrator account yet: run 'showroom admin init' "
                            "first")
-        return Actor(user_id=user.id, username=user.username, full_name=user.full_name,
-                     roles=frozenset({Role.ADMIN}))
+        actor = Actor(user_id=user.id, username=user.username, full_name=user.full_name,
+                      roles=frozenset({Role.ADMIN}))
+    # The audit log names who ran a command (issue #9.4): the account the command acts as.
+    db.acting_user = (actor.user_id, actor.username)
+    return actor
 
 
 def _date(text: str) -> dt.date:

@@ -231,7 +231,9 @@ def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo
     """
     now = now or utcnow()
     today = now.date()
-    upgrade(database_url)
+    from app.services.backup import before_migration
+
+    upgrade(database_url, before_migration)  # a server database is dumped first (issue #8.5)
     db = Database(database_url)
     try:
         created = False

@@ -179,4 +179,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
     if QApplication.platformName() == "offscreen" and parent is None:
         log.warning("error shown offscreen: %s", box.text())
+    if parent is None:
+        # Nothing else holds a parentless box: keep it until the user closes it.
+        _open_boxes.append(box)
+        box.finished.connect(lambda _r, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
     box.open()
+
+
+_open_boxes: list[QMessageBox] = []
