@@ -3694,6 +3694,14 @@ Defect: {defect}</source>
         <translation>核验并登记</translation>
     </message>
     <message>
+        <source>Show the ID number…</source>
+        <translation>查看完整证件号码…</translation>
+    </message>
+    <message>
+        <source>Show the licence number…</source>
+        <translation>查看完整驾驶证号…</translation>
+    </message>
+    <message>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
@@ -4317,6 +4325,13 @@ Defect: {defect}</source>
     <message>
         <source>At least 8 characters.</source>
         <translation>至少 8 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
     </message>
 </context>
 <context>
