@@ -55,11 +55,27 @@ def add_commands(command, group) -> None:
     p.add_argument("--password-env", metavar="VAR",
                    help="environment variable holding the password to protect the file with")
 
-    keys = group("keys", "The key file that encrypts the signing key in the database.")
+    keys = group("keys", "The key files: the one that encrypts the signing key in the database "
+                         "(signing) and the one for ID and licence numbers (personal).")
     p = keys("export", cmd_keys_export, "Copy this computer's key file (for another terminal).")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--key", choices=KEY_CHOICES, default="signing",
+                   help="which key file (default: signing); every terminal needs both")
     p = keys("import", cmd_keys_import, "Install a key file copied from another terminal.")
     p.add_argument("file", type=Path)
+    p.add_argument("--key", choices=KEY_CHOICES, default="signing",
+                   help="which key file (default: signing); every terminal needs both")
+
+
+# --key value -> app/keys.py file name
+KEY_CHOICES = ("signing", "personal")
+
+
+def _key_name(choice: str) -> str:
+    from app import keys
+    from app.personal_data import PERSONAL
+
+    return {"signing": keys.SIGNING, "personal": PERSONAL}[choice]
 
 
 def cmd_documents_list(args) -> int:
@@ -227,16 +243,18 @@ def cmd_certificate_export(args) -> int:
 def cmd_keys_export(args) -> int:
     from app import keys
 
-    keys.export_key(args.out)
-    print(f"Copied the key file {keys.key_path()} to {args.out}. Install it on the other "
-          "terminal with 'showroom admin keys import FILE', then delete the copy.")
+    name = _key_name(args.key)
+    keys.export_key(args.out, name)
+    print(f"Copied the key file {keys.key_path(name)} to {args.out}. Install it on the other "
+          f"terminal with 'showroom admin keys import FILE --key {args.key}', then delete the "
+          "copy.")
     return EXIT_OK
 
 
 def cmd_keys_import(args) -> int:
     from app import keys
 
-    path = keys.import_key(args.file)
+    path = keys.import_key(args.file, _key_name(args.key))
     print(f"Installed the key file as {path}.")
     return EXIT_OK
 

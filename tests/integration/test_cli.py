@@ -508,3 +508,18 @@ def test_keys_export_and_import(tmp_path, ready, archived, capsys, monkeypatch):
     (tmp_path / "short.bin").write_bytes(b"123")
     assert cli.main(["keys", "import", str(tmp_path / "short.bin")]) == 1
     assert "damaged" in capsys.readouterr().err
+
+
+def test_the_personal_key_goes_to_another_terminal_too(tmp_path, ready, capsys, monkeypatch):
+    """A number sealed on one terminal reads on another once its personal key is installed."""
+    from app import personal_data
+
+    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-1"))
+    blob = personal_data.seal("310101199003070034", field="test_drive.id_number_sealed")
+    copy = tmp_path / "personal-copy.bin"
+    assert cli.main(["keys", "export", "--key", "personal", "--out", str(copy)]) == 0
+    assert "--key personal" in capsys.readouterr().out
+    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-2"))
+    assert cli.main(["keys", "import", "--key", "personal", str(copy)]) == 0
+    assert (tmp_path / "terminal-2" / "keys" / "personal.key").read_bytes() == copy.read_bytes()
+    assert personal_data.unseal(blob, field="test_drive.id_number_sealed") == "310101199003070034"
