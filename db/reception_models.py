@@ -270,7 +270,11 @@ class Lead(Versioned, Base):
     """An intention (意向): one per customer and model of interest, owned by a consultant."""
 
     __tablename__ = "lead"
-    __table_args__ = (UniqueConstraint("customer_id", "brand", "model"),)
+    __table_args__ = (
+        UniqueConstraint("customer_id", "brand", "model"),
+        # 3.12/3.13 count the leads retained at a month's end: by status, created before it.
+        Index("ix_lead_status_created_at", "status", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)

@@ -27,6 +27,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -92,6 +93,11 @@ class TestDrive(Versioned, Base):
     with who and when; `start` re-checks all of them (app/services/test_drive_steps.py)."""
 
     __tablename__ = "test_drive"
+    # The month KPI (3.13) counts returned drives by visit and by return time (issue #10).
+    __table_args__ = (
+        Index("ix_test_drive_status_visit_id", "status", "visit_id"),
+        Index("ix_test_drive_status_actual_end", "status", "actual_end"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     status: Mapped[str] = mapped_column(String(12), index=True, default=DriveStatus.BOOKED)

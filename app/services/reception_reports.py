@@ -175,35 +175,55 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
 
 # --- month snapshots and KPIs ----------------------------------------------------------------
 
-def _retained_leads(session, moment: dt.datetime) -> list[tuple[int, int, str]]:
-    """(lead id, consultant id, status) of every lead retained (new/following) at `moment`.
-
-    A lead with no status change at or after `moment` still has the status it had then, so
-    only the leads changed since are replayed from their history: for a recent month that is
-    a few rows instead of every change of the store's years (bench/run.py, issue #10)."""
-    changed_since = set(session.scalars(
-        select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment).distinct()))
-    out = [(i, owner, status) for i, owner, status in session.execute(
-        select(Lead.id, Lead.consultant_id, Lead.status).where(
-            Lead.created_at < moment,
-            Lead.status.in_([st.value for st in RETAINED_STATUSES])))
-        if i not in changed_since]
-    if changed_since:
-        history: dict[int, list[tuple[dt.datetime, str]]] = {}
-        rows = session.execute(
+def _replayed(session, moment: dt.datetime) -> dict[int, str]:
+    """Status at `moment` of the leads whose status changed at or after it (their current
+    status is not the one they had then), from their history."""
+    changed = (select(LeadStatusChange.lead_id)
+               .where(LeadStatusChange.changed_at >= moment).scalar_subquery())
+    history: dict[int, list[tuple[dt.datetime, str]]] = {}
+    for lead_id, at, to_status in session.execute(
             select(LeadStatusChange.lead_id, LeadStatusChange.changed_at, LeadStatusChange.to_status)
-            .where(LeadStatusChange.changed_at < moment,
-                   LeadStatusChange.lead_id.in_(
-                       select(LeadStatusChange.lead_id)
-                       .where(LeadStatusChange.changed_at >= moment).scalar_subquery()))
-            .order_by(LeadStatusChange.changed_at, LeadStatusChange.id))
-        for lead_id, at, to_status in rows:
-            history.setdefault(lead_id, []).append((at, to_status))
-        ids = [i for i, h in history.items() if retained_at(h, moment)]
-        if ids:
-            owners = dict(session.execute(
-                select(Lead.id, Lead.consultant_id).where(Lead.id.in_(ids))).all())
-            out += [(i, owners[i], history[i][-1][1]) for i in ids]
+            .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
+            .order_by(LeadStatusChange.changed_at, LeadStatusChange.id)):
+        history.setdefault(lead_id, []).append((at, to_status))
+    return {i: h[-1][1] for i, h in history.items() if retained_at(h, moment)}
+
+
+def _settled(moment: dt.datetime):
+    """Leads that existed at `moment`, are retained now and have not changed since: their
+    status then is their status now. Only the others need their history replayed, a few rows
+    for a recent month instead of every change of the store's years (bench/run.py, #10)."""
+    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
+    return (Lead.created_at < moment,
+            Lead.status.in_([st.value for st in RETAINED_STATUSES]),
+            Lead.id.not_in(changed))
+
+
+def _replayed_count(moment: dt.datetime):
+    """SQL for how many of the leads changed since `moment` were retained at it: the last
+    status each had before it (the window-function form of `_replayed`, for counting)."""
+    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
+    last = (select(LeadStatusChange.to_status.label("status"),
+                   func.row_number().over(
+                       partition_by=LeadStatusChange.lead_id,
+                       order_by=(LeadStatusChange.changed_at.desc(),
+                                 LeadStatusChange.id.desc())).label("rn"))
+            .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
+            .subquery())
+    return (select(func.count()).select_from(last)
+            .where(last.c.rn == 1, last.c.status.in_([st.value for st in RETAINED_STATUSES]))
+            .scalar_subquery())
+
+
+def _retained_leads(session, moment: dt.datetime) -> list[tuple[int, int, str]]:
+    """(lead id, consultant id, status) of every lead retained (new/following) at `moment`."""
+    out = list(session.execute(select(Lead.id, Lead.consultant_id, Lead.status)
+                               .where(*_settled(moment))).tuples())
+    replayed = _replayed(session, moment)
+    if replayed:
+        owners = dict(session.execute(
+            select(Lead.id, Lead.consultant_id).where(Lead.id.in_(list(replayed)))).all())
+        out += [(i, owners[i], st) for i, st in replayed.items()]
     return sorted(out)
 
 
@@ -250,15 +270,6 @@ def list_snapshots(uow: UnitOfWork, *, actor: Actor) -> list[SnapshotDTO]:
                 for k in uow.session.scalars(select(KpiMonth).order_by(KpiMonth.month))]
 
 
-def _retained_count(session, month: dt.date) -> tuple[int, bool]:
-    """Leads retained at the end of `month`: from its snapshot if taken, else computed."""
-    k = session.scalar(select(KpiMonth).where(KpiMonth.month == month_start(month)))
-    if k is not None:
-        return k.retained_count, True
-    _, end = store_month_bounds(month)
-    return len(_retained_leads(session, end)), False
-
-
 def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date,
               now: dt.datetime | None = None) -> MonthKpiDTO:
     """3.12 closure rate and 3.13 test-drive rate of a store-local month, with their inputs."""
@@ -266,29 +277,45 @@ def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date,
     now = now or utcnow()
     first = month_start(month)
     start, end = store_month_bounds(first)
+    prev = previous_month(first)
+    # Issue #6.8: every completed test drive counts. A visit counts once, whether the
+    # consultant ticked "had a test drive" or a drive of the visit was completed (so a visit
+    # ended without the tick still counts its recorded drive); drives booked without a visit
+    # count in the month they returned. One set of visit ids, not a correlated EXISTS per
+    # visit: SQLite's planner may walk the status index for every visit (bench/run.py).
+    drove = select(TestDrive.visit_id).where(TestDrive.visit_id.is_not(None),
+                                             TestDrive.status == DriveStatus.RETURNED.value)
+    counts = select(
+        select(func.count(Visit.id)).where(Visit.arrival_at >= start, Visit.arrival_at < end)
+        .scalar_subquery(),
+        select(func.count(Visit.id)).where(
+            Visit.arrival_at >= start, Visit.arrival_at < end,
+            or_(Visit.had_test_drive.is_(True), Visit.id.in_(drove))).scalar_subquery()
+        + select(func.count(TestDrive.id)).where(
+            TestDrive.visit_id.is_(None), TestDrive.status == DriveStatus.RETURNED.value,
+            TestDrive.actual_end >= start, TestDrive.actual_end < end).scalar_subquery(),
+        select(func.count(Lead.id)).where(Lead.created_at >= start, Lead.created_at < end)
+        .scalar_subquery(),
+        select(func.count(func.distinct(LeadStatusChange.lead_id))).where(
+            LeadStatusChange.to_status == LeadStatus.ORDERED.value,
+            LeadStatusChange.changed_at >= start, LeadStatusChange.changed_at < end)
+        .scalar_subquery(),
+        # Leads retained at the start and at the end of the month (see _settled, _replayed).
+        select(func.count(Lead.id)).where(*_settled(start)).scalar_subquery()
+        + _replayed_count(start),
+        select(func.count(Lead.id)).where(*_settled(end)).scalar_subquery() + _replayed_count(end),
+    )
     with uow:
         s = uow.session
-        visits = s.scalar(select(func.count(Visit.id)).where(Visit.arrival_at >= start,
-                                                             Visit.arrival_at < end))
-        # Issue #6.8: every completed test drive counts. A visit counts once, whether the
-        # consultant ticked "had a test drive" or a drive of the visit was completed (so a
-        # visit ended without the tick still counts its recorded drive); drives booked
-        # without a visit count in the month they returned.
-        drove = select(TestDrive.id).where(TestDrive.visit_id == Visit.id,
-                                           TestDrive.status == DriveStatus.RETURNED.value)
-        test_drives = s.scalar(select(func.count(Visit.id)).where(
-            Visit.arrival_at >= start, Visit.arrival_at < end,
-            or_(Visit.had_test_drive.is_(True), drove.exists())))
-        test_drives += s.scalar(select(func.count(TestDrive.id)).where(
-            TestDrive.visit_id.is_(None), TestDrive.status == DriveStatus.RETURNED.value,
-            TestDrive.actual_end >= start, TestDrive.actual_end < end))
-        new_leads = s.scalar(select(func.count(Lead.id)).where(Lead.created_at >= start,
-                                                               Lead.created_at < end))
-        orders = s.scalar(select(func.count(func.distinct(LeadStatusChange.lead_id))).where(
-            LeadStatusChange.to_status == LeadStatus.ORDERED.value,
-            LeadStatusChange.changed_at >= start, LeadStatusChange.changed_at < end))
-        retained_last, from_snapshot = _retained_count(s, previous_month(first))
-        retained_end = _retained_count(s, first)[0] if now >= end else None
+        # One statement for every count: a month's KPIs on years of data stay one round trip.
+        visits, test_drives, new_leads, orders, at_start, at_end = s.execute(counts).one()
+        snapshots = dict(s.execute(select(KpiMonth.month, KpiMonth.retained_count)
+                                   .where(KpiMonth.month.in_([prev, first]))).all())
+        from_snapshot = prev in snapshots
+        retained_last = snapshots[prev] if from_snapshot else at_start
+        retained_end = None
+        if now >= end:
+            retained_end = snapshots[first] if first in snapshots else at_end
         return MonthKpiDTO(
             month=first, visits=visits, new_leads=new_leads, retained_last_month=retained_last,
             retained_last_month_from_snapshot=from_snapshot, retained_at_month_end=retained_end,

@@ -485,7 +485,9 @@ def test_return_checks_the_odometer_flags_overdue_and_counts_the_visit_3_13(worl
     kpi = reception_reports.month_kpi(world.uow(), actor=world.manager, month=TODAY,
                                       now=NOW + dt.timedelta(hours=1))
     assert kpi.test_drives == 1
-    with world.uow() as u:  # and the visit keeps the flag the return set
+    from db.reception_models import Visit
+
+    with world.uow() as u:  # the return marked the visit as one with a test drive
         assert u.session.get(Visit, arrival.id).had_test_drive
 
 
@@ -553,3 +555,5 @@ def test_a_visit_ended_without_the_tick_still_counts_its_completed_drive_3_13(wo
     kpi = reception_reports.month_kpi(world.uow(), actor=world.manager, month=TODAY,
                                       now=NOW + dt.timedelta(hours=1))
     assert kpi.test_drives == 1
+    with world.uow() as u:  # ending the visit without the tick keeps the return's flag
+        assert u.session.get(Visit, arrival.id).had_test_drive
