@@ -83,6 +83,9 @@ def main(url: str, cards: int, rows: int) -> int:
     from ui.widgets.import_export import ImportExportBar
 
     install_translators("zh_CN")
+    from ui.startup import warm_ui_imports
+
+    warm_ui_imports()  # as the app's loader does while the login window is up
     db = Database(url)
     with db.uow() as uow:
         manager = actor_of(uow.session.scalar(select(StaffUser).where(StaffUser.username == "manager")))

@@ -375,8 +375,22 @@ def card_rows(table: Table, url: str, repeat: int, batch: int) -> None:
 
 # --- UI-thread stall -----------------------------------------------------------------------
 
+def _scratch_copy(url: str) -> str:
+    """The stall probe issues cards and imports cars: it works on a copy of dataset S (made
+    with SQLite's backup API), so every run of the table measures the same data."""
+    import sqlite3
+
+    src = Path(url.removeprefix("sqlite:///"))
+    dst = Path(tempfile.mkdtemp(prefix="bench-stall-")) / "S-copy.db"
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    return f"sqlite:///{dst}"
+
+
 def stall_row(table: Table, url: str, cards: int, rows: int) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if url.startswith("sqlite:///"):
+        url = _scratch_copy(url)
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "probe_stall.py"), url, str(cards),
                           str(rows)], capture_output=True, text=True, timeout=600, env=env)
     events = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]

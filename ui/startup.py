@@ -67,9 +67,35 @@ def load_backend(url: str, demo: bool) -> Backend:
     from app.services import auth  # noqa: F401
     from app.services import vehicles  # noqa: F401
 
+    warm_ui_imports()
+
     return Backend(database=database, url=url, needs_setup=needs, store=store,
                    demo_users=demo_users, backup_path=str(backup) if backup else None,
                    font_error=font_error)
+
+
+# Modules the main window needs at once (the first page) or at an awkward moment (the PDF
+# preview opens as a batch of cards finishes; QtPdf's libraries take ~0.2 s to load). Importing
+# them here, on the loader thread while the user types the password, keeps that off the UI
+# thread (bench/run.py: usable main window, longest UI stall; issue #10). Their module level
+# defines classes and translatable strings only, no widgets, so any thread may import them.
+WARM_UI_MODULES = (
+    "ui.main_window",
+    "ui.pages.inventory_page",
+    "ui.dialogs.pdf_preview_dialog",
+    "ui.dialogs.import_report_dialog",
+    "ui.printing",
+)
+
+
+def warm_ui_imports() -> None:
+    import importlib
+
+    for name in WARM_UI_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - only a warm-up: the real import reports it
+            log.warning("warm-up import of %s failed: %s", name, exc)
 
 
 def start_daily_backup(url: str) -> threading.Thread:

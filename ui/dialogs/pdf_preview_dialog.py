@@ -213,9 +213,19 @@ class PdfPreviewDialog(QDialog):
             return self.view.zoomFactor()
         margins = self.view.documentMargins()
         usable = self.view.viewport().width() - margins.left() - margins.right()
-        widest = max(self.document.pagePointSize(i).width()
-                     for i in range(self.document.pageCount()))
-        return max(0.05, usable / (widest * self.view.logicalDpiX() / 72.0))
+        return max(0.05, usable / (self._widest_page() * self.view.logicalDpiX() / 72.0))
+
+    def _widest_page(self) -> float:
+        """Page width in points for the zoom label. QtPdf loads a page to measure it (~2 ms
+        each), and measuring all 60 pages of a card batch stalled the UI for 0.2 s
+        (bench/run.py, issue #10): the first few pages stand for the document (our documents
+        keep one page size; a wider page further on only makes the label slightly high)."""
+        count = self.document.pageCount()
+        if getattr(self, "_widest_for", None) != count:
+            self._widest = max(self.document.pagePointSize(i).width()
+                               for i in range(min(count, 3)))
+            self._widest_for = count
+        return self._widest
 
     def _set_zoom(self, factor: float) -> None:
         factor = min(ZOOM_MAX, max(ZOOM_MIN, factor))
