@@ -4,7 +4,8 @@ duplicates, and no database error (deadlock, "database is locked") reaching a us
 
 PostgreSQL: 8 processes x 500 check-ins. SQLite: 4 processes on one file. The figures are
 printed. SHOWROOM_LOAD_CHECKINS overrides the check-ins per process (e.g. for a quick run).
-TODO(issue #6): add test-drive bookings to the load once the booking service exists.
+Two more terminals book the same test-drive car for the same half-hour slots (issue #6): each
+slot ends up booked exactly once, the loser sees "slot taken", nothing else.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from app.services import cards, cards_floor, vehicles
 from db.card_models import CardStatus, VehicleCard
 from db.models import Role
 from db.reception_models import Visit
+from db.test_drive_models import TestDrive, TestDriveSlot
 from tests.conftest import PG_URL
 from tests.factories import (isolated_data_dir, make_consultants, make_staff,  # noqa: F401
                              make_store, make_user, on_duty, reception_defaults, vehicle_input)
@@ -49,8 +51,23 @@ def _collect(procs: list[subprocess.Popen], timeout: float) -> tuple[list[str], 
     return oks, errs
 
 
+def _fleet_car_and_route(uow, manager) -> tuple[int, int]:
+    import datetime as dt
+
+    from app.services import test_drive_setup as setup
+    from tests.integration.test_test_drives import fleet_input, route_input
+
+    later = utcnow().date() + dt.timedelta(days=400)
+    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="test_drive_fleet"))
+    car = setup.save_fleet_car(uow(), actor=manager, data=fleet_input(
+        v.id, compulsory_insurance_until=later, commercial_insurance_until=later,
+        inspection_until=later))
+    route = setup.save_route(uow(), actor=manager, data=route_input())
+    return car.id, route.id
+
+
 def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: int = 2,
-             cards_each: int = 4) -> None:
+             cards_each: int = 4, bookings: int = 32) -> None:
     make_store(uow)
     reception_defaults(uow)
     cards_floor.ensure_default_floor(uow())
@@ -60,6 +77,7 @@ def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: i
     cars = [vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display")).id
             for _ in range(2)]
     cards.issue_card(uow(), actor=manager, vehicle_id=cars[0])  # the store's certificate exists
+    car_id, route_id = _fleet_car_and_route(uow, manager)
 
     t0 = time.monotonic()
     procs = [_spawn(db_url, "checkins", d.username, count=per_process, tag=f"desk{i}")
@@ -67,9 +85,23 @@ def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: i
     card_procs = [_spawn(db_url, "cards", "load.manager", count=cards_each,
                          vehicle_ids=",".join(map(str, cars)))
                   for _ in range(card_processes)]
+    booking_procs = [_spawn(db_url, "bookings", "load.manager", count=bookings, tag=f"book{i}",
+                            car_id=car_id, route_id=route_id) for i in range(2)]
     oks, errs = _collect(procs, timeout=300)
     card_oks, card_errs = _collect(card_procs, timeout=300)
+    booking_oks, booking_errs = _collect(booking_procs, timeout=300)
     elapsed = time.monotonic() - t0
+    with uow() as u:
+        drives = u.session.scalar(select(func.count(TestDrive.id)))
+        slot_rows = u.session.execute(select(TestDriveSlot.car_id, TestDriveSlot.slot_start)).all()
+    booking_failures = [e for e in booking_errs if not e.startswith("ERR slot_taken")]
+    print(f"\ntest-drive bookings: 2 terminals x {bookings} slots; booked {len(booking_oks)}, "
+          f"refused as taken {len(booking_errs) - len(booking_failures)}, drives {drives}, "
+          f"double-booked slots {len(slot_rows) - len(set(slot_rows))}, other errors "
+          f"{len(booking_failures)}")
+    assert booking_failures == [], booking_failures[:5]
+    assert drives == len(booking_oks) == bookings  # each slot exactly once
+    assert len(slot_rows) == len(set(slot_rows))
 
     expected = {f"desk{i}-{n}" for i in range(processes) for n in range(per_process)}
     with uow() as u:

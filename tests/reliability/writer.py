@@ -5,6 +5,9 @@ Run as a separate process:  python tests/reliability/writer.py URL MODE [options
   vehicles  add cars through vehicles.add_vehicle (VINs from --start on)
   checkins  check walk-in visitors in through reception.check_in (notes carry --tag and i)
   cards     issue showroom cards for --vehicle-ids in turn through cards.issue_card
+  bookings  book test drives of --car-id on --route-id, half-hour slots from tomorrow on,
+            through test_drives.book_test_drive (another terminal may take a slot first:
+            that is `ERR slot_taken`, the refusal a user sees)
 
 After each write the service reported as committed it prints `OK <key>` and flushes, so a
 parent that kills this process knows exactly which writes must survive. A failure that
@@ -27,12 +30,14 @@ if str(ROOT) not in sys.path:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("url")
-    p.add_argument("mode", choices=("vehicles", "checkins", "cards"))
+    p.add_argument("mode", choices=("vehicles", "checkins", "cards", "bookings"))
     p.add_argument("--count", type=int, default=10**9)
     p.add_argument("--start", type=int, default=0)
     p.add_argument("--tag", default="w")
     p.add_argument("--username", required=True)
     p.add_argument("--vehicle-ids", default="")
+    p.add_argument("--car-id", type=int, default=0)
+    p.add_argument("--route-id", type=int, default=0)
     p.add_argument("--ready-file", default="")
     args = p.parse_args()
 
@@ -92,6 +97,8 @@ def _step(args, db, actor):
             return f"{r.visit.id} {tag}"
 
         return visit
+    if args.mode == "bookings":
+        return _booking_step(args, db, actor)
     from app.services import cards
 
     ids = [int(x) for x in args.vehicle_ids.split(",") if x]
@@ -102,6 +109,35 @@ def _step(args, db, actor):
         return f"{vid} {c.card_number} {c.card_version}"
 
     return issue
+
+
+def booking_start(i: int):
+    """The i-th half-hour slot from tomorrow 09:00 store time (01:00 UTC), 16 a day."""
+    import datetime as dt
+
+    from app.clock import utcnow
+
+    day = utcnow().replace(hour=1, minute=0, second=0, microsecond=0) + dt.timedelta(days=1)
+    return day + dt.timedelta(days=i // 16, minutes=30 * (i % 16))
+
+
+def _booking_step(args, db, actor):
+    from app.errors import ShowroomError, ValidationFailed
+    from app.services import test_drives
+
+    def book(i: int) -> str:
+        try:
+            d = test_drives.book_test_drive(db.uow(), actor=actor, car_id=args.car_id,
+                                            route_id=args.route_id,
+                                            customer_name=f"{args.tag}-{i}",
+                                            planned_start=booking_start(i))
+        except ValidationFailed as e:
+            if {fe.code for fe in e.errors} == {"slot_taken"}:
+                raise ShowroomError("slot_taken") from None
+            raise
+        return f"{d.id} {args.tag}-{i}"
+
+    return book
 
 
 if __name__ == "__main__":

@@ -11,15 +11,18 @@ from app.errors import ShowroomError
 from ui.errors import show_error
 
 
+def _open_boxes() -> set:
+    return {w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()}
+
+
 def test_a_parentless_error_box_stays_until_closed(qtbot):
+    before = _open_boxes()  # other tests of the run may have left theirs open
     show_error(None, ShowroomError("database_unavailable"))
     gc.collect()
     QApplication.processEvents()
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.isVisible()]
+    boxes = list(_open_boxes() - before)
     assert len(boxes) == 1 and "database" in boxes[0].text().lower()
     boxes[0].done(0)
     gc.collect()
     QApplication.processEvents()
-    assert not [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMessageBox) and w.isVisible()]
+    assert not _open_boxes() - before

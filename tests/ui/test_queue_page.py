@@ -105,8 +105,8 @@ def test_live_notice_on_the_consultants_window_within_2_s_and_listener_stops(qtb
     qtbot.waitUntil(lambda: not window.live_notice.isHidden(), timeout=3000)
     text = window.live_notice.text.text()
     assert "Ms Wang" in text and "assigned to you" in text
+    thread = window.live_feed._thread  # this window's listener (other tests' may still run)
     window.close()
     assert not window.live_feed.is_running()
     # The thread finishes its current wait first; under a loaded CI machine that takes a moment.
-    qtbot.waitUntil(lambda: not any(t.name == "reception-feed" for t in threading.enumerate()),
-                    timeout=5000)
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
