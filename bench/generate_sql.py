@@ -101,8 +101,8 @@ def add_customers_leads_visits(g) -> None:
             FROM (
               SELECT i,
                      CASE WHEN i <= :nc THEN c.created_at
-                          WHEN i % 2 = 0 THEN LEAST(r.created_at + ((1 + i % 59) * interval '1 day'),
-                                                    CAST(:end AS timestamp) - interval '1 hour')
+                          WHEN i % 2 = 0 AND r.created_at + ((1 + i % 59) * interval '1 day') < CAST(:end AS timestamp)
+                               THEN r.created_at + ((1 + i % 59) * interval '1 day')
                           ELSE {when.format(i='i')} END AS arrival,
                      CASE WHEN i <= :nc THEN c.id WHEN i % 2 = 0 THEN r.id END AS customer,
                      COALESCE(CASE WHEN i <= :nc THEN l.consultant_id WHEN i % 2 = 0 THEN r.consultant_id END,

@@ -165,30 +165,36 @@ def search_rows(table: Table, url: str, label: str, goal_s: float, repeat: int) 
         sqlite = url.startswith("sqlite")
 
         def raw(sql, **params):
+            # Values inline, as the services render them on PostgreSQL (see
+            # reception_search._prefix): a prepared generic plan cannot use a LIKE prefix.
+            from sqlalchemy import bindparam
+
+            stmt = text(sql).bindparams(*(bindparam(k, v, literal_execute=True)
+                                          for k, v in params.items()))
             with db.engine.connect() as conn:
-                return conn.execute(text(sql), params).fetchall()
+                return conn.execute(stmt).fetchall()
 
         cases = [
             (f"search customers by phone tail on {label}",
              lambda: reception_search.search_customers(db.uow(), actor=manager, text=tail),
              lambda: raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
                          "from customer c left join staff_user s on s.id = c.consultant_id "
-                         "where c.mobile_rev >= :p and c.mobile_rev < :q order by c.id limit 50",
+                         "where c.mobile_rev >= :p and c.mobile_rev < :q order by c.mobile_rev, c.id limit 50",
                          p=tail[::-1], q=tail[::-1] + "\U0010ffff")
              if sqlite else
              raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
                  "from customer c left join staff_user s on s.id = c.consultant_id "
-                 "where c.mobile_rev like :p order by c.id limit 50", p=tail[::-1] + "%")),
+                 "where c.mobile_rev like :p order by c.mobile_rev, c.id limit 50", p=tail[::-1] + "%")),
             (f"search customers by name on {label}",
              lambda: reception_search.search_customers(db.uow(), actor=manager, text=surname),
              lambda: raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
                          "from customer c left join staff_user s on s.id = c.consultant_id "
-                         "where c.name >= :p and c.name < :q order by c.id limit 50",
+                         "where c.name >= :p and c.name < :q order by c.name, c.id limit 50",
                          p=surname, q=surname + "\U0010ffff")
              if sqlite else
              raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
                  "from customer c left join staff_user s on s.id = c.consultant_id "
-                 "where c.name like :p order by c.id limit 50", p=surname + "%")),
+                 "where c.name like :p order by c.name, c.id limit 50", p=surname + "%")),
             (f"search vehicles by VIN tail on {label}",
              lambda: vehicles.list_vehicles(db.uow(), actor=manager,
                                             query=vehicles.VehicleQuery(text=vin_tail, limit=50)),
