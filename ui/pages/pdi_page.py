@@ -22,6 +22,7 @@ from ui.labels import label
 from ui.labels_pdi import QUEUE_STATE
 from ui.models.pdi_models import PdiQueueModel
 from ui.workers import run_op
+from ui.widgets.refresh_when_shown import RefreshWhenShown
 
 
 class _StateFilter(QSortFilterProxyModel):
@@ -42,13 +43,12 @@ class _StateFilter(QSortFilterProxyModel):
         return row is not None and row.state == self.state
 
 
-class PdiPage(QWidget):
+class PdiPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         roles = ctx.actor.roles
         self.inspection_dialog = None
-        self._dirty = False
 
         self.summary = QLabel(objectName="pdi_summary")
         self.state_filter = QComboBox(objectName="pdi_state_filter")
@@ -139,16 +139,7 @@ class PdiPage(QWidget):
     def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
         if not (changes.pdi or changes.vehicles):
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self._dirty = False
-            self.refresh()
+        self.refresh_when_visible()
 
     # -- selection -------------------------------------------------------------------------------
     def selected_row(self):

@@ -25,6 +25,7 @@ from ui.labels import CARD_LAYOUT, label
 from ui.models.showroom_models import BoardTableModel
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
+from ui.widgets.refresh_when_shown import RefreshWhenShown
 
 
 class _Progress(QObject):
@@ -33,7 +34,7 @@ class _Progress(QObject):
     advanced = Signal(int, int)
 
 
-class ShowroomPage(QWidget):
+class ShowroomPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -41,7 +42,6 @@ class ShowroomPage(QWidget):
         self.preview = None
         self.progress_dialog: QProgressDialog | None = None
         self.last_batch = None
-        self._dirty = False
         self._select_after: int | None = None
 
         self.summary = QLabel("")
@@ -133,16 +133,7 @@ class ShowroomPage(QWidget):
     def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
         if not (changes.vehicles or changes.store or changes.documents):
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self._dirty = False
-            self.refresh()
+        self.refresh_when_visible()
 
     # -- selection ---------------------------------------------------------------------------
     def selected_row(self):
