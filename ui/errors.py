@@ -26,6 +26,8 @@ FIELD_MESSAGES = {
     "ric_length": QT_TRANSLATE_NOOP("Errors", "A resident ID number has 18 characters."),
     "ric_format": QT_TRANSLATE_NOOP("Errors", "This is not a valid resident ID number."),
     "ric_checksum": QT_TRANSLATE_NOOP("Errors", "The ID number's check character does not match; please check it."),
+    "ric_region": QT_TRANSLATE_NOOP("Errors", "An ID number starts with a province or municipality code, such as 31 for Shanghai; these first two digits are not one."),
+    "ric_birth_date": QT_TRANSLATE_NOOP("Errors", "Characters 7 to 14 of an ID number are the birth date; this one is not a real date or is in the future."),
     "mobile_format": QT_TRANSLATE_NOOP("Errors", "Enter an 11-digit mainland mobile number, e.g. 138 1234 5678."),
     "phone_format": QT_TRANSLATE_NOOP("Errors", "Enter a phone number using digits, spaces and dashes."),
     "number_format": QT_TRANSLATE_NOOP("Errors", "Enter a number, e.g. 189800 or 189800.00."),

@@ -1,4 +1,4 @@
-"""Field validators built on field-made libraries (vininfo, python-stdnum); domain_reference §5.
+"""Field validators (vininfo for VINs; resident IDs by GB 11643-1999 itself); domain_reference §5.
 
 Each returns the normalised value or raises ValidationFailed with a FieldError code that the
 UI translates. No I/O.
@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from stdnum.cn import ric
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from vininfo import Vin
 from vininfo.exceptions import ValidationError as VinValidationError
 
@@ -96,30 +94,61 @@ def validate_mobile(raw: str, field: str = "mobile") -> str:
     return s
 
 
+# GB/T 2260 first two digits of a resident ID: the provinces, autonomous regions and
+# municipalities of the current list, plus 71 (Taiwan, GB/T 2260) and 81/82/83, the prefixes of
+# the residence permits for Hong Kong, Macao and Taiwan residents (港澳台居民居住证, 2018),
+# which have the same 18-character form and check character (GB 11643-1999).
+RIC_PROVINCES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+    "65", "71", "81", "82", "83",
+})
+RIC_MAX_AGE = 130  # no holder is older; a birth year before that is a typing error
+_RIC_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_RIC_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))  # ISO 7064 MOD 11-2
+
+
+def resident_id_check_character(body: str) -> str:
+    """GB 11643-1999 §5.5 / ISO 7064 MOD 11-2 check character of the first 17 digits."""
+    r = (12 - sum(int(c) * w for c, w in zip(body, _RIC_WEIGHTS)) % 11) % 11
+    return "X" if r == 10 else str(r)
+
+
+def resident_id_birth_date(number: str) -> dt.date:
+    """The birth date, characters 7-14 (GB 11643-1999 §5.2); ValueError if not a real date."""
+    return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
 def validate_resident_id(raw: str, field: str = "id_number", today: dt.date | None = None) -> str:
-    """Chinese resident ID (GB 11643-1999, §5.1) via python-stdnum cn.ric; 18 digits only."""
+    """Chinese resident ID (GB 11643-1999, §5.1); 18 characters only. Checked: the shape, the
+    province or municipality (first 2 digits) against the current GB/T 2260 list, a real birth
+    date that is not in the future, and the check character.
+
+    The county part (digits 3-6) is NOT checked against a list (issue #15.3): it names where
+    the number was issued, codes are created and retired every year (Pudong New Area, 310115,
+    exists since 1992, yet its residents born earlier hold 310115 numbers), and no list we could
+    ship stays current. Refusing an unknown county refused real customers; the check character
+    still catches typing errors there."""
     s = _as_text(raw, field, "ric_format").strip().upper()
     if not s:
         raise _fail(field, "required")
     if len(s) != 18:
         # 15-digit first-generation cards are no longer valid (domain_reference §5.1).
         raise _fail(field, "ric_length")
-    if not RIC_RE.match(s):
+    if not _RIC_SHAPE.match(s):
         raise _fail(field, "ric_format")
+    if s[:2] not in RIC_PROVINCES:
+        raise _fail(field, "ric_region")
+    today = today or dt.date.today()
     try:
-        s = ric.validate(s)
-    except InvalidChecksum:
-        raise _fail(field, "ric_checksum") from None
-    except (InvalidFormat, InvalidComponent, InvalidLength):
-        raise _fail(field, "ric_format") from None
-    birth = ric.get_birth_date(s)
-    if birth > (today or dt.date.today()):
-        raise _fail(field, "ric_format")
+        birth = resident_id_birth_date(s)
+    except ValueError:
+        raise _fail(field, "ric_birth_date") from None
+    if birth > today or birth.year < today.year - RIC_MAX_AGE:
+        raise _fail(field, "ric_birth_date")
+    if resident_id_check_character(s[:17]) != s[17]:
+        raise _fail(field, "ric_checksum")
     return s
-
-
-def resident_id_birth_date(number: str) -> dt.date:
-    return ric.get_birth_date(number)
 
 
 def parse_yuan_to_fen(raw: str | int | float, field: str) -> int:

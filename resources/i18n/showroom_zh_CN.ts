@@ -982,6 +982,14 @@
         <translation>身份证号码校验码不符，请核对。</translation>
     </message>
     <message>
+        <source>An ID number starts with a province or municipality code, such as 31 for Shanghai; these first two digits are not one.</source>
+        <translation>身份证号码以省级行政区划代码开头（如上海为 31），这两位数字不是有效代码。</translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 of an ID number are the birth date; this one is not a real date or is in the future.</source>
+        <translation>身份证号码第 7 至 14 位是出生日期，此号码中的日期不存在或晚于今天。</translation>
+    </message>
+    <message>
         <source>Enter an 11-digit mainland mobile number, e.g. 138 1234 5678.</source>
         <translation>请输入 11 位大陆手机号码，例如 138 1234 5678。</translation>
     </message>

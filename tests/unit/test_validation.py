@@ -49,7 +49,7 @@ def test_real_resident_id_accepted_and_lowercase_x_normalised():
 @pytest.mark.parametrize("bad,code", [
     ("110105194912310021", "ric_checksum"),
     ("110105491231002", "ric_length"),
-    ("110105194913310023", "ric_format"),  # month 13, check digit correct for the body
+    ("110105194913310023", "ric_birth_date"),  # month 13, check digit correct for the body
 ])
 def test_bad_resident_ids_rejected(bad, code):
     with pytest.raises(ValidationFailed) as e:
@@ -62,6 +62,52 @@ def test_resident_id_with_birth_date_in_future_rejected():
     body = "11010520991231002"
     with pytest.raises(ValidationFailed):
         validate_resident_id(body + calc_check_digit(body), today=dt.date(2026, 1, 1))
+
+
+# --- issue #15.3: GB 11643-1999 checked by its own rules, not against the county list -------
+
+def _ric(body: str) -> str:
+    """A 17-digit body with its GB 11643-1999 check character (computed independently)."""
+    total = sum(int(c) * (2 ** (17 - i) % 11) for i, c in enumerate(body))
+    r = (12 - total % 11) % 11
+    return body + ("X" if r == 10 else str(r))
+
+
+# Current Shanghai districts (GB/T 2260), each for a holder born before the district existed:
+# Pudong New Area 310115 (1992), Minhang 310112 (1981), Baoshan 310113 (1988), Jiading 310114
+# (1992), Jinshan 310116 (1997), Songjiang 310117 (1998), Qingpu 310118 (1999), Fengxian 310120
+# (2001), Chongming 310151 (2016). python-stdnum refused all of these.
+@pytest.mark.parametrize("area,born", [
+    ("310115", "19850312"), ("310112", "19760101"), ("310113", "19800704"),
+    ("310114", "19901111"), ("310116", "19930209"), ("310117", "19880530"),
+    ("310118", "19951224"), ("310120", "19990101"), ("310151", "20000229"),
+    ("310101", "19850312"), ("310104", "19620815"),
+])
+def test_gb11643_current_shanghai_district_ids_accepted_whatever_the_birth_year(area, born):
+    number = _ric(area + born + "123")
+    assert validate_resident_id(number, today=dt.date(2026, 12, 2)) == number
+
+
+def test_gb11643_unknown_county_code_within_a_known_province_is_accepted():
+    # 319999 is in no list: the county is where the number was issued, and lists go stale.
+    number = _ric("31999919850312123")
+    assert validate_resident_id(number, today=dt.date(2026, 12, 2)) == number
+
+
+@pytest.mark.parametrize("bad,code", [
+    (_ric("31011519850312123")[:17] + "0" if _ric("31011519850312123")[17] != "0"
+     else _ric("31011519850312123")[:17] + "1", "ric_checksum"),    # wrong check character
+    (_ric("31011519850230123"), "ric_birth_date"),                  # 30 February
+    (_ric("31011519830229123"), "ric_birth_date"),                  # 29 February, not a leap year
+    (_ric("31011518800312123"), "ric_birth_date"),                  # over 130 years old
+    (_ric("99011519850312123"), "ric_region"),                      # no province 99
+    (_ric("01011519850312123"), "ric_region"),
+    (_ric("72011519850312123"), "ric_region"),                      # 72 is not in GB/T 2260
+])
+def test_gb11643_wrong_check_character_impossible_date_unknown_province_refused(bad, code):
+    with pytest.raises(ValidationFailed) as e:
+        validate_resident_id(bad, today=dt.date(2026, 12, 2))
+    assert e.value.errors[0].code == code
 
 
 @pytest.mark.parametrize("raw", ["13812345678", "+86 138 1234 5678", "0086-13812345678", "19912345678"])
