@@ -2,7 +2,7 @@
 
 A number is stored only as an AES-GCM blob (`seal`) under the terminal's "personal" key file,
 which lives outside the database (app/keys.py), next to a masked form for screens and
-non-legal printouts (`mask`: 3101**********1234) and a keyed fingerprint (`fingerprint`) that
+non-legal printouts (`mask`: **************1234) and a keyed fingerprint (`fingerprint`) that
 finds a returning customer's record without decrypting every row. The raw database file and
 its backups therefore never contain a number in clear.
 
@@ -32,14 +32,18 @@ def unseal(blob: bytes, *, field: str) -> str:
 
 
 def mask(value: str) -> str:
-    """3101**********1234 for an 18-character ID; shorter numbers keep less."""
+    """**************1234 for an 18-character ID: only the end is shown (issue #15.1).
+
+    The first digits of a resident ID are its region code and the middle ones the birth date;
+    showing the first four (3101...) left a backup with ~100 candidates per number, and the
+    check character cut them to 1-2. With the last 4 alone, and no birth date in clear (see
+    docs/privacy.md "Personal numbers" for the count), at least 10,000 candidates remain.
+    12 characters or more keep the last 4 (8 or more hidden); 6 to 11 keep the last 2 (4 or
+    more hidden, 10,000 values even for digits only); shorter numbers are hidden entirely."""
     value = (value or "").strip()
     n = len(value)
-    if n >= 12:
-        return value[:4] + "*" * (n - 8) + value[-4:]
-    if n >= 6:
-        return value[:2] + "*" * (n - 4) + value[-2:]
-    return "*" * n
+    keep = 4 if n >= 12 else 2 if n >= 6 else 0
+    return "*" * (n - keep) + value[n - keep:]
 
 
 def seal_with(key: bytes, value: str, *, field: str) -> bytes:

@@ -5,7 +5,7 @@
            `test_drive_car`, one row per Vehicle in status test_drive_fleet;
   4.2.4.1-4.2.4.7  one `test_drive` from booking to return: qualification (ID and licence
            numbers only sealed: `<x>_sealed` + `<x>_masked` + `<x>_fingerprint`, see
-           app/personal_data.py), separate consent to processing them, escort, pre-departure
+           app/personal_data.py; the birth date only sealed), separate consent to processing them, escort, pre-departure
            check, weather, route confirmation, signed agreement, start and return;
   booking calendar: `test_drive_slot`, one row per car and half-hour slot a drive occupies.
            The unique (car, slot) constraint makes a double booking impossible whichever
@@ -126,7 +126,11 @@ class TestDrive(Versioned, Base):
     licence_valid_until: Mapped[dt.date | None] = mapped_column(Date)  # None + long_term
     licence_long_term: Mapped[bool] = mapped_column(Boolean, default=False)
     licence_first_issued: Mapped[dt.date | None] = mapped_column(Date)
-    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Issue #15.1: no birth date in clear (with the masked number it narrowed an ID to 1-2
+    # candidates). Sealed like the numbers, and `of_age_on`, the store day for which the driver
+    # was found 18 or older (4.2.4.2): any later day needs no key to re-check.
+    birth_date_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    of_age_on: Mapped[dt.date | None] = mapped_column(Date)
     foreign_licence: Mapped[bool] = mapped_column(Boolean, default=False)
     permit_number_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # 临时驾驶许可
     permit_number_masked: Mapped[str | None] = mapped_column(String(40))

@@ -3,8 +3,9 @@ separate consent to processing the ID and licence numbers (PIPL art. 29), step 2
 drive (app/services/test_drive_steps.py is the whole sequence).
 
 Numbers are kept only sealed (`<x>_sealed`, app/personal_data.seal with field
-"test_drive.<x>_sealed"), masked (`<x>_masked`) and, for the ID, fingerprinted; nothing is
-stored unless every rule holds and the consent is on record. Withdrawal erases them.
+"test_drive.<x>_sealed"), masked (`<x>_masked`) and, for the ID, fingerprinted; the birth date
+only sealed, beside the day the driver was found of age (issue #15.1). Nothing is stored unless
+every rule holds and the consent is on record. Withdrawal erases them.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def withdraw_id_consent(uow: UnitOfWork, *, actor: Actor, drive_id: int, expecte
 def _clear_qualification(d: TestDrive) -> None:
     for name in ("id_type", "id_number_sealed", "id_number_masked", "id_number_fingerprint",
                  "licence_number_sealed", "licence_number_masked", "licence_class",
-                 "licence_valid_until", "licence_first_issued", "birth_date",
+                 "licence_valid_until", "licence_first_issued", "birth_date_sealed", "of_age_on",
                  "permit_number_sealed", "permit_number_masked", "permit_valid_until",
                  "qualified_at", "qualified_by_id"):
         setattr(d, name, None)
@@ -188,7 +189,10 @@ def record_qualification(uow: UnitOfWork, *, actor: Actor, drive_id: int, expect
         d.licence_class = data.licence_class.strip().upper()
         d.licence_long_term = bool(data.licence_long_term)
         d.licence_valid_until = None if data.licence_long_term else data.licence_valid_until
-        d.licence_first_issued, d.birth_date = data.licence_first_issued, birth
+        d.licence_first_issued = data.licence_first_issued
+        # Issue #15.1: the birth date only sealed, plus the day the driver was found of age.
+        d.birth_date_sealed = seal(birth.isoformat(), field=f"{T}.birth_date_sealed")
+        d.of_age_on = day
         d.foreign_licence = bool(data.foreign_licence)
         if data.foreign_licence:
             permit = data.permit_number.strip().upper()
@@ -215,6 +219,20 @@ def qualification_problems(d: TestDrive, transmission: str, day: dt.date) -> lis
     code = licence_class_problem(d.licence_class or "", transmission)
     if code:
         out.append(code)
-    if d.birth_date is None or age_on(d.birth_date, day) < MIN_AGE:
+    if not _of_age(d, day):
         out.append("driver_under_18")
     return out
+
+
+def _of_age(d: TestDrive, day: dt.date) -> bool:
+    """18 or older on `day` (4.2.4.2). A driver of age on `of_age_on` is of age on every later
+    day, so only a drive moved before that day opens the sealed birth date (needs the key)."""
+    if d.of_age_on is None:
+        return False
+    if day >= d.of_age_on:
+        return True
+    if d.birth_date_sealed is None:
+        return False
+    birth = dt.date.fromisoformat(
+        personal_data.unseal(d.birth_date_sealed, field=f"{T}.birth_date_sealed"))
+    return age_on(birth, day) >= MIN_AGE

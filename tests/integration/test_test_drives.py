@@ -176,7 +176,7 @@ BLOCKS = {
     "weather_missing": dict(weather=None),
     "agreement_missing": dict(agreement_document_id=None),
     "licence_c2_manual": dict(licence_class="C2"),  # with the car made manual below
-    "driver_under_18": dict(birth_date=dt.date(2009, 3, 11)),
+    "driver_under_18": dict(of_age_on=None),
     "permit_expired": dict(foreign_licence=True, permit_valid_until=TODAY - dt.timedelta(days=1)),
 }
 
@@ -386,11 +386,11 @@ def test_the_id_number_is_never_in_the_database_file_or_the_agreement(world, dat
     from app.services.documents import get_document_bytes, verify_document_bytes
 
     d = ready_drive(world)
-    assert d.id_number_masked == "1101**********002X" and d.licence_number_masked == d.id_number_masked
+    assert d.id_number_masked == "**************002X" and d.licence_number_masked == d.id_number_masked
     pdf = get_document_bytes(world.uow(), actor=world.consultant, document_id=d.agreement_document_id)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     text = text.replace("\n", "")
-    for needle in ("试乘试驾协议", "Test-drive agreement", "1101**********002X", "李先生", "王磊",
+    for needle in ("试乘试驾协议", "Test-drive agreement", "**************002X", "李先生", "王磊",
                    "沪A12345", "莘庄环线", "保密", "confidential"):
         assert needle in text, needle
     assert ID_NUMBER not in text
@@ -399,7 +399,7 @@ def test_the_id_number_is_never_in_the_database_file_or_the_agreement(world, dat
         database.dispose()  # checkpoint the WAL into the file
         path = database.engine.url.database
         raw = open(path, "rb").read()
-        assert ID_NUMBER.encode() not in raw and b"1101**********002X" in raw
+        assert ID_NUMBER.encode() not in raw and b"**************002X" in raw
 
 
 # --- booking calendar (issue #6.7) -------------------------------------------------------------
