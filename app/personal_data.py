@@ -19,6 +19,9 @@ import hmac
 from app import keys
 
 PERSONAL = "personal"
+# 18-character numbers whose first 6 digits are one fixed code (GB/T 2260 71; the 2018
+# residence permits for Hong Kong, Macao and Taiwan residents, 81/82/83 + 0000).
+ONE_REGION_PREFIXES = ("71", "81", "82", "83")
 
 
 def seal(value: str, *, field: str) -> bytes:
@@ -39,10 +42,14 @@ def mask(value: str) -> str:
     check character cut them to 1-2. With the last 4 alone, and no birth date in clear (see
     docs/privacy.md "Personal numbers" for the count), at least 10,000 candidates remain.
     12 characters or more keep the last 4 (8 or more hidden); 6 to 11 keep the last 2 (4 or
-    more hidden, 10,000 values even for digits only); shorter numbers are hidden entirely."""
+    more hidden, 10,000 values even for digits only); shorter numbers are hidden entirely.
+    The residence permits of Hong Kong, Macao and Taiwan residents (810000, 820000, 830000)
+    have a single region code, so they keep the last 2 only."""
     value = (value or "").strip()
     n = len(value)
     keep = 4 if n >= 12 else 2 if n >= 6 else 0
+    if n == 18 and value[:2] in ONE_REGION_PREFIXES:
+        keep = 2  # the region is one known code: two more hidden digits make up for it
     return "*" * (n - keep) + value[n - keep:]
 
 

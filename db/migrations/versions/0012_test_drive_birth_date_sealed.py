@@ -48,6 +48,8 @@ def _remask(masked: str | None) -> str | None:
         return None
     n = len(masked)
     keep = 4 if n >= 12 else 2 if n >= 6 else 0
+    if n == 18 and masked[:2] in ("71", "81", "82", "83"):  # one region code: 2 more hidden
+        keep = 2
     return "*" * (n - keep) + masked[n - keep:]
 
 
