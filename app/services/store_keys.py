@@ -110,5 +110,12 @@ def personal_sealing_key(uow: UnitOfWork, *, actor=None) -> bytes:
     raise key_error(MISMATCH, expected="?")  # pragma: no cover - the second pass returns
 
 
-__all__ = ["MISSING", "MISMATCH", "personal_sealing_key", "recorded_key_id", "record_key_id",
-           "sealed_key_ids", "key_error"]
+__all__ = [
+    "MISMATCH",
+    "MISSING",
+    "key_error",
+    "personal_sealing_key",
+    "record_key_id",
+    "recorded_key_id",
+    "sealed_key_ids",
+]

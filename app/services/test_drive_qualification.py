@@ -19,8 +19,8 @@ from app.domain.validation import resident_id_birth_date, validate_resident_id
 from app.errors import FieldError, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit
-from app.services.store_keys import personal_sealing_key
 from app.services.dto import Actor
+from app.services.store_keys import personal_sealing_key
 from app.services.test_drive_dto import TestDriveDTO, drive_dto
 from app.services.test_drives import get_drive
 from db.test_drive_models import DriveStatus, TestDrive, TestDriveCar
