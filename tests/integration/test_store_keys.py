@@ -17,15 +17,20 @@ from sqlalchemy import delete
 
 from app import keys, personal_data
 from app.errors import ShowroomError
-from app.services import privacy
+from app.services import certificates, privacy, test_drives
 from app.services import test_drive_steps as steps
-from app.services import test_drives
 from db.key_models import StoreKey
 from db.models import Role
 from db.uow import Database
 from tests.factories import isolated_data_dir, make_user  # noqa: F401
 from tests.integration.test_cli import run
-from tests.integration.test_test_drives import NOW, ID_NUMBER, book, make_world, qualification
+from tests.integration.test_test_drives import (
+    ID_NUMBER,
+    NOW,
+    book,
+    make_world,
+    qualification,
+)
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -84,9 +89,9 @@ def read_id(world, terminal: Terminal, drive_id: int) -> str:
                           record_id=drive_id, column="id_number", purpose="police enquiry")
 
 
-def recorded(uow) -> str | None:
+def recorded(uow, name: str = personal_data.PERSONAL) -> str | None:
     with uow() as u:
-        row = u.session.get(StoreKey, personal_data.PERSONAL)
+        row = u.session.get(StoreKey, name)
         return row.key_id if row else None
 
 
@@ -193,3 +198,26 @@ def test_the_command_line_refuses_to_rotate_without_the_key_and_says_how_to_impo
     assert out.returncode == 1, out.stdout
     assert "showroom admin keys import FILE --key personal" in out.stderr
     assert "Traceback" not in out.stderr and not b.key_file().exists()
+
+
+def test_the_signing_key_file_is_recorded_and_only_the_stores_is_imported(two, db_url, uow):
+    world, a, b = two
+    a.use()
+    certificates.ensure_store_certificate(a.database.uow(), actor=world.manager)
+    a_file = a.data / "keys" / f"{keys.SIGNING}.key"
+    assert recorded(uow, keys.SIGNING) == keys.key_file_id(a_file).hex()
+
+    b.use()
+    stray = b.root / "stray.key"
+    stray.write_bytes(keys.load_or_create_key(keys.SIGNING))  # B's own, made by mistake
+    with pytest.raises(ShowroomError):
+        certificates.active_certificate(b.database.uow())
+    out = run("keys", "import", str(stray), "--database-url", db_url, tmp_path=b.root)
+    assert out.returncode == 1 and "is not the store's key file" in out.stderr
+
+    copy = a.root / "signing.key.copy"
+    assert run("keys", "export", "--out", str(copy), tmp_path=a.root).returncode == 0
+    out = run("keys", "import", str(copy), "--database-url", db_url, tmp_path=b.root)
+    assert out.returncode == 0, out.stderr
+    b.use()
+    assert certificates.active_certificate(b.database.uow()).cert_pem
