@@ -254,9 +254,37 @@ def cmd_keys_export(args) -> int:
 def cmd_keys_import(args) -> int:
     from app import keys
 
+    what = {"personal": "personal-data key", "signing": "key file of the store's signing key"}
+    store_id = _store_key_id(args, _key_name(args.key))
+    if store_id:
+        file_id = keys.key_file_id(args.file).hex()
+        if file_id != store_id:  # issue #15.2: never install a key the store does not use
+            raise CliError(f"{args.file} (key id {file_id}) is not the store's "
+                           f"{what[args.key]} (key id {store_id}); nothing was installed. "
+                           f"Export it from a terminal that works ('showroom admin keys export "
+                           f"--key {args.key} --out FILE')", EXIT_FAIL)
     path = keys.import_key(args.file, _key_name(args.key))
-    print(f"Installed the key file as {path}.")
+    print(f"Installed the key file as {path}."
+          + (f" It is the store's {what[args.key]}." if store_id else ""))
     return EXIT_OK
+
+
+def _store_key_id(args, name: str) -> str | None:
+    """The key id the store's database records for `name`, or None when there is none yet or
+    the database cannot be reached (the file is then installed unchecked)."""
+    try:
+        db = base._open_database(args)
+    except CliError:
+        return None
+    try:
+        from app.services.store_keys import recorded_key_id
+
+        with db.uow() as uow:
+            return recorded_key_id(uow.session, name)
+    except Exception:  # noqa: BLE001 - a server that is down must not stop an import
+        return None
+    finally:
+        db.dispose()
 
 
 # --- helpers -------------------------------------------------------------------------------

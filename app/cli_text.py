@@ -79,6 +79,18 @@ ERROR_TEXT = {
     "pg_tool_missing": "{tool} was not found: install the PostgreSQL client programs "
                        "(Debian: apt-get install postgresql-client) and try again",
     "transient_database_error": "the database stayed busy; nothing was saved, try again",
+    # The store's personal-data key (issue #15.2, app/services/store_keys.py)
+    "personal_key_missing": "this computer has no copy of the store's personal-data key "
+                            "(store key id {expected}; expected at {path}), so it cannot record "
+                            "or read ID and licence numbers; nothing was saved. On a terminal "
+                            "that has it run 'showroom admin keys export --key personal --out "
+                            "FILE', then here 'showroom admin keys import FILE --key personal'",
+    "personal_key_mismatch": "the personal-data key file {path} on this computer (key id "
+                             "{found}) is not the store's (key id {expected}), so it cannot "
+                             "record or read ID and licence numbers; nothing was saved. Copy the "
+                             "store's key from a terminal that has it ('showroom admin keys "
+                             "export --key personal --out FILE' there) and install it here with "
+                             "'showroom admin keys import FILE --key personal'",
 }
 
 BACKUP_INVALID = {

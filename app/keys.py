@@ -136,6 +136,11 @@ def key_id(key: bytes) -> bytes:
     return hashlib.sha256(b"showroom-kek" + key).digest()[:_ID_BYTES]
 
 
+def key_file_id(path: Path) -> bytes:
+    """The id of the key in the file at `path` (checked against the store's before import)."""
+    return key_id(_read(Path(path)))
+
+
 def encrypt(plaintext: bytes, *, aad: bytes, name: str = SIGNING) -> bytes:
     """Encrypt under this terminal's key file (created if missing)."""
     key = load_or_create_key(name)

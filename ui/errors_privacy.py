@@ -25,6 +25,18 @@ FIELD_MESSAGES: dict[str, str] = {
 # Shown in a message box.
 ERROR_MESSAGES: dict[str, str] = {
     "nothing_to_unmask": QT_TRANSLATE_NOOP("Errors", "No number is stored here."),
+    # The store's personal-data key (issue #15.2, app/services/store_keys.py)
+    "personal_key_missing": QT_TRANSLATE_NOOP(
+        "Errors", "This computer does not have the store's key for ID and licence numbers, so "
+                  "it cannot record or show them. Nothing was saved. An administrator copies "
+                  "the key from a terminal that has it: there 'showroom admin keys export --key "
+                  "personal --out FILE', here 'showroom admin keys import FILE --key "
+                  "personal'."),
+    "personal_key_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The key for ID and licence numbers on this computer ({path}) is not the "
+                  "store's key ({expected}), so it cannot record or show them. Nothing was "
+                  "saved. An administrator installs the store's key: 'showroom admin keys "
+                  "import FILE --key personal'."),
     "sales_record_retained": QT_TRANSLATE_NOOP(
         "Errors", "This customer bought a car: the sales record must be kept until {until}. "
                   "Their consents can be withdrawn; the record is anonymised after that date."),

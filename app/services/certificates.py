@@ -26,6 +26,7 @@ from app.documents.signing import (StoreCertificate, create_store_certificate, l
 from app.errors import PermissionDenied, SetupRequired, ShowroomError
 from app.permissions import Action, require
 from app.services.dto import Actor, CertificateDTO
+from app.services.store_keys import record_key_id
 from db.models import SigningCertificate, StaffUser, Store
 from db.uow import UnitOfWork
 
@@ -99,6 +100,8 @@ def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str,
                   .where(SigningCertificate.id != new_id, SigningCertificate.active.is_(True))
                   .values(active=False, version=SigningCertificate.version + 1)
                   .execution_options(synchronize_session=False))
+        # The store's signing key file is now this one: `keys import` checks against it.
+        record_key_id(s, keys.blob_key_id(blob).hex(), name=keys.SIGNING)  # issue #15.2
         uow.commit()
         return new_id
 

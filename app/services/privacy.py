@@ -20,6 +20,7 @@ from sqlalchemy import Table, select, update
 from app import keys, personal_data
 from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
+from app.services import store_keys
 from db.models import Base
 from db.uow import UnitOfWork
 
@@ -70,11 +71,43 @@ def unmask(uow: UnitOfWork, *, actor, table: str, record_id: int, column: str,
             raise NotFound(what=table, id=record_id)
         if row[0] is None:
             raise ShowroomError("nothing_to_unmask", table=table, column=column)
-        value = personal_data.unseal(row[0], field=f"{table}.{column}")
+        value = _unseal(row[0], field=f"{table}.{column}")
         uow.audit("unmask", table_name=table, record_id=record_id, actor=actor,
                   detail={"column": column, "purpose": purpose[:300]})
         uow.commit()
         return value
+
+
+def _unseal(blob: bytes, *, field: str) -> str:
+    """`personal_data.unseal`, its key errors told as the personal key's (issue #15.2): the
+    generic ones speak of the signing key and would send an administrator the wrong way."""
+    try:
+        return personal_data.unseal(blob, field=field)
+    except ShowroomError as e:
+        reason = e.params.get("reason")
+        if e.code != "encryption_key_unavailable" or reason not in ("missing", "wrong_key"):
+            raise
+        blob_id = keys.blob_key_id(blob)
+        found = keys.key_id(keys.load_key(personal_data.PERSONAL)).hex() \
+            if reason == "wrong_key" else ""
+        raise store_keys.key_error(store_keys.MISSING if reason == "missing"
+                                   else store_keys.MISMATCH,
+                                   expected=blob_id.hex() if blob_id else "?",
+                                   found=found) from None
+
+
+def _rotation_old_key(uow: UnitOfWork, actor) -> bytes:
+    """The key being replaced: the store's (refusing a terminal without it, issue #15.2), or
+    this terminal's file when an interrupted rotation already recorded the next key."""
+    nxt = keys.next_key_path(personal_data.PERSONAL)
+    try:
+        return store_keys.personal_sealing_key(uow, actor=actor)
+    except ShowroomError as e:
+        if e.code != store_keys.MISMATCH or not nxt.exists():
+            raise
+        if keys.key_id(keys.rotate_begin(personal_data.PERSONAL)).hex() != e.params["expected"]:
+            raise
+        return keys.load_key(personal_data.PERSONAL)
 
 
 @dataclass(frozen=True)
@@ -92,7 +125,7 @@ def rotate_personal_key(uow: UnitOfWork, *, actor) -> RotationReport:
     one only after the commit, so a crash at any point leaves a key for every blob; running
     the command again completes an interrupted rotation."""
     require(actor, Action.MANAGE_PERSONAL_DATA)
-    old = keys.load_or_create_key(personal_data.PERSONAL)
+    old = _rotation_old_key(uow, actor)
     new = keys.rotate_begin(personal_data.PERSONAL)
     old_id, new_id = keys.key_id(old), keys.key_id(new)
     values = prints = 0
@@ -129,6 +162,9 @@ def rotate_personal_key(uow: UnitOfWork, *, actor) -> RotationReport:
         uow.audit("key_rotated", table_name="", actor=actor,
                   detail={"key": personal_data.PERSONAL, "values": values,
                           "fingerprints": prints, "new_key_id": new_id.hex()})
+        # Other terminals keep the old key file: from now on they are refused until they
+        # import the new one, instead of sealing under a key the store no longer uses.
+        store_keys.record_key_id(s, new_id.hex())
         uow.commit()
     keys.rotate_finish(personal_data.PERSONAL)
     kept = keys.key_path(personal_data.PERSONAL).with_name(

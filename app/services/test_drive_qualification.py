@@ -21,6 +21,7 @@ from app.errors import FieldError, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit
 from app.services.dto import Actor
+from app.services.store_keys import personal_sealing_key
 from app.services.test_drive_dto import TestDriveDTO, drive_dto
 from app.services.test_drives import get_drive
 from db.test_drive_models import DriveStatus, TestDrive, TestDriveCar
@@ -169,6 +170,8 @@ def record_qualification(uow: UnitOfWork, *, actor: Actor, drive_id: int, expect
     stored, unless every rule holds and the separate consent is on record."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
     now = now or utcnow()
+    # The store's key, never one this terminal would make up (issue #15.2, PIPL art. 51).
+    key = personal_sealing_key(uow, actor=actor)
     with uow:
         s = uow.session
         d = _drive_for_step(s, drive_id, expected_version)
@@ -179,11 +182,14 @@ def record_qualification(uow: UnitOfWork, *, actor: Actor, drive_id: int, expect
             errors.insert(0, FieldError("id_consent", "id_consent_required"))
         if errors:
             raise ValidationFailed(errors)
-        seal = personal_data.seal
+        def seal(value: str, *, field: str) -> bytes:
+            return personal_data.seal_with(key, value, field=field)
+
         d.id_type = data.id_type
         d.id_number_sealed = seal(id_number, field=f"{T}.id_number_sealed")
         d.id_number_masked = personal_data.mask(id_number)
-        d.id_number_fingerprint = personal_data.fingerprint(id_number, field=f"{T}.id_number")
+        d.id_number_fingerprint = personal_data.fingerprint_with(key, id_number,
+                                                                 field=f"{T}.id_number")
         d.licence_number_sealed = seal(licence_number, field=f"{T}.licence_number_sealed")
         d.licence_number_masked = personal_data.mask(licence_number)
         d.licence_class = data.licence_class.strip().upper()

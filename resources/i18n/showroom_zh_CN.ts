@@ -1554,6 +1554,14 @@
         <translation>此处未保存号码。</translation>
     </message>
     <message>
+        <source>This computer does not have the store&apos;s key for ID and licence numbers, so it cannot record or show them. Nothing was saved. An administrator copies the key from a terminal that has it: there &apos;showroom admin keys export --key personal --out FILE&apos;, here &apos;showroom admin keys import FILE --key personal&apos;.</source>
+        <translation>本机没有本店用于身份证号和驾驶证号的密钥，因此无法记录或显示这些号码。未保存任何内容。请管理员从已有该密钥的终端复制：在那台终端运行 &apos;showroom admin keys export --key personal --out FILE&apos;，在本机运行 &apos;showroom admin keys import FILE --key personal&apos;。</translation>
+    </message>
+    <message>
+        <source>The key for ID and licence numbers on this computer ({path}) is not the store&apos;s key ({expected}), so it cannot record or show them. Nothing was saved. An administrator installs the store&apos;s key: &apos;showroom admin keys import FILE --key personal&apos;.</source>
+        <translation>本机用于身份证号和驾驶证号的密钥（{path}）不是本店的密钥（{expected}），因此无法记录或显示这些号码。未保存任何内容。请管理员安装本店的密钥：&apos;showroom admin keys import FILE --key personal&apos;。</translation>
+    </message>
+    <message>
         <source>This customer bought a car: the sales record must be kept until {until}. Their consents can be withdrawn; the record is anonymised after that date.</source>
         <translation>该客户已购车：销售档案须保存至 {until}。可撤回其同意，档案将于该日期后匿名化。</translation>
     </message>
