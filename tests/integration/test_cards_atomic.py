@@ -63,11 +63,11 @@ def test_4_2_1_2_batch_with_a_later_car_not_on_sale_issues_nothing(uow, manager,
     with pytest.raises(ShowroomError) as e:
         cards.issue_cards_batch(uow(), actor=manager,
                                 vehicle_ids=[stale.id, missing.id, reserved.id])
+    assert archive(uow, manager) == before_archive  # nothing signed, the old card not voided
+    assert floor(uow, manager) == before_floor
     assert e.value.code == "card_vehicle_not_available"
     assert (e.value.params["vin"], e.value.params["status"]) == (reserved.vin, "reserved")
     assert "帕萨特" in e.value.params["car"]  # names the car, not just an id
-    assert archive(uow, manager) == before_archive  # nothing signed, the old card not voided
-    assert floor(uow, manager) == before_floor
     assert floor(uow, manager)[stale.id][0] == "stale"
     assert set(cards.cars_needing_cards(uow(), actor=manager)) == {stale.id, missing.id}
 
