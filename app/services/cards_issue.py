@@ -116,13 +116,15 @@ def _commit(uow: UnitOfWork, actor: Actor, items: list[tuple[_Planned, PreparedD
     with uow:
         s = uow.session
         try:
-            document_ids = [archive_prepared(s, prepared, actor) for _, prepared in items]
-            # Sold while we rendered? Locked (PostgreSQL) so it cannot be sold until we commit.
+            # Sold while we rendered? The cars are locked first (PostgreSQL; the order
+            # vehicles.change_status takes them in, so the two never deadlock) and cannot be
+            # sold until we commit.
             for v in s.scalars(select(Vehicle).where(Vehicle.id.in_(
                     [plan.vehicle.id for plan, _ in items])).order_by(Vehicle.id)
                     .with_for_update()):
                 if v.status not in ISSUABLE:
                     raise not_available(v)
+            document_ids = [archive_prepared(s, prepared, actor) for _, prepared in items]
             for (plan, prepared), document_id in zip(items, document_ids, strict=True):
                 _make_current(s, actor, plan, prepared, document_id, layout)
             s.flush()
