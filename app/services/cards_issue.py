@@ -116,15 +116,16 @@ def _commit(uow: UnitOfWork, actor: Actor, items: list[tuple[_Planned, PreparedD
     with uow:
         s = uow.session
         try:
-            # Sold while we rendered? The cars are locked first (PostgreSQL; the order
-            # vehicles.change_status takes them in, so the two never deadlock) and cannot be
-            # sold until we commit.
-            for v in s.scalars(select(Vehicle).where(Vehicle.id.in_(
-                    [plan.vehicle.id for plan, _ in items])).order_by(Vehicle.id)
-                    .with_for_update()):
-                if v.status not in ISSUABLE:
-                    raise not_available(v)
+            # Sold while we rendered? Checked under lock, so no car can be sold until we
+            # commit. PostgreSQL: the car rows first, the order vehicles.change_status takes
+            # them in (never a deadlock). SQLite: the first INSERT takes the database's write
+            # lock (waiting its turn); a read before it could start from a stale snapshot.
+            postgres = s.get_bind().dialect.name == "postgresql"
+            if postgres:
+                _check_still_on_sale(s, items)
             document_ids = [archive_prepared(s, prepared, actor) for _, prepared in items]
+            if not postgres:
+                _check_still_on_sale(s, items)
             for (plan, prepared), document_id in zip(items, document_ids, strict=True):
                 _make_current(s, actor, plan, prepared, document_id, layout)
             s.flush()
@@ -136,6 +137,13 @@ def _commit(uow: UnitOfWork, actor: Actor, items: list[tuple[_Planned, PreparedD
     return [IssuedCardDTO(plan.vehicle.id, plan.vehicle.vin, prepared.number, prepared.version,
                           document_id, layout, prepared.issued_at)
             for (plan, prepared), document_id in zip(items, document_ids, strict=True)]
+
+
+def _check_still_on_sale(s, items: list[tuple[_Planned, PreparedDocument]]) -> None:
+    for v in s.scalars(select(Vehicle).where(Vehicle.id.in_(
+            [plan.vehicle.id for plan, _ in items])).order_by(Vehicle.id).with_for_update()):
+        if v.status not in ISSUABLE:
+            raise not_available(v)
 
 
 def _make_current(s, actor: Actor, plan: _Planned, prepared: PreparedDocument,
