@@ -104,8 +104,9 @@ def _prepare(uow: UnitOfWork, actor: Actor, plan: _Planned, layout: str,
 
     prepared = prepare_document(
         uow, actor=actor, doc_type="vehicle_card", subject_type="vehicle",
-        subject_id=plan.vehicle.id, language=language, render=render, replaces=plan.replaces,
-        reason="card reissued (一车一卡)" if plan.replaces else "", subject_ref=plan.vehicle.vin)
+        subject_id=plan.vehicle.id, language=language, render=render,
+        replaces=plan.replaces, reason="card reissued (一车一卡)" if plan.replaces else "",
+        subject_ref=plan.vehicle.vin)
     return prepared, made[-1]
 
 
