@@ -116,6 +116,15 @@ KEY_UNAVAILABLE = {
     "damaged": "the key file {path} or the encrypted signing key is damaged",
 }
 
+# A showroom card (一车一卡) only for a car on sale; the whole batch is refused (issue #15.6).
+CARD_NOT_AVAILABLE = ("{car} (VIN {vin}) is {status}: a showroom card is issued only for a car "
+                      "in stock or on display; no card was issued, take it out of the batch")
+VEHICLE_STATUS_TEXT = {
+    "in_transit": "still in transit", "in_stock": "in stock", "on_display": "on display",
+    "test_drive_fleet": "in the test-drive fleet", "reserved": "reserved", "sold": "sold",
+    "delivered": "delivered",
+}
+
 
 def _fmt(template: str, params: dict) -> str:
     params = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v
@@ -156,5 +165,8 @@ def describe_error(e: ShowroomError) -> str:
             return (f"no document {e.params['number']}"
                     + (f" version {version}" if version is not None else "") + " in the archive")
         return "no such document in the archive"
+    if e.code == "card_vehicle_not_available":  # issue #15.6: name the car, in words
+        status = VEHICLE_STATUS_TEXT.get(e.params.get("status"), e.params.get("status"))
+        return _fmt(CARD_NOT_AVAILABLE, {"car": "", **e.params, "status": status})
     template = ERROR_TEXT.get(e.code)
     return _fmt(template, e.params) if template else str(e)

@@ -9,6 +9,8 @@ day the car turns two years old) or the store's phones change, the card is stale
 board names what changed. A car leaving the display floor retires its card.
 
 The floor (zones, positions, moves), promotions and the charging-pile offer: cards_floor.py.
+Issuing, one card or a batch, each in one transaction (issue #15.6): cards_issue.py,
+re-exported here.
 """
 
 from __future__ import annotations
@@ -21,18 +23,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.clock import store_today, utcnow
 from app.documents.qr import parse_card_reference
-from app.documents.vehicle_card import (LAYOUTS, CardDTO, age_disclosure_from, is_nev,
-                                        render_card, render_cards)
-from app.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
+from app.documents.vehicle_card import LAYOUTS, CardDTO, age_disclosure_from, is_nev
+from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
-from app.services.common import retry_transient
 from app.services.cards_floor import charging_pile_dto, free_position, promotion_dtos
-from app.services.dto import Actor, DocumentDTO, StoreDTO, VehicleDTO
+from app.services.dto import Actor, StoreDTO, VehicleDTO
 from db.card_models import CardStatus, DisplayPosition, DisplayZone, VehicleCard
 from db.models import Document, Vehicle, VehicleStatus
 from db.uow import UnitOfWork
@@ -196,17 +194,6 @@ def _void_document(session, document_id: int, actor: Actor, reason: str) -> None
                     .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason))
 
 
-@retry_transient  # issue #8.3: a busy database is retried, never shown (see _issue)
-def issue_card(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, layout: str = "A5",
-               language: str = "bilingual", now: dt.datetime | None = None) -> IssuedCardDTO:
-    """Issue the car's card (the next version if it has one) into the archive and make it the
-    current card; the previous version is voided. Only for a car in stock or on display
-    (`card_vehicle_not_available`). `Conflict` when another terminal issued it meanwhile."""
-    require(actor, Action.ISSUE_CARDS)
-    _check_options(layout, language)
-    return _issue(uow, actor, vehicle_id, layout, language, now)[0]
-
-
 def _check_options(layout: str, language: str) -> None:
     from app.services.documents import LANGUAGES
 
@@ -217,81 +204,6 @@ def _check_options(layout: str, language: str) -> None:
         errors.append(FieldError("language", "unknown_value"))
     if errors:
         raise ValidationFailed(errors)
-
-
-def _issue(uow: UnitOfWork, actor: Actor, vehicle_id: int, layout: str, language: str,
-           now: dt.datetime | None) -> tuple[IssuedCardDTO, CardDTO]:
-    from app.services.documents import issue_document
-
-    today = _today(now)
-    with uow:
-        s = uow.session
-        v = s.get(Vehicle, vehicle_id)
-        if v is None:
-            raise NotFound(what="vehicle", id=vehicle_id)
-        if v.status not in ISSUABLE:
-            raise ShowroomError("card_vehicle_not_available", vin=v.vin, status=v.status)
-        vehicles, store, promos, pile = _load(s, [vehicle_id])
-        previous = s.scalar(select(VehicleCard).where(VehicleCard.vehicle_id == vehicle_id)
-                            .order_by(VehicleCard.id.desc()).limit(1))
-        replaces = previous.card_number if previous is not None else None
-    vehicle = vehicles[vehicle_id]
-    promotion = promos.get(vehicle_id)
-    charging = pile if is_nev(vehicle) else None
-    facts = card_facts(vehicle, store, promotion, charging, today)
-    made: list[CardDTO] = []
-
-    def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
-        card = CardDTO(card_number=number, version=version, issued_at=issued_at,
-                       vehicle=vehicle, store=store, promotion=promotion,
-                       charging_pile=charging, url_template=store.card_url_template or None)
-        made.append(card)
-        return render_card(card, layout=layout, language=language)
-
-    doc: DocumentDTO = issue_document(
-        uow, actor=actor, doc_type="vehicle_card", subject_type="vehicle",
-        subject_id=vehicle_id, language=language, render=render, replaces=replaces,
-        reason="card reissued (一车一卡)" if replaces else "", subject_ref=vehicle.vin)
-    # Making the archived card current is its own transaction, retried on its own: a retry
-    # of the whole issue would archive a second document for a transient error.
-    @retry_transient
-    def make_current() -> None:
-        _make_current(uow, actor, vehicle_id, doc, layout, facts)
-
-    make_current()
-    return IssuedCardDTO(vehicle_id, vehicle.vin, doc.number, doc.version, doc.id, layout,
-                         doc.issued_at), made[-1]
-
-
-def _make_current(uow: UnitOfWork, actor: Actor, vehicle_id: int, doc: DocumentDTO,
-                  layout: str, facts: dict) -> None:
-    with uow:
-        s = uow.session
-        try:
-            stale = list(s.scalars(select(VehicleCard).where(
-                VehicleCard.vehicle_id == vehicle_id,
-                VehicleCard.status == CardStatus.CURRENT.value)))
-            for old in stale:
-                old.status, old.ended_at = CardStatus.VOIDED.value, utcnow()
-                old.end_reason = f"replaced by {doc.number} v{doc.version}"
-                if old.card_number != doc.number:  # only after a race between two terminals
-                    _void_document(s, old.document_id, actor, old.end_reason)
-            s.flush()
-            row = VehicleCard(vehicle_id=vehicle_id, card_number=doc.number,
-                              card_version=doc.version, document_id=doc.id, layout=layout,
-                              fingerprint=fingerprint(facts), facts=facts,
-                              status=CardStatus.CURRENT.value, issued_at=doc.issued_at,
-                              issued_by_id=actor.user_id)
-            s.add(row)
-            s.flush()
-            uow.commit()
-        except (IntegrityError, StaleDataError):
-            # 一车一卡: another terminal made its card current first. Ours stays archived
-            # (numbers are never reused) but voided, so it never counts.
-            s.rollback()
-            _void_document(s, doc.id, actor, "issued concurrently on another terminal")
-            uow.commit()
-            raise Conflict(table="vehicle_card", vehicle_id=vehicle_id) from None
 
 
 def retire_for_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> None:
@@ -425,35 +337,6 @@ def cars_needing_cards(uow: UnitOfWork, *, actor: Actor,
     return seen
 
 
-def issue_cards_batch(uow: UnitOfWork, *, actor: Actor, vehicle_ids: Iterable[int] | None = None,
-                      layout: str = "A5", language: str = "bilingual",
-                      progress: Callable[[int, int], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None,
-                      now: dt.datetime | None = None) -> BatchResultDTO:
-    """Issue (archive) a card for each car, `vehicle_ids` or else every displayed car whose
-    card is missing or stale, and return them in one PDF for printing. `progress(done,
-    total)` after each card; `cancelled()` is asked before each: on cancel the run stops
-    cleanly, and the cards issued so far stay issued (and current) and are in the PDF."""
-    require(actor, Action.ISSUE_CARDS)
-    _check_options(layout, language)
-    ids = list(vehicle_ids) if vehicle_ids is not None else \
-        cars_needing_cards(uow, actor=actor, now=now)
-    issued: list[IssuedCardDTO] = []
-    made: list[CardDTO] = []
-    stopped = False
-    for done, vehicle_id in enumerate(ids):
-        if cancelled is not None and cancelled():
-            stopped = True
-            break
-        card, dto = retry_transient(_issue)(uow, actor, vehicle_id, layout, language, now)
-        issued.append(card)
-        made.append(dto)
-        if progress is not None:
-            progress(done + 1, len(ids))
-    pdf = render_cards(made, layout=layout, language=language) if made else None
-    return BatchResultDTO(tuple(issued), pdf, stopped, len(ids))
-
-
 def record_card_prints(uow: UnitOfWork, *, actor: Actor, document_ids: Iterable[int],
                        printer: str, kind: str | None = None) -> int:
     """The print ledger gets one line per card printed in a batch."""
@@ -464,3 +347,8 @@ def record_card_prints(uow: UnitOfWork, *, actor: Actor, document_ids: Iterable[
         record_print(uow, actor=actor, document_id=document_id, printer=printer, kind=kind)
         count += 1
     return count
+
+
+# Issuing, one card or a batch, each all or nothing (issue #15.6), lives in cards_issue.py;
+# imported last because it builds on the helpers above.
+from app.services.cards_issue import issue_card, issue_cards_batch  # noqa: E402, F401

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -137,6 +138,44 @@ def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type
     with `reason` in the same transaction (needs VOID_DOCUMENTS too). `subject_ref` is a
     short non-personal reference to search by (a VIN): never a customer's name or phone.
     """
+    prepared = prepare_document(uow, actor=actor, doc_type=doc_type, subject_type=subject_type,
+                                subject_id=subject_id, language=language, render=render,
+                                signatures=signatures, replaces=replaces, reason=reason,
+                                subject_ref=subject_ref)
+    with uow:
+        document_id = archive_prepared(uow.session, prepared, actor)
+        uow.commit()
+    return document_dto(uow, document_id)
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A numbered, rendered and signed document not yet archived (prepare_document): the
+    slow part done, with no transaction open. `archive_prepared` stores it inside the
+    caller's transaction, so that it commits together with what the document is for."""
+
+    doc_type: str
+    subject_type: str
+    subject_id: int | None
+    subject_ref: str
+    number: str
+    version: int
+    language: str
+    issued_at: dt.datetime
+    signed_pdf: bytes
+    signer_subject: str
+    certificate_id: int
+    signatures: tuple[SignatureCapture, ...]
+    old: Document | None  # the version it replaces (detached), if any
+    reason: str
+
+
+def prepare_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type: str,
+                     subject_id: int | None, language: str, render: Render,
+                     signatures: Sequence[SignatureCapture] = (), replaces: str | None = None,
+                     reason: str = "", subject_ref: str = "") -> PreparedDocument:
+    """The checks, number, rendering and signature of issue_document, archiving nothing.
+    A number taken here and never archived is skipped, as after a failed rendering."""
     from app.documents.signing import sign_pdf
     from app.services.certificates import certificate_for_signing
     from app.services.store import get_store
@@ -166,30 +205,37 @@ def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type
         raise ShowroomError("pdf_invalid", reason="render")
     signed = sign_pdf(bytes(pdf), certificate,
                       reason=f"Showroom {doc_type} {number} v{version}", location=store.address)
+    return PreparedDocument(doc_type, subject_type, subject_id, (subject_ref or "").strip(),
+                            number, version, language, issued_at, signed, certificate.subject,
+                            certificate_id, signatures, old, reason.strip())
 
+
+def archive_prepared(session, prepared: PreparedDocument, actor: Actor) -> int:
+    """Store a prepared document (and void the version it replaces) in the caller's open
+    transaction, without committing; returns its id. On a (number, version) taken meanwhile
+    by another terminal the transaction is rolled back and Conflict raised."""
+    p = prepared
     doc = Document(
-        doc_type=doc_type, subject_type=subject_type, subject_id=subject_id,
-        subject_ref=(subject_ref or "").strip(), number=number, version=version,
-        language=language, issued_by_id=actor.user_id, issued_at=issued_at,
-        sha256=hashlib.sha256(signed).hexdigest(), size=len(signed), content=signed,
-        signed=True, signer_subject=certificate.subject, certificate_id=certificate_id)
-    with uow:
-        s = uow.session
-        try:
-            s.add(doc)  # the INSERT comes first: on SQLite it takes the write lock at once
-            s.flush()
-            for sig in signatures:
-                s.add(DocumentSignature(document_id=doc.id, signer_name=sig.signer_name.strip(),
-                                        role=sig.role, signed_at=sig.signed_at,
-                                        strokes=list(sig.strokes or []), png=bytes(sig.png)))
-            if old is not None:
-                _void_for_replacement(s, old, doc.id, actor, reason.strip())
-            s.flush()
-        except IntegrityError:  # (number, version) taken: replaced on another terminal
-            s.rollback()
-            raise Conflict(table="document", number=number, version=version) from None
-        uow.commit()
-    return document_dto(uow, doc.id)
+        doc_type=p.doc_type, subject_type=p.subject_type, subject_id=p.subject_id,
+        subject_ref=p.subject_ref, number=p.number, version=p.version,
+        language=p.language, issued_by_id=actor.user_id, issued_at=p.issued_at,
+        sha256=hashlib.sha256(p.signed_pdf).hexdigest(), size=len(p.signed_pdf),
+        content=p.signed_pdf, signed=True, signer_subject=p.signer_subject,
+        certificate_id=p.certificate_id)
+    try:
+        session.add(doc)  # the INSERT comes first: on SQLite it takes the write lock at once
+        session.flush()
+        for sig in p.signatures:
+            session.add(DocumentSignature(document_id=doc.id, signer_name=sig.signer_name.strip(),
+                                          role=sig.role, signed_at=sig.signed_at,
+                                          strokes=list(sig.strokes or []), png=bytes(sig.png)))
+        if p.old is not None:
+            _void_for_replacement(session, p.old, doc.id, actor, p.reason)
+        session.flush()
+    except IntegrityError:  # (number, version) taken: replaced on another terminal
+        session.rollback()
+        raise Conflict(table="document", number=p.number, version=p.version) from None
+    return doc.id
 
 
 def _void_for_replacement(session, old: Document, new_id: int, actor: Actor,
@@ -236,7 +282,8 @@ def issue_store_notice(uow: UnitOfWork, *, actor: Actor, language: str,
 
 __all__ = [
     "DOC_TYPES", "SUBJECT_TYPES", "LANGUAGES", "SIGNER_ROLES", "PRINT_KINDS", "DocumentQuery",
-    "issue_document", "issue_store_notice", "allocate_number", "format_number",
+    "issue_document", "prepare_document", "archive_prepared", "PreparedDocument",
+    "issue_store_notice", "allocate_number", "format_number",
     "list_documents", "get_document", "get_document_by_id", "list_versions",
     "get_document_bytes", "void_document", "record_print", "list_prints",
     "verify_document_bytes", "verify_archived_document",
