@@ -438,8 +438,11 @@ def _log_exception(exc: BaseException) -> Path | None:
     try:
         from db.session import data_dir
 
+        from db.private_files import private_dir, touch_private
+
         path = data_dir() / "logs" / "admin-cli.log"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)  # a traceback may show personal data: owner-only (#15.4)
+        touch_private(path)
         handler = logging.FileHandler(path, encoding="utf-8")
     except Exception:  # noqa: BLE001 - no log file is better than a second failure
         return None

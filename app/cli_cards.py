@@ -37,6 +37,7 @@ def add_commands(command, group) -> None:
 def cmd_print_cards(args) -> int:
     from app.services import cards, vehicles
     from app.services.documents import record_print
+    from db.private_files import write_private_bytes
 
     db = base._open_database(args)
     try:
@@ -56,7 +57,7 @@ def cmd_print_cards(args) -> int:
             db.uow(), actor=actor, vehicle_ids=ids, layout=args.layout, language=args.language,
             progress=lambda done, total: None)
         try:
-            args.out.write_bytes(result.pdf)
+            write_private_bytes(args.out, result.pdf)  # owner-only (issue #15.4)
         except OSError as e:
             raise CliError(f"cannot write {args.out}: {e.strerror or e}") from None
         for c in result.cards:
