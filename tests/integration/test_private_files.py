@@ -29,7 +29,8 @@ from db.session import data_dir, default_database_url, sqlite_path
 from db.uow import Database
 from tests.conftest import PG_URL
 from tests.factories import (isolated_data_dir, make_customer, make_document,  # noqa: F401
-                             make_store, make_user, vehicle_input)
+                             make_store, make_user, reception_defaults,
+                             vehicle_input)
 
 ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX modes (Windows: ACL test below)")
@@ -130,6 +131,7 @@ def test_exports_are_owner_only_even_over_an_existing_file(umask_022, uow, tmp_p
 @posix_only
 def test_command_line_exports_are_owner_only(umask_022, uow, db_url, tmp_path, capsys):
     make_store(uow)
+    reception_defaults(uow)
     cards_floor.ensure_default_floor(uow())
     make_user(uow, Role.ADMIN, username="root")
     manager = make_user(uow, Role.SALES_MANAGER)
