@@ -30,8 +30,8 @@ DIR_MODE = 0o700
 
 # The command runner for icacls; replaceable so the Windows command can be checked anywhere.
 Runner = Callable[[list[str]], subprocess.CompletedProcess]
-# Windows: paths given their ACL by this process already (icacls is a program start, and the
-# data directory is looked up many times).
+# Windows: folders and long-lived files given their ACL by this process already (icacls is a
+# program start, and the data directory and the database are opened many times).
 _acl_done: set[str] = set()
 
 
@@ -55,9 +55,12 @@ def _windows_user() -> str:
     return f"{domain}\\{name}" if domain else name
 
 
-def restrict(path: Path, *, runner: Runner | None = None, nt: bool | None = None) -> None:
+def restrict(path: Path, *, runner: Runner | None = None, nt: bool | None = None,
+             once: bool = False) -> None:
     """Narrow an existing file or folder to its owner: 0600/0700 on POSIX, an owner-only ACL on
-    Windows. Never raises: a failure is logged (the data stays where it is, usable)."""
+    Windows. Never raises: a failure is logged (the data stays where it is, usable).
+    `once`: on Windows, skip a path this process has narrowed already (never for a file that
+    may have been replaced by a new one under the same name)."""
     path = Path(path)
     nt = (os.name == "nt") if nt is None else nt
     try:
@@ -65,13 +68,13 @@ def restrict(path: Path, *, runner: Runner | None = None, nt: bool | None = None
         if not nt:
             os.chmod(path, DIR_MODE if is_dir else FILE_MODE)
             return
-        if runner is None and str(path) in _acl_done:
+        if once and str(path) in _acl_done:
             return
         done = (runner or _run_icacls)(windows_acl_command(path, is_dir=is_dir))
         if done.returncode != 0:
             log.warning("could not make %s private: %s", path,
                         (done.stdout or done.stderr or "").strip()[:200])
-        elif runner is None:
+        else:
             _acl_done.add(str(path))
     except (OSError, subprocess.SubprocessError) as e:
         log.warning("could not make %s private: %s", path, e)
@@ -85,7 +88,7 @@ def private_dir(path: Path, *, narrow_existing: bool = True) -> Path:
     existed = path.is_dir()
     path.mkdir(parents=True, exist_ok=True)
     if narrow_existing or not existed:
-        restrict(path)
+        restrict(path, once=True)
     return path
 
 
@@ -94,7 +97,11 @@ def touch_private(path: Path) -> Path:
     anything is written to it: whatever then opens it for writing ("w", "wb", sqlite3,
     openpyxl, pg_dump -f) keeps the mode, so no reader ever finds it open to others."""
     path = Path(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), FILE_MODE)
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    try:
+        fd, created = os.open(path, flags | os.O_EXCL, FILE_MODE), True
+    except FileExistsError:
+        fd, created = os.open(path, flags, FILE_MODE), False
     try:
         if os.name != "nt":
             os.fchmod(fd, FILE_MODE)
@@ -103,7 +110,7 @@ def touch_private(path: Path) -> Path:
     finally:
         os.close(fd)
     if os.name == "nt":
-        restrict(path)
+        restrict(path, once=not created)  # a new file always gets its ACL
     return path
 
 
@@ -128,9 +135,17 @@ def restrict_sqlite(path: Path) -> None:
     for extra in ("-wal", "-shm", "-journal"):
         side = path.with_name(path.name + extra)
         if side.exists():
-            restrict(side)
+            restrict(side, once=True)
 
 
-__all__ = ["restrict", "private_dir", "touch_private", "write_private_bytes",
-           "write_private_text", "restrict_sqlite", "windows_acl_command", "FILE_MODE",
-           "DIR_MODE"]
+__all__ = [
+    "DIR_MODE",
+    "FILE_MODE",
+    "private_dir",
+    "restrict",
+    "restrict_sqlite",
+    "touch_private",
+    "windows_acl_command",
+    "write_private_bytes",
+    "write_private_text",
+]

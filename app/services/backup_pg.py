@@ -131,5 +131,13 @@ def _drop(engine, name: str) -> None:
     _ddl(engine, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-__all__ = ["is_postgres", "pg_tool", "pg_args", "run", "pg_dump", "pg_restore",
-           "pg_backup_revision", "scratch_copy"]
+__all__ = [
+    "is_postgres",
+    "pg_args",
+    "pg_backup_revision",
+    "pg_dump",
+    "pg_restore",
+    "pg_tool",
+    "run",
+    "scratch_copy",
+]

@@ -28,16 +28,22 @@ from db.models import Role
 from db.session import data_dir, default_database_url, sqlite_path
 from db.uow import Database
 from tests.conftest import PG_URL
-from tests.factories import (isolated_data_dir, make_customer, make_document,  # noqa: F401
-                             make_store, make_user, reception_defaults,
-                             vehicle_input)
+from tests.factories import (  # noqa: F401
+    isolated_data_dir,
+    make_customer,
+    make_document,
+    make_store,
+    make_user,
+    reception_defaults,
+    vehicle_input,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX modes (Windows: ACL test below)")
 
 
 @pytest.fixture()
-def umask_022(isolated_data_dir):
+def umask_022(isolated_data_dir):  # noqa: F811 - the fixture
     """The usual umask, under which a plain open() makes files every local user can read."""
     old = os.umask(0o022)
     yield isolated_data_dir
@@ -174,7 +180,8 @@ def test_the_command_lines_error_log_is_owner_only(umask_022, tmp_path):
     env["SHOWROOM_DATA_DIR"] = str(tmp_path / "data")
     done = subprocess.run([sys.executable, "-m", "app.cli", "migrate", "--database-url",
                            "nosuchdb+nodriver://h/db"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=120)
+                          text=True, stdin=subprocess.DEVNULL, timeout=120,
+                          check=False)
     assert done.returncode == 1
     log = tmp_path / "data" / "logs" / "admin-cli.log"
     assert "Traceback" in log.read_text(encoding="utf-8")

@@ -27,8 +27,7 @@ from db.models import Role
 from db.session import sqlite_path
 from db.uow import Database
 from tests.conftest import PG_URL
-from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
-                             make_user)
+from tests.factories import isolated_data_dir, make_document, make_store, make_user  # noqa: F401
 from tests.reliability.test_backup import snapshot
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -132,7 +131,7 @@ def test_restore_refuses_a_backup_whose_archived_document_was_altered_and_names_
     bad = backup_with_flipped_document(db_url, uow, manager, second, tmp_path)
     before = snapshot(db_url)
 
-    code, out, err = admin("restore", str(bad), "--yes", url=db_url, capsys=capsys)
+    code, _out, err = admin("restore", str(bad), "--yes", url=db_url, capsys=capsys)
 
     assert code != 0
     assert f"archived document {second.number} v{second.version}" in err
