@@ -27,12 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import ShowroomError
 from app.services import backup_pg
 from db.migrate import known_revisions, upgrade
 from db.models import Document
-from db.session import sqlite_url
+from db.private_files import touch_private
+from db.session import data_dir, sqlite_url
 from db.uow import Database
 
 
@@ -107,20 +109,29 @@ def _sqlite_backup_revision(file: Path) -> str:
 
 def verify_backup(file: Path, url: str) -> BackupReport:
     """Check the archived documents and the audit chain held in the backup `file` of the
-    database at `url` (the file has passed check_backup already). Reads the file only."""
-    if backup_pg.is_postgres(url):
-        try:
+    database at `url` (the file has passed check_backup already). Reads the file only.
+    A backup that cannot be checked at all is reported as one "unverified" problem, so it is
+    restored only if the administrator insists."""
+    try:
+        if backup_pg.is_postgres(url):
             with backup_pg.scratch_copy(url, Path(file)) as scratch:
                 upgrade(scratch, lambda _url: None)  # a throw-away copy: no backup needed
                 return verify_database(scratch)
-        except ShowroomError as e:
-            # No right to create a database, or the dump does not restore: not verified,
-            # so it is restored only if the administrator insists.
-            reason = str(e.params.get("reason") or e.code)
-            return BackupReport(0, 0, (BackupProblem("unverified", "", reason),))
-    with tempfile.TemporaryDirectory(prefix="showroom-verify-") as tmp:  # 0700 on POSIX
+        return _verify_sqlite_copy(Path(file))
+    except (ShowroomError, SQLAlchemyError, sqlite3.Error) as e:
+        # E.g. no right to create a database (PostgreSQL), or the dump does not restore.
+        reason = (str(e.params.get("reason") or e.code) if isinstance(e, ShowroomError)
+                  else (str(getattr(e, "orig", None) or e).splitlines() or [""])[0][:300])
+        return BackupReport(0, 0, (BackupProblem("unverified", "", reason),))
+
+
+def _verify_sqlite_copy(file: Path) -> BackupReport:
+    # In the private data directory (0700, same disk as the database), not the system temp
+    # folder, which may be small or shared.
+    with tempfile.TemporaryDirectory(prefix="verify-", dir=data_dir()) as tmp:
         copy = Path(tmp) / "check.sqlite"
-        src = sqlite3.connect(f"file:{Path(file).as_posix()}?mode=ro", uri=True)
+        touch_private(copy)
+        src = sqlite3.connect(f"file:{file.as_posix()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(copy)
             try:
