@@ -25,21 +25,35 @@ def _log_dir() -> Path:
 
         base = Path(user_log_dir("Showroom", appauthor=False))
     path = base / "logs" if override else base
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from db.private_files import private_dir
+
+    return private_dir(path)  # logs name customers and staff: owner-only (issue #15.4)
 
 
 def setup_logging() -> Path:
     # logging.handlers pulls in socket and pickle (~50 ms): loaded once the login is on screen.
     import logging.handlers
 
-    path = _log_dir() / "showroom.log"
+    from db.private_files import touch_private
+
+    path = touch_private(_log_dir() / "showroom.log")  # owner-only before the first line
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.rotator = _private_rotator
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def _private_rotator(source: str, dest: str) -> None:
+    """Rotate as logging does, then create the next log file owner-only before the handler
+    reopens it (it would otherwise be created with the umask's mode)."""
+    from db.private_files import touch_private
+
+    if os.path.exists(source):
+        os.replace(source, dest)
+    touch_private(Path(source))
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:

@@ -436,10 +436,10 @@ def _log_exception(exc: BaseException) -> Path | None:
         log.error("admin command failed", exc_info=exc)
         return None
     try:
+        from db.private_files import private_dir, touch_private
         from db.session import data_dir
 
-        path = data_dir() / "logs" / "admin-cli.log"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = touch_private(private_dir(data_dir() / "logs") / "admin-cli.log")  # #15.4
         handler = logging.FileHandler(path, encoding="utf-8")
     except Exception:  # noqa: BLE001 - no log file is better than a second failure
         return None

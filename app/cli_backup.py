@@ -4,8 +4,12 @@ app/cli.py registers them with `add_commands`.
   backup [--to DIR] [--keep N]   a consistent copy now (safe while Showroom is in use);
                                  --keep sets how many daily backups are kept
   backups [--from DIR]           the backups, newest first
-  restore FILE [--yes]           check FILE, keep the current database aside, then replace it
-                                 (close Showroom on every terminal first)
+  restore FILE [--yes] [--accept-damaged]
+                                 check FILE (whole, known schema, every archived document and
+                                 the audit chain intact), keep the current database aside, then
+                                 replace it (close Showroom on every terminal first);
+                                 --accept-damaged restores a backup whose documents or audit
+                                 chain fail the check anyway, and records the failures
 
 Like app/cli.py, importing this module loads the standard library only.
 """
@@ -33,6 +37,9 @@ def add_commands(command, group) -> None:
                 "aside. Close Showroom on every terminal first.")
     p.add_argument("file", type=Path)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--accept-damaged", action="store_true",
+                   help="restore even if archived documents or the audit chain in the backup "
+                        "fail their check; the failures are recorded in the log and audit trail")
 
 
 def cmd_backup(args) -> int:
@@ -73,6 +80,11 @@ def cmd_restore(args) -> int:
     url = base._url(args)
     revision = backup.check_backup(args.file, url)  # refuses a bad file before asking anything
     print(f"{args.file} is a complete Showroom backup (schema revision {revision}).")
+    report = backup.verify_backup(args.file, url)  # issue #15.11: what it holds, before asking
+    _print_report(report, accept=args.accept_damaged)
+    if not report.ok and not args.accept_damaged:
+        raise CliError(f"{args.file} was altered or could not be checked: nothing was changed. "
+                       "To restore it anyway and record the failures, add --accept-damaged")
     if not args.yes:
         if not base._is_tty():
             raise CliError("restoring replaces the database: add --yes to confirm", EXIT_USAGE)
@@ -80,13 +92,27 @@ def cmd_restore(args) -> int:
         if answer not in ("y", "yes"):
             print("Nothing was changed.")
             return EXIT_OK
-    result = backup.restore(url, args.file)
+    result = backup.restore(url, args.file, accept_damaged=args.accept_damaged, report=report)
     print(f"Restored {describe_url(url)} from {result.restored_from}.")
     if result.replaced_copy:
         print(f"The database it replaced was kept as {result.replaced_copy}.")
     if result.upgraded:
         print("The restored database was upgraded to this version's schema.")
+    if result.problems:
+        print(f"Restored WITH {len(result.problems)} failure(s), recorded in the audit trail "
+              "(\"restore_damaged\") and the log.")
     return EXIT_OK
+
+
+def _print_report(report, *, accept: bool) -> None:
+    if report.ok:
+        print(f"Checked {report.documents} archived document(s) and {report.events} audit "
+              "event(s): all intact.")
+        return
+    out = sys.stdout if accept else sys.stderr
+    print(f"The backup failed {len(report.problems)} check(s):", file=out)
+    for line in report.lines():
+        print(f"  {line}", file=out)
 
 
 def _size(n: int) -> str:

@@ -106,6 +106,7 @@ def cmd_documents_list(args) -> int:
 
 def cmd_documents_export(args) -> int:
     from app.services.documents import get_document, get_document_bytes, record_print
+    from db.private_files import write_private_bytes
 
     db = base._open_database(args)
     try:
@@ -113,7 +114,7 @@ def cmd_documents_export(args) -> int:
         doc = get_document(db.uow(), actor=actor, number=args.number, version=args.version)
         data = get_document_bytes(db.uow(), actor=actor, document_id=doc.id)
         try:
-            args.out.write_bytes(data)
+            write_private_bytes(args.out, data)  # owner-only (issue #15.4)
         except OSError as e:
             raise CliError(f"cannot write {args.out}: {e.strerror or e}") from None
         record_print(db.uow(), actor=actor, document_id=doc.id,
@@ -313,10 +314,10 @@ def _env_password(var: str) -> str:
 
 
 def _write_private(path: Path, data: bytes) -> None:
+    from db.private_files import write_private_bytes
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
-                     0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        # Also narrows a file that was there already (os.open's mode applies to new files only).
+        write_private_bytes(path, data)
     except OSError as e:
         raise CliError(f"cannot write {path}: {e.strerror or e}") from None

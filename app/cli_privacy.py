@@ -145,6 +145,7 @@ def cmd_purge(args) -> int:
 
 def cmd_export_person(args) -> int:
     from app.services.privacy_retention import export_person
+    from db.private_files import write_private_text
 
     db = base._open_database(args)
     try:
@@ -152,7 +153,7 @@ def cmd_export_person(args) -> int:
     finally:
         db.dispose()
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str, sort_keys=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    write_private_text(args.out, text + "\n")  # personal data: owner-only (issue #15.4)
     tables = ", ".join(sorted(data["data"]))
     print(f"Wrote everything stored about {args.mobile} to {args.out} ({tables}).")
     return EXIT_OK

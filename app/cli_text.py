@@ -99,6 +99,9 @@ BACKUP_INVALID = {
     "damaged": "the file is damaged ({detail})",
     "not_showroom": "not a Showroom database",
     "unknown_revision": "made by a newer or unknown version of Showroom (schema {revision})",
+    # Issue #15.11: whole, but what it holds was changed (or could not be checked).
+    "altered": "it failed its content check ({detail}); to restore it anyway and record the "
+               "failures, add --accept-damaged",
 }
 
 CERTIFICATE_INVALID = {

@@ -12,6 +12,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from db.private_files import touch_private
 from db.session import make_engine, sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -46,7 +47,7 @@ def current_revision(url: str) -> str | None:
 def backup_sqlite(path: Path, reason: str = "pre-migration") -> Path:
     """Consistent copy through SQLite's online backup API (safe while others are writing)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    dest = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
+    dest = touch_private(path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}"))
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(dest)

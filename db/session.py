@@ -13,6 +13,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.private_files import private_dir, restrict_sqlite, touch_private
+
 ENV_URL = "SHOWROOM_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
 
@@ -26,8 +28,8 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir("Showroom", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    # Owner-only (issue #15.4): the database, backups, keys and logs live under it.
+    return private_dir(path)
 
 
 def sqlite_url(path: Path) -> str:
@@ -73,6 +75,15 @@ def _sqlite_pragmas(busy_timeout_ms: int):
     return on_connect
 
 
+def _private_file(path: Path):
+    def before_connect(*_args) -> None:
+        # The file exists, owner-only, before SQLite opens (or creates) it, and SQLite gives
+        # its -wal and -shm files the same mode (issue #15.4, PIPL art. 51).
+        touch_private(path)
+
+    return before_connect
+
+
 def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -> Engine:
     """The engine for `url`. `busy_timeout_ms`: how long a SQLite write waits for another
     terminal's transaction before failing as "database is locked" (then the services retry the
@@ -81,13 +92,18 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -
     if u.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # A folder created here is private; one the user chose is left as it is.
+            private_dir(path.parent, narrow_existing=False)
+            if path.exists():  # left readable by others by an older version: narrowed
+                restrict_sqlite(path)
         engine = create_engine(
             u,
             connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
             **kwargs,
         )
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
+        if path is not None:
+            event.listen(engine, "do_connect", _private_file(path))
         return engine
     return create_engine(u, pool_pre_ping=True, **kwargs)
 

@@ -28,7 +28,7 @@ from db.uow import UnitOfWork
 PAGE_LIMIT = 5000
 ACTIONS = ("login", "login_failed", "logout", "session_unlocked", "password_changed",
            "password_reset", "insert", "update", "delete", "print", "export", "unmask",
-           "export_person", "anonymise", "key_rotated")
+           "export_person", "anonymise", "key_rotated", "restore_damaged")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,15 @@ the oldest daily backups beyond the configured number are removed. Backups taken
 (kind "manual") are never removed automatically.
 
 Restore checks the file first (integrity, that it is a Showroom database, and a schema
-revision this version knows) and only then replaces anything; the database it replaces is
-kept aside as a copy next to it.
+revision this version knows), then what it holds: every archived document against its SHA-256
+and the audit chain (issue #15.11, app/services/backup_verify.py). Only then is anything
+replaced; the database it replaces is kept aside as a copy next to it. A backup that fails
+the second check is refused, unless the administrator insists (`accept_damaged`): then it is
+restored and the failures are written to the log and to the restored audit trail.
+
+Backups, their folder and the copies kept aside are readable by the app's user only (issue
+#15.4, db/private_files.py). A `.partial` file left by a backup that was killed midway is
+removed by the next backup or start-up once nothing has written to it for a while.
 """
 
 from __future__ import annotations
@@ -21,9 +28,8 @@ import json
 import logging
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,14 +37,25 @@ from sqlalchemy.engine import make_url
 
 from app.errors import FieldError, ShowroomError, ValidationFailed
 from app.permissions import Action, require
+from app.services.backup_pg import is_postgres as _is_postgres
+from app.services.backup_pg import pg_dump, pg_restore
+from app.services.backup_verify import (
+    BackupProblem,
+    BackupReport,
+    check_backup,
+    verify_backup,
+)
 from app.services.dto import Actor
-from db.migrate import head_revision, known_revisions, upgrade
+from db.migrate import head_revision, upgrade
+from db.private_files import private_dir, touch_private
 from db.session import data_dir, sqlite_path
 
 log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 14  # two weeks of daily backups
 MIN_KEEP, MAX_KEEP = 1, 365
+# A .partial untouched this long belongs to a backup that died (one running writes steadily).
+STALE_PARTIAL_SECONDS = 15 * 60
 SETTINGS_FILE = "backup.json"
 KINDS = ("daily", "manual")
 # <database>-<YYYYmmdd-HHMMSS>.<kind>.<sqlite|dump>
@@ -65,6 +82,7 @@ class RestoreResult:
     replaced_copy: Path | None  # the database as it was before the restore
     revision: str
     upgraded: bool
+    problems: tuple[BackupProblem, ...] = ()  # restored anyway (accept_damaged)
 
 
 # --- settings ------------------------------------------------------------------------------
@@ -104,7 +122,7 @@ def save_settings(*, actor: Actor | None, keep, directory: str | None = None) ->
         require(actor, Action.EDIT_STORE)
     settings = BackupSettings(keep=_check_keep(keep), directory=(directory or None))
     path = _settings_path()
-    tmp = path.with_suffix(".tmp")
+    tmp = touch_private(path.with_suffix(".tmp"))
     tmp.write_text(json.dumps({"keep": settings.keep, "directory": settings.directory}),
                    encoding="utf-8")
     os.replace(tmp, path)
@@ -113,9 +131,9 @@ def save_settings(*, actor: Actor | None, keep, directory: str | None = None) ->
 
 def backup_directory(settings: BackupSettings | None = None) -> Path:
     settings = settings or load_settings()
-    path = Path(settings.directory) if settings.directory else data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    if settings.directory:  # a folder the administrator chose: narrowed only if made here
+        return private_dir(Path(settings.directory), narrow_existing=False)
+    return private_dir(data_dir() / "backups")
 
 
 # --- taking backups ------------------------------------------------------------------------
@@ -127,10 +145,6 @@ def _stem(url: str) -> str:
     return make_url(url).database or "showroom"
 
 
-def _is_postgres(url: str) -> bool:
-    return make_url(url).get_backend_name() == "postgresql"
-
-
 def take_backup(url: str, directory: Path | None = None, *, kind: str = "manual",
                 now: dt.datetime | None = None) -> BackupInfo:
     """Write one backup of the database at `url` into `directory` (default: the configured
@@ -139,7 +153,8 @@ def take_backup(url: str, directory: Path | None = None, *, kind: str = "manual"
         raise ValueError(kind)
     directory = Path(directory) if directory else backup_directory()
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory, narrow_existing=False)
+        remove_stale_partials(directory)
     except OSError as e:
         raise ShowroomError("backup_unwritable", path=str(directory), reason=e.strerror or str(e)) from None
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -152,7 +167,7 @@ def take_backup(url: str, directory: Path | None = None, *, kind: str = "manual"
     partial = dest.with_name(dest.name + ".partial")
     try:
         if ext == "dump":
-            _pg_dump(url, partial)
+            pg_dump(url, partial)
         else:
             _sqlite_backup(url, partial)
         os.replace(partial, dest)  # a backup file is either complete or absent
@@ -170,6 +185,7 @@ def _sqlite_backup(url: str, dest: Path) -> None:
     source = sqlite_path(url)
     if source is None or not source.exists():
         raise ShowroomError("backup_no_database", path=str(source))
+    touch_private(dest)  # owner-only before a byte is copied (issue #15.4)
     src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True, timeout=30)
     try:
         dst = sqlite3.connect(dest)
@@ -186,43 +202,6 @@ def _sqlite_backup(url: str, dest: Path) -> None:
         src.close()
 
 
-def _pg_tool(name: str) -> str:
-    exe = shutil.which(name)
-    if exe is None:
-        raise ShowroomError("pg_tool_missing", tool=name)
-    return exe
-
-
-def _pg_args(url: str) -> tuple[list[str], dict[str, str]]:
-    u = make_url(url)
-    args, env = [], dict(os.environ)
-    if u.host:
-        args += ["-h", u.host]
-    if u.port:
-        args += ["-p", str(u.port)]
-    if u.username:
-        args += ["-U", u.username]
-    if u.password:
-        env["PGPASSWORD"] = str(u.password)
-    args += ["-d", u.database or ""]
-    return args, env
-
-
-def _run(cmd: list[str], env: dict[str, str], what: str) -> subprocess.CompletedProcess:
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        first = (done.stderr.strip().splitlines() or [""])[-1][:300]
-        raise ShowroomError(f"{what}_failed", reason=first)
-    return done
-
-
-def _pg_dump(url: str, dest: Path) -> None:
-    conn, env = _pg_args(url)
-    # One snapshot of the whole database (pg_dump runs in a repeatable-read transaction).
-    _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", "-f", str(dest), *conn], env,
-         "backup")
-
-
 # --- listing and rotation ------------------------------------------------------------------
 
 def _info(path: Path) -> BackupInfo | None:
@@ -234,6 +213,22 @@ def _info(path: Path) -> BackupInfo | None:
         return BackupInfo(path=path, taken_at=taken, kind=m["kind"], size=path.stat().st_size)
     except (ValueError, OSError):
         return None
+
+
+def remove_stale_partials(directory: Path, *, older_than: float = STALE_PARTIAL_SECONDS) -> list[Path]:
+    """Remove the `.partial` files of backups that were killed midway (issue #15.11); one
+    written to within `older_than` seconds may be another terminal's backup still running."""
+    removed, cutoff = [], time.time() - older_than
+    for p in Path(directory).glob("*.partial"):
+        try:
+            if p.is_file() and p.stat().st_mtime <= cutoff:
+                p.unlink()
+                removed.append(p)
+        except OSError as e:  # open elsewhere (Windows): the next run tries again
+            log.warning("could not remove the unfinished backup %s: %s", p, e)
+    if removed:
+        log.warning("removed unfinished backups: %s", ", ".join(p.name for p in removed))
+    return removed
 
 
 def list_backups(directory: Path | None = None, *, actor: Actor | None = None) -> list[BackupInfo]:
@@ -275,6 +270,7 @@ def daily_backup_if_due(url: str, *, today: dt.date | None = None,
         return None
     settings = load_settings()
     directory = backup_directory(settings)
+    remove_stale_partials(directory)
     today = today or (now or dt.datetime.now()).date()
     stem = _stem(url)
     if any(i.kind == "daily" and i.taken_at.date() == today and i.path.name.startswith(stem + "-")
@@ -298,108 +294,82 @@ def before_migration(url: str) -> Path:
 
 # --- restore -------------------------------------------------------------------------------
 
-def check_backup(file: Path, url: str) -> str:
-    """Is `file` a whole, undamaged Showroom backup this version can use? Returns its schema
-    revision; raises ShowroomError("backup_invalid", reason=...) otherwise. Reads only."""
-    file = Path(file)
-    if not file.is_file():
-        raise ShowroomError("backup_invalid", path=str(file), reason="not_found")
-    if _is_postgres(url):
-        revision = _pg_backup_revision(file)
-    else:
-        revision = _sqlite_backup_revision(file)
-    if revision not in known_revisions():
-        raise ShowroomError("backup_invalid", path=str(file), reason="unknown_revision",
-                            revision=revision)
-    return revision
-
-
-def _sqlite_backup_revision(file: Path) -> str:
-    try:
-        conn = sqlite3.connect(f"file:{file.as_posix()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        raise ShowroomError("backup_invalid", path=str(file), reason="not_a_database") from None
-    try:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-        if [r[0] for r in rows] != ["ok"]:
-            raise ShowroomError("backup_invalid", path=str(file), reason="damaged",
-                                detail="; ".join(str(r[0]) for r in rows[:3]))
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.Error:
-            row = None
-        if not row:
-            raise ShowroomError("backup_invalid", path=str(file), reason="not_showroom")
-        return row[0]
-    except sqlite3.DatabaseError as e:  # "file is not a database", truncated files
-        raise ShowroomError("backup_invalid", path=str(file), reason="not_a_database",
-                            detail=str(e)) from None
-    finally:
-        conn.close()
-
-
-def _pg_backup_revision(file: Path) -> str:
-    exe = _pg_tool("pg_restore")
-    env = dict(os.environ)
-    listing = subprocess.run([exe, "--list", str(file)], env=env, capture_output=True, text=True)
-    if listing.returncode != 0:  # pg_restore reads the whole table of contents: damage shows
-        raise ShowroomError("backup_invalid", path=str(file), reason="damaged",
-                            detail=(listing.stderr.strip().splitlines() or [""])[-1][:200])
-    data = subprocess.run([exe, "--data-only", "--table=alembic_version", "-f", "-", str(file)],
-                          env=env, capture_output=True, text=True)
-    revs = [line.strip() for line in data.stdout.splitlines()
-            if re.fullmatch(r"[0-9a-zA-Z_]+", line.strip() or "-")
-            and not line.startswith(("COPY", "SET", "SELECT"))]
-    if data.returncode != 0 or not revs:
-        raise ShowroomError("backup_invalid", path=str(file), reason="not_showroom")
-    return revs[0]
-
-
-def restore(url: str, file: Path, *, now: dt.datetime | None = None) -> RestoreResult:
+def restore(url: str, file: Path, *, now: dt.datetime | None = None,
+            accept_damaged: bool = False, report: BackupReport | None = None) -> RestoreResult:
     """Replace the database at `url` by the backup `file` (command line; every terminal must
-    be closed). Nothing is touched unless the file checks out; the replaced database is kept
-    aside first. A backup from an older version is then upgraded (backing up first)."""
+    be closed). Nothing is touched unless the file checks out: whole, a known schema, and
+    every archived document and the audit chain intact (`report`: that check made already by
+    the caller). `accept_damaged`: restore a backup that fails the last part anyway, and
+    record the failures. The replaced database is kept aside first. A backup from an older
+    version is then upgraded (backing up first)."""
     file = Path(file)
     revision = check_backup(file, url)
+    report = report or verify_backup(file, url)
+    if not report.ok and not accept_damaged:
+        raise ShowroomError("backup_invalid", path=str(file), reason="altered",
+                            detail="; ".join(report.lines()), problems=report.lines())
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     if _is_postgres(url):
         aside = take_backup(url, backup_directory(), kind="manual", now=now).path
-        conn, env = _pg_args(url)
-        _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
-              "--single-transaction", *conn, str(file)], env, "restore")
+        pg_restore(url, file)
     else:
-        live = sqlite_path(url)
-        if live is None:
-            raise ShowroomError("backup_no_database", path=url)
-        aside = None
-        if live.exists():
-            aside = live.with_name(f"{live.stem}.replaced-{stamp}{live.suffix}")
-            _sqlite_backup(url, aside)
-        live.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(f"file:{file.as_posix()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(live, timeout=30)
-            try:
-                # Through the backup API, not a file copy: the live file's WAL and shared
-                # memory stay consistent, and the copy is all-or-nothing.
-                src.backup(dst, pages=-1)
-                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        if ok != "ok":
-            raise ShowroomError("backup_invalid", path=str(live), reason="damaged", detail=ok)
+        aside = _sqlite_restore(url, file, stamp)
     upgraded = False
     if revision != head_revision():
         upgrade(url, lambda _url: file)  # the file just restored is this schema's backup
         upgraded = True
     log.warning("database %s restored from %s (previous copy: %s)", _stem(url), file, aside)
+    if not report.ok:
+        _record_damage(url, file, report)
     return RestoreResult(restored_from=file, replaced_copy=aside, revision=revision,
-                         upgraded=upgraded)
+                         upgraded=upgraded, problems=report.problems)
+
+
+def _sqlite_restore(url: str, file: Path, stamp: str) -> Path | None:
+    live = sqlite_path(url)
+    if live is None:
+        raise ShowroomError("backup_no_database", path=url)
+    aside = None
+    if live.exists():
+        aside = live.with_name(f"{live.stem}.replaced-{stamp}{live.suffix}")
+        _sqlite_backup(url, aside)
+    private_dir(live.parent, narrow_existing=False)
+    touch_private(live)
+    src = sqlite3.connect(f"file:{file.as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(live, timeout=30)
+        try:
+            # Through the backup API, not a file copy: the live file's WAL and shared
+            # memory stay consistent, and the copy is all-or-nothing.
+            src.backup(dst, pages=-1)
+            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if ok != "ok":
+        raise ShowroomError("backup_invalid", path=str(live), reason="damaged", detail=ok)
+    return aside
+
+
+def _record_damage(url: str, file: Path, report: BackupReport) -> None:
+    """A damaged backup restored on the administrator's insistence: the failures go to the log
+    and, as one "restore_damaged" event, to the restored audit trail, so that whoever reads
+    it later knows which documents and entries cannot be trusted (issue #15.11)."""
+    lines = report.lines()
+    log.warning("restored %s although it failed its checks: %s", file, "; ".join(lines))
+    from db.uow import Database
+
+    db = Database(url)
+    try:
+        with db.uow() as u:
+            u.audit("restore_damaged", detail={"backup": file.name, "problems": lines})
+            u.commit()
+    finally:
+        db.dispose()
 
 
 __all__ = ["BackupInfo", "BackupSettings", "RestoreResult", "take_backup", "list_backups",
            "rotate", "daily_backup_if_due", "back_up_now", "check_backup", "restore",
            "load_settings", "save_settings", "backup_directory", "before_migration",
-           "DEFAULT_KEEP"]
+           "remove_stale_partials", "verify_backup", "DEFAULT_KEEP"]

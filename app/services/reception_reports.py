@@ -38,6 +38,7 @@ from app.permissions import Action, require
 from app.services.dto import Actor
 from app.services.reception_dto import CountRow, MonthKpiDTO, SnapshotDTO, TrafficReportDTO
 from app.services.reception_support import staff_name
+from db.private_files import touch_private
 from db.reception_models import (
     KpiMonth,
     Lead,
@@ -126,6 +127,7 @@ def export_traffic_xlsx(uow: UnitOfWork, *, actor: Actor, path: Path, start_day:
     tr = (lambda k: (labels or {}).get(k, k))
     tmp = path.with_name(f".{path.name}.tmp")
     try:
+        touch_private(tmp)  # owner-only before anything is written (issue #15.4)
         _write_xlsx(tmp, report, tr)
         os.replace(tmp, path)
     except OSError as e:

@@ -20,6 +20,7 @@ from typing import Any
 
 from app.domain.validation import parse_yuan_to_fen
 from app.errors import FieldError, ShowroomError, ValidationFailed
+from db.private_files import touch_private
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,7 @@ def write_table(path: Path, rows: list[list[Any]]) -> None:
         raise ShowroomError("export_format", path=str(path), suffix=suffix)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
+        touch_private(tmp)  # owner-only before anything is written (issue #15.4)
         if suffix == ".csv":
             _write_csv(tmp, rows)
         else:

@@ -2748,6 +2748,10 @@ File: {file}</source>
         <source>Personal-data key rotated</source>
         <translation>更换个人数据密钥</translation>
     </message>
+    <message>
+        <source>Restored a backup that failed its check</source>
+        <translation>恢复了未通过校验的备份</translation>
+    </message>
 </context>
 <context>
     <name>LeadsPage</name>

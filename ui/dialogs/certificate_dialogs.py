@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, ShowroomError
+from db.private_files import write_private_bytes
 from ui.errors import error_text, field_error_text, show_error
 from ui.widgets.field_error import FieldErrors
 from ui.workers import run_op
@@ -170,7 +171,7 @@ class ExportCertificateDialog(_CertificateDialog):
 
             data = export_certificate(ctx.uow(), actor=ctx.actor, password=password)
             try:
-                Path(path).write_bytes(data)
+                write_private_bytes(Path(path), data)  # a private key: owner-only
             except OSError as e:
                 raise ShowroomError("pdf_save_failed", path=path) from e
             return path

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushB
 from app.documents.layout import fmt_datetime
 from app.documents.signing import VerificationResult
 from app.errors import ShowroomError
+from db.private_files import write_private_bytes
 from ui.errors import error_text, show_error
 from ui.printing import PrintResult, print_with_dialog
 from ui.workers import run_op
@@ -49,7 +50,7 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     target = Path(path)
     partial = target.with_name(target.name + ".part")
     try:
-        partial.write_bytes(data)
+        write_private_bytes(partial, data)  # owner-only (issue #15.4)
         os.replace(partial, target)
     except OSError as e:
         partial.unlink(missing_ok=True)

@@ -33,6 +33,7 @@ AUDIT_ACTION = {
     "export_person": QT_TRANSLATE_NOOP("Labels", "Exported a person's data"),
     "anonymise": QT_TRANSLATE_NOOP("Labels", "Anonymised"),
     "key_rotated": QT_TRANSLATE_NOOP("Labels", "Personal-data key rotated"),
+    "restore_damaged": QT_TRANSLATE_NOOP("Labels", "Restored a backup that failed its check"),
 }
 
 CHAIN_REASON = {
