@@ -15,6 +15,7 @@ Only pyHanko's reader objects come in; pyHanko is imported by the caller (signin
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 
@@ -156,12 +157,22 @@ def _get(obj, key: str, default=None):
     return _resolved(obj.get(key)) if obj is not None and key in obj else default
 
 
-def _xmp_title(root) -> bytes | None:
+def _titles(resolver) -> frozenset:
+    """The titles a viewer may show: the information dictionary's and the XMP dc:title
+    (viewers differ in which they prefer). Writing the same title into new XMP is no change."""
+    titles = set()
+    info = _resolved(resolver.trailer_view.get("/Info"))
+    if info is not None and "/Title" in info:
+        titles.add(str(_get(info, "/Title")).strip())
     try:
-        meta = _get(root, "/Metadata")
-        return None if meta is None else (_XMP_TITLE.search(meta.data) or [None])[0]
-    except Exception:
-        return None
+        meta = _get(resolver.root, "/Metadata")
+        found = _XMP_TITLE.search(meta.data) if meta is not None else None
+    except Exception:  # unreadable XMP: the information dictionary still counts
+        found = None
+    if found:
+        text = html.unescape(re.sub(r"<[^>]+>", "", found[0].decode("utf-8", "replace")))
+        titles.add(text.strip())
+    return frozenset(t for t in titles if t)
 
 
 def _info_changes(before, after) -> list[Change]:
@@ -170,8 +181,7 @@ def _info_changes(before, after) -> list[Change]:
     old_info, new_info = (_resolved(r.trailer_view.get("/Info")) or {} for r in (before, after))
     changes = []
     old_root, new_root = before.root, after.root
-    if (_canon(old_info.get("/Title")) != _canon(new_info.get("/Title"))
-            or _xmp_title(old_root) != _xmp_title(new_root)):
+    if _titles(before) != _titles(after):
         changes.append(Change("title_changed", True))
     keys = sorted((set(old_info) | set(new_info)) - {"/Title"})
     changed = [k for k in keys if _canon(old_info.get(k)) != _canon(new_info.get(k))]
