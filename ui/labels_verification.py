@@ -4,7 +4,7 @@ names (app.documents.revisions.Change). Used by the documents page and the PDF p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CTX = "Verification"
 

@@ -62,7 +62,7 @@ def _canon(obj, seen: frozenset = frozenset(), depth: int = 0):
     if isinstance(obj, generic.StreamObject):
         try:
             data = obj.data
-        except Exception:  # an undecodable stream: compare what is stored
+        except Exception:  # noqa: BLE001 - an undecodable stream: compare what is stored
             data = obj.encoded_data
         head = {k: v for k, v in obj.items() if k not in ("/Length", "/Filter", "/DecodeParms")}
         return ("stream", _canon(generic.DictionaryObject(head), seen, depth + 1),
@@ -121,7 +121,7 @@ def _shown(annot_raw) -> bool:
             return False
         x1, y1, x2, y2 = (float(v) for v in _get(annot, "/Rect"))
         return abs(x2 - x1) > 0 and abs(y2 - y1) > 0
-    except Exception:  # no or odd /Rect: assume it shows
+    except Exception:  # noqa: BLE001 - no or odd /Rect: assume it shows
         return True
 
 
@@ -167,7 +167,7 @@ def _titles(resolver) -> frozenset:
     try:
         meta = _get(resolver.root, "/Metadata")
         found = _XMP_TITLE.search(meta.data) if meta is not None else None
-    except Exception:  # unreadable XMP: the information dictionary still counts
+    except Exception:  # noqa: BLE001 - unreadable XMP: the information dictionary counts
         found = None
     if found:
         text = html.unescape(re.sub(r"<[^>]+>", "", found[0].decode("utf-8", "replace")))
@@ -186,7 +186,8 @@ def _info_changes(before, after) -> list[Change]:
     keys = sorted((set(old_info) | set(new_info)) - {"/Title"})
     changed = [k for k in keys if _canon(old_info.get(k)) != _canon(new_info.get(k))]
     if changed or _canon(old_root.get("/Metadata")) != _canon(new_root.get("/Metadata")):
-        changes.append(Change("metadata_changed", False, None, ", ".join(changed)))
+        changes.append(Change("metadata_changed", False, None,
+                              ", ".join(k.lstrip("/") for k in changed)))
     return changes
 
 
