@@ -91,7 +91,7 @@ def _pages(root) -> list[dict]:
             if key in node:
                 here[key] = node.raw_get(key)
         if _get(node, "/Type") == "/Pages" or "/Kids" in node:
-            for kid in _get(node, "/Kids", ()):
+            for kid in _raw_items(_get(node, "/Kids", ())):
                 walk(kid, here, seen)
         else:
             page = {k: node.raw_get(k) for k in node if k != "/Parent"}
@@ -102,11 +102,18 @@ def _pages(root) -> list[dict]:
     return out
 
 
+def _raw_items(array) -> list:
+    """An array's items with indirect references kept (iterating pyHanko's resolves them),
+    so annotations are matched by object number, not by position."""
+    raw_get = getattr(array, "raw_get", None)
+    return [raw_get(i) for i in range(len(array))] if raw_get else list(array)
+
+
 def _annotations(page: dict) -> dict:
     """Annotations of a page keyed by object number (direct ones by position)."""
     annots = _resolved(page.get("/Annots")) or []
     keyed = {}
-    for pos, raw in enumerate(annots):
+    for pos, raw in enumerate(_raw_items(annots)):
         key = raw.idnum if hasattr(raw, "idnum") else f"direct{pos}"
         keyed[key] = raw
     return keyed
