@@ -159,6 +159,7 @@ _CHANGE = {
     "form_changed": "form fields changed",
     "bytes_appended": "bytes appended after the end of the signed file",
     "revision_added": "a revision was added after signing",
+    "revision_unreadable": "a revision was added after signing that cannot be read",
 }
 
 

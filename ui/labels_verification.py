@@ -46,6 +46,8 @@ CHANGE = {
         "Verification", "Data was appended after the end of the signed file."),
     "revision_added": QT_TRANSLATE_NOOP(
         "Verification", "A revision was added after signing."),
+    "revision_unreadable": QT_TRANSLATE_NOOP(
+        "Verification", "A revision that cannot be read was added after signing."),
 }
 
 ANNOTATION = {  # PDF annotation subtypes (ISO 32000-1 §12.5.6) a forger would use

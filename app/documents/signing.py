@@ -236,7 +236,11 @@ def _later_changes(reader, sig, status, pdf_bytes: bytes) -> tuple:
         return ()
     if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
         return (_BROKEN,)  # the signature does not even cover its own revision
-    changes = revision_changes(reader, sig.signed_revision)
+    try:
+        changes = revision_changes(reader, sig.signed_revision)
+    except Exception:  # a later revision too odd to compare is still a change
+        log.info("revisions after the signature could not be compared", exc_info=True)
+        changes = [Change("revision_unreadable", True)]
     # Bytes after the last %%EOF are no revision at all: invisible, but not the signed file.
     tail_after_eof = pdf_bytes.rstrip(b"\r\n\t\f\x00 ")
     if not changes or not tail_after_eof.endswith(b"%%EOF"):

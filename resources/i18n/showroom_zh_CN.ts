@@ -5280,6 +5280,10 @@ Adaptive cruise control</source>
         <translation>签章后文件被追加了一个修订版本。</translation>
     </message>
     <message>
+        <source>A revision that cannot be read was added after signing.</source>
+        <translation>签章后文件被追加了一个无法读取的修订版本。</translation>
+    </message>
+    <message>
         <source>form or signature field</source>
         <translation>表单或签名域</translation>
     </message>
