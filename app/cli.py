@@ -13,7 +13,8 @@ file, missing columns, invalid field values).
 Documents (issue #3, commands in app/cli_documents.py):
   documents list [--type T] [--search TEXT] [--all]     the archive, newest first
   documents export NUMBER [--version N] --out FILE.pdf  the archived bytes, unchanged
-  verify-document FILE.pdf                              intact and signed by this store?
+  verify-document FILE.pdf                              intact, signed by this store, current?
+                                                        (exit code per verdict: README)
   certificate list | create | import FILE.p12 [--password-env VAR]
               | export --out FILE.p12 [--password-env VAR]
   keys export --out FILE | keys import FILE [--key signing|personal]

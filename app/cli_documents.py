@@ -7,6 +7,7 @@ pyHanko load inside the commands. Never prompts without a terminal.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import os
@@ -24,7 +25,9 @@ def add_commands(command, group) -> None:
     """`command(name, func, help)` adds a top-level command, `group(name, help)` a command
     group returning its own `leaf(name, func, help)`; both add --database-url."""
     p = command("verify-document", cmd_verify_document,
-                "Check that a PDF is unchanged and signed by this store (exit 0 only then).")
+                "Check that a PDF is unchanged, signed by this store and current (exit 0 only "
+                "then; 1 modified, 3 changed invisibly, 4 superseded or voided, 5 unsigned, "
+                "6 not signed by this store).")
     p.add_argument("file", type=Path)
 
     docs = group("documents", "The document archive.")
@@ -129,10 +132,60 @@ def cmd_documents_export(args) -> int:
 
 _VERDICT = {
     "intact": "intact: unchanged since it was signed, and signed by this store",
-    "modified": "modified: the file was changed after it was signed, or is damaged",
+    "modified": "modified: the file was changed after it was signed in a way a reader sees, "
+                "or is damaged",
+    "changed_unseen": "changed: the file was changed after it was signed; nothing shown "
+                      "changed, but it is not the file that was signed",
+    "superseded": "superseded: unchanged and signed by this store, but replaced by a newer "
+                  "version",
+    "voided": "voided: unchanged and signed by this store, but voided since",
     "unsigned": "unsigned: the file carries no digital signature",
     "untrusted": "untrusted: signed and unchanged, but not with this store's certificate",
 }
+# One exit code per verdict (README, "showroom admin"); 2 stays bad usage.
+VERIFY_EXIT = {"intact": EXIT_OK, "modified": EXIT_FAIL, "changed_unseen": 3,
+               "superseded": 4, "voided": 4, "unsigned": 5, "untrusted": 6}
+_CHANGE = {
+    "signature_broken": "the signed bytes no longer match the signature (edited or rewritten)",
+    "page_content_changed": "page {page}: content changed",
+    "page_layout_changed": "page {page}: page size, crop box or rotation changed",
+    "annotation_added": "page {page}: {hidden}annotation added ({detail})",
+    "annotation_changed": "page {page}: {hidden}annotation changed ({detail})",
+    "annotation_removed": "page {page}: {hidden}annotation removed ({detail})",
+    "page_added": "page {page} added",
+    "page_removed": "page {page} removed",
+    "title_changed": "document title changed",
+    "metadata_changed": "document metadata changed {detail}",
+    "catalog_changed": "document catalog entry {detail} changed",
+    "form_changed": "form fields changed",
+    "bytes_appended": "bytes appended after the end of the signed file",
+    "revision_added": "a revision was added after signing",
+    "revision_unreadable": "a revision was added after signing that cannot be read",
+}
+
+
+def describe_change(change) -> str:
+    """One app.documents.revisions.Change in English, e.g. "page 1: annotation added"."""
+    detail = change.detail.lstrip("/")
+    if change.kind == "metadata_changed":
+        detail = f"({detail})" if detail else "(XMP)"
+    text = _CHANGE.get(change.kind, change.kind).format(
+        page=change.page, detail=detail or "?", hidden="" if change.visible else "hidden ")
+    return text.replace(" ()", "")
+
+
+def _print_archive(result) -> None:
+    if result.archived_number:
+        state = ""
+        if result.replaced_by_version:
+            state = f" (VOIDED since, replaced by version {result.replaced_by_version})"
+        elif result.archived_voided:
+            state = " (VOIDED since)"
+        # For a changed file it is the signed original that is in the archive.
+        label = "archived as:" if result.intact else "signed original archived as:"
+        print(f"  {label} {result.archived_number} version {result.archived_version}{state}")
+    elif result.status == "intact":
+        print("  archived as: not found in this archive")
 
 
 def cmd_verify_document(args) -> int:
@@ -144,25 +197,54 @@ def cmd_verify_document(args) -> int:
         raise CliError(f"cannot read {args.file}: {e.strerror or e}", EXIT_USAGE) from None
     db = base._open_database(args)
     try:
-        result = verify_document_bytes(db.uow(), actor=base._system_admin(db), pdf_bytes=data)
+        with _library_log():
+            result = verify_document_bytes(db.uow(), actor=base._system_admin(db),
+                                           pdf_bytes=data)
     finally:
         db.dispose()
     if not result.signed and result.status != "intact" and b"%PDF" not in data[:1024]:
         raise CliError(f"{args.file} is not a PDF file", EXIT_USAGE)
     print(f"{args.file.name}: {_VERDICT[result.status]}")
+    for change in result.changes:
+        print(f"  changed:     {describe_change(change)}")
     if result.signer_subject:
         print(f"  signed by:   {result.signer_subject}")
     if result.signed_at:
         print(f"  signed at:   {_local(result.signed_at, seconds=True)} (+08:00)")
     if result.certificate_fingerprint:
         print(f"  certificate: SHA-256 {result.certificate_fingerprint}")
-    if result.archived_number:
-        voided = " (VOIDED since)" if result.archived_voided else ""
-        print(f"  archived as: {result.archived_number} version {result.archived_version}"
-              f"{voided}")
-    elif result.status == "intact":
-        print("  archived as: not found in this archive")
-    return EXIT_OK if result.ok else EXIT_FAIL
+    _print_archive(result)
+    return VERIFY_EXIT.get(result.status, EXIT_FAIL)
+
+
+@contextlib.contextmanager
+def _library_log():
+    """pyHanko logs its doubts about a tampered file (with tracebacks) as warnings: with no
+    log configured, logging's last resort would print them on stderr. Send them to the
+    admin log file instead while verifying."""
+    import logging
+
+    lib = logging.getLogger("pyhanko")
+    if logging.getLogger().handlers or lib.handlers:
+        yield
+        return
+    try:
+        from db.session import data_dir
+
+        path = data_dir() / "logs" / "admin-cli.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except Exception:  # noqa: BLE001 - silence is better than a traceback on the terminal
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    lib.addHandler(handler)
+    propagate, lib.propagate = lib.propagate, False
+    try:
+        yield
+    finally:
+        lib.removeHandler(handler)
+        lib.propagate = propagate
+        handler.close()
 
 
 def cmd_certificate_list(args) -> int:

@@ -20,17 +20,22 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from app.documents.revisions import Change
 from app.errors import ShowroomError
 
 log = logging.getLogger(__name__)
 
 CN_SUFFIX = " 文件签章"  # "document seal": the certificate's common name
 X509_NAME_MAX = 64  # RFC 5280 upper bound for O and CN
-STATUSES = ("intact", "modified", "unsigned", "untrusted")
+# "changed_unseen": changed after signing in a way that shows nothing (issue #15.5).
+STATUSES = ("intact", "modified", "changed_unseen", "unsigned", "untrusted")
 # Any one of these in the bytes means someone signed this file: a one-byte change can spoil
 # one marker (pyHanko then ignores the signature, e.g. for an unknown /SubFilter) but not all.
 _SIGNATURE_MARKERS = re.compile(
     rb"/ByteRange|/SigFlags|/FT\s*/Sig|/Type\s*/Sig|ETSI\.CAdES|adbe\.pkcs7")
+
+# The signed bytes no longer match the signature: a rewritten or edited file.
+_BROKEN = Change("signature_broken", True)
 
 
 @dataclass(frozen=True)
@@ -63,8 +68,12 @@ class StoreCertificate:
 @dataclass(frozen=True)
 class VerificationResult:
     """`status`: "intact" (signed, unchanged, by the trusted store certificate), "modified"
-    (changed after signing, or too damaged to check), "unsigned", or "untrusted" (unchanged
-    but signed by some other certificate, or no trusted certificate was given)."""
+    (changed after signing in a way a reader sees, or too damaged to check),
+    "changed_unseen" (changed after signing, but nothing shown changed: metadata, bytes
+    after %%EOF), "unsigned", or "untrusted" (unchanged but signed by some other
+    certificate, or no trusted certificate was given). `changes` names what changed
+    (app.documents.revisions.Change); `signed_length` is how many leading bytes the
+    signature covers: that prefix is the file as it was signed."""
 
     status: str
     signed: bool
@@ -72,6 +81,8 @@ class VerificationResult:
     trusted: bool
     signer_subject: str | None = None
     signed_at: dt.datetime | None = None  # naive UTC, as the signer's clock reported it
+    changes: tuple = ()
+    signed_length: int | None = None
 
 
 def _utcnow() -> dt.datetime:
@@ -166,13 +177,15 @@ def load_pkcs12(data: bytes, password: str | None) -> StoreCertificate:
 
 def sign_pdf(pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location: str,
              field_name: str = "ShowroomSignature") -> bytes:
-    """Append an invisible PAdES B-B signature as an incremental update; returns the signed
-    PDF. The visible signatures (pad images) are already part of the rendered page."""
+    """Append an invisible PAdES B-B certification signature (no changes allowed) as an
+    incremental update; returns the signed PDF. The visible signatures (pad images) are
+    already part of the rendered page. A file that is already certified is refused
+    ("signing_failed"): its DocMDP permissions forbid another signature."""
     from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import signers
-    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
     from pyhanko.sign.general import SigningError
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -187,6 +200,10 @@ def sign_pdf(pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location:
     meta = signers.PdfSignatureMetadata(
         field_name=field_name, reason=reason, location=location, md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,  # ETSI.CAdES.detached: PAdES baseline B-B
+        # A certification signature allowing no changes (ISO 32000-1 §12.8.2.2, DocMDP P=1):
+        # viewers then flag any later revision. The store signs last (the handwritten
+        # signatures are images already drawn by `render`), so nothing legitimate follows.
+        certify=True, docmdp_permissions=MDPPerm.NO_CHANGES,
     )
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
@@ -202,28 +219,46 @@ def _damaged(pdf_bytes: bytes) -> VerificationResult:
     # Unreadable after signing is the most likely story; `signed` says whether any trace of
     # a signature is left in the bytes.
     return VerificationResult("modified", signed=bool(_SIGNATURE_MARKERS.search(pdf_bytes)),
-                              intact=False, trusted=False)
+                              intact=False, trusted=False, changes=(_BROKEN,))
 
 
-def _covered(status) -> bool:
-    """Intact bytes are not enough: the signature must also cover the whole file, or only
-    be followed by updates the diff policy accepts (a later signature, form filling).
-    `valid` alone stays True after tampering (toolchain.md), so it is never used alone."""
-    from pyhanko.sign.diff_analysis import ModificationLevel
+def _later_changes(reader, sig, status, pdf_bytes: bytes) -> tuple:
+    """What happened to the file after the store signed it (issue #15.5). `valid` alone
+    stays True after tampering and pyHanko's diff policy lets a new title or appended bytes
+    pass (toolchain.md), so neither is used alone: the revisions are compared here."""
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
+    from app.documents.revisions import revision_changes
+
     if not (status.intact and status.valid):
-        return False
+        return (_BROKEN,)
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
-        return True
-    return (status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
-            and status.docmdp_ok is not False
-            and status.modification_level is not None
-            and status.modification_level <= ModificationLevel.FORM_FILLING)
+        return ()
+    if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
+        return (_BROKEN,)  # the signature does not even cover its own revision
+    try:
+        changes = revision_changes(reader, sig.signed_revision)
+    except Exception:  # a later revision too odd to compare is still a change
+        log.info("revisions after the signature could not be compared", exc_info=True)
+        changes = [Change("revision_unreadable", True)]
+    # Bytes after the last %%EOF are no revision at all: invisible, but not the signed file.
+    tail_after_eof = pdf_bytes.rstrip(b"\r\n\t\f\x00 ")
+    if not changes or not tail_after_eof.endswith(b"%%EOF"):
+        changes.append(Change("bytes_appended", False))
+    return tuple(changes)
+
+
+def _verdict(changes: tuple, trusted: bool) -> str:
+    if any(c.visible for c in changes):
+        return "modified"
+    if changes:
+        return "changed_unseen"
+    return "intact" if trusted else "untrusted"
 
 
 def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> VerificationResult:
-    """Check every embedded signature; never raises for a damaged PDF ("modified").
+    """Check the store's signature (the file's first one) and name every change made after
+    it; never raises for a damaged PDF ("modified").
 
     Trust is the given store certificate only (no OS trust store, no network). The chain is
     checked at the signer-reported signing time, so documents signed while the certificate
@@ -243,7 +278,7 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> Verification
         roots = list(load_certs_from_pemder_data(trusted_cert_pem))
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-        embedded = list(reader.embedded_signatures)
+        embedded = sorted(reader.embedded_signatures, key=lambda e: e.signed_revision)
     except Exception:  # any parser error deep in pyHanko: the bytes are damaged
         log.info("PDF could not be parsed for verification", exc_info=True)
         return _damaged(pdf_bytes)
@@ -251,28 +286,23 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> Verification
         if _SIGNATURE_MARKERS.search(pdf_bytes):
             return _damaged(pdf_bytes)
         return VerificationResult("unsigned", signed=False, intact=False, trusted=False)
-
-    intact = trusted = True
-    subject = signed_at = None
-    for sig in embedded:
-        try:
-            moment = sig.self_reported_timestamp
-        except Exception:  # an unreadable /M date: damaged like any other parse failure
-            return _damaged(pdf_bytes)
+    # The store certifies (DocMDP) and so signs first: any later signature is a change.
+    sig = embedded[0]
+    try:
+        moment = sig.self_reported_timestamp
         context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=moment,
                                     revocation_mode="soft-fail")
-        try:
-            status = validate_pdf_signature(sig, context)
-            covered = _covered(status)
-        except Exception:  # a tampered signature can fail anywhere in asn1crypto/pyHanko
-            log.info("signature %s could not be validated", sig.field_name, exc_info=True)
-            return _damaged(pdf_bytes)
-        intact = intact and covered
-        trusted = trusted and covered and bool(roots) and status.bottom_line
-        subject = x509.load_der_x509_certificate(status.signing_cert.dump()) \
-            .subject.rfc4514_string()
-        reported = status.signer_reported_dt or moment
-        signed_at = reported.astimezone(dt.UTC).replace(tzinfo=None) if reported else None
-    result = "intact" if intact and trusted else "modified" if not intact else "untrusted"
-    return VerificationResult(result, signed=True, intact=intact, trusted=trusted,
-                              signer_subject=subject, signed_at=signed_at)
+        status = validate_pdf_signature(sig, context)
+        changes = _later_changes(reader, sig, status, pdf_bytes)
+        signed_length = int(sig.byte_range[2]) + int(sig.byte_range[3])
+    except Exception:  # a tampered file can fail anywhere in asn1crypto/pyHanko
+        log.info("signature %s could not be validated", sig.field_name, exc_info=True)
+        return _damaged(pdf_bytes)
+    trusted = changes[:1] != (_BROKEN,) and bool(roots) and bool(status.trusted)
+    subject = x509.load_der_x509_certificate(status.signing_cert.dump()) \
+        .subject.rfc4514_string()
+    reported = status.signer_reported_dt or moment
+    signed_at = reported.astimezone(dt.UTC).replace(tzinfo=None) if reported else None
+    return VerificationResult(_verdict(changes, trusted), signed=True, intact=not changes,
+                              trusted=trusted, signer_subject=subject, signed_at=signed_at,
+                              changes=changes, signed_length=signed_length)

@@ -240,36 +240,62 @@ def list_prints(uow: UnitOfWork, *, actor: Actor, document_id: int) -> list[Docu
         return [_print_dto(p, name) for p, name in rows]
 
 
+def _archived(session, pdf_bytes: bytes, signed_length: int | None):
+    """The archive entry these bytes are, or (for a file changed after signing) the entry
+    its signed revision is: that prefix is byte for byte the file the store issued."""
+    candidates = [pdf_bytes]
+    if signed_length and 0 < signed_length < len(pdf_bytes):
+        candidates.append(pdf_bytes[:signed_length])
+    for data in candidates:
+        row = session.execute(
+            select(Document.id, Document.number, Document.version, Document.voided_at,
+                   Document.replaced_by_id)
+            .where(Document.sha256 == hashlib.sha256(data).hexdigest(),
+                   Document.size == len(data))
+            .order_by(Document.id).limit(1)).first()
+        if row is not None:
+            replaced = session.scalar(select(Document.version).where(
+                Document.id == row.replaced_by_id)) if row.replaced_by_id else None
+            return row, replaced
+    return None, None
+
+
 def verify_document_bytes(uow: UnitOfWork, *, actor: Actor,
                           pdf_bytes: bytes) -> DocumentVerificationDTO:
     """Check a PDF (e.g. one a customer brings back) against every certificate the store
-    has had, and look its SHA-256 up in the archive. "intact" means unchanged since signing
-    and signed by this store; never raises for a damaged file ("modified")."""
+    has had, and look it up in the archive; never raises for a damaged file ("modified").
+
+    Verdicts (issue #15.5): "intact" only for an unchanged file signed by this store whose
+    archived version is still current; "superseded" / "voided" when the archive says that
+    version was replaced / voided; "modified" and "changed_unseen" name what changed after
+    signing (`changes`); "unsigned"; "untrusted" (not signed by this store)."""
     from app.documents.signing import verify_pdf
     from app.services.certificates import trusted_certificates
 
     require(actor, Action.VIEW_DOCUMENTS)
     trusted = trusted_certificates(uow)
-    digest = hashlib.sha256(pdf_bytes).hexdigest()
-    with uow:
-        archived = uow.session.execute(
-            select(Document.id, Document.number, Document.version, Document.voided_at)
-            .where(Document.sha256 == digest, Document.size == len(pdf_bytes))
-            .order_by(Document.id).limit(1)).first()
     result, fingerprint = None, None
     for fp, pem in trusted or [(None, None)]:
         result = verify_pdf(pdf_bytes, pem)
-        if result.status != "untrusted":  # modified/unsigned do not depend on the certificate
-            fingerprint = fp if result.status == "intact" else None
+        if result.trusted or not result.signed or \
+                any(c.kind == "signature_broken" for c in result.changes):
+            # trust is the only thing that depends on the certificate tried
+            fingerprint = fp if result.trusted else None
             break
+    with uow:
+        archived, replaced_by = _archived(uow.session, pdf_bytes, result.signed_length)
+    status = result.status
+    if status == "intact" and archived is not None and archived.voided_at is not None:
+        status = "superseded" if archived.replaced_by_id else "voided"
     return DocumentVerificationDTO(
-        status=result.status, signed=result.signed, intact=result.intact,
+        status=status, signed=result.signed, intact=result.intact,
         trusted=result.trusted, signer_subject=result.signer_subject,
         signed_at=result.signed_at, certificate_fingerprint=fingerprint,
         archived_document_id=archived.id if archived else None,
         archived_number=archived.number if archived else None,
         archived_version=archived.version if archived else None,
-        archived_voided=bool(archived and archived.voided_at is not None))
+        archived_voided=bool(archived and archived.voided_at is not None),
+        replaced_by_version=replaced_by, changes=result.changes)
 
 
 def verify_archived_document(uow: UnitOfWork, *, actor: Actor,

@@ -155,10 +155,12 @@ class DocumentPrintDTO:
 @dataclass(frozen=True)
 class DocumentVerificationDTO:
     """What `verify_document_bytes` found. `status` as app.documents.signing: "intact"
-    (unchanged and signed by one of this store's certificates), "modified", "unsigned" or
-    "untrusted" (unchanged but signed by someone else). `archived_*` is set when these exact
-    bytes are in the archive (SHA-256 match); `archived_voided` then says if that version
-    was voided since."""
+    (unchanged and signed by one of this store's certificates), "modified" (a visible
+    change after signing, or damaged), "changed_unseen" (changed after signing, nothing
+    shown changed), "unsigned" or "untrusted" (unchanged but signed by someone else); and
+    "superseded" / "voided" (intact, but the archive replaced / voided that version).
+    `archived_*` is set when these bytes, or the signed revision of a changed file, are in
+    the archive (SHA-256 match); `archived_voided` then says if that version was voided."""
 
     status: str
     signed: bool
@@ -171,6 +173,10 @@ class DocumentVerificationDTO:
     archived_number: str | None = None
     archived_version: int | None = None
     archived_voided: bool = False
+    replaced_by_version: int | None = None  # the archived version's replacement, if any
+    # What changed after signing: app.documents.revisions.Change items (kind, visible,
+    # page, detail), for "modified" and "changed_unseen" (issue #15.5).
+    changes: tuple = ()
 
     @property
     def ok(self) -> bool:

@@ -5218,6 +5218,125 @@ Adaptive cruise control</source>
     </message>
 </context>
 <context>
+    <name>Verification</name>
+    <message>
+        <source>Warning: this file was changed after it was signed. Nothing shown on its pages changed, but it is not the file this store signed.</source>
+        <translation>警告：此文件在签章后被改动过。页面显示的内容没有变化，但它已不是本店签章的那份文件。</translation>
+    </message>
+    <message>
+        <source>This version is unchanged since this store signed it, but it was replaced by version {version}. Do not rely on it; use the current version.</source>
+        <translation>此版本自本店签章后未被改动，但已被第 {version} 版取代。请勿以此为准，请使用现行版本。</translation>
+    </message>
+    <message>
+        <source>This document is unchanged since this store signed it, but it was voided. Do not rely on it.</source>
+        <translation>此文件自本店签章后未被改动，但已作废。请勿以此为准。</translation>
+    </message>
+    <message>
+        <source>The signed content no longer matches the signature (edited or rewritten).</source>
+        <translation>签章所覆盖的内容与签章不再一致（文件被编辑或重写过）。</translation>
+    </message>
+    <message>
+        <source>Page {page}: content changed.</source>
+        <translation>第 {page} 页：内容被改动。</translation>
+    </message>
+    <message>
+        <source>Page {page}: page size, crop box or rotation changed.</source>
+        <translation>第 {page} 页：页面尺寸、裁切框或旋转被改动。</translation>
+    </message>
+    <message>
+        <source>Page {page}: {what} added.</source>
+        <translation>第 {page} 页：新增了{what}。</translation>
+    </message>
+    <message>
+        <source>Page {page}: {what} changed.</source>
+        <translation>第 {page} 页：{what}被改动。</translation>
+    </message>
+    <message>
+        <source>Page {page}: {what} removed.</source>
+        <translation>第 {page} 页：{what}被删除。</translation>
+    </message>
+    <message>
+        <source>Page {page}: hidden {what} added.</source>
+        <translation>第 {page} 页：新增了隐藏的{what}。</translation>
+    </message>
+    <message>
+        <source>Page {page}: hidden {what} changed.</source>
+        <translation>第 {page} 页：隐藏的{what}被改动。</translation>
+    </message>
+    <message>
+        <source>Page {page}: hidden {what} removed.</source>
+        <translation>第 {page} 页：隐藏的{what}被删除。</translation>
+    </message>
+    <message>
+        <source>Page {page} added.</source>
+        <translation>新增了第 {page} 页。</translation>
+    </message>
+    <message>
+        <source>Page {page} removed.</source>
+        <translation>第 {page} 页被删除。</translation>
+    </message>
+    <message>
+        <source>Document title changed.</source>
+        <translation>文件标题被改动。</translation>
+    </message>
+    <message>
+        <source>Document metadata changed.</source>
+        <translation>文件元数据被改动。</translation>
+    </message>
+    <message>
+        <source>Document settings changed ({what}).</source>
+        <translation>文件设置被改动（{what}）。</translation>
+    </message>
+    <message>
+        <source>Form fields changed.</source>
+        <translation>表单域被改动。</translation>
+    </message>
+    <message>
+        <source>Data was appended after the end of the signed file.</source>
+        <translation>签章文件的末尾之后被追加了数据。</translation>
+    </message>
+    <message>
+        <source>A revision was added after signing.</source>
+        <translation>签章后文件被追加了一个修订版本。</translation>
+    </message>
+    <message>
+        <source>A revision that cannot be read was added after signing.</source>
+        <translation>签章后文件被追加了一个无法读取的修订版本。</translation>
+    </message>
+    <message>
+        <source>form or signature field</source>
+        <translation>表单或签名域</translation>
+    </message>
+    <message>
+        <source>text box</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>图章</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>手绘图形</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>What changed after signing:</source>
+        <translation>签章后的改动：</translation>
+    </message>
+</context>
+<context>
     <name>VisitHistoryModel</name>
     <message>
         <source>Arrival</source>

@@ -422,7 +422,8 @@ def test_verify_document_exit_codes(tmp_path, ready, archived, capsys):
     foreign.write_bytes(sign_pdf(simple_pdf(), create_store_certificate("别家汽车销售有限公司"),
                                  reason="r", location="上海"))
     (tmp_path / "notes.txt").write_text("not a pdf")
-    for path, code, verdict in ((unsigned, 1, "unsigned"), (foreign, 1, "untrusted")):
+    # Issue #15.5: one exit code per verdict (README).
+    for path, code, verdict in ((unsigned, 5, "unsigned"), (foreign, 6, "untrusted")):
         assert cli.main(["verify-document", str(path), "--database-url", ready]) == code
         out = capsys.readouterr().out
         assert out.startswith(f"{path.name}: {verdict}"), out

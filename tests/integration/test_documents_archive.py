@@ -371,7 +371,9 @@ def test_unsigned_and_foreign_pdfs_do_not_verify(uow, manager, notice):
     assert "另一家" in result.signer_subject
 
 
-def test_a_voided_version_still_verifies_and_says_so(uow, manager, notice):
+def test_a_voided_version_is_not_intact_and_says_so(uow, manager, notice):
+    # Issue #15.5: a voided document no longer verifies as intact.
     documents.void_document(uow(), actor=manager, document_id=notice.id, reason="过期")
     result = documents.verify_archived_document(uow(), actor=manager, document_id=notice.id)
-    assert result.status == "intact" and result.archived_voided
+    assert (result.status, result.ok, result.intact) == ("voided", False, True)
+    assert result.archived_voided and result.replaced_by_version is None

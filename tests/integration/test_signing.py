@@ -168,9 +168,17 @@ def test_signing_the_same_field_twice_is_refused(signed, cert):
     assert e.value.code == "signing_failed"
 
 
-def test_second_signature_in_another_field_keeps_the_first_intact(signed, cert):
-    twice = sign_pdf(signed, cert, reason="countersigned", location="上海", field_name="Second")
-    assert verify_pdf(twice, cert.cert_pem).status == "intact"
+def test_documents_are_certified_no_changes_and_refuse_a_second_signature(signed, cert):
+    """ISO 32000-1 §12.8.2.2: a DocMDP certification signature with P=1 (no changes)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import MDPPerm
+    from pyhanko.sign.validation import read_certification_data
+
+    certification = read_certification_data(PdfFileReader(io.BytesIO(signed)))
+    assert certification is not None and certification.permission == MDPPerm.NO_CHANGES
+    with pytest.raises(ShowroomError) as e:
+        sign_pdf(signed, cert, reason="countersigned", location="上海", field_name="Second")
+    assert e.value.code == "signing_failed"
 
 
 def test_signing_junk_is_pdf_invalid(cert):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.services import documents
@@ -80,6 +81,33 @@ def test_verify_a_file_says_intact_then_modified_after_one_byte(qtbot, manager_p
     tampered.write_bytes(bytes(bad))
     manager_page.verify_file(str(tampered))
     assert manager_page.last_verification.status == "modified"
+
+
+def test_verify_button_names_a_forged_price_in_chinese(qtbot, manager_page, tmp_path, uow, monkeypatch):
+    """Issue #15.5: a signature field painting a new price is reported, and named, in zh_CN."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from tests.integration.test_signed_tampering import (
+        add_signature_field_painting_a_price,
+        incremental,
+    )
+    from ui.i18n import install_translators
+
+    doc = _issue_via_ui(qtbot, manager_page)
+    data = documents.get_document_bytes(uow(), actor=manager_page.ctx.actor, document_id=doc.id)
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(incremental(data, add_signature_field_painting_a_price))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), ""))
+    try:
+        assert install_translators("zh_CN")
+        qtbot.mouseClick(manager_page.verify_file_button, Qt.MouseButton.LeftButton)
+        box = manager_page.findChild(QMessageBox, "verification_result")
+        assert box is not None and box.icon() == QMessageBox.Icon.Warning
+        assert "签章后的改动：" in box.text() and "第 1 页：新增了表单或签名域。" in box.text()
+        assert "未被改动" not in box.text()
+        box.accept()
+    finally:
+        install_translators("en")
 
 
 def test_void_needs_a_reason_and_keeps_the_document_in_the_archive(qtbot, manager_page):

@@ -31,6 +31,9 @@ ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
 STATUS_STYLE = {  # colours readable on the dialog background (WCAG AA)
     "intact": "color: #1b5e20;",
     "modified": "color: #c62828; font-weight: bold;",
+    "changed_unseen": "color: #c62828; font-weight: bold;",
+    "superseded": "color: #e65100;",
+    "voided": "color: #e65100;",
     "unsigned": "color: #455a64;",
     "untrusted": "color: #e65100;",
 }
@@ -321,6 +324,16 @@ class PdfPreviewDialog(QDialog):
         self.verified.emit(result)
 
     def verification_text(self, result: VerificationResult) -> str:
+        from ui.labels_verification import change_lines, verdict_text
+
+        # Issue #15.5: replaced/voided versions and unseen changes have their own verdicts,
+        # and every change after signing is named.
+        if (own := verdict_text(result)) is not None:
+            return "\n".join([own, *change_lines(result)])
+        if result.status == "modified" and change_lines(result):
+            return "\n".join([self.tr("Warning: this document was changed after it was signed, "
+                                       "or it is damaged. Do not rely on it; print the copy "
+                                       "from the archive."), *change_lines(result)])
         signer = _common_name(result.signer_subject)
         when = fmt_datetime(result.signed_at) if result.signed_at else ""
         if result.status == "intact":

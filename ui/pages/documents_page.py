@@ -50,7 +50,8 @@ class DocumentsPage(QWidget):
         self.void_button.setVisible(can(roles, Action.VOID_DOCUMENTS))
         self.notice_button = self._button(self.tr("New store notice…"), "new_store_notice", self.new_store_notice)
         self.notice_button.setVisible(can(roles, Action.ISSUE_STORE_NOTICE))
-        self.verify_file_button = self._button(self.tr("Verify a PDF file…"), "verify_file", self.verify_file)
+        self.verify_file_button = self._button(self.tr("Verify a PDF file…"), "verify_file",
+                                              lambda: self.verify_file())  # clicked(bool) is no path
 
         top = QHBoxLayout()
         for w in (self.search, self.type_filter, self.show_voided):
@@ -252,6 +253,8 @@ class DocumentsPage(QWidget):
         run_op(self, work, self._show_verification)
 
     def _show_verification(self, result) -> None:
+        from ui.labels_verification import change_lines, verdict_text
+
         self.last_verification = result
         texts = {
             "intact": self.tr("The document is unchanged since this store signed it."),
@@ -259,7 +262,8 @@ class DocumentsPage(QWidget):
             "unsigned": self.tr("This document has no digital signature."),
             "untrusted": self.tr("The document is unchanged since it was signed, but not with this store's certificate."),
         }
-        lines = [texts.get(result.status, result.status)]
+        lines = [verdict_text(result) or texts.get(result.status, result.status)]
+        lines += change_lines(result)  # issue #15.5: name what changed after signing
         if result.signer_subject:
             lines.append(self.tr("Signed by {signer} on {time} (China time).").format(
                 signer=result.signer_subject, time=local_time(result.signed_at)))
