@@ -302,3 +302,4 @@ from db import card_models  # noqa: E402,F401  (registers showroom card and floo
 from db import test_drive_models  # noqa: E402,F401  (issue #6: routes, fleet, test drives)
 from db import pdi_models  # noqa: E402,F401  (issue #7: PDI templates and inspections)
 from db import audit_models  # noqa: E402,F401  (issue #9: audit log, consents, retention)
+from db import request_models  # noqa: E402,F401  (issue #16: idempotency keys of creates)

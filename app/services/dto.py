@@ -196,6 +196,7 @@ class Changes:
     """What a mutating service touched, so pages refresh only when affected (Anki OpChanges)."""
 
     vehicles: bool = False
+    reception: bool = False  # visits, roster, leads, appointments
     store: bool = False
     staff: bool = False
     documents: bool = False

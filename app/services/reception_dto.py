@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.domain.reception import Ratio
+from app.services.dto import Changes
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class CheckInResultDTO:
     # Why the consultant was chosen when it is not the obvious one, e.g.
     # "own_consultant_off_duty" (went to rotation) or "no_consultant_available" (waits).
     assignment_note: str = ""
+    # What the check-in touched, published by the UI's one operation path (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(reception=True))
 
 
 @dataclass(frozen=True)
