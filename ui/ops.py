@@ -12,7 +12,7 @@ What `run()` does, in this order, so that no page has to remember any of it:
 - disables the `busy` widgets and shows a busy cursor, and re-enables them when the result is
   back, success or failure;
 - runs the service on the single-thread write pool (ui.workers), never on the UI thread;
-- on success publishes the change set the SERVICE returned (`result.changes`) on the one change
+- on success calls the initiator back, then publishes the change set the SERVICE returned (`result.changes`) on the one change
   bus (`AppContext.changed`), so every open page that shows an affected record refreshes; the
   UI never builds change notices itself;
 - on failure maps `ValidationFailed` to the form's fields, `Conflict` to the conflict dialog,
@@ -40,6 +40,11 @@ log = logging.getLogger(__name__)
 # Initiators with a write in flight. Keyed by id() and cleared on the result, so a closed
 # widget never stays here longer than its last operation.
 _in_flight: set[int] = set()
+
+
+def is_busy(initiator: QObject) -> bool:
+    """True while a write started by `initiator` has not come back yet."""
+    return id(initiator) in _in_flight
 
 
 def published_changes(result: Any):
@@ -108,11 +113,13 @@ class Op:
 
     def _succeeded(self, result: Any) -> None:
         self._finish()
+        # The initiator first (it may note what to select once the list reloads), then every
+        # page that shows what changed.
+        if self._on_success is not None:
+            self._on_success(result)
         changes = published_changes(result)
         if changes is not None:
             self._ctx.changed(changes, self._initiator)
-        if self._on_success is not None:
-            self._on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()

@@ -117,7 +117,8 @@ class TestDriveDTO:
     version: int
     # What a step touched (issue #16): the drive, and the visit it belongs to (a return marks
     # the visit's test drive for 3.13), so the live queue reloads the visit's new version.
-    changes: Changes = field(default_factory=lambda: Changes(test_drives=True))
+    changes: Changes = field(default_factory=lambda: Changes(test_drives=True), compare=False,
+                            repr=False)
 
     @property
     def weather_severe(self) -> bool:
