@@ -5,7 +5,8 @@ every dialog: the Save/Cancel buttons, the message for errors that belong to no 
 save through the one operation path (ui/ops.Op: off the UI thread, form and buttons disabled
 with a busy cursor until the result is back, the service's change set published), every field
 error beside its field at once, a stale version to the conflict box with Reload, and Cancel
-refused while a save runs (closing would drop its result).
+refused while a save runs (closing would drop its result). A business rule's refusal (a
+ShowroomError) is said in the line above the buttons; only the unexpected opens a box.
 
     class ChannelDialog(ServiceFormDialog):
         def service_call(self):            # None when the form itself found errors
@@ -24,7 +25,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from app.errors import Conflict, ValidationFailed
+from app.errors import Conflict, ShowroomError, ValidationFailed
 from ui import ops
 from ui.errors import error_text, field_error_text, show_error
 from ui.labels import field_label
@@ -107,8 +108,17 @@ class ServiceFormDialog(QDialog):
         self.done_saving(result)
 
     def _failed(self, exc: BaseException) -> None:
-        if not self.failed(exc):
-            show_error(self, exc)
+        if self.failed(exc):
+            return
+        if isinstance(exc, ShowroomError):  # a rule said no (e.g. pdi_required): say it here
+            self.say(error_text(exc))
+        else:
+            show_error(self, exc)  # unexpected: logged, with copyable details
+
+    def say(self, text: str) -> None:
+        """A message about the whole form, above the buttons."""
+        self.general_error.setText(text)
+        self.general_error.show()
 
     def _conflict(self, exc: Conflict) -> None:
         if not self.failed(exc):
@@ -123,8 +133,7 @@ class ServiceFormDialog(QDialog):
         unplaced = self.errors.show(exc)
         if unplaced:
             lines = [f"{field_label(e.field)}: {field_error_text(e)}" for e in unplaced]
-            self.general_error.setText("\n".join([error_text(exc)] + lines))
-            self.general_error.show()
+            self.say("\n".join([error_text(exc)] + lines))
         first = next((e.field for e in exc.errors if self.errors.widget(e.field)), None)
         reveal = getattr(self.form, "reveal", None)
         if first and reveal is not None:

@@ -43,6 +43,7 @@ from app.services.reception_support import (
     assign,
     assign_by_rotation,
     assign_waiting,
+    changed_visit_dto,
     customer_dto,
     duty_dtos,
     is_active_consultant,
@@ -315,7 +316,7 @@ def reassign_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_ver
         s.flush()
         assign_waiting(s, day=today, now=now, by_id=actor.user_id)
         commit(uow)
-        return visit_dto(s, visit)
+        return changed_visit_dto(s, visit)
 
 
 def get_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int) -> VisitDTO:

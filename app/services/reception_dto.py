@@ -108,6 +108,8 @@ class VisitDTO:
     consent_given: bool
     appointment_id: int | None
     version: int
+    # Set by the service that changed this visit: what the UI refreshes (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
     def waiting_seconds(self, now: dt.datetime) -> int:
         """From arrival until a consultant started (or until now while still waiting)."""
@@ -196,6 +198,8 @@ class LeadChangeDTO:
 class EndVisitResultDTO:
     visit: VisitDTO
     leads: tuple[LeadDTO, ...]  # leads created or updated from this visit
+    changes: Changes = field(default_factory=lambda: Changes(reception=True), compare=False,
+                             repr=False)
 
 
 @dataclass(frozen=True)

@@ -193,7 +193,6 @@ class QueuePage(QWidget):
         if v is None:
             return None
         dialog = EndVisitDialog(self.ctx, v, self)
-        dialog.ended.connect(lambda _r: self.ctx.changed(ReceptionChanges(), self))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -205,7 +204,6 @@ class QueuePage(QWidget):
         if v is None or self.board is None:
             return None
         dialog = ReassignDialog(self.ctx, v, [d for d in self.board.duty if d.on_duty], self)
-        dialog.reassigned.connect(lambda _r: self.ctx.changed(ReceptionChanges(), self))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
