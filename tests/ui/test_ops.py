@@ -23,8 +23,19 @@ from ui.lock import SessionLock
 from ui.pages.reception_page import ReceptionPage
 
 
+_seen: set[int] = set()
+
+
+@pytest.fixture(autouse=True)
+def _earlier_boxes(qapp):
+    """Boxes other tests left open are not this test's."""
+    _seen.clear()
+    _seen.update(id(w) for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+
+
 def _boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible() and id(w) not in _seen]
 
 
 def _visit_count(uow) -> int:

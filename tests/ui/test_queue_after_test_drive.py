@@ -5,7 +5,7 @@ terminal" box, because the return's change set names the visit and the queue rel
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.clock import utcnow
 from app.services.reception_visits import start_visit
@@ -16,10 +16,6 @@ from ui.context import AppContext
 from ui.dialogs.end_visit_dialog import EndVisitDialog
 from ui.dialogs.test_drive_dialog import TestDriveDialog
 from ui.pages.queue_page import QueuePage
-
-
-def _boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
 
 
 def test_return_then_end_visit_from_the_queue_gives_no_conflict(qtbot, uow, database, world,  # noqa: F811
@@ -48,6 +44,7 @@ def test_return_then_end_visit_from_the_queue_gives_no_conflict(qtbot, uow, data
     end = queue.findChildren(EndVisitDialog)[-1]
     end.outcome.setCurrentIndex(end.outcome.findData("left"))
     qtbot.mouseClick(end.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert not _boxes(), [b.text() for b in _boxes()]
+    boxes = [b for b in queue.findChildren(QMessageBox) if b.isVisible()]
+    assert not boxes, [b.text() for b in boxes]
     assert end.result_dto.visit.status == "finished"
     assert end.result_dto.visit.had_test_drive

@@ -117,6 +117,7 @@ class TestDriveDialog(QDialog):
 
         def loaded(drive) -> None:
             self.drive = drive
+            self.booking_form.load(drive)
             self._show()
             self._open_step(self.steps.currentRow())  # e.g. the Start page's checklist
 
@@ -161,6 +162,8 @@ class TestDriveDialog(QDialog):
             for e in escorts:
                 self.escort.addItem(e.full_name, e.id)
             self._route_changed()
+            if self.drive is not None:  # the drive came back first: show it as booked
+                self.booking_form.load(self.drive)
 
         run_op(self, work, loaded)
 
