@@ -151,6 +151,7 @@ class DutyDTO:
     visits_today: int  # all visits assigned today (rotation, own customers, overrides)
     current_visit_id: int | None
     version: int
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,7 @@ class LeadDTO:
     created_at: dt.datetime
     status_changed_at: dt.datetime
     version: int
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,7 @@ class ReceptionPage(QWidget):
 
             return set_away(ctx.uow(), actor=ctx.actor, consultant_id=d.consultant_id, away=not d.away)
 
-        run_op(self, work, lambda _r: self._duty_changed(), write=True)
+        self._duty_op(work)
 
     def set_duty(self, d, on: bool) -> None:
         if d is None:
@@ -296,8 +296,7 @@ class ReceptionPage(QWidget):
 
             return set_duty(ctx.uow(), actor=ctx.actor, consultant_id=consultant_id, on_duty=on)
 
-        run_op(self, work, lambda _r: self._duty_changed(), write=True)
+        self._duty_op(work)
 
-    def _duty_changed(self) -> None:
-        self.ctx.changed(ReceptionChanges(), self)
-        self.refresh()
+    def _duty_op(self, work) -> None:
+        Op(self.ctx, self, work).busy(self.duty_view).on_success(lambda _d: self.refresh()).run()
