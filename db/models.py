@@ -303,3 +303,4 @@ from db import test_drive_models  # noqa: E402,F401  (issue #6: routes, fleet, t
 from db import pdi_models  # noqa: E402,F401  (issue #7: PDI templates and inspections)
 from db import audit_models  # noqa: E402,F401  (issue #9: audit log, consents, retention)
 from db import key_models  # noqa: E402,F401  (issue #15.2: ids of the store's key files)
+from db import request_models  # noqa: E402,F401  (issue #16: idempotency keys of creates)

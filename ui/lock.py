@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import error_text
+from ui import workers
 from ui.workers import run_op
 
 ACTIVITY = frozenset({
@@ -189,6 +190,8 @@ class SessionLock(QObject):
         if self.dialog is not None:
             return
         self.watcher.paused = True
+        # Pages still loading behind the cover must not pop error boxes over it (issue #16).
+        workers.quiet_errors(True)
         for w in QApplication.topLevelWidgets():
             if w.isVisible():
                 self._cover(w)
@@ -229,6 +232,7 @@ class SessionLock(QObject):
         self.logout_requested.emit()
 
     def _uncover(self) -> None:
+        workers.quiet_errors(False)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

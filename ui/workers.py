@@ -4,6 +4,10 @@
 result or exception back on the UI thread by a queued signal. `fn` must never touch widgets.
 Writes go to a single-thread pool so two saves from one terminal never race each other.
 Tests may call `use_synchronous_executor(True)` to run work inline (Picard's FakeThreadPool).
+
+A result whose parent was deleted meanwhile (its window closed, the user logged out) is dropped
+and logged, never shown; while the session is locked (`quiet_errors(True)`), an error nobody
+handles is logged instead of opening a box behind the lock (issue #16).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import logging
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -20,6 +25,21 @@ _read_pool: QThreadPool | None = None
 _write_pool: QThreadPool | None = None
 _synchronous = False
 _pending: set[_Relay] = set()
+_quiet = False
+
+
+def quiet_errors(on: bool) -> None:
+    """While on (the idle lock covers the windows), unhandled errors are logged, not shown."""
+    global _quiet
+    _quiet = on
+
+
+def errors_are_quiet() -> bool:
+    return _quiet
+
+
+def _gone(obj: QObject | None) -> bool:
+    return obj is not None and not shiboken6.isValid(obj)
 
 
 def use_synchronous_executor(enabled: bool) -> None:
@@ -41,24 +61,41 @@ class _Relay(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_success, on_failure) -> None:
+    def __init__(self, parent, on_success, on_failure, on_dropped=None) -> None:
         super().__init__()
+        self._parent = parent
         self._on_success = on_success
         self._on_failure = on_failure
+        self._on_dropped = on_dropped
         self.succeeded.connect(self._success)
         self.failed.connect(self._failure)
+
+    def _dropped(self, what: str) -> bool:
+        if not _gone(self._parent):
+            return False
+        log.info("result dropped (%s): its window was closed", what)
+        if self._on_dropped is not None:
+            self._on_dropped()
+        return True
 
     @Slot(object)
     def _success(self, result) -> None:
         _pending.discard(self)
+        if self._dropped("success"):
+            return
         if self._on_success is not None:
             self._on_success(result)
 
     @Slot(object)
     def _failure(self, exc) -> None:
         _pending.discard(self)
+        if self._dropped(f"{type(exc).__name__}"):
+            return
         if self._on_failure is not None:
             self._on_failure(exc)
+        elif _quiet:
+            log.warning("error while locked, not shown: %r\n%s", exc,
+                        getattr(exc, "__showroom_traceback__", ""))
         else:
             from ui.errors import show_error
 
@@ -82,11 +119,13 @@ class _Task(QRunnable):
 
 
 def run_op(parent: QObject | None, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
-           on_failure: Callable[[BaseException], None] | None = None, *, write: bool = False) -> None:
+           on_failure: Callable[[BaseException], None] | None = None, *, write: bool = False,
+           on_dropped: Callable[[], None] | None = None) -> None:
     """Run `fn` in the background; call on_success(result) or on_failure(exc) on the UI thread.
 
-    Without on_failure the error is shown to the user through ui.errors.show_error."""
-    relay = _Relay(on_success, on_failure)
+    Without on_failure the error is shown to the user through ui.errors.show_error. If `parent`
+    was deleted before the result came back, neither is called: on_dropped() is, if given."""
+    relay = _Relay(parent, on_success, on_failure, on_dropped)
     if _synchronous:
         try:
             result = fn()

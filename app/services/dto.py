@@ -78,6 +78,8 @@ class VehicleDTO:
     vin_override_reason: str | None
     updated_at: dt.datetime
     version: int
+    # Set by a service that saved this vehicle: what to refresh (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ class Changes:
     """What a mutating service touched, so pages refresh only when affected (Anki OpChanges)."""
 
     vehicles: bool = False
+    reception: bool = False  # visits, roster, leads, appointments
     store: bool = False
     staff: bool = False
     documents: bool = False

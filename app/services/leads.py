@@ -8,7 +8,7 @@ LeadStatusChange row: 3.12 / 3.13 count new, retained and ordered intentions fro
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -23,7 +23,7 @@ from app.domain.reception import (
 from app.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit
-from app.services.dto import Actor
+from app.services.dto import Actor, Changes
 from app.services.reception_dto import LeadChangeDTO, LeadDTO
 from app.services.reception_setup import known_models
 from app.services.reception_support import (
@@ -214,7 +214,7 @@ def create_lead(uow: UnitOfWork, *, actor: Actor, customer_id: int, brand: str, 
         if customer.consultant_id is None:
             customer.consultant_id = owner
         commit(uow)
-        return lead_dto(s, lead)
+        return replace(lead_dto(s, lead), changes=Changes(reception=True, ids=frozenset({lead.id})))
 
 
 def update_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int, expected_version: int,

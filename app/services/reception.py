@@ -33,15 +33,17 @@ from app.domain.reception import (
 from app.errors import FieldError, NotFound, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit, retry_transient
-from app.services.dto import Actor
+from app.services.dto import Actor, Changes
 from app.services.notifications import emit
 from app.services.reception_customers import parse_mobile, resolve_customer, validate_name
+from app.services.request_keys import first_record, remember
 from app.services.reception_dto import CheckInResultDTO, QueueBoardDTO, VisitDTO
 from app.services.reception_setup import known_models
 from app.services.reception_support import (
     assign,
     assign_by_rotation,
     assign_waiting,
+    changed_visit_dto,
     customer_dto,
     duty_dtos,
     is_active_consultant,
@@ -88,6 +90,8 @@ class CheckInInput:
     requested_consultant_id: int | None = None  # invited / appointment / return visitors only
     appointment_id: int | None = None  # arrival of a booked appointment
     notes: str = ""
+    # Made by the form once per visitor (uuid4): a second Ctrl+Enter returns the first visit.
+    request_key: str | None = None
 
 
 def _validate(data: CheckInInput, now: dt.datetime, override_reason: str | None,
@@ -164,7 +168,10 @@ def check_in(uow: UnitOfWork, *, actor: Actor, data: CheckInInput,
     errors, clean = _validate(data, now, override_reason, override)
     with uow:
         s = uow.session
-        lock_rotation(s)
+        lock_rotation(s)  # also serialises check-ins, so the request key lookup cannot race
+        first = first_record(s, data.request_key, "check_in")
+        if first is not None:
+            return _result(s, s.get(Visit, first), None, data, note="")
         channel = s.get(SourceChannel, data.channel_id) if data.channel_id is not None else None
         if data.channel_id is not None and (channel is None or not channel.active):
             errors.append(FieldError("channel_id", "unknown_value"))
@@ -225,12 +232,20 @@ def check_in(uow: UnitOfWork, *, actor: Actor, data: CheckInInput,
             emit(s, kind=EventKind.APPOINTMENT_CHANGED, visit_id=visit.id,
                  consultant_id=appointment.consultant_id, at=now)
         emit(s, kind=EventKind.CHECKED_IN, visit_id=visit.id, consultant_id=visit.consultant_id, at=now)
+        remember(s, data.request_key, "check_in", visit.id, actor_id=actor.user_id, now=now)
         commit(uow)
-        return CheckInResultDTO(
-            visit=visit_dto(s, visit), customer=customer_dto(s, customer) if customer else None,
-            reminders=reminders_for(with_children=bool(data.with_children),
-                                    foreign_visitor=bool(data.foreign_visitor)),
-            assignment_note=note)
+        return _result(s, visit, customer, data, note=note)
+
+
+def _result(s, visit: Visit, customer, data: CheckInInput, *, note: str) -> CheckInResultDTO:
+    if customer is None and visit.customer_id is not None:
+        customer = s.get(Customer, visit.customer_id)
+    return CheckInResultDTO(
+        visit=visit_dto(s, visit), customer=customer_dto(s, customer) if customer else None,
+        reminders=reminders_for(with_children=bool(data.with_children),
+                                foreign_visitor=bool(data.foreign_visitor)),
+        assignment_note=note,
+        changes=Changes(reception=True, ids=frozenset({visit.id})))
 
 
 def _dedupe(errors: list[FieldError]) -> list[FieldError]:
@@ -301,7 +316,7 @@ def reassign_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_ver
         s.flush()
         assign_waiting(s, day=today, now=now, by_id=actor.user_id)
         commit(uow)
-        return visit_dto(s, visit)
+        return changed_visit_dto(s, visit)
 
 
 def get_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int) -> VisitDTO:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.domain.reception import Ratio
+from app.services.dto import Changes
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ class VisitDTO:
     consent_given: bool
     appointment_id: int | None
     version: int
+    # Set by the service that changed this visit: what the UI refreshes (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
     def waiting_seconds(self, now: dt.datetime) -> int:
         """From arrival until a consultant started (or until now while still waiting)."""
@@ -129,6 +132,9 @@ class CheckInResultDTO:
     # Why the consultant was chosen when it is not the obvious one, e.g.
     # "own_consultant_off_duty" (went to rotation) or "no_consultant_available" (waits).
     assignment_note: str = ""
+    # What the check-in touched, published by the UI's one operation path (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(reception=True), compare=False,
+                            repr=False)
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,7 @@ class DutyDTO:
     visits_today: int  # all visits assigned today (rotation, own customers, overrides)
     current_visit_id: int | None
     version: int
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -176,6 +183,7 @@ class LeadDTO:
     created_at: dt.datetime
     status_changed_at: dt.datetime
     version: int
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,8 @@ class LeadChangeDTO:
 class EndVisitResultDTO:
     visit: VisitDTO
     leads: tuple[LeadDTO, ...]  # leads created or updated from this visit
+    changes: Changes = field(default_factory=lambda: Changes(reception=True), compare=False,
+                             repr=False)
 
 
 @dataclass(frozen=True)

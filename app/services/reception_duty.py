@@ -6,6 +6,7 @@ Whenever someone becomes available, unassigned waiting visitors are given out at
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
@@ -13,7 +14,7 @@ from app.clock import store_today, utcnow
 from app.errors import FieldError, PermissionDenied, ValidationFailed
 from app.permissions import Action, can, require
 from app.services.common import commit
-from app.services.dto import Actor
+from app.services.dto import Actor, Changes
 from app.services.notifications import emit
 from app.services.reception_dto import DutyDTO
 from app.services.reception_support import (
@@ -29,6 +30,11 @@ from db.uow import UnitOfWork
 
 def _dto_for(session, day: dt.date, consultant_id: int) -> DutyDTO:
     return next(d for d in duty_dtos(session, day) if d.consultant_id == consultant_id)
+
+
+def _changed(duty: DutyDTO) -> DutyDTO:
+    """A roster change can move waiting visitors too (assign_waiting): the queue reloads."""
+    return replace(duty, changes=Changes(reception=True))
 
 
 def _row(session, day: dt.date, consultant_id: int) -> DutyRoster | None:
@@ -109,7 +115,7 @@ def set_duty(uow: UnitOfWork, *, actor: Actor, consultant_id: int, on_duty: bool
         assign_waiting(s, day=day, now=now, by_id=actor.user_id)
         emit(s, kind=EventKind.DUTY_CHANGED, consultant_id=consultant_id, at=now)
         commit(uow)
-        return _dto_for(s, day, consultant_id)
+        return _changed(_dto_for(s, day, consultant_id))
 
 
 def set_away(uow: UnitOfWork, *, actor: Actor, consultant_id: int, away: bool,
@@ -136,4 +142,4 @@ def set_away(uow: UnitOfWork, *, actor: Actor, consultant_id: int, away: bool,
         assign_waiting(s, day=day, now=now, by_id=actor.user_id)
         emit(s, kind=EventKind.DUTY_CHANGED, consultant_id=consultant_id, at=now)
         commit(uow)
-        return _dto_for(s, day, consultant_id)
+        return _changed(_dto_for(s, day, consultant_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.clock import store_day_bounds
 from app.domain.reception import RotationCandidate, pick_next_consultant
 from app.errors import NotFound
+from app.services.dto import Changes
 from app.services.notifications import emit
 from app.services.reception_dto import (
     AppointmentDTO,
@@ -134,6 +135,11 @@ def visit_dtos(session: Session, visits: Sequence[Visit]) -> list[VisitDTO]:
         next_follow_up=v.next_follow_up, notes=v.notes, consent_text_id=v.consent_text_id,
         consent_shown_at=v.consent_shown_at, consent_given=v.consent_given,
         appointment_id=appointments.get(v.id), version=v.version) for v in visits]
+
+
+def changed_visit_dto(session: Session, v: Visit) -> VisitDTO:
+    """The DTO of a visit this use case changed, carrying its change set (issue #16)."""
+    return replace(visit_dto(session, v), changes=Changes(reception=True, ids=frozenset({v.id})))
 
 
 def visit_dto(session: Session, v: Visit) -> VisitDTO:

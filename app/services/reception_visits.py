@@ -21,7 +21,7 @@ from app.domain.reception import (
 from app.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
 from app.permissions import Action, can, require
 from app.services.common import check_version, commit, retry_transient
-from app.services.dto import Actor
+from app.services.dto import Actor, Changes
 from app.services.leads import record_visit_leads
 from app.services.notifications import emit
 from app.services.reception_dto import EndVisitResultDTO, VisitDTO
@@ -30,7 +30,7 @@ from app.services.reception_support import (
     assign_waiting,
     lead_dtos,
     lock_rotation,
-    visit_dto,
+    changed_visit_dto, visit_dto,
 )
 from db.models import Role
 from db.reception_models import (
@@ -75,7 +75,7 @@ def start_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_versio
         emit(uow.session, kind=EventKind.STARTED, visit_id=visit.id,
              consultant_id=visit.consultant_id, at=now)
         commit(uow)
-        return visit_dto(uow.session, visit)
+        return changed_visit_dto(uow.session, visit)
 
 
 @retry_transient  # issue #8.3: one transaction, run again if the database was busy
@@ -161,7 +161,8 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         s.flush()
         assign_waiting(s, day=today, now=now, by_id=actor.user_id)
         commit(uow)
-        return EndVisitResultDTO(visit=visit_dto(s, visit), leads=tuple(lead_dtos(s, leads)))
+        return EndVisitResultDTO(visit=visit_dto(s, visit), leads=tuple(lead_dtos(s, leads)),
+                                 changes=Changes(reception=True, ids=frozenset({visit.id})))
 
 
 @retry_transient  # issue #8.3: one transaction, run again if the database was busy
@@ -186,7 +187,7 @@ def visitor_left(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_versi
         s.flush()
         assign_waiting(s, day=store_today(now), now=now, by_id=actor.user_id)
         commit(uow)
-        return visit_dto(s, visit)
+        return changed_visit_dto(s, visit)
 
 
 def intent_level_definitions() -> list:

@@ -7,12 +7,13 @@ licence or permit number (PIPL art. 51; 4.2.4.2 confidentiality promise).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from app.domain.test_drive_rules import (CHECK_ITEMS, SEVERE_WEATHER, fleet_problems,
                                          fleet_warnings, plate_problems)
+from app.services.dto import Changes
 from db.models import StaffUser, Vehicle
 from db.test_drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute
 
@@ -114,6 +115,10 @@ class TestDriveDTO:
     overdue: bool  # returned late, or still out after the planned end
     cancel_reason: str
     version: int
+    # What a step touched (issue #16): the drive, and the visit it belongs to (a return marks
+    # the visit's test drive for 3.13), so the live queue reloads the visit's new version.
+    changes: Changes = field(default_factory=lambda: Changes(test_drives=True), compare=False,
+                            repr=False)
 
     @property
     def weather_severe(self) -> bool:
@@ -175,7 +180,8 @@ def drive_dto(session, d: TestDrive, now: dt.datetime) -> TestDriveDTO:
         actual_start=d.actual_start, actual_end=d.actual_end, odometer_in=d.odometer_in,
         damage_found=d.damage_found, damage_notes=d.damage_notes or "",
         feedback=d.feedback or "", intent_level=d.intent_level, overdue=overdue,
-        cancel_reason=d.cancel_reason or "", version=d.version)
+        cancel_reason=d.cancel_reason or "", version=d.version,
+        changes=Changes(test_drives=True, reception=d.visit_id is not None, ids=frozenset({d.id})))
 
 
 def escort_dtos(session, ids) -> list[EscortDTO]:

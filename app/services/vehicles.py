@@ -17,7 +17,7 @@ from app.domain.validation import validate_vin
 from app.errors import FieldError, NotFound, OverrideRequired, ValidationFailed
 from app.permissions import Action, can, require
 from app.services.common import check_version, commit
-from app.services.dto import Actor, VehicleDTO
+from app.services.dto import Actor, Changes, VehicleDTO
 from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatus, VehicleStatusChange
 from db.uow import UnitOfWork
 
@@ -80,6 +80,11 @@ def record_status_change(uow: UnitOfWork, vehicle: Vehicle, *, from_status: str 
     uow.session.add(VehicleStatusChange(vehicle_id=vehicle.id, from_status=from_status,
                                         to_status=vehicle.status, changed_by_id=actor.user_id,
                                         changed_at=at or utcnow(), reason=reason or ""))
+
+
+def saved_dto(v: Vehicle) -> VehicleDTO:
+    """The DTO of a vehicle this use case changed, with the change set the UI publishes."""
+    return replace(vehicle_dto(v), changes=Changes(vehicles=True, ids=frozenset({v.id})))
 
 
 def vehicle_dto(v: Vehicle) -> VehicleDTO:
@@ -220,7 +225,7 @@ def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
         uow.session.flush()
         record_status_change(uow, v, from_status=None, actor=actor)
         commit(uow)
-        return vehicle_dto(v)
+        return saved_dto(v)
 
 
 def update_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int,
@@ -250,7 +255,7 @@ def update_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_v
         _apply(v, data, vin)
         v.updated_by_id = actor.user_id
         commit(uow)
-        return vehicle_dto(v)
+        return saved_dto(v)
 
 
 def can_change_status(current: str, new: str) -> bool:
@@ -288,7 +293,7 @@ def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_ve
             retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
         v.updated_by_id = actor.user_id
         commit(uow)
-        return vehicle_dto(v)
+        return saved_dto(v)
 
 
 _VIN_TAIL = re.compile(r"[A-HJ-NPR-Z0-9]{4,17}")

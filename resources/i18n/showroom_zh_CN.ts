@@ -638,6 +638,26 @@
 <context>
     <name>ConflictBox</name>
     <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Saved by {name} at {time}.</source>
+        <translation>由 {name} 于 {time} 保存。</translation>
+    </message>
+    <message>
+        <source>Saved by {name}.</source>
+        <translation>由 {name} 保存。</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>于 {time} 保存。</translation>
+    </message>
+    <message>
         <source>Changed on another terminal</source>
         <translation>已在其他终端修改</translation>
     </message>

@@ -7,34 +7,30 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
     QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from app.clock import store_today
 from app.domain.reception import INTENT_LEVELS, OUTCOMES_NEEDING_INTENT, default_follow_up
-from app.errors import Conflict, ValidationFailed
-from ui.errors import show_error
 from ui.labels import INTENT_LEVEL, VISIT_OUTCOME, label
 from ui.models.reception_models import visitor_text
-from ui.widgets.conflict_box import open_conflict_box
+from ui.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.widgets.reception_fields import show_field_errors
-from ui.workers import run_op
+from ui.widgets.reception_fields import ReceptionWording
 
 OUTCOMES = ("information", "quote", "test_drive", "order", "left")
 
 
-class EndVisitDialog(QDialog):
+class EndVisitDialog(ReceptionWording, ServiceFormDialog):
     ended = Signal(object)  # EndVisitResultDTO
 
     def __init__(self, ctx, visit, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("end_visit_dialog")
-        self.ctx = ctx
         self.visit = visit
-        self.result_dto = None
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("End visit"))
         self.setMinimumWidth(560)
         intro = QLabel(self.tr("{visitor}, consultant {consultant}").format(
@@ -94,26 +90,19 @@ class EndVisitDialog(QDialog):
         self.ordered_row_label = QLabel(self.tr("Model ordered"))
         form.addRow(self.ordered_row_label, self.errors.wrap("ordered_model", self.ordered_model))
         form.addRow(self.tr("Notes"), self.errors.wrap("notes", self.notes))
-        self.other_errors = QLabel("")
-        self.other_errors.setStyleSheet("color: #c62828;")
-        self.other_errors.setWordWrap(True)
-        self.other_errors.setVisible(False)
+        self.other_errors = self.general_error
         if visit.customer_id is None:
             hint = QLabel(self.tr("Anonymous visitor: no lead is recorded (no name and mobile with consent)."))
             hint.setWordWrap(True)
             hint.setStyleSheet("color: #555;")
         else:
             hint = QLabel(self.tr("A lead is recorded or updated for each model of interest."))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("End visit"))
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self.save_button.setText(self.tr("End visit"))
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(hint)
-        layout.addWidget(self.other_errors)
-        layout.addWidget(self.buttons)
         self.outcome.currentIndexChanged.connect(lambda _i: self._outcome_changed())
         self._outcome_changed()
 
@@ -137,6 +126,9 @@ class EndVisitDialog(QDialog):
         return next((c for c, b in self.intent_buttons.items() if b.isChecked() and b.isEnabled()), None)
 
     def confirm(self) -> None:
+        self.save()
+
+    def service_call(self) -> ServiceCall:
         ctx, v = self.ctx, self.visit
         outcome = self.outcome.currentData()
         level = self.intent_level()
@@ -155,26 +147,11 @@ class EndVisitDialog(QDialog):
                              outcome=outcome, intent_level=level, next_follow_up=follow,
                              had_test_drive=test_drive, ordered_model=ordered, notes=notes)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
+        return work
 
-    def _done(self, result) -> None:
-        self.buttons.setEnabled(True)
-        self.result_dto = result
+    def reload(self) -> None:
+        self.reject()  # the queue shows the visit as it is now
+
+    def done_saving(self, result) -> None:
         self.ended.emit(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            unplaced = show_field_errors(self.errors, exc)
-            if unplaced:
-                from ui.widgets.reception_fields import reception_error_text
-
-                self.other_errors.setText("\n".join(reception_error_text(e) for e in unplaced))
-                self.other_errors.setVisible(True)
-            return
-        if isinstance(exc, Conflict):
-            open_conflict_box(self, exc, self.reject)
-            return
-        show_error(self, exc)
+        super().done_saving(result)

@@ -8,21 +8,16 @@ status (and Delivered only to roles that may deliver); the service checks again 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from app.errors import Conflict, ShowroomError, ValidationFailed
 from app.permissions import Action, can
 from app.services import vehicles
-from app.services.dto import Changes, VehicleDTO
+from app.services.dto import VehicleDTO
 from db.models import VehicleStatus
 from ui.context import AppContext
-from ui.errors import error_text, show_error
 from ui.labels import status_label
-from ui.widgets.conflict_box import open_conflict_box
-from ui.widgets.field_error import ERROR_STYLE, FieldErrors
-from ui.workers import run_op
+from ui.service_form_dialog import ServiceCall, ServiceFormDialog
+from ui.widgets.field_error import FieldErrors
 
 
 def allowed_targets(current: str, roles) -> list[VehicleStatus]:
@@ -32,19 +27,17 @@ def allowed_targets(current: str, roles) -> list[VehicleStatus]:
             and (s is not VehicleStatus.DELIVERED or can(roles, Action.DELIVER_VEHICLE))]
 
 
-class StatusDialog(QDialog):
+class StatusDialog(ServiceFormDialog):
     status_changed = Signal(object)  # the updated VehicleDTO
 
     def __init__(self, ctx: AppContext, vehicle: VehicleDTO, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        errors = FieldErrors()
+        body = QWidget()
+        super().__init__(ctx, body, errors, parent,
+                         buttons=QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.setObjectName("status_dialog")
-        self.ctx = ctx
         self.vehicle = vehicle
-        self.result_vehicle: VehicleDTO | None = None
-        self.conflict_box = None
-        self._saving = False
         self.setWindowTitle(self.tr("Change status"))
-
         self.vehicle_label = QLabel()
         self.current_label = QLabel()
         self.status = QComboBox()
@@ -53,31 +46,23 @@ class StatusDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(self.tr("Optional, kept in the vehicle's history"))
-        self.errors = FieldErrors()
-        form = QFormLayout()
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Vehicle"), self.vehicle_label)
         form.addRow(self.tr("Current status"), self.current_label)
-        form.addRow(self.tr("New status"), self.errors.wrap("status", self.status))
-        form.addRow(self.tr("Reason"), self.errors.wrap("reason", self.reason))
-        self.message = QLabel()  # whole-operation errors, e.g. "needs a passed PDI"
-        self.message.setObjectName("error_general")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        form.addRow(self.tr("New status"), errors.wrap("status", self.status))
+        form.addRow(self.tr("Reason"), errors.wrap("reason", self.reason))
+        self.message = self.general_error  # whole-operation errors, e.g. "needs a passed PDI"
+        self.ok_button = self.save_button
         self.ok_button.setText(self.tr("Change status"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
-        self._load(vehicle)
+        self.load(vehicle)
 
-    def _load(self, v: VehicleDTO) -> None:
+    @property
+    def result_vehicle(self) -> VehicleDTO | None:
+        return self.result_dto
+
+    def load(self, v: VehicleDTO) -> None:
         self.vehicle = v
         self.vehicle_label.setText(f"{v.vin}  {v.brand} {v.model} {v.trim}".strip())
         self.current_label.setText(status_label(v.status))
@@ -88,67 +73,24 @@ class StatusDialog(QDialog):
         self.ok_button.setEnabled(can_move)
         self.status.setEnabled(can_move)
         if not can_move:
-            self.message.setText(self.tr("No further status change is possible from this status."))
-            self.message.show()
+            self.say(self.tr("No further status change is possible from this status."))
 
-    def save(self) -> None:
-        if self._saving or self.status.currentData() is None:
-            return
-        self.errors.clear()
-        self.message.hide()
+    def service_call(self) -> ServiceCall | None:
+        if self.status.currentData() is None:
+            return None
         actor, uow, v = self.ctx.actor, self.ctx.uow, self.vehicle
         target, reason = self.status.currentData(), self.reason.text().strip()
-        self._set_saving(True)
-        run_op(self, lambda: vehicles.change_status(uow(), actor=actor, vehicle_id=v.id,
-                                                    expected_version=v.version, new_status=target,
-                                                    reason=reason),
-               self._saved, self._failed, write=True)
+        return lambda: vehicles.change_status(uow(), actor=actor, vehicle_id=v.id,
+                                              expected_version=v.version, new_status=target,
+                                              reason=reason)
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.buttons.setEnabled(not saving)
-
-    def _saved(self, dto: VehicleDTO) -> None:
-        self._set_saving(False)
-        self.result_vehicle = dto
+    def done_saving(self, dto: VehicleDTO) -> None:
         self.status_changed.emit(dto)  # first, so the page knows what to select after reloading
-        self.ctx.changed(Changes(vehicles=True, ids=frozenset({dto.id})), self)
-        self.accept()
+        super().done_saving(dto)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(exc, ValidationFailed):
-            unplaced = self.errors.show(exc)
-            if unplaced:
-                self._say(error_text(exc))
-        elif isinstance(exc, Conflict):
-            self.conflict_box = open_conflict_box(self, exc, self.reload)
-        elif isinstance(exc, ShowroomError):
-            self._say(error_text(exc))
-        else:
-            show_error(self, exc)  # unexpected: logged, with copyable details
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-    def reload(self) -> None:
+    def reload_call(self) -> ServiceCall | None:
         actor, uow, vehicle_id = self.ctx.actor, self.ctx.uow, self.vehicle.id
-        self._set_saving(True)
-
-        def done(dto: VehicleDTO) -> None:
-            self._set_saving(False)
-            self._load(dto)
-
-        def failed(exc: BaseException) -> None:
-            self._set_saving(False)
-            show_error(self, exc)
-
-        run_op(self, lambda: vehicles.get_vehicle(uow(), actor=actor, vehicle_id=vehicle_id), done, failed)
-
-    def reject(self) -> None:
-        if not self._saving:
-            super().reject()
+        return lambda: vehicles.get_vehicle(uow(), actor=actor, vehicle_id=vehicle_id)
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext, vehicle: VehicleDTO) -> VehicleDTO | None:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from app.clock import from_store_time, to_store_time
 from app.errors import FieldError
 from app.permissions import Action, can
-from app.services.dto import Changes
 from ui.errors import field_error_text
 from ui.labels import label
 from ui.labels_test_drives import WEATHER
 from ui.dialogs.test_drive_forms import (BookingForm, DepartureForm, QualificationForm,
                                          ReturnForm, qdate)
 from ui.widgets.field_error import FieldErrors
+from ui.ops import Op
 from ui.workers import run_op
 
 STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start",
@@ -93,19 +93,20 @@ class TestDriveDialog(QDialog):
 
     # --- plumbing -------------------------------------------------------------------------------
     def _write(self, fn, next_step: str | None = None, after=None) -> None:
+        """Save one step through the operation path: the dialog waits for the result, so the
+        next step can never be pressed against a version that is not saved yet (issue #16)."""
         def done(drive) -> None:
             self.drive = drive
             if after is not None:
                 after()
             self.errors.clear()
-            self.ctx.changed(Changes(test_drives=True, ids=frozenset({drive.id})), self)
             self._show()
             if next_step:
                 self.go(next_step)
 
-        run_op(self, fn, done, lambda exc: self.errors.report_failure(
-            self, exc, reload=lambda: self._reload(self.drive.id) if self.drive else None),
-            write=True)
+        Op(self.ctx, self, fn).busy(self).on_success(done).on_failure(
+            lambda exc: self.errors.report_failure(
+                self, exc, reload=lambda: self._reload(self.drive.id) if self.drive else None)).run()
 
     def _reload(self, drive_id: int) -> None:
         ctx = self.ctx
@@ -116,6 +117,7 @@ class TestDriveDialog(QDialog):
 
         def loaded(drive) -> None:
             self.drive = drive
+            self.booking_form.load(drive)
             self._show()
             self._open_step(self.steps.currentRow())  # e.g. the Start page's checklist
 
@@ -160,6 +162,8 @@ class TestDriveDialog(QDialog):
             for e in escorts:
                 self.escort.addItem(e.full_name, e.id)
             self._route_changed()
+            if self.drive is not None:  # the drive came back first: show it as booked
+                self.booking_form.load(self.drive)
 
         run_op(self, work, loaded)
 
@@ -498,11 +502,10 @@ class TestDriveDialog(QDialog):
 
         def done(drive) -> None:
             self.drive = drive
-            self.ctx.changed(Changes(test_drives=True, ids=frozenset({drive.id})), self)
             self._show()
             self.go("return")
 
-        run_op(self, work, done, failed, write=True)
+        Op(self.ctx, self, work).busy(self).on_success(done).on_failure(failed).run()
 
     # --- 8 return (4.2.4.5, 4.2.4.7) ---------------------------------------------------------------
     def _return_page(self) -> QWidget:

@@ -230,6 +230,23 @@ class BookingForm(QWidget):
             self.minutes.setValue(r.typical_minutes)
             self.km.setValue(r.distance_km)
 
+    def load(self, d) -> None:
+        """Show a booked drive as booked: "Book" then moves exactly what the user changes
+        (4.2.4.5: the route, time and km the customer confirmed), never the form's defaults."""
+        self.customer_name.setText(d.customer_name or "")
+        i = self.car.findData(d.car_id)
+        if i >= 0:
+            self.car.setCurrentIndex(i)
+        i = next((k for k in range(self.route.count())
+                  if getattr(self.route.itemData(k), "id", None) == d.route_id), -1)
+        if i >= 0:
+            self.route.setCurrentIndex(i)  # sets the route's typical time and km: set ours after
+        self.walk_in.setChecked(False)
+        local = to_store_time(d.planned_start)
+        self.start_at.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, local.minute)))
+        self.minutes.setValue(int((d.planned_end - d.planned_start).total_seconds() // 60))
+        self.km.setValue(d.planned_km)
+
 
 class DepartureForm(QWidget):
     """The customer's confirmation of route, km and time (4.2.4.5) and the pre-departure

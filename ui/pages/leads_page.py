@@ -21,7 +21,8 @@ from ui.labels import INTENT_LEVEL, LEAD_STATUS, LOST_REASON, label
 from ui.models.reception_models import LeadTableModel
 from ui.widgets.conflict_box import open_conflict_box
 from ui.widgets.field_error import FieldErrors
-from ui.widgets.reception_fields import ReceptionChanges, show_field_errors
+from ui.widgets.reception_fields import show_field_errors
+from ui.ops import Op
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 
@@ -210,10 +211,9 @@ class LeadsPage(QWidget):
                                lost_reason=reason if status == "lost" else None,
                                lost_note=note if status == "lost" else "")
 
-        run_op(self, work, self._saved, self._failed, write=True)
+        Op(ctx, self, work).busy(self.edit_box).on_success(self._saved).on_failure(self._failed).run()
 
     def _saved(self, lead) -> None:
-        self.ctx.changed(ReceptionChanges(ids=frozenset({lead.id})), self)
         self.refresh(select_id=lead.id)
 
     def _failed(self, exc) -> None:

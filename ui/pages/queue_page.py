@@ -14,7 +14,7 @@ from app.clock import utcnow
 from app.permissions import Action, can
 from db.models import Role
 from ui.models.reception_models import VisitTableModel
-from ui.widgets.reception_fields import ReceptionChanges
+from ui.ops import Op
 from ui.workers import run_op
 
 TICK_MS = 30_000
@@ -157,10 +157,9 @@ class QueuePage(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
     def _write(self, fn) -> None:
-        def done(_result) -> None:
-            self.ctx.changed(ReceptionChanges(), self)
-
-        run_op(self, fn, done, write=True)
+        # The service's change set names the visit; the page reloads through the bus.
+        Op(self.ctx, self, fn).busy(self.start_button, self.left_button) \
+            .on_success(lambda _visit: self._update_buttons()).run()
 
     def start_selected(self) -> None:
         v, ctx = self.selected_visit(), self.ctx
@@ -193,7 +192,6 @@ class QueuePage(QWidget):
         if v is None:
             return None
         dialog = EndVisitDialog(self.ctx, v, self)
-        dialog.ended.connect(lambda _r: self.ctx.changed(ReceptionChanges(), self))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -205,7 +203,6 @@ class QueuePage(QWidget):
         if v is None or self.board is None:
             return None
         dialog = ReassignDialog(self.ctx, v, [d for d in self.board.duty if d.on_duty], self)
-        dialog.reassigned.connect(lambda _r: self.ctx.changed(ReceptionChanges(), self))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -3,6 +3,8 @@ today's appointments (arrival turns one into a visit) and today's duty roster. I
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationFailed
 from app.permissions import Action, can
-from ui.errors import show_error
+from ui.ops import Op
 from ui.models.reception_models import AppointmentTableModel, DutyTableModel
 from ui.widgets.checkin_form import CheckInForm
 from ui.widgets.reception_fields import ReceptionChanges, reception_error_text, show_field_errors
@@ -184,6 +186,8 @@ class ReceptionPage(QWidget):
     def submit(self) -> None:
         ctx = self.ctx
         data, override, reason = self.form.check_in_input()
+        if not data.request_key:
+            self.form.request_key = data.request_key = uuid.uuid4().hex
 
         def work():
             from app.services.reception import check_in
@@ -191,15 +195,13 @@ class ReceptionPage(QWidget):
             return check_in(ctx.uow(), actor=ctx.actor, data=data, override_consultant_id=override,
                             override_reason=reason)
 
-        run_op(self, work, self._checked_in, self._failed, write=True)
+        Op(ctx, self, work).busy(self.form).on_fields(self._show_fields) \
+            .on_success(self._checked_in).run()
 
-    def _failed(self, exc) -> None:
-        if isinstance(exc, ValidationFailed):
-            unplaced = show_field_errors(self.form.errors, exc)
-            self.form.other_errors.setText("\n".join(reception_error_text(e) for e in unplaced))
-            self.form.other_errors.setVisible(bool(unplaced))
-        else:
-            show_error(self, exc)
+    def _show_fields(self, exc: ValidationFailed) -> None:
+        unplaced = show_field_errors(self.form.errors, exc)
+        self.form.other_errors.setText("\n".join(reception_error_text(e) for e in unplaced))
+        self.form.other_errors.setVisible(bool(unplaced))
 
     def _checked_in(self, result) -> None:
         self.last_result = result
@@ -217,7 +219,6 @@ class ReceptionPage(QWidget):
         self.confirmation.setText("\n".join(lines))
         self.confirmation.setVisible(True)
         self.form.reset()
-        self.ctx.changed(ReceptionChanges(ids=frozenset({v.id})), self)
         self.refresh()
 
     def look_up(self, mobile: str) -> None:
@@ -275,7 +276,7 @@ class ReceptionPage(QWidget):
 
             return set_away(ctx.uow(), actor=ctx.actor, consultant_id=d.consultant_id, away=not d.away)
 
-        run_op(self, work, lambda _r: self._duty_changed(), write=True)
+        self._duty_op(work)
 
     def set_duty(self, d, on: bool) -> None:
         if d is None:
@@ -295,8 +296,7 @@ class ReceptionPage(QWidget):
 
             return set_duty(ctx.uow(), actor=ctx.actor, consultant_id=consultant_id, on_duty=on)
 
-        run_op(self, work, lambda _r: self._duty_changed(), write=True)
+        self._duty_op(work)
 
-    def _duty_changed(self) -> None:
-        self.ctx.changed(ReceptionChanges(), self)
-        self.refresh()
+    def _duty_op(self, work) -> None:
+        Op(self.ctx, self, work).busy(self.duty_view).on_success(lambda _d: self.refresh()).run()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 
 from PySide6.QtCore import QStringListModel, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -55,6 +56,7 @@ def digits(text: str) -> str:
 
 class CheckInForm(QWidget):
     submitted = Signal()  # Enter / Ctrl+Enter / the button
+    request_key = ""  # set by reset(): identifies this visitor's check-in (issue #16)
     mobile_ready = Signal(str)  # a complete-looking mobile number settled (debounced)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -461,11 +463,13 @@ class CheckInForm(QWidget):
             consent_shown_at=self.consent_shown_at if personal else None,
             consent_given=personal and self.consent_given.isChecked(),
             arrival_at=self.arrival_at(), requested_consultant_id=requested,
-            appointment_id=self.appointment.id if self.appointment else None)
+            appointment_id=self.appointment.id if self.appointment else None,
+            request_key=self.request_key)
         return data, override, (reason if override is not None else None)
 
     def reset(self) -> None:
         """Ready for the next visitor: defaults back, focus in the first field."""
+        self.request_key = uuid.uuid4().hex  # one visitor, one visit, however often submitted
         self.errors.clear()
         self.other_errors.setVisible(False)
         self.channel.setCurrentIndex(-1)

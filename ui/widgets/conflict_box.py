@@ -27,10 +27,6 @@ from ui.errors import error_text
 MAX_LISTED = 12  # a long list would hide the buttons; the rest is summarised
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictBox", text)
-
-
 # --- reading and writing a form's values ---------------------------------------------------
 
 def widget_value(widget: QWidget):
@@ -45,7 +41,9 @@ def widget_value(widget: QWidget):
         return widget.isChecked()
     if isinstance(widget, QComboBox):
         data = widget.currentData()
-        return data if data is not None else widget.currentText()
+        if data is None:
+            return widget.currentText()
+        return getattr(data, "id", data)  # a DTO in a combo compares by its id with the record
     if isinstance(widget, QDateEdit):
         return widget.date().toPython().isoformat()
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
@@ -61,7 +59,7 @@ def set_widget_value(widget: QWidget, value) -> None:
     elif isinstance(widget, QAbstractButton) and widget.isCheckable():
         widget.setChecked(bool(value))
     elif isinstance(widget, QComboBox):
-        i = widget.findData(value)
+        i = _combo_index(widget, value)
         if i < 0:
             i = widget.findText(str(value))
         if i >= 0:
@@ -70,6 +68,29 @@ def set_widget_value(widget: QWidget, value) -> None:
         widget.setDate(QDate.fromString(str(value)[:10], "yyyy-MM-dd"))
     elif isinstance(widget, QSpinBox | QDoubleSpinBox) and value is not None:
         widget.setValue(value)
+
+
+def _combo_index(combo: QComboBox, value) -> int:
+    i = combo.findData(value)
+    if i < 0 and value is not None:
+        i = next((k for k in range(combo.count())
+                  if getattr(combo.itemData(k), "id", object()) == value), -1)
+    return i
+
+
+def display_value(widget: QWidget | None, value) -> str:
+    """What the user sees for `value` in this field: the combo's text for a code or an id,
+    Yes/No for a tick box, never a raw enum value or a Python repr (issue #16)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(widget, QComboBox):
+        i = _combo_index(widget, value)
+        if i >= 0:
+            return widget.itemText(i)
+    if isinstance(widget, QAbstractButton) and widget.isCheckable() or isinstance(value, bool):
+        return (QCoreApplication.translate("ConflictBox", "Yes") if value
+                else QCoreApplication.translate("ConflictBox", "No"))
+    return _norm(value)
 
 
 def field_label(widget: QWidget) -> str | None:
@@ -98,10 +119,13 @@ def _norm(value) -> str:
     return str(value).strip()
 
 
-def differences(mine: dict, theirs: dict, labels: dict | None = None) -> list[tuple[str, str, str]]:
+def differences(mine: dict, theirs: dict, labels: dict | None = None,
+                widgets: dict | None = None) -> list[tuple[str, str, str]]:
     """(label, yours, theirs) for each field the form and the saved record both have and
-    where they differ."""
-    labels = labels or {}
+    where they differ, worded as the form shows them."""
+    from ui.labels import field_label as known_label
+
+    labels, widgets = labels or {}, widgets or {}
     out = []
     for name, value in mine.items():
         if name not in theirs:
@@ -110,13 +134,17 @@ def differences(mine: dict, theirs: dict, labels: dict | None = None) -> list[tu
         if isinstance(theirs[name], bool) or isinstance(value, bool):
             a, b = _norm(bool(value)), _norm(bool(theirs[name]))
         if a != b:
-            out.append((labels.get(name) or name.replace("_", " ").capitalize(), a, b))
+            w = widgets.get(name)
+            known = known_label(name)
+            shown = labels.get(name) or (known if known != name else name.replace("_", " ").capitalize())
+            out.append((shown, display_value(w, value), display_value(w, theirs[name])))
     return out
 
 
 # --- the box -------------------------------------------------------------------------------
 
 def _who_and_when(exc: Conflict) -> str:
+    # Literal context and text in each call: pyside6-lupdate only extracts those.
     name = exc.params.get("by_name")
     at = exc.params.get("at")
     when = ""
@@ -128,12 +156,20 @@ def _who_and_when(exc: Conflict) -> str:
         except (TypeError, ValueError):
             when = str(at)
     if name and when:
-        return _tr("Saved by {name} at {time}.").format(name=name, time=when)
+        return QCoreApplication.translate("ConflictBox", "Saved by {name} at {time}.").format(
+            name=name, time=when)
     if name:
-        return _tr("Saved by {name}.").format(name=name)
+        return QCoreApplication.translate("ConflictBox", "Saved by {name}.").format(name=name)
     if when:
-        return _tr("Saved at {time}.").format(time=when)
+        return QCoreApplication.translate("ConflictBox", "Saved at {time}.").format(time=when)
     return ""
+
+
+def _shown(widget: QWidget, parent: QWidget) -> bool:
+    try:
+        return widget.isVisibleTo(parent) if widget is not parent else True
+    except RuntimeError:  # deleted
+        return False
 
 
 def _form_values(parent: QWidget) -> tuple[dict, dict, dict, set[str] | None]:
@@ -161,7 +197,11 @@ def open_conflict_box(parent: QWidget, exc: Conflict, on_reload: Callable[[], No
     mine = dict(form_values if mine is None else mine)
     labels = {**form_labels, **(labels or {})}
     theirs = exc.params.get("values") or {}
-    diff = differences(mine, theirs, labels)
+    if widgets:
+        # Only what the user can see on this form now (a wizard's other steps are hidden).
+        mine = {k: v for k, v in mine.items()
+                if k not in widgets or _shown(widgets[k], parent)}
+    diff = differences(mine, theirs, labels, widgets)
 
     box = QMessageBox(parent)
     box.setObjectName("conflict_box")

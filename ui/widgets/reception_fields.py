@@ -29,3 +29,12 @@ def reception_error_text(error: FieldError) -> str:
 def show_field_errors(errors: FieldErrors, exc: ValidationFailed) -> list[FieldError]:
     """FieldErrors.show with reception wording. Returns the errors no field could show."""
     return errors.show(exc, text=reception_error_text)
+
+
+class ReceptionWording:
+    """Mixin for reception's ServiceFormDialogs: field errors in reception's own wording."""
+
+    def show_field_errors(self, exc: ValidationFailed) -> None:
+        unplaced = self.errors.show(exc, text=reception_error_text)
+        if unplaced:
+            self.say("\n".join(reception_error_text(e) for e in unplaced))

@@ -1,0 +1,30 @@
+"""Idempotent creates (issue #16.2): a repeated request with the same key returns the first
+record and never makes a second one, whatever the UI does."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+
+from app.services.reception import CheckInInput, check_in
+from db.models import Role
+from db.reception_models import Visit
+from tests.factories import channel_id, make_consultants, make_user, reception_defaults
+
+
+def test_check_in_repeated_with_its_request_key_returns_the_first_visit(uow):
+    # T/CSCA 120031 4.2.1.1: the reception log counts each visitor once (3.12/3.13 inputs).
+    reception_defaults(uow)
+    make_consultants(uow, 1)
+    desk = make_user(uow, Role.RECEPTION)
+    data = CheckInInput(channel_id=channel_id(uow), request_key=uuid.uuid4().hex)
+    first = check_in(uow(), actor=desk, data=data)
+    again = check_in(uow(), actor=desk, data=data)
+    assert again.visit.id == first.visit.id
+    assert first.changes.reception and first.visit.id in first.changes.ids
+    other = check_in(uow(), actor=desk, data=CheckInInput(channel_id=data.channel_id,
+                                                         request_key=uuid.uuid4().hex))
+    assert other.visit.id != first.visit.id
+    with uow() as u:
+        assert u.session.scalar(select(func.count()).select_from(Visit)) == 2
