@@ -41,7 +41,7 @@ def issue_pdi_report(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
     technician's and the customer's from the pad (4.4.1.4: given to the customer)."""
     from app.documents.layout import SignatureDTO, SignerRole
     from app.documents.pdi_report import render_pdi_report
-    from app.services.documents import issue_document
+    from app.services.documents import archive_prepared, document_dto, prepare_document
     from app.services.store import get_store
 
     require(actor, Action.RECORD_PDI)
@@ -76,17 +76,18 @@ def issue_pdi_report(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
         return render_pdi_report(store, dto, number=number, version=version, language=language,
                                  issued_at=issued_at, photos=photos, signatures=drawn)
 
-    doc = issue_document(uow, actor=actor, doc_type="pdi_report", subject_type="pdi",
-                         subject_id=inspection_id, language=language, render=render,
-                         signatures=signatures, subject_ref=dto.vin)
+    # Render and sign first; archive and link in one transaction (issue #16.2): a report
+    # issued meanwhile on another terminal leaves no second signed report in the archive.
+    prepared = prepare_document(uow, actor=actor, doc_type="pdi_report", subject_type="pdi",
+                                subject_id=inspection_id, language=language, render=render,
+                                signatures=signatures, subject_ref=dto.vin)
     with uow:
         ins = uow.session.get(PdiInspection, inspection_id)
         if ins.version != expected_version or ins.report_document_id is not None:
-            # Another terminal issued a report meanwhile; this document stays in the archive
-            # (documents are never deleted) but the inspection keeps the first one.
             raise Conflict(table="pdi_inspection", id=inspection_id)
-        ins.report_document_id = doc.id
+        doc_id = archive_prepared(uow.session, prepared, actor)
+        ins.report_document_id = doc_id
         ins.customer_name = customer_name
         ins.updated_by_id = actor.user_id
         commit(uow)
-    return doc
+    return document_dto(uow, doc_id)

@@ -166,7 +166,7 @@ def sign_agreement(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_ver
     consent, the escort and the customer's confirmation of route and time first."""
     from app.documents.layout import SignatureDTO, SignerRole
     from app.documents.test_drive_agreement import AgreementDTO, render_agreement
-    from app.services.documents import issue_document
+    from app.services.documents import archive_prepared, prepare_document
     from app.services.store import get_store
 
     require(actor, Action.CONDUCT_TEST_DRIVES)
@@ -210,12 +210,16 @@ def sign_agreement(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_ver
         return render_agreement(store, agreement, number=number, version=doc_version,
                                 language=language, issued_at=issued_at, signatures=drawn)
 
-    doc = issue_document(uow, actor=actor, doc_type="test_drive_agreement", subject_type=T,
-                         subject_id=drive_id, language=language, render=render,
-                         signatures=signatures, subject_ref=f"TD#{drive_id} {plate}")
+    # Render and sign with no transaction open; then archive and link in ONE transaction, so
+    # a drive changed meanwhile (Conflict) leaves no signed agreement behind (issue #16.2).
+    prepared = prepare_document(uow, actor=actor, doc_type="test_drive_agreement",
+                                subject_type=T, subject_id=drive_id, language=language,
+                                render=render, signatures=signatures,
+                                subject_ref=f"TD#{drive_id} {plate}")
     with uow:
         d = _drive_for_step(uow.session, drive_id, version)
-        d.agreement_document_id, d.agreement_number, d.agreement_terms = doc.id, doc.number, terms
+        doc_id = archive_prepared(uow.session, prepared, actor)
+        d.agreement_document_id, d.agreement_number, d.agreement_terms = doc_id, prepared.number, terms
         _touch(d, actor, now)
         return _done(uow, d, now)
 
