@@ -24,6 +24,7 @@ from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit
 from app.services.dto import Actor
+from app.services.request_keys import first_record, remember
 from app.services.test_drive_dto import EscortDTO, TestDriveDTO, drive_dto, escort_dtos
 from db.models import Role, StaffRole, StaffUser
 from db.reception_models import Customer, DutyRoster, Visit, VisitStatus
@@ -81,16 +82,21 @@ def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_
                     customer_name: str, planned_start: dt.datetime | None = None,
                     minutes: int | None = None, planned_km: float | None = None,
                     customer_id: int | None = None, visit_id: int | None = None,
-                    walk_in: bool = False, now: dt.datetime | None = None) -> TestDriveDTO:
+                    walk_in: bool = False, now: dt.datetime | None = None,
+                    request_key: str | None = None) -> TestDriveDTO:
     """Book a fleet car on a route for a time window. `walk_in=True` (no planned_start) takes
     the first free window from now. Minutes default to the route's typical time, km to its
-    distance (4.2.4.5: what the customer is told beforehand)."""
+    distance (4.2.4.5: what the customer is told beforehand). A repeated `request_key` (a
+    double click, a retry) returns the drive the first request booked (issue #16.2)."""
     require(actor, Action.BOOK_TEST_DRIVES)
     now = now or utcnow()
     errors: list[FieldError] = []
     name = (customer_name or "").strip()
     with uow:
         s = uow.session
+        first = first_record(s, request_key, "book_test_drive")
+        if first is not None:
+            return drive_dto(s, get_drive(s, first), now)
         visit = s.get(Visit, visit_id) if visit_id is not None else None
         if visit_id is not None and visit is None:
             raise NotFound(what="visit", id=visit_id)
@@ -153,6 +159,7 @@ def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_
         try:
             s.flush()
             _hold_slots(s, drive)
+            remember(s, request_key, "book_test_drive", drive.id, actor_id=actor.user_id, now=now)
             s.flush()
         except IntegrityError:  # the slot was booked meanwhile (here or on another terminal)
             s.rollback()

@@ -11,6 +11,7 @@ licence numbers are typed once and shown only masked afterwards.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -46,6 +47,7 @@ class TestDriveDialog(QDialog):
                  customer_name: str = "", car_id: int | None = None,
                  planned_start: dt.datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.request_key = uuid.uuid4().hex  # this dialog books one drive, however often clicked
         self._preset_car = car_id  # from a free slot of the calendar
         self.setObjectName("test_drive_dialog")
         self.setWindowTitle(self.tr("Test drive"))
@@ -239,7 +241,7 @@ class TestDriveDialog(QDialog):
         car_id, name = self.car.currentData(), self.customer_name.text()
         minutes, km, visit_id = self.minutes.value(), self.km.value(), self.visit_id
         route_id = route.id if route else None
-        drive = self.drive
+        drive, key = self.drive, self.request_key
 
         def work():
             from app.services.test_drives import book_test_drive, reschedule_test_drive
@@ -250,7 +252,8 @@ class TestDriveDialog(QDialog):
                                              planned_km=km, walk_in=walk_in)
             return book_test_drive(ctx.uow(), actor=ctx.actor, car_id=car_id, route_id=route_id,
                                    customer_name=name, planned_start=start, minutes=minutes,
-                                   planned_km=km, visit_id=visit_id, walk_in=walk_in)
+                                   planned_km=km, visit_id=visit_id, walk_in=walk_in,
+                                   request_key=key)
 
         self._write(work, "qualification" if drive is None else None)
 
