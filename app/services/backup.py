@@ -150,12 +150,16 @@ def take_backup(url: str, directory: Path | None = None, *, kind: str = "manual"
         n += 1
         dest = directory / f"{_stem(url)}-{stamp}-{n}.{kind}.{ext}"
     partial = dest.with_name(dest.name + ".partial")
+    from app.audit_chain import current_head, record_backup_head
+
+    audit_head = current_head(url)  # before the copy: the backup holds at least this row
     try:
         if ext == "dump":
             _pg_dump(url, partial)
         else:
             _sqlite_backup(url, partial)
         os.replace(partial, dest)  # a backup file is either complete or absent
+        record_backup_head(url, dest, audit_head)  # issue #15.7: a wiped copy is detected
     except OSError as e:
         partial.unlink(missing_ok=True)
         raise ShowroomError("backup_unwritable", path=str(dest), reason=e.strerror or str(e)) from None
@@ -257,6 +261,7 @@ def rotate(directory: Path | None = None, keep: int | None = None, *, stem: str 
         try:
             old.path.unlink()
             removed.append(old.path)
+            old.path.with_name(old.path.name + ".audit-head.json").unlink(missing_ok=True)
         except OSError as e:  # a file open elsewhere (Windows) stays until the next rotation
             log.warning("could not remove old backup %s: %s", old.path, e)
     return removed
@@ -394,6 +399,9 @@ def restore(url: str, file: Path, *, now: dt.datetime | None = None) -> RestoreR
     if revision != head_revision():
         upgrade(url, lambda _url: file)  # the file just restored is this schema's backup
         upgraded = True
+    from app.audit_chain import reanchor
+
+    reanchor(url)  # issue #15.7: the log is older now on purpose; its head is the new anchor
     log.warning("database %s restored from %s (previous copy: %s)", _stem(url), file, aside)
     return RestoreResult(restored_from=file, replaced_copy=aside, revision=revision,
                          upgraded=upgraded)
