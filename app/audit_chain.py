@@ -210,6 +210,6 @@ def install() -> None:
     set_default_audit_keeper(KEEPER)
 
 
-__all__ = ["AUDIT", "KEEPER", "FileKeeper", "audit_key", "anchor_path", "anchors_for",
-           "backup_head_path", "current_head", "forget_anchor", "install", "reanchor",
-           "read_head", "record_anchor", "record_backup_head"]
+__all__ = ["AUDIT", "KEEPER", "FileKeeper", "anchor_path", "anchors_for", "audit_key",
+           "backup_head_path", "current_head", "forget_anchor", "install", "read_head",
+           "reanchor", "record_anchor", "record_backup_head"]

@@ -149,23 +149,7 @@ def append_events(connection: Connection, events: list[dict],
                            "or import app.services first")
     head_t = AuditChainHead.__table__
     event_t = AuditEvent.__table__
-    dialect = connection.dialect.name
-    if dialect == "sqlite":
-        connection.execute(update(head_t).where(head_t.c.id == 1)
-                           .values(last_id=head_t.c.last_id))
-    head = connection.execute(_head_query(dialect)).first()
-    if head is None:
-        # A fresh PostgreSQL database emptied by TRUNCATE (tests), or a head never written.
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            connection.execute(pg_insert(head_t).values(id=1, last_id=0, last_hash=GENESIS_HASH,
-                                                        keyed_from=1)
-                               .on_conflict_do_nothing(index_elements=["id"]))
-        else:
-            connection.execute(insert(head_t).values(id=1, last_id=0, last_hash=GENESIS_HASH,
-                                                     keyed_from=1))
-        head = connection.execute(_head_query(dialect)).first()
+    head = _locked_head(connection)
     last_id, last_hash = head.last_id, head.last_hash
     # Read under the head's lock, so two terminals that start a chain at once cannot both
     # record their own key: the second one finds the first one's key id and refuses.
@@ -194,6 +178,28 @@ def append_events(connection: Connection, events: list[dict],
                        .values(last_id=last_id, last_hash=last_hash, key_id=key_id))
     return {"last_id": last_id, "last_hash": last_hash, "keyed_from": head.keyed_from,
             "key_id": key_id}
+
+
+def _locked_head(connection: Connection):
+    """The head row, locked against other appenders until the transaction ends."""
+    head_t = AuditChainHead.__table__
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        connection.execute(update(head_t).where(head_t.c.id == 1)
+                           .values(last_id=head_t.c.last_id))
+    head = connection.execute(_head_query(dialect)).first()
+    if head is None:
+        # A fresh PostgreSQL database emptied by TRUNCATE (tests), or a head never written.
+        values = {"id": 1, "last_id": 0, "last_hash": GENESIS_HASH, "keyed_from": 1}
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            connection.execute(pg_insert(head_t).values(**values)
+                               .on_conflict_do_nothing(index_elements=["id"]))
+        else:
+            connection.execute(insert(head_t).values(**values))
+        head = connection.execute(_head_query(dialect)).first()
+    return head
 
 
 def _head_query(dialect: str):

@@ -26,9 +26,15 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
-from app.permissions import Action, require
 from app.audit_chain import anchors_for, audit_key
-from db.audit_models import GENESIS_HASH, AuditChainHead, AuditEvent, event_hash, event_mac
+from app.permissions import Action, require
+from db.audit_models import (
+    GENESIS_HASH,
+    AuditChainHead,
+    AuditEvent,
+    event_hash,
+    event_mac,
+)
 from db.uow import UnitOfWork
 
 PAGE_LIMIT = 5000
@@ -166,9 +172,9 @@ def _walk(s, head, key_source, wanted: set[int]
             return ChainReport(False, n, r.id, "inserted"), seen
         if r.id != prev_id + 1:
             return ChainReport(False, n, prev_id + 1, "deleted"), seen
-        fields = dict(id=r.id, at=r.at, actor_id=r.actor_id, actor_name=r.actor_name,
-                      action=r.action, table_name=r.table_name, record_id=r.record_id,
-                      detail=r.detail)
+        fields = {"id": r.id, "at": r.at, "actor_id": r.actor_id, "actor_name": r.actor_name,
+                  "action": r.action, "table_name": r.table_name, "record_id": r.record_id,
+                  "detail": r.detail}
         if r.id >= keyed_from:
             key = key or key_source()
             if key is None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from app import audit_chain
 from app.errors import FieldError, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.dto import Actor
@@ -150,16 +151,14 @@ def take_backup(url: str, directory: Path | None = None, *, kind: str = "manual"
         n += 1
         dest = directory / f"{_stem(url)}-{stamp}-{n}.{kind}.{ext}"
     partial = dest.with_name(dest.name + ".partial")
-    from app.audit_chain import current_head, record_backup_head
-
-    audit_head = current_head(url)  # before the copy: the backup holds at least this row
+    audit_head = audit_chain.current_head(url)  # read first: the copy holds at least this row
     try:
         if ext == "dump":
             _pg_dump(url, partial)
         else:
             _sqlite_backup(url, partial)
         os.replace(partial, dest)  # a backup file is either complete or absent
-        record_backup_head(url, dest, audit_head)  # issue #15.7: a wiped copy is detected
+        audit_chain.record_backup_head(url, dest, audit_head)  # #15.7: a wiped copy shows
     except OSError as e:
         partial.unlink(missing_ok=True)
         raise ShowroomError("backup_unwritable", path=str(dest), reason=e.strerror or str(e)) from None
@@ -261,7 +260,7 @@ def rotate(directory: Path | None = None, keep: int | None = None, *, stem: str 
         try:
             old.path.unlink()
             removed.append(old.path)
-            old.path.with_name(old.path.name + ".audit-head.json").unlink(missing_ok=True)
+            audit_chain.backup_head_path(old.path).unlink(missing_ok=True)
         except OSError as e:  # a file open elsewhere (Windows) stays until the next rotation
             log.warning("could not remove old backup %s: %s", old.path, e)
     return removed
@@ -399,9 +398,7 @@ def restore(url: str, file: Path, *, now: dt.datetime | None = None) -> RestoreR
     if revision != head_revision():
         upgrade(url, lambda _url: file)  # the file just restored is this schema's backup
         upgraded = True
-    from app.audit_chain import reanchor
-
-    reanchor(url)  # issue #15.7: the log is older now on purpose; its head is the new anchor
+    audit_chain.reanchor(url)  # #15.7: older on purpose now; its head is the new anchor
     log.warning("database %s restored from %s (previous copy: %s)", _stem(url), file, aside)
     return RestoreResult(restored_from=file, replaced_copy=aside, revision=revision,
                          upgraded=upgraded)

@@ -18,8 +18,23 @@ from app import cli, keys
 from app.errors import ShowroomError
 from app.services import audit
 from db.audit_models import GENESIS_HASH, AuditEvent, event_hash
+from db.models import Role
 from db.session import sqlite_path, sqlite_url
-from tests.integration.test_audit import manager, tamper  # noqa: F401 - fixtures
+from tests.factories import make_store, make_user
+from tests.integration.test_audit import drop_guards, restore_guards
+
+
+@pytest.fixture()
+def manager(uow):
+    make_store(uow)
+    return make_user(uow, Role.SALES_MANAGER, username="zhou")
+
+
+@pytest.fixture()
+def tamper(database):
+    yield lambda: drop_guards(database)
+    restore_guards(database)
+
 
 FIELDS = ("id", "at", "actor_id", "actor_name", "action", "table_name", "record_id", "detail")
 
