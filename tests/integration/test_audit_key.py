@@ -177,6 +177,27 @@ def test_a_restored_backup_verifies_on_the_terminal_that_restored_it(database, d
     assert report.ok and report.events == kept + 1 and report.anchored == kept + 1
 
 
+def test_each_terminal_checks_the_server_is_not_behind_what_it_committed(
+        database, manager, tamper, tmp_path, monkeypatch):
+    """Two terminals, one database: a log cut back to before terminal 2's last entry is
+    reported on terminal 2; terminal 1, which never wrote past the cut, cannot tell."""
+    from tests.factories import another_terminal
+
+    another_terminal(monkeypatch, tmp_path / "terminal-1")
+    _events(database, actions=("print", "print"))
+    cut = len(_rows(database))
+    another_terminal(monkeypatch, tmp_path / "terminal-2")
+    _events(database, actions=("unmask", "unmask"))
+    rows = _rows(database)
+    tamper()
+    _rewrite(database, rows[:cut], keep=cut)
+    report = audit.verify_chain(database.uow())
+    assert (report.ok, report.reason, report.broken_at, report.anchored) == (
+        False, "wiped", cut + 1, cut + 2)
+    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-1"))
+    assert audit.verify_chain(database.uow()).ok
+
+
 # --- the key outside the database -----------------------------------------------------------
 
 def test_a_terminal_without_the_stores_audit_key_writes_nothing_until_it_is_imported(
