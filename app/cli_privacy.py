@@ -50,9 +50,9 @@ REASONS = {
 }
 ANCHOR_SOURCE = {"terminal": "this terminal", "backup": "the head recorded with this backup"}
 ERROR_TEXT["audit_key_unavailable"] = (
-    "the audit key file {path} is missing here or is not the store's ({reason}): copy the store's audit key from "
-    "a terminal that has it ('showroom admin keys export --key audit' there, 'showroom admin "
-    "keys import FILE --key audit' here); nothing was written")
+    "the audit key file {path} is missing here or is not the store's ({reason}): copy the "
+    "store's audit key from a terminal that has it ('showroom admin keys export --key audit' "
+    "there, 'showroom admin keys import FILE --key audit' here)")
 
 
 def add_commands(command, group) -> None:

@@ -1310,8 +1310,8 @@
         <translation>保护门店签章私钥的密钥文件缺失或不匹配（{path}）。请从门店第一台终端复制（showroom admin keys export / import）。</translation>
     </message>
     <message>
-        <source>This terminal does not have the store&apos;s audit key file ({path}), so nothing can be saved here. Copy it from a terminal that has it (showroom admin keys export --key audit / keys import --key audit).</source>
-        <translation>本终端没有门店的审计日志密钥文件（{path}），因此无法在此保存任何内容。请从已有该文件的终端复制（showroom admin keys export --key audit / keys import --key audit）。</translation>
+        <source>This terminal does not have the store&apos;s audit key file ({path}): nothing can be saved here and the audit log cannot be checked. Copy it from a terminal that has it (showroom admin keys export --key audit / keys import --key audit).</source>
+        <translation>本终端没有门店的审计日志密钥文件（{path}）：无法在此保存任何内容，也无法核对审计日志。请从已有该文件的终端复制（showroom admin keys export --key audit / keys import --key audit）。</translation>
     </message>
     <message>
         <source>Something went wrong. The details were written to the log file; nothing was changed.</source>

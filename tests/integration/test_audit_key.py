@@ -221,6 +221,9 @@ def test_a_terminal_without_the_stores_audit_key_writes_nothing_until_it_is_impo
         write()
     assert e.value.params["reason"] == "wrong_key"
     assert len(_rows(database)) == before  # the refused changes left nothing half-written
+    capsys.readouterr()
+    assert cli.main(["verify-audit", "--database-url", database.url]) == 1
+    assert "keys import FILE --key audit" in capsys.readouterr().err
     assert cli.main(["keys", "import", "--key", "audit", str(copy)]) == 0
     write()
     assert audit.verify_chain(database.uow()).ok
