@@ -29,6 +29,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import logging
 import os
 import secrets
 from pathlib import Path
@@ -40,6 +41,8 @@ from db.audit_models import chain_key_id
 AUDIT = "audit"
 BACKUP_HEAD_SUFFIX = ".audit-head.json"
 HEAD_FIELDS = ("last_id", "last_hash", "keyed_from", "key_id")
+
+log = logging.getLogger(__name__)
 
 
 def _unavailable(reason: str) -> ShowroomError:
@@ -185,8 +188,13 @@ def current_head(url: str) -> dict | None:
 def record_backup_head(url: str, backup: Path, head: dict | None) -> None:
     """Write `head` (read just BEFORE the backup was taken, so the backup holds at least that
     row) beside the backup file."""
-    if head is not None:
+    if head is None:
+        return
+    try:
         _write(backup_head_path(backup), {**head, "database": Path(backup).name}, durable=True)
+    except OSError as e:
+        # The backup itself is complete and good; only the check against wiping is lost.
+        log.warning("audit head not written beside %s: %s", backup, e)
 
 
 def reanchor(url: str) -> dict | None:

@@ -131,6 +131,7 @@ def verify_chain(uow: UnitOfWork, *, anchors: list[tuple[str, dict]] | None = No
     if anchors is None:
         anchors = anchors_for(uow.database.url) if uow.database is not None else []
     with uow:
+        _one_snapshot(uow.session)
         # A plain row, not an ORM object: it is read again after the unit of work ends.
         head = uow.session.execute(select(AuditChainHead.__table__)
                                    .where(AuditChainHead.id == 1)).first()
@@ -143,6 +144,17 @@ def verify_chain(uow: UnitOfWork, *, anchors: list[tuple[str, dict]] | None = No
         if broken is not None:
             return replace(broken, anchored_by=where, anchored=anchor["last_id"])
     return replace(report, anchored=max(wanted, default=None))
+
+
+def _one_snapshot(session) -> None:
+    """Read the head and the rows in one snapshot: a terminal committing meanwhile must not
+    look like a row appended without moving the head (or the head moved without its row)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    else:
+        # pysqlite starts transactions only before writes; a read transaction opened here
+        # keeps one WAL snapshot until the unit of work ends (rolled back: nothing written).
+        session.connection().exec_driver_sql("BEGIN")
 
 
 def _key_source(uow: UnitOfWork, head):

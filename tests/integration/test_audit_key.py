@@ -198,6 +198,29 @@ def test_each_terminal_checks_the_server_is_not_behind_what_it_committed(
     assert audit.verify_chain(database.uow()).ok
 
 
+def test_checking_while_terminals_write_reports_no_false_break(database, manager):
+    """The head and the rows are read in one snapshot, and an anchor is written only after
+    its commit: a check running between a writer's statements sees a consistent log."""
+    import threading
+
+    stop = threading.Event()
+
+    def writer() -> None:
+        while not stop.is_set():
+            _events(database, actions=("print",))
+
+    threads = [threading.Thread(target=writer) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        reports = [audit.verify_chain(database.uow()) for _ in range(30)]
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert [r for r in reports if not r.ok] == []
+
+
 # --- the key outside the database -----------------------------------------------------------
 
 def test_a_terminal_without_the_stores_audit_key_writes_nothing_until_it_is_imported(
