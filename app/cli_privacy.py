@@ -1,8 +1,10 @@
 """`showroom admin` commands for the audit trail and customers' personal data (issue #9, PIPL);
 app/cli.py registers them with `add_commands`.
 
-  verify-audit                  recompute the audit log's hash chain; exit 1 and name the
-                                first broken link if any row was edited, deleted or inserted
+  verify-audit                  recompute the audit log's keyed chain; exit 1 and name the
+                                first broken link if any row was edited, deleted or inserted,
+                                or if the log ends before the head this terminal (or the
+                                backup file's .audit-head.json) recorded: wiped (issue #15.7)
   rotate-personal-key [--yes]   a new "personal" key file; every *_sealed column re-sealed
   purge --dry-run | --yes [--visitor-months N]
                                 anonymise what the retention periods no longer allow
