@@ -17,9 +17,9 @@ Documents (issue #3, commands in app/cli_documents.py):
                                                         (exit code per verdict: README)
   certificate list | create | import FILE.p12 [--password-env VAR]
               | export --out FILE.p12 [--password-env VAR]
-  keys export --out FILE | keys import FILE [--key signing|personal]
+  keys export --out FILE | keys import FILE [--key signing|personal|audit]
                                                         the key files: signing key, personal
-                                                        numbers (app/keys.py)
+                                                        numbers, audit log (app/keys.py)
 
 Showroom cards (issue #5, app/cli_cards.py):
   print-cards --out FILE.pdf [--vin VIN ...] [--stale] [--layout A5|A4|A4_2UP]

@@ -59,26 +59,28 @@ def add_commands(command, group) -> None:
                    help="environment variable holding the password to protect the file with")
 
     keys = group("keys", "The key files: the one that encrypts the signing key in the database "
-                         "(signing) and the one for ID and licence numbers (personal).")
+                         "(signing), the one for ID and licence numbers (personal) and the one "
+                         "that keys the audit log (audit).")
     p = keys("export", cmd_keys_export, "Copy this computer's key file (for another terminal).")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--key", choices=KEY_CHOICES, default="signing",
-                   help="which key file (default: signing); every terminal needs both")
+                   help="which key file (default: signing); every terminal needs all three")
     p = keys("import", cmd_keys_import, "Install a key file copied from another terminal.")
     p.add_argument("file", type=Path)
     p.add_argument("--key", choices=KEY_CHOICES, default="signing",
-                   help="which key file (default: signing); every terminal needs both")
+                   help="which key file (default: signing); every terminal needs all three")
 
 
 # --key value -> app/keys.py file name
-KEY_CHOICES = ("signing", "personal")
+KEY_CHOICES = ("signing", "personal", "audit")
 
 
 def _key_name(choice: str) -> str:
     from app import keys
+    from app.audit_chain import AUDIT
     from app.personal_data import PERSONAL
 
-    return {"signing": keys.SIGNING, "personal": PERSONAL}[choice]
+    return {"signing": keys.SIGNING, "personal": PERSONAL, "audit": AUDIT}[choice]
 
 
 def cmd_documents_list(args) -> int:

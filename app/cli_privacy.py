@@ -1,8 +1,10 @@
 """`showroom admin` commands for the audit trail and customers' personal data (issue #9, PIPL);
 app/cli.py registers them with `add_commands`.
 
-  verify-audit                  recompute the audit log's hash chain; exit 1 and name the
-                                first broken link if any row was edited, deleted or inserted
+  verify-audit                  recompute the audit log's keyed chain; exit 1 and name the
+                                first broken link if any row was edited, deleted or inserted,
+                                or if the log ends before the head this terminal (or the
+                                backup file's .audit-head.json) recorded: wiped (issue #15.7)
   rotate-personal-key [--yes]   a new "personal" key file; every *_sealed column re-sealed
   purge --dry-run | --yes [--visitor-months N]
                                 anonymise what the retention periods no longer allow
@@ -43,7 +45,16 @@ REASONS = {
     "deleted": "it is missing (the row was deleted)",
     "inserted": "it does not link to the row before it (a row was inserted or replaced)",
     "truncated": "it is missing although the chain head names it (rows were cut off the end)",
+    # Against a head kept outside the database (issue #15 item 7).
+    "wiped": "it is missing although {where} saw the log reach #{anchored} (rows were cut off "
+             "or the whole log was wiped)",
+    "rewritten": "it is not the row {where} saw committed (the log was rebuilt from there)",
 }
+ANCHOR_SOURCE = {"terminal": "this terminal", "backup": "the head recorded with this backup"}
+ERROR_TEXT["audit_key_unavailable"] = (
+    "the audit key file {path} is missing here or is not the store's ({reason}): copy the "
+    "store's audit key from a terminal that has it ('showroom admin keys export --key audit' "
+    "there, 'showroom admin keys import FILE --key audit' here)")
 
 
 def add_commands(command, group) -> None:
@@ -84,10 +95,13 @@ def cmd_verify_audit(args) -> int:
     finally:
         db.dispose()
     if report.ok:
-        print(f"Audit log intact: {report.events} events, every link checks out.")
+        anchored = (f" (this terminal last saw #{report.anchored})" if report.anchored else "")
+        print(f"Audit log intact: {report.events} events, every link checks out{anchored}.")
         return EXIT_OK
-    print(f"Audit log BROKEN at event #{report.broken_at}: "
-          f"{REASONS.get(report.reason, report.reason)}.")
+    reason = REASONS.get(report.reason, report.reason).format(
+        where=ANCHOR_SOURCE.get(report.anchored_by, "a head kept outside the database"),
+        anchored=report.anchored if report.anchored is not None else "?")
+    print(f"Audit log BROKEN at event #{report.broken_at}: {reason}.")
     return EXIT_FAIL
 
 

@@ -1,8 +1,16 @@
 """Audit and privacy tables (issue #9): the hash-chained audit log and its chain head.
 
 `audit_event` is append-only (triggers of migration 0008 refuse UPDATE and DELETE) and every
-row carries the SHA-256 of its own content and of the previous row's hash, so an edited,
-deleted or inserted row breaks the chain (`app.services.audit.verify_chain`). Rows are
+row carries a MAC of its own content and of the previous row's MAC, so an edited, deleted or
+inserted row breaks the chain (`app.services.audit.verify_chain`).
+
+Keyed (issue #15 item 7): since migration 0014 the MAC is HMAC-SHA256 under the "audit" key,
+a file outside the database that the app layer hands in (`key_for`, see db/uow.py). Without
+the key, a tamperer who edits or drops rows cannot recompute the links after them. Rows
+written before the upgrade keep their plain SHA-256 links (`event_hash`): the head records
+`keyed_from`, the first keyed row, whose MAC covers the last unkeyed hash, so the older part
+cannot be rewritten without breaking the first keyed link. The head also records `key_id`,
+the audit key's fingerprint, so a terminal holding another key refuses to write. Rows are
 numbered 1, 2, 3... by the writer itself (not by a sequence) while it holds the single
 `audit_chain_head` row locked, so the numbers have no gaps and follow the chain.
 
@@ -15,7 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
+from collections.abc import Callable
 from enum import Enum
 
 from sqlalchemy import Connection, DateTime, Integer, String, Text, insert, select, update
@@ -55,6 +65,12 @@ class AuditChainHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_id: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+    # The first row linked by HMAC under the audit key (migration 0014: rows before it were
+    # written unkeyed, by the old rule).
+    keyed_from: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Fingerprint of the audit key the chain is written under (`chain_key_id`); None until the
+    # first keyed row.
+    key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 # --- the chain -------------------------------------------------------------------------------
@@ -77,47 +93,68 @@ def _jsonable(value):
     return str(value)
 
 
+def _content(prev_hash: str, id: int, at: dt.datetime, actor_id: int | None, actor_name: str,
+             action: str, table_name: str, record_id: str, detail: str) -> bytes:
+    content = canonical_json([id, at.isoformat(timespec="microseconds"), actor_id, actor_name,
+                              action, table_name, record_id, detail])
+    return prev_hash.encode("ascii") + b"\n" + content.encode("utf-8")
+
+
 def event_hash(prev_hash: str, *, id: int, at: dt.datetime, actor_id: int | None,
                actor_name: str, action: str, table_name: str, record_id: str,
                detail: str) -> str:
-    """SHA-256 over the row's content and the previous row's hash (hex)."""
-    content = canonical_json([id, at.isoformat(timespec="microseconds"), actor_id, actor_name,
-                              action, table_name, record_id, detail])
-    return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + content.encode("utf-8")).hexdigest()
+    """Unkeyed SHA-256 over the row's content and the previous row's hash (hex): the rule of
+    rows written before migration 0014 (anyone can recompute it, hence the key below)."""
+    return hashlib.sha256(_content(prev_hash, id, at, actor_id, actor_name, action, table_name,
+                                   record_id, detail)).hexdigest()
+
+
+def event_mac(key: bytes, prev_hash: str, *, id: int, at: dt.datetime, actor_id: int | None,
+              actor_name: str, action: str, table_name: str, record_id: str,
+              detail: str) -> str:
+    """HMAC-SHA256 under the audit key over the same content (hex, same width as the hash)."""
+    return hmac.new(key, _content(prev_hash, id, at, actor_id, actor_name, action, table_name,
+                                  record_id, detail), hashlib.sha256).hexdigest()
+
+
+def chain_key_id(key: bytes) -> str:
+    """The audit key's fingerprint recorded in the head (reveals nothing about the key)."""
+    return hashlib.sha256(b"showroom-audit-key-id\n" + key).hexdigest()[:16]
+
+
+# key_for(recorded key id or None) -> the audit key bytes; raises when this terminal has no
+# key or another one (app/audit_chain.py).
+KeyFor = Callable[[str | None], bytes]
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def append_events(connection: Connection, events: list[dict]) -> None:
+def append_events(connection: Connection, events: list[dict],
+                  key_for: KeyFor | None = None) -> dict | None:
     """Append `events` (dicts: action, actor_id, actor_name, table_name, record_id, detail) to
-    the chain inside the caller's transaction.
+    the chain inside the caller's transaction, MACed under the key `key_for` returns. Returns
+    the new head (last_id, last_hash, keyed_from, key_id) for the anchor outside the database.
 
     Writers are serialised on the chain head: PostgreSQL locks its row FOR UPDATE until the
     transaction ends; on SQLite the UPDATE takes the database's single write lock first (the
     driver starts the transaction at the first write, so the head read after it is current).
     """
     if not events:
-        return
+        return None
+    if key_for is None:
+        # Never write a link nobody can check: the app layer must say where the key is.
+        raise RuntimeError("audit key not configured: create Database(..., audit_keeper=...) "
+                           "or import app.services first")
     head_t = AuditChainHead.__table__
     event_t = AuditEvent.__table__
-    dialect = connection.dialect.name
-    if dialect == "sqlite":
-        connection.execute(update(head_t).where(head_t.c.id == 1)
-                           .values(last_id=head_t.c.last_id))
-    head = connection.execute(_head_query(dialect)).first()
-    if head is None:
-        # A fresh PostgreSQL database emptied by TRUNCATE (tests), or a head never written.
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            connection.execute(pg_insert(head_t).values(id=1, last_id=0, last_hash=GENESIS_HASH)
-                               .on_conflict_do_nothing(index_elements=["id"]))
-        else:
-            connection.execute(insert(head_t).values(id=1, last_id=0, last_hash=GENESIS_HASH))
-        head = connection.execute(_head_query(dialect)).first()
+    head = _locked_head(connection)
     last_id, last_hash = head.last_id, head.last_hash
+    # Read under the head's lock, so two terminals that start a chain at once cannot both
+    # record their own key: the second one finds the first one's key id and refuses.
+    key = key_for(head.key_id)
+    key_id = chain_key_id(key)
     rows = []
     for e in events:
         last_id += 1
@@ -132,16 +169,41 @@ def append_events(connection: Connection, events: list[dict]) -> None:
             "detail": canonical_json(e.get("detail") or {}),
         }
         row["prev_hash"] = last_hash
-        row["hash"] = last_hash = event_hash(last_hash, **{k: row[k] for k in (
+        row["hash"] = last_hash = event_mac(key, last_hash, **{k: row[k] for k in (
             "id", "at", "actor_id", "actor_name", "action", "table_name", "record_id",
             "detail")})
         rows.append(row)
     connection.execute(insert(event_t), rows)
     connection.execute(update(head_t).where(head_t.c.id == 1)
-                       .values(last_id=last_id, last_hash=last_hash))
+                       .values(last_id=last_id, last_hash=last_hash, key_id=key_id))
+    return {"last_id": last_id, "last_hash": last_hash, "keyed_from": head.keyed_from,
+            "key_id": key_id}
+
+
+def _locked_head(connection: Connection):
+    """The head row, locked against other appenders until the transaction ends."""
+    head_t = AuditChainHead.__table__
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        connection.execute(update(head_t).where(head_t.c.id == 1)
+                           .values(last_id=head_t.c.last_id))
+    head = connection.execute(_head_query(dialect)).first()
+    if head is None:
+        # A fresh PostgreSQL database emptied by TRUNCATE (tests), or a head never written.
+        values = {"id": 1, "last_id": 0, "last_hash": GENESIS_HASH, "keyed_from": 1}
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            connection.execute(pg_insert(head_t).values(**values)
+                               .on_conflict_do_nothing(index_elements=["id"]))
+        else:
+            connection.execute(insert(head_t).values(**values))
+        head = connection.execute(_head_query(dialect)).first()
+    return head
 
 
 def _head_query(dialect: str):
     head_t = AuditChainHead.__table__
-    q = select(head_t.c.last_id, head_t.c.last_hash).where(head_t.c.id == 1)
+    q = select(head_t.c.last_id, head_t.c.last_hash, head_t.c.keyed_from,
+               head_t.c.key_id).where(head_t.c.id == 1)
     return q.with_for_update() if dialect == "postgresql" else q

@@ -10,6 +10,12 @@ unmask...), to the hash-chained `audit_event` log in the SAME transaction, so a 
 never committed without its audit row and a rolled-back change leaves none. Sealed personal
 numbers, password hashes and other binary columns are recorded as "[changed]" only.
 
+Keyed chain (issue #15 item 7): db/ never reads key files. The app layer hands in an
+`AuditKeeper` (app/audit_chain.py): `Database(url, audit_keeper=...)`, or the process default
+that importing app.services installs, so that every writer (GUI, command line, demo, tests)
+MACs with the same audit key. After each commit that appended events the keeper records the
+new head outside the database (the anchor a wiped log is measured against).
+
 Who acted: `uow.act_as(actor)` (services), else `Database.acting_user` (the logged-in user
 of this window, set by ui/shell.py), else `acting_as(...)` (a context variable for scripts),
 else a `*_by_id` column the change itself sets (updated_by_id, created_by_id...).
@@ -20,6 +26,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import logging
+from typing import Protocol
 
 from sqlalchemy import Engine, LargeBinary, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -48,6 +56,28 @@ MAX_VALUE_CHARS = 1000
 
 _EVENTS = "audit_events"
 _ACTOR = "audit_actor"
+_HEAD = "audit_new_head"
+
+log = logging.getLogger(__name__)
+
+
+class AuditKeeper(Protocol):
+    """Where the audit key and the chain's anchor live (outside the database)."""
+
+    def key(self, recorded_key_id: str | None) -> bytes:
+        """The audit key; raises if this terminal has none or not the one recorded."""
+
+    def anchor(self, url: str, head: dict) -> None:
+        """Remember `head` (last_id, last_hash, keyed_from, key_id) as seen on this terminal."""
+
+
+_default_keeper: AuditKeeper | None = None
+
+
+def set_default_audit_keeper(keeper: AuditKeeper | None) -> None:
+    """The keeper of every Database created without one (app.services installs its own)."""
+    global _default_keeper
+    _default_keeper = keeper
 
 
 # A customer's own details are recorded as "[changed]" too: the log is append-only, so a value
@@ -79,13 +109,20 @@ def acting_as(user_id: int | None, username: str = ""):
 class Database:
     """One configured database: engine plus session factory; hands out units of work."""
 
-    def __init__(self, url: str, engine: Engine | None = None) -> None:
+    def __init__(self, url: str, engine: Engine | None = None,
+                 audit_keeper: AuditKeeper | None = None) -> None:
         self.url = url
         self.engine = engine or make_engine(url)
         self._factory: sessionmaker[Session] = make_session_factory(self.engine)
-        install_audit(self._factory)
+        self._audit_keeper = audit_keeper
+        install_audit(self._factory, self)
         # (user id, username) of the user logged in on this terminal window, if any.
         self.acting_user: tuple[int | None, str] | None = None
+
+    @property
+    def audit_keeper(self) -> AuditKeeper | None:
+        # Looked up at use, so a keeper installed after this Database was made still counts.
+        return self._audit_keeper or _default_keeper
 
     @property
     def dialect(self) -> str:
@@ -96,7 +133,7 @@ class Database:
         return describe_url(self.url)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self._factory, acting_user=self.acting_user)
+        return UnitOfWork(self._factory, acting_user=self.acting_user, database=self)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -106,8 +143,10 @@ class UnitOfWork:
     session: Session
 
     def __init__(self, factory: sessionmaker[Session],
-                 acting_user: tuple[int | None, str] | None = None) -> None:
+                 acting_user: tuple[int | None, str] | None = None,
+                 database: Database | None = None) -> None:
         self._factory = factory
+        self.database = database  # its URL and audit keeper (the chain check needs both)
         self.committed = False
         self._acting_user = acting_user
 
@@ -158,11 +197,18 @@ def record_event(session: Session, action: str, *, table_name: str = "", record_
 
 # --- capture -----------------------------------------------------------------------------------
 
-def install_audit(factory: sessionmaker[Session]) -> None:
+def install_audit(factory: sessionmaker[Session], database: Database | None = None) -> None:
+    def before_commit(session: Session) -> None:
+        _before_commit(session, database)
+
+    def after_commit(session: Session) -> None:
+        _anchor(session, database)  # first: _forget drops the new head
+        _forget(session)
+
     event.listen(factory, "after_flush", _after_flush)
-    event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "before_commit", before_commit)
     event.listen(factory, "after_rollback", _forget)
-    event.listen(factory, "after_commit", _forget)
+    event.listen(factory, "after_commit", after_commit)
 
 
 def _now() -> dt.datetime:
@@ -171,6 +217,20 @@ def _now() -> dt.datetime:
 
 def _forget(session: Session) -> None:
     session.info.pop(_EVENTS, None)
+    session.info.pop(_HEAD, None)
+
+
+def _anchor(session: Session, database: Database | None) -> None:
+    head = session.info.pop(_HEAD, None)
+    keeper = database.audit_keeper if database is not None else None
+    if head is None or keeper is None:
+        return
+    try:
+        keeper.anchor(database.url, head)
+    except OSError as e:
+        # The change is committed with its audit rows; a missed anchor only leaves the last
+        # one a little behind (it is a lower bound), so the user's work is not failed for it.
+        log.warning("audit anchor not written: %s", e)
 
 
 def _after_flush(session: Session, _flush_context) -> None:
@@ -247,7 +307,7 @@ def _small(value):
     return value
 
 
-def _before_commit(session: Session) -> None:
+def _before_commit(session: Session, database: Database | None = None) -> None:
     # Flush first so that the last changes are noted, then append everything in this
     # transaction: committed together or not at all.
     session.flush()
@@ -260,4 +320,7 @@ def _before_commit(session: Session) -> None:
             for e in events:
                 if e["actor_id"] is None:
                     e["actor_id"] = known
-        append_events(session.connection(), events)
+        keeper = database.audit_keeper if database is not None else _default_keeper
+        head = append_events(session.connection(), events,
+                             keeper.key if keeper is not None else None)
+        session.info[_HEAD] = head

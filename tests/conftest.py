@@ -28,6 +28,8 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
+import app.services  # noqa: E402,F401 - installs the audit key keeper (issue #15 item 7)
+from app.audit_chain import forget_anchor  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from db.models import Base  # noqa: E402
 from db.session import sqlite_url  # noqa: E402
@@ -60,6 +62,8 @@ def db_url(_template_db, tmp_path) -> str:
         with d.engine.begin() as conn:
             conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         d.dispose()
+        # A new, empty log on purpose: the last test's head on this terminal no longer applies.
+        forget_anchor(PG_URL)
         return PG_URL
     path = tmp_path / "showroom.sqlite"
     shutil.copyfile(_template_db, path)

@@ -73,6 +73,23 @@ def isolated_data_dir(tmp_path, monkeypatch):
     return path
 
 
+def another_terminal(monkeypatch, path) -> None:
+    """Act as another terminal of the same store from here on: its own data directory, with
+    the store's audit key copied there, as docs/operations.md tells (every terminal that
+    writes needs it, issue #15 item 7); any other key file it must get by itself."""
+    from app import keys
+
+    audit = keys.key_path("audit")
+    key = audit.read_bytes() if audit.exists() else None
+    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(path))
+    if key is not None:
+        copy = keys.key_dir() / "audit-from-first-terminal.bin"
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(key)
+        keys.import_key(copy, "audit")
+        copy.unlink()
+
+
 def simple_pdf(text: str = "Showroom test document") -> bytes:
     """A small unsigned PDF (reportlab, Helvetica: ASCII text only)."""
     from reportlab.pdfgen.canvas import Canvas

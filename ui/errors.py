@@ -113,6 +113,8 @@ ERROR_MESSAGES = {
     "document_already_voided": QT_TRANSLATE_NOOP("Errors", "{number} v{version} has already been voided."),
     "certificate_missing": QT_TRANSLATE_NOOP("Errors", "The store has no signing certificate yet. An administrator must create or import one."),
     "encryption_key_unavailable": QT_TRANSLATE_NOOP("Errors", "The key file that protects the store's signing key is missing or does not match ({path}). Copy it from the store's first terminal (showroom admin keys export / import)."),
+    # The audit log's key (issue #15 item 7): every terminal of a store needs the same file.
+    "audit_key_unavailable": QT_TRANSLATE_NOOP("Errors", "This terminal does not have the store's audit key file ({path}): nothing can be saved here and the audit log cannot be checked. Copy it from a terminal that has it (showroom admin keys export --key audit / keys import --key audit)."),
     "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong. The details were written to the log file; nothing was changed."),
     # Showroom cards and floor (issue #5, 一车一卡)
     "card_vehicle_not_available": QT_TRANSLATE_NOOP("Errors", "A card can only be issued for a car in stock or on display (VIN {vin})."),

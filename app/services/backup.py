@@ -35,6 +35,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from app import audit_chain
 from app.errors import FieldError, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.backup_pg import is_postgres as _is_postgres
@@ -165,12 +166,14 @@ def take_backup(url: str, directory: Path | None = None, *, kind: str = "manual"
         n += 1
         dest = directory / f"{_stem(url)}-{stamp}-{n}.{kind}.{ext}"
     partial = dest.with_name(dest.name + ".partial")
+    audit_head = audit_chain.current_head(url)  # read first: the copy holds at least this row
     try:
         if ext == "dump":
             pg_dump(url, partial)
         else:
             _sqlite_backup(url, partial)
         os.replace(partial, dest)  # a backup file is either complete or absent
+        audit_chain.record_backup_head(url, dest, audit_head)  # #15.7: a wiped copy shows
     except OSError as e:
         partial.unlink(missing_ok=True)
         raise ShowroomError("backup_unwritable", path=str(dest), reason=e.strerror or str(e)) from None
@@ -252,6 +255,7 @@ def rotate(directory: Path | None = None, keep: int | None = None, *, stem: str 
         try:
             old.path.unlink()
             removed.append(old.path)
+            audit_chain.backup_head_path(old.path).unlink(missing_ok=True)
         except OSError as e:  # a file open elsewhere (Windows) stays until the next rotation
             log.warning("could not remove old backup %s: %s", old.path, e)
     return removed
@@ -318,6 +322,7 @@ def restore(url: str, file: Path, *, now: dt.datetime | None = None,
     if revision != head_revision():
         upgrade(url, lambda _url: file)  # the file just restored is this schema's backup
         upgraded = True
+    audit_chain.reanchor(url)  # #15.7: older on purpose now; its head is the new anchor
     log.warning("database %s restored from %s (previous copy: %s)", _stem(url), file, aside)
     if not report.ok:
         _record_damage(url, file, report)

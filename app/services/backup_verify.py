@@ -112,12 +112,18 @@ def verify_backup(file: Path, url: str) -> BackupReport:
     database at `url` (the file has passed check_backup already). Reads the file only.
     A backup that cannot be checked at all is reported as one "unverified" problem, so it is
     restored only if the administrator insists."""
+    from app.audit_chain import backup_head_path, read_head
+
+    # The chain head recorded beside the backup when it was taken (issue #15.7): a log cut
+    # back or wiped inside the backup file no longer passes as intact.
+    head = read_head(backup_head_path(Path(file)))
+    anchors = [("backup", head)] if head is not None else []
     try:
         if backup_pg.is_postgres(url):
             with backup_pg.scratch_copy(url, Path(file)) as scratch:
                 upgrade(scratch, lambda _url: None)  # a throw-away copy: no backup needed
-                return verify_database(scratch)
-        return _verify_sqlite_copy(Path(file))
+                return verify_database(scratch, anchors=anchors)
+        return _verify_sqlite_copy(Path(file), anchors)
     except (ShowroomError, SQLAlchemyError, sqlite3.Error) as e:
         # E.g. no right to create a database (PostgreSQL), or the dump does not restore.
         reason = (str(e.params.get("reason") or e.code) if isinstance(e, ShowroomError)
@@ -125,7 +131,7 @@ def verify_backup(file: Path, url: str) -> BackupReport:
         return BackupReport(0, 0, (BackupProblem("unverified", "", reason),))
 
 
-def _verify_sqlite_copy(file: Path) -> BackupReport:
+def _verify_sqlite_copy(file: Path, anchors: list) -> BackupReport:
     # In the private data directory (0700, same disk as the database), not the system temp
     # folder, which may be small or shared.
     with tempfile.TemporaryDirectory(prefix="verify-", dir=data_dir()) as tmp:
@@ -141,11 +147,12 @@ def _verify_sqlite_copy(file: Path) -> BackupReport:
         finally:
             src.close()
         upgrade(sqlite_url(copy))  # an older backup: checked with this version's code
-        return verify_database(sqlite_url(copy))
+        return verify_database(sqlite_url(copy), anchors=anchors)
 
 
-def verify_database(url: str) -> BackupReport:
-    """The archived documents and the audit chain of the database at `url`."""
+def verify_database(url: str, *, anchors: list | None = None) -> BackupReport:
+    """The archived documents and the audit chain of the database at `url`, which must still
+    hold every head in `anchors` (default: this terminal's anchor for `url`)."""
     from app.services.audit import verify_chain
 
     db = Database(url)
@@ -161,7 +168,7 @@ def verify_database(url: str) -> BackupReport:
                 content = bytes(content or b"")
                 if len(content) != size or hashlib.sha256(content).hexdigest() != sha256:
                     problems.append(BackupProblem("document", f"{number} v{version}", "altered"))
-        chain = verify_chain(db.uow())
+        chain = verify_chain(db.uow(), anchors=anchors)
         if not chain.ok:
             problems.append(BackupProblem("audit_chain", str(chain.broken_at), chain.reason))
         return BackupReport(documents, chain.events, tuple(problems))

@@ -173,6 +173,14 @@
         <translation>末尾的记录被截去</translation>
     </message>
     <message>
+        <source>entries this terminal or the backup saw are gone (the log was cut back or wiped)</source>
+        <translation>本终端或备份记录过的条目已不存在（日志被截短或清空）</translation>
+    </message>
+    <message>
+        <source>the log was rebuilt after this terminal last saw it</source>
+        <translation>本终端上次核对之后，日志被重建</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -1328,6 +1336,10 @@
     <message>
         <source>The key file that protects the store&apos;s signing key is missing or does not match ({path}). Copy it from the store&apos;s first terminal (showroom admin keys export / import).</source>
         <translation>保护门店签章私钥的密钥文件缺失或不匹配（{path}）。请从门店第一台终端复制（showroom admin keys export / import）。</translation>
+    </message>
+    <message>
+        <source>This terminal does not have the store&apos;s audit key file ({path}): nothing can be saved here and the audit log cannot be checked. Copy it from a terminal that has it (showroom admin keys export --key audit / keys import --key audit).</source>
+        <translation>本终端没有门店的审计日志密钥文件（{path}）：无法在此保存任何内容，也无法核对审计日志。请从已有该文件的终端复制（showroom admin keys export --key audit / keys import --key audit）。</translation>
     </message>
     <message>
         <source>Something went wrong. The details were written to the log file; nothing was changed.</source>

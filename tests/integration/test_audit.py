@@ -82,9 +82,12 @@ def drop_guards(database) -> None:
     """What a tamperer does first. SQLite tests each have their own file; on PostgreSQL the
     database is shared by the whole run, so `restore_guards` must follow."""
     with database.engine.begin() as conn:
-        for trig in ("audit_event_guard_update", "audit_event_guard_delete"):
+        for trig, table in (("audit_event_guard_update", "audit_event"),
+                            ("audit_event_guard_delete", "audit_event"),
+                            ("audit_chain_head_guard_update", "audit_chain_head"),
+                            ("audit_chain_head_guard_delete", "audit_chain_head")):
             conn.execute(text(f"DROP TRIGGER IF EXISTS {trig}"
-                              + (" ON audit_event" if database.dialect == "postgresql" else "")))
+                              + (f" ON {table}" if database.dialect == "postgresql" else "")))
 
 
 def restore_guards(database) -> None:
@@ -97,6 +100,12 @@ def restore_guards(database) -> None:
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON audit_event"))
             conn.execute(text(f"CREATE TRIGGER {name} BEFORE {when} ON audit_event FOR EACH ROW "
                               "EXECUTE FUNCTION showroom_refuse_change()"))
+        for name, function in (("audit_chain_head_guard_update", "showroom_audit_head_guard"),
+                               ("audit_chain_head_guard_delete", "showroom_refuse_change")):
+            when = name.rsplit("_", 1)[1].upper()
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON audit_chain_head"))
+            conn.execute(text(f"CREATE TRIGGER {name} BEFORE {when} ON audit_chain_head "
+                              f"FOR EACH ROW EXECUTE FUNCTION {function}()"))
 
 
 @pytest.fixture()
@@ -144,15 +153,17 @@ def test_tampering_in_sql_names_the_first_broken_link(database, manager, tamper,
     assert report.broken_at == {"k": k, "last": last, "last+1": last + 1}[broken]
 
 
-def test_a_rehashed_edit_still_breaks_the_next_link(database, manager, tamper):
-    from db.audit_models import event_hash
+def test_a_row_re_maced_even_with_the_key_still_breaks_the_next_link(database, manager, tamper):
+    """Whoever holds the audit key file can MAC one edited row; the next link still breaks."""
+    from app import keys
+    from db.audit_models import event_mac
 
     _some_events(database)
     tamper()
     with database.engine.begin() as conn:
         t = AuditEvent.__table__
         r = conn.execute(select(t).where(t.c.id == 2)).mappings().one()
-        forged = event_hash(r["prev_hash"], id=2, at=r["at"], actor_id=r["actor_id"],
+        forged = event_mac(keys.load_key("audit"), r["prev_hash"], id=2, at=r["at"], actor_id=r["actor_id"],
                             actor_name="someone else", action=r["action"],
                             table_name=r["table_name"], record_id=r["record_id"],
                             detail=r["detail"])

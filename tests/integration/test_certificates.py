@@ -20,7 +20,7 @@ from app.errors import SetupRequired, ShowroomError
 from app.services import certificates, documents
 from db.models import Role, SigningCertificate
 from db.session import sqlite_path
-from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
+from tests.factories import (another_terminal, isolated_data_dir, make_document, make_store,  # noqa: F401
                              make_user)
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -151,12 +151,12 @@ def test_a_terminal_without_the_key_file_cannot_sign_until_it_gets_it(uow, admin
     if os.name == "posix":
         assert stat.S_IMODE(exported.stat().st_mode) == 0o600
 
-    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-b"))
+    another_terminal(monkeypatch, tmp_path / "terminal-b")
     with pytest.raises(ShowroomError) as e:
         make_document(uow, admin)
     assert (e.value.code, e.value.params["reason"]) == ("encryption_key_unavailable", "missing")
 
-    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-c"))
+    another_terminal(monkeypatch, tmp_path / "terminal-c")
     keys.load_or_create_key()  # a key file of its own, not the store's
     with pytest.raises(ShowroomError) as e:
         make_document(uow, admin)

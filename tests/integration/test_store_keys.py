@@ -44,9 +44,19 @@ class Terminal:
         self.root, self.data = root, root / "data"  # test_cli.run uses <root>/data
         self.database = Database(db_url)
         self._monkeypatch = monkeypatch
+        # Every terminal that writes holds the store's audit key (issue #15.7); this test is
+        # about the personal key, so the audit key is installed as the guide says.
+        audit = keys.key_path("audit")
+        self._audit_key = audit.read_bytes() if audit.exists() else None
 
     def use(self) -> Terminal:
         self._monkeypatch.setenv("SHOWROOM_DATA_DIR", str(self.data))
+        if self._audit_key is not None and not keys.key_path("audit").exists():
+            copy = self.root / "audit-key-copy.bin"
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(self._audit_key)
+            keys.import_key(copy, "audit")
+            copy.unlink()
         return self
 
     def key_file(self) -> Path:
@@ -106,7 +116,7 @@ def test_pipl_51_a_second_terminal_without_the_key_is_refused_until_it_imports_i
         record(world, b, waiting, OTHER_ID)
     assert refused.value.code == "personal_key_missing"
     assert refused.value.params["expected"] == keys.key_file_id(a.key_file()).hex()
-    assert not b.key_file().exists() and not (b.data / "keys").exists()
+    assert not b.key_file().exists()  # no personal key of its own (its keys folder holds the audit key)
     waiting = test_drives.get_test_drive(b.database.uow(), actor=world.manager,
                                          drive_id=waiting.id)
     assert not waiting.qualified and waiting.id_number_masked is None

@@ -213,8 +213,9 @@ def test_missing_pg_dump_is_a_clear_error(tmp_path, monkeypatch):
 def test_admin_backup_and_restore_commands(db_url, uow, store_data, tmp_path, capsys):
     out_dir = tmp_path / "usb"
     assert cli.main(["backup", "--to", str(out_dir), "--keep", "7", "--database-url", db_url]) == 0
-    written = list(out_dir.iterdir())
-    assert len(written) == 1
+    # The backup, and beside it the audit chain's head when it was taken (issue #15 item 7).
+    written = [p for p in out_dir.iterdir() if not p.name.endswith(".audit-head.json")]
+    assert len(written) == 1 and (out_dir / (written[0].name + ".audit-head.json")).exists()
     assert "Backup of" in capsys.readouterr().out
     assert backup.load_settings().keep == 7
     assert cli.main(["backups", "--from", str(out_dir)]) == 0

@@ -221,3 +221,35 @@ def test_start_up_removes_a_killed_backups_partial_file(db_url, uow, archive):
                      "showroom-20261201-083000.daily.sqlite.partial", 3600)
     backup.daily_backup_if_due(db_url)
     assert not stale.exists()
+
+
+def test_restore_refuses_a_backup_whose_audit_log_was_cut_back(db_url, uow, archive, tmp_path,
+                                                               capsys):
+    """个人信息保护法 art. 51/54 and issue #15.7: deleting the newest audit rows and moving the
+    chain head back leaves a consistent-looking chain; the head recorded beside the backup
+    when it was taken shows the cut, and restore refuses."""
+    if PG_URL:
+        pytest.skip("edits the SQLite backup file itself")
+    path = backup.take_backup(db_url, tmp_path / "backups").path
+    conn = sqlite3.connect(path)
+    try:
+        last = conn.execute("SELECT max(id) FROM audit_event").fetchone()[0]
+        keep_id, keep_hash = conn.execute("SELECT id, hash FROM audit_event WHERE id < ? "
+                                          "ORDER BY id DESC LIMIT 1", (last - 1,)).fetchone()
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                "AND tbl_name IN ('audit_event', 'audit_chain_head')").fetchall()
+        for name, _sql in triggers:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute("DELETE FROM audit_event WHERE id > ?", (keep_id,))
+        conn.execute("UPDATE audit_chain_head SET last_id = ?, last_hash = ?", (keep_id, keep_hash))
+        for _name, trigger_sql in triggers:
+            conn.execute(trigger_sql)
+        conn.commit()
+    finally:
+        conn.close()
+    before = snapshot(db_url)
+
+    code, _out, err = admin("restore", str(path), "--yes", url=db_url, capsys=capsys)
+
+    assert code != 0 and "audit chain broken" in err
+    _nothing_replaced(db_url, before)

@@ -50,3 +50,24 @@ def test_a_tampered_entry_is_shown_as_the_first_broken_link(qtbot, uow, database
         assert "2" in page.chain_label.text() and "edited" in page.chain_label.text()
     finally:
         restore_guards(database)
+
+
+def test_a_wiped_log_is_shown_as_broken_not_intact(qtbot, uow, database, sync_ops):
+    """Issue #15 item 7: the log and its head deleted; this terminal's anchor remembers."""
+    from PySide6.QtCore import Qt
+
+    make_store(uow)
+    manager = make_user(uow, Role.SALES_MANAGER)
+    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
+    drop_guards(database)
+    try:
+        with database.engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_event"))
+            conn.execute(text("DELETE FROM audit_chain_head"))
+        page = AuditPage(AppContext(database, manager))
+        qtbot.addWidget(page)
+        qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+        text_shown = page.chain_label.text()
+        assert "broken at entry 1" in text_shown and "wiped" in text_shown
+    finally:
+        restore_guards(database)

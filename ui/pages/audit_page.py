@@ -41,6 +41,9 @@ CHAIN_REASON = {
     "deleted": QT_TRANSLATE_NOOP("AuditPage", "the entry was deleted"),
     "inserted": QT_TRANSLATE_NOOP("AuditPage", "an entry was inserted or replaced"),
     "truncated": QT_TRANSLATE_NOOP("AuditPage", "entries were cut off the end"),
+    # Against the head kept outside the database (issue #15 item 7).
+    "wiped": QT_TRANSLATE_NOOP("AuditPage", "entries this terminal or the backup saw are gone (the log was cut back or wiped)"),
+    "rewritten": QT_TRANSLATE_NOOP("AuditPage", "the log was rebuilt after this terminal last saw it"),
 }
 
 
