@@ -9,6 +9,7 @@ Consultants book and change their own appointments; the desk and managers anyone
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import select
 
@@ -17,11 +18,12 @@ from app.domain.reception import MAX_NOTES_LENGTH, MAX_REASON_LENGTH, looks_like
 from app.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit
-from app.services.dto import Actor
+from app.services.dto import Actor, Changes
 from app.services.notifications import emit
 from app.services.reception import CheckInInput, check_in
 from app.services.reception_dto import AppointmentDTO, CheckInResultDTO
 from app.services.reception_support import appointment_dto, is_active_consultant, may_contact
+from app.services.request_keys import first_record, remember
 from db.models import Role
 from db.reception_models import (
     Appointment,
@@ -65,7 +67,8 @@ def _validate(scheduled_at: dt.datetime, purpose: str, note: str, now: dt.dateti
 
 def book_appointment(uow: UnitOfWork, *, actor: Actor, customer_id: int, consultant_id: int,
                      scheduled_at: dt.datetime, purpose: str = AppointmentPurpose.CONSULTATION,
-                     note: str = "", now: dt.datetime | None = None) -> AppointmentDTO:
+                     note: str = "", now: dt.datetime | None = None,
+                     request_key: str | None = None) -> AppointmentDTO:
     """Book an invited customer (with consent on record) for `scheduled_at` (naive UTC)."""
     require(actor, Action.MANAGE_APPOINTMENTS)
     _own(actor, consultant_id)
@@ -77,23 +80,78 @@ def book_appointment(uow: UnitOfWork, *, actor: Actor, customer_id: int, consult
         customer = s.get(Customer, customer_id)
         if customer is None:
             raise NotFound(what="customer", id=customer_id)
-        if not may_contact(s, customer):
-            errors.append(FieldError("customer_id", "consent_required"))
-        if not is_active_consultant(s, consultant_id):
-            errors.append(FieldError("consultant_id", "not_a_consultant"))
-        if errors:
+        return _book(uow, actor, customer, consultant_id, scheduled_at, purpose, note, now,
+                     errors, request_key)
+
+
+def book_appointment_for(uow: UnitOfWork, *, actor: Actor, name: str | None, mobile: str,
+                         consent_text_id: int | None, consent_shown_at: dt.datetime | None,
+                         consent_given: bool, consultant_id: int, scheduled_at: dt.datetime,
+                         purpose: str = AppointmentPurpose.CONSULTATION, note: str = "",
+                         now: dt.datetime | None = None,
+                         request_key: str | None = None) -> AppointmentDTO:
+    """Register the customer met by phone (with their consent, PIPL art. 14) and book them, in
+    ONE transaction (issue #16.2): a refused booking leaves no half-made customer behind."""
+    from app.services.reception_customers import parse_mobile, resolve_customer, validate_name
+
+    require(actor, Action.MANAGE_APPOINTMENTS)
+    require(actor, Action.MANAGE_CUSTOMERS)
+    _own(actor, consultant_id)
+    now = now or utcnow()
+    note = (note or "").strip()
+    errors = _validate(scheduled_at, purpose, note, now)
+    name_value = validate_name(name, errors)
+    number = parse_mobile(mobile, errors)
+    if number is None and not any(e.field == "mobile" for e in errors):
+        errors.append(FieldError("mobile", "required"))
+    with uow:
+        s = uow.session
+        first = first_record(s, request_key, "book_appointment")
+        if first is not None:
+            return _done(s, s.get(Appointment, first))
+        customer = None
+        if number is not None:
+            customer = resolve_customer(s, name=name_value, mobile=number,
+                                        consent_text_id=consent_text_id,
+                                        consent_shown_at=consent_shown_at,
+                                        consent_given=consent_given, now=now,
+                                        actor_id=actor.user_id, errors=errors)
+        if customer is None:
             raise ValidationFailed(errors)
-        a = Appointment(customer_id=customer_id, consultant_id=consultant_id,
-                        scheduled_at=scheduled_at, purpose=str(AppointmentPurpose(purpose)),
-                        note=note, status=AppointmentStatus.BOOKED.value, created_at=now,
-                        created_by_id=actor.user_id, updated_at=now, updated_by_id=actor.user_id)
-        s.add(a)
         s.flush()
-        if customer.consultant_id is None:
-            customer.consultant_id = consultant_id
-        emit(s, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=consultant_id, at=now)
-        commit(uow)
-        return appointment_dto(s, a)
+        return _book(uow, actor, customer, consultant_id, scheduled_at, purpose, note, now,
+                     errors, request_key)
+
+
+def _book(uow: UnitOfWork, actor: Actor, customer: Customer, consultant_id: int,
+          scheduled_at: dt.datetime, purpose: str, note: str, now: dt.datetime,
+          errors: list[FieldError], request_key: str | None) -> AppointmentDTO:
+    s = uow.session
+    first = first_record(s, request_key, "book_appointment")
+    if first is not None:
+        return _done(s, s.get(Appointment, first))
+    if not may_contact(s, customer):
+        errors.append(FieldError("customer_id", "consent_required"))
+    if not is_active_consultant(s, consultant_id):
+        errors.append(FieldError("consultant_id", "not_a_consultant"))
+    if errors:
+        raise ValidationFailed(errors)
+    a = Appointment(customer_id=customer.id, consultant_id=consultant_id,
+                    scheduled_at=scheduled_at, purpose=str(AppointmentPurpose(purpose)),
+                    note=note, status=AppointmentStatus.BOOKED.value, created_at=now,
+                    created_by_id=actor.user_id, updated_at=now, updated_by_id=actor.user_id)
+    s.add(a)
+    s.flush()
+    if customer.consultant_id is None:
+        customer.consultant_id = consultant_id
+    emit(s, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=consultant_id, at=now)
+    remember(s, request_key, "book_appointment", a.id, actor_id=actor.user_id, now=now)
+    commit(uow)
+    return _done(s, a)
+
+
+def _done(s, a: Appointment) -> AppointmentDTO:
+    return replace(appointment_dto(s, a), changes=Changes(reception=True, ids=frozenset({a.id})))
 
 
 def _load_booked(uow: UnitOfWork, actor: Actor, appointment_id: int, expected_version: int) -> Appointment:

@@ -219,6 +219,7 @@ class AppointmentDTO:
     cancel_reason: str
     visit_id: int | None
     version: int
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -5,32 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 
+import uuid
+
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
-    QPlainTextEdit, QVBoxLayout,
+    QCheckBox, QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit,
+    QWidget,
 )
 
 from app.clock import from_store_time, to_store_time, utcnow
-from app.errors import ValidationFailed
-from ui.errors import show_error
 from ui.labels import APPOINTMENT_PURPOSE, label
+from ui.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.widgets.reception_fields import show_field_errors
-from ui.workers import run_op
+from ui.widgets.reception_fields import ReceptionWording
 
 
-class AppointmentDialog(QDialog):
+class AppointmentDialog(ReceptionWording, ServiceFormDialog):
     booked = Signal(object)  # AppointmentDTO
 
     def __init__(self, ctx, parent=None, *, consent_text=None, consultants=()) -> None:
-        super().__init__(parent)
+        std, body = QDialogButtonBox.StandardButton, QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("appointment_dialog")
-        self.ctx = ctx
         self.consent_text = consent_text
         self.shown_at = utcnow()  # the notice is on screen from now (PIPL art. 14)
-        self.result_dto = None
-        self.errors = FieldErrors()
+        self.request_key = uuid.uuid4().hex  # one appointment, however often OK is pressed
         self.setWindowTitle(self.tr("Book appointment"))
         self.setMinimumWidth(520)
         self.name = QLineEdit()
@@ -60,7 +59,8 @@ class AppointmentDialog(QDialog):
         self.consent_given = QCheckBox(self.tr("Customer agreed to the notice (version {version})").format(
             version=consent_text.version_label if consent_text else "—"))
         self.consent_given.setObjectName("consent_given")
-        form = QFormLayout()
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Name"), self.errors.wrap("name", self.name))
         form.addRow(self.tr("Mobile"), self.errors.wrap("mobile", self.mobile))
         form.addRow(self.tr("Date and time"), self.errors.wrap("scheduled_at", self.when))
@@ -71,16 +71,13 @@ class AppointmentDialog(QDialog):
         form.addRow(self.errors.wrap("consent_given", self.consent_given))
         for alias in ("consent_text_id", "consent_shown_at", "customer_id"):
             self.errors.alias(alias, "consent_given")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Book"))
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.save_button.setText(self.tr("Book"))
 
     def confirm(self) -> None:
-        ctx = self.ctx
+        self.save()
+
+    def service_call(self) -> ServiceCall:
+        ctx, key = self.ctx, self.request_key
         name, mobile = self.name.text(), self.mobile.text()
         q = self.when.dateTime()
         local = dt.datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
@@ -90,28 +87,15 @@ class AppointmentDialog(QDialog):
         given, shown = self.consent_given.isChecked(), self.shown_at
 
         def work():
-            from app.services.appointments import book_appointment
-            from app.services.reception_customers import register_customer
+            from app.services.appointments import book_appointment_for
 
-            customer = register_customer(ctx.uow(), actor=ctx.actor, name=name, mobile=mobile,
-                                         consent_text_id=text_id, consent_shown_at=shown,
-                                         consent_given=given)
-            return book_appointment(ctx.uow(), actor=ctx.actor, customer_id=customer.id,
-                                    consultant_id=cid, scheduled_at=when, purpose=purpose, note=note)
+            return book_appointment_for(ctx.uow(), actor=ctx.actor, name=name, mobile=mobile,
+                                        consent_text_id=text_id, consent_shown_at=shown,
+                                        consent_given=given, consultant_id=cid, scheduled_at=when,
+                                        purpose=purpose, note=note, request_key=key)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
+        return work
 
-    def _done(self, appointment) -> None:
-        self.buttons.setEnabled(True)
-        self.result_dto = appointment
+    def done_saving(self, appointment) -> None:
         self.booked.emit(appointment)
-        self.accept()
-
-    def _failed(self, exc) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            if show_field_errors(self.errors, exc):
-                show_error(self, exc)
-            return
-        show_error(self, exc)
+        super().done_saving(appointment)

@@ -16,7 +16,7 @@ from app.permissions import Action, can
 from ui.ops import Op
 from ui.models.reception_models import AppointmentTableModel, DutyTableModel
 from ui.widgets.checkin_form import CheckInForm
-from ui.widgets.reception_fields import ReceptionChanges, reception_error_text, show_field_errors
+from ui.widgets.reception_fields import reception_error_text, show_field_errors
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 
@@ -255,7 +255,7 @@ class ReceptionPage(QWidget):
         dialog = AppointmentDialog(self.ctx, self, consent_text=self.form.consent_text,
                                    consultants=[(self.add_combo.itemData(i), self.add_combo.itemText(i))
                                                 for i in range(self.add_combo.count())])
-        dialog.booked.connect(lambda _a: (self.ctx.changed(ReceptionChanges(), self), self.refresh()))
+        dialog.booked.connect(lambda _a: self.refresh())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
