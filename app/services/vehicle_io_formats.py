@@ -20,6 +20,7 @@ from typing import Any
 
 from app.domain.validation import parse_yuan_to_fen
 from app.errors import FieldError, ShowroomError, ValidationFailed
+from app.services.spreadsheet_cells import escape_formula, unescape_formula
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def cell_text(raw: Any) -> str:
     if raw is None:
         return ""
     if isinstance(raw, str):
-        return raw.strip()
+        # Issue #15.12: our exports put an apostrophe before formula-like text; take it off.
+        return unescape_formula(raw.strip())
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, float) and raw.is_integer():
@@ -282,7 +284,8 @@ def _write_csv(path: Path, rows: list[list[Any]]) -> None:
         writer = csv.writer(f)
         writer.writerow(COLUMN_NAMES)
         for row in rows:
-            writer.writerow([_csv_text(v) for v in row])
+            # Issue #15.12 (OWASP CSV injection): text escaped first, so numbers stay numbers.
+            writer.writerow([_csv_text(escape_formula(v)) for v in row])
 
 
 def _csv_text(value: Any) -> str:
@@ -310,7 +313,9 @@ def _write_xlsx(path: Path, rows: list[list[Any]]) -> None:
     date_col = COLUMN_NAMES.index("production_date") + 1
     price_cols = {COLUMN_NAMES.index(n) + 1 for n in ("guide_price_yuan", "price_yuan")}
     for r, row in enumerate(rows, start=2):
-        ws.append(row)
+        # Issue #15.12: escaped text never starts with "=", so openpyxl stores it as a string
+        # (data type "s"), never as a formula.
+        ws.append([escape_formula(v) for v in row])
         if row[date_col - 1] is not None:
             ws.cell(r, date_col).number_format = "yyyy-mm-dd"
         for c in price_cols:
