@@ -139,6 +139,14 @@ class UnitOfWork:
     def flush(self) -> None:
         self.session.flush()
 
+    def write_audit_so_far(self) -> None:
+        """Append the audit events noted so far now, inside this transaction, instead of
+        holding them in memory until commit (issue #15.13: a 50,000-row import). Only on
+        SQLite, whose transaction holds the database's one write lock anyway; on PostgreSQL
+        this would lock the chain head, and so every other terminal's writes, until commit."""
+        if self.session.get_bind().dialect.name == "sqlite":
+            _before_commit(self.session)
+
     def audit(self, action: str, *, table_name: str = "", record_id=None,
               detail: dict | None = None, actor=None) -> None:
         """Note an event (print, export, unmask, login...) to be appended at commit."""
