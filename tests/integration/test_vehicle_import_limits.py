@@ -109,8 +109,8 @@ def test_the_issues_zip_bomb_of_a_million_and_a_half_rows_stops_at_the_limit_qui
     assert vehicles_in(uow) == 0
 
 
-def test_the_administrator_sees_the_limit_and_raises_it_on_the_command_line(  # noqa: F811
-        tmp_path, uow, ready, capsys):
+def test_the_administrator_sees_the_limit_and_raises_it_on_the_command_line(
+        tmp_path, uow, ready, capsys):  # noqa: F811 - `ready` is the imported fixture
     path = write_csv(tmp_path / "stock.csv", rows(12))
     assert cli.main(["import-vehicles", str(path), "--max-rows", "10",
                      "--database-url", ready]) == 2
