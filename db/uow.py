@@ -248,6 +248,8 @@ def _note(obj, kind: str) -> dict | None:
 
 
 def _small(value):
+    if isinstance(value, str) and 6 * len(value) + 2 <= MAX_VALUE_CHARS:
+        return value  # fits even if JSON escaped every character: no need to encode it
     if isinstance(value, (list, dict, str)):
         size = len(canonical_json(value))
         if size > MAX_VALUE_CHARS:

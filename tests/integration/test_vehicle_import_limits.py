@@ -133,3 +133,17 @@ def test_the_limit_can_be_raised_for_the_terminal(uow, manager, tmp_path, monkey
     assert e.value.params["limit"] == 5
     monkeypatch.setenv("SHOWROOM_IMPORT_MAX_ROWS", "6")
     assert import_vehicles(uow(), actor=manager, path=path).created == 6
+
+
+def test_an_xlsx_that_would_unpack_to_too_much_is_refused_before_it_is_unpacked(
+        uow, manager, tmp_path, monkeypatch):
+    from app.services import xlsx_stream
+
+    path = write_xlsx(tmp_path / "stock.xlsx", rows(3))
+    with zipfile.ZipFile(path) as z:
+        unpacked = sum(i.file_size for i in z.infolist())
+    monkeypatch.setattr(xlsx_stream, "MAX_UNPACKED_BYTES", unpacked - 1)  # a small "bomb"
+    with pytest.raises(ShowroomError) as e:
+        import_vehicles(uow(), actor=manager, path=path)
+    assert (e.value.code, e.value.params["reason"]) == ("import_unreadable", "too_large")
+    assert vehicles_in(uow) == 0
