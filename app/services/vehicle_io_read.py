@@ -12,6 +12,7 @@ Every failure of the file as a whole is ShowroomError("import_unreadable", reaso
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import os
 import re
@@ -93,12 +94,18 @@ def open_sheet(path: Path) -> Iterator[Sheet]:
         raise _unreadable(path, "unsupported_format")
     if not path.is_file():
         raise _unreadable(path, "not_found")
+    if suffix == ".csv":
+        yield _parsing(path, lambda: _csv_sheet(path))
+        return
+    with contextlib.ExitStack() as stack:
+        # Only opening is guarded here: an error of the caller's (a conflict, a cancel) in the
+        # with-block must reach it as it is, not as a damaged file.
+        yield _parsing(path, lambda: stack.enter_context(_xlsx_sheet(path)))
+
+
+def _parsing(path: Path, open_it: Callable[[], Sheet]) -> Sheet:
     try:
-        if suffix == ".csv":
-            yield _csv_sheet(path)
-        else:
-            with _xlsx_sheet(path) as sheet:
-                yield sheet
+        return open_it()
     except ShowroomError:
         raise
     except Exception as e:  # noqa: BLE001 - any parser failure means the same thing: corrupt

@@ -147,3 +147,29 @@ def test_an_xlsx_that_would_unpack_to_too_much_is_refused_before_it_is_unpacked(
         import_vehicles(uow(), actor=manager, path=path)
     assert (e.value.code, e.value.params["reason"]) == ("import_unreadable", "too_large")
     assert vehicles_in(uow) == 0
+
+
+class Stop(Exception):
+    """What the inventory page raises from the progress callback when Cancel is pressed."""
+
+
+def test_cancel_after_chunks_were_flushed_writes_nothing_not_even_their_audit(uow, manager,
+                                                                            tmp_path):
+    from db.audit_models import AuditEvent
+
+    def audit_rows() -> int:
+        with uow() as u:
+            return u.session.query(AuditEvent).count()
+
+    before = audit_rows()
+    path = write_csv(tmp_path / "stock.csv", rows(1200))
+
+    def cancel(done, total):
+        if done >= 1100:  # two chunks of 500 are flushed (and, on SQLite, their audit events)
+            raise Stop
+
+    with pytest.raises(Stop):  # the caller's own error, not "the file is damaged"
+        import_vehicles(uow(), actor=manager, path=path, progress=cancel)
+    assert vehicles_in(uow) == 0 and audit_rows() == before
+    report = import_vehicles(uow(), actor=manager, path=path)
+    assert report.created == 1200 and audit_rows() > before
