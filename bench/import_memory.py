@@ -8,7 +8,7 @@
 The workbook is generated once (every column, valid VINs, all rows new). The database is
 created and migrated in one subprocess; the import runs alone in a second, fresh one, so its
 peak RSS (ru_maxrss of that child) is the interpreter, the app's imports and the import itself,
-nothing else. Not part of the test suite's pass/fail.
+nothing else. Linux only (ru_maxrss in KiB). Not part of the test suite's pass/fail.
 """
 
 from __future__ import annotations

@@ -122,6 +122,13 @@ class _SheetParser:
         p.StartElementHandler = self._start
         p.EndElementHandler = self._end
         p.CharacterDataHandler = self._chars
+        # A worksheet never has a DTD; one could only be there to expand entities (XML bombs).
+        p.StartDoctypeDeclHandler = self._no_dtd
+        p.EntityDeclHandler = self._no_dtd
+
+    @staticmethod
+    def _no_dtd(*_args) -> None:
+        raise ValueError("a worksheet with a DTD")
 
     def feed(self, data: bytes, final: bool) -> None:
         self._parser.Parse(data, final)

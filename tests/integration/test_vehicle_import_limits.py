@@ -173,3 +173,22 @@ def test_cancel_after_chunks_were_flushed_writes_nothing_not_even_their_audit(uo
     assert vehicles_in(uow) == 0 and audit_rows() == before
     report = import_vehicles(uow(), actor=manager, path=path)
     assert report.created == 1200 and audit_rows() > before
+
+
+def test_a_sheet_with_entity_expansion_is_refused_as_damaged(uow, manager, tmp_path):
+    # The "billion laughs" XML bomb: a worksheet has no business declaring entities.
+    path = write_xlsx(tmp_path / "stock.xlsx", rows(1))
+    laughs = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "ha">'
+              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '<sheetData><row><c t="inlineStr"><is><t>&b;</t></is></c></row></sheetData>'
+              '</worksheet>')
+    bombed = tmp_path / "bombed.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bombed, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info, laughs if info.filename == "xl/worksheets/sheet1.xml" else data)
+    with pytest.raises(ShowroomError) as e:
+        import_vehicles(uow(), actor=manager, path=bombed)
+    assert (e.value.code, e.value.params["reason"]) == ("import_unreadable", "corrupt")
+    assert vehicles_in(uow) == 0
