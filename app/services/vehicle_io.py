@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.clock import utcnow
 from app.domain.validation import normalize_vin
@@ -121,14 +122,15 @@ def import_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path,
         plan = _Plan(sheet, columns, total, limit, ignored)
         try:
             return _write(uow, actor, plan, progress)
-        except (IntegrityError, Conflict):
-            # Another terminal added or edited one of these VINs between our lookup and our
-            # commit. Everything was rolled back; a second pass sees their rows as existing.
+        except (IntegrityError, StaleDataError, Conflict):
+            # Another terminal added or edited one of these VINs between our lookup and a
+            # chunk's flush or our commit. Everything was rolled back; a second pass sees
+            # their rows as they are now.
             pass
         try:
             return _write(uow, actor, plan, progress)
-        except IntegrityError as e:
-            raise Conflict(detail=str(e.orig)) from None
+        except (IntegrityError, StaleDataError) as e:
+            raise Conflict(detail=str(getattr(e, "orig", e))) from None
 
 
 @dataclass(frozen=True)
