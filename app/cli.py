@@ -51,7 +51,7 @@ STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserve
 # Errors that mean "the input cannot be used" rather than "the operation failed".
 USAGE_CODES = {"validation_failed", "import_unreadable", "import_missing_columns",
                "import_duplicate_columns", "export_format", "certificate_invalid",
-               "certificate_password_required", "backup_invalid"}
+               "certificate_password_required", "backup_invalid", "import_too_many_rows"}
 
 
 class CliError(Exception):
@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("import-vehicles", cmd_import, "Import vehicles from a .csv or .xlsx file.")
     p.add_argument("file", type=Path)
+    p.add_argument("--max-rows", type=int, metavar="N",  # issue #15.13
+                   help="refuse a file with more data rows than this (default 50,000, or "
+                        "$SHOWROOM_IMPORT_MAX_ROWS)")
 
     p = command("export-vehicles", cmd_export, "Export vehicles to a .csv or .xlsx file.")
     p.add_argument("file", type=Path)
@@ -269,9 +272,12 @@ def cmd_create_user(args) -> int:
 def cmd_import(args) -> int:
     from app.services.vehicle_io import WARN_NO_DATA_ROWS, WARN_UNKNOWN_COLUMNS, import_vehicles
 
+    if args.max_rows is not None and args.max_rows <= 0:
+        raise CliError("--max-rows must be a positive number of rows", EXIT_USAGE)
     db = _open_database(args)
     try:
-        report = import_vehicles(db.uow(), actor=_system_admin(db), path=args.file)
+        report = import_vehicles(db.uow(), actor=_system_admin(db), path=args.file,
+                                 max_rows=args.max_rows)
     finally:
         db.dispose()
     if WARN_UNKNOWN_COLUMNS in report.warnings:

@@ -45,11 +45,16 @@ UNREADABLE = {
     "empty": "the file is empty",
     "encoding": "unknown text encoding (save the CSV as UTF-8 or GBK)",
     "corrupt": "the file is damaged or is not really a {suffix} file",
+    "too_large": "the file unpacks to far more data than an inventory sheet holds",
 }
 
 ERROR_TEXT = {
     "import_missing_columns": "the file lacks required column(s): {columns}",
     "import_duplicate_columns": "the file has these columns more than once: {columns}",
+    # Issue #15.13: the row limit of an import.
+    "import_too_many_rows": "{path}: the file has more than {limit:,} rows; nothing was "
+                            "imported. Split the file, or raise the limit with --max-rows "
+                            "(or SHOWROOM_IMPORT_MAX_ROWS)",
     "export_format": "cannot export to '{suffix}' files: use .csv or .xlsx",
     "export_unwritable": "cannot write {path}: {reason} (is it open in Excel?)",
     "permission_denied": "permission denied ({action})",

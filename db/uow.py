@@ -178,6 +178,14 @@ class UnitOfWork:
     def flush(self) -> None:
         self.session.flush()
 
+    def write_audit_so_far(self) -> None:
+        """Append the audit events noted so far now, inside this transaction, instead of
+        holding them in memory until commit (issue #15.13: a 50,000-row import). Only on
+        SQLite, whose transaction holds the database's one write lock anyway; on PostgreSQL
+        this would lock the chain head, and so every other terminal's writes, until commit."""
+        if self.session.get_bind().dialect.name == "sqlite":
+            _before_commit(self.session, self.database)  # this database's audit key
+
     def audit(self, action: str, *, table_name: str = "", record_id=None,
               detail: dict | None = None, actor=None) -> None:
         """Note an event (print, export, unmask, login...) to be appended at commit."""
@@ -300,6 +308,8 @@ def _note(obj, kind: str) -> dict | None:
 
 
 def _small(value):
+    if isinstance(value, str) and 6 * len(value) + 2 <= MAX_VALUE_CHARS:
+        return value  # fits even if JSON escaped every character: no need to encode it
     if isinstance(value, (list, dict, str)):
         size = len(canonical_json(value))
         if size > MAX_VALUE_CHARS:

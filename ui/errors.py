@@ -93,6 +93,7 @@ ERROR_MESSAGES = {
     "import_unreadable": QT_TRANSLATE_NOOP("Errors", "The file cannot be read. Save it as .xlsx, or as .csv in UTF-8 or GBK, and try again."),
     "import_missing_columns": QT_TRANSLATE_NOOP("Errors", "The file lacks required columns: {columns}."),
     "import_duplicate_columns": QT_TRANSLATE_NOOP("Errors", "The file has these columns more than once: {columns}."),
+    "import_too_many_rows": QT_TRANSLATE_NOOP("Errors", "The file has more than {limit:,} rows; nothing was imported. Split it into smaller files, or ask the administrator to raise the import limit."),
     "export_format": QT_TRANSLATE_NOOP("Errors", "Export to a file ending in .xlsx or .csv."),
     "export_unwritable": QT_TRANSLATE_NOOP("Errors", "The file cannot be written. Choose another folder, or close the file in Excel."),
     "demo_foreign_database": QT_TRANSLATE_NOOP("Errors", "This database belongs to another store ({store}); the demo data was not added."),

@@ -38,6 +38,7 @@ from app.permissions import Action, require
 from app.services.dto import Actor
 from app.services.reception_dto import CountRow, MonthKpiDTO, SnapshotDTO, TrafficReportDTO
 from app.services.reception_support import staff_name
+from app.services.spreadsheet_cells import escape_formula
 from db.private_files import touch_private
 from db.reception_models import (
     KpiMonth,
@@ -143,6 +144,12 @@ def _sheet_title(text: str) -> str:
     return text[:31] or "sheet"
 
 
+def _safe(row) -> list:
+    """Issue #15.12 (OWASP CSV injection): channel and staff names are typed by users; a
+    name like =HYPERLINK(...) must reach the manager's Excel as text, never as a formula."""
+    return [escape_formula(v) for v in row]
+
+
 def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -154,7 +161,7 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
         "" if report.end_day == report.start_day else f" – {report.end_day.isoformat()}")
     for row in ((tr("period"), period), (tr("total_visits"), report.visits),
                 (tr("total_people"), report.people)):
-        ws.append(row)
+        ws.append(_safe(row))
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 26
     sheets = (("by_hour", "hour", report.by_hour, False), ("by_channel", "channel", report.by_channel, False),
@@ -163,13 +170,14 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
               ("by_outcome", "outcome", report.by_outcome, True))
     for sheet, column, rows, translate in sheets:
         ws = wb.create_sheet(_sheet_title(tr(sheet)))
-        ws.append([tr(column), tr("visits"), tr("people")])
+        ws.append(_safe([tr(column), tr("visits"), tr("people")]))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for r in rows:
             label = tr(r.key) if translate else (r.label or tr("unassigned"))
-            ws.append([label, r.visits, r.people])
-        ws.append([tr("total_visits"), sum(r.visits for r in rows), sum(r.people for r in rows)])
+            ws.append(_safe([label, r.visits, r.people]))
+        ws.append(_safe([tr("total_visits"), sum(r.visits for r in rows),
+                         sum(r.people for r in rows)]))
         ws.column_dimensions["A"].width = 24
         ws.freeze_panes = "A2"
     wb.save(path)

@@ -1,23 +1,27 @@
 """Inventory import and export (issue #2 item 7): CSV or XLSX in, the same columns out.
 
-The file is read and parsed whole before the database is touched, so an unreadable file
-writes nothing. Each row is then checked with the very rules of the add-vehicle dialog
+The file is streamed, never held whole (issue #15.13): its sheet and header are found and its
+rows counted against the row limit (DEFAULT_MAX_ROWS, raised with `max_rows`) before the
+database is touched, so an unreadable or oversized file writes nothing. The rows are then read
+again, in chunks: each row is checked with the very rules of the add-vehicle dialog
 (validate_vehicle_input); rows with errors are reported and skipped, and the good ones are
-written together in one transaction ("validate, then insert"): no row is ever half-written.
+written in one transaction ("validate, then insert"), flushed chunk by chunk so that memory
+stays flat: no row is ever half-written, and a failure or a cancel writes nothing.
 A VIN already in the inventory updates that vehicle instead of duplicating it, so importing
 the same file twice changes nothing the second time.
 """
-
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.clock import utcnow
 from app.domain.validation import normalize_vin
@@ -35,8 +39,14 @@ from app.services.vehicle_io_formats import (
     cell_text,
     fen_to_yuan,
     parse_cell,
-    read_table,
     write_table,
+)
+from app.services.vehicle_io_read import (
+    Sheet,
+    check_row_limit,
+    default_max_rows,
+    open_sheet,
+    too_many_rows,
 )
 from app.services.vehicles import (
     VehicleInput,
@@ -53,6 +63,7 @@ from db.uow import UnitOfWork
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 100
 _LOOKUP_CHUNK = 500  # VINs per IN (...) query: well under every backend's parameter limit
+_WRITE_CHUNK = 500  # rows parsed, looked up and flushed together; then let go of
 
 # File-level warning codes (ImportReport.warnings).
 WARN_UNKNOWN_COLUMNS = "unknown_columns"  # see ImportReport.ignored_columns
@@ -96,27 +107,50 @@ class _Row:
 
 
 def import_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path,
-                    progress: Progress | None = None) -> ImportReport:
+                    progress: Progress | None = None, max_rows: int | None = None) -> ImportReport:
     """Import a .csv or .xlsx inventory file. Raising from `progress` cancels: nothing is written.
 
-    Raises ShowroomError "import_unreadable", "import_missing_columns" or
-    "import_duplicate_columns" when the file as a whole cannot be used.
+    Raises ShowroomError "import_unreadable", "import_missing_columns",
+    "import_duplicate_columns" or "import_too_many_rows" (more data rows than `max_rows`,
+    by default default_max_rows()) when the file as a whole cannot be used.
     """
     require(actor, Action.IMPORT_VEHICLES)
-    table = read_table(Path(path))
-    columns, ignored = _map_header(table.header)
-    rows = [_parse_row(n, cells, columns) for n, cells in table.rows]
-    warnings = ([WARN_UNKNOWN_COLUMNS] if ignored else []) + ([] if rows else [WARN_NO_DATA_ROWS])
-    try:
-        return _write(uow, actor, rows, warnings, ignored, progress)
-    except (IntegrityError, Conflict):
-        # Another terminal added or edited one of these VINs between our lookup and our
-        # commit. Everything was rolled back; a second pass sees their rows as existing.
-        pass
-    try:
-        return _write(uow, actor, rows, warnings, ignored, progress)
-    except IntegrityError as e:
-        raise Conflict(detail=str(e.orig)) from None
+    limit = max_rows if max_rows and max_rows > 0 else default_max_rows()
+    with open_sheet(Path(path)) as sheet:
+        columns, ignored = _map_header(sheet.header)
+        total = check_row_limit(sheet, limit)  # issue #15.13: before the database is touched
+        plan = _Plan(sheet, columns, total, limit, ignored)
+        try:
+            return _write(uow, actor, plan, progress)
+        except (IntegrityError, StaleDataError, Conflict):
+            # Another terminal added or edited one of these VINs between our lookup and a
+            # chunk's flush or our commit. Everything was rolled back; a second pass sees
+            # their rows as they are now.
+            pass
+        try:
+            return _write(uow, actor, plan, progress)
+        except (IntegrityError, StaleDataError) as e:
+            raise Conflict(detail=str(getattr(e, "orig", e))) from None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What an import reads: the sheet, its columns, how many rows and at most how many."""
+
+    sheet: Sheet
+    columns: dict[int, Column]
+    total: int
+    limit: int
+    ignored: list[str]
+
+    def chunks(self) -> Iterator[list[_Row]]:
+        rows = self.sheet.rows()
+        seen = 0
+        while chunk := list(islice(rows, _WRITE_CHUNK)):
+            seen += len(chunk)
+            if seen > self.limit:  # the file grew since it was counted
+                raise too_many_rows(self.sheet.path, self.limit)
+            yield [_parse_row(n, cells, self.columns) for n, cells in chunk]
 
 
 def _map_header(header: list[str | None]) -> tuple[dict[int, Column], list[str]]:
@@ -160,46 +194,72 @@ def _parse_row(number: int, cells: tuple[Any, ...], columns: dict[int, Column]) 
     return _Row(number, vin, values, errors)
 
 
-def _write(uow: UnitOfWork, actor: Actor, rows: list[_Row], warnings: list[str],
-           ignored: list[str], progress: Progress | None) -> ImportReport:
-    total = len(rows)
-    created: list[Vehicle] = []
-    updated: list[Vehicle] = []
-    unchanged = 0
-    rejected: list[RowRejection] = []
+@dataclass
+class _Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RowRejection] = field(default_factory=list)
+    ids: set[int] = field(default_factory=set)
+
+
+def _write(uow: UnitOfWork, actor: Actor, plan: _Plan, progress: Progress | None) -> ImportReport:
+    tally = _Tally()
     first_row_of: dict[str, int] = {}
+    done = 0
+    now = utcnow()
     if progress:
-        progress(0, total)
+        progress(0, plan.total)
     with uow:
-        existing = _existing_by_vin(uow, (r.vin for r in rows))
-        for done, r in enumerate(rows, start=1):
-            current = existing.get(r.vin)
-            data, vin, errors = _check_row(r, current, first_row_of)
-            if errors:
-                rejected.append(RowRejection(r.row, r.vin, errors))
-            elif current is None:
-                v = Vehicle(status=VehicleStatus(data.status).value, updated_by_id=actor.user_id)
-                _apply(v, data, vin)
-                uow.session.add(v)
-                created.append(v)
-            elif _facts(current) != _facts(data):
-                _apply(current, data, vin)  # the ORM bumps `version` when it flushes this
-                current.updated_by_id = actor.user_id
-                updated.append(current)
-            else:
-                unchanged += 1
-            if progress and (done % PROGRESS_EVERY == 0 or done == total):
-                progress(done, total)
-        uow.session.flush()  # one batched INSERT/UPDATE round instead of one per row
-        now = utcnow()
-        # Same history entry as add_vehicle writes: the first status, from nothing.
-        for v in created:
-            record_status_change(uow, v, from_status=None, actor=actor, at=now)
+        for rows in plan.chunks():
+            existing = _existing_by_vin(uow, (r.vin for r in rows))
+            created: list[Vehicle] = []
+            updated: list[Vehicle] = []
+            for r in rows:
+                _write_row(uow, actor, r, existing.get(r.vin), first_row_of, tally,
+                           created, updated)
+                done += 1
+                if progress and done % PROGRESS_EVERY == 0:
+                    progress(done, max(done, plan.total))
+            uow.session.flush()  # one batched INSERT/UPDATE round per chunk, not one per row
+            # Same history entry as add_vehicle writes: the first status, from nothing.
+            for v in created:
+                record_status_change(uow, v, from_status=None, actor=actor, at=now)
+            uow.session.flush()
+            tally.ids.update(v.id for v in created + updated)
+            # Issue #15.13: the chunk is in the transaction; its objects and their audit
+            # events need not stay in memory until the commit.
+            uow.write_audit_so_far()
+            uow.session.expunge_all()
+        if progress:
+            progress(done, done)
         commit(uow)
-        ids = frozenset(v.id for v in created + updated)
-    return ImportReport(created=len(created), updated=len(updated), unchanged=unchanged,
-                        rejected=rejected, warnings=list(warnings), ignored_columns=list(ignored),
-                        vehicle_ids=ids)
+    warnings = ([WARN_UNKNOWN_COLUMNS] if plan.ignored else []) + (
+        [] if done else [WARN_NO_DATA_ROWS])
+    return ImportReport(created=tally.created, updated=tally.updated, unchanged=tally.unchanged,
+                        rejected=tally.rejected, warnings=warnings,
+                        ignored_columns=list(plan.ignored), vehicle_ids=frozenset(tally.ids))
+
+
+def _write_row(uow: UnitOfWork, actor: Actor, r: _Row, current: Vehicle | None,
+               first_row_of: dict[str, int], tally: _Tally, created: list[Vehicle],
+               updated: list[Vehicle]) -> None:
+    data, vin, errors = _check_row(r, current, first_row_of)
+    if errors:
+        tally.rejected.append(RowRejection(r.row, r.vin, errors))
+    elif current is None:
+        v = Vehicle(status=VehicleStatus(data.status).value, updated_by_id=actor.user_id)
+        _apply(v, data, vin)
+        uow.session.add(v)
+        created.append(v)
+        tally.created += 1
+    elif _facts(current) != _facts(data):
+        _apply(current, data, vin)  # the ORM bumps `version` when it flushes this
+        current.updated_by_id = actor.user_id
+        updated.append(current)
+        tally.updated += 1
+    else:
+        tally.unchanged += 1
 
 
 def _existing_by_vin(uow: UnitOfWork, vins: Iterable[str]) -> dict[str, Vehicle]:

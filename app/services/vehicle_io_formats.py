@@ -1,9 +1,9 @@
 """File formats for the inventory import/export: which columns exist, how a cell becomes a
-typed value, and reading/writing CSV and XLSX tables.
+typed value, and writing CSV and XLSX tables (reading is app.services.vehicle_io_read).
 
-No database here. Reading fails with ShowroomError("import_unreadable", reason=...) and
-writing with ShowroomError("export_unwritable", ...); every cell problem is a FieldError
-named after the column, so the import report points at what the user sees in Excel.
+No database here. Writing fails with ShowroomError("export_unwritable", ...); every cell
+problem is a FieldError named after the column, so the import report points at what the user
+sees in Excel.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
-import io
 import os
 import re
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any
 
 from app.domain.validation import parse_yuan_to_fen
 from app.errors import FieldError, ShowroomError, ValidationFailed
+from app.services.spreadsheet_cells import escape_formula, unescape_formula
 from db.private_files import touch_private
 
 
@@ -72,15 +72,6 @@ _FLOAT_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
-@dataclass(frozen=True)
-class Table:
-    """A sheet as read: normalised header names (None for a blank header cell) and data rows
-    as (spreadsheet row number, cells)."""
-
-    header: list[str | None]
-    rows: list[tuple[int, tuple[Any, ...]]]
-
-
 def normalize_header(raw: Any) -> str | None:
     text = cell_text(raw).lstrip("\ufeff").strip().lower()
     return re.sub(r"[\s\-]+", "_", text) or None
@@ -91,7 +82,8 @@ def cell_text(raw: Any) -> str:
     if raw is None:
         return ""
     if isinstance(raw, str):
-        return raw.strip()
+        # Issue #15.12: our exports put an apostrophe before formula-like text; take it off.
+        return unescape_formula(raw.strip())
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, float) and raw.is_integer():
@@ -161,97 +153,7 @@ def _bad(field: str, code: str, **params) -> ValidationFailed:
     return ValidationFailed([FieldError(field, code, params)])
 
 
-# --- reading -------------------------------------------------------------------------------
-
-def read_table(path: Path) -> Table:
-    """Read the whole first sheet (or the first sheet with a "vin" header) into memory."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise _unreadable(path, "unsupported_format")
-    if not path.is_file():
-        raise _unreadable(path, "not_found")
-    try:
-        rows = _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
-    except ShowroomError:
-        raise
-    except Exception as e:  # noqa: BLE001 - any parser failure means the same thing: corrupt
-        raise _unreadable(path, "corrupt", detail=f"{type(e).__name__}: {e}") from None
-    numbered = [(n, cells) for n, cells in rows if any(cell_text(c) for c in cells)]
-    if not numbered:
-        raise _unreadable(path, "empty")
-    at = _header_at(numbered)
-    return Table([normalize_header(c) for c in numbered[at][1]],
-                 [(n, tuple(cells)) for n, cells in numbered[at + 1:]])
-
-
-HEADER_SEARCH_ROWS = 10
-
-
-def _header_at(numbered: list[tuple[int, tuple[Any, ...]]]) -> int:
-    """The header is the first row naming a "vin" column: sheets often carry a title line
-    (e.g. 库存清单 2025-06) above it. Without one, the first row, so missing columns are named."""
-    for i, (_, cells) in enumerate(numbered[:HEADER_SEARCH_ROWS]):
-        if "vin" in {normalize_header(c) for c in cells}:
-            return i
-    return 0
-
-
-def _unreadable(path: Path, reason: str, **extra) -> ShowroomError:
-    return ShowroomError("import_unreadable", path=str(path), reason=reason, **extra)
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
-        return data.decode("utf-16")
-    if b"\x00" in data:
-        raise ShowroomError("import_unreadable", reason="corrupt")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Chinese Excel saves "CSV (逗号分隔)" in the ANSI code page, GBK; GB18030 is a superset.
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise ShowroomError("import_unreadable", reason="encoding") from None
-
-
-def _read_csv(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
-    try:
-        text = _decode(path.read_bytes())
-    except ShowroomError as e:
-        raise _unreadable(path, e.params["reason"]) from None
-    lines = [line for line in text.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
-    header = next((line for line in lines if "vin" in line.lower()), lines[0] if lines else "")
-    # Comma normally; a tab-separated "Unicode text" export or a ;-separated European CSV also
-    # works. Only the header line counts, since ";" also separates configuration items.
-    delimiter = max((",", "\t", ";"), key=header.count) if header else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(n, tuple(cells)) for n, cells in enumerate(reader, start=1)]
-
-
-def _read_xlsx(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
-    from openpyxl import load_workbook  # heavy: only when an xlsx is actually read
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        chosen: list[tuple[int, tuple[Any, ...]]] | None = None
-        for ws in wb.worksheets:
-            if not hasattr(ws, "iter_rows"):  # a chart sheet
-                continue
-            # Some writers store a wrong <dimension>; without it openpyxl reads each row whole.
-            ws.reset_dimensions()
-            rows = list(enumerate(ws.iter_rows(values_only=True), start=1))
-            if chosen is None:
-                chosen = rows
-            # A workbook may open with an instructions sheet (填写说明): take the data sheet.
-            numbered = [(n, cells) for n, cells in rows if any(cell_text(c) for c in cells)]
-            if numbered and "vin" in {normalize_header(c) for c in numbered[_header_at(numbered)][1]}:
-                return rows
-        return chosen or []
-    finally:
-        wb.close()  # read-only keeps the file open otherwise (and Windows then locks it)
+# Reading (streamed, with a row limit) is in app.services.vehicle_io_read.
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -284,7 +186,8 @@ def _write_csv(path: Path, rows: list[list[Any]]) -> None:
         writer = csv.writer(f)
         writer.writerow(COLUMN_NAMES)
         for row in rows:
-            writer.writerow([_csv_text(v) for v in row])
+            # Issue #15.12 (OWASP CSV injection): text escaped first, so numbers stay numbers.
+            writer.writerow([_csv_text(escape_formula(v)) for v in row])
 
 
 def _csv_text(value: Any) -> str:
@@ -312,7 +215,9 @@ def _write_xlsx(path: Path, rows: list[list[Any]]) -> None:
     date_col = COLUMN_NAMES.index("production_date") + 1
     price_cols = {COLUMN_NAMES.index(n) + 1 for n in ("guide_price_yuan", "price_yuan")}
     for r, row in enumerate(rows, start=2):
-        ws.append(row)
+        # Issue #15.12: escaped text never starts with "=", so openpyxl stores it as a string
+        # (data type "s"), never as a formula.
+        ws.append([escape_formula(v) for v in row])
         if row[date_col - 1] is not None:
             ws.cell(r, date_col).number_format = "yyyy-mm-dd"
         for c in price_cols:

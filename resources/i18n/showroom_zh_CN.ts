@@ -1258,6 +1258,10 @@
         <translation>文件中以下列重复出现：{columns}。</translation>
     </message>
     <message>
+        <source>The file has more than {limit:,} rows; nothing was imported. Split it into smaller files, or ask the administrator to raise the import limit.</source>
+        <translation>文件超过 {limit:,} 行，未导入任何数据。请拆分为较小的文件，或请管理员提高导入行数上限。</translation>
+    </message>
+    <message>
         <source>Export to a file ending in .xlsx or .csv.</source>
         <translation>请导出为 .xlsx 或 .csv 文件。</translation>
     </message>

@@ -92,3 +92,33 @@ def test_traffic_exports_to_xlsx_one_sheet_per_breakdown(uow, scene, tmp_path):
         reception_reports.export_traffic_xlsx(uow(), actor=manager, path=tmp_path / "no" / "t.xlsx",
                                               start_day=DAY)
     assert e.value.code == "export_unwritable"
+
+
+def test_owasp_csv_injection_names_reach_the_traffic_xlsx_as_text_not_formulas(uow, tmp_path):
+    # Issue #15.12 (OWASP CSV injection): a consultant's name and a source channel's name are
+    # typed by staff; in the manager's Excel they must stay text, never a live formula.
+    from sqlalchemy import update
+
+    from db.reception_models import SourceChannel
+
+    reception_defaults(uow)
+    desk = make_staff(uow, Role.RECEPTION)
+    manager = make_staff(uow, Role.SALES_MANAGER)
+    evil = make_staff(uow, Role.CONSULTANT, full_name='=HYPERLINK("http://x","y")')
+    on_duty(uow, desk, [evil], now=_at("08:30"))
+    web = channel_id(uow, "website")
+    with uow() as u:
+        u.session.execute(update(SourceChannel).where(SourceChannel.id == web)
+                          .values(name="@SUM(A1)"))
+        u.commit()
+    walk_in(uow, desk, _at("09:05"), channel_id=web, party_size=2)
+    path = tmp_path / "traffic.xlsx"
+    reception_reports.export_traffic_xlsx(uow(), actor=manager, path=path, start_day=DAY)
+    wb = load_workbook(path)
+    cells = {c.value: c for ws in wb for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("'")}
+    assert set(cells) == {"'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)"}
+    assert all(c.data_type == "s" for c in cells.values())
+    assert not any(c.data_type == "f" for ws in wb for row in ws.iter_rows() for c in row)
+    counts = {r[0]: r[1:] for r in wb["by_consultant"].iter_rows(min_row=2, values_only=True)}
+    assert counts["'=HYPERLINK(\"http://x\",\"y\")"] == (1, 2)  # the numbers stay numbers

@@ -365,3 +365,40 @@ def test_duplicate_columns_make_the_file_unusable(uow, manager, tmp_path):
         import_vehicles(uow(), actor=manager,
                         path=write_csv(tmp_path / "d.csv", [row()], HEADER + ["Brand"]))
     assert e.value.code == "import_duplicate_columns" and e.value.params["columns"] == ["brand"]
+
+
+FORMULAS = {"model": '=HYPERLINK("http://x","y")', "trim": "+1", "exterior_color": "-2+3",
+            "interior_color": "@SUM(A1)", "notes": "'=already quoted", "defect_notes": "=1+1"}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_owasp_csv_injection_exports_formulas_as_text_and_reimports_them_unchanged(
+        uow, manager, tmp_path, suffix):
+    # Issue #15.12 (OWASP CSV injection): text starting with = + - @ tab gets a leading ',
+    # numbers stay numbers, and the importer takes exactly that apostrophe off again.
+    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(**FORMULAS, power_kw=137))
+    path = tmp_path / f"out{suffix}"
+    export_vehicles(uow(), actor=manager, path=path)
+    if suffix == ".csv":
+        cells = next(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        types = {}
+    else:
+        ws = openpyxl.load_workbook(path).active
+        header = [c.value for c in ws[1]]
+        cells = {h: c.value for h, c in zip(header, ws[2])}
+        types = {h: c.data_type for h, c in zip(header, ws[2])}
+        assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+        assert isinstance(cells["power_kw"], int) and isinstance(cells["price_yuan"], int)
+    for column, text in FORMULAS.items():
+        assert cells[column] == "'" + text, column
+        assert types.get(column, "s") == "s"
+    assert cells["vin"] == v.vin and str(cells["power_kw"]) == "137"
+    report = import_vehicles(uow(), actor=manager, path=path)
+    assert (report.created, report.updated, report.unchanged, report.rejected) == (0, 0, 1, [])
+    with uow() as u:
+        u.session.query(VehicleStatusChange).delete()
+        u.session.query(Vehicle).delete()
+        u.commit()
+    assert import_vehicles(uow(), actor=manager, path=path).created == 1
+    again = vehicles.list_vehicles(uow(), actor=manager)[0]
+    assert {k: getattr(again, k) for k in FORMULAS} == FORMULAS

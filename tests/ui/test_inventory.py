@@ -322,6 +322,16 @@ def test_unusable_import_file_shows_a_message(qtbot, ctx, tmp_path):
     assert db_vehicles(ctx) == []
 
 
+def test_import_over_the_row_limit_says_so_and_imports_nothing(qtbot, ctx, tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOWROOM_IMPORT_MAX_ROWS", "2")  # issue #15.13, the terminal's limit
+    path = tmp_path / "big.xlsx"
+    write_xlsx(path, [[make_vin(600 + i), "大众", "途观L", 2025, "ICE", 239800, 219800] for i in range(3)])
+    page = open_page(qtbot, ctx)
+    page.import_file(str(path))
+    assert "more than 2 rows; nothing was imported" in page.io.message_box.text()
+    assert db_vehicles(ctx) == []
+
+
 def test_export_writes_the_filtered_list(qtbot, ctx, stock, tmp_path):
     page = open_page(qtbot, ctx)
     page.status_filter.setCurrentIndex(page.status_filter.findData("in_stock"))
