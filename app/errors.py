@@ -88,6 +88,20 @@ class Conflict(ShowroomError):
         return f"{self.code} ({', '.join(f'{k}={v}' for k, v in shown.items())})"
 
 
+class Busy(Conflict):
+    """Another terminal kept the database busy (a lock, a serialization failure) past every
+    retry: a race like Conflict, worded as "try again" (issue #8.3, #16.2). Nothing was saved."""
+
+    code = "transient_database_error"
+
+
+def race_error(reason: str = "stale", **params: Any) -> Conflict:
+    """The error a unit of work raises for a write that lost a race (db.uow.on_write_race)."""
+    if reason == "busy":
+        return Busy(**params)
+    return Conflict(reason=reason, **params)
+
+
 class LoginFailed(ShowroomError):
     code = "login_failed"
 

@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.errors import Conflict, ValidationFailed
+from app.errors import Busy, Conflict, ValidationFailed
 import shiboken6
 
 from ui.workers import errors_are_quiet, run_op
@@ -125,7 +125,7 @@ class Op:
         self._finish()
         if isinstance(exc, ValidationFailed) and self._on_fields is not None:
             self._on_fields(exc)
-        elif isinstance(exc, Conflict) and self._on_conflict is not None:
+        elif isinstance(exc, Conflict) and not isinstance(exc, Busy) and self._on_conflict is not None:
             self._on_conflict(exc)
         elif self._on_failure is not None:
             self._on_failure(exc)

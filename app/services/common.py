@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import logging
 import random
-import sqlite3
 import time
 from typing import Callable, TypeVar
 
@@ -16,18 +15,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import object_session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.errors import Conflict, ShowroomError
-from db.uow import UnitOfWork
+from app.errors import Busy, Conflict
+from db.uow import UnitOfWork, is_transient_error, retrying
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available. The server rolled
-# the whole transaction back, so running it again from the start is always safe.
-TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
-# SQLite: another connection held the write lock past the busy timeout, or (WAL) this
-# transaction's snapshot went stale before its first write. Nothing of ours was written.
-_SQLITE_TRANSIENT = ("database is locked", "database table is locked", "database is busy")
 RETRY_ATTEMPTS = 8
 
 
@@ -133,14 +126,7 @@ def commit(uow: UnitOfWork) -> None:
 
 def is_transient(exc: BaseException) -> bool:
     """A database error after which the whole transaction may simply be run again."""
-    if not isinstance(exc, DBAPIError) or exc.connection_invalidated:
-        return False  # a lost connection may have lost a commit's answer: never guess
-    orig = exc.orig
-    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-    if state in TRANSIENT_SQLSTATES:
-        return True
-    return isinstance(orig, sqlite3.OperationalError) and any(
-        m in str(orig).lower() for m in _SQLITE_TRANSIENT)
+    return is_transient_error(exc)
 
 
 def retry_transient(fn: Callable[..., T] | None = None, *, attempts: int = RETRY_ATTEMPTS,
@@ -157,15 +143,15 @@ def retry_transient(fn: Callable[..., T] | None = None, *, attempts: int = RETRY
         def run(*args, **kwargs) -> T:
             for attempt in range(1, attempts + 1):
                 try:
-                    return func(*args, **kwargs)
+                    with retrying():  # the unit of work leaves busy errors to this loop
+                        return func(*args, **kwargs)
                 except DBAPIError as exc:
                     if not is_transient(exc):
                         raise
                     if attempt == attempts:
                         log.warning("%s: still failing after %d attempts: %s",
                                     func.__qualname__, attempts, exc.orig)
-                        raise ShowroomError("transient_database_error",
-                                            attempts=attempts) from exc
+                        raise Busy(attempts=attempts) from exc
                     delay = min(max_delay, first_delay * 2 ** (attempt - 1))
                     log.info("%s: transient database error (%s), attempt %d; retrying",
                              func.__qualname__, exc.orig, attempt)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import store_today
-from app.errors import Conflict, ValidationFailed
+from app.errors import Busy, Conflict, ValidationFailed
 from app.permissions import Action, can
 from ui.errors import show_error
 from ui.labels import INTENT_LEVEL, LEAD_STATUS, LOST_REASON, label
@@ -220,7 +220,7 @@ class LeadsPage(QWidget):
         if isinstance(exc, ValidationFailed):
             if show_field_errors(self.errors, exc):
                 show_error(self, exc)
-        elif isinstance(exc, Conflict):
+        elif isinstance(exc, Conflict) and not isinstance(exc, Busy):
             open_conflict_box(self, exc, self.refresh)
         else:
             show_error(self, exc)

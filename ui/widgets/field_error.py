@@ -179,13 +179,13 @@ class FieldErrors:
         re-apply calls `reload` and then `reapply(values)` (default: puts this form's values
         back); anything else through ui.errors.show_error (logged, never a traceback).
         Returns the conflict box when one was opened."""
-        from app.errors import Conflict
+        from app.errors import Busy, Conflict
         from ui.errors import show_error
 
         if isinstance(exc, ValidationFailed):
             if self.show(exc):
                 show_error(parent, exc)
-        elif isinstance(exc, Conflict) and reload is not None:
+        elif isinstance(exc, Conflict) and not isinstance(exc, Busy) and reload is not None:
             from ui.widgets.conflict_box import open_conflict_box
 
             return open_conflict_box(parent, exc, reload, mine=self.values(),
