@@ -77,6 +77,7 @@ def staff_dto(user: StaffUser) -> StaffDTO:
         pdi_certificate_expiry=user.pdi_certificate_expiry,
         locked_until=user.locked_until,
         version=user.version,
+        must_change_password=user.must_change_password,
     )
 
 
