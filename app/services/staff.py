@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.domain.pdi import InspectionStatus
@@ -26,8 +26,14 @@ from app.services.common import check_version, commit
 from app.services.dto import Actor, StaffDTO
 from db.models import Role, StaffRole, StaffUser
 from db.pdi_models import PdiInspection
-from db.reception_models import (Appointment, AppointmentStatus, Lead, LeadStatus, Visit,
-                                 VisitStatus)
+from db.reception_models import (
+    Appointment,
+    AppointmentStatus,
+    Lead,
+    LeadStatus,
+    Visit,
+    VisitStatus,
+)
 from db.test_drive_models import DriveStatus, TestDrive
 from db.uow import UnitOfWork
 
@@ -162,3 +168,14 @@ def open_work(uow: UnitOfWork, *, actor: Actor) -> list[OpenWork]:
 def _item(user: StaffUser, kind: str, record_id: int, status: str) -> OpenWork:
     return OpenWork(user_id=user.id, username=user.username, full_name=user.full_name,
                     kind=kind, record_id=record_id, status=str(status))
+
+
+def find_by_username(uow: UnitOfWork, *, actor: Actor, username: str) -> StaffDTO:
+    """An account by its username (any case), for the admin command line."""
+    require(actor, Action.VIEW_STAFF)
+    with uow:
+        user = uow.session.scalar(select(StaffUser).where(
+            func.lower(StaffUser.username) == (username or "").strip().lower()))
+        if user is None:
+            raise NotFound(what="staff_user", username=(username or "").strip())
+        return staff_dto(user)

@@ -14,8 +14,18 @@ from app.errors import Conflict, LoginFailed, PermissionDenied, ValidationFailed
 from app.services import auth, staff
 from db.audit_models import AuditEvent
 from db.models import Role
-from tests.factories import (PASSWORD, RECEPTION_NOW, add_models, make_consultants, make_staff,
-                             make_store, make_user, on_duty, reception_defaults, walk_in)
+from tests.factories import (
+    PASSWORD,
+    RECEPTION_NOW,
+    add_models,
+    make_consultants,
+    make_staff,
+    make_store,
+    make_user,
+    on_duty,
+    reception_defaults,
+    walk_in,
+)
 from tests.integration.test_leads import X, visit
 
 
