@@ -62,9 +62,7 @@ def authorise(args) -> None:
         return  # no database to protect: restoring one is how a lost database comes back
     db = base._open_database(args)
     try:
-        from app.services.store import needs_setup
-
-        if needs_setup(db.uow()):
+        if not _any_staff(db):
             raise CliError("there is no administrator account yet: run 'showroom admin init' "
                            "first")
         sign_in(db, args, action, name)
@@ -111,6 +109,15 @@ def acting_actor(db):
         raise CliError("this command ran without signing in")
     db.acting_user = (_signed_in.user_id, _signed_in.username)
     return _signed_in
+
+
+def _any_staff(db) -> bool:
+    from sqlalchemy import select
+
+    from db.models import StaffUser
+
+    with db.uow() as uow:
+        return uow.session.scalar(select(StaffUser.id).limit(1)) is not None
 
 
 def _credentials(args) -> tuple[str, str]:

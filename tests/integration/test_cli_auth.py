@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import select
 
 from app import cli
-from app.permissions import CLI_COMMANDS, CLI_OPEN_COMMANDS
 from app.services import auth
 from db.audit_models import AuditEvent
 from db.models import Role, StaffUser
@@ -45,8 +44,12 @@ def _events(uow, action):
 
 
 def _user(uow, username):
+    """The account as a plain snapshot (id, active, roles), or None."""
+    from types import SimpleNamespace
+
     with uow() as u:
-        return u.session.scalar(select(StaffUser).where(StaffUser.username == username))
+        user = u.session.scalar(select(StaffUser).where(StaffUser.username == username))
+        return user and SimpleNamespace(id=user.id, active=user.active, role_set=user.role_set)
 
 
 def test_without_an_account_a_script_is_refused_and_nothing_changes(tmp_path, uow, ready):
@@ -108,11 +111,14 @@ def test_a_deactivated_account_cannot_use_the_command_line(uow, ready, capsys):
 
 
 def test_in_a_terminal_it_asks_for_the_account(uow, ready, capsys, monkeypatch):
+    asked = []
     monkeypatch.setattr(cli, "_is_tty", lambda: True)
-    monkeypatch.setattr("builtins.input", lambda prompt="": "root")
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)
+    monkeypatch.setattr("builtins.input", lambda prompt="": asked.append(prompt) or "root")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": asked.append(prompt) or PASSWORD)
     assert admin_cli(*NEW, "--database-url", ready, user=None) == 0
+    assert asked == ["Username: ", "Password for root: "]
     assert _user(uow, "chen") is not None
+    assert [n for n, _ in _events(uow, "admin_command")] == ["root"]
 
 
 def test_staff_commands_deactivate_activate_and_set_roles(uow, ready, capsys):
@@ -144,5 +150,7 @@ def _commands(parser: argparse.ArgumentParser, prefix: str = ""):
 
 
 def test_every_command_has_a_permission_or_is_deliberately_open():
+    from app.permissions import CLI_COMMANDS, CLI_OPEN_COMMANDS
+
     names = set(_commands(cli.build_parser()))
     assert names == set(CLI_COMMANDS) | CLI_OPEN_COMMANDS

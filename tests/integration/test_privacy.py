@@ -197,7 +197,7 @@ def test_export_and_deletion_of_one_person(uow, manager, tmp_path, capsys, db_ur
     assert data[T][0]["id_number_masked"] == "3101**********0034"
     assert "id_number_sealed" not in data[T][0]
     out = tmp_path / "person.json"
-    make_user(uow, Role.ADMIN)  # the command line acts as the oldest administrator
+    make_user(uow, Role.ADMIN, username="root")  # runs the command line (tests/admin_cli.py)
     assert admin_cli(*["export-person", "13900000009", "--out", str(out),
                      "--database-url", db_url]) == 0
     assert json.loads(out.read_text("utf-8"))["data"]["customer"]["mobile"] == "13900000009"
@@ -224,7 +224,7 @@ def test_a_buyers_deletion_request_waits_for_the_sales_retention(uow, manager):
 
 
 def test_purge_command_dry_run(uow, manager, db_url, capsys):
-    make_user(uow, Role.ADMIN)
+    make_user(uow, Role.ADMIN, username="root")  # runs the command line
     assert admin_cli(*["purge", "--dry-run", "--database-url", db_url]) == 0
     assert "would be anonymised: 0" in capsys.readouterr().out
 
@@ -267,7 +267,7 @@ def test_after_withdrawal_the_purge_erases_what_other_rows_still_hold(uow, manag
 
 
 def test_a_real_purge_from_the_command_line_needs_yes(uow, manager, db_url, capsys):
-    make_user(uow, Role.ADMIN)
+    make_user(uow, Role.ADMIN, username="root")  # runs the command line
     assert admin_cli(*["purge", "--database-url", db_url]) == 2
     assert "--yes" in capsys.readouterr().err
     assert admin_cli(*["purge", "--yes", "--visitor-months", "36", "--database-url", db_url]) == 2

@@ -213,12 +213,13 @@ def test_missing_pg_dump_is_a_clear_error(tmp_path, monkeypatch):
 
 def test_admin_backup_and_restore_commands(db_url, uow, store_data, tmp_path, capsys):
     out_dir = tmp_path / "usb"
+    make_user(uow, Role.ADMIN, username="root")  # runs the commands (issue #15.9)
     assert admin_cli(*["backup", "--to", str(out_dir), "--keep", "7", "--database-url", db_url]) == 0
     written = list(out_dir.iterdir())
     assert len(written) == 1
     assert "Backup of" in capsys.readouterr().out
     assert backup.load_settings().keep == 7
-    assert admin_cli(*["backups", "--from", str(out_dir)]) == 0
+    assert admin_cli(*["backups", "--from", str(out_dir), "--database-url", db_url]) == 0
     assert written[0].name in capsys.readouterr().out
     # Not confirmed in a script: refused, nothing changed.
     assert admin_cli(*["restore", str(written[0]), "--database-url", db_url]) == 2
