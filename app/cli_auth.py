@@ -7,6 +7,9 @@ database URL, and every PostgreSQL terminal holds one.
 
 How the account is given, in this order:
   --user NAME, else $SHOWROOM_USER           the username
+  --password-file FILE                       its password, first line of a file only its
+                                             owner can read (POSIX: mode 0600; refused
+                                             otherwise), e.g. for a scheduled backup
   $SHOWROOM_PASSWORD                         its password (scripts; never on the command
                                              line, where `ps` and the shell history show it)
   a terminal                                 asks for whatever is missing (password hidden)
@@ -42,6 +45,9 @@ def add_user_option(parser) -> None:
     parser.add_argument("--user", metavar="NAME",
                         help=f"the staff account running the command (or set ${ENV_USER}); "
                              f"its password from ${ENV_PASSWORD}, else asked in a terminal")
+    parser.add_argument("--password-file", metavar="FILE",
+                        help="read that account's password from the first line of FILE "
+                             "(readable by its owner only)")
 
 
 def authorise(args) -> None:
@@ -122,7 +128,9 @@ def _any_staff(db) -> bool:
 
 def _credentials(args) -> tuple[str, str]:
     username = (getattr(args, "user", None) or os.environ.get(ENV_USER) or "").strip()
-    password = os.environ.get(ENV_PASSWORD) or ""
+    password_file = getattr(args, "password_file", None)
+    password = (_read_password_file(password_file) if password_file
+                else os.environ.get(ENV_PASSWORD) or "")
     if username and password:
         return username, password
     if not base._is_tty():
@@ -134,3 +142,22 @@ def _credentials(args) -> tuple[str, str]:
     if not password:
         password = getpass.getpass(f"Password for {username}: ")
     return username, password
+
+
+def _read_password_file(name: str) -> str:
+    """The first line of an owner-only file. On POSIX a file that the group or others may
+    read is refused, like ssh refuses a readable private key: anyone who can read it is that
+    account. (On Windows the file inherits the profile folder's owner-only ACL; keep it there.)
+    """
+    from pathlib import Path
+
+    path = Path(name)
+    try:
+        if os.name != "nt" and path.stat().st_mode & 0o077:
+            raise CliError(f"{path} can be read by other users: make it owner-only "
+                           f"(chmod 600 {path}) and change that account's password", EXIT_USAGE)
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise CliError(f"cannot read the password file {path}: {e.strerror or e}",
+                       EXIT_USAGE) from None
+    return lines[0] if lines else ""

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
 import pytest
 from sqlalchemy import select
 
 from app import cli
+from app.errors import AccountLocked
 from app.services import auth
 from db.audit_models import AuditEvent
 from db.models import Role, StaffUser
 from tests.admin_cli import admin_cli
-from tests.factories import (PASSWORD, isolated_data_dir, make_store,  # noqa: F401
-                             make_user)
+from tests.factories import PASSWORD, isolated_data_dir, make_store, make_user  # noqa: F401
 from tests.integration.test_cli import run
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -83,7 +84,7 @@ def test_wrong_passwords_count_towards_the_lock_out(uow, ready, capsys):
     reasons = [d["reason"] for _, d in _events(uow, "login_failed")]
     assert reasons == ["password"] * 4 + ["locked_now", "locked"]
     assert all(d["via"] == "cli" for _, d in _events(uow, "login_failed"))
-    with pytest.raises(Exception):  # the GUI sees the same lock
+    with pytest.raises(AccountLocked):  # the GUI sees the same lock
         auth.login(uow(), username="root", password=PASSWORD)
 
 
@@ -154,3 +155,17 @@ def test_every_command_has_a_permission_or_is_deliberately_open():
 
     names = set(_commands(cli.build_parser()))
     assert names == set(CLI_COMMANDS) | CLI_OPEN_COMMANDS
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_a_password_file_must_be_owner_only(uow, ready, capsys, tmp_path):
+    secret = tmp_path / "root.password"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    secret.chmod(0o644)
+    assert admin_cli(*NEW, "--database-url", ready, "--user", "root", "--password-file",
+                     str(secret), user=None) == 2
+    assert "chmod 600" in capsys.readouterr().err and _user(uow, "chen") is None
+    secret.chmod(0o600)
+    assert admin_cli(*NEW, "--database-url", ready, "--user", "root", "--password-file",
+                     str(secret), user=None) == 0
+    assert _user(uow, "chen") is not None

@@ -11,8 +11,18 @@ from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel
 from app.errors import LoginFailed
 from app.services import auth
 from db.models import Role
-from tests.factories import (PASSWORD, RECEPTION_NOW, add_models, make_consultants, make_staff,
-                             make_store, make_user, on_duty, reception_defaults, walk_in)
+from tests.factories import (
+    PASSWORD,
+    RECEPTION_NOW,
+    add_models,
+    make_consultants,
+    make_staff,
+    make_store,
+    make_user,
+    on_duty,
+    reception_defaults,
+    walk_in,
+)
 from ui.context import AppContext
 from ui.dialogs.roles_dialog import RolesDialog
 from ui.models.staff_table_model import StaffColumn
