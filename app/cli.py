@@ -26,6 +26,13 @@ Showroom cards (issue #5, app/cli_cards.py):
 
 Backups (issue #8, app/cli_backup.py):
   backup [--to DIR] [--keep N] | backups [--from DIR] | restore FILE [--yes]
+
+Staff accounts (issue #15.10, app/cli_staff.py):
+  deactivate-user USERNAME | activate-user USERNAME | set-roles USERNAME --role R [--role R]
+
+Every command except init (on an empty database), migrate and demo runs as a staff account
+allowed to run it: --user NAME or $SHOWROOM_USER, password in $SHOWROOM_PASSWORD, or asked in
+a terminal (app/cli_auth.py; app.permissions.CLI_COMMANDS maps commands to permissions).
 """
 
 from __future__ import annotations
@@ -71,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        # Issue #15.9: every command but the open ones runs as a real, allowed account.
+        from app.cli_auth import authorise
+
+        authorise(args)
         return args.func(args)
     except CliError as e:
         _err(str(e))
@@ -92,13 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="showroom admin",
         description="Showroom administration: database, users, inventory files, demo.")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    from app.cli_auth import add_user_option
 
     def command(name: str, func, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--database-url", metavar="URL",
                        help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the "
                             "per-user SQLite file)")
-        p.set_defaults(func=func)
+        add_user_option(p)
+        p.set_defaults(func=func, command_name=name)
         return p
 
     def group(name: str, help_: str):
@@ -111,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--database-url", metavar="URL",
                            help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the "
                                 "per-user SQLite file)")
-            p.set_defaults(func=func)
+            add_user_option(p)
+            p.set_defaults(func=func, command_name=f"{name} {leaf_name}")
             return p
 
         return leaf
@@ -124,17 +138,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"the first administrator's password (or set ${ENV_ADMIN_PASSWORD})")
 
     command("migrate", cmd_migrate, "Upgrade the database schema to the latest version.")
-
-    p = command("create-user", cmd_create_user, "Create a staff account.")
-    p.add_argument("username")
-    p.add_argument("--full-name", required=True)
-    p.add_argument("--role", action="append", required=True, choices=ROLES,
-                   help="repeat for several roles")
-    p.add_argument("--password", help=f"(or set ${ENV_NEW_PASSWORD}; prompted in a terminal)")
-    p.add_argument("--staff-no", default="")
-    p.add_argument("--licence-first-issued", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--pdi-certificate-no")
-    p.add_argument("--pdi-certificate-expiry", type=_date, metavar="YYYY-MM-DD")
 
     p = command("import-vehicles", cmd_import, "Import vehicles from a .csv or .xlsx file.")
     p.add_argument("file", type=Path)
@@ -162,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(command, group)
     add_pdi_commands(command, group)
     add_privacy_commands(command, group)
+    from app.cli_staff import add_commands as add_staff_commands  # issue #15.10
+
+    add_staff_commands(command, group)
 
     command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
     return parser
@@ -185,7 +191,11 @@ def cmd_init(args) -> int:
     try:
         if not store.needs_setup(db.uow()):
             print("The store is already set up.")
-            _ensure_certificate(db, _system_admin(db))
+            from app.cli_auth import sign_in
+            from app.permissions import Action
+
+            # Issue #15.9: only an empty database is open; after set-up, an administrator.
+            _ensure_certificate(db, sign_in(db, args, Action.MANAGE_CERTIFICATE, "init"))
             return EXIT_OK
         values = {
             "legal_name": args.store_name, "address": args.address,
@@ -242,31 +252,6 @@ def cmd_migrate(args) -> int:
     if backup:
         print(f"Backup taken before upgrading: {backup}")
     return EXIT_OK
-
-
-def cmd_create_user(args) -> int:
-    from app.services import auth
-
-    password = args.password or os.environ.get(ENV_NEW_PASSWORD)
-    db = _open_database(args)
-    try:
-        actor = _system_admin(db)
-        if not password:
-            if not _is_tty():
-                raise CliError(f"no password given: use --password, set ${ENV_NEW_PASSWORD}, or "
-                               "run in a terminal to be asked", EXIT_USAGE)
-            password = _new_password()
-        user = auth.create_user(
-            db.uow(), actor=actor, username=args.username, full_name=args.full_name,
-            password=password, roles=args.role, staff_no=args.staff_no,
-            licence_first_issued=args.licence_first_issued,
-            pdi_certificate_no=args.pdi_certificate_no,
-            pdi_certificate_expiry=args.pdi_certificate_expiry)
-        print(f"Created user '{user.username}' ({user.full_name}) with roles: "
-              f"{', '.join(sorted(r.value for r in user.roles))}.")
-        return EXIT_OK
-    finally:
-        db.dispose()
 
 
 def cmd_import(args) -> int:
@@ -360,25 +345,12 @@ def _open_database(args):
 
 
 def _system_admin(db):
-    """Act as the oldest active administrator, so audit columns name a real account."""
-    from sqlalchemy import select
+    """The staff account that signed in for this command (app/cli_auth.py, issue #15.9), set
+    as the database's acting user so the audit log names that person. (The name is kept for
+    the command modules; it no longer picks an administrator for whoever runs the CLI.)"""
+    from app.cli_auth import acting_actor
 
-    from app.services.dto import Actor
-    from db.models import Role, StaffRole, StaffUser
-
-    with db.uow() as uow:
-        user = uow.session.scalar(
-            select(StaffUser).join(StaffRole)
-            .where(StaffRole.role == Role.ADMIN.value, StaffUser.active.is_(True))
-            .order_by(StaffUser.id).limit(1))
-        if user is None:
-            raise CliError("there is no administrator account yet: run 'showroom admin init' "
-                           "first")
-        actor = Actor(user_id=user.id, username=user.username, full_name=user.full_name,
-                      roles=frozenset({Role.ADMIN}))
-    # The audit log names who ran a command (issue #9.4): the account the command acts as.
-    db.acting_user = (actor.user_id, actor.username)
-    return actor
+    return acting_actor(db)
 
 
 def _date(text: str) -> dt.date:

@@ -70,6 +70,9 @@ class Action(StrEnum):
     UNMASK_PERSONAL_DATA = "unmask_personal_data"
     MANAGE_PERSONAL_DATA = "manage_personal_data"
 
+    # Trust (issue #15.9): backups hold every record of the store, restores replace them all.
+    MANAGE_BACKUPS = "manage_backups"
+
 
 R = Role
 A = Action
@@ -172,7 +175,50 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.UNMASK_PERSONAL_DATA: frozenset({R.SALES_MANAGER}),
     # Access, export and deletion requests of a customer (PIPL art. 45, 47); retention purge.
     A.MANAGE_PERSONAL_DATA: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    # --- Trust (issue #15.9) ---
+    # A backup is a copy of every customer's data (PIPL art. 51: access control), a restore
+    # replaces the whole database: its own right, not the store details' EDIT_STORE.
+    A.MANAGE_BACKUPS: frozenset({R.ADMIN}),
 }
+
+# --- The admin command line (issue #15.9) ---------------------------------------------------
+# `showroom admin COMMAND` authenticates a real staff account (app/cli_auth.py) and refuses it
+# unless one of its roles allows the command's action; the services check again inside.
+CLI_COMMANDS: dict[str, Action] = {
+    "create-user": A.MANAGE_USERS,
+    "deactivate-user": A.MANAGE_USERS,
+    "activate-user": A.MANAGE_USERS,
+    "set-roles": A.MANAGE_USERS,
+    "import-vehicles": A.IMPORT_VEHICLES,
+    "export-vehicles": A.EXPORT_VEHICLES,
+    "verify-document": A.VIEW_DOCUMENTS,
+    "documents list": A.VIEW_DOCUMENTS,
+    "documents export": A.VIEW_DOCUMENTS,
+    "certificate list": A.MANAGE_CERTIFICATE,
+    "certificate create": A.MANAGE_CERTIFICATE,
+    "certificate import": A.MANAGE_CERTIFICATE,
+    "certificate export": A.MANAGE_CERTIFICATE,
+    # The key files unlock the store's seal and every sealed ID number: administrators only.
+    "keys export": A.MANAGE_CERTIFICATE,
+    "keys import": A.MANAGE_CERTIFICATE,
+    "print-cards": A.ISSUE_CARDS,
+    "backup": A.MANAGE_BACKUPS,
+    "backups": A.MANAGE_BACKUPS,
+    "restore": A.MANAGE_BACKUPS,
+    "pdi-template list": A.VIEW_PDI,
+    "pdi-template export": A.MANAGE_PDI_TEMPLATES,
+    "pdi-template import": A.MANAGE_PDI_TEMPLATES,
+    "verify-audit": A.VIEW_AUDIT_LOG,
+    "rotate-personal-key": A.MANAGE_PERSONAL_DATA,
+    "purge": A.MANAGE_PERSONAL_DATA,
+    "export-person": A.MANAGE_PERSONAL_DATA,
+    "delete-person": A.MANAGE_PERSONAL_DATA,
+}
+# Open without an account: `init` while the database has no staff yet (it asks for an
+# account itself once the store is set up), `migrate` (it only brings the schema to this
+# version, after a backup; a login cannot be checked against an older schema) and `demo`
+# (its own database; it refuses a real store's).
+CLI_OPEN_COMMANDS = frozenset({"init", "migrate", "demo"})
 
 
 def can(roles: frozenset[Role] | set[Role], action: Action) -> bool:

@@ -17,7 +17,7 @@ import re
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select, update
 
 from app.clock import utcnow
 from app.errors import AccountLocked, FieldError, LoginFailed, NotFound, ValidationFailed
@@ -77,52 +77,105 @@ def staff_dto(user: StaffUser) -> StaffDTO:
         pdi_certificate_expiry=user.pdi_certificate_expiry,
         locked_until=user.locked_until,
         version=user.version,
+        must_change_password=user.must_change_password,
     )
 
 
-def _audit_failure(uow: UnitOfWork, username: str, reason: str, user: StaffUser | None = None) -> None:
+def _audit_failure(uow: UnitOfWork, username: str, reason: str, user: StaffUser | None = None,
+                   detail: dict | None = None) -> None:
     uow.audit("login_failed", table_name="staff_user", record_id=user.id if user else None,
-              detail={"username": (username or "").strip()[:64], "reason": reason},
+              detail={"username": (username or "").strip()[:64], "reason": reason,
+                      **(detail or {})},
               actor=actor_of(user) if user else None)
     uow.commit()
 
 
-def login(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+def _count_failure(uow: UnitOfWork, user_id: int, now: dt.datetime):
+    """Issue #15.8: count one wrong password as ONE conditional UPDATE, so that parallel
+    attempts (several terminals, the CLI) serialise on the row and exactly MAX_FAILED_LOGINS
+    failures lock the account. Read-modify-write through the ORM let 19 attempts past the
+    lock and raised StaleDataError on the version column. Returns (failed, locked_until) after
+    the update, or None if a parallel attempt locked the account meanwhile."""
+    t = StaffUser.__table__
+    n = t.c.failed_logins + 1
+    reaches = n >= MAX_FAILED_LOGINS
+    stmt = (update(t)
+            .where(t.c.id == user_id, or_(t.c.locked_until.is_(None), t.c.locked_until <= now))
+            .values(failed_logins=case((reaches, 0), else_=n),
+                    locked_until=case((reaches, now + LOCKOUT), else_=None))
+            .returning(t.c.failed_logins, t.c.locked_until))
+    return uow.session.execute(stmt).first()
+
+
+def check_password(uow: UnitOfWork, user: StaffUser, password: str, *, now: dt.datetime,
+                   username: str = "", context: str = "") -> None:
+    """The one lock-out rule for login, the idle-lock unlock and the admin command line:
+    refuse a locked account, else verify the password and count a failure atomically. Every
+    refusal is written to the audit log and committed; returns only if the password is right.
+    `context` ("unlock", "cli") is prefixed to the audited reason."""
+    prefix = f"{context}_" if context and context != "cli" else ""
+    extra = {"via": "cli"} if context == "cli" else None
+    username = username or user.username
+    if user.locked_until and user.locked_until > now:
+        _audit_failure(uow, username, "locked", user, extra)
+        raise AccountLocked(until=user.locked_until.isoformat(timespec="minutes"))
+    if _verify(user.password_hash, password or ""):
+        return
+    row = _count_failure(uow, user.id, now)
+    if row is None:  # a parallel attempt locked the account while this one was verifying
+        until = uow.session.scalar(select(StaffUser.locked_until)
+                                   .where(StaffUser.id == user.id)
+                                   .execution_options(populate_existing=True))
+        _audit_failure(uow, username, "locked", user, extra)
+        raise AccountLocked(until=until.isoformat(timespec="minutes") if until else None)
+    failed, locked_until = row
+    if locked_until is not None:
+        _audit_failure(uow, username, prefix + "locked_now", user, extra)
+        raise AccountLocked(until=locked_until.isoformat(timespec="minutes"))
+    _audit_failure(uow, username, prefix + "password", user, extra)
+    raise LoginFailed(remaining=MAX_FAILED_LOGINS - failed)
+
+
+def _find_user(uow: UnitOfWork, username: str) -> StaffUser | None:
+    return uow.session.scalar(
+        select(StaffUser).where(func.lower(StaffUser.username) == (username or "").strip().lower())
+    )
+
+
+def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None,
+                    extra: dict | None = None) -> None:
+    # Same error as a wrong password: do not reveal which usernames exist or are inactive.
+    _hasher.hash("timing-equaliser")
+    _audit_failure(uow, username, "unknown" if user is None else "inactive", user, extra)
+    raise LoginFailed()
+
+
+def _logged_in(uow: UnitOfWork, user: StaffUser, password: str, now: dt.datetime) -> None:
+    # A plain UPDATE (no version bump): two terminals logging in at once must not collide on
+    # the optimistic-lock version as an administrator's edit would.
+    t = StaffUser.__table__
+    values = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+    if _hasher.check_needs_rehash(user.password_hash):
+        values["password_hash"] = hash_password(password)
+    uow.session.execute(update(t).where(t.c.id == user.id).values(**values))
+
+
+def login(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime | None = None,
+          via: str = "") -> Actor:
     """Check the password; count failures; lock after MAX_FAILED_LOGINS for LOCKOUT.
-    Every attempt, good or bad, is written to the audit log."""
+    Every attempt, good or bad, is written to the audit log. `via="cli"`: the admin command
+    line (issue #15.9), noted in the audit rows."""
     now = now or utcnow()
+    extra = {"via": via} if via else None
     with uow:
-        user = uow.session.scalar(
-            select(StaffUser).where(func.lower(StaffUser.username) == (username or "").strip().lower())
-        )
+        user = _find_user(uow, username)
         if user is None or not user.active:
-            # Same error as a wrong password: do not reveal which usernames exist.
-            _hasher.hash("timing-equaliser")
-            _audit_failure(uow, username, "unknown" if user is None else "inactive", user)
-            raise LoginFailed()
-        if user.locked_until and user.locked_until > now:
-            until = user.locked_until.isoformat(timespec="minutes")
-            _audit_failure(uow, username, "locked", user)
-            raise AccountLocked(until=until)
-        if not _verify(user.password_hash, password or ""):
-            user.failed_logins += 1
-            locked = user.failed_logins >= MAX_FAILED_LOGINS
-            if locked:
-                user.locked_until = now + LOCKOUT
-                user.failed_logins = 0
-            remaining = MAX_FAILED_LOGINS - user.failed_logins
-            until = user.locked_until.isoformat(timespec="minutes") if locked else None
-            _audit_failure(uow, username, "locked_now" if locked else "password", user)
-            if locked:
-                raise AccountLocked(until=until)
-            raise LoginFailed(remaining=remaining)
-        user.failed_logins = 0
-        user.locked_until = None
-        user.last_login_at = now
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
+            _refuse_unknown(uow, username, user, extra)
+        check_password(uow, user, password, now=now, username=username, context=via)
+        _logged_in(uow, user, password, now)
         actor = actor_of(user)
-        uow.audit("login", table_name="staff_user", record_id=user.id, actor=actor)
+        uow.audit("login", table_name="staff_user", record_id=user.id, actor=actor,
+                  detail=extra)
         uow.commit()
         return actor
 
@@ -136,30 +189,18 @@ def logout(uow: UnitOfWork, *, actor: Actor) -> None:
 
 def unlock(uow: UnitOfWork, *, actor: Actor, password: str, now: dt.datetime | None = None) -> Actor:
     """The idle-locked terminal asks the same user for the password again; counts failures
-    like a login (5 wrong passwords lock the account). Another user cannot unlock it."""
+    like a login (5 wrong passwords lock the account, check_password). Another user cannot
+    unlock it, nor can an account deactivated meanwhile (issue #15.10)."""
     now = now or utcnow()
     with uow:
         user = uow.session.get(StaffUser, actor.user_id)
         if user is None or not user.active:
+            if user is not None:
+                _audit_failure(uow, user.username, "unlock_inactive", user)
             raise LoginFailed()
-        if user.locked_until and user.locked_until > now:
-            until = user.locked_until.isoformat(timespec="minutes")
-            _audit_failure(uow, user.username, "locked", user)
-            raise AccountLocked(until=until)
-        if not _verify(user.password_hash, password or ""):
-            user.failed_logins += 1
-            locked = user.failed_logins >= MAX_FAILED_LOGINS
-            if locked:
-                user.locked_until = now + LOCKOUT
-                user.failed_logins = 0
-            remaining = MAX_FAILED_LOGINS - user.failed_logins
-            until = user.locked_until.isoformat(timespec="minutes") if locked else None
-            _audit_failure(uow, user.username, "unlock_" + ("locked_now" if locked else "password"),
-                           user)
-            if locked:
-                raise AccountLocked(until=until)
-            raise LoginFailed(remaining=remaining)
-        user.failed_logins = 0
+        check_password(uow, user, password, now=now, context="unlock")
+        t = StaffUser.__table__
+        uow.session.execute(update(t).where(t.c.id == user.id).values(failed_logins=0))
         actor = actor_of(user)
         uow.audit("session_unlocked", table_name="staff_user", record_id=user.id, actor=actor)
         uow.commit()

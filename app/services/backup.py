@@ -120,7 +120,7 @@ def _check_keep(keep) -> int:
 def save_settings(*, actor: Actor | None, keep, directory: str | None = None) -> BackupSettings:
     """Set how many daily backups to keep (and optionally where). Administrators only."""
     if actor is not None:  # None: the command line, which acts as the operator
-        require(actor, Action.EDIT_STORE)
+        require(actor, Action.MANAGE_BACKUPS)
     settings = BackupSettings(keep=_check_keep(keep), directory=(directory or None))
     path = _settings_path()
     tmp = touch_private(path.with_suffix(".tmp"))
@@ -237,7 +237,7 @@ def remove_stale_partials(directory: Path, *, older_than: float = STALE_PARTIAL_
 def list_backups(directory: Path | None = None, *, actor: Actor | None = None) -> list[BackupInfo]:
     """Backups in the directory, newest first."""
     if actor is not None:
-        require(actor, Action.EDIT_STORE)
+        require(actor, Action.MANAGE_BACKUPS)
     directory = Path(directory) if directory else backup_directory()
     if not directory.is_dir():
         return []
@@ -287,7 +287,7 @@ def daily_backup_if_due(url: str, *, today: dt.date | None = None,
 
 def back_up_now(url: str, *, actor: Actor) -> BackupInfo:
     """The Administration page's "Back up now"."""
-    require(actor, Action.EDIT_STORE)
+    require(actor, Action.MANAGE_BACKUPS)
     return take_backup(url, kind="manual")
 
 

@@ -47,6 +47,7 @@ class StaffDTO:
     pdi_certificate_expiry: dt.date | None
     locked_until: dt.datetime | None
     version: int
+    must_change_password: bool = False  # issue #15.10: shown on the staff page
 
 
 @dataclass(frozen=True)

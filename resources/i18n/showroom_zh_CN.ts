@@ -1837,6 +1837,14 @@
         <source>This test drive is not out on the road.</source>
         <translation>该试驾不在进行中。</translation>
     </message>
+    <message>
+        <source>You cannot deactivate your own account. Ask another administrator.</source>
+        <translation>不能停用自己的账号。请让另一位管理员操作。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator. Make someone else an administrator first.</source>
+        <translation>这是最后一位在用的管理员。请先把其他人设为管理员。</translation>
+    </message>
 </context>
 <context>
     <name>ExportCertificateDialog</name>
@@ -4211,6 +4219,17 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles of {name}</source>
+        <translation>{name} 的角色</translation>
+    </message>
+    <message>
+        <source>The new roles apply from the person&apos;s next login.</source>
+        <translation>新角色在此人下次登录时生效。</translation>
+    </message>
+</context>
+<context>
     <name>RouteDialog</name>
     <message>
         <source>Test-drive route</source>
@@ -4605,6 +4624,26 @@ Defect: {defect}</source>
 <context>
     <name>StaffPage</name>
     <message>
+        <source>Lead</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>到店接待</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试乘试驾</translation>
+    </message>
+    <message>
+        <source>PDI inspection</source>
+        <translation>PDI 检查</translation>
+    </message>
+    <message>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
@@ -4613,12 +4652,32 @@ Defect: {defect}</source>
         <translation>重置密码…</translation>
     </message>
     <message>
+        <source>Roles…</source>
+        <translation>角色…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
         <source>Staff and qualifications</source>
         <translation>员工及资质</translation>
     </message>
     <message>
+        <source>Open work of deactivated accounts (reassign or close it)</source>
+        <translation>已停用账号的未完成工作（请转交或关闭）</translation>
+    </message>
+    <message>
         <source>Staff: {count}</source>
         <translation>员工数：{count}</translation>
+    </message>
+    <message>
+        <source>{name} ({username}): {kind} #{id}</source>
+        <translation>{name}（{username}）：{kind} #{id}</translation>
     </message>
 </context>
 <context>
@@ -4650,6 +4709,18 @@ Defect: {defect}</source>
     <message>
         <source>Active</source>
         <translation>在职</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>

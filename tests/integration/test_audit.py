@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from app import cli
 from app.errors import PermissionDenied
 from app.services import audit, vehicles
 from app.services.audit import AuditQuery
@@ -19,6 +18,7 @@ from db.audit_models import AuditEvent
 from db.models import Role
 from db.session import sqlite_path, sqlite_url
 from db.uow import acting_as
+from tests.admin_cli import admin_cli
 from tests.factories import isolated_data_dir, make_store, make_user, vehicle_input  # noqa: F401
 
 
@@ -183,17 +183,18 @@ def test_verify_audit_command_on_a_tampered_backup_copy(database, db_url, manage
     src, dst = sqlite3.connect(path), sqlite3.connect(backup)
     src.backup(dst)
     src.close()
-    assert cli.main(["verify-audit", "--database-url", sqlite_url(backup)]) == 0
+    # Issue #15.9: run as the sales manager, who may view the audit log.
+    assert admin_cli(*["verify-audit", "--database-url", sqlite_url(backup)], user="zhou") == 0
     assert "intact" in capsys.readouterr().out
     dst.execute("DROP TRIGGER audit_event_guard_update")
     dst.execute("UPDATE audit_event SET actor_name = 'nobody' WHERE id = 3")
     dst.commit()
     dst.close()
-    assert cli.main(["verify-audit", "--database-url", sqlite_url(backup)]) == 1
+    assert admin_cli(*["verify-audit", "--database-url", sqlite_url(backup)], user="zhou") == 1
     out = capsys.readouterr().out
     assert "BROKEN at event #3" in out and "edited" in out
     # The live database is untouched by what was done to its copy.
-    assert cli.main(["verify-audit", "--database-url", db_url]) == 0
+    assert admin_cli(*["verify-audit", "--database-url", db_url], user="zhou") == 0
 
 
 def test_concurrent_writers_keep_one_unbroken_chain(database, manager):

@@ -22,6 +22,7 @@ from app.services.vehicle_io import import_vehicles
 from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatusChange
 from db.session import sqlite_url
 from db.uow import Database
+from tests.admin_cli import CLI_USER, admin_cli, cli_env
 from tests.factories import (PASSWORD, isolated_data_dir, make_store, make_user,  # noqa: F401
                              make_vin)
 from tests.integration.test_vehicle_io import row, write_csv, write_xlsx
@@ -35,11 +36,13 @@ STORE_OPTS = ["--store-name", "上海测试汽车销售服务有限公司", "--a
               "--admin-username", "root", "--admin-full-name", "管理员"]
 
 
-def run(*args: str, tmp_path: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The CLI in a fresh interpreter, stdin closed (not a TTY), as a script would run it."""
+def run(*args: str, tmp_path: Path, env: dict | None = None,
+        user: str | None = CLI_USER) -> subprocess.CompletedProcess:
+    """The CLI in a fresh interpreter, stdin closed (not a TTY), as a script would run it,
+    signed in as `user` (tests/admin_cli.py; None: no account given)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWROOM_")}
     full_env.update(SHOWROOM_DATA_DIR=str(tmp_path / "data"), PYTHONIOENCODING="utf-8",
-                    **(env or {}))
+                    **cli_env(user), **(env or {}))
     return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=full_env,
                           stdin=subprocess.DEVNULL, capture_output=True, text=True,
                           encoding="utf-8", timeout=120)
@@ -78,7 +81,7 @@ def test_init_without_a_terminal_migrates_and_leaves_set_up_to_the_wizard(tmp_pa
 def test_init_with_every_option_sets_up_the_store_and_admin(tmp_path, capsys, monkeypatch):
     url = sqlite_url(tmp_path / "new.sqlite")
     monkeypatch.setenv("SHOWROOM_ADMIN_PASSWORD", "Admin-2026!")
-    assert cli.main(["init", "--database-url", url, *STORE_OPTS]) == 0
+    assert admin_cli(*["init", "--database-url", url, *STORE_OPTS]) == 0
     assert "administrator 'root'" in capsys.readouterr().out
     db = Database(url)
     try:
@@ -86,7 +89,9 @@ def test_init_with_every_option_sets_up_the_store_and_admin(tmp_path, capsys, mo
         assert auth.login(db.uow(), username="root", password="Admin-2026!").username == "root"
     finally:
         db.dispose()
-    assert cli.main(["init", "--database-url", url]) == 0
+    # Issue #15.9: once set up, `init` is no longer open: it runs as the administrator.
+    assert admin_cli(*["init", "--database-url", url], user=None) == 2
+    assert admin_cli(*["init", "--database-url", url], password="Admin-2026!") == 0
     assert "already set up" in capsys.readouterr().out
 
 
@@ -97,7 +102,7 @@ def test_init_in_a_terminal_asks_for_what_is_missing(tmp_path, capsys, monkeypat
     monkeypatch.setattr(cli, "_is_tty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "Typed-Secret-1")
-    assert cli.main(["init", "--database-url", url]) == 0
+    assert admin_cli(*["init", "--database-url", url]) == 0
     db = Database(url)
     try:
         assert auth.login(db.uow(), username="boss", password="Typed-Secret-1").full_name == "王老板"
@@ -109,14 +114,14 @@ def test_create_user_in_a_terminal_asks_twice_for_the_password(ready, capsys, mo
     typed = iter(["first-secret-1", "other-secret-2"])
     monkeypatch.setattr(cli, "_is_tty", lambda: True)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
-    assert cli.main(["create-user", "typo", "--full-name", "T", "--role", "consultant",
+    assert admin_cli(*["create-user", "typo", "--full-name", "T", "--role", "consultant",
                      "--database-url", ready]) == 2
     assert "do not match" in capsys.readouterr().err
 
 
 def test_init_with_bad_values_is_a_usage_error(tmp_path, capsys):
     url = sqlite_url(tmp_path / "new.sqlite")
-    code = cli.main(["init", "--database-url", url, *STORE_OPTS, "--admin-password", "short"])
+    code = admin_cli(*["init", "--database-url", url, *STORE_OPTS, "--admin-password", "short"])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
     assert "admin_password" in err and "8 characters" in err
@@ -124,21 +129,21 @@ def test_init_with_bad_values_is_a_usage_error(tmp_path, capsys):
 
 def test_migrate_reports_the_revision(tmp_path, capsys):
     url = sqlite_url(tmp_path / "m.sqlite")
-    assert cli.main(["migrate", "--database-url", url]) == 0
+    assert admin_cli(*["migrate", "--database-url", url]) == 0
     assert "upgraded from empty" in capsys.readouterr().out
-    assert cli.main(["migrate", "--database-url", url]) == 0
+    assert admin_cli(*["migrate", "--database-url", url]) == 0
     assert "already up to date" in capsys.readouterr().out
 
 
 def test_create_user_takes_the_password_from_option_or_environment(uow, ready, capsys, monkeypatch):
-    assert cli.main(["create-user", "chen.li", "--full-name", "陈丽", "--role", "consultant",
+    assert admin_cli(*["create-user", "chen.li", "--full-name", "陈丽", "--role", "consultant",
                      "--role", "reception", "--password", "long-enough-1",
                      "--licence-first-issued", "2019-03-01", "--database-url", ready]) == 0
     assert "consultant, reception" in capsys.readouterr().out
     actor = auth.login(uow(), username="chen.li", password="long-enough-1")
     assert actor.roles == {Role.CONSULTANT, Role.RECEPTION}
     monkeypatch.setenv("SHOWROOM_NEW_PASSWORD", "from-the-env-2")
-    assert cli.main(["create-user", "sun.pdi", "--full-name", "孙", "--role", "pdi_technician",
+    assert admin_cli(*["create-user", "sun.pdi", "--full-name", "孙", "--role", "pdi_technician",
                      "--pdi-certificate-no", "PDI-7", "--pdi-certificate-expiry", "2030-01-31",
                      "--database-url", ready]) == 0
     auth.login(uow(), username="sun.pdi", password="from-the-env-2")
@@ -155,7 +160,7 @@ def test_create_user_without_a_password_never_prompts(tmp_path, ready):
 
 
 def test_create_user_refused_until_an_admin_exists(db_url, capsys):
-    code = cli.main(["create-user", "x.y", "--full-name", "X", "--role", "consultant",
+    code = admin_cli(*["create-user", "x.y", "--full-name", "X", "--role", "consultant",
                      "--password", "long-enough-1", "--database-url", db_url])
     assert code == 1 and "run 'showroom admin init' first" in capsys.readouterr().err
 
@@ -163,25 +168,25 @@ def test_create_user_refused_until_an_admin_exists(db_url, capsys):
 def test_create_user_duplicate_and_bad_arguments(ready, capsys):
     args = ["create-user", "root", "--full-name", "Again", "--role", "consultant",
             "--password", "long-enough-1", "--database-url", ready]
-    assert cli.main(args) == 2
+    assert admin_cli(*args) == 2
     assert "username: this username is already taken" in capsys.readouterr().err
-    assert cli.main(["create-user", "a.b", "--full-name", "A", "--role", "wizard"]) == 2
-    assert cli.main(["create-user", "a.b", "--full-name", "A", "--role", "admin",
+    assert admin_cli(*["create-user", "a.b", "--full-name", "A", "--role", "wizard"]) == 2
+    assert admin_cli(*["create-user", "a.b", "--full-name", "A", "--role", "admin",
                      "--licence-first-issued", "yesterday"]) == 2
 
 
 def test_commands_refuse_a_missing_database_instead_of_creating_one(tmp_path, capsys):
     path = tmp_path / "typo.sqlite"
-    assert cli.main(["export-vehicles", str(tmp_path / "o.csv"),
+    assert admin_cli(*["export-vehicles", str(tmp_path / "o.csv"),
                      "--database-url", sqlite_url(path)]) == 1
     assert "no database at" in capsys.readouterr().err and not path.exists()
 
 
 def test_usage_errors_exit_2(capsys):
-    assert cli.main([]) == 2
-    assert cli.main(["no-such-command"]) == 2
-    assert cli.main(["import-vehicles"]) == 2
-    assert cli.main(["--help"]) == 0
+    assert admin_cli(*[]) == 2
+    assert admin_cli(*["no-such-command"]) == 2
+    assert admin_cli(*["import-vehicles"]) == 2
+    assert admin_cli(*["--help"]) == 0
 
 
 def test_import_exit_codes_and_output_in_a_subprocess(tmp_path, uow, ready):
@@ -221,15 +226,15 @@ def test_export_then_import_round_trip(tmp_path, uow, ready, capsys):
     import_vehicles(uow(), actor=make_user(uow, Role.SALES_MANAGER),
                     path=write_csv(tmp_path / "in.csv", [row(), row(status="on_display")]))
     out_file = tmp_path / "库存.xlsx"
-    assert cli.main(["export-vehicles", str(out_file), "--database-url", ready]) == 0
+    assert admin_cli(*["export-vehicles", str(out_file), "--database-url", ready]) == 0
     assert capsys.readouterr().out == f"Exported 2 vehicles to {out_file}.\n"
     assert openpyxl.load_workbook(out_file).active.max_row == 3
-    assert cli.main(["export-vehicles", str(tmp_path / "d.csv"), "--status", "on_display",
+    assert admin_cli(*["export-vehicles", str(tmp_path / "d.csv"), "--status", "on_display",
                      "--database-url", ready]) == 0
     assert "Exported 1 vehicle to" in capsys.readouterr().out
-    assert cli.main(["import-vehicles", str(out_file), "--database-url", ready]) == 0
+    assert admin_cli(*["import-vehicles", str(out_file), "--database-url", ready]) == 0
     assert "2 unchanged, 0 rejected" in capsys.readouterr().out
-    assert cli.main(["export-vehicles", str(tmp_path / "x.txt"), "--database-url", ready]) == 2
+    assert admin_cli(*["export-vehicles", str(tmp_path / "x.txt"), "--database-url", ready]) == 2
 
 
 def test_unexpected_errors_print_one_line_and_log_the_traceback(tmp_path):
@@ -247,7 +252,7 @@ def test_unexpected_error_in_process(ready, tmp_path, capsys, monkeypatch):
         raise RuntimeError("disk on fire\nsecond line")
 
     monkeypatch.setattr("app.services.vehicle_io.import_vehicles", boom)
-    code = cli.main(["import-vehicles", str(write_csv(tmp_path / "a.csv", [row()])),
+    code = admin_cli(*["import-vehicles", str(write_csv(tmp_path / "a.csv", [row()])),
                      "--database-url", ready])
     assert code == 1
     assert capsys.readouterr().err == "error: unexpected RuntimeError: disk on fire\n"
@@ -257,7 +262,7 @@ def test_unexpected_error_in_process(ready, tmp_path, capsys, monkeypatch):
 
 def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path))
-    assert cli.main(["demo"]) == 0
+    assert admin_cli(*["demo"]) == 0
     out = capsys.readouterr().out
     path = tmp_path / "showroom-demo.sqlite"
     assert path.exists() and "(built; 40 vehicles)" in out
@@ -306,7 +311,7 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
             assert u.session.query(VehicleStatusChange).count() == history
     finally:
         db.dispose()
-    assert cli.main(["demo"]) == 0
+    assert admin_cli(*["demo"]) == 0
     assert "already complete" in capsys.readouterr().out
 
 
@@ -338,7 +343,7 @@ def _check_demo_documents(db) -> None:
 def test_demo_refuses_a_database_holding_another_store(uow, db_url, capsys):
     make_store(uow)
     make_user(uow, Role.ADMIN, password=PASSWORD)
-    assert cli.main(["demo", "--database-url", db_url]) == 1
+    assert admin_cli(*["demo", "--database-url", db_url]) == 1
     assert "not the demo" in capsys.readouterr().err
     with uow() as u:
         assert u.session.query(Vehicle).count() == 0
@@ -360,7 +365,7 @@ def test_init_creates_the_signing_certificate(tmp_path, capsys, monkeypatch):
 
     url = sqlite_url(tmp_path / "new.sqlite")
     monkeypatch.setenv("SHOWROOM_ADMIN_PASSWORD", "Admin-2026!")
-    assert cli.main(["init", "--database-url", url, *STORE_OPTS]) == 0
+    assert admin_cli(*["init", "--database-url", url, *STORE_OPTS]) == 0
     out = capsys.readouterr().out
     assert "Signing certificate: CN=上海测试汽车销售服务有限公司 文件签章" in out
     db = Database(url)
@@ -370,7 +375,8 @@ def test_init_creates_the_signing_certificate(tmp_path, capsys, monkeypatch):
         assert cert.active and cert.fingerprint in out
     finally:
         db.dispose()
-    assert cli.main(["init", "--database-url", url]) == 0  # again: the same certificate
+    # again (as the administrator, issue #15.9): the same certificate
+    assert admin_cli(*["init", "--database-url", url], password="Admin-2026!") == 0
     assert cert.fingerprint in capsys.readouterr().out
 
 
@@ -426,14 +432,14 @@ def test_verify_document_exit_codes(tmp_path, ready, archived, capsys):
     (tmp_path / "notes.txt").write_text("not a pdf")
     # Issue #15.5: one exit code per verdict (README).
     for path, code, verdict in ((unsigned, 5, "unsigned"), (foreign, 6, "untrusted")):
-        assert cli.main(["verify-document", str(path), "--database-url", ready]) == code
+        assert admin_cli(*["verify-document", str(path), "--database-url", ready]) == code
         out = capsys.readouterr().out
         assert out.startswith(f"{path.name}: {verdict}"), out
     assert "别家汽车销售有限公司" in out and "archived as" not in out
-    assert cli.main(["verify-document", str(tmp_path / "missing.pdf"),
+    assert admin_cli(*["verify-document", str(tmp_path / "missing.pdf"),
                      "--database-url", ready]) == 2
     assert "cannot read" in capsys.readouterr().err
-    assert cli.main(["verify-document", str(tmp_path / "notes.txt"), "--database-url", ready]) == 2
+    assert admin_cli(*["verify-document", str(tmp_path / "notes.txt"), "--database-url", ready]) == 2
     assert "not a PDF" in capsys.readouterr().err
 
 
@@ -443,54 +449,54 @@ def test_documents_list_export_errors_and_voided_versions(tmp_path, uow, ready, 
     manager = make_user(uow, Role.SALES_MANAGER)
     documents.issue_store_notice(uow(), actor=manager, language="bilingual",
                                  replaces=archived.number, reason="地址更正")
-    assert cli.main(["documents", "list", "--database-url", ready]) == 0
+    assert admin_cli(*["documents", "list", "--database-url", ready]) == 0
     assert capsys.readouterr().out.count(archived.number) == 1
-    assert cli.main(["documents", "list", "--all", "--type", "store_notice",
+    assert admin_cli(*["documents", "list", "--all", "--type", "store_notice",
                      "--database-url", ready]) == 0
     assert "voided (地址更正), replaced by v2" in capsys.readouterr().out
-    assert cli.main(["documents", "list", "--search", "no-such", "--database-url", ready]) == 0
+    assert admin_cli(*["documents", "list", "--search", "no-such", "--database-url", ready]) == 0
     assert capsys.readouterr().out == "No documents.\n"
     out_file = tmp_path / "v1.pdf"
-    assert cli.main(["documents", "export", archived.number, "--version", "1", "--out",
+    assert admin_cli(*["documents", "export", archived.number, "--version", "1", "--out",
                      str(out_file), "--database-url", ready]) == 0
     assert "(VOIDED: 地址更正)" in capsys.readouterr().out and out_file.exists()
-    assert cli.main(["documents", "export", "SN-1999-000001", "--out", str(out_file),
+    assert admin_cli(*["documents", "export", "SN-1999-000001", "--out", str(out_file),
                      "--database-url", ready]) == 1
     assert "no document SN-1999-000001 in the archive" in capsys.readouterr().err
-    assert cli.main(["documents"]) == 2
-    assert cli.main(["documents", "export", archived.number]) == 2  # --out is required
+    assert admin_cli(*["documents"]) == 2
+    assert admin_cli(*["documents", "export", archived.number]) == 2  # --out is required
 
 
 def test_certificate_commands(tmp_path, ready, capsys, monkeypatch):
     from app.documents.signing import create_store_certificate, load_pkcs12, to_pkcs12
 
     monkeypatch.setattr(cli, "_is_tty", lambda: False)
-    assert cli.main(["certificate", "list", "--database-url", ready]) == 0
+    assert admin_cli(*["certificate", "list", "--database-url", ready]) == 0
     assert "No signing certificate yet" in capsys.readouterr().out
-    assert cli.main(["certificate", "create", "--database-url", ready]) == 0
+    assert admin_cli(*["certificate", "create", "--database-url", ready]) == 0
     assert "Created and activated CN=上海测试汽车销售服务有限公司 文件签章" in capsys.readouterr().out
 
     p12 = tmp_path / "seal.p12"
     p12.write_bytes(to_pkcs12(create_store_certificate("上海测试汽车销售服务有限公司"), "秘密-1"))
     monkeypatch.setenv("SEAL_PASSWORD", "wrong")
     args = ["certificate", "import", str(p12), "--database-url", ready]
-    assert cli.main([*args, "--password-env", "SEAL_PASSWORD"]) == 2
+    assert admin_cli(*[*args, "--password-env", "SEAL_PASSWORD"]) == 2
     assert "wrong password" in capsys.readouterr().err
-    assert cli.main(args) == 2  # no terminal, no --password-env: no password, never a prompt
-    assert cli.main([*args, "--password-env", "UNSET_VARIABLE_X"]) == 2
+    assert admin_cli(*args) == 2  # no terminal, no --password-env: no password, never a prompt
+    assert admin_cli(*[*args, "--password-env", "UNSET_VARIABLE_X"]) == 2
     assert "UNSET_VARIABLE_X is not set" in capsys.readouterr().err
     monkeypatch.setenv("SEAL_PASSWORD", "秘密-1")
-    assert cli.main([*args, "--password-env", "SEAL_PASSWORD"]) == 0
+    assert admin_cli(*[*args, "--password-env", "SEAL_PASSWORD"]) == 0
     assert "Imported and activated" in capsys.readouterr().out
 
-    assert cli.main(["certificate", "list", "--database-url", ready]) == 0
+    assert admin_cli(*["certificate", "list", "--database-url", ready]) == 0
     listing = capsys.readouterr().out
     assert listing.count("ACTIVE") == 1 and listing.count("retired") == 1
     assert "source:      imported" in listing and "source:      generated" in listing
 
     backup = tmp_path / "backup.p12"
-    assert cli.main(["certificate", "export", "--out", str(backup), "--database-url", ready]) == 2
-    assert cli.main(["certificate", "export", "--out", str(backup), "--password-env",
+    assert admin_cli(*["certificate", "export", "--out", str(backup), "--database-url", ready]) == 2
+    assert admin_cli(*["certificate", "export", "--out", str(backup), "--password-env",
                      "SEAL_PASSWORD", "--database-url", ready]) == 0
     assert load_pkcs12(backup.read_bytes(), "秘密-1").subject.startswith("CN=上海测试")
     if os.name == "posix":
@@ -499,17 +505,17 @@ def test_certificate_commands(tmp_path, ready, capsys, monkeypatch):
 
 def test_keys_export_and_import(tmp_path, ready, archived, capsys, monkeypatch):
     copy = tmp_path / "key-copy.bin"
-    assert cli.main(["keys", "export", "--out", str(copy)]) == 0
+    assert admin_cli(*["keys", "export", "--out", str(copy), "--database-url", ready]) == 0
     assert copy.stat().st_size == 32 and "keys import" in capsys.readouterr().out
     # Another terminal: no key file, so it cannot sign until the copy is installed.
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-2"))
-    assert cli.main(["keys", "export", "--out", str(tmp_path / "none.bin")]) == 1
+    assert admin_cli(*["keys", "export", "--out", str(tmp_path / "none.bin"), "--database-url", ready]) == 1
     assert "has no key file" in capsys.readouterr().err
-    assert cli.main(["keys", "import", str(copy)]) == 0
+    assert admin_cli(*["keys", "import", str(copy), "--database-url", ready]) == 0
     assert (tmp_path / "terminal-2" / "keys" / "store-signing.key").read_bytes() == \
         copy.read_bytes()
     (tmp_path / "short.bin").write_bytes(b"123")
-    assert cli.main(["keys", "import", str(tmp_path / "short.bin")]) == 1
+    assert admin_cli(*["keys", "import", str(tmp_path / "short.bin"), "--database-url", ready]) == 1
     assert "damaged" in capsys.readouterr().err
 
 
@@ -520,9 +526,9 @@ def test_the_personal_key_goes_to_another_terminal_too(tmp_path, ready, capsys, 
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-1"))
     blob = personal_data.seal("310101199003070034", field="test_drive.id_number_sealed")
     copy = tmp_path / "personal-copy.bin"
-    assert cli.main(["keys", "export", "--key", "personal", "--out", str(copy)]) == 0
+    assert admin_cli(*["keys", "export", "--key", "personal", "--out", str(copy), "--database-url", ready]) == 0
     assert "--key personal" in capsys.readouterr().out
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-2"))
-    assert cli.main(["keys", "import", "--key", "personal", str(copy)]) == 0
+    assert admin_cli(*["keys", "import", "--key", "personal", str(copy), "--database-url", ready]) == 0
     assert (tmp_path / "terminal-2" / "keys" / "personal.key").read_bytes() == copy.read_bytes()
     assert personal_data.unseal(blob, field="test_drive.id_number_sealed") == "310101199003070034"

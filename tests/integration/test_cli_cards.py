@@ -8,9 +8,9 @@ import pytest
 from app.documents.qr import parse_card_reference
 from app.services import cards, cards_floor, documents, vehicles
 from db.models import Role
+from tests.admin_cli import admin_cli
 from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
                              vehicle_input)
-from app import cli
 from tests.unit.test_vehicle_card import decode_pages
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -28,7 +28,7 @@ def ready(uow, db_url):
 def run(*args: str, capsys) -> tuple[int, str, str]:
     """In-process, as main.py runs `showroom admin` (under `python -m app.cli` the commands'
     CliError is another class than __main__'s, so a CliError would show as unexpected)."""
-    code = cli.main(list(args))
+    code = admin_cli(*args)
     out = capsys.readouterr()
     return code, out.out, out.err
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from app import cli
 from app.demo_pdi import add_pdi_demo
 from app.services import pdi_queries, pdi_templates
 from db.models import Role
+from tests.admin_cli import admin_cli
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.integration.test_pdi_permissions import sold_car, technician
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 
 def run(*args: str, capsys) -> tuple[int, str, str]:
-    code = cli.main(list(args))
+    code = admin_cli(*args)
     out = capsys.readouterr()
     return code, out.out, out.err
 

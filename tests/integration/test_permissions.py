@@ -87,6 +87,10 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         documents.record_print(uow(), actor=actor, document_id=doc.id, printer="Front desk")
     elif action is Action.MANAGE_CERTIFICATE:
         certificates.create_certificate(uow(), actor=actor)
+    elif action is Action.MANAGE_BACKUPS:  # issue #15.9: its own right, no longer EDIT_STORE
+        from app.services.backup import list_backups
+
+        list_backups(tmp_path, actor=actor)
     elif action in RECEPTION_CASES:  # issue #4: cases in test_reception_permissions.py
         RECEPTION_CASES[action](uow, actor, manager, tmp_path)
     elif action in CARD_CASES:  # issue #5: cases in test_cards_permissions.py

@@ -14,7 +14,7 @@ import stat
 import pytest
 from sqlalchemy import select
 
-from app import cli, keys, personal_data
+from app import keys, personal_data
 from app.errors import PermissionDenied, ShowroomError, ValidationFailed
 from app.services import privacy, privacy_retention
 from db.audit_models import AuditEvent
@@ -22,6 +22,7 @@ from db.models import Role
 from db.reception_models import Customer, Lead
 from db.session import sqlite_path
 from db.test_drive_models import TestDrive as DriveRow
+from tests.admin_cli import admin_cli
 from tests.factories import (isolated_data_dir, make_customer, make_store,  # noqa: F401
                              make_user, reception_defaults)
 from tests.integration.test_test_drive_permissions import _car, _route
@@ -196,8 +197,8 @@ def test_export_and_deletion_of_one_person(uow, manager, tmp_path, capsys, db_ur
     assert data[T][0]["id_number_masked"] == "**************0034"
     assert "id_number_sealed" not in data[T][0]
     out = tmp_path / "person.json"
-    make_user(uow, Role.ADMIN)  # the command line acts as the oldest administrator
-    assert cli.main(["export-person", "13900000009", "--out", str(out),
+    make_user(uow, Role.ADMIN, username="root")  # runs the command line (tests/admin_cli.py)
+    assert admin_cli(*["export-person", "13900000009", "--out", str(out),
                      "--database-url", db_url]) == 0
     assert json.loads(out.read_text("utf-8"))["data"]["customer"]["mobile"] == "13900000009"
     privacy_retention.delete_person(uow(), actor=manager, mobile="13900000009")
@@ -223,8 +224,8 @@ def test_a_buyers_deletion_request_waits_for_the_sales_retention(uow, manager):
 
 
 def test_purge_command_dry_run(uow, manager, db_url, capsys):
-    make_user(uow, Role.ADMIN)
-    assert cli.main(["purge", "--dry-run", "--database-url", db_url]) == 0
+    make_user(uow, Role.ADMIN, username="root")  # runs the command line
+    assert admin_cli(*["purge", "--dry-run", "--database-url", db_url]) == 0
     assert "would be anonymised: 0" in capsys.readouterr().out
 
 
@@ -266,10 +267,10 @@ def test_after_withdrawal_the_purge_erases_what_other_rows_still_hold(uow, manag
 
 
 def test_a_real_purge_from_the_command_line_needs_yes(uow, manager, db_url, capsys):
-    make_user(uow, Role.ADMIN)
-    assert cli.main(["purge", "--database-url", db_url]) == 2
+    make_user(uow, Role.ADMIN, username="root")  # runs the command line
+    assert admin_cli(*["purge", "--database-url", db_url]) == 2
     assert "--yes" in capsys.readouterr().err
-    assert cli.main(["purge", "--yes", "--visitor-months", "36", "--database-url", db_url]) == 2
+    assert admin_cli(*["purge", "--yes", "--visitor-months", "36", "--database-url", db_url]) == 2
     assert "at most 24 months" in capsys.readouterr().err
-    assert cli.main(["purge", "--yes", "--database-url", db_url]) == 0
+    assert admin_cli(*["purge", "--yes", "--database-url", db_url]) == 0
     assert "Customers anonymised: 0" in capsys.readouterr().out

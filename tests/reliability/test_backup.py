@@ -20,6 +20,7 @@ from app.services import backup, vehicles
 from db.models import Base, Role
 from db.session import sqlite_path
 from db.uow import Database
+from tests.admin_cli import admin_cli
 from tests.conftest import PG_URL
 from tests.factories import (isolated_data_dir, make_store, make_user, make_vin,  # noqa: F401
                              vehicle_input, walk_in, on_duty, make_consultants, reception_defaults)
@@ -212,22 +213,23 @@ def test_missing_pg_dump_is_a_clear_error(tmp_path, monkeypatch):
 
 def test_admin_backup_and_restore_commands(db_url, uow, store_data, tmp_path, capsys):
     out_dir = tmp_path / "usb"
-    assert cli.main(["backup", "--to", str(out_dir), "--keep", "7", "--database-url", db_url]) == 0
+    make_user(uow, Role.ADMIN, username="root")  # runs the commands (issue #15.9)
+    assert admin_cli(*["backup", "--to", str(out_dir), "--keep", "7", "--database-url", db_url]) == 0
     # The backup, and beside it the audit chain's head when it was taken (issue #15 item 7).
     written = [p for p in out_dir.iterdir() if not p.name.endswith(".audit-head.json")]
     assert len(written) == 1 and (out_dir / (written[0].name + ".audit-head.json")).exists()
     assert "Backup of" in capsys.readouterr().out
     assert backup.load_settings().keep == 7
-    assert cli.main(["backups", "--from", str(out_dir)]) == 0
+    assert admin_cli(*["backups", "--from", str(out_dir), "--database-url", db_url]) == 0
     assert written[0].name in capsys.readouterr().out
     # Not confirmed in a script: refused, nothing changed.
-    assert cli.main(["restore", str(written[0]), "--database-url", db_url]) == 2
+    assert admin_cli(*["restore", str(written[0]), "--database-url", db_url]) == 2
     bad = tmp_path / "notes.txt"
     bad.write_text("hello")
-    assert cli.main(["restore", str(bad), "--yes", "--database-url", db_url]) == 2
+    assert admin_cli(*["restore", str(bad), "--yes", "--database-url", db_url]) == 2
     assert "nothing was changed" in capsys.readouterr().err
     vehicles.add_vehicle(uow(), actor=store_data, data=vehicle_input(vin=make_vin(991)))
-    assert cli.main(["restore", str(written[0]), "--yes", "--database-url", db_url]) == 0
+    assert admin_cli(*["restore", str(written[0]), "--yes", "--database-url", db_url]) == 0
     out = capsys.readouterr().out
     assert "kept as" in out
     with uow() as u:
@@ -270,7 +272,7 @@ def test_server_database_is_backed_up_before_a_schema_upgrade(tmp_path):
         with pytest.raises(RuntimeError):
             upgrade(url)  # no backup hook: refused, nothing changed
         assert current_revision(url) == "0005"
-        assert cli.main(["migrate", "--database-url", url]) == 0
+        assert admin_cli(*["migrate", "--database-url", url]) == 0
         assert current_revision(url) == head_revision()
         dumps = [b for b in backup.list_backups() if b.path.name.startswith(name + "-")]
         assert len(dumps) == 1 and backup.check_backup(dumps[0].path, url) == "0005"

@@ -6,7 +6,7 @@ Regenerate with: SHOWROOM_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/unit/te
 import os
 from pathlib import Path
 
-from app.permissions import MATRIX, Action
+from app.permissions import CLI_COMMANDS, CLI_OPEN_COMMANDS, MATRIX, Action
 from db.models import Role
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
@@ -26,7 +26,25 @@ def render() -> str:
              "|---|" + "---|" * len(roles)]
     for a in Action:
         lines.append(f"| {a.value} | " + " | ".join("✔" if r in MATRIX[a] else "" for r in roles) + " |")
-    return HEADER + "\n".join(lines) + "\n"
+    return HEADER + "\n".join(lines) + "\n" + render_cli()
+
+
+CLI_HEADER = """
+## The admin command line
+
+`showroom admin COMMAND` runs as a real staff account (issue #15.9: asked in a terminal, or
+`--user NAME` / `$SHOWROOM_USER` with the password in `$SHOWROOM_PASSWORD`) and refuses it
+unless one of its roles allows the command's action above. Open without an account: {open}
+(`init` only while the database has no store yet).
+
+"""
+
+
+def render_cli() -> str:
+    lines = ["| command | action |", "|---|---|"]
+    lines += [f"| {name} | {action.value} |" for name, action in CLI_COMMANDS.items()]
+    opened = ", ".join(f"`{c}`" for c in sorted(CLI_OPEN_COMMANDS))
+    return CLI_HEADER.format(open=opened) + "\n".join(lines) + "\n"
 
 
 def test_permission_doc_matches_the_matrix():

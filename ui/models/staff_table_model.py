@@ -1,4 +1,5 @@
-"""Table model over StaffDTO rows: name, username, roles, licence and PDI certificate."""
+"""Table model over StaffDTO rows: name, username, roles, licence and PDI certificate, whether
+the account is active and whether its password must be changed."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class StaffColumn(IntEnum):
     PDI_CERT = 4
     PDI_EXPIRY = 5
     ACTIVE = 6
+    MUST_CHANGE = 7  # issue #15.10: a reset password not yet replaced by the person's own
 
 
 HEADERS = {
@@ -29,6 +31,7 @@ HEADERS = {
     StaffColumn.PDI_CERT: QT_TRANSLATE_NOOP("StaffTableModel", "PDI certificate"),
     StaffColumn.PDI_EXPIRY: QT_TRANSLATE_NOOP("StaffTableModel", "Certificate expiry"),
     StaffColumn.ACTIVE: QT_TRANSLATE_NOOP("StaffTableModel", "Active"),
+    StaffColumn.MUST_CHANGE: QT_TRANSLATE_NOOP("StaffTableModel", "Must change password"),
 }
 
 
@@ -62,5 +65,9 @@ class StaffTableModel(DtoTableModel[StaffDTO]):
         if col is StaffColumn.PDI_EXPIRY:
             return s.pdi_certificate_expiry.isoformat() if s.pdi_certificate_expiry else ""
         if col is StaffColumn.ACTIVE:
-            return QCoreApplication.translate("StaffTableModel", "Yes" if s.active else "No")
+            if s.active:
+                return QCoreApplication.translate("StaffTableModel", "Yes")
+            return QCoreApplication.translate("StaffTableModel", "No")
+        if col is StaffColumn.MUST_CHANGE:
+            return QCoreApplication.translate("StaffTableModel", "Yes") if s.must_change_password else ""
         return None

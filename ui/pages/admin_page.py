@@ -17,7 +17,7 @@ from ui.workers import run_op
 
 # The actions that make the page (and its navigation entry) appear: one per tab.
 ADMIN_ACTIONS = (Action.EDIT_STORE, Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS,
-                 Action.MANAGE_CERTIFICATE)
+                 Action.MANAGE_CERTIFICATE, Action.MANAGE_BACKUPS)
 
 
 def _button(text: str, name: str, slot) -> QPushButton:
@@ -440,7 +440,7 @@ class AdminPage(QTabWidget):
             self._add("consent", ConsentTab(ctx), self.tr("Consent texts"))
         if can(roles, Action.MANAGE_CERTIFICATE):
             self._add("certificate", CertificateTab(ctx), self.tr("Signing certificate"))
-        if can(roles, Action.EDIT_STORE):  # backups are the administrator's (issue #8.5)
+        if can(roles, Action.MANAGE_BACKUPS):  # their own right (issue #8.5, #15.9)
             from ui.pages.admin_backup_tab import BackupTab
 
             self._add("backup", BackupTab(ctx), self.tr("Backup"))
