@@ -4,6 +4,7 @@ terminal" box, because the return's change set names the visit and the queue rel
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -18,8 +19,10 @@ from ui.dialogs.test_drive_dialog import TestDriveDialog
 from ui.pages.queue_page import QueuePage
 
 
-def test_return_then_end_visit_from_the_queue_gives_no_conflict(qtbot, uow, database, world,  # noqa: F811
-                                                                isolated_data_dir, sync_ops):  # noqa: F811
+pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
+
+
+def test_return_then_end_visit_from_the_queue_gives_no_conflict(qtbot, uow, database, world):  # noqa: F811
     # T/CSCA 120031 4.2.4.5 (return recorded) and 3.13 (the visit counts as test-driven).
     visit = walk_in(uow, world.desk, now=utcnow(), name="赵女士", mobile="13800001111").visit
     visit = start_visit(uow(), actor=world.consultant, visit_id=visit.id,
