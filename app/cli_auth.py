@@ -71,9 +71,77 @@ def authorise(args) -> None:
         if not _any_staff(db):
             raise CliError("there is no administrator account yet: run 'showroom admin init' "
                            "first")
+        if name == "verify-audit":
+            db = _check_audit_first(db, args)
+        elif name == "keys import" and getattr(args, "key", None) == "audit":
+            db = _sign_in_under_imported_key(db, args)
         sign_in(db, args, action, name)
     finally:
         db.dispose()
+
+
+def _check_audit_first(db, args):
+    """Issues #15.7/#15.9: signing in writes audit rows (login, admin_command) into the very
+    log `verify-audit` checks. After a wipe they would restart the chain at #1 and change
+    what is reported, and on a backup copy they would become an anchor of their own. So the
+    chain is checked BEFORE the sign-in writes anything; the result (or the error, e.g. no
+    audit key here) is kept on `args` and shown only once the sign-in is allowed
+    (app/cli_privacy.cmd_verify_audit). The sign-in's own rows do not move this terminal's
+    anchor: checking vouches for the rows it found, not for its own (a missed anchor is only
+    a lower bound, app/audit_chain.py)."""
+    from app.audit_chain import audit_key
+    from app.errors import ShowroomError
+    from app.services.audit import verify_chain
+
+    try:
+        args.audit_report = verify_chain(db.uow())
+    except ShowroomError as e:
+        args.audit_report = e
+
+    class NoAnchor:
+        def key(self, recorded_key_id):
+            return audit_key(recorded_key_id)
+
+        def anchor(self, url, head):
+            pass
+
+    return _with_keeper(db, NoAnchor())
+
+
+def _sign_in_under_imported_key(db, args):
+    """Issues #15.7/#15.9: `keys import --key audit` is how a terminal without the store's
+    audit key gets it (docs/operations.md §8), but signing in writes audit rows, which such a
+    terminal refuses to write. The sign-in's rows (and a wrong password's, so the lock-out
+    still counts) are therefore MACed under the key in the file being imported; a file that
+    is not the key the store's chain records is refused before anything is written or
+    installed."""
+    from pathlib import Path
+
+    from app import keys
+    from app.audit_chain import record_anchor
+    from app.errors import ShowroomError
+    from db.audit_models import chain_key_id
+
+    path = Path(args.file)
+
+    class ImportedKey:
+        def key(self, recorded_key_id):
+            key = keys._read(path)
+            if recorded_key_id is not None and chain_key_id(key) != recorded_key_id:
+                raise ShowroomError("audit_key_unavailable", reason="wrong_key",
+                                    path=str(path))
+            return key
+
+        def anchor(self, url, head):
+            record_anchor(url, head)
+
+    return _with_keeper(db, ImportedKey())
+
+
+def _with_keeper(db, keeper):
+    from db.uow import Database
+
+    return Database(db.url, engine=db.engine, audit_keeper=keeper)
 
 
 def sign_in(db, args, action, name: str):

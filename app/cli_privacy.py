@@ -89,11 +89,16 @@ def add_commands(command, group) -> None:
 def cmd_verify_audit(args) -> int:
     from app.services.audit import verify_chain
 
-    db = base._open_database(args)
-    try:
-        report = verify_chain(db.uow())
-    finally:
-        db.dispose()
+    # Checked before the sign-in wrote its audit rows (app/cli_auth._check_audit_first).
+    report = getattr(args, "audit_report", None)
+    if isinstance(report, Exception):
+        raise report
+    if report is None:
+        db = base._open_database(args)
+        try:
+            report = verify_chain(db.uow())
+        finally:
+            db.dispose()
     if report.ok:
         anchored = (f" (this terminal last saw #{report.anchored})" if report.anchored else "")
         print(f"Audit log intact: {report.events} events, every link checks out{anchored}.")

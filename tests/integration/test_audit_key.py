@@ -14,12 +14,13 @@ import sqlite3
 import pytest
 from sqlalchemy import select, text
 
-from app import cli, keys
+from app import keys
 from app.errors import ShowroomError
 from app.services import audit
 from db.audit_models import GENESIS_HASH, AuditEvent, event_hash
 from db.models import Role
 from db.session import sqlite_path, sqlite_url
+from tests.admin_cli import admin_cli
 from tests.factories import make_store, make_user
 from tests.integration.test_audit import drop_guards, restore_guards
 
@@ -44,6 +45,10 @@ def _events(database, actions=("print", "unmask", "print", "unmask", "print", "e
         with database.uow() as u:
             u.audit(action, table_name="customer", record_id=i + 1, detail={"n": i})
             u.commit()
+
+
+def _actions(database) -> list[str]:
+    return [r["action"] for r in _rows(database)]
 
 
 def _rows(database) -> list[dict]:
@@ -120,9 +125,15 @@ def test_a_wiped_log_is_reported_not_intact(database, db_url, manager, tamper, c
     report = audit.verify_chain(database.uow())
     assert (report.ok, report.events, report.reason) == (False, 0, "wiped")
     assert report.broken_at == 1 and report.anchored == last
-    assert cli.main(["verify-audit", "--database-url", db_url]) == 1
+    # The sales manager may check the log (view_audit_log); signing in writes its own audit
+    # rows into the wiped log, but only after the check (issue #15.9): neither refused nor
+    # masked by it, and the wipe is still reported afterwards.
+    assert admin_cli("verify-audit", "--database-url", db_url, user="zhou") == 1
     out = capsys.readouterr().out
     assert "BROKEN at event #1" in out and f"this terminal saw the log reach #{last}" in out
+    assert _actions(database)[-2:] == ["login", "admin_command"]
+    again = audit.verify_chain(database.uow())
+    assert (again.ok, again.reason, again.anchored) == (False, "wiped", last)
 
 
 def test_a_log_cut_back_together_with_its_head_is_reported(database, manager, tamper):
@@ -144,7 +155,7 @@ def test_a_backup_copy_whose_log_was_wiped_is_reported(database, db_url, manager
     last = len(_rows(database))
     copy = take_backup(db_url, tmp_path / "backups").path
     assert (copy.parent / (copy.name + ".audit-head.json")).exists()
-    assert cli.main(["verify-audit", "--database-url", sqlite_url(copy)]) == 0
+    assert admin_cli("verify-audit", "--database-url", sqlite_url(copy), user="zhou") == 0
     capsys.readouterr()
     con = sqlite3.connect(copy)
     for trigger in ("audit_event_guard_delete", "audit_chain_head_guard_delete"):
@@ -153,7 +164,7 @@ def test_a_backup_copy_whose_log_was_wiped_is_reported(database, db_url, manager
     con.execute("DELETE FROM audit_chain_head")
     con.commit()
     con.close()
-    assert cli.main(["verify-audit", "--database-url", sqlite_url(copy)]) == 1
+    assert admin_cli("verify-audit", "--database-url", sqlite_url(copy), user="zhou") == 1
     assert (f"the head recorded with this backup saw the log reach #{last}"
             in capsys.readouterr().out)
 
@@ -225,9 +236,11 @@ def test_checking_while_terminals_write_reports_no_false_break(database, manager
 
 def test_a_terminal_without_the_stores_audit_key_writes_nothing_until_it_is_imported(
         database, manager, tmp_path, monkeypatch, capsys):
+    make_user(database.uow, Role.ADMIN, username="root")  # keys commands: administrators
     _events(database, actions=("print",))
     copy = tmp_path / "audit-key.bin"
-    assert cli.main(["keys", "export", "--key", "audit", "--out", str(copy)]) == 0
+    assert admin_cli("keys", "export", "--key", "audit", "--out", str(copy),
+                     "--database-url", database.url) == 0
     before = len(_rows(database))
 
     def write():
@@ -245,9 +258,21 @@ def test_a_terminal_without_the_stores_audit_key_writes_nothing_until_it_is_impo
     assert e.value.params["reason"] == "wrong_key"
     assert len(_rows(database)) == before  # the refused changes left nothing half-written
     capsys.readouterr()
-    assert cli.main(["verify-audit", "--database-url", database.url]) == 1
+    assert admin_cli("verify-audit", "--database-url", database.url) == 1
     assert "keys import FILE --key audit" in capsys.readouterr().err
-    assert cli.main(["keys", "import", "--key", "audit", str(copy)]) == 0
+    assert len(_rows(database)) == before  # not even the sign-in's rows (issue #15.9)
+    # Importing is how this terminal gets the key, so it cannot need the key to sign in:
+    # the sign-in's rows are written under the key in the file being imported (a file that
+    # is not the store's audit key is refused before anything is written or installed).
+    own = tmp_path / "own-audit-key.bin"
+    own.write_bytes(keys.load_key("audit"))
+    assert admin_cli("keys", "import", "--key", "audit", str(own),
+                     "--database-url", database.url) == 1
+    assert "keys import FILE --key audit" in capsys.readouterr().err
+    assert len(_rows(database)) == before
+    assert admin_cli("keys", "import", "--key", "audit", str(copy),
+                     "--database-url", database.url) == 0
+    assert _actions(database)[-2:] == ["login", "admin_command"]
     write()
     assert audit.verify_chain(database.uow()).ok
 

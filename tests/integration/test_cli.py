@@ -23,8 +23,14 @@ from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatusChange
 from db.session import sqlite_url
 from db.uow import Database
 from tests.admin_cli import CLI_USER, admin_cli, cli_env
-from tests.factories import (PASSWORD, isolated_data_dir, make_store, make_user,  # noqa: F401
-                             make_vin)
+from tests.factories import (  # noqa: F401
+    PASSWORD,
+    another_terminal,
+    isolated_data_dir,
+    make_store,
+    make_user,
+    make_vin,
+)
 from tests.integration.test_vehicle_io import row, write_csv, write_xlsx
 
 # `init` and the document commands use the key file in the data dir: one per test.
@@ -507,8 +513,9 @@ def test_keys_export_and_import(tmp_path, ready, archived, capsys, monkeypatch):
     copy = tmp_path / "key-copy.bin"
     assert admin_cli(*["keys", "export", "--out", str(copy), "--database-url", ready]) == 0
     assert copy.stat().st_size == 32 and "keys import" in capsys.readouterr().out
-    # Another terminal: no key file, so it cannot sign until the copy is installed.
-    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-2"))
+    # Another terminal: no key file, so it cannot sign until the copy is installed. (It has
+    # the store's audit key, as the guide says, so that its administrator can sign in.)
+    another_terminal(monkeypatch, tmp_path / "terminal-2")
     assert admin_cli(*["keys", "export", "--out", str(tmp_path / "none.bin"), "--database-url", ready]) == 1
     assert "has no key file" in capsys.readouterr().err
     assert admin_cli(*["keys", "import", str(copy), "--database-url", ready]) == 0
@@ -523,12 +530,12 @@ def test_the_personal_key_goes_to_another_terminal_too(tmp_path, ready, capsys, 
     """A number sealed on one terminal reads on another once its personal key is installed."""
     from app import personal_data
 
-    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-1"))
+    another_terminal(monkeypatch, tmp_path / "terminal-1")  # with the store's audit key
     blob = personal_data.seal("310101199003070034", field="test_drive.id_number_sealed")
     copy = tmp_path / "personal-copy.bin"
     assert admin_cli(*["keys", "export", "--key", "personal", "--out", str(copy), "--database-url", ready]) == 0
     assert "--key personal" in capsys.readouterr().out
-    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-2"))
+    another_terminal(monkeypatch, tmp_path / "terminal-2")
     assert admin_cli(*["keys", "import", "--key", "personal", str(copy), "--database-url", ready]) == 0
     assert (tmp_path / "terminal-2" / "keys" / "personal.key").read_bytes() == copy.read_bytes()
     assert personal_data.unseal(blob, field="test_drive.id_number_sealed") == "310101199003070034"

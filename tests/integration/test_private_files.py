@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app import cli
 from app.services import backup, cards_floor, reception_reports, vehicle_io, vehicles
 from db.migrate import backup_sqlite, upgrade
 from db.models import Role
 from db.session import data_dir, default_database_url, sqlite_path
 from db.uow import Database
+from tests.admin_cli import admin_cli
 from tests.conftest import PG_URL
 from tests.factories import (  # noqa: F401
     isolated_data_dir,
@@ -150,7 +150,7 @@ def test_command_line_exports_are_owner_only(umask_022, uow, db_url, tmp_path, c
     for args in (["export-person", "13900000009", "--out", str(person)],
                  ["documents", "export", doc.number, "--out", str(pdf)],
                  ["print-cards", "--out", str(card_pdf)]):
-        assert cli.main([*args, "--database-url", db_url]) == 0, capsys.readouterr().err
+        assert admin_cli(*args, "--database-url", db_url) == 0, capsys.readouterr().err
     for path in (person, pdf, card_pdf):
         assert_private_file(path)
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
 from app.services import documents
 from db.models import Role
+from tests.admin_cli import admin_cli
 from tests.factories import isolated_data_dir, make_user, signature_capture  # noqa: F401
 from tests.integration.test_cli import ready, run  # noqa: F401
 
@@ -46,10 +46,11 @@ def signed(uow, manager, notice) -> bytes:
 
 def verify(data: bytes, url: str, tmp_path: Path, capsys) -> tuple[int, str]:
     """`showroom admin verify-document` on `data`, in process: (exit code, stdout).
-    The one place CLI credentials go, should admin commands need them."""
+    The one place CLI credentials go: it signs in as the `ready` store's "root" administrator
+    (tests/admin_cli.py, issue #15.9)."""
     path = tmp_path / "brought-back.pdf"
     path.write_bytes(data)
-    code = cli.main(["verify-document", str(path), "--database-url", url])
+    code = admin_cli("verify-document", str(path), "--database-url", url)
     return code, capsys.readouterr().out
 
 

@@ -66,6 +66,7 @@ class Terminal:
 @pytest.fixture()
 def two(tmp_path, db_url, monkeypatch, uow):
     world = make_world(uow)
+    make_user(uow, Role.ADMIN, username="root")  # runs the key commands (tests/admin_cli)
     a = Terminal(tmp_path / "a", db_url, monkeypatch)
     b = Terminal(tmp_path / "b", db_url, monkeypatch)
     yield world, a, b
@@ -125,7 +126,8 @@ def test_pipl_51_a_second_terminal_without_the_key_is_refused_until_it_imports_i
     assert unreadable.value.code == "personal_key_missing"
 
     exported = a.root / "personal.key.copy"
-    out = run("keys", "export", "--key", "personal", "--out", str(exported), tmp_path=a.root)
+    out = run("keys", "export", "--key", "personal", "--out", str(exported), "--database-url",
+              db_url, tmp_path=a.root)
     assert out.returncode == 0, out.stderr
     out = run("keys", "import", str(exported), "--key", "personal", "--database-url", db_url,
               tmp_path=b.root)
@@ -203,7 +205,7 @@ def test_the_command_line_refuses_to_rotate_without_the_key_and_says_how_to_impo
                                                                                      db_url, uow):
     world, a, b = two
     qualify(world, a)
-    make_user(uow, Role.ADMIN, username="root")
+    b.use()  # set up as the guide says: the store's audit key, but not its personal key
     out = run("rotate-personal-key", "--yes", "--database-url", db_url, tmp_path=b.root)
     assert out.returncode == 1, out.stdout
     assert "showroom admin keys import FILE --key personal" in out.stderr
@@ -226,7 +228,8 @@ def test_the_signing_key_file_is_recorded_and_only_the_stores_is_imported(two, d
     assert out.returncode == 1 and "is not the store's key file" in out.stderr
 
     copy = a.root / "signing.key.copy"
-    assert run("keys", "export", "--out", str(copy), tmp_path=a.root).returncode == 0
+    assert run("keys", "export", "--out", str(copy), "--database-url", db_url,
+               tmp_path=a.root).returncode == 0
     out = run("keys", "import", str(copy), "--database-url", db_url, tmp_path=b.root)
     assert out.returncode == 0, out.stderr
     b.use()

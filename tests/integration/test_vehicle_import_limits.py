@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
 from app.errors import ShowroomError
 from app.services.vehicle_io import import_vehicles
 from app.services.vehicle_io_read import DEFAULT_MAX_ROWS
 from db.models import Role, Vehicle
+from tests.admin_cli import admin_cli
 from tests.factories import make_user, make_vin
 from tests.integration.test_cli import ready  # noqa: F401 - the set-up store fixture
 from tests.integration.test_vehicle_io import HEADER, row, write_csv, write_xlsx
@@ -112,17 +112,17 @@ def test_the_issues_zip_bomb_of_a_million_and_a_half_rows_stops_at_the_limit_qui
 def test_the_administrator_sees_the_limit_and_raises_it_on_the_command_line(
         tmp_path, uow, ready, capsys):  # noqa: F811 - `ready` is the imported fixture
     path = write_csv(tmp_path / "stock.csv", rows(12))
-    assert cli.main(["import-vehicles", str(path), "--max-rows", "10",
-                     "--database-url", ready]) == 2
+    assert admin_cli("import-vehicles", str(path), "--max-rows", "10",
+                     "--database-url", ready) == 2
     err = capsys.readouterr().err
     assert "the file has more than 10 rows; nothing was imported" in err
     assert "--max-rows" in err and "Traceback" not in err
     assert vehicles_in(uow) == 0
-    assert cli.main(["import-vehicles", str(path), "--max-rows", "12",
-                     "--database-url", ready]) == 0
+    assert admin_cli("import-vehicles", str(path), "--max-rows", "12",
+                     "--database-url", ready) == 0
     assert "12 created" in capsys.readouterr().out
-    assert cli.main(["import-vehicles", str(path), "--max-rows", "0",
-                     "--database-url", ready]) == 2
+    assert admin_cli("import-vehicles", str(path), "--max-rows", "0",
+                     "--database-url", ready) == 2
 
 
 def test_the_limit_can_be_raised_for_the_terminal(uow, manager, tmp_path, monkeypatch):

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from app import cli
 from app.errors import ShowroomError
 from app.services import backup, documents
 from db.audit_models import AuditEvent
-from db.models import Role
+from db.models import Role, StaffUser
 from db.session import sqlite_path
 from db.uow import Database
+from tests.admin_cli import CLI_USER, admin_cli
 from tests.conftest import PG_URL
 from tests.factories import isolated_data_dir, make_document, make_store, make_user  # noqa: F401
 from tests.reliability.test_backup import snapshot
@@ -34,8 +34,9 @@ pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 
 def admin(*args: str, url: str, capsys) -> tuple[int, str, str]:
-    """`showroom admin ...` in-process (one place to add credentials to, issue #15.9)."""
-    code = cli.main([*args, "--database-url", url])
+    """`showroom admin ...` in-process, signed in as the store's "root" administrator (the
+    `archive` fixture makes it; restore and backups need manage_backups, issue #15.9)."""
+    code = admin_cli(*args, "--database-url", url)
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -44,6 +45,7 @@ def admin(*args: str, url: str, capsys) -> tuple[int, str, str]:
 def archive(uow):
     """A store with two signed documents in its archive (and so audit events)."""
     make_store(uow)
+    make_user(uow, Role.ADMIN, username="root")  # who runs `showroom admin` (tests/admin_cli)
     manager = make_user(uow, Role.SALES_MANAGER, full_name="周建国")
     docs = [make_document(uow, manager, subject_id=i) for i in (1, 2)]
     return manager, docs
@@ -118,7 +120,23 @@ def backup_with_edited_audit_row(url: str, tmp_path: Path, event_id: int) -> Pat
 
 
 def _nothing_replaced(url: str, before) -> None:
-    assert snapshot(url) == before
+    """Every row as it was, but for the refused command's own record (issue #15.9): the
+    signed-in account's login and `admin_command` audit rows, the chain head that follows
+    them and that account's last login."""
+    after = snapshot(url)
+    events, cols = before["audit_event"], AuditEvent.__table__.columns.keys()
+    added = after["audit_event"][len(events):]
+    assert after["audit_event"][:len(events)] == events
+    assert [(r[cols.index("action")], r[cols.index("actor_name")]) for r in added] == [
+        ("login", CLI_USER), ("admin_command", CLI_USER)]
+    staff_cols = StaffUser.__table__.columns.keys()
+
+    def same_but_the_sign_in(snap):
+        last_login = staff_cols.index("last_login_at")
+        return {**{k: v for k, v in snap.items() if k not in ("audit_event", "audit_chain_head")},
+                "staff_user": [r[:last_login] + r[last_login + 1:] for r in snap["staff_user"]]}
+
+    assert same_but_the_sign_in(after) == same_but_the_sign_in(before)
     live = sqlite_path(url)
     if live is not None:
         assert not list(live.parent.glob("*.replaced-*"))  # not even set aside
