@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -30,7 +30,7 @@ from app.documents.vehicle_card import LAYOUTS, CardDTO, age_disclosure_from, is
 from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.cards_floor import charging_pile_dto, free_position, promotion_dtos
-from app.services.dto import Actor, StoreDTO, VehicleDTO
+from app.services.dto import Actor, Changes, StoreDTO, VehicleDTO
 from db.card_models import CardStatus, DisplayPosition, DisplayZone, VehicleCard
 from db.models import Document, Vehicle, VehicleStatus
 from db.uow import UnitOfWork
@@ -114,6 +114,12 @@ class BatchResultDTO:
     pdf: bytes | None  # all issued cards in one file, for printing (not archived itself)
     cancelled: bool
     total: int
+
+    @property
+    def changes(self) -> Changes:
+        """New card documents, and the cars whose card state they change (issue #16)."""
+        return Changes(documents=bool(self.cards), vehicles=bool(self.cards),
+                       ids=frozenset(c.vehicle_id for c in self.cards))
 
 
 # --- facts and staleness -----------------------------------------------------------------------
@@ -337,8 +343,15 @@ def cars_needing_cards(uow: UnitOfWork, *, actor: Actor,
     return seen
 
 
+@dataclass(frozen=True)
+class PrintsRecordedDTO:
+    count: int
+    # The documents page shows each document's print ledger (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(documents=True), compare=False)
+
+
 def record_card_prints(uow: UnitOfWork, *, actor: Actor, document_ids: Iterable[int],
-                       printer: str, kind: str | None = None) -> int:
+                       printer: str, kind: str | None = None) -> PrintsRecordedDTO:
     """The print ledger gets one line per card printed in a batch."""
     from app.services.documents import record_print
 
@@ -346,7 +359,7 @@ def record_card_prints(uow: UnitOfWork, *, actor: Actor, document_ids: Iterable[
     for document_id in document_ids:
         record_print(uow, actor=actor, document_id=document_id, printer=printer, kind=kind)
         count += 1
-    return count
+    return PrintsRecordedDTO(count)
 
 
 # Issuing, one card or a batch, each all or nothing (issue #15.6), lives in cards_issue.py;

@@ -18,7 +18,7 @@ from app.documents.vehicle_card import ChargingPileDTO, PromotionDTO
 from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit
-from app.services.dto import Actor
+from app.services.dto import Actor, Changes
 from db.card_models import ChargingPileOffer, DisplayPosition, DisplayZone, Promotion
 from db.models import Powertrain, Vehicle, VehicleStatus
 from db.uow import UnitOfWork
@@ -48,6 +48,12 @@ class MoveResultDTO:
     position: PositionDTO
     swapped_vehicle_id: int | None  # the car that went to the old position, if swapped
     put_on_display: bool  # the car was in stock and is now on display
+
+    @property
+    def changes(self) -> Changes:
+        """The car moved, and the one it swapped with (issue #16)."""
+        moved = {self.vehicle_id} | ({self.swapped_vehicle_id} if self.swapped_vehicle_id else set())
+        return Changes(vehicles=True, ids=frozenset(moved))
 
 
 def ensure_default_floor(uow: UnitOfWork) -> None:

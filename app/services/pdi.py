@@ -13,6 +13,8 @@ pdi_report.py; templates: pdi_templates.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from app.clock import store_today, utcnow
@@ -20,7 +22,7 @@ from app.domain.pdi import InspectionStatus, ItemResult, check_certificate
 from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import check_version, commit
-from app.services.dto import Actor
+from app.services.dto import Actor, Changes
 from app.services.pdi_dto import PdiInspectionDTO, PdiRectificationDTO
 from app.services.pdi_queries import inspection_dto, rectification_dto
 from app.services.pdi_templates import current_template_row, definition_of, ensure_default_template
@@ -38,6 +40,12 @@ INSPECTABLE = frozenset({VehicleStatus.IN_STOCK, VehicleStatus.ON_DISPLAY,
 MAX_VALUE, MAX_NOTE, MAX_NAME = 100, 2000, 100
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+
+
+def changed(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
+    """The inspection after a write, with its change set: the car's PDI state (issue #16)."""
+    return replace(inspection_dto(uow, ins),
+                   changes=Changes(pdi=True, ids=frozenset({ins.vehicle_id})))
 
 
 def _certified(uow: UnitOfWork, actor: Actor) -> StaffUser:
@@ -109,7 +117,7 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
                                 value="", note="", defect_found=False, updated_at=now,
                                 updated_by_id=actor.user_id))
         commit(uow)
-        return inspection_dto(uow, ins)
+        return changed(uow, ins)
 
 
 def _item(uow: UnitOfWork, item_result_id: int) -> tuple[PdiItemResult, PdiInspection]:
@@ -175,7 +183,7 @@ def record_item(uow: UnitOfWork, *, actor: Actor, item_result_id: int, expected_
             ins.status = IS.IN_PROGRESS.value  # re-checked after a repair: back to work
             _touch(ins, actor)
         commit(uow)
-        return inspection_dto(uow, ins)
+        return changed(uow, ins)
 
 
 def ins_template(uow: UnitOfWork, ins: PdiInspection) -> PdiTemplate:
@@ -211,7 +219,7 @@ def add_photo(uow: UnitOfWork, *, actor: Actor, item_result_id: int, content: by
                                  size=len(content), caption=caption, taken_at=utcnow(),
                                  taken_by_id=actor.user_id))
         commit(uow)
-        return inspection_dto(uow, ins)
+        return changed(uow, ins)
 
 
 def get_photo(uow: UnitOfWork, *, actor: Actor, photo_id: int) -> bytes:
@@ -236,7 +244,7 @@ def _set_status(uow: UnitOfWork, actor: Actor, inspection_id: int, expected_vers
         ins.paused_at = utcnow() if to is IS.PAUSED else None
         _touch(ins, actor)
         commit(uow)
-        return inspection_dto(uow, ins)
+        return changed(uow, ins)
 
 
 def pause_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
@@ -292,7 +300,7 @@ def record_rectification(uow: UnitOfWork, *, actor: Actor, item_result_id: int,
             recorded_at=now, recorded_by_id=actor.user_id, acknowledged_by="", updated_at=now))
         _touch(ins, actor)
         commit(uow)
-        return inspection_dto(uow, ins)
+        return changed(uow, ins)
 
 
 def acknowledge_disclosure(uow: UnitOfWork, *, actor: Actor, rectification_id: int,
@@ -346,7 +354,7 @@ def complete_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
         ins.completed_at, ins.completed_by_id = now, actor.user_id
         _touch(ins, actor)
         commit(uow)
-        return inspection_dto(uow, ins)
+        return changed(uow, ins)
 
 
 def delivery_gate(session, vehicle: Vehicle) -> None:

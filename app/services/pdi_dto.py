@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from app.services.dto import Changes
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ class PdiInspectionDTO:
     rectifications: tuple[PdiRectificationDTO, ...]
     blockers: dict  # reason -> item ids (app.domain.pdi.pass_blockers); empty = may pass
     version: int
+    # Set by the service that changed the inspection: what the UI refreshes (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
     @property
     def done(self) -> int:

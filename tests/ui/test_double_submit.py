@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from db import test_drive_models as tdm
+from db.models import Role
 from tests.factories import isolated_data_dir, make_vin  # noqa: F401
 from tests.integration.test_test_drives import book
 from tests.ui.test_inventory import db_vehicles, fill_basics, open_page
@@ -64,3 +65,39 @@ def test_double_enter_in_the_vehicle_dialog_saves_one_vehicle(qtbot, ctx, thread
     qtbot.wait(100)
     assert [v.vin for v in db_vehicles(ctx)] == [make_vin(406)]
 
+
+
+def test_double_click_on_save_item_records_the_pdi_item_once(qtbot, make_ctx, uow, threaded):
+    # T/CSCA 120031 4.4.1.3: every item's record is traceable; a second click must not send
+    # the item's old version again (which came back as "changed on another terminal").
+    from PySide6.QtWidgets import QMessageBox
+
+    from db.pdi_models import PdiItemEvent
+    from tests.ui.test_pdi_page import VALID_UNTIL, make_store, sold_car
+    from ui.pages.pdi_page import PdiPage
+
+    make_store(uow)
+    manager_ctx = make_ctx(Role.SALES_MANAGER)
+    car = sold_car(uow, manager_ctx.actor, powertrain="BEV", range_km=520, battery_kwh=70)
+    tech = make_ctx(Role.PDI_TECHNICIAN, pdi_certificate_no="SH-PDI-2025-0318",
+                    pdi_certificate_expiry=VALID_UNTIL)
+    page = PdiPage(tech)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.select_vehicle(car.id), timeout=10_000)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.inspection_dialog is not None
+                    and page.inspection_dialog.selected_item() is not None, timeout=10_000)
+    dialog = page.inspection_dialog
+    first = dialog.selected_item()
+    dialog.set_result("ok")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.inspection.item(first.item_id).result == "ok", timeout=10_000)
+    workers.wait_for_idle()
+    qtbot.wait(100)
+    assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    with uow() as u:
+        events = u.session.scalars(select(PdiItemEvent)
+                                   .where(PdiItemEvent.item_result_id == first.id)).all()
+    assert len(events) == 1

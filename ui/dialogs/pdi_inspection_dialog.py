@@ -30,6 +30,7 @@ from ui.labels_pdi import INSPECTION_STATUS, ITEM_RESULT
 from ui.models.pdi_models import PdiItemsModel, chinese_ui, item_text, section_text
 from ui.widgets.field_error import FieldErrors
 from ui.widgets.pdi_photo_strip import PdiPhotoStrip
+from ui.ops import Op
 from ui.workers import run_op
 
 RESULTS = ("ok", "not_ok", "n_a")
@@ -277,9 +278,10 @@ class PdiInspectionDialog(QDialog):
 
     # -- saving ------------------------------------------------------------------------------
     def _run(self, work, *, errors: FieldErrors | None = None, then=None) -> None:
+        """One write through the operation path: the dialog waits for the answer, so a second
+        click on Save cannot send the item's old version again (issue #16)."""
         def done(ins) -> None:
             self.show_inspection(ins)
-            self.ctx.changed(Changes(pdi=True, ids=frozenset({ins.vehicle_id})), self)
             self.changed.emit(ins)
             if then is not None:
                 then(ins)
@@ -287,7 +289,7 @@ class PdiInspectionDialog(QDialog):
         def failed(exc: BaseException) -> None:
             (errors or self.errors).report_failure(self, exc, reload=self.reload)
 
-        run_op(self, work, done, failed, write=True)
+        Op(self.ctx, self, work).busy(self).on_success(done).on_failure(failed).run()
 
     def reload(self) -> None:
         ctx, inspection_id = self.ctx, self.inspection.id
@@ -366,7 +368,6 @@ class PdiInspectionDialog(QDialog):
     def _after_repair(self, ins) -> None:
         item = self.selected_item()
         self.show_inspection(ins)
-        self.ctx.changed(Changes(pdi=True, ids=frozenset({ins.vehicle_id})), self)
         if item is not None:
             # The repaired item is re-checked next (4.4.1.4).
             self.select_item(item.item_id)

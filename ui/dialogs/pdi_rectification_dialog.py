@@ -4,23 +4,22 @@ customer must then acknowledge. Every bad field is shown beside it; nothing is s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.services.pdi_dto import PdiItemDTO
 from ui.models.pdi_models import item_text
+from ui.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.workers import run_op
 
 
-class PdiRectificationDialog(QDialog):
-    saved = Signal(object)  # the inspection DTO after the repair was recorded
+class PdiRectificationDialog(ServiceFormDialog):
+    # `saved` (from the base): the inspection DTO after the repair was recorded.
 
     def __init__(self, ctx, item: PdiItemDTO, parent=None) -> None:
-        super().__init__(parent)
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent)
         self.setObjectName("pdi_rectification_dialog")
-        self.ctx, self.item = ctx, item
+        self.item = item
         self.setWindowTitle(self.tr("Repair of item {item}").format(item=item.item_id))
         intro = QLabel(self.tr("{item} {text}\nDefect: {defect}").format(
             item=item.item_id, text=item_text(item), defect=item.note))
@@ -39,23 +38,16 @@ class PdiRectificationDialog(QDialog):
         self.assembly_name.setEnabled(False)
         self.assembly_repair.toggled.connect(self.assembly_name.setEnabled)
 
-        self.errors = FieldErrors()
-        form = QFormLayout()
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(intro)
         form.addRow(self.tr("Action taken:"), self.errors.wrap("action_taken", self.action_taken))
         form.addRow(self.tr("Parts replaced:"), self.errors.wrap("parts_replaced", self.parts_replaced))
         form.addRow(self.tr("Repaired by:"), self.errors.wrap("repaired_by", self.repaired_by))
         form.addRow("", self.assembly_repair)
         form.addRow(self.tr("Assembly:"), self.errors.wrap("assembly_name", self.assembly_name))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
 
-    def save(self) -> None:
+    def service_call(self) -> ServiceCall:
         ctx, item_id = self.ctx, self.item.id
         values = dict(action_taken=self.action_taken.toPlainText(),
                       parts_replaced=self.parts_replaced.text(),
@@ -68,15 +60,4 @@ class PdiRectificationDialog(QDialog):
 
             return record_rectification(ctx.uow(), actor=ctx.actor, item_result_id=item_id, **values)
 
-        def done(inspection) -> None:
-            self.buttons.setEnabled(True)
-            self.saved.emit(inspection)
-            self.accept()
-
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.errors.report_failure(self, exc)
-
-        self.errors.clear()
-        self.buttons.setEnabled(False)
-        run_op(self, work, done, failed, write=True)
+        return work

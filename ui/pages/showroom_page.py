@@ -23,6 +23,7 @@ from app.services.dto import Changes
 
 from ui.labels import CARD_LAYOUT, label
 from ui.models.showroom_models import BoardTableModel
+from ui.ops import Op
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 from ui.widgets.refresh_when_shown import RefreshWhenShown
@@ -191,8 +192,6 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             dialog.reset()
             dialog.hide()
             self.last_batch = result
-            ctx.changed(Changes(documents=True, ids=frozenset(c.vehicle_id for c in result.cards)),
-                        self)
             self.refresh()
             if result.pdf:
                 self._show_preview(result)
@@ -204,7 +203,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             from ui.errors import show_error
             show_error(self, exc)
 
-        run_op(self, work, done, failed, write=True)
+        Op(ctx, self, work).on_success(done).on_failure(failed).run()
 
     def _show_preview(self, result) -> None:
         from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
@@ -234,7 +233,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             return record_card_prints(ctx.uow(), actor=ctx.actor, document_ids=document_ids,
                                       printer=printer[:200], kind=kind)
 
-        run_op(self, work, lambda _n: ctx.changed(Changes(documents=True), self), write=True)
+        Op(ctx, self, work).run()
 
     # -- the floor ---------------------------------------------------------------------------
     def ask_position(self, positions, current_code: str | None):
@@ -270,10 +269,9 @@ class ShowroomPage(RefreshWhenShown, QWidget):
 
             def moved(result) -> None:
                 self._select_after = r.vehicle_id
-                ctx.changed(Changes(vehicles=True, ids=frozenset({r.vehicle_id})), self)
                 self.refresh()
 
-            run_op(self, work, moved, write=True)
+            Op(ctx, self, work).on_success(moved).run()
 
         run_op(self, load, chosen)
 
