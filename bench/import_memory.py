@@ -57,6 +57,7 @@ def generate(path: Path, rows: int) -> None:
 
 _SETUP = """
 import sys; sys.path.insert(0, {root!r})
+import app.services  # the audit chain's key (issue #15.7), as every writer of the database
 from db.migrate import upgrade
 from db.session import sqlite_url
 from pathlib import Path
