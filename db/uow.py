@@ -33,6 +33,7 @@ from sqlalchemy import Engine, LargeBinary, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.audit_models import append_events, canonical_json
+from db.races import raise_race
 from db.session import describe_url, make_engine, make_session_factory
 
 # (user id, username) acting in this context when neither the unit of work nor the database
@@ -139,80 +140,6 @@ class Database:
         self.engine.dispose()
 
 
-# --- races between terminals ----------------------------------------------------------------
-
-# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available; unique_violation.
-_TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
-_SQLITE_BUSY = ("database is locked", "database table is locked", "database is busy")
-_retrying: contextvars.ContextVar[bool] = contextvars.ContextVar("showroom_retrying", default=False)
-
-
-class WriteRace(Exception):
-    """A write lost a race (the default exception; app.services installs its Conflict)."""
-
-    def __init__(self, **params) -> None:
-        super().__init__(params)
-        self.params = params
-
-
-_race_error: type[Exception] | object = WriteRace
-
-
-def on_write_race(factory) -> None:
-    """What UnitOfWork raises, with keyword params, for a write that lost a race."""
-    global _race_error
-    _race_error = factory
-
-
-@contextlib.contextmanager
-def retrying():
-    """Inside: busy/serialization errors stay as they are, for the retry loop to see."""
-    token = _retrying.set(True)
-    try:
-        yield
-    finally:
-        _retrying.reset(token)
-
-
-def is_transient_error(exc: BaseException) -> bool:
-    """A database error after which the whole transaction may simply be run again."""
-    import sqlite3
-
-    from sqlalchemy.exc import DBAPIError
-
-    if not isinstance(exc, DBAPIError) or exc.connection_invalidated:
-        return False  # a lost connection may have lost a commit's answer: never guess
-    orig = exc.orig
-    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-    if state in _TRANSIENT_SQLSTATES:
-        return True
-    return isinstance(orig, sqlite3.OperationalError) and any(
-        m in str(orig).lower() for m in _SQLITE_BUSY)
-
-
-def write_race(exc: BaseException) -> dict | None:
-    """Params of the race `exc` stands for, or None when it is not one: a stale version
-    (another terminal saved first), a unique key taken meanwhile, or (outside a retry loop)
-    a busy database or a serialization failure."""
-    from sqlalchemy.exc import IntegrityError
-    from sqlalchemy.orm.exc import StaleDataError
-
-    if isinstance(exc, StaleDataError):
-        return {"reason": "stale", "detail": str(exc)[:300]}
-    if isinstance(exc, IntegrityError):
-        orig = exc.orig
-        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-        text = str(orig)
-        if state == "23505" or text.startswith("UNIQUE constraint failed"):
-            diag = getattr(orig, "diag", None)
-            constraint = getattr(diag, "constraint_name", None) or text.split(":", 1)[-1].strip()
-            return {"reason": "duplicate", "constraint": str(constraint)[:200]}
-        return None
-    if not _retrying.get() and is_transient_error(exc):
-        return {"reason": "busy"}
-    return None
-
-
 class UnitOfWork:
     session: Session
 
@@ -244,11 +171,10 @@ class UnitOfWork:
                 self.session.rollback()
         finally:
             self.session.close()
-        race = write_race(exc) if exc is not None else None
-        if race is not None:
+        if exc is not None:
             # Issue #16.2: a write that lost a race to another terminal reaches the caller
             # as the app's Conflict (installed by app.services), never as a driver error.
-            raise _race_error(**race) from exc
+            raise_race(exc)
 
     def commit(self) -> None:
         self.session.commit()

@@ -10,6 +10,6 @@ _install_audit_keeper()
 # A write that lost a race to another terminal reaches every caller as app.errors.Conflict
 # (issue #16.2): the unit of work (db/) raises what is installed here.
 from app.errors import race_error as _race_error  # noqa: E402
-from db.uow import on_write_race as _on_write_race  # noqa: E402
+from db.races import on_write_race as _on_write_race  # noqa: E402
 
 _on_write_race(_race_error)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.errors import Busy, Conflict
-from db.uow import UnitOfWork, is_transient_error, retrying
+from db.races import is_transient_error, retrying
+from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

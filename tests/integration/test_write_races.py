@@ -12,7 +12,8 @@ from sqlalchemy import func, select, update
 from app.errors import Busy, Conflict, ValidationFailed
 from app.services import vehicles
 from db.models import Role, Vehicle
-from db.uow import Database, retrying
+from db.races import retrying
+from db.uow import Database
 from tests.factories import make_user, make_vin, vehicle_input
 
 
@@ -32,7 +33,7 @@ def test_two_terminals_adding_the_same_vin_at_once_get_one_car_and_a_readable_re
                     outcomes.append("saved")
                 except ValidationFailed as e:  # it saw the other's car: "VIN already exists"
                     outcomes.append(e.errors[0].code)
-                except Conflict as e:  # it lost the race at its INSERT or commit
+                except Conflict:  # it lost the race at its INSERT or commit
                     outcomes.append("conflict")
                 except Exception as e:  # noqa: BLE001 - what this test is about
                     outcomes.append(f"raw {type(e).__name__}: {e}")
@@ -83,6 +84,6 @@ def test_a_stale_version_at_commit_is_a_conflict(uow):
 
 def test_inside_a_retry_loop_busy_errors_are_left_to_the_loop():
     with retrying():
-        from db.uow import write_race
+        from db.races import write_race
 
         assert write_race(RuntimeError("x")) is None
