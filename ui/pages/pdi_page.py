@@ -21,6 +21,7 @@ from ui.errors import show_error
 from ui.labels import label
 from ui.labels_pdi import QUEUE_STATE
 from ui.models.pdi_models import PdiQueueModel
+from ui.ops import Op
 from ui.workers import run_op
 from ui.widgets.refresh_when_shown import RefreshWhenShown
 
@@ -188,11 +189,7 @@ class PdiPage(RefreshWhenShown, QWidget):
 
             return start_inspection(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id)
 
-        def done(inspection) -> None:
-            ctx.changed(Changes(pdi=True, ids=frozenset({vehicle_id})), self)
-            self.show_inspection(inspection)
-
-        run_op(self, work, done, lambda exc: show_error(self, exc), write=True)
+        Op(ctx, self, work).busy(self.start_button).on_success(self.show_inspection).run()
 
     def open_selected(self) -> None:
         r = self.selected_row()

@@ -21,6 +21,7 @@ from ui.labels_test_drives import FLEET_DATE
 from ui.models.test_drive_models import (CalendarModel, DriveTableModel, FleetTableModel,
                                          RouteTableModel)
 from ui.widgets.field_error import ERROR_STYLE
+from ui.ops import Op
 from ui.workers import run_op
 
 
@@ -238,7 +239,7 @@ class TestDrivesPage(QWidget):
             return cancel_test_drive(ctx.uow(), actor=ctx.actor, drive_id=d.id,
                                      expected_version=d.version, reason=reason)
 
-        run_op(self, work, lambda _d: self.refresh(), write=True)
+        Op(ctx, self, work).on_success(lambda _d: self.refresh()).run()
 
     # --- routes and fleet -------------------------------------------------------------------------
     def add_route(self):
