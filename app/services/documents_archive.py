@@ -8,14 +8,14 @@ import `app.services.documents` only.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import or_, select
 
 from app.clock import utcnow
 from app.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
-from app.services.dto import (Actor, DocumentDTO, DocumentPrintDTO, DocumentSignatureDTO,
+from app.services.dto import (Actor, Changes, DocumentDTO, DocumentPrintDTO, DocumentSignatureDTO,
                               DocumentVerificationDTO)
 from db.models import (Document, DocumentPrint, DocumentSignature, SigningCertificate,
                        StaffUser)
@@ -171,7 +171,8 @@ def void_document(uow: UnitOfWork, *, actor: Actor, document_id: int,
             raise ShowroomError("document_already_voided", number=row.number,
                                 version=row.version)
         uow.commit()
-    return document_dto(uow, document_id)
+    return replace(document_dto(uow, document_id),
+                   changes=Changes(documents=True, ids=frozenset({document_id})))
 
 
 def _check_reason(reason: str) -> str:

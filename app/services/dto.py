@@ -133,6 +133,8 @@ class DocumentDTO:
     replaced_by_id: int | None
     replaced_by_version: int | None
     signatures: tuple[DocumentSignatureDTO, ...] = ()
+    # Set by a service that changed this document: what the UI refreshes (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
     @property
     def is_voided(self) -> bool:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
-from app.services.dto import Changes
 from ui.labels import DOC_TYPE, label
+from ui.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.workers import run_op
 
 
-class VoidDocumentDialog(QDialog):
+class VoidDocumentDialog(ServiceFormDialog):
     def __init__(self, ctx, document, parent=None) -> None:
-        super().__init__(parent)
+        std, body = QDialogButtonBox.StandardButton, QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("void_document_dialog")
-        self.ctx = ctx
         self.document = document
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Void document"))
         self.setMinimumWidth(480)
         intro = QLabel(self.tr(
@@ -27,18 +25,16 @@ class VoidDocumentDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
         self.reason.setFixedHeight(80)
-        form = QFormLayout()
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(intro)
         form.addRow(self.tr("Reason"), self.errors.wrap("reason", self.reason))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Void"))
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.save_button.setText(self.tr("Void"))
 
     def confirm(self) -> None:
+        self.save()
+
+    def service_call(self) -> ServiceCall:
         ctx, doc_id, reason = self.ctx, self.document.id, self.reason.toPlainText()
 
         def work():
@@ -46,14 +42,4 @@ class VoidDocumentDialog(QDialog):
 
             return void_document(ctx.uow(), actor=ctx.actor, document_id=doc_id, reason=reason)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
-
-    def _done(self, _result) -> None:
-        self.buttons.setEnabled(True)
-        self.ctx.changed(Changes(documents=True, ids=frozenset({self.document.id})), self)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.report_failure(self, exc)
+        return work
