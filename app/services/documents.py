@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -33,7 +33,8 @@ from app.services.documents_archive import (MAX_REASON, PRINT_KINDS, DocumentQue
                                             list_versions, record_print,
                                             verify_archived_document, verify_document_bytes,
                                             void_document)
-from app.services.dto import Actor, DocumentDTO, SignatureCapture
+from app.services.dto import Actor, Changes, DocumentDTO, SignatureCapture
+from app.services.request_keys import first_record, remember
 from db.models import Document, DocumentSequence, DocumentSignature
 from db.uow import UnitOfWork
 
@@ -129,7 +130,8 @@ def _latest_version(uow: UnitOfWork, number: str, doc_type: str) -> Document:
 def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type: str,
                    subject_id: int | None, language: str, render: Render,
                    signatures: Sequence[SignatureCapture] = (), replaces: str | None = None,
-                   reason: str = "", subject_ref: str = "") -> DocumentDTO:
+                   reason: str = "", subject_ref: str = "",
+                   request_key: str | None = None) -> DocumentDTO:
     """Number, render, sign and archive one document; returns it (without bytes).
 
     `render(number, version, issued_at) -> PDF bytes` is pure and prints what it is given.
@@ -137,13 +139,21 @@ def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type
     `replaces=NUMBER` issues the next version of that number and voids the current one
     with `reason` in the same transaction (needs VOID_DOCUMENTS too). `subject_ref` is a
     short non-personal reference to search by (a VIN): never a customer's name or phone.
+    A repeated `request_key` returns the document the first request issued (issue #16.2).
     """
+    if request_key:
+        with uow:
+            first = first_record(uow.session, request_key, "issue_document")
+        if first is not None:
+            return document_dto(uow, first)
     prepared = prepare_document(uow, actor=actor, doc_type=doc_type, subject_type=subject_type,
                                 subject_id=subject_id, language=language, render=render,
                                 signatures=signatures, replaces=replaces, reason=reason,
                                 subject_ref=subject_ref)
     with uow:
         document_id = archive_prepared(uow.session, prepared, actor)
+        remember(uow.session, request_key, "issue_document", document_id,
+                 actor_id=actor.user_id, now=prepared.issued_at)
         uow.commit()
     return document_dto(uow, document_id)
 
@@ -255,7 +265,8 @@ def _void_for_replacement(session, old: Document, new_id: int, actor: Actor,
 
 def issue_store_notice(uow: UnitOfWork, *, actor: Actor, language: str,
                        signatures: Sequence[SignatureCapture] = (),
-                       replaces: str | None = None, reason: str = "") -> DocumentDTO:
+                       replaces: str | None = None, reason: str = "",
+                       request_key: str | None = None) -> DocumentDTO:
     """门店公示信息 (T/CSCA 120031 4.1.3.5, 4.5.2.1) from the store record, signed by
     management; `replaces` a previous notice's number when the store's details changed."""
     from app.documents.layout import SignatureDTO, SignerRole
@@ -274,10 +285,11 @@ def issue_store_notice(uow: UnitOfWork, *, actor: Actor, language: str,
         return render_store_notice(store, number=number, version=version, language=language,
                                    issued_at=issued_at, signatures=drawn)
 
-    return issue_document(uow, actor=actor, doc_type="store_notice", subject_type="store",
-                          subject_id=store.id, language=language, render=render,
-                          signatures=signatures, replaces=replaces, reason=reason,
-                          subject_ref=store.legal_name[:100])
+    doc = issue_document(uow, actor=actor, doc_type="store_notice", subject_type="store",
+                         subject_id=store.id, language=language, render=render,
+                         signatures=signatures, replaces=replaces, reason=reason,
+                         subject_ref=store.legal_name[:100], request_key=request_key)
+    return replace(doc, changes=Changes(documents=True, store=True, ids=frozenset({doc.id})))
 
 
 __all__ = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 
@@ -16,7 +17,7 @@ from app.domain.pdi import InspectionStatus, check_certificate
 from app.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
 from app.permissions import Action, require
 from app.services.common import commit
-from app.services.dto import Actor, DocumentDTO, SignatureCapture
+from app.services.dto import Actor, Changes, DocumentDTO, SignatureCapture
 from app.services.pdi_queries import inspection_dto
 from db.models import StaffUser
 from db.pdi_models import PdiInspection, PdiItemResult, PdiPhoto
@@ -89,5 +90,8 @@ def issue_pdi_report(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
         ins.report_document_id = doc_id
         ins.customer_name = customer_name
         ins.updated_by_id = actor.user_id
+        vehicle_id = ins.vehicle_id
         commit(uow)
-    return document_dto(uow, doc_id)
+    # The report gates delivery (4.4.1): the car's PDI state and the archive both changed.
+    return replace(document_dto(uow, doc_id), changes=Changes(
+        pdi=True, documents=True, vehicles=True, ids=frozenset({vehicle_id})))

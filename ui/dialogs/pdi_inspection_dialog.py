@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QF
 
 from app.clock import to_store_time
 from app.permissions import Action, can
-from app.services.dto import Changes
 from app.services.pdi_dto import PdiInspectionDTO, PdiItemDTO
 from ui.errors import show_error
 from ui.labels import POWERTRAIN, label
@@ -428,8 +427,6 @@ class PdiInspectionDialog(QDialog):
         return dialog
 
     def _report_issued(self, document) -> None:
-        self.ctx.changed(Changes(pdi=True, documents=True, vehicles=True,
-                                 ids=frozenset({self.inspection.vehicle_id})), self)
         self.reload()
         self.open_report(document.id)
 

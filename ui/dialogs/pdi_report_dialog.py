@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 from app.services.dto import SignatureCapture
 from app.services.pdi_dto import PdiInspectionDTO
 from ui.widgets.field_error import FieldErrors
-from ui.workers import run_op
+from ui.ops import Op
 
 
 class PdiReportDialog(QDialog):
@@ -104,14 +104,9 @@ class PdiReportDialog(QDialog):
                                     customer_name=customer, signatures=signatures)
 
         def done(document) -> None:
-            self.buttons.setEnabled(True)
             self.issued.emit(document)
             self.accept()
 
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.errors.report_failure(self, exc)
-
         self.errors.clear()
-        self.buttons.setEnabled(False)
-        run_op(self, work, done, failed, write=True)
+        Op(ctx, self, work).busy(self.buttons).on_success(done).on_failure(
+            lambda exc: self.errors.report_failure(self, exc)).run()

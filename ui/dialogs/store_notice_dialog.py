@@ -3,13 +3,14 @@ the service renders, digitally signs and archives it, and the page opens the res
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from app.services.dto import SignatureCapture
-from ui.errors import show_error
 from ui.labels import DOC_LANGUAGE, label
-from ui.workers import run_op
+from ui.ops import Op
 
 
 class StoreNoticeDialog(QDialog):
@@ -17,6 +18,7 @@ class StoreNoticeDialog(QDialog):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
+        self.request_key = uuid.uuid4().hex  # one notice, however often it is confirmed
         self.setObjectName("store_notice_dialog")
         self.ctx = ctx
         self.signature_dialog = None
@@ -60,20 +62,16 @@ class StoreNoticeDialog(QDialog):
         signature = SignatureCapture(capture.signer_name, str(capture.role), capture.signed_at,
                                      capture.strokes_json(), capture.png)
 
+        key = self.request_key
+
         def work():
             from app.services.documents import issue_store_notice
 
             return issue_store_notice(ctx.uow(), actor=ctx.actor, language=language,
-                                      signatures=[signature])
+                                      signatures=[signature], request_key=key)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
+        Op(ctx, self, work).busy(self.buttons).on_success(self._done).run()
 
     def _done(self, document) -> None:
-        self.buttons.setEnabled(True)
         self.issued.emit(document)
         self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        show_error(self, exc)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.permissions import Action, can
-from app.services.dto import Changes
 
 from ui.labels import DOC_TYPE, label, local_time
 from ui.models.document_table_model import DocumentTableModel, PrintLedgerModel
@@ -299,7 +298,6 @@ class DocumentsPage(QWidget):
         return dialog
 
     def _issued(self, doc) -> None:
-        self.ctx.changed(Changes(documents=True, ids=frozenset({doc.id})), self)
         self.refresh(select_id=doc.id)
         self.open_document(doc)
 
