@@ -49,6 +49,11 @@ class StaffDTO:
     version: int
     must_change_password: bool = False  # issue #15.10: shown on the staff page
 
+    @property
+    def changes(self) -> Changes:
+        """What saving an account touched: the staff lists (and whoever shows names)."""
+        return Changes(staff=True, ids=frozenset({self.id}))
+
 
 @dataclass(frozen=True)
 class VehicleDTO:

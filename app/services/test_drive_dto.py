@@ -31,6 +31,11 @@ class RouteDTO:
     active: bool
     version: int
 
+    @property
+    def changes(self) -> Changes:
+        """What saving it touched: the test-drive set-up the pages show (issue #16)."""
+        return Changes(test_drives=True, ids=frozenset({self.id}))
+
 
 @dataclass(frozen=True)
 class FleetCarDTO:
@@ -55,6 +60,11 @@ class FleetCarDTO:
     expiring: tuple[tuple[str, dt.date], ...]  # within 30 days (4.2.4.8 warning)
     plate_warnings: tuple[str, ...]
     version: int
+
+    @property
+    def changes(self) -> Changes:
+        """What saving it touched: the test-drive set-up the pages show (issue #16)."""
+        return Changes(test_drives=True, ids=frozenset({self.id}))
 
     @property
     def bookable(self) -> bool:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QSpinBox, QVBoxLayout, QWidget)
 
 from app.clock import store_today
-from app.services.dto import Changes
 from ui.labels import label
 from ui.labels_test_drives import TRANSMISSION
 from ui.widgets.field_error import FieldErrors
+from ui.ops import Op
 from ui.workers import run_op
 
 
@@ -56,12 +56,10 @@ class _SaveDialog(QDialog):
     def _save(self, work) -> None:
         def done(dto) -> None:
             self.result_dto = dto
-            self.ctx.changed(Changes(test_drives=True, ids=frozenset({dto.id})), self)
             self.accept()
 
-        run_op(self, work, done, lambda exc: self.errors.report_failure(self, exc,
-                                                                       reload=self.reject),
-               write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(done).on_failure(
+            lambda exc: self.errors.report_failure(self, exc, reload=self.reject)).run()
 
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

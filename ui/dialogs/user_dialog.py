@@ -10,11 +10,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from app.services.dto import Changes
 from db.models import Role
 from ui.labels import role_label
 from ui.widgets.field_error import FieldErrors
-from ui.workers import run_op
+from ui.ops import Op
 
 
 class _OptionalDate(QWidget):
@@ -95,16 +94,7 @@ class UserDialog(QDialog):
 
             return create_user(ctx.uow(), actor=ctx.actor, **values)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._saved, self._failed, write=True)
-
-    def _saved(self, staff) -> None:
-        self.buttons.setEnabled(True)
-        self.ctx.changed(Changes(staff=True), self)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.report_failure(self, exc)
+        Op(ctx, self, work).busy(self.buttons).on_success(lambda _staff: self.accept()) \
+            .on_failure(lambda exc: self.errors.report_failure(self, exc)).run()
 
 

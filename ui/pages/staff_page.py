@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.permissions import Action, can
-from app.services.dto import Changes
 from ui.models.staff_table_model import StaffTableModel
+from ui.ops import Op
 from ui.workers import run_op
 
 KIND_LABELS = {
@@ -159,4 +159,4 @@ class StaffPage(QWidget):
             return set_active(ctx.uow(), actor=ctx.actor, user_id=staff.id, active=active,
                               expected_version=staff.version)
 
-        run_op(self, work, lambda _dto: ctx.changed(Changes(staff=True), self), write=True)
+        Op(ctx, self, work).run()
