@@ -118,7 +118,7 @@ class Op:
         if self._on_success is not None:
             self._on_success(result)
         changes = published_changes(result)
-        if changes is not None:
+        if changes is not None and self._ctx is not None:  # no session yet: nobody to tell
             self._ctx.changed(changes, self._initiator)
 
     def _failed(self, exc: BaseException) -> None:

@@ -164,6 +164,20 @@ class PromotionRecordDTO:
     valid_until: dt.date | None
     version: int
 
+    @property
+    def changes(self) -> Changes:
+        """The car's card facts changed: its card goes stale (issue #16)."""
+        return Changes(vehicles=True, ids=frozenset({self.vehicle_id}))
+
+
+@dataclass(frozen=True)
+class PromotionRemovedDTO:
+    vehicle_id: int
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(vehicles=True, ids=frozenset({self.vehicle_id}))
+
 
 def _promotion_errors(title: str, rules: str, conditions: str) -> list[FieldError]:
     errors = []
@@ -214,13 +228,14 @@ def set_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, title: str,
                                   p.version)
 
 
-def clear_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> None:
+def clear_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PromotionRemovedDTO:
     require(actor, Action.MANAGE_PROMOTIONS)
     with uow:
         p = uow.session.scalar(select(Promotion).where(Promotion.vehicle_id == vehicle_id))
         if p is not None:
             uow.session.delete(p)
             commit(uow)
+    return PromotionRemovedDTO(vehicle_id)
 
 
 def get_charging_pile_offer(uow: UnitOfWork, *, actor: Actor) -> ChargingPileDTO | None:

@@ -33,6 +33,11 @@ class StoreDTO:
     version: int
     card_url_template: str = ""  # "" = vehicle-card QR codes carry the facts as text
 
+    @property
+    def changes(self) -> Changes:
+        """What saving it touched (issue #16)."""
+        return Changes(store=True)
+
 
 @dataclass(frozen=True)
 class StaffDTO:
@@ -205,6 +210,11 @@ class CertificateDTO:
     created_by_id: int | None
     created_by_name: str | None
     version: int
+
+    @property
+    def changes(self) -> Changes:
+        """What saving it touched (issue #16)."""
+        return Changes(documents=True, store=True)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,11 @@ class ChannelDTO:
     sort_order: int
     version: int
 
+    @property
+    def changes(self) -> Changes:
+        """What saving it touched: the check-in form's choices (issue #16)."""
+        return Changes(reception=True)
+
 
 @dataclass(frozen=True)
 class ConsentTextDTO:
@@ -51,6 +56,11 @@ class ConsentTextDTO:
     text_zh: str
     text_en: str
     effective_from: dt.datetime
+
+    @property
+    def changes(self) -> Changes:
+        """What saving it touched: the check-in form's choices (issue #16)."""
+        return Changes(reception=True)
 
 
 @dataclass(frozen=True)

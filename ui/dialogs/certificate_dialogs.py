@@ -16,6 +16,7 @@ from app.errors import FieldError, ShowroomError
 from db.private_files import write_private_bytes
 from ui.errors import error_text, field_error_text, show_error
 from ui.widgets.field_error import FieldErrors
+from ui.ops import Op
 from ui.workers import run_op
 
 
@@ -57,7 +58,6 @@ class _CertificateDialog(QDialog):
         raise NotImplementedError
 
     def _done(self, result) -> None:
-        self.buttons.setEnabled(True)
         self.finished_ok.emit(result)
         self.accept()
 
@@ -103,11 +103,10 @@ class ImportCertificateDialog(_CertificateDialog):
                 raise _Unreadable() from e
             return import_certificate(ctx.uow(), actor=ctx.actor, pkcs12=data, password=password)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
+            .on_failure(self._failed).run()
 
     def _failed(self, exc) -> None:
-        self.buttons.setEnabled(True)
         if isinstance(exc, _Unreadable):
             self.errors.set_error("path", self.tr("The file cannot be read."))
         elif isinstance(exc, ShowroomError) and exc.code == "certificate_invalid":
@@ -180,7 +179,6 @@ class ExportCertificateDialog(_CertificateDialog):
         run_op(self, work, self._done, self._failed)
 
     def _failed(self, exc) -> None:
-        self.buttons.setEnabled(True)
         if isinstance(exc, ShowroomError) and exc.code == "pdf_save_failed":
             self.errors.set_error("path", error_text(exc))
         else:

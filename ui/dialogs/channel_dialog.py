@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from app.services.reception_dto import ChannelDTO
 from ui.widgets.field_error import FieldErrors
-from ui.workers import run_op
+from ui.ops import Op
 
 
 class ChannelDialog(QDialog):
@@ -79,16 +79,14 @@ class ChannelDialog(QDialog):
 
         code, active = self.code.text(), self.active.isChecked()
         self.errors.clear()
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._saved, self._failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved) \
+            .on_failure(self._failed).run()
 
     def _saved(self, channel) -> None:
-        self.buttons.setEnabled(True)
         self.saved.emit(channel)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self.errors.report_failure(self, exc, reload=self._reload)
 
     def _reload(self) -> None:

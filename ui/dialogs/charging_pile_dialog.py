@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from app.domain.validation import parse_yuan_to_fen
 from app.errors import FieldError, ValidationFailed
 from ui.widgets.field_error import FieldErrors
+from ui.ops import Op
 from ui.workers import run_op
 
 
@@ -89,14 +90,12 @@ class ChargingPileDialog(QDialog):
 
             return set_charging_pile_offer(ctx.uow(), actor=ctx.actor, **values)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
+            .on_failure(self._failed).run()
 
     def _done(self, _offer) -> None:
-        self.buttons.setEnabled(True)
         self.saved.emit()
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self.errors.report_failure(self, exc)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import from_store_time, to_store_time, utcnow
 from ui.widgets.field_error import FieldErrors
-from ui.workers import run_op
+from ui.ops import Op
 
 
 class ConsentTextDialog(QDialog):
@@ -87,14 +87,12 @@ class ConsentTextDialog(QDialog):
             return publish_consent_text(ctx.uow(), actor=ctx.actor, **values)
 
         self.errors.clear()
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._saved, self._failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved) \
+            .on_failure(self._failed).run()
 
     def _saved(self, text) -> None:
-        self.buttons.setEnabled(True)
         self.published.emit(text)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self.errors.report_failure(self, exc)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from app.errors import FieldError, ValidationFailed
 from ui.widgets.field_error import FieldErrors
-from ui.workers import run_op
+from ui.ops import Op
 
 
 def _secret(name: str) -> QLineEdit:
@@ -67,16 +67,15 @@ class ChangePasswordDialog(QDialog):
             return change_password(database.uow(), actor=actor, current_password=current,
                                    new_password=new)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._saved, self._failed, write=True)
+        # No session context yet (a forced change at login): nothing to publish.
+        Op(None, self, work).busy(self.buttons).on_success(self._saved) \
+            .on_failure(self._failed).run()
 
     def _saved(self, actor) -> None:
-        self.buttons.setEnabled(True)
         self.password_changed.emit(actor)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self.errors.report_failure(self, exc)
 
 
@@ -121,16 +120,11 @@ class ResetPasswordDialog(QDialog):
             return reset_password(ctx.uow(), actor=ctx.actor, user_id=staff.id,
                                   expected_version=staff.version, new_password=password)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._saved, self._failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved) \
+            .on_failure(self._failed).run()
 
     def _saved(self, _staff) -> None:
-        from app.services.dto import Changes
-
-        self.buttons.setEnabled(True)
-        self.ctx.changed(Changes(staff=True), self)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self.errors.report_failure(self, exc)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.field_error import FieldErrors
+from ui.ops import Op
 from ui.workers import run_op
 
 
@@ -98,8 +99,8 @@ class PromotionDialog(QDialog):
 
             return set_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id, **values)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
+            .on_failure(self._failed).run()
 
     def remove(self) -> None:
         ctx, vehicle_id = self.ctx, self.vehicle_id
@@ -109,14 +110,12 @@ class PromotionDialog(QDialog):
 
             return clear_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
+            .on_failure(self._failed).run()
 
     def _done(self, _result) -> None:
-        self.buttons.setEnabled(True)
         self.saved.emit()
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self.errors.report_failure(self, exc, reload=self.load)

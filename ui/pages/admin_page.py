@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.permissions import Action, can
-from app.services.dto import Changes
-from ui.errors import show_error
 from ui.widgets.field_error import FieldErrors
+from ui.ops import Op
 from ui.workers import run_op
 
 # The actions that make the page (and its navigation entry) appear: one per tab.
@@ -134,11 +133,10 @@ class StoreTab(QWidget):
             return update_store(ctx.uow(), actor=ctx.actor, expected_version=version, **values)
 
         self.errors.clear()
-        self.save_button.setEnabled(False)
-        run_op(self, work, self._saved, self._failed, write=True)
+        Op(ctx, self, work).busy(self.save_button).on_success(self._saved) \
+            .on_failure(self._failed).run()
 
     def _saved(self, store) -> None:
-        self.save_button.setEnabled(True)
         self._loaded(store)
         self.status.setText(self.tr("Saved."))
         self.ctx.store = store
@@ -146,10 +144,8 @@ class StoreTab(QWidget):
         label = window.findChild(QLabel, "status_store") if window is not self else None
         if label is not None:
             label.setText(store.legal_name)
-        self.ctx.changed(Changes(store=True), self)
 
     def _failed(self, exc) -> None:
-        self.save_button.setEnabled(True)
         # A stale save: whose change, when, what differs; Reload, or Reload and re-apply.
         self.conflict_box = self.errors.report_failure(self, exc, reload=self.refresh)
 
@@ -227,9 +223,6 @@ class ChannelsTab(QWidget):
         return dialog
 
     def _saved(self, channel) -> None:
-        from ui.widgets.reception_fields import ReceptionChanges
-
-        self.ctx.changed(ReceptionChanges(), self)
         self.refresh()
         self.select_code(channel.code)
 
@@ -320,9 +313,6 @@ class ConsentTab(QWidget):
         return dialog
 
     def _published(self, text) -> None:
-        from ui.widgets.reception_fields import ReceptionChanges
-
-        self.ctx.changed(ReceptionChanges(), self)
         self.refresh(select_id=text.id)
 
 
@@ -393,17 +383,10 @@ class CertificateTab(QWidget):
 
             return create_certificate(ctx.uow(), actor=ctx.actor)
 
-        self.create_button.setEnabled(False)
-        run_op(self, work, self._activated, self._create_failed, write=True)
-
-    def _create_failed(self, exc) -> None:
-        self.create_button.setEnabled(True)
-        show_error(self, exc)
+        Op(ctx, self, work).busy(self.create_button).on_success(self._activated).run()
 
     def _activated(self, cert) -> None:
-        self.create_button.setEnabled(True)
         self.status.setText(self.tr("Certificate {subject} is now active.").format(subject=cert.subject))
-        self.ctx.changed(Changes(documents=True), self)
         self.refresh()
 
     def import_file(self):

@@ -285,7 +285,6 @@ class ShowroomPage(RefreshWhenShown, QWidget):
 
         def saved() -> None:
             self._select_after = r.vehicle_id
-            self.ctx.changed(Changes(vehicles=True, ids=frozenset({r.vehicle_id})), self)
             self.refresh()
 
         dialog.saved.connect(saved)
