@@ -166,6 +166,11 @@ class DocumentPrintDTO:
     copies: int
     kind: str  # "print" | "reprint" | "export"
 
+    @property
+    def changes(self) -> Changes:
+        """A line in the document's print ledger (the documents page shows it)."""
+        return Changes(documents=True, ids=frozenset({self.document_id}))
+
 
 @dataclass(frozen=True)
 class DocumentVerificationDTO:

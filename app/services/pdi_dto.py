@@ -22,6 +22,11 @@ class PdiTemplateDTO:
     item_count: int
     version: int
 
+    @property
+    def changes(self) -> Changes:
+        """A new checklist version: which cars need a PDI on it (issue #16)."""
+        return Changes(pdi=True)
+
 
 @dataclass(frozen=True)
 class PdiQueueRowDTO:

@@ -461,7 +461,7 @@ class PdiInspectionDialog(QDialog):
                 return record_print(ctx.uow(), actor=ctx.actor, document_id=doc.id,
                                     printer=printer, copies=copies, kind=kind)
 
-            run_op(self, work, None, write=True)
+            Op(ctx, self, work).run()
 
         dialog = PdfPreviewDialog(data, self.tr("PDI report {number}").format(number=doc.number),
                                   self, verify=verify,

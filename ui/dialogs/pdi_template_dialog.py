@@ -15,7 +15,7 @@ from app.services.pdi_dto import PdiTemplateDTO
 from ui.models.pdi_template_model import TemplateEditModel
 from ui.widgets.field_error import FieldErrors
 from ui.widgets.pdi_templates_tab import describe_problems
-from ui.workers import run_op
+from ui.ops import Op
 
 
 class PdiTemplateDialog(QDialog):
@@ -98,12 +98,10 @@ class PdiTemplateDialog(QDialog):
                                     based_on_id=based_on, note=note)
 
         def done(template) -> None:
-            self.buttons.setEnabled(True)
             self.published.emit(template)
             self.accept()
 
         def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
             if isinstance(exc, ValidationFailed) and not exc.for_field("note"):
                 self.last_problems = describe_problems(exc)
                 box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not published"),
@@ -116,5 +114,4 @@ class PdiTemplateDialog(QDialog):
                 return
             self.errors.report_failure(self, exc)
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, done, failed, write=True)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(done).on_failure(failed).run()

@@ -19,6 +19,7 @@ from app.permissions import Action, can
 
 from ui.labels import DOC_TYPE, label, local_time
 from ui.models.document_table_model import DocumentTableModel, PrintLedgerModel
+from ui.ops import Op
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 
@@ -233,7 +234,7 @@ class DocumentsPage(QWidget):
             if (doc := self.selected_document()) is not None and doc.id == document_id:
                 self._selection_changed()
 
-        run_op(self, work, done, write=True)
+        Op(ctx, self, work).on_success(done).run()
 
     def verify_file(self, path: str | None = None) -> None:
         if path is None:

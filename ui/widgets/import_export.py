@@ -1,6 +1,6 @@
 """Inventory import and export for the inventory page: file choice, busy bar, results.
 
-The import runs in the write pool (run_op(write=True)) and reports rows done through a queued
+The import runs in the write pool (ui/ops.Op) and reports rows done through a queued
 signal, so the window stays usable; Cancel makes the next progress call raise, and the
 service then writes nothing. The bar is the visible part: "Importing x.xlsx… [====] Cancel".
 """
@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ShowroomError
-from app.services.dto import Changes
 from app.services.vehicles import VehicleQuery
 from ui.context import AppContext
 from ui.dialogs.import_report_dialog import ImportReportDialog
 from ui.errors import error_text, show_error
+from ui.ops import Op
 from ui.workers import run_op
 
 
@@ -115,8 +115,9 @@ class ImportExportBar(QWidget):
         progress.progressed.connect(self._on_progress)
         actor, uow = self.ctx.actor, self.ctx.uow
         self._set_busy(True, self.tr("Importing {file}…").format(file=file_name(path)), cancellable=True)
-        run_op(self, lambda: vehicle_io.import_vehicles(uow(), actor=actor, path=path, progress=progress),
-               lambda report: self._imported(path, report), self._failed, write=True)
+        Op(self.ctx, self, lambda: vehicle_io.import_vehicles(uow(), actor=actor, path=path,
+                                                              progress=progress)) \
+            .on_success(lambda report: self._imported(path, report)).on_failure(self._failed).run()
 
     def cancel(self) -> None:
         if self._progress is not None:
@@ -130,10 +131,7 @@ class ImportExportBar(QWidget):
             self.bar.setValue(min(done, total))
 
     def _imported(self, path: str, report) -> None:
-        self._set_busy(False)
-        changes = getattr(report, "changes", None) or Changes(vehicles=bool(report.created or report.updated))
-        if changes.vehicles:
-            self.ctx.changed(changes, self)
+        self._set_busy(False)  # the report's change set went out on the bus (ui/ops.Op)
         dialog = ImportReportDialog(report, file_name(path), self.window())
         dialog.finished.connect(dialog.deleteLater)
         self.report_dialog = dialog

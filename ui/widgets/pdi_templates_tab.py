@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QM
 from app.errors import ValidationFailed
 from ui.errors import field_error_text, show_error
 from ui.models.pdi_models import PdiTemplatesModel
+from ui.ops import Op
 from ui.workers import run_op
 
 
@@ -118,7 +119,7 @@ class PdiTemplatesTab(QWidget):
 
             return import_template(ctx.uow(), actor=ctx.actor, path=path)
 
-        run_op(self, work, lambda _t: self.refresh(), self._import_failed, write=True)
+        Op(ctx, self, work).on_success(lambda _t: self.refresh()).on_failure(self._import_failed).run()
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):
