@@ -50,6 +50,13 @@ class ChargingPileDTO:
     # The offer record's version counter, for editing it (not part of what a card prints).
     version: int = field(default=0, compare=False)
 
+    @property
+    def changes(self):
+        """Saving the offer changes every NEV card's facts (issue #16)."""
+        from app.services.dto import Changes
+
+        return Changes(vehicles=True)
+
 
 @dataclass(frozen=True)
 class CardDTO:

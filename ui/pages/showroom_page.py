@@ -298,7 +298,6 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         dialog = ChargingPileDialog(self.ctx, self)
 
         def saved() -> None:
-            self.ctx.changed(Changes(vehicles=True), self)
             self.refresh()
 
         dialog.saved.connect(saved)
