@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QPushButton, QRadioButton, QTableView, QVBoxLayout,
+                               QLineEdit, QRadioButton, QTableView, QVBoxLayout,
                                QWidget)
 
 from app.clock import to_store_time
@@ -31,6 +31,7 @@ from ui.widgets.field_error import FieldErrors
 from ui.widgets.pdi_photo_strip import PdiPhotoStrip
 from ui.ops import Op
 from ui.workers import run_op
+from ui.widgets.buttons import action_button
 
 RESULTS = ("ok", "not_ok", "n_a")
 
@@ -107,12 +108,12 @@ class PdiInspectionDialog(QDialog):
         form.addRow(self.tr("Note:"), self.errors.wrap("note", self.note))
         form.addRow(self.tr("Photos:"), self.photos)
         form.addRow(self.tr("Repairs:"), self.repairs)
-        self.save_button = self._button(self.tr("Save item"), "save_item", self.save_item)
+        self.save_button = action_button(self.tr("Save item"), "save_item", self.save_item, auto_default=False)
         self.save_button.setDefault(True)
-        self.photo_button = self._button(self.tr("Add photo…"), "add_photo", self.choose_photo)
-        self.rectify_button = self._button(self.tr("Record repair…"), "record_repair", self.rectify)
-        self.ack_button = self._button(self.tr("Customer acknowledges…"), "acknowledge_repair",
-                                       self.ask_acknowledgement)
+        self.photo_button = action_button(self.tr("Add photo…"), "add_photo", self.choose_photo, auto_default=False)
+        self.rectify_button = action_button(self.tr("Record repair…"), "record_repair", self.rectify, auto_default=False)
+        self.ack_button = action_button(self.tr("Customer acknowledges…"), "acknowledge_repair",
+                                       self.ask_acknowledgement, auto_default=False)
         item_buttons = QHBoxLayout()
         for b in (self.save_button, self.photo_button, self.rectify_button, self.ack_button):
             item_buttons.addWidget(b)
@@ -123,14 +124,14 @@ class PdiInspectionDialog(QDialog):
         editor_layout.addLayout(item_buttons)
         editor.setVisible(self.may_record)
 
-        self.pause_button = self._button(self.tr("Pause"), "pause_inspection", self.pause)
-        self.resume_button = self._button(self.tr("Resume"), "resume_inspection", self.resume)
-        self.complete_button = self._button(self.tr("Complete inspection"), "complete_inspection",
-                                            self.complete)
-        self.report_button = self._button(self.tr("Sign report…"), "sign_report", self.sign_report)
-        self.open_report_button = self._button(self.tr("Customer copy…"), "open_report",
-                                               self.open_report)
-        close = self._button(self.tr("Close"), "close_inspection", self.accept)
+        self.pause_button = action_button(self.tr("Pause"), "pause_inspection", self.pause, auto_default=False)
+        self.resume_button = action_button(self.tr("Resume"), "resume_inspection", self.resume, auto_default=False)
+        self.complete_button = action_button(self.tr("Complete inspection"), "complete_inspection",
+                                            self.complete, auto_default=False)
+        self.report_button = action_button(self.tr("Sign report…"), "sign_report", self.sign_report, auto_default=False)
+        self.open_report_button = action_button(self.tr("Customer copy…"), "open_report",
+                                               self.open_report, auto_default=False)
+        close = action_button(self.tr("Close"), "close_inspection", self.accept, auto_default=False)
         bottom = QHBoxLayout()
         for b in (self.pause_button, self.resume_button, self.complete_button, self.report_button):
             b.setVisible(self.may_record)
@@ -168,12 +169,6 @@ class PdiInspectionDialog(QDialog):
         if item_id:
             self.select_item(item_id)
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
 
     # -- showing -----------------------------------------------------------------------------
     def show_inspection(self, ins: PdiInspectionDTO) -> None:

@@ -6,24 +6,19 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QPushButton, QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget,
+    QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from app.permissions import Action, can
 from ui.widgets.field_error import FieldErrors
 from ui.ops import Op
 from ui.workers import run_op
+from ui.widgets.buttons import action_button
 
 # The actions that make the page (and its navigation entry) appear: one per tab.
 ADMIN_ACTIONS = (Action.EDIT_STORE, Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS,
                  Action.MANAGE_CERTIFICATE, Action.MANAGE_BACKUPS)
 
-
-def _button(text: str, name: str, slot) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.clicked.connect(slot)
-    return b
 
 
 def make_table(name: str, model) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -84,8 +79,8 @@ class StoreTab(QWidget):
                                "applies to documents issued from now on; issued documents keep what "
                                "they were signed with."))
         intro.setWordWrap(True)
-        self.save_button = _button(self.tr("Save"), "save_store", self.save)
-        self.reload_button = _button(self.tr("Discard changes"), "reload_store", self.refresh)
+        self.save_button = action_button(self.tr("Save"), "save_store", self.save)
+        self.reload_button = action_button(self.tr("Discard changes"), "reload_store", self.refresh)
         self.status = QLabel("")
         self.status.setObjectName("store_status")
         buttons = QHBoxLayout()
@@ -164,8 +159,8 @@ class ChannelsTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(ChannelColumn.NAME_EN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.add_button = _button(self.tr("Add…"), "add_channel", self.add)
-        self.edit_button = _button(self.tr("Edit…"), "edit_channel", self.edit_selected)
+        self.add_button = action_button(self.tr("Add…"), "add_channel", self.add)
+        self.edit_button = action_button(self.tr("Edit…"), "edit_channel", self.edit_selected)
         intro = QLabel(self.tr("The check-in form offers the active channels in this order. A channel "
                                "is deactivated rather than deleted, so past visits keep their source."))
         intro.setWordWrap(True)
@@ -239,7 +234,7 @@ class ConsentTab(QWidget):
         self.current = None
         self.model = ConsentTextTableModel(self)
         self.table, self.proxy = make_table("consent_table", self.model)
-        self.publish_button = _button(self.tr("Publish new version…"), "publish_consent", self.publish)
+        self.publish_button = action_button(self.tr("Publish new version…"), "publish_consent", self.publish)
         intro = QLabel(self.tr("The check-in desk shows the current text before it records a visitor's "
                                "name or mobile. Published texts are never changed; each consent keeps "
                                "the version the visitor saw."))
@@ -327,9 +322,9 @@ class CertificateTab(QWidget):
         self.ctx = ctx
         self.model = CertificateTableModel(self)
         self.table, self.proxy = make_table("certificates_table", self.model)
-        self.create_button = _button(self.tr("Create new self-signed…"), "create_certificate", self.create_new)
-        self.import_button = _button(self.tr("Import PKCS#12…"), "import_certificate", self.import_file)
-        self.export_button = _button(self.tr("Export PKCS#12…"), "export_certificate", self.export_file)
+        self.create_button = action_button(self.tr("Create new self-signed…"), "create_certificate", self.create_new)
+        self.import_button = action_button(self.tr("Import PKCS#12…"), "import_certificate", self.import_file)
+        self.export_button = action_button(self.tr("Export PKCS#12…"), "export_certificate", self.export_file)
         intro = QLabel(self.tr("New documents are signed with the active certificate. Documents signed "
                                "with an older certificate still verify as the store's: every "
                                "certificate the store has had is kept."))

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from app.permissions import Action, can
@@ -22,6 +22,7 @@ from ui.models.document_table_model import DocumentTableModel, PrintLedgerModel
 from ui.ops import Op
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
+from ui.widgets.buttons import action_button
 
 
 class DocumentsPage(QWidget):
@@ -45,12 +46,12 @@ class DocumentsPage(QWidget):
         self.show_voided = QCheckBox(self.tr("Show voided"))
         self.show_voided.setObjectName("show_voided")
 
-        self.open_button = self._button(self.tr("Open…"), "open_document", self.open_selected)
-        self.void_button = self._button(self.tr("Void…"), "void_document", self.void_selected)
+        self.open_button = action_button(self.tr("Open…"), "open_document", self.open_selected)
+        self.void_button = action_button(self.tr("Void…"), "void_document", self.void_selected)
         self.void_button.setVisible(can(roles, Action.VOID_DOCUMENTS))
-        self.notice_button = self._button(self.tr("New store notice…"), "new_store_notice", self.new_store_notice)
+        self.notice_button = action_button(self.tr("New store notice…"), "new_store_notice", self.new_store_notice)
         self.notice_button.setVisible(can(roles, Action.ISSUE_STORE_NOTICE))
-        self.verify_file_button = self._button(self.tr("Verify a PDF file…"), "verify_file",
+        self.verify_file_button = action_button(self.tr("Verify a PDF file…"), "verify_file",
                                               lambda: self.verify_file())  # clicked(bool) is no path
 
         top = QHBoxLayout()
@@ -112,11 +113,6 @@ class DocumentsPage(QWidget):
         self._selection_changed()
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(slot)
-        return b
 
     # -- list --------------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:

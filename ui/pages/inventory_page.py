@@ -29,6 +29,7 @@ from ui.models.vehicle_table_model import DTO_ROLE, SORT_ROLE, Column, VehicleTa
 from ui.widgets.import_export import ImportExportBar
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
+from ui.widgets.buttons import action_button
 
 SEARCH_DELAY_MS = 250  # long enough to skip a query per keystroke, short enough to feel live
 
@@ -121,11 +122,7 @@ class InventoryPage(QWidget):
         self._update_buttons()
 
     def _button(self, name: str, text: str, allowed: bool, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setVisible(allowed)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+        return action_button(text, name, slot, visible=allowed)
 
     # --- loading -------------------------------------------------------------------------
     def query(self) -> VehicleQuery:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.permissions import Action, can
 from app.services.dto import Changes
@@ -24,6 +24,7 @@ from ui.models.pdi_models import PdiQueueModel
 from ui.ops import Op
 from ui.workers import run_op
 from ui.widgets.refresh_when_shown import RefreshWhenShown
+from ui.widgets.buttons import action_button
 
 
 class _StateFilter(QSortFilterProxyModel):
@@ -60,12 +61,12 @@ class PdiPage(RefreshWhenShown, QWidget):
             lambda _i: self.proxy.set_state(self.state_filter.currentData()))
         self.delivered = QCheckBox(self.tr("Show delivered"), objectName="pdi_show_delivered")
         self.delivered.toggled.connect(lambda _c: self.refresh())
-        self.start_button = self._button(self.tr("Start inspection"), "start_inspection",
+        self.start_button = action_button(self.tr("Start inspection"), "start_inspection",
                                          self.start_selected)
         self.start_button.setVisible(can(roles, Action.RECORD_PDI))
-        self.open_button = self._button(self.tr("Open inspection"), "open_inspection",
+        self.open_button = action_button(self.tr("Open inspection"), "open_inspection",
                                         self.open_selected)
-        self.refresh_button = self._button(self.tr("Refresh"), "refresh_pdi", self.refresh)
+        self.refresh_button = action_button(self.tr("Refresh"), "refresh_pdi", self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         for w in (self.state_filter, self.delivered, self.start_button, self.open_button,
@@ -109,11 +110,6 @@ class PdiPage(RefreshWhenShown, QWidget):
         self._update_buttons()
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
 
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -16,6 +16,7 @@ from db.models import Role
 from ui.models.reception_models import VisitTableModel
 from ui.ops import Op
 from ui.workers import run_op
+from ui.widgets.buttons import action_button
 
 TICK_MS = 30_000
 
@@ -50,12 +51,12 @@ class QueuePage(QWidget):
             self.models[key], self.views[key], self.boxes[key] = model, view, box
         self._titles = titles
 
-        self.start_button = self._button(self.tr("Start (with consultant)"), "start_visit", self.start_selected)
-        self.end_button = self._button(self.tr("End visit…"), "end_visit", self.end_selected)
-        self.left_button = self._button(self.tr("Visitor left"), "visitor_left", self.left_selected)
-        self.reassign_button = self._button(self.tr("Reassign…"), "reassign_visit", self.reassign_selected)
+        self.start_button = action_button(self.tr("Start (with consultant)"), "start_visit", self.start_selected)
+        self.end_button = action_button(self.tr("End visit…"), "end_visit", self.end_selected)
+        self.left_button = action_button(self.tr("Visitor left"), "visitor_left", self.left_selected)
+        self.reassign_button = action_button(self.tr("Reassign…"), "reassign_visit", self.reassign_selected)
         # Issue #6: the consultant takes the visitor on a test drive (试乘试驾, 4.2.4).
-        self.test_drive_button = self._button(self.tr("Test drive…"), "test_drive", self.test_drive_selected)
+        self.test_drive_button = action_button(self.tr("Test drive…"), "test_drive", self.test_drive_selected)
         self.test_drive_button.setVisible(can(roles, Action.BOOK_TEST_DRIVES)
                                           and can(roles, Action.CONDUCT_TEST_DRIVES))
         serve = can(roles, Action.SERVE_VISITORS)
@@ -81,11 +82,6 @@ class QueuePage(QWidget):
         self._update_buttons()
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(slot)
-        return b
 
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -15,7 +15,7 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QProgressDialog,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from app.permissions import Action, can
@@ -27,6 +27,7 @@ from ui.ops import Op
 from ui.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 from ui.widgets.refresh_when_shown import RefreshWhenShown
+from ui.widgets.buttons import action_button
 
 
 class _Progress(QObject):
@@ -51,13 +52,13 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         self.layout_choice.setObjectName("card_layout")
         for key in CARD_LAYOUT:
             self.layout_choice.addItem(label(CARD_LAYOUT, key), key)
-        self.issue_button = self._button(self.tr("Issue card"), "issue_card", self.issue_selected)
-        self.batch_button = self._button(self.tr("Print all missing/stale"), "print_missing",
+        self.issue_button = action_button(self.tr("Issue card"), "issue_card", self.issue_selected)
+        self.batch_button = action_button(self.tr("Print all missing/stale"), "print_missing",
                                          self.print_missing)
-        self.move_button = self._button(self.tr("Move car…"), "move_car", self.move_selected)
-        self.promotion_button = self._button(self.tr("Promotion…"), "edit_promotion", self.edit_promotion)
+        self.move_button = action_button(self.tr("Move car…"), "move_car", self.move_selected)
+        self.promotion_button = action_button(self.tr("Promotion…"), "edit_promotion", self.edit_promotion)
         self.promotion_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
-        self.charging_button = self._button(self.tr("Charging-pile offer…"), "charging_pile_offer",
+        self.charging_button = action_button(self.tr("Charging-pile offer…"), "charging_pile_offer",
                                             self.edit_charging_pile)
         self.charging_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
         for b in (self.issue_button, self.batch_button):
@@ -66,7 +67,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         for w in (self.layout_label, self.layout_choice):
             w.setVisible(can(roles, Action.ISSUE_CARDS))
         self.move_button.setVisible(can(roles, Action.MANAGE_FLOOR))
-        self.refresh_button = self._button(self.tr("Refresh"), "refresh_board", self.refresh)
+        self.refresh_button = action_button(self.tr("Refresh"), "refresh_board", self.refresh)
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -102,11 +103,6 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         self._update_buttons()
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
 
     # -- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -22,6 +22,7 @@ from app.permissions import Action, can
 from ui.models.staff_table_model import StaffTableModel
 from ui.ops import Op
 from ui.workers import run_op
+from ui.widgets.buttons import action_button
 
 KIND_LABELS = {
     "lead": QT_TRANSLATE_NOOP("StaffPage", "Lead"),
@@ -79,11 +80,7 @@ class StaffPage(QWidget):
         self.refresh()
 
     def _button(self, text: str, name: str, slot, visible: bool) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(slot)
-        b.setVisible(visible)
-        return b
+        return action_button(text, name, slot, visible=visible)
 
     def _selection_changed(self) -> None:
         staff = self.selected()

@@ -23,6 +23,7 @@ from ui.models.test_drive_models import (CalendarModel, DriveTableModel, FleetTa
 from ui.widgets.field_error import ERROR_STYLE
 from ui.ops import Op
 from ui.workers import run_op
+from ui.widgets.buttons import action_button
 
 
 def _table(name: str, model) -> QTableView:
@@ -82,11 +83,7 @@ class TestDrivesPage(QWidget):
 
     # --- tabs -------------------------------------------------------------------------------------
     def _button(self, text: str, name: str, slot, enabled: bool = True) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(slot)
-        b.setVisible(enabled)
-        return b
+        return action_button(text, name, slot, visible=enabled)
 
     def _drives_tab(self) -> QWidget:
         tab = QWidget()

@@ -7,13 +7,14 @@ published; inspections keep theirs."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from app.errors import ValidationFailed
 from ui.errors import field_error_text, show_error
 from ui.models.pdi_models import PdiTemplatesModel
 from ui.ops import Op
 from ui.workers import run_op
+from ui.widgets.buttons import action_button
 
 
 def describe_problems(exc: ValidationFailed) -> str:
@@ -43,9 +44,9 @@ class PdiTemplatesTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.edit_button = self._button(self.tr("Edit checklist…"), "edit_template", self.edit_selected)
-        self.export_button = self._button(self.tr("Export JSON…"), "export_template", self.export_selected)
-        self.import_button = self._button(self.tr("Import JSON…"), "import_template", self.choose_import)
+        self.edit_button = action_button(self.tr("Edit checklist…"), "edit_template", self.edit_selected)
+        self.export_button = action_button(self.tr("Export JSON…"), "export_template", self.export_selected)
+        self.import_button = action_button(self.tr("Import JSON…"), "import_template", self.choose_import)
         buttons = QHBoxLayout()
         for b in (self.edit_button, self.export_button, self.import_button):
             buttons.addWidget(b)
@@ -57,11 +58,6 @@ class PdiTemplatesTab(QWidget):
         self._update_buttons()
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
 
     def refresh(self) -> None:
         ctx = self.ctx
