@@ -2,7 +2,7 @@
 
 Start-up is built for speed: only QtWidgets is imported before the login window is on screen;
 SQLAlchemy, the services and the schema upgrade load on a background thread while the user
-types (ui/startup.py).
+types (ui/shell/startup.py).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def install_excepthook() -> None:
     def hook(exc_type, exc, tb):
         log.error("uncaught exception", exc_info=(exc_type, exc, tb))
         try:
-            from ui.errors import show_error
+            from ui.shell.errors import show_error
 
             show_error(None, exc)
         except Exception:  # noqa: BLE001 - last resort: the log has it
@@ -97,9 +97,9 @@ def run_gui(argv: list[str]) -> int:
     app.setOrganizationName("Showroom")
     install_excepthook()
 
-    from ui import settings as opts
-    from ui.i18n import choose_language, install_translators
-    from ui.shell import Shell
+    from ui.shell import settings as opts
+    from ui.shell.i18n import choose_language, install_translators
+    from ui.shell.shell import Shell
 
     install_translators(choose_language(args.lang, opts.get(opts.LANGUAGE)))
     shell = Shell(demo=args.demo, url_resolver=lambda: resolve_url(args, opts.get(opts.DATABASE_URL)))

@@ -86,7 +86,7 @@ def use_data_dir(url: str) -> Path:
 
 
 def _vin(serial: int, wmi: str = "LSV") -> str:
-    from app.domain.validation import vin_check_digit
+    from app.core.validation import vin_check_digit
 
     vin = f"{wmi}AB218" + "0" + "N2" + f"{serial:06d}"
     return vin[:8] + vin_check_digit(vin) + vin[9:]
@@ -128,7 +128,9 @@ class Generator:
 
     # --- set-up through the services ---------------------------------------------------------
     def setup(self):
-        from app.services import auth, reception_setup, store
+        from app.staff import auth
+        from app.reception import setup as reception_setup
+        from app.store import store
         from db.migrate import upgrade
         from db.uow import Database
 
@@ -141,7 +143,7 @@ class Generator:
             sales_hotline="021-64000000", complaint_phone="021-64000001",
             admin_username="admin", admin_full_name="系统管理员", admin_password=PASSWORD)
         reception_setup.ensure_reception_defaults(self.db.uow(), now=self.start)
-        from app.services import certificates
+        from app.documents import certificates
 
         certificates.ensure_store_certificate(self.db.uow(), actor=admin)  # as set-up does
         staff = [("manager", "王经理", ("sales_manager",)), ("desk1", "前台一", ("reception",)),

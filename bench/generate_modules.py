@@ -1,7 +1,7 @@
 """Dataset S's test drives and PDIs (issue #10), added by bench/generate.py's `extras` step.
 
 Rows match what the services write at the end of each flow: a returned test drive with its
-sealed ID and licence numbers (app/personal_data.py), escort, terms, check, weather and its two
+sealed ID and licence numbers (app/core/personal_data.py), escort, terms, check, weather and its two
 half-hour slots; a PDI with one result and one history event per applicable checklist item
 of the default template (loaded by the PDI service itself), passed or, now and then, failed
 with a rectification. Deterministic like the rest.
@@ -24,7 +24,7 @@ def add_module_rows(g) -> None:
 
 
 def _test_drives(g) -> None:
-    from app import personal_data
+    from app.core import personal_data
 
     rng = g.rng
     manager = g.users["manager"]
@@ -108,7 +108,7 @@ def _test_drives(g) -> None:
 
 
 def _pdis(g) -> None:
-    from app.services import pdi_templates
+    from app.pdi import templates as pdi_templates
     from db.pdi_models import PdiTemplate
 
     pdi_templates.ensure_default_template(g.db.uow())

@@ -37,7 +37,7 @@ def generate(path: Path, rows: int) -> None:
     sys.path.insert(0, str(ROOT))
     from openpyxl import Workbook
 
-    from app.domain.validation import vin_check_digit
+    from app.core.validation import vin_check_digit
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("vehicles")
@@ -57,7 +57,10 @@ def generate(path: Path, rows: int) -> None:
 
 _SETUP = """
 import sys; sys.path.insert(0, {root!r})
-import app.services  # the audit chain's key (issue #15.7), as every writer of the database
+try:  # the audit chain's key (issue #15.7), as every writer of the database
+    import app.core.keeper
+except ImportError:  # a "before" run of older code (--root)
+    import app.services
 from db.migrate import upgrade
 from db.session import sqlite_url
 from pathlib import Path
@@ -80,8 +83,8 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from sqlalchemy import select
-from app.services.auth import actor_of
-from app.services.vehicle_io import import_vehicles
+from app.staff.auth import actor_of
+from app.inventory.vehicle_io import import_vehicles
 from db.models import StaffUser
 from db.session import sqlite_url
 from db.uow import Database

@@ -49,8 +49,8 @@ class Probe:
 
 def _import_file(url: str, rows: int) -> Path:
     """A CSV of `rows` new cars in the import format (VINs the store does not have yet)."""
-    from app.domain.validation import vin_check_digit
-    from app.services.vehicle_io_formats import REQUIRED_COLUMNS
+    from app.core.validation import vin_check_digit
+    from app.inventory.vehicle_io_formats import REQUIRED_COLUMNS
 
     path = Path(tempfile.mkdtemp(prefix="bench-import-")) / "new_cars.csv"
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -73,17 +73,17 @@ def main(url: str, cards: int, rows: int) -> int:
     app = QApplication([sys.argv[0]])
     from sqlalchemy import select
 
-    from app.services.auth import actor_of
-    from app.services.store import get_store
+    from app.staff.auth import actor_of
+    from app.store.store import get_store
     from db.models import StaffUser, Vehicle
     from db.uow import Database
-    from ui.context import AppContext
-    from ui.i18n import install_translators
-    from ui.pages.showroom_page import ShowroomPage
-    from ui.widgets.import_export import ImportExportBar
+    from ui.shell.context import AppContext
+    from ui.shell.i18n import install_translators
+    from ui.showroom.showroom_page import ShowroomPage
+    from ui.inventory.import_export import ImportExportBar
 
     install_translators("zh_CN")
-    from ui.startup import warm_ui_imports
+    from ui.shell.startup import warm_ui_imports
 
     warm_ui_imports()  # as the app's loader does while the login window is up
     db = Database(url)
@@ -94,7 +94,7 @@ def main(url: str, cards: int, rows: int) -> int:
     ctx = AppContext(db, manager, get_store(db.uow()))
     page = ShowroomPage(ctx)
     page.show()
-    from app.services.vehicles import VehicleQuery
+    from app.inventory.vehicles import VehicleQuery
 
     bar = ImportExportBar(ctx, lambda: VehicleQuery())
     bar.show()

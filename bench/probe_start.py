@@ -85,7 +85,7 @@ def main_window(url: str, username: str, password: str) -> int:
     def find_shell():
         import gc
 
-        from ui.shell import Shell
+        from ui.shell.shell import Shell
 
         for obj in gc.get_objects():
             if isinstance(obj, Shell):
@@ -112,7 +112,7 @@ def main_window(url: str, username: str, password: str) -> int:
         if state["phase"] == "wait_backend":
             if shell is not None and shell.backend is not None:
                 emit("backend_ready")
-                from app.services import auth
+                from app.staff import auth
 
                 state["t_login"] = time.time()
                 emit("login_submitted")

@@ -139,7 +139,7 @@ def startup_rows(table: Table, url: str, user: str, password: str, repeat: int) 
 def _actor(db, username: str):
     from sqlalchemy import select
 
-    from app.services.auth import actor_of
+    from app.staff.auth import actor_of
     from db.models import StaffUser
 
     with db.uow() as uow:
@@ -149,7 +149,8 @@ def _actor(db, username: str):
 def search_rows(table: Table, url: str, label: str, goal_s: float, repeat: int) -> None:
     from sqlalchemy import text
 
-    from app.services import reception_search, vehicles
+    from app.reception import search as reception_search
+    from app.inventory import vehicles
     from db.uow import Database
 
     db = Database(url)
@@ -211,7 +212,7 @@ def search_rows(table: Table, url: str, label: str, goal_s: float, repeat: int) 
 def visits_list_row(table: Table, url: str, label: str, repeat: int) -> None:
     from sqlalchemy import text
 
-    from app.services import reception_search
+    from app.reception import search as reception_search
     from db.uow import Database
 
     db = Database(url)
@@ -221,7 +222,7 @@ def visits_list_row(table: Table, url: str, label: str, repeat: int) -> None:
         def service():
             page = reception_search.list_visits(db.uow(), actor=manager,
                                                 query=reception_search.VisitHistoryQuery(limit=100))
-            from ui.models.visit_history_model import VisitHistoryModel
+            from ui.reception.visit_history_model import VisitHistoryModel
 
             model = VisitHistoryModel()
             model.set_page(page)
@@ -244,8 +245,8 @@ def visits_list_row(table: Table, url: str, label: str, repeat: int) -> None:
 def kpi_row(table: Table, url: str, repeat: int) -> None:
     from sqlalchemy import text
 
-    from app.clock import store_month_bounds
-    from app.services import reception_reports
+    from app.core.clock import store_month_bounds
+    from app.reception import reports as reception_reports
     from db.uow import Database
 
     db = Database(url)
@@ -306,9 +307,9 @@ def kpi_row(table: Table, url: str, repeat: int) -> None:
 def _cards(url: str, n: int):
     from sqlalchemy import select
 
-    from app.documents.vehicle_card import CardDTO
-    from app.services.store import get_store
-    from app.services.vehicles import vehicle_dto
+    from app.showroom.vehicle_card import CardDTO
+    from app.store.store import get_store
+    from app.inventory.vehicles import vehicle_dto
     from db.models import Vehicle
     from db.uow import Database
 
@@ -334,7 +335,7 @@ def _bare_canvas(cards) -> bytes:
     from reportlab.pdfgen import canvas
 
     from app.documents.fonts import register_fonts
-    from app.documents.qr import card_payload
+    from app.showroom.qr import card_payload
 
     fonts = register_fonts()
     buf = io.BytesIO()
@@ -364,7 +365,7 @@ def _bare_canvas(cards) -> bytes:
 
 
 def card_rows(table: Table, url: str, repeat: int, batch: int) -> None:
-    from app.documents.vehicle_card import render_card, render_cards
+    from app.showroom.vehicle_card import render_card, render_cards
 
     cards = _cards(url, batch)
     one = cards[:1]

@@ -28,7 +28,7 @@ os.environ.setdefault("SHOWROOM_DATA_DIR", tempfile.mkdtemp(prefix="showroom-ben
 
 
 def _login(url: str):
-    from app.services import auth
+    from app.staff import auth
     from db.uow import Database
 
     database = Database(url)
@@ -40,10 +40,10 @@ def measure(url: str, repeat: int) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.services import reception
-    from ui.context import AppContext
-    from ui.pages.reception_page import ReceptionPage
-    from ui.workers import wait_for_idle
+    from app.reception import checkin as reception
+    from ui.shell.context import AppContext
+    from ui.reception.reception_page import ReceptionPage
+    from ui.shell.workers import wait_for_idle
 
     app = QApplication.instance() or QApplication([])
     database, actor = _login(url)

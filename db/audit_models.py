@@ -2,7 +2,7 @@
 
 `audit_event` is append-only (triggers of migration 0008 refuse UPDATE and DELETE) and every
 row carries a MAC of its own content and of the previous row's MAC, so an edited, deleted or
-inserted row breaks the chain (`app.services.audit.verify_chain`).
+inserted row breaks the chain (`app.privacy.audit.verify_chain`).
 
 Keyed (issue #15 item 7): since migration 0014 the MAC is HMAC-SHA256 under the "audit" key,
 a file outside the database that the app layer hands in (`key_for`, see db/uow.py). Without
@@ -123,7 +123,7 @@ def chain_key_id(key: bytes) -> str:
 
 
 # key_for(recorded key id or None) -> the audit key bytes; raises when this terminal has no
-# key or another one (app/audit_chain.py).
+# key or another one (app/core/audit_chain.py).
 KeyFor = Callable[[str | None], bytes]
 
 
@@ -146,7 +146,7 @@ def append_events(connection: Connection, events: list[dict],
     if key_for is None:
         # Never write a link nobody can check: the app layer must say where the key is.
         raise RuntimeError("audit key not configured: create Database(..., audit_keeper=...) "
-                           "or import app.services first")
+                           "or import app.core.keeper first")
     head_t = AuditChainHead.__table__
     event_t = AuditEvent.__table__
     head = _locked_head(connection)

@@ -64,7 +64,7 @@ def upgrade(url: str, before_upgrade: Callable[[str], Path | None] | None = None
     """Bring the schema to head. Returns the backup taken first, if there was one to take.
 
     A SQLite file is copied aside here. A server database (PostgreSQL) is backed up by
-    `before_upgrade(url)` (app.services.backup.before_migration: pg_dump, which only the
+    `before_upgrade(url)` (app.store.backup.before_migration: pg_dump, which only the
     backup service may run); without it, a server database that holds a schema is not
     upgraded at all: migrations always back up first (issue #8.5)."""
     path = sqlite_path(url)

@@ -207,7 +207,7 @@ class VehicleStatusChange(Base):
 class SigningCertificate(Versioned, Base):
     """A certificate the store signs documents with. Exactly one is `active` (the newest
     wins); replaced ones stay forever so that documents they signed still verify. The key is
-    PKCS#8 encrypted with AES-GCM under a key file outside the database (app/keys.py)."""
+    PKCS#8 encrypted with AES-GCM under a key file outside the database (app/core/keys.py)."""
 
     __tablename__ = "signing_certificate"
 
@@ -299,7 +299,7 @@ class DocumentPrint(Base):
     kind: Mapped[str] = mapped_column(String(10))  # "print" | "reprint" | "export"
 from db import reception_models  # noqa: E402,F401  (registers reception tables on Base.metadata)
 from db import card_models  # noqa: E402,F401  (registers showroom card and floor tables)
-from db import test_drive_models  # noqa: E402,F401  (issue #6: routes, fleet, test drives)
+from db import drive_models  # noqa: E402,F401  (issue #6: routes, fleet, test drives)
 from db import pdi_models  # noqa: E402,F401  (issue #7: PDI templates and inspections)
 from db import audit_models  # noqa: E402,F401  (issue #9: audit log, consents, retention)
 from db import key_models  # noqa: E402,F401  (issue #15.2: ids of the store's key files)

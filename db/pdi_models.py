@@ -35,7 +35,7 @@ from db.models import Base, Versioned, _now
 
 class PdiTemplate(Versioned, Base):
     """One published version of a checklist for a brand ("*" = every brand without its own).
-    `definition` is the JSON form of app.domain.pdi.TemplateDefinition. Only `current` ever
+    `definition` is the JSON form of app.pdi.rules.TemplateDefinition. Only `current` ever
     changes (to False when the next version is published); Versioned so that two admins
     publishing from the same version cannot both win."""
 

@@ -6,7 +6,7 @@ KPIs, so visits, leads and lead status changes are kept honest: status history i
 and month-end lead snapshots are immutable.
 
 Registered on `db.models.Base.metadata` by the import at the end of db/models.py.
-Times are naive UTC; `DutyRoster.day` and snapshot months are store-local dates (app.clock).
+Times are naive UTC; `DutyRoster.day` and snapshot months are store-local dates (app.core.clock).
 Personal data (name, mobile) lives only on `Customer`, and only with a consent on record (PIPL).
 """
 
@@ -148,7 +148,7 @@ class Customer(Versioned, Base):
     """A known visitor. Name and mobile exist only while a consent is on record (PIPL)."""
 
     __tablename__ = "customer"
-    # Prefix look-ups (app/services/reception_search.py): a name's start, a mobile's tail
+    # Prefix look-ups (app/reception/search.py): a name's start, a mobile's tail
     # through its reversal. PostgreSQL needs pattern ops for LIKE 'x%' under any collation.
     __table_args__ = (
         Index("ix_customer_name", "name", postgresql_ops={"name": "varchar_pattern_ops"}),

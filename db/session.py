@@ -87,7 +87,7 @@ def _private_file(path: Path):
 def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -> Engine:
     """The engine for `url`. `busy_timeout_ms`: how long a SQLite write waits for another
     terminal's transaction before failing as "database is locked" (then the services retry the
-    whole transaction, app.services.common.retry_transient)."""
+    whole transaction, app.core.common.retry_transient)."""
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         path = sqlite_path(url)

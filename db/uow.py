@@ -11,13 +11,13 @@ never committed without its audit row and a rolled-back change leaves none. Seal
 numbers, password hashes and other binary columns are recorded as "[changed]" only.
 
 Keyed chain (issue #15 item 7): db/ never reads key files. The app layer hands in an
-`AuditKeeper` (app/audit_chain.py): `Database(url, audit_keeper=...)`, or the process default
-that importing app.services installs, so that every writer (GUI, command line, demo, tests)
-MACs with the same audit key. After each commit that appended events the keeper records the
-new head outside the database (the anchor a wiped log is measured against).
+`AuditKeeper` (app/core/audit_chain.py): `Database(url, audit_keeper=...)`, or the process default
+that importing app.core.keeper installs (every feature package does), so that every writer (GUI,
+command line, demo, tests) MACs with the same audit key. After each commit that appended events
+the keeper records the new head outside the database (the anchor a wiped log is measured against).
 
 Who acted: `uow.act_as(actor)` (services), else `Database.acting_user` (the logged-in user
-of this window, set by ui/shell.py), else `acting_as(...)` (a context variable for scripts),
+of this window, set by ui/shell/shell.py), else `acting_as(...)` (a context variable for scripts),
 else a `*_by_id` column the change itself sets (updated_by_id, created_by_id...).
 """
 
@@ -33,7 +33,7 @@ from sqlalchemy import Engine, LargeBinary, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.audit_models import append_events, canonical_json
-from db.races import raise_race
+from db.races import raise_race, refuse_unstorable_text
 from db.session import describe_url, make_engine, make_session_factory
 
 # (user id, username) acting in this context when neither the unit of work nor the database
@@ -76,7 +76,7 @@ _default_keeper: AuditKeeper | None = None
 
 
 def set_default_audit_keeper(keeper: AuditKeeper | None) -> None:
-    """The keeper of every Database created without one (app.services installs its own)."""
+    """The keeper of every Database created without one (app.core.keeper installs its own)."""
     global _default_keeper
     _default_keeper = keeper
 
@@ -117,6 +117,7 @@ class Database:
         self._factory: sessionmaker[Session] = make_session_factory(self.engine)
         self._audit_keeper = audit_keeper
         install_audit(self._factory, self)
+        event.listen(self._factory, "before_flush", refuse_unstorable_text)
         # (user id, username) of the user logged in on this terminal window, if any.
         self.acting_user: tuple[int | None, str] | None = None
 
@@ -173,7 +174,7 @@ class UnitOfWork:
             self.session.close()
         if exc is not None:
             # Issue #16.2: a write that lost a race to another terminal reaches the caller
-            # as the app's Conflict (installed by app.services), never as a driver error.
+            # as the app's Conflict (installed by app.core.keeper), never as a driver error.
             raise_race(exc)
 
     def commit(self) -> None:

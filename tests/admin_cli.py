@@ -1,7 +1,7 @@
 """Run `showroom admin` in tests as a signed-in staff account (issue #15.9).
 
 Every admin command except `init` (on an empty database), `migrate` and `demo` signs in as a
-real staff account (app/cli_auth.py). Tests give that account in ONE place, here:
+real staff account (app/cli/auth.py). Tests give that account in ONE place, here:
 
     from tests.admin_cli import admin_cli, cli_env
 

@@ -28,8 +28,8 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-import app.services  # noqa: E402,F401 - installs the audit key keeper (issue #15 item 7)
-from app.audit_chain import forget_anchor  # noqa: E402
+import app.core.keeper  # noqa: E402,F401 - installs the audit key keeper (issue #15 item 7)
+from app.core.audit_chain import forget_anchor  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from db.models import Base  # noqa: E402
 from db.session import sqlite_url  # noqa: E402

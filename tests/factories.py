@@ -9,10 +9,10 @@ import itertools
 
 import pytest
 
-from app.domain.validation import vin_check_digit
-from app.services import auth
-from app.services.dto import Actor, DocumentDTO, SignatureCapture
-from app.services.vehicles import VehicleInput
+from app.core.validation import vin_check_digit
+from app.staff import auth
+from app.core.dto import Actor, DocumentDTO, SignatureCapture
+from app.inventory.vehicles import VehicleInput
 from db.models import Role, StaffRole, StaffUser, Store
 
 _seq = itertools.count(1)
@@ -66,7 +66,7 @@ def vehicle_input(**overrides) -> VehicleInput:
 
 @pytest.fixture()
 def isolated_data_dir(tmp_path, monkeypatch):
-    """Key files (app/keys.py) live in the per-user data directory: give each test its own
+    """Key files (app/core/keys.py) live in the per-user data directory: give each test its own
     instead of the developer's. Use with `pytestmark = pytest.mark.usefixtures(...)`."""
     path = tmp_path / "data"
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(path))
@@ -77,7 +77,7 @@ def another_terminal(monkeypatch, path) -> None:
     """Act as another terminal of the same store from here on: its own data directory, with
     the store's audit key copied there, as docs/operations.md tells (every terminal that
     writes needs it, issue #15 item 7); any other key file it must get by itself."""
-    from app import keys
+    from app.core import keys
 
     audit = keys.key_path("audit")
     key = audit.read_bytes() if audit.exists() else None
@@ -117,7 +117,7 @@ def make_document(uow_factory, actor: Actor, *, doc_type: str = "vehicle_card",
                   subject_type: str = "vehicle", subject_id: int | None = 1,
                   subject_ref: str = "", **kw) -> DocumentDTO:
     """A signed document of a cheap kind (no CJK layout): for archive tests."""
-    from app.services.documents import issue_document
+    from app.documents.documents import issue_document
 
     return issue_document(uow_factory(), actor=actor, doc_type=doc_type,
                           subject_type=subject_type, subject_id=subject_id,
@@ -133,7 +133,7 @@ RECEPTION_NOW = dt.datetime(2026, 3, 10, 2, 0)  # naive UTC: 10:00 in Shanghai, 
 def reception_defaults(uow_factory) -> None:
     """Default channels and consent text v1 (migration 0003 seeds them; PostgreSQL test runs
     truncate every table, so tests add them again)."""
-    from app.services.reception_setup import ensure_reception_defaults
+    from app.reception.setup import ensure_reception_defaults
 
     ensure_reception_defaults(uow_factory())
 
@@ -148,7 +148,7 @@ def channel_id(uow_factory, code: str = "walk_by") -> int:
 
 
 def consent_text_id(uow_factory) -> int:
-    from app.services.reception_setup import current_consent_text
+    from app.reception.setup import current_consent_text
 
     return current_consent_text(uow_factory(), now=RECEPTION_NOW).id
 
@@ -172,7 +172,7 @@ def make_consultants(uow_factory, count: int, prefix: str = "consultant") -> lis
 
 
 def on_duty(uow_factory, desk: Actor, consultants: list[Actor], now: dt.datetime = RECEPTION_NOW):
-    from app.services.reception_duty import set_roster
+    from app.reception.duty import set_roster
 
     return set_roster(uow_factory(), actor=desk, consultant_ids=[c.user_id for c in consultants],
                       now=now)
@@ -180,7 +180,7 @@ def on_duty(uow_factory, desk: Actor, consultants: list[Actor], now: dt.datetime
 
 def check_in_input(uow_factory, **overrides):
     """A walk-in by the walk-by channel, party of one, no personal data."""
-    from app.services.reception import CheckInInput
+    from app.reception.checkin import CheckInInput
 
     data = dict(channel_id=channel_id(uow_factory))
     if overrides.get("name") or overrides.get("mobile"):
@@ -190,14 +190,14 @@ def check_in_input(uow_factory, **overrides):
 
 
 def walk_in(uow_factory, desk: Actor, now: dt.datetime = RECEPTION_NOW, **overrides):
-    from app.services.reception import check_in
+    from app.reception.checkin import check_in
 
     return check_in(uow_factory(), actor=desk, data=check_in_input(uow_factory, **overrides), now=now)
 
 
 def make_customer(uow_factory, desk: Actor, *, name: str = "王先生", mobile: str | None = None,
                   now: dt.datetime = RECEPTION_NOW):
-    from app.services.reception_customers import register_customer
+    from app.reception.customers import register_customer
 
     mobile = mobile or f"139{next(_seq) % 100_000_000:08d}"
     return register_customer(uow_factory(), actor=desk, name=name, mobile=mobile,
@@ -207,7 +207,7 @@ def make_customer(uow_factory, desk: Actor, *, name: str = "王先生", mobile: 
 
 def add_models(uow_factory, manager: Actor, *models: tuple[str, str]) -> None:
     """Put one car of each (brand, model) in the inventory (models of interest come from it)."""
-    from app.services import vehicles
+    from app.inventory import vehicles
 
     for brand, model in models:
         vehicles.add_vehicle(uow_factory(), actor=manager,

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import ShowroomError
+from app.core.errors import ShowroomError
 
 log = logging.getLogger(__name__)
 

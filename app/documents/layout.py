@@ -28,8 +28,8 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, PageTem
                                 Paragraph, Table, TableStyle)
 
 from app.documents.fonts import FontSet, register_fonts
-from app.errors import ShowroomError
-from app.services.dto import StoreDTO
+from app.core.errors import ShowroomError
+from app.core.dto import StoreDTO
 
 LANGUAGES = ("zh", "en", "bilingual")
 # Shanghai has had no daylight saving since 1991: a fixed offset avoids needing tzdata on Windows.
@@ -69,7 +69,7 @@ T_SALES, T_COMPLAINT = Text("销售热线", "Sales hotline"), Text("投诉电话
 @dataclass(frozen=True)
 class SignatureDTO:
     """A captured signature: `png` is the pad's image (transparent background expected).
-    `signed_at` is naive UTC like every app timestamp (app/clock.py) or timezone-aware."""
+    `signed_at` is naive UTC like every app timestamp (app/core/clock.py) or timezone-aware."""
 
     signer_name: str
     role: SignerRole

@@ -23,7 +23,7 @@ from app.documents.fonts import FontSet
 from app.documents.layout import (GREY, PAGE, MARGIN_X, RULE, DocumentMeta, RenderContext,
                                   SignatureDTO, Text, esc, fmt_date, labelled, render_flowing,
                                   signature_block, stacked, table_style)
-from app.services.dto import StoreDTO
+from app.core.dto import StoreDTO
 
 DOC_TYPE = "store_notice"
 SHANGHAI_HOTLINE = "12345"  # 3.15: the Shanghai citizen service hotline

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from app.documents.revisions import Change
-from app.errors import ShowroomError
+from app.core.errors import ShowroomError
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def create_store_certificate(store_name: str, *, valid_days: int = 3650,
     if not store_name:
         raise ValueError("store_name is empty")
     now = now or _utcnow()
-    if now.tzinfo is None:  # naive means UTC (app/clock.py)
+    if now.tzinfo is None:  # naive means UTC (app/core/clock.py)
         now = now.replace(tzinfo=dt.UTC)
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([

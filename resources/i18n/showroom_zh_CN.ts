@@ -1034,6 +1034,10 @@
         <translation>金额过大。</translation>
     </message>
     <message>
+        <source>This text contains a control character that cannot be saved; please retype it.</source>
+        <translation>此内容含有无法保存的控制字符，请重新输入。</translation>
+    </message>
+    <message>
         <source>Enter an amount greater than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>

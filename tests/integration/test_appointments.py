@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from app.errors import Conflict, PermissionDenied, ValidationFailed
-from app.services import appointments, reception_duty
-from app.services.reception_customers import find_customer_by_mobile, withdraw_consent
+from app.core.errors import Conflict, PermissionDenied, ValidationFailed
+from app.reception import appointments, duty as reception_duty
+from app.reception.customers import find_customer_by_mobile, withdraw_consent
 from db.models import Role
 from tests.factories import (
     RECEPTION_NOW,

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from app.errors import PermissionDenied
-from app.services import audit, vehicles
-from app.services.audit import AuditQuery
+from app.core.errors import PermissionDenied
+from app.privacy import audit
+from app.inventory import vehicles
+from app.privacy.audit import AuditQuery
 from db.audit_models import AuditEvent
 from db.models import Role
 from db.session import sqlite_path, sqlite_url
@@ -155,7 +156,7 @@ def test_tampering_in_sql_names_the_first_broken_link(database, manager, tamper,
 
 def test_a_row_re_maced_even_with_the_key_still_breaks_the_next_link(database, manager, tamper):
     """Whoever holds the audit key file can MAC one edited row; the next link still breaks."""
-    from app import keys
+    from app.core import keys
     from db.audit_models import event_mac
 
     _some_events(database)
@@ -242,8 +243,8 @@ def test_managers_browse_and_filter_the_log(uow, database, manager):
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_prints_and_exports_are_audited(uow, manager, tmp_path):
-    from app.services.documents import record_print
-    from app.services.vehicle_io import export_vehicles
+    from app.documents.documents import record_print
+    from app.inventory.vehicle_io import export_vehicles
     from tests.factories import make_document
 
     doc = make_document(uow, manager)
@@ -263,7 +264,7 @@ def test_prints_and_exports_are_audited(uow, manager, tmp_path):
 def test_a_customers_details_never_enter_the_append_only_log(uow, manager):
     """PIPL art. 47: what the log holds cannot be anonymised later, so it holds no name,
     mobile or notes of a customer, only that they changed."""
-    from app.services.reception_customers import withdraw_consent
+    from app.reception.customers import withdraw_consent
     from tests.factories import make_customer, reception_defaults
 
     reception_defaults(uow)

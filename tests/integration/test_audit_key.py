@@ -14,9 +14,9 @@ import sqlite3
 import pytest
 from sqlalchemy import select, text
 
-from app import keys
-from app.errors import ShowroomError
-from app.services import audit
+from app.core import keys
+from app.core.errors import ShowroomError
+from app.privacy import audit
 from db.audit_models import GENESIS_HASH, AuditEvent, event_hash
 from db.models import Role
 from db.session import sqlite_path, sqlite_url
@@ -147,7 +147,7 @@ def test_a_log_cut_back_together_with_its_head_is_reported(database, manager, ta
 
 def test_a_backup_copy_whose_log_was_wiped_is_reported(database, db_url, manager, tmp_path,
                                                        capsys):
-    from app.services.backup import take_backup
+    from app.store.backup import take_backup
 
     if sqlite_path(db_url) is None:
         pytest.skip("a pg_dump file is checked after it is restored, not in place")
@@ -172,7 +172,7 @@ def test_a_backup_copy_whose_log_was_wiped_is_reported(database, db_url, manager
 def test_a_restored_backup_verifies_on_the_terminal_that_restored_it(database, db_url, manager,
                                                                      tmp_path):
     """Restoring makes the log older on purpose: the terminal's anchor follows it."""
-    from app.services.backup import restore, take_backup
+    from app.store.backup import restore, take_backup
 
     if sqlite_path(db_url) is None:
         pytest.skip("restore on PostgreSQL needs pg_restore (tests/integration/test_backup)")

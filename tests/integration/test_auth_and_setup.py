@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from app.errors import AccountLocked, LoginFailed, PermissionDenied, ValidationFailed
-from app.services import auth, store
+from app.core.errors import AccountLocked, LoginFailed, PermissionDenied, ValidationFailed
+from app.staff import auth
+from app.store import store
 from db.models import Role
 from tests.factories import PASSWORD, make_store, make_user
 

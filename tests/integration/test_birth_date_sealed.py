@@ -15,9 +15,9 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from app import personal_data
-from app.services import test_drive_steps as steps
-from app.services.test_drive_steps import DriveBlocked
+from app.core import personal_data
+from app.test_drives import drive_steps as steps
+from app.test_drives.drive_steps import DriveBlocked
 from db.migrate import alembic_config, current_revision, head_revision
 from db.session import make_engine
 from tests.factories import isolated_data_dir  # noqa: F401

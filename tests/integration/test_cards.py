@@ -14,8 +14,11 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from app.errors import Conflict, ShowroomError
-from app.services import cards, cards_floor, documents, store, vehicles
+from app.core.errors import Conflict, ShowroomError
+from app.showroom import cards, cards_floor
+from app.documents import documents
+from app.store import store
+from app.inventory import vehicles
 from db.card_models import VehicleCard
 from db.models import Role
 from db.uow import Database
@@ -334,7 +337,7 @@ def test_default_floor_matches_migration_0004():
 
 
 def _set_template(uow, template):
-    from app.errors import ValidationFailed  # noqa: F401 - callers catch it
+    from app.core.errors import ValidationFailed  # noqa: F401 - callers catch it
 
     admin = make_user(uow, Role.ADMIN)
     s = store.get_store(uow())
@@ -363,12 +366,12 @@ def test_4_2_1_2_store_url_template_puts_the_cars_page_with_card_and_version_in_
     texts = [r.text for r in zxingcpp.read_barcodes(Image.open(png))]
     assert any(t.startswith(f"https://www.pujiang-auto.example.cn/cars/{v.vin}") and
                f"card={card.card_number}" in t and "v=2" in t for t in texts), texts
-    from app.documents.qr import parse_card_reference
+    from app.showroom.qr import parse_card_reference
     assert parse_card_reference(texts[0]) == (card.card_number, 2)
 
 
 def test_a_bad_url_template_is_refused_beside_its_field_and_nothing_changes(uow, manager):
-    from app.errors import ValidationFailed
+    from app.core.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed) as e:
         _set_template(uow, "ftp://example.cn/{plate}")

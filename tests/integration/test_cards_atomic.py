@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.errors import ShowroomError
-from app.services import cards, cards_floor, documents, vehicles
+from app.core.errors import ShowroomError
+from app.showroom import cards, cards_floor
+from app.documents import documents
+from app.inventory import vehicles
 from db.card_models import VehicleCard
 from db.models import Role
 from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
@@ -110,7 +112,8 @@ def test_4_2_1_2_a_failed_delivery_of_the_pdf_issues_nothing(uow, manager, stale
 CRASH = """
 import os, sys
 from sqlalchemy import event, select
-from app.services import auth, cards
+from app.staff import auth
+from app.showroom import cards
 from db.models import StaffUser
 from db.uow import Database
 

@@ -4,8 +4,9 @@ setting up what it needs as the sales manager."""
 
 from __future__ import annotations
 
-from app.permissions import Action
-from app.services import cards, cards_floor, vehicles
+from app.core.permissions import Action
+from app.showroom import cards, cards_floor
+from app.inventory import vehicles
 from tests.factories import vehicle_input
 
 

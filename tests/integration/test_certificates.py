@@ -1,5 +1,5 @@
 """The store's signing certificate (issue #3): created once, kept in the database with its
-private key encrypted under a key file outside it (app/keys.py), imported from PKCS#12,
+private key encrypted under a key file outside it (app/core/keys.py), imported from PKCS#12,
 replaced without breaking the verification of what the old one signed."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from app import keys
+from app.core import keys
 from app.documents.signing import create_store_certificate, load_pkcs12, to_pkcs12
-from app.errors import SetupRequired, ShowroomError
-from app.services import certificates, documents
+from app.core.errors import SetupRequired, ShowroomError
+from app.documents import certificates, documents
 from db.models import Role, SigningCertificate
 from db.session import sqlite_path
 from tests.factories import (another_terminal, isolated_data_dir, make_document, make_store,  # noqa: F401

@@ -16,9 +16,10 @@ import pytest
 
 from app import cli
 from app.demo import DEMO_USERS, build_demo
-from app.domain.validation import validate_vin
-from app.services import auth, store
-from app.services.vehicle_io import import_vehicles
+from app.core.validation import validate_vin
+from app.staff import auth
+from app.store import store
+from app.inventory.vehicle_io import import_vehicles
 from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatusChange
 from db.session import sqlite_url
 from db.uow import Database
@@ -257,7 +258,7 @@ def test_unexpected_error_in_process(ready, tmp_path, capsys, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr("app.services.vehicle_io.import_vehicles", boom)
+    monkeypatch.setattr("app.inventory.vehicle_io.import_vehicles", boom)
     code = admin_cli(*["import-vehicles", str(write_csv(tmp_path / "a.csv", [row()])),
                      "--database-url", ready])
     assert code == 1
@@ -323,7 +324,7 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
 
 def _check_demo_documents(db) -> None:
     """Issue #3.6: a few signed documents to open, verify and print at once."""
-    from app.services import documents
+    from app.documents import documents
 
     manager = auth.login(db.uow(), username="zhou.jianguo", password="demo1234")
     docs = documents.list_documents(db.uow(), actor=manager, query=documents.DocumentQuery(
@@ -340,7 +341,7 @@ def _check_demo_documents(db) -> None:
         assert documents.verify_archived_document(db.uow(), actor=manager,
                                                   document_id=d.id).status == expected
     # Issue #5: the showroom floor shows every card state at once.
-    from app.services import cards
+    from app.showroom import cards
 
     states = Counter(row.card_state for row in cards.board(db.uow(), actor=manager) if row.vehicle_id)
     assert states["current"] == 4 and states["stale"] == 1 and states["no_card"] >= 1
@@ -360,14 +361,14 @@ def test_demo_refuses_a_database_holding_another_store(uow, db_url, capsys):
 @pytest.fixture()
 def archived(uow, ready):
     """A store notice in the archive of the `ready` store, signed with its certificate."""
-    from app.services import documents
+    from app.documents import documents
 
     manager = make_user(uow, Role.SALES_MANAGER, full_name="周建国")
     return documents.issue_store_notice(uow(), actor=manager, language="bilingual")
 
 
 def test_init_creates_the_signing_certificate(tmp_path, capsys, monkeypatch):
-    from app.services.certificates import list_certificates
+    from app.documents.certificates import list_certificates
 
     url = sqlite_url(tmp_path / "new.sqlite")
     monkeypatch.setenv("SHOWROOM_ADMIN_PASSWORD", "Admin-2026!")
@@ -387,7 +388,7 @@ def test_init_creates_the_signing_certificate(tmp_path, capsys, monkeypatch):
 
 
 def test_export_and_verify_document_in_a_subprocess(tmp_path, uow, ready, archived):
-    from app.services import documents
+    from app.documents import documents
     from db.models import DocumentPrint
 
     out = run("documents", "list", "--database-url", ready, tmp_path=tmp_path)
@@ -450,7 +451,7 @@ def test_verify_document_exit_codes(tmp_path, ready, archived, capsys):
 
 
 def test_documents_list_export_errors_and_voided_versions(tmp_path, uow, ready, archived, capsys):
-    from app.services import documents
+    from app.documents import documents
 
     manager = make_user(uow, Role.SALES_MANAGER)
     documents.issue_store_notice(uow(), actor=manager, language="bilingual",
@@ -528,7 +529,7 @@ def test_keys_export_and_import(tmp_path, ready, archived, capsys, monkeypatch):
 
 def test_the_personal_key_goes_to_another_terminal_too(tmp_path, ready, capsys, monkeypatch):
     """A number sealed on one terminal reads on another once its personal key is installed."""
-    from app import personal_data
+    from app.core import personal_data
 
     another_terminal(monkeypatch, tmp_path / "terminal-1")  # with the store's audit key
     blob = personal_data.seal("310101199003070034", field="test_drive.id_number_sealed")

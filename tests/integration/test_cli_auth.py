@@ -18,8 +18,8 @@ import pytest
 from sqlalchemy import select
 
 from app import cli
-from app.errors import AccountLocked
-from app.services import auth
+from app.core.errors import AccountLocked
+from app.staff import auth
 from db.audit_models import AuditEvent
 from db.models import Role, StaffUser
 from tests.admin_cli import admin_cli
@@ -151,7 +151,7 @@ def _commands(parser: argparse.ArgumentParser, prefix: str = ""):
 
 
 def test_every_command_has_a_permission_or_is_deliberately_open():
-    from app.permissions import CLI_COMMANDS, CLI_OPEN_COMMANDS
+    from app.core.permissions import CLI_COMMANDS, CLI_OPEN_COMMANDS
 
     names = set(_commands(cli.build_parser()))
     assert names == set(CLI_COMMANDS) | CLI_OPEN_COMMANDS

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.documents.qr import parse_card_reference
-from app.services import cards, cards_floor, documents, vehicles
+from app.showroom.qr import parse_card_reference
+from app.showroom import cards, cards_floor
+from app.documents import documents
+from app.inventory import vehicles
 from db.models import Role
 from tests.admin_cli import admin_cli
 from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401

@@ -1,4 +1,4 @@
-"""Printing through a real CUPS queue: ui.printing.print_pdf -> cupsd -> cups-pdf -> a PDF file.
+"""Printing through a real CUPS queue: ui.shell.printing.print_pdf -> cupsd -> cups-pdf -> a PDF file.
 
 Needs root, cupsd and printer-driver-cups-pdf (toolchain.md "Printing through a real CUPS
 queue"); skips with the reason otherwise. The fixture starts `cupsd -f` only when no scheduler
@@ -26,9 +26,9 @@ import pytest
 from PIL import Image, ImageChops
 
 from app.documents.sample_notice import render_store_notice
-from app.services.dto import StoreDTO
-from ui import workers
-from ui.printing import PrintResult, available_printers, print_pdf
+from app.core.dto import StoreDTO
+from ui.shell import workers
+from ui.shell.printing import PrintResult, available_printers, print_pdf
 
 QUEUE = "ShowroomPDF"
 CUPSD = Path("/usr/sbin/cupsd")

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import Conflict
-from app.services import test_drive_steps as steps
+from app.core.errors import Conflict
+from app.test_drives import drive_steps as steps
 from db.models import Document
 from tests.factories import isolated_data_dir, signature_capture  # noqa: F401
-from tests.integration.test_test_drives import NOW, OK, book, edit_drive, qualification, world  # noqa: F401
+from tests.integration.test_test_drives import NOW, drive_ready_to_sign, edit_drive, world  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -22,26 +22,11 @@ def _agreements(uow) -> int:
                                 .where(Document.doc_type == "test_drive_agreement"))
 
 
-def _drive_ready_to_sign(w):
-    c, u = w.consultant, w.uow
-    d = book(w, NOW)
-    d = steps.record_id_consent(u(), actor=c, drive_id=d.id, expected_version=d.version, now=NOW)
-    d = steps.record_qualification(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                                   data=qualification(), now=NOW)
-    d = steps.assign_escort(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                            escort_id=c.user_id, now=NOW)
-    d = steps.confirm_terms(u(), actor=c, drive_id=d.id, expected_version=d.version, now=NOW)
-    d = steps.record_check(u(), actor=c, drive_id=d.id, expected_version=d.version, items=OK,
-                           odometer_out=1200, now=NOW)
-    return steps.record_weather(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                                weather="fine", now=NOW)
-
-
 def test_agreement_signed_while_the_drive_changed_elsewhere_leaves_no_archived_pdf(
         world, monkeypatch):  # noqa: F811
     # T/CSCA 120031 4.2.4.1: the signed agreement belongs to exactly one drive record.
-    d = _drive_ready_to_sign(world)
-    from app.documents import test_drive_agreement
+    d = drive_ready_to_sign(world)
+    from app.test_drives import agreement_pdf as test_drive_agreement
 
     real_render = test_drive_agreement.render_agreement
 
@@ -58,6 +43,6 @@ def test_agreement_signed_while_the_drive_changed_elsewhere_leaves_no_archived_p
                              now=NOW)
     assert _agreements(world.uow) == 0  # nothing signed sits unlinked in the archive
     with world.uow() as u:
-        from db.test_drive_models import TestDrive
+        from db.drive_models import TestDrive
 
         assert u.session.get(TestDrive, d.id).agreement_document_id is None

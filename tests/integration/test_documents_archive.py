@@ -16,9 +16,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.documents.signing import create_store_certificate, sign_pdf
-from app.errors import Conflict, NotFound, ShowroomError, ValidationFailed
-from app.services import documents
-from app.services.documents import DocumentQuery
+from app.core.errors import Conflict, NotFound, ShowroomError, ValidationFailed
+from app.documents import documents
+from app.documents.documents import DocumentQuery
 from db.models import Document, DocumentPrint, DocumentSignature, Role
 from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
                              make_user, signature_capture, simple_pdf, simple_render)

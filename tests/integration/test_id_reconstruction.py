@@ -24,8 +24,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import Date, MetaData, select
 
-from app.services import test_drive_steps as steps
-from app.services.backup import take_backup
+from app.test_drives import drive_steps as steps
+from app.store.backup import take_backup
 from db.session import make_engine, sqlite_url
 from tests.factories import isolated_data_dir, signature_capture  # noqa: F401
 from tests.integration.test_test_drives import NOW, OK, book, make_world, qualification

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from app.errors import Conflict, PermissionDenied, ValidationFailed
-from app.services import leads, reception_reports, reception_visits
-from app.services.leads import LeadQuery
-from app.services.reception_customers import find_customer_by_mobile, withdraw_consent
+from app.core.errors import Conflict, PermissionDenied, ValidationFailed
+from app.reception import leads, reports as reception_reports, visits as reception_visits
+from app.reception.leads import LeadQuery
+from app.reception.customers import find_customer_by_mobile, withdraw_consent
 from db.models import Role
 from tests.factories import (
     RECEPTION_NOW,
@@ -61,7 +61,7 @@ def test_a_visit_with_consent_leaves_one_lead_per_model_owned_by_the_consultant(
     end = visit(uow, desk, manager, team, NOW, mobile="13911112222", models=(X, Y), intent="A")
     assert [(x.brand, x.model, x.status, x.intent_level, x.consultant_id) for x in end.leads] == [
         (*X, "new", "A", team[0].user_id), (*Y, "new", "A", team[0].user_id)]
-    # A: follow up every 3 days by default (app.domain.reception.INTENT_LEVELS).
+    # A: follow up every 3 days by default (app.reception.rules.INTENT_LEVELS).
     assert end.visit.next_follow_up == dt.date(2026, 3, 13) == end.leads[0].next_follow_up
     again = visit(uow, desk, manager, team, NOW + dt.timedelta(hours=2), mobile="13911112222",
                   models=(X,), intent="H")

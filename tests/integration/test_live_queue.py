@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from app.services import notifications
-from app.services.notifications import ChangeFeed, emit
+from app.reception import notifications
+from app.reception.notifications import ChangeFeed, emit
 from db.models import Role
 from tests.factories import (
     RECEPTION_NOW,
@@ -36,7 +36,7 @@ LIMIT_S = {"sqlite": 2.0, "postgresql": 1.0}  # issue #4, point 4
 
 LISTENER = """
 import json, sys, threading, time
-from app.services.notifications import ChangeFeed
+from app.reception.notifications import ChangeFeed
 url, consultant = sys.argv[1], int(sys.argv[2])
 feed = ChangeFeed(url, consultant_id=consultant, kinds=["assigned"])
 feed.start()

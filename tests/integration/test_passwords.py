@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.errors import AccountLocked, LoginFailed, PermissionDenied, ValidationFailed
-from app.services import auth
+from app.core.errors import AccountLocked, LoginFailed, PermissionDenied, ValidationFailed
+from app.staff import auth
 from db.audit_models import AuditEvent
 from db.models import Role, StaffUser
 from tests.factories import PASSWORD, make_store, make_user

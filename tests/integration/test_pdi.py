@@ -10,9 +10,11 @@ import json
 
 import pytest
 
-from app.domain.pdi import InspectionStatus, QueueState
-from app.errors import Conflict, PermissionDenied, ShowroomError, ValidationFailed
-from app.services import documents, pdi, pdi_queries, pdi_report, pdi_templates, vehicles
+from app.pdi.rules import InspectionStatus, QueueState
+from app.core.errors import Conflict, PermissionDenied, ShowroomError, ValidationFailed
+from app.documents import documents
+from app.pdi import inspections as pdi, queries as pdi_queries, report as pdi_report, templates as pdi_templates
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.integration.test_pdi_permissions import (passed_inspection, record_all_ok,

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from app.demo_pdi import add_pdi_demo
-from app.services import pdi_queries, pdi_templates
+from app.demo.pdi import add_pdi_demo
+from app.pdi import queries as pdi_queries, templates as pdi_templates
 from db.models import Role
 from tests.admin_cli import admin_cli
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.permissions import Action
-from app.services import pdi, pdi_queries, pdi_templates, vehicles
+from app.core.permissions import Action
+from app.pdi import inspections as pdi, queries as pdi_queries, templates as pdi_templates
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import make_user, signature_capture, vehicle_input
 

@@ -1,4 +1,4 @@
-"""Every service action run as every role: allowed or refused exactly as app.permissions.MATRIX says.
+"""Every service action run as every role: allowed or refused exactly as app.core.permissions.MATRIX says.
 
 An action "allowed" may still fail for a business reason (e.g. delivery needs a PDI); what is
 checked here is only that PermissionDenied is raised exactly when the matrix forbids it.
@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import OverrideRequired, PermissionDenied, ShowroomError
-from app.permissions import MATRIX, Action
-from app.services import auth, certificates, documents, store, vehicles
+from app.core.errors import OverrideRequired, PermissionDenied, ShowroomError
+from app.core.permissions import MATRIX, Action
+from app.staff import auth
+from app.documents import certificates, documents
+from app.store import store
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
                              make_user, make_vin, vehicle_input)
@@ -46,14 +49,14 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         vehicles.change_status(uow(), actor=actor, vehicle_id=v.id, expected_version=v.version,
                                new_status="on_display")
     elif action is Action.IMPORT_VEHICLES:
-        from app.services.vehicle_io import export_vehicles, import_vehicles
+        from app.inventory.vehicle_io import export_vehicles, import_vehicles
 
         path = tmp_path / "cars.csv"
         vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
         export_vehicles(uow(), actor=manager, path=path)
         import_vehicles(uow(), actor=actor, path=path)
     elif action is Action.EXPORT_VEHICLES:
-        from app.services.vehicle_io import export_vehicles
+        from app.inventory.vehicle_io import export_vehicles
 
         export_vehicles(uow(), actor=actor, path=tmp_path / "out.xlsx")
     elif action is Action.OVERRIDE_VIN_CHECK:
@@ -88,7 +91,7 @@ def _run(action: Action, uow, actor, manager, tmp_path):
     elif action is Action.MANAGE_CERTIFICATE:
         certificates.create_certificate(uow(), actor=actor)
     elif action is Action.MANAGE_BACKUPS:  # issue #15.9: its own right, no longer EDIT_STORE
-        from app.services.backup import list_backups
+        from app.store.backup import list_backups
 
         list_backups(tmp_path, actor=actor)
     elif action in RECEPTION_CASES:  # issue #4: cases in test_reception_permissions.py

@@ -14,14 +14,14 @@ import stat
 import pytest
 from sqlalchemy import select
 
-from app import keys, personal_data
-from app.errors import PermissionDenied, ShowroomError, ValidationFailed
-from app.services import privacy, privacy_retention
+from app.core import keys, personal_data
+from app.core.errors import PermissionDenied, ShowroomError, ValidationFailed
+from app.privacy import personal_key as privacy, retention as privacy_retention
 from db.audit_models import AuditEvent
 from db.models import Role
 from db.reception_models import Customer, Lead
 from db.session import sqlite_path
-from db.test_drive_models import TestDrive as DriveRow
+from db.drive_models import TestDrive as DriveRow
 from tests.admin_cli import admin_cli
 from tests.factories import (isolated_data_dir, make_customer, make_store,  # noqa: F401
                              make_user, reception_defaults)
@@ -43,9 +43,9 @@ def manager(uow):
 
 def sealed_drive(uow, manager, id_number=ID_NUMBER, customer_id=None) -> int:
     """A booked test drive whose ID number is stored the way the test-drive service does."""
-    from app.services import test_drives
+    from app.test_drives import booking as test_drives
 
-    from db.test_drive_models import TestDriveCar, TestDriveRoute
+    from db.drive_models import TestDriveCar, TestDriveRoute
 
     with uow() as u:  # one route and car per test; each drive in its own slot
         route_id = u.session.scalar(select(TestDriveRoute.id).limit(1))
@@ -231,11 +231,11 @@ def test_purge_command_dry_run(uow, manager, db_url, capsys):
 
 def test_no_id_number_in_the_stores_own_backup_on_either_database(uow, database, db_url, manager,
                                                                    tmp_path):
-    """The backup the store actually takes (app/services/backup.py): the SQLite file, or the
+    """The backup the store actually takes (app/store/backup.py): the SQLite file, or the
     pg_dump archive read back as SQL text."""
     import subprocess
 
-    from app.services import backup
+    from app.store import backup
 
     sealed_drive(uow, manager)
     info = backup.take_backup(db_url, tmp_path, kind="manual")
@@ -251,7 +251,7 @@ def test_no_id_number_in_the_stores_own_backup_on_either_database(uow, database,
 def test_after_withdrawal_the_purge_erases_what_other_rows_still_hold(uow, manager):
     """PIPL art. 15, 47: withdrawal anonymises the customer at once (reception); the next
     purge also clears the notes and numbers their visits and test drives still carry."""
-    from app.services.reception_customers import withdraw_consent
+    from app.reception.customers import withdraw_consent
 
     desk = make_user(uow, Role.RECEPTION)
     c = make_customer(uow, desk, name="孙先生", mobile="13900000020")

@@ -6,17 +6,17 @@ raise PermissionDenied exactly when the matrix refuses the actor's role.
 
 from __future__ import annotations
 
-from app.permissions import Action
+from app.core.permissions import Action
 
 
 def _view_audit(uow, actor, manager, tmp_path):
-    from app.services import audit
+    from app.privacy import audit
 
     audit.list_events(uow(), actor=actor)
 
 
 def _unmask(uow, actor, manager, tmp_path):
-    from app.services import privacy
+    from app.privacy import personal_key as privacy
     from tests.integration.test_privacy import sealed_drive
 
     drive = sealed_drive(uow, manager)
@@ -25,7 +25,7 @@ def _unmask(uow, actor, manager, tmp_path):
 
 
 def _manage_personal_data(uow, actor, manager, tmp_path):
-    from app.services import privacy_retention
+    from app.privacy import retention as privacy_retention
 
     privacy_retention.purge(uow(), actor=actor, dry_run=True)
 

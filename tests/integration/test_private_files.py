@@ -21,7 +21,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.services import backup, cards_floor, reception_reports, vehicle_io, vehicles
+from app.store import backup
+from app.showroom import cards_floor
+from app.reception import reports as reception_reports
+from app.inventory import vehicle_io, vehicles
 from db.migrate import backup_sqlite, upgrade
 from db.models import Role
 from db.session import data_dir, default_database_url, sqlite_path

@@ -8,9 +8,9 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import Conflict, PermissionDenied, ValidationFailed
-from app.services import reception, reception_duty, reception_visits
-from app.services.reception_customers import find_customer_by_mobile
+from app.core.errors import Conflict, PermissionDenied, ValidationFailed
+from app.reception import checkin as reception, duty as reception_duty, visits as reception_visits
+from app.reception.customers import find_customer_by_mobile
 from db.models import Role
 from db.reception_models import AssignmentLog, Consent, Customer, ReceptionEvent, Visit
 from tests.factories import (
@@ -286,7 +286,7 @@ def test_simultaneous_check_ins_never_pick_the_same_consultant(uow, desk, team):
 
 
 def test_channel_must_be_active(uow, desk, team, manager):
-    from app.services.reception_setup import list_channels, update_channel
+    from app.reception.setup import list_channels, update_channel
 
     ch = next(c for c in list_channels(uow(), actor=desk) if c.code == "douyin")
     update_channel(uow(), actor=manager, channel_id=ch.id, expected_version=ch.version, name=ch.name,

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from app.demo import build_demo
-from app.demo_reception import seed_reception_demo
-from app.services import appointments, leads, reception, reception_reports
-from app.services.auth import login
+from app.demo.reception import seed_reception_demo
+from app.reception import appointments, leads, checkin as reception, reports as reception_reports
+from app.staff.auth import login
 from db.session import sqlite_url
 from db.uow import Database
 from tests.factories import isolated_data_dir  # noqa: F401

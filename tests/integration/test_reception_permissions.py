@@ -6,18 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.errors import ValidationFailed
-from app.permissions import Action
-from app.services import (
-    appointments,
-    leads,
-    reception,
-    reception_customers,
-    reception_duty,
-    reception_reports,
-    reception_setup,
-    reception_visits,
-)
+from app.core.errors import ValidationFailed
+from app.core.permissions import Action
+from app.reception import appointments, leads, checkin as reception, customers as reception_customers, duty as reception_duty, reports as reception_reports, setup as reception_setup, visits as reception_visits
 from db.models import Role
 from tests.factories import (
     RECEPTION_NOW,

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from app.errors import PermissionDenied, ShowroomError, ValidationFailed
-from app.services import reception_reports, reception_visits
+from app.core.errors import PermissionDenied, ShowroomError, ValidationFailed
+from app.reception import reports as reception_reports, visits as reception_visits
 from db.models import Role
 from tests.factories import (
     channel_id,

@@ -15,7 +15,7 @@ import random
 
 import pytest
 
-from app.services import reception, reception_duty, reception_visits
+from app.reception import checkin as reception, duty as reception_duty, visits as reception_visits
 from db.models import Role
 from tests.factories import make_consultants, make_staff, on_duty, reception_defaults, walk_in
 

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from app.errors import PermissionDenied, ValidationFailed
-from app.services.reception_search import VisitHistoryQuery, list_visits, search_customers
+from app.core.errors import PermissionDenied, ValidationFailed
+from app.reception.search import VisitHistoryQuery, list_visits, search_customers
 from db.models import Role
 from tests.factories import (RECEPTION_NOW, make_customer, make_staff, make_store, on_duty,
                              reception_defaults, walk_in)

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.domain.reception import CONSENT_V1_EN, CONSENT_V1_ZH, DEFAULT_CHANNELS
-from app.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from app.services import reception_setup as setup
+from app.reception.rules import CONSENT_V1_EN, CONSENT_V1_ZH, DEFAULT_CHANNELS
+from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from app.reception import setup
 from db.migrate import upgrade
 from db.models import Role
 from db.session import sqlite_url

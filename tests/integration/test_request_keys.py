@@ -7,7 +7,7 @@ import uuid
 
 from sqlalchemy import func, select
 
-from app.services.reception import CheckInInput, check_in
+from app.reception.checkin import CheckInInput, check_in
 from db.models import Role
 from db.reception_models import Visit
 from tests.factories import channel_id, make_consultants, make_user, reception_defaults
@@ -32,7 +32,7 @@ def test_check_in_repeated_with_its_request_key_returns_the_first_visit(uow):
 
 def test_a_store_notice_issued_twice_with_one_request_key_is_one_document(uow, tmp_path, monkeypatch):
     # T/CSCA 120031 4.1.3.5: one public notice in force; a double click must not issue two.
-    from app.services import documents
+    from app.documents import documents
     from tests.factories import make_store, signature_capture
 
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import documents
+from app.documents import documents
 from db.models import Role
 from tests.admin_cli import admin_cli
 from tests.factories import isolated_data_dir, make_user, signature_capture  # noqa: F401

@@ -21,8 +21,8 @@ from cryptography.x509.oid import NameOID
 from app.documents.signing import (create_store_certificate, load_pkcs12, sign_pdf, to_pkcs12,
                                    verify_pdf)
 from app.documents.sample_notice import render_store_notice
-from app.errors import ShowroomError
-from app.services.dto import StoreDTO
+from app.core.errors import ShowroomError
+from app.core.dto import StoreDTO
 
 STORE = StoreDTO(1, "上海浦江汽车销售服务有限公司", "上海市闵行区虹梅南路 1888 号",
                  "021-64001234", "021-64005678", "https://pujiang-4s.example.cn", 3)

@@ -10,8 +10,8 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.errors import Conflict, LoginFailed, PermissionDenied, ValidationFailed
-from app.services import auth, staff
+from app.core.errors import Conflict, LoginFailed, PermissionDenied, ValidationFailed
+from app.staff import auth, accounts as staff
 from db.audit_models import AuditEvent
 from db.models import Role
 from tests.factories import (

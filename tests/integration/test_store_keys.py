@@ -1,7 +1,7 @@
 """Two terminals, one store, one personal-data key (issue #15 item 2; PIPL art. 51: personal
 information kept available and secure).
 
-Each terminal is its own data directory (SHOWROOM_DATA_DIR, where app/keys.py keeps the key
+Each terminal is its own data directory (SHOWROOM_DATA_DIR, where app/core/keys.py keeps the key
 files) and its own Database on the SAME database: PostgreSQL when SHOWROOM_TEST_DATABASE_URL
 is set, else one SQLite file, which shares the same way. The service calls run in this
 process with the terminal's data directory set; the key commands run as real `showroom
@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete
 
-from app import keys, personal_data
-from app.errors import ShowroomError
-from app.services import certificates, privacy, test_drives
-from app.services import test_drive_steps as steps
+from app.core import keys, personal_data
+from app.core.errors import ShowroomError
+from app.documents import certificates
+from app.privacy import personal_key as privacy
+from app.test_drives import booking as test_drives
+from app.test_drives import drive_steps as steps
 from db.key_models import StoreKey
 from db.models import Role
 from db.uow import Database

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.permissions import Action
-from app.services import test_drive_setup as setup
-from app.services import test_drive_steps as steps
-from app.services import test_drives, vehicles
+from app.core.permissions import Action
+from app.test_drives import fleet_setup as setup
+from app.test_drives import drive_steps as steps
+from app.test_drives import booking as test_drives
+from app.inventory import vehicles
 from tests.factories import vehicle_input
 
 

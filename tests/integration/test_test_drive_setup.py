@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from app.errors import ValidationFailed
-from app.services import test_drive_setup as setup
-from app.services import test_drives, vehicles
+from app.core.errors import ValidationFailed
+from app.test_drives import fleet_setup as setup
+from app.test_drives import booking as test_drives
+from app.inventory import vehicles
 from db.models import Role, StaffUser
 from tests.factories import isolated_data_dir, make_staff, make_store, vehicle_input  # noqa: F401
 from tests.integration.test_test_drives import (NOW, TODAY, _save_car, add_fleet_car,
@@ -77,7 +78,7 @@ def test_routes_need_a_police_filing_and_print_as_a_public_notice(world):
 
 
 def test_the_demo_adds_routes_fleet_and_drives_once(uow, database):
-    from app.demo_test_drives import add_test_drive_demo
+    from app.demo.drives import add_test_drive_demo
 
     make_store(uow)
     manager = make_staff(uow, Role.SALES_MANAGER, full_name="周建国")

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import update
 
-from app.errors import Conflict, PermissionDenied, ValidationFailed
-from app.services import test_drive_setup as setup
-from app.services import test_drive_steps as steps
-from app.services import test_drives, vehicles
-from app.services.dto import Actor
-from app.services.test_drive_steps import DriveBlocked, QualificationInput, ReturnInput
-from db import test_drive_models as tdm
+from app.core.errors import Conflict, PermissionDenied, ValidationFailed
+from app.test_drives import fleet_setup as setup
+from app.test_drives import drive_steps as steps
+from app.test_drives import booking as test_drives
+from app.inventory import vehicles
+from app.core.dto import Actor
+from app.test_drives.drive_steps import DriveBlocked, QualificationInput, ReturnInput
+from db import drive_models as tdm
 from db.models import Role, StaffUser
 from db.uow import Database
 from tests.factories import (RECEPTION_NOW, isolated_data_dir, make_staff,  # noqa: F401
@@ -110,8 +111,9 @@ def qualification(**kw) -> QualificationInput:
     return QualificationInput(**data)
 
 
-def ready_drive(w: World, start=NOW, weather="fine", escort: Actor | None = None, **book_kw):
-    """Book and complete every step before departure; returns the drive (not started)."""
+def drive_ready_to_sign(w: World, start=NOW, weather="fine", escort: Actor | None = None,
+                        **book_kw):
+    """Book and complete every step before the agreement; returns the drive."""
     c, u = w.consultant, w.uow
     escort = escort or c
     d = book(w, start, **book_kw)
@@ -123,8 +125,15 @@ def ready_drive(w: World, start=NOW, weather="fine", escort: Actor | None = None
     d = steps.confirm_terms(u(), actor=c, drive_id=d.id, expected_version=d.version, now=NOW)
     d = steps.record_check(u(), actor=c, drive_id=d.id, expected_version=d.version, items=OK,
                            odometer_out=1200, now=NOW)
-    d = steps.record_weather(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                             weather=weather, now=NOW)
+    return steps.record_weather(u(), actor=c, drive_id=d.id, expected_version=d.version,
+                                weather=weather, now=NOW)
+
+
+def ready_drive(w: World, start=NOW, weather="fine", escort: Actor | None = None, **book_kw):
+    """Book and complete every step before departure; returns the drive (not started)."""
+    c, u = w.consultant, w.uow
+    escort = escort or c
+    d = drive_ready_to_sign(w, start, weather, escort, **book_kw)
     return steps.sign_agreement(u(), actor=c, drive_id=d.id, expected_version=d.version,
                                 signatures=[signature_capture("李先生", "customer", 1),
                                             signature_capture(escort.full_name, "escort", 2)],
@@ -249,7 +258,7 @@ def test_an_inactive_route_blocks_4_2_4_3(world):
 
 
 def test_a_voided_agreement_blocks_4_2_4_1(world):
-    from app.services.documents import void_document
+    from app.documents.documents import void_document
 
     d = ready_drive(world)
     void_document(world.uow(), actor=world.manager, document_id=d.agreement_document_id,
@@ -383,7 +392,7 @@ def test_the_id_number_is_never_in_the_database_file_or_the_agreement(world, dat
 
     from pypdf import PdfReader
 
-    from app.services.documents import get_document_bytes, verify_document_bytes
+    from app.documents.documents import get_document_bytes, verify_document_bytes
 
     d = ready_drive(world)
     assert d.id_number_masked == "**************002X" and d.licence_number_masked == d.id_number_masked
@@ -456,13 +465,13 @@ def test_a_car_with_expired_papers_cannot_be_booked_and_cancelling_frees_the_slo
 # --- return (issue #6.8) ---------------------------------------------------------------------
 
 def test_return_checks_the_odometer_flags_overdue_and_counts_the_visit_3_13(world):
-    from app.services import reception_reports
+    from app.reception import reports as reception_reports
     from tests.factories import add_models, walk_in
 
     add_models(world.uow, world.manager, ("大众", "帕萨特"))
     arrival = walk_in(world.uow, world.desk, NOW, name="李先生", mobile="13912345678",
                       interested_models=[["大众", "帕萨特"]]).visit
-    from app.services.leads import create_lead
+    from app.reception.leads import create_lead
     lead = create_lead(world.uow(), actor=world.consultant, customer_id=arrival.customer_id,
                        brand="大众", model="帕萨特", intent_level="B", now=NOW)
     d = ready_drive(world, visit_id=arrival.id)
@@ -479,7 +488,7 @@ def test_return_checks_the_odometer_flags_overdue_and_counts_the_visit_3_13(worl
                                data=ReturnInput(odometer_in=1212, damage_found=False,
                                                 feedback="想再看看内饰", intent_level="H"))
     assert back.overdue  # planned end was 10:30
-    from app.services.leads import get_lead
+    from app.reception.leads import get_lead
     after = get_lead(world.uow(), actor=world.manager, lead_id=lead.id)
     assert (after.status, after.intent_level) == ("following", "H")
     kpi = reception_reports.month_kpi(world.uow(), actor=world.manager, month=TODAY,
@@ -521,7 +530,7 @@ def test_an_escort_already_out_cannot_accompany_a_second_car(world):
 
 
 def test_a_completed_drive_booked_without_a_visit_still_counts_3_13(world):
-    from app.services import reception_reports
+    from app.reception import reports as reception_reports
 
     d = ready_drive(world)
     out = start(world, d)
@@ -535,7 +544,7 @@ def test_a_completed_drive_booked_without_a_visit_still_counts_3_13(world):
 
 
 def test_a_visit_ended_without_the_tick_still_counts_its_completed_drive_3_13(world):
-    from app.services import reception_reports, reception_visits
+    from app.reception import reports as reception_reports, visits as reception_visits
     from db.reception_models import Visit
     from tests.factories import walk_in
 

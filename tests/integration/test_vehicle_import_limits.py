@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import ShowroomError
-from app.services.vehicle_io import import_vehicles
-from app.services.vehicle_io_read import DEFAULT_MAX_ROWS
+from app.core.errors import ShowroomError
+from app.inventory.vehicle_io import import_vehicles
+from app.inventory.vehicle_io_read import DEFAULT_MAX_ROWS
 from db.models import Role, Vehicle
 from tests.admin_cli import admin_cli
 from tests.factories import make_user, make_vin
@@ -137,7 +137,7 @@ def test_the_limit_can_be_raised_for_the_terminal(uow, manager, tmp_path, monkey
 
 def test_an_xlsx_that_would_unpack_to_too_much_is_refused_before_it_is_unpacked(
         uow, manager, tmp_path, monkeypatch):
-    from app.services import xlsx_stream
+    from app.inventory import xlsx_stream
 
     path = write_xlsx(tmp_path / "stock.xlsx", rows(3))
     with zipfile.ZipFile(path) as z:

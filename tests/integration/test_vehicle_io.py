@@ -11,11 +11,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.errors import PermissionDenied, ShowroomError
-from app.services import vehicles
-from app.services.vehicle_io import export_vehicles, import_vehicles
-from app.services.vehicle_io_formats import COLUMN_NAMES
-from app.services.vehicles import VehicleQuery
+from app.core.errors import PermissionDenied, ShowroomError
+from app.inventory import vehicles
+from app.inventory.vehicle_io import export_vehicles, import_vehicles
+from app.inventory.vehicle_io_formats import COLUMN_NAMES
+from app.inventory.vehicles import VehicleQuery
 from db.models import Role, Vehicle, VehicleStatusChange
 from tests.factories import make_user, make_vin, vehicle_input
 

@@ -3,8 +3,8 @@ still searches brand, model, trim and colours (issue #10 keeps the fast path hon
 
 from __future__ import annotations
 
-from app.services import vehicles
-from app.services.vehicles import VehicleQuery
+from app.inventory import vehicles
+from app.inventory.vehicles import VehicleQuery
 from db.models import Role
 from tests.factories import make_store, make_user, make_vin, vehicle_input
 

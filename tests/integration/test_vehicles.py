@@ -2,9 +2,9 @@
 
 import pytest
 
-from app.errors import Conflict, OverrideRequired, PermissionDenied, ShowroomError, ValidationFailed
-from app.services import vehicles
-from app.services.vehicles import VehicleQuery
+from app.core.errors import Conflict, OverrideRequired, PermissionDenied, ShowroomError, ValidationFailed
+from app.inventory import vehicles
+from app.inventory.vehicles import VehicleQuery
 from db.models import Role, Vehicle
 from tests.factories import make_user, make_vin, vehicle_input
 

@@ -9,8 +9,8 @@ import threading
 import pytest
 from sqlalchemy import func, select, update
 
-from app.errors import Busy, Conflict, ValidationFailed
-from app.services import vehicles
+from app.core.errors import Busy, Conflict, ValidationFailed
+from app.inventory import vehicles
 from db.models import Role, Vehicle
 from db.races import retrying
 from db.uow import Database
@@ -87,3 +87,27 @@ def test_inside_a_retry_loop_busy_errors_are_left_to_the_loop():
         from db.races import write_race
 
         assert write_race(RuntimeError("x")) is None
+
+
+def test_a_nul_character_is_bad_input_beside_its_field_on_every_database(uow):
+    # PostgreSQL cannot store NUL in text; SQLite could. Either way the user gets the field.
+    from app.store.store import get_store, update_store
+    from tests.factories import make_store
+
+    make_store(uow)
+    admin = make_user(uow, Role.ADMIN)
+    s = get_store(uow())
+    with pytest.raises(ValidationFailed) as e:
+        update_store(uow(), actor=admin, expected_version=s.version, legal_name="上海\x00汽车",
+                     address=s.address, sales_hotline=s.sales_hotline,
+                     complaint_phone=s.complaint_phone, website=s.website)
+    assert e.value.for_field("legal_name").code == "unstorable_character"
+    assert get_store(uow()).legal_name == s.legal_name
+
+
+def test_a_price_beyond_the_column_is_refused_beside_the_field(uow):
+    manager = make_user(uow, Role.SALES_MANAGER)
+    with pytest.raises(ValidationFailed) as e:
+        vehicles.add_vehicle(uow(), actor=manager,
+                             data=vehicle_input(vin=make_vin(803), price_fen=2**31))
+    assert e.value.for_field("price_fen").code == "number_too_large"

@@ -11,8 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.errors import ShowroomError
-from app.services import auth, reception, store, vehicles
+from app.core.errors import ShowroomError
+from app.staff import auth
+from app.reception import checkin as reception
+from app.store import store
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import (isolated_data_dir, make_consultants, make_staff,  # noqa: F401
                              make_store, make_user, make_vin, on_duty, reception_defaults,

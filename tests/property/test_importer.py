@@ -1,4 +1,4 @@
-"""The vehicle importer (app/services/vehicle_io*.py) under broken files (issue #8.6): random
+"""The vehicle importer (app/inventory/vehicle_io*.py) under broken files (issue #8.6): random
 cells of any type, truncated files, GBK / UTF-16 / Latin-1 text, missing, renamed and doubled
 columns, random bytes. Each import ends in a ShowroomError that wrote nothing, or in a report
 where every row is accounted for (created, updated, unchanged or rejected with its reasons)
@@ -15,9 +15,9 @@ from hypothesis import assume, event, given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from app.errors import ShowroomError
-from app.services.vehicle_io import import_vehicles
-from app.services.vehicle_io_formats import COLUMNS
+from app.core.errors import ShowroomError
+from app.inventory.vehicle_io import import_vehicles
+from app.inventory.vehicle_io_formats import COLUMNS
 from db.models import Role, Vehicle
 from tests.factories import isolated_data_dir, make_store, make_user, make_vin  # noqa: F401
 from tests.property.strategies import huge_int, nasty_text

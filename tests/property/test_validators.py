@@ -1,4 +1,4 @@
-"""Every validator of app/domain/validation.py under hostile input (issue #8.6): it returns a
+"""Every validator of app/core/validation.py under hostile input (issue #8.6): it returns a
 normalised value that satisfies its own rule, or raises ValidationFailed naming the field. It
 never raises anything else (a traceback would reach the user)."""
 
@@ -9,8 +9,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain import validation as v
-from app.errors import ValidationFailed
+from app.core import validation as v
+from app.core.errors import ValidationFailed
 from tests.property.strategies import nasty_text, weird_float, huge_int, wrong_type
 
 

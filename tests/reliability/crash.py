@@ -119,7 +119,8 @@ def _launcher() -> int:
     # Everything the writer needs, imported once before forking.
     import sqlalchemy  # noqa: F401
 
-    from app.services import auth, vehicles  # noqa: F401
+    from app.staff import auth  # noqa: F401
+    from app.inventory import vehicles  # noqa: F401
     from db.uow import Database  # noqa: F401
     from tests.factories import make_vin, vehicle_input  # noqa: F401
 
@@ -145,7 +146,8 @@ def _launcher() -> int:
 def _write_forever(url: str, ok_file: str, start: int) -> None:
     from sqlalchemy import select
 
-    from app.services import auth, vehicles
+    from app.staff import auth
+    from app.inventory import vehicles
     from db.models import StaffUser
     from db.uow import Database
     from tests.factories import make_vin, vehicle_input
@@ -155,7 +157,7 @@ def _write_forever(url: str, ok_file: str, start: int) -> None:
     with db.uow() as uow:
         actor = auth.actor_of(uow.session.scalar(
             select(StaffUser).where(StaffUser.username == USERNAME)))
-    from app.errors import ShowroomError
+    from app.core.errors import ShowroomError
 
     i = 0
     while True:

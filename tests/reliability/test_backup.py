@@ -15,8 +15,9 @@ import pytest
 from sqlalchemy import select, text
 
 from app import cli
-from app.errors import ShowroomError
-from app.services import backup, vehicles
+from app.core.errors import ShowroomError
+from app.store import backup
+from app.inventory import vehicles
 from db.models import Base, Role
 from db.session import sqlite_path
 from db.uow import Database
@@ -237,7 +238,7 @@ def test_admin_backup_and_restore_commands(db_url, uow, store_data, tmp_path, ca
 
 
 def test_only_the_administrator_backs_up_or_changes_the_setting(db_url, uow, store_data):
-    from app.errors import PermissionDenied
+    from app.core.errors import PermissionDenied
 
     manager = store_data
     with pytest.raises(PermissionDenied):
@@ -282,7 +283,7 @@ def test_server_database_is_backed_up_before_a_schema_upgrade(tmp_path):
 
 
 def test_start_up_takes_todays_backup_in_the_background(db_url, uow, store_data):
-    from ui.startup import start_daily_backup
+    from ui.shell.startup import start_daily_backup
 
     start_daily_backup(db_url).join(timeout=60)
     daily = [b for b in backup.list_backups() if b.kind == "daily"]

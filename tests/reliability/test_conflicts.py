@@ -10,9 +10,11 @@ import datetime as dt
 
 import pytest
 
-from app.errors import Conflict, ShowroomError
-from app.services import (appointments, cards_floor, leads, reception, reception_customers,
-                          reception_setup, reception_visits, store, vehicles)
+from app.core.errors import Conflict, ShowroomError
+from app.reception import appointments, leads, checkin as reception, customers as reception_customers, setup as reception_setup, visits as reception_visits
+from app.showroom import cards_floor
+from app.store import store
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import (RECEPTION_NOW, add_models, isolated_data_dir, make_consultants,  # noqa: F401
                              make_customer, make_staff, make_store, make_user, on_duty,
@@ -103,7 +105,7 @@ def test_store_details(uow, people):
 def test_users_have_no_edit_to_lose(uow, people):
     """Staff accounts are only created (a taken username is refused), never edited in place
     yet: there is no stale copy to save. Two terminals creating the same username: one wins."""
-    from app.services import auth
+    from app.staff import auth
 
     make = lambda: auth.create_user(uow(), actor=people["admin"], username="same.name",  # noqa: E731
                                     full_name="甲", password="long-enough-1", roles=["consultant"])

@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.clock import utcnow
-from app.services import cards, cards_floor, vehicles
+from app.core.clock import utcnow
+from app.showroom import cards, cards_floor
+from app.inventory import vehicles
 from db.card_models import CardStatus, VehicleCard
 from db.models import Role
 from db.reception_models import Visit
-from db.test_drive_models import TestDrive, TestDriveSlot
+from db.drive_models import TestDrive, TestDriveSlot
 from tests.conftest import PG_URL
 from tests.factories import (isolated_data_dir, make_consultants, make_staff,  # noqa: F401
                              make_store, make_user, on_duty, reception_defaults, vehicle_input)
@@ -54,7 +55,7 @@ def _collect(procs: list[subprocess.Popen], timeout: float) -> tuple[list[str], 
 def _fleet_car_and_route(uow, manager) -> tuple[int, int]:
     import datetime as dt
 
-    from app.services import test_drive_setup as setup
+    from app.test_drives import fleet_setup as setup
     from tests.integration.test_test_drives import fleet_input, route_input
 
     later = utcnow().date() + dt.timedelta(days=400)

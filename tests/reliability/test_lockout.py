@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.services.auth import MAX_FAILED_LOGINS
+from app.staff.auth import MAX_FAILED_LOGINS
 from db.audit_models import AuditEvent
 from db.models import Role, StaffUser
 from tests.factories import make_store, make_user

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from app.errors import ShowroomError
-from app.services import backup, documents
+from app.core.errors import ShowroomError
+from app.store import backup
+from app.documents import documents
 from db.audit_models import AuditEvent
 from db.models import Role, StaffUser
 from db.session import sqlite_path
@@ -183,7 +184,7 @@ def test_accept_damaged_restores_and_records_every_failure(db_url, uow, archive,
     bad = backup_with_flipped_document(db_url, uow, manager, second, tmp_path)
     make_document(uow, manager, subject_id=3)  # made after the backup: gone after the restore
 
-    with caplog.at_level(logging.WARNING, logger="app.services.backup"):
+    with caplog.at_level(logging.WARNING, logger="app.store.backup"):
         code, out, err = admin("restore", str(bad), "--yes", "--accept-damaged", url=db_url,
                                capsys=capsys)
 

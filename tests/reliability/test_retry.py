@@ -14,9 +14,10 @@ import time
 import psycopg
 import pytest
 
-from app.errors import ShowroomError
-from app.services import cards, reception_visits
-from app.services.common import is_transient
+from app.core.errors import ShowroomError
+from app.showroom import cards
+from app.reception import visits as reception_visits
+from app.core.common import is_transient
 from db.models import Role
 from db.session import make_engine, sqlite_path
 from db.uow import Database
@@ -78,7 +79,7 @@ def test_a_save_blocked_for_a_moment_is_retried_and_succeeds(db_url, waiting_vis
     releaser = other.release_after(0.4)
     terminal = impatient_database(db_url)
     try:
-        with caplog.at_level(logging.INFO, logger="app.services.common"):
+        with caplog.at_level(logging.INFO, logger="app.core.common"):
             started = reception_visits.start_visit(terminal.uow(), actor=consultant,
                                                    visit_id=visit.id,
                                                    expected_version=visit.version,
@@ -94,7 +95,7 @@ def test_a_save_blocked_for_a_moment_is_retried_and_succeeds(db_url, waiting_vis
 
 def test_a_database_that_stays_busy_gives_a_readable_error_and_writes_nothing(
         db_url, uow, waiting_visit, monkeypatch):
-    from app.services import common
+    from app.core import common
 
     consultant, visit = waiting_visit
     monkeypatch.setattr(common, "RETRY_ATTEMPTS", 3)
@@ -110,7 +111,7 @@ def test_a_database_that_stays_busy_gives_a_readable_error_and_writes_nothing(
         terminal.dispose()
     assert e.value.code == "transient_database_error"
     assert is_transient(e.value.__cause__)
-    from app.services.reception import get_visit
+    from app.reception.checkin import get_visit
 
     assert get_visit(uow(), actor=consultant, visit_id=visit.id).status == "waiting"
 
@@ -118,7 +119,7 @@ def test_a_database_that_stays_busy_gives_a_readable_error_and_writes_nothing(
 def test_check_in_path_and_card_issuing_retry_transient_errors():
     """The services that several desks call at the same moment run through the retry."""
     assert getattr(cards.issue_card, "__wrapped_transaction__", False)
-    from app.services import reception
+    from app.reception import checkin as reception
 
     assert getattr(reception.check_in, "__wrapped_transaction__", False)
     for fn in (reception_visits.start_visit, reception_visits.end_visit,

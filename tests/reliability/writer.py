@@ -44,8 +44,8 @@ def main() -> int:
     from sqlalchemy import select
     from sqlalchemy.exc import DBAPIError
 
-    from app.errors import ShowroomError
-    from app.services import auth
+    from app.core.errors import ShowroomError
+    from app.staff import auth
     from db.models import StaffUser
     from db.uow import Database
 
@@ -73,7 +73,7 @@ def main() -> int:
 
 def _step(args, db, actor):
     if args.mode == "vehicles":
-        from app.services import vehicles
+        from app.inventory import vehicles
         from tests.factories import make_vin, vehicle_input
 
         def add(i: int) -> str:
@@ -85,7 +85,7 @@ def _step(args, db, actor):
     if args.mode == "checkins":
         from sqlalchemy import select
 
-        from app.services.reception import CheckInInput, check_in
+        from app.reception.checkin import CheckInInput, check_in
         from db.reception_models import SourceChannel
 
         with db.uow() as uow:
@@ -99,7 +99,7 @@ def _step(args, db, actor):
         return visit
     if args.mode == "bookings":
         return _booking_step(args, db, actor)
-    from app.services import cards
+    from app.showroom import cards
 
     ids = [int(x) for x in args.vehicle_ids.split(",") if x]
 
@@ -115,15 +115,15 @@ def booking_start(i: int):
     """The i-th half-hour slot from tomorrow 09:00 store time (01:00 UTC), 16 a day."""
     import datetime as dt
 
-    from app.clock import utcnow
+    from app.core.clock import utcnow
 
     day = utcnow().replace(hour=1, minute=0, second=0, microsecond=0) + dt.timedelta(days=1)
     return day + dt.timedelta(days=i // 16, minutes=30 * (i % 16))
 
 
 def _booking_step(args, db, actor):
-    from app.errors import ShowroomError, ValidationFailed
-    from app.services import test_drives
+    from app.core.errors import ShowroomError, ValidationFailed
+    from app.test_drives import booking as test_drives
 
     def book(i: int) -> str:
         try:

@@ -3,7 +3,7 @@
 Run as a separate process:  python tests/reliability/wrong_passwords.py URL USERNAME COUNT START
 
 Waits until the wall-clock time START (so that every process begins together), then tries
-COUNT wrong passwords through app.services.auth.login and prints one line per attempt:
+COUNT wrong passwords through app.staff.auth.login and prints one line per attempt:
 `FAILED <remaining>`, `LOCKED` or `ERR <exception type> <text>` (what would reach a user).
 """
 
@@ -20,8 +20,8 @@ if str(ROOT) not in sys.path:
 
 def main() -> int:
     url, username, count, start = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-    from app.errors import AccountLocked, LoginFailed
-    from app.services.auth import login
+    from app.core.errors import AccountLocked, LoginFailed
+    from app.staff.auth import login
     from db.uow import Database
 
     database = Database(url)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QSettings
 
 from db.models import Role
 from tests.factories import make_user
-from ui import workers
-from ui.context import AppContext
+from ui.shell import workers
+from ui.shell.context import AppContext
 
 
 @pytest.fixture(autouse=True)

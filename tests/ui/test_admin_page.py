@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from app.services import reception_setup
-from app.services.store import get_store, update_store
+from app.reception import setup as reception_setup
+from app.store.store import get_store, update_store
 from db.models import Role
 from tests.factories import make_store, reception_defaults
-from ui.main_window import visible_modules
-from ui.pages.admin_page import AdminPage
+from ui.shell.main_window import visible_modules
+from ui.store.admin_page import AdminPage
 
 
 @pytest.fixture()
@@ -146,7 +146,7 @@ def test_admin_publishes_consent_v2_which_becomes_current_once_effective(qtbot, 
 
     from PySide6.QtCore import QDateTime
 
-    from app.clock import to_store_time, utcnow
+    from app.core.clock import to_store_time, utcnow
 
     tab = admin_page.tabs["consent"]
     v1 = reception_setup.current_consent_text(uow())
@@ -177,7 +177,7 @@ def test_admin_publishes_consent_v2_which_becomes_current_once_effective(qtbot, 
 # --- signing certificate (issue #3) ---------------------------------------------------------
 
 def test_admin_exports_creates_a_new_certificate_and_imports_the_old_one_back(qtbot, admin_page, uow, tmp_path):
-    from app.services.certificates import ensure_store_certificate, list_certificates
+    from app.documents.certificates import ensure_store_certificate, list_certificates
 
     ctx = admin_page.ctx
     first = ensure_store_certificate(uow(), actor=ctx.actor)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from app.services import vehicles
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import make_store, make_user, vehicle_input
 from tests.integration.test_audit import drop_guards, restore_guards
-from ui.context import AppContext
-from ui.pages.audit_page import AuditPage
+from ui.shell.context import AppContext
+from ui.privacy.audit_page import AuditPage
 
 
 def test_manager_filters_by_user_and_action_and_sees_the_changed_fields(qtbot, uow, database,

@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.clock import utcnow
-from app.services import test_drives
+from app.core.clock import utcnow
+from app.test_drives import booking as test_drives
 from tests.factories import isolated_data_dir  # noqa: F401
 from tests.integration.test_test_drives import book
 from tests.ui.test_test_drives_page import world  # noqa: F401
-from ui.context import AppContext
-from ui.dialogs.test_drive_dialog import TestDriveDialog
-from ui.i18n import install_translators
+from ui.shell.context import AppContext
+from ui.test_drives.drive_dialog import TestDriveDialog
+from ui.shell.i18n import install_translators
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.services import documents
+from app.documents import documents
 from db.models import Role
 from tests.factories import make_store
-from ui.pages.documents_page import DocumentsPage
+from ui.documents.documents_page import DocumentsPage
 
 
 def _signature_strokes():
@@ -50,7 +50,7 @@ def test_manager_signs_on_screen_and_the_signed_notice_is_archived_and_opened(qt
 
 
 def test_save_as_writes_identical_bytes_and_print_and_save_are_in_the_ledger(qtbot, manager_page, uow, tmp_path):
-    from ui.printing import PrintResult
+    from ui.shell.printing import PrintResult
 
     doc = _issue_via_ui(qtbot, manager_page)
     preview = manager_page.preview
@@ -91,7 +91,7 @@ def test_verify_button_names_a_forged_price_in_chinese(qtbot, manager_page, tmp_
         add_signature_field_painting_a_price,
         incremental,
     )
-    from ui.i18n import install_translators
+    from ui.shell.i18n import install_translators
 
     doc = _issue_via_ui(qtbot, manager_page)
     data = documents.get_document_bytes(uow(), actor=manager_page.ctx.actor, document_id=doc.id)

@@ -8,15 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from db import test_drive_models as tdm
+from db import drive_models as tdm
 from db.models import Role
 from tests.factories import isolated_data_dir, make_vin  # noqa: F401
 from tests.integration.test_test_drives import book
 from tests.ui.test_inventory import db_vehicles, fill_basics, open_page
 from tests.ui.test_test_drives_page import world  # noqa: F401
-from ui import workers
-from ui.context import AppContext
-from ui.dialogs.test_drive_dialog import TestDriveDialog
+from ui.shell import workers
+from ui.shell.context import AppContext
+from ui.test_drives.drive_dialog import TestDriveDialog
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -74,7 +74,7 @@ def test_double_click_on_save_item_records_the_pdi_item_once(qtbot, make_ctx, uo
 
     from db.pdi_models import PdiItemEvent
     from tests.ui.test_pdi_page import VALID_UNTIL, make_store, sold_car
-    from ui.pages.pdi_page import PdiPage
+    from ui.pdi.pdi_page import PdiPage
 
     make_store(uow)
     manager_ctx = make_ctx(Role.SALES_MANAGER)

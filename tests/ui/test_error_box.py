@@ -7,8 +7,8 @@ import gc
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.errors import ShowroomError
-from ui.errors import show_error
+from app.core.errors import ShowroomError
+from ui.shell.errors import show_error
 
 
 def _open_boxes() -> set:

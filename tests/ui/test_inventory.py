@@ -12,15 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
-from app.services import vehicles
-from app.services.dto import Changes
-from app.services.vehicles import VehicleQuery
+from app.inventory import vehicles
+from app.core.dto import Changes
+from app.inventory.vehicles import VehicleQuery
 from db.models import Role, Vehicle
 from tests.factories import make_vin, vehicle_input
-from ui import workers
-from ui.dialogs.status_dialog import StatusDialog
-from ui.models.vehicle_table_model import DTO_ROLE, SORT_ROLE, Column, VehicleTableModel
-from ui.pages.inventory_page import InventoryPage
+from ui.shell import workers
+from ui.inventory.status_dialog import StatusDialog
+from ui.inventory.vehicle_table_model import DTO_ROLE, SORT_ROLE, Column, VehicleTableModel
+from ui.inventory.inventory_page import InventoryPage
 
 pytestmark = pytest.mark.usefixtures("sync_ops")
 
@@ -372,9 +372,9 @@ def test_header_state_is_kept_between_sessions(qtbot, ctx, stock):
 
 
 def test_rejection_model_gives_one_line_per_reason(qtmodeltester):
-    from app.errors import FieldError
-    from app.services.vehicle_io import RowRejection
-    from ui.dialogs.import_report_dialog import RejectionTableModel
+    from app.core.errors import FieldError
+    from app.inventory.vehicle_io import RowRejection
+    from ui.inventory.import_report_dialog import RejectionTableModel
 
     model = RejectionTableModel([RowRejection(7, "LSV1", [FieldError("brand", "required"),
                                                          FieldError("model_year", "out_of_range", {"min": 1990, "max": 2028})])])

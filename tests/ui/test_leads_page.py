@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from app.clock import utcnow
-from app.services.reception_duty import set_roster
-from app.services.reception_visits import end_visit
+from app.core.clock import utcnow
+from app.reception.duty import set_roster
+from app.reception.visits import end_visit
 from db.models import Role
 from tests.factories import add_models, make_consultants, make_staff, reception_defaults, walk_in
-from ui.context import AppContext
-from ui.pages.leads_page import LeadsPage
+from ui.shell.context import AppContext
+from ui.reception.leads_page import LeadsPage
 
 
 @pytest.fixture()

@@ -11,16 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
-from app.clock import utcnow
-from app.services.reception_duty import set_roster
+from app.core.clock import utcnow
+from app.reception.duty import set_roster
 from db.models import Role
 from db.reception_models import Visit
 from db.session import sqlite_url
 from db.uow import Database
 from tests.factories import add_models, make_consultants, make_staff, make_store, make_user, reception_defaults
-from ui import workers
-from ui.lock import SessionLock
-from ui.pages.reception_page import ReceptionPage
+from ui.shell import workers
+from ui.shell.lock import SessionLock
+from ui.reception.reception_page import ReceptionPage
 
 
 _seen: set[int] = set()
@@ -82,7 +82,7 @@ def test_double_ctrl_enter_at_check_in_makes_one_visit(qtbot, uow, threaded_desk
 def test_form_is_disabled_while_the_check_in_runs(qtbot, uow, threaded_desk, monkeypatch):
     _ctx, page = threaded_desk
     gate = threading.Event()
-    from app.services import reception
+    from app.reception import checkin as reception
 
     real = reception.check_in
 
@@ -146,7 +146,7 @@ def test_a_page_loading_during_the_idle_lock_shows_no_error_box(qtbot, uow, data
     workers.use_synchronous_executor(False)
     make_store(uow)
     actor = make_user(uow, Role.RECEPTION, username="lin", full_name="林晓雨")
-    from ui.context import AppContext
+    from ui.shell.context import AppContext
 
     broken = Database(sqlite_url(tmp_path / "empty.sqlite"))  # no tables: every load fails
     page = ReceptionPage(AppContext(broken, actor))

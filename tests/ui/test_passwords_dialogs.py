@@ -7,13 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.services import auth
+from app.staff import auth
 from db.models import Role
 from tests.factories import PASSWORD, make_store, make_user
-from ui.context import AppContext
-from ui.login_window import LoginWindow
-from ui.pages.staff_page import StaffPage
-from ui.startup import load_backend
+from ui.shell.context import AppContext
+from ui.shell.login_window import LoginWindow
+from ui.staff.staff_page import StaffPage
+from ui.shell.startup import load_backend
 
 
 @pytest.fixture()
@@ -25,7 +25,7 @@ def backend(db_url, uow, sync_ops):
 
 
 def test_admin_resets_a_password_and_the_user_must_change_it_at_login(qtbot, backend, uow):
-    from ui.dialogs.password_dialogs import ResetPasswordDialog
+    from ui.staff.password_dialogs import ResetPasswordDialog
 
     admin = make_user(uow, Role.ADMIN, username="root")
     make_user(uow, Role.CONSULTANT, username="li", full_name="李娜")
@@ -94,8 +94,8 @@ def test_cancelling_the_forced_change_does_not_log_in(qtbot, backend, uow):
 def test_users_change_their_own_password_from_the_file_menu(qtbot, backend, uow):
     from PySide6.QtGui import QAction
 
-    from ui.dialogs.password_dialogs import ChangePasswordDialog
-    from ui.shell import Shell
+    from ui.staff.password_dialogs import ChangePasswordDialog
+    from ui.shell.shell import Shell
 
     make_user(uow, Role.RECEPTION, username="lin")
     shell = Shell(demo=False, url_resolver=lambda: backend.url)

@@ -18,12 +18,12 @@ from reportlab.pdfgen.canvas import Canvas
 from app.documents.layout import fmt_datetime
 from app.documents.sample_notice import render_store_notice
 from app.documents.signing import create_store_certificate, sign_pdf, verify_pdf
-from app.errors import ShowroomError
-from app.services.dto import StoreDTO
-from ui import printing, settings
-from ui.dialogs import pdf_preview_dialog
-from ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
-from ui.printing import PrintCancelled, PrintResult
+from app.core.errors import ShowroomError
+from app.core.dto import StoreDTO
+from ui.shell import printing, settings
+from ui.widgets import pdf_preview_dialog
+from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.shell.printing import PrintCancelled, PrintResult
 
 STORE = StoreDTO(1, "上海浦江汽车销售服务有限公司", "上海市闵行区虹梅南路 1888 号",
                  "021-64001234", "021-64005678", "https://pujiang-4s.example.cn", 3)

@@ -11,12 +11,13 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 
-from app.errors import ShowroomError
-from app.services import documents, vehicles
+from app.core.errors import ShowroomError
+from app.documents import documents
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import isolated_data_dir, make_store  # noqa: F401  (fixture)
 from tests.integration.test_pdi_permissions import VALID_UNTIL, sold_car
-from ui.pages.pdi_page import PdiPage
+from ui.pdi.pdi_page import PdiPage
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -202,7 +203,7 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
         editor.publish()
     assert published.args[0].template_version == 2
     assert tab.model.rowCount() == 2
-    from app.services.pdi_templates import get_template_definition
+    from app.pdi.templates import get_template_definition
 
     v2 = get_template_definition(uow(), actor=page.ctx.actor, template_id=published.args[0].id)
     ids = [i.id for i in v2.items()]

@@ -10,8 +10,8 @@ from db.audit_models import AuditEvent
 from db.models import Role
 from tests.factories import make_store, make_user, reception_defaults
 from tests.integration.test_privacy import ID_NUMBER, sealed_drive
-from ui.context import AppContext
-from ui.dialogs.unmask_dialog import UnmaskDialog
+from ui.shell.context import AppContext
+from ui.privacy.unmask_dialog import UnmaskDialog
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 from tests.factories import isolated_data_dir  # noqa: E402,F401
@@ -44,7 +44,7 @@ def test_a_consultant_is_refused(qtbot, uow, database, sync_ops, monkeypatch):
     manager = make_user(uow, Role.SALES_MANAGER)
     drive = sealed_drive(uow, manager)
     shown = []
-    monkeypatch.setattr("ui.errors.show_error", lambda parent, exc: shown.append(exc.code))
+    monkeypatch.setattr("ui.shell.errors.show_error", lambda parent, exc: shown.append(exc.code))
     d = UnmaskDialog(AppContext(database, make_user(uow, Role.CONSULTANT)), table="test_drive",
                      record_id=drive, column="id_number", masked="3101**********0034")
     qtbot.addWidget(d)

@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from tests.ui.test_pdf_preview import notice, open_preview  # noqa: F401
-from ui.dialogs import pdf_preview_dialog
+from ui.widgets import pdf_preview_dialog
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX modes (Windows: owner-only ACL)")

@@ -8,15 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from app.clock import utcnow
-from app.services.reception_visits import start_visit
+from app.core.clock import utcnow
+from app.reception.visits import start_visit
 from tests.factories import isolated_data_dir, walk_in  # noqa: F401
 from tests.integration.test_test_drives import NOW, ready_drive, start
 from tests.ui.test_test_drives_page import world  # noqa: F401
-from ui.context import AppContext
-from ui.dialogs.end_visit_dialog import EndVisitDialog
-from ui.dialogs.test_drive_dialog import TestDriveDialog
-from ui.pages.queue_page import QueuePage
+from ui.shell.context import AppContext
+from ui.reception.end_visit_dialog import EndVisitDialog
+from ui.test_drives.drive_dialog import TestDriveDialog
+from ui.reception.queue_page import QueuePage
 
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")

@@ -8,13 +8,13 @@ import threading
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from app.clock import to_store_time, utcnow
-from app.services.reception_duty import set_roster
+from app.core.clock import to_store_time, utcnow
+from app.reception.duty import set_roster
 from db.models import Role
 from tests.factories import add_models, make_consultants, make_staff, reception_defaults, walk_in
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.pages.queue_page import QueuePage
+from ui.shell.context import AppContext
+from ui.shell.main_window import MainWindow
+from ui.reception.queue_page import QueuePage
 
 
 @pytest.fixture()

@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
-from app.clock import utcnow
-from app.services.reception_duty import set_roster
+from app.core.clock import utcnow
+from app.reception.duty import set_roster
 from db.models import Role
 from db.reception_models import Customer, Visit
 from tests.factories import (
     add_models, make_consultants, make_customer, make_staff, reception_defaults,
 )
-from ui.pages.reception_page import ReceptionPage
+from ui.reception.reception_page import ReceptionPage
 
 
 @pytest.fixture()
@@ -137,7 +137,7 @@ def test_known_mobile_shows_history_and_consultant_and_keeps_them(qtbot, page, u
     walk_in(uow, ctx.actor, now=utcnow(), name="李女士", mobile="13912345678")
     first = _visits(uow)[0]
     # finish it so the consultant is free; the next visit must still go to them
-    from app.services.reception_visits import visitor_left
+    from app.reception.visits import visitor_left
     visitor_left(uow(), actor=ctx.actor, visit_id=first.id, expected_version=first.version)
     page.form.mobile.setText("139 1234 5678")
     qtbot.waitUntil(lambda: not page.form.history.isHidden(), timeout=4000)
@@ -176,7 +176,7 @@ def test_booking_needs_consent_and_the_arrival_becomes_an_appointment_visit(qtbo
 
     from PySide6.QtCore import QDateTime
 
-    from app.clock import to_store_time
+    from app.core.clock import to_store_time
     soon = to_store_time(utcnow()) + dt.timedelta(minutes=10)
     dialog.when.setDateTime(QDateTime(soon.year, soon.month, soon.day, soon.hour, soon.minute, 0))
     dialog.confirm()

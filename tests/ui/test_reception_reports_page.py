@@ -6,12 +6,12 @@ import datetime as dt
 
 import openpyxl
 
-from app.clock import utcnow
-from app.services.reception_duty import set_roster
+from app.core.clock import utcnow
+from app.reception.duty import set_roster
 from db.models import Role
 from tests.factories import channel_id, make_consultants, make_staff, reception_defaults, walk_in
-from ui.context import AppContext
-from ui.pages.reception_reports_page import ReceptionReportsPage
+from ui.shell.context import AppContext
+from ui.reception.reports_page import ReceptionReportsPage
 
 
 def test_report_counts_match_the_check_ins_and_the_xlsx(qtbot, uow, database, tmp_path, sync_ops):

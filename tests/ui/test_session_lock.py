@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy import select
 
-from app.services import auth
+from app.staff import auth
 from db.audit_models import AuditEvent
 from db.models import Role
 from tests.factories import PASSWORD, make_store, make_user
-from ui import settings as opts
-from ui.lock import LockDialog, SessionLock
+from ui.shell import settings as opts
+from ui.shell.lock import LockDialog, SessionLock
 
 
 @pytest.fixture()
@@ -85,8 +85,8 @@ def test_idle_time_setting_defaults_to_five_minutes_and_stays_in_range():
 
 def test_the_shell_locks_attributes_and_audits_the_session(qtbot, uow, database, db_url,
                                                            sync_ops):
-    from ui.shell import Shell
-    from ui.startup import load_backend
+    from ui.shell.shell import Shell
+    from ui.shell.startup import load_backend
 
     make_store(uow)
     make_user(uow, Role.ADMIN, username="admin")
@@ -110,7 +110,7 @@ def test_the_shell_locks_attributes_and_audits_the_session(qtbot, uow, database,
 
 
 def test_the_idle_time_is_set_in_the_settings_dialog(qtbot):
-    from ui.dialogs.settings_dialog import SettingsDialog
+    from ui.shell.settings_dialog import SettingsDialog
 
     d = SettingsDialog()
     qtbot.addWidget(d)

@@ -10,15 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWizard
 
-from app.services import auth, store
+from app.staff import auth
+from app.store import store
 from db.models import Role
 from tests.factories import PASSWORD, make_store, make_user
-from ui import workers
-from ui.context import AppContext
-from ui.login_window import LoginWindow
-from ui.main_window import MainWindow
-from ui.setup_wizard import SetupWizard
-from ui.startup import load_backend
+from ui.shell import workers
+from ui.shell.context import AppContext
+from ui.shell.login_window import LoginWindow
+from ui.shell.main_window import MainWindow
+from ui.shell.setup_wizard import SetupWizard
+from ui.shell.startup import load_backend
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,7 +115,7 @@ def test_fresh_database_asks_for_setup_and_wizard_creates_store_and_admin(qtbot,
     assert Role.ADMIN in sig.args[0].roles
     assert not store.needs_setup(backend.database.uow())
     assert auth.login(backend.database.uow(), username="boss", password="Sh0wroom-2026")
-    from app.services.certificates import list_certificates
+    from app.documents.certificates import list_certificates
 
     certs = list_certificates(backend.database.uow(), actor=sig.args[0])
     assert len(certs) == 1 and certs[0].active and "上海浦江汽车销售服务有限公司" in certs[0].subject
@@ -163,7 +164,7 @@ def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
     w.nav.setCurrentRow(w.module_keys().index("staff"))
     page = w.page("staff")
     assert page.model.rowCount() == 2
-    from ui.dialogs.user_dialog import UserDialog
+    from ui.staff.user_dialog import UserDialog
 
     d = UserDialog(page.ctx, page)
     qtbot.addWidget(d)
@@ -188,10 +189,10 @@ def test_login_window_appears_before_sqlalchemy_is_imported():
         "import main\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from ui.shell import Shell\n"
-        "from ui.login_window import LoginWindow\n"
+        "from ui.shell.shell import Shell\n"
+        "from ui.shell.login_window import LoginWindow\n"
         "w = LoginWindow(); w.show(); app.processEvents()\n"
-        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'alembic', 'app.services.auth') if m in sys.modules]\n"
+        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'alembic', 'app.staff.auth') if m in sys.modules]\n"
         "print(heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
@@ -202,8 +203,8 @@ def test_login_window_appears_before_sqlalchemy_is_imported():
 def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_module(qtbot, ready_backend):
     from PySide6.QtCore import QLocale
 
-    from ui.i18n import choose_language, install_translators
-    from ui.shell import Shell
+    from ui.shell.i18n import choose_language, install_translators
+    from ui.shell.shell import Shell
 
     assert choose_language(None, "", QLocale(QLocale.Language.Chinese, QLocale.Country.China)) == "zh_CN"
     assert choose_language(None, "", QLocale(QLocale.Language.German)) == "en"

@@ -7,13 +7,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import cards, cards_floor, vehicles
+from app.showroom import cards, cards_floor
+from app.inventory import vehicles
 from db.models import Role
 from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
                              vehicle_input)
 from tests.integration.test_cards import edit
-from ui.models.showroom_models import Col, card_text
-from ui.pages.showroom_page import ShowroomPage
+from ui.showroom.models import Col, card_text
+from ui.showroom.showroom_page import ShowroomPage
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 
@@ -65,7 +66,7 @@ def test_print_all_missing_runs_with_progress_and_opens_the_preview(page, floor,
     assert page.progress_dialog.maximum() == 2
     assert [_state(page, c.id) for c in cars] == ["current"] * 3
     page._record([c.document_id for c in page.last_batch.cards], "Showroom printer", None)
-    from app.services import documents
+    from app.documents import documents
     for c in page.last_batch.cards:
         seen += [p.kind for p in documents.list_prints(uow(), actor=floor[0],
                                                        document_id=c.document_id)]
@@ -75,8 +76,8 @@ def test_print_all_missing_runs_with_progress_and_opens_the_preview(page, floor,
 
 def test_scan_burst_opens_the_car_and_warns_on_an_old_card(qtbot, make_ctx, floor, uow,
                                                           monkeypatch):
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.shell.context import AppContext
+    from ui.shell.main_window import MainWindow
 
     manager, cars = floor
     first = cards.issue_card(uow(), actor=manager, vehicle_id=cars[2].id)
@@ -130,8 +131,8 @@ def test_a_scan_into_a_focused_search_box_is_taken_back_out(qtbot, make_ctx, flo
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.shell.context import AppContext
+    from ui.shell.main_window import MainWindow
 
     _, cars = floor
     ctx = make_ctx(Role.CONSULTANT)

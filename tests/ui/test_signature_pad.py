@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.documents.layout import SignatureDTO, SignerRole
 from app.documents.sample_notice import render_store_notice
-from app.services.dto import StoreDTO
-from ui.dialogs.signature_dialog import SignatureCapture, SignatureDialog, role_label
+from app.core.dto import StoreDTO
+from ui.widgets.signature_dialog import SignatureCapture, SignatureDialog, role_label
 from ui.widgets import signature_pad
 from ui.widgets.signature_pad import SignaturePad
 
@@ -278,7 +278,7 @@ def test_signing_emits_a_capture_that_becomes_a_signature_dto(dialog, qtbot):
     capture = blocker.args[0]
     assert isinstance(capture, SignatureCapture) and capture is dialog.capture
     assert capture.signer_name == "王建国" and capture.role is SignerRole.CUSTOMER
-    assert capture.signed_at.tzinfo is None  # naive UTC, as app.clock gives
+    assert capture.signed_at.tzinfo is None  # naive UTC, as app.core.clock gives
     assert abs(dt.datetime.now(dt.UTC).replace(tzinfo=None) - capture.signed_at) \
         < dt.timedelta(minutes=1)
     assert json.loads(json.dumps(capture.strokes_json())) == dialog.pad.strokes()

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel
 
-from app.errors import LoginFailed
-from app.services import auth
+from app.core.errors import LoginFailed
+from app.staff import auth
 from db.models import Role
 from tests.factories import (
     PASSWORD,
@@ -23,10 +23,10 @@ from tests.factories import (
     reception_defaults,
     walk_in,
 )
-from ui.context import AppContext
-from ui.dialogs.roles_dialog import RolesDialog
-from ui.models.staff_table_model import StaffColumn
-from ui.pages.staff_page import StaffPage
+from ui.shell.context import AppContext
+from ui.staff.roles_dialog import RolesDialog
+from ui.staff.staff_table_model import StaffColumn
+from ui.staff.staff_page import StaffPage
 
 
 @pytest.fixture()

@@ -8,19 +8,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import test_drives
+from app.test_drives import booking as test_drives
 from tests.factories import isolated_data_dir  # noqa: F401
 from tests.integration.test_store_keys import Terminal, qualify
 from tests.integration.test_test_drives import ID_NUMBER
 from tests.ui.test_test_drives_page import world  # noqa: F401
-from ui.context import AppContext
+from ui.shell.context import AppContext
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 
 
 def test_pipl_51_the_id_step_on_a_terminal_without_the_key_says_how_to_import_it(
         qtbot, database, world, db_url, tmp_path, monkeypatch):  # noqa: F811
-    from ui.dialogs.test_drive_dialog import TestDriveDialog
+    from ui.test_drives.drive_dialog import TestDriveDialog
 
     qualify(world, Terminal(tmp_path / "a", db_url, monkeypatch))  # the store's first terminal
     b = Terminal(tmp_path / "b", db_url, monkeypatch).use()

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import test_drives
+from app.test_drives import booking as test_drives
 from tests.factories import isolated_data_dir  # noqa: F401
 from tests.integration.test_test_drives import ID_NUMBER
 from tests.ui.test_test_drives_page import world  # noqa: F401  (fixture)
-from ui.context import AppContext
+from ui.shell.context import AppContext
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 
 
 def _qualified_dialog(qtbot, database, world, actor):  # noqa: F811
-    from ui.dialogs.test_drive_dialog import TestDriveDialog
+    from ui.test_drives.drive_dialog import TestDriveDialog
 
     d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
                                     route_id=world.route_id, customer_name="钱先生", walk_in=True)

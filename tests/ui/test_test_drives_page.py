@@ -9,13 +9,13 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from app.clock import utcnow
-from app.services import test_drive_setup as setup
-from app.services import test_drives
+from app.core.clock import utcnow
+from app.test_drives import fleet_setup as setup
+from app.test_drives import booking as test_drives
 from db.models import StaffUser
 from tests.factories import isolated_data_dir, on_duty  # noqa: F401
 from tests.integration.test_test_drives import ID_NUMBER, add_fleet_car, make_world, route_input
-from ui.context import AppContext
+from ui.shell.context import AppContext
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 
@@ -37,7 +37,7 @@ def world(uow):
 
 def _sign(monkeypatch):
     from tests.factories import signature_capture
-    from ui.dialogs import signature_dialog
+    from ui.widgets import signature_dialog
 
     def ask(parent, name, role, document=""):
         cap = signature_capture(name, str(role), 5)
@@ -49,7 +49,7 @@ def _sign(monkeypatch):
 
 
 def test_a_consultant_takes_a_walk_in_from_booking_to_return(qtbot, database, world, monkeypatch):
-    from ui.pages.test_drives_page import TestDrivesPage
+    from ui.test_drives.drives_page import TestDrivesPage
 
     _sign(monkeypatch)
     ctx = AppContext(database, world.consultant)
@@ -115,7 +115,7 @@ def test_a_consultant_takes_a_walk_in_from_booking_to_return(qtbot, database, wo
 
 
 def test_start_lists_what_is_missing_and_the_service_refuses(qtbot, database, world):
-    from ui.dialogs.test_drive_dialog import TestDriveDialog
+    from ui.test_drives.drive_dialog import TestDriveDialog
 
     d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
                                     route_id=world.route_id, customer_name="张女士", walk_in=True)
@@ -129,7 +129,7 @@ def test_start_lists_what_is_missing_and_the_service_refuses(qtbot, database, wo
 
 
 def test_managers_see_route_and_fleet_warnings(qtbot, database, world, uow):
-    from ui.pages.test_drives_page import TestDrivesPage
+    from ui.test_drives.drives_page import TestDrivesPage
 
     route = next(r for r in setup.list_routes(uow(), actor=world.manager) if r.id == world.route2_id)
     setup.save_route(uow(), actor=world.manager, route_id=route.id, expected_version=route.version,
@@ -149,7 +149,7 @@ def test_managers_see_route_and_fleet_warnings(qtbot, database, world, uow):
 
 
 def test_an_escort_without_three_years_is_not_offered(qtbot, database, world, uow):
-    from ui.dialogs.test_drive_dialog import TestDriveDialog
+    from ui.test_drives.drive_dialog import TestDriveDialog
 
     with uow() as u:
         u.session.get(StaffUser, world.consultant.user_id).licence_first_issued = dt.date.today()
@@ -161,9 +161,9 @@ def test_an_escort_without_three_years_is_not_offered(qtbot, database, world, uo
 
 
 def test_from_the_live_queue_a_consultant_starts_a_test_drive_for_the_visitor(qtbot, database, world, uow):
-    from app.services.reception_visits import start_visit
+    from app.reception.visits import start_visit
     from tests.factories import walk_in
-    from ui.pages.queue_page import QueuePage
+    from ui.reception.queue_page import QueuePage
 
     visit = walk_in(uow, world.desk, now=utcnow(), name="赵女士", mobile="13800001111").visit
     visit = start_visit(uow(), actor=world.consultant, visit_id=visit.id,
@@ -181,7 +181,7 @@ def test_from_the_live_queue_a_consultant_starts_a_test_drive_for_the_visitor(qt
 
 
 def test_the_desk_books_and_moves_a_drive_but_does_not_conduct_it(qtbot, database, world):
-    from ui.dialogs.test_drive_dialog import TestDriveDialog
+    from ui.test_drives.drive_dialog import TestDriveDialog
 
     dialog = TestDriveDialog(AppContext(database, world.desk))
     qtbot.addWidget(dialog)
@@ -197,7 +197,7 @@ def test_the_desk_books_and_moves_a_drive_but_does_not_conduct_it(qtbot, databas
 
 
 def test_withdrawing_the_consent_erases_the_numbers_pipl(qtbot, database, world):
-    from ui.dialogs.test_drive_dialog import TestDriveDialog
+    from ui.test_drives.drive_dialog import TestDriveDialog
 
     d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
                                     route_id=world.route_id, customer_name="钱先生", walk_in=True)
@@ -221,8 +221,8 @@ def test_withdrawing_the_consent_erases_the_numbers_pipl(qtbot, database, world)
 def test_the_calendar_shows_each_car_by_half_hour_and_books_a_free_slot(qtbot, database, world):
     from PySide6.QtCore import QDate
 
-    from app.clock import from_store_time, store_today
-    from ui.pages.test_drives_page import TestDrivesPage
+    from app.core.clock import from_store_time, store_today
+    from ui.test_drives.drives_page import TestDrivesPage
 
     day = store_today() + dt.timedelta(days=1)  # tomorrow: every slot is in the future
     at_ten = from_store_time(dt.datetime.combine(day, dt.time(10, 0)))
@@ -247,7 +247,7 @@ def test_the_calendar_shows_each_car_by_half_hour_and_books_a_free_slot(qtbot, d
 
 
 def test_managers_add_a_route_and_a_car_with_errors_beside_the_fields(qtbot, database, world, uow):
-    from ui.pages.test_drives_page import TestDrivesPage
+    from ui.test_drives.drives_page import TestDrivesPage
 
     page = TestDrivesPage(AppContext(database, world.manager))
     qtbot.addWidget(page)
@@ -260,7 +260,7 @@ def test_managers_add_a_route_and_a_car_with_errors_beside_the_fields(qtbot, dat
     dialog.save()
     assert dialog.result_dto is not None and page.route_model.rowCount() == 3
 
-    from app.services import vehicles
+    from app.inventory import vehicles
     from tests.factories import vehicle_input
     vehicles.add_vehicle(uow(), actor=world.manager,
                          data=vehicle_input(status="test_drive_fleet", powertrain="BEV"))

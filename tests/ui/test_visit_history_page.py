@@ -8,7 +8,7 @@ import datetime as dt
 from db.models import Role
 from tests.factories import (RECEPTION_NOW, make_customer, make_staff, on_duty, reception_defaults,
                              walk_in)
-from ui.pages.visit_history_page import VisitHistoryPage
+from ui.reception.visit_history_page import VisitHistoryPage
 
 
 def test_history_pages_in_on_scroll_and_the_search_finds_a_mobile_tail(qtbot, uow, make_ctx):

@@ -24,8 +24,8 @@ from app.documents.fonts import (ENV_VAR, FontCandidate, FontConfig, check_fonts
 from app.documents.layout import (DocumentMeta, SignatureDTO, SignerRole, Text, render_flowing,
                                   signature_block)
 from app.documents.sample_notice import render_store_notice
-from app.errors import ShowroomError
-from app.services.dto import StoreDTO
+from app.core.errors import ShowroomError
+from app.core.dto import StoreDTO
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"

@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from app.domain.pdi import (ItemState, RepairState, certificate_problem, definition_to_json,
+from app.pdi.rules import (ItemState, RepairState, certificate_problem, definition_to_json,
                             parse_definition, pass_blockers)
-from app.errors import ValidationFailed
-from app.services.pdi_templates import DEFAULT_TEMPLATE_FILE, read_template_file
+from app.core.errors import ValidationFailed
+from app.pdi.templates import DEFAULT_TEMPLATE_FILE, read_template_file
 
 # domain_reference.md §2, the default PDI checklist (新车售前检查), every id.
 SECTION_SIZES = {"D": 8, "E": 9, "I": 8, "B": 6, "L": 8, "U": 4, "N": 9, "R": 6, "F": 4}

@@ -1,4 +1,4 @@
-"""docs/permissions.md is the matrix in app/permissions.py, written out; they never drift.
+"""docs/permissions.md is the matrix in app/core/permissions.py, written out; they never drift.
 
 Regenerate with: SHOWROOM_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/unit/test_permissions_doc.py
 """
@@ -6,14 +6,14 @@ Regenerate with: SHOWROOM_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/unit/te
 import os
 from pathlib import Path
 
-from app.permissions import CLI_COMMANDS, CLI_OPEN_COMMANDS, MATRIX, Action
+from app.core.permissions import CLI_COMMANDS, CLI_OPEN_COMMANDS, MATRIX, Action
 from db.models import Role
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
 
 HEADER = """# Permission matrix
 
-Which role may perform which service action. Generated from `app/permissions.py` (the only
+Which role may perform which service action. Generated from `app/core/permissions.py` (the only
 place it is defined); every service checks it, and `tests/integration/test_permissions.py`
 runs every action as every role against it. A user may hold several roles.
 

@@ -6,7 +6,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.clock import (
+from app.core.clock import (
     from_store_time,
     previous_month,
     store_day_bounds,
@@ -14,7 +14,7 @@ from app.clock import (
     store_today,
     to_store_time,
 )
-from app.domain.reception import (
+from app.reception.rules import (
     INTENT_LEVELS,
     REMINDER_CHILD_SAFETY,
     REMINDER_FOREIGN_VISITOR,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.spreadsheet_cells import (
+from app.core.spreadsheet_cells import (
     FORMULA_TRIGGERS,
     escape_formula,
     unescape_formula,

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.domain.test_drive_rules import (add_years, age_on, escort_problem, fleet_problems,
+from app.test_drives.rules import (add_years, age_on, escort_problem, fleet_problems,
                                          fleet_warnings, licence_class_problem, normalize_plate,
                                          plate_problems, slots_between)
 

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from vininfo import Vin
 
-from app.domain.validation import (
+from app.core.validation import (
     parse_yuan_to_fen, validate_mobile, validate_resident_id, validate_vin, vin_check_digit,
 )
-from app.errors import ValidationFailed
+from app.core.errors import ValidationFailed
 from tests.factories import make_vin
 
 REAL_VINS = ["LSVAM4187C2184847", "5YJSA1E14HF178326", "1HGCM82633A004352", "JH4KA7561PC008269"]

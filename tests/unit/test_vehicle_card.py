@@ -2,7 +2,7 @@
 code read back from the printed page by a real decoder (pdftoppm + zxing-cpp), disclosure
 (4.2.3.4), NEV charging-pile line (4.1.3.5), promotion (4.3.2.1), batches, golden bytes.
 
-The QR encoder in app/documents/qr.py is checked bit for bit against the `qrcode` package.
+The QR encoder in app/showroom/qr.py is checked bit for bit against the `qrcode` package.
 Golden file: SHOWROOM_UPDATE_GOLDEN=1 pytest tests/unit/test_vehicle_card.py rewrites it.
 Timings are printed (pytest -s), not asserted: the benchmarks own the limits.
 """
@@ -21,13 +21,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.documents import qr
+from app.showroom import qr
 from app.documents.fonts import register_fonts
-from app.documents.vehicle_card import (CardDTO, ChargingPileDTO, PromotionDTO,
+from app.showroom.vehicle_card import (CardDTO, ChargingPileDTO, PromotionDTO,
                                         age_disclosure_from, disclosures, fmt_money,
                                         render_card, render_cards)
-from app.errors import ShowroomError
-from app.services.dto import StoreDTO, VehicleDTO
+from app.core.errors import ShowroomError
+from app.core.dto import StoreDTO, VehicleDTO
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"

@@ -1,4 +1,4 @@
-"""The message shown when a save hit a stale version (app.errors.Conflict), issue #8.2.
+"""The message shown when a save hit a stale version (app.core.errors.Conflict), issue #8.2.
 
 Never a silent overwrite. The box says whose change won and when, and lists what differs
 between the user's form and the record as saved now ("field: yours / theirs"). The user
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QSpinBox, QTextEdit, QWidget,
 )
 
-from app.errors import Conflict
-from ui.errors import error_text
+from app.core.errors import Conflict
+from ui.shell.errors import error_text
 
 MAX_LISTED = 12  # a long list would hide the buttons; the rest is summarised
 
@@ -123,7 +123,7 @@ def differences(mine: dict, theirs: dict, labels: dict | None = None,
                 widgets: dict | None = None) -> list[tuple[str, str, str]]:
     """(label, yours, theirs) for each field the form and the saved record both have and
     where they differ, worded as the form shows them."""
-    from ui.labels import field_label as known_label
+    from ui.shell.labels import field_label as known_label
 
     labels, widgets = labels or {}, widgets or {}
     out = []
@@ -150,7 +150,7 @@ def _who_and_when(exc: Conflict) -> str:
     when = ""
     if at:
         try:
-            from app.clock import to_store_time
+            from app.core.clock import to_store_time
 
             when = to_store_time(dt.datetime.fromisoformat(at)).strftime("%Y-%m-%d %H:%M:%S")
         except (TypeError, ValueError):
@@ -253,7 +253,7 @@ def open_conflict_box(parent: QWidget, exc: Conflict, on_reload: Callable[[], No
 
 def _put_back_when_loaded(widgets: dict, mine: dict, *, tries: int = 200) -> None:
     """Put the user's values back once the reload (run off the UI thread) has delivered."""
-    from ui import workers
+    from ui.shell import workers
 
     def put_back() -> None:
         for name, value in mine.items():

@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.errors import FieldError, ValidationFailed
-from ui.errors import field_error_text
+from app.core.errors import FieldError, ValidationFailed
+from ui.shell.errors import field_error_text
 
 # Dark enough to read on white and on the default grey dialog background (WCAG AA).
 ERROR_STYLE = "color: #c62828;"
@@ -177,10 +177,10 @@ class FieldErrors:
         place in a message box); a stale save (Conflict) opens the conflict box (whose change,
         when, what differs from this form), whose Reload calls `reload` and whose Reload and
         re-apply calls `reload` and then `reapply(values)` (default: puts this form's values
-        back); anything else through ui.errors.show_error (logged, never a traceback).
+        back); anything else through ui.shell.errors.show_error (logged, never a traceback).
         Returns the conflict box when one was opened."""
-        from app.errors import Busy, Conflict
-        from ui.errors import show_error
+        from app.core.errors import Busy, Conflict
+        from ui.shell.errors import show_error
 
         if isinstance(exc, ValidationFailed):
             if self.show(exc):

@@ -10,7 +10,7 @@ kpi_month, lead_month_snapshot, appointment, reception_event.
 
 Seeds the default source channels and consent text v1 (PIPL notice, Chinese and English).
 The data is copied here on purpose (a migration must not change when app code does);
-app.domain.reception holds the same list and a test keeps the two equal.
+app.reception.rules holds the same list and a test keeps the two equal.
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ current card per car), promotion, charging_pile_offer, display_zone, display_pos
 
 Seeds the default floor: two showroom zones and the separate NEV zone (4.2.1.5), four
 positions each. Copied here on purpose (a migration must not change when app code does);
-app.services.cards_floor.DEFAULT_FLOOR holds the same list and a test keeps the two equal.
+app.showroom.cards_floor.DEFAULT_FLOOR holds the same list and a test keeps the two equal.
 """
 from __future__ import annotations
 

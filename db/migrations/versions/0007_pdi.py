@@ -7,7 +7,7 @@ Tables for T/CSCA 120031-2023 4.4.1.1–4.4.1.4 (db/pdi_models.py): pdi_template
 checklist versions per brand), pdi_inspection, pdi_item_result (one row per item, its own
 version counter), pdi_item_event (append-only history), pdi_photo, pdi_rectification. The
 default checklist is loaded from resources/pdi/default.json on first use
-(app/services/pdi_templates.py), not here, so that the data file can change without
+(app/pdi/templates.py), not here, so that the data file can change without
 touching a migration.
 """
 from __future__ import annotations

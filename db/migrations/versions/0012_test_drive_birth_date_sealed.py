@@ -18,7 +18,7 @@ Upgrade:
     needed only to re-check the age of a drive moved to an earlier day, which then needs the
     qualification recorded again (PIPL art. 6: no more than the purpose needs). The backup
     that `db.migrate.upgrade` takes before migrating keeps the old values.
-  * every `*_masked` value is cut to the new form (`app.personal_data.mask`), which needs
+  * every `*_masked` value is cut to the new form (`app.core.personal_data.mask`), which needs
     no key: the old form already ended with the characters the new one keeps.
 
 Downgrade restores the columns; birth dates and the old masks cannot be rebuilt without the
@@ -43,7 +43,7 @@ MIN_AGE = 18
 
 
 def _remask(masked: str | None) -> str | None:
-    """The app.personal_data.mask form, from the old mask (frozen copy of the rule)."""
+    """The app.core.personal_data.mask form, from the old mask (frozen copy of the rule)."""
     if masked is None:
         return None
     n = len(masked)

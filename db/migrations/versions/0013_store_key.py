@@ -1,7 +1,7 @@
 """store_key: the ids of the store's key files (issue #15 item 2)
 
 A terminal without the store's personal-data key used to make its own; the ids recorded here
-let it refuse instead (app/services/store_keys.py). Only ids, never keys.
+let it refuse instead (app/core/store_keys.py). Only ids, never keys.
 
 Revision ID: 0013
 Revises: 0012

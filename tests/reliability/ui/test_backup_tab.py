@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import backup
+from app.store import backup
 from db.models import Role
 from tests.factories import isolated_data_dir, make_store  # noqa: F401
-from ui.pages.admin_page import AdminPage
+from ui.store.admin_page import AdminPage
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 

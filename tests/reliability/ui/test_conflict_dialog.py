@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.services.store import get_store, update_store
+from app.store.store import get_store, update_store
 from db.models import Role
 from tests.factories import isolated_data_dir, make_store  # noqa: F401
-from ui.pages.admin_page import AdminPage
+from ui.store.admin_page import AdminPage
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 
@@ -52,9 +52,9 @@ def test_conflict_dialog_lists_the_differing_fields_and_reapplies_mine(qtbot, ma
 
 
 def test_conflict_dialog_names_who_saved_first(qtbot, make_ctx, uow):
-    from app.services.reception_setup import list_channels, update_channel
+    from app.reception.setup import list_channels, update_channel
     from tests.factories import reception_defaults
-    from ui.dialogs.channel_dialog import ChannelDialog
+    from ui.reception.channel_dialog import ChannelDialog
 
     make_store(uow)
     reception_defaults(uow)

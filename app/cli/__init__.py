@@ -1,0 +1,433 @@
+"""`showroom admin ...`: set-up, migrations, users, inventory files, the document archive, the
+store's signing certificate and the demo, from a shell.
+
+main.py calls `main(sys.argv[2:])` for `showroom admin`; `python -m app.cli ...` works too.
+Importing this module stays light (standard library only): the database, openpyxl and argon2
+load inside the command that needs them. It never prompts unless stdin is a terminal, so it
+is safe in scripts and CI. Output is English (operators and logs, not the translated GUI).
+
+Exit codes: 0 success; 1 failure, or an import with rejected rows, or a document that does
+not verify as intact and signed by this store; 2 bad usage or unusable input (unreadable
+file, missing columns, invalid field values).
+
+Documents (issue #3, commands in app/cli/documents.py):
+  documents list [--type T] [--search TEXT] [--all]     the archive, newest first
+  documents export NUMBER [--version N] --out FILE.pdf  the archived bytes, unchanged
+  verify-document FILE.pdf                              intact, signed by this store, current?
+                                                        (exit code per verdict: README)
+  certificate list | create | import FILE.p12 [--password-env VAR]
+              | export --out FILE.p12 [--password-env VAR]
+  keys export --out FILE | keys import FILE [--key signing|personal|audit]
+                                                        the key files: signing key, personal
+                                                        numbers, audit log (app/core/keys.py)
+
+Showroom cards (issue #5, app/cli/cards.py):
+  print-cards --out FILE.pdf [--vin VIN ...] [--stale] [--layout A5|A4|A4_2UP]
+
+Backups (issue #8, app/cli/backup.py):
+  backup [--to DIR] [--keep N] | backups [--from DIR] | restore FILE [--yes]
+
+Staff accounts (issue #15.10, app/cli/staff.py):
+  deactivate-user USERNAME | activate-user USERNAME | set-roles USERNAME --role R [--role R]
+
+Every command except init (on an empty database), migrate and demo runs as a staff account
+allowed to run it: --user NAME or $SHOWROOM_USER, password in $SHOWROOM_PASSWORD, or asked in
+a terminal (app/cli/auth.py; app.core.permissions.CLI_COMMANDS maps commands to permissions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import logging
+import os
+import sys
+from pathlib import Path
+
+from app.cli.text import describe_error, describe_field_error
+
+log = logging.getLogger("showroom.cli")
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+ENV_NEW_PASSWORD = "SHOWROOM_NEW_PASSWORD"
+ENV_ADMIN_PASSWORD = "SHOWROOM_ADMIN_PASSWORD"
+ROLES = ("reception", "consultant", "sales_manager", "finance", "pdi_technician", "admin")
+STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserved", "sold",
+            "delivered")
+# Errors that mean "the input cannot be used" rather than "the operation failed".
+USAGE_CODES = {"validation_failed", "import_unreadable", "import_missing_columns",
+               "import_duplicate_columns", "export_format", "certificate_invalid",
+               "certificate_password_required", "backup_invalid", "import_too_many_rows"}
+
+
+class CliError(Exception):
+    def __init__(self, message: str, exit_code: int = EXIT_FAIL) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as e:  # argparse: --help (0) or a usage error (2), already printed
+        return e.code if isinstance(e.code, int) else EXIT_USAGE
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        # Issue #15.9: every command but the open ones runs as a real, allowed account.
+        from app.cli.auth import authorise
+
+        authorise(args)
+        return args.func(args)
+    except CliError as e:
+        _err(str(e))
+        return e.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted; nothing more was changed")
+        return EXIT_FAIL
+    except Exception as e:  # noqa: BLE001 - the one place that turns any failure into a line
+        from app.core.errors import ShowroomError
+
+        if isinstance(e, ShowroomError):
+            _err(describe_error(e))
+            return EXIT_USAGE if e.code in USAGE_CODES else EXIT_FAIL
+        return _unexpected(e)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="showroom admin",
+        description="Showroom administration: database, users, inventory files, demo.")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    from app.cli.auth import add_user_option
+
+    def command(name: str, func, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--database-url", metavar="URL",
+                       help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the "
+                            "per-user SQLite file)")
+        add_user_option(p)
+        p.set_defaults(func=func, command_name=name)
+        return p
+
+    def group(name: str, help_: str):
+        g = sub.add_parser(name, help=help_, description=help_)
+        g.set_defaults(func=lambda args: _group_help(g))
+        inner = g.add_subparsers(title="commands", metavar="COMMAND")
+
+        def leaf(leaf_name: str, func, leaf_help: str) -> argparse.ArgumentParser:
+            p = inner.add_parser(leaf_name, help=leaf_help, description=leaf_help)
+            p.add_argument("--database-url", metavar="URL",
+                           help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the "
+                                "per-user SQLite file)")
+            add_user_option(p)
+            p.set_defaults(func=func, command_name=f"{name} {leaf_name}")
+            return p
+
+        return leaf
+
+    p = command("init", cmd_init, "Create or upgrade the database and set up the store.")
+    for opt in ("--store-name", "--address", "--sales-hotline", "--complaint-phone", "--website",
+                "--admin-username", "--admin-full-name"):
+        p.add_argument(opt)
+    p.add_argument("--admin-password",
+                   help=f"the first administrator's password (or set ${ENV_ADMIN_PASSWORD})")
+
+    command("migrate", cmd_migrate, "Upgrade the database schema to the latest version.")
+
+    p = command("import-vehicles", cmd_import, "Import vehicles from a .csv or .xlsx file.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--max-rows", type=int, metavar="N",  # issue #15.13
+                   help="refuse a file with more data rows than this (default 50,000, or "
+                        "$SHOWROOM_IMPORT_MAX_ROWS)")
+
+    p = command("export-vehicles", cmd_export, "Export vehicles to a .csv or .xlsx file.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--status", choices=STATUSES, help="only vehicles in this status")
+    p.add_argument("--search", default="", help="VIN tail, brand, model, trim or colour")
+
+    from app.cli.documents import add_commands
+
+    add_commands(command, group)
+
+    from app.cli.cards import add_commands as add_card_commands
+
+    add_card_commands(command, group)
+
+    from app.cli.backup import add_commands as add_backup_commands  # issue #8
+    from app.cli.pdi import add_commands as add_pdi_commands  # issue #7
+    from app.cli.privacy import add_commands as add_privacy_commands  # issue #9
+
+    add_backup_commands(command, group)
+    add_pdi_commands(command, group)
+    add_privacy_commands(command, group)
+    from app.cli.staff import add_commands as add_staff_commands  # issue #15.10
+
+    add_staff_commands(command, group)
+
+    command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
+    return parser
+
+
+# --- commands ------------------------------------------------------------------------------
+
+def cmd_init(args) -> int:
+    from app.store import store
+    from app.store.backup import before_migration
+    from db.migrate import upgrade
+    from db.session import describe_url
+    from db.uow import Database
+
+    url = _url(args)
+    backup = upgrade(url, before_migration)
+    print(f"Database ready: {describe_url(url)}")
+    if backup:
+        print(f"Backup taken before upgrading: {backup}")
+    db = Database(url)
+    try:
+        if not store.needs_setup(db.uow()):
+            print("The store is already set up.")
+            from app.cli.auth import sign_in
+            from app.core.permissions import Action
+
+            # Issue #15.9: only an empty database is open; after set-up, an administrator.
+            _ensure_certificate(db, sign_in(db, args, Action.MANAGE_CERTIFICATE, "init"))
+            return EXIT_OK
+        values = {
+            "legal_name": args.store_name, "address": args.address,
+            "sales_hotline": args.sales_hotline, "complaint_phone": args.complaint_phone,
+            "admin_username": args.admin_username, "admin_full_name": args.admin_full_name,
+            "admin_password": args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD),
+        }
+        missing = [k for k, v in values.items() if not (v or "").strip()]
+        if missing and not _is_tty():
+            print("The store is not set up yet: the first-run wizard will complete set-up when "
+                  "Showroom starts (or pass every --store-name/--address/--sales-hotline/"
+                  "--complaint-phone/--admin-* option).")
+            return EXIT_OK
+        for key in missing:
+            values[key] = _new_password() if key == "admin_password" else _ask(_LABELS[key])
+        website = args.website
+        if website is None and missing:
+            website = _ask("Website (optional)", required=False)
+        admin = store.set_up_store(db.uow(), website=website or "", **values)
+        print(f"Store set up: {values['legal_name'].strip()}; administrator "
+              f"'{admin.username}' can now log in.")
+        _ensure_certificate(db, admin)
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def _ensure_certificate(db, actor) -> None:
+    from app.documents.certificates import ensure_store_certificate
+
+    cert = ensure_store_certificate(db.uow(), actor=actor)
+    print(f"Signing certificate: {cert.subject} (SHA-256 {cert.fingerprint}).")
+
+
+_LABELS = {"legal_name": "Store legal name", "address": "Address",
+           "sales_hotline": "Sales hotline", "complaint_phone": "Complaint phone",
+           "admin_username": "Administrator username",
+           "admin_full_name": "Administrator full name"}
+
+
+def cmd_migrate(args) -> int:
+    from app.store.backup import before_migration
+    from db.migrate import current_revision, upgrade
+    from db.session import describe_url
+
+    url = _url(args)
+    before = current_revision(url) if _database_exists(url) else None
+    backup = upgrade(url, before_migration)
+    after = current_revision(url)
+    if before == after:
+        print(f"{describe_url(url)} is already up to date (revision {after}).")
+    else:
+        print(f"{describe_url(url)} upgraded from {before or 'empty'} to revision {after}.")
+    if backup:
+        print(f"Backup taken before upgrading: {backup}")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from app.inventory.vehicle_io import WARN_NO_DATA_ROWS, WARN_UNKNOWN_COLUMNS, import_vehicles
+
+    if args.max_rows is not None and args.max_rows <= 0:
+        raise CliError("--max-rows must be a positive number of rows", EXIT_USAGE)
+    db = _open_database(args)
+    try:
+        report = import_vehicles(db.uow(), actor=_system_admin(db), path=args.file,
+                                 max_rows=args.max_rows)
+    finally:
+        db.dispose()
+    if WARN_UNKNOWN_COLUMNS in report.warnings:
+        print(f"warning: ignored unknown columns: {', '.join(report.ignored_columns)}")
+    if WARN_NO_DATA_ROWS in report.warnings:
+        print("warning: the file has a header but no data rows")
+    for r in report.rejected:
+        reasons = "; ".join(describe_field_error(e) for e in r.errors)
+        print(f"row {r.row} ({r.vin or 'no VIN'}): {reasons}")
+    print(f"{args.file.name}: {report.total_rows} rows: {report.created} created, "
+          f"{report.updated} updated, {report.unchanged} unchanged, "
+          f"{len(report.rejected)} rejected.")
+    return EXIT_FAIL if report.rejected else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from app.inventory.vehicle_io import export_vehicles
+    from app.inventory.vehicles import VehicleQuery
+
+    db = _open_database(args)
+    try:
+        n = export_vehicles(db.uow(), actor=_system_admin(db), path=args.file,
+                            query=VehicleQuery(text=args.search, status=args.status))
+    finally:
+        db.dispose()
+    print(f"Exported {n} vehicle{'s' if n != 1 else ''} to {args.file}.")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from app.demo import build_demo
+    from db.session import default_database_url, describe_url
+
+    url = args.database_url or default_database_url(demo=True)
+    info = build_demo(url)
+    state = "built" if info.created else "already complete, left as it was"
+    print(f"Demo store {info.store_name}: {describe_url(url)} ({state}; {info.vehicles} vehicles).")
+    print(f"Signed sample documents in the archive: {info.documents} "
+          "(try 'showroom admin documents list --all').")
+    print("Demo logins (username / password / name / roles):")
+    for username, password, full_name, roles in info.users:
+        print(f"  {username:<14} {password:<10} {full_name}  ({', '.join(roles)})")
+    return EXIT_OK
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _group_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _url(args) -> str:
+    from db.session import resolve_database_url
+
+    return resolve_database_url(args.database_url)
+
+
+def _database_exists(url: str) -> bool:
+    from db.session import sqlite_path
+
+    path = sqlite_path(url)
+    return path is None or path.exists()
+
+
+def _open_database(args):
+    """The configured database, refusing one that is missing or not migrated: these commands
+    never create a database by accident (a typo in a path would otherwise make a new file)."""
+    from db.migrate import is_up_to_date
+    from db.session import describe_url
+    from db.uow import Database
+
+    url = _url(args)
+    if not _database_exists(url):
+        raise CliError(f"no database at {describe_url(url)}: run 'showroom admin init' first")
+    if not is_up_to_date(url):
+        raise CliError(f"the database at {describe_url(url)} needs upgrading: run "
+                       "'showroom admin migrate' first")
+    return Database(url)
+
+
+def _system_admin(db):
+    """The staff account that signed in for this command (app/cli/auth.py, issue #15.9), set
+    as the database's acting user so the audit log names that person. (The name is kept for
+    the command modules; it no longer picks an administrator for whoever runs the CLI.)"""
+    from app.cli.auth import acting_actor
+
+    return acting_actor(db)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _is_tty() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # closed or detached stdin
+        return False
+
+
+def _ask(label: str, required: bool = True) -> str:
+    while True:
+        value = input(f"{label}: ").strip()
+        if value or not required:
+            return value
+
+
+def _new_password() -> str:
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat password: ") != first:
+        raise CliError("the two passwords do not match", EXIT_USAGE)
+    return first
+
+
+def _err(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def _tolerant_output() -> None:
+    # A console or redirect in a legacy code page (cp1252) cannot encode Chinese names: print
+    # replacement characters rather than crash half-way through a report.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _unexpected(exc: BaseException) -> int:
+    where = _log_exception(exc)
+    first = (str(exc).strip().splitlines() or [""])[0][:300]
+    detail = f" (details in {where})" if where else ""
+    sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded already if the database was involved
+    is_db = sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
+    what = "database error" if is_db else f"unexpected {type(exc).__name__}"
+    _err(f"{what}: {first}{detail}")
+    return EXIT_FAIL
+
+
+def _log_exception(exc: BaseException) -> Path | None:
+    """Log the traceback where the host application logs, or else to a file of our own:
+    never to the terminal (logging's last-resort handler would print it there)."""
+    if logging.getLogger().handlers:
+        log.error("admin command failed", exc_info=exc)
+        return None
+    try:
+        from db.private_files import private_dir, touch_private
+        from db.session import data_dir
+
+        path = touch_private(private_dir(data_dir() / "logs") / "admin-cli.log")  # #15.4
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except Exception:  # noqa: BLE001 - no log file is better than a second failure
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    try:
+        log.error("admin command failed", exc_info=exc)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return path
+

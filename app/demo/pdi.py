@@ -1,0 +1,72 @@
+"""Demo PDI (issue #7): the default template and inspections in several states.
+
+Through the real services, by the demo's certified technician (孙海涛, T/CSCA 120031 4.4.1.3):
+  - the first sold petrol car has passed (its report is left for the trainee to have signed
+    by technician and customer: the demo's archived document count stays as it is);
+  - the first sold plug-in hybrid failed on the AC charging test, a defect waiting for its
+    repair and re-check (4.4.1.4);
+  - the first sold battery-electric car is half-way through, in progress.
+Idempotent: a car that already has an inspection is left alone.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.pdi import inspections as pdi, templates as pdi_templates
+from app.staff.auth import actor_of
+from db.models import StaffUser, Vehicle, VehicleStatus
+from db.pdi_models import PdiInspection
+from db.uow import Database
+
+TECHNICIAN = "sun.haitao"
+# Values the checklist asks for, as a technician would read them off a new car.
+VALUES = {"D03": "见合格证", "D04": "12", "D07": "2", "E06": "250", "L03": "12.6",
+          "L05": "V2.3.1", "N01": "92", "R06": "18"}
+DEFECT = ("N04", "交流充电测试：充电枪插入后无法锁止，充电中断")
+
+
+def _record(db: Database, tech, ins, *, stop_after: int | None = None, defect=None):
+    for n, item in enumerate(ins.items):
+        if stop_after is not None and n >= stop_after:
+            break
+        if item.result is not None:
+            continue
+        if defect and item.item_id == defect[0]:
+            ins = pdi.record_item(db.uow(), actor=tech, item_result_id=item.id,
+                                  expected_version=item.version, result="not_ok", note=defect[1])
+            continue
+        ins = pdi.record_item(db.uow(), actor=tech, item_result_id=item.id,
+                              expected_version=item.version, result="ok",
+                              value=VALUES.get(item.item_id, "") if item.value_kind else "")
+    return ins
+
+
+def add_pdi_demo(db, manager, now) -> bool:
+    """Add the demo data once; True when something was created."""
+    created = pdi_templates.ensure_default_template(db.uow())
+    with db.uow() as uow:
+        user = uow.session.scalar(select(StaffUser).where(StaffUser.username == TECHNICIAN))
+        if user is None:
+            return created
+        tech = actor_of(user)
+        sold = list(uow.session.scalars(select(Vehicle).where(
+            Vehicle.status == VehicleStatus.SOLD.value).order_by(Vehicle.id)))
+        inspected = set(uow.session.scalars(select(PdiInspection.vehicle_id)))
+        first = {}
+        for v in sold:
+            first.setdefault(v.powertrain, v.id)
+    plan = (("ICE", "passed"), ("PHEV", "failed"), ("BEV", "in_progress"))
+    for powertrain, outcome in plan:
+        vehicle_id = first.get(powertrain)
+        if vehicle_id is None or vehicle_id in inspected:
+            continue
+        ins = pdi.start_inspection(db.uow(), actor=tech, vehicle_id=vehicle_id)
+        if outcome == "in_progress":
+            _record(db, tech, ins, stop_after=len(ins.items) // 2)
+        else:
+            ins = _record(db, tech, ins, defect=DEFECT if outcome == "failed" else None)
+            pdi.complete_inspection(db.uow(), actor=tech, inspection_id=ins.id,
+                                    expected_version=ins.version)
+        created = True
+    return created

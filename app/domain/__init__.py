@@ -1,1 +1,0 @@
-"""Pure domain rules: validators, money, value objects. No database, no Qt."""

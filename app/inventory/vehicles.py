@@ -1,0 +1,364 @@
+"""Inventory (库存车辆): list, search, add, edit and move vehicles through their statuses.
+
+Every rule is enforced here, not only in the UI: permissions, VIN validation with the
+manager-only check-digit override (domain_reference §5.2), version counters, status moves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields, replace
+
+from sqlalchemy import func, or_, select
+
+from app.core.clock import utcnow
+from app.core.validation import validate_vin
+from app.core.errors import FieldError, NotFound, OverrideRequired, ValidationFailed
+from app.core.permissions import Action, can, require
+from app.core.common import check_version, commit
+from app.core.dto import Actor, Changes, VehicleDTO
+from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatus, VehicleStatusChange
+from db.uow import UnitOfWork
+
+S = VehicleStatus
+
+# Allowed status moves. Delivery is gated separately (needs a passed PDI, 4.4.1).
+TRANSITIONS: dict[VehicleStatus, frozenset[VehicleStatus]] = {
+    S.IN_TRANSIT: frozenset({S.IN_STOCK}),
+    S.IN_STOCK: frozenset({S.ON_DISPLAY, S.TEST_DRIVE_FLEET, S.RESERVED, S.IN_TRANSIT}),
+    S.ON_DISPLAY: frozenset({S.IN_STOCK, S.TEST_DRIVE_FLEET, S.RESERVED}),
+    S.TEST_DRIVE_FLEET: frozenset({S.IN_STOCK, S.ON_DISPLAY}),
+    S.RESERVED: frozenset({S.IN_STOCK, S.ON_DISPLAY, S.SOLD}),
+    S.SOLD: frozenset({S.RESERVED, S.DELIVERED}),
+    S.DELIVERED: frozenset(),
+}
+
+MIN_MODEL_YEAR = 1990
+# The price columns are 32-bit integers of fen: at most ¥21,474,836.47 (PostgreSQL refuses more).
+MAX_PRICE_FEN = 2**31 - 1
+
+
+def initial_status_errors(status: str) -> list[FieldError]:
+    """A car may enter the system in any status but delivered: delivery is only reachable
+    through change_status, which holds the PDI gate (T/CSCA 120031 4.4.1)."""
+    if status == S.DELIVERED.value:
+        return [FieldError("status", "initial_status_delivered")]
+    return []
+
+
+@dataclass
+class VehicleInput:
+    """What a user or an import row supplies for a vehicle, already typed (prices in fen)."""
+
+    vin: str
+    brand: str
+    model: str
+    model_year: int
+    powertrain: str
+    guide_price_fen: int
+    price_fen: int
+    trim: str = ""
+    exterior_color: str = ""
+    interior_color: str = ""
+    configuration: list[str] = field(default_factory=list)
+    power_kw: int | None = None
+    accel_0_100_s: float | None = None
+    fuel_l_per_100km: float | None = None
+    range_km: int | None = None
+    battery_kwh: float | None = None
+    fast_charge_minutes: int | None = None
+    slow_charge_hours: float | None = None
+    production_date: dt.date | None = None
+    status: str = S.IN_STOCK.value
+    defect_notes: str = ""
+    repair_notes: str = ""
+    notes: str = ""
+
+
+def record_status_change(uow: UnitOfWork, vehicle: Vehicle, *, from_status: str | None,
+                         actor: Actor, reason: str = "", at: dt.datetime | None = None) -> None:
+    """Append one row to the vehicle's status history (who moved it, when, from what)."""
+    uow.session.add(VehicleStatusChange(vehicle_id=vehicle.id, from_status=from_status,
+                                        to_status=vehicle.status, changed_by_id=actor.user_id,
+                                        changed_at=at or utcnow(), reason=reason or ""))
+
+
+def saved_dto(v: Vehicle) -> VehicleDTO:
+    """The DTO of a vehicle this use case changed, with the change set the UI publishes."""
+    return replace(vehicle_dto(v), changes=Changes(vehicles=True, ids=frozenset({v.id})))
+
+
+def vehicle_dto(v: Vehicle) -> VehicleDTO:
+    return VehicleDTO(
+        id=v.id, vin=v.vin, brand=v.brand, model=v.model, trim=v.trim, model_year=v.model_year,
+        exterior_color=v.exterior_color, interior_color=v.interior_color,
+        powertrain=v.powertrain, guide_price_fen=v.guide_price_fen, price_fen=v.price_fen,
+        configuration=tuple(v.configuration or ()), power_kw=v.power_kw,
+        accel_0_100_s=v.accel_0_100_s, fuel_l_per_100km=v.fuel_l_per_100km,
+        range_km=v.range_km, battery_kwh=v.battery_kwh,
+        fast_charge_minutes=v.fast_charge_minutes, slow_charge_hours=v.slow_charge_hours,
+        production_date=v.production_date, status=v.status, defect_notes=v.defect_notes,
+        repair_notes=v.repair_notes, notes=v.notes, vin_override_reason=v.vin_override_reason,
+        updated_at=v.updated_at, version=v.version,
+    )
+
+
+_TEXT_FIELDS = ("brand", "model", "trim", "exterior_color", "interior_color", "defect_notes",
+                "repair_notes", "notes")
+_NUMBER_FIELDS = ("power_kw", "accel_0_100_s", "fuel_l_per_100km", "range_km", "battery_kwh",
+                  "fast_charge_minutes", "slow_charge_hours")
+
+
+def _typed(data: VehicleInput, errors: list[FieldError]) -> VehicleInput:
+    """Refuse values of the wrong type field by field (a caller's bug, or a cell read as the
+    wrong kind) and blank them, so the checks below see only what they expect (issue #8.6)."""
+    bad: dict = {}
+    for name in _TEXT_FIELDS:
+        if not isinstance(getattr(data, name), (str, type(None))):
+            errors.append(FieldError(name, "unknown_value"))
+            bad[name] = ""
+    for name in _NUMBER_FIELDS:
+        value = getattr(data, name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            errors.append(FieldError(name, "number_format"))
+            bad[name] = None
+    if data.production_date is not None and not isinstance(data.production_date, dt.date):
+        errors.append(FieldError("production_date", "date_format"))
+        bad["production_date"] = None
+    if not isinstance(data.configuration, (list, tuple)) or not all(
+            isinstance(item, str) for item in data.configuration):
+        errors.append(FieldError("configuration", "unknown_value"))
+        bad["configuration"] = []
+    return replace(data, **bad) if bad else data
+
+
+def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> tuple[str, bool, list[FieldError]]:
+    """Check every field; return (normalised VIN, check digit ok, errors). Writes nothing."""
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+    data = _typed(data, errors)
+    vin, checksum_ok = "", True
+    try:
+        vin, checksum_ok = validate_vin(data.vin)
+    except ValidationFailed as e:
+        errors.extend(e.errors)
+    for name, limit in (("brand", 60), ("model", 80)):
+        value = (getattr(data, name) or "").strip()
+        if not value:
+            errors.append(FieldError(name, "required"))
+        elif len(value) > limit:
+            errors.append(FieldError(name, "too_long", {"max": limit}))
+    for name, limit in (("trim", 120), ("exterior_color", 40), ("interior_color", 40)):
+        if len(getattr(data, name) or "") > limit:
+            errors.append(FieldError(name, "too_long", {"max": limit}))
+    if not isinstance(data.model_year, int) or not MIN_MODEL_YEAR <= data.model_year <= today.year + 2:
+        errors.append(FieldError("model_year", "out_of_range",
+                                 {"min": MIN_MODEL_YEAR, "max": today.year + 2}))
+    try:
+        Powertrain(data.powertrain)
+    except ValueError:
+        errors.append(FieldError("powertrain", "unknown_value"))
+    try:
+        S(data.status)
+    except ValueError:
+        errors.append(FieldError("status", "unknown_value"))
+    for name in ("guide_price_fen", "price_fen"):
+        value = getattr(data, name)
+        if not isinstance(value, int) or value <= 0:
+            errors.append(FieldError(name, "must_be_positive"))
+        elif value > MAX_PRICE_FEN:
+            errors.append(FieldError(name, "number_too_large"))
+    for name, hi in (("power_kw", 2000), ("accel_0_100_s", 60), ("fuel_l_per_100km", 50),
+                     ("range_km", 3000), ("battery_kwh", 300), ("fast_charge_minutes", 1440),
+                     ("slow_charge_hours", 200)):
+        value = getattr(data, name)
+        if value is not None and not (0 < value <= hi):
+            errors.append(FieldError(name, "out_of_range", {"min": 0, "max": hi}))
+    if data.production_date and data.production_date > today:
+        errors.append(FieldError("production_date", "in_future"))
+    if any(len(item) > 200 for item in data.configuration):
+        errors.append(FieldError("configuration", "too_long", {"max": 200}))
+    # Files carry the list semicolon-separated: an item with a semicolon would split on re-import.
+    if any(";" in item or "；" in item for item in data.configuration):
+        errors.append(FieldError("configuration", "configuration_separator"))
+    return vin, checksum_ok, errors
+
+
+def _check_override(actor: Actor, vin: str, checksum_ok: bool, reason: str | None) -> str | None:
+    """domain_reference §5.2: a check-digit mismatch blocks unless a sales_manager gives a reason."""
+    if checksum_ok:
+        return None
+    if reason and reason.strip() and can(actor.roles, Action.OVERRIDE_VIN_CHECK):
+        return reason.strip()
+    raise OverrideRequired([FieldError("vin", "vin_checksum", {"vin": vin})],
+                           role=Role.SALES_MANAGER.value)
+
+
+def _apply(v: Vehicle, data: VehicleInput, vin: str) -> None:
+    v.vin = vin
+    for f in fields(VehicleInput):
+        if f.name in ("vin", "status"):
+            continue
+        value = getattr(data, f.name)
+        if isinstance(value, str):
+            value = value.strip()
+        if f.name == "configuration":
+            value = [c.strip() for c in value if c and c.strip()]
+        setattr(v, f.name, value)
+
+
+def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
+                vin_override_reason: str | None = None) -> VehicleDTO:
+    require(actor, Action.EDIT_VEHICLES)
+    vin, checksum_ok, errors = validate_vehicle_input(data)
+    errors += initial_status_errors(data.status)
+    if errors:
+        raise ValidationFailed(errors)
+    reason = _check_override(actor, vin, checksum_ok, vin_override_reason)
+    with uow:
+        if uow.session.scalar(select(Vehicle.id).where(Vehicle.vin == vin)):
+            raise ValidationFailed([FieldError("vin", "vin_exists", {"vin": vin})])
+        v = Vehicle(status=S(data.status).value, vin_override_reason=reason,
+                    vin_override_by_id=actor.user_id if reason else None,
+                    updated_by_id=actor.user_id)
+        _apply(v, data, vin)
+        uow.session.add(v)
+        uow.session.flush()
+        record_status_change(uow, v, from_status=None, actor=actor)
+        commit(uow)
+        return saved_dto(v)
+
+
+def update_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int,
+                   data: VehicleInput, vin_override_reason: str | None = None) -> VehicleDTO:
+    """Edit a vehicle's facts. The status is changed only through change_status."""
+    require(actor, Action.EDIT_VEHICLES)
+    vin, checksum_ok, errors = validate_vehicle_input(data)
+    if errors:
+        raise ValidationFailed(errors)
+    with uow:
+        v = uow.session.get(Vehicle, vehicle_id)
+        if v is None:
+            raise NotFound(what="vehicle", id=vehicle_id)
+        check_version(v, expected_version)
+        if vin != v.vin and uow.session.scalar(select(Vehicle.id).where(Vehicle.vin == vin)):
+            raise ValidationFailed([FieldError("vin", "vin_exists", {"vin": vin})])
+        # An override already on record for this very VIN still stands, whoever edits the
+        # car's other facts; a new or changed VIN needs its own override.
+        kept = v.vin_override_reason if vin == v.vin else None
+        if kept and not (vin_override_reason and vin_override_reason.strip()):
+            reason = kept
+        else:
+            reason = _check_override(actor, vin, checksum_ok, vin_override_reason)
+        if reason != kept:
+            v.vin_override_by_id = actor.user_id if reason else None
+        v.vin_override_reason = reason
+        _apply(v, data, vin)
+        v.updated_by_id = actor.user_id
+        commit(uow)
+        return saved_dto(v)
+
+
+def can_change_status(current: str, new: str) -> bool:
+    return S(new) in TRANSITIONS[S(current)]
+
+
+def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int,
+                  new_status: str, reason: str = "") -> VehicleDTO:
+    require(actor, Action.CHANGE_VEHICLE_STATUS)
+    try:
+        target = S(new_status)
+    except ValueError:
+        raise ValidationFailed([FieldError("status", "unknown_value")]) from None
+    if target is S.DELIVERED:
+        require(actor, Action.DELIVER_VEHICLE)
+    with uow:
+        v = uow.session.get(Vehicle, vehicle_id)
+        if v is None:
+            raise NotFound(what="vehicle", id=vehicle_id)
+        check_version(v, expected_version)
+        if not can_change_status(v.status, target):
+            raise ValidationFailed([FieldError("status", "status_transition",
+                                               {"from": v.status, "to": target.value})])
+        if target is S.DELIVERED:
+            # T/CSCA 120031 4.4.1.2-4.4.1.4: no delivery without a passed PDI of the
+            # checklist version current for the car's brand and its signed report.
+            from app.pdi.api import delivery_gate
+            delivery_gate(uow.session, v)
+        previous = v.status
+        v.status = target.value
+        record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
+        if target is not S.ON_DISPLAY:
+            # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
+            from app.showroom.api import retire_for_vehicle
+            retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
+        v.updated_by_id = actor.user_id
+        commit(uow)
+        return saved_dto(v)
+
+
+_VIN_TAIL = re.compile(r"[A-HJ-NPR-Z0-9]{4,17}")
+
+
+@dataclass(frozen=True)
+class VehicleQuery:
+    text: str = ""
+    status: str | None = None
+    limit: int | None = None
+
+
+def list_vehicles(uow: UnitOfWork, *, actor: Actor, query: VehicleQuery = VehicleQuery()) -> list[VehicleDTO]:
+    """Search by VIN tail, brand, model, trim or colour (case-insensitive), optionally by status."""
+    require(actor, Action.VIEW_VEHICLES)
+    stmt = select(Vehicle).order_by(Vehicle.brand, Vehicle.model, Vehicle.vin)
+    if query.status:
+        stmt = stmt.where(Vehicle.status == query.status)
+    if query.limit:
+        stmt = stmt.limit(query.limit)
+    text = (query.text or "").strip()
+    if _VIN_TAIL.fullmatch(text.upper()):
+        # What staff type most is the last digits of a VIN: one cheap comparison per car
+        # instead of six case-folded LIKEs (bench/run.py, issue #10). Text that ends no VIN
+        # ("330TSI", a trim) falls through to the full search.
+        with uow:
+            found = [vehicle_dto(v) for v in uow.session.scalars(
+                stmt.where(Vehicle.vin.like(f"%{text.upper()}")))]
+        if found:
+            return found
+    if text:
+        like = f"%{text.lower()}%"
+        stmt = stmt.where(or_(
+            Vehicle.vin.like(f"%{text.upper()}"),
+            func.lower(Vehicle.brand).like(like),
+            func.lower(Vehicle.model).like(like),
+            func.lower(Vehicle.trim).like(like),
+            func.lower(Vehicle.exterior_color).like(like),
+            func.lower(Vehicle.interior_color).like(like),
+        ))
+    with uow:
+        return [vehicle_dto(v) for v in uow.session.scalars(stmt)]
+
+
+def get_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> VehicleDTO:
+    require(actor, Action.VIEW_VEHICLES)
+    with uow:
+        v = uow.session.get(Vehicle, vehicle_id)
+        if v is None:
+            raise NotFound(what="vehicle", id=vehicle_id)
+        return vehicle_dto(v)
+
+
+def find_by_vin(uow: UnitOfWork, *, actor: Actor, vin: str) -> VehicleDTO | None:
+    require(actor, Action.VIEW_VEHICLES)
+    with uow:
+        v = uow.session.scalar(select(Vehicle).where(Vehicle.vin == vin.strip().upper()))
+        return vehicle_dto(v) if v else None
+
+
+def staff_name(uow: UnitOfWork, user_id: int | None) -> str | None:
+    if user_id is None:
+        return None
+    with uow:
+        u = uow.session.get(StaffUser, user_id)
+        return u.full_name if u else None

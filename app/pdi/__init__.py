@@ -1,0 +1,3 @@
+"""PDI (pre-delivery inspection): templates, inspections, rectifications, the report."""
+
+import app.core.keeper  # noqa: F401,E402 - installs the audit key keeper (issue #15 item 7)

@@ -1,0 +1,97 @@
+"""Issuing the PDI report (issue #7, T/CSCA 120031-2023 4.4.1.4): the passed inspection is
+rendered bilingually, signed on the pad by the technician and the customer, signed digitally
+with the store's certificate and archived (doc type "pdi_report", subject "pdi"); the
+customer's copy is printed from the archive. Once a report exists the car may be delivered
+(app/pdi/inspections.delivery_gate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sqlalchemy import select
+
+from app.core.clock import store_today
+from app.pdi.rules import InspectionStatus, check_certificate
+from app.core.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
+from app.core.permissions import Action, require
+from app.core.common import commit
+from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
+from app.pdi.queries import inspection_dto
+from db.models import StaffUser
+from db.pdi_models import PdiInspection, PdiItemResult, PdiPhoto
+from db.uow import UnitOfWork
+
+
+def _check_signatures(signatures: Sequence[SignatureCapture]) -> None:
+    roles = [s.role for s in signatures]
+    errors = []
+    if "technician" not in roles:
+        errors.append(FieldError("technician_signature", "pdi_signature_required"))
+    if "customer" not in roles:
+        errors.append(FieldError("customer_signature", "pdi_signature_required"))
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def issue_pdi_report(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
+                     customer_name: str, signatures: Sequence[SignatureCapture],
+                     language: str = "bilingual") -> DocumentDTO:
+    """Render, sign and archive the report of a passed inspection; `signatures` are the
+    technician's and the customer's from the pad (4.4.1.4: given to the customer)."""
+    from app.documents.layout import SignatureDTO, SignerRole
+    from app.pdi.report_pdf import render_pdi_report
+    from app.documents.api import archive_prepared, document_dto, prepare_document
+    from app.store.api import get_store
+
+    require(actor, Action.RECORD_PDI)
+    customer_name = (customer_name or "").strip()
+    if not customer_name:
+        raise ValidationFailed([FieldError("customer_name", "required")])
+    if len(customer_name) > 100:
+        raise ValidationFailed([FieldError("customer_name", "too_long", {"max": 100})])
+    signatures = tuple(signatures)
+    _check_signatures(signatures)
+    with uow:
+        s = uow.session
+        ins = s.get(PdiInspection, inspection_id)
+        if ins is None:
+            raise NotFound(what="pdi_inspection", id=inspection_id)
+        user = s.get(StaffUser, actor.user_id)
+        check_certificate(user.pdi_certificate_no, user.pdi_certificate_expiry, store_today())
+        if ins.status != InspectionStatus.PASSED:
+            raise ShowroomError("pdi_not_passed", id=ins.id, status=ins.status)
+        if ins.report_document_id is not None:
+            raise ShowroomError("pdi_report_exists", id=ins.id)
+        dto = inspection_dto(uow, ins)
+        photos = {p.id: bytes(p.content) for p in s.scalars(
+            select(PdiPhoto).join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
+            .where(PdiItemResult.inspection_id == ins.id))}
+        expected_version = ins.version
+    store = get_store(uow)
+    drawn = [SignatureDTO(sig.signer_name.strip(), SignerRole(sig.role), sig.signed_at, bytes(sig.png))
+             for sig in signatures]
+
+    def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
+        return render_pdi_report(store, dto, number=number, version=version, language=language,
+                                 issued_at=issued_at, photos=photos, signatures=drawn)
+
+    # Render and sign first; archive and link in one transaction (issue #16.2): a report
+    # issued meanwhile on another terminal leaves no second signed report in the archive.
+    prepared = prepare_document(uow, actor=actor, doc_type="pdi_report", subject_type="pdi",
+                                subject_id=inspection_id, language=language, render=render,
+                                signatures=signatures, subject_ref=dto.vin)
+    with uow:
+        ins = uow.session.get(PdiInspection, inspection_id)
+        if ins.version != expected_version or ins.report_document_id is not None:
+            raise Conflict(table="pdi_inspection", id=inspection_id)
+        doc_id = archive_prepared(uow.session, prepared, actor)
+        ins.report_document_id = doc_id
+        ins.customer_name = customer_name
+        ins.updated_by_id = actor.user_id
+        vehicle_id = ins.vehicle_id
+        commit(uow)
+    # The report gates delivery (4.4.1): the car's PDI state and the archive both changed.
+    return replace(document_dto(uow, doc_id), changes=Changes(
+        pdi=True, documents=True, vehicles=True, ids=frozenset({vehicle_id})))

@@ -1,0 +1,280 @@
+"""PDI checklist rules without a database (新车售前检查, T/CSCA 120031-2023 4.4.1.1–4.4.1.4).
+
+- the template format (resources/pdi/default.json): parsing and validation of a template
+  definition, with every problem named by its place ("sections[2].items[4].id") so that an
+  import reports all of them at once;
+- which items apply to a car (by powertrain; retired items never apply);
+- the technician's certificate rule (4.4.1.3);
+- when an inspection may pass (4.4.1.2, 4.4.1.4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.core.errors import FieldError, ShowroomError, ValidationFailed
+from db.models import Powertrain
+
+TEMPLATE_FORMAT = "showroom-pdi-template"
+ALL_BRANDS = "*"
+ALL_POWERTRAINS = tuple(p.value for p in Powertrain)
+VALUE_KINDS = ("number", "text")
+ID_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
+ITEM_ID_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}\d{2}$")
+MAX_TEXT = 300
+
+
+class ItemResult(StrEnum):
+    OK = "ok"
+    NOT_OK = "not_ok"
+    NOT_APPLICABLE = "n_a"
+
+
+class InspectionStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    PAUSED = "paused"
+    FAILED = "failed"    # completed with defects still open: repair, re-check, complete again
+    PASSED = "passed"
+    # Left open on a checklist version that has since been replaced: a new inspection on
+    # the current version took its place (the record stays, 4.4.1.4 traceability).
+    REPLACED = "replaced"
+
+
+class QueueState(StrEnum):
+    """Where a sold or reserved car stands on the way to delivery (the PDI page's queue)."""
+
+    AWAITING = "awaiting"        # no inspection yet (or only one of an outdated template)
+    IN_PROGRESS = "in_progress"  # started or paused
+    FAILED = "failed"
+    PASSED = "passed"            # passed; the signed report may still be missing
+    REPORTED = "reported"        # passed and the report signed by technician and customer
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    id: str
+    section: str
+    zh: str
+    en: str
+    applies_to: tuple[str, ...] = ALL_POWERTRAINS
+    value_kind: str | None = None
+    value_unit: str = ""
+    retired: bool = False
+
+    def applies(self, powertrain: str) -> bool:
+        return not self.retired and powertrain in self.applies_to
+
+
+@dataclass(frozen=True)
+class TemplateSection:
+    id: str
+    zh: str
+    en: str
+    items: tuple[TemplateItem, ...]
+
+
+@dataclass(frozen=True)
+class TemplateDefinition:
+    key: str
+    brand: str
+    title_zh: str
+    title_en: str
+    sections: tuple[TemplateSection, ...]
+
+    def items(self) -> list[TemplateItem]:
+        return [i for s in self.sections for i in s.items]
+
+    def applicable(self, powertrain: str) -> list[TemplateItem]:
+        """The items a car of this powertrain is inspected on, in checklist order."""
+        return [i for i in self.items() if i.applies(powertrain)]
+
+    def item(self, item_id: str) -> TemplateItem | None:
+        return next((i for i in self.items() if i.id == item_id), None)
+
+    def section(self, section_id: str) -> TemplateSection | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+def _text(errors: list[FieldError], where: str, value, *, required: bool = True,
+          limit: int = MAX_TEXT) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        errors.append(FieldError(where, "pdi_template_not_text"))
+        return ""
+    value = value.strip()
+    if required and not value:
+        errors.append(FieldError(where, "required"))
+    elif len(value) > limit:
+        errors.append(FieldError(where, "too_long", {"max": limit}))
+    return value
+
+
+def _powertrains(errors: list[FieldError], where: str, value, default: tuple[str, ...]):
+    if value is None:
+        return default
+    if not isinstance(value, list) or not value:
+        errors.append(FieldError(where, "pdi_template_powertrains", {"allowed": ", ".join(ALL_POWERTRAINS)}))
+        return default
+    bad = [v for v in value if v not in ALL_POWERTRAINS]
+    if bad:
+        errors.append(FieldError(where, "pdi_template_powertrains",
+                                 {"allowed": ", ".join(ALL_POWERTRAINS), "value": ", ".join(map(str, bad))}))
+        return default
+    return tuple(p for p in ALL_POWERTRAINS if p in value)  # canonical order
+
+
+def parse_definition(data) -> TemplateDefinition:
+    """A template definition from its JSON form; ValidationFailed lists every problem with
+    its place (field = JSON path), nothing is half-read."""
+    errors: list[FieldError] = []
+    if not isinstance(data, dict):
+        raise ValidationFailed([FieldError("template", "pdi_template_not_object")])
+    if data.get("format", TEMPLATE_FORMAT) != TEMPLATE_FORMAT:
+        errors.append(FieldError("format", "pdi_template_format", {"expected": TEMPLATE_FORMAT}))
+    key = _text(errors, "key", data.get("key"), limit=40)
+    brand = _text(errors, "brand", data.get("brand", ALL_BRANDS), limit=60) or ALL_BRANDS
+    title = data.get("title") if isinstance(data.get("title"), dict) else {}
+    title_zh = _text(errors, "title.zh", title.get("zh"))
+    title_en = _text(errors, "title.en", title.get("en"))
+    sections_in = data.get("sections")
+    sections: list[TemplateSection] = []
+    seen_sections: set[str] = set()
+    seen_items: set[str] = set()
+    if not isinstance(sections_in, list) or not sections_in:
+        errors.append(FieldError("sections", "pdi_template_no_sections"))
+        sections_in = []
+    for si, sec in enumerate(sections_in):
+        where = f"sections[{si}]"
+        if not isinstance(sec, dict):
+            errors.append(FieldError(where, "pdi_template_not_object"))
+            continue
+        sid = _text(errors, f"{where}.id", sec.get("id"), limit=4)
+        if sid and not ID_RE.match(sid):
+            errors.append(FieldError(f"{where}.id", "pdi_template_bad_id", {"value": sid}))
+        elif sid in seen_sections:
+            errors.append(FieldError(f"{where}.id", "pdi_template_duplicate_id", {"value": sid}))
+        seen_sections.add(sid)
+        szh = _text(errors, f"{where}.zh", sec.get("zh"))
+        sen = _text(errors, f"{where}.en", sec.get("en"))
+        sec_applies = _powertrains(errors, f"{where}.applies_to", sec.get("applies_to"),
+                                   ALL_POWERTRAINS)
+        items_in = sec.get("items")
+        if not isinstance(items_in, list) or not items_in:
+            errors.append(FieldError(f"{where}.items", "pdi_template_no_items"))
+            items_in = []
+        items: list[TemplateItem] = []
+        for ii, item in enumerate(items_in):
+            iw = f"{where}.items[{ii}]"
+            if not isinstance(item, dict):
+                errors.append(FieldError(iw, "pdi_template_not_object"))
+                continue
+            iid = _text(errors, f"{iw}.id", item.get("id"), limit=6)
+            if iid and not ITEM_ID_RE.match(iid):
+                errors.append(FieldError(f"{iw}.id", "pdi_template_bad_id", {"value": iid}))
+            elif iid in seen_items:
+                errors.append(FieldError(f"{iw}.id", "pdi_template_duplicate_id", {"value": iid}))
+            seen_items.add(iid)
+            value = item.get("value")
+            kind, unit = None, ""
+            if value is not None:
+                if not isinstance(value, dict) or value.get("kind") not in VALUE_KINDS:
+                    errors.append(FieldError(f"{iw}.value", "pdi_template_value_kind",
+                                             {"allowed": ", ".join(VALUE_KINDS)}))
+                else:
+                    kind = value["kind"]
+                    unit = _text(errors, f"{iw}.value.unit", value.get("unit"), required=False,
+                                 limit=10)
+            retired = item.get("retired", False)
+            if not isinstance(retired, bool):
+                errors.append(FieldError(f"{iw}.retired", "pdi_template_not_boolean"))
+                retired = False
+            items.append(TemplateItem(
+                id=iid, section=sid, zh=_text(errors, f"{iw}.zh", item.get("zh")),
+                en=_text(errors, f"{iw}.en", item.get("en")),
+                applies_to=_powertrains(errors, f"{iw}.applies_to", item.get("applies_to"),
+                                        sec_applies),
+                value_kind=kind, value_unit=unit, retired=retired))
+        sections.append(TemplateSection(sid, szh, sen, tuple(items)))
+    if not errors and not any(not i.retired for s in sections for i in s.items):
+        errors.append(FieldError("sections", "pdi_template_no_items"))
+    if errors:
+        raise ValidationFailed(errors)
+    return TemplateDefinition(key, brand, title_zh, title_en, tuple(sections))
+
+
+def definition_to_json(d: TemplateDefinition, version: int | None = None) -> dict:
+    """The JSON form (the same shape as resources/pdi/default.json), for export and storage."""
+    out: dict = {"format": TEMPLATE_FORMAT, "key": d.key, "brand": d.brand}
+    if version is not None:
+        out["version"] = version
+    out["title"] = {"zh": d.title_zh, "en": d.title_en}
+    out["sections"] = []
+    for s in d.sections:
+        items = []
+        for i in s.items:
+            item: dict = {"id": i.id, "zh": i.zh, "en": i.en}
+            if i.applies_to != ALL_POWERTRAINS:
+                item["applies_to"] = list(i.applies_to)
+            if i.value_kind:
+                item["value"] = {"kind": i.value_kind, "unit": i.value_unit}
+            if i.retired:
+                item["retired"] = True
+            items.append(item)
+        out["sections"].append({"id": s.id, "zh": s.zh, "en": s.en, "items": items})
+    return out
+
+
+def certificate_problem(certificate_no: str | None, expiry: dt.date | None,
+                        today: dt.date) -> str | None:
+    """4.4.1.3: PDI is done by certified technicians. The error code when the technician's
+    certificate is missing or no longer valid on `today` (store calendar day), else None."""
+    if not (certificate_no or "").strip() or expiry is None:
+        return "pdi_certificate_missing"
+    if expiry < today:
+        return "pdi_certificate_expired"
+    return None
+
+
+def check_certificate(certificate_no: str | None, expiry: dt.date | None,
+                      today: dt.date) -> None:
+    code = certificate_problem(certificate_no, expiry, today)
+    if code:
+        raise ShowroomError(code, expiry=expiry.isoformat() if expiry else "")
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """What the pass rule needs of one recorded item."""
+
+    item_id: str
+    result: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RepairState:
+    item_id: str
+    assembly: bool
+    acknowledged: bool
+
+
+def pass_blockers(items: list[ItemState], repairs: list[RepairState]) -> dict[str, list[str]]:
+    """Why an inspection cannot pass yet, by reason (item ids); empty when it passes.
+
+    4.4.1.2: every applicable item is checked and OK (not applicable only with a reason);
+    4.4.1.4: every assembly (总成) repair has been disclosed to and acknowledged by the customer.
+    """
+    blockers: dict[str, list[str]] = {}
+    for i in items:
+        if i.result is None:
+            blockers.setdefault("open", []).append(i.item_id)
+        elif i.result == ItemResult.NOT_OK:
+            blockers.setdefault("not_ok", []).append(i.item_id)
+    for r in repairs:
+        if r.assembly and not r.acknowledged:
+            blockers.setdefault("unacknowledged", []).append(r.item_id)
+    return blockers

@@ -1,0 +1,187 @@
+"""PDI checklist templates (issue #7, T/CSCA 120031-2023 4.4.1.2): load the default checklist,
+publish new versions, brand-specific templates, import and export as JSON.
+
+A template version is never edited: an admin's change (add, reorder, retire items, texts)
+publishes the next version for that brand and the previous one stops being current. An
+inspection keeps the version it was started with; the delivery gate asks for a pass of the
+version current for the car's brand (a brand's own template, else the "*" one).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.core.clock import utcnow
+from app.pdi.rules import (ALL_BRANDS, TemplateDefinition, definition_to_json,
+                            parse_definition)
+from app.core.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
+from app.core.permissions import Action, require
+from app.core.common import commit
+from app.core.dto import Actor
+from app.pdi.dto import PdiTemplateDTO
+from db.models import StaffUser
+from db.pdi_models import PdiTemplate
+from db.uow import UnitOfWork
+
+DEFAULT_TEMPLATE_FILE = Path(__file__).resolve().parents[2] / "resources" / "pdi" / "default.json"
+MAX_IMPORT_BYTES = 1_000_000
+
+
+def read_template_file(path: str | Path) -> TemplateDefinition:
+    """Read and validate a template file; problems come back as ValidationFailed (field =
+    where in the file), a file that is not JSON as `pdi_template_not_json`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ShowroomError("pdi_file_unreadable", path=str(path), reason=e.strerror or str(e)) from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ShowroomError("pdi_template_too_large", max=MAX_IMPORT_BYTES)
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ShowroomError("pdi_template_not_json", line=getattr(e, "lineno", 0) or 0) from None
+    return parse_definition(data)
+
+
+def definition_of(t: PdiTemplate) -> TemplateDefinition:
+    return parse_definition(t.definition)
+
+
+def _dto(uow: UnitOfWork, t: PdiTemplate) -> PdiTemplateDTO:
+    by = uow.session.get(StaffUser, t.published_by_id) if t.published_by_id else None
+    items = [i for i in definition_of(t).items() if not i.retired]
+    return PdiTemplateDTO(
+        id=t.id, key=t.key, brand=t.brand, template_version=t.template_version,
+        title_zh=t.title_zh, title_en=t.title_en, current=t.current,
+        published_at=t.published_at, published_by_name=by.full_name if by else None,
+        item_count=len(items), version=t.version)
+
+
+def _publish(uow: UnitOfWork, d: TemplateDefinition, actor_id: int | None, note: str = "",
+             expected_current_id: int | None = None, check_expected: bool = False) -> PdiTemplate:
+    """Add the next version for d.brand inside the caller's transaction."""
+    s = uow.session
+    current = s.scalar(select(PdiTemplate).where(PdiTemplate.brand == d.brand,
+                                                 PdiTemplate.current.is_(True)))
+    if check_expected and (current.id if current else None) != expected_current_id:
+        # Another admin published meanwhile: this edit was made on an older version.
+        raise Conflict(table="pdi_template", brand=d.brand,
+                       expected=expected_current_id, current=current.id if current else None)
+    last = s.scalar(select(func.max(PdiTemplate.template_version))
+                    .where(PdiTemplate.brand == d.brand)) or 0
+    t = PdiTemplate(key=d.key, brand=d.brand, template_version=last + 1, title_zh=d.title_zh,
+                    title_en=d.title_en, definition=definition_to_json(d), current=True,
+                    published_at=utcnow(), published_by_id=actor_id, note=note)
+    try:
+        if current is not None:
+            current.current = False  # version-checked UPDATE: a concurrent publish loses
+            s.flush()
+        s.add(t)
+        s.flush()  # (brand, template_version) is unique: the same race caught by the database
+    except (StaleDataError, IntegrityError):
+        s.rollback()
+        raise Conflict(table="pdi_template", brand=d.brand) from None
+    return t
+
+
+def ensure_default_template(uow: UnitOfWork) -> bool:
+    """Load resources/pdi/default.json as version 1 of the "*" template when no template
+    exists yet (first use); True when it was loaded."""
+    with uow:
+        if uow.session.scalar(select(PdiTemplate.id).limit(1)) is not None:
+            return False
+        d = read_template_file(DEFAULT_TEMPLATE_FILE)
+        try:
+            _publish(uow, d, None, note="resources/pdi/default.json")
+            commit(uow)
+        except Conflict:
+            return False  # another terminal loaded it at the same moment
+        return True
+
+
+def current_template_row(session, brand: str) -> PdiTemplate | None:
+    """The template a car of `brand` is inspected with: its brand's own, else the "*" one."""
+    for b in (brand, ALL_BRANDS):
+        t = session.scalar(select(PdiTemplate).where(PdiTemplate.brand == b,
+                                                     PdiTemplate.current.is_(True)))
+        if t is not None:
+            return t
+    return None
+
+
+def list_templates(uow: UnitOfWork, *, actor: Actor, include_old: bool = True) -> list[PdiTemplateDTO]:
+    require(actor, Action.VIEW_PDI)
+    ensure_default_template(uow)
+    with uow:
+        stmt = select(PdiTemplate).order_by(PdiTemplate.brand, PdiTemplate.template_version.desc())
+        if not include_old:
+            stmt = stmt.where(PdiTemplate.current.is_(True))
+        return [_dto(uow, t) for t in uow.session.scalars(stmt)]
+
+
+def get_template_definition(uow: UnitOfWork, *, actor: Actor, template_id: int) -> TemplateDefinition:
+    require(actor, Action.VIEW_PDI)
+    with uow:
+        t = uow.session.get(PdiTemplate, template_id)
+        if t is None:
+            raise NotFound(what="pdi_template", id=template_id)
+        return definition_of(t)
+
+
+def publish_template(uow: UnitOfWork, *, actor: Actor, definition: dict | TemplateDefinition,
+                     based_on_id: int | None, note: str = "") -> PdiTemplateDTO:
+    """Publish an edited checklist as the next version of its brand's template.
+    `based_on_id` is the current template the edit started from (None for a brand's first
+    template): if another admin published meanwhile, Conflict, and nothing is written."""
+    require(actor, Action.MANAGE_PDI_TEMPLATES)
+    d = definition if isinstance(definition, TemplateDefinition) else parse_definition(definition)
+    if len(note or "") > 500:
+        raise ValidationFailed([FieldError("note", "too_long", {"max": 500})])
+    ensure_default_template(uow)
+    with uow:
+        t = _publish(uow, d, actor.user_id, (note or "").strip(), based_on_id, True)
+        commit(uow)
+        return _dto(uow, t)
+
+
+def import_template(uow: UnitOfWork, *, actor: Actor, path: str | Path, note: str = "") -> PdiTemplateDTO:
+    """Publish the checklist in a JSON file as the next version of its brand's template
+    (a brand's first import creates its own template). The version in the file is ignored:
+    versions are numbered by the store's history."""
+    require(actor, Action.MANAGE_PDI_TEMPLATES)
+    d = read_template_file(path)
+    ensure_default_template(uow)
+    with uow:
+        t = _publish(uow, d, actor.user_id, (note or f"import {Path(path).name}").strip()[:500])
+        commit(uow)
+        return _dto(uow, t)
+
+
+def export_template(uow: UnitOfWork, *, actor: Actor, template_id: int | None = None,
+                    brand: str = ALL_BRANDS, path: str | Path | None = None) -> dict:
+    """The JSON of one template version (default: the current "*" one); written to `path`
+    when given (UTF-8, readable Chinese)."""
+    require(actor, Action.MANAGE_PDI_TEMPLATES)
+    ensure_default_template(uow)
+    with uow:
+        if template_id is not None:
+            t = uow.session.get(PdiTemplate, template_id)
+        else:
+            t = uow.session.scalar(select(PdiTemplate).where(PdiTemplate.brand == brand,
+                                                             PdiTemplate.current.is_(True)))
+        if t is None:
+            raise NotFound(what="pdi_template", id=template_id, brand=brand)
+        data = definition_to_json(definition_of(t), t.template_version)
+    if path is not None:
+        try:
+            Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                                  encoding="utf-8")
+        except OSError as e:
+            raise ShowroomError("pdi_file_unwritable", path=str(path), reason=e.strerror or str(e)) from None
+    return data

@@ -1,0 +1,9 @@
+"""The public module of reception: other features import what they need from here,
+never from its other modules (README, Development; tests/unit/test_layers.py checks it)."""
+
+from app.reception.dto import ChannelDTO, ConsentTextDTO
+from app.reception.leads import note_test_drive
+from app.reception.setup import current_consent_text, list_channels, list_consent_texts
+
+__all__ = ["ChannelDTO", "ConsentTextDTO", "current_consent_text", "list_channels",
+           "list_consent_texts", "note_test_drive"]

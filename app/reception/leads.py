@@ -1,0 +1,330 @@
+"""Leads (意向, T/CSCA 120031 4.2.3.2): one per customer and model of interest, owned by a
+consultant; status new / following / ordered / lost (lost needs a reason).
+
+Consultants see and edit their own leads only, managers all. Every status move appends a
+LeadStatusChange row: 3.12 / 3.13 count new, retained and ordered intentions from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+
+from app.core.clock import store_today, utcnow
+from app.reception.rules import (
+    MAX_FOLLOW_UP_DAYS,
+    MAX_NOTES_LENGTH,
+    MAX_REASON_LENGTH,
+    can_move_lead,
+    default_follow_up,
+)
+from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
+from app.core.permissions import Action, require
+from app.core.common import check_version, commit
+from app.core.dto import Actor, Changes
+from app.reception.dto import LeadChangeDTO, LeadDTO
+from app.reception.setup import known_models
+from app.reception.support import (
+    may_contact,
+    is_active_consultant,
+    lead_dto,
+    lead_dtos,
+)
+from db.models import Role
+from db.reception_models import (
+    Customer,
+    IntentLevel,
+    Lead,
+    LeadStatus,
+    LeadStatusChange,
+    LostReason,
+    Visit,
+)
+from db.uow import UnitOfWork
+
+L = LeadStatus
+
+
+def _move(session, lead: Lead, to: LeadStatus, *, now: dt.datetime, actor_id: int | None,
+          reason: str | None = None, note: str = "") -> None:
+    session.add(LeadStatusChange(lead_id=lead.id, from_status=lead.status, to_status=to.value,
+                                 changed_at=now, changed_by_id=actor_id, reason=reason, note=note))
+    lead.status, lead.status_changed_at = to.value, now
+    if to in (L.ORDERED, L.LOST):
+        lead.next_follow_up = None
+    if to is not L.LOST:
+        lead.lost_reason, lead.lost_note = None, ""
+
+
+def _new_lead(session, *, customer: Customer, brand: str, model: str, consultant_id: int,
+              intent_level: IntentLevel | None, next_follow_up: dt.date | None,
+              source_visit_id: int | None, now: dt.datetime, actor_id: int | None) -> Lead:
+    lead = Lead(customer_id=customer.id, brand=brand, model=model, consultant_id=consultant_id,
+                status=L.NEW.value, intent_level=intent_level.value if intent_level else None,
+                next_follow_up=next_follow_up, source_visit_id=source_visit_id, created_at=now,
+                status_changed_at=now, updated_at=now, updated_by_id=actor_id)
+    session.add(lead)
+    session.flush()
+    session.add(LeadStatusChange(lead_id=lead.id, from_status=None, to_status=L.NEW.value,
+                                 changed_at=now, changed_by_id=actor_id))
+    return lead
+
+
+def record_visit_leads(session, visit: Visit, customer: Customer, *,
+                       intent_level: IntentLevel | None, next_follow_up: dt.date | None,
+                       ordered_model: tuple[str, str] | None, actor_id: int | None,
+                       now: dt.datetime) -> list[Lead]:
+    """Create or refresh the customer's lead for each model of interest of a finished visit.
+    An existing lead keeps its owner (repeat visits keep their consultant); a new one goes to
+    the visit's consultant. A second contact moves new -> following; a lost one is reopened."""
+    owner = visit.consultant_id or customer.consultant_id
+    out = []
+    for brand, model in (tuple(x) for x in (visit.interested_models or [])):
+        lead = session.scalar(select(Lead).where(Lead.customer_id == customer.id,
+                                                 Lead.brand == brand, Lead.model == model))
+        if lead is None:
+            if owner is None:
+                continue
+            lead = _new_lead(session, customer=customer, brand=brand, model=model,
+                             consultant_id=owner, intent_level=intent_level,
+                             next_follow_up=next_follow_up, source_visit_id=visit.id, now=now,
+                             actor_id=actor_id)
+        elif lead.status in (L.NEW, L.LOST):
+            _move(session, lead, L.FOLLOWING, now=now, actor_id=actor_id)
+        if lead.status in (L.NEW, L.FOLLOWING):
+            if intent_level is not None:
+                lead.intent_level = intent_level.value
+            if next_follow_up is not None:
+                lead.next_follow_up = next_follow_up
+            if ordered_model == (brand, model):
+                _move(session, lead, L.ORDERED, now=now, actor_id=actor_id)
+        lead.updated_by_id = actor_id
+        out.append(lead)
+    return out
+
+
+def _check_owner(actor: Actor, lead: Lead) -> None:
+    if not actor.has(Role.SALES_MANAGER) and lead.consultant_id != actor.user_id:
+        raise PermissionDenied(action=str(Action.EDIT_LEADS), reason="not_own_lead")
+
+
+@dataclass(frozen=True)
+class LeadQuery:
+    status: str | None = None
+    consultant_id: int | None = None  # managers only; consultants always get their own
+    customer_id: int | None = None
+    due_on_or_before: dt.date | None = None  # follow-ups due
+    limit: int | None = None
+
+
+def list_leads(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery()) -> list[LeadDTO]:
+    """Consultants get only their own leads; sales managers all (or one consultant's)."""
+    require(actor, Action.VIEW_LEADS)
+    stmt = select(Lead).order_by(Lead.next_follow_up.is_(None), Lead.next_follow_up, Lead.id)
+    if not actor.has(Role.SALES_MANAGER):
+        stmt = stmt.where(Lead.consultant_id == actor.user_id)
+    elif query.consultant_id is not None:
+        stmt = stmt.where(Lead.consultant_id == query.consultant_id)
+    if query.status:
+        stmt = stmt.where(Lead.status == query.status)
+    if query.customer_id is not None:
+        stmt = stmt.where(Lead.customer_id == query.customer_id)
+    if query.due_on_or_before is not None:
+        stmt = stmt.where(Lead.next_follow_up <= query.due_on_or_before)
+    if query.limit:
+        stmt = stmt.limit(query.limit)
+    with uow:
+        return lead_dtos(uow.session, list(uow.session.scalars(stmt)))
+
+
+def get_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int) -> LeadDTO:
+    require(actor, Action.VIEW_LEADS)
+    with uow:
+        lead = uow.session.get(Lead, lead_id)
+        if lead is None:
+            raise NotFound(what="lead", id=lead_id)
+        if not actor.has(Role.SALES_MANAGER) and lead.consultant_id != actor.user_id:
+            raise PermissionDenied(action=str(Action.VIEW_LEADS), reason="not_own_lead")
+        return lead_dto(uow.session, lead)
+
+
+def lead_history(uow: UnitOfWork, *, actor: Actor, lead_id: int) -> list[LeadChangeDTO]:
+    get_lead(uow, actor=actor, lead_id=lead_id)  # permission and ownership
+    with uow:
+        rows = uow.session.scalars(select(LeadStatusChange).where(LeadStatusChange.lead_id == lead_id)
+                                   .order_by(LeadStatusChange.changed_at, LeadStatusChange.id))
+        return [LeadChangeDTO(r.changed_at, r.from_status, r.to_status, r.changed_by_id, r.reason,
+                              r.note) for r in rows]
+
+
+def _follow_up_errors(value: dt.date | None, today: dt.date, errors: list[FieldError]) -> None:
+    if value is not None and not today <= value <= today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS):
+        errors.append(FieldError("next_follow_up", "out_of_range",
+                                 {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS}))
+
+
+def _level(value: str | None, errors: list[FieldError]) -> IntentLevel | None:
+    if not value:
+        return None
+    try:
+        return IntentLevel(value)
+    except ValueError:
+        errors.append(FieldError("intent_level", "unknown_value"))
+        return None
+
+
+def create_lead(uow: UnitOfWork, *, actor: Actor, customer_id: int, brand: str, model: str,
+                intent_level: str | None = None, next_follow_up: dt.date | None = None,
+                consultant_id: int | None = None, now: dt.datetime | None = None) -> LeadDTO:
+    """A lead outside a showroom visit (e.g. a phone enquiry). Consultants create their own;
+    a manager may name the owner. The customer must have consented to be contacted."""
+    require(actor, Action.EDIT_LEADS)
+    now = now or utcnow()
+    today = store_today(now)
+    owner = consultant_id if consultant_id is not None else actor.user_id
+    if owner != actor.user_id and not actor.has(Role.SALES_MANAGER):
+        raise PermissionDenied(action=str(Action.EDIT_LEADS), reason="not_own_lead")
+    errors: list[FieldError] = []
+    level = _level(intent_level, errors)
+    _follow_up_errors(next_follow_up, today, errors)
+    brand, model = (brand or "").strip(), (model or "").strip()
+    with uow:
+        s = uow.session
+        customer = s.get(Customer, customer_id)
+        if customer is None:
+            raise NotFound(what="customer", id=customer_id)
+        if not may_contact(s, customer):
+            errors.append(FieldError("customer_id", "consent_required"))
+        if (brand, model) not in known_models(s):
+            errors.append(FieldError("model", "unknown_model", {"model": f"{brand} {model}"}))
+        elif s.scalar(select(Lead.id).where(Lead.customer_id == customer_id, Lead.brand == brand,
+                                            Lead.model == model)):
+            errors.append(FieldError("model", "lead_exists", {"model": f"{brand} {model}"}))
+        if not is_active_consultant(s, owner):
+            errors.append(FieldError("consultant_id", "not_a_consultant"))
+        if errors:
+            raise ValidationFailed(errors)
+        if next_follow_up is None and level is not None:
+            next_follow_up = default_follow_up(level, today)
+        lead = _new_lead(s, customer=customer, brand=brand, model=model, consultant_id=owner,
+                         intent_level=level, next_follow_up=next_follow_up, source_visit_id=None,
+                         now=now, actor_id=actor.user_id)
+        if customer.consultant_id is None:
+            customer.consultant_id = owner
+        commit(uow)
+        return replace(lead_dto(s, lead), changes=Changes(reception=True, ids=frozenset({lead.id})))
+
+
+def update_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int, expected_version: int,
+                status: str | None = None, intent_level: str | None = None,
+                next_follow_up: dt.date | None = None, lost_reason: str | None = None,
+                lost_note: str = "", now: dt.datetime | None = None) -> LeadDTO:
+    """Follow a lead up: change its status (new -> following -> ordered / lost; lost -> following
+    reopens), intent level or next follow-up date. Lost needs a reason (and a note for other)."""
+    require(actor, Action.EDIT_LEADS)
+    now = now or utcnow()
+    errors: list[FieldError] = []
+    level = _level(intent_level, errors)
+    _follow_up_errors(next_follow_up, store_today(now), errors)
+    target = None
+    if status:
+        try:
+            target = L(status)
+        except ValueError:
+            errors.append(FieldError("status", "unknown_value"))
+    reason = None
+    note = (lost_note or "").strip()
+    if target is L.LOST:
+        try:
+            reason = LostReason(lost_reason) if lost_reason else None
+        except ValueError:
+            errors.append(FieldError("lost_reason", "unknown_value"))
+        if not lost_reason:
+            errors.append(FieldError("lost_reason", "required"))
+        elif reason is LostReason.CONSENT_WITHDRAWN:
+            errors.append(FieldError("lost_reason", "unknown_value"))  # the system's own reason
+        elif reason is LostReason.OTHER and not note:
+            errors.append(FieldError("lost_note", "required"))
+    if len(note) > MAX_REASON_LENGTH:
+        errors.append(FieldError("lost_note", "too_long", {"max": MAX_REASON_LENGTH}))
+    with uow:
+        s = uow.session
+        lead = s.get(Lead, lead_id)
+        if lead is None:
+            raise NotFound(what="lead", id=lead_id)
+        check_version(lead, expected_version)
+        _check_owner(actor, lead)
+        if target is not None and target != lead.status and not can_move_lead(lead.status, target):
+            errors.append(FieldError("status", "status_transition",
+                                     {"from": lead.status, "to": target.value}))
+        if target is L.FOLLOWING and lead.lost_reason == LostReason.CONSENT_WITHDRAWN:
+            errors.append(FieldError("status", "consent_required"))
+        if errors:
+            raise ValidationFailed(errors)
+        if target is not None and target != lead.status:
+            _move(s, lead, target, now=now, actor_id=actor.user_id,
+                  reason=reason.value if reason else None, note=note)
+            if target is L.LOST:
+                lead.lost_reason, lead.lost_note = reason.value, note
+        if lead.status in (L.NEW, L.FOLLOWING):
+            if level is not None:
+                lead.intent_level = level.value
+            if next_follow_up is not None:
+                lead.next_follow_up = next_follow_up
+        lead.updated_by_id = actor.user_id
+        commit(uow)
+        return lead_dto(s, lead)
+
+
+def reassign_customer(uow: UnitOfWork, *, actor: Actor, customer_id: int, expected_version: int,
+                      consultant_id: int, reason: str, now: dt.datetime | None = None) -> list[LeadDTO]:
+    """Move a customer and their open leads to another consultant (e.g. one who left). Their
+    next visits go to the new consultant. Returns the moved leads."""
+    require(actor, Action.REASSIGN_LEADS)
+    now = now or utcnow()
+    reason = (reason or "").strip()
+    errors = []
+    if not reason:
+        errors.append(FieldError("reason", "required"))
+    elif len(reason) > MAX_NOTES_LENGTH:
+        errors.append(FieldError("reason", "too_long", {"max": MAX_NOTES_LENGTH}))
+    with uow:
+        s = uow.session
+        customer = s.get(Customer, customer_id)
+        if customer is None:
+            raise NotFound(what="customer", id=customer_id)
+        check_version(customer, expected_version)
+        if not is_active_consultant(s, consultant_id):
+            errors.append(FieldError("consultant_id", "not_a_consultant"))
+        if errors:
+            raise ValidationFailed(errors)
+        customer.consultant_id, customer.updated_by_id = consultant_id, actor.user_id
+        moved = list(s.scalars(select(Lead).where(Lead.customer_id == customer_id,
+                                                  Lead.status.in_([L.NEW.value, L.FOLLOWING.value]))))
+        for lead in moved:
+            lead.consultant_id, lead.updated_by_id = consultant_id, actor.user_id
+            s.add(LeadStatusChange(lead_id=lead.id, from_status=lead.status, to_status=lead.status,
+                                   changed_at=now, changed_by_id=actor.user_id,
+                                   reason="reassigned", note=reason))
+        commit(uow)
+        return lead_dtos(s, moved)
+
+
+def note_test_drive(session, *, customer_id: int, brand: str, model: str,
+                    intent_level: str | None, actor_id: int | None,
+                    now: dt.datetime) -> Lead | None:
+    """After a test drive (issue #6.8): the customer's open lead for the model driven moves
+    new -> following and takes the intent level the consultant recorded on return. No lead is
+    created here (leads come from visits and enquiries, with the contact consent)."""
+    lead = session.scalar(select(Lead).where(Lead.customer_id == customer_id,
+                                             Lead.brand == brand, Lead.model == model))
+    if lead is None or lead.status not in (L.NEW, L.FOLLOWING):
+        return None
+    if lead.status == L.NEW:
+        _move(session, lead, L.FOLLOWING, now=now, actor_id=actor_id, note="test_drive")
+    if intent_level is not None:
+        lead.intent_level = IntentLevel(intent_level).value
+    lead.updated_by_id = actor_id
+    return lead

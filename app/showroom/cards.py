@@ -1,0 +1,367 @@
+"""一车一卡 (T/CSCA 120031-2023 4.2.1.2): the card register of the showroom.
+
+Each card is an archived, signed document (doc_type "vehicle_card", documents.issue_document);
+a car keeps one card number for life and each re-issue is the next version of it, so that the
+QR code (number + version) of an old card is recognisable when scanned. The register row
+(`vehicle_card`) says which version is current and keeps the facts it printed: when the car's
+price, guide price, promotion, configuration, performance, disclosures (4.2.3.4, including the
+day the car turns two years old) or the store's phones change, the card is stale and the
+board names what changed. A car leaving the display floor retires its card.
+
+The floor (zones, positions, moves), promotions and the charging-pile offer: cards_floor.py.
+Issuing, one card or a batch, each in one transaction (issue #15.6): cards_issue.py,
+re-exported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from app.core.clock import store_today, utcnow
+from app.showroom.qr import parse_card_reference
+from app.showroom.vehicle_card import LAYOUTS, CardDTO, age_disclosure_from, is_nev
+from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
+from app.core.permissions import Action, require
+from app.showroom.cards_floor import charging_pile_dto, free_position, promotion_dtos
+from app.core.dto import Actor, Changes, StoreDTO, VehicleDTO
+from db.card_models import CardStatus, DisplayPosition, DisplayZone, VehicleCard
+from db.models import Document, Vehicle, VehicleStatus
+from db.uow import UnitOfWork
+
+ISSUABLE = (VehicleStatus.IN_STOCK.value, VehicleStatus.ON_DISPLAY.value)
+
+# What the card prints, grouped into the kinds of change the board names. A fact not listed
+# (internal notes, status, ...) is not on the card and never makes it stale.
+FACT_GROUPS: dict[str, tuple[str, ...]] = {
+    "price": ("price_fen",),
+    "guide_price": ("guide_price_fen",),
+    "promotion": ("promotion",),
+    "configuration": ("configuration",),
+    "performance": ("power_kw", "accel_0_100_s", "fuel_l_per_100km", "range_km",
+                    "battery_kwh", "fast_charge_minutes", "slow_charge_hours"),
+    "disclosure": ("age_disclosed_from", "defect_notes", "repair_notes"),
+    "model": ("vin", "brand", "model", "trim", "model_year", "exterior_color",
+              "interior_color", "powertrain"),
+    "charging_pile": ("charging_pile",),
+    "store": ("store_name", "sales_hotline", "complaint_phone", "qr_url_template"),
+}
+
+
+@dataclass(frozen=True)
+class CardDTOs:
+    """What one card of a car would print now (internal)."""
+
+    vehicle: VehicleDTO
+    store: StoreDTO
+    card: Callable[[str, int, dt.datetime], CardDTO]
+
+
+@dataclass(frozen=True)
+class IssuedCardDTO:
+    vehicle_id: int
+    vin: str
+    card_number: str
+    card_version: int
+    document_id: int
+    layout: str
+    issued_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class BoardRowDTO:
+    """One place on the board: a position (possibly empty) or a displayed car without one.
+    `card_state` is "no_card", "stale" or "current" (None for an empty position)."""
+
+    zone_id: int | None
+    zone_name: str | None
+    is_nev_zone: bool
+    position_id: int | None
+    position_code: str | None
+    vehicle_id: int | None
+    vin: str | None
+    description: str
+    powertrain: str | None
+    price_fen: int | None
+    card_state: str | None
+    changed: tuple[str, ...]
+    card_number: str | None
+    card_version: int | None
+    document_id: int | None
+    nev_outside_zone: bool  # 4.2.1.5: an NEV displayed outside the NEV zone
+
+
+@dataclass(frozen=True)
+class ScanResultDTO:
+    vehicle_id: int
+    vin: str
+    description: str
+    card_number: str | None
+    scanned_version: int | None  # None: a VIN was scanned
+    current_version: int | None  # None: the car has no current card
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class BatchResultDTO:
+    cards: tuple[IssuedCardDTO, ...]
+    pdf: bytes | None  # all issued cards in one file, for printing (not archived itself)
+    cancelled: bool
+    total: int
+
+    @property
+    def changes(self) -> Changes:
+        """New card documents, and the cars whose card state they change (issue #16)."""
+        return Changes(documents=bool(self.cards), vehicles=bool(self.cards),
+                       ids=frozenset(c.vehicle_id for c in self.cards))
+
+
+# --- facts and staleness -----------------------------------------------------------------------
+
+def card_facts(vehicle: VehicleDTO, store: StoreDTO, promotion, charging_pile,
+               today: dt.date) -> dict:
+    """The card-relevant facts, JSON-ready. The production date counts only from the day the
+    car turns two years old (4.2.3.4): that day the card must say so, so it goes stale."""
+    due = age_disclosure_from(vehicle)
+    nev = is_nev(vehicle)
+    return {
+        "vin": vehicle.vin, "brand": vehicle.brand, "model": vehicle.model,
+        "trim": vehicle.trim, "model_year": vehicle.model_year,
+        "exterior_color": vehicle.exterior_color, "interior_color": vehicle.interior_color,
+        "powertrain": vehicle.powertrain, "price_fen": vehicle.price_fen,
+        "guide_price_fen": vehicle.guide_price_fen,
+        "configuration": list(vehicle.configuration),
+        "power_kw": vehicle.power_kw, "accel_0_100_s": vehicle.accel_0_100_s,
+        "fuel_l_per_100km": vehicle.fuel_l_per_100km, "range_km": vehicle.range_km,
+        "battery_kwh": vehicle.battery_kwh, "fast_charge_minutes": vehicle.fast_charge_minutes,
+        "slow_charge_hours": vehicle.slow_charge_hours,
+        "age_disclosed_from": due.isoformat() if due is not None and today >= due else None,
+        "defect_notes": vehicle.defect_notes.strip(), "repair_notes": vehicle.repair_notes.strip(),
+        "promotion": None if promotion is None else {
+            "title": promotion.title, "rules": promotion.rules,
+            "conditions": promotion.conditions,
+            "valid_until": promotion.valid_until.isoformat() if promotion.valid_until else None},
+        "charging_pile": None if charging_pile is None or not nev else {
+            "service": charging_pile.service, "fee_fen": charging_pile.fee_fen,
+            "included": charging_pile.included},
+        "store_name": store.legal_name, "sales_hotline": store.sales_hotline,
+        "complaint_phone": store.complaint_phone,
+    } | ({"qr_url_template": store.card_url_template} if store.card_url_template else {})
+    # (The template key is left out while unset so that cards issued before it existed keep
+    # their fingerprint; setting or changing it changes what the QR says, so the card is stale.)
+
+
+def fingerprint(facts: dict) -> str:
+    return hashlib.sha256(json.dumps(facts, sort_keys=True, ensure_ascii=False,
+                                     separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def changed_groups(old: dict, new: dict) -> tuple[str, ...]:
+    """Which kinds of fact differ, in FACT_GROUPS order."""
+    return tuple(group for group, keys in FACT_GROUPS.items()
+                 if any(old.get(k) != new.get(k) for k in keys))
+
+
+def _today(now: dt.datetime | None) -> dt.date:
+    return store_today(now or utcnow())
+
+
+def _load(session, vehicle_ids: list[int]) -> tuple[dict[int, VehicleDTO], StoreDTO, dict, object]:
+    from app.store.api import store_dto
+    from app.inventory.api import vehicle_dto
+    from db.models import Store
+
+    store = session.scalar(select(Store))
+    if store is None:
+        from app.core.errors import SetupRequired
+        raise SetupRequired()
+    vehicles = {v.id: vehicle_dto(v) for v in
+                session.scalars(select(Vehicle).where(Vehicle.id.in_(vehicle_ids)))}
+    return vehicles, store_dto(store), promotion_dtos(session, vehicle_ids), \
+        charging_pile_dto(session)
+
+
+def describe(v: VehicleDTO) -> str:
+    return " ".join(p for p in (v.brand, v.model, v.trim, str(v.model_year)) if p)
+
+
+# --- issuing -------------------------------------------------------------------------------------
+
+def _void_document(session, document_id: int, actor: Actor, reason: str) -> None:
+    table = Document.__table__
+    session.execute(table.update().where(table.c.id == document_id,
+                                         table.c.voided_at.is_(None))
+                    .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason))
+
+
+def _check_options(layout: str, language: str) -> None:
+    from app.documents.api import LANGUAGES
+
+    errors = []
+    if layout not in LAYOUTS:
+        errors.append(FieldError("layout", "unknown_value"))
+    if language not in LANGUAGES:
+        errors.append(FieldError("language", "unknown_value"))
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def retire_for_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> None:
+    """Internal, inside the caller's transaction (vehicles.change_status): the car left the
+    display floor, so its card comes off the car and no longer counts (4.2.1.2), and its
+    position is freed. The archive keeps the document, voided."""
+    s = uow.session
+    for card in s.scalars(select(VehicleCard).where(
+            VehicleCard.vehicle_id == vehicle_id,
+            VehicleCard.status == CardStatus.CURRENT.value)):
+        card.status, card.ended_at, card.end_reason = (CardStatus.RETIRED.value, utcnow(),
+                                                       "vehicle left display")
+        _void_document(s, card.document_id, actor, "vehicle left display")
+    free_position(s, vehicle_id)
+
+
+# --- the board -------------------------------------------------------------------------------
+
+def _current_cards(session, vehicle_ids: Iterable[int]) -> dict[int, VehicleCard]:
+    ids = list(vehicle_ids)
+    if not ids:
+        return {}
+    return {c.vehicle_id: c for c in session.scalars(select(VehicleCard).where(
+        VehicleCard.vehicle_id.in_(ids), VehicleCard.status == CardStatus.CURRENT.value))}
+
+
+def _card_state(card: VehicleCard | None, facts: dict) -> tuple[str, tuple[str, ...]]:
+    if card is None:
+        return "no_card", ()
+    if card.fingerprint == fingerprint(facts):
+        return "current", ()
+    return "stale", changed_groups(card.facts or {}, facts) or ("unknown",)
+
+
+def board(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[BoardRowDTO]:
+    """The showroom floor: every position zone by zone (empty ones too), then displayed cars
+    without a position; for each car its card state and, when stale, what changed."""
+    require(actor, Action.VIEW_SHOWROOM)
+    today = _today(now)
+    with uow:
+        s = uow.session
+        positions = s.execute(select(DisplayPosition, DisplayZone).join(DisplayZone).order_by(
+            DisplayZone.sort, DisplayZone.id, DisplayPosition.sort, DisplayPosition.code)).all()
+        displayed = list(s.scalars(select(Vehicle.id).where(
+            Vehicle.status == VehicleStatus.ON_DISPLAY.value).order_by(Vehicle.brand,
+                                                                       Vehicle.model, Vehicle.vin)))
+        placed = {p.vehicle_id for p, _ in positions if p.vehicle_id is not None}
+        ids = sorted(placed | set(displayed))
+        vehicles, store, promos, pile = _load(s, ids)
+        cards = _current_cards(s, ids)
+        rows: list[BoardRowDTO] = []
+
+        def row(zone, position, vid) -> BoardRowDTO:
+            v = vehicles.get(vid) if vid is not None else None
+            if v is None:
+                return BoardRowDTO(zone.id, zone.name, zone.is_nev_zone, position.id,
+                                   position.code, None, None, "", None, None, None, (), None,
+                                   None, None, False)
+            card = cards.get(vid)
+            state, changed = _card_state(card, card_facts(
+                v, store, promos.get(vid), pile if is_nev(v) else None, today))
+            return BoardRowDTO(
+                zone.id if zone else None, zone.name if zone else None,
+                bool(zone and zone.is_nev_zone), position.id if position else None,
+                position.code if position else None, vid, v.vin, describe(v), v.powertrain,
+                v.price_fen, state, changed, card.card_number if card else None,
+                card.card_version if card else None, card.document_id if card else None,
+                # T/CSCA 120031 4.2.1.5: NEVs are displayed in a separate zone.
+                is_nev(v) and not (zone and zone.is_nev_zone))
+
+        for position, zone in positions:
+            rows.append(row(zone, position, position.vehicle_id))
+        rows.extend(row(None, None, vid) for vid in displayed if vid not in placed)
+        return rows
+
+
+# --- scanning --------------------------------------------------------------------------------
+
+_VIN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
+
+
+def looks_scannable(text: str) -> bool:
+    """Cheap check for the UI's scan catcher: a card reference or something VIN-shaped."""
+    text = (text or "").strip()
+    return bool(_VIN.match(text.upper())) or parse_card_reference(text) is not None
+
+
+def scan(uow: UnitOfWork, *, actor: Actor, text: str) -> ScanResultDTO:
+    """What a scanned card QR code or windscreen VIN barcode refers to: the car, and whether
+    the scanned card is its current version. `scan_not_recognised` for anything else,
+    NotFound for a card number or VIN not in this store."""
+    require(actor, Action.VIEW_SHOWROOM)
+    text = (text or "").strip()
+    ref = parse_card_reference(text)
+    vin = text.upper() if ref is None and _VIN.match(text.upper()) else None
+    if ref is None and vin is None:
+        raise ShowroomError("scan_not_recognised")
+    with uow:
+        s = uow.session
+        if ref is not None:
+            vehicle_id = s.scalar(select(VehicleCard.vehicle_id).where(
+                VehicleCard.card_number == ref[0]).limit(1))
+            if vehicle_id is None:
+                raise NotFound(what="vehicle_card", number=ref[0])
+            v = s.get(Vehicle, vehicle_id)
+        else:
+            v = s.scalar(select(Vehicle).where(Vehicle.vin == vin))
+            if v is None:
+                raise NotFound(what="vehicle", vin=vin)
+        from app.inventory.api import vehicle_dto
+        dto = vehicle_dto(v)
+        card = _current_cards(s, [v.id]).get(v.id)
+        current = card.card_version if card is not None else None
+        number = ref[0] if ref else (card.card_number if card else None)
+        scanned = ref[1] if ref else None
+        is_current = card is not None and (ref is None or (card.card_number == ref[0]
+                                                           and current == scanned))
+        return ScanResultDTO(v.id, v.vin, describe(dto), number, scanned, current, is_current)
+
+
+# --- batches ---------------------------------------------------------------------------------
+
+def cars_needing_cards(uow: UnitOfWork, *, actor: Actor,
+                       now: dt.datetime | None = None) -> list[int]:
+    """Displayed cars with no card or a stale one, in board order."""
+    seen: list[int] = []
+    for r in board(uow, actor=actor, now=now):
+        if r.vehicle_id is not None and r.card_state in ("no_card", "stale") \
+                and r.vehicle_id not in seen:
+            seen.append(r.vehicle_id)
+    return seen
+
+
+@dataclass(frozen=True)
+class PrintsRecordedDTO:
+    count: int
+    # The documents page shows each document's print ledger (issue #16).
+    changes: Changes = field(default_factory=lambda: Changes(documents=True), compare=False)
+
+
+def record_card_prints(uow: UnitOfWork, *, actor: Actor, document_ids: Iterable[int],
+                       printer: str, kind: str | None = None) -> PrintsRecordedDTO:
+    """The print ledger gets one line per card printed in a batch."""
+    from app.documents.api import record_print
+
+    count = 0
+    for document_id in document_ids:
+        record_print(uow, actor=actor, document_id=document_id, printer=printer, kind=kind)
+        count += 1
+    return PrintsRecordedDTO(count)
+
+
+# Issuing, one card or a batch, each all or nothing (issue #15.6), lives in cards_issue.py;
+# imported last because it builds on the helpers above.
+from app.showroom.cards_issue import issue_card, issue_cards_batch  # noqa: E402, F401

@@ -1,0 +1,121 @@
+"""The store record and first-run set-up (the wizard creates the store and the first admin)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import exists, select
+
+from app.core.errors import FieldError, NotFound, SetupRequired, ShowroomError, ValidationFailed
+from app.core.permissions import Action, require
+from app.staff.api import actor_of
+from app.staff.api import insert_user as _insert_user
+from app.core.common import check_version, commit
+from app.core.dto import Actor, StoreDTO
+from db.models import Role, StaffRole, StaffUser, Store
+from db.uow import UnitOfWork
+
+# Hotlines are landlines (021-6xxxxxxx), 400/800 numbers or mobiles: digits with separators.
+PHONE_RE = re.compile(r"^\+?[\d\s\-()]{5,24}$")
+
+
+def store_dto(s: Store) -> StoreDTO:
+    return StoreDTO(s.id, s.legal_name, s.address, s.sales_hotline, s.complaint_phone,
+                    s.website, s.version, s.card_url_template or "")
+
+
+def validate_store_fields(*, legal_name: str, address: str, sales_hotline: str,
+                          complaint_phone: str, website: str = "") -> list[FieldError]:
+    errors = []
+    for name, value in (("legal_name", legal_name), ("address", address)):
+        if not (value or "").strip():
+            errors.append(FieldError(name, "required"))
+    for name, value in (("sales_hotline", sales_hotline), ("complaint_phone", complaint_phone)):
+        value = (value or "").strip()
+        if not value:
+            errors.append(FieldError(name, "required"))
+        elif not PHONE_RE.match(value) or sum(c.isdigit() for c in value) < 5:
+            errors.append(FieldError(name, "phone_format"))
+    if website and len(website) > 200:
+        errors.append(FieldError("website", "too_long", {"max": 200}))
+    return errors
+
+
+def needs_setup(uow: UnitOfWork) -> bool:
+    """True until the store exists and at least one active admin can log in."""
+    with uow:
+        has_store = uow.session.scalar(select(exists().where(Store.id.is_not(None))))
+        has_admin = uow.session.scalar(
+            select(exists().where(StaffRole.role == Role.ADMIN.value,
+                                  StaffRole.user_id == StaffUser.id, StaffUser.active.is_(True)))
+        )
+        return not (has_store and has_admin)
+
+
+def set_up_store(uow: UnitOfWork, *, legal_name: str, address: str, sales_hotline: str,
+                 complaint_phone: str, website: str = "", admin_username: str,
+                 admin_full_name: str, admin_password: str) -> Actor:
+    """First run: create the store and the first admin in one transaction. Refused once done."""
+    if not needs_setup(uow):
+        raise ValidationFailed([FieldError("store", "already_set_up")])
+    errors = validate_store_fields(legal_name=legal_name, address=address,
+                                   sales_hotline=sales_hotline, complaint_phone=complaint_phone,
+                                   website=website)
+    with uow:
+        try:
+            admin = None
+            if not errors:
+                admin = _insert_user(uow, username=admin_username, full_name=admin_full_name,
+                                     password=admin_password, roles=[Role.ADMIN])
+        except ValidationFailed as e:
+            errors.extend(FieldError("admin_" + fe.field, fe.code, fe.params) for fe in e.errors)
+        if errors:
+            raise ValidationFailed(errors)
+        store = uow.session.scalar(select(Store)) or Store()
+        store.legal_name = legal_name.strip()
+        store.address = address.strip()
+        store.sales_hotline = sales_hotline.strip()
+        store.complaint_phone = complaint_phone.strip()
+        store.website = (website or "").strip()
+        uow.session.add(store)
+        uow.commit()
+        return actor_of(admin)
+
+
+def get_store(uow: UnitOfWork) -> StoreDTO:
+    with uow:
+        store = uow.session.scalar(select(Store))
+        if store is None:
+            raise SetupRequired()
+        return store_dto(store)
+
+
+def update_store(uow: UnitOfWork, *, actor: Actor, expected_version: int, legal_name: str,
+                 address: str, sales_hotline: str, complaint_phone: str,
+                 website: str = "", card_url_template: str | None = None) -> StoreDTO:
+    """`card_url_template` None keeps the current one; "" switches QR codes back to text."""
+    require(actor, Action.EDIT_STORE)
+    errors = validate_store_fields(legal_name=legal_name, address=address,
+                                   sales_hotline=sales_hotline, complaint_phone=complaint_phone,
+                                   website=website)
+    if card_url_template and card_url_template.strip():
+        from app.showroom.api import check_url_template
+
+        try:
+            check_url_template(card_url_template)
+        except ShowroomError as e:
+            errors.append(FieldError("card_url_template", e.code, dict(e.params)))
+    if errors:
+        raise ValidationFailed(errors)
+    with uow:
+        store = uow.session.scalar(select(Store))
+        if store is None:
+            raise NotFound(what="store")
+        check_version(store, expected_version)
+        store.legal_name, store.address = legal_name.strip(), address.strip()
+        store.sales_hotline, store.complaint_phone = sales_hotline.strip(), complaint_phone.strip()
+        store.website = (website or "").strip()
+        if card_url_template is not None:
+            store.card_url_template = card_url_template.strip()
+        commit(uow)
+        return store_dto(store)

@@ -1,0 +1,326 @@
+"""Test-drive bookings (试乘试驾预约, issue #6.7): the calendar per fleet car and half-hour slot.
+
+A booking holds one `test_drive_slot` row per half hour its time window touches; the unique
+(car, slot) constraint refuses a second booking of the same car and slot, whichever terminal
+makes it, on SQLite and PostgreSQL alike (the loser's INSERT fails at flush or waits for the
+winner's commit and then fails). A walk-in takes the first free window from now.
+A car with anything expired (4.2.4.8) or an inactive route (4.2.4.3) cannot be booked.
+
+The steps from booking to return: drive_steps.py. Routes and fleet: fleet_setup.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from app.core.clock import store_day_bounds, store_today, utcnow
+from app.test_drives.rules import (ESCORT_YEARS, MAX_DRIVE_MINUTES, MIN_DRIVE_MINUTES,
+                                         SLOT_MINUTES, escort_problem, fleet_problems,
+                                         slot_floor, slots_between)
+from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
+from app.core.permissions import Action, require
+from app.core.common import check_version, commit
+from app.core.dto import Actor
+from app.core.request_keys import first_record, remember
+from app.test_drives.dto import EscortDTO, TestDriveDTO, drive_dto, escort_dtos
+from db.models import Role, StaffRole, StaffUser
+from db.reception_models import Customer, DutyRoster, Visit, VisitStatus
+from db.drive_models import (DriveStatus, TestDrive, TestDriveCar, TestDriveRoute,
+                                  TestDriveSlot)
+from db.uow import UnitOfWork
+
+MAX_DAYS_AHEAD = 60
+PAST_GRACE = dt.timedelta(minutes=5)  # a booking "now" typed a minute late is still fine
+WALK_IN_SEARCH = dt.timedelta(hours=12)
+MAX_NAME = 60
+
+
+def get_drive(session, drive_id: int) -> TestDrive:
+    d = session.get(TestDrive, drive_id)
+    if d is None:
+        raise NotFound(what="test_drive", id=drive_id)
+    return d
+
+
+def _taken(session, car_id: int, start: dt.datetime, end: dt.datetime) -> set[dt.datetime]:
+    return set(session.scalars(select(TestDriveSlot.slot_start).where(
+        TestDriveSlot.car_id == car_id, TestDriveSlot.slot_start >= slot_floor(start),
+        TestDriveSlot.slot_start < end)))
+
+
+def first_free_start(session, car_id: int, minutes: int, after: dt.datetime) -> dt.datetime | None:
+    """The earliest start ≥ `after` whose window [start, start + minutes) touches only free
+    slots: `after` itself if possible, else the next slot boundary that works."""
+    taken = _taken(session, car_id, after, after + WALK_IN_SEARCH + dt.timedelta(minutes=minutes))
+    length = dt.timedelta(minutes=minutes)
+    candidate = after.replace(second=0, microsecond=0)
+    limit = after + WALK_IN_SEARCH
+    while candidate <= limit:
+        if not any(s in taken for s in slots_between(candidate, candidate + length)):
+            return candidate
+        candidate = slot_floor(candidate) + dt.timedelta(minutes=SLOT_MINUTES)
+    return None
+
+
+def _hold_slots(session, drive: TestDrive) -> None:
+    for slot in slots_between(drive.planned_start, drive.planned_end):
+        session.add(TestDriveSlot(car_id=drive.car_id, slot_start=slot, test_drive_id=drive.id))
+
+
+def release_slots(session, drive: TestDrive, after: dt.datetime | None = None) -> None:
+    """Free the drive's slots (all, or those starting after `after`: an early return)."""
+    stmt = delete(TestDriveSlot).where(TestDriveSlot.test_drive_id == drive.id)
+    if after is not None:
+        stmt = stmt.where(TestDriveSlot.slot_start > slot_floor(after))
+    session.execute(stmt)
+
+
+def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_id: int | None,
+                    customer_name: str, planned_start: dt.datetime | None = None,
+                    minutes: int | None = None, planned_km: float | None = None,
+                    customer_id: int | None = None, visit_id: int | None = None,
+                    walk_in: bool = False, now: dt.datetime | None = None,
+                    request_key: str | None = None) -> TestDriveDTO:
+    """Book a fleet car on a route for a time window. `walk_in=True` (no planned_start) takes
+    the first free window from now. Minutes default to the route's typical time, km to its
+    distance (4.2.4.5: what the customer is told beforehand). A repeated `request_key` (a
+    double click, a retry) returns the drive the first request booked (issue #16.2)."""
+    require(actor, Action.BOOK_TEST_DRIVES)
+    now = now or utcnow()
+    errors: list[FieldError] = []
+    name = (customer_name or "").strip()
+    with uow:
+        s = uow.session
+        first = first_record(s, request_key, "book_test_drive")
+        if first is not None:
+            return drive_dto(s, get_drive(s, first), now)
+        visit = s.get(Visit, visit_id) if visit_id is not None else None
+        if visit_id is not None and visit is None:
+            raise NotFound(what="visit", id=visit_id)
+        if visit is not None:
+            if visit.status == VisitStatus.FINISHED:
+                errors.append(FieldError("visit_id", "visit_finished"))
+            customer_id = customer_id or visit.customer_id
+        customer = s.get(Customer, customer_id) if customer_id is not None else None
+        if customer_id is not None and customer is None:
+            raise NotFound(what="customer", id=customer_id)
+        if not name and customer is not None and customer.name:
+            name = customer.name
+        if not name:
+            errors.append(FieldError("customer_name", "required"))
+        elif len(name) > MAX_NAME:
+            errors.append(FieldError("customer_name", "too_long", {"max": MAX_NAME}))
+        route = s.get(TestDriveRoute, route_id) if route_id is not None else None
+        if route is None:
+            errors.append(FieldError("route_id", "required"))
+        elif not route.active:
+            errors.append(FieldError("route_id", "route_inactive"))
+        car = s.get(TestDriveCar, car_id) if car_id is not None else None
+        if car is None:
+            errors.append(FieldError("car_id", "required"))
+        minutes = int(minutes if minutes is not None else (route.typical_minutes if route else 30))
+        if not MIN_DRIVE_MINUTES <= minutes <= MAX_DRIVE_MINUTES:
+            errors.append(FieldError("minutes", "out_of_range",
+                                     {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
+        km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
+        if not 0 < km <= 200:
+            errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
+        if walk_in and planned_start is None and car is not None and not errors:
+            planned_start = first_free_start(s, car.id, minutes, now)
+            if planned_start is None:
+                errors.append(FieldError("planned_start", "no_free_slot"))
+        if planned_start is None:
+            if not any(e.field == "planned_start" for e in errors):
+                errors.append(FieldError("planned_start", "required"))
+        elif planned_start < now - PAST_GRACE:
+            errors.append(FieldError("planned_start", "in_past"))
+        elif planned_start > now + dt.timedelta(days=MAX_DAYS_AHEAD):
+            errors.append(FieldError("planned_start", "date_out_of_range",
+                                     {"max_days": MAX_DAYS_AHEAD}))
+        if car is not None and planned_start is not None:
+            # 4.2.4.8: a car with anything expired on the day cannot be booked.
+            for code in fleet_problems(car, store_today(planned_start)):
+                errors.append(FieldError("car_id", code))
+        if errors:
+            raise ValidationFailed(errors)
+        drive = TestDrive(
+            status=DriveStatus.BOOKED.value, car_id=car.id, route_id=route.id,
+            customer_name=name, customer_id=customer.id if customer else None,
+            visit_id=visit.id if visit else None, walk_in=bool(walk_in),
+            planned_start=planned_start.replace(second=0, microsecond=0),
+            planned_end=planned_start.replace(second=0, microsecond=0)
+            + dt.timedelta(minutes=minutes),
+            planned_km=round(km, 1), booked_by_id=actor.user_id, created_at=now,
+            updated_at=now, updated_by_id=actor.user_id)
+        s.add(drive)
+        try:
+            s.flush()
+            _hold_slots(s, drive)
+            remember(s, request_key, "book_test_drive", drive.id, actor_id=actor.user_id, now=now)
+            s.flush()
+        except IntegrityError:  # the slot was booked meanwhile (here or on another terminal)
+            s.rollback()
+            raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
+        try:
+            commit(uow)
+        except IntegrityError:  # SQLite may report the clash only at commit
+            s.rollback()
+            raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
+        return drive_dto(s, drive, now)
+
+
+def reschedule_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
+                          expected_version: int, planned_start: dt.datetime | None,
+                          minutes: int, car_id: int | None = None, route_id: int | None = None,
+                          planned_km: float | None = None, walk_in: bool = False,
+                          now: dt.datetime | None = None) -> TestDriveDTO:
+    """Move a booked drive to another time, car or route (e.g. the paperwork of a walk-in
+    took longer than its window). The old slots are freed and the new ones taken in one
+    transaction. The customer's confirmation and a signed agreement name the old terms, so
+    they no longer count (4.2.4.5): confirm and sign again."""
+    require(actor, Action.BOOK_TEST_DRIVES)
+    now = now or utcnow()
+    with uow:
+        s = uow.session
+        d = get_drive(s, drive_id)
+        check_version(d, expected_version)
+        if d.status != DriveStatus.BOOKED:
+            raise ShowroomError("test_drive_not_booked", status=d.status)
+        errors: list[FieldError] = []
+        car = s.get(TestDriveCar, car_id or d.car_id)
+        route = s.get(TestDriveRoute, route_id or d.route_id)
+        if car is None:
+            errors.append(FieldError("car_id", "required"))
+        if route is None:
+            errors.append(FieldError("route_id", "required"))
+        elif not route.active:
+            errors.append(FieldError("route_id", "route_inactive"))
+        if not MIN_DRIVE_MINUTES <= int(minutes) <= MAX_DRIVE_MINUTES:
+            errors.append(FieldError("minutes", "out_of_range",
+                                     {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
+        km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
+        if not 0 < km <= 200:
+            errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
+        if errors:
+            raise ValidationFailed(errors)
+        release_slots(s, d)
+        s.flush()
+        if walk_in and planned_start is None:
+            planned_start = first_free_start(s, car.id, int(minutes), now)
+            if planned_start is None:
+                raise ValidationFailed([FieldError("planned_start", "no_free_slot")])
+        if planned_start is None:
+            raise ValidationFailed([FieldError("planned_start", "required")])
+        if planned_start < now - PAST_GRACE:
+            raise ValidationFailed([FieldError("planned_start", "in_past")])
+        problems = fleet_problems(car, store_today(planned_start))
+        if problems:
+            raise ValidationFailed([FieldError("car_id", code) for code in problems])
+        start = planned_start.replace(second=0, microsecond=0)
+        d.car_id, d.route_id, d.planned_km = car.id, route.id, round(km, 1)
+        d.planned_start, d.planned_end = start, start + dt.timedelta(minutes=int(minutes))
+        d.updated_at, d.updated_by_id = now, actor.user_id
+        try:
+            s.flush()
+            _hold_slots(s, d)
+            s.flush()
+            commit(uow)
+        except IntegrityError:
+            s.rollback()
+            raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
+        return drive_dto(s, d, now)
+
+
+def cancel_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
+                      reason: str, now: dt.datetime | None = None) -> TestDriveDTO:
+    """Cancel a booked drive (not one that has left) and free its slots."""
+    require(actor, Action.BOOK_TEST_DRIVES)
+    now = now or utcnow()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed([FieldError("reason", "required")])
+    with uow:
+        s = uow.session
+        d = get_drive(s, drive_id)
+        check_version(d, expected_version)
+        if d.status != DriveStatus.BOOKED:
+            raise ShowroomError("test_drive_not_booked", status=d.status)
+        d.status, d.cancel_reason = DriveStatus.CANCELLED.value, reason[:500]
+        d.updated_at, d.updated_by_id = now, actor.user_id
+        release_slots(s, d)
+        commit(uow)
+        return drive_dto(s, d, now)
+
+
+def list_test_drives(uow: UnitOfWork, *, actor: Actor, day: dt.date | None = None,
+                     car_id: int | None = None, include_cancelled: bool = False,
+                     now: dt.datetime | None = None) -> list[TestDriveDTO]:
+    """The drives of a store-local day (default today), plus any still out from earlier."""
+    require(actor, Action.VIEW_TEST_DRIVES)
+    now = now or utcnow()
+    start, end = store_day_bounds(day or store_today(now))
+    with uow:
+        s = uow.session
+        stmt = select(TestDrive).where(or_(
+            (TestDrive.planned_start >= start) & (TestDrive.planned_start < end),
+            TestDrive.status == DriveStatus.OUT.value)).order_by(TestDrive.planned_start)
+        if car_id is not None:
+            stmt = stmt.where(TestDrive.car_id == car_id)
+        if not include_cancelled:
+            stmt = stmt.where(TestDrive.status != DriveStatus.CANCELLED.value)
+        return [drive_dto(s, d, now) for d in s.scalars(stmt)]
+
+
+def get_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
+                   now: dt.datetime | None = None) -> TestDriveDTO:
+    require(actor, Action.VIEW_TEST_DRIVES)
+    with uow:
+        return drive_dto(uow.session, get_drive(uow.session, drive_id), now or utcnow())
+
+
+def escort_on_duty(session, user: StaffUser, day: dt.date) -> bool:
+    """4.2.4.4 "on duty": a consultant on the day's roster (reception duty roster); a sales
+    manager is on the floor all day and not on the rotation roster."""
+    roles = {r.role for r in user.roles}
+    if Role.SALES_MANAGER.value in roles:
+        return True
+    return bool(session.scalar(select(DutyRoster.id).where(
+        DutyRoster.day == day, DutyRoster.consultant_id == user.id,
+        DutyRoster.on_duty.is_(True))))
+
+
+def escort_refusal(session, user: StaffUser | None, day: dt.date) -> str | None:
+    """Why this member of staff may not accompany a drive on `day` (None: they may)."""
+    if user is None or not user.active:
+        return "escort_not_staff"
+    roles = {r.role for r in user.roles}
+    if not roles & {Role.CONSULTANT.value, Role.SALES_MANAGER.value}:
+        return "escort_not_staff"
+    problem = escort_problem(user.licence_first_issued, day)
+    if problem:
+        return problem
+    if not escort_on_duty(session, user, day):
+        return "escort_not_on_duty"
+    return None
+
+
+def eligible_escorts(uow: UnitOfWork, *, actor: Actor,
+                     now: dt.datetime | None = None) -> list[EscortDTO]:
+    """Staff who may accompany a drive today: ≥ ESCORT_YEARS of driving, on duty (4.2.4.4).
+    Only they are offered; the service refuses anyone else too."""
+    require(actor, Action.VIEW_TEST_DRIVES)
+    day = store_today(now or utcnow())
+    with uow:
+        s = uow.session
+        staff = s.scalars(select(StaffUser).join(StaffRole, StaffRole.user_id == StaffUser.id)
+                          .where(StaffUser.active.is_(True), StaffRole.role.in_(
+                              [Role.CONSULTANT.value, Role.SALES_MANAGER.value]))).unique()
+        ok = [u.id for u in staff if escort_refusal(s, u, day) is None]
+        return escort_dtos(s, ok)
+
+
+__all__ = ["ESCORT_YEARS", "book_test_drive", "reschedule_test_drive", "cancel_test_drive", "list_test_drives",
+           "get_test_drive", "eligible_escorts", "first_free_start", "escort_refusal"]

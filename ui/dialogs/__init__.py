@@ -1,1 +1,0 @@
-"""Dialogs: each calls its service through ui.workers.run_op and offers ask()."""

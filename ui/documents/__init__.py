@@ -1,0 +1,1 @@
+"""Document screens: the archive, verification, certificates, the store notice."""

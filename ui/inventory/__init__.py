@@ -1,0 +1,1 @@
+"""Inventory screens: vehicles, statuses, import and export."""

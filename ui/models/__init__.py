@@ -1,1 +1,0 @@
-"""Qt item models over service DTOs (style guide §5)."""

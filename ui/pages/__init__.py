@@ -1,1 +1,0 @@
-"""Top-level pages shown in the main window, one per module."""

@@ -1,0 +1,1 @@
+"""PDI screens: inspections, rectifications, templates, reports."""

@@ -1,0 +1,468 @@
+"""One PDI inspection on a showroom PC (issue #7; T/CSCA 120031-2023 4.4.1.2–4.4.1.4).
+
+The technician works down the checklist: pick an item, record OK / not OK / not applicable
+with a value and note, attach photos; a not-OK item gets its repair recorded (整改) and is
+re-checked; an assembly repair is acknowledged by the customer. Pause and resume; complete
+(passes only when everything is OK and every assembly repair acknowledged); then the
+technician and the customer sign the report and the customer's copy is printed.
+
+Every save is checked against the item's version: a save made on another terminal in the
+meantime is never overwritten (the conflict box offers Reload).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QLineEdit, QRadioButton, QTableView, QVBoxLayout,
+                               QWidget)
+
+from app.core.clock import to_store_time
+from app.core.permissions import Action, can
+from app.pdi.dto import PdiInspectionDTO, PdiItemDTO
+from ui.shell.errors import show_error
+from ui.shell.labels import POWERTRAIN, label
+from ui.pdi.labels import INSPECTION_STATUS, ITEM_RESULT
+from ui.pdi.models import PdiItemsModel, chinese_ui, item_text, section_text
+from ui.widgets.field_error import FieldErrors
+from ui.pdi.photo_strip import PdiPhotoStrip
+from ui.shell.ops import Op
+from ui.shell.workers import run_op
+from ui.widgets.buttons import action_button
+
+RESULTS = ("ok", "not_ok", "n_a")
+
+
+class PdiInspectionDialog(QDialog):
+    changed = Signal(object)  # the inspection DTO after every save
+
+    def __init__(self, ctx, inspection: PdiInspectionDTO, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdi_inspection_dialog")
+        self.ctx = ctx
+        self.inspection = inspection
+        self.may_record = can(ctx.actor.roles, Action.RECORD_PDI)
+        self.child_dialog = None
+        self.preview = None
+        self.setWindowTitle(self.tr("PDI {vin}").format(vin=inspection.vin))
+        self.setSizeGripEnabled(True)
+        self.resize(1100, 720)
+
+        self.header = QLabel(objectName="pdi_header")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.blockers = QLabel(objectName="pdi_blockers")
+        self.blockers.setWordWrap(True)
+        self.blockers.setStyleSheet("color: #8a1c1c;")
+
+        # 50-60 items: jump to a section (documents, exterior, ... road test) as the
+        # technician walks round the car.
+        self.section_jump = QComboBox(objectName="pdi_section")
+        self.section_jump.activated.connect(lambda _i: self._jump_to_section())
+        self.model = PdiItemsModel(self)
+        self.table = QTableView(objectName="pdi_items")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._item_selected())
+
+        # The editor of the selected item.
+        self.item_title = QLabel(objectName="pdi_item_title")
+        self.item_title.setWordWrap(True)
+        self.result_group = QButtonGroup(self)
+        results = QHBoxLayout()
+        results.setContentsMargins(0, 0, 0, 0)
+        self.result_buttons: dict[str, QRadioButton] = {}
+        for key in RESULTS:
+            b = QRadioButton(label(ITEM_RESULT, key), objectName=f"result_{key}")
+            self.result_group.addButton(b)
+            self.result_buttons[key] = b
+            results.addWidget(b)
+        results.addStretch(1)
+        result_box = QWidget()
+        result_box.setLayout(results)
+        self.value = QLineEdit(objectName="pdi_value")
+        self.unit = QLabel()
+        value_row = QHBoxLayout()
+        value_row.setContentsMargins(0, 0, 0, 0)
+        value_row.addWidget(self.value, 1)
+        value_row.addWidget(self.unit)
+        value_box = QWidget()
+        value_box.setLayout(value_row)
+        self.note = QLineEdit(objectName="pdi_note")
+        self.repairs = QLabel(objectName="pdi_item_repairs")
+        self.repairs.setWordWrap(True)
+        self.photos = PdiPhotoStrip(ctx, self)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        form.addRow(self.item_title)
+        form.addRow(self.tr("Result:"), self.errors.wrap("result", result_box))
+        form.addRow(self.tr("Value:"), self.errors.wrap("value", value_box))
+        form.addRow(self.tr("Note:"), self.errors.wrap("note", self.note))
+        form.addRow(self.tr("Photos:"), self.photos)
+        form.addRow(self.tr("Repairs:"), self.repairs)
+        self.save_button = action_button(self.tr("Save item"), "save_item", self.save_item, auto_default=False)
+        self.save_button.setDefault(True)
+        self.photo_button = action_button(self.tr("Add photo…"), "add_photo", self.choose_photo, auto_default=False)
+        self.rectify_button = action_button(self.tr("Record repair…"), "record_repair", self.rectify, auto_default=False)
+        self.ack_button = action_button(self.tr("Customer acknowledges…"), "acknowledge_repair",
+                                       self.ask_acknowledgement, auto_default=False)
+        item_buttons = QHBoxLayout()
+        for b in (self.save_button, self.photo_button, self.rectify_button, self.ack_button):
+            item_buttons.addWidget(b)
+        item_buttons.addStretch(1)
+        editor = QGroupBox(self.tr("Selected item"))
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addLayout(form)
+        editor_layout.addLayout(item_buttons)
+        editor.setVisible(self.may_record)
+
+        self.pause_button = action_button(self.tr("Pause"), "pause_inspection", self.pause, auto_default=False)
+        self.resume_button = action_button(self.tr("Resume"), "resume_inspection", self.resume, auto_default=False)
+        self.complete_button = action_button(self.tr("Complete inspection"), "complete_inspection",
+                                            self.complete, auto_default=False)
+        self.report_button = action_button(self.tr("Sign report…"), "sign_report", self.sign_report, auto_default=False)
+        self.open_report_button = action_button(self.tr("Customer copy…"), "open_report",
+                                               self.open_report, auto_default=False)
+        close = action_button(self.tr("Close"), "close_inspection", self.accept, auto_default=False)
+        bottom = QHBoxLayout()
+        for b in (self.pause_button, self.resume_button, self.complete_button, self.report_button):
+            b.setVisible(self.may_record)
+            bottom.addWidget(b)
+        bottom.addWidget(self.open_report_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+
+        jump = QHBoxLayout()
+        jump.addWidget(self.blockers, 1)
+        jump.addWidget(QLabel(self.tr("Go to section:")))
+        jump.addWidget(self.section_jump)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(jump)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(editor)
+        layout.addLayout(bottom)
+        self.show_inspection(inspection)
+        if self.model.rowCount():
+            first_open = next((n for n, i in enumerate(inspection.items) if i.result is None), 0)
+            self.table.selectRow(first_open)
+
+    def _fill_sections(self, ins: PdiInspectionDTO) -> None:
+        if self.section_jump.count():
+            return
+        seen: list[str] = []
+        for item in ins.items:
+            if item.section_id not in seen:
+                seen.append(item.section_id)
+                self.section_jump.addItem(f"{item.section_id} · {section_text(item)}", item.item_id)
+
+    def _jump_to_section(self) -> None:
+        item_id = self.section_jump.currentData()
+        if item_id:
+            self.select_item(item_id)
+
+
+    # -- showing -----------------------------------------------------------------------------
+    def show_inspection(self, ins: PdiInspectionDTO) -> None:
+        selected = self.selected_item()
+        self.inspection = ins
+        self.model.set_rows(list(ins.items))
+        self._fill_sections(ins)
+        self.header.setText(self.tr(
+            "{brand} {model} · {vin} · {powertrain}\nChecklist: {title} v{version}{old} · "
+            "Technician: {technician} ({certificate}) · {status} · {done}/{total} items").format(
+            brand=ins.brand, model=ins.model, vin=ins.vin,
+            powertrain=label(POWERTRAIN, ins.powertrain),
+            title=ins.template_title_zh if chinese_ui() else ins.template_title_en,
+            version=ins.template_version,
+            old="" if ins.template_current else self.tr(" (replaced since)"),
+            technician=ins.technician_name, certificate=ins.certificate_no,
+            status=label(INSPECTION_STATUS, ins.status), done=ins.done, total=len(ins.items)))
+        parts = []
+        if ins.blockers.get("not_ok"):
+            parts.append(self.tr("Not OK: {items}").format(items=", ".join(ins.blockers["not_ok"])))
+        if ins.blockers.get("unacknowledged"):
+            parts.append(self.tr("Assembly repairs awaiting the customer's acknowledgement: {items}")
+                         .format(items=", ".join(ins.blockers["unacknowledged"])))
+        if ins.report_number:
+            parts.append(self.tr("Report {number} signed and archived.").format(number=ins.report_number))
+        self.blockers.setText("\n".join(parts))
+        self.blockers.setVisible(bool(parts))
+        if selected is not None:
+            self.select_item(selected.item_id)
+        self._update_buttons()
+
+    def selected_item(self) -> PdiItemDTO | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_item(self, item_id: str) -> bool:
+        row = self.model.row_of_item(item_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._item_selected()
+        return True
+
+    def _repairs_of(self, item: PdiItemDTO):
+        return [r for r in self.inspection.rectifications if r.item_id == item.item_id]
+
+    def _item_selected(self) -> None:
+        item = self.selected_item()
+        self.errors.clear()
+        if item is None:
+            self._update_buttons()
+            return
+        self.item_title.setText(f"{item.item_id} · {item_text(item)}")
+        self.result_group.setExclusive(False)
+        for key, b in self.result_buttons.items():
+            b.setChecked(item.result == key)
+        self.result_group.setExclusive(True)
+        self.value.setText(item.value)
+        self.value.setEnabled(item.value_kind is not None)
+        self.unit.setText(item.value_unit)
+        self.note.setText(item.note)
+        lines = []
+        found = item.first_defect()
+        if found is not None and item.result != "not_ok":
+            lines.append(self.tr("Found not OK by {who} at {when}: {note}").format(
+                who=found.recorded_by_name or "", when=f"{to_store_time(found.recorded_at):%Y-%m-%d %H:%M}",
+                note=found.note))
+        for r in self._repairs_of(item):
+            line = self.tr("{action} by {who}").format(action=r.action_taken, who=r.repaired_by)
+            if r.parts_replaced:
+                line += self.tr("; parts: {parts}").format(parts=r.parts_replaced)
+            if r.assembly_repair:
+                line += (self.tr("; assembly {name}, acknowledged by {customer}").format(
+                    name=r.assembly_name, customer=r.acknowledged_by) if r.acknowledged_at else
+                    self.tr("; assembly {name}, NOT yet acknowledged by the customer").format(
+                        name=r.assembly_name))
+            lines.append(line)
+        self.repairs.setText("\n".join(lines) or self.tr("none"))
+        self.photos.show_photos(item.photos)
+        self._update_buttons()
+
+    def _pending_ack(self, item: PdiItemDTO | None):
+        if item is None:
+            return None
+        return next((r for r in self._repairs_of(item)
+                     if r.assembly_repair and r.acknowledged_at is None), None)
+
+    def _update_buttons(self) -> None:
+        ins, item = self.inspection, self.selected_item()
+        writable = ins.status in ("in_progress", "failed")
+        for b in (self.save_button, self.photo_button):
+            b.setEnabled(writable and item is not None)
+        self.rectify_button.setEnabled(writable and item is not None and item.result == "not_ok")
+        self.ack_button.setEnabled(writable and self._pending_ack(item) is not None)
+        self.pause_button.setEnabled(ins.status in ("in_progress", "failed"))
+        self.resume_button.setEnabled(ins.status == "paused")
+        self.complete_button.setEnabled(writable)
+        self.report_button.setEnabled(ins.status == "passed" and ins.report_document_id is None)
+        self.open_report_button.setEnabled(ins.report_document_id is not None)
+
+    # -- saving ------------------------------------------------------------------------------
+    def _run(self, work, *, errors: FieldErrors | None = None, then=None) -> None:
+        """One write through the operation path: the dialog waits for the answer, so a second
+        click on Save cannot send the item's old version again (issue #16)."""
+        def done(ins) -> None:
+            self.show_inspection(ins)
+            self.changed.emit(ins)
+            if then is not None:
+                then(ins)
+
+        def failed(exc: BaseException) -> None:
+            (errors or self.errors).report_failure(self, exc, reload=self.reload)
+
+        Op(self.ctx, self, work).busy(self).on_success(done).on_failure(failed).run()
+
+    def reload(self) -> None:
+        ctx, inspection_id = self.ctx, self.inspection.id
+
+        def work():
+            from app.pdi.queries import get_inspection
+
+            return get_inspection(ctx.uow(), actor=ctx.actor, inspection_id=inspection_id)
+
+        run_op(self, work, self.show_inspection)
+
+    def set_result(self, result: str) -> None:
+        self.result_buttons[result].setChecked(True)
+
+    def save_item(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        checked = next((k for k, b in self.result_buttons.items() if b.isChecked()), "")
+        ctx, value, note = self.ctx, self.value.text(), self.note.text()
+        position = self.model.row_of_item(item.item_id)
+
+        def work():
+            from app.pdi.inspections import record_item
+
+            return record_item(ctx.uow(), actor=ctx.actor, item_result_id=item.id,
+                               expected_version=item.version, result=checked, value=value,
+                               note=note)
+
+        def next_open(ins) -> None:
+            # Work down the list: on to the next unchecked item.
+            later = [i for i in ins.items[position + 1:] if i.result is None]
+            if later and checked == "ok":
+                self.select_item(later[0].item_id)
+
+        self._run(work, then=next_open)
+
+    def choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a photo"), "",
+                                              self.tr("Photos (*.jpg *.jpeg *.png)"))
+        if path:
+            try:
+                content = Path(path).read_bytes()
+            except OSError as e:
+                show_error(self, e)
+                return
+            self.add_photo(content, Path(path).stem)
+
+    def add_photo(self, content: bytes, caption: str = "") -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        ctx = self.ctx
+
+        def work():
+            from app.pdi.inspections import add_photo
+
+            return add_photo(ctx.uow(), actor=ctx.actor, item_result_id=item.id, content=content,
+                             caption=caption[:200])
+
+        self._run(work)
+
+    def rectify(self):
+        from ui.pdi.rectification_dialog import PdiRectificationDialog
+
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = PdiRectificationDialog(self.ctx, item, self)
+        dialog.saved.connect(self._after_repair)
+        dialog.finished.connect(dialog.deleteLater)
+        self.child_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_repair(self, ins) -> None:
+        item = self.selected_item()
+        self.show_inspection(ins)
+        if item is not None:
+            # The repaired item is re-checked next (4.4.1.4).
+            self.select_item(item.item_id)
+
+    def ask_acknowledgement(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Assembly repair disclosed"),
+            self.tr("The customer has read the repair of the assembly and acknowledges it.\n"
+                    "Customer's name:"), text=self.inspection.customer_name)
+        if ok:
+            self.acknowledge(name)
+
+    def acknowledge(self, customer_name: str) -> None:
+        repair = self._pending_ack(self.selected_item())
+        if repair is None:
+            return
+        ctx, inspection_id = self.ctx, self.inspection.id
+
+        def work():
+            from app.pdi.inspections import acknowledge_disclosure
+            from app.pdi.queries import get_inspection
+
+            acknowledge_disclosure(ctx.uow(), actor=ctx.actor, rectification_id=repair.id,
+                                   expected_version=repair.version, customer_name=customer_name)
+            return get_inspection(ctx.uow(), actor=ctx.actor, inspection_id=inspection_id)
+
+        self._run(work)
+
+    def _status_op(self, name: str) -> None:
+        ctx, ins = self.ctx, self.inspection
+
+        def work():
+            from app.pdi import inspections as pdi
+
+            return getattr(pdi, name)(ctx.uow(), actor=ctx.actor, inspection_id=ins.id,
+                                      expected_version=ins.version)
+
+        self._run(work)
+
+    def pause(self) -> None:
+        self._status_op("pause_inspection")
+
+    def resume(self) -> None:
+        self._status_op("resume_inspection")
+
+    def complete(self) -> None:
+        self._status_op("complete_inspection")
+
+    # -- the report ----------------------------------------------------------------------------
+    def sign_report(self):
+        from ui.pdi.report_dialog import PdiReportDialog
+
+        dialog = PdiReportDialog(self.ctx, self.inspection, self)
+        dialog.issued.connect(self._report_issued)
+        dialog.finished.connect(dialog.deleteLater)
+        self.child_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _report_issued(self, document) -> None:
+        self.reload()
+        self.open_report(document.id)
+
+    def open_report(self, document_id: int | None = None) -> None:
+        ctx = self.ctx
+        document_id = document_id or self.inspection.report_document_id
+        if document_id is None:
+            return
+
+        def work():
+            from app.documents.api import get_document_by_id, get_document_bytes
+
+            return get_document_by_id(ctx.uow(), actor=ctx.actor, document_id=document_id), \
+                get_document_bytes(ctx.uow(), actor=ctx.actor, document_id=document_id)
+
+        run_op(self, work, lambda result: self._preview(*result))
+
+    def _preview(self, doc, data: bytes) -> None:
+        from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+
+        ctx = self.ctx
+
+        def verify(pdf: bytes):
+            from app.documents.api import verify_document_bytes
+
+            return verify_document_bytes(ctx.uow(), actor=ctx.actor, pdf_bytes=pdf)
+
+        def record(printer: str, copies: int, kind: str | None) -> None:
+            def work():
+                from app.documents.api import record_print
+
+                return record_print(ctx.uow(), actor=ctx.actor, document_id=doc.id,
+                                    printer=printer, copies=copies, kind=kind)
+
+            Op(ctx, self, work).run()
+
+        dialog = PdfPreviewDialog(data, self.tr("PDI report {number}").format(number=doc.number),
+                                  self, verify=verify,
+                                  on_printed=lambda r: record(r.printer, r.copies, None))
+        dialog.setObjectName("pdi_report_preview")
+        dialog.saved.connect(lambda path: record(path, 1, "export"))
+        dialog.finished.connect(dialog.deleteLater)
+        self.preview = dialog
+        dialog.open()

@@ -1,0 +1,1 @@
+"""Privacy screens: the audit log, unmasking."""

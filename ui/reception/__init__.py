@@ -1,0 +1,1 @@
+"""Reception screens: check-in, queue, leads, visit history, reports."""

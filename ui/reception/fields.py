@@ -1,0 +1,40 @@
+"""Small helpers shared by the reception forms (issue #4): field errors with the few
+messages whose wording depends on the field, and the Changes marker for reception data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.errors import FieldError, ValidationFailed
+from app.core.dto import Changes
+from ui.shell.errors import FIELD_MESSAGES, _fmt, field_error_text
+from ui.widgets.field_error import FieldErrors
+
+
+@dataclass(frozen=True)
+class ReceptionChanges(Changes):
+    """Visits, roster, leads or appointments changed (here or on another terminal)."""
+
+    reception: bool = True
+
+
+def reception_error_text(error: FieldError) -> str:
+    if error.code == "out_of_range" and "max_days" in error.params:
+        return _fmt(FIELD_MESSAGES["date_out_of_range"], error.params)
+    if error.code == "status_transition" and error.field == "status":
+        return _fmt(FIELD_MESSAGES["lead_status_transition"], error.params)
+    return field_error_text(error)
+
+
+def show_field_errors(errors: FieldErrors, exc: ValidationFailed) -> list[FieldError]:
+    """FieldErrors.show with reception wording. Returns the errors no field could show."""
+    return errors.show(exc, text=reception_error_text)
+
+
+class ReceptionWording:
+    """Mixin for reception's ServiceFormDialogs: field errors in reception's own wording."""
+
+    def show_field_errors(self, exc: ValidationFailed) -> None:
+        unplaced = self.errors.show(exc, text=reception_error_text)
+        if unplaced:
+            self.say("\n".join(reception_error_text(e) for e in unplaced))

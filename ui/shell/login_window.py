@@ -1,0 +1,173 @@
+"""The login window: the first thing on screen, shown before the back end has loaded.
+
+It imports only Qt and light modules; the login itself (argon2 + SQL) runs on a worker.
+In demo mode it lists the demo users and passwords so a new user can get in at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ui.shell.errors import error_text
+from ui.shell.workers import run_op
+
+
+class LoginWindow(QWidget):
+    logged_in = Signal(object, object)  # (Actor, Backend)
+    setup_needed = Signal(object)  # Backend
+
+    def __init__(self, *, demo: bool = False, username: str = "") -> None:
+        super().__init__()
+        self.setObjectName("login_window")
+        self.backend = None
+        self._pending = False
+        self._demo = demo
+        self.setWindowTitle(self.tr("Showroom — Log in"))
+        self.setMinimumWidth(420)
+
+        title = QLabel(self.tr("Showroom"))
+        f = QFont(title.font())
+        f.setPointSize(f.pointSize() + 8)
+        f.setBold(True)
+        title.setFont(f)
+        subtitle = QLabel(self.tr("Showroom management for passenger-car dealers"))
+        self.store_label = QLabel("")
+        self.store_label.setObjectName("store_label")
+
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel("")
+        self.error.setObjectName("error_login")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.status = QLabel(self.tr("Preparing the database…"))
+        self.status.setObjectName("status")
+        self.status.setStyleSheet("color: #666;")
+        self.login_button = QPushButton(self.tr("Log in"))
+        self.login_button.setObjectName("login_button")
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Username"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.error)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.store_label)
+        layout.addLayout(form)
+        layout.addWidget(self.login_button)
+        layout.addWidget(self.status)
+        self.font_warning = QLabel("")
+        self.font_warning.setObjectName("font_warning")
+        self.font_warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setVisible(False)
+        layout.addWidget(self.font_warning)
+        self.demo_box = QLabel("")
+        self.demo_box.setObjectName("demo_users")
+        self.demo_box.setTextFormat(Qt.TextFormat.RichText)
+        self.demo_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.demo_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_box.setVisible(False)
+        layout.addWidget(self.demo_box)
+        (self.password if username else self.username).setFocus()
+
+    # -- back end -------------------------------------------------------------------------
+    def on_backend_ready(self, backend) -> None:
+        self.backend = backend
+        self.status.setText(self.tr("Database: %1").replace("%1", backend.database.display_url))
+        if backend.store is not None:
+            self.store_label.setText(backend.store.legal_name)
+        if backend.demo_users:
+            self._show_demo_users(backend.demo_users)
+        if backend.font_error is not None:
+            self.font_warning.setText(error_text(backend.font_error))
+            self.font_warning.setVisible(True)
+        if backend.needs_setup:
+            self.setup_needed.emit(backend)
+            return
+        if self._pending:
+            self.submit()
+
+    def on_backend_failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("The database could not be opened: %1").replace("%1", error_text(exc)))
+        self.status.setStyleSheet("color: #c62828;")
+        self.login_button.setEnabled(False)
+
+    def _show_demo_users(self, users) -> None:
+        from ui.shell.labels import role_label
+
+        rows = "".join(
+            f"<tr><td><b>{u}</b></td><td>{p}</td><td>{name}</td><td>{', '.join(role_label(r) for r in roles)}</td></tr>"
+            for u, p, name, roles in users
+        )
+        self.demo_box.setText(
+            "<p>" + self.tr("Demo store — log in as any of these users:") + "</p>"
+            "<table cellspacing='6'><tr><th align='left'>" + self.tr("Username") + "</th><th align='left'>"
+            + self.tr("Password") + "</th><th align='left'>" + self.tr("Name") + "</th><th align='left'>"
+            + self.tr("Roles") + "</th></tr>" + rows + "</table>"
+        )
+        self.demo_box.setVisible(True)
+
+    # -- login ----------------------------------------------------------------------------
+    def submit(self) -> None:
+        self.error.clear()
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.error.setText(self.tr("Enter your username and password."))
+            return
+        if self.backend is None:
+            self._pending = True
+            self.login_button.setEnabled(False)
+            self.status.setText(self.tr("Preparing the database… you will be logged in as soon as it is ready."))
+            return
+        self._pending = False
+        self.login_button.setEnabled(False)
+        backend = self.backend
+
+        def work():
+            from app.staff.auth import login
+
+            return login(backend.database.uow(), username=username, password=password)
+
+        run_op(self, work, self._logged_in, self._failed)
+
+    def _logged_in(self, actor) -> None:
+        self.login_button.setEnabled(True)
+        if actor.must_change_password:
+            self._force_change(actor, self.password.text())
+            return
+        self.password.clear()
+        self.logged_in.emit(actor, self.backend)
+
+    def _force_change(self, actor, current: str) -> None:
+        """After an administrator's reset (issue #9): a new password before anything else."""
+        from ui.staff.password_dialogs import ChangePasswordDialog
+
+        self.password.clear()
+        dialog = ChangePasswordDialog(self.backend.database, actor, forced=True, parent=self)
+        dialog.current.setText(current)
+        dialog.new.setFocus()
+        dialog.password_changed.connect(lambda a: self.logged_in.emit(a, self.backend))
+        dialog.rejected.connect(lambda: self.error.setText(
+            self.tr("Choose a new password to log in.")))
+        self.change_dialog = dialog
+        dialog.open()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        self.password.selectAll()
+        self.password.setFocus()
+        self.error.setText(error_text(exc))

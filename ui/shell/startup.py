@@ -1,0 +1,147 @@
+"""Load the heavy back end while the login window is already on screen.
+
+SQLAlchemy, Alembic, argon2 and the services are imported on a background thread; the
+schema is upgraded (after a backup copy of a SQLite file), and today's automatic backup is
+taken on a thread of its own if it is missing. The result, or the error, comes
+back to the UI thread by a queued signal. This module itself imports only QtCore.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Backend:
+    database: object  # db.uow.Database (typed loosely so this module stays light)
+    url: str
+    needs_setup: bool
+    store: object | None = None  # StoreDTO
+    demo_users: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
+    backup_path: str | None = None
+    # Documents need an embedded CJK font; without one the app still runs, and says so at once.
+    font_error: BaseException | None = None
+
+
+def load_backend(url: str, demo: bool) -> Backend:
+    from app.store import store as store_service
+    from db.migrate import upgrade
+    from db.uow import Database
+
+    demo_users = []
+    if demo:
+        from app.demo import DEMO_USERS, build_demo
+
+        build_demo(url)
+        demo_users = [(u[0], u[1], u[2], tuple(u[3])) for u in DEMO_USERS]
+    from app.store.backup import before_migration
+
+    backup = upgrade(url, before_migration)  # backs up first (SQLite copy, or pg_dump)
+    if not demo:
+        start_daily_backup(url)
+    database = Database(url)
+    if demo:
+        from app.demo.reception import seed_reception_demo
+
+        seed_reception_demo(database)  # today's queue, two weeks of traffic, appointments
+    from app.reception.notifications import prune_events
+
+    prune_events(database.uow())  # change-feed rows only drive live screens; keep a few days
+    needs = store_service.needs_setup(database.uow())
+    store = None if needs else store_service.get_store(database.uow())
+    font_error = None
+    try:
+        from app.documents.fonts import check_fonts
+
+        check_fonts()
+    except Exception as exc:  # noqa: BLE001 - reported on the login window, logged here
+        log.error("document font check failed: %s", exc)
+        font_error = exc
+    # Warm up what the first login needs (argon2, ORM mappers), still off the UI thread.
+    from app.staff import auth  # noqa: F401
+    from app.inventory import vehicles  # noqa: F401
+
+    warm_ui_imports()
+
+    return Backend(database=database, url=url, needs_setup=needs, store=store,
+                   demo_users=demo_users, backup_path=str(backup) if backup else None,
+                   font_error=font_error)
+
+
+# Modules the main window needs at once (the first page) or at an awkward moment (the PDF
+# preview opens as a batch of cards finishes; QtPdf's libraries take ~0.2 s to load). Importing
+# them here, on the loader thread while the user types the password, keeps that off the UI
+# thread (bench/run.py: usable main window, longest UI stall; issue #10). Their module level
+# defines classes and translatable strings only, no widgets, so any thread may import them.
+WARM_UI_MODULES = (
+    "ui.shell.main_window",
+    "ui.inventory.inventory_page",
+    "ui.widgets.pdf_preview_dialog",
+    "ui.inventory.import_report_dialog",
+    "ui.shell.printing",
+)
+
+
+def warm_ui_imports() -> None:
+    import importlib
+
+    for name in WARM_UI_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - only a warm-up: the real import reports it
+            log.warning("warm-up import of %s failed: %s", name, exc)
+
+
+def start_daily_backup(url: str) -> threading.Thread:
+    """Today's automatic backup (issue #8.5), if it is missing, on its own thread: a large
+    database must not delay the login window. Failures are logged, never shown at start-up
+    (the Administration page lists the backups, so a missing one is visible there)."""
+
+    def run() -> None:
+        try:
+            from app.store.backup import daily_backup_if_due
+
+            info = daily_backup_if_due(url)
+            if info is not None:
+                log.info("daily backup written: %s", info.path)
+        except Exception:  # noqa: BLE001 - logged; the app works on without it
+            log.exception("daily backup failed")
+
+    thread = threading.Thread(target=run, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
+
+
+class BackendLoader(QObject):
+    backend_ready = Signal(object)
+    backend_failed = Signal(object)
+
+    def __init__(self, url_resolver, demo: bool) -> None:
+        super().__init__()
+        self._url_resolver = url_resolver  # resolving imports SQLAlchemy: done on the thread
+        self.demo = demo
+        self.backend: Backend | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="backend-loader", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.backend = load_backend(self._url_resolver(), self.demo)
+        except BaseException as exc:  # noqa: BLE001 - reported to the UI, logged there
+            log.exception("back end failed to load")
+            self.error = exc
+            self.backend_failed.emit(exc)
+        else:
+            self.backend_ready.emit(self.backend)
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)

@@ -1,0 +1,1 @@
+"""Showroom screens: cards, charging piles, promotions."""

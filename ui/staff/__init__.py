@@ -1,0 +1,1 @@
+"""Staff screens: accounts and passwords."""

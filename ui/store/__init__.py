@@ -1,0 +1,1 @@
+"""Store screens: administration (settings, channels, consent texts, certificates, backup)."""

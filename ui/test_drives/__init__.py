@@ -1,0 +1,1 @@
+"""Test drive screens: bookings, the drive dialog and its forms, fleet and route setup."""

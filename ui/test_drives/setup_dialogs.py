@@ -1,0 +1,216 @@
+"""Managers' dialogs of the test-drive page (issue #6.1, #6.2): a route filed with the traffic
+police (4.2.4.3) and a fleet car's papers (4.2.4.8, 4.2.4.6). Errors beside each field; a
+stale edit opens the conflict box."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
+                               QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from app.core.clock import store_today
+from ui.shell.labels import label
+from ui.test_drives.labels import TRANSMISSION
+from ui.widgets.field_error import FieldErrors
+from ui.shell.ops import Op
+from ui.shell.workers import run_op
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def _date_edit(name: str, value: dt.date | None) -> QDateEdit:
+    edit = QDateEdit(_qdate(value or store_today()))
+    edit.setObjectName(name)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class _SaveDialog(QDialog):
+    def __init__(self, ctx, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.errors = FieldErrors()
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.result_dto = None
+
+    def _save(self, work) -> None:
+        def done(dto) -> None:
+            self.result_dto = dto
+            self.accept()
+
+        Op(self.ctx, self, work).busy(self.buttons).on_success(done).on_failure(
+            lambda exc: self.errors.report_failure(self, exc, reload=self.reject)).run()
+
+    def save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class RouteDialog(_SaveDialog):
+    def __init__(self, ctx, route=None, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("route_dialog")
+        self.setWindowTitle(self.tr("Test-drive route"))
+        self.route, self.map_bytes = route, None
+        self.name = QLineEdit(route.name if route else "")
+        self.name.setObjectName("name")
+        self.description = QLineEdit(route.description if route else "")
+        self.description.setObjectName("description")
+        self.km = QDoubleSpinBox()
+        self.km.setObjectName("distance_km")
+        self.km.setRange(0.1, 200)
+        self.km.setSuffix(" km")
+        self.km.setValue(route.distance_km if route else 8)
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("typical_minutes")
+        self.minutes.setRange(5, 180)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setValue(route.typical_minutes if route else 30)
+        self.filing_ref = QLineEdit(route.filing_ref if route else "")
+        self.filing_ref.setObjectName("filing_ref")
+        self.filing_date = _date_edit("filing_date", route.filing_date if route else None)
+        self.active = QCheckBox(self.tr("Active (offered for bookings and on the public notice)"))
+        self.active.setObjectName("active")
+        self.active.setChecked(route.active if route else True)
+        self.map_button = QPushButton(self.tr("Choose map image…"))
+        self.map_button.setObjectName("map_image")
+        self.map_button.clicked.connect(self.choose_map)
+        self.map_preview = QLabel()
+        self.map_preview.setObjectName("map_preview")
+        e, f = self.errors, self.form
+        f.addRow(self.tr("Name"), e.wrap("name", self.name))
+        f.addRow(self.tr("Description"), e.wrap("description", self.description))
+        f.addRow(self.tr("Distance"), e.wrap("distance_km", self.km))
+        f.addRow(self.tr("Typical time"), e.wrap("typical_minutes", self.minutes))
+        f.addRow(self.tr("Police filing reference"), e.wrap("filing_ref", self.filing_ref))
+        f.addRow(self.tr("Filed on"), e.wrap("filing_date", self.filing_date))
+        f.addRow(self.tr("Map"), e.wrap("map_image", self.map_button))
+        f.addRow("", self.map_preview)
+        f.addRow("", self.active)
+        if route is not None and route.has_map:
+            def work():
+                from app.test_drives.fleet_setup import route_map
+                return route_map(ctx.uow(), actor=ctx.actor, route_id=route.id)
+
+            run_op(self, work, self._show_map)
+
+    def _show_map(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.map_preview.setPixmap(pixmap.scaled(
+                320, 200, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+
+    def choose_map(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Map image"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.map_bytes = Path(path).read_bytes()
+            self.map_button.setText(Path(path).name)
+            self._show_map(self.map_bytes)
+
+    def save(self) -> None:
+        from app.test_drives.fleet_setup import RouteInput, save_route
+
+        ctx, route = self.ctx, self.route
+        data = RouteInput(name=self.name.text(), distance_km=self.km.value(),
+                          typical_minutes=self.minutes.value(), filing_ref=self.filing_ref.text(),
+                          filing_date=_pydate(self.filing_date.date()),
+                          description=self.description.text(), active=self.active.isChecked(),
+                          map_image=self.map_bytes)
+        self._save(lambda: save_route(ctx.uow(), actor=ctx.actor, data=data,
+                                      route_id=route.id if route else None,
+                                      expected_version=route.version if route else None))
+
+
+class FleetCarDialog(_SaveDialog):
+    """Register a test_drive_fleet car, or update its papers."""
+
+    def __init__(self, ctx, car=None, candidates=(), parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("fleet_car_dialog")
+        self.setWindowTitle(self.tr("Test-drive car"))
+        self.car = car
+        self.vehicle = QComboBox()
+        self.vehicle.setObjectName("vehicle_id")
+        if car is not None:
+            self.vehicle.addItem(f"{car.description} ({car.vin})", car.vehicle_id)
+            self.vehicle.setEnabled(False)
+        for vehicle_id, vin, description in candidates:
+            self.vehicle.addItem(f"{description} ({vin})", vehicle_id)
+        self.plate = QLineEdit(car.plate if car else "")
+        self.plate.setObjectName("plate")
+        self.plate.setPlaceholderText("沪A12345 / 沪AD12345")
+        self.transmission = QComboBox()
+        self.transmission.setObjectName("transmission")
+        for key in TRANSMISSION:
+            self.transmission.addItem(label(TRANSMISSION, key), key)
+        if car is not None:
+            self.transmission.setCurrentIndex(self.transmission.findData(car.transmission))
+        self.registration = _date_edit("registration_date", car.registration_date if car else None)
+        self.compulsory = _date_edit("compulsory_insurance_until",
+                                     car.compulsory_insurance_until if car else None)
+        self.commercial = _date_edit("commercial_insurance_until",
+                                     car.commercial_insurance_until if car else None)
+        self.occupant = QCheckBox(self.tr("Includes occupant liability (车上人员责任险)"))
+        self.occupant.setObjectName("occupant_liability")
+        self.occupant.setChecked(car.occupant_liability if car else False)
+        self.inspection = _date_edit("inspection_until", car.inspection_until if car else None)
+        self.maintenance = _date_edit("last_maintenance", car.last_maintenance if car else None)
+        self.signage = QCheckBox(self.tr("试乘试驾 signage on the car confirmed"))
+        self.signage.setObjectName("signage_confirmed")
+        self.signage.setChecked(car.signage_confirmed if car else False)
+        self.active = QCheckBox(self.tr("In service"))
+        self.active.setObjectName("active")
+        self.active.setChecked(car.active if car else True)
+        e, f = self.errors, self.form
+        f.addRow(self.tr("Vehicle"), e.wrap("vehicle_id", self.vehicle))
+        f.addRow(self.tr("Plate"), e.wrap("plate", self.plate))
+        f.addRow(self.tr("Transmission"), e.wrap("transmission", self.transmission))
+        f.addRow(self.tr("Registered on"), e.wrap("registration_date", self.registration))
+        f.addRow(self.tr("Compulsory insurance until"),
+                 e.wrap("compulsory_insurance_until", self.compulsory))
+        f.addRow(self.tr("Commercial insurance until"),
+                 e.wrap("commercial_insurance_until", self.commercial))
+        f.addRow("", self.occupant)
+        f.addRow(self.tr("Annual inspection until"), e.wrap("inspection_until", self.inspection))
+        f.addRow(self.tr("Last maintenance"), e.wrap("last_maintenance", self.maintenance))
+        f.addRow("", self.signage)
+        f.addRow("", self.active)
+
+    def save(self) -> None:
+        from app.test_drives.fleet_setup import FleetCarInput, save_fleet_car
+
+        ctx, car = self.ctx, self.car
+        data = FleetCarInput(
+            vehicle_id=self.vehicle.currentData(), plate=self.plate.text(),
+            transmission=self.transmission.currentData(),
+            registration_date=_pydate(self.registration.date()),
+            compulsory_insurance_until=_pydate(self.compulsory.date()),
+            commercial_insurance_until=_pydate(self.commercial.date()),
+            occupant_liability=self.occupant.isChecked(),
+            inspection_until=_pydate(self.inspection.date()),
+            last_maintenance=_pydate(self.maintenance.date()),
+            signage_confirmed=self.signage.isChecked(), active=self.active.isChecked())
+        self._save(lambda: save_fleet_car(ctx.uow(), actor=ctx.actor, data=data,
+                                          car_id=car.id if car else None,
+                                          expected_version=car.version if car else None))
