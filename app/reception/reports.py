@@ -125,7 +125,10 @@ def export_traffic_xlsx(uow: UnitOfWork, *, actor: Actor, path: Path, start_day:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ShowroomError("export_format", path=str(path), suffix=path.suffix.lower())
-    tr = (lambda k: (labels or {}).get(k, k))
+
+    def tr(key: str) -> str:
+        return (labels or {}).get(key, key)
+
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         touch_private(tmp)  # owner-only before anything is written (issue #15.4)

@@ -39,7 +39,7 @@ def _verify(uow, actor, doc):
 
 
 def test_ensure_creates_one_self_signed_certificate_with_the_store_name(uow, admin,
-                                                                         isolated_data_dir):
+                                                                         isolated_data_dir):  # noqa: F811
     first = certificates.ensure_store_certificate(uow(), actor=admin)
     again = certificates.ensure_store_certificate(uow(), actor=admin)
     assert first == again

@@ -189,7 +189,7 @@ def test_kpi_inputs_for_a_known_month_3_12_and_3_13(uow, desk, manager, team):
     # February: four leads; L2 lost in February, so three are retained at the end of it.
     l1 = v("2026-02-05 10:00", mobile="13900000001", models=(X,)).leads[0]
     l2 = v("2026-02-10 11:00", mobile="13900000002", models=(X,)).leads[0]
-    l3 = v("2026-02-12 15:00", mobile="13900000003", models=(Y,)).leads[0]
+    v("2026-02-12 15:00", mobile="13900000003", models=(Y,))
     v("2026-02-14 16:00", mobile="13900000004", models=(X,))
     v("2026-02-20 10:00", mobile="13900000001", models=(X,))  # L1: new -> following
     leads.update_lead(uow(), actor=manager, lead_id=l2.id, expected_version=l2.version, status="lost",

@@ -114,7 +114,10 @@ def test_search_by_model_colour_and_status(uow, manager):
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(model="ID.4 CROZZ", exterior_color="蓝色",
                                                                    powertrain="BEV", status="on_display"))
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(model="途观L", exterior_color="白色"))
-    q = lambda **kw: [v.model for v in vehicles.list_vehicles(uow(), actor=manager, query=VehicleQuery(**kw))]
+
+    def q(**kw):
+        return [v.model for v in vehicles.list_vehicles(uow(), actor=manager, query=VehicleQuery(**kw))]
+
     assert q(text="id.4") == ["ID.4 CROZZ"]
     assert q(text="白色") == ["途观L"]
     assert q(status="on_display") == ["ID.4 CROZZ"]

@@ -14,7 +14,7 @@ from app.reception.duty import set_roster
 from db.models import Role
 from db.reception_models import Customer, Visit
 from tests.factories import (
-    add_models, make_consultants, make_customer, make_staff, reception_defaults,
+    add_models, make_consultants, make_staff, reception_defaults,
 )
 from ui.reception.reception_page import ReceptionPage
 
