@@ -91,28 +91,12 @@ def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_
     require(actor, Action.BOOK_TEST_DRIVES)
     now = now or utcnow()
     errors: list[FieldError] = []
-    name = (customer_name or "").strip()
     with uow:
         s = uow.session
         first = first_record(s, request_key, "book_test_drive")
         if first is not None:
             return drive_dto(s, get_drive(s, first), now)
-        visit = s.get(Visit, visit_id) if visit_id is not None else None
-        if visit_id is not None and visit is None:
-            raise NotFound(what="visit", id=visit_id)
-        if visit is not None:
-            if visit.status == VisitStatus.FINISHED:
-                errors.append(FieldError("visit_id", "visit_finished"))
-            customer_id = customer_id or visit.customer_id
-        customer = s.get(Customer, customer_id) if customer_id is not None else None
-        if customer_id is not None and customer is None:
-            raise NotFound(what="customer", id=customer_id)
-        if not name and customer is not None and customer.name:
-            name = customer.name
-        if not name:
-            errors.append(FieldError("customer_name", "required"))
-        elif len(name) > MAX_NAME:
-            errors.append(FieldError("customer_name", "too_long", {"max": MAX_NAME}))
+        visit, customer, name = _who(s, visit_id, customer_id, customer_name, errors)
         route = s.get(TestDriveRoute, route_id) if route_id is not None else None
         if route is None:
             errors.append(FieldError("route_id", "required"))
@@ -121,55 +105,95 @@ def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_
         car = s.get(TestDriveCar, car_id) if car_id is not None else None
         if car is None:
             errors.append(FieldError("car_id", "required"))
-        minutes = int(minutes if minutes is not None else (route.typical_minutes if route else 30))
-        if not MIN_DRIVE_MINUTES <= minutes <= MAX_DRIVE_MINUTES:
-            errors.append(FieldError("minutes", "out_of_range",
-                                     {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
-        km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
-        if not 0 < km <= 200:
-            errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
-        if walk_in and planned_start is None and car is not None and not errors:
-            planned_start = first_free_start(s, car.id, minutes, now)
-            if planned_start is None:
-                errors.append(FieldError("planned_start", "no_free_slot"))
-        if planned_start is None:
-            if not any(e.field == "planned_start" for e in errors):
-                errors.append(FieldError("planned_start", "required"))
-        elif planned_start < now - PAST_GRACE:
-            errors.append(FieldError("planned_start", "in_past"))
-        elif planned_start > now + dt.timedelta(days=MAX_DAYS_AHEAD):
-            errors.append(FieldError("planned_start", "date_out_of_range",
-                                     {"max_days": MAX_DAYS_AHEAD}))
-        if car is not None and planned_start is not None:
-            # 4.2.4.8: a car with anything expired on the day cannot be booked.
-            for code in fleet_problems(car, store_today(planned_start)):
-                errors.append(FieldError("car_id", code))
+        planned_start, minutes, km = _window(s, route, car, planned_start, minutes, planned_km,
+                                             walk_in, now, errors)
         if errors:
             raise ValidationFailed(errors)
+        start = planned_start.replace(second=0, microsecond=0)
         drive = TestDrive(
             status=DriveStatus.BOOKED.value, car_id=car.id, route_id=route.id,
             customer_name=name, customer_id=customer.id if customer else None,
-            visit_id=visit.id if visit else None, walk_in=bool(walk_in),
-            planned_start=planned_start.replace(second=0, microsecond=0),
-            planned_end=planned_start.replace(second=0, microsecond=0)
-            + dt.timedelta(minutes=minutes),
-            planned_km=round(km, 1), booked_by_id=actor.user_id, created_at=now,
-            updated_at=now, updated_by_id=actor.user_id)
-        s.add(drive)
-        try:
-            s.flush()
-            _hold_slots(s, drive)
-            remember(s, request_key, "book_test_drive", drive.id, actor_id=actor.user_id, now=now)
-            s.flush()
-        except IntegrityError:  # the slot was booked meanwhile (here or on another terminal)
-            s.rollback()
-            raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
-        try:
-            commit(uow)
-        except IntegrityError:  # SQLite may report the clash only at commit
-            s.rollback()
-            raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
+            visit_id=visit.id if visit else None, walk_in=bool(walk_in), planned_start=start,
+            planned_end=start + dt.timedelta(minutes=minutes), planned_km=round(km, 1),
+            booked_by_id=actor.user_id, created_at=now, updated_at=now,
+            updated_by_id=actor.user_id)
+        _insert_holding_slots(uow, drive, actor, request_key, now)
         return drive_dto(s, drive, now)
+
+
+def _who(s, visit_id: int | None, customer_id: int | None, customer_name: str,
+         errors: list[FieldError]):
+    """(visit, customer, name) the drive is for: a visit brings its customer, a customer their
+    name; a name is required either way."""
+    name = (customer_name or "").strip()
+    visit = s.get(Visit, visit_id) if visit_id is not None else None
+    if visit_id is not None and visit is None:
+        raise NotFound(what="visit", id=visit_id)
+    if visit is not None:
+        if visit.status == VisitStatus.FINISHED:
+            errors.append(FieldError("visit_id", "visit_finished"))
+        customer_id = customer_id or visit.customer_id
+    customer = s.get(Customer, customer_id) if customer_id is not None else None
+    if customer_id is not None and customer is None:
+        raise NotFound(what="customer", id=customer_id)
+    if not name and customer is not None and customer.name:
+        name = customer.name
+    if not name:
+        errors.append(FieldError("customer_name", "required"))
+    elif len(name) > MAX_NAME:
+        errors.append(FieldError("customer_name", "too_long", {"max": MAX_NAME}))
+    return visit, customer, name
+
+
+def _window(s, route, car, planned_start: dt.datetime | None, minutes: int | None,
+            planned_km: float | None, walk_in: bool, now: dt.datetime,
+            errors: list[FieldError]) -> tuple[dt.datetime | None, int, float]:
+    """(start, minutes, km) of the booking, checked; a walk-in takes the car's next free start."""
+    minutes = int(minutes if minutes is not None else (route.typical_minutes if route else 30))
+    if not MIN_DRIVE_MINUTES <= minutes <= MAX_DRIVE_MINUTES:
+        errors.append(FieldError("minutes", "out_of_range",
+                                 {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
+    km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
+    if not 0 < km <= 200:
+        errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
+    if walk_in and planned_start is None and car is not None and not errors:
+        planned_start = first_free_start(s, car.id, minutes, now)
+        if planned_start is None:
+            errors.append(FieldError("planned_start", "no_free_slot"))
+    if planned_start is None:
+        if not any(e.field == "planned_start" for e in errors):
+            errors.append(FieldError("planned_start", "required"))
+    elif planned_start < now - PAST_GRACE:
+        errors.append(FieldError("planned_start", "in_past"))
+    elif planned_start > now + dt.timedelta(days=MAX_DAYS_AHEAD):
+        errors.append(FieldError("planned_start", "date_out_of_range",
+                                 {"max_days": MAX_DAYS_AHEAD}))
+    if car is not None and planned_start is not None:
+        # 4.2.4.8: a car with anything expired on the day cannot be booked.
+        for code in fleet_problems(car, store_today(planned_start)):
+            errors.append(FieldError("car_id", code))
+    return planned_start, minutes, km
+
+
+def _insert_holding_slots(uow: UnitOfWork, drive: TestDrive, actor: Actor,
+                          request_key: str | None, now: dt.datetime) -> None:
+    """Insert the drive with its half-hour slots and commit; a slot another terminal took
+    meanwhile is "slot_taken", whether the database says so at the flush or at the commit."""
+    s = uow.session
+    s.add(drive)
+    try:
+        s.flush()
+        _hold_slots(s, drive)
+        remember(s, request_key, "book_test_drive", drive.id, actor_id=actor.user_id, now=now)
+        s.flush()
+    except IntegrityError:  # the slot was booked meanwhile (here or on another terminal)
+        s.rollback()
+        raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
+    try:
+        commit(uow)
+    except IntegrityError:  # SQLite may report the clash only at commit
+        s.rollback()
+        raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
 
 
 def reschedule_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
