@@ -172,38 +172,14 @@ def check_in(uow: UnitOfWork, *, actor: Actor, data: CheckInInput,
         first = first_record(s, data.request_key, "check_in")
         if first is not None:
             return _result(s, s.get(Visit, first), None, data, note="")
-        channel = s.get(SourceChannel, data.channel_id) if data.channel_id is not None else None
-        if data.channel_id is not None and (channel is None or not channel.active):
-            errors.append(FieldError("channel_id", "unknown_value"))
-        if clean["models"]:
-            known = known_models(s)
-            errors += [FieldError("interested_models", "unknown_model", {"model": f"{b} {m}"})
-                       for b, m in clean["models"] if (b, m) not in known]
-        appointment = None
-        if data.appointment_id is not None:
-            appointment = s.get(Appointment, data.appointment_id)
-            if appointment is None or appointment.status != AppointmentStatus.BOOKED:
-                errors.append(FieldError("appointment_id", "appointment_not_booked"))
-                appointment = None
+        channel, appointment = _channel_and_appointment(s, data, clean, errors)
         requested = data.requested_consultant_id
         if requested is not None and not is_active_consultant(s, requested):
             errors.append(FieldError("requested_consultant_id", "not_a_consultant"))
         if override and not (is_active_consultant(s, override_consultant_id)
                              and on_duty(s, today, override_consultant_id)):
             errors.append(FieldError("override_consultant_id", "consultant_not_on_duty"))
-        customer = consent_text = None
-        if appointment is not None:
-            customer = s.get(Customer, appointment.customer_id)
-        else:
-            if data.consent_text_id is not None:
-                consent_text = s.get(ConsentText, data.consent_text_id)
-                if consent_text is None:
-                    errors.append(FieldError("consent_text_id", "consent_text_unknown"))
-            customer = resolve_customer(s, name=clean["name"], mobile=clean["mobile"],
-                                        consent_text_id=data.consent_text_id,
-                                        consent_shown_at=data.consent_shown_at,
-                                        consent_given=data.consent_given, now=now,
-                                        actor_id=actor.user_id, errors=errors)
+        customer, consent_text = _customer(s, data, clean, appointment, now, actor, errors)
         if errors:
             raise ValidationFailed(_dedupe(errors))
         if customer is not None and data.foreign_visitor:
@@ -235,6 +211,44 @@ def check_in(uow: UnitOfWork, *, actor: Actor, data: CheckInInput,
         remember(s, data.request_key, "check_in", visit.id, actor_id=actor.user_id, now=now)
         commit(uow)
         return _result(s, visit, customer, data, note=note)
+
+
+def _channel_and_appointment(s, data: CheckInInput, clean: dict, errors: list[FieldError]):
+    """The source channel (active), the models of interest (known) and the appointment
+    arriving (still booked), each bad one noted in `errors`."""
+    channel = s.get(SourceChannel, data.channel_id) if data.channel_id is not None else None
+    if data.channel_id is not None and (channel is None or not channel.active):
+        errors.append(FieldError("channel_id", "unknown_value"))
+    if clean["models"]:
+        known = known_models(s)
+        errors += [FieldError("interested_models", "unknown_model", {"model": f"{b} {m}"})
+                   for b, m in clean["models"] if (b, m) not in known]
+    appointment = None
+    if data.appointment_id is not None:
+        appointment = s.get(Appointment, data.appointment_id)
+        if appointment is None or appointment.status != AppointmentStatus.BOOKED:
+            errors.append(FieldError("appointment_id", "appointment_not_booked"))
+            appointment = None
+    return channel, appointment
+
+
+def _customer(s, data: CheckInInput, clean: dict, appointment, now: dt.datetime, actor: Actor,
+              errors: list[FieldError]):
+    """(customer, consent text shown): the appointment's customer, or the one the name and
+    mobile belong to with their consent (PIPL art. 14), or (None, text) for an anonymous one."""
+    if appointment is not None:
+        return s.get(Customer, appointment.customer_id), None
+    consent_text = None
+    if data.consent_text_id is not None:
+        consent_text = s.get(ConsentText, data.consent_text_id)
+        if consent_text is None:
+            errors.append(FieldError("consent_text_id", "consent_text_unknown"))
+    customer = resolve_customer(s, name=clean["name"], mobile=clean["mobile"],
+                                consent_text_id=data.consent_text_id,
+                                consent_shown_at=data.consent_shown_at,
+                                consent_given=data.consent_given, now=now,
+                                actor_id=actor.user_id, errors=errors)
+    return customer, consent_text
 
 
 def _result(s, visit: Visit, customer, data: CheckInInput, *, note: str) -> CheckInResultDTO:
