@@ -92,28 +92,8 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
     now = now or utcnow()
     today = store_today(now)
     errors: list[FieldError] = []
-    try:
-        result = VisitOutcome(outcome)
-    except ValueError:
-        result = None
-        errors.append(FieldError("outcome", "unknown_value"))
-    level = None
-    if intent_level:
-        try:
-            level = IntentLevel(intent_level)
-        except ValueError:
-            errors.append(FieldError("intent_level", "unknown_value"))
-    elif result in OUTCOMES_NEEDING_INTENT:
-        errors.append(FieldError("intent_level", "required"))
-    latest = today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)
-    if next_follow_up is not None and not today <= next_follow_up <= latest:
-        errors.append(FieldError("next_follow_up", "out_of_range",
-                                 {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS}))
-    note_text = (notes or "").strip() if notes is not None else None
-    if note_text and len(note_text) > MAX_NOTES_LENGTH:
-        errors.append(FieldError("notes", "too_long", {"max": MAX_NOTES_LENGTH}))
-    elif note_text and looks_like_id_number(note_text):
-        errors.append(FieldError("notes", "id_number_not_allowed"))
+    result, level, note_text = _check_outcome(outcome, intent_level, next_follow_up, notes,
+                                              today, errors)
     with uow:
         s = uow.session
         lock_rotation(s)
@@ -121,18 +101,7 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         _own_visit(actor, visit)
         if visit.status == VisitStatus.FINISHED:
             errors.append(FieldError("visit", "visit_finished"))
-        interests = [tuple(x) for x in (visit.interested_models or [])]
-        ordered = None
-        if result is VisitOutcome.ORDER:
-            if ordered_model is not None:
-                ordered = tuple(str(x).strip() for x in ordered_model)
-                if ordered not in interests:
-                    errors.append(FieldError("ordered_model", "not_an_interest",
-                                             {"model": " ".join(ordered)}))
-            elif len(interests) == 1:
-                ordered = interests[0]
-            else:
-                errors.append(FieldError("ordered_model", "required"))
+        ordered = _ordered(visit, result, ordered_model, errors)
         if errors:
             raise ValidationFailed(errors)
         customer = s.get(Customer, visit.customer_id) if visit.customer_id else None
@@ -163,6 +132,51 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         commit(uow)
         return EndVisitResultDTO(visit=visit_dto(s, visit), leads=tuple(lead_dtos(s, leads)),
                                  changes=Changes(reception=True, ids=frozenset({visit.id})))
+
+
+def _check_outcome(outcome: str, intent_level: str | None, next_follow_up: dt.date | None,
+                   notes: str | None, today: dt.date, errors: list[FieldError]):
+    """(outcome, intent level, notes) as given, each bad one noted in `errors`: intent is
+    required after information, a quote or a test drive; notes never hold an ID number."""
+    try:
+        result = VisitOutcome(outcome)
+    except ValueError:
+        result = None
+        errors.append(FieldError("outcome", "unknown_value"))
+    level = None
+    if intent_level:
+        try:
+            level = IntentLevel(intent_level)
+        except ValueError:
+            errors.append(FieldError("intent_level", "unknown_value"))
+    elif result in OUTCOMES_NEEDING_INTENT:
+        errors.append(FieldError("intent_level", "required"))
+    latest = today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)
+    if next_follow_up is not None and not today <= next_follow_up <= latest:
+        errors.append(FieldError("next_follow_up", "out_of_range",
+                                 {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS}))
+    note_text = (notes or "").strip() if notes is not None else None
+    if note_text and len(note_text) > MAX_NOTES_LENGTH:
+        errors.append(FieldError("notes", "too_long", {"max": MAX_NOTES_LENGTH}))
+    elif note_text and looks_like_id_number(note_text):
+        errors.append(FieldError("notes", "id_number_not_allowed"))
+    return result, level, note_text
+
+
+def _ordered(visit: Visit, result, ordered_model, errors: list[FieldError]):
+    """The (brand, model) ordered: the one named, which must be of interest, or the only one."""
+    if result is not VisitOutcome.ORDER:
+        return None
+    interests = [tuple(x) for x in (visit.interested_models or [])]
+    if ordered_model is not None:
+        ordered = tuple(str(x).strip() for x in ordered_model)
+        if ordered not in interests:
+            errors.append(FieldError("ordered_model", "not_an_interest", {"model": " ".join(ordered)}))
+        return ordered
+    if len(interests) == 1:
+        return interests[0]
+    errors.append(FieldError("ordered_model", "required"))
+    return None
 
 
 @retry_transient  # issue #8.3: one transaction, run again if the database was busy
