@@ -158,6 +158,27 @@ def override_weather(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_v
 
 # --- agreement (4.2.4.1) ----------------------------------------------------------------------
 
+def _ready_to_sign(d: TestDrive, signatures: Sequence[SignatureCapture]) -> None:
+    """4.2.4.1-4.2.4.5: consent, qualification, escort and the confirmed terms come first, and
+    both the customer and the escort sign; every missing one is listed at once."""
+    from app.documents.layout import SignerRole
+
+    errors = []
+    if d.id_consent_at is None:
+        errors.append(FieldError("id_consent", "id_consent_required"))
+    if d.qualified_at is None:
+        errors.append(FieldError("qualification", "qualification_missing"))
+    if d.escort_id is None:
+        errors.append(FieldError("escort", "escort_missing"))
+    if d.confirmed_at is None or d.confirmed_terms != terms_of(d):
+        errors.append(FieldError("confirmation", "terms_not_confirmed"))
+    roles = {sig.role for sig in signatures}
+    if not {SignerRole.CUSTOMER.value, SignerRole.ESCORT.value} <= roles:
+        errors.append(FieldError("signatures", "agreement_signatures_required"))
+    if errors:
+        raise ValidationFailed(errors)
+
+
 def sign_agreement(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
                    signatures: Sequence[SignatureCapture], language: str = "bilingual",
                    now: dt.datetime | None = None) -> TestDriveDTO:
@@ -175,20 +196,7 @@ def sign_agreement(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_ver
     with uow:
         s = uow.session
         d = _drive_for_step(s, drive_id, expected_version)
-        errors = []
-        if d.id_consent_at is None:
-            errors.append(FieldError("id_consent", "id_consent_required"))
-        if d.qualified_at is None:
-            errors.append(FieldError("qualification", "qualification_missing"))
-        if d.escort_id is None:
-            errors.append(FieldError("escort", "escort_missing"))
-        if d.confirmed_at is None or d.confirmed_terms != terms_of(d):
-            errors.append(FieldError("confirmation", "terms_not_confirmed"))
-        roles = {sig.role for sig in signatures}
-        if not {SignerRole.CUSTOMER.value, SignerRole.ESCORT.value} <= roles:
-            errors.append(FieldError("signatures", "agreement_signatures_required"))
-        if errors:
-            raise ValidationFailed(errors)
+        _ready_to_sign(d, signatures)
         car = s.get(TestDriveCar, d.car_id)
         route = s.get(TestDriveRoute, d.route_id)
         escort = s.get(StaffUser, d.escort_id)
