@@ -163,3 +163,17 @@ def test_a_page_loading_during_the_idle_lock_shows_no_error_box(qtbot, uow, data
         lock.stop()
         workers.wait_for_idle()
         broken.dispose()
+
+
+def test_a_widget_disabled_before_the_save_stays_disabled_after_it(qtbot, uow, make_ctx, sync_ops):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.shell.ops import Op
+
+    ctx = make_ctx(Role.RECEPTION)
+    page, other = QWidget(), QPushButton("x")
+    qtbot.addWidget(page)
+    qtbot.addWidget(other)
+    other.setEnabled(False)  # e.g. "End visit" with no visitor selected
+    Op(ctx, page, lambda: None).busy(page, other).run()
+    assert page.isEnabled() and not other.isEnabled()

@@ -97,6 +97,7 @@ class Op:
                      type(self._initiator).__name__)
             return False
         _in_flight.add(key)
+        self._was_enabled = [w.isEnabled() for w in self._busy]
         for w in self._busy:
             w.setEnabled(False)
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
@@ -107,9 +108,10 @@ class Op:
     def _finish(self) -> None:
         _in_flight.discard(id(self._initiator))
         QApplication.restoreOverrideCursor()
-        for w in self._busy:
+        # Back as they were: a button the page had disabled (nothing selected) stays disabled.
+        for w, was in zip(self._busy, self._was_enabled):
             if shiboken6.isValid(w):
-                w.setEnabled(True)
+                w.setEnabled(was)
 
     def _succeeded(self, result: Any) -> None:
         self._finish()
