@@ -74,6 +74,18 @@ class CheckInForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._visit_rows(form)
+        self._person_rows(form)
+        self._assignment_rows(form)
+        self._lay_out(form)
+        self._keyboard()
+        self._wire()
+        self.set_consultants([])
+        self._follow_clock()
+
+    # --- building the form (issue #16.4: one group of fields per method) ----------------
+    def _visit_rows(self, form: QFormLayout) -> None:
+        """Channel, visit type and party (with the 4.2.1.4 child-safety reminder)."""
 
         self.channel = QComboBox()
         self.channel.setObjectName("channel_id")
@@ -117,6 +129,10 @@ class CheckInForm(QWidget):
         self.child_banner.setVisible(False)
         form.addRow(self.child_banner)
 
+        self._foreign_and_model_rows(form)
+
+    def _foreign_and_model_rows(self, form: QFormLayout) -> None:
+        """The foreign visitor's language and reminder (4.2.3.3) and the models of interest."""
         self.foreign_visitor = QCheckBox(self.tr("&Foreign visitor"))
         self.foreign_visitor.setObjectName("foreign_visitor")
         self.language = QLineEdit()
@@ -149,6 +165,9 @@ class CheckInForm(QWidget):
         self.models.setCompleter(self.models_completer)
         form.addRow(self.tr("Interested &models"), self.errors.wrap("interested_models", self.models))
 
+    def _person_rows(self, form: QFormLayout) -> None:
+        """Name and mobile, the arriving appointment, the known customer's history and the
+        PIPL art. 14 consent notice."""
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setMaxLength(60)
@@ -197,6 +216,8 @@ class CheckInForm(QWidget):
         self.consent_box.setVisible(False)
         form.addRow(self.consent_box)
 
+    def _assignment_rows(self, form: QFormLayout) -> None:
+        """Arrival time and the consultant, with the reason an override needs."""
         self.arrival = QTimeEdit()
         self.arrival.setObjectName("arrival_at")
         self.arrival.setDisplayFormat("HH:mm")
@@ -215,6 +236,7 @@ class CheckInForm(QWidget):
         self.errors.alias("requested_consultant_id", "override_consultant_id")
         self.errors.alias("consultant_id", "override_consultant_id")
 
+    def _lay_out(self, form: QFormLayout) -> None:
         self.submit_button = QPushButton(self.tr("Check in (Ctrl+Enter)"))
         self.submit_button.setObjectName("check_in")
         self.submit_button.setDefault(True)
@@ -232,6 +254,8 @@ class CheckInForm(QWidget):
         layout.addWidget(self.submit_button)
         layout.addStretch(1)
 
+    def _keyboard(self) -> None:
+        """Tab order through every input, Ctrl+Enter anywhere, Enter in a line edit."""
         for w in (self.channel, self.visit_type, self.party_size, self.with_children,
                   self.foreign_visitor, self.language, self.models, self.name, self.mobile,
                   self.consent_given, self.arrival, self.consultant, self.override_reason,
@@ -252,6 +276,7 @@ class CheckInForm(QWidget):
             edit.returnPressed.connect(self._return_pressed)
         self.channel.lineEdit().returnPressed.connect(self._return_pressed)
 
+    def _wire(self) -> None:
         self.with_children.toggled.connect(self.child_banner.setVisible)
         self.foreign_visitor.toggled.connect(self._foreign_toggled)
         self.name.textChanged.connect(lambda _t: self._personal_data_changed())
@@ -262,8 +287,6 @@ class CheckInForm(QWidget):
         self._clock = QTimer(self, interval=15_000)
         self._clock.timeout.connect(self._follow_clock)
         self._clock.start()
-        self.set_consultants([])
-        self._follow_clock()
 
     # --- data from the page --------------------------------------------------------------
     def set_channels(self, channels) -> None:
