@@ -4,6 +4,5 @@ tests/unit/test_layers.py checks it)."""
 
 from ui.reception.channel_dialog import ChannelDialog
 from ui.reception.consent_text_dialog import ConsentTextDialog
-from ui.reception.fields import ReceptionChanges
 
-__all__ = ["ChannelDialog", "ConsentTextDialog", "ReceptionChanges"]
+__all__ = ["ChannelDialog", "ConsentTextDialog"]

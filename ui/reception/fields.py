@@ -1,21 +1,11 @@
 """Small helpers shared by the reception forms (issue #4): field errors with the few
-messages whose wording depends on the field, and the Changes marker for reception data."""
+messages whose wording depends on the field."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from app.core.errors import FieldError, ValidationFailed
-from app.core.dto import Changes
 from ui.shell.errors import FIELD_MESSAGES, _fmt, field_error_text
 from ui.widgets.field_error import FieldErrors
-
-
-@dataclass(frozen=True)
-class ReceptionChanges(Changes):
-    """Visits, roster, leads or appointments changed (here or on another terminal)."""
-
-    reception: bool = True
 
 
 def reception_error_text(error: FieldError) -> str:

@@ -199,9 +199,11 @@ class MainWindow(QMainWindow):
             self.live_feed.start()
 
     def _reception_events(self, events) -> None:
-        from ui.reception.fields import ReceptionChanges
+        from app.core.dto import Changes
 
-        self.ctx.changed(ReceptionChanges(), self.live_feed)
+        # Another terminal's visits, roster or appointments: the only change notice not
+        # returned by a service of this terminal (issue #16).
+        self.ctx.changed(Changes(reception=True), self.live_feed)
         me = self.ctx.actor.user_id
         for visit_id in dict.fromkeys(e.visit_id for e in events
                                       if e.kind == "assigned" and e.consultant_id == me and e.visit_id):
