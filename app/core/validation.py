@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from vininfo import Vin
 from vininfo.exceptions import ValidationError as VinValidationError
@@ -36,7 +37,11 @@ def _as_text(raw, field: str, code: str) -> str:
     if raw is None:
         return ""
     if isinstance(raw, str):
-        return raw
+        # NFKC turns what a Chinese input method types in full width (１３８…, ＬＳＶ…) into
+        # ASCII. Other scripts' digits (Thai, Bengali…) stay as they are and are refused by the
+        # ASCII-only patterns below: int() would read them, and a sealed ID must be the digits
+        # printed on the card (CI found '14໗᥎০᥊…' accepted as a resident ID).
+        return unicodedata.normalize("NFKC", raw)
     if isinstance(raw, int) and not isinstance(raw, bool):
         return str(raw)
     raise _fail(field, code)
@@ -80,8 +85,8 @@ def normalize_mobile(raw: str) -> str:
 
 
 # domain_reference §5.1: address code, YYYYMMDD, sequence, check character.
-RIC_RE = re.compile(r"^[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dX]$")
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+RIC_RE = re.compile(r"^[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dX]$", re.ASCII)
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 
 
 def validate_mobile(raw: str, field: str = "mobile") -> str:
@@ -104,7 +109,7 @@ RIC_PROVINCES = frozenset({
     "65", "71", "81", "82", "83",
 })
 RIC_MAX_AGE = 130  # no holder is older; a birth year before that is a typing error
-_RIC_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_RIC_SHAPE = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 _RIC_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))  # ISO 7064 MOD 11-2
 
 
@@ -158,10 +163,10 @@ def parse_yuan_to_fen(raw: str | int | float, field: str) -> int:
     if isinstance(raw, int):
         value = raw * 100
     else:
-        s = str(raw).strip().replace(",", "").replace("，", "").lstrip("¥￥").strip()
+        s = unicodedata.normalize("NFKC", str(raw)).strip().replace(",", "").replace("，", "").lstrip("¥￥").strip()
         if not s:
             raise _fail(field, "required")
-        if not re.fullmatch(r"\d+(\.\d{1,2})?", s):
+        if not re.fullmatch(r"\d+(\.\d{1,2})?", s, re.ASCII):
             raise _fail(field, "number_format")
         whole, _, frac = s.partition(".")
         value = int(whole) * 100 + int((frac + "00")[:2])

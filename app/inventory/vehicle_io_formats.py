@@ -66,10 +66,10 @@ ATTR_TO_COLUMN = {c.attr: c.name for c in COLUMNS}
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 _LIST_SPLIT = re.compile(r"[;；\n]")
-_INT_RE = re.compile(r"[+-]?\d+(\.0*)?")
-_FLOAT_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_INT_RE = re.compile(r"[+-]?\d+(\.0*)?", re.ASCII)
+_FLOAT_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
 # YYYY-MM-DD; Chinese Excel writes 2025/5/1 (and sometimes a 0:00 time) when saving CSV.
-_DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", re.ASCII)
 
 
 def normalize_header(raw: Any) -> str | None:

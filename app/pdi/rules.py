@@ -23,7 +23,7 @@ ALL_BRANDS = "*"
 ALL_POWERTRAINS = tuple(p.value for p in Powertrain)
 VALUE_KINDS = ("number", "text")
 ID_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
-ITEM_ID_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}\d{2}$")
+ITEM_ID_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}\d{2}$", re.ASCII)
 MAX_TEXT = 300
 
 

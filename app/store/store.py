@@ -16,7 +16,7 @@ from db.models import Role, StaffRole, StaffUser, Store
 from db.uow import UnitOfWork
 
 # Hotlines are landlines (021-6xxxxxxx), 400/800 numbers or mobiles: digits with separators.
-PHONE_RE = re.compile(r"^\+?[\d\s\-()]{5,24}$")
+PHONE_RE = re.compile(r"^\+?[\d\s\-()]{5,24}$", re.ASCII)
 
 
 def store_dto(s: Store) -> StoreDTO:

@@ -130,3 +130,30 @@ def test_yuan_parsing(raw, fen):
 def test_bad_yuan_rejected(raw):
     with pytest.raises(ValidationFailed):
         parse_yuan_to_fen(raw, "price")
+
+
+# Digits of other scripts: Python's int() and a Unicode \d read them, so '14໗᥎০᥊…' passed as a
+# resident ID (found by the property test in CI). What a Chinese input method types in full
+# width is the same number and is accepted as ASCII; any other script is refused.
+_FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+_LAO = str.maketrans("0123456789", "໐໑໒໓໔໕໖໗໘໙")
+
+
+def test_full_width_resident_id_and_mobile_are_read_as_the_same_ascii_number():
+    number = _ric("31011519850312123")
+    assert validate_resident_id(number.translate(_FULL_WIDTH), today=dt.date(2026, 12, 2)) == number
+    assert validate_mobile("１３８１２３４５６７８") == "13812345678"
+    assert parse_yuan_to_fen("１８９，８００", "price_fen") == 18980000
+
+
+@pytest.mark.parametrize("field,call", [
+    ("id_number", lambda s: validate_resident_id(s, today=dt.date(2026, 12, 2))),
+    ("mobile", validate_mobile),
+    ("price_fen", lambda s: parse_yuan_to_fen(s, "price_fen")),
+])
+def test_digits_of_other_scripts_are_refused(field, call):
+    samples = {"id_number": _ric("31011519850312123"), "mobile": "13812345678", "price_fen": "189800"}
+    with pytest.raises(ValidationFailed):
+        # the last character stays ASCII: the CI case had an ASCII check character
+        s = samples[field]
+        call(s[:2] + s[2:-1].translate(_LAO) + s[-1])
