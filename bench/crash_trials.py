@@ -22,8 +22,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--trials", type=int, default=500)
-    p.add_argument("--max-delay", type=float, default=0.8,
-                   help="longest time in seconds before the kill")
+    p.add_argument("--max-delay", type=float, default=0.8, help="longest time in seconds before the kill")
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--keep", type=Path, help="work in this directory and keep the database")
     p.add_argument("--quiet", action="store_true")
@@ -40,8 +39,9 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     url = prepare(work / "crash.sqlite")
     t0 = time.monotonic()
-    stats = run_trials(url, args.trials, work, seed=args.seed, max_delay=args.max_delay,
-                       log=None if args.quiet else print)
+    stats = run_trials(
+        url, args.trials, work, seed=args.seed, max_delay=args.max_delay, log=None if args.quiet else print
+    )
     print(stats.line() + f"; {time.monotonic() - t0:.0f} s")
     for d in stats.details:
         print("  " + d)

@@ -56,12 +56,18 @@ SIZES = {
 }
 
 MODELS = [  # brand, model, trim, powertrain, guide price (yuan)
-    ("大众", "帕萨特", "330TSI 精英版", "ICE", 209_900), ("大众", "途观L", "330TSI 两驱智享版", "ICE", 231_800),
-    ("大众", "ID.4 X", "纯净智享版", "BEV", 199_888), ("别克", "GL8", "ES 陆尊", "ICE", 329_900),
-    ("别克", "GL8 PHEV", "智享旗舰型", "PHEV", 379_900), ("比亚迪", "汉", "DM-i 125KM 尊贵型", "PHEV", 179_800),
-    ("比亚迪", "海豹", "650 长续航", "BEV", 189_800), ("特斯拉", "Model 3", "长续航全轮驱动版", "BEV", 285_500),
-    ("丰田", "凯美瑞", "2.0E 精英版", "HEV", 179_800), ("本田", "雅阁", "260TURBO 精享版", "ICE", 169_800),
-    ("理想", "L6", "Pro", "PHEV", 249_800), ("蔚来", "ET5", "75kWh", "BEV", 298_000),
+    ("大众", "帕萨特", "330TSI 精英版", "ICE", 209_900),
+    ("大众", "途观L", "330TSI 两驱智享版", "ICE", 231_800),
+    ("大众", "ID.4 X", "纯净智享版", "BEV", 199_888),
+    ("别克", "GL8", "ES 陆尊", "ICE", 329_900),
+    ("别克", "GL8 PHEV", "智享旗舰型", "PHEV", 379_900),
+    ("比亚迪", "汉", "DM-i 125KM 尊贵型", "PHEV", 179_800),
+    ("比亚迪", "海豹", "650 长续航", "BEV", 189_800),
+    ("特斯拉", "Model 3", "长续航全轮驱动版", "BEV", 285_500),
+    ("丰田", "凯美瑞", "2.0E 精英版", "HEV", 179_800),
+    ("本田", "雅阁", "260TURBO 精享版", "ICE", 169_800),
+    ("理想", "L6", "Pro", "PHEV", 249_800),
+    ("蔚来", "ET5", "75kWh", "BEV", 298_000),
 ]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志强海燕文博思远子涵雨欣浩然梓萱"
@@ -111,7 +117,7 @@ def _pdf_bytes(number: str) -> bytes:
 
 def _chunks(rows, n=5_000):
     for i in range(0, len(rows), n):
-        yield rows[i:i + n]
+        yield rows[i : i + n]
 
 
 class Generator:
@@ -119,9 +125,13 @@ class Generator:
         self.url = url
         self.dataset = dataset
         base = SIZES[dataset]
-        self.size = Size(base.years, *(max(1, int(v * scale)) if v else 0
-                                       for v in (base.visits, base.customers, base.vehicles,
-                                                 base.test_drives, base.pdis, base.documents)))
+        self.size = Size(
+            base.years,
+            *(
+                max(1, int(v * scale)) if v else 0
+                for v in (base.visits, base.customers, base.vehicles, base.test_drives, base.pdis, base.documents)
+            ),
+        )
         self.rng = random.Random(SEED)
         self.log = log
         self.start = END - dt.timedelta(days=365 * self.size.years)
@@ -139,27 +149,46 @@ class Generator:
         if not store.needs_setup(self.db.uow()):
             raise SystemExit(f"{self.url} already holds a store: generate into an empty database")
         admin = store.set_up_store(
-            self.db.uow(), legal_name="上海基准汽车销售服务有限公司", address="上海市徐汇区基准路1号",
-            sales_hotline="021-64000000", complaint_phone="021-64000001",
-            admin_username="admin", admin_full_name="系统管理员", admin_password=PASSWORD)
+            self.db.uow(),
+            legal_name="上海基准汽车销售服务有限公司",
+            address="上海市徐汇区基准路1号",
+            sales_hotline="021-64000000",
+            complaint_phone="021-64000001",
+            admin_username="admin",
+            admin_full_name="系统管理员",
+            admin_password=PASSWORD,
+        )
         reception_setup.ensure_reception_defaults(self.db.uow(), now=self.start)
         from app.documents import certificates
 
         certificates.ensure_store_certificate(self.db.uow(), actor=admin)  # as set-up does
-        staff = [("manager", "王经理", ("sales_manager",)), ("desk1", "前台一", ("reception",)),
-                 ("desk2", "前台二", ("reception",)), ("finance", "财务", ("finance",)),
-                 ("pdi1", "技师一", ("pdi_technician",)), ("pdi2", "技师二", ("pdi_technician",))]
+        staff = [
+            ("manager", "王经理", ("sales_manager",)),
+            ("desk1", "前台一", ("reception",)),
+            ("desk2", "前台二", ("reception",)),
+            ("finance", "财务", ("finance",)),
+            ("pdi1", "技师一", ("pdi_technician",)),
+            ("pdi2", "技师二", ("pdi_technician",)),
+        ]
         staff += [(f"c{i:02d}", f"顾问{i:02d}", ("consultant",)) for i in range(1, 13)]
         self.users = {}
         for username, full_name, roles in staff:
             extra = {}
             if "pdi_technician" in roles:
-                extra = dict(pdi_certificate_no=f"SH-PDI-{username}",
-                             pdi_certificate_expiry=END.date() + dt.timedelta(days=365))
+                extra = dict(
+                    pdi_certificate_no=f"SH-PDI-{username}", pdi_certificate_expiry=END.date() + dt.timedelta(days=365)
+                )
             if "consultant" in roles or "sales_manager" in roles:
                 extra["licence_first_issued"] = dt.date(2012, 5, 1)
-            dto = auth.create_user(self.db.uow(), actor=admin, username=username,
-                                   full_name=full_name, password=PASSWORD, roles=list(roles), **extra)
+            dto = auth.create_user(
+                self.db.uow(),
+                actor=admin,
+                username=username,
+                full_name=full_name,
+                password=PASSWORD,
+                roles=list(roles),
+                **extra,
+            )
             self.users[username] = dto.id
         self.consultants = [self.users[f"c{i:02d}"] for i in range(1, 13)]
         self.admin_id = admin.user_id
@@ -206,29 +235,65 @@ class Generator:
         cols = ", ".join(f'"{n}"' for n in names)
         with raw.cursor() as cur, cur.copy(f'COPY "{t.name}" ({cols}) FROM STDIN') as copy:
             for r in rows:
-                copy.write_row([json.dumps(r[n], ensure_ascii=False) if j and r[n] is not None
-                                else r[n] for n, j in zip(names, is_json)])
+                copy.write_row(
+                    [
+                        json.dumps(r[n], ensure_ascii=False) if j and r[n] is not None else r[n]
+                        for n, j in zip(names, is_json)
+                    ]
+                )
 
     def vehicles(self):
         n = self.size.vehicles
         rows, changes = [], []
-        statuses = (["delivered"] * 80 + ["sold"] * 4 + ["reserved"] * 3 + ["in_stock"] * 8
-                    + ["on_display"] * 3 + ["test_drive_fleet"] * 1 + ["in_transit"] * 1)
+        statuses = (
+            ["delivered"] * 80
+            + ["sold"] * 4
+            + ["reserved"] * 3
+            + ["in_stock"] * 8
+            + ["on_display"] * 3
+            + ["test_drive_fleet"] * 1
+            + ["in_transit"] * 1
+        )
         for i in range(1, n + 1):
             brand, model, trim, powertrain, price = self.rng.choice(MODELS)
             created = self._when()
             status = self.rng.choice(statuses)
-            rows.append(dict(
-                id=i, vin=_vin(i), brand=brand, model=model, trim=trim, model_year=created.year,
-                exterior_color=self.rng.choice(("白色", "黑色", "灰色", "蓝色", "红色")),
-                interior_color=self.rng.choice(("黑色", "米色")), powertrain=powertrain,
-                guide_price_fen=price * 100, price_fen=(price - self.rng.randrange(0, 20_000)) * 100,
-                configuration=["LED 大灯", "全景天窗", "L2 级辅助驾驶"], power_kw=110 + i % 150,
-                production_date=(created - dt.timedelta(days=40)).date(), status=status,
-                defect_notes="", repair_notes="", notes="", created_at=created, updated_at=created,
-                updated_by_id=self.users["manager"], version=1))
-            changes.append(dict(vehicle_id=i, from_status=None, to_status=status, changed_at=created,
-                                changed_by_id=self.users["manager"], reason=""))
+            rows.append(
+                dict(
+                    id=i,
+                    vin=_vin(i),
+                    brand=brand,
+                    model=model,
+                    trim=trim,
+                    model_year=created.year,
+                    exterior_color=self.rng.choice(("白色", "黑色", "灰色", "蓝色", "红色")),
+                    interior_color=self.rng.choice(("黑色", "米色")),
+                    powertrain=powertrain,
+                    guide_price_fen=price * 100,
+                    price_fen=(price - self.rng.randrange(0, 20_000)) * 100,
+                    configuration=["LED 大灯", "全景天窗", "L2 级辅助驾驶"],
+                    power_kw=110 + i % 150,
+                    production_date=(created - dt.timedelta(days=40)).date(),
+                    status=status,
+                    defect_notes="",
+                    repair_notes="",
+                    notes="",
+                    created_at=created,
+                    updated_at=created,
+                    updated_by_id=self.users["manager"],
+                    version=1,
+                )
+            )
+            changes.append(
+                dict(
+                    vehicle_id=i,
+                    from_status=None,
+                    to_status=status,
+                    changed_at=created,
+                    changed_by_id=self.users["manager"],
+                    reason="",
+                )
+            )
         self._insert("vehicle", rows)
         self._insert("vehicle_status_change", changes)
         self.vehicle_rows = rows
@@ -243,30 +308,81 @@ class Generator:
             created = self._when()
             consultant = self.rng.choice(self.consultants)
             mobile = prefixes[i % len(prefixes)] + f"{mobiles[i - 1]:08d}"
-            customers.append(dict(id=i, name=_name(self.rng), mobile=mobile, mobile_rev=mobile[::-1],
-                                  consultant_id=consultant,
-                                  foreign_visitor=False, language=None, anonymised_at=None,
-                                  created_at=created, updated_at=created,
-                                  updated_by_id=self.users["desk1"], version=1))
-            consents.append(dict(customer_id=i, consent_text_id=self.consent_text_id, purpose="contact",
-                                 shown_at=created, given_at=created, recorded_by_id=self.users["desk1"],
-                                 withdrawn_at=None, withdrawn_by_id=None, version=1))
+            customers.append(
+                dict(
+                    id=i,
+                    name=_name(self.rng),
+                    mobile=mobile,
+                    mobile_rev=mobile[::-1],
+                    consultant_id=consultant,
+                    foreign_visitor=False,
+                    language=None,
+                    anonymised_at=None,
+                    created_at=created,
+                    updated_at=created,
+                    updated_by_id=self.users["desk1"],
+                    version=1,
+                )
+            )
+            consents.append(
+                dict(
+                    customer_id=i,
+                    consent_text_id=self.consent_text_id,
+                    purpose="contact",
+                    shown_at=created,
+                    given_at=created,
+                    recorded_by_id=self.users["desk1"],
+                    withdrawn_at=None,
+                    withdrawn_by_id=None,
+                    version=1,
+                )
+            )
             brand, model, *_ = self.rng.choice(MODELS)
             status = self.rng.choices(("new", "following", "ordered", "lost"), (15, 35, 25, 25))[0]
             changed = min(END, created + dt.timedelta(days=self.rng.randrange(0, 40)))
-            leads.append(dict(id=i, customer_id=i, brand=brand, model=model, consultant_id=consultant,
-                              status=status, lost_reason="price" if status == "lost" else None,
-                              lost_note="", intent_level=self.rng.choice("HABC"),
-                              next_follow_up=(changed + dt.timedelta(days=7)).date()
-                              if status in ("new", "following") else None,
-                              source_visit_id=None, created_at=created, status_changed_at=changed,
-                              updated_at=changed, updated_by_id=consultant, version=1))
-            changes.append(dict(lead_id=i, from_status=None, to_status="new", changed_at=created,
-                                changed_by_id=consultant, reason=None, note=""))
+            leads.append(
+                dict(
+                    id=i,
+                    customer_id=i,
+                    brand=brand,
+                    model=model,
+                    consultant_id=consultant,
+                    status=status,
+                    lost_reason="price" if status == "lost" else None,
+                    lost_note="",
+                    intent_level=self.rng.choice("HABC"),
+                    next_follow_up=(changed + dt.timedelta(days=7)).date() if status in ("new", "following") else None,
+                    source_visit_id=None,
+                    created_at=created,
+                    status_changed_at=changed,
+                    updated_at=changed,
+                    updated_by_id=consultant,
+                    version=1,
+                )
+            )
+            changes.append(
+                dict(
+                    lead_id=i,
+                    from_status=None,
+                    to_status="new",
+                    changed_at=created,
+                    changed_by_id=consultant,
+                    reason=None,
+                    note="",
+                )
+            )
             if status != "new":
-                changes.append(dict(lead_id=i, from_status="new", to_status=status, changed_at=changed,
-                                    changed_by_id=consultant,
-                                    reason="price" if status == "lost" else None, note=""))
+                changes.append(
+                    dict(
+                        lead_id=i,
+                        from_status="new",
+                        to_status=status,
+                        changed_at=changed,
+                        changed_by_id=consultant,
+                        reason="price" if status == "lost" else None,
+                        note="",
+                    )
+                )
             self.customer_first[i] = (created, consultant, brand, model)
             if len(customers) >= 50_000 or i == n:  # bounded memory for dataset G
                 self._insert("customer", customers)
@@ -287,8 +403,7 @@ class Generator:
             elif self.rng.random() < 0.5:
                 customer = self.rng.randrange(1, ncust + 1)
                 first, consultant, brand, model = self.customer_first[customer]
-                arrival = first + dt.timedelta(days=self.rng.randrange(1, 60),
-                                               hours=self.rng.random() * 3)
+                arrival = first + dt.timedelta(days=self.rng.randrange(1, 60), hours=self.rng.random() * 3)
                 if arrival >= END:  # no visits in the future
                     arrival = self._when()
             else:
@@ -298,23 +413,53 @@ class Generator:
                 brand, model, *_ = self.rng.choice(MODELS)
             started = arrival + dt.timedelta(minutes=self.rng.randrange(1, 8))
             finished = started + dt.timedelta(minutes=self.rng.randrange(15, 120))
-            outcome = self.rng.choices(("information", "quote", "test_drive", "order", "left"),
-                                       (35, 20, 25, 10, 10))[0]
-            batch.append(dict(
-                id=i, arrival_at=arrival, visit_type="walk_in" if i % 7 else "invited",
-                channel_id=self.channels[i % len(self.channels)], party_size=1 + i % 3,
-                with_children=i % 11 == 0, foreign_visitor=False, language=None,
-                interested_models=[[brand, model]], customer_id=customer, consultant_id=consultant,
-                assigned_by="rotation", assigned_at=arrival, override_reason=None,
-                status="finished", started_at=started, finished_at=finished, outcome=outcome,
-                had_test_drive=outcome == "test_drive", intent_level=self.rng.choice("HABC"),
-                next_follow_up=None, notes="", consent_text_id=self.consent_text_id if customer else None,
-                consent_shown_at=arrival if customer else None, consent_given=customer is not None,
-                checked_in_by_id=self.users["desk1"], created_at=arrival, updated_at=finished,
-                updated_by_id=consultant, version=3))
-            logs.append(dict(visit_id=i, from_consultant_id=None, to_consultant_id=consultant,
-                             method="rotation", reason="", note_code="", by_id=self.users["desk1"],
-                             at=arrival))
+            outcome = self.rng.choices(("information", "quote", "test_drive", "order", "left"), (35, 20, 25, 10, 10))[0]
+            batch.append(
+                dict(
+                    id=i,
+                    arrival_at=arrival,
+                    visit_type="walk_in" if i % 7 else "invited",
+                    channel_id=self.channels[i % len(self.channels)],
+                    party_size=1 + i % 3,
+                    with_children=i % 11 == 0,
+                    foreign_visitor=False,
+                    language=None,
+                    interested_models=[[brand, model]],
+                    customer_id=customer,
+                    consultant_id=consultant,
+                    assigned_by="rotation",
+                    assigned_at=arrival,
+                    override_reason=None,
+                    status="finished",
+                    started_at=started,
+                    finished_at=finished,
+                    outcome=outcome,
+                    had_test_drive=outcome == "test_drive",
+                    intent_level=self.rng.choice("HABC"),
+                    next_follow_up=None,
+                    notes="",
+                    consent_text_id=self.consent_text_id if customer else None,
+                    consent_shown_at=arrival if customer else None,
+                    consent_given=customer is not None,
+                    checked_in_by_id=self.users["desk1"],
+                    created_at=arrival,
+                    updated_at=finished,
+                    updated_by_id=consultant,
+                    version=3,
+                )
+            )
+            logs.append(
+                dict(
+                    visit_id=i,
+                    from_consultant_id=None,
+                    to_consultant_id=consultant,
+                    method="rotation",
+                    reason="",
+                    note_code="",
+                    by_id=self.users["desk1"],
+                    at=arrival,
+                )
+            )
             if len(batch) >= 50_000:
                 self._insert("visit", batch)
                 self._insert("assignment_log", logs)
@@ -331,8 +476,12 @@ class Generator:
         n = self.size.documents
         if not n:
             return
-        kinds = (("vehicle_card", "VC", "vehicle"), ("test_drive_agreement", "TD", "test_drive"),
-                 ("pdi_report", "PDI", "pdi"), ("store_notice", "SN", "store"))
+        kinds = (
+            ("vehicle_card", "VC", "vehicle"),
+            ("test_drive_agreement", "TD", "test_drive"),
+            ("pdi_report", "PDI", "pdi"),
+            ("store_notice", "SN", "store"),
+        )
         rows, seqs = [], {}
         for i in range(1, n + 1):
             doc_type, prefix, subject = kinds[self.rng.choices(range(4), (45, 35, 18, 2))[0]]
@@ -340,16 +489,32 @@ class Generator:
             seq = seqs[(doc_type, issued.year)] = seqs.get((doc_type, issued.year), 0) + 1
             number = f"{prefix}-{issued.year}-{seq:06d}"
             content = _pdf_bytes(number)
-            rows.append(dict(id=i, doc_type=doc_type, subject_type=subject, subject_id=i % 3000 + 1,
-                             subject_ref="", number=number, version=1, language="bilingual",
-                             issued_by_id=self.users["c01"], issued_at=issued,
-                             sha256=hashlib.sha256(content).hexdigest(), size=len(content),
-                             content=content, signed=False, signer_subject=None,
-                             certificate_id=None, voided_at=None, voided_by_id=None,
-                             void_reason=None, replaced_by_id=None))
+            rows.append(
+                dict(
+                    id=i,
+                    doc_type=doc_type,
+                    subject_type=subject,
+                    subject_id=i % 3000 + 1,
+                    subject_ref="",
+                    number=number,
+                    version=1,
+                    language="bilingual",
+                    issued_by_id=self.users["c01"],
+                    issued_at=issued,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    size=len(content),
+                    content=content,
+                    signed=False,
+                    signer_subject=None,
+                    certificate_id=None,
+                    voided_at=None,
+                    voided_by_id=None,
+                    void_reason=None,
+                    replaced_by_id=None,
+                )
+            )
         self._insert("document", rows)
-        self._insert("document_sequence", [dict(doc_type=k[0], year=k[1], last=v)
-                                           for k, v in seqs.items()])
+        self._insert("document_sequence", [dict(doc_type=k[0], year=k[1], last=v) for k, v in seqs.items()])
 
     def extras(self):
         """Test drives and PDIs, once those modules' tables exist (see bench/generate_modules.py)."""
@@ -370,16 +535,18 @@ class Generator:
         with self.db.engine.begin() as conn:
             for t in Base.metadata.sorted_tables:
                 if "id" in t.c and t.c.id.primary_key and t.c.id.autoincrement is not False:
-                    conn.execute(text(
-                        f"select setval(pg_get_serial_sequence('{t.name}', 'id'), "
-                        f"coalesce((select max(id) from {t.name}), 1))"))
+                    conn.execute(
+                        text(
+                            f"select setval(pg_get_serial_sequence('{t.name}', 'id'), "
+                            f"coalesce((select max(id) from {t.name}), 1))"
+                        )
+                    )
             conn.execute(text("analyze"))
 
     def run(self) -> float:
         t0 = time.perf_counter()
         self.setup()
-        steps = [self.vehicles, self.customers_and_leads, self.visits, self.documents,
-                 self.extras, self.fix_sequences]
+        steps = [self.vehicles, self.customers_and_leads, self.visits, self.documents, self.extras, self.fix_sequences]
         if self.dataset == "G":  # millions of rows: computed by the server (bench/generate_sql.py)
             steps[1:3] = [self.server_rows]
         for step in steps:

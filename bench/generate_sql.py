@@ -28,8 +28,7 @@ def _int_arr(values) -> str:
 def add_customers_leads_visits(g) -> None:
     n_c, n_v = g.size.customers, g.size.visits
     days = (END - g.start).days
-    p = dict(start=g.start, end=END, days=days, nc=n_c, nv=n_v, desk=g.users["desk1"],
-             consent_text=g.consent_text_id)
+    p = dict(start=g.start, end=END, days=days, nc=n_c, nv=n_v, desk=g.users["desk1"], consent_text=g.consent_text_id)
     consultants = _int_arr(g.consultants)
     channels = _int_arr(g.channels)
     brands = _arr(m[0] for m in MODELS)
@@ -38,8 +37,10 @@ def add_customers_leads_visits(g) -> None:
     given = _arr(GIVEN)
     prefixes = _arr(PREFIXES)
     # An opening-hours moment of row i: a day of the period, 9:00-20:00 store time (UTC 1-12).
-    when = ("(CAST(:start AS timestamp) + ((({i}::bigint * 7919) % :days) * interval '1 day') "
-            "+ interval '1 hour' + ((({i}::bigint * 104729) % 39600) * interval '1 second'))")
+    when = (
+        "(CAST(:start AS timestamp) + ((({i}::bigint * 7919) % :days) * interval '1 day') "
+        "+ interval '1 hour' + ((({i}::bigint * 104729) % 39600) * interval '1 second'))"
+    )
     statements = [
         "SET LOCAL max_parallel_workers_per_gather = 0",
         f"""INSERT INTO customer (id, name, mobile, mobile_rev, consultant_id, foreign_visitor,
@@ -47,7 +48,7 @@ def add_customers_leads_visits(g) -> None:
             SELECT i, ({surnames})[1 + i % {len(SURNAMES)}] || ({given})[1 + (i * 7) % {len(GIVEN)}]
                       || CASE WHEN i % 2 = 0 THEN ({given})[1 + (i * 13) % {len(GIVEN)}] ELSE '' END,
                    m, reverse(m), ({consultants})[1 + (i * 31) % {len(g.consultants)}], false,
-                   NULL, NULL, {when.format(i='i')}, {when.format(i='i')}, :desk, 1
+                   NULL, NULL, {when.format(i="i")}, {when.format(i="i")}, :desk, 1
             FROM generate_series(1, :nc) AS i,
                  LATERAL (SELECT ({prefixes})[1 + i % 8]
                           || lpad(((i::bigint * 2654435761) % 100000000)::text, 8, '0') AS m) x""",
@@ -103,7 +104,7 @@ def add_customers_leads_visits(g) -> None:
                      CASE WHEN i <= :nc THEN c.created_at
                           WHEN i % 2 = 0 AND r.created_at + ((1 + i % 59) * interval '1 day') < CAST(:end AS timestamp)
                                THEN r.created_at + ((1 + i % 59) * interval '1 day')
-                          ELSE {when.format(i='i')} END AS arrival,
+                          ELSE {when.format(i="i")} END AS arrival,
                      CASE WHEN i <= :nc THEN c.id WHEN i % 2 = 0 THEN r.id END AS customer,
                      COALESCE(CASE WHEN i <= :nc THEN l.consultant_id WHEN i % 2 = 0 THEN r.consultant_id END,
                               ({consultants})[1 + (i * 31) % {len(g.consultants)}]) AS consultant,

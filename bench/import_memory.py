@@ -25,11 +25,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-HEADER = ["vin", "brand", "model", "trim", "model_year", "exterior_color", "interior_color",
-          "powertrain", "guide_price_yuan", "price_yuan", "production_date", "status",
-          "configuration", "power_kw", "accel_0_100_s", "fuel_l_per_100km", "range_km",
-          "battery_kwh", "fast_charge_minutes", "slow_charge_hours", "defect_notes",
-          "repair_notes", "notes"]
+HEADER = [
+    "vin",
+    "brand",
+    "model",
+    "trim",
+    "model_year",
+    "exterior_color",
+    "interior_color",
+    "powertrain",
+    "guide_price_yuan",
+    "price_yuan",
+    "production_date",
+    "status",
+    "configuration",
+    "power_kw",
+    "accel_0_100_s",
+    "fuel_l_per_100km",
+    "range_km",
+    "battery_kwh",
+    "fast_charge_minutes",
+    "slow_charge_hours",
+    "defect_notes",
+    "repair_notes",
+    "notes",
+]
 
 
 def generate(path: Path, rows: int) -> None:
@@ -47,11 +67,33 @@ def generate(path: Path, rows: int) -> None:
         vin = f"LSVAB2180N2{i:06d}"
         vin = vin[:8] + vin_check_digit(vin) + vin[9:]
         bev = i % 3 == 0
-        ws.append([vin, "上汽大众", "ID.4 X" if bev else "帕萨特", "330TSI 星空精英版", year,
-                   "珍珠白", "黑色", "BEV" if bev else "ICE", 218900, 199900.5,
-                   dt.datetime(2025, 5, 1 + i % 28), "in_stock", "全景天窗;自适应巡航;360°全景影像",
-                   150, 7.9, None if bev else 6.5, 555 if bev else None, 84.8 if bev else None,
-                   40 if bev else None, 12.5 if bev else None, "", "", f"第{i}辆 到店备注"])
+        ws.append(
+            [
+                vin,
+                "上汽大众",
+                "ID.4 X" if bev else "帕萨特",
+                "330TSI 星空精英版",
+                year,
+                "珍珠白",
+                "黑色",
+                "BEV" if bev else "ICE",
+                218900,
+                199900.5,
+                dt.datetime(2025, 5, 1 + i % 28),
+                "in_stock",
+                "全景天窗;自适应巡航;360°全景影像",
+                150,
+                7.9,
+                None if bev else 6.5,
+                555 if bev else None,
+                84.8 if bev else None,
+                40 if bev else None,
+                12.5 if bev else None,
+                "",
+                "",
+                f"第{i}辆 到店备注",
+            ]
+        )
     wb.save(path)
 
 
@@ -105,11 +147,15 @@ print(json.dumps({{"seconds": seconds, "cpu": cpu, "created": report.created,
 def measure(root: Path, xlsx: Path, workdir: Path) -> dict:
     db = workdir / f"import-{time.time_ns()}.sqlite"
     env = {**os.environ, "SHOWROOM_DATA_DIR": str(workdir / "data"), "QT_QPA_PLATFORM": "offscreen"}
-    subprocess.run([sys.executable, "-c", _SETUP.format(root=str(root), db=str(db))],
-                   check=True, env=env, cwd=root)
-    out = subprocess.run([sys.executable, "-c",
-                          _IMPORT.format(root=str(root), db=str(db), xlsx=str(xlsx))],
-                         check=True, env=env, cwd=root, capture_output=True, text=True)
+    subprocess.run([sys.executable, "-c", _SETUP.format(root=str(root), db=str(db))], check=True, env=env, cwd=root)
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT.format(root=str(root), db=str(db), xlsx=str(xlsx))],
+        check=True,
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -128,11 +174,14 @@ def main(argv: list[str] | None = None) -> int:
             r = measure(args.root.resolve(), xlsx, workdir)
             # Linux reports ru_maxrss in KiB (macOS in bytes; this bench runs on Linux).
             # CPU seconds too: on a shared machine the wall time mostly measures the others.
-            print(f"  import of {args.rows} rows: {r['seconds']:.1f} s wall, {r['cpu']:.1f} s CPU, "
-                  f"peak RSS "
-                  f"{r['peak_rss_kb'] / 1024:.0f} MB (before the import "
-                  f"{r['rss_before_import_kb'] / 1024:.0f} MB), {r['created']} created, "
-                  f"{r['rejected']} rejected", flush=True)
+            print(
+                f"  import of {args.rows} rows: {r['seconds']:.1f} s wall, {r['cpu']:.1f} s CPU, "
+                f"peak RSS "
+                f"{r['peak_rss_kb'] / 1024:.0f} MB (before the import "
+                f"{r['rss_before_import_kb'] / 1024:.0f} MB), {r['created']} created, "
+                f"{r['rejected']} rejected",
+                flush=True,
+            )
     return 0
 
 

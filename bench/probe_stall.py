@@ -60,9 +60,17 @@ def _import_file(url: str, rows: int) -> Path:
         for i in range(rows):
             vin = f"LSVAB2180N2{900000 + i:06d}"
             vin = vin[:8] + vin_check_digit(vin) + vin[9:]
-            values = {"vin": vin, "brand": "大众", "model": "帕萨特", "model_year": "2026",
-                      "powertrain": "ICE", "guide_price_yuan": "209900", "price_yuan": "199900",
-                      "status": "in_stock", "trim": "330TSI 精英版"}
+            values = {
+                "vin": vin,
+                "brand": "大众",
+                "model": "帕萨特",
+                "model_year": "2026",
+                "powertrain": "ICE",
+                "guide_price_yuan": "209900",
+                "price_yuan": "199900",
+                "status": "in_stock",
+                "trim": "330TSI 精英版",
+            }
             w.writerow([values[c] for c in columns])
     return path
 
@@ -89,8 +97,14 @@ def main(url: str, cards: int, rows: int) -> int:
     db = Database(url)
     with db.uow() as uow:
         manager = actor_of(uow.session.scalar(select(StaffUser).where(StaffUser.username == "manager")))
-        ids = list(uow.session.scalars(select(Vehicle.id).where(Vehicle.status.in_(
-            ("on_display", "in_stock"))).order_by(Vehicle.id).limit(cards)))
+        ids = list(
+            uow.session.scalars(
+                select(Vehicle.id)
+                .where(Vehicle.status.in_(("on_display", "in_stock")))
+                .order_by(Vehicle.id)
+                .limit(cards)
+            )
+        )
     ctx = AppContext(db, manager, get_store(db.uow()))
     page = ShowroomPage(ctx)
     page.show()
@@ -118,13 +132,27 @@ def main(url: str, cards: int, rows: int) -> int:
     wait(lambda: page.last_batch is not None and not bar.busy_flag, float(os.environ.get("BENCH_STALL_TIMEOUT", "600")))
     if page.last_batch is None or bar.busy_flag:
         from PySide6.QtWidgets import QMessageBox
+
         boxes = [w.text() for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
-        print(json.dumps({"event": "error", "error": f"batch={page.last_batch} busy={bar.busy_flag} {boxes}"}), flush=True)
+        print(
+            json.dumps({"event": "error", "error": f"batch={page.last_batch} busy={bar.busy_flag} {boxes}"}), flush=True
+        )
     busy = probe.max_late
     ok = page.last_batch is not None and not bar.busy_flag
-    print(json.dumps({"event": "stall", "max_stall_s": busy, "timer_s": idle, "ticks": probe.ticks,
-                      "cards": len(page.last_batch.cards) if page.last_batch else 0, "rows": rows,
-                      "completed": ok}), flush=True)
+    print(
+        json.dumps(
+            {
+                "event": "stall",
+                "max_stall_s": busy,
+                "timer_s": idle,
+                "ticks": probe.ticks,
+                "cards": len(page.last_batch.cards) if page.last_batch else 0,
+                "rows": rows,
+                "completed": ok,
+            }
+        ),
+        flush=True,
+    )
     os._exit(0)
 
 

@@ -79,8 +79,7 @@ def main_window(url: str, username: str, password: str) -> int:
 
     import main as entry
 
-    state = {"shell": None, "phase": "wait_backend", "pages": ["reception", "queue", "leads",
-                                                               "showroom", "documents"]}
+    state = {"shell": None, "phase": "wait_backend", "pages": ["reception", "queue", "leads", "showroom", "documents"]}
 
     def find_shell():
         import gc

@@ -76,8 +76,10 @@ def _num(v: float | None, unit: str) -> str:
 def _fmt_row(r: Row) -> str:
     ratio = "—" if r.ratio is None else f"{r.ratio:.2f}×"
     met = {True: "yes", False: "NO", None: "—"}[r.met]
-    return (f"{r.measure:<52} | {_num(r.value, r.unit):>10} | {_num(r.baseline, r.unit):>10} | "
-            f"{ratio:>6} | {r.goal:<22} | {met:<3}")
+    return (
+        f"{r.measure:<52} | {_num(r.value, r.unit):>10} | {_num(r.baseline, r.unit):>10} | "
+        f"{ratio:>6} | {r.goal:<22} | {met:<3}"
+    )
 
 
 def median_time(fn, repeat: int = 7, warmup: int = 1) -> float:
@@ -93,11 +95,17 @@ def median_time(fn, repeat: int = 7, warmup: int = 1) -> float:
 
 # --- start-up (child processes) ------------------------------------------------------------
 
+
 def _probe(*args: str, timeout: float = 120) -> tuple[float, list[dict]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     t0 = time.time()
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "probe_start.py"), *args],
-                         capture_output=True, text=True, timeout=timeout, env=env).stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "probe_start.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    ).stdout
     events = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     errors = [e for e in events if e["event"] == "error"]
     if errors:
@@ -126,8 +134,7 @@ def startup_rows(table: Table, url: str, user: str, password: str, repeat: int) 
         usable.append(_event(ev, "usable")["t"] - _event(ev, "login_submitted")["t"])
         rss.append(_event(ev, "rss")["mb"])
     b, lg = statistics.median(bare), statistics.median(login)
-    table.add(Row("first window (login) vs bare QMainWindow start", lg, "s", b, "≤ 1.5× bare",
-                  lg <= 1.5 * b))
+    table.add(Row("first window (login) vs bare QMainWindow start", lg, "s", b, "≤ 1.5× bare", lg <= 1.5 * b))
     u = statistics.median(usable)
     table.add(Row("login -> usable main window on S", u, "s", None, "≤ 1.0 s", u <= 1.0))
     r = max(rss)
@@ -135,6 +142,7 @@ def startup_rows(table: Table, url: str, user: str, password: str, repeat: int) 
 
 
 # --- services vs raw SQL -------------------------------------------------------------------
+
 
 def _actor(db, username: str):
     from sqlalchemy import select
@@ -157,10 +165,12 @@ def search_rows(table: Table, url: str, label: str, goal_s: float, repeat: int) 
     try:
         manager = _actor(db, "manager")
         with db.engine.connect() as conn:
-            mobile = conn.execute(text("select mobile from customer where mobile is not null "
-                                       "order by id limit 1 offset 7")).scalar()
-            name = conn.execute(text("select name from customer where name is not null "
-                                     "order by id limit 1 offset 11")).scalar()
+            mobile = conn.execute(
+                text("select mobile from customer where mobile is not null order by id limit 1 offset 7")
+            ).scalar()
+            name = conn.execute(
+                text("select name from customer where name is not null order by id limit 1 offset 11")
+            ).scalar()
             vin = conn.execute(text("select vin from vehicle order by id limit 1 offset 13")).scalar()
         tail, surname, vin_tail = mobile[-4:], name[:2], vin[-6:]
         sqlite = url.startswith("sqlite")
@@ -170,36 +180,58 @@ def search_rows(table: Table, url: str, label: str, goal_s: float, repeat: int) 
             # reception_search._prefix): a prepared generic plan cannot use a LIKE prefix.
             from sqlalchemy import bindparam
 
-            stmt = text(sql).bindparams(*(bindparam(k, v, literal_execute=True)
-                                          for k, v in params.items()))
+            stmt = text(sql).bindparams(*(bindparam(k, v, literal_execute=True) for k, v in params.items()))
             with db.engine.connect() as conn:
                 return conn.execute(stmt).fetchall()
 
         cases = [
-            (f"search customers by phone tail on {label}",
-             lambda: reception_search.search_customers(db.uow(), actor=manager, text=tail),
-             lambda: raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
-                         "from customer c left join staff_user s on s.id = c.consultant_id "
-                         "where c.mobile_rev >= :p and c.mobile_rev < :q order by c.mobile_rev, c.id limit 50",
-                         p=tail[::-1], q=tail[::-1] + "\U0010ffff")
-             if sqlite else
-             raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
-                 "from customer c left join staff_user s on s.id = c.consultant_id "
-                 "where c.mobile_rev like :p order by c.mobile_rev, c.id limit 50", p=tail[::-1] + "%")),
-            (f"search customers by name on {label}",
-             lambda: reception_search.search_customers(db.uow(), actor=manager, text=surname),
-             lambda: raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
-                         "from customer c left join staff_user s on s.id = c.consultant_id "
-                         "where c.name >= :p and c.name < :q order by c.name, c.id limit 50",
-                         p=surname, q=surname + "\U0010ffff")
-             if sqlite else
-             raw("select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
-                 "from customer c left join staff_user s on s.id = c.consultant_id "
-                 "where c.name like :p order by c.name, c.id limit 50", p=surname + "%")),
-            (f"search vehicles by VIN tail on {label}",
-             lambda: vehicles.list_vehicles(db.uow(), actor=manager,
-                                            query=vehicles.VehicleQuery(text=vin_tail, limit=50)),
-             lambda: raw("select * from vehicle where vin like :p limit 50", p=f"%{vin_tail}")),
+            (
+                f"search customers by phone tail on {label}",
+                lambda: reception_search.search_customers(db.uow(), actor=manager, text=tail),
+                lambda: (
+                    raw(
+                        "select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
+                        "from customer c left join staff_user s on s.id = c.consultant_id "
+                        "where c.mobile_rev >= :p and c.mobile_rev < :q order by c.mobile_rev, c.id limit 50",
+                        p=tail[::-1],
+                        q=tail[::-1] + "\U0010ffff",
+                    )
+                    if sqlite
+                    else raw(
+                        "select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
+                        "from customer c left join staff_user s on s.id = c.consultant_id "
+                        "where c.mobile_rev like :p order by c.mobile_rev, c.id limit 50",
+                        p=tail[::-1] + "%",
+                    )
+                ),
+            ),
+            (
+                f"search customers by name on {label}",
+                lambda: reception_search.search_customers(db.uow(), actor=manager, text=surname),
+                lambda: (
+                    raw(
+                        "select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
+                        "from customer c left join staff_user s on s.id = c.consultant_id "
+                        "where c.name >= :p and c.name < :q order by c.name, c.id limit 50",
+                        p=surname,
+                        q=surname + "\U0010ffff",
+                    )
+                    if sqlite
+                    else raw(
+                        "select c.id, c.name, c.mobile, c.consultant_id, s.full_name "
+                        "from customer c left join staff_user s on s.id = c.consultant_id "
+                        "where c.name like :p order by c.name, c.id limit 50",
+                        p=surname + "%",
+                    )
+                ),
+            ),
+            (
+                f"search vehicles by VIN tail on {label}",
+                lambda: vehicles.list_vehicles(
+                    db.uow(), actor=manager, query=vehicles.VehicleQuery(text=vin_tail, limit=50)
+                ),
+                lambda: raw("select * from vehicle where vin like :p limit 50", p=f"%{vin_tail}"),
+            ),
         ]
         for measure, service, baseline in cases:
             assert service(), f"{measure}: the service found nothing"
@@ -220,8 +252,9 @@ def visits_list_row(table: Table, url: str, label: str, repeat: int) -> None:
         manager = _actor(db, "manager")
 
         def service():
-            page = reception_search.list_visits(db.uow(), actor=manager,
-                                                query=reception_search.VisitHistoryQuery(limit=100))
+            page = reception_search.list_visits(
+                db.uow(), actor=manager, query=reception_search.VisitHistoryQuery(limit=100)
+            )
             from ui.reception.visit_history_model import VisitHistoryModel
 
             model = VisitHistoryModel()
@@ -230,14 +263,16 @@ def visits_list_row(table: Table, url: str, label: str, repeat: int) -> None:
 
         def baseline():
             with db.engine.connect() as conn:
-                return conn.execute(text(
-                    "select v.*, s.full_name from visit v left join staff_user s "
-                    "on s.id = v.consultant_id order by v.arrival_at desc, v.id desc limit 100")).fetchall()
+                return conn.execute(
+                    text(
+                        "select v.*, s.full_name from visit v left join staff_user s "
+                        "on s.id = v.consultant_id order by v.arrival_at desc, v.id desc limit 100"
+                    )
+                ).fetchall()
 
         assert service() == 100
         s, b = median_time(service, repeat), median_time(baseline, repeat)
-        table.add(Row(f"visits list first screen (100 rows) on {label}", s, "s", b, "≤ 50 ms",
-                      s <= 0.050))
+        table.add(Row(f"visits list first screen (100 rows) on {label}", s, "s", b, "≤ 50 ms", s <= 0.050))
     finally:
         db.dispose()
 
@@ -293,16 +328,24 @@ def kpi_row(table: Table, url: str, repeat: int) -> None:
 
         k = service()
         h = hand()
-        assert (k.visits, k.test_drives, k.new_leads, k.orders, k.retained_last_month,
-                k.retained_at_month_end) == tuple(h), (k, h)
+        assert (
+            k.visits,
+            k.test_drives,
+            k.new_leads,
+            k.orders,
+            k.retained_last_month,
+            k.retained_at_month_end,
+        ) == tuple(h), (k, h)
         s, b = median_time(service, repeat), median_time(hand, repeat)
-        table.add(Row(f"month KPI inputs ({month:%Y-%m}) on S", s, "s", b, "≤ 50 ms, ≤ 1.5× SQL",
-                      s <= 0.050 and s <= 1.5 * b))
+        table.add(
+            Row(f"month KPI inputs ({month:%Y-%m}) on S", s, "s", b, "≤ 50 ms, ≤ 1.5× SQL", s <= 0.050 and s <= 1.5 * b)
+        )
     finally:
         db.dispose()
 
 
 # --- documents -----------------------------------------------------------------------------
+
 
 def _cards(url: str, n: int):
     from sqlalchemy import select
@@ -321,8 +364,10 @@ def _cards(url: str, n: int):
     finally:
         db.dispose()
     now = dt.datetime(2026, 11, 1, 2, 0)
-    return [CardDTO(card_number=f"VC-2026-{i:06d}", version=1, issued_at=now, vehicle=v, store=store)
-            for i, v in enumerate(vs, start=1)]
+    return [
+        CardDTO(card_number=f"VC-2026-{i:06d}", version=1, issued_at=now, vehicle=v, store=store)
+        for i, v in enumerate(vs, start=1)
+    ]
 
 
 def _bare_canvas(cards) -> bytes:
@@ -343,10 +388,17 @@ def _bare_canvas(cards) -> bytes:
     for card in cards:
         v = card.vehicle
         y = 560
-        lines = [card.store.legal_name, f"{v.brand} {v.model} {v.trim}", f"VIN {v.vin}",
-                 f"厂商指导价 ¥{v.guide_price_fen // 100:,}", f"售价 ¥{v.price_fen // 100:,}",
-                 *v.configuration, f"销售热线 {card.store.sales_hotline}",
-                 f"投诉电话 {card.store.complaint_phone}", f"{card.card_number} v{card.version}"]
+        lines = [
+            card.store.legal_name,
+            f"{v.brand} {v.model} {v.trim}",
+            f"VIN {v.vin}",
+            f"厂商指导价 ¥{v.guide_price_fen // 100:,}",
+            f"售价 ¥{v.price_fen // 100:,}",
+            *v.configuration,
+            f"销售热线 {card.store.sales_hotline}",
+            f"投诉电话 {card.store.complaint_phone}",
+            f"{card.card_number} v{card.version}",
+        ]
         for line in lines:
             c.setFont(fonts.regular, 12)
             c.drawString(36, y, line)
@@ -371,16 +423,17 @@ def card_rows(table: Table, url: str, repeat: int, batch: int) -> None:
     one = cards[:1]
     s = median_time(lambda: render_card(one[0]), repeat)
     b = median_time(lambda: _bare_canvas(one), repeat)
-    table.add(Row("one vehicle card PDF vs bare reportlab canvas", s, "s", b, "≤ 1.5× bare",
-                  s <= 1.5 * b))
+    table.add(Row("one vehicle card PDF vs bare reportlab canvas", s, "s", b, "≤ 1.5× bare", s <= 1.5 * b))
     r = max(1, repeat // 3)
     s = median_time(lambda: render_cards(cards), r)
     b = median_time(lambda: _bare_canvas(cards), r)
-    table.add(Row(f"{len(cards)} cards in one PDF vs bare canvas", s, "s", b, "≤ 1 s",
-                  s <= 1.0 if len(cards) >= 60 else None))
+    table.add(
+        Row(f"{len(cards)} cards in one PDF vs bare canvas", s, "s", b, "≤ 1 s", s <= 1.0 if len(cards) >= 60 else None)
+    )
 
 
 # --- UI-thread stall -----------------------------------------------------------------------
+
 
 def _scratch_copy(url: str) -> str:
     """The stall probe issues cards and imports cars: it works on a copy of dataset S (made
@@ -398,18 +451,32 @@ def stall_row(table: Table, url: str, cards: int, rows: int) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if url.startswith("sqlite:///"):
         url = _scratch_copy(url)
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "probe_stall.py"), url, str(cards),
-                          str(rows)], capture_output=True, text=True, timeout=600, env=env)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "probe_stall.py"), url, str(cards), str(rows)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
     events = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
     result = next((e for e in events if e["event"] == "stall"), None)
     if result is None:
         raise RuntimeError(out.stdout[-2000:] + out.stderr[-2000:])
-    table.add(Row(f"longest UI stall: {result['cards']} cards + {result['rows']}-row import",
-                  result["max_stall_s"], "s", result["timer_s"], "≤ 50 ms",
-                  result["max_stall_s"] <= 0.050, note=f"probe ticks {result['ticks']}"))
+    table.add(
+        Row(
+            f"longest UI stall: {result['cards']} cards + {result['rows']}-row import",
+            result["max_stall_s"],
+            "s",
+            result["timer_s"],
+            "≤ 50 ms",
+            result["max_stall_s"] <= 0.050,
+            note=f"probe ticks {result['ticks']}",
+        )
+    )
 
 
 # --- main ----------------------------------------------------------------------------------
+
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -82,9 +82,15 @@ def measure(url: str, repeat: int) -> dict:
         page.close()
         database.dispose()
     ui, service = ui_times[1:], service_times[1:]
-    return {"event": "save", "repeat": repeat, "ui_thread_s": statistics.median(ui),
-            "ui_thread_max_s": max(ui), "service_s": statistics.median(service),
-            "goal_s": 0.050, "met": statistics.median(ui) <= 0.050}
+    return {
+        "event": "save",
+        "repeat": repeat,
+        "ui_thread_s": statistics.median(ui),
+        "ui_thread_max_s": max(ui),
+        "service_s": statistics.median(service),
+        "goal_s": 0.050,
+        "met": statistics.median(ui) <= 0.050,
+    }
 
 
 def main(argv=None) -> int:

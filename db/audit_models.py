@@ -75,10 +75,10 @@ class AuditChainHead(Base):
 
 # --- the chain -------------------------------------------------------------------------------
 
+
 def canonical_json(value) -> str:
     """The one JSON spelling that is stored and hashed (sorted keys, no spaces, UTF-8)."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=_jsonable)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_jsonable)
 
 
 def _jsonable(value):
@@ -93,28 +93,59 @@ def _jsonable(value):
     return str(value)
 
 
-def _content(prev_hash: str, id: int, at: dt.datetime, actor_id: int | None, actor_name: str,
-             action: str, table_name: str, record_id: str, detail: str) -> bytes:
-    content = canonical_json([id, at.isoformat(timespec="microseconds"), actor_id, actor_name,
-                              action, table_name, record_id, detail])
+def _content(
+    prev_hash: str,
+    id: int,
+    at: dt.datetime,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    table_name: str,
+    record_id: str,
+    detail: str,
+) -> bytes:
+    content = canonical_json(
+        [id, at.isoformat(timespec="microseconds"), actor_id, actor_name, action, table_name, record_id, detail]
+    )
     return prev_hash.encode("ascii") + b"\n" + content.encode("utf-8")
 
 
-def event_hash(prev_hash: str, *, id: int, at: dt.datetime, actor_id: int | None,
-               actor_name: str, action: str, table_name: str, record_id: str,
-               detail: str) -> str:
+def event_hash(
+    prev_hash: str,
+    *,
+    id: int,
+    at: dt.datetime,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    table_name: str,
+    record_id: str,
+    detail: str,
+) -> str:
     """Unkeyed SHA-256 over the row's content and the previous row's hash (hex): the rule of
     rows written before migration 0014 (anyone can recompute it, hence the key below)."""
-    return hashlib.sha256(_content(prev_hash, id, at, actor_id, actor_name, action, table_name,
-                                   record_id, detail)).hexdigest()
+    return hashlib.sha256(
+        _content(prev_hash, id, at, actor_id, actor_name, action, table_name, record_id, detail)
+    ).hexdigest()
 
 
-def event_mac(key: bytes, prev_hash: str, *, id: int, at: dt.datetime, actor_id: int | None,
-              actor_name: str, action: str, table_name: str, record_id: str,
-              detail: str) -> str:
+def event_mac(
+    key: bytes,
+    prev_hash: str,
+    *,
+    id: int,
+    at: dt.datetime,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    table_name: str,
+    record_id: str,
+    detail: str,
+) -> str:
     """HMAC-SHA256 under the audit key over the same content (hex, same width as the hash)."""
-    return hmac.new(key, _content(prev_hash, id, at, actor_id, actor_name, action, table_name,
-                                  record_id, detail), hashlib.sha256).hexdigest()
+    return hmac.new(
+        key, _content(prev_hash, id, at, actor_id, actor_name, action, table_name, record_id, detail), hashlib.sha256
+    ).hexdigest()
 
 
 def chain_key_id(key: bytes) -> str:
@@ -131,8 +162,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def append_events(connection: Connection, events: list[dict],
-                  key_for: KeyFor | None = None) -> dict | None:
+def append_events(connection: Connection, events: list[dict], key_for: KeyFor | None = None) -> dict | None:
     """Append `events` (dicts: action, actor_id, actor_name, table_name, record_id, detail) to
     the chain inside the caller's transaction, MACed under the key `key_for` returns. Returns
     the new head (last_id, last_hash, keyed_from, key_id) for the anchor outside the database.
@@ -145,8 +175,9 @@ def append_events(connection: Connection, events: list[dict],
         return None
     if key_for is None:
         # Never write a link nobody can check: the app layer must say where the key is.
-        raise RuntimeError("audit key not configured: create Database(..., audit_keeper=...) "
-                           "or import app.core.keeper first")
+        raise RuntimeError(
+            "audit key not configured: create Database(..., audit_keeper=...) or import app.core.keeper first"
+        )
     head_t = AuditChainHead.__table__
     event_t = AuditEvent.__table__
     head = _locked_head(connection)
@@ -169,15 +200,19 @@ def append_events(connection: Connection, events: list[dict],
             "detail": canonical_json(e.get("detail") or {}),
         }
         row["prev_hash"] = last_hash
-        row["hash"] = last_hash = event_mac(key, last_hash, **{k: row[k] for k in (
-            "id", "at", "actor_id", "actor_name", "action", "table_name", "record_id",
-            "detail")})
+        row["hash"] = last_hash = event_mac(
+            key,
+            last_hash,
+            **{
+                k: row[k] for k in ("id", "at", "actor_id", "actor_name", "action", "table_name", "record_id", "detail")
+            },
+        )
         rows.append(row)
     connection.execute(insert(event_t), rows)
-    connection.execute(update(head_t).where(head_t.c.id == 1)
-                       .values(last_id=last_id, last_hash=last_hash, key_id=key_id))
-    return {"last_id": last_id, "last_hash": last_hash, "keyed_from": head.keyed_from,
-            "key_id": key_id}
+    connection.execute(
+        update(head_t).where(head_t.c.id == 1).values(last_id=last_id, last_hash=last_hash, key_id=key_id)
+    )
+    return {"last_id": last_id, "last_hash": last_hash, "keyed_from": head.keyed_from, "key_id": key_id}
 
 
 def _locked_head(connection: Connection):
@@ -185,8 +220,7 @@ def _locked_head(connection: Connection):
     head_t = AuditChainHead.__table__
     dialect = connection.dialect.name
     if dialect == "sqlite":
-        connection.execute(update(head_t).where(head_t.c.id == 1)
-                           .values(last_id=head_t.c.last_id))
+        connection.execute(update(head_t).where(head_t.c.id == 1).values(last_id=head_t.c.last_id))
     head = connection.execute(_head_query(dialect)).first()
     if head is None:
         # A fresh PostgreSQL database emptied by TRUNCATE (tests), or a head never written.
@@ -194,8 +228,7 @@ def _locked_head(connection: Connection):
         if dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-            connection.execute(pg_insert(head_t).values(**values)
-                               .on_conflict_do_nothing(index_elements=["id"]))
+            connection.execute(pg_insert(head_t).values(**values).on_conflict_do_nothing(index_elements=["id"]))
         else:
             connection.execute(insert(head_t).values(**values))
         head = connection.execute(_head_query(dialect)).first()
@@ -204,6 +237,5 @@ def _locked_head(connection: Connection):
 
 def _head_query(dialect: str):
     head_t = AuditChainHead.__table__
-    q = select(head_t.c.last_id, head_t.c.last_hash, head_t.c.keyed_from,
-               head_t.c.key_id).where(head_t.c.id == 1)
+    q = select(head_t.c.last_id, head_t.c.last_hash, head_t.c.keyed_from, head_t.c.key_id).where(head_t.c.id == 1)
     return q.with_for_update() if dialect == "postgresql" else q

@@ -19,19 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    text,
-)
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base, Versioned, _now
@@ -52,9 +40,13 @@ class VehicleCard(Versioned, Base):
     __table_args__ = (
         # 一车一卡 (4.2.1.2): at most one current card per car, enforced by the database so
         # that two terminals issuing at once cannot both win.
-        Index("uq_vehicle_card_current", "vehicle_id", unique=True,
-              sqlite_where=text("status = 'current'"),
-              postgresql_where=text("status = 'current'")),
+        Index(
+            "uq_vehicle_card_current",
+            "vehicle_id",
+            unique=True,
+            sqlite_where=text("status = 'current'"),
+            postgresql_where=text("status = 'current'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

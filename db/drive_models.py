@@ -40,8 +40,8 @@ from db.models import Base, Versioned, _now
 
 
 class DriveStatus(StrEnum):
-    BOOKED = "booked"        # slot held; the steps before departure are being completed
-    OUT = "out"              # departed (4.2.4.5: actual start and odometer logged)
+    BOOKED = "booked"  # slot held; the steps before departure are being completed
+    OUT = "out"  # departed (4.2.4.5: actual start and odometer logged)
     RETURNED = "returned"
     CANCELLED = "cancelled"
 

@@ -76,8 +76,10 @@ def upgrade(url: str, before_upgrade: Callable[[str], Path | None] | None = None
         backup = backup_sqlite(path) if had_data else None
     elif current is not None:
         if before_upgrade is None:
-            raise RuntimeError("a server database is upgraded only after a backup: run "
-                               "'showroom admin migrate' (it backs up with pg_dump first)")
+            raise RuntimeError(
+                "a server database is upgraded only after a backup: run "
+                "'showroom admin migrate' (it backs up with pg_dump first)"
+            )
         backup = before_upgrade(url)
     else:
         backup = None  # an empty server database: nothing to lose
@@ -89,5 +91,4 @@ def is_up_to_date(url: str) -> bool:
     return current_revision(url) == head_revision()
 
 
-__all__ = ["upgrade", "is_up_to_date", "head_revision", "current_revision", "backup_sqlite",
-           "known_revisions"]
+__all__ = ["upgrade", "is_up_to_date", "head_revision", "current_revision", "backup_sqlite", "known_revisions"]

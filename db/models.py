@@ -126,9 +126,7 @@ class StaffUser(Versioned, Base):
     pdi_certificate_expiry: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
-    roles: Mapped[list[StaffRole]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
-    )
+    roles: Mapped[list[StaffRole]] = relationship(back_populates="user", cascade="all, delete-orphan", lazy="selectin")
 
     @property
     def role_set(self) -> frozenset[Role]:
@@ -194,7 +192,6 @@ class VehicleStatusChange(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=func.now())
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
-
 
 
 # --- Documents archive (issue #3) ----------------------------------------------------------
@@ -297,6 +294,8 @@ class DocumentPrint(Base):
     printer: Mapped[str] = mapped_column(String(200))
     copies: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))  # "print" | "reprint" | "export"
+
+
 from db import reception_models  # noqa: E402,F401  (registers reception tables on Base.metadata)
 from db import card_models  # noqa: E402,F401  (registers showroom card and floor tables)
 from db import drive_models  # noqa: E402,F401  (issue #6: routes, fleet, test drives)

@@ -17,17 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    DateTime,
-    ForeignKey,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    UniqueConstraint,
-)
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base, Versioned, _now
@@ -40,8 +30,7 @@ class PdiTemplate(Versioned, Base):
     publishing from the same version cannot both win."""
 
     __tablename__ = "pdi_template"
-    __table_args__ = (UniqueConstraint("brand", "template_version",
-                                       name="uq_pdi_template_brand_version"),)
+    __table_args__ = (UniqueConstraint("brand", "template_version", name="uq_pdi_template_brand_version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(40))
@@ -83,8 +72,7 @@ class PdiItemResult(Versioned, Base):
     working on different items never conflict and on the same item never overwrite."""
 
     __tablename__ = "pdi_item_result"
-    __table_args__ = (UniqueConstraint("inspection_id", "item_id",
-                                       name="uq_pdi_item_result_inspection_item"),)
+    __table_args__ = (UniqueConstraint("inspection_id", "item_id", name="uq_pdi_item_result_inspection_item"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("pdi_inspection.id"), index=True)

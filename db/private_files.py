@@ -55,8 +55,7 @@ def _windows_user() -> str:
     return f"{domain}\\{name}" if domain else name
 
 
-def restrict(path: Path, *, runner: Runner | None = None, nt: bool | None = None,
-             once: bool = False) -> None:
+def restrict(path: Path, *, runner: Runner | None = None, nt: bool | None = None, once: bool = False) -> None:
     """Narrow an existing file or folder to its owner: 0600/0700 on POSIX, an owner-only ACL on
     Windows. Never raises: a failure is logged (the data stays where it is, usable).
     `once`: on Windows, skip a path this process has narrowed already (never for a file that
@@ -72,8 +71,7 @@ def restrict(path: Path, *, runner: Runner | None = None, nt: bool | None = None
             return
         done = (runner or _run_icacls)(windows_acl_command(path, is_dir=is_dir))
         if done.returncode != 0:
-            log.warning("could not make %s private: %s", path,
-                        (done.stdout or done.stderr or "").strip()[:200])
+            log.warning("could not make %s private: %s", path, (done.stdout or done.stderr or "").strip()[:200])
         else:
             _acl_done.add(str(path))
     except (OSError, subprocess.SubprocessError) as e:

@@ -57,8 +57,7 @@ def is_transient_error(exc: BaseException) -> bool:
     state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
     if state in _TRANSIENT_SQLSTATES:
         return True
-    return isinstance(orig, sqlite3.OperationalError) and any(
-        m in str(orig).lower() for m in _SQLITE_BUSY)
+    return isinstance(orig, sqlite3.OperationalError) and any(m in str(orig).lower() for m in _SQLITE_BUSY)
 
 
 def write_race(exc: BaseException) -> dict | None:
@@ -92,6 +91,7 @@ def raise_race(exc: BaseException) -> None:
 
 
 # --- text a database cannot store --------------------------------------------------------------
+
 
 class UnstorableText(Exception):
     """A text value holds a NUL character, which PostgreSQL refuses (SQLite would keep it, so

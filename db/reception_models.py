@@ -15,18 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models import Base, Versioned, _now
@@ -152,8 +141,7 @@ class Customer(Versioned, Base):
     # through its reversal. PostgreSQL needs pattern ops for LIKE 'x%' under any collation.
     __table_args__ = (
         Index("ix_customer_name", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
-        Index("ix_customer_mobile_rev", "mobile_rev",
-              postgresql_ops={"mobile_rev": "varchar_pattern_ops"}),
+        Index("ix_customer_mobile_rev", "mobile_rev", postgresql_ops={"mobile_rev": "varchar_pattern_ops"}),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

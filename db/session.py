@@ -97,9 +97,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -
             if path.exists():  # left readable by others by an older version: narrowed
                 restrict_sqlite(path)
         engine = create_engine(
-            u,
-            connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
-            **kwargs,
+            u, connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False}, **kwargs
         )
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         if path is not None:

@@ -39,13 +39,16 @@ from db.session import describe_url, make_engine, make_session_factory
 # (user id, username) acting in this context when neither the unit of work nor the database
 # names one.
 _acting: contextvars.ContextVar[tuple[int | None, str] | None] = contextvars.ContextVar(
-    "showroom_acting_user", default=None)
+    "showroom_acting_user", default=None
+)
 
 # Not audited: the log itself, and the live-queue notification bus (derived, purged daily).
 UNAUDITED_TABLES = frozenset({"audit_event", "audit_chain_head", "reception_event"})
 # Bookkeeping recorded by dedicated events instead (login / login_failed), or noise.
-UNAUDITED_COLUMNS = {"*": frozenset({"version"}),
-                     "staff_user": frozenset({"failed_logins", "last_login_at", "locked_until"})}
+UNAUDITED_COLUMNS = {
+    "*": frozenset({"version"}),
+    "staff_user": frozenset({"failed_logins", "last_login_at", "locked_until"}),
+}
 # Never written to the log in clear: recorded as "[changed]" (issue #9 item 2).
 SECRET_COLUMNS = frozenset({"password_hash", "encrypted_key"})
 SECRET = "[changed]"
@@ -84,17 +87,21 @@ def set_default_audit_keeper(keeper: AuditKeeper | None) -> None:
 # A customer's own details are recorded as "[changed]" too: the log is append-only, so a value
 # written to it could never be anonymised when retention ends or the customer asks (PIPL
 # art. 47). Which record changed, when and by whom stays visible.
-CUSTOMER_COLUMNS = frozenset({"mobile", "mobile_rev", "customer_name", "birth_date", "notes",
-                              "note", "damage_notes", "lost_note"})
+CUSTOMER_COLUMNS = frozenset(
+    {"mobile", "mobile_rev", "customer_name", "birth_date", "notes", "note", "damage_notes", "lost_note"}
+)
 CUSTOMER_TABLE_COLUMNS = {"customer": frozenset({"name"})}
 
 
 def is_secret_column(column, table_name: str = "") -> bool:
     name = column.key
-    return (name in SECRET_COLUMNS or name in CUSTOMER_COLUMNS
-            or name in CUSTOMER_TABLE_COLUMNS.get(table_name, ())
-            or name.endswith(("_sealed", "_fingerprint", "_masked"))
-            or isinstance(column.type, LargeBinary))
+    return (
+        name in SECRET_COLUMNS
+        or name in CUSTOMER_COLUMNS
+        or name in CUSTOMER_TABLE_COLUMNS.get(table_name, ())
+        or name.endswith(("_sealed", "_fingerprint", "_masked"))
+        or isinstance(column.type, LargeBinary)
+    )
 
 
 @contextlib.contextmanager
@@ -110,8 +117,7 @@ def acting_as(user_id: int | None, username: str = ""):
 class Database:
     """One configured database: engine plus session factory; hands out units of work."""
 
-    def __init__(self, url: str, engine: Engine | None = None,
-                 audit_keeper: AuditKeeper | None = None) -> None:
+    def __init__(self, url: str, engine: Engine | None = None, audit_keeper: AuditKeeper | None = None) -> None:
         self.url = url
         self.engine = engine or make_engine(url)
         self._factory: sessionmaker[Session] = make_session_factory(self.engine)
@@ -144,9 +150,12 @@ class Database:
 class UnitOfWork:
     session: Session
 
-    def __init__(self, factory: sessionmaker[Session],
-                 acting_user: tuple[int | None, str] | None = None,
-                 database: Database | None = None) -> None:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        acting_user: tuple[int | None, str] | None = None,
+        database: Database | None = None,
+    ) -> None:
         self._factory = factory
         self.database = database  # its URL and audit keeper (the chain check needs both)
         self.committed = False
@@ -192,24 +201,32 @@ class UnitOfWork:
         if self.session.get_bind().dialect.name == "sqlite":
             _before_commit(self.session, self.database)  # this database's audit key
 
-    def audit(self, action: str, *, table_name: str = "", record_id=None,
-              detail: dict | None = None, actor=None) -> None:
+    def audit(
+        self, action: str, *, table_name: str = "", record_id=None, detail: dict | None = None, actor=None
+    ) -> None:
         """Note an event (print, export, unmask, login...) to be appended at commit."""
-        record_event(self.session, action, table_name=table_name, record_id=record_id,
-                     detail=detail, actor=actor)
+        record_event(self.session, action, table_name=table_name, record_id=record_id, detail=detail, actor=actor)
 
 
-def record_event(session: Session, action: str, *, table_name: str = "", record_id=None,
-                 detail: dict | None = None, actor=None) -> None:
+def record_event(
+    session: Session, action: str, *, table_name: str = "", record_id=None, detail: dict | None = None, actor=None
+) -> None:
     who = (actor.user_id, actor.username) if actor is not None else session.info.get(_ACTOR)
-    session.info.setdefault(_EVENTS, []).append({
-        "at": _now(), "action": action, "table_name": table_name,
-        "record_id": "" if record_id is None else str(record_id), "detail": detail or {},
-        "actor_id": who[0] if who else None, "actor_name": who[1] if who else "",
-    })
+    session.info.setdefault(_EVENTS, []).append(
+        {
+            "at": _now(),
+            "action": action,
+            "table_name": table_name,
+            "record_id": "" if record_id is None else str(record_id),
+            "detail": detail or {},
+            "actor_id": who[0] if who else None,
+            "actor_name": who[1] if who else "",
+        }
+    )
 
 
 # --- capture -----------------------------------------------------------------------------------
+
 
 def install_audit(factory: sessionmaker[Session], database: Database | None = None) -> None:
     def before_commit(session: Session) -> None:
@@ -307,10 +324,14 @@ def _note(obj, kind: str) -> dict | None:
         return None
     ident = mapper.primary_key_from_instance(obj)
     record_id = ",".join("" if v is None else str(v) for v in ident)
-    return {"at": _now(), "action": kind, "table_name": table_name, "record_id": record_id,
-            "detail": {"after" if kind == "insert" else
-                       "before" if kind == "delete" else "changes": changes},
-            "by": by}
+    return {
+        "at": _now(),
+        "action": kind,
+        "table_name": table_name,
+        "record_id": record_id,
+        "detail": {"after" if kind == "insert" else "before" if kind == "delete" else "changes": changes},
+        "by": by,
+    }
 
 
 def _small(value):
@@ -337,6 +358,5 @@ def _before_commit(session: Session, database: Database | None = None) -> None:
                 if e["actor_id"] is None:
                     e["actor_id"] = known
         keeper = database.audit_keeper if database is not None else _default_keeper
-        head = append_events(session.connection(), events,
-                             keeper.key if keeper is not None else None)
+        head = append_events(session.connection(), events, keeper.key if keeper is not None else None)
         session.info[_HEAD] = head

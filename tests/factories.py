@@ -28,9 +28,15 @@ def make_vin(serial: int | None = None, wmi: str = "LSV") -> str:
 
 def make_store(uow_factory) -> None:
     with uow_factory() as uow:
-        uow.session.add(Store(legal_name="上海测试汽车销售服务有限公司", address="上海市闵行区测试路1号",
-                              sales_hotline="021-64000000", complaint_phone="021-64000001",
-                              website="https://example.com"))
+        uow.session.add(
+            Store(
+                legal_name="上海测试汽车销售服务有限公司",
+                address="上海市闵行区测试路1号",
+                sales_hotline="021-64000000",
+                complaint_phone="021-64000001",
+                website="https://example.com",
+            )
+        )
         uow.commit()
 
 
@@ -43,9 +49,14 @@ def _password_hash(password: str) -> str:
 def make_user(uow_factory, *roles: Role, username: str | None = None, **kw) -> Actor:
     username = username or f"user{next(_seq)}"
     with uow_factory() as uow:
-        user = StaffUser(username=username, full_name=kw.pop("full_name", username.title()),
-                         password_hash=_password_hash(kw.pop("password", PASSWORD)),
-                         failed_logins=0, active=True, **kw)
+        user = StaffUser(
+            username=username,
+            full_name=kw.pop("full_name", username.title()),
+            password_hash=_password_hash(kw.pop("password", PASSWORD)),
+            failed_logins=0,
+            active=True,
+            **kw,
+        )
         user.roles = [StaffRole(role=r.value) for r in roles]
         uow.session.add(user)
         uow.commit()
@@ -53,16 +64,28 @@ def make_user(uow_factory, *roles: Role, username: str | None = None, **kw) -> A
 
 
 def vehicle_input(**overrides) -> VehicleInput:
-    data = dict(vin=make_vin(), brand="大众", model="帕萨特", trim="330TSI 豪华版", model_year=2025,
-                exterior_color="白色", interior_color="黑色", powertrain="ICE",
-                guide_price_fen=21_990_000, price_fen=19_990_000,
-                configuration=["全景天窗", "自适应巡航"], power_kw=137,
-                production_date=dt.date(2025, 5, 1), status="in_stock")
+    data = dict(
+        vin=make_vin(),
+        brand="大众",
+        model="帕萨特",
+        trim="330TSI 豪华版",
+        model_year=2025,
+        exterior_color="白色",
+        interior_color="黑色",
+        powertrain="ICE",
+        guide_price_fen=21_990_000,
+        price_fen=19_990_000,
+        configuration=["全景天窗", "自适应巡航"],
+        power_kw=137,
+        production_date=dt.date(2025, 5, 1),
+        status="in_stock",
+    )
     data.update(overrides)
     return VehicleInput(**data)
 
 
 # --- documents (issue #3) --------------------------------------------------------------------
+
 
 @pytest.fixture()
 def isolated_data_dir(tmp_path, monkeypatch):
@@ -113,16 +136,30 @@ def signature_capture(name: str = "周建国", role: str = "manager", seed: int 
     return SignatureCapture(name, role, dt.datetime(2026, 1, 5, 2, 30), strokes, png)
 
 
-def make_document(uow_factory, actor: Actor, *, doc_type: str = "vehicle_card",
-                  subject_type: str = "vehicle", subject_id: int | None = 1,
-                  subject_ref: str = "", **kw) -> DocumentDTO:
+def make_document(
+    uow_factory,
+    actor: Actor,
+    *,
+    doc_type: str = "vehicle_card",
+    subject_type: str = "vehicle",
+    subject_id: int | None = 1,
+    subject_ref: str = "",
+    **kw,
+) -> DocumentDTO:
     """A signed document of a cheap kind (no CJK layout): for archive tests."""
     from app.documents.documents import issue_document
 
-    return issue_document(uow_factory(), actor=actor, doc_type=doc_type,
-                          subject_type=subject_type, subject_id=subject_id,
-                          subject_ref=subject_ref, language=kw.pop("language", "en"),
-                          render=kw.pop("render", simple_render), **kw)
+    return issue_document(
+        uow_factory(),
+        actor=actor,
+        doc_type=doc_type,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        subject_ref=subject_ref,
+        language=kw.pop("language", "en"),
+        render=kw.pop("render", simple_render),
+        **kw,
+    )
 
 
 # --- reception (issue #4) ----------------------------------------------------------------------
@@ -158,8 +195,13 @@ def make_staff(uow_factory, *roles: Role, username: str | None = None, full_name
     tests create many staff. They log in with PASSWORD all the same."""
     username = username or f"staff{next(_seq)}"
     with uow_factory() as uow:
-        user = StaffUser(username=username, full_name=full_name or username.title(),
-                         password_hash=_password_hash(PASSWORD), failed_logins=0, active=True)
+        user = StaffUser(
+            username=username,
+            full_name=full_name or username.title(),
+            password_hash=_password_hash(PASSWORD),
+            failed_logins=0,
+            active=True,
+        )
         user.roles = [StaffRole(role=r.value) for r in roles]
         uow.session.add(user)
         uow.commit()
@@ -167,15 +209,13 @@ def make_staff(uow_factory, *roles: Role, username: str | None = None, full_name
 
 
 def make_consultants(uow_factory, count: int, prefix: str = "consultant") -> list[Actor]:
-    return [make_staff(uow_factory, Role.CONSULTANT, username=f"{prefix}{next(_seq)}")
-            for _ in range(count)]
+    return [make_staff(uow_factory, Role.CONSULTANT, username=f"{prefix}{next(_seq)}") for _ in range(count)]
 
 
 def on_duty(uow_factory, desk: Actor, consultants: list[Actor], now: dt.datetime = RECEPTION_NOW):
     from app.reception.duty import set_roster
 
-    return set_roster(uow_factory(), actor=desk, consultant_ids=[c.user_id for c in consultants],
-                      now=now)
+    return set_roster(uow_factory(), actor=desk, consultant_ids=[c.user_id for c in consultants], now=now)
 
 
 def check_in_input(uow_factory, **overrides):
@@ -195,14 +235,21 @@ def walk_in(uow_factory, desk: Actor, now: dt.datetime = RECEPTION_NOW, **overri
     return check_in(uow_factory(), actor=desk, data=check_in_input(uow_factory, **overrides), now=now)
 
 
-def make_customer(uow_factory, desk: Actor, *, name: str = "王先生", mobile: str | None = None,
-                  now: dt.datetime = RECEPTION_NOW):
+def make_customer(
+    uow_factory, desk: Actor, *, name: str = "王先生", mobile: str | None = None, now: dt.datetime = RECEPTION_NOW
+):
     from app.reception.customers import register_customer
 
     mobile = mobile or f"139{next(_seq) % 100_000_000:08d}"
-    return register_customer(uow_factory(), actor=desk, name=name, mobile=mobile,
-                             consent_text_id=consent_text_id(uow_factory), consent_given=True,
-                             now=now)
+    return register_customer(
+        uow_factory(),
+        actor=desk,
+        name=name,
+        mobile=mobile,
+        consent_text_id=consent_text_id(uow_factory),
+        consent_given=True,
+        now=now,
+    )
 
 
 def add_models(uow_factory, manager: Actor, *models: tuple[str, str]) -> None:
@@ -210,5 +257,6 @@ def add_models(uow_factory, manager: Actor, *models: tuple[str, str]) -> None:
     from app.inventory import vehicles
 
     for brand, model in models:
-        vehicles.add_vehicle(uow_factory(), actor=manager,
-                             data=vehicle_input(brand=brand, model=model, status="on_display"))
+        vehicles.add_vehicle(
+            uow_factory(), actor=manager, data=vehicle_input(brand=brand, model=model, status="on_display")
+        )

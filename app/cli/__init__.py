@@ -53,12 +53,19 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 ENV_NEW_PASSWORD = "SHOWROOM_NEW_PASSWORD"
 ENV_ADMIN_PASSWORD = "SHOWROOM_ADMIN_PASSWORD"
 ROLES = ("reception", "consultant", "sales_manager", "finance", "pdi_technician", "admin")
-STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserved", "sold",
-            "delivered")
+STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserved", "sold", "delivered")
 # Errors that mean "the input cannot be used" rather than "the operation failed".
-USAGE_CODES = {"validation_failed", "import_unreadable", "import_missing_columns",
-               "import_duplicate_columns", "export_format", "certificate_invalid",
-               "certificate_password_required", "backup_invalid", "import_too_many_rows"}
+USAGE_CODES = {
+    "validation_failed",
+    "import_unreadable",
+    "import_missing_columns",
+    "import_duplicate_columns",
+    "export_format",
+    "certificate_invalid",
+    "certificate_password_required",
+    "backup_invalid",
+    "import_too_many_rows",
+}
 
 
 class CliError(Exception):
@@ -100,16 +107,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="showroom admin",
-        description="Showroom administration: database, users, inventory files, demo.")
+        prog="showroom admin", description="Showroom administration: database, users, inventory files, demo."
+    )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     from app.cli.auth import add_user_option
 
     def command(name: str, func, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument("--database-url", metavar="URL",
-                       help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the "
-                            "per-user SQLite file)")
+        p.add_argument(
+            "--database-url",
+            metavar="URL",
+            help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the per-user SQLite file)",
+        )
         add_user_option(p)
         p.set_defaults(func=func, command_name=name)
         return p
@@ -121,9 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
 
         def leaf(leaf_name: str, func, leaf_help: str) -> argparse.ArgumentParser:
             p = inner.add_parser(leaf_name, help=leaf_help, description=leaf_help)
-            p.add_argument("--database-url", metavar="URL",
-                           help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the "
-                                "per-user SQLite file)")
+            p.add_argument(
+                "--database-url",
+                metavar="URL",
+                help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the per-user SQLite file)",
+            )
             add_user_option(p)
             p.set_defaults(func=func, command_name=f"{name} {leaf_name}")
             return p
@@ -131,19 +142,28 @@ def build_parser() -> argparse.ArgumentParser:
         return leaf
 
     p = command("init", cmd_init, "Create or upgrade the database and set up the store.")
-    for opt in ("--store-name", "--address", "--sales-hotline", "--complaint-phone", "--website",
-                "--admin-username", "--admin-full-name"):
+    for opt in (
+        "--store-name",
+        "--address",
+        "--sales-hotline",
+        "--complaint-phone",
+        "--website",
+        "--admin-username",
+        "--admin-full-name",
+    ):
         p.add_argument(opt)
-    p.add_argument("--admin-password",
-                   help=f"the first administrator's password (or set ${ENV_ADMIN_PASSWORD})")
+    p.add_argument("--admin-password", help=f"the first administrator's password (or set ${ENV_ADMIN_PASSWORD})")
 
     command("migrate", cmd_migrate, "Upgrade the database schema to the latest version.")
 
     p = command("import-vehicles", cmd_import, "Import vehicles from a .csv or .xlsx file.")
     p.add_argument("file", type=Path)
-    p.add_argument("--max-rows", type=int, metavar="N",  # issue #15.13
-                   help="refuse a file with more data rows than this (default 50,000, or "
-                        "$SHOWROOM_IMPORT_MAX_ROWS)")
+    p.add_argument(
+        "--max-rows",
+        type=int,
+        metavar="N",  # issue #15.13
+        help="refuse a file with more data rows than this (default 50,000, or $SHOWROOM_IMPORT_MAX_ROWS)",
+    )
 
     p = command("export-vehicles", cmd_export, "Export vehicles to a .csv or .xlsx file.")
     p.add_argument("file", type=Path)
@@ -175,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- commands ------------------------------------------------------------------------------
 
+
 def cmd_init(args) -> int:
     from app.store import store
     from app.store.backup import before_migration
@@ -198,16 +219,21 @@ def cmd_init(args) -> int:
             _ensure_certificate(db, sign_in(db, args, Action.MANAGE_CERTIFICATE, "init"))
             return EXIT_OK
         values = {
-            "legal_name": args.store_name, "address": args.address,
-            "sales_hotline": args.sales_hotline, "complaint_phone": args.complaint_phone,
-            "admin_username": args.admin_username, "admin_full_name": args.admin_full_name,
+            "legal_name": args.store_name,
+            "address": args.address,
+            "sales_hotline": args.sales_hotline,
+            "complaint_phone": args.complaint_phone,
+            "admin_username": args.admin_username,
+            "admin_full_name": args.admin_full_name,
             "admin_password": args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD),
         }
         missing = [k for k, v in values.items() if not (v or "").strip()]
         if missing and not _is_tty():
-            print("The store is not set up yet: the first-run wizard will complete set-up when "
-                  "Showroom starts (or pass every --store-name/--address/--sales-hotline/"
-                  "--complaint-phone/--admin-* option).")
+            print(
+                "The store is not set up yet: the first-run wizard will complete set-up when "
+                "Showroom starts (or pass every --store-name/--address/--sales-hotline/"
+                "--complaint-phone/--admin-* option)."
+            )
             return EXIT_OK
         for key in missing:
             values[key] = _new_password() if key == "admin_password" else _ask(_LABELS[key])
@@ -215,8 +241,7 @@ def cmd_init(args) -> int:
         if website is None and missing:
             website = _ask("Website (optional)", required=False)
         admin = store.set_up_store(db.uow(), website=website or "", **values)
-        print(f"Store set up: {values['legal_name'].strip()}; administrator "
-              f"'{admin.username}' can now log in.")
+        print(f"Store set up: {values['legal_name'].strip()}; administrator '{admin.username}' can now log in.")
         _ensure_certificate(db, admin)
         return EXIT_OK
     finally:
@@ -230,10 +255,14 @@ def _ensure_certificate(db, actor) -> None:
     print(f"Signing certificate: {cert.subject} (SHA-256 {cert.fingerprint}).")
 
 
-_LABELS = {"legal_name": "Store legal name", "address": "Address",
-           "sales_hotline": "Sales hotline", "complaint_phone": "Complaint phone",
-           "admin_username": "Administrator username",
-           "admin_full_name": "Administrator full name"}
+_LABELS = {
+    "legal_name": "Store legal name",
+    "address": "Address",
+    "sales_hotline": "Sales hotline",
+    "complaint_phone": "Complaint phone",
+    "admin_username": "Administrator username",
+    "admin_full_name": "Administrator full name",
+}
 
 
 def cmd_migrate(args) -> int:
@@ -261,8 +290,7 @@ def cmd_import(args) -> int:
         raise CliError("--max-rows must be a positive number of rows", EXIT_USAGE)
     db = _open_database(args)
     try:
-        report = import_vehicles(db.uow(), actor=_system_admin(db), path=args.file,
-                                 max_rows=args.max_rows)
+        report = import_vehicles(db.uow(), actor=_system_admin(db), path=args.file, max_rows=args.max_rows)
     finally:
         db.dispose()
     if WARN_UNKNOWN_COLUMNS in report.warnings:
@@ -272,9 +300,11 @@ def cmd_import(args) -> int:
     for r in report.rejected:
         reasons = "; ".join(describe_field_error(e) for e in r.errors)
         print(f"row {r.row} ({r.vin or 'no VIN'}): {reasons}")
-    print(f"{args.file.name}: {report.total_rows} rows: {report.created} created, "
-          f"{report.updated} updated, {report.unchanged} unchanged, "
-          f"{len(report.rejected)} rejected.")
+    print(
+        f"{args.file.name}: {report.total_rows} rows: {report.created} created, "
+        f"{report.updated} updated, {report.unchanged} unchanged, "
+        f"{len(report.rejected)} rejected."
+    )
     return EXIT_FAIL if report.rejected else EXIT_OK
 
 
@@ -284,8 +314,9 @@ def cmd_export(args) -> int:
 
     db = _open_database(args)
     try:
-        n = export_vehicles(db.uow(), actor=_system_admin(db), path=args.file,
-                            query=VehicleQuery(text=args.search, status=args.status))
+        n = export_vehicles(
+            db.uow(), actor=_system_admin(db), path=args.file, query=VehicleQuery(text=args.search, status=args.status)
+        )
     finally:
         db.dispose()
     print(f"Exported {n} vehicle{'s' if n != 1 else ''} to {args.file}.")
@@ -300,8 +331,7 @@ def cmd_demo(args) -> int:
     info = build_demo(url)
     state = "built" if info.created else "already complete, left as it was"
     print(f"Demo store {info.store_name}: {describe_url(url)} ({state}; {info.vehicles} vehicles).")
-    print(f"Signed sample documents in the archive: {info.documents} "
-          "(try 'showroom admin documents list --all').")
+    print(f"Signed sample documents in the archive: {info.documents} (try 'showroom admin documents list --all').")
     print("Demo logins (username / password / name / roles):")
     for username, password, full_name, roles in info.users:
         print(f"  {username:<14} {password:<10} {full_name}  ({', '.join(roles)})")
@@ -309,6 +339,7 @@ def cmd_demo(args) -> int:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
 
 def _group_help(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
@@ -339,8 +370,7 @@ def _open_database(args):
     if not _database_exists(url):
         raise CliError(f"no database at {describe_url(url)}: run 'showroom admin init' first")
     if not is_up_to_date(url):
-        raise CliError(f"the database at {describe_url(url)} needs upgrading: run "
-                       "'showroom admin migrate' first")
+        raise CliError(f"the database at {describe_url(url)} needs upgrading: run 'showroom admin migrate' first")
     return Database(url)
 
 
@@ -430,4 +460,3 @@ def _log_exception(exc: BaseException) -> Path | None:
         log.removeHandler(handler)
         handler.close()
     return path
-

@@ -42,12 +42,17 @@ _signed_in = None
 
 
 def add_user_option(parser) -> None:
-    parser.add_argument("--user", metavar="NAME",
-                        help=f"the staff account running the command (or set ${ENV_USER}); "
-                             f"its password from ${ENV_PASSWORD}, else asked in a terminal")
-    parser.add_argument("--password-file", metavar="FILE",
-                        help="read that account's password from the first line of FILE "
-                             "(readable by its owner only)")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"the staff account running the command (or set ${ENV_USER}); "
+        f"its password from ${ENV_PASSWORD}, else asked in a terminal",
+    )
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="read that account's password from the first line of FILE (readable by its owner only)",
+    )
 
 
 def authorise(args) -> None:
@@ -61,16 +66,14 @@ def authorise(args) -> None:
         return
     action = CLI_COMMANDS.get(name)
     if action is None:  # fail closed: a new command must be given a permission first
-        raise CliError(f"'{name}' has no permission assigned in app/core/permissions.py; "
-                       "refusing to run it")
+        raise CliError(f"'{name}' has no permission assigned in app/core/permissions.py; refusing to run it")
     url = base._url(args)
     if name == "restore" and not base._database_exists(url):
         return  # no database to protect: restoring one is how a lost database comes back
     db = base._open_database(args)
     try:
         if not _any_staff(db):
-            raise CliError("there is no administrator account yet: run 'showroom admin init' "
-                           "first")
+            raise CliError("there is no administrator account yet: run 'showroom admin init' first")
         if name == "verify-audit":
             db = _check_audit_first(db, args)
         elif name == "keys import" and getattr(args, "key", None) == "audit":
@@ -128,8 +131,7 @@ def _sign_in_under_imported_key(db, args):
         def key(self, recorded_key_id):
             key = keys._read(path)
             if recorded_key_id is not None and chain_key_id(key) != recorded_key_id:
-                raise ShowroomError("audit_key_unavailable", reason="wrong_key",
-                                    path=str(path))
+                raise ShowroomError("audit_key_unavailable", reason="wrong_key", path=str(path))
             return key
 
         def anchor(self, url, head):
@@ -156,22 +158,27 @@ def sign_in(db, args, action, name: str):
     try:
         actor = auth.login(db.uow(), username=username, password=password, via="cli")
     except AccountLocked as e:
-        raise CliError(f"the account '{username}' is locked until {e.params.get('until')} UTC "
-                       "after too many wrong passwords") from None
+        raise CliError(
+            f"the account '{username}' is locked until {e.params.get('until')} UTC after too many wrong passwords"
+        ) from None
     except LoginFailed:
         raise CliError("wrong username or password (or the account is deactivated)") from None
     if actor.must_change_password:
-        raise CliError(f"'{actor.username}' has a temporary password: log in to Showroom and "
-                       "choose a new one first")
+        raise CliError(f"'{actor.username}' has a temporary password: log in to Showroom and choose a new one first")
     allowed = can(actor.roles, action)
     with db.uow() as uow:
-        uow.audit("admin_command" if allowed else "admin_command_refused",
-                  table_name="staff_user", record_id=actor.user_id, actor=actor,
-                  detail={"command": name, "action": str(action)})
+        uow.audit(
+            "admin_command" if allowed else "admin_command_refused",
+            table_name="staff_user",
+            record_id=actor.user_id,
+            actor=actor,
+            detail={"command": name, "action": str(action)},
+        )
         uow.commit()
     if not allowed:
-        raise CliError(f"'{actor.username}' may not run '{name}': it needs the "
-                       f"{action} permission (see docs/permissions.md)")
+        raise CliError(
+            f"'{actor.username}' may not run '{name}': it needs the {action} permission (see docs/permissions.md)"
+        )
     _signed_in = actor
     return actor
 
@@ -197,14 +204,16 @@ def _any_staff(db) -> bool:
 def _credentials(args) -> tuple[str, str]:
     username = (getattr(args, "user", None) or os.environ.get(ENV_USER) or "").strip()
     password_file = getattr(args, "password_file", None)
-    password = (_read_password_file(password_file) if password_file
-                else os.environ.get(ENV_PASSWORD) or "")
+    password = _read_password_file(password_file) if password_file else os.environ.get(ENV_PASSWORD) or ""
     if username and password:
         return username, password
     if not base._is_tty():
-        raise CliError("this command runs as a staff account: pass --user NAME (or set "
-                       f"${ENV_USER}) with the password in ${ENV_PASSWORD}, or run it in a "
-                       "terminal to be asked", EXIT_USAGE)
+        raise CliError(
+            "this command runs as a staff account: pass --user NAME (or set "
+            f"${ENV_USER}) with the password in ${ENV_PASSWORD}, or run it in a "
+            "terminal to be asked",
+            EXIT_USAGE,
+        )
     if not username:
         username = base._ask("Username")
     if not password:
@@ -222,10 +231,12 @@ def _read_password_file(name: str) -> str:
     path = Path(name)
     try:
         if os.name != "nt" and path.stat().st_mode & 0o077:
-            raise CliError(f"{path} can be read by other users: make it owner-only "
-                           f"(chmod 600 {path}) and change that account's password", EXIT_USAGE)
+            raise CliError(
+                f"{path} can be read by other users: make it owner-only "
+                f"(chmod 600 {path}) and change that account's password",
+                EXIT_USAGE,
+            )
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise CliError(f"cannot read the password file {path}: {e.strerror or e}",
-                       EXIT_USAGE) from None
+        raise CliError(f"cannot read the password file {path}: {e.strerror or e}", EXIT_USAGE) from None
     return lines[0] if lines else ""

@@ -24,22 +24,27 @@ from app.cli import EXIT_OK, EXIT_USAGE, CliError
 
 
 def add_commands(command, group) -> None:
-    p = command("backup", cmd_backup,
-                "Back up the database now (SQLite online backup, or pg_dump for PostgreSQL).")
-    p.add_argument("--to", type=Path, metavar="DIR",
-                   help="directory for the backup (default: the configured backup directory)")
-    p.add_argument("--keep", metavar="N",
-                   help="from now on keep the last N daily backups (1-365)")
+    p = command("backup", cmd_backup, "Back up the database now (SQLite online backup, or pg_dump for PostgreSQL).")
+    p.add_argument(
+        "--to", type=Path, metavar="DIR", help="directory for the backup (default: the configured backup directory)"
+    )
+    p.add_argument("--keep", metavar="N", help="from now on keep the last N daily backups (1-365)")
     p = command("backups", cmd_list, "List the backups, newest first.")
     p.add_argument("--from", dest="directory", type=Path, metavar="DIR")
-    p = command("restore", cmd_restore,
-                "Replace the database by a backup after checking it; the current one is kept "
-                "aside. Close Showroom on every terminal first.")
+    p = command(
+        "restore",
+        cmd_restore,
+        "Replace the database by a backup after checking it; the current one is kept "
+        "aside. Close Showroom on every terminal first.",
+    )
     p.add_argument("file", type=Path)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.add_argument("--accept-damaged", action="store_true",
-                   help="restore even if archived documents or the audit chain in the backup "
-                        "fail their check; the failures are recorded in the log and audit trail")
+    p.add_argument(
+        "--accept-damaged",
+        action="store_true",
+        help="restore even if archived documents or the audit chain in the backup "
+        "fail their check; the failures are recorded in the log and audit trail",
+    )
 
 
 def cmd_backup(args) -> int:
@@ -50,8 +55,7 @@ def cmd_backup(args) -> int:
     if not base._database_exists(url):
         raise CliError(f"no database at {describe_url(url)}: nothing to back up")
     if args.keep is not None:
-        settings = backup.save_settings(actor=None, keep=args.keep,
-                                        directory=backup.load_settings().directory)
+        settings = backup.save_settings(actor=None, keep=args.keep, directory=backup.load_settings().directory)
         print(f"Daily backups kept from now on: {settings.keep}.")
     info = backup.take_backup(url, args.to, kind="manual")
     print(f"Backup of {describe_url(url)} written to {info.path} ({_size(info.size)}).")
@@ -68,8 +72,7 @@ def cmd_list(args) -> int:
         return EXIT_OK
     print(f"Backups in {directory} (daily backups kept: {backup.load_settings().keep}):")
     for info in rows:
-        print(f"  {info.taken_at:%Y-%m-%d %H:%M:%S}  {info.kind:<6}  {_size(info.size):>9}  "
-              f"{info.path.name}")
+        print(f"  {info.taken_at:%Y-%m-%d %H:%M:%S}  {info.kind:<6}  {_size(info.size):>9}  {info.path.name}")
     return EXIT_OK
 
 
@@ -83,8 +86,10 @@ def cmd_restore(args) -> int:
     report = backup.verify_backup(args.file, url)  # issue #15.11: what it holds, before asking
     _print_report(report, accept=args.accept_damaged)
     if not report.ok and not args.accept_damaged:
-        raise CliError(f"{args.file} was altered or could not be checked: nothing was changed. "
-                       "To restore it anyway and record the failures, add --accept-damaged")
+        raise CliError(
+            f"{args.file} was altered or could not be checked: nothing was changed. "
+            "To restore it anyway and record the failures, add --accept-damaged"
+        )
     if not args.yes:
         if not base._is_tty():
             raise CliError("restoring replaces the database: add --yes to confirm", EXIT_USAGE)
@@ -99,15 +104,16 @@ def cmd_restore(args) -> int:
     if result.upgraded:
         print("The restored database was upgraded to this version's schema.")
     if result.problems:
-        print(f"Restored WITH {len(result.problems)} failure(s), recorded in the audit trail "
-              "(\"restore_damaged\") and the log.")
+        print(
+            f"Restored WITH {len(result.problems)} failure(s), recorded in the audit trail "
+            '("restore_damaged") and the log.'
+        )
     return EXIT_OK
 
 
 def _print_report(report, *, accept: bool) -> None:
     if report.ok:
-        print(f"Checked {report.documents} archived document(s) and {report.events} audit "
-              "event(s): all intact.")
+        print(f"Checked {report.documents} archived document(s) and {report.events} audit event(s): all intact.")
         return
     out = sys.stdout if accept else sys.stderr
     print(f"The backup failed {len(report.problems)} check(s):", file=out)

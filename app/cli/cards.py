@@ -25,13 +25,10 @@ LAYOUTS = ("A5", "A4", "A4_2UP")
 
 
 def add_commands(command, group) -> None:
-    p = command("print-cards", cmd_print_cards,
-                "Issue the needed showroom cards (一车一卡) and write them to one PDF.")
+    p = command("print-cards", cmd_print_cards, "Issue the needed showroom cards (一车一卡) and write them to one PDF.")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--vin", action="append", default=[], metavar="VIN",
-                   help="a car to issue a card for (repeatable)")
-    p.add_argument("--stale", action="store_true",
-                   help="every displayed car whose card is missing or stale (default)")
+    p.add_argument("--vin", action="append", default=[], metavar="VIN", help="a car to issue a card for (repeatable)")
+    p.add_argument("--stale", action="store_true", help="every displayed car whose card is missing or stale (default)")
     p.add_argument("--layout", choices=LAYOUTS, default="A5")
     p.add_argument("--language", choices=("zh", "en", "bilingual"), default="bilingual")
 
@@ -80,16 +77,27 @@ def _issue(db, actor, args, tmp: Path):
         print("Every displayed car has a current card; nothing to print.")
         return None
     return cards.issue_cards_batch(
-        db.uow(), actor=actor, vehicle_ids=ids, layout=args.layout, language=args.language,
-        deliver=lambda pdf: _write_synced(tmp, pdf, args.out))
+        db.uow(),
+        actor=actor,
+        vehicle_ids=ids,
+        layout=args.layout,
+        language=args.language,
+        deliver=lambda pdf: _write_synced(tmp, pdf, args.out),
+    )
 
 
 def _record_export(db, actor, result, out: Path) -> None:
     from app.documents.documents import record_print
 
     for c in result.cards:
-        record_print(db.uow(), actor=actor, document_id=c.document_id,
-                     printer=f"file:{out.resolve()}"[:200], copies=1, kind="export")
+        record_print(
+            db.uow(),
+            actor=actor,
+            document_id=c.document_id,
+            printer=f"file:{out.resolve()}"[:200],
+            copies=1,
+            kind="export",
+        )
         print(f"{c.vin}  {c.card_number} v{c.card_version}")
 
 
@@ -108,8 +116,9 @@ def _reserve(out: Path) -> Path:
     if out.exists() and not os.access(out, os.W_OK):  # Windows: a read-only file
         raise _cannot_write(out, "the file is read-only")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial",
-                                    dir=out.parent if str(out.parent) else ".")
+        fd, name = tempfile.mkstemp(
+            prefix=f".{out.name}.", suffix=".partial", dir=out.parent if str(out.parent) else "."
+        )
     except OSError as e:
         raise _cannot_write(out, e) from None
     os.close(fd)
@@ -134,8 +143,9 @@ def _publish(tmp: Path, out: Path) -> None:
     try:
         os.replace(tmp, out)
     except OSError as e:
-        raise CliError(f"the cards were issued but {out} could not be replaced "
-                       f"({e.strerror or e}); the PDF is at {tmp}: rename it") from None
+        raise CliError(
+            f"the cards were issued but {out} could not be replaced ({e.strerror or e}); the PDF is at {tmp}: rename it"
+        ) from None
 
 
 def _discard(tmp: Path) -> None:

@@ -24,10 +24,13 @@ SHANGHAI = dt.timezone(dt.timedelta(hours=8))  # documents and operators use Sha
 def add_commands(command, group) -> None:
     """`command(name, func, help)` adds a top-level command, `group(name, help)` a command
     group returning its own `leaf(name, func, help)`; both add --database-url."""
-    p = command("verify-document", cmd_verify_document,
-                "Check that a PDF is unchanged, signed by this store and current (exit 0 only "
-                "then; 1 modified, 3 changed invisibly, 4 superseded or voided, 5 unsigned, "
-                "6 not signed by this store).")
+    p = command(
+        "verify-document",
+        cmd_verify_document,
+        "Check that a PDF is unchanged, signed by this store and current (exit 0 only "
+        "then; 1 modified, 3 changed invisibly, 4 superseded or voided, 5 unsigned, "
+        "6 not signed by this store).",
+    )
     p.add_argument("file", type=Path)
 
     docs = group("documents", "The document archive.")
@@ -36,39 +39,51 @@ def add_commands(command, group) -> None:
     p.add_argument("--search", default="", help="part of a number or subject reference (VIN)")
     p.add_argument("--all", action="store_true", help="include voided versions")
     p.add_argument("--limit", type=int, default=500)
-    p = docs("export", cmd_documents_export,
-             "Write an archived document to a file, byte for byte as issued.")
+    p = docs("export", cmd_documents_export, "Write an archived document to a file, byte for byte as issued.")
     p.add_argument("number")
     p.add_argument("--version", type=int, help="default: the latest version")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
     certs = group("certificate", "The store's signing certificate.")
     certs("list", cmd_certificate_list, "List the store's certificates, the active one first.")
-    certs("create", cmd_certificate_create,
-          "Create a new self-signed certificate; it signs from now on.")
-    p = certs("import", cmd_certificate_import,
-              "Import a PKCS#12 (.p12/.pfx) certificate; it signs from now on.")
+    certs("create", cmd_certificate_create, "Create a new self-signed certificate; it signs from now on.")
+    p = certs("import", cmd_certificate_import, "Import a PKCS#12 (.p12/.pfx) certificate; it signs from now on.")
     p.add_argument("file", type=Path)
-    p.add_argument("--password-env", metavar="VAR",
-                   help="environment variable holding the file's password (else asked in a "
-                        "terminal; no password without one)")
-    p = certs("export", cmd_certificate_export,
-              "Save the active certificate and its private key as a PKCS#12 file (backup).")
+    p.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="environment variable holding the file's password (else asked in a terminal; no password without one)",
+    )
+    p = certs(
+        "export", cmd_certificate_export, "Save the active certificate and its private key as a PKCS#12 file (backup)."
+    )
     p.add_argument("--out", type=Path, required=True, metavar="FILE.p12")
-    p.add_argument("--password-env", metavar="VAR",
-                   help="environment variable holding the password to protect the file with")
+    p.add_argument(
+        "--password-env", metavar="VAR", help="environment variable holding the password to protect the file with"
+    )
 
-    keys = group("keys", "The key files: the one that encrypts the signing key in the database "
-                         "(signing), the one for ID and licence numbers (personal) and the one "
-                         "that keys the audit log (audit).")
+    keys = group(
+        "keys",
+        "The key files: the one that encrypts the signing key in the database "
+        "(signing), the one for ID and licence numbers (personal) and the one "
+        "that keys the audit log (audit).",
+    )
     p = keys("export", cmd_keys_export, "Copy this computer's key file (for another terminal).")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
-    p.add_argument("--key", choices=KEY_CHOICES, default="signing",
-                   help="which key file (default: signing); every terminal needs all three")
+    p.add_argument(
+        "--key",
+        choices=KEY_CHOICES,
+        default="signing",
+        help="which key file (default: signing); every terminal needs all three",
+    )
     p = keys("import", cmd_keys_import, "Install a key file copied from another terminal.")
     p.add_argument("file", type=Path)
-    p.add_argument("--key", choices=KEY_CHOICES, default="signing",
-                   help="which key file (default: signing); every terminal needs all three")
+    p.add_argument(
+        "--key",
+        choices=KEY_CHOICES,
+        default="signing",
+        help="which key file (default: signing); every terminal needs all three",
+    )
 
 
 # --key value -> app/core/keys.py file name
@@ -88,9 +103,13 @@ def cmd_documents_list(args) -> int:
 
     db = base._open_database(args)
     try:
-        docs = list_documents(db.uow(), actor=base._system_admin(db), query=DocumentQuery(
-            text=args.search, doc_type=args.doc_type, include_voided=args.all,
-            limit=max(1, args.limit)))
+        docs = list_documents(
+            db.uow(),
+            actor=base._system_admin(db),
+            query=DocumentQuery(
+                text=args.search, doc_type=args.doc_type, include_voided=args.all, limit=max(1, args.limit)
+            ),
+        )
     finally:
         db.dispose()
     if not docs:
@@ -98,11 +117,15 @@ def cmd_documents_list(args) -> int:
         return EXIT_OK
     rows = [("NUMBER", "VER", "TYPE", "LANG", "ISSUED (+08:00)", "ISSUER", "STATUS")]
     for d in docs:
-        status = "valid" if not d.is_voided else (
-            f"voided ({d.void_reason})" + (f", replaced by v{d.replaced_by_version}"
-                                           if d.replaced_by_version else ""))
-        rows.append((d.number, str(d.version), d.doc_type, d.language, _local(d.issued_at),
-                     d.issued_by_name, status))
+        status = (
+            "valid"
+            if not d.is_voided
+            else (
+                f"voided ({d.void_reason})"
+                + (f", replaced by v{d.replaced_by_version}" if d.replaced_by_version else "")
+            )
+        )
+        rows.append((d.number, str(d.version), d.doc_type, d.language, _local(d.issued_at), d.issued_by_name, status))
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for r in rows:
         print("  ".join(_pad(c, w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
@@ -122,31 +145,43 @@ def cmd_documents_export(args) -> int:
             write_private_bytes(args.out, data)  # owner-only (issue #15.4)
         except OSError as e:
             raise CliError(f"cannot write {args.out}: {e.strerror or e}") from None
-        record_print(db.uow(), actor=actor, document_id=doc.id,
-                     printer=f"file:{args.out.resolve()}"[:200], copies=1, kind="export")
+        record_print(
+            db.uow(),
+            actor=actor,
+            document_id=doc.id,
+            printer=f"file:{args.out.resolve()}"[:200],
+            copies=1,
+            kind="export",
+        )
     finally:
         db.dispose()
     state = "" if not doc.is_voided else f" (VOIDED: {doc.void_reason})"
-    print(f"Exported {doc.number} version {doc.version}{state} to {args.out} "
-          f"({len(data)} bytes, SHA-256 {doc.sha256}).")
+    print(
+        f"Exported {doc.number} version {doc.version}{state} to {args.out} ({len(data)} bytes, SHA-256 {doc.sha256})."
+    )
     return EXIT_OK
 
 
 _VERDICT = {
     "intact": "intact: unchanged since it was signed, and signed by this store",
-    "modified": "modified: the file was changed after it was signed in a way a reader sees, "
-                "or is damaged",
+    "modified": "modified: the file was changed after it was signed in a way a reader sees, or is damaged",
     "changed_unseen": "changed: the file was changed after it was signed; nothing shown "
-                      "changed, but it is not the file that was signed",
-    "superseded": "superseded: unchanged and signed by this store, but replaced by a newer "
-                  "version",
+    "changed, but it is not the file that was signed",
+    "superseded": "superseded: unchanged and signed by this store, but replaced by a newer version",
     "voided": "voided: unchanged and signed by this store, but voided since",
     "unsigned": "unsigned: the file carries no digital signature",
     "untrusted": "untrusted: signed and unchanged, but not with this store's certificate",
 }
 # One exit code per verdict (README, "showroom admin"); 2 stays bad usage.
-VERIFY_EXIT = {"intact": EXIT_OK, "modified": EXIT_FAIL, "changed_unseen": 3,
-               "superseded": 4, "voided": 4, "unsigned": 5, "untrusted": 6}
+VERIFY_EXIT = {
+    "intact": EXIT_OK,
+    "modified": EXIT_FAIL,
+    "changed_unseen": 3,
+    "superseded": 4,
+    "voided": 4,
+    "unsigned": 5,
+    "untrusted": 6,
+}
 _CHANGE = {
     "signature_broken": "the signed bytes no longer match the signature (edited or rewritten)",
     "page_content_changed": "page {page}: content changed",
@@ -172,7 +207,8 @@ def describe_change(change) -> str:
     if change.kind == "metadata_changed":
         detail = f"({detail})" if detail else "(XMP)"
     text = _CHANGE.get(change.kind, change.kind).format(
-        page=change.page, detail=detail or "?", hidden="" if change.visible else "hidden ")
+        page=change.page, detail=detail or "?", hidden="" if change.visible else "hidden "
+    )
     return text.replace(" ()", "")
 
 
@@ -200,8 +236,7 @@ def cmd_verify_document(args) -> int:
     db = base._open_database(args)
     try:
         with _library_log():
-            result = verify_document_bytes(db.uow(), actor=base._system_admin(db),
-                                           pdf_bytes=data)
+            result = verify_document_bytes(db.uow(), actor=base._system_admin(db), pdf_bytes=data)
     finally:
         db.dispose()
     if not result.signed and result.status != "intact" and b"%PDF" not in data[:1024]:
@@ -264,8 +299,10 @@ def cmd_certificate_list(args) -> int:
         state = "ACTIVE" if c.active else "retired (still verifies its documents)"
         print(f"{c.fingerprint}  {state}")
         print(f"  subject:     {c.subject}")
-        print(f"  source:      {c.source}, created {_local(c.created_at)}"
-              + (f" by {c.created_by_name}" if c.created_by_name else ""))
+        print(
+            f"  source:      {c.source}, created {_local(c.created_at)}"
+            + (f" by {c.created_by_name}" if c.created_by_name else "")
+        )
         print(f"  valid until: {_local(c.not_valid_after)}")
     return EXIT_OK
 
@@ -297,8 +334,7 @@ def cmd_certificate_import(args) -> int:
         password = None
     db = base._open_database(args)
     try:
-        cert = import_certificate(db.uow(), actor=base._system_admin(db), pkcs12=data,
-                                  password=password)
+        cert = import_certificate(db.uow(), actor=base._system_admin(db), pkcs12=data, password=password)
     finally:
         db.dispose()
     print(f"Imported and activated {cert.subject} (SHA-256 {cert.fingerprint}).")
@@ -313,8 +349,7 @@ def cmd_certificate_export(args) -> int:
     elif base._is_tty():
         password = base._new_password()
     else:
-        raise CliError("no password given: use --password-env VAR, or run in a terminal to "
-                       "be asked", EXIT_USAGE)
+        raise CliError("no password given: use --password-env VAR, or run in a terminal to be asked", EXIT_USAGE)
     db = base._open_database(args)
     try:
         data = export_certificate(db.uow(), actor=base._system_admin(db), password=password)
@@ -330,9 +365,11 @@ def cmd_keys_export(args) -> int:
 
     name = _key_name(args.key)
     keys.export_key(args.out, name)
-    print(f"Copied the key file {keys.key_path(name)} to {args.out}. Install it on the other "
-          f"terminal with 'showroom admin keys import FILE --key {args.key}', then delete the "
-          "copy.")
+    print(
+        f"Copied the key file {keys.key_path(name)} to {args.out}. Install it on the other "
+        f"terminal with 'showroom admin keys import FILE --key {args.key}', then delete the "
+        "copy."
+    )
     return EXIT_OK
 
 
@@ -344,13 +381,15 @@ def cmd_keys_import(args) -> int:
     if store_id:
         file_id = keys.key_file_id(args.file).hex()
         if file_id != store_id:  # issue #15.2: never install a key the store does not use
-            raise CliError(f"{args.file} (key id {file_id}) is not the store's "
-                           f"{what[args.key]} (key id {store_id}); nothing was installed. "
-                           f"Export it from a terminal that works ('showroom admin keys export "
-                           f"--key {args.key} --out FILE')", EXIT_FAIL)
+            raise CliError(
+                f"{args.file} (key id {file_id}) is not the store's "
+                f"{what[args.key]} (key id {store_id}); nothing was installed. "
+                f"Export it from a terminal that works ('showroom admin keys export "
+                f"--key {args.key} --out FILE')",
+                EXIT_FAIL,
+            )
     path = keys.import_key(args.file, _key_name(args.key))
-    print(f"Installed the key file as {path}."
-          + (f" It is the store's {what[args.key]}." if store_id else ""))
+    print(f"Installed the key file as {path}." + (f" It is the store's {what[args.key]}." if store_id else ""))
     return EXIT_OK
 
 
@@ -373,6 +412,7 @@ def _store_key_id(args, name: str) -> str | None:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
 
 def _local(moment: dt.datetime, seconds: bool = False) -> str:
     """Naive UTC (the app's convention) shown in Shanghai time."""

@@ -28,8 +28,7 @@ def add_commands(command, group) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--brand", default="*", help='the brand\'s current checklist (default "*")')
     p.add_argument("--id", type=int, dest="template_id", help="a specific version by its id")
-    p = pdi("import", cmd_import,
-            "Publish a JSON checklist as the next version of its brand's checklist.")
+    p = pdi("import", cmd_import, "Publish a JSON checklist as the next version of its brand's checklist.")
     p.add_argument("file", type=Path)
     p.add_argument("--note", default="", help="what changed (kept with the version)")
 
@@ -42,8 +41,10 @@ def cmd_list(args) -> int:
         actor = base._system_admin(db)
         for t in list_templates(db.uow(), actor=actor):
             mark = "*current*" if t.current else "replaced"
-            print(f"{t.id:>4}  {t.brand:<12} v{t.template_version:<3} {t.item_count:>3} items  "
-                  f"{mark:<9}  {t.published_at:%Y-%m-%d %H:%M}  {t.title_zh}")
+            print(
+                f"{t.id:>4}  {t.brand:<12} v{t.template_version:<3} {t.item_count:>3} items  "
+                f"{mark:<9}  {t.published_at:%Y-%m-%d %H:%M}  {t.title_zh}"
+            )
     finally:
         db.dispose()
     return EXIT_OK
@@ -55,13 +56,11 @@ def cmd_export(args) -> int:
     db = base._open_database(args)
     try:
         actor = base._system_admin(db)
-        data = export_template(db.uow(), actor=actor, template_id=args.template_id,
-                               brand=args.brand, path=args.file)
+        data = export_template(db.uow(), actor=actor, template_id=args.template_id, brand=args.brand, path=args.file)
     finally:
         db.dispose()
     items = sum(len(s["items"]) for s in data["sections"])
-    print(f"Wrote checklist {data['key']} ({data['brand']}) v{data['version']}, {items} items, "
-          f"to {args.file}.")
+    print(f"Wrote checklist {data['key']} ({data['brand']}) v{data['version']}, {items} items, to {args.file}.")
     return EXIT_OK
 
 
@@ -75,12 +74,11 @@ def cmd_import(args) -> int:
         try:
             t = import_template(db.uow(), actor=actor, path=args.file, note=args.note)
         except ValidationFailed as e:
-            lines = [f"  {fe.field}: {fe.code}" + (f" {fe.params}" if fe.params else "")
-                     for fe in e.errors]
-            raise CliError(f"{args.file} has {len(lines)} problem(s); nothing was imported:\n"
-                           + "\n".join(lines), EXIT_USAGE) from None
+            lines = [f"  {fe.field}: {fe.code}" + (f" {fe.params}" if fe.params else "") for fe in e.errors]
+            raise CliError(
+                f"{args.file} has {len(lines)} problem(s); nothing was imported:\n" + "\n".join(lines), EXIT_USAGE
+            ) from None
     finally:
         db.dispose()
-    print(f"Published checklist {t.key} ({t.brand}) v{t.template_version} with {t.item_count} "
-          f"active items.")
+    print(f"Published checklist {t.key} ({t.brand}) v{t.template_version} with {t.item_count} active items.")
     return EXIT_OK

@@ -47,14 +47,15 @@ REASONS = {
     "truncated": "it is missing although the chain head names it (rows were cut off the end)",
     # Against a head kept outside the database (issue #15 item 7).
     "wiped": "it is missing although {where} saw the log reach #{anchored} (rows were cut off "
-             "or the whole log was wiped)",
+    "or the whole log was wiped)",
     "rewritten": "it is not the row {where} saw committed (the log was rebuilt from there)",
 }
 ANCHOR_SOURCE = {"terminal": "this terminal", "backup": "the head recorded with this backup"}
 ERROR_TEXT["audit_key_unavailable"] = (
     "the audit key file {path} is missing here or is not the store's ({reason}): copy the "
     "store's audit key from a terminal that has it ('showroom admin keys export --key audit' "
-    "there, 'showroom admin keys import FILE --key audit' here)")
+    "there, 'showroom admin keys import FILE --key audit' here)"
+)
 
 
 def add_commands(command, group) -> None:
@@ -63,25 +64,30 @@ def add_commands(command, group) -> None:
     for shared, own in ((cli_text.FIELD_TEXT, FIELD_TEXT), (cli_text.ERROR_TEXT, ERROR_TEXT)):
         for code, line in own.items():
             shared.setdefault(code, line)
-    command("verify-audit", cmd_verify_audit,
-            "Check the audit log's hash chain; name the first broken link.")
-    p = command("rotate-personal-key", cmd_rotate,
-                "New key for ID/passport/licence numbers; re-seal every *_sealed column.")
+    command("verify-audit", cmd_verify_audit, "Check the audit log's hash chain; name the first broken link.")
+    p = command(
+        "rotate-personal-key", cmd_rotate, "New key for ID/passport/licence numbers; re-seal every *_sealed column."
+    )
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p = command("purge", cmd_purge,
-                "Anonymise visitors and sales records past their retention period.")
+    p = command("purge", cmd_purge, "Anonymise visitors and sales records past their retention period.")
     p.add_argument("--dry-run", action="store_true", help="only show what would be anonymised")
-    p.add_argument("--yes", action="store_true",
-                   help="anonymise without asking (anonymising cannot be undone)")
-    p.add_argument("--visitor-months", type=int, default=None, metavar="N",
-                   help="months after the last activity for visitors who never bought "
-                        "(default 12; at most what the consent text promised)")
-    p = command("export-person", cmd_export_person,
-                "Write everything stored about one person (by mobile) to a JSON file.")
+    p.add_argument("--yes", action="store_true", help="anonymise without asking (anonymising cannot be undone)")
+    p.add_argument(
+        "--visitor-months",
+        type=int,
+        default=None,
+        metavar="N",
+        help="months after the last activity for visitors who never bought "
+        "(default 12; at most what the consent text promised)",
+    )
+    p = command(
+        "export-person", cmd_export_person, "Write everything stored about one person (by mobile) to a JSON file."
+    )
     p.add_argument("mobile")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.json")
-    p = command("delete-person", cmd_delete_person,
-                "A person's deletion request: withdraw consents and anonymise (by mobile).")
+    p = command(
+        "delete-person", cmd_delete_person, "A person's deletion request: withdraw consents and anonymise (by mobile)."
+    )
     p.add_argument("mobile")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
@@ -100,12 +106,13 @@ def cmd_verify_audit(args) -> int:
         finally:
             db.dispose()
     if report.ok:
-        anchored = (f" (this terminal last saw #{report.anchored})" if report.anchored else "")
+        anchored = f" (this terminal last saw #{report.anchored})" if report.anchored else ""
         print(f"Audit log intact: {report.events} events, every link checks out{anchored}.")
         return EXIT_OK
     reason = REASONS.get(report.reason, report.reason).format(
         where=ANCHOR_SOURCE.get(report.anchored_by, "a head kept outside the database"),
-        anchored=report.anchored if report.anchored is not None else "?")
+        anchored=report.anchored if report.anchored is not None else "?",
+    )
     print(f"Audit log BROKEN at event #{report.broken_at}: {reason}.")
     return EXIT_FAIL
 
@@ -128,11 +135,14 @@ def cmd_rotate(args) -> int:
         report = rotate_personal_key(db.uow(), actor=base._system_admin(db))
     finally:
         db.dispose()
-    print(f"Personal-data key rotated: {report.values} values re-sealed, "
-          f"{report.fingerprints} fingerprints recomputed.")
+    print(
+        f"Personal-data key rotated: {report.values} values re-sealed, {report.fingerprints} fingerprints recomputed."
+    )
     if report.old_key_kept:
-        print(f"The previous key is kept at {report.old_key_kept} (for older backups). Copy the "
-              "new key file to every terminal: 'showroom admin keys export' / 'keys import'.")
+        print(
+            f"The previous key is kept at {report.old_key_kept} (for older backups). Copy the "
+            "new key file to every terminal: 'showroom admin keys export' / 'keys import'."
+        )
     return EXIT_OK
 
 
@@ -142,19 +152,22 @@ def cmd_purge(args) -> int:
     db = base._open_database(args)
     try:
         if not args.dry_run:
-            _confirm(args, "Anonymise everything past its retention period? This cannot be "
-                           "undone.")
-        report = purge(db.uow(), actor=base._system_admin(db), dry_run=args.dry_run,
-                       visitor_months=args.visitor_months or VISITOR_MONTHS_DEFAULT)
+            _confirm(args, "Anonymise everything past its retention period? This cannot be undone.")
+        report = purge(
+            db.uow(),
+            actor=base._system_admin(db),
+            dry_run=args.dry_run,
+            visitor_months=args.visitor_months or VISITOR_MONTHS_DEFAULT,
+        )
     finally:
         db.dispose()
-    promise = (f"; consent text promises at most {report.promised_months} months"
-               if report.promised_months else "")
-    print(f"Retention: visitors who never bought {report.visitor_months} months, sales "
-          f"records 10 years after the last activity{promise}.")
+    promise = f"; consent text promises at most {report.promised_months} months" if report.promised_months else ""
+    print(
+        f"Retention: visitors who never bought {report.visitor_months} months, sales "
+        f"records 10 years after the last activity{promise}."
+    )
     for c in report.candidates:
-        print(f"  customer {c.customer_id} ({c.kind}), last activity "
-              f"{c.last_activity.date().isoformat()}")
+        print(f"  customer {c.customer_id} ({c.kind}), last activity {c.last_activity.date().isoformat()}")
     for table, record_id in report.records:
         print(f"  {table} {record_id}: personal numbers past the period")
     verb = "would be anonymised" if report.dry_run else "anonymised"

@@ -24,13 +24,16 @@ from app.cli import ENV_NEW_PASSWORD, EXIT_OK, EXIT_USAGE, ROLES, CliError
 
 # English lines for this module's error codes (app/cli/text.py holds the shared ones).
 FIELD_TEXT = {
-    "cannot_deactivate_self": "you cannot deactivate your own account: ask another "
-                              "administrator",
-    "last_admin": "this is the last active administrator: make someone else an administrator "
-                  "first",
+    "cannot_deactivate_self": "you cannot deactivate your own account: ask another administrator",
+    "last_admin": "this is the last active administrator: make someone else an administrator first",
 }
-KIND_TEXT = {"lead": "lead", "visit": "visit", "appointment": "appointment",
-             "test_drive": "test drive", "pdi": "PDI inspection"}
+KIND_TEXT = {
+    "lead": "lead",
+    "visit": "visit",
+    "appointment": "appointment",
+    "test_drive": "test drive",
+    "pdi": "PDI inspection",
+}
 
 
 def add_commands(command, group) -> None:
@@ -41,22 +44,19 @@ def add_commands(command, group) -> None:
     p = command("create-user", cmd_create_user, "Create a staff account.")
     p.add_argument("username")
     p.add_argument("--full-name", required=True)
-    p.add_argument("--role", action="append", required=True, choices=ROLES,
-                   help="repeat for several roles")
+    p.add_argument("--role", action="append", required=True, choices=ROLES, help="repeat for several roles")
     p.add_argument("--password", help=f"(or set ${ENV_NEW_PASSWORD}; prompted in a terminal)")
     p.add_argument("--staff-no", default="")
     p.add_argument("--licence-first-issued", type=base._date, metavar="YYYY-MM-DD")
     p.add_argument("--pdi-certificate-no")
     p.add_argument("--pdi-certificate-expiry", type=base._date, metavar="YYYY-MM-DD")
-    p = command("deactivate-user", cmd_deactivate,
-                "Stop a staff account from logging in (it stays on record).")
+    p = command("deactivate-user", cmd_deactivate, "Stop a staff account from logging in (it stays on record).")
     p.add_argument("username")
     p = command("activate-user", cmd_activate, "Let a deactivated staff account log in again.")
     p.add_argument("username")
     p = command("set-roles", cmd_set_roles, "Replace a staff account's roles.")
     p.add_argument("username")
-    p.add_argument("--role", action="append", required=True, choices=ROLES,
-                   help="repeat for several roles")
+    p.add_argument("--role", action="append", required=True, choices=ROLES, help="repeat for several roles")
 
 
 def cmd_create_user(args) -> int:
@@ -68,17 +68,27 @@ def cmd_create_user(args) -> int:
         actor = base._system_admin(db)
         if not password:
             if not base._is_tty():
-                raise CliError(f"no password given: use --password, set ${ENV_NEW_PASSWORD}, or "
-                               "run in a terminal to be asked", EXIT_USAGE)
+                raise CliError(
+                    f"no password given: use --password, set ${ENV_NEW_PASSWORD}, or run in a terminal to be asked",
+                    EXIT_USAGE,
+                )
             password = base._new_password()
         user = auth.create_user(
-            db.uow(), actor=actor, username=args.username, full_name=args.full_name,
-            password=password, roles=args.role, staff_no=args.staff_no,
+            db.uow(),
+            actor=actor,
+            username=args.username,
+            full_name=args.full_name,
+            password=password,
+            roles=args.role,
+            staff_no=args.staff_no,
             licence_first_issued=args.licence_first_issued,
             pdi_certificate_no=args.pdi_certificate_no,
-            pdi_certificate_expiry=args.pdi_certificate_expiry)
-        print(f"Created user '{user.username}' ({user.full_name}) with roles: "
-              f"{', '.join(sorted(r.value for r in user.roles))}.")
+            pdi_certificate_expiry=args.pdi_certificate_expiry,
+        )
+        print(
+            f"Created user '{user.username}' ({user.full_name}) with roles: "
+            f"{', '.join(sorted(r.value for r in user.roles))}."
+        )
         return EXIT_OK
     finally:
         db.dispose()
@@ -101,8 +111,7 @@ def cmd_deactivate(args) -> int:
     try:
         actor = base._system_admin(db)
         user = _target(db, actor, args.username)
-        staff.set_active(db.uow(), actor=actor, user_id=user.id, active=False,
-                         expected_version=user.version)
+        staff.set_active(db.uow(), actor=actor, user_id=user.id, active=False, expected_version=user.version)
         print(f"'{user.username}' ({user.full_name}) is deactivated and can no longer log in.")
         work = [w for w in staff.open_work(db.uow(), actor=actor) if w.user_id == user.id]
         if work:
@@ -121,8 +130,7 @@ def cmd_activate(args) -> int:
     try:
         actor = base._system_admin(db)
         user = _target(db, actor, args.username)
-        staff.set_active(db.uow(), actor=actor, user_id=user.id, active=True,
-                         expected_version=user.version)
+        staff.set_active(db.uow(), actor=actor, user_id=user.id, active=True, expected_version=user.version)
         print(f"'{user.username}' ({user.full_name}) is active and can log in again.")
         return EXIT_OK
     finally:
@@ -136,10 +144,11 @@ def cmd_set_roles(args) -> int:
     try:
         actor = base._system_admin(db)
         user = _target(db, actor, args.username)
-        after = staff.set_roles(db.uow(), actor=actor, user_id=user.id, roles=args.role,
-                                expected_version=user.version)
-        print(f"'{after.username}' now has the roles: "
-              f"{', '.join(sorted(r.value for r in after.roles))} (from the next login).")
+        after = staff.set_roles(db.uow(), actor=actor, user_id=user.id, roles=args.role, expected_version=user.version)
+        print(
+            f"'{after.username}' now has the roles: "
+            f"{', '.join(sorted(r.value for r in after.roles))} (from the next login)."
+        )
         return EXIT_OK
     finally:
         db.dispose()

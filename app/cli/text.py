@@ -54,27 +54,26 @@ ERROR_TEXT = {
     "import_duplicate_columns": "the file has these columns more than once: {columns}",
     # Issue #15.13: the row limit of an import.
     "import_too_many_rows": "{path}: the file has more than {limit:,} rows; nothing was "
-                            "imported. Split the file, or raise the limit with --max-rows "
-                            "(or SHOWROOM_IMPORT_MAX_ROWS)",
+    "imported. Split the file, or raise the limit with --max-rows "
+    "(or SHOWROOM_IMPORT_MAX_ROWS)",
     "export_format": "cannot export to '{suffix}' files: use .csv or .xlsx",
     "export_unwritable": "cannot write {path}: {reason} (is it open in Excel?)",
     "permission_denied": "permission denied ({action})",
     "conflict": "someone else changed the same records meanwhile; run the command again",
     "demo_foreign_database": "this database already holds a store that is not the demo; "
-                             "give the demo its own --database-url",
+    "give the demo its own --database-url",
     "setup_required": "the store is not set up yet: run 'showroom admin init'",
     "not_found": "not found",
     "archive_corrupt": "the archived copy of {number} version {version} no longer matches its "
-                       "SHA-256: the archive is damaged; restore the database from a backup",
+    "SHA-256: the archive is damaged; restore the database from a backup",
     "document_already_voided": "{number} version {version} is already voided",
-    "certificate_missing": "the store has no signing certificate: run "
-                           "'showroom admin certificate create'",
+    "certificate_missing": "the store has no signing certificate: run 'showroom admin certificate create'",
     "certificate_expired": "the certificate expired on {expired_at}: create or import a new one",
     "certificate_password_required": "a password is needed",
     "signing_failed": "the document could not be signed digitally ({reason})",
     "pdf_invalid": "not a readable PDF ({reason})",
     "cjk_font_missing": "no Chinese font for documents was found: install fonts-wqy-microhei or "
-                        "set SHOWROOM_CJK_FONT (searched: {searched})",
+    "set SHOWROOM_CJK_FONT (searched: {searched})",
     "signature_image_invalid": "the handwritten signature of {signer} cannot be read",
     # Backup and restore (issue #8, app/store/backup.py)
     "backup_unwritable": "cannot write the backup to {path}: {reason}",
@@ -83,20 +82,20 @@ ERROR_TEXT = {
     "backup_damaged": "the backup written to {path} failed its integrity check ({reason})",
     "restore_failed": "the restore failed: {reason}",
     "pg_tool_missing": "{tool} was not found: install the PostgreSQL client programs "
-                       "(Debian: apt-get install postgresql-client) and try again",
+    "(Debian: apt-get install postgresql-client) and try again",
     "transient_database_error": "the database stayed busy; nothing was saved, try again",
     # The store's personal-data key (issue #15.2, app/core/store_keys.py)
     "personal_key_missing": "this computer has no copy of the store's personal-data key "
-                            "(store key id {expected}; expected at {path}), so it cannot record "
-                            "or read ID and licence numbers; nothing was saved. On a terminal "
-                            "that has it run 'showroom admin keys export --key personal --out "
-                            "FILE', then here 'showroom admin keys import FILE --key personal'",
+    "(store key id {expected}; expected at {path}), so it cannot record "
+    "or read ID and licence numbers; nothing was saved. On a terminal "
+    "that has it run 'showroom admin keys export --key personal --out "
+    "FILE', then here 'showroom admin keys import FILE --key personal'",
     "personal_key_mismatch": "the personal-data key file {path} on this computer (key id "
-                             "{found}) is not the store's (key id {expected}), so it cannot "
-                             "record or read ID and licence numbers; nothing was saved. Copy the "
-                             "store's key from a terminal that has it ('showroom admin keys "
-                             "export --key personal --out FILE' there) and install it here with "
-                             "'showroom admin keys import FILE --key personal'",
+    "{found}) is not the store's (key id {expected}), so it cannot "
+    "record or read ID and licence numbers; nothing was saved. Copy the "
+    "store's key from a terminal that has it ('showroom admin keys "
+    "export --key personal --out FILE' there) and install it here with "
+    "'showroom admin keys import FILE --key personal'",
 }
 
 BACKUP_INVALID = {
@@ -107,7 +106,7 @@ BACKUP_INVALID = {
     "unknown_revision": "made by a newer or unknown version of Showroom (schema {revision})",
     # Issue #15.11: whole, but what it holds was changed (or could not be checked).
     "altered": "it failed its content check ({detail}); to restore it anyway and record the "
-               "failures, add --accept-damaged",
+    "failures, add --accept-damaged",
 }
 
 CERTIFICATE_INVALID = {
@@ -118,26 +117,31 @@ CERTIFICATE_INVALID = {
 }
 KEY_UNAVAILABLE = {
     "missing": "this computer has no key file ({path}) for the store's signing key: copy it "
-               "from a terminal that signs ('showroom admin keys export' there, "
-               "'showroom admin keys import FILE' here)",
+    "from a terminal that signs ('showroom admin keys export' there, "
+    "'showroom admin keys import FILE' here)",
     "wrong_key": "the key file {path} is not the one the store's signing key was encrypted "
-                 "with: copy the right one from a terminal that signs (keys export / import)",
+    "with: copy the right one from a terminal that signs (keys export / import)",
     "damaged": "the key file {path} or the encrypted signing key is damaged",
 }
 
 # A showroom card (一车一卡) only for a car on sale; the whole batch is refused (issue #15.6).
-CARD_NOT_AVAILABLE = ("{car} (VIN {vin}) is {status}: a showroom card is issued only for a car "
-                      "in stock or on display; no card was issued, take it out of the batch")
+CARD_NOT_AVAILABLE = (
+    "{car} (VIN {vin}) is {status}: a showroom card is issued only for a car "
+    "in stock or on display; no card was issued, take it out of the batch"
+)
 VEHICLE_STATUS_TEXT = {
-    "in_transit": "still in transit", "in_stock": "in stock", "on_display": "on display",
-    "test_drive_fleet": "in the test-drive fleet", "reserved": "reserved", "sold": "sold",
+    "in_transit": "still in transit",
+    "in_stock": "in stock",
+    "on_display": "on display",
+    "test_drive_fleet": "in the test-drive fleet",
+    "reserved": "reserved",
+    "sold": "sold",
     "delivered": "delivered",
 }
 
 
 def _fmt(template: str, params: dict) -> str:
-    params = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v
-              for k, v in params.items()}
+    params = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -161,18 +165,22 @@ def describe_error(e: ShowroomError) -> str:
         return f"cannot import {path}: {_fmt(reason, {'suffix': '.' + suffix})}"
     if e.code == "backup_invalid":
         reason = BACKUP_INVALID.get(e.params.get("reason", ""), "the file cannot be used")
-        return (f"cannot restore from {e.params.get('path', '')}: "
-                f"{_fmt(reason, {'detail': '', 'revision': '?', **e.params})}; nothing was changed")
+        return (
+            f"cannot restore from {e.params.get('path', '')}: "
+            f"{_fmt(reason, {'detail': '', 'revision': '?', **e.params})}; nothing was changed"
+        )
     if e.code == "certificate_invalid":
         return CERTIFICATE_INVALID.get(e.params.get("reason", ""), "the certificate cannot be used")
     if e.code == "encryption_key_unavailable":
-        return _fmt(KEY_UNAVAILABLE.get(e.params.get("reason", ""), KEY_UNAVAILABLE["damaged"]),
-                    e.params)
+        return _fmt(KEY_UNAVAILABLE.get(e.params.get("reason", ""), KEY_UNAVAILABLE["damaged"]), e.params)
     if e.code == "not_found" and e.params.get("what") == "document":
         if e.params.get("number"):
             version = e.params.get("version")
-            return (f"no document {e.params['number']}"
-                    + (f" version {version}" if version is not None else "") + " in the archive")
+            return (
+                f"no document {e.params['number']}"
+                + (f" version {version}" if version is not None else "")
+                + " in the archive"
+            )
         return "no such document in the archive"
     if e.code == "card_vehicle_not_available":  # issue #15.6: name the car, in words
         status = VEHICLE_STATUS_TEXT.get(e.params.get("status"), e.params.get("status"))

@@ -68,6 +68,7 @@ def audit_key(recorded_key_id: str | None, *, create: bool = True) -> bytes:
 
 # --- anchors ---------------------------------------------------------------------------------
 
+
 def database_identity(url: str) -> str:
     """Which database an anchor belongs to: the file (SQLite) or server and name, never the
     password, so the same database gets the same anchor whoever logs in."""
@@ -138,8 +139,14 @@ def record_anchor(url: str, head: dict, *, rewind: bool = False) -> None:
             return
     from db.session import describe_url
 
-    _write(path, {**{k: head.get(k) for k in HEAD_FIELDS}, "database": describe_url(url),
-                  "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+    _write(
+        path,
+        {
+            **{k: head.get(k) for k in HEAD_FIELDS},
+            "database": describe_url(url),
+            "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        },
+    )
 
 
 def forget_anchor(url: str) -> None:
@@ -172,12 +179,14 @@ def current_head(url: str) -> dict | None:
     try:
         with engine.connect() as conn:
             try:
-                row = conn.execute(text("SELECT last_id, last_hash, keyed_from, key_id "
-                                        "FROM audit_chain_head WHERE id = 1")).first()
+                row = conn.execute(
+                    text("SELECT last_id, last_hash, keyed_from, key_id FROM audit_chain_head WHERE id = 1")
+                ).first()
             except SQLAlchemyError:  # before migration 0014: no key columns yet
                 conn.rollback()
-                row = conn.execute(text("SELECT last_id, last_hash, last_id + 1, NULL "
-                                        "FROM audit_chain_head WHERE id = 1")).first()
+                row = conn.execute(
+                    text("SELECT last_id, last_hash, last_id + 1, NULL FROM audit_chain_head WHERE id = 1")
+                ).first()
         return None if row is None else dict(zip(HEAD_FIELDS, row, strict=True))
     except SQLAlchemyError:
         return None
@@ -230,6 +239,19 @@ def install() -> None:
     set_default_audit_keeper(KEEPER)
 
 
-__all__ = ["AUDIT", "KEEPER", "FileKeeper", "anchor_path", "anchors_for", "audit_key",
-           "backup_head_path", "current_head", "forget_anchor", "install", "read_head",
-           "reanchor", "record_anchor", "record_backup_head"]
+__all__ = [
+    "AUDIT",
+    "KEEPER",
+    "FileKeeper",
+    "anchor_path",
+    "anchors_for",
+    "audit_key",
+    "backup_head_path",
+    "current_head",
+    "forget_anchor",
+    "install",
+    "read_head",
+    "reanchor",
+    "record_anchor",
+    "record_backup_head",
+]

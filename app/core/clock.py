@@ -42,14 +42,12 @@ def month_start(day: dt.date) -> dt.date:
 
 def next_month(day: dt.date) -> dt.date:
     first = day.replace(day=1)
-    return (first.replace(year=first.year + 1, month=1) if first.month == 12
-            else first.replace(month=first.month + 1))
+    return first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1)
 
 
 def previous_month(day: dt.date) -> dt.date:
     first = day.replace(day=1)
-    return (first.replace(year=first.year - 1, month=12) if first.month == 1
-            else first.replace(month=first.month - 1))
+    return first.replace(year=first.year - 1, month=12) if first.month == 1 else first.replace(month=first.month - 1)
 
 
 def store_month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:

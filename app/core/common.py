@@ -26,10 +26,8 @@ RETRY_ATTEMPTS = 8
 
 
 # Never copied into a Conflict (it travels to the UI and the log): secrets and sealed numbers.
-_PRIVATE_COLUMN_PARTS = ("password", "hash", "sealed", "secret", "key", "cipher", "fingerprint",
-                         "token", "_enc")
-_BOOKKEEPING_COLUMNS = {"id", "version", "created_at", "updated_at", "updated_by_id",
-                        "created_by_id"}
+_PRIVATE_COLUMN_PARTS = ("password", "hash", "sealed", "secret", "key", "cipher", "fingerprint", "token", "_enc")
+_BOOKKEEPING_COLUMNS = {"id", "version", "created_at", "updated_at", "updated_by_id", "created_by_id"}
 
 
 def _plain(value):
@@ -91,9 +89,12 @@ def _last_logged_change(record):
         return None
     try:
         row = session.execute(
-            text("SELECT actor_name, actor_id, at FROM audit_event WHERE table_name = :t "
-                 "AND record_id = :r ORDER BY id DESC LIMIT 1"),
-            {"t": record.__tablename__, "r": str(record.id)}).first()
+            text(
+                "SELECT actor_name, actor_id, at FROM audit_event WHERE table_name = :t "
+                "AND record_id = :r ORDER BY id DESC LIMIT 1"
+            ),
+            {"t": record.__tablename__, "r": str(record.id)},
+        ).first()
     except DBAPIError:
         return None
     if row is None:
@@ -130,8 +131,13 @@ def is_transient(exc: BaseException) -> bool:
     return is_transient_error(exc)
 
 
-def retry_transient(fn: Callable[..., T] | None = None, *, attempts: int = RETRY_ATTEMPTS,
-                    first_delay: float = 0.02, max_delay: float = 1.0):
+def retry_transient(
+    fn: Callable[..., T] | None = None,
+    *,
+    attempts: int = RETRY_ATTEMPTS,
+    first_delay: float = 0.02,
+    max_delay: float = 1.0,
+):
     """Run a whole-transaction service call again when it failed for a transient reason
     (PostgreSQL deadlock or serialization failure, SQLite busy/locked), with jittered
     exponential back-off. Use on a function whose every attempt is one transaction that either
@@ -150,12 +156,12 @@ def retry_transient(fn: Callable[..., T] | None = None, *, attempts: int = RETRY
                     if not is_transient(exc):
                         raise
                     if attempt == attempts:
-                        log.warning("%s: still failing after %d attempts: %s",
-                                    func.__qualname__, attempts, exc.orig)
+                        log.warning("%s: still failing after %d attempts: %s", func.__qualname__, attempts, exc.orig)
                         raise Busy(attempts=attempts) from exc
                     delay = min(max_delay, first_delay * 2 ** (attempt - 1))
-                    log.info("%s: transient database error (%s), attempt %d; retrying",
-                             func.__qualname__, exc.orig, attempt)
+                    log.info(
+                        "%s: transient database error (%s), attempt %d; retrying", func.__qualname__, exc.orig, attempt
+                    )
                     time.sleep(delay * random.uniform(0.5, 1.5))
             raise AssertionError("unreachable")
 

@@ -152,7 +152,7 @@ def blob_key_id(blob: bytes) -> bytes | None:
     """The id of the key a blob was encrypted under, or None if it is not one of ours."""
     if len(blob) < len(MAGIC) + _ID_BYTES + _NONCE_BYTES + 16 or not blob.startswith(MAGIC):
         return None
-    return blob[len(MAGIC):len(MAGIC) + _ID_BYTES]
+    return blob[len(MAGIC) : len(MAGIC) + _ID_BYTES]
 
 
 def decrypt(blob: bytes, *, aad: bytes, name: str = SIGNING) -> bytes:
@@ -164,7 +164,7 @@ def decrypt(blob: bytes, *, aad: bytes, name: str = SIGNING) -> bytes:
     if wanted != key_id(key):
         raise _unavailable("wrong_key", path)
     start = len(MAGIC) + _ID_BYTES
-    nonce, ciphertext = blob[start:start + _NONCE_BYTES], blob[start + _NONCE_BYTES:]
+    nonce, ciphertext = blob[start : start + _NONCE_BYTES], blob[start + _NONCE_BYTES :]
     try:
         return AESGCM(key).decrypt(nonce, ciphertext, aad)
     except InvalidTag:
@@ -228,6 +228,20 @@ def import_key(src: Path, name: str = SIGNING) -> Path:
     return path
 
 
-__all__ = ["SIGNING", "key_path", "load_key", "has_key", "load_or_create_key", "encrypt",
-           "decrypt", "blob_key_id", "key_id", "export_key", "import_key", "encrypt_with",
-           "next_key_path", "rotate_begin", "rotate_finish"]
+__all__ = [
+    "SIGNING",
+    "key_path",
+    "load_key",
+    "has_key",
+    "load_or_create_key",
+    "encrypt",
+    "decrypt",
+    "blob_key_id",
+    "key_id",
+    "export_key",
+    "import_key",
+    "encrypt_with",
+    "next_key_path",
+    "rotate_begin",
+    "rotate_finish",
+]

@@ -78,9 +78,7 @@ R = Role
 A = Action
 
 MATRIX: dict[Action, frozenset[Role]] = {
-    A.VIEW_VEHICLES: frozenset(
-        {R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}
-    ),
+    A.VIEW_VEHICLES: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}),
     A.EDIT_VEHICLES: frozenset({R.SALES_MANAGER, R.ADMIN}),
     A.CHANGE_VEHICLE_STATUS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.ADMIN}),
     A.IMPORT_VEHICLES: frozenset({R.SALES_MANAGER, R.ADMIN}),
@@ -92,9 +90,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.MANAGE_USERS: frozenset({R.ADMIN}),
     A.EDIT_STORE: frozenset({R.ADMIN}),
     # Everyone who serves a customer may need to show, verify or hand over a document again.
-    A.VIEW_DOCUMENTS: frozenset(
-        {R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}
-    ),
+    A.VIEW_DOCUMENTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}),
     # Issuing follows who produces documents: consultants (test-drive agreements, vehicle
     # cards), PDI technicians (PDI reports, T/CSCA 120031 4.4.1.3), managers and the admin.
     # Reception and finance only show and print what others issued.
@@ -103,9 +99,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.ISSUE_STORE_NOTICE: frozenset({R.SALES_MANAGER, R.ADMIN}),
     # Voiding (and so replacing) a signed document is a manager's decision, with a reason.
     A.VOID_DOCUMENTS: frozenset({R.SALES_MANAGER, R.ADMIN}),
-    A.PRINT_DOCUMENTS: frozenset(
-        {R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}
-    ),
+    A.PRINT_DOCUMENTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}),
     # The store's seal: creating, importing and exporting its signing certificate.
     A.MANAGE_CERTIFICATE: frozenset({R.ADMIN}),
     # --- Reception (issue #4) ---
@@ -138,9 +132,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.MANAGE_CONSENT_TEXTS: frozenset({R.ADMIN}),
     # --- Showroom floor and vehicle cards (issue #5) ---
     # The board (which displayed car needs a card) is for everyone who sees the inventory.
-    A.VIEW_SHOWROOM: frozenset(
-        {R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}
-    ),
+    A.VIEW_SHOWROOM: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}),
     # T/CSCA 120031 4.2.1.2 一车一卡: consultants keep the cards on their cars current; a
     # re-issue replaces the previous version without a manager (app/showroom/cards.py).
     A.ISSUE_CARDS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.ADMIN}),
@@ -162,9 +154,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # 4.2.4.7: a drive in storm, heavy rain, heavy snow or dense fog needs a manager's reason.
     A.OVERRIDE_TEST_DRIVE_WEATHER: frozenset({R.SALES_MANAGER}),
     # --- PDI (issue #7, T/CSCA 120031 4.4.1) ---
-    A.VIEW_PDI: frozenset(
-        {R.CONSULTANT, R.SALES_MANAGER, R.PDI_TECHNICIAN, R.ADMIN}
-    ),
+    A.VIEW_PDI: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.PDI_TECHNICIAN, R.ADMIN}),
     # 4.4.1.3: only certified technicians record inspection results (certificate checked in
     # the service).
     A.RECORD_PDI: frozenset({R.PDI_TECHNICIAN}),

@@ -50,7 +50,7 @@ def mask(value: str) -> str:
     keep = 4 if n >= 12 else 2 if n >= 6 else 0
     if n == 18 and value[:2] in ONE_REGION_PREFIXES:
         keep = 2  # the region is one known code: two more hidden digits make up for it
-    return "*" * (n - keep) + value[n - keep:]
+    return "*" * (n - keep) + value[n - keep :]
 
 
 def seal_with(key: bytes, value: str, *, field: str) -> bytes:
@@ -64,6 +64,5 @@ def fingerprint(value: str, *, field: str) -> str:
 
 
 def fingerprint_with(key: bytes, value: str, *, field: str) -> str:
-    mac = hmac.new(key, field.encode("utf-8") + b"\x00" + value.strip().upper().encode("utf-8"),
-                   hashlib.sha256)
+    mac = hmac.new(key, field.encode("utf-8") + b"\x00" + value.strip().upper().encode("utf-8"), hashlib.sha256)
     return mac.hexdigest()

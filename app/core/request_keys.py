@@ -26,9 +26,9 @@ def first_record(s: Session, key: str | None, operation: str) -> int | None:
     return row.record_id
 
 
-def remember(s: Session, key: str | None, operation: str, record_id: int, *,
-             actor_id: int | None, now: dt.datetime) -> None:
+def remember(
+    s: Session, key: str | None, operation: str, record_id: int, *, actor_id: int | None, now: dt.datetime
+) -> None:
     """Record that this key created `record_id`, in the caller's transaction."""
     if key:
-        s.add(RequestKey(key=key, operation=operation, record_id=record_id, created_at=now,
-                         created_by_id=actor_id))
+        s.add(RequestKey(key=key, operation=operation, record_id=record_id, created_at=now, created_by_id=actor_id))

@@ -38,8 +38,7 @@ MISSING, MISMATCH = "personal_key_missing", "personal_key_mismatch"
 
 def key_error(code: str, *, expected: str, found: str = "") -> ShowroomError:
     """The refusal, naming this terminal's key file and the key the store uses."""
-    return ShowroomError(code, path=str(keys.key_path(PERSONAL)), expected=expected,
-                         found=found)
+    return ShowroomError(code, path=str(keys.key_path(PERSONAL)), expected=expected, found=found)
 
 
 def recorded_key_id(session, name: str = PERSONAL) -> str | None:

@@ -103,11 +103,45 @@ def validate_mobile(raw: str, field: str = "mobile") -> str:
 # municipalities of the current list, plus 71 (Taiwan, GB/T 2260) and 81/82/83, the prefixes of
 # the residence permits for Hong Kong, Macao and Taiwan residents (港澳台居民居住证, 2018),
 # which have the same 18-character form and check character (GB 11643-1999).
-RIC_PROVINCES = frozenset({
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-    "65", "71", "81", "82", "83",
-})
+RIC_PROVINCES = frozenset(
+    {
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+        "83",
+    }
+)
 RIC_MAX_AGE = 130  # no holder is older; a birth year before that is a typing error
 _RIC_SHAPE = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 _RIC_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))  # ISO 7064 MOD 11-2

@@ -64,9 +64,17 @@ DEMO_USERS: list[tuple[str, str, str, tuple[str, ...]]] = [
 ]
 # Years since the driving licence was first issued, as of `now`. T/CSCA 120031 4.2.4.4 wants
 # >= 3 years for a test-drive escort: yang.fan and zhao.xin deliberately fall short.
-_LICENCE_YEARS = {"zhou.jianguo": 16, "wang.lei": 12, "li.na": 9, "zhang.wei": 18,
-                  "liu.yang": 6, "chen.jing": 4, "yang.fan": 2, "zhao.xin": 1.25,
-                  "huang.jiahao": 3.5}
+_LICENCE_YEARS = {
+    "zhou.jianguo": 16,
+    "wang.lei": 12,
+    "li.na": 9,
+    "zhang.wei": 18,
+    "liu.yang": 6,
+    "chen.jing": 4,
+    "yang.fan": 2,
+    "zhao.xin": 1.25,
+    "huang.jiahao": 3.5,
+}
 
 
 @dataclass(frozen=True)
@@ -88,46 +96,200 @@ class Model:
 
 _ACC = "ACC 自适应巡航"
 M = {
-    "passat": Model("上汽大众", "帕萨特", "LSV", "AN7B3", "ICE", 137, 8.4, (
-        "IQ.DRIVE 智能驾驶辅助", "全景天窗", "前排座椅加热/通风", "15英寸中控屏", "360°全景影像"),
-        fuel=6.3),
-    "tiguan": Model("上汽大众", "途观L Pro", "LSV", "AX6C5", "ICE", 162, 7.9, (
-        "IQ.Pilot 领航辅助", "4MOTION 四驱", "全景天窗", "HUD 抬头显示", "电动尾门"), fuel=7.6),
-    "lavida": Model("上汽大众", "朗逸", "LSV", "AL2A8", "ICE", 83, 12.5, (
-        "倒车影像", "定速巡航", "8英寸中控屏", "CarPlay/CarLife 手机互联"), fuel=5.7),
-    "id4x": Model("上汽大众", "ID.4 X", "LSV", "UE4N2", "BEV", 150, 8.5, (
-        "IQ.Drive L2+", "AR-HUD 增强现实抬头显示", "全景天幕", "热泵空调"),
-        range_km=555, battery_kwh=84.8, fast_min=38, slow_h=12.5),
-    "lacrosse": Model("别克", "君越", "LSG", "ZR5S1", "ICE", 174, 7.9, (
-        "Bose 音响", "全景天窗", "前排座椅按摩", _ACC, "无线充电"), fuel=7.3),
-    "envision": Model("别克", "昂科威Plus", "LSG", "UH4E2", "ICE", 174, 7.6, (
-        "智能四驱", "全景天窗", "电动尾门", _ACC, "Buick eConnect 3.0"), fuel=7.9),
-    "gl8": Model("别克", "GL8 陆尊", "LSG", "PG8D9", "ICE", 174, 9.9, (
-        "二排零重力航空座椅", "电动侧滑门", "Bose 音响", "三区自动空调", _ACC), fuel=8.5),
-    "gl8phev": Model("别克", "GL8 陆尊PHEV", "LSG", "PG8H3", "PHEV", 245, 8.8, (
-        "二排零重力航空座椅", "电动侧滑门", "Bose 音响", "对外放电 V2L"),
-        fuel=1.5, range_km=100, battery_kwh=25.9, fast_min=28, slow_h=4.0),
-    "e5": Model("别克", "E5", "LSG", "UE5B7", "BEV", 180, 6.8, (
-        "30英寸 6K 环抱屏", "Buick Pure Drive L2+", "CDC 可变阻尼悬架", "全景天幕", "无线充电"),
-        range_km=620, battery_kwh=79.7, fast_min=28, slow_h=11.5),
-    "han": Model("比亚迪", "汉 DM-i", "LGX", "C76C4", "PHEV", 160, 7.9, (
-        "DiPilot 智能驾驶辅助", "DiLink 智能网联", "全景天窗", "丹拿音响", "NFC 车钥匙"),
-        fuel=1.4, range_km=125, battery_kwh=18.3, fast_min=25, slow_h=3.0),
-    "qin": Model("比亚迪", "秦PLUS DM-i", "LGX", "C44A1", "PHEV", 145, 7.3, (
-        "DiLink 智能网联", "10.1英寸自适应旋转屏", "倒车影像", "NFC 车钥匙"),
-        fuel=1.6, range_km=55, battery_kwh=8.3, slow_h=2.5),
-    "seal": Model("比亚迪", "海豹", "LGX", "E68B5", "BEV", 230, 5.9, (
-        "CTB 电池车身一体化", "iTAC 智能扭矩控制", "全景天幕", "丹拿音响", "DiPilot 智能驾驶辅助"),
-        range_km=650, battery_kwh=82.5, fast_min=26, slow_h=12.0),
-    "yuan": Model("比亚迪", "元PLUS", "LGX", "E39D2", "BEV", 150, 7.3, (
-        "刀片电池", "12.8英寸旋转屏", "全景天窗", "DiPilot 智能驾驶辅助", "NFC 车钥匙"),
-        range_km=510, battery_kwh=60.5, fast_min=30, slow_h=9.5),
-    "model3": Model("特斯拉", "Model 3", "LRW", "3E1EK", "BEV", 194, 6.1, (
-        "Autopilot 自动辅助驾驶", "15.4英寸中控屏", "全景玻璃车顶", "后排8英寸触摸屏"),
-        range_km=634, battery_kwh=60.0, fast_min=27, slow_h=9.0),
-    "modely": Model("特斯拉", "Model Y", "LRW", "YGDEE", "BEV", 220, 5.9, (
-        "Autopilot 自动辅助驾驶", "15.4英寸中控屏", "全景玻璃车顶", "电动尾门", "HEPA 空气过滤"),
-        range_km=593, battery_kwh=62.5, fast_min=27, slow_h=10.0),
+    "passat": Model(
+        "上汽大众",
+        "帕萨特",
+        "LSV",
+        "AN7B3",
+        "ICE",
+        137,
+        8.4,
+        ("IQ.DRIVE 智能驾驶辅助", "全景天窗", "前排座椅加热/通风", "15英寸中控屏", "360°全景影像"),
+        fuel=6.3,
+    ),
+    "tiguan": Model(
+        "上汽大众",
+        "途观L Pro",
+        "LSV",
+        "AX6C5",
+        "ICE",
+        162,
+        7.9,
+        ("IQ.Pilot 领航辅助", "4MOTION 四驱", "全景天窗", "HUD 抬头显示", "电动尾门"),
+        fuel=7.6,
+    ),
+    "lavida": Model(
+        "上汽大众",
+        "朗逸",
+        "LSV",
+        "AL2A8",
+        "ICE",
+        83,
+        12.5,
+        ("倒车影像", "定速巡航", "8英寸中控屏", "CarPlay/CarLife 手机互联"),
+        fuel=5.7,
+    ),
+    "id4x": Model(
+        "上汽大众",
+        "ID.4 X",
+        "LSV",
+        "UE4N2",
+        "BEV",
+        150,
+        8.5,
+        ("IQ.Drive L2+", "AR-HUD 增强现实抬头显示", "全景天幕", "热泵空调"),
+        range_km=555,
+        battery_kwh=84.8,
+        fast_min=38,
+        slow_h=12.5,
+    ),
+    "lacrosse": Model(
+        "别克",
+        "君越",
+        "LSG",
+        "ZR5S1",
+        "ICE",
+        174,
+        7.9,
+        ("Bose 音响", "全景天窗", "前排座椅按摩", _ACC, "无线充电"),
+        fuel=7.3,
+    ),
+    "envision": Model(
+        "别克",
+        "昂科威Plus",
+        "LSG",
+        "UH4E2",
+        "ICE",
+        174,
+        7.6,
+        ("智能四驱", "全景天窗", "电动尾门", _ACC, "Buick eConnect 3.0"),
+        fuel=7.9,
+    ),
+    "gl8": Model(
+        "别克",
+        "GL8 陆尊",
+        "LSG",
+        "PG8D9",
+        "ICE",
+        174,
+        9.9,
+        ("二排零重力航空座椅", "电动侧滑门", "Bose 音响", "三区自动空调", _ACC),
+        fuel=8.5,
+    ),
+    "gl8phev": Model(
+        "别克",
+        "GL8 陆尊PHEV",
+        "LSG",
+        "PG8H3",
+        "PHEV",
+        245,
+        8.8,
+        ("二排零重力航空座椅", "电动侧滑门", "Bose 音响", "对外放电 V2L"),
+        fuel=1.5,
+        range_km=100,
+        battery_kwh=25.9,
+        fast_min=28,
+        slow_h=4.0,
+    ),
+    "e5": Model(
+        "别克",
+        "E5",
+        "LSG",
+        "UE5B7",
+        "BEV",
+        180,
+        6.8,
+        ("30英寸 6K 环抱屏", "Buick Pure Drive L2+", "CDC 可变阻尼悬架", "全景天幕", "无线充电"),
+        range_km=620,
+        battery_kwh=79.7,
+        fast_min=28,
+        slow_h=11.5,
+    ),
+    "han": Model(
+        "比亚迪",
+        "汉 DM-i",
+        "LGX",
+        "C76C4",
+        "PHEV",
+        160,
+        7.9,
+        ("DiPilot 智能驾驶辅助", "DiLink 智能网联", "全景天窗", "丹拿音响", "NFC 车钥匙"),
+        fuel=1.4,
+        range_km=125,
+        battery_kwh=18.3,
+        fast_min=25,
+        slow_h=3.0,
+    ),
+    "qin": Model(
+        "比亚迪",
+        "秦PLUS DM-i",
+        "LGX",
+        "C44A1",
+        "PHEV",
+        145,
+        7.3,
+        ("DiLink 智能网联", "10.1英寸自适应旋转屏", "倒车影像", "NFC 车钥匙"),
+        fuel=1.6,
+        range_km=55,
+        battery_kwh=8.3,
+        slow_h=2.5,
+    ),
+    "seal": Model(
+        "比亚迪",
+        "海豹",
+        "LGX",
+        "E68B5",
+        "BEV",
+        230,
+        5.9,
+        ("CTB 电池车身一体化", "iTAC 智能扭矩控制", "全景天幕", "丹拿音响", "DiPilot 智能驾驶辅助"),
+        range_km=650,
+        battery_kwh=82.5,
+        fast_min=26,
+        slow_h=12.0,
+    ),
+    "yuan": Model(
+        "比亚迪",
+        "元PLUS",
+        "LGX",
+        "E39D2",
+        "BEV",
+        150,
+        7.3,
+        ("刀片电池", "12.8英寸旋转屏", "全景天窗", "DiPilot 智能驾驶辅助", "NFC 车钥匙"),
+        range_km=510,
+        battery_kwh=60.5,
+        fast_min=30,
+        slow_h=9.5,
+    ),
+    "model3": Model(
+        "特斯拉",
+        "Model 3",
+        "LRW",
+        "3E1EK",
+        "BEV",
+        194,
+        6.1,
+        ("Autopilot 自动辅助驾驶", "15.4英寸中控屏", "全景玻璃车顶", "后排8英寸触摸屏"),
+        range_km=634,
+        battery_kwh=60.0,
+        fast_min=27,
+        slow_h=9.0,
+    ),
+    "modely": Model(
+        "特斯拉",
+        "Model Y",
+        "LRW",
+        "YGDEE",
+        "BEV",
+        220,
+        5.9,
+        ("Autopilot 自动辅助驾驶", "15.4英寸中控屏", "全景玻璃车顶", "电动尾门", "HEPA 空气过滤"),
+        range_km=593,
+        battery_kwh=62.5,
+        fast_min=27,
+        slow_h=10.0,
+    ),
 }
 _LWB = "长续航全轮驱动版"
 
@@ -178,8 +340,11 @@ VEHICLES: list[tuple[str, str, int, int, str, str, str, int]] = [
 DEFECT_INDEX = 26
 _OLD_STOCK_INDEX = 11  # the car produced more than two years ago
 _ROUTE = {
-    "in_transit": (), "in_stock": ("in_stock",), "on_display": ("in_stock", "on_display"),
-    "test_drive_fleet": ("in_stock", "test_drive_fleet"), "reserved": ("in_stock", "reserved"),
+    "in_transit": (),
+    "in_stock": ("in_stock",),
+    "on_display": ("in_stock", "on_display"),
+    "test_drive_fleet": ("in_stock", "test_drive_fleet"),
+    "reserved": ("in_stock", "reserved"),
     "sold": ("in_stock", "reserved", "sold"),
 }
 _YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"  # VIN position 10, a 30-year cycle from 1980
@@ -216,13 +381,29 @@ def _vehicle_input(index: int, today: dt.date) -> VehicleInput:
         fixed = today - dt.timedelta(days=max(age - 10, 1))
         repair = f"{fixed.isoformat()} 本店钣喷车间局部补漆，漆膜厚度复检合格"
     return VehicleInput(
-        vin=demo_vin(index, m, model_year), brand=m.brand, model=m.name, trim=trim,
-        model_year=model_year, exterior_color=ext, interior_color=inner,
-        powertrain=m.powertrain, guide_price_fen=guide * 100, price_fen=(guide - discount) * 100,
-        configuration=list(m.configuration), power_kw=m.power_kw, accel_0_100_s=m.accel,
-        fuel_l_per_100km=m.fuel, range_km=m.range_km, battery_kwh=m.battery_kwh,
-        fast_charge_minutes=m.fast_min, slow_charge_hours=m.slow_h, production_date=produced,
-        status="in_transit", defect_notes=defect, repair_notes=repair, notes=notes,
+        vin=demo_vin(index, m, model_year),
+        brand=m.brand,
+        model=m.name,
+        trim=trim,
+        model_year=model_year,
+        exterior_color=ext,
+        interior_color=inner,
+        powertrain=m.powertrain,
+        guide_price_fen=guide * 100,
+        price_fen=(guide - discount) * 100,
+        configuration=list(m.configuration),
+        power_kw=m.power_kw,
+        accel_0_100_s=m.accel,
+        fuel_l_per_100km=m.fuel,
+        range_km=m.range_km,
+        battery_kwh=m.battery_kwh,
+        fast_charge_minutes=m.fast_min,
+        slow_charge_hours=m.slow_h,
+        production_date=produced,
+        status="in_transit",
+        defect_notes=defect,
+        repair_notes=repair,
+        notes=notes,
     )
 
 
@@ -245,8 +426,9 @@ def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo
             if existing not in (None, DEMO_STORE["legal_name"]):
                 raise ShowroomError("demo_foreign_database", store=existing)
             username, password, full_name, _ = DEMO_USERS[0]
-            store.set_up_store(db.uow(), **DEMO_STORE, admin_username=username,
-                               admin_full_name=full_name, admin_password=password)
+            store.set_up_store(
+                db.uow(), **DEMO_STORE, admin_username=username, admin_full_name=full_name, admin_password=password
+            )
             created = True
         elif store.get_store(db.uow()).legal_name != DEMO_STORE["legal_name"]:
             raise ShowroomError("demo_foreign_database", store=store.get_store(db.uow()).legal_name)
@@ -257,16 +439,18 @@ def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo
         created |= _add_vehicles(db, manager, today)
         created |= _add_documents(db, manager, now)
         from app.demo.showroom import add_showroom_demo  # issue #5: the showroom floor
+
         created |= add_showroom_demo(db, manager, issue_cards=True)
         from app.demo.drives import add_test_drive_demo  # issue #6
+
         created |= add_test_drive_demo(db, manager, now)
         from app.demo.pdi import add_pdi_demo  # issue #7
+
         created |= add_pdi_demo(db, manager, now)
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
             docs = uow.session.query(Document).count()
-        return DemoInfo(database_url, created, DEMO_STORE["legal_name"], tuple(DEMO_USERS), count,
-                        docs)
+        return DemoInfo(database_url, created, DEMO_STORE["legal_name"], tuple(DEMO_USERS), count, docs)
     finally:
         db.dispose()
 
@@ -284,8 +468,7 @@ def _actor(db: Database, username: str) -> Actor:
         user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username))
         if user is None or not user.active:
             # A demo database whose demo accounts were removed: treat it as someone else's.
-            raise ShowroomError("demo_foreign_database", store=DEMO_STORE["legal_name"],
-                                user=username)
+            raise ShowroomError("demo_foreign_database", store=DEMO_STORE["legal_name"], user=username)
         return actor_of(user)
 
 
@@ -299,8 +482,13 @@ def _add_users(db: Database, admin: Actor, today: dt.date) -> bool:
         years = _LICENCE_YEARS.get(username)
         pdi = "pdi_technician" in roles
         auth.create_user(
-            db.uow(), actor=admin, username=username, full_name=full_name, password=password,
-            roles=list(roles), staff_no=f"PJ{number:03d}",
+            db.uow(),
+            actor=admin,
+            username=username,
+            full_name=full_name,
+            password=password,
+            roles=list(roles),
+            staff_no=f"PJ{number:03d}",
             licence_first_issued=today - dt.timedelta(days=round(years * 365.25)) if years else None,
             pdi_certificate_no="SH-PDI-2025-0318" if pdi else None,
             pdi_certificate_expiry=today + dt.timedelta(days=420) if pdi else None,
@@ -320,8 +508,9 @@ def _add_vehicles(db: Database, manager: Actor, today: dt.date) -> bool:
         v = vehicles.add_vehicle(db.uow(), actor=manager, data=data)
         # Walk the real status moves so each car has a believable history.
         for status in _ROUTE[spec[6]]:
-            v = vehicles.change_status(db.uow(), actor=manager, vehicle_id=v.id,
-                                       expected_version=v.version, new_status=status)
+            v = vehicles.change_status(
+                db.uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status=status
+            )
         added = True
     return added
 
@@ -350,10 +539,14 @@ def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
         for i in range(41):
             u = i / 40
             x = x0 + span * u + 0.035 * math.sin(2 * math.pi * loops * u + part)
-            y = (0.5 + 0.24 * math.sin(2 * math.pi * loops * u + rng.uniform(-0.2, 0.2))
-                 * (1 - 0.5 * u) - 0.06 * part * u)
-            points.append([round(x, 4), round(min(0.95, max(0.05, y)), 4), t,
-                           round(0.55 + 0.35 * math.sin(math.pi * u), 3)])
+            y = (
+                0.5
+                + 0.24 * math.sin(2 * math.pi * loops * u + rng.uniform(-0.2, 0.2)) * (1 - 0.5 * u)
+                - 0.06 * part * u
+            )
+            points.append(
+                [round(x, 4), round(min(0.95, max(0.05, y)), 4), t, round(0.55 + 0.35 * math.sin(math.pi * u), 3)]
+            )
             t += 12
         strokes.append(points)
         x0 += span + 0.04
@@ -367,8 +560,7 @@ def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
     for stroke in strokes:
         for (xa, ya, _, pa), (xb, yb, _, pb) in zip(stroke, stroke[1:], strict=False):
             line_w = max(1, round(width * 0.0065 * scale * (0.55 + 0.9 * (pa + pb) / 2)))
-            draw.line([(xa * w, ya * h), (xb * w, yb * h)], fill=(20, 32, 107, 255),
-                      width=line_w, joint="curve")
+            draw.line([(xa * w, ya * h), (xb * w, yb * h)], fill=(20, 32, 107, 255), width=line_w, joint="curve")
     image = image.resize((width, width // 3), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
@@ -377,8 +569,7 @@ def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
 
 def _manager_signature(manager: Actor, now: dt.datetime, seed: int) -> SignatureCapture:
     strokes, png = demo_signature(seed)
-    return SignatureCapture(manager.full_name, "manager", now - dt.timedelta(minutes=5),
-                            strokes, png)
+    return SignatureCapture(manager.full_name, "manager", now - dt.timedelta(minutes=5), strokes, png)
 
 
 def _add_documents(db: Database, manager: Actor, now: dt.datetime) -> bool:
@@ -395,22 +586,34 @@ def _add_documents(db: Database, manager: Actor, now: dt.datetime) -> bool:
         sig = _manager_signature(manager, now, seed=7)
         drawn = [SignatureDTO(sig.signer_name, SignerRole.MANAGER, sig.signed_at, sig.png)]
         documents.issue_document(
-            db.uow(), actor=manager, doc_type="store_notice", subject_type="store",
-            subject_id=wrong.id, subject_ref=wrong.legal_name, language="bilingual",
+            db.uow(),
+            actor=manager,
+            doc_type="store_notice",
+            subject_type="store",
+            subject_id=wrong.id,
+            subject_ref=wrong.legal_name,
+            language="bilingual",
             signatures=[sig],
             render=lambda number, version, at: render_store_notice(
-                wrong, number=number, version=version, language="bilingual", issued_at=at,
-                signatures=drawn))
+                wrong, number=number, version=version, language="bilingual", issued_at=at, signatures=drawn
+            ),
+        )
         have = documents.list_documents(db.uow(), actor=manager, query=query)
         added = True
     first = min(have, key=lambda d: (d.number, d.version))
     if not any(d.number == first.number and d.version > 1 for d in have):
-        documents.issue_store_notice(db.uow(), actor=manager, language="bilingual",
-                                     signatures=[_manager_signature(manager, now, seed=7)],
-                                     replaces=first.number, reason=VOID_REASON)
+        documents.issue_store_notice(
+            db.uow(),
+            actor=manager,
+            language="bilingual",
+            signatures=[_manager_signature(manager, now, seed=7)],
+            replaces=first.number,
+            reason=VOID_REASON,
+        )
         added = True
     if not any(d.language == "zh" for d in have):
-        documents.issue_store_notice(db.uow(), actor=manager, language="zh",
-                                     signatures=[_manager_signature(manager, now, seed=7)])
+        documents.issue_store_notice(
+            db.uow(), actor=manager, language="zh", signatures=[_manager_signature(manager, now, seed=7)]
+        )
         added = True
     return added

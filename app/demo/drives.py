@@ -49,16 +49,31 @@ def add_test_drive_demo(db, manager, now) -> bool:
     with db.uow() as uow:
         if uow.session.scalar(select(TestDriveRoute.id).limit(1)) is not None:
             return False
-        fleet = list(uow.session.scalars(select(Vehicle).where(
-            Vehicle.status == VehicleStatus.TEST_DRIVE_FLEET.value).order_by(Vehicle.id)))
+        fleet = list(
+            uow.session.scalars(
+                select(Vehicle).where(Vehicle.status == VehicleStatus.TEST_DRIVE_FLEET.value).order_by(Vehicle.id)
+            )
+        )
         fleet = [(v.id, v.powertrain) for v in fleet]
     today = store_today(now)
     routes = []
     for n, (name, description, km, minutes, active) in enumerate(ROUTES, start=1):
-        routes.append(setup.save_route(db.uow(), actor=manager, now=now, data=setup.RouteInput(
-            name=name, description=description, distance_km=km, typical_minutes=minutes,
-            filing_ref=FILING_REF.format(year=today.year - 1, n=n + 40),
-            filing_date=today - dt.timedelta(days=200 - n), active=active)))
+        routes.append(
+            setup.save_route(
+                db.uow(),
+                actor=manager,
+                now=now,
+                data=setup.RouteInput(
+                    name=name,
+                    description=description,
+                    distance_km=km,
+                    typical_minutes=minutes,
+                    filing_ref=FILING_REF.format(year=today.year - 1, n=n + 40),
+                    filing_date=today - dt.timedelta(days=200 - n),
+                    active=active,
+                ),
+            )
+        )
     blue = [p for p in PLATES if len(p) == 7]
     green = [p for p in PLATES if len(p) == 8]
     cars = []
@@ -66,23 +81,46 @@ def add_test_drive_demo(db, manager, now) -> bool:
         plate = (green if powertrain in ("BEV", "PHEV") else blue).pop(0)
         # One car's commercial insurance runs out within 30 days: the page warns (4.2.4.8).
         commercial = today + dt.timedelta(days=18 if i == 0 else 240 + 30 * i)
-        cars.append(setup.save_fleet_car(db.uow(), actor=manager, now=now, data=setup.FleetCarInput(
-            vehicle_id=vehicle_id, plate=plate, transmission="automatic",
-            registration_date=today - dt.timedelta(days=300 + 20 * i),
-            compulsory_insurance_until=today + dt.timedelta(days=65 + 30 * i),
-            commercial_insurance_until=commercial, occupant_liability=True,
-            inspection_until=today + dt.timedelta(days=400), signage_confirmed=True,
-            last_maintenance=today - dt.timedelta(days=20 + 5 * i))))
+        cars.append(
+            setup.save_fleet_car(
+                db.uow(),
+                actor=manager,
+                now=now,
+                data=setup.FleetCarInput(
+                    vehicle_id=vehicle_id,
+                    plate=plate,
+                    transmission="automatic",
+                    registration_date=today - dt.timedelta(days=300 + 20 * i),
+                    compulsory_insurance_until=today + dt.timedelta(days=65 + 30 * i),
+                    commercial_insurance_until=commercial,
+                    occupant_liability=True,
+                    inspection_until=today + dt.timedelta(days=400),
+                    signage_confirmed=True,
+                    last_maintenance=today - dt.timedelta(days=20 + 5 * i),
+                ),
+            )
+        )
     if not cars:
         return True
     _completed_drive(db, manager, cars[-1].id, routes[0], today - dt.timedelta(days=1))
-    test_drives.book_test_drive(db.uow(), actor=manager, car_id=cars[0].id,
-                                route_id=routes[1].id, customer_name="林女士",
-                                planned_start=_local(today, 16), now=_local(today, 9))
-    test_drives.book_test_drive(db.uow(), actor=manager, car_id=cars[-1].id,
-                                route_id=routes[0].id, customer_name="黄先生",
-                                planned_start=_local(today + dt.timedelta(days=1), 10, 30),
-                                now=_local(today, 9))
+    test_drives.book_test_drive(
+        db.uow(),
+        actor=manager,
+        car_id=cars[0].id,
+        route_id=routes[1].id,
+        customer_name="林女士",
+        planned_start=_local(today, 16),
+        now=_local(today, 9),
+    )
+    test_drives.book_test_drive(
+        db.uow(),
+        actor=manager,
+        car_id=cars[-1].id,
+        route_id=routes[0].id,
+        customer_name="黄先生",
+        planned_start=_local(today + dt.timedelta(days=1), 10, 30),
+        now=_local(today, 9),
+    )
     return True
 
 
@@ -91,25 +129,53 @@ def _completed_drive(db, manager, car_id: int, route, day: dt.date) -> None:
     name, id_number = CUSTOMER
     at = _local(day, 14, 50)
     u = db.uow
-    d = test_drives.book_test_drive(u(), actor=manager, car_id=car_id, route_id=route.id,
-                                    customer_name=name, planned_start=_local(day, 15),
-                                    now=_local(day, 14, 45))
+    d = test_drives.book_test_drive(
+        u(),
+        actor=manager,
+        car_id=car_id,
+        route_id=route.id,
+        customer_name=name,
+        planned_start=_local(day, 15),
+        now=_local(day, 14, 45),
+    )
     kw = dict(actor=manager, drive_id=d.id, now=at)
     d = steps.record_id_consent(u(), expected_version=d.version, **kw)
-    d = steps.record_qualification(u(), expected_version=d.version, **kw, data=steps.QualificationInput(
-        id_type="resident_id", id_number=id_number, licence_class="C1",
-        licence_first_issued=dt.date(2010, 7, 20), licence_valid_until=dt.date(2032, 7, 20)))
+    d = steps.record_qualification(
+        u(),
+        expected_version=d.version,
+        **kw,
+        data=steps.QualificationInput(
+            id_type="resident_id",
+            id_number=id_number,
+            licence_class="C1",
+            licence_first_issued=dt.date(2010, 7, 20),
+            licence_valid_until=dt.date(2032, 7, 20),
+        ),
+    )
     d = steps.assign_escort(u(), expected_version=d.version, escort_id=manager.user_id, **kw)
     d = steps.confirm_terms(u(), expected_version=d.version, **kw)
-    d = steps.record_check(u(), expected_version=d.version, odometer_out=3260, **kw,
-                           items={k: True for k in ("lights", "tyres", "energy", "signage",
-                                                    "warning_signs")})
+    d = steps.record_check(
+        u(),
+        expected_version=d.version,
+        odometer_out=3260,
+        **kw,
+        items={k: True for k in ("lights", "tyres", "energy", "signage", "warning_signs")},
+    )
     d = steps.record_weather(u(), expected_version=d.version, weather="cloudy", **kw)
-    d = steps.sign_agreement(u(), expected_version=d.version, **kw, signatures=[
-        _signature(name, "customer", 7, at), _signature(manager.full_name, "escort", 3, at)])
-    d = steps.start_drive(u(), actor=manager, drive_id=d.id, expected_version=d.version,
-                          now=_local(day, 15, 2))
-    steps.record_return(u(), actor=manager, drive_id=d.id, expected_version=d.version,
-                        now=_local(day, 15, 24), data=steps.ReturnInput(
-                            odometer_in=3267, damage_found=False,
-                            feedback="动力响应快，希望再试一次高速路段", intent_level="A"))
+    d = steps.sign_agreement(
+        u(),
+        expected_version=d.version,
+        **kw,
+        signatures=[_signature(name, "customer", 7, at), _signature(manager.full_name, "escort", 3, at)],
+    )
+    d = steps.start_drive(u(), actor=manager, drive_id=d.id, expected_version=d.version, now=_local(day, 15, 2))
+    steps.record_return(
+        u(),
+        actor=manager,
+        drive_id=d.id,
+        expected_version=d.version,
+        now=_local(day, 15, 24),
+        data=steps.ReturnInput(
+            odometer_in=3267, damage_found=False, feedback="动力响应快，希望再试一次高速路段", intent_level="A"
+        ),
+    )

@@ -21,8 +21,16 @@ from db.uow import Database
 
 TECHNICIAN = "sun.haitao"
 # Values the checklist asks for, as a technician would read them off a new car.
-VALUES = {"D03": "见合格证", "D04": "12", "D07": "2", "E06": "250", "L03": "12.6",
-          "L05": "V2.3.1", "N01": "92", "R06": "18"}
+VALUES = {
+    "D03": "见合格证",
+    "D04": "12",
+    "D07": "2",
+    "E06": "250",
+    "L03": "12.6",
+    "L05": "V2.3.1",
+    "N01": "92",
+    "R06": "18",
+}
 DEFECT = ("N04", "交流充电测试：充电枪插入后无法锁止，充电中断")
 
 
@@ -33,12 +41,23 @@ def _record(db: Database, tech, ins, *, stop_after: int | None = None, defect=No
         if item.result is not None:
             continue
         if defect and item.item_id == defect[0]:
-            ins = pdi.record_item(db.uow(), actor=tech, item_result_id=item.id,
-                                  expected_version=item.version, result="not_ok", note=defect[1])
+            ins = pdi.record_item(
+                db.uow(),
+                actor=tech,
+                item_result_id=item.id,
+                expected_version=item.version,
+                result="not_ok",
+                note=defect[1],
+            )
             continue
-        ins = pdi.record_item(db.uow(), actor=tech, item_result_id=item.id,
-                              expected_version=item.version, result="ok",
-                              value=VALUES.get(item.item_id, "") if item.value_kind else "")
+        ins = pdi.record_item(
+            db.uow(),
+            actor=tech,
+            item_result_id=item.id,
+            expected_version=item.version,
+            result="ok",
+            value=VALUES.get(item.item_id, "") if item.value_kind else "",
+        )
     return ins
 
 
@@ -50,8 +69,9 @@ def add_pdi_demo(db, manager, now) -> bool:
         if user is None:
             return created
         tech = actor_of(user)
-        sold = list(uow.session.scalars(select(Vehicle).where(
-            Vehicle.status == VehicleStatus.SOLD.value).order_by(Vehicle.id)))
+        sold = list(
+            uow.session.scalars(select(Vehicle).where(Vehicle.status == VehicleStatus.SOLD.value).order_by(Vehicle.id))
+        )
         inspected = set(uow.session.scalars(select(PdiInspection.vehicle_id)))
         first = {}
         for v in sold:
@@ -66,7 +86,6 @@ def add_pdi_demo(db, manager, now) -> bool:
             _record(db, tech, ins, stop_after=len(ins.items) // 2)
         else:
             ins = _record(db, tech, ins, defect=DEFECT if outcome == "failed" else None)
-            pdi.complete_inspection(db.uow(), actor=tech, inspection_id=ins.id,
-                                    expected_version=ins.version)
+            pdi.complete_inspection(db.uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
         created = True
     return created

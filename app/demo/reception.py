@@ -20,12 +20,7 @@ from app.reception import appointments, duty as reception_duty, visits as recept
 from app.staff.auth import actor_of
 from app.core.dto import Actor
 from app.reception.checkin import CheckInInput, check_in
-from app.reception.setup import (
-    current_consent_text,
-    ensure_reception_defaults,
-    list_channels,
-    list_model_choices,
-)
+from app.reception.setup import current_consent_text, ensure_reception_defaults, list_channels, list_model_choices
 from db.models import StaffUser
 from db.reception_models import Visit
 from db.uow import Database
@@ -33,10 +28,21 @@ from db.uow import Database
 DESK, MANAGER = "lin.xiaoyu", "zhou.jianguo"
 CONSULTANTS = ("wang.lei", "li.na", "zhang.wei", "liu.yang", "chen.jing")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-CHANNELS = ("walk_by", "walk_by", "autohome", "dongchedi", "website", "phone", "referral", "douyin",
-            "walk_by", "yiche", "event", "xiaohongshu")
-OUTCOMES = ("information", "quote", "test_drive", "information", "quote", "test_drive", "order",
-            "information", "left")
+CHANNELS = (
+    "walk_by",
+    "walk_by",
+    "autohome",
+    "dongchedi",
+    "website",
+    "phone",
+    "referral",
+    "douyin",
+    "walk_by",
+    "yiche",
+    "event",
+    "xiaohongshu",
+)
+OUTCOMES = ("information", "quote", "test_drive", "information", "quote", "test_drive", "order", "information", "left")
 LEVELS = ("B", "A", "H", "C", "B", "A")
 CUSTOMERS = 29
 
@@ -81,40 +87,60 @@ def seed_reception_demo(db: Database, *, now: dt.datetime | None = None) -> Rece
         personal, visit_type = {}, "walk_in"
         who = k % CUSTOMERS  # some customers come back (their consultant receives them)
         if k % 3 != 2:  # two visitors in three leave their name and mobile
-            personal = dict(name=SURNAMES[who % len(SURNAMES)] + ("先生" if who % 2 else "女士"),
-                            mobile=f"1390000{who * 37:04d}", consent_text_id=consent,
-                            consent_given=True, consent_shown_at=at)
+            personal = dict(
+                name=SURNAMES[who % len(SURNAMES)] + ("先生" if who % 2 else "女士"),
+                mobile=f"1390000{who * 37:04d}",
+                consent_text_id=consent,
+                consent_given=True,
+                consent_shown_at=at,
+            )
             visit_type = "return_visit" if who in seen else "walk_in"
             seen.add(who)
-        data = CheckInInput(channel_id=channels[CHANNELS[k % len(CHANNELS)]], party_size=1 + k % 3,
-                            visit_type=visit_type, with_children=k % 7 == 3,
-                            foreign_visitor=k % 11 == 5, language="en" if k % 11 == 5 else None,
-                            interested_models=[models[who % len(models)]] if models else [],
-                            **personal)
+        data = CheckInInput(
+            channel_id=channels[CHANNELS[k % len(CHANNELS)]],
+            party_size=1 + k % 3,
+            visit_type=visit_type,
+            with_children=k % 7 == 3,
+            foreign_visitor=k % 11 == 5,
+            language="en" if k % 11 == 5 else None,
+            interested_models=[models[who % len(models)]] if models else [],
+            **personal,
+        )
         v = check_in(db.uow(), actor=desk, data=data, now=at).visit
         if v.consultant_id is None or not start:
             return
-        v = reception_visits.start_visit(db.uow(), actor=manager, visit_id=v.id,
-                                         expected_version=v.version, now=at + dt.timedelta(minutes=2))
+        v = reception_visits.start_visit(
+            db.uow(), actor=manager, visit_id=v.id, expected_version=v.version, now=at + dt.timedelta(minutes=2)
+        )
         if finish:
             outcome = OUTCOMES[k % len(OUTCOMES)]
-            reception_visits.end_visit(db.uow(), actor=manager, visit_id=v.id, expected_version=v.version,
-                                       outcome=outcome, intent_level=LEVELS[k % len(LEVELS)],
-                                       had_test_drive=outcome == "order" and k % 2 == 0,
-                                       now=at + dt.timedelta(minutes=25 + k % 30))
+            reception_visits.end_visit(
+                db.uow(),
+                actor=manager,
+                visit_id=v.id,
+                expected_version=v.version,
+                outcome=outcome,
+                intent_level=LEVELS[k % len(LEVELS)],
+                had_test_drive=outcome == "order" and k % 2 == 0,
+                now=at + dt.timedelta(minutes=25 + k % 30),
+            )
 
     for back in range(14, 0, -1):
         day = today - dt.timedelta(days=back)
-        reception_duty.set_roster(db.uow(), actor=desk, consultant_ids=[c.user_id for c in team],
-                                  now=_local(day, 8, 45))
+        reception_duty.set_roster(
+            db.uow(), actor=desk, consultant_ids=[c.user_id for c in team], now=_local(day, 8, 45)
+        )
         for slot in range(3 + back % 4):
             visit(_local(day, 9 + 2 * slot, (back * 7) % 50), back * 10 + slot)
     # Today: some finished, two with their consultant, one waiting.
     start, _ = store_day_bounds(today)
-    reception_duty.set_roster(db.uow(), actor=desk, consultant_ids=[c.user_id for c in team],
-                              now=max(start, now - dt.timedelta(hours=3)))
-    times = [max(start + dt.timedelta(minutes=i), now - dt.timedelta(minutes=m))
-             for i, m in enumerate((150, 120, 95, 40, 25, 10))]
+    reception_duty.set_roster(
+        db.uow(), actor=desk, consultant_ids=[c.user_id for c in team], now=max(start, now - dt.timedelta(hours=3))
+    )
+    times = [
+        max(start + dt.timedelta(minutes=i), now - dt.timedelta(minutes=m))
+        for i, m in enumerate((150, 120, 95, 40, 25, 10))
+    ]
     for i, at in enumerate(times):
         visit(at, 500 + i, finish=i < 3, start=i < 5)
     # Appointments: later today and tomorrow, for customers with consent.
@@ -122,12 +148,18 @@ def seed_reception_demo(db: Database, *, now: dt.datetime | None = None) -> Rece
     with db.uow() as uow:
         from db.reception_models import Customer
 
-        customers = list(uow.session.scalars(select(Customer.id).where(Customer.mobile.is_not(None))
-                                             .order_by(Customer.id).limit(3)))
+        customers = list(
+            uow.session.scalars(select(Customer.id).where(Customer.mobile.is_not(None)).order_by(Customer.id).limit(3))
+        )
     for i, customer_id in enumerate(customers):
         appointments.book_appointment(
-            db.uow(), actor=desk, customer_id=customer_id, consultant_id=team[i].user_id,
-            scheduled_at=now + dt.timedelta(hours=2 + 20 * i), purpose=("test_drive", "negotiation",
-                                                                        "consultation")[i], now=now)
+            db.uow(),
+            actor=desk,
+            customer_id=customer_id,
+            consultant_id=team[i].user_id,
+            scheduled_at=now + dt.timedelta(hours=2 + 20 * i),
+            purpose=("test_drive", "negotiation", "consultation")[i],
+            now=now,
+        )
         booked += 1
     return ReceptionDemoInfo(True, n, booked)

@@ -5,10 +5,28 @@ The PDF kit is public too: app.documents.layout and app.documents.fonts (every d
 renders with them) and app.documents.signing (signing and verifying a PDF)."""
 
 from app.documents.certificates import create_certificate, list_certificates
-from app.documents.documents import (LANGUAGES, PreparedDocument, archive_prepared, document_dto,
-                                     get_document_by_id, get_document_bytes, prepare_document,
-                                     record_print, verify_document_bytes)
+from app.documents.documents import (
+    LANGUAGES,
+    PreparedDocument,
+    archive_prepared,
+    document_dto,
+    get_document_by_id,
+    get_document_bytes,
+    prepare_document,
+    record_print,
+    verify_document_bytes,
+)
 
-__all__ = ["LANGUAGES", "PreparedDocument", "archive_prepared", "create_certificate",
-           "document_dto", "get_document_by_id", "get_document_bytes",
-           "list_certificates", "prepare_document", "record_print", "verify_document_bytes"]
+__all__ = [
+    "LANGUAGES",
+    "PreparedDocument",
+    "archive_prepared",
+    "create_certificate",
+    "document_dto",
+    "get_document_by_id",
+    "get_document_bytes",
+    "list_certificates",
+    "prepare_document",
+    "record_print",
+    "verify_document_bytes",
+]

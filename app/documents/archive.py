@@ -15,10 +15,8 @@ from sqlalchemy import or_, select
 from app.core.clock import utcnow
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
-from app.core.dto import (Actor, Changes, DocumentDTO, DocumentPrintDTO, DocumentSignatureDTO,
-                              DocumentVerificationDTO)
-from db.models import (Document, DocumentPrint, DocumentSignature, SigningCertificate,
-                       StaffUser)
+from app.core.dto import Actor, Changes, DocumentDTO, DocumentPrintDTO, DocumentSignatureDTO, DocumentVerificationDTO
+from db.models import Document, DocumentPrint, DocumentSignature, SigningCertificate, StaffUser
 from db.uow import UnitOfWork
 
 PRINT_KINDS = ("print", "reprint", "export")
@@ -44,35 +42,64 @@ def _dtos(session, docs: list[Document]) -> list[DocumentDTO]:
     if not docs:
         return []
     user_ids = {d.issued_by_id for d in docs} | {d.voided_by_id for d in docs if d.voided_by_id}
-    names = dict(session.execute(select(StaffUser.id, StaffUser.full_name)
-                                 .where(StaffUser.id.in_(user_ids))).all())
+    names = dict(session.execute(select(StaffUser.id, StaffUser.full_name).where(StaffUser.id.in_(user_ids))).all())
     cert_ids = {d.certificate_id for d in docs if d.certificate_id}
-    prints = dict(session.execute(select(SigningCertificate.id, SigningCertificate.fingerprint)
-                                  .where(SigningCertificate.id.in_(cert_ids))).all()) \
-        if cert_ids else {}
+    prints = (
+        dict(
+            session.execute(
+                select(SigningCertificate.id, SigningCertificate.fingerprint).where(SigningCertificate.id.in_(cert_ids))
+            ).all()
+        )
+        if cert_ids
+        else {}
+    )
     repl_ids = {d.replaced_by_id for d in docs if d.replaced_by_id}
-    versions = dict(session.execute(select(Document.id, Document.version)
-                                    .where(Document.id.in_(repl_ids))).all()) if repl_ids else {}
+    versions = (
+        dict(session.execute(select(Document.id, Document.version).where(Document.id.in_(repl_ids))).all())
+        if repl_ids
+        else {}
+    )
     sigs: dict[int, list[DocumentSignatureDTO]] = {}
     for s in session.execute(
-            select(DocumentSignature.id, DocumentSignature.document_id,
-                   DocumentSignature.signer_name, DocumentSignature.role,
-                   DocumentSignature.signed_at)
-            .where(DocumentSignature.document_id.in_([d.id for d in docs]))
-            .order_by(DocumentSignature.id)):
-        sigs.setdefault(s.document_id, []).append(
-            DocumentSignatureDTO(s.id, s.signer_name, s.role, s.signed_at))
-    return [DocumentDTO(
-        id=d.id, doc_type=d.doc_type, subject_type=d.subject_type, subject_id=d.subject_id,
-        subject_ref=d.subject_ref, number=d.number, version=d.version, language=d.language,
-        issued_by_id=d.issued_by_id, issued_by_name=names.get(d.issued_by_id, ""),
-        issued_at=d.issued_at, sha256=d.sha256, size=d.size, signed=d.signed,
-        signer_subject=d.signer_subject, certificate_fingerprint=prints.get(d.certificate_id),
-        voided_at=d.voided_at, voided_by_id=d.voided_by_id,
-        voided_by_name=names.get(d.voided_by_id), void_reason=d.void_reason,
-        replaced_by_id=d.replaced_by_id, replaced_by_version=versions.get(d.replaced_by_id),
-        signatures=tuple(sigs.get(d.id, ())),
-    ) for d in docs]
+        select(
+            DocumentSignature.id,
+            DocumentSignature.document_id,
+            DocumentSignature.signer_name,
+            DocumentSignature.role,
+            DocumentSignature.signed_at,
+        )
+        .where(DocumentSignature.document_id.in_([d.id for d in docs]))
+        .order_by(DocumentSignature.id)
+    ):
+        sigs.setdefault(s.document_id, []).append(DocumentSignatureDTO(s.id, s.signer_name, s.role, s.signed_at))
+    return [
+        DocumentDTO(
+            id=d.id,
+            doc_type=d.doc_type,
+            subject_type=d.subject_type,
+            subject_id=d.subject_id,
+            subject_ref=d.subject_ref,
+            number=d.number,
+            version=d.version,
+            language=d.language,
+            issued_by_id=d.issued_by_id,
+            issued_by_name=names.get(d.issued_by_id, ""),
+            issued_at=d.issued_at,
+            sha256=d.sha256,
+            size=d.size,
+            signed=d.signed,
+            signer_subject=d.signer_subject,
+            certificate_fingerprint=prints.get(d.certificate_id),
+            voided_at=d.voided_at,
+            voided_by_id=d.voided_by_id,
+            voided_by_name=names.get(d.voided_by_id),
+            void_reason=d.void_reason,
+            replaced_by_id=d.replaced_by_id,
+            replaced_by_version=versions.get(d.replaced_by_id),
+            signatures=tuple(sigs.get(d.id, ())),
+        )
+        for d in docs
+    ]
 
 
 def document_dto(uow: UnitOfWork, document_id: int) -> DocumentDTO:
@@ -84,8 +111,7 @@ def document_dto(uow: UnitOfWork, document_id: int) -> DocumentDTO:
         return _dtos(uow.session, [doc])[0]
 
 
-def list_documents(uow: UnitOfWork, *, actor: Actor,
-                   query: DocumentQuery | None = None) -> list[DocumentDTO]:
+def list_documents(uow: UnitOfWork, *, actor: Actor, query: DocumentQuery | None = None) -> list[DocumentDTO]:
     """Newest first. Voided versions only with `include_voided`."""
     require(actor, Action.VIEW_DOCUMENTS)
     q = query or DocumentQuery()
@@ -106,13 +132,15 @@ def list_documents(uow: UnitOfWork, *, actor: Actor,
         return _dtos(uow.session, list(uow.session.scalars(stmt)))
 
 
-def get_document(uow: UnitOfWork, *, actor: Actor, number: str,
-                 version: int | None = None) -> DocumentDTO:
+def get_document(uow: UnitOfWork, *, actor: Actor, number: str, version: int | None = None) -> DocumentDTO:
     """A version of `number`; the latest one (voided or not) when `version` is None."""
     require(actor, Action.VIEW_DOCUMENTS)
     stmt = select(Document).where(Document.number == (number or "").strip())
-    stmt = stmt.where(Document.version == version) if version is not None else \
-        stmt.order_by(Document.version.desc()).limit(1)
+    stmt = (
+        stmt.where(Document.version == version)
+        if version is not None
+        else stmt.order_by(Document.version.desc()).limit(1)
+    )
     with uow:
         doc = uow.session.scalar(stmt)
         if doc is None:
@@ -129,8 +157,7 @@ def list_versions(uow: UnitOfWork, *, actor: Actor, number: str) -> list[Documen
     """Every version of one number, oldest first: the document's history."""
     require(actor, Action.VIEW_DOCUMENTS)
     with uow:
-        docs = list(uow.session.scalars(select(Document).where(Document.number == number)
-                                        .order_by(Document.version)))
+        docs = list(uow.session.scalars(select(Document).where(Document.number == number).order_by(Document.version)))
         return _dtos(uow.session, docs)
 
 
@@ -140,8 +167,10 @@ def get_document_bytes(uow: UnitOfWork, *, actor: Actor, document_id: int) -> by
     require(actor, Action.VIEW_DOCUMENTS)
     with uow:
         row = uow.session.execute(
-            select(Document.content, Document.sha256, Document.size, Document.number,
-                   Document.version).where(Document.id == document_id)).first()
+            select(Document.content, Document.sha256, Document.size, Document.number, Document.version).where(
+                Document.id == document_id
+            )
+        ).first()
     if row is None:
         raise NotFound(what="document", id=document_id)
     content = bytes(row.content)
@@ -150,8 +179,7 @@ def get_document_bytes(uow: UnitOfWork, *, actor: Actor, document_id: int) -> by
     return content
 
 
-def void_document(uow: UnitOfWork, *, actor: Actor, document_id: int,
-                  reason: str) -> DocumentDTO:
+def void_document(uow: UnitOfWork, *, actor: Actor, document_id: int, reason: str) -> DocumentDTO:
     """Mark a document voided, with a reason; its bytes stay archived and readable.
     Refuses one already voided (document_already_voided)."""
     require(actor, Action.VOID_DOCUMENTS)
@@ -161,18 +189,19 @@ def void_document(uow: UnitOfWork, *, actor: Actor, document_id: int,
         # The conditional UPDATE is the whole check: of two terminals voiding at once,
         # exactly one finds voided_at still NULL (and the trigger backs this up).
         done = uow.session.execute(
-            table.update().where(table.c.id == document_id, table.c.voided_at.is_(None))
-            .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason))
+            table.update()
+            .where(table.c.id == document_id, table.c.voided_at.is_(None))
+            .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason)
+        )
         if done.rowcount != 1:
-            row = uow.session.execute(select(Document.number, Document.version)
-                                      .where(Document.id == document_id)).first()
+            row = uow.session.execute(
+                select(Document.number, Document.version).where(Document.id == document_id)
+            ).first()
             if row is None:
                 raise NotFound(what="document", id=document_id)
-            raise ShowroomError("document_already_voided", number=row.number,
-                                version=row.version)
+            raise ShowroomError("document_already_voided", number=row.number, version=row.version)
         uow.commit()
-    return replace(document_dto(uow, document_id),
-                   changes=Changes(documents=True, ids=frozenset({document_id})))
+    return replace(document_dto(uow, document_id), changes=Changes(documents=True, ids=frozenset({document_id})))
 
 
 def _check_reason(reason: str) -> str:
@@ -185,12 +214,12 @@ def _check_reason(reason: str) -> str:
 
 
 def _print_dto(p: DocumentPrint, name: str) -> DocumentPrintDTO:
-    return DocumentPrintDTO(p.id, p.document_id, p.printed_at, p.printed_by_id, name,
-                            p.printer, p.copies, p.kind)
+    return DocumentPrintDTO(p.id, p.document_id, p.printed_at, p.printed_by_id, name, p.printer, p.copies, p.kind)
 
 
-def record_print(uow: UnitOfWork, *, actor: Actor, document_id: int, printer: str,
-                 copies: int = 1, kind: str | None = None) -> DocumentPrintDTO:
+def record_print(
+    uow: UnitOfWork, *, actor: Actor, document_id: int, printer: str, copies: int = 1, kind: str | None = None
+) -> DocumentPrintDTO:
     """Add a line to the print ledger. `kind` None means "print" the first time the
     document goes to a printer and "reprint" after; "export" is a copy saved as a file."""
     require(actor, Action.PRINT_DOCUMENTS)
@@ -211,20 +240,30 @@ def record_print(uow: UnitOfWork, *, actor: Actor, document_id: int, printer: st
         if s.get(Document, document_id) is None:
             raise NotFound(what="document", id=document_id)
         if kind is None:
-            printed = s.scalar(select(DocumentPrint.id).where(
-                DocumentPrint.document_id == document_id,
-                DocumentPrint.kind.in_(("print", "reprint"))).limit(1))
+            printed = s.scalar(
+                select(DocumentPrint.id)
+                .where(DocumentPrint.document_id == document_id, DocumentPrint.kind.in_(("print", "reprint")))
+                .limit(1)
+            )
             kind = "reprint" if printed else "print"
-        entry = DocumentPrint(document_id=document_id, printed_at=utcnow(),
-                              printed_by_id=actor.user_id, printer=printer, copies=copies,
-                              kind=kind)
+        entry = DocumentPrint(
+            document_id=document_id,
+            printed_at=utcnow(),
+            printed_by_id=actor.user_id,
+            printer=printer,
+            copies=copies,
+            kind=kind,
+        )
         s.add(entry)
         # Issue #9.4: every print, reprint and file export is also in the audit trail.
         doc = s.get(Document, document_id)
-        uow.audit("export" if kind == "export" else "print", table_name="document",
-                  record_id=document_id, actor=actor,
-                  detail={"number": doc.number, "version": doc.version, "kind": kind,
-                          "printer": printer, "copies": copies})
+        uow.audit(
+            "export" if kind == "export" else "print",
+            table_name="document",
+            record_id=document_id,
+            actor=actor,
+            detail={"number": doc.number, "version": doc.version, "kind": kind, "printer": printer, "copies": copies},
+        )
         uow.commit()
         return _print_dto(entry, actor.full_name)
 
@@ -237,7 +276,8 @@ def list_prints(uow: UnitOfWork, *, actor: Actor, document_id: int) -> list[Docu
             select(DocumentPrint, StaffUser.full_name)
             .join(StaffUser, StaffUser.id == DocumentPrint.printed_by_id)
             .where(DocumentPrint.document_id == document_id)
-            .order_by(DocumentPrint.printed_at, DocumentPrint.id)).all()
+            .order_by(DocumentPrint.printed_at, DocumentPrint.id)
+        ).all()
         return [_print_dto(p, name) for p, name in rows]
 
 
@@ -249,20 +289,22 @@ def _archived(session, pdf_bytes: bytes, signed_length: int | None):
         candidates.append(pdf_bytes[:signed_length])
     for data in candidates:
         row = session.execute(
-            select(Document.id, Document.number, Document.version, Document.voided_at,
-                   Document.replaced_by_id)
-            .where(Document.sha256 == hashlib.sha256(data).hexdigest(),
-                   Document.size == len(data))
-            .order_by(Document.id).limit(1)).first()
+            select(Document.id, Document.number, Document.version, Document.voided_at, Document.replaced_by_id)
+            .where(Document.sha256 == hashlib.sha256(data).hexdigest(), Document.size == len(data))
+            .order_by(Document.id)
+            .limit(1)
+        ).first()
         if row is not None:
-            replaced = session.scalar(select(Document.version).where(
-                Document.id == row.replaced_by_id)) if row.replaced_by_id else None
+            replaced = (
+                session.scalar(select(Document.version).where(Document.id == row.replaced_by_id))
+                if row.replaced_by_id
+                else None
+            )
             return row, replaced
     return None, None
 
 
-def verify_document_bytes(uow: UnitOfWork, *, actor: Actor,
-                          pdf_bytes: bytes) -> DocumentVerificationDTO:
+def verify_document_bytes(uow: UnitOfWork, *, actor: Actor, pdf_bytes: bytes) -> DocumentVerificationDTO:
     """Check a PDF (e.g. one a customer brings back) against every certificate the store
     has had, and look it up in the archive; never raises for a damaged file ("modified").
 
@@ -278,8 +320,7 @@ def verify_document_bytes(uow: UnitOfWork, *, actor: Actor,
     result, fingerprint = None, None
     for fp, pem in trusted or [(None, None)]:
         result = verify_pdf(pdf_bytes, pem)
-        if result.trusted or not result.signed or \
-                any(c.kind == "signature_broken" for c in result.changes):
+        if result.trusted or not result.signed or any(c.kind == "signature_broken" for c in result.changes):
             # trust is the only thing that depends on the certificate tried
             fingerprint = fp if result.trusted else None
             break
@@ -289,18 +330,23 @@ def verify_document_bytes(uow: UnitOfWork, *, actor: Actor,
     if status == "intact" and archived is not None and archived.voided_at is not None:
         status = "superseded" if archived.replaced_by_id else "voided"
     return DocumentVerificationDTO(
-        status=status, signed=result.signed, intact=result.intact,
-        trusted=result.trusted, signer_subject=result.signer_subject,
-        signed_at=result.signed_at, certificate_fingerprint=fingerprint,
+        status=status,
+        signed=result.signed,
+        intact=result.intact,
+        trusted=result.trusted,
+        signer_subject=result.signer_subject,
+        signed_at=result.signed_at,
+        certificate_fingerprint=fingerprint,
         archived_document_id=archived.id if archived else None,
         archived_number=archived.number if archived else None,
         archived_version=archived.version if archived else None,
         archived_voided=bool(archived and archived.voided_at is not None),
-        replaced_by_version=replaced_by, changes=result.changes)
+        replaced_by_version=replaced_by,
+        changes=result.changes,
+    )
 
 
-def verify_archived_document(uow: UnitOfWork, *, actor: Actor,
-                             document_id: int) -> DocumentVerificationDTO:
+def verify_archived_document(uow: UnitOfWork, *, actor: Actor, document_id: int) -> DocumentVerificationDTO:
     """The UI's Verify action on an archive entry: its bytes (hash-checked) verified."""
     data = get_document_bytes(uow, actor=actor, document_id=document_id)
     return verify_document_bytes(uow, actor=actor, pdf_bytes=data)

@@ -21,8 +21,14 @@ from sqlalchemy import select, update
 
 from app.core import keys
 from app.core.clock import utcnow
-from app.documents.signing import (StoreCertificate, create_store_certificate, load_pkcs12,
-                                   sign_pdf, to_pkcs12, verify_pdf)
+from app.documents.signing import (
+    StoreCertificate,
+    create_store_certificate,
+    load_pkcs12,
+    sign_pdf,
+    to_pkcs12,
+    verify_pdf,
+)
 from app.core.errors import PermissionDenied, SetupRequired, ShowroomError
 from app.core.permissions import Action, require
 from app.core.dto import Actor, CertificateDTO
@@ -39,24 +45,34 @@ def _aad(fingerprint: str) -> bytes:
 
 def _dto(row: SigningCertificate, names: dict[int, str]) -> CertificateDTO:
     return CertificateDTO(
-        id=row.id, subject=row.subject, fingerprint=row.fingerprint, source=row.source,
-        active=row.active, not_valid_after=row.not_valid_after, created_at=row.created_at,
-        created_by_id=row.created_by_id, created_by_name=names.get(row.created_by_id),
-        version=row.version)
+        id=row.id,
+        subject=row.subject,
+        fingerprint=row.fingerprint,
+        source=row.source,
+        active=row.active,
+        not_valid_after=row.not_valid_after,
+        created_at=row.created_at,
+        created_by_id=row.created_by_id,
+        created_by_name=names.get(row.created_by_id),
+        version=row.version,
+    )
 
 
 def _names(session, ids) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
-    return dict(session.execute(select(StaffUser.id, StaffUser.full_name)
-                                .where(StaffUser.id.in_(ids))).all())
+    return dict(session.execute(select(StaffUser.id, StaffUser.full_name).where(StaffUser.id.in_(ids))).all())
 
 
 def _active_row(session) -> SigningCertificate | None:
     # The newest active one wins should two terminals have made one at the same moment.
-    return session.scalar(select(SigningCertificate).where(SigningCertificate.active.is_(True))
-                          .order_by(SigningCertificate.id.desc()).limit(1))
+    return session.scalar(
+        select(SigningCertificate)
+        .where(SigningCertificate.active.is_(True))
+        .order_by(SigningCertificate.id.desc())
+        .limit(1)
+    )
 
 
 def _get_dto(uow: UnitOfWork, certificate_id: int) -> CertificateDTO:
@@ -73,8 +89,7 @@ def _store_name(uow: UnitOfWork) -> str:
     return name
 
 
-def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str,
-             created_by_id: int | None) -> int:
+def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str, created_by_id: int | None) -> int:
     """Store `cert` (or find it again) and make it the only active one. The key is
     encrypted before the write transaction; the transaction starts with its write."""
     fingerprint = cert.fingerprint
@@ -83,23 +98,33 @@ def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str,
     with uow:
         s = uow.session
         row = SigningCertificate(
-            subject=cert.subject, fingerprint=fingerprint, cert_pem=cert.cert_pem.decode("ascii"),
-            encrypted_key=blob, source=source, active=True,
-            not_valid_after=cert.not_valid_after, created_by_id=created_by_id)
+            subject=cert.subject,
+            fingerprint=fingerprint,
+            cert_pem=cert.cert_pem.decode("ascii"),
+            encrypted_key=blob,
+            source=source,
+            active=True,
+            not_valid_after=cert.not_valid_after,
+            created_by_id=created_by_id,
+        )
         existing = s.execute(
-            table.update().where(table.c.fingerprint == fingerprint)
+            table.update()
+            .where(table.c.fingerprint == fingerprint)
             .values(active=True, encrypted_key=blob, version=table.c.version + 1)
-            .returning(table.c.id)).scalar_one_or_none()
+            .returning(table.c.id)
+        ).scalar_one_or_none()
         if existing is None:
             s.add(row)
             s.flush()
             new_id = row.id
         else:  # imported again: active again, its key wrapped under this key file
             new_id = existing
-        s.execute(update(SigningCertificate)
-                  .where(SigningCertificate.id != new_id, SigningCertificate.active.is_(True))
-                  .values(active=False, version=SigningCertificate.version + 1)
-                  .execution_options(synchronize_session=False))
+        s.execute(
+            update(SigningCertificate)
+            .where(SigningCertificate.id != new_id, SigningCertificate.active.is_(True))
+            .values(active=False, version=SigningCertificate.version + 1)
+            .execution_options(synchronize_session=False)
+        )
         # The store's signing key file is now this one: `keys import` checks against it.
         record_key_id(s, keys.blob_key_id(blob).hex(), name=keys.SIGNING)  # issue #15.2
         uow.commit()
@@ -139,8 +164,7 @@ def _trial_pdf() -> bytes:
     return buf.getvalue()
 
 
-def import_certificate(uow: UnitOfWork, *, actor: Actor, pkcs12: bytes,
-                       password: str | None) -> CertificateDTO:
+def import_certificate(uow: UnitOfWork, *, actor: Actor, pkcs12: bytes, password: str | None) -> CertificateDTO:
     """Import a PKCS#12 (.p12/.pfx) key and certificate; it becomes active.
 
     Refused with certificate_invalid (reason "unreadable", "incomplete", "key_mismatch", or
@@ -151,8 +175,7 @@ def import_certificate(uow: UnitOfWork, *, actor: Actor, pkcs12: bytes,
     if cert.not_valid_after < utcnow():
         raise ShowroomError("certificate_expired", expired_at=cert.not_valid_after.isoformat())
     try:
-        check = verify_pdf(sign_pdf(_trial_pdf(), cert, reason="check", location="check"),
-                           cert.cert_pem)
+        check = verify_pdf(sign_pdf(_trial_pdf(), cert, reason="check", location="check"), cert.cert_pem)
     except ShowroomError as e:
         if e.code == "certificate_expired":
             raise
@@ -175,8 +198,9 @@ def list_certificates(uow: UnitOfWork, *, actor: Actor) -> list[CertificateDTO]:
     """Every certificate the store ever had, the active one first, then newest first."""
     require(actor, Action.VIEW_DOCUMENTS)
     with uow:
-        rows = uow.session.scalars(select(SigningCertificate).order_by(
-            SigningCertificate.active.desc(), SigningCertificate.id.desc())).all()
+        rows = uow.session.scalars(
+            select(SigningCertificate).order_by(SigningCertificate.active.desc(), SigningCertificate.id.desc())
+        ).all()
         names = _names(uow.session, [r.created_by_id for r in rows])
         return [_dto(r, names) for r in rows]
 
@@ -210,7 +234,9 @@ def trusted_certificates(uow: UnitOfWork) -> list[tuple[str, bytes]]:
     with uow:
         rows = uow.session.execute(
             select(SigningCertificate.fingerprint, SigningCertificate.cert_pem).order_by(
-                SigningCertificate.active.desc(), SigningCertificate.id.desc())).all()
+                SigningCertificate.active.desc(), SigningCertificate.id.desc()
+            )
+        ).all()
         return [(fp, pem.encode("ascii")) for fp, pem in rows]
 
 

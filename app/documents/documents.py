@@ -27,12 +27,22 @@ from sqlalchemy.exc import IntegrityError
 from app.core.clock import utcnow
 from app.core.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
-from app.documents.archive import (MAX_REASON, PRINT_KINDS, DocumentQuery,
-                                            document_dto, get_document, get_document_by_id,
-                                            get_document_bytes, list_documents, list_prints,
-                                            list_versions, record_print,
-                                            verify_archived_document, verify_document_bytes,
-                                            void_document)
+from app.documents.archive import (
+    MAX_REASON,
+    PRINT_KINDS,
+    DocumentQuery,
+    document_dto,
+    get_document,
+    get_document_by_id,
+    get_document_bytes,
+    list_documents,
+    list_prints,
+    list_versions,
+    record_print,
+    verify_archived_document,
+    verify_document_bytes,
+    void_document,
+)
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
 from app.core.request_keys import first_record, remember
 from db.models import Document, DocumentSequence, DocumentSignature
@@ -81,15 +91,15 @@ def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int) -> int:
         else:  # pragma: no cover - the app supports these two
             raise NotImplementedError(dialect)
         stmt = insert(table).values(doc_type=doc_type, year=year, last=1)
-        stmt = stmt.on_conflict_do_update(index_elements=[table.c.doc_type, table.c.year],
-                                          set_={"last": table.c.last + 1})
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + 1}
+        )
         sequence = uow.session.execute(stmt.returning(table.c.last)).scalar_one()
         uow.commit()
         return sequence
 
 
-def _validate(*, doc_type, subject_type, language, subject_ref, signatures, replaces,
-              reason) -> None:
+def _validate(*, doc_type, subject_type, language, subject_ref, signatures, replaces, reason) -> None:
     errors = []
     if doc_type not in DOC_TYPES:
         errors.append(FieldError("doc_type", "unknown_value"))
@@ -117,8 +127,9 @@ def _validate(*, doc_type, subject_type, language, subject_ref, signatures, repl
 
 def _latest_version(uow: UnitOfWork, number: str, doc_type: str) -> Document:
     with uow:
-        doc = uow.session.scalar(select(Document).where(Document.number == number)
-                                 .order_by(Document.version.desc()).limit(1))
+        doc = uow.session.scalar(
+            select(Document).where(Document.number == number).order_by(Document.version.desc()).limit(1)
+        )
         if doc is None:
             raise NotFound(what="document", number=number)
         if doc.doc_type != doc_type:
@@ -127,11 +138,21 @@ def _latest_version(uow: UnitOfWork, number: str, doc_type: str) -> Document:
         return doc
 
 
-def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type: str,
-                   subject_id: int | None, language: str, render: Render,
-                   signatures: Sequence[SignatureCapture] = (), replaces: str | None = None,
-                   reason: str = "", subject_ref: str = "",
-                   request_key: str | None = None) -> DocumentDTO:
+def issue_document(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    doc_type: str,
+    subject_type: str,
+    subject_id: int | None,
+    language: str,
+    render: Render,
+    signatures: Sequence[SignatureCapture] = (),
+    replaces: str | None = None,
+    reason: str = "",
+    subject_ref: str = "",
+    request_key: str | None = None,
+) -> DocumentDTO:
     """Number, render, sign and archive one document; returns it (without bytes).
 
     `render(number, version, issued_at) -> PDF bytes` is pure and prints what it is given.
@@ -146,14 +167,24 @@ def issue_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type
             first = first_record(uow.session, request_key, "issue_document")
         if first is not None:
             return document_dto(uow, first)
-    prepared = prepare_document(uow, actor=actor, doc_type=doc_type, subject_type=subject_type,
-                                subject_id=subject_id, language=language, render=render,
-                                signatures=signatures, replaces=replaces, reason=reason,
-                                subject_ref=subject_ref)
+    prepared = prepare_document(
+        uow,
+        actor=actor,
+        doc_type=doc_type,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        language=language,
+        render=render,
+        signatures=signatures,
+        replaces=replaces,
+        reason=reason,
+        subject_ref=subject_ref,
+    )
     with uow:
         document_id = archive_prepared(uow.session, prepared, actor)
-        remember(uow.session, request_key, "issue_document", document_id,
-                 actor_id=actor.user_id, now=prepared.issued_at)
+        remember(
+            uow.session, request_key, "issue_document", document_id, actor_id=actor.user_id, now=prepared.issued_at
+        )
         uow.commit()
     return document_dto(uow, document_id)
 
@@ -180,10 +211,20 @@ class PreparedDocument:
     reason: str
 
 
-def prepare_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_type: str,
-                     subject_id: int | None, language: str, render: Render,
-                     signatures: Sequence[SignatureCapture] = (), replaces: str | None = None,
-                     reason: str = "", subject_ref: str = "") -> PreparedDocument:
+def prepare_document(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    doc_type: str,
+    subject_type: str,
+    subject_id: int | None,
+    language: str,
+    render: Render,
+    signatures: Sequence[SignatureCapture] = (),
+    replaces: str | None = None,
+    reason: str = "",
+    subject_ref: str = "",
+) -> PreparedDocument:
     """The checks, number, rendering and signature of issue_document, archiving nothing.
     A number taken here and never archived is skipped, as after a failed rendering."""
     from app.documents.signing import sign_pdf
@@ -196,8 +237,15 @@ def prepare_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_ty
             require(actor, Action.VOID_DOCUMENTS)
         replaces = replaces.strip()
     signatures = tuple(signatures)
-    _validate(doc_type=doc_type, subject_type=subject_type, language=language,
-              subject_ref=subject_ref, signatures=signatures, replaces=replaces, reason=reason)
+    _validate(
+        doc_type=doc_type,
+        subject_type=subject_type,
+        language=language,
+        subject_ref=subject_ref,
+        signatures=signatures,
+        replaces=replaces,
+        reason=reason,
+    )
     store = get_store(uow)
     old = _latest_version(uow, replaces, doc_type) if replaces is not None else None
     certificate_id, certificate = certificate_for_signing(uow, actor=actor)
@@ -206,18 +254,31 @@ def prepare_document(uow: UnitOfWork, *, actor: Actor, doc_type: str, subject_ty
         number, version = old.number, old.version + 1
     else:
         year = number_year(issued_at)
-        number = format_number(doc_type, year, allocate_number(uow, doc_type=doc_type,
-                                                               year=year))
+        number = format_number(doc_type, year, allocate_number(uow, doc_type=doc_type, year=year))
         version = 1
 
     pdf = render(number, version, issued_at)
     if not isinstance(pdf, bytes | bytearray) or not bytes(pdf[:1024]).lstrip().startswith(b"%PDF"):
         raise ShowroomError("pdf_invalid", reason="render")
-    signed = sign_pdf(bytes(pdf), certificate,
-                      reason=f"Showroom {doc_type} {number} v{version}", location=store.address)
-    return PreparedDocument(doc_type, subject_type, subject_id, (subject_ref or "").strip(),
-                            number, version, language, issued_at, signed, certificate.subject,
-                            certificate_id, signatures, old, reason.strip())
+    signed = sign_pdf(
+        bytes(pdf), certificate, reason=f"Showroom {doc_type} {number} v{version}", location=store.address
+    )
+    return PreparedDocument(
+        doc_type,
+        subject_type,
+        subject_id,
+        (subject_ref or "").strip(),
+        number,
+        version,
+        language,
+        issued_at,
+        signed,
+        certificate.subject,
+        certificate_id,
+        signatures,
+        old,
+        reason.strip(),
+    )
 
 
 def archive_prepared(session, prepared: PreparedDocument, actor: Actor) -> int:
@@ -226,19 +287,36 @@ def archive_prepared(session, prepared: PreparedDocument, actor: Actor) -> int:
     by another terminal the transaction is rolled back and Conflict raised."""
     p = prepared
     doc = Document(
-        doc_type=p.doc_type, subject_type=p.subject_type, subject_id=p.subject_id,
-        subject_ref=p.subject_ref, number=p.number, version=p.version,
-        language=p.language, issued_by_id=actor.user_id, issued_at=p.issued_at,
-        sha256=hashlib.sha256(p.signed_pdf).hexdigest(), size=len(p.signed_pdf),
-        content=p.signed_pdf, signed=True, signer_subject=p.signer_subject,
-        certificate_id=p.certificate_id)
+        doc_type=p.doc_type,
+        subject_type=p.subject_type,
+        subject_id=p.subject_id,
+        subject_ref=p.subject_ref,
+        number=p.number,
+        version=p.version,
+        language=p.language,
+        issued_by_id=actor.user_id,
+        issued_at=p.issued_at,
+        sha256=hashlib.sha256(p.signed_pdf).hexdigest(),
+        size=len(p.signed_pdf),
+        content=p.signed_pdf,
+        signed=True,
+        signer_subject=p.signer_subject,
+        certificate_id=p.certificate_id,
+    )
     try:
         session.add(doc)  # the INSERT comes first: on SQLite it takes the write lock at once
         session.flush()
         for sig in p.signatures:
-            session.add(DocumentSignature(document_id=doc.id, signer_name=sig.signer_name.strip(),
-                                          role=sig.role, signed_at=sig.signed_at,
-                                          strokes=list(sig.strokes or []), png=bytes(sig.png)))
+            session.add(
+                DocumentSignature(
+                    document_id=doc.id,
+                    signer_name=sig.signer_name.strip(),
+                    role=sig.role,
+                    signed_at=sig.signed_at,
+                    strokes=list(sig.strokes or []),
+                    png=bytes(sig.png),
+                )
+            )
         if p.old is not None:
             _void_for_replacement(session, p.old, doc.id, actor, p.reason)
         session.flush()
@@ -248,25 +326,33 @@ def archive_prepared(session, prepared: PreparedDocument, actor: Actor) -> int:
     return doc.id
 
 
-def _void_for_replacement(session, old: Document, new_id: int, actor: Actor,
-                          reason: str) -> None:
+def _void_for_replacement(session, old: Document, new_id: int, actor: Actor, reason: str) -> None:
     table = Document.__table__
     if old.voided_at is None:
-        stmt = table.update().where(table.c.id == old.id, table.c.voided_at.is_(None)).values(
-            voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason,
-            replaced_by_id=new_id)
+        stmt = (
+            table.update()
+            .where(table.c.id == old.id, table.c.voided_at.is_(None))
+            .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason, replaced_by_id=new_id)
+        )
     else:  # voided earlier without a replacement: now it gets one
-        stmt = table.update().where(table.c.id == old.id, table.c.replaced_by_id.is_(None)) \
-            .values(replaced_by_id=new_id)
+        stmt = (
+            table.update().where(table.c.id == old.id, table.c.replaced_by_id.is_(None)).values(replaced_by_id=new_id)
+        )
     if session.execute(stmt).rowcount != 1:
         session.rollback()
         raise Conflict(table="document", number=old.number, version=old.version)
 
 
-def issue_store_notice(uow: UnitOfWork, *, actor: Actor, language: str,
-                       signatures: Sequence[SignatureCapture] = (),
-                       replaces: str | None = None, reason: str = "",
-                       request_key: str | None = None) -> DocumentDTO:
+def issue_store_notice(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    language: str,
+    signatures: Sequence[SignatureCapture] = (),
+    replaces: str | None = None,
+    reason: str = "",
+    request_key: str | None = None,
+) -> DocumentDTO:
     """门店公示信息 (T/CSCA 120031 4.1.3.5, 4.5.2.1) from the store record, signed by
     management; `replaces` a previous notice's number when the store's details changed."""
     from app.documents.layout import SignatureDTO, SignerRole
@@ -278,25 +364,52 @@ def issue_store_notice(uow: UnitOfWork, *, actor: Actor, language: str,
     signatures = tuple(signatures)
     if any(s.role not in SIGNER_ROLES for s in signatures):
         raise ValidationFailed([FieldError("signatures", "unknown_value")])
-    drawn = [SignatureDTO(s.signer_name.strip(), SignerRole(s.role), s.signed_at, bytes(s.png))
-             for s in signatures]
+    drawn = [SignatureDTO(s.signer_name.strip(), SignerRole(s.role), s.signed_at, bytes(s.png)) for s in signatures]
 
     def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
-        return render_store_notice(store, number=number, version=version, language=language,
-                                   issued_at=issued_at, signatures=drawn)
+        return render_store_notice(
+            store, number=number, version=version, language=language, issued_at=issued_at, signatures=drawn
+        )
 
-    doc = issue_document(uow, actor=actor, doc_type="store_notice", subject_type="store",
-                         subject_id=store.id, language=language, render=render,
-                         signatures=signatures, replaces=replaces, reason=reason,
-                         subject_ref=store.legal_name[:100], request_key=request_key)
+    doc = issue_document(
+        uow,
+        actor=actor,
+        doc_type="store_notice",
+        subject_type="store",
+        subject_id=store.id,
+        language=language,
+        render=render,
+        signatures=signatures,
+        replaces=replaces,
+        reason=reason,
+        subject_ref=store.legal_name[:100],
+        request_key=request_key,
+    )
     return replace(doc, changes=Changes(documents=True, store=True, ids=frozenset({doc.id})))
 
 
 __all__ = [
-    "DOC_TYPES", "SUBJECT_TYPES", "LANGUAGES", "SIGNER_ROLES", "PRINT_KINDS", "DocumentQuery",
-    "issue_document", "prepare_document", "archive_prepared", "PreparedDocument",
-    "issue_store_notice", "allocate_number", "format_number",
-    "list_documents", "get_document", "get_document_by_id", "list_versions",
-    "get_document_bytes", "void_document", "record_print", "list_prints",
-    "verify_document_bytes", "verify_archived_document",
+    "DOC_TYPES",
+    "SUBJECT_TYPES",
+    "LANGUAGES",
+    "SIGNER_ROLES",
+    "PRINT_KINDS",
+    "DocumentQuery",
+    "issue_document",
+    "prepare_document",
+    "archive_prepared",
+    "PreparedDocument",
+    "issue_store_notice",
+    "allocate_number",
+    "format_number",
+    "list_documents",
+    "get_document",
+    "get_document_by_id",
+    "list_versions",
+    "get_document_bytes",
+    "void_document",
+    "record_print",
+    "list_prints",
+    "verify_document_bytes",
+    "verify_archived_document",
 ]

@@ -66,13 +66,13 @@ def load_config(path: Path | None = None) -> FontConfig:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         candidates = tuple(
-            FontCandidate(_expand(c["path"], path.parent), int(c.get("subfont_index", 0)))
-            for c in data["candidates"]
+            FontCandidate(_expand(c["path"], path.parent), int(c.get("subfont_index", 0))) for c in data["candidates"]
         )
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise ShowroomError("font_config_invalid", path=str(path), reason=str(e)) from e
-    return FontConfig(candidates, str(data.get("family", "ShowroomCJK")),
-                      str(data.get("required_chars", DEFAULT_REQUIRED)))
+    return FontConfig(
+        candidates, str(data.get("family", "ShowroomCJK")), str(data.get("required_chars", DEFAULT_REQUIRED))
+    )
 
 
 def parse_override(value: str) -> FontCandidate:
@@ -83,8 +83,9 @@ def parse_override(value: str) -> FontCandidate:
     return FontCandidate(Path(value.strip()).expanduser(), 0)
 
 
-def effective_candidates(config: FontConfig | None = None,
-                         environ: Mapping[str, str] | None = None) -> tuple[FontCandidate, ...]:
+def effective_candidates(
+    config: FontConfig | None = None, environ: Mapping[str, str] | None = None
+) -> tuple[FontCandidate, ...]:
     """The list actually searched. An explicit override is the only candidate: if it is
     wrong the user must hear so, not get a different font than the one they chose."""
     environ = os.environ if environ is None else environ
@@ -142,16 +143,14 @@ def _register(candidate: FontCandidate, family: str, required: str) -> FontSet:
         raise _Unusable("lacks characters " + "".join(missing))
     pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-    return FontSet(regular=name, bold=name, path=candidate.path,
-                   subfont_index=candidate.subfont_index)
+    return FontSet(regular=name, bold=name, path=candidate.path, subfont_index=candidate.subfont_index)
 
 
 class _Unusable(Exception):
     pass
 
 
-def register_fonts(config: FontConfig | None = None, *,
-                   environ: Mapping[str, str] | None = None) -> FontSet:
+def register_fonts(config: FontConfig | None = None, *, environ: Mapping[str, str] | None = None) -> FontSet:
     """Register the first usable candidate once per process (lazily: parsing a CJK font
     costs ~0.3 s) and return its names. Thread-safe: workers may render concurrently.
 
@@ -179,12 +178,12 @@ def register_fonts(config: FontConfig | None = None, *,
                     return fontset
             reasons[str(candidate.path)] = problem
             log.debug("PDF font candidate %s rejected: %s", candidate.path, problem)
-    raise ShowroomError("cjk_font_missing", searched=[str(c.path) for c in candidates],
-                        reasons=reasons)
+    raise ShowroomError("cjk_font_missing", searched=[str(c.path) for c in candidates], reasons=reasons)
 
 
-def check_fonts(config: FontConfig | None = None, *, environ: Mapping[str, str] | None = None,
-                thorough: bool = False) -> Path:
+def check_fonts(
+    config: FontConfig | None = None, *, environ: Mapping[str, str] | None = None, thorough: bool = False
+) -> Path:
     """Start-up check: return the font file PDFs will use, or raise `cjk_font_missing`.
 
     By default only the table directory is read (fast enough for the UI thread); the full
@@ -201,5 +200,4 @@ def check_fonts(config: FontConfig | None = None, *, environ: Mapping[str, str] 
         if problem is None:
             return candidate.path
         reasons[str(candidate.path)] = problem
-    raise ShowroomError("cjk_font_missing", searched=[str(c.path) for c in candidates],
-                        reasons=reasons)
+    raise ShowroomError("cjk_font_missing", searched=[str(c.path) for c in candidates], reasons=reasons)

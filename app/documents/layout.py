@@ -24,8 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, PageTemplate,
-                                Paragraph, Table, TableStyle)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
 from app.documents.fonts import FontSet, register_fonts
 from app.core.errors import ShowroomError
@@ -79,10 +78,10 @@ class SignatureDTO:
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    doc_type: str          # machine code, e.g. "store_notice"; goes into the PDF subject
-    number: str            # 文件编号, printed in every footer
+    doc_type: str  # machine code, e.g. "store_notice"; goes into the PDF subject
+    number: str  # 文件编号, printed in every footer
     version: int
-    language: str          # "zh" | "en" | "bilingual"
+    language: str  # "zh" | "en" | "bilingual"
     issued_at: dt.datetime  # naive UTC or aware; printed in Shanghai time
     store: StoreDTO
     title: Text = Text("", "")
@@ -133,8 +132,7 @@ def inline(text: Text, language: str) -> str:
 def stacked(text: Text, language: str, en_size: float = 8) -> str:
     """Markup for a sentence or a cell: Chinese first, the English beneath, smaller and grey."""
     if language == "bilingual":
-        return (f'{esc(text.zh)}<br/><font size="{en_size}" color="#666666">'
-                f'{esc(text.en)}</font>')
+        return f'{esc(text.zh)}<br/><font size="{en_size}" color="#666666">{esc(text.en)}</font>'
     return esc(pick(text, language))
 
 
@@ -147,7 +145,7 @@ def labelled(label: Text, value: str, language: str) -> str:
 @dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
-    english: ParagraphStyle   # the grey English line under a Chinese paragraph
+    english: ParagraphStyle  # the grey English line under a Chinese paragraph
     small: ParagraphStyle
     title: ParagraphStyle
     heading: ParagraphStyle
@@ -160,17 +158,23 @@ def make_styles(fonts: FontSet, language: str = "bilingual") -> Styles:
     # next line whole, leaving a ragged gap. English-only text keeps the default wrap, which
     # (unlike CJK mode) honours no-break spaces. bulletFontName: the default is Helvetica.
     wrap = None if language == "en" else "CJK"
-    body = ParagraphStyle("body", fontName=fonts.regular, fontSize=10, leading=15,
-                          textColor=INK, wordWrap=wrap, bulletFontName=fonts.regular)
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.regular,
+        fontSize=10,
+        leading=15,
+        textColor=INK,
+        wordWrap=wrap,
+        bulletFontName=fonts.regular,
+    )
     return Styles(
         body=body,
-        english=ParagraphStyle("english", body, fontSize=8.5, leading=12, textColor=GREY,
-                               spaceAfter=4, wordWrap=None),
+        english=ParagraphStyle("english", body, fontSize=8.5, leading=12, textColor=GREY, spaceAfter=4, wordWrap=None),
         small=ParagraphStyle("small", body, fontSize=8, leading=11, textColor=GREY),
-        title=ParagraphStyle("title", body, fontName=fonts.bold, fontSize=17, leading=23,
-                             alignment=1, spaceAfter=2),
-        heading=ParagraphStyle("heading", body, fontName=fonts.bold, fontSize=12, leading=17,
-                               spaceBefore=10, spaceAfter=4, textColor=RULE),
+        title=ParagraphStyle("title", body, fontName=fonts.bold, fontSize=17, leading=23, alignment=1, spaceAfter=2),
+        heading=ParagraphStyle(
+            "heading", body, fontName=fonts.bold, fontSize=12, leading=17, spaceBefore=10, spaceAfter=4, textColor=RULE
+        ),
         cell=ParagraphStyle("cell", body, fontSize=9.5, leading=13),
     )
 
@@ -187,13 +191,13 @@ class RenderContext:
     def language(self) -> str:
         return self.meta.language
 
-    def paragraphs(self, text: Text, style: ParagraphStyle | None = None,
-                   english: ParagraphStyle | None = None) -> list[Flowable]:
+    def paragraphs(
+        self, text: Text, style: ParagraphStyle | None = None, english: ParagraphStyle | None = None
+    ) -> list[Flowable]:
         """Bilingual: a Chinese paragraph, then its English in grey beneath; else one."""
         style = style or self.styles.body
         if self.language == "bilingual":
-            return [Paragraph(esc(text.zh), style),
-                    Paragraph(esc(text.en), english or self.styles.english)]
+            return [Paragraph(esc(text.zh), style), Paragraph(esc(text.en), english or self.styles.english)]
         return [Paragraph(esc(pick(text, self.language)), style)]
 
 
@@ -212,8 +216,7 @@ def _signature_cell(ctx: RenderContext, sig: SignatureDTO, width: float) -> Tabl
     try:
         img_w, img_h = ImageReader(io.BytesIO(sig.png)).getSize()
     except Exception as e:  # PIL raises many types for junk bytes
-        raise ShowroomError("signature_image_invalid", signer=sig.signer_name,
-                            role=role.value) from e
+        raise ShowroomError("signature_image_invalid", signer=sig.signer_name, role=role.value) from e
     box_w, box_h = width - 6 * mm, 18 * mm
     scale = min(box_w / img_w, box_h / img_h)
     image = Image(io.BytesIO(sig.png), img_w * scale, img_h * scale, mask="auto")
@@ -224,19 +227,20 @@ def _signature_cell(ctx: RenderContext, sig: SignatureDTO, width: float) -> Tabl
         [Paragraph(labelled(T_TIME, fmt_datetime(sig.signed_at), lang), st.cell)],
     ]
     table = Table(rows, colWidths=[width], rowHeights=[None, box_h + 4 * mm, None, None])
-    table.setStyle(table_style(
-        ctx.fonts,
-        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-        ("LINEBELOW", (0, 1), (0, 1), 0.4, colors.HexColor("#b0b8c0")),
-        ("ALIGN", (0, 1), (0, 1), "CENTER"),
-        ("VALIGN", (0, 1), (0, 1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (0, 0), colors.HexColor("#eef1f4")),
-    ))
+    table.setStyle(
+        table_style(
+            ctx.fonts,
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+            ("LINEBELOW", (0, 1), (0, 1), 0.4, colors.HexColor("#b0b8c0")),
+            ("ALIGN", (0, 1), (0, 1), "CENTER"),
+            ("VALIGN", (0, 1), (0, 1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (0, 0), colors.HexColor("#eef1f4")),
+        )
+    )
     return table
 
 
-def signature_block(ctx: RenderContext, signatures: Sequence[SignatureDTO],
-                    columns: int = 2) -> Table | None:
+def signature_block(ctx: RenderContext, signatures: Sequence[SignatureDTO], columns: int = 2) -> Table | None:
     """Signers side by side, `columns` per row, each box with role, image, name and time.
     A lone signature sits on the right, where a manager's sign-off is expected."""
     if not signatures:
@@ -246,14 +250,19 @@ def signature_block(ctx: RenderContext, signatures: Sequence[SignatureDTO],
     width = (usable - (columns - 1) * gap) / columns if columns > 1 else usable / 2
     cells: list = [_signature_cell(ctx, s, width) for s in signatures]
     cells += [""] * (-len(cells) % columns)
-    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     # Columns after the first are one gap wider and padded by it on the left.
     table = Table(rows, colWidths=[width] + [width + gap] * (columns - 1), hAlign="RIGHT")
-    table.setStyle(table_style(ctx.fonts, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("LEFTPADDING", (1, 0), (-1, -1), gap),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)))
+    table.setStyle(
+        table_style(
+            ctx.fonts,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (1, 0), (-1, -1), gap),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        )
+    )
     return table
 
 
@@ -261,18 +270,27 @@ def _header_flowables(ctx: RenderContext) -> tuple[Table, float]:
     store, lang, st = ctx.meta.store, ctx.language, ctx.styles
     name = ParagraphStyle("hname", st.body, fontName=ctx.fonts.bold, fontSize=11.5, leading=15)
     small = ParagraphStyle("hsmall", st.small, textColor=INK)
-    phones = (f"{inline(T_SALES, lang)} {esc(store.sales_hotline)}　·　"
-              f"{inline(T_COMPLAINT, lang)} {esc(store.complaint_phone)}")
-    left = [Paragraph(esc(store.legal_name), name), Paragraph(esc(store.address), small),
-            Paragraph(phones, small)]
-    right = Paragraph(stacked(ctx.meta.title, lang, 7), ParagraphStyle(
-        "htitle", st.small, alignment=TA_RIGHT)) if any(ctx.meta.title) else ""
+    phones = (
+        f"{inline(T_SALES, lang)} {esc(store.sales_hotline)}　·　"
+        f"{inline(T_COMPLAINT, lang)} {esc(store.complaint_phone)}"
+    )
+    left = [Paragraph(esc(store.legal_name), name), Paragraph(esc(store.address), small), Paragraph(phones, small)]
+    right = (
+        Paragraph(stacked(ctx.meta.title, lang, 7), ParagraphStyle("htitle", st.small, alignment=TA_RIGHT))
+        if any(ctx.meta.title)
+        else ""
+    )
     usable = PAGE[0] - 2 * MARGIN_X
     table = Table([[left, right]], colWidths=[usable * 0.68, usable * 0.32])
-    table.setStyle(table_style(ctx.fonts, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("LINEBELOW", (0, 0), (-1, -1), 0.8, RULE)))
+    table.setStyle(
+        table_style(
+            ctx.fonts,
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.8, RULE),
+        )
+    )
     _, height = table.wrap(usable, PAGE[1])
     return table, height
 
@@ -283,8 +301,7 @@ def footer_text(meta: DocumentMeta, page: int, total: int) -> str:
         return f"文件编号 {meta.number} · 版本 v{meta.version} · 第 {page} / {total} 页"
     if meta.language == "en":
         return f"{no} · Version {meta.version} · Page {page} of {total}"
-    return (f"文件编号 {no} · 版本 v{meta.version} · "
-            f"第 {page} / {total} 页 Page {page} of {total}")
+    return f"文件编号 {no} · 版本 v{meta.version} · 第 {page} / {total} 页 Page {page} of {total}"
 
 
 class _NumberedCanvas(Canvas):
@@ -309,8 +326,13 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-def render_flowing(meta: DocumentMeta, story_builder: Callable[[RenderContext], list[Flowable]],
-                   *, invariant: bool = False, fonts: FontSet | None = None) -> bytes:
+def render_flowing(
+    meta: DocumentMeta,
+    story_builder: Callable[[RenderContext], list[Flowable]],
+    *,
+    invariant: bool = False,
+    fonts: FontSet | None = None,
+) -> bytes:
     """Lay out `story_builder(ctx)` on A4 with the store header and the numbered footer on
     every page. `invariant=True` fixes the creation date and file ID (reportlab
     rl_settings.py: "repeatable, identical PDFs") so golden files can be byte-compared."""
@@ -338,17 +360,32 @@ def render_flowing(meta: DocumentMeta, story_builder: Callable[[RenderContext], 
     buf = io.BytesIO()
     lang = "en" if meta.language == "en" else "zh-CN"
     doc = BaseDocTemplate(
-        buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=top_margin,
-        bottomMargin=MARGIN_BOTTOM, title=pick(meta.title, meta.language) or meta.doc_type,
-        author=meta.store.legal_name, subject=f"{meta.doc_type} {meta.number} v{meta.version}",
-        creator="Showroom", invariant=1 if invariant else 0, lang=lang,
+        buf,
+        pagesize=PAGE,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=top_margin,
+        bottomMargin=MARGIN_BOTTOM,
+        title=pick(meta.title, meta.language) or meta.doc_type,
+        author=meta.store.legal_name,
+        subject=f"{meta.doc_type} {meta.number} v{meta.version}",
+        creator="Showroom",
+        invariant=1 if invariant else 0,
+        lang=lang,
         # Without it the canvas starts in Helvetica and pdffonts lists it, unembedded.
         initialFontName=fonts.regular,
     )
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, PAGE[0] - 2 * MARGIN_X,
-                  PAGE[1] - top_margin - MARGIN_BOTTOM, id="body", leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        PAGE[0] - 2 * MARGIN_X,
+        PAGE[1] - top_margin - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=draw_header)])
-    doc.build(story_builder(ctx),
-              canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer))
+    doc.build(story_builder(ctx), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer))
     return buf.getvalue()

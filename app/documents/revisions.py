@@ -27,8 +27,7 @@ _PAGE_CONTENT = frozenset({"/Contents", "/Resources"})
 # Catalog entries whose change shows nothing on screen or on paper. Everything else in the
 # catalog (open actions, JavaScript names, layers, bookmarks, viewer settings...) counts as
 # visible: an unknown change is reported as the more serious kind.
-_CATALOG_UNSEEN = frozenset({"/Metadata", "/DSS", "/Extensions", "/Version", "/Perms",
-                             "/Type"})
+_CATALOG_UNSEEN = frozenset({"/Metadata", "/DSS", "/Extensions", "/Version", "/Perms", "/Type"})
 _CATALOG_OWN = frozenset({"/Pages", "/AcroForm"})  # compared on their own, below
 _HIDDEN_FLAGS = 2 | 32  # annotation flags Hidden and NoView, ISO 32000-1 §12.5.3
 _XMP_TITLE = re.compile(rb"<dc:title\b.*?</dc:title>", re.DOTALL)
@@ -65,11 +64,16 @@ def _canon(obj, seen: frozenset = frozenset(), depth: int = 0):
         except Exception:  # noqa: BLE001 - an undecodable stream: compare what is stored
             data = obj.encoded_data
         head = {k: v for k, v in obj.items() if k not in ("/Length", "/Filter", "/DecodeParms")}
-        return ("stream", _canon(generic.DictionaryObject(head), seen, depth + 1),
-                hashlib.sha256(data or b"").hexdigest())
+        return (
+            "stream",
+            _canon(generic.DictionaryObject(head), seen, depth + 1),
+            hashlib.sha256(data or b"").hexdigest(),
+        )
     if isinstance(obj, generic.DictionaryObject):
-        return ("dict", tuple(sorted((str(k), _canon(v, seen, depth + 1))
-                                     for k, v in obj.items() if k not in _BACK_REFS)))
+        return (
+            "dict",
+            tuple(sorted((str(k), _canon(v, seen, depth + 1)) for k, v in obj.items() if k not in _BACK_REFS)),
+        )
     if isinstance(obj, generic.ArrayObject | list | tuple):
         return ("array", tuple(_canon(v, seen, depth + 1) for v in obj))
     return (type(obj).__name__, str(obj))
@@ -134,8 +138,7 @@ def _shown(annot_raw) -> bool:
 
 def _page_changes(number: int, before: dict, after: dict) -> list[Change]:
     changes = []
-    if _canon([before.get(k) for k in sorted(_PAGE_CONTENT)]) != \
-            _canon([after.get(k) for k in sorted(_PAGE_CONTENT)]):
+    if _canon([before.get(k) for k in sorted(_PAGE_CONTENT)]) != _canon([after.get(k) for k in sorted(_PAGE_CONTENT)]):
         changes.append(Change("page_content_changed", True, number))
     other = (set(before) | set(after)) - _PAGE_CONTENT - {"/Annots"}
     if any(_canon(before.get(k)) != _canon(after.get(k)) for k in sorted(other)):
@@ -146,12 +149,12 @@ def _page_changes(number: int, before: dict, after: dict) -> list[Change]:
         if key not in old:
             changes.append(Change("annotation_added", _shown(raw), number, subtype))
         elif _canon(raw) != _canon(old[key]):
-            changes.append(Change("annotation_changed", _shown(raw) or _shown(old[key]),
-                                  number, subtype))
+            changes.append(Change("annotation_changed", _shown(raw) or _shown(old[key]), number, subtype))
     for key, raw in old.items():
         if key not in new:
-            changes.append(Change("annotation_removed", _shown(raw), number,
-                                  str(_get(raw.get_object(), "/Subtype", ""))))
+            changes.append(
+                Change("annotation_removed", _shown(raw), number, str(_get(raw.get_object(), "/Subtype", "")))
+            )
     return changes
 
 
@@ -193,8 +196,7 @@ def _info_changes(before, after) -> list[Change]:
     keys = sorted((set(old_info) | set(new_info)) - {"/Title"})
     changed = [k for k in keys if _canon(old_info.get(k)) != _canon(new_info.get(k))]
     if changed or _canon(old_root.get("/Metadata")) != _canon(new_root.get("/Metadata")):
-        changes.append(Change("metadata_changed", False, None,
-                              ", ".join(k.lstrip("/") for k in changed)))
+        changes.append(Change("metadata_changed", False, None, ", ".join(k.lstrip("/") for k in changed)))
     return changes
 
 

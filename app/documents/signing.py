@@ -31,8 +31,7 @@ X509_NAME_MAX = 64  # RFC 5280 upper bound for O and CN
 STATUSES = ("intact", "modified", "changed_unseen", "unsigned", "untrusted")
 # Any one of these in the bytes means someone signed this file: a one-byte change can spoil
 # one marker (pyHanko then ignores the signature, e.g. for an unknown /SubFilter) but not all.
-_SIGNATURE_MARKERS = re.compile(
-    rb"/ByteRange|/SigFlags|/FT\s*/Sig|/Type\s*/Sig|ETSI\.CAdES|adbe\.pkcs7")
+_SIGNATURE_MARKERS = re.compile(rb"/ByteRange|/SigFlags|/FT\s*/Sig|/Type\s*/Sig|ETSI\.CAdES|adbe\.pkcs7")
 
 # The signed bytes no longer match the signature: a rewritten or edited file.
 _BROKEN = Change("signature_broken", True)
@@ -98,8 +97,9 @@ def _common_name(store_name: str) -> str:
     return name + CN_SUFFIX
 
 
-def create_store_certificate(store_name: str, *, valid_days: int = 3650,
-                             now: dt.datetime | None = None) -> StoreCertificate:
+def create_store_certificate(
+    store_name: str, *, valid_days: int = 3650, now: dt.datetime | None = None
+) -> StoreCertificate:
     """A fresh key pair and self-signed certificate: O = store name, CN = name + 文件签章.
     Ten years by default: sales archives are kept ten years (domain_reference §3)."""
     store_name = store_name.strip()
@@ -109,15 +109,19 @@ def create_store_certificate(store_name: str, *, valid_days: int = 3650,
     if now.tzinfo is None:  # naive means UTC (app/core/clock.py)
         now = now.replace(tzinfo=dt.UTC)
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, store_name[:X509_NAME_MAX]),
-        x509.NameAttribute(NameOID.COMMON_NAME, _common_name(store_name)),
-    ])
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, store_name[:X509_NAME_MAX]),
+            x509.NameAttribute(NameOID.COMMON_NAME, _common_name(store_name)),
+        ]
+    )
     public = key.public_key()
     cert = (
         x509.CertificateBuilder()
-        .subject_name(name).issuer_name(name).public_key(public)
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(public)
         .serial_number(x509.random_serial_number())
         # A day of slack: terminals' clocks disagree, and a certificate "not yet valid"
         # would make the first documents untrusted.
@@ -125,18 +129,26 @@ def create_store_certificate(store_name: str, *, valid_days: int = 3650,
         .not_valid_after(now + dt.timedelta(days=valid_days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         # pyHanko requires non-repudiation (content_commitment) on a signer's key.
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, content_commitment=True, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=False,
-            crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public),
-                       critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public), critical=False)
         .sign(key, hashes.SHA256())
     )
     return StoreCertificate(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                          serialization.NoEncryption()),
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
         cert.public_bytes(serialization.Encoding.PEM),
     )
 
@@ -150,33 +162,33 @@ def to_pkcs12(cert: StoreCertificate, password: str) -> bytes:
     x509_cert = cert.certificate
     friendly = x509_cert.subject.rfc4514_string().encode("utf-8")[:200]
     return pkcs12.serialize_key_and_certificates(
-        friendly, key, x509_cert, None,
-        serialization.BestAvailableEncryption(password.encode("utf-8")))
+        friendly, key, x509_cert, None, serialization.BestAvailableEncryption(password.encode("utf-8"))
+    )
 
 
 def load_pkcs12(data: bytes, password: str | None) -> StoreCertificate:
     """Read a .p12. Wrong password, junk data, a missing key or a key that does not match
     the certificate all raise ShowroomError("certificate_invalid", reason=...)."""
     try:
-        key, cert, _ = pkcs12.load_key_and_certificates(
-            data, password.encode("utf-8") if password else None)
+        key, cert, _ = pkcs12.load_key_and_certificates(data, password.encode("utf-8") if password else None)
     except (ValueError, TypeError) as e:  # cryptography does not tell bad password from junk
         raise ShowroomError("certificate_invalid", reason="unreadable") from e
     if key is None or cert is None:
         raise ShowroomError("certificate_invalid", reason="incomplete")
     spki = serialization.PublicFormat.SubjectPublicKeyInfo
-    if (key.public_key().public_bytes(serialization.Encoding.DER, spki)
-            != cert.public_key().public_bytes(serialization.Encoding.DER, spki)):
+    if key.public_key().public_bytes(serialization.Encoding.DER, spki) != cert.public_key().public_bytes(
+        serialization.Encoding.DER, spki
+    ):
         raise ShowroomError("certificate_invalid", reason="key_mismatch")
     return StoreCertificate(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                          serialization.NoEncryption()),
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
         cert.public_bytes(serialization.Encoding.PEM),
     )
 
 
-def sign_pdf(pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location: str,
-             field_name: str = "ShowroomSignature") -> bytes:
+def sign_pdf(
+    pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location: str, field_name: str = "ShowroomSignature"
+) -> bytes:
     """Append an invisible PAdES B-B certification signature (no changes allowed) as an
     incremental update; returns the signed PDF. The visible signatures (pad images) are
     already part of the rendered page. A file that is already certified is refused
@@ -198,12 +210,16 @@ def sign_pdf(pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location:
         cert_registry=SimpleCertificateStore.from_certs([signing_cert]),
     )
     meta = signers.PdfSignatureMetadata(
-        field_name=field_name, reason=reason, location=location, md_algorithm="sha256",
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,  # ETSI.CAdES.detached: PAdES baseline B-B
         # A certification signature allowing no changes (ISO 32000-1 §12.8.2.2, DocMDP P=1):
         # viewers then flag any later revision. The store signs last (the handwritten
         # signatures are images already drawn by `render`), so nothing legitimate follows.
-        certify=True, docmdp_permissions=MDPPerm.NO_CHANGES,
+        certify=True,
+        docmdp_permissions=MDPPerm.NO_CHANGES,
     )
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
@@ -218,8 +234,9 @@ def sign_pdf(pdf_bytes: bytes, cert: StoreCertificate, *, reason: str, location:
 def _damaged(pdf_bytes: bytes) -> VerificationResult:
     # Unreadable after signing is the most likely story; `signed` says whether any trace of
     # a signature is left in the bytes.
-    return VerificationResult("modified", signed=bool(_SIGNATURE_MARKERS.search(pdf_bytes)),
-                              intact=False, trusted=False, changes=(_BROKEN,))
+    return VerificationResult(
+        "modified", signed=bool(_SIGNATURE_MARKERS.search(pdf_bytes)), intact=False, trusted=False, changes=(_BROKEN,)
+    )
 
 
 def _later_changes(reader, sig, status, pdf_bytes: bytes) -> tuple:
@@ -290,8 +307,7 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> Verification
     sig = embedded[0]
     try:
         moment = sig.self_reported_timestamp
-        context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=moment,
-                                    revocation_mode="soft-fail")
+        context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=moment, revocation_mode="soft-fail")
         status = validate_pdf_signature(sig, context)
         changes = _later_changes(reader, sig, status, pdf_bytes)
         signed_length = int(sig.byte_range[2]) + int(sig.byte_range[3])
@@ -299,10 +315,16 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None) -> Verification
         log.info("signature %s could not be validated", sig.field_name, exc_info=True)
         return _damaged(pdf_bytes)
     trusted = changes[:1] != (_BROKEN,) and bool(roots) and bool(status.trusted)
-    subject = x509.load_der_x509_certificate(status.signing_cert.dump()) \
-        .subject.rfc4514_string()
+    subject = x509.load_der_x509_certificate(status.signing_cert.dump()).subject.rfc4514_string()
     reported = status.signer_reported_dt or moment
     signed_at = reported.astimezone(dt.UTC).replace(tzinfo=None) if reported else None
-    return VerificationResult(_verdict(changes, trusted), signed=True, intact=not changes,
-                              trusted=trusted, signer_subject=subject, signed_at=signed_at,
-                              changes=changes, signed_length=signed_length)
+    return VerificationResult(
+        _verdict(changes, trusted),
+        signed=True,
+        intact=not changes,
+        trusted=trusted,
+        signer_subject=subject,
+        signed_at=signed_at,
+        changes=changes,
+        signed_length=signed_length,
+    )

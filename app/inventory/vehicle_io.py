@@ -10,6 +10,7 @@ stays flat: no row is ever half-written, and a failure or a cancel writes nothin
 A VIN already in the inventory updates that vehicle instead of duplicating it, so importing
 the same file twice changes nothing the second time.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,13 +42,7 @@ from app.inventory.vehicle_io_formats import (
     parse_cell,
     write_table,
 )
-from app.inventory.vehicle_io_read import (
-    Sheet,
-    check_row_limit,
-    default_max_rows,
-    open_sheet,
-    too_many_rows,
-)
+from app.inventory.vehicle_io_read import Sheet, check_row_limit, default_max_rows, open_sheet, too_many_rows
 from app.inventory.vehicles import (
     VehicleInput,
     VehicleQuery,
@@ -106,8 +101,9 @@ class _Row:
     errors: list[FieldError]
 
 
-def import_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path,
-                    progress: Progress | None = None, max_rows: int | None = None) -> ImportReport:
+def import_vehicles(
+    uow: UnitOfWork, *, actor: Actor, path: Path, progress: Progress | None = None, max_rows: int | None = None
+) -> ImportReport:
     """Import a .csv or .xlsx inventory file. Raising from `progress` cancels: nothing is written.
 
     Raises ShowroomError "import_unreadable", "import_missing_columns",
@@ -216,8 +212,7 @@ def _write(uow: UnitOfWork, actor: Actor, plan: _Plan, progress: Progress | None
             created: list[Vehicle] = []
             updated: list[Vehicle] = []
             for r in rows:
-                _write_row(uow, actor, r, existing.get(r.vin), first_row_of, tally,
-                           created, updated)
+                _write_row(uow, actor, r, existing.get(r.vin), first_row_of, tally, created, updated)
                 done += 1
                 if progress and done % PROGRESS_EVERY == 0:
                     progress(done, max(done, plan.total))
@@ -234,16 +229,28 @@ def _write(uow: UnitOfWork, actor: Actor, plan: _Plan, progress: Progress | None
         if progress:
             progress(done, done)
         commit(uow)
-    warnings = ([WARN_UNKNOWN_COLUMNS] if plan.ignored else []) + (
-        [] if done else [WARN_NO_DATA_ROWS])
-    return ImportReport(created=tally.created, updated=tally.updated, unchanged=tally.unchanged,
-                        rejected=tally.rejected, warnings=warnings,
-                        ignored_columns=list(plan.ignored), vehicle_ids=frozenset(tally.ids))
+    warnings = ([WARN_UNKNOWN_COLUMNS] if plan.ignored else []) + ([] if done else [WARN_NO_DATA_ROWS])
+    return ImportReport(
+        created=tally.created,
+        updated=tally.updated,
+        unchanged=tally.unchanged,
+        rejected=tally.rejected,
+        warnings=warnings,
+        ignored_columns=list(plan.ignored),
+        vehicle_ids=frozenset(tally.ids),
+    )
 
 
-def _write_row(uow: UnitOfWork, actor: Actor, r: _Row, current: Vehicle | None,
-               first_row_of: dict[str, int], tally: _Tally, created: list[Vehicle],
-               updated: list[Vehicle]) -> None:
+def _write_row(
+    uow: UnitOfWork,
+    actor: Actor,
+    r: _Row,
+    current: Vehicle | None,
+    first_row_of: dict[str, int],
+    tally: _Tally,
+    created: list[Vehicle],
+    updated: list[Vehicle],
+) -> None:
     data, vin, errors = _check_row(r, current, first_row_of)
     if errors:
         tally.rejected.append(RowRejection(r.row, r.vin, errors))
@@ -266,24 +273,25 @@ def _existing_by_vin(uow: UnitOfWork, vins: Iterable[str]) -> dict[str, Vehicle]
     wanted = sorted({v for v in vins if v})
     found: dict[str, Vehicle] = {}
     for i in range(0, len(wanted), _LOOKUP_CHUNK):
-        chunk = wanted[i:i + _LOOKUP_CHUNK]
+        chunk = wanted[i : i + _LOOKUP_CHUNK]
         for v in uow.session.scalars(select(Vehicle).where(Vehicle.vin.in_(chunk))):
             found[v.vin] = v
     return found
 
 
-_BLANK = VehicleInput(vin="", brand="", model="", model_year=0, powertrain="",
-                      guide_price_fen=0, price_fen=0)
+_BLANK = VehicleInput(vin="", brand="", model="", model_year=0, powertrain="", guide_price_fen=0, price_fen=0)
 
 
-def _check_row(r: _Row, current: Vehicle | None,
-               first_row_of: dict[str, int]) -> tuple[VehicleInput, str, list[FieldError]]:
+def _check_row(
+    r: _Row, current: Vehicle | None, first_row_of: dict[str, int]
+) -> tuple[VehicleInput, str, list[FieldError]]:
     """Build the vehicle this row describes and every reason to refuse it."""
     errors = list(r.errors)
     if r.vin:
         if r.vin in first_row_of:
-            errors.insert(0, FieldError("vin", "vin_duplicate_in_file",
-                                        {"vin": r.vin, "first_row": first_row_of[r.vin]}))
+            errors.insert(
+                0, FieldError("vin", "vin_duplicate_in_file", {"vin": r.vin, "first_row": first_row_of[r.vin]})
+            )
         else:
             first_row_of[r.vin] = r.row
     failed = {e.field for e in errors}
@@ -303,8 +311,11 @@ def _check_row(r: _Row, current: Vehicle | None,
             errors.append(FieldError(column, e.code, e.params))
     # domain_reference §5.2: a wrong check digit needs a manager's written override, which a
     # file cannot carry. An override already on record for this very VIN still stands.
-    if not checksum_ok and not any(e.field == "vin" for e in errors) and not (
-            current is not None and current.vin_override_reason):
+    if (
+        not checksum_ok
+        and not any(e.field == "vin" for e in errors)
+        and not (current is not None and current.vin_override_reason)
+    ):
         errors.append(FieldError("vin", "vin_checksum", {"vin": vin}))
     return data, vin, errors
 
@@ -326,15 +337,20 @@ def _facts(obj: Vehicle | VehicleInput) -> dict[str, Any]:
             value = [c.strip() for c in value or [] if c and c.strip()]
         elif isinstance(value, str):
             value = value.strip()
-        elif value is None and f.name in ("trim", "exterior_color", "interior_color",
-                                          "defect_notes", "repair_notes", "notes"):
+        elif value is None and f.name in (
+            "trim",
+            "exterior_color",
+            "interior_color",
+            "defect_notes",
+            "repair_notes",
+            "notes",
+        ):
             value = ""
         out[f.name] = value
     return out
 
 
-def export_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path,
-                    query: VehicleQuery = VehicleQuery()) -> int:
+def export_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path, query: VehicleQuery = VehicleQuery()) -> int:
     """Write the vehicles matching `query` to .csv (UTF-8 with BOM) or .xlsx; return how many.
 
     Same columns as the import, prices in yuan: the file re-imports as all unchanged.
@@ -347,9 +363,12 @@ def export_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path,
     write_table(path, [_export_row(v) for v in vehicles])
     # Issue #9.4: a file leaving the system is in the audit trail (what, how many, which filter).
     with uow:
-        uow.audit("export", table_name="vehicle", actor=actor,
-                  detail={"rows": len(vehicles), "file": path.name,
-                          "status": query.status or "", "search": query.text or ""})
+        uow.audit(
+            "export",
+            table_name="vehicle",
+            actor=actor,
+            detail={"rows": len(vehicles), "file": path.name, "status": query.status or "", "search": query.text or ""},
+        )
         uow.commit()
     return len(vehicles)
 
@@ -368,5 +387,11 @@ def _export_row(v: VehicleDTO) -> list[Any]:
     return row
 
 
-__all__ = ["ImportReport", "RowRejection", "import_vehicles", "export_vehicles",
-           "WARN_UNKNOWN_COLUMNS", "WARN_NO_DATA_ROWS"]
+__all__ = [
+    "ImportReport",
+    "RowRejection",
+    "import_vehicles",
+    "export_vehicles",
+    "WARN_UNKNOWN_COLUMNS",
+    "WARN_NO_DATA_ROWS",
+]

@@ -58,8 +58,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("notes", "notes", "text"),
 )
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)
-REQUIRED_COLUMNS = ("vin", "brand", "model", "model_year", "powertrain", "guide_price_yuan",
-                    "price_yuan")
+REQUIRED_COLUMNS = ("vin", "brand", "model", "model_year", "powertrain", "guide_price_yuan", "price_yuan")
 BY_NAME = {c.name: c for c in COLUMNS}
 # validate_vehicle_input speaks in VehicleInput fields; the report speaks in file columns.
 ATTR_TO_COLUMN = {c.attr: c.name for c in COLUMNS}
@@ -106,8 +105,7 @@ def parse_cell(column: Column, raw: Any) -> Any:
             # An xlsx number is a binary double (18999.99 may be 18999.990000000002): keep cents.
             raw = f"{round(raw * 100) / 100:.2f}"
         # parse_yuan_to_fen reports a blank as "required": both price columns are required.
-        return parse_yuan_to_fen(raw if isinstance(raw, int) and not isinstance(raw, bool)
-                                 else cell_text(raw), name)
+        return parse_yuan_to_fen(raw if isinstance(raw, int) and not isinstance(raw, bool) else cell_text(raw), name)
     if kind == "date":
         if isinstance(raw, dt.datetime):
             return raw.date()
@@ -158,6 +156,7 @@ def _bad(field: str, code: str, **params) -> ValidationFailed:
 
 # --- writing -------------------------------------------------------------------------------
 
+
 def write_table(path: Path, rows: list[list[Any]]) -> None:
     """Write COLUMN_NAMES plus rows by extension, through a temporary file so that a failure
     never leaves half a file where the old one was."""
@@ -176,8 +175,7 @@ def write_table(path: Path, rows: list[list[Any]]) -> None:
     except OSError as e:
         tmp.unlink(missing_ok=True)
         # Typically: the old file is open in Excel (Windows locks it) or the folder is read-only.
-        raise ShowroomError("export_unwritable", path=str(path),
-                            reason=e.strerror or type(e).__name__) from None
+        raise ShowroomError("export_unwritable", path=str(path), reason=e.strerror or type(e).__name__) from None
 
 
 def _write_csv(path: Path, rows: list[list[Any]]) -> None:
@@ -222,8 +220,7 @@ def _write_xlsx(path: Path, rows: list[list[Any]]) -> None:
             ws.cell(r, date_col).number_format = "yyyy-mm-dd"
         for c in price_cols:
             ws.cell(r, c).number_format = "#,##0.00"
-    widths = {"vin": 22, "configuration": 40, "notes": 30, "defect_notes": 30,
-              "repair_notes": 30, "trim": 24}
+    widths = {"vin": 22, "configuration": 40, "notes": 30, "defect_notes": 30, "repair_notes": 30, "trim": 24}
     for i, name in enumerate(COLUMN_NAMES, start=1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(name, 14)
     wb.save(path)

@@ -24,11 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import ShowroomError
-from app.inventory.vehicle_io_formats import (
-    SUPPORTED_SUFFIXES,
-    cell_text,
-    normalize_header,
-)
+from app.inventory.vehicle_io_formats import SUPPORTED_SUFFIXES, cell_text, normalize_header
 
 # Issue #15.13: an import reads at most this many data rows unless the administrator raises
 # it (`showroom admin import-vehicles --max-rows N`, or this variable on the terminal).
@@ -150,8 +146,7 @@ def _find_header(rows: Rows) -> tuple[int, tuple[Any, ...]] | None:
     return None
 
 
-def _make_sheet(path: Path, all_rows: Callable[[], Rows],
-                bound: Callable[[int], int]) -> Sheet | None:
+def _make_sheet(path: Path, all_rows: Callable[[], Rows], bound: Callable[[int], int]) -> Sheet | None:
     found = _find_header(all_rows())
     if found is None:
         return None
@@ -159,8 +154,7 @@ def _make_sheet(path: Path, all_rows: Callable[[], Rows],
     return Sheet(path, [normalize_header(c) for c in cells], n, all_rows, bound)
 
 
-def _first_row_sheet(path: Path, all_rows: Callable[[], Rows],
-                     bound: Callable[[int], int]) -> Sheet:
+def _first_row_sheet(path: Path, all_rows: Callable[[], Rows], bound: Callable[[int], int]) -> Sheet:
     """Without a "vin" header, the first row is the header, so missing columns are named."""
     first = next(all_rows(), None)
     if first is None:
@@ -169,6 +163,7 @@ def _first_row_sheet(path: Path, all_rows: Callable[[], Rows],
 
 
 # --- CSV -------------------------------------------------------------------------------------
+
 
 def _csv_encoding(path: Path) -> str:
     """The file's encoding, checked over the whole file without holding it."""
@@ -225,6 +220,7 @@ def _csv_sheet(path: Path) -> Sheet:
 
 
 # --- XLSX ------------------------------------------------------------------------------------
+
 
 @contextmanager
 def _xlsx_sheet(path: Path) -> Iterator[Sheet]:

@@ -76,12 +76,26 @@ class VehicleInput:
     notes: str = ""
 
 
-def record_status_change(uow: UnitOfWork, vehicle: Vehicle, *, from_status: str | None,
-                         actor: Actor, reason: str = "", at: dt.datetime | None = None) -> None:
+def record_status_change(
+    uow: UnitOfWork,
+    vehicle: Vehicle,
+    *,
+    from_status: str | None,
+    actor: Actor,
+    reason: str = "",
+    at: dt.datetime | None = None,
+) -> None:
     """Append one row to the vehicle's status history (who moved it, when, from what)."""
-    uow.session.add(VehicleStatusChange(vehicle_id=vehicle.id, from_status=from_status,
-                                        to_status=vehicle.status, changed_by_id=actor.user_id,
-                                        changed_at=at or utcnow(), reason=reason or ""))
+    uow.session.add(
+        VehicleStatusChange(
+            vehicle_id=vehicle.id,
+            from_status=from_status,
+            to_status=vehicle.status,
+            changed_by_id=actor.user_id,
+            changed_at=at or utcnow(),
+            reason=reason or "",
+        )
+    )
 
 
 def saved_dto(v: Vehicle) -> VehicleDTO:
@@ -91,23 +105,46 @@ def saved_dto(v: Vehicle) -> VehicleDTO:
 
 def vehicle_dto(v: Vehicle) -> VehicleDTO:
     return VehicleDTO(
-        id=v.id, vin=v.vin, brand=v.brand, model=v.model, trim=v.trim, model_year=v.model_year,
-        exterior_color=v.exterior_color, interior_color=v.interior_color,
-        powertrain=v.powertrain, guide_price_fen=v.guide_price_fen, price_fen=v.price_fen,
-        configuration=tuple(v.configuration or ()), power_kw=v.power_kw,
-        accel_0_100_s=v.accel_0_100_s, fuel_l_per_100km=v.fuel_l_per_100km,
-        range_km=v.range_km, battery_kwh=v.battery_kwh,
-        fast_charge_minutes=v.fast_charge_minutes, slow_charge_hours=v.slow_charge_hours,
-        production_date=v.production_date, status=v.status, defect_notes=v.defect_notes,
-        repair_notes=v.repair_notes, notes=v.notes, vin_override_reason=v.vin_override_reason,
-        updated_at=v.updated_at, version=v.version,
+        id=v.id,
+        vin=v.vin,
+        brand=v.brand,
+        model=v.model,
+        trim=v.trim,
+        model_year=v.model_year,
+        exterior_color=v.exterior_color,
+        interior_color=v.interior_color,
+        powertrain=v.powertrain,
+        guide_price_fen=v.guide_price_fen,
+        price_fen=v.price_fen,
+        configuration=tuple(v.configuration or ()),
+        power_kw=v.power_kw,
+        accel_0_100_s=v.accel_0_100_s,
+        fuel_l_per_100km=v.fuel_l_per_100km,
+        range_km=v.range_km,
+        battery_kwh=v.battery_kwh,
+        fast_charge_minutes=v.fast_charge_minutes,
+        slow_charge_hours=v.slow_charge_hours,
+        production_date=v.production_date,
+        status=v.status,
+        defect_notes=v.defect_notes,
+        repair_notes=v.repair_notes,
+        notes=v.notes,
+        vin_override_reason=v.vin_override_reason,
+        updated_at=v.updated_at,
+        version=v.version,
     )
 
 
-_TEXT_FIELDS = ("brand", "model", "trim", "exterior_color", "interior_color", "defect_notes",
-                "repair_notes", "notes")
-_NUMBER_FIELDS = ("power_kw", "accel_0_100_s", "fuel_l_per_100km", "range_km", "battery_kwh",
-                  "fast_charge_minutes", "slow_charge_hours")
+_TEXT_FIELDS = ("brand", "model", "trim", "exterior_color", "interior_color", "defect_notes", "repair_notes", "notes")
+_NUMBER_FIELDS = (
+    "power_kw",
+    "accel_0_100_s",
+    "fuel_l_per_100km",
+    "range_km",
+    "battery_kwh",
+    "fast_charge_minutes",
+    "slow_charge_hours",
+)
 
 
 def _typed(data: VehicleInput, errors: list[FieldError]) -> VehicleInput:
@@ -127,7 +164,8 @@ def _typed(data: VehicleInput, errors: list[FieldError]) -> VehicleInput:
         errors.append(FieldError("production_date", "date_format"))
         bad["production_date"] = None
     if not isinstance(data.configuration, (list, tuple)) or not all(
-            isinstance(item, str) for item in data.configuration):
+        isinstance(item, str) for item in data.configuration
+    ):
         errors.append(FieldError("configuration", "unknown_value"))
         bad["configuration"] = []
     return replace(data, **bad) if bad else data
@@ -153,8 +191,7 @@ def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> 
         if len(getattr(data, name) or "") > limit:
             errors.append(FieldError(name, "too_long", {"max": limit}))
     if not isinstance(data.model_year, int) or not MIN_MODEL_YEAR <= data.model_year <= today.year + 2:
-        errors.append(FieldError("model_year", "out_of_range",
-                                 {"min": MIN_MODEL_YEAR, "max": today.year + 2}))
+        errors.append(FieldError("model_year", "out_of_range", {"min": MIN_MODEL_YEAR, "max": today.year + 2}))
     try:
         Powertrain(data.powertrain)
     except ValueError:
@@ -169,9 +206,15 @@ def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> 
             errors.append(FieldError(name, "must_be_positive"))
         elif value > MAX_PRICE_FEN:
             errors.append(FieldError(name, "number_too_large"))
-    for name, hi in (("power_kw", 2000), ("accel_0_100_s", 60), ("fuel_l_per_100km", 50),
-                     ("range_km", 3000), ("battery_kwh", 300), ("fast_charge_minutes", 1440),
-                     ("slow_charge_hours", 200)):
+    for name, hi in (
+        ("power_kw", 2000),
+        ("accel_0_100_s", 60),
+        ("fuel_l_per_100km", 50),
+        ("range_km", 3000),
+        ("battery_kwh", 300),
+        ("fast_charge_minutes", 1440),
+        ("slow_charge_hours", 200),
+    ):
         value = getattr(data, name)
         if value is not None and not (0 < value <= hi):
             errors.append(FieldError(name, "out_of_range", {"min": 0, "max": hi}))
@@ -191,8 +234,7 @@ def _check_override(actor: Actor, vin: str, checksum_ok: bool, reason: str | Non
         return None
     if reason and reason.strip() and can(actor.roles, Action.OVERRIDE_VIN_CHECK):
         return reason.strip()
-    raise OverrideRequired([FieldError("vin", "vin_checksum", {"vin": vin})],
-                           role=Role.SALES_MANAGER.value)
+    raise OverrideRequired([FieldError("vin", "vin_checksum", {"vin": vin})], role=Role.SALES_MANAGER.value)
 
 
 def _apply(v: Vehicle, data: VehicleInput, vin: str) -> None:
@@ -208,8 +250,9 @@ def _apply(v: Vehicle, data: VehicleInput, vin: str) -> None:
         setattr(v, f.name, value)
 
 
-def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
-                vin_override_reason: str | None = None) -> VehicleDTO:
+def add_vehicle(
+    uow: UnitOfWork, *, actor: Actor, data: VehicleInput, vin_override_reason: str | None = None
+) -> VehicleDTO:
     require(actor, Action.EDIT_VEHICLES)
     vin, checksum_ok, errors = validate_vehicle_input(data)
     errors += initial_status_errors(data.status)
@@ -219,9 +262,12 @@ def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
     with uow:
         if uow.session.scalar(select(Vehicle.id).where(Vehicle.vin == vin)):
             raise ValidationFailed([FieldError("vin", "vin_exists", {"vin": vin})])
-        v = Vehicle(status=S(data.status).value, vin_override_reason=reason,
-                    vin_override_by_id=actor.user_id if reason else None,
-                    updated_by_id=actor.user_id)
+        v = Vehicle(
+            status=S(data.status).value,
+            vin_override_reason=reason,
+            vin_override_by_id=actor.user_id if reason else None,
+            updated_by_id=actor.user_id,
+        )
         _apply(v, data, vin)
         uow.session.add(v)
         uow.session.flush()
@@ -230,8 +276,15 @@ def add_vehicle(uow: UnitOfWork, *, actor: Actor, data: VehicleInput,
         return saved_dto(v)
 
 
-def update_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int,
-                   data: VehicleInput, vin_override_reason: str | None = None) -> VehicleDTO:
+def update_vehicle(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    vehicle_id: int,
+    expected_version: int,
+    data: VehicleInput,
+    vin_override_reason: str | None = None,
+) -> VehicleDTO:
     """Edit a vehicle's facts. The status is changed only through change_status."""
     require(actor, Action.EDIT_VEHICLES)
     vin, checksum_ok, errors = validate_vehicle_input(data)
@@ -264,8 +317,9 @@ def can_change_status(current: str, new: str) -> bool:
     return S(new) in TRANSITIONS[S(current)]
 
 
-def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int,
-                  new_status: str, reason: str = "") -> VehicleDTO:
+def change_status(
+    uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_version: int, new_status: str, reason: str = ""
+) -> VehicleDTO:
     require(actor, Action.CHANGE_VEHICLE_STATUS)
     try:
         target = S(new_status)
@@ -279,12 +333,12 @@ def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_ve
             raise NotFound(what="vehicle", id=vehicle_id)
         check_version(v, expected_version)
         if not can_change_status(v.status, target):
-            raise ValidationFailed([FieldError("status", "status_transition",
-                                               {"from": v.status, "to": target.value})])
+            raise ValidationFailed([FieldError("status", "status_transition", {"from": v.status, "to": target.value})])
         if target is S.DELIVERED:
             # T/CSCA 120031 4.4.1.2-4.4.1.4: no delivery without a passed PDI of the
             # checklist version current for the car's brand and its signed report.
             from app.pdi.api import delivery_gate
+
             delivery_gate(uow.session, v)
         previous = v.status
         v.status = target.value
@@ -292,6 +346,7 @@ def change_status(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, expected_ve
         if target is not S.ON_DISPLAY:
             # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
             from app.showroom.api import retire_for_vehicle
+
             retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
         v.updated_by_id = actor.user_id
         commit(uow)
@@ -322,20 +377,21 @@ def list_vehicles(uow: UnitOfWork, *, actor: Actor, query: VehicleQuery = Vehicl
         # instead of six case-folded LIKEs (bench/run.py, issue #10). Text that ends no VIN
         # ("330TSI", a trim) falls through to the full search.
         with uow:
-            found = [vehicle_dto(v) for v in uow.session.scalars(
-                stmt.where(Vehicle.vin.like(f"%{text.upper()}")))]
+            found = [vehicle_dto(v) for v in uow.session.scalars(stmt.where(Vehicle.vin.like(f"%{text.upper()}")))]
         if found:
             return found
     if text:
         like = f"%{text.lower()}%"
-        stmt = stmt.where(or_(
-            Vehicle.vin.like(f"%{text.upper()}"),
-            func.lower(Vehicle.brand).like(like),
-            func.lower(Vehicle.model).like(like),
-            func.lower(Vehicle.trim).like(like),
-            func.lower(Vehicle.exterior_color).like(like),
-            func.lower(Vehicle.interior_color).like(like),
-        ))
+        stmt = stmt.where(
+            or_(
+                Vehicle.vin.like(f"%{text.upper()}"),
+                func.lower(Vehicle.brand).like(like),
+                func.lower(Vehicle.model).like(like),
+                func.lower(Vehicle.trim).like(like),
+                func.lower(Vehicle.exterior_color).like(like),
+                func.lower(Vehicle.interior_color).like(like),
+            )
+        )
     with uow:
         return [vehicle_dto(v) for v in uow.session.scalars(stmt)]
 

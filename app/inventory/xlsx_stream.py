@@ -58,8 +58,11 @@ class XlsxBook:
             self._epoch = wb.epoch
             self._dates = set(wb._date_formats)
             self._timedeltas = set(wb._timedelta_formats)
-            self.sheets = [rel.target for _sheet, rel in reader.parser.find_sheets()
-                           if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+            self.sheets = [
+                rel.target
+                for _sheet, rel in reader.parser.find_sheets()
+                if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+            ]
         except BaseException:
             self._archive.close()
             raise
@@ -191,8 +194,7 @@ class _SheetParser:
             value = _cast_number(text)
             if self._style in self._dates:
                 try:
-                    return from_excel(value, self._epoch,
-                                      timedelta=self._style in self._timedeltas)
+                    return from_excel(value, self._epoch, timedelta=self._style in self._timedeltas)
                 except (OverflowError, ValueError):
                     return "#VALUE!"
             return value

@@ -27,16 +27,21 @@ from app.pdi.dto import PdiInspectionDTO, PdiRectificationDTO
 from app.pdi.queries import inspection_dto, rectification_dto
 from app.pdi.templates import current_template_row, definition_of, ensure_default_template
 from db.models import StaffUser, Vehicle, VehicleStatus
-from db.pdi_models import (PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification,
-                           PdiTemplate)
+from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
 from db.uow import UnitOfWork
 
 IS = InspectionStatus
 OPEN = (IS.IN_PROGRESS.value, IS.PAUSED.value, IS.FAILED.value)
 # A car still on its way or already handed over is not inspected for delivery.
-INSPECTABLE = frozenset({VehicleStatus.IN_STOCK, VehicleStatus.ON_DISPLAY,
-                         VehicleStatus.TEST_DRIVE_FLEET, VehicleStatus.RESERVED,
-                         VehicleStatus.SOLD})
+INSPECTABLE = frozenset(
+    {
+        VehicleStatus.IN_STOCK,
+        VehicleStatus.ON_DISPLAY,
+        VehicleStatus.TEST_DRIVE_FLEET,
+        VehicleStatus.RESERVED,
+        VehicleStatus.SOLD,
+    }
+)
 MAX_VALUE, MAX_NOTE, MAX_NAME = 100, 2000, 100
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
@@ -44,8 +49,7 @@ PHOTO_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpe
 
 def changed(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
     """The inspection after a write, with its change set: the car's PDI state (issue #16)."""
-    return replace(inspection_dto(uow, ins),
-                   changes=Changes(pdi=True, ids=frozenset({ins.vehicle_id})))
+    return replace(inspection_dto(uow, ins), changes=Changes(pdi=True, ids=frozenset({ins.vehicle_id})))
 
 
 def _certified(uow: UnitOfWork, actor: Actor) -> StaffUser:
@@ -91,8 +95,9 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
         if v.status not in INSPECTABLE:
             raise ShowroomError("pdi_vehicle_not_available", vin=v.vin, status=v.status)
         template = current_template_row(s, v.brand)
-        open_one = s.scalar(select(PdiInspection).where(PdiInspection.vehicle_id == v.id,
-                                                        PdiInspection.status.in_(OPEN)))
+        open_one = s.scalar(
+            select(PdiInspection).where(PdiInspection.vehicle_id == v.id, PdiInspection.status.in_(OPEN))
+        )
         if open_one is not None:
             if open_one.template_id == template.id and open_one.powertrain == v.powertrain:
                 raise ShowroomError("pdi_inspection_open", vin=v.vin, id=open_one.id)
@@ -100,22 +105,44 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
             # could never open the delivery gate, so a new inspection takes its place.
             open_one.status = IS.REPLACED.value
             _touch(open_one, actor)
-        passed = s.scalar(select(PdiInspection.id).where(
-            PdiInspection.vehicle_id == v.id, PdiInspection.status == IS.PASSED.value,
-            PdiInspection.template_id == template.id, PdiInspection.powertrain == v.powertrain))
+        passed = s.scalar(
+            select(PdiInspection.id).where(
+                PdiInspection.vehicle_id == v.id,
+                PdiInspection.status == IS.PASSED.value,
+                PdiInspection.template_id == template.id,
+                PdiInspection.powertrain == v.powertrain,
+            )
+        )
         if passed is not None:
             raise ShowroomError("pdi_already_passed", vin=v.vin, id=passed)
         now = utcnow()
-        ins = PdiInspection(vehicle_id=v.id, template_id=template.id, powertrain=v.powertrain,
-                            status=IS.IN_PROGRESS.value, technician_id=user.id,
-                            certificate_no=user.pdi_certificate_no.strip(), started_at=now,
-                            customer_name="", updated_at=now, updated_by_id=actor.user_id)
+        ins = PdiInspection(
+            vehicle_id=v.id,
+            template_id=template.id,
+            powertrain=v.powertrain,
+            status=IS.IN_PROGRESS.value,
+            technician_id=user.id,
+            certificate_no=user.pdi_certificate_no.strip(),
+            started_at=now,
+            customer_name="",
+            updated_at=now,
+            updated_by_id=actor.user_id,
+        )
         s.add(ins)
         s.flush()
         for position, item in enumerate(definition_of(template).applicable(v.powertrain)):
-            s.add(PdiItemResult(inspection_id=ins.id, item_id=item.id, position=position,
-                                value="", note="", defect_found=False, updated_at=now,
-                                updated_by_id=actor.user_id))
+            s.add(
+                PdiItemResult(
+                    inspection_id=ins.id,
+                    item_id=item.id,
+                    position=position,
+                    value="",
+                    note="",
+                    defect_found=False,
+                    updated_at=now,
+                    updated_by_id=actor.user_id,
+                )
+            )
         commit(uow)
         return changed(uow, ins)
 
@@ -153,8 +180,16 @@ def _validate_item(result: str, value: str, note: str, value_kind: str | None) -
     return result, value, note
 
 
-def record_item(uow: UnitOfWork, *, actor: Actor, item_result_id: int, expected_version: int,
-                result: str, value: str = "", note: str = "") -> PdiInspectionDTO:
+def record_item(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    item_result_id: int,
+    expected_version: int,
+    result: str,
+    value: str = "",
+    note: str = "",
+) -> PdiInspectionDTO:
     """Record one item. A not-OK item may only be re-checked OK or N/A after a rectification
     was recorded for it (4.4.1.4). Conflict when another terminal saved this item since."""
     require(actor, Action.RECORD_PDI)
@@ -166,19 +201,28 @@ def record_item(uow: UnitOfWork, *, actor: Actor, item_result_id: int, expected_
         item = definition_of(ins_template(uow, ins)).item(row.item_id)
         result, value, note = _validate_item(result, value, note, item.value_kind if item else None)
         if row.result == ItemResult.NOT_OK and result != ItemResult.NOT_OK:
-            repaired = uow.session.scalar(select(PdiRectification.id).where(
-                PdiRectification.item_result_id == row.id,
-                PdiRectification.recorded_at >= row.recorded_at))
+            repaired = uow.session.scalar(
+                select(PdiRectification.id).where(
+                    PdiRectification.item_result_id == row.id, PdiRectification.recorded_at >= row.recorded_at
+                )
+            )
             if repaired is None:
-                raise ValidationFailed([FieldError("result", "pdi_rectification_required",
-                                                   {"item": row.item_id})])
+                raise ValidationFailed([FieldError("result", "pdi_rectification_required", {"item": row.item_id})])
         now = utcnow()
         row.result, row.value, row.note = result, value, note
         row.defect_found = row.defect_found or result == ItemResult.NOT_OK
         row.recorded_at, row.recorded_by_id = now, actor.user_id
         row.updated_at, row.updated_by_id = now, actor.user_id
-        uow.session.add(PdiItemEvent(item_result_id=row.id, result=result, value=value,
-                                     note=note, recorded_at=now, recorded_by_id=actor.user_id))
+        uow.session.add(
+            PdiItemEvent(
+                item_result_id=row.id,
+                result=result,
+                value=value,
+                note=note,
+                recorded_at=now,
+                recorded_by_id=actor.user_id,
+            )
+        )
         if ins.status == IS.FAILED:
             ins.status = IS.IN_PROGRESS.value  # re-checked after a repair: back to work
             _touch(ins, actor)
@@ -197,16 +241,18 @@ def _photo_type(content: bytes) -> str:
     raise ValidationFailed([FieldError("photo", "pdi_photo_type")])
 
 
-def add_photo(uow: UnitOfWork, *, actor: Actor, item_result_id: int, content: bytes,
-              caption: str = "") -> PdiInspectionDTO:
+def add_photo(
+    uow: UnitOfWork, *, actor: Actor, item_result_id: int, content: bytes, caption: str = ""
+) -> PdiInspectionDTO:
     """Attach a photo (JPEG or PNG) to an item; kept in the database as evidence."""
     require(actor, Action.RECORD_PDI)
     content = bytes(content or b"")
     if not content:
         raise ValidationFailed([FieldError("photo", "required")])
     if len(content) > MAX_PHOTO_BYTES:
-        raise ValidationFailed([FieldError("photo", "pdi_photo_too_large",
-                                           {"max_mb": MAX_PHOTO_BYTES // (1024 * 1024)})])
+        raise ValidationFailed(
+            [FieldError("photo", "pdi_photo_too_large", {"max_mb": MAX_PHOTO_BYTES // (1024 * 1024)})]
+        )
     kind = _photo_type(content)
     caption = (caption or "").strip()
     if len(caption) > 200:
@@ -215,9 +261,17 @@ def add_photo(uow: UnitOfWork, *, actor: Actor, item_result_id: int, content: by
         _certified(uow, actor)
         row, ins = _item(uow, item_result_id)
         _writable(ins)
-        uow.session.add(PdiPhoto(item_result_id=row.id, content_type=kind, content=content,
-                                 size=len(content), caption=caption, taken_at=utcnow(),
-                                 taken_by_id=actor.user_id))
+        uow.session.add(
+            PdiPhoto(
+                item_result_id=row.id,
+                content_type=kind,
+                content=content,
+                size=len(content),
+                caption=caption,
+                taken_at=utcnow(),
+                taken_by_id=actor.user_id,
+            )
+        )
         commit(uow)
         return changed(uow, ins)
 
@@ -231,8 +285,15 @@ def get_photo(uow: UnitOfWork, *, actor: Actor, photo_id: int) -> bytes:
         return bytes(photo.content)
 
 
-def _set_status(uow: UnitOfWork, actor: Actor, inspection_id: int, expected_version: int,
-                allowed_from: tuple[str, ...], to: InspectionStatus, code: str) -> PdiInspectionDTO:
+def _set_status(
+    uow: UnitOfWork,
+    actor: Actor,
+    inspection_id: int,
+    expected_version: int,
+    allowed_from: tuple[str, ...],
+    to: InspectionStatus,
+    code: str,
+) -> PdiInspectionDTO:
     require(actor, Action.RECORD_PDI)
     with uow:
         _certified(uow, actor)
@@ -247,23 +308,36 @@ def _set_status(uow: UnitOfWork, actor: Actor, inspection_id: int, expected_vers
         return changed(uow, ins)
 
 
-def pause_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
-                     expected_version: int) -> PdiInspectionDTO:
+def pause_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int, expected_version: int) -> PdiInspectionDTO:
     """Put an inspection aside (end of shift, car on the lift elsewhere); resume later."""
-    return _set_status(uow, actor, inspection_id, expected_version,
-                       (IS.IN_PROGRESS.value, IS.FAILED.value), IS.PAUSED,
-                       "pdi_inspection_not_running")
+    return _set_status(
+        uow,
+        actor,
+        inspection_id,
+        expected_version,
+        (IS.IN_PROGRESS.value, IS.FAILED.value),
+        IS.PAUSED,
+        "pdi_inspection_not_running",
+    )
 
 
-def resume_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
-                      expected_version: int) -> PdiInspectionDTO:
-    return _set_status(uow, actor, inspection_id, expected_version, (IS.PAUSED.value,),
-                       IS.IN_PROGRESS, "pdi_inspection_not_paused")
+def resume_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int, expected_version: int) -> PdiInspectionDTO:
+    return _set_status(
+        uow, actor, inspection_id, expected_version, (IS.PAUSED.value,), IS.IN_PROGRESS, "pdi_inspection_not_paused"
+    )
 
 
-def record_rectification(uow: UnitOfWork, *, actor: Actor, item_result_id: int,
-                         action_taken: str, repaired_by: str, parts_replaced: str = "",
-                         assembly_repair: bool = False, assembly_name: str = "") -> PdiInspectionDTO:
+def record_rectification(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    item_result_id: int,
+    action_taken: str,
+    repaired_by: str,
+    parts_replaced: str = "",
+    assembly_repair: bool = False,
+    assembly_name: str = "",
+) -> PdiInspectionDTO:
     """The repair of a not-OK item (4.4.1.4): what was done, parts replaced, by whom; an
     assembly (总成) repair names the assembly and awaits the customer's acknowledgement.
     The item must then be re-checked (record_item)."""
@@ -271,8 +345,7 @@ def record_rectification(uow: UnitOfWork, *, actor: Actor, item_result_id: int,
     action_taken, repaired_by = (action_taken or "").strip(), (repaired_by or "").strip()
     parts_replaced, assembly_name = (parts_replaced or "").strip(), (assembly_name or "").strip()
     errors: list[FieldError] = []
-    for name, value, limit in (("action_taken", action_taken, MAX_NOTE),
-                               ("repaired_by", repaired_by, MAX_NAME)):
+    for name, value, limit in (("action_taken", action_taken, MAX_NOTE), ("repaired_by", repaired_by, MAX_NAME)):
         if not value:
             errors.append(FieldError(name, "required"))
         elif len(value) > limit:
@@ -292,19 +365,31 @@ def record_rectification(uow: UnitOfWork, *, actor: Actor, item_result_id: int,
         if row.result != ItemResult.NOT_OK:
             raise ShowroomError("pdi_item_not_defective", item=row.item_id)
         now = utcnow()
-        uow.session.add(PdiRectification(
-            inspection_id=ins.id, item_result_id=row.id, item_id=row.item_id, defect=row.note,
-            action_taken=action_taken, parts_replaced=parts_replaced, repaired_by=repaired_by,
-            assembly_repair=bool(assembly_repair),
-            assembly_name=assembly_name if assembly_repair else "",
-            recorded_at=now, recorded_by_id=actor.user_id, acknowledged_by="", updated_at=now))
+        uow.session.add(
+            PdiRectification(
+                inspection_id=ins.id,
+                item_result_id=row.id,
+                item_id=row.item_id,
+                defect=row.note,
+                action_taken=action_taken,
+                parts_replaced=parts_replaced,
+                repaired_by=repaired_by,
+                assembly_repair=bool(assembly_repair),
+                assembly_name=assembly_name if assembly_repair else "",
+                recorded_at=now,
+                recorded_by_id=actor.user_id,
+                acknowledged_by="",
+                updated_at=now,
+            )
+        )
         _touch(ins, actor)
         commit(uow)
         return changed(uow, ins)
 
 
-def acknowledge_disclosure(uow: UnitOfWork, *, actor: Actor, rectification_id: int,
-                           expected_version: int, customer_name: str) -> PdiRectificationDTO:
+def acknowledge_disclosure(
+    uow: UnitOfWork, *, actor: Actor, rectification_id: int, expected_version: int, customer_name: str
+) -> PdiRectificationDTO:
     """4.4.1.4: the customer, shown the assembly repair in writing, acknowledges it; the
     technician records who and when (the signed report repeats it)."""
     require(actor, Action.RECORD_PDI)
@@ -334,8 +419,9 @@ def acknowledge_disclosure(uow: UnitOfWork, *, actor: Actor, rectification_id: i
         return rectification_dto(uow, r)
 
 
-def complete_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
-                        expected_version: int) -> PdiInspectionDTO:
+def complete_inspection(
+    uow: UnitOfWork, *, actor: Actor, inspection_id: int, expected_version: int
+) -> PdiInspectionDTO:
     """Finish: every item must be recorded (else `pdi_items_open`, nothing changes). Passed
     when every item is OK or N/A and every assembly repair is acknowledged (4.4.1.2, 4.4.1.4);
     otherwise failed, and it stays open for repairs and re-checks."""
@@ -347,8 +433,9 @@ def complete_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
         _writable(ins)
         dto = inspection_dto(uow, ins)
         if dto.blockers.get("open"):
-            raise ShowroomError("pdi_items_open", items=", ".join(dto.blockers["open"]),
-                                count=len(dto.blockers["open"]))
+            raise ShowroomError(
+                "pdi_items_open", items=", ".join(dto.blockers["open"]), count=len(dto.blockers["open"])
+            )
         now = utcnow()
         ins.status = (IS.FAILED if dto.blockers else IS.PASSED).value
         ins.completed_at, ins.completed_by_id = now, actor.user_id
@@ -364,15 +451,24 @@ def delivery_gate(session, vehicle: Vehicle) -> None:
     template = current_template_row(session, vehicle.brand)
     passed = None
     if template is not None:
-        passed = session.scalar(select(PdiInspection).where(
-            PdiInspection.vehicle_id == vehicle.id, PdiInspection.status == IS.PASSED.value,
-            PdiInspection.template_id == template.id,
-            # Inspected as the car is now: a corrected powertrain changes the applicable items.
-            PdiInspection.powertrain == vehicle.powertrain)
-            .order_by(PdiInspection.id.desc()).limit(1))
+        passed = session.scalar(
+            select(PdiInspection)
+            .where(
+                PdiInspection.vehicle_id == vehicle.id,
+                PdiInspection.status == IS.PASSED.value,
+                PdiInspection.template_id == template.id,
+                # Inspected as the car is now: a corrected powertrain changes the applicable items.
+                PdiInspection.powertrain == vehicle.powertrain,
+            )
+            .order_by(PdiInspection.id.desc())
+            .limit(1)
+        )
     if passed is None:
-        outdated = session.scalar(select(PdiInspection.id).where(
-            PdiInspection.vehicle_id == vehicle.id, PdiInspection.status == IS.PASSED.value))
+        outdated = session.scalar(
+            select(PdiInspection.id).where(
+                PdiInspection.vehicle_id == vehicle.id, PdiInspection.status == IS.PASSED.value
+            )
+        )
         raise ShowroomError("pdi_required", vin=vehicle.vin, outdated=outdated is not None)
     if passed.report_document_id is None:
         raise ShowroomError("pdi_report_required", vin=vehicle.vin, id=passed.id)

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.pdi.rules import (InspectionStatus, ItemState, QueueState, RepairState,
-                            pass_blockers)
+from app.pdi.rules import InspectionStatus, ItemState, QueueState, RepairState, pass_blockers
 from app.core.errors import NotFound
 from app.core.permissions import Action, require
 from app.core.dto import Actor
-from app.pdi.dto import (PdiInspectionDTO, PdiItemDTO, PdiItemEventDTO, PdiPhotoDTO,
-                                  PdiQueueRowDTO, PdiRectificationDTO)
+from app.pdi.dto import PdiInspectionDTO, PdiItemDTO, PdiItemEventDTO, PdiPhotoDTO, PdiQueueRowDTO, PdiRectificationDTO
 from db.models import Document, StaffUser, Vehicle, VehicleStatus
-from db.pdi_models import (PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification,
-                           PdiTemplate)
+from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
 from db.uow import UnitOfWork
 
 IS = InspectionStatus
@@ -32,11 +29,20 @@ def _name(session, user_id: int | None) -> str | None:
 
 def rectification_dto(uow: UnitOfWork, r: PdiRectification) -> PdiRectificationDTO:
     return PdiRectificationDTO(
-        id=r.id, item_id=r.item_id, defect=r.defect, action_taken=r.action_taken,
-        parts_replaced=r.parts_replaced, repaired_by=r.repaired_by,
-        assembly_repair=r.assembly_repair, assembly_name=r.assembly_name,
-        recorded_at=r.recorded_at, recorded_by_name=_name(uow.session, r.recorded_by_id),
-        acknowledged_by=r.acknowledged_by, acknowledged_at=r.acknowledged_at, version=r.version)
+        id=r.id,
+        item_id=r.item_id,
+        defect=r.defect,
+        action_taken=r.action_taken,
+        parts_replaced=r.parts_replaced,
+        repaired_by=r.repaired_by,
+        assembly_repair=r.assembly_repair,
+        assembly_name=r.assembly_name,
+        recorded_at=r.recorded_at,
+        recorded_by_name=_name(uow.session, r.recorded_by_id),
+        acknowledged_by=r.acknowledged_by,
+        acknowledged_at=r.acknowledged_at,
+        version=r.version,
+    )
 
 
 def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
@@ -47,56 +53,106 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
     v = s.get(Vehicle, ins.vehicle_id)
     template = s.get(PdiTemplate, ins.template_id)
     definition = definition_of(template)
-    rows = list(s.scalars(select(PdiItemResult).where(PdiItemResult.inspection_id == ins.id)
-                          .order_by(PdiItemResult.position)))
+    rows = list(
+        s.scalars(select(PdiItemResult).where(PdiItemResult.inspection_id == ins.id).order_by(PdiItemResult.position))
+    )
     photos: dict[int, list[PdiPhotoDTO]] = {}
-    for p in s.execute(select(PdiPhoto.id, PdiPhoto.item_result_id, PdiPhoto.content_type,
-                              PdiPhoto.size, PdiPhoto.caption, PdiPhoto.taken_at)
-                       .join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
-                       .where(PdiItemResult.inspection_id == ins.id).order_by(PdiPhoto.id)):
-        photos.setdefault(p.item_result_id, []).append(
-            PdiPhotoDTO(p.id, p.content_type, p.size, p.caption, p.taken_at))
+    for p in s.execute(
+        select(
+            PdiPhoto.id,
+            PdiPhoto.item_result_id,
+            PdiPhoto.content_type,
+            PdiPhoto.size,
+            PdiPhoto.caption,
+            PdiPhoto.taken_at,
+        )
+        .join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
+        .where(PdiItemResult.inspection_id == ins.id)
+        .order_by(PdiPhoto.id)
+    ):
+        photos.setdefault(p.item_result_id, []).append(PdiPhotoDTO(p.id, p.content_type, p.size, p.caption, p.taken_at))
     history: dict[int, list[PdiItemEventDTO]] = {}
-    events = (select(PdiItemEvent)
-              .join(PdiItemResult, PdiItemResult.id == PdiItemEvent.item_result_id)
-              .where(PdiItemResult.inspection_id == ins.id).order_by(PdiItemEvent.id))
+    events = (
+        select(PdiItemEvent)
+        .join(PdiItemResult, PdiItemResult.id == PdiItemEvent.item_result_id)
+        .where(PdiItemResult.inspection_id == ins.id)
+        .order_by(PdiItemEvent.id)
+    )
     for e in s.scalars(events):
-        history.setdefault(e.item_result_id, []).append(PdiItemEventDTO(
-            e.result, e.value, e.note, _name(s, e.recorded_by_id), e.recorded_at))
+        history.setdefault(e.item_result_id, []).append(
+            PdiItemEventDTO(e.result, e.value, e.note, _name(s, e.recorded_by_id), e.recorded_at)
+        )
     items = []
     for row in rows:
         t = definition.item(row.item_id)
         section = definition.section(t.section) if t else None
-        items.append(PdiItemDTO(
-            id=row.id, item_id=row.item_id, section_id=t.section if t else "",
-            section_zh=section.zh if section else "", section_en=section.en if section else "",
-            zh=t.zh if t else row.item_id, en=t.en if t else row.item_id,
-            value_kind=t.value_kind if t else None, value_unit=t.value_unit if t else "",
-            result=row.result, value=row.value, note=row.note, defect_found=row.defect_found,
-            recorded_at=row.recorded_at, recorded_by_name=_name(s, row.recorded_by_id),
-            photos=tuple(photos.get(row.id, ())), version=row.version,
-            history=tuple(history.get(row.id, ()))))
-    repairs = [rectification_dto(uow, r) for r in s.scalars(
-        select(PdiRectification).where(PdiRectification.inspection_id == ins.id)
-        .order_by(PdiRectification.id))]
+        items.append(
+            PdiItemDTO(
+                id=row.id,
+                item_id=row.item_id,
+                section_id=t.section if t else "",
+                section_zh=section.zh if section else "",
+                section_en=section.en if section else "",
+                zh=t.zh if t else row.item_id,
+                en=t.en if t else row.item_id,
+                value_kind=t.value_kind if t else None,
+                value_unit=t.value_unit if t else "",
+                result=row.result,
+                value=row.value,
+                note=row.note,
+                defect_found=row.defect_found,
+                recorded_at=row.recorded_at,
+                recorded_by_name=_name(s, row.recorded_by_id),
+                photos=tuple(photos.get(row.id, ())),
+                version=row.version,
+                history=tuple(history.get(row.id, ())),
+            )
+        )
+    repairs = [
+        rectification_dto(uow, r)
+        for r in s.scalars(
+            select(PdiRectification).where(PdiRectification.inspection_id == ins.id).order_by(PdiRectification.id)
+        )
+    ]
     blockers = pass_blockers(
         [ItemState(i.item_id, i.result, i.note) for i in items],
-        [RepairState(r.item_id, r.assembly_repair, r.acknowledged_at is not None) for r in repairs])
+        [RepairState(r.item_id, r.assembly_repair, r.acknowledged_at is not None) for r in repairs],
+    )
     report = s.get(Document, ins.report_document_id) if ins.report_document_id else None
     technician = s.get(StaffUser, ins.technician_id)
     return PdiInspectionDTO(
-        id=ins.id, vehicle_id=v.id, vin=v.vin, brand=v.brand, model=v.model, trim=v.trim,
-        model_year=v.model_year, exterior_color=v.exterior_color, powertrain=ins.powertrain,
-        production_date=v.production_date, template_id=template.id, template_key=template.key,
-        template_brand=template.brand, template_version=template.template_version,
-        template_title_zh=template.title_zh, template_title_en=template.title_en,
-        template_current=template.current, status=ins.status, technician_id=ins.technician_id,
+        id=ins.id,
+        vehicle_id=v.id,
+        vin=v.vin,
+        brand=v.brand,
+        model=v.model,
+        trim=v.trim,
+        model_year=v.model_year,
+        exterior_color=v.exterior_color,
+        powertrain=ins.powertrain,
+        production_date=v.production_date,
+        template_id=template.id,
+        template_key=template.key,
+        template_brand=template.brand,
+        template_version=template.template_version,
+        template_title_zh=template.title_zh,
+        template_title_en=template.title_en,
+        template_current=template.current,
+        status=ins.status,
+        technician_id=ins.technician_id,
         technician_name=technician.full_name if technician else "",
-        certificate_no=ins.certificate_no, started_at=ins.started_at, paused_at=ins.paused_at,
-        completed_at=ins.completed_at, customer_name=ins.customer_name,
+        certificate_no=ins.certificate_no,
+        started_at=ins.started_at,
+        paused_at=ins.paused_at,
+        completed_at=ins.completed_at,
+        customer_name=ins.customer_name,
         report_document_id=ins.report_document_id,
-        report_number=report.number if report else None, items=tuple(items),
-        rectifications=tuple(repairs), blockers=blockers, version=ins.version)
+        report_number=report.number if report else None,
+        items=tuple(items),
+        rectifications=tuple(repairs),
+        blockers=blockers,
+        version=ins.version,
+    )
 
 
 def get_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int) -> PdiInspectionDTO:
@@ -111,13 +167,15 @@ def get_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int) -> PdiI
 def inspections_of_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> list[PdiInspectionDTO]:
     require(actor, Action.VIEW_PDI)
     with uow:
-        return [inspection_dto(uow, i) for i in uow.session.scalars(
-            select(PdiInspection).where(PdiInspection.vehicle_id == vehicle_id)
-            .order_by(PdiInspection.id.desc()))]
+        return [
+            inspection_dto(uow, i)
+            for i in uow.session.scalars(
+                select(PdiInspection).where(PdiInspection.vehicle_id == vehicle_id).order_by(PdiInspection.id.desc())
+            )
+        ]
 
 
-def _state(ins: PdiInspection | None, current_template_id: int | None,
-           powertrain: str) -> tuple[QueueState, bool]:
+def _state(ins: PdiInspection | None, current_template_id: int | None, powertrain: str) -> tuple[QueueState, bool]:
     if ins is None:
         return QueueState.AWAITING, False
     outdated = ins.template_id != current_template_id or ins.powertrain != powertrain
@@ -130,8 +188,7 @@ def _state(ins: PdiInspection | None, current_template_id: int | None,
     return (QueueState.REPORTED if ins.report_document_id else QueueState.PASSED), False
 
 
-def queue(uow: UnitOfWork, *, actor: Actor,
-          include_delivered: bool = False) -> list[PdiQueueRowDTO]:
+def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> list[PdiQueueRowDTO]:
     """Cars sold or reserved (optionally also delivered ones) with their latest inspection:
     awaiting PDI, in progress, failed, passed, or passed with the signed report."""
     from app.pdi.templates import current_template_row, ensure_default_template
@@ -142,27 +199,40 @@ def queue(uow: UnitOfWork, *, actor: Actor,
     out: list[PdiQueueRowDTO] = []
     with uow:
         s = uow.session
-        for v in s.scalars(select(Vehicle).where(Vehicle.status.in_(statuses))
-                           .order_by(Vehicle.updated_at, Vehicle.id)):
-            ins = s.scalar(select(PdiInspection).where(PdiInspection.vehicle_id == v.id)
-                           .order_by(PdiInspection.id.desc()).limit(1))
+        for v in s.scalars(
+            select(Vehicle).where(Vehicle.status.in_(statuses)).order_by(Vehicle.updated_at, Vehicle.id)
+        ):
+            ins = s.scalar(
+                select(PdiInspection).where(PdiInspection.vehicle_id == v.id).order_by(PdiInspection.id.desc()).limit(1)
+            )
             template = current_template_row(s, v.brand)
             state, outdated = _state(ins, template.id if template else None, v.powertrain)
             done = total = defects = 0
             version = None
             if ins is not None:
-                results = list(s.scalars(select(PdiItemResult.result)
-                                         .where(PdiItemResult.inspection_id == ins.id)))
+                results = list(s.scalars(select(PdiItemResult.result).where(PdiItemResult.inspection_id == ins.id)))
                 total = len(results)
                 done = sum(1 for r in results if r is not None)
                 defects = sum(1 for r in results if r == "not_ok")
                 version = s.get(PdiTemplate, ins.template_id).template_version
-            out.append(PdiQueueRowDTO(
-                id=v.id, vin=v.vin, brand=v.brand, model=v.model, powertrain=v.powertrain,
-                vehicle_status=v.status, state=state.value,
-                inspection_id=ins.id if ins else None,
-                inspection_status=ins.status if ins else None,
-                technician_name=_name(s, ins.technician_id) if ins else None,
-                done=done, total=total, defects=defects, template_version=version,
-                outdated=outdated, updated_at=ins.updated_at if ins else None))
+            out.append(
+                PdiQueueRowDTO(
+                    id=v.id,
+                    vin=v.vin,
+                    brand=v.brand,
+                    model=v.model,
+                    powertrain=v.powertrain,
+                    vehicle_status=v.status,
+                    state=state.value,
+                    inspection_id=ins.id if ins else None,
+                    inspection_status=ins.status if ins else None,
+                    technician_name=_name(s, ins.technician_id) if ins else None,
+                    done=done,
+                    total=total,
+                    defects=defects,
+                    template_version=version,
+                    outdated=outdated,
+                    updated_at=ins.updated_at if ins else None,
+                )
+            )
     return out

@@ -35,9 +35,15 @@ def _check_signatures(signatures: Sequence[SignatureCapture]) -> None:
         raise ValidationFailed(errors)
 
 
-def issue_pdi_report(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
-                     customer_name: str, signatures: Sequence[SignatureCapture],
-                     language: str = "bilingual") -> DocumentDTO:
+def issue_pdi_report(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    inspection_id: int,
+    customer_name: str,
+    signatures: Sequence[SignatureCapture],
+    language: str = "bilingual",
+) -> DocumentDTO:
     """Render, sign and archive the report of a passed inspection; `signatures` are the
     technician's and the customer's from the pad (4.4.1.4: given to the customer)."""
     from app.documents.layout import SignatureDTO, SignerRole
@@ -65,23 +71,45 @@ def issue_pdi_report(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
         if ins.report_document_id is not None:
             raise ShowroomError("pdi_report_exists", id=ins.id)
         dto = inspection_dto(uow, ins)
-        photos = {p.id: bytes(p.content) for p in s.scalars(
-            select(PdiPhoto).join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
-            .where(PdiItemResult.inspection_id == ins.id))}
+        photos = {
+            p.id: bytes(p.content)
+            for p in s.scalars(
+                select(PdiPhoto)
+                .join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
+                .where(PdiItemResult.inspection_id == ins.id)
+            )
+        }
         expected_version = ins.version
     store = get_store(uow)
-    drawn = [SignatureDTO(sig.signer_name.strip(), SignerRole(sig.role), sig.signed_at, bytes(sig.png))
-             for sig in signatures]
+    drawn = [
+        SignatureDTO(sig.signer_name.strip(), SignerRole(sig.role), sig.signed_at, bytes(sig.png)) for sig in signatures
+    ]
 
     def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
-        return render_pdi_report(store, dto, number=number, version=version, language=language,
-                                 issued_at=issued_at, photos=photos, signatures=drawn)
+        return render_pdi_report(
+            store,
+            dto,
+            number=number,
+            version=version,
+            language=language,
+            issued_at=issued_at,
+            photos=photos,
+            signatures=drawn,
+        )
 
     # Render and sign first; archive and link in one transaction (issue #16.2): a report
     # issued meanwhile on another terminal leaves no second signed report in the archive.
-    prepared = prepare_document(uow, actor=actor, doc_type="pdi_report", subject_type="pdi",
-                                subject_id=inspection_id, language=language, render=render,
-                                signatures=signatures, subject_ref=dto.vin)
+    prepared = prepare_document(
+        uow,
+        actor=actor,
+        doc_type="pdi_report",
+        subject_type="pdi",
+        subject_id=inspection_id,
+        language=language,
+        render=render,
+        signatures=signatures,
+        subject_ref=dto.vin,
+    )
     with uow:
         ins = uow.session.get(PdiInspection, inspection_id)
         if ins.version != expected_version or ins.report_document_id is not None:
@@ -93,5 +121,6 @@ def issue_pdi_report(uow: UnitOfWork, *, actor: Actor, inspection_id: int,
         vehicle_id = ins.vehicle_id
         commit(uow)
     # The report gates delivery (4.4.1): the car's PDI state and the archive both changed.
-    return replace(document_dto(uow, doc_id), changes=Changes(
-        pdi=True, documents=True, vehicles=True, ids=frozenset({vehicle_id})))
+    return replace(
+        document_dto(uow, doc_id), changes=Changes(pdi=True, documents=True, vehicles=True, ids=frozenset({vehicle_id}))
+    )

@@ -36,7 +36,7 @@ class ItemResult(StrEnum):
 class InspectionStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     PAUSED = "paused"
-    FAILED = "failed"    # completed with defects still open: repair, re-check, complete again
+    FAILED = "failed"  # completed with defects still open: repair, re-check, complete again
     PASSED = "passed"
     # Left open on a checklist version that has since been replaced: a new inspection on
     # the current version took its place (the record stays, 4.4.1.4 traceability).
@@ -46,11 +46,11 @@ class InspectionStatus(StrEnum):
 class QueueState(StrEnum):
     """Where a sold or reserved car stands on the way to delivery (the PDI page's queue)."""
 
-    AWAITING = "awaiting"        # no inspection yet (or only one of an outdated template)
+    AWAITING = "awaiting"  # no inspection yet (or only one of an outdated template)
     IN_PROGRESS = "in_progress"  # started or paused
     FAILED = "failed"
-    PASSED = "passed"            # passed; the signed report may still be missing
-    REPORTED = "reported"        # passed and the report signed by technician and customer
+    PASSED = "passed"  # passed; the signed report may still be missing
+    REPORTED = "reported"  # passed and the report signed by technician and customer
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,7 @@ class TemplateDefinition:
         return next((s for s in self.sections if s.id == section_id), None)
 
 
-def _text(errors: list[FieldError], where: str, value, *, required: bool = True,
-          limit: int = MAX_TEXT) -> str:
+def _text(errors: list[FieldError], where: str, value, *, required: bool = True, limit: int = MAX_TEXT) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -121,8 +120,13 @@ def _powertrains(errors: list[FieldError], where: str, value, default: tuple[str
         return default
     bad = [v for v in value if v not in ALL_POWERTRAINS]
     if bad:
-        errors.append(FieldError(where, "pdi_template_powertrains",
-                                 {"allowed": ", ".join(ALL_POWERTRAINS), "value": ", ".join(map(str, bad))}))
+        errors.append(
+            FieldError(
+                where,
+                "pdi_template_powertrains",
+                {"allowed": ", ".join(ALL_POWERTRAINS), "value": ", ".join(map(str, bad))},
+            )
+        )
         return default
     return tuple(p for p in ALL_POWERTRAINS if p in value)  # canonical order
 
@@ -160,8 +164,7 @@ def parse_definition(data) -> TemplateDefinition:
         seen_sections.add(sid)
         szh = _text(errors, f"{where}.zh", sec.get("zh"))
         sen = _text(errors, f"{where}.en", sec.get("en"))
-        sec_applies = _powertrains(errors, f"{where}.applies_to", sec.get("applies_to"),
-                                   ALL_POWERTRAINS)
+        sec_applies = _powertrains(errors, f"{where}.applies_to", sec.get("applies_to"), ALL_POWERTRAINS)
         items_in = sec.get("items")
         if not isinstance(items_in, list) or not items_in:
             errors.append(FieldError(f"{where}.items", "pdi_template_no_items"))
@@ -182,22 +185,28 @@ def parse_definition(data) -> TemplateDefinition:
             kind, unit = None, ""
             if value is not None:
                 if not isinstance(value, dict) or value.get("kind") not in VALUE_KINDS:
-                    errors.append(FieldError(f"{iw}.value", "pdi_template_value_kind",
-                                             {"allowed": ", ".join(VALUE_KINDS)}))
+                    errors.append(
+                        FieldError(f"{iw}.value", "pdi_template_value_kind", {"allowed": ", ".join(VALUE_KINDS)})
+                    )
                 else:
                     kind = value["kind"]
-                    unit = _text(errors, f"{iw}.value.unit", value.get("unit"), required=False,
-                                 limit=10)
+                    unit = _text(errors, f"{iw}.value.unit", value.get("unit"), required=False, limit=10)
             retired = item.get("retired", False)
             if not isinstance(retired, bool):
                 errors.append(FieldError(f"{iw}.retired", "pdi_template_not_boolean"))
                 retired = False
-            items.append(TemplateItem(
-                id=iid, section=sid, zh=_text(errors, f"{iw}.zh", item.get("zh")),
-                en=_text(errors, f"{iw}.en", item.get("en")),
-                applies_to=_powertrains(errors, f"{iw}.applies_to", item.get("applies_to"),
-                                        sec_applies),
-                value_kind=kind, value_unit=unit, retired=retired))
+            items.append(
+                TemplateItem(
+                    id=iid,
+                    section=sid,
+                    zh=_text(errors, f"{iw}.zh", item.get("zh")),
+                    en=_text(errors, f"{iw}.en", item.get("en")),
+                    applies_to=_powertrains(errors, f"{iw}.applies_to", item.get("applies_to"), sec_applies),
+                    value_kind=kind,
+                    value_unit=unit,
+                    retired=retired,
+                )
+            )
         sections.append(TemplateSection(sid, szh, sen, tuple(items)))
     if not errors and not any(not i.retired for s in sections for i in s.items):
         errors.append(FieldError("sections", "pdi_template_no_items"))
@@ -228,8 +237,7 @@ def definition_to_json(d: TemplateDefinition, version: int | None = None) -> dic
     return out
 
 
-def certificate_problem(certificate_no: str | None, expiry: dt.date | None,
-                        today: dt.date) -> str | None:
+def certificate_problem(certificate_no: str | None, expiry: dt.date | None, today: dt.date) -> str | None:
     """4.4.1.3: PDI is done by certified technicians. The error code when the technician's
     certificate is missing or no longer valid on `today` (store calendar day), else None."""
     if not (certificate_no or "").strip() or expiry is None:
@@ -239,8 +247,7 @@ def certificate_problem(certificate_no: str | None, expiry: dt.date | None,
     return None
 
 
-def check_certificate(certificate_no: str | None, expiry: dt.date | None,
-                      today: dt.date) -> None:
+def check_certificate(certificate_no: str | None, expiry: dt.date | None, today: dt.date) -> None:
     code = certificate_problem(certificate_no, expiry, today)
     if code:
         raise ShowroomError(code, expiry=expiry.isoformat() if expiry else "")

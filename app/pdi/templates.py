@@ -17,8 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.clock import utcnow
-from app.pdi.rules import (ALL_BRANDS, TemplateDefinition, definition_to_json,
-                            parse_definition)
+from app.pdi.rules import ALL_BRANDS, TemplateDefinition, definition_to_json, parse_definition
 from app.core.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import commit
@@ -57,27 +56,49 @@ def _dto(uow: UnitOfWork, t: PdiTemplate) -> PdiTemplateDTO:
     by = uow.session.get(StaffUser, t.published_by_id) if t.published_by_id else None
     items = [i for i in definition_of(t).items() if not i.retired]
     return PdiTemplateDTO(
-        id=t.id, key=t.key, brand=t.brand, template_version=t.template_version,
-        title_zh=t.title_zh, title_en=t.title_en, current=t.current,
-        published_at=t.published_at, published_by_name=by.full_name if by else None,
-        item_count=len(items), version=t.version)
+        id=t.id,
+        key=t.key,
+        brand=t.brand,
+        template_version=t.template_version,
+        title_zh=t.title_zh,
+        title_en=t.title_en,
+        current=t.current,
+        published_at=t.published_at,
+        published_by_name=by.full_name if by else None,
+        item_count=len(items),
+        version=t.version,
+    )
 
 
-def _publish(uow: UnitOfWork, d: TemplateDefinition, actor_id: int | None, note: str = "",
-             expected_current_id: int | None = None, check_expected: bool = False) -> PdiTemplate:
+def _publish(
+    uow: UnitOfWork,
+    d: TemplateDefinition,
+    actor_id: int | None,
+    note: str = "",
+    expected_current_id: int | None = None,
+    check_expected: bool = False,
+) -> PdiTemplate:
     """Add the next version for d.brand inside the caller's transaction."""
     s = uow.session
-    current = s.scalar(select(PdiTemplate).where(PdiTemplate.brand == d.brand,
-                                                 PdiTemplate.current.is_(True)))
+    current = s.scalar(select(PdiTemplate).where(PdiTemplate.brand == d.brand, PdiTemplate.current.is_(True)))
     if check_expected and (current.id if current else None) != expected_current_id:
         # Another admin published meanwhile: this edit was made on an older version.
-        raise Conflict(table="pdi_template", brand=d.brand,
-                       expected=expected_current_id, current=current.id if current else None)
-    last = s.scalar(select(func.max(PdiTemplate.template_version))
-                    .where(PdiTemplate.brand == d.brand)) or 0
-    t = PdiTemplate(key=d.key, brand=d.brand, template_version=last + 1, title_zh=d.title_zh,
-                    title_en=d.title_en, definition=definition_to_json(d), current=True,
-                    published_at=utcnow(), published_by_id=actor_id, note=note)
+        raise Conflict(
+            table="pdi_template", brand=d.brand, expected=expected_current_id, current=current.id if current else None
+        )
+    last = s.scalar(select(func.max(PdiTemplate.template_version)).where(PdiTemplate.brand == d.brand)) or 0
+    t = PdiTemplate(
+        key=d.key,
+        brand=d.brand,
+        template_version=last + 1,
+        title_zh=d.title_zh,
+        title_en=d.title_en,
+        definition=definition_to_json(d),
+        current=True,
+        published_at=utcnow(),
+        published_by_id=actor_id,
+        note=note,
+    )
     try:
         if current is not None:
             current.current = False  # version-checked UPDATE: a concurrent publish loses
@@ -108,8 +129,7 @@ def ensure_default_template(uow: UnitOfWork) -> bool:
 def current_template_row(session, brand: str) -> PdiTemplate | None:
     """The template a car of `brand` is inspected with: its brand's own, else the "*" one."""
     for b in (brand, ALL_BRANDS):
-        t = session.scalar(select(PdiTemplate).where(PdiTemplate.brand == b,
-                                                     PdiTemplate.current.is_(True)))
+        t = session.scalar(select(PdiTemplate).where(PdiTemplate.brand == b, PdiTemplate.current.is_(True)))
         if t is not None:
             return t
     return None
@@ -134,8 +154,9 @@ def get_template_definition(uow: UnitOfWork, *, actor: Actor, template_id: int) 
         return definition_of(t)
 
 
-def publish_template(uow: UnitOfWork, *, actor: Actor, definition: dict | TemplateDefinition,
-                     based_on_id: int | None, note: str = "") -> PdiTemplateDTO:
+def publish_template(
+    uow: UnitOfWork, *, actor: Actor, definition: dict | TemplateDefinition, based_on_id: int | None, note: str = ""
+) -> PdiTemplateDTO:
     """Publish an edited checklist as the next version of its brand's template.
     `based_on_id` is the current template the edit started from (None for a brand's first
     template): if another admin published meanwhile, Conflict, and nothing is written."""
@@ -163,8 +184,14 @@ def import_template(uow: UnitOfWork, *, actor: Actor, path: str | Path, note: st
         return _dto(uow, t)
 
 
-def export_template(uow: UnitOfWork, *, actor: Actor, template_id: int | None = None,
-                    brand: str = ALL_BRANDS, path: str | Path | None = None) -> dict:
+def export_template(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    template_id: int | None = None,
+    brand: str = ALL_BRANDS,
+    path: str | Path | None = None,
+) -> dict:
     """The JSON of one template version (default: the current "*" one); written to `path`
     when given (UTF-8, readable Chinese)."""
     require(actor, Action.MANAGE_PDI_TEMPLATES)
@@ -173,15 +200,13 @@ def export_template(uow: UnitOfWork, *, actor: Actor, template_id: int | None = 
         if template_id is not None:
             t = uow.session.get(PdiTemplate, template_id)
         else:
-            t = uow.session.scalar(select(PdiTemplate).where(PdiTemplate.brand == brand,
-                                                             PdiTemplate.current.is_(True)))
+            t = uow.session.scalar(select(PdiTemplate).where(PdiTemplate.brand == brand, PdiTemplate.current.is_(True)))
         if t is None:
             raise NotFound(what="pdi_template", id=template_id, brand=brand)
         data = definition_to_json(definition_of(t), t.template_version)
     if path is not None:
         try:
-            Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-                                  encoding="utf-8")
+            Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         except OSError as e:
             raise ShowroomError("pdi_file_unwritable", path=str(path), reason=e.strerror or str(e)) from None
     return data

@@ -28,19 +28,28 @@ from sqlalchemy import func, select
 
 from app.core.audit_chain import anchors_for, audit_key
 from app.core.permissions import Action, require
-from db.audit_models import (
-    GENESIS_HASH,
-    AuditChainHead,
-    AuditEvent,
-    event_hash,
-    event_mac,
-)
+from db.audit_models import GENESIS_HASH, AuditChainHead, AuditEvent, event_hash, event_mac
 from db.uow import UnitOfWork
 
 PAGE_LIMIT = 5000
-ACTIONS = ("login", "login_failed", "logout", "session_unlocked", "password_changed",
-           "password_reset", "insert", "update", "delete", "print", "export", "unmask",
-           "export_person", "anonymise", "key_rotated", "restore_damaged")
+ACTIONS = (
+    "login",
+    "login_failed",
+    "logout",
+    "session_unlocked",
+    "password_changed",
+    "password_reset",
+    "insert",
+    "update",
+    "delete",
+    "print",
+    "export",
+    "unmask",
+    "export_person",
+    "anonymise",
+    "key_rotated",
+    "restore_damaged",
+)
 
 
 @dataclass(frozen=True)
@@ -82,9 +91,16 @@ def _dto(e: AuditEvent) -> AuditEventDTO:
         detail = json.loads(e.detail or "{}")
     except ValueError:
         detail = {"unreadable": e.detail}
-    return AuditEventDTO(id=e.id, at=e.at, actor_id=e.actor_id, actor_name=e.actor_name,
-                         action=e.action, table_name=e.table_name, record_id=e.record_id,
-                         detail=detail)
+    return AuditEventDTO(
+        id=e.id,
+        at=e.at,
+        actor_id=e.actor_id,
+        actor_name=e.actor_name,
+        action=e.action,
+        table_name=e.table_name,
+        record_id=e.record_id,
+        detail=detail,
+    )
 
 
 def list_events(uow: UnitOfWork, *, actor, query: AuditQuery | None = None) -> list[AuditEventDTO]:
@@ -110,17 +126,21 @@ def filter_choices(uow: UnitOfWork, *, actor) -> tuple[list[str], list[tuple[int
     """(table names, (user id, name) pairs) that occur in the log, for the filter boxes."""
     require(actor, Action.VIEW_AUDIT_LOG)
     with uow:
-        tables = [t for t in uow.session.scalars(
-            select(AuditEvent.table_name).distinct().order_by(AuditEvent.table_name)) if t]
+        tables = [
+            t
+            for t in uow.session.scalars(select(AuditEvent.table_name).distinct().order_by(AuditEvent.table_name))
+            if t
+        ]
         users = uow.session.execute(
             select(AuditEvent.actor_id, func.max(AuditEvent.actor_name))
             .where(AuditEvent.actor_id.is_not(None))
-            .group_by(AuditEvent.actor_id).order_by(AuditEvent.actor_id)).all()
+            .group_by(AuditEvent.actor_id)
+            .order_by(AuditEvent.actor_id)
+        ).all()
         return tables, [(uid, name) for uid, name in users]
 
 
-def verify_chain(uow: UnitOfWork, *, anchors: list[tuple[str, dict]] | None = None
-                 ) -> ChainReport:
+def verify_chain(uow: UnitOfWork, *, anchors: list[tuple[str, dict]] | None = None) -> ChainReport:
     """Recompute every link; no permission needed (it reveals nothing but a row number) so
     the command line and a nightly job can run it.
 
@@ -133,8 +153,7 @@ def verify_chain(uow: UnitOfWork, *, anchors: list[tuple[str, dict]] | None = No
     with uow:
         _one_snapshot(uow.session)
         # A plain row, not an ORM object: it is read again after the unit of work ends.
-        head = uow.session.execute(select(AuditChainHead.__table__)
-                                   .where(AuditChainHead.id == 1)).first()
+        head = uow.session.execute(select(AuditChainHead.__table__).where(AuditChainHead.id == 1)).first()
         wanted = {a["last_id"] for _, a in anchors}
         report, seen = _walk(uow.session, head, _key_source(uow, head), wanted)
     if not report.ok:
@@ -160,23 +179,23 @@ def _one_snapshot(session) -> None:
 def _key_source(uow: UnitOfWork, head):
     """The audit key, loaded only when a keyed row is met (a log from before migration 0014
     checks on a terminal that has no key file yet)."""
+
     def key() -> bytes | None:
         if head is None or head.key_id is None:
             return None  # keyed rows, but the head that names their key was reset or removed
         keeper = uow.database.audit_keeper if uow.database is not None else None
         return keeper.key(head.key_id) if keeper is not None else audit_key(head.key_id)
+
     return key
 
 
-def _walk(s, head, key_source, wanted: set[int]
-          ) -> tuple[ChainReport, dict[int, str]]:
+def _walk(s, head, key_source, wanted: set[int]) -> tuple[ChainReport, dict[int, str]]:
     """Every row in order: numbers without gaps, each MAC (or pre-0014 hash) right, each
     link to the row before; then the head. Returns the MACs of the `wanted` rows."""
     keyed_from = head.keyed_from if head is not None else 1
     last_id = head.last_id if head is not None else None
     prev_id, prev_hash, n, key, seen = 0, GENESIS_HASH, 0, None, {}
-    rows = s.execute(select(AuditEvent.__table__).order_by(AuditEvent.id)
-                     .execution_options(yield_per=2000))
+    rows = s.execute(select(AuditEvent.__table__).order_by(AuditEvent.id).execution_options(yield_per=2000))
     for r in rows:
         n += 1
         if last_id is not None and r.id > last_id:
@@ -184,9 +203,16 @@ def _walk(s, head, key_source, wanted: set[int]
             return ChainReport(False, n, r.id, "inserted"), seen
         if r.id != prev_id + 1:
             return ChainReport(False, n, prev_id + 1, "deleted"), seen
-        fields = {"id": r.id, "at": r.at, "actor_id": r.actor_id, "actor_name": r.actor_name,
-                  "action": r.action, "table_name": r.table_name, "record_id": r.record_id,
-                  "detail": r.detail}
+        fields = {
+            "id": r.id,
+            "at": r.at,
+            "actor_id": r.actor_id,
+            "actor_name": r.actor_name,
+            "action": r.action,
+            "table_name": r.table_name,
+            "record_id": r.record_id,
+            "detail": r.detail,
+        }
         if r.id >= keyed_from:
             key = key or key_source()
             if key is None:
@@ -211,8 +237,7 @@ def _walk(s, head, key_source, wanted: set[int]
     return ChainReport(True, n), seen
 
 
-def _against_anchor(report: ChainReport, seen: dict[int, str], head,
-                    anchor: dict) -> ChainReport | None:
+def _against_anchor(report: ChainReport, seen: dict[int, str], head, anchor: dict) -> ChainReport | None:
     """A head seen outside the database must still be in it, with the same MAC."""
     last_id = anchor["last_id"]
     if last_id <= 0:
@@ -222,7 +247,8 @@ def _against_anchor(report: ChainReport, seen: dict[int, str], head,
         # (and its head reset or removed, which the chain alone cannot show).
         return ChainReport(False, report.events, report.events + 1, "wiped")
     if seen[last_id] != anchor["last_hash"] or (
-            head is not None and anchor.get("keyed_from") not in (None, head.keyed_from)):
+        head is not None and anchor.get("keyed_from") not in (None, head.keyed_from)
+    ):
         # The row is there but is not the one committed: the log was rebuilt from that point
         # (only possible with the key), or its pre-0014 boundary moved.
         return ChainReport(False, report.events, last_id, "rewritten")

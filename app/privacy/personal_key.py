@@ -52,14 +52,12 @@ def _pk(table: Table):
     return cols[0]
 
 
-def unmask(uow: UnitOfWork, *, actor, table: str, record_id: int, column: str,
-           purpose: str) -> str:
+def unmask(uow: UnitOfWork, *, actor, table: str, record_id: int, column: str, purpose: str) -> str:
     """The number in clear, for a stated purpose (logged first)."""
     require(actor, Action.UNMASK_PERSONAL_DATA)
     purpose = (purpose or "").strip()
     if len(purpose) < MIN_PURPOSE_LENGTH:
-        raise ValidationFailed([FieldError("purpose", "purpose_required",
-                                           {"min": MIN_PURPOSE_LENGTH})])
+        raise ValidationFailed([FieldError("purpose", "purpose_required", {"min": MIN_PURPOSE_LENGTH})])
     column = column if column.endswith(SEALED_SUFFIX) else column + SEALED_SUFFIX
     if column not in sealed_columns().get(table, []):
         raise NotFound(what="sealed_column", id=f"{table}.{column}")
@@ -72,8 +70,13 @@ def unmask(uow: UnitOfWork, *, actor, table: str, record_id: int, column: str,
         if row[0] is None:
             raise ShowroomError("nothing_to_unmask", table=table, column=column)
         value = _unseal(row[0], field=f"{table}.{column}")
-        uow.audit("unmask", table_name=table, record_id=record_id, actor=actor,
-                  detail={"column": column, "purpose": purpose[:300]})
+        uow.audit(
+            "unmask",
+            table_name=table,
+            record_id=record_id,
+            actor=actor,
+            detail={"column": column, "purpose": purpose[:300]},
+        )
         uow.commit()
         return value
 
@@ -88,12 +91,12 @@ def _unseal(blob: bytes, *, field: str) -> str:
         if e.code != "encryption_key_unavailable" or reason not in ("missing", "wrong_key"):
             raise
         blob_id = keys.blob_key_id(blob)
-        found = keys.key_id(keys.load_key(personal_data.PERSONAL)).hex() \
-            if reason == "wrong_key" else ""
-        raise store_keys.key_error(store_keys.MISSING if reason == "missing"
-                                   else store_keys.MISMATCH,
-                                   expected=blob_id.hex() if blob_id else "?",
-                                   found=found) from None
+        found = keys.key_id(keys.load_key(personal_data.PERSONAL)).hex() if reason == "wrong_key" else ""
+        raise store_keys.key_error(
+            store_keys.MISSING if reason == "missing" else store_keys.MISMATCH,
+            expected=blob_id.hex() if blob_id else "?",
+            found=found,
+        ) from None
 
 
 def _rotation_old_key(uow: UnitOfWork, actor) -> bytes:
@@ -147,27 +150,37 @@ def rotate_personal_key(uow: UnitOfWork, *, actor) -> RotationReport:
                     if blob_id == new_id:
                         continue  # re-sealed by an interrupted run already
                     if blob_id != old_id:
-                        raise ShowroomError("encryption_key_unavailable", reason="wrong_key",
-                                            path=str(keys.key_path(personal_data.PERSONAL)))
+                        raise ShowroomError(
+                            "encryption_key_unavailable",
+                            reason="wrong_key",
+                            path=str(keys.key_path(personal_data.PERSONAL)),
+                        )
                     clear = personal_data.unseal(blob, field=field)
                     changes[c] = personal_data.seal_with(new, clear, field=field)
                     values += 1
                     fp = fp_cols[c]
                     if fp in t.c:
                         changes[fp] = personal_data.fingerprint_with(
-                            new, clear, field=f"{table_name}.{c[: -len(SEALED_SUFFIX)]}")
+                            new, clear, field=f"{table_name}.{c[: -len(SEALED_SUFFIX)]}"
+                        )
                         prints += 1
                 if changes:
                     s.execute(update(t).where(pk == row[0]).values(**changes))
-        uow.audit("key_rotated", table_name="", actor=actor,
-                  detail={"key": personal_data.PERSONAL, "values": values,
-                          "fingerprints": prints, "new_key_id": new_id.hex()})
+        uow.audit(
+            "key_rotated",
+            table_name="",
+            actor=actor,
+            detail={
+                "key": personal_data.PERSONAL,
+                "values": values,
+                "fingerprints": prints,
+                "new_key_id": new_id.hex(),
+            },
+        )
         # Other terminals keep the old key file: from now on they are refused until they
         # import the new one, instead of sealing under a key the store no longer uses.
         store_keys.record_key_id(s, new_id.hex())
         uow.commit()
     keys.rotate_finish(personal_data.PERSONAL)
-    kept = keys.key_path(personal_data.PERSONAL).with_name(
-        f"{personal_data.PERSONAL}.key.{old_id.hex()}.old")
-    return RotationReport(values=values, fingerprints=prints,
-                          old_key_kept=str(kept) if old != new else "")
+    kept = keys.key_path(personal_data.PERSONAL).with_name(f"{personal_data.PERSONAL}.key.{old_id.hex()}.old")
+    return RotationReport(values=values, fingerprints=prints, old_key_kept=str(kept) if old != new else "")

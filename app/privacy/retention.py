@@ -78,8 +78,7 @@ def promised_months(session) -> int | None:
 
 def _customer_tables() -> list[Table]:
     """Every table with a customer_id column (found by convention, like sealed columns)."""
-    return [t for t in Base.metadata.sorted_tables
-            if "customer_id" in t.c and t.name not in ("customer", "consent")]
+    return [t for t in Base.metadata.sorted_tables if "customer_id" in t.c and t.name not in ("customer", "consent")]
 
 
 def _activity_columns(t: Table) -> list:
@@ -94,24 +93,20 @@ def _last_activity(session) -> dict[int, dt.datetime]:
         if cid is not None and when is not None and (cid not in last or when > last[cid]):
             last[cid] = when
 
-    for cid, when in session.execute(select(Customer.id, func.coalesce(Customer.updated_at,
-                                                                       Customer.created_at))):
+    for cid, when in session.execute(select(Customer.id, func.coalesce(Customer.updated_at, Customer.created_at))):
         bump(cid, when)
-    for cid, given, withdrawn in session.execute(
-            select(Consent.customer_id, Consent.given_at, Consent.withdrawn_at)):
+    for cid, given, withdrawn in session.execute(select(Consent.customer_id, Consent.given_at, Consent.withdrawn_at)):
         bump(cid, given)
         bump(cid, withdrawn)
     for t in _customer_tables():
         for col in _activity_columns(t):
-            for cid, when in session.execute(select(t.c.customer_id, func.max(col))
-                                             .group_by(t.c.customer_id)):
+            for cid, when in session.execute(select(t.c.customer_id, func.max(col)).group_by(t.c.customer_id)):
                 bump(cid, when)
     return last
 
 
 def _candidates(session, visitor_months: int, now: dt.datetime) -> list[PurgeCandidate]:
-    buyers = set(session.scalars(select(Lead.customer_id)
-                                 .where(Lead.status == LeadStatus.ORDERED.value)))
+    buyers = set(session.scalars(select(Lead.customer_id).where(Lead.status == LeadStatus.ORDERED.value)))
     visitor_cut = _months_before(now, visitor_months)
     buyer_cut = _months_before(now, SALES_YEARS * 12)
     live = set(session.scalars(select(Customer.id).where(Customer.anonymised_at.is_(None))))
@@ -138,8 +133,7 @@ def _personal_values(t: Table) -> dict:
 
 def _stale_records(session, visitor_months: int, now: dt.datetime) -> list[tuple[str, int]]:
     """Rows holding a sealed personal number, older than the visitor period, of no buyer."""
-    buyers = set(session.scalars(select(Lead.customer_id)
-                                 .where(Lead.status == LeadStatus.ORDERED.value)))
+    buyers = set(session.scalars(select(Lead.customer_id).where(Lead.status == LeadStatus.ORDERED.value)))
     cut = _months_before(now, visitor_months)
     out = []
     for t in Base.metadata.sorted_tables:
@@ -150,8 +144,8 @@ def _stale_records(session, visitor_months: int, now: dt.datetime) -> list[tuple
             continue
         # Every activity time of the row lies before the cut (the LATEST one decides).
         q = select(pk[0], *([t.c.customer_id] if "customer_id" in t.c else [])).where(
-            and_(*[or_(c.is_(None), c < cut) for c in when]),
-            or_(*[c.is_not(None) for c in sealed]))
+            and_(*[or_(c.is_(None), c < cut) for c in when]), or_(*[c.is_not(None) for c in sealed])
+        )
         for row in session.execute(q):
             if len(row) > 1 and row[1] in buyers:
                 continue
@@ -168,11 +162,11 @@ def _leftovers(session) -> list[tuple[str, int]]:
         filled = []
         for name, value in _personal_values(t).items():
             col = t.c[name]
-            filled.append(col.is_not(None) if value is None else and_(col.is_not(None),
-                                                                     col != value))
+            filled.append(col.is_not(None) if value is None else and_(col.is_not(None), col != value))
         if filled:
-            out.update(session.scalars(select(t.c.customer_id).where(
-                t.c.customer_id.in_(anonymous), or_(*filled)).distinct()))
+            out.update(
+                session.scalars(select(t.c.customer_id).where(t.c.customer_id.in_(anonymous), or_(*filled)).distinct())
+            )
     return [("customer", cid) for cid in sorted(out)]
 
 
@@ -193,8 +187,7 @@ def _anonymise(session, customer: Customer, now: dt.datetime) -> None:
     customer.mobile = None  # through the ORM: clears mobile_rev too
     customer.language = None
     customer.anonymised_at = now
-    for c in session.scalars(select(Consent).where(Consent.customer_id == customer.id,
-                                                   Consent.withdrawn_at.is_(None))):
+    for c in session.scalars(select(Consent).where(Consent.customer_id == customer.id, Consent.withdrawn_at.is_(None))):
         c.withdrawn_at = now
     for t in _customer_tables():
         values = _personal_values(t)
@@ -203,8 +196,14 @@ def _anonymise(session, customer: Customer, now: dt.datetime) -> None:
     session.flush()
 
 
-def purge(uow: UnitOfWork, *, actor, visitor_months: int = VISITOR_MONTHS_DEFAULT,
-          dry_run: bool = True, now: dt.datetime | None = None) -> PurgeReport:
+def purge(
+    uow: UnitOfWork,
+    *,
+    actor,
+    visitor_months: int = VISITOR_MONTHS_DEFAULT,
+    dry_run: bool = True,
+    now: dt.datetime | None = None,
+) -> PurgeReport:
     """What the retention periods no longer allow; anonymised unless `dry_run`."""
     require(actor, Action.MANAGE_PERSONAL_DATA)
     now = now or utcnow()
@@ -213,22 +212,37 @@ def purge(uow: UnitOfWork, *, actor, visitor_months: int = VISITOR_MONTHS_DEFAUL
         s = uow.session
         promised = promised_months(s)
         if visitor_months < 1 or (promised is not None and visitor_months > promised):
-            raise ValidationFailed([FieldError(
-                "visitor_months", "retention_exceeds_consent" if visitor_months >= 1
-                else "retention_too_short", {"max": promised})])
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "visitor_months",
+                        "retention_exceeds_consent" if visitor_months >= 1 else "retention_too_short",
+                        {"max": promised},
+                    )
+                ]
+            )
         found = _candidates(s, visitor_months, now)
         if not dry_run:
             for c in found:
                 _anonymise(s, s.get(Customer, c.customer_id), now)
-                uow.audit("anonymise", table_name="customer", record_id=c.customer_id,
-                          actor=actor, detail={"reason": f"retention_{c.kind}",
-                                               "last_activity": c.last_activity})
+                uow.audit(
+                    "anonymise",
+                    table_name="customer",
+                    record_id=c.customer_id,
+                    actor=actor,
+                    detail={"reason": f"retention_{c.kind}", "last_activity": c.last_activity},
+                )
         records = _stale_records(s, visitor_months, now) + _leftovers(s)
         if not dry_run:
             for table, record_id in records:
                 _clear_record(s, table, record_id)
-                uow.audit("anonymise", table_name=table, record_id=record_id, actor=actor,
-                          detail={"reason": "retention_record"})
+                uow.audit(
+                    "anonymise",
+                    table_name=table,
+                    record_id=record_id,
+                    actor=actor,
+                    detail={"reason": "retention_record"},
+                )
             uow.commit()
         return PurgeReport(dry_run, visitor_months, promised, tuple(found), tuple(records))
 
@@ -242,8 +256,9 @@ def _person(s, mobile: str) -> Customer:
 
 
 def _row(mapping) -> dict:
-    return {k: v for k, v in mapping.items()
-            if not k.endswith(("_sealed", "_fingerprint")) and not isinstance(v, bytes)}
+    return {
+        k: v for k, v in mapping.items() if not k.endswith(("_sealed", "_fingerprint")) and not isinstance(v, bytes)
+    }
 
 
 def export_person(uow: UnitOfWork, *, actor, mobile: str) -> dict:
@@ -255,24 +270,26 @@ def export_person(uow: UnitOfWork, *, actor, mobile: str) -> dict:
         s = uow.session
         customer = _person(s, mobile)
         ct = Customer.__table__
-        data = {"customer": _row(s.execute(select(ct).where(ct.c.id == customer.id))
-                                 .mappings().one())}
+        data = {"customer": _row(s.execute(select(ct).where(ct.c.id == customer.id)).mappings().one())}
         cons = Consent.__table__
-        data["consent"] = [_row(r) for r in s.execute(
-            select(cons).where(cons.c.customer_id == customer.id)).mappings()]
+        data["consent"] = [_row(r) for r in s.execute(select(cons).where(cons.c.customer_id == customer.id)).mappings()]
         for t in _customer_tables():
-            rows = [_row(r) for r in s.execute(select(t).where(t.c.customer_id == customer.id)
-                                               .order_by(*t.primary_key.columns)).mappings()]
+            rows = [
+                _row(r)
+                for r in s.execute(
+                    select(t).where(t.c.customer_id == customer.id).order_by(*t.primary_key.columns)
+                ).mappings()
+            ]
             if rows:
                 data[t.name] = rows
-        uow.audit("export_person", table_name="customer", record_id=customer.id, actor=actor,
-                  detail={"tables": sorted(data)})
+        uow.audit(
+            "export_person", table_name="customer", record_id=customer.id, actor=actor, detail={"tables": sorted(data)}
+        )
         uow.commit()
         return {"exported_at": utcnow().isoformat(timespec="seconds"), "data": data}
 
 
-def delete_person(uow: UnitOfWork, *, actor, mobile: str,
-                  now: dt.datetime | None = None) -> int:
+def delete_person(uow: UnitOfWork, *, actor, mobile: str, now: dt.datetime | None = None) -> int:
     """A deletion request: withdraw every consent and anonymise now; refused while a sales
     record must be kept (then only storage and security are allowed, PIPL art. 47)."""
     require(actor, Action.MANAGE_PERSONAL_DATA)
@@ -281,13 +298,19 @@ def delete_person(uow: UnitOfWork, *, actor, mobile: str,
         uow.act_as(actor)
         s = uow.session
         customer = _person(s, mobile)
-        if s.scalar(select(Lead.id).where(Lead.customer_id == customer.id,
-                                          Lead.status == LeadStatus.ORDERED.value).limit(1)):
+        if s.scalar(
+            select(Lead.id).where(Lead.customer_id == customer.id, Lead.status == LeadStatus.ORDERED.value).limit(1)
+        ):
             last = _last_activity(s).get(customer.id, now)
             until = last.replace(year=last.year + SALES_YEARS).date().isoformat()
             raise ShowroomError("sales_record_retained", until=until)
         _anonymise(s, customer, now)
-        uow.audit("anonymise", table_name="customer", record_id=customer.id, actor=actor,
-                  detail={"reason": "deletion_request"})
+        uow.audit(
+            "anonymise",
+            table_name="customer",
+            record_id=customer.id,
+            actor=actor,
+            detail={"reason": "deletion_request"},
+        )
         uow.commit()
         return customer.id

@@ -5,5 +5,11 @@ from app.reception.dto import ChannelDTO, ConsentTextDTO
 from app.reception.leads import note_test_drive
 from app.reception.setup import current_consent_text, list_channels, list_consent_texts
 
-__all__ = ["ChannelDTO", "ConsentTextDTO", "current_consent_text", "list_channels",
-           "list_consent_texts", "note_test_drive"]
+__all__ = [
+    "ChannelDTO",
+    "ConsentTextDTO",
+    "current_consent_text",
+    "list_channels",
+    "list_consent_texts",
+    "note_test_drive",
+]

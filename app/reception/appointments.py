@@ -25,13 +25,7 @@ from app.reception.dto import AppointmentDTO, CheckInResultDTO
 from app.reception.support import appointment_dto, is_active_consultant, may_contact
 from app.core.request_keys import first_record, remember
 from db.models import Role
-from db.reception_models import (
-    Appointment,
-    AppointmentPurpose,
-    AppointmentStatus,
-    Customer,
-    EventKind,
-)
+from db.reception_models import Appointment, AppointmentPurpose, AppointmentStatus, Customer, EventKind
 from db.uow import UnitOfWork
 
 MAX_BOOKING_AHEAD = dt.timedelta(days=180)
@@ -52,8 +46,7 @@ def _validate(scheduled_at: dt.datetime, purpose: str, note: str, now: dt.dateti
     if not isinstance(scheduled_at, dt.datetime):
         errors.append(FieldError("scheduled_at", "required"))
     elif not now - BOOKING_PAST_TOLERANCE <= scheduled_at <= now + MAX_BOOKING_AHEAD:
-        errors.append(FieldError("scheduled_at", "out_of_range",
-                                 {"max_days": MAX_BOOKING_AHEAD.days}))
+        errors.append(FieldError("scheduled_at", "out_of_range", {"max_days": MAX_BOOKING_AHEAD.days}))
     try:
         AppointmentPurpose(purpose)
     except ValueError:
@@ -65,10 +58,18 @@ def _validate(scheduled_at: dt.datetime, purpose: str, note: str, now: dt.dateti
     return errors
 
 
-def book_appointment(uow: UnitOfWork, *, actor: Actor, customer_id: int, consultant_id: int,
-                     scheduled_at: dt.datetime, purpose: str = AppointmentPurpose.CONSULTATION,
-                     note: str = "", now: dt.datetime | None = None,
-                     request_key: str | None = None) -> AppointmentDTO:
+def book_appointment(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    customer_id: int,
+    consultant_id: int,
+    scheduled_at: dt.datetime,
+    purpose: str = AppointmentPurpose.CONSULTATION,
+    note: str = "",
+    now: dt.datetime | None = None,
+    request_key: str | None = None,
+) -> AppointmentDTO:
     """Book an invited customer (with consent on record) for `scheduled_at` (naive UTC)."""
     require(actor, Action.MANAGE_APPOINTMENTS)
     _own(actor, consultant_id)
@@ -80,16 +81,25 @@ def book_appointment(uow: UnitOfWork, *, actor: Actor, customer_id: int, consult
         customer = s.get(Customer, customer_id)
         if customer is None:
             raise NotFound(what="customer", id=customer_id)
-        return _book(uow, actor, customer, consultant_id, scheduled_at, purpose, note, now,
-                     errors, request_key)
+        return _book(uow, actor, customer, consultant_id, scheduled_at, purpose, note, now, errors, request_key)
 
 
-def book_appointment_for(uow: UnitOfWork, *, actor: Actor, name: str | None, mobile: str,
-                         consent_text_id: int | None, consent_shown_at: dt.datetime | None,
-                         consent_given: bool, consultant_id: int, scheduled_at: dt.datetime,
-                         purpose: str = AppointmentPurpose.CONSULTATION, note: str = "",
-                         now: dt.datetime | None = None,
-                         request_key: str | None = None) -> AppointmentDTO:
+def book_appointment_for(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    name: str | None,
+    mobile: str,
+    consent_text_id: int | None,
+    consent_shown_at: dt.datetime | None,
+    consent_given: bool,
+    consultant_id: int,
+    scheduled_at: dt.datetime,
+    purpose: str = AppointmentPurpose.CONSULTATION,
+    note: str = "",
+    now: dt.datetime | None = None,
+    request_key: str | None = None,
+) -> AppointmentDTO:
     """Register the customer met by phone (with their consent, PIPL art. 14) and book them, in
     ONE transaction (issue #16.2): a refused booking leaves no half-made customer behind."""
     from app.reception.customers import parse_mobile, resolve_customer, validate_name
@@ -111,21 +121,35 @@ def book_appointment_for(uow: UnitOfWork, *, actor: Actor, name: str | None, mob
             return _done(s, s.get(Appointment, first))
         customer = None
         if number is not None:
-            customer = resolve_customer(s, name=name_value, mobile=number,
-                                        consent_text_id=consent_text_id,
-                                        consent_shown_at=consent_shown_at,
-                                        consent_given=consent_given, now=now,
-                                        actor_id=actor.user_id, errors=errors)
+            customer = resolve_customer(
+                s,
+                name=name_value,
+                mobile=number,
+                consent_text_id=consent_text_id,
+                consent_shown_at=consent_shown_at,
+                consent_given=consent_given,
+                now=now,
+                actor_id=actor.user_id,
+                errors=errors,
+            )
         if customer is None:
             raise ValidationFailed(errors)
         s.flush()
-        return _book(uow, actor, customer, consultant_id, scheduled_at, purpose, note, now,
-                     errors, request_key)
+        return _book(uow, actor, customer, consultant_id, scheduled_at, purpose, note, now, errors, request_key)
 
 
-def _book(uow: UnitOfWork, actor: Actor, customer: Customer, consultant_id: int,
-          scheduled_at: dt.datetime, purpose: str, note: str, now: dt.datetime,
-          errors: list[FieldError], request_key: str | None) -> AppointmentDTO:
+def _book(
+    uow: UnitOfWork,
+    actor: Actor,
+    customer: Customer,
+    consultant_id: int,
+    scheduled_at: dt.datetime,
+    purpose: str,
+    note: str,
+    now: dt.datetime,
+    errors: list[FieldError],
+    request_key: str | None,
+) -> AppointmentDTO:
     s = uow.session
     first = first_record(s, request_key, "book_appointment")
     if first is not None:
@@ -136,10 +160,18 @@ def _book(uow: UnitOfWork, actor: Actor, customer: Customer, consultant_id: int,
         errors.append(FieldError("consultant_id", "not_a_consultant"))
     if errors:
         raise ValidationFailed(errors)
-    a = Appointment(customer_id=customer.id, consultant_id=consultant_id,
-                    scheduled_at=scheduled_at, purpose=str(AppointmentPurpose(purpose)),
-                    note=note, status=AppointmentStatus.BOOKED.value, created_at=now,
-                    created_by_id=actor.user_id, updated_at=now, updated_by_id=actor.user_id)
+    a = Appointment(
+        customer_id=customer.id,
+        consultant_id=consultant_id,
+        scheduled_at=scheduled_at,
+        purpose=str(AppointmentPurpose(purpose)),
+        note=note,
+        status=AppointmentStatus.BOOKED.value,
+        created_at=now,
+        created_by_id=actor.user_id,
+        updated_at=now,
+        updated_by_id=actor.user_id,
+    )
     s.add(a)
     s.flush()
     if customer.consultant_id is None:
@@ -161,14 +193,22 @@ def _load_booked(uow: UnitOfWork, actor: Actor, appointment_id: int, expected_ve
     check_version(a, expected_version)
     _own(actor, a.consultant_id)
     if a.status != AppointmentStatus.BOOKED:
-        raise ValidationFailed([FieldError("appointment_id", "appointment_not_booked",
-                                           {"status": a.status})])
+        raise ValidationFailed([FieldError("appointment_id", "appointment_not_booked", {"status": a.status})])
     return a
 
 
-def reschedule_appointment(uow: UnitOfWork, *, actor: Actor, appointment_id: int,
-                           expected_version: int, scheduled_at: dt.datetime, consultant_id: int,
-                           purpose: str, note: str = "", now: dt.datetime | None = None) -> AppointmentDTO:
+def reschedule_appointment(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    appointment_id: int,
+    expected_version: int,
+    scheduled_at: dt.datetime,
+    consultant_id: int,
+    purpose: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> AppointmentDTO:
     require(actor, Action.MANAGE_APPOINTMENTS)
     _own(actor, consultant_id)
     now = now or utcnow()
@@ -191,14 +231,26 @@ def reschedule_appointment(uow: UnitOfWork, *, actor: Actor, appointment_id: int
         return appointment_dto(s, a)
 
 
-def cancel_appointment(uow: UnitOfWork, *, actor: Actor, appointment_id: int,
-                       expected_version: int, reason: str, now: dt.datetime | None = None) -> AppointmentDTO:
+def cancel_appointment(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    appointment_id: int,
+    expected_version: int,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> AppointmentDTO:
     require(actor, Action.MANAGE_APPOINTMENTS)
     now = now or utcnow()
     reason = (reason or "").strip()
     if not reason or len(reason) > MAX_REASON_LENGTH:
-        raise ValidationFailed([FieldError("reason", "required" if not reason else "too_long",
-                                           {} if not reason else {"max": MAX_REASON_LENGTH})])
+        raise ValidationFailed(
+            [
+                FieldError(
+                    "reason", "required" if not reason else "too_long", {} if not reason else {"max": MAX_REASON_LENGTH}
+                )
+            ]
+        )
     with uow:
         a = _load_booked(uow, actor, appointment_id, expected_version)
         a.status, a.cancel_reason = AppointmentStatus.CANCELLED.value, reason
@@ -208,8 +260,9 @@ def cancel_appointment(uow: UnitOfWork, *, actor: Actor, appointment_id: int,
         return appointment_dto(uow.session, a)
 
 
-def mark_no_show(uow: UnitOfWork, *, actor: Actor, appointment_id: int, expected_version: int,
-                 now: dt.datetime | None = None) -> AppointmentDTO:
+def mark_no_show(
+    uow: UnitOfWork, *, actor: Actor, appointment_id: int, expected_version: int, now: dt.datetime | None = None
+) -> AppointmentDTO:
     """The customer did not come: only once the booked time has passed."""
     require(actor, Action.MANAGE_APPOINTMENTS)
     now = now or utcnow()
@@ -223,13 +276,22 @@ def mark_no_show(uow: UnitOfWork, *, actor: Actor, appointment_id: int, expected
         return appointment_dto(uow.session, a)
 
 
-def list_appointments(uow: UnitOfWork, *, actor: Actor, day: dt.date | None = None,
-                      status: str | None = None, now: dt.datetime | None = None) -> list[AppointmentDTO]:
+def list_appointments(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    day: dt.date | None = None,
+    status: str | None = None,
+    now: dt.datetime | None = None,
+) -> list[AppointmentDTO]:
     """A store-local day's appointments (default today), by time. Consultants see their own."""
     require(actor, Action.MANAGE_APPOINTMENTS)
     start, end = store_day_bounds(day or store_today(now or utcnow()))
-    stmt = (select(Appointment).where(Appointment.scheduled_at >= start, Appointment.scheduled_at < end)
-            .order_by(Appointment.scheduled_at, Appointment.id))
+    stmt = (
+        select(Appointment)
+        .where(Appointment.scheduled_at >= start, Appointment.scheduled_at < end)
+        .order_by(Appointment.scheduled_at, Appointment.id)
+    )
     if not _desk_or_manager(actor):
         stmt = stmt.where(Appointment.consultant_id == actor.user_id)
     if status:
@@ -238,14 +300,33 @@ def list_appointments(uow: UnitOfWork, *, actor: Actor, day: dt.date | None = No
         return [appointment_dto(uow.session, a) for a in uow.session.scalars(stmt)]
 
 
-def check_in_appointment(uow: UnitOfWork, *, actor: Actor, appointment_id: int, channel_id: int,
-                         party_size: int = 1, with_children: bool = False,
-                         foreign_visitor: bool = False, language: str | None = None,
-                         interested_models: list[tuple[str, str]] | None = None,
-                         notes: str = "", now: dt.datetime | None = None) -> CheckInResultDTO:
+def check_in_appointment(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    appointment_id: int,
+    channel_id: int,
+    party_size: int = 1,
+    with_children: bool = False,
+    foreign_visitor: bool = False,
+    language: str | None = None,
+    interested_models: list[tuple[str, str]] | None = None,
+    notes: str = "",
+    now: dt.datetime | None = None,
+) -> CheckInResultDTO:
     """The booked customer arrived: a visit of type appointment, for the booked consultant."""
-    return check_in(uow, actor=actor, now=now, data=CheckInInput(
-        channel_id=channel_id, party_size=party_size, with_children=with_children,
-        foreign_visitor=foreign_visitor, language=language,
-        interested_models=list(interested_models or []), appointment_id=appointment_id,
-        notes=notes))
+    return check_in(
+        uow,
+        actor=actor,
+        now=now,
+        data=CheckInInput(
+            channel_id=channel_id,
+            party_size=party_size,
+            with_children=with_children,
+            foreign_visitor=foreign_visitor,
+            language=language,
+            interested_models=list(interested_models or []),
+            appointment_id=appointment_id,
+            notes=notes,
+        ),
+    )

@@ -94,8 +94,9 @@ class CheckInInput:
     request_key: str | None = None
 
 
-def _validate(data: CheckInInput, now: dt.datetime, override_reason: str | None,
-              override: bool) -> tuple[list[FieldError], dict]:
+def _validate(
+    data: CheckInInput, now: dt.datetime, override_reason: str | None, override: bool
+) -> tuple[list[FieldError], dict]:
     errors: list[FieldError] = []
     clean: dict = {}
     try:
@@ -139,8 +140,12 @@ def _validate(data: CheckInInput, now: dt.datetime, override_reason: str | None,
     if not day_start <= arrival <= now + ARRIVAL_FUTURE_TOLERANCE:
         errors.append(FieldError("arrival_at", "arrival_not_today"))
     clean["arrival_at"] = arrival
-    if (data.requested_consultant_id is not None and "visit_type" in clean
-            and clean["visit_type"] not in OWN_CONSULTANT_TYPES and not override):
+    if (
+        data.requested_consultant_id is not None
+        and "visit_type" in clean
+        and clean["visit_type"] not in OWN_CONSULTANT_TYPES
+        and not override
+    ):
         # Choosing a consultant for a walk-in bypasses the rotation: that is an override.
         errors.append(FieldError("requested_consultant_id", "override_required"))
     if override:
@@ -154,9 +159,15 @@ def _validate(data: CheckInInput, now: dt.datetime, override_reason: str | None,
 
 
 @retry_transient  # issue #8.3: one transaction, run again if the database was busy
-def check_in(uow: UnitOfWork, *, actor: Actor, data: CheckInInput,
-             override_consultant_id: int | None = None, override_reason: str | None = None,
-             now: dt.datetime | None = None) -> CheckInResultDTO:
+def check_in(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    data: CheckInInput,
+    override_consultant_id: int | None = None,
+    override_reason: str | None = None,
+    now: dt.datetime | None = None,
+) -> CheckInResultDTO:
     """Log a visitor and route them to a consultant. Bad input raises ValidationFailed listing
     every bad field, and nothing is written."""
     require(actor, Action.CHECK_IN_VISITORS)
@@ -176,37 +187,60 @@ def check_in(uow: UnitOfWork, *, actor: Actor, data: CheckInInput,
         requested = data.requested_consultant_id
         if requested is not None and not is_active_consultant(s, requested):
             errors.append(FieldError("requested_consultant_id", "not_a_consultant"))
-        if override and not (is_active_consultant(s, override_consultant_id)
-                             and on_duty(s, today, override_consultant_id)):
+        if override and not (
+            is_active_consultant(s, override_consultant_id) and on_duty(s, today, override_consultant_id)
+        ):
             errors.append(FieldError("override_consultant_id", "consultant_not_on_duty"))
         customer, consent_text = _customer(s, data, clean, appointment, now, actor, errors)
         if errors:
             raise ValidationFailed(_dedupe(errors))
         if customer is not None and data.foreign_visitor:
             customer.foreign_visitor, customer.language = True, clean["language"]
-        visit = Visit(arrival_at=clean["arrival_at"], visit_type=clean["visit_type"].value,
-                      channel_id=channel.id, party_size=data.party_size,
-                      with_children=bool(data.with_children),
-                      foreign_visitor=bool(data.foreign_visitor), language=clean["language"],
-                      interested_models=clean["models"],
-                      customer_id=customer.id if customer else None,
-                      status=VisitStatus.WAITING.value, notes=clean["notes"],
-                      # PIPL art. 14: the text shown and when, also when the visitor declined.
-                      consent_text_id=consent_text.id if consent_text else None,
-                      consent_shown_at=(data.consent_shown_at or now) if consent_text else None,
-                      consent_given=bool(consent_text and data.consent_given and customer),
-                      checked_in_by_id=actor.user_id,
-                      created_at=now, updated_at=now, updated_by_id=actor.user_id)
+        visit = Visit(
+            arrival_at=clean["arrival_at"],
+            visit_type=clean["visit_type"].value,
+            channel_id=channel.id,
+            party_size=data.party_size,
+            with_children=bool(data.with_children),
+            foreign_visitor=bool(data.foreign_visitor),
+            language=clean["language"],
+            interested_models=clean["models"],
+            customer_id=customer.id if customer else None,
+            status=VisitStatus.WAITING.value,
+            notes=clean["notes"],
+            # PIPL art. 14: the text shown and when, also when the visitor declined.
+            consent_text_id=consent_text.id if consent_text else None,
+            consent_shown_at=(data.consent_shown_at or now) if consent_text else None,
+            consent_given=bool(consent_text and data.consent_given and customer),
+            checked_in_by_id=actor.user_id,
+            created_at=now,
+            updated_at=now,
+            updated_by_id=actor.user_id,
+        )
         s.add(visit)
         s.flush()
-        note = _route(s, visit, appointment=appointment, customer=customer, data=data, clean=clean,
-                      override_consultant_id=override_consultant_id, today=today, now=now,
-                      actor=actor)
+        note = _route(
+            s,
+            visit,
+            appointment=appointment,
+            customer=customer,
+            data=data,
+            clean=clean,
+            override_consultant_id=override_consultant_id,
+            today=today,
+            now=now,
+            actor=actor,
+        )
         if appointment is not None:
             appointment.status, appointment.visit_id = AppointmentStatus.ARRIVED.value, visit.id
             appointment.updated_by_id = actor.user_id
-            emit(s, kind=EventKind.APPOINTMENT_CHANGED, visit_id=visit.id,
-                 consultant_id=appointment.consultant_id, at=now)
+            emit(
+                s,
+                kind=EventKind.APPOINTMENT_CHANGED,
+                visit_id=visit.id,
+                consultant_id=appointment.consultant_id,
+                at=now,
+            )
         emit(s, kind=EventKind.CHECKED_IN, visit_id=visit.id, consultant_id=visit.consultant_id, at=now)
         remember(s, data.request_key, "check_in", visit.id, actor_id=actor.user_id, now=now)
         commit(uow)
@@ -221,8 +255,11 @@ def _channel_and_appointment(s, data: CheckInInput, clean: dict, errors: list[Fi
         errors.append(FieldError("channel_id", "unknown_value"))
     if clean["models"]:
         known = known_models(s)
-        errors += [FieldError("interested_models", "unknown_model", {"model": f"{b} {m}"})
-                   for b, m in clean["models"] if (b, m) not in known]
+        errors += [
+            FieldError("interested_models", "unknown_model", {"model": f"{b} {m}"})
+            for b, m in clean["models"]
+            if (b, m) not in known
+        ]
     appointment = None
     if data.appointment_id is not None:
         appointment = s.get(Appointment, data.appointment_id)
@@ -232,8 +269,9 @@ def _channel_and_appointment(s, data: CheckInInput, clean: dict, errors: list[Fi
     return channel, appointment
 
 
-def _customer(s, data: CheckInInput, clean: dict, appointment, now: dt.datetime, actor: Actor,
-              errors: list[FieldError]):
+def _customer(
+    s, data: CheckInInput, clean: dict, appointment, now: dt.datetime, actor: Actor, errors: list[FieldError]
+):
     """(customer, consent text shown): the appointment's customer, or the one the name and
     mobile belong to with their consent (PIPL art. 14), or (None, text) for an anonymous one."""
     if appointment is not None:
@@ -243,11 +281,17 @@ def _customer(s, data: CheckInInput, clean: dict, appointment, now: dt.datetime,
         consent_text = s.get(ConsentText, data.consent_text_id)
         if consent_text is None:
             errors.append(FieldError("consent_text_id", "consent_text_unknown"))
-    customer = resolve_customer(s, name=clean["name"], mobile=clean["mobile"],
-                                consent_text_id=data.consent_text_id,
-                                consent_shown_at=data.consent_shown_at,
-                                consent_given=data.consent_given, now=now,
-                                actor_id=actor.user_id, errors=errors)
+    customer = resolve_customer(
+        s,
+        name=clean["name"],
+        mobile=clean["mobile"],
+        consent_text_id=data.consent_text_id,
+        consent_shown_at=data.consent_shown_at,
+        consent_given=data.consent_given,
+        now=now,
+        actor_id=actor.user_id,
+        errors=errors,
+    )
     return customer, consent_text
 
 
@@ -255,11 +299,12 @@ def _result(s, visit: Visit, customer, data: CheckInInput, *, note: str) -> Chec
     if customer is None and visit.customer_id is not None:
         customer = s.get(Customer, visit.customer_id)
     return CheckInResultDTO(
-        visit=visit_dto(s, visit), customer=customer_dto(s, customer) if customer else None,
-        reminders=reminders_for(with_children=bool(data.with_children),
-                                foreign_visitor=bool(data.foreign_visitor)),
+        visit=visit_dto(s, visit),
+        customer=customer_dto(s, customer) if customer else None,
+        reminders=reminders_for(with_children=bool(data.with_children), foreign_visitor=bool(data.foreign_visitor)),
         assignment_note=note,
-        changes=Changes(reception=True, ids=frozenset({visit.id})))
+        changes=Changes(reception=True, ids=frozenset({visit.id})),
+    )
 
 
 def _dedupe(errors: list[FieldError]) -> list[FieldError]:
@@ -271,12 +316,29 @@ def _dedupe(errors: list[FieldError]) -> list[FieldError]:
     return out
 
 
-def _route(s, visit: Visit, *, appointment, customer, data: CheckInInput, clean: dict,
-           override_consultant_id: int | None, today: dt.date, now: dt.datetime,
-           actor: Actor) -> str:
+def _route(
+    s,
+    visit: Visit,
+    *,
+    appointment,
+    customer,
+    data: CheckInInput,
+    clean: dict,
+    override_consultant_id: int | None,
+    today: dt.date,
+    now: dt.datetime,
+    actor: Actor,
+) -> str:
     if override_consultant_id is not None:
-        assign(s, visit, consultant_id=override_consultant_id, method=AssignedBy.OVERRIDE,
-               now=now, by_id=actor.user_id, reason=clean["override_reason"])
+        assign(
+            s,
+            visit,
+            consultant_id=override_consultant_id,
+            method=AssignedBy.OVERRIDE,
+            now=now,
+            by_id=actor.user_id,
+            reason=clean["override_reason"],
+        )
         return ""
     own = None
     if appointment is not None:
@@ -288,8 +350,7 @@ def _route(s, visit: Visit, *, appointment, customer, data: CheckInInput, clean:
     note = ""
     if own is not None:
         if on_duty(s, today, own):
-            assign(s, visit, consultant_id=own, method=AssignedBy.OWN_CONSULTANT, now=now,
-                   by_id=actor.user_id)
+            assign(s, visit, consultant_id=own, method=AssignedBy.OWN_CONSULTANT, now=now, by_id=actor.user_id)
             return ""
         note = NOTE_OWN_OFF_DUTY
     if assign_by_rotation(s, visit, day=today, now=now, by_id=actor.user_id, note_code=note) is None:
@@ -297,8 +358,16 @@ def _route(s, visit: Visit, *, appointment, customer, data: CheckInInput, clean:
     return note
 
 
-def reassign_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
-                   consultant_id: int, reason: str, now: dt.datetime | None = None) -> VisitDTO:
+def reassign_visit(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    visit_id: int,
+    expected_version: int,
+    consultant_id: int,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> VisitDTO:
     """Manual override: give a waiting or running visit to another consultant on duty today.
     A reason is required and logged; the consultant left free takes the next waiting visitor."""
     require(actor, Action.OVERRIDE_ASSIGNMENT)
@@ -325,8 +394,15 @@ def reassign_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_ver
             errors.append(FieldError("consultant_id", "already_assigned"))
         if errors:
             raise ValidationFailed(errors)
-        assign(s, visit, consultant_id=consultant_id, method=AssignedBy.OVERRIDE, now=now,
-               by_id=actor.user_id, reason=reason)
+        assign(
+            s,
+            visit,
+            consultant_id=consultant_id,
+            method=AssignedBy.OVERRIDE,
+            now=now,
+            by_id=actor.user_id,
+            reason=reason,
+        )
         s.flush()
         assign_waiting(s, day=today, now=now, by_id=actor.user_id)
         commit(uow)
@@ -351,14 +427,23 @@ def queue_board(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None
     start, end = store_day_bounds(today)
     with uow:
         s = uow.session
-        visits = list(s.scalars(select(Visit).where(Visit.arrival_at >= start, Visit.arrival_at < end)
-                                .order_by(Visit.arrival_at, Visit.id)))
+        visits = list(
+            s.scalars(
+                select(Visit)
+                .where(Visit.arrival_at >= start, Visit.arrival_at < end)
+                .order_by(Visit.arrival_at, Visit.id)
+            )
+        )
         dtos = visit_dtos(s, visits)
         by = {st: tuple(v for v in dtos if v.status == st) for st in VisitStatus}
-        return QueueBoardDTO(day=today, now=now, waiting=by[VisitStatus.WAITING],
-                             with_consultant=by[VisitStatus.WITH_CONSULTANT],
-                             finished=tuple(reversed(by[VisitStatus.FINISHED])),
-                             duty=tuple(duty_dtos(s, today)))
+        return QueueBoardDTO(
+            day=today,
+            now=now,
+            waiting=by[VisitStatus.WAITING],
+            with_consultant=by[VisitStatus.WITH_CONSULTANT],
+            finished=tuple(reversed(by[VisitStatus.FINISHED])),
+            duty=tuple(duty_dtos(s, today)),
+        )
 
 
 def arrival_hour(visit: VisitDTO) -> int:

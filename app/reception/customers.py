@@ -20,13 +20,7 @@ from app.core.common import check_version, commit
 from app.core.dto import Actor
 from app.reception.notifications import emit
 from app.reception.dto import ConsentDTO, CustomerDTO, CustomerHistoryDTO
-from app.reception.support import (
-    active_consent,
-    appointment_dto,
-    customer_dto,
-    lead_dtos,
-    visit_summary,
-)
+from app.reception.support import active_consent, appointment_dto, customer_dto, lead_dtos, visit_summary
 from db.models import Role
 from db.reception_models import (
     Appointment,
@@ -70,9 +64,18 @@ def parse_mobile(mobile: str | None, errors: list[FieldError], field: str = "mob
         return None
 
 
-def resolve_customer(session, *, name: str | None, mobile: str | None, consent_text_id: int | None,
-                     consent_shown_at: dt.datetime | None, consent_given: bool, now: dt.datetime,
-                     actor_id: int | None, errors: list[FieldError]) -> Customer | None:
+def resolve_customer(
+    session,
+    *,
+    name: str | None,
+    mobile: str | None,
+    consent_text_id: int | None,
+    consent_shown_at: dt.datetime | None,
+    consent_given: bool,
+    now: dt.datetime,
+    actor_id: int | None,
+    errors: list[FieldError],
+) -> Customer | None:
     """The customer the personal data belongs to, created or updated, or None when no personal
     data was given. Consent is required unless the customer already has one on record.
     Appends to `errors` instead of raising, so the caller reports every bad field at once."""
@@ -97,30 +100,43 @@ def resolve_customer(session, *, name: str | None, mobile: str | None, consent_t
     if errors:
         return None
     if customer is None:
-        customer = Customer(name=name, mobile=mobile, created_at=now, updated_at=now,
-                            updated_by_id=actor_id)
+        customer = Customer(name=name, mobile=mobile, created_at=now, updated_at=now, updated_by_id=actor_id)
         session.add(customer)
         session.flush()
     else:  # came back after withdrawing: a new consent, the data stored again
         customer.name = name or customer.name
         customer.anonymised_at = None
         customer.updated_by_id = actor_id
-    session.add(Consent(customer_id=customer.id, consent_text_id=text.id, purpose=text.purpose,
-                        shown_at=shown_at, given_at=now, recorded_by_id=actor_id))
+    session.add(
+        Consent(
+            customer_id=customer.id,
+            consent_text_id=text.id,
+            purpose=text.purpose,
+            shown_at=shown_at,
+            given_at=now,
+            recorded_by_id=actor_id,
+        )
+    )
     return customer
 
 
 def _consent_dtos(session, customer_id: int) -> tuple[ConsentDTO, ...]:
-    rows = session.execute(select(Consent, ConsentText.version_label)
-                           .join(ConsentText, ConsentText.id == Consent.consent_text_id)
-                           .where(Consent.customer_id == customer_id).order_by(Consent.given_at)).all()
-    return tuple(ConsentDTO(c.id, c.purpose, c.consent_text_id, label, c.shown_at, c.given_at,
-                            c.withdrawn_at) for c, label in rows)
+    rows = session.execute(
+        select(Consent, ConsentText.version_label)
+        .join(ConsentText, ConsentText.id == Consent.consent_text_id)
+        .where(Consent.customer_id == customer_id)
+        .order_by(Consent.given_at)
+    ).all()
+    return tuple(
+        ConsentDTO(c.id, c.purpose, c.consent_text_id, label, c.shown_at, c.given_at, c.withdrawn_at)
+        for c, label in rows
+    )
 
 
 def _history(session, actor: Actor, customer: Customer, now: dt.datetime) -> CustomerHistoryDTO:
-    visits = session.scalars(select(Visit).where(Visit.customer_id == customer.id)
-                             .order_by(Visit.arrival_at.desc()).limit(HISTORY_VISITS))
+    visits = session.scalars(
+        select(Visit).where(Visit.customer_id == customer.id).order_by(Visit.arrival_at.desc()).limit(HISTORY_VISITS)
+    )
     leads: list = []
     if can(actor.roles, Action.VIEW_LEADS):
         stmt = select(Lead).where(Lead.customer_id == customer.id).order_by(Lead.created_at)
@@ -128,19 +144,26 @@ def _history(session, actor: Actor, customer: Customer, now: dt.datetime) -> Cus
             stmt = stmt.where(Lead.consultant_id == actor.user_id)
         leads = lead_dtos(session, list(session.scalars(stmt)))
     appointments = session.scalars(
-        select(Appointment).where(Appointment.customer_id == customer.id,
-                                  Appointment.status == AppointmentStatus.BOOKED,
-                                  Appointment.scheduled_at >= now - dt.timedelta(hours=12))
-        .order_by(Appointment.scheduled_at))
-    return CustomerHistoryDTO(customer=customer_dto(session, customer),
-                              visits=tuple(visit_summary(session, v) for v in visits),
-                              leads=tuple(leads),
-                              upcoming_appointments=tuple(appointment_dto(session, a) for a in appointments),
-                              consents=_consent_dtos(session, customer.id))
+        select(Appointment)
+        .where(
+            Appointment.customer_id == customer.id,
+            Appointment.status == AppointmentStatus.BOOKED,
+            Appointment.scheduled_at >= now - dt.timedelta(hours=12),
+        )
+        .order_by(Appointment.scheduled_at)
+    )
+    return CustomerHistoryDTO(
+        customer=customer_dto(session, customer),
+        visits=tuple(visit_summary(session, v) for v in visits),
+        leads=tuple(leads),
+        upcoming_appointments=tuple(appointment_dto(session, a) for a in appointments),
+        consents=_consent_dtos(session, customer.id),
+    )
 
 
-def find_customer_by_mobile(uow: UnitOfWork, *, actor: Actor, mobile: str,
-                            now: dt.datetime | None = None) -> CustomerHistoryDTO | None:
+def find_customer_by_mobile(
+    uow: UnitOfWork, *, actor: Actor, mobile: str, now: dt.datetime | None = None
+) -> CustomerHistoryDTO | None:
     """Typing a known mobile number at the desk shows the history and current consultant."""
     require(actor, Action.MANAGE_CUSTOMERS)
     errors: list[FieldError] = []
@@ -152,8 +175,9 @@ def find_customer_by_mobile(uow: UnitOfWork, *, actor: Actor, mobile: str,
         return _history(uow.session, actor, customer, now or utcnow()) if customer else None
 
 
-def get_customer_history(uow: UnitOfWork, *, actor: Actor, customer_id: int,
-                         now: dt.datetime | None = None) -> CustomerHistoryDTO:
+def get_customer_history(
+    uow: UnitOfWork, *, actor: Actor, customer_id: int, now: dt.datetime | None = None
+) -> CustomerHistoryDTO:
     require(actor, Action.MANAGE_CUSTOMERS)
     with uow:
         customer = uow.session.get(Customer, customer_id)
@@ -162,9 +186,17 @@ def get_customer_history(uow: UnitOfWork, *, actor: Actor, customer_id: int,
         return _history(uow.session, actor, customer, now or utcnow())
 
 
-def register_customer(uow: UnitOfWork, *, actor: Actor, name: str | None, mobile: str,
-                      consent_text_id: int | None, consent_shown_at: dt.datetime | None = None,
-                      consent_given: bool = False, now: dt.datetime | None = None) -> CustomerDTO:
+def register_customer(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    name: str | None,
+    mobile: str,
+    consent_text_id: int | None,
+    consent_shown_at: dt.datetime | None = None,
+    consent_given: bool = False,
+    now: dt.datetime | None = None,
+) -> CustomerDTO:
     """Record a customer met off the floor (an invitation by phone before booking an
     appointment). A mobile is required; an existing customer with that mobile is returned."""
     require(actor, Action.MANAGE_CUSTOMERS)
@@ -177,19 +209,26 @@ def register_customer(uow: UnitOfWork, *, actor: Actor, name: str | None, mobile
     with uow:
         customer = None
         if number is not None:
-            customer = resolve_customer(uow.session, name=name_value, mobile=number,
-                                        consent_text_id=consent_text_id,
-                                        consent_shown_at=consent_shown_at,
-                                        consent_given=consent_given, now=now,
-                                        actor_id=actor.user_id, errors=errors)
+            customer = resolve_customer(
+                uow.session,
+                name=name_value,
+                mobile=number,
+                consent_text_id=consent_text_id,
+                consent_shown_at=consent_shown_at,
+                consent_given=consent_given,
+                now=now,
+                actor_id=actor.user_id,
+                errors=errors,
+            )
         if errors or customer is None:
             raise ValidationFailed(errors)
         commit(uow)
         return customer_dto(uow.session, customer)
 
 
-def withdraw_consent(uow: UnitOfWork, *, actor: Actor, customer_id: int, expected_version: int,
-                     now: dt.datetime | None = None) -> CustomerDTO:
+def withdraw_consent(
+    uow: UnitOfWork, *, actor: Actor, customer_id: int, expected_version: int, now: dt.datetime | None = None
+) -> CustomerDTO:
     """PIPL art. 15, 47: stop processing and erase the name and mobile. Whoever the customer
     tells may record it (withdrawal must be easy). Visits stay (they are
     the store's traffic record and hold no personal data once the customer is anonymous);
@@ -201,27 +240,37 @@ def withdraw_consent(uow: UnitOfWork, *, actor: Actor, customer_id: int, expecte
         if customer is None:
             raise NotFound(what="customer", id=customer_id)
         check_version(customer, expected_version)
-        for consent in uow.session.scalars(select(Consent).where(
-                Consent.customer_id == customer.id, Consent.withdrawn_at.is_(None))):
+        for consent in uow.session.scalars(
+            select(Consent).where(Consent.customer_id == customer.id, Consent.withdrawn_at.is_(None))
+        ):
             consent.withdrawn_at, consent.withdrawn_by_id = now, actor.user_id
-        for lead in uow.session.scalars(select(Lead).where(
-                Lead.customer_id == customer.id,
-                Lead.status.in_([LeadStatus.NEW.value, LeadStatus.FOLLOWING.value]))):
-            uow.session.add(LeadStatusChange(lead_id=lead.id, from_status=lead.status,
-                                             to_status=LeadStatus.LOST.value, changed_at=now,
-                                             changed_by_id=actor.user_id,
-                                             reason=LostReason.CONSENT_WITHDRAWN.value))
+        for lead in uow.session.scalars(
+            select(Lead).where(
+                Lead.customer_id == customer.id, Lead.status.in_([LeadStatus.NEW.value, LeadStatus.FOLLOWING.value])
+            )
+        ):
+            uow.session.add(
+                LeadStatusChange(
+                    lead_id=lead.id,
+                    from_status=lead.status,
+                    to_status=LeadStatus.LOST.value,
+                    changed_at=now,
+                    changed_by_id=actor.user_id,
+                    reason=LostReason.CONSENT_WITHDRAWN.value,
+                )
+            )
             lead.status, lead.lost_reason = LeadStatus.LOST.value, LostReason.CONSENT_WITHDRAWN.value
             lead.status_changed_at, lead.next_follow_up = now, None
             lead.updated_by_id = actor.user_id
-        for appointment in uow.session.scalars(select(Appointment).where(
-                Appointment.customer_id == customer.id,
-                Appointment.status == AppointmentStatus.BOOKED.value)):
+        for appointment in uow.session.scalars(
+            select(Appointment).where(
+                Appointment.customer_id == customer.id, Appointment.status == AppointmentStatus.BOOKED.value
+            )
+        ):
             appointment.status = AppointmentStatus.CANCELLED.value
             appointment.cancel_reason = LostReason.CONSENT_WITHDRAWN.value
             appointment.updated_by_id = actor.user_id
-            emit(uow.session, kind=EventKind.APPOINTMENT_CHANGED,
-                 consultant_id=appointment.consultant_id, at=now)
+            emit(uow.session, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=appointment.consultant_id, at=now)
         customer.name = customer.mobile = None
         customer.anonymised_at, customer.updated_by_id = now, actor.user_id
         commit(uow)

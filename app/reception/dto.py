@@ -143,8 +143,7 @@ class CheckInResultDTO:
     # "own_consultant_off_duty" (went to rotation) or "no_consultant_available" (waits).
     assignment_note: str = ""
     # What the check-in touched, published by the UI's one operation path (issue #16).
-    changes: Changes = field(default_factory=lambda: Changes(reception=True), compare=False,
-                            repr=False)
+    changes: Changes = field(default_factory=lambda: Changes(reception=True), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -210,8 +209,7 @@ class LeadChangeDTO:
 class EndVisitResultDTO:
     visit: VisitDTO
     leads: tuple[LeadDTO, ...]  # leads created or updated from this visit
-    changes: Changes = field(default_factory=lambda: Changes(reception=True), compare=False,
-                             repr=False)
+    changes: Changes = field(default_factory=lambda: Changes(reception=True), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

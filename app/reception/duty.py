@@ -17,13 +17,7 @@ from app.core.common import commit
 from app.core.dto import Actor, Changes
 from app.reception.notifications import emit
 from app.reception.dto import DutyDTO
-from app.reception.support import (
-    assign_waiting,
-    consultants,
-    duty_dtos,
-    is_active_consultant,
-    lock_rotation,
-)
+from app.reception.support import assign_waiting, consultants, duty_dtos, is_active_consultant, lock_rotation
 from db.reception_models import DutyRoster, EventKind
 from db.uow import UnitOfWork
 
@@ -38,15 +32,21 @@ def _changed(duty: DutyDTO) -> DutyDTO:
 
 
 def _row(session, day: dt.date, consultant_id: int) -> DutyRoster | None:
-    return session.scalar(select(DutyRoster).where(DutyRoster.day == day,
-                                                   DutyRoster.consultant_id == consultant_id))
+    return session.scalar(select(DutyRoster).where(DutyRoster.day == day, DutyRoster.consultant_id == consultant_id))
 
 
 def _append(session, day: dt.date, consultant_id: int, now: dt.datetime, by_id: int) -> DutyRoster:
     last = session.scalar(select(func.max(DutyRoster.rotation_order)).where(DutyRoster.day == day))
-    row = DutyRoster(day=day, consultant_id=consultant_id, on_duty=True, away=False,
-                     rotation_order=(last or 0) + 1, created_at=now, updated_at=now,
-                     updated_by_id=by_id)
+    row = DutyRoster(
+        day=day,
+        consultant_id=consultant_id,
+        on_duty=True,
+        away=False,
+        rotation_order=(last or 0) + 1,
+        created_at=now,
+        updated_at=now,
+        updated_by_id=by_id,
+    )
     session.add(row)
     return row
 
@@ -64,8 +64,9 @@ def list_duty(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) 
         return duty_dtos(uow.session, store_today(now or utcnow()))
 
 
-def set_roster(uow: UnitOfWork, *, actor: Actor, consultant_ids: list[int],
-               now: dt.datetime | None = None) -> list[DutyDTO]:
+def set_roster(
+    uow: UnitOfWork, *, actor: Actor, consultant_ids: list[int], now: dt.datetime | None = None
+) -> list[DutyDTO]:
     """Put exactly these consultants on duty today, in this rotation order (others off).
     Rotation fairness counts today's visits, so re-ordering mid-day changes only tie-breaks."""
     require(actor, Action.MANAGE_DUTY)
@@ -94,8 +95,9 @@ def set_roster(uow: UnitOfWork, *, actor: Actor, consultant_ids: list[int],
         return duty_dtos(s, day)
 
 
-def set_duty(uow: UnitOfWork, *, actor: Actor, consultant_id: int, on_duty: bool,
-             now: dt.datetime | None = None) -> DutyDTO:
+def set_duty(
+    uow: UnitOfWork, *, actor: Actor, consultant_id: int, on_duty: bool, now: dt.datetime | None = None
+) -> DutyDTO:
     """One consultant comes on duty (joins the end of today's rotation) or goes off."""
     require(actor, Action.MANAGE_DUTY)
     now = now or utcnow()
@@ -118,8 +120,9 @@ def set_duty(uow: UnitOfWork, *, actor: Actor, consultant_id: int, on_duty: bool
         return _changed(_dto_for(s, day, consultant_id))
 
 
-def set_away(uow: UnitOfWork, *, actor: Actor, consultant_id: int, away: bool,
-             now: dt.datetime | None = None) -> DutyDTO:
+def set_away(
+    uow: UnitOfWork, *, actor: Actor, consultant_id: int, away: bool, now: dt.datetime | None = None
+) -> DutyDTO:
     """Mark a consultant on duty as away (skipped by the rotation) or back. Consultants may
     do it for themselves only; the desk and the sales manager for anyone."""
     if not (actor is not None and can(actor.roles, Action.MANAGE_DUTY)):

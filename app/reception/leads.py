@@ -26,31 +26,35 @@ from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
 from app.reception.dto import LeadChangeDTO, LeadDTO
 from app.reception.setup import known_models
-from app.reception.support import (
-    may_contact,
-    is_active_consultant,
-    lead_dto,
-    lead_dtos,
-)
+from app.reception.support import may_contact, is_active_consultant, lead_dto, lead_dtos
 from db.models import Role
-from db.reception_models import (
-    Customer,
-    IntentLevel,
-    Lead,
-    LeadStatus,
-    LeadStatusChange,
-    LostReason,
-    Visit,
-)
+from db.reception_models import Customer, IntentLevel, Lead, LeadStatus, LeadStatusChange, LostReason, Visit
 from db.uow import UnitOfWork
 
 L = LeadStatus
 
 
-def _move(session, lead: Lead, to: LeadStatus, *, now: dt.datetime, actor_id: int | None,
-          reason: str | None = None, note: str = "") -> None:
-    session.add(LeadStatusChange(lead_id=lead.id, from_status=lead.status, to_status=to.value,
-                                 changed_at=now, changed_by_id=actor_id, reason=reason, note=note))
+def _move(
+    session,
+    lead: Lead,
+    to: LeadStatus,
+    *,
+    now: dt.datetime,
+    actor_id: int | None,
+    reason: str | None = None,
+    note: str = "",
+) -> None:
+    session.add(
+        LeadStatusChange(
+            lead_id=lead.id,
+            from_status=lead.status,
+            to_status=to.value,
+            changed_at=now,
+            changed_by_id=actor_id,
+            reason=reason,
+            note=note,
+        )
+    )
     lead.status, lead.status_changed_at = to.value, now
     if to in (L.ORDERED, L.LOST):
         lead.next_follow_up = None
@@ -58,39 +62,78 @@ def _move(session, lead: Lead, to: LeadStatus, *, now: dt.datetime, actor_id: in
         lead.lost_reason, lead.lost_note = None, ""
 
 
-def _new_lead(session, *, customer: Customer, brand: str, model: str, consultant_id: int,
-              intent_level: IntentLevel | None, next_follow_up: dt.date | None,
-              source_visit_id: int | None, now: dt.datetime, actor_id: int | None) -> Lead:
-    lead = Lead(customer_id=customer.id, brand=brand, model=model, consultant_id=consultant_id,
-                status=L.NEW.value, intent_level=intent_level.value if intent_level else None,
-                next_follow_up=next_follow_up, source_visit_id=source_visit_id, created_at=now,
-                status_changed_at=now, updated_at=now, updated_by_id=actor_id)
+def _new_lead(
+    session,
+    *,
+    customer: Customer,
+    brand: str,
+    model: str,
+    consultant_id: int,
+    intent_level: IntentLevel | None,
+    next_follow_up: dt.date | None,
+    source_visit_id: int | None,
+    now: dt.datetime,
+    actor_id: int | None,
+) -> Lead:
+    lead = Lead(
+        customer_id=customer.id,
+        brand=brand,
+        model=model,
+        consultant_id=consultant_id,
+        status=L.NEW.value,
+        intent_level=intent_level.value if intent_level else None,
+        next_follow_up=next_follow_up,
+        source_visit_id=source_visit_id,
+        created_at=now,
+        status_changed_at=now,
+        updated_at=now,
+        updated_by_id=actor_id,
+    )
     session.add(lead)
     session.flush()
-    session.add(LeadStatusChange(lead_id=lead.id, from_status=None, to_status=L.NEW.value,
-                                 changed_at=now, changed_by_id=actor_id))
+    session.add(
+        LeadStatusChange(
+            lead_id=lead.id, from_status=None, to_status=L.NEW.value, changed_at=now, changed_by_id=actor_id
+        )
+    )
     return lead
 
 
-def record_visit_leads(session, visit: Visit, customer: Customer, *,
-                       intent_level: IntentLevel | None, next_follow_up: dt.date | None,
-                       ordered_model: tuple[str, str] | None, actor_id: int | None,
-                       now: dt.datetime) -> list[Lead]:
+def record_visit_leads(
+    session,
+    visit: Visit,
+    customer: Customer,
+    *,
+    intent_level: IntentLevel | None,
+    next_follow_up: dt.date | None,
+    ordered_model: tuple[str, str] | None,
+    actor_id: int | None,
+    now: dt.datetime,
+) -> list[Lead]:
     """Create or refresh the customer's lead for each model of interest of a finished visit.
     An existing lead keeps its owner (repeat visits keep their consultant); a new one goes to
     the visit's consultant. A second contact moves new -> following; a lost one is reopened."""
     owner = visit.consultant_id or customer.consultant_id
     out = []
     for brand, model in (tuple(x) for x in (visit.interested_models or [])):
-        lead = session.scalar(select(Lead).where(Lead.customer_id == customer.id,
-                                                 Lead.brand == brand, Lead.model == model))
+        lead = session.scalar(
+            select(Lead).where(Lead.customer_id == customer.id, Lead.brand == brand, Lead.model == model)
+        )
         if lead is None:
             if owner is None:
                 continue
-            lead = _new_lead(session, customer=customer, brand=brand, model=model,
-                             consultant_id=owner, intent_level=intent_level,
-                             next_follow_up=next_follow_up, source_visit_id=visit.id, now=now,
-                             actor_id=actor_id)
+            lead = _new_lead(
+                session,
+                customer=customer,
+                brand=brand,
+                model=model,
+                consultant_id=owner,
+                intent_level=intent_level,
+                next_follow_up=next_follow_up,
+                source_visit_id=visit.id,
+                now=now,
+                actor_id=actor_id,
+            )
         elif lead.status in (L.NEW, L.LOST):
             _move(session, lead, L.FOLLOWING, now=now, actor_id=actor_id)
         if lead.status in (L.NEW, L.FOLLOWING):
@@ -153,16 +196,21 @@ def get_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int) -> LeadDTO:
 def lead_history(uow: UnitOfWork, *, actor: Actor, lead_id: int) -> list[LeadChangeDTO]:
     get_lead(uow, actor=actor, lead_id=lead_id)  # permission and ownership
     with uow:
-        rows = uow.session.scalars(select(LeadStatusChange).where(LeadStatusChange.lead_id == lead_id)
-                                   .order_by(LeadStatusChange.changed_at, LeadStatusChange.id))
-        return [LeadChangeDTO(r.changed_at, r.from_status, r.to_status, r.changed_by_id, r.reason,
-                              r.note) for r in rows]
+        rows = uow.session.scalars(
+            select(LeadStatusChange)
+            .where(LeadStatusChange.lead_id == lead_id)
+            .order_by(LeadStatusChange.changed_at, LeadStatusChange.id)
+        )
+        return [
+            LeadChangeDTO(r.changed_at, r.from_status, r.to_status, r.changed_by_id, r.reason, r.note) for r in rows
+        ]
 
 
 def _follow_up_errors(value: dt.date | None, today: dt.date, errors: list[FieldError]) -> None:
     if value is not None and not today <= value <= today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS):
-        errors.append(FieldError("next_follow_up", "out_of_range",
-                                 {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS}))
+        errors.append(
+            FieldError("next_follow_up", "out_of_range", {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS})
+        )
 
 
 def _level(value: str | None, errors: list[FieldError]) -> IntentLevel | None:
@@ -175,9 +223,18 @@ def _level(value: str | None, errors: list[FieldError]) -> IntentLevel | None:
         return None
 
 
-def create_lead(uow: UnitOfWork, *, actor: Actor, customer_id: int, brand: str, model: str,
-                intent_level: str | None = None, next_follow_up: dt.date | None = None,
-                consultant_id: int | None = None, now: dt.datetime | None = None) -> LeadDTO:
+def create_lead(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    customer_id: int,
+    brand: str,
+    model: str,
+    intent_level: str | None = None,
+    next_follow_up: dt.date | None = None,
+    consultant_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> LeadDTO:
     """A lead outside a showroom visit (e.g. a phone enquiry). Consultants create their own;
     a manager may name the owner. The customer must have consented to be contacted."""
     require(actor, Action.EDIT_LEADS)
@@ -199,8 +256,7 @@ def create_lead(uow: UnitOfWork, *, actor: Actor, customer_id: int, brand: str, 
             errors.append(FieldError("customer_id", "consent_required"))
         if (brand, model) not in known_models(s):
             errors.append(FieldError("model", "unknown_model", {"model": f"{brand} {model}"}))
-        elif s.scalar(select(Lead.id).where(Lead.customer_id == customer_id, Lead.brand == brand,
-                                            Lead.model == model)):
+        elif s.scalar(select(Lead.id).where(Lead.customer_id == customer_id, Lead.brand == brand, Lead.model == model)):
             errors.append(FieldError("model", "lead_exists", {"model": f"{brand} {model}"}))
         if not is_active_consultant(s, owner):
             errors.append(FieldError("consultant_id", "not_a_consultant"))
@@ -208,19 +264,37 @@ def create_lead(uow: UnitOfWork, *, actor: Actor, customer_id: int, brand: str, 
             raise ValidationFailed(errors)
         if next_follow_up is None and level is not None:
             next_follow_up = default_follow_up(level, today)
-        lead = _new_lead(s, customer=customer, brand=brand, model=model, consultant_id=owner,
-                         intent_level=level, next_follow_up=next_follow_up, source_visit_id=None,
-                         now=now, actor_id=actor.user_id)
+        lead = _new_lead(
+            s,
+            customer=customer,
+            brand=brand,
+            model=model,
+            consultant_id=owner,
+            intent_level=level,
+            next_follow_up=next_follow_up,
+            source_visit_id=None,
+            now=now,
+            actor_id=actor.user_id,
+        )
         if customer.consultant_id is None:
             customer.consultant_id = owner
         commit(uow)
         return replace(lead_dto(s, lead), changes=Changes(reception=True, ids=frozenset({lead.id})))
 
 
-def update_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int, expected_version: int,
-                status: str | None = None, intent_level: str | None = None,
-                next_follow_up: dt.date | None = None, lost_reason: str | None = None,
-                lost_note: str = "", now: dt.datetime | None = None) -> LeadDTO:
+def update_lead(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    lead_id: int,
+    expected_version: int,
+    status: str | None = None,
+    intent_level: str | None = None,
+    next_follow_up: dt.date | None = None,
+    lost_reason: str | None = None,
+    lost_note: str = "",
+    now: dt.datetime | None = None,
+) -> LeadDTO:
     """Follow a lead up: change its status (new -> following -> ordered / lost; lost -> following
     reopens), intent level or next follow-up date. Lost needs a reason (and a note for other)."""
     require(actor, Action.EDIT_LEADS)
@@ -257,15 +331,13 @@ def update_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int, expected_version
         check_version(lead, expected_version)
         _check_owner(actor, lead)
         if target is not None and target != lead.status and not can_move_lead(lead.status, target):
-            errors.append(FieldError("status", "status_transition",
-                                     {"from": lead.status, "to": target.value}))
+            errors.append(FieldError("status", "status_transition", {"from": lead.status, "to": target.value}))
         if target is L.FOLLOWING and lead.lost_reason == LostReason.CONSENT_WITHDRAWN:
             errors.append(FieldError("status", "consent_required"))
         if errors:
             raise ValidationFailed(errors)
         if target is not None and target != lead.status:
-            _move(s, lead, target, now=now, actor_id=actor.user_id,
-                  reason=reason.value if reason else None, note=note)
+            _move(s, lead, target, now=now, actor_id=actor.user_id, reason=reason.value if reason else None, note=note)
             if target is L.LOST:
                 lead.lost_reason, lead.lost_note = reason.value, note
         if lead.status in (L.NEW, L.FOLLOWING):
@@ -278,8 +350,16 @@ def update_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int, expected_version
         return lead_dto(s, lead)
 
 
-def reassign_customer(uow: UnitOfWork, *, actor: Actor, customer_id: int, expected_version: int,
-                      consultant_id: int, reason: str, now: dt.datetime | None = None) -> list[LeadDTO]:
+def reassign_customer(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    customer_id: int,
+    expected_version: int,
+    consultant_id: int,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> list[LeadDTO]:
     """Move a customer and their open leads to another consultant (e.g. one who left). Their
     next visits go to the new consultant. Returns the moved leads."""
     require(actor, Action.REASSIGN_LEADS)
@@ -301,25 +381,42 @@ def reassign_customer(uow: UnitOfWork, *, actor: Actor, customer_id: int, expect
         if errors:
             raise ValidationFailed(errors)
         customer.consultant_id, customer.updated_by_id = consultant_id, actor.user_id
-        moved = list(s.scalars(select(Lead).where(Lead.customer_id == customer_id,
-                                                  Lead.status.in_([L.NEW.value, L.FOLLOWING.value]))))
+        moved = list(
+            s.scalars(
+                select(Lead).where(Lead.customer_id == customer_id, Lead.status.in_([L.NEW.value, L.FOLLOWING.value]))
+            )
+        )
         for lead in moved:
             lead.consultant_id, lead.updated_by_id = consultant_id, actor.user_id
-            s.add(LeadStatusChange(lead_id=lead.id, from_status=lead.status, to_status=lead.status,
-                                   changed_at=now, changed_by_id=actor.user_id,
-                                   reason="reassigned", note=reason))
+            s.add(
+                LeadStatusChange(
+                    lead_id=lead.id,
+                    from_status=lead.status,
+                    to_status=lead.status,
+                    changed_at=now,
+                    changed_by_id=actor.user_id,
+                    reason="reassigned",
+                    note=reason,
+                )
+            )
         commit(uow)
         return lead_dtos(s, moved)
 
 
-def note_test_drive(session, *, customer_id: int, brand: str, model: str,
-                    intent_level: str | None, actor_id: int | None,
-                    now: dt.datetime) -> Lead | None:
+def note_test_drive(
+    session,
+    *,
+    customer_id: int,
+    brand: str,
+    model: str,
+    intent_level: str | None,
+    actor_id: int | None,
+    now: dt.datetime,
+) -> Lead | None:
     """After a test drive (issue #6.8): the customer's open lead for the model driven moves
     new -> following and takes the intent level the consultant recorded on return. No lead is
     created here (leads come from visits and enquiries, with the contact consent)."""
-    lead = session.scalar(select(Lead).where(Lead.customer_id == customer_id,
-                                             Lead.brand == brand, Lead.model == model))
+    lead = session.scalar(select(Lead).where(Lead.customer_id == customer_id, Lead.brand == brand, Lead.model == model))
     if lead is None or lead.status not in (L.NEW, L.FOLLOWING):
         return None
     if lead.status == L.NEW:

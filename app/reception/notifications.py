@@ -56,21 +56,24 @@ class EventDTO:
     created_at: dt.datetime
 
 
-def emit(session: Session, *, kind: str, visit_id: int | None = None,
-         consultant_id: int | None = None, at: dt.datetime | None = None) -> None:
+def emit(
+    session: Session,
+    *,
+    kind: str,
+    visit_id: int | None = None,
+    consultant_id: int | None = None,
+    at: dt.datetime | None = None,
+) -> None:
     """Record one change event inside the caller's transaction (and pg_notify on PostgreSQL)."""
-    event = ReceptionEvent(kind=str(kind), visit_id=visit_id, consultant_id=consultant_id,
-                           created_at=at or utcnow())
+    event = ReceptionEvent(kind=str(kind), visit_id=visit_id, consultant_id=consultant_id, created_at=at or utcnow())
     session.add(event)
     if session.get_bind().dialect.name == "postgresql":
         session.flush()
         payload = json.dumps({"id": event.id, "kind": event.kind, "consultant_id": consultant_id})
-        session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                        {"channel": PG_CHANNEL, "payload": payload})
+        session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": PG_CHANNEL, "payload": payload})
 
 
-def prune_events(uow: UnitOfWork, *, now: dt.datetime | None = None,
-                 keep: dt.timedelta = EVENT_RETENTION) -> int:
+def prune_events(uow: UnitOfWork, *, now: dt.datetime | None = None, keep: dt.timedelta = EVENT_RETENTION) -> int:
     """Delete events older than `keep` (they only drive live screens). Returns how many."""
     cutoff = (now or utcnow()) - keep
     with uow:
@@ -87,8 +90,11 @@ def _psycopg_connect(url: str):
     import psycopg
 
     u = make_url(url)
-    kwargs = {k: v for k, v in dict(dbname=u.database, user=u.username, password=u.password,
-                                    host=u.host, port=u.port).items() if v}
+    kwargs = {
+        k: v
+        for k, v in dict(dbname=u.database, user=u.username, password=u.password, host=u.host, port=u.port).items()
+        if v
+    }
     kwargs.update({k: v for k, v in u.query.items() if isinstance(v, str)})
     return psycopg.connect(autocommit=True, **kwargs)
 
@@ -96,13 +102,20 @@ def _psycopg_connect(url: str):
 class ChangeFeed:
     """Events newer than a cursor, optionally only those for one consultant or of some kinds."""
 
-    def __init__(self, url: str, *, consultant_id: int | None = None,
-                 kinds: Iterable[str] | None = None, after_id: int | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        consultant_id: int | None = None,
+        kinds: Iterable[str] | None = None,
+        after_id: int | None = None,
+    ) -> None:
         self.url = url
         self.consultant_id = consultant_id
         self.kinds = frozenset(str(k) for k in kinds) if kinds else None
-        self._engine = make_engine(url, poolclass=NullPool) if make_url(url).get_backend_name() != "sqlite" \
-            else make_engine(url)
+        self._engine = (
+            make_engine(url, poolclass=NullPool) if make_url(url).get_backend_name() != "sqlite" else make_engine(url)
+        )
         self.is_postgres = self._engine.dialect.name == "postgresql"
         self._pg = None  # the LISTEN connection (psycopg), opened lazily
         self._pending: dict[int, float] = {}  # skipped ids -> monotonic time first missed
@@ -122,8 +135,7 @@ class ChangeFeed:
         """New events since the last call (matching the filters), oldest first; never blocks."""
         low = min(self._pending) - 1 if self._pending else self.last_id
         with Session(self._engine) as s:
-            rows = list(s.scalars(select(ReceptionEvent).where(ReceptionEvent.id > low)
-                                  .order_by(ReceptionEvent.id)))
+            rows = list(s.scalars(select(ReceptionEvent).where(ReceptionEvent.id > low).order_by(ReceptionEvent.id)))
             fresh = [r for r in rows if r.id > self.last_id or r.id in self._pending]
             seen = {r.id for r in rows}
             events = [_dto(r) for r in fresh]
@@ -173,8 +185,14 @@ class ChangeFeed:
             else:
                 time.sleep(min(remaining, POLL_INTERVAL))
 
-    def listen(self, callback: Callable[[list[EventDTO]], None], stop_event: threading.Event,
-               *, step: float = 1.0, retry_delay: float = 2.0) -> None:
+    def listen(
+        self,
+        callback: Callable[[list[EventDTO]], None],
+        stop_event: threading.Event,
+        *,
+        step: float = 1.0,
+        retry_delay: float = 2.0,
+    ) -> None:
         """Call `callback(events)` for every batch of new events until `stop_event` is set.
         Database outages are waited out (reconnects every `retry_delay` s); callback errors
         propagate."""

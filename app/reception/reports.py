@@ -23,16 +23,8 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from app.core.clock import (
-    month_start,
-    previous_month,
-    store_day_bounds,
-    store_month_bounds,
-    to_store_time,
-    utcnow,
-)
-from app.reception.rules import (RETAINED_STATUSES, kpi_closure_rate, kpi_test_drive_rate,
-                                  retained_at)
+from app.core.clock import month_start, previous_month, store_day_bounds, store_month_bounds, to_store_time, utcnow
+from app.reception.rules import RETAINED_STATUSES, kpi_closure_rate, kpi_test_drive_rate, retained_at
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.dto import Actor
@@ -59,8 +51,10 @@ MAX_REPORT_DAYS = 366
 
 # --- traffic ---------------------------------------------------------------------------------
 
-def traffic_report(uow: UnitOfWork, *, actor: Actor, start_day: dt.date,
-                   end_day: dt.date | None = None) -> TrafficReportDTO:
+
+def traffic_report(
+    uow: UnitOfWork, *, actor: Actor, start_day: dt.date, end_day: dt.date | None = None
+) -> TrafficReportDTO:
     """Visits and people per store-local hour, source channel, visit type, consultant and
     outcome, for one day or an inclusive range of days."""
     require(actor, Action.RECEPTION_REPORTS)
@@ -71,9 +65,16 @@ def traffic_report(uow: UnitOfWork, *, actor: Actor, start_day: dt.date,
     _, end = store_day_bounds(end_day)
     with uow:
         s = uow.session
-        rows = s.execute(select(Visit.arrival_at, Visit.party_size, Visit.channel_id, Visit.visit_type,
-                                Visit.consultant_id, Visit.outcome)
-                         .where(Visit.arrival_at >= start, Visit.arrival_at < end)).all()
+        rows = s.execute(
+            select(
+                Visit.arrival_at,
+                Visit.party_size,
+                Visit.channel_id,
+                Visit.visit_type,
+                Visit.consultant_id,
+                Visit.outcome,
+            ).where(Visit.arrival_at >= start, Visit.arrival_at < end)
+        ).all()
         channels = {c.id: c for c in s.scalars(select(SourceChannel))}
         visits, people = Counter(), Counter()
 
@@ -93,31 +94,57 @@ def traffic_report(uow: UnitOfWork, *, actor: Actor, start_day: dt.date,
 
         seen = lambda name: [k for g, k in visits if g == name]  # noqa: E731
         by_code = {c.code: c for c in channels.values()}
-        channel_keys = sorted(seen("channel"), key=lambda k: (
-            (by_code[k].sort_order, k) if k in by_code else (1 << 30, k)))
+        channel_keys = sorted(
+            seen("channel"), key=lambda k: (by_code[k].sort_order, k) if k in by_code else (1 << 30, k)
+        )
         consultant_keys = sorted(seen("consultant"), key=lambda k: (k == "", int(k) if k else 0))
         names = {k: staff_name(s, int(k)) or k for k in consultant_keys if k}
         return TrafficReportDTO(
-            start_day=start_day, end_day=end_day, visits=len(rows), people=sum(r[1] for r in rows),
+            start_day=start_day,
+            end_day=end_day,
+            visits=len(rows),
+            people=sum(r[1] for r in rows),
             by_hour=group("hour", [f"{h:02d}" for h in range(24)]),
-            by_channel=group("channel", channel_keys,
-                             lambda k: by_code[k].name if k in by_code else k),
+            by_channel=group("channel", channel_keys, lambda k: by_code[k].name if k in by_code else k),
             by_visit_type=group("visit_type", [t.value for t in VisitType]),
             by_consultant=group("consultant", consultant_keys, lambda k: names.get(k, "")),
-            by_outcome=group("outcome", [o.value for o in VisitOutcome] + ["open"]))
+            by_outcome=group("outcome", [o.value for o in VisitOutcome] + ["open"]),
+        )
 
 
 REPORT_LABEL_KEYS = (
-    "summary", "by_hour", "by_channel", "by_visit_type", "by_consultant", "by_outcome",
-    "period", "total_visits", "total_people", "hour", "channel", "visit_type", "consultant",
-    "outcome", "visits", "people", "unassigned", "open",
-    *[t.value for t in VisitType], *[o.value for o in VisitOutcome],
+    "summary",
+    "by_hour",
+    "by_channel",
+    "by_visit_type",
+    "by_consultant",
+    "by_outcome",
+    "period",
+    "total_visits",
+    "total_people",
+    "hour",
+    "channel",
+    "visit_type",
+    "consultant",
+    "outcome",
+    "visits",
+    "people",
+    "unassigned",
+    "open",
+    *[t.value for t in VisitType],
+    *[o.value for o in VisitOutcome],
 )
 
 
-def export_traffic_xlsx(uow: UnitOfWork, *, actor: Actor, path: Path, start_day: dt.date,
-                        end_day: dt.date | None = None,
-                        labels: Mapping[str, str] | None = None) -> TrafficReportDTO:
+def export_traffic_xlsx(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    path: Path,
+    start_day: dt.date,
+    end_day: dt.date | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> TrafficReportDTO:
     """Write the traffic report as .xlsx, one sheet per breakdown. `labels` translates the
     words in REPORT_LABEL_KEYS (sheet names, headers, visit types, outcomes); missing keys
     are written as the key itself. Written through a temporary file."""
@@ -136,8 +163,7 @@ def export_traffic_xlsx(uow: UnitOfWork, *, actor: Actor, path: Path, start_day:
         os.replace(tmp, path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise ShowroomError("export_unwritable", path=str(path),
-                            reason=e.strerror or type(e).__name__) from None
+        raise ShowroomError("export_unwritable", path=str(path), reason=e.strerror or type(e).__name__) from None
     return report
 
 
@@ -161,16 +187,19 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
     ws = wb.active
     ws.title = _sheet_title(tr("summary"))
     period = report.start_day.isoformat() + (
-        "" if report.end_day == report.start_day else f" – {report.end_day.isoformat()}")
-    for row in ((tr("period"), period), (tr("total_visits"), report.visits),
-                (tr("total_people"), report.people)):
+        "" if report.end_day == report.start_day else f" – {report.end_day.isoformat()}"
+    )
+    for row in ((tr("period"), period), (tr("total_visits"), report.visits), (tr("total_people"), report.people)):
         ws.append(_safe(row))
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 26
-    sheets = (("by_hour", "hour", report.by_hour, False), ("by_channel", "channel", report.by_channel, False),
-              ("by_visit_type", "visit_type", report.by_visit_type, True),
-              ("by_consultant", "consultant", report.by_consultant, False),
-              ("by_outcome", "outcome", report.by_outcome, True))
+    sheets = (
+        ("by_hour", "hour", report.by_hour, False),
+        ("by_channel", "channel", report.by_channel, False),
+        ("by_visit_type", "visit_type", report.by_visit_type, True),
+        ("by_consultant", "consultant", report.by_consultant, False),
+        ("by_outcome", "outcome", report.by_outcome, True),
+    )
     for sheet, column, rows, translate in sheets:
         ws = wb.create_sheet(_sheet_title(tr(sheet)))
         ws.append(_safe([tr(column), tr("visits"), tr("people")]))
@@ -179,8 +208,7 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
         for r in rows:
             label = tr(r.key) if translate else (r.label or tr("unassigned"))
             ws.append(_safe([label, r.visits, r.people]))
-        ws.append(_safe([tr("total_visits"), sum(r.visits for r in rows),
-                         sum(r.people for r in rows)]))
+        ws.append(_safe([tr("total_visits"), sum(r.visits for r in rows), sum(r.people for r in rows)]))
         ws.column_dimensions["A"].width = 24
         ws.freeze_panes = "A2"
     wb.save(path)
@@ -188,16 +216,17 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
 
 # --- month snapshots and KPIs ----------------------------------------------------------------
 
+
 def _replayed(session, moment: dt.datetime) -> dict[int, str]:
     """Status at `moment` of the leads whose status changed at or after it (their current
     status is not the one they had then), from their history."""
-    changed = (select(LeadStatusChange.lead_id)
-               .where(LeadStatusChange.changed_at >= moment).scalar_subquery())
+    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment).scalar_subquery()
     history: dict[int, list[tuple[dt.datetime, str]]] = {}
     for lead_id, at, to_status in session.execute(
-            select(LeadStatusChange.lead_id, LeadStatusChange.changed_at, LeadStatusChange.to_status)
-            .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
-            .order_by(LeadStatusChange.changed_at, LeadStatusChange.id)):
+        select(LeadStatusChange.lead_id, LeadStatusChange.changed_at, LeadStatusChange.to_status)
+        .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
+        .order_by(LeadStatusChange.changed_at, LeadStatusChange.id)
+    ):
         history.setdefault(lead_id, []).append((at, to_status))
     return {i: h[-1][1] for i, h in history.items() if retained_at(h, moment)}
 
@@ -207,48 +236,56 @@ def _settled(moment: dt.datetime):
     status then is their status now. Only the others need their history replayed, a few rows
     for a recent month instead of every change of the store's years (bench/run.py, #10)."""
     changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
-    return (Lead.created_at < moment,
-            Lead.status.in_([st.value for st in RETAINED_STATUSES]),
-            Lead.id.not_in(changed))
+    return (Lead.created_at < moment, Lead.status.in_([st.value for st in RETAINED_STATUSES]), Lead.id.not_in(changed))
 
 
 def _replayed_count(moment: dt.datetime):
     """SQL for how many of the leads changed since `moment` were retained at it: the last
     status each had before it (the window-function form of `_replayed`, for counting)."""
     changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
-    last = (select(LeadStatusChange.to_status.label("status"),
-                   func.row_number().over(
-                       partition_by=LeadStatusChange.lead_id,
-                       order_by=(LeadStatusChange.changed_at.desc(),
-                                 LeadStatusChange.id.desc())).label("rn"))
-            .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
-            .subquery())
-    return (select(func.count()).select_from(last)
-            .where(last.c.rn == 1, last.c.status.in_([st.value for st in RETAINED_STATUSES]))
-            .scalar_subquery())
+    last = (
+        select(
+            LeadStatusChange.to_status.label("status"),
+            func.row_number()
+            .over(
+                partition_by=LeadStatusChange.lead_id,
+                order_by=(LeadStatusChange.changed_at.desc(), LeadStatusChange.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
+        .subquery()
+    )
+    return (
+        select(func.count())
+        .select_from(last)
+        .where(last.c.rn == 1, last.c.status.in_([st.value for st in RETAINED_STATUSES]))
+        .scalar_subquery()
+    )
 
 
 def _retained_leads(session, moment: dt.datetime) -> list[tuple[int, int, str]]:
     """(lead id, consultant id, status) of every lead retained (new/following) at `moment`."""
-    out = list(session.execute(select(Lead.id, Lead.consultant_id, Lead.status)
-                               .where(*_settled(moment))).tuples())
+    out = list(session.execute(select(Lead.id, Lead.consultant_id, Lead.status).where(*_settled(moment))).tuples())
     replayed = _replayed(session, moment)
     if replayed:
-        owners = dict(session.execute(
-            select(Lead.id, Lead.consultant_id).where(Lead.id.in_(list(replayed)))).all())
+        owners = dict(session.execute(select(Lead.id, Lead.consultant_id).where(Lead.id.in_(list(replayed)))).all())
         out += [(i, owners[i], st) for i, st in replayed.items()]
     return sorted(out)
 
 
 def _snapshot_dto(session, k: KpiMonth) -> SnapshotDTO:
-    ids = tuple(session.scalars(select(LeadMonthSnapshot.lead_id)
-                                .where(LeadMonthSnapshot.kpi_month_id == k.id)
-                                .order_by(LeadMonthSnapshot.lead_id)))
+    ids = tuple(
+        session.scalars(
+            select(LeadMonthSnapshot.lead_id)
+            .where(LeadMonthSnapshot.kpi_month_id == k.id)
+            .order_by(LeadMonthSnapshot.lead_id)
+        )
+    )
     return SnapshotDTO(k.month, k.retained_count, k.taken_at, k.taken_by_id, ids)
 
 
-def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date,
-                   now: dt.datetime | None = None) -> SnapshotDTO:
+def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime | None = None) -> SnapshotDTO:
     """Record, once and for good, which leads were retained at the end of a finished month
     (上月留存意向 for next month's 3.12). Taking it again returns the snapshot on record."""
     require(actor, Action.RECEPTION_REPORTS)
@@ -266,8 +303,7 @@ def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date,
         k = KpiMonth(month=first, retained_count=len(retained), taken_at=now, taken_by_id=actor.user_id)
         s.add(k)
         s.flush()
-        s.add_all(LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st)
-                  for i, c, st in retained)
+        s.add_all(LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st) for i, c, st in retained)
         try:
             uow.commit()
         except IntegrityError:  # another manager took it at the same moment
@@ -279,12 +315,10 @@ def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date,
 def list_snapshots(uow: UnitOfWork, *, actor: Actor) -> list[SnapshotDTO]:
     require(actor, Action.RECEPTION_REPORTS)
     with uow:
-        return [_snapshot_dto(uow.session, k)
-                for k in uow.session.scalars(select(KpiMonth).order_by(KpiMonth.month))]
+        return [_snapshot_dto(uow.session, k) for k in uow.session.scalars(select(KpiMonth).order_by(KpiMonth.month))]
 
 
-def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date,
-              now: dt.datetime | None = None) -> MonthKpiDTO:
+def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime | None = None) -> MonthKpiDTO:
     """3.12 closure rate and 3.13 test-drive rate of a store-local month, with their inputs."""
     require(actor, Action.RECEPTION_REPORTS)
     now = now or utcnow()
@@ -296,42 +330,57 @@ def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date,
     # ended without the tick still counts its recorded drive); drives booked without a visit
     # count in the month they returned. One set of visit ids, not a correlated EXISTS per
     # visit: SQLite's planner may walk the status index for every visit (bench/run.py).
-    drove = select(TestDrive.visit_id).where(TestDrive.visit_id.is_not(None),
-                                             TestDrive.status == DriveStatus.RETURNED.value)
+    drove = select(TestDrive.visit_id).where(
+        TestDrive.visit_id.is_not(None), TestDrive.status == DriveStatus.RETURNED.value
+    )
     counts = select(
-        select(func.count(Visit.id)).where(Visit.arrival_at >= start, Visit.arrival_at < end)
+        select(func.count(Visit.id)).where(Visit.arrival_at >= start, Visit.arrival_at < end).scalar_subquery(),
+        select(func.count(Visit.id))
+        .where(
+            Visit.arrival_at >= start, Visit.arrival_at < end, or_(Visit.had_test_drive.is_(True), Visit.id.in_(drove))
+        )
+        .scalar_subquery()
+        + select(func.count(TestDrive.id))
+        .where(
+            TestDrive.visit_id.is_(None),
+            TestDrive.status == DriveStatus.RETURNED.value,
+            TestDrive.actual_end >= start,
+            TestDrive.actual_end < end,
+        )
         .scalar_subquery(),
-        select(func.count(Visit.id)).where(
-            Visit.arrival_at >= start, Visit.arrival_at < end,
-            or_(Visit.had_test_drive.is_(True), Visit.id.in_(drove))).scalar_subquery()
-        + select(func.count(TestDrive.id)).where(
-            TestDrive.visit_id.is_(None), TestDrive.status == DriveStatus.RETURNED.value,
-            TestDrive.actual_end >= start, TestDrive.actual_end < end).scalar_subquery(),
-        select(func.count(Lead.id)).where(Lead.created_at >= start, Lead.created_at < end)
-        .scalar_subquery(),
-        select(func.count(func.distinct(LeadStatusChange.lead_id))).where(
+        select(func.count(Lead.id)).where(Lead.created_at >= start, Lead.created_at < end).scalar_subquery(),
+        select(func.count(func.distinct(LeadStatusChange.lead_id)))
+        .where(
             LeadStatusChange.to_status == LeadStatus.ORDERED.value,
-            LeadStatusChange.changed_at >= start, LeadStatusChange.changed_at < end)
+            LeadStatusChange.changed_at >= start,
+            LeadStatusChange.changed_at < end,
+        )
         .scalar_subquery(),
         # Leads retained at the start and at the end of the month (see _settled, _replayed).
-        select(func.count(Lead.id)).where(*_settled(start)).scalar_subquery()
-        + _replayed_count(start),
+        select(func.count(Lead.id)).where(*_settled(start)).scalar_subquery() + _replayed_count(start),
         select(func.count(Lead.id)).where(*_settled(end)).scalar_subquery() + _replayed_count(end),
     )
     with uow:
         s = uow.session
         # One statement for every count: a month's KPIs on years of data stay one round trip.
         visits, test_drives, new_leads, orders, at_start, at_end = s.execute(counts).one()
-        snapshots = dict(s.execute(select(KpiMonth.month, KpiMonth.retained_count)
-                                   .where(KpiMonth.month.in_([prev, first]))).all())
+        snapshots = dict(
+            s.execute(select(KpiMonth.month, KpiMonth.retained_count).where(KpiMonth.month.in_([prev, first]))).all()
+        )
         from_snapshot = prev in snapshots
         retained_last = snapshots[prev] if from_snapshot else at_start
         retained_end = None
         if now >= end:
             retained_end = snapshots[first] if first in snapshots else at_end
         return MonthKpiDTO(
-            month=first, visits=visits, new_leads=new_leads, retained_last_month=retained_last,
-            retained_last_month_from_snapshot=from_snapshot, retained_at_month_end=retained_end,
-            orders=orders, test_drives=test_drives,
+            month=first,
+            visits=visits,
+            new_leads=new_leads,
+            retained_last_month=retained_last,
+            retained_last_month_from_snapshot=from_snapshot,
+            retained_at_month_end=retained_end,
+            orders=orders,
+            test_drives=test_drives,
             closure_rate=kpi_closure_rate(orders, retained_last, new_leads),
-            test_drive_rate=kpi_test_drive_rate(test_drives, retained_last + new_leads))
+            test_drive_rate=kpi_test_drive_rate(test_drives, retained_last + new_leads),
+        )

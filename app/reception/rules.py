@@ -48,6 +48,7 @@ def reminders_for(*, with_children: bool, foreign_visitor: bool) -> tuple[str, .
 
 # --- intent levels -------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class IntentLevelDef:
     """What a level means (shown to the consultant) and how often to follow it up.
@@ -76,14 +77,14 @@ def default_follow_up(level: IntentLevel | str, today: dt.date) -> dt.date:
 
 
 # Outcomes after which the consultant must grade the customer's intention.
-OUTCOMES_NEEDING_INTENT = frozenset({VisitOutcome.INFORMATION, VisitOutcome.QUOTE,
-                                     VisitOutcome.TEST_DRIVE})
+OUTCOMES_NEEDING_INTENT = frozenset({VisitOutcome.INFORMATION, VisitOutcome.QUOTE, VisitOutcome.TEST_DRIVE})
 
 # Visit types that go to the customer's own consultant (4.2.1.1 邀约顾客) when on duty.
 OWN_CONSULTANT_TYPES = frozenset({VisitType.INVITED, VisitType.APPOINTMENT, VisitType.RETURN_VISIT})
 
 
 # --- rotation (轮流接待) --------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RotationCandidate:
@@ -113,8 +114,9 @@ def pick_next_consultant(candidates: Iterable[RotationCandidate]) -> int | None:
     if not available:
         return None
     floor = dt.datetime.min
-    best = min(available, key=lambda c: (c.rotation_count, c.last_rotation_at or floor,
-                                         c.rotation_order, c.consultant_id))
+    best = min(
+        available, key=lambda c: (c.rotation_count, c.last_rotation_at or floor, c.rotation_order, c.consultant_id)
+    )
     return best.consultant_id
 
 
@@ -153,6 +155,7 @@ def retained_at(history: Sequence[tuple[dt.datetime, str]], moment: dt.datetime)
 
 
 # --- KPIs (T/CSCA 120031 5.2.1 c, e) --------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Ratio:

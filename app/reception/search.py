@@ -79,8 +79,7 @@ def _prefix(column, value: str, dialect: str):
     return and_(column >= value, column < value + "\U0010ffff")
 
 
-def search_customers(uow: UnitOfWork, *, actor: Actor, text: str,
-                     limit: int = 50) -> list[CustomerHitDTO]:
+def search_customers(uow: UnitOfWork, *, actor: Actor, text: str, limit: int = 50) -> list[CustomerHitDTO]:
     """Customers whose mobile ends with, or is, the digits typed, or whose name starts with the
     text. Raises ValidationFailed(search, search_too_short) for fewer than 3 digits or an empty
     name."""
@@ -94,35 +93,49 @@ def search_customers(uow: UnitOfWork, *, actor: Actor, text: str,
             if len(digits) < MIN_TAIL:
                 raise ValidationFailed([FieldError("search", "search_too_short", {"min": MIN_TAIL})])
             by = Customer.mobile if len(digits) >= 11 else Customer.mobile_rev
-            cond = (Customer.mobile == digits if len(digits) >= 11
-                    else _prefix(Customer.mobile_rev, digits[::-1], dialect))
+            cond = (
+                Customer.mobile == digits if len(digits) >= 11 else _prefix(Customer.mobile_rev, digits[::-1], dialect)
+            )
         elif raw:
             by = Customer.name
             cond = _prefix(Customer.name, raw, dialect)
         else:
             raise ValidationFailed([FieldError("search", "search_too_short", {"min": 1})])
-        stmt = (select(Customer.id, Customer.name, Customer.mobile, Customer.consultant_id,
-                       StaffUser.full_name)
-                .outerjoin(StaffUser, StaffUser.id == Customer.consultant_id)
-                # In the searched index's order: "ORDER BY id LIMIT 50" lets PostgreSQL walk
-                # the primary key filtering 1.5 M rows when it misjudges the match count.
-                .where(cond).order_by(by, Customer.id).limit(limit))
+        stmt = (
+            select(Customer.id, Customer.name, Customer.mobile, Customer.consultant_id, StaffUser.full_name)
+            .outerjoin(StaffUser, StaffUser.id == Customer.consultant_id)
+            # In the searched index's order: "ORDER BY id LIMIT 50" lets PostgreSQL walk
+            # the primary key filtering 1.5 M rows when it misjudges the match count.
+            .where(cond)
+            .order_by(by, Customer.id)
+            .limit(limit)
+        )
         if not actor.has(Role.SALES_MANAGER) and not actor.has(Role.RECEPTION):
             stmt = stmt.where(Customer.consultant_id == actor.user_id)
         return [CustomerHitDTO(*row) for row in s.execute(stmt)]
 
 
-def list_visits(uow: UnitOfWork, *, actor: Actor,
-                query: VisitHistoryQuery = VisitHistoryQuery()) -> VisitPageDTO:
+def list_visits(uow: UnitOfWork, *, actor: Actor, query: VisitHistoryQuery = VisitHistoryQuery()) -> VisitPageDTO:
     """One page of the visit history, newest first."""
     require(actor, Action.VIEW_QUEUE)
     limit = max(1, min(query.limit, 500))
-    stmt = (select(Visit.id, Visit.arrival_at, Visit.visit_type, Visit.status, Visit.outcome,
-                   Visit.had_test_drive, Visit.intent_level, Customer.name, StaffUser.full_name)
-            .outerjoin(Customer, Customer.id == Visit.customer_id)
-            .outerjoin(StaffUser, StaffUser.id == Visit.consultant_id)
-            .order_by(Visit.arrival_at.desc(), Visit.id.desc())
-            .limit(limit + 1))
+    stmt = (
+        select(
+            Visit.id,
+            Visit.arrival_at,
+            Visit.visit_type,
+            Visit.status,
+            Visit.outcome,
+            Visit.had_test_drive,
+            Visit.intent_level,
+            Customer.name,
+            StaffUser.full_name,
+        )
+        .outerjoin(Customer, Customer.id == Visit.customer_id)
+        .outerjoin(StaffUser, StaffUser.id == Visit.consultant_id)
+        .order_by(Visit.arrival_at.desc(), Visit.id.desc())
+        .limit(limit + 1)
+    )
     if not actor.has(Role.SALES_MANAGER) and not actor.has(Role.RECEPTION):
         stmt = stmt.where(Visit.consultant_id == actor.user_id)
     elif query.consultant_id is not None:

@@ -13,12 +13,7 @@ import re
 from sqlalchemy import case, func, select
 
 from app.core.clock import utcnow
-from app.reception.rules import (
-    CONSENT_V1_EN,
-    CONSENT_V1_LABEL,
-    CONSENT_V1_ZH,
-    DEFAULT_CHANNELS,
-)
+from app.reception.rules import CONSENT_V1_EN, CONSENT_V1_LABEL, CONSENT_V1_ZH, DEFAULT_CHANNELS
 from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
@@ -50,21 +45,36 @@ def ensure_reception_defaults(uow: UnitOfWork, *, now: dt.datetime | None = None
         have = set(uow.session.scalars(select(SourceChannel.code)))
         for order, (code, name, name_en) in enumerate(DEFAULT_CHANNELS, start=1):
             if code not in have:
-                uow.session.add(SourceChannel(code=code, name=name, name_en=name_en, active=True,
-                                              sort_order=order * 10, created_at=now, updated_at=now))
+                uow.session.add(
+                    SourceChannel(
+                        code=code,
+                        name=name,
+                        name_en=name_en,
+                        active=True,
+                        sort_order=order * 10,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
                 added = True
-        if not uow.session.scalar(select(ConsentText.id).where(
-                ConsentText.purpose == ConsentPurpose.CONTACT.value)):
-            uow.session.add(ConsentText(purpose=ConsentPurpose.CONTACT.value,
-                                        version_label=CONSENT_V1_LABEL, text_zh=CONSENT_V1_ZH,
-                                        text_en=CONSENT_V1_EN, effective_from=dt.datetime(2000, 1, 1),
-                                        created_at=now))
+        if not uow.session.scalar(select(ConsentText.id).where(ConsentText.purpose == ConsentPurpose.CONTACT.value)):
+            uow.session.add(
+                ConsentText(
+                    purpose=ConsentPurpose.CONTACT.value,
+                    version_label=CONSENT_V1_LABEL,
+                    text_zh=CONSENT_V1_ZH,
+                    text_en=CONSENT_V1_EN,
+                    effective_from=dt.datetime(2000, 1, 1),
+                    created_at=now,
+                )
+            )
             added = True
         uow.commit()
     return added
 
 
 # --- channels ------------------------------------------------------------------------------
+
 
 def list_channels(uow: UnitOfWork, *, actor: Actor, include_inactive: bool = False) -> list[ChannelDTO]:
     """The check-in form's choice list (active only, in sort order). Any logged-in user."""
@@ -92,8 +102,9 @@ def _channel_errors(code: str | None, name: str, name_en: str, sort_order: int) 
     return errors
 
 
-def add_channel(uow: UnitOfWork, *, actor: Actor, code: str, name: str, name_en: str = "",
-                sort_order: int | None = None) -> ChannelDTO:
+def add_channel(
+    uow: UnitOfWork, *, actor: Actor, code: str, name: str, name_en: str = "", sort_order: int | None = None
+) -> ChannelDTO:
     require(actor, Action.MANAGE_CHANNELS)
     code = (code or "").strip().lower()
     errors = _channel_errors(code, name, name_en, 0 if sort_order is None else sort_order)
@@ -104,15 +115,30 @@ def add_channel(uow: UnitOfWork, *, actor: Actor, code: str, name: str, name_en:
             raise ValidationFailed([FieldError("code", "channel_code_taken", {"code": code})])
         if sort_order is None:
             sort_order = (uow.session.scalar(select(func.max(SourceChannel.sort_order))) or 0) + 10
-        c = SourceChannel(code=code, name=name.strip(), name_en=(name_en or "").strip(), active=True,
-                          sort_order=sort_order, updated_by_id=actor.user_id)
+        c = SourceChannel(
+            code=code,
+            name=name.strip(),
+            name_en=(name_en or "").strip(),
+            active=True,
+            sort_order=sort_order,
+            updated_by_id=actor.user_id,
+        )
         uow.session.add(c)
         commit(uow)
         return channel_dto(c)
 
 
-def update_channel(uow: UnitOfWork, *, actor: Actor, channel_id: int, expected_version: int,
-                   name: str, name_en: str = "", active: bool = True, sort_order: int = 0) -> ChannelDTO:
+def update_channel(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    channel_id: int,
+    expected_version: int,
+    name: str,
+    name_en: str = "",
+    active: bool = True,
+    sort_order: int = 0,
+) -> ChannelDTO:
     """Rename, reorder or (de)activate a channel. The code never changes: reports key on it,
     and a channel used by visits is deactivated rather than deleted."""
     require(actor, Action.MANAGE_CHANNELS)
@@ -132,14 +158,18 @@ def update_channel(uow: UnitOfWork, *, actor: Actor, channel_id: int, expected_v
 
 # --- consent texts -------------------------------------------------------------------------
 
-def current_consent_text(uow: UnitOfWork, *, purpose: str = ConsentPurpose.CONTACT,
-                         now: dt.datetime | None = None) -> ConsentTextDTO:
+
+def current_consent_text(
+    uow: UnitOfWork, *, purpose: str = ConsentPurpose.CONTACT, now: dt.datetime | None = None
+) -> ConsentTextDTO:
     """The text the desk must show now (the latest in effect). Public: no permission needed."""
     now = now or utcnow()
     with uow:
-        t = uow.session.scalar(select(ConsentText).where(
-            ConsentText.purpose == str(purpose), ConsentText.effective_from <= now)
-            .order_by(ConsentText.effective_from.desc(), ConsentText.id.desc()))
+        t = uow.session.scalar(
+            select(ConsentText)
+            .where(ConsentText.purpose == str(purpose), ConsentText.effective_from <= now)
+            .order_by(ConsentText.effective_from.desc(), ConsentText.id.desc())
+        )
         if t is None:
             raise NotFound(what="consent_text", purpose=str(purpose))
         return consent_text_dto(t)
@@ -148,15 +178,21 @@ def current_consent_text(uow: UnitOfWork, *, purpose: str = ConsentPurpose.CONTA
 def list_consent_texts(uow: UnitOfWork, *, actor: Actor) -> list[ConsentTextDTO]:
     require(actor, Action.MANAGE_CONSENT_TEXTS)
     with uow:
-        rows = uow.session.scalars(select(ConsentText).order_by(ConsentText.purpose,
-                                                                ConsentText.effective_from))
+        rows = uow.session.scalars(select(ConsentText).order_by(ConsentText.purpose, ConsentText.effective_from))
         return [consent_text_dto(t) for t in rows]
 
 
-def publish_consent_text(uow: UnitOfWork, *, actor: Actor, version_label: str, text_zh: str,
-                         text_en: str, effective_from: dt.datetime | None = None,
-                         purpose: str = ConsentPurpose.CONTACT,
-                         now: dt.datetime | None = None) -> ConsentTextDTO:
+def publish_consent_text(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    version_label: str,
+    text_zh: str,
+    text_en: str,
+    effective_from: dt.datetime | None = None,
+    purpose: str = ConsentPurpose.CONTACT,
+    now: dt.datetime | None = None,
+) -> ConsentTextDTO:
     """A new version of a consent notice (PIPL art. 14, 17). Published texts never change."""
     require(actor, Action.MANAGE_CONSENT_TEXTS)
     now = now or utcnow()
@@ -177,13 +213,19 @@ def publish_consent_text(uow: UnitOfWork, *, actor: Actor, version_label: str, t
     if errors:
         raise ValidationFailed(errors)
     with uow:
-        if uow.session.scalar(select(ConsentText.id).where(ConsentText.purpose == str(purpose),
-                                                           ConsentText.version_label == label)):
-            raise ValidationFailed([FieldError("version_label", "version_label_taken",
-                                               {"version_label": label})])
-        t = ConsentText(purpose=str(purpose), version_label=label, text_zh=text_zh.strip(),
-                        text_en=text_en.strip(), effective_from=effective_from, created_at=now,
-                        created_by_id=actor.user_id)
+        if uow.session.scalar(
+            select(ConsentText.id).where(ConsentText.purpose == str(purpose), ConsentText.version_label == label)
+        ):
+            raise ValidationFailed([FieldError("version_label", "version_label_taken", {"version_label": label})])
+        t = ConsentText(
+            purpose=str(purpose),
+            version_label=label,
+            text_zh=text_zh.strip(),
+            text_en=text_en.strip(),
+            effective_from=effective_from,
+            created_at=now,
+            created_by_id=actor.user_id,
+        )
         uow.session.add(t)
         uow.commit()
         return consent_text_dto(t)
@@ -191,14 +233,20 @@ def publish_consent_text(uow: UnitOfWork, *, actor: Actor, version_label: str, t
 
 # --- models of interest --------------------------------------------------------------------
 
+
 def list_model_choices(uow: UnitOfWork, *, actor: Actor) -> list[ModelChoiceDTO]:
     """Every brand/model the inventory has ever held, with how many cars are there to see."""
     require(actor, Action.VIEW_VEHICLES)
     with uow:
         rows = uow.session.execute(
-            select(Vehicle.brand, Vehicle.model,
-                   func.sum(case((Vehicle.status.in_([s.value for s in _AVAILABLE]), 1), else_=0)))
-            .group_by(Vehicle.brand, Vehicle.model).order_by(Vehicle.brand, Vehicle.model)).all()
+            select(
+                Vehicle.brand,
+                Vehicle.model,
+                func.sum(case((Vehicle.status.in_([s.value for s in _AVAILABLE]), 1), else_=0)),
+            )
+            .group_by(Vehicle.brand, Vehicle.model)
+            .order_by(Vehicle.brand, Vehicle.model)
+        ).all()
         return [ModelChoiceDTO(b, m, int(n or 0)) for b, m, n in rows]
 
 

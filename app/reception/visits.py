@@ -25,22 +25,9 @@ from app.core.dto import Actor, Changes
 from app.reception.leads import record_visit_leads
 from app.reception.notifications import emit
 from app.reception.dto import EndVisitResultDTO, VisitDTO
-from app.reception.support import (
-    may_contact,
-    assign_waiting,
-    lead_dtos,
-    lock_rotation,
-    changed_visit_dto, visit_dto,
-)
+from app.reception.support import may_contact, assign_waiting, lead_dtos, lock_rotation, changed_visit_dto, visit_dto
 from db.models import Role
-from db.reception_models import (
-    Customer,
-    EventKind,
-    IntentLevel,
-    Visit,
-    VisitOutcome,
-    VisitStatus,
-)
+from db.reception_models import Customer, EventKind, IntentLevel, Visit, VisitOutcome, VisitStatus
 from db.uow import UnitOfWork
 
 
@@ -59,8 +46,9 @@ def _load(uow: UnitOfWork, visit_id: int, expected_version: int) -> Visit:
 
 
 @retry_transient  # issue #8.3: one transaction, run again if the database was busy
-def start_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
-                now: dt.datetime | None = None) -> VisitDTO:
+def start_visit(
+    uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int, now: dt.datetime | None = None
+) -> VisitDTO:
     """The consultant meets the visitor: waiting -> with_consultant (waiting time stops)."""
     require(actor, Action.SERVE_VISITORS)
     now = now or utcnow()
@@ -68,22 +56,29 @@ def start_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_versio
         visit = _load(uow, visit_id, expected_version)
         _own_visit(actor, visit)
         if visit.status != VisitStatus.WAITING or visit.consultant_id is None:
-            raise ValidationFailed([FieldError("visit", "visit_not_waiting",
-                                               {"status": visit.status})])
+            raise ValidationFailed([FieldError("visit", "visit_not_waiting", {"status": visit.status})])
         visit.status, visit.started_at = VisitStatus.WITH_CONSULTANT.value, now
         visit.updated_by_id = actor.user_id
-        emit(uow.session, kind=EventKind.STARTED, visit_id=visit.id,
-             consultant_id=visit.consultant_id, at=now)
+        emit(uow.session, kind=EventKind.STARTED, visit_id=visit.id, consultant_id=visit.consultant_id, at=now)
         commit(uow)
         return changed_visit_dto(uow.session, visit)
 
 
 @retry_transient  # issue #8.3: one transaction, run again if the database was busy
-def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
-              outcome: str, intent_level: str | None = None,
-              next_follow_up: dt.date | None = None, had_test_drive: bool = False,
-              ordered_model: tuple[str, str] | None = None, notes: str | None = None,
-              now: dt.datetime | None = None) -> EndVisitResultDTO:
+def end_visit(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    visit_id: int,
+    expected_version: int,
+    outcome: str,
+    intent_level: str | None = None,
+    next_follow_up: dt.date | None = None,
+    had_test_drive: bool = False,
+    ordered_model: tuple[str, str] | None = None,
+    notes: str | None = None,
+    now: dt.datetime | None = None,
+) -> EndVisitResultDTO:
     """Close a visit with its outcome. Intent level (H/A/B/C) is required after information,
     a quote or a test drive. With a consenting customer, leads are created or updated for
     each model of interest; an order moves `ordered_model` (needed when the visitor looked
@@ -92,8 +87,7 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
     now = now or utcnow()
     today = store_today(now)
     errors: list[FieldError] = []
-    result, level, note_text = _check_outcome(outcome, intent_level, next_follow_up, notes,
-                                              today, errors)
+    result, level, note_text = _check_outcome(outcome, intent_level, next_follow_up, notes, today, errors)
     with uow:
         s = uow.session
         lock_rotation(s)
@@ -108,14 +102,17 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         if customer is not None and not may_contact(s, customer):
             customer = None  # consent withdrawn meanwhile: nothing more is recorded about them
         follow_up = next_follow_up
-        if (follow_up is None and level is not None and customer is not None
-                and result not in (VisitOutcome.ORDER, VisitOutcome.LEFT)):
+        if (
+            follow_up is None
+            and level is not None
+            and customer is not None
+            and result not in (VisitOutcome.ORDER, VisitOutcome.LEFT)
+        ):
             follow_up = default_follow_up(level, today)
         visit.status, visit.finished_at = VisitStatus.FINISHED.value, now
         visit.outcome = result.value
         # A drive completed during the visit (issue #6) already set the flag: keep it.
-        visit.had_test_drive = (visit.had_test_drive or bool(had_test_drive)
-                                or result is VisitOutcome.TEST_DRIVE)
+        visit.had_test_drive = visit.had_test_drive or bool(had_test_drive) or result is VisitOutcome.TEST_DRIVE
         visit.intent_level = level.value if level else None
         visit.next_follow_up = follow_up
         if note_text is not None:
@@ -123,19 +120,35 @@ def end_visit(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version:
         visit.updated_by_id = actor.user_id
         leads = []
         if customer is not None and result is not VisitOutcome.LEFT:
-            leads = record_visit_leads(s, visit, customer, intent_level=level,
-                                       next_follow_up=follow_up, ordered_model=ordered,
-                                       actor_id=actor.user_id, now=now)
+            leads = record_visit_leads(
+                s,
+                visit,
+                customer,
+                intent_level=level,
+                next_follow_up=follow_up,
+                ordered_model=ordered,
+                actor_id=actor.user_id,
+                now=now,
+            )
         emit(s, kind=EventKind.FINISHED, visit_id=visit.id, consultant_id=visit.consultant_id, at=now)
         s.flush()
         assign_waiting(s, day=today, now=now, by_id=actor.user_id)
         commit(uow)
-        return EndVisitResultDTO(visit=visit_dto(s, visit), leads=tuple(lead_dtos(s, leads)),
-                                 changes=Changes(reception=True, ids=frozenset({visit.id})))
+        return EndVisitResultDTO(
+            visit=visit_dto(s, visit),
+            leads=tuple(lead_dtos(s, leads)),
+            changes=Changes(reception=True, ids=frozenset({visit.id})),
+        )
 
 
-def _check_outcome(outcome: str, intent_level: str | None, next_follow_up: dt.date | None,
-                   notes: str | None, today: dt.date, errors: list[FieldError]):
+def _check_outcome(
+    outcome: str,
+    intent_level: str | None,
+    next_follow_up: dt.date | None,
+    notes: str | None,
+    today: dt.date,
+    errors: list[FieldError],
+):
     """(outcome, intent level, notes) as given, each bad one noted in `errors`: intent is
     required after information, a quote or a test drive; notes never hold an ID number."""
     try:
@@ -153,8 +166,9 @@ def _check_outcome(outcome: str, intent_level: str | None, next_follow_up: dt.da
         errors.append(FieldError("intent_level", "required"))
     latest = today + dt.timedelta(days=MAX_FOLLOW_UP_DAYS)
     if next_follow_up is not None and not today <= next_follow_up <= latest:
-        errors.append(FieldError("next_follow_up", "out_of_range",
-                                 {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS}))
+        errors.append(
+            FieldError("next_follow_up", "out_of_range", {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS})
+        )
     note_text = (notes or "").strip() if notes is not None else None
     if note_text and len(note_text) > MAX_NOTES_LENGTH:
         errors.append(FieldError("notes", "too_long", {"max": MAX_NOTES_LENGTH}))
@@ -180,8 +194,9 @@ def _ordered(visit: Visit, result, ordered_model, errors: list[FieldError]):
 
 
 @retry_transient  # issue #8.3: one transaction, run again if the database was busy
-def visitor_left(uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int,
-                 now: dt.datetime | None = None) -> VisitDTO:
+def visitor_left(
+    uow: UnitOfWork, *, actor: Actor, visit_id: int, expected_version: int, now: dt.datetime | None = None
+) -> VisitDTO:
     """A waiting visitor left before anyone served them (outcome "left"). The desk may record
     it for anyone, a consultant for a visitor assigned to them."""
     if not (can(actor.roles, Action.CHECK_IN_VISITORS) if actor else False):

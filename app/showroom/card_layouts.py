@@ -29,19 +29,17 @@ from reportlab.pdfgen.canvas import Canvas
 from app.showroom import qr
 from app.documents.fonts import FontSet, register_fonts
 from app.documents.layout import GREY, INK, T_COMPLAINT, T_SALES, Text, check_language
-from app.showroom.vehicle_card import (DOC_TYPE, LAYOUTS, CardDTO, disclosure_parts,
-                                        fmt_money, is_nev, issue_date)
+from app.showroom.vehicle_card import DOC_TYPE, LAYOUTS, CardDTO, disclosure_parts, fmt_money, is_nev, issue_date
 from app.core.errors import ShowroomError
 
 CARD_W, CARD_H = 148 * mm, 210 * mm
-M = 7 * mm                      # margin inside the card
-CW = CARD_W - 2 * M             # content width
+M = 7 * mm  # margin inside the card
+CW = CARD_W - 2 * M  # content width
 
 BAND, BAND_EN = colors.HexColor("#1f2d3d"), colors.HexColor("#b8c4d0")
 RED, DARK_RED = colors.HexColor("#c62828"), colors.HexColor("#8e1b1b")
 PANEL, TILE = colors.HexColor("#f4f6f8"), colors.HexColor("#eef1f5")
-PROMO_BG, PROMO_EDGE, PROMO_INK = (colors.HexColor("#fff5dc"), colors.HexColor("#e0a100"),
-                                   colors.HexColor("#7a5200"))
+PROMO_BG, PROMO_EDGE, PROMO_INK = (colors.HexColor("#fff5dc"), colors.HexColor("#e0a100"), colors.HexColor("#7a5200"))
 DISC_BG = colors.HexColor("#fdecea")
 GREEN, SLATE = colors.HexColor("#1b8a4b"), colors.HexColor("#5b6b7b")
 LIGHT_RULE = colors.HexColor("#c5ccd4")
@@ -56,8 +54,7 @@ T_SAVE = Text("优惠", "You save")
 T_PROMO = Text("促销活动", "Promotion")
 T_CONDITIONS = Text("附加条件", "Conditions")
 T_VALID = Text("有效期至", "Valid until")
-T_PROMO_POSTED = Text("完整活动规则及附加条件见店内促销公示",
-                      "Full rules and conditions are posted in the store")
+T_PROMO_POSTED = Text("完整活动规则及附加条件见店内促销公示", "Full rules and conditions are posted in the store")
 T_DISCLOSURE = Text("车辆情况披露", "Vehicle disclosure")
 T_CONFIG = Text("主要配置", "Key configuration")
 T_MORE = Text("…等{n}项配置", "({n} features in all)")
@@ -66,12 +63,17 @@ T_PILE = Text("充电桩安装", "Charging pile")
 T_PILE_INCLUDED = Text("已含在售价中", "included in the price")
 T_PILE_FREE = Text("免费", "free of charge")
 T_PILE_FEE = Text("收费", "fee")
-T_PILE_ASK = Text("服务内容及收费标准见店内公示，详询销售顾问",
-                  "Service and fees are posted in the store; ask your sales consultant")
+T_PILE_ASK = Text(
+    "服务内容及收费标准见店内公示，详询销售顾问", "Service and fees are posted in the store; ask your sales consultant"
+)
 T_SCAN = Text("扫码查看本车信息", "Scan for details")
 T_NEV = Text("新能源", "NEV")
-POWERTRAIN = {"ICE": Text("燃油", "Petrol"), "HEV": Text("油电混动", "HEV"),
-              "PHEV": Text("插电混动", "PHEV"), "BEV": Text("纯电动", "BEV")}
+POWERTRAIN = {
+    "ICE": Text("燃油", "Petrol"),
+    "HEV": Text("油电混动", "HEV"),
+    "PHEV": Text("插电混动", "PHEV"),
+    "BEV": Text("纯电动", "BEV"),
+}
 T_VIN = Text("车架号", "VIN")
 T_NO, T_ISSUED = Text("卡号", "Card No."), Text("发布日期", "Issued")
 T_POWER, T_ACCEL = Text("最大功率", "Max power"), Text("百公里加速", "0-100 km/h")
@@ -108,14 +110,15 @@ class _Pen:
     def __init__(self, canvas: Canvas, fonts: FontSet, language: str):
         self.c, self.font, self.lang = canvas, fonts.regular, language
         self._shapes: list[str] = []
-        self._layers: dict[float, list] = {}   # stroke width (0 = plain) -> [text, font, colour]
+        self._layers: dict[float, list] = {}  # stroke width (0 = plain) -> [text, font, colour]
         self._wrapped: dict[tuple, list[str]] = {}
 
     def width(self, s: str, size: float) -> float:
         return _units(self.font, s) * size / 1000
 
-    def text(self, x: float, y: float, s: str, size: float, color=INK, *, bold: bool = False,
-             align: str = "l") -> float:
+    def text(
+        self, x: float, y: float, s: str, size: float, color=INK, *, bold: bool = False, align: str = "l"
+    ) -> float:
         w = self.width(s, size)
         x = x - w if align == "r" else x - w / 2 if align == "c" else x
         stroke = round(size * 0.045, 2) if bold else 0.0
@@ -142,14 +145,11 @@ class _Pen:
     def box(self, x: float, y: float, w: float, h: float, color, r: float = 0.0) -> None:
         self._shapes.append(f"{_rgb(color)} rg {_path(x, y, w, h, r)} f")
 
-    def outline(self, x: float, y: float, w: float, h: float, fill, edge, width: float,
-                r: float = 0.0) -> None:
-        self._shapes.append(f"{_rgb(fill)} rg {_rgb(edge)} RG {width:.2f} w "
-                            f"{_path(x, y, w, h, r)} B")
+    def outline(self, x: float, y: float, w: float, h: float, fill, edge, width: float, r: float = 0.0) -> None:
+        self._shapes.append(f"{_rgb(fill)} rg {_rgb(edge)} RG {width:.2f} w {_path(x, y, w, h, r)} B")
 
     def line(self, x0: float, y0: float, x1: float, y1: float, color, width: float) -> None:
-        self._shapes.append(f"{_rgb(color)} RG {width:.2f} w {x0:.2f} {y0:.2f} m "
-                            f"{x1:.2f} {y1:.2f} l S")
+        self._shapes.append(f"{_rgb(color)} RG {width:.2f} w {x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l S")
 
     def flush_shapes(self) -> None:
         """Shapes drawn so far go onto the canvas now (before the QR code and the text)."""
@@ -175,8 +175,18 @@ class _Pen:
             w += self.width(" " + t.en, size * 0.8)
         return w
 
-    def label(self, x: float, y: float, t: Text, size: float, color=INK, *, bold: bool = False,
-              en_color=GREY, align: str = "l") -> float:
+    def label(
+        self,
+        x: float,
+        y: float,
+        t: Text,
+        size: float,
+        color=INK,
+        *,
+        bold: bool = False,
+        en_color=GREY,
+        align: str = "l",
+    ) -> float:
         """A short label on one line: Chinese, then its English smaller and grey."""
         w = self.label_width(t, size)
         x = x - w if align == "r" else x
@@ -246,19 +256,21 @@ class _Pen:
 def _path(x: float, y: float, w: float, h: float, r: float) -> str:
     if r <= 0:
         return f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re"
-    k = r * 0.4477                      # r * (1 - 0.5523): Bezier quarter circles
+    k = r * 0.4477  # r * (1 - 0.5523): Bezier quarter circles
     x1, y1 = x + w, y + h
-    return (f"{x + r:.2f} {y:.2f} m {x1 - r:.2f} {y:.2f} l {x1 - k:.2f} {y:.2f} {x1:.2f} "
-            f"{y + k:.2f} {x1:.2f} {y + r:.2f} c {x1:.2f} {y1 - r:.2f} l {x1:.2f} {y1 - k:.2f} "
-            f"{x1 - k:.2f} {y1:.2f} {x1 - r:.2f} {y1:.2f} c {x + r:.2f} {y1:.2f} l {x + k:.2f} "
-            f"{y1:.2f} {x:.2f} {y1 - k:.2f} {x:.2f} {y1 - r:.2f} c {x:.2f} {y + r:.2f} l "
-            f"{x:.2f} {y + k:.2f} {x + k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h")
+    return (
+        f"{x + r:.2f} {y:.2f} m {x1 - r:.2f} {y:.2f} l {x1 - k:.2f} {y:.2f} {x1:.2f} "
+        f"{y + k:.2f} {x1:.2f} {y + r:.2f} c {x1:.2f} {y1 - r:.2f} l {x1:.2f} {y1 - k:.2f} "
+        f"{x1 - k:.2f} {y1:.2f} {x1 - r:.2f} {y1:.2f} c {x + r:.2f} {y1:.2f} l {x + k:.2f} "
+        f"{y1:.2f} {x:.2f} {y1 - k:.2f} {x:.2f} {y1 - r:.2f} c {x:.2f} {y + r:.2f} l "
+        f"{x:.2f} {y + k:.2f} {x + k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h"
+    )
 
 
 @dataclass
 class _Block:
     height: float
-    draw: Callable[[float], None]   # called with the block's top y
+    draw: Callable[[float], None]  # called with the block's top y
 
 
 def _wording(t: Text, **kw) -> Text:
@@ -271,6 +283,7 @@ def _num(value: float) -> str:
 
 # --- sections -------------------------------------------------------------------------------
 
+
 def _band(p: _Pen, card: CardDTO, top: float) -> float:
     h = 12 * mm
     p.box(M, top - h, CW, h, BAND, 1.5 * mm)
@@ -279,8 +292,7 @@ def _band(p: _Pen, card: CardDTO, top: float) -> float:
     p.label(M + CW - 3 * mm, top - 4.8 * mm, T_CARD, 7.5, WHITE, en_color=BAND_EN, align="r")
     p.text(M + CW - 3 * mm, top - 9.3 * mm, ref, 8.5, WHITE, align="r")
     room = CW - 9 * mm - max(ref_w, p.label_width(T_CARD, 7.5))
-    p.text(M + 3 * mm, top - 7.6 * mm, p.fit(card.store.legal_name, 10.5, room), 10.5, WHITE,
-           bold=True)
+    p.text(M + 3 * mm, top - 7.6 * mm, p.fit(card.store.legal_name, 10.5, room), 10.5, WHITE, bold=True)
     return top - h
 
 
@@ -304,10 +316,14 @@ def _title(p: _Pen, card: CardDTO, density: str) -> _Block:
     model_lead, trim_lead = model_lead * mm, trim_lead * mm
     model = p.wrap(v.model, model_size, CW, 2)
     trim = p.wrap(v.trim, trim_size, CW, 2) if v.trim.strip() else []
-    colours = [(t, val) for t, val in ((T_EXTERIOR, v.exterior_color),
-                                       (T_INTERIOR, v.interior_color)) if val.strip()]
-    h = (5.5 * mm + len(model) * model_lead + (1 * mm + len(trim) * trim_lead if trim else 0)
-         + (5.2 * mm if colours else 0) + 2.5 * mm)
+    colours = [(t, val) for t, val in ((T_EXTERIOR, v.exterior_color), (T_INTERIOR, v.interior_color)) if val.strip()]
+    h = (
+        5.5 * mm
+        + len(model) * model_lead
+        + (1 * mm + len(trim) * trim_lead if trim else 0)
+        + (5.2 * mm if colours else 0)
+        + 2.5 * mm
+    )
 
     def draw(top: float) -> None:
         y = top - 5.5 * mm
@@ -378,13 +394,21 @@ def _promotion(p: _Pen, card: CardDTO, level: tuple[int, int, int]) -> _Block | 
     title = p.wrap(promo.title, 10, inner - head_w - valid_w, title_lines)
     rules = p.wrap(promo.rules, 8, inner, rule_lines) if promo.rules.strip() else []
     cond_w = p.label_width(T_CONDITIONS, 7.5) + 1.5 * mm
-    conditions = (p.wrap(promo.conditions, 7.5, inner - cond_w, cond_lines)
-                  if promo.conditions.strip() else [])
+    conditions = p.wrap(promo.conditions, 7.5, inner - cond_w, cond_lines) if promo.conditions.strip() else []
     cut = (len(p.wrap(promo.rules, 8, inner)) > len(rules) if promo.rules.strip() else False) or (
-        len(p.wrap(promo.conditions, 7.5, inner - cond_w)) > len(conditions)
-        if promo.conditions.strip() else False)
-    note = [p.fit(p.pick(T_PROMO_POSTED) if p.lang != "bilingual"
-                  else f"{T_PROMO_POSTED.zh} {T_PROMO_POSTED.en}", 7, inner)] if cut else []
+        len(p.wrap(promo.conditions, 7.5, inner - cond_w)) > len(conditions) if promo.conditions.strip() else False
+    )
+    note = (
+        [
+            p.fit(
+                p.pick(T_PROMO_POSTED) if p.lang != "bilingual" else f"{T_PROMO_POSTED.zh} {T_PROMO_POSTED.en}",
+                7,
+                inner,
+            )
+        ]
+        if cut
+        else []
+    )
     h = 2 * pad + 3.6 * mm + (len(title) - 1) * 4.4 * mm
     h += (len(rules) + len(conditions) + len(note)) * lead + (0.6 * mm if rules else 0)
 
@@ -420,22 +444,22 @@ def _disclosure(p: _Pen, card: CardDTO) -> _Block | None:
     if not items:
         return None
     pad, x, inner = 2.2 * mm, M + 3.5 * mm, CW - 7 * mm
-    rows: list[tuple[float, Callable[[float], None]]] = []   # (line height, draw at baseline)
+    rows: list[tuple[float, Callable[[float], None]]] = []  # (line height, draw at baseline)
 
     def lead(size: float) -> float:
         return size * 1.3 * 0.3528 * mm + 0.5 * mm
 
-    def add(text: str, size: float, colour, bold: bool, indent: float = 0.0,
-            label: Text | None = None) -> None:
+    def add(text: str, size: float, colour, bold: bool, indent: float = 0.0, label: Text | None = None) -> None:
         def draw(y: float) -> None:
             if label is not None:
                 w = p.label(x, y, label, size, DARK_RED, bold=True, en_color=DARK_RED)
                 p.text(x + w, y, ": " if p.lang == "en" else "：", size, DARK_RED, bold=True)
             p.text(x + indent, y, text, size, colour, bold=bold)
+
         rows.append((lead(size), draw))
 
     for text, notes in items:
-        if notes is None:                   # a sentence: Chinese, its English beneath
+        if notes is None:  # a sentence: Chinese, its English beneath
             if p.lang != "en":
                 for line in p.wrap(text.zh, 8.5, inner):
                     add(line, 8.5, DARK_RED, True)
@@ -443,7 +467,7 @@ def _disclosure(p: _Pen, card: CardDTO) -> _Block | None:
                 size, colour = (6.5, GREY) if p.lang == "bilingual" else (8.5, DARK_RED)
                 for line in p.wrap(text.en, size, inner):
                     add(line, size, colour, p.lang == "en")
-        else:                               # "瑕疵披露 Defect disclosed：" and the notes, once
+        else:  # "瑕疵披露 Defect disclosed：" and the notes, once
             indent = p.label_width(text, 8.5) + p.width("：", 8.5)
             for i, line in enumerate(p.wrap(notes, 8.5, inner - indent)):
                 add(line, 8.5, DARK_RED, True, indent, text if i == 0 else None)
@@ -465,15 +489,19 @@ def _tiles(p: _Pen, card: CardDTO, compact: bool = False) -> _Block | None:
     v = card.vehicle
     specs = [(T_POWER, v.power_kw, "kW"), (T_ACCEL, v.accel_0_100_s, "s")]
     if is_nev(v):
-        specs += [(T_RANGE, v.range_km, "km"), (T_BATTERY, v.battery_kwh, "kWh"),
-                  (T_FAST, v.fast_charge_minutes, "min"), (T_SLOW, v.slow_charge_hours, "h")]
+        specs += [
+            (T_RANGE, v.range_km, "km"),
+            (T_BATTERY, v.battery_kwh, "kWh"),
+            (T_FAST, v.fast_charge_minutes, "min"),
+            (T_SLOW, v.slow_charge_hours, "h"),
+        ]
     if v.powertrain != "BEV":
         specs.append((T_FUEL, v.fuel_l_per_100km, "L/100km"))
     specs = [(t, val, unit) for t, val, unit in specs if val is not None]
     if not specs:
         return None
     per_row = len(specs) if len(specs) <= 6 else (len(specs) + 1) // 2
-    rows = [specs[i:i + per_row] for i in range(0, len(specs), per_row)]
+    rows = [specs[i : i + per_row] for i in range(0, len(specs), per_row)]
     tile_h, gap = (9.5 if compact else 11) * mm, 1.5 * mm
     h = len(rows) * tile_h + (len(rows) - 1) * gap
 
@@ -492,11 +520,9 @@ def _tiles(p: _Pen, card: CardDTO, compact: bool = False) -> _Block | None:
                 p.text(x, y0 + 5.6 * mm, " " + unit, 7.5, INK)
                 if p.lang == "bilingual":
                     p.text(cx, y0 + 3.0 * mm, p.fit(label.zh, 7, w - 2 * mm), 7, INK, align="c")
-                    p.text(cx, y0 + 1.0 * mm, p.fit(label.en, 5.5, w - 2 * mm), 5.5, GREY,
-                           align="c")
+                    p.text(cx, y0 + 1.0 * mm, p.fit(label.en, 5.5, w - 2 * mm), 5.5, GREY, align="c")
                 else:
-                    p.text(cx, y0 + 2.3 * mm, p.fit(p.pick(label), 7, w - 2 * mm), 7, INK,
-                           align="c")
+                    p.text(cx, y0 + 2.3 * mm, p.fit(p.pick(label), 7, w - 2 * mm), 7, INK, align="c")
 
     return _Block(h, draw)
 
@@ -510,10 +536,8 @@ def _charging_pile(p: _Pen, card: CardDTO, compact: bool = False) -> _Block | No
         fee = T_PILE_ASK
         body = p.pick(fee) if p.lang != "bilingual" else f"{fee.zh}（{fee.en}）"
     else:
-        fee = (T_PILE_INCLUDED if pile.included else T_PILE_FREE if pile.fee_fen == 0
-               else T_PILE_FEE)
-        body = f"{pile.service.strip()} · " + (
-            p.pick(fee) if p.lang != "bilingual" else f"{fee.zh} {fee.en}")
+        fee = T_PILE_INCLUDED if pile.included else T_PILE_FREE if pile.fee_fen == 0 else T_PILE_FEE
+        body = f"{pile.service.strip()} · " + (p.pick(fee) if p.lang != "bilingual" else f"{fee.zh} {fee.en}")
         if fee is T_PILE_FEE:
             body += " " + fmt_money(pile.fee_fen)
     head_w = p.label_width(T_PILE, 8) + 2 * mm
@@ -536,13 +560,15 @@ def _footer(p: _Pen, card: CardDTO) -> float:
     store, v = card.store, card.vehicle
     phones = ((T_SALES, store.sales_hotline), (T_COMPLAINT, store.complaint_phone))
     need = sum(p.label_width(t, 7.5) + p.width(n, 10.5) + 7.5 * mm for t, n in phones)
-    size = 10.5 * min(1.0, (CW + 6 * mm) / need)      # long extension numbers still fit
+    size = 10.5 * min(1.0, (CW + 6 * mm) / need)  # long extension numbers still fit
     y, x = M + 7.5 * mm, M
     for label, number in phones:
         x += p.label(x, y, label, 7.5, GREY) + 1.5 * mm
         x += p.text(x, y, number, size, INK, bold=True) + 6 * mm
-    ref = (f"{p.pick(T_VIN)} {v.vin} · {p.pick(T_NO)} {card.card_number} v{card.version} · "
-           f"{p.pick(T_ISSUED)} {issue_date(card).isoformat()}")
+    ref = (
+        f"{p.pick(T_VIN)} {v.vin} · {p.pick(T_NO)} {card.card_number} v{card.version} · "
+        f"{p.pick(T_ISSUED)} {issue_date(card).isoformat()}"
+    )
     y = M + 2.5 * mm
     w = p.text(M + CW, y, p.fit(ref, 6.5, CW * 0.75), 6.5, GREY, align="r")
     p.text(M, y, p.fit(store.legal_name, 7, CW - w - 4 * mm), 7, GREY)
@@ -580,11 +606,10 @@ def _qr_and_configuration(p: _Pen, card: CardDTO, payload: str, bottom: float) -
     elif len(items) <= rows:
         shown, more = items, None
     else:
-        shown, more = items[:rows - 1], _wording(T_MORE, n=len(items))
+        shown, more = items[: rows - 1], _wording(T_MORE, n=len(items))
     yy = first
     for item in shown:
-        p.box(M + 0.35 * mm, yy + 0.45 * mm, 1.3 * mm, 1.3 * mm,
-              GREEN if is_nev(card.vehicle) else SLATE, 0.65 * mm)
+        p.box(M + 0.35 * mm, yy + 0.45 * mm, 1.3 * mm, 1.3 * mm, GREEN if is_nev(card.vehicle) else SLATE, 0.65 * mm)
         p.text(M + 3.2 * mm, yy, p.fit(item, 8.5, col_w - 3.2 * mm), 8.5, INK)
         yy -= row_h
     if more:
@@ -615,8 +640,7 @@ def draw_card(canvas: Canvas, card: CardDTO, fonts: FontSet, language: str) -> N
     # is never shortened (4.2.3.4).
     for density, level in _attempts():
         promo = _promotion(p, card, level)
-        head = [b for b in (_title(p, card, density), _price(p, card, density), promo,
-                            disclosure) if b]
+        head = [b for b in (_title(p, card, density), _price(p, card, density), promo, disclosure) if b]
         compact = density == "compact"
         gap = (1.5 if compact else 2) * mm
         tail = [b for b in (_tiles(p, card, compact), _charging_pile(p, card, compact)) if b]
@@ -624,13 +648,12 @@ def draw_card(canvas: Canvas, card: CardDTO, fonts: FontSet, language: str) -> N
         if used <= top - floor:
             break
     else:
-        raise ShowroomError("card_content_too_long", card_number=card.card_number,
-                            vin=card.vehicle.vin)
+        raise ShowroomError("card_content_too_long", card_number=card.card_number, vin=card.vehicle.vin)
     # Identity, price, promotion and disclosure from the top; the performance figures sit
     # just above the configuration and QR code; spare room opens up the gaps, then lies
     # between the two groups.
     spare = top - floor - used
-    share = spare / (len(head) + len(tail))        # n - 1 gaps and the gap above the QR
+    share = spare / (len(head) + len(tail))  # n - 1 gaps and the gap above the QR
     gap += min(share, 2 * mm)
     floor += min(share, 1 * mm)
     for block in head:
@@ -645,6 +668,7 @@ def draw_card(canvas: Canvas, card: CardDTO, fonts: FontSet, language: str) -> N
 
 # --- pages ----------------------------------------------------------------------------------
 
+
 def _cut_marks(c: Canvas, x: float, height: float) -> None:
     c.setStrokeColor(LIGHT_RULE)
     c.setLineWidth(0.5)
@@ -652,10 +676,16 @@ def _cut_marks(c: Canvas, x: float, height: float) -> None:
         c.line(x, y0, x, y1)
 
 
-def draw_cards(cards: list[CardDTO], *, layout: str, language: str,
-               progress: Callable[[int, int], None] | None,
-               cancelled: Callable[[], bool] | None, invariant: bool,
-               fonts: FontSet | None) -> bytes:
+def draw_cards(
+    cards: list[CardDTO],
+    *,
+    layout: str,
+    language: str,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    invariant: bool,
+    fonts: FontSet | None,
+) -> bytes:
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
     check_language(language)
@@ -665,14 +695,18 @@ def draw_cards(cards: list[CardDTO], *, layout: str, language: str,
     page = {"A5": A5, "A4": A4, "A4_2UP": landscape(A4)}[layout]
     per_page = 2 if layout == "A4_2UP" else 1
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=page, invariant=1 if invariant else 0, pageCompression=1,
-               initialFontName=fonts.regular, lang="en" if language == "en" else "zh-CN")
+    c = Canvas(
+        buf,
+        pagesize=page,
+        invariant=1 if invariant else 0,
+        pageCompression=1,
+        initialFontName=fonts.regular,
+        lang="en" if language == "en" else "zh-CN",
+    )
     first = cards[0]
-    c.setTitle(f"一车一卡 {first.card_number} v{first.version}" if len(cards) == 1
-               else f"一车一卡 ×{len(cards)}")
+    c.setTitle(f"一车一卡 {first.card_number} v{first.version}" if len(cards) == 1 else f"一车一卡 ×{len(cards)}")
     c.setAuthor(first.store.legal_name)
-    c.setSubject(f"{DOC_TYPE} {first.card_number} v{first.version}" if len(cards) == 1
-                 else f"{DOC_TYPE} x{len(cards)}")
+    c.setSubject(f"{DOC_TYPE} {first.card_number} v{first.version}" if len(cards) == 1 else f"{DOC_TYPE} x{len(cards)}")
     c.setCreator("Showroom")
     total = len(cards)
     for i, card in enumerate(cards):

@@ -44,11 +44,17 @@ FACT_GROUPS: dict[str, tuple[str, ...]] = {
     "guide_price": ("guide_price_fen",),
     "promotion": ("promotion",),
     "configuration": ("configuration",),
-    "performance": ("power_kw", "accel_0_100_s", "fuel_l_per_100km", "range_km",
-                    "battery_kwh", "fast_charge_minutes", "slow_charge_hours"),
+    "performance": (
+        "power_kw",
+        "accel_0_100_s",
+        "fuel_l_per_100km",
+        "range_km",
+        "battery_kwh",
+        "fast_charge_minutes",
+        "slow_charge_hours",
+    ),
     "disclosure": ("age_disclosed_from", "defect_notes", "repair_notes"),
-    "model": ("vin", "brand", "model", "trim", "model_year", "exterior_color",
-              "interior_color", "powertrain"),
+    "model": ("vin", "brand", "model", "trim", "model_year", "exterior_color", "interior_color", "powertrain"),
     "charging_pile": ("charging_pile",),
     "store": ("store_name", "sales_hotline", "complaint_phone", "qr_url_template"),
 }
@@ -118,39 +124,54 @@ class BatchResultDTO:
     @property
     def changes(self) -> Changes:
         """New card documents, and the cars whose card state they change (issue #16)."""
-        return Changes(documents=bool(self.cards), vehicles=bool(self.cards),
-                       ids=frozenset(c.vehicle_id for c in self.cards))
+        return Changes(
+            documents=bool(self.cards), vehicles=bool(self.cards), ids=frozenset(c.vehicle_id for c in self.cards)
+        )
 
 
 # --- facts and staleness -----------------------------------------------------------------------
 
-def card_facts(vehicle: VehicleDTO, store: StoreDTO, promotion, charging_pile,
-               today: dt.date) -> dict:
+
+def card_facts(vehicle: VehicleDTO, store: StoreDTO, promotion, charging_pile, today: dt.date) -> dict:
     """The card-relevant facts, JSON-ready. The production date counts only from the day the
     car turns two years old (4.2.3.4): that day the card must say so, so it goes stale."""
     due = age_disclosure_from(vehicle)
     nev = is_nev(vehicle)
     return {
-        "vin": vehicle.vin, "brand": vehicle.brand, "model": vehicle.model,
-        "trim": vehicle.trim, "model_year": vehicle.model_year,
-        "exterior_color": vehicle.exterior_color, "interior_color": vehicle.interior_color,
-        "powertrain": vehicle.powertrain, "price_fen": vehicle.price_fen,
+        "vin": vehicle.vin,
+        "brand": vehicle.brand,
+        "model": vehicle.model,
+        "trim": vehicle.trim,
+        "model_year": vehicle.model_year,
+        "exterior_color": vehicle.exterior_color,
+        "interior_color": vehicle.interior_color,
+        "powertrain": vehicle.powertrain,
+        "price_fen": vehicle.price_fen,
         "guide_price_fen": vehicle.guide_price_fen,
         "configuration": list(vehicle.configuration),
-        "power_kw": vehicle.power_kw, "accel_0_100_s": vehicle.accel_0_100_s,
-        "fuel_l_per_100km": vehicle.fuel_l_per_100km, "range_km": vehicle.range_km,
-        "battery_kwh": vehicle.battery_kwh, "fast_charge_minutes": vehicle.fast_charge_minutes,
+        "power_kw": vehicle.power_kw,
+        "accel_0_100_s": vehicle.accel_0_100_s,
+        "fuel_l_per_100km": vehicle.fuel_l_per_100km,
+        "range_km": vehicle.range_km,
+        "battery_kwh": vehicle.battery_kwh,
+        "fast_charge_minutes": vehicle.fast_charge_minutes,
         "slow_charge_hours": vehicle.slow_charge_hours,
         "age_disclosed_from": due.isoformat() if due is not None and today >= due else None,
-        "defect_notes": vehicle.defect_notes.strip(), "repair_notes": vehicle.repair_notes.strip(),
-        "promotion": None if promotion is None else {
-            "title": promotion.title, "rules": promotion.rules,
+        "defect_notes": vehicle.defect_notes.strip(),
+        "repair_notes": vehicle.repair_notes.strip(),
+        "promotion": None
+        if promotion is None
+        else {
+            "title": promotion.title,
+            "rules": promotion.rules,
             "conditions": promotion.conditions,
-            "valid_until": promotion.valid_until.isoformat() if promotion.valid_until else None},
-        "charging_pile": None if charging_pile is None or not nev else {
-            "service": charging_pile.service, "fee_fen": charging_pile.fee_fen,
-            "included": charging_pile.included},
-        "store_name": store.legal_name, "sales_hotline": store.sales_hotline,
+            "valid_until": promotion.valid_until.isoformat() if promotion.valid_until else None,
+        },
+        "charging_pile": None
+        if charging_pile is None or not nev
+        else {"service": charging_pile.service, "fee_fen": charging_pile.fee_fen, "included": charging_pile.included},
+        "store_name": store.legal_name,
+        "sales_hotline": store.sales_hotline,
         "complaint_phone": store.complaint_phone,
     } | ({"qr_url_template": store.card_url_template} if store.card_url_template else {})
     # (The template key is left out while unset so that cards issued before it existed keep
@@ -158,14 +179,14 @@ def card_facts(vehicle: VehicleDTO, store: StoreDTO, promotion, charging_pile,
 
 
 def fingerprint(facts: dict) -> str:
-    return hashlib.sha256(json.dumps(facts, sort_keys=True, ensure_ascii=False,
-                                     separators=(",", ":")).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        json.dumps(facts, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    ).hexdigest()
 
 
 def changed_groups(old: dict, new: dict) -> tuple[str, ...]:
     """Which kinds of fact differ, in FACT_GROUPS order."""
-    return tuple(group for group, keys in FACT_GROUPS.items()
-                 if any(old.get(k) != new.get(k) for k in keys))
+    return tuple(group for group, keys in FACT_GROUPS.items() if any(old.get(k) != new.get(k) for k in keys))
 
 
 def _today(now: dt.datetime | None) -> dt.date:
@@ -180,11 +201,10 @@ def _load(session, vehicle_ids: list[int]) -> tuple[dict[int, VehicleDTO], Store
     store = session.scalar(select(Store))
     if store is None:
         from app.core.errors import SetupRequired
+
         raise SetupRequired()
-    vehicles = {v.id: vehicle_dto(v) for v in
-                session.scalars(select(Vehicle).where(Vehicle.id.in_(vehicle_ids)))}
-    return vehicles, store_dto(store), promotion_dtos(session, vehicle_ids), \
-        charging_pile_dto(session)
+    vehicles = {v.id: vehicle_dto(v) for v in session.scalars(select(Vehicle).where(Vehicle.id.in_(vehicle_ids)))}
+    return vehicles, store_dto(store), promotion_dtos(session, vehicle_ids), charging_pile_dto(session)
 
 
 def describe(v: VehicleDTO) -> str:
@@ -193,11 +213,14 @@ def describe(v: VehicleDTO) -> str:
 
 # --- issuing -------------------------------------------------------------------------------------
 
+
 def _void_document(session, document_id: int, actor: Actor, reason: str) -> None:
     table = Document.__table__
-    session.execute(table.update().where(table.c.id == document_id,
-                                         table.c.voided_at.is_(None))
-                    .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason))
+    session.execute(
+        table.update()
+        .where(table.c.id == document_id, table.c.voided_at.is_(None))
+        .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason)
+    )
 
 
 def _check_options(layout: str, language: str) -> None:
@@ -217,23 +240,27 @@ def retire_for_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> Non
     display floor, so its card comes off the car and no longer counts (4.2.1.2), and its
     position is freed. The archive keeps the document, voided."""
     s = uow.session
-    for card in s.scalars(select(VehicleCard).where(
-            VehicleCard.vehicle_id == vehicle_id,
-            VehicleCard.status == CardStatus.CURRENT.value)):
-        card.status, card.ended_at, card.end_reason = (CardStatus.RETIRED.value, utcnow(),
-                                                       "vehicle left display")
+    for card in s.scalars(
+        select(VehicleCard).where(VehicleCard.vehicle_id == vehicle_id, VehicleCard.status == CardStatus.CURRENT.value)
+    ):
+        card.status, card.ended_at, card.end_reason = (CardStatus.RETIRED.value, utcnow(), "vehicle left display")
         _void_document(s, card.document_id, actor, "vehicle left display")
     free_position(s, vehicle_id)
 
 
 # --- the board -------------------------------------------------------------------------------
 
+
 def _current_cards(session, vehicle_ids: Iterable[int]) -> dict[int, VehicleCard]:
     ids = list(vehicle_ids)
     if not ids:
         return {}
-    return {c.vehicle_id: c for c in session.scalars(select(VehicleCard).where(
-        VehicleCard.vehicle_id.in_(ids), VehicleCard.status == CardStatus.CURRENT.value))}
+    return {
+        c.vehicle_id: c
+        for c in session.scalars(
+            select(VehicleCard).where(VehicleCard.vehicle_id.in_(ids), VehicleCard.status == CardStatus.CURRENT.value)
+        )
+    }
 
 
 def _card_state(card: VehicleCard | None, facts: dict) -> tuple[str, tuple[str, ...]]:
@@ -251,11 +278,18 @@ def board(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> l
     today = _today(now)
     with uow:
         s = uow.session
-        positions = s.execute(select(DisplayPosition, DisplayZone).join(DisplayZone).order_by(
-            DisplayZone.sort, DisplayZone.id, DisplayPosition.sort, DisplayPosition.code)).all()
-        displayed = list(s.scalars(select(Vehicle.id).where(
-            Vehicle.status == VehicleStatus.ON_DISPLAY.value).order_by(Vehicle.brand,
-                                                                       Vehicle.model, Vehicle.vin)))
+        positions = s.execute(
+            select(DisplayPosition, DisplayZone)
+            .join(DisplayZone)
+            .order_by(DisplayZone.sort, DisplayZone.id, DisplayPosition.sort, DisplayPosition.code)
+        ).all()
+        displayed = list(
+            s.scalars(
+                select(Vehicle.id)
+                .where(Vehicle.status == VehicleStatus.ON_DISPLAY.value)
+                .order_by(Vehicle.brand, Vehicle.model, Vehicle.vin)
+            )
+        )
         placed = {p.vehicle_id for p, _ in positions if p.vehicle_id is not None}
         ids = sorted(placed | set(displayed))
         vehicles, store, promos, pile = _load(s, ids)
@@ -265,20 +299,47 @@ def board(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> l
         def row(zone, position, vid) -> BoardRowDTO:
             v = vehicles.get(vid) if vid is not None else None
             if v is None:
-                return BoardRowDTO(zone.id, zone.name, zone.is_nev_zone, position.id,
-                                   position.code, None, None, "", None, None, None, (), None,
-                                   None, None, False)
+                return BoardRowDTO(
+                    zone.id,
+                    zone.name,
+                    zone.is_nev_zone,
+                    position.id,
+                    position.code,
+                    None,
+                    None,
+                    "",
+                    None,
+                    None,
+                    None,
+                    (),
+                    None,
+                    None,
+                    None,
+                    False,
+                )
             card = cards.get(vid)
-            state, changed = _card_state(card, card_facts(
-                v, store, promos.get(vid), pile if is_nev(v) else None, today))
+            state, changed = _card_state(
+                card, card_facts(v, store, promos.get(vid), pile if is_nev(v) else None, today)
+            )
             return BoardRowDTO(
-                zone.id if zone else None, zone.name if zone else None,
-                bool(zone and zone.is_nev_zone), position.id if position else None,
-                position.code if position else None, vid, v.vin, describe(v), v.powertrain,
-                v.price_fen, state, changed, card.card_number if card else None,
-                card.card_version if card else None, card.document_id if card else None,
+                zone.id if zone else None,
+                zone.name if zone else None,
+                bool(zone and zone.is_nev_zone),
+                position.id if position else None,
+                position.code if position else None,
+                vid,
+                v.vin,
+                describe(v),
+                v.powertrain,
+                v.price_fen,
+                state,
+                changed,
+                card.card_number if card else None,
+                card.card_version if card else None,
+                card.document_id if card else None,
                 # T/CSCA 120031 4.2.1.5: NEVs are displayed in a separate zone.
-                is_nev(v) and not (zone and zone.is_nev_zone))
+                is_nev(v) and not (zone and zone.is_nev_zone),
+            )
 
         for position, zone in positions:
             rows.append(row(zone, position, position.vehicle_id))
@@ -310,8 +371,7 @@ def scan(uow: UnitOfWork, *, actor: Actor, text: str) -> ScanResultDTO:
     with uow:
         s = uow.session
         if ref is not None:
-            vehicle_id = s.scalar(select(VehicleCard.vehicle_id).where(
-                VehicleCard.card_number == ref[0]).limit(1))
+            vehicle_id = s.scalar(select(VehicleCard.vehicle_id).where(VehicleCard.card_number == ref[0]).limit(1))
             if vehicle_id is None:
                 raise NotFound(what="vehicle_card", number=ref[0])
             v = s.get(Vehicle, vehicle_id)
@@ -320,25 +380,24 @@ def scan(uow: UnitOfWork, *, actor: Actor, text: str) -> ScanResultDTO:
             if v is None:
                 raise NotFound(what="vehicle", vin=vin)
         from app.inventory.api import vehicle_dto
+
         dto = vehicle_dto(v)
         card = _current_cards(s, [v.id]).get(v.id)
         current = card.card_version if card is not None else None
         number = ref[0] if ref else (card.card_number if card else None)
         scanned = ref[1] if ref else None
-        is_current = card is not None and (ref is None or (card.card_number == ref[0]
-                                                           and current == scanned))
+        is_current = card is not None and (ref is None or (card.card_number == ref[0] and current == scanned))
         return ScanResultDTO(v.id, v.vin, describe(dto), number, scanned, current, is_current)
 
 
 # --- batches ---------------------------------------------------------------------------------
 
-def cars_needing_cards(uow: UnitOfWork, *, actor: Actor,
-                       now: dt.datetime | None = None) -> list[int]:
+
+def cars_needing_cards(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[int]:
     """Displayed cars with no card or a stale one, in board order."""
     seen: list[int] = []
     for r in board(uow, actor=actor, now=now):
-        if r.vehicle_id is not None and r.card_state in ("no_card", "stale") \
-                and r.vehicle_id not in seen:
+        if r.vehicle_id is not None and r.card_state in ("no_card", "stale") and r.vehicle_id not in seen:
             seen.append(r.vehicle_id)
     return seen
 
@@ -350,8 +409,9 @@ class PrintsRecordedDTO:
     changes: Changes = field(default_factory=lambda: Changes(documents=True), compare=False)
 
 
-def record_card_prints(uow: UnitOfWork, *, actor: Actor, document_ids: Iterable[int],
-                       printer: str, kind: str | None = None) -> PrintsRecordedDTO:
+def record_card_prints(
+    uow: UnitOfWork, *, actor: Actor, document_ids: Iterable[int], printer: str, kind: str | None = None
+) -> PrintsRecordedDTO:
     """The print ledger gets one line per card printed in a batch."""
     from app.documents.api import record_print
 

@@ -67,8 +67,7 @@ def ensure_default_floor(uow: UnitOfWork) -> None:
             zone = DisplayZone(name=name, is_nev_zone=nev, sort=sort)
             s.add(zone)
             s.flush()
-            s.add_all(DisplayPosition(zone_id=zone.id, code=c, sort=i)
-                      for i, c in enumerate(codes, start=1))
+            s.add_all(DisplayPosition(zone_id=zone.id, code=c, sort=i) for i, c in enumerate(codes, start=1))
         uow.commit()
 
 
@@ -81,14 +80,16 @@ def list_positions(uow: UnitOfWork, *, actor: Actor) -> list[PositionDTO]:
     require(actor, Action.VIEW_SHOWROOM)
     with uow:
         rows = uow.session.execute(
-            select(DisplayPosition, DisplayZone).join(DisplayZone)
-            .order_by(DisplayZone.sort, DisplayZone.id, DisplayPosition.sort,
-                      DisplayPosition.code)).all()
+            select(DisplayPosition, DisplayZone)
+            .join(DisplayZone)
+            .order_by(DisplayZone.sort, DisplayZone.id, DisplayPosition.sort, DisplayPosition.code)
+        ).all()
         return [_position_dto(p, z) for p, z in rows]
 
 
-def move_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, position_id: int,
-                 swap: bool = False) -> MoveResultDTO:
+def move_vehicle(
+    uow: UnitOfWork, *, actor: Actor, vehicle_id: int, position_id: int, swap: bool = False
+) -> MoveResultDTO:
     """Put a car in a display position, in one action: its old position is freed; a car in
     stock goes on display. An occupied target is refused (`floor_position_occupied`) unless
     `swap`, which moves the other car to this car's old position."""
@@ -100,8 +101,9 @@ def move_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, position_id:
         v = s.get(Vehicle, vehicle_id)
         if v is None:
             raise NotFound(what="vehicle", id=vehicle_id)
-        row = s.execute(select(DisplayPosition, DisplayZone).join(DisplayZone)
-                        .where(DisplayPosition.id == position_id)).first()
+        row = s.execute(
+            select(DisplayPosition, DisplayZone).join(DisplayZone).where(DisplayPosition.id == position_id)
+        ).first()
         if row is None:
             raise NotFound(what="display_position", id=position_id)
         target, zone = row
@@ -116,8 +118,7 @@ def move_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, position_id:
         other_id = target.vehicle_id
         if other_id is not None and not swap:
             other = s.get(Vehicle, other_id)
-            raise ShowroomError("floor_position_occupied", position=target.code,
-                                vin=other.vin if other else "")
+            raise ShowroomError("floor_position_occupied", position=target.code, vin=other.vin if other else "")
         swapped = None
         if other_id is not None:
             if old is None:
@@ -148,12 +149,15 @@ def move_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, position_id:
 def free_position(session, vehicle_id: int) -> None:
     """Internal (the car left the display floor): its position becomes empty."""
     table = DisplayPosition.__table__
-    session.execute(table.update().where(table.c.vehicle_id == vehicle_id)
-                    .values(vehicle_id=None, updated_at=utcnow(),
-                            version=table.c.version + 1))
+    session.execute(
+        table.update()
+        .where(table.c.vehicle_id == vehicle_id)
+        .values(vehicle_id=None, updated_at=utcnow(), version=table.c.version + 1)
+    )
 
 
 # --- promotions (4.3.2.1) and the charging-pile offer (4.1.3.5) ----------------------------
+
 
 @dataclass(frozen=True)
 class PromotionRecordDTO:
@@ -199,13 +203,20 @@ def get_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> Promotio
     require(actor, Action.VIEW_SHOWROOM)
     with uow:
         p = uow.session.scalar(select(Promotion).where(Promotion.vehicle_id == vehicle_id))
-        return PromotionRecordDTO(p.vehicle_id, p.title, p.rules, p.conditions, p.valid_until,
-                                  p.version) if p else None
+        return PromotionRecordDTO(p.vehicle_id, p.title, p.rules, p.conditions, p.valid_until, p.version) if p else None
 
 
-def set_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, title: str, rules: str,
-                  conditions: str = "", valid_until: dt.date | None = None,
-                  expected_version: int | None = None) -> PromotionRecordDTO:
+def set_promotion(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    vehicle_id: int,
+    title: str,
+    rules: str,
+    conditions: str = "",
+    valid_until: dt.date | None = None,
+    expected_version: int | None = None,
+) -> PromotionRecordDTO:
     """Set (or replace) the promotion printed on a car's card; the card becomes stale."""
     require(actor, Action.MANAGE_PROMOTIONS)
     errors = _promotion_errors(title or "", rules or "", conditions or "")
@@ -224,8 +235,7 @@ def set_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, title: str,
         p.title, p.rules, p.conditions = title.strip(), rules.strip(), (conditions or "").strip()
         p.valid_until, p.updated_by_id = valid_until, actor.user_id
         commit(uow)
-        return PromotionRecordDTO(p.vehicle_id, p.title, p.rules, p.conditions, p.valid_until,
-                                  p.version)
+        return PromotionRecordDTO(p.vehicle_id, p.title, p.rules, p.conditions, p.valid_until, p.version)
 
 
 def clear_promotion(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PromotionRemovedDTO:
@@ -245,9 +255,15 @@ def get_charging_pile_offer(uow: UnitOfWork, *, actor: Actor) -> ChargingPileDTO
         return charging_pile_dto(uow.session)
 
 
-def set_charging_pile_offer(uow: UnitOfWork, *, actor: Actor, service: str, fee_fen: int = 0,
-                            included: bool = False,
-                            expected_version: int | None = None) -> ChargingPileDTO:
+def set_charging_pile_offer(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    service: str,
+    fee_fen: int = 0,
+    included: bool = False,
+    expected_version: int | None = None,
+) -> ChargingPileDTO:
     """The store's charging-pile installation offer printed on NEV cards (4.1.3.5).
     `expected_version`: the version the editor loaded (None when there was no offer yet); a
     newer save on another terminal raises Conflict instead of being overwritten."""
@@ -278,11 +294,9 @@ def promotion_dtos(session, vehicle_ids: list[int]) -> dict[int, PromotionDTO]:
     if not vehicle_ids:
         return {}
     rows = session.scalars(select(Promotion).where(Promotion.vehicle_id.in_(vehicle_ids)))
-    return {p.vehicle_id: PromotionDTO(p.title, p.rules, p.valid_until, p.conditions)
-            for p in rows}
+    return {p.vehicle_id: PromotionDTO(p.title, p.rules, p.valid_until, p.conditions) for p in rows}
 
 
 def charging_pile_dto(session) -> ChargingPileDTO | None:
     offer = session.scalar(select(ChargingPileOffer).limit(1))
-    return (ChargingPileDTO(offer.service, offer.fee_fen, offer.included, offer.version)
-            if offer else None)
+    return ChargingPileDTO(offer.service, offer.fee_fen, offer.included, offer.version) if offer else None

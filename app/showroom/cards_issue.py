@@ -30,9 +30,19 @@ from app.core.clock import utcnow
 from app.showroom.vehicle_card import CardDTO, is_nev, render_card, render_cards
 from app.core.errors import Conflict, NotFound, ShowroomError
 from app.core.permissions import Action, require
-from app.showroom.cards import (ISSUABLE, BatchResultDTO, IssuedCardDTO, _check_options,
-                                _load, _today, _void_document, card_facts, cars_needing_cards,
-                                describe, fingerprint)
+from app.showroom.cards import (
+    ISSUABLE,
+    BatchResultDTO,
+    IssuedCardDTO,
+    _check_options,
+    _load,
+    _today,
+    _void_document,
+    card_facts,
+    cars_needing_cards,
+    describe,
+    fingerprint,
+)
 from app.core.common import retry_transient
 from app.documents.api import PreparedDocument, archive_prepared, prepare_document
 from app.core.dto import Actor, VehicleDTO
@@ -56,8 +66,7 @@ class _Planned:
 def not_available(v) -> ShowroomError:
     """The refusal for a car that is not on sale (sold, reserved, in transit...): it names the
     car, so that whoever printed the batch knows which one to take out."""
-    return ShowroomError("card_vehicle_not_available", vin=v.vin, status=v.status,
-                         car=describe(v))
+    return ShowroomError("card_vehicle_not_available", vin=v.vin, status=v.status, car=describe(v))
 
 
 def _plan(uow: UnitOfWork, vehicle_ids: list[int], now: dt.datetime | None) -> list[_Planned]:
@@ -73,28 +82,40 @@ def _plan(uow: UnitOfWork, vehicle_ids: list[int], now: dt.datetime | None) -> l
             if v.status not in ISSUABLE:
                 raise not_available(v)
         vehicles, store, promos, pile = _load(s, vehicle_ids)
-        latest = dict(s.execute(select(VehicleCard.vehicle_id, VehicleCard.card_number)
-                                .where(VehicleCard.vehicle_id.in_(vehicle_ids))
-                                .order_by(VehicleCard.id)).all())  # the last row wins
+        latest = dict(
+            s.execute(
+                select(VehicleCard.vehicle_id, VehicleCard.card_number)
+                .where(VehicleCard.vehicle_id.in_(vehicle_ids))
+                .order_by(VehicleCard.id)
+            ).all()
+        )  # the last row wins
     planned = []
     for vehicle_id in vehicle_ids:
         vehicle = vehicles[vehicle_id]
         promotion = promos.get(vehicle_id)
         charging = pile if is_nev(vehicle) else None
 
-        def card(number, version, issued_at, vehicle=vehicle, promotion=promotion,
-                 charging=charging) -> CardDTO:
-            return CardDTO(card_number=number, version=version, issued_at=issued_at,
-                           vehicle=vehicle, store=store, promotion=promotion,
-                           charging_pile=charging, url_template=store.card_url_template or None)
+        def card(number, version, issued_at, vehicle=vehicle, promotion=promotion, charging=charging) -> CardDTO:
+            return CardDTO(
+                card_number=number,
+                version=version,
+                issued_at=issued_at,
+                vehicle=vehicle,
+                store=store,
+                promotion=promotion,
+                charging_pile=charging,
+                url_template=store.card_url_template or None,
+            )
 
-        planned.append(_Planned(vehicle, card, card_facts(vehicle, store, promotion, charging,
-                                                          today), latest.get(vehicle_id)))
+        planned.append(
+            _Planned(vehicle, card, card_facts(vehicle, store, promotion, charging, today), latest.get(vehicle_id))
+        )
     return planned
 
 
-def _prepare(uow: UnitOfWork, actor: Actor, plan: _Planned, layout: str,
-             language: str) -> tuple[PreparedDocument, CardDTO]:
+def _prepare(
+    uow: UnitOfWork, actor: Actor, plan: _Planned, layout: str, language: str
+) -> tuple[PreparedDocument, CardDTO]:
     """Step 2 for one card: numbered, rendered and signed; nothing archived yet."""
     made: list[CardDTO] = []
 
@@ -103,16 +124,24 @@ def _prepare(uow: UnitOfWork, actor: Actor, plan: _Planned, layout: str,
         return render_card(made[-1], layout=layout, language=language)
 
     prepared = prepare_document(
-        uow, actor=actor, doc_type="vehicle_card", subject_type="vehicle",
-        subject_id=plan.vehicle.id, language=language, render=render,
-        replaces=plan.replaces, reason="card reissued (一车一卡)" if plan.replaces else "",
-        subject_ref=plan.vehicle.vin)
+        uow,
+        actor=actor,
+        doc_type="vehicle_card",
+        subject_type="vehicle",
+        subject_id=plan.vehicle.id,
+        language=language,
+        render=render,
+        replaces=plan.replaces,
+        reason="card reissued (一车一卡)" if plan.replaces else "",
+        subject_ref=plan.vehicle.vin,
+    )
     return prepared, made[-1]
 
 
 @retry_transient  # one transaction that commits whole or leaves nothing: safe to run again
-def _commit(uow: UnitOfWork, actor: Actor, items: list[tuple[_Planned, PreparedDocument]],
-            layout: str) -> list[IssuedCardDTO]:
+def _commit(
+    uow: UnitOfWork, actor: Actor, items: list[tuple[_Planned, PreparedDocument]], layout: str
+) -> list[IssuedCardDTO]:
     """Step 3: archive, make current and supersede, all in one transaction."""
     with uow:
         s = uow.session
@@ -135,38 +164,69 @@ def _commit(uow: UnitOfWork, actor: Actor, items: list[tuple[_Planned, PreparedD
             s.rollback()
             raise Conflict(table="vehicle_card", vehicle_id=items[0][0].vehicle.id) from None
         uow.commit()
-    return [IssuedCardDTO(plan.vehicle.id, plan.vehicle.vin, prepared.number, prepared.version,
-                          document_id, layout, prepared.issued_at)
-            for (plan, prepared), document_id in zip(items, document_ids, strict=True)]
+    return [
+        IssuedCardDTO(
+            plan.vehicle.id,
+            plan.vehicle.vin,
+            prepared.number,
+            prepared.version,
+            document_id,
+            layout,
+            prepared.issued_at,
+        )
+        for (plan, prepared), document_id in zip(items, document_ids, strict=True)
+    ]
 
 
 def _check_still_on_sale(s, items: list[tuple[_Planned, PreparedDocument]]) -> None:
-    for v in s.scalars(select(Vehicle).where(Vehicle.id.in_(
-            [plan.vehicle.id for plan, _ in items])).order_by(Vehicle.id).with_for_update()):
+    for v in s.scalars(
+        select(Vehicle)
+        .where(Vehicle.id.in_([plan.vehicle.id for plan, _ in items]))
+        .order_by(Vehicle.id)
+        .with_for_update()
+    ):
         if v.status not in ISSUABLE:
             raise not_available(v)
 
 
-def _make_current(s, actor: Actor, plan: _Planned, prepared: PreparedDocument,
-                  document_id: int, layout: str) -> None:
+def _make_current(s, actor: Actor, plan: _Planned, prepared: PreparedDocument, document_id: int, layout: str) -> None:
     reason = f"replaced by {prepared.number} v{prepared.version}"
-    for old in s.scalars(select(VehicleCard).where(
-            VehicleCard.vehicle_id == plan.vehicle.id,
-            VehicleCard.status == CardStatus.CURRENT.value)):
+    for old in s.scalars(
+        select(VehicleCard).where(
+            VehicleCard.vehicle_id == plan.vehicle.id, VehicleCard.status == CardStatus.CURRENT.value
+        )
+    ):
         old.status, old.ended_at, old.end_reason = CardStatus.VOIDED.value, utcnow(), reason
         if old.card_number != prepared.number:  # its document is not the one replaced
             _void_document(s, old.document_id, actor, reason)
     s.flush()
-    s.add(VehicleCard(vehicle_id=plan.vehicle.id, card_number=prepared.number,
-                      card_version=prepared.version, document_id=document_id, layout=layout,
-                      fingerprint=fingerprint(plan.facts), facts=plan.facts,
-                      status=CardStatus.CURRENT.value, issued_at=prepared.issued_at,
-                      issued_by_id=actor.user_id))
+    s.add(
+        VehicleCard(
+            vehicle_id=plan.vehicle.id,
+            card_number=prepared.number,
+            card_version=prepared.version,
+            document_id=document_id,
+            layout=layout,
+            fingerprint=fingerprint(plan.facts),
+            facts=plan.facts,
+            status=CardStatus.CURRENT.value,
+            issued_at=prepared.issued_at,
+            issued_by_id=actor.user_id,
+        )
+    )
 
 
-def _issue(uow: UnitOfWork, actor: Actor, ids: list[int], layout: str, language: str,
-           now: dt.datetime | None, progress: Callable[[int, int], None] | None,
-           cancelled: Callable[[], bool] | None, deliver: Deliver | None) -> BatchResultDTO:
+def _issue(
+    uow: UnitOfWork,
+    actor: Actor,
+    ids: list[int],
+    layout: str,
+    language: str,
+    now: dt.datetime | None,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    deliver: Deliver | None,
+) -> BatchResultDTO:
     planned = _plan(uow, ids, now)
     items: list[tuple[_Planned, PreparedDocument]] = []
     made: list[CardDTO] = []
@@ -189,8 +249,15 @@ def _issue(uow: UnitOfWork, actor: Actor, ids: list[int], layout: str, language:
 
 
 @retry_transient  # issue #8.3: a busy database is retried, never shown
-def issue_card(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, layout: str = "A5",
-               language: str = "bilingual", now: dt.datetime | None = None) -> IssuedCardDTO:
+def issue_card(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    vehicle_id: int,
+    layout: str = "A5",
+    language: str = "bilingual",
+    now: dt.datetime | None = None,
+) -> IssuedCardDTO:
     """Issue the car's card (the next version if it has one) into the archive and make it the
     current card; the previous version is voided, in the same transaction. Only for a car in
     stock or on display (`card_vehicle_not_available`). `Conflict` when another terminal
@@ -200,12 +267,18 @@ def issue_card(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, layout: str = 
     return _issue(uow, actor, [vehicle_id], layout, language, now, None, None, None).cards[0]
 
 
-def issue_cards_batch(uow: UnitOfWork, *, actor: Actor, vehicle_ids: Iterable[int] | None = None,
-                      layout: str = "A5", language: str = "bilingual",
-                      progress: Callable[[int, int], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None,
-                      deliver: Deliver | None = None,
-                      now: dt.datetime | None = None) -> BatchResultDTO:
+def issue_cards_batch(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    vehicle_ids: Iterable[int] | None = None,
+    layout: str = "A5",
+    language: str = "bilingual",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    deliver: Deliver | None = None,
+    now: dt.datetime | None = None,
+) -> BatchResultDTO:
     """Issue (archive) a card for each car, `vehicle_ids` or else every displayed car whose
     card is missing or stale, and return them in one PDF for printing: all of them or, on any
     refusal or failure, none (nothing issued, no card superseded).
@@ -216,8 +289,7 @@ def issue_cards_batch(uow: UnitOfWork, *, actor: Actor, vehicle_ids: Iterable[in
     the file): if it raises, nothing is issued."""
     require(actor, Action.ISSUE_CARDS)
     _check_options(layout, language)
-    ids = list(dict.fromkeys(vehicle_ids)) if vehicle_ids is not None else \
-        cars_needing_cards(uow, actor=actor, now=now)
+    ids = list(dict.fromkeys(vehicle_ids)) if vehicle_ids is not None else cars_needing_cards(uow, actor=actor, now=now)
     if not ids:
         return BatchResultDTO((), None, False, 0)
     return _issue(uow, actor, ids, layout, language, now, progress, cancelled, deliver)

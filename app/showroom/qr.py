@@ -27,17 +27,16 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from reportlab.lib.units import mm
 
-from app.showroom.vehicle_card import (CardDTO, disclosure_flags, fmt_money, is_nev,
-                                        issue_date)
+from app.showroom.vehicle_card import CardDTO, disclosure_flags, fmt_money, is_nev, issue_date
 from app.core.errors import ShowroomError
 from db.models import Powertrain
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
-SYMBOL_MM = 50.0       # 10:1 rule of thumb: read from 50 cm
+SYMBOL_MM = 50.0  # 10:1 rule of thumb: read from 50 cm
 MIN_MODULE_MM = 0.5
-QUIET_MODULES = 4      # ISO/IEC 18004 quiet zone
+QUIET_MODULES = 4  # ISO/IEC 18004 quiet zone
 MAX_PAYLOAD_BYTES = 330  # version 13 at level M holds 331
 DEFAULT_EC = "M"
 
@@ -47,24 +46,352 @@ _EC_ORDER = "LMQH"
 _EC_FORMAT_BITS = {"L": 1, "M": 0, "Q": 3, "H": 2}
 # Per version 1..40 (index 0 unused), per level L, M, Q, H (ISO/IEC 18004 table 9).
 _ECC_PER_BLOCK = (
-    (-1, 7, 10, 15, 20, 26, 18, 20, 24, 30, 18, 20, 24, 26, 30, 22, 24, 28, 30, 28, 28, 28, 28,
-     30, 30, 26, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30),
-    (-1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28,
-     28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28),
-    (-1, 13, 22, 18, 26, 18, 24, 18, 22, 20, 24, 28, 26, 24, 20, 30, 24, 28, 28, 26, 30, 28, 30,
-     30, 30, 30, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30),
-    (-1, 17, 28, 22, 16, 22, 28, 26, 26, 24, 28, 24, 28, 22, 24, 24, 30, 28, 28, 26, 28, 30, 24,
-     30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30),
+    (
+        -1,
+        7,
+        10,
+        15,
+        20,
+        26,
+        18,
+        20,
+        24,
+        30,
+        18,
+        20,
+        24,
+        26,
+        30,
+        22,
+        24,
+        28,
+        30,
+        28,
+        28,
+        28,
+        28,
+        30,
+        30,
+        26,
+        28,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+    ),
+    (
+        -1,
+        10,
+        16,
+        26,
+        18,
+        24,
+        16,
+        18,
+        22,
+        22,
+        26,
+        30,
+        22,
+        22,
+        24,
+        24,
+        28,
+        28,
+        26,
+        26,
+        26,
+        26,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+        28,
+    ),
+    (
+        -1,
+        13,
+        22,
+        18,
+        26,
+        18,
+        24,
+        18,
+        22,
+        20,
+        24,
+        28,
+        26,
+        24,
+        20,
+        30,
+        24,
+        28,
+        28,
+        26,
+        30,
+        28,
+        30,
+        30,
+        30,
+        30,
+        28,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+    ),
+    (
+        -1,
+        17,
+        28,
+        22,
+        16,
+        22,
+        28,
+        26,
+        26,
+        24,
+        28,
+        24,
+        28,
+        22,
+        24,
+        24,
+        30,
+        28,
+        28,
+        26,
+        28,
+        30,
+        24,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+        30,
+    ),
 )
 _NUM_BLOCKS = (
-    (-1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 4, 6, 6, 6, 6, 7, 8, 8, 9, 9, 10, 12, 12, 12, 13,
-     14, 15, 16, 17, 18, 19, 19, 20, 21, 22, 24, 25),
-    (-1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21,
-     23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49),
-    (-1, 1, 1, 2, 2, 4, 4, 6, 6, 8, 8, 8, 10, 12, 16, 12, 17, 16, 18, 21, 20, 23, 23, 25, 27, 29,
-     34, 34, 35, 38, 40, 43, 45, 48, 51, 53, 56, 59, 62, 65, 68),
-    (-1, 1, 1, 2, 4, 4, 4, 5, 6, 8, 8, 11, 11, 16, 16, 18, 16, 19, 21, 25, 25, 25, 34, 30, 32,
-     35, 37, 40, 42, 45, 48, 51, 54, 57, 60, 63, 66, 70, 74, 77, 81),
+    (
+        -1,
+        1,
+        1,
+        1,
+        1,
+        1,
+        2,
+        2,
+        2,
+        2,
+        4,
+        4,
+        4,
+        4,
+        4,
+        6,
+        6,
+        6,
+        6,
+        7,
+        8,
+        8,
+        9,
+        9,
+        10,
+        12,
+        12,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+        19,
+        20,
+        21,
+        22,
+        24,
+        25,
+    ),
+    (
+        -1,
+        1,
+        1,
+        1,
+        2,
+        2,
+        4,
+        4,
+        4,
+        5,
+        5,
+        5,
+        8,
+        9,
+        9,
+        10,
+        10,
+        11,
+        13,
+        14,
+        16,
+        17,
+        17,
+        18,
+        20,
+        21,
+        23,
+        25,
+        26,
+        28,
+        29,
+        31,
+        33,
+        35,
+        37,
+        38,
+        40,
+        43,
+        45,
+        47,
+        49,
+    ),
+    (
+        -1,
+        1,
+        1,
+        2,
+        2,
+        4,
+        4,
+        6,
+        6,
+        8,
+        8,
+        8,
+        10,
+        12,
+        16,
+        12,
+        17,
+        16,
+        18,
+        21,
+        20,
+        23,
+        23,
+        25,
+        27,
+        29,
+        34,
+        34,
+        35,
+        38,
+        40,
+        43,
+        45,
+        48,
+        51,
+        53,
+        56,
+        59,
+        62,
+        65,
+        68,
+    ),
+    (
+        -1,
+        1,
+        1,
+        2,
+        4,
+        4,
+        4,
+        5,
+        6,
+        8,
+        8,
+        11,
+        11,
+        16,
+        16,
+        18,
+        16,
+        19,
+        21,
+        25,
+        25,
+        25,
+        34,
+        30,
+        32,
+        35,
+        37,
+        40,
+        42,
+        45,
+        48,
+        51,
+        54,
+        57,
+        60,
+        63,
+        66,
+        70,
+        74,
+        77,
+        81,
+    ),
 )
 
 _EXP = [0] * 512
@@ -159,14 +486,14 @@ _MASKS = (
 @dataclass(frozen=True)
 class _Template:
     size: int
-    width: int                      # W
-    base: int                       # dark function modules
-    masks: tuple[int, ...]          # each mask pattern on the data modules only
-    gather: operator.itemgetter     # packed bits, MSB first, as indexes into the data bits
-    data_bits: int                  # data modules (codeword bits + remainder bits)
-    real: int                       # all module positions of the symbol
-    inner: int                      # modules with a right-hand and a lower neighbour
-    every: int                      # every bit of every slot (light surroundings included)
+    width: int  # W
+    base: int  # dark function modules
+    masks: tuple[int, ...]  # each mask pattern on the data modules only
+    gather: operator.itemgetter  # packed bits, MSB first, as indexes into the data bits
+    data_bits: int  # data modules (codeword bits + remainder bits)
+    real: int  # all module positions of the symbol
+    inner: int  # modules with a right-hand and a lower neighbour
+    every: int  # every bit of every slot (light surroundings included)
 
 
 def _bit(size: int, width: int, x: int, y: int) -> int:
@@ -202,9 +529,9 @@ def _template(ver: int) -> _Template:
             for dy in range(-2, 3):
                 for dx in range(-2, 3):
                     put(ax + dx, ay + dy, max(abs(dx), abs(dy)) != 1)
-    for x, y in _format_cells(size):   # reserved; the bits depend on level and mask
+    for x, y in _format_cells(size):  # reserved; the bits depend on level and mask
         put(x, y, False)
-    put(8, size - 8, True)             # the dark module
+    put(8, size - 8, True)  # the dark module
     if ver >= 7:
         rem = ver
         for _ in range(12):
@@ -217,7 +544,7 @@ def _template(ver: int) -> _Template:
 
     width = size + 8
     nbits = (size + 8) * width
-    order = []                         # data modules in the zigzag placement order
+    order = []  # data modules in the zigzag placement order
     right = size - 1
     while right >= 1:
         if right == 6:
@@ -227,7 +554,7 @@ def _template(ver: int) -> _Template:
             y = size - 1 - vert if upward else vert
             order += [(x, y) for x in (right, right - 1) if not func[y][x]]
         right -= 2
-    source = [len(order)] * nbits      # index len(order) is a constant "0"
+    source = [len(order)] * nbits  # index len(order) is a constant "0"
     for i, (x, y) in enumerate(order):
         source[nbits - 1 - _bit(size, width, x, y)] = i
 
@@ -240,19 +567,21 @@ def _template(ver: int) -> _Template:
         return int("".join(bits), 2)
 
     return _Template(
-        size=size, width=width,
+        size=size,
+        width=width,
         base=pack(lambda x, y: dark[y][x]),
         masks=tuple(pack(lambda x, y, m=m: not func[y][x] and m(x, y)) for m in _MASKS),
-        gather=operator.itemgetter(*source), data_bits=len(order),
+        gather=operator.itemgetter(*source),
+        data_bits=len(order),
         real=pack(lambda x, y: True),
         inner=pack(lambda x, y: x < size - 1 and y < size - 1),
-        every=(1 << nbits) - 1)
+        every=(1 << nbits) - 1,
+    )
 
 
 def _format_cells(size: int) -> list[tuple[int, int]]:
     """Format-bit cells in bit order 0..14, first copy then second copy."""
-    first = ([(8, i) for i in range(6)] + [(8, 7), (8, 8), (7, 8)]
-             + [(14 - i, 8) for i in range(9, 15)])
+    first = [(8, i) for i in range(6)] + [(8, 7), (8, 8), (7, 8)] + [(14 - i, 8) for i in range(9, 15)]
     second = [(size - 1 - i, 8) for i in range(8)] + [(8, size - 15 + i) for i in range(8, 15)]
     return first + second
 
@@ -264,8 +593,7 @@ def _format_bits(size: int, ec: str, mask: int) -> int:
     for _ in range(10):
         rem = (rem << 1) ^ ((rem >> 9) * 0x537)
     bits = (data << 10 | rem) ^ 0x5412
-    return sum(1 << _bit(size, size + 8, x, y)
-               for i, (x, y) in enumerate(_format_cells(size)) if bits >> (i % 15) & 1)
+    return sum(1 << _bit(size, size + 8, x, y) for i, (x, y) in enumerate(_format_cells(size)) if bits >> (i % 15) & 1)
 
 
 def _codewords(data: bytes, ver: int, ec: str) -> bytes:
@@ -286,8 +614,8 @@ def _codewords(data: bytes, ver: int, ec: str) -> bytes:
     blocks, eccs, k = [], [], 0
     for i in range(nblocks):
         n = short_len + (0 if i < short else 1)
-        blocks.append(body[k:k + n])
-        eccs.append(_rs_remainder(body[k:k + n], ecc))
+        blocks.append(body[k : k + n])
+        eccs.append(_rs_remainder(body[k : k + n], ecc))
         k += n
     out = bytearray()
     for i in range(short_len + 1):
@@ -304,14 +632,13 @@ def _penalty(t: _Template, sym: int) -> int:
     """ISO/IEC 18004 mask penalty N1..N4, on the packed symbol."""
     w = t.width
     light = ~sym & t.real
-    outside_light = ~sym & t.every          # for N3 the surroundings count as light
+    outside_light = ~sym & t.every  # for N3 the surroundings count as light
     score = 0
     for plane in (sym, light):
         # N1: runs of 5+ one colour score 3 + (run - 5) = windows of five + 2 per run.
         h = plane & plane >> 1 & plane >> 2 & plane >> 3 & plane >> 4
         v = plane & plane >> w & plane >> 2 * w & plane >> 3 * w & plane >> 4 * w
-        score += (h.bit_count() + 2 * (h & ~(h >> 1)).bit_count()
-                  + v.bit_count() + 2 * (v & ~(v >> w)).bit_count())
+        score += h.bit_count() + 2 * (h & ~(h >> 1)).bit_count() + v.bit_count() + 2 * (v & ~(v >> w)).bit_count()
     # N2: 2x2 blocks of one colour.
     same_down = ~(sym ^ (sym >> w))
     score += 3 * (same_down & same_down >> 1 & ~(sym ^ (sym >> 1)) & t.inner).bit_count()
@@ -330,8 +657,9 @@ def _penalty(t: _Template, sym: int) -> int:
     return score
 
 
-def encode_rows(data: bytes, ec: str = DEFAULT_EC, *, version: int | None = None,
-                mask: int | None = None) -> tuple[int, list[int]]:
+def encode_rows(
+    data: bytes, ec: str = DEFAULT_EC, *, version: int | None = None, mask: int | None = None
+) -> tuple[int, list[int]]:
     """(size, rows): each row an int whose bit size-1-x is column x (1 = dark). `version`
     and `mask` are chosen (smallest version; lowest ISO penalty) unless given (tests)."""
     if ec not in _EC_FORMAT_BITS:
@@ -340,13 +668,13 @@ def encode_rows(data: bytes, ec: str = DEFAULT_EC, *, version: int | None = None
     t = _template(ver)
     cw = _codewords(data, ver, ec)
     bits = format(int.from_bytes(cw, "big"), f"0{8 * len(cw)}b")
-    bits = (bits + "0" * (t.data_bits - len(bits)))[:t.data_bits] + "0"
+    bits = (bits + "0" * (t.data_bits - len(bits)))[: t.data_bits] + "0"
     placed = int("".join(t.gather(bits)), 2)
-    symbols = {m: (placed ^ t.masks[m]) | t.base | _format_bits(t.size, ec, m)
-               for m in (range(8) if mask is None else (mask,))}
+    symbols = {
+        m: (placed ^ t.masks[m]) | t.base | _format_bits(t.size, ec, m) for m in (range(8) if mask is None else (mask,))
+    }
     # The lowest penalty wins; on a tie the lower mask number (min keeps the first).
-    sym = symbols[min(symbols, key=lambda m: _penalty(t, symbols[m]))] if mask is None \
-        else symbols[mask]
+    sym = symbols[min(symbols, key=lambda m: _penalty(t, symbols[m]))] if mask is None else symbols[mask]
     row_mask = (1 << t.size) - 1
     return t.size, [(sym >> (y + 4) * t.width + 4) & row_mask for y in range(t.size)]
 
@@ -372,16 +700,14 @@ def _qr_image(payload: str, ec: str) -> tuple[int, str]:
     size, rows = _rows(payload, ec)
     pad = -size % 8
     data = b"".join((r << pad).to_bytes((size + pad) // 8, "big") for r in rows)
-    return size, (f"BI /W {size} /H {size} /IM true /BPC 1 /D [1 0] /F /AHx ID\n"
-                  f"{data.hex()}>\nEI")
+    return size, (f"BI /W {size} /H {size} /IM true /BPC 1 /D [1 0] /F /AHx ID\n{data.hex()}>\nEI")
 
 
 def module_count(payload: str, ec: str = DEFAULT_EC) -> int:
     return _qr_image(payload, ec)[0]
 
 
-def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size_mm: float, *,
-            ec: str = DEFAULT_EC) -> float:
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size_mm: float, *, ec: str = DEFAULT_EC) -> float:
     """Draw the code with its lower-left corner at (x, y) (points), `size_mm` wide. The
     4-module quiet zone lies OUTSIDE that square and is painted white; callers keep
     `quiet_zone_mm(payload, size_mm)` free around it. Returns the module size in mm."""
@@ -389,9 +715,11 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size_mm: float, *,
     side = size_mm * mm
     quiet = QUIET_MODULES * side / size
     # The image's unit square is scaled to the symbol; its first row is drawn at the top.
-    canvas.addLiteral(f"q 1 g {x - quiet:.3f} {y - quiet:.3f} {side + 2 * quiet:.3f} "
-                      f"{side + 2 * quiet:.3f} re f 0 g {side:.3f} 0 0 {side:.3f} {x:.3f} "
-                      f"{y:.3f} cm\n{image}\nQ")
+    canvas.addLiteral(
+        f"q 1 g {x - quiet:.3f} {y - quiet:.3f} {side + 2 * quiet:.3f} "
+        f"{side + 2 * quiet:.3f} re f 0 g {side:.3f} 0 0 {side:.3f} {x:.3f} "
+        f"{y:.3f} cm\n{image}\nQ"
+    )
     return size_mm / size
 
 
@@ -416,13 +744,12 @@ def card_url(template: str, *, vin: str, card_number: str, version: int) -> str:
     """The store's page for this car. The URL always carries `card=<number>&v=<version>`
     (appended unless the template already puts exactly those there), so a scanned old card
     is recognisable whatever the template looks like."""
+
     def invalid(reason: str) -> ShowroomError:
         return ShowroomError("card_url_template_invalid", template=template, reason=reason)
 
     try:
-        url = template.strip().format(vin=quote(vin, safe=""),
-                                      card_number=quote(card_number, safe=""),
-                                      version=version)
+        url = template.strip().format(vin=quote(vin, safe=""), card_number=quote(card_number, safe=""), version=version)
     except (KeyError, IndexError, AttributeError) as e:
         raise invalid("unknown_field") from e
     except ValueError as e:
@@ -436,8 +763,7 @@ def card_url(template: str, *, vin: str, card_number: str, version: int) -> str:
         query += [("card", card_number), ("v", str(version))]
         url = urlunsplit(parts._replace(query=urlencode(query, quote_via=quote, safe="")))
     if len(url.encode("utf-8")) > MAX_PAYLOAD_BYTES:
-        raise ShowroomError("card_url_too_long", length=len(url.encode("utf-8")),
-                            limit=MAX_PAYLOAD_BYTES)
+        raise ShowroomError("card_url_too_long", length=len(url.encode("utf-8")), limit=MAX_PAYLOAD_BYTES)
     return url
 
 
@@ -463,8 +789,7 @@ def card_payload(card: CardDTO) -> str:
     reference, price, VIN, phones and disclosure flags are never dropped)."""
     v = card.vehicle
     if card.url_template:
-        return card_url(card.url_template, vin=v.vin, card_number=card.card_number,
-                        version=card.version)
+        return card_url(card.url_template, vin=v.vin, card_number=card.card_number, version=card.version)
     for limits in _SHRINK_STEPS:
         text = "\n".join(line for line in payload_lines(card, *limits) if line)
         if len(text.encode("utf-8")) <= MAX_PAYLOAD_BYTES:
@@ -473,8 +798,7 @@ def card_payload(card: CardDTO) -> str:
 
 
 # (model line, promotion title, store name): the most characters each may keep; 0 = omit.
-_SHRINK_STEPS = ((80, 40, 40), (80, 16, 40), (40, 16, 40), (40, 16, 0), (40, 0, 0),
-                 (28, 0, 0))
+_SHRINK_STEPS = ((80, 40, 40), (80, 16, 40), (40, 16, 40), (40, 16, 0), (40, 0, 0), (28, 0, 0))
 
 
 def _cut(text: str, keep: int) -> str:
@@ -482,24 +806,26 @@ def _cut(text: str, keep: int) -> str:
     text = " ".join(text.split())
     if keep == 0:
         return ""
-    return text if len(text) <= keep else text[:keep - 1] + "…"
+    return text if len(text) <= keep else text[: keep - 1] + "…"
 
 
 def _performance(v) -> str:
     if Powertrain(v.powertrain) == Powertrain.BEV:
-        parts = [f"续航{v.range_km}km" if v.range_km else "",
-                 f"电池{v.battery_kwh:g}kWh" if v.battery_kwh else ""]
-    elif is_nev(v):   # PHEV: electric range and fuel
-        parts = [f"纯电{v.range_km}km" if v.range_km else "",
-                 f"油耗{v.fuel_l_per_100km:g}L/100km" if v.fuel_l_per_100km else ""]
+        parts = [f"续航{v.range_km}km" if v.range_km else "", f"电池{v.battery_kwh:g}kWh" if v.battery_kwh else ""]
+    elif is_nev(v):  # PHEV: electric range and fuel
+        parts = [
+            f"纯电{v.range_km}km" if v.range_km else "",
+            f"油耗{v.fuel_l_per_100km:g}L/100km" if v.fuel_l_per_100km else "",
+        ]
     else:
-        parts = [f"功率{v.power_kw}kW" if v.power_kw else "",
-                 f"油耗{v.fuel_l_per_100km:g}L/100km" if v.fuel_l_per_100km else ""]
+        parts = [
+            f"功率{v.power_kw}kW" if v.power_kw else "",
+            f"油耗{v.fuel_l_per_100km:g}L/100km" if v.fuel_l_per_100km else "",
+        ]
     return " ".join(p for p in parts if p)
 
 
-def payload_lines(card: CardDTO, model_chars: int = 80, promo_chars: int = 40,
-                  store_chars: int = 40) -> list[str]:
+def payload_lines(card: CardDTO, model_chars: int = 80, promo_chars: int = 40, store_chars: int = 40) -> list[str]:
     """The text payload's lines ("" = left out). Line 1 carries the ASCII reference that
     `parse_card_reference` finds."""
     v, store, issued = card.vehicle, card.store, issue_date(card).isoformat()
@@ -508,7 +834,7 @@ def payload_lines(card: CardDTO, model_chars: int = 80, promo_chars: int = 40,
         promo = "促销 " + _cut(card.promotion.title, promo_chars)
         if card.promotion.valid_until:
             promo += f" 至{card.promotion.valid_until.isoformat()}"
-    flags = disclosure_flags(v, issue_date(card))   # 4.2.3.4
+    flags = disclosure_flags(v, issue_date(card))  # 4.2.3.4
     return [
         f"一车一卡 No. {card.card_number} v{card.version} {issued}",
         _cut(f"{v.brand} {v.model} {v.trim} {v.model_year}款 {v.exterior_color}", model_chars),

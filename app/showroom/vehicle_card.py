@@ -91,6 +91,7 @@ def issue_date(card: CardDTO) -> dt.date:
 
 # --- 4.2.3.4 disclosure ---------------------------------------------------------------------
 
+
 def age_disclosure_from(vehicle: VehicleDTO) -> dt.date | None:
     """The first day on which the car counts as produced more than two years ago (4.2.3.4),
     so a card register can mark earlier cards stale; None without a production date.
@@ -115,8 +116,9 @@ def disclosure_parts(vehicle: VehicleDTO, today: dt.date) -> list[tuple[Text, st
     due = age_disclosure_from(vehicle)
     if due is not None and today >= due:
         made = vehicle.production_date.isoformat()
-        found.append((Text(f"本车生产日期为 {made}，距今已超过两年。",
-                           f"Produced on {made}, more than two years ago."), None))
+        found.append(
+            (Text(f"本车生产日期为 {made}，距今已超过两年。", f"Produced on {made}, more than two years ago."), None)
+        )
     for label, notes in ((T_DEFECT, vehicle.defect_notes), (T_REPAIR, vehicle.repair_notes)):
         if notes.strip():
             found.append((label, notes.strip()))
@@ -127,37 +129,65 @@ def disclosures(vehicle: VehicleDTO, today: dt.date) -> list[Text]:
     """What the card must disclose on `today` (T/CSCA 120031 4.2.3.4): age over two years,
     and any recorded defect (瑕疵) or repair. A written defect disclosure at sale also limits
     三包 liability for it (domain_reference §7), so the notes are printed in full."""
-    return [text if notes is None else Text(f"{text.zh}：{notes}", f"{text.en}: {notes}")
-            for text, notes in disclosure_parts(vehicle, today)]
+    return [
+        text if notes is None else Text(f"{text.zh}：{notes}", f"{text.en}: {notes}")
+        for text, notes in disclosure_parts(vehicle, today)
+    ]
 
 
 def disclosure_flags(vehicle: VehicleDTO, today: dt.date) -> list[str]:
     """The same facts as `disclosures`, as short words for the QR text."""
     due = age_disclosure_from(vehicle)
-    return [flag for flag, on in (("生产超两年", due is not None and today >= due),
-                                  ("瑕疵", bool(vehicle.defect_notes.strip())),
-                                  ("维修", bool(vehicle.repair_notes.strip()))) if on]
+    return [
+        flag
+        for flag, on in (
+            ("生产超两年", due is not None and today >= due),
+            ("瑕疵", bool(vehicle.defect_notes.strip())),
+            ("维修", bool(vehicle.repair_notes.strip())),
+        )
+        if on
+    ]
 
 
 # --- rendering ------------------------------------------------------------------------------
 
-def render_card(card: CardDTO, *, layout: str = "A5", language: str = "bilingual",
-                invariant: bool = False, fonts: FontSet | None = None) -> bytes:
+
+def render_card(
+    card: CardDTO,
+    *,
+    layout: str = "A5",
+    language: str = "bilingual",
+    invariant: bool = False,
+    fonts: FontSet | None = None,
+) -> bytes:
     """One card as a PDF: A5 portrait, A4 portrait (the A5 design enlarged), or A4_2UP (A4
     landscape holding two A5 cards side by side; one card leaves the right half blank)."""
-    return render_cards([card], layout=layout, language=language, invariant=invariant,
-                        fonts=fonts)
+    return render_cards([card], layout=layout, language=language, invariant=invariant, fonts=fonts)
 
 
-def render_cards(cards: Iterable[CardDTO], *, layout: str = "A5", language: str = "bilingual",
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None, invariant: bool = False,
-                 fonts: FontSet | None = None) -> bytes:
+def render_cards(
+    cards: Iterable[CardDTO],
+    *,
+    layout: str = "A5",
+    language: str = "bilingual",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    invariant: bool = False,
+    fonts: FontSet | None = None,
+) -> bytes:
     """Many cards in one PDF, drawn on one canvas. `progress(done, total)` is called after
     each card; `cancelled()` is asked before each and, when true, ends the run with
     ShowroomError("cancelled", done, total). Raises `card_content_too_long` (card_number,
     vin) when a card's disclosures leave no room for the rest, and the QR errors of qr.py."""
     # card_layouts imports this module for the DTOs and wording, hence the late import.
     from app.showroom.card_layouts import draw_cards
-    return draw_cards(list(cards), layout=layout, language=language, progress=progress,
-                      cancelled=cancelled, invariant=invariant, fonts=fonts)
+
+    return draw_cards(
+        list(cards),
+        layout=layout,
+        language=language,
+        progress=progress,
+        cancelled=cancelled,
+        invariant=invariant,
+        fonts=fonts,
+    )

@@ -32,12 +32,34 @@ LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 MIN_PASSWORD_KINDS = 2
 # The most common passwords in Chinese and English leaks that pass the length and kinds rule.
-COMMON_PASSWORDS = frozenset({
-    "password1", "password123", "passw0rd", "p@ssw0rd", "p@ssword", "qwerty123", "qwer1234",
-    "abc12345", "abcd1234", "a1234567", "a12345678", "1234qwer", "1qaz2wsx", "zxcvbnm1",
-    "iloveyou1", "woaini1314", "woaini520", "admin123", "aa123456",
-    "q1w2e3r4", "1q2w3e4r", "showroom1", "12345678a", "123456789a",
-})
+COMMON_PASSWORDS = frozenset(
+    {
+        "password1",
+        "password123",
+        "passw0rd",
+        "p@ssw0rd",
+        "p@ssword",
+        "qwerty123",
+        "qwer1234",
+        "abc12345",
+        "abcd1234",
+        "a1234567",
+        "a12345678",
+        "1234qwer",
+        "1qaz2wsx",
+        "zxcvbnm1",
+        "iloveyou1",
+        "woaini1314",
+        "woaini520",
+        "admin123",
+        "aa123456",
+        "q1w2e3r4",
+        "1q2w3e4r",
+        "showroom1",
+        "12345678a",
+        "123456789a",
+    }
+)
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 
 _hasher = PasswordHasher()
@@ -81,12 +103,16 @@ def staff_dto(user: StaffUser) -> StaffDTO:
     )
 
 
-def _audit_failure(uow: UnitOfWork, username: str, reason: str, user: StaffUser | None = None,
-                   detail: dict | None = None) -> None:
-    uow.audit("login_failed", table_name="staff_user", record_id=user.id if user else None,
-              detail={"username": (username or "").strip()[:64], "reason": reason,
-                      **(detail or {})},
-              actor=actor_of(user) if user else None)
+def _audit_failure(
+    uow: UnitOfWork, username: str, reason: str, user: StaffUser | None = None, detail: dict | None = None
+) -> None:
+    uow.audit(
+        "login_failed",
+        table_name="staff_user",
+        record_id=user.id if user else None,
+        detail={"username": (username or "").strip()[:64], "reason": reason, **(detail or {})},
+        actor=actor_of(user) if user else None,
+    )
     uow.commit()
 
 
@@ -99,16 +125,18 @@ def _count_failure(uow: UnitOfWork, user_id: int, now: dt.datetime):
     t = StaffUser.__table__
     n = t.c.failed_logins + 1
     reaches = n >= MAX_FAILED_LOGINS
-    stmt = (update(t)
-            .where(t.c.id == user_id, or_(t.c.locked_until.is_(None), t.c.locked_until <= now))
-            .values(failed_logins=case((reaches, 0), else_=n),
-                    locked_until=case((reaches, now + LOCKOUT), else_=None))
-            .returning(t.c.failed_logins, t.c.locked_until))
+    stmt = (
+        update(t)
+        .where(t.c.id == user_id, or_(t.c.locked_until.is_(None), t.c.locked_until <= now))
+        .values(failed_logins=case((reaches, 0), else_=n), locked_until=case((reaches, now + LOCKOUT), else_=None))
+        .returning(t.c.failed_logins, t.c.locked_until)
+    )
     return uow.session.execute(stmt).first()
 
 
-def check_password(uow: UnitOfWork, user: StaffUser, password: str, *, now: dt.datetime,
-                   username: str = "", context: str = "") -> None:
+def check_password(
+    uow: UnitOfWork, user: StaffUser, password: str, *, now: dt.datetime, username: str = "", context: str = ""
+) -> None:
     """The one lock-out rule for login, the idle-lock unlock and the admin command line:
     refuse a locked account, else verify the password and count a failure atomically. Every
     refusal is written to the audit log and committed; returns only if the password is right.
@@ -123,9 +151,9 @@ def check_password(uow: UnitOfWork, user: StaffUser, password: str, *, now: dt.d
         return
     row = _count_failure(uow, user.id, now)
     if row is None:  # a parallel attempt locked the account while this one was verifying
-        until = uow.session.scalar(select(StaffUser.locked_until)
-                                   .where(StaffUser.id == user.id)
-                                   .execution_options(populate_existing=True))
+        until = uow.session.scalar(
+            select(StaffUser.locked_until).where(StaffUser.id == user.id).execution_options(populate_existing=True)
+        )
         _audit_failure(uow, username, "locked", user, extra)
         raise AccountLocked(until=until.isoformat(timespec="minutes") if until else None)
     failed, locked_until = row
@@ -142,8 +170,7 @@ def _find_user(uow: UnitOfWork, username: str) -> StaffUser | None:
     )
 
 
-def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None,
-                    extra: dict | None = None) -> None:
+def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None, extra: dict | None = None) -> None:
     # Same error as a wrong password: do not reveal which usernames exist or are inactive.
     _hasher.hash("timing-equaliser")
     _audit_failure(uow, username, "unknown" if user is None else "inactive", user, extra)
@@ -160,8 +187,7 @@ def _logged_in(uow: UnitOfWork, user: StaffUser, password: str, now: dt.datetime
     uow.session.execute(update(t).where(t.c.id == user.id).values(**values))
 
 
-def login(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime | None = None,
-          via: str = "") -> Actor:
+def login(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime | None = None, via: str = "") -> Actor:
     """Check the password; count failures; lock after MAX_FAILED_LOGINS for LOCKOUT.
     Every attempt, good or bad, is written to the audit log. `via="cli"`: the admin command
     line (issue #15.9), noted in the audit rows."""
@@ -174,8 +200,7 @@ def login(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime | N
         check_password(uow, user, password, now=now, username=username, context=via)
         _logged_in(uow, user, password, now)
         actor = actor_of(user)
-        uow.audit("login", table_name="staff_user", record_id=user.id, actor=actor,
-                  detail=extra)
+        uow.audit("login", table_name="staff_user", record_id=user.id, actor=actor, detail=extra)
         uow.commit()
         return actor
 
@@ -207,8 +232,7 @@ def unlock(uow: UnitOfWork, *, actor: Actor, password: str, now: dt.datetime | N
         return actor
 
 
-def change_password(uow: UnitOfWork, *, actor: Actor, current_password: str,
-                    new_password: str) -> Actor:
+def change_password(uow: UnitOfWork, *, actor: Actor, current_password: str, new_password: str) -> Actor:
     """The user's own password (after a reset, or at will). Self-service: the actor can only
     change their own, and proves it with the current password."""
     if actor is None:
@@ -234,8 +258,9 @@ def change_password(uow: UnitOfWork, *, actor: Actor, current_password: str,
         return actor_of(user)
 
 
-def reset_password(uow: UnitOfWork, *, actor: Actor, user_id: int, expected_version: int | None,
-                   new_password: str) -> StaffDTO:
+def reset_password(
+    uow: UnitOfWork, *, actor: Actor, user_id: int, expected_version: int | None, new_password: str
+) -> StaffDTO:
     """An administrator sets a temporary password; the user must choose a new one at the next
     login. A lock-out from failed logins ends with it."""
     require(actor, Action.MANAGE_USERS)
@@ -253,8 +278,13 @@ def reset_password(uow: UnitOfWork, *, actor: Actor, user_id: int, expected_vers
         user.password_changed_at = None
         user.failed_logins = 0
         user.locked_until = None
-        uow.audit("password_reset", table_name="staff_user", record_id=user.id, actor=actor,
-                  detail={"username": user.username})
+        uow.audit(
+            "password_reset",
+            table_name="staff_user",
+            record_id=user.id,
+            actor=actor,
+            detail={"username": user.username},
+        )
         commit(uow)
         return staff_dto(user)
 
@@ -264,8 +294,9 @@ def password_problems(password: str, *, username: str = "", field: str = "passwo
     password = password or ""
     if len(password) < MIN_PASSWORD_LENGTH:
         return [FieldError(field, "password_too_short", {"min": MIN_PASSWORD_LENGTH})]
-    kinds = sum((any(c.isalpha() for c in password), any(c.isdigit() for c in password),
-                 any(not c.isalnum() for c in password)))
+    kinds = sum(
+        (any(c.isalpha() for c in password), any(c.isdigit() for c in password), any(not c.isalnum() for c in password))
+    )
     if kinds < MIN_PASSWORD_KINDS:
         return [FieldError(field, "password_too_simple", {"min": MIN_PASSWORD_LENGTH})]
     if password.strip().lower() == (username or "").strip().lower():
@@ -292,9 +323,19 @@ def validate_new_user(*, username: str, full_name: str, password: str, roles) ->
     return errors
 
 
-def _insert_user(uow: UnitOfWork, *, username, full_name, password, roles, staff_no="",
-                 licence_first_issued=None, pdi_certificate_no=None, pdi_certificate_expiry=None,
-                 must_change_password=False) -> StaffUser:
+def _insert_user(
+    uow: UnitOfWork,
+    *,
+    username,
+    full_name,
+    password,
+    roles,
+    staff_no="",
+    licence_first_issued=None,
+    pdi_certificate_no=None,
+    pdi_certificate_expiry=None,
+    must_change_password=False,
+) -> StaffUser:
     errors = validate_new_user(username=username, full_name=full_name, password=password, roles=roles)
     if not errors and uow.session.scalar(
         select(StaffUser.id).where(func.lower(StaffUser.username) == username.strip().lower())
@@ -320,17 +361,32 @@ def _insert_user(uow: UnitOfWork, *, username, full_name, password, roles, staff
     return user
 
 
-def create_user(uow: UnitOfWork, *, actor: Actor, username: str, full_name: str, password: str,
-                roles, staff_no: str = "", licence_first_issued: dt.date | None = None,
-                pdi_certificate_no: str | None = None,
-                pdi_certificate_expiry: dt.date | None = None) -> StaffDTO:
+def create_user(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    username: str,
+    full_name: str,
+    password: str,
+    roles,
+    staff_no: str = "",
+    licence_first_issued: dt.date | None = None,
+    pdi_certificate_no: str | None = None,
+    pdi_certificate_expiry: dt.date | None = None,
+) -> StaffDTO:
     require(actor, Action.MANAGE_USERS)
     with uow:
         uow.act_as(actor)
         user = _insert_user(
-            uow, username=username, full_name=full_name, password=password, roles=roles,
-            staff_no=staff_no, licence_first_issued=licence_first_issued,
-            pdi_certificate_no=pdi_certificate_no, pdi_certificate_expiry=pdi_certificate_expiry,
+            uow,
+            username=username,
+            full_name=full_name,
+            password=password,
+            roles=roles,
+            staff_no=staff_no,
+            licence_first_issued=licence_first_issued,
+            pdi_certificate_no=pdi_certificate_no,
+            pdi_certificate_expiry=pdi_certificate_expiry,
         )
         uow.commit()
         return staff_dto(user)

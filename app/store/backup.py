@@ -40,12 +40,7 @@ from app.core.errors import FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.store.backup_pg import is_postgres as _is_postgres
 from app.store.backup_pg import pg_dump, pg_restore
-from app.store.backup_verify import (
-    BackupProblem,
-    BackupReport,
-    check_backup,
-    verify_backup,
-)
+from app.store.backup_verify import BackupProblem, BackupReport, check_backup, verify_backup
 from app.core.dto import Actor
 from db.migrate import head_revision, upgrade
 from db.private_files import private_dir, touch_private
@@ -88,6 +83,7 @@ class RestoreResult:
 
 # --- settings ------------------------------------------------------------------------------
 
+
 def _settings_path() -> Path:
     return data_dir() / SETTINGS_FILE
 
@@ -124,8 +120,7 @@ def save_settings(*, actor: Actor | None, keep, directory: str | None = None) ->
     settings = BackupSettings(keep=_check_keep(keep), directory=(directory or None))
     path = _settings_path()
     tmp = touch_private(path.with_suffix(".tmp"))
-    tmp.write_text(json.dumps({"keep": settings.keep, "directory": settings.directory}),
-                   encoding="utf-8")
+    tmp.write_text(json.dumps({"keep": settings.keep, "directory": settings.directory}), encoding="utf-8")
     os.replace(tmp, path)
     return settings
 
@@ -139,6 +134,7 @@ def backup_directory(settings: BackupSettings | None = None) -> Path:
 
 # --- taking backups ------------------------------------------------------------------------
 
+
 def _stem(url: str) -> str:
     path = sqlite_path(url)
     if path is not None:
@@ -146,8 +142,9 @@ def _stem(url: str) -> str:
     return make_url(url).database or "showroom"
 
 
-def take_backup(url: str, directory: Path | None = None, *, kind: str = "manual",
-                now: dt.datetime | None = None) -> BackupInfo:
+def take_backup(
+    url: str, directory: Path | None = None, *, kind: str = "manual", now: dt.datetime | None = None
+) -> BackupInfo:
     """Write one backup of the database at `url` into `directory` (default: the configured
     backup directory). Safe while the app is in use."""
     if kind not in KINDS:
@@ -207,6 +204,7 @@ def _sqlite_backup(url: str, dest: Path) -> None:
 
 # --- listing and rotation ------------------------------------------------------------------
 
+
 def _info(path: Path) -> BackupInfo | None:
     m = _NAME.match(path.name) or _NAME.match(re.sub(r"-\d+(\.(daily|manual)\.)", r"\1", path.name))
     if not m:
@@ -248,8 +246,9 @@ def list_backups(directory: Path | None = None, *, actor: Actor | None = None) -
 def rotate(directory: Path | None = None, keep: int | None = None, *, stem: str | None = None) -> list[Path]:
     """Remove the oldest daily backups beyond `keep`; manual ones stay. Returns what was removed."""
     keep = load_settings().keep if keep is None else keep
-    daily = [i for i in list_backups(directory) if i.kind == "daily"
-             and (stem is None or i.path.name.startswith(stem + "-"))]
+    daily = [
+        i for i in list_backups(directory) if i.kind == "daily" and (stem is None or i.path.name.startswith(stem + "-"))
+    ]
     removed = []
     for old in daily[keep:]:
         try:
@@ -261,8 +260,7 @@ def rotate(directory: Path | None = None, keep: int | None = None, *, stem: str 
     return removed
 
 
-def daily_backup_if_due(url: str, *, today: dt.date | None = None,
-                        now: dt.datetime | None = None) -> BackupInfo | None:
+def daily_backup_if_due(url: str, *, today: dt.date | None = None, now: dt.datetime | None = None) -> BackupInfo | None:
     """Take today's daily backup if there is none yet, then rotate. For start-up (background).
 
     Only for a SQLite file: a PostgreSQL server is backed up on the server (docs/operations.md),
@@ -277,8 +275,10 @@ def daily_backup_if_due(url: str, *, today: dt.date | None = None,
     remove_stale_partials(directory)
     today = today or (now or dt.datetime.now()).date()
     stem = _stem(url)
-    if any(i.kind == "daily" and i.taken_at.date() == today and i.path.name.startswith(stem + "-")
-           for i in list_backups(directory)):
+    if any(
+        i.kind == "daily" and i.taken_at.date() == today and i.path.name.startswith(stem + "-")
+        for i in list_backups(directory)
+    ):
         return None
     info = take_backup(url, directory, kind="daily", now=now)
     rotate(directory, settings.keep, stem=stem)
@@ -298,8 +298,15 @@ def before_migration(url: str) -> Path:
 
 # --- restore -------------------------------------------------------------------------------
 
-def restore(url: str, file: Path, *, now: dt.datetime | None = None,
-            accept_damaged: bool = False, report: BackupReport | None = None) -> RestoreResult:
+
+def restore(
+    url: str,
+    file: Path,
+    *,
+    now: dt.datetime | None = None,
+    accept_damaged: bool = False,
+    report: BackupReport | None = None,
+) -> RestoreResult:
     """Replace the database at `url` by the backup `file` (command line; every terminal must
     be closed). Nothing is touched unless the file checks out: whole, a known schema, and
     every archived document and the audit chain intact (`report`: that check made already by
@@ -310,8 +317,13 @@ def restore(url: str, file: Path, *, now: dt.datetime | None = None,
     revision = check_backup(file, url)
     report = report or verify_backup(file, url)
     if not report.ok and not accept_damaged:
-        raise ShowroomError("backup_invalid", path=str(file), reason="altered",
-                            detail="; ".join(report.lines()), problems=report.lines())
+        raise ShowroomError(
+            "backup_invalid",
+            path=str(file),
+            reason="altered",
+            detail="; ".join(report.lines()),
+            problems=report.lines(),
+        )
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     if _is_postgres(url):
         aside = take_backup(url, backup_directory(), kind="manual", now=now).path
@@ -326,8 +338,9 @@ def restore(url: str, file: Path, *, now: dt.datetime | None = None,
     log.warning("database %s restored from %s (previous copy: %s)", _stem(url), file, aside)
     if not report.ok:
         _record_damage(url, file, report)
-    return RestoreResult(restored_from=file, replaced_copy=aside, revision=revision,
-                         upgraded=upgraded, problems=report.problems)
+    return RestoreResult(
+        restored_from=file, replaced_copy=aside, revision=revision, upgraded=upgraded, problems=report.problems
+    )
 
 
 def _sqlite_restore(url: str, file: Path, stamp: str) -> Path | None:
@@ -374,7 +387,22 @@ def _record_damage(url: str, file: Path, report: BackupReport) -> None:
         db.dispose()
 
 
-__all__ = ["BackupInfo", "BackupSettings", "RestoreResult", "take_backup", "list_backups",
-           "rotate", "daily_backup_if_due", "back_up_now", "check_backup", "restore",
-           "load_settings", "save_settings", "backup_directory", "before_migration",
-           "remove_stale_partials", "verify_backup", "DEFAULT_KEEP"]
+__all__ = [
+    "BackupInfo",
+    "BackupSettings",
+    "RestoreResult",
+    "take_backup",
+    "list_backups",
+    "rotate",
+    "daily_backup_if_due",
+    "back_up_now",
+    "check_backup",
+    "restore",
+    "load_settings",
+    "save_settings",
+    "backup_directory",
+    "before_migration",
+    "remove_stale_partials",
+    "verify_backup",
+    "DEFAULT_KEEP",
+]

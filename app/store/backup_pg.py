@@ -65,30 +65,42 @@ def pg_dump(url: str, dest: Path) -> None:
     # pg_dump keeps the mode of a file that exists: created owner-only first (issue #15.4).
     touch_private(dest)
     # One snapshot of the whole database (pg_dump runs in a repeatable-read transaction).
-    run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "-f", str(dest), *conn], env,
-        "backup")
+    run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "-f", str(dest), *conn], env, "backup")
     restrict(dest)
 
 
 def pg_restore(url: str, file: Path) -> None:
     conn, env = pg_args(url)
-    run([pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-         *conn, str(file)], env, "restore")
+    run(
+        [pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction", *conn, str(file)],
+        env,
+        "restore",
+    )
 
 
 def pg_backup_revision(file: Path) -> str:
     exe = pg_tool("pg_restore")
     env = dict(os.environ)
-    listing = subprocess.run([exe, "--list", str(file)], env=env, capture_output=True, text=True,
-                             check=False)
+    listing = subprocess.run([exe, "--list", str(file)], env=env, capture_output=True, text=True, check=False)
     if listing.returncode != 0:  # pg_restore reads the whole table of contents: damage shows
-        raise ShowroomError("backup_invalid", path=str(file), reason="damaged",
-                            detail=(listing.stderr.strip().splitlines() or [""])[-1][:200])
-    data = subprocess.run([exe, "--data-only", "--table=alembic_version", "-f", "-", str(file)],
-                          env=env, capture_output=True, text=True, check=False)
-    revs = [line.strip() for line in data.stdout.splitlines()
-            if re.fullmatch(r"[0-9a-zA-Z_]+", line.strip() or "-")
-            and not line.startswith(("COPY", "SET", "SELECT"))]
+        raise ShowroomError(
+            "backup_invalid",
+            path=str(file),
+            reason="damaged",
+            detail=(listing.stderr.strip().splitlines() or [""])[-1][:200],
+        )
+    data = subprocess.run(
+        [exe, "--data-only", "--table=alembic_version", "-f", "-", str(file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    revs = [
+        line.strip()
+        for line in data.stdout.splitlines()
+        if re.fullmatch(r"[0-9a-zA-Z_]+", line.strip() or "-") and not line.startswith(("COPY", "SET", "SELECT"))
+    ]
     if data.returncode != 0 or not revs:
         raise ShowroomError("backup_invalid", path=str(file), reason="not_showroom")
     return revs[0]
@@ -107,8 +119,7 @@ def scratch_copy(url: str, file: Path) -> Iterator[str]:
         try:
             scratch = base.set(database=name).render_as_string(hide_password=False)
             conn, env = pg_args(scratch)
-            run([pg_tool("pg_restore"), "--no-owner", "--exit-on-error", *conn, str(file)], env,
-                "restore")
+            run([pg_tool("pg_restore"), "--no-owner", "--exit-on-error", *conn, str(file)], env, "restore")
             yield scratch
         finally:
             _drop(admin, name)
@@ -131,13 +142,4 @@ def _drop(engine, name: str) -> None:
     _ddl(engine, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-__all__ = [
-    "is_postgres",
-    "pg_args",
-    "pg_backup_revision",
-    "pg_dump",
-    "pg_restore",
-    "pg_tool",
-    "run",
-    "scratch_copy",
-]
+__all__ = ["is_postgres", "pg_args", "pg_backup_revision", "pg_dump", "pg_restore", "pg_tool", "run", "scratch_copy"]

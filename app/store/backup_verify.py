@@ -78,8 +78,7 @@ def check_backup(file: Path, url: str) -> str:
     else:
         revision = _sqlite_backup_revision(file)
     if revision not in known_revisions():
-        raise ShowroomError("backup_invalid", path=str(file), reason="unknown_revision",
-                            revision=revision)
+        raise ShowroomError("backup_invalid", path=str(file), reason="unknown_revision", revision=revision)
     return revision
 
 
@@ -91,8 +90,9 @@ def _sqlite_backup_revision(file: Path) -> str:
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
-            raise ShowroomError("backup_invalid", path=str(file), reason="damaged",
-                                detail="; ".join(str(r[0]) for r in rows[:3]))
+            raise ShowroomError(
+                "backup_invalid", path=str(file), reason="damaged", detail="; ".join(str(r[0]) for r in rows[:3])
+            )
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.Error:
@@ -101,8 +101,7 @@ def _sqlite_backup_revision(file: Path) -> str:
             raise ShowroomError("backup_invalid", path=str(file), reason="not_showroom")
         return row[0]
     except sqlite3.DatabaseError as e:  # "file is not a database", truncated files
-        raise ShowroomError("backup_invalid", path=str(file), reason="not_a_database",
-                            detail=str(e)) from None
+        raise ShowroomError("backup_invalid", path=str(file), reason="not_a_database", detail=str(e)) from None
     finally:
         conn.close()
 
@@ -126,8 +125,11 @@ def verify_backup(file: Path, url: str) -> BackupReport:
         return _verify_sqlite_copy(Path(file), anchors)
     except (ShowroomError, SQLAlchemyError, sqlite3.Error) as e:
         # E.g. no right to create a database (PostgreSQL), or the dump does not restore.
-        reason = (str(e.params.get("reason") or e.code) if isinstance(e, ShowroomError)
-                  else (str(getattr(e, "orig", None) or e).splitlines() or [""])[0][:300])
+        reason = (
+            str(e.params.get("reason") or e.code)
+            if isinstance(e, ShowroomError)
+            else (str(getattr(e, "orig", None) or e).splitlines() or [""])[0][:300]
+        )
         return BackupReport(0, 0, (BackupProblem("unverified", "", reason),))
 
 
@@ -161,8 +163,10 @@ def verify_database(url: str, *, anchors: list | None = None) -> BackupReport:
         documents = 0
         with db.uow() as u:
             rows = u.session.execute(
-                select(Document.number, Document.version, Document.sha256, Document.size,
-                       Document.content).order_by(Document.id).execution_options(yield_per=20))
+                select(Document.number, Document.version, Document.sha256, Document.size, Document.content)
+                .order_by(Document.id)
+                .execution_options(yield_per=20)
+            )
             for number, version, sha256, size, content in rows:
                 documents += 1
                 content = bytes(content or b"")

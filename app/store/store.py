@@ -20,12 +20,21 @@ PHONE_RE = re.compile(r"^\+?[\d\s\-()]{5,24}$", re.ASCII)
 
 
 def store_dto(s: Store) -> StoreDTO:
-    return StoreDTO(s.id, s.legal_name, s.address, s.sales_hotline, s.complaint_phone,
-                    s.website, s.version, s.card_url_template or "")
+    return StoreDTO(
+        s.id,
+        s.legal_name,
+        s.address,
+        s.sales_hotline,
+        s.complaint_phone,
+        s.website,
+        s.version,
+        s.card_url_template or "",
+    )
 
 
-def validate_store_fields(*, legal_name: str, address: str, sales_hotline: str,
-                          complaint_phone: str, website: str = "") -> list[FieldError]:
+def validate_store_fields(
+    *, legal_name: str, address: str, sales_hotline: str, complaint_phone: str, website: str = ""
+) -> list[FieldError]:
     errors = []
     for name, value in (("legal_name", legal_name), ("address", address)):
         if not (value or "").strip():
@@ -46,27 +55,44 @@ def needs_setup(uow: UnitOfWork) -> bool:
     with uow:
         has_store = uow.session.scalar(select(exists().where(Store.id.is_not(None))))
         has_admin = uow.session.scalar(
-            select(exists().where(StaffRole.role == Role.ADMIN.value,
-                                  StaffRole.user_id == StaffUser.id, StaffUser.active.is_(True)))
+            select(
+                exists().where(
+                    StaffRole.role == Role.ADMIN.value, StaffRole.user_id == StaffUser.id, StaffUser.active.is_(True)
+                )
+            )
         )
         return not (has_store and has_admin)
 
 
-def set_up_store(uow: UnitOfWork, *, legal_name: str, address: str, sales_hotline: str,
-                 complaint_phone: str, website: str = "", admin_username: str,
-                 admin_full_name: str, admin_password: str) -> Actor:
+def set_up_store(
+    uow: UnitOfWork,
+    *,
+    legal_name: str,
+    address: str,
+    sales_hotline: str,
+    complaint_phone: str,
+    website: str = "",
+    admin_username: str,
+    admin_full_name: str,
+    admin_password: str,
+) -> Actor:
     """First run: create the store and the first admin in one transaction. Refused once done."""
     if not needs_setup(uow):
         raise ValidationFailed([FieldError("store", "already_set_up")])
-    errors = validate_store_fields(legal_name=legal_name, address=address,
-                                   sales_hotline=sales_hotline, complaint_phone=complaint_phone,
-                                   website=website)
+    errors = validate_store_fields(
+        legal_name=legal_name,
+        address=address,
+        sales_hotline=sales_hotline,
+        complaint_phone=complaint_phone,
+        website=website,
+    )
     with uow:
         try:
             admin = None
             if not errors:
-                admin = _insert_user(uow, username=admin_username, full_name=admin_full_name,
-                                     password=admin_password, roles=[Role.ADMIN])
+                admin = _insert_user(
+                    uow, username=admin_username, full_name=admin_full_name, password=admin_password, roles=[Role.ADMIN]
+                )
         except ValidationFailed as e:
             errors.extend(FieldError("admin_" + fe.field, fe.code, fe.params) for fe in e.errors)
         if errors:
@@ -90,14 +116,27 @@ def get_store(uow: UnitOfWork) -> StoreDTO:
         return store_dto(store)
 
 
-def update_store(uow: UnitOfWork, *, actor: Actor, expected_version: int, legal_name: str,
-                 address: str, sales_hotline: str, complaint_phone: str,
-                 website: str = "", card_url_template: str | None = None) -> StoreDTO:
+def update_store(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    expected_version: int,
+    legal_name: str,
+    address: str,
+    sales_hotline: str,
+    complaint_phone: str,
+    website: str = "",
+    card_url_template: str | None = None,
+) -> StoreDTO:
     """`card_url_template` None keeps the current one; "" switches QR codes back to text."""
     require(actor, Action.EDIT_STORE)
-    errors = validate_store_fields(legal_name=legal_name, address=address,
-                                   sales_hotline=sales_hotline, complaint_phone=complaint_phone,
-                                   website=website)
+    errors = validate_store_fields(
+        legal_name=legal_name,
+        address=address,
+        sales_hotline=sales_hotline,
+        complaint_phone=complaint_phone,
+        website=website,
+    )
     if card_url_template and card_url_template.strip():
         from app.showroom.api import check_url_template
 

@@ -17,9 +17,16 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.core.clock import store_day_bounds, store_today, utcnow
-from app.test_drives.rules import (ESCORT_YEARS, MAX_DRIVE_MINUTES, MIN_DRIVE_MINUTES,
-                                         SLOT_MINUTES, escort_problem, fleet_problems,
-                                         slot_floor, slots_between)
+from app.test_drives.rules import (
+    ESCORT_YEARS,
+    MAX_DRIVE_MINUTES,
+    MIN_DRIVE_MINUTES,
+    SLOT_MINUTES,
+    escort_problem,
+    fleet_problems,
+    slot_floor,
+    slots_between,
+)
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
@@ -28,8 +35,7 @@ from app.core.request_keys import first_record, remember
 from app.test_drives.dto import EscortDTO, TestDriveDTO, drive_dto, escort_dtos
 from db.models import Role, StaffRole, StaffUser
 from db.reception_models import Customer, DutyRoster, Visit, VisitStatus
-from db.drive_models import (DriveStatus, TestDrive, TestDriveCar, TestDriveRoute,
-                                  TestDriveSlot)
+from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute, TestDriveSlot
 from db.uow import UnitOfWork
 
 MAX_DAYS_AHEAD = 60
@@ -46,9 +52,15 @@ def get_drive(session, drive_id: int) -> TestDrive:
 
 
 def _taken(session, car_id: int, start: dt.datetime, end: dt.datetime) -> set[dt.datetime]:
-    return set(session.scalars(select(TestDriveSlot.slot_start).where(
-        TestDriveSlot.car_id == car_id, TestDriveSlot.slot_start >= slot_floor(start),
-        TestDriveSlot.slot_start < end)))
+    return set(
+        session.scalars(
+            select(TestDriveSlot.slot_start).where(
+                TestDriveSlot.car_id == car_id,
+                TestDriveSlot.slot_start >= slot_floor(start),
+                TestDriveSlot.slot_start < end,
+            )
+        )
+    )
 
 
 def first_free_start(session, car_id: int, minutes: int, after: dt.datetime) -> dt.datetime | None:
@@ -78,12 +90,22 @@ def release_slots(session, drive: TestDrive, after: dt.datetime | None = None) -
     session.execute(stmt)
 
 
-def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_id: int | None,
-                    customer_name: str, planned_start: dt.datetime | None = None,
-                    minutes: int | None = None, planned_km: float | None = None,
-                    customer_id: int | None = None, visit_id: int | None = None,
-                    walk_in: bool = False, now: dt.datetime | None = None,
-                    request_key: str | None = None) -> TestDriveDTO:
+def book_test_drive(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    car_id: int | None,
+    route_id: int | None,
+    customer_name: str,
+    planned_start: dt.datetime | None = None,
+    minutes: int | None = None,
+    planned_km: float | None = None,
+    customer_id: int | None = None,
+    visit_id: int | None = None,
+    walk_in: bool = False,
+    now: dt.datetime | None = None,
+    request_key: str | None = None,
+) -> TestDriveDTO:
     """Book a fleet car on a route for a time window. `walk_in=True` (no planned_start) takes
     the first free window from now. Minutes default to the route's typical time, km to its
     distance (4.2.4.5: what the customer is told beforehand). A repeated `request_key` (a
@@ -105,24 +127,31 @@ def book_test_drive(uow: UnitOfWork, *, actor: Actor, car_id: int | None, route_
         car = s.get(TestDriveCar, car_id) if car_id is not None else None
         if car is None:
             errors.append(FieldError("car_id", "required"))
-        planned_start, minutes, km = _window(s, route, car, planned_start, minutes, planned_km,
-                                             walk_in, now, errors)
+        planned_start, minutes, km = _window(s, route, car, planned_start, minutes, planned_km, walk_in, now, errors)
         if errors:
             raise ValidationFailed(errors)
         start = planned_start.replace(second=0, microsecond=0)
         drive = TestDrive(
-            status=DriveStatus.BOOKED.value, car_id=car.id, route_id=route.id,
-            customer_name=name, customer_id=customer.id if customer else None,
-            visit_id=visit.id if visit else None, walk_in=bool(walk_in), planned_start=start,
-            planned_end=start + dt.timedelta(minutes=minutes), planned_km=round(km, 1),
-            booked_by_id=actor.user_id, created_at=now, updated_at=now,
-            updated_by_id=actor.user_id)
+            status=DriveStatus.BOOKED.value,
+            car_id=car.id,
+            route_id=route.id,
+            customer_name=name,
+            customer_id=customer.id if customer else None,
+            visit_id=visit.id if visit else None,
+            walk_in=bool(walk_in),
+            planned_start=start,
+            planned_end=start + dt.timedelta(minutes=minutes),
+            planned_km=round(km, 1),
+            booked_by_id=actor.user_id,
+            created_at=now,
+            updated_at=now,
+            updated_by_id=actor.user_id,
+        )
         _insert_holding_slots(uow, drive, actor, request_key, now)
         return drive_dto(s, drive, now)
 
 
-def _who(s, visit_id: int | None, customer_id: int | None, customer_name: str,
-         errors: list[FieldError]):
+def _who(s, visit_id: int | None, customer_id: int | None, customer_name: str, errors: list[FieldError]):
     """(visit, customer, name) the drive is for: a visit brings its customer, a customer their
     name; a name is required either way."""
     name = (customer_name or "").strip()
@@ -145,14 +174,21 @@ def _who(s, visit_id: int | None, customer_id: int | None, customer_name: str,
     return visit, customer, name
 
 
-def _window(s, route, car, planned_start: dt.datetime | None, minutes: int | None,
-            planned_km: float | None, walk_in: bool, now: dt.datetime,
-            errors: list[FieldError]) -> tuple[dt.datetime | None, int, float]:
+def _window(
+    s,
+    route,
+    car,
+    planned_start: dt.datetime | None,
+    minutes: int | None,
+    planned_km: float | None,
+    walk_in: bool,
+    now: dt.datetime,
+    errors: list[FieldError],
+) -> tuple[dt.datetime | None, int, float]:
     """(start, minutes, km) of the booking, checked; a walk-in takes the car's next free start."""
     minutes = int(minutes if minutes is not None else (route.typical_minutes if route else 30))
     if not MIN_DRIVE_MINUTES <= minutes <= MAX_DRIVE_MINUTES:
-        errors.append(FieldError("minutes", "out_of_range",
-                                 {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
+        errors.append(FieldError("minutes", "out_of_range", {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
     km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
     if not 0 < km <= 200:
         errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
@@ -166,8 +202,7 @@ def _window(s, route, car, planned_start: dt.datetime | None, minutes: int | Non
     elif planned_start < now - PAST_GRACE:
         errors.append(FieldError("planned_start", "in_past"))
     elif planned_start > now + dt.timedelta(days=MAX_DAYS_AHEAD):
-        errors.append(FieldError("planned_start", "date_out_of_range",
-                                 {"max_days": MAX_DAYS_AHEAD}))
+        errors.append(FieldError("planned_start", "date_out_of_range", {"max_days": MAX_DAYS_AHEAD}))
     if car is not None and planned_start is not None:
         # 4.2.4.8: a car with anything expired on the day cannot be booked.
         for code in fleet_problems(car, store_today(planned_start)):
@@ -175,8 +210,9 @@ def _window(s, route, car, planned_start: dt.datetime | None, minutes: int | Non
     return planned_start, minutes, km
 
 
-def _insert_holding_slots(uow: UnitOfWork, drive: TestDrive, actor: Actor,
-                          request_key: str | None, now: dt.datetime) -> None:
+def _insert_holding_slots(
+    uow: UnitOfWork, drive: TestDrive, actor: Actor, request_key: str | None, now: dt.datetime
+) -> None:
     """Insert the drive with its half-hour slots and commit; a slot another terminal took
     meanwhile is "slot_taken", whether the database says so at the flush or at the commit."""
     s = uow.session
@@ -196,11 +232,20 @@ def _insert_holding_slots(uow: UnitOfWork, drive: TestDrive, actor: Actor,
         raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
 
 
-def reschedule_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
-                          expected_version: int, planned_start: dt.datetime | None,
-                          minutes: int, car_id: int | None = None, route_id: int | None = None,
-                          planned_km: float | None = None, walk_in: bool = False,
-                          now: dt.datetime | None = None) -> TestDriveDTO:
+def reschedule_test_drive(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    planned_start: dt.datetime | None,
+    minutes: int,
+    car_id: int | None = None,
+    route_id: int | None = None,
+    planned_km: float | None = None,
+    walk_in: bool = False,
+    now: dt.datetime | None = None,
+) -> TestDriveDTO:
     """Move a booked drive to another time, car or route (e.g. the paperwork of a walk-in
     took longer than its window). The old slots are freed and the new ones taken in one
     transaction. The customer's confirmation and a signed agreement name the old terms, so
@@ -223,8 +268,7 @@ def reschedule_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
         elif not route.active:
             errors.append(FieldError("route_id", "route_inactive"))
         if not MIN_DRIVE_MINUTES <= int(minutes) <= MAX_DRIVE_MINUTES:
-            errors.append(FieldError("minutes", "out_of_range",
-                                     {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
+            errors.append(FieldError("minutes", "out_of_range", {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
         km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
         if not 0 < km <= 200:
             errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
@@ -258,8 +302,9 @@ def reschedule_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
         return drive_dto(s, d, now)
 
 
-def cancel_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                      reason: str, now: dt.datetime | None = None) -> TestDriveDTO:
+def cancel_test_drive(
+    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, reason: str, now: dt.datetime | None = None
+) -> TestDriveDTO:
     """Cancel a booked drive (not one that has left) and free its slots."""
     require(actor, Action.BOOK_TEST_DRIVES)
     now = now or utcnow()
@@ -279,18 +324,31 @@ def cancel_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_
         return drive_dto(s, d, now)
 
 
-def list_test_drives(uow: UnitOfWork, *, actor: Actor, day: dt.date | None = None,
-                     car_id: int | None = None, include_cancelled: bool = False,
-                     now: dt.datetime | None = None) -> list[TestDriveDTO]:
+def list_test_drives(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    day: dt.date | None = None,
+    car_id: int | None = None,
+    include_cancelled: bool = False,
+    now: dt.datetime | None = None,
+) -> list[TestDriveDTO]:
     """The drives of a store-local day (default today), plus any still out from earlier."""
     require(actor, Action.VIEW_TEST_DRIVES)
     now = now or utcnow()
     start, end = store_day_bounds(day or store_today(now))
     with uow:
         s = uow.session
-        stmt = select(TestDrive).where(or_(
-            (TestDrive.planned_start >= start) & (TestDrive.planned_start < end),
-            TestDrive.status == DriveStatus.OUT.value)).order_by(TestDrive.planned_start)
+        stmt = (
+            select(TestDrive)
+            .where(
+                or_(
+                    (TestDrive.planned_start >= start) & (TestDrive.planned_start < end),
+                    TestDrive.status == DriveStatus.OUT.value,
+                )
+            )
+            .order_by(TestDrive.planned_start)
+        )
         if car_id is not None:
             stmt = stmt.where(TestDrive.car_id == car_id)
         if not include_cancelled:
@@ -298,8 +356,7 @@ def list_test_drives(uow: UnitOfWork, *, actor: Actor, day: dt.date | None = Non
         return [drive_dto(s, d, now) for d in s.scalars(stmt)]
 
 
-def get_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int,
-                   now: dt.datetime | None = None) -> TestDriveDTO:
+def get_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int, now: dt.datetime | None = None) -> TestDriveDTO:
     require(actor, Action.VIEW_TEST_DRIVES)
     with uow:
         return drive_dto(uow.session, get_drive(uow.session, drive_id), now or utcnow())
@@ -311,9 +368,13 @@ def escort_on_duty(session, user: StaffUser, day: dt.date) -> bool:
     roles = {r.role for r in user.roles}
     if Role.SALES_MANAGER.value in roles:
         return True
-    return bool(session.scalar(select(DutyRoster.id).where(
-        DutyRoster.day == day, DutyRoster.consultant_id == user.id,
-        DutyRoster.on_duty.is_(True))))
+    return bool(
+        session.scalar(
+            select(DutyRoster.id).where(
+                DutyRoster.day == day, DutyRoster.consultant_id == user.id, DutyRoster.on_duty.is_(True)
+            )
+        )
+    )
 
 
 def escort_refusal(session, user: StaffUser | None, day: dt.date) -> str | None:
@@ -331,20 +392,30 @@ def escort_refusal(session, user: StaffUser | None, day: dt.date) -> str | None:
     return None
 
 
-def eligible_escorts(uow: UnitOfWork, *, actor: Actor,
-                     now: dt.datetime | None = None) -> list[EscortDTO]:
+def eligible_escorts(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[EscortDTO]:
     """Staff who may accompany a drive today: ≥ ESCORT_YEARS of driving, on duty (4.2.4.4).
     Only they are offered; the service refuses anyone else too."""
     require(actor, Action.VIEW_TEST_DRIVES)
     day = store_today(now or utcnow())
     with uow:
         s = uow.session
-        staff = s.scalars(select(StaffUser).join(StaffRole, StaffRole.user_id == StaffUser.id)
-                          .where(StaffUser.active.is_(True), StaffRole.role.in_(
-                              [Role.CONSULTANT.value, Role.SALES_MANAGER.value]))).unique()
+        staff = s.scalars(
+            select(StaffUser)
+            .join(StaffRole, StaffRole.user_id == StaffUser.id)
+            .where(StaffUser.active.is_(True), StaffRole.role.in_([Role.CONSULTANT.value, Role.SALES_MANAGER.value]))
+        ).unique()
         ok = [u.id for u in staff if escort_refusal(s, u, day) is None]
         return escort_dtos(s, ok)
 
 
-__all__ = ["ESCORT_YEARS", "book_test_drive", "reschedule_test_drive", "cancel_test_drive", "list_test_drives",
-           "get_test_drive", "eligible_escorts", "first_free_start", "escort_refusal"]
+__all__ = [
+    "ESCORT_YEARS",
+    "book_test_drive",
+    "reschedule_test_drive",
+    "cancel_test_drive",
+    "list_test_drives",
+    "get_test_drive",
+    "eligible_escorts",
+    "first_free_start",
+    "escort_refusal",
+]

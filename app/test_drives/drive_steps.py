@@ -26,18 +26,25 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.core.clock import store_today, utcnow
-from app.test_drives.rules import (CHECK_ITEMS, LICENCE_CLASSES, SEVERE_WEATHER, WEATHER,
-                                         fleet_problems)
+from app.test_drives.rules import CHECK_ITEMS, LICENCE_CLASSES, SEVERE_WEATHER, WEATHER, fleet_problems
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import check_version
 from app.core.dto import Actor, SignatureCapture
 from app.test_drives.dto import TestDriveDTO, describe_vehicle
+
 # Steps 1-2 (consent, qualification) live in their own module; re-exported for callers.
-from app.test_drives.qualification import (QualificationInput, _done, _drive_for_step,
-                                                   _touch, qualification_problems,
-                                                   record_id_consent, record_qualification,
-                                                   terms_of, withdraw_id_consent)
+from app.test_drives.qualification import (
+    QualificationInput,
+    _done,
+    _drive_for_step,
+    _touch,
+    qualification_problems,
+    record_id_consent,
+    record_qualification,
+    terms_of,
+    withdraw_id_consent,
+)
 from app.test_drives.booking import escort_refusal, get_drive, release_slots
 from db.models import Document, StaffUser, Vehicle
 from db.reception_models import Visit
@@ -57,8 +64,16 @@ class DriveBlocked(ValidationFailed):
 
 # --- escort, confirmation, check, weather ---------------------------------------------------
 
-def assign_escort(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                  escort_id: int, now: dt.datetime | None = None) -> TestDriveDTO:
+
+def assign_escort(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    escort_id: int,
+    now: dt.datetime | None = None,
+) -> TestDriveDTO:
     """4.2.4.4: only staff with ≥ 3 years since first licence issue and on duty today."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
     now = now or utcnow()
@@ -75,8 +90,9 @@ def assign_escort(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_vers
         return _done(uow, d, now)
 
 
-def confirm_terms(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                  now: dt.datetime | None = None) -> TestDriveDTO:
+def confirm_terms(
+    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, now: dt.datetime | None = None
+) -> TestDriveDTO:
     """4.2.4.5: the route, planned km and time window were shown to and confirmed by the
     customer. The confirmed values are kept; a later change voids the confirmation."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
@@ -91,9 +107,16 @@ def confirm_terms(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_vers
         return _done(uow, d, now)
 
 
-def record_check(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                 items: dict[str, bool], odometer_out: int | None,
-                 now: dt.datetime | None = None) -> TestDriveDTO:
+def record_check(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    items: dict[str, bool],
+    odometer_out: int | None,
+    now: dt.datetime | None = None,
+) -> TestDriveDTO:
     """4.2.4.6: lights, tyres, fuel or charge, 试乘试驾 signage and warning signs, checked
     before departure, with the odometer reading. An item not ticked is saved as not OK and
     keeps the drive from starting."""
@@ -117,9 +140,16 @@ def record_check(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_versi
         return _done(uow, d, now)
 
 
-def record_weather(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                   weather: str, override_reason: str = "",
-                   now: dt.datetime | None = None) -> TestDriveDTO:
+def record_weather(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    weather: str,
+    override_reason: str = "",
+    now: dt.datetime | None = None,
+) -> TestDriveDTO:
     """4.2.4.7: record the weather at departure. In severe weather the drive proceeds only
     with a sales manager's override and reason (given here, or later by override_weather)."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
@@ -139,8 +169,9 @@ def record_weather(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_ver
         return _done(uow, d, now)
 
 
-def override_weather(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                     reason: str, now: dt.datetime | None = None) -> TestDriveDTO:
+def override_weather(
+    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, reason: str, now: dt.datetime | None = None
+) -> TestDriveDTO:
     """A sales manager lets a drive proceed in severe weather, with a reason (4.2.4.7)."""
     require(actor, Action.OVERRIDE_TEST_DRIVE_WEATHER)
     now = now or utcnow()
@@ -157,6 +188,7 @@ def override_weather(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_v
 
 
 # --- agreement (4.2.4.1) ----------------------------------------------------------------------
+
 
 def _ready_to_sign(d: TestDrive, signatures: Sequence[SignatureCapture]) -> None:
     """4.2.4.1-4.2.4.5: consent, qualification, escort and the confirmed terms come first, and
@@ -179,9 +211,16 @@ def _ready_to_sign(d: TestDrive, signatures: Sequence[SignatureCapture]) -> None
         raise ValidationFailed(errors)
 
 
-def sign_agreement(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                   signatures: Sequence[SignatureCapture], language: str = "bilingual",
-                   now: dt.datetime | None = None) -> TestDriveDTO:
+def sign_agreement(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    signatures: Sequence[SignatureCapture],
+    language: str = "bilingual",
+    now: dt.datetime | None = None,
+) -> TestDriveDTO:
     """Issue the agreement with the customer's and the escort's handwritten signatures into
     the archive (digitally signed) and link it to the drive. Needs the qualification, the
     consent, the escort and the customer's confirmation of route and time first."""
@@ -201,29 +240,54 @@ def sign_agreement(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_ver
         route = s.get(TestDriveRoute, d.route_id)
         escort = s.get(StaffUser, d.escort_id)
         agreement = AgreementDTO(
-            customer_name=d.customer_name, id_type=d.id_type, id_number_masked=d.id_number_masked,
-            licence_number_masked=d.licence_number_masked, licence_class=d.licence_class,
-            licence_valid_until=d.licence_valid_until, foreign_licence=d.foreign_licence,
+            customer_name=d.customer_name,
+            id_type=d.id_type,
+            id_number_masked=d.id_number_masked,
+            licence_number_masked=d.licence_number_masked,
+            licence_class=d.licence_class,
+            licence_valid_until=d.licence_valid_until,
+            foreign_licence=d.foreign_licence,
             permit_number_masked=d.permit_number_masked,
-            car_description=describe_vehicle(s.get(Vehicle, car.vehicle_id)), plate=car.plate,
-            route_name=route.name, route_description=route.description,
-            planned_start=d.planned_start, planned_end=d.planned_end, planned_km=d.planned_km,
-            escort_name=escort.full_name, weather=d.weather)
+            car_description=describe_vehicle(s.get(Vehicle, car.vehicle_id)),
+            plate=car.plate,
+            route_name=route.name,
+            route_description=route.description,
+            planned_start=d.planned_start,
+            planned_end=d.planned_end,
+            planned_km=d.planned_km,
+            escort_name=escort.full_name,
+            weather=d.weather,
+        )
         terms, version, plate = terms_of(d), d.version, car.plate
     store = get_store(uow)
-    drawn = [SignatureDTO(sig.signer_name.strip(), SignerRole(sig.role), sig.signed_at,
-                          bytes(sig.png)) for sig in signatures]
+    drawn = [
+        SignatureDTO(sig.signer_name.strip(), SignerRole(sig.role), sig.signed_at, bytes(sig.png)) for sig in signatures
+    ]
 
     def render(number: str, doc_version: int, issued_at: dt.datetime) -> bytes:
-        return render_agreement(store, agreement, number=number, version=doc_version,
-                                language=language, issued_at=issued_at, signatures=drawn)
+        return render_agreement(
+            store,
+            agreement,
+            number=number,
+            version=doc_version,
+            language=language,
+            issued_at=issued_at,
+            signatures=drawn,
+        )
 
     # Render and sign with no transaction open; then archive and link in ONE transaction, so
     # a drive changed meanwhile (Conflict) leaves no signed agreement behind (issue #16.2).
-    prepared = prepare_document(uow, actor=actor, doc_type="test_drive_agreement",
-                                subject_type=T, subject_id=drive_id, language=language,
-                                render=render, signatures=signatures,
-                                subject_ref=f"TD#{drive_id} {plate}")
+    prepared = prepare_document(
+        uow,
+        actor=actor,
+        doc_type="test_drive_agreement",
+        subject_type=T,
+        subject_id=drive_id,
+        language=language,
+        render=render,
+        signatures=signatures,
+        subject_ref=f"TD#{drive_id} {plate}",
+    )
     with uow:
         d = _drive_for_step(uow.session, drive_id, version)
         doc_id = archive_prepared(uow.session, prepared, actor)
@@ -233,6 +297,7 @@ def sign_agreement(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_ver
 
 
 # --- start and return ---------------------------------------------------------------------------
+
 
 def start_blockers(session, d: TestDrive, now: dt.datetime) -> list[FieldError]:
     """Every condition of 4.2.4 that does not hold now; empty means the drive may start.
@@ -252,14 +317,21 @@ def start_blockers(session, d: TestDrive, now: dt.datetime) -> list[FieldError]:
         code = escort_refusal(session, session.get(StaffUser, d.escort_id), day)
         if code:
             out.append(FieldError("escort", code))
-        elif session.scalar(select(TestDrive.id).where(
-                TestDrive.escort_id == d.escort_id, TestDrive.status == DriveStatus.OUT.value,
-                TestDrive.id != d.id)) is not None:
+        elif (
+            session.scalar(
+                select(TestDrive.id).where(
+                    TestDrive.escort_id == d.escort_id, TestDrive.status == DriveStatus.OUT.value, TestDrive.id != d.id
+                )
+            )
+            is not None
+        ):
             out.append(FieldError("escort", "escort_busy"))  # already out on another drive
     out += [FieldError("car", c) for c in fleet_problems(car, day)]
-    busy = session.scalar(select(TestDrive.id).where(
-        TestDrive.car_id == d.car_id, TestDrive.status == DriveStatus.OUT.value,
-        TestDrive.id != d.id))
+    busy = session.scalar(
+        select(TestDrive.id).where(
+            TestDrive.car_id == d.car_id, TestDrive.status == DriveStatus.OUT.value, TestDrive.id != d.id
+        )
+    )
     if busy is not None:
         out.append(FieldError("car", "car_in_use"))
     items = d.check_items or {}
@@ -284,16 +356,16 @@ def start_blockers(session, d: TestDrive, now: dt.datetime) -> list[FieldError]:
     return out
 
 
-def drive_blockers(uow: UnitOfWork, *, actor: Actor, drive_id: int,
-                   now: dt.datetime | None = None) -> list[FieldError]:
+def drive_blockers(uow: UnitOfWork, *, actor: Actor, drive_id: int, now: dt.datetime | None = None) -> list[FieldError]:
     """What still stands between this drive and departure (for the wizard's checklist)."""
     require(actor, Action.VIEW_TEST_DRIVES)
     with uow:
         return start_blockers(uow.session, get_drive(uow.session, drive_id), now or utcnow())
 
 
-def start_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                now: dt.datetime | None = None) -> TestDriveDTO:
+def start_drive(
+    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, now: dt.datetime | None = None
+) -> TestDriveDTO:
     """Dispatch the car. Refused (DriveBlocked, nothing written) unless every condition holds.
     The car row's version is bumped in the same transaction, so two terminals dispatching
     the same car at once cannot both succeed (the loser gets Conflict)."""
@@ -322,8 +394,15 @@ class ReturnInput:
     intent_level: str | None = None  # H/A/B/C: updates the customer's lead for this model
 
 
-def record_return(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                  data: ReturnInput, now: dt.datetime | None = None) -> TestDriveDTO:
+def record_return(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    data: ReturnInput,
+    now: dt.datetime | None = None,
+) -> TestDriveDTO:
     """The car is back (4.2.4.5: actual times and odometer). Late returns are flagged
     overdue (4.2.4.7); the linked visit counts toward the test-drive rate (3.13)."""
     from app.reception.api import note_test_drive
@@ -350,11 +429,11 @@ def record_return(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_vers
         if data.odometer_in is None:
             errors.append(FieldError("odometer_in", "required"))
         elif int(data.odometer_in) < (d.odometer_out or 0):
-            errors.append(FieldError("odometer_in", "odometer_below_out",
-                                     {"odometer_out": d.odometer_out}))
+            errors.append(FieldError("odometer_in", "odometer_below_out", {"odometer_out": d.odometer_out}))
         elif int(data.odometer_in) - (d.odometer_out or 0) > 1000:
-            errors.append(FieldError("odometer_in", "out_of_range",
-                                     {"min": d.odometer_out, "max": (d.odometer_out or 0) + 1000}))
+            errors.append(
+                FieldError("odometer_in", "out_of_range", {"min": d.odometer_out, "max": (d.odometer_out or 0) + 1000})
+            )
         if errors:
             raise ValidationFailed(errors)
         d.status, d.actual_end, d.odometer_in = DriveStatus.RETURNED.value, now, int(data.odometer_in)
@@ -366,14 +445,34 @@ def record_return(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_vers
             visit.had_test_drive, visit.updated_by_id = True, actor.user_id  # 3.13
         if d.customer_id is not None:
             vehicle = s.get(Vehicle, s.get(TestDriveCar, d.car_id).vehicle_id)
-            note_test_drive(s, customer_id=d.customer_id, brand=vehicle.brand,
-                            model=vehicle.model, intent_level=data.intent_level,
-                            actor_id=actor.user_id, now=now)
+            note_test_drive(
+                s,
+                customer_id=d.customer_id,
+                brand=vehicle.brand,
+                model=vehicle.model,
+                intent_level=data.intent_level,
+                actor_id=actor.user_id,
+                now=now,
+            )
         _touch(d, actor, now)
         return _done(uow, d, now)
 
 
-__all__ = ["DriveBlocked", "QualificationInput", "ReturnInput", "record_id_consent",
-           "withdraw_id_consent", "record_qualification", "assign_escort", "confirm_terms",
-           "record_check", "record_weather", "override_weather", "sign_agreement",
-           "drive_blockers", "start_drive", "record_return", "LICENCE_CLASSES"]
+__all__ = [
+    "DriveBlocked",
+    "QualificationInput",
+    "ReturnInput",
+    "record_id_consent",
+    "withdraw_id_consent",
+    "record_qualification",
+    "assign_escort",
+    "confirm_terms",
+    "record_check",
+    "record_weather",
+    "override_weather",
+    "sign_agreement",
+    "drive_blockers",
+    "start_drive",
+    "record_return",
+    "LICENCE_CLASSES",
+]

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from app.test_drives.rules import (CHECK_ITEMS, SEVERE_WEATHER, fleet_problems,
-                                         fleet_warnings, plate_problems)
+from app.test_drives.rules import CHECK_ITEMS, SEVERE_WEATHER, fleet_problems, fleet_warnings, plate_problems
 from app.core.dto import Changes
 from db.models import StaffUser, Vehicle
 from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute
@@ -127,8 +126,7 @@ class TestDriveDTO:
     version: int
     # What a step touched (issue #16): the drive, and the visit it belongs to (a return marks
     # the visit's test drive for 3.13), so the live queue reloads the visit's new version.
-    changes: Changes = field(default_factory=lambda: Changes(test_drives=True), compare=False,
-                            repr=False)
+    changes: Changes = field(default_factory=lambda: Changes(test_drives=True), compare=False, repr=False)
 
     @property
     def weather_severe(self) -> bool:
@@ -143,24 +141,45 @@ def route_dto(r: TestDriveRoute, has_map: bool | None = None) -> RouteDTO:
     """`has_map` from the query saves loading the (deferred) map image just to say so."""
     if has_map is None:
         has_map = r.map_image is not None
-    return RouteDTO(r.id, r.name, r.description, bool(has_map), r.distance_km,
-                    r.typical_minutes, r.filing_ref, r.filing_date, r.active, r.version)
+    return RouteDTO(
+        r.id,
+        r.name,
+        r.description,
+        bool(has_map),
+        r.distance_km,
+        r.typical_minutes,
+        r.filing_ref,
+        r.filing_date,
+        r.active,
+        r.version,
+    )
 
 
 def fleet_car_dto(car: TestDriveCar, vehicle: Vehicle, today: dt.date) -> FleetCarDTO:
     _, warnings = plate_problems(car.plate, vehicle.powertrain)
     return FleetCarDTO(
-        id=car.id, vehicle_id=car.vehicle_id, vin=vehicle.vin,
-        description=describe_vehicle(vehicle), brand=vehicle.brand, model=vehicle.model,
-        powertrain=vehicle.powertrain, plate=car.plate, transmission=car.transmission,
+        id=car.id,
+        vehicle_id=car.vehicle_id,
+        vin=vehicle.vin,
+        description=describe_vehicle(vehicle),
+        brand=vehicle.brand,
+        model=vehicle.model,
+        powertrain=vehicle.powertrain,
+        plate=car.plate,
+        transmission=car.transmission,
         registration_date=car.registration_date,
         compulsory_insurance_until=car.compulsory_insurance_until,
         commercial_insurance_until=car.commercial_insurance_until,
-        occupant_liability=car.occupant_liability, inspection_until=car.inspection_until,
-        last_maintenance=car.last_maintenance, signage_confirmed=car.signage_confirmed,
-        active=car.active, problems=tuple(fleet_problems(car, today)),
-        expiring=tuple(fleet_warnings(car, today)), plate_warnings=tuple(warnings),
-        version=car.version)
+        occupant_liability=car.occupant_liability,
+        inspection_until=car.inspection_until,
+        last_maintenance=car.last_maintenance,
+        signage_confirmed=car.signage_confirmed,
+        active=car.active,
+        problems=tuple(fleet_problems(car, today)),
+        expiring=tuple(fleet_warnings(car, today)),
+        plate_warnings=tuple(warnings),
+        version=car.version,
+    )
 
 
 def drive_dto(session, d: TestDrive, now: dt.datetime) -> TestDriveDTO:
@@ -171,30 +190,55 @@ def drive_dto(session, d: TestDrive, now: dt.datetime) -> TestDriveDTO:
     items = dict(d.check_items or {})
     overdue = d.overdue or (d.status == DriveStatus.OUT and now > d.planned_end)
     return TestDriveDTO(
-        id=d.id, status=d.status, car_id=d.car_id, plate=car.plate,
-        car_description=describe_vehicle(vehicle), transmission=car.transmission,
-        route_id=d.route_id, route_name=route.name, customer_name=d.customer_name,
-        customer_id=d.customer_id, visit_id=d.visit_id, walk_in=d.walk_in,
-        planned_start=d.planned_start, planned_end=d.planned_end, planned_km=d.planned_km,
-        id_consent=d.id_consent_at is not None, id_type=d.id_type,
-        id_number_masked=d.id_number_masked, licence_number_masked=d.licence_number_masked,
-        licence_class=d.licence_class, licence_valid_until=d.licence_valid_until,
-        licence_long_term=d.licence_long_term, foreign_licence=d.foreign_licence,
-        permit_number_masked=d.permit_number_masked, qualified=d.qualified_at is not None,
-        escort_id=d.escort_id, escort_name=escort.full_name if escort else None,
-        confirmed=d.confirmed_at is not None, check_items=items,
+        id=d.id,
+        status=d.status,
+        car_id=d.car_id,
+        plate=car.plate,
+        car_description=describe_vehicle(vehicle),
+        transmission=car.transmission,
+        route_id=d.route_id,
+        route_name=route.name,
+        customer_name=d.customer_name,
+        customer_id=d.customer_id,
+        visit_id=d.visit_id,
+        walk_in=d.walk_in,
+        planned_start=d.planned_start,
+        planned_end=d.planned_end,
+        planned_km=d.planned_km,
+        id_consent=d.id_consent_at is not None,
+        id_type=d.id_type,
+        id_number_masked=d.id_number_masked,
+        licence_number_masked=d.licence_number_masked,
+        licence_class=d.licence_class,
+        licence_valid_until=d.licence_valid_until,
+        licence_long_term=d.licence_long_term,
+        foreign_licence=d.foreign_licence,
+        permit_number_masked=d.permit_number_masked,
+        qualified=d.qualified_at is not None,
+        escort_id=d.escort_id,
+        escort_name=escort.full_name if escort else None,
+        confirmed=d.confirmed_at is not None,
+        check_items=items,
         check_complete=d.check_at is not None and all(items.get(k) for k in CHECK_ITEMS),
-        odometer_out=d.odometer_out, weather=d.weather,
+        odometer_out=d.odometer_out,
+        weather=d.weather,
         weather_override_reason=d.weather_override_reason,
-        agreement_document_id=d.agreement_document_id, agreement_number=d.agreement_number,
-        actual_start=d.actual_start, actual_end=d.actual_end, odometer_in=d.odometer_in,
-        damage_found=d.damage_found, damage_notes=d.damage_notes or "",
-        feedback=d.feedback or "", intent_level=d.intent_level, overdue=overdue,
-        cancel_reason=d.cancel_reason or "", version=d.version,
-        changes=Changes(test_drives=True, reception=d.visit_id is not None, ids=frozenset({d.id})))
+        agreement_document_id=d.agreement_document_id,
+        agreement_number=d.agreement_number,
+        actual_start=d.actual_start,
+        actual_end=d.actual_end,
+        odometer_in=d.odometer_in,
+        damage_found=d.damage_found,
+        damage_notes=d.damage_notes or "",
+        feedback=d.feedback or "",
+        intent_level=d.intent_level,
+        overdue=overdue,
+        cancel_reason=d.cancel_reason or "",
+        version=d.version,
+        changes=Changes(test_drives=True, reception=d.visit_id is not None, ids=frozenset({d.id})),
+    )
 
 
 def escort_dtos(session, ids) -> list[EscortDTO]:
-    users = session.scalars(select(StaffUser).where(StaffUser.id.in_(list(ids)))
-                            .order_by(StaffUser.full_name))
+    users = session.scalars(select(StaffUser).where(StaffUser.id.in_(list(ids))).order_by(StaffUser.full_name))
     return [EscortDTO(u.id, u.full_name, u.licence_first_issued) for u in users]

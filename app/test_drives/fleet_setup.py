@@ -1,11 +1,11 @@
 """Test-drive routes and fleet (issue #6.1, #6.2): what management keeps so drives can happen.
 
-  4.2.4.3  routes filed with the district traffic police, at least two active recommended;
-           the active routes print as a one-page bilingual public notice;
-  4.2.4.8  the fleet register: plate, registration, 交强险 and commercial third-party
-           insurance incl. occupant liability, annual inspection, maintenance; 4.2.4.6 the
-           试乘试驾 signage. Anything expired makes the car unbookable (test_drives.py) and
-           undispatchable (drive_steps.start_drive); the page warns 30 days ahead.
+4.2.4.3  routes filed with the district traffic police, at least two active recommended;
+         the active routes print as a one-page bilingual public notice;
+4.2.4.8  the fleet register: plate, registration, 交强险 and commercial third-party
+         insurance incl. occupant liability, annual inspection, maintenance; 4.2.4.6 the
+         试乘试驾 signage. Anything expired makes the car unbookable (test_drives.py) and
+         undispatchable (drive_steps.start_drive); the page warns 30 days ahead.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def _require_any(actor: Actor, *actions: Action) -> None:
 
 # --- routes ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class RouteInput:
     name: str
@@ -54,8 +55,9 @@ class RouteInput:
 def list_routes(uow: UnitOfWork, *, actor: Actor, active_only: bool = False) -> list[RouteDTO]:
     _require_any(actor, Action.VIEW_TEST_DRIVES, Action.MANAGE_TEST_DRIVE_ROUTES)
     with uow:
-        stmt = (select(TestDriveRoute, TestDriveRoute.map_image.is_not(None))
-                .order_by(TestDriveRoute.active.desc(), TestDriveRoute.name))
+        stmt = select(TestDriveRoute, TestDriveRoute.map_image.is_not(None)).order_by(
+            TestDriveRoute.active.desc(), TestDriveRoute.name
+        )
         if active_only:
             stmt = stmt.where(TestDriveRoute.active.is_(True))
         return [route_dto(r, has_map) for r, has_map in uow.session.execute(stmt)]
@@ -94,8 +96,15 @@ def _route_errors(data: RouteInput, today: dt.date) -> list[FieldError]:
     return errors
 
 
-def save_route(uow: UnitOfWork, *, actor: Actor, data: RouteInput, route_id: int | None = None,
-               expected_version: int | None = None, now: dt.datetime | None = None) -> RouteDTO:
+def save_route(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    data: RouteInput,
+    route_id: int | None = None,
+    expected_version: int | None = None,
+    now: dt.datetime | None = None,
+) -> RouteDTO:
     """Add a route (route_id None) or edit one; a used route is deactivated, never deleted."""
     require(actor, Action.MANAGE_TEST_DRIVE_ROUTES)
     now = now or utcnow()
@@ -133,8 +142,9 @@ def save_route(uow: UnitOfWork, *, actor: Actor, data: RouteInput, route_id: int
         return route_dto(r)
 
 
-def render_route_notice(uow: UnitOfWork, *, actor: Actor, language: str = "bilingual",
-                        now: dt.datetime | None = None) -> bytes:
+def render_route_notice(
+    uow: UnitOfWork, *, actor: Actor, language: str = "bilingual", now: dt.datetime | None = None
+) -> bytes:
     """The one-page public notice of the active routes (4.2.4.3), as PDF bytes to preview
     and print. Not archived: it is republished whenever a route changes."""
     from app.test_drives.route_notice_pdf import render_route_notice as render
@@ -146,13 +156,16 @@ def render_route_notice(uow: UnitOfWork, *, actor: Actor, language: str = "bilin
     if not routes:
         raise ValidationFailed([FieldError("routes", "no_active_routes")])
     with uow:
-        maps = {r.id: r.map_image for r in uow.session.scalars(
-            select(TestDriveRoute).where(TestDriveRoute.id.in_([r.id for r in routes])))
-            if r.map_image}
+        maps = {
+            r.id: r.map_image
+            for r in uow.session.scalars(select(TestDriveRoute).where(TestDriveRoute.id.in_([r.id for r in routes])))
+            if r.map_image
+        }
     return render(store, routes, language=language, issued_at=now or utcnow(), maps=maps)
 
 
 # --- fleet ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FleetCarInput:
@@ -169,14 +182,17 @@ class FleetCarInput:
     active: bool = True
 
 
-def list_fleet(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None,
-               bookable_only: bool = False) -> list[FleetCarDTO]:
+def list_fleet(
+    uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None, bookable_only: bool = False
+) -> list[FleetCarDTO]:
     _require_any(actor, Action.VIEW_TEST_DRIVES, Action.MANAGE_TEST_DRIVE_FLEET)
     today = store_today(now or utcnow())
     with uow:
-        rows = uow.session.execute(select(TestDriveCar, Vehicle)
-                                   .join(Vehicle, Vehicle.id == TestDriveCar.vehicle_id)
-                                   .order_by(TestDriveCar.plate))
+        rows = uow.session.execute(
+            select(TestDriveCar, Vehicle)
+            .join(Vehicle, Vehicle.id == TestDriveCar.vehicle_id)
+            .order_by(TestDriveCar.plate)
+        )
         out = [fleet_car_dto(c, v, today) for c, v in rows]
     return [c for c in out if c.bookable] if bookable_only else out
 
@@ -186,9 +202,11 @@ def fleet_candidates(uow: UnitOfWork, *, actor: Actor) -> list[tuple[int, str, s
     require(actor, Action.MANAGE_TEST_DRIVE_FLEET)
     with uow:
         taken = select(TestDriveCar.vehicle_id)
-        rows = uow.session.scalars(select(Vehicle).where(
-            Vehicle.status == VehicleStatus.TEST_DRIVE_FLEET.value, Vehicle.id.not_in(taken))
-            .order_by(Vehicle.brand, Vehicle.model))
+        rows = uow.session.scalars(
+            select(Vehicle)
+            .where(Vehicle.status == VehicleStatus.TEST_DRIVE_FLEET.value, Vehicle.id.not_in(taken))
+            .order_by(Vehicle.brand, Vehicle.model)
+        )
         return [(v.id, v.vin, " ".join(p for p in (v.brand, v.model, v.trim) if p)) for v in rows]
 
 
@@ -204,8 +222,7 @@ def _fleet_errors(data: FleetCarInput, vehicle: Vehicle | None, today: dt.date) 
         errors.append(FieldError("plate", code))
     if data.transmission not in TRANSMISSIONS:
         errors.append(FieldError("transmission", "unknown_value"))
-    for name in ("registration_date", "compulsory_insurance_until",
-                 "commercial_insurance_until", "inspection_until"):
+    for name in ("registration_date", "compulsory_insurance_until", "commercial_insurance_until", "inspection_until"):
         if getattr(data, name) is None:
             errors.append(FieldError(name, "required"))
     for name in ("registration_date", "last_maintenance"):
@@ -215,9 +232,15 @@ def _fleet_errors(data: FleetCarInput, vehicle: Vehicle | None, today: dt.date) 
     return errors, plate
 
 
-def save_fleet_car(uow: UnitOfWork, *, actor: Actor, data: FleetCarInput,
-                   car_id: int | None = None, expected_version: int | None = None,
-                   now: dt.datetime | None = None) -> FleetCarDTO:
+def save_fleet_car(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    data: FleetCarInput,
+    car_id: int | None = None,
+    expected_version: int | None = None,
+    now: dt.datetime | None = None,
+) -> FleetCarDTO:
     """Register a test_drive_fleet vehicle in the fleet, or update its papers. Expired dates
     are accepted (the register must show the truth); they only block booking and departure."""
     require(actor, Action.MANAGE_TEST_DRIVE_FLEET)
@@ -244,8 +267,13 @@ def save_fleet_car(uow: UnitOfWork, *, actor: Actor, data: FleetCarInput,
                 raise NotFound(what="test_drive_car", id=car_id)
             check_version(car, expected_version)
         car.vehicle_id, car.plate, car.transmission = data.vehicle_id, plate, data.transmission
-        for name in ("registration_date", "compulsory_insurance_until",
-                     "commercial_insurance_until", "inspection_until", "last_maintenance"):
+        for name in (
+            "registration_date",
+            "compulsory_insurance_until",
+            "commercial_insurance_until",
+            "inspection_until",
+            "last_maintenance",
+        ):
             setattr(car, name, getattr(data, name))
         car.occupant_liability = bool(data.occupant_liability)
         car.signage_confirmed = bool(data.signage_confirmed)
@@ -274,6 +302,8 @@ def setup_warnings(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = N
     routes = list_routes(uow, actor=actor, active_only=True)
     fleet = list_fleet(uow, actor=actor, now=now)
     return SetupWarningsDTO(
-        active_routes=len(routes), too_few_routes=len(routes) < MIN_ACTIVE_ROUTES,
+        active_routes=len(routes),
+        too_few_routes=len(routes) < MIN_ACTIVE_ROUTES,
         expiring=tuple((c.plate, f, d) for c in fleet if c.active for f, d in c.expiring),
-        unfit=tuple((c.plate, c.problems) for c in fleet if c.active and c.problems))
+        unfit=tuple((c.plate, c.problems) for c in fleet if c.active and c.problems),
+    )

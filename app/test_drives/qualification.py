@@ -49,14 +49,21 @@ def _done(uow: UnitOfWork, d: TestDrive, now: dt.datetime) -> TestDriveDTO:
 
 def terms_of(d: TestDrive) -> dict:
     """What the customer confirms and signs (4.2.4.5): route, window, km, car."""
-    return {"route_id": d.route_id, "car_id": d.car_id, "km": d.planned_km,
-            "start": d.planned_start.isoformat(), "end": d.planned_end.isoformat()}
+    return {
+        "route_id": d.route_id,
+        "car_id": d.car_id,
+        "km": d.planned_km,
+        "start": d.planned_start.isoformat(),
+        "end": d.planned_end.isoformat(),
+    }
 
 
 # --- consent and qualification (4.2.4.2) ----------------------------------------------------
 
-def record_id_consent(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                      now: dt.datetime | None = None) -> TestDriveDTO:
+
+def record_id_consent(
+    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, now: dt.datetime | None = None
+) -> TestDriveDTO:
     """The customer agreed, separately, to the processing of their ID and licence numbers
     (the notice text is app.test_drives.agreement_pdf.CONSENT_TEXT)."""
     from app.test_drives.agreement_pdf import CONSENT_VERSION
@@ -70,8 +77,9 @@ def record_id_consent(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_
         return _done(uow, d, now)
 
 
-def withdraw_id_consent(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                        now: dt.datetime | None = None) -> TestDriveDTO:
+def withdraw_id_consent(
+    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, now: dt.datetime | None = None
+) -> TestDriveDTO:
     """PIPL art. 15, 47: withdrawal erases the numbers; the drive can then not start."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
     now = now or utcnow()
@@ -84,11 +92,24 @@ def withdraw_id_consent(uow: UnitOfWork, *, actor: Actor, drive_id: int, expecte
 
 
 def _clear_qualification(d: TestDrive) -> None:
-    for name in ("id_type", "id_number_sealed", "id_number_masked", "id_number_fingerprint",
-                 "licence_number_sealed", "licence_number_masked", "licence_class",
-                 "licence_valid_until", "licence_first_issued", "birth_date_sealed", "of_age_on",
-                 "permit_number_sealed", "permit_number_masked", "permit_valid_until",
-                 "qualified_at", "qualified_by_id"):
+    for name in (
+        "id_type",
+        "id_number_sealed",
+        "id_number_masked",
+        "id_number_fingerprint",
+        "licence_number_sealed",
+        "licence_number_masked",
+        "licence_class",
+        "licence_valid_until",
+        "licence_first_issued",
+        "birth_date_sealed",
+        "of_age_on",
+        "permit_number_sealed",
+        "permit_number_masked",
+        "permit_valid_until",
+        "qualified_at",
+        "qualified_by_id",
+    ):
         setattr(d, name, None)
     d.licence_long_term = d.foreign_licence = False
 
@@ -108,8 +129,9 @@ class QualificationInput:
     permit_valid_until: dt.date | None = None
 
 
-def _qualification_errors(q: QualificationInput, transmission: str, day: dt.date
-                          ) -> tuple[list[FieldError], str, str, dt.date | None]:
+def _qualification_errors(
+    q: QualificationInput, transmission: str, day: dt.date
+) -> tuple[list[FieldError], str, str, dt.date | None]:
     errors: list[FieldError] = []
     id_number = (q.id_number or "").strip().upper()
     birth = q.birth_date
@@ -127,8 +149,7 @@ def _qualification_errors(q: QualificationInput, transmission: str, day: dt.date
         if birth is None:
             errors.append(FieldError("birth_date", "required"))
     if birth is not None and age_on(birth, day) < MIN_AGE:
-        errors.append(FieldError("birth_date" if q.id_type != "resident_id" else "id_number",
-                                 "driver_under_18"))
+        errors.append(FieldError("birth_date" if q.id_type != "resident_id" else "id_number", "driver_under_18"))
     licence_number = (q.licence_number or "").strip().upper()
     if q.foreign_licence:
         if not licence_number:
@@ -164,8 +185,15 @@ def _qualification_errors(q: QualificationInput, transmission: str, day: dt.date
     return errors, id_number, licence_number, birth
 
 
-def record_qualification(uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int,
-                         data: QualificationInput, now: dt.datetime | None = None) -> TestDriveDTO:
+def record_qualification(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    data: QualificationInput,
+    now: dt.datetime | None = None,
+) -> TestDriveDTO:
     """Check and register the driver's documents (4.2.4.2). Refused as a whole, nothing
     stored, unless every rule holds and the separate consent is on record."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
@@ -182,14 +210,14 @@ def record_qualification(uow: UnitOfWork, *, actor: Actor, drive_id: int, expect
             errors.insert(0, FieldError("id_consent", "id_consent_required"))
         if errors:
             raise ValidationFailed(errors)
+
         def seal(value: str, *, field: str) -> bytes:
             return personal_data.seal_with(key, value, field=field)
 
         d.id_type = data.id_type
         d.id_number_sealed = seal(id_number, field=f"{T}.id_number_sealed")
         d.id_number_masked = personal_data.mask(id_number)
-        d.id_number_fingerprint = personal_data.fingerprint_with(key, id_number,
-                                                                 field=f"{T}.id_number")
+        d.id_number_fingerprint = personal_data.fingerprint_with(key, id_number, field=f"{T}.id_number")
         d.licence_number_sealed = seal(licence_number, field=f"{T}.licence_number_sealed")
         d.licence_number_masked = personal_data.mask(licence_number)
         d.licence_class = data.licence_class.strip().upper()
@@ -239,6 +267,5 @@ def _of_age(d: TestDrive, day: dt.date) -> bool:
         return True
     if d.birth_date_sealed is None:
         return False
-    birth = dt.date.fromisoformat(
-        personal_data.unseal(d.birth_date_sealed, field=f"{T}.birth_date_sealed"))
+    birth = dt.date.fromisoformat(personal_data.unseal(d.birth_date_sealed, field=f"{T}.birth_date_sealed"))
     return age_on(birth, day) >= MIN_AGE

@@ -15,8 +15,20 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Spacer, Table
 
-from app.documents.layout import (GREY, MARGIN_X, PAGE, DocumentMeta, RenderContext, Text, esc,
-                                  fmt_date, labelled, stacked, render_flowing, table_style)
+from app.documents.layout import (
+    GREY,
+    MARGIN_X,
+    PAGE,
+    DocumentMeta,
+    RenderContext,
+    Text,
+    esc,
+    fmt_date,
+    labelled,
+    stacked,
+    render_flowing,
+    table_style,
+)
 from app.core.dto import StoreDTO
 
 DOC_TYPE = "test_drive_routes"
@@ -25,15 +37,22 @@ INTRO = Text(
     "根据《乘用车销售服务通用要求》（T/CSCA 120031-2023）第4.2.4.3条，本店试乘试驾路线"
     "已向交警部门备案，公示如下。试驾须按约定路线和时间进行。",
     "Under clause 4.2.4.3 of T/CSCA\u00a0120031-2023 our test-drive routes are filed with "
-    "the traffic police and published here. Test drives keep to the agreed route and time.")
-WEATHER = Text("遇暴风雨、大雨、大雪、大雾等恶劣天气，不建议进行试乘试驾（第4.2.4.7条）。",
-               "We advise against test drives in storm, heavy rain, heavy snow or dense fog "
-               "(clause 4.2.4.7).")
+    "the traffic police and published here. Test drives keep to the agreed route and time.",
+)
+WEATHER = Text(
+    "遇暴风雨、大雨、大雪、大雾等恶劣天气，不建议进行试乘试驾（第4.2.4.7条）。",
+    "We advise against test drives in storm, heavy rain, heavy snow or dense fog (clause 4.2.4.7).",
+)
 ISSUED = Text("公示日期", "Issued")
 MAPS = Text("路线图", "Route maps")
 MAP_HEIGHT = 70 * mm
-HEAD = (Text("路线", "Route"), Text("里程", "Distance"), Text("约需时间", "Typical time"),
-        Text("备案编号", "Filing ref."), Text("备案日期", "Filed on"))
+HEAD = (
+    Text("路线", "Route"),
+    Text("里程", "Distance"),
+    Text("约需时间", "Typical time"),
+    Text("备案编号", "Filing ref."),
+    Text("备案日期", "Filed on"),
+)
 
 
 def _table(ctx: RenderContext, routes: Sequence) -> Table:
@@ -41,21 +60,30 @@ def _table(ctx: RenderContext, routes: Sequence) -> Table:
     head = [Paragraph(stacked(h, lang, 7), st.cell.clone("h", fontSize=8.5)) for h in HEAD]
     rows = [head]
     for r in routes:
-        name = esc(r.name) + (f'<br/><font size="8" color="#666666">{esc(r.description)}</font>'
-                              if r.description else "")
+        name = esc(r.name) + (
+            f'<br/><font size="8" color="#666666">{esc(r.description)}</font>' if r.description else ""
+        )
         minutes = f"{r.typical_minutes} 分钟" if lang == "zh" else f"{r.typical_minutes} min"
-        rows.append([Paragraph(name, st.cell), Paragraph(f"{r.distance_km:g} km", st.cell),
-                     Paragraph(minutes, st.cell), Paragraph(esc(r.filing_ref), st.cell),
-                     Paragraph(r.filing_date.isoformat(), st.cell)])
+        rows.append(
+            [
+                Paragraph(name, st.cell),
+                Paragraph(f"{r.distance_km:g} km", st.cell),
+                Paragraph(minutes, st.cell),
+                Paragraph(esc(r.filing_ref), st.cell),
+                Paragraph(r.filing_date.isoformat(), st.cell),
+            ]
+        )
     usable = PAGE[0] - 2 * MARGIN_X
     widths = [0.34, 0.11, 0.13, 0.26, 0.16]
     table = Table(rows, colWidths=[usable * w for w in widths], repeatRows=1)
-    table.setStyle(table_style(
-        ctx.fonts,
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f4")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ))
+    table.setStyle(
+        table_style(
+            ctx.fonts,
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f4")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        )
+    )
     return table
 
 
@@ -77,27 +105,26 @@ def _maps(ctx: RenderContext, routes: Sequence, maps: dict[int, bytes]) -> list[
         except Exception:  # noqa: BLE001 - a damaged map must not stop the notice
             continue
         scale = min(width / w, MAP_HEIGHT / h)
-        cells.append([Image(io.BytesIO(data), w * scale, h * scale),
-                      Paragraph(esc(route.name), ctx.styles.small.clone("map", alignment=1))])
+        cells.append(
+            [
+                Image(io.BytesIO(data), w * scale, h * scale),
+                Paragraph(esc(route.name), ctx.styles.small.clone("map", alignment=1)),
+            ]
+        )
     if not cells:
         return []
     table = Table([cells], colWidths=[usable / len(cells)] * len(cells))
-    table.setStyle(table_style(ctx.fonts, ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")))
-    heading = ctx.paragraphs(MAPS, ctx.styles.heading,
-                             ctx.styles.english.clone("maps_en", spaceBefore=-2))
+    table.setStyle(table_style(ctx.fonts, ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")))
+    heading = ctx.paragraphs(MAPS, ctx.styles.heading, ctx.styles.english.clone("maps_en", spaceBefore=-2))
     return heading + [KeepInFrame(usable, MAP_HEIGHT + 20 * mm, [table], mode="shrink")]
 
 
-def _story(ctx: RenderContext, routes: Sequence, maps: dict[int, bytes] | None = None
-           ) -> list[Flowable]:
+def _story(ctx: RenderContext, routes: Sequence, maps: dict[int, bytes] | None = None) -> list[Flowable]:
     st, lang = ctx.styles, ctx.language
     story: list[Flowable] = [Paragraph(esc(TITLE.zh if lang != "en" else TITLE.en), st.title)]
     if lang == "bilingual":
-        story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15,
-                                                             textColor=GREY)))
-    story.append(Paragraph(labelled(ISSUED, fmt_date(ctx.meta.issued_at), lang),
-                           st.small.clone("issued", alignment=1)))
+        story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
+    story.append(Paragraph(labelled(ISSUED, fmt_date(ctx.meta.issued_at), lang), st.small.clone("issued", alignment=1)))
     story.append(Spacer(1, 4 * mm))
     story += ctx.paragraphs(INTRO)
     story.append(Spacer(1, 3 * mm))
@@ -108,9 +135,15 @@ def _story(ctx: RenderContext, routes: Sequence, maps: dict[int, bytes] | None =
     return story
 
 
-def render_route_notice(store: StoreDTO, routes: Sequence, *, language: str,
-                        issued_at: dt.datetime, maps: dict[int, bytes] | None = None,
-                        invariant: bool = False) -> bytes:
+def render_route_notice(
+    store: StoreDTO,
+    routes: Sequence,
+    *,
+    language: str,
+    issued_at: dt.datetime,
+    maps: dict[int, bytes] | None = None,
+    invariant: bool = False,
+) -> bytes:
     """`routes` are RouteDTOs (the active ones); `maps` their map images by route id."""
     meta = DocumentMeta(DOC_TYPE, "—", 1, language, issued_at, store, TITLE)
     return render_flowing(meta, lambda ctx: _story(ctx, routes, maps), invariant=invariant)

@@ -133,8 +133,7 @@ def fleet_warnings(car, today: dt.date) -> list[tuple[str, dt.date]]:
 
 
 def slot_floor(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(minute=moment.minute - moment.minute % SLOT_MINUTES, second=0,
-                          microsecond=0)
+    return moment.replace(minute=moment.minute - moment.minute % SLOT_MINUTES, second=0, microsecond=0)
 
 
 def slots_between(start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:

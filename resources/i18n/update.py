@@ -33,9 +33,24 @@ def sources() -> list[str]:
 
 
 def lupdate(ts: Path) -> None:
-    subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-                    "-source-language", "en", "-target-language", "zh_CN", "-ts", str(ts)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -53,8 +68,11 @@ def problems(ts: Path) -> list[str]:
             name = ctx.findtext("name")
             for msg in ctx.iter("message"):
                 tr = msg.find("translation")
-                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not (
-                        tr.text or tr.findall("numerusform")):
+                if (
+                    tr is None
+                    or tr.get("type") in ("unfinished", "obsolete", "vanished")
+                    or not (tr.text or tr.findall("numerusform"))
+                ):
                     out.append(f"{name}: {msg.findtext('source')!r}")
         return out
 

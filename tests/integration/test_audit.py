@@ -42,8 +42,13 @@ def events(uow, **where):
 def test_a_data_change_is_logged_with_who_which_record_and_before_after(uow, database, manager):
     database.acting_user = (manager.user_id, manager.username)
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(price_fen=19_990_000))
-    vehicles.update_vehicle(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version,
-                            data=vehicle_input(vin=v.vin, price_fen=18_880_000))
+    vehicles.update_vehicle(
+        uow(),
+        actor=manager,
+        vehicle_id=v.id,
+        expected_version=v.version,
+        data=vehicle_input(vin=v.vin, price_fen=18_880_000),
+    )
     ins = events(uow, table_name="vehicle", action="insert")[-1]
     assert ins.record_id == str(v.id) and ins.actor_id == manager.user_id
     assert ins.actor_name == "zhou" and '"vin":"%s"' % v.vin in ins.detail
@@ -83,12 +88,15 @@ def drop_guards(database) -> None:
     """What a tamperer does first. SQLite tests each have their own file; on PostgreSQL the
     database is shared by the whole run, so `restore_guards` must follow."""
     with database.engine.begin() as conn:
-        for trig, table in (("audit_event_guard_update", "audit_event"),
-                            ("audit_event_guard_delete", "audit_event"),
-                            ("audit_chain_head_guard_update", "audit_chain_head"),
-                            ("audit_chain_head_guard_delete", "audit_chain_head")):
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {trig}"
-                              + (f" ON {table}" if database.dialect == "postgresql" else "")))
+        for trig, table in (
+            ("audit_event_guard_update", "audit_event"),
+            ("audit_event_guard_delete", "audit_event"),
+            ("audit_chain_head_guard_update", "audit_chain_head"),
+            ("audit_chain_head_guard_delete", "audit_chain_head"),
+        ):
+            conn.execute(
+                text(f"DROP TRIGGER IF EXISTS {trig}" + (f" ON {table}" if database.dialect == "postgresql" else ""))
+            )
 
 
 def restore_guards(database) -> None:
@@ -99,14 +107,24 @@ def restore_guards(database) -> None:
         for when in ("UPDATE", "DELETE"):
             name = f"audit_event_guard_{when.lower()}"
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON audit_event"))
-            conn.execute(text(f"CREATE TRIGGER {name} BEFORE {when} ON audit_event FOR EACH ROW "
-                              "EXECUTE FUNCTION showroom_refuse_change()"))
-        for name, function in (("audit_chain_head_guard_update", "showroom_audit_head_guard"),
-                               ("audit_chain_head_guard_delete", "showroom_refuse_change")):
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER {name} BEFORE {when} ON audit_event FOR EACH ROW "
+                    "EXECUTE FUNCTION showroom_refuse_change()"
+                )
+            )
+        for name, function in (
+            ("audit_chain_head_guard_update", "showroom_audit_head_guard"),
+            ("audit_chain_head_guard_delete", "showroom_refuse_change"),
+        ):
             when = name.rsplit("_", 1)[1].upper()
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON audit_chain_head"))
-            conn.execute(text(f"CREATE TRIGGER {name} BEFORE {when} ON audit_chain_head "
-                              f"FOR EACH ROW EXECUTE FUNCTION {function}()"))
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER {name} BEFORE {when} ON audit_chain_head "
+                    f"FOR EACH ROW EXECUTE FUNCTION {function}()"
+                )
+            )
 
 
 @pytest.fixture()
@@ -132,16 +150,22 @@ def test_an_intact_chain_verifies(database, manager):
     assert report.ok and report.events >= 5
 
 
-@pytest.mark.parametrize("sql, broken, reason", [
-    ("UPDATE audit_event SET record_id = '999' WHERE id = {k}", "k", "edited"),
-    ("DELETE FROM audit_event WHERE id = {k}", "k", "deleted"),
-    ("DELETE FROM audit_event WHERE id = {last}", "last", "truncated"),
-    ("INSERT INTO audit_event (id, at, actor_id, actor_name, action, table_name, record_id,"
-     " detail, prev_hash, hash) SELECT {last} + 1, at, actor_id, actor_name, action, table_name,"
-     " record_id, detail, hash, hash FROM audit_event WHERE id = {last}", "last+1", "inserted"),
-])
-def test_tampering_in_sql_names_the_first_broken_link(database, manager, tamper, sql, broken,
-                                                      reason):
+@pytest.mark.parametrize(
+    "sql, broken, reason",
+    [
+        ("UPDATE audit_event SET record_id = '999' WHERE id = {k}", "k", "edited"),
+        ("DELETE FROM audit_event WHERE id = {k}", "k", "deleted"),
+        ("DELETE FROM audit_event WHERE id = {last}", "last", "truncated"),
+        (
+            "INSERT INTO audit_event (id, at, actor_id, actor_name, action, table_name, record_id,"
+            " detail, prev_hash, hash) SELECT {last} + 1, at, actor_id, actor_name, action, table_name,"
+            " record_id, detail, hash, hash FROM audit_event WHERE id = {last}",
+            "last+1",
+            "inserted",
+        ),
+    ],
+)
+def test_tampering_in_sql_names_the_first_broken_link(database, manager, tamper, sql, broken, reason):
     _some_events(database)
     with database.engine.connect() as conn:
         last = conn.execute(text("SELECT max(id) FROM audit_event")).scalar()
@@ -164,18 +188,24 @@ def test_a_row_re_maced_even_with_the_key_still_breaks_the_next_link(database, m
     with database.engine.begin() as conn:
         t = AuditEvent.__table__
         r = conn.execute(select(t).where(t.c.id == 2)).mappings().one()
-        forged = event_mac(keys.load_key("audit"), r["prev_hash"], id=2, at=r["at"], actor_id=r["actor_id"],
-                            actor_name="someone else", action=r["action"],
-                            table_name=r["table_name"], record_id=r["record_id"],
-                            detail=r["detail"])
-        conn.execute(text("UPDATE audit_event SET actor_name = 'someone else', hash = :h "
-                          "WHERE id = 2"), {"h": forged})
+        forged = event_mac(
+            keys.load_key("audit"),
+            r["prev_hash"],
+            id=2,
+            at=r["at"],
+            actor_id=r["actor_id"],
+            actor_name="someone else",
+            action=r["action"],
+            table_name=r["table_name"],
+            record_id=r["record_id"],
+            detail=r["detail"],
+        )
+        conn.execute(text("UPDATE audit_event SET actor_name = 'someone else', hash = :h WHERE id = 2"), {"h": forged})
     report = _verify(database)
     assert not report.ok and report.broken_at == 3 and report.reason == "inserted"
 
 
-def test_verify_audit_command_on_a_tampered_backup_copy(database, db_url, manager, tmp_path,
-                                                        capsys):
+def test_verify_audit_command_on_a_tampered_backup_copy(database, db_url, manager, tmp_path, capsys):
     path = sqlite_path(db_url)
     if path is None:
         pytest.skip("the backup file test is for SQLite (pg_dump files are text)")
@@ -226,12 +256,12 @@ def test_managers_browse_and_filter_the_log(uow, database, manager):
     database.acting_user = (manager.user_id, manager.username)
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
     database.acting_user = (consultant.user_id, consultant.username)
-    vehicles.change_status(uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version,
-                           new_status="on_display")
+    vehicles.change_status(
+        uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version, new_status="on_display"
+    )
     rows = audit.list_events(uow(), actor=manager, query=AuditQuery(actor_id=consultant.user_id))
     assert rows and all(r.actor_id == consultant.user_id for r in rows)
-    rows = audit.list_events(uow(), actor=manager, query=AuditQuery(table_name="vehicle",
-                                                                    action="update"))
+    rows = audit.list_events(uow(), actor=manager, query=AuditQuery(table_name="vehicle", action="update"))
     assert [r.detail["changes"]["status"] for r in rows] == [["in_stock", "on_display"]]
     tomorrow = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=1)
     assert audit.list_events(uow(), actor=manager, query=AuditQuery(since=tomorrow)) == []

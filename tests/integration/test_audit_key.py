@@ -73,11 +73,11 @@ def _rewrite(database, rows: list[dict], keep: int) -> None:
         conn.execute(text("DELETE FROM audit_event"))
         if out:
             conn.execute(AuditEvent.__table__.insert(), out)
-        conn.execute(text("UPDATE audit_chain_head SET last_id = :n, last_hash = :h"),
-                     {"n": len(out), "h": prev})
+        conn.execute(text("UPDATE audit_chain_head SET last_id = :n, last_hash = :h"), {"n": len(out), "h": prev})
 
 
 # --- without the key, rewriting the links no longer hides a change -------------------------
+
 
 def test_an_edited_row_with_every_later_link_recomputed_is_named(database, manager, tamper):
     _events(database)
@@ -112,6 +112,7 @@ def test_reordered_events_are_named(database, manager, tamper):
 
 # --- a wiped log --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("head", ["reset", "deleted"])
 def test_a_wiped_log_is_reported_not_intact(database, db_url, manager, tamper, capsys, head):
     _events(database)
@@ -119,9 +120,12 @@ def test_a_wiped_log_is_reported_not_intact(database, db_url, manager, tamper, c
     tamper()
     with database.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_event"))
-        conn.execute(text("UPDATE audit_chain_head SET last_id = 0, last_hash = :g")
-                     if head == "reset" else text("DELETE FROM audit_chain_head"),
-                     {"g": GENESIS_HASH})
+        conn.execute(
+            text("UPDATE audit_chain_head SET last_id = 0, last_hash = :g")
+            if head == "reset"
+            else text("DELETE FROM audit_chain_head"),
+            {"g": GENESIS_HASH},
+        )
     report = audit.verify_chain(database.uow())
     assert (report.ok, report.events, report.reason) == (False, 0, "wiped")
     assert report.broken_at == 1 and report.anchored == last
@@ -145,8 +149,7 @@ def test_a_log_cut_back_together_with_its_head_is_reported(database, manager, ta
     assert (report.ok, report.broken_at, report.reason) == (False, len(rows) - 2, "wiped")
 
 
-def test_a_backup_copy_whose_log_was_wiped_is_reported(database, db_url, manager, tmp_path,
-                                                       capsys):
+def test_a_backup_copy_whose_log_was_wiped_is_reported(database, db_url, manager, tmp_path, capsys):
     from app.store.backup import take_backup
 
     if sqlite_path(db_url) is None:
@@ -165,12 +168,10 @@ def test_a_backup_copy_whose_log_was_wiped_is_reported(database, db_url, manager
     con.commit()
     con.close()
     assert admin_cli("verify-audit", "--database-url", sqlite_url(copy), user="zhou") == 1
-    assert (f"the head recorded with this backup saw the log reach #{last}"
-            in capsys.readouterr().out)
+    assert f"the head recorded with this backup saw the log reach #{last}" in capsys.readouterr().out
 
 
-def test_a_restored_backup_verifies_on_the_terminal_that_restored_it(database, db_url, manager,
-                                                                     tmp_path):
+def test_a_restored_backup_verifies_on_the_terminal_that_restored_it(database, db_url, manager, tmp_path):
     """Restoring makes the log older on purpose: the terminal's anchor follows it."""
     from app.store.backup import restore, take_backup
 
@@ -189,7 +190,8 @@ def test_a_restored_backup_verifies_on_the_terminal_that_restored_it(database, d
 
 
 def test_each_terminal_checks_the_server_is_not_behind_what_it_committed(
-        database, manager, tamper, tmp_path, monkeypatch):
+    database, manager, tamper, tmp_path, monkeypatch
+):
     """Two terminals, one database: a log cut back to before terminal 2's last entry is
     reported on terminal 2; terminal 1, which never wrote past the cut, cannot tell."""
     from tests.factories import another_terminal
@@ -203,8 +205,7 @@ def test_each_terminal_checks_the_server_is_not_behind_what_it_committed(
     tamper()
     _rewrite(database, rows[:cut], keep=cut)
     report = audit.verify_chain(database.uow())
-    assert (report.ok, report.reason, report.broken_at, report.anchored) == (
-        False, "wiped", cut + 1, cut + 2)
+    assert (report.ok, report.reason, report.broken_at, report.anchored) == (False, "wiped", cut + 1, cut + 2)
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path / "terminal-1"))
     assert audit.verify_chain(database.uow()).ok
 
@@ -234,13 +235,14 @@ def test_checking_while_terminals_write_reports_no_false_break(database, manager
 
 # --- the key outside the database -----------------------------------------------------------
 
+
 def test_a_terminal_without_the_stores_audit_key_writes_nothing_until_it_is_imported(
-        database, manager, tmp_path, monkeypatch, capsys):
+    database, manager, tmp_path, monkeypatch, capsys
+):
     make_user(database.uow, Role.ADMIN, username="root")  # keys commands: administrators
     _events(database, actions=("print",))
     copy = tmp_path / "audit-key.bin"
-    assert admin_cli("keys", "export", "--key", "audit", "--out", str(copy),
-                     "--database-url", database.url) == 0
+    assert admin_cli("keys", "export", "--key", "audit", "--out", str(copy), "--database-url", database.url) == 0
     before = len(_rows(database))
 
     def write():
@@ -266,18 +268,17 @@ def test_a_terminal_without_the_stores_audit_key_writes_nothing_until_it_is_impo
     # is not the store's audit key is refused before anything is written or installed).
     own = tmp_path / "own-audit-key.bin"
     own.write_bytes(keys.load_key("audit"))
-    assert admin_cli("keys", "import", "--key", "audit", str(own),
-                     "--database-url", database.url) == 1
+    assert admin_cli("keys", "import", "--key", "audit", str(own), "--database-url", database.url) == 1
     assert "keys import FILE --key audit" in capsys.readouterr().err
     assert len(_rows(database)) == before
-    assert admin_cli("keys", "import", "--key", "audit", str(copy),
-                     "--database-url", database.url) == 0
+    assert admin_cli("keys", "import", "--key", "audit", str(copy), "--database-url", database.url) == 0
     assert _actions(database)[-2:] == ["login", "admin_command"]
     write()
     assert audit.verify_chain(database.uow()).ok
 
 
 # --- a log from before the key --------------------------------------------------------------
+
 
 def _legacy_events(url: str, n: int) -> None:
     """Rows as the version before migration 0014 wrote them: plain SHA-256 links."""
@@ -289,14 +290,20 @@ def _legacy_events(url: str, n: int) -> None:
     prev = GENESIS_HASH
     with engine.begin() as conn:
         for i in range(1, n + 1):
-            r = {"id": i, "at": dt.datetime(2026, 11, 1, 9, i), "actor_id": None,
-                 "actor_name": "old", "action": "print", "table_name": "document",
-                 "record_id": str(i), "detail": "{}"}
+            r = {
+                "id": i,
+                "at": dt.datetime(2026, 11, 1, 9, i),
+                "actor_id": None,
+                "actor_name": "old",
+                "action": "print",
+                "table_name": "document",
+                "record_id": str(i),
+                "detail": "{}",
+            }
             r["prev_hash"], r["hash"] = prev, event_hash(prev, **r)
             prev = r["hash"]
             conn.execute(AuditEvent.__table__.insert(), [r])
-        conn.execute(text("UPDATE audit_chain_head SET last_id = :n, last_hash = :h"),
-                     {"n": n, "h": prev})
+        conn.execute(text("UPDATE audit_chain_head SET last_id = :n, last_hash = :h"), {"n": n, "h": prev})
     engine.dispose()
 
 

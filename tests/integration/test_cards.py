@@ -22,8 +22,12 @@ from app.inventory import vehicles
 from db.card_models import VehicleCard
 from db.models import Role
 from db.uow import Database
-from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
-                             vehicle_input)
+from tests.factories import (
+    isolated_data_dir,
+    make_store,
+    make_user,  # noqa: F401
+    vehicle_input,
+)
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -41,21 +45,23 @@ def consultant(uow, manager):
 
 
 def displayed(uow, manager, **overrides):
-    v = vehicles.add_vehicle(uow(), actor=manager,
-                             data=vehicle_input(status="on_display", **overrides))
+    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display", **overrides))
     return v
 
 
 def edit(uow, manager, vehicle_id, **changes):
     v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=vehicle_id)
-    data = vehicle_input(**{f.name: getattr(v, f.name) for f in
-                            dataclasses.fields(vehicles.VehicleInput)
-                            if hasattr(v, f.name) and f.name != "status"})
+    data = vehicle_input(
+        **{
+            f.name: getattr(v, f.name)
+            for f in dataclasses.fields(vehicles.VehicleInput)
+            if hasattr(v, f.name) and f.name != "status"
+        }
+    )
     data.configuration = list(v.configuration)
     for k, value in changes.items():
         setattr(data, k, value)
-    return vehicles.update_vehicle(uow(), actor=manager, vehicle_id=vehicle_id,
-                                   expected_version=v.version, data=data)
+    return vehicles.update_vehicle(uow(), actor=manager, vehicle_id=vehicle_id, expected_version=v.version, data=data)
 
 
 def state(uow, actor, vehicle_id, now=None):
@@ -63,13 +69,11 @@ def state(uow, actor, vehicle_id, now=None):
     return row.card_state, row.changed
 
 
-def test_issued_card_is_an_archived_signed_document_with_price_and_model(uow, consultant,
-                                                                           manager):
+def test_issued_card_is_an_archived_signed_document_with_price_and_model(uow, consultant, manager):
     v = displayed(uow, manager, price_fen=18_880_000)
     card = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     doc = documents.get_document_by_id(uow(), actor=consultant, document_id=card.document_id)
-    assert (doc.doc_type, doc.subject_type, doc.subject_id, doc.signed) == \
-        ("vehicle_card", "vehicle", v.id, True)
+    assert (doc.doc_type, doc.subject_type, doc.subject_id, doc.signed) == ("vehicle_card", "vehicle", v.id, True)
     assert (card.card_number, card.card_version) == (doc.number, 1)
     assert doc.number.startswith("VC-") and doc.subject_ref == v.vin
     exe = shutil.which("pdftotext")
@@ -82,8 +86,7 @@ def test_issued_card_is_an_archived_signed_document_with_price_and_model(uow, co
     assert state(uow, consultant, v.id) == ("current", ())
 
 
-def test_reissue_keeps_the_number_with_the_next_version_and_voids_the_old_one(uow, consultant,
-                                                                               manager):
+def test_reissue_keeps_the_number_with_the_next_version_and_voids_the_old_one(uow, consultant, manager):
     v = displayed(uow, manager)
     first = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     second = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id, layout="A4")
@@ -130,14 +133,21 @@ def test_nev_performance_range_and_battery_make_the_card_stale(uow, consultant, 
 def test_4_3_2_1_promotion_change_makes_the_card_stale(uow, consultant, manager):
     v = displayed(uow, manager)
     cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
-    p = cards_floor.set_promotion(uow(), actor=manager, vehicle_id=v.id, title="置换补贴",
-                                  rules="旧车置换补贴 5,000 元")
+    p = cards_floor.set_promotion(
+        uow(), actor=manager, vehicle_id=v.id, title="置换补贴", rules="旧车置换补贴 5,000 元"
+    )
     assert state(uow, consultant, v.id) == ("stale", ("promotion",))
     cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     assert state(uow, consultant, v.id) == ("current", ())
-    cards_floor.set_promotion(uow(), actor=manager, vehicle_id=v.id, title="置换补贴",
-                              rules="旧车置换补贴 5,000 元", valid_until=dt.date(2026, 12, 31),
-                              expected_version=p.version)
+    cards_floor.set_promotion(
+        uow(),
+        actor=manager,
+        vehicle_id=v.id,
+        title="置换补贴",
+        rules="旧车置换补贴 5,000 元",
+        valid_until=dt.date(2026, 12, 31),
+        expected_version=p.version,
+    )
     assert state(uow, consultant, v.id) == ("stale", ("promotion",))
     cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     cards_floor.clear_promotion(uow(), actor=manager, vehicle_id=v.id)
@@ -149,8 +159,7 @@ def test_4_1_3_5_charging_pile_offer_change_makes_nev_cards_stale_only(uow, cons
     ice = displayed(uow, manager)
     for v in (nev, ice):
         cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
-    cards_floor.set_charging_pile_offer(uow(), actor=manager, service="免费安装7kW家用充电桩",
-                                        included=True)
+    cards_floor.set_charging_pile_offer(uow(), actor=manager, service="免费安装7kW家用充电桩", included=True)
     assert state(uow, consultant, nev.id) == ("stale", ("charging_pile",))
     assert state(uow, consultant, ice.id) == ("current", ())
 
@@ -160,15 +169,21 @@ def test_4_1_3_5_store_hotline_change_makes_the_card_stale(uow, consultant, mana
     cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     admin = make_user(uow, Role.ADMIN)
     s = store.get_store(uow())
-    store.update_store(uow(), actor=admin, expected_version=s.version, legal_name=s.legal_name,
-                       address=s.address, sales_hotline="021-64009999",
-                       complaint_phone=s.complaint_phone)
+    store.update_store(
+        uow(),
+        actor=admin,
+        expected_version=s.version,
+        legal_name=s.legal_name,
+        address=s.address,
+        sales_hotline="021-64009999",
+        complaint_phone=s.complaint_phone,
+    )
     assert state(uow, consultant, v.id) == ("stale", ("store",))
 
 
 def test_4_2_3_4_card_goes_stale_the_day_the_car_turns_two_years_old(uow, consultant, manager):
     today = dt.datetime.now(dt.UTC).date()
-    made = (today - dt.timedelta(days=700))
+    made = today - dt.timedelta(days=700)
     v = displayed(uow, manager, production_date=made)
     cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     due = cards.age_disclosure_from(vehicles.get_vehicle(uow(), actor=manager, vehicle_id=v.id))
@@ -195,8 +210,7 @@ def test_no_card_for_a_car_not_in_stock_or_on_display(uow, consultant, manager, 
 
 def test_no_card_for_a_sold_car(uow, consultant, manager):
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="reserved"))
-    v = vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version,
-                               new_status="sold")
+    v = vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="sold")
     with pytest.raises(ShowroomError, match="card_vehicle_not_available"):
         cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
 
@@ -207,8 +221,7 @@ def test_leaving_display_retires_the_card_and_frees_the_position(uow, consultant
     cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=v.id, position_id=position.id)
     card = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=v.id)
-    vehicles.change_status(uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version,
-                           new_status="reserved")
+    vehicles.change_status(uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version, new_status="reserved")
     rows = cards.board(uow(), actor=consultant)
     assert all(r.vehicle_id != v.id for r in rows)
     with uow() as u:
@@ -221,7 +234,8 @@ def test_leaving_display_retires_the_card_and_frees_the_position(uow, consultant
 
 @pytest.mark.parametrize("first_time", [True, False], ids=["new", "reissue"])
 def test_concurrent_issuing_from_two_sessions_leaves_one_current_card(
-        uow, database, db_url, consultant, manager, first_time):
+    uow, database, db_url, consultant, manager, first_time
+):
     v = displayed(uow, manager)
     if not first_time:
         cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
@@ -249,11 +263,11 @@ def test_concurrent_issuing_from_two_sessions_leaves_one_current_card(
         other.dispose()
     assert len(results) >= 1 and len(results) + len(errors) == 2
     with uow() as u:
-        current = u.session.scalars(select(VehicleCard.document_id).where(
-            VehicleCard.vehicle_id == v.id, VehicleCard.status == "current")).all()
+        current = u.session.scalars(
+            select(VehicleCard.document_id).where(VehicleCard.vehicle_id == v.id, VehicleCard.status == "current")
+        ).all()
     assert len(current) == 1
-    live = [d for d in documents.list_documents(uow(), actor=manager,
-                                                query=documents.DocumentQuery(subject_id=v.id))]
+    live = [d for d in documents.list_documents(uow(), actor=manager, query=documents.DocumentQuery(subject_id=v.id))]
     assert [d.id for d in live] == current  # every other version voided
 
 
@@ -262,8 +276,7 @@ def test_scan_current_old_card_and_vin(uow, consultant, manager):
     first = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     old = cards.scan(uow(), actor=consultant, text=f"一车一卡 No. {first.card_number} v1 2026-01-01\n")
-    assert (old.vehicle_id, old.scanned_version, old.current_version, old.is_current) == \
-        (v.id, 1, 2, False)
+    assert (old.vehicle_id, old.scanned_version, old.current_version, old.is_current) == (v.id, 1, 2, False)
     url = f"https://example.com/car?card={first.card_number}&v=2"
     assert cards.scan(uow(), actor=consultant, text=url).is_current
     by_vin = cards.scan(uow(), actor=consultant, text=v.vin.lower())
@@ -278,18 +291,17 @@ def test_batch_issues_missing_and_stale_cards_with_progress_and_cancel(uow, cons
     cards.issue_card(uow(), actor=consultant, vehicle_id=cars[1].id)
     edit(uow, manager, cars[1].id, price_fen=17_000_000)  # stale
     calls = []
-    result = cards.issue_cards_batch(uow(), actor=consultant, layout="A4_2UP",
-                                     progress=lambda d, t: calls.append((d, t)))
+    result = cards.issue_cards_batch(
+        uow(), actor=consultant, layout="A4_2UP", progress=lambda d, t: calls.append((d, t))
+    )
     assert calls == [(1, 3), (2, 3), (3, 3)] and not result.cancelled
     assert sorted(c.vehicle_id for c in result.cards) == sorted(c.id for c in cars[1:])
     assert result.pdf.startswith(b"%PDF")
-    assert {r.card_state for r in cards.board(uow(), actor=consultant) if r.vehicle_id} == \
-        {"current"}
+    assert {r.card_state for r in cards.board(uow(), actor=consultant) if r.vehicle_id} == {"current"}
     edit(uow, manager, cars[2].id, price_fen=16_000_000)
     edit(uow, manager, cars[3].id, price_fen=16_000_000)
     asked = []
-    result = cards.issue_cards_batch(uow(), actor=consultant,
-                                     cancelled=lambda: asked.append(1) or len(asked) > 1)
+    result = cards.issue_cards_batch(uow(), actor=consultant, cancelled=lambda: asked.append(1) or len(asked) > 1)
     assert result.cancelled and len(result.cards) == 1 and result.total == 2
     states = [r.card_state for r in cards.board(uow(), actor=consultant) if r.vehicle_id]
     assert sorted(states) == ["current", "current", "current", "stale"]
@@ -303,8 +315,7 @@ def test_move_vehicle_is_one_action_and_4_2_1_5_nev_zone_is_for_nevs(uow, consul
     n1 = next(p for p in positions if p.is_nev_zone)
     with pytest.raises(ShowroomError, match="floor_nev_zone_only"):
         cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=ice.id, position_id=n1.id)
-    moved = cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=ice.id,
-                                     position_id=a1.id)
+    moved = cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=ice.id, position_id=a1.id)
     assert moved.put_on_display
     assert vehicles.get_vehicle(uow(), actor=manager, vehicle_id=ice.id).status == "on_display"
     cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=ice.id, position_id=a2.id)
@@ -314,8 +325,7 @@ def test_move_vehicle_is_one_action_and_4_2_1_5_nev_zone_is_for_nevs(uow, consul
     assert board["A2"].vehicle_id == ice.id
     with pytest.raises(ShowroomError, match="floor_position_occupied"):
         cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=nev.id, position_id=a2.id)
-    cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=nev.id, position_id=a2.id,
-                             swap=True)
+    cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=nev.id, position_id=a2.id, swap=True)
     board = {r.position_code: r for r in cards.board(uow(), actor=consultant) if r.position_code}
     assert (board["A1"].vehicle_id, board["A2"].vehicle_id) == (ice.id, nev.id)
     cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=nev.id, position_id=n1.id)
@@ -328,8 +338,7 @@ def test_default_floor_matches_migration_0004():
     import importlib.util
     from pathlib import Path
 
-    path = next((Path(__file__).resolve().parents[2] / "db/migrations/versions")
-                .glob("0004_*.py"))
+    path = next((Path(__file__).resolve().parents[2] / "db/migrations/versions").glob("0004_*.py"))
     spec = importlib.util.spec_from_file_location("m0004", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -341,14 +350,22 @@ def _set_template(uow, template):
 
     admin = make_user(uow, Role.ADMIN)
     s = store.get_store(uow())
-    return store.update_store(uow(), actor=admin, expected_version=s.version,
-                              legal_name=s.legal_name, address=s.address,
-                              sales_hotline=s.sales_hotline, complaint_phone=s.complaint_phone,
-                              website=s.website, card_url_template=template)
+    return store.update_store(
+        uow(),
+        actor=admin,
+        expected_version=s.version,
+        legal_name=s.legal_name,
+        address=s.address,
+        sales_hotline=s.sales_hotline,
+        complaint_phone=s.complaint_phone,
+        website=s.website,
+        card_url_template=template,
+    )
 
 
 def test_4_2_1_2_store_url_template_puts_the_cars_page_with_card_and_version_in_the_qr(
-        uow, consultant, manager, tmp_path):
+    uow, consultant, manager, tmp_path
+):
     import zxingcpp
     from PIL import Image
 
@@ -360,13 +377,20 @@ def test_4_2_1_2_store_url_template_puts_the_cars_page_with_card_and_version_in_
     card = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     pdf = documents.get_document_bytes(uow(), actor=consultant, document_id=card.document_id)
     (tmp_path / "card.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(tmp_path / "card.pdf"),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(tmp_path / "card.pdf"), str(tmp_path / "page")],
+        check=True,
+    )
     png = next(tmp_path.glob("page*.png"))
     texts = [r.text for r in zxingcpp.read_barcodes(Image.open(png))]
-    assert any(t.startswith(f"https://www.pujiang-auto.example.cn/cars/{v.vin}") and
-               f"card={card.card_number}" in t and "v=2" in t for t in texts), texts
+    assert any(
+        t.startswith(f"https://www.pujiang-auto.example.cn/cars/{v.vin}")
+        and f"card={card.card_number}" in t
+        and "v=2" in t
+        for t in texts
+    ), texts
     from app.showroom.qr import parse_card_reference
+
     assert parse_card_reference(texts[0]) == (card.card_number, 2)
 
 

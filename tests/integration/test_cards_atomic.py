@@ -20,8 +20,12 @@ from app.documents import documents
 from app.inventory import vehicles
 from db.card_models import VehicleCard
 from db.models import Role
-from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
-                             vehicle_input)
+from tests.factories import (
+    isolated_data_dir,
+    make_store,
+    make_user,  # noqa: F401
+    vehicle_input,
+)
 from tests.integration.test_cards import displayed, edit
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -37,14 +41,18 @@ def manager(uow):
 
 def archive(uow, manager) -> list[tuple[str, int, bool]]:
     """Every card document in the archive: (number, version, voided)."""
-    docs = documents.list_documents(uow(), actor=manager, query=documents.DocumentQuery(
-        doc_type="vehicle_card", include_voided=True))
+    docs = documents.list_documents(
+        uow(), actor=manager, query=documents.DocumentQuery(doc_type="vehicle_card", include_voided=True)
+    )
     return sorted((d.number, d.version, d.voided_at is not None) for d in docs)
 
 
 def floor(uow, manager) -> dict[int, tuple]:
-    return {r.vehicle_id: (r.card_state, r.card_number, r.card_version, r.document_id)
-            for r in cards.board(uow(), actor=manager) if r.vehicle_id is not None}
+    return {
+        r.vehicle_id: (r.card_state, r.card_number, r.card_version, r.document_id)
+        for r in cards.board(uow(), actor=manager)
+        if r.vehicle_id is not None
+    }
 
 
 @pytest.fixture()
@@ -57,14 +65,12 @@ def stale_and_missing(uow, manager):
     return stale, missing
 
 
-def test_4_2_1_2_batch_with_a_later_car_not_on_sale_issues_nothing(uow, manager,
-                                                                    stale_and_missing):
+def test_4_2_1_2_batch_with_a_later_car_not_on_sale_issues_nothing(uow, manager, stale_and_missing):
     stale, missing = stale_and_missing
     reserved = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="reserved"))
     before_archive, before_floor = archive(uow, manager), floor(uow, manager)
     with pytest.raises(ShowroomError) as e:
-        cards.issue_cards_batch(uow(), actor=manager,
-                                vehicle_ids=[stale.id, missing.id, reserved.id])
+        cards.issue_cards_batch(uow(), actor=manager, vehicle_ids=[stale.id, missing.id, reserved.id])
     assert archive(uow, manager) == before_archive  # nothing signed, the old card not voided
     assert floor(uow, manager) == before_floor
     assert e.value.code == "card_vehicle_not_available"
@@ -74,8 +80,7 @@ def test_4_2_1_2_batch_with_a_later_car_not_on_sale_issues_nothing(uow, manager,
     assert set(cards.cars_needing_cards(uow(), actor=manager)) == {stale.id, missing.id}
 
 
-def test_4_2_1_2_batch_with_a_car_sold_while_rendering_issues_nothing(uow, manager,
-                                                                       stale_and_missing):
+def test_4_2_1_2_batch_with_a_car_sold_while_rendering_issues_nothing(uow, manager, stale_and_missing):
     """Checked again in the issuing transaction: the car reserved on another desk after the
     first card was rendered makes the whole batch refuse, not half of it."""
     stale, missing = stale_and_missing
@@ -84,12 +89,12 @@ def test_4_2_1_2_batch_with_a_car_sold_while_rendering_issues_nothing(uow, manag
     def sell_the_second(done: int, _total: int) -> None:
         if done == 1:
             v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=missing.id)
-            vehicles.change_status(uow(), actor=manager, vehicle_id=missing.id,
-                                   expected_version=v.version, new_status="reserved")
+            vehicles.change_status(
+                uow(), actor=manager, vehicle_id=missing.id, expected_version=v.version, new_status="reserved"
+            )
 
     with pytest.raises(ShowroomError) as e:
-        cards.issue_cards_batch(uow(), actor=manager, vehicle_ids=[stale.id, missing.id],
-                                progress=sell_the_second)
+        cards.issue_cards_batch(uow(), actor=manager, vehicle_ids=[stale.id, missing.id], progress=sell_the_second)
     assert (e.value.code, e.value.params["vin"]) == ("card_vehicle_not_available", missing.vin)
     assert archive(uow, manager) == before_archive
     assert floor(uow, manager)[stale.id] == before_floor[stale.id]
@@ -133,20 +138,28 @@ print("issued")
 
 
 def test_4_2_1_2_terminal_killed_between_archive_and_card_record_leaves_no_orphan(
-        uow, manager, db_url, stale_and_missing):
+    uow, manager, db_url, stale_and_missing
+):
     stale, _ = stale_and_missing
     before_archive, before_floor = archive(uow, manager), floor(uow, manager)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-c", CRASH, db_url, str(stale.id)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASH, db_url, str(stale.id)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 9, proc.stderr  # it really died at that point
     # No signed card without its card record, and the old card still the one that counts.
     assert archive(uow, manager) == before_archive
     assert floor(uow, manager)[stale.id] == before_floor[stale.id]
     with uow() as u:
         recorded = set(u.session.scalars(select(VehicleCard.document_id)))
-    card_docs = documents.list_documents(uow(), actor=manager, query=documents.DocumentQuery(
-        doc_type="vehicle_card", include_voided=True))
+    card_docs = documents.list_documents(
+        uow(), actor=manager, query=documents.DocumentQuery(doc_type="vehicle_card", include_voided=True)
+    )
     assert {d.id for d in card_docs} <= recorded
     # And the card can still be issued afterwards, as the next version of the same number.
     again = cards.issue_card(uow(), actor=manager, vehicle_id=stale.id)

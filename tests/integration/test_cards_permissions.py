@@ -33,8 +33,7 @@ def _floor(uow, actor, manager, tmp_path):
 
 def _promotion(uow, actor, manager, tmp_path):
     v = _displayed(uow, manager)
-    cards_floor.set_promotion(uow(), actor=actor, vehicle_id=v.id, title="金融贴息",
-                              rules="首付三成，24 期免息")
+    cards_floor.set_promotion(uow(), actor=actor, vehicle_id=v.id, title="金融贴息", rules="首付三成，24 期免息")
 
 
 CARD_CASES = {
@@ -46,5 +45,6 @@ CARD_CASES = {
 
 
 def test_every_showroom_action_has_a_case():
-    assert {a for a in Action if a.value in {"view_showroom", "issue_cards", "manage_floor",
-                                             "manage_promotions"}} == set(CARD_CASES)
+    assert {
+        a for a in Action if a.value in {"view_showroom", "issue_cards", "manage_floor", "manage_promotions"}
+    } == set(CARD_CASES)

@@ -20,8 +20,13 @@ from app.core.errors import SetupRequired, ShowroomError
 from app.documents import certificates, documents
 from db.models import Role, SigningCertificate
 from db.session import sqlite_path
-from tests.factories import (another_terminal, isolated_data_dir, make_document, make_store,  # noqa: F401
-                             make_user)
+from tests.factories import (
+    another_terminal,
+    isolated_data_dir,
+    make_document,
+    make_store,  # noqa: F401
+    make_user,
+)
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 STORE_NAME = "上海测试汽车销售服务有限公司"
@@ -38,8 +43,7 @@ def _verify(uow, actor, doc):
     return documents.verify_document_bytes(uow(), actor=actor, pdf_bytes=data)
 
 
-def test_ensure_creates_one_self_signed_certificate_with_the_store_name(uow, admin,
-                                                                         isolated_data_dir):  # noqa: F811
+def test_ensure_creates_one_self_signed_certificate_with_the_store_name(uow, admin, isolated_data_dir):  # noqa: F811
     first = certificates.ensure_store_certificate(uow(), actor=admin)
     again = certificates.ensure_store_certificate(uow(), actor=admin)
     assert first == again
@@ -63,10 +67,12 @@ def test_the_private_key_is_not_in_the_database_in_clear(uow, admin, database, d
     make_document(uow, admin)  # signs, so the key was used
     cert = certificates.active_certificate(uow())
     key = serialization.load_pem_private_key(cert.key_pem, password=None)
-    secrets_ = [cert.key_pem, b"PRIVATE KEY",
-                key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                  serialization.NoEncryption()),
-                key.private_numbers().private_value.to_bytes(32, "big")]
+    secrets_ = [
+        cert.key_pem,
+        b"PRIVATE KEY",
+        key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
+        key.private_numbers().private_value.to_bytes(32, "big"),
+    ]
     with uow() as u:
         stored = u.session.query(SigningCertificate).one()
         blob, pem = bytes(stored.encrypted_key), stored.cert_pem
@@ -84,16 +90,13 @@ def test_import_pkcs12_becomes_active_and_old_documents_still_verify(uow, admin)
     before = make_document(uow, admin)
     old = certificates.ensure_store_certificate(uow(), actor=admin)
     bought = create_store_certificate("上海测试汽车销售服务有限公司（新章）")
-    imported = certificates.import_certificate(uow(), actor=admin,
-                                               pkcs12=to_pkcs12(bought, "p12-密码"),
-                                               password="p12-密码")
-    assert (imported.source, imported.active, imported.fingerprint) == (
-        "imported", True, bought.fingerprint)
+    imported = certificates.import_certificate(
+        uow(), actor=admin, pkcs12=to_pkcs12(bought, "p12-密码"), password="p12-密码"
+    )
+    assert (imported.source, imported.active, imported.fingerprint) == ("imported", True, bought.fingerprint)
     listed = certificates.list_certificates(uow(), actor=admin)
-    assert [(c.fingerprint, c.active) for c in listed] == [
-        (bought.fingerprint, True), (old.fingerprint, False)]
-    assert set(certificates.trusted_certificates_pem(uow())) == {
-        bought.cert_pem, old_pem(uow, old.fingerprint)}
+    assert [(c.fingerprint, c.active) for c in listed] == [(bought.fingerprint, True), (old.fingerprint, False)]
+    assert set(certificates.trusted_certificates_pem(uow())) == {bought.cert_pem, old_pem(uow, old.fingerprint)}
 
     after = make_document(uow, admin)
     assert after.certificate_fingerprint == bought.fingerprint and "新章" in after.signer_subject
@@ -103,8 +106,7 @@ def test_import_pkcs12_becomes_active_and_old_documents_still_verify(uow, admin)
 
     # The same file again: no second row, it simply becomes active again.
     certificates.create_certificate(uow(), actor=admin)
-    again = certificates.import_certificate(uow(), actor=admin,
-                                            pkcs12=to_pkcs12(bought, "x"), password="x")
+    again = certificates.import_certificate(uow(), actor=admin, pkcs12=to_pkcs12(bought, "x"), password="x")
     assert again.id == imported.id and again.active
     assert len(certificates.list_certificates(uow(), actor=admin)) == 3
 
@@ -115,11 +117,15 @@ def old_pem(uow, fingerprint: str) -> bytes:
 
 def test_import_refuses_bad_files(uow, admin):
     good = create_store_certificate("某店")
-    cases = [(to_pkcs12(good, "right"), "wrong", "certificate_invalid"),
-             (b"\x30\x03junk", None, "certificate_invalid"),
-             (to_pkcs12(create_store_certificate("旧店", valid_days=30,
-                                                 now=dt.datetime(2015, 1, 1)), "pw"), "pw",
-              "certificate_expired")]
+    cases = [
+        (to_pkcs12(good, "right"), "wrong", "certificate_invalid"),
+        (b"\x30\x03junk", None, "certificate_invalid"),
+        (
+            to_pkcs12(create_store_certificate("旧店", valid_days=30, now=dt.datetime(2015, 1, 1)), "pw"),
+            "pw",
+            "certificate_expired",
+        ),
+    ]
     for data, password, code in cases:
         with pytest.raises(ShowroomError) as e:
             certificates.import_certificate(uow(), actor=admin, pkcs12=data, password=password)
@@ -144,8 +150,7 @@ def test_export_pkcs12_round_trip(uow, admin):
         certificates.export_certificate(uow(), actor=admin, password="")
 
 
-def test_a_terminal_without_the_key_file_cannot_sign_until_it_gets_it(uow, admin, tmp_path,
-                                                                       monkeypatch):
+def test_a_terminal_without_the_key_file_cannot_sign_until_it_gets_it(uow, admin, tmp_path, monkeypatch):
     make_document(uow, admin)  # terminal A made the certificate and its key file
     exported = keys.export_key(tmp_path / "kek.bin")
     if os.name == "posix":
@@ -170,8 +175,7 @@ def test_a_terminal_without_the_key_file_cannot_sign_until_it_gets_it(uow, admin
 def test_encrypted_blobs_are_bound_to_their_row_and_detect_damage():
     blob = keys.encrypt(b"secret", aad=b"row-1")
     assert keys.decrypt(blob, aad=b"row-1") == b"secret"
-    for bad_blob, aad in ((blob, b"row-2"), (blob[:-1] + bytes([blob[-1] ^ 1]), b"row-1"),
-                          (b"junk", b"row-1")):
+    for bad_blob, aad in ((blob, b"row-2"), (blob[:-1] + bytes([blob[-1] ^ 1]), b"row-1"), (b"junk", b"row-1")):
         with pytest.raises(ShowroomError) as e:
             keys.decrypt(bad_blob, aad=aad)
         assert e.value.params["reason"] == "damaged"
@@ -179,9 +183,11 @@ def test_encrypted_blobs_are_bound_to_their_row_and_detect_damage():
 
 def test_the_database_refuses_deleting_or_rewriting_a_certificate(uow, admin, database):
     cert = certificates.ensure_store_certificate(uow(), actor=admin)
-    for sql in ("DELETE FROM signing_certificate WHERE id = :id",
-                "UPDATE signing_certificate SET cert_pem = 'forged' WHERE id = :id",
-                "UPDATE signing_certificate SET fingerprint = 'ab' WHERE id = :id"):
+    for sql in (
+        "DELETE FROM signing_certificate WHERE id = :id",
+        "UPDATE signing_certificate SET cert_pem = 'forged' WHERE id = :id",
+        "UPDATE signing_certificate SET fingerprint = 'ab' WHERE id = :id",
+    ):
         with pytest.raises(IntegrityError):
             with database.engine.begin() as conn:
                 conn.execute(text(sql), {"id": cert.id})

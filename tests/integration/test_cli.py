@@ -38,21 +38,39 @@ from tests.integration.test_vehicle_io import row, write_csv, write_xlsx
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 ROOT = Path(__file__).resolve().parents[2]
-STORE_OPTS = ["--store-name", "上海测试汽车销售服务有限公司", "--address", "上海市徐汇区漕溪北路1号",
-              "--sales-hotline", "021-64000000", "--complaint-phone", "021-64000001",
-              "--admin-username", "root", "--admin-full-name", "管理员"]
+STORE_OPTS = [
+    "--store-name",
+    "上海测试汽车销售服务有限公司",
+    "--address",
+    "上海市徐汇区漕溪北路1号",
+    "--sales-hotline",
+    "021-64000000",
+    "--complaint-phone",
+    "021-64000001",
+    "--admin-username",
+    "root",
+    "--admin-full-name",
+    "管理员",
+]
 
 
-def run(*args: str, tmp_path: Path, env: dict | None = None,
-        user: str | None = CLI_USER) -> subprocess.CompletedProcess:
+def run(
+    *args: str, tmp_path: Path, env: dict | None = None, user: str | None = CLI_USER
+) -> subprocess.CompletedProcess:
     """The CLI in a fresh interpreter, stdin closed (not a TTY), as a script would run it,
     signed in as `user` (tests/admin_cli.py; None: no account given)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWROOM_")}
-    full_env.update(SHOWROOM_DATA_DIR=str(tmp_path / "data"), PYTHONIOENCODING="utf-8",
-                    **cli_env(user), **(env or {}))
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=full_env,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    full_env.update(SHOWROOM_DATA_DIR=str(tmp_path / "data"), PYTHONIOENCODING="utf-8", **cli_env(user), **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 @pytest.fixture()
@@ -64,10 +82,12 @@ def ready(uow, db_url):
 
 
 def test_importing_the_cli_stays_light():
-    code = ("import sys, app.cli\n"
-            "heavy = [m for m in sys.modules if m.split('.')[0] in "
-            "('PySide6', 'shiboken6', 'sqlalchemy', 'openpyxl', 'argon2', 'alembic', 'ui')]\n"
-            "print(heavy)")
+    code = (
+        "import sys, app.cli\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'sqlalchemy', 'openpyxl', 'argon2', 'alembic', 'ui')]\n"
+        "print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
@@ -104,8 +124,9 @@ def test_init_with_every_option_sets_up_the_store_and_admin(tmp_path, capsys, mo
 
 def test_init_in_a_terminal_asks_for_what_is_missing(tmp_path, capsys, monkeypatch):
     url = sqlite_url(tmp_path / "tty.sqlite")
-    answers = iter(["上海问答汽车销售服务有限公司", "上海市长宁区1号", "021-62000000", "021-62000001",
-                    "boss", "王老板", ""])
+    answers = iter(
+        ["上海问答汽车销售服务有限公司", "上海市长宁区1号", "021-62000000", "021-62000001", "boss", "王老板", ""]
+    )
     monkeypatch.setattr(cli, "_is_tty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "Typed-Secret-1")
@@ -121,8 +142,7 @@ def test_create_user_in_a_terminal_asks_twice_for_the_password(ready, capsys, mo
     typed = iter(["first-secret-1", "other-secret-2"])
     monkeypatch.setattr(cli, "_is_tty", lambda: True)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
-    assert admin_cli(*["create-user", "typo", "--full-name", "T", "--role", "consultant",
-                     "--database-url", ready]) == 2
+    assert admin_cli(*["create-user", "typo", "--full-name", "T", "--role", "consultant", "--database-url", ready]) == 2
     assert "do not match" in capsys.readouterr().err
 
 
@@ -143,16 +163,50 @@ def test_migrate_reports_the_revision(tmp_path, capsys):
 
 
 def test_create_user_takes_the_password_from_option_or_environment(uow, ready, capsys, monkeypatch):
-    assert admin_cli(*["create-user", "chen.li", "--full-name", "陈丽", "--role", "consultant",
-                     "--role", "reception", "--password", "long-enough-1",
-                     "--licence-first-issued", "2019-03-01", "--database-url", ready]) == 0
+    assert (
+        admin_cli(
+            *[
+                "create-user",
+                "chen.li",
+                "--full-name",
+                "陈丽",
+                "--role",
+                "consultant",
+                "--role",
+                "reception",
+                "--password",
+                "long-enough-1",
+                "--licence-first-issued",
+                "2019-03-01",
+                "--database-url",
+                ready,
+            ]
+        )
+        == 0
+    )
     assert "consultant, reception" in capsys.readouterr().out
     actor = auth.login(uow(), username="chen.li", password="long-enough-1")
     assert actor.roles == {Role.CONSULTANT, Role.RECEPTION}
     monkeypatch.setenv("SHOWROOM_NEW_PASSWORD", "from-the-env-2")
-    assert admin_cli(*["create-user", "sun.pdi", "--full-name", "孙", "--role", "pdi_technician",
-                     "--pdi-certificate-no", "PDI-7", "--pdi-certificate-expiry", "2030-01-31",
-                     "--database-url", ready]) == 0
+    assert (
+        admin_cli(
+            *[
+                "create-user",
+                "sun.pdi",
+                "--full-name",
+                "孙",
+                "--role",
+                "pdi_technician",
+                "--pdi-certificate-no",
+                "PDI-7",
+                "--pdi-certificate-expiry",
+                "2030-01-31",
+                "--database-url",
+                ready,
+            ]
+        )
+        == 0
+    )
     auth.login(uow(), username="sun.pdi", password="from-the-env-2")
     with uow() as u:
         user = u.session.query(StaffUser).filter_by(username="sun.pdi").one()
@@ -160,32 +214,64 @@ def test_create_user_takes_the_password_from_option_or_environment(uow, ready, c
 
 
 def test_create_user_without_a_password_never_prompts(tmp_path, ready):
-    out = run("create-user", "nopw", "--full-name", "No Password", "--role", "consultant",
-              "--database-url", ready, tmp_path=tmp_path)
+    out = run(
+        "create-user",
+        "nopw",
+        "--full-name",
+        "No Password",
+        "--role",
+        "consultant",
+        "--database-url",
+        ready,
+        tmp_path=tmp_path,
+    )
     assert out.returncode == 2
     assert out.stderr.strip().startswith("error: no password given") and out.stdout == ""
 
 
 def test_create_user_refused_until_an_admin_exists(db_url, capsys):
-    code = admin_cli(*["create-user", "x.y", "--full-name", "X", "--role", "consultant",
-                     "--password", "long-enough-1", "--database-url", db_url])
+    code = admin_cli(
+        *[
+            "create-user",
+            "x.y",
+            "--full-name",
+            "X",
+            "--role",
+            "consultant",
+            "--password",
+            "long-enough-1",
+            "--database-url",
+            db_url,
+        ]
+    )
     assert code == 1 and "run 'showroom admin init' first" in capsys.readouterr().err
 
 
 def test_create_user_duplicate_and_bad_arguments(ready, capsys):
-    args = ["create-user", "root", "--full-name", "Again", "--role", "consultant",
-            "--password", "long-enough-1", "--database-url", ready]
+    args = [
+        "create-user",
+        "root",
+        "--full-name",
+        "Again",
+        "--role",
+        "consultant",
+        "--password",
+        "long-enough-1",
+        "--database-url",
+        ready,
+    ]
     assert admin_cli(*args) == 2
     assert "username: this username is already taken" in capsys.readouterr().err
     assert admin_cli(*["create-user", "a.b", "--full-name", "A", "--role", "wizard"]) == 2
-    assert admin_cli(*["create-user", "a.b", "--full-name", "A", "--role", "admin",
-                     "--licence-first-issued", "yesterday"]) == 2
+    assert (
+        admin_cli(*["create-user", "a.b", "--full-name", "A", "--role", "admin", "--licence-first-issued", "yesterday"])
+        == 2
+    )
 
 
 def test_commands_refuse_a_missing_database_instead_of_creating_one(tmp_path, capsys):
     path = tmp_path / "typo.sqlite"
-    assert admin_cli(*["export-vehicles", str(tmp_path / "o.csv"),
-                     "--database-url", sqlite_url(path)]) == 1
+    assert admin_cli(*["export-vehicles", str(tmp_path / "o.csv"), "--database-url", sqlite_url(path)]) == 1
     assert "no database at" in capsys.readouterr().err and not path.exists()
 
 
@@ -200,18 +286,17 @@ def test_import_exit_codes_and_output_in_a_subprocess(tmp_path, uow, ready):
     good = write_xlsx(tmp_path / "good.xlsx", [row(), row()])
     out = run("import-vehicles", str(good), "--database-url", ready, tmp_path=tmp_path)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == (
-        "good.xlsx: 2 rows: 2 created, 0 updated, 0 unchanged, 0 rejected.")
+    assert out.stdout.strip().splitlines()[-1] == ("good.xlsx: 2 rows: 2 created, 0 updated, 0 unchanged, 0 rejected.")
 
     vin = make_vin()
     bad_vin = vin[:8] + ("0" if vin[8] != "0" else "1") + vin[9:]
-    mixed = write_csv(tmp_path / "mixed.csv", [
-        row(), row(vin=bad_vin, price_yuan="abc"), row(powertrain="steam")])
+    mixed = write_csv(tmp_path / "mixed.csv", [row(), row(vin=bad_vin, price_yuan="abc"), row(powertrain="steam")])
     out = run("import-vehicles", str(mixed), "--database-url", ready, tmp_path=tmp_path)
     assert out.returncode == 1, out.stderr
     lines = out.stdout.strip().splitlines()
-    assert lines[0] == (f"row 3 ({bad_vin}): price_yuan: not a number; "
-                        "vin: the check digit (9th character) does not match")
+    assert lines[0] == (
+        f"row 3 ({bad_vin}): price_yuan: not a number; vin: the check digit (9th character) does not match"
+    )
     assert lines[1].startswith("row 4 (") and "powertrain: must be ICE, HEV, PHEV or BEV" in lines[1]
     assert lines[2].endswith("1 created, 0 updated, 0 unchanged, 2 rejected.")
 
@@ -222,22 +307,25 @@ def test_import_exit_codes_and_output_in_a_subprocess(tmp_path, uow, ready):
     assert out.stderr == "error: the file lacks required column(s): guide_price_yuan\n"
 
     (tmp_path / "junk.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
-    out = run("import-vehicles", str(tmp_path / "junk.xlsx"), "--database-url", ready,
-              tmp_path=tmp_path)
+    out = run("import-vehicles", str(tmp_path / "junk.xlsx"), "--database-url", ready, tmp_path=tmp_path)
     assert out.returncode == 2 and "damaged" in out.stderr and "Traceback" not in out.stderr
     with uow() as u:
         assert u.session.query(Vehicle).count() == 3
 
 
 def test_export_then_import_round_trip(tmp_path, uow, ready, capsys):
-    import_vehicles(uow(), actor=make_user(uow, Role.SALES_MANAGER),
-                    path=write_csv(tmp_path / "in.csv", [row(), row(status="on_display")]))
+    import_vehicles(
+        uow(),
+        actor=make_user(uow, Role.SALES_MANAGER),
+        path=write_csv(tmp_path / "in.csv", [row(), row(status="on_display")]),
+    )
     out_file = tmp_path / "库存.xlsx"
     assert admin_cli(*["export-vehicles", str(out_file), "--database-url", ready]) == 0
     assert capsys.readouterr().out == f"Exported 2 vehicles to {out_file}.\n"
     assert openpyxl.load_workbook(out_file).active.max_row == 3
-    assert admin_cli(*["export-vehicles", str(tmp_path / "d.csv"), "--status", "on_display",
-                     "--database-url", ready]) == 0
+    assert (
+        admin_cli(*["export-vehicles", str(tmp_path / "d.csv"), "--status", "on_display", "--database-url", ready]) == 0
+    )
     assert "Exported 1 vehicle to" in capsys.readouterr().out
     assert admin_cli(*["import-vehicles", str(out_file), "--database-url", ready]) == 0
     assert "2 unchanged, 0 rejected" in capsys.readouterr().out
@@ -259,13 +347,13 @@ def test_unexpected_error_in_process(ready, tmp_path, capsys, monkeypatch):
         raise RuntimeError("disk on fire\nsecond line")
 
     monkeypatch.setattr("app.inventory.vehicle_io.import_vehicles", boom)
-    code = admin_cli(*["import-vehicles", str(write_csv(tmp_path / "a.csv", [row()])),
-                     "--database-url", ready])
+    code = admin_cli(*["import-vehicles", str(write_csv(tmp_path / "a.csv", [row()])), "--database-url", ready])
     assert code == 1
     assert capsys.readouterr().err == "error: unexpected RuntimeError: disk on fire\n"
 
 
 # --- the demo store ------------------------------------------------------------------------
+
 
 def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path))
@@ -327,19 +415,21 @@ def _check_demo_documents(db) -> None:
     from app.documents import documents
 
     manager = auth.login(db.uow(), username="zhou.jianguo", password="demo1234")
-    docs = documents.list_documents(db.uow(), actor=manager, query=documents.DocumentQuery(
-        doc_type="store_notice", include_voided=True))
+    docs = documents.list_documents(
+        db.uow(), actor=manager, query=documents.DocumentQuery(doc_type="store_notice", include_voided=True)
+    )
     assert sorted((d.number[-6:], d.version, d.language, d.status) for d in docs) == [
-        ("000001", 1, "bilingual", "voided"), ("000001", 2, "bilingual", "valid"),
-        ("000002", 1, "zh", "valid")]
+        ("000001", 1, "bilingual", "voided"),
+        ("000001", 2, "bilingual", "valid"),
+        ("000002", 1, "zh", "valid"),
+    ]
     v1 = next(d for d in docs if d.version == 1 and d.language == "bilingual")
     assert v1.void_reason == "地址更正" and v1.replaced_by_version == 2
     for d in docs:
         assert d.signed and [s.signer_name for s in d.signatures] == ["周建国"]
         # Issue #15.5: a replaced version verifies as superseded, never as "intact".
         expected = "superseded" if d.status == "voided" else "intact"
-        assert documents.verify_archived_document(db.uow(), actor=manager,
-                                                  document_id=d.id).status == expected
+        assert documents.verify_archived_document(db.uow(), actor=manager, document_id=d.id).status == expected
     # Issue #5: the showroom floor shows every card state at once.
     from app.showroom import cards
 
@@ -357,6 +447,7 @@ def test_demo_refuses_a_database_holding_another_store(uow, db_url, capsys):
 
 
 # --- documents, certificates and keys (issue #3) -------------------------------------------
+
 
 @pytest.fixture()
 def archived(uow, ready):
@@ -399,11 +490,11 @@ def test_export_and_verify_document_in_a_subprocess(tmp_path, uow, ready, archiv
     assert line.split()[-2:] == ["周建国", "valid"]
 
     pdf = tmp_path / "公示.pdf"
-    out = run("documents", "export", archived.number, "--out", str(pdf), "--database-url", ready,
-              tmp_path=tmp_path)
+    out = run("documents", "export", archived.number, "--out", str(pdf), "--database-url", ready, tmp_path=tmp_path)
     assert out.returncode == 0, out.stderr
     assert pdf.read_bytes() == documents.get_document_bytes(
-        uow(), actor=make_user(uow, Role.RECEPTION), document_id=archived.id)
+        uow(), actor=make_user(uow, Role.RECEPTION), document_id=archived.id
+    )
     with uow() as u:
         entry = u.session.query(DocumentPrint).one()
         assert (entry.kind, entry.copies) == ("export", 1) and entry.printer.endswith("公示.pdf")
@@ -423,8 +514,7 @@ def test_export_and_verify_document_in_a_subprocess(tmp_path, uow, ready, archiv
     changed = bytearray(pdf.read_bytes())
     changed[len(changed) // 2] ^= 0x01
     (tmp_path / "changed.pdf").write_bytes(bytes(changed))
-    out = run("verify-document", str(tmp_path / "changed.pdf"), "--database-url", ready,
-              tmp_path=tmp_path)
+    out = run("verify-document", str(tmp_path / "changed.pdf"), "--database-url", ready, tmp_path=tmp_path)
     assert out.returncode == 1 and out.stdout.startswith("changed.pdf: modified"), out.stdout
 
 
@@ -434,8 +524,9 @@ def test_verify_document_exit_codes(tmp_path, ready, archived, capsys):
 
     unsigned, foreign = tmp_path / "unsigned.pdf", tmp_path / "foreign.pdf"
     unsigned.write_bytes(simple_pdf())
-    foreign.write_bytes(sign_pdf(simple_pdf(), create_store_certificate("别家汽车销售有限公司"),
-                                 reason="r", location="上海"))
+    foreign.write_bytes(
+        sign_pdf(simple_pdf(), create_store_certificate("别家汽车销售有限公司"), reason="r", location="上海")
+    )
     (tmp_path / "notes.txt").write_text("not a pdf")
     # Issue #15.5: one exit code per verdict (README).
     for path, code, verdict in ((unsigned, 5, "unsigned"), (foreign, 6, "untrusted")):
@@ -443,8 +534,7 @@ def test_verify_document_exit_codes(tmp_path, ready, archived, capsys):
         out = capsys.readouterr().out
         assert out.startswith(f"{path.name}: {verdict}"), out
     assert "别家汽车销售有限公司" in out and "archived as" not in out
-    assert admin_cli(*["verify-document", str(tmp_path / "missing.pdf"),
-                     "--database-url", ready]) == 2
+    assert admin_cli(*["verify-document", str(tmp_path / "missing.pdf"), "--database-url", ready]) == 2
     assert "cannot read" in capsys.readouterr().err
     assert admin_cli(*["verify-document", str(tmp_path / "notes.txt"), "--database-url", ready]) == 2
     assert "not a PDF" in capsys.readouterr().err
@@ -454,21 +544,24 @@ def test_documents_list_export_errors_and_voided_versions(tmp_path, uow, ready, 
     from app.documents import documents
 
     manager = make_user(uow, Role.SALES_MANAGER)
-    documents.issue_store_notice(uow(), actor=manager, language="bilingual",
-                                 replaces=archived.number, reason="地址更正")
+    documents.issue_store_notice(
+        uow(), actor=manager, language="bilingual", replaces=archived.number, reason="地址更正"
+    )
     assert admin_cli(*["documents", "list", "--database-url", ready]) == 0
     assert capsys.readouterr().out.count(archived.number) == 1
-    assert admin_cli(*["documents", "list", "--all", "--type", "store_notice",
-                     "--database-url", ready]) == 0
+    assert admin_cli(*["documents", "list", "--all", "--type", "store_notice", "--database-url", ready]) == 0
     assert "voided (地址更正), replaced by v2" in capsys.readouterr().out
     assert admin_cli(*["documents", "list", "--search", "no-such", "--database-url", ready]) == 0
     assert capsys.readouterr().out == "No documents.\n"
     out_file = tmp_path / "v1.pdf"
-    assert admin_cli(*["documents", "export", archived.number, "--version", "1", "--out",
-                     str(out_file), "--database-url", ready]) == 0
+    assert (
+        admin_cli(
+            *["documents", "export", archived.number, "--version", "1", "--out", str(out_file), "--database-url", ready]
+        )
+        == 0
+    )
     assert "(VOIDED: 地址更正)" in capsys.readouterr().out and out_file.exists()
-    assert admin_cli(*["documents", "export", "SN-1999-000001", "--out", str(out_file),
-                     "--database-url", ready]) == 1
+    assert admin_cli(*["documents", "export", "SN-1999-000001", "--out", str(out_file), "--database-url", ready]) == 1
     assert "no document SN-1999-000001 in the archive" in capsys.readouterr().err
     assert admin_cli(*["documents"]) == 2
     assert admin_cli(*["documents", "export", archived.number]) == 2  # --out is required
@@ -503,8 +596,12 @@ def test_certificate_commands(tmp_path, ready, capsys, monkeypatch):
 
     backup = tmp_path / "backup.p12"
     assert admin_cli(*["certificate", "export", "--out", str(backup), "--database-url", ready]) == 2
-    assert admin_cli(*["certificate", "export", "--out", str(backup), "--password-env",
-                     "SEAL_PASSWORD", "--database-url", ready]) == 0
+    assert (
+        admin_cli(
+            *["certificate", "export", "--out", str(backup), "--password-env", "SEAL_PASSWORD", "--database-url", ready]
+        )
+        == 0
+    )
     assert load_pkcs12(backup.read_bytes(), "秘密-1").subject.startswith("CN=上海测试")
     if os.name == "posix":
         assert backup.stat().st_mode & 0o077 == 0
@@ -520,8 +617,7 @@ def test_keys_export_and_import(tmp_path, ready, archived, capsys, monkeypatch):
     assert admin_cli(*["keys", "export", "--out", str(tmp_path / "none.bin"), "--database-url", ready]) == 1
     assert "has no key file" in capsys.readouterr().err
     assert admin_cli(*["keys", "import", str(copy), "--database-url", ready]) == 0
-    assert (tmp_path / "terminal-2" / "keys" / "store-signing.key").read_bytes() == \
-        copy.read_bytes()
+    assert (tmp_path / "terminal-2" / "keys" / "store-signing.key").read_bytes() == copy.read_bytes()
     (tmp_path / "short.bin").write_bytes(b"123")
     assert admin_cli(*["keys", "import", str(tmp_path / "short.bin"), "--database-url", ready]) == 1
     assert "damaged" in capsys.readouterr().err

@@ -27,8 +27,7 @@ from tests.factories import PASSWORD, isolated_data_dir, make_store, make_user  
 from tests.integration.test_cli import run
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
-NEW = ["create-user", "chen", "--full-name", "陈", "--role", "admin", "--password",
-       "long-enough-1"]
+NEW = ["create-user", "chen", "--full-name", "陈", "--role", "admin", "--password", "long-enough-1"]
 
 
 @pytest.fixture()
@@ -40,8 +39,10 @@ def ready(uow, db_url):
 
 def _events(uow, action):
     with uow() as u:
-        return [(e.actor_name, json.loads(e.detail)) for e in u.session.scalars(
-            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id))]
+        return [
+            (e.actor_name, json.loads(e.detail))
+            for e in u.session.scalars(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id))
+        ]
 
 
 def _user(uow, username):
@@ -64,12 +65,15 @@ def test_the_person_who_ran_the_command_is_in_the_audit_log(tmp_path, uow, ready
     out = run(*NEW, "--database-url", ready, "--user", "li.admin", tmp_path=tmp_path)
     assert out.returncode == 0, out.stderr
     with uow() as u:  # the new account was created by li.admin, not by the oldest admin
-        created = u.session.scalar(select(AuditEvent).where(
-            AuditEvent.action == "insert", AuditEvent.table_name == "staff_user",
-            AuditEvent.record_id == str(_user(uow, "chen").id)))
+        created = u.session.scalar(
+            select(AuditEvent).where(
+                AuditEvent.action == "insert",
+                AuditEvent.table_name == "staff_user",
+                AuditEvent.record_id == str(_user(uow, "chen").id),
+            )
+        )
         assert created.actor_name == "li.admin"
-    assert ("li.admin", {"command": "create-user", "action": "manage_users"}) in \
-        _events(uow, "admin_command")
+    assert ("li.admin", {"command": "create-user", "action": "manage_users"}) in _events(uow, "admin_command")
     assert ("li.admin", {"via": "cli"}) in _events(uow, "login")
 
 
@@ -88,12 +92,15 @@ def test_wrong_passwords_count_towards_the_lock_out(uow, ready, capsys):
         auth.login(uow(), username="root", password=PASSWORD)
 
 
-@pytest.mark.parametrize("role, command", [
-    (Role.SALES_MANAGER, ["backup", "--to", "{tmp}"]),  # MANAGE_BACKUPS, no longer EDIT_STORE
-    (Role.SALES_MANAGER, NEW),
-    (Role.CONSULTANT, ["certificate", "list"]),
-    (Role.FINANCE, ["deactivate-user", "root"]),
-])
+@pytest.mark.parametrize(
+    "role, command",
+    [
+        (Role.SALES_MANAGER, ["backup", "--to", "{tmp}"]),  # MANAGE_BACKUPS, no longer EDIT_STORE
+        (Role.SALES_MANAGER, NEW),
+        (Role.CONSULTANT, ["certificate", "list"]),
+        (Role.FINANCE, ["deactivate-user", "root"]),
+    ],
+)
 def test_roles_without_the_permission_are_refused(uow, ready, capsys, tmp_path, role, command):
     make_user(uow, role, username="someone")
     args = [a.format(tmp=tmp_path / "b") for a in command]
@@ -129,8 +136,9 @@ def test_staff_commands_deactivate_activate_and_set_roles(uow, ready, capsys):
     assert not _user(uow, "wang").active
     assert admin_cli("activate-user", "WANG", "--database-url", ready) == 0
     assert _user(uow, "wang").active
-    assert admin_cli("set-roles", "wang", "--role", "sales_manager", "--role", "consultant",
-                     "--database-url", ready) == 0
+    assert (
+        admin_cli("set-roles", "wang", "--role", "sales_manager", "--role", "consultant", "--database-url", ready) == 0
+    )
     assert "consultant, sales_manager" in capsys.readouterr().out
     assert _user(uow, "wang").role_set == {Role.SALES_MANAGER, Role.CONSULTANT}
     assert [n for n, _ in _events(uow, "staff_roles_changed")] == ["root"]
@@ -162,10 +170,8 @@ def test_a_password_file_must_be_owner_only(uow, ready, capsys, tmp_path):
     secret = tmp_path / "root.password"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
     secret.chmod(0o644)
-    assert admin_cli(*NEW, "--database-url", ready, "--user", "root", "--password-file",
-                     str(secret), user=None) == 2
+    assert admin_cli(*NEW, "--database-url", ready, "--user", "root", "--password-file", str(secret), user=None) == 2
     assert "chmod 600" in capsys.readouterr().err and _user(uow, "chen") is None
     secret.chmod(0o600)
-    assert admin_cli(*NEW, "--database-url", ready, "--user", "root", "--password-file",
-                     str(secret), user=None) == 0
+    assert admin_cli(*NEW, "--database-url", ready, "--user", "root", "--password-file", str(secret), user=None) == 0
     assert _user(uow, "chen") is not None

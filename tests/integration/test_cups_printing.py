@@ -35,8 +35,15 @@ CUPSD = Path("/usr/sbin/cupsd")
 BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 PPD_NAME = "CUPS-PDF_opt.ppd"
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
-STORE = StoreDTO(1, "上海浦江汽车销售服务有限公司", "上海市闵行区虹梅南路 1888 号",
-                 "021-64001234", "021-64005678", "https://pujiang-4s.example.cn", 3)
+STORE = StoreDTO(
+    1,
+    "上海浦江汽车销售服务有限公司",
+    "上海市闵行区虹梅南路 1888 号",
+    "021-64001234",
+    "021-64005678",
+    "https://pujiang-4s.example.cn",
+    3,
+)
 
 
 def run(*args: str, timeout: float = 15) -> subprocess.CompletedProcess:
@@ -74,15 +81,19 @@ def cups_queue(qapp):
     if os.name != "posix" or os.geteuid() != 0:
         pytest.skip("printing through CUPS needs root here (to start cupsd and add a queue)")
     missing = [str(p) for p in (CUPSD, BACKEND) if not p.exists()]
-    missing += [tool for tool in ("lpstat", "lpadmin", "lpinfo", "cupsenable", "cupsaccept",
-                                  "pdfinfo", "pdftoppm") if shutil.which(tool) is None]
+    missing += [
+        tool
+        for tool in ("lpstat", "lpadmin", "lpinfo", "cupsenable", "cupsaccept", "pdfinfo", "pdftoppm")
+        if shutil.which(tool) is None
+    ]
     if missing:
-        pytest.skip("missing " + ", ".join(missing) + " (Debian: apt-get install cups "
-                    "cups-client cups-bsd printer-driver-cups-pdf poppler-utils)")
+        pytest.skip(
+            "missing " + ", ".join(missing) + " (Debian: apt-get install cups "
+            "cups-client cups-bsd printer-driver-cups-pdf poppler-utils)"
+        )
     started = None
     if not scheduler_running():
-        started = subprocess.Popen([str(CUPSD), "-f"], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
+        started = subprocess.Popen([str(CUPSD), "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 15
         while not scheduler_running():
             if started.poll() is not None:  # e.g. another test run started one meanwhile
@@ -111,8 +122,9 @@ def cups_queue(qapp):
 
 @pytest.fixture(scope="module")
 def notice() -> bytes:
-    return render_store_notice(STORE, number="GS-2025-0007", version=3, language="bilingual",
-                               issued_at=dt.datetime(2025, 6, 1, 2, 0))
+    return render_store_notice(
+        STORE, number="GS-2025-0007", version=3, language="bilingual", issued_at=dt.datetime(2025, 6, 1, 2, 0)
+    )
 
 
 def wait_for_output(out_dir: Path, title: str, timeout: float = 30) -> Path:
@@ -126,8 +138,9 @@ def wait_for_output(out_dir: Path, title: str, timeout: float = 30) -> Path:
             if size > 0 and found[0].stat().st_size == size:
                 return found[0]
         time.sleep(0.2)
-    pytest.fail(f"no {title}*.pdf in {out_dir} after {timeout} s; "
-                f"jobs: {run('lpstat', '-W', 'all', '-o', QUEUE).stdout!r}")
+    pytest.fail(
+        f"no {title}*.pdf in {out_dir} after {timeout} s; jobs: {run('lpstat', '-W', 'all', '-o', QUEUE).stdout!r}"
+    )
 
 
 def pdfinfo(path: Path) -> dict[str, str]:
@@ -137,8 +150,11 @@ def pdfinfo(path: Path) -> dict[str, str]:
 
 def render_gray(path: Path, tmp_path: Path, name: str) -> Image.Image:
     prefix = tmp_path / name
-    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", "-singlefile",
-                    str(path), str(prefix)], check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", "-singlefile", str(path), str(prefix)],
+        check=True,
+        timeout=60,
+    )
     return Image.open(f"{prefix}.pgm").convert("L")
 
 
@@ -188,8 +204,7 @@ def test_print_from_a_worker_thread_through_run_op(cups_queue, notice, qtbot):
     """One real-thread run (not the synchronous executor): print_pdf on run_op's pool."""
     title = f"showroom-thread-{uuid.uuid4().hex[:12]}"
     results, errors = [], []
-    workers.run_op(None, lambda: print_pdf(notice, QUEUE, title=title, copies=2),
-                   results.append, errors.append)
+    workers.run_op(None, lambda: print_pdf(notice, QUEUE, title=title, copies=2), results.append, errors.append)
     qtbot.waitUntil(lambda: bool(results or errors), timeout=20_000)
     assert errors == [] and results == [PrintResult(QUEUE, 2, 1)]
     printed = wait_for_output(cups_queue, title)

@@ -18,12 +18,12 @@ pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 def _agreements(uow) -> int:
     with uow() as u:
-        return u.session.scalar(select(func.count()).select_from(Document)
-                                .where(Document.doc_type == "test_drive_agreement"))
+        return u.session.scalar(
+            select(func.count()).select_from(Document).where(Document.doc_type == "test_drive_agreement")
+        )
 
 
-def test_agreement_signed_while_the_drive_changed_elsewhere_leaves_no_archived_pdf(
-        world, monkeypatch):  # noqa: F811
+def test_agreement_signed_while_the_drive_changed_elsewhere_leaves_no_archived_pdf(world, monkeypatch):  # noqa: F811
     # T/CSCA 120031 4.2.4.1: the signed agreement belongs to exactly one drive record.
     d = drive_ready_to_sign(world)
     from app.test_drives import agreement_pdf as test_drive_agreement
@@ -36,11 +36,17 @@ def test_agreement_signed_while_the_drive_changed_elsewhere_leaves_no_archived_p
 
     monkeypatch.setattr(test_drive_agreement, "render_agreement", render_while_another_terminal_saves)
     with pytest.raises(Conflict):
-        steps.sign_agreement(world.uow(), actor=world.consultant, drive_id=d.id,
-                             expected_version=d.version,
-                             signatures=[signature_capture("李先生", "customer", 1),
-                                         signature_capture(world.consultant.full_name, "escort", 2)],
-                             now=NOW)
+        steps.sign_agreement(
+            world.uow(),
+            actor=world.consultant,
+            drive_id=d.id,
+            expected_version=d.version,
+            signatures=[
+                signature_capture("李先生", "customer", 1),
+                signature_capture(world.consultant.full_name, "escort", 2),
+            ],
+            now=NOW,
+        )
     assert _agreements(world.uow) == 0  # nothing signed sits unlinked in the archive
     with world.uow() as u:
         from db.drive_models import TestDrive

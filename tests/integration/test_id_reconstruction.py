@@ -58,22 +58,32 @@ def _qualify_and_sign(w, id_number: str, first_issued: dt.date, start: dt.dateti
     c, u = w.consultant, w.uow
     d = book(w, start)
     d = steps.record_id_consent(u(), actor=c, drive_id=d.id, expected_version=d.version, now=NOW)
-    d = steps.record_qualification(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                                   data=qualification(id_number=id_number,
-                                                      licence_first_issued=first_issued), now=NOW)
-    d = steps.assign_escort(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                            escort_id=c.user_id, now=NOW)
+    d = steps.record_qualification(
+        u(),
+        actor=c,
+        drive_id=d.id,
+        expected_version=d.version,
+        data=qualification(id_number=id_number, licence_first_issued=first_issued),
+        now=NOW,
+    )
+    d = steps.assign_escort(u(), actor=c, drive_id=d.id, expected_version=d.version, escort_id=c.user_id, now=NOW)
     d = steps.confirm_terms(u(), actor=c, drive_id=d.id, expected_version=d.version, now=NOW)
-    d = steps.record_check(u(), actor=c, drive_id=d.id, expected_version=d.version, items=OK,
-                           odometer_out=1200, now=NOW)
-    d = steps.record_weather(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                             weather="fine", now=NOW)
-    steps.sign_agreement(u(), actor=c, drive_id=d.id, expected_version=d.version,
-                         signatures=[signature_capture("李先生", "customer", 1),
-                                     signature_capture(c.full_name, "escort", 2)], now=NOW)
+    d = steps.record_check(
+        u(), actor=c, drive_id=d.id, expected_version=d.version, items=OK, odometer_out=1200, now=NOW
+    )
+    d = steps.record_weather(u(), actor=c, drive_id=d.id, expected_version=d.version, weather="fine", now=NOW)
+    steps.sign_agreement(
+        u(),
+        actor=c,
+        drive_id=d.id,
+        expected_version=d.version,
+        signatures=[signature_capture("李先生", "customer", 1), signature_capture(c.full_name, "escort", 2)],
+        now=NOW,
+    )
 
 
 # --- the attacker: only what the file holds, plus public lists ---------------------------------
+
 
 def _province_codes(province: str) -> list[str]:
     """Every county-level code of a province in python-stdnum's list, retired ones included."""
@@ -140,8 +150,7 @@ def candidates(known: list[str | None], province: str, first: dt.date, last: dt.
     """How many numbers agree with the known characters, the region list, the birth range
     and the check character (counted by the check sum's remainder, not one by one)."""
     regions = [r for r in _province_codes(province) if _fits(r, known, 0)]
-    days = [(first + dt.timedelta(days=i)).strftime("%Y%m%d")
-            for i in range((last - first).days + 1)]
+    days = [(first + dt.timedelta(days=i)).strftime("%Y%m%d") for i in range((last - first).days + 1)]
     days = [d for d in days if _fits(d, known, 6)]
     seqs = [f"{i:03d}" for i in range(1000) if _fits(f"{i:03d}", known, 14)]
     hr, hd, hs = _histogram(regions, 0), _histogram(days, 6), _histogram(seqs, 14)

@@ -22,14 +22,7 @@ from sqlalchemy.orm import Session
 from app.reception import notifications
 from app.reception.notifications import ChangeFeed, emit
 from db.models import Role
-from tests.factories import (
-    RECEPTION_NOW,
-    make_consultants,
-    make_staff,
-    on_duty,
-    reception_defaults,
-    walk_in,
-)
+from tests.factories import RECEPTION_NOW, make_consultants, make_staff, on_duty, reception_defaults, walk_in
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT_S = {"sqlite": 2.0, "postgresql": 1.0}  # issue #4, point 4
@@ -72,8 +65,14 @@ def team(uow, desk):
 def test_two_processes_the_consultants_terminal_hears_of_the_check_in_in_time(uow, database, desk, team):
     target = team[1]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", LISTENER, database.url, str(target.user_id)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", LISTENER, database.url, str(target.user_id)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
         time.sleep(0.3)
@@ -91,8 +90,10 @@ def test_two_processes_the_consultants_terminal_hears_of_the_check_in_in_time(uo
     heard = json.loads(out.strip().splitlines()[-1])
     assert heard["visit_ids"] == [mine.id] and heard["consultants"] == [target.user_id], err
     latency = heard["t"] - t0
-    print(f"\n{database.dialect}: notice {latency * 1000:.0f} ms after the check-in started "
-          f"({(heard['t'] - t_committed) * 1000:.0f} ms after it committed)")
+    print(
+        f"\n{database.dialect}: notice {latency * 1000:.0f} ms after the check-in started "
+        f"({(heard['t'] - t_committed) * 1000:.0f} ms after it committed)"
+    )
     assert latency < LIMIT_S[database.dialect]
 
 
@@ -103,8 +104,7 @@ def test_feed_filters_by_consultant_and_kind(uow, database, desk, team):
         v = walk_in(uow, desk).visit
         all_events = everything.wait_for_events(timeout=5)
         assert [(e.kind, e.visit_id) for e in all_events] == [("assigned", v.id), ("checked_in", v.id)]
-        assert [(e.kind, e.consultant_id) for e in mine.wait_for_events(timeout=5)] == [
-            ("assigned", team[0].user_id)]
+        assert [(e.kind, e.consultant_id) for e in mine.wait_for_events(timeout=5)] == [("assigned", team[0].user_id)]
         assert everything.poll() == [] and mine.poll() == []
         started = time.monotonic()
         assert mine.wait_for_events(timeout=0.6) == []

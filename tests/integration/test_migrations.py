@@ -20,6 +20,7 @@ def test_empty_database_upgrades_to_head_and_matches_models(db_url):
 
 def test_upgrade_of_existing_file_takes_a_backup_first(tmp_path):
     import sqlite3
+
     path = tmp_path / "s.sqlite"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE legacy (x)")

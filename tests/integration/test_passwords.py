@@ -23,17 +23,21 @@ def _codes(exc: ValidationFailed) -> dict[str, str]:
     return {e.field: e.code for e in exc.errors}
 
 
-@pytest.mark.parametrize("password, code", [
-    ("short1", "password_too_short"),
-    ("abcdefghij", "password_too_simple"),
-    ("1234567890", "password_too_simple"),
-    ("chen.li.", "password_is_username"),
-    ("Password1", "password_too_common"),
-])
+@pytest.mark.parametrize(
+    "password, code",
+    [
+        ("short1", "password_too_short"),
+        ("abcdefghij", "password_too_simple"),
+        ("1234567890", "password_too_simple"),
+        ("chen.li.", "password_is_username"),
+        ("Password1", "password_too_common"),
+    ],
+)
 def test_weak_passwords_are_refused_beside_the_field(uow, admin, password, code):
     with pytest.raises(ValidationFailed) as e:
-        auth.create_user(uow(), actor=admin, username="chen.li.", full_name="陈莉",
-                         password=password, roles=["reception"])
+        auth.create_user(
+            uow(), actor=admin, username="chen.li.", full_name="陈莉", password=password, roles=["reception"]
+        )
     assert _codes(e.value) == {"password": code}
     with uow() as u:  # nothing written
         assert u.session.scalar(select(StaffUser).where(StaffUser.username == "chen.li.")) is None
@@ -41,30 +45,27 @@ def test_weak_passwords_are_refused_beside_the_field(uow, admin, password, code)
 
 @pytest.mark.parametrize("password", ["demo1234", "admin1234", "long-enough", "门店-密码-2026"])
 def test_passwords_of_two_kinds_and_eight_characters_are_accepted(uow, admin, password):
-    auth.create_user(uow(), actor=admin, username="chen", full_name="陈", password=password,
-                     roles=["reception"])
+    auth.create_user(uow(), actor=admin, username="chen", full_name="陈", password=password, roles=["reception"])
     assert auth.login(uow(), username="chen", password=password).username == "chen"
 
 
 def test_reset_forces_a_change_at_next_login(uow, admin):
     user = make_user(uow, Role.CONSULTANT, username="wang")
     staff = {s.username: s for s in auth.list_staff(uow(), actor=admin)}["wang"]
-    auth.reset_password(uow(), actor=admin, user_id=user.user_id, expected_version=staff.version,
-                        new_password="Temp-2026")
+    auth.reset_password(
+        uow(), actor=admin, user_id=user.user_id, expected_version=staff.version, new_password="Temp-2026"
+    )
     with pytest.raises(LoginFailed):
         auth.login(uow(), username="wang", password=PASSWORD)
     actor = auth.login(uow(), username="wang", password="Temp-2026")
     assert actor.must_change_password
     with pytest.raises(ValidationFailed) as e:
-        auth.change_password(uow(), actor=actor, current_password="wrong",
-                             new_password="Temp-2026")
+        auth.change_password(uow(), actor=actor, current_password="wrong", new_password="Temp-2026")
     assert _codes(e.value) == {"current_password": "password_wrong"}
     with pytest.raises(ValidationFailed) as e:
-        auth.change_password(uow(), actor=actor, current_password="Temp-2026",
-                             new_password="Temp-2026")
+        auth.change_password(uow(), actor=actor, current_password="Temp-2026", new_password="Temp-2026")
     assert _codes(e.value) == {"new_password": "password_unchanged"}
-    after = auth.change_password(uow(), actor=actor, current_password="Temp-2026",
-                                 new_password="Mine-2026")
+    after = auth.change_password(uow(), actor=actor, current_password="Temp-2026", new_password="Mine-2026")
     assert not after.must_change_password
     assert not auth.login(uow(), username="wang", password="Mine-2026").must_change_password
 
@@ -78,10 +79,8 @@ def test_only_an_administrator_resets_and_a_reset_ends_a_lock_out(uow, admin):
     with pytest.raises(AccountLocked):
         auth.login(uow(), username="li", password=PASSWORD)
     with pytest.raises(PermissionDenied):
-        auth.reset_password(uow(), actor=manager, user_id=user.user_id, expected_version=None,
-                            new_password="Temp-2026")
-    auth.reset_password(uow(), actor=admin, user_id=user.user_id, expected_version=None,
-                        new_password="Temp-2026")
+        auth.reset_password(uow(), actor=manager, user_id=user.user_id, expected_version=None, new_password="Temp-2026")
+    auth.reset_password(uow(), actor=admin, user_id=user.user_id, expected_version=None, new_password="Temp-2026")
     assert auth.login(uow(), username="li", password="Temp-2026").must_change_password
 
 
@@ -100,15 +99,23 @@ def test_logins_failures_logouts_and_resets_are_audited(uow, admin):
         auth.login(uow(), username="lin", password="wrong-1")
     actor = auth.login(uow(), username="lin", password=PASSWORD)
     auth.logout(uow(), actor=actor)
-    auth.reset_password(uow(), actor=admin, user_id=user.user_id, expected_version=None,
-                        new_password="Temp-2026")
+    auth.reset_password(uow(), actor=admin, user_id=user.user_id, expected_version=None, new_password="Temp-2026")
     with uow() as u:
-        rows = [(e.action, e.actor_id, e.detail) for e in u.session.scalars(
-            select(AuditEvent).where(AuditEvent.table_name == "staff_user",
-                                     AuditEvent.action != "insert").order_by(AuditEvent.id))]
+        rows = [
+            (e.action, e.actor_id, e.detail)
+            for e in u.session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.table_name == "staff_user", AuditEvent.action != "insert")
+                .order_by(AuditEvent.id)
+            )
+        ]
     assert [(a, who) for a, who, _ in rows] == [
-        ("login_failed", None), ("login_failed", user.user_id), ("login", user.user_id),
-        ("logout", user.user_id), ("password_reset", admin.user_id),
-        ("update", admin.user_id)]
+        ("login_failed", None),
+        ("login_failed", user.user_id),
+        ("login", user.user_id),
+        ("logout", user.user_id),
+        ("password_reset", admin.user_id),
+        ("update", admin.user_id),
+    ]
     assert '"reason":"unknown"' in rows[0][2] and '"username":"nobody"' in rows[0][2]
     assert '"password_hash":"[changed]"' in rows[-1][2] and "argon2" not in rows[-1][2]

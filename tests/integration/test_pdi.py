@@ -17,8 +17,7 @@ from app.pdi import inspections as pdi, queries as pdi_queries, report as pdi_re
 from app.inventory import vehicles
 from db.models import Role
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
-from tests.integration.test_pdi_permissions import (passed_inspection, record_all_ok,
-                                                    signatures, sold_car, technician)
+from tests.integration.test_pdi_permissions import passed_inspection, record_all_ok, signatures, sold_car, technician
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -41,6 +40,7 @@ def _png() -> bytes:
 
 # --- 4.4.1.3: certified technicians ------------------------------------------------------------
 
+
 def test_a_technician_without_a_certificate_cannot_start(uow, setup):
     manager, _ = setup
     car = sold_car(uow, manager)
@@ -62,13 +62,13 @@ def test_an_expired_certificate_is_refused_also_in_the_middle_of_an_inspection(u
     tech = technician(uow)
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
     from db.models import StaffUser
+
     with uow() as u:
         u.session.get(StaffUser, tech.user_id).pdi_certificate_expiry = dt.date(2020, 1, 1)
         u.commit()
     item = ins.items[0]
     with pytest.raises(ShowroomError) as e:
-        pdi.record_item(uow(), actor=tech, item_result_id=item.id,
-                        expected_version=item.version, result="ok")
+        pdi.record_item(uow(), actor=tech, item_result_id=item.id, expected_version=item.version, result="ok")
     assert e.value.code == "pdi_certificate_expired"
 
 
@@ -81,14 +81,17 @@ def test_a_sales_manager_may_look_but_not_record(uow, setup):
 
 # --- templates: items by powertrain, versions ----------------------------------------------------
 
+
 def test_the_default_checklist_applies_items_by_powertrain(uow, setup):
     manager, tech = setup
     ice = pdi.start_inspection(uow(), actor=tech, vehicle_id=sold_car(uow, manager).id)
-    bev = pdi.start_inspection(uow(), actor=tech, vehicle_id=sold_car(
-        uow, manager, powertrain="BEV", power_kw=150, range_km=500, battery_kwh=60).id)
+    bev = pdi.start_inspection(
+        uow(),
+        actor=tech,
+        vehicle_id=sold_car(uow, manager, powertrain="BEV", power_kw=150, range_km=500, battery_kwh=60).id,
+    )
     phev = pdi.start_inspection(uow(), actor=tech, vehicle_id=sold_car(uow, manager, powertrain="PHEV").id)
-    ids = {name: {i.item_id for i in ins.items} for name, ins in
-           (("ice", ice), ("bev", bev), ("phev", phev))}
+    ids = {name: {i.item_id for i in ins.items} for name, ins in (("ice", ice), ("bev", bev), ("phev", phev))}
     assert {"B01", "B06", "D01", "F04", "R06"} <= ids["ice"] and not any(i.startswith("N") for i in ids["ice"])
     assert not any(i.startswith("B") for i in ids["bev"]) and {"N01", "N09"} <= ids["bev"]
     assert {"B01", "N01"} <= ids["phev"]
@@ -101,8 +104,9 @@ def test_an_edit_publishes_a_new_version_old_inspections_keep_theirs_and_the_gat
     admin = make_user(uow, Role.ADMIN)
     car = sold_car(uow, manager)
     old = passed_inspection(uow, tech, car.id)
-    pdi_report.issue_pdi_report(uow(), actor=tech, inspection_id=old.id, customer_name="李女士",
-                                signatures=signatures())
+    pdi_report.issue_pdi_report(
+        uow(), actor=tech, inspection_id=old.id, customer_name="李女士", signatures=signatures()
+    )
     current = pdi_templates.list_templates(uow(), actor=admin, include_old=False)[0]
     data = pdi_templates.export_template(uow(), actor=admin)
     # Add an item, move the road test first, retire E09.
@@ -117,8 +121,9 @@ def test_an_edit_publishes_a_new_version_old_inspections_keep_theirs_and_the_gat
     # The gate now wants a pass of version 2.
     v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car.id)
     with pytest.raises(ShowroomError) as e:
-        vehicles.change_status(uow(), actor=manager, vehicle_id=car.id, expected_version=v.version,
-                               new_status="delivered")
+        vehicles.change_status(
+            uow(), actor=manager, vehicle_id=car.id, expected_version=v.version, new_status="delivered"
+        )
     assert e.value.code == "pdi_required" and e.value.params["outdated"] is True
     row = pdi_queries.queue(uow(), actor=manager)[0]
     assert row.state == QueueState.AWAITING and row.outdated
@@ -135,16 +140,35 @@ def test_import_reports_every_problem_and_brand_templates_take_precedence(uow, s
     manager, tech = setup
     admin = make_user(uow, Role.ADMIN)
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"key": "x", "title": {"zh": "清单"}, "sections": [
-        {"id": "E", "zh": "外观", "en": "Exterior", "items": [
-            {"id": "E01", "zh": "漆面", "en": "Paint", "applies_to": ["DIESEL"]},
-            {"id": "E01", "zh": "", "en": "Gaps"}]}]}), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "key": "x",
+                "title": {"zh": "清单"},
+                "sections": [
+                    {
+                        "id": "E",
+                        "zh": "外观",
+                        "en": "Exterior",
+                        "items": [
+                            {"id": "E01", "zh": "漆面", "en": "Paint", "applies_to": ["DIESEL"]},
+                            {"id": "E01", "zh": "", "en": "Gaps"},
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationFailed) as e:
         pdi_templates.import_template(uow(), actor=admin, path=bad)
     found = {(f.field, f.code) for f in e.value.errors}
-    assert {("title.en", "required"), ("sections[0].items[0].applies_to", "pdi_template_powertrains"),
-            ("sections[0].items[1].id", "pdi_template_duplicate_id"),
-            ("sections[0].items[1].zh", "required")} <= found
+    assert {
+        ("title.en", "required"),
+        ("sections[0].items[0].applies_to", "pdi_template_powertrains"),
+        ("sections[0].items[1].id", "pdi_template_duplicate_id"),
+        ("sections[0].items[1].zh", "required"),
+    } <= found
     (tmp_path / "junk.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ShowroomError) as e:
         pdi_templates.import_template(uow(), actor=admin, path=tmp_path / "junk.json")
@@ -164,6 +188,7 @@ def test_import_reports_every_problem_and_brand_templates_take_precedence(uow, s
 
 # --- 4.4.1.2 / 4.4.1.4: every item, defects, repairs, disclosure ---------------------------------
 
+
 def test_it_cannot_complete_with_open_items_and_fails_with_a_defect(uow, setup):
     manager, tech = setup
     car = sold_car(uow, manager)
@@ -173,11 +198,16 @@ def test_it_cannot_complete_with_open_items_and_fails_with_a_defect(uow, setup):
     assert e.value.code == "pdi_items_open" and e.value.params["count"] == 53
     paint = ins.item("E01")
     with pytest.raises(ValidationFailed) as e:  # a defect is described
-        pdi.record_item(uow(), actor=tech, item_result_id=paint.id,
-                        expected_version=paint.version, result="not_ok")
+        pdi.record_item(uow(), actor=tech, item_result_id=paint.id, expected_version=paint.version, result="not_ok")
     assert e.value.for_field("note").code == "pdi_defect_needs_note"
-    ins = pdi.record_item(uow(), actor=tech, item_result_id=paint.id, expected_version=paint.version,
-                          result="not_ok", note="左前门划痕 5 cm")
+    ins = pdi.record_item(
+        uow(),
+        actor=tech,
+        item_result_id=paint.id,
+        expected_version=paint.version,
+        result="not_ok",
+        note="左前门划痕 5 cm",
+    )
     ins = record_all_ok(uow, tech, ins)
     ins = pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
     assert ins.status == InspectionStatus.FAILED and ins.blockers == {"not_ok": ["E01"]}
@@ -189,33 +219,43 @@ def test_a_defect_is_rectified_re_checked_and_an_assembly_repair_acknowledged_be
     car = sold_car(uow, manager)
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
     ac = ins.item("I06")
-    ins = pdi.record_item(uow(), actor=tech, item_result_id=ac.id, expected_version=ac.version,
-                          result="not_ok", note="空调不制冷")
+    ins = pdi.record_item(
+        uow(), actor=tech, item_result_id=ac.id, expected_version=ac.version, result="not_ok", note="空调不制冷"
+    )
     ac = ins.item("I06")
     # Re-checking OK before a repair is recorded is refused.
     with pytest.raises(ValidationFailed) as e:
         pdi.record_item(uow(), actor=tech, item_result_id=ac.id, expected_version=ac.version, result="ok")
     assert e.value.for_field("result").code == "pdi_rectification_required"
     with pytest.raises(ValidationFailed) as e:
-        pdi.record_rectification(uow(), actor=tech, item_result_id=ac.id, action_taken="更换压缩机",
-                                 repaired_by="", assembly_repair=True)
+        pdi.record_rectification(
+            uow(), actor=tech, item_result_id=ac.id, action_taken="更换压缩机", repaired_by="", assembly_repair=True
+        )
     assert {f.field for f in e.value.errors} == {"repaired_by", "assembly_name"}
-    ins = pdi.record_rectification(uow(), actor=tech, item_result_id=ac.id,
-                                   action_taken="更换空调压缩机总成", parts_replaced="压缩机 1 件",
-                                   repaired_by="张师傅", assembly_repair=True, assembly_name="空调压缩机")
+    ins = pdi.record_rectification(
+        uow(),
+        actor=tech,
+        item_result_id=ac.id,
+        action_taken="更换空调压缩机总成",
+        parts_replaced="压缩机 1 件",
+        repaired_by="张师傅",
+        assembly_repair=True,
+        assembly_name="空调压缩机",
+    )
     ac = ins.item("I06")
-    ins = pdi.record_item(uow(), actor=tech, item_result_id=ac.id, expected_version=ac.version,
-                          result="ok", note="复检制冷正常")
+    ins = pdi.record_item(
+        uow(), actor=tech, item_result_id=ac.id, expected_version=ac.version, result="ok", note="复检制冷正常"
+    )
     assert ins.item("I06").defect_found
-    assert [(e.result, e.note) for e in ins.item("I06").history] == [("not_ok", "空调不制冷"),
-                                                                     ("ok", "复检制冷正常")]
+    assert [(e.result, e.note) for e in ins.item("I06").history] == [("not_ok", "空调不制冷"), ("ok", "复检制冷正常")]
     assert ins.item("I06").first_defect().recorded_by_name == "孙海涛"
     ins = record_all_ok(uow, tech, ins)
     ins = pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
     assert ins.status == InspectionStatus.FAILED and ins.blockers == {"unacknowledged": ["I06"]}
     repair = ins.rectifications[0]
-    pdi.acknowledge_disclosure(uow(), actor=tech, rectification_id=repair.id,
-                               expected_version=repair.version, customer_name="李女士")
+    pdi.acknowledge_disclosure(
+        uow(), actor=tech, rectification_id=repair.id, expected_version=repair.version, customer_name="李女士"
+    )
     ins = pdi_queries.get_inspection(uow(), actor=tech, inspection_id=ins.id)
     ins = pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
     assert ins.status == InspectionStatus.PASSED and ins.blockers == {}
@@ -227,31 +267,41 @@ def test_not_applicable_needs_a_reason_and_numbers_are_numbers(uow, setup):
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=sold_car(uow, manager).id)
     odo = ins.item("D04")
     with pytest.raises(ValidationFailed) as e:
-        pdi.record_item(uow(), actor=tech, item_result_id=odo.id, expected_version=odo.version,
-                        result="n_a", value="twelve")
-    assert {(f.field, f.code) for f in e.value.errors} == {("value", "pdi_value_not_number"),
-                                                          ("note", "pdi_na_needs_reason")}
-    ins = pdi.record_item(uow(), actor=tech, item_result_id=odo.id, expected_version=odo.version,
-                          result="ok", value="12")
+        pdi.record_item(
+            uow(), actor=tech, item_result_id=odo.id, expected_version=odo.version, result="n_a", value="twelve"
+        )
+    assert {(f.field, f.code) for f in e.value.errors} == {
+        ("value", "pdi_value_not_number"),
+        ("note", "pdi_na_needs_reason"),
+    }
+    ins = pdi.record_item(
+        uow(), actor=tech, item_result_id=odo.id, expected_version=odo.version, result="ok", value="12"
+    )
     assert ins.item("D04").value == "12" and ins.item("D04").recorded_by_name == "孙海涛"
 
 
 # --- two terminals, pause and resume -----------------------------------------------------------
+
 
 def test_two_terminals_never_silently_overwrite_an_item(uow, setup):
     manager, tech = setup
     other = technician(uow, full_name="赵技师")
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=sold_car(uow, manager).id)
     tyre = ins.item("E06")
-    pdi.record_item(uow(), actor=tech, item_result_id=tyre.id, expected_version=tyre.version,
-                    result="ok", value="250")
+    pdi.record_item(uow(), actor=tech, item_result_id=tyre.id, expected_version=tyre.version, result="ok", value="250")
     with pytest.raises(Conflict):  # the second terminal still holds the old version
-        pdi.record_item(uow(), actor=other, item_result_id=tyre.id, expected_version=tyre.version,
-                        result="not_ok", value="180", note="左后胎压低")
+        pdi.record_item(
+            uow(),
+            actor=other,
+            item_result_id=tyre.id,
+            expected_version=tyre.version,
+            result="not_ok",
+            value="180",
+            note="左后胎压低",
+        )
     # A different item on the second terminal is no conflict.
     paint = ins.item("E01")
-    pdi.record_item(uow(), actor=other, item_result_id=paint.id, expected_version=paint.version,
-                    result="ok")
+    pdi.record_item(uow(), actor=other, item_result_id=paint.id, expected_version=paint.version, result="ok")
     now = pdi_queries.get_inspection(uow(), actor=tech, inspection_id=ins.id)
     assert now.item("E06").value == "250" and now.item("E06").recorded_by_name == "孙海涛"
     assert now.item("E01").recorded_by_name == "赵技师"
@@ -281,10 +331,12 @@ def test_pause_and_resume(uow, setup):
 
 # --- the delivery gate and the report --------------------------------------------------------------
 
+
 def _deliver(uow, manager, car_id):
     v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car_id)
-    return vehicles.change_status(uow(), actor=manager, vehicle_id=car_id,
-                                  expected_version=v.version, new_status="delivered")
+    return vehicles.change_status(
+        uow(), actor=manager, vehicle_id=car_id, expected_version=v.version, new_status="delivered"
+    )
 
 
 def test_the_car_is_delivered_only_after_a_passed_pdi_and_its_signed_report(uow, setup, tmp_path):
@@ -295,32 +347,38 @@ def test_the_car_is_delivered_only_after_a_passed_pdi_and_its_signed_report(uow,
     assert e.value.code == "pdi_required"
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
     paint = ins.item("E01")
-    ins = pdi.record_item(uow(), actor=tech, item_result_id=paint.id, expected_version=paint.version,
-                          result="not_ok", note="左前门划痕")
+    ins = pdi.record_item(
+        uow(), actor=tech, item_result_id=paint.id, expected_version=paint.version, result="not_ok", note="左前门划痕"
+    )
     ins = pdi.add_photo(uow(), actor=tech, item_result_id=paint.id, content=_png(), caption="左前门")
-    ins = pdi.record_rectification(uow(), actor=tech, item_result_id=paint.id,
-                                   action_taken="抛光处理", repaired_by="张师傅")
+    ins = pdi.record_rectification(
+        uow(), actor=tech, item_result_id=paint.id, action_taken="抛光处理", repaired_by="张师傅"
+    )
     paint = ins.item("E01")
-    ins = pdi.record_item(uow(), actor=tech, item_result_id=paint.id, expected_version=paint.version,
-                          result="ok", note="复检合格")
+    ins = pdi.record_item(
+        uow(), actor=tech, item_result_id=paint.id, expected_version=paint.version, result="ok", note="复检合格"
+    )
     ins = record_all_ok(uow, tech, ins)
     with pytest.raises(ShowroomError) as e:  # still in progress
         _deliver(uow, manager, car.id)
     assert e.value.code == "pdi_required"
     with pytest.raises(ShowroomError) as e:
-        pdi_report.issue_pdi_report(uow(), actor=tech, inspection_id=ins.id, customer_name="李女士",
-                                    signatures=signatures())
+        pdi_report.issue_pdi_report(
+            uow(), actor=tech, inspection_id=ins.id, customer_name="李女士", signatures=signatures()
+        )
     assert e.value.code == "pdi_not_passed"
     ins = pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
     with pytest.raises(ShowroomError) as e:
         _deliver(uow, manager, car.id)
     assert e.value.code == "pdi_report_required"
     with pytest.raises(ValidationFailed) as e:  # the customer must sign too
-        pdi_report.issue_pdi_report(uow(), actor=tech, inspection_id=ins.id, customer_name="李女士",
-                                    signatures=signatures()[:1])
+        pdi_report.issue_pdi_report(
+            uow(), actor=tech, inspection_id=ins.id, customer_name="李女士", signatures=signatures()[:1]
+        )
     assert e.value.for_field("customer_signature")
-    doc = pdi_report.issue_pdi_report(uow(), actor=tech, inspection_id=ins.id,
-                                      customer_name="李女士", signatures=signatures())
+    doc = pdi_report.issue_pdi_report(
+        uow(), actor=tech, inspection_id=ins.id, customer_name="李女士", signatures=signatures()
+    )
     assert doc.number.startswith("PDI-") and doc.subject_type == "pdi"
     assert pdi_queries.queue(uow(), actor=manager)[0].state == QueueState.REPORTED
     assert _deliver(uow, manager, car.id).status == "delivered"
@@ -334,13 +392,26 @@ def test_the_car_is_delivered_only_after_a_passed_pdi_and_its_signed_report(uow,
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(p.extract_text() for p in reader.pages)
     compact = text.replace(" ", "").replace("\n", "")
-    for expected in (car.vin, "新车售前检查", "Pre-delivery inspection", "SH-PDI-2026-0001",
-                     "左前门划痕", "抛光处理", "张师傅", "4.4.1.4", "李女士", "孙海涛", "整改后复检", "发现人"):
+    for expected in (
+        car.vin,
+        "新车售前检查",
+        "Pre-delivery inspection",
+        "SH-PDI-2026-0001",
+        "左前门划痕",
+        "抛光处理",
+        "张师傅",
+        "4.4.1.4",
+        "李女士",
+        "孙海涛",
+        "整改后复检",
+        "发现人",
+    ):
         assert expected.replace(" ", "") in compact, expected
     assert sum(len(p.images) for p in reader.pages) >= 3  # photo thumbnail + two signatures
     with pytest.raises(ShowroomError) as e:  # one report per inspection
-        pdi_report.issue_pdi_report(uow(), actor=tech, inspection_id=ins.id,
-                                    customer_name="李女士", signatures=signatures())
+        pdi_report.issue_pdi_report(
+            uow(), actor=tech, inspection_id=ins.id, customer_name="李女士", signatures=signatures()
+        )
     assert e.value.code == "pdi_report_exists"
 
 
@@ -348,13 +419,26 @@ def test_an_assembly_repair_must_be_acknowledged_before_the_pass(uow, setup):
     manager, tech = setup
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=sold_car(uow, manager).id)
     item = ins.item("B05")
-    ins = pdi.record_item(uow(), actor=tech, item_result_id=item.id, expected_version=item.version,
-                          result="not_ok", note="变速箱渗油")
-    ins = pdi.record_rectification(uow(), actor=tech, item_result_id=item.id, action_taken="更换变速箱总成",
-                                   repaired_by="张师傅", assembly_repair=True, assembly_name="变速箱")
+    ins = pdi.record_item(
+        uow(), actor=tech, item_result_id=item.id, expected_version=item.version, result="not_ok", note="变速箱渗油"
+    )
+    ins = pdi.record_rectification(
+        uow(),
+        actor=tech,
+        item_result_id=item.id,
+        action_taken="更换变速箱总成",
+        repaired_by="张师傅",
+        assembly_repair=True,
+        assembly_name="变速箱",
+    )
     with pytest.raises(ValidationFailed):
-        pdi.acknowledge_disclosure(uow(), actor=tech, rectification_id=ins.rectifications[0].id,
-                                   expected_version=ins.rectifications[0].version, customer_name=" ")
+        pdi.acknowledge_disclosure(
+            uow(),
+            actor=tech,
+            rectification_id=ins.rectifications[0].id,
+            expected_version=ins.rectifications[0].version,
+            customer_name=" ",
+        )
     item = ins.item("B05")
     ins = pdi.record_item(uow(), actor=tech, item_result_id=item.id, expected_version=item.version, result="ok")
     ins = record_all_ok(uow, tech, ins)
@@ -379,8 +463,7 @@ def test_an_open_inspection_on_a_replaced_checklist_gives_way_to_a_new_one(uow, 
     assert kept.status == InspectionStatus.REPLACED  # the record stays (4.4.1.4)
     item = kept.items[0]
     with pytest.raises(ShowroomError) as e:
-        pdi.record_item(uow(), actor=tech, item_result_id=item.id, expected_version=item.version,
-                        result="ok")
+        pdi.record_item(uow(), actor=tech, item_result_id=item.id, expected_version=item.version, result="ok")
     assert e.value.code == "pdi_inspection_closed"
     with pytest.raises(ShowroomError) as e:  # but the new one is the only open one
         pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
@@ -391,13 +474,14 @@ def test_a_corrected_powertrain_needs_a_new_inspection(uow, setup):
     manager, tech = setup
     car = sold_car(uow, manager)
     passed = passed_inspection(uow, tech, car.id)
-    pdi_report.issue_pdi_report(uow(), actor=tech, inspection_id=passed.id, customer_name="李女士",
-                                signatures=signatures())
+    pdi_report.issue_pdi_report(
+        uow(), actor=tech, inspection_id=passed.id, customer_name="李女士", signatures=signatures()
+    )
     v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car.id)
     from tests.factories import vehicle_input
+
     data = vehicle_input(vin=v.vin, powertrain="PHEV")
-    v = vehicles.update_vehicle(uow(), actor=manager, vehicle_id=car.id, expected_version=v.version,
-                                data=data)
+    v = vehicles.update_vehicle(uow(), actor=manager, vehicle_id=car.id, expected_version=v.version, data=data)
     with pytest.raises(ShowroomError) as e:
         _deliver(uow, manager, car.id)
     assert e.value.code == "pdi_required"

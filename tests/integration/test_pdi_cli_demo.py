@@ -30,12 +30,13 @@ def test_export_then_import_publishes_version_2_and_a_bad_file_lists_its_problem
     assert code == 0 and "v1, 62 items" in text
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["sections"][0]["items"][0] == {
-        "id": "D01", "zh": "车窗铭牌、车身钢印及车辆铭牌VIN与合格证/一致性证书/订单一致",
-        "en": "VIN on windscreen plate, body stamp and nameplate = 合格证 / 一致性证书 / order"}
+        "id": "D01",
+        "zh": "车窗铭牌、车身钢印及车辆铭牌VIN与合格证/一致性证书/订单一致",
+        "en": "VIN on windscreen plate, body stamp and nameplate = 合格证 / 一致性证书 / order",
+    }
     data["sections"][0]["items"].append({"id": "D09", "zh": "购车发票", "en": "Purchase invoice"})
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    code, text, _ = run("pdi-template", "import", str(out), "--note", "D09", "--database-url", db_url,
-                        capsys=capsys)
+    code, text, _ = run("pdi-template", "import", str(out), "--note", "D09", "--database-url", db_url, capsys=capsys)
     assert code == 0 and "v2 with 63 active items" in text
     data["sections"][1]["items"][0]["id"] = "e1"
     data["sections"][2]["applies_to"] = ["EV"]
@@ -57,6 +58,5 @@ def test_the_demo_has_a_passed_a_failed_and_an_inspection_in_progress_once(uow, 
         sold_car(uow, manager, powertrain=powertrain)
     assert add_pdi_demo(database, manager, None) is True
     states = [(r.powertrain, r.state, r.defects) for r in pdi_queries.queue(uow(), actor=manager)]
-    assert states == [("ICE", "passed", 0), ("PHEV", "failed", 1), ("BEV", "in_progress", 0),
-                      ("BEV", "awaiting", 0)]
+    assert states == [("ICE", "passed", 0), ("PHEV", "failed", 1), ("BEV", "in_progress", 0), ("BEV", "awaiting", 0)]
     assert add_pdi_demo(database, manager, None) is False  # idempotent

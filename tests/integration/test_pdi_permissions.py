@@ -29,8 +29,7 @@ def technician(uow, **kw):
 def sold_car(uow, manager, **overrides):
     overrides.setdefault("status", "reserved")
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(**overrides))
-    return vehicles.change_status(uow(), actor=manager, vehicle_id=v.id,
-                                  expected_version=v.version, new_status="sold")
+    return vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="sold")
 
 
 def record_all_ok(uow, tech, ins):
@@ -38,21 +37,20 @@ def record_all_ok(uow, tech, ins):
     for item in ins.items:
         if item.result is None:
             value = "1" if item.value_kind == "number" else ("v1" if item.value_kind else "")
-            ins = pdi.record_item(uow(), actor=tech, item_result_id=item.id,
-                                  expected_version=item.version, result="ok", value=value)
+            ins = pdi.record_item(
+                uow(), actor=tech, item_result_id=item.id, expected_version=item.version, result="ok", value=value
+            )
     return ins
 
 
 def passed_inspection(uow, tech, vehicle_id):
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=vehicle_id)
     ins = record_all_ok(uow, tech, ins)
-    return pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id,
-                                   expected_version=ins.version)
+    return pdi.complete_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
 
 
 def signatures(customer="李女士", tech_name="孙海涛"):
-    return [signature_capture(tech_name, "technician", seed=2),
-            signature_capture(customer, "customer", seed=5)]
+    return [signature_capture(tech_name, "technician", seed=2), signature_capture(customer, "customer", seed=5)]
 
 
 def _view(uow, actor, manager, tmp_path):
@@ -71,11 +69,7 @@ def _templates(uow, actor, manager, tmp_path):
     pdi_templates.export_template(uow(), actor=actor, path=tmp_path / "pdi.json")
 
 
-PDI_CASES: dict = {
-    Action.VIEW_PDI: _view,
-    Action.RECORD_PDI: _record,
-    Action.MANAGE_PDI_TEMPLATES: _templates,
-}
+PDI_CASES: dict = {Action.VIEW_PDI: _view, Action.RECORD_PDI: _record, Action.MANAGE_PDI_TEMPLATES: _templates}
 
 # (action, error code) pairs a permitted role may still meet as a business-rule refusal.
 # test_permissions.py makes technicians without a certificate (4.4.1.3).
@@ -83,5 +77,4 @@ PDI_RULE_REFUSALS: set = {(Action.RECORD_PDI, "pdi_certificate_missing")}
 
 
 def test_every_pdi_action_has_a_case():
-    assert {a for a in Action if a.value in {"view_pdi", "record_pdi",
-                                             "manage_pdi_templates"}} == set(PDI_CASES)
+    assert {a for a in Action if a.value in {"view_pdi", "record_pdi", "manage_pdi_templates"}} == set(PDI_CASES)

@@ -15,14 +15,19 @@ from app.documents import certificates, documents
 from app.store import store
 from app.inventory import vehicles
 from db.models import Role
-from tests.factories import (isolated_data_dir, make_document, make_store,  # noqa: F401
-                             make_user, make_vin, vehicle_input)
+from tests.factories import (
+    isolated_data_dir,
+    make_document,
+    make_store,  # noqa: F401
+    make_user,
+    make_vin,
+    vehicle_input,
+)
 from tests.integration.test_cards_permissions import CARD_CASES
 from tests.integration.test_pdi_permissions import PDI_CASES, PDI_RULE_REFUSALS
 from tests.integration.test_privacy_permissions import PRIVACY_CASES, PRIVACY_RULE_REFUSALS
 from tests.integration.test_reception_permissions import RECEPTION_CASES, reception_allowed
-from tests.integration.test_test_drive_permissions import (TEST_DRIVE_CASES,
-                                                           TEST_DRIVE_RULE_REFUSALS)
+from tests.integration.test_test_drive_permissions import TEST_DRIVE_CASES, TEST_DRIVE_RULE_REFUSALS
 
 # Issuing documents makes the store's certificate, whose key file lives in the data dir.
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -35,8 +40,7 @@ def _bad_check_digit_vin() -> str:
 
 def _sold_vehicle(uow, manager):
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="reserved"))
-    return vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version,
-                                  new_status="sold")
+    return vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="sold")
 
 
 def _run(action: Action, uow, actor, manager, tmp_path):
@@ -46,8 +50,7 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         vehicles.add_vehicle(uow(), actor=actor, data=vehicle_input())
     elif action is Action.CHANGE_VEHICLE_STATUS:
         v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
-        vehicles.change_status(uow(), actor=actor, vehicle_id=v.id, expected_version=v.version,
-                               new_status="on_display")
+        vehicles.change_status(uow(), actor=actor, vehicle_id=v.id, expected_version=v.version, new_status="on_display")
     elif action is Action.IMPORT_VEHICLES:
         from app.inventory.vehicle_io import export_vehicles, import_vehicles
 
@@ -61,21 +64,29 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         export_vehicles(uow(), actor=actor, path=tmp_path / "out.xlsx")
     elif action is Action.OVERRIDE_VIN_CHECK:
         # Overriding needs the edit right as well; an actor without it is refused before.
-        vehicles.add_vehicle(uow(), actor=actor, data=vehicle_input(vin=_bad_check_digit_vin()),
-                             vin_override_reason="nameplate checked")
+        vehicles.add_vehicle(
+            uow(), actor=actor, data=vehicle_input(vin=_bad_check_digit_vin()), vin_override_reason="nameplate checked"
+        )
     elif action is Action.DELIVER_VEHICLE:
         v = _sold_vehicle(uow, manager)
-        vehicles.change_status(uow(), actor=actor, vehicle_id=v.id, expected_version=v.version,
-                               new_status="delivered")
+        vehicles.change_status(uow(), actor=actor, vehicle_id=v.id, expected_version=v.version, new_status="delivered")
     elif action is Action.VIEW_STAFF:
         auth.list_staff(uow(), actor=actor)
     elif action is Action.MANAGE_USERS:
-        auth.create_user(uow(), actor=actor, username="new.user", full_name="N", password="long-enough",
-                         roles=["reception"])
+        auth.create_user(
+            uow(), actor=actor, username="new.user", full_name="N", password="long-enough", roles=["reception"]
+        )
     elif action is Action.EDIT_STORE:
         s = store.get_store(uow())
-        store.update_store(uow(), actor=actor, expected_version=s.version, legal_name=s.legal_name,
-                           address=s.address, sales_hotline="021-64000009", complaint_phone=s.complaint_phone)
+        store.update_store(
+            uow(),
+            actor=actor,
+            expected_version=s.version,
+            legal_name=s.legal_name,
+            address=s.address,
+            sales_hotline="021-64000009",
+            complaint_phone=s.complaint_phone,
+        )
     elif action is Action.VIEW_DOCUMENTS:
         documents.list_documents(uow(), actor=actor)
     elif action is Action.ISSUE_DOCUMENTS:
@@ -105,9 +116,13 @@ def _run(action: Action, uow, actor, manager, tmp_path):
 
 
 MODULE_CASES = {**TEST_DRIVE_CASES, **PDI_CASES, **PRIVACY_CASES}
-RULE_REFUSALS = {(Action.DELIVER_VEHICLE, "pdi_required"),
-                 (Action.OVERRIDE_VIN_CHECK, "override_required"),
-                 *TEST_DRIVE_RULE_REFUSALS, *PDI_RULE_REFUSALS, *PRIVACY_RULE_REFUSALS}
+RULE_REFUSALS = {
+    (Action.DELIVER_VEHICLE, "pdi_required"),
+    (Action.OVERRIDE_VIN_CHECK, "override_required"),
+    *TEST_DRIVE_RULE_REFUSALS,
+    *PDI_RULE_REFUSALS,
+    *PRIVACY_RULE_REFUSALS,
+}
 
 
 def _allowed(action: Action, role: Role) -> bool:
@@ -154,8 +169,14 @@ def test_replacing_a_document_needs_the_void_right_too(uow):
     consultant = make_user(uow, Role.CONSULTANT)
     doc = make_document(uow, consultant, doc_type="test_drive_agreement", subject_type="test_drive")
     with pytest.raises(PermissionDenied):
-        make_document(uow, consultant, doc_type="test_drive_agreement", subject_type="test_drive",
-                      replaces=doc.number, reason="typo")
+        make_document(
+            uow,
+            consultant,
+            doc_type="test_drive_agreement",
+            subject_type="test_drive",
+            replaces=doc.number,
+            reason="typo",
+        )
 
 
 def test_a_vehicle_card_is_routinely_replaced_by_whoever_may_issue_it_4_2_1_2(uow):

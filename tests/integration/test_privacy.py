@@ -23,8 +23,13 @@ from db.reception_models import Customer, Lead
 from db.session import sqlite_path
 from db.drive_models import TestDrive as DriveRow
 from tests.admin_cli import admin_cli
-from tests.factories import (isolated_data_dir, make_customer, make_store,  # noqa: F401
-                             make_user, reception_defaults)
+from tests.factories import (
+    isolated_data_dir,
+    make_customer,
+    make_store,  # noqa: F401
+    make_user,
+    reception_defaults,
+)
 from tests.integration.test_test_drive_permissions import _car, _route
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -53,8 +58,9 @@ def sealed_drive(uow, manager, id_number=ID_NUMBER, customer_id=None) -> int:
     route_id = route_id or _route(uow, manager, "privacy route").id
     car_id = car_id or _car(uow, manager).id
     start = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=1 + 2 * next(_slots))
-    d = test_drives.book_test_drive(uow(), actor=manager, car_id=car_id, route_id=route_id,
-                                    customer_name="隐私", planned_start=start, minutes=30)
+    d = test_drives.book_test_drive(
+        uow(), actor=manager, car_id=car_id, route_id=route_id, customer_name="隐私", planned_start=start, minutes=30
+    )
     with uow() as u:
         u.act_as(manager)
         row = u.session.get(DriveRow, d.id)
@@ -75,28 +81,30 @@ def test_unmask_needs_the_permission_and_a_purpose_and_is_logged(uow, manager):
     drive = sealed_drive(uow, manager)
     consultant = make_user(uow, Role.CONSULTANT)
     with pytest.raises(PermissionDenied):
-        privacy.unmask(uow(), actor=consultant, table=T, record_id=drive, column="id_number",
-                       purpose="check")
+        privacy.unmask(uow(), actor=consultant, table=T, record_id=drive, column="id_number", purpose="check")
     with pytest.raises(ValidationFailed) as e:
-        privacy.unmask(uow(), actor=manager, table=T, record_id=drive, column="id_number",
-                       purpose=" ")
+        privacy.unmask(uow(), actor=manager, table=T, record_id=drive, column="id_number", purpose=" ")
     assert e.value.errors[0].code == "purpose_required"
-    assert privacy.unmask(uow(), actor=manager, table=T, record_id=drive, column="id_number",
-                          purpose="police enquiry 2026-118") == ID_NUMBER
+    assert (
+        privacy.unmask(
+            uow(), actor=manager, table=T, record_id=drive, column="id_number", purpose="police enquiry 2026-118"
+        )
+        == ID_NUMBER
+    )
     with uow() as u:
         ev = u.session.scalars(select(AuditEvent).where(AuditEvent.action == "unmask")).one()
         assert (ev.actor_id, ev.table_name, ev.record_id) == (manager.user_id, T, str(drive))
         assert "police enquiry" in ev.detail and ID_NUMBER not in ev.detail
 
 
-def test_no_id_number_in_the_raw_database_file_or_its_backup(uow, database, db_url, manager,
-                                                              tmp_path):
+def test_no_id_number_in_the_raw_database_file_or_its_backup(uow, database, db_url, manager, tmp_path):
     path = sqlite_path(db_url)
     if path is None:
         pytest.skip("reads the SQLite file's bytes")
     drive = sealed_drive(uow, manager)
-    privacy.unmask(uow(), actor=manager, table=T, record_id=drive, column="id_number",
-                   purpose="customer asked to check")
+    privacy.unmask(
+        uow(), actor=manager, table=T, record_id=drive, column="id_number", purpose="customer asked to check"
+    )
     database.dispose()  # checkpoint the WAL into the file
     backup = tmp_path / "backup.sqlite"
     src, dst = sqlite3.connect(path), sqlite3.connect(backup)
@@ -125,10 +133,11 @@ def test_rotating_the_key_reseals_every_value_and_keeps_the_old_key(uow, manager
         row = u.session.get(DriveRow, drive)
         assert keys.blob_key_id(row.id_number_sealed) == keys.key_id(new_key)
         assert row.id_number_fingerprint != before
-        assert row.id_number_fingerprint == personal_data.fingerprint(ID_NUMBER,
-                                                                      field=f"{T}.id_number")
-    assert privacy.unmask(uow(), actor=manager, table=T, record_id=drive, column="id_number",
-                          purpose="after rotation") == ID_NUMBER
+        assert row.id_number_fingerprint == personal_data.fingerprint(ID_NUMBER, field=f"{T}.id_number")
+    assert (
+        privacy.unmask(uow(), actor=manager, table=T, record_id=drive, column="id_number", purpose="after rotation")
+        == ID_NUMBER
+    )
     with pytest.raises(PermissionDenied):
         privacy.rotate_personal_key(uow(), actor=make_user(uow, Role.CONSULTANT))
 
@@ -146,6 +155,7 @@ def test_the_key_file_is_readable_by_the_apps_user_only():
 
 # --- retention, export, deletion ----------------------------------------------------------------
 
+
 def _later(months: int) -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=31 * months)
 
@@ -156,8 +166,9 @@ def test_purge_dry_run_shows_and_the_real_run_anonymises_visitors_who_never_boug
     buyer = make_customer(uow, desk, name="李女士", mobile="13900000002")
     with uow() as u:
         consultant = make_user(uow, Role.CONSULTANT)
-        u.session.add(Lead(customer_id=buyer.id, brand="大众", model="帕萨特",
-                           consultant_id=consultant.user_id, status="ordered"))
+        u.session.add(
+            Lead(customer_id=buyer.id, brand="大众", model="帕萨特", consultant_id=consultant.user_id, status="ordered")
+        )
         u.commit()
     drive = sealed_drive(uow, manager, customer_id=visitor.id)
     walk_in_drive = sealed_drive(uow, manager, id_number="310104199002020011")
@@ -198,8 +209,7 @@ def test_export_and_deletion_of_one_person(uow, manager, tmp_path, capsys, db_ur
     assert "id_number_sealed" not in data[T][0]
     out = tmp_path / "person.json"
     make_user(uow, Role.ADMIN, username="root")  # runs the command line (tests/admin_cli.py)
-    assert admin_cli(*["export-person", "13900000009", "--out", str(out),
-                     "--database-url", db_url]) == 0
+    assert admin_cli(*["export-person", "13900000009", "--out", str(out), "--database-url", db_url]) == 0
     assert json.loads(out.read_text("utf-8"))["data"]["customer"]["mobile"] == "13900000009"
     privacy_retention.delete_person(uow(), actor=manager, mobile="13900000009")
     with uow() as u:
@@ -214,8 +224,9 @@ def test_a_buyers_deletion_request_waits_for_the_sales_retention(uow, manager):
     desk = make_user(uow, Role.RECEPTION)
     buyer = make_customer(uow, desk, name="钱女士", mobile="13900000010")
     with uow() as u:
-        u.session.add(Lead(customer_id=buyer.id, brand="大众", model="途观",
-                           consultant_id=manager.user_id, status="ordered"))
+        u.session.add(
+            Lead(customer_id=buyer.id, brand="大众", model="途观", consultant_id=manager.user_id, status="ordered")
+        )
         u.commit()
     with pytest.raises(ShowroomError) as e:
         privacy_retention.delete_person(uow(), actor=manager, mobile="13900000010")
@@ -229,8 +240,7 @@ def test_purge_command_dry_run(uow, manager, db_url, capsys):
     assert "would be anonymised: 0" in capsys.readouterr().out
 
 
-def test_no_id_number_in_the_stores_own_backup_on_either_database(uow, database, db_url, manager,
-                                                                   tmp_path):
+def test_no_id_number_in_the_stores_own_backup_on_either_database(uow, database, db_url, manager, tmp_path):
     """The backup the store actually takes (app/store/backup.py): the SQLite file, or the
     pg_dump archive read back as SQL text."""
     import subprocess
@@ -242,8 +252,9 @@ def test_no_id_number_in_the_stores_own_backup_on_either_database(uow, database,
     if sqlite_path(db_url) is not None:
         text = info.path.read_bytes()
     else:
-        text = subprocess.run(["pg_restore", "--data-only", "-f", "-", str(info.path)],
-                              capture_output=True, check=True, timeout=120).stdout
+        text = subprocess.run(
+            ["pg_restore", "--data-only", "-f", "-", str(info.path)], capture_output=True, check=True, timeout=120
+        ).stdout
         assert b"COPY public.test_drive" in text  # the dump was readable and has the table
     assert ID_NUMBER.encode() not in text
 

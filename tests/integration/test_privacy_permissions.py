@@ -20,8 +20,9 @@ def _unmask(uow, actor, manager, tmp_path):
     from tests.integration.test_privacy import sealed_drive
 
     drive = sealed_drive(uow, manager)
-    privacy.unmask(uow(), actor=actor, table="test_drive", record_id=drive, column="id_number",
-                   purpose="permission check")
+    privacy.unmask(
+        uow(), actor=actor, table="test_drive", record_id=drive, column="id_number", purpose="permission check"
+    )
 
 
 def _manage_personal_data(uow, actor, manager, tmp_path):

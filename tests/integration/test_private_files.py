@@ -131,8 +131,7 @@ def test_exports_are_owner_only_even_over_an_existing_file(umask_022, uow, tmp_p
     csv_file.write_text("old export\n")  # 0644: the new export must not keep that
     vehicle_io.export_vehicles(uow(), actor=manager, path=csv_file)
     vehicle_io.export_vehicles(uow(), actor=manager, path=xlsx_file)
-    reception_reports.export_traffic_xlsx(uow(), actor=manager, path=report,
-                                          start_day=dt.date(2026, 3, 1))
+    reception_reports.export_traffic_xlsx(uow(), actor=manager, path=report, start_day=dt.date(2026, 3, 1))
     for path in (csv_file, xlsx_file, report):
         assert_private_file(path)
 
@@ -150,9 +149,11 @@ def test_command_line_exports_are_owner_only(umask_022, uow, db_url, tmp_path, c
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display"))
     person, pdf, card_pdf = tmp_path / "person.json", tmp_path / "doc.pdf", tmp_path / "cards.pdf"
     pdf.write_bytes(b"old")
-    for args in (["export-person", "13900000009", "--out", str(person)],
-                 ["documents", "export", doc.number, "--out", str(pdf)],
-                 ["print-cards", "--out", str(card_pdf)]):
+    for args in (
+        ["export-person", "13900000009", "--out", str(person)],
+        ["documents", "export", doc.number, "--out", str(pdf)],
+        ["print-cards", "--out", str(card_pdf)],
+    ):
         assert admin_cli(*args, "--database-url", db_url) == 0, capsys.readouterr().err
     for path in (person, pdf, card_pdf):
         assert_private_file(path)
@@ -181,10 +182,16 @@ def test_the_log_and_its_rotated_files_are_owner_only(umask_022):
 def test_the_command_lines_error_log_is_owner_only(umask_022, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWROOM_")}
     env["SHOWROOM_DATA_DIR"] = str(tmp_path / "data")
-    done = subprocess.run([sys.executable, "-m", "app.cli", "migrate", "--database-url",
-                           "nosuchdb+nodriver://h/db"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "migrate", "--database-url", "nosuchdb+nodriver://h/db"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 1
     log = tmp_path / "data" / "logs" / "admin-cli.log"
     assert "Traceback" in log.read_text(encoding="utf-8")
@@ -218,8 +225,10 @@ def test_windows_gets_an_owner_only_acl_through_icacls(tmp_path, caplog):
         else:
             os.environ["USERDOMAIN"] = old
     assert user.startswith("SHOP\\")
-    assert calls == [["icacls", str(folder), "/inheritance:r", "/grant:r", f"{user}:(OI)(CI)F"],
-                     ["icacls", str(file), "/inheritance:r", "/grant:r", f"{user}:F"]]
+    assert calls == [
+        ["icacls", str(folder), "/inheritance:r", "/grant:r", f"{user}:(OI)(CI)F"],
+        ["icacls", str(file), "/inheritance:r", "/grant:r", f"{user}:F"],
+    ]
 
     def failing(cmd):
         return subprocess.CompletedProcess(cmd, 5, "Access is denied.", "")

@@ -70,9 +70,15 @@ def test_4_2_1_1_rotation_goes_round_the_roster_skipping_busy_consultants(uow, d
     assert r.visit.consultant_id is None and r.assignment_note == "no_consultant_available"
     # The second consultant finishes: the waiting visitor goes to them at once.
     second = reception.queue_board(uow(), actor=desk, now=NOW + 4 * MIN).waiting[1]
-    reception_visits.end_visit(uow(), actor=team[1], visit_id=second.id,
-                               expected_version=second.version, outcome="information",
-                               intent_level="C", now=NOW + 5 * MIN)
+    reception_visits.end_visit(
+        uow(),
+        actor=team[1],
+        visit_id=second.id,
+        expected_version=second.version,
+        outcome="information",
+        intent_level="C",
+        now=NOW + 5 * MIN,
+    )
     waited = reception.get_visit(uow(), actor=desk, visit_id=r.visit.id)
     assert waited.consultant_id == team[1].user_id and waited.assigned_by == "rotation"
 
@@ -85,21 +91,33 @@ def test_away_consultants_are_skipped_and_take_the_queue_when_back(uow, desk, te
     reception_duty.set_away(uow(), actor=desk, consultant_id=team[2].user_id, away=True, now=NOW)
     waiting = walk_in(uow, desk, NOW + MIN)
     assert waiting.visit.consultant_id is None
-    duty = reception_duty.set_away(uow(), actor=team[0], consultant_id=team[0].user_id, away=False,
-                                   now=NOW + 2 * MIN)
+    duty = reception_duty.set_away(uow(), actor=team[0], consultant_id=team[0].user_id, away=False, now=NOW + 2 * MIN)
     assert duty.state == "busy" and duty.current_visit_id == waiting.visit.id
 
 
 def test_bad_input_lists_every_field_and_writes_nothing(uow, desk, team):
     before = {m: _count(uow, m) for m in (Visit, Customer, Consent, ReceptionEvent, AssignmentLog)}
     with pytest.raises(ValidationFailed) as e:
-        walk_in(uow, desk, party_size=0, mobile="1234", visit_type="bus_tour",
-                arrival_at=NOW - dt.timedelta(days=1), interested_models=[("无此品牌", "无此车型")],
-                language="x" * 40, foreign_visitor=True)
+        walk_in(
+            uow,
+            desk,
+            party_size=0,
+            mobile="1234",
+            visit_type="bus_tour",
+            arrival_at=NOW - dt.timedelta(days=1),
+            interested_models=[("无此品牌", "无此车型")],
+            language="x" * 40,
+            foreign_visitor=True,
+        )
     codes = {(f.field, f.code) for f in e.value.errors}
-    assert codes == {("party_size", "out_of_range"), ("mobile", "mobile_format"),
-                     ("visit_type", "unknown_value"), ("arrival_at", "arrival_not_today"),
-                     ("interested_models", "unknown_model"), ("language", "too_long")}
+    assert codes == {
+        ("party_size", "out_of_range"),
+        ("mobile", "mobile_format"),
+        ("visit_type", "unknown_value"),
+        ("arrival_at", "arrival_not_today"),
+        ("interested_models", "unknown_model"),
+        ("language", "too_long"),
+    }
     with pytest.raises(ValidationFailed) as e:
         walk_in(uow, desk, channel_id=None, party_size=21)
     assert {f.field for f in e.value.errors} == {"channel_id", "party_size"}
@@ -115,7 +133,10 @@ def test_pipl_personal_data_only_with_consent_and_the_shown_text_is_recorded(uow
     r = walk_in(uow, desk, name="王先生", mobile="+86 139 1234 5678", consent_shown_at=shown)
     assert r.customer.mobile == "13912345678" and r.customer.has_consent
     assert (r.visit.consent_text_id, r.visit.consent_shown_at, r.visit.consent_given) == (
-        consent_text_id(uow), shown, True)
+        consent_text_id(uow),
+        shown,
+        True,
+    )
     with uow() as u:
         consent = u.session.scalar(select(Consent))
         assert (consent.consent_text_id, consent.shown_at, consent.given_at) == (consent_text_id(uow), shown, NOW)
@@ -130,8 +151,10 @@ def test_a_declined_consent_keeps_the_visit_anonymous_but_records_the_text_shown
 def test_id_numbers_are_never_taken_at_the_desk(uow, desk, team):
     with pytest.raises(ValidationFailed) as e:
         walk_in(uow, desk, name="11010519491231002X", notes="身份证110105194912310021")
-    assert {(f.field, f.code) for f in e.value.errors} >= {("name", "id_number_not_allowed"),
-                                                           ("notes", "id_number_not_allowed")}
+    assert {(f.field, f.code) for f in e.value.errors} >= {
+        ("name", "id_number_not_allowed"),
+        ("notes", "id_number_not_allowed"),
+    }
 
 
 def test_children_and_foreign_visitors_bring_their_reminders(uow, desk, team):
@@ -142,8 +165,7 @@ def test_children_and_foreign_visitors_bring_their_reminders(uow, desk, team):
 
 def test_interested_models_come_from_the_inventory(uow, desk, team, manager):
     add_models(uow, manager, ("比亚迪", "汉 DM-i"), ("特斯拉", "Model Y"))
-    r = walk_in(uow, desk, interested_models=[("比亚迪", "汉 DM-i"), ("特斯拉", "Model Y"),
-                                              ("比亚迪", "汉 DM-i")])
+    r = walk_in(uow, desk, interested_models=[("比亚迪", "汉 DM-i"), ("特斯拉", "Model Y"), ("比亚迪", "汉 DM-i")])
     assert [m.label for m in r.visit.interested_models] == ["比亚迪 汉 DM-i", "特斯拉 Model Y"]
 
 
@@ -151,8 +173,15 @@ def test_a_known_mobile_shows_history_and_the_repeat_visit_keeps_its_consultant(
     first = walk_in(uow, desk, name="李女士", mobile="13800001111")
     assert first.visit.consultant_id == team[0].user_id
     v = first.visit
-    reception_visits.end_visit(uow(), actor=team[0], visit_id=v.id, expected_version=v.version,
-                               outcome="quote", intent_level="A", now=NOW + 30 * MIN)
+    reception_visits.end_visit(
+        uow(),
+        actor=team[0],
+        visit_id=v.id,
+        expected_version=v.version,
+        outcome="quote",
+        intent_level="A",
+        now=NOW + 30 * MIN,
+    )
     history = find_customer_by_mobile(uow(), actor=desk, mobile="138 0000 1111")
     assert history.customer.consultant_id == team[0].user_id
     assert history.customer.consultant_name == team[0].full_name
@@ -188,30 +217,58 @@ def test_invited_visitor_goes_to_the_consultant_they_ask_for_a_walk_in_needs_an_
 
 def test_manual_override_needs_a_reason_and_is_logged(uow, desk, team):
     with pytest.raises(ValidationFailed) as e:
-        reception.check_in(uow(), actor=desk, data=check_in_input(uow), now=NOW,
-                           override_consultant_id=team[2].user_id, override_reason="  ")
+        reception.check_in(
+            uow(),
+            actor=desk,
+            data=check_in_input(uow),
+            now=NOW,
+            override_consultant_id=team[2].user_id,
+            override_reason="  ",
+        )
     assert e.value.for_field("override_reason").code == "required"
-    r = reception.check_in(uow(), actor=desk, data=check_in_input(uow), now=NOW,
-                           override_consultant_id=team[2].user_id, override_reason="客户点名要求")
+    r = reception.check_in(
+        uow(),
+        actor=desk,
+        data=check_in_input(uow),
+        now=NOW,
+        override_consultant_id=team[2].user_id,
+        override_reason="客户点名要求",
+    )
     assert (r.visit.consultant_id, r.visit.assigned_by, r.visit.override_reason) == (
-        team[2].user_id, "override", "客户点名要求")
+        team[2].user_id,
+        "override",
+        "客户点名要求",
+    )
     # Overrides do not count as rotation turns: the rotation still starts with team[0].
     nxt = walk_in(uow, desk, NOW + MIN)
     assert nxt.visit.consultant_id == team[0].user_id
-    moved = reception.reassign_visit(uow(), actor=desk, visit_id=nxt.visit.id,
-                                     expected_version=nxt.visit.version,
-                                     consultant_id=team[1].user_id, reason="会说粤语", now=NOW + 2 * MIN)
+    moved = reception.reassign_visit(
+        uow(),
+        actor=desk,
+        visit_id=nxt.visit.id,
+        expected_version=nxt.visit.version,
+        consultant_id=team[1].user_id,
+        reason="会说粤语",
+        now=NOW + 2 * MIN,
+    )
     assert (moved.consultant_id, moved.assigned_by) == (team[1].user_id, "override")
     with uow() as u:
-        logs = u.session.scalars(select(AssignmentLog).where(AssignmentLog.visit_id == nxt.visit.id)
-                                 .order_by(AssignmentLog.id)).all()
+        logs = u.session.scalars(
+            select(AssignmentLog).where(AssignmentLog.visit_id == nxt.visit.id).order_by(AssignmentLog.id)
+        ).all()
         assert [(x.from_consultant_id, x.to_consultant_id, x.method, x.reason, x.by_id) for x in logs] == [
             (None, team[0].user_id, "rotation", "", desk.user_id),
-            (team[0].user_id, team[1].user_id, "override", "会说粤语", desk.user_id)]
+            (team[0].user_id, team[1].user_id, "override", "会说粤语", desk.user_id),
+        ]
     with pytest.raises(PermissionDenied):
-        reception.reassign_visit(uow(), actor=team[0], visit_id=nxt.visit.id,
-                                 expected_version=moved.version, consultant_id=team[0].user_id,
-                                 reason="mine")
+        reception.reassign_visit(
+            uow(),
+            actor=team[0],
+            visit_id=nxt.visit.id,
+            expected_version=moved.version,
+            consultant_id=team[0].user_id,
+            reason="mine",
+        )
 
 
 def test_only_the_desk_and_managers_check_in(uow, desk, team):
@@ -223,27 +280,37 @@ def test_start_and_end_are_for_the_assigned_consultant_and_stale_edits_conflict(
     v = walk_in(uow, desk).visit
     with pytest.raises(PermissionDenied):
         reception_visits.start_visit(uow(), actor=team[1], visit_id=v.id, expected_version=v.version)
-    started = reception_visits.start_visit(uow(), actor=team[0], visit_id=v.id,
-                                           expected_version=v.version, now=NOW + 3 * MIN)
+    started = reception_visits.start_visit(
+        uow(), actor=team[0], visit_id=v.id, expected_version=v.version, now=NOW + 3 * MIN
+    )
     assert started.status == "with_consultant" and started.waiting_seconds(NOW + 9 * MIN) == 180
     with pytest.raises(Conflict):
-        reception_visits.end_visit(uow(), actor=team[0], visit_id=v.id, expected_version=v.version,
-                                   outcome="information", intent_level="B")
+        reception_visits.end_visit(
+            uow(), actor=team[0], visit_id=v.id, expected_version=v.version, outcome="information", intent_level="B"
+        )
     with pytest.raises(ValidationFailed) as e:
-        reception_visits.end_visit(uow(), actor=team[0], visit_id=v.id,
-                                   expected_version=started.version, outcome="quote")
+        reception_visits.end_visit(
+            uow(), actor=team[0], visit_id=v.id, expected_version=started.version, outcome="quote"
+        )
     assert e.value.for_field("intent_level").code == "required"
-    done = reception_visits.end_visit(uow(), actor=team[0], visit_id=v.id,
-                                      expected_version=started.version, outcome="test_drive",
-                                      intent_level="H", now=NOW + 33 * MIN).visit
+    done = reception_visits.end_visit(
+        uow(),
+        actor=team[0],
+        visit_id=v.id,
+        expected_version=started.version,
+        outcome="test_drive",
+        intent_level="H",
+        now=NOW + 33 * MIN,
+    ).visit
     assert (done.status, done.had_test_drive, done.duration_seconds(NOW + 99 * MIN)) == ("finished", True, 1800)
     assert done.next_follow_up is None  # anonymous visitor: nobody to follow up
 
 
 def test_the_desk_marks_a_visitor_who_left_before_being_served(uow, desk, team):
     v = walk_in(uow, desk).visit
-    left = reception_visits.visitor_left(uow(), actor=desk, visit_id=v.id, expected_version=v.version,
-                                         now=NOW + 5 * MIN)
+    left = reception_visits.visitor_left(
+        uow(), actor=desk, visit_id=v.id, expected_version=v.version, now=NOW + 5 * MIN
+    )
     assert (left.status, left.outcome) == ("finished", "left")
     assert walk_in(uow, desk, NOW + 6 * MIN).visit.consultant_id == team[1].user_id
 
@@ -251,11 +318,9 @@ def test_the_desk_marks_a_visitor_who_left_before_being_served(uow, desk, team):
 def test_queue_board_shows_the_three_columns_with_times(uow, desk, team):
     a = walk_in(uow, desk, NOW).visit
     b = walk_in(uow, desk, NOW + MIN).visit
-    reception_visits.start_visit(uow(), actor=team[1], visit_id=b.id, expected_version=b.version,
-                                 now=NOW + 2 * MIN)
+    reception_visits.start_visit(uow(), actor=team[1], visit_id=b.id, expected_version=b.version, now=NOW + 2 * MIN)
     c = walk_in(uow, desk, NOW + 3 * MIN).visit
-    reception_visits.visitor_left(uow(), actor=desk, visit_id=c.id, expected_version=c.version,
-                                  now=NOW + 4 * MIN)
+    reception_visits.visitor_left(uow(), actor=desk, visit_id=c.id, expected_version=c.version, now=NOW + 4 * MIN)
     board = reception.queue_board(uow(), actor=team[2], now=NOW + 10 * MIN)
     assert [v.id for v in board.waiting] == [a.id] and board.waiting[0].waiting_seconds(board.now) == 600
     assert [v.id for v in board.with_consultant] == [b.id]
@@ -289,8 +354,16 @@ def test_channel_must_be_active(uow, desk, team, manager):
     from app.reception.setup import list_channels, update_channel
 
     ch = next(c for c in list_channels(uow(), actor=desk) if c.code == "douyin")
-    update_channel(uow(), actor=manager, channel_id=ch.id, expected_version=ch.version, name=ch.name,
-                   name_en=ch.name_en, active=False, sort_order=ch.sort_order)
+    update_channel(
+        uow(),
+        actor=manager,
+        channel_id=ch.id,
+        expected_version=ch.version,
+        name=ch.name,
+        name_en=ch.name_en,
+        active=False,
+        sort_order=ch.sort_order,
+    )
     with pytest.raises(ValidationFailed) as e:
         walk_in(uow, desk, channel_id=channel_id(uow, "douyin"))
     assert e.value.for_field("channel_id").code == "unknown_value"

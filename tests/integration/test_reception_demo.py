@@ -32,8 +32,9 @@ def test_reception_demo_fills_a_fortnight_and_today(tmp_path):
         assert {d.state for d in board.duty} >= {"busy", "available"}
         all_leads = leads.list_leads(db.uow(), actor=manager)
         assert {x.status for x in all_leads} >= {"new", "following", "ordered"}
-        traffic = reception_reports.traffic_report(db.uow(), actor=manager,
-                                                   start_day=dt.date(2026, 2, 24), end_day=dt.date(2026, 3, 10))
+        traffic = reception_reports.traffic_report(
+            db.uow(), actor=manager, start_day=dt.date(2026, 2, 24), end_day=dt.date(2026, 3, 10)
+        )
         assert traffic.visits == info.visits and len([r for r in traffic.by_channel if r.visits]) > 5
         kpi = reception_reports.month_kpi(db.uow(), actor=manager, month=dt.date(2026, 3, 1), now=NOW)
         assert kpi.new_leads > 0 and kpi.closure_rate.value is not None

@@ -8,16 +8,18 @@ import datetime as dt
 
 from app.core.errors import ValidationFailed
 from app.core.permissions import Action
-from app.reception import appointments, leads, checkin as reception, customers as reception_customers, duty as reception_duty, reports as reception_reports, setup as reception_setup, visits as reception_visits
-from db.models import Role
-from tests.factories import (
-    RECEPTION_NOW,
-    add_models,
-    make_consultants,
-    make_customer,
-    reception_defaults,
-    walk_in,
+from app.reception import (
+    appointments,
+    leads,
+    checkin as reception,
+    customers as reception_customers,
+    duty as reception_duty,
+    reports as reception_reports,
+    setup as reception_setup,
+    visits as reception_visits,
 )
+from db.models import Role
+from tests.factories import RECEPTION_NOW, add_models, make_consultants, make_customer, reception_defaults, walk_in
 
 NOW = RECEPTION_NOW
 MODEL = ("比亚迪", "海豹")
@@ -40,8 +42,15 @@ def _override(uow, actor, manager, tmp_path):
     a, b = make_consultants(uow, 2)
     reception_duty.set_roster(uow(), actor=manager, consultant_ids=[a.user_id, b.user_id], now=NOW)
     v = walk_in(uow, manager, NOW).visit
-    reception.reassign_visit(uow(), actor=actor, visit_id=v.id, expected_version=v.version,
-                             consultant_id=b.user_id, reason="客户要求", now=NOW)
+    reception.reassign_visit(
+        uow(),
+        actor=actor,
+        visit_id=v.id,
+        expected_version=v.version,
+        consultant_id=b.user_id,
+        reason="客户要求",
+        now=NOW,
+    )
 
 
 def _serve(uow, actor, manager, tmp_path):
@@ -79,24 +88,36 @@ def _edit_leads(uow, actor, manager, tmp_path):
     add_models(uow, manager, MODEL)
     customer = make_customer(uow, manager)
     c = _consultant_or_new(uow, actor)
-    leads.create_lead(uow(), actor=actor, customer_id=customer.id, brand=MODEL[0], model=MODEL[1],
-                      consultant_id=c.user_id, now=NOW)
+    leads.create_lead(
+        uow(), actor=actor, customer_id=customer.id, brand=MODEL[0], model=MODEL[1], consultant_id=c.user_id, now=NOW
+    )
 
 
 def _reassign_leads(uow, actor, manager, tmp_path):
     customer = make_customer(uow, manager)
     c = make_consultants(uow, 1)[0]
-    leads.reassign_customer(uow(), actor=actor, customer_id=customer.id,
-                            expected_version=customer.version, consultant_id=c.user_id,
-                            reason="交接", now=NOW)
+    leads.reassign_customer(
+        uow(),
+        actor=actor,
+        customer_id=customer.id,
+        expected_version=customer.version,
+        consultant_id=c.user_id,
+        reason="交接",
+        now=NOW,
+    )
 
 
 def _manage_appointments(uow, actor, manager, tmp_path):
     customer = make_customer(uow, manager)
     c = _consultant_or_new(uow, actor)
-    appointments.book_appointment(uow(), actor=actor, customer_id=customer.id,
-                                  consultant_id=c.user_id, scheduled_at=NOW + dt.timedelta(hours=2),
-                                  now=NOW)
+    appointments.book_appointment(
+        uow(),
+        actor=actor,
+        customer_id=customer.id,
+        consultant_id=c.user_id,
+        scheduled_at=NOW + dt.timedelta(hours=2),
+        now=NOW,
+    )
 
 
 def _reports(uow, actor, manager, tmp_path):
@@ -108,34 +129,39 @@ def _manage_channels(uow, actor, manager, tmp_path):
 
 
 def _manage_consent_texts(uow, actor, manager, tmp_path):
-    reception_setup.publish_consent_text(uow(), actor=actor, version_label="v2", text_zh="告知",
-                                         text_en="notice", now=NOW)
+    reception_setup.publish_consent_text(
+        uow(), actor=actor, version_label="v2", text_zh="告知", text_en="notice", now=NOW
+    )
 
 
 def _with_defaults(case):
     def run(uow, actor, manager, tmp_path):
         reception_defaults(uow)
         case(uow, actor, manager, tmp_path)
+
     return run
 
 
 A = Action
-RECEPTION_CASES = {action: _with_defaults(case) for action, case in {
-    A.CHECK_IN_VISITORS: _check_in,
-    A.VIEW_QUEUE: _view_queue,
-    A.OVERRIDE_ASSIGNMENT: _override,
-    A.SERVE_VISITORS: _serve,
-    A.MANAGE_DUTY: _manage_duty,
-    A.SET_OWN_AWAY: _set_own_away,
-    A.MANAGE_CUSTOMERS: _manage_customers,
-    A.VIEW_LEADS: _view_leads,
-    A.EDIT_LEADS: _edit_leads,
-    A.REASSIGN_LEADS: _reassign_leads,
-    A.MANAGE_APPOINTMENTS: _manage_appointments,
-    A.RECEPTION_REPORTS: _reports,
-    A.MANAGE_CHANNELS: _manage_channels,
-    A.MANAGE_CONSENT_TEXTS: _manage_consent_texts,
-}.items()}
+RECEPTION_CASES = {
+    action: _with_defaults(case)
+    for action, case in {
+        A.CHECK_IN_VISITORS: _check_in,
+        A.VIEW_QUEUE: _view_queue,
+        A.OVERRIDE_ASSIGNMENT: _override,
+        A.SERVE_VISITORS: _serve,
+        A.MANAGE_DUTY: _manage_duty,
+        A.SET_OWN_AWAY: _set_own_away,
+        A.MANAGE_CUSTOMERS: _manage_customers,
+        A.VIEW_LEADS: _view_leads,
+        A.EDIT_LEADS: _edit_leads,
+        A.REASSIGN_LEADS: _reassign_leads,
+        A.MANAGE_APPOINTMENTS: _manage_appointments,
+        A.RECEPTION_REPORTS: _reports,
+        A.MANAGE_CHANNELS: _manage_channels,
+        A.MANAGE_CONSENT_TEXTS: _manage_consent_texts,
+    }.items()
+}
 
 
 def reception_allowed(action: Action, role: Role, matrix) -> bool:
@@ -146,8 +172,24 @@ def reception_allowed(action: Action, role: Role, matrix) -> bool:
 
 
 def test_every_reception_action_has_a_case():
-    assert {a for a in Action if a.value in {
-        "check_in_visitors", "view_queue", "override_assignment", "serve_visitors", "manage_duty",
-        "set_own_away", "manage_customers", "view_leads", "edit_leads", "reassign_leads",
-        "manage_appointments", "reception_reports", "manage_channels",
-        "manage_consent_texts"}} == set(RECEPTION_CASES)
+    assert {
+        a
+        for a in Action
+        if a.value
+        in {
+            "check_in_visitors",
+            "view_queue",
+            "override_assignment",
+            "serve_visitors",
+            "manage_duty",
+            "set_own_away",
+            "manage_customers",
+            "view_leads",
+            "edit_leads",
+            "reassign_leads",
+            "manage_appointments",
+            "reception_reports",
+            "manage_channels",
+            "manage_consent_texts",
+        }
+    } == set(RECEPTION_CASES)

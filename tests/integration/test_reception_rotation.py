@@ -63,12 +63,20 @@ def simulate_day(uow, seed: int, consultants: int = 5):
                 push(now + rng.randint(10, 45) * MIN, "end", v.id)
             continue
         if kind in ("away", "back"):
-            reception_duty.set_away(uow(), actor=team[arg], consultant_id=team[arg].user_id,
-                                    away=kind == "away", now=now)
+            reception_duty.set_away(
+                uow(), actor=team[arg], consultant_id=team[arg].user_id, away=kind == "away", now=now
+            )
         elif kind == "end":
             v = reception.get_visit(uow(), actor=desk, visit_id=arg)
-            reception_visits.end_visit(uow(), actor=manager, visit_id=v.id, expected_version=v.version,
-                                       outcome="information", intent_level="B", now=now)
+            reception_visits.end_visit(
+                uow(),
+                actor=manager,
+                visit_id=v.id,
+                expected_version=v.version,
+                outcome="information",
+                intent_level="B",
+                now=now,
+            )
         # A consultant freed up: a waiting visitor may just have been given to them.
         board = reception.queue_board(uow(), actor=desk, now=now)
         for v in board.waiting:

@@ -10,8 +10,7 @@ import pytest
 from app.core.errors import PermissionDenied, ValidationFailed
 from app.reception.search import VisitHistoryQuery, list_visits, search_customers
 from db.models import Role
-from tests.factories import (RECEPTION_NOW, make_customer, make_staff, make_store, on_duty,
-                             reception_defaults, walk_in)
+from tests.factories import RECEPTION_NOW, make_customer, make_staff, make_store, on_duty, reception_defaults, walk_in
 
 
 @pytest.fixture

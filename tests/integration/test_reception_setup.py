@@ -31,8 +31,9 @@ def test_migration_0003_seeds_the_same_defaults_as_the_code(tmp_path):
     upgrade(url)
     engine = create_engine(url)
     with engine.connect() as conn:
-        channels = conn.execute(text("SELECT code, name, name_en, active, sort_order, version "
-                                     "FROM source_channel ORDER BY sort_order")).all()
+        channels = conn.execute(
+            text("SELECT code, name, name_en, active, sort_order, version FROM source_channel ORDER BY sort_order")
+        ).all()
         texts = conn.execute(text("SELECT purpose, version_label, text_zh, text_en FROM consent_text")).all()
     engine.dispose()
     assert [tuple(c[:3]) for c in channels] == list(DEFAULT_CHANNELS)
@@ -61,14 +62,29 @@ def test_channels_are_kept_by_managers(uow):
     assert e.value.for_field("code").code == "channel_code_taken"
     wechat = setup.add_channel(uow(), actor=manager, code="wechat", name="微信", name_en="WeChat")
     assert setup.list_channels(uow(), actor=desk)[-1] == wechat
-    first = setup.update_channel(uow(), actor=manager, channel_id=wechat.id, expected_version=wechat.version,
-                                 name="微信公众号", name_en="WeChat", sort_order=1)
+    first = setup.update_channel(
+        uow(),
+        actor=manager,
+        channel_id=wechat.id,
+        expected_version=wechat.version,
+        name="微信公众号",
+        name_en="WeChat",
+        sort_order=1,
+    )
     assert setup.list_channels(uow(), actor=desk)[0].code == "wechat"
     with pytest.raises(Conflict):
-        setup.update_channel(uow(), actor=manager, channel_id=wechat.id, expected_version=wechat.version,
-                             name="x", active=False)
-    setup.update_channel(uow(), actor=manager, channel_id=wechat.id, expected_version=first.version,
-                         name=first.name, active=False, sort_order=1)
+        setup.update_channel(
+            uow(), actor=manager, channel_id=wechat.id, expected_version=wechat.version, name="x", active=False
+        )
+    setup.update_channel(
+        uow(),
+        actor=manager,
+        channel_id=wechat.id,
+        expected_version=first.version,
+        name=first.name,
+        active=False,
+        sort_order=1,
+    )
     assert "wechat" not in [c.code for c in setup.list_channels(uow(), actor=desk)]
     assert "wechat" in [c.code for c in setup.list_channels(uow(), actor=desk, include_inactive=True)]
 
@@ -85,8 +101,15 @@ def test_pipl_a_new_consent_version_applies_from_its_date_and_check_ins_record_i
     with pytest.raises(ValidationFailed) as e:
         setup.publish_consent_text(uow(), actor=admin, version_label="v1", text_zh="新", text_en="new", now=NOW)
     assert e.value.for_field("version_label").code == "version_label_taken"
-    v2 = setup.publish_consent_text(uow(), actor=admin, version_label="v2", text_zh="新版告知",
-                                    text_en="New notice", effective_from=NOW + dt.timedelta(days=1), now=NOW)
+    v2 = setup.publish_consent_text(
+        uow(),
+        actor=admin,
+        version_label="v2",
+        text_zh="新版告知",
+        text_en="New notice",
+        effective_from=NOW + dt.timedelta(days=1),
+        now=NOW,
+    )
     assert setup.current_consent_text(uow(), now=NOW).version_label == "v1"
     assert setup.current_consent_text(uow(), now=NOW + dt.timedelta(days=2)).id == v2.id
     assert [t.version_label for t in setup.list_consent_texts(uow(), actor=admin)] == ["v1", "v2"]

@@ -23,8 +23,7 @@ def test_check_in_repeated_with_its_request_key_returns_the_first_visit(uow):
     again = check_in(uow(), actor=desk, data=data)
     assert again.visit.id == first.visit.id
     assert first.changes.reception and first.visit.id in first.changes.ids
-    other = check_in(uow(), actor=desk, data=CheckInInput(channel_id=data.channel_id,
-                                                         request_key=uuid.uuid4().hex))
+    other = check_in(uow(), actor=desk, data=CheckInInput(channel_id=data.channel_id, request_key=uuid.uuid4().hex))
     assert other.visit.id != first.visit.id
     with uow() as u:
         assert u.session.scalar(select(func.count()).select_from(Visit)) == 2
@@ -38,10 +37,13 @@ def test_a_store_notice_issued_twice_with_one_request_key_is_one_document(uow, t
     monkeypatch.setenv("SHOWROOM_DATA_DIR", str(tmp_path))
     make_store(uow)
     manager = make_user(uow, Role.SALES_MANAGER, full_name="周建国")
-    first = documents.issue_store_notice(uow(), actor=manager, language="zh",
-                                         signatures=[signature_capture()], request_key="n-1")
-    again = documents.issue_store_notice(uow(), actor=manager, language="zh",
-                                         signatures=[signature_capture()], request_key="n-1")
+    first = documents.issue_store_notice(
+        uow(), actor=manager, language="zh", signatures=[signature_capture()], request_key="n-1"
+    )
+    again = documents.issue_store_notice(
+        uow(), actor=manager, language="zh", signatures=[signature_capture()], request_key="n-1"
+    )
     assert again.id == first.id and first.changes.documents
-    assert len(documents.list_documents(uow(), actor=manager,
-                                        query=documents.DocumentQuery(doc_type="store_notice"))) == 1
+    assert (
+        len(documents.list_documents(uow(), actor=manager, query=documents.DocumentQuery(doc_type="store_notice"))) == 1
+    )

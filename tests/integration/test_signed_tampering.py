@@ -35,8 +35,7 @@ def manager(uow, ready):  # noqa: F811 - `ready` is the store with an admin, fro
 
 @pytest.fixture()
 def notice(uow, manager):
-    return documents.issue_store_notice(uow(), actor=manager, language="bilingual",
-                                        signatures=[signature_capture()])
+    return documents.issue_store_notice(uow(), actor=manager, language="bilingual", signatures=[signature_capture()])
 
 
 @pytest.fixture()
@@ -69,18 +68,24 @@ def _price_appearance(writer):
     """A form XObject that paints a white box and a new price over the old text."""
     from pyhanko.pdf_utils import generic
 
-    font = generic.DictionaryObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/Font"),
-        generic.pdf_name("/Subtype"): generic.pdf_name("/Type1"),
-        generic.pdf_name("/BaseFont"): generic.pdf_name("/Helvetica")})
-    stream = generic.StreamObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/XObject"),
-        generic.pdf_name("/Subtype"): generic.pdf_name("/Form"),
-        generic.pdf_name("/BBox"): generic.ArrayObject(map(generic.NumberObject, (0, 0, 240, 40))),
-        generic.pdf_name("/Resources"): generic.DictionaryObject({
-            generic.pdf_name("/Font"): generic.DictionaryObject({
-                generic.pdf_name("/F1"): font})}),
-    }, stream_data=b"1 1 1 rg 0 0 240 40 re f 0 0 0 rg BT /F1 24 Tf 4 10 Td (Price: 1 RMB) Tj ET")
+    font = generic.DictionaryObject(
+        {
+            generic.pdf_name("/Type"): generic.pdf_name("/Font"),
+            generic.pdf_name("/Subtype"): generic.pdf_name("/Type1"),
+            generic.pdf_name("/BaseFont"): generic.pdf_name("/Helvetica"),
+        }
+    )
+    stream = generic.StreamObject(
+        {
+            generic.pdf_name("/Type"): generic.pdf_name("/XObject"),
+            generic.pdf_name("/Subtype"): generic.pdf_name("/Form"),
+            generic.pdf_name("/BBox"): generic.ArrayObject(map(generic.NumberObject, (0, 0, 240, 40))),
+            generic.pdf_name("/Resources"): generic.DictionaryObject(
+                {generic.pdf_name("/Font"): generic.DictionaryObject({generic.pdf_name("/F1"): font})}
+            ),
+        },
+        stream_data=b"1 1 1 rg 0 0 240 40 re f 0 0 0 rg BT /F1 24 Tf 4 10 Td (Price: 1 RMB) Tj ET",
+    )
     return writer.add_object(stream)
 
 
@@ -102,15 +107,18 @@ def add_free_text_annotation(writer) -> None:
 
     page_ref, _ = writer.find_page_for_modification(0)
     page = page_ref.get_object()
-    annot = writer.add_object(generic.DictionaryObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
-        generic.pdf_name("/Subtype"): generic.pdf_name("/FreeText"),
-        generic.pdf_name("/Rect"): generic.ArrayObject(map(generic.NumberObject, (60, 600, 300, 640))),
-        generic.pdf_name("/Contents"): generic.TextStringObject("已全额退款"),
-        generic.pdf_name("/DA"): generic.TextStringObject("/Helv 12 Tf 0 g"),
-        generic.pdf_name("/AP"): generic.DictionaryObject({
-            generic.pdf_name("/N"): _price_appearance(writer)}),
-    }))
+    annot = writer.add_object(
+        generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/FreeText"),
+                generic.pdf_name("/Rect"): generic.ArrayObject(map(generic.NumberObject, (60, 600, 300, 640))),
+                generic.pdf_name("/Contents"): generic.TextStringObject("已全额退款"),
+                generic.pdf_name("/DA"): generic.TextStringObject("/Helv 12 Tf 0 g"),
+                generic.pdf_name("/AP"): generic.DictionaryObject({generic.pdf_name("/N"): _price_appearance(writer)}),
+            }
+        )
+    )
     annots = page.get("/Annots")
     annots = annots.get_object() if annots is not None else generic.ArrayObject()
     annots.append(annot)
@@ -126,11 +134,17 @@ def set_info(**entries):
         for key, value in entries.items():
             new[generic.pdf_name("/" + key)] = generic.TextStringObject(value)
         writer.set_info(new)
+
     return change
 
 
-def test_issued_document_is_certified_and_verifies_intact(ready, signed, notice, tmp_path,  # noqa: F811
-                                                          capsys):
+def test_issued_document_is_certified_and_verifies_intact(
+    ready,
+    signed,
+    notice,
+    tmp_path,  # noqa: F811
+    capsys,
+):
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import MDPPerm
     from pyhanko.sign.validation import read_certification_data
@@ -143,8 +157,13 @@ def test_issued_document_is_certified_and_verifies_intact(ready, signed, notice,
     assert f"archived as: {notice.number} version 1" in out
 
 
-def test_signature_field_painting_a_new_price_is_modified(ready, signed, notice, tmp_path,  # noqa: F811
-                                                          capsys):
+def test_signature_field_painting_a_new_price_is_modified(
+    ready,
+    signed,
+    notice,
+    tmp_path,  # noqa: F811
+    capsys,
+):
     forged = incremental(signed, add_signature_field_painting_a_price)
     code, out = verify(forged, ready, tmp_path, capsys)
     assert code == MODIFIED and "brought-back.pdf: modified" in out, out
@@ -153,8 +172,7 @@ def test_signature_field_painting_a_new_price_is_modified(ready, signed, notice,
     assert f"signed original archived as: {notice.number} version 1" in out
     if exe := shutil.which("pdfsig"):  # poppler agrees the signature is not the whole file
         (tmp_path / "forged.pdf").write_bytes(forged)
-        report = subprocess.run([exe, str(tmp_path / "forged.pdf")], capture_output=True,
-                                text=True, check=False)
+        report = subprocess.run([exe, str(tmp_path / "forged.pdf")], capture_output=True, text=True, check=False)
         assert "not total document signed" in (report.stdout + report.stderr).lower()
 
 
@@ -171,8 +189,7 @@ def test_added_annotation_is_modified_and_named(ready, signed, tmp_path, capsys)
 
 
 def test_metadata_only_update_has_its_own_verdict(ready, signed, tmp_path, capsys):  # noqa: F811
-    code, out = verify(incremental(signed, set_info(Producer="Some PDF editor")), ready,
-                       tmp_path, capsys)
+    code, out = verify(incremental(signed, set_info(Producer="Some PDF editor")), ready, tmp_path, capsys)
     assert code == CHANGED_UNSEEN and ": changed: " in out and "unchanged" not in out, out
     line = next(x for x in out.splitlines() if "document metadata changed" in x)
     assert "Producer" in line and line.startswith("  changed:     document metadata changed (")
@@ -214,18 +231,30 @@ def test_pypdf_full_rewrite_breaks_the_signature(ready, signed, tmp_path, capsys
 
 
 def test_superseded_version_exits_non_zero_and_names_its_replacement(
-        uow, ready, manager, notice, signed, tmp_path, capsys):  # noqa: F811
-    documents.issue_store_notice(uow(), actor=manager, language="bilingual",
-                                 signatures=[signature_capture()], replaces=notice.number,
-                                 reason="门店电话变更")
+    uow, ready, manager, notice, signed, tmp_path, capsys
+):  # noqa: F811
+    documents.issue_store_notice(
+        uow(),
+        actor=manager,
+        language="bilingual",
+        signatures=[signature_capture()],
+        replaces=notice.number,
+        reason="门店电话变更",
+    )
     code, out = verify(signed, ready, tmp_path, capsys)
     assert code == SUPERSEDED_OR_VOIDED and ": superseded" in out, out
-    assert (f"archived as: {notice.number} version 1 (VOIDED since, replaced by version 2)"
-            in out)
+    assert f"archived as: {notice.number} version 1 (VOIDED since, replaced by version 2)" in out
 
 
-def test_voided_version_exits_non_zero(uow, ready, manager, notice, signed, tmp_path,  # noqa: F811
-                                       capsys):
+def test_voided_version_exits_non_zero(
+    uow,
+    ready,
+    manager,
+    notice,
+    signed,
+    tmp_path,  # noqa: F811
+    capsys,
+):
     documents.void_document(uow(), actor=manager, document_id=notice.id, reason="发错了")
     code, out = verify(signed, ready, tmp_path, capsys)
     assert code == SUPERSEDED_OR_VOIDED and ": voided" in out, out

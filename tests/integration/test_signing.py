@@ -18,14 +18,20 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from app.documents.signing import (create_store_certificate, load_pkcs12, sign_pdf, to_pkcs12,
-                                   verify_pdf)
+from app.documents.signing import create_store_certificate, load_pkcs12, sign_pdf, to_pkcs12, verify_pdf
 from app.documents.sample_notice import render_store_notice
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
 
-STORE = StoreDTO(1, "上海浦江汽车销售服务有限公司", "上海市闵行区虹梅南路 1888 号",
-                 "021-64001234", "021-64005678", "https://pujiang-4s.example.cn", 3)
+STORE = StoreDTO(
+    1,
+    "上海浦江汽车销售服务有限公司",
+    "上海市闵行区虹梅南路 1888 号",
+    "021-64001234",
+    "021-64005678",
+    "https://pujiang-4s.example.cn",
+    3,
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +41,9 @@ def cert():
 
 @pytest.fixture(scope="module")
 def pdf() -> bytes:
-    return render_store_notice(STORE, number="GS-2025-0007", version=3, language="bilingual",
-                               issued_at=dt.datetime(2025, 6, 1, 2, 0))
+    return render_store_notice(
+        STORE, number="GS-2025-0007", version=3, language="bilingual", issued_at=dt.datetime(2025, 6, 1, 2, 0)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +95,7 @@ def test_long_store_name_fits_x509_limits():
 
 def test_sign_then_verify_is_intact_and_trusted(signed, cert):
     result = verify_pdf(signed, cert.cert_pem)
-    assert (result.status, result.signed, result.intact, result.trusted) == (
-        "intact", True, True, True)
+    assert (result.status, result.signed, result.intact, result.trusted) == ("intact", True, True, True)
     assert STORE.legal_name in result.signer_subject
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert abs(result.signed_at - now) < dt.timedelta(minutes=5)
@@ -125,8 +131,12 @@ def test_changed_page_content_fails_pdfsig_too(signed, cert, tmp_path):
 
 
 def test_damage_that_breaks_parsing_is_modified_not_an_exception(signed, cert):
-    for damaged in (signed[: len(signed) // 2], signed.replace(b"xref", b"xxxx"),
-                    signed.replace(b"/ByteRange", b"/ByteRangX"), b"%PDF-1.4 junk /ByteRange"):
+    for damaged in (
+        signed[: len(signed) // 2],
+        signed.replace(b"xref", b"xxxx"),
+        signed.replace(b"/ByteRange", b"/ByteRangX"),
+        b"%PDF-1.4 junk /ByteRange",
+    ):
         result = verify_pdf(damaged, cert.cert_pem)
         assert result.status == "modified" and not result.intact
 
@@ -147,8 +157,7 @@ def test_content_added_after_signing_is_modified(signed, cert):
 
 def test_unsigned_pdf(pdf, cert):
     result = verify_pdf(pdf, cert.cert_pem)
-    assert (result.status, result.signed, result.intact, result.trusted) == (
-        "unsigned", False, False, False)
+    assert (result.status, result.signed, result.intact, result.trusted) == ("unsigned", False, False, False)
 
 
 def test_other_stores_certificate_is_untrusted(pdf, cert):
@@ -187,8 +196,7 @@ def test_signing_junk_is_pdf_invalid(cert):
 
 
 def test_expired_certificate_cannot_sign(pdf):
-    old = create_store_certificate("旧门店", valid_days=30,
-                                   now=dt.datetime(2015, 1, 1))
+    old = create_store_certificate("旧门店", valid_days=30, now=dt.datetime(2015, 1, 1))
     with pytest.raises(ShowroomError) as e:
         sign_pdf(pdf, old, reason="r", location="l")
     assert e.value.code == "certificate_expired"

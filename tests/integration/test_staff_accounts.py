@@ -41,15 +41,18 @@ def _version(uow, admin, username):
 
 def _audit(uow, action):
     with uow() as u:
-        return [(e.actor_name, json.loads(e.detail)) for e in u.session.scalars(
-            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id))]
+        return [
+            (e.actor_name, json.loads(e.detail))
+            for e in u.session.scalars(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id))
+        ]
 
 
 def test_a_deactivated_account_cannot_log_in_or_unlock_and_can_be_reactivated(uow, admin):
     wang = make_user(uow, Role.CONSULTANT, username="wang")
     session = auth.login(uow(), username="wang", password=PASSWORD)
-    dto = staff.set_active(uow(), actor=admin, user_id=wang.user_id, active=False,
-                           expected_version=_version(uow, admin, "wang"))
+    dto = staff.set_active(
+        uow(), actor=admin, user_id=wang.user_id, active=False, expected_version=_version(uow, admin, "wang")
+    )
     assert not dto.active
     with pytest.raises(LoginFailed):
         auth.login(uow(), username="wang", password=PASSWORD)
@@ -66,16 +69,17 @@ def test_a_deactivated_account_cannot_log_in_or_unlock_and_can_be_reactivated(uo
 def test_roles_change_takes_effect_at_the_next_login_and_is_audited(uow, admin):
     li = make_user(uow, Role.RECEPTION, username="li")
     old = _version(uow, admin, "li")
-    dto = staff.set_roles(uow(), actor=admin, user_id=li.user_id,
-                          roles=["consultant", "sales_manager"], expected_version=old)
+    dto = staff.set_roles(
+        uow(), actor=admin, user_id=li.user_id, roles=["consultant", "sales_manager"], expected_version=old
+    )
     assert dto.version > old  # another administrator's copy of the account is now stale
     assert dto.roles == {Role.CONSULTANT, Role.SALES_MANAGER}
     assert auth.login(uow(), username="li", password=PASSWORD).roles == dto.roles
-    assert _audit(uow, "staff_roles_changed") == [("root", {
-        "username": "li", "before": ["reception"], "after": ["consultant", "sales_manager"]})]
+    assert _audit(uow, "staff_roles_changed") == [
+        ("root", {"username": "li", "before": ["reception"], "after": ["consultant", "sales_manager"]})
+    ]
     with pytest.raises(Conflict):  # an edit made on the copy from before the change
-        staff.set_roles(uow(), actor=admin, user_id=li.user_id, roles=["finance"],
-                        expected_version=old)
+        staff.set_roles(uow(), actor=admin, user_id=li.user_id, roles=["finance"], expected_version=old)
     with pytest.raises(ValidationFailed) as e:
         staff.set_roles(uow(), actor=admin, user_id=li.user_id, roles=[])
     assert e.value.errors[0].code == "required"
@@ -117,8 +121,7 @@ def test_open_work_of_a_deactivated_consultant_shows_for_the_manager(uow, admin)
     assert staff.open_work(uow(), actor=manager) == []  # nobody is deactivated yet
     staff.set_active(uow(), actor=admin, user_id=chen.user_id, active=False)
     work = staff.open_work(uow(), actor=manager)
-    assert {(w.username, w.kind) for w in work} == {(chen.username, "lead"),
-                                                   (chen.username, "visit")}
+    assert {(w.username, w.kind) for w in work} == {(chen.username, "lead"), (chen.username, "visit")}
     assert waiting.id in {w.record_id for w in work if w.kind == "visit"}
     with pytest.raises(PermissionDenied):
         staff.open_work(uow(), actor=make_staff(uow, Role.CONSULTANT))

@@ -26,13 +26,7 @@ from db.models import Role
 from db.uow import Database
 from tests.factories import isolated_data_dir, make_user  # noqa: F401
 from tests.integration.test_cli import run
-from tests.integration.test_test_drives import (
-    ID_NUMBER,
-    NOW,
-    book,
-    make_world,
-    qualification,
-)
+from tests.integration.test_test_drives import ID_NUMBER, NOW, book, make_world, qualification
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -80,16 +74,22 @@ def consented(world, terminal: Terminal, start=NOW):
     """A drive booked on `terminal` whose customer agreed to give their ID number."""
     terminal.use()
     d = book(world, start)
-    return steps.record_id_consent(terminal.database.uow(), actor=world.consultant,
-                                   drive_id=d.id, expected_version=d.version, now=NOW)
+    return steps.record_id_consent(
+        terminal.database.uow(), actor=world.consultant, drive_id=d.id, expected_version=d.version, now=NOW
+    )
 
 
 def record(world, terminal: Terminal, d, id_number: str = ID_NUMBER):
     """Record the customer's ID on `terminal` (the number is sealed there)."""
     terminal.use()
-    return steps.record_qualification(terminal.database.uow(), actor=world.consultant,
-                                      drive_id=d.id, expected_version=d.version,
-                                      data=qualification(id_number=id_number), now=NOW)
+    return steps.record_qualification(
+        terminal.database.uow(),
+        actor=world.consultant,
+        drive_id=d.id,
+        expected_version=d.version,
+        data=qualification(id_number=id_number),
+        now=NOW,
+    )
 
 
 def qualify(world, terminal: Terminal, id_number: str = ID_NUMBER, start=NOW):
@@ -98,8 +98,14 @@ def qualify(world, terminal: Terminal, id_number: str = ID_NUMBER, start=NOW):
 
 def read_id(world, terminal: Terminal, drive_id: int) -> str:
     terminal.use()
-    return privacy.unmask(terminal.database.uow(), actor=world.manager, table="test_drive",
-                          record_id=drive_id, column="id_number", purpose="police enquiry")
+    return privacy.unmask(
+        terminal.database.uow(),
+        actor=world.manager,
+        table="test_drive",
+        record_id=drive_id,
+        column="id_number",
+        purpose="police enquiry",
+    )
 
 
 def recorded(uow, name: str = personal_data.PERSONAL) -> str | None:
@@ -120,19 +126,16 @@ def test_pipl_51_a_second_terminal_without_the_key_is_refused_until_it_imports_i
     assert refused.value.code == "personal_key_missing"
     assert refused.value.params["expected"] == keys.key_file_id(a.key_file()).hex()
     assert not b.key_file().exists()  # no personal key of its own (its keys folder holds the audit key)
-    waiting = test_drives.get_test_drive(b.database.uow(), actor=world.manager,
-                                         drive_id=waiting.id)
+    waiting = test_drives.get_test_drive(b.database.uow(), actor=world.manager, drive_id=waiting.id)
     assert not waiting.qualified and waiting.id_number_masked is None
     with pytest.raises(ShowroomError) as unreadable:
         read_id(world, b, first.id)
     assert unreadable.value.code == "personal_key_missing"
 
     exported = a.root / "personal.key.copy"
-    out = run("keys", "export", "--key", "personal", "--out", str(exported), "--database-url",
-              db_url, tmp_path=a.root)
+    out = run("keys", "export", "--key", "personal", "--out", str(exported), "--database-url", db_url, tmp_path=a.root)
     assert out.returncode == 0, out.stderr
-    out = run("keys", "import", str(exported), "--key", "personal", "--database-url", db_url,
-              tmp_path=b.root)
+    out = run("keys", "import", str(exported), "--key", "personal", "--database-url", db_url, tmp_path=b.root)
     assert out.returncode == 0, out.stderr
     assert "store's personal-data key" in out.stdout
 
@@ -157,8 +160,7 @@ def test_a_terminal_with_another_key_file_is_refused_and_its_import_checked(two,
     # Importing a key the store does not use is refused too (B's own, copied elsewhere).
     stray = b.root / "stray.key"
     stray.write_bytes(own)
-    out = run("keys", "import", str(stray), "--key", "personal", "--database-url", db_url,
-              tmp_path=b.root)
+    out = run("keys", "import", str(stray), "--key", "personal", "--database-url", db_url, tmp_path=b.root)
     assert out.returncode == 1 and "is not the store's personal-data key" in out.stderr
     assert b.key_file().read_bytes() == own
     with pytest.raises(ShowroomError) as unreadable:
@@ -203,8 +205,7 @@ def test_rotation_records_the_new_key_and_terminals_with_the_old_one_are_refused
     assert read_id(world, a, first.id) == ID_NUMBER
 
 
-def test_the_command_line_refuses_to_rotate_without_the_key_and_says_how_to_import(two,
-                                                                                     db_url, uow):
+def test_the_command_line_refuses_to_rotate_without_the_key_and_says_how_to_import(two, db_url, uow):
     world, a, b = two
     qualify(world, a)
     b.use()  # set up as the guide says: the store's audit key, but not its personal key
@@ -230,8 +231,7 @@ def test_the_signing_key_file_is_recorded_and_only_the_stores_is_imported(two, d
     assert out.returncode == 1 and "is not the store's key file" in out.stderr
 
     copy = a.root / "signing.key.copy"
-    assert run("keys", "export", "--out", str(copy), "--database-url", db_url,
-               tmp_path=a.root).returncode == 0
+    assert run("keys", "export", "--out", str(copy), "--database-url", db_url, tmp_path=a.root).returncode == 0
     out = run("keys", "import", str(copy), "--database-url", db_url, tmp_path=b.root)
     assert out.returncode == 0, out.stderr
     b.use()

@@ -27,9 +27,14 @@ def _papers(vehicle_id: int):
     from tests.integration.test_test_drives import fleet_input
 
     later = dt.date.today() + dt.timedelta(days=365)
-    return fleet_input(vehicle_id, compulsory_insurance_until=later,
-                       commercial_insurance_until=later, inspection_until=later,
-                       registration_date=dt.date(2025, 1, 1), last_maintenance=None)
+    return fleet_input(
+        vehicle_id,
+        compulsory_insurance_until=later,
+        commercial_insurance_until=later,
+        inspection_until=later,
+        registration_date=dt.date(2025, 1, 1),
+        last_maintenance=None,
+    )
 
 
 def _car(uow, manager):
@@ -40,8 +45,9 @@ def _car(uow, manager):
 def _booking(uow, manager):
     route, car = _route(uow, manager), _car(uow, manager)
     start = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=1)
-    return test_drives.book_test_drive(uow(), actor=manager, car_id=car.id, route_id=route.id,
-                                       customer_name="权限", planned_start=start, minutes=30)
+    return test_drives.book_test_drive(
+        uow(), actor=manager, car_id=car.id, route_id=route.id, customer_name="权限", planned_start=start, minutes=30
+    )
 
 
 def _view(uow, actor, manager, tmp_path):
@@ -60,8 +66,9 @@ def _fleet(uow, actor, manager, tmp_path):
 def _book(uow, actor, manager, tmp_path):
     route, car = _route(uow, manager), _car(uow, manager)
     start = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=1)
-    test_drives.book_test_drive(uow(), actor=actor, car_id=car.id, route_id=route.id,
-                                customer_name="权限", planned_start=start, minutes=30)
+    test_drives.book_test_drive(
+        uow(), actor=actor, car_id=car.id, route_id=route.id, customer_name="权限", planned_start=start, minutes=30
+    )
 
 
 def _conduct(uow, actor, manager, tmp_path):
@@ -71,10 +78,8 @@ def _conduct(uow, actor, manager, tmp_path):
 
 def _override(uow, actor, manager, tmp_path):
     d = _booking(uow, manager)
-    d = steps.record_weather(uow(), actor=manager, drive_id=d.id, expected_version=d.version,
-                             weather="dense_fog")
-    steps.override_weather(uow(), actor=actor, drive_id=d.id, expected_version=d.version,
-                           reason="雾已散")
+    d = steps.record_weather(uow(), actor=manager, drive_id=d.id, expected_version=d.version, weather="dense_fog")
+    steps.override_weather(uow(), actor=actor, drive_id=d.id, expected_version=d.version, reason="雾已散")
 
 
 TEST_DRIVE_CASES: dict = {

@@ -39,16 +39,14 @@ def rows(n: int, start: int = 700_000) -> list[dict]:
 
 
 @pytest.mark.parametrize(("write", "suffix"), [(write_xlsx, ".xlsx"), (write_csv, ".csv")])
-def test_a_file_over_the_row_limit_is_refused_and_nothing_is_imported(uow, manager, tmp_path,
-                                                                      write, suffix):
+def test_a_file_over_the_row_limit_is_refused_and_nothing_is_imported(uow, manager, tmp_path, write, suffix):
     path = write(tmp_path / f"big{suffix}", rows(31))
     with pytest.raises(ShowroomError) as e:
         import_vehicles(uow(), actor=manager, path=path, max_rows=30)
     assert e.value.code == "import_too_many_rows" and e.value.params["limit"] == 30
     assert vehicles_in(uow) == 0
     # At the limit the file is fine, and keeps its per-row report.
-    at_limit = write(tmp_path / f"ok{suffix}",
-                     rows(29) + [row(vin=make_vin(799_999), price_yuan="abc")])
+    at_limit = write(tmp_path / f"ok{suffix}", rows(29) + [row(vin=make_vin(799_999), price_yuan="abc")])
     report = import_vehicles(uow(), actor=manager, path=at_limit, max_rows=30)
     assert (report.created, [r.row for r in report.rejected]) == (29, [31])
 
@@ -56,37 +54,57 @@ def test_a_file_over_the_row_limit_is_refused_and_nothing_is_imported(uow, manag
 def _bomb(path: Path, data_rows: int) -> Path:
     """An XLSX as small as the one of the issue: millions of rows compress to almost nothing.
     Written part by part, so the test itself never holds the sheet."""
-    head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            '<sheetData>')
+    head = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<sheetData>"
+    )
     cells = "".join(f'<c t="inlineStr"><is><t>{h}</t></is></c>' for h in HEADER)
     ns = "http://schemas.openxmlformats.org/"
     rel = ns + "officeDocument/2006/relationships"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org'
-            '/package/2006/content-types"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-            'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType='
-            '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
-        z.writestr("_rels/.rels", (
-            f'<?xml version="1.0"?><Relationships xmlns="{ns}package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
-            '</Relationships>'))
-        z.writestr("xl/workbook.xml", (
-            f'<?xml version="1.0"?><workbook xmlns="{ns}spreadsheetml/2006/main" '
-            f'xmlns:r="{rel}"><sheets><sheet name="vehicles" sheetId="1" r:id="rId1"/>'
-            '</sheets></workbook>'))
-        z.writestr("xl/_rels/workbook.xml.rels", (
-            f'<?xml version="1.0"?><Relationships xmlns="{ns}package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-            '</Relationships>'))
+        z.writestr(
+            "[Content_Types].xml",
+            (
+                '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org'
+                '/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+                'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType='
+                '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+            ),
+        )
+        z.writestr(
+            "_rels/.rels",
+            (
+                f'<?xml version="1.0"?><Relationships xmlns="{ns}package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+                "</Relationships>"
+            ),
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            (
+                f'<?xml version="1.0"?><workbook xmlns="{ns}spreadsheetml/2006/main" '
+                f'xmlns:r="{rel}"><sheets><sheet name="vehicles" sheetId="1" r:id="rId1"/>'
+                "</sheets></workbook>"
+            ),
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            (
+                f'<?xml version="1.0"?><Relationships xmlns="{ns}package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+                "</Relationships>"
+            ),
+        )
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
             f.write((head + f"<row>{cells}</row>").encode())
-            line = ('<row><c t="inlineStr"><is><t>LSVAB2180N2000000</t></is></c>'
-                    '<c t="inlineStr"><is><t>大众</t></is></c><c><v>2025</v></c></row>').encode()
+            line = (
+                '<row><c t="inlineStr"><is><t>LSVAB2180N2000000</t></is></c>'
+                '<c t="inlineStr"><is><t>大众</t></is></c><c><v>2025</v></c></row>'
+            ).encode()
             block = line * 10_000
             for _ in range(data_rows // 10_000):
                 f.write(block)
@@ -95,8 +113,7 @@ def _bomb(path: Path, data_rows: int) -> Path:
 
 
 @pytest.mark.slow
-def test_the_issues_zip_bomb_of_a_million_and_a_half_rows_stops_at_the_limit_quickly(
-        uow, manager, tmp_path):
+def test_the_issues_zip_bomb_of_a_million_and_a_half_rows_stops_at_the_limit_quickly(uow, manager, tmp_path):
     path = _bomb(tmp_path / "bomb.xlsx", 1_500_000)
     assert path.stat().st_size < 12_000_000  # as in the issue: 11.9 MB
     t0 = time.perf_counter()
@@ -109,20 +126,16 @@ def test_the_issues_zip_bomb_of_a_million_and_a_half_rows_stops_at_the_limit_qui
     assert vehicles_in(uow) == 0
 
 
-def test_the_administrator_sees_the_limit_and_raises_it_on_the_command_line(
-        tmp_path, uow, ready, capsys):  # noqa: F811 - `ready` is the imported fixture
+def test_the_administrator_sees_the_limit_and_raises_it_on_the_command_line(tmp_path, uow, ready, capsys):  # noqa: F811 - `ready` is the imported fixture
     path = write_csv(tmp_path / "stock.csv", rows(12))
-    assert admin_cli("import-vehicles", str(path), "--max-rows", "10",
-                     "--database-url", ready) == 2
+    assert admin_cli("import-vehicles", str(path), "--max-rows", "10", "--database-url", ready) == 2
     err = capsys.readouterr().err
     assert "the file has more than 10 rows; nothing was imported" in err
     assert "--max-rows" in err and "Traceback" not in err
     assert vehicles_in(uow) == 0
-    assert admin_cli("import-vehicles", str(path), "--max-rows", "12",
-                     "--database-url", ready) == 0
+    assert admin_cli("import-vehicles", str(path), "--max-rows", "12", "--database-url", ready) == 0
     assert "12 created" in capsys.readouterr().out
-    assert admin_cli("import-vehicles", str(path), "--max-rows", "0",
-                     "--database-url", ready) == 2
+    assert admin_cli("import-vehicles", str(path), "--max-rows", "0", "--database-url", ready) == 2
 
 
 def test_the_limit_can_be_raised_for_the_terminal(uow, manager, tmp_path, monkeypatch):
@@ -135,8 +148,7 @@ def test_the_limit_can_be_raised_for_the_terminal(uow, manager, tmp_path, monkey
     assert import_vehicles(uow(), actor=manager, path=path).created == 6
 
 
-def test_an_xlsx_that_would_unpack_to_too_much_is_refused_before_it_is_unpacked(
-        uow, manager, tmp_path, monkeypatch):
+def test_an_xlsx_that_would_unpack_to_too_much_is_refused_before_it_is_unpacked(uow, manager, tmp_path, monkeypatch):
     from app.inventory import xlsx_stream
 
     path = write_xlsx(tmp_path / "stock.xlsx", rows(3))
@@ -153,8 +165,7 @@ class Stop(Exception):
     """What the inventory page raises from the progress callback when Cancel is pressed."""
 
 
-def test_cancel_after_chunks_were_flushed_writes_nothing_not_even_their_audit(uow, manager,
-                                                                            tmp_path):
+def test_cancel_after_chunks_were_flushed_writes_nothing_not_even_their_audit(uow, manager, tmp_path):
     from db.audit_models import AuditEvent
 
     def audit_rows() -> int:
@@ -178,11 +189,13 @@ def test_cancel_after_chunks_were_flushed_writes_nothing_not_even_their_audit(uo
 def test_a_sheet_with_entity_expansion_is_refused_as_damaged(uow, manager, tmp_path):
     # The "billion laughs" XML bomb: a worksheet has no business declaring entities.
     path = write_xlsx(tmp_path / "stock.xlsx", rows(1))
-    laughs = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "ha">'
-              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-              '<sheetData><row><c t="inlineStr"><is><t>&b;</t></is></c></row></sheetData>'
-              '</worksheet>')
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "ha">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row><c t="inlineStr"><is><t>&b;</t></is></c></row></sheetData>'
+        "</worksheet>"
+    )
     bombed = tmp_path / "bombed.xlsx"
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(bombed, "w") as dst:
         for info in src.infolist():

@@ -19,19 +19,49 @@ from app.inventory.vehicles import VehicleQuery
 from db.models import Role, Vehicle, VehicleStatusChange
 from tests.factories import make_user, make_vin, vehicle_input
 
-HEADER = ["vin", "brand", "model", "trim", "model_year", "exterior_color", "interior_color",
-          "powertrain", "guide_price_yuan", "price_yuan", "production_date", "status",
-          "configuration", "range_km", "battery_kwh", "power_kw", "notes"]
+HEADER = [
+    "vin",
+    "brand",
+    "model",
+    "trim",
+    "model_year",
+    "exterior_color",
+    "interior_color",
+    "powertrain",
+    "guide_price_yuan",
+    "price_yuan",
+    "production_date",
+    "status",
+    "configuration",
+    "range_km",
+    "battery_kwh",
+    "power_kw",
+    "notes",
+]
 YEAR = dt.date.today().year
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def row(**overrides) -> dict:
-    data = dict(vin=make_vin(), brand="上汽大众", model="帕萨特", trim="330TSI 星空精英版",
-                model_year=YEAR, exterior_color="珍珠白", interior_color="黑色", powertrain="ICE",
-                guide_price_yuan="218900", price_yuan="199900", production_date="2025-05-01",
-                status="in_stock", configuration="全景天窗;自适应巡航", range_km="",
-                battery_kwh="", power_kw="137", notes="")
+    data = dict(
+        vin=make_vin(),
+        brand="上汽大众",
+        model="帕萨特",
+        trim="330TSI 星空精英版",
+        model_year=YEAR,
+        exterior_color="珍珠白",
+        interior_color="黑色",
+        powertrain="ICE",
+        guide_price_yuan="218900",
+        price_yuan="199900",
+        production_date="2025-05-01",
+        status="in_stock",
+        configuration="全景天窗;自适应巡航",
+        range_km="",
+        battery_kwh="",
+        power_kw="137",
+        notes="",
+    )
     data.update(overrides)
     return data
 
@@ -71,8 +101,16 @@ def wrong_check_digit(vin: str) -> str:
 
 def test_xlsx_good_rows_go_in_and_every_kind_of_bad_row_is_reported(uow, manager, tmp_path):
     good1 = row(production_date=dt.datetime(2025, 3, 2))  # a real date cell, as Excel stores it
-    good2 = row(model="ID.4 X", powertrain="bev", range_km=555, battery_kwh=84.8, power_kw=150,
-                guide_price_yuan=195900, price_yuan=185900.5, status="on_display")
+    good2 = row(
+        model="ID.4 X",
+        powertrain="bev",
+        range_km=555,
+        battery_kwh=84.8,
+        power_kw=150,
+        guide_price_yuan=195900,
+        price_yuan=185900.5,
+        status="on_display",
+    )
     rows = [
         good1,
         row(vin=make_vin()[:5] + "I" + make_vin()[6:]),  # row 3: I is not a VIN letter
@@ -117,11 +155,13 @@ def test_a_new_car_cannot_enter_as_delivered_but_an_existing_one_keeps_its_statu
     known = row(status="in_stock")
     import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "a.csv", [known]))
     fresh = row(status="delivered")
-    report = import_vehicles(uow(), actor=manager, path=write_csv(
-        tmp_path / "b.csv", [dict(known, status="delivered"), fresh]))
+    report = import_vehicles(
+        uow(), actor=manager, path=write_csv(tmp_path / "b.csv", [dict(known, status="delivered"), fresh])
+    )
     assert report.unchanged == 1
     assert [(r.row, [(e.field, e.code) for e in r.errors]) for r in report.rejected] == [
-        (3, [("status", "initial_status_delivered")])]
+        (3, [("status", "initial_status_delivered")])
+    ]
     assert vehicles.find_by_vin(uow(), actor=manager, vin=known["vin"]).status == "in_stock"
 
 
@@ -160,8 +200,13 @@ def test_missing_optional_column_keeps_existing_values(uow, manager, tmp_path):
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gbk", "gb18030"])
 def test_csv_encodings_read_chinese_text(uow, manager, tmp_path, encoding):
-    r = row(brand="比亚迪", model="汉 DM-i", exterior_color="汉宫红", powertrain="PHEV",
-            configuration="DiPilot 智能驾驶辅助；云辇-C；全景天窗")
+    r = row(
+        brand="比亚迪",
+        model="汉 DM-i",
+        exterior_color="汉宫红",
+        powertrain="PHEV",
+        configuration="DiPilot 智能驾驶辅助；云辇-C；全景天窗",
+    )
     path = write_csv(tmp_path / f"{encoding}.csv", [r], encoding=encoding)
     report = import_vehicles(uow(), actor=manager, path=path)
     assert report.created == 1, report.rejected
@@ -190,14 +235,17 @@ def test_missing_required_column_makes_the_file_unusable(uow, manager, tmp_path)
     assert count(uow) == 0
 
 
-@pytest.mark.parametrize("name,content,reason", [
-    ("truncated.xlsx", None, "corrupt"),
-    ("garbage.xlsx", b"this is not a spreadsheet at all" * 20, "corrupt"),
-    ("empty.csv", b"", "empty"),
-    ("blank.csv", b"\r\n ,, \r\n", "empty"),
-    ("binary.csv", b"\x00\x01\x02PK\x00", "corrupt"),
-    ("old.xls", b"\xd0\xcf\x11\xe0", "unsupported_format"),
-])
+@pytest.mark.parametrize(
+    "name,content,reason",
+    [
+        ("truncated.xlsx", None, "corrupt"),
+        ("garbage.xlsx", b"this is not a spreadsheet at all" * 20, "corrupt"),
+        ("empty.csv", b"", "empty"),
+        ("blank.csv", b"\r\n ,, \r\n", "empty"),
+        ("binary.csv", b"\x00\x01\x02PK\x00", "corrupt"),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "unsupported_format"),
+    ],
+)
 def test_unreadable_files_are_refused_and_write_nothing(uow, manager, tmp_path, name, content, reason):
     path = tmp_path / name
     if content is None:
@@ -220,13 +268,28 @@ def test_missing_file_is_unreadable(uow, manager, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".CSV"])
 def test_export_then_reimport_is_all_unchanged(uow, manager, tmp_path, suffix):
-    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(
-        brand="特斯拉", model="Model Y", trim="长续航全轮驱动版", powertrain="BEV", range_km=719,
-        battery_kwh=78.4, fast_charge_minutes=27, slow_charge_hours=10.5, accel_0_100_s=4.3,
-        price_fen=25_999_999, defect_notes="左后轮毂轻微划伤", repair_notes="已修复",
-        notes="第1行\n第2行", configuration=["FSD 硬件", "玻璃车顶"], status="on_display"))
-    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(production_date=None,
-                                                                   power_kw=None, trim=""))
+    vehicles.add_vehicle(
+        uow(),
+        actor=manager,
+        data=vehicle_input(
+            brand="特斯拉",
+            model="Model Y",
+            trim="长续航全轮驱动版",
+            powertrain="BEV",
+            range_km=719,
+            battery_kwh=78.4,
+            fast_charge_minutes=27,
+            slow_charge_hours=10.5,
+            accel_0_100_s=4.3,
+            price_fen=25_999_999,
+            defect_notes="左后轮毂轻微划伤",
+            repair_notes="已修复",
+            notes="第1行\n第2行",
+            configuration=["FSD 硬件", "玻璃车顶"],
+            status="on_display",
+        ),
+    )
+    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(production_date=None, power_kw=None, trim=""))
     path = tmp_path / f"out{suffix}"
     assert export_vehicles(uow(), actor=make_user(uow, Role.FINANCE), path=path) == 2
     report = import_vehicles(uow(), actor=manager, path=path)
@@ -260,8 +323,7 @@ def test_export_into_a_new_database_recreates_the_inventory(uow, manager, tmp_pa
 def test_export_query_and_unknown_extension(uow, manager, tmp_path):
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display"))
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
-    n = export_vehicles(uow(), actor=manager, path=tmp_path / "d.csv",
-                        query=VehicleQuery(status="on_display"))
+    n = export_vehicles(uow(), actor=manager, path=tmp_path / "d.csv", query=VehicleQuery(status="on_display"))
     assert n == 1
     with pytest.raises(ShowroomError) as e:
         export_vehicles(uow(), actor=manager, path=tmp_path / "d.pdf")
@@ -270,8 +332,7 @@ def test_export_query_and_unknown_extension(uow, manager, tmp_path):
 
 def test_vin_with_an_override_on_record_reimports(uow, manager, tmp_path):
     bad = wrong_check_digit(make_vin())
-    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=bad),
-                         vin_override_reason="铭牌与合格证一致")
+    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=bad), vin_override_reason="铭牌与合格证一致")
     export_vehicles(uow(), actor=manager, path=tmp_path / "o.csv")
     assert import_vehicles(uow(), actor=manager, path=tmp_path / "o.csv").unchanged == 1
 
@@ -362,18 +423,22 @@ def test_header_only_file_is_a_warning_not_an_error(uow, manager, tmp_path):
 
 def test_duplicate_columns_make_the_file_unusable(uow, manager, tmp_path):
     with pytest.raises(ShowroomError) as e:
-        import_vehicles(uow(), actor=manager,
-                        path=write_csv(tmp_path / "d.csv", [row()], HEADER + ["Brand"]))
+        import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "d.csv", [row()], HEADER + ["Brand"]))
     assert e.value.code == "import_duplicate_columns" and e.value.params["columns"] == ["brand"]
 
 
-FORMULAS = {"model": '=HYPERLINK("http://x","y")', "trim": "+1", "exterior_color": "-2+3",
-            "interior_color": "@SUM(A1)", "notes": "'=already quoted", "defect_notes": "=1+1"}
+FORMULAS = {
+    "model": '=HYPERLINK("http://x","y")',
+    "trim": "+1",
+    "exterior_color": "-2+3",
+    "interior_color": "@SUM(A1)",
+    "notes": "'=already quoted",
+    "defect_notes": "=1+1",
+}
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_owasp_csv_injection_exports_formulas_as_text_and_reimports_them_unchanged(
-        uow, manager, tmp_path, suffix):
+def test_owasp_csv_injection_exports_formulas_as_text_and_reimports_them_unchanged(uow, manager, tmp_path, suffix):
     # Issue #15.12 (OWASP CSV injection): text starting with = + - @ tab gets a leading ',
     # numbers stay numbers, and the importer takes exactly that apostrophe off again.
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(**FORMULAS, power_kw=137))

@@ -14,12 +14,10 @@ def test_vin_tail_and_text_search(uow):
     manager = make_user(uow, Role.SALES_MANAGER)
     vin_a, vin_b = make_vin(123456), make_vin(654321)
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=vin_a, trim="330TSI 豪华版"))
-    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=vin_b, trim="380TSI 旗舰版",
-                                                                  status="on_display"))
+    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=vin_b, trim="380TSI 旗舰版", status="on_display"))
 
     def found(text, **kw):
-        return [v.vin for v in vehicles.list_vehicles(uow(), actor=manager,
-                                                      query=VehicleQuery(text=text, **kw))]
+        return [v.vin for v in vehicles.list_vehicles(uow(), actor=manager, query=VehicleQuery(text=text, **kw))]
 
     assert found("123456") == [vin_a]
     assert found(vin_b[-6:].lower()) == [vin_b]

@@ -23,8 +23,9 @@ def test_add_and_find_vehicle(uow, manager):
 
 def test_bad_fields_write_nothing(uow, manager):
     with pytest.raises(ValidationFailed) as e:
-        vehicles.add_vehicle(uow(), actor=manager,
-                             data=vehicle_input(vin="123", brand="", price_fen=0, model_year=1800))
+        vehicles.add_vehicle(
+            uow(), actor=manager, data=vehicle_input(vin="123", brand="", price_fen=0, model_year=1800)
+        )
     assert {f.field for f in e.value.errors} == {"vin", "brand", "price_fen", "model_year"}
     with uow() as u:
         assert u.session.query(Vehicle).count() == 0
@@ -47,8 +48,9 @@ def test_vin_check_digit_mismatch_blocks_until_a_manager_gives_a_reason(uow, man
     # An admin may edit vehicles but is not the role the rule names (domain_reference §5.2).
     with pytest.raises(OverrideRequired):
         vehicles.add_vehicle(uow(), actor=admin, data=vehicle_input(vin=bad), vin_override_reason="trust me")
-    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=bad),
-                             vin_override_reason="铭牌与合格证一致，厂家确认")
+    v = vehicles.add_vehicle(
+        uow(), actor=manager, data=vehicle_input(vin=bad), vin_override_reason="铭牌与合格证一致，厂家确认"
+    )
     assert v.vin_override_reason == "铭牌与合格证一致，厂家确认"
 
 
@@ -70,6 +72,7 @@ def test_concurrent_flush_race_is_a_conflict(uow, manager):
         a.commit()
         vb.notes = "B"
         from sqlalchemy.orm.exc import StaleDataError
+
         with pytest.raises(StaleDataError):
             b.commit()
 
@@ -78,12 +81,15 @@ def test_status_moves_follow_the_allowed_transitions(uow, manager):
     consultant = make_user(uow, Role.CONSULTANT)
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="in_transit"))
     with pytest.raises(ValidationFailed):
-        vehicles.change_status(uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version,
-                               new_status="on_display")
-    v = vehicles.change_status(uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version,
-                               new_status="in_stock")
-    v = vehicles.change_status(uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version,
-                               new_status="on_display")
+        vehicles.change_status(
+            uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version, new_status="on_display"
+        )
+    v = vehicles.change_status(
+        uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version, new_status="in_stock"
+    )
+    v = vehicles.change_status(
+        uow(), actor=consultant, vehicle_id=v.id, expected_version=v.version, new_status="on_display"
+    )
     assert v.status == "on_display"
 
 
@@ -92,15 +98,23 @@ def test_delivery_is_refused_without_a_passed_pdi_4_4_1(uow, manager):
     for s in ("reserved", "sold"):
         v = vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status=s)
     with pytest.raises(ShowroomError) as e:
-        vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version,
-                               new_status="delivered")
+        vehicles.change_status(
+            uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="delivered"
+        )
     assert e.value.code == "pdi_required"
 
 
-@pytest.mark.parametrize("role,allowed", [
-    (Role.RECEPTION, False), (Role.CONSULTANT, False), (Role.FINANCE, False),
-    (Role.PDI_TECHNICIAN, False), (Role.SALES_MANAGER, True), (Role.ADMIN, True),
-])
+@pytest.mark.parametrize(
+    "role,allowed",
+    [
+        (Role.RECEPTION, False),
+        (Role.CONSULTANT, False),
+        (Role.FINANCE, False),
+        (Role.PDI_TECHNICIAN, False),
+        (Role.SALES_MANAGER, True),
+        (Role.ADMIN, True),
+    ],
+)
 def test_only_managers_and_admins_edit_vehicles(uow, role, allowed):
     actor = make_user(uow, role)
     if allowed:
@@ -111,8 +125,11 @@ def test_only_managers_and_admins_edit_vehicles(uow, role, allowed):
 
 
 def test_search_by_model_colour_and_status(uow, manager):
-    vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(model="ID.4 CROZZ", exterior_color="蓝色",
-                                                                   powertrain="BEV", status="on_display"))
+    vehicles.add_vehicle(
+        uow(),
+        actor=manager,
+        data=vehicle_input(model="ID.4 CROZZ", exterior_color="蓝色", powertrain="BEV", status="on_display"),
+    )
     vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(model="途观L", exterior_color="白色"))
 
     def q(**kw):
@@ -134,15 +151,21 @@ def test_an_override_on_record_lets_another_editor_change_other_facts(uow, manag
     good = make_vin(8)
     bad = good[:8] + ("0" if good[8] != "0" else "1") + good[9:]
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=bad), vin_override_reason="厂家确认")
-    v = vehicles.update_vehicle(uow(), actor=admin, vehicle_id=v.id, expected_version=v.version,
-                                data=vehicle_input(vin=bad, price_fen=18_800_000))
+    v = vehicles.update_vehicle(
+        uow(),
+        actor=admin,
+        vehicle_id=v.id,
+        expected_version=v.version,
+        data=vehicle_input(vin=bad, price_fen=18_800_000),
+    )
     assert v.price_fen == 18_800_000 and v.vin_override_reason == "厂家确认"
     # Changing the VIN to another bad one needs a new override, which the admin cannot give.
     other = make_vin(9)
     other_bad = other[:8] + ("0" if other[8] != "0" else "1") + other[9:]
     with pytest.raises(OverrideRequired):
-        vehicles.update_vehicle(uow(), actor=admin, vehicle_id=v.id, expected_version=v.version,
-                                data=vehicle_input(vin=other_bad))
+        vehicles.update_vehicle(
+            uow(), actor=admin, vehicle_id=v.id, expected_version=v.version, data=vehicle_input(vin=other_bad)
+        )
 
 
 def test_configuration_items_cannot_hold_the_file_separator(uow, manager):
@@ -155,9 +178,12 @@ def test_every_status_move_is_kept_in_the_history(uow, manager):
     from db.models import VehicleStatusChange
 
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="in_stock"))
-    vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version,
-                           new_status="on_display", reason="展厅A区")
+    vehicles.change_status(
+        uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="on_display", reason="展厅A区"
+    )
     with uow() as u:
-        rows = [(r.from_status, r.to_status, r.reason) for r in
-                u.session.query(VehicleStatusChange).filter_by(vehicle_id=v.id).order_by(VehicleStatusChange.id)]
+        rows = [
+            (r.from_status, r.to_status, r.reason)
+            for r in u.session.query(VehicleStatusChange).filter_by(vehicle_id=v.id).order_by(VehicleStatusChange.id)
+        ]
     assert rows == [(None, "in_stock", ""), ("in_stock", "on_display", "展厅A区")]

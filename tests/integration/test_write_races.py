@@ -98,9 +98,16 @@ def test_a_nul_character_is_bad_input_beside_its_field_on_every_database(uow):
     admin = make_user(uow, Role.ADMIN)
     s = get_store(uow())
     with pytest.raises(ValidationFailed) as e:
-        update_store(uow(), actor=admin, expected_version=s.version, legal_name="上海\x00汽车",
-                     address=s.address, sales_hotline=s.sales_hotline,
-                     complaint_phone=s.complaint_phone, website=s.website)
+        update_store(
+            uow(),
+            actor=admin,
+            expected_version=s.version,
+            legal_name="上海\x00汽车",
+            address=s.address,
+            sales_hotline=s.sales_hotline,
+            complaint_phone=s.complaint_phone,
+            website=s.website,
+        )
     assert e.value.for_field("legal_name").code == "unstorable_character"
     assert get_store(uow()).legal_name == s.legal_name
 
@@ -108,6 +115,5 @@ def test_a_nul_character_is_bad_input_beside_its_field_on_every_database(uow):
 def test_a_price_beyond_the_column_is_refused_beside_the_field(uow):
     manager = make_user(uow, Role.SALES_MANAGER)
     with pytest.raises(ValidationFailed) as e:
-        vehicles.add_vehicle(uow(), actor=manager,
-                             data=vehicle_input(vin=make_vin(803), price_fen=2**31))
+        vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(vin=make_vin(803), price_fen=2**31))
     assert e.value.for_field("price_fen").code == "number_too_large"

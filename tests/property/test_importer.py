@@ -28,19 +28,36 @@ _n = itertools.count()
 
 
 def good_row() -> dict:
-    return {"vin": make_vin(), "brand": "比亚迪", "model": "汉", "trim": "EV 冠军版",
-            "model_year": 2025, "exterior_color": "白色", "interior_color": "黑色",
-            "powertrain": "BEV", "guide_price_yuan": 209800, "price_yuan": 199800,
-            "production_date": dt.date(2025, 5, 1), "status": "in_stock",
-            "configuration": "全景天窗;自适应巡航", "power_kw": 180, "range_km": 605,
-            "battery_kwh": 85.4}
+    return {
+        "vin": make_vin(),
+        "brand": "比亚迪",
+        "model": "汉",
+        "trim": "EV 冠军版",
+        "model_year": 2025,
+        "exterior_color": "白色",
+        "interior_color": "黑色",
+        "powertrain": "BEV",
+        "guide_price_yuan": 209800,
+        "price_yuan": 199800,
+        "production_date": dt.date(2025, 5, 1),
+        "status": "in_stock",
+        "configuration": "全景天窗;自适应巡航",
+        "power_kw": 180,
+        "range_km": 605,
+        "battery_kwh": 85.4,
+    }
 
 
 # Floats below 1e300: a price cell near the float limit crashes the importer (known, below).
-cell = st.one_of(nasty_text, huge_int, st.floats(min_value=-1e300, max_value=1e300),
-                 st.none(), st.booleans(), st.dates(),
-                 st.sampled_from(["", "２０２５", "1,998.00", "¥199800", "in stock", "bev",
-                                  "2025/05/01", "2025-13-45"]))
+cell = st.one_of(
+    nasty_text,
+    huge_int,
+    st.floats(min_value=-1e300, max_value=1e300),
+    st.none(),
+    st.booleans(),
+    st.dates(),
+    st.sampled_from(["", "２０２５", "1,998.00", "¥199800", "in stock", "bev", "2025/05/01", "2025-13-45"]),
+)
 
 
 @st.composite
@@ -113,8 +130,11 @@ def _csv_text(header, rows) -> str:
     return out.getvalue()
 
 
-@given(sheet=sheets(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "gbk", "utf-16", "latin-1"]),
-       cut=st.one_of(st.none(), st.floats(0, 1)))
+@given(
+    sheet=sheets(),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gbk", "utf-16", "latin-1"]),
+    cut=st.one_of(st.none(), st.floats(0, 1)),
+)
 def test_csv(uow, manager, tmp_path, sheet, encoding, cut):
     data = _csv_text(*sheet).encode(encoding, errors="replace")
     if cut is not None:  # truncated mid-file (a copy that did not finish)

@@ -38,16 +38,23 @@ def test_mobile(raw):
         assert re.fullmatch(r"1[3-9][0-9]{9}", out)
 
 
-@given(st.one_of(nasty_text, st.from_regex(r"[1-9]\d{5}(19|20)\d{2}(0[1-9]|1[0-2])[0-2]\d\d{3}[\dX]",
-                                           fullmatch=True)))
+@given(st.one_of(nasty_text, st.from_regex(r"[1-9]\d{5}(19|20)\d{2}(0[1-9]|1[0-2])[0-2]\d\d{3}[\dX]", fullmatch=True)))
 def test_resident_id(raw):
     out = _checked(v.validate_resident_id, raw, "id_number")
     if out is not None:
         assert len(out) == 18 and out.isascii() and v.RIC_RE.match(out)
 
 
-@given(st.one_of(nasty_text, huge_int, weird_float, st.none(), st.booleans(),
-                 st.from_regex(r"[¥￥]?\d{1,12}(,\d{3})*(\.\d{1,3})?", fullmatch=True)))
+@given(
+    st.one_of(
+        nasty_text,
+        huge_int,
+        weird_float,
+        st.none(),
+        st.booleans(),
+        st.from_regex(r"[¥￥]?\d{1,12}(,\d{3})*(\.\d{1,3})?", fullmatch=True),
+    )
+)
 def test_price(raw):
     out = _checked(v.parse_yuan_to_fen, raw, "price_fen")
     if out is not None:
@@ -56,6 +63,5 @@ def test_price(raw):
 
 @given(wrong_type.filter(lambda x: x is not None))
 def test_validators_refuse_wrong_types_cleanly(raw):
-    for fn, field in ((v.validate_vin, "vin"), (v.validate_mobile, "mobile"),
-                      (v.validate_resident_id, "id_number")):
+    for fn, field in ((v.validate_vin, "vin"), (v.validate_mobile, "mobile"), (v.validate_resident_id, "id_number")):
         _checked(fn, raw, field)

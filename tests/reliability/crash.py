@@ -36,8 +36,10 @@ class CrashStats:
     details: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"crash trials: {self.trials}, writes reported committed: {self.committed}, "
-                f"rows lost: {self.rows_lost}, integrity failures: {self.integrity_failures}")
+        return (
+            f"crash trials: {self.trials}, writes reported committed: {self.committed}, "
+            f"rows lost: {self.rows_lost}, integrity failures: {self.integrity_failures}"
+        )
 
 
 def prepare(path: Path) -> str:
@@ -60,13 +62,20 @@ def prepare(path: Path) -> str:
     return url
 
 
-def run_trials(url: str, trials: int, workdir: Path, *, seed: int | None = None,
-               max_delay: float = 0.4, log=None) -> CrashStats:
+def run_trials(
+    url: str, trials: int, workdir: Path, *, seed: int | None = None, max_delay: float = 0.4, log=None
+) -> CrashStats:
     rng = random.Random(seed)
     stats = CrashStats()
     db_path = Path(url.removeprefix("sqlite:///"))
-    launcher = subprocess.Popen([sys.executable, __file__, "launcher"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, text=True, bufsize=1, cwd=ROOT)
+    launcher = subprocess.Popen(
+        [sys.executable, __file__, "launcher"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        cwd=ROOT,
+    )
     try:
         assert launcher.stdout.readline().strip() == "ready"
         expected: set[str] = set()
@@ -82,9 +91,11 @@ def run_trials(url: str, trials: int, workdir: Path, *, seed: int | None = None,
             status = launcher.stdout.readline().strip()
             if status == "killed":
                 stats.killed_while_running += 1
-            reported = [line.split()[1] for line in
-                        (ok_file.read_text().splitlines() if ok_file.exists() else [])
-                        if line.startswith("OK ")]
+            reported = [
+                line.split()[1]
+                for line in (ok_file.read_text().splitlines() if ok_file.exists() else [])
+                if line.startswith("OK ")
+            ]
             expected.update(reported)
             stats.committed += len(reported)
             stats.trials += 1
@@ -103,8 +114,7 @@ def run_trials(url: str, trials: int, workdir: Path, *, seed: int | None = None,
                 stats.details.append(f"trial {trial}: lost {sorted(lost)[:5]}")
                 expected -= lost  # count each lost row once
             if log:
-                log(f"trial {trial + 1}: {len(reported)} committed, {status}, integrity "
-                    f"{check[0]}, lost {len(lost)}")
+                log(f"trial {trial + 1}: {len(reported)} committed, {status}, integrity {check[0]}, lost {len(lost)}")
     finally:
         launcher.stdin.close()
         launcher.wait(timeout=30)
@@ -112,6 +122,7 @@ def run_trials(url: str, trials: int, workdir: Path, *, seed: int | None = None,
 
 
 # --- the launcher and its writers (a separate process) --------------------------------------
+
 
 def _launcher() -> int:
     if str(ROOT) not in sys.path:
@@ -155,8 +166,7 @@ def _write_forever(url: str, ok_file: str, start: int) -> None:
     fd = os.open(ok_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     db = Database(url)
     with db.uow() as uow:
-        actor = auth.actor_of(uow.session.scalar(
-            select(StaffUser).where(StaffUser.username == USERNAME)))
+        actor = auth.actor_of(uow.session.scalar(select(StaffUser).where(StaffUser.username == USERNAME)))
     from app.core.errors import ShowroomError
 
     i = 0

@@ -23,8 +23,17 @@ from db.session import sqlite_path
 from db.uow import Database
 from tests.admin_cli import admin_cli
 from tests.conftest import PG_URL
-from tests.factories import (isolated_data_dir, make_store, make_user, make_vin,  # noqa: F401
-                             vehicle_input, walk_in, on_duty, make_consultants, reception_defaults)
+from tests.factories import (
+    isolated_data_dir,
+    make_store,
+    make_user,
+    make_vin,  # noqa: F401
+    vehicle_input,
+    walk_in,
+    on_duty,
+    make_consultants,
+    reception_defaults,
+)
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 WRITER = Path(__file__).with_name("writer.py")
@@ -59,8 +68,7 @@ def store_data(uow):
     return manager
 
 
-def test_round_trip_restores_every_table_and_keeps_the_replaced_database(db_url, uow, store_data,
-                                                                        tmp_path):
+def test_round_trip_restores_every_table_and_keeps_the_replaced_database(db_url, uow, store_data, tmp_path):
     before = snapshot(db_url)
     assert sum(len(rows) for rows in before.values()) > 20
     info = backup.take_backup(db_url, tmp_path / "backups")
@@ -76,17 +84,34 @@ def test_round_trip_restores_every_table_and_keeps_the_replaced_database(db_url,
     for table in before:
         assert after[table] == before[table], f"table {table} differs after the restore"
     assert result.replaced_copy is not None and result.replaced_copy.exists()
-    print(f"\nround trip: {len(before)} tables, {sum(map(len, before.values()))} rows, "
-          f"tables differing: 0")
+    print(f"\nround trip: {len(before)} tables, {sum(map(len, before.values()))} rows, tables differing: 0")
 
 
-def _start_writer(url: str, username: str, tmp_path: Path, *, mode="vehicles", start=10_000,
-                  count=100_000, tag="w") -> subprocess.Popen:
+def _start_writer(
+    url: str, username: str, tmp_path: Path, *, mode="vehicles", start=10_000, count=100_000, tag="w"
+) -> subprocess.Popen:
     ready = tmp_path / f"ready-{tag}"
     proc = subprocess.Popen(
-        [sys.executable, str(WRITER), url, mode, "--username", username, "--start", str(start),
-         "--count", str(count), "--tag", tag, "--ready-file", str(ready)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            str(WRITER),
+            url,
+            mode,
+            "--username",
+            username,
+            "--start",
+            str(start),
+            "--count",
+            str(count),
+            "--tag",
+            tag,
+            "--ready-file",
+            str(ready),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     return proc
 
 
@@ -131,13 +156,15 @@ def test_backup_taken_while_another_process_writes_restores_cleanly(db_url, uow,
     finally:
         d.dispose()
     lost = [v for v in committed if v not in vins]
-    print(f"\nbackup during writes: {len(committed)} committed before, {len(vins)} in the "
-          f"backup, rows lost: {len(lost)}")
+    print(
+        f"\nbackup during writes: {len(committed)} committed before, {len(vins)} in the backup, rows lost: {len(lost)}"
+    )
     assert lost == []
 
 
-@pytest.mark.skipif(bool(PG_URL), reason="damaged SQLite files: the PostgreSQL dump case is "
-                    "test_restore_refuses_a_damaged_dump")
+@pytest.mark.skipif(
+    bool(PG_URL), reason="damaged SQLite files: the PostgreSQL dump case is test_restore_refuses_a_damaged_dump"
+)
 @pytest.mark.parametrize("damage", ["truncated", "not_a_database", "not_showroom", "newer_schema"])
 def test_restore_refuses_a_bad_file_and_changes_nothing(db_url, uow, store_data, tmp_path, damage):
     good = backup.take_backup(db_url, tmp_path / "backups").path
@@ -251,8 +278,10 @@ def test_only_the_administrator_backs_up_or_changes_the_setting(db_url, uow, sto
     assert backup.back_up_now(db_url, actor=admin).path.exists()
 
 
-@pytest.mark.skipif(not PG_URL, reason="server databases only (the SQLite copy before an "
-                    "upgrade is tests/integration/test_migrations.py)")
+@pytest.mark.skipif(
+    not PG_URL,
+    reason="server databases only (the SQLite copy before an upgrade is tests/integration/test_migrations.py)",
+)
 def test_server_database_is_backed_up_before_a_schema_upgrade(tmp_path):
     """Migrations always back up first: a PostgreSQL database at an older schema is dumped
     before `showroom admin migrate` upgrades it, and never upgraded without a backup."""

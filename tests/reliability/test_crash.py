@@ -15,9 +15,12 @@ TRIALS = 20
 
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL are POSIX only"),
-    pytest.mark.skipif(bool(PG_URL), reason="measures SQLite's own crash safety on a SQLite "
-                       "file; identical in the SQLite pass (PostgreSQL's durability is the "
-                       "server's, with fsync on in a store)"),
+    pytest.mark.skipif(
+        bool(PG_URL),
+        reason="measures SQLite's own crash safety on a SQLite "
+        "file; identical in the SQLite pass (PostgreSQL's durability is the "
+        "server's, with fsync on in a store)",
+    ),
 ]
 
 

@@ -28,8 +28,16 @@ from db.models import Role
 from db.reception_models import Visit
 from db.drive_models import TestDrive, TestDriveSlot
 from tests.conftest import PG_URL
-from tests.factories import (isolated_data_dir, make_consultants, make_staff,  # noqa: F401
-                             make_store, make_user, on_duty, reception_defaults, vehicle_input)
+from tests.factories import (
+    isolated_data_dir,
+    make_consultants,
+    make_staff,  # noqa: F401
+    make_store,
+    make_user,
+    on_duty,
+    reception_defaults,
+    vehicle_input,
+)
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 WRITER = Path(__file__).with_name("writer.py")
@@ -60,34 +68,40 @@ def _fleet_car_and_route(uow, manager) -> tuple[int, int]:
 
     later = utcnow().date() + dt.timedelta(days=400)
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="test_drive_fleet"))
-    car = setup.save_fleet_car(uow(), actor=manager, data=fleet_input(
-        v.id, compulsory_insurance_until=later, commercial_insurance_until=later,
-        inspection_until=later))
+    car = setup.save_fleet_car(
+        uow(),
+        actor=manager,
+        data=fleet_input(
+            v.id, compulsory_insurance_until=later, commercial_insurance_until=later, inspection_until=later
+        ),
+    )
     route = setup.save_route(uow(), actor=manager, data=route_input())
     return car.id, route.id
 
 
-def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: int = 2,
-             cards_each: int = 4, bookings: int = 32) -> None:
+def run_load(
+    db_url, uow, *, processes: int, per_process: int, card_processes: int = 2, cards_each: int = 4, bookings: int = 32
+) -> None:
     make_store(uow)
     reception_defaults(uow)
     cards_floor.ensure_default_floor(uow())
     manager = make_user(uow, Role.SALES_MANAGER, username="load.manager")
     desks = [make_staff(uow, Role.RECEPTION, username=f"load.desk{i}") for i in range(processes)]
     on_duty(uow, desks[0], make_consultants(uow, 6), now=utcnow())
-    cars = [vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display")).id
-            for _ in range(2)]
+    cars = [vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display")).id for _ in range(2)]
     cards.issue_card(uow(), actor=manager, vehicle_id=cars[0])  # the store's certificate exists
     car_id, route_id = _fleet_car_and_route(uow, manager)
 
     t0 = time.monotonic()
-    procs = [_spawn(db_url, "checkins", d.username, count=per_process, tag=f"desk{i}")
-             for i, d in enumerate(desks)]
-    card_procs = [_spawn(db_url, "cards", "load.manager", count=cards_each,
-                         vehicle_ids=",".join(map(str, cars)))
-                  for _ in range(card_processes)]
-    booking_procs = [_spawn(db_url, "bookings", "load.manager", count=bookings, tag=f"book{i}",
-                            car_id=car_id, route_id=route_id) for i in range(2)]
+    procs = [_spawn(db_url, "checkins", d.username, count=per_process, tag=f"desk{i}") for i, d in enumerate(desks)]
+    card_procs = [
+        _spawn(db_url, "cards", "load.manager", count=cards_each, vehicle_ids=",".join(map(str, cars)))
+        for _ in range(card_processes)
+    ]
+    booking_procs = [
+        _spawn(db_url, "bookings", "load.manager", count=bookings, tag=f"book{i}", car_id=car_id, route_id=route_id)
+        for i in range(2)
+    ]
     oks, errs = _collect(procs, timeout=300)
     card_oks, card_errs = _collect(card_procs, timeout=300)
     booking_oks, booking_errs = _collect(booking_procs, timeout=300)
@@ -96,10 +110,12 @@ def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: i
         drives = u.session.scalar(select(func.count(TestDrive.id)))
         slot_rows = u.session.execute(select(TestDriveSlot.car_id, TestDriveSlot.slot_start)).all()
     booking_failures = [e for e in booking_errs if not e.startswith("ERR slot_taken")]
-    print(f"\ntest-drive bookings: 2 terminals x {bookings} slots; booked {len(booking_oks)}, "
-          f"refused as taken {len(booking_errs) - len(booking_failures)}, drives {drives}, "
-          f"double-booked slots {len(slot_rows) - len(set(slot_rows))}, other errors "
-          f"{len(booking_failures)}")
+    print(
+        f"\ntest-drive bookings: 2 terminals x {bookings} slots; booked {len(booking_oks)}, "
+        f"refused as taken {len(booking_errs) - len(booking_failures)}, drives {drives}, "
+        f"double-booked slots {len(slot_rows) - len(set(slot_rows))}, other errors "
+        f"{len(booking_failures)}"
+    )
     assert booking_failures == [], booking_failures[:5]
     assert drives == len(booking_oks) == bookings  # each slot exactly once
     assert len(slot_rows) == len(set(slot_rows))
@@ -107,9 +123,13 @@ def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: i
     expected = {f"desk{i}-{n}" for i in range(processes) for n in range(per_process)}
     with uow() as u:
         notes = [n for (n,) in u.session.execute(select(Visit.notes))]
-        current = dict(u.session.execute(
-            select(VehicleCard.vehicle_id, func.count()).where(
-                VehicleCard.status == CardStatus.CURRENT.value).group_by(VehicleCard.vehicle_id)).all())
+        current = dict(
+            u.session.execute(
+                select(VehicleCard.vehicle_id, func.count())
+                .where(VehicleCard.status == CardStatus.CURRENT.value)
+                .group_by(VehicleCard.vehicle_id)
+            ).all()
+        )
     counts = collections.Counter(notes)
     duplicates = sum(c - 1 for c in counts.values() if c > 1)
     missing = expected - set(counts)
@@ -118,12 +138,14 @@ def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: i
     # 一车一卡: two terminals issuing the same car at once may see "issued on another terminal"
     # (a Conflict with Reload, by design); any other error would be a failure reaching a user.
     user_errors = errs + [e for e in card_errs if not e.startswith("ERR conflict")]
-    print(f"\nload on {'PostgreSQL' if PG_URL else 'SQLite'}: {processes} processes x "
-          f"{per_process} check-ins in {elapsed:.1f} s; rows expected {len(expected)}, found "
-          f"{len(notes)}, duplicates {duplicates}, lost {len(lost)}, errors reaching a user "
-          f"{len(user_errors)}; cards issued {len(card_oks)}, card conflicts "
-          f"{len(card_errs) - len([e for e in user_errors if e in card_errs])}, "
-          f"current cards per car {sorted(current.values())}")
+    print(
+        f"\nload on {'PostgreSQL' if PG_URL else 'SQLite'}: {processes} processes x "
+        f"{per_process} check-ins in {elapsed:.1f} s; rows expected {len(expected)}, found "
+        f"{len(notes)}, duplicates {duplicates}, lost {len(lost)}, errors reaching a user "
+        f"{len(user_errors)}; cards issued {len(card_oks)}, card conflicts "
+        f"{len(card_errs) - len([e for e in user_errors if e in card_errs])}, "
+        f"current cards per car {sorted(current.values())}"
+    )
     assert user_errors == [], user_errors[:5]
     assert len(oks) == len(expected) and not missing and not lost
     assert duplicates == 0 and len(notes) == len(expected)
@@ -131,16 +153,18 @@ def run_load(db_url, uow, *, processes: int, per_process: int, card_processes: i
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not PG_URL, reason="8 terminals need PostgreSQL (the multi-terminal set-up); "
-                    "the SQLite pass runs test_four_processes_on_one_sqlite_file")
+@pytest.mark.skipif(
+    not PG_URL,
+    reason="8 terminals need PostgreSQL (the multi-terminal set-up); "
+    "the SQLite pass runs test_four_processes_on_one_sqlite_file",
+)
 def test_eight_terminals_check_in_500_visitors_each_on_postgresql(db_url, uow):
-    run_load(db_url, uow, processes=8,
-             per_process=int(os.environ.get("SHOWROOM_LOAD_CHECKINS", 500)))
+    run_load(db_url, uow, processes=8, per_process=int(os.environ.get("SHOWROOM_LOAD_CHECKINS", 500)))
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(bool(PG_URL), reason="one SQLite file shared by processes on one PC; the "
-                    "PostgreSQL pass runs the 8-terminal test")
+@pytest.mark.skipif(
+    bool(PG_URL), reason="one SQLite file shared by processes on one PC; the PostgreSQL pass runs the 8-terminal test"
+)
 def test_four_processes_on_one_sqlite_file(db_url, uow):
-    run_load(db_url, uow, processes=4,
-             per_process=int(os.environ.get("SHOWROOM_LOAD_CHECKINS", 250)))
+    run_load(db_url, uow, processes=4, per_process=int(os.environ.get("SHOWROOM_LOAD_CHECKINS", 250)))

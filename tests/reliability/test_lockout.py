@@ -31,9 +31,15 @@ def test_parallel_wrong_passwords_lock_after_exactly_five_and_are_all_audited(uo
     make_store(uow)
     make_user(uow, Role.SALES_MANAGER, username="zhou")
     start = time.time() + 4  # every process imports first, then all start together
-    procs = [subprocess.Popen([sys.executable, str(WORKER), db_url, "zhou", str(ATTEMPTS),
-                               str(start)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(PROCESSES)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), db_url, "zhou", str(ATTEMPTS), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(PROCESSES)
+    ]
     lines, errors = [], []
     for p in procs:
         out, err = p.communicate(timeout=180)
@@ -48,8 +54,7 @@ def test_parallel_wrong_passwords_lock_after_exactly_five_and_are_all_audited(uo
     assert outcomes["FAILED"] == MAX_FAILED_LOGINS - 1
     assert outcomes["LOCKED"] == PROCESSES * ATTEMPTS - (MAX_FAILED_LOGINS - 1)
     with uow() as u:
-        rows = u.session.scalars(select(AuditEvent.detail)
-                                 .where(AuditEvent.action == "login_failed")).all()
+        rows = u.session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "login_failed")).all()
         user = u.session.scalar(select(StaffUser).where(StaffUser.username == "zhou"))
         assert user.locked_until is not None and user.failed_logins == 0
     reasons = Counter(json.loads(d)["reason"] for d in rows)

@@ -76,8 +76,12 @@ def backup_with_flipped_document(url: str, uow, manager, doc, tmp_path: Path) ->
     """A backup in which one byte inside `doc`'s archived PDF is flipped."""
     content = documents.get_document_bytes(uow(), actor=manager, document_id=doc.id)
     if PG_URL:
-        _tamper_live(url, "document", f"UPDATE document SET content = overlay(content placing "
-                                      f"'\\x00'::bytea from {len(content) // 2}) WHERE id = {doc.id}")
+        _tamper_live(
+            url,
+            "document",
+            f"UPDATE document SET content = overlay(content placing "
+            f"'\\x00'::bytea from {len(content) // 2}) WHERE id = {doc.id}",
+        )
         return backup.take_backup(url, tmp_path / "backups").path
     path = backup.take_backup(url, tmp_path / "backups").path
     data = bytearray(path.read_bytes())
@@ -91,7 +95,7 @@ def backup_with_flipped_document(url: str, uow, manager, doc, tmp_path: Path) ->
 def _unique_offset(data: bytes, content: bytes) -> int:
     """Where a 32-byte run of `content` found exactly once in `data` starts: its bytes."""
     for start in range(len(content) // 2, len(content) - 32, 97):
-        chunk = content[start:start + 32]
+        chunk = content[start : start + 32]
         at = data.find(chunk)
         if at > 0 and data.find(chunk, at + 1) == -1:
             return at
@@ -107,8 +111,9 @@ def backup_with_edited_audit_row(url: str, tmp_path: Path, event_id: int) -> Pat
     path = backup.take_backup(url, tmp_path / "backups").path
     conn = sqlite3.connect(path)
     try:
-        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                "AND tbl_name = 'audit_event'").fetchall()
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'"
+        ).fetchall()
         for name, _sql in triggers:
             conn.execute(f'DROP TRIGGER "{name}"')
         conn.execute(sql)
@@ -126,16 +131,20 @@ def _nothing_replaced(url: str, before) -> None:
     them and that account's last login."""
     after = snapshot(url)
     events, cols = before["audit_event"], AuditEvent.__table__.columns.keys()
-    added = after["audit_event"][len(events):]
-    assert after["audit_event"][:len(events)] == events
+    added = after["audit_event"][len(events) :]
+    assert after["audit_event"][: len(events)] == events
     assert [(r[cols.index("action")], r[cols.index("actor_name")]) for r in added] == [
-        ("login", CLI_USER), ("admin_command", CLI_USER)]
+        ("login", CLI_USER),
+        ("admin_command", CLI_USER),
+    ]
     staff_cols = StaffUser.__table__.columns.keys()
 
     def same_but_the_sign_in(snap):
         last_login = staff_cols.index("last_login_at")
-        return {**{k: v for k, v in snap.items() if k not in ("audit_event", "audit_chain_head")},
-                "staff_user": [r[:last_login] + r[last_login + 1:] for r in snap["staff_user"]]}
+        return {
+            **{k: v for k, v in snap.items() if k not in ("audit_event", "audit_chain_head")},
+            "staff_user": [r[:last_login] + r[last_login + 1 :] for r in snap["staff_user"]],
+        }
 
     assert same_but_the_sign_in(after) == same_but_the_sign_in(before)
     live = sqlite_path(url)
@@ -144,7 +153,8 @@ def _nothing_replaced(url: str, before) -> None:
 
 
 def test_restore_refuses_a_backup_whose_archived_document_was_altered_and_names_it(
-        db_url, uow, archive, tmp_path, capsys):
+    db_url, uow, archive, tmp_path, capsys
+):
     """电子签名法 art. 5: restoring would replace the intact archive by an altered one."""
     manager, (first, second) = archive
     bad = backup_with_flipped_document(db_url, uow, manager, second, tmp_path)
@@ -163,8 +173,7 @@ def test_restore_refuses_a_backup_whose_archived_document_was_altered_and_names_
     _nothing_replaced(db_url, before)
 
 
-def test_restore_refuses_a_backup_with_an_edited_audit_row(db_url, uow, archive, tmp_path,
-                                                           capsys):
+def test_restore_refuses_a_backup_with_an_edited_audit_row(db_url, uow, archive, tmp_path, capsys):
     """个人信息保护法 art. 51/54: the log of who did what must be the one that was written."""
     with uow() as u:
         event_id = u.session.scalar(select(AuditEvent.id).order_by(AuditEvent.id).offset(1))
@@ -178,15 +187,13 @@ def test_restore_refuses_a_backup_with_an_edited_audit_row(db_url, uow, archive,
     _nothing_replaced(db_url, before)
 
 
-def test_accept_damaged_restores_and_records_every_failure(db_url, uow, archive, tmp_path,
-                                                           capsys, caplog):
+def test_accept_damaged_restores_and_records_every_failure(db_url, uow, archive, tmp_path, capsys, caplog):
     manager, (_first, second) = archive
     bad = backup_with_flipped_document(db_url, uow, manager, second, tmp_path)
     make_document(uow, manager, subject_id=3)  # made after the backup: gone after the restore
 
     with caplog.at_level(logging.WARNING, logger="app.store.backup"):
-        code, out, err = admin("restore", str(bad), "--yes", "--accept-damaged", url=db_url,
-                               capsys=capsys)
+        code, out, err = admin("restore", str(bad), "--yes", "--accept-damaged", url=db_url, capsys=capsys)
 
     assert code == 0, err
     assert f"archived document {second.number} v{second.version}" in out
@@ -195,8 +202,7 @@ def test_accept_damaged_restores_and_records_every_failure(db_url, uow, archive,
     d = Database(db_url)
     try:
         with d.uow() as u:
-            [event] = u.session.scalars(select(AuditEvent)
-                                        .where(AuditEvent.action == "restore_damaged")).all()
+            [event] = u.session.scalars(select(AuditEvent).where(AuditEvent.action == "restore_damaged")).all()
             assert second.number in event.detail and bad.name in event.detail
             numbers = set(u.session.scalars(text("SELECT number FROM document")))
     finally:
@@ -204,8 +210,7 @@ def test_accept_damaged_restores_and_records_every_failure(db_url, uow, archive,
     assert len(numbers) == 2  # the backup's documents, not the one made after it
 
 
-def test_an_intact_backup_reports_what_was_checked_and_restores(db_url, uow, archive, tmp_path,
-                                                                capsys):
+def test_an_intact_backup_reports_what_was_checked_and_restores(db_url, uow, archive, tmp_path, capsys):
     good = backup.take_backup(db_url, tmp_path / "backups").path
     code, out, err = admin("restore", str(good), "--yes", url=db_url, capsys=capsys)
     assert code == 0, err
@@ -220,8 +225,7 @@ def _partial(directory: Path, name: str, age_seconds: float) -> Path:
     return p
 
 
-def test_a_killed_backups_partial_file_is_removed_by_the_next_backup(db_url, uow, archive,
-                                                                     tmp_path, capsys):
+def test_a_killed_backups_partial_file_is_removed_by_the_next_backup(db_url, uow, archive, tmp_path, capsys):
     directory = backup.backup_directory()
     stale = _partial(directory, "showroom-20261201-083000.manual.sqlite.partial", 3600)
     running = _partial(directory, "showroom-20261202-083000.manual.sqlite.partial", 5)
@@ -236,14 +240,12 @@ def test_a_killed_backups_partial_file_is_removed_by_the_next_backup(db_url, uow
 
 @pytest.mark.skipif(bool(PG_URL), reason="the start-up backup is for a SQLite file only")
 def test_start_up_removes_a_killed_backups_partial_file(db_url, uow, archive):
-    stale = _partial(backup.backup_directory(),
-                     "showroom-20261201-083000.daily.sqlite.partial", 3600)
+    stale = _partial(backup.backup_directory(), "showroom-20261201-083000.daily.sqlite.partial", 3600)
     backup.daily_backup_if_due(db_url)
     assert not stale.exists()
 
 
-def test_restore_refuses_a_backup_whose_audit_log_was_cut_back(db_url, uow, archive, tmp_path,
-                                                               capsys):
+def test_restore_refuses_a_backup_whose_audit_log_was_cut_back(db_url, uow, archive, tmp_path, capsys):
     """个人信息保护法 art. 51/54 and issue #15.7: deleting the newest audit rows and moving the
     chain head back leaves a consistent-looking chain; the head recorded beside the backup
     when it was taken shows the cut, and restore refuses."""
@@ -253,10 +255,13 @@ def test_restore_refuses_a_backup_whose_audit_log_was_cut_back(db_url, uow, arch
     conn = sqlite3.connect(path)
     try:
         last = conn.execute("SELECT max(id) FROM audit_event").fetchone()[0]
-        keep_id, keep_hash = conn.execute("SELECT id, hash FROM audit_event WHERE id < ? "
-                                          "ORDER BY id DESC LIMIT 1", (last - 1,)).fetchone()
-        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                "AND tbl_name IN ('audit_event', 'audit_chain_head')").fetchall()
+        keep_id, keep_hash = conn.execute(
+            "SELECT id, hash FROM audit_event WHERE id < ? ORDER BY id DESC LIMIT 1", (last - 1,)
+        ).fetchone()
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name IN ('audit_event', 'audit_chain_head')"
+        ).fetchall()
         for name, _sql in triggers:
             conn.execute(f'DROP TRIGGER "{name}"')
         conn.execute("DELETE FROM audit_event WHERE id > ?", (keep_id,))

@@ -22,8 +22,7 @@ from db.models import Role
 from db.session import make_engine, sqlite_path
 from db.uow import Database
 from tests.conftest import PG_URL
-from tests.factories import (make_consultants, make_staff, on_duty, reception_defaults,
-                             walk_in, RECEPTION_NOW)
+from tests.factories import make_consultants, make_staff, on_duty, reception_defaults, walk_in, RECEPTION_NOW
 
 
 @pytest.fixture()
@@ -53,8 +52,7 @@ class OtherTerminal:
             self.conn = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"))
             self.conn.execute("SELECT id FROM visit WHERE id = %s FOR UPDATE", (visit_id,))
         else:
-            self.conn = sqlite3.connect(sqlite_path(url), isolation_level=None,
-                                        check_same_thread=False)
+            self.conn = sqlite3.connect(sqlite_path(url), isolation_level=None, check_same_thread=False)
             self.conn.execute("BEGIN IMMEDIATE")  # SQLite's write lock
 
     def release_after(self, seconds: float) -> threading.Thread:
@@ -80,10 +78,9 @@ def test_a_save_blocked_for_a_moment_is_retried_and_succeeds(db_url, waiting_vis
     terminal = impatient_database(db_url)
     try:
         with caplog.at_level(logging.INFO, logger="app.core.common"):
-            started = reception_visits.start_visit(terminal.uow(), actor=consultant,
-                                                   visit_id=visit.id,
-                                                   expected_version=visit.version,
-                                                   now=RECEPTION_NOW)
+            started = reception_visits.start_visit(
+                terminal.uow(), actor=consultant, visit_id=visit.id, expected_version=visit.version, now=RECEPTION_NOW
+            )
     finally:
         releaser.join()
         terminal.dispose()
@@ -93,8 +90,7 @@ def test_a_save_blocked_for_a_moment_is_retried_and_succeeds(db_url, waiting_vis
     print(f"\nretried {len(retries)} time(s); error reaching the user: none")
 
 
-def test_a_database_that_stays_busy_gives_a_readable_error_and_writes_nothing(
-        db_url, uow, waiting_visit, monkeypatch):
+def test_a_database_that_stays_busy_gives_a_readable_error_and_writes_nothing(db_url, uow, waiting_visit, monkeypatch):
     from app.core import common
 
     consultant, visit = waiting_visit
@@ -104,8 +100,9 @@ def test_a_database_that_stays_busy_gives_a_readable_error_and_writes_nothing(
     terminal = impatient_database(db_url)
     try:
         with pytest.raises(ShowroomError) as e:
-            wrapped(terminal.uow(), actor=consultant, visit_id=visit.id,
-                    expected_version=visit.version, now=RECEPTION_NOW)
+            wrapped(
+                terminal.uow(), actor=consultant, visit_id=visit.id, expected_version=visit.version, now=RECEPTION_NOW
+            )
     finally:
         other.release()
         terminal.dispose()
@@ -122,6 +119,5 @@ def test_check_in_path_and_card_issuing_retry_transient_errors():
     from app.reception import checkin as reception
 
     assert getattr(reception.check_in, "__wrapped_transaction__", False)
-    for fn in (reception_visits.start_visit, reception_visits.end_visit,
-               reception_visits.visitor_left):
+    for fn in (reception_visits.start_visit, reception_visits.end_visit, reception_visits.visitor_left):
         assert getattr(fn, "__wrapped_transaction__", False), fn.__name__

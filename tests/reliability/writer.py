@@ -51,8 +51,7 @@ def main() -> int:
 
     db = Database(args.url)
     with db.uow() as uow:
-        actor = auth.actor_of(uow.session.scalar(
-            select(StaffUser).where(StaffUser.username == args.username)))
+        actor = auth.actor_of(uow.session.scalar(select(StaffUser).where(StaffUser.username == args.username)))
     step = _step(args, db, actor)
     if args.ready_file:
         Path(args.ready_file).write_text("ready")
@@ -127,10 +126,14 @@ def _booking_step(args, db, actor):
 
     def book(i: int) -> str:
         try:
-            d = test_drives.book_test_drive(db.uow(), actor=actor, car_id=args.car_id,
-                                            route_id=args.route_id,
-                                            customer_name=f"{args.tag}-{i}",
-                                            planned_start=booking_start(i))
+            d = test_drives.book_test_drive(
+                db.uow(),
+                actor=actor,
+                car_id=args.car_id,
+                route_id=args.route_id,
+                customer_name=f"{args.tag}-{i}",
+                planned_start=booking_start(i),
+            )
         except ValidationFailed as e:
             if {fe.code for fe in e.errors} == {"slot_taken"}:
                 raise ShowroomError("slot_taken") from None

@@ -31,6 +31,7 @@ def _conflict_box(widget):
 
 # --- store ----------------------------------------------------------------------------------
 
+
 def test_admin_edits_the_store_errors_beside_fields_then_saves(qtbot, admin_page, uow):
     tab = admin_page.tabs["store"]
     before = get_store(uow())
@@ -58,9 +59,16 @@ def test_stale_store_version_opens_the_conflict_box_and_reload_takes_theirs(qtbo
     tab = admin_page.tabs["store"]
     other = make_ctx(Role.ADMIN)
     s = get_store(uow())
-    update_store(uow(), actor=other.actor, expected_version=s.version, legal_name="别的终端改的名字",
-                 address=s.address, sales_hotline=s.sales_hotline, complaint_phone=s.complaint_phone,
-                 website=s.website)
+    update_store(
+        uow(),
+        actor=other.actor,
+        expected_version=s.version,
+        legal_name="别的终端改的名字",
+        address=s.address,
+        sales_hotline=s.sales_hotline,
+        complaint_phone=s.complaint_phone,
+        website=s.website,
+    )
     tab.edits["address"].setText("上海市浦东新区新地址2号")
     tab.save()
     box = _conflict_box(tab)
@@ -73,6 +81,7 @@ def test_stale_store_version_opens_the_conflict_box_and_reload_takes_theirs(qtbo
 
 
 # --- channels -------------------------------------------------------------------------------
+
 
 def test_admin_adds_a_channel_bad_code_shown_beside_the_field(qtbot, admin_page, uow):
     tab = admin_page.tabs["channels"]
@@ -117,15 +126,23 @@ def test_stale_channel_edit_opens_the_conflict_box(qtbot, admin_page, uow, make_
     dialog = tab.edit_selected()
     qtbot.addWidget(dialog)
     c = dialog.channel
-    reception_setup.update_channel(uow(), actor=make_ctx(Role.ADMIN).actor, channel_id=c.id,
-                                   expected_version=c.version, name="官网2", name_en=c.name_en,
-                                   active=True, sort_order=c.sort_order)
+    reception_setup.update_channel(
+        uow(),
+        actor=make_ctx(Role.ADMIN).actor,
+        channel_id=c.id,
+        expected_version=c.version,
+        name="官网2",
+        name_en=c.name_en,
+        active=True,
+        sort_order=c.sort_order,
+    )
     dialog.name.setText("官方网站")
     dialog.save()
     assert _conflict_box(dialog) is not None and dialog.isVisible()
 
 
 # --- who sees what --------------------------------------------------------------------------
+
 
 def test_consultant_has_no_administration_and_sales_manager_sees_only_channels(qtbot, make_ctx, uow, sync_ops):
     make_store(uow)
@@ -140,6 +157,7 @@ def test_consultant_has_no_administration_and_sales_manager_sees_only_channels(q
 
 
 # --- consent texts (PIPL) -------------------------------------------------------------------
+
 
 def test_admin_publishes_consent_v2_which_becomes_current_once_effective(qtbot, admin_page, uow):
     import datetime as dt
@@ -175,6 +193,7 @@ def test_admin_publishes_consent_v2_which_becomes_current_once_effective(qtbot, 
 
 
 # --- signing certificate (issue #3) ---------------------------------------------------------
+
 
 def test_admin_exports_creates_a_new_certificate_and_imports_the_old_one_back(qtbot, admin_page, uow, tmp_path):
     from app.documents.certificates import ensure_store_certificate, list_certificates

@@ -12,14 +12,12 @@ from ui.shell.context import AppContext
 from ui.privacy.audit_page import AuditPage
 
 
-def test_manager_filters_by_user_and_action_and_sees_the_changed_fields(qtbot, uow, database,
-                                                                        sync_ops):
+def test_manager_filters_by_user_and_action_and_sees_the_changed_fields(qtbot, uow, database, sync_ops):
     make_store(uow)
     manager = make_user(uow, Role.SALES_MANAGER, username="zhou")
     database.acting_user = (manager.user_id, "zhou")
     v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input())
-    vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version,
-                           new_status="on_display")
+    vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="on_display")
     page = AuditPage(AppContext(database, manager))
     qtbot.addWidget(page)
     assert page.model.rowCount() >= 3

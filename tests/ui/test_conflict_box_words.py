@@ -40,10 +40,17 @@ def test_test_drive_conflict_box_in_chinese_shows_names_not_reprs(qtbot, databas
     assert form.route.currentData().id == world.route_id  # shown as booked, not the defaults
     assert form.customer_name.text() == "李先生"
     # Another terminal (the manager) moves the drive to the other route first.
-    test_drives.reschedule_test_drive(world.uow(), actor=world.manager, drive_id=drive.id,
-                                      expected_version=drive.version, planned_start=start,
-                                      minutes=30, car_id=world.car_id, route_id=world.route2_id,
-                                      planned_km=15)
+    test_drives.reschedule_test_drive(
+        world.uow(),
+        actor=world.manager,
+        drive_id=drive.id,
+        expected_version=drive.version,
+        planned_start=start,
+        minutes=30,
+        car_id=world.car_id,
+        route_id=world.route2_id,
+        planned_km=15,
+    )
     form.km.setValue(9)
     qtbot.mouseClick(form.book_button, Qt.MouseButton.LeftButton)
 
@@ -54,5 +61,8 @@ def test_test_drive_conflict_box_in_chinese_shows_names_not_reprs(qtbot, databas
     assert "外环高速线" in details  # the route as the form names it
     for other_step in ("licence", "odometer", "weather", "escort", "驾驶证"):
         assert other_step not in details
-    assert all(ord(ch) < 0x41 or "\u4e00" <= ch <= "\u9fff" or ch in "“”/—…，：" or not ch.isalpha()
-               for line in details.splitlines()[:1] for ch in line)  # the heading is Chinese
+    assert all(
+        ord(ch) < 0x41 or "\u4e00" <= ch <= "\u9fff" or ch in "“”/—…，：" or not ch.isalpha()
+        for line in details.splitlines()[:1]
+        for ch in line
+    )  # the heading is Chinese

@@ -87,10 +87,7 @@ def test_verify_button_names_a_forged_price_in_chinese(qtbot, manager_page, tmp_
     """Issue #15.5: a signature field painting a new price is reported, and named, in zh_CN."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from tests.integration.test_signed_tampering import (
-        add_signature_field_painting_a_price,
-        incremental,
-    )
+    from tests.integration.test_signed_tampering import add_signature_field_painting_a_price, incremental
     from ui.shell.i18n import install_translators
 
     doc = _issue_via_ui(qtbot, manager_page)

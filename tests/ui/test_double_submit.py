@@ -66,7 +66,6 @@ def test_double_enter_in_the_vehicle_dialog_saves_one_vehicle(qtbot, ctx, thread
     assert [v.vin for v in db_vehicles(ctx)] == [make_vin(406)]
 
 
-
 def test_double_click_on_save_item_records_the_pdi_item_once(qtbot, make_ctx, uow, threaded):
     # T/CSCA 120031 4.4.1.3: every item's record is traceable; a second click must not send
     # the item's old version again (which came back as "changed on another terminal").
@@ -79,15 +78,16 @@ def test_double_click_on_save_item_records_the_pdi_item_once(qtbot, make_ctx, uo
     make_store(uow)
     manager_ctx = make_ctx(Role.SALES_MANAGER)
     car = sold_car(uow, manager_ctx.actor, powertrain="BEV", range_km=520, battery_kwh=70)
-    tech = make_ctx(Role.PDI_TECHNICIAN, pdi_certificate_no="SH-PDI-2025-0318",
-                    pdi_certificate_expiry=VALID_UNTIL)
+    tech = make_ctx(Role.PDI_TECHNICIAN, pdi_certificate_no="SH-PDI-2025-0318", pdi_certificate_expiry=VALID_UNTIL)
     page = PdiPage(tech)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.select_vehicle(car.id), timeout=10_000)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.inspection_dialog is not None
-                    and page.inspection_dialog.selected_item() is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: page.inspection_dialog is not None and page.inspection_dialog.selected_item() is not None,
+        timeout=10_000,
+    )
     dialog = page.inspection_dialog
     first = dialog.selected_item()
     dialog.set_result("ok")
@@ -98,6 +98,5 @@ def test_double_click_on_save_item_records_the_pdi_item_once(qtbot, make_ctx, uo
     qtbot.wait(100)
     assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
     with uow() as u:
-        events = u.session.scalars(select(PdiItemEvent)
-                                   .where(PdiItemEvent.item_result_id == first.id)).all()
+        events = u.session.scalars(select(PdiItemEvent).where(PdiItemEvent.item_result_id == first.id)).all()
     assert len(events) == 1

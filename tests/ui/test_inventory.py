@@ -40,10 +40,25 @@ def stock(ctx):
     add = lambda **kw: vehicles.add_vehicle(ctx.uow(), actor=ctx.actor, data=vehicle_input(**kw))  # noqa: E731
     return [
         add(vin=make_vin(101), brand="大众", model="帕萨特", price_fen=19_990_000, exterior_color="白色"),
-        add(vin=make_vin(202), brand="比亚迪", model="汉 EV", powertrain="BEV", price_fen=2_000_000_00,
-            range_km=610, battery_kwh=85.4, exterior_color="黑色"),
-        add(vin=make_vin(303), brand="丰田", model="凯美瑞", powertrain="HEV", price_fen=18_880_000,
-            production_date=None, status="in_transit"),
+        add(
+            vin=make_vin(202),
+            brand="比亚迪",
+            model="汉 EV",
+            powertrain="BEV",
+            price_fen=2_000_000_00,
+            range_km=610,
+            battery_kwh=85.4,
+            exterior_color="黑色",
+        ),
+        add(
+            vin=make_vin(303),
+            brand="丰田",
+            model="凯美瑞",
+            powertrain="HEV",
+            price_fen=18_880_000,
+            production_date=None,
+            status="in_transit",
+        ),
     ]
 
 
@@ -114,15 +129,21 @@ def test_page_refreshes_when_another_page_changes_vehicles(qtbot, ctx, stock):
 
 
 # --- roles -------------------------------------------------------------------------------
-@pytest.mark.parametrize("role, visible", [
-    (Role.CONSULTANT, {"status_button"}),
-    (Role.FINANCE, {"export_button"}),
-    (Role.SALES_MANAGER, {"add_button", "edit_button", "status_button", "import_button", "export_button"}),
-])
+@pytest.mark.parametrize(
+    "role, visible",
+    [
+        (Role.CONSULTANT, {"status_button"}),
+        (Role.FINANCE, {"export_button"}),
+        (Role.SALES_MANAGER, {"add_button", "edit_button", "status_button", "import_button", "export_button"}),
+    ],
+)
 def test_buttons_follow_the_role(qtbot, make_ctx, role, visible):
     page = open_page(qtbot, make_ctx(role))
-    buttons = {b.objectName() for b in (page.add_button, page.edit_button, page.status_button,
-                                        page.import_button, page.export_button) if not b.isHidden()}
+    buttons = {
+        b.objectName()
+        for b in (page.add_button, page.edit_button, page.status_button, page.import_button, page.export_button)
+        if not b.isHidden()
+    }
     assert buttons == visible
 
 
@@ -149,7 +170,14 @@ def test_adding_a_vehicle_by_typing_creates_the_row(qtbot, ctx):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     [v] = db_vehicles(ctx)
     assert (v.vin, v.brand, v.model, v.powertrain, v.price_fen, v.range_km, v.configuration) == (
-        make_vin(404), "大众", "朗逸", "PHEV", 10_980_050, 110, ("全景天窗",))
+        make_vin(404),
+        "大众",
+        "朗逸",
+        "PHEV",
+        10_980_050,
+        110,
+        ("全景天窗",),
+    )
     assert v.production_date is None and v.status == "in_stock"
     assert not dialog.isVisible()
     assert page.model.row_of(v.id) >= 0 and page.selected_vehicle().id == v.id
@@ -180,8 +208,11 @@ def test_bad_input_shows_messages_beside_the_fields_and_writes_nothing(qtbot, ct
     dialog.form.vin.setText(make_vin(406))
     type_text(dialog.form.brand, "大众")
     type_text(dialog.form.model, "朗逸")
-    for w, text in ((dialog.form.price_fen, "99800"), (dialog.form.guide_price_fen, "109800"),
-                    (dialog.form.power_kw, "110")):
+    for w, text in (
+        (dialog.form.price_fen, "99800"),
+        (dialog.form.guide_price_fen, "109800"),
+        (dialog.form.power_kw, "110"),
+    ):
         w.setText(text)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert [v.power_kw for v in db_vehicles(ctx)] == [110]
@@ -220,8 +251,9 @@ def test_stale_edit_shows_conflict_and_reload_takes_their_version(qtbot, ctx, st
     assert dialog.form.price_fen.text() == "199900"
     # Someone on another terminal saves first.
     theirs = vehicle_input(vin=stock[0].vin, brand="大众", model="帕萨特", price_fen=17_000_000)
-    vehicles.update_vehicle(ctx.uow(), actor=ctx.actor, vehicle_id=stock[0].id,
-                            expected_version=stock[0].version, data=theirs)
+    vehicles.update_vehicle(
+        ctx.uow(), actor=ctx.actor, vehicle_id=stock[0].id, expected_version=stock[0].version, data=theirs
+    )
     dialog.form.price_fen.setText("150000")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     box = dialog.conflict_box
@@ -258,8 +290,9 @@ def test_status_change_offers_allowed_moves_and_shows_pdi_refusal(qtbot, ctx, st
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     v = vehicles.get_vehicle(ctx.uow(), actor=ctx.actor, vehicle_id=stock[0].id)
     assert v.status == "reserved"
-    v = vehicles.change_status(ctx.uow(), actor=ctx.actor, vehicle_id=v.id, expected_version=v.version,
-                               new_status="sold")
+    v = vehicles.change_status(
+        ctx.uow(), actor=ctx.actor, vehicle_id=v.id, expected_version=v.version, new_status="sold"
+    )
     # T/CSCA 120031 4.4.1: delivery needs a passed PDI; the refusal is shown in the dialog.
     dialog = StatusDialog(ctx, v)
     qtbot.addWidget(dialog)
@@ -272,8 +305,9 @@ def test_status_change_offers_allowed_moves_and_shows_pdi_refusal(qtbot, ctx, st
 def test_consultant_is_not_offered_delivery(qtbot, make_ctx, ctx, stock):
     v = stock[0]
     for status in ("reserved", "sold"):
-        v = vehicles.change_status(ctx.uow(), actor=ctx.actor, vehicle_id=v.id,
-                                   expected_version=v.version, new_status=status)
+        v = vehicles.change_status(
+            ctx.uow(), actor=ctx.actor, vehicle_id=v.id, expected_version=v.version, new_status=status
+        )
     dialog = StatusDialog(make_ctx(Role.CONSULTANT), v)
     qtbot.addWidget(dialog)
     assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["reserved"]
@@ -294,16 +328,25 @@ def write_xlsx(path, rows, header=HEADER) -> None:
 
 def test_import_with_a_bad_row_shows_the_report(qtbot, qtmodeltester, ctx, tmp_path):
     path = tmp_path / "到货清单.xlsx"
-    write_xlsx(path, [[make_vin(501), "大众", "途观L", 2025, "ICE", 239800, 219800, "x"],
-                      [make_vin(502), "大众", "途观L", 2025, "ICE", "abc", 219800, "x"],
-                      [make_vin(503), "大众", "ID.4", 2025, "BEV", 199900, 149900, "x"]],
-               header=HEADER + ["销售顾问"])
+    write_xlsx(
+        path,
+        [
+            [make_vin(501), "大众", "途观L", 2025, "ICE", 239800, 219800, "x"],
+            [make_vin(502), "大众", "途观L", 2025, "ICE", "abc", 219800, "x"],
+            [make_vin(503), "大众", "ID.4", 2025, "BEV", 199900, 149900, "x"],
+        ],
+        header=HEADER + ["销售顾问"],
+    )
     page = open_page(qtbot, ctx)
     page.import_file(str(path))
     report = page.io.report_dialog
     assert report is not None and report.isVisible()
     assert {k: int(label.text()) for k, label in report.counts.items()} == {
-        "created": 2, "updated": 0, "unchanged": 0, "rejected": 1}
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 1,
+    }
     assert report.model.rowCount() == 1
     assert report.model.index(0, 0).data() == "3"  # header is row 1
     assert report.model.index(0, 1).data() == make_vin(502)
@@ -376,12 +419,20 @@ def test_rejection_model_gives_one_line_per_reason(qtmodeltester):
     from app.inventory.vehicle_io import RowRejection
     from ui.inventory.import_report_dialog import RejectionTableModel
 
-    model = RejectionTableModel([RowRejection(7, "LSV1", [FieldError("brand", "required"),
-                                                         FieldError("model_year", "out_of_range", {"min": 1990, "max": 2028})])])
+    model = RejectionTableModel(
+        [
+            RowRejection(
+                7,
+                "LSV1",
+                [FieldError("brand", "required"), FieldError("model_year", "out_of_range", {"min": 1990, "max": 2028})],
+            )
+        ]
+    )
     qtmodeltester.check(model, force_py=True)
     assert [[model.index(r, c).data() for c in range(3)] for r in range(2)] == [
         ["7", "LSV1", "Brand: This field is required."],
-        ["", "", "Model year: Enter a value between 1990 and 2028."]]
+        ["", "", "Model year: Enter a value between 1990 and 2028."],
+    ]
 
 
 def test_editing_a_vehicle_with_an_override_on_record_keeps_it(qtbot, ctx):

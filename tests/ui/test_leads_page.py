@@ -23,11 +23,11 @@ def leads(uow):
     team = make_consultants(uow, 2)
     set_roster(uow(), actor=desk, consultant_ids=[c.user_id for c in team], now=utcnow())
     for i, c in enumerate(team):
-        v = walk_in(uow, desk, now=utcnow(), name=f"Customer {i}", mobile=f"1391234567{i}",
-                    interested_models=[("BYD", "Han")]).visit
+        v = walk_in(
+            uow, desk, now=utcnow(), name=f"Customer {i}", mobile=f"1391234567{i}", interested_models=[("BYD", "Han")]
+        ).visit
         assert v.consultant_id == c.user_id
-        end_visit(uow(), actor=c, visit_id=v.id, expected_version=v.version, outcome="information",
-                  intent_level="B")
+        end_visit(uow(), actor=c, visit_id=v.id, expected_version=v.version, outcome="information", intent_level="B")
     return manager, team
 
 

@@ -34,8 +34,9 @@ def _earlier_boxes(qapp):
 
 
 def _boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible() and id(w) not in _seen]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible() and id(w) not in _seen
+    ]
 
 
 def _visit_count(uow) -> int:

@@ -31,9 +31,12 @@ def test_admin_resets_a_password_and_the_user_must_change_it_at_login(qtbot, bac
     make_user(uow, Role.CONSULTANT, username="li", full_name="李娜")
     page = StaffPage(AppContext(backend.database, admin))
     qtbot.addWidget(page)
-    row = next(r for r in range(page.proxy.rowCount())
-               if page.proxy.index(r, 0).data() and "李娜" in str(
-                   [page.proxy.index(r, c).data() for c in range(page.proxy.columnCount())]))
+    row = next(
+        r
+        for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, 0).data()
+        and "李娜" in str([page.proxy.index(r, c).data() for c in range(page.proxy.columnCount())])
+    )
     page.table.selectRow(row)
     assert page.reset_button.isEnabled() and page.reset_button.isVisibleTo(page)
     page.reset_password()

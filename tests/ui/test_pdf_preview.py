@@ -25,14 +25,22 @@ from ui.widgets import pdf_preview_dialog
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.shell.printing import PrintCancelled, PrintResult
 
-STORE = StoreDTO(1, "上海浦江汽车销售服务有限公司", "上海市闵行区虹梅南路 1888 号",
-                 "021-64001234", "021-64005678", "https://pujiang-4s.example.cn", 3)
+STORE = StoreDTO(
+    1,
+    "上海浦江汽车销售服务有限公司",
+    "上海市闵行区虹梅南路 1888 号",
+    "021-64001234",
+    "021-64005678",
+    "https://pujiang-4s.example.cn",
+    3,
+)
 
 
 @pytest.fixture(scope="module")
 def notice() -> bytes:
-    return render_store_notice(STORE, number="GS-2025-0007", version=3, language="bilingual",
-                               issued_at=dt.datetime(2025, 6, 1, 2, 0))
+    return render_store_notice(
+        STORE, number="GS-2025-0007", version=3, language="bilingual", issued_at=dt.datetime(2025, 6, 1, 2, 0)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +81,7 @@ def pdf_printer(path) -> QPrinter:
 
 # --- preview ---------------------------------------------------------------------------------
 
+
 def test_preview_shows_the_document_and_its_page_count(qtbot, notice):
     dialog = open_preview(qtbot, notice)
     assert dialog.page_count() == 1 and dialog.page_label.text() == "Page 1 / 1"
@@ -111,6 +120,7 @@ def test_damaged_bytes_say_so_instead_of_crashing(qtbot):
 
 # --- save ------------------------------------------------------------------------------------
 
+
 def test_save_writes_the_identical_bytes(qtbot, sync_ops, signed, tmp_path):
     dialog = open_preview(qtbot, signed)
     target = tmp_path / "公示.pdf"
@@ -121,8 +131,7 @@ def test_save_writes_the_identical_bytes(qtbot, sync_ops, signed, tmp_path):
     assert not (tmp_path / "公示.pdf.part").exists()
 
 
-def test_save_as_asks_for_a_file_name_then_saves(qtbot, sync_ops, notice, tmp_path,
-                                                 monkeypatch):
+def test_save_as_asks_for_a_file_name_then_saves(qtbot, sync_ops, notice, tmp_path, monkeypatch):
     dialog = open_preview(qtbot, notice, 'Notice: "A/B"')
     asked = {}
 
@@ -136,8 +145,7 @@ def test_save_as_asks_for_a_file_name_then_saves(qtbot, sync_ops, notice, tmp_pa
     assert (tmp_path / "copy.pdf").read_bytes() == notice
 
 
-def test_save_to_an_unwritable_place_shows_an_error(qtbot, sync_ops, notice, tmp_path,
-                                                    monkeypatch):
+def test_save_to_an_unwritable_place_shows_an_error(qtbot, sync_ops, notice, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(pdf_preview_dialog, "show_error", lambda parent, exc: shown.append(exc))
     dialog = open_preview(qtbot, notice)
@@ -148,10 +156,11 @@ def test_save_to_an_unwritable_place_shows_an_error(qtbot, sync_ops, notice, tmp
 
 # --- verify ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case, status", [("signed", "intact"), ("modified", "modified"),
-                                          ("unsigned", "unsigned"), ("other", "untrusted")])
-def test_verify_reports_the_signature_state(qtbot, sync_ops, notice, signed, cert, case,
-                                            status):
+
+@pytest.mark.parametrize(
+    "case, status", [("signed", "intact"), ("modified", "modified"), ("unsigned", "unsigned"), ("other", "untrusted")]
+)
+def test_verify_reports_the_signature_state(qtbot, sync_ops, notice, signed, cert, case, status):
     data = {"signed": signed, "unsigned": notice, "other": signed}.get(case)
     if case == "other":  # checked against another store's certificate
         cert = create_store_certificate("另一家汽车销售有限公司")
@@ -191,11 +200,11 @@ def test_verify_failure_is_shown_not_raised(qtbot, sync_ops, notice, monkeypatch
 
 # --- printing without a print server ---------------------------------------------------------
 
+
 def test_print_on_a_pdf_printer_renders_every_page(notice, tmp_path):
     out = tmp_path / "printed.pdf"
     steps = []
-    result = printing.print_on(pdf_printer(out), notice, title="notice",
-                               progress=lambda *a: steps.append(a))
+    result = printing.print_on(pdf_printer(out), notice, title="notice", progress=lambda *a: steps.append(a))
     assert result == PrintResult("", 1, 1)
     assert steps == [("render", 1, 1), ("send", 1, 1)]
     reader = PdfReader(out)
@@ -217,9 +226,12 @@ def test_cancel_before_sending_leaves_nothing_behind(tmp_path):
     out = tmp_path / "cancelled.pdf"
     rendered = []
     with pytest.raises(PrintCancelled):
-        printing.print_on(pdf_printer(out), three_pages(),
-                          progress=lambda stage, done, total: rendered.append(done),
-                          cancelled=lambda: len(rendered) >= 2)
+        printing.print_on(
+            pdf_printer(out),
+            three_pages(),
+            progress=lambda stage, done, total: rendered.append(done),
+            cancelled=lambda: len(rendered) >= 2,
+        )
     assert rendered == [1, 2] and not out.exists()  # the printer was never opened
 
 
@@ -229,8 +241,7 @@ def test_unreadable_pdf_and_unknown_printer_are_clear_errors(tmp_path):
     assert e.value.code == "pdf_invalid"
     with pytest.raises(ShowroomError) as e:
         printing.print_pdf(b"%PDF", "No Such Printer 42")
-    assert e.value.code == "printer_unavailable" and e.value.params == {
-        "printer": "No Such Printer 42"}
+    assert e.value.code == "printer_unavailable" and e.value.params == {"printer": "No Such Printer 42"}
     with pytest.raises(ValueError):
         printing.print_pdf(b"%PDF", "x", copies=0)
 
@@ -255,12 +266,10 @@ def test_print_with_no_printer_installed_says_so(qtbot, notice, monkeypatch):
     assert [e.code for e in shown] == ["no_printer"]
 
 
-def test_print_button_runs_dialog_then_job_then_reports(qtbot, sync_ops, notice, tmp_path,
-                                                       monkeypatch):
+def test_print_button_runs_dialog_then_job_then_reports(qtbot, sync_ops, notice, tmp_path, monkeypatch):
     out = tmp_path / "from-preview.pdf"
     monkeypatch.setattr(printing, "available_printers", lambda: ["PDF"])
-    monkeypatch.setattr(printing, "ask_printer", lambda parent, title="", copies=1:
-                        pdf_printer(out))
+    monkeypatch.setattr(printing, "ask_printer", lambda parent, title="", copies=1: pdf_printer(out))
     recorded = []
     dialog = open_preview(qtbot, notice, on_printed=recorded.append)
     with qtbot.waitSignal(dialog.printed, timeout=5000):

@@ -39,8 +39,12 @@ def setup(make_ctx, uow, sync_ops):
     make_store(uow)
     manager_ctx = make_ctx(Role.SALES_MANAGER, full_name="王经理")
     car = sold_car(uow, manager_ctx.actor, powertrain="BEV", range_km=520, battery_kwh=70)
-    tech_ctx = make_ctx(Role.PDI_TECHNICIAN, full_name="孙海涛",
-                        pdi_certificate_no="SH-PDI-2025-0318", pdi_certificate_expiry=VALID_UNTIL)
+    tech_ctx = make_ctx(
+        Role.PDI_TECHNICIAN,
+        full_name="孙海涛",
+        pdi_certificate_no="SH-PDI-2025-0318",
+        pdi_certificate_expiry=VALID_UNTIL,
+    )
     return manager_ctx, tech_ctx, car
 
 
@@ -139,8 +143,9 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     # The car still cannot be delivered: the report is not signed.
     v = vehicles.get_vehicle(uow(), actor=manager_ctx.actor, vehicle_id=car.id)
     with pytest.raises(ShowroomError) as e:
-        vehicles.change_status(uow(), actor=manager_ctx.actor, vehicle_id=car.id,
-                               expected_version=v.version, new_status="delivered")
+        vehicles.change_status(
+            uow(), actor=manager_ctx.actor, vehicle_id=car.id, expected_version=v.version, new_status="delivered"
+        )
     assert e.value.code == "pdi_report_required"
 
     # Technician and customer sign; the report is issued and the customer's copy opens.
@@ -155,15 +160,15 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     doc = issued.args[0]
     preview = dialog.preview
     assert preview is not None and preview.page_count() >= 2
-    assert preview.pdf_bytes() == documents.get_document_bytes(uow(), actor=manager_ctx.actor,
-                                                               document_id=doc.id)
+    assert preview.pdf_bytes() == documents.get_document_bytes(uow(), actor=manager_ctx.actor, document_id=doc.id)
     assert [s.role for s in doc.signatures] == ["technician", "customer"]
     assert dialog.inspection.report_number == doc.number
     assert page.model.rows()[0].state == "reported"
 
     v = vehicles.get_vehicle(uow(), actor=manager_ctx.actor, vehicle_id=car.id)
-    v = vehicles.change_status(uow(), actor=manager_ctx.actor, vehicle_id=car.id,
-                               expected_version=v.version, new_status="delivered")
+    v = vehicles.change_status(
+        uow(), actor=manager_ctx.actor, vehicle_id=car.id, expected_version=v.version, new_status="delivered"
+    )
     assert v.status == "delivered"
 
 
@@ -196,8 +201,7 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
     editor.model.setData(editor.model.index(row, 2), "行驶证照片")
     editor.model.setData(editor.model.index(row, 3), "Licence photo")
     retired = editor.model.items[3].id
-    editor.model.setData(editor.model.index(3, 6), Qt.CheckState.Checked.value,
-                         Qt.ItemDataRole.CheckStateRole)
+    editor.model.setData(editor.model.index(3, 6), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     editor.note.setText("加 D09")
     with qtbot.waitSignal(editor.published) as published:
         editor.publish()
@@ -225,8 +229,9 @@ def test_an_expired_certificate_is_refused_with_a_message_naming_the_date(qtbot,
     make_store(uow)
     manager = make_ctx(Role.SALES_MANAGER)
     car = sold_car(uow, manager.actor)
-    expired = make_ctx(Role.PDI_TECHNICIAN, pdi_certificate_no="SH-PDI-2020-0001",
-                       pdi_certificate_expiry=dt.date(2025, 12, 31))
+    expired = make_ctx(
+        Role.PDI_TECHNICIAN, pdi_certificate_no="SH-PDI-2020-0001", pdi_certificate_expiry=dt.date(2025, 12, 31)
+    )
     page = PdiPage(expired)
     qtbot.addWidget(page)
     page.show()

@@ -22,8 +22,13 @@ def test_a_manager_sees_the_number_after_giving_a_purpose(qtbot, uow, database, 
     reception_defaults(uow)
     manager = make_user(uow, Role.SALES_MANAGER)
     drive = sealed_drive(uow, manager)
-    d = UnmaskDialog(AppContext(database, manager), table="test_drive", record_id=drive,
-                     column="id_number", masked="3101**********0034")
+    d = UnmaskDialog(
+        AppContext(database, manager),
+        table="test_drive",
+        record_id=drive,
+        column="id_number",
+        masked="3101**********0034",
+    )
     qtbot.addWidget(d)
     d.show()
     d.reveal()
@@ -45,8 +50,13 @@ def test_a_consultant_is_refused(qtbot, uow, database, sync_ops, monkeypatch):
     drive = sealed_drive(uow, manager)
     shown = []
     monkeypatch.setattr("ui.shell.errors.show_error", lambda parent, exc: shown.append(exc.code))
-    d = UnmaskDialog(AppContext(database, make_user(uow, Role.CONSULTANT)), table="test_drive",
-                     record_id=drive, column="id_number", masked="3101**********0034")
+    d = UnmaskDialog(
+        AppContext(database, make_user(uow, Role.CONSULTANT)),
+        table="test_drive",
+        record_id=drive,
+        column="id_number",
+        masked="3101**********0034",
+    )
     qtbot.addWidget(d)
     d.purpose.setText("curious about it")
     d.reveal()

@@ -13,15 +13,21 @@ from ui.widgets import pdf_preview_dialog
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX modes (Windows: owner-only ACL)")
-def test_save_as_writes_an_owner_only_file(qtbot, sync_ops, notice, tmp_path,  # noqa: F811
-                                           monkeypatch):
+def test_save_as_writes_an_owner_only_file(
+    qtbot,
+    sync_ops,
+    notice,
+    tmp_path,  # noqa: F811
+    monkeypatch,
+):
     old = os.umask(0o022)  # the usual umask: a plain write would give 0644
     try:
         target = tmp_path / "agreement.pdf"
         target.write_bytes(b"an older copy")
         dialog = open_preview(qtbot, notice)
-        monkeypatch.setattr(pdf_preview_dialog.QFileDialog, "getSaveFileName",
-                            lambda *args: (str(target), "PDF (*.pdf)"))
+        monkeypatch.setattr(
+            pdf_preview_dialog.QFileDialog, "getSaveFileName", lambda *args: (str(target), "PDF (*.pdf)")
+        )
         dialog.save_button.click()
     finally:
         os.umask(old)

@@ -25,8 +25,7 @@ pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 def test_return_then_end_visit_from_the_queue_gives_no_conflict(qtbot, uow, database, world):  # noqa: F811
     # T/CSCA 120031 4.2.4.5 (return recorded) and 3.13 (the visit counts as test-driven).
     visit = walk_in(uow, world.desk, now=utcnow(), name="赵女士", mobile="13800001111").visit
-    visit = start_visit(uow(), actor=world.consultant, visit_id=visit.id,
-                        expected_version=visit.version)
+    visit = start_visit(uow(), actor=world.consultant, visit_id=visit.id, expected_version=visit.version)
     drive = start(world, ready_drive(world, visit_id=visit.id), now=NOW)
     ctx = AppContext(database, world.consultant)
     queue = QueuePage(ctx)

@@ -41,12 +41,14 @@ def test_board_shows_the_visit_in_its_section_with_waiting_time(qtbot, uow, data
     # The board shows the store's day (Shanghai time): just after midnight a visitor who
     # arrived 12 minutes ago belongs to yesterday, so wait less long then.
     since_midnight = to_store_time(utcnow()) - to_store_time(utcnow()).replace(
-        hour=0, minute=0, second=0, microsecond=0)
+        hour=0, minute=0, second=0, microsecond=0
+    )
     minutes = min(12, int(since_midnight.total_seconds() // 60) - 1)
     if minutes < 1:
         pytest.skip("the store's day began less than two minutes ago")
-    visit = walk_in(uow, desk, now=utcnow() - dt.timedelta(minutes=minutes, seconds=5),
-                    interested_models=[("BYD", "Han")]).visit
+    visit = walk_in(
+        uow, desk, now=utcnow() - dt.timedelta(minutes=minutes, seconds=5), interested_models=[("BYD", "Han")]
+    ).visit
     page = _page(qtbot, database, team[0])
     model = page.models["waiting"]
     assert model.rowCount() == 1 and page.section_of(visit.id) == "waiting"
@@ -65,8 +67,9 @@ def test_board_shows_the_visit_in_its_section_with_waiting_time(qtbot, uow, data
 
 def test_end_of_visit_dialog_records_outcome_and_intent(qtbot, uow, database, floor, sync_ops):
     desk, team = floor
-    visit = walk_in(uow, desk, now=utcnow(), name="Mr Li", mobile="13912345678",
-                    interested_models=[("BYD", "Seal")]).visit
+    visit = walk_in(
+        uow, desk, now=utcnow(), name="Mr Li", mobile="13912345678", interested_models=[("BYD", "Seal")]
+    ).visit
     page = _page(qtbot, database, team[0])
     page.select_visit(visit.id)
     page.start_selected()

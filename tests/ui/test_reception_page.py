@@ -13,9 +13,7 @@ from app.core.clock import utcnow
 from app.reception.duty import set_roster
 from db.models import Role
 from db.reception_models import Customer, Visit
-from tests.factories import (
-    add_models, make_consultants, make_staff, reception_defaults,
-)
+from tests.factories import add_models, make_consultants, make_staff, reception_defaults
 from ui.reception.reception_page import ReceptionPage
 
 
@@ -43,14 +41,25 @@ def page(qtbot, desk_setup):
     return p
 
 
-FIELDS = ("id", "version", "visit_type", "party_size", "with_children", "consultant_id",
-          "consent_given", "consent_text_id", "consent_shown_at")
+FIELDS = (
+    "id",
+    "version",
+    "visit_type",
+    "party_size",
+    "with_children",
+    "consultant_id",
+    "consent_given",
+    "consent_text_id",
+    "consent_shown_at",
+)
 
 
 def _visits(uow) -> list[SimpleNamespace]:
     with uow() as u:
-        return [SimpleNamespace(**{f: getattr(v, f) for f in FIELDS})
-                for v in u.session.scalars(select(Visit).order_by(Visit.id))]
+        return [
+            SimpleNamespace(**{f: getattr(v, f) for f in FIELDS})
+            for v in u.session.scalars(select(Visit).order_by(Visit.id))
+        ]
 
 
 def _count(uow, model) -> int:
@@ -138,6 +147,7 @@ def test_known_mobile_shows_history_and_consultant_and_keeps_them(qtbot, page, u
     first = _visits(uow)[0]
     # finish it so the consultant is free; the next visit must still go to them
     from app.reception.visits import visitor_left
+
     visitor_left(uow(), actor=ctx.actor, visit_id=first.id, expected_version=first.version)
     page.form.mobile.setText("139 1234 5678")
     qtbot.waitUntil(lambda: not page.form.history.isHidden(), timeout=4000)
@@ -177,6 +187,7 @@ def test_booking_needs_consent_and_the_arrival_becomes_an_appointment_visit(qtbo
     from PySide6.QtCore import QDateTime
 
     from app.core.clock import to_store_time
+
     soon = to_store_time(utcnow()) + dt.timedelta(minutes=10)
     dialog.when.setDateTime(QDateTime(soon.year, soon.month, soon.day, soon.hour, soon.minute, 0))
     dialog.confirm()

@@ -53,8 +53,7 @@ def test_idle_terminal_locks_and_unlocks_without_losing_input(qtbot, session, uo
     assert form.text() == "王先生 139 0000" and window.isVisible()
     qtbot.waitUntil(lambda: window.findChild(QWidget, "lock_cover") is None, timeout=3000)
     with uow() as u:
-        actions = [e.action for e in u.session.scalars(
-            select(AuditEvent).where(AuditEvent.actor_id == actor.user_id))]
+        actions = [e.action for e in u.session.scalars(select(AuditEvent).where(AuditEvent.actor_id == actor.user_id))]
     assert "session_unlocked" in actions and "login_failed" in actions
 
 
@@ -83,8 +82,7 @@ def test_idle_time_setting_defaults_to_five_minutes_and_stays_in_range():
     assert opts.idle_lock_minutes() == 60
 
 
-def test_the_shell_locks_attributes_and_audits_the_session(qtbot, uow, database, db_url,
-                                                           sync_ops):
+def test_the_shell_locks_attributes_and_audits_the_session(qtbot, uow, database, db_url, sync_ops):
     from ui.shell.shell import Shell
     from ui.shell.startup import load_backend
 
@@ -103,8 +101,7 @@ def test_the_shell_locks_attributes_and_audits_the_session(qtbot, uow, database,
         if shell.login is not None:
             qtbot.addWidget(shell.login)
         with backend.database.uow() as u:
-            assert u.session.scalar(select(AuditEvent.actor_id)
-                                    .where(AuditEvent.action == "logout")) == actor.user_id
+            assert u.session.scalar(select(AuditEvent.actor_id).where(AuditEvent.action == "logout")) == actor.user_id
     finally:
         backend.database.dispose()
 

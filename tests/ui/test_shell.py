@@ -127,12 +127,12 @@ def test_wizard_password_mismatch_writes_nothing(qtbot, db_url):
     wiz = SetupWizard(backend.database)
     qtbot.addWidget(wiz)
     wiz.show()
-    for k, v in dict(legal_name="S", address="A", sales_hotline="021-64000000",
-                     complaint_phone="021-64000001").items():
+    for k, v in dict(legal_name="S", address="A", sales_hotline="021-64000000", complaint_phone="021-64000001").items():
         wiz.fields[k].setText(v)
     wiz.next()
-    for k, v in dict(admin_username="boss", admin_full_name="B", admin_password="Sh0wroom-2026",
-                     admin_password2="different-1").items():
+    for k, v in dict(
+        admin_username="boss", admin_full_name="B", admin_password="Sh0wroom-2026", admin_password2="different-1"
+    ).items():
         wiz.fields[k].setText(v)
     wiz.button(QWizard.WizardButton.FinishButton).click()
     assert wiz.findChild(QLabel, "error_admin_password2").isVisible()
@@ -150,8 +150,7 @@ def _main(qtbot, backend, username):
 
 def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "li")
-    assert w.module_keys() == ["inventory", "documents", "queue", "leads", "history", "test_drives",
-                               "pdi", "showroom"]
+    assert w.module_keys() == ["inventory", "documents", "queue", "leads", "history", "test_drives", "pdi", "showroom"]
     assert "李娜" in w.findChild(QLabel, "status_user").text()
     assert w.findChild(QLabel, "status_store").text() == "上海测试汽车销售服务有限公司"
     assert ready_backend.database.display_url in w.findChild(QLabel, "status_database").text()
@@ -159,8 +158,7 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
 
 def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "admin")
-    assert w.module_keys() == ["inventory", "documents", "test_drives", "pdi", "staff", "showroom",
-                               "audit", "admin"]
+    assert w.module_keys() == ["inventory", "documents", "test_drives", "pdi", "staff", "showroom", "audit", "admin"]
     w.nav.setCurrentRow(w.module_keys().index("staff"))
     page = w.page("staff")
     assert page.model.rowCount() == 2
@@ -216,8 +214,16 @@ def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_mod
         shell._logged_in(actor, ready_backend)
         w = shell.main_window
         qtbot.addWidget(w)
-        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["库存车辆", "文件档案", "试乘试驾", "售前检查",
-                                                                   "员工", "展厅", "审计日志", "系统管理"]
+        assert [w.nav.item(i).text() for i in range(w.nav.count())] == [
+            "库存车辆",
+            "文件档案",
+            "试乘试驾",
+            "售前检查",
+            "员工",
+            "展厅",
+            "审计日志",
+            "系统管理",
+        ]
         w.nav.setCurrentRow(4)
         shell._change_language("en")
         w2 = shell.main_window

@@ -10,8 +10,12 @@ from PySide6.QtWidgets import QMessageBox
 from app.showroom import cards, cards_floor
 from app.inventory import vehicles
 from db.models import Role
-from tests.factories import (isolated_data_dir, make_store, make_user,  # noqa: F401
-                             vehicle_input)
+from tests.factories import (
+    isolated_data_dir,
+    make_store,
+    make_user,  # noqa: F401
+    vehicle_input,
+)
 from tests.integration.test_cards import edit
 from ui.showroom.models import Col, card_text
 from ui.showroom.showroom_page import ShowroomPage
@@ -24,8 +28,7 @@ def floor(uow):
     make_store(uow)
     cards_floor.ensure_default_floor(uow())
     manager = make_user(uow, Role.SALES_MANAGER)
-    cars = [vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display"))
-            for _ in range(3)]
+    cars = [vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display")) for _ in range(3)]
     positions = cards_floor.list_positions(uow(), actor=manager)
     for car, position in zip(cars, positions):
         cards_floor.move_vehicle(uow(), actor=manager, vehicle_id=car.id, position_id=position.id)
@@ -56,8 +59,7 @@ def test_board_shows_no_card_stale_and_current(page, floor):
     assert "need a card: 2" in page.summary.text()
 
 
-def test_print_all_missing_runs_with_progress_and_opens_the_preview(page, floor, uow,
-                                                                   monkeypatch):
+def test_print_all_missing_runs_with_progress_and_opens_the_preview(page, floor, uow, monkeypatch):
     _, cars = floor
     seen = []
     page.batch_button.click()
@@ -67,15 +69,14 @@ def test_print_all_missing_runs_with_progress_and_opens_the_preview(page, floor,
     assert [_state(page, c.id) for c in cars] == ["current"] * 3
     page._record([c.document_id for c in page.last_batch.cards], "Showroom printer", None)
     from app.documents import documents
+
     for c in page.last_batch.cards:
-        seen += [p.kind for p in documents.list_prints(uow(), actor=floor[0],
-                                                       document_id=c.document_id)]
+        seen += [p.kind for p in documents.list_prints(uow(), actor=floor[0], document_id=c.document_id)]
     assert seen == ["print", "print"]
     page.preview.close()
 
 
-def test_scan_burst_opens_the_car_and_warns_on_an_old_card(qtbot, make_ctx, floor, uow,
-                                                          monkeypatch):
+def test_scan_burst_opens_the_car_and_warns_on_an_old_card(qtbot, make_ctx, floor, uow, monkeypatch):
     from ui.shell.context import AppContext
     from ui.shell.main_window import MainWindow
 
@@ -112,8 +113,7 @@ def test_scan_burst_opens_the_car_and_warns_on_an_old_card(qtbot, make_ctx, floo
 def test_moving_a_car_is_one_action(page, floor, monkeypatch):
     _, cars = floor
     page.select_vehicle(cars[2].id)
-    monkeypatch.setattr(page, "ask_position",
-                        lambda positions, code: next(p for p in positions if p.code == "B1"))
+    monkeypatch.setattr(page, "ask_position", lambda positions, code: next(p for p in positions if p.code == "B1"))
     page.move_button.click()
     row = page.model.row_at(page.model.row_of_vehicle(cars[2].id))
     assert row.position_code == "B1"
@@ -184,8 +184,9 @@ def test_manager_sets_the_charging_pile_offer_and_only_nev_cards_go_stale_4_1_3_
     from PySide6.QtWidgets import QLabel
 
     manager, cars = floor
-    nev = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(
-        status="on_display", powertrain="BEV", range_km=510, battery_kwh=60.5))
+    nev = vehicles.add_vehicle(
+        uow(), actor=manager, data=vehicle_input(status="on_display", powertrain="BEV", range_km=510, battery_kwh=60.5)
+    )
     free = next(p for p in cards_floor.list_positions(uow(), actor=manager) if p.vehicle_id is None)
     cards_floor.move_vehicle(uow(), actor=manager, vehicle_id=nev.id, position_id=free.id)
     cards.issue_card(uow(), actor=manager, vehicle_id=nev.id)

@@ -23,8 +23,15 @@ from ui.widgets.signature_dialog import SignatureCapture, SignatureDialog, role_
 from ui.widgets import signature_pad
 from ui.widgets.signature_pad import SignaturePad
 
-STORE = StoreDTO(1, "上海浦江汽车销售服务有限公司", "上海市闵行区虹梅南路 1888 号",
-                 "021-64001234", "021-64005678", "https://pujiang-4s.example.cn", 3)
+STORE = StoreDTO(
+    1,
+    "上海浦江汽车销售服务有限公司",
+    "上海市闵行区虹梅南路 1888 号",
+    "021-64001234",
+    "021-64005678",
+    "https://pujiang-4s.example.cn",
+    3,
+)
 
 
 @pytest.fixture()
@@ -45,8 +52,9 @@ def at(pad: SignaturePad, fx: float, fy: float) -> QPointF:
 
 def send_mouse(widget, kind, pos: QPointF, button, buttons) -> None:
     # QMouseEvent built by hand: a MouseMove carries the held buttons, as a real drag does.
-    event = QMouseEvent(kind, pos, QPointF(widget.mapToGlobal(pos.toPoint())), button, buttons,
-                        Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        kind, pos, QPointF(widget.mapToGlobal(pos.toPoint())), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -60,14 +68,13 @@ def draw(pad: SignaturePad, points: list[QPointF]) -> None:
 
 def sign_name(pad: SignaturePad) -> None:
     """Three strokes that look like a hurried written name (≈1.7 pad widths of ink)."""
-    draw(pad, [at(pad, 0.12 + 0.5 * t / 60, 0.55 - 0.25 * math.sin(t / 4) * math.exp(-t / 120))
-               for t in range(60)])
-    draw(pad, [at(pad, 0.45 + 0.1 * math.cos(t / 8), 0.45 + 0.25 * math.sin(t / 8))
-               for t in range(50)])
+    draw(pad, [at(pad, 0.12 + 0.5 * t / 60, 0.55 - 0.25 * math.sin(t / 4) * math.exp(-t / 120)) for t in range(60)])
+    draw(pad, [at(pad, 0.45 + 0.1 * math.cos(t / 8), 0.45 + 0.25 * math.sin(t / 8)) for t in range(50)])
     draw(pad, [at(pad, 0.6 + 0.2 * t / 40, 0.6 - 0.3 * (t / 40) ** 2) for t in range(40)])
 
 
 # --- drawing ---------------------------------------------------------------------------------
+
 
 def test_mouse_drag_draws_a_stroke_in_pad_coordinates(pad, qtbot):
     with qtbot.waitSignal(pad.changed, timeout=1000):
@@ -98,21 +105,42 @@ def test_qtest_mouse_helpers_draw_too(pad, qtbot):
 
 def test_moves_without_a_button_do_not_draw(pad):
     for i in range(20):
-        send_mouse(pad, QEvent.Type.MouseMove, at(pad, 0.1 + 0.02 * i, 0.5),
-                   Qt.MouseButton.NoButton, Qt.MouseButton.NoButton)
+        send_mouse(
+            pad, QEvent.Type.MouseMove, at(pad, 0.1 + 0.02 * i, 0.5), Qt.MouseButton.NoButton, Qt.MouseButton.NoButton
+        )
     assert pad.is_empty()
 
 
 def test_pen_draws_with_pressure(pad):
-    pen = QPointingDevice("test pen", 7, QInputDevice.DeviceType.Stylus,
-                          QPointingDevice.PointerType.Pen,
-                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
-                          1, 3)
+    pen = QPointingDevice(
+        "test pen",
+        7,
+        QInputDevice.DeviceType.Stylus,
+        QPointingDevice.PointerType.Pen,
+        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+        1,
+        3,
+    )
 
     def tablet(kind, pos: QPointF, pressure: float, buttons) -> None:
-        QApplication.sendEvent(pad, QTabletEvent(
-            kind, pen, pos, QPointF(pad.mapToGlobal(pos.toPoint())), pressure, 0.0, 0.0, 0.0,
-            0.0, 0.0, Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, buttons))
+        QApplication.sendEvent(
+            pad,
+            QTabletEvent(
+                kind,
+                pen,
+                pos,
+                QPointF(pad.mapToGlobal(pos.toPoint())),
+                pressure,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.MouseButton.LeftButton,
+                buttons,
+            ),
+        )
 
     left = Qt.MouseButton.LeftButton
     tablet(QEvent.Type.TabletPress, at(pad, 0.1, 0.5), 0.2, left)
@@ -141,6 +169,7 @@ def test_finger_draws_and_a_second_finger_is_ignored(pad):
 
 
 # --- acceptance ------------------------------------------------------------------------------
+
 
 def test_empty_pad_is_refused(pad):
     assert pad.is_empty() and not pad.is_acceptable()
@@ -201,6 +230,7 @@ def test_strokes_are_json_and_do_not_depend_on_the_widget_size(pad, qtbot):
 
 # --- PNG export ------------------------------------------------------------------------------
 
+
 def test_png_is_transparent_ink_cropped_to_the_signature(pad):
     sign_name(pad)
     data = pad.to_png(600)
@@ -211,8 +241,9 @@ def test_png_is_transparent_ink_cropped_to_the_signature(pad):
     w, h = image.width(), image.height()
     for x, y in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1)):
         assert image.pixelColor(x, y).alpha() == 0
-    ink = [image.pixelColor(x, y) for y in range(0, h, 3) for x in range(0, w, 3)
-           if image.pixelColor(x, y).alpha() > 200]
+    ink = [
+        image.pixelColor(x, y) for y in range(0, h, 3) for x in range(0, w, 3) if image.pixelColor(x, y).alpha() > 200
+    ]
     assert len(ink) > 100
     assert all(c.blue() > c.red() and c.lightness() < 110 for c in ink)  # dark blue
 
@@ -226,8 +257,14 @@ def test_png_shows_up_as_an_image_in_a_real_pdf(pad):
     sign_name(pad)
     png = pad.to_png()
     signature = SignatureDTO("王建国", SignerRole.MANAGER, dt.datetime(2025, 6, 1, 2, 30), png)
-    pdf = render_store_notice(STORE, number="GS-2025-0007", version=3, language="bilingual",
-                              issued_at=dt.datetime(2025, 6, 1, 2, 0), signatures=(signature,))
+    pdf = render_store_notice(
+        STORE,
+        number="GS-2025-0007",
+        version=3,
+        language="bilingual",
+        issued_at=dt.datetime(2025, 6, 1, 2, 0),
+        signatures=(signature,),
+    )
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     images = list(page.images)
     assert len(images) == 1
@@ -238,6 +275,7 @@ def test_png_shows_up_as_an_image_in_a_real_pdf(pad):
 
 
 # --- dialog ----------------------------------------------------------------------------------
+
 
 @pytest.fixture()
 def dialog(qtbot) -> SignatureDialog:
@@ -251,8 +289,7 @@ def dialog(qtbot) -> SignatureDialog:
 def test_dialog_shows_who_signs_in_which_role(dialog):
     assert dialog.who.text() == f"{role_label(SignerRole.CUSTOMER)}: 王建国"
     assert "GS-2025-0007" in dialog.document.text()
-    assert {role_label(r) for r in SignerRole} == {
-        "Customer", "Sales consultant", "Escort", "Technician", "Manager"}
+    assert {role_label(r) for r in SignerRole} == {"Customer", "Sales consultant", "Escort", "Technician", "Manager"}
 
 
 def test_ok_on_an_empty_pad_shows_a_message_and_emits_nothing(dialog, qtbot):
@@ -279,8 +316,7 @@ def test_signing_emits_a_capture_that_becomes_a_signature_dto(dialog, qtbot):
     assert isinstance(capture, SignatureCapture) and capture is dialog.capture
     assert capture.signer_name == "王建国" and capture.role is SignerRole.CUSTOMER
     assert capture.signed_at.tzinfo is None  # naive UTC, as app.core.clock gives
-    assert abs(dt.datetime.now(dt.UTC).replace(tzinfo=None) - capture.signed_at) \
-        < dt.timedelta(minutes=1)
+    assert abs(dt.datetime.now(dt.UTC).replace(tzinfo=None) - capture.signed_at) < dt.timedelta(minutes=1)
     assert json.loads(json.dumps(capture.strokes_json())) == dialog.pad.strokes()
     dto = capture.to_dto()
     assert isinstance(dto, SignatureDTO) and dto.png == capture.png and dto.role == "customer"

@@ -44,8 +44,7 @@ def page_as(qtbot, database, uow, sync_ops):
 
 
 def _row(page: StaffPage, username: str) -> int:
-    return next(r for r in range(page.proxy.rowCount())
-                if page.proxy.index(r, StaffColumn.USERNAME).data() == username)
+    return next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, StaffColumn.USERNAME).data() == username)
 
 
 def _cell(page, username, column) -> str:

@@ -19,13 +19,20 @@ pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 
 
 def test_pipl_51_the_id_step_on_a_terminal_without_the_key_says_how_to_import_it(
-        qtbot, database, world, db_url, tmp_path, monkeypatch):  # noqa: F811
+    qtbot, database, world, db_url, tmp_path, monkeypatch
+):  # noqa: F811
     from ui.test_drives.drive_dialog import TestDriveDialog
 
     qualify(world, Terminal(tmp_path / "a", db_url, monkeypatch))  # the store's first terminal
     b = Terminal(tmp_path / "b", db_url, monkeypatch).use()
-    d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
-                                    route_id=world.route_id, customer_name="孙女士", walk_in=True)
+    d = test_drives.book_test_drive(
+        world.uow(),
+        actor=world.desk,
+        car_id=world.car_id,
+        route_id=world.route_id,
+        customer_name="孙女士",
+        walk_in=True,
+    )
     dialog = TestDriveDialog(AppContext(database, world.consultant), d.id)
     qtbot.addWidget(dialog)
     dialog.show()

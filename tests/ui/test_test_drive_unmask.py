@@ -18,8 +18,14 @@ pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 def _qualified_dialog(qtbot, database, world, actor):  # noqa: F811
     from ui.test_drives.drive_dialog import TestDriveDialog
 
-    d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
-                                    route_id=world.route_id, customer_name="钱先生", walk_in=True)
+    d = test_drives.book_test_drive(
+        world.uow(),
+        actor=world.desk,
+        car_id=world.car_id,
+        route_id=world.route_id,
+        customer_name="钱先生",
+        walk_in=True,
+    )
     dialog = TestDriveDialog(AppContext(database, actor), d.id)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -29,9 +29,16 @@ def world(uow):
     later = dt.date.today() + dt.timedelta(days=365)
     car = setup.list_fleet(uow(), actor=w.manager)[0]
     from tests.integration.test_test_drives import fleet_input
-    setup.save_fleet_car(uow(), actor=w.manager, car_id=car.id, expected_version=car.version,
-                         data=fleet_input(car.vehicle_id, compulsory_insurance_until=later,
-                                          commercial_insurance_until=later, inspection_until=later))
+
+    setup.save_fleet_car(
+        uow(),
+        actor=w.manager,
+        car_id=car.id,
+        expected_version=car.version,
+        data=fleet_input(
+            car.vehicle_id, compulsory_insurance_until=later, commercial_insurance_until=later, inspection_until=later
+        ),
+    )
     return w
 
 
@@ -41,9 +48,13 @@ def _sign(monkeypatch):
 
     def ask(parent, name, role, document=""):
         cap = signature_capture(name, str(role), 5)
-        return signature_dialog.SignatureCapture(name, signature_dialog.SignerRole(role),
-                                                 utcnow(), tuple(tuple(tuple(p) for p in s)
-                                                                 for s in cap.strokes), cap.png)
+        return signature_dialog.SignatureCapture(
+            name,
+            signature_dialog.SignerRole(role),
+            utcnow(),
+            tuple(tuple(tuple(p) for p in s) for s in cap.strokes),
+            cap.png,
+        )
 
     monkeypatch.setattr(signature_dialog.SignatureDialog, "ask", staticmethod(ask))
 
@@ -117,8 +128,14 @@ def test_a_consultant_takes_a_walk_in_from_booking_to_return(qtbot, database, wo
 def test_start_lists_what_is_missing_and_the_service_refuses(qtbot, database, world):
     from ui.test_drives.drive_dialog import TestDriveDialog
 
-    d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
-                                    route_id=world.route_id, customer_name="张女士", walk_in=True)
+    d = test_drives.book_test_drive(
+        world.uow(),
+        actor=world.desk,
+        car_id=world.car_id,
+        route_id=world.route_id,
+        customer_name="张女士",
+        walk_in=True,
+    )
     dialog = TestDriveDialog(AppContext(database, world.consultant), d.id)
     qtbot.addWidget(dialog)
     dialog.go("start")
@@ -132,13 +149,22 @@ def test_managers_see_route_and_fleet_warnings(qtbot, database, world, uow):
     from ui.test_drives.drives_page import TestDrivesPage
 
     route = next(r for r in setup.list_routes(uow(), actor=world.manager) if r.id == world.route2_id)
-    setup.save_route(uow(), actor=world.manager, route_id=route.id, expected_version=route.version,
-                     data=route_input("外环高速线", active=False,
-                                      filing_date=dt.date(2026, 1, 15)))
+    setup.save_route(
+        uow(),
+        actor=world.manager,
+        route_id=route.id,
+        expected_version=route.version,
+        data=route_input("外环高速线", active=False, filing_date=dt.date(2026, 1, 15)),
+    )
     soon = dt.date.today() + dt.timedelta(days=10)
-    add_fleet_car(uow, world.manager, plate="沪B23456", commercial_insurance_until=soon,
-                  compulsory_insurance_until=dt.date.today() + dt.timedelta(days=300),
-                  inspection_until=dt.date.today() + dt.timedelta(days=300))
+    add_fleet_car(
+        uow,
+        world.manager,
+        plate="沪B23456",
+        commercial_insurance_until=soon,
+        compulsory_insurance_until=dt.date.today() + dt.timedelta(days=300),
+        inspection_until=dt.date.today() + dt.timedelta(days=300),
+    )
     page = TestDrivesPage(AppContext(database, world.manager))
     qtbot.addWidget(page)
     text = page.warning.text()
@@ -166,8 +192,7 @@ def test_from_the_live_queue_a_consultant_starts_a_test_drive_for_the_visitor(qt
     from ui.reception.queue_page import QueuePage
 
     visit = walk_in(uow, world.desk, now=utcnow(), name="赵女士", mobile="13800001111").visit
-    visit = start_visit(uow(), actor=world.consultant, visit_id=visit.id,
-                        expected_version=visit.version)
+    visit = start_visit(uow(), actor=world.consultant, visit_id=visit.id, expected_version=visit.version)
     page = QueuePage(AppContext(database, world.consultant))
     qtbot.addWidget(page)
     assert page.test_drive_button.isVisibleTo(page)
@@ -199,8 +224,14 @@ def test_the_desk_books_and_moves_a_drive_but_does_not_conduct_it(qtbot, databas
 def test_withdrawing_the_consent_erases_the_numbers_pipl(qtbot, database, world):
     from ui.test_drives.drive_dialog import TestDriveDialog
 
-    d = test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
-                                    route_id=world.route_id, customer_name="钱先生", walk_in=True)
+    d = test_drives.book_test_drive(
+        world.uow(),
+        actor=world.desk,
+        car_id=world.car_id,
+        route_id=world.route_id,
+        customer_name="钱先生",
+        walk_in=True,
+    )
     dialog = TestDriveDialog(AppContext(database, world.consultant), d.id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -226,9 +257,15 @@ def test_the_calendar_shows_each_car_by_half_hour_and_books_a_free_slot(qtbot, d
 
     day = store_today() + dt.timedelta(days=1)  # tomorrow: every slot is in the future
     at_ten = from_store_time(dt.datetime.combine(day, dt.time(10, 0)))
-    test_drives.book_test_drive(world.uow(), actor=world.desk, car_id=world.car_id,
-                                route_id=world.route_id, customer_name="周女士",
-                                planned_start=at_ten, minutes=60)
+    test_drives.book_test_drive(
+        world.uow(),
+        actor=world.desk,
+        car_id=world.car_id,
+        route_id=world.route_id,
+        customer_name="周女士",
+        planned_start=at_ten,
+        minutes=60,
+    )
     page = TestDrivesPage(AppContext(database, world.desk))
     qtbot.addWidget(page)
     page.day.setDate(QDate(day.year, day.month, day.day))
@@ -262,8 +299,8 @@ def test_managers_add_a_route_and_a_car_with_errors_beside_the_fields(qtbot, dat
 
     from app.inventory import vehicles
     from tests.factories import vehicle_input
-    vehicles.add_vehicle(uow(), actor=world.manager,
-                         data=vehicle_input(status="test_drive_fleet", powertrain="BEV"))
+
+    vehicles.add_vehicle(uow(), actor=world.manager, data=vehicle_input(status="test_drive_fleet", powertrain="BEV"))
     page.add_car()
     car_dialog = page.car_dialog
     qtbot.addWidget(car_dialog)

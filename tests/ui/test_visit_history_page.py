@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from db.models import Role
-from tests.factories import (RECEPTION_NOW, make_customer, make_staff, on_duty, reception_defaults,
-                             walk_in)
+from tests.factories import RECEPTION_NOW, make_customer, make_staff, on_duty, reception_defaults, walk_in
 from ui.reception.visit_history_page import VisitHistoryPage
 
 

@@ -19,10 +19,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.documents.fonts import (ENV_VAR, FontCandidate, FontConfig, check_fonts, load_config,
-                                 parse_override, register_fonts)
-from app.documents.layout import (DocumentMeta, SignatureDTO, SignerRole, Text, render_flowing,
-                                  signature_block)
+from app.documents.fonts import (
+    ENV_VAR,
+    FontCandidate,
+    FontConfig,
+    check_fonts,
+    load_config,
+    parse_override,
+    register_fonts,
+)
+from app.documents.layout import DocumentMeta, SignatureDTO, SignerRole, Text, render_flowing, signature_block
 from app.documents.sample_notice import render_store_notice
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
@@ -31,8 +37,15 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 ISSUED = dt.datetime(2025, 6, 1, 2, 0)  # naive UTC = 10:00 in Shanghai
-STORE = StoreDTO(1, "上海浦江汽车销售服务有限公司", "上海市闵行区虹梅南路 1888 号 A&B <展厅>",
-                 "021-64001234", "021-64005678", "https://pujiang-4s.example.cn", 3)
+STORE = StoreDTO(
+    1,
+    "上海浦江汽车销售服务有限公司",
+    "上海市闵行区虹梅南路 1888 号 A&B <展厅>",
+    "021-64001234",
+    "021-64005678",
+    "https://pujiang-4s.example.cn",
+    3,
+)
 
 
 def tool(name: str) -> str:
@@ -46,8 +59,7 @@ def pdftotext(pdf: bytes, tmp_path: Path, page: int | None = None) -> str:
     src = tmp_path / "doc.pdf"
     src.write_bytes(pdf)
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    out = subprocess.run([tool("pdftotext"), *pages, str(src), "-"], capture_output=True,
-                         check=True)
+    out = subprocess.run([tool("pdftotext"), *pages, str(src), "-"], capture_output=True, check=True)
     return out.stdout.decode("utf-8")
 
 
@@ -58,18 +70,27 @@ def signature(role=SignerRole.MANAGER, name="王建国") -> SignatureDTO:
 
 def notice(language: str, **kw) -> bytes:
     kw.setdefault("signatures", [signature()])
-    return render_store_notice(STORE, number="GS-2025-0007", version=3, language=language,
-                               issued_at=ISSUED, **kw)
+    return render_store_notice(STORE, number="GS-2025-0007", version=3, language=language, issued_at=ISSUED, **kw)
 
 
 # --- text and language --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", ["zh", "en", "bilingual"])
 def test_store_notice_text_reads_back(language, tmp_path):
     text = pdftotext(notice(language), tmp_path)
     # User data is escaped, not parsed as markup: "&" and "<展厅>" survive.
-    for value in (STORE.legal_name, "A&B <展厅>", "021-64001234", "021-64005678", "12345",
-                  STORE.website, "GS-2025-0007", "王建国", "2025-06-01 10:30"):
+    for value in (
+        STORE.legal_name,
+        "A&B <展厅>",
+        "021-64001234",
+        "021-64005678",
+        "12345",
+        STORE.website,
+        "GS-2025-0007",
+        "王建国",
+        "2025-06-01 10:30",
+    ):
         assert value in text, value
     zh, en = "投诉电话" in text, "Complaint phone" in text
     expected = {"zh": (True, False), "en": (False, True), "bilingual": (True, True)}
@@ -87,8 +108,9 @@ def test_store_notice_cites_the_complaint_channels_4_1_3_5_and_4_5_2_1(tmp_path)
 
 
 def test_issue_date_is_printed_in_shanghai_time(tmp_path):
-    pdf = render_store_notice(STORE, number="N1", version=1, language="en",
-                              issued_at=dt.datetime(2025, 6, 1, 18, 0))  # 02:00 next day
+    pdf = render_store_notice(
+        STORE, number="N1", version=1, language="en", issued_at=dt.datetime(2025, 6, 1, 18, 0)
+    )  # 02:00 next day
     assert "Issued: 2025-06-02" in pdftotext(pdf, tmp_path)
 
 
@@ -98,6 +120,7 @@ def test_unknown_language_is_refused():
 
 
 # --- fonts --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", ["zh", "en", "bilingual"])
 def test_only_embedded_fonts_no_helvetica(language, tmp_path):
@@ -156,8 +179,9 @@ def test_font_without_chinese_is_rejected():
 
 def test_config_file_relative_paths_and_env_override(tmp_path):
     (tmp_path / "fonts.json").write_text(
-        '{"candidates": [{"path": "bundled/cjk.ttf"}, {"path": "%s", "subfont_index": 0}]}'
-        % WQY.as_posix(), encoding="utf-8")
+        '{"candidates": [{"path": "bundled/cjk.ttf"}, {"path": "%s", "subfont_index": 0}]}' % WQY.as_posix(),
+        encoding="utf-8",
+    )
     config = load_config(tmp_path / "fonts.json")
     assert config.candidates[0].path == tmp_path / "bundled" / "cjk.ttf"
     if WQY.exists():
@@ -171,16 +195,20 @@ def test_broken_config_is_font_config_invalid(tmp_path):
         load_config(tmp_path / "fonts.json")
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("C:/Windows/Fonts/msyh.ttc,1", FontCandidate(Path("C:/Windows/Fonts/msyh.ttc"), 1)),
-    ("/fonts/a,b.ttf", FontCandidate(Path("/fonts/a,b.ttf"), 0)),
-    (" /fonts/x.ttc , 2 ", FontCandidate(Path("/fonts/x.ttc"), 2)),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("C:/Windows/Fonts/msyh.ttc,1", FontCandidate(Path("C:/Windows/Fonts/msyh.ttc"), 1)),
+        ("/fonts/a,b.ttf", FontCandidate(Path("/fonts/a,b.ttf"), 0)),
+        (" /fonts/x.ttc , 2 ", FontCandidate(Path("/fonts/x.ttc"), 2)),
+    ],
+)
 def test_parse_override(value, expected):
     assert parse_override(value) == expected
 
 
 # --- pages, signatures, golden ------------------------------------------------------------
+
 
 def _long_meta(language="bilingual") -> DocumentMeta:
     return DocumentMeta("test_long", "T-0001", 2, language, ISSUED, STORE, Text("长文件", "Long"))
@@ -222,8 +250,11 @@ def test_signature_png_is_drawn_with_its_transparency():
 
 
 def test_several_signers_each_get_a_box(tmp_path):
-    sigs = [signature(SignerRole.CUSTOMER, "李雷"), signature(SignerRole.CONSULTANT, "韩梅梅"),
-            signature(SignerRole.ESCORT, "张伟")]
+    sigs = [
+        signature(SignerRole.CUSTOMER, "李雷"),
+        signature(SignerRole.CONSULTANT, "韩梅梅"),
+        signature(SignerRole.ESCORT, "张伟"),
+    ]
     pdf = render_flowing(_long_meta("zh"), lambda ctx: [signature_block(ctx, sigs)])
     text = pdftotext(pdf, tmp_path)
     for label in ("客户", "销售顾问", "陪同人员", "李雷", "韩梅梅", "张伟"):
@@ -254,14 +285,18 @@ def test_golden_store_notice_bilingual():
     if not golden.exists():
         pytest.fail(f"{golden} is missing: generate it with SHOWROOM_UPDATE_GOLDEN=1")
     import reportlab
+
     assert pdf == golden.read_bytes(), (
         f"store notice differs from {golden} (reportlab {reportlab.Version}). If the change "
-        "is intended, look at the new PDF, then rerun with SHOWROOM_UPDATE_GOLDEN=1.")
+        "is intended, look at the new PDF, then rerun with SHOWROOM_UPDATE_GOLDEN=1."
+    )
 
 
 def test_importing_documents_does_not_load_pyhanko():
-    code = ("import sys, app.documents.signing, app.documents.sample_notice\n"
-            "print(sorted(m for m in sys.modules if m.startswith('pyhanko')))")
+    code = (
+        "import sys, app.documents.signing, app.documents.sample_notice\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pyhanko')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"

@@ -28,8 +28,7 @@ def test_importing_app_and_db_does_not_load_pyside6():
 # through its public module, <layer>/<feature>/api.py. The documents feature's PDF kit (layout,
 # fonts, signing) is public too. The shared kernel (app/core, ui/widgets) is open to all; the
 # entry points that assemble the features (app/cli, app/demo, ui/shell) may import anything.
-FEATURES = ("reception", "showroom", "test_drives", "pdi", "documents", "inventory", "privacy",
-            "staff", "store")
+FEATURES = ("reception", "showroom", "test_drives", "pdi", "documents", "inventory", "privacy", "staff", "store")
 PUBLIC_MODULE = "api"
 ALSO_PUBLIC = {"app.documents.layout", "app.documents.fonts", "app.documents.signing"}
 ASSEMBLERS = ("app.cli", "app.demo", "ui.shell")
@@ -98,15 +97,15 @@ def test_features_use_each_other_only_through_their_public_module():
 
 def test_the_feature_check_sees_internals_public_modules_and_lazy_imports():
     source = (
-        "from app.store.store import get_store\n"          # another feature's internals
-        "from app.store import store\n"                    # the same, attribute style
-        "from app.store.api import get_store\n"            # its public module: fine
-        "from app.documents.layout import Text\n"          # the PDF kit: fine
-        "from app.showroom.qr import parse\n"              # own feature: fine
-        "from app.core.errors import NotFound\n"           # kernel: fine
+        "from app.store.store import get_store\n"  # another feature's internals
+        "from app.store import store\n"  # the same, attribute style
+        "from app.store.api import get_store\n"  # its public module: fine
+        "from app.documents.layout import Text\n"  # the PDF kit: fine
+        "from app.showroom.qr import parse\n"  # own feature: fine
+        "from app.core.errors import NotFound\n"  # kernel: fine
         "from ui.reception.fields import ReceptionChanges\n"  # ui of another feature
         "def f():\n"
-        "    import app.pdi.inspections\n"                 # lazy: still counted
+        "    import app.pdi.inspections\n"  # lazy: still counted
     )
     assert feature_violations("app.showroom.cards", source) == [
         "app.showroom.cards:1 -> app.store.store",
@@ -126,6 +125,9 @@ def test_every_feature_has_its_public_module_and_one_package_per_layer():
 
 def test_no_product_module_looks_like_a_test():
     """pytest would collect app/x/test_y.py as tests (issue #16 item 3)."""
-    bad = [str(p.relative_to(ROOT)) for p in _product_modules()
-           if p.name.startswith("test_") or p.name.endswith("_test.py")]
+    bad = [
+        str(p.relative_to(ROOT))
+        for p in _product_modules()
+        if p.name.startswith("test_") or p.name.endswith("_test.py")
+    ]
     assert not bad, bad

@@ -9,8 +9,14 @@ import json
 
 import pytest
 
-from app.pdi.rules import (ItemState, RepairState, certificate_problem, definition_to_json,
-                            parse_definition, pass_blockers)
+from app.pdi.rules import (
+    ItemState,
+    RepairState,
+    certificate_problem,
+    definition_to_json,
+    parse_definition,
+    pass_blockers,
+)
 from app.core.errors import ValidationFailed
 from app.pdi.templates import DEFAULT_TEMPLATE_FILE, read_template_file
 
@@ -28,8 +34,10 @@ def test_the_default_checklist_has_every_item_of_the_reference_in_order():
     assert d.item("N01").value_unit == "%" and d.item("E06").value_unit == "kPa"
 
 
-@pytest.mark.parametrize("powertrain,engine_bay,nev", [
-    ("ICE", True, False), ("HEV", True, False), ("PHEV", True, True), ("BEV", False, True)])
+@pytest.mark.parametrize(
+    "powertrain,engine_bay,nev",
+    [("ICE", True, False), ("HEV", True, False), ("PHEV", True, True), ("BEV", False, True)],
+)
 def test_engine_bay_items_skip_bevs_and_nev_items_only_for_nevs(powertrain, engine_bay, nev):
     ids = {i.id for i in read_template_file(DEFAULT_TEMPLATE_FILE).applicable(powertrain)}
     assert ("B01" in ids) is engine_bay and ("N01" in ids) is nev
@@ -51,18 +59,34 @@ def test_retired_items_stay_in_the_template_but_never_apply():
 
 def test_every_problem_of_a_file_is_reported_with_its_place():
     with pytest.raises(ValidationFailed) as e:
-        parse_definition({"format": "other", "key": "", "title": {"zh": "清单", "en": "List"},
-                          "sections": [{"id": "ee", "zh": "外观", "en": "Exterior", "items": [
-                              {"id": "E01", "zh": "漆面", "en": "Paint", "value": {"kind": "colour"}},
-                              {"id": "E01", "zh": "漆面", "en": "Paint", "retired": "yes"}]},
-                              {"id": "N", "zh": "新能源", "en": "NEV", "items": []}]})
+        parse_definition(
+            {
+                "format": "other",
+                "key": "",
+                "title": {"zh": "清单", "en": "List"},
+                "sections": [
+                    {
+                        "id": "ee",
+                        "zh": "外观",
+                        "en": "Exterior",
+                        "items": [
+                            {"id": "E01", "zh": "漆面", "en": "Paint", "value": {"kind": "colour"}},
+                            {"id": "E01", "zh": "漆面", "en": "Paint", "retired": "yes"},
+                        ],
+                    },
+                    {"id": "N", "zh": "新能源", "en": "NEV", "items": []},
+                ],
+            }
+        )
     assert {(f.field, f.code) for f in e.value.errors} == {
-        ("format", "pdi_template_format"), ("key", "required"),
+        ("format", "pdi_template_format"),
+        ("key", "required"),
         ("sections[0].id", "pdi_template_bad_id"),
         ("sections[0].items[0].value", "pdi_template_value_kind"),
         ("sections[0].items[1].id", "pdi_template_duplicate_id"),
         ("sections[0].items[1].retired", "pdi_template_not_boolean"),
-        ("sections[1].items", "pdi_template_no_items")}
+        ("sections[1].items", "pdi_template_no_items"),
+    }
 
 
 def test_certificate_rule_4_4_1_3():

@@ -22,8 +22,7 @@ runs every action as every role against it. A user may hold several roles.
 
 def render() -> str:
     roles = list(Role)
-    lines = ["| action | " + " | ".join(r.value for r in roles) + " |",
-             "|---|" + "---|" * len(roles)]
+    lines = ["| action | " + " | ".join(r.value for r in roles) + " |", "|---|" + "---|" * len(roles)]
     for a in Action:
         lines.append(f"| {a.value} | " + " | ".join("✔" if r in MATRIX[a] else "" for r in roles) + " |")
     return HEADER + "\n".join(lines) + "\n" + render_cli()

@@ -40,8 +40,10 @@ def cand(cid, order, *, count=0, last=None, away=False, busy=False, on_duty=True
 
 def test_rotation_picks_fewest_then_least_recent_then_roster_order():
     assert pick_next_consultant([cand(1, 1, count=2), cand(2, 2, count=1), cand(3, 3, count=1)]) == 2
-    assert pick_next_consultant([cand(1, 1, count=1, last=T0), cand(2, 2, count=1,
-                                                                    last=T0 - dt.timedelta(minutes=5))]) == 2
+    assert (
+        pick_next_consultant([cand(1, 1, count=1, last=T0), cand(2, 2, count=1, last=T0 - dt.timedelta(minutes=5))])
+        == 2
+    )
     assert pick_next_consultant([cand(5, 2), cand(4, 1)]) == 4
 
 
@@ -53,8 +55,7 @@ def test_rotation_skips_busy_away_and_off_duty_consultants():
 
 
 @settings(max_examples=60, deadline=None)
-@given(n=st.integers(2, 8), visits=st.integers(0, 80),
-       busy=st.lists(st.integers(0, 7), max_size=80))
+@given(n=st.integers(2, 8), visits=st.integers(0, 80), busy=st.lists(st.integers(0, 7), max_size=80))
 def test_rotation_is_fair_within_one_among_consultants_available_all_day(n, visits, busy):
     """Consultants who are never skipped end the day within one visit of each other, whatever
     the skips of a consultant who is sometimes busy."""
@@ -111,8 +112,7 @@ def test_intent_levels_are_defined_for_every_level_and_set_the_follow_up():
 
 def test_4_2_1_4_child_and_4_2_3_3_foreign_visitor_reminders():
     assert reminders_for(with_children=False, foreign_visitor=False) == ()
-    assert reminders_for(with_children=True, foreign_visitor=True) == (REMINDER_CHILD_SAFETY,
-                                                                       REMINDER_FOREIGN_VISITOR)
+    assert reminders_for(with_children=True, foreign_visitor=True) == (REMINDER_CHILD_SAFETY, REMINDER_FOREIGN_VISITOR)
 
 
 def test_id_numbers_are_recognised_in_free_text():

@@ -8,11 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.spreadsheet_cells import (
-    FORMULA_TRIGGERS,
-    escape_formula,
-    unescape_formula,
-)
+from app.core.spreadsheet_cells import FORMULA_TRIGGERS, escape_formula, unescape_formula
 
 
 @given(st.text())
@@ -25,7 +21,12 @@ def test_owasp_escaped_text_never_starts_a_formula_and_unescapes_to_itself(text)
 def test_owasp_formula_text_gets_one_apostrophe_and_numbers_stay_numbers():
     assert escape_formula('=HYPERLINK("http://x","y")') == '\'=HYPERLINK("http://x","y")'
     assert [escape_formula(t) for t in ("+1", "-2+3", "@SUM(A1)", "\tx", "\rx")] == [
-        "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx"]
+        "'+1",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+    ]
     assert escape_formula("帕萨特 -2") == "帕萨特 -2" and escape_formula("") == ""
     for number in (-2, -2.5, Decimal("-3.10"), 0, dt.date(2025, 5, 1), None, True):
         assert escape_formula(number) is number

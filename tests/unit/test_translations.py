@@ -9,8 +9,9 @@ I18N = ROOT / "resources" / "i18n"
 
 
 def test_every_visible_string_has_a_chinese_translation():
-    out = subprocess.run([sys.executable, str(I18N / "update.py"), "--check"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, str(I18N / "update.py"), "--check"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, "untranslated strings (run resources/i18n/update.py):\n" + out.stdout
 
 

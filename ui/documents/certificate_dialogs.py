@@ -8,8 +8,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.errors import FieldError, ShowroomError
@@ -75,14 +83,22 @@ class ImportCertificateDialog(_CertificateDialog):
         browse.clicked.connect(self.browse)
         self.password = _password()
         self.password.setObjectName("password")
-        self._build(self.tr("The imported certificate becomes active and signs new documents. It must "
-                            "contain the private key and be valid."),
-                    [(self.tr("File"), "path", _file_row(self.path, browse)),
-                     (self.tr("Password"), "password", self.password)], self.tr("Import"))
+        self._build(
+            self.tr(
+                "The imported certificate becomes active and signs new documents. It must "
+                "contain the private key and be valid."
+            ),
+            [(self.tr("File"), "path", _file_row(self.path, browse)), (self.tr("Password"), "password", self.password)],
+            self.tr("Import"),
+        )
 
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a PKCS#12 file"), self.path.text(),
-                                              self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a PKCS#12 file"),
+            self.path.text(),
+            self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"),
+        )
         if name:
             self.path.setText(name)
 
@@ -103,8 +119,7 @@ class ImportCertificateDialog(_CertificateDialog):
                 raise _Unreadable() from e
             return import_certificate(ctx.uow(), actor=ctx.actor, pkcs12=data, password=password)
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
-            .on_failure(self._failed).run()
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
 
     def _failed(self, exc) -> None:
         if isinstance(exc, _Unreadable):
@@ -140,15 +155,23 @@ class ExportCertificateDialog(_CertificateDialog):
         self.password.setObjectName("password")
         self.password2 = _password()
         self.password2.setObjectName("password2")
-        self._build(self.tr("The file contains the store's private signing key. Keep it and its "
-                            "password in a safe place, separately."),
-                    [(self.tr("File"), "path", _file_row(self.path, browse)),
-                     (self.tr("Password"), "password", self.password),
-                     (self.tr("Repeat password"), "password2", self.password2)], self.tr("Export"))
+        self._build(
+            self.tr(
+                "The file contains the store's private signing key. Keep it and its "
+                "password in a safe place, separately."
+            ),
+            [
+                (self.tr("File"), "path", _file_row(self.path, browse)),
+                (self.tr("Password"), "password", self.password),
+                (self.tr("Repeat password"), "password2", self.password2),
+            ],
+            self.tr("Export"),
+        )
 
     def browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the certificate as"), self.path.text(),
-                                              self.tr("PKCS#12 files (*.p12 *.pfx)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the certificate as"), self.path.text(), self.tr("PKCS#12 files (*.p12 *.pfx)")
+        )
         if name:
             self.path.setText(name if name.lower().endswith((".p12", ".pfx")) else name + ".p12")
 

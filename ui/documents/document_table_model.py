@@ -33,10 +33,14 @@ class DocumentTableModel(DtoTableModel[DocumentDTO]):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return {
-            DocColumn.NUMBER: self.tr("Number"), DocColumn.VERSION: self.tr("Version"),
-            DocColumn.TYPE: self.tr("Type"), DocColumn.SUBJECT: self.tr("Subject"),
-            DocColumn.LANGUAGE: self.tr("Language"), DocColumn.ISSUED_AT: self.tr("Issued"),
-            DocColumn.ISSUED_BY: self.tr("Issued by"), DocColumn.STATUS: self.tr("Status"),
+            DocColumn.NUMBER: self.tr("Number"),
+            DocColumn.VERSION: self.tr("Version"),
+            DocColumn.TYPE: self.tr("Type"),
+            DocColumn.SUBJECT: self.tr("Subject"),
+            DocColumn.LANGUAGE: self.tr("Language"),
+            DocColumn.ISSUED_AT: self.tr("Issued"),
+            DocColumn.ISSUED_BY: self.tr("Issued by"),
+            DocColumn.STATUS: self.tr("Status"),
         }[DocColumn(section)]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -80,12 +84,14 @@ class PrintLedgerModel(DtoTableModel[DocumentPrintDTO]):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Printer or file"),
-                self.tr("Copies"))[section]
+        return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Printer or file"), self.tr("Copies"))[
+            section
+        ]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         p = self.item(index)
         if role != Qt.ItemDataRole.DisplayRole or p is None:
             return None
-        return (local_time(p.printed_at), p.printed_by_name, label(PRINT_KIND, p.kind), p.printer,
-                str(p.copies))[index.column()]
+        return (local_time(p.printed_at), p.printed_by_name, label(PRINT_KIND, p.kind), p.printer, str(p.copies))[
+            index.column()
+        ]

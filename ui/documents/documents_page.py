@@ -11,8 +11,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.permissions import Action, can
@@ -51,8 +61,9 @@ class DocumentsPage(QWidget):
         self.void_button.setVisible(can(roles, Action.VOID_DOCUMENTS))
         self.notice_button = action_button(self.tr("New store notice…"), "new_store_notice", self.new_store_notice)
         self.notice_button.setVisible(can(roles, Action.ISSUE_STORE_NOTICE))
-        self.verify_file_button = action_button(self.tr("Verify a PDF file…"), "verify_file",
-                                              lambda: self.verify_file())  # clicked(bool) is no path
+        self.verify_file_button = action_button(
+            self.tr("Verify a PDF file…"), "verify_file", lambda: self.verify_file()
+        )  # clicked(bool) is no path
 
         top = QHBoxLayout()
         for w in (self.search, self.type_filter, self.show_voided):
@@ -113,7 +124,6 @@ class DocumentsPage(QWidget):
         self._selection_changed()
         self.refresh()
 
-
     # -- list --------------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
         ctx = self.ctx
@@ -122,8 +132,9 @@ class DocumentsPage(QWidget):
         def work():
             from app.documents.documents import DocumentQuery, list_documents
 
-            return list_documents(ctx.uow(), actor=ctx.actor,
-                                  query=DocumentQuery(text=text, doc_type=doc_type, include_voided=voided))
+            return list_documents(
+                ctx.uow(), actor=ctx.actor, query=DocumentQuery(text=text, doc_type=doc_type, include_voided=voided)
+            )
 
         run_op(self, work, lambda rows: self._loaded(rows, select_id))
 
@@ -157,18 +168,34 @@ class DocumentsPage(QWidget):
             self.details.setText(self.tr("Select a document to see its details and print ledger."))
             self.ledger.set_rows([])
             return
-        lines = [self.tr("{type} {number} v{version}, issued {time} by {issuer}.").format(
-            type=label(DOC_TYPE, doc.doc_type), number=doc.number, version=doc.version,
-            time=local_time(doc.issued_at), issuer=doc.issued_by_name)]
-        lines.append(self.tr("Digitally signed by {signer}; SHA-256 {sha}.").format(
-            signer=doc.signer_subject or "—", sha=doc.sha256[:16] + "…") if doc.signed
-            else self.tr("Not digitally signed."))
+        lines = [
+            self.tr("{type} {number} v{version}, issued {time} by {issuer}.").format(
+                type=label(DOC_TYPE, doc.doc_type),
+                number=doc.number,
+                version=doc.version,
+                time=local_time(doc.issued_at),
+                issuer=doc.issued_by_name,
+            )
+        ]
+        lines.append(
+            self.tr("Digitally signed by {signer}; SHA-256 {sha}.").format(
+                signer=doc.signer_subject or "—", sha=doc.sha256[:16] + "…"
+            )
+            if doc.signed
+            else self.tr("Not digitally signed.")
+        )
         if doc.signatures:
-            lines.append(self.tr("Handwritten signatures: {names}").format(
-                names=", ".join(f"{s.signer_name} ({local_time(s.signed_at)})" for s in doc.signatures)))
+            lines.append(
+                self.tr("Handwritten signatures: {names}").format(
+                    names=", ".join(f"{s.signer_name} ({local_time(s.signed_at)})" for s in doc.signatures)
+                )
+            )
         if doc.is_voided:
-            lines.append(self.tr("Voided {time} by {who}: {reason}").format(
-                time=local_time(doc.voided_at), who=doc.voided_by_name or "", reason=doc.void_reason or ""))
+            lines.append(
+                self.tr("Voided {time} by {who}: {reason}").format(
+                    time=local_time(doc.voided_at), who=doc.voided_by_name or "", reason=doc.void_reason or ""
+                )
+            )
             if doc.replaced_by_version:
                 lines.append(self.tr("Replaced by version {version}.").format(version=doc.replaced_by_version))
         self.details.setText("\n".join(lines))
@@ -208,8 +235,13 @@ class DocumentsPage(QWidget):
             return verify_document_bytes(ctx.uow(), actor=ctx.actor, pdf_bytes=pdf)
 
         title = f"{label(DOC_TYPE, doc.doc_type)} {doc.number} v{doc.version}"
-        dialog = PdfPreviewDialog(data, title, self, verify=verify,
-                                  on_printed=lambda result: self._record(doc.id, result.printer, result.copies, None))
+        dialog = PdfPreviewDialog(
+            data,
+            title,
+            self,
+            verify=verify,
+            on_printed=lambda result: self._record(doc.id, result.printer, result.copies, None),
+        )
         dialog.setObjectName("document_preview")
         dialog.saved.connect(lambda path: self._record(doc.id, path, 1, "export"))
         dialog.finished.connect(dialog.deleteLater)
@@ -223,8 +255,9 @@ class DocumentsPage(QWidget):
         def work():
             from app.documents.documents import record_print
 
-            return record_print(ctx.uow(), actor=ctx.actor, document_id=document_id,
-                                printer=printer, copies=copies, kind=kind)
+            return record_print(
+                ctx.uow(), actor=ctx.actor, document_id=document_id, printer=printer, copies=copies, kind=kind
+            )
 
         def done(_entry) -> None:
             if (doc := self.selected_document()) is not None and doc.id == document_id:
@@ -234,8 +267,7 @@ class DocumentsPage(QWidget):
 
     def verify_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a PDF file"), "",
-                                                  self.tr("PDF files (*.pdf)"))
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a PDF file"), "", self.tr("PDF files (*.pdf)"))
             if not path:
                 return
         ctx = self.ctx
@@ -256,17 +288,26 @@ class DocumentsPage(QWidget):
             "intact": self.tr("The document is unchanged since this store signed it."),
             "modified": self.tr("Warning: this document was changed after it was signed, or it is damaged."),
             "unsigned": self.tr("This document has no digital signature."),
-            "untrusted": self.tr("The document is unchanged since it was signed, but not with this store's certificate."),
+            "untrusted": self.tr(
+                "The document is unchanged since it was signed, but not with this store's certificate."
+            ),
         }
         lines = [verdict_text(result) or texts.get(result.status, result.status)]
         lines += change_lines(result)  # issue #15.5: name what changed after signing
         if result.signer_subject:
-            lines.append(self.tr("Signed by {signer} on {time} (China time).").format(
-                signer=result.signer_subject, time=local_time(result.signed_at)))
+            lines.append(
+                self.tr("Signed by {signer} on {time} (China time).").format(
+                    signer=result.signer_subject, time=local_time(result.signed_at)
+                )
+            )
         if result.archived_number:
-            lines.append(self.tr("It is archived as {number} v{version}{voided}.").format(
-                number=result.archived_number, version=result.archived_version,
-                voided=self.tr(" (voided since)") if result.archived_voided else ""))
+            lines.append(
+                self.tr("It is archived as {number} v{version}{voided}.").format(
+                    number=result.archived_number,
+                    version=result.archived_version,
+                    voided=self.tr(" (voided since)") if result.archived_voided else "",
+                )
+            )
         icon = QMessageBox.Icon.Information if result.status == "intact" else QMessageBox.Icon.Warning
         box = QMessageBox(icon, self.tr("Verify a PDF file"), "\n".join(lines), QMessageBox.StandardButton.Ok, self)
         box.setObjectName("verification_result")
@@ -297,5 +338,3 @@ class DocumentsPage(QWidget):
     def _issued(self, doc) -> None:
         self.refresh(select_id=doc.id)
         self.open_document(doc)
-
-

@@ -24,10 +24,13 @@ class StoreNoticeDialog(QDialog):
         self.signature_dialog = None
         self.setWindowTitle(self.tr("New store notice"))
         self.setMinimumWidth(460)
-        intro = QLabel(self.tr(
-            "The notice shows the store's name, address, sales hotline, complaint phone and "
-            "complaint channels. You sign it on screen; it is then signed digitally with the "
-            "store's certificate and kept in the archive."))
+        intro = QLabel(
+            self.tr(
+                "The notice shows the store's name, address, sales hotline, complaint phone and "
+                "complaint channels. You sign it on screen; it is then signed digitally with the "
+                "store's certificate and kept in the archive."
+            )
+        )
         intro.setWordWrap(True)
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -49,8 +52,7 @@ class StoreNoticeDialog(QDialog):
     def ask_signature(self):
         from ui.widgets.signature_dialog import SignatureDialog
 
-        dialog = SignatureDialog(self.ctx.actor.full_name, "manager", self,
-                                 document=self.tr("Store notice"))
+        dialog = SignatureDialog(self.ctx.actor.full_name, "manager", self, document=self.tr("Store notice"))
         dialog.signed.connect(self.issue)
         dialog.finished.connect(dialog.deleteLater)
         self.signature_dialog = dialog
@@ -59,16 +61,18 @@ class StoreNoticeDialog(QDialog):
 
     def issue(self, capture) -> None:
         ctx, language = self.ctx, self.language.currentData()
-        signature = SignatureCapture(capture.signer_name, str(capture.role), capture.signed_at,
-                                     capture.strokes_json(), capture.png)
+        signature = SignatureCapture(
+            capture.signer_name, str(capture.role), capture.signed_at, capture.strokes_json(), capture.png
+        )
 
         key = self.request_key
 
         def work():
             from app.documents.documents import issue_store_notice
 
-            return issue_store_notice(ctx.uow(), actor=ctx.actor, language=language,
-                                      signatures=[signature], request_key=key)
+            return issue_store_notice(
+                ctx.uow(), actor=ctx.actor, language=language, signatures=[signature], request_key=key
+            )
 
         Op(ctx, self, work).busy(self.buttons).on_success(self._done).run()
 

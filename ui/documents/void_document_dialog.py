@@ -17,10 +17,12 @@ class VoidDocumentDialog(ServiceFormDialog):
         self.document = document
         self.setWindowTitle(self.tr("Void document"))
         self.setMinimumWidth(480)
-        intro = QLabel(self.tr(
-            "{type} {number} v{version} will be marked voided. It stays in the archive and can "
-            "still be opened; a corrected document is issued as a new version.").format(
-            type=label(DOC_TYPE, document.doc_type), number=document.number, version=document.version))
+        intro = QLabel(
+            self.tr(
+                "{type} {number} v{version} will be marked voided. It stays in the archive and can "
+                "still be opened; a corrected document is issued as a new version."
+            ).format(type=label(DOC_TYPE, document.doc_type), number=document.number, version=document.version)
+        )
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")

@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from app.core.errors import ShowroomError
 from app.inventory.vehicles import VehicleQuery
@@ -90,14 +88,16 @@ class ImportExportBar(QWidget):
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def choose_import_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window(), self.tr("Import vehicles"), self._documents_dir(),
-                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window(), self.tr("Import vehicles"), self._documents_dir(), self.tr("Spreadsheets (*.xlsx *.csv)")
+        )
         return path
 
     def choose_export_path(self) -> str:
         xlsx, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)")
-        path, chosen = QFileDialog.getSaveFileName(self.window(), self.tr("Export vehicles"),
-                                                   self._documents_dir(), f"{xlsx};;{csv}")
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window(), self.tr("Export vehicles"), self._documents_dir(), f"{xlsx};;{csv}"
+        )
         if path and not path.lower().endswith((".xlsx", ".csv")):
             path += ".csv" if chosen == csv else ".xlsx"
         return path
@@ -115,9 +115,9 @@ class ImportExportBar(QWidget):
         progress.progressed.connect(self._on_progress)
         actor, uow = self.ctx.actor, self.ctx.uow
         self._set_busy(True, self.tr("Importing {file}…").format(file=file_name(path)), cancellable=True)
-        Op(self.ctx, self, lambda: vehicle_io.import_vehicles(uow(), actor=actor, path=path,
-                                                              progress=progress)) \
-            .on_success(lambda report: self._imported(path, report)).on_failure(self._failed).run()
+        Op(
+            self.ctx, self, lambda: vehicle_io.import_vehicles(uow(), actor=actor, path=path, progress=progress)
+        ).on_success(lambda report: self._imported(path, report)).on_failure(self._failed).run()
 
     def cancel(self) -> None:
         if self._progress is not None:
@@ -151,11 +151,12 @@ class ImportExportBar(QWidget):
 
         def done(count: int) -> None:
             self._set_busy(False)
-            self._message(QMessageBox.Icon.Information,
-                          self.tr("Export finished. Vehicles: {count}\nFile: {file}").format(count=count, file=path))
-    
-        run_op(self, lambda: vehicle_io.export_vehicles(uow(), actor=actor, path=path, query=query),
-               done, self._failed)
+            self._message(
+                QMessageBox.Icon.Information,
+                self.tr("Export finished. Vehicles: {count}\nFile: {file}").format(count=count, file=path),
+            )
+
+        run_op(self, lambda: vehicle_io.export_vehicles(uow(), actor=actor, path=path, query=query), done, self._failed)
 
     # --- errors --------------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:

@@ -11,8 +11,16 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
-    QPlainTextEdit, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.errors import FieldError
@@ -91,9 +99,11 @@ class ImportReportDialog(QDialog):
 
         rejected = len(report.rejected)
         if rejected:
-            headline = self.tr("{rejected} of {total} rows were not imported. Correct them in the "
-                               "file and import it again: rows already imported are recognised "
-                               "by their VIN.").format(rejected=rejected, total=report.total_rows)
+            headline = self.tr(
+                "{rejected} of {total} rows were not imported. Correct them in the "
+                "file and import it again: rows already imported are recognised "
+                "by their VIN."
+            ).format(rejected=rejected, total=report.total_rows)
         else:
             headline = self.tr("All {total} rows were read without errors.").format(total=report.total_rows)
         if file_name:
@@ -105,8 +115,12 @@ class ImportReportDialog(QDialog):
 
         summary = QFormLayout()
         self.counts: dict[str, QLabel] = {}
-        for key, text in (("created", self.tr("New vehicles")), ("updated", self.tr("Updated")),
-                          ("unchanged", self.tr("Unchanged")), ("rejected", self.tr("Rejected"))):
+        for key, text in (
+            ("created", self.tr("New vehicles")),
+            ("updated", self.tr("Updated")),
+            ("unchanged", self.tr("Unchanged")),
+            ("rejected", self.tr("Rejected")),
+        ):
             value = QLabel(str(rejected if key == "rejected" else getattr(report, key)))
             value.setObjectName(f"count_{key}")
             self.counts[key] = value

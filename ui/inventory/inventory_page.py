@@ -10,8 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.permissions import Action, can
@@ -56,14 +63,24 @@ class InventoryPage(QWidget):
         for s in VehicleStatus:
             self.status_filter.addItem(status_label(s.value), s.value)
 
-        self.add_button = self._button("add_button", self.tr("Add…"), can(roles, Action.EDIT_VEHICLES), self.add_vehicle)
-        self.edit_button = self._button("edit_button", self.tr("Edit…"), can(roles, Action.EDIT_VEHICLES), self.edit_selected)
-        self.status_button = self._button("status_button", self.tr("Change status…"),
-                                          can(roles, Action.CHANGE_VEHICLE_STATUS), self.change_status_of_selected)
-        self.import_button = self._button("import_button", self.tr("Import…"), can(roles, Action.IMPORT_VEHICLES),
-                                          self.import_file)
-        self.export_button = self._button("export_button", self.tr("Export…"), can(roles, Action.EXPORT_VEHICLES),
-                                          self.export_file)
+        self.add_button = self._button(
+            "add_button", self.tr("Add…"), can(roles, Action.EDIT_VEHICLES), self.add_vehicle
+        )
+        self.edit_button = self._button(
+            "edit_button", self.tr("Edit…"), can(roles, Action.EDIT_VEHICLES), self.edit_selected
+        )
+        self.status_button = self._button(
+            "status_button",
+            self.tr("Change status…"),
+            can(roles, Action.CHANGE_VEHICLE_STATUS),
+            self.change_status_of_selected,
+        )
+        self.import_button = self._button(
+            "import_button", self.tr("Import…"), can(roles, Action.IMPORT_VEHICLES), self.import_file
+        )
+        self.export_button = self._button(
+            "export_button", self.tr("Export…"), can(roles, Action.EXPORT_VEHICLES), self.export_file
+        )
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 2)
@@ -134,8 +151,12 @@ class InventoryPage(QWidget):
         self._generation += 1
         generation, query = self._generation, self.query()
         actor, uow = self.ctx.actor, self.ctx.uow
-        run_op(self, lambda: vehicles.list_vehicles(uow(), actor=actor, query=query),
-               lambda rows: self._loaded(generation, rows), self._load_failed)
+        run_op(
+            self,
+            lambda: vehicles.list_vehicles(uow(), actor=actor, query=query),
+            lambda rows: self._loaded(generation, rows),
+            self._load_failed,
+        )
 
     def _loaded(self, generation: int, rows: list[VehicleDTO]) -> None:
         if generation != self._generation:

@@ -23,8 +23,11 @@ from ui.widgets.field_error import FieldErrors
 def allowed_targets(current: str, roles) -> list[VehicleStatus]:
     """The statuses the combo offers: TRANSITIONS order-stable, Delivered only if allowed."""
     targets = vehicles.TRANSITIONS.get(VehicleStatus(current), frozenset())
-    return [s for s in VehicleStatus if s in targets
-            and (s is not VehicleStatus.DELIVERED or can(roles, Action.DELIVER_VEHICLE))]
+    return [
+        s
+        for s in VehicleStatus
+        if s in targets and (s is not VehicleStatus.DELIVERED or can(roles, Action.DELIVER_VEHICLE))
+    ]
 
 
 class StatusDialog(ServiceFormDialog):
@@ -33,8 +36,13 @@ class StatusDialog(ServiceFormDialog):
     def __init__(self, ctx: AppContext, vehicle: VehicleDTO, parent: QWidget | None = None) -> None:
         errors = FieldErrors()
         body = QWidget()
-        super().__init__(ctx, body, errors, parent,
-                         buttons=QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        super().__init__(
+            ctx,
+            body,
+            errors,
+            parent,
+            buttons=QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+        )
         self.setObjectName("status_dialog")
         self.vehicle = vehicle
         self.setWindowTitle(self.tr("Change status"))
@@ -80,9 +88,9 @@ class StatusDialog(ServiceFormDialog):
             return None
         actor, uow, v = self.ctx.actor, self.ctx.uow, self.vehicle
         target, reason = self.status.currentData(), self.reason.text().strip()
-        return lambda: vehicles.change_status(uow(), actor=actor, vehicle_id=v.id,
-                                              expected_version=v.version, new_status=target,
-                                              reason=reason)
+        return lambda: vehicles.change_status(
+            uow(), actor=actor, vehicle_id=v.id, expected_version=v.version, new_status=target, reason=reason
+        )
 
     def done_saving(self, dto: VehicleDTO) -> None:
         self.status_changed.emit(dto)  # first, so the page knows what to select after reloading

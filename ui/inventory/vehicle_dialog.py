@@ -26,8 +26,7 @@ class VehicleDialog(ServiceFormDialog):
     # Emitted with the saved VehicleDTO just before the dialog closes with Accepted.
     vehicle_saved = Signal(object)
 
-    def __init__(self, ctx: AppContext, vehicle: VehicleDTO | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, vehicle: VehicleDTO | None = None, parent: QWidget | None = None) -> None:
         form = VehicleForm(new=vehicle is None)
         super().__init__(ctx, form, form.errors, parent)
         self.setObjectName("vehicle_dialog")
@@ -61,12 +60,11 @@ class VehicleDialog(ServiceFormDialog):
         reason = self.form.override_reason()
         actor, uow, v = self.ctx.actor, self.ctx.uow, self.vehicle
         if v is None:
-            return lambda: vehicles.add_vehicle(uow(), actor=actor, data=data,
-                                                vin_override_reason=reason)
+            return lambda: vehicles.add_vehicle(uow(), actor=actor, data=data, vin_override_reason=reason)
         vehicle_id, version = v.id, v.version
-        return lambda: vehicles.update_vehicle(uow(), actor=actor, vehicle_id=vehicle_id,
-                                               expected_version=version, data=data,
-                                               vin_override_reason=reason)
+        return lambda: vehicles.update_vehicle(
+            uow(), actor=actor, vehicle_id=vehicle_id, expected_version=version, data=data, vin_override_reason=reason
+        )
 
     def done_saving(self, result: VehicleDTO) -> None:
         self.vehicle_saved.emit(result)  # first, so the page knows what to select after reloading
@@ -80,8 +78,9 @@ class VehicleDialog(ServiceFormDialog):
             had_field = self.form.override_visible()
             self.form.show_override(True)
             if had_field and not self.form.override_reason():
-                self.errors.set_error("vin_override_reason", field_error_text(
-                    FieldError("vin_override_reason", "required")))
+                self.errors.set_error(
+                    "vin_override_reason", field_error_text(FieldError("vin_override_reason", "required"))
+                )
         return True
 
     # --- conflict: take the other terminal's version -------------------------------------
@@ -103,5 +102,3 @@ class VehicleDialog(ServiceFormDialog):
             return dialog.result_vehicle if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
-
-

@@ -12,8 +12,18 @@ import re
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.validation import parse_yuan_to_fen
@@ -80,8 +90,12 @@ class VehicleForm(QWidget):
         left.addRow(field_label("vin"), self._line("vin", self.tr("17 characters, e.g. LSVAB2180N2000001")))
         self.vin.textEdited.connect(self._uppercase_vin)
         # Shown only after the service asked for a manager's override (domain_reference §5.2).
-        left.addRow(self.tr("Override reason"),
-                    self._line("vin_override_reason", self.tr("Why the VIN is right although the check digit does not match"), 200))
+        left.addRow(
+            self.tr("Override reason"),
+            self._line(
+                "vin_override_reason", self.tr("Why the VIN is right although the check digit does not match"), 200
+            ),
+        )
         self.override_row = left.rowCount() - 1
         left.setRowVisible(self.override_row, False)
         self.override_note = QLabel()
@@ -149,7 +163,9 @@ class VehicleForm(QWidget):
         left.addRow(field_label("configuration"), self._input("configuration", config))
         for name in ("power_kw", "accel_0_100_s", "fuel_l_per_100km") + NEV_FIELDS:
             right.addRow(field_label(name), self._line(name))
-        self.nev_hint = QLabel(self.tr("Range, battery and charging apply to plug-in hybrids and battery electric cars only."))
+        self.nev_hint = QLabel(
+            self.tr("Range, battery and charging apply to plug-in hybrids and battery electric cars only.")
+        )
         self.nev_hint.setWordWrap(True)
         self.nev_hint.setEnabled(False)  # greyed: a hint, not a field
         right.addRow("", self.nev_hint)
@@ -218,8 +234,7 @@ class VehicleForm(QWidget):
         self.price_fen.setText(_yuan_text(v.price_fen))
         self.date_unknown.setChecked(v.production_date is None)
         if v.production_date:
-            self.production_date.setDate(QDate(v.production_date.year, v.production_date.month,
-                                               v.production_date.day))
+            self.production_date.setDate(QDate(v.production_date.year, v.production_date.month, v.production_date.day))
         self.configuration.setPlainText("\n".join(v.configuration))
         for name in INT_FIELDS + FLOAT_FIELDS:
             value = getattr(v, name)
@@ -229,8 +244,9 @@ class VehicleForm(QWidget):
         self.vin_override_reason.clear()
         self._basics_form.setRowVisible(self.override_note_row, bool(v.vin_override_reason))
         if v.vin_override_reason:
-            self.override_note.setText(self.tr("Check-digit override on record: {reason}")
-                                       .format(reason=v.vin_override_reason))
+            self.override_note.setText(
+                self.tr("Check-digit override on record: {reason}").format(reason=v.vin_override_reason)
+            )
 
     def override_reason(self) -> str | None:
         text = self.vin_override_reason.text().strip()
@@ -260,7 +276,8 @@ class VehicleForm(QWidget):
                 values[name] = int(text) if name in INT_FIELDS else float(text.replace(",", "."))
         lines = self.configuration.toPlainText().splitlines()
         return VehicleInput(
-            vin=self.vin.text(), model_year=self.model_year.value(),
+            vin=self.vin.text(),
+            model_year=self.model_year.value(),
             powertrain=self.powertrain.currentData(),
             configuration=[line.strip() for line in lines if line.strip()],
             production_date=None if self.date_unknown.isChecked() else self.production_date.date().toPython(),

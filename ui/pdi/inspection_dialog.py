@@ -15,10 +15,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QRadioButton, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.clock import to_store_time
 from app.core.permissions import Action, can
@@ -111,9 +124,12 @@ class PdiInspectionDialog(QDialog):
         self.save_button = action_button(self.tr("Save item"), "save_item", self.save_item, auto_default=False)
         self.save_button.setDefault(True)
         self.photo_button = action_button(self.tr("Add photo…"), "add_photo", self.choose_photo, auto_default=False)
-        self.rectify_button = action_button(self.tr("Record repair…"), "record_repair", self.rectify, auto_default=False)
-        self.ack_button = action_button(self.tr("Customer acknowledges…"), "acknowledge_repair",
-                                       self.ask_acknowledgement, auto_default=False)
+        self.rectify_button = action_button(
+            self.tr("Record repair…"), "record_repair", self.rectify, auto_default=False
+        )
+        self.ack_button = action_button(
+            self.tr("Customer acknowledges…"), "acknowledge_repair", self.ask_acknowledgement, auto_default=False
+        )
         item_buttons = QHBoxLayout()
         for b in (self.save_button, self.photo_button, self.rectify_button, self.ack_button):
             item_buttons.addWidget(b)
@@ -126,11 +142,13 @@ class PdiInspectionDialog(QDialog):
 
         self.pause_button = action_button(self.tr("Pause"), "pause_inspection", self.pause, auto_default=False)
         self.resume_button = action_button(self.tr("Resume"), "resume_inspection", self.resume, auto_default=False)
-        self.complete_button = action_button(self.tr("Complete inspection"), "complete_inspection",
-                                            self.complete, auto_default=False)
+        self.complete_button = action_button(
+            self.tr("Complete inspection"), "complete_inspection", self.complete, auto_default=False
+        )
         self.report_button = action_button(self.tr("Sign report…"), "sign_report", self.sign_report, auto_default=False)
-        self.open_report_button = action_button(self.tr("Customer copy…"), "open_report",
-                                               self.open_report, auto_default=False)
+        self.open_report_button = action_button(
+            self.tr("Customer copy…"), "open_report", self.open_report, auto_default=False
+        )
         close = action_button(self.tr("Close"), "close_inspection", self.accept, auto_default=False)
         bottom = QHBoxLayout()
         for b in (self.pause_button, self.resume_button, self.complete_button, self.report_button):
@@ -169,29 +187,40 @@ class PdiInspectionDialog(QDialog):
         if item_id:
             self.select_item(item_id)
 
-
     # -- showing -----------------------------------------------------------------------------
     def show_inspection(self, ins: PdiInspectionDTO) -> None:
         selected = self.selected_item()
         self.inspection = ins
         self.model.set_rows(list(ins.items))
         self._fill_sections(ins)
-        self.header.setText(self.tr(
-            "{brand} {model} · {vin} · {powertrain}\nChecklist: {title} v{version}{old} · "
-            "Technician: {technician} ({certificate}) · {status} · {done}/{total} items").format(
-            brand=ins.brand, model=ins.model, vin=ins.vin,
-            powertrain=label(POWERTRAIN, ins.powertrain),
-            title=ins.template_title_zh if chinese_ui() else ins.template_title_en,
-            version=ins.template_version,
-            old="" if ins.template_current else self.tr(" (replaced since)"),
-            technician=ins.technician_name, certificate=ins.certificate_no,
-            status=label(INSPECTION_STATUS, ins.status), done=ins.done, total=len(ins.items)))
+        self.header.setText(
+            self.tr(
+                "{brand} {model} · {vin} · {powertrain}\nChecklist: {title} v{version}{old} · "
+                "Technician: {technician} ({certificate}) · {status} · {done}/{total} items"
+            ).format(
+                brand=ins.brand,
+                model=ins.model,
+                vin=ins.vin,
+                powertrain=label(POWERTRAIN, ins.powertrain),
+                title=ins.template_title_zh if chinese_ui() else ins.template_title_en,
+                version=ins.template_version,
+                old="" if ins.template_current else self.tr(" (replaced since)"),
+                technician=ins.technician_name,
+                certificate=ins.certificate_no,
+                status=label(INSPECTION_STATUS, ins.status),
+                done=ins.done,
+                total=len(ins.items),
+            )
+        )
         parts = []
         if ins.blockers.get("not_ok"):
             parts.append(self.tr("Not OK: {items}").format(items=", ".join(ins.blockers["not_ok"])))
         if ins.blockers.get("unacknowledged"):
-            parts.append(self.tr("Assembly repairs awaiting the customer's acknowledgement: {items}")
-                         .format(items=", ".join(ins.blockers["unacknowledged"])))
+            parts.append(
+                self.tr("Assembly repairs awaiting the customer's acknowledgement: {items}").format(
+                    items=", ".join(ins.blockers["unacknowledged"])
+                )
+            )
         if ins.report_number:
             parts.append(self.tr("Report {number} signed and archived.").format(number=ins.report_number))
         self.blockers.setText("\n".join(parts))
@@ -234,18 +263,25 @@ class PdiInspectionDialog(QDialog):
         lines = []
         found = item.first_defect()
         if found is not None and item.result != "not_ok":
-            lines.append(self.tr("Found not OK by {who} at {when}: {note}").format(
-                who=found.recorded_by_name or "", when=f"{to_store_time(found.recorded_at):%Y-%m-%d %H:%M}",
-                note=found.note))
+            lines.append(
+                self.tr("Found not OK by {who} at {when}: {note}").format(
+                    who=found.recorded_by_name or "",
+                    when=f"{to_store_time(found.recorded_at):%Y-%m-%d %H:%M}",
+                    note=found.note,
+                )
+            )
         for r in self._repairs_of(item):
             line = self.tr("{action} by {who}").format(action=r.action_taken, who=r.repaired_by)
             if r.parts_replaced:
                 line += self.tr("; parts: {parts}").format(parts=r.parts_replaced)
             if r.assembly_repair:
-                line += (self.tr("; assembly {name}, acknowledged by {customer}").format(
-                    name=r.assembly_name, customer=r.acknowledged_by) if r.acknowledged_at else
-                    self.tr("; assembly {name}, NOT yet acknowledged by the customer").format(
-                        name=r.assembly_name))
+                line += (
+                    self.tr("; assembly {name}, acknowledged by {customer}").format(
+                        name=r.assembly_name, customer=r.acknowledged_by
+                    )
+                    if r.acknowledged_at
+                    else self.tr("; assembly {name}, NOT yet acknowledged by the customer").format(name=r.assembly_name)
+                )
             lines.append(line)
         self.repairs.setText("\n".join(lines) or self.tr("none"))
         self.photos.show_photos(item.photos)
@@ -254,8 +290,7 @@ class PdiInspectionDialog(QDialog):
     def _pending_ack(self, item: PdiItemDTO | None):
         if item is None:
             return None
-        return next((r for r in self._repairs_of(item)
-                     if r.assembly_repair and r.acknowledged_at is None), None)
+        return next((r for r in self._repairs_of(item) if r.assembly_repair and r.acknowledged_at is None), None)
 
     def _update_buttons(self) -> None:
         ins, item = self.inspection, self.selected_item()
@@ -274,6 +309,7 @@ class PdiInspectionDialog(QDialog):
     def _run(self, work, *, errors: FieldErrors | None = None, then=None) -> None:
         """One write through the operation path: the dialog waits for the answer, so a second
         click on Save cannot send the item's old version again (issue #16)."""
+
         def done(ins) -> None:
             self.show_inspection(ins)
             self.changed.emit(ins)
@@ -309,21 +345,26 @@ class PdiInspectionDialog(QDialog):
         def work():
             from app.pdi.inspections import record_item
 
-            return record_item(ctx.uow(), actor=ctx.actor, item_result_id=item.id,
-                               expected_version=item.version, result=checked, value=value,
-                               note=note)
+            return record_item(
+                ctx.uow(),
+                actor=ctx.actor,
+                item_result_id=item.id,
+                expected_version=item.version,
+                result=checked,
+                value=value,
+                note=note,
+            )
 
         def next_open(ins) -> None:
             # Work down the list: on to the next unchecked item.
-            later = [i for i in ins.items[position + 1:] if i.result is None]
+            later = [i for i in ins.items[position + 1 :] if i.result is None]
             if later and checked == "ok":
                 self.select_item(later[0].item_id)
 
         self._run(work, then=next_open)
 
     def choose_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a photo"), "",
-                                              self.tr("Photos (*.jpg *.jpeg *.png)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)"))
         if path:
             try:
                 content = Path(path).read_bytes()
@@ -341,8 +382,7 @@ class PdiInspectionDialog(QDialog):
         def work():
             from app.pdi.inspections import add_photo
 
-            return add_photo(ctx.uow(), actor=ctx.actor, item_result_id=item.id, content=content,
-                             caption=caption[:200])
+            return add_photo(ctx.uow(), actor=ctx.actor, item_result_id=item.id, content=content, caption=caption[:200])
 
         self._run(work)
 
@@ -368,9 +408,11 @@ class PdiInspectionDialog(QDialog):
 
     def ask_acknowledgement(self) -> None:
         name, ok = QInputDialog.getText(
-            self, self.tr("Assembly repair disclosed"),
-            self.tr("The customer has read the repair of the assembly and acknowledges it.\n"
-                    "Customer's name:"), text=self.inspection.customer_name)
+            self,
+            self.tr("Assembly repair disclosed"),
+            self.tr("The customer has read the repair of the assembly and acknowledges it.\nCustomer's name:"),
+            text=self.inspection.customer_name,
+        )
         if ok:
             self.acknowledge(name)
 
@@ -384,8 +426,13 @@ class PdiInspectionDialog(QDialog):
             from app.pdi.inspections import acknowledge_disclosure
             from app.pdi.queries import get_inspection
 
-            acknowledge_disclosure(ctx.uow(), actor=ctx.actor, rectification_id=repair.id,
-                                   expected_version=repair.version, customer_name=customer_name)
+            acknowledge_disclosure(
+                ctx.uow(),
+                actor=ctx.actor,
+                rectification_id=repair.id,
+                expected_version=repair.version,
+                customer_name=customer_name,
+            )
             return get_inspection(ctx.uow(), actor=ctx.actor, inspection_id=inspection_id)
 
         self._run(work)
@@ -396,8 +443,7 @@ class PdiInspectionDialog(QDialog):
         def work():
             from app.pdi import inspections as pdi
 
-            return getattr(pdi, name)(ctx.uow(), actor=ctx.actor, inspection_id=ins.id,
-                                      expected_version=ins.version)
+            return getattr(pdi, name)(ctx.uow(), actor=ctx.actor, inspection_id=ins.id, expected_version=ins.version)
 
         self._run(work)
 
@@ -434,8 +480,9 @@ class PdiInspectionDialog(QDialog):
         def work():
             from app.documents.api import get_document_by_id, get_document_bytes
 
-            return get_document_by_id(ctx.uow(), actor=ctx.actor, document_id=document_id), \
-                get_document_bytes(ctx.uow(), actor=ctx.actor, document_id=document_id)
+            return get_document_by_id(ctx.uow(), actor=ctx.actor, document_id=document_id), get_document_bytes(
+                ctx.uow(), actor=ctx.actor, document_id=document_id
+            )
 
         run_op(self, work, lambda result: self._preview(*result))
 
@@ -453,14 +500,19 @@ class PdiInspectionDialog(QDialog):
             def work():
                 from app.documents.api import record_print
 
-                return record_print(ctx.uow(), actor=ctx.actor, document_id=doc.id,
-                                    printer=printer, copies=copies, kind=kind)
+                return record_print(
+                    ctx.uow(), actor=ctx.actor, document_id=doc.id, printer=printer, copies=copies, kind=kind
+                )
 
             Op(ctx, self, work).run()
 
-        dialog = PdfPreviewDialog(data, self.tr("PDI report {number}").format(number=doc.number),
-                                  self, verify=verify,
-                                  on_printed=lambda r: record(r.printer, r.copies, None))
+        dialog = PdfPreviewDialog(
+            data,
+            self.tr("PDI report {number}").format(number=doc.number),
+            self,
+            verify=verify,
+            on_printed=lambda r: record(r.printer, r.copies, None),
+        )
         dialog.setObjectName("pdi_report_preview")
         dialog.saved.connect(lambda path: record(path, 1, "export"))
         dialog.finished.connect(dialog.deleteLater)

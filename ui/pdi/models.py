@@ -16,8 +16,13 @@ from ui.widgets.table_model import DtoTableModel
 
 CTX = "PdiModels"
 
-STATE_COLOURS = {"awaiting": "#fff3cd", "in_progress": "#cfe2ff", "failed": "#f8d7da",
-                 "passed": "#e2f0d9", "reported": "#d1e7dd"}
+STATE_COLOURS = {
+    "awaiting": "#fff3cd",
+    "in_progress": "#cfe2ff",
+    "failed": "#f8d7da",
+    "passed": "#e2f0d9",
+    "reported": "#d1e7dd",
+}
 RESULT_COLOURS = {"ok": "#d1e7dd", "not_ok": "#f8d7da", "n_a": "#e9ecef"}
 
 T_OUTDATED = QT_TRANSLATE_NOOP("PdiModels", "{state} (checklist replaced)")
@@ -66,8 +71,11 @@ class PdiQueueModel(DtoTableModel[PdiQueueRowDTO]):
     COLUMN_COUNT = len(QueueCol)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLUMN_COUNT
+        ):
             return _t(QUEUE_HEADERS[QueueCol(section)])
         return None
 
@@ -138,8 +146,11 @@ class PdiItemsModel(DtoTableModel[PdiItemDTO]):
         return next((n for n, r in enumerate(self._rows) if r.item_id == item_id), -1)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLUMN_COUNT
+        ):
             return _t(ITEM_HEADERS[ItemCol(section)])
         return None
 
@@ -205,8 +216,11 @@ class PdiTemplatesModel(DtoTableModel[PdiTemplateDTO]):
     COLUMN_COUNT = len(TemplateCol)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLUMN_COUNT
+        ):
             return _t(TEMPLATE_HEADERS[TemplateCol(section)])
         return None
 

@@ -11,8 +11,17 @@ checklists on the second tab (ui/pdi/templates_tab.py).
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.permissions import Action, can
 from app.core.dto import Changes
@@ -57,20 +66,16 @@ class PdiPage(RefreshWhenShown, QWidget):
         self.state_filter.addItem(self.tr("All cars"), "")
         for key in QUEUE_STATE:
             self.state_filter.addItem(label(QUEUE_STATE, key), key)
-        self.state_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_state(self.state_filter.currentData()))
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.state_filter.currentData()))
         self.delivered = QCheckBox(self.tr("Show delivered"), objectName="pdi_show_delivered")
         self.delivered.toggled.connect(lambda _c: self.refresh())
-        self.start_button = action_button(self.tr("Start inspection"), "start_inspection",
-                                         self.start_selected)
+        self.start_button = action_button(self.tr("Start inspection"), "start_inspection", self.start_selected)
         self.start_button.setVisible(can(roles, Action.RECORD_PDI))
-        self.open_button = action_button(self.tr("Open inspection"), "open_inspection",
-                                        self.open_selected)
+        self.open_button = action_button(self.tr("Open inspection"), "open_inspection", self.open_selected)
         self.refresh_button = action_button(self.tr("Refresh"), "refresh_pdi", self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        for w in (self.state_filter, self.delivered, self.start_button, self.open_button,
-                  self.refresh_button):
+        for w in (self.state_filter, self.delivered, self.start_button, self.open_button, self.refresh_button):
             top.addWidget(w)
 
         self.model = PdiQueueModel(self)
@@ -110,7 +115,6 @@ class PdiPage(RefreshWhenShown, QWidget):
         self._update_buttons()
         self.refresh()
 
-
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         ctx, delivered = self.ctx, self.delivered.isChecked()
@@ -126,9 +130,12 @@ class PdiPage(RefreshWhenShown, QWidget):
         selected = self.selected_row()
         self.model.set_rows(rows)
         counts = {key: sum(1 for r in rows if r.state == key) for key in QUEUE_STATE}
-        self.summary.setText(self.tr(
-            "Awaiting: {awaiting} · in progress: {in_progress} · failed: {failed} · "
-            "passed: {passed} · signed: {reported}").format(**counts))
+        self.summary.setText(
+            self.tr(
+                "Awaiting: {awaiting} · in progress: {in_progress} · failed: {failed} · "
+                "passed: {passed} · signed: {reported}"
+            ).format(**counts)
+        )
         if selected is not None:
             self.select_vehicle(selected.id)
         self._update_buttons()
@@ -159,8 +166,11 @@ class PdiPage(RefreshWhenShown, QWidget):
     def _update_buttons(self) -> None:
         r = self.selected_row()
         # A car awaiting PDI, or one whose open inspection runs on a replaced checklist.
-        startable = (r is not None and r.vehicle_status != "delivered"
-                     and (r.state == "awaiting" or (r.outdated and r.state in ("in_progress", "failed"))))
+        startable = (
+            r is not None
+            and r.vehicle_status != "delivered"
+            and (r.state == "awaiting" or (r.outdated and r.state in ("in_progress", "failed")))
+        )
         self.start_button.setEnabled(startable)
         self.open_button.setEnabled(r is not None and r.inspection_id is not None)
 

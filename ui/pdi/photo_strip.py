@@ -59,8 +59,9 @@ class PdiPhotoStrip(QWidget):
             pixmap = QPixmap()
             if not pixmap.loadFromData(content):
                 return
-            pixmap = pixmap.scaled(THUMB_PX, THUMB_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+            pixmap = pixmap.scaled(
+                THUMB_PX, THUMB_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
             self._cache[photo_id] = pixmap
             if photo_id in self._wanted and label in self.labels:
                 label.setPixmap(pixmap)

@@ -21,8 +21,9 @@ class PdiRectificationDialog(ServiceFormDialog):
         self.setObjectName("pdi_rectification_dialog")
         self.item = item
         self.setWindowTitle(self.tr("Repair of item {item}").format(item=item.item_id))
-        intro = QLabel(self.tr("{item} {text}\nDefect: {defect}").format(
-            item=item.item_id, text=item_text(item), defect=item.note))
+        intro = QLabel(
+            self.tr("{item} {text}\nDefect: {defect}").format(item=item.item_id, text=item_text(item), defect=item.note)
+        )
         intro.setWordWrap(True)
         self.action_taken = QPlainTextEdit(objectName="action_taken")
         self.action_taken.setPlaceholderText(self.tr("What was done"))
@@ -30,9 +31,10 @@ class PdiRectificationDialog(ServiceFormDialog):
         self.parts_replaced = QLineEdit(objectName="parts_replaced")
         self.repaired_by = QLineEdit(objectName="repaired_by")
         self.repaired_by.setText(ctx.actor.full_name)
-        self.assembly_repair = QCheckBox(self.tr("An assembly (总成) was repaired or replaced: "
-                                                 "disclose it to the customer"),
-                                         objectName="assembly_repair")
+        self.assembly_repair = QCheckBox(
+            self.tr("An assembly (总成) was repaired or replaced: disclose it to the customer"),
+            objectName="assembly_repair",
+        )
         self.assembly_name = QLineEdit(objectName="assembly_name")
         self.assembly_name.setPlaceholderText(self.tr("e.g. air-conditioning compressor"))
         self.assembly_name.setEnabled(False)
@@ -49,11 +51,13 @@ class PdiRectificationDialog(ServiceFormDialog):
 
     def service_call(self) -> ServiceCall:
         ctx, item_id = self.ctx, self.item.id
-        values = dict(action_taken=self.action_taken.toPlainText(),
-                      parts_replaced=self.parts_replaced.text(),
-                      repaired_by=self.repaired_by.text(),
-                      assembly_repair=self.assembly_repair.isChecked(),
-                      assembly_name=self.assembly_name.text())
+        values = dict(
+            action_taken=self.action_taken.toPlainText(),
+            parts_replaced=self.parts_replaced.text(),
+            repaired_by=self.repaired_by.text(),
+            assembly_repair=self.assembly_repair.isChecked(),
+            assembly_name=self.assembly_name.text(),
+        )
 
         def work():
             from app.pdi.inspections import record_rectification

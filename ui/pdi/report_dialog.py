@@ -6,8 +6,16 @@ printing afterwards."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from app.core.dto import SignatureCapture
 from app.pdi.dto import PdiInspectionDTO
@@ -25,9 +33,12 @@ class PdiReportDialog(QDialog):
         self.captures: dict[str, SignatureCapture] = {}
         self.signature_dialog = None
         self.setWindowTitle(self.tr("PDI report for {vin}").format(vin=inspection.vin))
-        intro = QLabel(self.tr(
-            "The technician and the customer sign the report of the whole inspection; the "
-            "customer receives a printed copy (T/CSCA 120031 4.4.1.4)."))
+        intro = QLabel(
+            self.tr(
+                "The technician and the customer sign the report of the whole inspection; the "
+                "customer receives a printed copy (T/CSCA 120031 4.4.1.4)."
+            )
+        )
         intro.setWordWrap(True)
         self.customer_name = QLineEdit(objectName="customer_name")
         self.customer_name.setText(inspection.customer_name)
@@ -47,8 +58,7 @@ class PdiReportDialog(QDialog):
         form.addRow("", self.errors.wrap("customer_signature", self.state))
         self.errors.alias("technician_signature", "customer_signature")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.issue_button = self.buttons.addButton(self.tr("Issue report"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.issue_button = self.buttons.addButton(self.tr("Issue report"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.issue_button.setObjectName("issue_report")
         self.buttons.accepted.connect(self.issue)
         self.buttons.rejected.connect(self.reject)
@@ -66,20 +76,21 @@ class PdiReportDialog(QDialog):
     def _update(self) -> None:
         has_name = bool(self.customer_name.text().strip())
         self.customer_button.setEnabled(has_name)
-        signed = [self.tr("technician") if "technician" in self.captures else None,
-                  self.tr("customer") if "customer" in self.captures else None]
+        signed = [
+            self.tr("technician") if "technician" in self.captures else None,
+            self.tr("customer") if "customer" in self.captures else None,
+        ]
         signed = [s for s in signed if s]
-        self.state.setText(self.tr("Signed by: {who}").format(who=", ".join(signed)) if signed
-                           else self.tr("Not signed yet"))
+        self.state.setText(
+            self.tr("Signed by: {who}").format(who=", ".join(signed)) if signed else self.tr("Not signed yet")
+        )
         self.issue_button.setEnabled(has_name and len(self.captures) == 2)
 
     def ask_signature(self, role: str):
         from ui.widgets.signature_dialog import SignatureDialog
 
-        name = (self.inspection.technician_name if role == "technician"
-                else self.customer_name.text().strip())
-        dialog = SignatureDialog(name, role, self, document=self.tr("PDI report {vin}").format(
-            vin=self.inspection.vin))
+        name = self.inspection.technician_name if role == "technician" else self.customer_name.text().strip()
+        dialog = SignatureDialog(name, role, self, document=self.tr("PDI report {vin}").format(vin=self.inspection.vin))
         dialog.signed.connect(lambda capture: self._signed(role, capture))
         dialog.finished.connect(dialog.deleteLater)
         self.signature_dialog = dialog
@@ -87,9 +98,9 @@ class PdiReportDialog(QDialog):
         return dialog
 
     def _signed(self, role: str, capture) -> None:
-        self.captures[role] = SignatureCapture(capture.signer_name, str(capture.role),
-                                               capture.signed_at, capture.strokes_json(),
-                                               capture.png)
+        self.captures[role] = SignatureCapture(
+            capture.signer_name, str(capture.role), capture.signed_at, capture.strokes_json(), capture.png
+        )
         self._update()
 
     def issue(self) -> None:
@@ -100,8 +111,9 @@ class PdiReportDialog(QDialog):
         def work():
             from app.pdi.report import issue_pdi_report
 
-            return issue_pdi_report(ctx.uow(), actor=ctx.actor, inspection_id=inspection_id,
-                                    customer_name=customer, signatures=signatures)
+            return issue_pdi_report(
+                ctx.uow(), actor=ctx.actor, inspection_id=inspection_id, customer_name=customer, signatures=signatures
+            )
 
         def done(document) -> None:
             self.issued.emit(document)
@@ -109,4 +121,5 @@ class PdiReportDialog(QDialog):
 
         self.errors.clear()
         Op(ctx, self, work).busy(self.buttons).on_success(done).on_failure(
-            lambda exc: self.errors.report_failure(self, exc)).run()
+            lambda exc: self.errors.report_failure(self, exc)
+        ).run()

@@ -6,8 +6,18 @@ the conflict box says so and nothing is published."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
 
 from app.pdi.rules import TemplateDefinition
 from app.core.errors import ValidationFailed
@@ -21,21 +31,23 @@ from ui.shell.ops import Op
 class PdiTemplateDialog(QDialog):
     published = Signal(object)  # PdiTemplateDTO
 
-    def __init__(self, ctx, template: PdiTemplateDTO, definition: TemplateDefinition,
-                 parent=None) -> None:
+    def __init__(self, ctx, template: PdiTemplateDTO, definition: TemplateDefinition, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("pdi_template_dialog")
         self.ctx, self.template = ctx, template
         self.last_problems = ""
         brand = self.tr("all brands") if template.brand == "*" else template.brand
-        self.setWindowTitle(self.tr("Checklist for {brand}, editing v{version}").format(
-            brand=brand, version=template.template_version))
+        self.setWindowTitle(
+            self.tr("Checklist for {brand}, editing v{version}").format(brand=brand, version=template.template_version)
+        )
         self.setSizeGripEnabled(True)
         self.resize(1100, 700)
-        hint = QLabel(self.tr(
-            "Double-click a text to change it. Powertrains: ICE, HEV, PHEV, BEV separated by "
-            "commas. Value: number (unit) or text. Publishing creates v{next}.").format(
-            next=template.template_version + 1))
+        hint = QLabel(
+            self.tr(
+                "Double-click a text to change it. Powertrains: ICE, HEV, PHEV, BEV separated by "
+                "commas. Value: number (unit) or text. Publishing creates v{next}."
+            ).format(next=template.template_version + 1)
+        )
         hint.setWordWrap(True)
         self.model = TemplateEditModel(definition, self)
         self.table = QTableView(objectName="pdi_template_items")
@@ -61,8 +73,9 @@ class PdiTemplateDialog(QDialog):
         self.note.setPlaceholderText(self.tr("What changed (kept with the version)"))
         self.errors = FieldErrors()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.publish_button = self.buttons.addButton(self.tr("Publish new version"),
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.publish_button = self.buttons.addButton(
+            self.tr("Publish new version"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.publish_button.setObjectName("publish_template")
         self.buttons.accepted.connect(self.publish)
         self.buttons.rejected.connect(self.reject)
@@ -94,8 +107,7 @@ class PdiTemplateDialog(QDialog):
         def work():
             from app.pdi.templates import publish_template
 
-            return publish_template(ctx.uow(), actor=ctx.actor, definition=data,
-                                    based_on_id=based_on, note=note)
+            return publish_template(ctx.uow(), actor=ctx.actor, definition=data, based_on_id=based_on, note=note)
 
         def done(template) -> None:
             self.published.emit(template)
@@ -104,9 +116,13 @@ class PdiTemplateDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationFailed) and not exc.for_field("note"):
                 self.last_problems = describe_problems(exc)
-                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not published"),
-                                  self.tr("Please correct these items; nothing was published:"),
-                                  QMessageBox.StandardButton.Ok, self)
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    self.tr("Not published"),
+                    self.tr("Please correct these items; nothing was published:"),
+                    QMessageBox.StandardButton.Ok,
+                    self,
+                )
                 box.setObjectName("pdi_publish_problems")
                 box.setInformativeText(self.last_problems[:1500])
                 box.finished.connect(box.deleteLater)

@@ -56,8 +56,9 @@ class TemplateEditModel(QAbstractTableModel):
         self.definition = definition
         self.sections = [(s.id, s.zh, s.en) for s in definition.sections]
         self.items: list[EditItem] = [
-            EditItem(i.section, i.id, i.zh, i.en, list(i.applies_to), i.value_kind, i.value_unit,
-                     i.retired) for i in definition.items()]
+            EditItem(i.section, i.id, i.zh, i.en, list(i.applies_to), i.value_kind, i.value_unit, i.retired)
+            for i in definition.items()
+        ]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.items)
@@ -66,8 +67,11 @@ class TemplateEditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(EditCol)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(EditCol):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(EditCol)
+        ):
             return QCoreApplication.translate(CTX, HEADERS[EditCol(section)])
         return None
 
@@ -131,8 +135,9 @@ class TemplateEditModel(QAbstractTableModel):
 
     # -- structure -------------------------------------------------------------------------------
     def next_id(self, section: str) -> str:
-        numbers = [int(i.id[len(section):]) for i in self.items
-                   if i.section == section and i.id[len(section):].isdigit()]
+        numbers = [
+            int(i.id[len(section) :]) for i in self.items if i.section == section and i.id[len(section) :].isdigit()
+        ]
         return f"{section}{(max(numbers, default=0) + 1):02d}"
 
     def add_item(self, after_row: int) -> int:
@@ -169,5 +174,4 @@ class TemplateEditModel(QAbstractTableModel):
                     item["retired"] = True
                 items.append(item)
             sections.append({"id": sid, "zh": zh, "en": en, "items": items})
-        return {"key": d.key, "brand": d.brand, "title": {"zh": d.title_zh, "en": d.title_en},
-                "sections": sections}
+        return {"key": d.key, "brand": d.brand, "title": {"zh": d.title_zh, "en": d.title_en}, "sections": sections}

@@ -6,8 +6,16 @@ published; inspections keep theirs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.errors import ValidationFailed
 from ui.shell.errors import field_error_text, show_error
@@ -29,10 +37,13 @@ class PdiTemplatesTab(QWidget):
         self.ctx = ctx
         self.editor = None
         self.last_problems = ""
-        intro = QLabel(self.tr(
-            "A checklist version is never changed once published: an edit or an import publishes "
-            "the next version, and inspections keep the version they started with. A brand's own "
-            "checklist replaces the general one (*) for its cars."))
+        intro = QLabel(
+            self.tr(
+                "A checklist version is never changed once published: an edit or an import publishes "
+                "the next version, and inspections keep the version they started with. A brand's own "
+                "checklist replaces the general one (*) for its cars."
+            )
+        )
         intro.setWordWrap(True)
         self.model = PdiTemplatesModel(self)
         self.table = QTableView(objectName="pdi_templates")
@@ -57,7 +68,6 @@ class PdiTemplatesTab(QWidget):
         layout.addWidget(self.table, 1)
         self._update_buttons()
         self.refresh()
-
 
     def refresh(self) -> None:
         ctx = self.ctx
@@ -88,8 +98,9 @@ class PdiTemplatesTab(QWidget):
             return
         if path is None:
             suggested = f"pdi-{t.key}-v{t.template_version}.json"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export checklist"), suggested,
-                                                  self.tr("JSON files (*.json)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export checklist"), suggested, self.tr("JSON files (*.json)")
+            )
             if not path:
                 return
         ctx, template_id = self.ctx, t.id
@@ -102,8 +113,7 @@ class PdiTemplatesTab(QWidget):
         run_op(self, work, None)
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import checklist"), "",
-                                              self.tr("JSON files (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import checklist"), "", self.tr("JSON files (*.json)"))
         if path:
             self.import_file(path)
 
@@ -120,9 +130,13 @@ class PdiTemplatesTab(QWidget):
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):
             self.last_problems = describe_problems(exc)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Checklist not imported"),
-                              self.tr("The file has problems; nothing was imported:"),
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Checklist not imported"),
+                self.tr("The file has problems; nothing was imported:"),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.setObjectName("pdi_import_problems")
             box.setDetailedText(self.last_problems)
             box.setInformativeText(self.last_problems[:600])

@@ -8,8 +8,17 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.clock import store_day_bounds, store_today, to_store_time
@@ -42,7 +51,9 @@ CHAIN_REASON = {
     "inserted": QT_TRANSLATE_NOOP("AuditPage", "an entry was inserted or replaced"),
     "truncated": QT_TRANSLATE_NOOP("AuditPage", "entries were cut off the end"),
     # Against the head kept outside the database (issue #15 item 7).
-    "wiped": QT_TRANSLATE_NOOP("AuditPage", "entries this terminal or the backup saw are gone (the log was cut back or wiped)"),
+    "wiped": QT_TRANSLATE_NOOP(
+        "AuditPage", "entries this terminal or the backup saw are gone (the log was cut back or wiped)"
+    ),
     "rewritten": QT_TRANSLATE_NOOP("AuditPage", "the log was rebuilt after this terminal last saw it"),
 }
 
@@ -65,8 +76,14 @@ class AuditTableModel(DtoTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("#"), self.tr("Time"), self.tr("User"), self.tr("Action"),
-                self.tr("Record"), self.tr("Details"))[section]
+        return (
+            self.tr("#"),
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Record"),
+            self.tr("Details"),
+        )[section]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         e = self.item(index)
@@ -115,9 +132,13 @@ class AuditPage(QWidget):
         self.count = QLabel("", objectName="audit_count")
 
         top = QHBoxLayout()
-        for text, w in ((self.tr("User"), self.user_filter), (self.tr("Table"), self.table_filter),
-                        (self.tr("Action"), self.action_filter), (self.tr("From"), self.date_from),
-                        (self.tr("To"), self.date_to)):
+        for text, w in (
+            (self.tr("User"), self.user_filter),
+            (self.tr("Table"), self.table_filter),
+            (self.tr("Action"), self.action_filter),
+            (self.tr("From"), self.date_from),
+            (self.tr("To"), self.date_to),
+        ):
             top.addWidget(QLabel(text))
             top.addWidget(w)
         top.addWidget(self.search_button)
@@ -167,9 +188,10 @@ class AuditPage(QWidget):
 
     def _choices_loaded(self, choices) -> None:
         tables, users = choices
-        for box, first, items in ((self.user_filter, self.tr("All users"), users),
-                                  (self.table_filter, self.tr("All tables"),
-                                   [(t, t) for t in tables])):
+        for box, first, items in (
+            (self.user_filter, self.tr("All users"), users),
+            (self.table_filter, self.tr("All tables"), [(t, t) for t in tables]),
+        ):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
@@ -185,10 +207,13 @@ class AuditPage(QWidget):
 
         start = store_day_bounds(self.date_from.date().toPython())[0]
         end = store_day_bounds(self.date_to.date().toPython())[1]
-        return AuditQuery(actor_id=self.user_filter.currentData(),
-                          table_name=self.table_filter.currentData() or "",
-                          action=self.action_filter.currentData() or "",
-                          since=start, until=end)
+        return AuditQuery(
+            actor_id=self.user_filter.currentData(),
+            table_name=self.table_filter.currentData() or "",
+            action=self.action_filter.currentData() or "",
+            since=start,
+            until=end,
+        )
 
     def refresh(self) -> None:
         ctx, query = self.ctx, self.query()
@@ -210,8 +235,7 @@ class AuditPage(QWidget):
 
         idx = self.table.selectionModel().selectedRows()
         e = self.model.item(self.proxy.mapToSource(idx[0])) if idx else None
-        self.detail.setPlainText(
-            "" if e is None else json.dumps(e.detail, ensure_ascii=False, indent=2, default=str))
+        self.detail.setPlainText("" if e is None else json.dumps(e.detail, ensure_ascii=False, indent=2, default=str))
 
     def verify(self) -> None:
         ctx = self.ctx
@@ -230,13 +254,13 @@ class AuditPage(QWidget):
         self.verify_button.setEnabled(True)
         if report.ok:
             self.chain_label.setStyleSheet("color: #2e7d32;")
-            self.chain_label.setText(self.tr("Chain intact: {count} entries checked.")
-                                     .format(count=report.events))
+            self.chain_label.setText(self.tr("Chain intact: {count} entries checked.").format(count=report.events))
         else:
             reason = QCoreApplication.translate("AuditPage", CHAIN_REASON.get(report.reason, ""))
             self.chain_label.setStyleSheet("color: #c62828; font-weight: bold;")
-            self.chain_label.setText(self.tr("Chain broken at entry {n}: {reason}.")
-                                     .format(n=report.broken_at, reason=reason))
+            self.chain_label.setText(
+                self.tr("Chain broken at entry {n}: {reason}.").format(n=report.broken_at, reason=reason)
+            )
 
     def _verify_failed(self, exc) -> None:
         from ui.shell.errors import show_error

@@ -14,9 +14,7 @@ again, and never put on the clipboard by the dialog.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ui.widgets.field_error import FieldErrors
 from ui.shell.workers import run_op
@@ -25,16 +23,14 @@ SHOW_SECONDS = 30
 
 
 class UnmaskDialog(QDialog):
-    def __init__(self, ctx, *, table: str, record_id: int, column: str, masked: str,
-                 parent=None) -> None:
+    def __init__(self, ctx, *, table: str, record_id: int, column: str, masked: str, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("unmask_dialog")
         self.ctx, self.table, self.record_id, self.column = ctx, table, record_id, column
         self.masked = masked or ""
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Show the full number"))
-        note = QLabel(self.tr("Seeing the full number is recorded in the audit log with your "
-                              "name and the purpose."))
+        note = QLabel(self.tr("Seeing the full number is recorded in the audit log with your name and the purpose."))
         note.setWordWrap(True)
         self.number = QLabel(self.masked, objectName="unmasked_number")
         font = self.number.font()
@@ -68,8 +64,7 @@ class UnmaskDialog(QDialog):
         def work():
             from app.privacy.personal_key import unmask
 
-            return unmask(ctx.uow(), actor=ctx.actor, table=table, record_id=record_id,
-                          column=column, purpose=purpose)
+            return unmask(ctx.uow(), actor=ctx.actor, table=table, record_id=record_id, column=column, purpose=purpose)
 
         self.show_button.setEnabled(False)
         run_op(self, work, self._shown, self._failed)

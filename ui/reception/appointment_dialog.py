@@ -9,7 +9,13 @@ import uuid
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -56,8 +62,11 @@ class AppointmentDialog(ReceptionWording, ServiceFormDialog):
         notice = QPlainTextEdit(consent_text.text_zh if consent_text else "")
         notice.setReadOnly(True)
         notice.setFixedHeight(90)
-        self.consent_given = QCheckBox(self.tr("Customer agreed to the notice (version {version})").format(
-            version=consent_text.version_label if consent_text else "—"))
+        self.consent_given = QCheckBox(
+            self.tr("Customer agreed to the notice (version {version})").format(
+                version=consent_text.version_label if consent_text else "—"
+            )
+        )
         self.consent_given.setObjectName("consent_given")
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)
@@ -89,10 +98,20 @@ class AppointmentDialog(ReceptionWording, ServiceFormDialog):
         def work():
             from app.reception.appointments import book_appointment_for
 
-            return book_appointment_for(ctx.uow(), actor=ctx.actor, name=name, mobile=mobile,
-                                        consent_text_id=text_id, consent_shown_at=shown,
-                                        consent_given=given, consultant_id=cid, scheduled_at=when,
-                                        purpose=purpose, note=note, request_key=key)
+            return book_appointment_for(
+                ctx.uow(),
+                actor=ctx.actor,
+                name=name,
+                mobile=mobile,
+                consent_text_id=text_id,
+                consent_shown_at=shown,
+                consent_given=given,
+                consultant_id=cid,
+                scheduled_at=when,
+                purpose=purpose,
+                note=note,
+                request_key=key,
+            )
 
         return work
 

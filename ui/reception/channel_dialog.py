@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from app.reception.dto import ChannelDTO
@@ -40,8 +47,12 @@ class ChannelDialog(QDialog):
         form.addRow(self.tr("English name"), self.errors.wrap("name_en", self.name_en))
         form.addRow(self.tr("Order"), self.errors.wrap("sort_order", self.sort_order))
         if channel is None:
-            hint = QLabel(self.tr("Lower-case letters, digits and underscores. The code cannot be "
-                                  "changed later: reports are keyed on it."))
+            hint = QLabel(
+                self.tr(
+                    "Lower-case letters, digits and underscores. The code cannot be "
+                    "changed later: reports are keyed on it."
+                )
+            )
             self.sort_order.setSpecialValueText(self.tr("At the end"))  # 0 = after the last one
         else:
             self.code.setText(channel.code)
@@ -51,8 +62,12 @@ class ChannelDialog(QDialog):
             self.sort_order.setValue(channel.sort_order)
             self.active.setChecked(channel.active)
             form.addRow("", self.active)
-            hint = QLabel(self.tr("A channel already used by visits is deactivated, never deleted: "
-                                  "it leaves the check-in list but stays in the reports."))
+            hint = QLabel(
+                self.tr(
+                    "A channel already used by visits is deactivated, never deleted: "
+                    "it leaves the check-in list but stays in the reports."
+                )
+            )
         hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -73,14 +88,19 @@ class ChannelDialog(QDialog):
 
             if channel is None:
                 return add_channel(ctx.uow(), actor=ctx.actor, code=code, sort_order=order or None, **values)
-            return update_channel(ctx.uow(), actor=ctx.actor, channel_id=channel.id,
-                                  expected_version=channel.version, active=active,
-                                  sort_order=order, **values)
+            return update_channel(
+                ctx.uow(),
+                actor=ctx.actor,
+                channel_id=channel.id,
+                expected_version=channel.version,
+                active=active,
+                sort_order=order,
+                **values,
+            )
 
         code, active = self.code.text(), self.active.isChecked()
         self.errors.clear()
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved) \
-            .on_failure(self._failed).run()
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
 
     def _saved(self, channel) -> None:
         self.saved.emit(channel)

@@ -20,8 +20,20 @@ import uuid
 from PySide6.QtCore import QStringListModel, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.clock import from_store_time, store_today, to_store_time, utcnow
@@ -32,10 +44,8 @@ from ui.shell.labels import VISIT_TYPE, label
 from ui.widgets.field_error import FieldErrors
 
 _SPLIT = re.compile(r"\s*[,，;；]\s*")
-BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
-                "border-radius: 4px; padding: 6px;")
-INFO_STYLE = ("background: #e8f1fb; color: #0d3c61; border: 1px solid #a9c8e8; "
-              "border-radius: 4px; padding: 6px;")
+BANNER_STYLE = "background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+INFO_STYLE = "background: #e8f1fb; color: #0d3c61; border: 1px solid #a9c8e8; border-radius: 4px; padding: 6px;"
 
 
 class _ListCompleter(QCompleter):
@@ -120,9 +130,12 @@ class CheckInForm(QWidget):
         form.addRow(self.tr("&Party size"), self.errors.wrap("party_size", party_box))
         self.errors.alias("with_children", "party_size")
 
-        self.child_banner = QLabel(self.tr(
-            "Children in the party: remind the adults to keep them close and away from moving "
-            "cars and doors (4.2.1.4)."))
+        self.child_banner = QLabel(
+            self.tr(
+                "Children in the party: remind the adults to keep them close and away from moving "
+                "cars and doors (4.2.1.4)."
+            )
+        )
         self.child_banner.setObjectName("child_safety_banner")
         self.child_banner.setWordWrap(True)
         self.child_banner.setStyleSheet(BANNER_STYLE)
@@ -146,9 +159,12 @@ class CheckInForm(QWidget):
         foreign_box = QWidget()
         foreign_box.setLayout(foreign)
         form.addRow("", self.errors.wrap("language", foreign_box))
-        self.foreign_banner = QLabel(self.tr(
-            "Foreign visitor: explain the Chinese rules and policies that apply to foreign buyers "
-            "(registration, insurance, payment) in their language (4.2.3.3)."))
+        self.foreign_banner = QLabel(
+            self.tr(
+                "Foreign visitor: explain the Chinese rules and policies that apply to foreign buyers "
+                "(registration, insurance, payment) in their language (4.2.3.3)."
+            )
+        )
         self.foreign_banner.setObjectName("foreign_visitor_banner")
         self.foreign_banner.setWordWrap(True)
         self.foreign_banner.setStyleSheet(BANNER_STYLE)
@@ -256,15 +272,39 @@ class CheckInForm(QWidget):
 
     def _keyboard(self) -> None:
         """Tab order through every input, Ctrl+Enter anywhere, Enter in a line edit."""
-        for w in (self.channel, self.visit_type, self.party_size, self.with_children,
-                  self.foreign_visitor, self.language, self.models, self.name, self.mobile,
-                  self.consent_given, self.arrival, self.consultant, self.override_reason,
-                  self.submit_button):
+        for w in (
+            self.channel,
+            self.visit_type,
+            self.party_size,
+            self.with_children,
+            self.foreign_visitor,
+            self.language,
+            self.models,
+            self.name,
+            self.mobile,
+            self.consent_given,
+            self.arrival,
+            self.consultant,
+            self.override_reason,
+            self.submit_button,
+        ):
             w.setFocusPolicy(w.focusPolicy() | Qt.FocusPolicy.TabFocus)
         QWidget.setTabOrder(self.channel, self.visit_type)
-        chain = [self.visit_type, self.party_size, self.with_children, self.foreign_visitor,
-                 self.language, self.models, self.name, self.mobile, self.consent_given,
-                 self.arrival, self.consultant, self.override_reason, self.submit_button]
+        chain = [
+            self.visit_type,
+            self.party_size,
+            self.with_children,
+            self.foreign_visitor,
+            self.language,
+            self.models,
+            self.name,
+            self.mobile,
+            self.consent_given,
+            self.arrival,
+            self.consultant,
+            self.override_reason,
+            self.submit_button,
+        ]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -327,8 +367,11 @@ class CheckInForm(QWidget):
             return
         zh = current_language() == "zh_CN"
         self.consent_view.setPlainText(text.text_zh if zh or not text.text_en else text.text_en)
-        self.consent_title.setText(self.tr("Show the customer this notice (version {version}) and ask for consent:")
-                                   .format(version=text.version_label))
+        self.consent_title.setText(
+            self.tr("Show the customer this notice (version {version}) and ask for consent:").format(
+                version=text.version_label
+            )
+        )
 
     def show_history(self, history) -> None:
         """A known mobile: who they are, their consultant, their last visits and leads."""
@@ -338,20 +381,30 @@ class CheckInForm(QWidget):
             self._personal_data_changed()
             return
         c = history.customer
-        lines = [self.tr("Known customer: {name}, consultant {consultant}").format(
-            name=c.name or "—", consultant=c.consultant_name or self.tr("none yet"))]
+        lines = [
+            self.tr("Known customer: {name}, consultant {consultant}").format(
+                name=c.name or "—", consultant=c.consultant_name or self.tr("none yet")
+            )
+        ]
         if history.visits:
             last = history.visits[0]
-            lines.append(self.tr("{count} earlier visits; last on {day} with {consultant}").format(
-                count=len(history.visits), day=to_store_time(last.arrival_at).strftime("%Y-%m-%d"),
-                consultant=last.consultant_name or "—"))
+            lines.append(
+                self.tr("{count} earlier visits; last on {day} with {consultant}").format(
+                    count=len(history.visits),
+                    day=to_store_time(last.arrival_at).strftime("%Y-%m-%d"),
+                    consultant=last.consultant_name or "—",
+                )
+            )
         else:
             lines.append(self.tr("No earlier visits."))
         for lead in history.leads[:3]:
             lines.append(f"· {lead.brand} {lead.model} ({lead.intent_level or '-'})")
         for a in history.upcoming_appointments[:1]:
-            lines.append(self.tr("Appointment at {time} with {consultant}").format(
-                time=to_store_time(a.scheduled_at).strftime("%m-%d %H:%M"), consultant=a.consultant_name))
+            lines.append(
+                self.tr("Appointment at {time} with {consultant}").format(
+                    time=to_store_time(a.scheduled_at).strftime("%m-%d %H:%M"), consultant=a.consultant_name
+                )
+            )
         if c.has_consent:
             lines.append(self.tr("Consent on record: no need to ask again."))
         self.history.setText("\n".join(lines))
@@ -364,11 +417,15 @@ class CheckInForm(QWidget):
         """A booked customer arrived: the visit is theirs (type appointment, their consultant)."""
         self.appointment = appointment
         if appointment is not None:
-            self.appointment_label.setText(self.tr("Appointment arriving: {customer}, {time}, with {consultant}. "
-                                                   "Choose the channel and check in.").format(
-                customer=appointment.customer_name or "—",
-                time=to_store_time(appointment.scheduled_at).strftime("%H:%M"),
-                consultant=appointment.consultant_name))
+            self.appointment_label.setText(
+                self.tr(
+                    "Appointment arriving: {customer}, {time}, with {consultant}. Choose the channel and check in."
+                ).format(
+                    customer=appointment.customer_name or "—",
+                    time=to_store_time(appointment.scheduled_at).strftime("%H:%M"),
+                    consultant=appointment.consultant_name,
+                )
+            )
             self.visit_type.setCurrentIndex(self.visit_type.findData("appointment"))
         self.appointment_label.setVisible(appointment is not None)
         for w in (self.name, self.mobile, self.visit_type):
@@ -435,8 +492,7 @@ class CheckInForm(QWidget):
         exact = self.channel.findText(text, Qt.MatchFlag.MatchFixedString)
         if exact >= 0:
             return self.channel.itemData(exact)
-        hits = [i for i in range(self.channel.count())
-                if text.casefold() in self.channel.itemText(i).casefold()]
+        hits = [i for i in range(self.channel.count()) if text.casefold() in self.channel.itemText(i).casefold()]
         if len(hits) == 1 or (hits and self.channel.itemText(hits[0]).casefold().startswith(text.casefold())):
             return self.channel.itemData(hits[0])
         return -1  # typed something that is no channel: the service says "unknown value"
@@ -476,18 +532,23 @@ class CheckInForm(QWidget):
                 override = chosen
         personal = bool(self.name.text().strip() or self.mobile.text().strip())
         data = CheckInInput(
-            channel_id=self.channel_id(), visit_type=visit_type,
-            party_size=self.party_size.value(), with_children=self.with_children.isChecked(),
+            channel_id=self.channel_id(),
+            visit_type=visit_type,
+            party_size=self.party_size.value(),
+            with_children=self.with_children.isChecked(),
             foreign_visitor=self.foreign_visitor.isChecked(),
             language=self.language.text().strip() or None,
             interested_models=self.interested_models(),
-            name=self.name.text().strip() or None, mobile=self.mobile.text().strip() or None,
+            name=self.name.text().strip() or None,
+            mobile=self.mobile.text().strip() or None,
             consent_text_id=self.consent_text.id if (personal and self.consent_text) else None,
             consent_shown_at=self.consent_shown_at if personal else None,
             consent_given=personal and self.consent_given.isChecked(),
-            arrival_at=self.arrival_at(), requested_consultant_id=requested,
+            arrival_at=self.arrival_at(),
+            requested_consultant_id=requested,
             appointment_id=self.appointment.id if self.appointment else None,
-            request_key=self.request_key)
+            request_key=self.request_key,
+        )
         return data, override, (reason if override is not None else None)
 
     def reset(self) -> None:

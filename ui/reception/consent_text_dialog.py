@@ -7,8 +7,17 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.clock import from_store_time, to_store_time, utcnow
@@ -54,9 +63,13 @@ class ConsentTextDialog(QDialog):
         form.addRow(self.tr("Chinese text"), self.errors.wrap("text_zh", self.text_zh))
         form.addRow(self.tr("English text"), self.errors.wrap("text_en", self.text_en))
         form.addRow(self.tr("Effective from"), self.errors.wrap("effective_from", when))
-        warning = QLabel(self.tr("A published text can never be edited or deleted: each visitor's consent "
-                                 "records the exact version shown. To change the wording, publish a "
-                                 "new version."))
+        warning = QLabel(
+            self.tr(
+                "A published text can never be edited or deleted: each visitor's consent "
+                "records the exact version shown. To change the wording, publish a "
+                "new version."
+            )
+        )
         warning.setWordWrap(True)
         warning.setObjectName("never_edited_notice")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -78,8 +91,12 @@ class ConsentTextDialog(QDialog):
 
     def save(self) -> None:
         ctx = self.ctx
-        values = dict(version_label=self.version_label.text(), text_zh=self.text_zh.toPlainText(),
-                      text_en=self.text_en.toPlainText(), effective_from=self.effective_value())
+        values = dict(
+            version_label=self.version_label.text(),
+            text_zh=self.text_zh.toPlainText(),
+            text_en=self.text_en.toPlainText(),
+            effective_from=self.effective_value(),
+        )
 
         def work():
             from app.reception.setup import publish_consent_text
@@ -87,8 +104,7 @@ class ConsentTextDialog(QDialog):
             return publish_consent_text(ctx.uow(), actor=ctx.actor, **values)
 
         self.errors.clear()
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved) \
-            .on_failure(self._failed).run()
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
 
     def _saved(self, text) -> None:
         self.published.emit(text)

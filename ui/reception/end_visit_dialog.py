@@ -7,8 +7,17 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
-    QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.clock import store_today
@@ -33,8 +42,11 @@ class EndVisitDialog(ReceptionWording, ServiceFormDialog):
         self.visit = visit
         self.setWindowTitle(self.tr("End visit"))
         self.setMinimumWidth(560)
-        intro = QLabel(self.tr("{visitor}, consultant {consultant}").format(
-            visitor=visitor_text(visit), consultant=visit.consultant_name or "—"))
+        intro = QLabel(
+            self.tr("{visitor}, consultant {consultant}").format(
+                visitor=visitor_text(visit), consultant=visit.consultant_name or "—"
+            )
+        )
         intro.setWordWrap(True)
 
         self.outcome = QComboBox()
@@ -51,9 +63,11 @@ class EndVisitDialog(ReceptionWording, ServiceFormDialog):
         intent_layout.setContentsMargins(0, 0, 0, 0)
         self.intent_buttons: dict[str, QRadioButton] = {}
         for code, d in ((lvl.value, d) for lvl, d in INTENT_LEVELS.items()):
-            button = QRadioButton(self.tr("{level}: expects to buy within {days} days; follow up every {every} days")
-                                  .format(level=label(INTENT_LEVEL, code), days=d.buy_within_days,
-                                          every=d.follow_up_every_days))
+            button = QRadioButton(
+                self.tr("{level}: expects to buy within {days} days; follow up every {every} days").format(
+                    level=label(INTENT_LEVEL, code), days=d.buy_within_days, every=d.follow_up_every_days
+                )
+            )
             button.setObjectName(f"intent_{code}")
             self.intent.addButton(button)
             self.intent_buttons[code] = button
@@ -143,9 +157,18 @@ class EndVisitDialog(ReceptionWording, ServiceFormDialog):
         def work():
             from app.reception.visits import end_visit
 
-            return end_visit(ctx.uow(), actor=ctx.actor, visit_id=v.id, expected_version=v.version,
-                             outcome=outcome, intent_level=level, next_follow_up=follow,
-                             had_test_drive=test_drive, ordered_model=ordered, notes=notes)
+            return end_visit(
+                ctx.uow(),
+                actor=ctx.actor,
+                visit_id=v.id,
+                expected_version=v.version,
+                outcome=outcome,
+                intent_level=level,
+                next_follow_up=follow,
+                had_test_drive=test_drive,
+                ordered_model=ordered,
+                notes=notes,
+            )
 
         return work
 

@@ -9,8 +9,19 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.clock import store_today
@@ -50,10 +61,13 @@ class LeadsPage(QWidget):
         self.kpi_label = QLabel("")
         self.kpi_label.setObjectName("kpi_summary")
         self.kpi_label.setWordWrap(True)
-        self.kpi_label.setToolTip(self.tr(
-            "3.12 Monthly closure rate = orders in the month / (leads retained from last month + "
-            "new leads this month) × 100% (target ≥ 25%, 5.2.1 e)\n"
-            "3.13 Test-drive rate = test drives / retained leads × 100% (target ≥ 30%, 5.2.1 c)"))
+        self.kpi_label.setToolTip(
+            self.tr(
+                "3.12 Monthly closure rate = orders in the month / (leads retained from last month + "
+                "new leads this month) × 100% (target ≥ 25%, 5.2.1 e)\n"
+                "3.13 Test-drive rate = test drives / retained leads × 100% (target ≥ 30%, 5.2.1 c)"
+            )
+        )
         self.kpi_label.setVisible(can(ctx.actor.roles, Action.RECEPTION_REPORTS))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
@@ -149,12 +163,20 @@ class LeadsPage(QWidget):
             self.table.selectRow(row)
         self.kpi = kpi
         if kpi is not None:
-            self.kpi_label.setText(self.tr(
-                "{month}: new leads {new} · retained from last month {retained} · orders {orders} · "
-                "test drives {drives} · closure rate {closure} · test-drive rate {drive_rate}").format(
-                month=kpi.month.strftime("%Y-%m"), new=kpi.new_leads, retained=kpi.retained_last_month,
-                orders=kpi.orders, drives=kpi.test_drives, closure=_percent(kpi.closure_rate),
-                drive_rate=_percent(kpi.test_drive_rate)))
+            self.kpi_label.setText(
+                self.tr(
+                    "{month}: new leads {new} · retained from last month {retained} · orders {orders} · "
+                    "test drives {drives} · closure rate {closure} · test-drive rate {drive_rate}"
+                ).format(
+                    month=kpi.month.strftime("%Y-%m"),
+                    new=kpi.new_leads,
+                    retained=kpi.retained_last_month,
+                    orders=kpi.orders,
+                    drives=kpi.test_drives,
+                    closure=_percent(kpi.closure_rate),
+                    drive_rate=_percent(kpi.test_drive_rate),
+                )
+            )
         self._selection_changed()
 
     def _on_change(self, changes, initiator) -> None:
@@ -205,11 +227,17 @@ class LeadsPage(QWidget):
         def work():
             from app.reception.leads import update_lead
 
-            return update_lead(ctx.uow(), actor=ctx.actor, lead_id=lead.id, expected_version=lead.version,
-                               status=status if status != lead.status else None, intent_level=level,
-                               next_follow_up=changed_follow,
-                               lost_reason=reason if status == "lost" else None,
-                               lost_note=note if status == "lost" else "")
+            return update_lead(
+                ctx.uow(),
+                actor=ctx.actor,
+                lead_id=lead.id,
+                expected_version=lead.version,
+                status=status if status != lead.status else None,
+                intent_level=level,
+                next_follow_up=changed_follow,
+                lost_reason=reason if status == "lost" else None,
+                lost_note=note if status == "lost" else "",
+            )
 
         Op(ctx, self, work).busy(self.edit_box).on_success(self._saved).on_failure(self._failed).run()
 

@@ -10,8 +10,14 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 
 from app.core.clock import to_store_time, utcnow
 from ui.shell.labels import (
-    APPOINTMENT_PURPOSE, APPOINTMENT_STATUS, DUTY_STATE, INTENT_LEVEL, LEAD_STATUS, LOST_REASON,
-    VISIT_TYPE, label,
+    APPOINTMENT_PURPOSE,
+    APPOINTMENT_STATUS,
+    DUTY_STATE,
+    INTENT_LEVEL,
+    LEAD_STATUS,
+    LOST_REASON,
+    VISIT_TYPE,
+    label,
 )
 from ui.widgets.table_model import DtoTableModel
 
@@ -55,7 +61,16 @@ class VisitTableModel(DtoTableModel):
         DURATION = 7
 
     COLUMN_COUNT = len(Col)
-    HEADERS = (QT_TRANSLATE_NOOP("ReceptionModels", "Arrival"), QT_TRANSLATE_NOOP("ReceptionModels", "Visitor"), QT_TRANSLATE_NOOP("ReceptionModels", "Visit type"), QT_TRANSLATE_NOOP("ReceptionModels", "Source"), QT_TRANSLATE_NOOP("ReceptionModels", "Interested models"), QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"), QT_TRANSLATE_NOOP("ReceptionModels", "Waiting"), QT_TRANSLATE_NOOP("ReceptionModels", "Duration"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReceptionModels", "Arrival"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Visitor"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Visit type"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Source"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Interested models"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Waiting"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Duration"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -64,14 +79,17 @@ class VisitTableModel(DtoTableModel):
     def tick(self, now: dt.datetime) -> None:
         self.now = now
         if self._rows:
-            self.dataChanged.emit(self.index(0, self.Col.WAITING),
-                                  self.index(len(self._rows) - 1, self.Col.DURATION), [DISPLAY])
+            self.dataChanged.emit(
+                self.index(0, self.Col.WAITING), self.index(len(self._rows) - 1, self.Col.DURATION), [DISPLAY]
+            )
 
     def data(self, index: QModelIndex, role: int = DISPLAY):  # noqa: D401
         v = self.item(index)
         if v is None or role != DISPLAY:
             if v is not None and role == Qt.ItemDataRole.ToolTipRole and v.override_reason:
-                return QCoreApplication.translate("ReceptionModels", "Override: {reason}").format(reason=v.override_reason)
+                return QCoreApplication.translate("ReceptionModels", "Override: {reason}").format(
+                    reason=v.override_reason
+                )
             return None
         c = self.Col(index.column())
         if c is self.Col.ARRIVAL:
@@ -82,7 +100,8 @@ class VisitTableModel(DtoTableModel):
                 text += QCoreApplication.translate("ReceptionModels", " · with children")
             if v.foreign_visitor:
                 text += QCoreApplication.translate("ReceptionModels", " · foreign ({language})").format(
-                    language=v.language or "?")
+                    language=v.language or "?"
+                )
             return text
         if c is self.Col.TYPE:
             return label(VISIT_TYPE, v.visit_type)
@@ -106,15 +125,25 @@ class VisitTableModel(DtoTableModel):
 
 class AppointmentTableModel(DtoTableModel):
     COLUMN_COUNT = 5
-    HEADERS = (QT_TRANSLATE_NOOP("ReceptionModels", "Time"), QT_TRANSLATE_NOOP("ReceptionModels", "Customer"), QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"), QT_TRANSLATE_NOOP("ReceptionModels", "Purpose"), QT_TRANSLATE_NOOP("ReceptionModels", "Status"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReceptionModels", "Time"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Customer"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Purpose"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Status"),
+    )
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
         a = self.item(index)
         if a is None or role != DISPLAY:
             return None
-        return (hhmm(a.scheduled_at), " ".join(x for x in (a.customer_name, a.customer_mobile) if x),
-                a.consultant_name, label(APPOINTMENT_PURPOSE, a.purpose),
-                label(APPOINTMENT_STATUS, a.status))[index.column()]
+        return (
+            hhmm(a.scheduled_at),
+            " ".join(x for x in (a.customer_name, a.customer_mobile) if x),
+            a.consultant_name,
+            label(APPOINTMENT_PURPOSE, a.purpose),
+            label(APPOINTMENT_STATUS, a.status),
+        )[index.column()]
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < self.COLUMN_COUNT:
@@ -124,7 +153,12 @@ class AppointmentTableModel(DtoTableModel):
 
 class DutyTableModel(DtoTableModel):
     COLUMN_COUNT = 4
-    HEADERS = (QT_TRANSLATE_NOOP("ReceptionModels", "Order"), QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"), QT_TRANSLATE_NOOP("ReceptionModels", "State"), QT_TRANSLATE_NOOP("ReceptionModels", "Visits today"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReceptionModels", "Order"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "State"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Visits today"),
+    )
 
     def row_of(self, record_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.consultant_id == record_id), -1)
@@ -133,8 +167,9 @@ class DutyTableModel(DtoTableModel):
         d = self.item(index)
         if d is None or role != DISPLAY:
             return None
-        return (str(d.rotation_order), d.consultant_name, label(DUTY_STATE, d.state),
-                str(d.visits_today))[index.column()]
+        return (str(d.rotation_order), d.consultant_name, label(DUTY_STATE, d.state), str(d.visits_today))[
+            index.column()
+        ]
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < self.COLUMN_COUNT:
@@ -144,7 +179,15 @@ class DutyTableModel(DtoTableModel):
 
 class LeadTableModel(DtoTableModel):
     COLUMN_COUNT = 7
-    HEADERS = (QT_TRANSLATE_NOOP("ReceptionModels", "Customer"), QT_TRANSLATE_NOOP("ReceptionModels", "Mobile"), QT_TRANSLATE_NOOP("ReceptionModels", "Model"), QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"), QT_TRANSLATE_NOOP("ReceptionModels", "Status"), QT_TRANSLATE_NOOP("ReceptionModels", "Intent level"), QT_TRANSLATE_NOOP("ReceptionModels", "Next follow-up"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReceptionModels", "Customer"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Mobile"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Model"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Consultant"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Status"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Intent level"),
+        QT_TRANSLATE_NOOP("ReceptionModels", "Next follow-up"),
+    )
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
         x = self.item(index)
@@ -153,9 +196,15 @@ class LeadTableModel(DtoTableModel):
         status = label(LEAD_STATUS, x.status)
         if x.status == "lost" and x.lost_reason:
             status += f" ({label(LOST_REASON, x.lost_reason)})"
-        return (x.customer_name or "", x.customer_mobile or "", f"{x.brand} {x.model}",
-                x.consultant_name, status, label(INTENT_LEVEL, x.intent_level) if x.intent_level else "",
-                x.next_follow_up.isoformat() if x.next_follow_up else "")[index.column()]
+        return (
+            x.customer_name or "",
+            x.customer_mobile or "",
+            f"{x.brand} {x.model}",
+            x.consultant_name,
+            status,
+            label(INTENT_LEVEL, x.intent_level) if x.intent_level else "",
+            x.next_follow_up.isoformat() if x.next_follow_up else "",
+        )[index.column()]
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < self.COLUMN_COUNT:
@@ -185,5 +234,9 @@ class CountTableModel(DtoTableModel):
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < 3:
-            return (self.first_header, QCoreApplication.translate("ReceptionModels", "Visits"), QCoreApplication.translate("ReceptionModels", "People"))[section]
+            return (
+                self.first_header,
+                QCoreApplication.translate("ReceptionModels", "Visits"),
+                QCoreApplication.translate("ReceptionModels", "People"),
+            )[section]
         return None

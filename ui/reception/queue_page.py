@@ -5,10 +5,7 @@ timestamps (no SQL per tick); the board reloads when the change feed reports a c
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.core.clock import utcnow
 from app.core.permissions import Action, can
@@ -29,8 +26,11 @@ class QueuePage(QWidget):
         self.board = None
         self.models: dict[str, VisitTableModel] = {}
         self.views: dict[str, QTableView] = {}
-        titles = {"waiting": self.tr("Waiting"), "with_consultant": self.tr("With consultant"),
-                  "finished": self.tr("Finished today")}
+        titles = {
+            "waiting": self.tr("Waiting"),
+            "with_consultant": self.tr("With consultant"),
+            "finished": self.tr("Finished today"),
+        }
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.boxes: dict[str, QGroupBox] = {}
         for key, title in titles.items():
@@ -43,8 +43,7 @@ class QueuePage(QWidget):
             view.verticalHeader().setVisible(False)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
-            view.selectionModel().selectionChanged.connect(
-                lambda *_a, k=key: self._selected_in(k))
+            view.selectionModel().selectionChanged.connect(lambda *_a, k=key: self._selected_in(k))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
             splitter.addWidget(box)
@@ -57,8 +56,9 @@ class QueuePage(QWidget):
         self.reassign_button = action_button(self.tr("Reassign…"), "reassign_visit", self.reassign_selected)
         # Issue #6: the consultant takes the visitor on a test drive (试乘试驾, 4.2.4).
         self.test_drive_button = action_button(self.tr("Test drive…"), "test_drive", self.test_drive_selected)
-        self.test_drive_button.setVisible(can(roles, Action.BOOK_TEST_DRIVES)
-                                          and can(roles, Action.CONDUCT_TEST_DRIVES))
+        self.test_drive_button.setVisible(
+            can(roles, Action.BOOK_TEST_DRIVES) and can(roles, Action.CONDUCT_TEST_DRIVES)
+        )
         serve = can(roles, Action.SERVE_VISITORS)
         self.start_button.setVisible(serve)
         self.end_button.setVisible(serve)
@@ -68,8 +68,7 @@ class QueuePage(QWidget):
         self.summary.setObjectName("queue_summary")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        for b in (self.start_button, self.test_drive_button, self.end_button, self.left_button,
-                  self.reassign_button):
+        for b in (self.start_button, self.test_drive_button, self.end_button, self.left_button, self.reassign_button):
             top.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -81,7 +80,6 @@ class QueuePage(QWidget):
         ctx.data_did_change.connect(self._on_change)
         self._update_buttons()
         self.refresh()
-
 
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -101,8 +99,11 @@ class QueuePage(QWidget):
             self.models[key].set_rows(list(getattr(board, key)))
             self.boxes[key].setTitle(f"{self._titles[key]} ({len(getattr(board, key))})")
         free = sum(1 for d in board.duty if d.state == "available")
-        self.summary.setText(self.tr("Today: {visits} visitors · {free} consultants free").format(
-            visits=len(board.waiting) + len(board.with_consultant) + len(board.finished), free=free))
+        self.summary.setText(
+            self.tr("Today: {visits} visitors · {free} consultants free").format(
+                visits=len(board.waiting) + len(board.with_consultant) + len(board.finished), free=free
+            )
+        )
         if selected is not None:
             self.select_visit(selected.id)
         self.tick()
@@ -154,8 +155,9 @@ class QueuePage(QWidget):
     # --- actions ---------------------------------------------------------------------------
     def _write(self, fn) -> None:
         # The service's change set names the visit; the page reloads through the bus.
-        Op(self.ctx, self, fn).busy(self.start_button, self.left_button) \
-            .on_success(lambda _visit: self._update_buttons()).run()
+        Op(self.ctx, self, fn).busy(self.start_button, self.left_button).on_success(
+            lambda _visit: self._update_buttons()
+        ).run()
 
     def start_selected(self) -> None:
         v, ctx = self.selected_visit(), self.ctx
@@ -211,8 +213,7 @@ class QueuePage(QWidget):
         v = self.selected_visit()
         if v is None:
             return None
-        dialog = TestDriveDialog(self.ctx, visit_id=v.id, customer_name=v.customer_name or "",
-                                 parent=self)
+        dialog = TestDriveDialog(self.ctx, visit_id=v.id, customer_name=v.customer_name or "", parent=self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -23,8 +23,11 @@ class ReassignDialog(ReceptionWording, ServiceFormDialog):
         self.visit = visit
         self.setWindowTitle(self.tr("Reassign visitor"))
         self.setMinimumWidth(440)
-        intro = QLabel(self.tr("{visitor} is with {consultant}. Give the visitor to:").format(
-            visitor=visitor_text(visit), consultant=visit.consultant_name or self.tr("nobody yet")))
+        intro = QLabel(
+            self.tr("{visitor} is with {consultant}. Give the visitor to:").format(
+                visitor=visitor_text(visit), consultant=visit.consultant_name or self.tr("nobody yet")
+            )
+        )
         intro.setWordWrap(True)
         self.consultant = QComboBox()
         self.consultant.setObjectName("consultant_id")
@@ -50,8 +53,9 @@ class ReassignDialog(ReceptionWording, ServiceFormDialog):
         def work():
             from app.reception.checkin import reassign_visit
 
-            return reassign_visit(ctx.uow(), actor=ctx.actor, visit_id=v.id,
-                                  expected_version=v.version, consultant_id=cid, reason=reason)
+            return reassign_visit(
+                ctx.uow(), actor=ctx.actor, visit_id=v.id, expected_version=v.version, consultant_id=cid, reason=reason
+            )
 
         return work
 

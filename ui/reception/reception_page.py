@@ -7,8 +7,17 @@ import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.errors import ValidationFailed
@@ -145,8 +154,12 @@ class ReceptionPage(QWidget):
                 consent = current_consent_text(ctx.uow())
             except NotFound:
                 consent = None
-            return (list_channels(ctx.uow(), actor=ctx.actor), list_model_choices(ctx.uow(), actor=ctx.actor),
-                    consent, list_consultants(ctx.uow(), actor=ctx.actor))
+            return (
+                list_channels(ctx.uow(), actor=ctx.actor),
+                list_model_choices(ctx.uow(), actor=ctx.actor),
+                consent,
+                list_consultants(ctx.uow(), actor=ctx.actor),
+            )
 
         run_op(self, work, self._setup_loaded)
 
@@ -192,11 +205,11 @@ class ReceptionPage(QWidget):
         def work():
             from app.reception.checkin import check_in
 
-            return check_in(ctx.uow(), actor=ctx.actor, data=data, override_consultant_id=override,
-                            override_reason=reason)
+            return check_in(
+                ctx.uow(), actor=ctx.actor, data=data, override_consultant_id=override, override_reason=reason
+            )
 
-        Op(ctx, self, work).busy(self.form).on_fields(self._show_fields) \
-            .on_success(self._checked_in).run()
+        Op(ctx, self, work).busy(self.form).on_fields(self._show_fields).on_success(self._checked_in).run()
 
     def _show_fields(self, exc: ValidationFailed) -> None:
         unplaced = show_field_errors(self.form.errors, exc)
@@ -252,9 +265,14 @@ class ReceptionPage(QWidget):
     def book_appointment(self):
         from ui.reception.appointment_dialog import AppointmentDialog
 
-        dialog = AppointmentDialog(self.ctx, self, consent_text=self.form.consent_text,
-                                   consultants=[(self.add_combo.itemData(i), self.add_combo.itemText(i))
-                                                for i in range(self.add_combo.count())])
+        dialog = AppointmentDialog(
+            self.ctx,
+            self,
+            consent_text=self.form.consent_text,
+            consultants=[
+                (self.add_combo.itemData(i), self.add_combo.itemText(i)) for i in range(self.add_combo.count())
+            ],
+        )
         dialog.booked.connect(lambda _a: self.refresh())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -7,8 +7,17 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QDateEdit, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.clock import store_today
@@ -92,11 +101,14 @@ class ReceptionReportsPage(QWidget):
         self.by_consultant = CountTableModel(self.tr("Consultant"), lambda r: r.label or unassigned, self)
         grid = QGridLayout()
         self.views = {}
-        for i, (name, title, model) in enumerate((
+        for i, (name, title, model) in enumerate(
+            (
                 ("by_hour", self.tr("By hour"), self.by_hour),
                 ("by_channel", self.tr("By source"), self.by_channel),
                 ("by_visit_type", self.tr("By visit type"), self.by_visit_type),
-                ("by_consultant", self.tr("By consultant"), self.by_consultant))):
+                ("by_consultant", self.tr("By consultant"), self.by_consultant),
+            )
+        ):
             view = QTableView()
             view.setObjectName(name)
             view.setModel(model)
@@ -141,8 +153,9 @@ class ReceptionReportsPage(QWidget):
         self.by_channel.set_rows(list(report.by_channel))
         self.by_visit_type.set_rows(list(report.by_visit_type))
         self.by_consultant.set_rows(list(report.by_consultant))
-        self.total.setText(self.tr("{visits} visits, {people} people").format(
-            visits=report.visits, people=report.people))
+        self.total.setText(
+            self.tr("{visits} visits, {people} people").format(visits=report.visits, people=report.people)
+        )
 
     def _on_change(self, changes, _initiator) -> None:
         if getattr(changes, "reception", False):
@@ -152,8 +165,9 @@ class ReceptionReportsPage(QWidget):
         start, end = self.period()
         if path is None:
             suggested = f"traffic_{start:%Y%m%d}_{end:%Y%m%d}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export traffic report"), suggested,
-                                                  self.tr("Excel workbook (*.xlsx)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export traffic report"), suggested, self.tr("Excel workbook (*.xlsx)")
+            )
             if not path:
                 return
         ctx, words = self.ctx, xlsx_labels()
@@ -162,8 +176,12 @@ class ReceptionReportsPage(QWidget):
         def work():
             from app.reception.reports import export_traffic_xlsx
 
-            return export_traffic_xlsx(ctx.uow(), actor=ctx.actor, path=Path(path), start_day=start,
-                                       end_day=end, labels=words)
+            return export_traffic_xlsx(
+                ctx.uow(), actor=ctx.actor, path=Path(path), start_day=start, end_day=end, labels=words
+            )
 
-        run_op(self, work, lambda _r: self.total.setText(
-            self.total.text() + " · " + self.tr("exported to {path}").format(path=path)))
+        run_op(
+            self,
+            work,
+            lambda _r: self.total.setText(self.total.text() + " · " + self.tr("exported to {path}").format(path=path)),
+        )

@@ -34,8 +34,7 @@ class VisitHistoryModel(DtoTableModel[VisitRowDTO]):
 
     COLUMN_COUNT = len(Col)
 
-    def __init__(self, fetch_page: Callable[[object], VisitPageDTO] | None = None,
-                 parent=None) -> None:
+    def __init__(self, fetch_page: Callable[[object], VisitPageDTO] | None = None, parent=None) -> None:
         super().__init__(parent)
         self._fetch_page = fetch_page
         self._next_after = None

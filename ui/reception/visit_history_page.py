@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from app.reception.search import (CustomerHitDTO, VisitHistoryQuery, list_visits,
-                                           search_customers)
+from app.reception.search import CustomerHitDTO, VisitHistoryQuery, list_visits, search_customers
 from ui.shell.errors import error_text
 from ui.widgets.table_model import DtoTableModel
 from ui.reception.visit_history_model import VisitHistoryModel
@@ -80,8 +86,8 @@ class VisitHistoryPage(QWidget):
         self.customer_view = _table("customer_hits", self.customers)
         actor, uow = ctx.actor, ctx.uow
         self.model = VisitHistoryModel(
-            lambda after: list_visits(uow(), actor=actor, query=VisitHistoryQuery(after=after)),
-            self)
+            lambda after: list_visits(uow(), actor=actor, query=VisitHistoryQuery(after=after)), self
+        )
         self.view = _table("visit_history", self.model)
 
         top = QHBoxLayout()
@@ -108,8 +114,7 @@ class VisitHistoryPage(QWidget):
 
     def refresh(self) -> None:
         actor, uow = self.ctx.actor, self.ctx.uow
-        run_op(self, lambda: list_visits(uow(), actor=actor), self.model.set_page,
-               self._failed)
+        run_op(self, lambda: list_visits(uow(), actor=actor), self.model.set_page, self._failed)
 
     def run_search(self) -> None:
         self._timer.stop()
@@ -130,8 +135,7 @@ class VisitHistoryPage(QWidget):
         def failed(exc) -> None:
             if generation == self._generation:
                 self.customers.set_rows([])
-                self.search_message.setText(error_text(exc) if not hasattr(exc, "errors")
-                                            else _field_text(exc))
+                self.search_message.setText(error_text(exc) if not hasattr(exc, "errors") else _field_text(exc))
 
         run_op(self, lambda: search_customers(uow(), actor=actor, text=text), done, failed)
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ui.pdi.errors import ERROR_MESSAGES as _PDI_ERRORS, FIELD_MESSAGES as _PDI_FIELDS
 from ui.privacy.errors import ERROR_MESSAGES as _PRIVACY_ERRORS, FIELD_MESSAGES as _PRIVACY_FIELDS
-from ui.shell.errors_reliability import (ERROR_MESSAGES as _RELIABILITY_ERRORS,
-                                   FIELD_MESSAGES as _RELIABILITY_FIELDS)
+from ui.shell.errors_reliability import ERROR_MESSAGES as _RELIABILITY_ERRORS, FIELD_MESSAGES as _RELIABILITY_FIELDS
 from ui.staff.errors import ERROR_MESSAGES as _STAFF_ERRORS, FIELD_MESSAGES as _STAFF_FIELDS
 from ui.test_drives.errors import ERROR_MESSAGES as _TD_ERRORS, FIELD_MESSAGES as _TD_FIELDS
 

@@ -45,10 +45,7 @@ DOC_LANGUAGE = {
     "en": QT_TRANSLATE_NOOP("Labels", "English"),
 }
 
-DOC_STATUS = {
-    "valid": QT_TRANSLATE_NOOP("Labels", "Valid"),
-    "voided": QT_TRANSLATE_NOOP("Labels", "Voided"),
-}
+DOC_STATUS = {"valid": QT_TRANSLATE_NOOP("Labels", "Valid"), "voided": QT_TRANSLATE_NOOP("Labels", "Voided")}
 
 PRINT_KIND = {
     "print": QT_TRANSLATE_NOOP("Labels", "Print"),

@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
 log = logging.getLogger(__name__)
-NOTICE_STYLE = ("QWidget#live_notice { background: #1b5e20; border-radius: 4px; } "
-                "QLabel { color: white; font-weight: bold; padding: 4px; }")
+NOTICE_STYLE = (
+    "QWidget#live_notice { background: #1b5e20; border-radius: 4px; } "
+    "QLabel { color: white; font-weight: bold; padding: 4px; }"
+)
 
 
 class ReceptionFeed(QObject):

@@ -12,18 +12,22 @@ session (unsaved input is then lost, and the dialog says so).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.shell.errors import error_text
 from ui.shell import workers
 from ui.shell.workers import run_op
 
-ACTIVITY = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-})
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+    }
+)
 
 
 class IdleWatcher(QObject):
@@ -95,9 +99,11 @@ class LockDialog(QDialog):
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         title.setFont(font)
-        who = QLabel(self.tr("{name} ({username}) was away. Enter the password to continue; "
-                             "nothing you had typed is lost.")
-                     .format(name=actor.full_name, username=actor.username))
+        who = QLabel(
+            self.tr(
+                "{name} ({username}) was away. Enter the password to continue; nothing you had typed is lost."
+            ).format(name=actor.full_name, username=actor.username)
+        )
         who.setWordWrap(True)
         self.password = QLineEdit(objectName="lock_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -108,8 +114,7 @@ class LockDialog(QDialog):
         self.unlock_button = QPushButton(self.tr("Unlock"), objectName="unlock_button")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.submit)
-        self.logout_button = QPushButton(self.tr("Log out (unsaved input is lost)"),
-                                         objectName="lock_logout")
+        self.logout_button = QPushButton(self.tr("Log out (unsaved input is lost)"), objectName="lock_logout")
         self.logout_button.clicked.connect(self._logout)
         buttons = QHBoxLayout()
         buttons.addWidget(self.logout_button)
@@ -211,9 +216,13 @@ class SessionLock(QObject):
         self.covers.append(_Cover(w))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if (self.dialog is not None and event.type() == QEvent.Type.Show
-                and isinstance(obj, QWidget) and obj.isWindow()
-                and not isinstance(obj, LockDialog)):
+        if (
+            self.dialog is not None
+            and event.type() == QEvent.Type.Show
+            and isinstance(obj, QWidget)
+            and obj.isWindow()
+            and not isinstance(obj, LockDialog)
+        ):
             self._cover(obj)
             self.dialog.raise_()
             self.dialog.activateWindow()

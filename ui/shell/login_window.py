@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.shell.errors import error_text
 from ui.shell.workers import run_op
@@ -115,9 +113,17 @@ class LoginWindow(QWidget):
         )
         self.demo_box.setText(
             "<p>" + self.tr("Demo store — log in as any of these users:") + "</p>"
-            "<table cellspacing='6'><tr><th align='left'>" + self.tr("Username") + "</th><th align='left'>"
-            + self.tr("Password") + "</th><th align='left'>" + self.tr("Name") + "</th><th align='left'>"
-            + self.tr("Roles") + "</th></tr>" + rows + "</table>"
+            "<table cellspacing='6'><tr><th align='left'>"
+            + self.tr("Username")
+            + "</th><th align='left'>"
+            + self.tr("Password")
+            + "</th><th align='left'>"
+            + self.tr("Name")
+            + "</th><th align='left'>"
+            + self.tr("Roles")
+            + "</th></tr>"
+            + rows
+            + "</table>"
         )
         self.demo_box.setVisible(True)
 
@@ -161,8 +167,7 @@ class LoginWindow(QWidget):
         dialog.current.setText(current)
         dialog.new.setFocus()
         dialog.password_changed.connect(lambda a: self.logged_in.emit(a, self.backend))
-        dialog.rejected.connect(lambda: self.error.setText(
-            self.tr("Choose a new password to log in.")))
+        dialog.rejected.connect(lambda: self.error.setText(self.tr("Choose a new password to log in.")))
         self.change_dialog = dialog
         dialog.open()
 

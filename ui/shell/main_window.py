@@ -9,8 +9,15 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.permissions import Action, can
@@ -117,19 +124,37 @@ def modules() -> list[Module]:
         Module("reception", QT_TRANSLATE_NOOP("MainWindow", "Reception"), Action.CHECK_IN_VISITORS, _reception),
         Module("queue", QT_TRANSLATE_NOOP("MainWindow", "Live queue"), Action.VIEW_QUEUE, _queue),
         Module("leads", QT_TRANSLATE_NOOP("MainWindow", "Leads"), Action.VIEW_LEADS, _leads),
-        Module("history", QT_TRANSLATE_NOOP("MainWindow", "Visit history"), Action.VIEW_QUEUE,
-               _visit_history),
-        Module("reception_reports", QT_TRANSLATE_NOOP("MainWindow", "Traffic report"), Action.RECEPTION_REPORTS,
-               _reception_reports),
-        Module("test_drives", QT_TRANSLATE_NOOP("MainWindow", "Test drives"), Action.VIEW_TEST_DRIVES,
-               _test_drives, any_of=(Action.MANAGE_TEST_DRIVE_ROUTES, Action.MANAGE_TEST_DRIVE_FLEET)),
-        Module("pdi", QT_TRANSLATE_NOOP("MainWindow", "PDI"), Action.VIEW_PDI, _pdi,
-               any_of=(Action.RECORD_PDI, Action.MANAGE_PDI_TEMPLATES)),
+        Module("history", QT_TRANSLATE_NOOP("MainWindow", "Visit history"), Action.VIEW_QUEUE, _visit_history),
+        Module(
+            "reception_reports",
+            QT_TRANSLATE_NOOP("MainWindow", "Traffic report"),
+            Action.RECEPTION_REPORTS,
+            _reception_reports,
+        ),
+        Module(
+            "test_drives",
+            QT_TRANSLATE_NOOP("MainWindow", "Test drives"),
+            Action.VIEW_TEST_DRIVES,
+            _test_drives,
+            any_of=(Action.MANAGE_TEST_DRIVE_ROUTES, Action.MANAGE_TEST_DRIVE_FLEET),
+        ),
+        Module(
+            "pdi",
+            QT_TRANSLATE_NOOP("MainWindow", "PDI"),
+            Action.VIEW_PDI,
+            _pdi,
+            any_of=(Action.RECORD_PDI, Action.MANAGE_PDI_TEMPLATES),
+        ),
         Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
         Module("showroom", QT_TRANSLATE_NOOP("MainWindow", "Showroom floor"), Action.VIEW_SHOWROOM, _showroom),
         Module("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), Action.VIEW_AUDIT_LOG, _audit),
-        Module("admin", QT_TRANSLATE_NOOP("MainWindow", "Administration"), Action.EDIT_STORE, _admin,
-               any_of=(Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS, Action.MANAGE_CERTIFICATE)),
+        Module(
+            "admin",
+            QT_TRANSLATE_NOOP("MainWindow", "Administration"),
+            Action.EDIT_STORE,
+            _admin,
+            any_of=(Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS, Action.MANAGE_CERTIFICATE),
+        ),
     ]
 
 
@@ -205,8 +230,9 @@ class MainWindow(QMainWindow):
         # returned by a service of this terminal (issue #16).
         self.ctx.changed(Changes(reception=True), self.live_feed)
         me = self.ctx.actor.user_id
-        for visit_id in dict.fromkeys(e.visit_id for e in events
-                                      if e.kind == "assigned" and e.consultant_id == me and e.visit_id):
+        for visit_id in dict.fromkeys(
+            e.visit_id for e in events if e.kind == "assigned" and e.consultant_id == me and e.visit_id
+        ):
             self._notify_visit(visit_id)
 
     def _notify_visit(self, visit_id: int) -> None:
@@ -326,9 +352,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Showroom"), self.tr(
-            "Showroom — showroom management for passenger-car dealers, following the Shanghai "
-            "standard T/CSCA 120031-2023 (乘用车销售服务通用要求)."))
+        QMessageBox.about(
+            self,
+            self.tr("About Showroom"),
+            self.tr(
+                "Showroom — showroom management for passenger-car dealers, following the Shanghai "
+                "standard T/CSCA 120031-2023 (乘用车销售服务通用要求)."
+            ),
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         from PySide6.QtWidgets import QApplication

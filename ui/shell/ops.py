@@ -93,16 +93,14 @@ class Op:
         """Start the operation. False (and nothing runs) while the initiator is still busy."""
         key = id(self._initiator)
         if key in _in_flight:
-            log.info("operation from %s ignored: the previous one is still running",
-                     type(self._initiator).__name__)
+            log.info("operation from %s ignored: the previous one is still running", type(self._initiator).__name__)
             return False
         _in_flight.add(key)
         self._was_enabled = [w.isEnabled() for w in self._busy]
         for w in self._busy:
             w.setEnabled(False)
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
-        run_op(self._initiator, self._fn, self._succeeded, self._failed, write=True,
-               on_dropped=self._finish)
+        run_op(self._initiator, self._fn, self._succeeded, self._failed, write=True, on_dropped=self._finish)
         return True
 
     def _finish(self) -> None:

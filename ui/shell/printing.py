@@ -27,8 +27,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QObject,
-                            QRectF, QSize, QSizeF, Qt, Signal, Slot)
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
@@ -85,9 +97,15 @@ def make_printer(printer_name: str) -> QPrinter:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
-def print_pdf(pdf_bytes: bytes, printer_name: str, *, copies: int = 1, title: str = "",
-              progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> PrintResult:
+def print_pdf(
+    pdf_bytes: bytes,
+    printer_name: str,
+    *,
+    copies: int = 1,
+    title: str = "",
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PrintResult:
     """Print every page of `pdf_bytes` on `printer_name`; blocking, safe on a worker thread.
 
     `title` becomes the spooler's job name (cups-pdf names its output file after it).
@@ -131,12 +149,9 @@ def _page_layout(size_pt: QSizeF) -> QPageLayout:
     """The PDF page's own size (A4 stays A4, a landscape page prints landscape), no margins:
     the rendered page already carries the document's margins."""
     landscape = size_pt.width() > size_pt.height()
-    portrait = QSizeF(min(size_pt.width(), size_pt.height()),
-                      max(size_pt.width(), size_pt.height()))
-    page_size = QPageSize(portrait, QPageSize.Unit.Point, "",
-                          QPageSize.SizeMatchPolicy.FuzzyMatch)
-    orientation = (QPageLayout.Orientation.Landscape if landscape
-                   else QPageLayout.Orientation.Portrait)
+    portrait = QSizeF(min(size_pt.width(), size_pt.height()), max(size_pt.width(), size_pt.height()))
+    page_size = QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     layout = QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0))
     layout.setMode(QPageLayout.Mode.FullPageMode)
     return layout
@@ -146,8 +161,9 @@ def render_page(document: QPdfDocument, index: int, dpi: int = RENDER_DPI) -> QI
     """One page as an opaque image: white paper under the ink (printer drivers handle alpha
     badly), 8-bit grey when the page has no colour, else RGB888 (26 MB for A4 at 300 dpi)."""
     size_pt = document.pagePointSize(index)
-    pixels = QSize(max(1, round(size_pt.width() * dpi / POINTS_PER_INCH)),
-                   max(1, round(size_pt.height() * dpi / POINTS_PER_INCH)))
+    pixels = QSize(
+        max(1, round(size_pt.width() * dpi / POINTS_PER_INCH)), max(1, round(size_pt.height() * dpi / POINTS_PER_INCH))
+    )
     image = document.render(index, pixels)
     if image.isNull():
         raise ShowroomError("print_failed", printer="", reason="render", page=index + 1)
@@ -155,8 +171,7 @@ def render_page(document: QPdfDocument, index: int, dpi: int = RENDER_DPI) -> QI
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOver)
     painter.fillRect(image.rect(), Qt.GlobalColor.white)
     painter.end()
-    image.convertTo(QImage.Format.Format_Grayscale8 if image.allGray()
-                    else QImage.Format.Format_RGB888)
+    image.convertTo(QImage.Format.Format_Grayscale8 if image.allGray() else QImage.Format.Format_RGB888)
     return image
 
 
@@ -164,13 +179,17 @@ def _fit(image: QImage, target: QRectF) -> QRectF:
     """The largest rectangle of the image's aspect ratio centred in target."""
     scale = min(target.width() / image.width(), target.height() / image.height())
     w, h = image.width() * scale, image.height() * scale
-    return QRectF(target.x() + (target.width() - w) / 2, target.y() + (target.height() - h) / 2,
-                  w, h)
+    return QRectF(target.x() + (target.width() - w) / 2, target.y() + (target.height() - h) / 2, w, h)
 
 
-def print_on(printer: QPrinter, pdf_bytes: bytes, *, title: str = "",
-             progress: Progress | None = None,
-             cancelled: Callable[[], bool] | None = None) -> PrintResult:
+def print_on(
+    printer: QPrinter,
+    pdf_bytes: bytes,
+    *,
+    title: str = "",
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PrintResult:
     """Print on an already configured QPrinter (from print_pdf or a QPrintDialog: copies,
     duplex, colour mode and the page range chosen there are kept).
 
@@ -192,8 +211,7 @@ def print_on(printer: QPrinter, pdf_bytes: bytes, *, title: str = "",
         try:
             image = render_page(document, index, dpi)
         except ShowroomError as e:
-            raise ShowroomError("print_failed", printer=name, reason="render",
-                                page=index + 1) from e
+            raise ShowroomError("print_failed", printer=name, reason="render", page=index + 1) from e
         images.append((image, _page_layout(document.pagePointSize(index))))
         if progress is not None:
             progress("render", done + 1, len(pages))
@@ -228,6 +246,7 @@ def print_on(printer: QPrinter, pdf_bytes: bytes, *, title: str = "",
 
 # --- GUI side ------------------------------------------------------------------------------
 
+
 def ask_printer(parent: QWidget | None, title: str = "", copies: int = 1) -> QPrinter | None:
     """The system print dialog with the default printer pre-selected; None if cancelled.
     Print-to-file is off: "Save As…" writes the PDF's exact bytes instead."""
@@ -256,8 +275,14 @@ class PrintJob(QObject):
     progressed = Signal(str, int, int)
     finished = Signal(object)  # PrintResult, or the exception when it failed or was cancelled
 
-    def __init__(self, parent: QWidget | None, printer: QPrinter, pdf_bytes: bytes, title: str,
-                 on_done: Callable[[PrintResult], None] | None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        printer: QPrinter,
+        pdf_bytes: bytes,
+        title: str,
+        on_done: Callable[[PrintResult], None] | None,
+    ) -> None:
         super().__init__(parent)
         self._printer = printer
         self._on_done = on_done
@@ -268,8 +293,7 @@ class PrintJob(QObject):
         self.progress = QProgressDialog(parent)
         self.progress.setObjectName("print_progress")
         self.progress.setWindowTitle(self.tr("Printing"))
-        label = (self.tr("Printing “{title}” on {printer}…") if title
-                 else self.tr("Printing on {printer}…"))
+        label = self.tr("Printing “{title}” on {printer}…") if title else self.tr("Printing on {printer}…")
         self.progress.setLabelText(label.format(title=title, printer=printer.printerName()))
         self.progress.setCancelButtonText(self.tr("Cancel"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -280,10 +304,14 @@ class PrintJob(QObject):
         self.progress.canceled.connect(self.cancel)
         self.progressed.connect(self._on_progress)
         self.progress.setValue(0)
-        run_op(parent, lambda: print_on(printer, pdf_bytes, title=title,
-                                        progress=self.progressed.emit,
-                                        cancelled=self._cancel.is_set),
-               self._succeeded, self._failed)
+        run_op(
+            parent,
+            lambda: print_on(
+                printer, pdf_bytes, title=title, progress=self.progressed.emit, cancelled=self._cancel.is_set
+            ),
+            self._succeeded,
+            self._failed,
+        )
 
     @Slot()
     def cancel(self) -> None:
@@ -302,8 +330,7 @@ class PrintJob(QObject):
         if stage == "send" and not self._sending:
             self._sending = True
             self.progress.setCancelButton(None)  # "no cancel button will be shown" (Qt docs)
-            self.progress.setLabelText(self.tr("Sending to {printer}…").format(
-                printer=self._printer.printerName()))
+            self.progress.setLabelText(self.tr("Sending to {printer}…").format(printer=self._printer.printerName()))
         self.progress.setValue(done + (total if stage == "send" else 0))
 
     def _close(self) -> None:
@@ -328,15 +355,21 @@ class PrintJob(QObject):
         self.deleteLater()
 
 
-def start_print(parent: QWidget | None, printer: QPrinter, pdf_bytes: bytes, title: str,
-                on_done: Callable[[PrintResult], None] | None = None) -> PrintJob:
+def start_print(
+    parent: QWidget | None,
+    printer: QPrinter,
+    pdf_bytes: bytes,
+    title: str,
+    on_done: Callable[[PrintResult], None] | None = None,
+) -> PrintJob:
     """Print on a worker with a cancellable progress dialog; on_done(result) on success.
     Failures are shown through ui.shell.errors; a cancelled print is silent."""
     return PrintJob(parent, printer, pdf_bytes, title, on_done)
 
 
-def print_with_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str,
-                      on_done: Callable[[PrintResult], None] | None = None) -> PrintJob | None:
+def print_with_dialog(
+    parent: QWidget | None, pdf_bytes: bytes, title: str, on_done: Callable[[PrintResult], None] | None = None
+) -> PrintJob | None:
     """Ask for a printer (QPrintDialog), then print; on_done(PrintResult) after the job was
     handed to the spooler, so the caller can record who printed what, where and how often."""
     if not available_printers():

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
-MIN_LENGTH = 10        # shorter bursts are typing, not a scan
-MAX_GAP_S = 0.05       # a scanner sends a character every few milliseconds
+MIN_LENGTH = 10  # shorter bursts are typing, not a scan
+MAX_GAP_S = 0.05  # a scanner sends a character every few milliseconds
 
 
 class ScanCatcher(QObject):

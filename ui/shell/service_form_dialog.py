@@ -40,8 +40,15 @@ class ServiceFormDialog(QDialog):
     # The service's result, just before the dialog closes with Accepted.
     saved = Signal(object)
 
-    def __init__(self, ctx, form: QWidget, errors: FieldErrors, parent: QWidget | None = None,
-                 *, buttons: QDialogButtonBox.StandardButton | None = None) -> None:
+    def __init__(
+        self,
+        ctx,
+        form: QWidget,
+        errors: FieldErrors,
+        parent: QWidget | None = None,
+        *,
+        buttons: QDialogButtonBox.StandardButton | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.form = form
@@ -99,9 +106,9 @@ class ServiceFormDialog(QDialog):
         call = self.service_call()
         if call is None:
             return
-        ops.Op(self.ctx, self, call).busy(self.form, self.buttons) \
-            .on_success(self._saved).on_fields(self.show_validation) \
-            .on_conflict(self._conflict).on_failure(self._failed).run()
+        ops.Op(self.ctx, self, call).busy(self.form, self.buttons).on_success(self._saved).on_fields(
+            self.show_validation
+        ).on_conflict(self._conflict).on_failure(self._failed).run()
 
     def _saved(self, result: Any) -> None:
         self.result_dto = result

@@ -27,8 +27,7 @@ IDLE_LOCK_RANGE = (1, 60)
 MAIN_GEOMETRY = Option("persist/main_window_geometry", bytes, b"")
 INVENTORY_HEADER = Option("persist/inventory_header_state", bytes, b"")
 
-ALL = [LANGUAGE, DATABASE_URL, DEFAULT_PRINTER, LAST_USERNAME, IDLE_LOCK_MINUTES, MAIN_GEOMETRY,
-       INVENTORY_HEADER]
+ALL = [LANGUAGE, DATABASE_URL, DEFAULT_PRINTER, LAST_USERNAME, IDLE_LOCK_MINUTES, MAIN_GEOMETRY, INVENTORY_HEADER]
 
 
 def idle_lock_minutes() -> int:

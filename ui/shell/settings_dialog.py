@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from ui.shell import settings as opts
@@ -31,9 +38,12 @@ class SettingsDialog(QDialog):
         self.database_url = QLineEdit(opts.get(opts.DATABASE_URL))
         self.database_url.setObjectName("database_url")
         self.database_url.setPlaceholderText(self.tr("Empty: this computer's own database file"))
-        db_hint = QLabel(self.tr(
-            "For a store with several terminals, enter the PostgreSQL server, e.g. "
-            "postgresql+psycopg://showroom@192.168.1.10/showroom. Takes effect at the next start."))
+        db_hint = QLabel(
+            self.tr(
+                "For a store with several terminals, enter the PostgreSQL server, e.g. "
+                "postgresql+psycopg://showroom@192.168.1.10/showroom. Takes effect at the next start."
+            )
+        )
         db_hint.setWordWrap(True)
         db_hint.setStyleSheet("color: #666;")
 
@@ -57,9 +67,12 @@ class SettingsDialog(QDialog):
         self.idle_lock.setRange(*opts.IDLE_LOCK_RANGE)
         self.idle_lock.setSuffix(" " + self.tr("min"))
         self.idle_lock.setValue(opts.idle_lock_minutes())
-        self.idle_lock.setToolTip(self.tr(
-            "A shared terminal locks after this idle time and asks for the password again; "
-            "what was typed is kept. Applies from the next login."))
+        self.idle_lock.setToolTip(
+            self.tr(
+                "A shared terminal locks after this idle time and asks for the password again; "
+                "what was typed is kept. Applies from the next login."
+            )
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)

@@ -64,8 +64,13 @@ class SetupWizard(QWizard):
         form = QFormLayout(page)
         form.addRow(self.tr("Username"), self.errors.wrap("admin_username", self._line("admin_username")))
         form.addRow(self.tr("Full name"), self.errors.wrap("admin_full_name", self._line("admin_full_name")))
-        form.addRow(self.tr("Password"), self.errors.wrap("admin_password", self._line("admin_password", password=True)))
-        form.addRow(self.tr("Repeat password"), self.errors.wrap("admin_password2", self._line("admin_password2", password=True)))
+        form.addRow(
+            self.tr("Password"), self.errors.wrap("admin_password", self._line("admin_password", password=True))
+        )
+        form.addRow(
+            self.tr("Repeat password"),
+            self.errors.wrap("admin_password2", self._line("admin_password2", password=True)),
+        )
         hint = QLabel(self.tr("At least 8 characters."))
         hint.setStyleSheet("color: #666;")
         form.addRow("", hint)
@@ -79,9 +84,13 @@ class SetupWizard(QWizard):
             from app.store.store import validate_store_fields
 
             v = self._values()
-            errors = validate_store_fields(legal_name=v["legal_name"], address=v["address"],
-                                           sales_hotline=v["sales_hotline"],
-                                           complaint_phone=v["complaint_phone"], website=v["website"])
+            errors = validate_store_fields(
+                legal_name=v["legal_name"],
+                address=v["address"],
+                sales_hotline=v["sales_hotline"],
+                complaint_phone=v["complaint_phone"],
+                website=v["website"],
+            )
             self.errors.show(errors)
             return not errors
         if self._done:
@@ -102,10 +111,17 @@ class SetupWizard(QWizard):
             from app.documents.certificates import ensure_store_certificate
             from app.store.store import set_up_store
 
-            admin = set_up_store(database.uow(), legal_name=v["legal_name"], address=v["address"],
-                                 sales_hotline=v["sales_hotline"], complaint_phone=v["complaint_phone"],
-                                 website=v["website"], admin_username=v["admin_username"],
-                                 admin_full_name=v["admin_full_name"], admin_password=v["admin_password"])
+            admin = set_up_store(
+                database.uow(),
+                legal_name=v["legal_name"],
+                address=v["address"],
+                sales_hotline=v["sales_hotline"],
+                complaint_phone=v["complaint_phone"],
+                website=v["website"],
+                admin_username=v["admin_username"],
+                admin_full_name=v["admin_full_name"],
+                admin_password=v["admin_password"],
+            )
             # The store's self-signed document certificate, with the store name in its subject.
             ensure_store_certificate(database.uow(), actor=admin)
             return admin

@@ -125,8 +125,7 @@ class Shell(QObject):
         from ui.shell.lock import SessionLock
 
         self._stop_lock()
-        self.session_lock = SessionLock(self.ctx.database, self.ctx.actor,
-                                        opts.idle_lock_minutes(), self)
+        self.session_lock = SessionLock(self.ctx.database, self.ctx.actor, opts.idle_lock_minutes(), self)
         self.session_lock.logout_requested.connect(self._logout)
         self.session_lock.start()
 
@@ -149,8 +148,7 @@ class Shell(QObject):
 
             from ui.shell.workers import run_op
 
-            run_op(None, work, None, lambda exc: log.warning("logout not audited: %s", exc),
-                   write=True)
+            run_op(None, work, None, lambda exc: log.warning("logout not audited: %s", exc), write=True)
         self.ctx = None
         self._show_login()  # before closing: Qt quits when the last window closes
         if self.main_window is not None:

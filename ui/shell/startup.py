@@ -69,9 +69,15 @@ def load_backend(url: str, demo: bool) -> Backend:
 
     warm_ui_imports()
 
-    return Backend(database=database, url=url, needs_setup=needs, store=store,
-                   demo_users=demo_users, backup_path=str(backup) if backup else None,
-                   font_error=font_error)
+    return Backend(
+        database=database,
+        url=url,
+        needs_setup=needs,
+        store=store,
+        demo_users=demo_users,
+        backup_path=str(backup) if backup else None,
+        font_error=font_error,
+    )
 
 
 # Modules the main window needs at once (the first page) or at an awkward moment (the PDF

@@ -94,8 +94,7 @@ class _Relay(QObject):
         if self._on_failure is not None:
             self._on_failure(exc)
         elif _quiet:
-            log.warning("error while locked, not shown: %r\n%s", exc,
-                        getattr(exc, "__showroom_traceback__", ""))
+            log.warning("error while locked, not shown: %r\n%s", exc, getattr(exc, "__showroom_traceback__", ""))
         else:
             from ui.shell.errors import show_error
 
@@ -118,9 +117,15 @@ class _Task(QRunnable):
             self.relay.succeeded.emit(result)
 
 
-def run_op(parent: QObject | None, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
-           on_failure: Callable[[BaseException], None] | None = None, *, write: bool = False,
-           on_dropped: Callable[[], None] | None = None) -> None:
+def run_op(
+    parent: QObject | None,
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    *,
+    write: bool = False,
+    on_dropped: Callable[[], None] | None = None,
+) -> None:
     """Run `fn` in the background; call on_success(result) or on_failure(exc) on the UI thread.
 
     Without on_failure the error is shown to the user through ui.shell.errors.show_error. If `parent`

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
 )
 
@@ -28,8 +34,9 @@ class ChargingPileDialog(QDialog):
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Charging-pile offer"))
         self.setMinimumWidth(520)
-        intro = QLabel(self.tr("Printed on every new-energy vehicle's card. After saving, the NEV "
-                               "cards must be reprinted."))
+        intro = QLabel(
+            self.tr("Printed on every new-energy vehicle's card. After saving, the NEV cards must be reprinted.")
+        )
         intro.setWordWrap(True)
         self.service = QPlainTextEdit(objectName="service")
         self.service.setFixedHeight(70)
@@ -82,16 +89,19 @@ class ChargingPileDialog(QDialog):
             self.errors.show(problems)
             return
         ctx = self.ctx
-        values = dict(service=self.service.toPlainText(), fee_fen=fee_fen,
-                      included=self.included.isChecked(), expected_version=self.loaded_version)
+        values = dict(
+            service=self.service.toPlainText(),
+            fee_fen=fee_fen,
+            included=self.included.isChecked(),
+            expected_version=self.loaded_version,
+        )
 
         def work():
             from app.showroom.cards_floor import set_charging_pile_offer
 
             return set_charging_pile_offer(ctx.uow(), actor=ctx.actor, **values)
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
-            .on_failure(self._failed).run()
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
 
     def _done(self, _offer) -> None:
         self.saved.emit()

@@ -68,8 +68,11 @@ class BoardTableModel(DtoTableModel[BoardRowDTO]):
         return next((i for i, r in enumerate(self._rows) if r.vehicle_id == vehicle_id), -1)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLUMN_COUNT
+        ):
             return _t(HEADERS[Col(section)])
         return None
 

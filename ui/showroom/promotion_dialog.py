@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ui.widgets.field_error import FieldErrors
@@ -26,8 +35,12 @@ class PromotionDialog(QDialog):
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Promotion"))
         self.setMinimumWidth(520)
-        intro = QLabel(self.tr("Promotion for {car}. It is printed on the car's card with its full "
-                               "rules; after saving, the card must be reprinted.").format(car=car_label))
+        intro = QLabel(
+            self.tr(
+                "Promotion for {car}. It is printed on the car's card with its full "
+                "rules; after saving, the card must be reprinted."
+            ).format(car=car_label)
+        )
         intro.setWordWrap(True)
         self.title = QLineEdit(objectName="title")
         self.title.setPlaceholderText(self.tr("e.g. 限时优惠 8,000 元"))
@@ -53,7 +66,9 @@ class PromotionDialog(QDialog):
         form.addRow(self.tr("Conditions"), self.errors.wrap("conditions", self.conditions))
         form.addRow(self.tr("Valid until"), end)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.remove_button = self.buttons.addButton(self.tr("Remove promotion"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.remove_button = self.buttons.addButton(
+            self.tr("Remove promotion"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.remove_button.setObjectName("remove_promotion")
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self.remove)
@@ -89,18 +104,20 @@ class PromotionDialog(QDialog):
 
     def save(self) -> None:
         ctx, vehicle_id = self.ctx, self.vehicle_id
-        values = dict(title=self.title.text(), rules=self.rules.toPlainText(),
-                      conditions=self.conditions.toPlainText(),
-                      valid_until=self.valid_until.date().toPython() if self.has_end.isChecked() else None,
-                      expected_version=self.current.version if self.current else None)
+        values = dict(
+            title=self.title.text(),
+            rules=self.rules.toPlainText(),
+            conditions=self.conditions.toPlainText(),
+            valid_until=self.valid_until.date().toPython() if self.has_end.isChecked() else None,
+            expected_version=self.current.version if self.current else None,
+        )
 
         def work():
             from app.showroom.cards_floor import set_promotion
 
             return set_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id, **values)
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
-            .on_failure(self._failed).run()
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
 
     def remove(self) -> None:
         ctx, vehicle_id = self.ctx, self.vehicle_id
@@ -110,8 +127,7 @@ class PromotionDialog(QDialog):
 
             return clear_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id)
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done) \
-            .on_failure(self._failed).run()
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
 
     def _done(self, _result) -> None:
         self.saved.emit()

@@ -14,8 +14,16 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QProgressDialog,
-    QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.permissions import Action, can
@@ -53,13 +61,13 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         for key in CARD_LAYOUT:
             self.layout_choice.addItem(label(CARD_LAYOUT, key), key)
         self.issue_button = action_button(self.tr("Issue card"), "issue_card", self.issue_selected)
-        self.batch_button = action_button(self.tr("Print all missing/stale"), "print_missing",
-                                         self.print_missing)
+        self.batch_button = action_button(self.tr("Print all missing/stale"), "print_missing", self.print_missing)
         self.move_button = action_button(self.tr("Move car…"), "move_car", self.move_selected)
         self.promotion_button = action_button(self.tr("Promotion…"), "edit_promotion", self.edit_promotion)
         self.promotion_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
-        self.charging_button = action_button(self.tr("Charging-pile offer…"), "charging_pile_offer",
-                                            self.edit_charging_pile)
+        self.charging_button = action_button(
+            self.tr("Charging-pile offer…"), "charging_pile_offer", self.edit_charging_pile
+        )
         self.charging_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
         for b in (self.issue_button, self.batch_button):
             b.setVisible(can(roles, Action.ISSUE_CARDS))
@@ -72,8 +80,15 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.layout_label)
-        for w in (self.layout_choice, self.issue_button, self.batch_button, self.move_button,
-                  self.promotion_button, self.charging_button, self.refresh_button):
+        for w in (
+            self.layout_choice,
+            self.issue_button,
+            self.batch_button,
+            self.move_button,
+            self.promotion_button,
+            self.charging_button,
+            self.refresh_button,
+        ):
             top.addWidget(w)
 
         self.model = BoardTableModel(self)
@@ -103,7 +118,6 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         self._update_buttons()
         self.refresh()
 
-
     # -- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         ctx = self.ctx
@@ -119,8 +133,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         self.model.set_rows(rows)
         cars = [r for r in rows if r.vehicle_id is not None]
         need = sum(1 for r in cars if r.card_state in ("no_card", "stale"))
-        self.summary.setText(self.tr("Cars on display: {cars} · need a card: {need}")
-                             .format(cars=len(cars), need=need))
+        self.summary.setText(self.tr("Cars on display: {cars} · need a card: {need}").format(cars=len(cars), need=need))
         self.batch_button.setEnabled(need > 0)
         if self._select_after is not None:
             self.select_vehicle(self._select_after)
@@ -172,17 +185,21 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.canceled.connect(stop.set)
-        relay.advanced.connect(lambda done, total: (dialog.setMaximum(total),
-                                                    dialog.setValue(done)))
+        relay.advanced.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
         self.progress_dialog = dialog
         dialog.show()
 
         def work():
             from app.showroom.cards import issue_cards_batch
 
-            return issue_cards_batch(ctx.uow(), actor=ctx.actor, vehicle_ids=vehicle_ids,
-                                     layout=layout, progress=relay.advanced.emit,
-                                     cancelled=stop.is_set)
+            return issue_cards_batch(
+                ctx.uow(),
+                actor=ctx.actor,
+                vehicle_ids=vehicle_ids,
+                layout=layout,
+                progress=relay.advanced.emit,
+                cancelled=stop.is_set,
+            )
 
         def done(result) -> None:
             dialog.reset()
@@ -197,6 +214,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             dialog.hide()
             self.refresh()
             from ui.shell.errors import show_error
+
             show_error(self, exc)
 
         Op(ctx, self, work).on_success(done).on_failure(failed).run()
@@ -207,12 +225,11 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         n = len(result.cards)
         title = self.tr("Showroom cards ({count})").format(count=n)
         if result.cancelled:
-            title += " — " + self.tr("cancelled after {done} of {total}").format(
-                done=n, total=result.total)
+            title += " — " + self.tr("cancelled after {done} of {total}").format(done=n, total=result.total)
         document_ids = [c.document_id for c in result.cards]
-        dialog = PdfPreviewDialog(result.pdf, title, self,
-                                  on_printed=lambda pr: self._record(document_ids, pr.printer,
-                                                                     None))
+        dialog = PdfPreviewDialog(
+            result.pdf, title, self, on_printed=lambda pr: self._record(document_ids, pr.printer, None)
+        )
         dialog.setObjectName("card_preview")
         dialog.saved.connect(lambda path: self._record(document_ids, path, "export"))
         dialog.finished.connect(dialog.deleteLater)
@@ -226,8 +243,9 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         def work():
             from app.showroom.cards import record_card_prints
 
-            return record_card_prints(ctx.uow(), actor=ctx.actor, document_ids=document_ids,
-                                      printer=printer[:200], kind=kind)
+            return record_card_prints(
+                ctx.uow(), actor=ctx.actor, document_ids=document_ids, printer=printer[:200], kind=kind
+            )
 
         Op(ctx, self, work).run()
 
@@ -235,9 +253,9 @@ class ShowroomPage(RefreshWhenShown, QWidget):
     def ask_position(self, positions, current_code: str | None):
         """A position to move to (a small static picker); None when cancelled."""
         names = [f"{p.zone_name} {p.code}" + (" ●" if p.vehicle_id else "") for p in positions]
-        choice, ok = QInputDialog.getItem(self, self.tr("Move car"),
-                                          self.tr("Move to (● taken: the cars swap):"), names,
-                                          0, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Move car"), self.tr("Move to (● taken: the cars swap):"), names, 0, False
+        )
         return positions[names.index(choice)] if ok and choice in names else None
 
     def move_selected(self) -> None:
@@ -252,16 +270,20 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             return list_positions(ctx.uow(), actor=ctx.actor)
 
         def chosen(positions) -> None:
-            target = self.ask_position([p for p in positions if p.vehicle_id != r.vehicle_id],
-                                       r.position_code)
+            target = self.ask_position([p for p in positions if p.vehicle_id != r.vehicle_id], r.position_code)
             if target is None:
                 return
 
             def work():
                 from app.showroom.cards_floor import move_vehicle
 
-                return move_vehicle(ctx.uow(), actor=ctx.actor, vehicle_id=r.vehicle_id,
-                                    position_id=target.id, swap=target.vehicle_id is not None)
+                return move_vehicle(
+                    ctx.uow(),
+                    actor=ctx.actor,
+                    vehicle_id=r.vehicle_id,
+                    position_id=target.id,
+                    swap=target.vehicle_id is not None,
+                )
 
             def moved(result) -> None:
                 self._select_after = r.vehicle_id
@@ -306,16 +328,15 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         """Select the scanned car and say whether the scanned card is the current one."""
         if result.scanned_version is not None and not result.is_current:
             if result.current_version is None:
-                text = self.tr("The scanned card {number} v{old} no longer counts: this car "
-                               "has no current card.").format(number=result.card_number,
-                                                              old=result.scanned_version)
+                text = self.tr(
+                    "The scanned card {number} v{old} no longer counts: this car has no current card."
+                ).format(number=result.card_number, old=result.scanned_version)
             else:
-                text = self.tr("The scanned card is an old version v{old}; the current one is "
-                               "v{new}.").format(old=result.scanned_version,
-                                                 new=result.current_version)
+                text = self.tr("The scanned card is an old version v{old}; the current one is v{new}.").format(
+                    old=result.scanned_version, new=result.current_version
+                )
         else:
-            text = self.tr("Scanned: {car} ({vin})").format(car=result.description,
-                                                            vin=result.vin)
+            text = self.tr("Scanned: {car} ({vin})").format(car=result.description, vin=result.vin)
         self.notice.setText(text)
         if not self.select_vehicle(result.vehicle_id):
             self._select_after = result.vehicle_id

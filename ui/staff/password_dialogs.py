@@ -32,10 +32,14 @@ class ChangePasswordDialog(QDialog):
         self.database, self.actor = database, actor
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Choose a new password"))
-        intro = QLabel(self.tr(
-            "An administrator reset your password. Choose your own before you continue: at "
-            "least 8 characters of two kinds (letters, digits or other signs).") if forced else
-            self.tr("At least 8 characters of two kinds (letters, digits or other signs)."))
+        intro = QLabel(
+            self.tr(
+                "An administrator reset your password. Choose your own before you continue: at "
+                "least 8 characters of two kinds (letters, digits or other signs)."
+            )
+            if forced
+            else self.tr("At least 8 characters of two kinds (letters, digits or other signs).")
+        )
         intro.setWordWrap(True)
         self.current = _secret("current_password")
         self.new = _secret("new_password")
@@ -44,8 +48,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("Current password"), self.errors.wrap("current_password", self.current))
         form.addRow(self.tr("New password"), self.errors.wrap("new_password", self.new))
         form.addRow(self.tr("New password again"), self.errors.wrap("repeat_password", self.repeat))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -64,12 +67,10 @@ class ChangePasswordDialog(QDialog):
         def work():
             from app.staff.auth import change_password
 
-            return change_password(database.uow(), actor=actor, current_password=current,
-                                   new_password=new)
+            return change_password(database.uow(), actor=actor, current_password=current, new_password=new)
 
         # No session context yet (a forced change at login): nothing to publish.
-        Op(None, self, work).busy(self.buttons).on_success(self._saved) \
-            .on_failure(self._failed).run()
+        Op(None, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
 
     def _saved(self, actor) -> None:
         self.password_changed.emit(actor)
@@ -89,17 +90,18 @@ class ResetPasswordDialog(QDialog):
         self.ctx, self.staff = ctx, staff
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Reset password"))
-        intro = QLabel(self.tr("A temporary password for {name} ({username}). They must choose "
-                               "a new one when they next log in.")
-                       .format(name=staff.full_name, username=staff.username))
+        intro = QLabel(
+            self.tr(
+                "A temporary password for {name} ({username}). They must choose a new one when they next log in."
+            ).format(name=staff.full_name, username=staff.username)
+        )
         intro.setWordWrap(True)
         self.password = _secret("password")
         self.repeat = _secret("repeat_password")
         form = QFormLayout()
         form.addRow(self.tr("Temporary password"), self.errors.wrap("password", self.password))
         form.addRow(self.tr("Again"), self.errors.wrap("repeat_password", self.repeat))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -117,11 +119,11 @@ class ResetPasswordDialog(QDialog):
         def work():
             from app.staff.auth import reset_password
 
-            return reset_password(ctx.uow(), actor=ctx.actor, user_id=staff.id,
-                                  expected_version=staff.version, new_password=password)
+            return reset_password(
+                ctx.uow(), actor=ctx.actor, user_id=staff.id, expected_version=staff.version, new_password=password
+            )
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved) \
-            .on_failure(self._failed).run()
+        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
 
     def _saved(self, _staff) -> None:
         self.accept()

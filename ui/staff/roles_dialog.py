@@ -3,15 +3,7 @@ an empty set and removing the last active administrator, shown beside the roles.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QGridLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from db.models import Role
 from ui.shell.labels import role_label
@@ -37,8 +29,7 @@ class RolesDialog(QDialog):
             grid.addWidget(box, i // 2, i % 2)
         note = QLabel(self.tr("The new roles apply from the person's next login."))
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -54,8 +45,8 @@ class RolesDialog(QDialog):
         def work():
             from app.staff.accounts import set_roles
 
-            return set_roles(ctx.uow(), actor=ctx.actor, user_id=staff.id, roles=roles,
-                             expected_version=staff.version)
+            return set_roles(ctx.uow(), actor=ctx.actor, user_id=staff.id, roles=roles, expected_version=staff.version)
 
-        Op(ctx, self, work).busy(self.buttons).on_success(lambda _staff: self.accept()) \
-            .on_failure(lambda exc: self.errors.report_failure(self, exc)).run()
+        Op(ctx, self, work).busy(self.buttons).on_success(lambda _staff: self.accept()).on_failure(
+            lambda exc: self.errors.report_failure(self, exc)
+        ).run()

@@ -50,21 +50,21 @@ class StaffPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         manage = can(ctx.actor.roles, Action.MANAGE_USERS)
         self.add_button = self._button(self.tr("New account…"), "add_user", self.add_user, manage)
-        self.reset_button = self._button(self.tr("Reset password…"), "reset_password",
-                                         self.reset_password, manage)
+        self.reset_button = self._button(self.tr("Reset password…"), "reset_password", self.reset_password, manage)
         self.roles_button = self._button(self.tr("Roles…"), "edit_roles", self.edit_roles, manage)
-        self.deactivate_button = self._button(self.tr("Deactivate"), "deactivate_user",
-                                              lambda: self.set_active(False), manage)
-        self.activate_button = self._button(self.tr("Reactivate"), "activate_user",
-                                            lambda: self.set_active(True), manage)
+        self.deactivate_button = self._button(
+            self.tr("Deactivate"), "deactivate_user", lambda: self.set_active(False), manage
+        )
+        self.activate_button = self._button(
+            self.tr("Reactivate"), "activate_user", lambda: self.set_active(True), manage
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._selection_changed()
         self.count = QLabel("")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Staff and qualifications")))
         top.addStretch(1)
-        for b in (self.deactivate_button, self.activate_button, self.roles_button,
-                  self.reset_button, self.add_button):
+        for b in (self.deactivate_button, self.activate_button, self.roles_button, self.reset_button, self.add_button):
             top.addWidget(b)
         self.open_work = QListWidget()
         self.open_work.setObjectName("open_work")
@@ -86,8 +86,7 @@ class StaffPage(QWidget):
         staff = self.selected()
         self.reset_button.setEnabled(staff is not None)
         self.roles_button.setEnabled(staff is not None)
-        self.deactivate_button.setEnabled(staff is not None and staff.active
-                                          and staff.id != self.ctx.actor.user_id)
+        self.deactivate_button.setEnabled(staff is not None and staff.active and staff.id != self.ctx.actor.user_id)
         self.activate_button.setEnabled(staff is not None and not staff.active)
 
     def refresh(self) -> None:
@@ -115,8 +114,11 @@ class StaffPage(QWidget):
         self.open_work.clear()
         for w in work:
             kind = QCoreApplication.translate("StaffPage", KIND_LABELS.get(w.kind, w.kind))
-            self.open_work.addItem(self.tr("{name} ({username}): {kind} #{id}").format(
-                name=w.full_name, username=w.username, kind=kind, id=w.record_id))
+            self.open_work.addItem(
+                self.tr("{name} ({username}): {kind} #{id}").format(
+                    name=w.full_name, username=w.username, kind=kind, id=w.record_id
+                )
+            )
         self.open_work_title.setVisible(bool(work))
         self.open_work.setVisible(bool(work))
 
@@ -153,7 +155,8 @@ class StaffPage(QWidget):
         def work():
             from app.staff.accounts import set_active
 
-            return set_active(ctx.uow(), actor=ctx.actor, user_id=staff.id, active=active,
-                              expected_version=staff.version)
+            return set_active(
+                ctx.uow(), actor=ctx.actor, user_id=staff.id, active=active, expected_version=staff.version
+            )
 
         Op(ctx, self, work).run()

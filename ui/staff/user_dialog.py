@@ -6,8 +6,15 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from db.models import Role
@@ -83,18 +90,22 @@ class UserDialog(QDialog):
     def save(self) -> None:
         roles = [r.value for r, box in self.role_boxes.items() if box.isChecked()]
         ctx = self.ctx
-        values = dict(username=self.username.text(), full_name=self.full_name.text(),
-                      password=self.password.text(), roles=roles, staff_no=self.staff_no.text(),
-                      licence_first_issued=self.licence.value(),
-                      pdi_certificate_no=self.pdi_cert.text().strip() or None,
-                      pdi_certificate_expiry=self.pdi_expiry.value())
+        values = dict(
+            username=self.username.text(),
+            full_name=self.full_name.text(),
+            password=self.password.text(),
+            roles=roles,
+            staff_no=self.staff_no.text(),
+            licence_first_issued=self.licence.value(),
+            pdi_certificate_no=self.pdi_cert.text().strip() or None,
+            pdi_certificate_expiry=self.pdi_expiry.value(),
+        )
 
         def work():
             from app.staff.auth import create_user
 
             return create_user(ctx.uow(), actor=ctx.actor, **values)
 
-        Op(ctx, self, work).busy(self.buttons).on_success(lambda _staff: self.accept()) \
-            .on_failure(lambda exc: self.errors.report_failure(self, exc)).run()
-
-
+        Op(ctx, self, work).busy(self.buttons).on_success(lambda _staff: self.accept()).on_failure(
+            lambda exc: self.errors.report_failure(self, exc)
+        ).run()

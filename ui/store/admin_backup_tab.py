@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView, QVBoxLayout,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,11 +74,14 @@ class BackupTab(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        intro = QLabel(self.tr(
-            "Showroom backs up the database once a day when it starts and keeps the newest "
-            "daily backups; backups taken on request are kept until you delete them. Copy the "
-            "backup folder to another disk regularly. To restore, close Showroom on every "
-            "terminal and run: showroom admin restore FILE"))
+        intro = QLabel(
+            self.tr(
+                "Showroom backs up the database once a day when it starts and keeps the newest "
+                "daily backups; backups taken on request are kept until you delete them. Copy the "
+                "backup folder to another disk regularly. To restore, close Showroom on every "
+                "terminal and run: showroom admin restore FILE"
+            )
+        )
         intro.setWordWrap(True)
         self.folder = QLabel(objectName="backup_folder")
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -143,8 +153,7 @@ class BackupTab(QWidget):
         def work():
             from app.store import backup
 
-            return backup.save_settings(actor=actor, keep=keep,
-                                        directory=backup.load_settings().directory)
+            return backup.save_settings(actor=actor, keep=keep, directory=backup.load_settings().directory)
 
         self.errors.clear()
         run_op(self, work, self._keep_saved, self._failed)

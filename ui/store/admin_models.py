@@ -16,9 +16,13 @@ CTX = "AdminModels"
 
 
 # Texts translated through _tr() below, marked here for lupdate.
-_MARKED = (QT_TRANSLATE_NOOP("AdminModels", "Yes"), QT_TRANSLATE_NOOP("AdminModels", "No"),
-           QT_TRANSLATE_NOOP("AdminModels", "Current"), QT_TRANSLATE_NOOP("AdminModels", "Scheduled"),
-           QT_TRANSLATE_NOOP("AdminModels", "Superseded"))
+_MARKED = (
+    QT_TRANSLATE_NOOP("AdminModels", "Yes"),
+    QT_TRANSLATE_NOOP("AdminModels", "No"),
+    QT_TRANSLATE_NOOP("AdminModels", "Current"),
+    QT_TRANSLATE_NOOP("AdminModels", "Scheduled"),
+    QT_TRANSLATE_NOOP("AdminModels", "Superseded"),
+)
 
 
 def _tr(text: str) -> str:
@@ -33,8 +37,11 @@ class _HeaderModel(DtoTableModel):
     HEADERS: tuple[str, ...] = ()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
             return _tr(self.HEADERS[section])
         return None
 
@@ -69,9 +76,13 @@ class ChannelColumn(IntEnum):
 
 class ChannelTableModel(_HeaderModel):
     COLUMN_COUNT = len(ChannelColumn)
-    HEADERS = (QT_TRANSLATE_NOOP("AdminModels", "Code"), QT_TRANSLATE_NOOP("AdminModels", "Chinese name"),
-               QT_TRANSLATE_NOOP("AdminModels", "English name"), QT_TRANSLATE_NOOP("AdminModels", "Active"),
-               QT_TRANSLATE_NOOP("AdminModels", "Order"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AdminModels", "Code"),
+        QT_TRANSLATE_NOOP("AdminModels", "Chinese name"),
+        QT_TRANSLATE_NOOP("AdminModels", "English name"),
+        QT_TRANSLATE_NOOP("AdminModels", "Active"),
+        QT_TRANSLATE_NOOP("AdminModels", "Order"),
+    )
 
     def display(self, c: ChannelDTO, column: int):
         col = ChannelColumn(column)
@@ -102,8 +113,12 @@ def purpose_label(key: str) -> str:
 
 class ConsentTextTableModel(_HeaderModel):
     COLUMN_COUNT = len(ConsentColumn)
-    HEADERS = (QT_TRANSLATE_NOOP("AdminModels", "Version"), QT_TRANSLATE_NOOP("AdminModels", "Purpose"),
-               QT_TRANSLATE_NOOP("AdminModels", "Effective from"), QT_TRANSLATE_NOOP("AdminModels", "Status"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AdminModels", "Version"),
+        QT_TRANSLATE_NOOP("AdminModels", "Purpose"),
+        QT_TRANSLATE_NOOP("AdminModels", "Effective from"),
+        QT_TRANSLATE_NOOP("AdminModels", "Status"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -138,15 +153,22 @@ class CertificateColumn(IntEnum):
     CREATED = 5
 
 
-SOURCES = {"generated": QT_TRANSLATE_NOOP("AdminModels", "Self-signed"),
-           "imported": QT_TRANSLATE_NOOP("AdminModels", "Imported")}
+SOURCES = {
+    "generated": QT_TRANSLATE_NOOP("AdminModels", "Self-signed"),
+    "imported": QT_TRANSLATE_NOOP("AdminModels", "Imported"),
+}
 
 
 class CertificateTableModel(_HeaderModel):
     COLUMN_COUNT = len(CertificateColumn)
-    HEADERS = (QT_TRANSLATE_NOOP("AdminModels", "Subject"), QT_TRANSLATE_NOOP("AdminModels", "Fingerprint (SHA-256)"),
-               QT_TRANSLATE_NOOP("AdminModels", "Source"), QT_TRANSLATE_NOOP("AdminModels", "Active"),
-               QT_TRANSLATE_NOOP("AdminModels", "Valid until"), QT_TRANSLATE_NOOP("AdminModels", "Created"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AdminModels", "Subject"),
+        QT_TRANSLATE_NOOP("AdminModels", "Fingerprint (SHA-256)"),
+        QT_TRANSLATE_NOOP("AdminModels", "Source"),
+        QT_TRANSLATE_NOOP("AdminModels", "Active"),
+        QT_TRANSLATE_NOOP("AdminModels", "Valid until"),
+        QT_TRANSLATE_NOOP("AdminModels", "Created"),
+    )
 
     def display(self, c: CertificateDTO, column: int):
         col = CertificateColumn(column)

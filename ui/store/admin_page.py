@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.permissions import Action, can
@@ -16,9 +27,13 @@ from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
 
 # The actions that make the page (and its navigation entry) appear: one per tab.
-ADMIN_ACTIONS = (Action.EDIT_STORE, Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS,
-                 Action.MANAGE_CERTIFICATE, Action.MANAGE_BACKUPS)
-
+ADMIN_ACTIONS = (
+    Action.EDIT_STORE,
+    Action.MANAGE_CHANNELS,
+    Action.MANAGE_CONSENT_TEXTS,
+    Action.MANAGE_CERTIFICATE,
+    Action.MANAGE_BACKUPS,
+)
 
 
 def make_table(name: str, model) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -48,8 +63,7 @@ def selected_item(table: QTableView, proxy: QSortFilterProxyModel):
 class StoreTab(QWidget):
     """The store's legal details, printed on every document and card."""
 
-    FIELDS = ("legal_name", "address", "sales_hotline", "complaint_phone", "website",
-              "card_url_template")
+    FIELDS = ("legal_name", "address", "sales_hotline", "complaint_phone", "website", "card_url_template")
 
     def __init__(self, ctx) -> None:
         super().__init__()
@@ -58,10 +72,14 @@ class StoreTab(QWidget):
         self.store = None
         self.errors = FieldErrors()
         self.edits: dict[str, QLineEdit] = {}
-        titles = {"legal_name": self.tr("Legal name"), "address": self.tr("Address"),
-                  "sales_hotline": self.tr("Sales hotline"), "complaint_phone": self.tr("Complaint phone"),
-                  "website": self.tr("Website"),
-                  "card_url_template": self.tr("Card QR link (optional)")}
+        titles = {
+            "legal_name": self.tr("Legal name"),
+            "address": self.tr("Address"),
+            "sales_hotline": self.tr("Sales hotline"),
+            "complaint_phone": self.tr("Complaint phone"),
+            "website": self.tr("Website"),
+            "card_url_template": self.tr("Card QR link (optional)"),
+        }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in self.FIELDS:
@@ -71,13 +89,20 @@ class StoreTab(QWidget):
         self.edits["website"].setPlaceholderText("https://")
         # T/CSCA 120031 4.2.1.2: the card's QR may open the store's own page for the car.
         self.edits["card_url_template"].setPlaceholderText("https://www.example.cn/cars/{vin}")
-        self.edits["card_url_template"].setToolTip(self.tr(
-            "Leave empty and vehicle-card QR codes carry the card's facts as text. With a web "
-            "address, {vin} is replaced by the car's VIN; the card number and version are always "
-            "added. Changing it makes every card stale until reprinted."))
-        intro = QLabel(self.tr("These details are printed on every document and vehicle card. A change "
-                               "applies to documents issued from now on; issued documents keep what "
-                               "they were signed with."))
+        self.edits["card_url_template"].setToolTip(
+            self.tr(
+                "Leave empty and vehicle-card QR codes carry the card's facts as text. With a web "
+                "address, {vin} is replaced by the car's VIN; the card number and version are always "
+                "added. Changing it makes every card stale until reprinted."
+            )
+        )
+        intro = QLabel(
+            self.tr(
+                "These details are printed on every document and vehicle card. A change "
+                "applies to documents issued from now on; issued documents keep what "
+                "they were signed with."
+            )
+        )
         intro.setWordWrap(True)
         self.save_button = action_button(self.tr("Save"), "save_store", self.save)
         self.reload_button = action_button(self.tr("Discard changes"), "reload_store", self.refresh)
@@ -128,8 +153,7 @@ class StoreTab(QWidget):
             return update_store(ctx.uow(), actor=ctx.actor, expected_version=version, **values)
 
         self.errors.clear()
-        Op(ctx, self, work).busy(self.save_button).on_success(self._saved) \
-            .on_failure(self._failed).run()
+        Op(ctx, self, work).busy(self.save_button).on_success(self._saved).on_failure(self._failed).run()
 
     def _saved(self, store) -> None:
         self._loaded(store)
@@ -161,8 +185,12 @@ class ChannelsTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = action_button(self.tr("Add…"), "add_channel", self.add)
         self.edit_button = action_button(self.tr("Edit…"), "edit_channel", self.edit_selected)
-        intro = QLabel(self.tr("The check-in form offers the active channels in this order. A channel "
-                               "is deactivated rather than deleted, so past visits keep their source."))
+        intro = QLabel(
+            self.tr(
+                "The check-in form offers the active channels in this order. A channel "
+                "is deactivated rather than deleted, so past visits keep their source."
+            )
+        )
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(intro, 1)
@@ -235,9 +263,13 @@ class ConsentTab(QWidget):
         self.model = ConsentTextTableModel(self)
         self.table, self.proxy = make_table("consent_table", self.model)
         self.publish_button = action_button(self.tr("Publish new version…"), "publish_consent", self.publish)
-        intro = QLabel(self.tr("The check-in desk shows the current text before it records a visitor's "
-                               "name or mobile. Published texts are never changed; each consent keeps "
-                               "the version the visitor saw."))
+        intro = QLabel(
+            self.tr(
+                "The check-in desk shows the current text before it records a visitor's "
+                "name or mobile. Published texts are never changed; each consent keeps "
+                "the version the visitor saw."
+            )
+        )
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(intro, 1)
@@ -247,8 +279,9 @@ class ConsentTab(QWidget):
         texts = QWidget()
         grid = QGridLayout(texts)
         grid.setContentsMargins(0, 0, 0, 0)
-        for col, (title, edit) in enumerate(((self.tr("Chinese text"), self.text_zh),
-                                             (self.tr("English text"), self.text_en))):
+        for col, (title, edit) in enumerate(
+            ((self.tr("Chinese text"), self.text_zh), (self.tr("English text"), self.text_en))
+        ):
             edit.setReadOnly(True)
             grid.addWidget(QLabel(title), 0, col)
             grid.addWidget(edit, 1, col)
@@ -325,9 +358,13 @@ class CertificateTab(QWidget):
         self.create_button = action_button(self.tr("Create new self-signed…"), "create_certificate", self.create_new)
         self.import_button = action_button(self.tr("Import PKCS#12…"), "import_certificate", self.import_file)
         self.export_button = action_button(self.tr("Export PKCS#12…"), "export_certificate", self.export_file)
-        intro = QLabel(self.tr("New documents are signed with the active certificate. Documents signed "
-                               "with an older certificate still verify as the store's: every "
-                               "certificate the store has had is kept."))
+        intro = QLabel(
+            self.tr(
+                "New documents are signed with the active certificate. Documents signed "
+                "with an older certificate still verify as the store's: every "
+                "certificate the store has had is kept."
+            )
+        )
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(intro, 1)
@@ -359,11 +396,17 @@ class CertificateTab(QWidget):
         return next((c for c in self.model.rows() if c.active), None)
 
     def create_new(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Create a new self-signed certificate"),
-                          self.tr("A new self-signed certificate with the store's legal name will sign all "
-                                  "new documents. Documents already signed keep verifying with the old "
-                                  "certificate. Continue?"),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Create a new self-signed certificate"),
+            self.tr(
+                "A new self-signed certificate with the store's legal name will sign all "
+                "new documents. Documents already signed keep verifying with the old "
+                "certificate. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("confirm_create_certificate")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).clicked.connect(self._create)
@@ -399,7 +442,8 @@ class CertificateTab(QWidget):
 
         dialog = ExportCertificateDialog(self.ctx, self, suggested=str(Path.home() / "showroom-certificate.p12"))
         dialog.finished_ok.connect(
-            lambda path: self.status.setText(self.tr("Certificate exported to {path}.").format(path=path)))
+            lambda path: self.status.setText(self.tr("Certificate exported to {path}.").format(path=path))
+        )
         dialog.open()
         return dialog
 

@@ -14,9 +14,20 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import QDateTime, QTime
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.clock import from_store_time, to_store_time
 from app.core.errors import FieldError
@@ -24,14 +35,12 @@ from app.core.permissions import Action, can
 from ui.shell.errors import field_error_text
 from ui.shell.labels import label
 from ui.test_drives.labels import WEATHER
-from ui.test_drives.drive_forms import (BookingForm, DepartureForm, QualificationForm,
-                                         ReturnForm, qdate)
+from ui.test_drives.drive_forms import BookingForm, DepartureForm, QualificationForm, ReturnForm, qdate
 from ui.widgets.field_error import FieldErrors
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 
-STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start",
-         "return")
+STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start", "return")
 SEVERE = {"storm", "heavy_rain", "heavy_snow", "dense_fog"}
 
 
@@ -43,9 +52,17 @@ def _form_page() -> tuple[QWidget, QFormLayout]:
 class TestDriveDialog(QDialog):
     __test__ = False  # not a pytest class
 
-    def __init__(self, ctx, drive_id: int | None = None, *, visit_id: int | None = None,
-                 customer_name: str = "", car_id: int | None = None,
-                 planned_start: dt.datetime | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx,
+        drive_id: int | None = None,
+        *,
+        visit_id: int | None = None,
+        customer_name: str = "",
+        car_id: int | None = None,
+        planned_start: dt.datetime | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.request_key = uuid.uuid4().hex  # this dialog books one drive, however often clicked
         self._preset_car = car_id  # from a free slot of the calendar
@@ -57,14 +74,30 @@ class TestDriveDialog(QDialog):
         self.steps.setObjectName("steps")
         self.steps.setMaximumWidth(220)
         self.pages = QStackedWidget()
-        titles = (self.tr("1 Booking"), self.tr("2 ID and licence"), self.tr("3 Escort"),
-                  self.tr("4 Route and car check"), self.tr("5 Weather"), self.tr("6 Agreement"),
-                  self.tr("7 Start"), self.tr("8 Return"))
+        titles = (
+            self.tr("1 Booking"),
+            self.tr("2 ID and licence"),
+            self.tr("3 Escort"),
+            self.tr("4 Route and car check"),
+            self.tr("5 Weather"),
+            self.tr("6 Agreement"),
+            self.tr("7 Start"),
+            self.tr("8 Return"),
+        )
         self._titles = titles
-        for title, build in zip(titles, (self._booking_page, self._qualification_page,
-                                         self._escort_page, self._departure_page,
-                                         self._weather_page, self._agreement_page,
-                                         self._start_page, self._return_page)):
+        for title, build in zip(
+            titles,
+            (
+                self._booking_page,
+                self._qualification_page,
+                self._escort_page,
+                self._departure_page,
+                self._weather_page,
+                self._agreement_page,
+                self._start_page,
+                self._return_page,
+            ),
+        ):
             self.steps.addItem(title)
             self.pages.addWidget(build())
         self.steps.currentRowChanged.connect(self._open_step)
@@ -86,8 +119,7 @@ class TestDriveDialog(QDialog):
         if planned_start is not None:
             local = to_store_time(planned_start)
             self.walk_in.setChecked(False)
-            self.start_at.setDateTime(QDateTime(qdate(local.date()),
-                                                QTime(local.hour, local.minute)))
+            self.start_at.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, local.minute)))
         if drive_id is not None:
             self._reload(drive_id)
         self._show()
@@ -97,6 +129,7 @@ class TestDriveDialog(QDialog):
     def _write(self, fn, next_step: str | None = None, after=None) -> None:
         """Save one step through the operation path: the dialog waits for the result, so the
         next step can never be pressed against a version that is not saved yet (issue #16)."""
+
         def done(drive) -> None:
             self.drive = drive
             if after is not None:
@@ -108,13 +141,16 @@ class TestDriveDialog(QDialog):
 
         Op(self.ctx, self, fn).busy(self).on_success(done).on_failure(
             lambda exc: self.errors.report_failure(
-                self, exc, reload=lambda: self._reload(self.drive.id) if self.drive else None)).run()
+                self, exc, reload=lambda: self._reload(self.drive.id) if self.drive else None
+            )
+        ).run()
 
     def _reload(self, drive_id: int) -> None:
         ctx = self.ctx
 
         def work():
             from app.test_drives.booking import get_test_drive
+
             return get_test_drive(ctx.uow(), actor=ctx.actor, drive_id=drive_id)
 
         def loaded(drive) -> None:
@@ -136,8 +172,7 @@ class TestDriveDialog(QDialog):
             self.refresh_blockers()
 
     def _args(self) -> dict:
-        return dict(actor=self.ctx.actor, drive_id=self.drive.id,
-                    expected_version=self.drive.version)
+        return dict(actor=self.ctx.actor, drive_id=self.drive.id, expected_version=self.drive.version)
 
     def _load_choices(self) -> None:
         ctx = self.ctx
@@ -145,9 +180,12 @@ class TestDriveDialog(QDialog):
         def work():
             from app.test_drives.fleet_setup import list_fleet, list_routes
             from app.test_drives.booking import eligible_escorts
-            return (list_fleet(ctx.uow(), actor=ctx.actor, bookable_only=True),
-                    list_routes(ctx.uow(), actor=ctx.actor, active_only=True),
-                    eligible_escorts(ctx.uow(), actor=ctx.actor))
+
+            return (
+                list_fleet(ctx.uow(), actor=ctx.actor, bookable_only=True),
+                list_routes(ctx.uow(), actor=ctx.actor, active_only=True),
+                eligible_escorts(ctx.uow(), actor=ctx.actor),
+            )
 
         def loaded(result) -> None:
             fleet, routes, escorts = result
@@ -156,8 +194,12 @@ class TestDriveDialog(QDialog):
                 self.car.addItem(f"{c.plate}  {c.description}", c.id)
             self.route.clear()
             for r in routes:
-                self.route.addItem(self.tr("{name} ({km} km, {minutes} min)").format(
-                    name=r.name, km=f"{r.distance_km:g}", minutes=r.typical_minutes), r)
+                self.route.addItem(
+                    self.tr("{name} ({km} km, {minutes} min)").format(
+                        name=r.name, km=f"{r.distance_km:g}", minutes=r.typical_minutes
+                    ),
+                    r,
+                )
             if self._preset_car is not None and self.car.findData(self._preset_car) >= 0:
                 self.car.setCurrentIndex(self.car.findData(self._preset_car))
             self.escort.clear()
@@ -173,35 +215,50 @@ class TestDriveDialog(QDialog):
         d = self.drive
         done = dict.fromkeys(STEPS, False)
         if d is not None:
-            done.update(booking=True, qualification=d.id_consent and d.qualified,
-                        escort=d.escort_id is not None,
-                        departure=d.confirmed and d.check_complete,
-                        weather=d.weather is not None and (not d.weather_severe
-                                                           or bool(d.weather_override_reason)),
-                        agreement=d.agreement_number is not None,
-                        start=d.status in ("out", "returned"), **{"return": d.status == "returned"})
-            self.summary.setText(self.tr(
-                "{customer} · {car} {plate} · {route} · {start}–{end} · {km} km").format(
-                customer=d.customer_name, car=d.car_description, plate=d.plate, route=d.route_name,
-                start=to_store_time(d.planned_start).strftime("%Y-%m-%d %H:%M"),
-                end=to_store_time(d.planned_end).strftime("%H:%M"), km=f"{d.planned_km:g}"))
-            self.masked.setText(self.tr("ID: {id} · licence: {licence} ({cls})").format(
-                id=d.id_number_masked or "—", licence=d.licence_number_masked or "—",
-                cls=d.licence_class or "—"))
+            done.update(
+                booking=True,
+                qualification=d.id_consent and d.qualified,
+                escort=d.escort_id is not None,
+                departure=d.confirmed and d.check_complete,
+                weather=d.weather is not None and (not d.weather_severe or bool(d.weather_override_reason)),
+                agreement=d.agreement_number is not None,
+                start=d.status in ("out", "returned"),
+                **{"return": d.status == "returned"},
+            )
+            self.summary.setText(
+                self.tr("{customer} · {car} {plate} · {route} · {start}–{end} · {km} km").format(
+                    customer=d.customer_name,
+                    car=d.car_description,
+                    plate=d.plate,
+                    route=d.route_name,
+                    start=to_store_time(d.planned_start).strftime("%Y-%m-%d %H:%M"),
+                    end=to_store_time(d.planned_end).strftime("%H:%M"),
+                    km=f"{d.planned_km:g}",
+                )
+            )
+            self.masked.setText(
+                self.tr("ID: {id} · licence: {licence} ({cls})").format(
+                    id=d.id_number_masked or "—", licence=d.licence_number_masked or "—", cls=d.licence_class or "—"
+                )
+            )
             self.consent_state.setText(self.tr("Consent recorded.") if d.id_consent else "")
             may_unmask = can(self.ctx.actor.roles, Action.UNMASK_PERSONAL_DATA)
             self.qualification_form.unmask_id.setVisible(may_unmask and bool(d.id_number_masked))
-            self.qualification_form.unmask_licence.setVisible(
-                may_unmask and bool(d.licence_number_masked))
+            self.qualification_form.unmask_licence.setVisible(may_unmask and bool(d.licence_number_masked))
             self.qualification_form.withdraw_button.setVisible(d.id_consent)
-            self.terms.setText(self.tr(
-                "Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.")
-                .format(route=d.route_name, km=f"{d.planned_km:g}",
-                        start=to_store_time(d.planned_start).strftime("%H:%M"),
-                        end=to_store_time(d.planned_end).strftime("%H:%M")))
-            self.agreement_state.setText(self.tr("Signed agreement {number} is in the archive.")
-                                         .format(number=d.agreement_number)
-                                         if d.agreement_number else "")
+            self.terms.setText(
+                self.tr("Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.").format(
+                    route=d.route_name,
+                    km=f"{d.planned_km:g}",
+                    start=to_store_time(d.planned_start).strftime("%H:%M"),
+                    end=to_store_time(d.planned_end).strftime("%H:%M"),
+                )
+            )
+            self.agreement_state.setText(
+                self.tr("Signed agreement {number} is in the archive.").format(number=d.agreement_number)
+                if d.agreement_number
+                else ""
+            )
             self.preview_button.setEnabled(d.agreement_document_id is not None)
             if d.odometer_out is not None and d.status == "out":
                 self.odometer_in.setMinimum(d.odometer_out)
@@ -222,10 +279,8 @@ class TestDriveDialog(QDialog):
     def _booking_page(self) -> QWidget:
         self.booking_form = f = BookingForm(self.errors)
         f.book_button.clicked.connect(self.book)
-        self.customer_name, self.car, self.route, self.walk_in = (f.customer_name, f.car, f.route,
-                                                                  f.walk_in)
-        self.start_at, self.minutes, self.km, self.book_button = (f.start_at, f.minutes, f.km,
-                                                                  f.book_button)
+        self.customer_name, self.car, self.route, self.walk_in = (f.customer_name, f.car, f.route, f.walk_in)
+        self.start_at, self.minutes, self.km, self.book_button = (f.start_at, f.minutes, f.km, f.book_button)
         return f
 
     def _route_changed(self) -> None:
@@ -236,8 +291,13 @@ class TestDriveDialog(QDialog):
         ctx, route = self.ctx, self.route.currentData()
         walk_in = self.walk_in.isChecked()
         q = self.start_at.dateTime()
-        start = None if walk_in else from_store_time(dt.datetime(
-            q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()))
+        start = (
+            None
+            if walk_in
+            else from_store_time(
+                dt.datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
+            )
+        )
         car_id, name = self.car.currentData(), self.customer_name.text()
         minutes, km, visit_id = self.minutes.value(), self.km.value(), self.visit_id
         route_id = route.id if route else None
@@ -245,15 +305,33 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.booking import book_test_drive, reschedule_test_drive
+
             if drive is not None:
-                return reschedule_test_drive(ctx.uow(), actor=ctx.actor, drive_id=drive.id,
-                                             expected_version=drive.version, planned_start=start,
-                                             minutes=minutes, car_id=car_id, route_id=route_id,
-                                             planned_km=km, walk_in=walk_in)
-            return book_test_drive(ctx.uow(), actor=ctx.actor, car_id=car_id, route_id=route_id,
-                                   customer_name=name, planned_start=start, minutes=minutes,
-                                   planned_km=km, visit_id=visit_id, walk_in=walk_in,
-                                   request_key=key)
+                return reschedule_test_drive(
+                    ctx.uow(),
+                    actor=ctx.actor,
+                    drive_id=drive.id,
+                    expected_version=drive.version,
+                    planned_start=start,
+                    minutes=minutes,
+                    car_id=car_id,
+                    route_id=route_id,
+                    planned_km=km,
+                    walk_in=walk_in,
+                )
+            return book_test_drive(
+                ctx.uow(),
+                actor=ctx.actor,
+                car_id=car_id,
+                route_id=route_id,
+                customer_name=name,
+                planned_start=start,
+                minutes=minutes,
+                planned_km=km,
+                visit_id=visit_id,
+                walk_in=walk_in,
+                request_key=key,
+            )
 
         self._write(work, "qualification" if drive is None else None)
 
@@ -277,8 +355,7 @@ class TestDriveDialog(QDialog):
 
         d = self.drive
         masked = d.id_number_masked if column == "id_number" else d.licence_number_masked
-        dialog = UnmaskDialog(self.ctx, table="test_drive", record_id=d.id, column=column,
-                              masked=masked, parent=self)
+        dialog = UnmaskDialog(self.ctx, table="test_drive", record_id=d.id, column=column, masked=masked, parent=self)
         dialog.finished.connect(dialog.deleteLater)
         self.unmask_dialog = dialog
         dialog.open()
@@ -288,6 +365,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import record_id_consent
+
             return record_id_consent(ctx.uow(), **args)
 
         self._write(work)
@@ -297,6 +375,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import withdraw_id_consent
+
             return withdraw_id_consent(ctx.uow(), **args)
 
         self._write(work)
@@ -306,6 +385,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import record_qualification
+
             return record_qualification(ctx.uow(), data=data, **args)
 
         self._write(work, "escort", after=self.qualification_form.clear_numbers)
@@ -313,8 +393,12 @@ class TestDriveDialog(QDialog):
     # --- 3 escort (4.2.4.4) -----------------------------------------------------------------------
     def _escort_page(self) -> QWidget:
         page, form = _form_page()
-        note = QLabel(self.tr("Only staff on duty today with at least 3 years since their licence "
-                              "was first issued are listed (T/CSCA 120031 4.2.4.4)."))
+        note = QLabel(
+            self.tr(
+                "Only staff on duty today with at least 3 years since their licence "
+                "was first issued are listed (T/CSCA 120031 4.2.4.4)."
+            )
+        )
         note.setWordWrap(True)
         self.escort = QComboBox()
         self.escort.setObjectName("escort_id")
@@ -331,6 +415,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import assign_escort
+
             return assign_escort(ctx.uow(), escort_id=escort_id, **args)
 
         self._write(work, "departure")
@@ -348,6 +433,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import confirm_terms
+
             return confirm_terms(ctx.uow(), **args)
 
         self._write(work)
@@ -359,6 +445,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import record_check
+
             return record_check(ctx.uow(), items=items, odometer_out=odometer, **args)
 
         self._write(work, "weather")
@@ -378,14 +465,17 @@ class TestDriveDialog(QDialog):
         save = QPushButton(self.tr("Record weather"))
         save.setObjectName("record_weather")
         save.clicked.connect(self.record_weather)
-        advice = QLabel(self.tr("In storm, heavy rain, heavy snow or dense fog test drives are advised "
-                                "against; they go ahead only with a sales manager's override."))
+        advice = QLabel(
+            self.tr(
+                "In storm, heavy rain, heavy snow or dense fog test drives are advised "
+                "against; they go ahead only with a sales manager's override."
+            )
+        )
         advice.setWordWrap(True)
         form.addRow(advice)
         form.addRow(self.tr("Weather"), self.errors.wrap("weather", self.weather))
         if manager:
-            form.addRow(self.tr("Override reason"),
-                        self.errors.wrap("override_reason", self.override_reason))
+            form.addRow(self.tr("Override reason"), self.errors.wrap("override_reason", self.override_reason))
         form.addRow("", save)
         return page
 
@@ -397,6 +487,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import record_weather
+
             return record_weather(ctx.uow(), weather=weather, override_reason=reason, **args)
 
         self._write(work, "agreement")
@@ -405,9 +496,14 @@ class TestDriveDialog(QDialog):
     def _agreement_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr(
-            "The customer and the escort sign the bilingual agreement on the pad; it is then "
-            "signed digitally and archived.")))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "The customer and the escort sign the bilingual agreement on the pad; it is then "
+                    "signed digitally and archived."
+                )
+            )
+        )
         sign = QPushButton(self.tr("Sign agreement…"))
         sign.setObjectName("sign_agreement")
         sign.clicked.connect(self.sign_agreement)
@@ -432,12 +528,14 @@ class TestDriveDialog(QDialog):
             cap = SignatureDialog.ask(self, name, role, document=self.tr("Test-drive agreement"))
             if cap is None:
                 return
-            captures.append(SignatureCapture(cap.signer_name, str(cap.role.value), cap.signed_at,
-                                             cap.strokes_json(), cap.png))
+            captures.append(
+                SignatureCapture(cap.signer_name, str(cap.role.value), cap.signed_at, cap.strokes_json(), cap.png)
+            )
         ctx, args = self.ctx, self._args()
 
         def work():
             from app.test_drives.drive_steps import sign_agreement
+
             return sign_agreement(ctx.uow(), signatures=captures, **args)
 
         self._write(work, "start")
@@ -449,6 +547,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.documents.api import get_document_bytes
+
             return get_document_bytes(ctx.uow(), actor=ctx.actor, document_id=doc_id)
 
         def show(pdf: bytes) -> None:
@@ -477,6 +576,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import drive_blockers
+
             return drive_blockers(ctx.uow(), actor=ctx.actor, drive_id=drive_id)
 
         run_op(self, work, self._show_blockers)
@@ -495,6 +595,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import start_drive
+
             return start_drive(ctx.uow(), **args)
 
         def failed(exc) -> None:
@@ -522,6 +623,7 @@ class TestDriveDialog(QDialog):
 
         def work():
             from app.test_drives.drive_steps import record_return
+
             return record_return(ctx.uow(), data=data, **args)
 
         self._write(work)

@@ -8,9 +8,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDoubleSpinBox,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTextEdit,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
 
 from app.core.clock import to_store_time, utcnow
 from app.test_drives.agreement_pdf import CONSENT_TEXT
@@ -19,8 +31,7 @@ from ui.test_drives.labels import CHECK_ITEM, ID_TYPE
 from ui.widgets.field_error import FieldErrors
 
 # domain_reference §5.3: the usual classes first; the rest are listed so they can be refused.
-LICENCE_CLASSES = ("C1", "C2", "A1", "A2", "A3", "B1", "B2", "C3", "C4", "C5", "C6", "D", "E",
-                   "F", "M", "N", "P")
+LICENCE_CLASSES = ("C1", "C2", "A1", "A2", "A3", "B1", "B2", "C3", "C4", "C5", "C6", "D", "E", "F", "M", "N", "P")
 
 
 def qdate(d: dt.date) -> QDate:
@@ -56,8 +67,9 @@ class QualificationForm(QWidget):
         self.birth_date = QDateEdit(qdate(dt.date(1990, 1, 1)))
         self.birth_date.setObjectName("birth_date")
         self.birth_date.setDisplayFormat("yyyy-MM-dd")
-        self.id_type.currentIndexChanged.connect(lambda _i: self.birth_date.setEnabled(
-            self.id_type.currentData() != "resident_id"))
+        self.id_type.currentIndexChanged.connect(
+            lambda _i: self.birth_date.setEnabled(self.id_type.currentData() != "resident_id")
+        )
         self.birth_date.setEnabled(False)
         self.licence_class = QComboBox()
         self.licence_class.setObjectName("licence_class")
@@ -112,20 +124,23 @@ class QualificationForm(QWidget):
         form.addRow(save, self.masked)
         form.addRow("", unmask_row)
 
-
     def data(self):
         from app.test_drives.drive_steps import QualificationInput
 
         foreign = self.foreign.isChecked()
         return QualificationInput(
-            id_type=self.id_type.currentData(), id_number=self.id_number.text(),
+            id_type=self.id_type.currentData(),
+            id_number=self.id_number.text(),
             licence_class=self.licence_class.currentText(),
             licence_first_issued=pydate(self.first_issued.date()),
             licence_valid_until=None if self.long_term.isChecked() else pydate(self.valid_until.date()),
-            licence_long_term=self.long_term.isChecked(), licence_number=self.licence_number.text(),
+            licence_long_term=self.long_term.isChecked(),
+            licence_number=self.licence_number.text(),
             birth_date=pydate(self.birth_date.date()) if self.birth_date.isEnabled() else None,
-            foreign_licence=foreign, permit_number=self.permit_number.text() if foreign else "",
-            permit_valid_until=pydate(self.permit_until.date()) if foreign else None)
+            foreign_licence=foreign,
+            permit_number=self.permit_number.text() if foreign else "",
+            permit_valid_until=pydate(self.permit_until.date()) if foreign else None,
+        )
 
     def clear_numbers(self) -> None:
         """Once recorded, the numbers are shown only masked: never left in the form."""
@@ -168,15 +183,16 @@ class ReturnForm(QWidget):
         form.addRow(self.tr("Intent level"), e.wrap("intent_level", self.intent))
         form.addRow("", save)
 
-
     def data(self):
         from app.test_drives.drive_steps import ReturnInput
 
-        return ReturnInput(odometer_in=self.odometer_in.value(),
-                           damage_found=self.damage.currentData(),
-                           damage_notes=self.damage_notes.text(),
-                           feedback=self.feedback.toPlainText(),
-                           intent_level=self.intent.currentData())
+        return ReturnInput(
+            odometer_in=self.odometer_in.value(),
+            damage_found=self.damage.currentData(),
+            damage_notes=self.damage_notes.text(),
+            feedback=self.feedback.toPlainText(),
+            intent_level=self.intent.currentData(),
+        )
 
 
 class BookingForm(QWidget):
@@ -237,8 +253,9 @@ class BookingForm(QWidget):
         i = self.car.findData(d.car_id)
         if i >= 0:
             self.car.setCurrentIndex(i)
-        i = next((k for k in range(self.route.count())
-                  if getattr(self.route.itemData(k), "id", None) == d.route_id), -1)
+        i = next(
+            (k for k in range(self.route.count()) if getattr(self.route.itemData(k), "id", None) == d.route_id), -1
+        )
         if i >= 0:
             self.route.setCurrentIndex(i)  # sets the route's typical time and km: set ours after
         self.walk_in.setChecked(False)

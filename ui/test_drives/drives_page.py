@@ -10,16 +10,25 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.clock import store_today
 from app.core.permissions import Action, can
 from ui.shell.labels import label
 from ui.test_drives.labels import FLEET_DATE
-from ui.test_drives.models import (CalendarModel, DriveTableModel, FleetTableModel,
-                                         RouteTableModel)
+from ui.test_drives.models import CalendarModel, DriveTableModel, FleetTableModel, RouteTableModel
 from ui.widgets.field_error import ERROR_STYLE
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
@@ -100,11 +109,9 @@ class TestDrivesPage(QWidget):
         top.addWidget(QLabel(self.tr("Day")))
         top.addWidget(self.day)
         top.addStretch(1)
-        top.addWidget(self._button(self.tr("New test drive…"), "new_drive", self.new_drive,
-                                   self.can_book))
+        top.addWidget(self._button(self.tr("New test drive…"), "new_drive", self.new_drive, self.can_book))
         top.addWidget(self._button(self.tr("Open…"), "open_drive", self.open_selected))
-        top.addWidget(self._button(self.tr("Cancel booking…"), "cancel_drive", self.cancel_selected,
-                                   self.can_book))
+        top.addWidget(self._button(self.tr("Cancel booking…"), "cancel_drive", self.cancel_selected, self.can_book))
         # The booking calendar: fleet cars by half-hour slot; double-click a free slot to book it.
         self.calendar = QTableView()
         self.calendar.setObjectName("calendar_table")
@@ -160,8 +167,12 @@ class TestDrivesPage(QWidget):
             from app.test_drives.booking import list_test_drives
 
             drives = list_test_drives(ctx.uow(), actor=ctx.actor, day=day) if view else []
-            return (drives, list_routes(ctx.uow(), actor=ctx.actor),
-                    list_fleet(ctx.uow(), actor=ctx.actor), setup_warnings(ctx.uow(), actor=ctx.actor))
+            return (
+                drives,
+                list_routes(ctx.uow(), actor=ctx.actor),
+                list_fleet(ctx.uow(), actor=ctx.actor),
+                setup_warnings(ctx.uow(), actor=ctx.actor),
+            )
 
         run_op(self, work, self._loaded)
 
@@ -174,11 +185,17 @@ class TestDrivesPage(QWidget):
         self.fleet_model.set_rows(fleet)
         lines = []
         if warnings.too_few_routes:
-            lines.append(self.tr("Only {n} active test-drive route(s): at least two are recommended "
-                                 "(T/CSCA 120031 4.2.4.3).").format(n=warnings.active_routes))
+            lines.append(
+                self.tr(
+                    "Only {n} active test-drive route(s): at least two are recommended (T/CSCA 120031 4.2.4.3)."
+                ).format(n=warnings.active_routes)
+            )
         for plate, field, day in warnings.expiring:
-            lines.append(self.tr("{plate}: {what} expires on {date}.").format(
-                plate=plate, what=label(FLEET_DATE, field), date=day.isoformat()))
+            lines.append(
+                self.tr("{plate}: {what} expires on {date}.").format(
+                    plate=plate, what=label(FLEET_DATE, field), date=day.isoformat()
+                )
+            )
         for plate, _problems in warnings.unfit:
             lines.append(self.tr("{plate} cannot be booked: see the fleet tab.").format(plate=plate))
         self.warning.setText("\n".join(lines))
@@ -204,9 +221,12 @@ class TestDrivesPage(QWidget):
         if d is not None:
             dialog = TestDriveDialog(self.ctx, d.id, parent=self)
         elif self.can_book:
-            dialog = TestDriveDialog(self.ctx, parent=self,
-                                     car_id=self.calendar_model.car_at(index.row()).id,
-                                     planned_start=self.calendar_model.slot_start(index.column()))
+            dialog = TestDriveDialog(
+                self.ctx,
+                parent=self,
+                car_id=self.calendar_model.car_at(index.row()).id,
+                planned_start=self.calendar_model.slot_start(index.column()),
+            )
         else:
             return None
         dialog.open()
@@ -233,8 +253,10 @@ class TestDrivesPage(QWidget):
 
         def work():
             from app.test_drives.booking import cancel_test_drive
-            return cancel_test_drive(ctx.uow(), actor=ctx.actor, drive_id=d.id,
-                                     expected_version=d.version, reason=reason)
+
+            return cancel_test_drive(
+                ctx.uow(), actor=ctx.actor, drive_id=d.id, expected_version=d.version, reason=reason
+            )
 
         Op(ctx, self, work).on_success(lambda _d: self.refresh()).run()
 
@@ -263,6 +285,7 @@ class TestDrivesPage(QWidget):
 
         def work():
             from app.test_drives.fleet_setup import render_route_notice
+
             return render_route_notice(ctx.uow(), actor=ctx.actor)
 
         def show(pdf: bytes) -> None:
@@ -279,6 +302,7 @@ class TestDrivesPage(QWidget):
 
         def work():
             from app.test_drives.fleet_setup import fleet_candidates
+
             return fleet_candidates(ctx.uow(), actor=ctx.actor)
 
         def show(candidates) -> None:

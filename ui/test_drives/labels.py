@@ -38,10 +38,7 @@ CHECK_ITEM = {
     "warning_signs": QT_TRANSLATE_NOOP("Labels", "Warning triangle and signs"),
 }
 
-TRANSMISSION = {
-    "automatic": QT_TRANSLATE_NOOP("Labels", "Automatic"),
-    "manual": QT_TRANSLATE_NOOP("Labels", "Manual"),
-}
+TRANSMISSION = {"automatic": QT_TRANSLATE_NOOP("Labels", "Automatic"), "manual": QT_TRANSLATE_NOOP("Labels", "Manual")}
 
 # 4.2.4.8: the fleet's papers, named in expiry warnings.
 FLEET_DATE = {

@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, Qt,
-                            QT_TRANSLATE_NOOP)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 
 from app.core.clock import store_today, to_store_time
@@ -48,9 +47,14 @@ class DriveTableModel(_Headers, DtoTableModel):
         STATUS = 5
 
     COLUMN_COUNT = len(Col)
-    HEADERS = (QT_TRANSLATE_NOOP("TestDriveModels", "Time"), QT_TRANSLATE_NOOP("TestDriveModels", "Car"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Customer"), QT_TRANSLATE_NOOP("TestDriveModels", "Route"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Escort"), QT_TRANSLATE_NOOP("TestDriveModels", "Status"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TestDriveModels", "Time"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Car"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Customer"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Route"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Escort"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Status"),
+    )
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
         d = self.item(index)
@@ -90,10 +94,13 @@ class RouteTableModel(_Headers, DtoTableModel):
         ACTIVE = 4
 
     COLUMN_COUNT = len(Col)
-    HEADERS = (QT_TRANSLATE_NOOP("TestDriveModels", "Route"), QT_TRANSLATE_NOOP("TestDriveModels", "Distance"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Typical time"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Police filing"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Active"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TestDriveModels", "Route"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Distance"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Typical time"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Police filing"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Active"),
+    )
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
         r = self.item(index)
@@ -112,7 +119,11 @@ class RouteTableModel(_Headers, DtoTableModel):
             return QCoreApplication.translate("TestDriveModels", "{m} min").format(m=r.typical_minutes)
         if c is self.Col.FILING:
             return f"{r.filing_ref} ({r.filing_date.isoformat()})"
-        return QCoreApplication.translate("TestDriveModels", "Yes") if r.active else QCoreApplication.translate("TestDriveModels", "No")
+        return (
+            QCoreApplication.translate("TestDriveModels", "Yes")
+            if r.active
+            else QCoreApplication.translate("TestDriveModels", "No")
+        )
 
 
 class FleetTableModel(_Headers, DtoTableModel):
@@ -126,14 +137,20 @@ class FleetTableModel(_Headers, DtoTableModel):
         STATE = 6
 
     COLUMN_COUNT = len(Col)
-    HEADERS = (QT_TRANSLATE_NOOP("TestDriveModels", "Plate"), QT_TRANSLATE_NOOP("TestDriveModels", "Car"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Transmission"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Compulsory insurance"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Commercial insurance"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "Inspection"),
-               QT_TRANSLATE_NOOP("TestDriveModels", "State"))
-    DATE_COLS = {Col.COMPULSORY: "compulsory_insurance_until",
-                 Col.COMMERCIAL: "commercial_insurance_until", Col.INSPECTION: "inspection_until"}
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TestDriveModels", "Plate"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Car"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Transmission"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Compulsory insurance"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Commercial insurance"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Inspection"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "State"),
+    )
+    DATE_COLS = {
+        Col.COMPULSORY: "compulsory_insurance_until",
+        Col.COMMERCIAL: "commercial_insurance_until",
+        Col.INSPECTION: "inspection_until",
+    }
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
         from ui.shell.errors import field_error_text
@@ -154,8 +171,7 @@ class FleetTableModel(_Headers, DtoTableModel):
                 return QBrush(RED)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and c is self.Col.STATE:
-            return "\n".join(field_error_text(FieldError("car", p))
-                             for p in car.problems + car.plate_warnings) or None
+            return "\n".join(field_error_text(FieldError("car", p)) for p in car.problems + car.plate_warnings) or None
         if role != DISPLAY:
             return None
         if c is self.Col.PLATE:
@@ -170,15 +186,15 @@ class FleetTableModel(_Headers, DtoTableModel):
             return QCoreApplication.translate("TestDriveModels", "Cannot be booked")
         if car.expiring:
             field, day = car.expiring[0]
-            return QCoreApplication.translate("TestDriveModels", "{what} expires {date}").format(what=label(FLEET_DATE, field),
-                                                       date=day.isoformat())
+            return QCoreApplication.translate("TestDriveModels", "{what} expires {date}").format(
+                what=label(FLEET_DATE, field), date=day.isoformat()
+            )
         return QCoreApplication.translate("TestDriveModels", "Ready")
 
 
 # The calendar's day on the floor: 09:00 to 19:00 store time, one column per half hour.
 CALENDAR_OPEN, CALENDAR_CLOSE = dt.time(9, 0), dt.time(19, 0)
-STATUS_COLOURS = {"booked": QColor("#dbe9f6"), "out": QColor("#fde6c4"),
-                  "returned": QColor("#e3f1e0")}
+STATUS_COLOURS = {"booked": QColor("#dbe9f6"), "out": QColor("#fde6c4"), "returned": QColor("#e3f1e0")}
 
 
 class CalendarModel(QAbstractTableModel):
@@ -223,8 +239,14 @@ class CalendarModel(QAbstractTableModel):
 
         car, slot = self.cars[row], self.slots[column]
         slot_end = slot + dt.timedelta(minutes=SLOT_MINUTES)
-        return next((d for d in self.drives if d.car_id == car.id and d.planned_start < slot_end
-                     and (d.actual_end or d.planned_end) > slot), None)
+        return next(
+            (
+                d
+                for d in self.drives
+                if d.car_id == car.id and d.planned_start < slot_end and (d.actual_end or d.planned_end) > slot
+            ),
+            None,
+        )
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if role != DISPLAY:

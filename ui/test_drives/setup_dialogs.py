@@ -9,10 +9,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
-                               QPushButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.clock import store_today
 from ui.shell.labels import label
@@ -44,8 +56,7 @@ class _SaveDialog(QDialog):
         self.ctx = ctx
         self.errors = FieldErrors()
         self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -59,7 +70,8 @@ class _SaveDialog(QDialog):
             self.accept()
 
         Op(self.ctx, self, work).busy(self.buttons).on_success(done).on_failure(
-            lambda exc: self.errors.report_failure(self, exc, reload=self.reject)).run()
+            lambda exc: self.errors.report_failure(self, exc, reload=self.reject)
+        ).run()
 
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -107,8 +119,10 @@ class RouteDialog(_SaveDialog):
         f.addRow("", self.map_preview)
         f.addRow("", self.active)
         if route is not None and route.has_map:
+
             def work():
                 from app.test_drives.fleet_setup import route_map
+
                 return route_map(ctx.uow(), actor=ctx.actor, route_id=route.id)
 
             run_op(self, work, self._show_map)
@@ -116,13 +130,12 @@ class RouteDialog(_SaveDialog):
     def _show_map(self, data: bytes | None) -> None:
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.map_preview.setPixmap(pixmap.scaled(
-                320, 200, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.map_preview.setPixmap(
+                pixmap.scaled(320, 200, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            )
 
     def choose_map(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Map image"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Map image"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.map_bytes = Path(path).read_bytes()
             self.map_button.setText(Path(path).name)
@@ -132,14 +145,25 @@ class RouteDialog(_SaveDialog):
         from app.test_drives.fleet_setup import RouteInput, save_route
 
         ctx, route = self.ctx, self.route
-        data = RouteInput(name=self.name.text(), distance_km=self.km.value(),
-                          typical_minutes=self.minutes.value(), filing_ref=self.filing_ref.text(),
-                          filing_date=_pydate(self.filing_date.date()),
-                          description=self.description.text(), active=self.active.isChecked(),
-                          map_image=self.map_bytes)
-        self._save(lambda: save_route(ctx.uow(), actor=ctx.actor, data=data,
-                                      route_id=route.id if route else None,
-                                      expected_version=route.version if route else None))
+        data = RouteInput(
+            name=self.name.text(),
+            distance_km=self.km.value(),
+            typical_minutes=self.minutes.value(),
+            filing_ref=self.filing_ref.text(),
+            filing_date=_pydate(self.filing_date.date()),
+            description=self.description.text(),
+            active=self.active.isChecked(),
+            map_image=self.map_bytes,
+        )
+        self._save(
+            lambda: save_route(
+                ctx.uow(),
+                actor=ctx.actor,
+                data=data,
+                route_id=route.id if route else None,
+                expected_version=route.version if route else None,
+            )
+        )
 
 
 class FleetCarDialog(_SaveDialog):
@@ -167,10 +191,8 @@ class FleetCarDialog(_SaveDialog):
         if car is not None:
             self.transmission.setCurrentIndex(self.transmission.findData(car.transmission))
         self.registration = _date_edit("registration_date", car.registration_date if car else None)
-        self.compulsory = _date_edit("compulsory_insurance_until",
-                                     car.compulsory_insurance_until if car else None)
-        self.commercial = _date_edit("commercial_insurance_until",
-                                     car.commercial_insurance_until if car else None)
+        self.compulsory = _date_edit("compulsory_insurance_until", car.compulsory_insurance_until if car else None)
+        self.commercial = _date_edit("commercial_insurance_until", car.commercial_insurance_until if car else None)
         self.occupant = QCheckBox(self.tr("Includes occupant liability (车上人员责任险)"))
         self.occupant.setObjectName("occupant_liability")
         self.occupant.setChecked(car.occupant_liability if car else False)
@@ -187,10 +209,8 @@ class FleetCarDialog(_SaveDialog):
         f.addRow(self.tr("Plate"), e.wrap("plate", self.plate))
         f.addRow(self.tr("Transmission"), e.wrap("transmission", self.transmission))
         f.addRow(self.tr("Registered on"), e.wrap("registration_date", self.registration))
-        f.addRow(self.tr("Compulsory insurance until"),
-                 e.wrap("compulsory_insurance_until", self.compulsory))
-        f.addRow(self.tr("Commercial insurance until"),
-                 e.wrap("commercial_insurance_until", self.commercial))
+        f.addRow(self.tr("Compulsory insurance until"), e.wrap("compulsory_insurance_until", self.compulsory))
+        f.addRow(self.tr("Commercial insurance until"), e.wrap("commercial_insurance_until", self.commercial))
         f.addRow("", self.occupant)
         f.addRow(self.tr("Annual inspection until"), e.wrap("inspection_until", self.inspection))
         f.addRow(self.tr("Last maintenance"), e.wrap("last_maintenance", self.maintenance))
@@ -202,7 +222,8 @@ class FleetCarDialog(_SaveDialog):
 
         ctx, car = self.ctx, self.car
         data = FleetCarInput(
-            vehicle_id=self.vehicle.currentData(), plate=self.plate.text(),
+            vehicle_id=self.vehicle.currentData(),
+            plate=self.plate.text(),
             transmission=self.transmission.currentData(),
             registration_date=_pydate(self.registration.date()),
             compulsory_insurance_until=_pydate(self.compulsory.date()),
@@ -210,7 +231,15 @@ class FleetCarDialog(_SaveDialog):
             occupant_liability=self.occupant.isChecked(),
             inspection_until=_pydate(self.inspection.date()),
             last_maintenance=_pydate(self.maintenance.date()),
-            signage_confirmed=self.signage.isChecked(), active=self.active.isChecked())
-        self._save(lambda: save_fleet_car(ctx.uow(), actor=ctx.actor, data=data,
-                                          car_id=car.id if car else None,
-                                          expected_version=car.version if car else None))
+            signage_confirmed=self.signage.isChecked(),
+            active=self.active.isChecked(),
+        )
+        self._save(
+            lambda: save_fleet_car(
+                ctx.uow(),
+                actor=ctx.actor,
+                data=data,
+                car_id=car.id if car else None,
+                expected_version=car.version if car else None,
+            )
+        )

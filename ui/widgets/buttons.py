@@ -9,8 +9,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QPushButton
 
 
-def action_button(text: str, name: str, slot: Callable[[], object], *, visible: bool = True,
-                  auto_default: bool | None = None) -> QPushButton:
+def action_button(
+    text: str, name: str, slot: Callable[[], object], *, visible: bool = True, auto_default: bool | None = None
+) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
     button.setVisible(visible)

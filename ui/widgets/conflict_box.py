@@ -17,8 +17,18 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QLineEdit,
-    QMessageBox, QPlainTextEdit, QSpinBox, QTextEdit, QWidget,
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
 )
 
 from app.core.errors import Conflict
@@ -28,6 +38,7 @@ MAX_LISTED = 12  # a long list would hide the buttons; the rest is summarised
 
 
 # --- reading and writing a form's values ---------------------------------------------------
+
 
 def widget_value(widget: QWidget):
     """The value a form widget holds, in the service's terms where the widget knows them."""
@@ -73,8 +84,7 @@ def set_widget_value(widget: QWidget, value) -> None:
 def _combo_index(combo: QComboBox, value) -> int:
     i = combo.findData(value)
     if i < 0 and value is not None:
-        i = next((k for k in range(combo.count())
-                  if getattr(combo.itemData(k), "id", object()) == value), -1)
+        i = next((k for k in range(combo.count()) if getattr(combo.itemData(k), "id", object()) == value), -1)
     return i
 
 
@@ -88,8 +98,11 @@ def display_value(widget: QWidget | None, value) -> str:
         if i >= 0:
             return widget.itemText(i)
     if isinstance(widget, QAbstractButton) and widget.isCheckable() or isinstance(value, bool):
-        return (QCoreApplication.translate("ConflictBox", "Yes") if value
-                else QCoreApplication.translate("ConflictBox", "No"))
+        return (
+            QCoreApplication.translate("ConflictBox", "Yes")
+            if value
+            else QCoreApplication.translate("ConflictBox", "No")
+        )
     return _norm(value)
 
 
@@ -119,8 +132,9 @@ def _norm(value) -> str:
     return str(value).strip()
 
 
-def differences(mine: dict, theirs: dict, labels: dict | None = None,
-                widgets: dict | None = None) -> list[tuple[str, str, str]]:
+def differences(
+    mine: dict, theirs: dict, labels: dict | None = None, widgets: dict | None = None
+) -> list[tuple[str, str, str]]:
     """(label, yours, theirs) for each field the form and the saved record both have and
     where they differ, worded as the form shows them."""
     from ui.shell.labels import field_label as known_label
@@ -143,6 +157,7 @@ def differences(mine: dict, theirs: dict, labels: dict | None = None,
 
 # --- the box -------------------------------------------------------------------------------
 
+
 def _who_and_when(exc: Conflict) -> str:
     # Literal context and text in each call: pyside6-lupdate only extracts those.
     name = exc.params.get("by_name")
@@ -156,8 +171,7 @@ def _who_and_when(exc: Conflict) -> str:
         except (TypeError, ValueError):
             when = str(at)
     if name and when:
-        return QCoreApplication.translate("ConflictBox", "Saved by {name} at {time}.").format(
-            name=name, time=when)
+        return QCoreApplication.translate("ConflictBox", "Saved by {name} at {time}.").format(name=name, time=when)
     if name:
         return QCoreApplication.translate("ConflictBox", "Saved by {name}.").format(name=name)
     if when:
@@ -182,10 +196,17 @@ def _form_values(parent: QWidget) -> tuple[dict, dict, dict, set[str] | None]:
     return errors.values(), errors.labels(), errors.widgets(), errors.touched()
 
 
-def open_conflict_box(parent: QWidget, exc: Conflict, on_reload: Callable[[], None], *,
-                      mine: dict | None = None, labels: dict | None = None,
-                      on_reapply: Callable[[dict], None] | None = None,
-                      widgets: dict | None = None, edited: set[str] | None = None) -> QMessageBox:
+def open_conflict_box(
+    parent: QWidget,
+    exc: Conflict,
+    on_reload: Callable[[], None],
+    *,
+    mine: dict | None = None,
+    labels: dict | None = None,
+    on_reapply: Callable[[dict], None] | None = None,
+    widgets: dict | None = None,
+    edited: set[str] | None = None,
+) -> QMessageBox:
     """Show the conflict; Reload calls on_reload(). With the user's values (`mine`, else read
     from the parent's FieldErrors) the box lists what differs and offers Reload and re-apply:
     on_reload(), then on_reapply(edited values), or by default the edited values (`edited`
@@ -199,8 +220,7 @@ def open_conflict_box(parent: QWidget, exc: Conflict, on_reload: Callable[[], No
     theirs = exc.params.get("values") or {}
     if widgets:
         # Only what the user can see on this form now (a wizard's other steps are hidden).
-        mine = {k: v for k, v in mine.items()
-                if k not in widgets or _shown(widgets[k], parent)}
+        mine = {k: v for k, v in mine.items() if k not in widgets or _shown(widgets[k], parent)}
     diff = differences(mine, theirs, labels, widgets)
 
     box = QMessageBox(parent)
@@ -213,22 +233,26 @@ def open_conflict_box(parent: QWidget, exc: Conflict, on_reload: Callable[[], No
     if diff:
         lines = [QCoreApplication.translate("ConflictBox", "What differs (yours / theirs):")]
         for label, a, b in diff[:MAX_LISTED]:
-            lines.append(QCoreApplication.translate("ConflictBox", "{field}: “{yours}” / “{theirs}”")
-                         .format(field=label, yours=a or "—", theirs=b or "—"))
+            lines.append(
+                QCoreApplication.translate("ConflictBox", "{field}: “{yours}” / “{theirs}”").format(
+                    field=label, yours=a or "—", theirs=b or "—"
+                )
+            )
         if len(diff) > MAX_LISTED:
-            lines.append(QCoreApplication.translate("ConflictBox", "… and {n} more.")
-                         .format(n=len(diff) - MAX_LISTED))
+            lines.append(QCoreApplication.translate("ConflictBox", "… and {n} more.").format(n=len(diff) - MAX_LISTED))
         box.setInformativeText("\n".join(lines))
     box.differences = diff  # for tests and accessibility tools
-    reload_button = box.addButton(QCoreApplication.translate("ConflictBox", "Reload"),
-                                  QMessageBox.ButtonRole.AcceptRole)
+    reload_button = box.addButton(
+        QCoreApplication.translate("ConflictBox", "Reload"), QMessageBox.ButtonRole.AcceptRole
+    )
     reload_button.setObjectName("reload_button")
     closes_form = getattr(on_reload, "__name__", "") in ("reject", "close", "accept")
     reapply_button = None
     if mine and (on_reapply is not None or (widgets and not closes_form)):
         reapply_button = box.addButton(
             QCoreApplication.translate("ConflictBox", "Reload and re-apply my changes"),
-            QMessageBox.ButtonRole.ActionRole)
+            QMessageBox.ButtonRole.ActionRole,
+        )
         reapply_button.setObjectName("reapply_button")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # losing typed edits must be a deliberate choice

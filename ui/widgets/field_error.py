@@ -51,8 +51,7 @@ class FieldErrors:
     def _watch(self, field: str, widget: QWidget) -> None:
         """Note when the user (not a load) changes the field: user-only signals where Qt has
         them, else a change while the field has the keyboard focus."""
-        from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit,
-                                       QPlainTextEdit, QTextEdit)
+        from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
         def touch(*_args) -> None:
             self._touched.add(field)
@@ -131,8 +130,9 @@ class FieldErrors:
         for name in self._fields:
             self.clear_field(name)
 
-    def show(self, exc: ValidationFailed | list[FieldError], *,
-             text: Callable[[FieldError], str] = field_error_text) -> list[FieldError]:
+    def show(
+        self, exc: ValidationFailed | list[FieldError], *, text: Callable[[FieldError], str] = field_error_text
+    ) -> list[FieldError]:
         """Clear old messages, show each error beside its field, focus the first bad field.
         `text` words the messages (a module may phrase some codes its own way).
 
@@ -171,8 +171,7 @@ class FieldErrors:
     def widgets(self) -> dict:
         return {name: widget for name, (widget, _) in self._fields.items()}
 
-    def report_failure(self, parent: QWidget, exc: BaseException, *, reload=None,
-                       reapply=None):
+    def report_failure(self, parent: QWidget, exc: BaseException, *, reload=None, reapply=None):
         """After a failed save: each bad field's message beside it (and any the form cannot
         place in a message box); a stale save (Conflict) opens the conflict box (whose change,
         when, what differs from this form), whose Reload calls `reload` and whose Reload and
@@ -188,9 +187,16 @@ class FieldErrors:
         elif isinstance(exc, Conflict) and not isinstance(exc, Busy) and reload is not None:
             from ui.widgets.conflict_box import open_conflict_box
 
-            return open_conflict_box(parent, exc, reload, mine=self.values(),
-                                     labels=self.labels(), on_reapply=reapply,
-                                     widgets=self.widgets(), edited=self.touched())
+            return open_conflict_box(
+                parent,
+                exc,
+                reload,
+                mine=self.values(),
+                labels=self.labels(),
+                on_reapply=reapply,
+                widgets=self.widgets(),
+                edited=self.touched(),
+            )
         else:
             show_error(parent, exc)
 

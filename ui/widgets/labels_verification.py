@@ -10,44 +10,41 @@ CTX = "Verification"
 
 VERDICT = {
     "changed_unseen": QT_TRANSLATE_NOOP(
-        "Verification", "Warning: this file was changed after it was signed. Nothing shown on "
-        "its pages changed, but it is not the file this store signed."),
+        "Verification",
+        "Warning: this file was changed after it was signed. Nothing shown on "
+        "its pages changed, but it is not the file this store signed.",
+    ),
     "superseded": QT_TRANSLATE_NOOP(
-        "Verification", "This version is unchanged since this store signed it, but it was "
-        "replaced by version {version}. Do not rely on it; use the current version."),
+        "Verification",
+        "This version is unchanged since this store signed it, but it was "
+        "replaced by version {version}. Do not rely on it; use the current version.",
+    ),
     "voided": QT_TRANSLATE_NOOP(
-        "Verification", "This document is unchanged since this store signed it, but it was "
-        "voided. Do not rely on it."),
+        "Verification", "This document is unchanged since this store signed it, but it was voided. Do not rely on it."
+    ),
 }
 
 CHANGE = {
     "signature_broken": QT_TRANSLATE_NOOP(
-        "Verification", "The signed content no longer matches the signature (edited or rewritten)."),
+        "Verification", "The signed content no longer matches the signature (edited or rewritten)."
+    ),
     "page_content_changed": QT_TRANSLATE_NOOP("Verification", "Page {page}: content changed."),
-    "page_layout_changed": QT_TRANSLATE_NOOP(
-        "Verification", "Page {page}: page size, crop box or rotation changed."),
+    "page_layout_changed": QT_TRANSLATE_NOOP("Verification", "Page {page}: page size, crop box or rotation changed."),
     "annotation_added": QT_TRANSLATE_NOOP("Verification", "Page {page}: {what} added."),
     "annotation_changed": QT_TRANSLATE_NOOP("Verification", "Page {page}: {what} changed."),
     "annotation_removed": QT_TRANSLATE_NOOP("Verification", "Page {page}: {what} removed."),
-    "annotation_added_hidden": QT_TRANSLATE_NOOP(
-        "Verification", "Page {page}: hidden {what} added."),
-    "annotation_changed_hidden": QT_TRANSLATE_NOOP(
-        "Verification", "Page {page}: hidden {what} changed."),
-    "annotation_removed_hidden": QT_TRANSLATE_NOOP(
-        "Verification", "Page {page}: hidden {what} removed."),
+    "annotation_added_hidden": QT_TRANSLATE_NOOP("Verification", "Page {page}: hidden {what} added."),
+    "annotation_changed_hidden": QT_TRANSLATE_NOOP("Verification", "Page {page}: hidden {what} changed."),
+    "annotation_removed_hidden": QT_TRANSLATE_NOOP("Verification", "Page {page}: hidden {what} removed."),
     "page_added": QT_TRANSLATE_NOOP("Verification", "Page {page} added."),
     "page_removed": QT_TRANSLATE_NOOP("Verification", "Page {page} removed."),
     "title_changed": QT_TRANSLATE_NOOP("Verification", "Document title changed."),
     "metadata_changed": QT_TRANSLATE_NOOP("Verification", "Document metadata changed."),
-    "catalog_changed": QT_TRANSLATE_NOOP(
-        "Verification", "Document settings changed ({what})."),
+    "catalog_changed": QT_TRANSLATE_NOOP("Verification", "Document settings changed ({what})."),
     "form_changed": QT_TRANSLATE_NOOP("Verification", "Form fields changed."),
-    "bytes_appended": QT_TRANSLATE_NOOP(
-        "Verification", "Data was appended after the end of the signed file."),
-    "revision_added": QT_TRANSLATE_NOOP(
-        "Verification", "A revision was added after signing."),
-    "revision_unreadable": QT_TRANSLATE_NOOP(
-        "Verification", "A revision that cannot be read was added after signing."),
+    "bytes_appended": QT_TRANSLATE_NOOP("Verification", "Data was appended after the end of the signed file."),
+    "revision_added": QT_TRANSLATE_NOOP("Verification", "A revision was added after signing."),
+    "revision_unreadable": QT_TRANSLATE_NOOP("Verification", "A revision that cannot be read was added after signing."),
 }
 
 ANNOTATION = {  # PDF annotation subtypes (ISO 32000-1 §12.5.6) a forger would use
@@ -82,8 +79,11 @@ def change_text(change) -> str:
     text = CHANGE.get(key)
     if text is None:
         return change.kind
-    what = _tr(ANNOTATION.get(change.detail, OTHER_ANNOTATION)) if key.startswith(
-        "annotation_") else change.detail.lstrip("/")
+    what = (
+        _tr(ANNOTATION.get(change.detail, OTHER_ANNOTATION))
+        if key.startswith("annotation_")
+        else change.detail.lstrip("/")
+    )
     return _tr(text).format(page=change.page, what=what)
 
 

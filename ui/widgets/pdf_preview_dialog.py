@@ -15,8 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMargins, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from app.documents.layout import fmt_datetime
 from app.documents.signing import VerificationResult
@@ -62,13 +61,19 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 
 class PdfPreviewDialog(QDialog):
-    saved = Signal(str)         # the path written
-    verified = Signal(object)   # VerificationResult
-    printed = Signal(object)    # PrintResult
+    saved = Signal(str)  # the path written
+    verified = Signal(object)  # VerificationResult
+    printed = Signal(object)  # PrintResult
 
-    def __init__(self, pdf_bytes: bytes, title: str, parent: QWidget | None = None, *,
-                 verify: Callable[[bytes], VerificationResult] | None = None,
-                 on_printed: Callable[[PrintResult], None] | None = None) -> None:
+    def __init__(
+        self,
+        pdf_bytes: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        verify: Callable[[bytes], VerificationResult] | None = None,
+        on_printed: Callable[[PrintResult], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pdf_preview_dialog")
         self._pdf = bytes(pdf_bytes)
@@ -119,8 +124,7 @@ class PdfPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_as)
         self.verify_button = QPushButton(self.tr("Verify signature"))
         self.verify_button.setObjectName("verify")
-        self.verify_button.setToolTip(self.tr(
-            "Check that the document is unchanged since the store signed it"))
+        self.verify_button.setToolTip(self.tr("Check that the document is unchanged since the store signed it"))
         self.verify_button.clicked.connect(self.run_verify)
         self.verify_button.setVisible(verify is not None)
         self.close_button = QPushButton(self.tr("Close"))
@@ -153,8 +157,7 @@ class PdfPreviewDialog(QDialog):
         self.view.verticalScrollBar().valueChanged.connect(self._track_page)
         if self.document.status() != QPdfDocument.Status.Ready:
             self._show_status("modified", error_text(ShowroomError("pdf_invalid")))
-            for button in (self.print_button, self.zoom_in_button, self.zoom_out_button,
-                           self.fit_button):
+            for button in (self.print_button, self.zoom_in_button, self.zoom_out_button, self.fit_button):
                 button.setEnabled(False)
         self.resize(860, 980)
         self._update_zoom_label()
@@ -204,8 +207,9 @@ class PdfPreviewDialog(QDialog):
     def _update_page_label(self, *_args) -> None:
         count = self.document.pageCount()
         if count:
-            self.page_label.setText(self.tr("Page {page} / {count}").format(
-                page=self._page_at_scroll() + 1, count=count))
+            self.page_label.setText(
+                self.tr("Page {page} / {count}").format(page=self._page_at_scroll() + 1, count=count)
+            )
         else:
             self.page_label.setText("")
 
@@ -226,8 +230,7 @@ class PdfPreviewDialog(QDialog):
         keep one page size; a wider page further on only makes the label slightly high)."""
         count = self.document.pageCount()
         if getattr(self, "_widest_for", None) != count:
-            self._widest = max(self.document.pagePointSize(i).width()
-                               for i in range(min(count, 3)))
+            self._widest = max(self.document.pagePointSize(i).width() for i in range(min(count, 3)))
             self._widest_for = count
         return self._widest
 
@@ -248,8 +251,7 @@ class PdfPreviewDialog(QDialog):
         self._update_zoom_label()
 
     def _update_zoom_label(self, *_args) -> None:
-        self.zoom_label.setText(self.tr("{percent} %").format(
-            percent=round(self.effective_zoom() * 100)))
+        self.zoom_label.setText(self.tr("{percent} %").format(percent=round(self.effective_zoom() * 100)))
         self.fit_button.setEnabled(self.view.zoomMode() != QPdfView.ZoomMode.FitToWidth)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
@@ -267,8 +269,7 @@ class PdfPreviewDialog(QDialog):
 
     def _printed(self, result: PrintResult) -> None:
         text = self.tr("Sent to {printer} (copies: {copies}, pages: {pages}).")
-        self._show_status("unsigned", text.format(printer=result.printer, copies=result.copies,
-                                                  pages=result.pages))
+        self._show_status("unsigned", text.format(printer=result.printer, copies=result.copies, pages=result.pages))
         if self._on_printed is not None:
             self._on_printed(result)
         self.printed.emit(result)
@@ -280,7 +281,8 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), self.suggested_file_name(), self.tr("PDF files (*.pdf)"))
+            self, self.tr("Save PDF"), self.suggested_file_name(), self.tr("PDF files (*.pdf)")
+        )
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
@@ -331,26 +333,32 @@ class PdfPreviewDialog(QDialog):
         if (own := verdict_text(result)) is not None:
             return "\n".join([own, *change_lines(result)])
         if result.status == "modified" and change_lines(result):
-            return "\n".join([self.tr("Warning: this document was changed after it was signed, "
-                                       "or it is damaged. Do not rely on it; print the copy "
-                                       "from the archive."), *change_lines(result)])
+            return "\n".join(
+                [
+                    self.tr(
+                        "Warning: this document was changed after it was signed, "
+                        "or it is damaged. Do not rely on it; print the copy "
+                        "from the archive."
+                    ),
+                    *change_lines(result),
+                ]
+            )
         signer = _common_name(result.signer_subject)
         when = fmt_datetime(result.signed_at) if result.signed_at else ""
         if result.status == "intact":
             text = self.tr("Signature valid: the document is unchanged since it was signed.")
             if signer:
-                text += " " + self.tr("Signed by {signer} on {time} (China time).").format(
-                    signer=signer, time=when)
+                text += " " + self.tr("Signed by {signer} on {time} (China time).").format(signer=signer, time=when)
             return text
         if result.status == "modified":
-            return self.tr("Warning: this document was changed after it was signed, or it is "
-                           "damaged. Do not rely on it; print the copy from the archive.")
+            return self.tr(
+                "Warning: this document was changed after it was signed, or it is "
+                "damaged. Do not rely on it; print the copy from the archive."
+            )
         if result.status == "untrusted":
-            text = self.tr("The document is unchanged since it was signed, but not with this "
-                           "store's certificate.")
+            text = self.tr("The document is unchanged since it was signed, but not with this store's certificate.")
             if signer:
-                text += " " + self.tr("Signed by {signer} on {time} (China time).").format(
-                    signer=signer, time=when)
+                text += " " + self.tr("Signed by {signer} on {time} (China time).").format(signer=signer, time=when)
             return text
         return self.tr("This document has no digital signature.")
 

@@ -11,8 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.clock import utcnow
 from app.documents.layout import SignatureDTO, SignerRole
@@ -53,8 +52,9 @@ class SignatureCapture:
 class SignatureDialog(QDialog):
     signed = Signal(object)  # SignatureCapture
 
-    def __init__(self, signer_name: str, role: SignerRole | str, parent: QWidget | None = None,
-                 *, document: str = "") -> None:
+    def __init__(
+        self, signer_name: str, role: SignerRole | str, parent: QWidget | None = None, *, document: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signature_dialog")
         self.signer_name = signer_name
@@ -65,8 +65,7 @@ class SignatureDialog(QDialog):
         self.who = QLabel()
         self.who.setObjectName("signer")
         self.who.setTextFormat(Qt.TextFormat.PlainText)
-        self.who.setText(self.tr("{role}: {name}").format(role=role_label(self.role),
-                                                          name=signer_name))
+        self.who.setText(self.tr("{role}: {name}").format(role=role_label(self.role), name=signer_name))
         font = self.who.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -77,8 +76,7 @@ class SignatureDialog(QDialog):
         self.document.setWordWrap(True)
         self.document.setText(self.tr("Signing: {document}").format(document=document))
         self.document.setVisible(bool(document))
-        self.instructions = QLabel(self.tr(
-            "Sign with your finger, a pen or the mouse, above the line."))
+        self.instructions = QLabel(self.tr("Sign with your finger, a pen or the mouse, above the line."))
         self.instructions.setWordWrap(True)
 
         self.pad = SignaturePad(self)
@@ -98,7 +96,8 @@ class SignatureDialog(QDialog):
         self.undo_button.setToolTip(self.tr("Remove the last stroke"))
         self.undo_button.clicked.connect(self.pad.undo)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Confirm signature"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -137,14 +136,14 @@ class SignatureDialog(QDialog):
             return
         self.message.hide()
         strokes = tuple(tuple(tuple(p) for p in stroke) for stroke in self.pad.strokes())
-        self.capture = SignatureCapture(self.signer_name, self.role, utcnow(), strokes,
-                                        self.pad.to_png(PNG_WIDTH))
+        self.capture = SignatureCapture(self.signer_name, self.role, utcnow(), strokes, self.pad.to_png(PNG_WIDTH))
         self.signed.emit(self.capture)
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, signer_name: str, role: SignerRole | str, *,
-            document: str = "") -> SignatureCapture | None:
+    def ask(
+        cls, parent: QWidget | None, signer_name: str, role: SignerRole | str, *, document: str = ""
+    ) -> SignatureCapture | None:
         """Modal: the capture, or None if cancelled. Pages use open() and `signed` instead."""
         dialog = cls(signer_name, role, parent, document=document)
         try:

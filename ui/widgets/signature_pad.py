@@ -19,23 +19,33 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import (QBuffer, QByteArray, QElapsedTimer, QEvent, QIODevice, QPointF,
-                            QRectF, QSize, Qt, Signal)
-from PySide6.QtGui import (QColor, QEventPoint, QFont, QImage, QMouseEvent, QPainter,
-                           QPainterPath, QPen, QPixmap, QTabletEvent, QTouchEvent)
+from PySide6.QtCore import QBuffer, QByteArray, QElapsedTimer, QEvent, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QEventPoint,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTabletEvent,
+    QTouchEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-ASPECT = 3.0            # area width : height
-PEN_WIDTH = 0.0055      # nominal line width, in pad widths (3.3 px on a 600 px pad)
+ASPECT = 3.0  # area width : height
+PEN_WIDTH = 0.0055  # nominal line width, in pad widths (3.3 px on a 600 px pad)
 MIN_POINTS = 12
-MIN_INK_LENGTH = 0.35   # pad widths
-MIN_EXTENT = 0.12       # pad widths
-MIN_STEP_PX = 0.75      # points closer than this on screen are not recorded
+MIN_INK_LENGTH = 0.35  # pad widths
+MIN_EXTENT = 0.12  # pad widths
+MIN_STEP_PX = 0.75  # points closer than this on screen are not recorded
 INK = QColor("#14206b")  # dark blue ink, reads as "signed by hand" on a black-printed page
 PAPER = QColor("#ffffff")
 GUIDE = QColor("#9aa5b1")
 HINT = QColor("#8a949e")
-BASELINE_Y = 0.74       # the baseline, as a fraction of the area height
+BASELINE_Y = 0.74  # the baseline, as a fraction of the area height
 
 Point = list  # [x, y, t_ms, pressure]
 
@@ -134,7 +144,7 @@ class SignaturePad(QWidget):
         return min(xs), min(ys), max(xs), max(ys)
 
     def problem_code(self) -> str | None:
-        """"empty", "too_short" (too few points or too little ink), "too_small" (all the ink
+        """ "empty", "too_short" (too few points or too little ink), "too_small" (all the ink
         in one spot), or None when the signature is acceptable."""
         if not self._strokes:
             return "empty"
@@ -152,10 +162,10 @@ class SignaturePad(QWidget):
             return None
         return {
             "empty": self.tr("Please sign in the box above the line."),
-            "too_short": self.tr("This is too short to be a signature. Please write your "
-                                 "full name, or clear and sign again."),
-            "too_small": self.tr("The signature is too small. Please sign larger, across "
-                                 "the box."),
+            "too_short": self.tr(
+                "This is too short to be a signature. Please write your full name, or clear and sign again."
+            ),
+            "too_small": self.tr("The signature is too small. Please sign larger, across the box."),
         }[code]
 
     def is_acceptable(self) -> bool:
@@ -283,8 +293,7 @@ class SignaturePad(QWidget):
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-                    QEvent.Type.TouchCancel):
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
             self._touch(event)
             return True
         return super().event(event)

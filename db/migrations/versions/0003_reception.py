@@ -12,6 +12,7 @@ Seeds the default source channels and consent text v1 (PIPL notice, Chinese and 
 The data is copied here on purpose (a migration must not change when app code does);
 app.reception.rules holds the same list and a test keeps the two equal.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,318 +21,369 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0003'
-down_revision = '0002'
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
 CHANNELS = [
-    ('walk_by', '路过/自然到店', 'Walk-by'),
-    ('website', '官网', 'Website'),
-    ('phone', '电话咨询', 'Phone'),
-    ('referral', '朋友转介绍', 'Referral'),
-    ('autohome', '汽车之家', 'Autohome'),
-    ('dongchedi', '懂车帝', 'Dongchedi'),
-    ('yiche', '易车', 'Yiche'),
-    ('event', '车展/活动', 'Auto show / event'),
-    ('douyin', '抖音', 'Douyin'),
-    ('xiaohongshu', '小红书', 'Xiaohongshu'),
-    ('oem', '厂家线索', 'Manufacturer lead'),
-    ('other', '其他', 'Other'),
+    ("walk_by", "路过/自然到店", "Walk-by"),
+    ("website", "官网", "Website"),
+    ("phone", "电话咨询", "Phone"),
+    ("referral", "朋友转介绍", "Referral"),
+    ("autohome", "汽车之家", "Autohome"),
+    ("dongchedi", "懂车帝", "Dongchedi"),
+    ("yiche", "易车", "Yiche"),
+    ("event", "车展/活动", "Auto show / event"),
+    ("douyin", "抖音", "Douyin"),
+    ("xiaohongshu", "小红书", "Xiaohongshu"),
+    ("oem", "厂家线索", "Manufacturer lead"),
+    ("other", "其他", "Other"),
 ]
 
 CONSENT_V1_ZH = (
-    '个人信息收集告知与同意（展厅接待）\n'
-    '为向您介绍您感兴趣的车型、预约到店和试乘试驾并就此与您联系，本店需要记录您的姓名（或称呼）和手机号码，以及您的到店记录和意向车型。\n'
-    '1. 处理者：本店（名称、地址和联系电话见展厅公示）。\n'
-    '2. 目的与方式：仅用于就您感兴趣的车型与您联系、安排预约和试乘试驾；不用于其他目的，不向厂家、金融或保险机构等第三方提供，除非另行取得您的单独同意。\n'
-    '3. 范围：姓名（或称呼）、手机号码、到店时间、意向车型。前台不收集身份证件号码。\n'
-    '4. 保存期限：自最后一次到店或联系之日起不超过 24 个月；签订购车合同的，按《汽车销售管理办法》保存销售档案。期满后删除或匿名化处理。\n'
-    '5. 您的权利：您可随时查阅、复制、更正、删除您的个人信息，或撤回本同意；撤回后我们将停止联系并删除上述信息，但不影响撤回前处理的效力。请向前台或销售顾问提出，或拨打本店服务电话。\n'
-    '不同意不影响您参观展厅和咨询。'
+    "个人信息收集告知与同意（展厅接待）\n"
+    "为向您介绍您感兴趣的车型、预约到店和试乘试驾并就此与您联系，本店需要记录您的姓名（或称呼）和手机号码，以及您的到店记录和意向车型。\n"
+    "1. 处理者：本店（名称、地址和联系电话见展厅公示）。\n"
+    "2. 目的与方式：仅用于就您感兴趣的车型与您联系、安排预约和试乘试驾；不用于其他目的，不向厂家、金融或保险机构等第三方提供，除非另行取得您的单独同意。\n"
+    "3. 范围：姓名（或称呼）、手机号码、到店时间、意向车型。前台不收集身份证件号码。\n"
+    "4. 保存期限：自最后一次到店或联系之日起不超过 24 个月；签订购车合同的，按《汽车销售管理办法》保存销售档案。期满后删除或匿名化处理。\n"
+    "5. 您的权利：您可随时查阅、复制、更正、删除您的个人信息，或撤回本同意；撤回后我们将停止联系并删除上述信息，但不影响撤回前处理的效力。请向前台或销售顾问提出，或拨打本店服务电话。\n"
+    "不同意不影响您参观展厅和咨询。"
 )
 
 CONSENT_V1_EN = (
-    'Notice and consent for personal information (showroom reception)\n'
-    'To tell you about the models you are interested in, arrange appointments and test drives and contact you about them, we record your name (or how to address you) and mobile number, together with your visits and models of interest.\n'
-    '1. Controller: this dealership (name, address and phone are displayed in the showroom).\n'
-    '2. Purpose and use: only to contact you about the models you are interested in and to arrange appointments and test drives. Not used for anything else and not given to the manufacturer, banks, insurers or other third parties without your separate consent.\n'
-    '3. Data: name (or form of address), mobile number, visit times, models of interest. We do not ask for identity document numbers at reception.\n'
-    '4. Retention: at most 24 months from your last visit or contact; if you sign a purchase contract, the sales archive is kept as the Automobile Sales Regulations require. Afterwards the data is deleted or anonymised.\n'
-    '5. Your rights: you may access, copy, correct or delete your information or withdraw this consent at any time; we then stop contacting you and delete it, without affecting what was done before. Ask at reception, your consultant, or call the store.\n'
-    'Declining does not affect your visit or any advice you receive.'
+    "Notice and consent for personal information (showroom reception)\n"
+    "To tell you about the models you are interested in, arrange appointments and test drives and contact you about them, we record your name (or how to address you) and mobile number, together with your visits and models of interest.\n"
+    "1. Controller: this dealership (name, address and phone are displayed in the showroom).\n"
+    "2. Purpose and use: only to contact you about the models you are interested in and to arrange appointments and test drives. Not used for anything else and not given to the manufacturer, banks, insurers or other third parties without your separate consent.\n"
+    "3. Data: name (or form of address), mobile number, visit times, models of interest. We do not ask for identity document numbers at reception.\n"
+    "4. Retention: at most 24 months from your last visit or contact; if you sign a purchase contract, the sales archive is kept as the Automobile Sales Regulations require. Afterwards the data is deleted or anonymised.\n"
+    "5. Your rights: you may access, copy, correct or delete your information or withdraw this consent at any time; we then stop contacting you and delete it, without affecting what was done before. Ask at reception, your consultant, or call the store.\n"
+    "Declining does not affect your visit or any advice you receive."
 )
 
 
 def upgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    op.create_table('reception_event',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('kind', sa.String(length=24), nullable=False),
-    sa.Column('visit_id', sa.Integer(), nullable=True),
-    sa.Column('consultant_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_reception_event'))
+    op.create_table(
+        "reception_event",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("kind", sa.String(length=24), nullable=False),
+        sa.Column("visit_id", sa.Integer(), nullable=True),
+        sa.Column("consultant_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_reception_event")),
     )
-    with op.batch_alter_table('reception_event', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_reception_event_created_at'), ['created_at'], unique=False)
+    with op.batch_alter_table("reception_event", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_reception_event_created_at"), ["created_at"], unique=False)
 
-    op.create_table('consent_text',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('purpose', sa.String(length=32), nullable=False),
-    sa.Column('version_label', sa.String(length=20), nullable=False),
-    sa.Column('text_zh', sa.Text(), nullable=False),
-    sa.Column('text_en', sa.Text(), nullable=False),
-    sa.Column('effective_from', sa.DateTime(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('created_by_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['created_by_id'], ['staff_user.id'], name=op.f('fk_consent_text_created_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_consent_text')),
-    sa.UniqueConstraint('purpose', 'version_label', name=op.f('uq_consent_text_purpose'))
+    op.create_table(
+        "consent_text",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("purpose", sa.String(length=32), nullable=False),
+        sa.Column("version_label", sa.String(length=20), nullable=False),
+        sa.Column("text_zh", sa.Text(), nullable=False),
+        sa.Column("text_en", sa.Text(), nullable=False),
+        sa.Column("effective_from", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["staff_user.id"], name=op.f("fk_consent_text_created_by_id_staff_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_consent_text")),
+        sa.UniqueConstraint("purpose", "version_label", name=op.f("uq_consent_text_purpose")),
     )
-    op.create_table('customer',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=60), nullable=True),
-    sa.Column('mobile', sa.String(length=11), nullable=True),
-    sa.Column('consultant_id', sa.Integer(), nullable=True),
-    sa.Column('foreign_visitor', sa.Boolean(), nullable=False),
-    sa.Column('language', sa.String(length=32), nullable=True),
-    sa.Column('anonymised_at', sa.DateTime(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['consultant_id'], ['staff_user.id'], name=op.f('fk_customer_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['updated_by_id'], ['staff_user.id'], name=op.f('fk_customer_updated_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer')),
-    sa.UniqueConstraint('mobile', name=op.f('uq_customer_mobile'))
+    op.create_table(
+        "customer",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=60), nullable=True),
+        sa.Column("mobile", sa.String(length=11), nullable=True),
+        sa.Column("consultant_id", sa.Integer(), nullable=True),
+        sa.Column("foreign_visitor", sa.Boolean(), nullable=False),
+        sa.Column("language", sa.String(length=32), nullable=True),
+        sa.Column("anonymised_at", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consultant_id"], ["staff_user.id"], name=op.f("fk_customer_consultant_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["updated_by_id"], ["staff_user.id"], name=op.f("fk_customer_updated_by_id_staff_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_customer")),
+        sa.UniqueConstraint("mobile", name=op.f("uq_customer_mobile")),
     )
-    with op.batch_alter_table('customer', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_customer_consultant_id'), ['consultant_id'], unique=False)
+    with op.batch_alter_table("customer", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_customer_consultant_id"), ["consultant_id"], unique=False)
 
-    op.create_table('duty_roster',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('day', sa.Date(), nullable=False),
-    sa.Column('consultant_id', sa.Integer(), nullable=False),
-    sa.Column('on_duty', sa.Boolean(), nullable=False),
-    sa.Column('away', sa.Boolean(), nullable=False),
-    sa.Column('away_since', sa.DateTime(), nullable=True),
-    sa.Column('rotation_order', sa.Integer(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['consultant_id'], ['staff_user.id'], name=op.f('fk_duty_roster_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['updated_by_id'], ['staff_user.id'], name=op.f('fk_duty_roster_updated_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_duty_roster')),
-    sa.UniqueConstraint('day', 'consultant_id', name=op.f('uq_duty_roster_day'))
+    op.create_table(
+        "duty_roster",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("consultant_id", sa.Integer(), nullable=False),
+        sa.Column("on_duty", sa.Boolean(), nullable=False),
+        sa.Column("away", sa.Boolean(), nullable=False),
+        sa.Column("away_since", sa.DateTime(), nullable=True),
+        sa.Column("rotation_order", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consultant_id"], ["staff_user.id"], name=op.f("fk_duty_roster_consultant_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["updated_by_id"], ["staff_user.id"], name=op.f("fk_duty_roster_updated_by_id_staff_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_duty_roster")),
+        sa.UniqueConstraint("day", "consultant_id", name=op.f("uq_duty_roster_day")),
     )
-    with op.batch_alter_table('duty_roster', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_duty_roster_day'), ['day'], unique=False)
+    with op.batch_alter_table("duty_roster", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_duty_roster_day"), ["day"], unique=False)
 
-    op.create_table('kpi_month',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('month', sa.Date(), nullable=False),
-    sa.Column('retained_count', sa.Integer(), nullable=False),
-    sa.Column('taken_at', sa.DateTime(), nullable=False),
-    sa.Column('taken_by_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['taken_by_id'], ['staff_user.id'], name=op.f('fk_kpi_month_taken_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_kpi_month')),
-    sa.UniqueConstraint('month', name=op.f('uq_kpi_month_month'))
+    op.create_table(
+        "kpi_month",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("retained_count", sa.Integer(), nullable=False),
+        sa.Column("taken_at", sa.DateTime(), nullable=False),
+        sa.Column("taken_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["taken_by_id"], ["staff_user.id"], name=op.f("fk_kpi_month_taken_by_id_staff_user")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_kpi_month")),
+        sa.UniqueConstraint("month", name=op.f("uq_kpi_month_month")),
     )
-    op.create_table('source_channel',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('code', sa.String(length=32), nullable=False),
-    sa.Column('name', sa.String(length=60), nullable=False),
-    sa.Column('name_en', sa.String(length=60), nullable=False),
-    sa.Column('active', sa.Boolean(), nullable=False),
-    sa.Column('sort_order', sa.Integer(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['updated_by_id'], ['staff_user.id'], name=op.f('fk_source_channel_updated_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_source_channel')),
-    sa.UniqueConstraint('code', name=op.f('uq_source_channel_code'))
+    op.create_table(
+        "source_channel",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("name", sa.String(length=60), nullable=False),
+        sa.Column("name_en", sa.String(length=60), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["updated_by_id"], ["staff_user.id"], name=op.f("fk_source_channel_updated_by_id_staff_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_source_channel")),
+        sa.UniqueConstraint("code", name=op.f("uq_source_channel_code")),
     )
-    op.create_table('consent',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('customer_id', sa.Integer(), nullable=False),
-    sa.Column('consent_text_id', sa.Integer(), nullable=False),
-    sa.Column('purpose', sa.String(length=32), nullable=False),
-    sa.Column('shown_at', sa.DateTime(), nullable=False),
-    sa.Column('given_at', sa.DateTime(), nullable=False),
-    sa.Column('recorded_by_id', sa.Integer(), nullable=True),
-    sa.Column('withdrawn_at', sa.DateTime(), nullable=True),
-    sa.Column('withdrawn_by_id', sa.Integer(), nullable=True),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['consent_text_id'], ['consent_text.id'], name=op.f('fk_consent_consent_text_id_consent_text')),
-    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_consent_customer_id_customer')),
-    sa.ForeignKeyConstraint(['recorded_by_id'], ['staff_user.id'], name=op.f('fk_consent_recorded_by_id_staff_user')),
-    sa.ForeignKeyConstraint(['withdrawn_by_id'], ['staff_user.id'], name=op.f('fk_consent_withdrawn_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_consent'))
+    op.create_table(
+        "consent",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=False),
+        sa.Column("consent_text_id", sa.Integer(), nullable=False),
+        sa.Column("purpose", sa.String(length=32), nullable=False),
+        sa.Column("shown_at", sa.DateTime(), nullable=False),
+        sa.Column("given_at", sa.DateTime(), nullable=False),
+        sa.Column("recorded_by_id", sa.Integer(), nullable=True),
+        sa.Column("withdrawn_at", sa.DateTime(), nullable=True),
+        sa.Column("withdrawn_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consent_text_id"], ["consent_text.id"], name=op.f("fk_consent_consent_text_id_consent_text")
+        ),
+        sa.ForeignKeyConstraint(["customer_id"], ["customer.id"], name=op.f("fk_consent_customer_id_customer")),
+        sa.ForeignKeyConstraint(
+            ["recorded_by_id"], ["staff_user.id"], name=op.f("fk_consent_recorded_by_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["withdrawn_by_id"], ["staff_user.id"], name=op.f("fk_consent_withdrawn_by_id_staff_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_consent")),
     )
-    with op.batch_alter_table('consent', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_consent_customer_id'), ['customer_id'], unique=False)
+    with op.batch_alter_table("consent", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_consent_customer_id"), ["customer_id"], unique=False)
 
-    op.create_table('visit',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('arrival_at', sa.DateTime(), nullable=False),
-    sa.Column('visit_type', sa.String(length=20), nullable=False),
-    sa.Column('channel_id', sa.Integer(), nullable=False),
-    sa.Column('party_size', sa.Integer(), nullable=False),
-    sa.Column('with_children', sa.Boolean(), nullable=False),
-    sa.Column('foreign_visitor', sa.Boolean(), nullable=False),
-    sa.Column('language', sa.String(length=32), nullable=True),
-    sa.Column('interested_models', sa.JSON(), nullable=False),
-    sa.Column('customer_id', sa.Integer(), nullable=True),
-    sa.Column('consultant_id', sa.Integer(), nullable=True),
-    sa.Column('assigned_by', sa.String(length=20), nullable=True),
-    sa.Column('assigned_at', sa.DateTime(), nullable=True),
-    sa.Column('override_reason', sa.Text(), nullable=True),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('started_at', sa.DateTime(), nullable=True),
-    sa.Column('finished_at', sa.DateTime(), nullable=True),
-    sa.Column('outcome', sa.String(length=20), nullable=True),
-    sa.Column('had_test_drive', sa.Boolean(), nullable=False),
-    sa.Column('intent_level', sa.String(length=1), nullable=True),
-    sa.Column('next_follow_up', sa.Date(), nullable=True),
-    sa.Column('notes', sa.Text(), nullable=False),
-    sa.Column('consent_text_id', sa.Integer(), nullable=True),
-    sa.Column('consent_shown_at', sa.DateTime(), nullable=True),
-    sa.Column('consent_given', sa.Boolean(), nullable=False),
-    sa.Column('checked_in_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['channel_id'], ['source_channel.id'], name=op.f('fk_visit_channel_id_source_channel')),
-    sa.ForeignKeyConstraint(['checked_in_by_id'], ['staff_user.id'], name=op.f('fk_visit_checked_in_by_id_staff_user')),
-    sa.ForeignKeyConstraint(['consent_text_id'], ['consent_text.id'], name=op.f('fk_visit_consent_text_id_consent_text')),
-    sa.ForeignKeyConstraint(['consultant_id'], ['staff_user.id'], name=op.f('fk_visit_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_visit_customer_id_customer')),
-    sa.ForeignKeyConstraint(['updated_by_id'], ['staff_user.id'], name=op.f('fk_visit_updated_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_visit'))
+    op.create_table(
+        "visit",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("arrival_at", sa.DateTime(), nullable=False),
+        sa.Column("visit_type", sa.String(length=20), nullable=False),
+        sa.Column("channel_id", sa.Integer(), nullable=False),
+        sa.Column("party_size", sa.Integer(), nullable=False),
+        sa.Column("with_children", sa.Boolean(), nullable=False),
+        sa.Column("foreign_visitor", sa.Boolean(), nullable=False),
+        sa.Column("language", sa.String(length=32), nullable=True),
+        sa.Column("interested_models", sa.JSON(), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=True),
+        sa.Column("consultant_id", sa.Integer(), nullable=True),
+        sa.Column("assigned_by", sa.String(length=20), nullable=True),
+        sa.Column("assigned_at", sa.DateTime(), nullable=True),
+        sa.Column("override_reason", sa.Text(), nullable=True),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("started_at", sa.DateTime(), nullable=True),
+        sa.Column("finished_at", sa.DateTime(), nullable=True),
+        sa.Column("outcome", sa.String(length=20), nullable=True),
+        sa.Column("had_test_drive", sa.Boolean(), nullable=False),
+        sa.Column("intent_level", sa.String(length=1), nullable=True),
+        sa.Column("next_follow_up", sa.Date(), nullable=True),
+        sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("consent_text_id", sa.Integer(), nullable=True),
+        sa.Column("consent_shown_at", sa.DateTime(), nullable=True),
+        sa.Column("consent_given", sa.Boolean(), nullable=False),
+        sa.Column("checked_in_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["channel_id"], ["source_channel.id"], name=op.f("fk_visit_channel_id_source_channel")),
+        sa.ForeignKeyConstraint(
+            ["checked_in_by_id"], ["staff_user.id"], name=op.f("fk_visit_checked_in_by_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["consent_text_id"], ["consent_text.id"], name=op.f("fk_visit_consent_text_id_consent_text")
+        ),
+        sa.ForeignKeyConstraint(["consultant_id"], ["staff_user.id"], name=op.f("fk_visit_consultant_id_staff_user")),
+        sa.ForeignKeyConstraint(["customer_id"], ["customer.id"], name=op.f("fk_visit_customer_id_customer")),
+        sa.ForeignKeyConstraint(["updated_by_id"], ["staff_user.id"], name=op.f("fk_visit_updated_by_id_staff_user")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_visit")),
     )
-    with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_visit_arrival_at'), ['arrival_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visit_channel_id'), ['channel_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visit_consultant_id'), ['consultant_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visit_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visit_status'), ['status'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visit_visit_type'), ['visit_type'], unique=False)
+    with op.batch_alter_table("visit", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_visit_arrival_at"), ["arrival_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_visit_channel_id"), ["channel_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_visit_consultant_id"), ["consultant_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_visit_customer_id"), ["customer_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_visit_status"), ["status"], unique=False)
+        batch_op.create_index(batch_op.f("ix_visit_visit_type"), ["visit_type"], unique=False)
 
-    op.create_table('appointment',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('customer_id', sa.Integer(), nullable=False),
-    sa.Column('consultant_id', sa.Integer(), nullable=False),
-    sa.Column('scheduled_at', sa.DateTime(), nullable=False),
-    sa.Column('purpose', sa.String(length=20), nullable=False),
-    sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('status', sa.String(length=12), nullable=False),
-    sa.Column('cancel_reason', sa.Text(), nullable=False),
-    sa.Column('visit_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('created_by_id', sa.Integer(), nullable=True),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['consultant_id'], ['staff_user.id'], name=op.f('fk_appointment_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['created_by_id'], ['staff_user.id'], name=op.f('fk_appointment_created_by_id_staff_user')),
-    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_appointment_customer_id_customer')),
-    sa.ForeignKeyConstraint(['updated_by_id'], ['staff_user.id'], name=op.f('fk_appointment_updated_by_id_staff_user')),
-    sa.ForeignKeyConstraint(['visit_id'], ['visit.id'], name=op.f('fk_appointment_visit_id_visit')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_appointment'))
+    op.create_table(
+        "appointment",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=False),
+        sa.Column("consultant_id", sa.Integer(), nullable=False),
+        sa.Column("scheduled_at", sa.DateTime(), nullable=False),
+        sa.Column("purpose", sa.String(length=20), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("cancel_reason", sa.Text(), nullable=False),
+        sa.Column("visit_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consultant_id"], ["staff_user.id"], name=op.f("fk_appointment_consultant_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["staff_user.id"], name=op.f("fk_appointment_created_by_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(["customer_id"], ["customer.id"], name=op.f("fk_appointment_customer_id_customer")),
+        sa.ForeignKeyConstraint(
+            ["updated_by_id"], ["staff_user.id"], name=op.f("fk_appointment_updated_by_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(["visit_id"], ["visit.id"], name=op.f("fk_appointment_visit_id_visit")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_appointment")),
     )
-    with op.batch_alter_table('appointment', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_appointment_consultant_id'), ['consultant_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_appointment_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_appointment_scheduled_at'), ['scheduled_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_appointment_status'), ['status'], unique=False)
+    with op.batch_alter_table("appointment", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_appointment_consultant_id"), ["consultant_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_appointment_customer_id"), ["customer_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_appointment_scheduled_at"), ["scheduled_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_appointment_status"), ["status"], unique=False)
 
-    op.create_table('assignment_log',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('visit_id', sa.Integer(), nullable=False),
-    sa.Column('from_consultant_id', sa.Integer(), nullable=True),
-    sa.Column('to_consultant_id', sa.Integer(), nullable=False),
-    sa.Column('method', sa.String(length=20), nullable=False),
-    sa.Column('reason', sa.Text(), nullable=False),
-    sa.Column('note_code', sa.String(length=40), nullable=False),
-    sa.Column('by_id', sa.Integer(), nullable=True),
-    sa.Column('at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['by_id'], ['staff_user.id'], name=op.f('fk_assignment_log_by_id_staff_user')),
-    sa.ForeignKeyConstraint(['from_consultant_id'], ['staff_user.id'], name=op.f('fk_assignment_log_from_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['to_consultant_id'], ['staff_user.id'], name=op.f('fk_assignment_log_to_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['visit_id'], ['visit.id'], name=op.f('fk_assignment_log_visit_id_visit')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_assignment_log'))
+    op.create_table(
+        "assignment_log",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("visit_id", sa.Integer(), nullable=False),
+        sa.Column("from_consultant_id", sa.Integer(), nullable=True),
+        sa.Column("to_consultant_id", sa.Integer(), nullable=False),
+        sa.Column("method", sa.String(length=20), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("note_code", sa.String(length=40), nullable=False),
+        sa.Column("by_id", sa.Integer(), nullable=True),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["by_id"], ["staff_user.id"], name=op.f("fk_assignment_log_by_id_staff_user")),
+        sa.ForeignKeyConstraint(
+            ["from_consultant_id"], ["staff_user.id"], name=op.f("fk_assignment_log_from_consultant_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["to_consultant_id"], ["staff_user.id"], name=op.f("fk_assignment_log_to_consultant_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(["visit_id"], ["visit.id"], name=op.f("fk_assignment_log_visit_id_visit")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_assignment_log")),
     )
-    with op.batch_alter_table('assignment_log', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_assignment_log_visit_id'), ['visit_id'], unique=False)
+    with op.batch_alter_table("assignment_log", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_assignment_log_visit_id"), ["visit_id"], unique=False)
 
-    op.create_table('lead',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('customer_id', sa.Integer(), nullable=False),
-    sa.Column('brand', sa.String(length=60), nullable=False),
-    sa.Column('model', sa.String(length=80), nullable=False),
-    sa.Column('consultant_id', sa.Integer(), nullable=False),
-    sa.Column('status', sa.String(length=12), nullable=False),
-    sa.Column('lost_reason', sa.String(length=32), nullable=True),
-    sa.Column('lost_note', sa.Text(), nullable=False),
-    sa.Column('intent_level', sa.String(length=1), nullable=True),
-    sa.Column('next_follow_up', sa.Date(), nullable=True),
-    sa.Column('source_visit_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('status_changed_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_by_id', sa.Integer(), nullable=True),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['consultant_id'], ['staff_user.id'], name=op.f('fk_lead_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_lead_customer_id_customer')),
-    sa.ForeignKeyConstraint(['source_visit_id'], ['visit.id'], name=op.f('fk_lead_source_visit_id_visit')),
-    sa.ForeignKeyConstraint(['updated_by_id'], ['staff_user.id'], name=op.f('fk_lead_updated_by_id_staff_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_lead')),
-    sa.UniqueConstraint('customer_id', 'brand', 'model', name=op.f('uq_lead_customer_id'))
+    op.create_table(
+        "lead",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=False),
+        sa.Column("brand", sa.String(length=60), nullable=False),
+        sa.Column("model", sa.String(length=80), nullable=False),
+        sa.Column("consultant_id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("lost_reason", sa.String(length=32), nullable=True),
+        sa.Column("lost_note", sa.Text(), nullable=False),
+        sa.Column("intent_level", sa.String(length=1), nullable=True),
+        sa.Column("next_follow_up", sa.Date(), nullable=True),
+        sa.Column("source_visit_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("status_changed_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["consultant_id"], ["staff_user.id"], name=op.f("fk_lead_consultant_id_staff_user")),
+        sa.ForeignKeyConstraint(["customer_id"], ["customer.id"], name=op.f("fk_lead_customer_id_customer")),
+        sa.ForeignKeyConstraint(["source_visit_id"], ["visit.id"], name=op.f("fk_lead_source_visit_id_visit")),
+        sa.ForeignKeyConstraint(["updated_by_id"], ["staff_user.id"], name=op.f("fk_lead_updated_by_id_staff_user")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead")),
+        sa.UniqueConstraint("customer_id", "brand", "model", name=op.f("uq_lead_customer_id")),
     )
-    with op.batch_alter_table('lead', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_lead_consultant_id'), ['consultant_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_lead_created_at'), ['created_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_lead_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_lead_next_follow_up'), ['next_follow_up'], unique=False)
-        batch_op.create_index(batch_op.f('ix_lead_status'), ['status'], unique=False)
+    with op.batch_alter_table("lead", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_lead_consultant_id"), ["consultant_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_lead_created_at"), ["created_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_lead_customer_id"), ["customer_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_lead_next_follow_up"), ["next_follow_up"], unique=False)
+        batch_op.create_index(batch_op.f("ix_lead_status"), ["status"], unique=False)
 
-    op.create_table('lead_month_snapshot',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('kpi_month_id', sa.Integer(), nullable=False),
-    sa.Column('lead_id', sa.Integer(), nullable=False),
-    sa.Column('consultant_id', sa.Integer(), nullable=False),
-    sa.Column('status', sa.String(length=12), nullable=False),
-    sa.ForeignKeyConstraint(['consultant_id'], ['staff_user.id'], name=op.f('fk_lead_month_snapshot_consultant_id_staff_user')),
-    sa.ForeignKeyConstraint(['kpi_month_id'], ['kpi_month.id'], name=op.f('fk_lead_month_snapshot_kpi_month_id_kpi_month')),
-    sa.ForeignKeyConstraint(['lead_id'], ['lead.id'], name=op.f('fk_lead_month_snapshot_lead_id_lead')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_lead_month_snapshot')),
-    sa.UniqueConstraint('kpi_month_id', 'lead_id', name=op.f('uq_lead_month_snapshot_kpi_month_id'))
+    op.create_table(
+        "lead_month_snapshot",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kpi_month_id", sa.Integer(), nullable=False),
+        sa.Column("lead_id", sa.Integer(), nullable=False),
+        sa.Column("consultant_id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consultant_id"], ["staff_user.id"], name=op.f("fk_lead_month_snapshot_consultant_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["kpi_month_id"], ["kpi_month.id"], name=op.f("fk_lead_month_snapshot_kpi_month_id_kpi_month")
+        ),
+        sa.ForeignKeyConstraint(["lead_id"], ["lead.id"], name=op.f("fk_lead_month_snapshot_lead_id_lead")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_month_snapshot")),
+        sa.UniqueConstraint("kpi_month_id", "lead_id", name=op.f("uq_lead_month_snapshot_kpi_month_id")),
     )
-    with op.batch_alter_table('lead_month_snapshot', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_lead_month_snapshot_kpi_month_id'), ['kpi_month_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_lead_month_snapshot_lead_id'), ['lead_id'], unique=False)
+    with op.batch_alter_table("lead_month_snapshot", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_lead_month_snapshot_kpi_month_id"), ["kpi_month_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_lead_month_snapshot_lead_id"), ["lead_id"], unique=False)
 
-    op.create_table('lead_status_change',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('lead_id', sa.Integer(), nullable=False),
-    sa.Column('from_status', sa.String(length=12), nullable=True),
-    sa.Column('to_status', sa.String(length=12), nullable=False),
-    sa.Column('changed_at', sa.DateTime(), nullable=False),
-    sa.Column('changed_by_id', sa.Integer(), nullable=True),
-    sa.Column('reason', sa.String(length=32), nullable=True),
-    sa.Column('note', sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(['changed_by_id'], ['staff_user.id'], name=op.f('fk_lead_status_change_changed_by_id_staff_user')),
-    sa.ForeignKeyConstraint(['lead_id'], ['lead.id'], name=op.f('fk_lead_status_change_lead_id_lead')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_lead_status_change'))
+    op.create_table(
+        "lead_status_change",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("lead_id", sa.Integer(), nullable=False),
+        sa.Column("from_status", sa.String(length=12), nullable=True),
+        sa.Column("to_status", sa.String(length=12), nullable=False),
+        sa.Column("changed_at", sa.DateTime(), nullable=False),
+        sa.Column("changed_by_id", sa.Integer(), nullable=True),
+        sa.Column("reason", sa.String(length=32), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["changed_by_id"], ["staff_user.id"], name=op.f("fk_lead_status_change_changed_by_id_staff_user")
+        ),
+        sa.ForeignKeyConstraint(["lead_id"], ["lead.id"], name=op.f("fk_lead_status_change_lead_id_lead")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_status_change")),
     )
-    with op.batch_alter_table('lead_status_change', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_lead_status_change_changed_at'), ['changed_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_lead_status_change_lead_id'), ['lead_id'], unique=False)
-        batch_op.create_index('ix_lead_status_change_to_status_changed_at', ['to_status', 'changed_at'], unique=False)
+    with op.batch_alter_table("lead_status_change", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_lead_status_change_changed_at"), ["changed_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_lead_status_change_lead_id"), ["lead_id"], unique=False)
+        batch_op.create_index("ix_lead_status_change_to_status_changed_at", ["to_status", "changed_at"], unique=False)
 
     # ### end Alembic commands ###
 
@@ -340,78 +392,115 @@ def upgrade() -> None:
 
 def _seed() -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    channel = sa.table("source_channel", sa.column("code"), sa.column("name"), sa.column("name_en"),
-                       sa.column("active"), sa.column("sort_order"), sa.column("created_at"),
-                       sa.column("updated_at"), sa.column("version"))
-    op.bulk_insert(channel, [dict(code=code, name=name, name_en=name_en, active=True,
-                                  sort_order=10 * i, created_at=now, updated_at=now, version=1)
-                             for i, (code, name, name_en) in enumerate(CHANNELS, start=1)])
-    text = sa.table("consent_text", sa.column("purpose"), sa.column("version_label"),
-                    sa.column("text_zh"), sa.column("text_en"), sa.column("effective_from"),
-                    sa.column("created_at"))
-    op.bulk_insert(text, [dict(purpose="contact", version_label="v1", text_zh=CONSENT_V1_ZH,
-                               text_en=CONSENT_V1_EN, effective_from=dt.datetime(2000, 1, 1),
-                               created_at=now)])
+    channel = sa.table(
+        "source_channel",
+        sa.column("code"),
+        sa.column("name"),
+        sa.column("name_en"),
+        sa.column("active"),
+        sa.column("sort_order"),
+        sa.column("created_at"),
+        sa.column("updated_at"),
+        sa.column("version"),
+    )
+    op.bulk_insert(
+        channel,
+        [
+            dict(
+                code=code,
+                name=name,
+                name_en=name_en,
+                active=True,
+                sort_order=10 * i,
+                created_at=now,
+                updated_at=now,
+                version=1,
+            )
+            for i, (code, name, name_en) in enumerate(CHANNELS, start=1)
+        ],
+    )
+    text = sa.table(
+        "consent_text",
+        sa.column("purpose"),
+        sa.column("version_label"),
+        sa.column("text_zh"),
+        sa.column("text_en"),
+        sa.column("effective_from"),
+        sa.column("created_at"),
+    )
+    op.bulk_insert(
+        text,
+        [
+            dict(
+                purpose="contact",
+                version_label="v1",
+                text_zh=CONSENT_V1_ZH,
+                text_en=CONSENT_V1_EN,
+                effective_from=dt.datetime(2000, 1, 1),
+                created_at=now,
+            )
+        ],
+    )
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    with op.batch_alter_table('lead_status_change', schema=None) as batch_op:
-        batch_op.drop_index('ix_lead_status_change_to_status_changed_at')
-        batch_op.drop_index(batch_op.f('ix_lead_status_change_lead_id'))
-        batch_op.drop_index(batch_op.f('ix_lead_status_change_changed_at'))
+    with op.batch_alter_table("lead_status_change", schema=None) as batch_op:
+        batch_op.drop_index("ix_lead_status_change_to_status_changed_at")
+        batch_op.drop_index(batch_op.f("ix_lead_status_change_lead_id"))
+        batch_op.drop_index(batch_op.f("ix_lead_status_change_changed_at"))
 
-    op.drop_table('lead_status_change')
-    with op.batch_alter_table('lead_month_snapshot', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_lead_month_snapshot_lead_id'))
-        batch_op.drop_index(batch_op.f('ix_lead_month_snapshot_kpi_month_id'))
+    op.drop_table("lead_status_change")
+    with op.batch_alter_table("lead_month_snapshot", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_lead_month_snapshot_lead_id"))
+        batch_op.drop_index(batch_op.f("ix_lead_month_snapshot_kpi_month_id"))
 
-    op.drop_table('lead_month_snapshot')
-    with op.batch_alter_table('lead', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_lead_status'))
-        batch_op.drop_index(batch_op.f('ix_lead_next_follow_up'))
-        batch_op.drop_index(batch_op.f('ix_lead_customer_id'))
-        batch_op.drop_index(batch_op.f('ix_lead_created_at'))
-        batch_op.drop_index(batch_op.f('ix_lead_consultant_id'))
+    op.drop_table("lead_month_snapshot")
+    with op.batch_alter_table("lead", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_lead_status"))
+        batch_op.drop_index(batch_op.f("ix_lead_next_follow_up"))
+        batch_op.drop_index(batch_op.f("ix_lead_customer_id"))
+        batch_op.drop_index(batch_op.f("ix_lead_created_at"))
+        batch_op.drop_index(batch_op.f("ix_lead_consultant_id"))
 
-    op.drop_table('lead')
-    with op.batch_alter_table('assignment_log', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_assignment_log_visit_id'))
+    op.drop_table("lead")
+    with op.batch_alter_table("assignment_log", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_assignment_log_visit_id"))
 
-    op.drop_table('assignment_log')
-    with op.batch_alter_table('appointment', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_appointment_status'))
-        batch_op.drop_index(batch_op.f('ix_appointment_scheduled_at'))
-        batch_op.drop_index(batch_op.f('ix_appointment_customer_id'))
-        batch_op.drop_index(batch_op.f('ix_appointment_consultant_id'))
+    op.drop_table("assignment_log")
+    with op.batch_alter_table("appointment", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_appointment_status"))
+        batch_op.drop_index(batch_op.f("ix_appointment_scheduled_at"))
+        batch_op.drop_index(batch_op.f("ix_appointment_customer_id"))
+        batch_op.drop_index(batch_op.f("ix_appointment_consultant_id"))
 
-    op.drop_table('appointment')
-    with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_visit_visit_type'))
-        batch_op.drop_index(batch_op.f('ix_visit_status'))
-        batch_op.drop_index(batch_op.f('ix_visit_customer_id'))
-        batch_op.drop_index(batch_op.f('ix_visit_consultant_id'))
-        batch_op.drop_index(batch_op.f('ix_visit_channel_id'))
-        batch_op.drop_index(batch_op.f('ix_visit_arrival_at'))
+    op.drop_table("appointment")
+    with op.batch_alter_table("visit", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_visit_visit_type"))
+        batch_op.drop_index(batch_op.f("ix_visit_status"))
+        batch_op.drop_index(batch_op.f("ix_visit_customer_id"))
+        batch_op.drop_index(batch_op.f("ix_visit_consultant_id"))
+        batch_op.drop_index(batch_op.f("ix_visit_channel_id"))
+        batch_op.drop_index(batch_op.f("ix_visit_arrival_at"))
 
-    op.drop_table('visit')
-    with op.batch_alter_table('consent', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_consent_customer_id'))
+    op.drop_table("visit")
+    with op.batch_alter_table("consent", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_consent_customer_id"))
 
-    op.drop_table('consent')
-    op.drop_table('source_channel')
-    op.drop_table('kpi_month')
-    with op.batch_alter_table('duty_roster', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_duty_roster_day'))
+    op.drop_table("consent")
+    op.drop_table("source_channel")
+    op.drop_table("kpi_month")
+    with op.batch_alter_table("duty_roster", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_duty_roster_day"))
 
-    op.drop_table('duty_roster')
-    with op.batch_alter_table('customer', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_customer_consultant_id'))
+    op.drop_table("duty_roster")
+    with op.batch_alter_table("customer", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_customer_consultant_id"))
 
-    op.drop_table('customer')
-    op.drop_table('consent_text')
-    with op.batch_alter_table('reception_event', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_reception_event_created_at'))
+    op.drop_table("customer")
+    op.drop_table("consent_text")
+    with op.batch_alter_table("reception_event", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_reception_event_created_at"))
 
-    op.drop_table('reception_event')
+    op.drop_table("reception_event")
     # ### end Alembic commands ###

@@ -3,6 +3,7 @@
 Revision ID: 0005
 Revises: 0004
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -16,8 +17,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("store") as batch:
-        batch.add_column(sa.Column("card_url_template", sa.String(length=300), nullable=False,
-                                   server_default=""))
+        batch.add_column(sa.Column("card_url_template", sa.String(length=300), nullable=False, server_default=""))
 
 
 def downgrade() -> None:

@@ -10,6 +10,7 @@ default checklist is loaded from resources/pdi/default.json on first use
 (app/pdi/templates.py), not here, so that the data file can change without
 touching a migration.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -22,8 +23,7 @@ depends_on = None
 
 
 def _fk(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint([column], [f"{target}.id"],
-                                   name=op.f(f"fk_{table}_{column}_{target}"))
+    return sa.ForeignKeyConstraint([column], [f"{target}.id"], name=op.f(f"fk_{table}_{column}_{target}"))
 
 
 def upgrade() -> None:
@@ -93,11 +93,9 @@ def upgrade() -> None:
         _fk("pdi_item_result", "recorded_by_id", "staff_user"),
         _fk("pdi_item_result", "updated_by_id", "staff_user"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pdi_item_result")),
-        sa.UniqueConstraint("inspection_id", "item_id",
-                            name="uq_pdi_item_result_inspection_item"),
+        sa.UniqueConstraint("inspection_id", "item_id", name="uq_pdi_item_result_inspection_item"),
     )
-    op.create_index(op.f("ix_pdi_item_result_inspection_id"), "pdi_item_result",
-                    ["inspection_id"])
+    op.create_index(op.f("ix_pdi_item_result_inspection_id"), "pdi_item_result", ["inspection_id"])
     op.create_table(
         "pdi_item_event",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -111,8 +109,7 @@ def upgrade() -> None:
         _fk("pdi_item_event", "recorded_by_id", "staff_user"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pdi_item_event")),
     )
-    op.create_index(op.f("ix_pdi_item_event_item_result_id"), "pdi_item_event",
-                    ["item_result_id"])
+    op.create_index(op.f("ix_pdi_item_event_item_result_id"), "pdi_item_event", ["item_result_id"])
     op.create_table(
         "pdi_photo",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -153,11 +150,16 @@ def upgrade() -> None:
         _fk("pdi_rectification", "acknowledgement_recorded_by_id", "staff_user"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pdi_rectification")),
     )
-    op.create_index(op.f("ix_pdi_rectification_inspection_id"), "pdi_rectification",
-                    ["inspection_id"])
+    op.create_index(op.f("ix_pdi_rectification_inspection_id"), "pdi_rectification", ["inspection_id"])
 
 
 def downgrade() -> None:
-    for table in ("pdi_rectification", "pdi_photo", "pdi_item_event", "pdi_item_result",
-                  "pdi_inspection", "pdi_template"):
+    for table in (
+        "pdi_rectification",
+        "pdi_photo",
+        "pdi_item_event",
+        "pdi_item_result",
+        "pdi_inspection",
+        "pdi_template",
+    ):
         op.drop_table(table)

@@ -10,6 +10,7 @@ detected by `showroom admin verify-audit` through the chain head. A later migrat
 rebuilds `audit_event` (batch "move and copy" on SQLite) drops these triggers and must create
 them again.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -68,23 +69,35 @@ def downgrade() -> None:
 def _create_guards() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        op.execute("CREATE TRIGGER audit_event_guard_update BEFORE UPDATE ON audit_event "
-                   "BEGIN SELECT RAISE(ABORT, 'audit_event_append_only'); END")
-        op.execute("CREATE TRIGGER audit_event_guard_delete BEFORE DELETE ON audit_event "
-                   "BEGIN SELECT RAISE(ABORT, 'audit_event_never_deleted'); END")
+        op.execute(
+            "CREATE TRIGGER audit_event_guard_update BEFORE UPDATE ON audit_event "
+            "BEGIN SELECT RAISE(ABORT, 'audit_event_append_only'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_event_guard_delete BEFORE DELETE ON audit_event "
+            "BEGIN SELECT RAISE(ABORT, 'audit_event_never_deleted'); END"
+        )
         # The head only moves forward, one appender at a time.
-        op.execute("CREATE TRIGGER audit_chain_head_guard_update BEFORE UPDATE ON "
-                   "audit_chain_head WHEN NEW.last_id < OLD.last_id "
-                   "BEGIN SELECT RAISE(ABORT, 'audit_chain_head_backwards'); END")
-        op.execute("CREATE TRIGGER audit_chain_head_guard_delete BEFORE DELETE ON "
-                   "audit_chain_head BEGIN SELECT RAISE(ABORT, 'audit_chain_head_never_deleted'); END")
+        op.execute(
+            "CREATE TRIGGER audit_chain_head_guard_update BEFORE UPDATE ON "
+            "audit_chain_head WHEN NEW.last_id < OLD.last_id "
+            "BEGIN SELECT RAISE(ABORT, 'audit_chain_head_backwards'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_chain_head_guard_delete BEFORE DELETE ON "
+            "audit_chain_head BEGIN SELECT RAISE(ABORT, 'audit_chain_head_never_deleted'); END"
+        )
     elif dialect == "postgresql":
         # showroom_refuse_change() comes from migration 0002.
         for when in ("UPDATE", "DELETE"):
-            op.execute(f"CREATE TRIGGER audit_event_guard_{when.lower()} BEFORE {when} ON "
-                       "audit_event FOR EACH ROW EXECUTE FUNCTION showroom_refuse_change()")
-        op.execute("CREATE TRIGGER audit_chain_head_guard_delete BEFORE DELETE ON "
-                   "audit_chain_head FOR EACH ROW EXECUTE FUNCTION showroom_refuse_change()")
+            op.execute(
+                f"CREATE TRIGGER audit_event_guard_{when.lower()} BEFORE {when} ON "
+                "audit_event FOR EACH ROW EXECUTE FUNCTION showroom_refuse_change()"
+            )
+        op.execute(
+            "CREATE TRIGGER audit_chain_head_guard_delete BEFORE DELETE ON "
+            "audit_chain_head FOR EACH ROW EXECUTE FUNCTION showroom_refuse_change()"
+        )
         op.execute("""
             CREATE FUNCTION showroom_audit_head_guard() RETURNS trigger
             LANGUAGE plpgsql AS $$
@@ -94,19 +107,22 @@ def _create_guards() -> None:
                 END IF;
                 RETURN NEW;
             END $$""")
-        op.execute("CREATE TRIGGER audit_chain_head_guard_update BEFORE UPDATE ON "
-                   "audit_chain_head FOR EACH ROW EXECUTE FUNCTION showroom_audit_head_guard()")
+        op.execute(
+            "CREATE TRIGGER audit_chain_head_guard_update BEFORE UPDATE ON "
+            "audit_chain_head FOR EACH ROW EXECUTE FUNCTION showroom_audit_head_guard()"
+        )
     else:
         raise NotImplementedError(f"no audit triggers for {dialect}")
 
 
 def _drop_guards() -> None:
     dialect = op.get_bind().dialect.name
-    for trigger, table in (("audit_event_guard_update", "audit_event"),
-                           ("audit_event_guard_delete", "audit_event"),
-                           ("audit_chain_head_guard_update", "audit_chain_head"),
-                           ("audit_chain_head_guard_delete", "audit_chain_head")):
-        op.execute(f"DROP TRIGGER IF EXISTS {trigger}"
-                   + (f" ON {table}" if dialect == "postgresql" else ""))
+    for trigger, table in (
+        ("audit_event_guard_update", "audit_event"),
+        ("audit_event_guard_delete", "audit_event"),
+        ("audit_chain_head_guard_update", "audit_chain_head"),
+        ("audit_chain_head_guard_delete", "audit_chain_head"),
+    ):
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}" + (f" ON {table}" if dialect == "postgresql" else ""))
     if dialect == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS showroom_audit_head_guard()")

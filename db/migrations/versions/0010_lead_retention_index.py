@@ -6,6 +6,7 @@ and creation time; with years of leads a covering index makes it an index range.
 Revision ID: 0010
 Revises: 0009
 """
+
 from __future__ import annotations
 
 from alembic import op

@@ -25,6 +25,7 @@ Downgrade restores the columns; birth dates and the old masks cannot be rebuilt 
 key, so `birth_date` comes back empty (a qualified drive not yet started is then qualified
 again) and the masks stay in the shorter form.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,7 +51,7 @@ def _remask(masked: str | None) -> str | None:
     keep = 4 if n >= 12 else 2 if n >= 6 else 0
     if n == 18 and masked[:2] in ("71", "81", "82", "83"):  # one region code: 2 more hidden
         keep = 2
-    return "*" * (n - keep) + masked[n - keep:]
+    return "*" * (n - keep) + masked[n - keep :]
 
 
 def _age_on(birth: dt.date, day: dt.date) -> int:
@@ -71,12 +72,16 @@ def upgrade() -> None:
     # 3.35 (2021); Python 3.11 ships a later one on every platform.
     op.add_column("test_drive", sa.Column("birth_date_sealed", sa.LargeBinary(), nullable=True))
     op.add_column("test_drive", sa.Column("of_age_on", sa.Date(), nullable=True))
-    t = sa.table("test_drive", sa.column("id", sa.Integer), sa.column("birth_date", sa.Date),
-                 sa.column("planned_start", sa.DateTime), sa.column("of_age_on", sa.Date),
-                 *[sa.column(c, sa.String) for c in MASKED])
+    t = sa.table(
+        "test_drive",
+        sa.column("id", sa.Integer),
+        sa.column("birth_date", sa.Date),
+        sa.column("planned_start", sa.DateTime),
+        sa.column("of_age_on", sa.Date),
+        *[sa.column(c, sa.String) for c in MASKED],
+    )
     conn = op.get_bind()
-    rows = conn.execute(sa.select(t.c.id, t.c.birth_date, t.c.planned_start,
-                                  *[t.c[c] for c in MASKED])).all()
+    rows = conn.execute(sa.select(t.c.id, t.c.birth_date, t.c.planned_start, *[t.c[c] for c in MASKED])).all()
     for row in rows:
         values = {c: _remask(v) for c, v in zip(MASKED, row[3:]) if v is not None}
         if row.birth_date is not None:

@@ -6,6 +6,7 @@ let it refuse instead (app/core/store_keys.py). Only ids, never keys.
 Revision ID: 0013
 Revises: 0012
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa

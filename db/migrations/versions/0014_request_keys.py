@@ -3,6 +3,7 @@
 Revision ID: 0014
 Revises: 0013
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -23,8 +24,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_request_key")),
-        sa.ForeignKeyConstraint(["created_by_id"], ["staff_user.id"],
-                                name=op.f("fk_request_key_created_by_id_staff_user")),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["staff_user.id"], name=op.f("fk_request_key_created_by_id_staff_user")
+        ),
     )
 
 

@@ -14,6 +14,7 @@ Downgrade re-links the keyed rows by the old unkeyed rule (the version being ret
 checks every row that way); it cannot check their MACs first (no key here): run
 `showroom admin verify-audit` before downgrading.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,16 +33,14 @@ depends_on = None
 def upgrade() -> None:
     # Plain ADD COLUMN, not a batch rebuild: rebuilding audit_chain_head on SQLite would drop
     # its guard triggers (migration 0008).
-    op.add_column("audit_chain_head",
-                  sa.Column("keyed_from", sa.Integer(), nullable=False, server_default="1"))
+    op.add_column("audit_chain_head", sa.Column("keyed_from", sa.Integer(), nullable=False, server_default="1"))
     op.add_column("audit_chain_head", sa.Column("key_id", sa.String(length=16), nullable=True))
     op.execute("UPDATE audit_chain_head SET keyed_from = last_id + 1")
 
 
 def downgrade() -> None:
     bind = op.get_bind()
-    head = bind.execute(sa.text("SELECT last_id, keyed_from FROM audit_chain_head "
-                                "WHERE id = 1")).first()
+    head = bind.execute(sa.text("SELECT last_id, keyed_from FROM audit_chain_head WHERE id = 1")).first()
     if head is not None and head.last_id >= head.keyed_from:
         _relink_unkeyed(bind, head.keyed_from)
     with op.batch_alter_table("audit_chain_head", recreate="never") as batch_op:
@@ -52,9 +51,21 @@ def downgrade() -> None:
 def _old_hash(prev_hash: str, r) -> str:
     # db/audit_models.event_hash as of 0008, frozen here.
     at = dt.datetime.fromisoformat(r.at) if isinstance(r.at, str) else r.at  # SQLite: text
-    content = json.dumps([r.id, at.isoformat(timespec="microseconds"), r.actor_id, r.actor_name,
-                          r.action, r.table_name, r.record_id, r.detail],
-                         sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    content = json.dumps(
+        [
+            r.id,
+            at.isoformat(timespec="microseconds"),
+            r.actor_id,
+            r.actor_name,
+            r.action,
+            r.table_name,
+            r.record_id,
+            r.detail,
+        ],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + content.encode("utf-8")).hexdigest()
 
 
@@ -64,20 +75,30 @@ def _relink_unkeyed(bind, keyed_from: int) -> None:
         bind.execute(sa.text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_guard_update"))
     else:
         bind.execute(sa.text("DROP TRIGGER IF EXISTS audit_event_guard_update"))
-    prev = bind.execute(sa.text("SELECT hash FROM audit_event WHERE id = :i"),
-                        {"i": keyed_from - 1}).scalar() or "0" * 64
-    rows = bind.execute(sa.text("SELECT id, at, actor_id, actor_name, action, table_name, "
-                                "record_id, detail FROM audit_event WHERE id >= :i ORDER BY id"),
-                        {"i": keyed_from}).all()
+    prev = (
+        bind.execute(sa.text("SELECT hash FROM audit_event WHERE id = :i"), {"i": keyed_from - 1}).scalar() or "0" * 64
+    )
+    rows = bind.execute(
+        sa.text(
+            "SELECT id, at, actor_id, actor_name, action, table_name, "
+            "record_id, detail FROM audit_event WHERE id >= :i ORDER BY id"
+        ),
+        {"i": keyed_from},
+    ).all()
     for r in rows:
         new = _old_hash(prev, r)
-        bind.execute(sa.text("UPDATE audit_event SET prev_hash = :p, hash = :h WHERE id = :i"),
-                     {"p": prev, "h": new, "i": r.id})
+        bind.execute(
+            sa.text("UPDATE audit_event SET prev_hash = :p, hash = :h WHERE id = :i"), {"p": prev, "h": new, "i": r.id}
+        )
         prev = new
     bind.execute(sa.text("UPDATE audit_chain_head SET last_hash = :h WHERE id = 1"), {"h": prev})
     if dialect == "postgresql":
         bind.execute(sa.text("ALTER TABLE audit_event ENABLE TRIGGER audit_event_guard_update"))
     else:
-        bind.execute(sa.text("CREATE TRIGGER audit_event_guard_update BEFORE UPDATE ON "
-                             "audit_event BEGIN SELECT RAISE(ABORT, 'audit_event_append_only'); "
-                             "END"))
+        bind.execute(
+            sa.text(
+                "CREATE TRIGGER audit_event_guard_update BEFORE UPDATE ON "
+                "audit_event BEGIN SELECT RAISE(ABORT, 'audit_event_append_only'); "
+                "END"
+            )
+        )

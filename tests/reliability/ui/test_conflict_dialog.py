@@ -25,9 +25,16 @@ def test_conflict_dialog_lists_the_differing_fields_and_reapplies_mine(qtbot, ma
     tab = page.tabs["store"]
     other = make_ctx(Role.ADMIN, full_name="王店长")
     s = get_store(uow())
-    update_store(uow(), actor=other.actor, expected_version=s.version, legal_name="别的终端改的名字",
-                 address=s.address, sales_hotline=s.sales_hotline, complaint_phone=s.complaint_phone,
-                 website=s.website)
+    update_store(
+        uow(),
+        actor=other.actor,
+        expected_version=s.version,
+        legal_name="别的终端改的名字",
+        address=s.address,
+        sales_hotline=s.sales_hotline,
+        complaint_phone=s.complaint_phone,
+        website=s.website,
+    )
     address = tab.edits["address"]
     address.selectAll()
     qtbot.keyClicks(address, "No. 2 Xindi Road, Pudong")  # the user types (textEdited)
@@ -63,9 +70,16 @@ def test_conflict_dialog_names_who_saved_first(qtbot, make_ctx, uow):
     dialog = ChannelDialog(me, channel)
     qtbot.addWidget(dialog)
     dialog.show()
-    update_channel(uow(), actor=other.actor, channel_id=channel.id,
-                   expected_version=channel.version, name="路过进店（新）",
-                   name_en=channel.name_en, active=True, sort_order=channel.sort_order)
+    update_channel(
+        uow(),
+        actor=other.actor,
+        channel_id=channel.id,
+        expected_version=channel.version,
+        name="路过进店（新）",
+        name_en=channel.name_en,
+        active=True,
+        sort_order=channel.sort_order,
+    )
     dialog.name_en.selectAll()
     qtbot.keyClicks(dialog.name_en, "Passing by")
     dialog.save()

@@ -29,10 +29,12 @@ def test_uncaught_exception_is_logged_and_shown_readably(qtbot, tmp_path, monkey
         assert "uncaught exception" in text and "Traceback" in text and "KeyError" in text
         # The box goes on the active window; with none (offscreen), ui.shell.errors.show_error logs
         # the text it shows. (Its parentless box is not kept alive: reported, ui/shell/errors.py.)
-        shown = [r.getMessage().split(": ", 1)[-1] for r in caplog.records
-                 if "error shown" in r.getMessage()]
-        boxes = [w for w in QApplication.allWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible() and "log file" in w.text()]
+        shown = [r.getMessage().split(": ", 1)[-1] for r in caplog.records if "error shown" in r.getMessage()]
+        boxes = [
+            w
+            for w in QApplication.allWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible() and "log file" in w.text()
+        ]
         shown += [b.text() for b in boxes]
         for b in boxes:
             b.close()
