@@ -18,20 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from app.core.clock import store_today, utcnow
-from app.showroom.qr import parse_card_reference
 from app.showroom.vehicle_card import LAYOUTS, CardDTO, age_disclosure_from, is_nev
-from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
-from app.core.permissions import Action, require
+from app.core.errors import FieldError, ValidationFailed
 from app.showroom.cards_floor import charging_pile_dto, free_position, promotion_dtos
 from app.core.dto import Actor, Changes, StoreDTO, VehicleDTO
-from db.card_models import CardStatus, DisplayPosition, DisplayZone, VehicleCard
+from db.card_models import CardStatus, VehicleCard
 from db.models import Document, Vehicle, VehicleStatus
 from db.uow import UnitOfWork
 
@@ -248,160 +245,6 @@ def retire_for_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> Non
     free_position(s, vehicle_id)
 
 
-# --- the board -------------------------------------------------------------------------------
-
-
-def _current_cards(session, vehicle_ids: Iterable[int]) -> dict[int, VehicleCard]:
-    ids = list(vehicle_ids)
-    if not ids:
-        return {}
-    return {
-        c.vehicle_id: c
-        for c in session.scalars(
-            select(VehicleCard).where(VehicleCard.vehicle_id.in_(ids), VehicleCard.status == CardStatus.CURRENT.value)
-        )
-    }
-
-
-def _card_state(card: VehicleCard | None, facts: dict) -> tuple[str, tuple[str, ...]]:
-    if card is None:
-        return "no_card", ()
-    if card.fingerprint == fingerprint(facts):
-        return "current", ()
-    return "stale", changed_groups(card.facts or {}, facts) or ("unknown",)
-
-
-def board(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[BoardRowDTO]:
-    """The showroom floor: every position zone by zone (empty ones too), then displayed cars
-    without a position; for each car its card state and, when stale, what changed."""
-    require(actor, Action.VIEW_SHOWROOM)
-    today = _today(now)
-    with uow:
-        s = uow.session
-        positions = s.execute(
-            select(DisplayPosition, DisplayZone)
-            .join(DisplayZone)
-            .order_by(DisplayZone.sort, DisplayZone.id, DisplayPosition.sort, DisplayPosition.code)
-        ).all()
-        displayed = list(
-            s.scalars(
-                select(Vehicle.id)
-                .where(Vehicle.status == VehicleStatus.ON_DISPLAY.value)
-                .order_by(Vehicle.brand, Vehicle.model, Vehicle.vin)
-            )
-        )
-        placed = {p.vehicle_id for p, _ in positions if p.vehicle_id is not None}
-        ids = sorted(placed | set(displayed))
-        vehicles, store, promos, pile = _load(s, ids)
-        cards = _current_cards(s, ids)
-        rows: list[BoardRowDTO] = []
-
-        def row(zone, position, vid) -> BoardRowDTO:
-            v = vehicles.get(vid) if vid is not None else None
-            if v is None:
-                return BoardRowDTO(
-                    zone.id,
-                    zone.name,
-                    zone.is_nev_zone,
-                    position.id,
-                    position.code,
-                    None,
-                    None,
-                    "",
-                    None,
-                    None,
-                    None,
-                    (),
-                    None,
-                    None,
-                    None,
-                    False,
-                )
-            card = cards.get(vid)
-            state, changed = _card_state(
-                card, card_facts(v, store, promos.get(vid), pile if is_nev(v) else None, today)
-            )
-            return BoardRowDTO(
-                zone.id if zone else None,
-                zone.name if zone else None,
-                bool(zone and zone.is_nev_zone),
-                position.id if position else None,
-                position.code if position else None,
-                vid,
-                v.vin,
-                describe(v),
-                v.powertrain,
-                v.price_fen,
-                state,
-                changed,
-                card.card_number if card else None,
-                card.card_version if card else None,
-                card.document_id if card else None,
-                # T/CSCA 120031 4.2.1.5: NEVs are displayed in a separate zone.
-                is_nev(v) and not (zone and zone.is_nev_zone),
-            )
-
-        for position, zone in positions:
-            rows.append(row(zone, position, position.vehicle_id))
-        rows.extend(row(None, None, vid) for vid in displayed if vid not in placed)
-        return rows
-
-
-# --- scanning --------------------------------------------------------------------------------
-
-_VIN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
-
-
-def looks_scannable(text: str) -> bool:
-    """Cheap check for the UI's scan catcher: a card reference or something VIN-shaped."""
-    text = (text or "").strip()
-    return bool(_VIN.match(text.upper())) or parse_card_reference(text) is not None
-
-
-def scan(uow: UnitOfWork, *, actor: Actor, text: str) -> ScanResultDTO:
-    """What a scanned card QR code or windscreen VIN barcode refers to: the car, and whether
-    the scanned card is its current version. `scan_not_recognised` for anything else,
-    NotFound for a card number or VIN not in this store."""
-    require(actor, Action.VIEW_SHOWROOM)
-    text = (text or "").strip()
-    ref = parse_card_reference(text)
-    vin = text.upper() if ref is None and _VIN.match(text.upper()) else None
-    if ref is None and vin is None:
-        raise ShowroomError("scan_not_recognised")
-    with uow:
-        s = uow.session
-        if ref is not None:
-            vehicle_id = s.scalar(select(VehicleCard.vehicle_id).where(VehicleCard.card_number == ref[0]).limit(1))
-            if vehicle_id is None:
-                raise NotFound(what="vehicle_card", number=ref[0])
-            v = s.get(Vehicle, vehicle_id)
-        else:
-            v = s.scalar(select(Vehicle).where(Vehicle.vin == vin))
-            if v is None:
-                raise NotFound(what="vehicle", vin=vin)
-        from app.inventory.api import vehicle_dto
-
-        dto = vehicle_dto(v)
-        card = _current_cards(s, [v.id]).get(v.id)
-        current = card.card_version if card is not None else None
-        number = ref[0] if ref else (card.card_number if card else None)
-        scanned = ref[1] if ref else None
-        is_current = card is not None and (ref is None or (card.card_number == ref[0] and current == scanned))
-        return ScanResultDTO(v.id, v.vin, describe(dto), number, scanned, current, is_current)
-
-
-# --- batches ---------------------------------------------------------------------------------
-
-
-def cars_needing_cards(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[int]:
-    """Displayed cars with no card or a stale one, in board order."""
-    seen: list[int] = []
-    for r in board(uow, actor=actor, now=now):
-        if r.vehicle_id is not None and r.card_state in ("no_card", "stale") and r.vehicle_id not in seen:
-            seen.append(r.vehicle_id)
-    return seen
-
-
 @dataclass(frozen=True)
 class PrintsRecordedDTO:
     count: int
@@ -422,6 +265,8 @@ def record_card_prints(
     return PrintsRecordedDTO(count)
 
 
-# Issuing, one card or a batch, each all or nothing (issue #15.6), lives in cards_issue.py;
-# imported last because it builds on the helpers above.
+# The board and scanning (cards_board.py) and issuing, one card or a batch, each all or
+# nothing (issue #15.6, cards_issue.py), are re-exported here; imported last because they
+# build on the helpers above.
+from app.showroom.cards_board import board, cars_needing_cards, looks_scannable, scan  # noqa: E402, F401
 from app.showroom.cards_issue import issue_card, issue_cards_batch  # noqa: E402, F401

@@ -39,11 +39,11 @@ from app.showroom.cards import (
     _today,
     _void_document,
     card_facts,
-    cars_needing_cards,
     describe,
     fingerprint,
 )
 from app.core.common import retry_transient
+from app.showroom.cards_board import cars_needing_cards
 from app.documents.api import PreparedDocument, archive_prepared, prepare_document
 from app.core.dto import Actor, VehicleDTO
 from db.card_models import CardStatus, VehicleCard

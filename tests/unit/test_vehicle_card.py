@@ -2,7 +2,7 @@
 code read back from the printed page by a real decoder (pdftoppm + zxing-cpp), disclosure
 (4.2.3.4), NEV charging-pile line (4.1.3.5), promotion (4.3.2.1), batches, golden bytes.
 
-The QR encoder in app/showroom/qr.py is checked bit for bit against the `qrcode` package.
+The QR encoder in app/showroom/qr_symbol.py is checked bit for bit against the `qrcode` package.
 Golden file: SHOWROOM_UPDATE_GOLDEN=1 pytest tests/unit/test_vehicle_card.py rewrites it.
 Timings are printed (pytest -s), not asserted: the benchmarks own the limits.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.showroom import qr
+from app.showroom import qr, qr_draw, qr_symbol
 from app.documents.fonts import register_fonts
 from app.showroom.vehicle_card import (
     CardDTO,
@@ -481,14 +481,14 @@ def test_parse_card_reference(scanned, expected):
 def test_qr_is_50_mm_with_modules_of_at_least_0_65_mm():
     # qr.py: read from ~10x its width -> 50 mm for 50 cm; the payload cap keeps modules big.
     worst = "字" * (qr.MAX_PAYLOAD_BYTES // 3)
-    assert qr.SYMBOL_MM == 50
-    assert qr.SYMBOL_MM / qr.module_count(worst) >= 0.65 > qr.MIN_MODULE_MM
-    assert qr.module_count(worst) <= 69 and qr.qr_matrix(worst)[0][:7] == (True,) * 7
+    assert qr_draw.SYMBOL_MM == 50
+    assert qr_draw.SYMBOL_MM / qr_draw.module_count(worst) >= 0.65 > qr_draw.MIN_MODULE_MM
+    assert qr_draw.module_count(worst) <= 69 and qr_draw.qr_matrix(worst)[0][:7] == (True,) * 7
 
 
 def test_qr_matrix_is_immutable_and_the_encoding_cached():
-    a = qr.qr_matrix("一车一卡 No. X v1")
-    assert a == qr.qr_matrix("一车一卡 No. X v1") and qr._rows.cache_info().hits >= 1
+    a = qr_draw.qr_matrix("一车一卡 No. X v1")
+    assert a == qr_draw.qr_matrix("一车一卡 No. X v1") and qr_draw._rows.cache_info().hits >= 1
     assert isinstance(a, tuple) and isinstance(a[0], tuple) and len(a) == len(a[0]) == 25
 
 
@@ -502,10 +502,10 @@ def test_encoder_tables_match_qrcode():
 
     levels = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
     for ver in range(1, 41):
-        assert qr.alignment_positions(ver) == (qrcode.util.pattern_position(ver) or []), ver
+        assert qr_symbol.alignment_positions(ver) == (qrcode.util.pattern_position(ver) or []), ver
         for ec, level in levels.items():
             blocks = qrcode_base.rs_blocks(ver, level)
-            assert qr.data_capacity(ver, ec) == sum(b.data_count for b in blocks), (ver, ec)
+            assert qr_symbol.data_capacity(ver, ec) == sum(b.data_count for b in blocks), (ver, ec)
 
 
 @pytest.mark.parametrize(
@@ -532,7 +532,7 @@ def test_encoder_matches_qrcode_bit_for_bit_for_every_mask(version, ec, nbytes):
         ref = qrcode.QRCode(version=version, error_correction=level, border=0, mask_pattern=mask)
         ref.add_data(QRData(data, mode=MODE_8BIT_BYTE))
         ref.make(fit=False)
-        size, rows = qr.encode_rows(data, ec, version=version, mask=mask)
+        size, rows = qr_symbol.encode_rows(data, ec, version=version, mask=mask)
         mine = [[bool(r >> (size - 1 - x) & 1) for x in range(size)] for r in rows]
         assert mine == ref.get_matrix(), (version, ec, mask)
 
@@ -543,7 +543,7 @@ def test_every_mask_decodes(tmp_path):
 
     payload = "一车一卡 No. SC-2026-000012 v2\n售价 ¥193,900"
     for mask in range(8):
-        size, rows = qr.encode_rows(payload.encode(), "M", mask=mask)
+        size, rows = qr_symbol.encode_rows(payload.encode(), "M", mask=mask)
         img = Image.new("1", (size + 8, size + 8), 1)
         for y, r in enumerate(rows):
             for x in range(size):
