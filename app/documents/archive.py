@@ -36,29 +36,12 @@ class DocumentQuery:
     limit: int = 500
 
 
-def _dtos(session, docs: list[Document]) -> list[DocumentDTO]:
-    """DTOs for `docs`, with names, certificate fingerprints, replacement versions and
-    signatures fetched in one query each (not one per row)."""
-    if not docs:
-        return []
-    user_ids = {d.issued_by_id for d in docs} | {d.voided_by_id for d in docs if d.voided_by_id}
-    names = dict(session.execute(select(StaffUser.id, StaffUser.full_name).where(StaffUser.id.in_(user_ids))).all())
-    cert_ids = {d.certificate_id for d in docs if d.certificate_id}
-    prints = (
-        dict(
-            session.execute(
-                select(SigningCertificate.id, SigningCertificate.fingerprint).where(SigningCertificate.id.in_(cert_ids))
-            ).all()
-        )
-        if cert_ids
-        else {}
-    )
-    repl_ids = {d.replaced_by_id for d in docs if d.replaced_by_id}
-    versions = (
-        dict(session.execute(select(Document.id, Document.version).where(Document.id.in_(repl_ids))).all())
-        if repl_ids
-        else {}
-    )
+def _by_id(session, column_id, column_value, ids: set) -> dict:
+    """{id: value} for `ids`, in one query (none when there are no ids)."""
+    return dict(session.execute(select(column_id, column_value).where(column_id.in_(ids))).all()) if ids else {}
+
+
+def _signatures(session, docs: list[Document]) -> dict[int, list[DocumentSignatureDTO]]:
     sigs: dict[int, list[DocumentSignatureDTO]] = {}
     for s in session.execute(
         select(
@@ -72,6 +55,20 @@ def _dtos(session, docs: list[Document]) -> list[DocumentDTO]:
         .order_by(DocumentSignature.id)
     ):
         sigs.setdefault(s.document_id, []).append(DocumentSignatureDTO(s.id, s.signer_name, s.role, s.signed_at))
+    return sigs
+
+
+def _dtos(session, docs: list[Document]) -> list[DocumentDTO]:
+    """DTOs for `docs`, with names, certificate fingerprints, replacement versions and
+    signatures fetched in one query each (not one per row)."""
+    if not docs:
+        return []
+    user_ids = {d.issued_by_id for d in docs} | {d.voided_by_id for d in docs if d.voided_by_id}
+    names = _by_id(session, StaffUser.id, StaffUser.full_name, user_ids)
+    cert_ids = {d.certificate_id for d in docs if d.certificate_id}
+    prints = _by_id(session, SigningCertificate.id, SigningCertificate.fingerprint, cert_ids)
+    versions = _by_id(session, Document.id, Document.version, {d.replaced_by_id for d in docs if d.replaced_by_id})
+    sigs = _signatures(session, docs)
     return [
         DocumentDTO(
             id=d.id,

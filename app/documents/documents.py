@@ -45,16 +45,10 @@ from app.documents.archive import (
 )
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
 from app.core.request_keys import first_record, remember
-from db.models import Document, DocumentSequence, DocumentSignature
+from app.documents.numbers import DOC_TYPES, allocate_number, format_number, number_year
+from db.models import Document, DocumentSignature
 from db.uow import UnitOfWork
 
-# Number prefix per document type. A new document type adds its line here.
-DOC_TYPES: dict[str, str] = {
-    "store_notice": "SN",
-    "test_drive_agreement": "TD",
-    "pdi_report": "PDI",
-    "vehicle_card": "VC",
-}
 # Types whose new version is routine, not a manager's decision to void a signed document:
 # a vehicle card must be replaced whenever the car's facts change (一车一卡, 4.2.1.2), by
 # whoever may issue it. Every other replacement needs VOID_DOCUMENTS.
@@ -62,41 +56,8 @@ ROUTINELY_REPLACED = frozenset({"vehicle_card"})
 SUBJECT_TYPES = ("store", "vehicle", "customer", "test_drive", "pdi")
 LANGUAGES = ("zh", "en", "bilingual")
 SIGNER_ROLES = ("customer", "consultant", "escort", "technician", "manager")  # layout.SignerRole
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 Render = Callable[[str, int, dt.datetime], bytes]
-
-
-def format_number(doc_type: str, year: int, sequence: int) -> str:
-    return f"{DOC_TYPES[doc_type]}-{year}-{sequence:06d}"
-
-
-def number_year(issued_at: dt.datetime) -> int:
-    """The year in a number is the Shanghai calendar year of issue (naive means UTC)."""
-    moment = issued_at if issued_at.tzinfo else issued_at.replace(tzinfo=dt.UTC)
-    return moment.astimezone(SHANGHAI).year
-
-
-def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int) -> int:
-    """The next sequence number for (doc_type, year), committed at once. One statement,
-    INSERT ... ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last: atomic on both
-    PostgreSQL (row lock) and SQLite (the statement takes the write lock)."""
-    table = DocumentSequence.__table__
-    with uow:
-        dialect = uow.session.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        elif dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:  # pragma: no cover - the app supports these two
-            raise NotImplementedError(dialect)
-        stmt = insert(table).values(doc_type=doc_type, year=year, last=1)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + 1}
-        )
-        sequence = uow.session.execute(stmt.returning(table.c.last)).scalar_one()
-        uow.commit()
-        return sequence
 
 
 def _validate(*, doc_type, subject_type, language, subject_ref, signatures, replaces, reason) -> None:
@@ -211,6 +172,17 @@ class PreparedDocument:
     reason: str
 
 
+def _number_and_version(
+    uow: UnitOfWork, doc_type: str, old: Document | None, issued_at: dt.datetime
+) -> tuple[str, int]:
+    """A replacement keeps the number with the next version; a new document takes the next
+    number of its type and year (committed at once, skipped if it is never archived)."""
+    if old is not None:
+        return old.number, old.version + 1
+    year = number_year(issued_at)
+    return format_number(doc_type, year, allocate_number(uow, doc_type=doc_type, year=year)), 1
+
+
 def prepare_document(
     uow: UnitOfWork,
     *,
@@ -238,25 +210,14 @@ def prepare_document(
         replaces = replaces.strip()
     signatures = tuple(signatures)
     _validate(
-        doc_type=doc_type,
-        subject_type=subject_type,
-        language=language,
-        subject_ref=subject_ref,
-        signatures=signatures,
-        replaces=replaces,
-        reason=reason,
-    )
+        doc_type=doc_type, subject_type=subject_type, language=language, subject_ref=subject_ref,
+        signatures=signatures, replaces=replaces, reason=reason,
+    )  # fmt: skip
     store = get_store(uow)
     old = _latest_version(uow, replaces, doc_type) if replaces is not None else None
     certificate_id, certificate = certificate_for_signing(uow, actor=actor)
     issued_at = utcnow()
-    if old is not None:
-        number, version = old.number, old.version + 1
-    else:
-        year = number_year(issued_at)
-        number = format_number(doc_type, year, allocate_number(uow, doc_type=doc_type, year=year))
-        version = 1
-
+    number, version = _number_and_version(uow, doc_type, old, issued_at)
     pdf = render(number, version, issued_at)
     if not isinstance(pdf, bytes | bytearray) or not bytes(pdf[:1024]).lstrip().startswith(b"%PDF"):
         raise ShowroomError("pdf_invalid", reason="render")
@@ -264,21 +225,9 @@ def prepare_document(
         bytes(pdf), certificate, reason=f"Showroom {doc_type} {number} v{version}", location=store.address
     )
     return PreparedDocument(
-        doc_type,
-        subject_type,
-        subject_id,
-        (subject_ref or "").strip(),
-        number,
-        version,
-        language,
-        issued_at,
-        signed,
-        certificate.subject,
-        certificate_id,
-        signatures,
-        old,
-        reason.strip(),
-    )
+        doc_type, subject_type, subject_id, (subject_ref or "").strip(), number, version, language, issued_at,
+        signed, certificate.subject, certificate_id, signatures, old, reason.strip(),
+    )  # fmt: skip
 
 
 def archive_prepared(session, prepared: PreparedDocument, actor: Actor) -> int:

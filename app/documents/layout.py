@@ -326,6 +326,27 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
+def _draw_footer(canv: Canvas, fonts: FontSet, text: str) -> None:
+    """The rule and the centred footer line (number, version, page x of y) of every page."""
+    canv.saveState()
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.5)
+    canv.line(MARGIN_X, 14 * mm, PAGE[0] - MARGIN_X, 14 * mm)
+    canv.setFont(fonts.regular, 7.5)
+    canv.setFillColor(GREY)
+    canv.drawCentredString(PAGE[0] / 2, 9.5 * mm, text)
+    canv.restoreState()
+
+
+def _body_frame(top_margin: float) -> Frame:
+    """The one frame the story flows through, between the header and the footer."""
+    height = PAGE[1] - top_margin - MARGIN_BOTTOM
+    return Frame(
+        MARGIN_X, MARGIN_BOTTOM, PAGE[0] - 2 * MARGIN_X, height, id="body",
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+    )  # fmt: skip
+
+
 def render_flowing(
     meta: DocumentMeta,
     story_builder: Callable[[RenderContext], list[Flowable]],
@@ -348,14 +369,7 @@ def render_flowing(
         canv.restoreState()
 
     def draw_footer(canv: Canvas, page: int, total: int) -> None:
-        canv.saveState()
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(MARGIN_X, 14 * mm, PAGE[0] - MARGIN_X, 14 * mm)
-        canv.setFont(fonts.regular, 7.5)
-        canv.setFillColor(GREY)
-        canv.drawCentredString(PAGE[0] / 2, 9.5 * mm, footer_text(meta, page, total))
-        canv.restoreState()
+        _draw_footer(canv, fonts, footer_text(meta, page, total))
 
     buf = io.BytesIO()
     lang = "en" if meta.language == "en" else "zh-CN"
@@ -375,17 +389,6 @@ def render_flowing(
         # Without it the canvas starts in Helvetica and pdffonts lists it, unembedded.
         initialFontName=fonts.regular,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        PAGE[0] - 2 * MARGIN_X,
-        PAGE[1] - top_margin - MARGIN_BOTTOM,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=draw_header)])
+    doc.addPageTemplates([PageTemplate("page", [_body_frame(top_margin)], onPage=draw_header)])
     doc.build(story_builder(ctx), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer))
     return buf.getvalue()

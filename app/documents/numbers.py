@@ -1,0 +1,52 @@
+"""Document numbers (文件编号): PREFIX-YEAR-SEQUENCE, e.g. SN-2026-000001, a counter per
+document type and Shanghai calendar year, taken by one atomic upsert so that two terminals
+never get the same number. Used by documents.py, which re-exports these names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from db.models import DocumentSequence
+from db.uow import UnitOfWork
+
+# Number prefix per document type. A new document type adds its line here.
+DOC_TYPES: dict[str, str] = {
+    "store_notice": "SN",
+    "test_drive_agreement": "TD",
+    "pdi_report": "PDI",
+    "vehicle_card": "VC",
+}
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
+
+def format_number(doc_type: str, year: int, sequence: int) -> str:
+    return f"{DOC_TYPES[doc_type]}-{year}-{sequence:06d}"
+
+
+def number_year(issued_at: dt.datetime) -> int:
+    """The year in a number is the Shanghai calendar year of issue (naive means UTC)."""
+    moment = issued_at if issued_at.tzinfo else issued_at.replace(tzinfo=dt.UTC)
+    return moment.astimezone(SHANGHAI).year
+
+
+def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int) -> int:
+    """The next sequence number for (doc_type, year), committed at once. One statement,
+    INSERT ... ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last: atomic on both
+    PostgreSQL (row lock) and SQLite (the statement takes the write lock)."""
+    table = DocumentSequence.__table__
+    with uow:
+        dialect = uow.session.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        elif dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:  # pragma: no cover - the app supports these two
+            raise NotImplementedError(dialect)
+        stmt = insert(table).values(doc_type=doc_type, year=year, last=1)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + 1}
+        )
+        sequence = uow.session.execute(stmt.returning(table.c.last)).scalar_one()
+        uow.commit()
+        return sequence
