@@ -43,6 +43,25 @@ class DocumentsPage(QWidget):
         self.preview = None
         self.last_verification = None
 
+        top = self._build_toolbar(roles)
+        splitter = self._build_views()
+
+        self.count = QLabel("")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.show_voided.toggled.connect(lambda _b: self.refresh())
+        ctx.data_did_change.connect(self._on_change)
+        self._selection_changed()
+        self.refresh()
+
+    def _build_toolbar(self, roles) -> QHBoxLayout:
+        """Search, type and voided filters, and the page's actions (by permission)."""
         self.search = QLineEdit()
         self.search.setObjectName("document_search")
         self.search.setPlaceholderText(self.tr("Search by document number or subject"))
@@ -71,7 +90,10 @@ class DocumentsPage(QWidget):
         top.addStretch(1)
         for w in (self.open_button, self.void_button, self.notice_button, self.verify_file_button):
             top.addWidget(w)
+        return top
 
+    def _build_views(self) -> QSplitter:
+        """The archive table above; the selected document's details and print ledger below."""
         self.model = DocumentTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -109,20 +131,7 @@ class DocumentsPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
         splitter.setSizes([500, 220])
-
-        self.count = QLabel("")
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.count)
-
-        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.show_voided.toggled.connect(lambda _b: self.refresh())
-        ctx.data_did_change.connect(self._on_change)
-        self._selection_changed()
-        self.refresh()
+        return splitter
 
     # -- list --------------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:

@@ -54,6 +54,24 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         self.last_batch = None
         self._select_after: int | None = None
 
+        top = self._build_toolbar(roles)
+        self._build_table()
+
+        self.notice = QLabel("")
+        self.notice.setObjectName("scan_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a4b00; font-weight: bold;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+        ctx.data_did_change.connect(self._on_data_changed)
+        self._update_buttons()
+        self.refresh()
+
+    def _build_toolbar(self, roles) -> QHBoxLayout:
+        """The summary, the card layout and the page's actions (each shown by permission)."""
         self.summary = QLabel("")
         self.summary.setObjectName("showroom_summary")
         self.layout_choice = QComboBox()
@@ -90,7 +108,10 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             self.refresh_button,
         ):
             top.addWidget(w)
+        return top
 
+    def _build_table(self) -> None:
+        """The board: one row per position, or per displayed car without one."""
         self.model = BoardTableModel(self)
         self.table = QTableView()
         # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
@@ -104,19 +125,6 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-
-        self.notice = QLabel("")
-        self.notice.setObjectName("scan_notice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8a4b00; font-weight: bold;")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.table, 1)
-        ctx.data_did_change.connect(self._on_data_changed)
-        self._update_buttons()
-        self.refresh()
 
     # -- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -196,6 +196,29 @@ def _form_values(parent: QWidget) -> tuple[dict, dict, dict, set[str] | None]:
     return errors.values(), errors.labels(), errors.widgets(), errors.touched()
 
 
+def _message_box(parent: QWidget, exc: Conflict, diff: list) -> QMessageBox:
+    """The warning box: what happened, who changed it when, and what differs."""
+    box = QMessageBox(parent)
+    box.setObjectName("conflict_box")
+    box.setIcon(QMessageBox.Icon.Warning)
+    # Literal context and text in each call: pyside6-lupdate only extracts those.
+    box.setWindowTitle(QCoreApplication.translate("ConflictBox", "Changed on another terminal"))
+    who = _who_and_when(exc)
+    box.setText(error_text(exc) + (f"\n{who}" if who else ""))
+    if diff:
+        lines = [QCoreApplication.translate("ConflictBox", "What differs (yours / theirs):")]
+        for label, a, b in diff[:MAX_LISTED]:
+            lines.append(
+                QCoreApplication.translate("ConflictBox", "{field}: “{yours}” / “{theirs}”").format(
+                    field=label, yours=a or "—", theirs=b or "—"
+                )
+            )
+        if len(diff) > MAX_LISTED:
+            lines.append(QCoreApplication.translate("ConflictBox", "… and {n} more.").format(n=len(diff) - MAX_LISTED))
+        box.setInformativeText("\n".join(lines))
+    return box
+
+
 def open_conflict_box(
     parent: QWidget,
     exc: Conflict,
@@ -223,24 +246,7 @@ def open_conflict_box(
         mine = {k: v for k, v in mine.items() if k not in widgets or _shown(widgets[k], parent)}
     diff = differences(mine, theirs, labels, widgets)
 
-    box = QMessageBox(parent)
-    box.setObjectName("conflict_box")
-    box.setIcon(QMessageBox.Icon.Warning)
-    # Literal context and text in each call: pyside6-lupdate only extracts those.
-    box.setWindowTitle(QCoreApplication.translate("ConflictBox", "Changed on another terminal"))
-    who = _who_and_when(exc)
-    box.setText(error_text(exc) + (f"\n{who}" if who else ""))
-    if diff:
-        lines = [QCoreApplication.translate("ConflictBox", "What differs (yours / theirs):")]
-        for label, a, b in diff[:MAX_LISTED]:
-            lines.append(
-                QCoreApplication.translate("ConflictBox", "{field}: “{yours}” / “{theirs}”").format(
-                    field=label, yours=a or "—", theirs=b or "—"
-                )
-            )
-        if len(diff) > MAX_LISTED:
-            lines.append(QCoreApplication.translate("ConflictBox", "… and {n} more.").format(n=len(diff) - MAX_LISTED))
-        box.setInformativeText("\n".join(lines))
+    box = _message_box(parent, exc, diff)
     box.differences = diff  # for tests and accessibility tools
     reload_button = box.addButton(
         QCoreApplication.translate("ConflictBox", "Reload"), QMessageBox.ButtonRole.AcceptRole

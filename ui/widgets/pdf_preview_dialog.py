@@ -85,6 +85,26 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title or self.tr("Document"))
         self.setSizeGripEnabled(True)
 
+        self._build_view()
+        self._build_zoom_controls()
+        self._build_buttons(verify is not None)
+        self._lay_out()
+
+        self.view.viewport().installEventFilter(self)
+        self.view.zoomFactorChanged.connect(self._update_zoom_label)
+        self.view.zoomModeChanged.connect(self._update_zoom_label)
+        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        self.view.verticalScrollBar().valueChanged.connect(self._track_page)
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self._show_status("modified", error_text(ShowroomError("pdf_invalid")))
+            for button in (self.print_button, self.zoom_in_button, self.zoom_out_button, self.fit_button):
+                button.setEnabled(False)
+        self.resize(860, 980)
+        self._update_zoom_label()
+        self._update_page_label()
+
+    def _build_view(self) -> None:
+        """The document, read from the given bytes, shown page after page at page width."""
         # The buffer must live as long as the document reads from it.
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(self._pdf))
@@ -100,6 +120,8 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageSpacing(12)
         self.view.setDocument(self.document)
 
+    def _build_zoom_controls(self) -> None:
+        """Zoom out/in, fit to width, the zoom and page labels, and the verification line."""
         self.zoom_out_button = self._tool("−", self.tr("Zoom out"), self.zoom_out, "zoom_out")
         self.zoom_in_button = self._tool("+", self.tr("Zoom in"), self.zoom_in, "zoom_in")
         self.fit_button = QPushButton(self.tr("Fit width"))
@@ -116,6 +138,8 @@ class PdfPreviewDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.hide()
 
+    def _build_buttons(self, can_verify: bool) -> None:
+        """Print, Save As, Verify (when the caller can verify) and Close."""
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("print")
         self.print_button.clicked.connect(self.print_document)
@@ -126,11 +150,12 @@ class PdfPreviewDialog(QDialog):
         self.verify_button.setObjectName("verify")
         self.verify_button.setToolTip(self.tr("Check that the document is unchanged since the store signed it"))
         self.verify_button.clicked.connect(self.run_verify)
-        self.verify_button.setVisible(verify is not None)
+        self.verify_button.setVisible(can_verify)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("close")
         self.close_button.clicked.connect(self.reject)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.zoom_out_button)
         top.addWidget(self.zoom_label)
@@ -149,19 +174,6 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
-
-        self.view.viewport().installEventFilter(self)
-        self.view.zoomFactorChanged.connect(self._update_zoom_label)
-        self.view.zoomModeChanged.connect(self._update_zoom_label)
-        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
-        self.view.verticalScrollBar().valueChanged.connect(self._track_page)
-        if self.document.status() != QPdfDocument.Status.Ready:
-            self._show_status("modified", error_text(ShowroomError("pdf_invalid")))
-            for button in (self.print_button, self.zoom_in_button, self.zoom_out_button, self.fit_button):
-                button.setEnabled(False)
-        self.resize(860, 980)
-        self._update_zoom_label()
-        self._update_page_label()
 
     def _tool(self, text: str, tip: str, slot, name: str) -> QToolButton:
         button = QToolButton()

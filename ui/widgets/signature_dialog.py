@@ -62,6 +62,26 @@ class SignatureDialog(QDialog):
         self.capture: SignatureCapture | None = None
         self.setWindowTitle(self.tr("Signature"))
 
+        self._build_heading(role, signer_name, document)
+        self._build_pad_and_buttons()
+
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.clear_button)
+        edit_row.addWidget(self.undo_button)
+        edit_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.who)
+        layout.addWidget(self.document)
+        layout.addWidget(self.instructions)
+        layout.addWidget(self.pad, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(edit_row)
+        layout.addWidget(self.buttons)
+        self.resize(720, 420)
+        self._pad_changed()
+
+    def _build_heading(self, role, signer_name: str, document: str) -> None:
+        """Who signs (large), what they sign, and how."""
         self.who = QLabel()
         self.who.setObjectName("signer")
         self.who.setTextFormat(Qt.TextFormat.PlainText)
@@ -79,6 +99,8 @@ class SignatureDialog(QDialog):
         self.instructions = QLabel(self.tr("Sign with your finger, a pen or the mouse, above the line."))
         self.instructions.setWordWrap(True)
 
+    def _build_pad_and_buttons(self) -> None:
+        """The pad, the message beside it, Clear/Undo, and Confirm/Cancel."""
         self.pad = SignaturePad(self)
         self.pad.setMinimumSize(480, 160)
         self.pad.changed.connect(self._pad_changed)
@@ -103,21 +125,6 @@ class SignatureDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
-
-        edit_row = QHBoxLayout()
-        edit_row.addWidget(self.clear_button)
-        edit_row.addWidget(self.undo_button)
-        edit_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.who)
-        layout.addWidget(self.document)
-        layout.addWidget(self.instructions)
-        layout.addWidget(self.pad, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(edit_row)
-        layout.addWidget(self.buttons)
-        self.resize(720, 420)
-        self._pad_changed()
 
     def _pad_changed(self) -> None:
         empty = self.pad.is_empty()

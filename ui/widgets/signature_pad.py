@@ -19,40 +19,20 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QElapsedTimer, QEvent, QIODevice, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QEventPoint,
-    QFont,
-    QImage,
-    QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPen,
-    QPixmap,
-    QTabletEvent,
-    QTouchEvent,
-)
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QEventPoint, QFont, QMouseEvent, QPainter, QPen, QPixmap, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-ASPECT = 3.0  # area width : height
-PEN_WIDTH = 0.0055  # nominal line width, in pad widths (3.3 px on a 600 px pad)
+from ui.widgets.signature_ink import ASPECT, PEN_WIDTH, Point, bounds, draw_stroke, render_png
+
 MIN_POINTS = 12
 MIN_INK_LENGTH = 0.35  # pad widths
 MIN_EXTENT = 0.12  # pad widths
 MIN_STEP_PX = 0.75  # points closer than this on screen are not recorded
-INK = QColor("#14206b")  # dark blue ink, reads as "signed by hand" on a black-printed page
 PAPER = QColor("#ffffff")
 GUIDE = QColor("#9aa5b1")
 HINT = QColor("#8a949e")
 BASELINE_Y = 0.74  # the baseline, as a fraction of the area height
-
-Point = list  # [x, y, t_ms, pressure]
-
-
-def _width_factor(pressure: float) -> float:
-    """Pen pressure 0..1 gives 0.6..1.2 of the nominal width; a mouse (1.0) gives 1.2."""
-    return 0.6 + 0.6 * max(0.0, min(1.0, pressure))
 
 
 class SignaturePad(QWidget):
@@ -136,12 +116,7 @@ class SignaturePad(QWidget):
         return sum(len(s) for s in self._strokes)
 
     def _bounds(self) -> tuple[float, float, float, float] | None:
-        """(left, top, right, bottom) of the ink in area fractions, or None when empty."""
-        points = [p for s in self._strokes for p in s]
-        if not points:
-            return None
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        return min(xs), min(ys), max(xs), max(ys)
+        return bounds(self._strokes)
 
     def problem_code(self) -> str | None:
         """ "empty", "too_short" (too few points or too little ink), "too_small" (all the ink
@@ -175,35 +150,7 @@ class SignaturePad(QWidget):
         """The ink alone on a transparent background, cropped to the ink with a small margin,
         `width_px` wide (narrower only for a signature taller than wide, whose height is then
         capped at width_px). Line widths scale with the ink, so it looks as on the pad."""
-        bounds = self._bounds()
-        if bounds is None:
-            raise ValueError("the pad is empty")
-        left, top, right, bottom = bounds
-        # Work in pad-width units on both axes so nothing is stretched.
-        margin = PEN_WIDTH * 2 + 0.01
-        x0, x1 = left - margin, right + margin
-        y0, y1 = top / ASPECT - margin, bottom / ASPECT + margin
-        scale = width_px / (x1 - x0)  # pixels per pad width
-        if (y1 - y0) * scale > width_px:
-            scale = width_px / (y1 - y0)
-        size = QSize(max(1, round((x1 - x0) * scale)), max(1, round((y1 - y0) * scale)))
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-
-        def to_image(p: Point) -> QPointF:
-            return QPointF((p[0] - x0) * scale, (p[1] / ASPECT - y0) * scale)
-
-        for stroke in self._strokes:
-            self._draw_stroke(painter, stroke, to_image, PEN_WIDTH * scale)
-        painter.end()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")
-        buffer.close()
-        return bytes(data.data())
+        return render_png(self._strokes, width_px)
 
     # --- geometry ----------------------------------------------------------------------------
 
@@ -327,43 +274,6 @@ class SignaturePad(QWidget):
         self._ink_cache = None
         super().resizeEvent(event)
 
-    @staticmethod
-    def _draw_stroke(painter: QPainter, stroke: Sequence[Point], to_xy, nominal: float) -> None:
-        """A smooth line through the points: quadratic curves between the midpoints (the
-        recorded points are the control points). Pieces of equal width (all of a mouse
-        stroke) share one path; a pen's pressure changes the width piece by piece."""
-        pen = QPen(INK)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        pts = [to_xy(p) for p in stroke]
-        if len(pts) == 1:
-            pen.setWidthF(nominal * _width_factor(stroke[0][3]))
-            painter.setPen(pen)
-            painter.drawPoint(pts[0])
-            return
-        mids = [(a + b) / 2 for a, b in zip(pts, pts[1:])]
-        path: QPainterPath | None = None
-        width = -1.0
-        for i in range(len(pts) - 1):
-            # Widths rounded to 1/20 of the nominal width: invisible steps, fewer paths.
-            w = round(_width_factor((stroke[i][3] + stroke[i + 1][3]) / 2) * 20) / 20 * nominal
-            start = pts[0] if i == 0 else mids[i - 1]
-            if path is None or w != width:
-                if path is not None:
-                    pen.setWidthF(width)
-                    painter.setPen(pen)
-                    painter.drawPath(path)
-                path, width = QPainterPath(start), w
-            if i == 0:
-                path.lineTo(mids[0])
-            else:
-                path.quadTo(pts[i], mids[i])
-            if i == len(pts) - 2:
-                path.lineTo(pts[-1])
-        pen.setWidthF(width)
-        painter.setPen(pen)
-        painter.drawPath(path)
-
     def _paint_ink(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
@@ -374,7 +284,7 @@ class SignaturePad(QWidget):
         nominal = PEN_WIDTH * self.area().width()
         for stroke in self._strokes:
             if stroke is not self._current:
-                self._draw_stroke(painter, stroke, self._to_widget, nominal)
+                draw_stroke(painter, stroke, self._to_widget, nominal)
         painter.end()
         return pixmap
 
@@ -406,5 +316,5 @@ class SignaturePad(QWidget):
             self._ink_cache = self._paint_ink()
         painter.drawPixmap(0, 0, self._ink_cache)
         if self._current:
-            self._draw_stroke(painter, self._current, self._to_widget, PEN_WIDTH * area.width())
+            draw_stroke(painter, self._current, self._to_widget, PEN_WIDTH * area.width())
         painter.end()
