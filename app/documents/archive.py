@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from typing import cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import CursorResult, Table, or_, select
 
 from app.core.clock import utcnow
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
@@ -181,14 +182,17 @@ def void_document(uow: UnitOfWork, *, actor: Actor, document_id: int, reason: st
     Refuses one already voided (document_already_voided)."""
     require(actor, Action.VOID_DOCUMENTS)
     reason = _check_reason(reason)
-    table = Document.__table__
+    table = cast(Table, Document.__table__)
     with uow:
         # The conditional UPDATE is the whole check: of two terminals voiding at once,
         # exactly one finds voided_at still NULL (and the trigger backs this up).
-        done = uow.session.execute(
-            table.update()
-            .where(table.c.id == document_id, table.c.voided_at.is_(None))
-            .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason)
+        done = cast(
+            CursorResult,
+            uow.session.execute(
+                table.update()
+                .where(table.c.id == document_id, table.c.voided_at.is_(None))
+                .values(voided_at=utcnow(), voided_by_id=actor.user_id, void_reason=reason)
+            ),
         )
         if done.rowcount != 1:
             row = uow.session.execute(
@@ -234,7 +238,8 @@ def record_print(
         raise ValidationFailed(errors)
     with uow:
         s = uow.session
-        if s.get(Document, document_id) is None:
+        doc = s.get(Document, document_id)
+        if doc is None:
             raise NotFound(what="document", id=document_id)
         if kind is None:
             printed = s.scalar(
@@ -253,7 +258,6 @@ def record_print(
         )
         s.add(entry)
         # Issue #9.4: every print, reprint and file export is also in the audit trail.
-        doc = s.get(Document, document_id)
         uow.audit(
             "export" if kind == "export" else "print",
             table_name="document",
@@ -313,14 +317,15 @@ def verify_document_bytes(uow: UnitOfWork, *, actor: Actor, pdf_bytes: bytes) ->
     from app.documents.certificates import trusted_certificates
 
     require(actor, Action.VIEW_DOCUMENTS)
-    trusted = trusted_certificates(uow)
+    tries: list[tuple[str | None, bytes | None]] = list(trusted_certificates(uow)) or [(None, None)]
     result, fingerprint = None, None
-    for fp, pem in trusted or [(None, None)]:
+    for fp, pem in tries:
         result = verify_pdf(pdf_bytes, pem)
         if result.trusted or not result.signed or any(c.kind == "signature_broken" for c in result.changes):
             # trust is the only thing that depends on the certificate tried
             fingerprint = fp if result.trusted else None
             break
+    assert result is not None  # `tries` is never empty
     with uow:
         archived, replaced_by = _archived(uow.session, pdf_bytes, result.signed_length)
     status = result.status

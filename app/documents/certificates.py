@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import io
 
-from sqlalchemy import select, update
+from typing import cast
+
+from sqlalchemy import Table, select, update
 
 from app.core import keys
 from app.core.clock import utcnow
@@ -29,7 +31,7 @@ from app.documents.signing import (
     to_pkcs12,
     verify_pdf,
 )
-from app.core.errors import PermissionDenied, SetupRequired, ShowroomError
+from app.core.errors import NotFound, PermissionDenied, SetupRequired, ShowroomError
 from app.core.permissions import Action, require
 from app.core.dto import Actor, CertificateDTO
 from app.core.store_keys import record_key_id
@@ -43,7 +45,7 @@ def _aad(fingerprint: str) -> bytes:
     return b"showroom:signing-certificate:" + fingerprint.encode("ascii")
 
 
-def _dto(row: SigningCertificate, names: dict[int, str]) -> CertificateDTO:
+def _dto(row: SigningCertificate, names: dict[int | None, str]) -> CertificateDTO:
     return CertificateDTO(
         id=row.id,
         subject=row.subject,
@@ -58,7 +60,7 @@ def _dto(row: SigningCertificate, names: dict[int, str]) -> CertificateDTO:
     )
 
 
-def _names(session, ids) -> dict[int, str]:
+def _names(session, ids) -> dict[int | None, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
@@ -78,6 +80,8 @@ def _active_row(session) -> SigningCertificate | None:
 def _get_dto(uow: UnitOfWork, certificate_id: int) -> CertificateDTO:
     with uow:
         row = uow.session.get(SigningCertificate, certificate_id)
+        if row is None:
+            raise NotFound(what="certificate", id=certificate_id)
         return _dto(row, _names(uow.session, [row.created_by_id]))
 
 
@@ -94,7 +98,7 @@ def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str, created_by
     encrypted before the write transaction; the transaction starts with its write."""
     fingerprint = cert.fingerprint
     blob = keys.encrypt(cert.key_pem, aad=_aad(fingerprint))
-    table = SigningCertificate.__table__
+    table = cast(Table, SigningCertificate.__table__)
     with uow:
         s = uow.session
         row = SigningCertificate(
@@ -126,7 +130,9 @@ def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str, created_by
             .execution_options(synchronize_session=False)
         )
         # The store's signing key file is now this one: `keys import` checks against it.
-        record_key_id(s, keys.blob_key_id(blob).hex(), name=keys.SIGNING)  # issue #15.2
+        key_id = keys.blob_key_id(blob)
+        assert key_id is not None  # just encrypted under this terminal's key
+        record_key_id(s, key_id.hex(), name=keys.SIGNING)  # issue #15.2
         uow.commit()
         return new_id
 
@@ -226,6 +232,8 @@ def certificate_for_signing(uow: UnitOfWork, *, actor: Actor) -> tuple[int, Stor
     ensure_store_certificate(uow, actor=actor)
     with uow:
         row = _active_row(uow.session)
+        if row is None:  # deactivated on another terminal meanwhile
+            raise ShowroomError("certificate_missing")
         return row.id, _decrypt(row)
 
 

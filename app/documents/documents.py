@@ -20,8 +20,9 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.exc import IntegrityError
 
 from app.core.clock import utcnow
@@ -276,7 +277,7 @@ def archive_prepared(session, prepared: PreparedDocument, actor: Actor) -> int:
 
 
 def _void_for_replacement(session, old: Document, new_id: int, actor: Actor, reason: str) -> None:
-    table = Document.__table__
+    table = cast(Table, Document.__table__)
     if old.voided_at is None:
         stmt = (
             table.update()

@@ -5,6 +5,12 @@ never get the same number. Used by documents.py, which re-exports these names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, cast
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+
 import datetime as dt
 
 from db.models import DocumentSequence
@@ -18,6 +24,8 @@ DOC_TYPES: dict[str, str] = {
     "vehicle_card": "VC",
 }
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+# INSERT ... ON CONFLICT of each database the app supports (the same statement on both).
+_UPSERTS: dict[str, Callable[[Table], Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def format_number(doc_type: str, year: int, sequence: int) -> str:
@@ -34,16 +42,12 @@ def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int) -> int:
     """The next sequence number for (doc_type, year), committed at once. One statement,
     INSERT ... ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last: atomic on both
     PostgreSQL (row lock) and SQLite (the statement takes the write lock)."""
-    table = DocumentSequence.__table__
+    table = cast(Table, DocumentSequence.__table__)
     with uow:
         dialect = uow.session.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        elif dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:  # pragma: no cover - the app supports these two
+        if dialect not in _UPSERTS:  # pragma: no cover - the app supports these two
             raise NotImplementedError(dialect)
-        stmt = insert(table).values(doc_type=doc_type, year=year, last=1)
+        stmt = _UPSERTS[dialect](table).values(doc_type=doc_type, year=year, last=1)
         stmt = stmt.on_conflict_do_update(
             index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + 1}
         )

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, rsa
+from cryptography.hazmat.primitives.asymmetric.ed448 import Ed448PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -159,6 +161,11 @@ def to_pkcs12(cert: StoreCertificate, password: str) -> bytes:
     if not password:
         raise ShowroomError("certificate_password_required")
     key = serialization.load_pem_private_key(cert.key_pem, password=None)
+    # Only key kinds PKCS#12 can hold (the store's own seal is P-256; an imported one may be RSA).
+    if not isinstance(
+        key, rsa.RSAPrivateKey | dsa.DSAPrivateKey | ec.EllipticCurvePrivateKey | Ed25519PrivateKey | Ed448PrivateKey
+    ):
+        raise ShowroomError("certificate_invalid", reason="unsupported_key")
     x509_cert = cert.certificate
     friendly = x509_cert.subject.rfc4514_string().encode("utf-8")[:200]
     return pkcs12.serialize_key_and_certificates(

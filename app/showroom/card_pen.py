@@ -228,5 +228,5 @@ def wording(t: Text, **kw) -> Text:
     return Text(t.zh.format(**kw), t.en.format(**kw))
 
 
-def fmt_number(value: float) -> str:
+def fmt_number(value: float | None) -> str:
     return f"{value:g}"

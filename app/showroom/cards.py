@@ -20,11 +20,12 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from app.core.clock import store_today, utcnow
-from app.showroom.vehicle_card import LAYOUTS, CardDTO, age_disclosure_from, is_nev
+from app.showroom.vehicle_card import LAYOUTS, CardDTO, ChargingPileDTO, PromotionDTO, age_disclosure_from, is_nev
 from app.core.errors import FieldError, ValidationFailed
 from app.showroom.cards_floor import charging_pile_dto, free_position, promotion_dtos
 from app.core.dto import Actor, Changes, StoreDTO, VehicleDTO
@@ -190,7 +191,9 @@ def _today(now: dt.datetime | None) -> dt.date:
     return store_today(now or utcnow())
 
 
-def _load(session, vehicle_ids: list[int]) -> tuple[dict[int, VehicleDTO], StoreDTO, dict, object]:
+def _load(
+    session, vehicle_ids: list[int]
+) -> tuple[dict[int, VehicleDTO], StoreDTO, dict[int, PromotionDTO], ChargingPileDTO | None]:
     from app.store.api import store_dto
     from app.inventory.api import vehicle_dto
     from db.models import Store
@@ -212,7 +215,7 @@ def describe(v: VehicleDTO) -> str:
 
 
 def _void_document(session, document_id: int, actor: Actor, reason: str) -> None:
-    table = Document.__table__
+    table = cast(Table, Document.__table__)
     session.execute(
         table.update()
         .where(table.c.id == document_id, table.c.voided_at.is_(None))

@@ -161,6 +161,8 @@ def scan(uow: UnitOfWork, *, actor: Actor, text: str) -> ScanResultDTO:
             if vehicle_id is None:
                 raise NotFound(what="vehicle_card", number=ref[0])
             v = s.get(Vehicle, vehicle_id)
+            if v is None:  # the card row's foreign key keeps its car
+                raise NotFound(what="vehicle", id=vehicle_id)
         else:
             v = s.scalar(select(Vehicle).where(Vehicle.vin == vin))
             if v is None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from app.core.clock import utcnow
 from app.showroom.vehicle_card import ChargingPileDTO, PromotionDTO
@@ -125,6 +126,7 @@ def move_vehicle(
                 raise ShowroomError("floor_swap_needs_position", position=target.code)
             old_zone = s.get(DisplayZone, old.zone_id)
             other = s.get(Vehicle, other_id)
+            assert old_zone is not None and other is not None  # foreign keys
             if old_zone.is_nev_zone and not Powertrain(other.powertrain).is_nev:
                 raise ShowroomError("floor_nev_zone_only", vin=other.vin, zone=old_zone.name)
             swapped = other_id
@@ -148,7 +150,7 @@ def move_vehicle(
 
 def free_position(session, vehicle_id: int) -> None:
     """Internal (the car left the display floor): its position becomes empty."""
-    table = DisplayPosition.__table__
+    table = cast(Table, DisplayPosition.__table__)
     session.execute(
         table.update()
         .where(table.c.vehicle_id == vehicle_id)

@@ -211,6 +211,11 @@ def _placement_order(size: int, func: list[list[bool]]) -> list[tuple[int, int]]
     return order
 
 
+def _on_data(func: list[list[bool]], mask: Callable[[int, int], bool]) -> Callable[[int, int], bool]:
+    """A mask pattern restricted to the data modules (function patterns are never masked)."""
+    return lambda x, y: not func[y][x] and mask(x, y)
+
+
 @functools.lru_cache(maxsize=None)
 def _template(ver: int) -> _Template:
     """Everything about a version that does not depend on the data: function patterns, the
@@ -236,7 +241,7 @@ def _template(ver: int) -> _Template:
         size=size,
         width=width,
         base=pack(lambda x, y: dark[y][x]),
-        masks=tuple(pack(lambda x, y, m=m: not func[y][x] and m(x, y)) for m in _MASKS),
+        masks=tuple(pack(_on_data(func, m)) for m in _MASKS),
         gather=operator.itemgetter(*source),
         data_bits=len(order),
         real=pack(lambda x, y: True),

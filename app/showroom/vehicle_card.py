@@ -114,7 +114,7 @@ def disclosure_parts(vehicle: VehicleDTO, today: dt.date) -> list[tuple[Text, st
     with the label, so a bilingual card prints them once; None for a full sentence."""
     found: list[tuple[Text, str | None]] = []
     due = age_disclosure_from(vehicle)
-    if due is not None and today >= due:
+    if due is not None and today >= due and vehicle.production_date is not None:
         made = vehicle.production_date.isoformat()
         found.append(
             (Text(f"本车生产日期为 {made}，距今已超过两年。", f"Produced on {made}, more than two years ago."), None)
