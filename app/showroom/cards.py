@@ -192,8 +192,11 @@ def _today(now: dt.datetime | None) -> dt.date:
 
 
 def _load(
-    session, vehicle_ids: list[int]
+    session, vehicle_ids: list[int], today: dt.date
 ) -> tuple[dict[int, VehicleDTO], StoreDTO, dict[int, PromotionDTO], ChargingPileDTO | None]:
+    """What the cards of these cars print on `today`: the cars, the store, the promotions
+    still running (one past its last day is off the card: 4.3.2.1, 4.1.3.6) and the NEV
+    charging-pile offer."""
     from app.store.api import store_dto
     from app.inventory.api import vehicle_dto
     from db.models import Store
@@ -204,7 +207,7 @@ def _load(
 
         raise SetupRequired()
     vehicles = {v.id: vehicle_dto(v) for v in session.scalars(select(Vehicle).where(Vehicle.id.in_(vehicle_ids)))}
-    return vehicles, store_dto(store), promotion_dtos(session, vehicle_ids), charging_pile_dto(session)
+    return vehicles, store_dto(store), promotion_dtos(session, vehicle_ids, today), charging_pile_dto(session)
 
 
 def describe(v: VehicleDTO) -> str:

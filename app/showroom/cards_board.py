@@ -68,7 +68,7 @@ class _Floor:
         self.store: StoreDTO
         self.promos: dict[int, PromotionDTO]
         self.pile: ChargingPileDTO | None
-        self.vehicles, self.store, self.promos, self.pile = _load(session, ids)
+        self.vehicles, self.store, self.promos, self.pile = _load(session, ids, today)
         self.cards = _current_cards(session, ids)
         self.today = today
 

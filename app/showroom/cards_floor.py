@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, or_, select
 
 from app.core.clock import utcnow
 from app.showroom.vehicle_card import ChargingPileDTO, PromotionDTO
@@ -291,11 +291,14 @@ def set_charging_pile_offer(
         return ChargingPileDTO(offer.service, offer.fee_fen, offer.included, offer.version)
 
 
-def promotion_dtos(session, vehicle_ids: list[int]) -> dict[int, PromotionDTO]:
-    """Internal: the card's promotion per car, one query."""
+def promotion_dtos(session, vehicle_ids: list[int], today: dt.date) -> dict[int, PromotionDTO]:
+    """Internal: the card's promotion per car, one query. A promotion past its last day
+    (`valid_until` before `today`) is not offered any more, so it is not on the card: a card
+    that printed it goes stale that day, as after a price change (4.1.3.6, 4.3.2.1)."""
     if not vehicle_ids:
         return {}
-    rows = session.scalars(select(Promotion).where(Promotion.vehicle_id.in_(vehicle_ids)))
+    running = or_(Promotion.valid_until.is_(None), Promotion.valid_until >= today)
+    rows = session.scalars(select(Promotion).where(Promotion.vehicle_id.in_(vehicle_ids), running))
     return {p.vehicle_id: PromotionDTO(p.title, p.rules, p.valid_until, p.conditions) for p in rows}
 
 

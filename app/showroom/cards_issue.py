@@ -81,7 +81,7 @@ def _plan(uow: UnitOfWork, vehicle_ids: list[int], now: dt.datetime | None) -> l
                 raise NotFound(what="vehicle", id=vehicle_id)
             if v.status not in ISSUABLE:
                 raise not_available(v)
-        vehicles, store, promos, pile = _load(s, vehicle_ids)
+        vehicles, store, promos, pile = _load(s, vehicle_ids, today)
         latest = dict(
             s.execute(
                 select(VehicleCard.vehicle_id, VehicleCard.card_number)
