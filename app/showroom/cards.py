@@ -51,7 +51,7 @@ FACT_GROUPS: dict[str, tuple[str, ...]] = {
         "fast_charge_minutes",
         "slow_charge_hours",
     ),
-    "disclosure": ("age_disclosed_from", "defect_notes", "repair_notes"),
+    "disclosure": ("age_disclosed_from", "age_unknown", "defect_notes", "repair_notes"),
     "model": ("vin", "brand", "model", "trim", "model_year", "exterior_color", "interior_color", "powertrain"),
     "charging_pile": ("charging_pile",),
     "store": ("store_name", "sales_hotline", "complaint_phone", "qr_url_template"),
@@ -99,6 +99,8 @@ class BoardRowDTO:
     card_version: int | None
     document_id: int | None
     nev_outside_zone: bool  # 4.2.1.5: an NEV displayed outside the NEV zone
+    # 4.2.3.4: no production date, so the card can only say the age is unknown.
+    production_date_missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,45 +137,54 @@ def card_facts(vehicle: VehicleDTO, store: StoreDTO, promotion, charging_pile, t
     car turns two years old (4.2.3.4): that day the card must say so, so it goes stale."""
     due = age_disclosure_from(vehicle)
     nev = is_nev(vehicle)
-    return {
-        "vin": vehicle.vin,
-        "brand": vehicle.brand,
-        "model": vehicle.model,
-        "trim": vehicle.trim,
-        "model_year": vehicle.model_year,
-        "exterior_color": vehicle.exterior_color,
-        "interior_color": vehicle.interior_color,
-        "powertrain": vehicle.powertrain,
-        "price_fen": vehicle.price_fen,
-        "guide_price_fen": vehicle.guide_price_fen,
-        "configuration": list(vehicle.configuration),
-        "power_kw": vehicle.power_kw,
-        "accel_0_100_s": vehicle.accel_0_100_s,
-        "fuel_l_per_100km": vehicle.fuel_l_per_100km,
-        "range_km": vehicle.range_km,
-        "battery_kwh": vehicle.battery_kwh,
-        "fast_charge_minutes": vehicle.fast_charge_minutes,
-        "slow_charge_hours": vehicle.slow_charge_hours,
-        "age_disclosed_from": due.isoformat() if due is not None and today >= due else None,
-        "defect_notes": vehicle.defect_notes.strip(),
-        "repair_notes": vehicle.repair_notes.strip(),
-        "promotion": None
-        if promotion is None
-        else {
-            "title": promotion.title,
-            "rules": promotion.rules,
-            "conditions": promotion.conditions,
-            "valid_until": promotion.valid_until.isoformat() if promotion.valid_until else None,
-        },
-        "charging_pile": None
-        if charging_pile is None or not nev
-        else {"service": charging_pile.service, "fee_fen": charging_pile.fee_fen, "included": charging_pile.included},
-        "store_name": store.legal_name,
-        "sales_hotline": store.sales_hotline,
-        "complaint_phone": store.complaint_phone,
-    } | ({"qr_url_template": store.card_url_template} if store.card_url_template else {})
-    # (The template key is left out while unset so that cards issued before it existed keep
-    # their fingerprint; setting or changing it changes what the QR says, so the card is stale.)
+    return (
+        {
+            "vin": vehicle.vin,
+            "brand": vehicle.brand,
+            "model": vehicle.model,
+            "trim": vehicle.trim,
+            "model_year": vehicle.model_year,
+            "exterior_color": vehicle.exterior_color,
+            "interior_color": vehicle.interior_color,
+            "powertrain": vehicle.powertrain,
+            "price_fen": vehicle.price_fen,
+            "guide_price_fen": vehicle.guide_price_fen,
+            "configuration": list(vehicle.configuration),
+            "power_kw": vehicle.power_kw,
+            "accel_0_100_s": vehicle.accel_0_100_s,
+            "fuel_l_per_100km": vehicle.fuel_l_per_100km,
+            "range_km": vehicle.range_km,
+            "battery_kwh": vehicle.battery_kwh,
+            "fast_charge_minutes": vehicle.fast_charge_minutes,
+            "slow_charge_hours": vehicle.slow_charge_hours,
+            "age_disclosed_from": due.isoformat() if due is not None and today >= due else None,
+            "defect_notes": vehicle.defect_notes.strip(),
+            "repair_notes": vehicle.repair_notes.strip(),
+            "promotion": None
+            if promotion is None
+            else {
+                "title": promotion.title,
+                "rules": promotion.rules,
+                "conditions": promotion.conditions,
+                "valid_until": promotion.valid_until.isoformat() if promotion.valid_until else None,
+            },
+            "charging_pile": None
+            if charging_pile is None or not nev
+            else {
+                "service": charging_pile.service,
+                "fee_fen": charging_pile.fee_fen,
+                "included": charging_pile.included,
+            },
+            "store_name": store.legal_name,
+            "sales_hotline": store.sales_hotline,
+            "complaint_phone": store.complaint_phone,
+        }
+        | ({"qr_url_template": store.card_url_template} if store.card_url_template else {})
+        | ({"age_unknown": True} if vehicle.production_date is None else {})
+    )
+    # (The template and age_unknown keys are left out while unset so that cards issued before
+    # they existed keep their fingerprint; setting the template changes what the QR says, and a
+    # production date entered later changes the disclosure, so the card is stale.)
 
 
 def fingerprint(facts: dict) -> str:

@@ -98,6 +98,7 @@ class _Floor:
             card.document_id if card else None,
             # T/CSCA 120031 4.2.1.5: NEVs are displayed in a separate zone.
             is_nev(v) and not (zone and zone.is_nev_zone),
+            v.production_date is None,
         )
 
 

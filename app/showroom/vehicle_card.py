@@ -107,6 +107,11 @@ def age_disclosure_from(vehicle: VehicleDTO) -> dt.date | None:
 
 
 T_DEFECT, T_REPAIR = Text("瑕疵披露", "Defect disclosed"), Text("维修披露", "Repair disclosed")
+# 4.2.3.4 cannot be judged without a production date: the card says so rather than nothing.
+T_AGE_UNKNOWN = Text(
+    "本车生产日期未登记，车龄不详，请向销售顾问核实。",
+    "Production date not recorded: the car's age is unknown. Please ask your sales consultant.",
+)
 
 
 def disclosure_parts(vehicle: VehicleDTO, today: dt.date) -> list[tuple[Text, str | None]]:
@@ -114,7 +119,9 @@ def disclosure_parts(vehicle: VehicleDTO, today: dt.date) -> list[tuple[Text, st
     with the label, so a bilingual card prints them once; None for a full sentence."""
     found: list[tuple[Text, str | None]] = []
     due = age_disclosure_from(vehicle)
-    if due is not None and today >= due and vehicle.production_date is not None:
+    if vehicle.production_date is None:
+        found.append((T_AGE_UNKNOWN, None))
+    elif due is not None and today >= due:
         made = vehicle.production_date.isoformat()
         found.append(
             (Text(f"本车生产日期为 {made}，距今已超过两年。", f"Produced on {made}, more than two years ago."), None)
@@ -126,8 +133,8 @@ def disclosure_parts(vehicle: VehicleDTO, today: dt.date) -> list[tuple[Text, st
 
 
 def disclosures(vehicle: VehicleDTO, today: dt.date) -> list[Text]:
-    """What the card must disclose on `today` (T/CSCA 120031 4.2.3.4): age over two years,
-    and any recorded defect (瑕疵) or repair. A written defect disclosure at sale also limits
+    """What the card must disclose on `today` (T/CSCA 120031 4.2.3.4): age over two years (or
+    that the age is unknown, without a production date), and any recorded defect (瑕疵) or repair. A written defect disclosure at sale also limits
     三包 liability for it (domain_reference §7), so the notes are printed in full."""
     return [
         text if notes is None else Text(f"{text.zh}：{notes}", f"{text.en}: {notes}")
@@ -141,6 +148,7 @@ def disclosure_flags(vehicle: VehicleDTO, today: dt.date) -> list[str]:
     return [
         flag
         for flag, on in (
+            ("生产日期不详", vehicle.production_date is None),
             ("生产超两年", due is not None and today >= due),
             ("瑕疵", bool(vehicle.defect_notes.strip())),
             ("维修", bool(vehicle.repair_notes.strip())),

@@ -4463,6 +4463,10 @@ Defect: {defect}</source>
         <source>NEV outside the NEV zone</source>
         <translation>新能源车不在新能源专区</translation>
     </message>
+    <message>
+        <source>production date missing: the card says the age is unknown</source>
+        <translation>未登记生产日期：卡片注明车龄不详</translation>
+    </message>
 </context>
 <context>
     <name>ShowroomPage</name>

@@ -92,3 +92,34 @@ def test_4_3_2_1_a_promotion_without_an_end_date_stays_on_the_card(uow, consulta
     cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
     far = store_noon(store_today() + dt.timedelta(days=30))
     assert row_of(uow, consultant, v.id, far).card_state == "current"
+
+
+# --- 4.2.3.4: a displayed car without a production date ---------------------------------
+
+
+def test_4_2_3_4_a_car_without_production_date_gets_a_card_saying_its_age_is_unknown(uow, consultant, manager):
+    v = displayed(uow, manager, production_date=None)
+    card = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
+    text = pdf_text(documents.get_document_bytes(uow(), actor=consultant, document_id=card.document_id))
+    flat = " ".join(text.split())
+    assert "车龄不详" in flat and "age is unknown" in flat  # bilingual, in the red disclosure box
+    assert "车辆情况披露" in flat
+    row = row_of(uow, consultant, v.id, None)
+    assert row.card_state == "current" and row.production_date_missing
+
+
+def test_4_2_3_4_entering_the_production_date_later_makes_that_card_stale(uow, consultant, manager):
+    from tests.integration.test_cards import edit
+
+    v = displayed(uow, manager, production_date=None)
+    cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
+    edit(uow, manager, v.id, production_date=store_today() - dt.timedelta(days=90))
+    row = row_of(uow, consultant, v.id, None)
+    assert (row.card_state, row.changed, row.production_date_missing) == ("stale", ("disclosure",), False)
+
+
+def test_4_2_3_4_a_car_with_a_recent_production_date_has_no_age_disclosure(uow, consultant, manager):
+    v = displayed(uow, manager, production_date=store_today() - dt.timedelta(days=90))
+    card = cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
+    text = pdf_text(documents.get_document_bytes(uow(), actor=consultant, document_id=card.document_id))
+    assert "车龄不详" not in text and "车辆情况披露" not in text

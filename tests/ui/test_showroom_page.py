@@ -206,3 +206,13 @@ def test_manager_sets_the_charging_pile_offer_and_only_nev_cards_go_stale_4_1_3_
     dialog.save()
     assert cards_floor.get_charging_pile_offer(uow(), actor=manager).fee_fen == 120_000
     assert _state(page, nev.id) == "stale" and _state(page, cars[0].id) == "current"
+
+
+def test_4_2_3_4_the_board_warns_about_a_displayed_car_without_production_date(qtbot, make_ctx, floor, uow):
+    manager, _ = floor
+    car = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display", production_date=None))
+    page = ShowroomPage(make_ctx(Role.CONSULTANT))
+    qtbot.addWidget(page)
+    row = page.model.row_of_vehicle(car.id)
+    text = page.model.index(row, Col.CAR).data()
+    assert "production date missing" in text and "age is unknown" in text

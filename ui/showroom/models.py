@@ -42,6 +42,7 @@ T_CURRENT = QT_TRANSLATE_NOOP("ShowroomBoard", "Current v{version}")
 T_NO_POSITION = QT_TRANSLATE_NOOP("ShowroomBoard", "(no position)")
 T_EMPTY = QT_TRANSLATE_NOOP("ShowroomBoard", "(empty)")
 T_NEV_OUTSIDE = QT_TRANSLATE_NOOP("ShowroomBoard", "NEV outside the NEV zone")
+T_NO_PRODUCTION_DATE = QT_TRANSLATE_NOOP("ShowroomBoard", "production date missing: the card says the age is unknown")
 
 COLOURS = {"no_card": "#f8d7da", "stale": "#fff3cd", "current": "#d1e7dd"}
 
@@ -90,7 +91,10 @@ class BoardTableModel(DtoTableModel[BoardRowDTO]):
                 if r.vehicle_id is None:
                     return _t(T_EMPTY)
                 car = f"{r.description} · {label(POWERTRAIN, r.powertrain)}"
-                return car + ("  ⚠ " + _t(T_NEV_OUTSIDE) if r.nev_outside_zone else "")
+                warnings = [_t(T_NEV_OUTSIDE)] * r.nev_outside_zone + [
+                    _t(T_NO_PRODUCTION_DATE)
+                ] * r.production_date_missing
+                return car + "".join("  ⚠ " + w for w in warnings)
             if col is Col.VIN:
                 return r.vin or ""
             if col is Col.PRICE:
