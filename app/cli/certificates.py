@@ -114,6 +114,7 @@ def cmd_certificate_import(args) -> int:
         data = args.file.read_bytes()
     except OSError as e:
         raise CliError(f"cannot read {args.file}: {e.strerror or e}", EXIT_USAGE) from None
+    password: str | None
     if args.password_env:
         password = _env_password(args.password_env)
     elif base._is_tty():

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NoReturn, cast
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import Table, case, func, or_, select, update
 
 from app.core.clock import utcnow
 from app.core.errors import AccountLocked, FieldError, LoginFailed, NotFound, ValidationFailed
@@ -79,7 +80,7 @@ def _count_failure(uow: UnitOfWork, user_id: int, now: dt.datetime):
     failures lock the account. Read-modify-write through the ORM let 19 attempts past the
     lock and raised StaleDataError on the version column. Returns (failed, locked_until) after
     the update, or None if a parallel attempt locked the account meanwhile."""
-    t = StaffUser.__table__
+    t = cast(Table, StaffUser.__table__)
     n = t.c.failed_logins + 1
     reaches = n >= MAX_FAILED_LOGINS
     stmt = (
@@ -127,7 +128,7 @@ def _find_user(uow: UnitOfWork, username: str) -> StaffUser | None:
     )
 
 
-def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None, extra: dict | None = None) -> None:
+def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None, extra: dict | None = None) -> NoReturn:
     # Same error as a wrong password: do not reveal which usernames exist or are inactive.
     hash_password("timing-equaliser")
     _audit_failure(uow, username, "unknown" if user is None else "inactive", user, extra)
@@ -137,8 +138,8 @@ def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None, extr
 def _logged_in(uow: UnitOfWork, user: StaffUser, password: str, now: dt.datetime) -> None:
     # A plain UPDATE (no version bump): two terminals logging in at once must not collide on
     # the optimistic-lock version as an administrator's edit would.
-    t = StaffUser.__table__
-    values = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+    t = cast(Table, StaffUser.__table__)
+    values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     if needs_rehash(user.password_hash):
         values["password_hash"] = hash_password(password)
     uow.session.execute(update(t).where(t.c.id == user.id).values(**values))
@@ -181,7 +182,7 @@ def unlock(uow: UnitOfWork, *, actor: Actor, password: str, now: dt.datetime | N
                 _audit_failure(uow, user.username, "unlock_inactive", user)
             raise LoginFailed()
         check_password(uow, user, password, now=now, context="unlock")
-        t = StaffUser.__table__
+        t = cast(Table, StaffUser.__table__)
         uow.session.execute(update(t).where(t.c.id == user.id).values(failed_logins=0))
         actor = actor_of(user)
         uow.audit("session_unlocked", table_name="staff_user", record_id=user.id, actor=actor)

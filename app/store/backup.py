@@ -274,6 +274,7 @@ def restore(
             problems=report.lines(),
         )
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside: Path | None
     if _is_postgres(url):
         aside = take_backup(url, backup_directory(), kind="manual", now=now).path
         pg_restore(url, file)
