@@ -27,8 +27,9 @@ import hmac
 import json
 from collections.abc import Callable
 from enum import Enum
+from typing import cast
 
-from sqlalchemy import Connection, DateTime, Integer, String, Text, insert, select, update
+from sqlalchemy import Connection, DateTime, Integer, String, Table, Text, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base
@@ -178,8 +179,8 @@ def append_events(connection: Connection, events: list[dict], key_for: KeyFor | 
         raise RuntimeError(
             "audit key not configured: create Database(..., audit_keeper=...) or import app.core.keeper first"
         )
-    head_t = AuditChainHead.__table__
-    event_t = AuditEvent.__table__
+    head_t = cast(Table, AuditChainHead.__table__)
+    event_t = cast(Table, AuditEvent.__table__)
     head = _locked_head(connection)
     last_id, last_hash = head.last_id, head.last_hash
     # Read under the head's lock, so two terminals that start a chain at once cannot both
@@ -217,7 +218,7 @@ def append_events(connection: Connection, events: list[dict], key_for: KeyFor | 
 
 def _locked_head(connection: Connection):
     """The head row, locked against other appenders until the transaction ends."""
-    head_t = AuditChainHead.__table__
+    head_t = cast(Table, AuditChainHead.__table__)
     dialect = connection.dialect.name
     if dialect == "sqlite":
         connection.execute(update(head_t).where(head_t.c.id == 1).values(last_id=head_t.c.last_id))
@@ -236,6 +237,6 @@ def _locked_head(connection: Connection):
 
 
 def _head_query(dialect: str):
-    head_t = AuditChainHead.__table__
+    head_t = cast(Table, AuditChainHead.__table__)
     q = select(head_t.c.last_id, head_t.c.last_hash, head_t.c.keyed_from, head_t.c.key_id).where(head_t.c.id == 1)
     return q.with_for_update() if dialect == "postgresql" else q

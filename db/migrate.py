@@ -26,7 +26,10 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    if head is None:  # a broken install without its migrations
+        raise RuntimeError(f"no database migrations found in {MIGRATIONS_DIR}")
+    return head
 
 
 def known_revisions() -> set[str]:

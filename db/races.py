@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+from collections.abc import Callable
 
 # PostgreSQL: serialization_failure, deadlock_detected, lock_not_available; unique_violation.
 _TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
@@ -26,7 +27,7 @@ class WriteRace(Exception):
         self.params = params
 
 
-_race_error: type[Exception] | object = WriteRace
+_race_error: Callable[..., Exception] = WriteRace
 
 
 def on_write_race(factory) -> None:
@@ -102,7 +103,7 @@ class UnstorableText(Exception):
         self.params = params
 
 
-_text_error: type[Exception] | object = UnstorableText
+_text_error: Callable[..., Exception] = UnstorableText
 
 
 def on_unstorable_text(factory) -> None:

@@ -253,9 +253,9 @@ def _forget(session: Session) -> None:
 
 def _anchor(session: Session, database: Database | None) -> None:
     head = session.info.pop(_HEAD, None)
-    keeper = database.audit_keeper if database is not None else None
-    if head is None or keeper is None:
+    if head is None or database is None or database.audit_keeper is None:
         return
+    keeper = database.audit_keeper
     try:
         keeper.anchor(database.url, head)
     except OSError as e:
@@ -275,16 +275,16 @@ def _after_flush(session: Session, _flush_context) -> None:
             notes.append(_note(obj, "update"))
     for obj in session.deleted:
         notes.append(_note(obj, "delete"))
-    notes = [n for n in notes if n is not None]
-    if notes:
+    kept: list[dict] = [n for n in notes if n is not None]
+    if kept:
         who = session.info.get(_ACTOR)
-        for n in notes:
+        for n in kept:
             by = n.pop("by")
             if who:
                 n["actor_id"], n["actor_name"] = who
             else:
                 n["actor_id"], n["actor_name"] = by, ""
-        session.info.setdefault(_EVENTS, []).extend(notes)
+        session.info.setdefault(_EVENTS, []).extend(kept)
 
 
 def _note(obj, kind: str) -> dict | None:

@@ -41,11 +41,10 @@ import argparse
 import datetime as dt
 import getpass
 import logging
-import os
 import sys
 from pathlib import Path
 
-from app.cli.text import describe_error, describe_field_error
+from app.cli.text import describe_error
 
 log = logging.getLogger("showroom.cli")
 
@@ -106,22 +105,53 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: each command group adds its commands next to its handlers."""
     parser = argparse.ArgumentParser(
         prog="showroom admin", description="Showroom administration: database, users, inventory files, demo."
     )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    command, group = _command_factory(sub), _group_factory(sub)
+    from app.cli import backup, cards, certificates, documents, inventory, pdi, privacy, setup, staff
+
+    setup.add_commands(command, group)
+    inventory.add_commands(command, group)
+    documents.add_commands(command, group)  # issue #3
+    certificates.add_commands(command, group)
+    cards.add_commands(command, group)  # issue #5
+    backup.add_commands(command, group)  # issue #8
+    pdi.add_commands(command, group)  # issue #7
+    privacy.add_commands(command, group)  # issue #9
+    staff.add_commands(command, group)  # issue #15.10
+    setup.add_demo_command(command, group)
+    return parser
+
+
+def _common_options(p: argparse.ArgumentParser) -> None:
     from app.cli.auth import add_user_option
+
+    p.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the per-user SQLite file)",
+    )
+    add_user_option(p)
+
+
+def _command_factory(sub):
+    """`command(name, func, help)`: a top-level command with the common options."""
 
     def command(name: str, func, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument(
-            "--database-url",
-            metavar="URL",
-            help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the per-user SQLite file)",
-        )
-        add_user_option(p)
+        _common_options(p)
         p.set_defaults(func=func, command_name=name)
         return p
+
+    return command
+
+
+def _group_factory(sub):
+    """`group(name, help)` returns `leaf(name, func, help)`: commands under a group name
+    (`documents list`); the group alone prints its help."""
 
     def group(name: str, help_: str):
         g = sub.add_parser(name, help=help_, description=help_)
@@ -130,212 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
 
         def leaf(leaf_name: str, func, leaf_help: str) -> argparse.ArgumentParser:
             p = inner.add_parser(leaf_name, help=leaf_help, description=leaf_help)
-            p.add_argument(
-                "--database-url",
-                metavar="URL",
-                help="SQLAlchemy URL (default: $SHOWROOM_DATABASE_URL, else the per-user SQLite file)",
-            )
-            add_user_option(p)
+            _common_options(p)
             p.set_defaults(func=func, command_name=f"{name} {leaf_name}")
             return p
 
         return leaf
 
-    p = command("init", cmd_init, "Create or upgrade the database and set up the store.")
-    for opt in (
-        "--store-name",
-        "--address",
-        "--sales-hotline",
-        "--complaint-phone",
-        "--website",
-        "--admin-username",
-        "--admin-full-name",
-    ):
-        p.add_argument(opt)
-    p.add_argument("--admin-password", help=f"the first administrator's password (or set ${ENV_ADMIN_PASSWORD})")
-
-    command("migrate", cmd_migrate, "Upgrade the database schema to the latest version.")
-
-    p = command("import-vehicles", cmd_import, "Import vehicles from a .csv or .xlsx file.")
-    p.add_argument("file", type=Path)
-    p.add_argument(
-        "--max-rows",
-        type=int,
-        metavar="N",  # issue #15.13
-        help="refuse a file with more data rows than this (default 50,000, or $SHOWROOM_IMPORT_MAX_ROWS)",
-    )
-
-    p = command("export-vehicles", cmd_export, "Export vehicles to a .csv or .xlsx file.")
-    p.add_argument("file", type=Path)
-    p.add_argument("--status", choices=STATUSES, help="only vehicles in this status")
-    p.add_argument("--search", default="", help="VIN tail, brand, model, trim or colour")
-
-    from app.cli.documents import add_commands
-
-    add_commands(command, group)
-
-    from app.cli.cards import add_commands as add_card_commands
-
-    add_card_commands(command, group)
-
-    from app.cli.backup import add_commands as add_backup_commands  # issue #8
-    from app.cli.pdi import add_commands as add_pdi_commands  # issue #7
-    from app.cli.privacy import add_commands as add_privacy_commands  # issue #9
-
-    add_backup_commands(command, group)
-    add_pdi_commands(command, group)
-    add_privacy_commands(command, group)
-    from app.cli.staff import add_commands as add_staff_commands  # issue #15.10
-
-    add_staff_commands(command, group)
-
-    command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
-    return parser
-
-
-# --- commands ------------------------------------------------------------------------------
-
-
-def cmd_init(args) -> int:
-    from app.store import store
-    from app.store.backup import before_migration
-    from db.migrate import upgrade
-    from db.session import describe_url
-    from db.uow import Database
-
-    url = _url(args)
-    backup = upgrade(url, before_migration)
-    print(f"Database ready: {describe_url(url)}")
-    if backup:
-        print(f"Backup taken before upgrading: {backup}")
-    db = Database(url)
-    try:
-        if not store.needs_setup(db.uow()):
-            print("The store is already set up.")
-            from app.cli.auth import sign_in
-            from app.core.permissions import Action
-
-            # Issue #15.9: only an empty database is open; after set-up, an administrator.
-            _ensure_certificate(db, sign_in(db, args, Action.MANAGE_CERTIFICATE, "init"))
-            return EXIT_OK
-        values = {
-            "legal_name": args.store_name,
-            "address": args.address,
-            "sales_hotline": args.sales_hotline,
-            "complaint_phone": args.complaint_phone,
-            "admin_username": args.admin_username,
-            "admin_full_name": args.admin_full_name,
-            "admin_password": args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD),
-        }
-        missing = [k for k, v in values.items() if not (v or "").strip()]
-        if missing and not _is_tty():
-            print(
-                "The store is not set up yet: the first-run wizard will complete set-up when "
-                "Showroom starts (or pass every --store-name/--address/--sales-hotline/"
-                "--complaint-phone/--admin-* option)."
-            )
-            return EXIT_OK
-        for key in missing:
-            values[key] = _new_password() if key == "admin_password" else _ask(_LABELS[key])
-        website = args.website
-        if website is None and missing:
-            website = _ask("Website (optional)", required=False)
-        admin = store.set_up_store(db.uow(), website=website or "", **values)
-        print(f"Store set up: {values['legal_name'].strip()}; administrator '{admin.username}' can now log in.")
-        _ensure_certificate(db, admin)
-        return EXIT_OK
-    finally:
-        db.dispose()
-
-
-def _ensure_certificate(db, actor) -> None:
-    from app.documents.certificates import ensure_store_certificate
-
-    cert = ensure_store_certificate(db.uow(), actor=actor)
-    print(f"Signing certificate: {cert.subject} (SHA-256 {cert.fingerprint}).")
-
-
-_LABELS = {
-    "legal_name": "Store legal name",
-    "address": "Address",
-    "sales_hotline": "Sales hotline",
-    "complaint_phone": "Complaint phone",
-    "admin_username": "Administrator username",
-    "admin_full_name": "Administrator full name",
-}
-
-
-def cmd_migrate(args) -> int:
-    from app.store.backup import before_migration
-    from db.migrate import current_revision, upgrade
-    from db.session import describe_url
-
-    url = _url(args)
-    before = current_revision(url) if _database_exists(url) else None
-    backup = upgrade(url, before_migration)
-    after = current_revision(url)
-    if before == after:
-        print(f"{describe_url(url)} is already up to date (revision {after}).")
-    else:
-        print(f"{describe_url(url)} upgraded from {before or 'empty'} to revision {after}.")
-    if backup:
-        print(f"Backup taken before upgrading: {backup}")
-    return EXIT_OK
-
-
-def cmd_import(args) -> int:
-    from app.inventory.vehicle_io import WARN_NO_DATA_ROWS, WARN_UNKNOWN_COLUMNS, import_vehicles
-
-    if args.max_rows is not None and args.max_rows <= 0:
-        raise CliError("--max-rows must be a positive number of rows", EXIT_USAGE)
-    db = _open_database(args)
-    try:
-        report = import_vehicles(db.uow(), actor=_system_admin(db), path=args.file, max_rows=args.max_rows)
-    finally:
-        db.dispose()
-    if WARN_UNKNOWN_COLUMNS in report.warnings:
-        print(f"warning: ignored unknown columns: {', '.join(report.ignored_columns)}")
-    if WARN_NO_DATA_ROWS in report.warnings:
-        print("warning: the file has a header but no data rows")
-    for r in report.rejected:
-        reasons = "; ".join(describe_field_error(e) for e in r.errors)
-        print(f"row {r.row} ({r.vin or 'no VIN'}): {reasons}")
-    print(
-        f"{args.file.name}: {report.total_rows} rows: {report.created} created, "
-        f"{report.updated} updated, {report.unchanged} unchanged, "
-        f"{len(report.rejected)} rejected."
-    )
-    return EXIT_FAIL if report.rejected else EXIT_OK
-
-
-def cmd_export(args) -> int:
-    from app.inventory.vehicle_io import export_vehicles
-    from app.inventory.vehicles import VehicleQuery
-
-    db = _open_database(args)
-    try:
-        n = export_vehicles(
-            db.uow(), actor=_system_admin(db), path=args.file, query=VehicleQuery(text=args.search, status=args.status)
-        )
-    finally:
-        db.dispose()
-    print(f"Exported {n} vehicle{'s' if n != 1 else ''} to {args.file}.")
-    return EXIT_OK
-
-
-def cmd_demo(args) -> int:
-    from app.demo import build_demo
-    from db.session import default_database_url, describe_url
-
-    url = args.database_url or default_database_url(demo=True)
-    info = build_demo(url)
-    state = "built" if info.created else "already complete, left as it was"
-    print(f"Demo store {info.store_name}: {describe_url(url)} ({state}; {info.vehicles} vehicles).")
-    print(f"Signed sample documents in the archive: {info.documents} (try 'showroom admin documents list --all').")
-    print("Demo logins (username / password / name / roles):")
-    for username, password, full_name, roles in info.users:
-        print(f"  {username:<14} {password:<10} {full_name}  ({', '.join(roles)})")
-    return EXIT_OK
+    return group
 
 
 # --- helpers -------------------------------------------------------------------------------

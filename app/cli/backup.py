@@ -121,7 +121,7 @@ def _print_report(report, *, accept: bool) -> None:
         print(f"  {line}", file=out)
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"

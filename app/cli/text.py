@@ -183,7 +183,7 @@ def describe_error(e: ShowroomError) -> str:
             )
         return "no such document in the archive"
     if e.code == "card_vehicle_not_available":  # issue #15.6: name the car, in words
-        status = VEHICLE_STATUS_TEXT.get(e.params.get("status"), e.params.get("status"))
+        status = VEHICLE_STATUS_TEXT.get(str(e.params.get("status")), e.params.get("status"))
         return _fmt(CARD_NOT_AVAILABLE, {"car": "", **e.params, "status": status})
     template = ERROR_TEXT.get(e.code)
     return _fmt(template, e.params) if template else str(e)

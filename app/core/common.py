@@ -165,7 +165,7 @@ def retry_transient(
                     time.sleep(delay * random.uniform(0.5, 1.5))
             raise AssertionError("unreachable")
 
-        run.__wrapped_transaction__ = True  # for tests: this call retries transient errors
+        setattr(run, "__wrapped_transaction__", True)  # for tests: this call retries transient errors
         return run
 
     return wrap(fn) if fn is not None else wrap

@@ -5,7 +5,8 @@ Business rules raise these; they never use `assert` (python -O would strip it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -30,7 +31,7 @@ class FieldError:
 
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.code}" + (f" {self.params}" if self.params else "")

@@ -96,6 +96,8 @@ def personal_sealing_key(uow: UnitOfWork, *, actor=None) -> bytes:
             recorded = recorded_key_id(s)
             key = _terminal_key()
             if recorded is not None:
+                if key is None:
+                    raise key_error(MISSING, expected=recorded)
                 _check(key, {recorded})
                 return key
             _check(key, sealed_key_ids(s))

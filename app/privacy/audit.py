@@ -137,7 +137,7 @@ def filter_choices(uow: UnitOfWork, *, actor) -> tuple[list[str], list[tuple[int
             .group_by(AuditEvent.actor_id)
             .order_by(AuditEvent.actor_id)
         ).all()
-        return tables, [(uid, name) for uid, name in users]
+        return tables, [(uid, name) for uid, name in users if uid is not None]
 
 
 def verify_chain(uow: UnitOfWork, *, anchors: list[tuple[str, dict]] | None = None) -> ChainReport:
@@ -194,7 +194,8 @@ def _walk(s, head, key_source, wanted: set[int]) -> tuple[ChainReport, dict[int,
     link to the row before; then the head. Returns the MACs of the `wanted` rows."""
     keyed_from = head.keyed_from if head is not None else 1
     last_id = head.last_id if head is not None else None
-    prev_id, prev_hash, n, key, seen = 0, GENESIS_HASH, 0, None, {}
+    prev_id, prev_hash, n, key = 0, GENESIS_HASH, 0, None
+    seen: dict[int, str] = {}
     rows = s.execute(select(AuditEvent.__table__).order_by(AuditEvent.id).execution_options(yield_per=2000))
     for r in rows:
         n += 1

@@ -138,32 +138,10 @@ def rotate_personal_key(uow: UnitOfWork, *, actor) -> RotationReport:
         for table_name, cols in sealed_columns().items():
             t = _table(table_name)
             pk = _pk(t)
-            fp_cols = {c: c[: -len(SEALED_SUFFIX)] + "_fingerprint" for c in cols}
             rows = s.execute(select(pk, *[t.c[c] for c in cols])).all()
             for row in rows:
-                changes = {}
-                for c, blob in zip(cols, row[1:]):
-                    if blob is None:
-                        continue
-                    field = f"{table_name}.{c}"
-                    blob_id = keys.blob_key_id(blob)
-                    if blob_id == new_id:
-                        continue  # re-sealed by an interrupted run already
-                    if blob_id != old_id:
-                        raise ShowroomError(
-                            "encryption_key_unavailable",
-                            reason="wrong_key",
-                            path=str(keys.key_path(personal_data.PERSONAL)),
-                        )
-                    clear = personal_data.unseal(blob, field=field)
-                    changes[c] = personal_data.seal_with(new, clear, field=field)
-                    values += 1
-                    fp = fp_cols[c]
-                    if fp in t.c:
-                        changes[fp] = personal_data.fingerprint_with(
-                            new, clear, field=f"{table_name}.{c[: -len(SEALED_SUFFIX)]}"
-                        )
-                        prints += 1
+                changes, resealed, refingered = _reseal_row(table_name, t, cols, row[1:], old_id, new)
+                values, prints = values + resealed, prints + refingered
                 if changes:
                     s.execute(update(t).where(pk == row[0]).values(**changes))
         uow.audit(
@@ -184,3 +162,31 @@ def rotate_personal_key(uow: UnitOfWork, *, actor) -> RotationReport:
     keys.rotate_finish(personal_data.PERSONAL)
     kept = keys.key_path(personal_data.PERSONAL).with_name(f"{personal_data.PERSONAL}.key.{old_id.hex()}.old")
     return RotationReport(values=values, fingerprints=prints, old_key_kept=str(kept) if old != new else "")
+
+
+def _reseal_row(table_name: str, t, cols, blobs, old_id: bytes, new: bytes) -> tuple[dict[str, object], int, int]:
+    """One row's sealed values under the new key, with their fingerprints: (the column
+    changes, values re-sealed, fingerprints recomputed). A blob already under the new key
+    was done by an interrupted run; one under neither key stops the rotation."""
+    new_id = keys.key_id(new)
+    changes: dict[str, object] = {}
+    values = prints = 0
+    for c, blob in zip(cols, blobs, strict=True):
+        if blob is None:
+            continue
+        field = f"{table_name}.{c}"
+        blob_id = keys.blob_key_id(blob)
+        if blob_id == new_id:
+            continue  # re-sealed by an interrupted run already
+        if blob_id != old_id:
+            raise ShowroomError(
+                "encryption_key_unavailable", reason="wrong_key", path=str(keys.key_path(personal_data.PERSONAL))
+            )
+        clear = personal_data.unseal(blob, field=field)
+        changes[c] = personal_data.seal_with(new, clear, field=field)
+        values += 1
+        fp = c[: -len(SEALED_SUFFIX)] + "_fingerprint"
+        if fp in t.c:
+            changes[fp] = personal_data.fingerprint_with(new, clear, field=f"{table_name}.{c[: -len(SEALED_SUFFIX)]}")
+            prints += 1
+    return changes, values, prints

@@ -120,8 +120,8 @@ def _candidates(session, visitor_months: int, now: dt.datetime) -> list[PurgeCan
     return out
 
 
-def _personal_values(t: Table) -> dict:
-    values = {}
+def _personal_values(t: Table) -> dict[str, object]:
+    values: dict[str, object] = {}
     for col in t.c:
         if col.name.endswith(_PERSONAL_SUFFIXES) or col.name == "birth_date":
             if col.nullable:
@@ -224,7 +224,10 @@ def purge(
         found = _candidates(s, visitor_months, now)
         if not dry_run:
             for c in found:
-                _anonymise(s, s.get(Customer, c.customer_id), now)
+                customer = s.get(Customer, c.customer_id)
+                if customer is None:  # found in this very transaction: cannot happen
+                    continue
+                _anonymise(s, customer, now)
                 uow.audit(
                     "anonymise",
                     table_name="customer",
@@ -270,7 +273,9 @@ def export_person(uow: UnitOfWork, *, actor, mobile: str) -> dict:
         s = uow.session
         customer = _person(s, mobile)
         ct = Customer.__table__
-        data = {"customer": _row(s.execute(select(ct).where(ct.c.id == customer.id)).mappings().one())}
+        data: dict[str, object] = {
+            "customer": _row(s.execute(select(ct).where(ct.c.id == customer.id)).mappings().one())
+        }
         cons = Consent.__table__
         data["consent"] = [_row(r) for r in s.execute(select(cons).where(cons.c.customer_id == customer.id)).mappings()]
         for t in _customer_tables():

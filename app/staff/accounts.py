@@ -140,7 +140,10 @@ def open_work(uow: UnitOfWork, *, actor: Actor) -> list[OpenWork]:
     by deactivated accounts: a manager reassigns or closes them."""
     require(actor, Action.VIEW_STAFF)
     with uow:
-        users = {u.id: u for u in uow.session.scalars(select(StaffUser).where(StaffUser.active.is_(False)))}
+        # Keyed as the rows' nullable staff columns are typed (a row found here has one).
+        users: dict[int | None, StaffUser] = {
+            u.id: u for u in uow.session.scalars(select(StaffUser).where(StaffUser.active.is_(False)))
+        }
         if not users:
             return []
         ids = list(users)

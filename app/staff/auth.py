@@ -7,73 +7,31 @@ Issue #9 (item 5, T/CSCA 120031 4.2.3.2 "protect personal information"): every l
 login, logout, unlock, password change and reset is written to the audit log. A new or changed
 password needs at least 8 characters of at least two kinds (letters, digits, other signs),
 must not be the username and must not be a well-known password; an administrator's reset
-sets a temporary password and forces the user to choose a new one at the next login.
+sets a temporary password and forces the user to choose a new one at the next login. The
+hashing and the strength rule live in app/staff/passwords.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NoReturn, cast
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import Table, case, func, or_, select, update
 
 from app.core.clock import utcnow
 from app.core.errors import AccountLocked, FieldError, LoginFailed, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, StaffDTO
+from app.staff.passwords import hash_password, needs_rehash, password_problems
+from app.staff.passwords import verify as _verify
 from db.models import Role, StaffRole, StaffUser
 from db.uow import UnitOfWork
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 8
-MIN_PASSWORD_KINDS = 2
-# The most common passwords in Chinese and English leaks that pass the length and kinds rule.
-COMMON_PASSWORDS = frozenset(
-    {
-        "password1",
-        "password123",
-        "passw0rd",
-        "p@ssw0rd",
-        "p@ssword",
-        "qwerty123",
-        "qwer1234",
-        "abc12345",
-        "abcd1234",
-        "a1234567",
-        "a12345678",
-        "1234qwer",
-        "1qaz2wsx",
-        "zxcvbnm1",
-        "iloveyou1",
-        "woaini1314",
-        "woaini520",
-        "admin123",
-        "aa123456",
-        "q1w2e3r4",
-        "1q2w3e4r",
-        "showroom1",
-        "12345678a",
-        "123456789a",
-    }
-)
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
-
-_hasher = PasswordHasher()
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def _verify(hash_: str, password: str) -> bool:
-    try:
-        return _hasher.verify(hash_, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
 
 
 def actor_of(user: StaffUser) -> Actor:
@@ -122,7 +80,7 @@ def _count_failure(uow: UnitOfWork, user_id: int, now: dt.datetime):
     failures lock the account. Read-modify-write through the ORM let 19 attempts past the
     lock and raised StaleDataError on the version column. Returns (failed, locked_until) after
     the update, or None if a parallel attempt locked the account meanwhile."""
-    t = StaffUser.__table__
+    t = cast(Table, StaffUser.__table__)
     n = t.c.failed_logins + 1
     reaches = n >= MAX_FAILED_LOGINS
     stmt = (
@@ -170,9 +128,9 @@ def _find_user(uow: UnitOfWork, username: str) -> StaffUser | None:
     )
 
 
-def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None, extra: dict | None = None) -> None:
+def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None, extra: dict | None = None) -> NoReturn:
     # Same error as a wrong password: do not reveal which usernames exist or are inactive.
-    _hasher.hash("timing-equaliser")
+    hash_password("timing-equaliser")
     _audit_failure(uow, username, "unknown" if user is None else "inactive", user, extra)
     raise LoginFailed()
 
@@ -180,9 +138,9 @@ def _refuse_unknown(uow: UnitOfWork, username: str, user: StaffUser | None, extr
 def _logged_in(uow: UnitOfWork, user: StaffUser, password: str, now: dt.datetime) -> None:
     # A plain UPDATE (no version bump): two terminals logging in at once must not collide on
     # the optimistic-lock version as an administrator's edit would.
-    t = StaffUser.__table__
-    values = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
-    if _hasher.check_needs_rehash(user.password_hash):
+    t = cast(Table, StaffUser.__table__)
+    values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+    if needs_rehash(user.password_hash):
         values["password_hash"] = hash_password(password)
     uow.session.execute(update(t).where(t.c.id == user.id).values(**values))
 
@@ -224,7 +182,7 @@ def unlock(uow: UnitOfWork, *, actor: Actor, password: str, now: dt.datetime | N
                 _audit_failure(uow, user.username, "unlock_inactive", user)
             raise LoginFailed()
         check_password(uow, user, password, now=now, context="unlock")
-        t = StaffUser.__table__
+        t = cast(Table, StaffUser.__table__)
         uow.session.execute(update(t).where(t.c.id == user.id).values(failed_logins=0))
         actor = actor_of(user)
         uow.audit("session_unlocked", table_name="staff_user", record_id=user.id, actor=actor)
@@ -287,23 +245,6 @@ def reset_password(
         )
         commit(uow)
         return staff_dto(user)
-
-
-def password_problems(password: str, *, username: str = "", field: str = "password") -> list[FieldError]:
-    """The strength rule for a new or changed password (one message, the first that applies)."""
-    password = password or ""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return [FieldError(field, "password_too_short", {"min": MIN_PASSWORD_LENGTH})]
-    kinds = sum(
-        (any(c.isalpha() for c in password), any(c.isdigit() for c in password), any(not c.isalnum() for c in password))
-    )
-    if kinds < MIN_PASSWORD_KINDS:
-        return [FieldError(field, "password_too_simple", {"min": MIN_PASSWORD_LENGTH})]
-    if password.strip().lower() == (username or "").strip().lower():
-        return [FieldError(field, "password_is_username")]
-    if password.lower() in COMMON_PASSWORDS:
-        return [FieldError(field, "password_too_common")]
-    return []
 
 
 def validate_new_user(*, username: str, full_name: str, password: str, roles) -> list[FieldError]:

@@ -24,7 +24,6 @@ removed by the next backup or start-up once nothing has written to it for a whil
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import re
@@ -36,23 +35,30 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from app.core import audit_chain
-from app.core.errors import FieldError, ShowroomError, ValidationFailed
+from app.core.errors import ShowroomError
 from app.core.permissions import Action, require
 from app.store.backup_pg import is_postgres as _is_postgres
 from app.store.backup_pg import pg_dump, pg_restore
+from app.store.backup_settings import (
+    DEFAULT_KEEP,
+    MAX_KEEP,
+    MIN_KEEP,
+    SETTINGS_FILE,
+    BackupSettings,
+    backup_directory,
+    load_settings,
+    save_settings,
+)
 from app.store.backup_verify import BackupProblem, BackupReport, check_backup, verify_backup
 from app.core.dto import Actor
 from db.migrate import head_revision, upgrade
 from db.private_files import private_dir, touch_private
-from db.session import data_dir, sqlite_path
+from db.session import sqlite_path
 
 log = logging.getLogger(__name__)
 
-DEFAULT_KEEP = 14  # two weeks of daily backups
-MIN_KEEP, MAX_KEEP = 1, 365
 # A .partial untouched this long belongs to a backup that died (one running writes steadily).
 STALE_PARTIAL_SECONDS = 15 * 60
-SETTINGS_FILE = "backup.json"
 KINDS = ("daily", "manual")
 # <database>-<YYYYmmdd-HHMMSS>.<kind>.<sqlite|dump>
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})\.(?P<kind>daily|manual)\.(?P<ext>sqlite|dump)$")
@@ -67,69 +73,12 @@ class BackupInfo:
 
 
 @dataclass(frozen=True)
-class BackupSettings:
-    keep: int = DEFAULT_KEEP
-    directory: str | None = None  # None: <data dir>/backups
-
-
-@dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
     replaced_copy: Path | None  # the database as it was before the restore
     revision: str
     upgraded: bool
     problems: tuple[BackupProblem, ...] = ()  # restored anyway (accept_damaged)
-
-
-# --- settings ------------------------------------------------------------------------------
-
-
-def _settings_path() -> Path:
-    return data_dir() / SETTINGS_FILE
-
-
-def load_settings() -> BackupSettings:
-    """This terminal's backup settings; defaults when unset or unreadable."""
-    try:
-        raw = json.loads(_settings_path().read_text(encoding="utf-8"))
-        keep = int(raw.get("keep", DEFAULT_KEEP))
-        if not MIN_KEEP <= keep <= MAX_KEEP:
-            keep = DEFAULT_KEEP
-        directory = raw.get("directory") or None
-        return BackupSettings(keep=keep, directory=str(directory) if directory else None)
-    except (OSError, ValueError, TypeError, AttributeError):
-        return BackupSettings()
-
-
-def _check_keep(keep) -> int:
-    if isinstance(keep, bool) or not isinstance(keep, int | str):
-        raise ValidationFailed([FieldError("keep", "number_format")])
-    try:
-        value = int(str(keep).strip())
-    except ValueError:
-        raise ValidationFailed([FieldError("keep", "number_format")]) from None
-    if not MIN_KEEP <= value <= MAX_KEEP:
-        raise ValidationFailed([FieldError("keep", "out_of_range", {"min": MIN_KEEP, "max": MAX_KEEP})])
-    return value
-
-
-def save_settings(*, actor: Actor | None, keep, directory: str | None = None) -> BackupSettings:
-    """Set how many daily backups to keep (and optionally where). Administrators only."""
-    if actor is not None:  # None: the command line, which acts as the operator
-        require(actor, Action.MANAGE_BACKUPS)
-    settings = BackupSettings(keep=_check_keep(keep), directory=(directory or None))
-    path = _settings_path()
-    tmp = touch_private(path.with_suffix(".tmp"))
-    tmp.write_text(json.dumps({"keep": settings.keep, "directory": settings.directory}), encoding="utf-8")
-    os.replace(tmp, path)
-    return settings
-
-
-def backup_directory(settings: BackupSettings | None = None) -> Path:
-    settings = settings or load_settings()
-    if settings.directory:  # a folder the administrator chose: narrowed only if made here
-        return private_dir(Path(settings.directory), narrow_existing=False)
-    return private_dir(data_dir() / "backups")
 
 
 # --- taking backups ------------------------------------------------------------------------
@@ -325,6 +274,7 @@ def restore(
             problems=report.lines(),
         )
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside: Path | None
     if _is_postgres(url):
         aside = take_backup(url, backup_directory(), kind="manual", now=now).path
         pg_restore(url, file)
@@ -405,4 +355,8 @@ __all__ = [
     "remove_stale_partials",
     "verify_backup",
     "DEFAULT_KEEP",
+    "MIN_KEEP",
+    "MAX_KEEP",
+    "SETTINGS_FILE",
+    "BackupSettings",
 ]

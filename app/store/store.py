@@ -95,7 +95,7 @@ def set_up_store(
                 )
         except ValidationFailed as e:
             errors.extend(FieldError("admin_" + fe.field, fe.code, fe.params) for fe in e.errors)
-        if errors:
+        if errors or admin is None:  # no error means the administrator was inserted
             raise ValidationFailed(errors)
         store = uow.session.scalar(select(Store)) or Store()
         store.legal_name = legal_name.strip()

@@ -131,6 +131,20 @@ class AuditPage(QWidget):
         self.chain_label = QLabel("", objectName="audit_chain")
         self.count = QLabel("", objectName="audit_count")
 
+        top = self._filter_bar()
+        split = self._table_and_detail()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.chain_label)
+        layout.addLayout(bottom)
+        self._load_choices()
+        self.refresh()
+
+    def _filter_bar(self) -> QHBoxLayout:
         top = QHBoxLayout()
         for text, w in (
             (self.tr("User"), self.user_filter),
@@ -144,7 +158,9 @@ class AuditPage(QWidget):
         top.addWidget(self.search_button)
         top.addStretch(1)
         top.addWidget(self.verify_button)
+        return top
 
+    def _table_and_detail(self) -> QSplitter:
         self.model = AuditTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -164,17 +180,7 @@ class AuditPage(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
-        bottom.addWidget(self.chain_label)
-        layout.addLayout(bottom)
-        self._load_choices()
-        self.refresh()
+        return split
 
     def _load_choices(self) -> None:
         ctx = self.ctx

@@ -27,15 +27,7 @@ class LoginWindow(QWidget):
         self.setWindowTitle(self.tr("Showroom — Log in"))
         self.setMinimumWidth(420)
 
-        title = QLabel(self.tr("Showroom"))
-        f = QFont(title.font())
-        f.setPointSize(f.pointSize() + 8)
-        f.setBold(True)
-        title.setFont(f)
-        subtitle = QLabel(self.tr("Showroom management for passenger-car dealers"))
-        self.store_label = QLabel("")
-        self.store_label.setObjectName("store_label")
-
+        title, subtitle = self._titles()
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -67,6 +59,22 @@ class LoginWindow(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.login_button)
         layout.addWidget(self.status)
+        self._add_notices(layout)
+        (self.password if username else self.username).setFocus()
+
+    def _titles(self) -> tuple[QLabel, QLabel]:
+        title = QLabel(self.tr("Showroom"))
+        f = QFont(title.font())
+        f.setPointSize(f.pointSize() + 8)
+        f.setBold(True)
+        title.setFont(f)
+        subtitle = QLabel(self.tr("Showroom management for passenger-car dealers"))
+        self.store_label = QLabel("")
+        self.store_label.setObjectName("store_label")
+        return title, subtitle
+
+    def _add_notices(self, layout: QVBoxLayout) -> None:
+        """The missing-font warning and, in demo mode, the demo logins; hidden until known."""
         self.font_warning = QLabel("")
         self.font_warning.setObjectName("font_warning")
         self.font_warning.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -80,7 +88,6 @@ class LoginWindow(QWidget):
         self.demo_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_box.setVisible(False)
         layout.addWidget(self.demo_box)
-        (self.password if username else self.username).setFocus()
 
     # -- back end -------------------------------------------------------------------------
     def on_backend_ready(self, backend) -> None:

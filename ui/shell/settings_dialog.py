@@ -47,20 +47,7 @@ class SettingsDialog(QDialog):
         db_hint.setWordWrap(True)
         db_hint.setStyleSheet("color: #666;")
 
-        self.printer = QComboBox()
-        self.printer.setObjectName("default_printer")
-        self.printer.addItem(self.tr("System default printer"), "")
-        try:
-            from PySide6.QtPrintSupport import QPrinterInfo
-
-            for name in QPrinterInfo.availablePrinterNames():
-                self.printer.addItem(name, name)
-        except ImportError:  # QtPrintSupport missing: printing settings cannot apply anyway
-            pass
-        saved = opts.get(opts.DEFAULT_PRINTER)
-        if saved and self.printer.findData(saved) < 0:
-            self.printer.addItem(saved + " " + self.tr("(not available)"), saved)
-        self.printer.setCurrentIndex(max(0, self.printer.findData(saved)))
+        self.printer = self._printer_choice()
 
         self.idle_lock = QSpinBox()
         self.idle_lock.setObjectName("idle_lock_minutes")
@@ -86,6 +73,24 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _printer_choice(self) -> QComboBox:
+        """The printers of this computer, the saved one kept even when it is not connected now."""
+        printer = QComboBox()
+        printer.setObjectName("default_printer")
+        printer.addItem(self.tr("System default printer"), "")
+        try:
+            from PySide6.QtPrintSupport import QPrinterInfo
+
+            for name in QPrinterInfo.availablePrinterNames():
+                printer.addItem(name, name)
+        except ImportError:  # QtPrintSupport missing: printing settings cannot apply anyway
+            pass
+        saved = opts.get(opts.DEFAULT_PRINTER)
+        if saved and printer.findData(saved) < 0:
+            printer.addItem(saved + " " + self.tr("(not available)"), saved)
+        printer.setCurrentIndex(max(0, printer.findData(saved)))
+        return printer
 
     def accept(self) -> None:
         old_lang, old_db = opts.get(opts.LANGUAGE), opts.get(opts.DATABASE_URL)

@@ -83,7 +83,7 @@ def upgrade() -> None:
     conn = op.get_bind()
     rows = conn.execute(sa.select(t.c.id, t.c.birth_date, t.c.planned_start, *[t.c[c] for c in MASKED])).all()
     for row in rows:
-        values = {c: _remask(v) for c, v in zip(MASKED, row[3:]) if v is not None}
+        values: dict[str, object] = {c: _remask(v) for c, v in zip(MASKED, row[3:]) if v is not None}
         if row.birth_date is not None:
             day = (_as_datetime(row.planned_start) + STORE_UTC_OFFSET).date()
             if _age_on(_as_date(row.birth_date), day) >= MIN_AGE:
