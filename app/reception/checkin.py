@@ -60,7 +60,7 @@ def check_in(
         lock_rotation(s)  # also serialises check-ins, so the request key lookup cannot race
         first = first_record(s, data.request_key, "check_in")
         if first is not None:
-            return _result(s, s.get(Visit, first), None, data, note="")
+            return _result(s, s.get_one(Visit, first), None, data, note="")
         channel, appointment = channel_and_appointment(s, data, clean, errors)
         requested = data.requested_consultant_id
         if requested is not None and not is_active_consultant(s, requested):

@@ -235,7 +235,7 @@ def update_lead(
                 s, lead, target, now=now, actor_id=actor.user_id, reason=reason.value if reason else None, note=note
             )
             if target is L.LOST:
-                lead.lost_reason, lead.lost_note = reason.value, note
+                lead.lost_reason, lead.lost_note = reason.value if reason else None, note
         if lead.status in (L.NEW, L.FOLLOWING):
             if level is not None:
                 lead.intent_level = level.value

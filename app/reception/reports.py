@@ -76,7 +76,8 @@ def traffic_report(
             ).where(Visit.arrival_at >= start, Visit.arrival_at < end)
         ).all()
         channels = {c.id: c for c in s.scalars(select(SourceChannel))}
-        visits, people = Counter(), Counter()
+        visits: Counter[tuple[str, str]] = Counter()
+        people: Counter[tuple[str, str]] = Counter()
 
         def add(group: str, key: str, size: int) -> None:
             visits[(group, key)] += 1
@@ -308,7 +309,7 @@ def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.dat
             uow.commit()
         except IntegrityError:  # another manager took it at the same moment
             s.rollback()
-            return _snapshot_dto(s, s.scalar(select(KpiMonth).where(KpiMonth.month == first)))
+            return _snapshot_dto(s, s.scalars(select(KpiMonth).where(KpiMonth.month == first)).one())
         return _snapshot_dto(s, k)
 
 

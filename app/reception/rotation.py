@@ -61,6 +61,8 @@ def _tallies(session: Session, day: dt.date) -> dict[int, _Tally]:
     ).all()
     out: dict[int, _Tally] = {}
     for vid, cid, status, assigned_by, assigned_at in rows:
+        if cid is None:  # excluded by the query; for the type checker
+            continue
         t = out.setdefault(cid, _Tally())
         t.visits_today += 1
         if assigned_by == AssignedBy.ROTATION:
