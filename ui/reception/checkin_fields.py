@@ -45,6 +45,14 @@ class _ListCompleter(QCompleter):
         return ", ".join([*parts, index.data()])
 
 
+class TimeEdit(QTimeEdit):
+    """A time field that Tab leaves at once: QTimeEdit's Tab walks its hour and minute first,
+    so the arrival time took two Tabs (issue #17.8). The arrow keys still move between them."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class CheckInFields(QWidget):
     """The check-in form's widgets, laid out; the subclass connects and reads them."""
 
@@ -52,6 +60,15 @@ class CheckInFields(QWidget):
     errors: FieldErrors
 
     # --- building the form (issue #16.4: one group of fields per method) ----------------
+    def _row(self, form: QFormLayout, text: str, field: str, box: QWidget, buddy: QWidget | None = None) -> None:
+        """A labelled row whose mnemonic (Alt+N, Alt+O, ...) puts the cursor in the input itself:
+        the error wrapper around it cannot take focus (issue #17.8)."""
+        wrapped = self.errors.wrap(field, box)
+        form.addRow(text, wrapped)
+        label = form.labelForField(wrapped)
+        if isinstance(label, QLabel):
+            label.setBuddy(buddy or box)
+
     def _visit_rows(self, form: QFormLayout) -> None:
         """Channel, visit type and party (with the 4.2.1.4 child-safety reminder)."""
 
@@ -64,14 +81,14 @@ class CheckInFields(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        form.addRow(self.tr("Source &channel"), self.errors.wrap("channel_id", self.channel))
+        self._row(form, self.tr("Source &channel"), "channel_id", self.channel)
 
         self.visit_type = QComboBox()
         self.visit_type.setObjectName("visit_type")
         for key in VISIT_TYPE:
             self.visit_type.addItem(label(VISIT_TYPE, key), key)
         self.visit_type.activated.connect(lambda _i: setattr(self, "_type_touched", True))
-        form.addRow(self.tr("Visit &type"), self.errors.wrap("visit_type", self.visit_type))
+        self._row(form, self.tr("Visit &type"), "visit_type", self.visit_type)
 
         self.party_size = QSpinBox()
         self.party_size.setObjectName("party_size")
@@ -85,7 +102,7 @@ class CheckInFields(QWidget):
         party.addStretch(1)
         party_box = QWidget()
         party_box.setLayout(party)
-        form.addRow(self.tr("&Party size"), self.errors.wrap("party_size", party_box))
+        self._row(form, self.tr("&Party size"), "party_size", party_box, buddy=self.party_size)
         self.errors.alias("with_children", "party_size")
 
         self.child_banner = QLabel(
@@ -137,7 +154,7 @@ class CheckInFields(QWidget):
         self.models_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.models_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.models.setCompleter(self.models_completer)
-        form.addRow(self.tr("Interested &models"), self.errors.wrap("interested_models", self.models))
+        self._row(form, self.tr("Interested &models"), "interested_models", self.models)
 
     def _person_rows(self, form: QFormLayout) -> None:
         """Name and mobile, the arriving appointment, the known customer's history and the
@@ -146,12 +163,12 @@ class CheckInFields(QWidget):
         self.name.setObjectName("name")
         self.name.setMaxLength(60)
         self.name.setPlaceholderText(self.tr("Optional: how to address the visitor"))
-        form.addRow(self.tr("&Name"), self.errors.wrap("name", self.name))
+        self._row(form, self.tr("&Name"), "name", self.name)
         self.mobile = QLineEdit()
         self.mobile.setObjectName("mobile")
         self.mobile.setPlaceholderText(self.tr("Optional: 11-digit mobile"))
         self.mobile.setMaxLength(20)
-        form.addRow(self.tr("M&obile"), self.errors.wrap("mobile", self.mobile))
+        self._row(form, self.tr("M&obile"), "mobile", self.mobile)
 
         self.appointment_label = QLabel("")
         self.appointment_label.setObjectName("appointment_arrival")
@@ -192,12 +209,12 @@ class CheckInFields(QWidget):
 
     def _assignment_rows(self, form: QFormLayout) -> None:
         """Arrival time and the consultant, with the reason an override needs."""
-        self.arrival = QTimeEdit()
+        self.arrival = TimeEdit()
         self.arrival.setObjectName("arrival_at")
         self.arrival.setDisplayFormat("HH:mm")
         self.arrival.setToolTip(self.tr("Follows the clock until you change it (late entries)."))
         self.arrival.editingFinished.connect(self._arrival_edited)
-        form.addRow(self.tr("A&rrival"), self.errors.wrap("arrival_at", self.arrival))
+        self._row(form, self.tr("A&rrival"), "arrival_at", self.arrival)
 
         self.consultant = QComboBox()
         self.consultant.setObjectName("override_consultant_id")
@@ -205,7 +222,7 @@ class CheckInFields(QWidget):
         self.override_reason.setObjectName("override_reason")
         self.override_reason.setPlaceholderText(self.tr("Reason (required when not by rotation)"))
         self.override_reason.setEnabled(False)
-        form.addRow(self.tr("Consu&ltant"), self.errors.wrap("override_consultant_id", self.consultant))
+        self._row(form, self.tr("Consu&ltant"), "override_consultant_id", self.consultant)
         form.addRow("", self.errors.wrap("override_reason", self.override_reason))
         self.errors.alias("requested_consultant_id", "override_consultant_id")
         self.errors.alias("consultant_id", "override_consultant_id")

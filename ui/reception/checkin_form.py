@@ -1,15 +1,16 @@
 """The front-desk check-in form (展厅前台接待, T/CSCA 120031 4.2.1.1), made for the keyboard.
 
-A walk-in needs the source channel only: type a few letters of it (type-ahead over the Chinese
-and English names) and press Enter. Everything else has a default: walk-in, arrival now,
-party of one, rotation. Tab walks the fields in the order a receptionist asks; Enter in a text
-field or Ctrl+Enter anywhere checks the visitor in.
+The cursor waits in the name (issue #17.8): a walk-in gives name and mobile, the customer
+ticks the consent notice, then the source channel is picked by typing a few letters of it
+(type-ahead over the Chinese and English names) and Enter checks them in; an anonymous one
+Tabs past name and mobile. Everything else has a default: walk-in, arrival now, party of
+one, rotation. Tab walks the fields in the order a receptionist asks, each label's Alt+letter
+goes straight to its field; Enter in a text field or Ctrl+Enter anywhere checks the visitor in.
 
 Name and mobile are optional and stored only with consent (PIPL): entering either shows the
 current consent notice and a "customer agreed" box; the notice version and the moment it was
 first shown go to the service. A known mobile shows the visitor's history and consultant.
-The form only builds and reads widgets; CheckInPanel-free: saving is the page's job.
-"""
+The form only builds and reads widgets: saving is the page's job."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import datetime as dt
 import re
 import uuid
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QWidget
 
@@ -51,8 +52,9 @@ class CheckInForm(CheckInFields):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._visit_rows(form)
+        # Issue #17.8: a walk-in starts with who they are, then where they heard of us.
         self._person_rows(form)
+        self._visit_rows(form)
         self._assignment_rows(form)
         self._lay_out(form)
         self._keyboard()
@@ -79,17 +81,17 @@ class CheckInForm(CheckInFields):
             self.submit_button,
         ):
             w.setFocusPolicy(w.focusPolicy() | Qt.FocusPolicy.TabFocus)
-        QWidget.setTabOrder(self.channel, self.visit_type)
         chain = [
+            self.name,
+            self.mobile,
+            self.consent_given,
+            self.channel,
             self.visit_type,
             self.party_size,
             self.with_children,
             self.foreign_visitor,
             self.language,
             self.models,
-            self.name,
-            self.mobile,
-            self.consent_given,
             self.arrival,
             self.consultant,
             self.override_reason,
@@ -105,6 +107,8 @@ class CheckInForm(CheckInFields):
         for edit in (self.language, self.models, self.name, self.mobile, self.override_reason):
             edit.returnPressed.connect(self._return_pressed)
         self.channel.lineEdit().returnPressed.connect(self._return_pressed)
+        # Installed after the completer's own filter, so it sees Enter in the suggestions first.
+        self.channel.completer().popup().installEventFilter(self)
 
     def _wire(self) -> None:
         self.with_children.toggled.connect(self.child_banner.setVisible)
@@ -228,6 +232,24 @@ class CheckInForm(CheckInFields):
             return
         self.submitted.emit()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """Enter in the channel's suggestions picks the one highlighted (else the letters typed
+        decide, see channel_id) and checks the visitor in: one Enter, not two (issue #17.8)."""
+        popup = self.channel.completer().popup()
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            index = popup.currentIndex()
+            popup.hide()
+            if index.isValid():
+                self.channel.setEditText(index.data())
+            self.submitted.emit()
+            return True
+        return super().eventFilter(watched, event)
+
     def _foreign_toggled(self, on: bool) -> None:
         self.language.setVisible(on)
         self.foreign_banner.setVisible(on)
@@ -282,9 +304,16 @@ class CheckInForm(CheckInFields):
         exact = self.channel.findText(text, Qt.MatchFlag.MatchFixedString)
         if exact >= 0:
             return self.channel.itemData(exact)
-        hits = [i for i in range(self.channel.count()) if text.casefold() in self.channel.itemText(i).casefold()]
-        if len(hits) == 1 or (hits and self.channel.itemText(hits[0]).casefold().startswith(text.casefold())):
+        folded = text.casefold()
+        hits = [i for i in range(self.channel.count()) if folded in self.channel.itemText(i).casefold()]
+        if len(hits) == 1:
             return self.channel.itemData(hits[0])
+        # Several match: the first whose Chinese or English name starts with the letters typed,
+        # the top of the suggestions shown ("auto" is Autohome, issue #17.8).
+        for i in hits:
+            words = re.split(r"[\s·/]+", self.channel.itemText(i).casefold())
+            if any(w.startswith(folded) for w in words) or self.channel.itemText(i).casefold().startswith(folded):
+                return self.channel.itemData(i)
         return -1  # typed something that is no channel: the service says "unknown value"
 
     def interested_models(self) -> list[tuple[str, str]]:
@@ -365,4 +394,8 @@ class CheckInForm(CheckInFields):
         self.consultant.setCurrentIndex(0)
         self._arrival_touched = False
         self._follow_clock()
-        self.channel.setFocus()
+        self.first_field().setFocus()
+
+    def first_field(self) -> QWidget:
+        """Where the cursor waits: the name (issue #17.8), or the channel for a booked arrival."""
+        return self.name if self.name.isEnabled() else self.channel

@@ -71,7 +71,7 @@ class ReceptionPage(QWidget):
         ctx.data_did_change.connect(self._on_change)
         self.load_setup()
         self.refresh()
-        self.form.channel.setFocus()
+        self.form.first_field().setFocus()
 
     def _check_in_side(self) -> QScrollArea:
         """The check-in form under its title, with the last check-in's confirmation."""
@@ -150,7 +150,7 @@ class ReceptionPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self.form.channel.setFocus()
+        self.form.first_field().setFocus()
 
     # --- loading -------------------------------------------------------------------------
     def load_setup(self) -> None:
@@ -271,7 +271,7 @@ class ReceptionPage(QWidget):
         if a is None or a.status != "booked":
             return
         self.form.set_appointment(a)
-        self.form.channel.setFocus()
+        self.form.first_field().setFocus()
 
     def book_appointment(self):
         from ui.reception.appointment_dialog import AppointmentDialog
