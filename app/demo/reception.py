@@ -10,7 +10,7 @@ database already has visits. Customers, names and mobile numbers are invented.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -22,7 +22,7 @@ from app.core.dto import Actor
 from app.reception.checkin import CheckInInput, check_in
 from app.reception.setup import current_consent_text, ensure_reception_defaults, list_channels, list_model_choices
 from db.models import StaffUser
-from db.reception_models import Visit
+from db.reception_models import Customer, Visit
 from db.uow import Database
 
 DESK, MANAGER = "lin.xiaoyu", "zhou.jianguo"
@@ -66,100 +66,122 @@ def _local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return from_store_time(dt.datetime.combine(day, dt.time(hour, minute)))
 
 
+@dataclass
+class _Demo:
+    """What every demo visit needs: the store's people, channels, models and consent text."""
+
+    db: Database
+    desk: Actor
+    manager: Actor
+    team: list[Actor]
+    channels: dict[str, int]
+    models: list[tuple[str, str]]
+    consent: int
+    seen: set[int] = field(default_factory=set)
+    count: int = 0
+
+
+def _check_in_input(demo: _Demo, at: dt.datetime, k: int) -> CheckInInput:
+    personal: dict = {}
+    visit_type = "walk_in"
+    who = k % CUSTOMERS  # some customers come back (their consultant receives them)
+    if k % 3 != 2:  # two visitors in three leave their name and mobile
+        personal = dict(
+            name=SURNAMES[who % len(SURNAMES)] + ("先生" if who % 2 else "女士"),
+            mobile=f"1390000{who * 37:04d}",
+            consent_text_id=demo.consent,
+            consent_given=True,
+            consent_shown_at=at,
+        )
+        visit_type = "return_visit" if who in demo.seen else "walk_in"
+        demo.seen.add(who)
+    return CheckInInput(
+        channel_id=demo.channels[CHANNELS[k % len(CHANNELS)]],
+        party_size=1 + k % 3,
+        visit_type=visit_type,
+        with_children=k % 7 == 3,
+        foreign_visitor=k % 11 == 5,
+        language="en" if k % 11 == 5 else None,
+        interested_models=[demo.models[who % len(demo.models)]] if demo.models else [],
+        **personal,
+    )
+
+
+def _visit(demo: _Demo, at: dt.datetime, k: int, *, finish: bool = True, start: bool = True) -> None:
+    """One visitor checked in at `at`, met two minutes later and seen off with an outcome."""
+    demo.count += 1
+    db = demo.db
+    v = check_in(db.uow(), actor=demo.desk, data=_check_in_input(demo, at, k), now=at).visit
+    if v.consultant_id is None or not start:
+        return
+    v = reception_visits.start_visit(
+        db.uow(), actor=demo.manager, visit_id=v.id, expected_version=v.version, now=at + dt.timedelta(minutes=2)
+    )
+    if finish:
+        outcome = OUTCOMES[k % len(OUTCOMES)]
+        reception_visits.end_visit(
+            db.uow(),
+            actor=demo.manager,
+            visit_id=v.id,
+            expected_version=v.version,
+            outcome=outcome,
+            intent_level=LEVELS[k % len(LEVELS)],
+            had_test_drive=outcome == "order" and k % 2 == 0,
+            now=at + dt.timedelta(minutes=25 + k % 30),
+        )
+
+
+def _book_appointments(demo: _Demo, now: dt.datetime) -> int:
+    """Appointments later today and tomorrow, for customers with consent."""
+    with demo.db.uow() as uow:
+        customers = list(
+            uow.session.scalars(select(Customer.id).where(Customer.mobile.is_not(None)).order_by(Customer.id).limit(3))
+        )
+    for i, customer_id in enumerate(customers):
+        appointments.book_appointment(
+            demo.db.uow(),
+            actor=demo.desk,
+            customer_id=customer_id,
+            consultant_id=demo.team[i].user_id,
+            scheduled_at=now + dt.timedelta(hours=2 + 20 * i),
+            purpose=("test_drive", "negotiation", "consultation")[i],
+            now=now,
+        )
+    return len(customers)
+
+
 def seed_reception_demo(db: Database, *, now: dt.datetime | None = None) -> ReceptionDemoInfo:
     now = now or utcnow()
     with db.uow() as uow:
         if uow.session.scalar(select(func.count(Visit.id))):
-            return ReceptionDemoInfo(False, uow.session.scalar(select(func.count(Visit.id))), 0)
+            return ReceptionDemoInfo(False, uow.session.scalar(select(func.count(Visit.id))) or 0, 0)
     ensure_reception_defaults(db.uow(), now=now)
-    desk, manager = _actor(db, DESK), _actor(db, MANAGER)
-    team = [_actor(db, u) for u in CONSULTANTS]
-    channels = {c.code: c.id for c in list_channels(db.uow(), actor=desk)}
-    models = [(m.brand, m.model) for m in list_model_choices(db.uow(), actor=desk)]
-    consent = current_consent_text(db.uow(), now=now).id
+    desk = _actor(db, DESK)
+    demo = _Demo(
+        db=db,
+        desk=desk,
+        manager=_actor(db, MANAGER),
+        team=[_actor(db, u) for u in CONSULTANTS],
+        channels={c.code: c.id for c in list_channels(db.uow(), actor=desk)},
+        models=[(m.brand, m.model) for m in list_model_choices(db.uow(), actor=desk)],
+        consent=current_consent_text(db.uow(), now=now).id,
+    )
     today = store_today(now)
-    n = 0
-    seen: set[int] = set()
-
-    def visit(at: dt.datetime, k: int, *, finish: bool = True, start: bool = True) -> None:
-        nonlocal n
-        n += 1
-        personal, visit_type = {}, "walk_in"
-        who = k % CUSTOMERS  # some customers come back (their consultant receives them)
-        if k % 3 != 2:  # two visitors in three leave their name and mobile
-            personal = dict(
-                name=SURNAMES[who % len(SURNAMES)] + ("先生" if who % 2 else "女士"),
-                mobile=f"1390000{who * 37:04d}",
-                consent_text_id=consent,
-                consent_given=True,
-                consent_shown_at=at,
-            )
-            visit_type = "return_visit" if who in seen else "walk_in"
-            seen.add(who)
-        data = CheckInInput(
-            channel_id=channels[CHANNELS[k % len(CHANNELS)]],
-            party_size=1 + k % 3,
-            visit_type=visit_type,
-            with_children=k % 7 == 3,
-            foreign_visitor=k % 11 == 5,
-            language="en" if k % 11 == 5 else None,
-            interested_models=[models[who % len(models)]] if models else [],
-            **personal,
-        )
-        v = check_in(db.uow(), actor=desk, data=data, now=at).visit
-        if v.consultant_id is None or not start:
-            return
-        v = reception_visits.start_visit(
-            db.uow(), actor=manager, visit_id=v.id, expected_version=v.version, now=at + dt.timedelta(minutes=2)
-        )
-        if finish:
-            outcome = OUTCOMES[k % len(OUTCOMES)]
-            reception_visits.end_visit(
-                db.uow(),
-                actor=manager,
-                visit_id=v.id,
-                expected_version=v.version,
-                outcome=outcome,
-                intent_level=LEVELS[k % len(LEVELS)],
-                had_test_drive=outcome == "order" and k % 2 == 0,
-                now=at + dt.timedelta(minutes=25 + k % 30),
-            )
-
+    team_ids = [c.user_id for c in demo.team]
     for back in range(14, 0, -1):
         day = today - dt.timedelta(days=back)
-        reception_duty.set_roster(
-            db.uow(), actor=desk, consultant_ids=[c.user_id for c in team], now=_local(day, 8, 45)
-        )
+        reception_duty.set_roster(db.uow(), actor=desk, consultant_ids=team_ids, now=_local(day, 8, 45))
         for slot in range(3 + back % 4):
-            visit(_local(day, 9 + 2 * slot, (back * 7) % 50), back * 10 + slot)
+            _visit(demo, _local(day, 9 + 2 * slot, (back * 7) % 50), back * 10 + slot)
     # Today: some finished, two with their consultant, one waiting.
     start, _ = store_day_bounds(today)
     reception_duty.set_roster(
-        db.uow(), actor=desk, consultant_ids=[c.user_id for c in team], now=max(start, now - dt.timedelta(hours=3))
+        db.uow(), actor=desk, consultant_ids=team_ids, now=max(start, now - dt.timedelta(hours=3))
     )
     times = [
         max(start + dt.timedelta(minutes=i), now - dt.timedelta(minutes=m))
         for i, m in enumerate((150, 120, 95, 40, 25, 10))
     ]
     for i, at in enumerate(times):
-        visit(at, 500 + i, finish=i < 3, start=i < 5)
-    # Appointments: later today and tomorrow, for customers with consent.
-    booked = 0
-    with db.uow() as uow:
-        from db.reception_models import Customer
-
-        customers = list(
-            uow.session.scalars(select(Customer.id).where(Customer.mobile.is_not(None)).order_by(Customer.id).limit(3))
-        )
-    for i, customer_id in enumerate(customers):
-        appointments.book_appointment(
-            db.uow(),
-            actor=desk,
-            customer_id=customer_id,
-            consultant_id=team[i].user_id,
-            scheduled_at=now + dt.timedelta(hours=2 + 20 * i),
-            purpose=("test_drive", "negotiation", "consultation")[i],
-            now=now,
-        )
-        booked += 1
-    return ReceptionDemoInfo(True, n, booked)
+        _visit(demo, at, 500 + i, finish=i < 3, start=i < 5)
+    return ReceptionDemoInfo(True, demo.count, _book_appointments(demo, now))

@@ -118,7 +118,7 @@ def book_appointment_for(
         s = uow.session
         first = first_record(s, request_key, "book_appointment")
         if first is not None:
-            return _done(s, s.get(Appointment, first))
+            return _done(s, s.get_one(Appointment, first))
         customer = None
         if number is not None:
             customer = resolve_customer(
@@ -153,7 +153,7 @@ def _book(
     s = uow.session
     first = first_record(s, request_key, "book_appointment")
     if first is not None:
-        return _done(s, s.get(Appointment, first))
+        return _done(s, s.get_one(Appointment, first))
     if not may_contact(s, customer):
         errors.append(FieldError("customer_id", "consent_required"))
     if not is_active_consultant(s, consultant_id):

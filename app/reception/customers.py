@@ -58,7 +58,7 @@ def parse_mobile(mobile: str | None, errors: list[FieldError], field: str = "mob
     if not (mobile or "").strip():
         return None
     try:
-        return validate_mobile(mobile, field)
+        return validate_mobile(mobile or "", field)
     except ValidationFailed as e:
         errors.extend(e.errors)
         return None

@@ -123,7 +123,7 @@ class VisitDTO:
 
     def waiting_seconds(self, now: dt.datetime) -> int:
         """From arrival until a consultant started (or until now while still waiting)."""
-        end = self.started_at or (self.finished_at if self.status == "finished" else now)
+        end = self.started_at or ((self.finished_at or now) if self.status == "finished" else now)
         return max(0, int((end - self.arrival_at).total_seconds()))
 
     def duration_seconds(self, now: dt.datetime) -> int | None:

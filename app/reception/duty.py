@@ -17,7 +17,8 @@ from app.core.common import commit
 from app.core.dto import Actor, Changes
 from app.reception.notifications import emit
 from app.reception.dto import DutyDTO
-from app.reception.support import assign_waiting, consultants, duty_dtos, is_active_consultant, lock_rotation
+from app.reception.rotation import assign_waiting, consultants, duty_dtos, lock_rotation
+from app.reception.support import is_active_consultant
 from db.reception_models import DutyRoster, EventKind
 from db.uow import UnitOfWork
 

@@ -25,127 +25,12 @@ from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
 from app.reception.dto import LeadChangeDTO, LeadDTO
+from app.reception.lead_changes import L, move_lead, new_lead
 from app.reception.setup import known_models
 from app.reception.support import may_contact, is_active_consultant, lead_dto, lead_dtos
 from db.models import Role
-from db.reception_models import Customer, IntentLevel, Lead, LeadStatus, LeadStatusChange, LostReason, Visit
+from db.reception_models import Customer, IntentLevel, Lead, LeadStatus, LeadStatusChange, LostReason
 from db.uow import UnitOfWork
-
-L = LeadStatus
-
-
-def _move(
-    session,
-    lead: Lead,
-    to: LeadStatus,
-    *,
-    now: dt.datetime,
-    actor_id: int | None,
-    reason: str | None = None,
-    note: str = "",
-) -> None:
-    session.add(
-        LeadStatusChange(
-            lead_id=lead.id,
-            from_status=lead.status,
-            to_status=to.value,
-            changed_at=now,
-            changed_by_id=actor_id,
-            reason=reason,
-            note=note,
-        )
-    )
-    lead.status, lead.status_changed_at = to.value, now
-    if to in (L.ORDERED, L.LOST):
-        lead.next_follow_up = None
-    if to is not L.LOST:
-        lead.lost_reason, lead.lost_note = None, ""
-
-
-def _new_lead(
-    session,
-    *,
-    customer: Customer,
-    brand: str,
-    model: str,
-    consultant_id: int,
-    intent_level: IntentLevel | None,
-    next_follow_up: dt.date | None,
-    source_visit_id: int | None,
-    now: dt.datetime,
-    actor_id: int | None,
-) -> Lead:
-    lead = Lead(
-        customer_id=customer.id,
-        brand=brand,
-        model=model,
-        consultant_id=consultant_id,
-        status=L.NEW.value,
-        intent_level=intent_level.value if intent_level else None,
-        next_follow_up=next_follow_up,
-        source_visit_id=source_visit_id,
-        created_at=now,
-        status_changed_at=now,
-        updated_at=now,
-        updated_by_id=actor_id,
-    )
-    session.add(lead)
-    session.flush()
-    session.add(
-        LeadStatusChange(
-            lead_id=lead.id, from_status=None, to_status=L.NEW.value, changed_at=now, changed_by_id=actor_id
-        )
-    )
-    return lead
-
-
-def record_visit_leads(
-    session,
-    visit: Visit,
-    customer: Customer,
-    *,
-    intent_level: IntentLevel | None,
-    next_follow_up: dt.date | None,
-    ordered_model: tuple[str, str] | None,
-    actor_id: int | None,
-    now: dt.datetime,
-) -> list[Lead]:
-    """Create or refresh the customer's lead for each model of interest of a finished visit.
-    An existing lead keeps its owner (repeat visits keep their consultant); a new one goes to
-    the visit's consultant. A second contact moves new -> following; a lost one is reopened."""
-    owner = visit.consultant_id or customer.consultant_id
-    out = []
-    for brand, model in (tuple(x) for x in (visit.interested_models or [])):
-        lead = session.scalar(
-            select(Lead).where(Lead.customer_id == customer.id, Lead.brand == brand, Lead.model == model)
-        )
-        if lead is None:
-            if owner is None:
-                continue
-            lead = _new_lead(
-                session,
-                customer=customer,
-                brand=brand,
-                model=model,
-                consultant_id=owner,
-                intent_level=intent_level,
-                next_follow_up=next_follow_up,
-                source_visit_id=visit.id,
-                now=now,
-                actor_id=actor_id,
-            )
-        elif lead.status in (L.NEW, L.LOST):
-            _move(session, lead, L.FOLLOWING, now=now, actor_id=actor_id)
-        if lead.status in (L.NEW, L.FOLLOWING):
-            if intent_level is not None:
-                lead.intent_level = intent_level.value
-            if next_follow_up is not None:
-                lead.next_follow_up = next_follow_up
-            if ordered_model == (brand, model):
-                _move(session, lead, L.ORDERED, now=now, actor_id=actor_id)
-        lead.updated_by_id = actor_id
-        out.append(lead)
-    return out
 
 
 def _check_owner(actor: Actor, lead: Lead) -> None:
@@ -264,7 +149,7 @@ def create_lead(
             raise ValidationFailed(errors)
         if next_follow_up is None and level is not None:
             next_follow_up = default_follow_up(level, today)
-        lead = _new_lead(
+        lead = new_lead(
             s,
             customer=customer,
             brand=brand,
@@ -280,6 +165,35 @@ def create_lead(
             customer.consultant_id = owner
         commit(uow)
         return replace(lead_dto(s, lead), changes=Changes(reception=True, ids=frozenset({lead.id})))
+
+
+def _status_change(
+    status: str | None, lost_reason: str | None, lost_note: str, errors: list[FieldError]
+) -> tuple[LeadStatus | None, LostReason | None, str]:
+    """The status asked for, with the lost reason and note it needs (4.2.3.2: lost needs a
+    reason, and a note for other)."""
+    target = None
+    if status:
+        try:
+            target = L(status)
+        except ValueError:
+            errors.append(FieldError("status", "unknown_value"))
+    reason = None
+    note = (lost_note or "").strip()
+    if target is L.LOST:
+        try:
+            reason = LostReason(lost_reason) if lost_reason else None
+        except ValueError:
+            errors.append(FieldError("lost_reason", "unknown_value"))
+        if not lost_reason:
+            errors.append(FieldError("lost_reason", "required"))
+        elif reason is LostReason.CONSENT_WITHDRAWN:
+            errors.append(FieldError("lost_reason", "unknown_value"))  # the system's own reason
+        elif reason is LostReason.OTHER and not note:
+            errors.append(FieldError("lost_note", "required"))
+    if len(note) > MAX_REASON_LENGTH:
+        errors.append(FieldError("lost_note", "too_long", {"max": MAX_REASON_LENGTH}))
+    return target, reason, note
 
 
 def update_lead(
@@ -302,27 +216,7 @@ def update_lead(
     errors: list[FieldError] = []
     level = _level(intent_level, errors)
     _follow_up_errors(next_follow_up, store_today(now), errors)
-    target = None
-    if status:
-        try:
-            target = L(status)
-        except ValueError:
-            errors.append(FieldError("status", "unknown_value"))
-    reason = None
-    note = (lost_note or "").strip()
-    if target is L.LOST:
-        try:
-            reason = LostReason(lost_reason) if lost_reason else None
-        except ValueError:
-            errors.append(FieldError("lost_reason", "unknown_value"))
-        if not lost_reason:
-            errors.append(FieldError("lost_reason", "required"))
-        elif reason is LostReason.CONSENT_WITHDRAWN:
-            errors.append(FieldError("lost_reason", "unknown_value"))  # the system's own reason
-        elif reason is LostReason.OTHER and not note:
-            errors.append(FieldError("lost_note", "required"))
-    if len(note) > MAX_REASON_LENGTH:
-        errors.append(FieldError("lost_note", "too_long", {"max": MAX_REASON_LENGTH}))
+    target, reason, note = _status_change(status, lost_reason, lost_note, errors)
     with uow:
         s = uow.session
         lead = s.get(Lead, lead_id)
@@ -337,9 +231,11 @@ def update_lead(
         if errors:
             raise ValidationFailed(errors)
         if target is not None and target != lead.status:
-            _move(s, lead, target, now=now, actor_id=actor.user_id, reason=reason.value if reason else None, note=note)
+            move_lead(
+                s, lead, target, now=now, actor_id=actor.user_id, reason=reason.value if reason else None, note=note
+            )
             if target is L.LOST:
-                lead.lost_reason, lead.lost_note = reason.value, note
+                lead.lost_reason, lead.lost_note = reason.value if reason else None, note
         if lead.status in (L.NEW, L.FOLLOWING):
             if level is not None:
                 lead.intent_level = level.value
@@ -401,27 +297,3 @@ def reassign_customer(
             )
         commit(uow)
         return lead_dtos(s, moved)
-
-
-def note_test_drive(
-    session,
-    *,
-    customer_id: int,
-    brand: str,
-    model: str,
-    intent_level: str | None,
-    actor_id: int | None,
-    now: dt.datetime,
-) -> Lead | None:
-    """After a test drive (issue #6.8): the customer's open lead for the model driven moves
-    new -> following and takes the intent level the consultant recorded on return. No lead is
-    created here (leads come from visits and enquiries, with the contact consent)."""
-    lead = session.scalar(select(Lead).where(Lead.customer_id == customer_id, Lead.brand == brand, Lead.model == model))
-    if lead is None or lead.status not in (L.NEW, L.FOLLOWING):
-        return None
-    if lead.status == L.NEW:
-        _move(session, lead, L.FOLLOWING, now=now, actor_id=actor_id, note="test_drive")
-    if intent_level is not None:
-        lead.intent_level = IntentLevel(intent_level).value
-    lead.updated_by_id = actor_id
-    return lead

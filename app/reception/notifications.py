@@ -28,9 +28,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import CursorResult, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -77,7 +78,10 @@ def prune_events(uow: UnitOfWork, *, now: dt.datetime | None = None, keep: dt.ti
     """Delete events older than `keep` (they only drive live screens). Returns how many."""
     cutoff = (now or utcnow()) - keep
     with uow:
-        n = uow.session.execute(delete(ReceptionEvent).where(ReceptionEvent.created_at < cutoff)).rowcount
+        result = cast(
+            "CursorResult[Any]", uow.session.execute(delete(ReceptionEvent).where(ReceptionEvent.created_at < cutoff))
+        )
+        n = result.rowcount
         uow.commit()
         return n or 0
 
@@ -90,7 +94,7 @@ def _psycopg_connect(url: str):
     import psycopg
 
     u = make_url(url)
-    kwargs = {
+    kwargs: dict[str, Any] = {
         k: v
         for k, v in dict(dbname=u.database, user=u.username, password=u.password, host=u.host, port=u.port).items()
         if v
@@ -117,7 +121,7 @@ class ChangeFeed:
             make_engine(url, poolclass=NullPool) if make_url(url).get_backend_name() != "sqlite" else make_engine(url)
         )
         self.is_postgres = self._engine.dialect.name == "postgresql"
-        self._pg = None  # the LISTEN connection (psycopg), opened lazily
+        self._pg: Any = None  # the LISTEN connection (psycopg), opened lazily
         self._pending: dict[int, float] = {}  # skipped ids -> monotonic time first missed
         self.last_id = self.latest_id() if after_id is None else after_id
 

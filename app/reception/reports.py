@@ -76,7 +76,8 @@ def traffic_report(
             ).where(Visit.arrival_at >= start, Visit.arrival_at < end)
         ).all()
         channels = {c.id: c for c in s.scalars(select(SourceChannel))}
-        visits, people = Counter(), Counter()
+        visits: Counter[tuple[str, str]] = Counter()
+        people: Counter[tuple[str, str]] = Counter()
 
         def add(group: str, key: str, size: int) -> None:
             visits[(group, key)] += 1
@@ -308,7 +309,7 @@ def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.dat
             uow.commit()
         except IntegrityError:  # another manager took it at the same moment
             s.rollback()
-            return _snapshot_dto(s, s.scalar(select(KpiMonth).where(KpiMonth.month == first)))
+            return _snapshot_dto(s, s.scalars(select(KpiMonth).where(KpiMonth.month == first)).one())
         return _snapshot_dto(s, k)
 
 
@@ -318,13 +319,9 @@ def list_snapshots(uow: UnitOfWork, *, actor: Actor) -> list[SnapshotDTO]:
         return [_snapshot_dto(uow.session, k) for k in uow.session.scalars(select(KpiMonth).order_by(KpiMonth.month))]
 
 
-def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime | None = None) -> MonthKpiDTO:
-    """3.12 closure rate and 3.13 test-drive rate of a store-local month, with their inputs."""
-    require(actor, Action.RECEPTION_REPORTS)
-    now = now or utcnow()
-    first = month_start(month)
-    start, end = store_month_bounds(first)
-    prev = previous_month(first)
+def _month_counts(start: dt.datetime, end: dt.datetime):
+    """One statement for the month's counts: visits, test drives, new leads, orders, and the
+    leads retained at the start and at the end of the month."""
     # Issue #6.8: every completed test drive counts. A visit counts once, whether the
     # consultant ticked "had a test drive" or a drive of the visit was completed (so a visit
     # ended without the tick still counts its recorded drive); drives booked without a visit
@@ -333,7 +330,7 @@ def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime
     drove = select(TestDrive.visit_id).where(
         TestDrive.visit_id.is_not(None), TestDrive.status == DriveStatus.RETURNED.value
     )
-    counts = select(
+    return select(
         select(func.count(Visit.id)).where(Visit.arrival_at >= start, Visit.arrival_at < end).scalar_subquery(),
         select(func.count(Visit.id))
         .where(
@@ -360,6 +357,16 @@ def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime
         select(func.count(Lead.id)).where(*_settled(start)).scalar_subquery() + _replayed_count(start),
         select(func.count(Lead.id)).where(*_settled(end)).scalar_subquery() + _replayed_count(end),
     )
+
+
+def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime | None = None) -> MonthKpiDTO:
+    """3.12 closure rate and 3.13 test-drive rate of a store-local month, with their inputs."""
+    require(actor, Action.RECEPTION_REPORTS)
+    now = now or utcnow()
+    first = month_start(month)
+    start, end = store_month_bounds(first)
+    prev = previous_month(first)
+    counts = _month_counts(start, end)
     with uow:
         s = uow.session
         # One statement for every count: a month's KPIs on years of data stay one round trip.

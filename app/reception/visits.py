@@ -22,10 +22,11 @@ from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFa
 from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit, retry_transient
 from app.core.dto import Actor, Changes
-from app.reception.leads import record_visit_leads
+from app.reception.lead_changes import record_visit_leads
 from app.reception.notifications import emit
 from app.reception.dto import EndVisitResultDTO, VisitDTO
-from app.reception.support import may_contact, assign_waiting, lead_dtos, lock_rotation, changed_visit_dto, visit_dto
+from app.reception.rotation import assign_waiting, lock_rotation
+from app.reception.support import changed_visit_dto, lead_dtos, may_contact, visit_dto
 from db.models import Role
 from db.reception_models import Customer, EventKind, IntentLevel, Visit, VisitOutcome, VisitStatus
 from db.uow import UnitOfWork
@@ -101,23 +102,8 @@ def end_visit(
         customer = s.get(Customer, visit.customer_id) if visit.customer_id else None
         if customer is not None and not may_contact(s, customer):
             customer = None  # consent withdrawn meanwhile: nothing more is recorded about them
-        follow_up = next_follow_up
-        if (
-            follow_up is None
-            and level is not None
-            and customer is not None
-            and result not in (VisitOutcome.ORDER, VisitOutcome.LEFT)
-        ):
-            follow_up = default_follow_up(level, today)
-        visit.status, visit.finished_at = VisitStatus.FINISHED.value, now
-        visit.outcome = result.value
-        # A drive completed during the visit (issue #6) already set the flag: keep it.
-        visit.had_test_drive = visit.had_test_drive or bool(had_test_drive) or result is VisitOutcome.TEST_DRIVE
-        visit.intent_level = level.value if level else None
-        visit.next_follow_up = follow_up
-        if note_text is not None:
-            visit.notes = note_text
-        visit.updated_by_id = actor.user_id
+        follow_up = _follow_up(next_follow_up, level, customer, result, today)
+        _finish(visit, result, level, follow_up, had_test_drive, note_text, now, actor)
         leads = []
         if customer is not None and result is not VisitOutcome.LEFT:
             leads = record_visit_leads(
@@ -139,6 +125,41 @@ def end_visit(
             leads=tuple(lead_dtos(s, leads)),
             changes=Changes(reception=True, ids=frozenset({visit.id})),
         )
+
+
+def _follow_up(
+    given: dt.date | None, level: IntentLevel | None, customer, result: VisitOutcome, today: dt.date
+) -> dt.date | None:
+    """The next follow-up: as given, else from the intent level for a customer still to follow."""
+    if (
+        given is None
+        and level is not None
+        and customer is not None
+        and result not in (VisitOutcome.ORDER, VisitOutcome.LEFT)
+    ):
+        return default_follow_up(level, today)
+    return given
+
+
+def _finish(
+    visit: Visit,
+    result: VisitOutcome,
+    level: IntentLevel | None,
+    follow_up: dt.date | None,
+    had_test_drive: bool,
+    note_text: str | None,
+    now: dt.datetime,
+    actor: Actor,
+) -> None:
+    visit.status, visit.finished_at = VisitStatus.FINISHED.value, now
+    visit.outcome = result.value
+    # A drive completed during the visit (issue #6) already set the flag: keep it.
+    visit.had_test_drive = visit.had_test_drive or bool(had_test_drive) or result is VisitOutcome.TEST_DRIVE
+    visit.intent_level = level.value if level else None
+    visit.next_follow_up = follow_up
+    if note_text is not None:
+        visit.notes = note_text
+    visit.updated_by_id = actor.user_id
 
 
 def _check_outcome(

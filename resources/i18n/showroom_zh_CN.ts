@@ -521,7 +521,7 @@
     </message>
 </context>
 <context>
-    <name>CheckInForm</name>
+    <name>CheckInFields</name>
     <message>
         <source>Type to search, e.g. walk / 官网</source>
         <translation>输入以搜索，如 walk / 官网</translation>
@@ -606,6 +606,9 @@
         <source>Check in (Ctrl+Enter)</source>
         <translation>登记到店（Ctrl+Enter）</translation>
     </message>
+</context>
+<context>
+    <name>CheckInForm</name>
     <message>
         <source>By rotation (轮流接待)</source>
         <translation>轮流接待</translation>

@@ -5,15 +5,16 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import func, select
 
 from app.core.clock import utcnow
 from app.reception.duty import set_roster
 from db.models import Role
 from db.reception_models import Customer, Visit
-from tests.factories import add_models, make_consultants, make_staff, reception_defaults
+from tests.factories import add_models, channel_id, make_consultants, make_staff, reception_defaults
 from ui.reception.reception_page import ReceptionPage
 
 
@@ -37,7 +38,7 @@ def page(qtbot, desk_setup):
     p.show()
     qtbot.waitExposed(p)
     p.activateWindow()
-    p.form.channel.setFocus()
+    p.form.first_field().setFocus()
     return p
 
 
@@ -67,43 +68,120 @@ def _count(uow, model) -> int:
         return u.session.scalar(select(func.count()).select_from(model))
 
 
-def test_keyboard_only_walk_in_with_at_most_8_inputs_goes_by_rotation(qtbot, page, uow, desk_setup):
+class _Inputs:
+    """Counts what the receptionist does: one typed word, one key or one click is one input."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot, self.count = qtbot, 0
+
+    def key(self, widget, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.count += 1
+        # An open list of suggestions takes the keyboard, as it does on screen.
+        self.qtbot.keyClick(QApplication.activePopupWidget() or widget, k, modifier)
+
+    def type(self, widget, text: str) -> None:
+        self.count += 1
+        if text.isascii():
+            self.qtbot.keyClicks(widget, text)
+        else:  # Chinese arrives from the input method as one committed string
+            event = QInputMethodEvent()
+            event.setCommitString(text)
+            QApplication.sendEvent(widget, event)
+
+    def click(self, widget, pos: QPoint | None = None) -> None:
+        self.count += 1
+        if pos is None:
+            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        else:
+            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def _focus(page):
+    return page.focusWidget()
+
+
+def test_keyboard_only_walk_in_in_at_most_8_inputs_4_2_1_1(qtbot, page, uow, desk_setup):
+    """Issue #17.8 (4.2.1.1 reception log): a walk-in who gives name and mobile, agrees to the
+    notice and came from Autohome, checked in from the keyboard alone in 8 inputs or fewer."""
     _ctx, team = desk_setup
-    form = page.form
-    inputs = 0
-
-    def key(widget, k, modifier=Qt.KeyboardModifier.NoModifier):
-        nonlocal inputs
-        inputs += 1
-        qtbot.keyClick(widget, k, modifier)
-
-    def type_(widget, text):
-        nonlocal inputs
-        inputs += 1
-        qtbot.keyClicks(widget, text)
-
-    assert form.channel.hasFocus() or form.channel.lineEdit().hasFocus()  # focus starts in field 1
-    type_(form.channel.lineEdit(), "website")  # 1: channel by type-ahead
-    key(form.channel.lineEdit(), Qt.Key.Key_Tab)  # 2
-    assert page.focusWidget() is form.visit_type
-    key(form.visit_type, Qt.Key.Key_Tab)  # 3: walk-in stays
-    assert page.focusWidget() is form.party_size
-    type_(form.party_size, "3")  # 4: party of three
-    key(form.party_size, Qt.Key.Key_Tab)  # 5
-    key(form.with_children, Qt.Key.Key_Space)  # 6: with children
-    assert not form.child_banner.isHidden()  # 4.2.1.4 reminder shown
-    key(form.with_children, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # 7: Ctrl+Enter
-    assert inputs <= 8
+    form, inputs = page.form, _Inputs(qtbot)
+    assert _focus(page) is form.name  # the walk-in's first field is who they are
+    inputs.type(form.name, "王先生")  # 1
+    inputs.key(form.name, Qt.Key.Key_Tab)  # 2
+    assert _focus(page) is form.mobile
+    inputs.type(form.mobile, "13900001234")  # 3
+    inputs.key(form.mobile, Qt.Key.Key_Tab)  # 4
+    assert _focus(page) is form.consent_given
+    inputs.key(form.consent_given, Qt.Key.Key_Space)  # 5: the customer agreed (PIPL art. 14)
+    inputs.key(form.consent_given, Qt.Key.Key_Tab)  # 6
+    assert _focus(page) in (form.channel, form.channel.lineEdit())
+    inputs.type(form.channel.lineEdit(), "auto")  # 7: the channel picked by typing
+    inputs.key(form.channel.lineEdit(), Qt.Key.Key_Return)  # 8: Enter checks the visitor in
+    assert inputs.count <= 8
     visits = _visits(uow)
     assert len(visits) == 1
-    v = visits[0]
-    assert (v.visit_type, v.party_size, v.with_children) == ("walk_in", 3, True)
-    assert v.consultant_id == team[0].user_id
-    assert page.last_result.visit.assigned_by == "rotation"
-    assert page.confirmation.text().startswith("Assigned to " + team[0].full_name)
-    # ready for the next visitor
-    assert form.channel.currentText() == "" and form.party_size.value() == 1
-    assert page.focusWidget() in (form.channel, form.channel.lineEdit())
+    assert visits[0].consent_given and visits[0].consultant_id == team[0].user_id
+    with uow() as u:
+        customer = u.session.scalars(select(Customer)).one()
+        assert (customer.name, customer.mobile) == ("王先生", "13900001234")
+        assert u.session.get(Visit, visits[0].id).channel_id == channel_id(uow, "autohome")
+    assert _focus(page) is form.name  # ready for the next visitor
+
+
+def test_mouse_walk_in_in_at_most_8_inputs_4_2_1_1(qtbot, page, uow, desk_setup):
+    """Issue #17.8: the same walk-in with the mouse: click a field, type, click the button."""
+    form, inputs = page.form, _Inputs(qtbot)
+    inputs.click(form.name)  # 1
+    inputs.type(form.name, "王先生")  # 2
+    inputs.click(form.mobile)  # 3
+    inputs.type(form.mobile, "13900001234")  # 4
+    inputs.click(form.consent_given, QPoint(8, form.consent_given.height() // 2))  # 5: the box
+    assert form.consent_given.isChecked()
+    inputs.click(form.channel.lineEdit())  # 6
+    inputs.type(form.channel.lineEdit(), "汽车")  # 7
+    inputs.click(form.submit_button)  # 8
+    assert inputs.count <= 8
+    visits = _visits(uow)
+    assert len(visits) == 1 and visits[0].consent_given
+
+
+def test_anonymous_walk_in_is_the_channel_and_enter(qtbot, page, uow):
+    """Issue #17.8: no name given: Tab past name, mobile, to the channel; type it; Enter."""
+    form, inputs = page.form, _Inputs(qtbot)
+    inputs.key(form.name, Qt.Key.Key_Tab)
+    inputs.key(form.mobile, Qt.Key.Key_Tab)
+    assert _focus(page) in (form.channel, form.channel.lineEdit())
+    inputs.type(form.channel.lineEdit(), "website")
+    inputs.key(form.channel.lineEdit(), Qt.Key.Key_Return)
+    assert inputs.count <= 4 and len(_visits(uow)) == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [
+        (Qt.Key.Key_N, "name"),
+        (Qt.Key.Key_O, "mobile"),
+        (Qt.Key.Key_C, "channel"),
+        (Qt.Key.Key_P, "party_size"),
+        (Qt.Key.Key_M, "models"),
+        (Qt.Key.Key_R, "arrival"),
+        (Qt.Key.Key_L, "consultant"),
+    ],
+)
+def test_the_mnemonics_shown_move_the_cursor_into_the_field(qtbot, page, key, field):
+    """Issue #17.8: Alt+N, Alt+O, ... put the cursor in the input, not on its error wrapper."""
+    form = page.form
+    qtbot.keyClick(form.name, key, Qt.KeyboardModifier.AltModifier)
+    target = getattr(form, field)
+    assert _focus(page) in (target, getattr(target, "lineEdit", lambda: None)())
+
+
+def test_one_tab_leaves_the_arrival_time(qtbot, page):
+    """Issue #17.8: the arrival time no longer eats a second Tab (hour, then minute)."""
+    form = page.form
+    form.arrival.setFocus()
+    qtbot.keyClick(form.arrival, Qt.Key.Key_Tab)
+    assert _focus(page) is form.consultant
 
 
 def test_enter_in_the_channel_field_checks_a_walk_in_in(qtbot, page, uow, desk_setup):

@@ -1,15 +1,16 @@
 """The front-desk check-in form (展厅前台接待, T/CSCA 120031 4.2.1.1), made for the keyboard.
 
-A walk-in needs the source channel only: type a few letters of it (type-ahead over the Chinese
-and English names) and press Enter. Everything else has a default: walk-in, arrival now,
-party of one, rotation. Tab walks the fields in the order a receptionist asks; Enter in a text
-field or Ctrl+Enter anywhere checks the visitor in.
+The cursor waits in the name (issue #17.8): a walk-in gives name and mobile, the customer
+ticks the consent notice, then the source channel is picked by typing a few letters of it
+(type-ahead over the Chinese and English names) and Enter checks them in; an anonymous one
+Tabs past name and mobile. Everything else has a default: walk-in, arrival now, party of
+one, rotation. Tab walks the fields in the order a receptionist asks, each label's Alt+letter
+goes straight to its field; Enter in a text field or Ctrl+Enter anywhere checks the visitor in.
 
 Name and mobile are optional and stored only with consent (PIPL): entering either shows the
 current consent notice and a "customer agreed" box; the notice version and the moment it was
 first shown go to the service. A known mobile shows the visitor's history and consultant.
-The form only builds and reads widgets; CheckInPanel-free: saving is the page's job.
-"""
+The form only builds and reads widgets: saving is the page's job."""
 
 from __future__ import annotations
 
@@ -17,55 +18,22 @@ import datetime as dt
 import re
 import uuid
 
-from PySide6.QtCore import QStringListModel, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.core.clock import from_store_time, store_today, to_store_time, utcnow
-from app.reception.rules import MAX_PARTY_SIZE
 from app.reception.checkin import CheckInInput
 from ui.shell.i18n import current_language
-from ui.shell.labels import VISIT_TYPE, label
+from ui.reception.checkin_fields import SPLIT, CheckInFields
 from ui.widgets.field_error import FieldErrors
-
-_SPLIT = re.compile(r"\s*[,，;；]\s*")
-BANNER_STYLE = "background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
-INFO_STYLE = "background: #e8f1fb; color: #0d3c61; border: 1px solid #a9c8e8; border-radius: 4px; padding: 6px;"
-
-
-class _ListCompleter(QCompleter):
-    """Completes the entry after the last comma, so several models go in one line."""
-
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
-        return [_SPLIT.split(path)[-1]]
-
-    def pathFromIndex(self, index) -> str:  # noqa: N802 - Qt override
-        text = self.widget().text() if self.widget() else ""
-        parts = _SPLIT.split(text)[:-1]
-        return ", ".join([*parts, index.data()])
 
 
 def digits(text: str) -> str:
     return re.sub(r"\D", "", text or "")
 
 
-class CheckInForm(QWidget):
-    submitted = Signal()  # Enter / Ctrl+Enter / the button
+class CheckInForm(CheckInFields):
     request_key = ""  # set by reset(): identifies this visitor's check-in (issue #16)
     mobile_ready = Signal(str)  # a complete-looking mobile number settled (debounced)
 
@@ -84,191 +52,15 @@ class CheckInForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._visit_rows(form)
+        # Issue #17.8: a walk-in starts with who they are, then where they heard of us.
         self._person_rows(form)
+        self._visit_rows(form)
         self._assignment_rows(form)
         self._lay_out(form)
         self._keyboard()
         self._wire()
         self.set_consultants([])
         self._follow_clock()
-
-    # --- building the form (issue #16.4: one group of fields per method) ----------------
-    def _visit_rows(self, form: QFormLayout) -> None:
-        """Channel, visit type and party (with the 4.2.1.4 child-safety reminder)."""
-
-        self.channel = QComboBox()
-        self.channel.setObjectName("channel_id")
-        self.channel.setEditable(True)
-        self.channel.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.channel.lineEdit().setPlaceholderText(self.tr("Type to search, e.g. walk / 官网"))
-        completer = self.channel.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        form.addRow(self.tr("Source &channel"), self.errors.wrap("channel_id", self.channel))
-
-        self.visit_type = QComboBox()
-        self.visit_type.setObjectName("visit_type")
-        for key in VISIT_TYPE:
-            self.visit_type.addItem(label(VISIT_TYPE, key), key)
-        self.visit_type.activated.connect(lambda _i: setattr(self, "_type_touched", True))
-        form.addRow(self.tr("Visit &type"), self.errors.wrap("visit_type", self.visit_type))
-
-        self.party_size = QSpinBox()
-        self.party_size.setObjectName("party_size")
-        self.party_size.setRange(1, MAX_PARTY_SIZE)
-        self.with_children = QCheckBox(self.tr("With c&hildren"))
-        self.with_children.setObjectName("with_children")
-        party = QHBoxLayout()
-        party.setContentsMargins(0, 0, 0, 0)
-        party.addWidget(self.party_size)
-        party.addWidget(self.with_children)
-        party.addStretch(1)
-        party_box = QWidget()
-        party_box.setLayout(party)
-        form.addRow(self.tr("&Party size"), self.errors.wrap("party_size", party_box))
-        self.errors.alias("with_children", "party_size")
-
-        self.child_banner = QLabel(
-            self.tr(
-                "Children in the party: remind the adults to keep them close and away from moving "
-                "cars and doors (4.2.1.4)."
-            )
-        )
-        self.child_banner.setObjectName("child_safety_banner")
-        self.child_banner.setWordWrap(True)
-        self.child_banner.setStyleSheet(BANNER_STYLE)
-        self.child_banner.setVisible(False)
-        form.addRow(self.child_banner)
-
-        self._foreign_and_model_rows(form)
-
-    def _foreign_and_model_rows(self, form: QFormLayout) -> None:
-        """The foreign visitor's language and reminder (4.2.3.3) and the models of interest."""
-        self.foreign_visitor = QCheckBox(self.tr("&Foreign visitor"))
-        self.foreign_visitor.setObjectName("foreign_visitor")
-        self.language = QLineEdit()
-        self.language.setObjectName("language")
-        self.language.setPlaceholderText(self.tr("Language, e.g. English"))
-        self.language.setVisible(False)
-        foreign = QHBoxLayout()
-        foreign.setContentsMargins(0, 0, 0, 0)
-        foreign.addWidget(self.foreign_visitor)
-        foreign.addWidget(self.language, 1)
-        foreign_box = QWidget()
-        foreign_box.setLayout(foreign)
-        form.addRow("", self.errors.wrap("language", foreign_box))
-        self.foreign_banner = QLabel(
-            self.tr(
-                "Foreign visitor: explain the Chinese rules and policies that apply to foreign buyers "
-                "(registration, insurance, payment) in their language (4.2.3.3)."
-            )
-        )
-        self.foreign_banner.setObjectName("foreign_visitor_banner")
-        self.foreign_banner.setWordWrap(True)
-        self.foreign_banner.setStyleSheet(BANNER_STYLE)
-        self.foreign_banner.setVisible(False)
-        form.addRow(self.foreign_banner)
-
-        self.models = QLineEdit()
-        self.models.setObjectName("interested_models")
-        self.models.setPlaceholderText(self.tr("Brand and model, several separated by commas"))
-        self._models_list = QStringListModel(self)
-        self.models_completer = _ListCompleter(self._models_list, self)
-        self.models_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.models_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.models.setCompleter(self.models_completer)
-        form.addRow(self.tr("Interested &models"), self.errors.wrap("interested_models", self.models))
-
-    def _person_rows(self, form: QFormLayout) -> None:
-        """Name and mobile, the arriving appointment, the known customer's history and the
-        PIPL art. 14 consent notice."""
-        self.name = QLineEdit()
-        self.name.setObjectName("name")
-        self.name.setMaxLength(60)
-        self.name.setPlaceholderText(self.tr("Optional: how to address the visitor"))
-        form.addRow(self.tr("&Name"), self.errors.wrap("name", self.name))
-        self.mobile = QLineEdit()
-        self.mobile.setObjectName("mobile")
-        self.mobile.setPlaceholderText(self.tr("Optional: 11-digit mobile"))
-        self.mobile.setMaxLength(20)
-        form.addRow(self.tr("M&obile"), self.errors.wrap("mobile", self.mobile))
-
-        self.appointment_label = QLabel("")
-        self.appointment_label.setObjectName("appointment_arrival")
-        self.appointment_label.setWordWrap(True)
-        self.appointment_label.setStyleSheet(INFO_STYLE)
-        self.appointment_label.setVisible(False)
-        form.insertRow(0, self.appointment_label)
-
-        self.history = QLabel("")
-        self.history.setObjectName("customer_history")
-        self.history.setWordWrap(True)
-        self.history.setStyleSheet(INFO_STYLE)
-        self.history.setVisible(False)
-        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.history)
-
-        self.consent_box = QFrame()
-        self.consent_box.setObjectName("consent_box")
-        self.consent_box.setFrameShape(QFrame.Shape.StyledPanel)
-        consent = QVBoxLayout(self.consent_box)
-        consent.setContentsMargins(6, 6, 6, 6)
-        self.consent_title = QLabel("")
-        self.consent_title.setWordWrap(True)
-        self.consent_view = QPlainTextEdit()
-        self.consent_view.setObjectName("consent_text")
-        self.consent_view.setReadOnly(True)
-        self.consent_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.consent_view.setMaximumHeight(110)
-        self.consent_given = QCheckBox(self.tr("Customer &agreed to the notice above"))
-        self.consent_given.setObjectName("consent_given")
-        consent.addWidget(self.consent_title)
-        consent.addWidget(self.consent_view)
-        consent.addWidget(self.errors.wrap("consent_given", self.consent_given))
-        self.errors.alias("consent_text_id", "consent_given")
-        self.errors.alias("consent_shown_at", "consent_given")
-        self.consent_box.setVisible(False)
-        form.addRow(self.consent_box)
-
-    def _assignment_rows(self, form: QFormLayout) -> None:
-        """Arrival time and the consultant, with the reason an override needs."""
-        self.arrival = QTimeEdit()
-        self.arrival.setObjectName("arrival_at")
-        self.arrival.setDisplayFormat("HH:mm")
-        self.arrival.setToolTip(self.tr("Follows the clock until you change it (late entries)."))
-        self.arrival.editingFinished.connect(self._arrival_edited)
-        form.addRow(self.tr("A&rrival"), self.errors.wrap("arrival_at", self.arrival))
-
-        self.consultant = QComboBox()
-        self.consultant.setObjectName("override_consultant_id")
-        self.override_reason = QLineEdit()
-        self.override_reason.setObjectName("override_reason")
-        self.override_reason.setPlaceholderText(self.tr("Reason (required when not by rotation)"))
-        self.override_reason.setEnabled(False)
-        form.addRow(self.tr("Consu&ltant"), self.errors.wrap("override_consultant_id", self.consultant))
-        form.addRow("", self.errors.wrap("override_reason", self.override_reason))
-        self.errors.alias("requested_consultant_id", "override_consultant_id")
-        self.errors.alias("consultant_id", "override_consultant_id")
-
-    def _lay_out(self, form: QFormLayout) -> None:
-        self.submit_button = QPushButton(self.tr("Check in (Ctrl+Enter)"))
-        self.submit_button.setObjectName("check_in")
-        self.submit_button.setDefault(True)
-        self.submit_button.clicked.connect(self.submitted.emit)
-        self.other_errors = QLabel("")
-        self.other_errors.setObjectName("form_errors")
-        self.other_errors.setStyleSheet("color: #c62828;")
-        self.other_errors.setWordWrap(True)
-        self.other_errors.setVisible(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(self.other_errors)
-        layout.addWidget(self.submit_button)
-        layout.addStretch(1)
 
     def _keyboard(self) -> None:
         """Tab order through every input, Ctrl+Enter anywhere, Enter in a line edit."""
@@ -289,17 +81,17 @@ class CheckInForm(QWidget):
             self.submit_button,
         ):
             w.setFocusPolicy(w.focusPolicy() | Qt.FocusPolicy.TabFocus)
-        QWidget.setTabOrder(self.channel, self.visit_type)
         chain = [
+            self.name,
+            self.mobile,
+            self.consent_given,
+            self.channel,
             self.visit_type,
             self.party_size,
             self.with_children,
             self.foreign_visitor,
             self.language,
             self.models,
-            self.name,
-            self.mobile,
-            self.consent_given,
             self.arrival,
             self.consultant,
             self.override_reason,
@@ -315,6 +107,8 @@ class CheckInForm(QWidget):
         for edit in (self.language, self.models, self.name, self.mobile, self.override_reason):
             edit.returnPressed.connect(self._return_pressed)
         self.channel.lineEdit().returnPressed.connect(self._return_pressed)
+        # Installed after the completer's own filter, so it sees Enter in the suggestions first.
+        self.channel.completer().popup().installEventFilter(self)
 
     def _wire(self) -> None:
         self.with_children.toggled.connect(self.child_banner.setVisible)
@@ -438,6 +232,24 @@ class CheckInForm(QWidget):
             return
         self.submitted.emit()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """Enter in the channel's suggestions picks the one highlighted (else the letters typed
+        decide, see channel_id) and checks the visitor in: one Enter, not two (issue #17.8)."""
+        popup = self.channel.completer().popup()
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            index = popup.currentIndex()
+            popup.hide()
+            if index.isValid():
+                self.channel.setEditText(index.data())
+            self.submitted.emit()
+            return True
+        return super().eventFilter(watched, event)
+
     def _foreign_toggled(self, on: bool) -> None:
         self.language.setVisible(on)
         self.foreign_banner.setVisible(on)
@@ -492,15 +304,22 @@ class CheckInForm(QWidget):
         exact = self.channel.findText(text, Qt.MatchFlag.MatchFixedString)
         if exact >= 0:
             return self.channel.itemData(exact)
-        hits = [i for i in range(self.channel.count()) if text.casefold() in self.channel.itemText(i).casefold()]
-        if len(hits) == 1 or (hits and self.channel.itemText(hits[0]).casefold().startswith(text.casefold())):
+        folded = text.casefold()
+        hits = [i for i in range(self.channel.count()) if folded in self.channel.itemText(i).casefold()]
+        if len(hits) == 1:
             return self.channel.itemData(hits[0])
+        # Several match: the first whose Chinese or English name starts with the letters typed,
+        # the top of the suggestions shown ("auto" is Autohome, issue #17.8).
+        for i in hits:
+            words = re.split(r"[\s·/]+", self.channel.itemText(i).casefold())
+            if any(w.startswith(folded) for w in words) or self.channel.itemText(i).casefold().startswith(folded):
+                return self.channel.itemData(i)
         return -1  # typed something that is no channel: the service says "unknown value"
 
     def interested_models(self) -> list[tuple[str, str]]:
         out = []
         folded = {k.casefold(): v for k, v in self.model_choices.items()}
-        for part in _SPLIT.split(self.models.text().strip()):
+        for part in SPLIT.split(self.models.text().strip()):
             if not part:
                 continue
             pair = folded.get(part.casefold())
@@ -575,4 +394,8 @@ class CheckInForm(QWidget):
         self.consultant.setCurrentIndex(0)
         self._arrival_touched = False
         self._follow_clock()
-        self.channel.setFocus()
+        self.first_field().setFocus()
+
+    def first_field(self) -> QWidget:
+        """Where the cursor waits: the name (issue #17.8), or the channel for a booked arrival."""
+        return self.name if self.name.isEnabled() else self.channel

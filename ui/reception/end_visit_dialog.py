@@ -57,34 +57,8 @@ class EndVisitDialog(ReceptionWording, ServiceFormDialog):
         self.had_test_drive.setObjectName("had_test_drive")
         self.had_test_drive.setChecked(bool(getattr(visit, "had_test_drive", False)))
 
-        self.intent = QButtonGroup(self)
-        intent_box = QWidget()
-        intent_layout = QVBoxLayout(intent_box)
-        intent_layout.setContentsMargins(0, 0, 0, 0)
-        self.intent_buttons: dict[str, QRadioButton] = {}
-        for code, d in ((lvl.value, d) for lvl, d in INTENT_LEVELS.items()):
-            button = QRadioButton(
-                self.tr("{level}: expects to buy within {days} days; follow up every {every} days").format(
-                    level=label(INTENT_LEVEL, code), days=d.buy_within_days, every=d.follow_up_every_days
-                )
-            )
-            button.setObjectName(f"intent_{code}")
-            self.intent.addButton(button)
-            self.intent_buttons[code] = button
-            intent_layout.addWidget(button)
-            button.toggled.connect(lambda on, c=code: on and self._intent_chosen(c))
-
-        self.follow_up = QDateEdit()
-        self.follow_up.setObjectName("next_follow_up")
-        self.follow_up.setCalendarPopup(True)
-        self.follow_up.setDisplayFormat("yyyy-MM-dd")
-        self.follow_up_set = QCheckBox(self.tr("Set a follow-up date"))
-        self.follow_up_set.setObjectName("follow_up_set")
-        self.follow_up_set.toggled.connect(self.follow_up.setEnabled)
-        self.follow_up.setEnabled(False)
-        today = store_today()
-        self.follow_up.setMinimumDate(QDate(today.year, today.month, today.day))
-        self.follow_up.setDate(QDate(today.year, today.month, today.day))
+        intent_box = self._intent_box()
+        self._follow_up_fields()
 
         self.ordered_model = QComboBox()
         self.ordered_model.setObjectName("ordered_model")
@@ -119,6 +93,41 @@ class EndVisitDialog(ReceptionWording, ServiceFormDialog):
         layout.addWidget(hint)
         self.outcome.currentIndexChanged.connect(lambda _i: self._outcome_changed())
         self._outcome_changed()
+
+    def _intent_box(self) -> QWidget:
+        """One radio button per intent level (H/A/B/C) with what it means for the follow-up."""
+        self.intent = QButtonGroup(self)
+        intent_box = QWidget()
+        intent_layout = QVBoxLayout(intent_box)
+        intent_layout.setContentsMargins(0, 0, 0, 0)
+        self.intent_buttons: dict[str, QRadioButton] = {}
+        for code, d in ((lvl.value, d) for lvl, d in INTENT_LEVELS.items()):
+            button = QRadioButton(
+                self.tr("{level}: expects to buy within {days} days; follow up every {every} days").format(
+                    level=label(INTENT_LEVEL, code), days=d.buy_within_days, every=d.follow_up_every_days
+                )
+            )
+            button.setObjectName(f"intent_{code}")
+            self.intent.addButton(button)
+            self.intent_buttons[code] = button
+            intent_layout.addWidget(button)
+            button.toggled.connect(lambda on, c=code: on and self._intent_chosen(c))
+
+        return intent_box
+
+    def _follow_up_fields(self) -> None:
+        """The next follow-up date, off until asked for (the intent level sets a default)."""
+        self.follow_up = QDateEdit()
+        self.follow_up.setObjectName("next_follow_up")
+        self.follow_up.setCalendarPopup(True)
+        self.follow_up.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up_set = QCheckBox(self.tr("Set a follow-up date"))
+        self.follow_up_set.setObjectName("follow_up_set")
+        self.follow_up_set.toggled.connect(self.follow_up.setEnabled)
+        self.follow_up.setEnabled(False)
+        today = store_today()
+        self.follow_up.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.follow_up.setDate(QDate(today.year, today.month, today.day))
 
     def _outcome_changed(self) -> None:
         outcome = self.outcome.currentData()

@@ -88,7 +88,23 @@ class LeadsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
-        # Edit panel
+        edit = self._edit_box()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(edit)
+        splitter.setSizes([820, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.kpi_label)
+        layout.addWidget(splitter, 1)
+        self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
+        ctx.data_did_change.connect(self._on_change)
+        self._selection_changed()
+        self.refresh()
+
+    def _edit_box(self) -> QGroupBox:
+        """The panel that follows up the selected lead (4.2.3.2: status, lost reason, intent)."""
         self.errors = FieldErrors()
         self.status = QComboBox()
         self.status.setObjectName("status")
@@ -125,19 +141,7 @@ class LeadsPage(QWidget):
         form.addRow(self.tr("Next follow-up"), self.errors.wrap("next_follow_up", self.follow_up))
         form.addRow("", self.save_button)
         self.edit_box = edit
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(edit)
-        splitter.setSizes([820, 400])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.kpi_label)
-        layout.addWidget(splitter, 1)
-        self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
-        ctx.data_did_change.connect(self._on_change)
-        self._selection_changed()
-        self.refresh()
+        return edit
 
     # --- loading -----------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:

@@ -26,6 +26,27 @@ class QueuePage(QWidget):
         self.board = None
         self.models: dict[str, VisitTableModel] = {}
         self.views: dict[str, QTableView] = {}
+        splitter = self._tables()
+        self._buttons(roles)
+        self.summary = QLabel("")
+        self.summary.setObjectName("queue_summary")
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        for b in (self.start_button, self.test_drive_button, self.end_button, self.left_button, self.reassign_button):
+            top.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.timer = QTimer(self, interval=TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        ctx.data_did_change.connect(self._on_change)
+        self._update_buttons()
+        self.refresh()
+
+    def _tables(self) -> QSplitter:
+        """The three lists of today's visits: waiting, with a consultant, finished."""
         titles = {
             "waiting": self.tr("Waiting"),
             "with_consultant": self.tr("With consultant"),
@@ -50,6 +71,10 @@ class QueuePage(QWidget):
             self.models[key], self.views[key], self.boxes[key] = model, view, box
         self._titles = titles
 
+        return splitter
+
+    def _buttons(self, roles) -> None:
+        """What the selected visit can go on to, shown to those allowed to do it."""
         self.start_button = action_button(self.tr("Start (with consultant)"), "start_visit", self.start_selected)
         self.end_button = action_button(self.tr("End visit…"), "end_visit", self.end_selected)
         self.left_button = action_button(self.tr("Visitor left"), "visitor_left", self.left_selected)
@@ -64,22 +89,6 @@ class QueuePage(QWidget):
         self.end_button.setVisible(serve)
         self.left_button.setVisible(serve or can(roles, Action.CHECK_IN_VISITORS))
         self.reassign_button.setVisible(can(roles, Action.OVERRIDE_ASSIGNMENT))
-        self.summary = QLabel("")
-        self.summary.setObjectName("queue_summary")
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        for b in (self.start_button, self.test_drive_button, self.end_button, self.left_button, self.reassign_button):
-            top.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-
-        self.timer = QTimer(self, interval=TICK_MS)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start()
-        ctx.data_did_change.connect(self._on_change)
-        self._update_buttons()
-        self.refresh()
 
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -53,6 +53,28 @@ class ReceptionPage(QWidget):
         roles = ctx.actor.roles
         self.last_result = None
 
+        scroll = self._check_in_side()
+        appt_box = self._appointments_box(roles)
+        duty_box = self._duty_box(roles)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(appt_box, 1)
+        right_layout.addWidget(duty_box, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        ctx.data_did_change.connect(self._on_change)
+        self.load_setup()
+        self.refresh()
+        self.form.first_field().setFocus()
+
+    def _check_in_side(self) -> QScrollArea:
+        """The check-in form under its title, with the last check-in's confirmation."""
         self.form = CheckInForm()
         self.form.submitted.connect(self.submit)
         self.form.mobile_ready.connect(self.look_up)
@@ -72,8 +94,10 @@ class ReceptionPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
 
-        # Today's appointments
+    def _appointments_box(self, roles) -> QGroupBox:
+        """Today's appointments: mark one arrived, or book one."""
         self.appointments = AppointmentTableModel(self)
         self.appointments_view = _table("appointments_table", self.appointments)
         self.arrived_button = QPushButton(self.tr("Arrived: check in"))
@@ -91,8 +115,10 @@ class ReceptionPage(QWidget):
         row.addWidget(self.book_button)
         row.addStretch(1)
         appt_layout.addLayout(row)
+        return appt_box
 
-        # Duty roster
+    def _duty_box(self, roles) -> QGroupBox:
+        """Today's duty roster in rotation order: away/back, off duty, put on duty."""
         self.duty = DutyTableModel(self)
         self.duty_view = _table("duty_table", self.duty)
         self.away_button = QPushButton(self.tr("Away / back"))
@@ -120,26 +146,11 @@ class ReceptionPage(QWidget):
         row.addWidget(self.add_combo)
         row.addWidget(self.add_button)
         duty_layout.addLayout(row)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(appt_box, 1)
-        right_layout.addWidget(duty_box, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(right)
-        splitter.setSizes([560, 560])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        ctx.data_did_change.connect(self._on_change)
-        self.load_setup()
-        self.refresh()
-        self.form.channel.setFocus()
+        return duty_box
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self.form.channel.setFocus()
+        self.form.first_field().setFocus()
 
     # --- loading -------------------------------------------------------------------------
     def load_setup(self) -> None:
@@ -260,7 +271,7 @@ class ReceptionPage(QWidget):
         if a is None or a.status != "booked":
             return
         self.form.set_appointment(a)
-        self.form.channel.setFocus()
+        self.form.first_field().setFocus()
 
     def book_appointment(self):
         from ui.reception.appointment_dialog import AppointmentDialog
