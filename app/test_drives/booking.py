@@ -13,19 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.core.clock import store_day_bounds, store_today, utcnow
-from app.test_drives.rules import (
-    ESCORT_YEARS,
-    MAX_DRIVE_MINUTES,
-    MIN_DRIVE_MINUTES,
-    SLOT_MINUTES,
-    fleet_problems,
-    slot_floor,
-    slots_between,
-)
+from app.test_drives.rules import ESCORT_YEARS, MAX_DRIVE_MINUTES, MIN_DRIVE_MINUTES, fleet_problems
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
@@ -36,53 +28,15 @@ from app.test_drives.dto import TestDriveDTO, drive_dto
 # Escorts (4.2.4.4) live in their own module; re-exported for callers of this one.
 from app.test_drives.escorts import eligible_escorts, escort_on_duty, escort_refusal
 from app.test_drives.records import get_drive
+from app.test_drives.slots import first_free_start, hold_slots, release_slots
+from app.test_drives.walk_in import WALK_IN_WAIT, walk_in_offer, walk_in_start
 from db.reception_models import Customer, Visit, VisitStatus
-from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute, TestDriveSlot
+from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute
 from db.uow import UnitOfWork
 
 MAX_DAYS_AHEAD = 60
 PAST_GRACE = dt.timedelta(minutes=5)  # a booking "now" typed a minute late is still fine
-WALK_IN_SEARCH = dt.timedelta(hours=12)
 MAX_NAME = 60
-
-
-def _taken(session, car_id: int, start: dt.datetime, end: dt.datetime) -> set[dt.datetime]:
-    return set(
-        session.scalars(
-            select(TestDriveSlot.slot_start).where(
-                TestDriveSlot.car_id == car_id,
-                TestDriveSlot.slot_start >= slot_floor(start),
-                TestDriveSlot.slot_start < end,
-            )
-        )
-    )
-
-
-def first_free_start(session, car_id: int, minutes: int, after: dt.datetime) -> dt.datetime | None:
-    """The earliest start ≥ `after` whose window [start, start + minutes) touches only free
-    slots: `after` itself if possible, else the next slot boundary that works."""
-    taken = _taken(session, car_id, after, after + WALK_IN_SEARCH + dt.timedelta(minutes=minutes))
-    length = dt.timedelta(minutes=minutes)
-    candidate = after.replace(second=0, microsecond=0)
-    limit = after + WALK_IN_SEARCH
-    while candidate <= limit:
-        if not any(s in taken for s in slots_between(candidate, candidate + length)):
-            return candidate
-        candidate = slot_floor(candidate) + dt.timedelta(minutes=SLOT_MINUTES)
-    return None
-
-
-def _hold_slots(session, drive: TestDrive) -> None:
-    for slot in slots_between(drive.planned_start, drive.planned_end):
-        session.add(TestDriveSlot(car_id=drive.car_id, slot_start=slot, test_drive_id=drive.id))
-
-
-def release_slots(session, drive: TestDrive, after: dt.datetime | None = None) -> None:
-    """Free the drive's slots (all, or those starting after `after`: an early return)."""
-    stmt = delete(TestDriveSlot).where(TestDriveSlot.test_drive_id == drive.id)
-    if after is not None:
-        stmt = stmt.where(TestDriveSlot.slot_start > slot_floor(after))
-    session.execute(stmt)
 
 
 def book_test_drive(
@@ -100,9 +54,12 @@ def book_test_drive(
     walk_in: bool = False,
     now: dt.datetime | None = None,
     request_key: str | None = None,
+    latest_start: dt.datetime | None = None,
 ) -> TestDriveDTO:
     """Book a fleet car on a route for a time window. `walk_in=True` (no planned_start) takes
-    the first free window from now. Minutes default to the route's typical time, km to its
+    the first free window from now, if it starts within WALK_IN_WAIT or no later than
+    `latest_start` (the time the user was shown and confirmed, walk_in.py); else it is
+    refused with the actual next free time, never booked hours ahead unseen (issue #17.4). Minutes default to the route's typical time, km to its
     distance (4.2.4.5: what the customer is told beforehand). A repeated `request_key` (a
     double click, a retry) returns the drive the first request booked (issue #16.2)."""
     require(actor, Action.BOOK_TEST_DRIVES)
@@ -117,7 +74,9 @@ def book_test_drive(
         route = s.get(TestDriveRoute, route_id) if route_id is not None else None
         car = s.get(TestDriveCar, car_id) if car_id is not None else None
         _route_car_errors(route, car, errors)
-        planned_start, minutes, km = _window(s, route, car, planned_start, minutes, planned_km, walk_in, now, errors)
+        planned_start, minutes, km = _window(
+            s, route, car, planned_start, minutes, planned_km, (walk_in, latest_start), now, errors
+        )
         if errors or planned_start is None or car is None or route is None:
             raise ValidationFailed(errors)
         start = planned_start.replace(second=0, microsecond=0)
@@ -206,16 +165,17 @@ def _window(
     planned_start: dt.datetime | None,
     minutes: int | None,
     planned_km: float | None,
-    walk_in: bool,
+    walk_in: tuple[bool, dt.datetime | None],
     now: dt.datetime,
     errors: list[FieldError],
 ) -> tuple[dt.datetime | None, int, float]:
-    """(start, minutes, km) of the booking, checked; a walk-in takes the car's next free start."""
+    """(start, minutes, km) of the booking, checked; a walk-in (flag, latest start accepted)
+    takes the car's next free start if that is now or no later than accepted."""
     minutes, km = _length_and_km(route, minutes, planned_km, errors)
-    if walk_in and planned_start is None and car is not None and not errors:
-        planned_start = first_free_start(s, car.id, minutes, now)
-        if planned_start is None:
-            errors.append(FieldError("planned_start", "no_free_slot"))
+    if walk_in[0] and planned_start is None and car is not None and not errors:
+        planned_start, refusal = walk_in_start(s, car.id, minutes, now, walk_in[1])
+        if refusal is not None:
+            errors.append(refusal)
     if planned_start is None:
         if not any(e.field == "planned_start" for e in errors):
             errors.append(FieldError("planned_start", "required"))
@@ -233,7 +193,7 @@ def _insert_holding_slots(
     s.add(drive)
     try:
         s.flush()
-        _hold_slots(s, drive)
+        hold_slots(s, drive)
         remember(s, request_key, "book_test_drive", drive.id, actor_id=actor.user_id, now=now)
         s.flush()
     except IntegrityError:  # the slot was booked meanwhile (here or on another terminal)
@@ -259,11 +219,13 @@ def reschedule_test_drive(
     planned_km: float | None = None,
     walk_in: bool = False,
     now: dt.datetime | None = None,
+    latest_start: dt.datetime | None = None,
 ) -> TestDriveDTO:
     """Move a booked drive to another time, car or route (e.g. the paperwork of a walk-in
     took longer than its window). The old slots are freed and the new ones taken in one
     transaction. The customer's confirmation and a signed agreement name the old terms, so
-    they no longer count (4.2.4.5): confirm and sign again."""
+    they no longer count (4.2.4.5): confirm and sign again. A move to "now" (walk_in) is
+    refused like a walk-in booking when the car is not free now (issue #17.4)."""
     require(actor, Action.BOOK_TEST_DRIVES)
     now = now or utcnow()
     with uow:
@@ -281,13 +243,13 @@ def reschedule_test_drive(
             raise ValidationFailed(errors)
         release_slots(s, d)
         s.flush()
-        start = _new_start(s, car, minutes, planned_start, walk_in, now)
+        start = _new_start(s, car, minutes, planned_start, (walk_in, latest_start), now)
         d.car_id, d.route_id, d.planned_km = car.id, route.id, round(km, 1)
         d.planned_start, d.planned_end = start, start + dt.timedelta(minutes=minutes)
         d.updated_at, d.updated_by_id = now, actor.user_id
         try:
             s.flush()
-            _hold_slots(s, d)
+            hold_slots(s, d)
             s.flush()
             commit(uow)
         except IntegrityError:
@@ -297,13 +259,18 @@ def reschedule_test_drive(
 
 
 def _new_start(
-    s, car: TestDriveCar, minutes: int, planned_start: dt.datetime | None, walk_in: bool, now: dt.datetime
+    s,
+    car: TestDriveCar,
+    minutes: int,
+    planned_start: dt.datetime | None,
+    walk_in: tuple[bool, dt.datetime | None],
+    now: dt.datetime,
 ) -> dt.datetime:
     """The checked start of a moved booking (its old slots already freed)."""
-    if walk_in and planned_start is None:
-        planned_start = first_free_start(s, car.id, minutes, now)
-        if planned_start is None:
-            raise ValidationFailed([FieldError("planned_start", "no_free_slot")])
+    if walk_in[0] and planned_start is None:
+        planned_start, refusal = walk_in_start(s, car.id, minutes, now, walk_in[1])
+        if refusal is not None:
+            raise ValidationFailed([refusal])
     if planned_start is None:
         raise ValidationFailed([FieldError("planned_start", "required")])
     if planned_start < now - PAST_GRACE:
@@ -383,6 +350,8 @@ __all__ = [
     "get_test_drive",
     "eligible_escorts",
     "first_free_start",
+    "walk_in_offer",
+    "WALK_IN_WAIT",
     "escort_refusal",
     "escort_on_duty",
     "get_drive",

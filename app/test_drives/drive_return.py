@@ -14,7 +14,7 @@ from app.core.common import check_version
 from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
-from app.test_drives.booking import release_slots
+from app.test_drives.slots import release_slots
 from app.test_drives.dto import TestDriveDTO
 from app.test_drives.qualification import _done, _touch
 from app.test_drives.records import car_of, get_drive

@@ -1729,6 +1729,10 @@
         <translation>该车未来12小时内没有空闲时段。</translation>
     </message>
     <message>
+        <source>The car is not free now: its next free time is {start}–{end}. Book that time or another car.</source>
+        <translation>该车现在不空闲：下一个空闲时段为 {start}–{end}。请预约该时段或换一辆车。</translation>
+    </message>
+    <message>
         <source>The customer&apos;s separate consent to processing the ID and licence numbers is needed first.</source>
         <translation>须先取得客户对处理证件号码和驾驶证号的单独同意。</translation>
     </message>
@@ -5511,6 +5515,33 @@ Adaptive cruise control</source>
     <message>
         <source>Void</source>
         <translation>作废</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInOfferBox</name>
+    <message>
+        <source>Walk-in test drive</source>
+        <translation>到店即时试驾</translation>
+    </message>
+    <message>
+        <source>{plate} is not free now. Its next free time is {when}.</source>
+        <translation>{plate} 现在不空闲，下一个空闲时段为 {when}。</translation>
+    </message>
+    <message>
+        <source>Other cars free now: {cars}.</source>
+        <translation>现在空闲的其他车辆：{cars}。</translation>
+    </message>
+    <message>
+        <source>No other car is free now.</source>
+        <translation>现在没有其他空闲车辆。</translation>
+    </message>
+    <message>
+        <source>Book {when}</source>
+        <translation>预约 {when}</translation>
+    </message>
+    <message>
+        <source>Take {plate} now</source>
+        <translation>现在改用 {plate}</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from app.core.clock import from_store_time, to_store_time
 from app.core.permissions import Action, can
 from ui.test_drives.drive_forms import BookingForm, qdate
 from ui.test_drives.drive_step_actions import DriveStepActions
+from ui.test_drives.walk_in_box import WalkInOfferBox
 from ui.widgets.field_error import FieldErrors
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
@@ -277,21 +278,54 @@ class TestDriveDialog(DriveStepActions, QDialog):
         self.booking_form.route_changed()
 
     def book(self) -> None:
-        """Book the drive; once booked, the same button moves it (new time, car or route)."""
-        ctx, route = self.ctx, self.route.currentData()
-        walk_in = self.walk_in.isChecked()
-        q = self.start_at.dateTime()
-        start = (
-            None
-            if walk_in
-            else from_store_time(
-                dt.datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
-            )
-        )
-        car_id, name = self.car.currentData(), self.customer_name.text()
-        minutes, km, visit_id = self.minutes.value(), self.km.value(), self.visit_id
+        """Book the drive; once booked, the same button moves it (new time, car or route).
+        A walk-in first asks when its car is free: "now" is booked only when the car is free
+        now, a later time only once the user has seen and picked it (issue #17.4)."""
+        if not self.walk_in.isChecked():
+            q = self.start_at.dateTime()
+            local = dt.datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
+            self._book(self.car.currentData(), from_store_time(local))
+            return
+        ctx, car_id, minutes, pressed_on = self.ctx, self.car.currentData(), self.minutes.value(), self._state()
+
+        def work():
+            from app.test_drives.booking import walk_in_offer
+
+            return walk_in_offer(ctx.uow(), actor=ctx.actor, car_id=car_id, minutes=minutes)
+
+        def offered(offer) -> None:
+            if self._state() != pressed_on:  # a second press: the first one has booked meanwhile
+                return
+            if offer.free_now:
+                self._book(offer.car_id, None)
+                return
+            box = WalkInOfferBox(offer, self)
+            box.later.connect(lambda: self._book(offer.car_id, None, latest_start=offer.start))
+            box.other_car.connect(self._take_car)
+            box.finished.connect(box.deleteLater)
+            self.walk_in_box = box
+            box.open()
+
+        run_op(self, work, offered, lambda exc: self.errors.report_failure(self, exc))
+
+    def _state(self) -> tuple[int, int] | None:
+        return (self.drive.id, self.drive.version) if self.drive is not None else None
+
+    def _take_car(self, car_id: int) -> None:
+        """The walk-in takes another car that is free now."""
+        i = self.car.findData(car_id)
+        if i >= 0:
+            self.car.setCurrentIndex(i)
+        self._book(car_id, None)
+
+    def _book(self, car_id: int | None, start: dt.datetime | None, latest_start: dt.datetime | None = None) -> None:
+        """Book (or move) on this car at `start`; None: a walk-in now, or no later than
+        `latest_start` (the time the user picked)."""
+        ctx, route, walk_in = self.ctx, self.route.currentData(), start is None
+        name, minutes, km, visit_id = self.customer_name.text(), self.minutes.value(), self.km.value(), self.visit_id
         route_id = route.id if route else None
         drive, key = self.drive, self.request_key
+        where = dict(planned_start=start, minutes=minutes, car_id=car_id, route_id=route_id, planned_km=km)
 
         def work():
             from app.test_drives.booking import book_test_drive, reschedule_test_drive
@@ -302,25 +336,19 @@ class TestDriveDialog(DriveStepActions, QDialog):
                     actor=ctx.actor,
                     drive_id=drive.id,
                     expected_version=drive.version,
-                    planned_start=start,
-                    minutes=minutes,
-                    car_id=car_id,
-                    route_id=route_id,
-                    planned_km=km,
                     walk_in=walk_in,
+                    latest_start=latest_start,
+                    **where,
                 )
             return book_test_drive(
                 ctx.uow(),
                 actor=ctx.actor,
-                car_id=car_id,
-                route_id=route_id,
                 customer_name=name,
-                planned_start=start,
-                minutes=minutes,
-                planned_km=km,
                 visit_id=visit_id,
                 walk_in=walk_in,
                 request_key=key,
+                latest_start=latest_start,
+                **where,
             )
 
         self._write(work, "qualification" if drive is None else None)
