@@ -54,8 +54,31 @@ def add_test_drive_demo(db, manager, now) -> bool:
                 select(Vehicle).where(Vehicle.status == VehicleStatus.TEST_DRIVE_FLEET.value).order_by(Vehicle.id)
             )
         )
-        fleet = [(v.id, v.powertrain) for v in fleet]
+        fleet_ids = [(v.id, v.powertrain) for v in fleet]
     today = store_today(now)
+    routes = _add_routes(db, manager, now, today)
+    cars = _add_fleet(db, manager, now, today, fleet_ids)
+    if not cars:
+        return True
+    _completed_drive(db, manager, cars[-1].id, routes[0], today - dt.timedelta(days=1))
+    for car, route, name, start in (
+        (cars[0], routes[1], "林女士", _local(today, 16)),
+        (cars[-1], routes[0], "黄先生", _local(today + dt.timedelta(days=1), 10, 30)),
+    ):
+        test_drives.book_test_drive(
+            db.uow(),
+            actor=manager,
+            car_id=car.id,
+            route_id=route.id,
+            customer_name=name,
+            planned_start=start,
+            now=_local(today, 9),
+        )
+    return True
+
+
+def _add_routes(db, manager, now, today: dt.date) -> list:
+    """The three routes, filed with the traffic police (4.2.4.3); the last one inactive."""
     routes = []
     for n, (name, description, km, minutes, active) in enumerate(ROUTES, start=1):
         routes.append(
@@ -74,10 +97,15 @@ def add_test_drive_demo(db, manager, now) -> bool:
                 ),
             )
         )
+    return routes
+
+
+def _add_fleet(db, manager, now, today: dt.date, vehicles: list[tuple[int, str | None]]) -> list:
+    """The fleet register with blue or green plates and their papers (4.2.4.8)."""
     blue = [p for p in PLATES if len(p) == 7]
     green = [p for p in PLATES if len(p) == 8]
     cars = []
-    for i, (vehicle_id, powertrain) in enumerate(fleet):
+    for i, (vehicle_id, powertrain) in enumerate(vehicles):
         plate = (green if powertrain in ("BEV", "PHEV") else blue).pop(0)
         # One car's commercial insurance runs out within 30 days: the page warns (4.2.4.8).
         commercial = today + dt.timedelta(days=18 if i == 0 else 240 + 30 * i)
@@ -100,28 +128,7 @@ def add_test_drive_demo(db, manager, now) -> bool:
                 ),
             )
         )
-    if not cars:
-        return True
-    _completed_drive(db, manager, cars[-1].id, routes[0], today - dt.timedelta(days=1))
-    test_drives.book_test_drive(
-        db.uow(),
-        actor=manager,
-        car_id=cars[0].id,
-        route_id=routes[1].id,
-        customer_name="林女士",
-        planned_start=_local(today, 16),
-        now=_local(today, 9),
-    )
-    test_drives.book_test_drive(
-        db.uow(),
-        actor=manager,
-        car_id=cars[-1].id,
-        route_id=routes[0].id,
-        customer_name="黄先生",
-        planned_start=_local(today + dt.timedelta(days=1), 10, 30),
-        now=_local(today, 9),
-    )
-    return True
+    return cars
 
 
 def _completed_drive(db, manager, car_id: int, route, day: dt.date) -> None:

@@ -13,81 +13,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.core.clock import store_day_bounds, store_today, utcnow
-from app.test_drives.rules import (
-    ESCORT_YEARS,
-    MAX_DRIVE_MINUTES,
-    MIN_DRIVE_MINUTES,
-    SLOT_MINUTES,
-    escort_problem,
-    fleet_problems,
-    slot_floor,
-    slots_between,
-)
+from app.test_drives.rules import ESCORT_YEARS, MAX_DRIVE_MINUTES, MIN_DRIVE_MINUTES, fleet_problems
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor
 from app.core.request_keys import first_record, remember
-from app.test_drives.dto import EscortDTO, TestDriveDTO, drive_dto, escort_dtos
-from db.models import Role, StaffRole, StaffUser
-from db.reception_models import Customer, DutyRoster, Visit, VisitStatus
-from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute, TestDriveSlot
+from app.test_drives.dto import TestDriveDTO, drive_dto
+
+# Escorts (4.2.4.4) live in their own module; re-exported for callers of this one.
+from app.test_drives.escorts import eligible_escorts, escort_on_duty, escort_refusal
+from app.test_drives.records import get_drive
+from app.test_drives.slots import first_free_start, hold_slots, release_slots
+from app.test_drives.walk_in import WALK_IN_WAIT, walk_in_offer, walk_in_start
+from db.reception_models import Customer, Visit, VisitStatus
+from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute
 from db.uow import UnitOfWork
 
 MAX_DAYS_AHEAD = 60
 PAST_GRACE = dt.timedelta(minutes=5)  # a booking "now" typed a minute late is still fine
-WALK_IN_SEARCH = dt.timedelta(hours=12)
 MAX_NAME = 60
-
-
-def get_drive(session, drive_id: int) -> TestDrive:
-    d = session.get(TestDrive, drive_id)
-    if d is None:
-        raise NotFound(what="test_drive", id=drive_id)
-    return d
-
-
-def _taken(session, car_id: int, start: dt.datetime, end: dt.datetime) -> set[dt.datetime]:
-    return set(
-        session.scalars(
-            select(TestDriveSlot.slot_start).where(
-                TestDriveSlot.car_id == car_id,
-                TestDriveSlot.slot_start >= slot_floor(start),
-                TestDriveSlot.slot_start < end,
-            )
-        )
-    )
-
-
-def first_free_start(session, car_id: int, minutes: int, after: dt.datetime) -> dt.datetime | None:
-    """The earliest start ≥ `after` whose window [start, start + minutes) touches only free
-    slots: `after` itself if possible, else the next slot boundary that works."""
-    taken = _taken(session, car_id, after, after + WALK_IN_SEARCH + dt.timedelta(minutes=minutes))
-    length = dt.timedelta(minutes=minutes)
-    candidate = after.replace(second=0, microsecond=0)
-    limit = after + WALK_IN_SEARCH
-    while candidate <= limit:
-        if not any(s in taken for s in slots_between(candidate, candidate + length)):
-            return candidate
-        candidate = slot_floor(candidate) + dt.timedelta(minutes=SLOT_MINUTES)
-    return None
-
-
-def _hold_slots(session, drive: TestDrive) -> None:
-    for slot in slots_between(drive.planned_start, drive.planned_end):
-        session.add(TestDriveSlot(car_id=drive.car_id, slot_start=slot, test_drive_id=drive.id))
-
-
-def release_slots(session, drive: TestDrive, after: dt.datetime | None = None) -> None:
-    """Free the drive's slots (all, or those starting after `after`: an early return)."""
-    stmt = delete(TestDriveSlot).where(TestDriveSlot.test_drive_id == drive.id)
-    if after is not None:
-        stmt = stmt.where(TestDriveSlot.slot_start > slot_floor(after))
-    session.execute(stmt)
 
 
 def book_test_drive(
@@ -105,9 +54,12 @@ def book_test_drive(
     walk_in: bool = False,
     now: dt.datetime | None = None,
     request_key: str | None = None,
+    latest_start: dt.datetime | None = None,
 ) -> TestDriveDTO:
     """Book a fleet car on a route for a time window. `walk_in=True` (no planned_start) takes
-    the first free window from now. Minutes default to the route's typical time, km to its
+    the first free window from now, if it starts within WALK_IN_WAIT or no later than
+    `latest_start` (the time the user was shown and confirmed, walk_in.py); else it is
+    refused with the actual next free time, never booked hours ahead unseen (issue #17.4). Minutes default to the route's typical time, km to its
     distance (4.2.4.5: what the customer is told beforehand). A repeated `request_key` (a
     double click, a retry) returns the drive the first request booked (issue #16.2)."""
     require(actor, Action.BOOK_TEST_DRIVES)
@@ -120,15 +72,12 @@ def book_test_drive(
             return drive_dto(s, get_drive(s, first), now)
         visit, customer, name = _who(s, visit_id, customer_id, customer_name, errors)
         route = s.get(TestDriveRoute, route_id) if route_id is not None else None
-        if route is None:
-            errors.append(FieldError("route_id", "required"))
-        elif not route.active:
-            errors.append(FieldError("route_id", "route_inactive"))
         car = s.get(TestDriveCar, car_id) if car_id is not None else None
-        if car is None:
-            errors.append(FieldError("car_id", "required"))
-        planned_start, minutes, km = _window(s, route, car, planned_start, minutes, planned_km, walk_in, now, errors)
-        if errors:
+        _route_car_errors(route, car, errors)
+        planned_start, minutes, km = _window(
+            s, route, car, planned_start, minutes, planned_km, (walk_in, latest_start), now, errors
+        )
+        if errors or planned_start is None or car is None or route is None:
             raise ValidationFailed(errors)
         start = planned_start.replace(second=0, microsecond=0)
         drive = TestDrive(
@@ -174,6 +123,41 @@ def _who(s, visit_id: int | None, customer_id: int | None, customer_name: str, e
     return visit, customer, name
 
 
+def _route_car_errors(route, car, errors: list[FieldError]) -> None:
+    """A route and a car are chosen, and the route is in use (4.2.4.3)."""
+    if route is None:
+        errors.append(FieldError("route_id", "required"))
+    elif not route.active:
+        errors.append(FieldError("route_id", "route_inactive"))
+    if car is None:
+        errors.append(FieldError("car_id", "required"))
+
+
+def _length_and_km(route, minutes: int | None, planned_km: float | None, errors: list[FieldError]) -> tuple[int, float]:
+    """(minutes, km) of the drive, checked: default to the route's typical time and distance
+    (4.2.4.5: what the customer is told beforehand)."""
+    minutes = int(minutes if minutes is not None else (route.typical_minutes if route else 30))
+    if not MIN_DRIVE_MINUTES <= minutes <= MAX_DRIVE_MINUTES:
+        errors.append(FieldError("minutes", "out_of_range", {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
+    km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
+    if not 0 < km <= 200:
+        errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
+    return minutes, km
+
+
+def _start_errors(car, planned_start: dt.datetime, now: dt.datetime) -> list[FieldError]:
+    """A start not in the past, not too far ahead, on a day the car is fit (4.2.4.8)."""
+    errors = []
+    if planned_start < now - PAST_GRACE:
+        errors.append(FieldError("planned_start", "in_past"))
+    elif planned_start > now + dt.timedelta(days=MAX_DAYS_AHEAD):
+        errors.append(FieldError("planned_start", "date_out_of_range", {"max_days": MAX_DAYS_AHEAD}))
+    if car is not None:
+        # 4.2.4.8: a car with anything expired on the day cannot be booked.
+        errors += [FieldError("car_id", code) for code in fleet_problems(car, store_today(planned_start))]
+    return errors
+
+
 def _window(
     s,
     route,
@@ -181,32 +165,22 @@ def _window(
     planned_start: dt.datetime | None,
     minutes: int | None,
     planned_km: float | None,
-    walk_in: bool,
+    walk_in: tuple[bool, dt.datetime | None],
     now: dt.datetime,
     errors: list[FieldError],
 ) -> tuple[dt.datetime | None, int, float]:
-    """(start, minutes, km) of the booking, checked; a walk-in takes the car's next free start."""
-    minutes = int(minutes if minutes is not None else (route.typical_minutes if route else 30))
-    if not MIN_DRIVE_MINUTES <= minutes <= MAX_DRIVE_MINUTES:
-        errors.append(FieldError("minutes", "out_of_range", {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
-    km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
-    if not 0 < km <= 200:
-        errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
-    if walk_in and planned_start is None and car is not None and not errors:
-        planned_start = first_free_start(s, car.id, minutes, now)
-        if planned_start is None:
-            errors.append(FieldError("planned_start", "no_free_slot"))
+    """(start, minutes, km) of the booking, checked; a walk-in (flag, latest start accepted)
+    takes the car's next free start if that is now or no later than accepted."""
+    minutes, km = _length_and_km(route, minutes, planned_km, errors)
+    if walk_in[0] and planned_start is None and car is not None and not errors:
+        planned_start, refusal = walk_in_start(s, car.id, minutes, now, walk_in[1])
+        if refusal is not None:
+            errors.append(refusal)
     if planned_start is None:
         if not any(e.field == "planned_start" for e in errors):
             errors.append(FieldError("planned_start", "required"))
-    elif planned_start < now - PAST_GRACE:
-        errors.append(FieldError("planned_start", "in_past"))
-    elif planned_start > now + dt.timedelta(days=MAX_DAYS_AHEAD):
-        errors.append(FieldError("planned_start", "date_out_of_range", {"max_days": MAX_DAYS_AHEAD}))
-    if car is not None and planned_start is not None:
-        # 4.2.4.8: a car with anything expired on the day cannot be booked.
-        for code in fleet_problems(car, store_today(planned_start)):
-            errors.append(FieldError("car_id", code))
+    else:
+        errors += _start_errors(car, planned_start, now)
     return planned_start, minutes, km
 
 
@@ -219,7 +193,7 @@ def _insert_holding_slots(
     s.add(drive)
     try:
         s.flush()
-        _hold_slots(s, drive)
+        hold_slots(s, drive)
         remember(s, request_key, "book_test_drive", drive.id, actor_id=actor.user_id, now=now)
         s.flush()
     except IntegrityError:  # the slot was booked meanwhile (here or on another terminal)
@@ -245,11 +219,13 @@ def reschedule_test_drive(
     planned_km: float | None = None,
     walk_in: bool = False,
     now: dt.datetime | None = None,
+    latest_start: dt.datetime | None = None,
 ) -> TestDriveDTO:
     """Move a booked drive to another time, car or route (e.g. the paperwork of a walk-in
     took longer than its window). The old slots are freed and the new ones taken in one
     transaction. The customer's confirmation and a signed agreement name the old terms, so
-    they no longer count (4.2.4.5): confirm and sign again."""
+    they no longer count (4.2.4.5): confirm and sign again. A move to "now" (walk_in) is
+    refused like a walk-in booking when the car is not free now (issue #17.4)."""
     require(actor, Action.BOOK_TEST_DRIVES)
     now = now or utcnow()
     with uow:
@@ -261,45 +237,48 @@ def reschedule_test_drive(
         errors: list[FieldError] = []
         car = s.get(TestDriveCar, car_id or d.car_id)
         route = s.get(TestDriveRoute, route_id or d.route_id)
-        if car is None:
-            errors.append(FieldError("car_id", "required"))
-        if route is None:
-            errors.append(FieldError("route_id", "required"))
-        elif not route.active:
-            errors.append(FieldError("route_id", "route_inactive"))
-        if not MIN_DRIVE_MINUTES <= int(minutes) <= MAX_DRIVE_MINUTES:
-            errors.append(FieldError("minutes", "out_of_range", {"min": MIN_DRIVE_MINUTES, "max": MAX_DRIVE_MINUTES}))
-        km = float(planned_km if planned_km is not None else (route.distance_km if route else 0))
-        if not 0 < km <= 200:
-            errors.append(FieldError("planned_km", "out_of_range", {"min": 0.1, "max": 200}))
-        if errors:
+        _route_car_errors(route, car, errors)
+        minutes, km = _length_and_km(route, minutes, planned_km, errors)
+        if errors or car is None or route is None:
             raise ValidationFailed(errors)
         release_slots(s, d)
         s.flush()
-        if walk_in and planned_start is None:
-            planned_start = first_free_start(s, car.id, int(minutes), now)
-            if planned_start is None:
-                raise ValidationFailed([FieldError("planned_start", "no_free_slot")])
-        if planned_start is None:
-            raise ValidationFailed([FieldError("planned_start", "required")])
-        if planned_start < now - PAST_GRACE:
-            raise ValidationFailed([FieldError("planned_start", "in_past")])
-        problems = fleet_problems(car, store_today(planned_start))
-        if problems:
-            raise ValidationFailed([FieldError("car_id", code) for code in problems])
-        start = planned_start.replace(second=0, microsecond=0)
+        start = _new_start(s, car, minutes, planned_start, (walk_in, latest_start), now)
         d.car_id, d.route_id, d.planned_km = car.id, route.id, round(km, 1)
-        d.planned_start, d.planned_end = start, start + dt.timedelta(minutes=int(minutes))
+        d.planned_start, d.planned_end = start, start + dt.timedelta(minutes=minutes)
         d.updated_at, d.updated_by_id = now, actor.user_id
         try:
             s.flush()
-            _hold_slots(s, d)
+            hold_slots(s, d)
             s.flush()
             commit(uow)
         except IntegrityError:
             s.rollback()
             raise ValidationFailed([FieldError("planned_start", "slot_taken")]) from None
         return drive_dto(s, d, now)
+
+
+def _new_start(
+    s,
+    car: TestDriveCar,
+    minutes: int,
+    planned_start: dt.datetime | None,
+    walk_in: tuple[bool, dt.datetime | None],
+    now: dt.datetime,
+) -> dt.datetime:
+    """The checked start of a moved booking (its old slots already freed)."""
+    if walk_in[0] and planned_start is None:
+        planned_start, refusal = walk_in_start(s, car.id, minutes, now, walk_in[1])
+        if refusal is not None:
+            raise ValidationFailed([refusal])
+    if planned_start is None:
+        raise ValidationFailed([FieldError("planned_start", "required")])
+    if planned_start < now - PAST_GRACE:
+        raise ValidationFailed([FieldError("planned_start", "in_past")])
+    problems = fleet_problems(car, store_today(planned_start))
+    if problems:
+        raise ValidationFailed([FieldError("car_id", code) for code in problems])
+    return planned_start.replace(second=0, microsecond=0)
 
 
 def cancel_test_drive(
@@ -362,52 +341,6 @@ def get_test_drive(uow: UnitOfWork, *, actor: Actor, drive_id: int, now: dt.date
         return drive_dto(uow.session, get_drive(uow.session, drive_id), now or utcnow())
 
 
-def escort_on_duty(session, user: StaffUser, day: dt.date) -> bool:
-    """4.2.4.4 "on duty": a consultant on the day's roster (reception duty roster); a sales
-    manager is on the floor all day and not on the rotation roster."""
-    roles = {r.role for r in user.roles}
-    if Role.SALES_MANAGER.value in roles:
-        return True
-    return bool(
-        session.scalar(
-            select(DutyRoster.id).where(
-                DutyRoster.day == day, DutyRoster.consultant_id == user.id, DutyRoster.on_duty.is_(True)
-            )
-        )
-    )
-
-
-def escort_refusal(session, user: StaffUser | None, day: dt.date) -> str | None:
-    """Why this member of staff may not accompany a drive on `day` (None: they may)."""
-    if user is None or not user.active:
-        return "escort_not_staff"
-    roles = {r.role for r in user.roles}
-    if not roles & {Role.CONSULTANT.value, Role.SALES_MANAGER.value}:
-        return "escort_not_staff"
-    problem = escort_problem(user.licence_first_issued, day)
-    if problem:
-        return problem
-    if not escort_on_duty(session, user, day):
-        return "escort_not_on_duty"
-    return None
-
-
-def eligible_escorts(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[EscortDTO]:
-    """Staff who may accompany a drive today: ≥ ESCORT_YEARS of driving, on duty (4.2.4.4).
-    Only they are offered; the service refuses anyone else too."""
-    require(actor, Action.VIEW_TEST_DRIVES)
-    day = store_today(now or utcnow())
-    with uow:
-        s = uow.session
-        staff = s.scalars(
-            select(StaffUser)
-            .join(StaffRole, StaffRole.user_id == StaffUser.id)
-            .where(StaffUser.active.is_(True), StaffRole.role.in_([Role.CONSULTANT.value, Role.SALES_MANAGER.value]))
-        ).unique()
-        ok = [u.id for u in staff if escort_refusal(s, u, day) is None]
-        return escort_dtos(s, ok)
-
-
 __all__ = [
     "ESCORT_YEARS",
     "book_test_drive",
@@ -417,5 +350,9 @@ __all__ = [
     "get_test_drive",
     "eligible_escorts",
     "first_free_start",
+    "walk_in_offer",
+    "WALK_IN_WAIT",
     "escort_refusal",
+    "escort_on_duty",
+    "get_drive",
 ]

@@ -115,16 +115,17 @@ def save_route(
         clash = s.scalar(select(TestDriveRoute.id).where(TestDriveRoute.name == name))
         if clash is not None and clash != route_id:
             errors.append(FieldError("name", "route_name_taken"))
-        if errors:
+        if errors or data.filing_date is None:  # a missing filing date is among the errors
             raise ValidationFailed(errors)
         if route_id is None:
             r = TestDriveRoute(created_at=now)
             s.add(r)
         else:
-            r = s.get(TestDriveRoute, route_id)
-            if r is None:
+            found = s.get(TestDriveRoute, route_id)
+            if found is None:
                 raise NotFound(what="test_drive_route", id=route_id)
-            check_version(r, expected_version)
+            check_version(found, expected_version)
+            r = found
         r.name, r.description = name, (data.description or "").strip()
         r.distance_km, r.typical_minutes = round(float(data.distance_km), 1), int(data.typical_minutes)
         r.filing_ref, r.filing_date = data.filing_ref.strip(), data.filing_date
@@ -256,16 +257,17 @@ def save_fleet_car(
         other = s.scalar(select(TestDriveCar.id).where(TestDriveCar.vehicle_id == data.vehicle_id))
         if other is not None and other != car_id:
             errors.append(FieldError("vehicle_id", "already_in_fleet"))
-        if errors:
+        if errors or vehicle is None:  # a missing vehicle is among the errors
             raise ValidationFailed(errors)
         if car_id is None:
             car = TestDriveCar(created_at=now)
             s.add(car)
         else:
-            car = s.get(TestDriveCar, car_id)
-            if car is None:
+            existing = s.get(TestDriveCar, car_id)
+            if existing is None:
                 raise NotFound(what="test_drive_car", id=car_id)
-            check_version(car, expected_version)
+            check_version(existing, expected_version)
+            car = existing
         car.vehicle_id, car.plate, car.transmission = data.vehicle_id, plate, data.transmission
         for name in (
             "registration_date",

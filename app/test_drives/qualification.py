@@ -23,8 +23,8 @@ from app.core.common import check_version, commit
 from app.core.dto import Actor
 from app.core.store_keys import personal_sealing_key
 from app.test_drives.dto import TestDriveDTO, drive_dto
-from app.test_drives.booking import get_drive
-from db.drive_models import DriveStatus, TestDrive, TestDriveCar
+from app.test_drives.records import car_of, get_drive
+from db.drive_models import DriveStatus, TestDrive
 from db.uow import UnitOfWork
 
 T = "test_drive"
@@ -203,12 +203,12 @@ def record_qualification(
     with uow:
         s = uow.session
         d = _drive_for_step(s, drive_id, expected_version)
-        car = s.get(TestDriveCar, d.car_id)
+        car = car_of(s, d)
         day = store_today(d.planned_start)
         errors, id_number, licence_number, birth = _qualification_errors(data, car.transmission, day)
         if d.id_consent_at is None:  # PIPL art. 29: no number is kept without the consent
             errors.insert(0, FieldError("id_consent", "id_consent_required"))
-        if errors:
+        if errors or birth is None:  # a missing birth date is among the errors
             raise ValidationFailed(errors)
 
         def seal(value: str, *, field: str) -> bytes:

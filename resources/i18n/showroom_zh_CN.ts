@@ -116,6 +116,21 @@
     </message>
 </context>
 <context>
+    <name>AgreementForm</name>
+    <message>
+        <source>The customer and the escort sign the bilingual agreement on the pad; it is then signed digitally and archived.</source>
+        <translation>客户和陪同人员在签名板上签署中英文协议，随后加盖电子签名并归档。</translation>
+    </message>
+    <message>
+        <source>Sign agreement…</source>
+        <translation>签署协议…</translation>
+    </message>
+    <message>
+        <source>Show agreement</source>
+        <translation>查看协议</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book appointment</source>
@@ -1717,6 +1732,10 @@
         <translation>该车未来12小时内没有空闲时段。</translation>
     </message>
     <message>
+        <source>The car is not free now: its next free time is {start}–{end}. Book that time or another car.</source>
+        <translation>该车现在不空闲：下一个空闲时段为 {start}–{end}。请预约该时段或换一辆车。</translation>
+    </message>
+    <message>
         <source>The customer&apos;s separate consent to processing the ID and licence numbers is needed first.</source>
         <translation>须先取得客户对处理证件号码和驾驶证号的单独同意。</translation>
     </message>
@@ -1851,6 +1870,21 @@
     <message>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>这是最后一位在用的管理员。请先把其他人设为管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>EscortForm</name>
+    <message>
+        <source>Only staff on duty today with at least 3 years since their licence was first issued are listed (T/CSCA 120031 4.2.4.4).</source>
+        <translation>仅列出今日在岗且驾龄满3年的员工（T/CSCA 120031 4.2.4.4）。</translation>
+    </message>
+    <message>
+        <source>Assign escort</source>
+        <translation>指定陪同人员</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪同人员</translation>
     </message>
 </context>
 <context>
@@ -4735,6 +4769,17 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>StartForm</name>
+    <message>
+        <source>Start the test drive</source>
+        <translation>开始试驾</translation>
+    </message>
+    <message>
+        <source>Still needed before departure:</source>
+        <translation>出发前尚需完成：</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Change status</source>
@@ -4910,60 +4955,8 @@ Defect: {defect}</source>
         <translation>改约</translation>
     </message>
     <message>
-        <source>Only staff on duty today with at least 3 years since their licence was first issued are listed (T/CSCA 120031 4.2.4.4).</source>
-        <translation>仅列出今日在岗且驾龄满3年的员工（T/CSCA 120031 4.2.4.4）。</translation>
-    </message>
-    <message>
-        <source>Assign escort</source>
-        <translation>指定陪同人员</translation>
-    </message>
-    <message>
-        <source>Escort</source>
-        <translation>陪同人员</translation>
-    </message>
-    <message>
-        <source>Sales manager only: why the drive may go ahead</source>
-        <translation>仅限销售经理：可以继续试驾的理由</translation>
-    </message>
-    <message>
-        <source>Record weather</source>
-        <translation>登记天气</translation>
-    </message>
-    <message>
-        <source>In storm, heavy rain, heavy snow or dense fog test drives are advised against; they go ahead only with a sales manager&apos;s override.</source>
-        <translation>暴风雨、大雨、大雪、大雾等天气不建议试乘试驾；如需进行，须经销售经理批准。</translation>
-    </message>
-    <message>
-        <source>Weather</source>
-        <translation>天气</translation>
-    </message>
-    <message>
-        <source>Override reason</source>
-        <translation>批准理由</translation>
-    </message>
-    <message>
-        <source>The customer and the escort sign the bilingual agreement on the pad; it is then signed digitally and archived.</source>
-        <translation>客户和陪同人员在签名板上签署中英文协议，随后加盖电子签名并归档。</translation>
-    </message>
-    <message>
-        <source>Sign agreement…</source>
-        <translation>签署协议…</translation>
-    </message>
-    <message>
-        <source>Show agreement</source>
-        <translation>查看协议</translation>
-    </message>
-    <message>
         <source>Test-drive agreement</source>
         <translation>试乘试驾协议</translation>
-    </message>
-    <message>
-        <source>Start the test drive</source>
-        <translation>开始试驾</translation>
-    </message>
-    <message>
-        <source>Still needed before departure:</source>
-        <translation>出发前尚需完成：</translation>
     </message>
     <message>
         <source>Nothing: the drive may start.</source>
@@ -5529,6 +5522,56 @@ Adaptive cruise control</source>
     <message>
         <source>Void</source>
         <translation>作废</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInOfferBox</name>
+    <message>
+        <source>Walk-in test drive</source>
+        <translation>到店即时试驾</translation>
+    </message>
+    <message>
+        <source>{plate} is not free now. Its next free time is {when}.</source>
+        <translation>{plate} 现在不空闲，下一个空闲时段为 {when}。</translation>
+    </message>
+    <message>
+        <source>Other cars free now: {cars}.</source>
+        <translation>现在空闲的其他车辆：{cars}。</translation>
+    </message>
+    <message>
+        <source>No other car is free now.</source>
+        <translation>现在没有其他空闲车辆。</translation>
+    </message>
+    <message>
+        <source>Book {when}</source>
+        <translation>预约 {when}</translation>
+    </message>
+    <message>
+        <source>Take {plate} now</source>
+        <translation>现在改用 {plate}</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherForm</name>
+    <message>
+        <source>Sales manager only: why the drive may go ahead</source>
+        <translation>仅限销售经理：可以继续试驾的理由</translation>
+    </message>
+    <message>
+        <source>Record weather</source>
+        <translation>登记天气</translation>
+    </message>
+    <message>
+        <source>In storm, heavy rain, heavy snow or dense fog test drives are advised against; they go ahead only with a sales manager&apos;s override.</source>
+        <translation>暴风雨、大雨、大雪、大雾等天气不建议试乘试驾；如需进行，须经销售经理批准。</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>批准理由</translation>
     </message>
 </context>
 </TS>

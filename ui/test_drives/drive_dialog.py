@@ -15,41 +15,29 @@ import uuid
 
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.clock import from_store_time, to_store_time
-from app.core.errors import FieldError
 from app.core.permissions import Action, can
-from ui.shell.errors import field_error_text
-from ui.shell.labels import label
-from ui.test_drives.labels import WEATHER
-from ui.test_drives.drive_forms import BookingForm, DepartureForm, QualificationForm, ReturnForm, qdate
+from ui.test_drives.drive_forms import BookingForm, qdate
+from ui.test_drives.drive_step_actions import DriveStepActions
+from ui.test_drives.walk_in_box import WalkInOfferBox
 from ui.widgets.field_error import FieldErrors
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 
 STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start", "return")
-SEVERE = {"storm", "heavy_rain", "heavy_snow", "dense_fog"}
 
 
-def _form_page() -> tuple[QWidget, QFormLayout]:
-    page = QWidget()
-    return page, QFormLayout(page)
-
-
-class TestDriveDialog(QDialog):
+class TestDriveDialog(DriveStepActions, QDialog):
     __test__ = False  # not a pytest class
 
     def __init__(
@@ -70,36 +58,7 @@ class TestDriveDialog(QDialog):
         self.setWindowTitle(self.tr("Test drive"))
         self.ctx, self.visit_id, self.drive = ctx, visit_id, None
         self.errors = FieldErrors()
-        self.steps = QListWidget()
-        self.steps.setObjectName("steps")
-        self.steps.setMaximumWidth(220)
-        self.pages = QStackedWidget()
-        titles = (
-            self.tr("1 Booking"),
-            self.tr("2 ID and licence"),
-            self.tr("3 Escort"),
-            self.tr("4 Route and car check"),
-            self.tr("5 Weather"),
-            self.tr("6 Agreement"),
-            self.tr("7 Start"),
-            self.tr("8 Return"),
-        )
-        self._titles = titles
-        for title, build in zip(
-            titles,
-            (
-                self._booking_page,
-                self._qualification_page,
-                self._escort_page,
-                self._departure_page,
-                self._weather_page,
-                self._agreement_page,
-                self._start_page,
-                self._return_page,
-            ),
-        ):
-            self.steps.addItem(title)
-            self.pages.addWidget(build())
+        self._build_steps()
         self.steps.currentRowChanged.connect(self._open_step)
         self.customer_name.setText(customer_name)
         self.summary = QLabel()
@@ -124,6 +83,36 @@ class TestDriveDialog(QDialog):
             self._reload(drive_id)
         self._show()
         self.steps.setCurrentRow(0)
+
+    def _build_steps(self) -> None:
+        """The list of steps on the left and their pages, in the order of 4.2.4."""
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        self._titles = (
+            self.tr("1 Booking"),
+            self.tr("2 ID and licence"),
+            self.tr("3 Escort"),
+            self.tr("4 Route and car check"),
+            self.tr("5 Weather"),
+            self.tr("6 Agreement"),
+            self.tr("7 Start"),
+            self.tr("8 Return"),
+        )
+        builders = (
+            self._booking_page,
+            self._qualification_page,
+            self._escort_page,
+            self._departure_page,
+            self._weather_page,
+            self._agreement_page,
+            self._start_page,
+            self._return_page,
+        )
+        for title, build in zip(self._titles, builders):
+            self.steps.addItem(title)
+            self.pages.addWidget(build())
 
     # --- plumbing -------------------------------------------------------------------------------
     def _write(self, fn, next_step: str | None = None, after=None) -> None:
@@ -225,43 +214,7 @@ class TestDriveDialog(QDialog):
                 start=d.status in ("out", "returned"),
                 **{"return": d.status == "returned"},
             )
-            self.summary.setText(
-                self.tr("{customer} · {car} {plate} · {route} · {start}–{end} · {km} km").format(
-                    customer=d.customer_name,
-                    car=d.car_description,
-                    plate=d.plate,
-                    route=d.route_name,
-                    start=to_store_time(d.planned_start).strftime("%Y-%m-%d %H:%M"),
-                    end=to_store_time(d.planned_end).strftime("%H:%M"),
-                    km=f"{d.planned_km:g}",
-                )
-            )
-            self.masked.setText(
-                self.tr("ID: {id} · licence: {licence} ({cls})").format(
-                    id=d.id_number_masked or "—", licence=d.licence_number_masked or "—", cls=d.licence_class or "—"
-                )
-            )
-            self.consent_state.setText(self.tr("Consent recorded.") if d.id_consent else "")
-            may_unmask = can(self.ctx.actor.roles, Action.UNMASK_PERSONAL_DATA)
-            self.qualification_form.unmask_id.setVisible(may_unmask and bool(d.id_number_masked))
-            self.qualification_form.unmask_licence.setVisible(may_unmask and bool(d.licence_number_masked))
-            self.qualification_form.withdraw_button.setVisible(d.id_consent)
-            self.terms.setText(
-                self.tr("Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.").format(
-                    route=d.route_name,
-                    km=f"{d.planned_km:g}",
-                    start=to_store_time(d.planned_start).strftime("%H:%M"),
-                    end=to_store_time(d.planned_end).strftime("%H:%M"),
-                )
-            )
-            self.agreement_state.setText(
-                self.tr("Signed agreement {number} is in the archive.").format(number=d.agreement_number)
-                if d.agreement_number
-                else ""
-            )
-            self.preview_button.setEnabled(d.agreement_document_id is not None)
-            if d.odometer_out is not None and d.status == "out":
-                self.odometer_in.setMinimum(d.odometer_out)
+            self._show_drive(d)
         for row, key in enumerate(STEPS):
             self.steps.item(row).setText(("✓ " if done[key] else "   ") + self._titles[row])
         booked = d is not None and d.status == "booked"
@@ -275,6 +228,44 @@ class TestDriveDialog(QDialog):
         self.book_button.setText(self.tr("Book") if d is None else self.tr("Move booking"))
         self.pages.widget(7).setEnabled(d is not None and d.status == "out" and conduct)
 
+    def _show_drive(self, d) -> None:
+        """The summary line and each page's view of the saved drive."""
+        start, end = to_store_time(d.planned_start), to_store_time(d.planned_end)
+        self.summary.setText(
+            self.tr("{customer} · {car} {plate} · {route} · {start}–{end} · {km} km").format(
+                customer=d.customer_name,
+                car=d.car_description,
+                plate=d.plate,
+                route=d.route_name,
+                start=start.strftime("%Y-%m-%d %H:%M"),
+                end=end.strftime("%H:%M"),
+                km=f"{d.planned_km:g}",
+            )
+        )
+        self.masked.setText(
+            self.tr("ID: {id} · licence: {licence} ({cls})").format(
+                id=d.id_number_masked or "—", licence=d.licence_number_masked or "—", cls=d.licence_class or "—"
+            )
+        )
+        self.consent_state.setText(self.tr("Consent recorded.") if d.id_consent else "")
+        may_unmask = can(self.ctx.actor.roles, Action.UNMASK_PERSONAL_DATA)
+        self.qualification_form.unmask_id.setVisible(may_unmask and bool(d.id_number_masked))
+        self.qualification_form.unmask_licence.setVisible(may_unmask and bool(d.licence_number_masked))
+        self.qualification_form.withdraw_button.setVisible(d.id_consent)
+        self.terms.setText(
+            self.tr("Route {route}, about {km} km, {start}–{end}. Please confirm with the customer.").format(
+                route=d.route_name, km=f"{d.planned_km:g}", start=start.strftime("%H:%M"), end=end.strftime("%H:%M")
+            )
+        )
+        self.agreement_state.setText(
+            self.tr("Signed agreement {number} is in the archive.").format(number=d.agreement_number)
+            if d.agreement_number
+            else ""
+        )
+        self.preview_button.setEnabled(d.agreement_document_id is not None)
+        if d.odometer_out is not None and d.status == "out":
+            self.odometer_in.setMinimum(d.odometer_out)
+
     # --- 1 booking ------------------------------------------------------------------------------
     def _booking_page(self) -> QWidget:
         self.booking_form = f = BookingForm(self.errors)
@@ -287,21 +278,54 @@ class TestDriveDialog(QDialog):
         self.booking_form.route_changed()
 
     def book(self) -> None:
-        """Book the drive; once booked, the same button moves it (new time, car or route)."""
-        ctx, route = self.ctx, self.route.currentData()
-        walk_in = self.walk_in.isChecked()
-        q = self.start_at.dateTime()
-        start = (
-            None
-            if walk_in
-            else from_store_time(
-                dt.datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
-            )
-        )
-        car_id, name = self.car.currentData(), self.customer_name.text()
-        minutes, km, visit_id = self.minutes.value(), self.km.value(), self.visit_id
+        """Book the drive; once booked, the same button moves it (new time, car or route).
+        A walk-in first asks when its car is free: "now" is booked only when the car is free
+        now, a later time only once the user has seen and picked it (issue #17.4)."""
+        if not self.walk_in.isChecked():
+            q = self.start_at.dateTime()
+            local = dt.datetime(q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute())
+            self._book(self.car.currentData(), from_store_time(local))
+            return
+        ctx, car_id, minutes, pressed_on = self.ctx, self.car.currentData(), self.minutes.value(), self._state()
+
+        def work():
+            from app.test_drives.booking import walk_in_offer
+
+            return walk_in_offer(ctx.uow(), actor=ctx.actor, car_id=car_id, minutes=minutes)
+
+        def offered(offer) -> None:
+            if self._state() != pressed_on:  # a second press: the first one has booked meanwhile
+                return
+            if offer.free_now:
+                self._book(offer.car_id, None)
+                return
+            box = WalkInOfferBox(offer, self)
+            box.later.connect(lambda: self._book(offer.car_id, None, latest_start=offer.start))
+            box.other_car.connect(self._take_car)
+            box.finished.connect(box.deleteLater)
+            self.walk_in_box = box
+            box.open()
+
+        run_op(self, work, offered, lambda exc: self.errors.report_failure(self, exc))
+
+    def _state(self) -> tuple[int, int] | None:
+        return (self.drive.id, self.drive.version) if self.drive is not None else None
+
+    def _take_car(self, car_id: int) -> None:
+        """The walk-in takes another car that is free now."""
+        i = self.car.findData(car_id)
+        if i >= 0:
+            self.car.setCurrentIndex(i)
+        self._book(car_id, None)
+
+    def _book(self, car_id: int | None, start: dt.datetime | None, latest_start: dt.datetime | None = None) -> None:
+        """Book (or move) on this car at `start`; None: a walk-in now, or no later than
+        `latest_start` (the time the user picked)."""
+        ctx, route, walk_in = self.ctx, self.route.currentData(), start is None
+        name, minutes, km, visit_id = self.customer_name.text(), self.minutes.value(), self.km.value(), self.visit_id
         route_id = route.id if route else None
         drive, key = self.drive, self.request_key
+        where = dict(planned_start=start, minutes=minutes, car_id=car_id, route_id=route_id, planned_km=km)
 
         def work():
             from app.test_drives.booking import book_test_drive, reschedule_test_drive
@@ -312,318 +336,19 @@ class TestDriveDialog(QDialog):
                     actor=ctx.actor,
                     drive_id=drive.id,
                     expected_version=drive.version,
-                    planned_start=start,
-                    minutes=minutes,
-                    car_id=car_id,
-                    route_id=route_id,
-                    planned_km=km,
                     walk_in=walk_in,
+                    latest_start=latest_start,
+                    **where,
                 )
             return book_test_drive(
                 ctx.uow(),
                 actor=ctx.actor,
-                car_id=car_id,
-                route_id=route_id,
                 customer_name=name,
-                planned_start=start,
-                minutes=minutes,
-                planned_km=km,
                 visit_id=visit_id,
                 walk_in=walk_in,
                 request_key=key,
+                latest_start=latest_start,
+                **where,
             )
 
         self._write(work, "qualification" if drive is None else None)
-
-    # --- 2 qualification (4.2.4.2) --------------------------------------------------------------
-    def _qualification_page(self) -> QWidget:
-        self.qualification_form = f = QualificationForm(self.errors)
-        f.consent_button.clicked.connect(self.record_consent)
-        f.withdraw_button.clicked.connect(self.withdraw_consent)
-        f.save_button.clicked.connect(self.record_qualification)
-        f.unmask_id.clicked.connect(lambda: self.unmask("id_number"))
-        f.unmask_licence.clicked.connect(lambda: self.unmask("licence_number"))
-        f.unmask_id.setVisible(False)
-        f.unmask_licence.setVisible(False)
-        # The dialog's own names for the fields it reads and the tests drive.
-        self.id_number, self.licence_class, self.masked = f.id_number, f.licence_class, f.masked
-        self.consent_state = f.consent_state
-        return f
-
-    def unmask(self, column: str) -> None:
-        from ui.privacy.api import UnmaskDialog
-
-        d = self.drive
-        masked = d.id_number_masked if column == "id_number" else d.licence_number_masked
-        dialog = UnmaskDialog(self.ctx, table="test_drive", record_id=d.id, column=column, masked=masked, parent=self)
-        dialog.finished.connect(dialog.deleteLater)
-        self.unmask_dialog = dialog
-        dialog.open()
-
-    def record_consent(self) -> None:
-        ctx, args = self.ctx, self._args()
-
-        def work():
-            from app.test_drives.drive_steps import record_id_consent
-
-            return record_id_consent(ctx.uow(), **args)
-
-        self._write(work)
-
-    def withdraw_consent(self) -> None:
-        ctx, args = self.ctx, self._args()
-
-        def work():
-            from app.test_drives.drive_steps import withdraw_id_consent
-
-            return withdraw_id_consent(ctx.uow(), **args)
-
-        self._write(work)
-
-    def record_qualification(self) -> None:
-        ctx, args, data = self.ctx, self._args(), self.qualification_form.data()
-
-        def work():
-            from app.test_drives.drive_steps import record_qualification
-
-            return record_qualification(ctx.uow(), data=data, **args)
-
-        self._write(work, "escort", after=self.qualification_form.clear_numbers)
-
-    # --- 3 escort (4.2.4.4) -----------------------------------------------------------------------
-    def _escort_page(self) -> QWidget:
-        page, form = _form_page()
-        note = QLabel(
-            self.tr(
-                "Only staff on duty today with at least 3 years since their licence "
-                "was first issued are listed (T/CSCA 120031 4.2.4.4)."
-            )
-        )
-        note.setWordWrap(True)
-        self.escort = QComboBox()
-        self.escort.setObjectName("escort_id")
-        assign = QPushButton(self.tr("Assign escort"))
-        assign.setObjectName("assign_escort")
-        assign.clicked.connect(self.assign_escort)
-        form.addRow(note)
-        form.addRow(self.tr("Escort"), self.errors.wrap("escort_id", self.escort))
-        form.addRow("", assign)
-        return page
-
-    def assign_escort(self) -> None:
-        ctx, args, escort_id = self.ctx, self._args(), self.escort.currentData()
-
-        def work():
-            from app.test_drives.drive_steps import assign_escort
-
-            return assign_escort(ctx.uow(), escort_id=escort_id, **args)
-
-        self._write(work, "departure")
-
-    # --- 4 confirmation and pre-departure check (4.2.4.5, 4.2.4.6) --------------------------------
-    def _departure_page(self) -> QWidget:
-        f = DepartureForm(self.errors)
-        f.confirm_button.clicked.connect(self.confirm_terms)
-        f.save_button.clicked.connect(self.record_check)
-        self.terms, self.check_boxes, self.odometer_out = f.terms, f.check_boxes, f.odometer_out
-        return f
-
-    def confirm_terms(self) -> None:
-        ctx, args = self.ctx, self._args()
-
-        def work():
-            from app.test_drives.drive_steps import confirm_terms
-
-            return confirm_terms(ctx.uow(), **args)
-
-        self._write(work)
-
-    def record_check(self) -> None:
-        ctx, args = self.ctx, self._args()
-        items = {k: b.isChecked() for k, b in self.check_boxes.items()}
-        odometer = self.odometer_out.value()
-
-        def work():
-            from app.test_drives.drive_steps import record_check
-
-            return record_check(ctx.uow(), items=items, odometer_out=odometer, **args)
-
-        self._write(work, "weather")
-
-    # --- 5 weather (4.2.4.7) ----------------------------------------------------------------------
-    def _weather_page(self) -> QWidget:
-        page, form = _form_page()
-        self.weather = QComboBox()
-        self.weather.setObjectName("weather")
-        for key in WEATHER:
-            self.weather.addItem(label(WEATHER, key), key)
-        self.override_reason = QLineEdit()
-        self.override_reason.setObjectName("override_reason")
-        self.override_reason.setPlaceholderText(self.tr("Sales manager only: why the drive may go ahead"))
-        manager = can(self.ctx.actor.roles, Action.OVERRIDE_TEST_DRIVE_WEATHER)
-        self.override_reason.setVisible(manager)
-        save = QPushButton(self.tr("Record weather"))
-        save.setObjectName("record_weather")
-        save.clicked.connect(self.record_weather)
-        advice = QLabel(
-            self.tr(
-                "In storm, heavy rain, heavy snow or dense fog test drives are advised "
-                "against; they go ahead only with a sales manager's override."
-            )
-        )
-        advice.setWordWrap(True)
-        form.addRow(advice)
-        form.addRow(self.tr("Weather"), self.errors.wrap("weather", self.weather))
-        if manager:
-            form.addRow(self.tr("Override reason"), self.errors.wrap("override_reason", self.override_reason))
-        form.addRow("", save)
-        return page
-
-    def record_weather(self) -> None:
-        ctx, args = self.ctx, self._args()
-        weather, reason = self.weather.currentData(), self.override_reason.text()
-        if weather not in SEVERE:
-            reason = ""
-
-        def work():
-            from app.test_drives.drive_steps import record_weather
-
-            return record_weather(ctx.uow(), weather=weather, override_reason=reason, **args)
-
-        self._write(work, "agreement")
-
-    # --- 6 agreement (4.2.4.1) --------------------------------------------------------------------
-    def _agreement_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "The customer and the escort sign the bilingual agreement on the pad; it is then "
-                    "signed digitally and archived."
-                )
-            )
-        )
-        sign = QPushButton(self.tr("Sign agreement…"))
-        sign.setObjectName("sign_agreement")
-        sign.clicked.connect(self.sign_agreement)
-        self.preview_button = QPushButton(self.tr("Show agreement"))
-        self.preview_button.setObjectName("preview_agreement")
-        self.preview_button.clicked.connect(self.preview_agreement)
-        self.agreement_state = QLabel()
-        self.agreement_state.setObjectName("agreement_state")
-        layout.addWidget(self.errors.wrap("signatures", sign))
-        layout.addWidget(self.preview_button)
-        layout.addWidget(self.agreement_state)
-        layout.addStretch(1)
-        return page
-
-    def sign_agreement(self) -> None:
-        from app.core.dto import SignatureCapture
-        from ui.widgets.signature_dialog import SignatureDialog
-
-        d = self.drive
-        captures = []
-        for name, role in ((d.customer_name, "customer"), (d.escort_name or "", "escort")):
-            cap = SignatureDialog.ask(self, name, role, document=self.tr("Test-drive agreement"))
-            if cap is None:
-                return
-            captures.append(
-                SignatureCapture(cap.signer_name, str(cap.role.value), cap.signed_at, cap.strokes_json(), cap.png)
-            )
-        ctx, args = self.ctx, self._args()
-
-        def work():
-            from app.test_drives.drive_steps import sign_agreement
-
-            return sign_agreement(ctx.uow(), signatures=captures, **args)
-
-        self._write(work, "start")
-
-    def preview_agreement(self) -> None:
-        from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
-
-        ctx, doc_id = self.ctx, self.drive.agreement_document_id
-
-        def work():
-            from app.documents.api import get_document_bytes
-
-            return get_document_bytes(ctx.uow(), actor=ctx.actor, document_id=doc_id)
-
-        def show(pdf: bytes) -> None:
-            dialog = PdfPreviewDialog(pdf, self.tr("Test-drive agreement"), self)
-            dialog.setObjectName("agreement_preview")
-            dialog.open()
-
-        run_op(self, work, show)
-
-    # --- 7 start ----------------------------------------------------------------------------------
-    def _start_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.blockers = QListWidget()
-        self.blockers.setObjectName("blockers")
-        self.start_button = QPushButton(self.tr("Start the test drive"))
-        self.start_button.setObjectName("start_drive")
-        self.start_button.clicked.connect(self.start_drive)
-        layout.addWidget(QLabel(self.tr("Still needed before departure:")))
-        layout.addWidget(self.blockers, 1)
-        layout.addWidget(self.start_button)
-        return page
-
-    def refresh_blockers(self) -> None:
-        ctx, drive_id = self.ctx, self.drive.id
-
-        def work():
-            from app.test_drives.drive_steps import drive_blockers
-
-            return drive_blockers(ctx.uow(), actor=ctx.actor, drive_id=drive_id)
-
-        run_op(self, work, self._show_blockers)
-
-    def _show_blockers(self, blockers: list[FieldError]) -> None:
-        self.blockers.clear()
-        for e in blockers:
-            self.blockers.addItem(field_error_text(e))
-        if not blockers:
-            self.blockers.addItem(self.tr("Nothing: the drive may start."))
-
-    def start_drive(self) -> None:
-        from app.test_drives.drive_steps import DriveBlocked
-
-        ctx, args = self.ctx, self._args()
-
-        def work():
-            from app.test_drives.drive_steps import start_drive
-
-            return start_drive(ctx.uow(), **args)
-
-        def failed(exc) -> None:
-            if isinstance(exc, DriveBlocked):
-                self._show_blockers(exc.errors)
-            else:
-                self.errors.report_failure(self, exc)
-
-        def done(drive) -> None:
-            self.drive = drive
-            self._show()
-            self.go("return")
-
-        Op(self.ctx, self, work).busy(self).on_success(done).on_failure(failed).run()
-
-    # --- 8 return (4.2.4.5, 4.2.4.7) ---------------------------------------------------------------
-    def _return_page(self) -> QWidget:
-        self.return_form = f = ReturnForm(self.errors)
-        f.save_button.clicked.connect(self.record_return)
-        self.odometer_in, self.damage, self.feedback = f.odometer_in, f.damage, f.feedback
-        return f
-
-    def record_return(self) -> None:
-        ctx, args, data = self.ctx, self._args(), self.return_form.data()
-
-        def work():
-            from app.test_drives.drive_steps import record_return
-
-            return record_return(ctx.uow(), data=data, **args)
-
-        self._write(work)

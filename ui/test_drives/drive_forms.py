@@ -47,8 +47,14 @@ class QualificationForm(QWidget):
 
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
-        notice = QLabel(f"{CONSENT_TEXT.zh}\n{CONSENT_TEXT.en}")
+        self._build_consent()
+        self._build_documents()
+        self._build_buttons()
+        self._lay_out(errors)
+
+    def _build_consent(self) -> None:
+        """The consent notice (PIPL art. 29) with its give and withdraw buttons."""
+        self.notice = notice = QLabel(f"{CONSENT_TEXT.zh}\n{CONSENT_TEXT.en}")
         notice.setWordWrap(True)
         notice.setObjectName("consent_notice")
         self.consent_button = QPushButton(self.tr("Customer agrees to this (separate consent)"))
@@ -58,6 +64,9 @@ class QualificationForm(QWidget):
         self.withdraw_button = QPushButton(self.tr("Customer withdraws consent"))
         self.withdraw_button.setObjectName("withdraw_consent")
         self.withdraw_button.setVisible(False)
+
+    def _build_documents(self) -> None:
+        """ID document and driving licence (§5.1, §5.3), and a foreign licence's permit."""
         self.id_type = QComboBox()
         self.id_type.setObjectName("id_type")
         for key in ID_TYPE:
@@ -93,7 +102,11 @@ class QualificationForm(QWidget):
         self.permit_until = QDateEdit(qdate(to_store_time(utcnow()).date() + dt.timedelta(days=30)))
         self.permit_until.setObjectName("permit_valid_until")
         self.permit_until.setDisplayFormat("yyyy-MM-dd")
-        self.save_button = save = QPushButton(self.tr("Check and record"))
+
+    def _build_buttons(self) -> None:
+        """Record, the masked numbers, and a manager's way to see one in clear."""
+        self.save_button = QPushButton(self.tr("Check and record"))
+        save = self.save_button
         save.setObjectName("save_qualification")
         self.masked = QLabel()
         self.masked.setObjectName("masked_numbers")
@@ -102,12 +115,14 @@ class QualificationForm(QWidget):
         self.unmask_id.setObjectName("unmask_id_number")
         self.unmask_licence = QPushButton(self.tr("Show the licence number…"))
         self.unmask_licence.setObjectName("unmask_licence_number")
+
+    def _lay_out(self, e: FieldErrors) -> None:
+        form = QFormLayout(self)
         unmask_row = QHBoxLayout()
         unmask_row.addWidget(self.unmask_id)
         unmask_row.addWidget(self.unmask_licence)
         unmask_row.addStretch(1)
-        e = errors
-        form.addRow(notice)
+        form.addRow(self.notice)
         form.addRow(e.wrap("id_consent", self.consent_button), self.consent_state)
         form.addRow("", self.withdraw_button)
         form.addRow(self.tr("ID document"), e.wrap("id_type", self.id_type))
@@ -121,7 +136,7 @@ class QualificationForm(QWidget):
         form.addRow("", self.foreign)
         form.addRow(self.tr("Permit number"), e.wrap("permit_number", self.permit_number))
         form.addRow(self.tr("Permit valid until"), e.wrap("permit_valid_until", self.permit_until))
-        form.addRow(save, self.masked)
+        form.addRow(self.save_button, self.masked)
         form.addRow("", unmask_row)
 
     def data(self):

@@ -37,6 +37,9 @@ FIELD_MESSAGES: dict[str, str] = {
     "route_inactive": QT_TRANSLATE_NOOP("Errors", "This route is no longer active."),
     "slot_taken": QT_TRANSLATE_NOOP("Errors", "The car is already booked at this time. Choose another time or car."),
     "no_free_slot": QT_TRANSLATE_NOOP("Errors", "The car has no free time in the next 12 hours."),
+    "walk_in_not_free_now": QT_TRANSLATE_NOOP(
+        "Errors", "The car is not free now: its next free time is {start}–{end}. Book that time or another car."
+    ),
     # qualification (4.2.4.2)
     "id_consent_required": QT_TRANSLATE_NOOP(
         "Errors", "The customer's separate consent to processing the ID and licence numbers is needed first."
