@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import ShowroomError
 from app.pdi.rules import InspectionStatus
 from app.pdi.templates import current_template_row
-from db.models import Vehicle
+from db.models import Document, Vehicle
 from db.pdi_models import PdiInspection
 
 IS = InspectionStatus
@@ -42,5 +42,14 @@ def delivery_gate(session: Session, vehicle: Vehicle) -> None:
             )
         )
         raise ShowroomError("pdi_required", vin=vehicle.vin, outdated=outdated is not None)
-    if passed.report_document_id is None:
+    if not has_valid_report(session, passed):
+        # A voided report counts as none (issue #17.2), as a voided test-drive agreement does.
         raise ShowroomError("pdi_report_required", vin=vehicle.vin, id=passed.id)
+
+
+def has_valid_report(session: Session, ins: PdiInspection) -> bool:
+    """The inspection's signed report exists and has not been voided (4.4.1.4)."""
+    if ins.report_document_id is None:
+        return False
+    doc = session.get(Document, ins.report_document_id)
+    return doc is not None and doc.voided_at is None

@@ -173,6 +173,7 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
         customer_name=ins.customer_name,
         report_document_id=ins.report_document_id,
         report_number=report.number if report else None,
+        report_voided=report is not None and report.voided_at is not None,
         items=tuple(items),
         rectifications=tuple(repairs),
         blockers=blockers,
@@ -200,7 +201,9 @@ def inspections_of_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) ->
         ]
 
 
-def _state(ins: PdiInspection | None, current_template_id: int | None, powertrain: str) -> tuple[QueueState, bool]:
+def _state(
+    ins: PdiInspection | None, current_template_id: int | None, powertrain: str, reported: bool
+) -> tuple[QueueState, bool]:
     if ins is None:
         return QueueState.AWAITING, False
     outdated = ins.template_id != current_template_id or ins.powertrain != powertrain
@@ -210,12 +213,13 @@ def _state(ins: PdiInspection | None, current_template_id: int | None, powertrai
         return QueueState.FAILED, outdated
     if outdated or ins.status == IS.REPLACED:  # passed on a replaced checklist: the gate wants a new inspection
         return QueueState.AWAITING, True
-    return (QueueState.REPORTED if ins.report_document_id else QueueState.PASSED), False
+    return (QueueState.REPORTED if reported else QueueState.PASSED), False
 
 
 def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> list[PdiQueueRowDTO]:
     """Cars sold or reserved (optionally also delivered ones) with their latest inspection:
     awaiting PDI, in progress, failed, passed, or passed with the signed report."""
+    from app.pdi.gate import has_valid_report
     from app.pdi.templates import current_template_row, ensure_default_template
 
     require(actor, Action.VIEW_PDI)
@@ -231,7 +235,8 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
                 select(PdiInspection).where(PdiInspection.vehicle_id == v.id).order_by(PdiInspection.id.desc()).limit(1)
             )
             template = current_template_row(s, v.brand)
-            state, outdated = _state(ins, template.id if template else None, v.powertrain)
+            reported = ins is not None and has_valid_report(s, ins)
+            state, outdated = _state(ins, template.id if template else None, v.powertrain, reported)
             done = total = defects = 0
             version = None
             if ins is not None:

@@ -2,7 +2,8 @@
 rendered bilingually, signed on the pad by the technician and the customer, signed digitally
 with the store's certificate and archived (doc type "pdi_report", subject "pdi"); the
 customer's copy is printed from the archive. Once a report exists the car may be delivered
-(app/pdi/inspections.delivery_gate)."""
+(app/pdi/gate.delivery_gate); a voided report counts as none and is reissued as the next
+version of its number (issue #17.2)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,12 @@ from app.core.permissions import Action, require
 from app.core.common import commit
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
 from app.pdi.queries import inspection_dto
+from db.models import Document
 from db.pdi_models import PdiItemResult, PdiPhoto
 from db.uow import UnitOfWork
+
+# Kept with the replacement in the archive; the voided version carries the manager's reason.
+REISSUE_REASON = "PDI report reissued: the previous version was voided"
 
 
 def _check_signatures(signatures: Sequence[SignatureCapture]) -> None:
@@ -51,6 +56,8 @@ class _ReportInput:
     inspection: PdiInspectionDTO
     photos: dict[int, bytes]
     expected_version: int
+    voided_id: int | None  # the voided report this one replaces (issue #17.2), if any
+    voided_number: str | None
 
 
 def _report_input(uow: UnitOfWork, actor: Actor, inspection_id: int) -> _ReportInput:
@@ -62,7 +69,8 @@ def _report_input(uow: UnitOfWork, actor: Actor, inspection_id: int) -> _ReportI
         guards.certified(uow, actor)
         if ins.status != InspectionStatus.PASSED:
             raise ShowroomError("pdi_not_passed", id=ins.id, status=ins.status)
-        if ins.report_document_id is not None:
+        voided = s.get(Document, ins.report_document_id) if ins.report_document_id else None
+        if voided is not None and voided.voided_at is None:
             raise ShowroomError("pdi_report_exists", id=ins.id)
         photos = {
             p.id: bytes(p.content)
@@ -72,7 +80,13 @@ def _report_input(uow: UnitOfWork, actor: Actor, inspection_id: int) -> _ReportI
                 .where(PdiItemResult.inspection_id == ins.id)
             )
         }
-        return _ReportInput(inspection_dto(uow, ins), photos, ins.version)
+        return _ReportInput(
+            inspection_dto(uow, ins),
+            photos,
+            ins.version,
+            voided.id if voided else None,
+            voided.number if voided else None,
+        )
 
 
 def _renderer(uow: UnitOfWork, data: _ReportInput, signatures: Sequence[SignatureCapture], language: str):
@@ -132,10 +146,13 @@ def issue_pdi_report(
         render=render,
         signatures=signatures,
         subject_ref=data.inspection.vin,
+        # A voided report is reissued as the next version of its number, not a new number.
+        replaces=data.voided_number,
+        reason=REISSUE_REASON if data.voided_number else "",
     )
     with uow:
         ins = guards.inspection(uow, inspection_id)
-        if ins.version != data.expected_version or ins.report_document_id is not None:
+        if ins.version != data.expected_version or ins.report_document_id != data.voided_id:
             raise Conflict(table="pdi_inspection", id=inspection_id)
         doc_id = archive_prepared(uow.session, prepared, actor)
         ins.report_document_id = doc_id

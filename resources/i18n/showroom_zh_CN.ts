@@ -3219,6 +3219,10 @@ Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) �
         <translation>待客户确认的总成维修：{items}</translation>
     </message>
     <message>
+        <source>Report {number} was voided: sign the report again before delivery.</source>
+        <translation>报告 {number} 已作废：交车前请重新签署报告。</translation>
+    </message>
+    <message>
         <source>Report {number} signed and archived.</source>
         <translation>报告 {number} 已签字并归档。</translation>
     </message>

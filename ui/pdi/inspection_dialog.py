@@ -193,7 +193,9 @@ class PdiInspectionDialog(QDialog):
         self.pause_button.setEnabled(ins.status in ("in_progress", "failed"))
         self.resume_button.setEnabled(ins.status == "paused")
         self.complete_button.setEnabled(writable)
-        self.report_button.setEnabled(ins.status == "passed" and ins.report_document_id is None)
+        # A voided report counts as none: a new version is signed (issue #17.2).
+        needs_report = ins.report_document_id is None or ins.report_voided
+        self.report_button.setEnabled(ins.status == "passed" and needs_report)
         self.open_report_button.setEnabled(ins.report_document_id is not None)
 
     # -- saving ------------------------------------------------------------------------------

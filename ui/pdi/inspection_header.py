@@ -59,6 +59,12 @@ class PdiInspectionHeader(QObject):
                     items=", ".join(ins.blockers["unacknowledged"])
                 )
             )
-        if ins.report_number:
+        if ins.report_number and ins.report_voided:
+            parts.append(
+                self.tr("Report {number} was voided: sign the report again before delivery.").format(
+                    number=ins.report_number
+                )
+            )
+        elif ins.report_number:
             parts.append(self.tr("Report {number} signed and archived.").format(number=ins.report_number))
         return parts
