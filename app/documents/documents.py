@@ -206,8 +206,6 @@ def prepare_document(
 
     require(actor, Action.ISSUE_DOCUMENTS)
     if replaces is not None:
-        if doc_type not in ROUTINELY_REPLACED:
-            require(actor, Action.VOID_DOCUMENTS)
         replaces = replaces.strip()
     signatures = tuple(signatures)
     _validate(
@@ -216,6 +214,10 @@ def prepare_document(
     )  # fmt: skip
     store = get_store(uow)
     old = _latest_version(uow, replaces, doc_type) if replaces is not None else None
+    if old is not None and old.voided_at is None and doc_type not in ROUTINELY_REPLACED:
+        # Replacing voids the current version: a manager's decision. A version a manager
+        # has already voided is replaced by whoever issues that type (a PDI report, #17.2).
+        require(actor, Action.VOID_DOCUMENTS)
     certificate_id, certificate = certificate_for_signing(uow, actor=actor)
     issued_at = utcnow()
     number, version = _number_and_version(uow, doc_type, old, issued_at)

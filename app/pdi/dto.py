@@ -142,6 +142,8 @@ class PdiInspectionDTO:
     customer_name: str
     report_document_id: int | None
     report_number: str | None
+    # The report was voided (issue #17.2): it counts as none, and a new version is signed.
+    report_voided: bool
     items: tuple[PdiItemDTO, ...]
     rectifications: tuple[PdiRectificationDTO, ...]
     blockers: dict  # reason -> item ids (app.pdi.rules.pass_blockers); empty = may pass

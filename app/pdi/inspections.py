@@ -13,22 +13,41 @@ report.py; templates: templates.py.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.core.clock import store_today, utcnow
-from app.pdi.rules import InspectionStatus, ItemResult, check_certificate
+from app.core.clock import utcnow
+from app.core.common import check_version, commit
+from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
-from app.core.common import check_version, commit
-from app.core.dto import Actor, Changes
-from app.pdi.dto import PdiInspectionDTO, PdiRectificationDTO
-from app.pdi.queries import inspection_dto, rectification_dto
+from app.pdi import guards
+from app.pdi.dto import PdiInspectionDTO
+from app.pdi.gate import delivery_gate
+from app.pdi.guards import MAX_NOTE, MAX_VALUE, changed
+from app.pdi.photos import add_photo, get_photo
+from app.pdi.queries import inspection_dto
+from app.pdi.repairs import acknowledge_disclosure, record_rectification
+from app.pdi.rules import InspectionStatus, ItemResult
 from app.pdi.templates import current_template_row, definition_of, ensure_default_template
 from db.models import StaffUser, Vehicle, VehicleStatus
-from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
+from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiRectification, PdiTemplate
 from db.uow import UnitOfWork
+
+# Repairs, photos and the delivery gate live in their own modules; callers (the demo, the
+# UI, the tests) keep reaching them here, as before the split (issue #16.4).
+__all__ = [
+    "acknowledge_disclosure",
+    "add_photo",
+    "complete_inspection",
+    "delivery_gate",
+    "get_photo",
+    "pause_inspection",
+    "record_item",
+    "record_rectification",
+    "resume_inspection",
+    "start_inspection",
+]
 
 IS = InspectionStatus
 OPEN = (IS.IN_PROGRESS.value, IS.PAUSED.value, IS.FAILED.value)
@@ -42,43 +61,62 @@ INSPECTABLE = frozenset(
         VehicleStatus.SOLD,
     }
 )
-MAX_VALUE, MAX_NOTE, MAX_NAME = 100, 2000, 100
-MAX_PHOTO_BYTES = 8 * 1024 * 1024
-PHOTO_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
 
 
-def changed(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
-    """The inspection after a write, with its change set: the car's PDI state (issue #16)."""
-    return replace(inspection_dto(uow, ins), changes=Changes(pdi=True, ids=frozenset({ins.vehicle_id})))
+def _make_way(s: Session, actor: Actor, v: Vehicle, template: PdiTemplate) -> None:
+    """One open inspection per car, and none once it passed on this checklist: refuse, or
+    retire an open one whose checklist (or the car's powertrain) changed since."""
+    open_one = s.scalar(select(PdiInspection).where(PdiInspection.vehicle_id == v.id, PdiInspection.status.in_(OPEN)))
+    if open_one is not None:
+        if open_one.template_id == template.id and open_one.powertrain == v.powertrain:
+            raise ShowroomError("pdi_inspection_open", vin=v.vin, id=open_one.id)
+        # Its checklist was replaced (or the car's powertrain corrected) meanwhile: it
+        # could never open the delivery gate, so a new inspection takes its place.
+        open_one.status = IS.REPLACED.value
+        guards.touch(open_one, actor)
+    passed = s.scalar(
+        select(PdiInspection.id).where(
+            PdiInspection.vehicle_id == v.id,
+            PdiInspection.status == IS.PASSED.value,
+            PdiInspection.template_id == template.id,
+            PdiInspection.powertrain == v.powertrain,
+        )
+    )
+    if passed is not None:
+        raise ShowroomError("pdi_already_passed", vin=v.vin, id=passed)
 
 
-def _certified(uow: UnitOfWork, actor: Actor) -> StaffUser:
-    """4.4.1.3: the technician's certificate as stored now (not as at login): missing or
-    expired refuses every recording action, not only the start."""
-    user = uow.session.get(StaffUser, actor.user_id)
-    if user is None:
-        raise NotFound(what="staff_user", id=actor.user_id)
-    check_certificate(user.pdi_certificate_no, user.pdi_certificate_expiry, store_today())
-    return user
-
-
-def _inspection(uow: UnitOfWork, inspection_id: int) -> PdiInspection:
-    ins = uow.session.get(PdiInspection, inspection_id)
-    if ins is None:
-        raise NotFound(what="pdi_inspection", id=inspection_id)
+def _new_inspection(s: Session, actor: Actor, user: StaffUser, v: Vehicle, template: PdiTemplate) -> PdiInspection:
+    """The inspection with one empty row per item that applies to the car's powertrain."""
+    now = utcnow()
+    ins = PdiInspection(
+        vehicle_id=v.id,
+        template_id=template.id,
+        powertrain=v.powertrain,
+        status=IS.IN_PROGRESS.value,
+        technician_id=user.id,
+        certificate_no=(user.pdi_certificate_no or "").strip(),
+        started_at=now,
+        customer_name="",
+        updated_at=now,
+        updated_by_id=actor.user_id,
+    )
+    s.add(ins)
+    s.flush()
+    for position, item in enumerate(definition_of(template).applicable(v.powertrain)):
+        s.add(
+            PdiItemResult(
+                inspection_id=ins.id,
+                item_id=item.id,
+                position=position,
+                value="",
+                note="",
+                defect_found=False,
+                updated_at=now,
+                updated_by_id=actor.user_id,
+            )
+        )
     return ins
-
-
-def _writable(ins: PdiInspection) -> None:
-    if ins.status == IS.PAUSED:
-        raise ShowroomError("pdi_inspection_paused", id=ins.id)
-    if ins.status in (IS.PASSED, IS.REPLACED):
-        raise ShowroomError("pdi_inspection_closed", id=ins.id)
-
-
-def _touch(ins: PdiInspection, actor: Actor) -> None:
-    ins.updated_by_id = actor.user_id
-    ins.updated_at = utcnow()
 
 
 def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiInspectionDTO:
@@ -88,70 +126,19 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
     ensure_default_template(uow)
     with uow:
         s = uow.session
-        user = _certified(uow, actor)
+        user = guards.certified(uow, actor)
         v = s.get(Vehicle, vehicle_id)
         if v is None:
             raise NotFound(what="vehicle", id=vehicle_id)
         if v.status not in INSPECTABLE:
             raise ShowroomError("pdi_vehicle_not_available", vin=v.vin, status=v.status)
         template = current_template_row(s, v.brand)
-        open_one = s.scalar(
-            select(PdiInspection).where(PdiInspection.vehicle_id == v.id, PdiInspection.status.in_(OPEN))
-        )
-        if open_one is not None:
-            if open_one.template_id == template.id and open_one.powertrain == v.powertrain:
-                raise ShowroomError("pdi_inspection_open", vin=v.vin, id=open_one.id)
-            # Its checklist was replaced (or the car's powertrain corrected) meanwhile: it
-            # could never open the delivery gate, so a new inspection takes its place.
-            open_one.status = IS.REPLACED.value
-            _touch(open_one, actor)
-        passed = s.scalar(
-            select(PdiInspection.id).where(
-                PdiInspection.vehicle_id == v.id,
-                PdiInspection.status == IS.PASSED.value,
-                PdiInspection.template_id == template.id,
-                PdiInspection.powertrain == v.powertrain,
-            )
-        )
-        if passed is not None:
-            raise ShowroomError("pdi_already_passed", vin=v.vin, id=passed)
-        now = utcnow()
-        ins = PdiInspection(
-            vehicle_id=v.id,
-            template_id=template.id,
-            powertrain=v.powertrain,
-            status=IS.IN_PROGRESS.value,
-            technician_id=user.id,
-            certificate_no=user.pdi_certificate_no.strip(),
-            started_at=now,
-            customer_name="",
-            updated_at=now,
-            updated_by_id=actor.user_id,
-        )
-        s.add(ins)
-        s.flush()
-        for position, item in enumerate(definition_of(template).applicable(v.powertrain)):
-            s.add(
-                PdiItemResult(
-                    inspection_id=ins.id,
-                    item_id=item.id,
-                    position=position,
-                    value="",
-                    note="",
-                    defect_found=False,
-                    updated_at=now,
-                    updated_by_id=actor.user_id,
-                )
-            )
+        if template is None:  # ensure_default_template loaded one: only a broken database
+            raise NotFound(what="pdi_template", brand=v.brand)
+        _make_way(s, actor, v, template)
+        ins = _new_inspection(s, actor, user, v, template)
         commit(uow)
         return changed(uow, ins)
-
-
-def _item(uow: UnitOfWork, item_result_id: int) -> tuple[PdiItemResult, PdiInspection]:
-    row = uow.session.get(PdiItemResult, item_result_id)
-    if row is None:
-        raise NotFound(what="pdi_item_result", id=item_result_id)
-    return row, _inspection(uow, row.inspection_id)
 
 
 def _validate_item(result: str, value: str, note: str, value_kind: str | None) -> tuple[str, str, str]:
@@ -194,11 +181,11 @@ def record_item(
     was recorded for it (4.4.1.4). Conflict when another terminal saved this item since."""
     require(actor, Action.RECORD_PDI)
     with uow:
-        _certified(uow, actor)
-        row, ins = _item(uow, item_result_id)
+        guards.certified(uow, actor)
+        row, ins = guards.item(uow, item_result_id)
         check_version(row, expected_version)
-        _writable(ins)
-        item = definition_of(ins_template(uow, ins)).item(row.item_id)
+        guards.writable(ins)
+        item = definition_of(guards.template_of(uow, ins)).item(row.item_id)
         result, value, note = _validate_item(result, value, note, item.value_kind if item else None)
         if row.result == ItemResult.NOT_OK and result != ItemResult.NOT_OK:
             repaired = uow.session.scalar(
@@ -225,64 +212,9 @@ def record_item(
         )
         if ins.status == IS.FAILED:
             ins.status = IS.IN_PROGRESS.value  # re-checked after a repair: back to work
-            _touch(ins, actor)
+            guards.touch(ins, actor)
         commit(uow)
         return changed(uow, ins)
-
-
-def ins_template(uow: UnitOfWork, ins: PdiInspection) -> PdiTemplate:
-    return uow.session.get(PdiTemplate, ins.template_id)
-
-
-def _photo_type(content: bytes) -> str:
-    for magic, kind in PHOTO_TYPES:
-        if content.startswith(magic):
-            return kind
-    raise ValidationFailed([FieldError("photo", "pdi_photo_type")])
-
-
-def add_photo(
-    uow: UnitOfWork, *, actor: Actor, item_result_id: int, content: bytes, caption: str = ""
-) -> PdiInspectionDTO:
-    """Attach a photo (JPEG or PNG) to an item; kept in the database as evidence."""
-    require(actor, Action.RECORD_PDI)
-    content = bytes(content or b"")
-    if not content:
-        raise ValidationFailed([FieldError("photo", "required")])
-    if len(content) > MAX_PHOTO_BYTES:
-        raise ValidationFailed(
-            [FieldError("photo", "pdi_photo_too_large", {"max_mb": MAX_PHOTO_BYTES // (1024 * 1024)})]
-        )
-    kind = _photo_type(content)
-    caption = (caption or "").strip()
-    if len(caption) > 200:
-        raise ValidationFailed([FieldError("caption", "too_long", {"max": 200})])
-    with uow:
-        _certified(uow, actor)
-        row, ins = _item(uow, item_result_id)
-        _writable(ins)
-        uow.session.add(
-            PdiPhoto(
-                item_result_id=row.id,
-                content_type=kind,
-                content=content,
-                size=len(content),
-                caption=caption,
-                taken_at=utcnow(),
-                taken_by_id=actor.user_id,
-            )
-        )
-        commit(uow)
-        return changed(uow, ins)
-
-
-def get_photo(uow: UnitOfWork, *, actor: Actor, photo_id: int) -> bytes:
-    require(actor, Action.VIEW_PDI)
-    with uow:
-        photo = uow.session.get(PdiPhoto, photo_id)
-        if photo is None:
-            raise NotFound(what="pdi_photo", id=photo_id)
-        return bytes(photo.content)
 
 
 def _set_status(
@@ -296,14 +228,14 @@ def _set_status(
 ) -> PdiInspectionDTO:
     require(actor, Action.RECORD_PDI)
     with uow:
-        _certified(uow, actor)
-        ins = _inspection(uow, inspection_id)
+        guards.certified(uow, actor)
+        ins = guards.inspection(uow, inspection_id)
         check_version(ins, expected_version)
         if ins.status not in allowed_from:
             raise ShowroomError(code, id=ins.id, status=ins.status)
         ins.status = to.value
         ins.paused_at = utcnow() if to is IS.PAUSED else None
-        _touch(ins, actor)
+        guards.touch(ins, actor)
         commit(uow)
         return changed(uow, ins)
 
@@ -327,98 +259,6 @@ def resume_inspection(uow: UnitOfWork, *, actor: Actor, inspection_id: int, expe
     )
 
 
-def record_rectification(
-    uow: UnitOfWork,
-    *,
-    actor: Actor,
-    item_result_id: int,
-    action_taken: str,
-    repaired_by: str,
-    parts_replaced: str = "",
-    assembly_repair: bool = False,
-    assembly_name: str = "",
-) -> PdiInspectionDTO:
-    """The repair of a not-OK item (4.4.1.4): what was done, parts replaced, by whom; an
-    assembly (总成) repair names the assembly and awaits the customer's acknowledgement.
-    The item must then be re-checked (record_item)."""
-    require(actor, Action.RECORD_PDI)
-    action_taken, repaired_by = (action_taken or "").strip(), (repaired_by or "").strip()
-    parts_replaced, assembly_name = (parts_replaced or "").strip(), (assembly_name or "").strip()
-    errors: list[FieldError] = []
-    for name, value, limit in (("action_taken", action_taken, MAX_NOTE), ("repaired_by", repaired_by, MAX_NAME)):
-        if not value:
-            errors.append(FieldError(name, "required"))
-        elif len(value) > limit:
-            errors.append(FieldError(name, "too_long", {"max": limit}))
-    if len(parts_replaced) > MAX_NOTE:
-        errors.append(FieldError("parts_replaced", "too_long", {"max": MAX_NOTE}))
-    if assembly_repair and not assembly_name:
-        errors.append(FieldError("assembly_name", "pdi_assembly_needs_name"))
-    elif len(assembly_name) > MAX_NAME:
-        errors.append(FieldError("assembly_name", "too_long", {"max": MAX_NAME}))
-    if errors:
-        raise ValidationFailed(errors)
-    with uow:
-        _certified(uow, actor)
-        row, ins = _item(uow, item_result_id)
-        _writable(ins)
-        if row.result != ItemResult.NOT_OK:
-            raise ShowroomError("pdi_item_not_defective", item=row.item_id)
-        now = utcnow()
-        uow.session.add(
-            PdiRectification(
-                inspection_id=ins.id,
-                item_result_id=row.id,
-                item_id=row.item_id,
-                defect=row.note,
-                action_taken=action_taken,
-                parts_replaced=parts_replaced,
-                repaired_by=repaired_by,
-                assembly_repair=bool(assembly_repair),
-                assembly_name=assembly_name if assembly_repair else "",
-                recorded_at=now,
-                recorded_by_id=actor.user_id,
-                acknowledged_by="",
-                updated_at=now,
-            )
-        )
-        _touch(ins, actor)
-        commit(uow)
-        return changed(uow, ins)
-
-
-def acknowledge_disclosure(
-    uow: UnitOfWork, *, actor: Actor, rectification_id: int, expected_version: int, customer_name: str
-) -> PdiRectificationDTO:
-    """4.4.1.4: the customer, shown the assembly repair in writing, acknowledges it; the
-    technician records who and when (the signed report repeats it)."""
-    require(actor, Action.RECORD_PDI)
-    customer_name = (customer_name or "").strip()
-    if not customer_name:
-        raise ValidationFailed([FieldError("customer_name", "required")])
-    if len(customer_name) > MAX_NAME:
-        raise ValidationFailed([FieldError("customer_name", "too_long", {"max": MAX_NAME})])
-    with uow:
-        _certified(uow, actor)
-        r = uow.session.get(PdiRectification, rectification_id)
-        if r is None:
-            raise NotFound(what="pdi_rectification", id=rectification_id)
-        check_version(r, expected_version)
-        ins = _inspection(uow, r.inspection_id)
-        _writable(ins)
-        if not r.assembly_repair:
-            raise ShowroomError("pdi_not_assembly_repair", item=r.item_id)
-        if r.acknowledged_at is not None:
-            raise ShowroomError("pdi_already_acknowledged", item=r.item_id)
-        r.acknowledged_by, r.acknowledged_at = customer_name, utcnow()
-        r.acknowledgement_recorded_by_id = actor.user_id
-        r.updated_at = utcnow()
-        if not ins.customer_name:
-            ins.customer_name = customer_name
-        commit(uow)
-        return rectification_dto(uow, r)
-
-
 def complete_inspection(
     uow: UnitOfWork, *, actor: Actor, inspection_id: int, expected_version: int
 ) -> PdiInspectionDTO:
@@ -427,10 +267,10 @@ def complete_inspection(
     otherwise failed, and it stays open for repairs and re-checks."""
     require(actor, Action.RECORD_PDI)
     with uow:
-        _certified(uow, actor)
-        ins = _inspection(uow, inspection_id)
+        guards.certified(uow, actor)
+        ins = guards.inspection(uow, inspection_id)
         check_version(ins, expected_version)
-        _writable(ins)
+        guards.writable(ins)
         dto = inspection_dto(uow, ins)
         if dto.blockers.get("open"):
             raise ShowroomError(
@@ -439,36 +279,6 @@ def complete_inspection(
         now = utcnow()
         ins.status = (IS.FAILED if dto.blockers else IS.PASSED).value
         ins.completed_at, ins.completed_by_id = now, actor.user_id
-        _touch(ins, actor)
+        guards.touch(ins, actor)
         commit(uow)
         return changed(uow, ins)
-
-
-def delivery_gate(session, vehicle: Vehicle) -> None:
-    """T/CSCA 120031 4.4.1.2–4.4.1.4, called by vehicles.change_status before 'delivered':
-    the car needs a passed PDI of the template version current for its brand, and its
-    signed report (the customer's copy). Raises `pdi_required` / `pdi_report_required`."""
-    template = current_template_row(session, vehicle.brand)
-    passed = None
-    if template is not None:
-        passed = session.scalar(
-            select(PdiInspection)
-            .where(
-                PdiInspection.vehicle_id == vehicle.id,
-                PdiInspection.status == IS.PASSED.value,
-                PdiInspection.template_id == template.id,
-                # Inspected as the car is now: a corrected powertrain changes the applicable items.
-                PdiInspection.powertrain == vehicle.powertrain,
-            )
-            .order_by(PdiInspection.id.desc())
-            .limit(1)
-        )
-    if passed is None:
-        outdated = session.scalar(
-            select(PdiInspection.id).where(
-                PdiInspection.vehicle_id == vehicle.id, PdiInspection.status == IS.PASSED.value
-            )
-        )
-        raise ShowroomError("pdi_required", vin=vehicle.vin, outdated=outdated is not None)
-    if passed.report_document_id is None:
-        raise ShowroomError("pdi_report_required", vin=vehicle.vin, id=passed.id)

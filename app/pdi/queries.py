@@ -4,9 +4,12 @@ first use."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import TypeVar
 
-from app.pdi.rules import InspectionStatus, ItemState, QueueState, RepairState, pass_blockers
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.pdi.rules import InspectionStatus, ItemState, QueueState, RepairState, TemplateDefinition, pass_blockers
 from app.core.errors import NotFound
 from app.core.permissions import Action, require
 from app.core.dto import Actor
@@ -16,11 +19,12 @@ from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, 
 from db.uow import UnitOfWork
 
 IS = InspectionStatus
+T = TypeVar("T")
 # The delivery queue: cars sold or reserved for a customer (T/CSCA 120031 4.4.1).
 QUEUE_STATUSES = (VehicleStatus.RESERVED.value, VehicleStatus.SOLD.value)
 
 
-def _name(session, user_id: int | None) -> str | None:
+def _name(session: Session, user_id: int | None) -> str | None:
     if user_id is None:
         return None
     u = session.get(StaffUser, user_id)
@@ -45,17 +49,8 @@ def rectification_dto(uow: UnitOfWork, r: PdiRectification) -> PdiRectificationD
     )
 
 
-def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
-    from app.pdi.templates import definition_of
-
-    s = uow.session
-    s.flush()
-    v = s.get(Vehicle, ins.vehicle_id)
-    template = s.get(PdiTemplate, ins.template_id)
-    definition = definition_of(template)
-    rows = list(
-        s.scalars(select(PdiItemResult).where(PdiItemResult.inspection_id == ins.id).order_by(PdiItemResult.position))
-    )
+def _photos(s: Session, inspection_id: int) -> dict[int, list[PdiPhotoDTO]]:
+    """The photos of an inspection by item row (without their bytes)."""
     photos: dict[int, list[PdiPhotoDTO]] = {}
     for p in s.execute(
         select(
@@ -67,47 +62,78 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
             PdiPhoto.taken_at,
         )
         .join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
-        .where(PdiItemResult.inspection_id == ins.id)
+        .where(PdiItemResult.inspection_id == inspection_id)
         .order_by(PdiPhoto.id)
     ):
         photos.setdefault(p.item_result_id, []).append(PdiPhotoDTO(p.id, p.content_type, p.size, p.caption, p.taken_at))
+    return photos
+
+
+def _history(s: Session, inspection_id: int) -> dict[int, list[PdiItemEventDTO]]:
+    """Every recording of every item, oldest first (4.4.1.4 traceable records)."""
     history: dict[int, list[PdiItemEventDTO]] = {}
     events = (
         select(PdiItemEvent)
         .join(PdiItemResult, PdiItemResult.id == PdiItemEvent.item_result_id)
-        .where(PdiItemResult.inspection_id == ins.id)
+        .where(PdiItemResult.inspection_id == inspection_id)
         .order_by(PdiItemEvent.id)
     )
     for e in s.scalars(events):
         history.setdefault(e.item_result_id, []).append(
             PdiItemEventDTO(e.result, e.value, e.note, _name(s, e.recorded_by_id), e.recorded_at)
         )
-    items = []
-    for row in rows:
-        t = definition.item(row.item_id)
-        section = definition.section(t.section) if t else None
-        items.append(
-            PdiItemDTO(
-                id=row.id,
-                item_id=row.item_id,
-                section_id=t.section if t else "",
-                section_zh=section.zh if section else "",
-                section_en=section.en if section else "",
-                zh=t.zh if t else row.item_id,
-                en=t.en if t else row.item_id,
-                value_kind=t.value_kind if t else None,
-                value_unit=t.value_unit if t else "",
-                result=row.result,
-                value=row.value,
-                note=row.note,
-                defect_found=row.defect_found,
-                recorded_at=row.recorded_at,
-                recorded_by_name=_name(s, row.recorded_by_id),
-                photos=tuple(photos.get(row.id, ())),
-                version=row.version,
-                history=tuple(history.get(row.id, ())),
-            )
-        )
+    return history
+
+
+def _item_dto(s: Session, row: PdiItemResult, definition: TemplateDefinition, photos, history) -> PdiItemDTO:
+    t = definition.item(row.item_id)
+    section = definition.section(t.section) if t else None
+    return PdiItemDTO(
+        id=row.id,
+        item_id=row.item_id,
+        section_id=t.section if t else "",
+        section_zh=section.zh if section else "",
+        section_en=section.en if section else "",
+        zh=t.zh if t else row.item_id,
+        en=t.en if t else row.item_id,
+        value_kind=t.value_kind if t else None,
+        value_unit=t.value_unit if t else "",
+        result=row.result,
+        value=row.value,
+        note=row.note,
+        defect_found=row.defect_found,
+        recorded_at=row.recorded_at,
+        recorded_by_name=_name(s, row.recorded_by_id),
+        photos=tuple(photos.get(row.id, ())),
+        version=row.version,
+        history=tuple(history.get(row.id, ())),
+    )
+
+
+def _items(s: Session, ins: PdiInspection, template: PdiTemplate) -> list[PdiItemDTO]:
+    from app.pdi.templates import definition_of
+
+    definition = definition_of(template)
+    photos, history = _photos(s, ins.id), _history(s, ins.id)
+    rows = s.scalars(
+        select(PdiItemResult).where(PdiItemResult.inspection_id == ins.id).order_by(PdiItemResult.position)
+    )
+    return [_item_dto(s, row, definition, photos, history) for row in rows]
+
+
+def _required(s: Session, model: type[T], id_: int) -> T:
+    row = s.get(model, id_)
+    if row is None:
+        raise NotFound(what=getattr(model, "__tablename__", model.__name__), id=id_)
+    return row
+
+
+def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
+    s = uow.session
+    s.flush()
+    v = _required(s, Vehicle, ins.vehicle_id)
+    template = _required(s, PdiTemplate, ins.template_id)
+    items = _items(s, ins, template)
     repairs = [
         rectification_dto(uow, r)
         for r in s.scalars(
@@ -119,7 +145,6 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
         [RepairState(r.item_id, r.assembly_repair, r.acknowledged_at is not None) for r in repairs],
     )
     report = s.get(Document, ins.report_document_id) if ins.report_document_id else None
-    technician = s.get(StaffUser, ins.technician_id)
     return PdiInspectionDTO(
         id=ins.id,
         vehicle_id=v.id,
@@ -140,7 +165,7 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
         template_current=template.current,
         status=ins.status,
         technician_id=ins.technician_id,
-        technician_name=technician.full_name if technician else "",
+        technician_name=_name(s, ins.technician_id) or "",
         certificate_no=ins.certificate_no,
         started_at=ins.started_at,
         paused_at=ins.paused_at,
@@ -148,6 +173,7 @@ def inspection_dto(uow: UnitOfWork, ins: PdiInspection) -> PdiInspectionDTO:
         customer_name=ins.customer_name,
         report_document_id=ins.report_document_id,
         report_number=report.number if report else None,
+        report_voided=report is not None and report.voided_at is not None,
         items=tuple(items),
         rectifications=tuple(repairs),
         blockers=blockers,
@@ -175,7 +201,9 @@ def inspections_of_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) ->
         ]
 
 
-def _state(ins: PdiInspection | None, current_template_id: int | None, powertrain: str) -> tuple[QueueState, bool]:
+def _state(
+    ins: PdiInspection | None, current_template_id: int | None, powertrain: str, reported: bool
+) -> tuple[QueueState, bool]:
     if ins is None:
         return QueueState.AWAITING, False
     outdated = ins.template_id != current_template_id or ins.powertrain != powertrain
@@ -185,12 +213,13 @@ def _state(ins: PdiInspection | None, current_template_id: int | None, powertrai
         return QueueState.FAILED, outdated
     if outdated or ins.status == IS.REPLACED:  # passed on a replaced checklist: the gate wants a new inspection
         return QueueState.AWAITING, True
-    return (QueueState.REPORTED if ins.report_document_id else QueueState.PASSED), False
+    return (QueueState.REPORTED if reported else QueueState.PASSED), False
 
 
 def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> list[PdiQueueRowDTO]:
     """Cars sold or reserved (optionally also delivered ones) with their latest inspection:
     awaiting PDI, in progress, failed, passed, or passed with the signed report."""
+    from app.pdi.gate import has_valid_report
     from app.pdi.templates import current_template_row, ensure_default_template
 
     require(actor, Action.VIEW_PDI)
@@ -206,7 +235,8 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
                 select(PdiInspection).where(PdiInspection.vehicle_id == v.id).order_by(PdiInspection.id.desc()).limit(1)
             )
             template = current_template_row(s, v.brand)
-            state, outdated = _state(ins, template.id if template else None, v.powertrain)
+            reported = ins is not None and has_valid_report(s, ins)
+            state, outdated = _state(ins, template.id if template else None, v.powertrain, reported)
             done = total = defects = 0
             version = None
             if ins is not None:
@@ -214,7 +244,7 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
                 total = len(results)
                 done = sum(1 for r in results if r is not None)
                 defects = sum(1 for r in results if r == "not_ok")
-                version = s.get(PdiTemplate, ins.template_id).template_version
+                version = _required(s, PdiTemplate, ins.template_id).template_version
             out.append(
                 PdiQueueRowDTO(
                     id=v.id,

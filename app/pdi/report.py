@@ -2,26 +2,31 @@
 rendered bilingually, signed on the pad by the technician and the customer, signed digitally
 with the store's certificate and archived (doc type "pdi_report", subject "pdi"); the
 customer's copy is printed from the archive. Once a report exists the car may be delivered
-(app/pdi/inspections.delivery_gate)."""
+(app/pdi/gate.delivery_gate); a voided report counts as none and is reissued as the next
+version of its number (issue #17.2)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
-from app.core.clock import store_today
-from app.pdi.rules import InspectionStatus, check_certificate
-from app.core.errors import Conflict, FieldError, NotFound, ShowroomError, ValidationFailed
+from app.pdi import guards
+from app.pdi.dto import PdiInspectionDTO
+from app.pdi.rules import InspectionStatus
+from app.core.errors import Conflict, FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import commit
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
 from app.pdi.queries import inspection_dto
-from db.models import StaffUser
-from db.pdi_models import PdiInspection, PdiItemResult, PdiPhoto
+from db.models import Document
+from db.pdi_models import PdiItemResult, PdiPhoto
 from db.uow import UnitOfWork
+
+# Kept with the replacement in the archive; the voided version carries the manager's reason.
+REISSUE_REASON = "PDI report reissued: the previous version was voided"
 
 
 def _check_signatures(signatures: Sequence[SignatureCapture]) -> None:
@@ -35,6 +40,81 @@ def _check_signatures(signatures: Sequence[SignatureCapture]) -> None:
         raise ValidationFailed(errors)
 
 
+def _check_customer(customer_name: str) -> str:
+    customer_name = (customer_name or "").strip()
+    if not customer_name:
+        raise ValidationFailed([FieldError("customer_name", "required")])
+    if len(customer_name) > 100:
+        raise ValidationFailed([FieldError("customer_name", "too_long", {"max": 100})])
+    return customer_name
+
+
+@dataclass(frozen=True)
+class _ReportInput:
+    """What the report is rendered from, read in one transaction before the slow part."""
+
+    inspection: PdiInspectionDTO
+    photos: dict[int, bytes]
+    expected_version: int
+    voided_id: int | None  # the voided report this one replaces (issue #17.2), if any
+    voided_number: str | None
+
+
+def _report_input(uow: UnitOfWork, actor: Actor, inspection_id: int) -> _ReportInput:
+    """The passed inspection without a report yet, and its photos; the technician's
+    certificate valid today (4.4.1.3)."""
+    with uow:
+        s = uow.session
+        ins = guards.inspection(uow, inspection_id)
+        guards.certified(uow, actor)
+        if ins.status != InspectionStatus.PASSED:
+            raise ShowroomError("pdi_not_passed", id=ins.id, status=ins.status)
+        voided = s.get(Document, ins.report_document_id) if ins.report_document_id else None
+        if voided is not None and voided.voided_at is None:
+            raise ShowroomError("pdi_report_exists", id=ins.id)
+        photos = {
+            p.id: bytes(p.content)
+            for p in s.scalars(
+                select(PdiPhoto)
+                .join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
+                .where(PdiItemResult.inspection_id == ins.id)
+            )
+        }
+        return _ReportInput(
+            inspection_dto(uow, ins),
+            photos,
+            ins.version,
+            voided.id if voided else None,
+            voided.number if voided else None,
+        )
+
+
+def _renderer(uow: UnitOfWork, data: _ReportInput, signatures: Sequence[SignatureCapture], language: str):
+    """render(number, version, issued_at) -> the report's PDF with the drawn signatures."""
+    from app.documents.layout import SignatureDTO, SignerRole
+    from app.pdi.report_pdf import render_pdi_report
+    from app.store.api import get_store
+
+    store = get_store(uow)
+    drawn = [
+        SignatureDTO(sig.signer_name.strip(), SignerRole(sig.role), sig.signed_at, bytes(sig.png)) for sig in signatures
+    ]
+
+    def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
+        return render_pdi_report(
+            store,
+            data.inspection,
+            number=number,
+            version=version,
+            language=language,
+            issued_at=issued_at,
+            photos=data.photos,
+            signatures=drawn,
+        )
+
+    return render
+
+
 def issue_pdi_report(
     uow: UnitOfWork,
     *,
@@ -46,57 +126,14 @@ def issue_pdi_report(
 ) -> DocumentDTO:
     """Render, sign and archive the report of a passed inspection; `signatures` are the
     technician's and the customer's from the pad (4.4.1.4: given to the customer)."""
-    from app.documents.layout import SignatureDTO, SignerRole
-    from app.pdi.report_pdf import render_pdi_report
     from app.documents.api import archive_prepared, document_dto, prepare_document
-    from app.store.api import get_store
 
     require(actor, Action.RECORD_PDI)
-    customer_name = (customer_name or "").strip()
-    if not customer_name:
-        raise ValidationFailed([FieldError("customer_name", "required")])
-    if len(customer_name) > 100:
-        raise ValidationFailed([FieldError("customer_name", "too_long", {"max": 100})])
+    customer_name = _check_customer(customer_name)
     signatures = tuple(signatures)
     _check_signatures(signatures)
-    with uow:
-        s = uow.session
-        ins = s.get(PdiInspection, inspection_id)
-        if ins is None:
-            raise NotFound(what="pdi_inspection", id=inspection_id)
-        user = s.get(StaffUser, actor.user_id)
-        check_certificate(user.pdi_certificate_no, user.pdi_certificate_expiry, store_today())
-        if ins.status != InspectionStatus.PASSED:
-            raise ShowroomError("pdi_not_passed", id=ins.id, status=ins.status)
-        if ins.report_document_id is not None:
-            raise ShowroomError("pdi_report_exists", id=ins.id)
-        dto = inspection_dto(uow, ins)
-        photos = {
-            p.id: bytes(p.content)
-            for p in s.scalars(
-                select(PdiPhoto)
-                .join(PdiItemResult, PdiItemResult.id == PdiPhoto.item_result_id)
-                .where(PdiItemResult.inspection_id == ins.id)
-            )
-        }
-        expected_version = ins.version
-    store = get_store(uow)
-    drawn = [
-        SignatureDTO(sig.signer_name.strip(), SignerRole(sig.role), sig.signed_at, bytes(sig.png)) for sig in signatures
-    ]
-
-    def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
-        return render_pdi_report(
-            store,
-            dto,
-            number=number,
-            version=version,
-            language=language,
-            issued_at=issued_at,
-            photos=photos,
-            signatures=drawn,
-        )
-
+    data = _report_input(uow, actor, inspection_id)
+    render = _renderer(uow, data, signatures, language)
     # Render and sign first; archive and link in one transaction (issue #16.2): a report
     # issued meanwhile on another terminal leaves no second signed report in the archive.
     prepared = prepare_document(
@@ -108,11 +145,14 @@ def issue_pdi_report(
         language=language,
         render=render,
         signatures=signatures,
-        subject_ref=dto.vin,
+        subject_ref=data.inspection.vin,
+        # A voided report is reissued as the next version of its number, not a new number.
+        replaces=data.voided_number,
+        reason=REISSUE_REASON if data.voided_number else "",
     )
     with uow:
-        ins = uow.session.get(PdiInspection, inspection_id)
-        if ins.version != expected_version or ins.report_document_id is not None:
+        ins = guards.inspection(uow, inspection_id)
+        if ins.version != data.expected_version or ins.report_document_id != data.voided_id:
             raise Conflict(table="pdi_inspection", id=inspection_id)
         doc_id = archive_prepared(uow.session, prepared, actor)
         ins.report_document_id = doc_id

@@ -108,8 +108,8 @@ def thumbnail(content: bytes, box_px: int = 360) -> bytes:
     try:
         from PIL import Image as PILImage
 
-        with PILImage.open(io.BytesIO(content)) as im:
-            im = im.convert("RGB")
+        with PILImage.open(io.BytesIO(content)) as opened:
+            im = opened.convert("RGB")
             im.thumbnail((box_px, box_px))
             out = io.BytesIO()
             im.save(out, "JPEG", quality=80)

@@ -131,6 +131,71 @@ def _powertrains(errors: list[FieldError], where: str, value, default: tuple[str
     return tuple(p for p in ALL_POWERTRAINS if p in value)  # canonical order
 
 
+def _value_kind(errors: list[FieldError], where: str, value) -> tuple[str | None, str]:
+    """An item's value field: its kind (number or text) and unit, or none."""
+    if value is None:
+        return None, ""
+    if not isinstance(value, dict) or value.get("kind") not in VALUE_KINDS:
+        errors.append(FieldError(f"{where}.value", "pdi_template_value_kind", {"allowed": ", ".join(VALUE_KINDS)}))
+        return None, ""
+    return value["kind"], _text(errors, f"{where}.value.unit", value.get("unit"), required=False, limit=10)
+
+
+def _unique_id(errors: list[FieldError], where: str, value, pattern: re.Pattern, seen: set[str], limit: int) -> str:
+    found = _text(errors, where, value, limit=limit)
+    if found and not pattern.match(found):
+        errors.append(FieldError(where, "pdi_template_bad_id", {"value": found}))
+    elif found in seen:
+        errors.append(FieldError(where, "pdi_template_duplicate_id", {"value": found}))
+    seen.add(found)
+    return found
+
+
+def _parse_item(
+    errors: list[FieldError], where: str, item, section_id: str, sec_applies: tuple[str, ...], seen: set[str]
+) -> TemplateItem | None:
+    if not isinstance(item, dict):
+        errors.append(FieldError(where, "pdi_template_not_object"))
+        return None
+    iid = _unique_id(errors, f"{where}.id", item.get("id"), ITEM_ID_RE, seen, 6)
+    kind, unit = _value_kind(errors, where, item.get("value"))
+    retired = item.get("retired", False)
+    if not isinstance(retired, bool):
+        errors.append(FieldError(f"{where}.retired", "pdi_template_not_boolean"))
+        retired = False
+    return TemplateItem(
+        id=iid,
+        section=section_id,
+        zh=_text(errors, f"{where}.zh", item.get("zh")),
+        en=_text(errors, f"{where}.en", item.get("en")),
+        applies_to=_powertrains(errors, f"{where}.applies_to", item.get("applies_to"), sec_applies),
+        value_kind=kind,
+        value_unit=unit,
+        retired=retired,
+    )
+
+
+def _parse_section(
+    errors: list[FieldError], where: str, sec, seen_sections: set[str], seen_items: set[str]
+) -> TemplateSection | None:
+    if not isinstance(sec, dict):
+        errors.append(FieldError(where, "pdi_template_not_object"))
+        return None
+    sid = _unique_id(errors, f"{where}.id", sec.get("id"), ID_RE, seen_sections, 4)
+    szh = _text(errors, f"{where}.zh", sec.get("zh"))
+    sen = _text(errors, f"{where}.en", sec.get("en"))
+    sec_applies = _powertrains(errors, f"{where}.applies_to", sec.get("applies_to"), ALL_POWERTRAINS)
+    items_in = sec.get("items")
+    if not isinstance(items_in, list) or not items_in:
+        errors.append(FieldError(f"{where}.items", "pdi_template_no_items"))
+        items_in = []
+    parsed = (
+        _parse_item(errors, f"{where}.items[{ii}]", item, sid, sec_applies, seen_items)
+        for ii, item in enumerate(items_in)
+    )
+    return TemplateSection(sid, szh, sen, tuple(i for i in parsed if i is not None))
+
+
 def parse_definition(data) -> TemplateDefinition:
     """A template definition from its JSON form; ValidationFailed lists every problem with
     its place (field = JSON path), nothing is half-read."""
@@ -141,73 +206,20 @@ def parse_definition(data) -> TemplateDefinition:
         errors.append(FieldError("format", "pdi_template_format", {"expected": TEMPLATE_FORMAT}))
     key = _text(errors, "key", data.get("key"), limit=40)
     brand = _text(errors, "brand", data.get("brand", ALL_BRANDS), limit=60) or ALL_BRANDS
-    title = data.get("title") if isinstance(data.get("title"), dict) else {}
+    title = data.get("title")
+    title = title if isinstance(title, dict) else {}
     title_zh = _text(errors, "title.zh", title.get("zh"))
     title_en = _text(errors, "title.en", title.get("en"))
     sections_in = data.get("sections")
-    sections: list[TemplateSection] = []
-    seen_sections: set[str] = set()
-    seen_items: set[str] = set()
     if not isinstance(sections_in, list) or not sections_in:
         errors.append(FieldError("sections", "pdi_template_no_sections"))
         sections_in = []
-    for si, sec in enumerate(sections_in):
-        where = f"sections[{si}]"
-        if not isinstance(sec, dict):
-            errors.append(FieldError(where, "pdi_template_not_object"))
-            continue
-        sid = _text(errors, f"{where}.id", sec.get("id"), limit=4)
-        if sid and not ID_RE.match(sid):
-            errors.append(FieldError(f"{where}.id", "pdi_template_bad_id", {"value": sid}))
-        elif sid in seen_sections:
-            errors.append(FieldError(f"{where}.id", "pdi_template_duplicate_id", {"value": sid}))
-        seen_sections.add(sid)
-        szh = _text(errors, f"{where}.zh", sec.get("zh"))
-        sen = _text(errors, f"{where}.en", sec.get("en"))
-        sec_applies = _powertrains(errors, f"{where}.applies_to", sec.get("applies_to"), ALL_POWERTRAINS)
-        items_in = sec.get("items")
-        if not isinstance(items_in, list) or not items_in:
-            errors.append(FieldError(f"{where}.items", "pdi_template_no_items"))
-            items_in = []
-        items: list[TemplateItem] = []
-        for ii, item in enumerate(items_in):
-            iw = f"{where}.items[{ii}]"
-            if not isinstance(item, dict):
-                errors.append(FieldError(iw, "pdi_template_not_object"))
-                continue
-            iid = _text(errors, f"{iw}.id", item.get("id"), limit=6)
-            if iid and not ITEM_ID_RE.match(iid):
-                errors.append(FieldError(f"{iw}.id", "pdi_template_bad_id", {"value": iid}))
-            elif iid in seen_items:
-                errors.append(FieldError(f"{iw}.id", "pdi_template_duplicate_id", {"value": iid}))
-            seen_items.add(iid)
-            value = item.get("value")
-            kind, unit = None, ""
-            if value is not None:
-                if not isinstance(value, dict) or value.get("kind") not in VALUE_KINDS:
-                    errors.append(
-                        FieldError(f"{iw}.value", "pdi_template_value_kind", {"allowed": ", ".join(VALUE_KINDS)})
-                    )
-                else:
-                    kind = value["kind"]
-                    unit = _text(errors, f"{iw}.value.unit", value.get("unit"), required=False, limit=10)
-            retired = item.get("retired", False)
-            if not isinstance(retired, bool):
-                errors.append(FieldError(f"{iw}.retired", "pdi_template_not_boolean"))
-                retired = False
-            items.append(
-                TemplateItem(
-                    id=iid,
-                    section=sid,
-                    zh=_text(errors, f"{iw}.zh", item.get("zh")),
-                    en=_text(errors, f"{iw}.en", item.get("en")),
-                    applies_to=_powertrains(errors, f"{iw}.applies_to", item.get("applies_to"), sec_applies),
-                    value_kind=kind,
-                    value_unit=unit,
-                    retired=retired,
-                )
-            )
-        sections.append(TemplateSection(sid, szh, sen, tuple(items)))
+    seen_sections: set[str] = set()
+    seen_items: set[str] = set()
+    parsed = (
+        _parse_section(errors, f"sections[{si}]", sec, seen_sections, seen_items) for si, sec in enumerate(sections_in)
+    )
+    sections = [sec for sec in parsed if sec is not None]
     if not errors and not any(not i.retired for s in sections for i in s.items):
         errors.append(FieldError("sections", "pdi_template_no_items"))
     if errors:

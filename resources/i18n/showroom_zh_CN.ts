@@ -3185,6 +3185,92 @@ File: {file}</source>
         <translation>PDI {vin}</translation>
     </message>
     <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Complete inspection</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>Sign report…</source>
+        <translation>签署报告…</translation>
+    </message>
+    <message>
+        <source>Customer copy…</source>
+        <translation>客户联…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Go to section:</source>
+        <translation>跳转到分类：</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Assembly repair disclosed</source>
+        <translation>总成维修告知</translation>
+    </message>
+    <message>
+        <source>The customer has read the repair of the assembly and acknowledges it.
+Customer&apos;s name:</source>
+        <translation>客户已阅读该总成维修情况并予以确认。
+客户姓名：</translation>
+    </message>
+    <message>
+        <source>PDI report {number}</source>
+        <translation>PDI 报告 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PdiInspectionHeader</name>
+    <message>
+        <source>{brand} {model} · {vin} · {powertrain}
+Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) · {status} · {done}/{total} items</source>
+        <translation>{brand} {model} · {vin} · {powertrain}
+检查清单：{title} v{version}{old} · 技师：{technician}（{certificate}）· {status} · 已检 {done}/{total} 项</translation>
+    </message>
+    <message>
+        <source> (replaced since)</source>
+        <translation>（已有新版本）</translation>
+    </message>
+    <message>
+        <source>Not OK: {items}</source>
+        <translation>不合格：{items}</translation>
+    </message>
+    <message>
+        <source>Assembly repairs awaiting the customer&apos;s acknowledgement: {items}</source>
+        <translation>待客户确认的总成维修：{items}</translation>
+    </message>
+    <message>
+        <source>Report {number} was voided: sign the report again before delivery.</source>
+        <translation>报告 {number} 已作废：交车前请重新签署报告。</translation>
+    </message>
+    <message>
+        <source>Report {number} signed and archived.</source>
+        <translation>报告 {number} 已签字并归档。</translation>
+    </message>
+</context>
+<context>
+    <name>PdiItemEditor</name>
+    <message>
+        <source>Selected item</source>
+        <translation>当前项目</translation>
+    </message>
+    <message>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
@@ -3221,62 +3307,12 @@ File: {file}</source>
         <translation>客户确认…</translation>
     </message>
     <message>
-        <source>Selected item</source>
-        <translation>当前项目</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Complete inspection</source>
-        <translation>完成检查</translation>
-    </message>
-    <message>
-        <source>Sign report…</source>
-        <translation>签署报告…</translation>
-    </message>
-    <message>
-        <source>Customer copy…</source>
-        <translation>客户联…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Go to section:</source>
-        <translation>跳转到分类：</translation>
-    </message>
-    <message>
-        <source>{brand} {model} · {vin} · {powertrain}
-Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) · {status} · {done}/{total} items</source>
-        <translation>{brand} {model} · {vin} · {powertrain}
-检查清单：{title} v{version}{old} · 技师：{technician}（{certificate}）· {status} · 已检 {done}/{total} 项</translation>
-    </message>
-    <message>
-        <source> (replaced since)</source>
-        <translation>（已有新版本）</translation>
-    </message>
-    <message>
-        <source>Not OK: {items}</source>
-        <translation>不合格：{items}</translation>
-    </message>
-    <message>
-        <source>Assembly repairs awaiting the customer&apos;s acknowledgement: {items}</source>
-        <translation>待客户确认的总成维修：{items}</translation>
-    </message>
-    <message>
-        <source>Report {number} signed and archived.</source>
-        <translation>报告 {number} 已签字并归档。</translation>
-    </message>
-    <message>
         <source>Found not OK by {who} at {when}: {note}</source>
         <translation>{who} 于 {when} 发现不合格：{note}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>{action} by {who}</source>
@@ -3293,32 +3329,6 @@ Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) �
     <message>
         <source>; assembly {name}, NOT yet acknowledged by the customer</source>
         <translation>；总成：{name}，客户尚未确认</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Add a photo</source>
-        <translation>添加照片</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation>照片 (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <source>Assembly repair disclosed</source>
-        <translation>总成维修告知</translation>
-    </message>
-    <message>
-        <source>The customer has read the repair of the assembly and acknowledges it.
-Customer&apos;s name:</source>
-        <translation>客户已阅读该总成维修情况并予以确认。
-客户姓名：</translation>
-    </message>
-    <message>
-        <source>PDI report {number}</source>
-        <translation>PDI 报告 {number}</translation>
     </message>
 </context>
 <context>

@@ -14,39 +14,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
-from app.core.clock import to_store_time
 from app.core.permissions import Action, can
 from app.pdi.dto import PdiInspectionDTO, PdiItemDTO
+from ui.pdi.inspection_header import PdiInspectionHeader
+from ui.pdi.item_editor import PdiItemEditor
+from ui.pdi.models import PdiItemsModel, section_text
+from ui.pdi.report_preview import open_report
 from ui.shell.errors import show_error
-from ui.shell.labels import POWERTRAIN, label
-from ui.pdi.labels import INSPECTION_STATUS, ITEM_RESULT
-from ui.pdi.models import PdiItemsModel, chinese_ui, item_text, section_text
-from ui.widgets.field_error import FieldErrors
-from ui.pdi.photo_strip import PdiPhotoStrip
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
-
-RESULTS = ("ok", "not_ok", "n_a")
+from ui.widgets.field_error import FieldErrors
 
 
 class PdiInspectionDialog(QDialog):
@@ -64,13 +55,22 @@ class PdiInspectionDialog(QDialog):
         self.setSizeGripEnabled(True)
         self.resize(1100, 720)
 
-        self.header = QLabel(objectName="pdi_header")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.blockers = QLabel(objectName="pdi_blockers")
-        self.blockers.setWordWrap(True)
-        self.blockers.setStyleSheet("color: #8a1c1c;")
+        self._build_table()
+        self._build_editor()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(self._jump_row())
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.editor)
+        layout.addLayout(self._bottom_row())
+        self.show_inspection(inspection)
+        if self.model.rowCount():
+            first_open = next((n for n, i in enumerate(inspection.items) if i.result is None), 0)
+            self.table.selectRow(first_open)
 
+    def _build_table(self) -> None:
+        self.heading = PdiInspectionHeader(self)
+        self.header, self.blockers = self.heading.header, self.heading.blockers
         # 50-60 items: jump to a section (documents, exterior, ... road test) as the
         # technician walks round the car.
         self.section_jump = QComboBox(objectName="pdi_section")
@@ -86,60 +86,31 @@ class PdiInspectionDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._item_selected())
 
-        # The editor of the selected item.
-        self.item_title = QLabel(objectName="pdi_item_title")
-        self.item_title.setWordWrap(True)
-        self.result_group = QButtonGroup(self)
-        results = QHBoxLayout()
-        results.setContentsMargins(0, 0, 0, 0)
-        self.result_buttons: dict[str, QRadioButton] = {}
-        for key in RESULTS:
-            b = QRadioButton(label(ITEM_RESULT, key), objectName=f"result_{key}")
-            self.result_group.addButton(b)
-            self.result_buttons[key] = b
-            results.addWidget(b)
-        results.addStretch(1)
-        result_box = QWidget()
-        result_box.setLayout(results)
-        self.value = QLineEdit(objectName="pdi_value")
-        self.unit = QLabel()
-        value_row = QHBoxLayout()
-        value_row.setContentsMargins(0, 0, 0, 0)
-        value_row.addWidget(self.value, 1)
-        value_row.addWidget(self.unit)
-        value_box = QWidget()
-        value_box.setLayout(value_row)
-        self.note = QLineEdit(objectName="pdi_note")
-        self.repairs = QLabel(objectName="pdi_item_repairs")
-        self.repairs.setWordWrap(True)
-        self.photos = PdiPhotoStrip(ctx, self)
-        self.errors = FieldErrors()
-        form = QFormLayout()
-        form.addRow(self.item_title)
-        form.addRow(self.tr("Result:"), self.errors.wrap("result", result_box))
-        form.addRow(self.tr("Value:"), self.errors.wrap("value", value_box))
-        form.addRow(self.tr("Note:"), self.errors.wrap("note", self.note))
-        form.addRow(self.tr("Photos:"), self.photos)
-        form.addRow(self.tr("Repairs:"), self.repairs)
-        self.save_button = action_button(self.tr("Save item"), "save_item", self.save_item, auto_default=False)
-        self.save_button.setDefault(True)
-        self.photo_button = action_button(self.tr("Add photo…"), "add_photo", self.choose_photo, auto_default=False)
-        self.rectify_button = action_button(
-            self.tr("Record repair…"), "record_repair", self.rectify, auto_default=False
+    def _build_editor(self) -> None:
+        self.editor = PdiItemEditor(
+            self.ctx,
+            {
+                "save_item": self.save_item,
+                "add_photo": self.choose_photo,
+                "record_repair": self.rectify,
+                "acknowledge_repair": self.ask_acknowledgement,
+            },
         )
-        self.ack_button = action_button(
-            self.tr("Customer acknowledges…"), "acknowledge_repair", self.ask_acknowledgement, auto_default=False
-        )
-        item_buttons = QHBoxLayout()
-        for b in (self.save_button, self.photo_button, self.rectify_button, self.ack_button):
-            item_buttons.addWidget(b)
-        item_buttons.addStretch(1)
-        editor = QGroupBox(self.tr("Selected item"))
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.addLayout(form)
-        editor_layout.addLayout(item_buttons)
-        editor.setVisible(self.may_record)
+        self.editor.setVisible(self.may_record)
+        e = self.editor  # the editor's parts, as the dialog's (the tests and the page use them)
+        self.value, self.note, self.repairs, self.photos, self.errors = e.value, e.note, e.repairs, e.photos, e.errors
+        self.result_buttons = e.result_buttons
+        self.save_button, self.photo_button = e.save_button, e.photo_button
+        self.rectify_button, self.ack_button = e.rectify_button, e.ack_button
 
+    def _jump_row(self) -> QHBoxLayout:
+        jump = QHBoxLayout()
+        jump.addWidget(self.blockers, 1)
+        jump.addWidget(QLabel(self.tr("Go to section:")))
+        jump.addWidget(self.section_jump)
+        return jump
+
+    def _bottom_row(self) -> QHBoxLayout:
         self.pause_button = action_button(self.tr("Pause"), "pause_inspection", self.pause, auto_default=False)
         self.resume_button = action_button(self.tr("Resume"), "resume_inspection", self.resume, auto_default=False)
         self.complete_button = action_button(
@@ -157,21 +128,7 @@ class PdiInspectionDialog(QDialog):
         bottom.addWidget(self.open_report_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
-
-        jump = QHBoxLayout()
-        jump.addWidget(self.blockers, 1)
-        jump.addWidget(QLabel(self.tr("Go to section:")))
-        jump.addWidget(self.section_jump)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addLayout(jump)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(editor)
-        layout.addLayout(bottom)
-        self.show_inspection(inspection)
-        if self.model.rowCount():
-            first_open = next((n for n, i in enumerate(inspection.items) if i.result is None), 0)
-            self.table.selectRow(first_open)
+        return bottom
 
     def _fill_sections(self, ins: PdiInspectionDTO) -> None:
         if self.section_jump.count():
@@ -193,38 +150,7 @@ class PdiInspectionDialog(QDialog):
         self.inspection = ins
         self.model.set_rows(list(ins.items))
         self._fill_sections(ins)
-        self.header.setText(
-            self.tr(
-                "{brand} {model} · {vin} · {powertrain}\nChecklist: {title} v{version}{old} · "
-                "Technician: {technician} ({certificate}) · {status} · {done}/{total} items"
-            ).format(
-                brand=ins.brand,
-                model=ins.model,
-                vin=ins.vin,
-                powertrain=label(POWERTRAIN, ins.powertrain),
-                title=ins.template_title_zh if chinese_ui() else ins.template_title_en,
-                version=ins.template_version,
-                old="" if ins.template_current else self.tr(" (replaced since)"),
-                technician=ins.technician_name,
-                certificate=ins.certificate_no,
-                status=label(INSPECTION_STATUS, ins.status),
-                done=ins.done,
-                total=len(ins.items),
-            )
-        )
-        parts = []
-        if ins.blockers.get("not_ok"):
-            parts.append(self.tr("Not OK: {items}").format(items=", ".join(ins.blockers["not_ok"])))
-        if ins.blockers.get("unacknowledged"):
-            parts.append(
-                self.tr("Assembly repairs awaiting the customer's acknowledgement: {items}").format(
-                    items=", ".join(ins.blockers["unacknowledged"])
-                )
-            )
-        if ins.report_number:
-            parts.append(self.tr("Report {number} signed and archived.").format(number=ins.report_number))
-        self.blockers.setText("\n".join(parts))
-        self.blockers.setVisible(bool(parts))
+        self.heading.show_inspection(ins)
         if selected is not None:
             self.select_item(selected.item_id)
         self._update_buttons()
@@ -248,43 +174,8 @@ class PdiInspectionDialog(QDialog):
     def _item_selected(self) -> None:
         item = self.selected_item()
         self.errors.clear()
-        if item is None:
-            self._update_buttons()
-            return
-        self.item_title.setText(f"{item.item_id} · {item_text(item)}")
-        self.result_group.setExclusive(False)
-        for key, b in self.result_buttons.items():
-            b.setChecked(item.result == key)
-        self.result_group.setExclusive(True)
-        self.value.setText(item.value)
-        self.value.setEnabled(item.value_kind is not None)
-        self.unit.setText(item.value_unit)
-        self.note.setText(item.note)
-        lines = []
-        found = item.first_defect()
-        if found is not None and item.result != "not_ok":
-            lines.append(
-                self.tr("Found not OK by {who} at {when}: {note}").format(
-                    who=found.recorded_by_name or "",
-                    when=f"{to_store_time(found.recorded_at):%Y-%m-%d %H:%M}",
-                    note=found.note,
-                )
-            )
-        for r in self._repairs_of(item):
-            line = self.tr("{action} by {who}").format(action=r.action_taken, who=r.repaired_by)
-            if r.parts_replaced:
-                line += self.tr("; parts: {parts}").format(parts=r.parts_replaced)
-            if r.assembly_repair:
-                line += (
-                    self.tr("; assembly {name}, acknowledged by {customer}").format(
-                        name=r.assembly_name, customer=r.acknowledged_by
-                    )
-                    if r.acknowledged_at
-                    else self.tr("; assembly {name}, NOT yet acknowledged by the customer").format(name=r.assembly_name)
-                )
-            lines.append(line)
-        self.repairs.setText("\n".join(lines) or self.tr("none"))
-        self.photos.show_photos(item.photos)
+        if item is not None:
+            self.editor.show_item(item, self._repairs_of(item))
         self._update_buttons()
 
     def _pending_ack(self, item: PdiItemDTO | None):
@@ -302,7 +193,9 @@ class PdiInspectionDialog(QDialog):
         self.pause_button.setEnabled(ins.status in ("in_progress", "failed"))
         self.resume_button.setEnabled(ins.status == "paused")
         self.complete_button.setEnabled(writable)
-        self.report_button.setEnabled(ins.status == "passed" and ins.report_document_id is None)
+        # A voided report counts as none: a new version is signed (issue #17.2).
+        needs_report = ins.report_document_id is None or ins.report_voided
+        self.report_button.setEnabled(ins.status == "passed" and needs_report)
         self.open_report_button.setEnabled(ins.report_document_id is not None)
 
     # -- saving ------------------------------------------------------------------------------
@@ -332,13 +225,13 @@ class PdiInspectionDialog(QDialog):
         run_op(self, work, self.show_inspection)
 
     def set_result(self, result: str) -> None:
-        self.result_buttons[result].setChecked(True)
+        self.editor.set_result(result)
 
     def save_item(self) -> None:
         item = self.selected_item()
         if item is None:
             return
-        checked = next((k for k, b in self.result_buttons.items() if b.isChecked()), "")
+        checked = self.editor.checked_result()
         ctx, value, note = self.ctx, self.value.text(), self.note.text()
         position = self.model.row_of_item(item.item_id)
 
@@ -472,49 +365,9 @@ class PdiInspectionDialog(QDialog):
         self.open_report(document.id)
 
     def open_report(self, document_id: int | None = None) -> None:
-        ctx = self.ctx
         document_id = document_id or self.inspection.report_document_id
-        if document_id is None:
-            return
+        if document_id is not None:
+            open_report(self, self.ctx, document_id, self._shown)
 
-        def work():
-            from app.documents.api import get_document_by_id, get_document_bytes
-
-            return get_document_by_id(ctx.uow(), actor=ctx.actor, document_id=document_id), get_document_bytes(
-                ctx.uow(), actor=ctx.actor, document_id=document_id
-            )
-
-        run_op(self, work, lambda result: self._preview(*result))
-
-    def _preview(self, doc, data: bytes) -> None:
-        from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
-
-        ctx = self.ctx
-
-        def verify(pdf: bytes):
-            from app.documents.api import verify_document_bytes
-
-            return verify_document_bytes(ctx.uow(), actor=ctx.actor, pdf_bytes=pdf)
-
-        def record(printer: str, copies: int, kind: str | None) -> None:
-            def work():
-                from app.documents.api import record_print
-
-                return record_print(
-                    ctx.uow(), actor=ctx.actor, document_id=doc.id, printer=printer, copies=copies, kind=kind
-                )
-
-            Op(ctx, self, work).run()
-
-        dialog = PdfPreviewDialog(
-            data,
-            self.tr("PDI report {number}").format(number=doc.number),
-            self,
-            verify=verify,
-            on_printed=lambda r: record(r.printer, r.copies, None),
-        )
-        dialog.setObjectName("pdi_report_preview")
-        dialog.saved.connect(lambda path: record(path, 1, "export"))
-        dialog.finished.connect(dialog.deleteLater)
-        self.preview = dialog
-        dialog.open()
+    def _shown(self, preview) -> None:
+        self.preview = preview
