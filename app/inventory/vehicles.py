@@ -53,6 +53,7 @@ __all__ = [
     "get_vehicle",
     "initial_status_errors",
     "list_vehicles",
+    "move_status",
     "record_status_change",
     "update_vehicle",
     "validate_vehicle_input",
@@ -224,25 +225,32 @@ def change_status(
         if v is None:
             raise NotFound(what="vehicle", id=vehicle_id)
         check_version(v, expected_version)
-        if not can_change_status(v.status, target):
-            raise ValidationFailed([FieldError("status", "status_transition", {"from": v.status, "to": target.value})])
-        if target is S.DELIVERED:
-            # T/CSCA 120031 4.4.1.2-4.4.1.4: no delivery without a passed PDI of the
-            # checklist version current for the car's brand and its signed report.
-            from app.pdi.api import delivery_gate
-
-            delivery_gate(uow.session, v)
-        previous = v.status
-        v.status = target.value
-        record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
-        if target is not S.ON_DISPLAY:
-            # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
-            from app.showroom.api import retire_for_vehicle
-
-            retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
-        v.updated_by_id = actor.user_id
+        move_status(uow, v, target, actor=actor, reason=reason)
         commit(uow)
         return saved_dto(v)
+
+
+def move_status(uow: UnitOfWork, v: Vehicle, target: VehicleStatus, *, actor: Actor, reason: str = "") -> None:
+    """The one way a car's status moves (change_status and the import of a file), inside the
+    caller's transaction: the allowed moves, the PDI gate before delivery, the history row and
+    the card leaving with the car. Raises before writing anything when the move is refused."""
+    if not can_change_status(v.status, target):
+        raise ValidationFailed([FieldError("status", "status_transition", {"from": v.status, "to": target.value})])
+    if target is S.DELIVERED:
+        # T/CSCA 120031 4.4.1.2-4.4.1.4: no delivery without a passed PDI of the
+        # checklist version current for the car's brand and its signed report.
+        from app.pdi.api import delivery_gate
+
+        delivery_gate(uow.session, v)
+    previous = v.status
+    v.status = target.value
+    record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
+    if target is not S.ON_DISPLAY:
+        # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
+        from app.showroom.api import retire_for_vehicle
+
+        retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
+    v.updated_by_id = actor.user_id
 
 
 _VIN_TAIL = re.compile(r"[A-HJ-NPR-Z0-9]{4,17}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import FieldError
+from app.inventory.vehicles import TRANSITIONS
+from db.models import VehicleStatus
 from ui.shell.errors import field_error_text
-from ui.shell.labels import field_label
+from ui.shell.labels import field_label, status_label
 
 
 class RejectionColumn(IntEnum):
@@ -35,7 +37,24 @@ class RejectionColumn(IntEnum):
 
 
 def reason_text(error: FieldError) -> str:
+    if error.code == "status_transition" and {"from", "to"} <= error.params.keys():
+        return _refused_move_text(error.params["from"], error.params["to"])
     return f"{field_label(error.field)}: {field_error_text(error)}"
+
+
+def _refused_move_text(current: str, target: str) -> str:
+    """Issue #17.5: a status the file asks for but "Change status" would refuse, with the moves
+    that are allowed from where the car is."""
+    allowed = sorted(TRANSITIONS.get(VehicleStatus(current), ()), key=list(VehicleStatus).index)
+    text = QCoreApplication.translate(
+        "ImportReportDialog",
+        "Status: a car cannot move from “{current}” to “{target}”; from “{current}” it may go to: {allowed}.",
+    ).format(
+        current=status_label(current),
+        target=status_label(target),
+        allowed=", ".join(status_label(s.value) for s in allowed) or "—",
+    )
+    return text
 
 
 class RejectionTableModel(QAbstractTableModel):
