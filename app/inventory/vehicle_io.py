@@ -13,7 +13,6 @@ the same file twice changes nothing the second time.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from itertools import islice
@@ -27,28 +26,17 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.core.clock import utcnow
 from app.core.validation import normalize_vin
 from app.core.errors import Conflict, FieldError, ShowroomError, ValidationFailed
-from app.core.permissions import Action, require
+from app.core.permissions import Action, can, require
 from app.core.common import commit
-from app.core.dto import Actor, Changes, VehicleDTO
-from app.inventory.vehicle_io_formats import (
-    ATTR_TO_COLUMN,
-    BY_NAME,
-    COLUMNS,
-    REQUIRED_COLUMNS,
-    SUPPORTED_SUFFIXES,
-    Column,
-    cell_text,
-    fen_to_yuan,
-    parse_cell,
-    write_table,
-)
+from app.core.dto import Actor, Changes
+from app.inventory.vehicle_io_formats import ATTR_TO_COLUMN, BY_NAME, REQUIRED_COLUMNS, Column, cell_text, parse_cell
 from app.inventory.vehicle_io_read import Sheet, check_row_limit, default_max_rows, open_sheet, too_many_rows
+from app.inventory.vehicle_export import export_vehicles
 from app.inventory.vehicles import (
     VehicleInput,
-    VehicleQuery,
     _apply,
     initial_status_errors,
-    list_vehicles,
+    move_status,
     record_status_change,
     validate_vehicle_input,
 )
@@ -252,6 +240,10 @@ def _write_row(
     updated: list[Vehicle],
 ) -> None:
     data, vin, errors = _check_row(r, current, first_row_of)
+    moved = False
+    if not errors and current is not None and data.status != current.status:
+        errors = _move(uow, actor, current, VehicleStatus(data.status))
+        moved = not errors
     if errors:
         tally.rejected.append(RowRejection(r.row, r.vin, errors))
     elif current is None:
@@ -260,13 +252,29 @@ def _write_row(
         uow.session.add(v)
         created.append(v)
         tally.created += 1
-    elif _facts(current) != _facts(data):
+    elif moved or _facts(current) != _facts(data):
         _apply(current, data, vin)  # the ORM bumps `version` when it flushes this
         current.updated_by_id = actor.user_id
         updated.append(current)
         tally.updated += 1
     else:
         tally.unchanged += 1
+
+
+def _move(uow: UnitOfWork, actor: Actor, current: Vehicle, target: VehicleStatus) -> list[FieldError]:
+    """Issue #17.5: a new status in the file moves an existing car by the rules of "Change
+    status" (allowed moves, the PDI before delivery, 4.4.1); a refused move rejects the row
+    with its reason, and nothing of that row is written."""
+    needed = Action.DELIVER_VEHICLE if target is VehicleStatus.DELIVERED else Action.CHANGE_VEHICLE_STATUS
+    if not can(actor.roles, needed):
+        return [FieldError("status", "permission_denied")]
+    try:
+        move_status(uow, current, target, actor=actor, reason="import")
+    except ValidationFailed as e:
+        return list(e.errors)
+    except ShowroomError as e:  # the PDI gate: pdi_required / pdi_report_required
+        return [FieldError("status", e.code, e.params)]
+    return []
 
 
 def _existing_by_vin(uow: UnitOfWork, vins: Iterable[str]) -> dict[str, Vehicle]:
@@ -298,8 +306,7 @@ def _check_row(
     # A column absent from the file keeps the vehicle's current value (or the default).
     base = _input_of(current) if current is not None else _BLANK
     given = {k: v for k, v in r.values.items() if ATTR_TO_COLUMN[k] not in failed}
-    # The status column only seeds new vehicles; moves of existing ones go through
-    # change_status (its transition rules and history). It is still checked for junk.
+    # A new status for an existing car is moved by _move, through change_status's rules.
     status = given.pop("status", None) or base.status or VehicleStatus.IN_STOCK.value
     data = replace(base, **given, status=status)
     vin, checksum_ok, found = validate_vehicle_input(data)
@@ -350,48 +357,11 @@ def _facts(obj: Vehicle | VehicleInput) -> dict[str, Any]:
     return out
 
 
-def export_vehicles(uow: UnitOfWork, *, actor: Actor, path: Path, query: VehicleQuery = VehicleQuery()) -> int:
-    """Write the vehicles matching `query` to .csv (UTF-8 with BOM) or .xlsx; return how many.
-
-    Same columns as the import, prices in yuan: the file re-imports as all unchanged.
-    """
-    require(actor, Action.EXPORT_VEHICLES)
-    path = Path(path)
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise ShowroomError("export_format", path=str(path), suffix=path.suffix.lower())
-    vehicles = list_vehicles(uow, actor=actor, query=query)
-    write_table(path, [_export_row(v) for v in vehicles])
-    # Issue #9.4: a file leaving the system is in the audit trail (what, how many, which filter).
-    with uow:
-        uow.audit(
-            "export",
-            table_name="vehicle",
-            actor=actor,
-            detail={"rows": len(vehicles), "file": path.name, "status": query.status or "", "search": query.text or ""},
-        )
-        uow.commit()
-    return len(vehicles)
-
-
-def _export_row(v: VehicleDTO) -> list[Any]:
-    row: list[Any] = []
-    for column in COLUMNS:
-        value = getattr(v, column.attr)
-        if column.kind == "yuan":
-            value = fen_to_yuan(value)
-        elif column.kind == "list":
-            value = ";".join(value)
-        elif isinstance(value, dt.datetime):
-            value = value.date()
-        row.append(value)
-    return row
-
-
 __all__ = [
     "ImportReport",
     "RowRejection",
     "import_vehicles",
-    "export_vehicles",
+    "export_vehicles",  # re-exported from vehicle_export
     "WARN_UNKNOWN_COLUMNS",
     "WARN_NO_DATA_ROWS",
 ]

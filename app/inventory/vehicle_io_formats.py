@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,9 @@ def parse_cell(column: Column, raw: Any) -> Any:
         if isinstance(raw, float) and abs(raw * 100 - round(raw * 100)) < 1e-6:
             # An xlsx number is a binary double (18999.99 may be 18999.990000000002): keep cents.
             raw = f"{round(raw * 100) / 100:.2f}"
+        if _negative(raw):
+            # Issue #17.5: "-5" is a number, just not a price: say so, not "not a number".
+            raise _bad(name, "price_negative")
         # parse_yuan_to_fen reports a blank as "required": both price columns are required.
         return parse_yuan_to_fen(raw if isinstance(raw, int) and not isinstance(raw, bool) else cell_text(raw), name)
     if kind == "date":
@@ -145,6 +149,13 @@ def parse_cell(column: Column, raw: Any) -> Any:
     if kind == "lower":
         return text.lower()
     return text
+
+
+def _negative(raw: Any) -> bool:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return raw < 0
+    text = unicodedata.normalize("NFKC", cell_text(raw)).strip().lstrip("¥￥").strip()
+    return text.startswith("-") and _FLOAT_RE.fullmatch(text[1:].replace(",", "")) is not None
 
 
 def _bad(field: str, code: str, **params) -> ValidationFailed:

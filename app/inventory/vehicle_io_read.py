@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +191,7 @@ def _csv_encoding(path: Path) -> str:
 def _csv_sheet(path: Path) -> Sheet:
     encoding = _csv_encoding(path)
     with path.open(encoding=encoding, newline="") as f:
-        lines = []
+        lines: list[str] = []
         while len(lines) < HEADER_SEARCH_ROWS and (line := f.readline(_MAX_HEADER_LINE)):
             if line.strip():
                 lines.append(line)
@@ -208,6 +209,7 @@ def _csv_sheet(path: Path) -> Sheet:
     sheet: Sheet | None = None
 
     def bound(cap: int) -> int:  # exact for CSV: counting rows is cheap
+        assert sheet is not None  # bound is only called once the sheet is made
         count = 0
         for _ in sheet.rows():
             count += 1
@@ -227,7 +229,7 @@ def _xlsx_sheet(path: Path) -> Iterator[Sheet]:
     from app.inventory.xlsx_stream import XlsxBook
 
     with XlsxBook(path) as book:
-        streams = [_guarded(path, lambda s=s: book.rows(s)) for s in book.sheets]
+        streams = [_guarded(path, partial(book.rows, s)) for s in book.sheets]
         sheet = None
         # A workbook may open with an instructions sheet (填写说明): take the data sheet.
         for name, stream in zip(book.sheets, streams, strict=True):

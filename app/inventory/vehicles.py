@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import func, or_, select
 
 from app.core.clock import utcnow
-from app.core.validation import validate_vin
 from app.core.errors import FieldError, NotFound, OverrideRequired, ValidationFailed
 from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes, VehicleDTO
-from db.models import Powertrain, Role, StaffUser, Vehicle, VehicleStatus, VehicleStatusChange
+from app.inventory.vehicle_rules import (
+    MAX_PRICE_FEN,
+    MIN_MODEL_YEAR,
+    VehicleInput,
+    initial_status_errors,
+    validate_vehicle_input,
+)
+from db.models import Role, StaffUser, Vehicle, VehicleStatus, VehicleStatusChange
 from db.uow import UnitOfWork
 
 S = VehicleStatus
@@ -34,46 +40,25 @@ TRANSITIONS: dict[VehicleStatus, frozenset[VehicleStatus]] = {
     S.DELIVERED: frozenset(),
 }
 
-MIN_MODEL_YEAR = 1990
-# The price columns are 32-bit integers of fen: at most ¥21,474,836.47 (PostgreSQL refuses more).
-MAX_PRICE_FEN = 2**31 - 1
-
-
-def initial_status_errors(status: str) -> list[FieldError]:
-    """A car may enter the system in any status but delivered: delivery is only reachable
-    through change_status, which holds the PDI gate (T/CSCA 120031 4.4.1)."""
-    if status == S.DELIVERED.value:
-        return [FieldError("status", "initial_status_delivered")]
-    return []
-
-
-@dataclass
-class VehicleInput:
-    """What a user or an import row supplies for a vehicle, already typed (prices in fen)."""
-
-    vin: str
-    brand: str
-    model: str
-    model_year: int
-    powertrain: str
-    guide_price_fen: int
-    price_fen: int
-    trim: str = ""
-    exterior_color: str = ""
-    interior_color: str = ""
-    configuration: list[str] = field(default_factory=list)
-    power_kw: int | None = None
-    accel_0_100_s: float | None = None
-    fuel_l_per_100km: float | None = None
-    range_km: int | None = None
-    battery_kwh: float | None = None
-    fast_charge_minutes: int | None = None
-    slow_charge_hours: float | None = None
-    production_date: dt.date | None = None
-    status: str = S.IN_STOCK.value
-    defect_notes: str = ""
-    repair_notes: str = ""
-    notes: str = ""
+# The input rules live in vehicle_rules.py; callers keep importing them from here.
+__all__ = [
+    "MAX_PRICE_FEN",
+    "MIN_MODEL_YEAR",
+    "TRANSITIONS",
+    "VehicleInput",
+    "VehicleQuery",
+    "add_vehicle",
+    "change_status",
+    "find_by_vin",
+    "get_vehicle",
+    "initial_status_errors",
+    "list_vehicles",
+    "move_status",
+    "record_status_change",
+    "update_vehicle",
+    "validate_vehicle_input",
+    "vehicle_dto",
+]
 
 
 def record_status_change(
@@ -133,99 +118,6 @@ def vehicle_dto(v: Vehicle) -> VehicleDTO:
         updated_at=v.updated_at,
         version=v.version,
     )
-
-
-_TEXT_FIELDS = ("brand", "model", "trim", "exterior_color", "interior_color", "defect_notes", "repair_notes", "notes")
-_NUMBER_FIELDS = (
-    "power_kw",
-    "accel_0_100_s",
-    "fuel_l_per_100km",
-    "range_km",
-    "battery_kwh",
-    "fast_charge_minutes",
-    "slow_charge_hours",
-)
-
-
-def _typed(data: VehicleInput, errors: list[FieldError]) -> VehicleInput:
-    """Refuse values of the wrong type field by field (a caller's bug, or a cell read as the
-    wrong kind) and blank them, so the checks below see only what they expect (issue #8.6)."""
-    bad: dict = {}
-    for name in _TEXT_FIELDS:
-        if not isinstance(getattr(data, name), (str, type(None))):
-            errors.append(FieldError(name, "unknown_value"))
-            bad[name] = ""
-    for name in _NUMBER_FIELDS:
-        value = getattr(data, name)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            errors.append(FieldError(name, "number_format"))
-            bad[name] = None
-    if data.production_date is not None and not isinstance(data.production_date, dt.date):
-        errors.append(FieldError("production_date", "date_format"))
-        bad["production_date"] = None
-    if not isinstance(data.configuration, (list, tuple)) or not all(
-        isinstance(item, str) for item in data.configuration
-    ):
-        errors.append(FieldError("configuration", "unknown_value"))
-        bad["configuration"] = []
-    return replace(data, **bad) if bad else data
-
-
-def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> tuple[str, bool, list[FieldError]]:
-    """Check every field; return (normalised VIN, check digit ok, errors). Writes nothing."""
-    today = today or dt.date.today()
-    errors: list[FieldError] = []
-    data = _typed(data, errors)
-    vin, checksum_ok = "", True
-    try:
-        vin, checksum_ok = validate_vin(data.vin)
-    except ValidationFailed as e:
-        errors.extend(e.errors)
-    for name, limit in (("brand", 60), ("model", 80)):
-        value = (getattr(data, name) or "").strip()
-        if not value:
-            errors.append(FieldError(name, "required"))
-        elif len(value) > limit:
-            errors.append(FieldError(name, "too_long", {"max": limit}))
-    for name, limit in (("trim", 120), ("exterior_color", 40), ("interior_color", 40)):
-        if len(getattr(data, name) or "") > limit:
-            errors.append(FieldError(name, "too_long", {"max": limit}))
-    if not isinstance(data.model_year, int) or not MIN_MODEL_YEAR <= data.model_year <= today.year + 2:
-        errors.append(FieldError("model_year", "out_of_range", {"min": MIN_MODEL_YEAR, "max": today.year + 2}))
-    try:
-        Powertrain(data.powertrain)
-    except ValueError:
-        errors.append(FieldError("powertrain", "unknown_value"))
-    try:
-        S(data.status)
-    except ValueError:
-        errors.append(FieldError("status", "unknown_value"))
-    for name in ("guide_price_fen", "price_fen"):
-        value = getattr(data, name)
-        if not isinstance(value, int) or value <= 0:
-            errors.append(FieldError(name, "must_be_positive"))
-        elif value > MAX_PRICE_FEN:
-            errors.append(FieldError(name, "number_too_large"))
-    for name, hi in (
-        ("power_kw", 2000),
-        ("accel_0_100_s", 60),
-        ("fuel_l_per_100km", 50),
-        ("range_km", 3000),
-        ("battery_kwh", 300),
-        ("fast_charge_minutes", 1440),
-        ("slow_charge_hours", 200),
-    ):
-        value = getattr(data, name)
-        if value is not None and not (0 < value <= hi):
-            errors.append(FieldError(name, "out_of_range", {"min": 0, "max": hi}))
-    if data.production_date and data.production_date > today:
-        errors.append(FieldError("production_date", "in_future"))
-    if any(len(item) > 200 for item in data.configuration):
-        errors.append(FieldError("configuration", "too_long", {"max": 200}))
-    # Files carry the list semicolon-separated: an item with a semicolon would split on re-import.
-    if any(";" in item or "；" in item for item in data.configuration):
-        errors.append(FieldError("configuration", "configuration_separator"))
-    return vin, checksum_ok, errors
 
 
 def _check_override(actor: Actor, vin: str, checksum_ok: bool, reason: str | None) -> str | None:
@@ -300,6 +192,7 @@ def update_vehicle(
         # An override already on record for this very VIN still stands, whoever edits the
         # car's other facts; a new or changed VIN needs its own override.
         kept = v.vin_override_reason if vin == v.vin else None
+        reason: str | None
         if kept and not (vin_override_reason and vin_override_reason.strip()):
             reason = kept
         else:
@@ -332,25 +225,32 @@ def change_status(
         if v is None:
             raise NotFound(what="vehicle", id=vehicle_id)
         check_version(v, expected_version)
-        if not can_change_status(v.status, target):
-            raise ValidationFailed([FieldError("status", "status_transition", {"from": v.status, "to": target.value})])
-        if target is S.DELIVERED:
-            # T/CSCA 120031 4.4.1.2-4.4.1.4: no delivery without a passed PDI of the
-            # checklist version current for the car's brand and its signed report.
-            from app.pdi.api import delivery_gate
-
-            delivery_gate(uow.session, v)
-        previous = v.status
-        v.status = target.value
-        record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
-        if target is not S.ON_DISPLAY:
-            # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
-            from app.showroom.api import retire_for_vehicle
-
-            retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
-        v.updated_by_id = actor.user_id
+        move_status(uow, v, target, actor=actor, reason=reason)
         commit(uow)
         return saved_dto(v)
+
+
+def move_status(uow: UnitOfWork, v: Vehicle, target: VehicleStatus, *, actor: Actor, reason: str = "") -> None:
+    """The one way a car's status moves (change_status and the import of a file), inside the
+    caller's transaction: the allowed moves, the PDI gate before delivery, the history row and
+    the card leaving with the car. Raises before writing anything when the move is refused."""
+    if not can_change_status(v.status, target):
+        raise ValidationFailed([FieldError("status", "status_transition", {"from": v.status, "to": target.value})])
+    if target is S.DELIVERED:
+        # T/CSCA 120031 4.4.1.2-4.4.1.4: no delivery without a passed PDI of the
+        # checklist version current for the car's brand and its signed report.
+        from app.pdi.api import delivery_gate
+
+        delivery_gate(uow.session, v)
+    previous = v.status
+    v.status = target.value
+    record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
+    if target is not S.ON_DISPLAY:
+        # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
+        from app.showroom.api import retire_for_vehicle
+
+        retire_for_vehicle(uow, actor=actor, vehicle_id=v.id)
+    v.updated_by_id = actor.user_id
 
 
 _VIN_TAIL = re.compile(r"[A-HJ-NPR-Z0-9]{4,17}")

@@ -1060,6 +1060,10 @@
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
+        <source>A price cannot be negative: enter the amount in yuan without a minus sign.</source>
+        <translation>价格不能为负数：请输入以元为单位的金额，不要带负号。</translation>
+    </message>
+    <message>
         <source>Enter a value between {min} and {max}.</source>
         <translation>请输入 {min} 到 {max} 之间的数值。</translation>
     </message>
@@ -2110,6 +2114,10 @@ File: {file}</source>
     <message>
         <source>Warnings</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>Status: a car cannot move from “{current}” to “{target}”; from “{current}” it may go to: {allowed}.</source>
+        <translation>状态：车辆不能从“{current}”改为“{target}”；处于“{current}”时只能改为：{allowed}。</translation>
     </message>
     <message>
         <source>These columns are not known and were ignored: {columns}</source>

@@ -151,16 +151,18 @@ def test_xlsx_good_rows_go_in_and_every_kind_of_bad_row_is_reported(uow, manager
     assert v2.status == "on_display"
 
 
-def test_a_new_car_cannot_enter_as_delivered_but_an_existing_one_keeps_its_status(uow, manager, tmp_path):
+def test_a_new_car_cannot_enter_as_delivered_nor_an_existing_one_skip_to_it(uow, manager, tmp_path):
+    """T/CSCA 120031 4.4.1: delivery only through a passed PDI, whichever way the status comes."""
     known = row(status="in_stock")
     import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "a.csv", [known]))
     fresh = row(status="delivered")
     report = import_vehicles(
         uow(), actor=manager, path=write_csv(tmp_path / "b.csv", [dict(known, status="delivered"), fresh])
     )
-    assert report.unchanged == 1
+    assert report.unchanged == 0
     assert [(r.row, [(e.field, e.code) for e in r.errors]) for r in report.rejected] == [
-        (3, [("status", "initial_status_delivered")])
+        (2, [("status", "status_transition")]),
+        (3, [("status", "initial_status_delivered")]),
     ]
     assert vehicles.find_by_vin(uow(), actor=manager, vin=known["vin"]).status == "in_stock"
 
@@ -174,11 +176,11 @@ def test_reimport_of_the_same_file_changes_nothing(uow, manager, tmp_path):
     assert {v.version for v in vehicles.list_vehicles(uow(), actor=manager)} == {1}
 
 
-def test_changed_price_updates_bumps_version_and_leaves_status_alone(uow, manager, tmp_path):
+def test_changed_price_updates_and_bumps_version(uow, manager, tmp_path):
     admin = make_user(uow, Role.ADMIN)
     first, other = row(status="in_stock"), row()
     import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "a.csv", [first, other]))
-    changed = dict(first, price_yuan="189,900.00", status="sold")
+    changed = dict(first, price_yuan="189,900.00")
     report = import_vehicles(uow(), actor=admin, path=write_csv(tmp_path / "b.csv", [changed, other]))
     assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
     v = vehicles.find_by_vin(uow(), actor=manager, vin=first["vin"])

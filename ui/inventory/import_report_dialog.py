@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import FieldError
+from app.inventory.vehicles import TRANSITIONS
+from db.models import VehicleStatus
 from ui.shell.errors import field_error_text
-from ui.shell.labels import field_label
+from ui.shell.labels import field_label, status_label
 
 
 class RejectionColumn(IntEnum):
@@ -35,7 +37,24 @@ class RejectionColumn(IntEnum):
 
 
 def reason_text(error: FieldError) -> str:
+    if error.code == "status_transition" and {"from", "to"} <= error.params.keys():
+        return _refused_move_text(error.params["from"], error.params["to"])
     return f"{field_label(error.field)}: {field_error_text(error)}"
+
+
+def _refused_move_text(current: str, target: str) -> str:
+    """Issue #17.5: a status the file asks for but "Change status" would refuse, with the moves
+    that are allowed from where the car is."""
+    allowed = sorted(TRANSITIONS.get(VehicleStatus(current), ()), key=list(VehicleStatus).index)
+    text = QCoreApplication.translate(
+        "ImportReportDialog",
+        "Status: a car cannot move from “{current}” to “{target}”; from “{current}” it may go to: {allowed}.",
+    ).format(
+        current=status_label(current),
+        target=status_label(target),
+        allowed=", ".join(status_label(s.value) for s in allowed) or "—",
+    )
+    return text
 
 
 class RejectionTableModel(QAbstractTableModel):
@@ -96,52 +115,10 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle(self.tr("Import report"))
         self.report = report
         layout = QVBoxLayout(self)
-
         rejected = len(report.rejected)
-        if rejected:
-            headline = self.tr(
-                "{rejected} of {total} rows were not imported. Correct them in the "
-                "file and import it again: rows already imported are recognised "
-                "by their VIN."
-            ).format(rejected=rejected, total=report.total_rows)
-        else:
-            headline = self.tr("All {total} rows were read without errors.").format(total=report.total_rows)
-        if file_name:
-            headline = f"{file_name}\n{headline}"
-        self.headline = QLabel(headline)
-        self.headline.setObjectName("headline")
-        self.headline.setWordWrap(True)
-        layout.addWidget(self.headline)
-
-        summary = QFormLayout()
-        self.counts: dict[str, QLabel] = {}
-        for key, text in (
-            ("created", self.tr("New vehicles")),
-            ("updated", self.tr("Updated")),
-            ("unchanged", self.tr("Unchanged")),
-            ("rejected", self.tr("Rejected")),
-        ):
-            value = QLabel(str(rejected if key == "rejected" else getattr(report, key)))
-            value.setObjectName(f"count_{key}")
-            self.counts[key] = value
-            summary.addRow(text, value)
-        layout.addLayout(summary)
-
-        self.model = RejectionTableModel(report.rejected, self)
-        self.table = QTableView()
-        self.table.setObjectName("rejections")
-        self.table.setModel(self.model)
-        self.table.setWordWrap(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(RejectionColumn.ROW, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RejectionColumn.VIN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RejectionColumn.REASONS, QHeaderView.ResizeMode.Stretch)
-        self.table.setVisible(rejected > 0)
-        layout.addWidget(self.table, 1)
-
+        layout.addWidget(self._headline(report, file_name))
+        layout.addLayout(self._summary(report))
+        layout.addWidget(self._rejections_table(report), 1)
         warnings = [self._warning_text(w) for w in getattr(report, "warnings", []) or []]
         self.warnings = QPlainTextEdit("\n".join(warnings))
         self.warnings.setObjectName("warnings")
@@ -156,6 +133,56 @@ class ImportReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(880, 480 if rejected else 260)
+
+    def _headline(self, report: Any, file_name: str) -> QLabel:
+        rejected = len(report.rejected)
+        if rejected:
+            headline = self.tr(
+                "{rejected} of {total} rows were not imported. Correct them in the "
+                "file and import it again: rows already imported are recognised "
+                "by their VIN."
+            ).format(rejected=rejected, total=report.total_rows)
+        else:
+            headline = self.tr("All {total} rows were read without errors.").format(total=report.total_rows)
+        if file_name:
+            headline = f"{file_name}\n{headline}"
+        self.headline = QLabel(headline)
+        self.headline.setObjectName("headline")
+        self.headline.setWordWrap(True)
+        return self.headline
+
+    def _summary(self, report: Any) -> QFormLayout:
+        rejected = len(report.rejected)
+        summary = QFormLayout()
+        self.counts: dict[str, QLabel] = {}
+        for key, text in (
+            ("created", self.tr("New vehicles")),
+            ("updated", self.tr("Updated")),
+            ("unchanged", self.tr("Unchanged")),
+            ("rejected", self.tr("Rejected")),
+        ):
+            value = QLabel(str(rejected if key == "rejected" else getattr(report, key)))
+            value.setObjectName(f"count_{key}")
+            self.counts[key] = value
+            summary.addRow(text, value)
+        return summary
+
+    def _rejections_table(self, report: Any) -> QTableView:
+        rejected = len(report.rejected)
+        self.model = RejectionTableModel(report.rejected, self)
+        self.table = QTableView()
+        self.table.setObjectName("rejections")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(RejectionColumn.ROW, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RejectionColumn.VIN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RejectionColumn.REASONS, QHeaderView.ResizeMode.Stretch)
+        self.table.setVisible(rejected > 0)
+        return self.table
 
     def _warning_text(self, code: str) -> str:
         """app.inventory.vehicle_io reports file-level warnings as codes."""

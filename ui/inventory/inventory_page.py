@@ -49,8 +49,37 @@ class InventoryPage(QWidget):
         self._generation = 0  # newest list request; older answers are dropped
         self._dirty = True  # load on first show, and on show after changes while hidden
         self._select_after_load: int | None = None
-        roles = ctx.actor.roles
+        toolbar = self._toolbar(ctx.actor.roles)
+        self.table = self._vehicle_table()
+        # activated = double-click or Enter on a row (platform conventions).
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        self.io = ImportExportBar(ctx, self.query, self)
+        self.io.busy_changed.connect(self._update_buttons)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        footer.addWidget(self.io)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        ctx.data_did_change.connect(self._on_data_changed)
+        self._update_buttons()
+
+    def _toolbar(self, roles) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search VIN (last digits), brand, model or colour"))
@@ -88,7 +117,9 @@ class InventoryPage(QWidget):
         toolbar.addStretch(1)
         for b in (self.add_button, self.edit_button, self.status_button, self.import_button, self.export_button):
             toolbar.addWidget(b)
+        return toolbar
 
+    def _vehicle_table(self) -> QTableView:
         self.model = VehicleTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -110,33 +141,7 @@ class InventoryPage(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order first
         self.table.setSortingEnabled(True)
         self._header_restored = self._restore_header()
-        # activated = double-click or Enter on a row (platform conventions).
-        self.table.activated.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
-        self.io = ImportExportBar(ctx, self.query, self)
-        self.io.busy_changed.connect(self._update_buttons)
-        footer = QHBoxLayout()
-        footer.addWidget(self.count_label)
-        footer.addStretch(1)
-        footer.addWidget(self.io)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        ctx.data_did_change.connect(self._on_data_changed)
-        self._update_buttons()
+        return self.table
 
     def _button(self, name: str, text: str, allowed: bool, slot) -> QPushButton:
         return action_button(text, name, slot, visible=allowed)

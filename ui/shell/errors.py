@@ -45,6 +45,9 @@ FIELD_MESSAGES = {
         "Errors", "This text contains a control character that cannot be saved; please retype it."
     ),
     "must_be_positive": QT_TRANSLATE_NOOP("Errors", "Enter an amount greater than zero."),
+    "price_negative": QT_TRANSLATE_NOOP(
+        "Errors", "A price cannot be negative: enter the amount in yuan without a minus sign."
+    ),
     "out_of_range": QT_TRANSLATE_NOOP("Errors", "Enter a value between {min} and {max}."),
     "in_future": QT_TRANSLATE_NOOP("Errors", "This date cannot be in the future."),
     "too_long": QT_TRANSLATE_NOOP("Errors", "Too long: at most {max} characters."),
