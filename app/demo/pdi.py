@@ -73,7 +73,7 @@ def add_pdi_demo(db, manager, now) -> bool:
             uow.session.scalars(select(Vehicle).where(Vehicle.status == VehicleStatus.SOLD.value).order_by(Vehicle.id))
         )
         inspected = set(uow.session.scalars(select(PdiInspection.vehicle_id)))
-        first = {}
+        first: dict[str, int] = {}
         for v in sold:
             first.setdefault(v.powertrain, v.id)
     plan = (("ICE", "passed"), ("PHEV", "failed"), ("BEV", "in_progress"))

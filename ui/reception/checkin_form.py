@@ -3,8 +3,7 @@
 The cursor waits in the name (issue #17.8): a walk-in gives name and mobile, the customer
 ticks the consent notice, then the source channel is picked by typing a few letters of it
 (type-ahead over the Chinese and English names) and Enter checks them in; an anonymous one
-Tabs past name and mobile. Everything else has a default: walk-in, arrival now, party of
-one, rotation. Tab walks the fields in the order a receptionist asks, each label's Alt+letter
+Tabs past name and mobile. The rest defaults to walk-in, arrival now, party of one, rotation. Tab walks the fields in the order a receptionist asks, each label's Alt+letter
 goes straight to its field; Enter in a text field or Ctrl+Enter anywhere checks the visitor in.
 
 Name and mobile are optional and stored only with consent (PIPL): entering either shows the
