@@ -79,6 +79,11 @@ def run_trials(
     try:
         assert launcher.stdout.readline().strip() == "ready"
         expected: set[str] = set()
+        # On a loaded machine a writer may need longer than max_delay for its first commit, and
+        # every kill would then land in start-up. Time one writer to its first reported commit
+        # and stretch the window to cover a few commits, whatever the load.
+        first_commit = _time_to_first_commit(launcher, url, workdir / "calibrate.ok", expected)
+        max_delay = max(max_delay, 3 * first_commit)
         for trial in range(trials):
             ok_file = workdir / f"trial-{trial}.ok"
             launcher.stdin.write(f"fork {url} {ok_file} {(trial * 10_000) % 1_000_000}\n")
@@ -119,6 +124,24 @@ def run_trials(
         launcher.stdin.close()
         launcher.wait(timeout=30)
     return stats
+
+
+def _time_to_first_commit(launcher, url: str, ok_file: Path, expected: set[str]) -> float:
+    """Seconds from fork to the writer's first `OK` line (it is then killed; its rows count)."""
+    t0 = time.perf_counter()
+    launcher.stdin.write(f"fork {url} {ok_file} 995000\n")
+    launcher.stdin.flush()
+    pid = int(launcher.stdout.readline())
+    while time.perf_counter() - t0 < 60 and not (ok_file.exists() and "OK " in ok_file.read_text()):
+        time.sleep(0.01)
+    elapsed = time.perf_counter() - t0
+    os.kill(pid, signal.SIGKILL)
+    launcher.stdin.write(f"reap {pid}\n")
+    launcher.stdin.flush()
+    launcher.stdout.readline()
+    if ok_file.exists():
+        expected.update(line.split()[1] for line in ok_file.read_text().splitlines() if line.startswith("OK "))
+    return elapsed
 
 
 # --- the launcher and its writers (a separate process) --------------------------------------
