@@ -131,14 +131,22 @@ def coverage_problems(d: TemplateDefinition, standard: TemplateDefinition, *, ap
     errors: list[FieldError] = []
     for g in found:
         if not any(_names(o, g) for o in d.omissions):
-            params = {"omitted": g.omitted, "zh": g.zh, "en": g.en, "powertrains": ", ".join(g.powertrains)}
+            params = {
+                "omitted": g.omitted,
+                "kind": "item" if g.item else "section",
+                "zh": g.zh,
+                "en": g.en,
+                "powertrains": ", ".join(g.powertrains),
+            }
             errors.append(FieldError("omissions", "pdi_omission_unnamed", params))
     for n, o in enumerate(d.omissions):
         if not any(_names(o, g) for g in found):
             errors.append(FieldError(f"omissions[{n}]", "pdi_omission_not_omitted", {"omitted": o.omitted}))
-    if errors or approved:
+    if approved:
         return errors
-    return [
+    # Every named omission awaits the approval, listed with the parts not yet named, so that
+    # the approval step shows the whole list at once.
+    return errors + [
         FieldError(
             f"omissions[{n}]",
             "pdi_omission_unapproved",
@@ -151,4 +159,5 @@ def coverage_problems(d: TemplateDefinition, standard: TemplateDefinition, *, ap
 def _text(o: Omission, standard: TemplateDefinition) -> dict[str, str]:
     """What the omitted part is called in the standard checklist (for the approval step)."""
     part = standard.item(o.item) if o.item else standard.section(o.section)
-    return {"zh": part.zh, "en": part.en} if part else {"zh": "", "en": ""}
+    kind = "item" if o.item else "section"
+    return {"kind": kind, "zh": part.zh, "en": part.en} if part else {"kind": kind, "zh": "", "en": ""}

@@ -10,6 +10,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 
+from app.pdi.coverage import omissions_to_json
 from app.pdi.rules import ALL_POWERTRAINS, TemplateDefinition
 
 CTX = "PdiModels"
@@ -48,6 +49,8 @@ class EditItem:
     value_unit: str = ""
     retired: bool = False
     new: bool = False
+    photos: int = 0  # kept as published: how many photos a pass needs
+    covers: list[str] = field(default_factory=list)
 
 
 class TemplateEditModel(QAbstractTableModel):
@@ -56,9 +59,23 @@ class TemplateEditModel(QAbstractTableModel):
         self.definition = definition
         self.sections = [(s.id, s.zh, s.en) for s in definition.sections]
         self.items: list[EditItem] = [
-            EditItem(i.section, i.id, i.zh, i.en, list(i.applies_to), i.value_kind, i.value_unit, i.retired)
+            EditItem(
+                i.section,
+                i.id,
+                i.zh,
+                i.en,
+                list(i.applies_to),
+                i.value_kind,
+                i.value_unit,
+                i.retired,
+                photos=i.photos,
+                covers=list(i.covers),
+            )
             for i in definition.items()
         ]
+        # What the checklist leaves out of the standard one, with reasons (4.4.1.2 b): named
+        # and approved in the omissions step (omissions_dialog.py) when publishing.
+        self.omissions: list[dict] = omissions_to_json(definition.omissions)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.items)
@@ -170,8 +187,16 @@ class TemplateEditModel(QAbstractTableModel):
                 item: dict = {"id": it.id, "zh": it.zh, "en": it.en, "applies_to": list(it.applies_to)}
                 if it.value_kind:
                     item["value"] = {"kind": it.value_kind, "unit": it.value_unit}
+                if it.photos:
+                    item["photos"] = it.photos
+                if it.covers:
+                    item["covers"] = list(it.covers)
                 if it.retired:
                     item["retired"] = True
                 items.append(item)
             sections.append({"id": sid, "zh": zh, "en": en, "items": items})
-        return {"key": d.key, "brand": d.brand, "title": {"zh": d.title_zh, "en": d.title_en}, "sections": sections}
+        active = {i.id for i in self.items if not i.retired}
+        # An item brought back is no longer left out: its omission goes with it.
+        omissions = [o for o in self.omissions if o.get("item") not in active]
+        title = {"zh": d.title_zh, "en": d.title_en}
+        return {"key": d.key, "brand": d.brand, "title": title, "sections": sections, "omissions": omissions}
