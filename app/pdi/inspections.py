@@ -30,7 +30,7 @@ from app.pdi.photos import add_photo, get_photo
 from app.pdi.queries import inspection_dto
 from app.pdi.repairs import acknowledge_disclosure, record_rectification
 from app.pdi.rules import InspectionStatus, ItemResult
-from app.pdi.templates import current_template_row, definition_of, ensure_default_template
+from app.pdi.templates import current_template_row, definition_of, ensure_default_template, require_approved
 from db.models import StaffUser, Vehicle, VehicleStatus
 from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
 from db.uow import UnitOfWork
@@ -137,6 +137,7 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
         template = current_template_row(s, v.brand)
         if template is None:  # ensure_default_template loaded one: only a broken database
             raise NotFound(what="pdi_template", brand=v.brand)
+        require_approved(template)  # 4.4.1.2 b: not on a short checklist nobody approved
         _make_way(s, actor, v, template)
         ins = _new_inspection(s, actor, user, v, template)
         commit(uow)

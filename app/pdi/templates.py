@@ -66,6 +66,19 @@ def check_coverage(d: TemplateDefinition, *, approve_omissions: bool) -> None:
         raise ValidationFailed(problems)
 
 
+def approved_for_use(t: PdiTemplate) -> bool:
+    """A stored version covers the standard checklist, or its omissions were approved when it
+    was published. False only for a version published before this rule (issue #17): such
+    a checklist opens no inspection and no delivery until it is published again."""
+    approved = bool((t.definition or {}).get("omissions_approved"))
+    return not coverage_problems(definition_of(t), standard_checklist(), approved=approved)
+
+
+def require_approved(t: PdiTemplate) -> None:
+    if not approved_for_use(t):
+        raise ShowroomError("pdi_checklist_not_approved", brand=t.brand, version=t.template_version)
+
+
 def definition_of(t: PdiTemplate) -> TemplateDefinition:
     return parse_definition(t.definition)
 

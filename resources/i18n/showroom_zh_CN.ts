@@ -1592,6 +1592,10 @@
         <translation>该检查的报告已出具；请从中打印客户联。</translation>
     </message>
     <message>
+        <source>The PDI checklist for {brand} (v{version}) leaves out parts of the standard checklist without an administrator&apos;s approval (T/CSCA 120031 4.4.1.2): the administrator publishes it again with each omission named and approved.</source>
+        <translation>{brand} 的 PDI 检查清单（v{version}）省略了标准清单中的部分内容，且未经管理员批准（T/CSCA 120031 4.4.1.2）：请管理员写明每处省略并批准后重新发布。</translation>
+    </message>
+    <message>
         <source>The file is not valid JSON (line {line}).</source>
         <translation>文件不是有效的 JSON（第 {line} 行）。</translation>
     </message>

@@ -141,3 +141,31 @@ def test_a_brand_numbering_covers_standard_items_and_a_powertrain_left_out_is_na
     with pytest.raises(ValidationFailed) as e:
         pdi_templates.publish_template(uow(), actor=admin, definition=data, based_on_id=None)
     assert [(f.params["omitted"], f.params["powertrains"]) for f in e.value.errors] == [("B02", "HEV, PHEV")]
+
+
+def test_a_short_checklist_left_current_from_before_opens_no_inspection_and_no_delivery(uow, people):
+    # A database where the one-item checklist of issue #17 was imported before this rule.
+    from app.pdi.rules import definition_to_json, parse_definition
+
+    _admin, manager, tech = people
+    with uow() as u:
+        d = parse_definition(ONE_ITEM)
+        u.session.add(
+            PdiTemplate(
+                key=d.key,
+                brand=d.brand,
+                template_version=1,
+                title_zh="宝马",
+                title_en="BMW",
+                definition=definition_to_json(d),
+                current=True,
+            )
+        )
+        u.commit()
+    car = sold_car(uow, manager, brand="宝马")
+    with pytest.raises(ShowroomError) as e:
+        pdi.start_inspection(uow(), actor=tech, vehicle_id=car.id)
+    assert e.value.code == "pdi_checklist_not_approved" and e.value.params["brand"] == "宝马"
+    with pytest.raises(ShowroomError) as e:
+        _deliver(uow, manager, car.id)
+    assert e.value.code == "pdi_checklist_not_approved"

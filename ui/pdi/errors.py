@@ -103,6 +103,10 @@ ERROR_MESSAGES: dict[str, str] = {
     "pdi_report_exists": QT_TRANSLATE_NOOP(
         "Errors", "This inspection's report has already been issued; print the customer's copy from it."
     ),
+    "pdi_checklist_not_approved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The PDI checklist for {brand} (v{version}) leaves out parts of the standard checklist without an administrator's approval (T/CSCA 120031 4.4.1.2): the administrator publishes it again with each omission named and approved.",
+    ),
     "pdi_template_not_json": QT_TRANSLATE_NOOP("Errors", "The file is not valid JSON (line {line})."),
     "pdi_template_too_large": QT_TRANSLATE_NOOP("Errors", "The file is too large for a checklist."),
     "pdi_file_unreadable": QT_TRANSLATE_NOOP("Errors", "The file {path} cannot be read: {reason}"),
