@@ -3521,6 +3521,10 @@ Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) �
         <source>Retired</source>
         <translation>停用</translation>
     </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片数</translation>
+    </message>
 </context>
 <context>
     <name>PdiOmissionsDialog</name>

@@ -206,6 +206,7 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
     assert editor.model.items[row].id == "D09"
     editor.model.setData(editor.model.index(row, 2), "行驶证照片")
     editor.model.setData(editor.model.index(row, 3), "Licence photo")
+    editor.model.setData(editor.model.index(row, 7), "1")  # a pass needs its photo (issue #17.9)
     retired = editor.model.items[3].id
     editor.model.setData(editor.model.index(3, 6), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     editor.note.setText("加 D09")
@@ -225,6 +226,7 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
     ids = [i.id for i in v2.items()]
     assert ids[:2] == ["D01", "D09"] and v2.item(retired).retired
     assert [(o.item, o.reason) for o in v2.omissions] == [(retired, "里程由交车单记录")]
+    assert v2.item("D09").photos == 1 and v2.item("F01").photos == 5  # kept through the edit
 
     data["sections"][0]["items"][0]["applies_to"] = ["DIESEL"]
     bad = tmp_path / "bad.json"

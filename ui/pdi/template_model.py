@@ -24,6 +24,7 @@ class EditCol(IntEnum):
     POWERTRAINS = 4
     VALUE = 5
     RETIRED = 6
+    PHOTOS = 7  # how many photos a pass needs (issue #17.9)
 
 
 HEADERS = {
@@ -34,8 +35,9 @@ HEADERS = {
     EditCol.POWERTRAINS: QT_TRANSLATE_NOOP("PdiModels", "Powertrains"),
     EditCol.VALUE: QT_TRANSLATE_NOOP("PdiModels", "Value (unit)"),
     EditCol.RETIRED: QT_TRANSLATE_NOOP("PdiModels", "Retired"),
+    EditCol.PHOTOS: QT_TRANSLATE_NOOP("PdiModels", "Photos"),
 }
-EDITABLE = (EditCol.ZH, EditCol.EN, EditCol.POWERTRAINS, EditCol.VALUE)
+EDITABLE = (EditCol.ZH, EditCol.EN, EditCol.POWERTRAINS, EditCol.VALUE, EditCol.PHOTOS)
 
 
 @dataclass
@@ -49,7 +51,7 @@ class EditItem:
     value_unit: str = ""
     retired: bool = False
     new: bool = False
-    photos: int = 0  # kept as published: how many photos a pass needs
+    photos: int | str = 0  # how many photos a pass needs (kept as typed: the service checks it)
     covers: list[str] = field(default_factory=list)
 
 
@@ -120,6 +122,8 @@ class TemplateEditModel(QAbstractTableModel):
                 if not it.value_kind:
                     return ""
                 return f"{it.value_kind} ({it.value_unit})" if it.value_unit else it.value_kind
+            if col is EditCol.PHOTOS:
+                return str(it.photos) if it.photos else ""
         if role == Qt.ItemDataRole.CheckStateRole and col is EditCol.RETIRED:
             return Qt.CheckState.Checked if it.retired else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and it.retired:
@@ -141,6 +145,8 @@ class TemplateEditModel(QAbstractTableModel):
             elif col is EditCol.POWERTRAINS:
                 # Kept as typed: the service names unknown ones (pdi_template_powertrains).
                 it.applies_to = [p.strip().upper() for p in text.replace("，", ",").split(",") if p.strip()]
+            elif col is EditCol.PHOTOS:
+                it.photos = int(text) if text.isdigit() else text
             elif col is EditCol.VALUE:
                 kind, _, unit = text.partition("(")
                 it.value_kind = kind.strip() or None
