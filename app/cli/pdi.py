@@ -4,9 +4,13 @@
   pdi-template list                      every published version per brand
   pdi-template export FILE.json [--brand BRAND | --id ID]
                                          the current checklist ("*" by default) as JSON
-  pdi-template import FILE.json [--note TEXT]
+  pdi-template import FILE.json [--note TEXT] [--approve-omissions]
                                          publish the file as the next version of its brand's
-                                         checklist; every problem is listed with its place
+                                         checklist; every problem is listed with its place.
+                                         What it leaves out of the standard checklist must be
+                                         named in "omissions" with a reason, and the admin
+                                         approves those omissions with --approve-omissions
+                                         (T/CSCA 120031-2023 4.4.1.2 b)
 Exit 0 on success, 1 on failure, 2 on bad usage or a file with problems (nothing imported).
 
 Like app/cli/__init__.py, importing this module loads the standard library only.
@@ -31,6 +35,11 @@ def add_commands(command, group) -> None:
     p = pdi("import", cmd_import, "Publish a JSON checklist as the next version of its brand's checklist.")
     p.add_argument("file", type=Path)
     p.add_argument("--note", default="", help="what changed (kept with the version)")
+    p.add_argument(
+        "--approve-omissions",
+        action="store_true",
+        help="approve the parts of the standard checklist the file names as omitted, with their reasons",
+    )
 
 
 def cmd_list(args) -> int:
@@ -72,13 +81,32 @@ def cmd_import(args) -> int:
     try:
         actor = base._system_admin(db)
         try:
-            t = import_template(db.uow(), actor=actor, path=args.file, note=args.note)
+            t = import_template(
+                db.uow(), actor=actor, path=args.file, note=args.note, approve_omissions=args.approve_omissions
+            )
         except ValidationFailed as e:
-            lines = [f"  {fe.field}: {fe.code}" + (f" {fe.params}" if fe.params else "") for fe in e.errors]
-            raise CliError(
-                f"{args.file} has {len(lines)} problem(s); nothing was imported:\n" + "\n".join(lines), EXIT_USAGE
-            ) from None
+            raise CliError(_problems(args.file, e.errors), EXIT_USAGE) from None
     finally:
         db.dispose()
     print(f"Published checklist {t.key} ({t.brand}) v{t.template_version} with {t.item_count} active items.")
     return EXIT_OK
+
+
+def _problems(path, errors) -> str:
+    """Every problem with its place; the parts of the standard checklist left out in words."""
+    lines, unapproved = [], []
+    for fe in errors:
+        p = fe.params or {}
+        if fe.code == "pdi_omission_unnamed":
+            only = f" (for {p['powertrains']})" if p.get("powertrains") else ""
+            lines.append(f"  {fe.field}: {p['omitted']} {p['zh']} / {p['en']}{only} is left out without a reason")
+        elif fe.code == "pdi_omission_unapproved":
+            unapproved.append(f"  {p['omitted']} {p['zh']} / {p['en']}: {p['reason']}")
+        else:
+            lines.append(f"  {fe.field}: {fe.code}" + (f" {fe.params}" if fe.params else ""))
+    if unapproved and not lines:
+        return (
+            f"{path} leaves out {len(unapproved)} part(s) of the standard checklist (T/CSCA 120031 4.4.1.2 b); "
+            "nothing was imported. Approve these omissions with --approve-omissions:\n" + "\n".join(unapproved)
+        )
+    return f"{path} has {len(lines)} problem(s); nothing was imported:\n" + "\n".join(lines)

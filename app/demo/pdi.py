@@ -6,6 +6,8 @@ Through the real services, by the demo's certified technician (孙海涛, T/CSCA
   - the first sold plug-in hybrid failed on the AC charging test, a defect waiting for its
     repair and re-check (4.4.1.4);
   - the first sold battery-electric car is half-way through, in progress.
+Items whose checklist entry asks for photos (F01: four corners and the odometer) get small
+generated photos first: the service refuses a pass without them (issue #17.9).
 Idempotent: a car that already has an inspection is left alone.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.pdi import inspections as pdi, templates as pdi_templates
+from app.demo.pdi_photos import demo_caption, demo_photo
 from app.staff.auth import actor_of
 from db.models import StaffUser, Vehicle, VehicleStatus
 from db.pdi_models import PdiInspection
@@ -50,6 +53,8 @@ def _record(db: Database, tech, ins, *, stop_after: int | None = None, defect=No
                 note=defect[1],
             )
             continue
+        for n in range(item.photos_missing):
+            pdi.add_photo(db.uow(), actor=tech, item_result_id=item.id, content=demo_photo(n), caption=demo_caption(n))
         ins = pdi.record_item(
             db.uow(),
             actor=tech,

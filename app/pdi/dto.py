@@ -107,6 +107,11 @@ class PdiItemDTO:
     photos: tuple[PdiPhotoDTO, ...]
     version: int
     history: tuple[PdiItemEventDTO, ...] = ()
+    photos_required: int = 0  # a pass needs this many photos (the checklist says so, issue #17.9)
+
+    @property
+    def photos_missing(self) -> int:
+        return max(0, self.photos_required - len(self.photos))
 
     def first_defect(self) -> PdiItemEventDTO | None:
         """When and by whom the item was first found not OK (kept after the re-check)."""

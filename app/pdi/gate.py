@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import ShowroomError
 from app.pdi.rules import InspectionStatus
-from app.pdi.templates import current_template_row
+from app.pdi.templates import current_template_row, require_approved
 from db.models import Document, Vehicle
 from db.pdi_models import PdiInspection
 
@@ -19,10 +19,13 @@ IS = InspectionStatus
 def delivery_gate(session: Session, vehicle: Vehicle) -> None:
     """T/CSCA 120031 4.4.1.2–4.4.1.4, called by vehicles.change_status before 'delivered':
     the car needs a passed PDI of the template version current for its brand, and its
-    signed report (the customer's copy). Raises `pdi_required` / `pdi_report_required`."""
+    signed report (the customer's copy). Raises `pdi_required` / `pdi_report_required`, or
+    `pdi_checklist_not_approved` for a short checklist left current from before issue #17."""
     template = current_template_row(session, vehicle.brand)
     passed = None
     if template is not None:
+        # A checklist shorter than the standard, never approved, passes no car (4.4.1.2 b).
+        require_approved(template)
         passed = session.scalar(
             select(PdiInspection)
             .where(

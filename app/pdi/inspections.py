@@ -13,7 +13,7 @@ report.py; templates: templates.py.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.clock import utcnow
@@ -21,6 +21,7 @@ from app.core.common import check_version, commit
 from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
+from app.core.request_keys import first_record, remember
 from app.pdi import guards
 from app.pdi.dto import PdiInspectionDTO
 from app.pdi.gate import delivery_gate
@@ -29,9 +30,9 @@ from app.pdi.photos import add_photo, get_photo
 from app.pdi.queries import inspection_dto
 from app.pdi.repairs import acknowledge_disclosure, record_rectification
 from app.pdi.rules import InspectionStatus, ItemResult
-from app.pdi.templates import current_template_row, definition_of, ensure_default_template
+from app.pdi.templates import current_template_row, definition_of, ensure_default_template, require_approved
 from db.models import StaffUser, Vehicle, VehicleStatus
-from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiRectification, PdiTemplate
+from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
 from db.uow import UnitOfWork
 
 # Repairs, photos and the delivery gate live in their own modules; callers (the demo, the
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 IS = InspectionStatus
+RECORD_ITEM = "record_pdi_item"  # the request-key operation of record_item (issue #16.2)
 OPEN = (IS.IN_PROGRESS.value, IS.PAUSED.value, IS.FAILED.value)
 # A car still on its way or already handed over is not inspected for delivery.
 INSPECTABLE = frozenset(
@@ -135,6 +137,7 @@ def start_inspection(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> PdiIn
         template = current_template_row(s, v.brand)
         if template is None:  # ensure_default_template loaded one: only a broken database
             raise NotFound(what="pdi_template", brand=v.brand)
+        require_approved(template)  # 4.4.1.2 b: not on a short checklist nobody approved
         _make_way(s, actor, v, template)
         ins = _new_inspection(s, actor, user, v, template)
         commit(uow)
@@ -167,6 +170,30 @@ def _validate_item(result: str, value: str, note: str, value_kind: str | None) -
     return result, value, note
 
 
+def _check_recheck(s: Session, row: PdiItemResult, result: str) -> None:
+    """4.4.1.4: a not-OK item is re-checked only after its repair was recorded."""
+    if row.result == ItemResult.NOT_OK and result != ItemResult.NOT_OK:
+        repaired = s.scalar(
+            select(PdiRectification.id).where(
+                PdiRectification.item_result_id == row.id, PdiRectification.recorded_at >= row.recorded_at
+            )
+        )
+        if repaired is None:
+            raise ValidationFailed([FieldError("result", "pdi_rectification_required", {"item": row.item_id})])
+
+
+def _check_photos(s: Session, row: PdiItemResult, result: str, required: int) -> None:
+    """An item whose checklist entry asks for photos (F01: four corners and the odometer)
+    passes only with them attached (4.4.1.4 traceable records; issue #17.9)."""
+    if result != ItemResult.OK or not required:
+        return
+    have = s.scalar(select(func.count(PdiPhoto.id)).where(PdiPhoto.item_result_id == row.id)) or 0
+    if have < required:
+        raise ValidationFailed(
+            [FieldError("photo", "pdi_photos_required", {"item": row.item_id, "required": required, "have": have})]
+        )
+
+
 def record_item(
     uow: UnitOfWork,
     *,
@@ -176,40 +203,36 @@ def record_item(
     result: str,
     value: str = "",
     note: str = "",
+    request_key: str | None = None,
 ) -> PdiInspectionDTO:
     """Record one item. A not-OK item may only be re-checked OK or N/A after a rectification
-    was recorded for it (4.4.1.4). Conflict when another terminal saved this item since."""
+    was recorded for it (4.4.1.4). Conflict when another terminal saved this item since.
+    An item that asks for photos passes only with them (`pdi_photos_required`, issue #17.9).
+    A repeated `request_key` (a double click, a retry) records nothing more and returns the
+    inspection as it is (issue #16.2): one press, one result in the item's history."""
     require(actor, Action.RECORD_PDI)
     with uow:
         guards.certified(uow, actor)
         row, ins = guards.item(uow, item_result_id)
+        if first_record(uow.session, request_key, RECORD_ITEM) is not None:
+            return changed(uow, ins)
         check_version(row, expected_version)
         guards.writable(ins)
         item = definition_of(guards.template_of(uow, ins)).item(row.item_id)
         result, value, note = _validate_item(result, value, note, item.value_kind if item else None)
-        if row.result == ItemResult.NOT_OK and result != ItemResult.NOT_OK:
-            repaired = uow.session.scalar(
-                select(PdiRectification.id).where(
-                    PdiRectification.item_result_id == row.id, PdiRectification.recorded_at >= row.recorded_at
-                )
-            )
-            if repaired is None:
-                raise ValidationFailed([FieldError("result", "pdi_rectification_required", {"item": row.item_id})])
+        _check_recheck(uow.session, row, result)
+        _check_photos(uow.session, row, result, item.photos if item else 0)
         now = utcnow()
         row.result, row.value, row.note = result, value, note
         row.defect_found = row.defect_found or result == ItemResult.NOT_OK
         row.recorded_at, row.recorded_by_id = now, actor.user_id
         row.updated_at, row.updated_by_id = now, actor.user_id
-        uow.session.add(
-            PdiItemEvent(
-                item_result_id=row.id,
-                result=result,
-                value=value,
-                note=note,
-                recorded_at=now,
-                recorded_by_id=actor.user_id,
-            )
+        event = PdiItemEvent(
+            item_result_id=row.id, result=result, value=value, note=note, recorded_at=now, recorded_by_id=actor.user_id
         )
+        uow.session.add(event)
+        uow.session.flush()
+        remember(uow.session, request_key, RECORD_ITEM, event.id, actor_id=actor.user_id, now=now)
         if ins.status == IS.FAILED:
             ins.status = IS.IN_PROGRESS.value  # re-checked after a repair: back to work
             guards.touch(ins, actor)

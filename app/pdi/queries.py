@@ -107,6 +107,7 @@ def _item_dto(s: Session, row: PdiItemResult, definition: TemplateDefinition, ph
         photos=tuple(photos.get(row.id, ())),
         version=row.version,
         history=tuple(history.get(row.id, ())),
+        photos_required=t.photos if t else 0,
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
+from app.pdi.coverage import Omission, omissions_to_json, parse_omissions
 from db.models import Powertrain
 
 TEMPLATE_FORMAT = "showroom-pdi-template"
@@ -25,6 +26,7 @@ VALUE_KINDS = ("number", "text")
 ID_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
 ITEM_ID_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}\d{2}$", re.ASCII)
 MAX_TEXT = 300
+MAX_PHOTOS = 20
 
 
 class ItemResult(StrEnum):
@@ -63,6 +65,8 @@ class TemplateItem:
     value_kind: str | None = None
     value_unit: str = ""
     retired: bool = False
+    photos: int = 0  # how many photos a pass needs (e.g. F01: 4 corners + odometer)
+    covers: tuple[str, ...] = ()  # standard item ids it checks under another number (coverage.py)
 
     def applies(self, powertrain: str) -> bool:
         return not self.retired and powertrain in self.applies_to
@@ -83,6 +87,8 @@ class TemplateDefinition:
     title_zh: str
     title_en: str
     sections: tuple[TemplateSection, ...]
+    # Parts of the standard checklist left out on purpose, each with its reason (4.4.1.2 b).
+    omissions: tuple[Omission, ...] = ()
 
     def items(self) -> list[TemplateItem]:
         return [i for s in self.sections for i in s.items]
@@ -151,6 +157,24 @@ def _unique_id(errors: list[FieldError], where: str, value, pattern: re.Pattern,
     return found
 
 
+def _photos(errors: list[FieldError], where: str, value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PHOTOS:
+        errors.append(FieldError(where, "pdi_template_photos", {"max": MAX_PHOTOS}))
+        return 0
+    return value
+
+
+def _covers(errors: list[FieldError], where: str, value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and ITEM_ID_RE.match(v) for v in value):
+        errors.append(FieldError(where, "pdi_template_bad_id", {"value": str(value)[:60]}))
+        return ()
+    return tuple(value)
+
+
 def _parse_item(
     errors: list[FieldError], where: str, item, section_id: str, sec_applies: tuple[str, ...], seen: set[str]
 ) -> TemplateItem | None:
@@ -172,6 +196,8 @@ def _parse_item(
         value_kind=kind,
         value_unit=unit,
         retired=retired,
+        photos=_photos(errors, f"{where}.photos", item.get("photos")),
+        covers=_covers(errors, f"{where}.covers", item.get("covers")),
     )
 
 
@@ -220,11 +246,12 @@ def parse_definition(data) -> TemplateDefinition:
         _parse_section(errors, f"sections[{si}]", sec, seen_sections, seen_items) for si, sec in enumerate(sections_in)
     )
     sections = [sec for sec in parsed if sec is not None]
+    omissions = parse_omissions(errors, data.get("omissions"))
     if not errors and not any(not i.retired for s in sections for i in s.items):
         errors.append(FieldError("sections", "pdi_template_no_items"))
     if errors:
         raise ValidationFailed(errors)
-    return TemplateDefinition(key, brand, title_zh, title_en, tuple(sections))
+    return TemplateDefinition(key, brand, title_zh, title_en, tuple(sections), omissions)
 
 
 def definition_to_json(d: TemplateDefinition, version: int | None = None) -> dict:
@@ -242,10 +269,16 @@ def definition_to_json(d: TemplateDefinition, version: int | None = None) -> dic
                 item["applies_to"] = list(i.applies_to)
             if i.value_kind:
                 item["value"] = {"kind": i.value_kind, "unit": i.value_unit}
+            if i.photos:
+                item["photos"] = i.photos
+            if i.covers:
+                item["covers"] = list(i.covers)
             if i.retired:
                 item["retired"] = True
             items.append(item)
         out["sections"].append({"id": s.id, "zh": s.zh, "en": s.en, "items": items})
+    if d.omissions:
+        out["omissions"] = omissions_to_json(d.omissions)
     return out
 
 

@@ -10,6 +10,7 @@ version current for the car's brand (a brand's own template, else the "*" one).
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -22,6 +23,7 @@ from app.core.errors import Conflict, FieldError, NotFound, ShowroomError, Valid
 from app.core.permissions import Action, require
 from app.core.common import commit
 from app.core.dto import Actor
+from app.pdi.coverage import coverage_problems
 from app.pdi.dto import PdiTemplateDTO
 from db.models import StaffUser
 from db.pdi_models import PdiTemplate
@@ -46,6 +48,35 @@ def read_template_file(path: str | Path) -> TemplateDefinition:
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise ShowroomError("pdi_template_not_json", line=getattr(e, "lineno", 0) or 0) from None
     return parse_definition(data)
+
+
+@lru_cache(maxsize=1)
+def standard_checklist() -> TemplateDefinition:
+    """The checklist every other must cover (4.4.1.2 b): resources/pdi/default.json."""
+    return read_template_file(DEFAULT_TEMPLATE_FILE)
+
+
+def check_coverage(d: TemplateDefinition, *, approve_omissions: bool) -> None:
+    """4.4.1.2 b (issue #17): a checklist covers the standard one or names each omission with
+    its reason, and becomes current only with its omissions approved; else ValidationFailed
+    listing every part left out (`pdi_omission_unnamed`) or awaiting approval
+    (`pdi_omission_unapproved`)."""
+    problems = coverage_problems(d, standard_checklist(), approved=approve_omissions)
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def approved_for_use(t: PdiTemplate) -> bool:
+    """A stored version covers the standard checklist, or its omissions were approved when it
+    was published. False only for a version published before this rule (issue #17): such
+    a checklist opens no inspection and no delivery until it is published again."""
+    approved = bool((t.definition or {}).get("omissions_approved"))
+    return not coverage_problems(definition_of(t), standard_checklist(), approved=approved)
+
+
+def require_approved(t: PdiTemplate) -> None:
+    if not approved_for_use(t):
+        raise ShowroomError("pdi_checklist_not_approved", brand=t.brand, version=t.template_version)
 
 
 def definition_of(t: PdiTemplate) -> TemplateDefinition:
@@ -78,7 +109,8 @@ def _publish(
     expected_current_id: int | None = None,
     check_expected: bool = False,
 ) -> PdiTemplate:
-    """Add the next version for d.brand inside the caller's transaction."""
+    """Add the next version for d.brand inside the caller's transaction. Its omissions were
+    approved by the publishing administrator (check_coverage): who and when is kept with them."""
     s = uow.session
     current = s.scalar(select(PdiTemplate).where(PdiTemplate.brand == d.brand, PdiTemplate.current.is_(True)))
     if check_expected and (current.id if current else None) != expected_current_id:
@@ -87,15 +119,19 @@ def _publish(
             table="pdi_template", brand=d.brand, expected=expected_current_id, current=current.id if current else None
         )
     last = s.scalar(select(func.max(PdiTemplate.template_version)).where(PdiTemplate.brand == d.brand)) or 0
+    now = utcnow()
+    stored = definition_to_json(d)
+    if d.omissions:
+        stored["omissions_approved"] = {"by_id": actor_id, "at": now.isoformat(timespec="seconds")}
     t = PdiTemplate(
         key=d.key,
         brand=d.brand,
         template_version=last + 1,
         title_zh=d.title_zh,
         title_en=d.title_en,
-        definition=definition_to_json(d),
+        definition=stored,
         current=True,
-        published_at=utcnow(),
+        published_at=now,
         published_by_id=actor_id,
         note=note,
     )
@@ -155,15 +191,24 @@ def get_template_definition(uow: UnitOfWork, *, actor: Actor, template_id: int) 
 
 
 def publish_template(
-    uow: UnitOfWork, *, actor: Actor, definition: dict | TemplateDefinition, based_on_id: int | None, note: str = ""
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    definition: dict | TemplateDefinition,
+    based_on_id: int | None,
+    note: str = "",
+    approve_omissions: bool = False,
 ) -> PdiTemplateDTO:
     """Publish an edited checklist as the next version of its brand's template.
     `based_on_id` is the current template the edit started from (None for a brand's first
-    template): if another admin published meanwhile, Conflict, and nothing is written."""
+    template): if another admin published meanwhile, Conflict, and nothing is written.
+    What it leaves out of the standard checklist is named with reasons and approved by this
+    administrator (`approve_omissions`, 4.4.1.2 b), else ValidationFailed."""
     require(actor, Action.MANAGE_PDI_TEMPLATES)
     d = definition if isinstance(definition, TemplateDefinition) else parse_definition(definition)
     if len(note or "") > 500:
         raise ValidationFailed([FieldError("note", "too_long", {"max": 500})])
+    check_coverage(d, approve_omissions=approve_omissions)
     ensure_default_template(uow)
     with uow:
         t = _publish(uow, d, actor.user_id, (note or "").strip(), based_on_id, True)
@@ -171,12 +216,16 @@ def publish_template(
         return _dto(uow, t)
 
 
-def import_template(uow: UnitOfWork, *, actor: Actor, path: str | Path, note: str = "") -> PdiTemplateDTO:
+def import_template(
+    uow: UnitOfWork, *, actor: Actor, path: str | Path, note: str = "", approve_omissions: bool = False
+) -> PdiTemplateDTO:
     """Publish the checklist in a JSON file as the next version of its brand's template
     (a brand's first import creates its own template). The version in the file is ignored:
-    versions are numbered by the store's history."""
+    versions are numbered by the store's history; an approval in the file is ignored too:
+    the importing administrator approves the omissions it names (`approve_omissions`)."""
     require(actor, Action.MANAGE_PDI_TEMPLATES)
     d = read_template_file(path)
+    check_coverage(d, approve_omissions=approve_omissions)
     ensure_default_template(uow)
     with uow:
         t = _publish(uow, d, actor.user_id, (note or f"import {Path(path).name}").strip()[:500])

@@ -1496,6 +1496,38 @@
         <translation>数值类型必须为 {allowed} 之一。</translation>
     </message>
     <message>
+        <source>Item {item} needs {required} photos before it can pass; {have} attached so far.</source>
+        <translation>检查项 {item} 需要 {required} 张照片才能判定合格；目前已附 {have} 张。</translation>
+    </message>
+    <message>
+        <source>The number of photos must be a whole number from 0 to {max}.</source>
+        <translation>照片数量须为 0 至 {max} 的整数。</translation>
+    </message>
+    <message>
+        <source>Must be a JSON list.</source>
+        <translation>必须是 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>Name the section (&quot;section&quot;) or the item (&quot;item&quot;) that is left out, with its reason.</source>
+        <translation>请写明省略的检查类别（&quot;section&quot;）或检查项（&quot;item&quot;）及其原因。</translation>
+    </message>
+    <message>
+        <source>Give the reason why {omitted} is left out.</source>
+        <translation>请说明省略 {omitted} 的原因。</translation>
+    </message>
+    <message>
+        <source>{omitted} {en} of the standard checklist is left out (T/CSCA 120031 4.4.1.2): keep it, or name it under omissions with its reason.</source>
+        <translation>标准清单中的 {omitted} {zh} 被省略（T/CSCA 120031 4.4.1.2）：请保留该项，或在省略项中写明原因。</translation>
+    </message>
+    <message>
+        <source>{omitted} is named as left out, but the checklist covers it or the standard checklist has no such part.</source>
+        <translation>{omitted} 被列为省略项，但清单已包含该项，或标准清单中没有此项。</translation>
+    </message>
+    <message>
+        <source>{omitted} {en} is left out ({reason}): an administrator approves the omission when publishing.</source>
+        <translation>{omitted} {zh} 被省略（{reason}）：须由管理员在发布时批准该省略。</translation>
+    </message>
+    <message>
         <source>The PDI has passed but its report is not signed yet: the technician and the customer sign it on the PDI page before delivery (T/CSCA 120031 4.4.1.4).</source>
         <translation>PDI 已通过但报告尚未签字：交车前须由技师和客户在 PDI 页面签字（T/CSCA 120031 4.4.1.4）。</translation>
     </message>
@@ -1558,6 +1590,10 @@
     <message>
         <source>This inspection&apos;s report has already been issued; print the customer&apos;s copy from it.</source>
         <translation>该检查的报告已出具；请从中打印客户联。</translation>
+    </message>
+    <message>
+        <source>The PDI checklist for {brand} (v{version}) leaves out parts of the standard checklist without an administrator&apos;s approval (T/CSCA 120031 4.4.1.2): the administrator publishes it again with each omission named and approved.</source>
+        <translation>{brand} 的 PDI 检查清单（v{version}）省略了标准清单中的部分内容，且未经管理员批准（T/CSCA 120031 4.4.1.2）：请管理员写明每处省略并批准后重新发布。</translation>
     </message>
     <message>
         <source>The file is not valid JSON (line {line}).</source>
@@ -3299,6 +3335,10 @@ Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) �
         <translation>整改：</translation>
     </message>
     <message>
+        <source>OK, next item (F2)</source>
+        <translation>合格，下一项 (F2)</translation>
+    </message>
+    <message>
         <source>Save item</source>
         <translation>保存本项</translation>
     </message>
@@ -3321,6 +3361,10 @@ Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) �
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>{have} of {need} photos the checklist asks for</source>
+        <translation>清单要求 {need} 张照片，已有 {have} 张</translation>
     </message>
     <message>
         <source>{action} by {who}</source>
@@ -3476,6 +3520,45 @@ Checklist: {title} v{version}{old} · Technician: {technician} ({certificate}) �
     <message>
         <source>Retired</source>
         <translation>停用</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片数</translation>
+    </message>
+</context>
+<context>
+    <name>PdiOmissionsDialog</name>
+    <message>
+        <source>Parts of the standard checklist left out</source>
+        <translation>相对标准清单的省略项</translation>
+    </message>
+    <message>
+        <source>This checklist leaves out {count} part(s) of the standard PDI checklist. T/CSCA 120031 4.4.1.2 asks for no fewer items than the CADA guide: give each omission its reason and approve them, or go back and keep the items.</source>
+        <translation>本清单省略了标准 PDI 清单中的 {count} 处。T/CSCA 120031 4.4.1.2 要求检查项目不少于 CADA 指引的规定：请为每处省略写明原因并批准，或返回保留这些检查项。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Standard checklist</source>
+        <translation>标准清单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Approve omissions and publish</source>
+        <translation>批准省略项并发布</translation>
+    </message>
+    <message>
+        <source>the whole section: {what}</source>
+        <translation>整个类别：{what}</translation>
+    </message>
+    <message>
+        <source>{what} (for {powertrains})</source>
+        <translation>{what}（适用于 {powertrains}）</translation>
     </message>
 </context>
 <context>

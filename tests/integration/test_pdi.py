@@ -113,7 +113,11 @@ def test_an_edit_publishes_a_new_version_old_inspections_keep_theirs_and_the_gat
     data["sections"][1]["items"].append({"id": "E10", "zh": "车顶行李架", "en": "Roof rails"})
     data["sections"].insert(0, data["sections"].pop(7))
     data["sections"][2]["items"][8]["retired"] = True
-    new = pdi_templates.publish_template(uow(), actor=admin, definition=data, based_on_id=current.id)
+    # Retiring a standard item is an omission: named with its reason and approved (4.4.1.2 b).
+    data["omissions"] = [{"item": "E09", "reason": "本品牌车型无雨刮（测试用）"}]
+    new = pdi_templates.publish_template(
+        uow(), actor=admin, definition=data, based_on_id=current.id, approve_omissions=True
+    )
     assert new.template_version == 2 and new.current
     # The old inspection still shows version 1 and its items.
     kept = pdi_queries.get_inspection(uow(), actor=manager, inspection_id=old.id)
@@ -132,7 +136,9 @@ def test_an_edit_publishes_a_new_version_old_inspections_keep_theirs_and_the_gat
     assert fresh.item("E10") and fresh.item("E09") is None
     # A second admin editing from version 1 is refused: nothing is published.
     with pytest.raises(Conflict):
-        pdi_templates.publish_template(uow(), actor=admin, definition=data, based_on_id=current.id)
+        pdi_templates.publish_template(
+            uow(), actor=admin, definition=data, based_on_id=current.id, approve_omissions=True
+        )
     assert [t.template_version for t in pdi_templates.list_templates(uow(), actor=admin)] == [2, 1]
 
 
@@ -177,8 +183,9 @@ def test_import_reports_every_problem_and_brand_templates_take_precedence(uow, s
     data = pdi_templates.export_template(uow(), actor=admin)
     data.update(key="vw", brand="大众")
     data["sections"] = data["sections"][:2]
+    data["omissions"] = [{"section": sid, "reason": "品牌清单另行检查"} for sid in "IBLUNRF"]
     brand.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    t = pdi_templates.import_template(uow(), actor=admin, path=brand)
+    t = pdi_templates.import_template(uow(), actor=admin, path=brand, approve_omissions=True)
     assert (t.brand, t.template_version) == ("大众", 1)
     ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=sold_car(uow, manager).id)
     assert ins.template_brand == "大众" and len(ins.items) == 17

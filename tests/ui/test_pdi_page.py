@@ -88,6 +88,12 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     assert len(dialog.inspection.item("N04").photos) == 1
     assert len(dialog.photos.labels) == 1 and not dialog.photos.labels[0].pixmap().isNull()
 
+    # F01 asks for photos of the four corners and the odometer (issue #17.9).
+    dialog.select_item("F01")
+    for _ in range(5):
+        dialog.add_photo(_png(), "车身")
+    assert dialog.inspection.item("F01").photos_missing == 0
+
     # Every other item OK, typing values where the item asks for one; saving moves on.
     dialog.select_item("D01")
     while (item := dialog.selected_item()) is not None and item.result is None:
@@ -200,11 +206,18 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
     assert editor.model.items[row].id == "D09"
     editor.model.setData(editor.model.index(row, 2), "行驶证照片")
     editor.model.setData(editor.model.index(row, 3), "Licence photo")
+    editor.model.setData(editor.model.index(row, 7), "1")  # a pass needs its photo (issue #17.9)
     retired = editor.model.items[3].id
     editor.model.setData(editor.model.index(3, 6), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     editor.note.setText("加 D09")
+    editor.publish()
+    # Retiring a standard item leaves it out: its reason and the approval come first (4.4.1.2 b).
+    approval = editor.omissions_dialog
+    assert approval is not None and approval.isVisible() and approval.table.rowCount() == 1
+    assert approval.table.item(0, 0).text() == retired and not approval.approve_button.isEnabled()
+    approval.set_reason(0, "里程由交车单记录")
     with qtbot.waitSignal(editor.published) as published:
-        editor.publish()
+        qtbot.mouseClick(approval.approve_button, Qt.MouseButton.LeftButton)
     assert published.args[0].template_version == 2
     assert tab.model.rowCount() == 2
     from app.pdi.templates import get_template_definition
@@ -212,6 +225,8 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
     v2 = get_template_definition(uow(), actor=page.ctx.actor, template_id=published.args[0].id)
     ids = [i.id for i in v2.items()]
     assert ids[:2] == ["D01", "D09"] and v2.item(retired).retired
+    assert [(o.item, o.reason) for o in v2.omissions] == [(retired, "里程由交车单记录")]
+    assert v2.item("D09").photos == 1 and v2.item("F01").photos == 5  # kept through the edit
 
     data["sections"][0]["items"][0]["applies_to"] = ["DIESEL"]
     bad = tmp_path / "bad.json"

@@ -35,6 +35,28 @@ FIELD_MESSAGES: dict[str, str] = {
     "pdi_template_duplicate_id": QT_TRANSLATE_NOOP("Errors", "The id {value} is used twice."),
     "pdi_template_powertrains": QT_TRANSLATE_NOOP("Errors", "Unknown powertrain {value}: use {allowed}."),
     "pdi_template_value_kind": QT_TRANSLATE_NOOP("Errors", "The value kind must be one of {allowed}."),
+    # Photos the checklist asks for (issue #17.9).
+    "pdi_photos_required": QT_TRANSLATE_NOOP(
+        "Errors", "Item {item} needs {required} photos before it can pass; {have} attached so far."
+    ),
+    "pdi_template_photos": QT_TRANSLATE_NOOP("Errors", "The number of photos must be a whole number from 0 to {max}."),
+    "pdi_template_not_list": QT_TRANSLATE_NOOP("Errors", "Must be a JSON list."),
+    # A checklist no shorter than the standard one (T/CSCA 120031 4.4.1.2 b, issue #17).
+    "pdi_omission_bad": QT_TRANSLATE_NOOP(
+        "Errors", 'Name the section ("section") or the item ("item") that is left out, with its reason.'
+    ),
+    "pdi_omission_needs_reason": QT_TRANSLATE_NOOP("Errors", "Give the reason why {omitted} is left out."),
+    "pdi_omission_unnamed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{omitted} {en} of the standard checklist is left out (T/CSCA 120031 4.4.1.2): keep it, or name it under omissions with its reason.",
+    ),
+    "pdi_omission_not_omitted": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{omitted} is named as left out, but the checklist covers it or the standard checklist has no such part.",
+    ),
+    "pdi_omission_unapproved": QT_TRANSLATE_NOOP(
+        "Errors", "{omitted} {en} is left out ({reason}): an administrator approves the omission when publishing."
+    ),
 }
 
 # Shown in a message box.
@@ -80,6 +102,10 @@ ERROR_MESSAGES: dict[str, str] = {
     "pdi_not_passed": QT_TRANSLATE_NOOP("Errors", "Only a passed inspection gets a report for the customer."),
     "pdi_report_exists": QT_TRANSLATE_NOOP(
         "Errors", "This inspection's report has already been issued; print the customer's copy from it."
+    ),
+    "pdi_checklist_not_approved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The PDI checklist for {brand} (v{version}) leaves out parts of the standard checklist without an administrator's approval (T/CSCA 120031 4.4.1.2): the administrator publishes it again with each omission named and approved.",
     ),
     "pdi_template_not_json": QT_TRANSLATE_NOOP("Errors", "The file is not valid JSON (line {line})."),
     "pdi_template_too_large": QT_TRANSLATE_NOOP("Errors", "The file is too large for a checklist."),

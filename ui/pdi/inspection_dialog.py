@@ -7,11 +7,17 @@ re-checked; an assembly repair is acknowledged by the customer. Pause and resume
 technician and the customer sign the report and the customer's copy is printed.
 
 Every save is checked against the item's version: a save made on another terminal in the
-meantime is never overwritten (the conflict box offers Reload).
+meantime is never overwritten (the conflict box offers Reload), and carries a request key
+made when the item is shown, so a repeated save records one result (issue #16.2).
+
+Few inputs (issue #17.9): F2 ("OK, next item") passes the item and moves to the next open
+one; Enter in the value or note field saves (as OK when no result is chosen), and the value
+field of the next item takes the typing.
 """
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -32,7 +38,7 @@ from app.pdi.dto import PdiInspectionDTO, PdiItemDTO
 from ui.pdi.inspection_header import PdiInspectionHeader
 from ui.pdi.item_editor import PdiItemEditor
 from ui.pdi.models import PdiItemsModel, section_text
-from ui.pdi.report_preview import open_report
+from ui.pdi.inspection_report import InspectionReportMixin
 from ui.shell.errors import show_error
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
@@ -40,7 +46,7 @@ from ui.widgets.buttons import action_button
 from ui.widgets.field_error import FieldErrors
 
 
-class PdiInspectionDialog(QDialog):
+class PdiInspectionDialog(InspectionReportMixin, QDialog):
     changed = Signal(object)  # the inspection DTO after every save
 
     def __init__(self, ctx, inspection: PdiInspectionDTO, parent=None) -> None:
@@ -51,6 +57,7 @@ class PdiInspectionDialog(QDialog):
         self.may_record = can(ctx.actor.roles, Action.RECORD_PDI)
         self.child_dialog = None
         self.preview = None
+        self.item_key = ""
         self.setWindowTitle(self.tr("PDI {vin}").format(vin=inspection.vin))
         self.setSizeGripEnabled(True)
         self.resize(1100, 720)
@@ -67,6 +74,7 @@ class PdiInspectionDialog(QDialog):
         if self.model.rowCount():
             first_open = next((n for n, i in enumerate(inspection.items) if i.result is None), 0)
             self.table.selectRow(first_open)
+            self._focus_entry()
 
     def _build_table(self) -> None:
         self.heading = PdiInspectionHeader(self)
@@ -91,6 +99,8 @@ class PdiInspectionDialog(QDialog):
             self.ctx,
             {
                 "save_item": self.save_item,
+                "pass_next": self.pass_and_next,
+                "enter": self.enter_pressed,
                 "add_photo": self.choose_photo,
                 "record_repair": self.rectify,
                 "acknowledge_repair": self.ask_acknowledgement,
@@ -100,7 +110,7 @@ class PdiInspectionDialog(QDialog):
         e = self.editor  # the editor's parts, as the dialog's (the tests and the page use them)
         self.value, self.note, self.repairs, self.photos, self.errors = e.value, e.note, e.repairs, e.photos, e.errors
         self.result_buttons = e.result_buttons
-        self.save_button, self.photo_button = e.save_button, e.photo_button
+        self.save_button, self.photo_button, self.pass_button = e.save_button, e.photo_button, e.pass_button
         self.rectify_button, self.ack_button = e.rectify_button, e.ack_button
 
     def _jump_row(self) -> QHBoxLayout:
@@ -174,6 +184,7 @@ class PdiInspectionDialog(QDialog):
     def _item_selected(self) -> None:
         item = self.selected_item()
         self.errors.clear()
+        self.item_key = uuid.uuid4().hex  # one result per save of what is shown (issue #16.2)
         if item is not None:
             self.editor.show_item(item, self._repairs_of(item))
         self._update_buttons()
@@ -186,7 +197,7 @@ class PdiInspectionDialog(QDialog):
     def _update_buttons(self) -> None:
         ins, item = self.inspection, self.selected_item()
         writable = ins.status in ("in_progress", "failed")
-        for b in (self.save_button, self.photo_button):
+        for b in (self.save_button, self.photo_button, self.pass_button):
             b.setEnabled(writable and item is not None)
         self.rectify_button.setEnabled(writable and item is not None and item.result == "not_ok")
         self.ack_button.setEnabled(writable and self._pending_ack(item) is not None)
@@ -227,12 +238,22 @@ class PdiInspectionDialog(QDialog):
     def set_result(self, result: str) -> None:
         self.editor.set_result(result)
 
-    def save_item(self) -> None:
+    def pass_and_next(self) -> None:
+        """F2: the selected item is OK, on to the next open one (issue #17.9)."""
+        self.save_item("ok")
+
+    def enter_pressed(self) -> None:
+        """Enter in the value or note field saves; a reading confirmed with no result chosen is OK."""
+        self.save_item(self.editor.checked_result() or "ok")
+
+    def save_item(self, result: str | None = None) -> None:
         item = self.selected_item()
-        if item is None:
+        if item is None or not self.save_button.isEnabled():
             return
+        if result:
+            self.editor.set_result(result)
         checked = self.editor.checked_result()
-        ctx, value, note = self.ctx, self.value.text(), self.note.text()
+        ctx, value, note, key = self.ctx, self.value.text(), self.note.text(), self.item_key
         position = self.model.row_of_item(item.item_id)
 
         def work():
@@ -246,15 +267,24 @@ class PdiInspectionDialog(QDialog):
                 result=checked,
                 value=value,
                 note=note,
+                request_key=key,
             )
 
         def next_open(ins) -> None:
-            # Work down the list: on to the next unchecked item.
-            later = [i for i in ins.items[position + 1 :] if i.result is None]
-            if later and checked == "ok":
-                self.select_item(later[0].item_id)
+            # Work down the list: on to the next unchecked item (then any left above).
+            following = [*ins.items[position + 1 :], *ins.items[:position]]
+            left = [i for i in following if i.result is None]
+            if left and checked == "ok":
+                self.select_item(left[0].item_id)
+                self._focus_entry()
 
         self._run(work, then=next_open)
+
+    def _focus_entry(self) -> None:
+        """The next item's reading is typed straight away; F2 works from anywhere."""
+        if self.value.isEnabled() and self.may_record:
+            self.value.setFocus()
+            self.value.selectAll()
 
     def choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)"))
@@ -348,26 +378,3 @@ class PdiInspectionDialog(QDialog):
 
     def complete(self) -> None:
         self._status_op("complete_inspection")
-
-    # -- the report ----------------------------------------------------------------------------
-    def sign_report(self):
-        from ui.pdi.report_dialog import PdiReportDialog
-
-        dialog = PdiReportDialog(self.ctx, self.inspection, self)
-        dialog.issued.connect(self._report_issued)
-        dialog.finished.connect(dialog.deleteLater)
-        self.child_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _report_issued(self, document) -> None:
-        self.reload()
-        self.open_report(document.id)
-
-    def open_report(self, document_id: int | None = None) -> None:
-        document_id = document_id or self.inspection.report_document_id
-        if document_id is not None:
-            open_report(self, self.ctx, document_id, self._shown)
-
-    def _shown(self, preview) -> None:
-        self.preview = preview

@@ -1,7 +1,8 @@
 """Editing a PDI checklist (issue #7, administrators; T/CSCA 120031-2023 4.4.1.2): add items,
 reorder them within their section, retire them, change texts, powertrains and value units,
 then publish the result as the next version. If another administrator published meanwhile,
-the conflict box says so and nothing is published."""
+the conflict box says so and nothing is published. A checklist that leaves out parts of the
+standard one is published only after the approval step (omissions_dialog.py, 4.4.1.2 b)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.pdi.rules import TemplateDefinition
 from app.core.errors import ValidationFailed
 from app.pdi.dto import PdiTemplateDTO
+from ui.pdi.omissions_dialog import PdiOmissionsDialog, omissions_of
 from ui.pdi.template_model import TemplateEditModel
 from ui.widgets.field_error import FieldErrors
 from ui.pdi.templates_tab import describe_problems
@@ -36,6 +38,7 @@ class PdiTemplateDialog(QDialog):
         self.setObjectName("pdi_template_dialog")
         self.ctx, self.template = ctx, template
         self.last_problems = ""
+        self.omissions_dialog: PdiOmissionsDialog | None = None
         brand = self.tr("all brands") if template.brand == "*" else template.brand
         self.setWindowTitle(
             self.tr("Checklist for {brand}, editing v{version}").format(brand=brand, version=template.template_version)
@@ -101,33 +104,56 @@ class PdiTemplateDialog(QDialog):
         if row >= 0:
             self.table.selectRow(self.model.move(row, step))
 
-    def publish(self) -> None:
+    def publish(self, approve_omissions: bool = False) -> None:
         ctx, data, note, based_on = self.ctx, self.model.to_json(), self.note.text(), self.template.id
 
         def work():
             from app.pdi.templates import publish_template
 
-            return publish_template(ctx.uow(), actor=ctx.actor, definition=data, based_on_id=based_on, note=note)
+            return publish_template(
+                ctx.uow(),
+                actor=ctx.actor,
+                definition=data,
+                based_on_id=based_on,
+                note=note,
+                approve_omissions=approve_omissions,
+            )
 
         def done(template) -> None:
             self.published.emit(template)
             self.accept()
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ValidationFailed) and not exc.for_field("note"):
-                self.last_problems = describe_problems(exc)
-                box = QMessageBox(
-                    QMessageBox.Icon.Warning,
-                    self.tr("Not published"),
-                    self.tr("Please correct these items; nothing was published:"),
-                    QMessageBox.StandardButton.Ok,
-                    self,
-                )
-                box.setObjectName("pdi_publish_problems")
-                box.setInformativeText(self.last_problems[:1500])
-                box.finished.connect(box.deleteLater)
-                box.open()
-                return
-            self.errors.report_failure(self, exc)
+        Op(self.ctx, self, work).busy(self.buttons).on_success(done).on_failure(self._failed).run()
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(done).on_failure(failed).run()
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed) and (rows := omissions_of(exc)) is not None:
+            self._ask_approval(rows)
+            return
+        if isinstance(exc, ValidationFailed) and not exc.for_field("note"):
+            self.last_problems = describe_problems(exc)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not published"),
+                self.tr("Please correct these items; nothing was published:"),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("pdi_publish_problems")
+            box.setInformativeText(self.last_problems[:1500])
+            box.finished.connect(box.deleteLater)
+            box.open()
+            return
+        self.errors.report_failure(self, exc)
+
+    def _ask_approval(self, rows: list[dict]) -> PdiOmissionsDialog:
+        """4.4.1.2 b: the parts left out get their reasons and the administrator's approval."""
+        dialog = PdiOmissionsDialog(rows, reasons_editable=True, parent=self)
+        dialog.approved.connect(self._approved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.omissions_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _approved(self, omissions: list[dict]) -> None:
+        self.model.omissions = omissions
+        self.publish(approve_omissions=True)

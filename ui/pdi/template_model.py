@@ -10,6 +10,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 
+from app.pdi.coverage import omissions_to_json
 from app.pdi.rules import ALL_POWERTRAINS, TemplateDefinition
 
 CTX = "PdiModels"
@@ -23,6 +24,7 @@ class EditCol(IntEnum):
     POWERTRAINS = 4
     VALUE = 5
     RETIRED = 6
+    PHOTOS = 7  # how many photos a pass needs (issue #17.9)
 
 
 HEADERS = {
@@ -33,8 +35,9 @@ HEADERS = {
     EditCol.POWERTRAINS: QT_TRANSLATE_NOOP("PdiModels", "Powertrains"),
     EditCol.VALUE: QT_TRANSLATE_NOOP("PdiModels", "Value (unit)"),
     EditCol.RETIRED: QT_TRANSLATE_NOOP("PdiModels", "Retired"),
+    EditCol.PHOTOS: QT_TRANSLATE_NOOP("PdiModels", "Photos"),
 }
-EDITABLE = (EditCol.ZH, EditCol.EN, EditCol.POWERTRAINS, EditCol.VALUE)
+EDITABLE = (EditCol.ZH, EditCol.EN, EditCol.POWERTRAINS, EditCol.VALUE, EditCol.PHOTOS)
 
 
 @dataclass
@@ -48,6 +51,8 @@ class EditItem:
     value_unit: str = ""
     retired: bool = False
     new: bool = False
+    photos: int | str = 0  # how many photos a pass needs (kept as typed: the service checks it)
+    covers: list[str] = field(default_factory=list)
 
 
 class TemplateEditModel(QAbstractTableModel):
@@ -56,9 +61,23 @@ class TemplateEditModel(QAbstractTableModel):
         self.definition = definition
         self.sections = [(s.id, s.zh, s.en) for s in definition.sections]
         self.items: list[EditItem] = [
-            EditItem(i.section, i.id, i.zh, i.en, list(i.applies_to), i.value_kind, i.value_unit, i.retired)
+            EditItem(
+                i.section,
+                i.id,
+                i.zh,
+                i.en,
+                list(i.applies_to),
+                i.value_kind,
+                i.value_unit,
+                i.retired,
+                photos=i.photos,
+                covers=list(i.covers),
+            )
             for i in definition.items()
         ]
+        # What the checklist leaves out of the standard one, with reasons (4.4.1.2 b): named
+        # and approved in the omissions step (omissions_dialog.py) when publishing.
+        self.omissions: list[dict] = omissions_to_json(definition.omissions)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.items)
@@ -103,6 +122,8 @@ class TemplateEditModel(QAbstractTableModel):
                 if not it.value_kind:
                     return ""
                 return f"{it.value_kind} ({it.value_unit})" if it.value_unit else it.value_kind
+            if col is EditCol.PHOTOS:
+                return str(it.photos) if it.photos else ""
         if role == Qt.ItemDataRole.CheckStateRole and col is EditCol.RETIRED:
             return Qt.CheckState.Checked if it.retired else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and it.retired:
@@ -124,6 +145,8 @@ class TemplateEditModel(QAbstractTableModel):
             elif col is EditCol.POWERTRAINS:
                 # Kept as typed: the service names unknown ones (pdi_template_powertrains).
                 it.applies_to = [p.strip().upper() for p in text.replace("，", ",").split(",") if p.strip()]
+            elif col is EditCol.PHOTOS:
+                it.photos = int(text) if text.isdigit() else text
             elif col is EditCol.VALUE:
                 kind, _, unit = text.partition("(")
                 it.value_kind = kind.strip() or None
@@ -170,8 +193,16 @@ class TemplateEditModel(QAbstractTableModel):
                 item: dict = {"id": it.id, "zh": it.zh, "en": it.en, "applies_to": list(it.applies_to)}
                 if it.value_kind:
                     item["value"] = {"kind": it.value_kind, "unit": it.value_unit}
+                if it.photos:
+                    item["photos"] = it.photos
+                if it.covers:
+                    item["covers"] = list(it.covers)
                 if it.retired:
                     item["retired"] = True
                 items.append(item)
             sections.append({"id": sid, "zh": zh, "en": en, "items": items})
-        return {"key": d.key, "brand": d.brand, "title": {"zh": d.title_zh, "en": d.title_en}, "sections": sections}
+        active = {i.id for i in self.items if not i.retired}
+        # An item brought back is no longer left out: its omission goes with it.
+        omissions = [o for o in self.omissions if o.get("item") not in active]
+        title = {"zh": d.title_zh, "en": d.title_en}
+        return {"key": d.key, "brand": d.brand, "title": title, "sections": sections, "omissions": omissions}

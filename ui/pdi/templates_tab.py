@@ -1,6 +1,7 @@
 """The PDI page's checklists tab (issue #7, administrators; T/CSCA 120031-2023 4.4.1.2): every
 published version per brand, export one as JSON, import a JSON file as the next version of
-its brand's checklist (every problem in the file listed with its place), and edit the
+its brand's checklist (every problem in the file listed with its place; the parts of the
+standard checklist it names as left out are approved in one step, 4.4.1.2 b), and edit the
 current checklist (ui/pdi/template_dialog.py). Versions are never changed once
 published; inspections keep theirs."""
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import ValidationFailed
 from ui.shell.errors import field_error_text, show_error
 from ui.pdi.models import PdiTemplatesModel
+from ui.pdi.omissions_dialog import PdiOmissionsDialog, omissions_of
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
@@ -36,6 +38,7 @@ class PdiTemplatesTab(QWidget):
         self.setObjectName("pdi_templates_tab")
         self.ctx = ctx
         self.editor = None
+        self.omissions_dialog: PdiOmissionsDialog | None = None
         self.last_problems = ""
         intro = QLabel(
             self.tr(
@@ -117,17 +120,29 @@ class PdiTemplatesTab(QWidget):
         if path:
             self.import_file(path)
 
-    def import_file(self, path: str) -> None:
+    def import_file(self, path: str, approve_omissions: bool = False) -> None:
         ctx = self.ctx
 
         def work():
             from app.pdi.templates import import_template
 
-            return import_template(ctx.uow(), actor=ctx.actor, path=path)
+            return import_template(ctx.uow(), actor=ctx.actor, path=path, approve_omissions=approve_omissions)
 
-        Op(ctx, self, work).on_success(lambda _t: self.refresh()).on_failure(self._import_failed).run()
+        def failed(exc: BaseException) -> None:
+            self._import_failed(exc, path)
 
-    def _import_failed(self, exc: BaseException) -> None:
+        Op(ctx, self, work).on_success(lambda _t: self.refresh()).on_failure(failed).run()
+
+    def _import_failed(self, exc: BaseException, path: str) -> None:
+        rows = omissions_of(exc) if isinstance(exc, ValidationFailed) else None
+        if rows is not None and all(r["reason"] for r in rows):
+            # Everything left out is named with its reason in the file: the admin approves.
+            dialog = PdiOmissionsDialog(rows, reasons_editable=False, parent=self)
+            dialog.approved.connect(lambda _o: self.import_file(path, approve_omissions=True))
+            dialog.finished.connect(dialog.deleteLater)
+            self.omissions_dialog = dialog
+            dialog.open()
+            return
         if isinstance(exc, ValidationFailed):
             self.last_problems = describe_problems(exc)
             box = QMessageBox(
