@@ -161,7 +161,8 @@ class CheckInFields(QWidget):
         PIPL art. 14 consent notice."""
         self.name = QLineEdit()
         self.name.setObjectName("name")
-        self.name.setMaxLength(60)
+        # No maxLength: a paste longer than the service allows is refused with a message
+        # beside the field, never cut without a word (issue #17.3).
         self.name.setPlaceholderText(self.tr("Optional: how to address the visitor"))
         self._row(form, self.tr("&Name"), "name", self.name)
         self.mobile = QLineEdit()

@@ -18,6 +18,19 @@ from ui.widgets.buttons import action_button
 TICK_MS = 30_000
 
 
+def _fit_columns(view: QTableView) -> None:
+    """Short columns fit their contents; the visitor and the models share what is left and
+    elide, so a long name never pushes the consultant and the waiting time off a 1366-wide
+    screen (issue #17.3). The whole text is in the cell's tooltip."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in (VisitTableModel.Col.VISITOR, VisitTableModel.Col.MODELS):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setWordWrap(False)
+
+
 class QueuePage(QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -62,8 +75,7 @@ class QueuePage(QWidget):
             view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
             view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
+            _fit_columns(view)
             view.selectionModel().selectionChanged.connect(lambda *_a, k=key: self._selected_in(k))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
