@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reception.rules import MAX_PARTY_SIZE
-from ui.shell.labels import VISIT_TYPE, label
+from ui.shell.labels import VISIT_TYPE, channel_label, label
 from ui.widgets.field_error import FieldErrors
 
 SPLIT = re.compile(r"\s*[,，;；]\s*")
@@ -43,6 +43,14 @@ class _ListCompleter(QCompleter):
         text = self.widget().text() if self.widget() else ""
         parts = SPLIT.split(text)[:-1]
         return ", ".join([*parts, index.data()])
+
+
+def channel_item_text(channel) -> str:
+    """A channel in the list: both names, so typing either finds it, the UI's language first
+    (issue #17.11): "Autohome · 汽车之家" in English, "汽车之家 · Autohome" in Chinese."""
+    first = channel_label(channel.name, channel.name_en)
+    other = channel.name if first != channel.name else channel.name_en
+    return f"{first} · {other}" if other and other != first else first
 
 
 class TimeEdit(QTimeEdit):

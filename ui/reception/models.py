@@ -17,6 +17,7 @@ from ui.shell.labels import (
     LEAD_STATUS,
     LOST_REASON,
     VISIT_TYPE,
+    channel_label,
     label,
 )
 from ui.widgets.table_model import DtoTableModel
@@ -104,7 +105,7 @@ class VisitTableModel(DtoTableModel):
         if c is self.Col.TYPE:
             return label(VISIT_TYPE, v.visit_type)
         if c is self.Col.SOURCE:
-            return v.channel_name
+            return channel_label(v.channel_name, v.channel_name_en)
         if c is self.Col.MODELS:
             return ", ".join(m.label for m in v.interested_models)
         if c is self.Col.CONSULTANT:
