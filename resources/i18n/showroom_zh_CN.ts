@@ -3864,6 +3864,10 @@ Defect: {defect}</source>
 <context>
     <name>QueuePage</name>
     <message>
+        <source>&amp;My visitors only</source>
+        <translation>只看我的客户(&amp;M)</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>

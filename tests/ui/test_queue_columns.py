@@ -49,3 +49,31 @@ def test_consultant_and_waiting_stay_on_a_1366_wide_screen(qtbot, uow, database,
     assert header == ("销售顾问" if language == "zh_CN" else "Consultant")
     # the whole name is still one hover away
     assert name in model.index(0, cols.VISITOR).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_consultants_queue_opens_on_their_own_visitors(qtbot, uow, database, sync_ops):
+    """Issue #17.7: a consultant lands on the queue with their own visitors; one click on
+    "My visitors only" shows everyone's."""
+    reception_defaults(uow)
+    desk = make_staff(uow, Role.RECEPTION)
+    me, other = make_consultants(uow, 2)
+    set_roster(uow(), actor=desk, consultant_ids=[me.user_id, other.user_id], now=utcnow())
+    visits = [walk_in(uow, desk, now=utcnow()).visit for _ in range(2)]  # rotation: one each
+    assert {v.consultant_id for v in visits} == {me.user_id, other.user_id}
+    page = QueuePage(AppContext(database, me))
+    qtbot.addWidget(page)
+    page.resize(1196, 700)
+    page.show()
+    view = page.views["waiting"]
+    qtbot.waitUntil(lambda: page.models["waiting"].rowCount() == 2, timeout=2000)
+    assert page.only_mine.isChecked() and view.model().rowCount() == 1
+    assert page.boxes["waiting"].title().endswith("(1)")
+    view.selectRow(0)
+    assert page.selected_visit().consultant_id == me.user_id
+    qtbot.mouseClick(page.only_mine, Qt.MouseButton.LeftButton)
+    assert view.model().rowCount() == 2 and page.boxes["waiting"].title().endswith("(2)")
+    assert page.selected_visit().consultant_id == me.user_id  # the selection stays on the visit
+    # the desk sees every visitor and has no such filter
+    desk_page = QueuePage(AppContext(database, desk))
+    qtbot.addWidget(desk_page)
+    assert not desk_page.only_mine.isChecked() and desk_page.views["waiting"].model().rowCount() == 2
