@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+
 from app.core.errors import FieldError
 from app.core.validation import check_length, clean_line, clean_text
 from app.reception.checkin_input import CheckInInput, validate
 from app.reception.rules import MAX_NAME_LENGTH
+from tests.property.strategies import nasty_text
 
 NOW = dt.datetime(2026, 3, 2, 3, 0)  # 11:00 in the store
 
@@ -40,3 +43,18 @@ def test_check_in_refuses_a_500_character_name_instead_of_cutting_it():
     pasted = ("王先生\r\n" * 100)[:500]
     errors, _clean = validate(CheckInInput(channel_id=1, name=pasted), NOW, None, False)
     assert [(e.field, e.code, e.params["max"]) for e in errors] == [("name", "too_long", MAX_NAME_LENGTH)]
+
+
+@given(nasty_text)
+def test_a_cleaned_line_is_one_line_without_doubled_spaces_and_stays_so(raw):
+    line = clean_line(raw)
+    assert line == line.strip() and "  " not in line
+    assert not any(ch.isspace() and ch != " " for ch in line)
+    assert clean_line(line) == line
+
+
+@given(nasty_text)
+def test_cleaned_text_has_no_carriage_returns_and_stays_so(raw):
+    text = clean_text(raw)
+    assert "\r" not in text and "\n\n\n" not in text and text == text.strip()
+    assert clean_text(text) == text
