@@ -15,6 +15,7 @@ from db.models import Role
 from db.reception_models import Customer, Visit
 from tests.factories import make_consultants, reception_defaults
 from ui.reception.reception_page import ReceptionPage
+from ui.shell.i18n import install_translators
 
 
 @pytest.fixture()
@@ -42,14 +43,21 @@ def _paste_name(qtbot, page, text: str) -> None:
     qtbot.keyClick(page.form.name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_a_500_character_pasted_name_is_refused_beside_the_field_not_cut(qtbot, page, uow):
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    assert install_translators(request.param)
+    yield request.param
+    install_translators("en")
+
+
+def test_a_500_character_pasted_name_is_refused_beside_the_field_not_cut(qtbot, language, page, uow):
     pasted = ("王先生\r\n" * 100)[:500]
     _paste_name(qtbot, page, pasted)
     qtbot.keyClick(page.form.name, Qt.Key.Key_Return)
     assert len(page.form.name.text()) > 60  # the field did not cut the paste either
     message = page.findChild(QLabel, "error_name")
     qtbot.waitUntil(lambda: not message.isHidden(), timeout=2000)
-    assert "at most 60 characters" in message.text()
+    assert {"en": "at most 60 characters", "zh_CN": "最多 60 个字符"}[language] in message.text()
     assert _count(uow, Visit) == 0 and _count(uow, Customer) == 0
 
 
