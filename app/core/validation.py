@@ -209,3 +209,41 @@ def parse_yuan_to_fen(raw: str | int | float, field: str) -> int:
     if value > 100_000_000 * 100:  # nothing in a showroom costs more than ¥100 M
         raise _fail(field, "number_too_large")
     return value
+
+
+# --- free text as typed or pasted (issue #17.3) ----------------------------------------------
+_SPACES = re.compile(r"\s+")
+_LINE_SPACES = re.compile(r"[^\S\n]+")  # whitespace other than a line break
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _visible(text: str) -> str:
+    """NFKC (full-width letters and digits, U+3000 ideographic space become their plain forms),
+    and no control or format characters: a zero-width space or a BOM pasted from a chat or a
+    web page would make two equal names differ. Tabs and line breaks become spaces or stay as
+    line breaks; the callers decide."""
+    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") else (" " if ch.isspace() else "")
+        for ch in text
+    )
+
+
+def clean_line(raw: str | None) -> str:
+    """A name or any one-line text as stored: every run of whitespace (line breaks, carriage
+    returns, tabs, U+3000) becomes one space and the ends are stripped. '王\\r\\n 先生\\t' -> '王 先生'."""
+    return _SPACES.sub(" ", _visible(raw or "")).strip()
+
+
+def clean_text(raw: str | None) -> str:
+    """Notes and other free text kept on several lines: line breaks stay (at most one blank
+    line in a row), other whitespace runs become one space, each line and the whole are stripped."""
+    lines = (_LINE_SPACES.sub(" ", line).strip() for line in _visible(raw or "").split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def check_length(value: str, field: str, limit: int, errors: list[FieldError]) -> str:
+    """Too long is said, never cut (issue #17.3): adds a 'too_long' error with the limit."""
+    if len(value) > limit:
+        errors.append(FieldError(field, "too_long", {"max": limit, "length": len(value)}))
+    return value

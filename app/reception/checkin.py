@@ -20,6 +20,7 @@ from sqlalchemy import select
 from app.core.clock import store_day_bounds, store_today, to_store_time, utcnow
 from app.reception.rules import MAX_REASON_LENGTH, reminders_for
 from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.core.validation import check_length, clean_text
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit, retry_transient
 from app.core.dto import Actor, Changes
@@ -201,11 +202,10 @@ def reassign_visit(
     now = now or utcnow()
     today = store_today(now)
     errors = []
-    reason = (reason or "").strip()
+    reason = clean_text(reason)  # as pasted: whitespace normalised, too long said (issue #17.3)
     if not reason:
         errors.append(FieldError("override_reason", "required"))
-    elif len(reason) > MAX_REASON_LENGTH:
-        errors.append(FieldError("override_reason", "too_long", {"max": MAX_REASON_LENGTH}))
+    check_length(reason, "override_reason", MAX_REASON_LENGTH, errors)
     with uow:
         s = uow.session
         lock_rotation(s)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from app.core.clock import store_day_bounds, store_today
 from app.core.dto import Actor
 from app.core.errors import FieldError
+from app.core.validation import check_length, clean_line, clean_text
 from app.reception.customers import parse_mobile, resolve_customer, validate_name
 from app.reception.rules import (
     ARRIVAL_FUTURE_TOLERANCE,
@@ -67,12 +68,12 @@ def validate(
         errors.append(FieldError("party_size", "out_of_range", {"min": 1, "max": MAX_PARTY_SIZE}))
     if data.channel_id is None:
         errors.append(FieldError("channel_id", "required"))
-    language = (data.language or "").strip() or None
-    if language and len(language) > MAX_LANGUAGE_LENGTH:
-        errors.append(FieldError("language", "too_long", {"max": MAX_LANGUAGE_LENGTH}))
+    # Whitespace as pasted (line breaks, tabs) is normalised before anything is checked or
+    # stored, and too long is an error, never a silent cut (issue #17.3).
+    language = check_length(clean_line(data.language), "language", MAX_LANGUAGE_LENGTH, errors) or None
     clean["language"] = language if data.foreign_visitor else None
     clean["models"] = _models(data, errors)
-    clean["name"] = validate_name(data.name, errors)
+    clean["name"] = validate_name(clean_line(data.name), errors)
     clean["mobile"] = parse_mobile(data.mobile, errors)
     clean["notes"] = _notes(data, errors)
     arrival = data.arrival_at or now
@@ -89,7 +90,7 @@ def _models(data: CheckInInput, errors: list[FieldError]) -> list[list[str]]:
     models: list[list[str]] = []
     for item in data.interested_models or []:
         try:
-            brand, model = (str(x).strip() for x in item)
+            brand, model = (clean_line(str(x)) for x in item)
         except (TypeError, ValueError):
             brand = model = ""
         if not brand or not model:
@@ -102,9 +103,9 @@ def _models(data: CheckInInput, errors: list[FieldError]) -> list[list[str]]:
 
 
 def _notes(data: CheckInInput, errors: list[FieldError]) -> str:
-    notes = (data.notes or "").strip()
+    notes = clean_text(data.notes)
     if len(notes) > MAX_NOTES_LENGTH:
-        errors.append(FieldError("notes", "too_long", {"max": MAX_NOTES_LENGTH}))
+        check_length(notes, "notes", MAX_NOTES_LENGTH, errors)
     elif looks_like_id_number(notes):
         errors.append(FieldError("notes", "id_number_not_allowed"))
     return notes
@@ -122,12 +123,10 @@ def _check_override(
         # Choosing a consultant for a walk-in bypasses the rotation: that is an override.
         errors.append(FieldError("requested_consultant_id", "override_required"))
     if override:
-        reason = (override_reason or "").strip()
+        reason = clean_text(override_reason)
         if not reason:
             errors.append(FieldError("override_reason", "required"))
-        elif len(reason) > MAX_REASON_LENGTH:
-            errors.append(FieldError("override_reason", "too_long", {"max": MAX_REASON_LENGTH}))
-        clean["override_reason"] = reason
+        clean["override_reason"] = check_length(reason, "override_reason", MAX_REASON_LENGTH, errors)
 
 
 def channel_and_appointment(s, data: CheckInInput, clean: dict, errors: list[FieldError]):

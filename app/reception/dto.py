@@ -118,6 +118,7 @@ class VisitDTO:
     consent_given: bool
     appointment_id: int | None
     version: int
+    channel_name_en: str = ""  # the channel's English name, shown in the English UI (issue #17.11)
     # Set by the service that changed this visit: what the UI refreshes (issue #16).
     changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
@@ -259,6 +260,7 @@ class CountRow:
     label: str  # channel or consultant name where there is one; else the key
     visits: int
     people: int  # sum of party sizes
+    label_en: str = ""  # a channel's English name (issue #17.11)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFa
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
+from app.core.validation import clean_line, clean_text
 from app.reception.dto import LeadChangeDTO, LeadDTO
 from app.reception.lead_changes import L, move_lead, new_lead
 from app.reception.setup import known_models
@@ -131,7 +132,7 @@ def create_lead(
     errors: list[FieldError] = []
     level = _level(intent_level, errors)
     _follow_up_errors(next_follow_up, today, errors)
-    brand, model = (brand or "").strip(), (model or "").strip()
+    brand, model = clean_line(brand), clean_line(model)
     with uow:
         s = uow.session
         customer = s.get(Customer, customer_id)
@@ -179,7 +180,7 @@ def _status_change(
         except ValueError:
             errors.append(FieldError("status", "unknown_value"))
     reason = None
-    note = (lost_note or "").strip()
+    note = clean_text(lost_note)  # as pasted (issue #17.3)
     if target is L.LOST:
         try:
             reason = LostReason(lost_reason) if lost_reason else None
@@ -260,7 +261,7 @@ def reassign_customer(
     next visits go to the new consultant. Returns the moved leads."""
     require(actor, Action.REASSIGN_LEADS)
     now = now or utcnow()
-    reason = (reason or "").strip()
+    reason = clean_text(reason)
     errors = []
     if not reason:
         errors.append(FieldError("reason", "required"))

@@ -46,6 +46,9 @@ POLL_INTERVAL = 0.25  # seconds, SQLite
 PG_FALLBACK_POLL = 2.0  # seconds, PostgreSQL
 GAP_GRACE = 30.0  # seconds a skipped PostgreSQL id is looked for again
 EVENT_RETENTION = dt.timedelta(days=3)
+# A consultant acknowledged a visit's notice (app.reception.notices, issue #17.10). Bookkeeping,
+# not a change of the floor: feeds pass it over unless asked for it by kind.
+NOTICE_SEEN = "notice_seen"
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,9 @@ class ChangeFeed:
     def _wanted(self, e: EventDTO) -> bool:
         if self.consultant_id is not None and e.consultant_id != self.consultant_id:
             return False
-        return self.kinds is None or e.kind in self.kinds
+        if self.kinds is None:
+            return e.kind != NOTICE_SEEN
+        return e.kind in self.kinds
 
     # -- waiting --------------------------------------------------------------------------
 
@@ -243,4 +248,4 @@ class ChangeFeed:
         self.close()
 
 
-__all__ = ["ChangeFeed", "EventDTO", "emit", "prune_events", "PG_CHANNEL"]
+__all__ = ["ChangeFeed", "EventDTO", "emit", "prune_events", "PG_CHANNEL", "NOTICE_SEEN"]

@@ -90,8 +90,8 @@ def traffic_report(
             add("consultant", "" if consultant_id is None else str(consultant_id), size)
             add("outcome", outcome or "open", size)
 
-        def group(name: str, keys, label=lambda k: k) -> tuple[CountRow, ...]:
-            return tuple(CountRow(k, label(k), visits[(name, k)], people[(name, k)]) for k in keys)
+        def group(name: str, keys, label=lambda k: k, label_en=lambda k: "") -> tuple[CountRow, ...]:
+            return tuple(CountRow(k, label(k), visits[(name, k)], people[(name, k)], label_en(k)) for k in keys)
 
         seen = lambda name: [k for g, k in visits if g == name]  # noqa: E731
         by_code = {c.code: c for c in channels.values()}
@@ -106,11 +106,16 @@ def traffic_report(
             visits=len(rows),
             people=sum(r[1] for r in rows),
             by_hour=group("hour", [f"{h:02d}" for h in range(24)]),
-            by_channel=group("channel", channel_keys, lambda k: by_code[k].name if k in by_code else k),
+            by_channel=group("channel", channel_keys, *_channel_names(by_code)),  # zh and en (issue #17.11)
             by_visit_type=group("visit_type", [t.value for t in VisitType]),
             by_consultant=group("consultant", consultant_keys, lambda k: names.get(k, "")),
             by_outcome=group("outcome", [o.value for o in VisitOutcome] + ["open"]),
         )
+
+
+def _channel_names(by_code):
+    """A channel code's Chinese and English names (the English UI shows the latter)."""
+    return (lambda k: by_code[k].name if k in by_code else k), (lambda k: by_code[k].name_en if k in by_code else "")
 
 
 REPORT_LABEL_KEYS = (
@@ -145,10 +150,11 @@ def export_traffic_xlsx(
     start_day: dt.date,
     end_day: dt.date | None = None,
     labels: Mapping[str, str] | None = None,
+    english_names: bool = False,
 ) -> TrafficReportDTO:
     """Write the traffic report as .xlsx, one sheet per breakdown. `labels` translates the
     words in REPORT_LABEL_KEYS (sheet names, headers, visit types, outcomes); missing keys
-    are written as the key itself. Written through a temporary file."""
+    are written as the key itself; `english_names`: channels by English name (issue #17.11)."""
     report = traffic_report(uow, actor=actor, start_day=start_day, end_day=end_day)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -157,10 +163,10 @@ def export_traffic_xlsx(
     def tr(key: str) -> str:
         return (labels or {}).get(key, key)
 
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.tmp")  # written through a temporary file, then renamed
     try:
         touch_private(tmp)  # owner-only before anything is written (issue #15.4)
-        _write_xlsx(tmp, report, tr)
+        _write_xlsx(tmp, report, tr, english_names)
         os.replace(tmp, path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
@@ -180,7 +186,7 @@ def _safe(row) -> list:
     return [escape_formula(v) for v in row]
 
 
-def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
+def _write_xlsx(path: Path, report: TrafficReportDTO, tr, english_names: bool = False) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -207,7 +213,8 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr) -> None:
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for r in rows:
-            label = tr(r.key) if translate else (r.label or tr("unassigned"))
+            name = (r.label_en if english_names else "") or r.label
+            label = tr(r.key) if translate else (name or tr("unassigned"))
             ws.append(_safe([label, r.visits, r.people]))
         ws.append(_safe([tr("total_visits"), sum(r.visits for r in rows), sum(r.people for r in rows)]))
         ws.column_dimensions["A"].width = 24

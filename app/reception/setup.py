@@ -18,6 +18,7 @@ from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFa
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor
+from app.core.validation import clean_line
 from app.reception.dto import ChannelDTO, ConsentTextDTO, ModelChoiceDTO
 from db.models import Vehicle, VehicleStatus
 from db.reception_models import ConsentPurpose, ConsentText, SourceChannel
@@ -107,6 +108,7 @@ def add_channel(
 ) -> ChannelDTO:
     require(actor, Action.MANAGE_CHANNELS)
     code = (code or "").strip().lower()
+    name, name_en = clean_line(name), clean_line(name_en)  # as pasted (issue #17.3)
     errors = _channel_errors(code, name, name_en, 0 if sort_order is None else sort_order)
     if errors:
         raise ValidationFailed(errors)
@@ -142,6 +144,7 @@ def update_channel(
     """Rename, reorder or (de)activate a channel. The code never changes: reports key on it,
     and a channel used by visits is deactivated rather than deleted."""
     require(actor, Action.MANAGE_CHANNELS)
+    name, name_en = clean_line(name), clean_line(name_en)  # as pasted (issue #17.3)
     errors = _channel_errors(None, name, name_en, sort_order)
     if errors:
         raise ValidationFailed(errors)

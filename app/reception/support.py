@@ -85,11 +85,14 @@ def visit_dtos(session: Session, visits: Sequence[Visit]) -> list[VisitDTO]:
     appointments = dict(
         session.execute(select(Appointment.visit_id, Appointment.id).where(Appointment.visit_id.in_(ids))).all()
     )
-    channels = dict(
-        session.execute(
-            select(SourceChannel.id, SourceChannel.name).where(SourceChannel.id.in_({v.channel_id for v in visits}))
-        ).all()
-    )
+    channels = {
+        cid: (name, name_en)
+        for cid, name, name_en in session.execute(
+            select(SourceChannel.id, SourceChannel.name, SourceChannel.name_en).where(
+                SourceChannel.id.in_({v.channel_id for v in visits})
+            )
+        )
+    }
     customer_ids = {v.customer_id for v in visits if v.customer_id}
     customers = (
         dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(customer_ids))).all())
@@ -103,7 +106,8 @@ def visit_dtos(session: Session, visits: Sequence[Visit]) -> list[VisitDTO]:
             arrival_at=v.arrival_at,
             visit_type=v.visit_type,
             channel_id=v.channel_id,
-            channel_name=channels.get(v.channel_id, ""),
+            channel_name=channels.get(v.channel_id, ("", ""))[0],
+            channel_name_en=channels.get(v.channel_id, ("", ""))[1],
             party_size=v.party_size,
             with_children=v.with_children,
             foreign_visitor=v.foreign_visitor,

@@ -22,6 +22,7 @@ from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFa
 from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit, retry_transient
 from app.core.dto import Actor, Changes
+from app.core.validation import clean_text
 from app.reception.lead_changes import record_visit_leads
 from app.reception.notifications import emit
 from app.reception.dto import EndVisitResultDTO, VisitDTO
@@ -190,7 +191,7 @@ def _check_outcome(
         errors.append(
             FieldError("next_follow_up", "out_of_range", {"min": today.isoformat(), "max_days": MAX_FOLLOW_UP_DAYS})
         )
-    note_text = (notes or "").strip() if notes is not None else None
+    note_text = clean_text(notes) if notes is not None else None  # as pasted (issue #17.3)
     if note_text and len(note_text) > MAX_NOTES_LENGTH:
         errors.append(FieldError("notes", "too_long", {"max": MAX_NOTES_LENGTH}))
     elif note_text and looks_like_id_number(note_text):

@@ -2945,6 +2945,22 @@ File: {file}</source>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Customer #{id} ({type})</source>
+        <translation>客户 #{id}（{type}）</translation>
+    </message>
+    <message>
+        <source>, party of {n}</source>
+        <translation>，{n} 人</translation>
+    </message>
+    <message>
+        <source>While you were away, {visitor} was assigned to you · waiting {waited}</source>
+        <translation>您离开期间，{visitor} 已分配给您 · 已等候 {waited}</translation>
+    </message>
+    <message>
+        <source>New visitor: {visitor} is assigned to you · waiting {waited}</source>
+        <translation>新客户：{visitor} 已分配给您 · 已等候 {waited}</translation>
+    </message>
 </context>
 <context>
     <name>LockDialog</name>
@@ -3946,6 +3962,10 @@ Defect: {defect}</source>
 </context>
 <context>
     <name>QueuePage</name>
+    <message>
+        <source>&amp;My visitors only</source>
+        <translation>只看我的客户(&amp;M)</translation>
+    </message>
     <message>
         <source>Waiting</source>
         <translation>等候中</translation>

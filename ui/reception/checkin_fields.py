@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reception.rules import MAX_PARTY_SIZE
-from ui.shell.labels import VISIT_TYPE, label
+from ui.shell.labels import VISIT_TYPE, channel_label, label
 from ui.widgets.field_error import FieldErrors
 
 SPLIT = re.compile(r"\s*[,，;；]\s*")
@@ -43,6 +43,14 @@ class _ListCompleter(QCompleter):
         text = self.widget().text() if self.widget() else ""
         parts = SPLIT.split(text)[:-1]
         return ", ".join([*parts, index.data()])
+
+
+def channel_item_text(channel) -> str:
+    """A channel in the list: both names, so typing either finds it, the UI's language first
+    (issue #17.11): "Autohome · 汽车之家" in English, "汽车之家 · Autohome" in Chinese."""
+    first = channel_label(channel.name, channel.name_en)
+    other = channel.name if first != channel.name else channel.name_en
+    return f"{first} · {other}" if other and other != first else first
 
 
 class TimeEdit(QTimeEdit):
@@ -161,7 +169,8 @@ class CheckInFields(QWidget):
         PIPL art. 14 consent notice."""
         self.name = QLineEdit()
         self.name.setObjectName("name")
-        self.name.setMaxLength(60)
+        # No maxLength: a paste longer than the service allows is refused with a message
+        # beside the field, never cut without a word (issue #17.3).
         self.name.setPlaceholderText(self.tr("Optional: how to address the visitor"))
         self._row(form, self.tr("&Name"), "name", self.name)
         self.mobile = QLineEdit()

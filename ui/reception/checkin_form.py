@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.core.clock import from_store_time, store_today, to_store_time, utcnow
 from app.reception.checkin import CheckInInput
 from ui.shell.i18n import current_language
-from ui.reception.checkin_fields import SPLIT, CheckInFields
+from ui.reception.checkin_fields import SPLIT, CheckInFields, channel_item_text
 from ui.widgets.field_error import FieldErrors
 
 
@@ -128,8 +128,7 @@ class CheckInForm(CheckInFields):
         self.channel.blockSignals(True)
         self.channel.clear()
         for c in self.channels:
-            text = f"{c.name} · {c.name_en}" if c.name_en and c.name_en != c.name else c.name
-            self.channel.addItem(text, c.id)
+            self.channel.addItem(channel_item_text(c), c.id)
         self.channel.setCurrentIndex(-1)
         self.channel.setEditText("")
         if current is not None:

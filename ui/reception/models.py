@@ -17,6 +17,7 @@ from ui.shell.labels import (
     LEAD_STATUS,
     LOST_REASON,
     VISIT_TYPE,
+    channel_label,
     label,
 )
 from ui.widgets.table_model import DtoTableModel
@@ -85,11 +86,9 @@ class VisitTableModel(DtoTableModel):
 
     def data(self, index: QModelIndex, role: int = DISPLAY):  # noqa: D401
         v = self.item(index)
+        if v is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index, v)
         if v is None or role != DISPLAY:
-            if v is not None and role == Qt.ItemDataRole.ToolTipRole and v.override_reason:
-                return QCoreApplication.translate("ReceptionModels", "Override: {reason}").format(
-                    reason=v.override_reason
-                )
             return None
         c = self.Col(index.column())
         if c is self.Col.ARRIVAL:
@@ -106,7 +105,7 @@ class VisitTableModel(DtoTableModel):
         if c is self.Col.TYPE:
             return label(VISIT_TYPE, v.visit_type)
         if c is self.Col.SOURCE:
-            return v.channel_name
+            return channel_label(v.channel_name, v.channel_name_en)
         if c is self.Col.MODELS:
             return ", ".join(m.label for m in v.interested_models)
         if c is self.Col.CONSULTANT:
@@ -115,6 +114,14 @@ class VisitTableModel(DtoTableModel):
             return minutes_text(v.waiting_seconds(self.now))
         if c is self.Col.DURATION:
             return minutes_text(v.duration_seconds(self.now))
+        return None
+
+    def _tooltip(self, index: QModelIndex, v) -> str | None:
+        """The whole text of the columns that elide; else the override's reason, if any."""
+        if index.column() in (self.Col.VISITOR, self.Col.MODELS):
+            return self.data(index, DISPLAY)
+        if v.override_reason:
+            return QCoreApplication.translate("ReceptionModels", "Override: {reason}").format(reason=v.override_reason)
         return None
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802

@@ -4,8 +4,18 @@ timestamps (no SQL per tick); the board reloads when the change feed reports a c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.clock import utcnow
 from app.core.permissions import Action, can
@@ -18,6 +28,40 @@ from ui.widgets.buttons import action_button
 TICK_MS = 30_000
 
 
+def _fit_columns(view: QTableView) -> None:
+    """Short columns fit their contents; the visitor and the models share what is left and
+    elide, so a long name never pushes the consultant and the waiting time off a 1366-wide
+    screen (issue #17.3). The whole text is in the cell's tooltip."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in (VisitTableModel.Col.VISITOR, VisitTableModel.Col.MODELS):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setWordWrap(False)
+
+
+class MyVisitors(QSortFilterProxyModel):
+    """One section of the board, or only the visitors assigned to one consultant (issue #17.7:
+    a consultant's queue opens on their own visitors)."""
+
+    def __init__(self, user_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.user_id = user_id
+        self.only_mine = False
+
+    def set_only_mine(self, on: bool) -> None:
+        self.beginFilterChange()
+        self.only_mine = on
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt override
+        if not self.only_mine:
+            return True
+        visit = self.sourceModel().row_at(source_row)
+        return visit is not None and visit.consultant_id == self.user_id
+
+
 class QueuePage(QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -26,12 +70,17 @@ class QueuePage(QWidget):
         self.board = None
         self.models: dict[str, VisitTableModel] = {}
         self.views: dict[str, QTableView] = {}
+        self.shown: dict[str, MyVisitors] = {}  # what each view shows of its model
         splitter = self._tables()
         self._buttons(roles)
         self.summary = QLabel("")
         self.summary.setObjectName("queue_summary")
+        self.only_mine = QCheckBox(self.tr("&My visitors only"))
+        self.only_mine.setObjectName("my_visitors")
+        self.only_mine.toggled.connect(self._filter_mine)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.only_mine)
         for b in (self.start_button, self.test_drive_button, self.end_button, self.left_button, self.reassign_button):
             top.addWidget(b)
         layout = QVBoxLayout(self)
@@ -42,6 +91,9 @@ class QueuePage(QWidget):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
         ctx.data_did_change.connect(self._on_change)
+        # A consultant sees their own visitors first; a manager or the desk sees everyone.
+        self.only_mine.setVisible(can(roles, Action.SERVE_VISITORS))
+        self.only_mine.setChecked(ctx.actor.has(Role.CONSULTANT) and not ctx.actor.has(Role.SALES_MANAGER))
         self._update_buttons()
         self.refresh()
 
@@ -56,19 +108,20 @@ class QueuePage(QWidget):
         self.boxes: dict[str, QGroupBox] = {}
         for key, title in titles.items():
             model = VisitTableModel(self)
+            shown = MyVisitors(self.ctx.actor.user_id, self)
+            shown.setSourceModel(model)
             view = QTableView()
             view.setObjectName(f"queue_{key}")
-            view.setModel(model)
+            view.setModel(shown)
             view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
             view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
+            _fit_columns(view)
             view.selectionModel().selectionChanged.connect(lambda *_a, k=key: self._selected_in(k))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
             splitter.addWidget(box)
-            self.models[key], self.views[key], self.boxes[key] = model, view, box
+            self.models[key], self.views[key], self.boxes[key], self.shown[key] = model, view, box, shown
         self._titles = titles
 
         return splitter
@@ -106,7 +159,7 @@ class QueuePage(QWidget):
         self.board = board
         for key in self.models:
             self.models[key].set_rows(list(getattr(board, key)))
-            self.boxes[key].setTitle(f"{self._titles[key]} ({len(getattr(board, key))})")
+        self._titles_with_counts()
         free = sum(1 for d in board.duty if d.state == "available")
         self.summary.setText(
             self.tr("Today: {visits} visitors · {free} consultants free").format(
@@ -116,6 +169,19 @@ class QueuePage(QWidget):
         if selected is not None:
             self.select_visit(selected.id)
         self.tick()
+        self._update_buttons()
+
+    def _titles_with_counts(self) -> None:
+        for key, shown in self.shown.items():
+            self.boxes[key].setTitle(f"{self._titles[key]} ({shown.rowCount()})")
+
+    def _filter_mine(self, on: bool) -> None:
+        selected = self.selected_visit()
+        for shown in self.shown.values():
+            shown.set_only_mine(on)
+        self._titles_with_counts()
+        if selected is not None:
+            self.select_visit(selected.id)
         self._update_buttons()
 
     def tick(self) -> None:
@@ -141,13 +207,16 @@ class QueuePage(QWidget):
     def select_visit(self, visit_id: int) -> None:
         key = self.section_of(visit_id)
         if key is not None:
-            self.views[key].selectRow(self.models[key].row_of(visit_id))
+            source = self.models[key].index(self.models[key].row_of(visit_id), 0)
+            row = self.shown[key].mapFromSource(source).row()
+            if row >= 0:
+                self.views[key].selectRow(row)
 
     def selected_visit(self):
         for key, view in self.views.items():
             rows = view.selectionModel().selectedRows()
             if rows:
-                return self.models[key].row_at(rows[0].row())
+                return self.models[key].row_at(self.shown[key].mapToSource(rows[0]).row())
         return None
 
     def _mine(self, v) -> bool:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import store_today
-from ui.shell.labels import VISIT_OUTCOME, VISIT_TYPE, label
+from ui.shell.i18n import current_language
+from ui.shell.labels import VISIT_OUTCOME, VISIT_TYPE, channel_label, label
 from ui.reception.models import CountTableModel
 from ui.shell.workers import run_op
 
@@ -96,7 +97,7 @@ class ReceptionReportsPage(QWidget):
 
         unassigned = self.tr("Unassigned")
         self.by_hour = CountTableModel(self.tr("Hour"), lambda r: f"{r.key}:00", self)
-        self.by_channel = CountTableModel(self.tr("Source"), parent=self)
+        self.by_channel = CountTableModel(self.tr("Source"), lambda r: channel_label(r.label, r.label_en), self)
         self.by_visit_type = CountTableModel(self.tr("Visit type"), lambda r: label(VISIT_TYPE, r.key), self)
         self.by_consultant = CountTableModel(self.tr("Consultant"), lambda r: r.label or unassigned, self)
         grid = QGridLayout()
@@ -170,14 +171,20 @@ class ReceptionReportsPage(QWidget):
             )
             if not path:
                 return
-        ctx, words = self.ctx, xlsx_labels()
+        ctx, words, english = self.ctx, xlsx_labels(), current_language() != "zh_CN"
         from pathlib import Path
 
         def work():
             from app.reception.reports import export_traffic_xlsx
 
             return export_traffic_xlsx(
-                ctx.uow(), actor=ctx.actor, path=Path(path), start_day=start, end_day=end, labels=words
+                ctx.uow(),
+                actor=ctx.actor,
+                path=Path(path),
+                start_day=start,
+                end_day=end,
+                labels=words,
+                english_names=english,
             )
 
         run_op(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from ui.shell.i18n import current_language
+
 CTX = "Labels"
 
 ROLE = {
@@ -207,6 +209,17 @@ def powertrain_label(key: str) -> str:
 
 def field_label(key: str) -> str:
     return label(FIELD, key)
+
+
+def in_language(name: str, name_en: str | None) -> str:
+    """A value the user named in both languages (a source channel, issue #17.11): the English
+    name in the English UI when there is one, else the Chinese."""
+    return name_en if name_en and current_language() != "zh_CN" else name
+
+
+def channel_label(name: str, name_en: str | None) -> str:
+    """A source channel (来源渠道) as the user reads it: see in_language."""
+    return in_language(name, name_en)
 
 
 def local_time(moment) -> str:
