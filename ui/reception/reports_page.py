@@ -98,6 +98,19 @@ class ReceptionReportsPage(QWidget):
         top.addWidget(self.total, 1)
         top.addWidget(self.export_button)
 
+        grid = self._count_tables()
+        # Issue #17.12: what became of the period's appointments; no-shows count.
+        self.no_shows = QLabel("")
+        self.no_shows.setObjectName("report_appointments")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.no_shows)
+        layout.addLayout(grid, 1)
+        ctx.data_did_change.connect(self._on_change)
+        self.refresh()
+
+    def _count_tables(self) -> QGridLayout:
+        """The four breakdowns, two by two."""
         unassigned = self.tr("Unassigned")
         self.by_hour = CountTableModel(self.tr("Hour"), lambda r: f"{r.key}:00", self)
         self.by_channel = CountTableModel(self.tr("Source"), parent=self)
@@ -122,15 +135,7 @@ class ReceptionReportsPage(QWidget):
             QVBoxLayout(box).addWidget(view)
             grid.addWidget(box, i // 2, i % 2)
             self.views[name] = view
-        # Issue #17.12: what became of the period's appointments; no-shows count.
-        self.no_shows = QLabel("")
-        self.no_shows.setObjectName("report_appointments")
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.no_shows)
-        layout.addLayout(grid, 1)
-        ctx.data_did_change.connect(self._on_change)
-        self.refresh()
+        return grid
 
     def period(self) -> tuple[dt.date, dt.date]:
         return _pydate(self.start.date()), _pydate(self.end.date())
