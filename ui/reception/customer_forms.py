@@ -5,7 +5,7 @@ keep the history and say why they refuse; these forms only collect what they nee
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ui.reception.fields import ReceptionWording
@@ -14,7 +14,8 @@ from ui.widgets.field_error import FieldErrors
 
 
 class _CustomerForm(ReceptionWording, ServiceFormDialog):
-    """Common ground: the customer (masked) on top, a reason field at the bottom."""
+    """Common ground: the customer (masked) on top, a reason field at the bottom. Its words
+    are in the context "CustomerForms" (tr() here would look them up under the subclass)."""
 
     changed = Signal(object)  # CustomerDTO
 
@@ -26,7 +27,7 @@ class _CustomerForm(ReceptionWording, ServiceFormDialog):
         self.layout_ = QFormLayout(body)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         who = QLabel(
-            self.tr("Customer: {name}, mobile {mobile}").format(
+            QCoreApplication.translate("CustomerForms", "Customer: {name}, mobile {mobile}").format(
                 name=page.name_masked or "—", mobile=page.mobile_masked or "—"
             )
         )
@@ -38,7 +39,9 @@ class _CustomerForm(ReceptionWording, ServiceFormDialog):
 
     def add_reason(self, placeholder: str) -> None:
         self.reason.setPlaceholderText(placeholder)
-        self.layout_.addRow(self.tr("Reason"), self.errors.wrap("reason", self.reason))
+        self.layout_.addRow(
+            QCoreApplication.translate("CustomerForms", "Reason"), self.errors.wrap("reason", self.reason)
+        )
 
     def confirm(self) -> None:
         self.save()

@@ -51,7 +51,7 @@ def _change_detail(c) -> str:
         return f"{c.from_consultant_name or '—'} → {c.to_consultant_name or '—'}"
     if c.kind in ("name_corrected", "mobile_corrected"):
         if c.old_value_masked is None:
-            return _tr("(erased)")
+            return _tr(QT_TRANSLATE_NOOP("CustomerModels", "(erased)"))
         return f"{c.old_value_masked} → {c.new_value_masked}"
     return ""
 
