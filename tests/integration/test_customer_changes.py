@@ -8,18 +8,28 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from app.core import personal_data
+from app.core import keys, personal_data
 from app.core.errors import Conflict, PermissionDenied, ValidationFailed
 from app.reception import customer_changes, leads
 from app.reception.customer_page import get_customer_page
 from app.reception.customers import find_customer_by_mobile, withdraw_consent
 from app.reception.notifications import ChangeFeed
+from app.privacy import personal_key as privacy, retention
 from app.reception.search import search_customers
 from db.customer_history_models import CustomerChange
 from db.models import Role
-from tests.factories import RECEPTION_NOW, make_consultants, make_customer, make_staff, reception_defaults
+from tests.factories import (  # noqa: F401 - isolated_data_dir is a fixture
+    RECEPTION_NOW,
+    isolated_data_dir,
+    make_user,
+    make_consultants,
+    make_customer,
+    make_staff,
+    reception_defaults,
+)
 
 NOW = RECEPTION_NOW
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")  # key files of this test only
 
 
 @pytest.fixture()
@@ -177,3 +187,30 @@ def test_only_a_manager_reassigns_a_customer_with_a_reason_and_the_new_consultan
     )
     page = get_customer_page(uow(), actor=manager, customer_id=customer.id)
     assert [c.to_consultant_name for c in page.changes_history] == [first.full_name, second.full_name]
+
+
+def test_kept_values_follow_key_rotation_unmask_with_a_purpose_and_go_with_a_deletion(uow, desk, customer):
+    fixed = customer_changes.correct_customer(
+        uow(),
+        actor=desk,
+        customer_id=customer.id,
+        expected_version=customer.version,
+        mobile="13811113333",
+        reason="客户换号",
+        now=NOW,
+    )
+    privacy.rotate_personal_key(uow(), actor=make_user(uow, Role.ADMIN))
+    new_key = keys.load_key(personal_data.PERSONAL)
+    with uow() as u:
+        (change,) = u.session.scalars(select(CustomerChange))
+        assert keys.blob_key_id(change.old_value_sealed) == keys.key_id(new_key)
+        change_id = change.id
+    manager = make_staff(uow, Role.SALES_MANAGER)
+    old = privacy.unmask(
+        uow(), actor=manager, table="customer_change", record_id=change_id, column="old_value", purpose="核对旧号码"
+    )
+    assert old == "13811112222"
+    retention.delete_person(uow(), actor=manager, mobile=fixed.mobile, now=NOW)
+    with uow() as u:
+        (change,) = u.session.scalars(select(CustomerChange))
+        assert (change.old_value_sealed, change.old_value_masked, change.note) == (None, None, "")
