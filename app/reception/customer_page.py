@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 from app.core.dto import Actor
 from app.core.errors import NotFound
 from app.core.permissions import Action, can, require
+from app.reception.appointment_log import change_dtos
 from app.reception.customer_changes import mask_mobile, mask_name
 from app.reception.customer_log import customer_changes, withdrawal_notes
 from app.reception.history_dto import ConsentEntryDTO, CustomerPageDTO
 from app.reception.support import active_consent, appointment_dto, lead_dtos, staff_name, staff_names, visit_summary
+from db.customer_history_models import AppointmentChange
 from db.models import Role
 from db.reception_models import Appointment, Consent, ConsentText, Customer, Lead, Visit
 from db.uow import UnitOfWork
@@ -48,6 +50,16 @@ def _consents(session: Session, customer_id: int) -> tuple[ConsentEntryDTO, ...]
         )
         for c, label in rows
     )
+
+
+def _appointment_changes(session: Session, customer_id: int) -> tuple:
+    rows = session.scalars(
+        select(AppointmentChange)
+        .where(AppointmentChange.customer_id == customer_id)
+        .order_by(AppointmentChange.changed_at.desc(), AppointmentChange.id.desc())
+        .limit(PAGE_APPOINTMENTS * 4)
+    )
+    return tuple(change_dtos(session, list(rows)))
 
 
 def _leads(session: Session, actor: Actor, customer_id: int) -> tuple:
@@ -89,4 +101,5 @@ def get_customer_page(uow: UnitOfWork, *, actor: Actor, customer_id: int) -> Cus
             leads=_leads(s, actor, c.id),
             appointments=tuple(appointment_dto(s, a) for a in appointments),
             changes_history=tuple(customer_changes(s, c.id)),
+            appointment_changes=_appointment_changes(s, c.id),
         )

@@ -67,3 +67,4 @@ class CustomerPageDTO:
     leads: tuple[LeadDTO, ...]
     appointments: tuple[AppointmentDTO, ...]  # newest first
     changes_history: tuple[CustomerChangeDTO, ...]  # newest first
+    appointment_changes: tuple[AppointmentChangeDTO, ...] = ()  # newest first

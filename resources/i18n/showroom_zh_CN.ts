@@ -887,6 +887,10 @@
         <translation>变更记录</translation>
     </message>
     <message>
+        <source>Appointment changes</source>
+        <translation>预约变更</translation>
+    </message>
+    <message>
         <source>Correct name or mobile…</source>
         <translation>更正姓名或手机号…</translation>
     </message>
@@ -968,6 +972,22 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Given to another consultant</source>
         <translation>转给其他顾问</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
     </message>
     <message>
         <source>(erased)</source>

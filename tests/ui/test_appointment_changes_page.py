@@ -126,3 +126,20 @@ def test_a_no_show_is_recorded_and_counted_in_the_traffic_report(qtbot, uow, des
     if store_today(utcnow()) == store_today(utcnow() - dt.timedelta(minutes=1)):  # not just past midnight
         assert reports.report.appointments.no_show == 1
         assert "1 no-show (100% of those due)" in reports.no_shows.text()
+
+
+def test_the_customer_page_lists_the_appointment_changes(qtbot, uow, desk):
+    from ui.reception.customer_dialog import open_customer
+
+    ctx, team, customer = desk
+    _book(uow, ctx, team[0], customer, 60)
+    page = _page(qtbot, ctx)
+    _select_first(qtbot, page)
+    qtbot.mouseClick(page.change_buttons["cancel"], LEFT)
+    page.change_dialog.reason.setText("客户出差")  # typed (QTest types ASCII only)
+    qtbot.mouseClick(_ok(page.change_dialog), LEFT)
+    dialog = open_customer(ctx, customer.id, page)
+    qtbot.addWidget(dialog)
+    model = dialog.appointment_changes
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert [(r[1], r[4], r[5]) for r in rows] == [("Cancelled", "客户出差", "前台小张"), ("Booked", "", "前台小张")]

@@ -3,9 +3,9 @@ history's customer search and from the leads page.
 
 It shows who the customer is with the name and mobile masked, their consultant and whether a
 consent stands, and in tabs their visits, appointments, consents (with withdrawals and their
-reasons) and every change made to them. From here the name or mobile is corrected (PIPL art.
-46), the consent withdrawn (art. 15), and a sales manager gives the customer to another
-consultant; each through its own form (ui/reception/customer_forms.py) and service, after
+reasons), and every change made to them and to their appointments. From here the name or
+mobile is corrected (PIPL art. 46), the consent withdrawn (art. 15), and a sales manager gives
+the customer to another consultant; each through its own form (ui/reception/customer_forms.py) and service, after
 which every open page refreshes through the change bus and this page reloads.
 """
 
@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 
 from app.core.permissions import Action, can
 from ui.reception.customer_forms import CorrectCustomerDialog, ReassignCustomerDialog, WithdrawConsentDialog
-from ui.reception.customer_models import appointments_model, changes_model, consents_model, visits_model
+from ui.reception.customer_models import (
+    appointment_changes_model,
+    appointments_model,
+    changes_model,
+    consents_model,
+    visits_model,
+)
 from ui.shell.errors import show_error
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
@@ -56,12 +62,14 @@ class CustomerDialog(QDialog):
         self.summary.setWordWrap(True)
         self.visits, self.appointments = visits_model(self), appointments_model(self)
         self.consents, self.changes = consents_model(self), changes_model(self)
+        self.appointment_changes = appointment_changes_model(self)
         self.tabs = QTabWidget()
         for name, title, model in (
             ("customer_visits", self.tr("Visits"), self.visits),
             ("customer_appointments", self.tr("Appointments"), self.appointments),
             ("customer_consents", self.tr("Consents"), self.consents),
             ("customer_changes", self.tr("Change history"), self.changes),
+            ("customer_appointment_changes", self.tr("Appointment changes"), self.appointment_changes),
         ):
             self.tabs.addTab(_view(name, model), title)
         layout = QVBoxLayout(self)
@@ -120,6 +128,7 @@ class CustomerDialog(QDialog):
         self.appointments.set_rows(list(page.appointments))
         self.consents.set_rows(list(page.consents))
         self.changes.set_rows(list(page.changes_history))
+        self.appointment_changes.set_rows(list(page.appointment_changes))
         self.correct_button.setEnabled(not page.anonymised)
         self.withdraw_button.setEnabled(page.has_consent and not page.anonymised)
         self.reassign_button.setEnabled(not page.anonymised)

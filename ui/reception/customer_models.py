@@ -22,6 +22,14 @@ CHANGE_KIND = {
 }
 
 
+APPOINTMENT_CHANGE = {
+    "booked": QT_TRANSLATE_NOOP("CustomerModels", "Booked"),
+    "rescheduled": QT_TRANSLATE_NOOP("CustomerModels", "Rescheduled"),
+    "cancelled": QT_TRANSLATE_NOOP("CustomerModels", "Cancelled"),
+    "no_show": QT_TRANSLATE_NOOP("CustomerModels", "No-show"),
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
@@ -112,3 +120,32 @@ def changes_model(parent=None) -> ColumnsModel:
         ],
         parent,
     )
+
+
+def _moved(c) -> str:
+    if c.kind != "rescheduled":
+        return ""
+    who = (
+        ""
+        if c.from_consultant_name == c.to_consultant_name
+        else f" ({c.from_consultant_name} → {c.to_consultant_name})"
+    )
+    return f"{local_time(c.from_scheduled_at)} → {local_time(c.to_scheduled_at)}{who}"
+
+
+def appointment_changes_model(parent=None) -> ColumnsModel:
+    return ColumnsModel(
+        [
+            (QT_TRANSLATE_NOOP("CustomerModels", "When"), lambda c: local_time(c.at)),
+            (QT_TRANSLATE_NOOP("CustomerModels", "Change"), lambda c: _tr(APPOINTMENT_CHANGE.get(c.kind, c.kind))),
+            (QT_TRANSLATE_NOOP("CustomerModels", "Booked for"), lambda c: local_time(c.to_scheduled_at)),
+            (QT_TRANSLATE_NOOP("CustomerModels", "From → to"), _moved),
+            (QT_TRANSLATE_NOOP("CustomerModels", "Reason"), _change_reason),
+            (QT_TRANSLATE_NOOP("CustomerModels", "By"), lambda c: c.by_name),
+        ],
+        parent,
+    )
+
+
+def _change_reason(c) -> str:
+    return label(LOST_REASON, c.reason) if c.reason == "consent_withdrawn" else c.reason
