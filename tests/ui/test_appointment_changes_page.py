@@ -69,6 +69,7 @@ def test_cancel_needs_a_reason_and_the_history_keeps_it(qtbot, uow, desk):
     assert not cancel.isEnabled()  # nothing chosen yet
     _select_first(qtbot, page)
     assert cancel.isEnabled()
+    assert not page.change_buttons["no_show"].isEnabled()  # not due for an hour
     qtbot.mouseClick(cancel, LEFT)
     dialog = page.change_dialog
     qtbot.mouseClick(_ok(dialog), LEFT)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.clock import utcnow
 from app.core.errors import ValidationFailed
 from app.core.permissions import Action, can
 from ui.shell.ops import Op
@@ -302,8 +303,10 @@ class ReceptionPage(QWidget):
 
     def _appointment_selected(self) -> None:
         a = self.selected_appointment()
-        for button in self.change_buttons.values():
-            button.setEnabled(a is not None and a.status == "booked")
+        for mode, button in self.change_buttons.items():
+            # A no-show only once the booked time has passed (the service says so too).
+            due = mode != "no_show" or (a is not None and a.scheduled_at <= utcnow())
+            button.setEnabled(a is not None and a.status == "booked" and due)
 
     def _appointment_menu(self, pos) -> None:
         index = self.appointments_view.indexAt(pos)
