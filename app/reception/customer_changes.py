@@ -27,7 +27,7 @@ from app.core.dto import Actor, Changes
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.reception.appointment_log import reason_errors
-from app.reception.customer_log import note_change
+from app.reception.customer_log import mask_mobile, mask_name, note_change
 from app.reception.customers import parse_mobile, validate_name
 from app.reception.dto import CustomerDTO
 from app.reception.notifications import emit
@@ -37,18 +37,6 @@ from db.reception_models import Customer, EventKind, Lead, LeadStatus, LeadStatu
 from db.uow import UnitOfWork
 
 SEALED_FIELD = "customer_change.old_value_sealed"
-
-
-def mask_mobile(mobile: str | None) -> str:
-    """138****5678: the way a mobile is shown on screens and in the history."""
-    if not mobile:
-        return ""
-    return mobile[:3] + "*" * max(0, len(mobile) - 7) + mobile[-4:] if len(mobile) > 7 else "*" * len(mobile)
-
-
-def mask_name(name: str | None) -> str:
-    """周** : the surname (first character) and a star for each other character."""
-    return "" if not name else name[0] + "*" * (len(name) - 1)
 
 
 def changed_customer(session: Session, customer: Customer) -> CustomerDTO:

@@ -16,6 +16,22 @@ from sqlalchemy.orm import Session
 from app.reception.history_dto import CustomerChangeDTO
 from app.reception.support import staff_names
 from db.customer_history_models import CustomerChange, CustomerChangeKind
+from db.reception_models import Customer
+
+# The reason recorded when the desk's check-in changed a returning customer's name.
+AT_CHECK_IN = "at_check_in"
+
+
+def mask_mobile(mobile: str | None) -> str:
+    """138****5678: the way a mobile is shown on screens and in the history."""
+    if not mobile:
+        return ""
+    return mobile[:3] + "*" * max(0, len(mobile) - 7) + mobile[-4:] if len(mobile) > 7 else "*" * len(mobile)
+
+
+def mask_name(name: str | None) -> str:
+    """周** : the surname (first character) and a star for each other character."""
+    return "" if not name else name[0] + "*" * (len(name) - 1)
 
 
 def note_change(
@@ -25,6 +41,21 @@ def note_change(
         CustomerChange(
             customer_id=customer_id, kind=str(kind), note=reason, changed_at=now, changed_by_id=by_id, **values
         )
+    )
+
+
+def note_name_at_check_in(session: Session, customer: Customer, name: str, by_id: int | None, now) -> None:
+    """A returning customer gave another name at the desk: the change is kept, masked (the
+    check-in holds no sealing key; the old name stays only in its masked form)."""
+    note_change(
+        session,
+        customer.id,
+        CustomerChangeKind.NAME_CORRECTED,
+        by_id,
+        now,
+        AT_CHECK_IN,
+        old_value_masked=mask_name(customer.name),
+        new_value_masked=mask_name(name),
     )
 
 

@@ -16,8 +16,7 @@ from app.core.dto import Actor
 from app.core.errors import NotFound
 from app.core.permissions import Action, can, require
 from app.reception.appointment_log import change_dtos
-from app.reception.customer_changes import mask_mobile, mask_name
-from app.reception.customer_log import customer_changes, withdrawal_notes
+from app.reception.customer_log import customer_changes, mask_mobile, mask_name, withdrawal_notes
 from app.reception.history_dto import ConsentEntryDTO, CustomerPageDTO
 from app.reception.support import active_consent, appointment_dto, lead_dtos, staff_name, staff_names, visit_summary
 from db.customer_history_models import AppointmentChange

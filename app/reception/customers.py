@@ -20,7 +20,7 @@ from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
 from app.reception.appointment_log import reason_errors, record_change
-from app.reception.customer_log import erase_kept_values, note_withdrawal
+from app.reception.customer_log import erase_kept_values, note_name_at_check_in, note_withdrawal
 from app.reception.notifications import emit
 from app.reception.dto import ConsentDTO, CustomerDTO, CustomerHistoryDTO
 from app.reception.support import active_consent, appointment_dto, customer_dto, lead_dtos, visit_summary
@@ -87,7 +87,8 @@ def resolve_customer(
         return None
     customer = session.scalar(select(Customer).where(Customer.mobile == mobile)) if mobile else None
     if customer is not None and active_consent(session, customer.id) is not None:
-        if name and name != customer.name:
+        if name and name != customer.name:  # kept in the customer's history (issue #17.13)
+            note_name_at_check_in(session, customer, name, actor_id, now)
             customer.name, customer.updated_by_id = name, actor_id
         return customer
     if not consent_given:

@@ -1053,6 +1053,10 @@ Consultant: {consultant} · {consent}</source>
         <source>By</source>
         <translation>操作人</translation>
     </message>
+    <message>
+        <source>Given at check-in</source>
+        <translation>到店登记时提供</translation>
+    </message>
 </context>
 <context>
     <name>DepartureForm</name>

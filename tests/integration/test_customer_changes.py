@@ -214,3 +214,18 @@ def test_kept_values_follow_key_rotation_unmask_with_a_purpose_and_go_with_a_del
     with uow() as u:
         (change,) = u.session.scalars(select(CustomerChange))
         assert (change.old_value_sealed, change.old_value_masked, change.note) == (None, None, "")
+
+
+def test_a_new_name_given_at_check_in_is_kept_in_the_history(uow, desk, customer):
+    from tests.factories import make_consultants as team_of, on_duty, walk_in
+
+    on_duty(uow, desk, team_of(uow, 1))
+    walk_in(uow, desk, now=NOW, name="周丽", mobile="13811112222")
+    page = get_customer_page(uow(), actor=desk, customer_id=customer.id)
+    (change,) = page.changes_history
+    assert (change.kind, change.old_value_masked, change.new_value_masked, change.reason) == (
+        "name_corrected",
+        "周**",
+        "周*",
+        "at_check_in",
+    )

@@ -115,11 +115,16 @@ def changes_model(parent=None) -> ColumnsModel:
             (QT_TRANSLATE_NOOP("CustomerModels", "When"), lambda c: local_time(c.at)),
             (QT_TRANSLATE_NOOP("CustomerModels", "Change"), lambda c: _tr(CHANGE_KIND.get(c.kind, c.kind))),
             (QT_TRANSLATE_NOOP("CustomerModels", "From → to"), _change_detail),
-            (QT_TRANSLATE_NOOP("CustomerModels", "Reason"), lambda c: c.reason),
+            (QT_TRANSLATE_NOOP("CustomerModels", "Reason"), _customer_change_reason),
             (QT_TRANSLATE_NOOP("CustomerModels", "By"), lambda c: c.by_name),
         ],
         parent,
     )
+
+
+def _customer_change_reason(c) -> str:
+    # A returning customer's new name given at check-in (app/reception/customer_log.py).
+    return _tr(QT_TRANSLATE_NOOP("CustomerModels", "Given at check-in")) if c.reason == "at_check_in" else c.reason
 
 
 def _moved(c) -> str:
