@@ -99,6 +99,8 @@ class EventKind(StrEnum):
     FINISHED = "finished"
     DUTY_CHANGED = "duty_changed"
     APPOINTMENT_CHANGED = "appointment_changed"
+    # A manager gave a customer to another consultant (issue #17.13): that consultant's notice.
+    CUSTOMER_REASSIGNED = "customer_reassigned"
 
 
 class SourceChannel(Versioned, Base):
@@ -356,3 +358,6 @@ class ReceptionEvent(Base):
     visit_id: Mapped[int | None] = mapped_column(Integer)
     consultant_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+
+
+from db import customer_history_models  # noqa: E402,F401  (issue #17.12/13: appointment and customer histories)

@@ -4,6 +4,8 @@ The desk sees today's list; the customer's arrival converts the appointment into
 (`check_in_appointment`, i.e. reception.check_in with appointment_id), which goes to the
 appointment's consultant when on duty (T/CSCA 120031 4.2.1.1 邀约顾客).
 Consultants book and change their own appointments; the desk and managers anyone's.
+Rescheduling, cancelling and marking a no-show, each with a reason and kept in the history,
+are in app/reception/appointment_changes.py (issue #17.12).
 """
 
 from __future__ import annotations
@@ -14,17 +16,19 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from app.core.clock import store_day_bounds, store_today, utcnow
-from app.reception.rules import MAX_NOTES_LENGTH, MAX_REASON_LENGTH, looks_like_id_number
+from app.reception.rules import MAX_NOTES_LENGTH, looks_like_id_number
 from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
 from app.core.permissions import Action, require
-from app.core.common import check_version, commit
+from app.core.common import commit
 from app.core.dto import Actor, Changes
+from app.reception.appointment_log import record_change
 from app.reception.notifications import emit
 from app.reception.checkin import CheckInInput, check_in
 from app.reception.dto import AppointmentDTO, CheckInResultDTO
 from app.reception.support import appointment_dto, is_active_consultant, may_contact
 from app.core.request_keys import first_record, remember
 from db.models import Role
+from db.customer_history_models import AppointmentChangeKind
 from db.reception_models import Appointment, AppointmentPurpose, AppointmentStatus, Customer, EventKind
 from db.uow import UnitOfWork
 
@@ -174,6 +178,9 @@ def _book(
     )
     s.add(a)
     s.flush()
+    record_change(
+        s, a, kind=AppointmentChangeKind.BOOKED, before=(None, None, None), reason=note, by_id=actor.user_id, now=now
+    )
     if customer.consultant_id is None:
         customer.consultant_id = consultant_id
     emit(s, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=consultant_id, at=now)
@@ -183,97 +190,8 @@ def _book(
 
 
 def _done(s, a: Appointment) -> AppointmentDTO:
+    """The appointment as saved, with what the pages refresh (issue #16)."""
     return replace(appointment_dto(s, a), changes=Changes(reception=True, ids=frozenset({a.id})))
-
-
-def _load_booked(uow: UnitOfWork, actor: Actor, appointment_id: int, expected_version: int) -> Appointment:
-    a = uow.session.get(Appointment, appointment_id)
-    if a is None:
-        raise NotFound(what="appointment", id=appointment_id)
-    check_version(a, expected_version)
-    _own(actor, a.consultant_id)
-    if a.status != AppointmentStatus.BOOKED:
-        raise ValidationFailed([FieldError("appointment_id", "appointment_not_booked", {"status": a.status})])
-    return a
-
-
-def reschedule_appointment(
-    uow: UnitOfWork,
-    *,
-    actor: Actor,
-    appointment_id: int,
-    expected_version: int,
-    scheduled_at: dt.datetime,
-    consultant_id: int,
-    purpose: str,
-    note: str = "",
-    now: dt.datetime | None = None,
-) -> AppointmentDTO:
-    require(actor, Action.MANAGE_APPOINTMENTS)
-    _own(actor, consultant_id)
-    now = now or utcnow()
-    note = (note or "").strip()
-    errors = _validate(scheduled_at, purpose, note, now)
-    with uow:
-        s = uow.session
-        a = _load_booked(uow, actor, appointment_id, expected_version)
-        if not is_active_consultant(s, consultant_id):
-            errors.append(FieldError("consultant_id", "not_a_consultant"))
-        if errors:
-            raise ValidationFailed(errors)
-        previous = a.consultant_id
-        a.scheduled_at, a.consultant_id = scheduled_at, consultant_id
-        a.purpose, a.note, a.updated_by_id = str(AppointmentPurpose(purpose)), note, actor.user_id
-        emit(s, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=consultant_id, at=now)
-        if previous != consultant_id:
-            emit(s, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=previous, at=now)
-        commit(uow)
-        return appointment_dto(s, a)
-
-
-def cancel_appointment(
-    uow: UnitOfWork,
-    *,
-    actor: Actor,
-    appointment_id: int,
-    expected_version: int,
-    reason: str,
-    now: dt.datetime | None = None,
-) -> AppointmentDTO:
-    require(actor, Action.MANAGE_APPOINTMENTS)
-    now = now or utcnow()
-    reason = (reason or "").strip()
-    if not reason or len(reason) > MAX_REASON_LENGTH:
-        raise ValidationFailed(
-            [
-                FieldError(
-                    "reason", "required" if not reason else "too_long", {} if not reason else {"max": MAX_REASON_LENGTH}
-                )
-            ]
-        )
-    with uow:
-        a = _load_booked(uow, actor, appointment_id, expected_version)
-        a.status, a.cancel_reason = AppointmentStatus.CANCELLED.value, reason
-        a.updated_by_id = actor.user_id
-        emit(uow.session, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=a.consultant_id, at=now)
-        commit(uow)
-        return appointment_dto(uow.session, a)
-
-
-def mark_no_show(
-    uow: UnitOfWork, *, actor: Actor, appointment_id: int, expected_version: int, now: dt.datetime | None = None
-) -> AppointmentDTO:
-    """The customer did not come: only once the booked time has passed."""
-    require(actor, Action.MANAGE_APPOINTMENTS)
-    now = now or utcnow()
-    with uow:
-        a = _load_booked(uow, actor, appointment_id, expected_version)
-        if a.scheduled_at > now:
-            raise ValidationFailed([FieldError("scheduled_at", "appointment_not_due")])
-        a.status, a.updated_by_id = AppointmentStatus.NO_SHOW.value, actor.user_id
-        emit(uow.session, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=a.consultant_id, at=now)
-        commit(uow)
-        return appointment_dto(uow.session, a)
 
 
 def list_appointments(

@@ -8,6 +8,7 @@ and erases them (art. 47). Identity document numbers are never asked at the desk
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import select
 
@@ -17,7 +18,9 @@ from app.core.validation import validate_mobile
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit
-from app.core.dto import Actor
+from app.core.dto import Actor, Changes
+from app.reception.appointment_log import reason_errors, record_change
+from app.reception.customer_log import erase_kept_values, note_name_at_check_in, note_withdrawal
 from app.reception.notifications import emit
 from app.reception.dto import ConsentDTO, CustomerDTO, CustomerHistoryDTO
 from app.reception.support import active_consent, appointment_dto, customer_dto, lead_dtos, visit_summary
@@ -36,6 +39,7 @@ from db.reception_models import (
     LostReason,
     Visit,
 )
+from db.customer_history_models import AppointmentChangeKind
 from db.uow import UnitOfWork
 
 # The consent screen may have been shown a while before the form was saved, not days before.
@@ -83,7 +87,8 @@ def resolve_customer(
         return None
     customer = session.scalar(select(Customer).where(Customer.mobile == mobile)) if mobile else None
     if customer is not None and active_consent(session, customer.id) is not None:
-        if name and name != customer.name:
+        if name and name != customer.name:  # kept in the customer's history (issue #17.13)
+            note_name_at_check_in(session, customer, name, actor_id, now)
             customer.name, customer.updated_by_id = name, actor_id
         return customer
     if not consent_given:
@@ -227,15 +232,29 @@ def register_customer(
 
 
 def withdraw_consent(
-    uow: UnitOfWork, *, actor: Actor, customer_id: int, expected_version: int, now: dt.datetime | None = None
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    customer_id: int,
+    expected_version: int,
+    reason: str = "",
+    now: dt.datetime | None = None,
 ) -> CustomerDTO:
     """PIPL art. 15, 47: stop processing and erase the name and mobile. Whoever the customer
-    tells may record it (withdrawal must be easy). Visits stay (they are
+    tells may record it (withdrawal must be easy: the customer owes no reason, so none is
+    required; the customer's page records how they asked). Visits stay (they are
     the store's traffic record and hold no personal data once the customer is anonymous);
-    open leads are closed as lost, reason consent_withdrawn; booked appointments cancelled."""
+    open leads are closed as lost, reason consent_withdrawn; booked appointments cancelled.
+    The withdrawal, with its time and reason, goes into the customer's history (issue #17.13),
+    and the values earlier corrections kept sealed there are erased with the rest."""
     require(actor, Action.MANAGE_CUSTOMERS)
     now = now or utcnow()
+    reason = (reason or "").strip()
+    errors = reason_errors(reason) if reason else []
+    if errors:
+        raise ValidationFailed(errors)
     with uow:
+        uow.act_as(actor)
         customer = uow.session.get(Customer, customer_id)
         if customer is None:
             raise NotFound(what="customer", id=customer_id)
@@ -244,34 +263,58 @@ def withdraw_consent(
             select(Consent).where(Consent.customer_id == customer.id, Consent.withdrawn_at.is_(None))
         ):
             consent.withdrawn_at, consent.withdrawn_by_id = now, actor.user_id
-        for lead in uow.session.scalars(
-            select(Lead).where(
-                Lead.customer_id == customer.id, Lead.status.in_([LeadStatus.NEW.value, LeadStatus.FOLLOWING.value])
-            )
-        ):
-            uow.session.add(
-                LeadStatusChange(
-                    lead_id=lead.id,
-                    from_status=lead.status,
-                    to_status=LeadStatus.LOST.value,
-                    changed_at=now,
-                    changed_by_id=actor.user_id,
-                    reason=LostReason.CONSENT_WITHDRAWN.value,
-                )
-            )
-            lead.status, lead.lost_reason = LeadStatus.LOST.value, LostReason.CONSENT_WITHDRAWN.value
-            lead.status_changed_at, lead.next_follow_up = now, None
-            lead.updated_by_id = actor.user_id
-        for appointment in uow.session.scalars(
-            select(Appointment).where(
-                Appointment.customer_id == customer.id, Appointment.status == AppointmentStatus.BOOKED.value
-            )
-        ):
-            appointment.status = AppointmentStatus.CANCELLED.value
-            appointment.cancel_reason = LostReason.CONSENT_WITHDRAWN.value
-            appointment.updated_by_id = actor.user_id
-            emit(uow.session, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=appointment.consultant_id, at=now)
+            note_withdrawal(uow.session, customer.id, consent.id, actor.user_id, reason, now)
+        _close_leads(uow.session, customer.id, actor.user_id, now)
+        _cancel_appointments(uow.session, customer.id, actor.user_id, now)
         customer.name = customer.mobile = None
         customer.anonymised_at, customer.updated_by_id = now, actor.user_id
+        erase_kept_values(uow.session, customer.id)
         commit(uow)
-        return customer_dto(uow.session, customer)
+        return replace(
+            customer_dto(uow.session, customer), changes=Changes(reception=True, ids=frozenset({customer.id}))
+        )
+
+
+def _close_leads(session, customer_id: int, by_id: int | None, now: dt.datetime) -> None:
+    """Open leads end as lost, reason consent_withdrawn (the customer may not be contacted)."""
+    for lead in session.scalars(
+        select(Lead).where(
+            Lead.customer_id == customer_id, Lead.status.in_([LeadStatus.NEW.value, LeadStatus.FOLLOWING.value])
+        )
+    ):
+        session.add(
+            LeadStatusChange(
+                lead_id=lead.id,
+                from_status=lead.status,
+                to_status=LeadStatus.LOST.value,
+                changed_at=now,
+                changed_by_id=by_id,
+                reason=LostReason.CONSENT_WITHDRAWN.value,
+            )
+        )
+        lead.status, lead.lost_reason = LeadStatus.LOST.value, LostReason.CONSENT_WITHDRAWN.value
+        lead.status_changed_at, lead.next_follow_up = now, None
+        lead.updated_by_id = by_id
+
+
+def _cancel_appointments(session, customer_id: int, by_id: int | None, now: dt.datetime) -> None:
+    """Booked appointments are cancelled, in their history too (issue #17.12)."""
+    for appointment in session.scalars(
+        select(Appointment).where(
+            Appointment.customer_id == customer_id, Appointment.status == AppointmentStatus.BOOKED.value
+        )
+    ):
+        before = (appointment.status, appointment.scheduled_at, appointment.consultant_id)
+        appointment.status = AppointmentStatus.CANCELLED.value
+        appointment.cancel_reason = LostReason.CONSENT_WITHDRAWN.value
+        appointment.updated_by_id = by_id
+        record_change(
+            session,
+            appointment,
+            kind=AppointmentChangeKind.CANCELLED,
+            before=before,
+            reason=LostReason.CONSENT_WITHDRAWN.value,
+            by_id=by_id,
+            now=now,
+        )
+        emit(session, kind=EventKind.APPOINTMENT_CHANGED, consultant_id=appointment.consultant_id, at=now)

@@ -84,6 +84,8 @@ class CustomerDTO:
     has_consent: bool  # an unwithdrawn consent to the contact purpose is on record
     anonymised: bool
     version: int
+    # Set by a service that changed the customer (issue #17.13): what the pages refresh.
+    changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,23 @@ class CountRow:
 
 
 @dataclass(frozen=True)
+class AppointmentTallyDTO:
+    """Appointments booked for a period and what became of them (the traffic report)."""
+
+    booked: int  # all appointments scheduled in the period
+    arrived: int
+    cancelled: int
+    no_show: int
+    open: int  # still booked
+
+    @property
+    def no_show_percent(self) -> float | None:
+        """No-shows among the appointments that were due and not cancelled."""
+        due = self.arrived + self.no_show
+        return None if due == 0 else 100.0 * self.no_show / due
+
+
+@dataclass(frozen=True)
 class TrafficReportDTO:
     start_day: dt.date
     end_day: dt.date  # inclusive
@@ -274,6 +293,8 @@ class TrafficReportDTO:
     by_visit_type: tuple[CountRow, ...]
     by_consultant: tuple[CountRow, ...]
     by_outcome: tuple[CountRow, ...]
+    # Appointments scheduled in the period and what became of them: no-shows count (#17.12).
+    appointments: AppointmentTallyDTO = AppointmentTallyDTO(0, 0, 0, 0, 0)
 
 
 @dataclass(frozen=True)

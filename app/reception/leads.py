@@ -25,6 +25,7 @@ from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
 from app.core.validation import clean_line, clean_text
+from app.reception.customer_changes import move_customer
 from app.reception.dto import LeadChangeDTO, LeadDTO
 from app.reception.lead_changes import L, move_lead, new_lead
 from app.reception.setup import known_models
@@ -277,24 +278,7 @@ def reassign_customer(
             errors.append(FieldError("consultant_id", "not_a_consultant"))
         if errors:
             raise ValidationFailed(errors)
-        customer.consultant_id, customer.updated_by_id = consultant_id, actor.user_id
-        moved = list(
-            s.scalars(
-                select(Lead).where(Lead.customer_id == customer_id, Lead.status.in_([L.NEW.value, L.FOLLOWING.value]))
-            )
-        )
-        for lead in moved:
-            lead.consultant_id, lead.updated_by_id = consultant_id, actor.user_id
-            s.add(
-                LeadStatusChange(
-                    lead_id=lead.id,
-                    from_status=lead.status,
-                    to_status=lead.status,
-                    changed_at=now,
-                    changed_by_id=actor.user_id,
-                    reason="reassigned",
-                    note=reason,
-                )
-            )
+        # The customer's history and the new consultant's notice too (issue #17.13).
+        moved = move_customer(s, customer, consultant_id, actor, reason, now)
         commit(uow)
         return lead_dtos(s, moved)

@@ -29,6 +29,7 @@ from app.core.errors import FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.dto import Actor
 from app.reception.dto import CountRow, MonthKpiDTO, SnapshotDTO, TrafficReportDTO
+from app.reception.appointment_log import APPOINTMENT_LABEL_KEYS, appointment_rows, appointment_tally
 from app.reception.support import staff_name
 from app.core.spreadsheet_cells import escape_formula
 from db.private_files import touch_private
@@ -56,7 +57,7 @@ def traffic_report(
     uow: UnitOfWork, *, actor: Actor, start_day: dt.date, end_day: dt.date | None = None
 ) -> TrafficReportDTO:
     """Visits and people per store-local hour, source channel, visit type, consultant and
-    outcome, for one day or an inclusive range of days."""
+    outcome, for one day or a range of days; appointments by outcome, no-shows too (#17.12)."""
     require(actor, Action.RECEPTION_REPORTS)
     end_day = end_day or start_day
     if end_day < start_day or (end_day - start_day).days >= MAX_REPORT_DAYS:
@@ -110,6 +111,7 @@ def traffic_report(
             by_visit_type=group("visit_type", [t.value for t in VisitType]),
             by_consultant=group("consultant", consultant_keys, lambda k: names.get(k, "")),
             by_outcome=group("outcome", [o.value for o in VisitOutcome] + ["open"]),
+            appointments=appointment_tally(s, start, end),
         )
 
 
@@ -137,6 +139,7 @@ REPORT_LABEL_KEYS = (
     "people",
     "unassigned",
     "open",
+    *APPOINTMENT_LABEL_KEYS,
     *[t.value for t in VisitType],
     *[o.value for o in VisitOutcome],
 )
@@ -197,6 +200,8 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr, english_names: bool = 
         "" if report.end_day == report.start_day else f" – {report.end_day.isoformat()}"
     )
     for row in ((tr("period"), period), (tr("total_visits"), report.visits), (tr("total_people"), report.people)):
+        ws.append(_safe(row))
+    for row in appointment_rows(report.appointments, tr):
         ws.append(_safe(row))
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 26

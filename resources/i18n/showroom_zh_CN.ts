@@ -131,6 +131,65 @@
     </message>
 </context>
 <context>
+    <name>AppointmentChangeDialog</name>
+    <message>
+        <source>Reschedule appointment</source>
+        <translation>预约改期</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>取消该预约</translation>
+    </message>
+    <message>
+        <source>Customer did not come</source>
+        <translation>客户未到店</translation>
+    </message>
+    <message>
+        <source>Record no-show</source>
+        <translation>记录爽约</translation>
+    </message>
+    <message>
+        <source>{customer}, {when}, with {consultant}</source>
+        <translation>{customer}，{when}，顾问 {consultant}</translation>
+    </message>
+    <message>
+        <source>customer #{id}</source>
+        <translation>客户 #{id}</translation>
+    </message>
+    <message>
+        <source>It counts as a no-show in the traffic report.</source>
+        <translation>在客流报表中计为爽约。</translation>
+    </message>
+    <message>
+        <source>Required; kept in the appointment&apos;s history</source>
+        <translation>必填；记入预约变更记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>New date and time</source>
+        <translation>新的日期和时间</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>预约目的</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book appointment</source>
@@ -771,6 +830,117 @@
     </message>
 </context>
 <context>
+    <name>CorrectCustomerDialog</name>
+    <message>
+        <source>Correct the customer&apos;s details</source>
+        <translation>更正客户信息</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep {name}</source>
+        <translation>留空则保留 {name}</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep {mobile}</source>
+        <translation>留空则保留 {mobile}</translation>
+    </message>
+    <message>
+        <source>Right name</source>
+        <translation>正确姓名</translation>
+    </message>
+    <message>
+        <source>Right mobile</source>
+        <translation>正确手机号</translation>
+    </message>
+    <message>
+        <source>Required, e.g. mistyped at check-in; kept in the history</source>
+        <translation>必填，例如登记时输错；记入变更记录</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Appointment changes</source>
+        <translation>预约变更</translation>
+    </message>
+    <message>
+        <source>Correct name or mobile…</source>
+        <translation>更正姓名或手机号…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>撤回同意…</translation>
+    </message>
+    <message>
+        <source>Give to another consultant…</source>
+        <translation>转给其他顾问…</translation>
+    </message>
+    <message>
+        <source>Customer #{id}: details erased (consent withdrawn)</source>
+        <translation>客户 #{id}：信息已删除（已撤回同意）</translation>
+    </message>
+    <message>
+        <source>{name} · mobile {mobile}</source>
+        <translation>{name} · 手机 {mobile}</translation>
+    </message>
+    <message>
+        <source>consent on record</source>
+        <translation>已有同意记录</translation>
+    </message>
+    <message>
+        <source>no consent on record</source>
+        <translation>无有效同意</translation>
+    </message>
+    <message>
+        <source>no consultant yet</source>
+        <translation>尚无顾问</translation>
+    </message>
+    <message>
+        <source>{who}
+Consultant: {consultant} · {consent}</source>
+        <translation>{who}
+销售顾问：{consultant} · {consent}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForms</name>
+    <message>
+        <source>Customer: {name}, mobile {mobile}</source>
+        <translation>客户：{name}，手机 {mobile}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>CustomerHitModel</name>
     <message>
         <source>Name</source>
@@ -783,6 +953,109 @@
     <message>
         <source>Consultant</source>
         <translation>销售顾问</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerModels</name>
+    <message>
+        <source>Name corrected</source>
+        <translation>更正姓名</translation>
+    </message>
+    <message>
+        <source>Mobile corrected</source>
+        <translation>更正手机号</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Given to another consultant</source>
+        <translation>转给其他顾问</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到店时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Notice version</source>
+        <translation>告知书版本</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>同意时间</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤回时间</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Booked for</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>原 → 新</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Given at check-in</source>
+        <translation>到店登记时提供</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2184,22 @@
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>这是最后一位在用的管理员。请先把其他人设为管理员。</translation>
     </message>
+    <message>
+        <source>Another customer on record has this mobile number. Check the number with the customer.</source>
+        <translation>该手机号已属于另一位登记在册的客户。请与客户核对号码。</translation>
+    </message>
+    <message>
+        <source>This is what is on record already: nothing to correct.</source>
+        <translation>与现有记录相同，无需更正。</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s details were erased when the consent was withdrawn: there is nothing to correct.</source>
+        <translation>该客户撤回同意时信息已删除，无可更正内容。</translation>
+    </message>
+    <message>
+        <source>The customer is with this consultant already.</source>
+        <translation>该客户已由这位顾问负责。</translation>
+    </message>
 </context>
 <context>
     <name>EscortForm</name>
@@ -2897,6 +3186,10 @@ File: {file}</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer…</source>
+        <translation>客户档案…</translation>
     </message>
     <message>
         <source>— choose a reason —</source>
@@ -4004,6 +4297,33 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>ReassignCustomerDialog</name>
+    <message>
+        <source>Give the customer to another consultant</source>
+        <translation>将客户转给其他顾问</translation>
+    </message>
+    <message>
+        <source>Now with: {name}</source>
+        <translation>当前顾问：{name}</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>New consultant</source>
+        <translation>新顾问</translation>
+    </message>
+    <message>
+        <source>Required, e.g. the consultant left; kept in the history</source>
+        <translation>必填，例如原顾问离职；记入变更记录</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>转交</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign visitor</source>
@@ -4172,6 +4492,18 @@ Defect: {defect}</source>
         <translation>今日预约</translation>
     </message>
     <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <source>No-show…</source>
+        <translation>爽约…</translation>
+    </message>
+    <message>
         <source>Away / back</source>
         <translation>离岗 / 在岗</translation>
     </message>
@@ -4275,6 +4607,22 @@ Defect: {defect}</source>
         <translation>未分配</translation>
     </message>
     <message>
+        <source>Appointments booked</source>
+        <translation>预约数</translation>
+    </message>
+    <message>
+        <source>Appointments arrived</source>
+        <translation>预约到店</translation>
+    </message>
+    <message>
+        <source>Appointments cancelled</source>
+        <translation>预约取消</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -4293,6 +4641,10 @@ Defect: {defect}</source>
     <message>
         <source>{visits} visits, {people} people</source>
         <translation>{visits} 批，{people} 人</translation>
+    </message>
+    <message>
+        <source>Appointments: {booked} booked · {arrived} arrived · {no_show} no-show ({rate} of those due) · {cancelled} cancelled · {open} still booked</source>
+        <translation>预约：共 {booked} 个 · 到店 {arrived} · 爽约 {no_show}（占到期预约 {rate}）· 取消 {cancelled} · 待到店 {open}</translation>
     </message>
     <message>
         <source>Export traffic report</source>
@@ -5614,6 +5966,10 @@ Adaptive cruise control</source>
         <translation>手机号后几位，或姓名开头</translation>
     </message>
     <message>
+        <source>Open customer…</source>
+        <translation>打开客户档案…</translation>
+    </message>
+    <message>
         <source>Find a customer</source>
         <translation>查找客户</translation>
     </message>
@@ -5693,6 +6049,25 @@ Adaptive cruise control</source>
     <message>
         <source>Override reason</source>
         <translation>批准理由</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name and mobile are erased now, open leads close as lost and booked appointments are cancelled. Visits stay in the traffic record, without the name.</source>
+        <translation>客户的姓名和手机号将立即删除，未结意向以战败关闭，已约预约取消。来访仍保留在客流记录中，但不含姓名。</translation>
+    </message>
+    <message>
+        <source>How the customer asked, e.g. by phone (optional, kept in the history)</source>
+        <translation>客户如何提出，例如来电（选填，记入变更记录）</translation>
+    </message>
+    <message>
+        <source>Withdraw and erase</source>
+        <translation>撤回并删除</translation>
     </message>
 </context>
 </TS>

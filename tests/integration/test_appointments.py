@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from app.core.errors import Conflict, PermissionDenied, ValidationFailed
-from app.reception import appointments, duty as reception_duty
+from app.reception import appointment_changes, appointments, duty as reception_duty
 from app.reception.customers import find_customer_by_mobile, withdraw_consent
 from db.models import Role
 from tests.factories import (
@@ -87,7 +87,7 @@ def test_consultants_book_only_for_themselves(uow, desk, team, customer):
         uow(), actor=desk, customer_id=customer.id, consultant_id=team[1].user_id, scheduled_at=NOW + H, now=NOW
     )
     with pytest.raises(PermissionDenied):
-        appointments.cancel_appointment(
+        appointment_changes.cancel_appointment(
             uow(), actor=team[0], appointment_id=a.id, expected_version=a.version, reason="x"
         )
 
@@ -160,7 +160,7 @@ def test_reschedule_cancel_and_no_show(uow, desk, team, customer):
     a = appointments.book_appointment(
         uow(), actor=desk, customer_id=customer.id, consultant_id=team[0].user_id, scheduled_at=NOW + H, now=NOW
     )
-    moved = appointments.reschedule_appointment(
+    moved = appointment_changes.reschedule_appointment(
         uow(),
         actor=desk,
         appointment_id=a.id,
@@ -168,27 +168,32 @@ def test_reschedule_cancel_and_no_show(uow, desk, team, customer):
         scheduled_at=NOW + 3 * H,
         consultant_id=team[1].user_id,
         purpose="negotiation",
+        reason="客户周末有空",
         now=NOW,
     )
     assert (moved.scheduled_at, moved.consultant_id, moved.purpose) == (NOW + 3 * H, team[1].user_id, "negotiation")
     with pytest.raises(Conflict):
-        appointments.cancel_appointment(
+        appointment_changes.cancel_appointment(
             uow(), actor=desk, appointment_id=a.id, expected_version=a.version, reason="客户改期"
         )
     with pytest.raises(ValidationFailed) as e:
-        appointments.mark_no_show(uow(), actor=desk, appointment_id=a.id, expected_version=moved.version, now=NOW + H)
+        appointment_changes.mark_no_show(
+            uow(), actor=desk, appointment_id=a.id, expected_version=moved.version, reason="未到店", now=NOW + H
+        )
     assert e.value.for_field("scheduled_at").code == "appointment_not_due"
-    no_show = appointments.mark_no_show(
-        uow(), actor=desk, appointment_id=a.id, expected_version=moved.version, now=NOW + 4 * H
+    no_show = appointment_changes.mark_no_show(
+        uow(), actor=desk, appointment_id=a.id, expected_version=moved.version, reason="电话未接", now=NOW + 4 * H
     )
     assert no_show.status == "no_show"
     b = appointments.book_appointment(
         uow(), actor=desk, customer_id=customer.id, consultant_id=team[0].user_id, scheduled_at=NOW + H, now=NOW
     )
     with pytest.raises(ValidationFailed) as e:
-        appointments.cancel_appointment(uow(), actor=desk, appointment_id=b.id, expected_version=b.version, reason=" ")
+        appointment_changes.cancel_appointment(
+            uow(), actor=desk, appointment_id=b.id, expected_version=b.version, reason=" "
+        )
     assert e.value.for_field("reason").code == "required"
-    cancelled = appointments.cancel_appointment(
+    cancelled = appointment_changes.cancel_appointment(
         uow(), actor=desk, appointment_id=b.id, expected_version=b.version, reason="客户改期", now=NOW
     )
     assert (cancelled.status, cancelled.cancel_reason) == ("cancelled", "客户改期")

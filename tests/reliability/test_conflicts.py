@@ -12,6 +12,7 @@ import pytest
 
 from app.core.errors import Conflict, ShowroomError
 from app.reception import (
+    appointment_changes,
     appointments,
     leads,
     checkin as reception,
@@ -244,7 +245,7 @@ def test_appointment(uow, people):
         now=RECEPTION_NOW,
     )
     second_save_refused(
-        lambda: appointments.reschedule_appointment(
+        lambda: appointment_changes.reschedule_appointment(
             uow(),
             actor=desk,
             appointment_id=a.id,
@@ -252,9 +253,10 @@ def test_appointment(uow, people):
             scheduled_at=RECEPTION_NOW + 6 * H,
             consultant_id=team[0].user_id,
             purpose=a.purpose,
+            reason="客户改期",
             now=RECEPTION_NOW,
         ),
-        lambda: appointments.cancel_appointment(
+        lambda: appointment_changes.cancel_appointment(
             uow(), actor=m, appointment_id=a.id, expected_version=a.version, reason="客户改期", now=RECEPTION_NOW
         ),
         lambda: (

@@ -4,11 +4,14 @@ messages whose wording depends on the field."""
 from __future__ import annotations
 
 from app.core.errors import FieldError, ValidationFailed
+from ui.reception.errors import FIELD_MESSAGES as RECEPTION_FIELD_MESSAGES
 from ui.shell.errors import FIELD_MESSAGES, _fmt, field_error_text
 from ui.widgets.field_error import FieldErrors
 
 
 def reception_error_text(error: FieldError) -> str:
+    if error.code in RECEPTION_FIELD_MESSAGES:
+        return _fmt(RECEPTION_FIELD_MESSAGES[error.code], error.params)
     if error.code == "out_of_range" and "max_days" in error.params:
         return _fmt(FIELD_MESSAGES["date_out_of_range"], error.params)
     if error.code == "status_transition" and error.field == "status":

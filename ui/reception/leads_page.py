@@ -74,6 +74,11 @@ class LeadsPage(QWidget):
         top.addWidget(self.status_filter)
         top.addStretch(1)
         top.addWidget(self.count)
+        # The selected lead's customer page (issue #17.13): details, consents, history.
+        self.customer_button = QPushButton(self.tr("Customer…"))
+        self.customer_button.setObjectName("open_customer")
+        self.customer_button.clicked.connect(lambda _checked=False: self.open_customer())
+        top.addWidget(self.customer_button)
 
         self.model = LeadTableModel(self)
         self.table = QTableView()
@@ -197,9 +202,17 @@ class LeadsPage(QWidget):
         if row >= 0:
             self.table.selectRow(row)
 
+    def open_customer(self):
+        from ui.reception.customer_dialog import open_customer
+
+        lead = self.selected_lead()
+        self.customer_dialog = open_customer(self.ctx, lead.customer_id, self) if lead else None
+        return self.customer_dialog
+
     def _selection_changed(self) -> None:
         lead = self.selected_lead()
         self.edit_box.setEnabled(lead is not None)
+        self.customer_button.setEnabled(lead is not None)
         self.errors.clear()
         if lead is None:
             return

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.clock import utcnow
 from app.core.errors import ValidationFailed
 from app.core.permissions import Action, can
 from ui.shell.ops import Op
@@ -112,10 +114,35 @@ class ReceptionPage(QWidget):
         appt_layout.addWidget(self.appointments_view)
         row = QHBoxLayout()
         row.addWidget(self.arrived_button)
-        row.addWidget(self.book_button)
+        for button in self._appointment_change_buttons(roles):
+            row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.book_button)
         appt_layout.addLayout(row)
         return appt_box
+
+    def _appointment_change_buttons(self, roles) -> list[QPushButton]:
+        """Reschedule, cancel, no-show (issue #17.12): buttons and the list's context menu,
+        enabled while a booked appointment is selected."""
+        from ui.reception.appointment_change_dialog import CANCEL, NO_SHOW, RESCHEDULE
+
+        self.change_buttons = {}
+        for mode, text in (
+            (RESCHEDULE, self.tr("Reschedule…")),
+            (CANCEL, self.tr("Cancel…")),
+            (NO_SHOW, self.tr("No-show…")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"appointment_{mode}")
+            button.clicked.connect(lambda _checked=False, m=mode: self.change_appointment(m))
+            button.setVisible(can(roles, Action.MANAGE_APPOINTMENTS))
+            self.change_buttons[mode] = button
+        view = self.appointments_view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._appointment_menu)
+        view.selectionModel().selectionChanged.connect(lambda *_: self._appointment_selected())
+        self._appointment_selected()
+        return list(self.change_buttons.values())
 
     def _duty_box(self, roles) -> QGroupBox:
         """Today's duty roster in rotation order: away/back, off duty, put on duty."""
@@ -199,6 +226,7 @@ class ReceptionPage(QWidget):
     def _loaded(self, result) -> None:
         appointments, duty = result
         self.appointments.set_rows(appointments)
+        self._appointment_selected()
         self.duty.set_rows(duty)
         self.form.set_consultants(duty)
 
@@ -272,6 +300,42 @@ class ReceptionPage(QWidget):
             return
         self.form.set_appointment(a)
         self.form.first_field().setFocus()
+
+    def _appointment_selected(self) -> None:
+        a = self.selected_appointment()
+        for mode, button in self.change_buttons.items():
+            # A no-show only once the booked time has passed (the service says so too).
+            due = mode != "no_show" or (a is not None and a.scheduled_at <= utcnow())
+            button.setEnabled(a is not None and a.status == "booked" and due)
+
+    def _appointment_menu(self, pos) -> None:
+        index = self.appointments_view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.appointments_view.selectRow(index.row())
+        menu = QMenu(self.appointments_view)
+        menu.setObjectName("appointment_menu")
+        for mode, button in self.change_buttons.items():
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled() and button.isVisible())
+            action.triggered.connect(lambda _checked=False, m=mode: self.change_appointment(m))
+        self.appointment_menu = menu
+        menu.popup(self.appointments_view.viewport().mapToGlobal(pos))
+
+    def change_appointment(self, mode: str):
+        """Open the reschedule / cancel / no-show dialog for the selected booked appointment."""
+        from ui.reception.appointment_change_dialog import AppointmentChangeDialog
+
+        a = self.selected_appointment()
+        if a is None or a.status != "booked":
+            return None
+        consultants = [(self.add_combo.itemData(i), self.add_combo.itemText(i)) for i in range(self.add_combo.count())]
+        dialog = AppointmentChangeDialog(self.ctx, a, mode, self, consultants=consultants)
+        dialog.changed.connect(lambda _a: self.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        self.change_dialog = dialog
+        dialog.open()
+        return dialog
 
     def book_appointment(self):
         from ui.reception.appointment_dialog import AppointmentDialog

@@ -45,6 +45,10 @@ XLSX_WORDS = {
     "visits": QT_TRANSLATE_NOOP("ReceptionReportsPage", "Visits"),
     "people": QT_TRANSLATE_NOOP("ReceptionReportsPage", "People"),
     "unassigned": QT_TRANSLATE_NOOP("ReceptionReportsPage", "Unassigned"),
+    "appointments_booked": QT_TRANSLATE_NOOP("ReceptionReportsPage", "Appointments booked"),
+    "appointments_arrived": QT_TRANSLATE_NOOP("ReceptionReportsPage", "Appointments arrived"),
+    "appointments_cancelled": QT_TRANSLATE_NOOP("ReceptionReportsPage", "Appointments cancelled"),
+    "no_shows": QT_TRANSLATE_NOOP("ReceptionReportsPage", "No-shows"),
 }
 
 
@@ -95,6 +99,19 @@ class ReceptionReportsPage(QWidget):
         top.addWidget(self.total, 1)
         top.addWidget(self.export_button)
 
+        grid = self._count_tables()
+        # Issue #17.12: what became of the period's appointments; no-shows count.
+        self.no_shows = QLabel("")
+        self.no_shows.setObjectName("report_appointments")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.no_shows)
+        layout.addLayout(grid, 1)
+        ctx.data_did_change.connect(self._on_change)
+        self.refresh()
+
+    def _count_tables(self) -> QGridLayout:
+        """The four breakdowns, two by two."""
         unassigned = self.tr("Unassigned")
         self.by_hour = CountTableModel(self.tr("Hour"), lambda r: f"{r.key}:00", self)
         self.by_channel = CountTableModel(self.tr("Source"), lambda r: channel_label(r.label, r.label_en), self)
@@ -119,11 +136,7 @@ class ReceptionReportsPage(QWidget):
             QVBoxLayout(box).addWidget(view)
             grid.addWidget(box, i // 2, i % 2)
             self.views[name] = view
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(grid, 1)
-        ctx.data_did_change.connect(self._on_change)
-        self.refresh()
+        return grid
 
     def period(self) -> tuple[dt.date, dt.date]:
         return _pydate(self.start.date()), _pydate(self.end.date())
@@ -156,6 +169,16 @@ class ReceptionReportsPage(QWidget):
         self.by_consultant.set_rows(list(report.by_consultant))
         self.total.setText(
             self.tr("{visits} visits, {people} people").format(visits=report.visits, people=report.people)
+        )
+        t = report.appointments
+        rate = "—" if t.no_show_percent is None else f"{t.no_show_percent:.0f}%"
+        self.no_shows.setText(
+            self.tr(
+                "Appointments: {booked} booked · {arrived} arrived · {no_show} no-show ({rate} of those due) · "
+                "{cancelled} cancelled · {open} still booked"
+            ).format(
+                booked=t.booked, arrived=t.arrived, no_show=t.no_show, rate=rate, cancelled=t.cancelled, open=t.open
+            )
         )
 
     def _on_change(self, changes, _initiator) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -84,6 +85,16 @@ class VisitHistoryPage(QWidget):
 
         self.customers = CustomerHitModel(self)
         self.customer_view = _table("customer_hits", self.customers)
+        # The customer's page (issue #17.13): a double click or the button opens it.
+        self.customer_view.doubleClicked.connect(lambda _index: self.open_customer())
+        self.open_customer_button = QPushButton(self.tr("Open customer…"))
+        self.open_customer_button.setObjectName("open_customer")
+        self.open_customer_button.clicked.connect(lambda _checked=False: self.open_customer())
+        self.open_customer_button.setEnabled(False)
+        self.customer_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.open_customer_button.setEnabled(self.selected_customer() is not None)
+        )
+        self.customer_dialog = None
         actor, uow = ctx.actor, ctx.uow
         self.model = VisitHistoryModel(
             lambda after: list_visits(uow(), actor=actor, query=VisitHistoryQuery(after=after)), self
@@ -99,6 +110,7 @@ class VisitHistoryPage(QWidget):
         lv.addLayout(top)
         lv.addWidget(self.search_message)
         lv.addWidget(self.customer_view, 1)
+        lv.addWidget(self.open_customer_button)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +143,7 @@ class VisitHistoryPage(QWidget):
             if generation == self._generation:
                 self.search_message.setText("" if hits else self.tr("No customer found."))
                 self.customers.set_rows(hits)
+                self.open_customer_button.setEnabled(False)
 
         def failed(exc) -> None:
             if generation == self._generation:
@@ -138,6 +151,19 @@ class VisitHistoryPage(QWidget):
                 self.search_message.setText(error_text(exc) if not hasattr(exc, "errors") else _field_text(exc))
 
         run_op(self, lambda: search_customers(uow(), actor=actor, text=text), done, failed)
+
+    def selected_customer(self) -> CustomerHitDTO | None:
+        rows = self.customer_view.selectionModel().selectedRows()
+        return self.customers.row_at(rows[0].row()) if rows else None
+
+    def open_customer(self):
+        from ui.reception.customer_dialog import open_customer
+
+        hit = self.selected_customer()
+        if hit is None:
+            return None
+        self.customer_dialog = open_customer(self.ctx, hit.id, self)
+        return self.customer_dialog
 
     def _failed(self, exc) -> None:
         from ui.shell.errors import show_error
