@@ -1712,6 +1712,14 @@
         <translation>该车年检已过期。</translation>
     </message>
     <message>
+        <source>The car is overdue for maintenance: have it serviced and enter the next due date first.</source>
+        <translation>该车已超过保养期限：请先完成保养并录入下次保养到期日。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s next maintenance due date is not in the fleet register: a sales manager enters it first.</source>
+        <translation>试驾车登记中没有该车的下次保养到期日：须先由销售经理录入。</translation>
+    </message>
+    <message>
         <source>The car&apos;s insurance does not include occupant liability (车上人员责任险).</source>
         <translation>该车保险未含车上人员责任险。</translation>
     </message>
@@ -1983,6 +1991,10 @@
     <message>
         <source>Last maintenance</source>
         <translation>最近保养</translation>
+    </message>
+    <message>
+        <source>Next maintenance due</source>
+        <translation>下次保养到期</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +2792,10 @@ File: {file}</source>
     <message>
         <source>Annual inspection</source>
         <translation>年检</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
     </message>
     <message>
         <source>Logged in</source>
@@ -5064,12 +5080,20 @@ Defect: {defect}</source>
         <translation>年检</translation>
     </message>
     <message>
+        <source>Maintenance due</source>
+        <translation>保养到期</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状况</translation>
     </message>
     <message>
         <source>Cannot be booked</source>
         <translation>不可预约</translation>
+    </message>
+    <message>
+        <source>Maintenance due {date}</source>
+        <translation>{date} 保养到期</translation>
     </message>
     <message>
         <source>{what} expires {date}</source>
@@ -5135,12 +5159,16 @@ Defect: {defect}</source>
         <translation>启用的试驾路线仅 {n} 条：建议至少两条（T/CSCA 120031 4.2.4.3）。</translation>
     </message>
     <message>
+        <source>{plate}: maintenance is due on {date}.</source>
+        <translation>{plate}：保养将于 {date} 到期。</translation>
+    </message>
+    <message>
         <source>{plate}: {what} expires on {date}.</source>
         <translation>{plate}：{what}将于 {date} 到期。</translation>
     </message>
     <message>
-        <source>{plate} cannot be booked: see the fleet tab.</source>
-        <translation>{plate} 暂不可预约：请查看试驾车辆页。</translation>
+        <source>{plate} cannot be booked: {why}</source>
+        <translation>{plate} 暂不可预约：{why}</translation>
     </message>
     <message>
         <source>Cancel booking</source>
