@@ -4989,6 +4989,10 @@ Defect: {defect}</source>
         <translation>改约</translation>
     </message>
     <message>
+        <source>Save these steps first: {steps}</source>
+        <translation>请先保存以下步骤：{steps}</translation>
+    </message>
+    <message>
         <source>Test-drive agreement</source>
         <translation>试乘试驾协议</translation>
     </message>
