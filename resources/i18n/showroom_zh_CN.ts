@@ -344,8 +344,8 @@
 <context>
     <name>BookingForm</name>
     <message>
-        <source>Now (walk-in): take the next free time</source>
-        <translation>现在（到店客户）：安排最近的空闲时段</translation>
+        <source>Now (walk-in): if the car is busy, you choose a later time or another car</source>
+        <translation>现在（到店客户）：若该车正忙，可改选稍后时段或其他车辆</translation>
     </message>
     <message>
         <source> min</source>
@@ -5583,6 +5583,10 @@ Adaptive cruise control</source>
     <message>
         <source>{plate} is not free now. Its next free time is {when}.</source>
         <translation>{plate} 现在不空闲，下一个空闲时段为 {when}。</translation>
+    </message>
+    <message>
+        <source>Other cars free now: {cars}. Take one below, or choose it under Car.</source>
+        <translation>现在空闲的其他车辆：{cars}。可点击下方按钮改用，或在“车辆”中选择。</translation>
     </message>
     <message>
         <source>Other cars free now: {cars}.</source>
