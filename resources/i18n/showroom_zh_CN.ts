@@ -4993,6 +4993,11 @@ Defect: {defect}</source>
         <translation>请先保存以下步骤：{steps}</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the names of steps</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Test-drive agreement</source>
         <translation>试乘试驾协议</translation>
     </message>

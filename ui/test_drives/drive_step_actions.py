@@ -176,7 +176,8 @@ class DriveStepActions:
         ]
         self.agreement_form.sign_button.setEnabled(not missing)
         text = QCoreApplication.translate("TestDriveDialog", "Save these steps first: {steps}")
-        self.agreement_form.show_blockers([text.format(steps=", ".join(missing))] if missing else [])
+        separator = QCoreApplication.translate("TestDriveDialog", ", ", "between the names of steps")
+        self.agreement_form.show_blockers([text.format(steps=separator.join(missing))] if missing else [])
 
     def sign_agreement(self) -> None:
         """Ask the service first whether it would accept the signatures now, off the UI thread
