@@ -58,7 +58,7 @@ NOT_ENTERED = QDate(2000, 1, 1)  # the blank value of a required date not on rec
 class RequiredDateEdit(QDateEdit):
     """A date that may not be on record yet (maintenance due, migration 0016): shown blank,
     and saved as None so the service says it is required, never today's date unasked. The
-    first click or typed digit starts from today."""
+    first click, typed digit or arrow key starts from today."""
 
     def __init__(self, name: str, value: dt.date | None) -> None:
         super().__init__()
@@ -83,7 +83,7 @@ class RequiredDateEdit(QDateEdit):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.text().strip() or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if event.text().isdigit() or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._start_from_today()
         super().keyPressEvent(event)
 
