@@ -77,6 +77,7 @@ def _test_drives(g) -> None:
                 occupant_liability=True,
                 inspection_until=END.date() + dt.timedelta(days=300),
                 last_maintenance=END.date() - dt.timedelta(days=40),
+                maintenance_due=END.date() + dt.timedelta(days=140),
                 signage_confirmed=True,
                 active=True,
                 created_at=g.start,

@@ -1,7 +1,7 @@
 """Test-drive tables (试乘试驾, T/CSCA 120031 4.2.4): routes, fleet cars, bookings and drives (issue #6).
 
   4.2.4.3  routes filed with the district traffic police: `test_drive_route`;
-  4.2.4.6, 4.2.4.8  the fleet register (plate, insurances, inspection, maintenance, signage):
+  4.2.4.6, 4.2.4.8  the fleet register (plate, insurances, inspection, maintenance due, signage):
            `test_drive_car`, one row per Vehicle in status test_drive_fleet;
   4.2.4.1-4.2.4.7  one `test_drive` from booking to return: qualification (ID and licence
            numbers only sealed: `<x>_sealed` + `<x>_masked` + `<x>_fingerprint`, see
@@ -81,6 +81,10 @@ class TestDriveCar(Versioned, Base):
     occupant_liability: Mapped[bool] = mapped_column(Boolean, default=False)
     inspection_until: Mapped[dt.date] = mapped_column(Date)  # 年检
     last_maintenance: Mapped[dt.date | None] = mapped_column(Date)
+    # 4.2.4.8 "maintained": the next maintenance is due on this day; past it the car is not
+    # booked or dispatched. None only on rows from before migration 0016: unknown, so the car
+    # is unfit until the manager enters the date (never guessed from last_maintenance).
+    maintenance_due: Mapped[dt.date | None] = mapped_column(Date)
     signage_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)  # 4.2.4.6
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

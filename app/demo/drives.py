@@ -101,7 +101,7 @@ def _add_routes(db, manager, now, today: dt.date) -> list:
 
 
 def _add_fleet(db, manager, now, today: dt.date, vehicles: list[tuple[int, str | None]]) -> list:
-    """The fleet register with blue or green plates and their papers (4.2.4.8)."""
+    """The fleet register with blue or green plates, their papers and maintenance (4.2.4.8)."""
     blue = [p for p in PLATES if len(p) == 7]
     green = [p for p in PLATES if len(p) == 8]
     cars = []
@@ -125,6 +125,8 @@ def _add_fleet(db, manager, now, today: dt.date, vehicles: list[tuple[int, str |
                     inspection_until=today + dt.timedelta(days=400),
                     signage_confirmed=True,
                     last_maintenance=today - dt.timedelta(days=20 + 5 * i),
+                    # 4.2.4.8 maintained: the second car falls due within 30 days (the page warns).
+                    maintenance_due=today + dt.timedelta(days=21 if i == 1 else 120 + 15 * i),
                 ),
             )
         )

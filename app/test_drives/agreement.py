@@ -2,7 +2,9 @@
 the pad by the customer and the escort, rendered, digitally signed and archived.
 
 It names the terms the customer confirmed (4.2.4.5); a later change of route, car or time
-makes it outdated (drive_steps.start_blockers). Re-exported by drive_steps.py.
+makes it outdated (drive_steps.start_blockers). `agreement_blockers` is asked before the
+signature pads open, and answers with exactly what `sign_agreement` would refuse for, so two
+people never sign for nothing (issue #16). Re-exported by drive_steps.py.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from app.core.clock import utcnow
+from app.core.clock import store_today, utcnow
 from app.core.dto import Actor, SignatureCapture
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.test_drives.dto import TestDriveDTO, describe_vehicle
-from app.test_drives.qualification import _done, _drive_for_step, _touch, terms_of
+from app.test_drives.escorts import escort_refusal
+from app.test_drives.qualification import _done, _drive_for_step, _touch, qualification_problems, terms_of
 from app.test_drives.records import car_of, route_of
 from db.models import StaffUser, Vehicle
 from db.drive_models import TestDrive
@@ -28,20 +31,46 @@ if TYPE_CHECKING:  # the PDF module (reportlab) loads only when an agreement is 
 T = "test_drive"
 
 
-def _ready_to_sign(d: TestDrive, signatures: Sequence[SignatureCapture]) -> None:
-    """4.2.4.1-4.2.4.5: consent, qualification, escort and the confirmed terms come first, and
-    both the customer and the escort sign; every missing one is listed at once."""
-    from app.documents.layout import SignerRole
-
+def sign_blockers(s, d: TestDrive, now: dt.datetime) -> list[FieldError]:
+    """4.2.4.1-4.2.4.5: what the agreement depends on, saved and still holding: the consent,
+    the qualification (re-checked for this car on the drive's day), an escort who may still
+    accompany it (once signed, the escort can no longer be changed), and the customer's
+    confirmation of the current terms. Every missing one at once; empty: the pads may open."""
     errors = []
     if d.id_consent_at is None:
         errors.append(FieldError("id_consent", "id_consent_required"))
-    if d.qualified_at is None:
-        errors.append(FieldError("qualification", "qualification_missing"))
+    day = store_today(d.planned_start)
+    errors += [FieldError("qualification", c) for c in qualification_problems(d, car_of(s, d).transmission, day)]
     if d.escort_id is None:
         errors.append(FieldError("escort", "escort_missing"))
+    else:
+        code = escort_refusal(s, s.get(StaffUser, d.escort_id), store_today(max(now, d.planned_start)))
+        if code:
+            errors.append(FieldError("escort", code))
     if d.confirmed_at is None or d.confirmed_terms != terms_of(d):
         errors.append(FieldError("confirmation", "terms_not_confirmed"))
+    return errors
+
+
+def agreement_blockers(
+    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, now: dt.datetime | None = None
+) -> list[FieldError]:
+    """Asked before the signature pads open (issue #16): why `sign_agreement` would refuse the
+    signatures now, for the drive as the dialog last saw it. Nothing is written. A drive
+    changed meanwhile raises Conflict, one that left raises test_drive_not_booked: both
+    before anyone signs."""
+    require(actor, Action.CONDUCT_TEST_DRIVES)
+    with uow:
+        s = uow.session
+        return sign_blockers(s, _drive_for_step(s, drive_id, expected_version), now or utcnow())
+
+
+def _ready_to_sign(s, d: TestDrive, signatures: Sequence[SignatureCapture], now: dt.datetime) -> None:
+    """The blockers above, and both the customer and the escort sign; every missing one is
+    listed at once."""
+    from app.documents.layout import SignerRole
+
+    errors = sign_blockers(s, d, now)
     roles = {sig.role for sig in signatures}
     if not {SignerRole.CUSTOMER.value, SignerRole.ESCORT.value} <= roles:
         errors.append(FieldError("signatures", "agreement_signatures_required"))
@@ -103,7 +132,7 @@ def sign_agreement(
     with uow:
         s = uow.session
         d = _drive_for_step(s, drive_id, expected_version)
-        _ready_to_sign(d, signatures)
+        _ready_to_sign(s, d, signatures, now)
         agreement = _agreement_terms(s, d)
         terms, version, plate = terms_of(d), d.version, agreement.plate
     store = get_store(uow)

@@ -15,7 +15,8 @@ from app.core.clock import store_today, utcnow
 from app.core.dto import Actor
 from app.core.errors import FieldError, ValidationFailed
 from app.core.permissions import Action, require
-from app.test_drives.dto import TestDriveDTO
+from app.core.request_keys import first_record, remember
+from app.test_drives.dto import TestDriveDTO, drive_dto
 from app.test_drives.escorts import escort_refusal
 from app.test_drives.qualification import _done, _drive_for_step, _touch, qualification_problems, terms_of
 from app.test_drives.records import car_of, get_drive, route_of
@@ -25,6 +26,7 @@ from db.drive_models import DriveStatus, TestDrive
 from db.uow import UnitOfWork
 
 START_EARLY = dt.timedelta(minutes=30)  # a drive may leave up to half an hour early
+START = "start_test_drive"  # the request-key operation of a departure
 
 
 class DriveBlocked(ValidationFailed):
@@ -97,15 +99,26 @@ def drive_blockers(uow: UnitOfWork, *, actor: Actor, drive_id: int, now: dt.date
 
 
 def start_drive(
-    uow: UnitOfWork, *, actor: Actor, drive_id: int, expected_version: int, now: dt.datetime | None = None
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    drive_id: int,
+    expected_version: int,
+    now: dt.datetime | None = None,
+    request_key: str | None = None,
 ) -> TestDriveDTO:
     """Dispatch the car. Refused (DriveBlocked, nothing written) unless every condition holds.
     The car row's version is bumped in the same transaction, so two terminals dispatching
-    the same car at once cannot both succeed (the loser gets Conflict)."""
+    the same car at once cannot both succeed (the loser gets Conflict). A repeated
+    `request_key` (a double click, a retry after a lost answer) returns the drive as the first
+    request started it, never a conflict with itself (issue #16.2)."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
     now = now or utcnow()
     with uow:
         s = uow.session
+        first = first_record(s, request_key, START)
+        if first is not None:
+            return drive_dto(s, get_drive(s, first), now)
         d = _drive_for_step(s, drive_id, expected_version)
         car = car_of(s, d)
         car.updated_at = now  # version bump: serialises departures of this car
@@ -115,4 +128,5 @@ def start_drive(
             raise DriveBlocked(blockers)
         d.status, d.actual_start, d.started_by_id = DriveStatus.OUT.value, now, actor.user_id
         _touch(d, actor, now)
+        remember(s, request_key, START, d.id, actor_id=actor.user_id, now=now)  # same transaction
         return _done(uow, d, now)

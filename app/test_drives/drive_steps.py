@@ -10,6 +10,7 @@ Steps, each recorded with who and when, in any order the floor needs:
                       signs, with the odometer (4.2.4.6)
   record_weather / override_weather   4.2.4.7: storm, heavy rain, heavy snow or dense fog
                       need a sales manager's override with a reason
+  agreement_blockers  asked before the pads open: what sign_agreement would refuse for now
   sign_agreement      the bilingual agreement signed by customer and escort, archived (4.2.4.1)
   start_drive         re-checks every condition above at the moment of departure; each alone
                       refuses the start (DriveBlocked lists them all)
@@ -40,7 +41,7 @@ from app.test_drives.qualification import (
     terms_of,
     withdraw_id_consent,
 )
-from app.test_drives.agreement import sign_agreement
+from app.test_drives.agreement import agreement_blockers, sign_agreement
 from app.test_drives.departure import DriveBlocked, drive_blockers, start_blockers, start_drive
 from app.test_drives.drive_return import ReturnInput, record_return
 from app.test_drives.escorts import escort_refusal
@@ -188,6 +189,7 @@ __all__ = [
     "record_check",
     "record_weather",
     "override_weather",
+    "agreement_blockers",
     "sign_agreement",
     "drive_blockers",
     "start_drive",

@@ -53,10 +53,11 @@ class FleetCarDTO:
     occupant_liability: bool
     inspection_until: dt.date
     last_maintenance: dt.date | None
+    maintenance_due: dt.date | None  # None: not entered yet (migration 0016), the car is unfit
     signage_confirmed: bool
     active: bool
     problems: tuple[str, ...]  # why it cannot be booked today (empty: fit)
-    expiring: tuple[tuple[str, dt.date], ...]  # within 30 days (4.2.4.8 warning)
+    expiring: tuple[tuple[str, dt.date], ...]  # expiring or due within 30 days (4.2.4.8 warning)
     plate_warnings: tuple[str, ...]
     version: int
 
@@ -173,6 +174,7 @@ def fleet_car_dto(car: TestDriveCar, vehicle: Vehicle, today: dt.date) -> FleetC
         occupant_liability=car.occupant_liability,
         inspection_until=car.inspection_until,
         last_maintenance=car.last_maintenance,
+        maintenance_due=car.maintenance_due,
         signage_confirmed=car.signage_confirmed,
         active=car.active,
         problems=tuple(fleet_problems(car, today)),

@@ -3,9 +3,10 @@
 4.2.4.3  routes filed with the district traffic police, at least two active recommended;
          the active routes print as a one-page bilingual public notice;
 4.2.4.8  the fleet register: plate, registration, 交强险 and commercial third-party
-         insurance incl. occupant liability, annual inspection, maintenance; 4.2.4.6 the
-         试乘试驾 signage. Anything expired makes the car unbookable (test_drives.py) and
-         undispatchable (drive_steps.start_drive); the page warns 30 days ahead.
+         insurance incl. occupant liability, annual inspection, the last maintenance and the
+         day the next one is due (required); 4.2.4.6 the 试乘试驾 signage. Anything expired or
+         overdue makes the car unbookable (booking.py) and undispatchable
+         (departure.start_drive); the page warns 30 days ahead.
 """
 
 from __future__ import annotations
@@ -179,6 +180,7 @@ class FleetCarInput:
     occupant_liability: bool
     inspection_until: dt.date | None
     last_maintenance: dt.date | None = None
+    maintenance_due: dt.date | None = None  # required (4.2.4.8); None is refused as missing
     signage_confirmed: bool = False
     active: bool = True
 
@@ -223,7 +225,8 @@ def _fleet_errors(data: FleetCarInput, vehicle: Vehicle | None, today: dt.date) 
         errors.append(FieldError("plate", code))
     if data.transmission not in TRANSMISSIONS:
         errors.append(FieldError("transmission", "unknown_value"))
-    for name in ("registration_date", "compulsory_insurance_until", "commercial_insurance_until", "inspection_until"):
+    required = ("compulsory_insurance_until", "commercial_insurance_until", "inspection_until", "maintenance_due")
+    for name in ("registration_date", *required):
         if getattr(data, name) is None:
             errors.append(FieldError(name, "required"))
     for name in ("registration_date", "last_maintenance"):
@@ -242,8 +245,9 @@ def save_fleet_car(
     expected_version: int | None = None,
     now: dt.datetime | None = None,
 ) -> FleetCarDTO:
-    """Register a test_drive_fleet vehicle in the fleet, or update its papers. Expired dates
-    are accepted (the register must show the truth); they only block booking and departure."""
+    """Register a test_drive_fleet vehicle in the fleet, or update its papers. Expired or
+    overdue dates are accepted (the register must show the truth); they only block booking
+    and departure."""
     require(actor, Action.MANAGE_TEST_DRIVE_FLEET)
     now = now or utcnow()
     today = store_today(now)
@@ -275,6 +279,7 @@ def save_fleet_car(
             "commercial_insurance_until",
             "inspection_until",
             "last_maintenance",
+            "maintenance_due",
         ):
             setattr(car, name, getattr(data, name))
         car.occupant_liability = bool(data.occupant_liability)
@@ -292,7 +297,7 @@ def save_fleet_car(
 @dataclass(frozen=True)
 class SetupWarningsDTO:
     """What the test-drive page warns about: fewer than two active routes (4.2.4.3) and fleet
-    papers expired or expiring within 30 days (4.2.4.8)."""
+    papers expired or expiring, or maintenance overdue or due, within 30 days (4.2.4.8)."""
 
     active_routes: int
     too_few_routes: bool

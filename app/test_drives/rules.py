@@ -5,7 +5,8 @@ functions, no I/O. The services call them and turn their codes into FieldErrors.
                usual pattern are a warning, not a refusal (cities differ);
   licences     which classes may drive a normal passenger car (§5.3), C2 automatic only;
   escort       at least 3 years since the licence was first issued (4.2.4.4);
-  fleet        what makes a car unfit to book or dispatch (4.2.4.8) and what expires soon;
+  fleet        what makes a car unfit to book or dispatch (4.2.4.8: papers, maintenance) and
+               what expires or falls due soon;
   weather      conditions in which a drive is advised against (4.2.4.7);
   slots        the half-hour booking grid of the calendar.
 """
@@ -106,6 +107,9 @@ def escort_problem(licence_first_issued: dt.date | None, day: dt.date) -> str | 
 
 
 FLEET_DATES = ("compulsory_insurance_until", "commercial_insurance_until", "inspection_until")
+# 4.2.4.8 "maintained": the day the next maintenance is due. None (a car registered before it
+# was asked for, migration 0016) is unknown, and unknown is unfit: nobody vouches for the car.
+MAINTENANCE_DUE = "maintenance_due"
 
 
 def fleet_problems(car, day: dt.date) -> list[str]:
@@ -117,6 +121,11 @@ def fleet_problems(car, day: dt.date) -> list[str]:
     for name in FLEET_DATES:
         if getattr(car, name) < day:
             out.append(f"{name}_expired")
+    due = getattr(car, MAINTENANCE_DUE)
+    if due is None:
+        out.append("maintenance_due_missing")
+    elif due < day:
+        out.append("maintenance_overdue")
     if not car.occupant_liability:
         out.append("occupant_liability_missing")
     if not car.signage_confirmed:
@@ -125,10 +134,11 @@ def fleet_problems(car, day: dt.date) -> list[str]:
 
 
 def fleet_warnings(car, today: dt.date) -> list[tuple[str, dt.date]]:
-    """(date field, expiry) for each insurance or inspection expiring within WARN_DAYS (or
-    already expired), soonest first."""
+    """(date field, expiry) for each insurance, inspection or maintenance due within WARN_DAYS
+    (or already past), soonest first."""
     soon = today + dt.timedelta(days=WARN_DAYS)
-    found = [(name, getattr(car, name)) for name in FLEET_DATES if getattr(car, name) <= soon]
+    dates = [(name, getattr(car, name)) for name in (*FLEET_DATES, MAINTENANCE_DUE)]
+    found = [(name, day) for name, day in dates if day is not None and day <= soon]
     return sorted(found, key=lambda x: x[1])
 
 

@@ -403,8 +403,8 @@
 <context>
     <name>BookingForm</name>
     <message>
-        <source>Now (walk-in): take the next free time</source>
-        <translation>现在（到店客户）：安排最近的空闲时段</translation>
+        <source>Now (walk-in): if the car is busy, you choose a later time or another car</source>
+        <translation>现在（到店客户）：若该车正忙，可改选稍后时段或其他车辆</translation>
     </message>
     <message>
         <source> min</source>
@@ -2021,6 +2021,14 @@ Consultant: {consultant} · {consent}</source>
         <translation>该车年检已过期。</translation>
     </message>
     <message>
+        <source>The car is overdue for maintenance: have it serviced and enter the next due date first.</source>
+        <translation>该车已超过保养期限：请先完成保养并录入下次保养到期日。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s next maintenance due date is not in the fleet register: a sales manager enters it first.</source>
+        <translation>试驾车登记中没有该车的下次保养到期日：须先由销售经理录入。</translation>
+    </message>
+    <message>
         <source>The car&apos;s insurance does not include occupant liability (车上人员责任险).</source>
         <translation>该车保险未含车上人员责任险。</translation>
     </message>
@@ -2308,6 +2316,10 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Last maintenance</source>
         <translation>最近保养</translation>
+    </message>
+    <message>
+        <source>Next maintenance due</source>
+        <translation>下次保养到期</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3117,10 @@ File: {file}</source>
     <message>
         <source>Annual inspection</source>
         <translation>年检</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
     </message>
     <message>
         <source>Logged in</source>
@@ -5428,6 +5444,15 @@ Defect: {defect}</source>
         <translation>改约</translation>
     </message>
     <message>
+        <source>Save these steps first: {steps}</source>
+        <translation>请先保存以下步骤：{steps}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of steps</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Test-drive agreement</source>
         <translation>试乘试驾协议</translation>
     </message>
@@ -5519,12 +5544,20 @@ Defect: {defect}</source>
         <translation>年检</translation>
     </message>
     <message>
+        <source>Maintenance due</source>
+        <translation>保养到期</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状况</translation>
     </message>
     <message>
         <source>Cannot be booked</source>
         <translation>不可预约</translation>
+    </message>
+    <message>
+        <source>Maintenance due {date}</source>
+        <translation>{date} 保养到期</translation>
     </message>
     <message>
         <source>{what} expires {date}</source>
@@ -5590,12 +5623,16 @@ Defect: {defect}</source>
         <translation>启用的试驾路线仅 {n} 条：建议至少两条（T/CSCA 120031 4.2.4.3）。</translation>
     </message>
     <message>
+        <source>{plate}: maintenance is due on {date}.</source>
+        <translation>{plate}：保养将于 {date} 到期。</translation>
+    </message>
+    <message>
         <source>{plate}: {what} expires on {date}.</source>
         <translation>{plate}：{what}将于 {date} 到期。</translation>
     </message>
     <message>
-        <source>{plate} cannot be booked: see the fleet tab.</source>
-        <translation>{plate} 暂不可预约：请查看试驾车辆页。</translation>
+        <source>{plate} cannot be booked: {why}</source>
+        <translation>{plate} 暂不可预约：{why}</translation>
     </message>
     <message>
         <source>Cancel booking</source>
@@ -6010,6 +6047,10 @@ Adaptive cruise control</source>
     <message>
         <source>{plate} is not free now. Its next free time is {when}.</source>
         <translation>{plate} 现在不空闲，下一个空闲时段为 {when}。</translation>
+    </message>
+    <message>
+        <source>Other cars free now: {cars}. Take one below, or choose it under Car.</source>
+        <translation>现在空闲的其他车辆：{cars}。可点击下方按钮改用，或在“车辆”中选择。</translation>
     </message>
     <message>
         <source>Other cars free now: {cars}.</source>

@@ -108,7 +108,13 @@ def test_the_demo_adds_routes_fleet_and_drives_once(uow, database):
     assert add_test_drive_demo(database, manager, NOW)
     assert not add_test_drive_demo(database, manager, NOW)
     warnings = setup.setup_warnings(uow(), actor=manager, now=NOW)
-    assert warnings.active_routes == 2 and len(warnings.expiring) == 1
+    # One car's commercial insurance runs out and the other falls due for maintenance within
+    # 30 days (4.2.4.8): both are warned, neither is unfit yet.
+    assert warnings.active_routes == 2 and warnings.unfit == ()
+    assert sorted(field for _plate, field, _day in warnings.expiring) == [
+        "commercial_insurance_until",
+        "maintenance_due",
+    ]
     plates = {c.plate: c.plate_warnings for c in setup.list_fleet(uow(), actor=manager, now=NOW)}
     assert plates == {"沪A7F201": (), "沪AD20518": ()}
     yesterday = test_drives.list_test_drives(uow(), actor=manager, day=TODAY - dt.timedelta(days=1), now=NOW)

@@ -66,6 +66,7 @@ def fleet_input(vehicle_id: int, **kw) -> setup.FleetCarInput:
         occupant_liability=True,
         inspection_until=dt.date(2027, 6, 1),
         last_maintenance=dt.date(2026, 2, 1),
+        maintenance_due=dt.date(2029, 12, 31),  # far ahead: only the maintenance tests move it
         signage_confirmed=True,
     )
     data.update(kw)

@@ -83,3 +83,26 @@ def test_cancel_books_nothing(qtbot, database, busy):
     box = dialog.findChild(WalkInOfferBox, "walk_in_offer")
     qtbot.mouseClick(box.findChild(QPushButton, "cancel"), Qt.MouseButton.LeftButton)
     assert dialog.drive is None and len(_drives(world)) == 1
+
+
+def test_with_many_cars_free_the_offer_still_fits_a_1366_pixel_screen(qtbot, database, busy):
+    # Issue #17.4 at 1366×768: one button per free car would run off the screen in a store with
+    # many test cars. Three buttons; the text names every car free now.
+    world, other, now = busy
+    later = dt.date.today() + dt.timedelta(days=365)
+    for plate in ("沪C65432", "沪D76543", "沪E87654", "沪F98765"):
+        add_fleet_car(
+            world.uow,
+            world.manager,
+            plate=plate,
+            compulsory_insurance_until=later,
+            commercial_insurance_until=later,
+            inspection_until=later,
+        )
+    dialog = _press_book(qtbot, database, world)
+    box = dialog.findChild(WalkInOfferBox, "walk_in_offer")
+    assert len(box.car_buttons) == 3
+    assert all(p in box.informativeText() for p in ("沪B54321", "沪C65432", "沪D76543", "沪E87654", "沪F98765"))
+    assert box.sizeHint().width() < 1366
+    qtbot.mouseClick(box.findChild(QPushButton, f"take_car_{other}"), Qt.MouseButton.LeftButton)
+    assert dialog.drive is not None and dialog.drive.car_id == other

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from app.core.clock import utcnow
 from app.test_drives import fleet_setup as setup
@@ -306,8 +307,44 @@ def test_managers_add_a_route_and_a_car_with_errors_beside_the_fields(qtbot, dat
     qtbot.addWidget(car_dialog)
     assert car_dialog.vehicle.count() == 1
     car_dialog.plate.setText("沪A1234")
-    car_dialog.save()
-    assert "plate" in car_dialog.errors.shown()
+    save = car_dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    # Every bad field at once: the plate, and the next maintenance due date, which starts blank
+    # and is required (4.2.4.8: a test car is maintained).
+    assert {"plate", "maintenance_due"} <= set(car_dialog.errors.shown())
+    assert car_dialog.maintenance_due.text() == "—"
     car_dialog.plate.setText("沪AD54321")
-    car_dialog.save()
+    qtbot.keyClicks(car_dialog.maintenance_due, "20290630")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert car_dialog.result_dto.plate == "沪AD54321" and page.fleet_model.rowCount() == 2
+    assert car_dialog.result_dto.maintenance_due == dt.date(2029, 6, 30)
+
+
+def test_a_car_without_a_maintenance_due_date_is_named_until_the_manager_enters_it(qtbot, database, world, uow):
+    # 4.2.4.8 (migration 0016): a car registered before the due date was asked for is unfit,
+    # and the page says which car and why; entering the date in "Edit papers" clears it.
+    from sqlalchemy import text
+
+    from ui.test_drives.drives_page import TestDrivesPage
+    from ui.test_drives.models import FleetTableModel
+
+    with uow() as u:
+        u.session.execute(text("UPDATE test_drive_car SET maintenance_due = NULL, version = version + 1"))
+        u.commit()
+    page = TestDrivesPage(AppContext(database, world.manager))
+    qtbot.addWidget(page)
+    assert "沪A12345" in page.warning.text() and "maintenance due date" in page.warning.text()
+    model = page.fleet_model
+    assert model.index(0, FleetTableModel.Col.MAINTENANCE).data() == "—"
+    assert model.index(0, FleetTableModel.Col.STATE).data() == "Cannot be booked"
+    page.tabs.setCurrentIndex(2)
+    page.fleet.selectRow(0)
+    qtbot.mouseClick(page.findChild(QPushButton, "edit_car"), Qt.MouseButton.LeftButton)
+    dialog = page.car_dialog
+    qtbot.addWidget(dialog)
+    due = dt.date.today() + dt.timedelta(days=90)
+    qtbot.keyClicks(dialog.maintenance_due, due.strftime("%Y%m%d"))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.result_dto.maintenance_due == due and dialog.result_dto.bookable
+    assert "沪A12345" not in page.warning.text()
+    assert model.index(0, FleetTableModel.Col.MAINTENANCE).data() == due.isoformat()

@@ -77,14 +77,33 @@ def test_fleet_expiries_block_and_warn_30_days_ahead_4_2_4_8():
         compulsory_insurance_until=dt.date(2026, 3, 9),
         commercial_insurance_until=dt.date(2026, 4, 1),
         inspection_until=dt.date(2027, 1, 1),
+        maintenance_due=dt.date(2026, 3, 25),
         occupant_liability=True,
         signage_confirmed=False,
     )
     assert fleet_problems(car, day) == ["compulsory_insurance_until_expired", "signage_not_confirmed"]
     assert fleet_warnings(car, day) == [
         ("compulsory_insurance_until", dt.date(2026, 3, 9)),
+        ("maintenance_due", dt.date(2026, 3, 25)),
         ("commercial_insurance_until", dt.date(2026, 4, 1)),
     ]
+
+
+def test_maintenance_overdue_or_never_entered_blocks_4_2_4_8():
+    day = dt.date(2026, 3, 10)
+    papers = dict(
+        active=True,
+        compulsory_insurance_until=dt.date(2027, 1, 1),
+        commercial_insurance_until=dt.date(2027, 1, 1),
+        inspection_until=dt.date(2027, 1, 1),
+        occupant_liability=True,
+        signage_confirmed=True,
+    )
+    assert fleet_problems(SimpleNamespace(**papers, maintenance_due=day), day) == []  # due today: not yet overdue
+    overdue = SimpleNamespace(**papers, maintenance_due=day - dt.timedelta(days=1))
+    assert fleet_problems(overdue, day) == ["maintenance_overdue"]
+    unknown = SimpleNamespace(**papers, maintenance_due=None)
+    assert fleet_problems(unknown, day) == ["maintenance_due_missing"] and fleet_warnings(unknown, day) == []
 
 
 def test_a_drive_holds_every_half_hour_it_touches():

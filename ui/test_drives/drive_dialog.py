@@ -28,13 +28,11 @@ from PySide6.QtWidgets import (
 from app.core.clock import from_store_time, to_store_time
 from app.core.permissions import Action, can
 from ui.test_drives.drive_forms import BookingForm, qdate
-from ui.test_drives.drive_step_actions import DriveStepActions
+from ui.test_drives.drive_step_actions import STEPS, DriveStepActions
 from ui.test_drives.walk_in_box import WalkInOfferBox
 from ui.widgets.field_error import FieldErrors
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
-
-STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start", "return")
 
 
 class TestDriveDialog(DriveStepActions, QDialog):
@@ -263,6 +261,7 @@ class TestDriveDialog(DriveStepActions, QDialog):
             else ""
         )
         self.preview_button.setEnabled(d.agreement_document_id is not None)
+        self._show_sign_ready(d)
         if d.odometer_out is not None and d.status == "out":
             self.odometer_in.setMinimum(d.odometer_out)
 

@@ -223,7 +223,9 @@ class BookingForm(QWidget):
         self.route = QComboBox()
         self.route.setObjectName("route_id")
         self.route.currentIndexChanged.connect(lambda _i: self.route_changed())
-        self.walk_in = QCheckBox(self.tr("Now (walk-in): take the next free time"))
+        # Issue #17.4: "now" books now only when the car is free; otherwise its next free time
+        # and the cars free now are shown first (walk_in_box.py), so the hint says just that.
+        self.walk_in = QCheckBox(self.tr("Now (walk-in): if the car is busy, you choose a later time or another car"))
         self.walk_in.setObjectName("walk_in")
         self.walk_in.setChecked(True)
         self.start_at = QDateTimeEdit()

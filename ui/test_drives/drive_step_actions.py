@@ -9,6 +9,8 @@ save at a time through the operation path), `_args`, `go` and `_show`.
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +23,8 @@ from ui.test_drives.drive_forms import DepartureForm, QualificationForm, ReturnF
 from ui.test_drives.step_pages import AgreementForm, EscortForm, StartForm, WeatherForm
 
 SEVERE = {"storm", "heavy_rain", "heavy_snow", "dense_fog"}
+# The dialog's steps in the order of 4.2.4 (its list on the left, its pages).
+STEPS = ("booking", "qualification", "escort", "departure", "weather", "agreement", "start", "return")
 
 
 class DriveStepActions:
@@ -151,13 +155,53 @@ class DriveStepActions:
 
     # --- 6 agreement (4.2.4.1) --------------------------------------------------------------------
     def _agreement_page(self) -> QWidget:
-        f = AgreementForm(self.errors)
+        self.agreement_form = f = AgreementForm(self.errors)
         f.sign_button.clicked.connect(self.sign_agreement)
         f.preview_button.clicked.connect(self.preview_agreement)
         self.preview_button, self.agreement_state = f.preview_button, f.agreement_state
         return f
 
+    def _show_sign_ready(self, d) -> None:
+        """The Sign button only once the steps the agreement depends on are saved (issue #16);
+        the line above it names those still missing. The service has the last word
+        (sign_agreement asks it before the pads open)."""
+        missing = [
+            self._titles[STEPS.index(step)]
+            for step, saved in (
+                ("qualification", d.id_consent and d.qualified),
+                ("escort", d.escort_id is not None),
+                ("departure", d.confirmed),
+            )
+            if not saved
+        ]
+        self.agreement_form.sign_button.setEnabled(not missing)
+        text = QCoreApplication.translate("TestDriveDialog", "Save these steps first: {steps}")
+        separator = QCoreApplication.translate("TestDriveDialog", ", ", "between the names of steps")
+        self.agreement_form.show_blockers([text.format(steps=separator.join(missing))] if missing else [])
+
     def sign_agreement(self) -> None:
+        """Ask the service first whether it would accept the signatures now, off the UI thread
+        (issue #16): the pads open only then; otherwise what is missing is shown instead. On the
+        operation path, so the dialog is busy meanwhile and a second click is dropped."""
+        ctx, args = self.ctx, self._args()
+
+        def work():
+            from app.test_drives.drive_steps import agreement_blockers
+
+            return agreement_blockers(ctx.uow(), **args)
+
+        def checked(blockers: list[FieldError]) -> None:
+            self.agreement_form.show_blockers([field_error_text(e) for e in blockers])
+            if not blockers:
+                self._sign_on_pads()
+
+        Op(ctx, self, work).busy(self).on_success(checked).on_failure(
+            lambda exc: self.errors.report_failure(
+                self, exc, reload=lambda: self._reload(self.drive.id) if self.drive else None
+            )
+        ).run()
+
+    def _sign_on_pads(self) -> None:
         from app.core.dto import SignatureCapture
         from ui.widgets.signature_dialog import SignatureDialog
 
@@ -200,6 +244,7 @@ class DriveStepActions:
 
     # --- 7 start ----------------------------------------------------------------------------------
     def _start_page(self) -> QWidget:
+        self.start_key = uuid.uuid4().hex
         f = StartForm()
         f.start_button.clicked.connect(self.start_drive)
         self.blockers, self.start_button = f.blockers, f.start_button
@@ -225,12 +270,14 @@ class DriveStepActions:
     def start_drive(self) -> None:
         from app.test_drives.drive_steps import DriveBlocked
 
-        ctx, args = self.ctx, self._args()
+        # One key per dialog: a double click or a retry starts the drive once (issue #16.2); a
+        # refused start writes nothing, so the same key serves the next attempt.
+        ctx, args, key = self.ctx, self._args(), self.start_key
 
         def work():
             from app.test_drives.drive_steps import start_drive
 
-            return start_drive(ctx.uow(), **args)
+            return start_drive(ctx.uow(), request_key=key, **args)
 
         def failed(exc) -> None:
             if isinstance(exc, DriveBlocked):

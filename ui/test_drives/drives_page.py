@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import store_today
+from app.core.errors import FieldError
 from app.core.permissions import Action, can
+from ui.shell.errors import field_error_text
 from ui.shell.labels import label
 from ui.test_drives.labels import FLEET_DATE
 from ui.test_drives.models import CalendarModel, DriveTableModel, FleetTableModel, RouteTableModel
@@ -191,13 +193,14 @@ class TestDrivesPage(QWidget):
                 ).format(n=warnings.active_routes)
             )
         for plate, field, day in warnings.expiring:
-            lines.append(
-                self.tr("{plate}: {what} expires on {date}.").format(
-                    plate=plate, what=label(FLEET_DATE, field), date=day.isoformat()
-                )
-            )
-        for plate, _problems in warnings.unfit:
-            lines.append(self.tr("{plate} cannot be booked: see the fleet tab.").format(plate=plate))
+            if field == "maintenance_due":  # 4.2.4.8: a service falls due, nothing expires
+                text = self.tr("{plate}: maintenance is due on {date}.")
+            else:
+                text = self.tr("{plate}: {what} expires on {date}.")
+            lines.append(text.format(plate=plate, what=label(FLEET_DATE, field), date=day.isoformat()))
+        for plate, problems in warnings.unfit:
+            why = " ".join(field_error_text(FieldError("car", p)) for p in problems)
+            lines.append(self.tr("{plate} cannot be booked: {why}").format(plate=plate, why=why))
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
 

@@ -28,6 +28,12 @@ FIELD_MESSAGES: dict[str, str] = {
         "Errors", "The car's commercial third-party insurance has expired."
     ),
     "inspection_until_expired": QT_TRANSLATE_NOOP("Errors", "The car's annual inspection has expired."),
+    "maintenance_overdue": QT_TRANSLATE_NOOP(
+        "Errors", "The car is overdue for maintenance: have it serviced and enter the next due date first."
+    ),
+    "maintenance_due_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The car's next maintenance due date is not in the fleet register: a sales manager enters it first."
+    ),
     "occupant_liability_missing": QT_TRANSLATE_NOOP(
         "Errors", "The car's insurance does not include occupant liability (车上人员责任险)."
     ),

@@ -40,9 +40,10 @@ CHECK_ITEM = {
 
 TRANSMISSION = {"automatic": QT_TRANSLATE_NOOP("Labels", "Automatic"), "manual": QT_TRANSLATE_NOOP("Labels", "Manual")}
 
-# 4.2.4.8: the fleet's papers, named in expiry warnings.
+# 4.2.4.8: the fleet's papers and maintenance, named in expiry warnings.
 FLEET_DATE = {
     "compulsory_insurance_until": QT_TRANSLATE_NOOP("Labels", "Compulsory insurance (交强险)"),
     "commercial_insurance_until": QT_TRANSLATE_NOOP("Labels", "Commercial third-party insurance"),
     "inspection_until": QT_TRANSLATE_NOOP("Labels", "Annual inspection"),
+    "maintenance_due": QT_TRANSLATE_NOOP("Labels", "Maintenance"),
 }

@@ -134,7 +134,8 @@ class FleetTableModel(_Headers, DtoTableModel):
         COMPULSORY = 3
         COMMERCIAL = 4
         INSPECTION = 5
-        STATE = 6
+        MAINTENANCE = 6
+        STATE = 7
 
     COLUMN_COUNT = len(Col)
     HEADERS = (
@@ -144,12 +145,14 @@ class FleetTableModel(_Headers, DtoTableModel):
         QT_TRANSLATE_NOOP("TestDriveModels", "Compulsory insurance"),
         QT_TRANSLATE_NOOP("TestDriveModels", "Commercial insurance"),
         QT_TRANSLATE_NOOP("TestDriveModels", "Inspection"),
+        QT_TRANSLATE_NOOP("TestDriveModels", "Maintenance due"),
         QT_TRANSLATE_NOOP("TestDriveModels", "State"),
     )
     DATE_COLS = {
         Col.COMPULSORY: "compulsory_insurance_until",
         Col.COMMERCIAL: "commercial_insurance_until",
         Col.INSPECTION: "inspection_until",
+        Col.MAINTENANCE: "maintenance_due",  # None until entered (migration 0016): unfit
     }
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
@@ -163,7 +166,7 @@ class FleetTableModel(_Headers, DtoTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if c in self.DATE_COLS:
                 day = getattr(car, self.DATE_COLS[c])
-                if day < store_today():
+                if day is None or day < store_today():
                     return QBrush(RED)
                 if any(f == self.DATE_COLS[c] for f, _ in car.expiring):
                     return QBrush(AMBER)
@@ -181,14 +184,17 @@ class FleetTableModel(_Headers, DtoTableModel):
         if c is self.Col.TRANSMISSION:
             return label(TRANSMISSION, car.transmission)
         if c in self.DATE_COLS:
-            return getattr(car, self.DATE_COLS[c]).isoformat()
+            day = getattr(car, self.DATE_COLS[c])
+            return day.isoformat() if day else "—"
         if car.problems:
             return QCoreApplication.translate("TestDriveModels", "Cannot be booked")
         if car.expiring:
             field, day = car.expiring[0]
-            return QCoreApplication.translate("TestDriveModels", "{what} expires {date}").format(
-                what=label(FLEET_DATE, field), date=day.isoformat()
-            )
+            if field == "maintenance_due":
+                text = QCoreApplication.translate("TestDriveModels", "Maintenance due {date}")
+            else:
+                text = QCoreApplication.translate("TestDriveModels", "{what} expires {date}")
+            return text.format(what=label(FLEET_DATE, field), date=day.isoformat())
         return QCoreApplication.translate("TestDriveModels", "Ready")
 
 

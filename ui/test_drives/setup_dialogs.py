@@ -1,6 +1,6 @@
 """Managers' dialogs of the test-drive page (issue #6.1, #6.2): a route filed with the traffic
-police (4.2.4.3) and a fleet car's papers (4.2.4.8, 4.2.4.6). Errors beside each field; a
-stale edit opens the conflict box."""
+police (4.2.4.3) and a fleet car's papers and maintenance (4.2.4.8, 4.2.4.6). Errors beside
+each field; a stale edit opens the conflict box."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -48,6 +50,42 @@ def _date_edit(name: str, value: dt.date | None) -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
     return edit
+
+
+NOT_ENTERED = QDate(2000, 1, 1)  # the blank value of a required date not on record yet
+
+
+class RequiredDateEdit(QDateEdit):
+    """A date that may not be on record yet (maintenance due, migration 0016): shown blank,
+    and saved as None so the service says it is required, never today's date unasked. The
+    first click, typed digit or arrow key starts from today."""
+
+    def __init__(self, name: str, value: dt.date | None) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NOT_ENTERED)
+        self.setSpecialValueText("—")
+        self.setDate(_qdate(value) if value else NOT_ENTERED)
+
+    def value(self) -> dt.date | None:
+        return None if self.date() == NOT_ENTERED else _pydate(self.date())
+
+    def _start_from_today(self) -> None:
+        if self.date() == NOT_ENTERED:
+            today = store_today()
+            self.setDate(_qdate(today))
+            self.setSelectedSection(QDateTimeEdit.Section.YearSection)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._start_from_today()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.text().isdigit() or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._start_from_today()
+        super().keyPressEvent(event)
 
 
 class _SaveDialog(QDialog):
@@ -198,6 +236,8 @@ class FleetCarDialog(_SaveDialog):
         self.occupant.setChecked(car.occupant_liability if car else False)
         self.inspection = _date_edit("inspection_until", car.inspection_until if car else None)
         self.maintenance = _date_edit("last_maintenance", car.last_maintenance if car else None)
+        # 4.2.4.8 "maintained": required; past it the car is neither booked nor sent out.
+        self.maintenance_due = RequiredDateEdit("maintenance_due", car.maintenance_due if car else None)
         self.signage = QCheckBox(self.tr("试乘试驾 signage on the car confirmed"))
         self.signage.setObjectName("signage_confirmed")
         self.signage.setChecked(car.signage_confirmed if car else False)
@@ -214,6 +254,7 @@ class FleetCarDialog(_SaveDialog):
         f.addRow("", self.occupant)
         f.addRow(self.tr("Annual inspection until"), e.wrap("inspection_until", self.inspection))
         f.addRow(self.tr("Last maintenance"), e.wrap("last_maintenance", self.maintenance))
+        f.addRow(self.tr("Next maintenance due"), e.wrap("maintenance_due", self.maintenance_due))
         f.addRow("", self.signage)
         f.addRow("", self.active)
 
@@ -231,6 +272,7 @@ class FleetCarDialog(_SaveDialog):
             occupant_liability=self.occupant.isChecked(),
             inspection_until=_pydate(self.inspection.date()),
             last_maintenance=_pydate(self.maintenance.date()),
+            maintenance_due=self.maintenance_due.value(),
             signage_confirmed=self.signage.isChecked(),
             active=self.active.isChecked(),
         )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QListWi
 
 from ui.shell.labels import label
 from ui.test_drives.labels import WEATHER
-from ui.widgets.field_error import FieldErrors
+from ui.widgets.field_error import ERROR_STYLE, FieldErrors
 
 
 class EscortForm(QWidget):
@@ -64,7 +64,8 @@ class WeatherForm(QWidget):
 
 
 class AgreementForm(QWidget):
-    """Signing the agreement on the pad, and showing the archived copy (4.2.4.1)."""
+    """Signing the agreement on the pad, and showing the archived copy (4.2.4.1). Above the
+    Sign button: what must be saved first, instead of pads that would be signed for nothing."""
 
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,16 +78,27 @@ class AgreementForm(QWidget):
                 )
             )
         )
+        self.sign_blockers = QLabel()
+        self.sign_blockers.setObjectName("sign_blockers")
+        self.sign_blockers.setStyleSheet(ERROR_STYLE)
+        self.sign_blockers.setWordWrap(True)
+        self.sign_blockers.setVisible(False)
         self.sign_button = QPushButton(self.tr("Sign agreement…"))
         self.sign_button.setObjectName("sign_agreement")
         self.preview_button = QPushButton(self.tr("Show agreement"))
         self.preview_button.setObjectName("preview_agreement")
         self.agreement_state = QLabel()
         self.agreement_state.setObjectName("agreement_state")
+        layout.addWidget(self.sign_blockers)
         layout.addWidget(errors.wrap("signatures", self.sign_button))
         layout.addWidget(self.preview_button)
         layout.addWidget(self.agreement_state)
         layout.addStretch(1)
+
+    def show_blockers(self, lines: list[str]) -> None:
+        """What stands between the drive and signing (empty: nothing, the line hides)."""
+        self.sign_blockers.setText("\n".join(lines))
+        self.sign_blockers.setVisible(bool(lines))
 
 
 class StartForm(QWidget):

@@ -12,6 +12,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.clock import to_store_time
 
+# One button per car free now, at most this many: the row stays within a 1366-pixel screen
+# (each button is about 150 px); the text still names every free car, and any of them can be
+# picked under Car.
+MAX_CAR_BUTTONS = 3
+
 
 class WalkInOfferBox(QMessageBox):
     """Emits `later()` to book the shown later window, `other_car(car_id)` to book a car that
@@ -30,15 +35,19 @@ class WalkInOfferBox(QMessageBox):
         self.setText(
             self.tr("{plate} is not free now. Its next free time is {when}.").format(plate=offer.plate, when=when)
         )
-        self.setInformativeText(
-            self.tr("Other cars free now: {cars}.").format(cars=", ".join(c.plate for c in offer.others_free_now))
-            if offer.others_free_now
-            else self.tr("No other car is free now.")
-        )
+        cars = ", ".join(c.plate for c in offer.others_free_now)
+        if not offer.others_free_now:
+            self.setInformativeText(self.tr("No other car is free now."))
+        elif len(offer.others_free_now) > MAX_CAR_BUTTONS:
+            self.setInformativeText(
+                self.tr("Other cars free now: {cars}. Take one below, or choose it under Car.").format(cars=cars)
+            )
+        else:
+            self.setInformativeText(self.tr("Other cars free now: {cars}.").format(cars=cars))
         self.later_button = self.addButton(self.tr("Book {when}").format(when=when), QMessageBox.ButtonRole.AcceptRole)
         self.later_button.setObjectName("book_later")
         self.car_buttons = {}
-        for car in offer.others_free_now:
+        for car in offer.others_free_now[:MAX_CAR_BUTTONS]:
             button = self.addButton(
                 self.tr("Take {plate} now").format(plate=car.plate), QMessageBox.ButtonRole.ActionRole
             )
