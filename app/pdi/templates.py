@@ -165,7 +165,7 @@ def publish_template(
     if len(note or "") > 500:
         raise ValidationFailed([FieldError("note", "too_long", {"max": 500})])
     ensure_default_template(uow)
-    with uow:
+    with uow.act_as(actor):  # who replaced the current version (issue #17.15)
         t = _publish(uow, d, actor.user_id, (note or "").strip(), based_on_id, True)
         commit(uow)
         return _dto(uow, t)
@@ -178,7 +178,7 @@ def import_template(uow: UnitOfWork, *, actor: Actor, path: str | Path, note: st
     require(actor, Action.MANAGE_PDI_TEMPLATES)
     d = read_template_file(path)
     ensure_default_template(uow)
-    with uow:
+    with uow.act_as(actor):  # who replaced the current version (issue #17.15)
         t = _publish(uow, d, actor.user_id, (note or f"import {Path(path).name}").strip()[:500])
         commit(uow)
         return _dto(uow, t)

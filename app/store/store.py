@@ -146,7 +146,7 @@ def update_store(
             errors.append(FieldError("card_url_template", e.code, dict(e.params)))
     if errors:
         raise ValidationFailed(errors)
-    with uow:
+    with uow.act_as(actor):  # who changed it (issue #17.15) and the audit's actor
         store = uow.session.scalar(select(Store))
         if store is None:
             raise NotFound(what="store")
