@@ -29,6 +29,7 @@ def store_dto(s: Store) -> StoreDTO:
         s.website,
         s.version,
         s.card_url_template or "",
+        s.visitor_retention_months or 12,
     )
 
 
