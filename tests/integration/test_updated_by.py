@@ -144,6 +144,11 @@ def test_pdi_template_and_rectification_writes_record_the_actor(uow, admin):
     data = pdi_templates.export_template(uow(), actor=admin)
     pdi_templates.publish_template(uow(), actor=admin, definition=data, based_on_id=current.id)
     assert set(_by(uow, PdiTemplate)) == {admin.user_id}  # the replaced one and the new one
+    # A second administrator publishing an edit of the same version is told who came first.
+    second = make_user(uow, Role.ADMIN, full_name="第二管理员")
+    with pytest.raises(Conflict) as e:
+        pdi_templates.publish_template(uow(), actor=second, definition=data, based_on_id=current.id)
+    assert (e.value.params["by_name"], e.value.params["by_user_id"]) == ("系统管理员", admin.user_id)
 
 
 def test_a_withdrawn_consent_records_who_took_the_withdrawal(uow, admin):
