@@ -36,6 +36,7 @@ from db.reception_models import Consent, ConsentText, Customer, Lead, LeadStatus
 from db.uow import UnitOfWork
 
 VISITOR_MONTHS_DEFAULT = 12
+MAX_STORED_MONTHS = 120  # app.store.retention_setting's upper bound
 SALES_YEARS = 10
 _MONTHS = (re.compile(r"(\d+)\s*个月"), re.compile(r"(\d+)\s*months", re.IGNORECASE))
 # Free text that may name or describe the person; cleared on anonymisation.
@@ -214,9 +215,10 @@ def purge(
     with uow:
         uow.act_as(actor)
         s = uow.session
-        if visitor_months is None:
-            visitor_months = stored_visitor_months(s)
         promised = promised_months(s)
+        if visitor_months is None:
+            # A consent text published after the setting may promise less: the promise wins.
+            visitor_months = min(stored_visitor_months(s), promised or MAX_STORED_MONTHS)
         if visitor_months < 1 or (promised is not None and visitor_months > promised):
             raise ValidationFailed(
                 [

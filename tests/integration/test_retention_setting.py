@@ -87,3 +87,20 @@ def test_the_purge_uses_the_stored_period(uow, admin):
     report = privacy_retention.purge(uow(), actor=manager, now=SEVEN_MONTHS_LATER)
     assert report.visitor_months == 6
     assert [c.customer_id for c in report.candidates] == [visitor.id]
+
+
+def test_a_later_consent_text_promising_less_wins_over_the_stored_period(uow, admin):
+    from app.reception.rules import CONSENT_V1_EN, CONSENT_V1_ZH
+    from app.reception.setup import publish_consent_text
+
+    manager = make_user(uow, Role.SALES_MANAGER)
+    version = get_store(uow()).version
+    retention_setting.set_visitor_retention(uow(), actor=admin, expected_version=version, visitor_months=18)
+    publish_consent_text(
+        uow(),
+        actor=admin,
+        version_label="v2",
+        text_zh=CONSENT_V1_ZH.replace("24 个月", "12 个月"),
+        text_en=CONSENT_V1_EN.replace("24 months", "12 months"),
+    )
+    assert privacy_retention.purge(uow(), actor=manager).visitor_months == 12
