@@ -59,3 +59,23 @@ def test_admin_changes_the_retention_period_by_clicking(qtbot, store_tab, uow):
     qtbot.mouseClick(store_tab.save_button, Qt.MouseButton.LeftButton)
     assert get_store(uow()).address == "上海市浦东新区新地址2号"
     assert get_store(uow()).visitor_retention_months == 18
+
+
+def test_a_change_saved_meanwhile_on_another_terminal_names_who_saved_it(qtbot, store_tab, uow, make_ctx):
+    """Issue #17.15: the store record now says who changed it last, so the box names them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.store.retention_setting import set_visitor_retention
+
+    other = make_ctx(Role.ADMIN, full_name="赵管理员")
+    row = store_tab.retention
+    qtbot.mouseClick(row.change_button, Qt.MouseButton.LeftButton)
+    dialog = row.dialog
+    set_visitor_retention(
+        uow(), actor=other.actor, expected_version=get_store(uow()).version, visitor_months=6
+    )  # saved on the other terminal while this dialog is open
+    _type_months(qtbot, dialog, "18")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = next(b for b in dialog.findChildren(QMessageBox, "conflict_box") if b.isVisible())
+    assert "赵管理员" in box.text()
+    assert get_store(uow()).visitor_retention_months == 6  # not overwritten
