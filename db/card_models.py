@@ -62,6 +62,7 @@ class VehicleCard(Versioned, Base):
     issued_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     end_reason: Mapped[str | None] = mapped_column(Text)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
 
 class Promotion(Versioned, Base):
@@ -91,6 +92,7 @@ class ChargingPileOffer(Versioned, Base):
     fee_fen: Mapped[int] = mapped_column(Integer, default=0)
     included: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
 
 class DisplayZone(Base):

@@ -1,7 +1,8 @@
 """SQLAlchemy 2 typed models for Showroom.
 
 Every editable table carries a `version` counter (SQLAlchemy ``version_id_col``) so that a
-stale edit from another terminal raises instead of silently overwriting.
+stale edit from another terminal raises instead of silently overwriting, and an
+`updated_by_id` naming who changed the row last (kept for every table by db/changed_by.py).
 Money is stored in fen (分) as integers. Statuses are StrEnums stored as short strings.
 """
 
@@ -99,6 +100,10 @@ class Store(Versioned, Base):
     # "https://example.cn/cars/{vin}"; empty means the QR carries the card's facts as text.
     card_url_template: Mapped[str] = mapped_column(String(300), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Issue #17.16: months after their last activity that a visitor who never bought is kept
+    # (PIPL art. 19, 47): set by the administrator, used by the retention purge.
+    visitor_retention_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
 
 class StaffUser(Versioned, Base):
@@ -125,6 +130,7 @@ class StaffUser(Versioned, Base):
     pdi_certificate_no: Mapped[str | None] = mapped_column(String(64))
     pdi_certificate_expiry: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
     roles: Mapped[list[StaffRole]] = relationship(back_populates="user", cascade="all, delete-orphan", lazy="selectin")
 
@@ -218,6 +224,7 @@ class SigningCertificate(Versioned, Base):
     not_valid_after: Mapped[dt.datetime] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
 
 class DocumentSequence(Base):

@@ -43,6 +43,7 @@ class PdiTemplate(Versioned, Base):
     published_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
 
 class PdiInspection(Versioned, Base):
@@ -141,3 +142,4 @@ class PdiRectification(Versioned, Base):
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     acknowledgement_recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last

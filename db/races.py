@@ -84,11 +84,12 @@ def write_race(exc: BaseException) -> dict | None:
     return None
 
 
-def raise_race(exc: BaseException) -> None:
-    """Raise the installed race error for `exc` if it stands for a race; else do nothing."""
+def raise_race(exc: BaseException, **known) -> None:
+    """Raise the installed race error for `exc` if it stands for a race; else do nothing.
+    `known`: what else is known about it (who saved first, db.changed_by.stale_who)."""
     race = write_race(exc)
     if race is not None:
-        raise _race_error(**race) from exc
+        raise _race_error(**{**known, **race}) from exc
 
 
 # --- text a database cannot store --------------------------------------------------------------

@@ -181,6 +181,7 @@ class Consent(Versioned, Base):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
 
 class Visit(Versioned, Base):

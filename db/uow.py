@@ -31,8 +31,10 @@ from typing import Protocol
 
 from sqlalchemy import Engine, LargeBinary, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from db.audit_models import append_events, canonical_json
+from db.changed_by import ACTOR_KEY, keep_updated_by, stale_who
 from db.races import raise_race, refuse_unstorable_text
 from db.session import describe_url, make_engine, make_session_factory
 
@@ -59,7 +61,7 @@ SECRET_SET = "[set]"
 MAX_VALUE_CHARS = 1000
 
 _EVENTS = "audit_events"
-_ACTOR = "audit_actor"
+_ACTOR = ACTOR_KEY  # also read by db.changed_by (issue #17.15)
 _HEAD = "audit_new_head"
 
 log = logging.getLogger(__name__)
@@ -124,6 +126,7 @@ class Database:
         self._audit_keeper = audit_keeper
         install_audit(self._factory, self)
         event.listen(self._factory, "before_flush", refuse_unstorable_text)
+        event.listen(self._factory, "before_flush", keep_updated_by)  # issue #17.15
         # (user id, username) of the user logged in on this terminal window, if any.
         self.acting_user: tuple[int | None, str] | None = None
 
@@ -176,15 +179,18 @@ class UnitOfWork:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        who: dict = {}
         try:
             if not self.committed:
                 self.session.rollback()
+                if isinstance(exc, StaleDataError):
+                    who = stale_who(self.session)  # issue #17.15: the Conflict says who
         finally:
             self.session.close()
         if exc is not None:
             # Issue #16.2: a write that lost a race to another terminal reaches the caller
             # as the app's Conflict (installed by app.core.keeper), never as a driver error.
-            raise_race(exc)
+            raise_race(exc, **who)
 
     def commit(self) -> None:
         self.session.commit()

@@ -78,7 +78,8 @@ def add_commands(command, group) -> None:
         default=None,
         metavar="N",
         help="months after the last activity for visitors who never bought "
-        "(default 12; at most what the consent text promised)",
+        "(default: the store's setting, 12 unless changed on the admin page; at most what the "
+        "consent text promised)",
     )
     p = command(
         "export-person", cmd_export_person, "Write everything stored about one person (by mobile) to a JSON file."
@@ -147,7 +148,7 @@ def cmd_rotate(args) -> int:
 
 
 def cmd_purge(args) -> int:
-    from app.privacy.retention import VISITOR_MONTHS_DEFAULT, purge
+    from app.privacy.retention import purge
 
     db = base._open_database(args)
     try:
@@ -157,7 +158,7 @@ def cmd_purge(args) -> int:
             db.uow(),
             actor=base._system_admin(db),
             dry_run=args.dry_run,
-            visitor_months=args.visitor_months or VISITOR_MONTHS_DEFAULT,
+            visitor_months=args.visitor_months,  # None: the store's setting (issue #17.16)
         )
     finally:
         db.dispose()

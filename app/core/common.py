@@ -16,6 +16,7 @@ from sqlalchemy.orm import object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.errors import Busy, Conflict
+from db.changed_by import stale_who
 from db.races import is_transient_error, retrying
 from db.uow import UnitOfWork
 
@@ -123,7 +124,8 @@ def commit(uow: UnitOfWork) -> None:
         uow.commit()
     except StaleDataError as e:
         uow.session.rollback()
-        raise Conflict(detail=str(e)) from None
+        # Issue #17.15: which row another terminal saved first, who saved it and when.
+        raise Conflict(detail=str(e), **stale_who(uow.session)) from None
 
 
 def is_transient(exc: BaseException) -> bool:

@@ -32,6 +32,7 @@ class StoreDTO:
     website: str
     version: int
     card_url_template: str = ""  # "" = vehicle-card QR codes carry the facts as text
+    visitor_retention_months: int = 12  # issue #17.16: set on the admin page, used by purge
 
     @property
     def changes(self) -> Changes:

@@ -114,7 +114,7 @@ def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str, created_by
         existing = s.execute(
             table.update()
             .where(table.c.fingerprint == fingerprint)
-            .values(active=True, encrypted_key=blob, version=table.c.version + 1)
+            .values(active=True, encrypted_key=blob, version=table.c.version + 1, updated_by_id=created_by_id)
             .returning(table.c.id)
         ).scalar_one_or_none()
         if existing is None:
@@ -126,7 +126,7 @@ def _install(uow: UnitOfWork, cert: StoreCertificate, *, source: str, created_by
         s.execute(
             update(SigningCertificate)
             .where(SigningCertificate.id != new_id, SigningCertificate.active.is_(True))
-            .values(active=False, version=SigningCertificate.version + 1)
+            .values(active=False, version=SigningCertificate.version + 1, updated_by_id=created_by_id)  # #17.15
             .execution_options(synchronize_session=False)
         )
         # The store's signing key file is now this one: `keys import` checks against it.

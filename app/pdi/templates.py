@@ -25,6 +25,7 @@ from app.core.common import commit
 from app.core.dto import Actor
 from app.pdi.coverage import coverage_problems
 from app.pdi.dto import PdiTemplateDTO
+from db.changed_by import stale_who
 from db.models import StaffUser
 from db.pdi_models import PdiTemplate
 from db.uow import UnitOfWork
@@ -116,7 +117,11 @@ def _publish(
     if check_expected and (current.id if current else None) != expected_current_id:
         # Another admin published meanwhile: this edit was made on an older version.
         raise Conflict(
-            table="pdi_template", brand=d.brand, expected=expected_current_id, current=current.id if current else None
+            table="pdi_template",
+            brand=d.brand,
+            expected=expected_current_id,
+            current=current.id if current else None,
+            **_published_by(s, current),  # issue #17.15: who published it, when
         )
     last = s.scalar(select(func.max(PdiTemplate.template_version)).where(PdiTemplate.brand == d.brand)) or 0
     now = utcnow()
@@ -143,8 +148,20 @@ def _publish(
         s.flush()  # (brand, template_version) is unique: the same race caught by the database
     except (StaleDataError, IntegrityError):
         s.rollback()
-        raise Conflict(table="pdi_template", brand=d.brand) from None
+        # Issue #17.15: who published the version this edit lost to.
+        raise Conflict(**{**stale_who(s), "table": "pdi_template", "brand": d.brand}) from None
     return t
+
+
+def _published_by(s, t: PdiTemplate | None) -> dict:
+    if t is None or t.published_by_id is None:
+        return {}
+    user = s.get(StaffUser, t.published_by_id)
+    return {
+        "by_user_id": t.published_by_id,
+        "by_name": user.full_name if user else None,
+        "at": t.published_at.isoformat(timespec="seconds"),
+    }
 
 
 def ensure_default_template(uow: UnitOfWork) -> bool:
@@ -210,7 +227,7 @@ def publish_template(
         raise ValidationFailed([FieldError("note", "too_long", {"max": 500})])
     check_coverage(d, approve_omissions=approve_omissions)
     ensure_default_template(uow)
-    with uow:
+    with uow.act_as(actor):  # who replaced the current version (issue #17.15)
         t = _publish(uow, d, actor.user_id, (note or "").strip(), based_on_id, True)
         commit(uow)
         return _dto(uow, t)
@@ -227,7 +244,7 @@ def import_template(
     d = read_template_file(path)
     check_coverage(d, approve_omissions=approve_omissions)
     ensure_default_template(uow)
-    with uow:
+    with uow.act_as(actor):  # who replaced the current version (issue #17.15)
         t = _publish(uow, d, actor.user_id, (note or f"import {Path(path).name}").strip()[:500])
         commit(uow)
         return _dto(uow, t)

@@ -2,5 +2,6 @@
 never from its other modules (README, Development; tests/unit/test_layers.py checks it)."""
 
 from app.privacy.audit import verify_chain
+from app.privacy.retention import promised_months
 
-__all__ = ["verify_chain"]
+__all__ = ["promised_months", "verify_chain"]

@@ -3,7 +3,9 @@
 
 Retention (`purge`):
   * visitors who never bought: anonymised `visitor_months` after their last activity (visit,
-    lead, appointment, test drive, consent). Default 12 months. The period may not exceed
+    lead, appointment, test drive, consent). The store's setting (`store.visitor_retention_months`,
+    edited by the administrator on the admin page, issue #17.16; 12 months until changed) unless
+    the caller names a period. The period may not exceed
     what the consent texts on record promised (v1: "不超过 24 个月"): the shortest promise
     found in any consent text wins, and a longer setting is refused.
   * buyers (a lead that reached "ordered"): the sales archive is kept 10 years (汽车销售管理办法,
@@ -29,11 +31,12 @@ from sqlalchemy import Table, and_, func, or_, select, update
 from app.core.clock import utcnow
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
-from db.models import Base
+from db.models import Base, Store
 from db.reception_models import Consent, ConsentText, Customer, Lead, LeadStatus
 from db.uow import UnitOfWork
 
 VISITOR_MONTHS_DEFAULT = 12
+MAX_STORED_MONTHS = 120  # app.store.retention_setting's upper bound
 SALES_YEARS = 10
 _MONTHS = (re.compile(r"(\d+)\s*个月"), re.compile(r"(\d+)\s*months", re.IGNORECASE))
 # Free text that may name or describe the person; cleared on anonymisation.
@@ -74,6 +77,12 @@ def promised_months(session) -> int | None:
         for pattern, text in zip(_MONTHS, (zh or "", en or "")):
             found += [int(n) for n in pattern.findall(text)]
     return min(found) if found else None
+
+
+def stored_visitor_months(session) -> int:
+    """The store's visitor retention period in months (issue #17.16)."""
+    months = session.scalar(select(Store.visitor_retention_months).limit(1))
+    return months or VISITOR_MONTHS_DEFAULT
 
 
 def _customer_tables() -> list[Table]:
@@ -197,20 +206,19 @@ def _anonymise(session, customer: Customer, now: dt.datetime) -> None:
 
 
 def purge(
-    uow: UnitOfWork,
-    *,
-    actor,
-    visitor_months: int = VISITOR_MONTHS_DEFAULT,
-    dry_run: bool = True,
-    now: dt.datetime | None = None,
+    uow: UnitOfWork, *, actor, visitor_months: int | None = None, dry_run: bool = True, now: dt.datetime | None = None
 ) -> PurgeReport:
-    """What the retention periods no longer allow; anonymised unless `dry_run`."""
+    """What the retention periods no longer allow; anonymised unless `dry_run`.
+    `visitor_months` None: the store's setting (issue #17.16)."""
     require(actor, Action.MANAGE_PERSONAL_DATA)
     now = now or utcnow()
     with uow:
         uow.act_as(actor)
         s = uow.session
         promised = promised_months(s)
+        if visitor_months is None:
+            # A consent text published after the setting may promise less: the promise wins.
+            visitor_months = min(stored_visitor_months(s), promised or MAX_STORED_MONTHS)
         if visitor_months < 1 or (promised is not None and visitor_months > promised):
             raise ValidationFailed(
                 [

@@ -21,10 +21,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import IntegrityError
 
 from app.core.clock import month_start, previous_month, store_day_bounds, store_month_bounds, to_store_time, utcnow
-from app.reception.rules import RETAINED_STATUSES, kpi_closure_rate, kpi_test_drive_rate, retained_at
+from app.reception.rules import RETAINED_STATUSES, kpi_closure_rate, kpi_test_drive_rate
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.dto import Actor
@@ -36,7 +35,6 @@ from db.private_files import touch_private
 from db.reception_models import (
     KpiMonth,
     Lead,
-    LeadMonthSnapshot,
     LeadStatus,
     LeadStatusChange,
     SourceChannel,
@@ -46,6 +44,7 @@ from db.reception_models import (
 )
 from db.drive_models import DriveStatus, TestDrive
 from db.uow import UnitOfWork
+from app.reception.snapshots import settled_leads, record_snapshot, snapshot_dto
 
 MAX_REPORT_DAYS = 366
 
@@ -230,31 +229,9 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr, english_names: bool = 
 # --- month snapshots and KPIs ----------------------------------------------------------------
 
 
-def _replayed(session, moment: dt.datetime) -> dict[int, str]:
-    """Status at `moment` of the leads whose status changed at or after it (their current
-    status is not the one they had then), from their history."""
-    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment).scalar_subquery()
-    history: dict[int, list[tuple[dt.datetime, str]]] = {}
-    for lead_id, at, to_status in session.execute(
-        select(LeadStatusChange.lead_id, LeadStatusChange.changed_at, LeadStatusChange.to_status)
-        .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
-        .order_by(LeadStatusChange.changed_at, LeadStatusChange.id)
-    ):
-        history.setdefault(lead_id, []).append((at, to_status))
-    return {i: h[-1][1] for i, h in history.items() if retained_at(h, moment)}
-
-
-def _settled(moment: dt.datetime):
-    """Leads that existed at `moment`, are retained now and have not changed since: their
-    status then is their status now. Only the others need their history replayed, a few rows
-    for a recent month instead of every change of the store's years (bench/run.py, #10)."""
-    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
-    return (Lead.created_at < moment, Lead.status.in_([st.value for st in RETAINED_STATUSES]), Lead.id.not_in(changed))
-
-
 def _replayed_count(moment: dt.datetime):
     """SQL for how many of the leads changed since `moment` were retained at it: the last
-    status each had before it (the window-function form of `_replayed`, for counting)."""
+    status each had before it (the window-function form of `snapshots._replayed`, for counting)."""
     changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
     last = (
         select(
@@ -277,58 +254,23 @@ def _replayed_count(moment: dt.datetime):
     )
 
 
-def _retained_leads(session, moment: dt.datetime) -> list[tuple[int, int, str]]:
-    """(lead id, consultant id, status) of every lead retained (new/following) at `moment`."""
-    out = list(session.execute(select(Lead.id, Lead.consultant_id, Lead.status).where(*_settled(moment))).tuples())
-    replayed = _replayed(session, moment)
-    if replayed:
-        owners = dict(session.execute(select(Lead.id, Lead.consultant_id).where(Lead.id.in_(list(replayed)))).all())
-        out += [(i, owners[i], st) for i, st in replayed.items()]
-    return sorted(out)
-
-
-def _snapshot_dto(session, k: KpiMonth) -> SnapshotDTO:
-    ids = tuple(
-        session.scalars(
-            select(LeadMonthSnapshot.lead_id)
-            .where(LeadMonthSnapshot.kpi_month_id == k.id)
-            .order_by(LeadMonthSnapshot.lead_id)
-        )
-    )
-    return SnapshotDTO(k.month, k.retained_count, k.taken_at, k.taken_by_id, ids)
-
-
 def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime | None = None) -> SnapshotDTO:
     """Record, once and for good, which leads were retained at the end of a finished month
-    (上月留存意向 for next month's 3.12). Taking it again returns the snapshot on record."""
+    (上月留存意向 for next month's 3.12). Taking it again returns the snapshot on record.
+    Terminals take every due snapshot themselves (app.reception.snapshots, issue #17.14)."""
     require(actor, Action.RECEPTION_REPORTS)
     now = now or utcnow()
     first = month_start(month)
     _, end = store_month_bounds(first)
     if now < end:
         raise ValidationFailed([FieldError("month", "month_not_over", {"month": first.isoformat()})])
-    with uow:
-        s = uow.session
-        existing = s.scalar(select(KpiMonth).where(KpiMonth.month == first))
-        if existing is not None:
-            return _snapshot_dto(s, existing)
-        retained = _retained_leads(s, end)
-        k = KpiMonth(month=first, retained_count=len(retained), taken_at=now, taken_by_id=actor.user_id)
-        s.add(k)
-        s.flush()
-        s.add_all(LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st) for i, c, st in retained)
-        try:
-            uow.commit()
-        except IntegrityError:  # another manager took it at the same moment
-            s.rollback()
-            return _snapshot_dto(s, s.scalars(select(KpiMonth).where(KpiMonth.month == first)).one())
-        return _snapshot_dto(s, k)
+    return record_snapshot(uow, first, now=now, taken_by_id=actor.user_id)
 
 
 def list_snapshots(uow: UnitOfWork, *, actor: Actor) -> list[SnapshotDTO]:
     require(actor, Action.RECEPTION_REPORTS)
     with uow:
-        return [_snapshot_dto(uow.session, k) for k in uow.session.scalars(select(KpiMonth).order_by(KpiMonth.month))]
+        return [snapshot_dto(uow.session, k) for k in uow.session.scalars(select(KpiMonth).order_by(KpiMonth.month))]
 
 
 def _month_counts(start: dt.datetime, end: dt.datetime):
@@ -365,9 +307,9 @@ def _month_counts(start: dt.datetime, end: dt.datetime):
             LeadStatusChange.changed_at < end,
         )
         .scalar_subquery(),
-        # Leads retained at the start and at the end of the month (see _settled, _replayed).
-        select(func.count(Lead.id)).where(*_settled(start)).scalar_subquery() + _replayed_count(start),
-        select(func.count(Lead.id)).where(*_settled(end)).scalar_subquery() + _replayed_count(end),
+        # Leads retained at the start and at the end of the month (app.reception.snapshots: settled_leads, _replayed).
+        select(func.count(Lead.id)).where(*settled_leads(start)).scalar_subquery() + _replayed_count(start),
+        select(func.count(Lead.id)).where(*settled_leads(end)).scalar_subquery() + _replayed_count(end),
     )
 
 

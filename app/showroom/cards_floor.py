@@ -279,7 +279,7 @@ def set_charging_pile_offer(
         errors.append(FieldError("fee_fen", "must_be_positive"))
     if errors:
         raise ValidationFailed(errors)
-    with uow:
+    with uow.act_as(actor):  # who changed it (issue #17.15)
         offer = uow.session.scalar(select(ChargingPileOffer).limit(1))
         if offer is None:
             offer = ChargingPileOffer()

@@ -143,7 +143,7 @@ def _commit(
     uow: UnitOfWork, actor: Actor, items: list[tuple[_Planned, PreparedDocument]], layout: str
 ) -> list[IssuedCardDTO]:
     """Step 3: archive, make current and supersede, all in one transaction."""
-    with uow:
+    with uow.act_as(actor):  # who changed the replaced card (issue #17.15)
         s = uow.session
         try:
             # Sold while we rendered? Checked under lock, so no car can be sold until we

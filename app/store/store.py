@@ -29,6 +29,7 @@ def store_dto(s: Store) -> StoreDTO:
         s.website,
         s.version,
         s.card_url_template or "",
+        s.visitor_retention_months or 12,
     )
 
 
@@ -146,7 +147,7 @@ def update_store(
             errors.append(FieldError("card_url_template", e.code, dict(e.params)))
     if errors:
         raise ValidationFailed(errors)
-    with uow:
+    with uow.act_as(actor):  # who changed it (issue #17.15) and the audit's actor
         store = uow.session.scalar(select(Store))
         if store is None:
             raise NotFound(what="store")

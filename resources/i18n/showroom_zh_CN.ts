@@ -4710,6 +4710,44 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>The consent texts on record state no period.</source>
+        <translation>已发布的告知同意书未写明保存期限。</translation>
+    </message>
+    <message>
+        <source>The consent text shown to visitors promises at most {n} months.</source>
+        <translation>向访客展示的告知同意书承诺最长保存 {n} 个月。</translation>
+    </message>
+    <message>
+        <source>Visitor retention period</source>
+        <translation>访客信息保存期限</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Visitors who never bought are anonymised this many months after their last visit or contact (PIPL art. 19, 47). Buyers&apos; sales records are kept 10 years.</source>
+        <translation>未购车的访客，自最后一次到店或联系之日起满此月数后匿名化处理（《个人信息保护法》第十九条、第四十七条）。购车客户的销售档案保存 10 年。</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>保存期限</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRow</name>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>{n} months after the last visit or contact</source>
+        <translation>自最后一次到店或联系之日起 {n} 个月</translation>
+    </message>
+</context>
+<context>
     <name>ReturnForm</name>
     <message>
         <source>— checked? —</source>
@@ -5367,6 +5405,10 @@ Defect: {defect}</source>
     <message>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Visitor data kept</source>
+        <translation>访客信息保存期限</translation>
     </message>
     <message>
         <source>Saved.</source>

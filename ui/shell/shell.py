@@ -52,10 +52,18 @@ class Shell(QObject):
 
     def _backend_ready(self, backend) -> None:
         self.backend = backend
+        self._start_month_end(backend.database)
         if backend.backup_path:
             log.info("database upgraded; backup at %s", backend.backup_path)
         if self.login is not None:
             self.login.on_backend_ready(backend)
+
+    def _start_month_end(self, database) -> None:
+        """Issue #17.14: month-end lead snapshots now and after each month end, off the UI thread."""
+        from ui.reception.month_end import MonthEndSnapshots
+
+        self.month_end = MonthEndSnapshots(database, self)
+        self.month_end.start()
 
     def _backend_failed(self, exc) -> None:
         if self.login is not None:

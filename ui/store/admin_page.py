@@ -85,6 +85,7 @@ class StoreTab(QWidget):
             edit = QLineEdit(objectName=name)
             self.edits[name] = edit
             form.addRow(titles[name], self.errors.wrap(name, edit))
+        self._add_retention(form)
         self.edits["website"].setPlaceholderText("https://")
         # T/CSCA 120031 4.2.1.2: the card's QR may open the store's own page for the car.
         self.edits["card_url_template"].setPlaceholderText("https://www.example.cn/cars/{vin}")
@@ -138,7 +139,24 @@ class StoreTab(QWidget):
         self.errors.clear()
         for name in self.FIELDS:
             self.edits[name].setText(getattr(store, name) or "")
+        self.retention.show_store(store)
         self.status.setText("")
+
+    def _add_retention(self, form: QFormLayout) -> None:
+        from ui.store.admin_retention import RetentionRow  # issue #17.16
+
+        self.retention = RetentionRow(self.ctx)
+        self.retention.saved.connect(self._retention_saved)
+        form.addRow(self.tr("Visitor data kept"), self.retention)
+
+    def _retention_saved(self, setting) -> None:
+        # The store record's new version: the details typed meanwhile still save.
+        from dataclasses import replace
+
+        self.store = replace(self.store, version=setting.version, visitor_retention_months=setting.visitor_months)
+        self.ctx.store = self.store
+        self.retention.show_store(self.store)
+        self.status.setText(self.tr("Saved."))
 
     def save(self) -> None:
         if self.store is None:

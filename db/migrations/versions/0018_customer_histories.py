@@ -1,7 +1,7 @@
 """appointment_change and customer_change: append-only histories (issue #17.12, #17.13, 4.5.1.3)
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 
 `appointment_change`: bookings, reschedules, cancellations and no-shows, each with its reason.
 `customer_change`: corrections of a customer's name or mobile (PIPL art. 46; the replaced value
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0016"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,130 @@
+"""Month-end lead snapshots (月末留存意向快照, T/CSCA 120031 3.12), taken automatically (issue #17.14).
+
+Which leads were retained (new or following) at the end of a store-local month is recorded
+once and for good (`kpi_month` + `lead_month_snapshot`): next month's 3.12 closure rate reads
+上月留存意向 from it. Nobody has to remember a button: every terminal, when it starts and again
+just after each month end while it runs, takes the snapshot of every closed month that has none
+(`take_due_snapshots`, a system step with no actor). A month whose end passed while no terminal
+ran is rebuilt from the append-only status history (`lead_status_change`): the status each lead
+had at that instant, so a late snapshot equals the one taken on time. The month is unique in
+`kpi_month`, so two terminals taking it at once leave one snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.core.clock import month_start, next_month, store_month_bounds, to_store_time, utcnow
+from app.reception.dto import SnapshotDTO
+from app.reception.rules import RETAINED_STATUSES, retained_at
+from db.reception_models import KpiMonth, Lead, LeadMonthSnapshot, LeadStatusChange
+from db.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def _replayed(session, moment: dt.datetime) -> dict[int, str]:
+    """Status at `moment` of the leads whose status changed at or after it (their current
+    status is not the one they had then), from their history."""
+    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment).scalar_subquery()
+    history: dict[int, list[tuple[dt.datetime, str]]] = {}
+    for lead_id, at, to_status in session.execute(
+        select(LeadStatusChange.lead_id, LeadStatusChange.changed_at, LeadStatusChange.to_status)
+        .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
+        .order_by(LeadStatusChange.changed_at, LeadStatusChange.id)
+    ):
+        history.setdefault(lead_id, []).append((at, to_status))
+    return {i: h[-1][1] for i, h in history.items() if retained_at(h, moment)}
+
+
+def settled_leads(moment: dt.datetime):
+    """Leads that existed at `moment`, are retained now and have not changed since: their
+    status then is their status now. Only the others need their history replayed, a few rows
+    for a recent month instead of every change of the store's years (bench/run.py, #10)."""
+    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
+    return (Lead.created_at < moment, Lead.status.in_([st.value for st in RETAINED_STATUSES]), Lead.id.not_in(changed))
+
+
+def retained_leads(session, moment: dt.datetime) -> list[tuple[int, int, str]]:
+    """(lead id, consultant id, status) of every lead retained (new/following) at `moment`."""
+    rows = session.execute(select(Lead.id, Lead.consultant_id, Lead.status).where(*settled_leads(moment)))
+    out = [(i, c, st) for i, c, st in rows]
+    replayed = _replayed(session, moment)
+    if replayed:
+        owners = dict(session.execute(select(Lead.id, Lead.consultant_id).where(Lead.id.in_(list(replayed)))).all())
+        out += [(i, owners[i], st) for i, st in replayed.items()]
+    return sorted(out)
+
+
+def snapshot_dto(session, k: KpiMonth) -> SnapshotDTO:
+    ids = tuple(
+        session.scalars(
+            select(LeadMonthSnapshot.lead_id)
+            .where(LeadMonthSnapshot.kpi_month_id == k.id)
+            .order_by(LeadMonthSnapshot.lead_id)
+        )
+    )
+    return SnapshotDTO(k.month, k.retained_count, k.taken_at, k.taken_by_id, ids)
+
+
+def record_snapshot(uow: UnitOfWork, first: dt.date, *, now: dt.datetime, taken_by_id: int | None) -> SnapshotDTO:
+    """The snapshot of the closed month starting `first`: the one on record, else taken now
+    (as at the month's end, from the status history). One transaction."""
+    _, end = store_month_bounds(first)
+    with uow:
+        s = uow.session
+        existing = s.scalar(select(KpiMonth).where(KpiMonth.month == first))
+        if existing is not None:
+            return snapshot_dto(s, existing)
+        retained = retained_leads(s, end)
+        k = KpiMonth(month=first, retained_count=len(retained), taken_at=now, taken_by_id=taken_by_id)
+        try:
+            s.add(k)
+            s.flush()  # the month is unique: a terminal that took it meanwhile stops us here
+            s.add_all(
+                LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st) for i, c, st in retained
+            )
+            uow.commit()
+        except IntegrityError:  # another terminal took it at the same moment: theirs stands
+            s.rollback()
+            return snapshot_dto(s, s.scalars(select(KpiMonth).where(KpiMonth.month == first)).one())
+        return snapshot_dto(s, k)
+
+
+def due_months(uow: UnitOfWork, now: dt.datetime) -> list[dt.date]:
+    """First days of the closed store-local months, since the store's first lead, with no
+    snapshot yet (before the first lead nothing was retained: no snapshot is needed)."""
+    this_month = month_start(to_store_time(now).date())
+    with uow:
+        s = uow.session
+        first_lead = s.scalar(select(func.min(Lead.created_at)))
+        if first_lead is None:
+            return []
+        taken = set(s.scalars(select(KpiMonth.month)))
+    months, m = [], month_start(to_store_time(first_lead).date())
+    while m < this_month:
+        if m not in taken:
+            months.append(m)
+        m = next_month(m)
+    return months
+
+
+def take_due_snapshots(uow: UnitOfWork, *, now: dt.datetime | None = None) -> list[SnapshotDTO]:
+    """Take every due month-end snapshot (a system step: at start-up and after each month end
+    on every terminal). Each month is its own transaction; idempotent."""
+    now = now or utcnow()
+    taken = [record_snapshot(uow, m, now=now, taken_by_id=None) for m in due_months(uow, now)]
+    if taken:
+        log.info("month-end lead snapshots taken: %s", ", ".join(t.month.isoformat() for t in taken))
+    return taken
+
+
+def next_month_end(now: dt.datetime | None = None) -> dt.datetime:
+    """When (naive UTC) the current store-local month ends: the next snapshot falls due then."""
+    now = now or utcnow()
+    _, end = store_month_bounds(to_store_time(now).date())
+    return end
