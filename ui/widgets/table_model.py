@@ -17,10 +17,14 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        # False until the first rows arrive: an empty table then says "Loading…", not "none"
+        # (ui/widgets/table_state.py, issue #17.7).
+        self.loaded = False
 
     def set_rows(self, rows: list[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self.loaded = True
         self.endResetModel()
 
     def rows(self) -> list[T]:
