@@ -121,6 +121,9 @@ class DocumentsPage(QWidget):
         self.ledger_view = QTableView()
         self.ledger_view.setObjectName("print_ledger")
         self.ledger_view.setModel(self.ledger)
+        self.ledger_view.setProperty(
+            "empty_text", self.tr("Not printed yet. Each print of the chosen document is listed here.")
+        )
         self.ledger_view.verticalHeader().setVisible(False)
         self.ledger_view.horizontalHeader().setStretchLastSection(True)
         lower = QWidget()

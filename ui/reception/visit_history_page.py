@@ -36,6 +36,7 @@ CUSTOMER_HEADERS = (
 
 
 class CustomerHitModel(DtoTableModel[CustomerHitDTO]):
+    LOADS_ON_REQUEST = True
     COLUMN_COUNT = 3
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
@@ -84,6 +85,7 @@ class VisitHistoryPage(QWidget):
 
         self.customers = CustomerHitModel(self)
         self.customer_view = _table("customer_hits", self.customers)
+        self.customer_view.setProperty("empty_text", self.tr("Search by name or mobile to list customers."))
         actor, uow = ctx.actor, ctx.uow
         self.model = VisitHistoryModel(
             lambda after: list_visits(uow(), actor=actor, query=VisitHistoryQuery(after=after)), self

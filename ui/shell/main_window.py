@@ -28,9 +28,10 @@ def first_geometry(available: QRect) -> QRect:
     """Where the main window first opens on a screen with this available geometry: centred,
     at most FIRST_SIZE, and never larger than the screen once the frame is added."""
     size = FIRST_SIZE.boundedTo(available.size() - FRAME_ALLOWANCE)
-    rect = QRect(0, 0, size.width(), size.height())
-    rect.moveCenter(available.center())
-    return rect
+    framed = QRect(0, 0, size.width() + FRAME_ALLOWANCE.width(), size.height() + FRAME_ALLOWANCE.height())
+    framed.moveCenter(available.center())
+    border = FRAME_ALLOWANCE.width() // 2  # left, right and bottom; the title bar takes the rest
+    return framed.adjusted(border, FRAME_ALLOWANCE.height() - border, -border, -border)
 
 
 class MainWindow(QMainWindow):

@@ -59,7 +59,7 @@ def count_overdue(uow, actor: Actor) -> int:
 
 def count_cards(uow, actor: Actor) -> int:
     """Displayed cars with no card, or a stale one, to (re)issue and print."""
-    from app.showroom.cards_board import cars_needing_cards
+    from app.showroom.cards import cars_needing_cards
 
     return len(cars_needing_cards(uow, actor=actor))
 
@@ -80,8 +80,8 @@ def read_counts(database, actor: Actor, keys) -> dict[str, int]:
     for key in keys:
         try:
             out[key] = COUNTERS[key](database.uow(), actor)
-        except Exception:  # noqa: BLE001 - a count is a hint: log it, keep the others
-            log.exception("navigation count %s failed", key)
+        except Exception as exc:  # noqa: BLE001 - a count is a hint: log it, keep the others
+            log.warning("navigation count %s not read: %r", key, exc)
     return out
 
 

@@ -10,7 +10,7 @@ give one table its own words with `view.setProperty("empty_text", self.tr(...))`
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractProxyModel, QCoreApplication, QEvent, QObject, Qt, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel
 
 from ui.widgets import style_tokens as tokens
 from ui.widgets.table_model import DtoTableModel
@@ -103,5 +103,5 @@ def watch_tables(page, empty_text: str = "") -> list[TableState]:
     return [
         watch_table(view, empty_text)
         for view in page.findChildren(QAbstractItemView)
-        if isinstance(source_model(view.model()), DtoTableModel)
+        if not isinstance(view, QHeaderView) and isinstance(source_model(view.model()), DtoTableModel)
     ]
