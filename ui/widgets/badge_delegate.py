@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyledIt
 
 from ui.widgets import style_tokens as tokens
 
+PAD_X = tokens.SPACE_M - 2  # text to the pill's edge
+MARGIN_X = tokens.SPACE_S  # pill to the cell's edge
+
 
 def source_item(index: QModelIndex) -> Any:
     """The DTO behind a view's index, through any sort/filter proxies (None if there is none)."""
@@ -56,24 +59,31 @@ class BadgeDelegate(QStyledItemDelegate):
     def _pill(self, painter: QPainter, option: QStyleOptionViewItem, text: str, tone: tuple[str, str]) -> None:
         background, colour = tone
         metrics = option.fontMetrics
-        pad_x, pad_y = tokens.SPACE_M, tokens.SPACE_XS
-        cell = option.rect.adjusted(tokens.SPACE_S, pad_y, -tokens.SPACE_S, -pad_y)
+        pad_x, pad_y = PAD_X, tokens.SPACE_XS
+        cell = option.rect.adjusted(MARGIN_X, pad_y, -MARGIN_X, -pad_y)
         width = min(metrics.horizontalAdvance(text) + 2 * pad_x, cell.width())
         height = min(metrics.height() + 2 * pad_y, cell.height())
         pill = QRectF(cell.left(), cell.center().y() - height / 2 + 1, width, height)
         painter.save()
+        painter.setFont(option.font)  # the font `metrics` measured
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(pill, tokens.BADGE_RADIUS, tokens.BADGE_RADIUS)
         painter.setPen(QColor(colour))
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 2 * pad_x)
-        painter.drawText(pill.adjusted(pad_x, 0, -pad_x, 0), Qt.AlignmentFlag.AlignVCenter, shown)
+        natural = metrics.horizontalAdvance(text) + 2 * pad_x
+        # Elide only when the cell is narrower than the word (rounding must not cut "No card").
+        shown = (
+            text if natural <= width else metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 2 * pad_x)
+        )
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine, shown)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):  # noqa: N802 - Qt override
         size = super().sizeHint(option, index)
-        size.setWidth(size.width() + 2 * tokens.SPACE_M)
+        if self.tone(index) is not None:  # room for the whole word inside its pill
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            size.setWidth(max(size.width(), option.fontMetrics.horizontalAdvance(text) + 2 * (PAD_X + MARGIN_X) + 2))
         return size
 
 

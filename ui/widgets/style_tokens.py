@@ -72,6 +72,11 @@ STATUS_TONES = {
     "arrived": "success",
     "cancelled": "muted",
     "no_show": "danger",
+    # the duty roster (轮流接待)
+    "available": "success",
+    "busy": "info",
+    "away": "warning",
+    "off_duty": "muted",
     # PDI queue and inspections
     "awaiting": "warning",
     "in_progress": "info",
