@@ -198,3 +198,19 @@ def test_no_table_stays_on_loading_once_its_page_has_opened(qtbot, ctx, uow, syn
                 tabs.setCurrentIndex(i)
         stuck = [s.view.objectName() for s in page.findChildren(TableState) if s.text() == "Loading…"]
         assert not stuck, (key, stuck)
+
+
+def test_a_window_saved_taller_than_the_screen_opens_within_it(qtbot, make_ctx, sync_ops):
+    """Yesterday's 1280×800 window on today's 768-pixel-high screen would hide the status bar."""
+    from ui.shell import settings as opts
+
+    tall = MainWindow(make_ctx(Role.FINANCE))
+    qtbot.addWidget(tall)
+    available = tall.screen().availableGeometry()
+    tall.setMinimumSize(0, 0)
+    tall.setGeometry(0, 0, available.width() + 200, available.height() + 200)
+    opts.set(opts.MAIN_GEOMETRY, tall.saveGeometry())
+    again = MainWindow(make_ctx(Role.FINANCE))
+    qtbot.addWidget(again)
+    assert available.contains(again.frameGeometry())
+    assert again.statusBar().geometry().bottom() < again.height()
