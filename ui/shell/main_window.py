@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
         self.nav_counts = NavCounts(self.ctx, {m.count for m in self._modules if m.count}, self)
         self.nav_counts.counts_changed.connect(lambda counts: self.nav.show_counts(self._modules, counts))
-        self.nav_counts.refresh()
+        self.nav_counts.refresh_soon()
 
     # -- reception live feed (issue #4): one listener per window, stopped when it closes -----
     def _wire_reception(self, central: QWidget) -> None:

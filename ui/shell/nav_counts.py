@@ -109,9 +109,15 @@ class NavCounts(QObject):
         ctx.data_did_change.connect(self._changed)
 
     def refresh(self) -> None:
-        """Count everything now (on login)."""
+        """Count everything now."""
         self._stale |= self.keys
         self._refresh_stale()
+
+    def refresh_soon(self) -> None:
+        """Count everything once the event loop runs again (on login: after the home page has
+        asked for its rows, which the user waits for more than for the counts)."""
+        self._stale |= self.keys
+        self._timer.start()
 
     def _changed(self, changes: Changes, _initiator) -> None:
         touched = {k for k in self.keys if any(getattr(changes, part, False) for part in COUNT_CHANGES[k])}
