@@ -37,6 +37,8 @@ COLOURS = {
     "count": "#1f6feb",
     "count_text": "#ffffff",
     "count_alert": "#cf222e",
+    # Messages beside fields: dark enough to read on white and on the grey dialog background (WCAG AA).
+    "error": "#c62828",
 }
 
 # Status badges: a tone is (background, text).
