@@ -8,7 +8,6 @@ a write on this terminal, or the reception feed of another, never a polling time
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -33,28 +32,21 @@ COUNT_CHANGES = {
     "pdi": ("vehicles", "pdi", "documents"),
 }
 PDI_TO_DO = ("awaiting", "in_progress", "failed")
-OPEN_LEADS = ("new", "following")
 DEBOUNCE_MS = 150  # a burst of changes (a batch of cards) is counted once
 
 
 def count_waiting(uow, actor: Actor) -> int:
     """Visitors waiting today; a consultant counts those waiting for them."""
-    from app.reception.checkin import queue_board
+    from app.reception.counts import visitors_waiting
 
-    waiting = queue_board(uow, actor=actor).waiting
-    if actor.has("sales_manager") or can(actor.roles, Action.CHECK_IN_VISITORS):
-        return len(waiting)
-    return sum(1 for v in waiting if v.consultant_id == actor.user_id)
+    return visitors_waiting(uow, actor=actor)
 
 
 def count_overdue(uow, actor: Actor) -> int:
     """Open leads whose follow-up day has passed (a consultant's own; a manager's store)."""
-    from app.core.clock import store_today
-    from app.reception.leads import LeadQuery, list_leads
+    from app.reception.counts import overdue_follow_ups
 
-    yesterday = store_today() - dt.timedelta(days=1)
-    leads = list_leads(uow, actor=actor, query=LeadQuery(due_on_or_before=yesterday))
-    return sum(1 for lead in leads if lead.status in OPEN_LEADS)
+    return overdue_follow_ups(uow, actor=actor)
 
 
 def count_cards(uow, actor: Actor) -> int:

@@ -84,6 +84,8 @@ class NavList(QListWidget):
             n = counts[m.count]
             item.setData(COUNT_ROLE, (m.count, n) if n else None)
             item.setToolTip(count_words(m.count, n))
+            # Screen readers hear the count the pill shows.
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {count_words(m.count, n)}")
 
     def count_of(self, key: str) -> int:
         """The count shown beside module `key` (0 when none is shown)."""
