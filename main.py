@@ -96,6 +96,9 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationName("Showroom")
     app.setOrganizationName("Showroom")
     install_excepthook()
+    from ui.widgets.style import apply_style
+
+    apply_style(app)  # the one stylesheet, before the first window (issue #17.7)
 
     from ui.shell import settings as opts
     from ui.shell.i18n import choose_language, install_translators

@@ -92,8 +92,12 @@ def main_window(url: str, username: str, password: str) -> int:
         return None
 
     def page_ready(page) -> bool:
-        model = getattr(page, "model", None)
-        return model is not None and model.rowCount() > 0
+        # Usable once every table of the role's home page has its rows (issue #17.7: each role
+        # opens on its own page; the manager's has four tables and no `model`).
+        from ui.widgets.table_state import TableState, rows_have_arrived
+
+        states = page.findChildren(TableState) if page is not None else []
+        return bool(states) and all(rows_have_arrived(s.view.model()) for s in states)
 
     def tick():
         try:

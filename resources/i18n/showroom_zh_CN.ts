@@ -1143,6 +1143,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>验证 PDF 文件…</translation>
     </message>
     <message>
+        <source>Not printed yet. Each print of the chosen document is listed here.</source>
+        <translation>尚未打印。所选文件的每次打印都会列在这里。</translation>
+    </message>
+    <message>
         <source>Print ledger</source>
         <translation>打印记录</translation>
     </message>
@@ -3368,52 +3372,104 @@ File: {file}</source>
         <translation>库存车辆</translation>
     </message>
     <message>
+        <source>No cars here. Add a car, or import the stock list.</source>
+        <translation>这里还没有车辆。请添加车辆，或导入库存清单。</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>文件档案</translation>
+    </message>
+    <message>
+        <source>No documents here. Cards, agreements and PDI reports appear once issued.</source>
+        <translation>这里还没有文件。信息卡、协议和 PDI 报告出具后会显示在这里。</translation>
     </message>
     <message>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
     <message>
+        <source>Nothing here yet today. Check in the next visitor with the form.</source>
+        <translation>今天这里还没有记录。请用左侧表单登记下一位客户。</translation>
+    </message>
+    <message>
         <source>Live queue</source>
         <translation>展厅动态</translation>
+    </message>
+    <message>
+        <source>No one here. Visitors appear as soon as reception checks them in.</source>
+        <translation>这里暂时没有客户。前台登记后会立即显示。</translation>
     </message>
     <message>
         <source>Leads</source>
         <translation>意向客户</translation>
     </message>
     <message>
+        <source>No leads. A lead is recorded when a visitor shows interest in a model.</source>
+        <translation>暂无意向。客户对某车型有意向时会记录在这里。</translation>
+    </message>
+    <message>
         <source>Visit history</source>
         <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>No visits found. Change the dates or the search.</source>
+        <translation>没有找到来访记录。请更改日期或搜索条件。</translation>
     </message>
     <message>
         <source>Traffic report</source>
         <translation>客流报表</translation>
     </message>
     <message>
+        <source>No visits counted in this period.</source>
+        <translation>此期间没有来访记录。</translation>
+    </message>
+    <message>
         <source>Test drives</source>
         <translation>试乘试驾</translation>
+    </message>
+    <message>
+        <source>Nothing booked or set up here yet.</source>
+        <translation>这里还没有预约或设置。</translation>
     </message>
     <message>
         <source>PDI</source>
         <translation>售前检查</translation>
     </message>
     <message>
+        <source>No cars waiting for PDI. Sold and reserved cars appear here.</source>
+        <translation>没有待检车辆。已售和已预订的车辆会显示在这里。</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+    <message>
+        <source>No staff accounts yet.</source>
+        <translation>还没有员工账号。</translation>
     </message>
     <message>
         <source>Showroom floor</source>
         <translation>展厅</translation>
     </message>
     <message>
+        <source>No cars on the floor. Put a car on display from the inventory.</source>
+        <translation>展厅里还没有车辆。请在库存中将车辆设为展示。</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>No audit events match.</source>
+        <translation>没有符合条件的审计记录。</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Nothing set up here yet.</source>
+        <translation>这里还没有设置。</translation>
     </message>
     <message>
         <source>Showroom</source>
@@ -3458,6 +3514,22 @@ File: {file}</source>
     <message>
         <source>Showroom — showroom management for passenger-car dealers, following the Shanghai standard T/CSCA 120031-2023 (乘用车销售服务通用要求).</source>
         <translation>展厅系统 — 乘用车经销商展厅管理软件，依据上海团体标准 T/CSCA 120031-2023《乘用车销售服务通用要求》。</translation>
+    </message>
+    <message>
+        <source>Visitors waiting: {n}</source>
+        <translation>等候客户：{n}</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups: {n}</source>
+        <translation>逾期跟进：{n}</translation>
+    </message>
+    <message>
+        <source>Cards to print: {n}</source>
+        <translation>待打印信息卡：{n}</translation>
+    </message>
+    <message>
+        <source>PDIs waiting: {n}</source>
+        <translation>待办 PDI：{n}</translation>
     </message>
 </context>
 <context>
@@ -5416,6 +5488,17 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>TableState</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>暂无内容。</translation>
+    </message>
+</context>
+<context>
     <name>TestDriveDialog</name>
     <message>
         <source>Test drive</source>
@@ -6047,6 +6130,10 @@ Adaptive cruise control</source>
     <message>
         <source>Open customer…</source>
         <translation>打开客户档案…</translation>
+    </message>
+    <message>
+        <source>Search by name or mobile to list customers.</source>
+        <translation>按姓名或手机号搜索以列出客户。</translation>
     </message>
     <message>
         <source>Find a customer</source>

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from app.core.permissions import Action, can
 
 from ui.shell.labels import DOC_TYPE, label, local_time
-from ui.documents.document_table_model import DocumentTableModel, PrintLedgerModel
+from ui.documents.document_table_model import DocColumn, DocumentTableModel, PrintLedgerModel
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 from ui.widgets.buttons import action_button
+from ui.widgets.badge_delegate import badge_column
 
 
 class DocumentsPage(QWidget):
@@ -102,6 +103,7 @@ class DocumentsPage(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("documents_table")
         self.table.setModel(self.proxy)
+        badge_column(self.table, DocColumn.STATUS, lambda d: d.status)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -119,6 +121,9 @@ class DocumentsPage(QWidget):
         self.ledger_view = QTableView()
         self.ledger_view.setObjectName("print_ledger")
         self.ledger_view.setModel(self.ledger)
+        self.ledger_view.setProperty(
+            "empty_text", self.tr("Not printed yet. Each print of the chosen document is listed here.")
+        )
         self.ledger_view.verticalHeader().setVisible(False)
         self.ledger_view.horizontalHeader().setStretchLastSection(True)
         lower = QWidget()

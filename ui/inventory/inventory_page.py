@@ -37,6 +37,7 @@ from ui.inventory.import_export import ImportExportBar
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 from ui.widgets.buttons import action_button
+from ui.widgets.badge_delegate import badge_column
 
 SEARCH_DELAY_MS = 250  # long enough to skip a query per keystroke, short enough to feel live
 
@@ -130,6 +131,7 @@ class InventoryPage(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("vehicle_table")
         self.table.setModel(self.proxy)
+        badge_column(self.table, Column.STATUS, lambda v: v.status)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -29,11 +29,12 @@ from app.core.dto import Changes
 from ui.shell.errors import show_error
 from ui.shell.labels import label
 from ui.pdi.labels import QUEUE_STATE
-from ui.pdi.models import PdiQueueModel
+from ui.pdi.models import PdiQueueModel, QueueCol
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.refresh_when_shown import RefreshWhenShown
 from ui.widgets.buttons import action_button
+from ui.widgets.badge_delegate import badge_column
 
 
 class _StateFilter(QSortFilterProxyModel):
@@ -83,6 +84,7 @@ class PdiPage(RefreshWhenShown, QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(objectName="pdi_queue")
         self.table.setModel(self.proxy)
+        badge_column(self.table, QueueCol.PDI, lambda r: r.state)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -36,6 +36,7 @@ from ui.reception.fields import show_field_errors
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
+from ui.widgets.badge_delegate import badge_column
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -86,6 +87,7 @@ class LeadsPage(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("leads_table")
         self.table.setModel(self.model)
+        badge_column(self.table, 4, lambda lead: lead.status)  # the Status column
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)

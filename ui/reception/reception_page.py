@@ -30,6 +30,7 @@ from ui.reception.checkin_form import CheckInForm
 from ui.reception.fields import reception_error_text, show_field_errors
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
+from ui.widgets.badge_delegate import badge_column
 
 CONFIRM_STYLE = "background: #e6f4ea; color: #1b5e20; border-radius: 4px; padding: 6px; font-weight: bold;"
 
@@ -102,6 +103,7 @@ class ReceptionPage(QWidget):
         """Today's appointments: mark one arrived, or book one."""
         self.appointments = AppointmentTableModel(self)
         self.appointments_view = _table("appointments_table", self.appointments)
+        badge_column(self.appointments_view, 4, lambda a: a.status)  # the Status column
         self.arrived_button = QPushButton(self.tr("Arrived: check in"))
         self.arrived_button.setObjectName("appointment_arrived")
         self.arrived_button.clicked.connect(self.appointment_arrived)
@@ -148,6 +150,7 @@ class ReceptionPage(QWidget):
         """Today's duty roster in rotation order: away/back, off duty, put on duty."""
         self.duty = DutyTableModel(self)
         self.duty_view = _table("duty_table", self.duty)
+        badge_column(self.duty_view, 2, lambda d: d.state)  # the State column
         self.away_button = QPushButton(self.tr("Away / back"))
         self.away_button.setObjectName("toggle_away")
         self.away_button.clicked.connect(self.toggle_away)

@@ -37,6 +37,7 @@ CUSTOMER_HEADERS = (
 
 
 class CustomerHitModel(DtoTableModel[CustomerHitDTO]):
+    LOADS_ON_REQUEST = True
     COLUMN_COUNT = 3
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
@@ -95,6 +96,7 @@ class VisitHistoryPage(QWidget):
             lambda *_: self.open_customer_button.setEnabled(self.selected_customer() is not None)
         )
         self.customer_dialog = None
+        self.customer_view.setProperty("empty_text", self.tr("Search by name or mobile to list customers."))
         actor, uow = ctx.actor, ctx.uow
         self.model = VisitHistoryModel(
             lambda after: list_visits(uow(), actor=actor, query=VisitHistoryQuery(after=after)), self

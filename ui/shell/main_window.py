@@ -1,165 +1,37 @@
-"""Main window: navigation by module (only the modules the user's roles may use), pages in a
-stack, status bar with user, store and database, File menu with settings and log out."""
+"""Main window: navigation by module (only the modules the user's roles may use, with live
+counts), pages in a stack, status bar with user, store and database, File menu with settings
+and log out. Each role opens on its own home page (ui/shell/nav.py, issue #17.7)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.permissions import Action, can
 from ui.shell import settings as opts
 from ui.shell.context import AppContext
 from ui.shell.labels import role_label
+from ui.shell.nav import Module, home_module, modules, visible_modules
+from ui.shell.nav_view import KEY_ROLE, NavList
+
+__all__ = ["MainWindow", "Module", "modules", "visible_modules", "first_geometry"]
+
+# The first size fits a 1366×768 laptop with a taskbar: the status bar stays on screen
+# (issue #17.7). Smaller screens get what they have; the minimum keeps pages usable.
+FIRST_SIZE = QSize(1280, 680)
+MINIMUM_SIZE = QSize(1000, 600)
+FRAME_ALLOWANCE = QSize(16, 40)  # title bar and borders the window manager adds
 
 
-@dataclass(frozen=True)
-class Module:
-    key: str
-    title: str  # English source, translated in the "MainWindow" context
-    action: Action
-    factory: Callable[[AppContext], QWidget]
-    # Also shown to users allowed any of these (a page of tabs, one per action).
-    any_of: tuple[Action, ...] = ()
-
-    def visible_to(self, roles) -> bool:
-        return any(can(roles, a) for a in (self.action, *self.any_of))
-
-
-def _inventory(ctx: AppContext) -> QWidget:
-    from ui.inventory.inventory_page import InventoryPage
-
-    return InventoryPage(ctx)
-
-
-def _staff(ctx: AppContext) -> QWidget:
-    from ui.staff.staff_page import StaffPage
-
-    return StaffPage(ctx)
-
-
-def _showroom(ctx: AppContext) -> QWidget:
-    from ui.showroom.showroom_page import ShowroomPage
-
-    return ShowroomPage(ctx)
-
-
-def _documents(ctx: AppContext) -> QWidget:
-    from ui.documents.documents_page import DocumentsPage
-
-    return DocumentsPage(ctx)
-
-
-def _reception(ctx: AppContext) -> QWidget:
-    from ui.reception.reception_page import ReceptionPage
-
-    return ReceptionPage(ctx)
-
-
-def _queue(ctx: AppContext) -> QWidget:
-    from ui.reception.queue_page import QueuePage
-
-    return QueuePage(ctx)
-
-
-def _leads(ctx: AppContext) -> QWidget:
-    from ui.reception.leads_page import LeadsPage
-
-    return LeadsPage(ctx)
-
-
-def _reception_reports(ctx: AppContext) -> QWidget:
-    from ui.reception.reports_page import ReceptionReportsPage
-
-    return ReceptionReportsPage(ctx)
-
-
-def _visit_history(ctx: AppContext) -> QWidget:
-    from ui.reception.visit_history_page import VisitHistoryPage
-
-    return VisitHistoryPage(ctx)
-
-
-def _test_drives(ctx: AppContext) -> QWidget:
-    from ui.test_drives.drives_page import TestDrivesPage
-
-    return TestDrivesPage(ctx)
-
-
-def _pdi(ctx: AppContext) -> QWidget:
-    from ui.pdi.pdi_page import PdiPage
-
-    return PdiPage(ctx)
-
-
-def _audit(ctx: AppContext) -> QWidget:
-    from ui.privacy.audit_page import AuditPage
-
-    return AuditPage(ctx)
-
-
-def _admin(ctx: AppContext) -> QWidget:
-    from ui.store.admin_page import AdminPage
-
-    return AdminPage(ctx)
-
-
-def modules() -> list[Module]:
-    return [
-        Module("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory"), Action.VIEW_VEHICLES, _inventory),
-        Module("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents"), Action.VIEW_DOCUMENTS, _documents),
-        Module("reception", QT_TRANSLATE_NOOP("MainWindow", "Reception"), Action.CHECK_IN_VISITORS, _reception),
-        Module("queue", QT_TRANSLATE_NOOP("MainWindow", "Live queue"), Action.VIEW_QUEUE, _queue),
-        Module("leads", QT_TRANSLATE_NOOP("MainWindow", "Leads"), Action.VIEW_LEADS, _leads),
-        Module("history", QT_TRANSLATE_NOOP("MainWindow", "Visit history"), Action.VIEW_QUEUE, _visit_history),
-        Module(
-            "reception_reports",
-            QT_TRANSLATE_NOOP("MainWindow", "Traffic report"),
-            Action.RECEPTION_REPORTS,
-            _reception_reports,
-        ),
-        Module(
-            "test_drives",
-            QT_TRANSLATE_NOOP("MainWindow", "Test drives"),
-            Action.VIEW_TEST_DRIVES,
-            _test_drives,
-            any_of=(Action.MANAGE_TEST_DRIVE_ROUTES, Action.MANAGE_TEST_DRIVE_FLEET),
-        ),
-        Module(
-            "pdi",
-            QT_TRANSLATE_NOOP("MainWindow", "PDI"),
-            Action.VIEW_PDI,
-            _pdi,
-            any_of=(Action.RECORD_PDI, Action.MANAGE_PDI_TEMPLATES),
-        ),
-        Module("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.VIEW_STAFF, _staff),
-        Module("showroom", QT_TRANSLATE_NOOP("MainWindow", "Showroom floor"), Action.VIEW_SHOWROOM, _showroom),
-        Module("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), Action.VIEW_AUDIT_LOG, _audit),
-        Module(
-            "admin",
-            QT_TRANSLATE_NOOP("MainWindow", "Administration"),
-            Action.EDIT_STORE,
-            _admin,
-            any_of=(Action.MANAGE_CHANNELS, Action.MANAGE_CONSENT_TEXTS, Action.MANAGE_CERTIFICATE),
-        ),
-    ]
-
-
-def visible_modules(roles) -> list[Module]:
-    return [m for m in modules() if m.visible_to(roles)]
+def first_geometry(available: QRect) -> QRect:
+    """Where the main window first opens on a screen with this available geometry: centred,
+    at most FIRST_SIZE, and never larger than the screen once the frame is added."""
+    size = FIRST_SIZE.boundedTo(available.size() - FRAME_ALLOWANCE)
+    framed = QRect(0, 0, size.width() + FRAME_ALLOWANCE.width(), size.height() + FRAME_ALLOWANCE.height())
+    framed.moveCenter(available.center())
+    border = FRAME_ALLOWANCE.width() // 2  # left, right and bottom; the title bar takes the rest
+    return framed.adjusted(border, FRAME_ALLOWANCE.height() - border, -border, -border)
 
 
 class MainWindow(QMainWindow):
@@ -173,19 +45,10 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         store_name = ctx.store.legal_name if ctx.store else ""
         self.setWindowTitle(self.tr("Showroom") + (f" — {store_name}" if store_name else ""))
-        self.resize(1280, 800)
-
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(170)
-        self.nav.setIconSize(QSize(20, 20))
+        self._modules = visible_modules(ctx.actor.roles)
+        self.nav = NavList(self._modules)
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
-        self._modules = visible_modules(ctx.actor.roles)
-        for m in self._modules:
-            item = QListWidgetItem(QCoreApplication.translate("MainWindow", m.title))
-            item.setData(Qt.ItemDataRole.UserRole, m.key)
-            self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_module)
 
         central = QWidget()
@@ -198,12 +61,31 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._install_scan_catcher()
 
+        self._place_on_screen()
+        self._start_counts()
+        keys = self.module_keys()
+        start = initial_module if initial_module in keys else home_module(ctx.actor.roles, keys)
+        if start is not None:
+            self.nav.setCurrentRow(keys.index(start))
+
+    def _place_on_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(available.size() - FRAME_ALLOWANCE))
+        self.setGeometry(first_geometry(available))
         geometry = opts.get(opts.MAIN_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
-        keys = [m.key for m in self._modules]
-        if self._modules:
-            self.nav.setCurrentRow(keys.index(initial_module) if initial_module in keys else 0)
+            if not available.contains(self.frameGeometry()):  # saved on a larger screen
+                self.setGeometry(first_geometry(available))
+
+    # -- live counts in the navigation (issue #17.7) ---------------------------------------
+    def _start_counts(self) -> None:
+        from ui.shell.nav_counts import NavCounts
+
+        self.nav_counts = NavCounts(self.ctx, {m.count for m in self._modules if m.count}, self)
+        self.nav_counts.counts_changed.connect(lambda counts: self.nav.show_counts(self._modules, counts))
+        self.nav_counts.refresh_soon()
 
     # -- reception live feed (issue #4): one listener per window, stopped when it closes -----
     def _wire_reception(self, central: QWidget) -> None:
@@ -298,11 +180,19 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{module.key}")
             self._pages[module.key] = page
             self.stack.addWidget(page)
+            self._watch_tables(module, page)
         self.stack.setCurrentWidget(page)
+
+    def _watch_tables(self, module: Module, page: QWidget) -> None:
+        """Its tables say "Loading…" until their rows arrive, then what to do when empty."""
+        from ui.widgets.table_state import watch_tables
+
+        empty = QCoreApplication.translate("MainWindow", module.empty_text) if module.empty_text else ""
+        watch_tables(page, empty)
 
     def current_module(self) -> str | None:
         item = self.nav.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return item.data(KEY_ROLE) if item else None
 
     def page(self, key: str) -> QWidget | None:
         return self._pages.get(key)

@@ -87,6 +87,16 @@ def load_backend(url: str, demo: bool) -> Backend:
 # defines classes and translatable strings only, no widgets, so any thread may import them.
 WARM_UI_MODULES = (
     "ui.shell.main_window",
+    "ui.shell.nav_counts",
+    "ui.widgets.table_state",
+    "ui.widgets.badge_delegate",
+    # Each role's home page (ui/shell/nav.py HOME_BY_ROLE, issue #17.7).
+    "ui.reception.reception_page",
+    "ui.reception.queue_page",
+    "ui.reception.reports_page",
+    "ui.pdi.pdi_page",
+    "ui.documents.documents_page",
+    "ui.store.admin_page",
     "ui.inventory.inventory_page",
     "ui.widgets.pdf_preview_dialog",
     "ui.inventory.import_report_dialog",

@@ -30,12 +30,13 @@ from app.core.permissions import Action, can
 from app.core.dto import Changes
 
 from ui.shell.labels import CARD_LAYOUT, label
-from ui.showroom.models import BoardTableModel
+from ui.showroom.models import BoardTableModel, Col
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 from ui.widgets.refresh_when_shown import RefreshWhenShown
 from ui.widgets.buttons import action_button
+from ui.widgets.badge_delegate import badge_column
 
 
 class _Progress(QObject):
@@ -118,6 +119,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.setObjectName("showroom_board")
         self.table.setModel(self.model)
+        badge_column(self.table, Col.CARD, lambda r: r.card_state)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)

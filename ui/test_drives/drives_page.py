@@ -35,6 +35,7 @@ from ui.widgets.field_error import ERROR_STYLE
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
+from ui.widgets.badge_delegate import badge_column
 
 
 def _table(name: str, model) -> QTableView:
@@ -106,6 +107,7 @@ class TestDrivesPage(QWidget):
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.drives = _table("drives_table", self.drive_model)
+        badge_column(self.drives, DriveTableModel.Col.STATUS, lambda d: d.status)
         self.drives.doubleClicked.connect(lambda _i: self.open_selected())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Day")))

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.core.errors import FieldError, ValidationFailed
 from ui.shell.errors import field_error_text
+from ui.widgets.style_tokens import COLOURS
 
-# Dark enough to read on white and on the default grey dialog background (WCAG AA).
-ERROR_STYLE = "color: #c62828;"
+ERROR_STYLE = f"color: {COLOURS['error']};"
 
 
 def make_error_label(field: str, parent: QWidget | None = None) -> QLabel:

@@ -13,14 +13,20 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
     """A read-only table over a list of frozen DTOs; subclasses give COLUMN_COUNT and data()."""
 
     COLUMN_COUNT = 0
+    # A list filled only when the user asks (search results) has nothing to wait for.
+    LOADS_ON_REQUEST = False
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        # False until the first rows arrive: an empty table then says "Loading…", not "none"
+        # (ui/widgets/table_state.py, issue #17.7).
+        self.loaded = self.LOADS_ON_REQUEST
 
     def set_rows(self, rows: list[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self.loaded = True
         self.endResetModel()
 
     def rows(self) -> list[T]:
