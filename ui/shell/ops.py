@@ -136,3 +136,11 @@ class Op:
 
             parent = self._initiator if isinstance(self._initiator, QWidget) else None
             show_error(parent, exc)
+
+
+def write_after_session(fn: Callable[[], Any], what: str) -> None:
+    """The one write that cannot be an Op: the audit of a session that is ending (logout, the
+    window closed). Its window is already gone, so there is nobody to disable, call back or
+    tell; it still runs on the write pool, after any save still in flight, and a failure is
+    logged (never shown: no window is left to show it in)."""
+    run_op(None, fn, None, lambda exc: log.warning("%s not recorded: %s", what, exc), write=True)
