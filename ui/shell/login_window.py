@@ -125,7 +125,7 @@ class LoginWindow(QWidget):
     def on_backend_ready(self, backend) -> None:
         self.backend = backend
         self.status.setVisible(False)
-        self.database_label.setText(self.tr("Database: %1").replace("%1", backend.database.display_url))
+        self.database_label.setText(self.tr("Database: %1").replace("%1", _where(backend.database)))
         self.database_label.setVisible(True)
         if backend.store is not None:
             self.store_label.setText(backend.store.legal_name)
@@ -221,3 +221,12 @@ class LoginWindow(QWidget):
         self.password.selectAll()
         self.password.setFocus()
         self.error.setText(error_text(exc))
+
+
+def _where(database) -> str:
+    """The database as a person reads it: a SQLite file's path as typed (a Chinese folder name
+    stays Chinese, not %E9%97…), otherwise the URL without its password."""
+    from db.session import sqlite_path
+
+    path = sqlite_path(database.url)
+    return str(path) if path is not None else database.display_url
