@@ -4,7 +4,8 @@ store's signing certificate and the demo, from a shell.
 main.py calls `main(sys.argv[2:])` for `showroom admin`; `python -m app.cli ...` works too.
 Importing this module stays light (standard library only): the database, openpyxl and argon2
 load inside the command that needs them. It never prompts unless stdin is a terminal, so it
-is safe in scripts and CI. Output is English (operators and logs, not the translated GUI).
+is safe in scripts and CI. Output is English (operators and logs); errors are sentences in
+Chinese or English by $SHOWROOM_LANG or the locale (app/cli/messages.py, issue #17.6).
 
 Exit codes: 0 success; 1 failure, or an import with rejected rows, or a document that does
 not verify as intact and signed by this store; 2 bad usage or unusable input (unreadable
@@ -259,13 +260,18 @@ def _tolerant_output() -> None:
 
 
 def _unexpected(exc: BaseException) -> int:
+    """A sentence in the run's language, the first line of the failure for the operator, and
+    where the traceback went (never the terminal; issue #17.6)."""
+    from app.cli.messages import cli_language, sentence, unexpected
+
     where = _log_exception(exc)
     first = (str(exc).strip().splitlines() or [""])[0][:300]
-    detail = f" (details in {where})" if where else ""
+    lang = cli_language()
     sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded already if the database was involved
     is_db = sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
-    what = "database error" if is_db else f"unexpected {type(exc).__name__}"
-    _err(f"{what}: {first}{detail}")
+    what = (sentence("database_unavailable", {}, lang) if is_db else None) or unexpected(lang)
+    detail = "; ".join(x for x in (first, f"log: {where}" if where else "") if x)
+    _err(f"{what} ({detail})" if detail else what)
     return EXIT_FAIL
 
 

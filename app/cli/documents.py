@@ -200,17 +200,17 @@ def cmd_verify_document(args) -> int:
     return VERIFY_EXIT.get(result.status, EXIT_FAIL)
 
 
+LIBRARY_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
+
+
 @contextlib.contextmanager
 def _library_log():
-    """pyHanko logs its doubts about a tampered file (with tracebacks) as warnings: with no
-    log configured, logging's last resort would print them on stderr. Send them to the
-    admin log file instead while verifying."""
+    """pyHanko logs its doubts about a tampered file (with tracebacks) as warnings. The verdict
+    already says what changed, so while verifying those records go to the admin log file only:
+    never to the terminal, whether logging is set up (a script's basicConfig, a handler on
+    stderr) or not (logging's last resort prints on stderr). Issue #17.6."""
     import logging
 
-    lib = logging.getLogger("pyhanko")
-    if logging.getLogger().handlers or lib.handlers:
-        yield
-        return
     try:
         from db.session import data_dir
 
@@ -220,13 +220,17 @@ def _library_log():
     except Exception:  # noqa: BLE001 - silence is better than a traceback on the terminal
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    lib.addHandler(handler)
-    propagate, lib.propagate = lib.propagate, False
+    libs = [logging.getLogger(name) for name in LIBRARY_LOGGERS]
+    propagate = [lib.propagate for lib in libs]
+    for lib in libs:
+        lib.addHandler(handler)
+        lib.propagate = False
     try:
         yield
     finally:
-        lib.removeHandler(handler)
-        lib.propagate = propagate
+        for lib, was in zip(libs, propagate):
+            lib.removeHandler(handler)
+            lib.propagate = was
         handler.close()
 
 

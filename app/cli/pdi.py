@@ -74,7 +74,9 @@ def cmd_import(args) -> int:
         try:
             t = import_template(db.uow(), actor=actor, path=args.file, note=args.note)
         except ValidationFailed as e:
-            lines = [f"  {fe.field}: {fe.code}" + (f" {fe.params}" if fe.params else "") for fe in e.errors]
+            from app.cli.text import describe_field_error
+
+            lines = [f"  {describe_field_error(fe)}" for fe in e.errors]  # sentences, not codes (#17.6)
             raise CliError(
                 f"{args.file} has {len(lines)} problem(s); nothing was imported:\n" + "\n".join(lines), EXIT_USAGE
             ) from None
