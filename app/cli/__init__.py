@@ -45,6 +45,7 @@ import logging
 import sys
 from pathlib import Path
 
+from app.cli.messages import say
 from app.cli.text import describe_error
 
 log = logging.getLogger("showroom.cli")
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         _err(str(e))
         return e.exit_code
     except KeyboardInterrupt:
-        _err("interrupted; nothing more was changed")
+        _err(say("interrupted; nothing more was changed", "已中断；之后没有再做任何更改"))
         return EXIT_FAIL
     except Exception as e:  # noqa: BLE001 - the one place that turns any failure into a line
         from app.core.errors import ShowroomError
@@ -200,9 +201,21 @@ def _open_database(args):
 
     url = _url(args)
     if not _database_exists(url):
-        raise CliError(f"no database at {describe_url(url)}: run 'showroom admin init' first")
+        raise CliError(
+            say(
+                "no database at {url}: run 'showroom admin init' first",
+                "{url} 没有数据库：请先运行 showroom admin init",
+                url=describe_url(url),
+            )
+        )
     if not is_up_to_date(url):
-        raise CliError(f"the database at {describe_url(url)} needs upgrading: run 'showroom admin migrate' first")
+        raise CliError(
+            say(
+                "the database at {url} needs upgrading: run 'showroom admin migrate' first",
+                "{url} 的数据库需要升级：请先运行 showroom admin migrate",
+                url=describe_url(url),
+            )
+        )
     return Database(url)
 
 
@@ -239,7 +252,7 @@ def _ask(label: str, required: bool = True) -> str:
 def _new_password() -> str:
     first = getpass.getpass("Password: ")
     if getpass.getpass("Repeat password: ") != first:
-        raise CliError("the two passwords do not match", EXIT_USAGE)
+        raise CliError(say("the two passwords do not match", "两次输入的密码不一致"), EXIT_USAGE)
     return first
 
 

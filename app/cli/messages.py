@@ -92,3 +92,9 @@ def field_label(field: str, lang: str) -> str:
 
 def status_word(status: str, lang: str) -> str:
     return table(lang)["vehicle_status"].get(status, status)
+
+
+def say(en: str, zh: str, **params) -> str:
+    """One of the command line's own sentences (about files, options and accounts: no error
+    code of the services) in the run's language; both wordings sit where it is said."""
+    return fill(zh if cli_language() == ZH else en, params)

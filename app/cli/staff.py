@@ -20,6 +20,7 @@ import os
 import sys
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import ENV_NEW_PASSWORD, EXIT_OK, EXIT_USAGE, ROLES, CliError
 
 # English lines for this module's error codes (app/cli/text.py holds the shared ones).
@@ -101,7 +102,9 @@ def _target(db, actor, username: str):
     try:
         return staff.find_by_username(db.uow(), actor=actor, username=username)
     except NotFound:
-        raise CliError(f"no staff account '{username.strip()}'", EXIT_USAGE) from None
+        raise CliError(
+            say("no staff account '{name}'", "没有员工账号“{name}”", name=username.strip()), EXIT_USAGE
+        ) from None
 
 
 def cmd_deactivate(args) -> int:

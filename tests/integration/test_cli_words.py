@@ -56,6 +56,15 @@ def test_4_2_1_2_print_cards_for_a_sold_car_says_so_in_chinese(store, sold_car, 
     assert "card_vehicle_not_available" not in err and "sold" not in err
 
 
+def test_the_commands_own_refusals_are_in_chinese_too(store, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SHOWROOM_LANG", "zh_CN")
+    code, err = _print_cards(store[0], "LSVAU2A37N2183999", tmp_path, capsys)
+    assert code == 2 and "没有 VIN 为 LSVAU2A37N2183999 的车辆" in err
+    (tmp_path / "notes.txt").write_text("not a pdf")
+    assert admin_cli("verify-document", str(tmp_path / "notes.txt"), "--database-url", store[0]) == 2
+    assert "不是 PDF 文件" in capsys.readouterr().err
+
+
 def test_a_code_no_table_knows_reads_as_a_sentence_not_as_the_code():
     from app.cli.text import describe_error
 
