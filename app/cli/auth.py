@@ -234,9 +234,14 @@ def _credentials(args) -> tuple[str, str]:
         return username, password
     if not base._is_tty():
         raise CliError(
-            "this command runs as a staff account: pass --user NAME (or set "
-            f"${ENV_USER}) with the password in ${ENV_PASSWORD}, or run it in a "
-            "terminal to be asked",
+            say(
+                "this command runs as a staff account: pass --user NAME (or set ${user}) with the "
+                "password in ${password}, or run it in a terminal to be asked",
+                "此命令以员工账号运行：请用 --user NAME（或设置 ${user}）并在 ${password} 中给出密码，"
+                "或在终端中运行以便询问",
+                user=ENV_USER,
+                password=ENV_PASSWORD,
+            ),
             EXIT_USAGE,
         )
     if not username:
@@ -257,11 +262,23 @@ def _read_password_file(name: str) -> str:
     try:
         if os.name != "nt" and path.stat().st_mode & 0o077:
             raise CliError(
-                f"{path} can be read by other users: make it owner-only "
-                f"(chmod 600 {path}) and change that account's password",
+                say(
+                    "{path} can be read by other users: make it owner-only (chmod 600 {path}) "
+                    "and change that account's password",
+                    "其他用户可以读取 {path}：请设为仅本人可读（chmod 600 {path}），并修改该账号的密码",
+                    path=path,
+                ),
                 EXIT_USAGE,
             )
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise CliError(f"cannot read the password file {path}: {e.strerror or e}", EXIT_USAGE) from None
+        raise CliError(
+            say(
+                "cannot read the password file {path}: {reason}",
+                "无法读取密码文件 {path}：{reason}",
+                path=path,
+                reason=e.strerror or e,
+            ),
+            EXIT_USAGE,
+        ) from None
     return lines[0] if lines else ""

@@ -154,7 +154,13 @@ def _publish(tmp: Path, out: Path) -> None:
         os.replace(tmp, out)
     except OSError as e:
         raise CliError(
-            f"the cards were issued but {out} could not be replaced ({e.strerror or e}); the PDF is at {tmp}: rename it"
+            say(
+                "the cards were issued but {out} could not be replaced ({reason}); the PDF is at {tmp}: rename it",
+                "车卡已签发，但无法替换 {out}（{reason}）；PDF 在 {tmp}：请自行改名",
+                out=out,
+                reason=e.strerror or e,
+                tmp=tmp,
+            )
         ) from None
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_OK, EXIT_USAGE, CliError
 
 
@@ -77,9 +78,13 @@ def cmd_import(args) -> int:
             from app.cli.text import describe_field_error
 
             lines = [f"  {describe_field_error(fe)}" for fe in e.errors]  # sentences, not codes (#17.6)
-            raise CliError(
-                f"{args.file} has {len(lines)} problem(s); nothing was imported:\n" + "\n".join(lines), EXIT_USAGE
-            ) from None
+            head = say(
+                "{path} has {n} problem(s); nothing was imported:",
+                "{path} 有 {n} 处问题；没有导入任何内容：",
+                path=args.file,
+                n=len(lines),
+            )
+            raise CliError(head + "\n" + "\n".join(lines), EXIT_USAGE) from None
     finally:
         db.dispose()
     print(f"Published checklist {t.key} ({t.brand}) v{t.template_version} with {t.item_count} active items.")

@@ -70,7 +70,11 @@ def cmd_create_user(args) -> int:
         if not password:
             if not base._is_tty():
                 raise CliError(
-                    f"no password given: use --password, set ${ENV_NEW_PASSWORD}, or run in a terminal to be asked",
+                    say(
+                        "no password given: use --password, set ${var}, or run in a terminal to be asked",
+                        "没有给出密码：请用 --password、设置 ${var}，或在终端中运行以便询问",
+                        var=ENV_NEW_PASSWORD,
+                    ),
                     EXIT_USAGE,
                 )
             password = base._new_password()
