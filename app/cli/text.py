@@ -138,7 +138,7 @@ CARD_NOT_AVAILABLE = (
     "in stock or on display; no card was issued, take it out of the batch"
 )
 # The GUI's sentence says what a card needs; the terminal also names the car and the batch.
-CARD_NOT_AVAILABLE_ZH = "{sentence}{car}当前为“{status}”；本批未签发任何车卡，请将它移出本批。"
+CARD_NOT_AVAILABLE_ZH = "{sentence}{car} 当前为“{status}”；本批未签发任何车卡，请将它移出本批。"
 VEHICLE_STATUS_TEXT = {
     "in_transit": "still in transit",
     "in_stock": "in stock",
@@ -170,8 +170,10 @@ def describe_field_error(e: FieldError, lang: str | None = None) -> str:
         return f"{e.field}: {sentence(e.code, e.params, EN) or unexpected(EN)}"
     text = sentence(e.code, e.params, lang) or unexpected(lang)
     if e.code == "unknown_value" and e.field in ALLOWED_ZH:
-        text += f"（可填：{ALLOWED_ZH[e.field]}）"
-    return f"{field_label(e.field, lang)}（{e.field}）：{text}"
+        text = text.rstrip("。") + f"（可填：{ALLOWED_ZH[e.field]}）。"
+    label = field_label(e.field, lang)
+    # The column's own name too: a file's header says `vin`, the sentence says VIN 码.
+    return f"{label}（{e.field}）：{text}" if label != e.field else f"{e.field}：{text}"
 
 
 def describe_error(e: ShowroomError, lang: str | None = None) -> str:
@@ -186,9 +188,10 @@ def describe_error(e: ShowroomError, lang: str | None = None) -> str:
 
 def _describe_from_table(e: ShowroomError, lang: str) -> str:
     if isinstance(e, ValidationFailed):
-        sep = "；" if lang == ZH else "; "
         head = sentence("validation_failed", {}, lang) or unexpected(lang)
-        return f"{head} " + sep.join(describe_field_error(fe, lang) for fe in e.errors)
+        if lang == ZH:  # one sentence: the parts joined by 分号, one 句号 at the end
+            return head + "；".join(describe_field_error(fe, lang).rstrip("。") for fe in e.errors) + "。"
+        return f"{head} " + "; ".join(describe_field_error(fe, lang) for fe in e.errors)
     if e.code == "card_vehicle_not_available" and lang == ZH:
         status = status_word(str(e.params.get("status")), lang)
         base = sentence(e.code, e.params, lang) or ""
