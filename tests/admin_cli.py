@@ -11,6 +11,9 @@ real staff account (app/cli/auth.py). Tests give that account in ONE place, here
 Both sign in as CLI_USER ("root") with tests.factories.PASSWORD, which is what the usual
 fixtures create (`make_user(uow, Role.ADMIN, username="root")`); pass user=/password= to run
 as someone else, or user=None to run with no account at all (to test the refusal).
+
+Errors are printed in English unless a test asks for Chinese (SHOWROOM_LANG, issue #17.6):
+cli_env(lang="zh_CN"), or monkeypatch.setenv("SHOWROOM_LANG", "zh_CN") around admin_cli.
 """
 
 from __future__ import annotations
@@ -21,21 +24,23 @@ import os
 from tests.factories import PASSWORD
 
 CLI_USER = "root"
-ENV_USER, ENV_PASSWORD = "SHOWROOM_USER", "SHOWROOM_PASSWORD"
+ENV_USER, ENV_PASSWORD, ENV_LANG = "SHOWROOM_USER", "SHOWROOM_PASSWORD", "SHOWROOM_LANG"
 
 
-def cli_env(user: str | None = CLI_USER, password: str = PASSWORD) -> dict[str, str]:
-    """The environment variables that sign a `showroom admin` process in as `user`."""
-    return {ENV_USER: user, ENV_PASSWORD: password} if user else {}
+def cli_env(user: str | None = CLI_USER, password: str = PASSWORD, lang: str = "en") -> dict[str, str]:
+    """The environment variables that sign a `showroom admin` process in as `user`, with its
+    errors in `lang` (whatever the machine's locale)."""
+    return {ENV_LANG: lang, **({ENV_USER: user, ENV_PASSWORD: password} if user else {})}
 
 
 @contextlib.contextmanager
 def signed_in(user: str | None = CLI_USER, password: str = PASSWORD):
     """Within the block, in-process `app.cli.main(...)` calls sign in as `user`."""
-    saved = {k: os.environ.get(k) for k in (ENV_USER, ENV_PASSWORD)}
+    saved = {k: os.environ.get(k) for k in (ENV_USER, ENV_PASSWORD, ENV_LANG)}
+    lang = saved[ENV_LANG] or "en"  # a test's monkeypatch.setenv(ENV_LANG, "zh_CN") stays
     for k in saved:
         os.environ.pop(k, None)
-    os.environ.update(cli_env(user, password))
+    os.environ.update(cli_env(user, password, lang))
     try:
         yield
     finally:

@@ -4,7 +4,8 @@ store's signing certificate and the demo, from a shell.
 main.py calls `main(sys.argv[2:])` for `showroom admin`; `python -m app.cli ...` works too.
 Importing this module stays light (standard library only): the database, openpyxl and argon2
 load inside the command that needs them. It never prompts unless stdin is a terminal, so it
-is safe in scripts and CI. Output is English (operators and logs, not the translated GUI).
+is safe in scripts and CI. Output is English (operators and logs); errors are sentences in
+Chinese or English by $SHOWROOM_LANG or the locale (app/cli/messages.py, issue #17.6).
 
 Exit codes: 0 success; 1 failure, or an import with rejected rows, or a document that does
 not verify as intact and signed by this store; 2 bad usage or unusable input (unreadable
@@ -44,6 +45,7 @@ import logging
 import sys
 from pathlib import Path
 
+from app.cli.messages import say
 from app.cli.text import describe_error
 
 log = logging.getLogger("showroom.cli")
@@ -93,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         _err(str(e))
         return e.exit_code
     except KeyboardInterrupt:
-        _err("interrupted; nothing more was changed")
+        _err(say("interrupted; nothing more was changed", "已中断；之后没有再做任何更改"))
         return EXIT_FAIL
     except Exception as e:  # noqa: BLE001 - the one place that turns any failure into a line
         from app.core.errors import ShowroomError
@@ -199,9 +201,21 @@ def _open_database(args):
 
     url = _url(args)
     if not _database_exists(url):
-        raise CliError(f"no database at {describe_url(url)}: run 'showroom admin init' first")
+        raise CliError(
+            say(
+                "no database at {url}: run 'showroom admin init' first",
+                "{url} 没有数据库：请先运行 showroom admin init",
+                url=describe_url(url),
+            )
+        )
     if not is_up_to_date(url):
-        raise CliError(f"the database at {describe_url(url)} needs upgrading: run 'showroom admin migrate' first")
+        raise CliError(
+            say(
+                "the database at {url} needs upgrading: run 'showroom admin migrate' first",
+                "{url} 的数据库需要升级：请先运行 showroom admin migrate",
+                url=describe_url(url),
+            )
+        )
     return Database(url)
 
 
@@ -238,7 +252,7 @@ def _ask(label: str, required: bool = True) -> str:
 def _new_password() -> str:
     first = getpass.getpass("Password: ")
     if getpass.getpass("Repeat password: ") != first:
-        raise CliError("the two passwords do not match", EXIT_USAGE)
+        raise CliError(say("the two passwords do not match", "两次输入的密码不一致"), EXIT_USAGE)
     return first
 
 
@@ -259,13 +273,18 @@ def _tolerant_output() -> None:
 
 
 def _unexpected(exc: BaseException) -> int:
+    """A sentence in the run's language, the first line of the failure for the operator, and
+    where the traceback went (never the terminal; issue #17.6)."""
+    from app.cli.messages import cli_language, sentence, unexpected
+
     where = _log_exception(exc)
     first = (str(exc).strip().splitlines() or [""])[0][:300]
-    detail = f" (details in {where})" if where else ""
+    lang = cli_language()
     sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded already if the database was involved
     is_db = sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
-    what = "database error" if is_db else f"unexpected {type(exc).__name__}"
-    _err(f"{what}: {first}{detail}")
+    what = (sentence("database_unavailable", {}, lang) if is_db else None) or unexpected(lang)
+    detail = "; ".join(x for x in (first, f"log: {where}" if where else "") if x)
+    _err(f"{what} ({detail})" if detail else what)
     return EXIT_FAIL
 
 

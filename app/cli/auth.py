@@ -32,6 +32,7 @@ import getpass
 import os
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_USAGE, CliError
 
 ENV_USER = "SHOWROOM_USER"
@@ -73,7 +74,12 @@ def authorise(args) -> None:
     db = base._open_database(args)
     try:
         if not _any_staff(db):
-            raise CliError("there is no administrator account yet: run 'showroom admin init' first")
+            raise CliError(
+                say(
+                    "there is no administrator account yet: run 'showroom admin init' first",
+                    "还没有管理员账号：请先运行 showroom admin init",
+                )
+            )
         if name == "verify-audit":
             db = _check_audit_first(db, args)
         elif name == "keys import" and getattr(args, "key", None) == "audit":
@@ -159,12 +165,25 @@ def sign_in(db, args, action, name: str):
         actor = auth.login(db.uow(), username=username, password=password, via="cli")
     except AccountLocked as e:
         raise CliError(
-            f"the account '{username}' is locked until {e.params.get('until')} UTC after too many wrong passwords"
+            say(
+                "the account '{username}' is locked until {until} UTC after too many wrong passwords",
+                "密码错误次数过多，账号“{username}”已锁定至 {until}（UTC）",
+                username=username,
+                until=e.params.get("until"),
+            )
         ) from None
     except LoginFailed:
-        raise CliError("wrong username or password (or the account is deactivated)") from None
+        raise CliError(
+            say("wrong username or password (or the account is deactivated)", "用户名或密码错误（或账号已停用）")
+        ) from None
     if actor.must_change_password:
-        raise CliError(f"'{actor.username}' has a temporary password: log in to Showroom and choose a new one first")
+        raise CliError(
+            say(
+                "'{username}' has a temporary password: log in to Showroom and choose a new one first",
+                "“{username}”的密码是临时密码：请先登录 Showroom 设置新密码",
+                username=actor.username,
+            )
+        )
     allowed = can(actor.roles, action)
     with db.uow() as uow:
         uow.audit(
@@ -177,7 +196,13 @@ def sign_in(db, args, action, name: str):
         uow.commit()
     if not allowed:
         raise CliError(
-            f"'{actor.username}' may not run '{name}': it needs the {action} permission (see docs/permissions.md)"
+            say(
+                "'{username}' may not run '{name}': it needs the {action} permission (see docs/permissions.md)",
+                "“{username}”无权运行 {name}：需要 {action} 权限（见 docs/permissions.md）",
+                username=actor.username,
+                name=name,
+                action=action,
+            )
         )
     _signed_in = actor
     return actor
@@ -209,9 +234,14 @@ def _credentials(args) -> tuple[str, str]:
         return username, password
     if not base._is_tty():
         raise CliError(
-            "this command runs as a staff account: pass --user NAME (or set "
-            f"${ENV_USER}) with the password in ${ENV_PASSWORD}, or run it in a "
-            "terminal to be asked",
+            say(
+                "this command runs as a staff account: pass --user NAME (or set ${user}) with the "
+                "password in ${password}, or run it in a terminal to be asked",
+                "此命令以员工账号运行：请用 --user NAME（或设置 ${user}）并在 ${password} 中给出密码，"
+                "或在终端中运行以便询问",
+                user=ENV_USER,
+                password=ENV_PASSWORD,
+            ),
             EXIT_USAGE,
         )
     if not username:
@@ -232,11 +262,23 @@ def _read_password_file(name: str) -> str:
     try:
         if os.name != "nt" and path.stat().st_mode & 0o077:
             raise CliError(
-                f"{path} can be read by other users: make it owner-only "
-                f"(chmod 600 {path}) and change that account's password",
+                say(
+                    "{path} can be read by other users: make it owner-only (chmod 600 {path}) "
+                    "and change that account's password",
+                    "其他用户可以读取 {path}：请设为仅本人可读（chmod 600 {path}），并修改该账号的密码",
+                    path=path,
+                ),
                 EXIT_USAGE,
             )
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise CliError(f"cannot read the password file {path}: {e.strerror or e}", EXIT_USAGE) from None
+        raise CliError(
+            say(
+                "cannot read the password file {path}: {reason}",
+                "无法读取密码文件 {path}：{reason}",
+                path=path,
+                reason=e.strerror or e,
+            ),
+            EXIT_USAGE,
+        ) from None
     return lines[0] if lines else ""

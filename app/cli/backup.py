@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_OK, EXIT_USAGE, CliError
 
 
@@ -53,7 +54,9 @@ def cmd_backup(args) -> int:
 
     url = base._url(args)
     if not base._database_exists(url):
-        raise CliError(f"no database at {describe_url(url)}: nothing to back up")
+        raise CliError(
+            say("no database at {url}: nothing to back up", "{url} 没有数据库：无可备份", url=describe_url(url))
+        )
     if args.keep is not None:
         settings = backup.save_settings(actor=None, keep=args.keep, directory=backup.load_settings().directory)
         print(f"Daily backups kept from now on: {settings.keep}.")
@@ -87,12 +90,19 @@ def cmd_restore(args) -> int:
     _print_report(report, accept=args.accept_damaged)
     if not report.ok and not args.accept_damaged:
         raise CliError(
-            f"{args.file} was altered or could not be checked: nothing was changed. "
-            "To restore it anyway and record the failures, add --accept-damaged"
+            say(
+                "{path} was altered or could not be checked: nothing was changed. "
+                "To restore it anyway and record the failures, add --accept-damaged",
+                "{path} 已被改动或无法检查：没有做任何更改。如仍要恢复并记录这些问题，请加 --accept-damaged",
+                path=args.file,
+            )
         )
     if not args.yes:
         if not base._is_tty():
-            raise CliError("restoring replaces the database: add --yes to confirm", EXIT_USAGE)
+            raise CliError(
+                say("restoring replaces the database: add --yes to confirm", "恢复会替换整个数据库：请加 --yes 确认"),
+                EXIT_USAGE,
+            )
         answer = input(f"Replace {describe_url(url)} by this backup? [y/N] ").strip().lower()
         if answer not in ("y", "yes"):
             print("Nothing was changed.")

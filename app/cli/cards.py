@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_OK, EXIT_USAGE, CliError
 
 LAYOUTS = ("A5", "A4", "A4_2UP")
@@ -69,7 +70,9 @@ def _issue(db, actor, args, tmp: Path):
     for vin in args.vin:
         v = vehicles.find_by_vin(db.uow(), actor=actor, vin=vin)
         if v is None:
-            raise CliError(f"no vehicle with VIN {vin.strip().upper()}", EXIT_USAGE)
+            raise CliError(
+                say("no vehicle with VIN {vin}", "没有 VIN 为 {vin} 的车辆", vin=vin.strip().upper()), EXIT_USAGE
+            )
         ids.append(v.id)
     if args.stale or not ids:
         ids += [i for i in cards.cars_needing_cards(db.uow(), actor=actor) if i not in ids]
@@ -103,7 +106,14 @@ def _record_export(db, actor, result, out: Path) -> None:
 
 def _cannot_write(out: Path, e: OSError | str) -> CliError:
     reason = e if isinstance(e, str) else (e.strerror or str(e))
-    return CliError(f"cannot write {out}: {reason}; no card was issued")
+    return CliError(
+        say(
+            "cannot write {out}: {reason}; no card was issued",
+            "无法写入 {out}：{reason}；未签发任何车卡",
+            out=out,
+            reason=reason,
+        )
+    )
 
 
 def _reserve(out: Path) -> Path:
@@ -144,7 +154,13 @@ def _publish(tmp: Path, out: Path) -> None:
         os.replace(tmp, out)
     except OSError as e:
         raise CliError(
-            f"the cards were issued but {out} could not be replaced ({e.strerror or e}); the PDF is at {tmp}: rename it"
+            say(
+                "the cards were issued but {out} could not be replaced ({reason}); the PDF is at {tmp}: rename it",
+                "车卡已签发，但无法替换 {out}（{reason}）；PDF 在 {tmp}：请自行改名",
+                out=out,
+                reason=e.strerror or e,
+                tmp=tmp,
+            )
         ) from None
 
 

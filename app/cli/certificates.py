@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError
 from app.cli.documents import _local
 
@@ -113,7 +114,10 @@ def cmd_certificate_import(args) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as e:
-        raise CliError(f"cannot read {args.file}: {e.strerror or e}", EXIT_USAGE) from None
+        raise CliError(
+            say("cannot read {path}: {reason}", "无法读取 {path}：{reason}", path=args.file, reason=e.strerror or e),
+            EXIT_USAGE,
+        ) from None
     password: str | None
     if args.password_env:
         password = _env_password(args.password_env)
@@ -138,7 +142,13 @@ def cmd_certificate_export(args) -> int:
     elif base._is_tty():
         password = base._new_password()
     else:
-        raise CliError("no password given: use --password-env VAR, or run in a terminal to be asked", EXIT_USAGE)
+        raise CliError(
+            say(
+                "no password given: use --password-env VAR, or run in a terminal to be asked",
+                "没有给出密码：请用 --password-env VAR，或在终端中运行以便询问",
+            ),
+            EXIT_USAGE,
+        )
     db = base._open_database(args)
     try:
         data = export_certificate(db.uow(), actor=base._system_admin(db), password=password)
@@ -203,7 +213,7 @@ def _store_key_id(args, name: str) -> str | None:
 def _env_password(var: str) -> str:
     value = os.environ.get(var)
     if value is None:
-        raise CliError(f"the environment variable {var} is not set", EXIT_USAGE)
+        raise CliError(say("the environment variable {var} is not set", "环境变量 {var} 未设置", var=var), EXIT_USAGE)
     return value
 
 
@@ -214,4 +224,6 @@ def _write_private(path: Path, data: bytes) -> None:
         # Also narrows a file that was there already (os.open's mode applies to new files only).
         write_private_bytes(path, data)
     except OSError as e:
-        raise CliError(f"cannot write {path}: {e.strerror or e}") from None
+        raise CliError(
+            say("cannot write {path}: {reason}", "无法写入 {path}：{reason}", path=path, reason=e.strerror or e)
+        ) from None

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError
 
 DOC_TYPES = ("store_notice", "test_drive_agreement", "pdi_report", "vehicle_card")
@@ -90,7 +91,9 @@ def cmd_documents_export(args) -> int:
         try:
             write_private_bytes(args.out, data)  # owner-only (issue #15.4)
         except OSError as e:
-            raise CliError(f"cannot write {args.out}: {e.strerror or e}") from None
+            raise CliError(
+                say("cannot write {path}: {reason}", "无法写入 {path}：{reason}", path=args.out, reason=e.strerror or e)
+            ) from None
         record_print(
             db.uow(),
             actor=actor,
@@ -178,7 +181,10 @@ def cmd_verify_document(args) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as e:
-        raise CliError(f"cannot read {args.file}: {e.strerror or e}", EXIT_USAGE) from None
+        raise CliError(
+            say("cannot read {path}: {reason}", "无法读取 {path}：{reason}", path=args.file, reason=e.strerror or e),
+            EXIT_USAGE,
+        ) from None
     db = base._open_database(args)
     try:
         with _library_log():
@@ -186,7 +192,7 @@ def cmd_verify_document(args) -> int:
     finally:
         db.dispose()
     if not result.signed and result.status != "intact" and b"%PDF" not in data[:1024]:
-        raise CliError(f"{args.file} is not a PDF file", EXIT_USAGE)
+        raise CliError(say("{path} is not a PDF file", "{path} 不是 PDF 文件", path=args.file), EXIT_USAGE)
     print(f"{args.file.name}: {_VERDICT[result.status]}")
     for change in result.changes:
         print(f"  changed:     {describe_change(change)}")
@@ -200,17 +206,17 @@ def cmd_verify_document(args) -> int:
     return VERIFY_EXIT.get(result.status, EXIT_FAIL)
 
 
+LIBRARY_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
+
+
 @contextlib.contextmanager
 def _library_log():
-    """pyHanko logs its doubts about a tampered file (with tracebacks) as warnings: with no
-    log configured, logging's last resort would print them on stderr. Send them to the
-    admin log file instead while verifying."""
+    """pyHanko logs its doubts about a tampered file (with tracebacks) as warnings. The verdict
+    already says what changed, so while verifying those records go to the admin log file only:
+    never to the terminal, whether logging is set up (a script's basicConfig, a handler on
+    stderr) or not (logging's last resort prints on stderr). Issue #17.6."""
     import logging
 
-    lib = logging.getLogger("pyhanko")
-    if logging.getLogger().handlers or lib.handlers:
-        yield
-        return
     try:
         from db.session import data_dir
 
@@ -220,13 +226,17 @@ def _library_log():
     except Exception:  # noqa: BLE001 - silence is better than a traceback on the terminal
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    lib.addHandler(handler)
-    propagate, lib.propagate = lib.propagate, False
+    libs = [logging.getLogger(name) for name in LIBRARY_LOGGERS]
+    propagate = [lib.propagate for lib in libs]
+    for lib in libs:
+        lib.addHandler(handler)
+        lib.propagate = False
     try:
         yield
     finally:
-        lib.removeHandler(handler)
-        lib.propagate = propagate
+        for lib, was in zip(libs, propagate):
+            lib.removeHandler(handler)
+            lib.propagate = was
         handler.close()
 
 

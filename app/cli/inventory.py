@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, STATUSES, CliError
 from app.cli.text import describe_field_error
 
@@ -33,7 +34,9 @@ def cmd_import(args) -> int:
     from app.inventory.vehicle_io import WARN_NO_DATA_ROWS, WARN_UNKNOWN_COLUMNS, import_vehicles
 
     if args.max_rows is not None and args.max_rows <= 0:
-        raise CliError("--max-rows must be a positive number of rows", EXIT_USAGE)
+        raise CliError(
+            say("--max-rows must be a positive number of rows", "--max-rows 必须是正整数（行数）"), EXIT_USAGE
+        )
     db = base._open_database(args)
     try:
         report = import_vehicles(db.uow(), actor=base._system_admin(db), path=args.file, max_rows=args.max_rows)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_OK, EXIT_USAGE, CliError
 
 
@@ -94,6 +95,8 @@ def cmd_import(args) -> int:
 
 def _problems(path, errors) -> str:
     """Every problem with its place; the parts of the standard checklist left out in words."""
+    from app.cli.text import describe_field_error
+
     lines, unapproved = [], []
     for fe in errors:
         p = fe.params or {}
@@ -103,10 +106,21 @@ def _problems(path, errors) -> str:
         elif fe.code == "pdi_omission_unapproved":
             unapproved.append(f"  {p['omitted']} {p['zh']} / {p['en']}: {p['reason']}")
         else:
-            lines.append(f"  {fe.field}: {fe.code}" + (f" {fe.params}" if fe.params else ""))
+            lines.append(f"  {describe_field_error(fe)}")  # sentences, not codes (#17.6)
     if unapproved and not lines:
-        return (
-            f"{path} leaves out {len(unapproved)} part(s) of the standard checklist (T/CSCA 120031 4.4.1.2 b); "
-            "nothing was imported. Approve these omissions with --approve-omissions:\n" + "\n".join(unapproved)
+        head = say(
+            "{path} leaves out {n} part(s) of the standard checklist (T/CSCA 120031 4.4.1.2 b); "
+            "nothing was imported. Approve these omissions with --approve-omissions:",
+            "{path} 省略了标准检查表的 {n} 个部分（T/CSCA 120031 4.4.1.2 b），没有导入任何内容。"
+            "如确认省略，请加 --approve-omissions 批准：",
+            path=path,
+            n=len(unapproved),
         )
-    return f"{path} has {len(lines)} problem(s); nothing was imported:\n" + "\n".join(lines)
+        return head + "\n" + "\n".join(unapproved)
+    head = say(
+        "{path} has {n} problem(s); nothing was imported:",
+        "{path} 有 {n} 处问题；没有导入任何内容：",
+        path=path,
+        n=len(lines),
+    )
+    return head + "\n" + "\n".join(lines)

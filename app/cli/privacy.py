@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError
 
 # English lines for this module's error codes (app/cli/text.py holds the shared ones).
@@ -122,9 +123,12 @@ def _confirm(args, question: str) -> None:
     if args.yes:
         return
     if not base._is_tty():
-        raise CliError("add --yes to confirm (not asked outside a terminal)", EXIT_USAGE)
+        raise CliError(
+            say("add --yes to confirm (not asked outside a terminal)", "请加 --yes 确认（不在终端中运行时不会询问）"),
+            EXIT_USAGE,
+        )
     if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes"):
-        raise CliError("cancelled; nothing was changed")
+        raise CliError(say("cancelled; nothing was changed", "已取消；没有做任何更改"))
 
 
 def cmd_rotate(args) -> int:

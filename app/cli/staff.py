@@ -20,6 +20,7 @@ import os
 import sys
 
 from app import cli as base
+from app.cli.messages import say
 from app.cli import ENV_NEW_PASSWORD, EXIT_OK, EXIT_USAGE, ROLES, CliError
 
 # English lines for this module's error codes (app/cli/text.py holds the shared ones).
@@ -69,7 +70,11 @@ def cmd_create_user(args) -> int:
         if not password:
             if not base._is_tty():
                 raise CliError(
-                    f"no password given: use --password, set ${ENV_NEW_PASSWORD}, or run in a terminal to be asked",
+                    say(
+                        "no password given: use --password, set ${var}, or run in a terminal to be asked",
+                        "没有给出密码：请用 --password、设置 ${var}，或在终端中运行以便询问",
+                        var=ENV_NEW_PASSWORD,
+                    ),
                     EXIT_USAGE,
                 )
             password = base._new_password()
@@ -101,7 +106,9 @@ def _target(db, actor, username: str):
     try:
         return staff.find_by_username(db.uow(), actor=actor, username=username)
     except NotFound:
-        raise CliError(f"no staff account '{username.strip()}'", EXIT_USAGE) from None
+        raise CliError(
+            say("no staff account '{name}'", "没有员工账号“{name}”", name=username.strip()), EXIT_USAGE
+        ) from None
 
 
 def cmd_deactivate(args) -> int:

@@ -1,11 +1,15 @@
-"""English one-line texts for error codes, for the admin command line (app/cli/__init__.py).
+"""One-line sentences for error codes, for the admin command line (app/cli/__init__.py).
 
-The GUI translates the same codes in ui/shell/errors.py; the CLI is for operators and logs, so it
-speaks plain English and never needs Qt. Unknown codes fall back to the code and parameters.
+In English, the tables below say a few things for operators that the GUI does not (which
+command to run next, the values a file column allows); everything else, and everything in
+Chinese, comes from the GUI's own sentences (app/cli/messages.py reads them from
+messages.json). No code ever reaches the terminal as it is (issue #17.6): an error neither
+table knows reads as the GUI's "something went wrong" sentence. Never needs Qt.
 """
 
 from __future__ import annotations
 
+from app.cli.messages import EN, ZH, cli_language, field_label, sentence, status_word, unexpected
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
 
 FIELD_TEXT = {
@@ -38,6 +42,10 @@ FIELD_TEXT = {
 ALLOWED = {
     "powertrain": "ICE, HEV, PHEV or BEV",
     "status": "in_transit, in_stock, on_display, test_drive_fleet, reserved, sold or delivered",
+}
+ALLOWED_ZH = {
+    "powertrain": "ICE、HEV、PHEV 或 BEV",
+    "status": "in_transit、in_stock、on_display、test_drive_fleet、reserved、sold 或 delivered",
 }
 
 UNREADABLE = {
@@ -129,6 +137,8 @@ CARD_NOT_AVAILABLE = (
     "{car} (VIN {vin}) is {status}: a showroom card is issued only for a car "
     "in stock or on display; no card was issued, take it out of the batch"
 )
+# The GUI's sentence says what a card needs; the terminal also names the car and the batch.
+CARD_NOT_AVAILABLE_ZH = "{sentence}{car} 当前为“{status}”；本批未签发任何车卡，请将它移出本批。"
 VEHICLE_STATUS_TEXT = {
     "in_transit": "still in transit",
     "in_stock": "in stock",
@@ -148,16 +158,51 @@ def _fmt(template: str, params: dict) -> str:
         return template
 
 
-def describe_field_error(e: FieldError) -> str:
-    if e.code == "unknown_value" and e.field in ALLOWED:
-        return f"{e.field}: must be {ALLOWED[e.field]}"
-    template = FIELD_TEXT.get(e.code)
-    return f"{e.field}: {_fmt(template, e.params) if template else str(e)}"
+def describe_field_error(e: FieldError, lang: str | None = None) -> str:
+    """`field: what is wrong`, in the run's language (app/cli/messages.cli_language)."""
+    lang = lang or cli_language()
+    if lang == EN:
+        if e.code == "unknown_value" and e.field in ALLOWED:
+            return f"{e.field}: must be {ALLOWED[e.field]}"
+        template = FIELD_TEXT.get(e.code)
+        if template:
+            return f"{e.field}: {_fmt(template, e.params)}"
+        return f"{e.field}: {sentence(e.code, e.params, EN) or unexpected(EN)}"
+    text = sentence(e.code, e.params, lang) or unexpected(lang)
+    if e.code == "unknown_value" and e.field in ALLOWED_ZH:
+        text = text.rstrip("。") + f"（可填：{ALLOWED_ZH[e.field]}）。"
+    label = field_label(e.field, lang)
+    # The column's own name too: a file's header says `vin`, the sentence says VIN 码.
+    return f"{label}（{e.field}）：{text}" if label != e.field else f"{e.field}：{text}"
 
 
-def describe_error(e: ShowroomError) -> str:
+def describe_error(e: ShowroomError, lang: str | None = None) -> str:
+    """One sentence for an error, in the run's language; never the bare code."""
+    lang = lang or cli_language()
+    if lang == EN:
+        text = _describe_en(e)
+        if text is not None:
+            return text
+    return _describe_from_table(e, lang)
+
+
+def _describe_from_table(e: ShowroomError, lang: str) -> str:
     if isinstance(e, ValidationFailed):
-        return "invalid input: " + "; ".join(describe_field_error(fe) for fe in e.errors)
+        head = sentence("validation_failed", {}, lang) or unexpected(lang)
+        if lang == ZH:  # one sentence: the parts joined by 分号, one 句号 at the end
+            return head + "；".join(describe_field_error(fe, lang).rstrip("。") for fe in e.errors) + "。"
+        return f"{head} " + "; ".join(describe_field_error(fe, lang) for fe in e.errors)
+    if e.code == "card_vehicle_not_available" and lang == ZH:
+        status = status_word(str(e.params.get("status")), lang)
+        base = sentence(e.code, e.params, lang) or ""
+        return _fmt(CARD_NOT_AVAILABLE_ZH, {"car": "", **e.params, "sentence": base, "status": status})
+    return sentence(e.code, e.params, lang) or unexpected(lang)
+
+
+def _describe_en(e: ShowroomError) -> str | None:
+    """The operator's English for the codes the tables above know; None for the others."""
+    if isinstance(e, ValidationFailed):
+        return "invalid input: " + "; ".join(describe_field_error(fe, EN) for fe in e.errors)
     if e.code == "import_unreadable":
         path = e.params.get("path", "")
         suffix = path.rsplit(".", 1)[-1] if "." in path else "?"
@@ -186,4 +231,4 @@ def describe_error(e: ShowroomError) -> str:
         status = VEHICLE_STATUS_TEXT.get(str(e.params.get("status")), e.params.get("status"))
         return _fmt(CARD_NOT_AVAILABLE, {"car": "", **e.params, "status": status})
     template = ERROR_TEXT.get(e.code)
-    return _fmt(template, e.params) if template else str(e)
+    return _fmt(template, e.params) if template else None

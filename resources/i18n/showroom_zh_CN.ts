@@ -3476,8 +3476,8 @@ File: {file}</source>
         <translation>展厅系统</translation>
     </message>
     <message>
-        <source>New visitor: {visitor} is assigned to you</source>
-        <translation>新客户：{visitor} 已分配给您</translation>
+        <source>A manager gave you a customer: see Leads</source>
+        <translation>经理将一位客户分配给您：请查看意向客户</translation>
     </message>
     <message>
         <source>&amp;File</source>

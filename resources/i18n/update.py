@@ -1,6 +1,7 @@
 """Developer tool: refresh the zh_CN translation from the source and compile it.
 
     python resources/i18n/update.py            # lupdate ui/ + main.py -> showroom_zh_CN.ts, then lrelease -> .qm
+                                               # (and app/cli/messages.json, cli_messages.py)
     python resources/i18n/update.py --check    # exit 1 if the .ts misses or leaves unfinished any string
 
 Existing translations are kept by lupdate; new strings arrive as `unfinished` and must be
@@ -87,7 +88,16 @@ def main(argv: list[str]) -> int:
     lrelease(TS, QM)
     missing = problems(TS)
     print(f"{TS.name}: {len(missing)} untranslated")
+    _cli_messages()
     return 0
+
+
+def _cli_messages() -> None:
+    """The command line's copy of the error messages follows the .ts (cli_messages.py)."""
+    sys.path.insert(0, str(HERE))
+    import cli_messages
+
+    cli_messages.main([])
 
 
 if __name__ == "__main__":

@@ -349,7 +349,10 @@ def test_unexpected_error_in_process(ready, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("app.inventory.vehicle_io.import_vehicles", boom)
     code = admin_cli(*["import-vehicles", str(write_csv(tmp_path / "a.csv", [row()])), "--database-url", ready])
     assert code == 1
-    assert capsys.readouterr().err == "error: unexpected RuntimeError: disk on fire\n"
+    err = capsys.readouterr().err
+    # Issue #17.6: a sentence (the GUI's), the first line for the operator, no class name.
+    assert err.startswith("error: Something went wrong.") and "(disk on fire" in err and err.count("\n") == 1
+    assert "RuntimeError" not in err and "second line" not in err
 
 
 # --- the demo store ------------------------------------------------------------------------

@@ -43,8 +43,10 @@ def test_export_then_import_publishes_version_2_and_a_bad_file_lists_its_problem
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, _, err = run("pdi-template", "import", str(out), "--database-url", db_url, capsys=capsys)
     assert code == 2 and "2 problem(s); nothing was imported" in err
-    assert "sections[1].items[0].id: pdi_template_bad_id" in err
-    assert "sections[2].applies_to: pdi_template_powertrains" in err
+    # Issue #17.6: each problem as a sentence beside where it is, never the bare code.
+    assert "sections[1].items[0].id: Invalid id e1" in err
+    assert "sections[2].applies_to: Unknown powertrain EV" in err
+    assert "pdi_template_" not in err
     code, text, _ = run("pdi-template", "list", "--database-url", db_url, capsys=capsys)
     assert code == 0 and text.count("*current*") == 1 and "v2" in text and "v1" in text
     assert [t.template_version for t in pdi_templates.list_templates(uow(), actor=admin)] == [2, 1]

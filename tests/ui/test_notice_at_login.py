@@ -103,3 +103,26 @@ def test_the_notice_in_chinese_names_an_anonymous_walk_in_by_number_and_type(qap
     finally:
         install_translators("en")
     assert notice_text(n, now, away=False) == "New visitor: Customer #78 (walk-in) is assigned to you · waiting 12 min"
+
+
+def test_a_consultant_hears_of_a_customer_a_manager_gave_them(qtbot, uow, backend, sync_ops):
+    """PIPL page reassignment (issue #17.13): the new consultant's open window says so."""
+    from app.reception.customer_changes import reassign_customer
+    from tests.factories import make_customer
+
+    desk = make_staff(uow, Role.RECEPTION)
+    make_user(uow, Role.CONSULTANT, username="zhao", full_name="赵强")
+    window = _log_in(qtbot, backend, "zhao")
+    zhao = window.ctx.actor
+    customer = make_customer(uow, desk)
+    manager = make_staff(uow, Role.SALES_MANAGER)
+    reassign_customer(
+        uow(),
+        actor=manager,
+        customer_id=customer.id,
+        expected_version=customer.version,
+        consultant_id=zhao.user_id,
+        reason="离职交接",
+    )
+    qtbot.waitUntil(lambda: "gave you a customer" in window.live_notice.text.text(), timeout=5000)
+    _log_out(window)

@@ -1,6 +1,7 @@
 """Import and export the store's signing certificate as PKCS#12 (.p12/.pfx) (issue #3).
 
-Reading and writing the file and the key work run through run_op, off the UI thread."""
+Both are form dialogs on ServiceFormDialog (issue #16.1): reading or writing the file and the
+key work run through the one operation path, off the UI thread, the form busy meanwhile."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import FieldError, ShowroomError
 from db.private_files import write_private_bytes
-from ui.shell.errors import error_text, field_error_text, show_error
+from ui.shell.errors import error_text, field_error_text
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
-from ui.shell.workers import run_op
 
 
 def _file_row(edit: QLineEdit, browse: QPushButton) -> QWidget:
@@ -43,29 +42,29 @@ def _password() -> QLineEdit:
     return edit
 
 
-class _CertificateDialog(QDialog):
+class _CertificateDialog(ServiceFormDialog):
+    finished_ok: Signal
+
+    def __init__(self, ctx, parent=None) -> None:
+        std = QDialogButtonBox.StandardButton
+        super().__init__(ctx, QWidget(), FieldErrors(), parent, buttons=std.Ok | std.Cancel)
+        self.setMinimumWidth(560)
+
     def _build(self, intro: str, rows: list[tuple[str, str, QWidget]], ok_text: str) -> None:
-        self.errors = FieldErrors()
         note = QLabel(intro)
         note.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for title, field, widget in rows:
             form.addRow(title, self.errors.wrap(field, widget))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self.ok_button = self.save_button
+        self.ok_button.setText(ok_text)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
 
-    def save(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def _done(self, result) -> None:
+    def done_saving(self, result) -> None:
         self.finished_ok.emit(result)
         self.accept()
 
@@ -74,9 +73,8 @@ class ImportCertificateDialog(_CertificateDialog):
     finished_ok = Signal(object)  # CertificateDTO, now active
 
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("import_certificate_dialog")
-        self.ctx = ctx
         self.setWindowTitle(self.tr("Import a signing certificate"))
         self.path = QLineEdit(objectName="path")
         browse = QPushButton(self.tr("Browse…"), objectName="browse")
@@ -102,12 +100,11 @@ class ImportCertificateDialog(_CertificateDialog):
         if name:
             self.path.setText(name)
 
-    def save(self) -> None:
-        self.errors.clear()
+    def service_call(self) -> ServiceCall | None:
         path = self.path.text().strip()
         if not path:
             self.errors.set_error("path", self.tr("Choose a file."))
-            return
+            return None
         ctx, password = self.ctx, self.password.text() or None
 
         def work():
@@ -119,9 +116,9 @@ class ImportCertificateDialog(_CertificateDialog):
                 raise _Unreadable() from e
             return import_certificate(ctx.uow(), actor=ctx.actor, pkcs12=data, password=password)
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
+        return work
 
-    def _failed(self, exc) -> None:
+    def failed(self, exc: BaseException) -> bool:
         if isinstance(exc, _Unreadable):
             self.errors.set_error("path", self.tr("The file cannot be read."))
         elif isinstance(exc, ShowroomError) and exc.code == "certificate_invalid":
@@ -133,7 +130,8 @@ class ImportCertificateDialog(_CertificateDialog):
         elif isinstance(exc, ShowroomError) and exc.code == "certificate_expired":
             self.errors.set_error("path", error_text(exc))
         else:
-            show_error(self, exc)
+            return False
+        return True
 
 
 class _Unreadable(Exception):
@@ -144,9 +142,8 @@ class ExportCertificateDialog(_CertificateDialog):
     finished_ok = Signal(object)  # the path written
 
     def __init__(self, ctx, parent=None, *, suggested: str = "") -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("export_certificate_dialog")
-        self.ctx = ctx
         self.setWindowTitle(self.tr("Export the signing certificate"))
         self.path = QLineEdit(suggested, objectName="path")
         browse = QPushButton(self.tr("Browse…"), objectName="browse")
@@ -175,8 +172,7 @@ class ExportCertificateDialog(_CertificateDialog):
         if name:
             self.path.setText(name if name.lower().endswith((".p12", ".pfx")) else name + ".p12")
 
-    def save(self) -> None:
-        self.errors.clear()
+    def service_call(self) -> ServiceCall | None:
         path, password = self.path.text().strip(), self.password.text()
         if not path:
             self.errors.set_error("path", self.tr("Choose a file."))
@@ -185,7 +181,7 @@ class ExportCertificateDialog(_CertificateDialog):
         elif password != self.password2.text():
             self.errors.set_error("password2", field_error_text(FieldError("password2", "password_mismatch")))
         if self.errors.has_errors():
-            return
+            return None
         ctx = self.ctx
 
         def work():
@@ -198,11 +194,10 @@ class ExportCertificateDialog(_CertificateDialog):
                 raise ShowroomError("pdf_save_failed", path=path) from e
             return path
 
-        self.buttons.setEnabled(False)
-        run_op(self, work, self._done, self._failed)
+        return work
 
-    def _failed(self, exc) -> None:
+    def failed(self, exc: BaseException) -> bool:
         if isinstance(exc, ShowroomError) and exc.code == "pdf_save_failed":
             self.errors.set_error("path", error_text(exc))
-        else:
-            show_error(self, exc)
+            return True
+        return False

@@ -1,27 +1,33 @@
 """Issue the store notice (门店公示信息, T/CSCA 120031 4.1.3.5): the manager signs on screen,
-the service renders, digitally signs and archives it, and the page opens the result."""
+the service renders, digitally signs and archives it, and the page opens the result. A form
+dialog on ServiceFormDialog (issue #16.1): "Sign and issue…" asks for the signature first, and
+the signature's confirmation saves through the one operation path with the dialog's request
+key (one notice, however often it is confirmed)."""
 
 from __future__ import annotations
 
 import uuid
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.dto import SignatureCapture
 from ui.shell.labels import DOC_LANGUAGE, label
-from ui.shell.ops import Op
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
+from ui.widgets.field_error import FieldErrors
 
 
-class StoreNoticeDialog(QDialog):
+class StoreNoticeDialog(ServiceFormDialog):
     issued = Signal(object)  # DocumentDTO
 
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.request_key = uuid.uuid4().hex  # one notice, however often it is confirmed
         self.setObjectName("store_notice_dialog")
-        self.ctx = ctx
         self.signature_dialog = None
+        self.signature: SignatureCapture | None = None
         self.setWindowTitle(self.tr("New store notice"))
         self.setMinimumWidth(460)
         intro = QLabel(
@@ -40,14 +46,11 @@ class StoreNoticeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Signed by"), self.signer)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and issue…"))
-        self.buttons.accepted.connect(self.ask_signature)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self.save_button.setText(self.tr("Sign and issue…"))
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
 
     def ask_signature(self):
         from ui.widgets.signature_dialog import SignatureDialog
@@ -60,12 +63,17 @@ class StoreNoticeDialog(QDialog):
         return dialog
 
     def issue(self, capture) -> None:
-        ctx, language = self.ctx, self.language.currentData()
-        signature = SignatureCapture(
+        """The manager signed: issue the notice (the Save of this form)."""
+        self.signature = SignatureCapture(
             capture.signer_name, str(capture.role), capture.signed_at, capture.strokes_json(), capture.png
         )
+        self.save()
 
-        key = self.request_key
+    def service_call(self) -> ServiceCall | None:
+        if self.signature is None:  # "Sign and issue…": the signature first
+            self.ask_signature()
+            return None
+        ctx, language, signature, key = self.ctx, self.language.currentData(), self.signature, self.request_key
 
         def work():
             from app.documents.documents import issue_store_notice
@@ -74,8 +82,12 @@ class StoreNoticeDialog(QDialog):
                 ctx.uow(), actor=ctx.actor, language=language, signatures=[signature], request_key=key
             )
 
-        Op(ctx, self, work).busy(self.buttons).on_success(self._done).run()
+        return work
 
-    def _done(self, document) -> None:
+    def done_saving(self, document) -> None:
         self.issued.emit(document)
-        self.accept()
+        super().done_saving(document)
+
+    def failed(self, exc: BaseException) -> bool:
+        self.signature = None  # the next "Sign and issue…" asks for a fresh signature
+        return False

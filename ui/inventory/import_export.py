@@ -18,7 +18,6 @@ from ui.shell.context import AppContext
 from ui.inventory.import_report_dialog import ImportReportDialog
 from ui.shell.errors import error_text, show_error
 from ui.shell.ops import Op
-from ui.shell.workers import run_op
 
 
 class ImportCancelled(Exception):
@@ -156,7 +155,10 @@ class ImportExportBar(QWidget):
                 self.tr("Export finished. Vehicles: {count}\nFile: {file}").format(count=count, file=path),
             )
 
-        run_op(self, lambda: vehicle_io.export_vehicles(uow(), actor=actor, path=path, query=query), done, self._failed)
+        # A write (issue #9.4: the export's audit row), so through the one operation path.
+        Op(self.ctx, self, lambda: vehicle_io.export_vehicles(uow(), actor=actor, path=path, query=query)).on_success(
+            done
+        ).on_failure(self._failed).run()
 
     # --- errors --------------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:

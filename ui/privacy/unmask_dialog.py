@@ -7,7 +7,8 @@ with UNMASK_PERSONAL_DATA:
                  masked=d.id_number_masked, parent=self).open()
 
 The purpose is required and recorded with the unmasking in the audit log (the service does
-both: app/privacy/personal_key.unmask). The number is shown for SHOW_SECONDS and then masked
+both: app/privacy/personal_key.unmask; the audit row makes it a write, so it goes through the
+one operation path, ui/shell/ops.Op, issue #16.1). The number is shown for SHOW_SECONDS and then masked
 again, and never put on the clipboard by the dialog.
 """
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ui.widgets.field_error import FieldErrors
-from ui.shell.workers import run_op
+from ui.shell.ops import Op
 
 SHOW_SECONDS = 30
 
@@ -66,17 +67,14 @@ class UnmaskDialog(QDialog):
 
             return unmask(ctx.uow(), actor=ctx.actor, table=table, record_id=record_id, column=column, purpose=purpose)
 
-        self.show_button.setEnabled(False)
-        run_op(self, work, self._shown, self._failed)
+        Op(ctx, self, work).busy(self.show_button, self.purpose).on_success(self._shown).on_failure(self._failed).run()
 
     def _shown(self, value: str) -> None:
-        self.show_button.setEnabled(True)
         self.errors.clear()
         self.number.setText(value)
         self.timer.start()
 
     def _failed(self, exc: BaseException) -> None:
-        self.show_button.setEnabled(True)
         self.errors.report_failure(self, exc)
 
     def hide_number(self) -> None:

@@ -1,35 +1,37 @@
 """Add or edit a visitor source channel (来源渠道, issue #4). The code is fixed once created:
-reports key on it; a channel no longer used is deactivated, never deleted."""
+reports key on it; a channel no longer used is deactivated, never deleted. A form dialog on
+ServiceFormDialog (issue #16.1): a stale edit opens the conflict box, whose Reload shows the
+channel as saved now."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.reception.dto import ChannelDTO
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 
 
-class ChannelDialog(QDialog):
+class ChannelDialog(ServiceFormDialog):
     saved = Signal(object)  # ChannelDTO
-    reload_requested = Signal()
+    reload_requested = Signal()  # the list behind shows the channel as saved now, too
 
     def __init__(self, ctx, channel: ChannelDTO | None = None, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("channel_dialog")
-        self.ctx = ctx
         self.channel = channel
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Edit source channel") if channel else self.tr("New source channel"))
         self.code = QLineEdit(objectName="code")
         self.code.setPlaceholderText(self.tr("e.g. auto_show"))
@@ -55,12 +57,8 @@ class ChannelDialog(QDialog):
             )
             self.sort_order.setSpecialValueText(self.tr("At the end"))  # 0 = after the last one
         else:
-            self.code.setText(channel.code)
             self.code.setReadOnly(True)
-            self.name.setText(channel.name)
-            self.name_en.setText(channel.name_en)
-            self.sort_order.setValue(channel.sort_order)
-            self.active.setChecked(channel.active)
+            self.load(channel)
             form.addRow("", self.active)
             hint = QLabel(
                 self.tr(
@@ -69,16 +67,39 @@ class ChannelDialog(QDialog):
                 )
             )
         hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(hint)
-        layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
-    def save(self) -> None:
+    def load(self, channel: ChannelDTO) -> None:
+        self.channel = channel
+        self.code.setText(channel.code)
+        self.name.setText(channel.name)
+        self.name_en.setText(channel.name_en)
+        self.sort_order.setValue(channel.sort_order)
+        self.active.setChecked(channel.active)
+        self.reload_requested.emit()
+
+    def reload_call(self) -> ServiceCall | None:
+        if self.channel is None:
+            return None
+        ctx, channel_id = self.ctx, self.channel.id
+
+        def work():
+            from app.core.errors import NotFound
+            from app.reception.setup import list_channels
+
+            rows = list_channels(ctx.uow(), actor=ctx.actor, include_inactive=True)
+            found = next((c for c in rows if c.id == channel_id), None)
+            if found is None:
+                raise NotFound(what="channel", id=channel_id)
+            return found
+
+        return work
+
+    def service_call(self) -> ServiceCall | None:
         ctx, channel = self.ctx, self.channel
         values = dict(name=self.name.text(), name_en=self.name_en.text())
         order = self.sort_order.value()
@@ -99,16 +120,4 @@ class ChannelDialog(QDialog):
             )
 
         code, active = self.code.text(), self.active.isChecked()
-        self.errors.clear()
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
-
-    def _saved(self, channel) -> None:
-        self.saved.emit(channel)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.errors.report_failure(self, exc, reload=self._reload)
-
-    def _reload(self) -> None:
-        self.reload_requested.emit()
-        self.reject()
+        return work

@@ -1,5 +1,7 @@
 """Publish a new version of the consent notice (PIPL art. 14, 17). A published text is never
-edited: visitors' consents point at the exact version they were shown."""
+edited: visitors' consents point at the exact version they were shown. A form dialog on
+ServiceFormDialog (issue #16.1): Publish is busy until the answer is back, so a double click
+publishes one version."""
 
 from __future__ import annotations
 
@@ -9,7 +11,6 @@ from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,18 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import from_store_time, to_store_time, utcnow
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 
 
-class ConsentTextDialog(QDialog):
+class ConsentTextDialog(ServiceFormDialog):
     published = Signal(object)  # ConsentTextDTO
 
     def __init__(self, ctx, parent=None, *, based_on=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Save | std.Cancel)
         self.setObjectName("consent_text_dialog")
-        self.ctx = ctx
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Publish a new consent text"))
         self.version_label = QLineEdit(objectName="version_label")
         self.version_label.setPlaceholderText(self.tr("e.g. v2"))
@@ -72,15 +73,13 @@ class ConsentTextDialog(QDialog):
         )
         warning.setWordWrap(True)
         warning.setObjectName("never_edited_notice")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.publish_button = self.buttons.addButton(self.tr("Publish"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.publish_button = self.save_button
+        self.publish_button.setText(self.tr("Publish"))
         self.publish_button.setObjectName("publish")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(warning)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
         self.resize(720, 560)
 
     def effective_value(self) -> dt.datetime | None:
@@ -89,7 +88,7 @@ class ConsentTextDialog(QDialog):
             return None
         return from_store_time(self.effective_from.dateTime().toPython().replace(tzinfo=None))
 
-    def save(self) -> None:
+    def service_call(self) -> ServiceCall | None:
         ctx = self.ctx
         values = dict(
             version_label=self.version_label.text(),
@@ -103,12 +102,8 @@ class ConsentTextDialog(QDialog):
 
             return publish_consent_text(ctx.uow(), actor=ctx.actor, **values)
 
-        self.errors.clear()
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
+        return work
 
-    def _saved(self, text) -> None:
+    def done_saving(self, text) -> None:
         self.published.emit(text)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.errors.report_failure(self, exc)
+        super().done_saving(text)

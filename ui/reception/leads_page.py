@@ -81,19 +81,7 @@ class LeadsPage(QWidget):
         self.customer_button.clicked.connect(lambda _checked=False: self.open_customer())
         top.addWidget(self.customer_button)
 
-        self.model = LeadTableModel(self)
-        self.table = QTableView()
-        # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
-        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
-        self.table.setObjectName("leads_table")
-        self.table.setModel(self.model)
-        badge_column(self.table, 4, lambda lead: lead.status)  # the Status column
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self._lead_table()
 
         edit = self._edit_box()
 
@@ -109,6 +97,22 @@ class LeadsPage(QWidget):
         ctx.data_did_change.connect(self._on_change)
         self._selection_changed()
         self.refresh()
+
+    def _lead_table(self) -> None:
+        """The leads themselves, status as a badge."""
+        self.model = LeadTableModel(self)
+        self.table = QTableView()
+        # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        self.table.setObjectName("leads_table")
+        self.table.setModel(self.model)
+        badge_column(self.table, 4, lambda lead: lead.status)  # the Status column
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
     def _edit_box(self) -> QGroupBox:
         """The panel that follows up the selected lead (4.2.3.2: status, lost reason, intent)."""

@@ -16,7 +16,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from ui.shell.workers import run_op
+from ui.shell.ops import scheduled_write
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class MonthEndSnapshots(QObject):
 
             return take_due_snapshots(database.uow(), now=now)
 
-        run_op(self, work, self._taken, self._failed, write=True)
+        scheduled_write(self, work, self._taken, self._failed)
 
     def _taken(self, snapshots) -> None:
         self.last_taken = list(snapshots)

@@ -46,8 +46,6 @@ class ReceptionFeed(QObject):
         self.step = step
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        if notices is None and isinstance(getattr(parent, "live_notice", None), LiveNotice):
-            notices = VisitNotices.for_consultant(parent.ctx, parent.live_notice, self)  # type: ignore[attr-defined]
         self.notices = notices
         self._batch.connect(self._deliver)
 

@@ -5,8 +5,9 @@ the terminal locks: every open Showroom window gets an opaque cover (so no custo
 stays on screen) and an application-modal dialog asks the SAME user for the password again.
 Nothing is closed, hidden or rebuilt: forms keep whatever was typed, dialogs stay open, and
 work running in the background finishes. Unlocking checks the password in the service
-(app.staff.auth.unlock: counted like a login, audited); "Log out" instead ends the
-session (unsaved input is then lost, and the dialog says so).
+(app.staff.auth.unlock: counted like a login, audited, so a write: it goes through the one
+operation path, ui/shell/ops.Op); "Log out" instead ends the session (unsaved input is then
+lost, and the dialog says so).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineE
 
 from ui.shell.errors import error_text
 from ui.shell import workers
-from ui.shell.workers import run_op
+from ui.shell.ops import Op, is_busy
 
 ACTIVITY = frozenset(
     {
@@ -132,6 +133,8 @@ class LockDialog(QDialog):
         pass
 
     def submit(self) -> None:
+        if is_busy(self):  # a second Enter while the password is checked
+            return
         self.error.clear()
         database, actor, password = self.database, self.actor, self.password.text()
         if not password:
@@ -143,17 +146,17 @@ class LockDialog(QDialog):
 
             return unlock(database.uow(), actor=actor, password=password)
 
-        self.unlock_button.setEnabled(False)
-        run_op(self, work, self._unlocked, self._failed)
+        # The failed-attempt count and the unlock are audit rows; nothing for pages to refresh.
+        Op(None, self, work).busy(self.unlock_button, self.password).on_success(self._unlocked).on_failure(
+            self._failed
+        ).run()
 
     def _unlocked(self, actor) -> None:
-        self.unlock_button.setEnabled(True)
         self.password.clear()
         self.unlocked.emit(actor)
         self.done(QDialog.DialogCode.Accepted)
 
     def _failed(self, exc: BaseException) -> None:
-        self.unlock_button.setEnabled(True)
         self.password.selectAll()
         self.password.setFocus()
         self.error.setText(error_text(exc))

@@ -1,17 +1,43 @@
 """The login window: the first thing on screen, shown before the back end has loaded.
 
-It imports only Qt and light modules; the login itself (argon2 + SQL) runs on a worker.
-In demo mode it lists the demo users and passwords so a new user can get in at once.
+It imports only Qt and light modules; the login itself (argon2 + SQL, and the audit row or
+lock-out count it writes) runs through the one operation path (ui/shell/ops.Op, issue #16.1).
+In demo mode it lists the demo users and passwords so a new user can get in at once. A long
+database path is cut in the middle, the whole of it in the tooltip (issue #17.7).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.shell.errors import error_text
-from ui.shell.workers import run_op
+from ui.shell.ops import Op, is_busy
+
+
+class ElidedLabel(QLabel):
+    """One line that cuts its text in the middle (…) to fit, the whole text in the tooltip:
+    the start (drive, folder) and the end (file name) of a path say the most."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setMinimumWidth(1)  # let the layout shrink it; the text adapts
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 40)
+        QLabel.setText(self, QFontMetrics(self.font()).elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, width))
 
 
 class LoginWindow(QWidget):
@@ -40,6 +66,11 @@ class LoginWindow(QWidget):
         self.status = QLabel(self.tr("Preparing the database…"))
         self.status.setObjectName("status")
         self.status.setStyleSheet("color: #666;")
+        self.status.setWordWrap(True)
+        self.database_label = ElidedLabel()
+        self.database_label.setObjectName("database_path")
+        self.database_label.setStyleSheet("color: #666;")
+        self.database_label.setVisible(False)
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.setObjectName("login_button")
         self.login_button.setDefault(True)
@@ -59,6 +90,7 @@ class LoginWindow(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.login_button)
         layout.addWidget(self.status)
+        layout.addWidget(self.database_label)
         self._add_notices(layout)
         (self.password if username else self.username).setFocus()
 
@@ -92,7 +124,9 @@ class LoginWindow(QWidget):
     # -- back end -------------------------------------------------------------------------
     def on_backend_ready(self, backend) -> None:
         self.backend = backend
-        self.status.setText(self.tr("Database: %1").replace("%1", backend.database.display_url))
+        self.status.setVisible(False)
+        self.database_label.setText(self.tr("Database: %1").replace("%1", _where(backend.database)))
+        self.database_label.setVisible(True)
         if backend.store is not None:
             self.store_label.setText(backend.store.legal_name)
         if backend.demo_users:
@@ -108,6 +142,7 @@ class LoginWindow(QWidget):
 
     def on_backend_failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("The database could not be opened: %1").replace("%1", error_text(exc)))
+        self.status.setVisible(True)
         self.status.setStyleSheet("color: #c62828;")
         self.login_button.setEnabled(False)
 
@@ -136,6 +171,8 @@ class LoginWindow(QWidget):
 
     # -- login ----------------------------------------------------------------------------
     def submit(self) -> None:
+        if is_busy(self):  # a second Enter while the first is checked
+            return
         self.error.clear()
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
@@ -147,7 +184,7 @@ class LoginWindow(QWidget):
             self.status.setText(self.tr("Preparing the database… you will be logged in as soon as it is ready."))
             return
         self._pending = False
-        self.login_button.setEnabled(False)
+        self.login_button.setEnabled(True)  # disabled while waiting for the back end
         backend = self.backend
 
         def work():
@@ -155,10 +192,12 @@ class LoginWindow(QWidget):
 
             return login(backend.database.uow(), username=username, password=password)
 
-        run_op(self, work, self._logged_in, self._failed)
+        # No session yet, so nothing to publish; Op keeps a second Enter from logging in twice.
+        Op(None, self, work).busy(self.login_button, self.username, self.password).on_success(
+            self._logged_in
+        ).on_failure(self._failed).run()
 
     def _logged_in(self, actor) -> None:
-        self.login_button.setEnabled(True)
         if actor.must_change_password:
             self._force_change(actor, self.password.text())
             return
@@ -179,7 +218,15 @@ class LoginWindow(QWidget):
         dialog.open()
 
     def _failed(self, exc: BaseException) -> None:
-        self.login_button.setEnabled(True)
         self.password.selectAll()
         self.password.setFocus()
         self.error.setText(error_text(exc))
+
+
+def _where(database) -> str:
+    """The database as a person reads it: a SQLite file's path as typed (a Chinese folder name
+    stays Chinese, not %E9%97…), otherwise the URL without its password."""
+    from db.session import sqlite_path
+
+    path = sqlite_path(database.url)
+    return str(path) if path is not None else database.display_url

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
 
     # -- reception live feed (issue #4): one listener per window, stopped when it closes -----
     def _wire_reception(self, central: QWidget) -> None:
-        from ui.shell.live_notice import LiveNotice, ReceptionFeed
+        from ui.shell.live_notice import LiveNotice, ReceptionFeed, VisitNotices
 
         self.live_notice = LiveNotice()
         outer = QWidget()
@@ -101,39 +101,25 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(outer)
         self.live_feed = None
         if can(self.ctx.actor.roles, Action.VIEW_QUEUE):
-            self.live_feed = ReceptionFeed(self.ctx.database.url, self)
+            notices = VisitNotices.for_consultant(self.ctx, self.live_notice)
+            self.live_feed = ReceptionFeed(self.ctx.database.url, self, notices=notices)
+            if notices is not None:
+                notices.setParent(self.live_feed)
             self.live_feed.events_arrived.connect(self._reception_events)
             self.live_feed.start()
 
     def _reception_events(self, events) -> None:
         from app.core.dto import Changes
+        from db.reception_models import EventKind
 
         # Another terminal's visits, roster or appointments: the only change notice not
         # returned by a service of this terminal (issue #16).
         self.ctx.changed(Changes(reception=True), self.live_feed)
+        # Visits assigned to this consultant are shown by the feed's own notices
+        # (ui.shell.live_notice.VisitNotices); a customer a manager gave them is said here.
         me = self.ctx.actor.user_id
-        for visit_id in dict.fromkeys(
-            e.visit_id for e in events if e.kind == "assigned" and e.consultant_id == me and e.visit_id
-        ):
-            self._notify_visit(visit_id)
-
-    def _notify_visit(self, visit_id: int) -> None:
-        from ui.reception.models import visitor_text
-        from ui.shell.workers import run_op
-
-        ctx = self.ctx
-
-        def work():
-            from app.reception.checkin import get_visit
-
-            return get_visit(ctx.uow(), actor=ctx.actor, visit_id=visit_id)
-
-        def show(v) -> None:
-            models = ", ".join(m.label for m in v.interested_models)
-            who = visitor_text(v) + (f" · {models}" if models else "")
-            self.live_notice.show_notice(self.tr("New visitor: {visitor} is assigned to you").format(visitor=who))
-
-        run_op(self, work, show, lambda _exc: None)
+        if any(e.kind == EventKind.CUSTOMER_REASSIGNED.value and e.consultant_id == me for e in events):
+            self.live_notice.show_notice(self.tr("A manager gave you a customer: see Leads"))
 
     def stop_live_feed(self) -> None:
         if self.live_feed is not None:

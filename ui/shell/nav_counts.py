@@ -71,7 +71,8 @@ def read_counts(database, actor: Actor, keys) -> dict[str, int]:
     out: dict[str, int] = {}
     for key in keys:
         try:
-            out[key] = COUNTERS[key](database.uow(), actor)
+            count = COUNTERS[key]
+            out[key] = count(database.uow(), actor)
         except Exception as exc:  # noqa: BLE001 - a count is a hint: log it, keep the others
             log.warning("navigation count %s not read: %r", key, exc)
     return out

@@ -136,3 +136,19 @@ class Op:
 
             parent = self._initiator if isinstance(self._initiator, QWidget) else None
             show_error(parent, exc)
+
+
+def write_after_session(fn: Callable[[], Any], what: str) -> None:
+    """The one write that cannot be an Op: the audit of a session that is ending (logout, the
+    window closed). Its window is already gone, so there is nobody to disable, call back or
+    tell; it still runs on the write pool, after any save still in flight, and a failure is
+    logged (never shown: no window is left to show it in)."""
+    run_op(None, fn, None, lambda exc: log.warning("%s not recorded: %s", what, exc), write=True)
+
+
+def scheduled_write(owner: QObject, fn: Callable[[], Any], on_done: Callable[[Any], None], on_failed) -> None:
+    """A write the store's own schedule makes, not a user (the month-end lead snapshot, 3.12):
+    there is no form to disable and nobody to show a conflict to, so it is not an Op. It still
+    runs on the write pool after any save in flight, and a result for a closed owner is dropped
+    like every background result."""
+    run_op(owner, fn, on_done, on_failed, write=True)

@@ -1,7 +1,9 @@
 """First-run wizard: creates the store (printed on every document) and the first administrator.
 
-The service validates and writes both in one transaction; errors come back beside the fields,
-and the wizard returns to the page that holds the first bad field.
+The service validates and writes both in one transaction, through the one operation path
+(ui/shell/ops.Op, issue #16.1: Finish stays disabled until the answer is back, so a double
+click sets up one store); errors come back beside the fields, and the wizard returns to the
+page that holds the first bad field.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizard, QWizardPa
 from app.core.errors import FieldError, ValidationFailed
 from ui.shell.errors import show_error
 from ui.widgets.field_error import FieldErrors
-from ui.shell.workers import run_op
+from ui.shell.ops import Op
 
 
 class SetupWizard(QWizard):
@@ -104,7 +106,6 @@ class SetupWizard(QWizard):
             self.errors.show([FieldError("admin_password2", "password_mismatch")])
             return
         self.errors.clear()
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         database = self.database
 
         def work():
@@ -126,7 +127,11 @@ class SetupWizard(QWizard):
             ensure_store_certificate(database.uow(), actor=admin)
             return admin
 
-        run_op(self, work, self._succeeded, self._failed, write=True)
+        wb = QWizard.WizardButton
+        # No session yet: the new admin's context is made by the shell from the result.
+        Op(None, self, work).busy(
+            self.button(wb.FinishButton), self.button(wb.BackButton), self.currentPage()
+        ).on_success(self._succeeded).on_failure(self._failed).run()
 
     def _succeeded(self, actor) -> None:
         self._done = True
@@ -134,7 +139,6 @@ class SetupWizard(QWizard):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         if isinstance(exc, ValidationFailed):
             unplaced = self.errors.show(exc)
             store_fields = {"legal_name", "address", "sales_hotline", "complaint_phone", "website"}

@@ -149,14 +149,7 @@ class Shell(QObject):
             database, actor = self.ctx.database, self.ctx.actor
             database.acting_user = None
 
-            def work():
-                from app.staff.auth import logout
-
-                logout(database.uow(), actor=actor)
-
-            from ui.shell.workers import run_op
-
-            run_op(None, work, None, lambda exc: log.warning("logout not audited: %s", exc), write=True)
+            _audit_logout(database, actor)
         self.ctx = None
         self._show_login()  # before closing: Qt quits when the last window closes
         if self.main_window is not None:
@@ -181,13 +174,21 @@ class Shell(QObject):
 
         self._stop_lock()
         if self.ctx is not None:  # the window was closed: the session ends too
-            try:
-                from app.staff.auth import logout
-
-                logout(self.ctx.database.uow(), actor=self.ctx.actor)
-            except Exception as exc:  # noqa: BLE001 - never block quitting
-                log.warning("logout not audited: %s", exc)
-        wait_for_idle(5_000)
+            _audit_logout(self.ctx.database, self.ctx.actor)
+        wait_for_idle(5_000)  # the logout's audit row included
         self.loader.wait(5)
         if self.backend is not None:
             self.backend.database.dispose()
+
+
+def _audit_logout(database, actor) -> None:
+    """Record the end of a session (issue #9) once its windows are gone: the documented
+    exception to Op (ui/shell/ops.write_after_session)."""
+    from ui.shell.ops import write_after_session
+
+    def work():
+        from app.staff.auth import logout
+
+        logout(database.uow(), actor=actor)
+
+    write_after_session(work, "logout")

@@ -1,37 +1,38 @@
 """The store's charging-pile installation offer printed on every NEV card (T/CSCA 120031
 4.1.3.5: NEV sellers publish the installation service and its fee). Changing it makes the
-current NEV cards stale until reprinted."""
+current NEV cards stale until reprinted. A form dialog on ServiceFormDialog (issue #16.1); a
+stale edit's Reload shows the offer as saved now."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core.validation import parse_yuan_to_fen
 from app.core.errors import FieldError, ValidationFailed
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 from ui.shell.workers import run_op
 
 
-class ChargingPileDialog(QDialog):
+class ChargingPileDialog(ServiceFormDialog):
     saved = Signal()
 
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Save | std.Cancel)
         self.setObjectName("charging_pile_dialog")
-        self.ctx = ctx
         self.loaded_version: int | None = None
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Charging-pile offer"))
         self.setMinimumWidth(520)
         intro = QLabel(
@@ -51,23 +52,23 @@ class ChargingPileDialog(QDialog):
         form.addRow("", self.included)
         form.addRow(self.tr("Fee (yuan)"), self.errors.wrap("fee_yuan", self.fee))
         self.errors.alias("fee_fen", "fee_yuan")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        ctx_ = ctx
+        run_op(self, self.reload_call(), self.load)
 
-        def load():
+    def reload_call(self) -> ServiceCall | None:
+        ctx = self.ctx
+
+        def work():
             from app.showroom.cards_floor import get_charging_pile_offer
 
-            return get_charging_pile_offer(ctx_.uow(), actor=ctx_.actor)
+            return get_charging_pile_offer(ctx.uow(), actor=ctx.actor)
 
-        run_op(self, load, self._loaded)
+        return work
 
-    def _loaded(self, offer) -> None:
+    def load(self, offer) -> None:
         if offer is None:
             return
         self.loaded_version = offer.version  # another terminal's later save is a conflict
@@ -75,7 +76,7 @@ class ChargingPileDialog(QDialog):
         self.included.setChecked(offer.included)
         self.fee.setText(str(offer.fee_fen // 100) if offer.fee_fen % 100 == 0 else f"{offer.fee_fen / 100:.2f}")
 
-    def save(self) -> None:
+    def service_call(self) -> ServiceCall | None:
         problems: list[FieldError] = []
         fee_fen = 0
         if not self.included.isChecked():
@@ -87,7 +88,7 @@ class ChargingPileDialog(QDialog):
             problems.append(FieldError("service", "required"))
         if problems:  # every bad field at once, nothing sent
             self.errors.show(problems)
-            return
+            return None
         ctx = self.ctx
         values = dict(
             service=self.service.toPlainText(),
@@ -101,11 +102,8 @@ class ChargingPileDialog(QDialog):
 
             return set_charging_pile_offer(ctx.uow(), actor=ctx.actor, **values)
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
+        return work
 
-    def _done(self, _offer) -> None:
+    def done_saving(self, _offer) -> None:
         self.saved.emit()
         self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.errors.report_failure(self, exc)

@@ -1,5 +1,7 @@
 """A car's promotion as printed on its card (T/CSCA 120031 4.3.2.1: promotion rules are public
-and complete). Saving or removing it makes the car's current card stale until reprinted."""
+and complete). Saving or removing it makes the car's current card stale until reprinted.
+A form dialog on ServiceFormDialog (issue #16.1): Save and Remove both go through the one
+operation path, and a stale edit's Reload shows the promotion as saved now."""
 
 from __future__ import annotations
 
@@ -7,7 +9,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,21 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 from ui.shell.workers import run_op
 
 
-class PromotionDialog(QDialog):
+class PromotionDialog(ServiceFormDialog):
     saved = Signal()
 
     def __init__(self, ctx, vehicle_id: int, car_label: str, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Save | std.Cancel)
         self.setObjectName("promotion_dialog")
-        self.ctx = ctx
         self.vehicle_id = vehicle_id
         self.current = None  # PromotionRecordDTO once loaded
-        self.errors = FieldErrors()
+        self._removing = False
         self.setWindowTitle(self.tr("Promotion"))
         self.setMinimumWidth(520)
         intro = QLabel(
@@ -65,22 +67,19 @@ class PromotionDialog(QDialog):
         form.addRow(self.tr("Rules"), self.errors.wrap("rules", self.rules))
         form.addRow(self.tr("Conditions"), self.errors.wrap("conditions", self.conditions))
         form.addRow(self.tr("Valid until"), end)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.remove_button = self.buttons.addButton(
             self.tr("Remove promotion"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.remove_button.setObjectName("remove_promotion")
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self.remove)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.load()
+        run_op(self, self.reload_call(), self.load)
 
-    def load(self) -> None:
+    def reload_call(self) -> ServiceCall | None:
         ctx, vehicle_id = self.ctx, self.vehicle_id
 
         def work():
@@ -88,9 +87,9 @@ class PromotionDialog(QDialog):
 
             return get_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id)
 
-        run_op(self, work, self._loaded)
+        return work
 
-    def _loaded(self, promotion) -> None:
+    def load(self, promotion) -> None:
         self.current = promotion
         self.remove_button.setEnabled(promotion is not None)
         if promotion is None:
@@ -102,8 +101,16 @@ class PromotionDialog(QDialog):
         if promotion.valid_until:
             self.valid_until.setDate(QDate(promotion.valid_until))
 
-    def save(self) -> None:
+    def service_call(self) -> ServiceCall | None:
         ctx, vehicle_id = self.ctx, self.vehicle_id
+        if self._removing:
+
+            def remove():
+                from app.showroom.cards_floor import clear_promotion
+
+                return clear_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id)
+
+            return remove
         values = dict(
             title=self.title.text(),
             rules=self.rules.toPlainText(),
@@ -117,21 +124,16 @@ class PromotionDialog(QDialog):
 
             return set_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id, **values)
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
+        return work
 
     def remove(self) -> None:
-        ctx, vehicle_id = self.ctx, self.vehicle_id
+        """Remove the promotion: the same save path, with the removal as its call."""
+        self._removing = True
+        try:
+            self.save()
+        finally:
+            self._removing = False
 
-        def work():
-            from app.showroom.cards_floor import clear_promotion
-
-            return clear_promotion(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id)
-
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._done).on_failure(self._failed).run()
-
-    def _done(self, _result) -> None:
+    def done_saving(self, _result) -> None:
         self.saved.emit()
         self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.errors.report_failure(self, exc, reload=self.load)

@@ -3,16 +3,18 @@ administrator's reset, or at will) and an administrator's reset of someone else'
 
 The strength rule lives in app/staff/auth.py; these forms only collect the input and show
 each refusal beside its field. The new password is typed twice; a mismatch is caught here
-because it is about typing, not about the password."""
+because it is about typing, not about the password. Both are form dialogs on ServiceFormDialog
+(issue #16.1); the forced change at login has no session yet, so its context is None (nothing
+to publish)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.core.errors import FieldError, ValidationFailed
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 
 
 def _secret(name: str) -> QLineEdit:
@@ -21,16 +23,18 @@ def _secret(name: str) -> QLineEdit:
     return edit
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(ServiceFormDialog):
     """The logged-in user's own password. `forced`: after a reset; cancelling logs out."""
 
     password_changed = Signal(object)  # the refreshed Actor
 
     def __init__(self, database, actor, *, forced: bool = False, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        # No session context at a forced change (the user is not logged in yet): None.
+        super().__init__(None, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("change_password_dialog")
         self.database, self.actor = database, actor
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("Choose a new password"))
         intro = QLabel(
             self.tr(
@@ -48,19 +52,15 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("Current password"), self.errors.wrap("current_password", self.current))
         form.addRow(self.tr("New password"), self.errors.wrap("new_password", self.new))
         form.addRow(self.tr("New password again"), self.errors.wrap("repeat_password", self.repeat))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
 
-    def save(self) -> None:
-        self.errors.clear()
+    def service_call(self) -> ServiceCall | None:
         if self.new.text() != self.repeat.text():
             self.errors.show(ValidationFailed([FieldError("repeat_password", "passwords_differ")]))
-            return
+            return None
         database, actor = self.database, self.actor
         current, new = self.current.text(), self.new.text()
 
@@ -69,26 +69,23 @@ class ChangePasswordDialog(QDialog):
 
             return change_password(database.uow(), actor=actor, current_password=current, new_password=new)
 
-        # No session context yet (a forced change at login): nothing to publish.
-        Op(None, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
+        return work
 
-    def _saved(self, actor) -> None:
+    def done_saving(self, actor) -> None:
         self.password_changed.emit(actor)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.errors.report_failure(self, exc)
+        super().done_saving(actor)
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(ServiceFormDialog):
     """An administrator gives a member of staff a temporary password; they must change it
     at their next login."""
 
     def __init__(self, ctx, staff, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("reset_password_dialog")
-        self.ctx, self.staff = ctx, staff
-        self.errors = FieldErrors()
+        self.staff = staff
         self.setWindowTitle(self.tr("Reset password"))
         intro = QLabel(
             self.tr(
@@ -101,19 +98,15 @@ class ResetPasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Temporary password"), self.errors.wrap("password", self.password))
         form.addRow(self.tr("Again"), self.errors.wrap("repeat_password", self.repeat))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
 
-    def save(self) -> None:
-        self.errors.clear()
+    def service_call(self) -> ServiceCall | None:
         if self.password.text() != self.repeat.text():
             self.errors.show(ValidationFailed([FieldError("repeat_password", "passwords_differ")]))
-            return
+            return None
         ctx, staff, password = self.ctx, self.staff, self.password.text()
 
         def work():
@@ -123,10 +116,4 @@ class ResetPasswordDialog(QDialog):
                 ctx.uow(), actor=ctx.actor, user_id=staff.id, expected_version=staff.version, new_password=password
             )
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(self._saved).on_failure(self._failed).run()
-
-    def _saved(self, _staff) -> None:
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.errors.report_failure(self, exc)
+        return work

@@ -1,22 +1,25 @@
 """Change a staff account's roles (issue #15.10): one checkbox per role; the service refuses
-an empty set and removing the last active administrator, shown beside the roles."""
+an empty set and removing the last active administrator, shown beside the roles. A form
+dialog on ServiceFormDialog (issue #16.1); a stale copy of the account opens the conflict box,
+whose Reload shows the roles as saved now."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from db.models import Role
 from ui.shell.labels import role_label
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 
 
-class RolesDialog(QDialog):
+class RolesDialog(ServiceFormDialog):
     def __init__(self, ctx, staff, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("roles_dialog")
-        self.ctx, self.staff = ctx, staff
-        self.errors = FieldErrors()
+        self.staff = staff
         self.setWindowTitle(self.tr("Roles of {name}").format(name=staff.full_name))
         self.role_boxes: dict[Role, QCheckBox] = {}
         boxes = QWidget()
@@ -29,16 +32,12 @@ class RolesDialog(QDialog):
             grid.addWidget(box, i // 2, i % 2)
         note = QLabel(self.tr("The new roles apply from the person's next login."))
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.errors.wrap("roles", boxes))
         layout.addWidget(note)
-        layout.addWidget(self.buttons)
 
-    def save(self) -> None:
-        self.errors.clear()
+    def service_call(self) -> ServiceCall | None:
         ctx, staff = self.ctx, self.staff
         roles = [r.value for r, box in self.role_boxes.items() if box.isChecked()]
 
@@ -47,6 +46,19 @@ class RolesDialog(QDialog):
 
             return set_roles(ctx.uow(), actor=ctx.actor, user_id=staff.id, roles=roles, expected_version=staff.version)
 
-        Op(ctx, self, work).busy(self.buttons).on_success(lambda _staff: self.accept()).on_failure(
-            lambda exc: self.errors.report_failure(self, exc)
-        ).run()
+        return work
+
+    def reload_call(self) -> ServiceCall | None:
+        ctx, username = self.ctx, self.staff.username
+
+        def work():
+            from app.staff.accounts import find_by_username
+
+            return find_by_username(ctx.uow(), actor=ctx.actor, username=username)
+
+        return work
+
+    def load(self, dto) -> None:
+        self.staff = dto
+        for role, box in self.role_boxes.items():
+            box.setChecked(role in dto.roles)

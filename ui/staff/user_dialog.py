@@ -1,26 +1,19 @@
-"""Create a staff account: name, username, roles, password and qualifications."""
+"""Create a staff account: name, username, roles, password and qualifications.
+
+A form dialog on ServiceFormDialog (issue #16.1): saved through the one operation path, busy
+until the answer is back (a double click makes one account), each refusal beside its field."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit, QWidget
 
 from db.models import Role
 from ui.shell.labels import role_label
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 
 
 class _OptionalDate(QWidget):
@@ -46,12 +39,12 @@ class _OptionalDate(QWidget):
         return self.edit.date().toPython() if self.check.isChecked() else None
 
 
-class UserDialog(QDialog):
+class UserDialog(ServiceFormDialog):
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("user_dialog")
-        self.ctx = ctx
-        self.errors = FieldErrors()
         self.setWindowTitle(self.tr("New staff account"))
         self.full_name = QLineEdit(objectName="full_name")
         self.username = QLineEdit(objectName="username")
@@ -71,7 +64,8 @@ class UserDialog(QDialog):
         self.pdi_cert = QLineEdit(objectName="pdi_certificate_no")
         self.pdi_expiry = _OptionalDate("pdi_certificate_expiry")
 
-        form = QFormLayout()
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Full name"), self.errors.wrap("full_name", self.full_name))
         form.addRow(self.tr("Username"), self.errors.wrap("username", self.username))
         form.addRow(self.tr("Staff number"), self.staff_no)
@@ -80,14 +74,8 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Driving licence first issued"), self.licence)
         form.addRow(self.tr("PDI certificate number"), self.pdi_cert)
         form.addRow(self.tr("PDI certificate expiry"), self.pdi_expiry)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
 
-    def save(self) -> None:
+    def service_call(self) -> ServiceCall | None:
         roles = [r.value for r, box in self.role_boxes.items() if box.isChecked()]
         ctx = self.ctx
         values = dict(
@@ -106,6 +94,4 @@ class UserDialog(QDialog):
 
             return create_user(ctx.uow(), actor=ctx.actor, **values)
 
-        Op(ctx, self, work).busy(self.buttons).on_success(lambda _staff: self.accept()).on_failure(
-            lambda exc: self.errors.report_failure(self, exc)
-        ).run()
+        return work

@@ -1,6 +1,9 @@
 """Administration, Backup tab (issue #8.5): back up now, the list of backups, and how many
 daily backups to keep. Restoring is a command-line step (`showroom admin restore FILE`) on
-purpose: it replaces the database under every terminal, so all of them must be closed."""
+purpose: it replaces the database under every terminal, so all of them must be closed.
+
+Backing up and the number kept are writes (a file, its audit row, the settings): both go
+through the one operation path (ui/shell/ops.Op, issue #16.1), so a double click backs up once."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.field_error import FieldErrors
+from ui.shell.ops import Op
 from ui.shell.workers import run_op
 
 
@@ -138,12 +142,12 @@ class BackupTab(QWidget):
 
             return back_up_now(url, actor=ctx.actor)
 
-        self.backup_button.setEnabled(False)
         self.status.setText(self.tr("Backing up…"))
-        run_op(self, work, self._backed_up, self._failed, write=True)
+        Op(ctx, self, work).busy(self.backup_button, self.save_keep_button).on_success(self._backed_up).on_failure(
+            self._failed
+        ).run()
 
     def _backed_up(self, info) -> None:
-        self.backup_button.setEnabled(True)
         self.status.setText(self.tr("Backup written to {path}.").format(path=str(info.path)))
         self.refresh()
 
@@ -156,12 +160,13 @@ class BackupTab(QWidget):
             return backup.save_settings(actor=actor, keep=keep, directory=backup.load_settings().directory)
 
         self.errors.clear()
-        run_op(self, work, self._keep_saved, self._failed)
+        Op(self.ctx, self, work).busy(self.backup_button, self.save_keep_button).on_success(
+            self._keep_saved
+        ).on_failure(self._failed).run()
 
     def _keep_saved(self, settings) -> None:
         self.status.setText(self.tr("Showroom keeps the last {n} daily backups.").format(n=settings.keep))
 
     def _failed(self, exc) -> None:
-        self.backup_button.setEnabled(True)
         self.status.setText("")
         self.errors.report_failure(self, exc)

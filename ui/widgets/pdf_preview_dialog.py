@@ -22,6 +22,7 @@ from app.documents.signing import VerificationResult
 from app.core.errors import ShowroomError
 from db.private_files import write_private_bytes
 from ui.shell.errors import error_text, show_error
+from ui.shell.ops import Op
 from ui.shell.printing import PrintResult, print_with_dialog
 from ui.shell.workers import run_op
 
@@ -301,20 +302,18 @@ class PdfPreviewDialog(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str | os.PathLike) -> None:
-        """Write exactly the bytes shown, on a worker; `saved(path)` when done."""
+        """Write exactly the bytes shown, through the one operation path (ui/shell/ops.Op:
+        on the write pool, Save As disabled until done); `saved(path)` when done. A file, not
+        a record: nothing to publish, hence no session context."""
         data = self._pdf
-        self.save_button.setEnabled(False)
 
         def done(target: Path) -> None:
-            self.save_button.setEnabled(True)
             self._show_status("unsigned", self.tr("Saved to {path}").format(path=str(target)))
             self.saved.emit(str(target))
 
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            show_error(self, exc)
-
-        run_op(self, lambda: write_bytes(path, data), done, failed, write=True)
+        Op(None, self, lambda: write_bytes(path, data)).busy(self.save_button).on_success(done).on_failure(
+            lambda exc: show_error(self, exc)
+        ).run()
 
     def run_verify(self) -> None:
         """Check the digital signature on a worker (pyHanko takes ~1 s the first time)."""
