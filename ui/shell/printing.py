@@ -89,6 +89,14 @@ def default_printer_name() -> str | None:
     return None
 
 
+def printer_label(printer: QPrinter) -> str:
+    """The queue's name, or "file:PATH" for a printer that writes a PDF file: what the print
+    ledger records as where it went."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return f"file:{printer.outputFileName()}"
+    return printer.printerName()
+
+
 def make_printer(printer_name: str) -> QPrinter:
     """A high-resolution QPrinter bound to the named queue; printer_unavailable if none."""
     info = QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo()
@@ -197,7 +205,7 @@ def print_on(
     every page is rasterised ("render", cancellable between pages; nothing is open at the
     printer yet), then the pages are painted onto the printer ("send", not cancellable: Qt's
     CUPS engine cannot withdraw a job once painting began; QPdfPrintEngine has no abort)."""
-    name = printer.printerName()
+    name = printer_label(printer)
     document, _buffer = _load(pdf_bytes)
     pages = _selected_pages(printer, document.pageCount())
     if not pages:
