@@ -226,6 +226,23 @@ def completed_job_sizes() -> dict[str, int]:
     return sizes
 
 
+SPOOL = Path("/var/spool/cups")  # CUPS's RequestRoot: d<job>-001 is a job's document
+
+
+def spooled_document(job: str) -> bytes | None:
+    """The document CUPS received for job "QUEUE-N", where it keeps it (PreserveJobFiles)."""
+    path = SPOOL / f"d{int(job.rsplit('-', 1)[1]):05d}-001"
+    return path.read_bytes() if path.exists() else None
+
+
+def new_completed_job(before: dict[str, int]) -> str:
+    deadline = time.monotonic() + 10
+    while not (new := set(completed_job_sizes()) - set(before)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(new) == 1, new
+    return new.pop()
+
+
 def test_a_cups_queue_gets_the_pdf_itself_not_a_raster(cups_queue, notice, tmp_path):
     """Issue #17.19: the job CUPS receives is the PDF (about its size), not 300 dpi pages
     (a 98 KB card arrived as 9.8 MB). The printed copy still looks like the original."""
@@ -234,12 +251,10 @@ def test_a_cups_queue_gets_the_pdf_itself_not_a_raster(cups_queue, notice, tmp_p
     assert print_pdf(notice, QUEUE, title=title) == PrintResult(QUEUE, 1, 1)
     printed = wait_for_output(cups_queue, title)
     try:
-        deadline = time.monotonic() + 10
-        while not (new := set(completed_job_sizes()) - set(before)) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert len(new) == 1
-        size = completed_job_sizes()[new.pop()]
+        job = new_completed_job(before)
+        size = completed_job_sizes()[job]
         assert size <= len(notice) + 2048, (size, len(notice))  # the PDF's own size, rounded up to KB
+        assert spooled_document(job) in (None, notice)  # byte for byte, where CUPS keeps it
         check_printed_copy(printed, notice, tmp_path)
     finally:
         printed.unlink(missing_ok=True)

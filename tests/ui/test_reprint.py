@@ -23,6 +23,7 @@ from tests.integration.test_cards import edit
 from ui.documents.documents_page import DocumentsPage
 from ui.shell import printing
 from ui.showroom.showroom_page import ShowroomPage
+from tests.integration.test_cups_printing import cups_queue  # noqa: F401 - the real queue, as a fixture
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir", "sync_ops")
 
@@ -111,3 +112,30 @@ def test_documents_page_reprints_the_selected_document_and_refuses_a_voided_one(
     qtbot.mouseClick(page.reprint_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any("车已售出" in t for t in _error_boxes()))
     assert len(documents.list_prints(uow(), actor=manager, document_id=card.document_id)) == 1
+
+
+def test_a_reprint_through_cups_sends_the_archived_bytes(qtbot, make_ctx, uow, car_with_card, cups_queue, monkeypatch):
+    """With a real CUPS queue (toolchain.md; skipped without one): the job CUPS received is the
+    archived card, byte for byte, so its digital signature still verifies on paper's source."""
+    from tests.integration.test_cups_printing import QUEUE, completed_job_sizes, new_completed_job, spooled_document
+
+    manager, car, card = car_with_card
+    monkeypatch.setattr(printing, "ask_printer", lambda parent, title="", copies=1: printing.make_printer(QUEUE))
+    page = ShowroomPage(make_ctx(Role.CONSULTANT, full_name="李娜"))
+    qtbot.addWidget(page)
+    page.select_vehicle(car.id)
+    before, files = completed_job_sizes(), set(cups_queue.glob("*"))
+    qtbot.mouseClick(page.reprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(documents.list_prints(uow(), actor=manager, document_id=card.document_id)))
+    (entry,) = documents.list_prints(uow(), actor=manager, document_id=card.document_id)
+    assert (entry.kind, entry.printer) == ("reprint", QUEUE)
+    job = new_completed_job(before)
+    archived = documents.get_document_bytes(uow(), actor=manager, document_id=card.document_id)
+    sent = spooled_document(job)
+    qtbot.waitUntil(lambda: bool(set(cups_queue.glob("*")) - files), timeout=15_000)
+    for printed in set(cups_queue.glob("*")) - files:  # cups-pdf's copy of the job
+        printed.unlink(missing_ok=True)
+    if sent is None:  # CUPS keeps no job files here: its byte count must still be the card's
+        assert completed_job_sizes()[job] <= len(archived) + 2048
+    else:
+        assert sent == archived
