@@ -114,6 +114,18 @@ def test_documents_page_reprints_the_selected_document_and_refuses_a_voided_one(
     assert len(documents.list_prints(uow(), actor=manager, document_id=card.document_id)) == 1
 
 
+def test_documents_page_refuses_a_stale_card_too(qtbot, make_ctx, uow, car_with_card, printed_to):
+    manager, car, card = car_with_card
+    edit(uow, manager, car.id, price_fen=15_000_000)  # the card on the car now shows a wrong price
+    page = DocumentsPage(make_ctx(Role.CONSULTANT))
+    qtbot.addWidget(page)
+    page.show()
+    page.select_document(card.document_id)
+    qtbot.mouseClick(page.reprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any("out of date" in t for t in _error_boxes()))
+    assert documents.list_prints(uow(), actor=manager, document_id=card.document_id) == []
+
+
 def test_a_reprint_through_cups_sends_the_archived_bytes(qtbot, make_ctx, uow, car_with_card, cups_queue, monkeypatch):
     """With a real CUPS queue (toolchain.md; skipped without one): the job CUPS received is the
     archived card, byte for byte, so its digital signature still verifies on paper's source."""

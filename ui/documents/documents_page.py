@@ -339,6 +339,13 @@ class DocumentsPage(QWidget):
         ctx, doc_id = self.ctx, doc.id
 
         def fetch():
+            if doc.doc_type == "vehicle_card" and doc.subject_id is not None:
+                # A card is reprinted only while it is the car's current, up-to-date card (4.2.1.2).
+                from app.showroom.api import reprint_card
+
+                copy = reprint_card(ctx.uow(), actor=ctx.actor, vehicle_id=doc.subject_id)
+                if copy.document.id == doc_id:
+                    return copy
             from app.documents.api import reprint_copy
 
             return reprint_copy(ctx.uow(), actor=ctx.actor, document_id=doc_id)
