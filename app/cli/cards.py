@@ -10,6 +10,10 @@ number) and its export recorded in the print ledger; the combined file is not ar
 All or nothing (issue #15.6): a car not on sale or an unwritable --out issues no card at all.
 Exit 0 when every card was written, 1 on failure, 2 on bad usage (unknown VIN, bad layout).
 
+  reprint-card VIN --out FILE.pdf
+      the car's current card exactly as archived, for a damaged or lost one (issue #17.17);
+      logged as a reprint, no new version; a stale card is refused (issue a new version).
+
 Like app/cli/__init__.py, importing this module loads the standard library only.
 """
 
@@ -32,6 +36,33 @@ def add_commands(command, group) -> None:
     p.add_argument("--stale", action="store_true", help="every displayed car whose card is missing or stale (default)")
     p.add_argument("--layout", choices=LAYOUTS, default="A5")
     p.add_argument("--language", choices=("zh", "en", "bilingual"), default="bilingual")
+    p = command(
+        "reprint-card",
+        cmd_reprint_card,
+        "Reprint a car's current card (damaged or lost) as archived, logged as a reprint; no new version.",
+    )
+    p.add_argument("vin")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+
+def cmd_reprint_card(args) -> int:
+    """Issue #17.17: the current card's archived bytes; a stale card is refused (re-issue it)."""
+    from app.cli.documents import reprint_refusal, write_reprint
+    from app.inventory import vehicles
+    from app.showroom import cards
+
+    db = base._open_database(args)
+    try:
+        actor = base._system_admin(db)
+        v = vehicles.find_by_vin(db.uow(), actor=actor, vin=args.vin)
+        if v is None:
+            raise CliError(f"no vehicle with VIN {args.vin.strip().upper()}", EXIT_USAGE)
+        with reprint_refusal():
+            reprint = cards.reprint_card(db.uow(), actor=actor, vehicle_id=v.id)
+        write_reprint(db, actor, reprint, args.out)
+    finally:
+        db.dispose()
+    return EXIT_OK
 
 
 def cmd_print_cards(args) -> int:

@@ -43,6 +43,15 @@ def add_commands(command, group) -> None:
     p.add_argument("number")
     p.add_argument("--version", type=int, help="default: the latest version")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p = command(
+        "reprint-document",
+        cmd_reprint_document,
+        "Reprint a valid archived document (a lost copy): its exact signed bytes to a file for "
+        "printing, logged as a reprint; no new version. A voided or superseded one is refused.",
+    )
+    p.add_argument("number")
+    p.add_argument("--version", type=int, help="default: the latest version")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
 
 def cmd_documents_list(args) -> int:
@@ -109,6 +118,64 @@ def cmd_documents_export(args) -> int:
         f"Exported {doc.number} version {doc.version}{state} to {args.out} ({len(data)} bytes, SHA-256 {doc.sha256})."
     )
     return EXIT_OK
+
+
+def cmd_reprint_document(args) -> int:
+    from app.documents.documents import get_document
+    from app.documents.reprint import reprint_copy
+
+    db = base._open_database(args)
+    try:
+        actor = base._system_admin(db)
+        doc = get_document(db.uow(), actor=actor, number=args.number, version=args.version)
+        with reprint_refusal():
+            reprint = reprint_copy(db.uow(), actor=actor, document_id=doc.id)
+        write_reprint(db, actor, reprint, args.out)
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+# Issue #17.17: why a reprint is refused, in words (the codes are the UI's error keys).
+_REFUSED = {
+    "reprint_voided": "{number} v{version} is voided ({reason}); a voided document is not reprinted",
+    "reprint_superseded": "{number} v{version} was replaced by version {current}; reprint that one",
+    "card_reprint_no_card": "the car {vin} has no current card; issue one with print-cards",
+    "card_reprint_stale": "the card {number} of {vin} is stale ({changed}); issue a new version with "
+    "print-cards --vin {vin}",
+}
+
+
+@contextlib.contextmanager
+def reprint_refusal():
+    """A refused reprint as a one-line CLI error, not a code (issue #17.6)."""
+    from app.core.errors import ShowroomError
+
+    try:
+        yield
+    except ShowroomError as e:
+        if e.code not in _REFUSED:
+            raise
+        params = {k: ", ".join(v) if isinstance(v, list) else v for k, v in e.params.items()}
+        raise CliError("not reprinted: " + _REFUSED[e.code].format(**params)) from None
+
+
+def write_reprint(db, actor, reprint, out: Path) -> None:
+    """The archived bytes to `out` (owner-only, issue #15.4) and a "reprint" ledger line."""
+    from app.documents.documents import record_print
+    from db.private_files import write_private_bytes
+
+    try:
+        write_private_bytes(out, reprint.pdf)
+    except OSError as e:
+        raise CliError(f"cannot write {out}: {e.strerror or e}") from None
+    doc = reprint.document
+    record_print(
+        db.uow(), actor=actor, document_id=doc.id, printer=f"file:{out.resolve()}"[:200], copies=1, kind="reprint"
+    )
+    print(
+        f"Reprint of {doc.number} version {doc.version} written to {out} ({len(reprint.pdf)} bytes, SHA-256 {doc.sha256})."
+    )
 
 
 _VERDICT = {

@@ -184,6 +184,8 @@ CLI_COMMANDS: dict[str, Action] = {
     "verify-document": A.VIEW_DOCUMENTS,
     "documents list": A.VIEW_DOCUMENTS,
     "documents export": A.VIEW_DOCUMENTS,
+    "reprint-document": A.PRINT_DOCUMENTS,
+    "reprint-card": A.PRINT_DOCUMENTS,
     "certificate list": A.MANAGE_CERTIFICATE,
     "certificate create": A.MANAGE_CERTIFICATE,
     "certificate import": A.MANAGE_CERTIFICATE,

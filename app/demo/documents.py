@@ -11,6 +11,7 @@ import io
 import math
 import random
 
+from app.core.clock import utcnow
 from app.core.dto import Actor, SignatureCapture
 from app.documents import documents
 from app.store import store
@@ -66,13 +67,22 @@ def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
     return strokes, out.getvalue()
 
 
-def _manager_signature(manager: Actor, now: dt.datetime, seed: int) -> SignatureCapture:
+# The manager signs each notice a little after it was prepared (issue #17.20: a signature
+# dated before the document it signs, or before the version it replaces, reads as forged).
+SIGNED_AFTER = dt.timedelta(minutes=2)
+
+
+def _manager_signature(manager: Actor, seed: int) -> SignatureCapture:
+    """Dated from the real clock, not the demo's `now`: the archive stamps a document with the
+    time it is issued (documents.prepare_document), which is now, whatever day the demo
+    data describes."""
     strokes, png = demo_signature(seed)
-    return SignatureCapture(manager.full_name, "manager", now - dt.timedelta(minutes=5), strokes, png)
+    return SignatureCapture(manager.full_name, "manager", utcnow() + SIGNED_AFTER, strokes, png)
 
 
 def add_documents(db: Database, manager: Actor, now: dt.datetime) -> bool:
-    """The three store notices, adding only the missing steps (idempotent)."""
+    """The three store notices, adding only the missing steps (idempotent). `now` is the demo's
+    clock; the notices and their signatures take the real one (see _manager_signature)."""
     from app.documents.layout import SignatureDTO, SignerRole
     from app.documents.sample_notice import render_store_notice
 
@@ -82,7 +92,7 @@ def add_documents(db: Database, manager: Actor, now: dt.datetime) -> bool:
     if not have:
         # v1 as it was first posted, with the misprinted house number.
         wrong = dataclasses.replace(store.get_store(db.uow()), address=WRONG_ADDRESS)
-        sig = _manager_signature(manager, now, seed=7)
+        sig = _manager_signature(manager, seed=7)
         drawn = [SignatureDTO(sig.signer_name, SignerRole.MANAGER, sig.signed_at, sig.png)]
         documents.issue_document(
             db.uow(),
@@ -105,14 +115,14 @@ def add_documents(db: Database, manager: Actor, now: dt.datetime) -> bool:
             db.uow(),
             actor=manager,
             language="bilingual",
-            signatures=[_manager_signature(manager, now, seed=7)],
+            signatures=[_manager_signature(manager, seed=7)],
             replaces=first.number,
             reason=VOID_REASON,
         )
         added = True
     if not any(d.language == "zh" for d in have):
         documents.issue_store_notice(
-            db.uow(), actor=manager, language="zh", signatures=[_manager_signature(manager, now, seed=7)]
+            db.uow(), actor=manager, language="zh", signatures=[_manager_signature(manager, seed=7)]
         )
         added = True
     return added

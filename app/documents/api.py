@@ -16,6 +16,7 @@ from app.documents.documents import (
     record_print,
     verify_document_bytes,
 )
+from app.documents.reprint import ReprintDTO, reprint_copy
 
 __all__ = [
     "LANGUAGES",
@@ -28,5 +29,7 @@ __all__ = [
     "list_certificates",
     "prepare_document",
     "record_print",
+    "ReprintDTO",
+    "reprint_copy",
     "verify_document_bytes",
 ]

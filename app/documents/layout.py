@@ -26,11 +26,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
+from app.documents import linebreak
 from app.documents.fonts import FontSet, register_fonts
+from app.documents.layout_footer import _draw_footer, _NumberedCanvas, footer_text
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
 
 LANGUAGES = ("zh", "en", "bilingual")
+linebreak.install()  # 避头尾: no line of a paragraph starts with a closing mark (issue #17.20)
 # Shanghai has had no daylight saving since 1991: a fixed offset avoids needing tzdata on Windows.
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "CST")
 INK, GREY, RULE = colors.HexColor("#1a1a1a"), colors.HexColor("#666666"), colors.HexColor("#4a5a6a")
@@ -197,7 +200,11 @@ class RenderContext:
         """Bilingual: a Chinese paragraph, then its English in grey beneath; else one."""
         style = style or self.styles.body
         if self.language == "bilingual":
-            return [Paragraph(esc(text.zh), style), Paragraph(esc(text.en), english or self.styles.english)]
+            # The clause and its translation stay on one page (issue #17.20): keepWithNext
+            # makes the document keep the Chinese paragraph with the English one after it.
+            zh = Paragraph(esc(text.zh), style)
+            zh.keepWithNext = 1
+            return [zh, Paragraph(esc(text.en), english or self.styles.english)]
         return [Paragraph(esc(pick(text, self.language)), style)]
 
 
@@ -295,49 +302,6 @@ def _header_flowables(ctx: RenderContext) -> tuple[Table, float]:
     return table, height
 
 
-def footer_text(meta: DocumentMeta, page: int, total: int) -> str:
-    no = f"No. {meta.number}"
-    if meta.language == "zh":
-        return f"文件编号 {meta.number} · 版本 v{meta.version} · 第 {page} / {total} 页"
-    if meta.language == "en":
-        return f"{no} · Version {meta.version} · Page {page} of {total}"
-    return f"文件编号 {no} · 版本 v{meta.version} · 第 {page} / {total} 页 Page {page} of {total}"
-
-
-class _NumberedCanvas(Canvas):
-    """'Page x of y' needs y before any page is written: keep each finished page's state,
-    then stamp every footer at save() (the reportlab NumberedCanvas recipe, one pass)."""
-
-    def __init__(self, *args, footer: Callable[[Canvas, int, int], None], **kwargs):
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab API
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._footer(self, self._pageNumber, total)
-            super().showPage()
-        super().save()
-
-
-def _draw_footer(canv: Canvas, fonts: FontSet, text: str) -> None:
-    """The rule and the centred footer line (number, version, page x of y) of every page."""
-    canv.saveState()
-    canv.setStrokeColor(RULE)
-    canv.setLineWidth(0.5)
-    canv.line(MARGIN_X, 14 * mm, PAGE[0] - MARGIN_X, 14 * mm)
-    canv.setFont(fonts.regular, 7.5)
-    canv.setFillColor(GREY)
-    canv.drawCentredString(PAGE[0] / 2, 9.5 * mm, text)
-    canv.restoreState()
-
-
 def _body_frame(top_margin: float) -> Frame:
     """The one frame the story flows through, between the header and the footer."""
     height = PAGE[1] - top_margin - MARGIN_BOTTOM
@@ -345,6 +309,43 @@ def _body_frame(top_margin: float) -> Frame:
         MARGIN_X, MARGIN_BOTTOM, PAGE[0] - 2 * MARGIN_X, height, id="body",
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
     )  # fmt: skip
+
+
+class _Whole(Flowable):
+    """A paragraph that moves to the next page whole rather than split (issue #17.20), unless
+    it is taller than a page. Not a KeepTogether: that one measures itself as endless inside
+    another KeepTogether, and cannot take part in keepWithNext."""
+
+    def __init__(self, content: Flowable, page_height: float) -> None:
+        super().__init__()
+        self.content, self.page_height = content, page_height
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        self.width, self.height = self.content.wrap(aW, aH)
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        return [] if self.content.wrap(aW, aH)[1] <= self.page_height else self.content.split(aW, aH)
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+
+    def getKeepWithNext(self):  # noqa: N802 - reportlab API
+        # reportlab clears keepWithNext on this wrapper once it has grouped it: honour that.
+        return self.__dict__.get("keepWithNext", self.content.getKeepWithNext())
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab API
+        return self.content.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab API
+        return self.content.getSpaceAfter()
+
+
+def _unsplit(story: list[Flowable], page_height: float) -> list[Flowable]:
+    """Every paragraph of the story on one page (issue #17.20): a bilingual clause (Chinese
+    with its English beneath) is often one paragraph, and half of it on the next page reads
+    as two clauses."""
+    return [_Whole(f, page_height) if isinstance(f, Paragraph) else f for f in story]
 
 
 def render_flowing(
@@ -389,6 +390,9 @@ def render_flowing(
         # Without it the canvas starts in Helvetica and pdffonts lists it, unembedded.
         initialFontName=fonts.regular,
     )
-    doc.addPageTemplates([PageTemplate("page", [_body_frame(top_margin)], onPage=draw_header)])
-    doc.build(story_builder(ctx), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer))
+    body = _body_frame(top_margin)
+    doc.addPageTemplates([PageTemplate("page", [body], onPage=draw_header)])
+    doc.build(
+        _unsplit(story_builder(ctx), body._aH), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer)
+    )
     return buf.getvalue()

@@ -49,7 +49,7 @@ def draw_card(canvas: Canvas, card: CardDTO, fonts: FontSet, language: str) -> N
     not leave room for the disclosure."""
     p = Pen(canvas, fonts, language)
     top = band(p, card, CARD_H - M) - 1.5 * mm
-    floor = qr_and_configuration(p, card, qr.card_payload(card), footer(p, card)) + 1 * mm
+    floor = qr_and_configuration(p, card, qr.card_payload(card, language), footer(p, card)) + 1 * mm
     disclosure = disclosure_block(p, card)
     # A crowded card takes smaller title and price type, then gives up promotion detail down
     # to its title and a pointer to the rules posted in the store (4.3.2.1). The disclosure

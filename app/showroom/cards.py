@@ -285,5 +285,5 @@ def record_card_prints(
 # The board and scanning (cards_board.py) and issuing, one card or a batch, each all or
 # nothing (issue #15.6, cards_issue.py), are re-exported here; imported last because they
 # build on the helpers above.
-from app.showroom.cards_board import board, cars_needing_cards, looks_scannable, scan  # noqa: E402, F401
+from app.showroom.cards_board import board, cars_needing_cards, looks_scannable, reprint_card, scan  # noqa: E402, F401
 from app.showroom.cards_issue import issue_card, issue_cards_batch  # noqa: E402, F401

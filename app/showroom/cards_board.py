@@ -177,3 +177,25 @@ def scan(uow: UnitOfWork, *, actor: Actor, text: str) -> ScanResultDTO:
         scanned = ref[1] if ref else None
         is_current = card is not None and (ref is None or (card.card_number == ref[0] and current == scanned))
         return ScanResultDTO(v.id, v.vin, describe(dto), number, scanned, current, is_current)
+
+
+def reprint_card(uow: UnitOfWork, *, actor: Actor, vehicle_id: int, now: dt.datetime | None = None):
+    """The car's current card, for printing again as archived (a damaged or lost card, issue
+    #17.17): no new version. Refused when the car has no current card (`card_reprint_no_card`)
+    and when its card is stale (`card_reprint_stale`, with what changed): 一车一卡 (4.2.1.2)
+    wants the card to say what is true now, so a stale card is re-issued, not reprinted.
+    Returns app.documents' ReprintDTO (the document and its exact bytes)."""
+    from app.documents.api import reprint_copy
+
+    require(actor, Action.VIEW_SHOWROOM)
+    with uow:
+        s = uow.session
+        floor = _Floor(s, [vehicle_id], _today(now))
+        if vehicle_id not in floor.vehicles:
+            raise NotFound(what="vehicle", id=vehicle_id)
+        row = floor.row(None, None, vehicle_id)
+    if row.card_state == "no_card" or row.document_id is None:
+        raise ShowroomError("card_reprint_no_card", vin=row.vin)
+    if row.card_state == "stale":
+        raise ShowroomError("card_reprint_stale", vin=row.vin, number=row.card_number, changed=list(row.changed))
+    return reprint_copy(uow, actor=actor, document_id=row.document_id)

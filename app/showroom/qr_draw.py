@@ -3,9 +3,9 @@ symbol (qr_symbol.py) as one 1-bit image, at the size the card needs.
 
 Sizing (the rule documented for the cards): a phone reads a QR code from about ten times its
 width, so a card read from 50 cm needs a symbol at least 50 mm wide (`SYMBOL_MM`), and each
-module should stay >= 0.5 mm (`MIN_MODULE_MM`) for a cheap camera and a worn print. Text
-payloads are therefore capped at qr.MAX_PAYLOAD_BYTES = 330 bytes: at error correction M that
-is at most version 13 (69 modules), i.e. modules of 0.72 mm or more at 50 mm.
+module should stay >= 0.5 mm (`MIN_MODULE_MM`) for a cheap camera and a worn print. Payloads
+are therefore capped at qr.MAX_PAYLOAD_BYTES = 500 bytes: at error correction M that is at most
+version 17 (85 modules), i.e. modules of 0.58 mm or more at 50 mm.
 """
 
 from __future__ import annotations

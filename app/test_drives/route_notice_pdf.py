@@ -135,6 +135,22 @@ def _story(ctx: RenderContext, routes: Sequence, maps: dict[int, bytes] | None =
     return story
 
 
+def notice_number(routes: Sequence, issued_at: dt.datetime) -> str:
+    """The footer's number (issue #17.20; it read "No. —"): the notice is not archived, so
+    the number names what it publishes, RN-<Shanghai date>-<6 hex of the routes as filed>.
+    The same routes give the same number all day; any change to a route, its filing or the
+    set of active routes gives another, so the copy on the wall can be checked against the
+    routes in force."""
+    import hashlib
+
+    filed = sorted(
+        f"{r.id}|{r.name}|{r.distance_km:g}|{r.typical_minutes}|{r.filing_ref}|{r.filing_date.isoformat()}"
+        for r in routes
+    )
+    digest = hashlib.sha256("\n".join(filed).encode("utf-8")).hexdigest()[:6].upper()
+    return f"RN-{fmt_date(issued_at).replace('-', '')}-{digest}"
+
+
 def render_route_notice(
     store: StoreDTO,
     routes: Sequence,
@@ -145,5 +161,5 @@ def render_route_notice(
     invariant: bool = False,
 ) -> bytes:
     """`routes` are RouteDTOs (the active ones); `maps` their map images by route id."""
-    meta = DocumentMeta(DOC_TYPE, "—", 1, language, issued_at, store, TITLE)
+    meta = DocumentMeta(DOC_TYPE, notice_number(routes, issued_at), 1, language, issued_at, store, TITLE)
     return render_flowing(meta, lambda ctx: _story(ctx, routes, maps), invariant=invariant)

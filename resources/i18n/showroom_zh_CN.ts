@@ -1131,6 +1131,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>打开…</translation>
     </message>
     <message>
+        <source>Reprint…</source>
+        <translation>补打…</translation>
+    </message>
+    <message>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
@@ -2211,6 +2215,22 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>The customer is with this consultant already.</source>
         <translation>该客户已由这位顾问负责。</translation>
+    </message>
+    <message>
+        <source>{number} v{version} was voided ({reason}) and is not reprinted. Open it to save a copy as evidence.</source>
+        <translation>{number} v{version} 已作废（{reason}），不予补打。如需留证，可打开后另存副本。</translation>
+    </message>
+    <message>
+        <source>{number} v{version} was replaced by version {current}: reprint that version instead.</source>
+        <translation>{number} v{version} 已被第 {current} 版取代：请补打该版本。</translation>
+    </message>
+    <message>
+        <source>The car {vin} has no current card to reprint: issue one first.</source>
+        <translation>车辆 {vin} 没有现行车卡可补打：请先出卡。</translation>
+    </message>
+    <message>
+        <source>The card {number} of {vin} is out of date, so it is not reprinted: issue a new version (一车一卡, 4.2.1.2).</source>
+        <translation>车辆 {vin} 的车卡 {number} 已过时，不予补打：请出新版车卡（一车一卡，4.2.1.2）。</translation>
     </message>
 </context>
 <context>
@@ -5127,6 +5147,10 @@ Defect: {defect}</source>
         <translation>版式：</translation>
     </message>
     <message>
+        <source>Reprint card…</source>
+        <translation>补打车卡…</translation>
+    </message>
+    <message>
         <source>Promotion…</source>
         <translation>促销活动…</translation>
     </message>
@@ -5157,6 +5181,10 @@ Defect: {defect}</source>
     <message>
         <source>cancelled after {done} of {total}</source>
         <translation>已取消，完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Showroom card</source>
+        <translation>展厅车卡</translation>
     </message>
     <message>
         <source>Move car</source>

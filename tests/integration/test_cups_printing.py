@@ -5,9 +5,10 @@ queue"); skips with the reason otherwise. The fixture starts `cupsd -f` only whe
 is running and stops only the one it started; the ShowroomPDF queue is added when missing and
 kept (CI runs this suite twice, on SQLite and on PostgreSQL, on the same machine).
 
-cups-pdf's output is rasterised by Ghostscript (text becomes Type 3 glyphs, and our pages
-travel as images anyway), so the check is the job's output file: its page count and size
-(pdfinfo) and its first page compared as a picture with the original (pdftoppm).
+cups-pdf's output is rewritten by Ghostscript (text becomes Type 3 glyphs), so the check is
+the job's output file: its page count and size (pdfinfo) and its first page compared as a
+picture with the original (pdftoppm). What CUPS received is the PDF itself (issue #17.19): the
+job's size, as lpstat reports it, is the PDF's.
 """
 
 from __future__ import annotations
@@ -210,5 +211,68 @@ def test_print_from_a_worker_thread_through_run_op(cups_queue, notice, qtbot):
     printed = wait_for_output(cups_queue, title)
     try:
         assert int(pdfinfo(printed)["Pages"]) == 2  # CUPS made the two copies
+    finally:
+        printed.unlink(missing_ok=True)
+
+
+def completed_job_sizes() -> dict[str, int]:
+    """{job id: size in bytes} of the queue's completed jobs, as lpstat shows them (CUPS
+    counts a job's size in kilobytes: the numbers are multiples of 1024)."""
+    sizes = {}
+    for line in run("lpstat", "-W", "completed", "-o", QUEUE).stdout.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[2].isdigit():
+            sizes[parts[0]] = int(parts[2])
+    return sizes
+
+
+SPOOL = Path("/var/spool/cups")  # CUPS's RequestRoot: d<job>-001 is a job's document
+
+
+def spooled_document(job: str) -> bytes | None:
+    """The document CUPS received for job "QUEUE-N", where it keeps it (PreserveJobFiles)."""
+    path = SPOOL / f"d{int(job.rsplit('-', 1)[1]):05d}-001"
+    return path.read_bytes() if path.exists() else None
+
+
+def new_completed_job(before: dict[str, int]) -> str:
+    deadline = time.monotonic() + 10
+    while not (new := set(completed_job_sizes()) - set(before)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(new) == 1, new
+    return new.pop()
+
+
+def test_a_cups_queue_gets_the_pdf_itself_not_a_raster(cups_queue, notice, tmp_path):
+    """Issue #17.19: the job CUPS receives is the PDF (about its size), not 300 dpi pages
+    (a 98 KB card arrived as 9.8 MB). The printed copy still looks like the original."""
+    before = completed_job_sizes()
+    title = f"showroom-vector-{uuid.uuid4().hex[:12]}"
+    assert print_pdf(notice, QUEUE, title=title) == PrintResult(QUEUE, 1, 1)
+    printed = wait_for_output(cups_queue, title)
+    try:
+        job = new_completed_job(before)
+        size = completed_job_sizes()[job]
+        assert size <= len(notice) + 2048, (size, len(notice))  # the PDF's own size, rounded up to KB
+        assert spooled_document(job) in (None, notice)  # byte for byte, where CUPS keeps it
+        check_printed_copy(printed, notice, tmp_path)
+    finally:
+        printed.unlink(missing_ok=True)
+
+
+def test_the_print_dialogs_page_range_and_copies_travel_as_lp_options(cups_queue, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tests.ui.test_pdf_preview import three_pages
+    from ui.shell.printing import make_printer, print_on
+
+    printer = make_printer(QUEUE)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    title = f"showroom-range-{uuid.uuid4().hex[:12]}"
+    assert print_on(printer, three_pages(), title=title).pages == 2
+    printed = wait_for_output(cups_queue, title)
+    try:
+        assert int(pdfinfo(printed)["Pages"]) == 2
     finally:
         printed.unlink(missing_ok=True)

@@ -205,7 +205,7 @@ def test_print_on_a_pdf_printer_renders_every_page(notice, tmp_path):
     out = tmp_path / "printed.pdf"
     steps = []
     result = printing.print_on(pdf_printer(out), notice, title="notice", progress=lambda *a: steps.append(a))
-    assert result == PrintResult("", 1, 1)
+    assert result == PrintResult(f"file:{out}", 1, 1)  # what the print ledger records
     assert steps == [("render", 1, 1), ("send", 1, 1)]
     reader = PdfReader(out)
     assert len(reader.pages) == 1
@@ -274,7 +274,7 @@ def test_print_button_runs_dialog_then_job_then_reports(qtbot, sync_ops, notice,
     dialog = open_preview(qtbot, notice, on_printed=recorded.append)
     with qtbot.waitSignal(dialog.printed, timeout=5000):
         dialog.print_button.click()
-    assert recorded == [PrintResult("", 1, 1)]
+    assert recorded == [PrintResult(f"file:{out}", 1, 1)]
     assert len(PdfReader(out).pages) == 1
     assert "Sent to" in dialog.status.text()
 
@@ -287,7 +287,7 @@ def test_print_job_on_a_real_worker_thread(qtbot, notice, tmp_path):
     job = printing.start_print(None, pdf_printer(out), three_pages(), "threaded", done.append)
     assert isinstance(job.progress, QProgressDialog)
     qtbot.waitUntil(lambda: bool(done), timeout=20_000)
-    assert done == [PrintResult("", 1, 3)]
+    assert done == [PrintResult(f"file:{out}", 1, 3)]
     assert len(PdfReader(out).pages) == 3
 
 

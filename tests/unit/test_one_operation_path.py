@@ -53,7 +53,11 @@ READS_BY_NAME = {
     "scan",  # looks a scanned card or VIN up
     "needs_setup",
     "get_store",
-    "pending_notices",  # the visitors still waiting for this consultant, shown at login
+    "pending_notices",
+    # The archived bytes of a current version (issue #17.17); its "reprint" ledger line is an Op
+    # once the spooler has taken the job (ui/widgets/reprint.py).
+    "reprint_card",
+    "reprint_copy",  # the visitors still waiting for this consultant, shown at login
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template"}

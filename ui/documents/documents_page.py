@@ -77,6 +77,9 @@ class DocumentsPage(QWidget):
         self.show_voided.setObjectName("show_voided")
 
         self.open_button = action_button(self.tr("Open…"), "open_document", self.open_selected)
+        # Issue #17.17: a lost or damaged copy, printed again exactly as archived.
+        self.reprint_button = action_button(self.tr("Reprint…"), "reprint_document", self.reprint_selected)
+        self.reprint_button.setVisible(can(roles, Action.PRINT_DOCUMENTS))
         self.void_button = action_button(self.tr("Void…"), "void_document", self.void_selected)
         self.void_button.setVisible(can(roles, Action.VOID_DOCUMENTS))
         self.notice_button = action_button(self.tr("New store notice…"), "new_store_notice", self.new_store_notice)
@@ -89,7 +92,7 @@ class DocumentsPage(QWidget):
         for w in (self.search, self.type_filter, self.show_voided):
             top.addWidget(w)
         top.addStretch(1)
-        for w in (self.open_button, self.void_button, self.notice_button, self.verify_file_button):
+        for w in (self.open_button, self.reprint_button, self.void_button, self.notice_button, self.verify_file_button):
             top.addWidget(w)
         return top
 
@@ -142,6 +145,8 @@ class DocumentsPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         ctx = self.ctx
         text, doc_type, voided = self.search.text(), self.type_filter.currentData(), self.show_voided.isChecked()
+        if select_id is None and (current := self.selected_document()) is not None:
+            select_id = current.id  # a reload (a print recorded elsewhere) keeps the selection
 
         def work():
             from app.documents.documents import DocumentQuery, list_documents
@@ -178,6 +183,7 @@ class DocumentsPage(QWidget):
         doc = self.selected_document()
         self.open_button.setEnabled(doc is not None)
         self.void_button.setEnabled(doc is not None and not doc.is_voided)
+        self.reprint_button.setEnabled(doc is not None and not doc.is_voided)
         if doc is None:
             self.details.setText(self.tr("Select a document to see its details and print ledger."))
             self.ledger.set_rows([])
@@ -327,6 +333,29 @@ class DocumentsPage(QWidget):
         box.setObjectName("verification_result")
         box.finished.connect(box.deleteLater)
         box.open()
+
+    def reprint_selected(self) -> None:
+        """The selected version exactly as archived, to a printer; a "reprint" ledger line."""
+        from ui.widgets.reprint import reprint
+
+        doc = self.selected_document()
+        if doc is None:
+            return
+        ctx, doc_id = self.ctx, doc.id
+
+        def fetch():
+            if doc.doc_type == "vehicle_card" and doc.subject_id is not None:
+                # A card is reprinted only while it is the car's current, up-to-date card (4.2.1.2).
+                from app.showroom.api import reprint_card
+
+                copy = reprint_card(ctx.uow(), actor=ctx.actor, vehicle_id=doc.subject_id)
+                if copy.document.id == doc_id:
+                    return copy
+            from app.documents.api import reprint_copy
+
+            return reprint_copy(ctx.uow(), actor=ctx.actor, document_id=doc_id)
+
+        reprint(self, ctx, fetch, label(DOC_TYPE, doc.doc_type), on_recorded=lambda _e: self._selection_changed())
 
     # -- void and issue ----------------------------------------------------------------------------
     def void_selected(self) -> None:

@@ -1,9 +1,10 @@
-"""Print PDF bytes on an installed printer through QtPrintSupport only (no lp/lpr shell-outs),
-so the same code prints through CUPS on Linux and through the spooler (GDI) on Windows.
+"""Print PDF bytes on an installed printer: the queue and options come from QtPrintSupport.
 
-Qt cannot draw a PDF as vectors, so every page is rasterised by QtPdf (pdfium) at up to
-RENDER_DPI and painted, scaled to the paper, on a QPrinter bound to the chosen queue. The
-printed bytes are never re-rendered from data: an archive reprint is the archived PDF.
+Where the queue is a CUPS queue (Linux, macOS) the PDF itself goes to the spooler, as vectors
+(printing_cups.py, issue #17.19). Elsewhere (Windows' spooler, a PDF file printer) Qt cannot
+draw a PDF as vectors, so every page is rasterised by QtPdf (pdfium) at up to RENDER_DPI and
+painted, scaled to the paper, on the QPrinter. The printed bytes are never re-rendered from
+data: an archive reprint is the archived PDF.
 
 `print_pdf` runs on a worker thread (ui.shell.workers.run_op): QPdfDocument, QPrinter and a
 QPainter on QImage/QPrinter are usable off the GUI thread ("QPainter can be used in a thread
@@ -27,27 +28,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QMarginsF,
-    QObject,
-    QRectF,
-    QSize,
-    QSizeF,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from app.core.errors import ShowroomError
-from ui.shell import settings
+from ui.shell import printing_cups, settings
+from ui.shell.printing_pages import _fit, _page_layout, _selected_pages
 from ui.shell.errors import show_error
 from ui.shell.workers import run_op
 
@@ -87,6 +76,14 @@ def default_printer_name() -> str | None:
     if system and system in names:
         return system
     return None
+
+
+def printer_label(printer: QPrinter) -> str:
+    """The queue's name, or "file:PATH" for a printer that writes a PDF file: what the print
+    ledger records as where it went."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return f"file:{printer.outputFileName()}"
+    return printer.printerName()
 
 
 def make_printer(printer_name: str) -> QPrinter:
@@ -137,26 +134,6 @@ def page_count(pdf_bytes: bytes) -> int:
     return document.pageCount()
 
 
-def _selected_pages(printer: QPrinter, total: int) -> list[int]:
-    """0-based page indexes: all, or the range chosen in the print dialog (1-based there)."""
-    ranges = printer.pageRanges()
-    if printer.printRange() == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
-        return [i for i in range(total) if ranges.contains(i + 1)]
-    return list(range(total))
-
-
-def _page_layout(size_pt: QSizeF) -> QPageLayout:
-    """The PDF page's own size (A4 stays A4, a landscape page prints landscape), no margins:
-    the rendered page already carries the document's margins."""
-    landscape = size_pt.width() > size_pt.height()
-    portrait = QSizeF(min(size_pt.width(), size_pt.height()), max(size_pt.width(), size_pt.height()))
-    page_size = QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    layout = QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0))
-    layout.setMode(QPageLayout.Mode.FullPageMode)
-    return layout
-
-
 def render_page(document: QPdfDocument, index: int, dpi: int = RENDER_DPI) -> QImage:
     """One page as an opaque image: white paper under the ink (printer drivers handle alpha
     badly), 8-bit grey when the page has no colour, else RGB888 (26 MB for A4 at 300 dpi)."""
@@ -175,13 +152,6 @@ def render_page(document: QPdfDocument, index: int, dpi: int = RENDER_DPI) -> QI
     return image
 
 
-def _fit(image: QImage, target: QRectF) -> QRectF:
-    """The largest rectangle of the image's aspect ratio centred in target."""
-    scale = min(target.width() / image.width(), target.height() / image.height())
-    w, h = image.width() * scale, image.height() * scale
-    return QRectF(target.x() + (target.width() - w) / 2, target.y() + (target.height() - h) / 2, w, h)
-
-
 def print_on(
     printer: QPrinter,
     pdf_bytes: bytes,
@@ -197,27 +167,14 @@ def print_on(
     every page is rasterised ("render", cancellable between pages; nothing is open at the
     printer yet), then the pages are painted onto the printer ("send", not cancellable: Qt's
     CUPS engine cannot withdraw a job once painting began; QPdfPrintEngine has no abort)."""
-    name = printer.printerName()
+    name = printer_label(printer)
     document, _buffer = _load(pdf_bytes)
     pages = _selected_pages(printer, document.pageCount())
     if not pages:
         raise ShowroomError("print_failed", printer=name, reason="no_pages")
-    resolution = printer.resolution()
-    dpi = min(RENDER_DPI, resolution) if resolution > 0 else RENDER_DPI
-    images: list[tuple[QImage, QPageLayout]] = []
-    for done, index in enumerate(pages):
-        if cancelled is not None and cancelled():
-            raise PrintCancelled(printer=name, pages_done=0)
-        try:
-            image = render_page(document, index, dpi)
-        except ShowroomError as e:
-            raise ShowroomError("print_failed", printer=name, reason="render", page=index + 1) from e
-        images.append((image, _page_layout(document.pagePointSize(index))))
-        if progress is not None:
-            progress("render", done + 1, len(pages))
-    if cancelled is not None and cancelled():
-        raise PrintCancelled(printer=name, pages_done=0)
-
+    if printing_cups.vector_queue(printer):
+        return _print_vector(printer, pdf_bytes, pages, document.pageCount(), title, progress, cancelled)
+    images = _render_all(printer, document, pages, progress, cancelled)
     printer.setDocName(title or "Showroom")
     printer.setCreator("Showroom")
     printer.setFullPage(True)
@@ -241,6 +198,41 @@ def print_on(
         raise
     if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
         raise ShowroomError("print_failed", printer=name, reason="spool")
+    return PrintResult(name, max(1, printer.copyCount()), len(pages))
+
+
+def _render_all(printer, document, pages, progress, cancelled) -> list[tuple[QImage, QPageLayout]]:
+    """The raster path's first stage: every selected page as an image with its paper layout
+    (cancellable between pages; nothing is open at the printer yet)."""
+    name = printer_label(printer)
+    resolution = printer.resolution()
+    dpi = min(RENDER_DPI, resolution) if resolution > 0 else RENDER_DPI
+    images: list[tuple[QImage, QPageLayout]] = []
+    for done, index in enumerate(pages):
+        if cancelled is not None and cancelled():
+            raise PrintCancelled(printer=name, pages_done=0)
+        try:
+            image = render_page(document, index, dpi)
+        except ShowroomError as e:
+            raise ShowroomError("print_failed", printer=name, reason="render", page=index + 1) from e
+        images.append((image, _page_layout(document.pagePointSize(index))))
+        if progress is not None:
+            progress("render", done + 1, len(pages))
+    if cancelled is not None and cancelled():
+        raise PrintCancelled(printer=name, pages_done=0)
+    return images
+
+
+def _print_vector(printer, pdf_bytes, pages, total, title, progress, cancelled) -> PrintResult:
+    """The PDF as it is to a CUPS queue (issue #17.19): nothing to render, one hand-over."""
+    name = printer.printerName()
+    if cancelled is not None and cancelled():
+        raise PrintCancelled(printer=name, pages_done=0)
+    if progress is not None:
+        progress("render", len(pages), len(pages))
+    printing_cups.send_pdf(printer, pdf_bytes, title=title, selected_pages=printing_cups.page_list(pages, total))
+    if progress is not None:
+        progress("send", len(pages), len(pages))
     return PrintResult(name, max(1, printer.copyCount()), len(pages))
 
 

@@ -81,6 +81,9 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             self.layout_choice.addItem(label(CARD_LAYOUT, key), key)
         self.issue_button = action_button(self.tr("Issue card"), "issue_card", self.issue_selected)
         self.batch_button = action_button(self.tr("Print all missing/stale"), "print_missing", self.print_missing)
+        # Issue #17.17: a damaged or lost card, printed again as archived (no new version).
+        self.reprint_button = action_button(self.tr("Reprint card…"), "reprint_card", self.reprint_selected)
+        self.reprint_button.setVisible(can(roles, Action.PRINT_DOCUMENTS))
         self.move_button = action_button(self.tr("Move car…"), "move_car", self.move_selected)
         self.promotion_button = action_button(self.tr("Promotion…"), "edit_promotion", self.edit_promotion)
         self.promotion_button.setVisible(can(roles, Action.MANAGE_PROMOTIONS))
@@ -103,6 +106,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             self.layout_choice,
             self.issue_button,
             self.batch_button,
+            self.reprint_button,
             self.move_button,
             self.promotion_button,
             self.charging_button,
@@ -174,6 +178,7 @@ class ShowroomPage(RefreshWhenShown, QWidget):
         self.issue_button.setEnabled(has_car)
         self.move_button.setEnabled(has_car)
         self.promotion_button.setEnabled(has_car)
+        self.reprint_button.setEnabled(has_car and r is not None and r.card_state == "current")
 
     # -- issuing and printing ----------------------------------------------------------------
     def issue_selected(self) -> None:
@@ -258,6 +263,22 @@ class ShowroomPage(RefreshWhenShown, QWidget):
             )
 
         Op(ctx, self, work).run()
+
+    def reprint_selected(self) -> None:
+        """The car's current card as archived; the service refuses a stale one (re-issue it)."""
+        from ui.widgets.reprint import reprint
+
+        r = self.selected_row()
+        if r is None or r.vehicle_id is None:
+            return
+        ctx, vehicle_id = self.ctx, r.vehicle_id
+
+        def fetch():
+            from app.showroom.cards import reprint_card
+
+            return reprint_card(ctx.uow(), actor=ctx.actor, vehicle_id=vehicle_id)
+
+        reprint(self, ctx, fetch, self.tr("Showroom card"))
 
     # -- the floor ---------------------------------------------------------------------------
     def ask_position(self, positions, current_code: str | None):

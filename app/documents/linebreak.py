@@ -1,0 +1,125 @@
+"""Chinese line breaking for the documents' flowing text (避头尾, issue #17.20; GB/T 15834 and the
+W3C "Requirements for Chinese Text Layout" §3.1.7): no line starts with a closing mark such as
+，。、；：？！）》」”’… , and none ends with an opening one such as （《“ .
+
+reportlab's CJK wrap (`wordWrap="CJK"`) breaks between any two Chinese characters. It already
+refuses a line start for some marks (reportlab.lib.textsplit.ALL_CANNOT_START), but its list
+misses the full-width comma, colon, semicolon, question and exclamation marks, 》〉 and the
+closing quotes, and it hangs only ONE mark in the margin, so in "好。”" the ” could still open
+the next line. `install()` replaces its two splitters (cjkFragSplit for a paragraph of several
+fragments, wordSplit for one) with `cjk_frag_split` and `word_split`: the same algorithm (from
+reportlab 5.1's paragraph.py and textsplit.py, BSD licence) that hangs a whole run of closing
+marks at the end of the line they belong to. Idempotent; layout.py calls it when imported.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import paragraph as _rl
+from reportlab.rl_config import _FUZZ
+
+# Marks that close something or end a clause: never the first character of a line.
+NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕］｝”’…‥·％‰℃°′″,.;:?!)]}%" + _rl.ALL_CANNOT_START)
+
+# Marks that open something: never the last character of a line (避尾).
+NO_LINE_END = frozenset("（《〈「『【〔［｛“‘([{")
+
+
+def _glyphs(frags, encoding: str) -> list:
+    """One reportlab cjkU per character (an empty one for an empty fragment)."""
+    units = []
+    for f in frags:
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        units.extend([_rl.cjkU(t, f, encoding) for t in text] if text else [_rl.cjkU(text, f, encoding)])
+    return units
+
+
+def _latin_break(chars, start: int, i: int) -> int | None:
+    """Inside a Latin word that overflows: the index just after the last space or Chinese
+    character in the second half of the line, where the line may end instead; None if none."""
+    for j in range(i - 1, (start + i) >> 1, -1):
+        cj = chars[j]
+        if cj and _rl.category(cj) == "Zs" or ord(cj) >= 0x3000:
+            return j + 1 if j + 1 < i else None
+    return None
+
+
+def _line_end(chars, start: int, i: int) -> int:
+    """Where the line that overflowed at chars[i-1] ends: before that character (or, inside a
+    Latin word, before the word), unless the character there cannot start a line: then it,
+    and any closing marks right after it, hang at the end of this line."""
+    if chars[i - 1] and ord(chars[i - 1]) < 0x3000:
+        k = _latin_break(chars, start, i)
+        if k is not None:
+            i = k + 1
+    if chars[i - 1] in NO_LINE_START or i <= start + 1:
+        while i < len(chars) and chars[i] and chars[i] in NO_LINE_START:
+            i += 1  # the run of closing marks stays on this line
+        return i
+    end = i - 1
+    while end - 1 > start and chars[end - 1] and chars[end - 1] in NO_LINE_END:
+        end -= 1  # an opening mark goes down with what it opens
+    return end
+
+
+def split_lines(chars, width, max_widths, hard=lambda i: False) -> list[tuple[int, int, float, bool]]:
+    """(start, end, line width, ends with a hard break) per line: as many characters as fit,
+    by reportlab's rules (cut between Chinese characters, before a Latin word) and the
+    closing-mark rule above. `width(i, line_width)` is a character's width."""
+    lines: list[tuple[int, int, float, bool]] = []
+    i = start = 0
+    used = 0.0
+    line_width = max_widths[0]
+    while i < len(chars):
+        used += width(i, line_width)
+        i += 1
+        if hard(i - 1):
+            lines.append((start, i, line_width, True))
+        elif used > line_width + _FUZZ and used > 0:
+            i = _line_end(chars, start, i)
+            lines.append((start, i, line_width, False))
+        else:
+            continue
+        line_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        start, used = i, 0.0
+    if used > 0:
+        lines.append((start, len(chars), line_width, False))
+    return lines
+
+
+def _unit_width(u, line_width: float) -> float:
+    w = u.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = line_width
+        w = w.normalizedValue(line_width)
+    return w
+
+
+def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's API
+    """reportlab's cjkFragSplit (paragraphs of several fragments) by `split_lines`."""
+    units = _glyphs(frags, encoding)
+    widths = maxWidths if isinstance(maxWidths, list | tuple) else [maxWidths]
+    lines = []
+    for a, b, line_width, hard in split_lines(
+        units, lambda i, lw: _unit_width(units[i], lw), widths, lambda i: hasattr(units[i].frag, "lineBreak")
+    ):
+        used = sum(_unit_width(u, line_width) for u in units[a:b])
+        lines.append(_rl.makeCJKParaLine(units[a:b], line_width, used, line_width - used, hard, calcBounds))
+    return _rl.ParaLines(kind=1, lines=lines)
+
+
+def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N803 - reportlab's API
+    """reportlab's wordSplit (a paragraph of one fragment) by `split_lines`: [[free, text]]."""
+    if isinstance(word, bytes):
+        word = word.decode(encoding)
+    widths = [_rl.stringWidth(c, fontName, fontSize, encoding) for c in word]
+    max_widths = maxWidths if isinstance(maxWidths, list | tuple) else [maxWidths]
+    return [
+        [line_width - sum(widths[a:b]), word[a:b].strip()]
+        for a, b, line_width, _hard in split_lines(word, lambda i, _lw: widths[i], max_widths)
+    ]
+
+
+def install() -> None:
+    """Make every reportlab Paragraph with wordWrap="CJK" break by these rules."""
+    _rl.cjkFragSplit = cjk_frag_split
+    _rl.wordSplit = word_split
