@@ -217,12 +217,21 @@ _LINE_SPACES = re.compile(r"[^\S\n]+")  # whitespace other than a line break
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# Full-width letters and digits (Ａ, ５) as their plain forms, the ideographic space U+3000 as a
+# space; full-width punctuation （），：is how Chinese is written and stays as typed.
+_FULL_WIDTH = {
+    **{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)},
+    **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},
+    **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)},
+    0x3000: 0x20,
+}
+
+
 def _visible(text: str) -> str:
-    """NFKC (full-width letters and digits, U+3000 ideographic space become their plain forms),
-    and no control or format characters: a zero-width space or a BOM pasted from a chat or a
-    web page would make two equal names differ. Tabs and line breaks become spaces or stay as
-    line breaks; the callers decide."""
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, full-width letters and digits folded, and no control or format characters: a
+    zero-width space or a BOM pasted from a chat or a web page would make two equal names
+    differ. Tabs and line breaks become spaces or stay as line breaks; the callers decide."""
+    text = unicodedata.normalize("NFC", text).translate(_FULL_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
         ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") else (" " if ch.isspace() else "")
         for ch in text

@@ -58,3 +58,11 @@ def test_cleaned_text_has_no_carriage_returns_and_stays_so(raw):
     text = clean_text(raw)
     assert "\r" not in text and "\n\n\n" not in text and text == text.strip()
     assert clean_text(text) == text
+
+
+def test_chinese_punctuation_stays_as_written():
+    """A channel or name written with full-width brackets keeps them: folding （） to () would
+    make the conflict box and the printed documents show text the user never typed."""
+    from app.core.validation import clean_line
+
+    assert clean_line("路过进店（新）：Ａ５") == "路过进店（新）：A5"
