@@ -20,6 +20,7 @@ from app.core.errors import Conflict, FieldError, ShowroomError, ValidationFaile
 from app.core.permissions import Action, require
 from app.core.common import commit
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
+from app.core.validation import check_length, clean_line
 from app.pdi.queries import inspection_dto
 from db.models import Document
 from db.pdi_models import PdiItemResult, PdiPhoto
@@ -41,11 +42,11 @@ def _check_signatures(signatures: Sequence[SignatureCapture]) -> None:
 
 
 def _check_customer(customer_name: str) -> str:
-    customer_name = (customer_name or "").strip()
-    if not customer_name:
-        raise ValidationFailed([FieldError("customer_name", "required")])
-    if len(customer_name) > 100:
-        raise ValidationFailed([FieldError("customer_name", "too_long", {"max": 100})])
+    customer_name = clean_line(customer_name)  # as pasted (issue #17.3)
+    errors = [] if customer_name else [FieldError("customer_name", "required")]
+    check_length(customer_name, "customer_name", guards.MAX_NAME, errors)
+    if errors:
+        raise ValidationFailed(errors)
     return customer_name
 
 
