@@ -131,7 +131,8 @@ def issue_pdi_report(
 
     require(actor, Action.RECORD_PDI)
     customer_name = _check_customer(customer_name)
-    signatures = tuple(signatures)
+    # Signer names as pasted, on one line (issue #17.3): the archive keeps what the PDF shows.
+    signatures = tuple(replace(sig, signer_name=clean_line(sig.signer_name)) for sig in signatures)
     _check_signatures(signatures)
     data = _report_input(uow, actor, inspection_id)
     render = _renderer(uow, data, signatures, language)

@@ -80,3 +80,21 @@ def test_a_pasted_route_name_and_filing_reference_are_stored_on_one_line_4_2_4_3
     with pytest.raises(ValidationFailed) as exc:
         setup.save_route(world.uow(), actor=world.manager, data=route_input("线" * 81), now=NOW)
     assert _refused(exc) == [("name", "too_long", setup.MAX_ROUTE_TEXT)]
+
+
+def test_a_signer_name_pasted_with_a_line_break_is_archived_on_one_line_4_2_4_5(world):
+    from db.models import DocumentSignature
+    from tests.factories import signature_capture
+    from tests.integration.test_test_drives import drive_ready_to_sign
+
+    d = drive_ready_to_sign(world)
+    steps.sign_agreement(
+        world.uow(),
+        actor=world.consultant,
+        drive_id=d.id,
+        expected_version=d.version,
+        signatures=[signature_capture("李\r\n先生", "customer", 1), signature_capture(" 王磊\t", "escort", 2)],
+        now=NOW,
+    )
+    with world.uow() as u:
+        assert sorted(u.session.scalars(select(DocumentSignature.signer_name))) == ["李 先生", "王磊"]
