@@ -89,3 +89,14 @@ def test_4_4_1_4_a_repair_and_its_acknowledgement_are_stored_cleaned_and_too_lon
         uow(), actor=tech, rectification_id=repair.id, expected_version=repair.version, customer_name="李\r\n女士"
     )
     assert done.acknowledged_by == "李 女士"
+
+
+def test_4_4_1_2_a_checklist_label_pasted_with_a_line_break_is_read_on_one_line():
+    import json
+
+    from app.pdi.rules import definition_to_json, parse_definition
+    from app.pdi.templates import DEFAULT_TEMPLATE_FILE, read_template_file
+
+    data = json.loads(json.dumps(definition_to_json(read_template_file(DEFAULT_TEMPLATE_FILE))))
+    data["sections"][0]["items"][0]["zh"] = " 里程表\r\n读数\t"
+    assert parse_definition(data).sections[0].items[0].zh == "里程表 读数"
