@@ -217,25 +217,28 @@ _LINE_SPACES = re.compile(r"[^\S\n]+")  # whitespace other than a line break
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-# Full-width letters and digits (Ａ, ５) as their plain forms, the ideographic space U+3000 as a
-# space; full-width punctuation （），：is how Chinese is written and stays as typed.
-_FULL_WIDTH = {
-    **{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)},
-    **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},
-    **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)},
-    0x3000: 0x20,
-}
+# Full-width letters and digits (ＡＢＣ１２３, typed with a Chinese input method) and their plain
+# forms. Only these: full-width punctuation (，。（）：) is how Chinese is written, and NFKC would
+# turn a legal name's "（上海）" or a note's "，" into ASCII (issue #17.3).
+_FULL_WIDTH_ALNUM = (
+    {0xFF10 + i: ord("0") + i for i in range(10)}
+    | {0xFF21 + i: ord("A") + i for i in range(26)}
+    | {0xFF41 + i: ord("a") + i for i in range(26)}
+)
 
 
 def _visible(text: str) -> str:
-    """NFC, full-width letters and digits folded, and no control or format characters: a
-    zero-width space or a BOM pasted from a chat or a web page would make two equal names
-    differ. Tabs and line breaks become spaces or stay as line breaks; the callers decide."""
-    text = unicodedata.normalize("NFC", text).translate(_FULL_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
+    """NFC, full-width letters and digits as plain ones (U+3000, the ideographic space, is
+    whitespace for the callers), and no control or format characters: a zero-width space or a
+    BOM pasted from a chat or a web page would make two equal names differ. Tabs and line
+    breaks become spaces or stay as line breaks; the callers decide."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
         ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") else (" " if ch.isspace() else "")
         for ch in text
     )
+    # Composed after the format characters are gone, so cleaning twice changes nothing.
+    return unicodedata.normalize("NFC", text).translate(_FULL_WIDTH_ALNUM)
 
 
 def clean_line(raw: str | None) -> str:

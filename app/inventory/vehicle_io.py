@@ -32,6 +32,7 @@ from app.core.dto import Actor, Changes
 from app.inventory.vehicle_io_formats import ATTR_TO_COLUMN, BY_NAME, REQUIRED_COLUMNS, Column, cell_text, parse_cell
 from app.inventory.vehicle_io_read import Sheet, check_row_limit, default_max_rows, open_sheet, too_many_rows
 from app.inventory.vehicle_export import export_vehicles
+from app.inventory.vehicle_rules import clean_vehicle_value
 from app.inventory.vehicles import (
     VehicleInput,
     _apply,
@@ -339,12 +340,8 @@ def _facts(obj: Vehicle | VehicleInput) -> dict[str, Any]:
     for f in fields(VehicleInput):
         if f.name in ("vin", "status"):
             continue
-        value = getattr(obj, f.name)
-        if f.name == "configuration":
-            value = [c.strip() for c in value or [] if c and c.strip()]
-        elif isinstance(value, str):
-            value = value.strip()
-        elif value is None and f.name in (
+        value = clean_vehicle_value(f.name, getattr(obj, f.name))
+        if value is None and f.name in (
             "trim",
             "exterior_color",
             "interior_color",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from app.core.validation import validate_vin
+from app.core.validation import check_length, clean_line, clean_text, validate_vin
 from app.core.errors import FieldError, ValidationFailed
 from db.models import Powertrain, VehicleStatus
 
@@ -59,6 +59,31 @@ class VehicleInput:
 
 
 _TEXT_FIELDS = ("brand", "model", "trim", "exterior_color", "interior_color", "defect_notes", "repair_notes", "notes")
+# Too long is said, never cut (issue #17.3); the one-line fields fit their columns.
+TEXT_LIMITS = {
+    "brand": 60,
+    "model": 80,
+    "trim": 120,
+    "exterior_color": 40,
+    "interior_color": 40,
+    "defect_notes": 2000,
+    "repair_notes": 2000,
+    "notes": 2000,
+}
+_NOTE_FIELDS = ("defect_notes", "repair_notes", "notes")
+MAX_CONFIGURATION_ITEM = 200
+
+
+def clean_vehicle_value(name: str, value):
+    """A text field as stored (issue #17.3): names and colours on one line, notes keep their
+    lines, configuration items one line each and no empty ones; anything else unchanged."""
+    if name == "configuration":
+        return [item for item in (clean_line(c) for c in value or [] if isinstance(c, str)) if item]
+    if name in _NOTE_FIELDS and isinstance(value, str):
+        return clean_text(value)
+    return clean_line(value) if isinstance(value, str) else value
+
+
 _NUMBER_FIELDS = (
     "power_kw",
     "accel_0_100_s",
@@ -99,20 +124,19 @@ def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> 
     today = today or dt.date.today()
     errors: list[FieldError] = []
     data = _typed(data, errors)
+    data = replace(
+        data, **{name: clean_vehicle_value(name, getattr(data, name)) for name in (*TEXT_LIMITS, "configuration")}
+    )
     vin, checksum_ok = "", True
     try:
         vin, checksum_ok = validate_vin(data.vin)
     except ValidationFailed as e:
         errors.extend(e.errors)
-    for name, limit in (("brand", 60), ("model", 80)):
-        value = (getattr(data, name) or "").strip()
-        if not value:
+    for name in ("brand", "model"):
+        if not getattr(data, name):
             errors.append(FieldError(name, "required"))
-        elif len(value) > limit:
-            errors.append(FieldError(name, "too_long", {"max": limit}))
-    for name, limit in (("trim", 120), ("exterior_color", 40), ("interior_color", 40)):
-        if len(getattr(data, name) or "") > limit:
-            errors.append(FieldError(name, "too_long", {"max": limit}))
+    for name, limit in TEXT_LIMITS.items():
+        check_length(getattr(data, name) or "", name, limit, errors)
     if not isinstance(data.model_year, int) or not MIN_MODEL_YEAR <= data.model_year <= today.year + 2:
         errors.append(FieldError("model_year", "out_of_range", {"min": MIN_MODEL_YEAR, "max": today.year + 2}))
     try:
@@ -143,8 +167,8 @@ def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> 
             errors.append(FieldError(name, "out_of_range", {"min": 0, "max": hi}))
     if data.production_date and data.production_date > today:
         errors.append(FieldError("production_date", "in_future"))
-    if any(len(item) > 200 for item in data.configuration):
-        errors.append(FieldError("configuration", "too_long", {"max": 200}))
+    longest = max(data.configuration, key=len, default="")
+    check_length(longest, "configuration", MAX_CONFIGURATION_ITEM, errors)
     # Files carry the list semicolon-separated: an item with a semicolon would split on re-import.
     if any(";" in item or "；" in item for item in data.configuration):
         errors.append(FieldError("configuration", "configuration_separator"))

@@ -17,10 +17,12 @@ from app.core.errors import FieldError, NotFound, OverrideRequired, ValidationFa
 from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes, VehicleDTO
+from app.core.validation import check_length, clean_text
 from app.inventory.vehicle_rules import (
     MAX_PRICE_FEN,
     MIN_MODEL_YEAR,
     VehicleInput,
+    clean_vehicle_value,
     initial_status_errors,
     validate_vehicle_input,
 )
@@ -28,6 +30,7 @@ from db.models import Role, StaffUser, Vehicle, VehicleStatus, VehicleStatusChan
 from db.uow import UnitOfWork
 
 S = VehicleStatus
+MAX_REASON = 500
 
 # Allowed status moves. Delivery is gated separately (needs a passed PDI, 4.4.1).
 TRANSITIONS: dict[VehicleStatus, frozenset[VehicleStatus]] = {
@@ -124,8 +127,13 @@ def _check_override(actor: Actor, vin: str, checksum_ok: bool, reason: str | Non
     """domain_reference §5.2: a check-digit mismatch blocks unless a sales_manager gives a reason."""
     if checksum_ok:
         return None
-    if reason and reason.strip() and can(actor.roles, Action.OVERRIDE_VIN_CHECK):
-        return reason.strip()
+    reason = clean_text(reason)  # as pasted; too long is said, never cut (issue #17.3)
+    if reason and can(actor.roles, Action.OVERRIDE_VIN_CHECK):
+        errors: list[FieldError] = []
+        check_length(reason, "vin_override_reason", MAX_REASON, errors)
+        if errors:
+            raise ValidationFailed(errors)
+        return reason
     raise OverrideRequired([FieldError("vin", "vin_checksum", {"vin": vin})], role=Role.SALES_MANAGER.value)
 
 
@@ -134,12 +142,7 @@ def _apply(v: Vehicle, data: VehicleInput, vin: str) -> None:
     for f in fields(VehicleInput):
         if f.name in ("vin", "status"):
             continue
-        value = getattr(data, f.name)
-        if isinstance(value, str):
-            value = value.strip()
-        if f.name == "configuration":
-            value = [c.strip() for c in value if c and c.strip()]
-        setattr(v, f.name, value)
+        setattr(v, f.name, clean_vehicle_value(f.name, getattr(data, f.name)))  # as pasted (issue #17.3)
 
 
 def add_vehicle(
@@ -220,6 +223,11 @@ def change_status(
         raise ValidationFailed([FieldError("status", "unknown_value")]) from None
     if target is S.DELIVERED:
         require(actor, Action.DELIVER_VEHICLE)
+    reason = clean_text(reason)  # as pasted; too long is said, never cut (issue #17.3)
+    errors: list[FieldError] = []
+    check_length(reason, "reason", MAX_REASON, errors)
+    if errors:
+        raise ValidationFailed(errors)
     with uow:
         v = uow.session.get(Vehicle, vehicle_id)
         if v is None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.core.errors import FieldError
+from app.core.validation import clean_text
 
 if TYPE_CHECKING:
     from app.pdi.rules import TemplateDefinition
@@ -68,7 +69,7 @@ def parse_omissions(errors: list[FieldError], value) -> tuple[Omission, ...]:
             errors.append(FieldError(where, "pdi_omission_bad"))
             continue
         reason = o.get("reason")
-        reason = reason.strip() if isinstance(reason, str) else ""
+        reason = clean_text(reason) if isinstance(reason, str) else ""  # as pasted (issue #17.3)
         if not reason:
             errors.append(
                 FieldError(

@@ -22,6 +22,7 @@ from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
+from app.core.validation import check_length, clean_line, clean_text
 from app.pdi import guards
 from app.pdi.dto import PdiInspectionDTO
 from app.pdi.gate import delivery_gate
@@ -150,16 +151,16 @@ def _validate_item(result: str, value: str, note: str, value_kind: str | None) -
         result = ItemResult(result).value
     except ValueError:
         errors.append(FieldError("result", "unknown_value"))
-    value, note = (value or "").strip(), (note or "").strip()
+    value, note = clean_line(value), clean_text(note)  # as pasted (issue #17.3)
     if len(value) > MAX_VALUE:
-        errors.append(FieldError("value", "too_long", {"max": MAX_VALUE}))
+        check_length(value, "value", MAX_VALUE, errors)
     elif value and value_kind == "number":
         try:
             float(value.replace(",", "."))
         except ValueError:
             errors.append(FieldError("value", "pdi_value_not_number"))
     if len(note) > MAX_NOTE:
-        errors.append(FieldError("note", "too_long", {"max": MAX_NOTE}))
+        check_length(note, "note", MAX_NOTE, errors)
     elif result == ItemResult.NOT_OK and not note:
         # 4.4.1.4: the defect is described, so the repair and the disclosure can refer to it.
         errors.append(FieldError("note", "pdi_defect_needs_note"))

@@ -8,12 +8,14 @@ from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import commit
+from app.core.validation import clean_line
 from app.pdi import guards
 from app.pdi.dto import PdiInspectionDTO
 from db.pdi_models import PdiPhoto
 from db.uow import UnitOfWork
 
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
+MAX_CAPTION = 200
 PHOTO_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
 
 
@@ -37,9 +39,9 @@ def add_photo(
             [FieldError("photo", "pdi_photo_too_large", {"max_mb": MAX_PHOTO_BYTES // (1024 * 1024)})]
         )
     kind = _photo_type(content)
-    caption = (caption or "").strip()
-    if len(caption) > 200:
-        raise ValidationFailed([FieldError("caption", "too_long", {"max": 200})])
+    caption = clean_line(caption)  # as pasted (issue #17.3)
+    if len(caption) > MAX_CAPTION:
+        raise ValidationFailed([FieldError("caption", "too_long", {"max": MAX_CAPTION, "length": len(caption)})])
     with uow:
         guards.certified(uow, actor)
         row, ins = guards.item(uow, item_result_id)

@@ -9,6 +9,7 @@ from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
+from app.core.validation import check_length, clean_line, clean_text
 from app.pdi import guards
 from app.pdi.dto import PdiInspectionDTO, PdiRectificationDTO
 from app.pdi.guards import MAX_NAME, MAX_NOTE
@@ -33,20 +34,18 @@ def record_rectification(
     assembly (总成) repair names the assembly and awaits the customer's acknowledgement.
     The item must then be re-checked (record_item)."""
     require(actor, Action.RECORD_PDI)
-    action_taken, repaired_by = (action_taken or "").strip(), (repaired_by or "").strip()
-    parts_replaced, assembly_name = (parts_replaced or "").strip(), (assembly_name or "").strip()
+    # As pasted: whitespace normalised, too long said, never cut (issue #17.3).
+    action_taken, repaired_by = clean_text(action_taken), clean_line(repaired_by)
+    parts_replaced, assembly_name = clean_text(parts_replaced), clean_line(assembly_name)
     errors: list[FieldError] = []
     for name, value, limit in (("action_taken", action_taken, MAX_NOTE), ("repaired_by", repaired_by, MAX_NAME)):
         if not value:
             errors.append(FieldError(name, "required"))
-        elif len(value) > limit:
-            errors.append(FieldError(name, "too_long", {"max": limit}))
-    if len(parts_replaced) > MAX_NOTE:
-        errors.append(FieldError("parts_replaced", "too_long", {"max": MAX_NOTE}))
+        check_length(value, name, limit, errors)
+    check_length(parts_replaced, "parts_replaced", MAX_NOTE, errors)
     if assembly_repair and not assembly_name:
         errors.append(FieldError("assembly_name", "pdi_assembly_needs_name"))
-    elif len(assembly_name) > MAX_NAME:
-        errors.append(FieldError("assembly_name", "too_long", {"max": MAX_NAME}))
+    check_length(assembly_name, "assembly_name", MAX_NAME, errors)
     if errors:
         raise ValidationFailed(errors)
     with uow:
@@ -84,11 +83,11 @@ def acknowledge_disclosure(
     """4.4.1.4: the customer, shown the assembly repair in writing, acknowledges it; the
     technician records who and when (the signed report repeats it)."""
     require(actor, Action.RECORD_PDI)
-    customer_name = (customer_name or "").strip()
-    if not customer_name:
-        raise ValidationFailed([FieldError("customer_name", "required")])
-    if len(customer_name) > MAX_NAME:
-        raise ValidationFailed([FieldError("customer_name", "too_long", {"max": MAX_NAME})])
+    customer_name = clean_line(customer_name)  # as pasted (issue #17.3)
+    errors = [] if customer_name else [FieldError("customer_name", "required")]
+    check_length(customer_name, "customer_name", MAX_NAME, errors)
+    if errors:
+        raise ValidationFailed(errors)
     with uow:
         guards.certified(uow, actor)
         r = uow.session.get(PdiRectification, rectification_id)

@@ -20,6 +20,7 @@ from app.core.errors import Conflict, FieldError, ShowroomError, ValidationFaile
 from app.core.permissions import Action, require
 from app.core.common import commit
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
+from app.core.validation import check_length, clean_line
 from app.pdi.queries import inspection_dto
 from db.models import Document
 from db.pdi_models import PdiItemResult, PdiPhoto
@@ -41,11 +42,11 @@ def _check_signatures(signatures: Sequence[SignatureCapture]) -> None:
 
 
 def _check_customer(customer_name: str) -> str:
-    customer_name = (customer_name or "").strip()
-    if not customer_name:
-        raise ValidationFailed([FieldError("customer_name", "required")])
-    if len(customer_name) > 100:
-        raise ValidationFailed([FieldError("customer_name", "too_long", {"max": 100})])
+    customer_name = clean_line(customer_name)  # as pasted (issue #17.3)
+    errors = [] if customer_name else [FieldError("customer_name", "required")]
+    check_length(customer_name, "customer_name", guards.MAX_NAME, errors)
+    if errors:
+        raise ValidationFailed(errors)
     return customer_name
 
 
@@ -130,7 +131,8 @@ def issue_pdi_report(
 
     require(actor, Action.RECORD_PDI)
     customer_name = _check_customer(customer_name)
-    signatures = tuple(signatures)
+    # Signer names as pasted, on one line (issue #17.3): the archive keeps what the PDF shows.
+    signatures = tuple(replace(sig, signer_name=clean_line(sig.signer_name)) for sig in signatures)
     _check_signatures(signatures)
     data = _report_input(uow, actor, inspection_id)
     render = _renderer(uow, data, signatures, language)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
+from app.core.validation import clean_line
 from app.pdi.coverage import Omission, omissions_to_json, parse_omissions
 from db.models import Powertrain
 
@@ -110,7 +111,7 @@ def _text(errors: list[FieldError], where: str, value, *, required: bool = True,
     if not isinstance(value, str):
         errors.append(FieldError(where, "pdi_template_not_text"))
         return ""
-    value = value.strip()
+    value = clean_line(value)  # a label pasted into the checklist editor, on one line (issue #17.3)
     if required and not value:
         errors.append(FieldError(where, "required"))
     elif len(value) > limit:

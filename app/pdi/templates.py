@@ -23,6 +23,7 @@ from app.core.errors import Conflict, FieldError, NotFound, ShowroomError, Valid
 from app.core.permissions import Action, require
 from app.core.common import commit
 from app.core.dto import Actor
+from app.core.validation import check_length, clean_text
 from app.pdi.coverage import coverage_problems
 from app.pdi.dto import PdiTemplateDTO
 from db.changed_by import stale_who
@@ -32,6 +33,7 @@ from db.uow import UnitOfWork
 
 DEFAULT_TEMPLATE_FILE = Path(__file__).resolve().parents[2] / "resources" / "pdi" / "default.json"
 MAX_IMPORT_BYTES = 1_000_000
+MAX_PUBLISH_NOTE = 500
 
 
 def read_template_file(path: str | Path) -> TemplateDefinition:
@@ -100,6 +102,16 @@ def _dto(uow: UnitOfWork, t: PdiTemplate) -> PdiTemplateDTO:
         item_count=len(items),
         version=t.version,
     )
+
+
+def _publish_note(note: str | None) -> str:
+    """The note a version is published with, as pasted: whitespace normalised, too long
+    refused, never cut (issue #17.3)."""
+    errors: list[FieldError] = []
+    note = check_length(clean_text(note), "note", MAX_PUBLISH_NOTE, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    return note
 
 
 def _publish(
@@ -223,12 +235,11 @@ def publish_template(
     administrator (`approve_omissions`, 4.4.1.2 b), else ValidationFailed."""
     require(actor, Action.MANAGE_PDI_TEMPLATES)
     d = definition if isinstance(definition, TemplateDefinition) else parse_definition(definition)
-    if len(note or "") > 500:
-        raise ValidationFailed([FieldError("note", "too_long", {"max": 500})])
+    note = _publish_note(note)
     check_coverage(d, approve_omissions=approve_omissions)
     ensure_default_template(uow)
     with uow.act_as(actor):  # who replaced the current version (issue #17.15)
-        t = _publish(uow, d, actor.user_id, (note or "").strip(), based_on_id, True)
+        t = _publish(uow, d, actor.user_id, note, based_on_id, True)
         commit(uow)
         return _dto(uow, t)
 
@@ -242,10 +253,11 @@ def import_template(
     the importing administrator approves the omissions it names (`approve_omissions`)."""
     require(actor, Action.MANAGE_PDI_TEMPLATES)
     d = read_template_file(path)
+    note = _publish_note(note or f"import {Path(path).name}")
     check_coverage(d, approve_omissions=approve_omissions)
     ensure_default_template(uow)
     with uow.act_as(actor):  # who replaced the current version (issue #17.15)
-        t = _publish(uow, d, actor.user_id, (note or f"import {Path(path).name}").strip()[:500])
+        t = _publish(uow, d, actor.user_id, note)
         commit(uow)
         return _dto(uow, t)
 

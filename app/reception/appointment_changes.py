@@ -18,6 +18,7 @@ from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
+from app.core.validation import clean_text
 from app.reception.appointment_log import reason_errors, record_change
 from app.reception.appointments import _own, _validate
 from app.reception.dto import AppointmentDTO
@@ -61,7 +62,7 @@ def reschedule_appointment(
     require(actor, Action.MANAGE_APPOINTMENTS)
     _own(actor, consultant_id)
     now = now or utcnow()
-    note, reason = (note or "").strip(), (reason or "").strip()
+    note, reason = clean_text(note), clean_text(reason)  # as pasted (issue #17.3)
     errors = _validate(scheduled_at, purpose, note, now) + reason_errors(reason)
     with uow:
         uow.act_as(actor)
@@ -121,7 +122,7 @@ def _close(
 ) -> AppointmentDTO:
     require(actor, Action.MANAGE_APPOINTMENTS)
     now = now or utcnow()
-    reason = (reason or "").strip()
+    reason = clean_text(reason)  # as pasted (issue #17.3)
     errors = reason_errors(reason)
     with uow:
         uow.act_as(actor)

@@ -18,6 +18,7 @@ from app.core.errors import FieldError, NotFound
 from app.core.permissions import Action, require
 from app.reception.dto import AppointmentTallyDTO
 from app.reception.history_dto import AppointmentChangeDTO
+from app.core.validation import check_length
 from app.reception.rules import MAX_REASON_LENGTH, looks_like_id_number
 from app.reception.support import staff_names
 from db.customer_history_models import AppointmentChange
@@ -30,11 +31,11 @@ def reason_errors(reason: str, field: str = "reason") -> list[FieldError]:
     """A reason is required, at most MAX_REASON_LENGTH characters, and never an ID number."""
     if not reason:
         return [FieldError(field, "required")]
-    if len(reason) > MAX_REASON_LENGTH:
-        return [FieldError(field, "too_long", {"max": MAX_REASON_LENGTH})]
-    if looks_like_id_number(reason):
-        return [FieldError(field, "id_number_not_allowed")]
-    return []
+    errors: list[FieldError] = []
+    check_length(reason, field, MAX_REASON_LENGTH, errors)  # said, never cut (issue #17.3)
+    if not errors and looks_like_id_number(reason):
+        errors.append(FieldError(field, "id_number_not_allowed"))
+    return errors
 
 
 def record_change(

@@ -27,6 +27,7 @@ from app.reception.checkin import CheckInInput, check_in
 from app.reception.dto import AppointmentDTO, CheckInResultDTO
 from app.reception.support import appointment_dto, is_active_consultant, may_contact
 from app.core.request_keys import first_record, remember
+from app.core.validation import check_length, clean_text
 from db.models import Role
 from db.customer_history_models import AppointmentChangeKind
 from db.reception_models import Appointment, AppointmentPurpose, AppointmentStatus, Customer, EventKind
@@ -56,7 +57,7 @@ def _validate(scheduled_at: dt.datetime, purpose: str, note: str, now: dt.dateti
     except ValueError:
         errors.append(FieldError("purpose", "unknown_value"))
     if len(note) > MAX_NOTES_LENGTH:
-        errors.append(FieldError("note", "too_long", {"max": MAX_NOTES_LENGTH}))
+        check_length(note, "note", MAX_NOTES_LENGTH, errors)
     elif looks_like_id_number(note):
         errors.append(FieldError("note", "id_number_not_allowed"))
     return errors
@@ -78,7 +79,7 @@ def book_appointment(
     require(actor, Action.MANAGE_APPOINTMENTS)
     _own(actor, consultant_id)
     now = now or utcnow()
-    note = (note or "").strip()
+    note = clean_text(note)  # as pasted (issue #17.3)
     errors = _validate(scheduled_at, purpose, note, now)
     with uow:
         s = uow.session
@@ -112,7 +113,7 @@ def book_appointment_for(
     require(actor, Action.MANAGE_CUSTOMERS)
     _own(actor, consultant_id)
     now = now or utcnow()
-    note = (note or "").strip()
+    note = clean_text(note)  # as pasted (issue #17.3)
     errors = _validate(scheduled_at, purpose, note, now)
     name_value = validate_name(name, errors)
     number = parse_mobile(mobile, errors)

@@ -26,6 +26,7 @@ from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
+from app.core.validation import clean_text
 from app.reception.appointment_log import reason_errors
 from app.reception.customer_log import mask_mobile, mask_name, note_change
 from app.reception.customers import parse_mobile, validate_name
@@ -90,7 +91,7 @@ def correct_customer(
     sealed in the history, with who corrected them, when and why."""
     require(actor, Action.MANAGE_CUSTOMERS)
     now = now or utcnow()
-    reason = (reason or "").strip()
+    reason = clean_text(reason)  # as pasted (issue #17.3)
     errors = reason_errors(reason)
     new_name, new_mobile = _new_values(name, mobile, errors)
     # The store's key, never one this terminal would make up (issue #15.2, PIPL art. 51).
@@ -169,7 +170,7 @@ def reassign_customer(
     next visits go to that consultant (app/reception/rotation.py)."""
     require(actor, Action.REASSIGN_LEADS)
     now = now or utcnow()
-    reason = (reason or "").strip()
+    reason = clean_text(reason)  # as pasted (issue #17.3)
     errors = reason_errors(reason)
     with uow:
         uow.act_as(actor)

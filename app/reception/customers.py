@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.core.clock import utcnow
 from app.reception.rules import MAX_NAME_LENGTH, looks_like_id_number
-from app.core.validation import validate_mobile
+from app.core.validation import check_length, clean_line, clean_text, validate_mobile
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit
@@ -48,11 +48,11 @@ HISTORY_VISITS = 20
 
 
 def validate_name(name: str | None, errors: list[FieldError], field: str = "name") -> str | None:
-    value = (name or "").strip()
+    value = clean_line(name)  # as pasted: line breaks, tabs, full-width spaces (issue #17.3)
     if not value:
         return None
     if len(value) > MAX_NAME_LENGTH:
-        errors.append(FieldError(field, "too_long", {"max": MAX_NAME_LENGTH}))
+        check_length(value, field, MAX_NAME_LENGTH, errors)
     elif looks_like_id_number(value):
         errors.append(FieldError(field, "id_number_not_allowed"))
     return value
@@ -249,7 +249,7 @@ def withdraw_consent(
     and the values earlier corrections kept sealed there are erased with the rest."""
     require(actor, Action.MANAGE_CUSTOMERS)
     now = now or utcnow()
-    reason = (reason or "").strip()
+    reason = clean_text(reason)  # as pasted (issue #17.3)
     errors = reason_errors(reason) if reason else []
     if errors:
         raise ValidationFailed(errors)

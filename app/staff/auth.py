@@ -24,6 +24,7 @@ from app.core.errors import AccountLocked, FieldError, LoginFailed, NotFound, Va
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, StaffDTO
+from app.core.validation import check_length, clean_line
 from app.staff.passwords import hash_password, needs_rehash, password_problems
 from app.staff.passwords import verify as _verify
 from db.models import Role, StaffRole, StaffUser
@@ -32,6 +33,7 @@ from db.uow import UnitOfWork
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
+MAX_FULL_NAME, MAX_STAFF_NO, MAX_CERTIFICATE_NO = 100, 32, 64
 
 
 def actor_of(user: StaffUser) -> Actor:
@@ -251,8 +253,10 @@ def validate_new_user(*, username: str, full_name: str, password: str, roles) ->
     errors: list[FieldError] = []
     if not USERNAME_RE.match(username or ""):
         errors.append(FieldError("username", "username_format"))
-    if not (full_name or "").strip():
+    name = clean_line(full_name)
+    if not name:
         errors.append(FieldError("full_name", "required"))
+    check_length(name, "full_name", MAX_FULL_NAME, errors)  # said, never cut (issue #17.3)
     errors.extend(password_problems(password, username=username))
     if not roles:
         errors.append(FieldError("roles", "required"))
@@ -277,7 +281,15 @@ def _insert_user(
     pdi_certificate_expiry=None,
     must_change_password=False,
 ) -> StaffUser:
+    # As pasted: line breaks, tabs, full-width spaces become one space (issue #17.3).
+    full_name, staff_no, pdi_certificate_no = (
+        clean_line(full_name),
+        clean_line(staff_no),
+        clean_line(pdi_certificate_no),
+    )
     errors = validate_new_user(username=username, full_name=full_name, password=password, roles=roles)
+    check_length(staff_no, "staff_no", MAX_STAFF_NO, errors)
+    check_length(pdi_certificate_no, "pdi_certificate_no", MAX_CERTIFICATE_NO, errors)
     if not errors and uow.session.scalar(
         select(StaffUser.id).where(func.lower(StaffUser.username) == username.strip().lower())
     ):
@@ -286,8 +298,8 @@ def _insert_user(
         raise ValidationFailed(errors)
     user = StaffUser(
         username=username.strip(),
-        full_name=full_name.strip(),
-        staff_no=staff_no or "",
+        full_name=full_name,
+        staff_no=staff_no,
         password_hash=hash_password(password),
         licence_first_issued=licence_first_issued,
         pdi_certificate_no=pdi_certificate_no or None,

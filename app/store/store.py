@@ -12,11 +12,19 @@ from app.staff.api import actor_of
 from app.staff.api import insert_user as _insert_user
 from app.core.common import check_version, commit
 from app.core.dto import Actor, StoreDTO
+from app.core.validation import check_length, clean_line
 from db.models import Role, StaffRole, StaffUser, Store
 from db.uow import UnitOfWork
 
 # Hotlines are landlines (021-6xxxxxxx), 400/800 numbers or mobiles: digits with separators.
 PHONE_RE = re.compile(r"^\+?[\d\s\-()]{5,24}$", re.ASCII)
+# What the store's record holds; printed on every card and notice, so too long is refused.
+MAX_LENGTHS = {"legal_name": 200, "address": 300, "website": 200}
+
+
+def clean_store_fields(**values: str | None) -> dict[str, str]:
+    """The store's details as pasted, on one line each (issue #17.3)."""
+    return {name: clean_line(value) for name, value in values.items()}
 
 
 def store_dto(s: Store) -> StoreDTO:
@@ -36,18 +44,18 @@ def store_dto(s: Store) -> StoreDTO:
 def validate_store_fields(
     *, legal_name: str, address: str, sales_hotline: str, complaint_phone: str, website: str = ""
 ) -> list[FieldError]:
-    errors = []
+    errors: list[FieldError] = []
     for name, value in (("legal_name", legal_name), ("address", address)):
-        if not (value or "").strip():
+        if not clean_line(value):
             errors.append(FieldError(name, "required"))
     for name, value in (("sales_hotline", sales_hotline), ("complaint_phone", complaint_phone)):
-        value = (value or "").strip()
+        value = clean_line(value)
         if not value:
             errors.append(FieldError(name, "required"))
         elif not PHONE_RE.match(value) or sum(c.isdigit() for c in value) < 5:
             errors.append(FieldError(name, "phone_format"))
-    if website and len(website) > 200:
-        errors.append(FieldError("website", "too_long", {"max": 200}))
+    for name, value in (("legal_name", legal_name), ("address", address), ("website", website)):
+        check_length(clean_line(value), name, MAX_LENGTHS[name], errors)  # said, never cut (issue #17.3)
     return errors
 
 
@@ -99,11 +107,15 @@ def set_up_store(
         if errors or admin is None:  # no error means the administrator was inserted
             raise ValidationFailed(errors)
         store = uow.session.scalar(select(Store)) or Store()
-        store.legal_name = legal_name.strip()
-        store.address = address.strip()
-        store.sales_hotline = sales_hotline.strip()
-        store.complaint_phone = complaint_phone.strip()
-        store.website = (website or "").strip()
+        details = clean_store_fields(
+            legal_name=legal_name,
+            address=address,
+            sales_hotline=sales_hotline,
+            complaint_phone=complaint_phone,
+            website=website,
+        )
+        for name, value in details.items():
+            setattr(store, name, value)
         uow.session.add(store)
         uow.commit()
         return actor_of(admin)
@@ -152,9 +164,15 @@ def update_store(
         if store is None:
             raise NotFound(what="store")
         check_version(store, expected_version)
-        store.legal_name, store.address = legal_name.strip(), address.strip()
-        store.sales_hotline, store.complaint_phone = sales_hotline.strip(), complaint_phone.strip()
-        store.website = (website or "").strip()
+        details = clean_store_fields(
+            legal_name=legal_name,
+            address=address,
+            sales_hotline=sales_hotline,
+            complaint_phone=complaint_phone,
+            website=website,
+        )
+        for name, value in details.items():
+            setattr(store, name, value)
         if card_url_template is not None:
             store.card_url_template = card_url_template.strip()
         commit(uow)

@@ -10,6 +10,7 @@ people never sign for nothing (issue #16). Re-exported by drive_steps.py.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from app.core.clock import store_today, utcnow
 from app.core.dto import Actor, SignatureCapture
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
+from app.core.validation import clean_line
 from app.test_drives.dto import TestDriveDTO, describe_vehicle
 from app.test_drives.escorts import escort_refusal
 from app.test_drives.qualification import _done, _drive_for_step, _touch, qualification_problems, terms_of
@@ -128,7 +130,8 @@ def sign_agreement(
 
     require(actor, Action.CONDUCT_TEST_DRIVES)
     now = now or utcnow()
-    signatures = tuple(signatures)
+    # Signer names as pasted, on one line (issue #17.3): the archive keeps what the PDF shows.
+    signatures = tuple(replace(sig, signer_name=clean_line(sig.signer_name)) for sig in signatures)
     with uow:
         s = uow.session
         d = _drive_for_step(s, drive_id, expected_version)

@@ -23,6 +23,7 @@ from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor
 from app.core.request_keys import first_record, remember
+from app.core.validation import check_length, clean_line, clean_text
 from app.test_drives.dto import TestDriveDTO, drive_dto
 
 # Escorts (4.2.4.4) live in their own module; re-exported for callers of this one.
@@ -37,6 +38,7 @@ from db.uow import UnitOfWork
 MAX_DAYS_AHEAD = 60
 PAST_GRACE = dt.timedelta(minutes=5)  # a booking "now" typed a minute late is still fine
 MAX_NAME = 60
+MAX_REASON = 500
 
 
 def book_test_drive(
@@ -103,7 +105,7 @@ def book_test_drive(
 def _who(s, visit_id: int | None, customer_id: int | None, customer_name: str, errors: list[FieldError]):
     """(visit, customer, name) the drive is for: a visit brings its customer, a customer their
     name; a name is required either way."""
-    name = (customer_name or "").strip()
+    name = clean_line(customer_name)  # as pasted: line breaks, tabs, full-width spaces (issue #17.3)
     visit = s.get(Visit, visit_id) if visit_id is not None else None
     if visit_id is not None and visit is None:
         raise NotFound(what="visit", id=visit_id)
@@ -118,8 +120,8 @@ def _who(s, visit_id: int | None, customer_id: int | None, customer_name: str, e
         name = customer.name
     if not name:
         errors.append(FieldError("customer_name", "required"))
-    elif len(name) > MAX_NAME:
-        errors.append(FieldError("customer_name", "too_long", {"max": MAX_NAME}))
+    else:
+        check_length(name, "customer_name", MAX_NAME, errors)
     return visit, customer, name
 
 
@@ -287,16 +289,18 @@ def cancel_test_drive(
     """Cancel a booked drive (not one that has left) and free its slots."""
     require(actor, Action.BOOK_TEST_DRIVES)
     now = now or utcnow()
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationFailed([FieldError("reason", "required")])
+    reason = clean_text(reason)  # too long is said, never cut (issue #17.3)
+    errors = [FieldError("reason", "required")] if not reason else []
+    check_length(reason, "reason", MAX_REASON, errors)
+    if errors:
+        raise ValidationFailed(errors)
     with uow:
         s = uow.session
         d = get_drive(s, drive_id)
         check_version(d, expected_version)
         if d.status != DriveStatus.BOOKED:
             raise ShowroomError("test_drive_not_booked", status=d.status)
-        d.status, d.cancel_reason = DriveStatus.CANCELLED.value, reason[:500]
+        d.status, d.cancel_reason = DriveStatus.CANCELLED.value, reason
         d.updated_at, d.updated_by_id = now, actor.user_id
         release_slots(s, d)
         commit(uow)

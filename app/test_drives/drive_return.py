@@ -14,6 +14,7 @@ from app.core.common import check_version
 from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
+from app.core.validation import check_length, clean_text
 from app.test_drives.slots import release_slots
 from app.test_drives.dto import TestDriveDTO
 from app.test_drives.qualification import _done, _touch
@@ -39,14 +40,13 @@ def _return_errors(data: ReturnInput) -> tuple[list[FieldError], str, str]:
     """(errors, damage notes, feedback) of what the consultant typed: the damage check is
     answered, damage is described, texts fit, the intent is a known level."""
     errors = []
-    notes, feedback = (data.damage_notes or "").strip(), (data.feedback or "").strip()
+    notes, feedback = clean_text(data.damage_notes), clean_text(data.feedback)  # as pasted (issue #17.3)
     if data.damage_found is None:
         errors.append(FieldError("damage_found", "required"))
     elif data.damage_found and not notes:
         errors.append(FieldError("damage_notes", "required"))
     for name, value in (("damage_notes", notes), ("feedback", feedback)):
-        if len(value) > MAX_TEXT:
-            errors.append(FieldError(name, "too_long", {"max": MAX_TEXT}))
+        check_length(value, name, MAX_TEXT, errors)
     if data.intent_level not in (None, "H", "A", "B", "C"):
         errors.append(FieldError("intent_level", "unknown_value"))
     return errors, notes, feedback

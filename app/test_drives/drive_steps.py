@@ -27,6 +27,7 @@ from app.test_drives.rules import CHECK_ITEMS, LICENCE_CLASSES, SEVERE_WEATHER, 
 from app.core.errors import FieldError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.dto import Actor
+from app.core.validation import check_length, clean_text
 from app.test_drives.dto import TestDriveDTO
 
 # Steps 1-2 (consent, qualification), 6 (agreement), 7 (start) and 8 (return) live in their
@@ -144,16 +145,18 @@ def record_weather(
     with a sales manager's override and reason (given here, or later by override_weather)."""
     require(actor, Action.CONDUCT_TEST_DRIVES)
     now = now or utcnow()
-    reason = (override_reason or "").strip()
-    if weather not in WEATHER:
-        raise ValidationFailed([FieldError("weather", "unknown_value")])
+    reason = clean_text(override_reason)  # too long is said, never cut (issue #17.3)
+    errors = [] if weather in WEATHER else [FieldError("weather", "unknown_value")]
+    check_length(reason, "override_reason", MAX_TEXT, errors)
+    if errors:
+        raise ValidationFailed(errors)
     if reason:
         require(actor, Action.OVERRIDE_TEST_DRIVE_WEATHER)
     with uow:
         d = _drive_for_step(uow.session, drive_id, expected_version)
         d.weather, d.weather_at = weather, now
         severe = weather in SEVERE_WEATHER
-        d.weather_override_reason = reason[:MAX_TEXT] if severe and reason else None
+        d.weather_override_reason = reason if severe and reason else None
         d.weather_override_by_id = actor.user_id if severe and reason else None
         _touch(d, actor, now)
         return _done(uow, d, now)
@@ -165,14 +168,16 @@ def override_weather(
     """A sales manager lets a drive proceed in severe weather, with a reason (4.2.4.7)."""
     require(actor, Action.OVERRIDE_TEST_DRIVE_WEATHER)
     now = now or utcnow()
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationFailed([FieldError("override_reason", "required")])
+    reason = clean_text(reason)  # too long is said, never cut (issue #17.3)
+    errors = [FieldError("override_reason", "required")] if not reason else []
+    check_length(reason, "override_reason", MAX_TEXT, errors)
+    if errors:
+        raise ValidationFailed(errors)
     with uow:
         d = _drive_for_step(uow.session, drive_id, expected_version)
         if d.weather not in SEVERE_WEATHER:
             raise ValidationFailed([FieldError("weather", "weather_not_severe")])
-        d.weather_override_reason, d.weather_override_by_id = reason[:MAX_TEXT], actor.user_id
+        d.weather_override_reason, d.weather_override_by_id = reason, actor.user_id
         _touch(d, actor, now)
         return _done(uow, d, now)
 

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +23,7 @@ from app.core.errors import Conflict, FieldError, NotFound, PermissionDenied, Va
 from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor
+from app.core.validation import check_length, clean_line
 from app.test_drives.dto import FleetCarDTO, RouteDTO, fleet_car_dto, route_dto
 from db.models import Vehicle, VehicleStatus
 from db.drive_models import TestDriveCar, TestDriveRoute
@@ -30,6 +31,7 @@ from db.uow import UnitOfWork
 
 MIN_ACTIVE_ROUTES = 2  # 4.2.4.3: "≥2 routes recommended"
 MAX_MAP_BYTES = 5 * 1024 * 1024
+MAX_ROUTE_TEXT, MAX_ROUTE_DESCRIPTION = 80, 500
 
 
 def _require_any(actor: Actor, *actions: Action) -> None:
@@ -74,20 +76,19 @@ def route_map(uow: UnitOfWork, *, actor: Actor, route_id: int) -> bytes | None:
 
 
 def _route_errors(data: RouteInput, today: dt.date) -> list[FieldError]:
-    errors = []
-    if not (data.name or "").strip():
+    errors: list[FieldError] = []
+    if not data.name:
         errors.append(FieldError("name", "required"))
-    elif len(data.name.strip()) > 80:
-        errors.append(FieldError("name", "too_long", {"max": 80}))
+    check_length(data.name, "name", MAX_ROUTE_TEXT, errors)
+    check_length(data.description, "description", MAX_ROUTE_DESCRIPTION, errors)
     if data.distance_km is None or not (0 < float(data.distance_km) <= 200):
         errors.append(FieldError("distance_km", "out_of_range", {"min": 0.1, "max": 200}))
     if data.typical_minutes is None or not (5 <= int(data.typical_minutes) <= 180):
         errors.append(FieldError("typical_minutes", "out_of_range", {"min": 5, "max": 180}))
     # 4.2.4.3: only routes filed with the traffic police may be published and used.
-    if not (data.filing_ref or "").strip():
+    if not data.filing_ref:
         errors.append(FieldError("filing_ref", "required"))
-    elif len(data.filing_ref.strip()) > 80:
-        errors.append(FieldError("filing_ref", "too_long", {"max": 80}))
+    check_length(data.filing_ref, "filing_ref", MAX_ROUTE_TEXT, errors)
     if data.filing_date is None:
         errors.append(FieldError("filing_date", "required"))
     elif data.filing_date > today:
@@ -109,10 +110,17 @@ def save_route(
     """Add a route (route_id None) or edit one; a used route is deactivated, never deleted."""
     require(actor, Action.MANAGE_TEST_DRIVE_ROUTES)
     now = now or utcnow()
+    # As pasted: whitespace normalised, too long said, never cut (issue #17.3).
+    data = replace(
+        data,
+        name=clean_line(data.name),
+        filing_ref=clean_line(data.filing_ref),
+        description=clean_line(data.description),
+    )
     errors = _route_errors(data, store_today(now))
     with uow:
         s = uow.session
-        name = (data.name or "").strip()
+        name = data.name
         clash = s.scalar(select(TestDriveRoute.id).where(TestDriveRoute.name == name))
         if clash is not None and clash != route_id:
             errors.append(FieldError("name", "route_name_taken"))
@@ -127,9 +135,9 @@ def save_route(
                 raise NotFound(what="test_drive_route", id=route_id)
             check_version(found, expected_version)
             r = found
-        r.name, r.description = name, (data.description or "").strip()
+        r.name, r.description = name, data.description
         r.distance_km, r.typical_minutes = round(float(data.distance_km), 1), int(data.typical_minutes)
-        r.filing_ref, r.filing_date = data.filing_ref.strip(), data.filing_date
+        r.filing_ref, r.filing_date = data.filing_ref, data.filing_date
         r.active, r.updated_at, r.updated_by_id = bool(data.active), now, actor.user_id
         if data.map_image is not None:
             r.map_image = bytes(data.map_image)

@@ -66,3 +66,10 @@ def test_chinese_punctuation_stays_as_written():
     from app.core.validation import clean_line
 
     assert clean_line("路过进店（新）：Ａ５") == "路过进店（新）：A5"
+
+
+def test_chinese_punctuation_stays_as_typed_only_full_width_letters_and_digits_fold():
+    # A legal name's （上海） and a note's ， are how Chinese is written; NFKC would make them ASCII.
+    assert clean_line("上海浦江汽车销售服务（上海）有限公司") == "上海浦江汽车销售服务（上海）有限公司"
+    assert clean_text("展车，左前门有细微划痕。\r\n复检：正常") == "展车，左前门有细微划痕。\n复检：正常"
+    assert clean_line("Ｍｏｄｅｌ　Ｙ　２０２６") == "Model Y 2026"

@@ -52,7 +52,6 @@ class StatusDialog(ServiceFormDialog):
         self.status.setObjectName("status")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
-        self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(self.tr("Optional, kept in the vehicle's history"))
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)

@@ -92,9 +92,7 @@ class VehicleForm(QWidget):
         # Shown only after the service asked for a manager's override (domain_reference §5.2).
         left.addRow(
             self.tr("Override reason"),
-            self._line(
-                "vin_override_reason", self.tr("Why the VIN is right although the check digit does not match"), 200
-            ),
+            self._line("vin_override_reason", self.tr("Why the VIN is right although the check digit does not match")),
         )
         self.override_row = left.rowCount() - 1
         left.setRowVisible(self.override_row, False)
@@ -104,9 +102,9 @@ class VehicleForm(QWidget):
         left.addRow("", self.override_note)
         self.override_note_row = left.rowCount() - 1
         left.setRowVisible(self.override_note_row, False)
-        left.addRow(field_label("brand"), self._line("brand", max_length=60))
-        left.addRow(field_label("model"), self._line("model", max_length=80))
-        left.addRow(field_label("trim"), self._line("trim", max_length=120))
+        left.addRow(field_label("brand"), self._line("brand"))
+        left.addRow(field_label("model"), self._line("model"))
+        left.addRow(field_label("trim"), self._line("trim"))
         year = QSpinBox()
         year.setRange(MIN_MODEL_YEAR, dt.date.today().year + 2)
         year.setValue(dt.date.today().year)
@@ -116,8 +114,8 @@ class VehicleForm(QWidget):
             combo.addItem(powertrain_label(p.value), p.value)
         left.addRow(field_label("powertrain"), self._input("powertrain", combo))
 
-        right.addRow(field_label("exterior_color"), self._line("exterior_color", max_length=40))
-        right.addRow(field_label("interior_color"), self._line("interior_color", max_length=40))
+        right.addRow(field_label("exterior_color"), self._line("exterior_color"))
+        right.addRow(field_label("interior_color"), self._line("interior_color"))
         right.addRow(self.tr("Guide price (yuan)"), self._line("guide_price_fen", self.tr("e.g. 219900")))
         right.addRow(self.tr("Selling price (yuan)"), self._line("price_fen", self.tr("e.g. 199900")))
         right.addRow(field_label("production_date"), self._date_input())
