@@ -20,6 +20,7 @@ from app.core.errors import FieldError, NotFound, ShowroomError, ValidationFaile
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
+from app.core.validation import clean_line, clean_text
 from db.card_models import ChargingPileOffer, DisplayPosition, DisplayZone, Promotion
 from db.models import Powertrain, Vehicle, VehicleStatus
 from db.uow import UnitOfWork
@@ -221,7 +222,9 @@ def set_promotion(
 ) -> PromotionRecordDTO:
     """Set (or replace) the promotion printed on a car's card; the card becomes stale."""
     require(actor, Action.MANAGE_PROMOTIONS)
-    errors = _promotion_errors(title or "", rules or "", conditions or "")
+    # As pasted from a brand's circular: one-line title, rules and conditions with clean breaks (issue #17.3).
+    title, rules, conditions = clean_line(title), clean_text(rules), clean_text(conditions)
+    errors = _promotion_errors(title, rules, conditions)
     if errors:
         raise ValidationFailed(errors)
     with uow:
@@ -234,7 +237,7 @@ def set_promotion(
             s.add(p)
         else:
             check_version(p, expected_version)
-        p.title, p.rules, p.conditions = title.strip(), rules.strip(), (conditions or "").strip()
+        p.title, p.rules, p.conditions = title, rules, conditions
         p.valid_until, p.updated_by_id = valid_until, actor.user_id
         commit(uow)
         return PromotionRecordDTO(p.vehicle_id, p.title, p.rules, p.conditions, p.valid_until, p.version)

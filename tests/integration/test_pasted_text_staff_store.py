@@ -67,3 +67,19 @@ def test_a_store_address_too_long_is_refused_not_cut(uow, admin):
         _update(uow, admin, address="测" * 301)
     assert _refused(exc) == [("address", "too_long", MAX_LENGTHS["address"])]
     assert get_store(uow()).address == "上海市闵行区测试路1号"
+
+
+def test_a_pasted_promotion_is_stored_clean(uow, tmp_path):
+    """A promotion pasted from a brand's circular (4.3.2.1, issue #17.3): one-line title, rules
+    with clean line breaks, nothing cut."""
+    from app.inventory import vehicles
+    from app.showroom.cards_floor import set_promotion
+    from tests.factories import make_staff, vehicle_input
+
+    make_store(uow)
+    manager = make_staff(uow, Role.SALES_MANAGER)
+    vehicle = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="on_display"))
+    p = set_promotion(
+        uow(), actor=manager, vehicle_id=vehicle.id, title="年末\r\n特惠\t", rules="首付 3 成\r\n\r\n\r\n送保养　1 次"
+    )
+    assert (p.title, p.rules) == ("年末 特惠", "首付 3 成\n\n送保养 1 次")

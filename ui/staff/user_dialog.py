@@ -68,11 +68,11 @@ class UserDialog(ServiceFormDialog):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Full name"), self.errors.wrap("full_name", self.full_name))
         form.addRow(self.tr("Username"), self.errors.wrap("username", self.username))
-        form.addRow(self.tr("Staff number"), self.staff_no)
+        form.addRow(self.tr("Staff number"), self.errors.wrap("staff_no", self.staff_no))
         form.addRow(self.tr("Initial password"), self.errors.wrap("password", self.password))
         form.addRow(self.tr("Roles"), self.errors.wrap("roles", roles))
         form.addRow(self.tr("Driving licence first issued"), self.licence)
-        form.addRow(self.tr("PDI certificate number"), self.pdi_cert)
+        form.addRow(self.tr("PDI certificate number"), self.errors.wrap("pdi_certificate_no", self.pdi_cert))
         form.addRow(self.tr("PDI certificate expiry"), self.pdi_expiry)
 
     def service_call(self) -> ServiceCall | None:
