@@ -164,3 +164,35 @@ def test_a_checklist_published_meanwhile_opens_the_conflict_box_and_reload_edits
     assert dialog.model.rowCount() == len(list(definition.items()))
     qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
     assert dialog.result_dto is not None and dialog.result_dto.template_version == 3
+
+
+def test_double_click_on_issue_report_archives_one_signed_pdi_report(qtbot, make_ctx, uow, threaded):
+    # 4.4.1.4: one signed report per inspection is given to the customer.
+    import math
+
+    from app.documents.archive import DocumentQuery, list_documents
+    from app.pdi import queries as pdi_queries
+    from tests.integration.test_pdi_permissions import VALID_UNTIL, passed_inspection, sold_car
+    from ui.pdi.report_dialog import PdiReportDialog
+
+    make_store(uow)
+    manager = make_ctx(Role.SALES_MANAGER)
+    tech = make_ctx(
+        Role.PDI_TECHNICIAN, full_name="孙海涛", pdi_certificate_no="SH-PDI-1", pdi_certificate_expiry=VALID_UNTIL
+    )
+    ins = passed_inspection(uow, tech.actor, sold_car(uow, manager.actor).id)
+    dialog = PdiReportDialog(tech, pdi_queries.get_inspection(uow(), actor=tech.actor, inspection_id=ins.id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.customer_name.setText("李女士")
+    strokes = [[[0.05 + i / 60, 0.5 + 0.3 * math.sin(i / 3), i * 10, 1.0] for i in range(50)]]
+    for role in ("technician", "customer"):
+        pad = dialog.ask_signature(role)
+        pad.pad.set_strokes(strokes)
+        pad.confirm()
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, dialog)
+    query = DocumentQuery(doc_type="pdi_report", subject_id=ins.id, include_voided=True)
+    assert len(list_documents(uow(), actor=manager.actor, query=query)) == 1
+    _no_refusal(dialog)
