@@ -440,6 +440,17 @@
     </message>
 </context>
 <context>
+    <name>CancelBookingDialog</name>
+    <message>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTab</name>
     <message>
         <source>Create new self-signed…</source>
@@ -5786,14 +5797,6 @@ Defect: {defect}</source>
     <message>
         <source>{plate} cannot be booked: {why}</source>
         <translation>{plate} 暂不可预约：{why}</translation>
-    </message>
-    <message>
-        <source>Cancel booking</source>
-        <translation>取消预约</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
     </message>
     <message>
         <source>Test-drive routes</source>

@@ -196,3 +196,27 @@ def test_double_click_on_issue_report_archives_one_signed_pdi_report(qtbot, make
     query = DocumentQuery(doc_type="pdi_report", subject_id=ins.id, include_voided=True)
     assert len(list_documents(uow(), actor=manager.actor, query=query)) == 1
     _no_refusal(dialog)
+
+
+def test_double_click_on_ok_cancels_a_booking_once_without_a_conflict_against_itself(qtbot, database, uow, threaded):
+    from app.test_drives import booking
+    from tests.integration.test_test_drives import book
+    from ui.test_drives.cancel_dialog import CancelBookingDialog
+
+    world = make_world(uow)
+    drive = book(world)
+    dialog = CancelBookingDialog(AppContext(database, world.manager), drive)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "reason" in dialog.errors.shown(), timeout=10_000)  # beside the field
+    workers.wait_for_idle()
+    dialog.reason.setText("客户改期")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    _settle(qtbot, dialog)
+    saved = booking.get_test_drive(uow(), actor=world.manager, drive_id=drive.id)
+    assert saved.status == "cancelled" and saved.version == drive.version + 1
+    assert dialog.conflict_box is None
+    _no_refusal(dialog)
