@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AcknowledgeRepairDialog</name>
+    <message>
+        <source>Assembly repair disclosed</source>
+        <translation>总成维修告知</translation>
+    </message>
+    <message>
+        <source>The customer has read the repair of the assembly and acknowledges it.
+Customer&apos;s name:</source>
+        <translation>客户已阅读该总成维修情况并予以确认。
+客户姓名：</translation>
+    </message>
+</context>
+<context>
     <name>AdminModels</name>
     <message>
         <source>Yes</source>
@@ -3691,16 +3704,6 @@ File: {file}</source>
     <message>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <source>Assembly repair disclosed</source>
-        <translation>总成维修告知</translation>
-    </message>
-    <message>
-        <source>The customer has read the repair of the assembly and acknowledges it.
-Customer&apos;s name:</source>
-        <translation>客户已阅读该总成维修情况并予以确认。
-客户姓名：</translation>
     </message>
     <message>
         <source>PDI report {number}</source>

@@ -220,3 +220,52 @@ def test_double_click_on_ok_cancels_a_booking_once_without_a_conflict_against_it
     assert saved.status == "cancelled" and saved.version == drive.version + 1
     assert dialog.conflict_box is None
     _no_refusal(dialog)
+
+
+def test_double_click_on_ok_records_one_acknowledgement_of_an_assembly_repair(qtbot, make_ctx, uow, threaded):
+    # 4.4.1.4: the customer acknowledges a disclosed assembly repair; a second click is never
+    # sent, so no "changed on another terminal" against the first.
+    from app.pdi import inspections as pdi
+    from app.pdi import queries as pdi_queries
+    from tests.integration.test_pdi_permissions import VALID_UNTIL, sold_car
+    from ui.pdi.inspection_dialog import PdiInspectionDialog
+
+    make_store(uow)
+    manager = make_ctx(Role.SALES_MANAGER)
+    tech = make_ctx(
+        Role.PDI_TECHNICIAN, full_name="孙海涛", pdi_certificate_no="SH-PDI-1", pdi_certificate_expiry=VALID_UNTIL
+    )
+    ins = pdi.start_inspection(uow(), actor=tech.actor, vehicle_id=sold_car(uow, manager.actor).id)
+    item = ins.item("B05")
+    pdi.record_item(
+        uow(), actor=tech.actor, item_result_id=item.id, expected_version=item.version, result="not_ok", note="渗油"
+    )
+    ins = pdi.record_rectification(
+        uow(),
+        actor=tech.actor,
+        item_result_id=item.id,
+        action_taken="更换变速箱总成",
+        repaired_by="张师傅",
+        assembly_repair=True,
+        assembly_name="变速箱",
+    )
+    before = ins.rectifications[0]
+    inspection_dialog = PdiInspectionDialog(tech, ins)
+    qtbot.addWidget(inspection_dialog)
+    inspection_dialog.show()
+    inspection_dialog.select_item("B05")
+    qtbot.mouseClick(inspection_dialog.ack_button, Qt.MouseButton.LeftButton)
+    dialog = inspection_dialog.child_dialog
+    assert dialog is not None and dialog.objectName() == "pdi_acknowledge_dialog"
+    dialog.customer_name.setText("李女士")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    _settle(qtbot, dialog)
+    after = pdi_queries.get_inspection(uow(), actor=tech.actor, inspection_id=ins.id).rectifications[0]
+    assert after.acknowledged_at is not None and after.version == before.version + 1
+    # The dialog closed (and was deleted) on its one success; no box anywhere.
+    from PySide6.QtWidgets import QApplication
+
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert not inspection_dialog.ack_button.isEnabled()  # the page shows it acknowledged
