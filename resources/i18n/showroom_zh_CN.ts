@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AcknowledgeRepairDialog</name>
+    <message>
+        <source>Assembly repair disclosed</source>
+        <translation>总成维修告知</translation>
+    </message>
+    <message>
+        <source>The customer has read the repair of the assembly and acknowledges it.
+Customer&apos;s name:</source>
+        <translation>客户已阅读该总成维修情况并予以确认。
+客户姓名：</translation>
+    </message>
+</context>
+<context>
     <name>AdminModels</name>
     <message>
         <source>Yes</source>
@@ -437,6 +450,17 @@
     <message>
         <source>Planned distance</source>
         <translation>预计里程</translation>
+    </message>
+</context>
+<context>
+    <name>CancelBookingDialog</name>
+    <message>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -3682,16 +3706,6 @@ File: {file}</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <source>Assembly repair disclosed</source>
-        <translation>总成维修告知</translation>
-    </message>
-    <message>
-        <source>The customer has read the repair of the assembly and acknowledges it.
-Customer&apos;s name:</source>
-        <translation>客户已阅读该总成维修情况并予以确认。
-客户姓名：</translation>
-    </message>
-    <message>
         <source>PDI report {number}</source>
         <translation>PDI 报告 {number}</translation>
     </message>
@@ -5786,14 +5800,6 @@ Defect: {defect}</source>
     <message>
         <source>{plate} cannot be booked: {why}</source>
         <translation>{plate} 暂不可预约：{why}</translation>
-    </message>
-    <message>
-        <source>Cancel booking</source>
-        <translation>取消预约</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
     </message>
     <message>
         <source>Test-drive routes</source>

@@ -21,17 +21,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from app.core.permissions import Action, can
 from app.pdi.dto import PdiInspectionDTO, PdiItemDTO
@@ -329,36 +319,30 @@ class PdiInspectionDialog(InspectionReportMixin, QDialog):
             # The repaired item is re-checked next (4.4.1.4).
             self.select_item(item.item_id)
 
-    def ask_acknowledgement(self) -> None:
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Assembly repair disclosed"),
-            self.tr("The customer has read the repair of the assembly and acknowledges it.\nCustomer's name:"),
-            text=self.inspection.customer_name,
-        )
-        if ok:
-            self.acknowledge(name)
+    def ask_acknowledgement(self):
+        """The customer acknowledges the selected item's assembly repair (4.4.1.4)."""
+        from ui.pdi.acknowledge_dialog import AcknowledgeRepairDialog
 
-    def acknowledge(self, customer_name: str) -> None:
         repair = self._pending_ack(self.selected_item())
         if repair is None:
-            return
-        ctx, inspection_id = self.ctx, self.inspection.id
+            return None
+        dialog = AcknowledgeRepairDialog(self.ctx, self.inspection, repair, self)
+        dialog.saved.connect(self._acknowledged)
+        dialog.finished.connect(dialog.deleteLater)
+        self.child_dialog = dialog
+        dialog.open()
+        return dialog
 
-        def work():
-            from app.pdi.inspections import acknowledge_disclosure
-            from app.pdi.queries import get_inspection
+    def acknowledge(self, customer_name: str) -> None:
+        """The acknowledgement with the name given (as typed into the dialog)."""
+        dialog = self.ask_acknowledgement()
+        if dialog is not None:
+            dialog.customer_name.setText(customer_name)
+            dialog.save()
 
-            acknowledge_disclosure(
-                ctx.uow(),
-                actor=ctx.actor,
-                rectification_id=repair.id,
-                expected_version=repair.version,
-                customer_name=customer_name,
-            )
-            return get_inspection(ctx.uow(), actor=ctx.actor, inspection_id=inspection_id)
-
-        self._run(work)
+    def _acknowledged(self, ins) -> None:
+        self.show_inspection(ins)
+        self.changed.emit(ins)
 
     def _status_op(self, name: str) -> None:
         ctx, ins = self.ctx, self.inspection

@@ -1,13 +1,13 @@
 """Signing the PDI report (issue #7; T/CSCA 120031-2023 4.4.1.4): the customer's name, then
 the technician and the customer sign on the pad, then the report is issued (rendered,
 signed digitally and archived off the UI thread). The page opens the customer's copy for
-printing afterwards."""
+printing afterwards. A form dialog on ServiceFormDialog (issue #16.1): Issue goes through the
+one operation path, so a second click never issues a second report."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -15,21 +15,26 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core.dto import SignatureCapture
+from app.core.errors import Conflict
 from app.pdi.dto import PdiInspectionDTO
+from ui.shell.errors import show_error
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
 
 
-class PdiReportDialog(QDialog):
+class PdiReportDialog(ServiceFormDialog):
     issued = Signal(object)  # DocumentDTO
 
     def __init__(self, ctx, inspection: PdiInspectionDTO, parent=None) -> None:
-        super().__init__(parent)
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Ok | std.Cancel)
         self.setObjectName("pdi_report_dialog")
-        self.ctx, self.inspection = ctx, inspection
+        self.inspection = inspection
         self.captures: dict[str, SignatureCapture] = {}
         self.signature_dialog = None
         self.setWindowTitle(self.tr("PDI report for {vin}").format(vin=inspection.vin))
@@ -48,7 +53,6 @@ class PdiReportDialog(QDialog):
         self.customer_button = QPushButton(self.tr("Customer signs…"), objectName="sign_customer")
         self.customer_button.clicked.connect(lambda _c=False: self.ask_signature("customer"))
         self.state = QLabel(objectName="signature_state")
-        self.errors = FieldErrors()
         form = QFormLayout()
         form.addRow(self.tr("Customer:"), self.errors.wrap("customer_name", self.customer_name))
         signs = QHBoxLayout()
@@ -57,15 +61,13 @@ class PdiReportDialog(QDialog):
         form.addRow(self.tr("Signatures:"), signs)
         form.addRow("", self.errors.wrap("customer_signature", self.state))
         self.errors.alias("technician_signature", "customer_signature")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.issue_button = self.buttons.addButton(self.tr("Issue report"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.issue_button = self.save_button
+        self.issue_button.setText(self.tr("Issue report"))
         self.issue_button.setObjectName("issue_report")
-        self.buttons.accepted.connect(self.issue)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.buttons)
         self._update()
 
     def _customer_changed(self) -> None:
@@ -104,6 +106,10 @@ class PdiReportDialog(QDialog):
         self._update()
 
     def issue(self) -> None:
+        """Issue the report (the button does this too)."""
+        self.save()
+
+    def service_call(self) -> ServiceCall | None:
         ctx, inspection_id = self.ctx, self.inspection.id
         customer = self.customer_name.text()
         signatures = list(self.captures.values())
@@ -115,11 +121,16 @@ class PdiReportDialog(QDialog):
                 ctx.uow(), actor=ctx.actor, inspection_id=inspection_id, customer_name=customer, signatures=signatures
             )
 
-        def done(document) -> None:
-            self.issued.emit(document)
-            self.accept()
+        return work
 
-        self.errors.clear()
-        Op(ctx, self, work).busy(self.buttons).on_success(done).on_failure(
-            lambda exc: self.errors.report_failure(self, exc)
-        ).run()
+    def done_saving(self, document) -> None:
+        self.issued.emit(document)
+        super().done_saving(document)
+
+    def failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, Conflict):
+            # Issued or voided on another terminal meanwhile: the signatures were drawn for the
+            # report as it was, so there is nothing to reload into this form; say so plainly.
+            show_error(self, exc)
+            return True
+        return False

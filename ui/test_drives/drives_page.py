@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -32,7 +31,6 @@ from ui.shell.labels import label
 from ui.test_drives.labels import FLEET_DATE
 from ui.test_drives.models import CalendarModel, DriveTableModel, FleetTableModel, RouteTableModel
 from ui.widgets.field_error import ERROR_STYLE
-from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
 from ui.widgets.badge_delegate import badge_column
@@ -248,22 +246,17 @@ class TestDrivesPage(QWidget):
         dialog.open()
         return dialog
 
-    def cancel_selected(self) -> None:
-        d, ctx = _selected(self.drives, self.drive_model), self.ctx
+    def cancel_selected(self):
+        from ui.test_drives.cancel_dialog import CancelBookingDialog
+
+        d = _selected(self.drives, self.drive_model)
         if d is None:
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("Cancel booking"), self.tr("Reason"))
-        if not ok:
-            return
-
-        def work():
-            from app.test_drives.booking import cancel_test_drive
-
-            return cancel_test_drive(
-                ctx.uow(), actor=ctx.actor, drive_id=d.id, expected_version=d.version, reason=reason
-            )
-
-        Op(ctx, self, work).on_success(lambda _d: self.refresh()).run()
+            return None
+        dialog = CancelBookingDialog(self.ctx, d, self)
+        dialog.saved.connect(lambda _d: self.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # --- routes and fleet -------------------------------------------------------------------------
     def add_route(self):

@@ -1,6 +1,7 @@
 """Managers' dialogs of the test-drive page (issue #6.1, #6.2): a route filed with the traffic
 police (4.2.4.3) and a fleet car's papers and maintenance (4.2.4.8, 4.2.4.6). Errors beside
-each field; a stale edit opens the conflict box."""
+each field; a stale edit opens the conflict box, whose Reload shows the record as saved now.
+Both are form dialogs on ServiceFormDialog (issue #16.1)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +31,7 @@ from app.core.clock import store_today
 from ui.shell.labels import label
 from ui.test_drives.labels import TRANSMISSION
 from ui.widgets.field_error import FieldErrors
-from ui.shell.ops import Op
+from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.shell.workers import run_op
 
 
@@ -88,31 +87,28 @@ class RequiredDateEdit(QDateEdit):
         super().keyPressEvent(event)
 
 
-class _SaveDialog(QDialog):
+class _SaveDialog(ServiceFormDialog):
+    """The rows of a set-up form on ServiceFormDialog (issue #16.1): Save sends the form
+    through the one operation path (form and buttons disabled until the answer is back, every
+    bad field beside it); a stale edit opens the conflict box, whose Reload refills the form
+    with the record as saved now."""
+
     def __init__(self, ctx, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.errors = FieldErrors()
-        self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
-        self.result_dto = None
+        std = QDialogButtonBox.StandardButton
+        body = QWidget()
+        super().__init__(ctx, body, FieldErrors(), parent, buttons=std.Save | std.Cancel)
+        self.rows = QFormLayout(body)
+        self.rows.setContentsMargins(0, 0, 0, 0)
 
-    def _save(self, work) -> None:
-        def done(dto) -> None:
-            self.result_dto = dto
-            self.accept()
 
-        Op(self.ctx, self, work).busy(self.buttons).on_success(done).on_failure(
-            lambda exc: self.errors.report_failure(self, exc, reload=self.reject)
-        ).run()
+def _find(rows, record_id: int, what: str):
+    """The record with this id among a list the service returned (NotFound once deleted)."""
+    found = next((r for r in rows if r.id == record_id), None)
+    if found is None:
+        from app.core.errors import NotFound
 
-    def save(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+        raise NotFound(what=what, id=record_id)
+    return found
 
 
 class RouteDialog(_SaveDialog):
@@ -121,32 +117,32 @@ class RouteDialog(_SaveDialog):
         self.setObjectName("route_dialog")
         self.setWindowTitle(self.tr("Test-drive route"))
         self.route, self.map_bytes = route, None
-        self.name = QLineEdit(route.name if route else "")
+        self.name = QLineEdit()
         self.name.setObjectName("name")
-        self.description = QLineEdit(route.description if route else "")
+        self.description = QLineEdit()
         self.description.setObjectName("description")
         self.km = QDoubleSpinBox()
         self.km.setObjectName("distance_km")
         self.km.setRange(0.1, 200)
         self.km.setSuffix(" km")
-        self.km.setValue(route.distance_km if route else 8)
+        self.km.setValue(8)
         self.minutes = QSpinBox()
         self.minutes.setObjectName("typical_minutes")
         self.minutes.setRange(5, 180)
         self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setValue(route.typical_minutes if route else 30)
-        self.filing_ref = QLineEdit(route.filing_ref if route else "")
+        self.minutes.setValue(30)
+        self.filing_ref = QLineEdit()
         self.filing_ref.setObjectName("filing_ref")
-        self.filing_date = _date_edit("filing_date", route.filing_date if route else None)
+        self.filing_date = _date_edit("filing_date", None)
         self.active = QCheckBox(self.tr("Active (offered for bookings and on the public notice)"))
         self.active.setObjectName("active")
-        self.active.setChecked(route.active if route else True)
+        self.active.setChecked(True)
         self.map_button = QPushButton(self.tr("Choose map image…"))
         self.map_button.setObjectName("map_image")
         self.map_button.clicked.connect(self.choose_map)
         self.map_preview = QLabel()
         self.map_preview.setObjectName("map_preview")
-        e, f = self.errors, self.form
+        e, f = self.errors, self.rows
         f.addRow(self.tr("Name"), e.wrap("name", self.name))
         f.addRow(self.tr("Description"), e.wrap("description", self.description))
         f.addRow(self.tr("Distance"), e.wrap("distance_km", self.km))
@@ -156,14 +152,42 @@ class RouteDialog(_SaveDialog):
         f.addRow(self.tr("Map"), e.wrap("map_image", self.map_button))
         f.addRow("", self.map_preview)
         f.addRow("", self.active)
-        if route is not None and route.has_map:
+        if route is not None:
+            self.load(route)
+
+    def load(self, route) -> None:
+        """The route as saved (on opening, and after Reload in the conflict box)."""
+        self.route, self.map_bytes = route, None
+        self.name.setText(route.name)
+        self.description.setText(route.description)
+        self.km.setValue(route.distance_km)
+        self.minutes.setValue(route.typical_minutes)
+        self.filing_ref.setText(route.filing_ref)
+        self.filing_date.setDate(_qdate(route.filing_date or store_today()))
+        self.active.setChecked(route.active)
+        self.map_button.setText(self.tr("Choose map image…"))
+        self.map_preview.clear()
+        if route.has_map:
+            ctx, route_id = self.ctx, route.id
 
             def work():
                 from app.test_drives.fleet_setup import route_map
 
-                return route_map(ctx.uow(), actor=ctx.actor, route_id=route.id)
+                return route_map(ctx.uow(), actor=ctx.actor, route_id=route_id)
 
             run_op(self, work, self._show_map)
+
+    def reload_call(self) -> ServiceCall | None:
+        if self.route is None:
+            return None
+        ctx, route_id = self.ctx, self.route.id
+
+        def work():
+            from app.test_drives.fleet_setup import list_routes
+
+            return _find(list_routes(ctx.uow(), actor=ctx.actor), route_id, "test_drive_route")
+
+        return work
 
     def _show_map(self, data: bytes | None) -> None:
         pixmap = QPixmap()
@@ -179,8 +203,8 @@ class RouteDialog(_SaveDialog):
             self.map_button.setText(Path(path).name)
             self._show_map(self.map_bytes)
 
-    def save(self) -> None:
-        from app.test_drives.fleet_setup import RouteInput, save_route
+    def service_call(self) -> ServiceCall | None:
+        from app.test_drives.fleet_setup import RouteInput
 
         ctx, route = self.ctx, self.route
         data = RouteInput(
@@ -193,15 +217,19 @@ class RouteDialog(_SaveDialog):
             active=self.active.isChecked(),
             map_image=self.map_bytes,
         )
-        self._save(
-            lambda: save_route(
+
+        def work():
+            from app.test_drives.fleet_setup import save_route
+
+            return save_route(
                 ctx.uow(),
                 actor=ctx.actor,
                 data=data,
                 route_id=route.id if route else None,
                 expected_version=route.version if route else None,
             )
-        )
+
+        return work
 
 
 class FleetCarDialog(_SaveDialog):
@@ -219,32 +247,33 @@ class FleetCarDialog(_SaveDialog):
             self.vehicle.setEnabled(False)
         for vehicle_id, vin, description in candidates:
             self.vehicle.addItem(f"{description} ({vin})", vehicle_id)
-        self.plate = QLineEdit(car.plate if car else "")
+        self.plate = QLineEdit()
         self.plate.setObjectName("plate")
         self.plate.setPlaceholderText("沪A12345 / 沪AD12345")
         self.transmission = QComboBox()
         self.transmission.setObjectName("transmission")
         for key in TRANSMISSION:
             self.transmission.addItem(label(TRANSMISSION, key), key)
-        if car is not None:
-            self.transmission.setCurrentIndex(self.transmission.findData(car.transmission))
-        self.registration = _date_edit("registration_date", car.registration_date if car else None)
-        self.compulsory = _date_edit("compulsory_insurance_until", car.compulsory_insurance_until if car else None)
-        self.commercial = _date_edit("commercial_insurance_until", car.commercial_insurance_until if car else None)
+        self.registration = _date_edit("registration_date", None)
+        self.compulsory = _date_edit("compulsory_insurance_until", None)
+        self.commercial = _date_edit("commercial_insurance_until", None)
         self.occupant = QCheckBox(self.tr("Includes occupant liability (车上人员责任险)"))
         self.occupant.setObjectName("occupant_liability")
-        self.occupant.setChecked(car.occupant_liability if car else False)
-        self.inspection = _date_edit("inspection_until", car.inspection_until if car else None)
-        self.maintenance = _date_edit("last_maintenance", car.last_maintenance if car else None)
+        self.inspection = _date_edit("inspection_until", None)
+        self.maintenance = _date_edit("last_maintenance", None)
         # 4.2.4.8 "maintained": required; past it the car is neither booked nor sent out.
-        self.maintenance_due = RequiredDateEdit("maintenance_due", car.maintenance_due if car else None)
+        self.maintenance_due = RequiredDateEdit("maintenance_due", None)
         self.signage = QCheckBox(self.tr("试乘试驾 signage on the car confirmed"))
         self.signage.setObjectName("signage_confirmed")
-        self.signage.setChecked(car.signage_confirmed if car else False)
         self.active = QCheckBox(self.tr("In service"))
         self.active.setObjectName("active")
-        self.active.setChecked(car.active if car else True)
-        e, f = self.errors, self.form
+        self.active.setChecked(True)
+        self._add_rows()
+        if car is not None:
+            self.load(car)
+
+    def _add_rows(self) -> None:
+        e, f = self.errors, self.rows
         f.addRow(self.tr("Vehicle"), e.wrap("vehicle_id", self.vehicle))
         f.addRow(self.tr("Plate"), e.wrap("plate", self.plate))
         f.addRow(self.tr("Transmission"), e.wrap("transmission", self.transmission))
@@ -258,8 +287,38 @@ class FleetCarDialog(_SaveDialog):
         f.addRow("", self.signage)
         f.addRow("", self.active)
 
-    def save(self) -> None:
-        from app.test_drives.fleet_setup import FleetCarInput, save_fleet_car
+    def load(self, car) -> None:
+        """The car's papers as saved (on opening, and after Reload in the conflict box)."""
+        self.car = car
+        self.plate.setText(car.plate)
+        self.transmission.setCurrentIndex(self.transmission.findData(car.transmission))
+        for edit, value in (
+            (self.registration, car.registration_date),
+            (self.compulsory, car.compulsory_insurance_until),
+            (self.commercial, car.commercial_insurance_until),
+            (self.inspection, car.inspection_until),
+            (self.maintenance, car.last_maintenance),
+        ):
+            edit.setDate(_qdate(value or store_today()))
+        self.maintenance_due.setDate(_qdate(car.maintenance_due) if car.maintenance_due else NOT_ENTERED)
+        self.occupant.setChecked(car.occupant_liability)
+        self.signage.setChecked(car.signage_confirmed)
+        self.active.setChecked(car.active)
+
+    def reload_call(self) -> ServiceCall | None:
+        if self.car is None:
+            return None
+        ctx, car_id = self.ctx, self.car.id
+
+        def work():
+            from app.test_drives.fleet_setup import list_fleet
+
+            return _find(list_fleet(ctx.uow(), actor=ctx.actor), car_id, "test_drive_car")
+
+        return work
+
+    def service_call(self) -> ServiceCall | None:
+        from app.test_drives.fleet_setup import FleetCarInput
 
         ctx, car = self.ctx, self.car
         data = FleetCarInput(
@@ -276,12 +335,16 @@ class FleetCarDialog(_SaveDialog):
             signage_confirmed=self.signage.isChecked(),
             active=self.active.isChecked(),
         )
-        self._save(
-            lambda: save_fleet_car(
+
+        def work():
+            from app.test_drives.fleet_setup import save_fleet_car
+
+            return save_fleet_car(
                 ctx.uow(),
                 actor=ctx.actor,
                 data=data,
                 car_id=car.id if car else None,
                 expected_version=car.version if car else None,
             )
-        )
+
+        return work
