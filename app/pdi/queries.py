@@ -31,6 +31,12 @@ def _name(session: Session, user_id: int | None) -> str | None:
     return u.full_name if u else None
 
 
+def _cached_name(session: Session, names: dict[int, str | None], user_id: int) -> str | None:
+    if user_id not in names:
+        names[user_id] = _name(session, user_id)
+    return names[user_id]
+
+
 def rectification_dto(uow: UnitOfWork, r: PdiRectification) -> PdiRectificationDTO:
     return PdiRectificationDTO(
         id=r.id,
@@ -227,6 +233,10 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
     ensure_default_template(uow)
     statuses = QUEUE_STATUSES + ((VehicleStatus.DELIVERED.value,) if include_delivered else ())
     out: list[PdiQueueRowDTO] = []
+    # One look-up per brand and per technician, not per car: the technician's home page opens
+    # on this queue (issue #17, home page usable in ≤ 1 s on dataset S).
+    templates: dict[str, PdiTemplate | None] = {}
+    names: dict[int, str | None] = {}
     with uow:
         s = uow.session
         for v in s.scalars(
@@ -235,7 +245,9 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
             ins = s.scalar(
                 select(PdiInspection).where(PdiInspection.vehicle_id == v.id).order_by(PdiInspection.id.desc()).limit(1)
             )
-            template = current_template_row(s, v.brand)
+            if v.brand not in templates:
+                templates[v.brand] = current_template_row(s, v.brand)
+            template = templates[v.brand]
             reported = ins is not None and has_valid_report(s, ins)
             state, outdated = _state(ins, template.id if template else None, v.powertrain, reported)
             done = total = defects = 0
@@ -257,7 +269,7 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
                     state=state.value,
                     inspection_id=ins.id if ins else None,
                     inspection_status=ins.status if ins else None,
-                    technician_name=_name(s, ins.technician_id) if ins else None,
+                    technician_name=_cached_name(s, names, ins.technician_id) if ins else None,
                     done=done,
                     total=total,
                     defects=defects,
