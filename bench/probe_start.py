@@ -2,8 +2,10 @@
 
     probe_start.py bare                 a bare PySide6 QMainWindow: the physical baseline
     probe_start.py login  URL           Showroom's real start (main.run_gui) up to the login
-    probe_start.py main   URL USER PW   ... then log in and wait for a usable main window,
-                                        visit the busiest pages, report peak RSS
+    probe_start.py main   URL USER PW   ... then log in and wait for the role's home page to be
+                                        usable, visit every page the user sees (each until its
+                                        tables have their rows), report peak RSS
+    probe_start.py home   URL USER PW   ... only up to the role's home page being usable
 
 Each event is {"event": name, "t": time.time()}; the parent subtracts the moment it started
 the process, so import time and QApplication creation count in both the app and the baseline.
@@ -73,13 +75,38 @@ def login(url: str) -> int:
     return main.run_gui(["--database-url", url, "--lang", "zh_CN"])
 
 
-def main_window(url: str, username: str, password: str) -> int:
+PAGE_WAIT_S = 20.0  # a page whose tables never fill is reported, not waited for forever
+
+
+def visit_next(state: dict, w, page_ready) -> None:
+    """Open each page in turn, moving on once its tables have their rows (issue #17: every
+    page visited; a page without tables counts as ready once built)."""
+    from ui.widgets.table_state import TableState
+
+    key = state["visiting"]
+    if key is not None:
+        page = w.page(key)
+        tables = page.findChildren(TableState) if page is not None else []
+        waited = time.time() - state["since"]
+        if tables and not page_ready(page) and waited < PAGE_WAIT_S:
+            return
+        emit("visited", module=key, s=round(waited, 3), ready=not tables or page_ready(page), mb=peak_rss_mb())
+    if state["pages"]:
+        key = state["pages"].pop(0)
+        state["visiting"], state["since"] = key, time.time()
+        w.nav.setCurrentRow(w.module_keys().index(key))
+    else:
+        state["phase"] = "settle"
+        state["settle_until"] = time.time() + 1.5
+
+
+def main_window(url: str, username: str, password: str, visit: bool = True) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     import main as entry
 
-    state = {"shell": None, "phase": "wait_backend", "pages": ["reception", "queue", "leads", "showroom", "documents"]}
+    state = {"shell": None, "phase": "wait_backend", "pages": None, "visiting": None}
 
     def find_shell():
         import gc
@@ -125,18 +152,13 @@ def main_window(url: str, username: str, password: str) -> int:
         elif state["phase"] == "wait_usable":
             w = shell.main_window
             if w is not None and page_ready(w.page(w.current_module())):
-                emit("usable", module=w.current_module())
+                emit("usable", module=w.current_module(), mb=peak_rss_mb())
+                if not visit:
+                    os._exit(0)
                 state["phase"] = "pages"
+                state["pages"] = [k for k in w.module_keys() if k != w.current_module()]
         elif state["phase"] == "pages":
-            w = shell.main_window
-            pages = [p for p in state["pages"] if p in w.module_keys()]
-            if pages:
-                key = pages[0]
-                w.nav.setCurrentRow(w.module_keys().index(key))
-                state["pages"].remove(key)
-            else:
-                state["phase"] = "settle"
-                state["settle_until"] = time.time() + 1.5
+            visit_next(state, shell.main_window, page_ready)
         elif state["phase"] == "settle" and time.time() >= state["settle_until"]:
             emit("rss", mb=peak_rss_mb())
             os._exit(0)
@@ -153,4 +175,6 @@ if __name__ == "__main__":
         sys.exit(bare())
     if mode == "login":
         sys.exit(login(sys.argv[2]))
+    if mode == "home":
+        sys.exit(main_window(*sys.argv[2:5], visit=False))
     sys.exit(main_window(*sys.argv[2:5]))

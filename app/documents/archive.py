@@ -7,6 +7,7 @@ import `app.documents.documents` only.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
 from typing import cast
@@ -35,6 +36,7 @@ class DocumentQuery:
     subject_id: int | None = None
     include_voided: bool = False
     limit: int = 500
+    after: tuple[dt.datetime, int] | None = None  # list_document_page: the last (issued_at, id) shown
 
 
 def _by_id(session, column_id, column_value, ids: set) -> dict:
@@ -109,11 +111,8 @@ def document_dto(uow: UnitOfWork, document_id: int) -> DocumentDTO:
         return _dtos(uow.session, [doc])[0]
 
 
-def list_documents(uow: UnitOfWork, *, actor: Actor, query: DocumentQuery | None = None) -> list[DocumentDTO]:
-    """Newest first. Voided versions only with `include_voided`."""
-    require(actor, Action.VIEW_DOCUMENTS)
-    q = query or DocumentQuery()
-    stmt = select(Document)
+def document_filter(stmt, q: DocumentQuery):
+    """`stmt` narrowed to the documents `q` asks for (the list and its pages share it)."""
     if q.text.strip():
         like = f"%{q.text.strip()}%"
         stmt = stmt.where(or_(Document.number.ilike(like), Document.subject_ref.ilike(like)))
@@ -125,6 +124,14 @@ def list_documents(uow: UnitOfWork, *, actor: Actor, query: DocumentQuery | None
         stmt = stmt.where(Document.subject_id == q.subject_id)
     if not q.include_voided:
         stmt = stmt.where(Document.voided_at.is_(None))
+    return stmt
+
+
+def list_documents(uow: UnitOfWork, *, actor: Actor, query: DocumentQuery | None = None) -> list[DocumentDTO]:
+    """Newest first. Voided versions only with `include_voided`."""
+    require(actor, Action.VIEW_DOCUMENTS)
+    q = query or DocumentQuery()
+    stmt = document_filter(select(Document), q)
     stmt = stmt.order_by(Document.issued_at.desc(), Document.id.desc()).limit(max(1, q.limit))
     with uow:
         return _dtos(uow.session, list(uow.session.scalars(stmt)))

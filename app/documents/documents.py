@@ -44,6 +44,7 @@ from app.documents.archive import (
     verify_document_bytes,
     void_document,
 )
+from app.documents.archive_page import DocumentPageDTO, list_document_page
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
 from app.core.request_keys import first_record, remember
 from app.documents.numbers import DOC_TYPES, allocate_number, format_number, number_year
@@ -355,6 +356,8 @@ __all__ = [
     "allocate_number",
     "format_number",
     "list_documents",
+    "list_document_page",
+    "DocumentPageDTO",
     "get_document",
     "get_document_by_id",
     "list_versions",

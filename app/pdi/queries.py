@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.pdi.rules import InspectionStatus, ItemState, QueueState, RepairState, TemplateDefinition, pass_blockers
@@ -29,6 +29,12 @@ def _name(session: Session, user_id: int | None) -> str | None:
         return None
     u = session.get(StaffUser, user_id)
     return u.full_name if u else None
+
+
+def _cached_name(session: Session, names: dict[int, str | None], user_id: int) -> str | None:
+    if user_id not in names:
+        names[user_id] = _name(session, user_id)
+    return names[user_id]
 
 
 def rectification_dto(uow: UnitOfWork, r: PdiRectification) -> PdiRectificationDTO:
@@ -217,6 +223,36 @@ def _state(
     return (QueueState.REPORTED if reported else QueueState.PASSED), False
 
 
+def _latest_inspections(s: Session, vehicle_ids: list[int]) -> dict[int, PdiInspection]:
+    """{vehicle id: its latest inspection}, in one query for the whole queue."""
+    if not vehicle_ids:
+        return {}
+    last = (
+        select(func.max(PdiInspection.id))
+        .where(PdiInspection.vehicle_id.in_(vehicle_ids))
+        .group_by(PdiInspection.vehicle_id)
+        .scalar_subquery()
+    )
+    return {i.vehicle_id: i for i in s.scalars(select(PdiInspection).where(PdiInspection.id.in_(last)))}
+
+
+def _result_counts(s: Session, inspection_ids: list[int]) -> dict[int, tuple[int, int, int]]:
+    """{inspection id: (items, items with a result, items not OK)}, in one query."""
+    if not inspection_ids:
+        return {}
+    rows = s.execute(
+        select(
+            PdiItemResult.inspection_id,
+            func.count(),
+            func.count(PdiItemResult.result),
+            func.count(case((PdiItemResult.result == "not_ok", 1))),
+        )
+        .where(PdiItemResult.inspection_id.in_(inspection_ids))
+        .group_by(PdiItemResult.inspection_id)
+    )
+    return {i: (total, done, defects) for i, total, done, defects in rows}
+
+
 def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> list[PdiQueueRowDTO]:
     """Cars sold or reserved (optionally also delivered ones) with their latest inspection:
     awaiting PDI, in progress, failed, passed, or passed with the signed report."""
@@ -227,24 +263,28 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
     ensure_default_template(uow)
     statuses = QUEUE_STATUSES + ((VehicleStatus.DELIVERED.value,) if include_delivered else ())
     out: list[PdiQueueRowDTO] = []
+    # One look-up per brand and per technician, not per car: the technician's home page opens
+    # on this queue (issue #17, home page usable in ≤ 1 s on dataset S).
+    templates: dict[str, PdiTemplate | None] = {}
+    names: dict[int, str | None] = {}
     with uow:
         s = uow.session
-        for v in s.scalars(
-            select(Vehicle).where(Vehicle.status.in_(statuses)).order_by(Vehicle.updated_at, Vehicle.id)
-        ):
-            ins = s.scalar(
-                select(PdiInspection).where(PdiInspection.vehicle_id == v.id).order_by(PdiInspection.id.desc()).limit(1)
-            )
-            template = current_template_row(s, v.brand)
+        cars = list(
+            s.scalars(select(Vehicle).where(Vehicle.status.in_(statuses)).order_by(Vehicle.updated_at, Vehicle.id))
+        )
+        latest = _latest_inspections(s, [v.id for v in cars])
+        counts = _result_counts(s, [i.id for i in latest.values()])
+        for v in cars:
+            ins = latest.get(v.id)
+            if v.brand not in templates:
+                templates[v.brand] = current_template_row(s, v.brand)
+            template = templates[v.brand]
             reported = ins is not None and has_valid_report(s, ins)
             state, outdated = _state(ins, template.id if template else None, v.powertrain, reported)
             done = total = defects = 0
             version = None
             if ins is not None:
-                results = list(s.scalars(select(PdiItemResult.result).where(PdiItemResult.inspection_id == ins.id)))
-                total = len(results)
-                done = sum(1 for r in results if r is not None)
-                defects = sum(1 for r in results if r == "not_ok")
+                total, done, defects = counts.get(ins.id, (0, 0, 0))
                 version = _required(s, PdiTemplate, ins.template_id).template_version
             out.append(
                 PdiQueueRowDTO(
@@ -257,7 +297,7 @@ def queue(uow: UnitOfWork, *, actor: Actor, include_delivered: bool = False) -> 
                     state=state.value,
                     inspection_id=ins.id if ins else None,
                     inspection_status=ins.status if ins else None,
-                    technician_name=_name(s, ins.technician_id) if ins else None,
+                    technician_name=_cached_name(s, names, ins.technician_id) if ins else None,
                     done=done,
                     total=total,
                     defects=defects,

@@ -199,6 +199,16 @@ class LeadDTO:
 
 
 @dataclass(frozen=True)
+class LeadPageDTO:
+    """One page of the leads list (leads.list_lead_page)."""
+
+    rows: tuple[LeadDTO, ...]
+    # Pass back as LeadQuery.after for the next page; None: this was the last.
+    next_after: tuple[dt.date | None, int] | None
+    total: int | None = None  # every lead the query matches; counted with the first page only
+
+
+@dataclass(frozen=True)
 class LeadChangeDTO:
     at: dt.datetime
     from_status: str | None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 
 from app.core.clock import store_today, utcnow
 from app.reception.rules import (
@@ -26,7 +26,7 @@ from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
 from app.core.validation import clean_line, clean_text
 from app.reception.customer_changes import move_customer
-from app.reception.dto import LeadChangeDTO, LeadDTO
+from app.reception.dto import LeadChangeDTO, LeadDTO, LeadPageDTO
 from app.reception.lead_changes import L, move_lead, new_lead
 from app.reception.setup import known_models
 from app.reception.support import may_contact, is_active_consultant, lead_dto, lead_dtos
@@ -47,12 +47,14 @@ class LeadQuery:
     customer_id: int | None = None
     due_on_or_before: dt.date | None = None  # follow-ups due
     limit: int | None = None
+    # list_lead_page: the (next_follow_up, id) of the last row already shown (keyset paging).
+    after: tuple[dt.date | None, int] | None = None
 
 
-def list_leads(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery()) -> list[LeadDTO]:
-    """Consultants get only their own leads; sales managers all (or one consultant's)."""
-    require(actor, Action.VIEW_LEADS)
-    stmt = select(Lead).order_by(Lead.next_follow_up.is_(None), Lead.next_follow_up, Lead.id)
+LEAD_PAGE = 200  # rows per page of the leads page: a screenful several times over
+
+
+def _lead_filter(stmt, actor: Actor, query: LeadQuery):
     if not actor.has(Role.SALES_MANAGER):
         stmt = stmt.where(Lead.consultant_id == actor.user_id)
     elif query.consultant_id is not None:
@@ -63,10 +65,49 @@ def list_leads(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery())
         stmt = stmt.where(Lead.customer_id == query.customer_id)
     if query.due_on_or_before is not None:
         stmt = stmt.where(Lead.next_follow_up <= query.due_on_or_before)
+    return stmt
+
+
+def _after(after: tuple[dt.date | None, int]):
+    """Rows after (follow-up, id) in the order follow-up first, leads without one last."""
+    day, lead_id = after
+    if day is None:
+        return and_(Lead.next_follow_up.is_(None), Lead.id > lead_id)
+    later = or_(Lead.next_follow_up > day, and_(Lead.next_follow_up == day, Lead.id > lead_id))
+    return or_(and_(Lead.next_follow_up.is_not(None), later), Lead.next_follow_up.is_(None))
+
+
+_ORDER = (Lead.next_follow_up.is_(None), Lead.next_follow_up, Lead.id)
+
+
+def list_leads(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery()) -> list[LeadDTO]:
+    """Consultants get only their own leads; sales managers all (or one consultant's)."""
+    require(actor, Action.VIEW_LEADS)
+    stmt = _lead_filter(select(Lead), actor, query).order_by(*_ORDER)
     if query.limit:
         stmt = stmt.limit(query.limit)
     with uow:
         return lead_dtos(uow.session, list(uow.session.scalars(stmt)))
+
+
+def list_lead_page(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery()) -> LeadPageDTO:
+    """One page of list_leads, next follow-up first: a store's five years of leads are read a
+    page at a time as the user scrolls. The first page (no `after`) also counts them all."""
+    require(actor, Action.VIEW_LEADS)
+    limit = max(1, min(query.limit or LEAD_PAGE, 1000))
+    stmt = _lead_filter(select(Lead), actor, query)
+    if query.after is not None:
+        stmt = stmt.where(_after(query.after))
+    with uow:
+        s = uow.session
+        total = None
+        if query.after is None:
+            total = s.scalar(_lead_filter(select(func.count(Lead.id)), actor, query))
+        leads = list(s.scalars(stmt.order_by(*_ORDER).limit(limit + 1)))
+        more = len(leads) > limit
+        rows = lead_dtos(s, leads[:limit])
+    last = rows[-1] if rows else None
+    return LeadPageDTO(tuple(rows), (last.next_follow_up, last.id) if more and last else None, total)
 
 
 def get_lead(uow: UnitOfWork, *, actor: Actor, lead_id: int) -> LeadDTO:

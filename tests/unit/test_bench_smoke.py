@@ -33,6 +33,7 @@ def test_benchmark_suite_runs_on_a_tiny_dataset(tmp_path):
         "first window (login)",
         "usable main window",
         "peak RSS",
+        "home page",
         "search customers by phone tail",
         "search customers by name",
         "search vehicles by VIN tail",

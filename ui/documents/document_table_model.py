@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from app.core.dto import DocumentDTO, DocumentPrintDTO
 from ui.shell.labels import DOC_LANGUAGE, DOC_STATUS, DOC_TYPE, PRINT_KIND, label, local_time
+from ui.widgets.paged_rows import PagedRows
 from ui.widgets.table_model import DtoTableModel
 
 
@@ -74,6 +75,10 @@ class DocumentTableModel(DtoTableModel[DocumentDTO]):
             case DocColumn.STATUS:
                 return label(DOC_STATUS, d.status)
         return None
+
+
+class DocumentPageModel(PagedRows, DocumentTableModel):
+    """The archive, newest first, fetched a page at a time (documents.list_document_page)."""
 
 
 class PrintLedgerModel(DtoTableModel[DocumentPrintDTO]):

@@ -3,6 +3,10 @@
 Find a document, open it (preview, print to any printer, save a byte-identical copy, verify
 the signature), see its print ledger, void it with a reason (managers), issue a new store
 notice signed on screen, or verify a PDF file someone brings back. Issue #3.
+
+The archive is read a page at a time as the user scrolls (DocumentPageModel): the search, type
+and voided filters run in the service over the whole archive, and the count is of every match
+(issue #17, peak memory on dataset S).
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.permissions import Action, can
+from app.documents.archive_page import DOCUMENT_PAGE
 
 from ui.shell.labels import DOC_TYPE, label, local_time
-from ui.documents.document_table_model import DocColumn, DocumentTableModel, PrintLedgerModel
+from ui.documents.document_table_model import DocColumn, DocumentPageModel, PrintLedgerModel
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
@@ -37,6 +42,8 @@ from ui.widgets.badge_delegate import badge_column
 
 
 class DocumentsPage(QWidget):
+    page_size = DOCUMENT_PAGE  # rows read at a time
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -98,7 +105,7 @@ class DocumentsPage(QWidget):
 
     def _build_views(self) -> QSplitter:
         """The archive table above; the selected document's details and print ledger below."""
-        self.model = DocumentTableModel(self)
+        self.model = DocumentPageModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -145,21 +152,21 @@ class DocumentsPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         ctx = self.ctx
         text, doc_type, voided = self.search.text(), self.type_filter.currentData(), self.show_voided.isChecked()
+        size = self.page_size
         if select_id is None and (current := self.selected_document()) is not None:
             select_id = current.id  # a reload (a print recorded elsewhere) keeps the selection
 
-        def work():
-            from app.documents.documents import DocumentQuery, list_documents
+        def fetch(after):
+            from app.documents.documents import DocumentQuery, list_document_page
 
-            return list_documents(
-                ctx.uow(), actor=ctx.actor, query=DocumentQuery(text=text, doc_type=doc_type, include_voided=voided)
-            )
+            query = DocumentQuery(text=text, doc_type=doc_type, include_voided=voided, after=after, limit=size)
+            return list_document_page(ctx.uow(), actor=ctx.actor, query=query)
 
-        run_op(self, work, lambda rows: self._loaded(rows, select_id))
+        run_op(self, lambda: fetch(None), lambda page: self._loaded(page, fetch, select_id))
 
-    def _loaded(self, rows, select_id) -> None:
-        self.model.set_rows(rows)
-        self.count.setText(self.tr("Documents: {count}").format(count=len(rows)))
+    def _loaded(self, page, fetch, select_id) -> None:
+        self.model.set_page(page, fetch)
+        self.count.setText(self.tr("Documents: {count}").format(count=self.model.total))
         if select_id is not None:
             self.select_document(select_id)
         self._selection_changed()
@@ -169,7 +176,7 @@ class DocumentsPage(QWidget):
             self.refresh()
 
     def select_document(self, document_id: int) -> None:
-        row = self.model.row_of(document_id)
+        row = self.model.find_row(document_id)  # an older document is read up to it
         if row >= 0:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 

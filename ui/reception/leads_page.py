@@ -1,7 +1,11 @@
 """Leads page (意向客户, T/CSCA 120031 4.2.3.2; issue #4 point 5): consultants see and edit their
 own leads, sales managers all (the service scopes the list). Status new / following / ordered /
 lost (a reason is required for lost), intent level and next follow-up date. Managers also see
-the month's KPI inputs: 3.12 closure rate and 3.13 test-drive rate."""
+the month's KPI inputs: 3.12 closure rate and 3.13 test-drive rate.
+
+A store's five years of leads are read a page at a time as the user scrolls (LeadPageModel),
+as the visit history is: the status filter and the count apply to every lead, not only to
+the rows read so far (issue #17, peak memory on dataset S)."""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.clock import store_today
 from app.core.errors import Busy, Conflict, ValidationFailed
 from app.core.permissions import Action, can
+from app.reception.leads import LEAD_PAGE
 from ui.shell.errors import show_error
 from ui.shell.labels import INTENT_LEVEL, LEAD_STATUS, LOST_REASON, label
 from ui.reception.models import LeadTableModel
@@ -37,6 +42,7 @@ from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 from ui.widgets.badge_delegate import badge_column
+from ui.widgets.paged_rows import PagedRows
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -47,7 +53,13 @@ def _percent(ratio) -> str:
     return "—" if ratio.percent is None else f"{ratio.percent:.1f}%"
 
 
+class LeadPageModel(PagedRows, LeadTableModel):
+    """The leads, fetched a page at a time (app/reception/leads.list_lead_page)."""
+
+
 class LeadsPage(QWidget):
+    page_size = LEAD_PAGE  # rows read at a time
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -100,7 +112,7 @@ class LeadsPage(QWidget):
 
     def _lead_table(self) -> None:
         """The leads themselves, status as a badge."""
-        self.model = LeadTableModel(self)
+        self.model = LeadPageModel(self)
         self.table = QTableView()
         # Fit columns to the first screenful, not to 1000 rows (issue #10: years of data).
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
@@ -156,26 +168,29 @@ class LeadsPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
-        ctx, status = self.ctx, self.status_filter.currentData()
+        ctx, status, size = self.ctx, self.status_filter.currentData(), self.page_size
         with_kpi = can(ctx.actor.roles, Action.RECEPTION_REPORTS)
 
+        def fetch(after):
+            from app.reception.leads import LeadQuery, list_lead_page
+
+            return list_lead_page(ctx.uow(), actor=ctx.actor, query=LeadQuery(status=status, after=after, limit=size))
+
         def work():
-            from app.reception.leads import LeadQuery, list_leads
             from app.reception.reports import month_kpi
 
-            leads = list_leads(ctx.uow(), actor=ctx.actor, query=LeadQuery(status=status))
             kpi = month_kpi(ctx.uow(), actor=ctx.actor, month=store_today()) if with_kpi else None
-            return leads, kpi
+            return fetch(None), kpi
 
-        run_op(self, work, lambda r: self._loaded(r, select_id))
+        run_op(self, work, lambda r: self._loaded(r, fetch, select_id))
 
-    def _loaded(self, result, select_id) -> None:
-        leads, kpi = result
+    def _loaded(self, result, fetch, select_id) -> None:
+        page, kpi = result
         selected = select_id or (self.selected_lead().id if self.selected_lead() else None)
-        self.model.set_rows(leads)
-        self.count.setText(self.tr("Leads: {count}").format(count=len(leads)))
-        if selected is not None and (row := self.model.row_of(selected)) >= 0:
-            self.table.selectRow(row)
+        self.model.set_page(page, fetch)
+        self.count.setText(self.tr("Leads: {count}").format(count=self.model.total))
+        if selected is not None:
+            self.select_lead(selected)
         self.kpi = kpi
         if kpi is not None:
             self.kpi_label.setText(
@@ -204,7 +219,7 @@ class LeadsPage(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_lead(self, lead_id: int) -> None:
-        row = self.model.row_of(lead_id)
+        row = self.model.find_row(lead_id)  # a lead further down is read up to it
         if row >= 0:
             self.table.selectRow(row)
 
