@@ -119,3 +119,25 @@ def test_logins_failures_logouts_and_resets_are_audited(uow, admin):
     ]
     assert '"reason":"unknown"' in rows[0][2] and '"username":"nobody"' in rows[0][2]
     assert '"password_hash":"[changed]"' in rows[-1][2] and "argon2" not in rows[-1][2]
+
+
+def test_hashes_use_owasp_parameters_and_an_older_hash_is_remade_at_login(uow, admin):
+    """argon2id at 19 MiB, 2 passes, 1 lane (OWASP Password Storage Cheat Sheet): a login
+    must fit the terminal's memory (issue #17). A hash made with the library's 64 MiB default
+    still logs in, and is re-made with today's parameters."""
+    from argon2 import PasswordHasher
+    from sqlalchemy import select
+
+    from app.staff.auth import login
+    from app.staff.passwords import hash_password
+    from db.models import StaffUser
+
+    assert hash_password("Showroom#2026").startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    with uow() as u:
+        user = u.session.scalars(select(StaffUser).where(StaffUser.username == admin.username)).one()
+        user.password_hash = PasswordHasher().hash("Older#Default1")
+        u.session.commit()
+    login(uow(), username=admin.username, password="Older#Default1")
+    with uow() as u:
+        stored = u.session.scalars(select(StaffUser.password_hash).where(StaffUser.username == admin.username)).one()
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
