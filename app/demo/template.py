@@ -21,6 +21,10 @@ template (that would replace the real store's keys). Instead the template record
 the key files it was built with, and a template built under other keys is rebuilt. The audit
 anchor (one per database file) is re-taken for the copy, as after a restore.
 
+`bash .ci/setup` builds the template at install time (`ensure_template`), so the README's
+two commands open the demo within seconds on the day of the install; on a later day the first
+demo start rebuilds it once, with progress shown.
+
 Only a demo in a SQLite file that does not exist yet is copied; an existing demo database or
 a server database is completed in place by `build_demo`, as before.
 """
@@ -124,6 +128,16 @@ def build_template(now: dt.datetime, progress: Progress | None = None) -> Manife
     return manifest
 
 
+def ensure_template(now: dt.datetime | None = None, progress: Progress | None = None) -> bool:
+    """Build today's template unless it is current; True when it was built. `.ci/setup`
+    calls it, so the README's `bash .ci/setup && showroom --demo` opens the demo at once."""
+    now = now or utcnow()
+    if template_is_current(now):
+        return False
+    build_template(now, progress)
+    return True
+
+
 def copy_template(target: Path, target_url: str) -> None:
     """A consistent copy of the template (SQLite's backup API, so a -wal file left beside the
     template cannot be missed), owner-only, then this terminal's audit anchor for it."""
@@ -156,8 +170,7 @@ def prepare_demo(url: str, *, now: dt.datetime | None = None, progress: Progress
 
         build_demo(url, now=now, progress=progress)
         return "built"
-    if not template_is_current(now):
-        build_template(now, progress)
+    ensure_template(now, progress)
     if progress:
         progress("copy", 8, 8)
     copy_template(target, url)
