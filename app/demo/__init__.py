@@ -16,6 +16,7 @@ Customers are not built: there is no customer table yet.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -98,14 +99,18 @@ class DemoInfo:
     documents: int = 0  # archived document versions (voided ones included)
 
 
-def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo:
+def build_demo(
+    database_url: str, *, now: dt.datetime | None = None, progress: Callable[[str, int, int], None] | None = None
+) -> DemoInfo:
     """Create (or complete) the demo store in `database_url`; return where and the logins.
+    `progress(step, done, total)` hears of each part as it starts (app/demo/template.py).
 
     Refuses with ShowroomError("demo_foreign_database") when the database already holds
     another store: the demo never mixes into real data.
     """
     now = now or utcnow()
     today = now.date()
+    step = progress or (lambda _name, _done, _total: None)
     from app.store.backup import before_migration
 
     upgrade(database_url, before_migration)  # a server database is dumped first (issue #8.5)
@@ -123,18 +128,24 @@ def build_demo(database_url: str, *, now: dt.datetime | None = None) -> DemoInfo
             created = True
         elif store.get_store(db.uow()).legal_name != DEMO_STORE["legal_name"]:
             raise ShowroomError("demo_foreign_database", store=store.get_store(db.uow()).legal_name)
+        step("users", 1, 8)
         admin = _actor(db, DEMO_USERS[0][0])
         certificates.ensure_store_certificate(db.uow(), actor=admin)  # as at a real set-up
         created |= _add_users(db, admin, today)
         manager = _actor(db, DEMO_USERS[1][0])
+        step("vehicles", 2, 8)
         created |= add_vehicles(db, manager, today)
+        step("documents", 3, 8)
         created |= add_documents(db, manager, now)
+        step("showroom", 4, 8)
         from app.demo.showroom import add_showroom_demo  # issue #5: the showroom floor
 
         created |= add_showroom_demo(db, manager, issue_cards=True)
+        step("drives", 5, 8)
         from app.demo.drives import add_test_drive_demo  # issue #6
 
         created |= add_test_drive_demo(db, manager, now)
+        step("pdi", 6, 8)
         from app.demo.pdi import add_pdi_demo  # issue #7
 
         created |= add_pdi_demo(db, manager, now)

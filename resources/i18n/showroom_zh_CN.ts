@@ -1083,6 +1083,45 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>DemoProgress</name>
+    <message>
+        <source>Creating the demo store and its staff…</source>
+        <translation>正在创建演示门店及员工…</translation>
+    </message>
+    <message>
+        <source>Adding the cars…</source>
+        <translation>正在添加车辆…</translation>
+    </message>
+    <message>
+        <source>Signing the store notices…</source>
+        <translation>正在签署门店公示…</translation>
+    </message>
+    <message>
+        <source>Issuing the vehicle cards…</source>
+        <translation>正在发布车辆信息卡…</translation>
+    </message>
+    <message>
+        <source>Recording test drives…</source>
+        <translation>正在记录试乘试驾…</translation>
+    </message>
+    <message>
+        <source>Recording pre-delivery inspections…</source>
+        <translation>正在记录交车前检查（PDI）…</translation>
+    </message>
+    <message>
+        <source>Seating today&apos;s visitors…</source>
+        <translation>正在安排今日到店客户…</translation>
+    </message>
+    <message>
+        <source>Opening the demo store…</source>
+        <translation>正在打开演示门店…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo store</source>
+        <translation>正在准备演示门店</translation>
+    </message>
+</context>
+<context>
     <name>DepartureForm</name>
     <message>
         <source>Customer confirmed route, distance and time</source>

@@ -29,16 +29,17 @@ class Backend:
     font_error: BaseException | None = None
 
 
-def load_backend(url: str, demo: bool) -> Backend:
+def load_backend(url: str, demo: bool, progress=None) -> Backend:
     from app.store import store as store_service
     from db.migrate import upgrade
     from db.uow import Database
 
     demo_users = []
     if demo:
-        from app.demo import DEMO_USERS, build_demo
+        from app.demo import DEMO_USERS
+        from app.demo.template import prepare_demo
 
-        build_demo(url)
+        prepare_demo(url, progress=progress)  # a first start copies the built template in
         demo_users = [(u[0], u[1], u[2], tuple(u[3])) for u in DEMO_USERS]
     from app.store.backup import before_migration
 
@@ -137,6 +138,7 @@ def start_daily_backup(url: str) -> threading.Thread:
 class BackendLoader(QObject):
     backend_ready = Signal(object)
     backend_failed = Signal(object)
+    progress = Signal(str, int, int)  # demo build step, done, total (app/demo/template.py)
 
     def __init__(self, url_resolver, demo: bool) -> None:
         super().__init__()
@@ -147,11 +149,15 @@ class BackendLoader(QObject):
         self._thread = threading.Thread(target=self._run, name="backend-loader", daemon=True)
 
     def start(self) -> None:
+        if self.demo:  # a first demo start may build the demo store: say so while it runs
+            from ui.shell.demo_progress import DemoProgress
+
+            self._demo_progress = DemoProgress(self)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            self.backend = load_backend(self._url_resolver(), self.demo)
+            self.backend = load_backend(self._url_resolver(), self.demo, self.progress.emit)
         except BaseException as exc:  # noqa: BLE001 - reported to the UI, logged there
             log.exception("back end failed to load")
             self.error = exc
