@@ -12,8 +12,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ui.shell.errors import error_text
 from ui.shell.ops import Op, is_busy
+
+
+def error_text(exc) -> str:
+    """The error tables load only when a login or start-up fails: the first window must open
+    nearly as fast as a bare one (issue #17 speed)."""
+    from ui.shell.errors import error_text as text
+
+    return text(exc)
 
 
 class ElidedLabel(QLabel):
