@@ -4,16 +4,18 @@ together. Re-exported by app/showroom/cards.py: callers import that module, not 
 A card issue, and a whole batch, is all or nothing (issue #15.6):
   1. check: every car exists and is in stock or on display, else a clear refusal naming the
      car, before anything is numbered, signed or written;
-  2. render and sign each card, with no transaction open (about a second a card), and render
-     the combined PDF for printing; `deliver(pdf)` (the CLI's file, written and synced to a
+  2. render and sign each card, with no transaction open, and render the combined PDF for
+     printing; the certificate, the font and a block of new card numbers are taken once for
+     the batch (app/documents/signing_session.py, issue #17); `deliver(pdf)` (the CLI's file, written and synced to a
      temporary name beside the target) runs now, so a file that cannot be written stops the
      batch before anything is issued;
   3. ONE transaction archives the signed documents, voids the versions they replace, makes
      the new cards current and supersedes the old ones, after checking again (rows locked on
      PostgreSQL) that no car was sold meanwhile. A crash, a refusal or a conflict anywhere
      leaves the register as it was: never a signed card document without its card record.
-Card numbers taken in step 2 for a batch that then fails are skipped, never reused (like a
-document whose rendering fails, app/documents/documents.py).
+Card numbers taken in step 2 for a batch that then fails, or for the cards a cancelled batch
+did not reach, are skipped, never reused (like a document whose rendering fails,
+app/documents/documents.py).
 """
 
 from __future__ import annotations
