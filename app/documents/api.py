@@ -17,6 +17,7 @@ from app.documents.documents import (
     verify_document_bytes,
 )
 from app.documents.reprint import ReprintDTO, reprint_copy
+from app.documents.signing_session import SigningSession, open_signing_session
 
 __all__ = [
     "LANGUAGES",
@@ -27,9 +28,11 @@ __all__ = [
     "get_document_by_id",
     "get_document_bytes",
     "list_certificates",
+    "open_signing_session",
     "prepare_document",
     "record_print",
     "ReprintDTO",
+    "SigningSession",
     "reprint_copy",
     "verify_document_bytes",
 ]

@@ -48,6 +48,7 @@ from app.documents.archive_page import DocumentPageDTO, list_document_page
 from app.core.dto import Actor, Changes, DocumentDTO, SignatureCapture
 from app.core.request_keys import first_record, remember
 from app.documents.numbers import DOC_TYPES, allocate_number, format_number, number_year
+from app.documents.signing_session import SigningSession, open_signing_session
 from db.models import Document, DocumentSignature
 from db.uow import UnitOfWork
 
@@ -175,14 +176,13 @@ class PreparedDocument:
 
 
 def _number_and_version(
-    uow: UnitOfWork, doc_type: str, old: Document | None, issued_at: dt.datetime
+    uow: UnitOfWork, session: SigningSession, doc_type: str, old: Document | None, issued_at: dt.datetime
 ) -> tuple[str, int]:
     """A replacement keeps the number with the next version; a new document takes the next
     number of its type and year (committed at once, skipped if it is never archived)."""
     if old is not None:
         return old.number, old.version + 1
-    year = number_year(issued_at)
-    return format_number(doc_type, year, allocate_number(uow, doc_type=doc_type, year=year)), 1
+    return session.new_number(uow, doc_type, number_year(issued_at)), 1
 
 
 def prepare_document(
@@ -198,13 +198,11 @@ def prepare_document(
     replaces: str | None = None,
     reason: str = "",
     subject_ref: str = "",
+    session: SigningSession | None = None,
 ) -> PreparedDocument:
     """The checks, number, rendering and signature of issue_document, archiving nothing.
-    A number taken here and never archived is skipped, as after a failed rendering."""
-    from app.documents.signing import sign_pdf
-    from app.documents.certificates import certificate_for_signing
-    from app.store.api import get_store
-
+    A number taken here and never archived is skipped, as after a failed rendering.
+    A batch passes one `session` (open_signing_session) for all its documents."""
     require(actor, Action.ISSUE_DOCUMENTS)
     if replaces is not None:
         replaces = replaces.strip()
@@ -213,24 +211,23 @@ def prepare_document(
         doc_type=doc_type, subject_type=subject_type, language=language, subject_ref=subject_ref,
         signatures=signatures, replaces=replaces, reason=reason,
     )  # fmt: skip
-    store = get_store(uow)
     old = _latest_version(uow, replaces, doc_type) if replaces is not None else None
     if old is not None and old.voided_at is None and doc_type not in ROUTINELY_REPLACED:
         # Replacing voids the current version: a manager's decision. A version a manager
         # has already voided is replaced by whoever issues that type (a PDI report, #17.2).
         require(actor, Action.VOID_DOCUMENTS)
-    certificate_id, certificate = certificate_for_signing(uow, actor=actor)
+    session = session or open_signing_session(uow, actor=actor)
     issued_at = utcnow()
-    number, version = _number_and_version(uow, doc_type, old, issued_at)
+    number, version = _number_and_version(uow, session, doc_type, old, issued_at)
     pdf = render(number, version, issued_at)
     if not isinstance(pdf, bytes | bytearray) or not bytes(pdf[:1024]).lstrip().startswith(b"%PDF"):
         raise ShowroomError("pdf_invalid", reason="render")
-    signed = sign_pdf(
-        bytes(pdf), certificate, reason=f"Showroom {doc_type} {number} v{version}", location=store.address
+    signed = session.signer.sign(
+        bytes(pdf), reason=f"Showroom {doc_type} {number} v{version}", location=session.location
     )
     return PreparedDocument(
         doc_type, subject_type, subject_id, (subject_ref or "").strip(), number, version, language, issued_at,
-        signed, certificate.subject, certificate_id, signatures, old, reason.strip(),
+        signed, session.signer.subject, session.certificate_id, signatures, old, reason.strip(),
     )  # fmt: skip
 
 

@@ -38,18 +38,22 @@ def number_year(issued_at: dt.datetime) -> int:
     return moment.astimezone(SHANGHAI).year
 
 
-def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int) -> int:
-    """The next sequence number for (doc_type, year), committed at once. One statement,
-    INSERT ... ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last: atomic on both
-    PostgreSQL (row lock) and SQLite (the statement takes the write lock)."""
+def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int, count: int = 1) -> int:
+    """The next sequence number for (doc_type, year), committed at once; with `count`, that
+    many consecutive numbers, of which this is the last (a batch takes its numbers in one
+    commit, issue #17). One statement, INSERT ... ON CONFLICT DO UPDATE SET last = last +
+    count RETURNING last: atomic on both PostgreSQL (row lock) and SQLite (the statement
+    takes the write lock)."""
+    if count < 1:
+        raise ValueError("count must be at least 1")
     table = cast(Table, DocumentSequence.__table__)
     with uow:
         dialect = uow.session.get_bind().dialect.name
         if dialect not in _UPSERTS:  # pragma: no cover - the app supports these two
             raise NotImplementedError(dialect)
-        stmt = _UPSERTS[dialect](table).values(doc_type=doc_type, year=year, last=1)
+        stmt = _UPSERTS[dialect](table).values(doc_type=doc_type, year=year, last=count)
         stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + 1}
+            index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + count}
         )
         sequence = uow.session.execute(stmt.returning(table.c.last)).scalar_one()
         uow.commit()

@@ -200,42 +200,9 @@ def sign_pdf(
     incremental update; returns the signed PDF. The visible signatures (pad images) are
     already part of the rendered page. A file that is already certified is refused
     ("signing_failed"): its DocMDP permissions forbid another signature."""
-    from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.sign import signers
-    from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
-    from pyhanko.sign.general import SigningError
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
+    from app.documents.store_signer import store_signer
 
-    if cert.certificate.not_valid_after_utc < _utcnow():
-        raise ShowroomError("certificate_expired", expired_at=cert.not_valid_after.isoformat())
-    signing_cert = next(load_certs_from_pemder_data(cert.cert_pem))
-    signer = signers.SimpleSigner(
-        signing_cert=signing_cert,
-        signing_key=load_private_key_from_pemder_data(cert.key_pem, passphrase=None),
-        cert_registry=SimpleCertificateStore.from_certs([signing_cert]),
-    )
-    meta = signers.PdfSignatureMetadata(
-        field_name=field_name,
-        reason=reason,
-        location=location,
-        md_algorithm="sha256",
-        subfilter=SigSeedSubFilter.PADES,  # ETSI.CAdES.detached: PAdES baseline B-B
-        # A certification signature allowing no changes (ISO 32000-1 §12.8.2.2, DocMDP P=1):
-        # viewers then flag any later revision. The store signs last (the handwritten
-        # signatures are images already drawn by `render`), so nothing legitimate follows.
-        certify=True,
-        docmdp_permissions=MDPPerm.NO_CHANGES,
-    )
-    try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
-        out = signers.sign_pdf(writer, meta, signer=signer)
-    except SigningError as e:  # e.g. the field is already signed
-        raise ShowroomError("signing_failed", reason=str(e)) from e
-    except (PdfError, ValueError, KeyError, TypeError) as e:
-        raise ShowroomError("pdf_invalid", reason=str(e)) from e
-    return out.getvalue()
+    return store_signer(cert).sign(pdf_bytes, reason=reason, location=location, field_name=field_name)
 
 
 def _damaged(pdf_bytes: bytes) -> VerificationResult:

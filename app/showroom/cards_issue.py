@@ -4,16 +4,18 @@ together. Re-exported by app/showroom/cards.py: callers import that module, not 
 A card issue, and a whole batch, is all or nothing (issue #15.6):
   1. check: every car exists and is in stock or on display, else a clear refusal naming the
      car, before anything is numbered, signed or written;
-  2. render and sign each card, with no transaction open (about a second a card), and render
-     the combined PDF for printing; `deliver(pdf)` (the CLI's file, written and synced to a
+  2. render and sign each card, with no transaction open, and render the combined PDF for
+     printing; the certificate, the font and a block of new card numbers are taken once for
+     the batch (app/documents/signing_session.py, issue #17); `deliver(pdf)` (the CLI's file, written and synced to a
      temporary name beside the target) runs now, so a file that cannot be written stops the
      batch before anything is issued;
   3. ONE transaction archives the signed documents, voids the versions they replace, makes
      the new cards current and supersedes the old ones, after checking again (rows locked on
      PostgreSQL) that no car was sold meanwhile. A crash, a refusal or a conflict anywhere
      leaves the register as it was: never a signed card document without its card record.
-Card numbers taken in step 2 for a batch that then fails are skipped, never reused (like a
-document whose rendering fails, app/documents/documents.py).
+Card numbers taken in step 2 for a batch that then fails, or for the cards a cancelled batch
+did not reach, are skipped, never reused (like a document whose rendering fails,
+app/documents/documents.py).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ from app.showroom.cards import (
 )
 from app.core.common import retry_transient
 from app.showroom.cards_board import cars_needing_cards
-from app.documents.api import PreparedDocument, archive_prepared, prepare_document
+from app.documents.api import PreparedDocument, SigningSession, archive_prepared, open_signing_session, prepare_document
+from app.documents.fonts import FontSet, register_fonts
 from app.core.dto import Actor, VehicleDTO
 from db.card_models import CardStatus, VehicleCard
 from db.models import Vehicle
@@ -114,14 +117,14 @@ def _plan(uow: UnitOfWork, vehicle_ids: list[int], now: dt.datetime | None) -> l
 
 
 def _prepare(
-    uow: UnitOfWork, actor: Actor, plan: _Planned, layout: str, language: str
+    uow: UnitOfWork, actor: Actor, plan: _Planned, layout: str, language: str, batch: _Batch
 ) -> tuple[PreparedDocument, CardDTO]:
     """Step 2 for one card: numbered, rendered and signed; nothing archived yet."""
     made: list[CardDTO] = []
 
     def render(number: str, version: int, issued_at: dt.datetime) -> bytes:
         made.append(plan.card(number, version, issued_at))
-        return render_card(made[-1], layout=layout, language=language)
+        return render_card(made[-1], layout=layout, language=language, fonts=batch.fonts)
 
     prepared = prepare_document(
         uow,
@@ -134,8 +137,23 @@ def _prepare(
         replaces=plan.replaces,
         reason="card reissued (一车一卡)" if plan.replaces else "",
         subject_ref=plan.vehicle.vin,
+        session=batch.signing,
     )
     return prepared, made[-1]
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What the cards of one batch share: the PDF font, and the certificate made ready to sign
+    with the block of new card numbers (issue #17: once per batch, not per card)."""
+
+    fonts: FontSet
+    signing: SigningSession
+
+
+def _open_batch(uow: UnitOfWork, actor: Actor, planned: list[_Planned]) -> _Batch:
+    new = sum(1 for plan in planned if plan.replaces is None)
+    return _Batch(register_fonts(), open_signing_session(uow, actor=actor, new_numbers=new))
 
 
 @retry_transient  # one transaction that commits whole or leaves nothing: safe to run again
@@ -228,6 +246,7 @@ def _issue(
     deliver: Deliver | None,
 ) -> BatchResultDTO:
     planned = _plan(uow, ids, now)
+    batch = _open_batch(uow, actor, planned)
     items: list[tuple[_Planned, PreparedDocument]] = []
     made: list[CardDTO] = []
     stopped = False
@@ -235,14 +254,14 @@ def _issue(
         if cancelled is not None and cancelled():
             stopped = True
             break
-        prepared, card = _prepare(uow, actor, plan, layout, language)
+        prepared, card = _prepare(uow, actor, plan, layout, language, batch)
         items.append((plan, prepared))
         made.append(card)
         if progress is not None:
             progress(done + 1, len(planned))
     if not items:
         return BatchResultDTO((), None, stopped, len(ids))
-    pdf = render_cards(made, layout=layout, language=language)
+    pdf = render_cards(made, layout=layout, language=language, fonts=batch.fonts)
     if deliver is not None:
         deliver(pdf)  # raises: nothing is issued
     return BatchResultDTO(tuple(_commit(uow, actor, items, layout)), pdf, stopped, len(ids))

@@ -1,0 +1,47 @@
+"""What every document of a batch shares while it is numbered and signed (issue #17, speed):
+the store's address (the signature's location), the active certificate with its signer made
+ready once, and a block of numbers taken in one commit. A batch of 60 cards then decrypts the
+key, builds the signer and commits a number once, not 60 times.
+
+Numbers are taken as before, ahead of rendering and committed at once; a batch that stops
+early (cancelled, refused) leaves the rest of its block unused: skipped, never reused, like
+the number of a document whose rendering fails (documents.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.core.dto import Actor
+from app.documents.numbers import allocate_number, format_number
+from app.documents.store_signer import StoreSigner, store_signer
+from db.uow import UnitOfWork
+
+
+@dataclass
+class SigningSession:
+    """Open with `open_signing_session`; pass to prepare_document for each document."""
+
+    location: str
+    certificate_id: int
+    signer: StoreSigner
+    block: int = 1  # how many numbers to take at once, per type and year
+    _free: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+
+    def new_number(self, uow: UnitOfWork, doc_type: str, year: int) -> str:
+        """The next number of this type and year, from the block taken for the batch."""
+        free = self._free.setdefault((doc_type, year), [])
+        if not free:
+            last = allocate_number(uow, doc_type=doc_type, year=year, count=self.block)
+            free.extend(range(last - self.block + 1, last + 1))
+        return format_number(doc_type, year, free.pop(0))
+
+
+def open_signing_session(uow: UnitOfWork, *, actor: Actor, new_numbers: int = 1) -> SigningSession:
+    """The active certificate (created lazily, as for one document) made ready to sign, and
+    room for `new_numbers` new document numbers per type and year."""
+    from app.documents.certificates import certificate_for_signing
+    from app.store.api import get_store
+
+    certificate_id, certificate = certificate_for_signing(uow, actor=actor)
+    return SigningSession(get_store(uow).address, certificate_id, store_signer(certificate), max(1, new_numbers))
