@@ -37,6 +37,16 @@ def peak_rss_mb() -> float:
         return float("nan")
 
 
+def rss_now_mb() -> float:
+    """Resident memory now, to see what each page adds (the peak only ever grows); Linux only,
+    this is a measuring script, not the app."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - not Linux
+        return float("nan")
+
+
 def bare() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -90,7 +100,14 @@ def visit_next(state: dict, w, page_ready) -> None:
         waited = time.time() - state["since"]
         if tables and not page_ready(page) and waited < PAGE_WAIT_S:
             return
-        emit("visited", module=key, s=round(waited, 3), ready=not tables or page_ready(page), mb=peak_rss_mb())
+        emit(
+            "visited",
+            module=key,
+            s=round(waited, 3),
+            ready=not tables or page_ready(page),
+            mb=peak_rss_mb(),
+            now=rss_now_mb(),
+        )
     if state["pages"]:
         key = state["pages"].pop(0)
         state["visiting"], state["since"] = key, time.time()
@@ -152,7 +169,7 @@ def main_window(url: str, username: str, password: str, visit: bool = True) -> i
         elif state["phase"] == "wait_usable":
             w = shell.main_window
             if w is not None and page_ready(w.page(w.current_module())):
-                emit("usable", module=w.current_module(), mb=peak_rss_mb())
+                emit("usable", module=w.current_module(), mb=peak_rss_mb(), now=rss_now_mb())
                 if not visit:
                     os._exit(0)
                 state["phase"] = "pages"
@@ -160,7 +177,7 @@ def main_window(url: str, username: str, password: str, visit: bool = True) -> i
         elif state["phase"] == "pages":
             visit_next(state, shell.main_window, page_ready)
         elif state["phase"] == "settle" and time.time() >= state["settle_until"]:
-            emit("rss", mb=peak_rss_mb())
+            emit("rss", mb=peak_rss_mb(), now=rss_now_mb())
             os._exit(0)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

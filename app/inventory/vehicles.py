@@ -274,20 +274,28 @@ class VehicleQuery:
 def list_vehicles(uow: UnitOfWork, *, actor: Actor, query: VehicleQuery = VehicleQuery()) -> list[VehicleDTO]:
     """Search by VIN tail, brand, model, trim or colour (case-insensitive), optionally by status."""
     require(actor, Action.VIEW_VEHICLES)
-    stmt = select(Vehicle).order_by(Vehicle.brand, Vehicle.model, Vehicle.vin)
-    if query.status:
-        stmt = stmt.where(Vehicle.status == query.status)
+    stmt = select(Vehicle).order_by(*LIST_ORDER)
     if query.limit:
         stmt = stmt.limit(query.limit)
+    with uow:
+        return [vehicle_dto(v) for v in uow.session.scalars(search_filter(uow.session, stmt, query))]
+
+
+LIST_ORDER = (Vehicle.brand, Vehicle.model, Vehicle.vin)
+
+
+def search_filter(session, stmt, query: VehicleQuery):
+    """`stmt` narrowed to the cars the query finds (list_vehicles, vehicle_page)."""
+    if query.status:
+        stmt = stmt.where(Vehicle.status == query.status)
     text = (query.text or "").strip()
     if _VIN_TAIL.fullmatch(text.upper()):
         # What staff type most is the last digits of a VIN: one cheap comparison per car
         # instead of six case-folded LIKEs (bench/run.py, issue #10). Text that ends no VIN
         # ("330TSI", a trim) falls through to the full search.
-        with uow:
-            found = [vehicle_dto(v) for v in uow.session.scalars(stmt.where(Vehicle.vin.like(f"%{text.upper()}")))]
-        if found:
-            return found
+        by_vin = stmt.where(Vehicle.vin.like(f"%{text.upper()}"))
+        if session.scalar(by_vin.with_only_columns(Vehicle.id).order_by(None).limit(1)) is not None:
+            return by_vin
     if text:
         like = f"%{text.lower()}%"
         stmt = stmt.where(
@@ -300,8 +308,7 @@ def list_vehicles(uow: UnitOfWork, *, actor: Actor, query: VehicleQuery = Vehicl
                 func.lower(Vehicle.interior_color).like(like),
             )
         )
-    with uow:
-        return [vehicle_dto(v) for v in uow.session.scalars(stmt)]
+    return stmt
 
 
 def get_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> VehicleDTO:

@@ -32,6 +32,7 @@ from db.audit_models import GENESIS_HASH, AuditChainHead, AuditEvent, event_hash
 from db.uow import UnitOfWork
 
 PAGE_LIMIT = 5000
+AUDIT_PAGE = 200  # rows per page of the audit log page: a screenful several times over
 ACTIONS = (
     "login",
     "login_failed",
@@ -72,6 +73,17 @@ class AuditQuery:
     since: dt.datetime | None = None  # inclusive, UTC
     until: dt.datetime | None = None  # exclusive, UTC
     limit: int = PAGE_LIMIT
+    # list_event_page: the number of the last entry already shown (keyset paging, newest first).
+    after: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditPageDTO:
+    """One page of the audit log (list_event_page)."""
+
+    rows: tuple[AuditEventDTO, ...]
+    next_after: int | None  # pass back as AuditQuery.after; None: this was the last page
+    total: int | None = None  # every entry the filters match; counted with the first page only
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,12 @@ def list_events(uow: UnitOfWork, *, actor, query: AuditQuery | None = None) -> l
     """Newest first, filtered by user, table, action and a date range."""
     require(actor, Action.VIEW_AUDIT_LOG)
     q = query or AuditQuery()
-    stmt = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(max(1, q.limit))
+    stmt = _event_filter(select(AuditEvent), q).order_by(AuditEvent.id.desc()).limit(max(1, q.limit))
+    with uow:
+        return [_dto(e) for e in uow.session.scalars(stmt)]
+
+
+def _event_filter(stmt, q: AuditQuery):
     if q.actor_id is not None:
         stmt = stmt.where(AuditEvent.actor_id == q.actor_id)
     if q.table_name:
@@ -118,8 +135,25 @@ def list_events(uow: UnitOfWork, *, actor, query: AuditQuery | None = None) -> l
         stmt = stmt.where(AuditEvent.at >= q.since)
     if q.until is not None:
         stmt = stmt.where(AuditEvent.at < q.until)
+    return stmt
+
+
+def list_event_page(uow: UnitOfWork, *, actor, query: AuditQuery | None = None) -> AuditPageDTO:
+    """One page of list_events, newest first, after the entry numbered `query.after` (issue #17:
+    years of entries are read a page at a time as the user scrolls). The first page also
+    counts every entry the filters match."""
+    require(actor, Action.VIEW_AUDIT_LOG)
+    q = query or AuditQuery()
+    limit = max(1, min(q.limit, AUDIT_PAGE * 5))
+    stmt = _event_filter(select(AuditEvent), q)
+    if q.after is not None:
+        stmt = stmt.where(AuditEvent.id < q.after)
     with uow:
-        return [_dto(e) for e in uow.session.scalars(stmt)]
+        s = uow.session
+        total = s.scalar(_event_filter(select(func.count(AuditEvent.id)), q)) if q.after is None else None
+        events = list(s.scalars(stmt.order_by(AuditEvent.id.desc()).limit(limit + 1)))
+        rows = tuple(_dto(e) for e in events[:limit])
+    return AuditPageDTO(rows, rows[-1].id if len(events) > limit else None, total)
 
 
 def filter_choices(uow: UnitOfWork, *, actor) -> tuple[list[str], list[tuple[int, str]]]:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.permissions import Action, can
-from app.inventory import vehicles
 from app.core.dto import Changes, VehicleDTO
+from app.inventory.vehicle_page import VEHICLE_PAGE, list_vehicle_page
 from app.inventory.vehicles import VehicleQuery
 from db.models import VehicleStatus
 from ui.shell import settings as opts
@@ -32,7 +32,7 @@ from ui.inventory.status_dialog import StatusDialog
 from ui.inventory.vehicle_dialog import VehicleDialog
 from ui.shell.errors import error_text, show_error
 from ui.shell.labels import status_label
-from ui.inventory.vehicle_table_model import DTO_ROLE, SORT_ROLE, Column, VehicleTableModel
+from ui.inventory.vehicle_table_model import DTO_ROLE, SORT_ROLE, Column, VehiclePageModel
 from ui.inventory.import_export import ImportExportBar
 from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
@@ -43,6 +43,8 @@ SEARCH_DELAY_MS = 250  # long enough to skip a query per keystroke, short enough
 
 
 class InventoryPage(QWidget):
+    page_size = VEHICLE_PAGE  # cars read at a time (issue #17); tests make it small
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inventory_page")
@@ -121,7 +123,7 @@ class InventoryPage(QWidget):
         return toolbar
 
     def _vehicle_table(self) -> QTableView:
-        self.model = VehicleTableModel(self)
+        self.model = VehiclePageModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -142,6 +144,7 @@ class InventoryPage(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order first
         self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(lambda *_: self._read_all_if_sorted())
         self._header_restored = self._restore_header()
         return self.table
 
@@ -156,21 +159,21 @@ class InventoryPage(QWidget):
         self._search_timer.stop()
         self._dirty = False
         self._generation += 1
-        generation, query = self._generation, self.query()
+        generation, query, size = self._generation, self.query(), self.page_size
         actor, uow = self.ctx.actor, self.ctx.uow
-        run_op(
-            self,
-            lambda: vehicles.list_vehicles(uow(), actor=actor, query=query),
-            lambda rows: self._loaded(generation, rows),
-            self._load_failed,
-        )
 
-    def _loaded(self, generation: int, rows: list[VehicleDTO]) -> None:
+        def fetch(after):
+            return list_vehicle_page(uow(), actor=actor, query=query, after=after, size=size)
+
+        run_op(self, lambda: fetch(None), lambda page: self._loaded(generation, page, fetch), self._load_failed)
+
+    def _loaded(self, generation: int, page, fetch) -> None:
         if generation != self._generation:
             return  # an older search finished after a newer one: ignore it
         selected = self.selected_vehicle()
-        self.model.set_rows(rows)
-        if not self._header_restored and rows:
+        self.model.set_page(page, fetch)
+        self._read_all_if_sorted()
+        if not self._header_restored and page.rows:
             self.table.resizeColumnsToContents()
             self._header_restored = True
         keep = self._select_after_load or (selected.id if selected else None)
@@ -180,12 +183,20 @@ class InventoryPage(QWidget):
         self._update_count()
         self._update_buttons()
 
+    def _read_all_if_sorted(self) -> None:
+        # The service reads in brand/model/VIN order a page at a time; sorted by another
+        # column, the order must cover every match, so the rest is read first (at most the
+        # store's stock, 3,000 cars on dataset S).
+        if self.table.horizontalHeader().sortIndicatorSection() >= 0:
+            while self.model.canFetchMore():
+                self.model.fetchMore()
+
     def _load_failed(self, exc: BaseException) -> None:
         self.count_label.setText(error_text(exc))
         show_error(self, exc)
 
     def _update_count(self) -> None:
-        n = self.model.rowCount()
+        n = self.model.total or 0  # every match, not only the rows read so far
         if n == 0 and (self.query().text or self.query().status):
             self.count_label.setText(self.tr("No vehicle matches the search."))
         else:
@@ -223,7 +234,7 @@ class InventoryPage(QWidget):
         return rows[0].data(DTO_ROLE) if rows else None
 
     def select_vehicle(self, vehicle_id: int) -> None:
-        row = self.model.row_of(vehicle_id)
+        row = self.model.find_row(vehicle_id)  # a car further down is read up to it
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))

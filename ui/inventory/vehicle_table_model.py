@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from app.core.dto import VehicleDTO
 from db.models import VehicleStatus
 from ui.shell.labels import format_yuan, powertrain_label, status_label
+from ui.widgets.paged_rows import PagedRows
 from ui.widgets.table_model import DtoTableModel
 
 DTO_ROLE = Qt.ItemDataRole.UserRole
@@ -132,3 +133,7 @@ class VehicleTableModel(DtoTableModel[VehicleDTO]):
                 # ISO text sorts chronologically; unknown dates ("") sort first.
                 return v.production_date.isoformat() if v.production_date else ""
         return VehicleTableModel._display(v, col)
+
+
+class VehiclePageModel(PagedRows, VehicleTableModel):
+    """The cars, fetched a page at a time (app/inventory/vehicle_page.list_vehicle_page)."""

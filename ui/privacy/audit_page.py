@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import store_day_bounds, store_today, to_store_time
 from ui.shell.labels import label
+from ui.widgets.paged_rows import PagedRows
 from ui.widgets.table_model import DtoTableModel
 from ui.shell.workers import run_op
 
@@ -108,7 +109,13 @@ class AuditTableModel(DtoTableModel):
         return None
 
 
+class AuditPageModel(PagedRows, AuditTableModel):
+    """The entries, newest first, fetched a page at a time (app/privacy/audit.list_event_page)."""
+
+
 class AuditPage(QWidget):
+    page_size = 200  # entries read at a time (issue #17, peak memory); tests make it small
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -161,13 +168,13 @@ class AuditPage(QWidget):
         return top
 
     def _table_and_detail(self) -> QSplitter:
-        self.model = AuditTableModel(self)
+        self.model = AuditPageModel(self)
+        # Newest first, as the service reads them a page at a time: sorting by a column would
+        # order only the entries read so far, so the header does not sort.
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(objectName="audit_table_view")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -222,19 +229,37 @@ class AuditPage(QWidget):
         )
 
     def refresh(self) -> None:
-        ctx, query = self.ctx, self.query()
+        ctx, query, size = self.ctx, self.query(), self.page_size
+        selected = self.selected_entry()
 
-        def work():
-            from app.privacy.audit import list_events
+        def fetch(after):
+            from dataclasses import replace
 
-            return list_events(ctx.uow(), actor=ctx.actor, query=query)
+            from app.privacy.audit import list_event_page
 
-        run_op(self, work, self._loaded)
+            return list_event_page(ctx.uow(), actor=ctx.actor, query=replace(query, after=after, limit=size))
 
-    def _loaded(self, rows) -> None:
-        self.model.set_rows(rows)
-        self.count.setText(self.tr("Entries: {count}").format(count=len(rows)))
+        run_op(self, lambda: fetch(None), lambda page: self._loaded(page, fetch, selected))
+
+    def _loaded(self, page, fetch, selected: int | None = None) -> None:
+        self.model.set_page(page, fetch)
+        self.count.setText(self.tr("Entries: {count}").format(count=self.model.total))
         self.detail.clear()
+        if selected is not None:
+            self.select_entry(selected)
+
+    def selected_entry(self) -> int | None:
+        """The number of the selected entry, if any."""
+        idx = self.table.selectionModel().selectedRows()
+        e = self.model.item(self.proxy.mapToSource(idx[0])) if idx else None
+        return e.id if e is not None else None
+
+    def select_entry(self, entry_id: int) -> None:
+        row = self.model.find_row(entry_id)  # an entry further down is read up to it
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     def _show_detail(self) -> None:
         import json
