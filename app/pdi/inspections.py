@@ -282,6 +282,7 @@ def record_items(
         ins = guards.inspection(uow, inspection_id)
         if first_record(s, request_key, RECORD_ITEMS) is not None:
             return changed(uow, ins)
+        guards.writable(ins)  # paused or closed refuses even an empty batch
         definition = definition_of(guards.template_of(uow, ins))
         rows = {r.id: r for r in s.scalars(select(PdiItemResult).where(PdiItemResult.inspection_id == ins.id))}
         events: list[PdiItemEvent] = []

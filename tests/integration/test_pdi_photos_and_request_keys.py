@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.core.errors import Conflict, ValidationFailed
+from app.core.errors import Conflict, NotFound, ShowroomError, ValidationFailed
 from app.demo.pdi import add_pdi_demo
 from app.demo.pdi_photos import demo_photo
 from app.pdi import inspections as pdi, queries as pdi_queries
@@ -120,3 +120,17 @@ def test_a_repeated_batch_records_once_and_a_stale_one_is_a_conflict(uow, starte
         assert u.session.scalar(select(func.count(PdiItemEvent.id))) == 2
     with pytest.raises(Conflict):
         pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=entries, request_key="k-batch-2")
+
+
+def test_a_batch_refuses_a_paused_inspection_and_an_item_not_its_own(uow, started):
+    # The guards of one-by-one recording hold for a batch: nothing is recorded on a paused
+    # inspection (resume it first), nor an item that is not one of this inspection's rows.
+    tech, ins = started
+    paused = pdi.pause_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
+    with pytest.raises(ShowroomError) as e:
+        pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=_entries(ins, "D01"))
+    assert e.value.code == "pdi_inspection_paused"
+    pdi.resume_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=paused.version)
+    stranger = PdiItemEntry(ins.item("D01").id + 10_000, 1, "ok")
+    with pytest.raises(NotFound):
+        pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=[stranger])
