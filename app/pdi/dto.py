@@ -162,3 +162,14 @@ class PdiInspectionDTO:
 
     def item(self, item_id: str) -> PdiItemDTO | None:
         return next((i for i in self.items if i.item_id == item_id), None)
+
+
+@dataclass(frozen=True)
+class PdiItemEntry:
+    """One item's recording handed to record_items (several items in one transaction)."""
+
+    item_result_id: int
+    expected_version: int
+    result: str  # app.pdi.rules.ItemResult
+    value: str = ""
+    note: str = ""

@@ -13,6 +13,8 @@ report.py; templates: templates.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -24,13 +26,13 @@ from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import check_length, clean_line, clean_text
 from app.pdi import guards
-from app.pdi.dto import PdiInspectionDTO
+from app.pdi.dto import PdiInspectionDTO, PdiItemEntry
 from app.pdi.gate import delivery_gate
 from app.pdi.guards import MAX_NOTE, MAX_VALUE, changed
 from app.pdi.photos import add_photo, get_photo
 from app.pdi.queries import inspection_dto
 from app.pdi.repairs import acknowledge_disclosure, record_rectification
-from app.pdi.rules import InspectionStatus, ItemResult
+from app.pdi.rules import InspectionStatus, ItemResult, TemplateDefinition
 from app.pdi.templates import current_template_row, definition_of, ensure_default_template, require_approved
 from db.models import StaffUser, Vehicle, VehicleStatus
 from db.pdi_models import PdiInspection, PdiItemEvent, PdiItemResult, PdiPhoto, PdiRectification, PdiTemplate
@@ -46,6 +48,7 @@ __all__ = [
     "get_photo",
     "pause_inspection",
     "record_item",
+    "record_items",
     "record_rectification",
     "resume_inspection",
     "start_inspection",
@@ -53,6 +56,7 @@ __all__ = [
 
 IS = InspectionStatus
 RECORD_ITEM = "record_pdi_item"  # the request-key operation of record_item (issue #16.2)
+RECORD_ITEMS = "record_pdi_items"  # ... and of record_items, several in one go
 OPEN = (IS.IN_PROGRESS.value, IS.PAUSED.value, IS.FAILED.value)
 # A car still on its way or already handed over is not inspected for delivery.
 INSPECTABLE = frozenset(
@@ -195,6 +199,38 @@ def _check_photos(s: Session, row: PdiItemResult, result: str, required: int) ->
         )
 
 
+def _apply(
+    uow: UnitOfWork,
+    actor: Actor,
+    row: PdiItemResult,
+    ins: PdiInspection,
+    definition: TemplateDefinition,
+    entry: PdiItemEntry,
+) -> PdiItemEvent:
+    """Check one recording against every rule and write it with its history event: the
+    version (conflict), an open inspection, the value, the repair before a re-check, the
+    photos (4.4.1.4; issue #17.9). Shared by record_item and record_items."""
+    check_version(row, entry.expected_version)
+    guards.writable(ins)
+    item = definition.item(row.item_id)
+    result, value, note = _validate_item(entry.result, entry.value, entry.note, item.value_kind if item else None)
+    _check_recheck(uow.session, row, result)
+    _check_photos(uow.session, row, result, item.photos if item else 0)
+    now = utcnow()
+    row.result, row.value, row.note = result, value, note
+    row.defect_found = row.defect_found or result == ItemResult.NOT_OK
+    row.recorded_at, row.recorded_by_id = now, actor.user_id
+    row.updated_at, row.updated_by_id = now, actor.user_id
+    event = PdiItemEvent(
+        item_result_id=row.id, result=result, value=value, note=note, recorded_at=now, recorded_by_id=actor.user_id
+    )
+    uow.session.add(event)
+    if ins.status == IS.FAILED:
+        ins.status = IS.IN_PROGRESS.value  # re-checked after a repair: back to work
+        guards.touch(ins, actor)
+    return event
+
+
 def record_item(
     uow: UnitOfWork,
     *,
@@ -217,26 +253,47 @@ def record_item(
         row, ins = guards.item(uow, item_result_id)
         if first_record(uow.session, request_key, RECORD_ITEM) is not None:
             return changed(uow, ins)
-        check_version(row, expected_version)
-        guards.writable(ins)
-        item = definition_of(guards.template_of(uow, ins)).item(row.item_id)
-        result, value, note = _validate_item(result, value, note, item.value_kind if item else None)
-        _check_recheck(uow.session, row, result)
-        _check_photos(uow.session, row, result, item.photos if item else 0)
-        now = utcnow()
-        row.result, row.value, row.note = result, value, note
-        row.defect_found = row.defect_found or result == ItemResult.NOT_OK
-        row.recorded_at, row.recorded_by_id = now, actor.user_id
-        row.updated_at, row.updated_by_id = now, actor.user_id
-        event = PdiItemEvent(
-            item_result_id=row.id, result=result, value=value, note=note, recorded_at=now, recorded_by_id=actor.user_id
-        )
-        uow.session.add(event)
+        definition = definition_of(guards.template_of(uow, ins))
+        entry = PdiItemEntry(item_result_id, expected_version, result, value, note)
+        event = _apply(uow, actor, row, ins, definition, entry)
         uow.session.flush()
-        remember(uow.session, request_key, RECORD_ITEM, event.id, actor_id=actor.user_id, now=now)
-        if ins.status == IS.FAILED:
-            ins.status = IS.IN_PROGRESS.value  # re-checked after a repair: back to work
-            guards.touch(ins, actor)
+        remember(uow.session, request_key, RECORD_ITEM, event.id, actor_id=actor.user_id, now=event.recorded_at)
+        commit(uow)
+        return changed(uow, ins)
+
+
+def record_items(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    inspection_id: int,
+    entries: Sequence[PdiItemEntry],
+    request_key: str | None = None,
+) -> PdiInspectionDTO:
+    """Record several items of one inspection in one transaction (the demo, an import):
+    each entry is checked exactly as by record_item, and the first one refused (a conflict,
+    a missing photo or repair, a bad value) refuses them all, so nothing is half-saved.
+    The inspection is read once and returned once, at the end (issue #17, speed). A repeated
+    `request_key` records nothing more (issue #16.2)."""
+    require(actor, Action.RECORD_PDI)
+    with uow:
+        s = uow.session
+        guards.certified(uow, actor)
+        ins = guards.inspection(uow, inspection_id)
+        if first_record(s, request_key, RECORD_ITEMS) is not None:
+            return changed(uow, ins)
+        guards.writable(ins)  # paused or closed refuses even an empty batch
+        definition = definition_of(guards.template_of(uow, ins))
+        rows = {r.id: r for r in s.scalars(select(PdiItemResult).where(PdiItemResult.inspection_id == ins.id))}
+        events: list[PdiItemEvent] = []
+        for entry in entries:
+            row = rows.get(entry.item_result_id)
+            if row is None:  # not an item of this inspection
+                raise NotFound(what="pdi_item_result", id=entry.item_result_id)
+            events.append(_apply(uow, actor, row, ins, definition, entry))
+            s.flush()  # the next entry's checks (and version counters) see this one
+        if events:
+            remember(s, request_key, RECORD_ITEMS, events[-1].id, actor_id=actor.user_id, now=events[-1].recorded_at)
         commit(uow)
         return changed(uow, ins)
 

@@ -75,7 +75,7 @@ def _photos(s: Session, inspection_id: int) -> dict[int, list[PdiPhotoDTO]]:
     return photos
 
 
-def _history(s: Session, inspection_id: int) -> dict[int, list[PdiItemEventDTO]]:
+def _history(s: Session, inspection_id: int, names: dict[int, str | None]) -> dict[int, list[PdiItemEventDTO]]:
     """Every recording of every item, oldest first (4.4.1.4 traceable records)."""
     history: dict[int, list[PdiItemEventDTO]] = {}
     events = (
@@ -86,12 +86,12 @@ def _history(s: Session, inspection_id: int) -> dict[int, list[PdiItemEventDTO]]
     )
     for e in s.scalars(events):
         history.setdefault(e.item_result_id, []).append(
-            PdiItemEventDTO(e.result, e.value, e.note, _name(s, e.recorded_by_id), e.recorded_at)
+            PdiItemEventDTO(e.result, e.value, e.note, _cached_name(s, names, e.recorded_by_id), e.recorded_at)
         )
     return history
 
 
-def _item_dto(s: Session, row: PdiItemResult, definition: TemplateDefinition, photos, history) -> PdiItemDTO:
+def _item_dto(s: Session, row: PdiItemResult, definition: TemplateDefinition, photos, history, names) -> PdiItemDTO:
     t = definition.item(row.item_id)
     section = definition.section(t.section) if t else None
     return PdiItemDTO(
@@ -109,7 +109,7 @@ def _item_dto(s: Session, row: PdiItemResult, definition: TemplateDefinition, ph
         note=row.note,
         defect_found=row.defect_found,
         recorded_at=row.recorded_at,
-        recorded_by_name=_name(s, row.recorded_by_id),
+        recorded_by_name=_cached_name(s, names, row.recorded_by_id) if row.recorded_by_id else None,
         photos=tuple(photos.get(row.id, ())),
         version=row.version,
         history=tuple(history.get(row.id, ())),
@@ -121,11 +121,14 @@ def _items(s: Session, ins: PdiInspection, template: PdiTemplate) -> list[PdiIte
     from app.pdi.templates import definition_of
 
     definition = definition_of(template)
-    photos, history = _photos(s, ins.id), _history(s, ins.id)
+    # Names looked up once per inspection: the session keeps no loaded user alive between
+    # two look-ups, so each one was a query (the demo build's 10,000 loads, issue #17 speed).
+    names: dict[int, str | None] = {}
+    photos, history = _photos(s, ins.id), _history(s, ins.id, names)
     rows = s.scalars(
         select(PdiItemResult).where(PdiItemResult.inspection_id == ins.id).order_by(PdiItemResult.position)
     )
-    return [_item_dto(s, row, definition, photos, history) for row in rows]
+    return [_item_dto(s, row, definition, photos, history, names) for row in rows]
 
 
 def _required(s: Session, model: type[T], id_: int) -> T:

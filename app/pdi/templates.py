@@ -82,8 +82,22 @@ def require_approved(t: PdiTemplate) -> None:
         raise ShowroomError("pdi_checklist_not_approved", brand=t.brand, version=t.template_version)
 
 
+# Parsed checklists by their JSON text: a published version is never edited, and every PDI
+# write read it again (a fifth of the demo's PDI build, issue #17 speed). Keyed by the text,
+# not the row id, so two databases (the demo's, a test's) never share an entry wrongly.
+_PARSED: dict[str, TemplateDefinition] = {}
+_MAX_PARSED = 16
+
+
 def definition_of(t: PdiTemplate) -> TemplateDefinition:
-    return parse_definition(t.definition)
+    text = json.dumps(t.definition, sort_keys=True, ensure_ascii=False)
+    parsed = _PARSED.get(text)
+    if parsed is None:
+        parsed = parse_definition(t.definition)  # refuses (raises) before anything is kept
+        if len(_PARSED) >= _MAX_PARSED:
+            _PARSED.clear()
+        _PARSED[text] = parsed
+    return parsed
 
 
 def _dto(uow: UnitOfWork, t: PdiTemplate) -> PdiTemplateDTO:

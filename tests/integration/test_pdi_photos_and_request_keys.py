@@ -10,10 +10,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.core.errors import Conflict, ValidationFailed
+from app.core.errors import Conflict, NotFound, ShowroomError, ValidationFailed
 from app.demo.pdi import add_pdi_demo
 from app.demo.pdi_photos import demo_photo
 from app.pdi import inspections as pdi, queries as pdi_queries
+from app.pdi.dto import PdiItemEntry
 from db.models import Role
 from db.pdi_models import PdiItemEvent, PdiPhoto
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
@@ -80,3 +81,56 @@ def test_a_repeated_save_of_an_item_records_one_result(uow, started):
     # A new key with the stale version is still a conflict: another save is never overwritten.
     with pytest.raises(Conflict):
         pdi.record_item(uow(), **{**kw, "request_key": "k-d01-2"})
+
+
+def _entries(ins, *item_ids, result="ok"):
+    return [PdiItemEntry(ins.item(i).id, ins.item(i).version, result) for i in item_ids]
+
+
+def test_several_items_saved_at_once_follow_every_rule_or_none_is_saved(uow, started):
+    # record_items (the demo, an import; issue #17 speed) checks each item as record_item
+    # does: F01 without its 5 photos (4.4.1.4, issue #17.9) refuses the whole batch, so the
+    # items before it are not half-saved either.
+    tech, ins = started
+    with pytest.raises(ValidationFailed) as e:
+        pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=_entries(ins, "D01", "E01", "F01"))
+    assert [(f.code, f.params["item"]) for f in e.value.errors] == [("pdi_photos_required", "F01")]
+    with uow() as u:
+        assert u.session.scalar(select(func.count(PdiItemEvent.id))) == 0
+    # A defect needs its description, in a batch as one by one.
+    with pytest.raises(ValidationFailed) as e:
+        pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=_entries(ins, "D01", result="not_ok"))
+    assert [f.code for f in e.value.errors] == ["pdi_defect_needs_note"]
+    for n in range(5):
+        pdi.add_photo(uow(), actor=tech, item_result_id=ins.item("F01").id, content=demo_photo(n))
+    after = pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=_entries(ins, "D01", "E01", "F01"))
+    assert [after.item(i).result for i in ("D01", "E01", "F01")] == ["ok", "ok", "ok"]
+    assert after.done == 3 and after.changes.pdi
+
+
+def test_a_repeated_batch_records_once_and_a_stale_one_is_a_conflict(uow, started):
+    # Issue #16.2: the same request key records nothing more; a new key with the versions
+    # read before the first save is a conflict, never an overwrite.
+    tech, ins = started
+    entries = _entries(ins, "D01", "E01")
+    first = pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=entries, request_key="k-batch-1")
+    again = pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=entries, request_key="k-batch-1")
+    assert again.item("D01").version == first.item("D01").version
+    with uow() as u:
+        assert u.session.scalar(select(func.count(PdiItemEvent.id))) == 2
+    with pytest.raises(Conflict):
+        pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=entries, request_key="k-batch-2")
+
+
+def test_a_batch_refuses_a_paused_inspection_and_an_item_not_its_own(uow, started):
+    # The guards of one-by-one recording hold for a batch: nothing is recorded on a paused
+    # inspection (resume it first), nor an item that is not one of this inspection's rows.
+    tech, ins = started
+    paused = pdi.pause_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
+    with pytest.raises(ShowroomError) as e:
+        pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=_entries(ins, "D01"))
+    assert e.value.code == "pdi_inspection_paused"
+    pdi.resume_inspection(uow(), actor=tech, inspection_id=ins.id, expected_version=paused.version)
+    stranger = PdiItemEntry(ins.item("D01").id + 10_000, 1, "ok")
+    with pytest.raises(NotFound):
+        pdi.record_items(uow(), actor=tech, inspection_id=ins.id, entries=[stranger])
