@@ -116,3 +116,29 @@ def test_users_change_their_own_password_from_the_file_menu(qtbot, backend, uow)
     d.save()
     assert auth.login(backend.database.uow(), username="lin", password="Lin-2026-new")
     shell._stop_lock()
+
+
+def test_a_form_that_cannot_reload_closes_on_reload_after_a_conflict(qtbot, backend, uow):
+    """Issue #16.1: the conflict box's Reload never does nothing. The reset dialog cannot fetch
+    its account again, so Reload closes it, to be opened afresh from the staff page."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+
+    from ui.staff.password_dialogs import ResetPasswordDialog
+
+    admin = make_user(uow, Role.ADMIN, username="root")
+    li = make_user(uow, Role.CONSULTANT, username="li", full_name="李娜")
+    staff = next(s for s in auth.list_staff(uow(), actor=admin) if s.id == li.user_id)
+    dialog = ResetPasswordDialog(AppContext(backend.database, admin), staff)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Another administrator resets the same account first.
+    auth.reset_password(uow(), actor=admin, user_id=staff.id, expected_version=staff.version, new_password="Other-2026")
+    dialog.password.setText("Temp-2026")
+    dialog.repeat.setText("Temp-2026")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None and dialog.conflict_box.isVisible(), timeout=5000)
+    box: QMessageBox = dialog.conflict_box
+    assert box.findChild(QPushButton, "reapply_button") is None  # nothing to re-apply onto
+    qtbot.mouseClick(box.findChild(QPushButton, "reload_button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert auth.login(uow(), username="li", password="Other-2026")

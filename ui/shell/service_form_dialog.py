@@ -129,7 +129,10 @@ class ServiceFormDialog(QDialog):
 
     def _conflict(self, exc: Conflict) -> None:
         if not self.failed(exc):
-            self.conflict_box = open_conflict_box(self, exc, self.reload)
+            # A form that cannot fetch its record again closes on Reload, to be opened afresh,
+            # rather than offering a button that does nothing.
+            can_reload = type(self).reload_call is not ServiceFormDialog.reload_call
+            self.conflict_box = open_conflict_box(self, exc, self.reload if can_reload else self.reject)
 
     def show_validation(self, exc: ValidationFailed) -> None:
         if not self.failed(exc):
