@@ -46,9 +46,24 @@ def test_an_import_with_named_omissions_is_approved_in_one_step(qtbot, make_ctx,
 
     tab.import_file(_brand_file(tmp_path, everything_else))
     approval = tab.omissions_dialog
-    assert approval is not None and approval.isVisible() and approval.table.rowCount() == 16
-    assert approval.table.item(0, 2).text() == "特斯拉原厂清单（测试）"
-    assert not approval.table.item(0, 2).flags() & Qt.ItemFlag.ItemIsEditable  # as in the file
+    model = approval.table.model()
+    assert approval is not None and approval.isVisible() and model.rowCount() == 16
+    assert model.index(0, 2).data() == "特斯拉原厂清单（测试）"
+    assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable  # as in the file
     qtbot.mouseClick(approval.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10_000)
     assert {(t.brand, t.current) for t in tab.model.rows()} == {("*", True), ("特斯拉", True)}
+
+
+def test_the_omissions_table_is_a_sound_model(qtmodeltester):
+    # 4.4.1.2 b: the list the administrator approves; reasons typed here are kept per row.
+    from ui.pdi.omissions_dialog import OmissionsModel
+
+    rows = [
+        {"kind": "section", "omitted": "N", "zh": "新能源", "en": "New energy", "powertrains": "", "reason": ""},
+        {"kind": "item", "omitted": "D05", "zh": "里程", "en": "Odometer", "powertrains": "ICE", "reason": "x"},
+    ]
+    model = OmissionsModel(rows, reasons_editable=True)
+    qtmodeltester.check(model)
+    assert model.setData(model.index(0, 2), "品牌无此类别")
+    assert model.reasons == ["品牌无此类别", "x"] and not model.setData(model.index(0, 1), "no")

@@ -213,8 +213,9 @@ def test_an_admin_exports_edits_and_imports_checklists(qtbot, make_ctx, uow, syn
     editor.publish()
     # Retiring a standard item leaves it out: its reason and the approval come first (4.4.1.2 b).
     approval = editor.omissions_dialog
-    assert approval is not None and approval.isVisible() and approval.table.rowCount() == 1
-    assert approval.table.item(0, 0).text() == retired and not approval.approve_button.isEnabled()
+    model = approval.table.model()
+    assert approval is not None and approval.isVisible() and model.rowCount() == 1
+    assert model.index(0, 0).data() == retired and not approval.approve_button.isEnabled()
     approval.set_reason(0, "里程由交车单记录")
     with qtbot.waitSignal(editor.published) as published:
         qtbot.mouseClick(approval.approve_button, Qt.MouseButton.LeftButton)

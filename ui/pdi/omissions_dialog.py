@@ -10,16 +10,16 @@ published. The service checks the reasons and the approval again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
 )
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from app.core.errors import ValidationFailed
 
@@ -45,6 +45,63 @@ def omissions_of(exc: ValidationFailed) -> list[dict] | None:
     ]
 
 
+class OmissionsModel(QAbstractTableModel):
+    """One row per part left out: its number, what it is in the standard checklist, and the
+    reason (editable when the administrator gives it here, read-only as written in a file)."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PdiOmissionsDialog", "No."),
+        QT_TRANSLATE_NOOP("PdiOmissionsDialog", "Standard checklist"),
+        QT_TRANSLATE_NOOP("PdiOmissionsDialog", "Reason"),
+    )
+
+    def __init__(self, rows: list[dict], reasons_editable: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.rows = rows
+        self.editable = reasons_editable
+        self.reasons = [row["reason"] or "" for row in rows]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("PdiOmissionsDialog", self.COLUMNS[section])
+        return None
+
+    def _what(self, row: dict) -> str:
+        what = row["zh"] if row["en"] == row["zh"] else f"{row['zh']} / {row['en']}"
+        if row["kind"] == "section":
+            what = QCoreApplication.translate("PdiOmissionsDialog", "the whole section: {what}").format(what=what)
+        if row["powertrains"]:
+            what = QCoreApplication.translate("PdiOmissionsDialog", "{what} (for {powertrains})").format(
+                what=what, powertrains=row["powertrains"]
+            )
+        return what
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        row = self.rows[index.row()]
+        return (row["omitted"], self._what(row), self.reasons[index.row()])[index.column()]
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if self.editable and index.column() == 2 else base
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not (index.isValid() and index.column() == 2 and self.editable and role == Qt.ItemDataRole.EditRole):
+            return False
+        self.reasons[index.row()] = str(value or "")
+        self.dataChanged.emit(index, index)
+        return True
+
+
 class PdiOmissionsDialog(QDialog):
     """Emits `approved` with the omissions as the checklist stores them
     ([{"item"|"section": id, "reason": text}])."""
@@ -65,15 +122,14 @@ class PdiOmissionsDialog(QDialog):
             ).format(count=len(rows))
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(rows), 3, objectName="pdi_omissions")
-        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Standard checklist"), self.tr("Reason")])
+        self.model = OmissionsModel(rows, reasons_editable, self)
+        self.table = QTableView(objectName="pdi_omissions")
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for n, row in enumerate(rows):
-            self._fill(n, row, reasons_editable)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.approve_button = self.buttons.addButton(
             self.tr("Approve omissions and publish"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -81,33 +137,18 @@ class PdiOmissionsDialog(QDialog):
         self.approve_button.setObjectName("approve_omissions")
         self.buttons.accepted.connect(self._approve)
         self.buttons.rejected.connect(self.reject)
-        self.table.itemChanged.connect(lambda _i: self._update())
+        self.model.dataChanged.connect(lambda *_: self._update())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self._update()
 
-    def _fill(self, n: int, row: dict, reasons_editable: bool) -> None:
-        what = row["zh"] if row["en"] == row["zh"] else f"{row['zh']} / {row['en']}"
-        if row["kind"] == "section":
-            what = self.tr("the whole section: {what}").format(what=what)
-        if row["powertrains"]:
-            what = self.tr("{what} (for {powertrains})").format(what=what, powertrains=row["powertrains"])
-        for col, text in enumerate((row["omitted"], what)):
-            cell = QTableWidgetItem(text)
-            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(n, col, cell)
-        reason = QTableWidgetItem(row["reason"])
-        if not reasons_editable:
-            reason.setFlags(reason.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.table.setItem(n, 2, reason)
-
     def set_reason(self, n: int, text: str) -> None:
-        self.table.item(n, 2).setText(text)
+        self.model.setData(self.model.index(n, 2), text)
 
     def reasons(self) -> list[str]:
-        return [(self.table.item(n, 2).text() or "").strip() for n in range(self.table.rowCount())]
+        return [reason.strip() for reason in self.model.reasons]
 
     def _update(self) -> None:
         # Every omission needs its reason before it can be approved (the service checks too).
