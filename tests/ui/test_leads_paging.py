@@ -93,3 +93,41 @@ def test_a_lead_further_down_stays_selected_after_its_save(qtbot, page):
     # The reload starts again from the first page and reads on until the saved lead is there.
     assert page.selected_lead() is not None and page.selected_lead().id == last.id
     assert page.selected_lead().intent_level == "H"
+
+
+def test_scrolling_reads_the_next_pages_off_the_ui_thread(qtbot, database, store_leads, monkeypatch):
+    """A page read while scrolling runs in the background ("nothing slower than ~50 ms on the UI
+    thread"): Ctrl+End asks once, the rows arrive a moment later, and pressing again while a
+    page is on its way never reads the same page twice."""
+    import threading
+
+    from app.reception import leads as leads_service
+    from ui.shell import workers
+
+    threads = []
+    original = leads_service.list_lead_page
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(leads_service, "list_lead_page", spy)
+    monkeypatch.setattr(LeadsPage, "page_size", PAGE)
+    workers.use_synchronous_executor(False)  # real background reads (the default outside sync_ops)
+    try:
+        page = LeadsPage(AppContext(database, store_leads))
+        qtbot.addWidget(page)
+        page.table.setFixedHeight(90)
+        page.show()
+        qtbot.waitUntil(lambda: page.model.rowCount() == PAGE, timeout=10_000)
+        page.table.setFocus()
+        for _ in range(3 * LEADS):
+            qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+            qtbot.wait(20)
+            if page.model.rowCount() == LEADS:
+                break
+        qtbot.waitUntil(lambda: page.model.rowCount() == LEADS, timeout=10_000)
+    finally:
+        workers.wait_for_idle()
+    assert len({page.model.row_at(r).id for r in range(LEADS)}) == LEADS  # no lead twice
+    assert threads and not any(threads)  # every page read on a worker, none on the UI thread
