@@ -53,7 +53,8 @@ def test_a_running_terminal_takes_the_snapshot_just_after_the_month_ends(
     snapshots = MonthEndSnapshots(database, clock=lambda: clock[0])
     snapshots.start()
     assert _snapshot(uow, dt.date(2026, 2, 1)) is None  # February is not over yet
-    assert 0 < snapshots.timer.remainingTime() <= 300
+    # Due in 300 ms; a coarse Qt timer may round its slot up by a few per cent.
+    assert 0 < snapshots.timer.remainingTime() <= 300 * 1.1
     clock[0] = end + dt.timedelta(seconds=1)
     qtbot.waitUntil(lambda: _snapshot(uow, dt.date(2026, 2, 1)) is not None, timeout=5000)
     assert _snapshot(uow, dt.date(2026, 2, 1)) == (2, sorted((l1.id, l3.id)))
