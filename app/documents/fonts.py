@@ -23,6 +23,12 @@ from app.core.errors import ShowroomError
 
 log = logging.getLogger(__name__)
 
+# reportlab keeps a TrueType font's subset bookkeeping in the one registered font object: two
+# threads writing PDFs at once can corrupt each other's subset (KeyError in makeSubset, seen with
+# two terminals' sessions issuing cards in one process). Every PDF that embeds our fonts is
+# written while holding this lock; a card or a page takes milliseconds, so waiting is short.
+PDF_WRITE_LOCK = threading.RLock()
+
 ENV_VAR = "SHOWROOM_CJK_FONT"
 DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "fonts.json"
 # Used when a config omits it: Latin, digits and ¥ are where fallback fonts fail silently.

@@ -27,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
 from app.documents import linebreak
-from app.documents.fonts import FontSet, register_fonts
+from app.documents.fonts import PDF_WRITE_LOCK, FontSet, register_fonts
 from app.documents.layout_footer import _draw_footer, _NumberedCanvas, footer_text
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
@@ -392,7 +392,8 @@ def render_flowing(
     )
     body = _body_frame(top_margin)
     doc.addPageTemplates([PageTemplate("page", [body], onPage=draw_header)])
-    doc.build(
-        _unsplit(story_builder(ctx), body._aH), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer)
-    )
+    with PDF_WRITE_LOCK:  # shared TrueType subsets (app/documents/fonts.py)
+        doc.build(
+            _unsplit(story_builder(ctx), body._aH), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer)
+        )
     return buf.getvalue()

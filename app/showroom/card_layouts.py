@@ -25,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from app.core.errors import ShowroomError
-from app.documents.fonts import FontSet, register_fonts
+from app.documents.fonts import PDF_WRITE_LOCK, FontSet, register_fonts
 from app.documents.layout import check_language
 from app.showroom import qr
 from app.showroom.card_foot import charging_pile_block, footer, qr_and_configuration, tiles_block
@@ -146,5 +146,6 @@ def draw_cards(
         if progress is not None:
             progress(i + 1, total)
     c.showPage()
-    c.save()
+    with PDF_WRITE_LOCK:  # the font subsets are written here (app/documents/fonts.py)
+        c.save()
     return buf.getvalue()
