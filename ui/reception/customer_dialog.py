@@ -11,17 +11,7 @@ which every open page refreshes through the change bus and this page reloads.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTabWidget,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout
 
 from app.core.permissions import Action, can
 from ui.reception.customer_forms import CorrectCustomerDialog, ReassignCustomerDialog, WithdrawConsentDialog
@@ -34,19 +24,7 @@ from ui.reception.customer_models import (
 )
 from ui.shell.errors import show_error
 from ui.shell.workers import run_op
-from ui.widgets.table_fit import FIT_ROWS
-
-
-def _view(name: str, model) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setVisible(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    return view
+from ui.widgets.table_fit import read_only_table
 
 
 class CustomerDialog(QDialog):
@@ -71,7 +49,7 @@ class CustomerDialog(QDialog):
             ("customer_changes", self.tr("Change history"), self.changes),
             ("customer_appointment_changes", self.tr("Appointment changes"), self.appointment_changes),
         ):
-            self.tabs.addTab(_view(name, model), title)
+            self.tabs.addTab(read_only_table(name, model), title)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)

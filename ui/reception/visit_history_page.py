@@ -9,23 +9,13 @@ their own customers and visits; the services decide that.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.reception.search import CustomerHitDTO, VisitHistoryQuery, list_visits, search_customers
 from ui.shell.errors import error_text
 from ui.widgets.table_model import DtoTableModel
 from ui.reception.visit_history_model import VisitHistoryModel
-from ui.widgets.table_fit import FIT_ROWS
+from ui.widgets.table_fit import read_only_table
 from ui.shell.workers import run_op
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -52,18 +42,6 @@ class CustomerHitModel(DtoTableModel[CustomerHitDTO]):
         return (c.name or "", c.mobile or "", c.consultant_name or "")[index.column()]
 
 
-def _table(name: str, model) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setVisible(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    return view
-
-
 class VisitHistoryPage(QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -85,7 +63,7 @@ class VisitHistoryPage(QWidget):
         self.search.returnPressed.connect(self.run_search)
 
         self.customers = CustomerHitModel(self)
-        self.customer_view = _table("customer_hits", self.customers)
+        self.customer_view = read_only_table("customer_hits", self.customers)
         # The customer's page (issue #17.13): a double click or the button opens it.
         self.customer_view.doubleClicked.connect(lambda _index: self.open_customer())
         self.open_customer_button = QPushButton(self.tr("Open customer…"))
@@ -101,7 +79,7 @@ class VisitHistoryPage(QWidget):
         self.model = VisitHistoryModel(
             lambda after: list_visits(uow(), actor=actor, query=VisitHistoryQuery(after=after)), self
         )
-        self.view = _table("visit_history", self.model)
+        self.view = read_only_table("visit_history", self.model)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Find a customer")))
