@@ -103,6 +103,8 @@ class Store(Versioned, Base):
     # Issue #17.16: months after their last activity that a visitor who never bought is kept
     # (PIPL art. 19, 47): set by the administrator, used by the retention purge.
     visitor_retention_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
+    # Issue #18.1 (4.3.2.1): a quote's discount above this needs a sales_manager's approval.
+    discount_approval_fen: Mapped[int] = mapped_column(Integer, default=500_000, server_default="500000")
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))  # issue #17.15: who changed it last
 
 
@@ -310,3 +312,5 @@ from db import pdi_models  # noqa: E402,F401  (issue #7: PDI templates and inspe
 from db import audit_models  # noqa: E402,F401  (issue #9: audit log, consents, retention)
 from db import key_models  # noqa: E402,F401  (issue #15.2: ids of the store's key files)
 from db import request_models  # noqa: E402,F401  (issue #16: idempotency keys of creates)
+from db import care_models  # noqa: E402,F401  (follow-up tasks: issue #18.3, #19)
+from db import sales_models  # noqa: E402,F401  (issue #18: price list, deals, quotes, contracts, money, handover)

@@ -17,7 +17,23 @@ from app import cli as base
 from app.cli.messages import say
 from app.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError
 
-DOC_TYPES = ("store_notice", "test_drive_agreement", "pdi_report", "vehicle_card")
+DOC_TYPES = (
+    "store_notice",
+    "test_drive_agreement",
+    "pdi_report",
+    "vehicle_card",
+    # Issue #18: the sale's documents (app/documents/numbers.py gives their number prefixes).
+    "price_list_notice",
+    "quote",
+    "disclosure",
+    "sales_contract",
+    "special_terms",
+    "entrustment",
+    "payment_receipt",
+    "settlement",
+    "handover",
+    "warranty_certificate",
+)
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))  # documents and operators use Shanghai time
 
 

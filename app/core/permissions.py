@@ -73,6 +73,17 @@ class Action(StrEnum):
     # Trust (issue #15.9): backups hold every record of the store, restores replace them all.
     MANAGE_BACKUPS = "manage_backups"
 
+    # Sales to delivery (issue #18, T/CSCA 120031 4.3, 4.4.2)
+    VIEW_PRICE_LIST = "view_price_list"
+    MANAGE_PRICE_LIST = "manage_price_list"
+    VIEW_DEALS = "view_deals"
+    SELL = "sell"  # quote, disclosure, contract, delivery appointment, handover
+    APPROVE_DISCOUNTS = "approve_discounts"
+    END_CONTRACTS = "end_contracts"  # cancel or terminate a signed contract
+    RECORD_PAYMENTS = "record_payments"  # money in and out, invoice, settlement: finance only
+    APPROVE_REFUNDS = "approve_refunds"
+    VIEW_PAYMENTS = "view_payments"
+
 
 R = Role
 A = Action
@@ -169,6 +180,21 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # A backup is a copy of every customer's data (PIPL art. 51: access control), a restore
     # replaces the whole database: its own right, not the store details' EDIT_STORE.
     A.MANAGE_BACKUPS: frozenset({R.ADMIN}),
+    # --- Sales to delivery (issue #18) ---
+    # 办法 art. 10: the list is public, so everyone who meets customers may read it; only
+    # management publishes it (4.3.2.1-4.3.2.2).
+    A.VIEW_PRICE_LIST: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.ADMIN}),
+    A.MANAGE_PRICE_LIST: frozenset({R.SALES_MANAGER}),
+    # Consultants see their own deals (checked in the service), managers and finance all.
+    A.VIEW_DEALS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.FINANCE}),
+    A.SELL: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
+    # 4.3.2.1: a discount above the store's threshold is a manager's decision with a reason.
+    A.APPROVE_DISCOUNTS: frozenset({R.SALES_MANAGER}),
+    A.END_CONTRACTS: frozenset({R.SALES_MANAGER}),
+    # 4.3.4-4.3.5: money is received, refunded and invoiced by finance only, never by sales.
+    A.RECORD_PAYMENTS: frozenset({R.FINANCE}),
+    A.APPROVE_REFUNDS: frozenset({R.SALES_MANAGER}),
+    A.VIEW_PAYMENTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.FINANCE}),
 }
 
 # --- The admin command line (issue #15.9) ---------------------------------------------------

@@ -56,9 +56,9 @@ from db.uow import UnitOfWork
 # a vehicle card must be replaced whenever the car's facts change (一车一卡, 4.2.1.2), by
 # whoever may issue it. Every other replacement needs VOID_DOCUMENTS.
 ROUTINELY_REPLACED = frozenset({"vehicle_card"})
-SUBJECT_TYPES = ("store", "vehicle", "customer", "test_drive", "pdi")
+SUBJECT_TYPES = ("store", "vehicle", "customer", "test_drive", "pdi", "price_list", "deal", "contract", "payment")
 LANGUAGES = ("zh", "en", "bilingual")
-SIGNER_ROLES = ("customer", "consultant", "escort", "technician", "manager")  # layout.SignerRole
+SIGNER_ROLES = ("customer", "consultant", "escort", "technician", "manager", "finance")  # layout.SignerRole
 
 Render = Callable[[str, int, dt.datetime], bytes]
 

@@ -54,6 +54,7 @@ class SignerRole(StrEnum):
     ESCORT = "escort"
     TECHNICIAN = "technician"
     MANAGER = "manager"
+    FINANCE = "finance"  # the cashier (issue #18.5)
 
 
 ROLE_LABELS = {
@@ -62,6 +63,7 @@ ROLE_LABELS = {
     SignerRole.ESCORT: Text("陪同人员", "Escort"),
     SignerRole.TECHNICIAN: Text("技师", "Technician"),
     SignerRole.MANAGER: Text("经理", "Manager"),
+    SignerRole.FINANCE: Text("财务", "Finance"),
 }
 
 T_NAME, T_TIME = Text("姓名", "Name"), Text("时间", "Time")
@@ -156,10 +158,9 @@ class Styles:
 
 
 def make_styles(fonts: FontSet, language: str = "bilingual") -> Styles:
-    # wordWrap="CJK" breaks between Chinese characters yet keeps Latin words whole; the
-    # default wrap moves a long mixed run such as "（T/CSCA 120031-2023）第4.1.3.5条…" to the
-    # next line whole, leaving a ragged gap. English-only text keeps the default wrap, which
-    # (unlike CJK mode) honours no-break spaces. bulletFontName: the default is Helvetica.
+    # wordWrap="CJK" breaks between Chinese characters yet keeps Latin words whole (the default
+    # moves a long mixed run to the next line whole). English-only text keeps the default wrap:
+    # it honours no-break spaces, CJK mode does not. bulletFontName: the default is Helvetica.
     wrap = None if language == "en" else "CJK"
     body = ParagraphStyle(
         "body",

@@ -22,6 +22,17 @@ DOC_TYPES: dict[str, str] = {
     "test_drive_agreement": "TD",
     "pdi_report": "PDI",
     "vehicle_card": "VC",
+    # Issue #18: the sale's documents.
+    "price_list_notice": "PL",
+    "quote": "QT",
+    "disclosure": "DS",
+    "sales_contract": "HT",  # 合同
+    "special_terms": "ST",
+    "entrustment": "WT",  # 委托服务协议
+    "payment_receipt": "SK",  # 收款凭证
+    "settlement": "JS",  # 结算单
+    "handover": "JC",  # 交车确认
+    "warranty_certificate": "SB",  # 三包凭证
 }
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 # INSERT ... ON CONFLICT of each database the app supports (the same statement on both).

@@ -2678,6 +2678,46 @@ File: {file}</source>
         <translation>车辆信息卡</translation>
     </message>
     <message>
+        <source>Price list notice</source>
+        <translation>价格公示</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>告知书</translation>
+    </message>
+    <message>
+        <source>Sales contract</source>
+        <translation>购车合同</translation>
+    </message>
+    <message>
+        <source>Special terms</source>
+        <translation>特别约定</translation>
+    </message>
+    <message>
+        <source>Entrustment agreement</source>
+        <translation>委托服务协议</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>收款凭证</translation>
+    </message>
+    <message>
+        <source>Settlement statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Handover record</source>
+        <translation>交车确认书</translation>
+    </message>
+    <message>
+        <source>三包 warranty certificate</source>
+        <translation>三包凭证</translation>
+    </message>
+    <message>
         <source>Chinese and English</source>
         <translation>中英双语</translation>
     </message>
@@ -5285,6 +5325,10 @@ Defect: {defect}</source>
     <message>
         <source>Manager</source>
         <translation>经理</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
     </message>
     <message>
         <source>Signature</source>

@@ -28,7 +28,19 @@ def test_importing_app_and_db_does_not_load_pyside6():
 # through its public module, <layer>/<feature>/api.py. The documents feature's PDF kit (layout,
 # fonts, signing) is public too. The shared kernel (app/core, ui/widgets) is open to all; the
 # entry points that assemble the features (app/cli, app/demo, ui/shell) may import anything.
-FEATURES = ("reception", "showroom", "test_drives", "pdi", "documents", "inventory", "privacy", "staff", "store")
+FEATURES = (
+    "reception",
+    "showroom",
+    "test_drives",
+    "pdi",
+    "documents",
+    "inventory",
+    "privacy",
+    "staff",
+    "store",
+    "sales",
+    "finance",
+)
 PUBLIC_MODULE = "api"
 ALSO_PUBLIC = {"app.documents.layout", "app.documents.fonts", "app.documents.signing"}
 ASSEMBLERS = ("app.cli", "app.demo", "ui.shell")

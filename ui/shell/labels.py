@@ -39,6 +39,17 @@ DOC_TYPE = {
     "test_drive_agreement": QT_TRANSLATE_NOOP("Labels", "Test-drive agreement"),
     "pdi_report": QT_TRANSLATE_NOOP("Labels", "PDI report"),
     "vehicle_card": QT_TRANSLATE_NOOP("Labels", "Vehicle card"),
+    # Issue #18: the sale's documents.
+    "price_list_notice": QT_TRANSLATE_NOOP("Labels", "Price list notice"),
+    "quote": QT_TRANSLATE_NOOP("Labels", "Quote"),
+    "disclosure": QT_TRANSLATE_NOOP("Labels", "Disclosure"),
+    "sales_contract": QT_TRANSLATE_NOOP("Labels", "Sales contract"),
+    "special_terms": QT_TRANSLATE_NOOP("Labels", "Special terms"),
+    "entrustment": QT_TRANSLATE_NOOP("Labels", "Entrustment agreement"),
+    "payment_receipt": QT_TRANSLATE_NOOP("Labels", "Payment receipt"),
+    "settlement": QT_TRANSLATE_NOOP("Labels", "Settlement statement"),
+    "handover": QT_TRANSLATE_NOOP("Labels", "Handover record"),
+    "warranty_certificate": QT_TRANSLATE_NOOP("Labels", "三包 warranty certificate"),
 }
 
 DOC_LANGUAGE = {

@@ -25,6 +25,7 @@ ROLE_LABELS = {
     SignerRole.ESCORT: QT_TRANSLATE_NOOP("SignatureDialog", "Escort"),
     SignerRole.TECHNICIAN: QT_TRANSLATE_NOOP("SignatureDialog", "Technician"),
     SignerRole.MANAGER: QT_TRANSLATE_NOOP("SignatureDialog", "Manager"),
+    SignerRole.FINANCE: QT_TRANSLATE_NOOP("SignatureDialog", "Finance"),
 }
 PNG_WIDTH = 600  # px; printed ~60 mm wide at most, so ≥ 250 dpi on paper
 
