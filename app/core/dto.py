@@ -234,4 +234,8 @@ class Changes:
     documents: bool = False
     test_drives: bool = False
     pdi: bool = False
+    sales: bool = False  # issue #18: deals, quotes, contracts, handovers (the deal board)
+    price_list: bool = False  # issue #18.1
+    payments: bool = False  # issue #18.5: the finance page and every balance shown
+    tasks: bool = False  # follow-up tasks (issue #18.3, #19)
     ids: frozenset[int] = field(default_factory=frozenset)
