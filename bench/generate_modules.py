@@ -21,6 +21,10 @@ def add_module_rows(g) -> None:
         _test_drives(g)
     if g.size.pdis:
         _pdis(g)
+    if g.dataset == "S" and g.size.pdis:  # issue #18.11: five years of sales
+        from bench.generate_sales import add_sales_rows
+
+        add_sales_rows(g)
 
 
 def _test_drives(g) -> None:
