@@ -24,7 +24,7 @@ from app.core.validation import check_length, clean_line
 from app.sales.price_dto import PriceItemDTO, PriceItemInput, PriceListDTO
 from app.sales.price_rules import MAX_TITLE, clean_item, item_errors, list_errors
 from db.models import Document
-from db.sales_models import PriceList, PriceListItem, PriceListStatus
+from db.sales_models import PriceItemKind, PriceList, PriceListItem, PriceListStatus
 from db.uow import UnitOfWork
 
 CREATE = "create_price_list"
@@ -57,14 +57,12 @@ def listed_item(s, price_list_id: int, item_id: int) -> PriceListItem:
     return item
 
 
+_KIND_ORDER = {k.value: n for n, k in enumerate(PriceItemKind)}  # as on the notice: vehicles first
+
+
 def _items(s, price_list_id: int) -> list[PriceListItem]:
-    return list(
-        s.scalars(
-            select(PriceListItem)
-            .where(PriceListItem.price_list_id == price_list_id)
-            .order_by(PriceListItem.kind, PriceListItem.code)
-        )
-    )
+    rows = s.scalars(select(PriceListItem).where(PriceListItem.price_list_id == price_list_id))
+    return sorted(rows, key=lambda i: (_KIND_ORDER.get(i.kind, 99), i.code))
 
 
 def item_dto(i: PriceListItem) -> PriceItemDTO:
@@ -74,8 +72,10 @@ def item_dto(i: PriceListItem) -> PriceItemDTO:
     )  # fmt: skip
 
 
-def list_dto(s, pl: PriceList, *, with_items: bool = True, today: dt.date | None = None) -> PriceListDTO:
-    in_force = list_in_force_row(s, today or store_today())
+def list_dto(
+    s, pl: PriceList, *, with_items: bool = True, today: dt.date | None = None, in_force: PriceList | None = None
+) -> PriceListDTO:
+    in_force = in_force or list_in_force_row(s, today or store_today())
     number = s.scalar(select(Document.number).where(Document.id == pl.notice_document_id))
     items = tuple(item_dto(i) for i in _items(s, pl.id)) if with_items else ()
     return PriceListDTO(
@@ -105,8 +105,9 @@ def list_price_lists(uow: UnitOfWork, *, actor: Actor) -> list[PriceListDTO]:
     require(actor, Action.VIEW_PRICE_LIST)
     with uow:
         s = uow.session
-        rows = s.scalars(select(PriceList).order_by(PriceList.effective_from.desc(), PriceList.id.desc()))
-        return [list_dto(s, pl, with_items=False) for pl in rows]
+        rows = s.scalars(select(PriceList).order_by(PriceList.effective_from.desc(), PriceList.id.desc())).all()
+        in_force = list_in_force_row(s, store_today())
+        return [list_dto(s, pl, with_items=False, in_force=in_force) for pl in rows]
 
 
 def get_price_list(uow: UnitOfWork, *, actor: Actor, price_list_id: int) -> PriceListDTO:

@@ -13,7 +13,7 @@ from db.models import Role
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401
 from tests.sales_factories import make_price_list
 from ui.sales.price_list_page import PriceListPage
-from ui.sales.price_models import ItemColumn, ListColumn
+from ui.sales.price_table_model import ItemColumn, ListColumn
 from ui.shell.context import AppContext
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -116,3 +116,10 @@ def test_a_consultant_reads_the_list_in_force(qtbot, page_as, uow, manager):
     assert len(codes(page)) == 8 and "registration" not in codes(page)  # services by name
     for b in (page.new_button, page.add_button, page.remove_button, page.publish_button, page.threshold_button):
         assert not b.isVisible()
+
+
+def test_the_price_tables_pass_the_model_tester(qtmodeltester, page_as, uow, manager):
+    make_price_list(uow, manager)
+    page = page_as(manager)
+    qtmodeltester.check(page.lists)
+    qtmodeltester.check(page.items)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QPla
 from app.core.errors import ValidationFailed
 from app.core.validation import parse_yuan_to_fen
 from app.sales.price_dto import PriceItemDTO, PriceItemInput
-from ui.sales.price_models import KIND_LABELS, SERVICE_LABELS, price_label
+from ui.sales.price_table_model import KIND_LABELS, SERVICE_LABELS, price_label
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
 

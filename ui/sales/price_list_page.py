@@ -10,34 +10,20 @@ hides what the user may not do.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
 
 from app.core.permissions import Action, can
-from ui.sales.price_models import PriceItemTableModel, PriceListTableModel, yuan_text
+from ui.sales.price_table_model import PriceItemTableModel, PriceListTableModel, yuan_text
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
+from ui.widgets.table_fit import read_only_table
 
 
 def _table(name: str, model) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table = read_only_table(name, model)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
@@ -117,6 +103,7 @@ class PriceListPage(QWidget):
         keep = self.select_id or (self.current.id if self.current else None)
         self.select_id = None
         self.lists.set_rows(lists)
+        self.list_table.resizeColumnsToContents()
         self.threshold_label.setText(
             self.tr("Discounts above {amount} need approval").format(
                 amount=yuan_text(self.threshold.discount_approval_fen)
@@ -149,6 +136,7 @@ class PriceListPage(QWidget):
     def _show(self, price_list) -> None:
         self.current = price_list
         self.items.set_rows(list(price_list.items) if price_list else [])
+        self.item_table.resizeColumnsToContents()
         if price_list is None:
             self.lines_title.setText(self.tr("No price list yet."))
         else:
