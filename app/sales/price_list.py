@@ -168,6 +168,34 @@ def create_price_list(
         return list_dto(s, pl, today=store_today(now))
 
 
+def save_price_list_header(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    price_list_id: int,
+    expected_version: int,
+    title: str,
+    effective_from: dt.date,
+    now: dt.datetime | None = None,
+) -> PriceListDTO:
+    """Change a draft's title or effective date (a draft left until after its date is moved on
+    before it is published, 办法 art. 10)."""
+    require(actor, Action.MANAGE_PRICE_LIST)
+    now = now or utcnow()
+    title = clean_line(title)
+    errors = _header_errors(title, effective_from, store_today(now))
+    if errors:
+        raise ValidationFailed(errors)
+    with uow.act_as(actor):
+        s = uow.session
+        pl = _draft(s, price_list_id)
+        check_version(pl, expected_version)
+        pl.title, pl.effective_from = title, effective_from
+        _touch(pl, actor, now)
+        commit(uow)
+        return list_dto(s, pl, today=store_today(now))
+
+
 def _draft(s, price_list_id: int) -> PriceList:
     pl = _list_row(s, price_list_id)
     if pl.status != PriceListStatus.DRAFT:

@@ -4499,6 +4499,10 @@ Defect: {defect}</source>
         <translation>新建版本…</translation>
     </message>
     <message>
+        <source>Edit version…</source>
+        <translation>修改版本…</translation>
+    </message>
+    <message>
         <source>Add line…</source>
         <translation>添加项目…</translation>
     </message>
@@ -4552,6 +4556,10 @@ Defect: {defect}</source>
     <message>
         <source>New price list version</source>
         <translation>新建价目表版本</translation>
+    </message>
+    <message>
+        <source>Edit price list version</source>
+        <translation>修改价目表版本</translation>
     </message>
     <message>
         <source>e.g. 2027 年价格公示</source>

@@ -184,3 +184,33 @@ def test_4_3_2_1_the_discount_threshold_is_the_managers_setting(uow, manager):
     assert discount_threshold(uow(), actor=consultant).discount_approval_fen == 300_000 == done.discount_approval_fen
     with pytest.raises(Conflict):
         set_discount_threshold(uow(), actor=manager, expected_version=now.version, discount_approval_fen=1)
+
+
+def test_art_10_a_draft_left_past_its_date_is_moved_on_before_publishing(uow, manager):
+    d = draft(uow, manager, days_ahead=0)
+    pl.save_price_item(uow(), actor=manager, price_list_id=d.id, data=CAR)
+    d = pl.get_price_list(uow(), actor=manager, price_list_id=d.id)
+    tomorrow = store_today() + dt.timedelta(days=1)
+    later = dt.datetime.combine(tomorrow, dt.time(4))  # naive UTC: noon in Shanghai tomorrow
+    with pytest.raises(ValidationFailed) as e:
+        pl.publish_price_list(uow(), actor=manager, price_list_id=d.id, expected_version=d.version, now=later)
+    assert codes_of(e.value) == {"price_effective_in_past"}
+    moved = pl.save_price_list_header(
+        uow(), actor=manager, price_list_id=d.id, expected_version=d.version, title="2027 价格公示（修订）",
+        effective_from=tomorrow, now=later,
+    )  # fmt: skip
+    assert moved.effective_from == tomorrow and moved.title == "2027 价格公示（修订）"
+
+
+def test_a_publish_from_an_older_view_of_the_draft_conflicts_and_prints_nothing(uow, manager):
+    d = draft(uow, manager)
+    item = pl.save_price_item(uow(), actor=manager, price_list_id=d.id, data=CAR)
+    seen = pl.get_price_list(uow(), actor=manager, price_list_id=d.id)
+    pl.save_price_item(
+        uow(), actor=manager, price_list_id=d.id, data=dataclasses.replace(CAR, amount_fen=1),
+        item_id=item.id, expected_version=item.version,
+    )  # fmt: skip
+    with pytest.raises(Conflict):
+        pl.publish_price_list(uow(), actor=manager, price_list_id=d.id, expected_version=seen.version)
+    with uow() as u:
+        assert u.session.scalar(select(Document.id).where(Document.doc_type == "price_list_notice")) is None

@@ -65,6 +65,10 @@ def test_art_10_manager_makes_and_publishes_a_new_version(qtbot, page_as, uow, m
     save(qtbot, page.dialog)
     assert page.current.title == "2027 价格公示" and not page.current.published
     assert len(codes(page)) == 8  # 4.3.2.1: starts from the list in force
+    click(qtbot, page.header_button)
+    page.dialog.title.setText("2027 价格公示（一）")
+    save(qtbot, page.dialog)
+    assert page.current.title == "2027 价格公示（一）"
     click(qtbot, page.add_button)
     d = page.dialog
     for name, text in (("brand", "大众"), ("model", "途观L"), ("trim", "旗舰版"), ("name_zh", "途观L 旗舰版")):

@@ -52,6 +52,7 @@ class PriceListPage(QWidget):
     def _buttons(self) -> None:
         m = self.manage
         self.new_button = action_button(self.tr("New version…"), "new_price_list", self.new_version, visible=m)
+        self.header_button = action_button(self.tr("Edit version…"), "edit_price_list", self.edit_version, visible=m)
         self.add_button = action_button(self.tr("Add line…"), "add_price_item", self.add_item, visible=m)
         self.edit_button = action_button(self.tr("Edit line…"), "edit_price_item", self.edit_item, visible=m)
         self.remove_button = action_button(self.tr("Remove line"), "remove_price_item", self.remove_item, visible=m)
@@ -71,7 +72,7 @@ class PriceListPage(QWidget):
         self.lines_title = QLabel(objectName="price_items_title")
         lines.addWidget(self.lines_title, 1)
         b: QPushButton
-        for b in (self.add_button, self.edit_button, self.remove_button, self.publish_button):
+        for b in (self.header_button, self.add_button, self.edit_button, self.remove_button, self.publish_button):
             lines.addWidget(b)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -151,6 +152,7 @@ class PriceListPage(QWidget):
         draft = self.current is not None and not self.current.published
         item = self.selected_item()
         self.add_button.setEnabled(draft)
+        self.header_button.setEnabled(draft)
         self.edit_button.setEnabled(draft and item is not None)
         self.remove_button.setEnabled(draft and item is not None)
         self.publish_button.setEnabled(draft)
@@ -167,6 +169,13 @@ class PriceListPage(QWidget):
         self.dialog = PriceVersionDialog(self.ctx, self)
         self.dialog.saved.connect(lambda dto: setattr(self, "select_id", dto.id))
         self.dialog.open()
+
+    def edit_version(self) -> None:
+        from ui.sales.price_version_dialog import PriceVersionDialog
+
+        if self.current is not None and not self.current.published:
+            self.dialog = PriceVersionDialog(self.ctx, self, draft=self.current)
+            self.dialog.open()
 
     def add_item(self) -> None:
         self._open_item(None)
