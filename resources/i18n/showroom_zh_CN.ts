@@ -4519,6 +4519,10 @@ Defect: {defect}</source>
         <translation>公示…</translation>
     </message>
     <message>
+        <source>Public notice…</source>
+        <translation>公示文件…</translation>
+    </message>
+    <message>
         <source>Discount threshold…</source>
         <translation>折扣审批额度…</translation>
     </message>
@@ -4549,6 +4553,10 @@ Defect: {defect}</source>
     <message>
         <source>Publish</source>
         <translation>公示</translation>
+    </message>
+    <message>
+        <source>Price list notice {number}</source>
+        <translation>价格公示 {number}</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,8 @@ def test_art_10_manager_makes_and_publishes_a_new_version(qtbot, page_as, uow, m
     click(qtbot, page.confirm_box.button(QMessageBox.StandardButton.Yes))
     assert page.current.published and page.current.notice_number.startswith("PL-")
     assert not page.add_button.isEnabled() and not page.publish_button.isEnabled()
+    click(qtbot, page.notice_button)  # the archived notice, to print for the showroom wall
+    assert page.preview.isVisible() and page.current.notice_number in page.preview.windowTitle()
 
 
 def test_4_3_2_1_a_promotion_without_rules_is_refused_beside_the_field(qtbot, page_as, uow, manager):

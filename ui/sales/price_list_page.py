@@ -38,7 +38,7 @@ class PriceListPage(QWidget):
         self.current = None  # the selected version with its lines (PriceListDTO)
         self.threshold = None  # DiscountThresholdDTO
         self.select_id: int | None = None  # the version to select once the lists reload
-        self.dialog = self.confirm_box = None
+        self.dialog = self.confirm_box = self.preview = None
         self._buttons()
         self.threshold_label = QLabel(objectName="discount_threshold")
         self.list_table.selectionModel().selectionChanged.connect(lambda *_: self._list_selected())
@@ -57,6 +57,7 @@ class PriceListPage(QWidget):
         self.edit_button = action_button(self.tr("Edit line…"), "edit_price_item", self.edit_item, visible=m)
         self.remove_button = action_button(self.tr("Remove line"), "remove_price_item", self.remove_item, visible=m)
         self.publish_button = action_button(self.tr("Publish…"), "publish_price_list", self.ask_publish, visible=m)
+        self.notice_button = action_button(self.tr("Public notice…"), "show_price_notice", self.show_notice)
         self.threshold_button = action_button(
             self.tr("Discount threshold…"), "set_discount_threshold", self.change_threshold, visible=m
         )
@@ -72,7 +73,14 @@ class PriceListPage(QWidget):
         self.lines_title = QLabel(objectName="price_items_title")
         lines.addWidget(self.lines_title, 1)
         b: QPushButton
-        for b in (self.header_button, self.add_button, self.edit_button, self.remove_button, self.publish_button):
+        for b in (
+            self.notice_button,
+            self.header_button,
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.publish_button,
+        ):
             lines.addWidget(b)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -153,6 +161,7 @@ class PriceListPage(QWidget):
         item = self.selected_item()
         self.add_button.setEnabled(draft)
         self.header_button.setEnabled(draft)
+        self.notice_button.setEnabled(self.current is not None and self.current.notice_document_id is not None)
         self.edit_button.setEnabled(draft and item is not None)
         self.remove_button.setEnabled(draft and item is not None)
         self.publish_button.setEnabled(draft)
@@ -237,6 +246,13 @@ class PriceListPage(QWidget):
 
         self.select_id = shown.id
         Op(ctx, self, work).busy(self.publish_button, self.add_button, self.edit_button, self.remove_button).run()
+
+    def show_notice(self) -> None:
+        """The notice as archived when the list was published, to print for the showroom wall."""
+        from ui.sales.price_notice_preview import open_notice
+
+        if self.current is not None and self.current.notice_document_id is not None:
+            open_notice(self, self.ctx, self.current.notice_document_id, lambda d: setattr(self, "preview", d))
 
     def change_threshold(self) -> None:
         from ui.sales.price_threshold_dialog import DiscountThresholdDialog
