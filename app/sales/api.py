@@ -19,11 +19,11 @@ from app.sales.price_list import (  # noqa: E402
     save_price_item,
     save_price_list_header,
 )
-from app.sales.price_threshold import discount_threshold, set_discount_threshold  # noqa: E402
+from app.sales.price_threshold import discount_threshold, discount_threshold_fen, set_discount_threshold  # noqa: E402
 
 __all__ += [
     "DiscountThresholdDTO", "PriceItemDTO", "PriceItemInput", "PriceListDTO", "create_price_list",
     "discount_threshold", "get_price_list", "list_in_force_row", "list_price_lists", "listed_item",
     "price_list_in_force", "publish_price_list", "remove_price_item", "save_price_item", "save_price_list_header",
-    "set_discount_threshold",
+    "set_discount_threshold", "discount_threshold_fen",
 ]  # fmt: skip

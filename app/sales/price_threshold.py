@@ -23,6 +23,11 @@ def _store(s) -> Store:
     return store
 
 
+def discount_threshold_fen(s) -> int:
+    """Inside a use case's transaction (the quote part): the threshold as saved now."""
+    return _store(s).discount_approval_fen
+
+
 def discount_threshold(uow: UnitOfWork, *, actor: Actor) -> DiscountThresholdDTO:
     """The threshold now (consultants see it too: they know when a discount needs approval)."""
     require(actor, Action.VIEW_PRICE_LIST)

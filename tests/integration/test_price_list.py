@@ -16,7 +16,7 @@ from app.core.clock import store_today
 from app.core.errors import Conflict, PermissionDenied, ValidationFailed
 from app.sales import price_list as pl
 from app.sales.price_dto import PriceItemInput
-from app.sales.price_threshold import discount_threshold, set_discount_threshold
+from app.sales.price_threshold import discount_threshold, discount_threshold_fen, set_discount_threshold
 from db.models import Document, Role
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401
 from tests.integration.test_cards_currency import pdf_text
@@ -182,6 +182,8 @@ def test_4_3_2_1_the_discount_threshold_is_the_managers_setting(uow, manager):
         set_discount_threshold(uow(), actor=manager, expected_version=now.version, discount_approval_fen=-1)
     done = set_discount_threshold(uow(), actor=manager, expected_version=now.version, discount_approval_fen=300_000)
     assert discount_threshold(uow(), actor=consultant).discount_approval_fen == 300_000 == done.discount_approval_fen
+    with uow() as u:  # what the quote part reads inside its transaction
+        assert discount_threshold_fen(u.session) == 300_000
     with pytest.raises(Conflict):
         set_discount_threshold(uow(), actor=manager, expected_version=now.version, discount_approval_fen=1)
 
