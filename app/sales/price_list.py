@@ -280,7 +280,13 @@ def publish_errors(pl: PriceList, items: list[PriceListItem], today: dt.date) ->
     """Why the list may not be published (办法 art. 10, 4.3.2.1-4.3.2.2); empty: it may."""
     errors = [e for e in _header_errors(pl.title, pl.effective_from, today) if e.code != "too_long"]
     inputs = [PriceItemInput(**{f: getattr(i, f) for f in _ITEM_FIELDS}) for i in items]
-    return errors + [e for e in list_errors(pl.title, inputs) if e.field != "title"]
+    # 4.3.2.1: the notice shows promotions one can still have, not ones over before it applies.
+    expired = [
+        FieldError("items", "promotion_expired", {"item": i.code})
+        for i in items
+        if i.kind == PriceItemKind.PROMOTION and i.valid_to is not None and i.valid_to < pl.effective_from
+    ]
+    return errors + [e for e in list_errors(pl.title, inputs) if e.field != "title"] + expired
 
 
 # --- publishing ----------------------------------------------------------------------------

@@ -2347,6 +2347,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>项目 {item} 信息不完整，请先修改。</translation>
     </message>
     <message>
+        <source>The promotion {item} ends before the list takes effect: remove it or change its validity.</source>
+        <translation>促销活动 {item} 在价目表生效前已结束，请删除或修改其有效期。</translation>
+    </message>
+    <message>
         <source>This price is not on the list in force.</source>
         <translation>该价格不在现行价目表中。</translation>
     </message>

@@ -130,6 +130,13 @@ def test_art_10_publishing_prints_the_notice_and_fixes_the_list(uow, manager):
     make_price_list(uow, manager)
     d = draft(uow, manager, days_ahead=2)
     pl.save_price_item(uow(), actor=manager, price_list_id=d.id, data=CAR)
+    promo = next(i for i in d.items if i.kind == "promotion")
+    ends = store_today() + dt.timedelta(days=90)  # the copied promotion runs on
+    pl.save_price_item(
+        uow(), actor=manager, price_list_id=d.id, item_id=promo.id, expected_version=promo.version,
+        data=PriceItemInput(kind="promotion", code=promo.code, name_zh=promo.name_zh, name_en=promo.name_en,
+                            amount_fen=promo.amount_fen, rules=promo.rules, valid_from=promo.valid_from, valid_to=ends),
+    )  # fmt: skip
     d = pl.get_price_list(uow(), actor=manager, price_list_id=d.id)
     done = pl.publish_price_list(uow(), actor=manager, price_list_id=d.id, expected_version=d.version)
     assert done.status == "published" and done.notice_number.startswith("PL-")
@@ -138,7 +145,7 @@ def test_art_10_publishing_prints_the_notice_and_fixes_the_list(uow, manager):
         assert (doc.doc_type, doc.subject_type, doc.subject_id) == ("price_list_notice", "price_list", d.id)
         text = pdf_text(doc.content)
     for shown in ("价格公示", "Published prices and fees", "289,880", "199,900", "8,000", "1,200",
-                  "上牌代办", "交车后10个工作日内", "置换本品牌车辆可享", "2026-12-31",
+                  "上牌代办", "交车后10个工作日内", "置换本品牌车辆可享", ends.isoformat(),
                   (store_today() + dt.timedelta(days=2)).isoformat()):  # fmt: skip
         assert shown in text, shown
     assert "自愿" in text and "any provider" in text.replace("\n", " ")  # 办法 art. 14
@@ -216,3 +223,11 @@ def test_a_publish_from_an_older_view_of_the_draft_conflicts_and_prints_nothing(
         pl.publish_price_list(uow(), actor=manager, price_list_id=d.id, expected_version=seen.version)
     with uow() as u:
         assert u.session.scalar(select(Document.id).where(Document.doc_type == "price_list_notice")) is None
+
+
+def test_4_3_2_1_a_promotion_over_before_the_list_applies_is_not_published(uow, manager):
+    make_price_list(uow, manager)  # its spring promotion runs to 2026-12-31
+    d = draft(uow, manager, days_ahead=400)
+    with pytest.raises(ValidationFailed) as e:
+        pl.publish_price_list(uow(), actor=manager, price_list_id=d.id, expected_version=d.version)
+    assert [(err.code, err.params) for err in e.value.errors] == [("promotion_expired", {"item": "PROMO-SPRING"})]

@@ -18,6 +18,9 @@ FIELD_MESSAGES: dict[str, str] = {
     "price_code_taken": QT_TRANSLATE_NOOP("Errors", "The code {code} is already on this list."),
     "price_list_no_vehicle": QT_TRANSLATE_NOOP("Errors", "A price list needs at least one vehicle price."),
     "price_item_invalid": QT_TRANSLATE_NOOP("Errors", "The line {item} is incomplete: edit it first."),
+    "promotion_expired": QT_TRANSLATE_NOOP(
+        "Errors", "The promotion {item} ends before the list takes effect: remove it or change its validity."
+    ),
     "price_not_listed": QT_TRANSLATE_NOOP("Errors", "This price is not on the list in force."),
 }
 # Shown in a dialog.
