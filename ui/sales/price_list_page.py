@@ -121,9 +121,8 @@ class PriceListPage(QWidget):
         row = self.lists.row_of(keep) if keep else -1
         if row < 0:  # first the list in force, else the newest
             row = next((i for i, p in enumerate(lists) if p.in_force), 0 if lists else -1)
-        if row >= 0:
+        if row >= 0:  # the model was reset, so selecting emits selectionChanged: that loads the lines
             self.list_table.selectRow(row)
-            self._list_selected()
         else:
             self._show(None)
 
