@@ -4,3 +4,26 @@ other modules (README, Development; tests/unit/test_layers.py checks it)."""
 from app.sales.stages import Balance, balance_of, latest_contract, refresh_stage, stage_of
 
 __all__ = ["Balance", "balance_of", "latest_contract", "refresh_stage", "stage_of"]
+
+# The price and fee list (issue #18.1).
+from app.sales.price_dto import DiscountThresholdDTO, PriceItemDTO, PriceItemInput, PriceListDTO  # noqa: E402
+from app.sales.price_list import (  # noqa: E402
+    create_price_list,
+    get_price_list,
+    list_in_force_row,
+    list_price_lists,
+    listed_item,
+    price_list_in_force,
+    publish_price_list,
+    remove_price_item,
+    save_price_item,
+    save_price_list_header,
+)
+from app.sales.price_threshold import discount_threshold, discount_threshold_fen, set_discount_threshold  # noqa: E402
+
+__all__ += [
+    "DiscountThresholdDTO", "PriceItemDTO", "PriceItemInput", "PriceListDTO", "create_price_list",
+    "discount_threshold", "get_price_list", "list_in_force_row", "list_price_lists", "listed_item",
+    "price_list_in_force", "publish_price_list", "remove_price_item", "save_price_item", "save_price_list_header",
+    "set_discount_threshold", "discount_threshold_fen",
+]  # fmt: skip

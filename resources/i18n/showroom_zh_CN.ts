@@ -1137,6 +1137,21 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>DiscountThresholdDialog</name>
+    <message>
+        <source>Discount approval threshold</source>
+        <translation>折扣审批额度</translation>
+    </message>
+    <message>
+        <source>A discount on a quote above this amount needs a sales manager&apos;s approval.</source>
+        <translation>报价中的折扣超过此金额时，须经销售经理审批。</translation>
+    </message>
+    <message>
+        <source>Threshold (yuan)</source>
+        <translation>审批额度（元）</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <source>Number</source>
@@ -2294,6 +2309,50 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>The card {number} of {vin} is out of date, so it is not reprinted: issue a new version (一车一卡, 4.2.1.2).</source>
         <translation>车辆 {vin} 的车卡 {number} 已过时，不予补打：请出新版车卡（一车一卡，4.2.1.2）。</translation>
+    </message>
+    <message>
+        <source>This price list is published and can no longer change: start a new version.</source>
+        <translation>该价目表已公示，不能再修改；请新建一个版本。</translation>
+    </message>
+    <message>
+        <source>A price list cannot take effect before today.</source>
+        <translation>价目表的生效日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>Enter an amount from 0 up to {max_yuan} yuan.</source>
+        <translation>请输入 0 至 {max_yuan} 元之间的金额。</translation>
+    </message>
+    <message>
+        <source>A service fee&apos;s code is one of: {codes}.</source>
+        <translation>服务收费的编号须为以下之一：{codes}。</translation>
+    </message>
+    <message>
+        <source>A promotion is published with its rules.</source>
+        <translation>促销活动须连同活动规则一并公示。</translation>
+    </message>
+    <message>
+        <source>The end of validity is before its start.</source>
+        <translation>有效期的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already on this list.</source>
+        <translation>编号 {code} 已在本价目表中。</translation>
+    </message>
+    <message>
+        <source>A price list needs at least one vehicle price.</source>
+        <translation>价目表至少须包含一项车辆价格。</translation>
+    </message>
+    <message>
+        <source>The line {item} is incomplete: edit it first.</source>
+        <translation>项目 {item} 信息不完整，请先修改。</translation>
+    </message>
+    <message>
+        <source>The promotion {item} ends before the list takes effect: remove it or change its validity.</source>
+        <translation>促销活动 {item} 在价目表生效前已结束，请删除或修改其有效期。</translation>
+    </message>
+    <message>
+        <source>This price is not on the list in force.</source>
+        <translation>该价格不在现行价目表中。</translation>
     </message>
 </context>
 <context>
@@ -4285,6 +4344,250 @@ Defect: {defect}</source>
     <message>
         <source>The file has problems; nothing was imported:</source>
         <translation>文件有以下问题，未导入任何内容：</translation>
+    </message>
+</context>
+<context>
+    <name>PriceItemDialog</name>
+    <message>
+        <source>Price list line</source>
+        <translation>价目表项目</translation>
+    </message>
+    <message>
+        <source>Edit price list line</source>
+        <translation>修改价目表项目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Price or fee (yuan)</source>
+        <translation>价格或收费（元）</translation>
+    </message>
+    <message>
+        <source>When the service is done</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Public rules</source>
+        <translation>公开的活动规则</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Leave empty: VEH-brand-model-trim</source>
+        <translation>留空则为 VEH-品牌-车型-版本</translation>
+    </message>
+</context>
+<context>
+    <name>PriceLabels</name>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装配置</translation>
+    </message>
+    <message>
+        <source>Accessory</source>
+        <translation>精品附件</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务收费</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>Registration agency</source>
+        <translation>上牌代办</translation>
+    </message>
+    <message>
+        <source>Insurance agency</source>
+        <translation>保险代办</translation>
+    </message>
+    <message>
+        <source>Loan agency</source>
+        <translation>贷款代办</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付服务</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已公示</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Price / fee</source>
+        <translation>价格 / 收费</translation>
+    </message>
+    <message>
+        <source>Timing, rules, validity</source>
+        <translation>办理时限、规则、有效期</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListPage</name>
+    <message>
+        <source>New version…</source>
+        <translation>新建版本…</translation>
+    </message>
+    <message>
+        <source>Edit version…</source>
+        <translation>修改版本…</translation>
+    </message>
+    <message>
+        <source>Add line…</source>
+        <translation>添加项目…</translation>
+    </message>
+    <message>
+        <source>Edit line…</source>
+        <translation>修改项目…</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>公示…</translation>
+    </message>
+    <message>
+        <source>Public notice…</source>
+        <translation>公示文件…</translation>
+    </message>
+    <message>
+        <source>Discount threshold…</source>
+        <translation>折扣审批额度…</translation>
+    </message>
+    <message>
+        <source>Published prices and fees</source>
+        <translation>价格公示</translation>
+    </message>
+    <message>
+        <source>Discounts above {amount} need approval</source>
+        <translation>折扣超过 {amount} 须审批</translation>
+    </message>
+    <message>
+        <source>No price list yet.</source>
+        <translation>尚无价目表。</translation>
+    </message>
+    <message>
+        <source>Lines of {title}, effective from {day}</source>
+        <translation>{title} 的项目，自 {day} 起生效</translation>
+    </message>
+    <message>
+        <source>Publish price list</source>
+        <translation>公示价目表</translation>
+    </message>
+    <message>
+        <source>Publish {title}, effective from {day}? The public notice is printed and the list can no longer change.</source>
+        <translation>公示 {title}（自 {day} 起生效）？将打印公示文件，此后价目表不能再修改。</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Price list notice {number}</source>
+        <translation>价格公示 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PriceVersionDialog</name>
+    <message>
+        <source>New price list version</source>
+        <translation>新建价目表版本</translation>
+    </message>
+    <message>
+        <source>Edit price list version</source>
+        <translation>修改价目表版本</translation>
+    </message>
+    <message>
+        <source>e.g. 2027 年价格公示</source>
+        <translation>例如：2027 年价格公示</translation>
+    </message>
+    <message>
+        <source>The new version starts with the lines of the list in force. Edit them, then publish: the public notice is printed and the list can no longer change.</source>
+        <translation>新版本以现行价目表的项目为起点。修改后公示：将打印公示文件，此后价目表不能再修改。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@ READS_BY_NAME = {
     # once the spooler has taken the job (ui/widgets/reprint.py).
     "reprint_card",
     "reprint_copy",  # the visitors still waiting for this consultant, shown at login
+    "discount_threshold",  # issue #18.1: the store's setting, shown on the price page
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template"}
