@@ -24,3 +24,6 @@ __all__ += [
     "ServiceChoice", "approve_discount", "assign_vehicle", "get_deal", "latest_quote", "open_deal", "price_quote",
     "save_quote", "sign_quote", "signed_quote",
 ]  # fmt: skip
+from app.sales.disclosure import disclosure_items, disclosure_required, latest_disclosure, sign_disclosure  # noqa: E402
+
+__all__ += ["disclosure_items", "disclosure_required", "latest_disclosure", "sign_disclosure"]

@@ -98,7 +98,7 @@ def _rows(ctx: RenderContext, q: QuotePdfDTO) -> list[tuple[Text, str]]:
     return rows
 
 
-def _two_columns(ctx: RenderContext, rows: list[tuple[Text, str]]) -> Table:
+def two_columns(ctx: RenderContext, rows: list[tuple[Text, str]]) -> Table:
     st = ctx.styles
     data = [[Paragraph(inline(label, ctx.language), st.cell), Paragraph(esc(v), st.cell)] for label, v in rows]
     usable = PAGE[0] - 2 * MARGIN_X
@@ -157,7 +157,7 @@ def _story(ctx: RenderContext, q: QuotePdfDTO, signatures: Sequence[SignatureDTO
         story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
     issued = labelled(Text("日期", "Date"), fmt_datetime(ctx.meta.issued_at), lang)
     story += [Paragraph(issued, st.small.clone("issued", alignment=1)), Spacer(1, 3 * mm)]
-    story += ctx.paragraphs(H_CAR, st.heading) + [_two_columns(ctx, _rows(ctx, q))]
+    story += ctx.paragraphs(H_CAR, st.heading) + [two_columns(ctx, _rows(ctx, q))]
     story += ctx.paragraphs(H_LINES, st.heading) + [_lines_table(ctx, q), Spacer(1, 2 * mm)]
     story += ctx.paragraphs(OPTIONAL_SERVICES) + ctx.paragraphs(CONFIRM)
     block = signature_block(ctx, signatures)
