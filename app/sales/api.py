@@ -27,3 +27,6 @@ __all__ += [
 from app.sales.disclosure import disclosure_items, disclosure_required, latest_disclosure, sign_disclosure  # noqa: E402
 
 __all__ += ["disclosure_items", "disclosure_required", "latest_disclosure", "sign_disclosure"]
+from app.sales.quote_forms import ChoiceDTO, DisclosureFormDTO, QuoteFormDTO, get_disclosure_form, get_quote_form  # noqa: E402
+
+__all__ += ["ChoiceDTO", "DisclosureFormDTO", "QuoteFormDTO", "get_disclosure_form", "get_quote_form"]

@@ -58,6 +58,8 @@ READS_BY_NAME = {
     # once the spooler has taken the job (ui/widgets/reprint.py).
     "reprint_card",
     "reprint_copy",  # the visitors still waiting for this consultant, shown at login
+    "price_quote",  # issue #18.2: the quote's lines and total as it would be saved; Save is an Op
+    "disclosure_items",  # issue #18.3: what the car's disclosure must name
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template"}
