@@ -31,7 +31,8 @@ class QuoteDialog(ServiceFormDialog):
         self.signature_dialog = None
         self.save_button.setText(self.tr("Save revision"))
         car = f"{self.deal.brand} {self.deal.model} {self.deal.trim}".strip()
-        heading = QLabel(f"{self.deal.customer_name} · {car} · {self.deal.vin or self.tr('to order')}")
+        to_order = self.tr("to order")
+        heading = QLabel(f"{self.deal.customer_name} · {car} · {self.deal.vin or to_order}")
         self.quote_form = QuoteForm(form_dto, self.errors)
         self.quote_form.changed.connect(self.reprice)
         self.total = QLabel()
