@@ -10,17 +10,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.clock import store_today, utcnow
 from app.core.common import commit
 from app.core.dto import Actor, Changes, SignatureCapture
-from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import clean_line, clean_text
 from app.sales.deals import deal_for_sale
 from app.sales.quote_dto import QuoteDTO, QuoteInput, QuoteLineDTO, QuotePreviewDTO
 from app.sales.quote_lines import build_quote, discount_threshold_fen
+from db.changed_by import stale_who
 from db.sales_models import Deal, DealStage, Quote, QuoteLine
 from db.uow import UnitOfWork
 
@@ -107,13 +110,20 @@ def save_quote(
         deal = deal_for_sale(s, actor, deal_id)
         _open_for_quotes(deal)
         preview = build_quote(s, deal, data, store_today(now))
-        q = _write(s, actor, deal, data, preview, now)
-        remember(s, request_key, SAVE_QUOTE, q.id, actor_id=actor.user_id, now=now)
-        commit(uow)
+        try:
+            q = _write(s, actor, deal, data, preview, now)
+            remember(s, request_key, SAVE_QUOTE, q.id, actor_id=actor.user_id, now=now)
+            commit(uow)
+        except (StaleDataError, IntegrityError) as e:
+            # Another terminal saved a revision of this deal first (the deal's version, the
+            # unique revision number): the user reloads and saves again, nothing half-written.
+            s.rollback()
+            raise Conflict(detail=str(e), **stale_who(s)) from None
         return quote_dto(s, q, _changed(q))
 
 
 def _write(s, actor: Actor, deal: Deal, data: QuoteInput, preview: QuotePreviewDTO, now: dt.datetime) -> Quote:
+    deal.updated_at, deal.updated_by_id = now, actor.user_id  # a new version: two saves never both win
     previous = current_quote(s, deal.id)
     if previous is not None:
         previous.superseded_at = now
@@ -123,7 +133,6 @@ def _write(s, actor: Actor, deal: Deal, data: QuoteInput, preview: QuotePreviewD
         from db.sales_models import PriceListItem
 
         deal.trim = s.get(PriceListItem, vehicle_line.price_list_item_id).trim or ""
-        deal.updated_at, deal.updated_by_id = now, actor.user_id
     q = Quote(
         deal_id=deal.id, revision=(last or 0) + 1, price_list_id=preview.price_list_id, vehicle_id=deal.vehicle_id,
         brand=deal.brand, model=deal.model, trim=deal.trim, total_fen=preview.total_fen,

@@ -202,3 +202,40 @@ def test_a_new_revision_after_signing_leaves_no_signed_quote_until_it_is_signed(
     w.save(d.id)
     with w.uow() as u:
         assert api.signed_quote(u.session, d.id) is None
+
+
+def test_4_3_1_3_a_quote_past_its_validity_can_no_longer_be_signed(w):
+    q = w.save(w.deal().id, valid_until=dt.date(2026, 3, 10))
+    late = dt.datetime(2026, 3, 11, 2, 0)
+    sig = signature_capture("王先生", "customer", 1)
+    with pytest.raises(ValidationFailed) as e:
+        api.sign_quote(w.uow(), actor=w.consultant, quote_id=q.id, signatures=[sig], now=late)
+    assert _codes(e.value) == ["quote_expired"]
+
+
+def test_the_customer_signs_and_only_the_deals_consultant_or_a_manager_quotes(w):
+    d = w.deal()
+    with pytest.raises(PermissionDenied):
+        w.save(d.id, actor=make_user(w.uow, Role.CONSULTANT))
+    q = w.save(d.id, actor=w.manager)
+    escort = signature_capture("李顾问", "consultant", 1)
+    with pytest.raises(ValidationFailed) as e:
+        api.sign_quote(w.uow(), actor=w.consultant, quote_id=q.id, signatures=[escort], now=SALE_NOW)
+    assert _codes(e.value) == ["quote_signature_required"]
+
+
+def test_4_3_3_once_a_contract_is_signed_the_quote_is_changed_by_amending_the_contract(w):
+    from tests.sales_factories import make_contract
+
+    deal_id, _contract = make_contract(w.uow, w.consultant, w.manager)
+    with pytest.raises(ValidationFailed) as e:
+        w.save(deal_id)
+    assert _codes(e.value) == ["deal_past_quote"]
+
+
+def test_4_3_1_2_the_vehicle_line_must_be_the_deals_trim(w):
+    car = make_vehicle(w.uow, w.manager, trim="380TSI 旗舰版")
+    d = w.deal(vehicle_id=car)
+    with pytest.raises(ValidationFailed) as e:
+        w.save(d.id)
+    assert _codes(e.value) == ["vehicle_not_the_model"]
