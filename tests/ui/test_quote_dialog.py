@@ -85,3 +85,26 @@ def test_4_3_2_1_a_discount_above_the_threshold_is_approved_by_a_sales_manager(q
     mgr.approval_reason.setText("月底冲量")
     _click(qtbot, mgr.approve_button)
     assert not mgr.quote.needs_approval and mgr.sign_button.isEnabled()
+
+
+def test_4_3_1_3_a_revision_starts_from_the_current_quote(qtbot, setup):
+    consultant, _manager, deal_id = setup
+    dialog = _open(qtbot, consultant, deal_id)
+    form = dialog.quote_form
+    form.quantities[next(iter(form.quantities))].setValue(2)
+    form.discount.setText("1000")
+    form.discount_reason.setText("试驾当日成交")
+    form.gifts.setPlainText("行车记录仪")
+    check, provider, timing = form.services["registration"]
+    check.setChecked(True)
+    provider.setText("本店")
+    timing.setText("交车后5个工作日内")
+    _click(qtbot, dialog.save_button)
+    dialog.reject()
+    again = _open(qtbot, consultant, deal_id).quote_form
+    assert again.quantities[next(iter(again.quantities))].value() == 2
+    assert (again.discount.text(), again.discount_reason.text()) == ("1000.00", "试驾当日成交")
+    assert again.gifts.toPlainText() == "行车记录仪"
+    check, provider, timing = again.services["registration"]
+    assert check.isChecked() and provider.text() == "本店" and timing.text() == "交车后5个工作日内"
+    assert "¥" in _open(qtbot, consultant, deal_id).total.text()  # priced as soon as it opens

@@ -48,7 +48,11 @@ class QuoteDialog(ServiceFormDialog):
         if form_dto.price_list_id is None:
             self.say(self.tr("No price list is in force today: publish one before quoting."))
             self.save_button.setEnabled(False)
+        elif self.quote is not None:
+            self.quote_form.load(self.quote)  # a revision starts from the current quote (4.3.1.3)
         self._show_quote()
+        if form_dto.price_list_id is not None:
+            self.reprice()
 
     def _actions(self) -> QHBoxLayout:
         self.approval_reason = QLineEdit()

@@ -40,6 +40,7 @@ class QuoteForm(QWidget):
         self.quantities: dict[int, QSpinBox] = {}
         self.promotions: dict[int, QCheckBox] = {}
         self.services: dict[str, tuple[QCheckBox, QLineEdit, QLineEdit]] = {}
+        self.service_codes: dict[int | str, str] = {}  # item id and name -> service code (load)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._vehicle_box(form))
@@ -128,6 +129,7 @@ class QuoteForm(QWidget):
                 row.addWidget(w, 1)
             rows.addLayout(row)
             self.services[c.code] = (check, provider, timing)
+            self.service_codes[c.id] = self.service_codes[c.name_zh] = c.code
         self.errors.register("services", box)
         return box
 
@@ -149,6 +151,36 @@ class QuoteForm(QWidget):
             ),
             valid_until=self.valid_until.date().toPython(),
         )
+
+    def load(self, quote) -> None:
+        """Start a revision from the current quote: its lines that are on the list in force."""
+        by_kind: dict[str, list] = {}
+        for line in quote.lines:
+            by_kind.setdefault(line.kind, []).append(line)
+        for line in by_kind.get("vehicle", []):
+            index = self.vehicle.findData(line.price_list_item_id)
+            if index >= 0:
+                self.vehicle.setCurrentIndex(index)
+        for line in by_kind.get("option", []) + by_kind.get("accessory", []):
+            if line.price_list_item_id in self.quantities:
+                self.quantities[line.price_list_item_id].setValue(line.quantity)
+        for line in by_kind.get("promotion", []):
+            if line.price_list_item_id in self.promotions:
+                self.promotions[line.price_list_item_id].setChecked(True)
+        for line in by_kind.get("discount", []):
+            self.discount.setText(f"{-line.amount_fen / 100:.2f}")
+            self.discount_reason.setText(line.description.removeprefix("优惠").removeprefix("："))
+        self.gifts.setPlainText("\n".join(line.description for line in by_kind.get("gift", [])))
+        self.promises.setPlainText("\n".join(line.description for line in by_kind.get("promise", [])))
+        for line in by_kind.get("service", []):
+            code = self.service_codes.get(line.price_list_item_id) or self.service_codes.get(line.description)
+            if code in self.services:
+                check, provider, timing = self.services[code]
+                check.setChecked(True)
+                provider.setText(line.provider)
+                timing.setText(line.timing)
+        if quote.valid_until is not None:
+            self.valid_until.setDate(QDate(quote.valid_until.year, quote.valid_until.month, quote.valid_until.day))
 
     def try_data(self) -> QuoteInput | None:
         try:
