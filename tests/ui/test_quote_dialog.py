@@ -8,7 +8,7 @@ import math
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from app.sales import api
 from db.models import Role
@@ -38,6 +38,12 @@ def setup(qtbot, make_ctx, uow):
 _parents: list[QWidget] = []  # the deal page's stand-in, alive while its dialog is used
 
 
+@pytest.fixture(autouse=True)
+def _forget_parents():
+    yield
+    _parents.clear()
+
+
 def _open(qtbot, ctx: AppContext, deal_id: int) -> QuoteDialog:
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -61,6 +67,7 @@ def test_4_3_1_3_save_a_revision_with_listed_items_and_the_customer_signs_it(qtb
     check.setChecked(True)
     _click(qtbot, dialog.save_button)  # a service without the customer's provider is refused
     assert dialog.quote is None
+    assert dialog.findChild(QLabel, "error_services").isVisibleTo(dialog)  # 办法 art. 14: the customer's choice
     provider.setText("本店")
     _click(qtbot, dialog.save_button)
     assert dialog.quote.revision == 1 and dialog.isVisible()
@@ -75,13 +82,16 @@ def test_4_3_1_3_save_a_revision_with_listed_items_and_the_customer_signs_it(qtb
 def test_4_3_2_1_a_discount_above_the_threshold_is_approved_by_a_sales_manager(qtbot, setup):
     consultant, manager, deal_id = setup
     dialog = _open(qtbot, consultant, deal_id)
-    assert not dialog.approve_button.isVisible() or not dialog.approve_button.isVisibleTo(dialog)
+    assert not dialog.approve_button.isVisibleTo(dialog)  # a consultant never approves (4.3.2.1)
     dialog.quote_form.discount.setText("8000")
     dialog.quote_form.discount_reason.setText("老客户")
     _click(qtbot, dialog.save_button)
     assert dialog.quote.needs_approval and not dialog.sign_button.isEnabled()
     dialog.reject()
     mgr = _open(qtbot, manager, deal_id)
+    assert mgr.approve_button.isVisibleTo(mgr) and mgr.approve_button.isEnabled()
+    _click(qtbot, mgr.approve_button)  # an approval without a reason is refused beside the field
+    assert mgr.quote.needs_approval and mgr.findChild(QLabel, "error_reason").isVisibleTo(mgr)
     mgr.approval_reason.setText("月底冲量")
     _click(qtbot, mgr.approve_button)
     assert not mgr.quote.needs_approval and mgr.sign_button.isEnabled()

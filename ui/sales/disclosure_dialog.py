@@ -57,14 +57,13 @@ class DisclosureDialog(ServiceFormDialog):
         for key in ("bilingual", "zh", "en"):
             self.language.addItem(label(DOC_LANGUAGE, key), key)
         form = QFormLayout()
-        form.addRow(self.tr("Follow-up by"), self.follow_up)
+        form.addRow(self.tr("Follow-up by"), self.errors.wrap("follow_up_staff", self.follow_up))
         form.addRow(self.tr("Language"), self.language)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         for w in (intro, self.items):
             layout.addWidget(w)
         layout.addLayout(form)
-        self.errors.register("follow_up_staff", self.follow_up)
         if not form_dto.items:
             self.save_button.setEnabled(False)
 

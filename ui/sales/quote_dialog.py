@@ -65,7 +65,7 @@ class QuoteDialog(ServiceFormDialog):
         self.sign_button.setObjectName("sign_quote")
         self.sign_button.clicked.connect(self.ask_signature)
         row = QHBoxLayout()
-        for w in (self.approval_reason, self.approve_button):
+        for w in (self.errors.wrap("reason", self.approval_reason), self.approve_button):
             row.addWidget(w)
             w.setVisible(can(self.ctx.actor.roles, Action.APPROVE_DISCOUNTS))
         row.addStretch(1)

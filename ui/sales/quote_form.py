@@ -24,7 +24,7 @@ from app.core.errors import ValidationFailed
 from app.core.validation import parse_yuan_to_fen
 from app.sales.api import QuoteInput, ServiceChoice
 from ui.shell.labels import format_yuan
-from ui.widgets.field_error import FieldErrors
+from ui.widgets.field_error import FieldErrors, make_error_label
 
 
 def signed_yuan(fen: int) -> str:
@@ -60,10 +60,8 @@ class QuoteForm(QWidget):
         self.valid_until.setObjectName("valid_until")
         self.valid_until.setCalendarPopup(True)
         rows = QFormLayout(box)
-        rows.addRow(self.tr("Model and trim"), self.vehicle)
-        rows.addRow(self.tr("Valid until"), self.valid_until)
-        self.errors.register("vehicle_item", self.vehicle)
-        self.errors.register("valid_until", self.valid_until)
+        rows.addRow(self.tr("Model and trim"), self.errors.wrap("vehicle_item", self.vehicle))
+        rows.addRow(self.tr("Valid until"), self.errors.wrap("valid_until", self.valid_until))
         return box
 
     def _items_box(self, form) -> QGroupBox:
@@ -83,8 +81,10 @@ class QuoteForm(QWidget):
                 check.toggled.connect(self.changed)
                 self.promotions[c.id] = check
                 rows.addRow(check)
-        self.errors.register("items", box)
-        self.errors.register("promotions", box)
+        for field in ("items", "promotions"):
+            label = make_error_label(field, box)
+            rows.addRow(label)
+            self.errors.register(field, box, label)
         return box
 
     def _discount_box(self) -> QGroupBox:
@@ -102,13 +102,10 @@ class QuoteForm(QWidget):
             edit.setPlaceholderText(self.tr("One per line; each is ticked at the handover"))
             edit.setMaximumHeight(60)
         rows = QFormLayout(box)
-        rows.addRow(self.tr("Discount"), self.discount)
+        rows.addRow(self.tr("Discount"), self.errors.wrap("discount", self.discount))
         rows.addRow(self.tr("Reason for the discount"), self.discount_reason)
-        rows.addRow(self.tr("Gifts"), self.gifts)
-        rows.addRow(self.tr("Promises"), self.promises)
-        self.errors.register("discount", self.discount)
-        self.errors.register("gifts", self.gifts)
-        self.errors.register("promises", self.promises)
+        rows.addRow(self.tr("Gifts"), self.errors.wrap("gifts", self.gifts))
+        rows.addRow(self.tr("Promises"), self.errors.wrap("promises", self.promises))
         return box
 
     def _services_box(self, form) -> QGroupBox:
@@ -130,7 +127,9 @@ class QuoteForm(QWidget):
             rows.addLayout(row)
             self.services[c.code] = (check, provider, timing)
             self.service_codes[c.id] = self.service_codes[c.name_zh] = c.code
-        self.errors.register("services", box)
+        label = make_error_label("services", box)
+        rows.addWidget(label)
+        self.errors.register("services", box, label)
         return box
 
     def data(self) -> QuoteInput:
