@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.core.clock import store_today, utcnow
 from app.core.dto import Actor
 from app.core.permissions import Action, require
-from app.sales.deals import deal_dto, deal_row
+from app.sales.deals import SELLABLE, deal_dto, deal_row
 from app.sales.disclosure import items_for
 from app.sales.quote_dto import DealDTO, DisclosureItem, QuoteDTO
 from app.sales.quote_lines import discount_threshold_fen, list_in_force
@@ -44,6 +44,8 @@ class QuoteFormDTO:
     choices: tuple[ChoiceDTO, ...]
     quote: QuoteDTO | None
     threshold_fen: int
+    # Cars the deal may take (4.3.1.2): in stock or on display, of its brand, model and trim.
+    cars: tuple[tuple[int, str, str], ...] = ()  # (vehicle id, VIN, colour)
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,18 @@ def get_quote_form(uow: UnitOfWork, *, actor: Actor, deal_id: int, now: dt.datet
         )
         q = current_quote(s, deal_id)
         return QuoteFormDTO(
-            deal_dto(s, d), pl.id if pl else None, choices, quote_dto(s, q) if q else None, discount_threshold_fen(s)
-        )
+            deal_dto(s, d), pl.id if pl else None, choices, quote_dto(s, q) if q else None, discount_threshold_fen(s),
+            _sellable_cars(s, d.brand, d.model, d.trim or ""),
+        )  # fmt: skip
+
+
+def _sellable_cars(s, brand: str, model: str, trim: str) -> tuple[tuple[int, str, str], ...]:
+    query = select(Vehicle.id, Vehicle.vin, Vehicle.exterior_color).where(
+        Vehicle.brand == brand, Vehicle.model == model, Vehicle.status.in_(SELLABLE)
+    )
+    if trim:
+        query = query.where(Vehicle.trim == trim)
+    return tuple((i, vin, colour or "") for i, vin, colour in s.execute(query.order_by(Vehicle.vin).limit(200)))
 
 
 def get_disclosure_form(

@@ -4663,6 +4663,14 @@ Defect: {defect}</source>
         <translation>批准优惠</translation>
     </message>
     <message>
+        <source>To order</source>
+        <translation>订购车辆</translation>
+    </message>
+    <message>
+        <source>Assign this car</source>
+        <translation>指定此车</translation>
+    </message>
+    <message>
         <source>Customer signs…</source>
         <translation>客户签字…</translation>
     </message>

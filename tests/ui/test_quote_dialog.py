@@ -118,3 +118,16 @@ def test_4_3_1_3_a_revision_starts_from_the_current_quote(qtbot, setup):
     check, provider, timing = again.services["registration"]
     assert check.isChecked() and provider.text() == "本店" and timing.text() == "交车后5个工作日内"
     assert "¥" in _open(qtbot, consultant, deal_id).total.text()  # priced as soon as it opens
+
+
+def test_4_3_1_2_a_deal_to_order_is_given_a_car_in_stock_of_its_model(qtbot, setup, uow):
+    from tests.sales_factories import make_vehicle
+
+    consultant, manager, deal_id = setup
+    car = make_vehicle(uow, manager.actor)
+    make_vehicle(uow, manager.actor, model="途观L")  # another model is never offered
+    dialog = _open(qtbot, consultant, deal_id)
+    assert dialog.car.count() == 2  # "to order" and the one Passat
+    dialog.car.setCurrentIndex(dialog.car.findData(car))
+    _click(qtbot, dialog.assign_button)
+    assert dialog.deal.vehicle_id == car and dialog.deal.vin in dialog.heading.text()

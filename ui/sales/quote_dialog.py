@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.dto import SignatureCapture
 from app.core.permissions import Action, can
@@ -28,11 +37,10 @@ class QuoteDialog(ServiceFormDialog):
         self.setObjectName("quote_dialog")
         self.setWindowTitle(self.tr("Sales proposal"))
         self.deal, self.quote, self.request_key = form_dto.deal, form_dto.quote, uuid.uuid4().hex
+        self.cars = form_dto.cars
         self.signature_dialog = None
         self.save_button.setText(self.tr("Save revision"))
-        car = f"{self.deal.brand} {self.deal.model} {self.deal.trim}".strip()
-        to_order = self.tr("to order")
-        heading = QLabel(f"{self.deal.customer_name} · {car} · {self.deal.vin or to_order}")
+        self.heading = QLabel(self._heading_text())
         self.quote_form = QuoteForm(form_dto, self.errors)
         self.quote_form.changed.connect(self.reprice)
         self.total = QLabel()
@@ -42,7 +50,7 @@ class QuoteDialog(ServiceFormDialog):
         self.status.setWordWrap(True)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (heading, self.quote_form, self.total, self.status):
+        for w in (self.heading, self.quote_form, self.total, self.status):
             layout.addWidget(w)
         layout.addLayout(self._actions())
         if form_dto.price_list_id is None:
@@ -54,6 +62,11 @@ class QuoteDialog(ServiceFormDialog):
         if form_dto.price_list_id is not None:
             self.reprice()
 
+    def _heading_text(self) -> str:
+        car = f"{self.deal.brand} {self.deal.model} {self.deal.trim}".strip()
+        to_order = self.tr("to order")
+        return f"{self.deal.customer_name} · {car} · {self.deal.vin or to_order}"
+
     def _actions(self) -> QHBoxLayout:
         self.approval_reason = QLineEdit()
         self.approval_reason.setObjectName("approval_reason")
@@ -61,10 +74,21 @@ class QuoteDialog(ServiceFormDialog):
         self.approve_button = QPushButton(self.tr("Approve discount"))
         self.approve_button.setObjectName("approve_discount")
         self.approve_button.clicked.connect(self.approve)
+        self.car = QComboBox()
+        self.car.setObjectName("car")
+        self.car.addItem(self.tr("To order"), None)
+        for car_id, vin, colour in self.cars:
+            self.car.addItem(f"{vin} {colour}".strip(), car_id)
+        self.car.setCurrentIndex(max(self.car.findData(self.deal.vehicle_id), 0))
+        self.assign_button = QPushButton(self.tr("Assign this car"))
+        self.assign_button.setObjectName("assign_vehicle")
+        self.assign_button.clicked.connect(self.assign)
         self.sign_button = QPushButton(self.tr("Customer signs…"))
         self.sign_button.setObjectName("sign_quote")
         self.sign_button.clicked.connect(self.ask_signature)
         row = QHBoxLayout()
+        row.addWidget(self.car)
+        row.addWidget(self.assign_button)
         for w in (self.errors.wrap("reason", self.approval_reason), self.approve_button):
             row.addWidget(w)
             w.setVisible(can(self.ctx.actor.roles, Action.APPROVE_DISCOUNTS))
@@ -153,6 +177,27 @@ class QuoteDialog(ServiceFormDialog):
         Op(ctx, self, work).busy(self.form, self.buttons).on_fields(self.show_field_errors).on_success(
             self._quote_changed
         ).run()
+
+    def assign(self) -> None:
+        """Name the VIN the deal sells (a car in stock of its model and trim, 4.3.1.2)."""
+        ctx, deal_id, version, car_id = self.ctx, self.deal.id, self.deal.version, self.car.currentData()
+        if car_id is None or car_id == self.deal.vehicle_id:
+            return
+
+        def work():
+            from app.sales.api import assign_vehicle
+
+            return assign_vehicle(
+                ctx.uow(), actor=ctx.actor, deal_id=deal_id, vehicle_id=car_id, expected_version=version
+            )
+
+        Op(ctx, self, work).busy(self.form, self.buttons).on_fields(self.show_field_errors).on_success(
+            self._deal_changed
+        ).run()
+
+    def _deal_changed(self, deal) -> None:
+        self.deal = deal
+        self.heading.setText(self._heading_text())
 
     def ask_signature(self):
         from ui.widgets.signature_dialog import SignatureDialog
