@@ -13,13 +13,15 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from app.core.errors import FieldError, ValidationFailed
-from app.core.validation import clean_line
+from app.core.validation import check_length, clean_line
 from app.sales.quote_dto import QuoteInput, QuoteLineDTO, QuotePreviewDTO
 from db.models import Store
 from db.sales_models import Deal, PriceItemKind, PriceList, PriceListItem, PriceListStatus, QuoteLineKind, ServiceCode
 
 MAX_QUANTITY = 99
-MAX_LINE_TEXT = 200
+MAX_LINE_TEXT = 200  # quote_line.description, .timing
+MAX_PROVIDER = 120  # quote_line.provider
+MAX_REASON = 150  # "优惠：<reason>" fits the line's description
 
 
 def _price_list_module():
@@ -120,8 +122,8 @@ def _texts(kind: str, texts: tuple[str, ...], errors: list) -> list[QuoteLineDTO
     lines = []
     for raw in texts:
         text = clean_line(raw)
-        if len(text) > MAX_LINE_TEXT:
-            errors.append(FieldError(f"{kind}s", "too_long", {"max": MAX_LINE_TEXT}))
+        if len(text) > MAX_LINE_TEXT:  # refused with its limit, never cut (issue #17.3)
+            check_length(text, f"{kind}s", MAX_LINE_TEXT, errors)
         elif text:
             lines.append(_line(kind, None, 0, text))
     return lines
@@ -148,7 +150,11 @@ def _service_lines(s, pl: PriceList, data: QuoteInput, errors: list) -> list[Quo
             errors.append(FieldError("services", "service_provider_required", {"code": code}))
             continue
         timing = clean_line(choice.timing) or item.timing or ""
-        lines.append(_line(QuoteLineKind.SERVICE, item, item.amount_fen, provider=provider[:120], timing=timing[:200]))
+        if len(provider) > MAX_PROVIDER or len(timing) > MAX_LINE_TEXT:
+            check_length(provider, "services", MAX_PROVIDER, errors)
+            check_length(timing, "services", MAX_LINE_TEXT, errors)
+            continue
+        lines.append(_line(QuoteLineKind.SERVICE, item, item.amount_fen, provider=provider, timing=timing))
     return lines
 
 
@@ -159,7 +165,10 @@ def _discount_line(data: QuoteInput, subtotal: int, errors: list) -> list[QuoteL
     elif data.discount_fen > subtotal:
         errors.append(FieldError("discount", "discount_too_large"))
     elif data.discount_fen:
-        reason = clean_line(data.discount_reason)[:150]
+        reason = clean_line(data.discount_reason)
+        if len(reason) > MAX_REASON:
+            check_length(reason, "discount_reason", MAX_REASON, errors)
+            return []
         text = f"优惠：{reason}" if reason else "优惠"
         return [_line(QuoteLineKind.DISCOUNT, None, -data.discount_fen, text, en="Discount")]
     return []

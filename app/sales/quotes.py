@@ -19,7 +19,7 @@ from app.core.dto import Actor, Changes, SignatureCapture
 from app.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
-from app.core.validation import clean_line, clean_text
+from app.core.validation import check_length, clean_line, clean_text
 from app.sales.deals import deal_for_sale
 from app.sales.quote_dto import QuoteDTO, QuoteInput, QuoteLineDTO, QuotePreviewDTO
 from app.sales.quote_lines import build_quote, discount_threshold_fen
@@ -28,6 +28,7 @@ from db.sales_models import Deal, DealStage, Quote, QuoteLine
 from db.uow import UnitOfWork
 
 SAVE_QUOTE = "save_quote"
+MAX_APPROVAL_REASON = 1000
 
 
 def _lines(s, quote_id: int) -> tuple[QuoteLineDTO, ...]:
@@ -165,14 +166,17 @@ def approve_discount(
 ) -> QuoteDTO:
     """A sales manager approves a discount above the store threshold, with a reason (4.3.2.1)."""
     require(actor, Action.APPROVE_DISCOUNTS)
-    reason = clean_text(reason)
+    reason, errors = clean_text(reason), []
     if not reason:
-        raise ValidationFailed([FieldError("reason", "required")])
+        errors.append(FieldError("reason", "required"))
+    check_length(reason, "reason", MAX_APPROVAL_REASON, errors)  # refused with its limit, never cut
+    if errors:
+        raise ValidationFailed(errors)
     with uow:
         s = uow.session
         q = quote_row(s, quote_id)
         _still_open(q)
-        q.discount_approved_by_id, q.discount_reason = actor.user_id, reason[:1000]
+        q.discount_approved_by_id, q.discount_reason = actor.user_id, reason
         commit(uow)
         return quote_dto(s, q, _changed(q))
 

@@ -239,3 +239,16 @@ def test_4_3_1_2_the_vehicle_line_must_be_the_deals_trim(w):
     with pytest.raises(ValidationFailed) as e:
         w.save(d.id)
     assert _codes(e.value) == ["vehicle_not_the_model"]
+
+
+def test_issue_17_3_pasted_text_too_long_is_refused_with_its_limit_never_cut(w):
+    d = w.deal()
+    long_provider = (ServiceChoice("registration", "某" * 121),)
+    with pytest.raises(ValidationFailed) as e:
+        w.save(d.id, discount_fen=1000, discount_reason="因" * 151, gifts=("赠" * 201,), services=long_provider)
+    found = {(x.field, x.code, x.params["max"]) for x in e.value.errors}
+    assert found == {("discount_reason", "too_long", 150), ("gifts", "too_long", 200), ("services", "too_long", 120)}
+    q = w.save(d.id, discount_fen=600_000)
+    with pytest.raises(ValidationFailed) as e:
+        api.approve_discount(w.uow(), actor=w.manager, quote_id=q.id, reason="理" * 1001)
+    assert _codes(e.value) == ["too_long"]

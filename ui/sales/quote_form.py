@@ -103,7 +103,7 @@ class QuoteForm(QWidget):
             edit.setMaximumHeight(60)
         rows = QFormLayout(box)
         rows.addRow(self.tr("Discount"), self.errors.wrap("discount", self.discount))
-        rows.addRow(self.tr("Reason for the discount"), self.discount_reason)
+        rows.addRow(self.tr("Reason for the discount"), self.errors.wrap("discount_reason", self.discount_reason))
         rows.addRow(self.tr("Gifts"), self.errors.wrap("gifts", self.gifts))
         rows.addRow(self.tr("Promises"), self.errors.wrap("promises", self.promises))
         return box
