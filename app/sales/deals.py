@@ -14,6 +14,7 @@ from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
+from app.core.validation import check_length, clean_line
 from app.sales.quote_dto import DealDTO
 from db.models import Role, Vehicle, VehicleStatus
 from db.reception_models import Customer, Lead
@@ -102,7 +103,11 @@ def open_deal(
         existing = _open_deal_of(s, lead_id)
         if existing is not None:
             return deal_dto(s, existing)
-        trim = trim.strip()
+        trim = clean_line(trim)
+        errors: list[FieldError] = []
+        check_length(trim, "trim", 120, errors)  # deal.trim: refused with its limit, never cut
+        if errors:
+            raise ValidationFailed(errors)
         if vehicle_id is not None:
             trim = sellable_car(s, vehicle_id, lead.brand, lead.model, trim).trim or ""
         d = Deal(
