@@ -1137,6 +1137,57 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>DisclosureDialog</name>
+    <message>
+        <source>Produced more than 2 years ago</source>
+        <translation>生产日期已超过2年</translation>
+    </message>
+    <message>
+        <source>Production date unknown</source>
+        <translation>生产日期未知</translation>
+    </message>
+    <message>
+        <source>Recorded defect</source>
+        <translation>已记录的瑕疵</translation>
+    </message>
+    <message>
+        <source>Recorded repair</source>
+        <translation>已记录的维修</translation>
+    </message>
+    <message>
+        <source>Assembly repaired at the PDI</source>
+        <translation>交车前检查中维修的总成</translation>
+    </message>
+    <message>
+        <source>Disclosure before the contract</source>
+        <translation>签约前车辆情况告知</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>签署…</translation>
+    </message>
+    <message>
+        <source>Before the contract the customer is told about the car&apos;s age over 2 years, its recorded defects and repairs. The customer and you sign what is disclosed.</source>
+        <translation>签订合同前，须向客户告知车辆生产超过2年、已记录的瑕疵和维修情况。客户和您在告知内容上签字。</translation>
+    </message>
+    <message>
+        <source>Follow-up by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Nothing to disclose about this car.</source>
+        <translation>该车辆无需告知事项。</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>车辆情况告知书</translation>
+    </message>
+</context>
+<context>
     <name>DiscountThresholdDialog</name>
     <message>
         <source>Discount approval threshold</source>
@@ -2353,6 +2404,94 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>This price is not on the list in force.</source>
         <translation>该价格不在现行价目表中。</translation>
+    </message>
+    <message>
+        <source>This car cannot be sold now (status {status}): choose a car in stock or on display.</source>
+        <translation>该车辆当前不可销售（状态 {status}）：请选择在库或展示中的车辆。</translation>
+    </message>
+    <message>
+        <source>This is not the deal&apos;s model: {model}.</source>
+        <translation>与本交易的车型不符：{model}。</translation>
+    </message>
+    <message>
+        <source>The deal already has a contract: change it by amending the contract.</source>
+        <translation>本交易已签订合同：如需变更，请修订合同。</translation>
+    </message>
+    <message>
+        <source>This price list line cannot be used here.</source>
+        <translation>该价目表条目不能用于此处。</translation>
+    </message>
+    <message>
+        <source>A quantity is from 1 to {max}.</source>
+        <translation>数量应为 1 至 {max}。</translation>
+    </message>
+    <message>
+        <source>The promotion {name} is not valid today.</source>
+        <translation>促销活动“{name}”今日不在有效期内。</translation>
+    </message>
+    <message>
+        <source>The service {code} is not on the price list in force, or was chosen twice.</source>
+        <translation>服务 {code} 不在现行价目表中，或被重复选择。</translation>
+    </message>
+    <message>
+        <source>Enter the provider the customer chose for the service {code}: the customer is free to choose.</source>
+        <translation>请填写客户为服务 {code} 选择的服务提供方：客户可自由选择。</translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative: no surcharge beyond the list.</source>
+        <translation>优惠金额不能为负数：不得在公示价格之外加价。</translation>
+    </message>
+    <message>
+        <source>The discount is larger than the priced lines.</source>
+        <translation>优惠金额超过了计价项目合计。</translation>
+    </message>
+    <message>
+        <source>The validity date has already passed.</source>
+        <translation>有效期已过。</translation>
+    </message>
+    <message>
+        <source>No price list is in force today: publish one first.</source>
+        <translation>今日无现行价目表：请先发布价目表。</translation>
+    </message>
+    <message>
+        <source>A newer revision of this quote exists.</source>
+        <translation>该销售方案已有更新的版本。</translation>
+    </message>
+    <message>
+        <source>This quote is already signed.</source>
+        <translation>该销售方案已签署。</translation>
+    </message>
+    <message>
+        <source>The discount is above the store threshold: a sales manager must approve it first.</source>
+        <translation>优惠超过门店审批额度：须先由销售经理批准。</translation>
+    </message>
+    <message>
+        <source>The quote is no longer valid: save a new revision.</source>
+        <translation>该销售方案已过有效期：请保存新版本。</translation>
+    </message>
+    <message>
+        <source>The customer must sign the quote.</source>
+        <translation>销售方案须由客户签字。</translation>
+    </message>
+    <message>
+        <source>There is nothing to disclose about this car.</source>
+        <translation>该车辆没有需要告知的事项。</translation>
+    </message>
+    <message>
+        <source>Choose who follows the disclosure up.</source>
+        <translation>请选择告知事项的跟进人。</translation>
+    </message>
+    <message>
+        <source>The customer and the sales consultant must both sign the disclosure.</source>
+        <translation>告知书须由客户和销售顾问双方签字。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s record changed while the disclosure was being signed: sign it again.</source>
+        <translation>签署告知书期间车辆记录发生了变化：请重新签署。</translation>
+    </message>
+    <message>
+        <source>This is another consultant&apos;s customer: ask a sales manager.</source>
+        <translation>这是其他顾问的客户：请联系销售经理。</translation>
     </message>
 </context>
 <context>
@@ -4798,6 +4937,132 @@ Defect: {defect}</source>
     <message>
         <source>Today: {visits} visitors · {free} consultants free</source>
         <translation>今日：{visits} 批客户 · 空闲顾问 {free} 位</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteDialog</name>
+    <message>
+        <source>Sales proposal</source>
+        <translation>销售方案</translation>
+    </message>
+    <message>
+        <source>Save revision</source>
+        <translation>保存新版本</translation>
+    </message>
+    <message>
+        <source>No price list is in force today: publish one before quoting.</source>
+        <translation>今日无现行价目表：请先发布价目表再报价。</translation>
+    </message>
+    <message>
+        <source>to order</source>
+        <translation>订购车辆</translation>
+    </message>
+    <message>
+        <source>Why the discount is approved</source>
+        <translation>批准优惠的理由</translation>
+    </message>
+    <message>
+        <source>Approve discount</source>
+        <translation>批准优惠</translation>
+    </message>
+    <message>
+        <source>To order</source>
+        <translation>订购车辆</translation>
+    </message>
+    <message>
+        <source>Assign this car</source>
+        <translation>指定此车</translation>
+    </message>
+    <message>
+        <source>Customer signs…</source>
+        <translation>客户签字…</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
+        <source>(the discount needs a sales manager&apos;s approval)</source>
+        <translation>（该优惠须销售经理批准）</translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>合计：—</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>尚未保存。</translation>
+    </message>
+    <message>
+        <source>Revision %1, total %2.</source>
+        <translation>第 %1 版，合计 %2。</translation>
+    </message>
+    <message>
+        <source>Signed by the customer: %1.</source>
+        <translation>客户已签字：%1。</translation>
+    </message>
+    <message>
+        <source>The discount waits for a sales manager&apos;s approval.</source>
+        <translation>该优惠等待销售经理批准。</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteForm</name>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Model and trim</source>
+        <translation>车型及配置</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Options, accessories and promotions</source>
+        <translation>选装、精品及促销</translation>
+    </message>
+    <message>
+        <source>Discount, gifts and promises</source>
+        <translation>优惠、赠品及承诺</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>One per line; each is ticked at the handover</source>
+        <translation>每行一项；交车时逐项确认</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Reason for the discount</source>
+        <translation>优惠原因</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Agency services (optional: only what the customer chooses)</source>
+        <translation>代办服务（自愿：仅限客户选择的项目）</translation>
+    </message>
+    <message>
+        <source>Provider the customer chose</source>
+        <translation>客户选择的服务提供方</translation>
+    </message>
+    <message>
+        <source>When it is done</source>
+        <translation>办理时间</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,8 @@ READS_BY_NAME = {
     "reprint_card",
     "reprint_copy",  # the visitors still waiting for this consultant, shown at login
     "discount_threshold",  # issue #18.1: the store's setting, shown on the price page
+    "price_quote",  # issue #18.2: the quote's lines and total as it would be saved; Save is an Op
+    "disclosure_items",  # issue #18.3: what the car's disclosure must name
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template"}
