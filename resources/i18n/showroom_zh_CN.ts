@@ -1364,6 +1364,142 @@ Consultant: {consultant} · {consent}</source>
         <translation>居民身份证号码应为 18 位。</translation>
     </message>
     <message>
+        <source>This resident ID number&apos;s check character is wrong: please re-type it.</source>
+        <translation>身份证号码校验位不正确，请重新输入。</translation>
+    </message>
+    <message>
+        <source>This resident ID number has no valid birth date or region code.</source>
+        <translation>身份证号码中的出生日期或地区码无效。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters.</source>
+        <translation>统一社会信用代码为18位。</translation>
+    </message>
+    <message>
+        <source>This unified social credit code&apos;s check character is wrong.</source>
+        <translation>统一社会信用代码校验位不正确。</translation>
+    </message>
+    <message>
+        <source>Enter the 18-character unified social credit code of the business licence.</source>
+        <translation>请输入营业执照上的18位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>A passport number has 5 to 20 letters and digits.</source>
+        <translation>护照号码为5至20位字母和数字。</translation>
+    </message>
+    <message>
+        <source>A residence permit number has 18 digits and starts with 810000, 820000 or 830000.</source>
+        <translation>港澳台居民居住证号码为18位，以810000、820000或830000开头。</translation>
+    </message>
+    <message>
+        <source>This residence permit number&apos;s check character is wrong.</source>
+        <translation>居住证号码校验位不正确。</translation>
+    </message>
+    <message>
+        <source>This residence permit number has no valid birth date.</source>
+        <translation>居住证号码中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>Enter the 18-digit number starting with 9, or the older 3 letters and 12 digits.</source>
+        <translation>请输入以9开头的18位号码，或旧版的3位字母加12位数字。</translation>
+    </message>
+    <message>
+        <source>This permanent residence ID number&apos;s check character is wrong.</source>
+        <translation>永久居留身份证号码校验位不正确。</translation>
+    </message>
+    <message>
+        <source>Enter a loan amount above 0 and at most the price.</source>
+        <translation>贷款金额须大于0且不超过车辆价款。</translation>
+    </message>
+    <message>
+        <source>Say whether the deposit is 定金 or 订金.</source>
+        <translation>请选择是定金还是订金。</translation>
+    </message>
+    <message>
+        <source>Enter the deposit amount.</source>
+        <translation>请输入定金/订金金额。</translation>
+    </message>
+    <message>
+        <source>A 定金 may not exceed 20 % of the contract price (Civil Code art. 586).</source>
+        <translation>定金不得超过合同价款的20%（《民法典》第586条）。</translation>
+    </message>
+    <message>
+        <source>The deposit may not exceed the price.</source>
+        <translation>定金/订金不得超过车辆价款。</translation>
+    </message>
+    <message>
+        <source>The delivery date cannot be in the past.</source>
+        <translation>交付日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>Enter at most {max} km.</source>
+        <translation>最多 {max} 公里。</translation>
+    </message>
+    <message>
+        <source>An amendment keeps the buyer: end this contract and sign a new one instead.</source>
+        <translation>变更合同不能更换买受人：请解除本合同后重新签订。</translation>
+    </message>
+    <message>
+        <source>This deal is cancelled.</source>
+        <translation>该交易已取消。</translation>
+    </message>
+    <message>
+        <source>This deal already has a live contract.</source>
+        <translation>该交易已有生效合同。</translation>
+    </message>
+    <message>
+        <source>The customer has not signed a quote yet.</source>
+        <translation>客户尚未签署报价单。</translation>
+    </message>
+    <message>
+        <source>The signed quote is for another car: sign a new quote.</source>
+        <translation>已签署的报价单对应的是另一台车，请重新签署报价单。</translation>
+    </message>
+    <message>
+        <source>No car is assigned to this deal yet.</source>
+        <translation>该交易尚未分配车辆。</translation>
+    </message>
+    <message>
+        <source>The car is not in stock or on display.</source>
+        <translation>该车不在库存或展厅中。</translation>
+    </message>
+    <message>
+        <source>This car is already in another live contract.</source>
+        <translation>该车已在另一份生效合同中。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s age or repairs must be disclosed and signed before the contract.</source>
+        <translation>签订合同前须告知车辆库龄或维修情况并由客户签字确认。</translation>
+    </message>
+    <message>
+        <source>The customer and the consultant sign the contract.</source>
+        <translation>合同须由客户和销售顾问签字。</translation>
+    </message>
+    <message>
+        <source>The customer and the consultant sign the special terms separately.</source>
+        <translation>特别约定须由客户和销售顾问另行签字。</translation>
+    </message>
+    <message>
+        <source>The customer and the consultant sign the agency service agreement separately.</source>
+        <translation>委托服务协议须由客户和销售顾问另行签字。</translation>
+    </message>
+    <message>
+        <source>This contract has already ended or been fulfilled.</source>
+        <translation>该合同已解除或已履行完毕。</translation>
+    </message>
+    <message>
+        <source>A car becomes sold only by signing its sales contract.</source>
+        <translation>车辆只能通过签订购车合同变为已售。</translation>
+    </message>
+    <message>
+        <source>A car is delivered only through its handover.</source>
+        <translation>车辆只能通过交车流程交付。</translation>
+    </message>
+    <message>
+        <source>A live contract holds this car: a sales manager ends the contract first.</source>
+        <translation>该车受生效合同约束：须先由销售经理解除合同。</translation>
+    </message>
+    <message>
         <source>This is not a valid resident ID number.</source>
         <translation>这不是有效的居民身份证号码。</translation>
     </message>
