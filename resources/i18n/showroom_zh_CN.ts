@@ -854,6 +854,214 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Sales contract: {vehicle}</source>
+        <translation>购车合同：{vehicle}</translation>
+    </message>
+    <message>
+        <source>Sign contract</source>
+        <translation>签订合同</translation>
+    </message>
+    <message>
+        <source>{figures} (RMB {words})</source>
+        <translation>{figures}（人民币{words}）</translation>
+    </message>
+    <message>
+        <source>no signed quote yet</source>
+        <translation>尚无已签署的报价单</translation>
+    </message>
+    <message>
+        <source>{vehicle}, VIN {vin}
+Price: {price}</source>
+        <translation>{vehicle}，VIN {vin}
+价格：{price}</translation>
+    </message>
+    <message>
+        <source>Agency services (separate agreement): {services}</source>
+        <translation>代办服务（另签委托服务协议）：{services}</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Special terms</source>
+        <translation>特别约定</translation>
+    </message>
+    <message>
+        <source>Agency service agreement</source>
+        <translation>委托服务协议</translation>
+    </message>
+    <message>
+        <source>Customer signs…</source>
+        <translation>客户签名…</translation>
+    </message>
+    <message>
+        <source>Consultant signs…</source>
+        <translation>销售顾问签名…</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <source>Sales contract</source>
+        <translation>购车合同</translation>
+    </message>
+</context>
+<context>
+    <name>ContractFields</name>
+    <message>
+        <source>Resident ID card (居民身份证)</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Business licence (营业执照)</source>
+        <translation>营业执照（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>HK/Macao/Taiwan residence permit (居住证)</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Foreign permanent residence ID (永久居留证)</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买受人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Agent (if any)</source>
+        <translation>代理人（如有）</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID type</source>
+        <translation>代理人证件类型</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID number</source>
+        <translation>代理人证件号码</translation>
+    </message>
+    <message>
+        <source>Car and payment</source>
+        <translation>车辆与付款</translation>
+    </message>
+    <message>
+        <source>Engine no.</source>
+        <translation>发动机号</translation>
+    </message>
+    <message>
+        <source>Certificate of conformity no. (合格证)</source>
+        <translation>合格证编号</translation>
+    </message>
+    <message>
+        <source>Lump sum</source>
+        <translation>一次性付款</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Loan (yuan)</source>
+        <translation>贷款金额（元）</translation>
+    </message>
+    <message>
+        <source>No deposit</source>
+        <translation>无定金/订金</translation>
+    </message>
+    <message>
+        <source>定金 earnest money: forfeited or returned double, at most 20 %</source>
+        <translation>定金：违约不退或双倍返还，不超过20%</translation>
+    </message>
+    <message>
+        <source>订金 advance payment: refundable</source>
+        <translation>订金：预付款，可退还</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金/订金</translation>
+    </message>
+    <message>
+        <source>Deposit (yuan)</source>
+        <translation>定金/订金金额（元）</translation>
+    </message>
+    <message>
+        <source>Delivery and special terms</source>
+        <translation>交付与特别约定</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>交付地点</translation>
+    </message>
+    <message>
+        <source>Store delivery area</source>
+        <translation>本店交付区</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Maximum odometer at delivery</source>
+        <translation>交付时最大里程</translation>
+    </message>
+    <message>
+        <source>Signed separately; leave empty if none</source>
+        <translation>另行签署；没有则留空</translation>
+    </message>
+    <message>
+        <source>Special terms</source>
+        <translation>特别约定</translation>
+    </message>
+</context>
+<context>
     <name>CorrectCustomerDialog</name>
     <message>
         <source>Correct the customer&apos;s details</source>
@@ -1284,6 +1492,41 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source> (voided since)</source>
         <translation>（现已作废）</translation>
+    </message>
+</context>
+<context>
+    <name>EndContractDialog</name>
+    <message>
+        <source>End contract {number}</source>
+        <translation>解除合同 {number}</translation>
+    </message>
+    <message>
+        <source>{buyer}, VIN {vin}. The car goes back in stock and the deal is cancelled; finance receives a refund request for the net amount paid.</source>
+        <translation>{buyer}，VIN {vin}。车辆将退回库存，交易取消；财务将收到已付净额的退款申请。</translation>
+    </message>
+    <message>
+        <source>Cancel by agreement</source>
+        <translation>协商取消</translation>
+    </message>
+    <message>
+        <source>Terminate under the breach terms</source>
+        <translation>按违约条款解除</translation>
+    </message>
+    <message>
+        <source>Required; printed nowhere, kept with the contract</source>
+        <translation>必填；不打印，随合同存档</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>End contract</source>
+        <translation>解除合同</translation>
     </message>
 </context>
 <context>
