@@ -138,8 +138,11 @@ def _still_as_drawn(s, draft: Draft, today: dt.date):
     """The deal and the car as the papers were drawn from; otherwise nothing is kept."""
     deal = deal_of(s, draft.deal_id)
     car = s.get(Vehicle, draft.vehicle_id)
+    quote = signed_quote(s, draft.deal_id)
     if deal.version != draft.deal_version or car is None or car.version != draft.vehicle_version:
         raise Conflict(table="deal", id=draft.deal_id)
+    if quote is not None and quote.id != draft.quote_id:  # a new quote signed meanwhile
+        raise Conflict(table="quote", id=quote.id)
     errors = draft_blockers(s, deal, today)
     if errors:
         raise ValidationFailed(errors)

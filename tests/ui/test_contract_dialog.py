@@ -118,3 +118,31 @@ def test_a_manager_ends_the_contract_with_a_reason(qtbot, make_ctx, uow):
         c = u.session.get(Contract, contract_id)
         assert c.status == "cancelled" and u.session.get(Vehicle, c.vehicle_id).status == "in_stock"
         assert u.session.query(RefundRequest).one().amount_fen == 500_000
+
+
+def test_special_terms_are_signed_separately_and_a_change_of_terms_drops_the_signatures(qtbot, consultant_ctx, uow):
+    """Special terms (特别约定) get their own pads; signatures belong to the terms they were
+    drawn under, so editing a term after signing asks for them again."""
+    manager = make_user(uow, Role.SALES_MANAGER)
+    deal_id, _ = ready_deal(uow, consultant_ctx.actor, manager, services=())
+    dialog = open_contract_dialog(consultant_ctx, None, deal_id)
+    qtbot.addWidget(dialog)
+    _fill(dialog)
+    assert not dialog.sign_buttons[("special_terms", "customer")].isVisibleTo(dialog)
+    assert not dialog.sign_buttons[("entrustment", "customer")].isVisibleTo(dialog)  # no agency services
+    _type(dialog.fields.special_terms, "交车前加装行车记录仪")
+    assert dialog.sign_buttons[("special_terms", "customer")].isVisibleTo(dialog)
+    for role in ("customer", "consultant"):
+        _sign(qtbot, dialog, "contract", role)
+    assert not dialog.sign_button.isEnabled()  # the special terms are not signed yet
+    for role in ("customer", "consultant"):
+        _sign(qtbot, dialog, "special_terms", role)
+    assert dialog.sign_button.isEnabled()
+    _type(dialog.fields.certificate_no, "WDA123456789013")
+    assert not dialog.sign_button.isEnabled()  # the terms changed: sign again
+    for paper in ("contract", "special_terms"):
+        for role in ("customer", "consultant"):
+            _sign(qtbot, dialog, paper, role)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    dto = dialog.result_dto
+    assert dto is not None and dto.special_terms_document_id is not None and dto.certificate_no == "WDA123456789013"
