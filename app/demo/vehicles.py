@@ -9,7 +9,7 @@ produced more than two years ago. VINs are valid (check digit) and deterministic
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -289,7 +289,7 @@ _ROUTE = {
     "on_display": ("in_stock", "on_display"),
     "test_drive_fleet": ("in_stock", "test_drive_fleet"),
     "reserved": ("in_stock", "reserved"),
-    "sold": ("in_stock", "reserved", "sold"),
+    "sold": (),  # enters as sold: "Change status" never sells (issue #18.4, a contract does)
 }
 _YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"  # VIN position 10, a 30-year cycle from 1980
 
@@ -349,6 +349,8 @@ def add_vehicles(db: Database, manager: Actor, today: dt.date) -> bool:
         data = _vehicle_input(index, today)
         if data.vin in have:
             continue
+        if spec[6] == "sold":
+            data = replace(data, status="sold")
         v = vehicles.add_vehicle(db.uow(), actor=manager, data=data)
         # Walk the real status moves so each car has a believable history.
         for status in _ROUTE[spec[6]]:

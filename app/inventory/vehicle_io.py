@@ -29,6 +29,7 @@ from app.core.errors import Conflict, FieldError, ShowroomError, ValidationFaile
 from app.core.permissions import Action, can, require
 from app.core.common import commit
 from app.core.dto import Actor, Changes
+from app.inventory.sale_moves import manual_move_refusal
 from app.inventory.vehicle_io_formats import ATTR_TO_COLUMN, BY_NAME, REQUIRED_COLUMNS, Column, cell_text, parse_cell
 from app.inventory.vehicle_io_read import Sheet, check_row_limit, default_max_rows, open_sheet, too_many_rows
 from app.inventory.vehicle_export import export_vehicles
@@ -36,6 +37,7 @@ from app.inventory.vehicle_rules import clean_vehicle_value
 from app.inventory.vehicles import (
     VehicleInput,
     _apply,
+    can_change_status,
     initial_status_errors,
     move_status,
     record_status_change,
@@ -269,6 +271,11 @@ def _move(uow: UnitOfWork, actor: Actor, current: Vehicle, target: VehicleStatus
     needed = Action.DELIVER_VEHICLE if target is VehicleStatus.DELIVERED else Action.CHANGE_VEHICLE_STATUS
     if not can(actor.roles, needed):
         return [FieldError("status", "permission_denied")]
+    if can_change_status(current.status, target):
+        # A file no more sells or delivers a car than "Change status" does (issue #18.4).
+        refusal = manual_move_refusal(uow.session, current, target)
+        if refusal is not None:
+            return [refusal]
     try:
         move_status(uow, current, target, actor=actor, reason="import")
     except ValidationFailed as e:

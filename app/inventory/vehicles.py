@@ -18,6 +18,7 @@ from app.core.permissions import Action, can, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes, VehicleDTO
 from app.core.validation import check_length, clean_text
+from app.inventory.sale_moves import manual_move_refusal
 from app.inventory.vehicle_rules import (
     MAX_PRICE_FEN,
     MIN_MODEL_YEAR,
@@ -233,6 +234,11 @@ def change_status(
         if v is None:
             raise NotFound(what="vehicle", id=vehicle_id)
         check_version(v, expected_version)
+        # Sold only through a contract, delivered only through a handover (issue #18.4;
+        # T/CSCA 120031 4.3.3, 4.4.2): never from this form.
+        refusal = manual_move_refusal(uow.session, v, target)
+        if refusal is not None:
+            raise ValidationFailed([refusal])
         move_status(uow, v, target, actor=actor, reason=reason)
         commit(uow)
         return saved_dto(v)

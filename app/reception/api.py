@@ -2,7 +2,7 @@
 never from its other modules (README, Development; tests/unit/test_layers.py checks it)."""
 
 from app.reception.dto import ChannelDTO, ConsentTextDTO
-from app.reception.lead_changes import note_test_drive
+from app.reception.lead_changes import move_lead, note_test_drive
 from app.reception.setup import current_consent_text, list_channels, list_consent_texts
 
 __all__ = [
@@ -11,5 +11,6 @@ __all__ = [
     "current_consent_text",
     "list_channels",
     "list_consent_texts",
+    "move_lead",
     "note_test_drive",
 ]

@@ -854,6 +854,214 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Sales contract: {vehicle}</source>
+        <translation>购车合同：{vehicle}</translation>
+    </message>
+    <message>
+        <source>Sign contract</source>
+        <translation>签订合同</translation>
+    </message>
+    <message>
+        <source>{figures} (RMB {words})</source>
+        <translation>{figures}（人民币{words}）</translation>
+    </message>
+    <message>
+        <source>no signed quote yet</source>
+        <translation>尚无已签署的报价单</translation>
+    </message>
+    <message>
+        <source>{vehicle}, VIN {vin}
+Price: {price}</source>
+        <translation>{vehicle}，VIN {vin}
+价格：{price}</translation>
+    </message>
+    <message>
+        <source>Agency services (separate agreement): {services}</source>
+        <translation>代办服务（另签委托服务协议）：{services}</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Special terms</source>
+        <translation>特别约定</translation>
+    </message>
+    <message>
+        <source>Agency service agreement</source>
+        <translation>委托服务协议</translation>
+    </message>
+    <message>
+        <source>Customer signs…</source>
+        <translation>客户签名…</translation>
+    </message>
+    <message>
+        <source>Consultant signs…</source>
+        <translation>销售顾问签名…</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <source>Sales contract</source>
+        <translation>购车合同</translation>
+    </message>
+</context>
+<context>
+    <name>ContractFields</name>
+    <message>
+        <source>Resident ID card (居民身份证)</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Business licence (营业执照)</source>
+        <translation>营业执照（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>HK/Macao/Taiwan residence permit (居住证)</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Foreign permanent residence ID (永久居留证)</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买受人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Agent (if any)</source>
+        <translation>代理人（如有）</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID type</source>
+        <translation>代理人证件类型</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID number</source>
+        <translation>代理人证件号码</translation>
+    </message>
+    <message>
+        <source>Car and payment</source>
+        <translation>车辆与付款</translation>
+    </message>
+    <message>
+        <source>Engine no.</source>
+        <translation>发动机号</translation>
+    </message>
+    <message>
+        <source>Certificate of conformity no. (合格证)</source>
+        <translation>合格证编号</translation>
+    </message>
+    <message>
+        <source>Lump sum</source>
+        <translation>一次性付款</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Loan (yuan)</source>
+        <translation>贷款金额（元）</translation>
+    </message>
+    <message>
+        <source>No deposit</source>
+        <translation>无定金/订金</translation>
+    </message>
+    <message>
+        <source>定金 earnest money: forfeited or returned double, at most 20 %</source>
+        <translation>定金：违约不退或双倍返还，不超过20%</translation>
+    </message>
+    <message>
+        <source>订金 advance payment: refundable</source>
+        <translation>订金：预付款，可退还</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金/订金</translation>
+    </message>
+    <message>
+        <source>Deposit (yuan)</source>
+        <translation>定金/订金金额（元）</translation>
+    </message>
+    <message>
+        <source>Delivery and special terms</source>
+        <translation>交付与特别约定</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>交付地点</translation>
+    </message>
+    <message>
+        <source>Store delivery area</source>
+        <translation>本店交付区</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Maximum odometer at delivery</source>
+        <translation>交付时最大里程</translation>
+    </message>
+    <message>
+        <source>Signed separately; leave empty if none</source>
+        <translation>另行签署；没有则留空</translation>
+    </message>
+    <message>
+        <source>Special terms</source>
+        <translation>特别约定</translation>
+    </message>
+</context>
+<context>
     <name>CorrectCustomerDialog</name>
     <message>
         <source>Correct the customer&apos;s details</source>
@@ -1353,6 +1561,41 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>EndContractDialog</name>
+    <message>
+        <source>End contract {number}</source>
+        <translation>解除合同 {number}</translation>
+    </message>
+    <message>
+        <source>{buyer}, VIN {vin}. The car goes back in stock and the deal is cancelled; finance receives a refund request for the net amount paid.</source>
+        <translation>{buyer}，VIN {vin}。车辆将退回库存，交易取消；财务将收到已付净额的退款申请。</translation>
+    </message>
+    <message>
+        <source>Cancel by agreement</source>
+        <translation>协商取消</translation>
+    </message>
+    <message>
+        <source>Terminate under the breach terms</source>
+        <translation>按违约条款解除</translation>
+    </message>
+    <message>
+        <source>Required; printed nowhere, kept with the contract</source>
+        <translation>必填；不打印，随合同存档</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>End contract</source>
+        <translation>解除合同</translation>
+    </message>
+</context>
+<context>
     <name>EndVisitDialog</name>
     <message>
         <source>End visit</source>
@@ -1428,6 +1671,142 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>A resident ID number has 18 characters.</source>
         <translation>居民身份证号码应为 18 位。</translation>
+    </message>
+    <message>
+        <source>This resident ID number&apos;s check character is wrong: please re-type it.</source>
+        <translation>身份证号码校验位不正确，请重新输入。</translation>
+    </message>
+    <message>
+        <source>This resident ID number has no valid birth date or region code.</source>
+        <translation>身份证号码中的出生日期或地区码无效。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters.</source>
+        <translation>统一社会信用代码为18位。</translation>
+    </message>
+    <message>
+        <source>This unified social credit code&apos;s check character is wrong.</source>
+        <translation>统一社会信用代码校验位不正确。</translation>
+    </message>
+    <message>
+        <source>Enter the 18-character unified social credit code of the business licence.</source>
+        <translation>请输入营业执照上的18位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>A passport number has 5 to 20 letters and digits.</source>
+        <translation>护照号码为5至20位字母和数字。</translation>
+    </message>
+    <message>
+        <source>A residence permit number has 18 digits and starts with 810000, 820000 or 830000.</source>
+        <translation>港澳台居民居住证号码为18位，以810000、820000或830000开头。</translation>
+    </message>
+    <message>
+        <source>This residence permit number&apos;s check character is wrong.</source>
+        <translation>居住证号码校验位不正确。</translation>
+    </message>
+    <message>
+        <source>This residence permit number has no valid birth date.</source>
+        <translation>居住证号码中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>Enter the 18-digit number starting with 9, or the older 3 letters and 12 digits.</source>
+        <translation>请输入以9开头的18位号码，或旧版的3位字母加12位数字。</translation>
+    </message>
+    <message>
+        <source>This permanent residence ID number&apos;s check character is wrong.</source>
+        <translation>永久居留身份证号码校验位不正确。</translation>
+    </message>
+    <message>
+        <source>Enter a loan amount above 0 and at most the price.</source>
+        <translation>贷款金额须大于0且不超过车辆价款。</translation>
+    </message>
+    <message>
+        <source>Say whether the deposit is 定金 or 订金.</source>
+        <translation>请选择是定金还是订金。</translation>
+    </message>
+    <message>
+        <source>Enter the deposit amount.</source>
+        <translation>请输入定金/订金金额。</translation>
+    </message>
+    <message>
+        <source>A 定金 may not exceed 20 % of the contract price (Civil Code art. 586).</source>
+        <translation>定金不得超过合同价款的20%（《民法典》第586条）。</translation>
+    </message>
+    <message>
+        <source>The deposit may not exceed the price.</source>
+        <translation>定金/订金不得超过车辆价款。</translation>
+    </message>
+    <message>
+        <source>The delivery date cannot be in the past.</source>
+        <translation>交付日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>Enter at most {max} km.</source>
+        <translation>最多 {max} 公里。</translation>
+    </message>
+    <message>
+        <source>An amendment keeps the buyer: end this contract and sign a new one instead.</source>
+        <translation>变更合同不能更换买受人：请解除本合同后重新签订。</translation>
+    </message>
+    <message>
+        <source>This deal is cancelled.</source>
+        <translation>该交易已取消。</translation>
+    </message>
+    <message>
+        <source>This deal already has a live contract.</source>
+        <translation>该交易已有生效合同。</translation>
+    </message>
+    <message>
+        <source>The customer has not signed a quote yet.</source>
+        <translation>客户尚未签署报价单。</translation>
+    </message>
+    <message>
+        <source>The signed quote is for another car: sign a new quote.</source>
+        <translation>已签署的报价单对应的是另一台车，请重新签署报价单。</translation>
+    </message>
+    <message>
+        <source>No car is assigned to this deal yet.</source>
+        <translation>该交易尚未分配车辆。</translation>
+    </message>
+    <message>
+        <source>The car is not in stock or on display.</source>
+        <translation>该车不在库存或展厅中。</translation>
+    </message>
+    <message>
+        <source>This car is already in another live contract.</source>
+        <translation>该车已在另一份生效合同中。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s age or repairs must be disclosed and signed before the contract.</source>
+        <translation>签订合同前须告知车辆库龄或维修情况并由客户签字确认。</translation>
+    </message>
+    <message>
+        <source>The customer and the consultant sign the contract.</source>
+        <translation>合同须由客户和销售顾问签字。</translation>
+    </message>
+    <message>
+        <source>The customer and the consultant sign the special terms separately.</source>
+        <translation>特别约定须由客户和销售顾问另行签字。</translation>
+    </message>
+    <message>
+        <source>The customer and the consultant sign the agency service agreement separately.</source>
+        <translation>委托服务协议须由客户和销售顾问另行签字。</translation>
+    </message>
+    <message>
+        <source>This contract has already ended or been fulfilled.</source>
+        <translation>该合同已解除或已履行完毕。</translation>
+    </message>
+    <message>
+        <source>A car becomes sold only by signing its sales contract.</source>
+        <translation>车辆只能通过签订购车合同变为已售。</translation>
+    </message>
+    <message>
+        <source>A car is delivered only through its handover.</source>
+        <translation>车辆只能通过交车流程交付。</translation>
+    </message>
+    <message>
+        <source>A live contract holds this car: a sales manager ends the contract first.</source>
+        <translation>该车受生效合同约束：须先由销售经理解除合同。</translation>
     </message>
     <message>
         <source>This is not a valid resident ID number.</source>

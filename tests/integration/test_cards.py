@@ -209,8 +209,7 @@ def test_no_card_for_a_car_not_in_stock_or_on_display(uow, consultant, manager, 
 
 
 def test_no_card_for_a_sold_car(uow, consultant, manager):
-    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="reserved"))
-    v = vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="sold")
+    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="sold"))
     with pytest.raises(ShowroomError, match="card_vehicle_not_available"):
         cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
 

@@ -16,6 +16,7 @@ from app.documents import documents
 from app.pdi import inspections as pdi, queries as pdi_queries, report as pdi_report, templates as pdi_templates
 from app.inventory import vehicles
 from db.models import Role
+from tests.contract_factories import deliver_car
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.integration.test_pdi_permissions import passed_inspection, record_all_ok, signatures, sold_car, technician
 
@@ -123,11 +124,8 @@ def test_an_edit_publishes_a_new_version_old_inspections_keep_theirs_and_the_gat
     kept = pdi_queries.get_inspection(uow(), actor=manager, inspection_id=old.id)
     assert kept.template_version == 1 and not kept.template_current and kept.item("E09")
     # The gate now wants a pass of version 2.
-    v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car.id)
     with pytest.raises(ShowroomError) as e:
-        vehicles.change_status(
-            uow(), actor=manager, vehicle_id=car.id, expected_version=v.version, new_status="delivered"
-        )
+        _deliver(uow, manager, car.id)
     assert e.value.code == "pdi_required" and e.value.params["outdated"] is True
     row = pdi_queries.queue(uow(), actor=manager)[0]
     assert row.state == QueueState.AWAITING and row.outdated
@@ -340,10 +338,8 @@ def test_pause_and_resume(uow, setup):
 
 
 def _deliver(uow, manager, car_id):
-    v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car_id)
-    return vehicles.change_status(
-        uow(), actor=manager, vehicle_id=car_id, expected_version=v.version, new_status="delivered"
-    )
+    # Delivered only through the handover (issue #18.4), which keeps this PDI gate.
+    return deliver_car(uow, manager, car_id)
 
 
 def test_the_car_is_delivered_only_after_a_passed_pdi_and_its_signed_report(uow, setup, tmp_path):

@@ -18,6 +18,7 @@ from app.inventory import vehicles
 from app.pdi import inspections as pdi, report as pdi_report, templates as pdi_templates
 from db.models import Role
 from db.pdi_models import PdiTemplate
+from tests.contract_factories import deliver_car
 from tests.admin_cli import admin_cli
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.integration.test_pdi_permissions import passed_inspection, signatures, sold_car, technician
@@ -39,10 +40,8 @@ def _write(tmp_path, data, name="brand.json") -> str:
 
 
 def _deliver(uow, manager, car_id):
-    v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car_id)
-    return vehicles.change_status(
-        uow(), actor=manager, vehicle_id=car_id, expected_version=v.version, new_status="delivered"
-    )
+    # Delivered only through the handover (issue #18.4), which keeps this PDI gate.
+    return deliver_car(uow, manager, car_id)
 
 
 @pytest.fixture()

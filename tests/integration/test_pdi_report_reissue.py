@@ -12,6 +12,7 @@ from app.inventory import vehicles
 from app.pdi import queries as pdi_queries, report as pdi_report
 from app.pdi.rules import QueueState
 from db.models import Role
+from tests.contract_factories import deliver_car
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.integration.test_pdi_permissions import passed_inspection, signatures, sold_car, technician
 
@@ -19,10 +20,8 @@ pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 
 def _deliver(uow, manager, car_id):
-    v = vehicles.get_vehicle(uow(), actor=manager, vehicle_id=car_id)
-    return vehicles.change_status(
-        uow(), actor=manager, vehicle_id=car_id, expected_version=v.version, new_status="delivered"
-    )
+    # Delivered only through the handover (issue #18.4), which keeps this PDI gate.
+    return deliver_car(uow, manager, car_id)
 
 
 def test_4_4_1_4_a_voided_report_blocks_delivery_and_is_reissued_as_the_next_version(uow):

@@ -55,13 +55,14 @@ def test_a_status_change_would_refuse_rejects_the_row_with_its_reason_and_writes
     assert (v.status, v.price_fen, v.version) == ("in_stock", 19_990_000, 1)
 
 
-def test_delivery_by_file_still_needs_a_passed_pdi(uow, tmp_path):
-    """T/CSCA 120031 4.4.1.2: no delivery without a passed pre-delivery inspection."""
+def test_a_file_never_delivers_a_car(uow, tmp_path):
+    """T/CSCA 120031 4.4.2 (issue #18.4): delivered only through the handover, which holds the
+    PDI gate (4.4.1.2); a file is refused like "Change status"."""
     manager = make_user(uow, Role.SALES_MANAGER)
     car = row(status="sold")
     import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "a.csv", [car]))
     report = import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "b.csv", [dict(car, status="delivered")]))
-    assert [(e.field, e.code) for e in report.rejected[0].errors] == [("status", "pdi_required")]
+    assert [(e.field, e.code) for e in report.rejected[0].errors] == [("status", "status_delivered_by_handover")]
     assert vehicles.find_by_vin(uow(), actor=manager, vin=car["vin"]).status == "sold"
 
 

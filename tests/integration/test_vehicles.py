@@ -6,6 +6,7 @@ from app.core.errors import Conflict, OverrideRequired, PermissionDenied, Showro
 from app.inventory import vehicles
 from app.inventory.vehicles import VehicleQuery
 from db.models import Role, Vehicle
+from tests.contract_factories import deliver_car
 from tests.factories import make_user, make_vin, vehicle_input
 
 
@@ -94,13 +95,10 @@ def test_status_moves_follow_the_allowed_transitions(uow, manager):
 
 
 def test_delivery_is_refused_without_a_passed_pdi_4_4_1(uow, manager):
-    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="in_stock"))
-    for s in ("reserved", "sold"):
-        v = vehicles.change_status(uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status=s)
+    # Delivered only through the handover (issue #18.4), which keeps the PDI gate.
+    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="sold"))
     with pytest.raises(ShowroomError) as e:
-        vehicles.change_status(
-            uow(), actor=manager, vehicle_id=v.id, expected_version=v.version, new_status="delivered"
-        )
+        deliver_car(uow, manager, v.id)
     assert e.value.code == "pdi_required"
 
 

@@ -290,27 +290,21 @@ def test_status_change_offers_allowed_moves_and_shows_pdi_refusal(qtbot, ctx, st
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     v = vehicles.get_vehicle(ctx.uow(), actor=ctx.actor, vehicle_id=stock[0].id)
     assert v.status == "reserved"
-    v = vehicles.change_status(
-        ctx.uow(), actor=ctx.actor, vehicle_id=v.id, expected_version=v.version, new_status="sold"
-    )
-    # T/CSCA 120031 4.4.1: delivery needs a passed PDI; the refusal is shown in the dialog.
+    # Issue #18.4 (T/CSCA 120031 4.3.3, 4.4.2): a car is sold only through a contract and
+    # delivered only through a handover, so the dialog never offers either.
     dialog = StatusDialog(ctx, v)
     qtbot.addWidget(dialog)
     dialog.open()
-    dialog.status.setCurrentIndex(dialog.status.findData("delivered"))
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert "pre-delivery inspection" in dialog.message.text() and dialog.isVisible()
+    assert dialog.status.findData("sold") == -1 and dialog.status.findData("delivered") == -1
 
 
-def test_consultant_is_not_offered_delivery(qtbot, make_ctx, ctx, stock):
-    v = stock[0]
-    for status in ("reserved", "sold"):
-        v = vehicles.change_status(
-            ctx.uow(), actor=ctx.actor, vehicle_id=v.id, expected_version=v.version, new_status=status
-        )
-    dialog = StatusDialog(make_ctx(Role.CONSULTANT), v)
-    qtbot.addWidget(dialog)
-    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["reserved"]
+def test_nobody_is_offered_delivery_from_the_status_dialog(qtbot, make_ctx, ctx):
+    # Issue #18.4: delivery is the handover's (4.4.2), for a manager as for a consultant.
+    v = vehicles.add_vehicle(ctx.uow(), actor=ctx.actor, data=vehicle_input(status="sold"))
+    for role in (Role.CONSULTANT, Role.SALES_MANAGER):
+        dialog = StatusDialog(make_ctx(role), v)
+        qtbot.addWidget(dialog)
+        assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["reserved"]
 
 
 # --- import and export -------------------------------------------------------------------

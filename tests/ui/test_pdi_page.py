@@ -15,6 +15,7 @@ from app.core.errors import ShowroomError
 from app.documents import documents
 from app.inventory import vehicles
 from db.models import Role
+from tests.contract_factories import deliver_car
 from tests.factories import isolated_data_dir, make_store  # noqa: F401  (fixture)
 from tests.integration.test_pdi_permissions import VALID_UNTIL, sold_car
 from ui.pdi.pdi_page import PdiPage
@@ -147,11 +148,8 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     assert page.model.rows()[0].state == "passed"
 
     # The car still cannot be delivered: the report is not signed.
-    v = vehicles.get_vehicle(uow(), actor=manager_ctx.actor, vehicle_id=car.id)
     with pytest.raises(ShowroomError) as e:
-        vehicles.change_status(
-            uow(), actor=manager_ctx.actor, vehicle_id=car.id, expected_version=v.version, new_status="delivered"
-        )
+        deliver_car(uow, manager_ctx.actor, car.id)  # the handover's move (issue #18.4)
     assert e.value.code == "pdi_report_required"
 
     # Technician and customer sign; the report is issued and the customer's copy opens.
@@ -171,11 +169,7 @@ def test_a_full_inspection_with_one_defect_repaired_disclosed_signed_then_delive
     assert dialog.inspection.report_number == doc.number
     assert page.model.rows()[0].state == "reported"
 
-    v = vehicles.get_vehicle(uow(), actor=manager_ctx.actor, vehicle_id=car.id)
-    v = vehicles.change_status(
-        uow(), actor=manager_ctx.actor, vehicle_id=car.id, expected_version=v.version, new_status="delivered"
-    )
-    assert v.status == "delivered"
+    assert deliver_car(uow, manager_ctx.actor, car.id).status == "delivered"
 
 
 def test_a_consultant_sees_the_queue_but_cannot_start(qtbot, make_ctx, uow, sync_ops):

@@ -48,6 +48,7 @@ READS_BY_NAME = {
     "open_work",  # what a member of staff still has open
     "walk_in_offer",  # the slot a walk-in test drive would get; booking it is an Op
     "drive_blockers",
+    "contract_blockers",  # issue #18.4: asked before the signature pads open
     "setup_warnings",
     "route_map",
     "scan",  # looks a scanned card or VIN up

@@ -1,8 +1,9 @@
 """Move a vehicle to another status (在途 → 在库 → 展车 …), with a reason for the history.
 
 The combo offers only the moves app.inventory.vehicles.TRANSITIONS allows from the current
-status (and Delivered only to roles that may deliver); the service checks again and its errors
-(e.g. pdi_required, T/CSCA 120031 4.4.1) are shown in the dialog through ui.shell.errors.
+status, never Sold or Delivered (a contract sells, a handover delivers: issue #18.4); the service
+checks again and its errors (e.g. status_held_by_contract) are shown in the dialog through
+ui.shell.errors.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from app.core.permissions import Action, can
 from app.inventory import vehicles
 from app.core.dto import VehicleDTO
 from db.models import VehicleStatus
@@ -20,14 +20,15 @@ from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
 
 
+# Sold only through a contract, delivered only through a handover (issue #18.4; T/CSCA 120031
+# 4.3.3, 4.4.2): the service refuses them here, so the combo never offers them.
+SALE_ONLY = frozenset({VehicleStatus.SOLD, VehicleStatus.DELIVERED})
+
+
 def allowed_targets(current: str, roles) -> list[VehicleStatus]:
-    """The statuses the combo offers: TRANSITIONS order-stable, Delivered only if allowed."""
+    """The statuses the combo offers: TRANSITIONS order-stable, never sold or delivered."""
     targets = vehicles.TRANSITIONS.get(VehicleStatus(current), frozenset())
-    return [
-        s
-        for s in VehicleStatus
-        if s in targets and (s is not VehicleStatus.DELIVERED or can(roles, Action.DELIVER_VEHICLE))
-    ]
+    return [s for s in VehicleStatus if s in targets and s not in SALE_ONLY]
 
 
 class StatusDialog(ServiceFormDialog):

@@ -1,0 +1,205 @@
+"""Changing a signed contract: an amendment is a new signed revision (变更: contract_revision
+row, the contract document's next version, T/CSCA 120031-2023 4.3.3), and ending it is a
+cancellation by agreement or a termination under the breach terms (late delivery over 30
+days: the buyer may terminate), by a sales manager (END_CONTRACTS) with the reason recorded.
+
+Ending frees the car (back in stock), marks the deal cancelled and leaves finance a refund
+request for the net amount paid (refund_request, status requested; finance approves and pays
+it, issue #18.5). 民法典 587: whether an earnest money is forfeited or returned double is
+decided when the refund is approved; the request carries the whole net amount and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from app.core.clock import store_today, utcnow
+from app.core.common import check_version, commit
+from app.core.dto import Actor, SignatureCapture
+from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.core.permissions import Action, require
+from app.core.personal_data import fingerprint, mask, seal
+from app.core.validation import check_length, clean_text
+from app.documents.api import archive_prepared
+from app.inventory.api import release_from_contract
+from app.sales.contract_docs import Amendment, prepare_papers
+from app.sales.contract_draft import Draft
+from app.sales.contract_dto import ContractDTO, ContractInput, EndedContractDTO, contract_dto
+from app.sales.contract_terms import CleanTerms, clean_terms, terms_record
+from app.sales.contracts import AGENT_ID_FIELD, BUYER_ID_FIELD, _clean_signatures, _masked, _signature_errors
+from app.sales.stages import paid_fen, refresh_stage
+from app.store.api import get_store
+from db.finance_models import RefundRequest, RefundStatus
+from db.models import StaffUser, Vehicle
+from db.sales_models import Contract, ContractRevision, ContractStatus, Deal
+from db.uow import UnitOfWork
+
+END_KINDS = {"cancel": ContractStatus.CANCELLED, "terminate": ContractStatus.TERMINATED}
+MAX_REASON = 500
+
+
+def _live(s, contract_id: int, expected_version: int) -> Contract:
+    c = s.get(Contract, contract_id)
+    if c is None:
+        raise NotFound(what="contract", id=contract_id)
+    check_version(c, expected_version)
+    if c.status != ContractStatus.SIGNED:
+        raise ValidationFailed([FieldError("contract", "contract_not_live", {"status": c.status})])
+    return c
+
+
+def _reason(raw: str) -> str:
+    reason = clean_text(raw)
+    errors: list[FieldError] = []
+    if not reason:
+        errors.append(FieldError("reason", "required"))
+    check_length(reason, "reason", MAX_REASON, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    return reason
+
+
+def _amendment_draft(s, c: Contract) -> Draft:
+    deal = s.get(Deal, c.deal_id)
+    car = s.get(Vehicle, c.vehicle_id)
+    consultant = s.get(StaffUser, deal.consultant_id) if deal else None
+    assert deal is not None and car is not None
+    return Draft(
+        deal_id=deal.id, deal_version=deal.version, lead_id=deal.lead_id, quote_id=c.quote_id,
+        vehicle_id=car.id, vehicle_version=car.version, vin=c.vin,
+        vehicle=" ".join(p for p in (car.brand, car.model, car.trim) if p),
+        configuration=tuple(c.configuration or ()), price_fen=c.price_fen, price_words=c.price_words,
+        consultant_name=consultant.full_name if consultant else "", services=(),
+    )  # fmt: skip
+
+
+def amend_contract(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    contract_id: int,
+    expected_version: int,
+    data: ContractInput,
+    reason: str,
+    signatures: Sequence[SignatureCapture],
+    special_terms_signatures: Sequence[SignatureCapture] = (),
+    language: str = "bilingual",
+    now: dt.datetime | None = None,
+) -> ContractDTO:
+    """A new signed revision of a live contract: same number, next document version (the old
+    one voided, so a manager's right too), same buyer (the handover re-checks this ID)."""
+    require(actor, Action.SELL)
+    require(actor, Action.VOID_DOCUMENTS)
+    now = now or utcnow()
+    reason = _reason(reason)
+    papers = {"contract": _clean_signatures(signatures), "special_terms": _clean_signatures(special_terms_signatures)}
+    papers["entrustment"] = ()
+    with uow:
+        s = uow.session
+        c = _live(s, contract_id, expected_version)
+        terms = clean_terms(data, price_fen=c.price_fen, today=store_today(now))
+        if fingerprint(terms.buyer_id, field=BUYER_ID_FIELD) != c.buyer_id_fingerprint:
+            raise ValidationFailed([FieldError("buyer_id", "amend_buyer_changed")])
+        draft = _amendment_draft(s, c)
+        errors = _signature_errors(terms, draft, papers)
+        if errors:
+            raise ValidationFailed(errors)
+        amendment = Amendment(c.revision + 1, reason, c.number, _special_number(s, c))
+        version = c.version
+    prepared = prepare_papers(uow, actor, get_store(uow), draft, terms, _masked(terms), papers, language, amendment)
+    with uow:
+        s = uow.session
+        c = _live(s, contract_id, version)
+        c.document_id = archive_prepared(s, prepared.contract, actor)
+        if prepared.special_terms is not None:
+            c.special_terms_document_id = archive_prepared(s, prepared.special_terms, actor)
+        _apply_terms(c, terms, actor)
+        c.revision = amendment.revision
+        s.add(
+            ContractRevision(
+                contract_id=c.id, revision=c.revision, reason=reason, document_id=c.document_id, signed_at=now,
+                terms=terms_record(terms, price_fen=c.price_fen, price_words=c.price_words, vin=c.vin),
+                signed_by_id=actor.user_id,
+            )
+        )  # fmt: skip
+        refresh_stage(s, c.deal_id, now)
+        commit(uow)
+        return contract_dto(c)
+
+
+def _special_number(s, c: Contract) -> str | None:
+    from db.models import Document
+
+    if c.special_terms_document_id is None:
+        return None
+    doc = s.get(Document, c.special_terms_document_id)
+    return doc.number if doc else None
+
+
+def _apply_terms(c: Contract, t: CleanTerms, actor: Actor) -> None:
+    c.buyer_name = t.buyer_name
+    c.buyer_address_sealed = seal(t.buyer_address, field="contract.buyer_address") if t.buyer_address else None
+    c.buyer_phone_masked = mask(t.buyer_phone) if t.buyer_phone else ""
+    c.agent_name, c.agent_id_type = t.agent_name, t.agent_id_type
+    c.agent_id_sealed = seal(t.agent_id, field=AGENT_ID_FIELD) if t.agent_id else None
+    c.agent_id_masked = mask(t.agent_id) if t.agent_id else None
+    c.engine_no, c.certificate_no = t.engine_no, t.certificate_no
+    c.payment_method, c.loan_lender, c.loan_amount_fen = t.payment_method, t.loan_lender, t.loan_amount_fen
+    c.deposit_kind, c.deposit_fen = t.deposit_kind, t.deposit_fen
+    c.delivery_place, c.delivery_date = t.delivery_place, t.delivery_date
+    c.max_delivery_odometer_km, c.special_terms = t.max_delivery_odometer_km, t.special_terms
+    c.updated_by_id = actor.user_id
+
+
+def end_contract(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    contract_id: int,
+    expected_version: int,
+    kind: str,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> EndedContractDTO:
+    """Cancel (by agreement) or terminate (under the breach terms) a live contract: the car
+    back in stock, the deal cancelled, a refund request for the net amount paid, if any."""
+    require(actor, Action.END_CONTRACTS)
+    now = now or utcnow()
+    if kind not in END_KINDS:
+        raise ValidationFailed([FieldError("kind", "unknown_value")])
+    reason = _reason(reason)
+    with uow:
+        s = uow.session
+        c = _live(s, contract_id, expected_version)
+        c.status, c.ended_at, c.end_reason = END_KINDS[kind], now, reason
+        c.live_vehicle_id, c.updated_by_id = None, actor.user_id
+        car = s.get(Vehicle, c.vehicle_id)
+        if car is not None:
+            release_from_contract(uow, car, actor=actor, reason=f"{c.number}: {reason}"[:MAX_REASON])
+        deal = s.get(Deal, c.deal_id)
+        if deal is not None:
+            deal.cancel_reason, deal.updated_by_id = reason, actor.user_id
+        refund = _refund_request(s, c, actor, reason, now)
+        refresh_stage(s, c.deal_id, now)
+        commit(uow)
+        return EndedContractDTO(contract_dto(c), refund.id if refund else None, refund.amount_fen if refund else 0)
+
+
+def _refund_request(s, c: Contract, actor: Actor, reason: str, now: dt.datetime) -> RefundRequest | None:
+    """Finance decides and pays (issue #18.5): here only the request for the net paid."""
+    net = paid_fen(s, c.id)
+    if net <= 0:
+        return None
+    refund = RefundRequest(
+        contract_id=c.id,
+        amount_fen=net,
+        reason=reason,
+        status=RefundStatus.REQUESTED,
+        requested_at=now,
+        requested_by_id=actor.user_id,
+        updated_by_id=actor.user_id,
+    )
+    s.add(refund)
+    s.flush()
+    return refund

@@ -1,0 +1,145 @@
+"""What a contract is drawn from, read in one transaction before the pads open or the PDFs are
+rendered (T/CSCA 120031-2023 4.3.3; 办法 art. 15): the deal, its signed quote (4.3.1.3), the
+car on the deal, the disclosure where one is required (4.2.3.4; 三包 art. 32), and the checked
+terms. `draft_blockers` lists every reason a contract cannot be signed now; the same list is
+what `contract_blockers` answers and what `sign_contract` refuses with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.core.errors import FieldError, NotFound
+from app.inventory.api import held_by_contract
+from app.sales.amounts import fen_to_capital
+from db.models import StaffUser, Vehicle, VehicleStatus
+from db.sales_models import Contract, ContractStatus, Deal, DealStage, Disclosure, Quote, QuoteLine, QuoteLineKind
+
+SELLABLE = (VehicleStatus.IN_STOCK, VehicleStatus.ON_DISPLAY)
+DISCLOSE_AGE_DAYS = 2 * 365  # 4.2.3.4: a car built over two years ago is disclosed before sale
+
+
+def signed_quote(s, deal_id: int) -> Quote | None:
+    """The deal's quote in force: signed and not superseded (4.3.1.3). A private copy of the
+    quote part's app.sales.quotes.signed_quote until that lands (issue #18.3)."""
+    return s.scalars(
+        select(Quote)
+        .where(Quote.deal_id == deal_id, Quote.signed_at.is_not(None), Quote.superseded_at.is_(None))
+        .order_by(Quote.revision.desc())
+        .limit(1)
+    ).first()
+
+
+def disclosure_required(s, deal: Deal, car: Vehicle, today: dt.date) -> bool:
+    """4.2.3.4, 三包 art. 32: a car over two years old or with defect/repair notes is sold only
+    after a signed disclosure. A private copy of app.sales.disclosure.disclosure_required."""
+    old = car.production_date is not None and (today - car.production_date).days > DISCLOSE_AGE_DAYS
+    return old or bool((car.defect_notes or "").strip() or (car.repair_notes or "").strip())
+
+
+def live_contract(s, deal_id: int) -> Contract | None:
+    return s.scalars(
+        select(Contract).where(Contract.deal_id == deal_id, Contract.status == ContractStatus.SIGNED).limit(1)
+    ).first()
+
+
+def draft_blockers(s, deal: Deal, today: dt.date) -> list[FieldError]:
+    """Every reason this deal cannot be contracted now (empty: it can)."""
+    errors: list[FieldError] = []
+    if deal.stage == DealStage.CANCELLED:
+        errors.append(FieldError("deal", "deal_cancelled"))
+    if live_contract(s, deal.id) is not None:
+        errors.append(FieldError("deal", "contract_exists"))
+    quote = signed_quote(s, deal.id)
+    if quote is None:
+        errors.append(FieldError("quote", "quote_not_signed"))
+    car = s.get(Vehicle, deal.vehicle_id) if deal.vehicle_id else None
+    if car is None:
+        errors.append(FieldError("vehicle", "vehicle_missing"))
+        return errors
+    if quote is not None and quote.vehicle_id not in (None, car.id):
+        errors.append(FieldError("quote", "quote_other_vehicle"))
+    if held_by_contract(s, car.id):
+        errors.append(FieldError("vehicle", "vehicle_in_live_contract"))
+    elif car.status not in SELLABLE:
+        errors.append(FieldError("vehicle", "vehicle_not_available", {"status": car.status}))
+    if disclosure_required(s, deal, car, today):
+        found = s.scalar(select(Disclosure.id).where(Disclosure.deal_id == deal.id, Disclosure.vehicle_id == car.id))
+        if found is None:
+            errors.append(FieldError("disclosure", "disclosure_required"))
+    return errors
+
+
+def deal_of(s, deal_id: int) -> Deal:
+    deal = s.get(Deal, deal_id)
+    if deal is None:
+        raise NotFound(what="deal", id=deal_id)
+    return deal
+
+
+def service_lines(s, quote_id: int) -> list[QuoteLine]:
+    """The opted-in agency services of the quote: the entrustment agreement's, never the contract's."""
+    return list(
+        s.scalars(
+            select(QuoteLine)
+            .where(QuoteLine.quote_id == quote_id, QuoteLine.kind == QuoteLineKind.SERVICE)
+            .order_by(QuoteLine.position)
+        )
+    )
+
+
+def contract_price_fen(s, quote: Quote) -> int:
+    """The contract's price: the signed quote without its agency service lines (4.3.2.3)."""
+    return quote.total_fen - sum(line.amount_fen for line in service_lines(s, quote.id))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The facts a contract is drawn from, detached from the session."""
+
+    deal_id: int
+    deal_version: int
+    lead_id: int
+    quote_id: int
+    vehicle_id: int
+    vehicle_version: int
+    vin: str
+    vehicle: str
+    configuration: tuple[str, ...]
+    price_fen: int
+    price_words: str
+    consultant_name: str
+    services: tuple[tuple[str, str, str, int, str], ...]  # name, name_en, provider, fee, timing
+
+
+def read_draft(s, deal: Deal) -> Draft:
+    """Called after draft_blockers came back empty: the quote and the car exist."""
+    quote = signed_quote(s, deal.id)
+    car = s.get(Vehicle, deal.vehicle_id)
+    assert quote is not None and car is not None
+    consultant = s.get(StaffUser, deal.consultant_id)
+    price = contract_price_fen(s, quote)
+    colours = "/".join(c for c in (car.exterior_color, car.interior_color) if c)
+    return Draft(
+        deal_id=deal.id,
+        deal_version=deal.version,
+        lead_id=deal.lead_id,
+        quote_id=quote.id,
+        vehicle_id=car.id,
+        vehicle_version=car.version,
+        vin=car.vin,
+        vehicle=" ".join(
+            p for p in (car.brand, car.model, car.trim, car.model_year and str(car.model_year), colours) if p
+        ),
+        configuration=tuple(car.configuration or ()),
+        price_fen=price,
+        price_words=fen_to_capital(price),
+        consultant_name=consultant.full_name if consultant else "",
+        services=tuple(
+            (line.description, line.description_en, line.provider, line.amount_fen, line.timing)
+            for line in service_lines(s, quote.id)
+        ),
+    )
