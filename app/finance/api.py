@@ -7,6 +7,7 @@ from app.finance.ledger import contract_ledger, day_book, open_balances
 from app.finance.money_text import KIND_LABELS, METHOD_LABELS, amount_words, yuan
 from app.finance.payments import INCOMING_KINDS, METHODS, record_payment
 from app.finance.refunds import decide_refund, pay_refund, request_refund
+from app.finance.settlement import issue_settlement
 
 __all__ = [
     "INCOMING_KINDS",
@@ -23,6 +24,7 @@ __all__ = [
     "contract_ledger",
     "day_book",
     "decide_refund",
+    "issue_settlement",
     "open_balances",
     "pay_refund",
     "record_invoice",
