@@ -1,6 +1,7 @@
 """The public module of finance: other features import what they need from here, never from its
 other modules."""
 
+from app.finance.cash_report import export_cash_report
 from app.finance.dto import DayBookDTO, LedgerDTO, OpenBalanceDTO, PaymentDTO, RefundDTO, SettlementDTO
 from app.finance.invoices import record_invoice
 from app.finance.ledger import contract_ledger, day_book, open_balances
@@ -23,6 +24,7 @@ __all__ = [
     "amount_words",
     "contract_ledger",
     "day_book",
+    "export_cash_report",
     "decide_refund",
     "issue_settlement",
     "open_balances",
