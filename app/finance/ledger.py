@@ -140,14 +140,15 @@ def day_book(uow: UnitOfWork, *, actor: Actor, day: dt.date | None = None) -> Da
         )
 
 
-def open_balances(uow: UnitOfWork, *, actor: Actor) -> list[OpenBalanceDTO]:
-    """Live contracts with money still to come (balance above 0 after any loan), oldest first."""
+def open_balances(uow: UnitOfWork, *, actor: Actor, include_settled: bool = False) -> list[OpenBalanceDTO]:
+    """Live contracts with money still to come (balance above 0 after any loan), oldest first;
+    `include_settled`: every live contract (the invoice and the statement are for those)."""
     require(actor, Action.VIEW_PAYMENTS)
     with uow:
         s = uow.session
         out = []
         for c in s.scalars(select(Contract).where(Contract.status == ContractStatus.SIGNED).order_by(Contract.id)):
             b = balance_of(s, c)
-            if not b.settled:
+            if include_settled or not b.settled:
                 out.append(OpenBalanceDTO(c.id, c.deal_id, c.number, c.buyer_name, b.due_fen, b.paid_fen, b.loan_fen))
         return out

@@ -58,9 +58,13 @@ READS_BY_NAME = {
     # once the spooler has taken the job (ui/widgets/reprint.py).
     "reprint_card",
     "reprint_copy",  # the visitors still waiting for this consultant, shown at login
+    # Finance's reads (issue #18.5): a contract's ledger, the cash desk's day, the open balances.
+    "contract_ledger",
+    "day_book",
+    "open_balances",
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
-FILE_ONLY = {"export_traffic_xlsx", "export_template"}
+FILE_ONLY = {"export_traffic_xlsx", "export_template", "export_cash_report"}
 # Methods that run before any window or session exists (the back-end loader thread).
 BEFORE_THE_UI = {("ui/shell/startup.py", "load_backend")}
 
