@@ -172,3 +172,45 @@ def open_desk_second(uow, desk) -> int:
     from tests.sales_factories import make_contract
 
     return make_contract(uow, desk.consultant, desk.manager)[1]
+
+
+def test_the_receipt_voucher_prints_payer_contract_kind_and_amount_in_words_4_3_4(uow):
+    import io
+
+    from pypdf import PdfReader
+
+    from app.documents.archive import get_document_bytes
+
+    desk = open_desk(uow, deposit_fen=2_000_000)
+    p = finance.record_payment(
+        uow(), actor=desk.cashier, contract_id=desk.contract_id, kind="earnest", amount_fen=2_000_000, method="cash"
+    )
+    pdf = get_document_bytes(uow(), actor=desk.cashier, document_id=p.document_id)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    for printed in ("收款收据", "王建国", p.contract_no, p.receipt_no, "定金", "20,000.00", "人民币贰万元整"):
+        assert printed in text
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTION, Role.CONSULTANT, Role.SALES_MANAGER, Role.PDI_TECHNICIAN, Role.ADMIN])
+def test_no_sales_role_pays_a_refund_settles_or_exports_the_cash_4_3_4(uow, role, tmp_path):
+    import datetime as dt
+
+    from tests.factories import signature_capture
+
+    desk = open_desk(uow)
+    make_payment(uow, desk.cashier, desk.contract_id, DUE)
+    r = finance.request_refund(uow(), actor=desk.cashier, contract_id=desk.contract_id, amount_fen=100, reason="x")
+    finance.decide_refund(uow(), actor=desk.manager, refund_id=r.id, approve=True)
+    actor = make_user(uow, role)
+    signed = (signature_capture("王建国", "customer"), signature_capture("X", "finance"))
+    calls = [
+        lambda: finance.pay_refund(uow(), actor=actor, refund_id=r.id, method="cash"),
+        lambda: finance.issue_settlement(uow(), actor=actor, contract_id=desk.contract_id, signatures=signed),
+        lambda: finance.export_cash_report(
+            uow(), actor=actor, day_from=dt.date(2026, 3, 1), day_to=dt.date(2026, 3, 2), path=tmp_path / "c.xlsx"
+        ),
+    ]
+    for call in calls:
+        with pytest.raises(PermissionDenied):
+            call()
+    assert _count(uow) == 1
