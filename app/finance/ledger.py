@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from app.core.clock import store_day_bounds, store_today, utcnow
 from app.core.dto import Actor
 from app.core.errors import NotFound
-from app.core.permissions import Action, require
+from app.core.errors import PermissionDenied
+from app.core.permissions import Action, can, require
 from app.finance.dto import DayBookDTO, LedgerDTO, OpenBalanceDTO, PaymentDTO, RefundDTO
 from app.sales.api import balance_of
 from db.finance_models import Payment, RefundRequest, RefundStatus
 from db.models import StaffUser
-from db.sales_models import Contract, ContractStatus
+from db.sales_models import Contract, ContractStatus, Deal
 from db.uow import UnitOfWork
 
 
@@ -27,11 +28,23 @@ def _name(s: Session, user_id: int | None) -> str:
     return user.full_name if user else ""
 
 
-def get_contract(s: Session, contract_id: int) -> Contract:
-    contract = s.get(Contract, contract_id)
+def get_contract(s: Session, contract_id: int, *, lock: bool = False) -> Contract:
+    """The contract; `lock`: FOR UPDATE on PostgreSQL, so two desks taking money on one contract
+    check its balance one after the other (SQLite already holds the write lock then)."""
+    contract = s.get(Contract, contract_id, with_for_update=lock or None)
     if contract is None:
         raise NotFound(what="contract", id=contract_id)
     return contract
+
+
+def sees_all_money(actor: Actor) -> bool:
+    """Finance and sales managers see every contract's money; a consultant only that of their
+    own deals (as on the deal board)."""
+    return can(actor.roles, Action.RECORD_PAYMENTS) or can(actor.roles, Action.APPROVE_REFUNDS)
+
+
+def _own_contract_ids(s: Session, actor: Actor):
+    return select(Contract.id).join(Deal, Deal.id == Contract.deal_id).where(Deal.consultant_id == actor.user_id)
 
 
 def payment_dto(s: Session, p: Payment) -> PaymentDTO:
@@ -100,14 +113,19 @@ def contract_ledger(uow: UnitOfWork, *, actor: Actor, contract_id: int) -> Ledge
     """A contract's ledger: due, every payment and refund, loan, open balance, invoice."""
     require(actor, Action.VIEW_PAYMENTS)
     with uow:
-        return ledger_of(uow.session, get_contract(uow.session, contract_id))
+        s = uow.session
+        contract = get_contract(s, contract_id)
+        if not sees_all_money(actor) and s.get_one(Deal, contract.deal_id).consultant_id != actor.user_id:
+            raise PermissionDenied(action=Action.VIEW_PAYMENTS.value)
+        return ledger_of(s, contract)
 
 
-def payments_between(s: Session, start: dt.datetime, end: dt.datetime) -> list[PaymentDTO]:
-    rows = s.scalars(
-        select(Payment).where(Payment.received_at >= start, Payment.received_at < end).order_by(Payment.received_at)
-    ).all()
-    return [payment_dto(s, p) for p in rows]
+def payments_between(s: Session, start: dt.datetime, end: dt.datetime, actor: Actor | None = None) -> list[PaymentDTO]:
+    """Payments received in [start, end); for a consultant only those of their own deals."""
+    q = select(Payment).where(Payment.received_at >= start, Payment.received_at < end)
+    if actor is not None and not sees_all_money(actor):
+        q = q.where(Payment.contract_id.in_(_own_contract_ids(s, actor)))
+    return [payment_dto(s, p) for p in s.scalars(q.order_by(Payment.received_at, Payment.id)).all()]
 
 
 def totals_by_method(payments: list[PaymentDTO]) -> dict[str, int]:
@@ -126,12 +144,11 @@ def day_book(uow: UnitOfWork, *, actor: Actor, day: dt.date | None = None) -> Da
     start, end = store_day_bounds(day)
     with uow:
         s = uow.session
-        payments = payments_between(s, start, end)
-        waiting = s.scalars(
-            select(RefundRequest)
-            .where(RefundRequest.status.in_([RefundStatus.REQUESTED, RefundStatus.APPROVED]))
-            .order_by(RefundRequest.id)
-        ).all()
+        payments = payments_between(s, start, end, actor)
+        q = select(RefundRequest).where(RefundRequest.status.in_([RefundStatus.REQUESTED, RefundStatus.APPROVED]))
+        if not sees_all_money(actor):
+            q = q.where(RefundRequest.contract_id.in_(_own_contract_ids(s, actor)))
+        waiting = s.scalars(q.order_by(RefundRequest.id)).all()
         return DayBookDTO(
             day=day,
             payments=tuple(payments),
@@ -147,7 +164,10 @@ def open_balances(uow: UnitOfWork, *, actor: Actor, include_settled: bool = Fals
     with uow:
         s = uow.session
         out = []
-        for c in s.scalars(select(Contract).where(Contract.status == ContractStatus.SIGNED).order_by(Contract.id)):
+        q = select(Contract).where(Contract.status == ContractStatus.SIGNED)
+        if not sees_all_money(actor):
+            q = q.where(Contract.id.in_(_own_contract_ids(s, actor)))
+        for c in s.scalars(q.order_by(Contract.id)):
             b = balance_of(s, c)
             if include_settled or not b.settled:
                 out.append(OpenBalanceDTO(c.id, c.deal_id, c.number, c.buyer_name, b.due_fen, b.paid_fen, b.loan_fen))

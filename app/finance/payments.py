@@ -60,9 +60,9 @@ def _input_errors(kind: str, amount_fen: int, method: str, note: str) -> list[Fi
     return errors
 
 
-def live_contract(s: Session, contract_id: int) -> Contract:
+def live_contract(s: Session, contract_id: int, *, lock: bool = False) -> Contract:
     """The contract money is taken against: it must still be live (4.3.4)."""
-    contract = get_contract(s, contract_id)
+    contract = get_contract(s, contract_id, lock=lock)
     if contract.status != ContractStatus.SIGNED:
         raise ValidationFailed([FieldError("contract", "contract_not_live", {"status": contract.status})])
     return contract
@@ -146,7 +146,7 @@ def _write(uow, actor, prepared, contract_id, kind, amount_fen, method, note, re
         if first is not None:  # the same request won on another click: keep only its voucher
             s.rollback()
             return payment_dto(s, s.get_one(Payment, first))
-        contract = live_contract(s, contract_id)
+        contract = live_contract(s, contract_id, lock=True)
         errors = money_rule_errors(s, contract, kind, amount_fen)  # again: another desk may have been first
         if errors:
             raise ValidationFailed(errors)

@@ -68,6 +68,7 @@ def request_refund(
         raise ValidationFailed(errors)
     with uow:
         s = uow.session
+        get_contract(s, contract_id, lock=True)  # two requests on one contract check one after the other
         left = refundable_fen(s, contract_id)
         if amount_fen > left:
             raise ValidationFailed([FieldError("amount", "refund_over_paid", {"left": yuan(max(left, 0))})])
@@ -86,8 +87,8 @@ def request_refund(
         return refund_dto(s, r)
 
 
-def _refund(s: Session, refund_id: int) -> RefundRequest:
-    r = s.get(RefundRequest, refund_id)
+def _refund(s: Session, refund_id: int, *, lock: bool = False) -> RefundRequest:
+    r = s.get(RefundRequest, refund_id, with_for_update=lock or None)
     if r is None:
         raise NotFound(what="refund_request", id=refund_id)
     return r
@@ -123,8 +124,8 @@ def decide_refund(
         return refund_dto(s, r)
 
 
-def _payable(s: Session, refund_id: int) -> RefundRequest:
-    r = _refund(s, refund_id)
+def _payable(s: Session, refund_id: int, *, lock: bool = False) -> RefundRequest:
+    r = _refund(s, refund_id, lock=lock)
     if r.status != RefundStatus.APPROVED:
         raise ValidationFailed([FieldError("refund", "refund_not_approved", {"status": r.status})])
     if r.amount_fen > refundable_fen(s, r.contract_id, but=r.id):
@@ -166,7 +167,7 @@ def pay_refund(
         if first is not None:
             s.rollback()
             return payment_dto(s, s.get_one(Payment, first))
-        r = _payable(s, refund_id)
+        r = _payable(s, refund_id, lock=True)  # paid once, even from two desks
         p = Payment(
             contract_id=contract_id,
             kind=PaymentKind.REFUND,

@@ -120,7 +120,7 @@ def _archive(uow: UnitOfWork, actor: Actor, prepared, contract_id: int, signatur
     with uow:
         s = uow.session
         doc_id = archive_prepared(s, prepared, actor)
-        contract = get_contract(s, contract_id)
+        contract = get_contract(s, contract_id, lock=True)
         errors = settlement_blockers(s, contract, signatures)
         if errors:
             raise ValidationFailed(errors)

@@ -97,3 +97,54 @@ def test_the_day_book_lists_the_days_receipts_and_refunds(uow):
     assert [p.kind for p in book.payments] == ["final", "refund"]
     assert book.totals_by_method == {"cash": 3_000}
     assert finance.day_book(uow(), actor=desk.cashier, day=dt.date(2026, 3, 12)).payments == ()
+
+
+def test_a_consultant_sees_only_the_money_of_their_own_deals(uow):
+    import datetime as dt
+
+    from app.core.errors import PermissionDenied as Denied
+    from db.models import Role
+    from tests.factories import make_user
+
+    desk = _paid_desk(uow)
+    other = make_user(uow, Role.CONSULTANT)
+    finance.record_payment(
+        uow(), actor=desk.cashier, contract_id=desk.contract_id, kind="final", amount_fen=100, method="cash",
+        now=dt.datetime(2026, 3, 11, 3),
+    )  # fmt: skip
+    assert finance.contract_ledger(uow(), actor=desk.consultant, contract_id=desk.contract_id).paid_fen == 1_000_100
+    with pytest.raises(Denied):
+        finance.contract_ledger(uow(), actor=other, contract_id=desk.contract_id)
+    assert len(finance.day_book(uow(), actor=desk.consultant, day=dt.date(2026, 3, 11)).payments) == 1
+    assert finance.day_book(uow(), actor=other, day=dt.date(2026, 3, 11)).payments == ()
+    assert finance.open_balances(uow(), actor=other) == []
+
+
+def test_a_cancelled_contract_is_refunded_in_full_and_its_deal_stays_cancelled_4_3_5(uow):
+    from db.sales_models import Contract, Deal
+
+    desk = open_desk(uow)
+    make_payment(uow, desk.cashier, desk.contract_id, 20_840_000)
+    with uow() as u:
+        u.session.get(Contract, desk.contract_id).status = "cancelled"
+        u.commit()
+    r = finance.request_refund(
+        uow(), actor=desk.cashier, contract_id=desk.contract_id, amount_fen=20_840_000, reason="合同解除"
+    )
+    finance.decide_refund(uow(), actor=desk.manager, refund_id=r.id, approve=True)
+    finance.pay_refund(uow(), actor=desk.cashier, refund_id=r.id, method="transfer")
+    with uow() as u:
+        assert u.session.get(Deal, desk.deal_id).stage == "cancelled"
+    assert finance.contract_ledger(uow(), actor=desk.cashier, contract_id=desk.contract_id).paid_fen == 0
+
+
+def test_an_agency_fee_beyond_the_opted_in_services_is_refused_4_3_2_3(uow):
+    from app.core.errors import ValidationFailed as Invalid
+
+    desk = open_desk(uow)  # registration agency only: ¥500
+    with pytest.raises(Invalid) as e:
+        finance.record_payment(
+            uow(), actor=desk.cashier, contract_id=desk.contract_id, kind="agency_fee", amount_fen=50_001,
+            method="cash",
+        )  # fmt: skip
+    assert e.value.for_field("kind").code == "agency_fee_beyond_services"

@@ -156,3 +156,27 @@ def test_the_cash_report_is_exported_from_the_page(qtbot, database, uow, monkeyp
     page = _page(qtbot, database, desk.cashier)
     qtbot.mouseClick(page.export_button, LEFT)
     assert target.exists() and str(target) in page.message.text()
+
+
+def test_the_finance_lists_are_well_behaved_models(qtbot, database, uow, qtmodeltester):
+    desk = open_desk(uow)
+    make_payment(uow, desk.cashier, desk.contract_id, 1_000)
+    from app.finance import api as finance
+
+    finance.record_payment(
+        uow(), actor=desk.cashier, contract_id=desk.contract_id, kind="final", amount_fen=500, method="wechat"
+    )
+    finance.request_refund(uow(), actor=desk.cashier, contract_id=desk.contract_id, amount_fen=100, reason="x")
+    page = _page(qtbot, database, desk.cashier)
+    for model in (page.day_model, page.balance_model, page.refund_model):
+        assert model.rowCount() == 1
+        qtmodeltester.check(model)
+
+
+def test_the_deal_page_opens_the_payment_dialog_for_a_contract(qtbot, database, uow):
+    from ui.finance.payment_dialog import open_payment_dialog
+
+    desk = open_desk(uow)
+    dialog = open_payment_dialog(AppContext(database, desk.cashier), None, desk.contract_id)
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and "open ¥208,400.00" in dialog.summary.text()
