@@ -12,9 +12,9 @@ from tests.factories import make_user
 from tests.sales_factories import make_contract, make_payment, make_price_list
 
 
-def _contract(uow, manager) -> int:
+def _contract(uow, manager, consultant=None) -> int:
     make_price_list(uow, manager)
-    consultant = make_user(uow, Role.CONSULTANT)
+    consultant = consultant or make_user(uow, Role.CONSULTANT)
     return make_contract(uow, consultant, manager)[1]
 
 
@@ -32,7 +32,7 @@ def approve_refunds(uow, actor, manager, tmp_path):
 
 
 def view_payments(uow, actor, manager, tmp_path):
-    contract_id = _contract(uow, manager)
+    contract_id = _contract(uow, manager, consultant=actor)  # a consultant sees their own deals' money
     finance.contract_ledger(uow(), actor=actor, contract_id=contract_id)
     finance.day_book(uow(), actor=actor)
 
