@@ -210,6 +210,8 @@ class FinancePage(RefreshWhenShown, QWidget):
             )
             if not path:
                 return
+            if not path.lower().endswith(".xlsx"):  # a dialog that adds no suffix by itself
+                path += ".xlsx"
         ctx = self.ctx
 
         def work():
