@@ -2560,6 +2560,18 @@ Consultant: {consultant} · {consent}</source>
         <translation>待处理退款</translation>
     </message>
     <message>
+        <source>invoice {number} of {date}</source>
+        <translation>发票 {number}（{date}）</translation>
+    </message>
+    <message>
+        <source>no invoice recorded</source>
+        <translation>尚未登记发票</translation>
+    </message>
+    <message>
+        <source>{contract}: paid {paid} of {due} · {invoice}</source>
+        <translation>{contract}：应付 {due}，已付 {paid} · {invoice}</translation>
+    </message>
+    <message>
         <source>Received {received} · refunded {refunded}</source>
         <translation>收款 {received} · 退款 {refunded}</translation>
     </message>

@@ -180,3 +180,12 @@ def test_the_deal_page_opens_the_payment_dialog_for_a_contract(qtbot, database, 
     dialog = open_payment_dialog(AppContext(database, desk.cashier), None, desk.contract_id)
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and "open ¥208,400.00" in dialog.summary.text()
+
+
+def test_choosing_a_contract_shows_its_prepayment_ledger_4_3_4(qtbot, database, uow):
+    desk = open_desk(uow)
+    make_payment(uow, desk.cashier, desk.contract_id, 1_000_000)
+    page = _page(qtbot, database, desk.cashier)
+    _pick_contract(page)
+    assert page.ledger_model.rowCount() == 1
+    assert "10,000.00" in page.ledger_summary.text() and "no invoice" in page.ledger_summary.text()

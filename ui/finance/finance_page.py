@@ -47,10 +47,15 @@ class FinancePage(RefreshWhenShown, QWidget):
         self.day_table = read_only_table("finance_day_book", self.day_model)
         self.balance_table = read_only_table("finance_balances", self.balance_model)
         self.refund_table = read_only_table("finance_refunds", self.refund_model)
+        # The selected contract's prepayment ledger (预收款台账): every payment and refund.
+        self.ledger_model = DayBookModel(self, dated=True)
+        self.ledger_table = read_only_table("finance_ledger", self.ledger_model)
+        self.ledger_summary = QLabel(objectName="finance_ledger_summary")
         self._build_buttons()
         self._lay_out()
         for table in (self.balance_table, self.refund_table):
             table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.balance_table.selectionModel().selectionChanged.connect(lambda *_: self.load_ledger())
         ctx.data_did_change.connect(self._on_data_changed)
         self._update_buttons()
         self.refresh()
@@ -99,6 +104,8 @@ class FinancePage(RefreshWhenShown, QWidget):
         layout.addWidget(self.message)
         layout.addLayout(contracts)
         layout.addWidget(self.balance_table, 2)
+        layout.addWidget(self.ledger_summary)
+        layout.addWidget(self.ledger_table, 1)
         layout.addLayout(refunds)
         layout.addWidget(self.refund_table, 1)
 
@@ -122,6 +129,35 @@ class FinancePage(RefreshWhenShown, QWidget):
         self.balance_model.set_rows(balances)
         self.totals.setText(self._totals_text(book))
         self._update_buttons()
+        self.load_ledger()
+
+    def load_ledger(self) -> None:
+        contract = self.selected_contract()
+        if contract is None:
+            self.ledger_model.set_rows([])
+            self.ledger_summary.clear()
+            return
+        ctx, contract_id = self.ctx, contract.contract_id
+
+        def work():
+            from app.finance.api import contract_ledger
+
+            return contract_ledger(ctx.uow(), actor=ctx.actor, contract_id=contract_id)
+
+        run_op(self, work, self._ledger_loaded)
+
+    def _ledger_loaded(self, ledger) -> None:
+        self.ledger_model.set_rows(list(ledger.payments))
+        invoice = (
+            self.tr("invoice {number} of {date}").format(number=ledger.invoice_no, date=ledger.invoice_date)
+            if ledger.invoice_no
+            else self.tr("no invoice recorded")
+        )
+        self.ledger_summary.setText(
+            self.tr("{contract}: paid {paid} of {due} · {invoice}").format(
+                contract=ledger.contract_no, paid=yuan(ledger.paid_fen), due=yuan(ledger.due_fen), invoice=invoice
+            )
+        )
 
     def _totals_text(self, book: DayBookDTO) -> str:
         by_method = " · ".join(f"{money_label(METHOD_LABELS, m)} {yuan(f)}" for m, f in book.totals_by_method.items())

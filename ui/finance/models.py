@@ -44,7 +44,13 @@ DAY_HEADERS = (
 
 
 class DayBookModel(DtoTableModel[PaymentDTO]):
+    """The day's payments (time of day), or with `dated` a contract's ledger (date and time)."""
+
     COLUMN_COUNT = len(DayCol)
+
+    def __init__(self, parent=None, *, dated: bool = False) -> None:
+        super().__init__(parent)
+        self.time_format = "%Y-%m-%d %H:%M" if dated else "%H:%M"
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -61,7 +67,7 @@ class DayBookModel(DtoTableModel[PaymentDTO]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            DayCol.TIME: f"{to_store_time(p.received_at):%H:%M}",
+            DayCol.TIME: to_store_time(p.received_at).strftime(self.time_format),
             DayCol.RECEIPT: p.receipt_no,
             DayCol.CONTRACT: p.contract_no,
             DayCol.PAYER: p.payer,
