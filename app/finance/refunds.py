@@ -104,7 +104,8 @@ def decide_refund(
     expected_version: int | None = None,
     now: dt.datetime | None = None,
 ) -> RefundDTO:
-    """A sales manager approves or rejects a requested refund (4.3.5); a rejection says why."""
+    """A sales manager approves or rejects a requested refund (4.3.5); a rejection says why.
+    A manager who asked for the refund does not decide it: another manager does."""
     require(actor, Action.APPROVE_REFUNDS)
     now = now or utcnow()
     note = clean_text(note)
@@ -118,6 +119,8 @@ def decide_refund(
         check_version(r, expected_version)
         if r.status != RefundStatus.REQUESTED:
             raise ValidationFailed([FieldError("refund", "refund_not_pending", {"status": r.status})])
+        if r.requested_by_id == actor.user_id:  # separation of duties: nobody approves their own request
+            raise ValidationFailed([FieldError("refund", "refund_own_request")])
         r.status = RefundStatus.APPROVED if approve else RefundStatus.REJECTED
         r.decided_at, r.decided_by_id, r.decision_note, r.updated_by_id = now, actor.user_id, note, actor.user_id
         commit(uow)

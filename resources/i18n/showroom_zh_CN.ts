@@ -2344,6 +2344,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>该退款申请已处理（{status}）。</translation>
     </message>
     <message>
+        <source>You asked for this refund yourself: another sales manager decides it.</source>
+        <translation>此退款由您本人申请：须由另一位销售经理审批。</translation>
+    </message>
+    <message>
         <source>This refund is {status}: only a refund a sales manager approved is paid.</source>
         <translation>该退款状态为 {status}：只有经销售经理批准的退款才能支付。</translation>
     </message>

@@ -75,7 +75,7 @@ def test_a_consultant_may_neither_request_nor_pay_a_refund_4_3_5(uow):
     desk = _paid_desk(uow)
     with pytest.raises(PermissionDenied):
         finance.request_refund(uow(), actor=desk.consultant, contract_id=desk.contract_id, amount_fen=1_000, reason="x")
-    r = finance.request_refund(uow(), actor=desk.manager, contract_id=desk.contract_id, amount_fen=1_000, reason="x")
+    r = finance.request_refund(uow(), actor=desk.cashier, contract_id=desk.contract_id, amount_fen=1_000, reason="x")
     finance.decide_refund(uow(), actor=desk.manager, refund_id=r.id, approve=True)
     for actor in (desk.consultant, desk.manager):
         with pytest.raises(PermissionDenied):
@@ -148,3 +148,11 @@ def test_an_agency_fee_beyond_the_opted_in_services_is_refused_4_3_2_3(uow):
             method="cash",
         )  # fmt: skip
     assert e.value.for_field("kind").code == "agency_fee_beyond_services"
+
+
+def test_a_manager_does_not_approve_a_refund_they_asked_for_4_3_5(uow):
+    desk = _paid_desk(uow)
+    r = finance.request_refund(uow(), actor=desk.manager, contract_id=desk.contract_id, amount_fen=1_000, reason="x")
+    with pytest.raises(ValidationFailed) as e:
+        finance.decide_refund(uow(), actor=desk.manager, refund_id=r.id, approve=True)
+    assert e.value.for_field("refund").code == "refund_own_request"

@@ -28,6 +28,9 @@ FIELD_MESSAGES: dict[str, str] = {
     ),
     "rejection_reason_required": QT_TRANSLATE_NOOP("Errors", "Say why the refund is rejected."),
     "refund_not_pending": QT_TRANSLATE_NOOP("Errors", "This refund was already decided ({status})."),
+    "refund_own_request": QT_TRANSLATE_NOOP(
+        "Errors", "You asked for this refund yourself: another sales manager decides it."
+    ),
     "refund_not_approved": QT_TRANSLATE_NOOP(
         "Errors", "This refund is {status}: only a refund a sales manager approved is paid."
     ),
