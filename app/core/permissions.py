@@ -104,8 +104,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.VIEW_DOCUMENTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}),
     # Issuing follows who produces documents: consultants (test-drive agreements, vehicle
     # cards), PDI technicians (PDI reports, T/CSCA 120031 4.4.1.3), managers and the admin.
-    # Reception and finance only show and print what others issued.
-    A.ISSUE_DOCUMENTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.PDI_TECHNICIAN, R.ADMIN}),
+    # Finance issues the receipt vouchers and settlement statements it records (4.3.4-4.3.5,
+    # issue #18.5). Reception only shows and prints what others issued.
+    A.ISSUE_DOCUMENTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.FINANCE, R.PDI_TECHNICIAN, R.ADMIN}),
     # The store notice (4.1.3.5) is the store's own public statement: management only.
     A.ISSUE_STORE_NOTICE: frozenset({R.SALES_MANAGER, R.ADMIN}),
     # Voiding (and so replacing) a signed document is a manager's decision, with a reason.

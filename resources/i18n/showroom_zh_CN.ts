@@ -2872,6 +2872,90 @@ Consultant: {consultant} · {consent}</source>
         <source>This is another consultant&apos;s customer: ask a sales manager.</source>
         <translation>这是其他顾问的客户：请联系销售经理。</translation>
     </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>That amount is not plausible: at most {max}.</source>
+        <translation>金额不合常理：最多 {max}。</translation>
+    </message>
+    <message>
+        <source>Choose how the money was paid.</source>
+        <translation>请选择付款方式。</translation>
+    </message>
+    <message>
+        <source>Choose what the payment is for.</source>
+        <translation>请选择款项类别。</translation>
+    </message>
+    <message>
+        <source>The contract is {status}: no money is taken against it (a refund is requested instead).</source>
+        <translation>合同状态为 {status}：不能再收款（如需退款请提交退款申请）。</translation>
+    </message>
+    <message>
+        <source>More than the open balance of {open}.</source>
+        <translation>超出未付余额 {open}。</translation>
+    </message>
+    <message>
+        <source>The contract agreed no earnest money (定金): record it as an advance payment (订金) or down payment.</source>
+        <translation>合同未约定定金：请按订金或首付款登记。</translation>
+    </message>
+    <message>
+        <source>Beyond the earnest money (定金) the contract agreed: at most {left} more.</source>
+        <translation>超出合同约定的定金：最多还可收 {left}。</translation>
+    </message>
+    <message>
+        <source>Beyond the agency services the customer opted into ({fees} in all).</source>
+        <translation>超出客户选择的代办服务费用（合计 {fees}）。</translation>
+    </message>
+    <message>
+        <source>More than was paid (net of refunds paid or waiting): at most {left}.</source>
+        <translation>超出已付金额（扣除已退及待退款项）：最多 {left}。</translation>
+    </message>
+    <message>
+        <source>Say why the refund is rejected.</source>
+        <translation>请填写驳回退款的原因。</translation>
+    </message>
+    <message>
+        <source>This refund was already decided ({status}).</source>
+        <translation>该退款申请已处理（{status}）。</translation>
+    </message>
+    <message>
+        <source>You asked for this refund yourself: another sales manager decides it.</source>
+        <translation>此退款由您本人申请：须由另一位销售经理审批。</translation>
+    </message>
+    <message>
+        <source>This refund is {status}: only a refund a sales manager approved is paid.</source>
+        <translation>该退款状态为 {status}：只有经销售经理批准的退款才能支付。</translation>
+    </message>
+    <message>
+        <source>An invoice number is 8 to 20 digits.</source>
+        <translation>发票号码为 8 至 20 位数字。</translation>
+    </message>
+    <message>
+        <source>This invoice number is already recorded on another contract.</source>
+        <translation>该发票号码已登记在另一份合同上。</translation>
+    </message>
+    <message>
+        <source>The invoice date cannot be in the future.</source>
+        <translation>开票日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The invoice date is before the contract was signed.</source>
+        <translation>开票日期早于合同签订日期。</translation>
+    </message>
+    <message>
+        <source>{open} is still open: the statement is issued once the balance is paid or covered by a loan.</source>
+        <translation>尚有 {open} 未付：余款付清或由贷款覆盖后才能出具结算单。</translation>
+    </message>
+    <message>
+        <source>The customer and finance both sign the statement.</source>
+        <translation>结算单须由客户和财务双方签字。</translation>
+    </message>
+    <message>
+        <source>The last day must not be before the first, and the report covers at most {max} days.</source>
+        <translation>结束日期不能早于开始日期，报表最多覆盖 {max} 天。</translation>
+    </message>
 </context>
 <context>
     <name>EscortForm</name>
@@ -2929,6 +3013,164 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Choose a file.</source>
         <translation>请选择文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceModels</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>收据编号</translation>
+    </message>
+    <message>
+        <source>Contract no.</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买受人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation>待经理审批</translation>
+    </message>
+    <message>
+        <source>Approved: to pay</source>
+        <translation>已批准，待支付</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePage</name>
+    <message>
+        <source>Show settled contracts</source>
+        <translation>显示已结清合同</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>登记发票</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Refund request</source>
+        <translation>退款申请</translation>
+    </message>
+    <message>
+        <source>Approve refund</source>
+        <translation>批准退款</translation>
+    </message>
+    <message>
+        <source>Reject refund</source>
+        <translation>驳回退款</translation>
+    </message>
+    <message>
+        <source>Pay refund</source>
+        <translation>支付退款</translation>
+    </message>
+    <message>
+        <source>Export cash report</source>
+        <translation>导出收款报表</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Contracts with an open balance</source>
+        <translation>未结清合同</translation>
+    </message>
+    <message>
+        <source>Refunds waiting</source>
+        <translation>待处理退款</translation>
+    </message>
+    <message>
+        <source>invoice {number} of {date}</source>
+        <translation>发票 {number}（{date}）</translation>
+    </message>
+    <message>
+        <source>no invoice recorded</source>
+        <translation>尚未登记发票</translation>
+    </message>
+    <message>
+        <source>{contract}: paid {paid} of {due} · {invoice}</source>
+        <translation>{contract}：应付 {due}，已付 {paid} · {invoice}</translation>
+    </message>
+    <message>
+        <source>Received {received} · refunded {refunded}</source>
+        <translation>收款 {received} · 退款 {refunded}</translation>
+    </message>
+    <message>
+        <source>Settlement statement {number} issued.</source>
+        <translation>结算单 {number} 已出具。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cash report exported to {path}</source>
+        <translation>收款报表已导出至 {path}</translation>
+    </message>
+    <message>
+        <source>Settlement statement {number}</source>
+        <translation>结算单 {number}</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3408,29 @@ File: {file}</source>
     <message>
         <source>Vehicles: {count}</source>
         <translation>车辆数：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDialog</name>
+    <message>
+        <source>Record invoice</source>
+        <translation>登记发票</translation>
+    </message>
+    <message>
+        <source>8 to 20 digits</source>
+        <translation>8 至 20 位数字</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>开票日期</translation>
     </message>
 </context>
 <context>
@@ -4230,6 +4495,64 @@ File: {file}</source>
     <message>
         <source>PDIs waiting: {n}</source>
         <translation>待办 PDI：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>PayRefundDialog</name>
+    <message>
+        <source>Pay refund</source>
+        <translation>支付退款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 50000.00</source>
+        <translation>金额（元），如 50000.00</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>款项类别</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{contract} · {buyer} · due {due} · paid {paid} · open {open}</source>
+        <translation>{contract} · {buyer} · 应付 {due} · 已付 {paid} · 未付 {open}</translation>
+    </message>
+    <message>
+        <source>loan {loan} ({lender})</source>
+        <translation>贷款 {loan}（{lender}）</translation>
     </message>
 </context>
 <context>
@@ -5805,6 +6128,48 @@ Defect: {defect}</source>
     <message>
         <source>exported to {path}</source>
         <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDecisionDialog</name>
+    <message>
+        <source>Approve refund</source>
+        <translation>批准退款</translation>
+    </message>
+    <message>
+        <source>Reject refund</source>
+        <translation>驳回退款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Why rejected</source>
+        <translation>驳回原因</translation>
+    </message>
+</context>
+<context>
+    <name>RefundRequestDialog</name>
+    <message>
+        <source>Request refund</source>
+        <translation>申请退款</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -62,9 +62,13 @@ READS_BY_NAME = {
     "discount_threshold",  # issue #18.1: the store's setting, shown on the price page
     "price_quote",  # issue #18.2: the quote's lines and total as it would be saved; Save is an Op
     "disclosure_items",  # issue #18.3: what the car's disclosure must name
+    # Finance's reads (issue #18.5): a contract's ledger, the cash desk's day, the open balances.
+    "contract_ledger",
+    "day_book",
+    "open_balances",
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
-FILE_ONLY = {"export_traffic_xlsx", "export_template"}
+FILE_ONLY = {"export_traffic_xlsx", "export_template", "export_cash_report"}
 # Methods that run before any window or session exists (the back-end loader thread).
 BEFORE_THE_UI = {("ui/shell/startup.py", "load_backend")}
 
