@@ -131,6 +131,31 @@ def fact_table(ctx: RenderContext, rows: Sequence[tuple[Text, str]], split: floa
     return table
 
 
+def pair_table(ctx: RenderContext, rows: Sequence[tuple[Text, str]]) -> Table:
+    """Two label | value pairs a line, for short facts (keeps the 三包凭证 on one page)."""
+    st, lang = ctx.styles, ctx.language
+    label_style = st.cell.clone("label", textColor=RULE)
+    cells = [
+        [Paragraph(stacked(label, lang, 7.5), label_style), Paragraph(esc(value), st.cell)] for label, value in rows
+    ]
+    cells += [["", ""]] * (len(cells) % 2)
+    data = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+    usable = PAGE[0] - 2 * MARGIN_X
+    table = Table(data, colWidths=[usable * 0.17, usable * 0.33] * 2)
+    table.setStyle(
+        table_style(
+            ctx.fonts,
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
+            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f4")),
+            ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#eef1f4")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        )
+    )
+    return table
+
+
 def _label(table: dict[str, Text], code: str) -> Text:
     return table.get(code, Text(code, code))
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import DocumentMeta, RenderContext, Text, render_flowing
-from app.sales.handover_pdf import fact_table, heading, title_flowables
+from app.sales.handover_pdf import fact_table, heading, pair_table, title_flowables
 
 DOC_TYPE = "warranty_certificate"
 TITLE = Text("家用汽车产品三包凭证", "Warranty certificate (三包凭证)")
@@ -75,7 +75,7 @@ def _story(ctx: RenderContext, w: WarrantyDTO) -> list[Flowable]:
     story += ctx.paragraphs(INTRO)
     story += heading(ctx, H_CAR)
     story.append(
-        fact_table(
+        pair_table(
             ctx,
             [
                 (Text("车辆识别代号", "VIN"), w.vin),
@@ -87,11 +87,11 @@ def _story(ctx: RenderContext, w: WarrantyDTO) -> list[Flowable]:
     )
     story += heading(ctx, H_PARTIES)
     story.append(
-        fact_table(
+        pair_table(
             ctx,
             [
-                (Text("销售者", "Seller"), store.legal_name),
                 (Text("消费者", "Buyer"), w.buyer_name),
+                (Text("销售者", "Seller"), store.legal_name),
                 (Text("合同编号", "Contract no."), w.contract_number),
                 (Text("发票号码", "Invoice no."), w.invoice_no),
                 (Text("发票日期", "Invoice date"), w.invoice_date.isoformat() if w.invoice_date else "—"),
@@ -114,7 +114,7 @@ def _story(ctx: RenderContext, w: WarrantyDTO) -> list[Flowable]:
     )
     story += heading(ctx, H_REPAIR)
     story.append(
-        fact_table(
+        pair_table(
             ctx,
             [
                 (Text("修理者", "Repairer"), store.legal_name),
