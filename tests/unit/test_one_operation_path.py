@@ -58,6 +58,7 @@ READS_BY_NAME = {
     # once the spooler has taken the job (ui/widgets/reprint.py).
     "reprint_card",
     "reprint_copy",  # the visitors still waiting for this consultant, shown at login
+    "handover_checklist",  # issue #18.6: what the handover asks for and what blocks it now
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template"}
