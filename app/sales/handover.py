@@ -172,7 +172,7 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
     h = Handover(
         contract_id=contract.id,
         vehicle_id=car.id,
-        pdi_inspection_id=None,
+        pdi_inspection_id=checks.passed_inspection_id(s, car),
         id_fingerprint=checks.fingerprint(data.id_number.strip().upper(), field=checks.BUYER_ID_FIELD),
         documents=[{"code": c, "number": (n or "").strip()} for c, n in sorted(data.documents.items())],
         gifts=[{"line_id": g.line_id, "description": g.description} for g in papers.gifts],

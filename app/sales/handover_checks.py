@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import FieldError, ShowroomError
 from app.core.personal_data import fingerprint, unseal
-from app.pdi.api import delivery_gate
+from app.pdi.api import InspectionStatus, delivery_gate
 from app.sales import handover_dto as H
 from app.sales.handover_dto import ChecklistDocument, GiftItem, HandoverInput
 from app.sales.stages import balance_of
 from db.models import Vehicle
+from db.pdi_models import PdiInspection
 from db.sales_models import Contract, ContractStatus, QuoteLine, QuoteLineKind
 
 BUYER_ID_FIELD = "contract.buyer_id"
@@ -76,6 +77,16 @@ def record_blockers(s: Session, contract: Contract, car: Vehicle) -> list[FieldE
     if not contract.invoice_no:
         errors.append(FieldError("documents.invoice", "handover_invoice_not_recorded"))
     return errors
+
+
+def passed_inspection_id(s: Session, car: Vehicle) -> int | None:
+    """The newest passed PDI of the car (the one delivery_gate let through), for the record."""
+    return s.scalar(
+        select(PdiInspection.id)
+        .where(PdiInspection.vehicle_id == car.id, PdiInspection.status == InspectionStatus.PASSED.value)
+        .order_by(PdiInspection.id.desc())
+        .limit(1)
+    )
 
 
 def identity_errors(contract: Contract, id_number: str) -> list[FieldError]:

@@ -156,6 +156,29 @@ def pair_table(ctx: RenderContext, rows: Sequence[tuple[Text, str]]) -> Table:
     return table
 
 
+def tick_table(ctx: RenderContext, items: Sequence[Text | str], columns: int = 2) -> Table:
+    """Ticked items, `columns` a line: what was handed over or explained."""
+    st, lang = ctx.styles, ctx.language
+    cells: list = [
+        Paragraph(f"{TICK} " + (stacked(i, lang, 7.5) if isinstance(i, Text) else esc(i)), st.cell) for i in items
+    ]
+    cells += [""] * (-len(cells) % columns)
+    usable = PAGE[0] - 2 * MARGIN_X
+    table = Table(
+        [cells[i : i + columns] for i in range(0, len(cells), columns)], colWidths=[usable / columns] * columns
+    )
+    table.setStyle(
+        table_style(
+            ctx.fonts,
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        )
+    )
+    return table
+
+
 def _label(table: dict[str, Text], code: str) -> Text:
     return table.get(code, Text(code, code))
 
@@ -168,7 +191,7 @@ def _story(ctx: RenderContext, r: HandoverRecordDTO, signatures: Sequence[Signat
     story += heading(ctx, H_CAR)
     buyer = r.buyer_name + (f" ({pick(Text('代理人', 'agent'), lang)}: {r.agent_name})" if r.agent_name else "")
     story.append(
-        fact_table(
+        pair_table(
             ctx,
             [
                 (Text("合同编号", "Contract no."), r.contract_number),
@@ -189,11 +212,11 @@ def _story(ctx: RenderContext, r: HandoverRecordDTO, signatures: Sequence[Signat
     story.append(fact_table(ctx, [(_label(DOCUMENTS, c), f"{TICK} {n}".strip()) for c, n in r.documents], 0.5))
     if r.gifts:
         story += heading(ctx, H_GIFTS)
-        story.append(fact_table(ctx, [(Text(g, g), TICK) for g in r.gifts], 0.7))
+        story.append(tick_table(ctx, list(r.gifts)))
     story += heading(ctx, H_ITEMS)
-    story.append(fact_table(ctx, [(_label(ONBOARD, c), TICK) for c in r.onboard_items], 0.7))
+    story.append(tick_table(ctx, [_label(ONBOARD, c) for c in r.onboard_items], columns=3))
     story += heading(ctx, H_EXPLAINED)
-    story.append(fact_table(ctx, [(_label(EXPLAINED, c), TICK) for c in r.explanations], 0.7))
+    story.append(tick_table(ctx, [_label(EXPLAINED, c) for c in r.explanations]))
     block = signature_block(ctx, signatures)
     if block is not None:
         story.append(KeepTogether(heading(ctx, H_SIGN) + [block]))

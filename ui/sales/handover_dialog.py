@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import from_store_time, to_store_time, utcnow
 from app.core.dto import SignatureCapture
+from app.core.errors import ShowroomError
 from app.sales.api import HandoverChecklistDTO, complete_handover, handover_checklist, schedule_delivery
 from ui.shell import ops
+from ui.shell.errors import show_error
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
 from ui.sales.handover_form import HandoverForm
@@ -167,9 +169,14 @@ class HandoverDialog(ServiceFormDialog):
         super().done_saving(result)
 
 
-def open_handover_dialog(ctx, parent, deal_id: int) -> HandoverDialog:
-    """The deal page's entry point: the handover of the deal's contract."""
-    checklist = handover_checklist(ctx.uow(), actor=ctx.actor, deal_id=deal_id)
+def open_handover_dialog(ctx, parent, deal_id: int) -> HandoverDialog | None:
+    """The deal page's entry point: the handover of the deal's contract (None, with the reason
+    said, when there is none to hand over or the user may not)."""
+    try:
+        checklist = handover_checklist(ctx.uow(), actor=ctx.actor, deal_id=deal_id)
+    except ShowroomError as exc:
+        show_error(parent, exc)
+        return None
     dialog = HandoverDialog(ctx, checklist, parent)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
