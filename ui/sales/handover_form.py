@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -125,24 +125,24 @@ class HandoverForm(QWidget):
 
     def _documents_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Documents handed over (办法 art. 16)"))
-        form = QFormLayout(box)
-        for doc in self.checklist.documents:
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        for row, doc in enumerate(self.checklist.documents):
             tick = QCheckBox(_t(DOCUMENTS, doc.code), objectName=f"doc_{doc.code}")
-            row = QHBoxLayout()
-            row.addWidget(tick)
+            detail: QWidget
             if doc.printed_here:
                 tick.setChecked(True)
                 tick.setEnabled(False)
-                row.addWidget(QLabel(self.tr("printed with this handover")))
+                detail = QLabel(self.tr("printed with this handover"))
             elif doc.numbered:
-                number = QLineEdit(doc.number, objectName=f"number_{doc.code}")
-                number.setPlaceholderText(self.tr("Number"))
-                row.addWidget(number, 1)
-                self.document_numbers[doc.code] = number
-            holder = QWidget()
-            holder.setLayout(row)
+                detail = QLineEdit(doc.number, objectName=f"number_{doc.code}")
+                detail.setPlaceholderText(self.tr("Number"))
+                self.document_numbers[doc.code] = detail
+            else:
+                detail = QLabel()
             self.document_ticks[doc.code] = tick
-            form.addRow(self.errors.wrap(f"documents.{doc.code}", holder))
+            grid.addWidget(tick, row, 0)
+            grid.addWidget(self.errors.wrap(f"documents.{doc.code}", detail), row, 1)
         return box
 
     def _gifts_box(self) -> QGroupBox:
