@@ -23,7 +23,7 @@ from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import clean_line
 from app.sales import handover_checks as checks
-from app.sales.handover_dto import DeliveryAppointmentDTO, HandoverChecklistDTO, HandoverDTO, HandoverInput
+from app.sales.handover_dto import SANBAO, DeliveryAppointmentDTO, HandoverChecklistDTO, HandoverDTO, HandoverInput
 from app.sales.handover_papers import HandoverPapers, issue_papers, papers_of
 from app.sales.stages import latest_contract, refresh_stage
 from db.handover_models import Handover
@@ -174,7 +174,10 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
         vehicle_id=car.id,
         pdi_inspection_id=checks.passed_inspection_id(s, car),
         id_fingerprint=checks.fingerprint(data.id_number.strip().upper(), field=checks.BUYER_ID_FIELD),
-        documents=[{"code": c, "number": (n or "").strip()} for c, n in sorted(data.documents.items())],
+        # 办法 art. 16: the applicable documents with their numbers, the 三包凭证 with its own.
+        documents=[
+            {"code": c, "number": prepared.warranty.number if c == SANBAO else n} for c, n in papers.record.documents
+        ],
         gifts=[{"line_id": g.line_id, "description": g.description} for g in papers.gifts],
         onboard_items=sorted(data.onboard_items),
         explanations=sorted(data.explanations),

@@ -69,6 +69,7 @@ def test_a_complete_handover_delivers_the_car_fulfils_the_contract_and_archives_
         assert (change.from_status, change.to_status, change.changed_by_id) == ("sold", "delivered", consultant.user_id)
         h = s.scalar(select(Handover).where(Handover.contract_id == cid))
         assert h.odometer_km == 12 and {g["line_id"] for g in h.gifts} == set(gifts)
+        assert {d["code"]: d["number"] for d in h.documents}["sanbao_certificate"] == done.warranty_document_number
         assert h.pdi_inspection_id is not None  # 4.4.1: the passed inspection it was delivered on
         docs = {
             d.doc_type: (d.id, d.number) for d in s.scalars(select(Document).where(Document.subject_type == "contract"))
