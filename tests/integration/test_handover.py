@@ -272,3 +272,16 @@ def test_a_delivery_appointment_is_booked_in_the_future_on_a_live_contract(uow, 
     with pytest.raises(ValidationFailed) as e:
         sales.schedule_delivery(uow(), actor=consultant, contract_id=cid, at=at, expected_version=version, now=now)
     assert _codes(e.value) == {"contract": "handover_contract_not_live"}
+
+
+def test_a_plug_in_car_is_handed_over_with_its_charging_cable_4_4_2(uow, people):
+    consultant, manager, finance, _ = people
+    _, cid, vid = ready_contract(uow, consultant, manager, finance, None, pdi=False)
+    with uow() as u:
+        u.session.get(Vehicle, vid).powertrain = "BEV"
+        u.commit()
+    checklist = sales.handover_checklist(uow(), actor=consultant, contract_id=cid)
+    assert checklist.onboard_items[-1] == "charging_cable"
+    with pytest.raises(ValidationFailed) as e:
+        _complete(uow, consultant, cid, full_input(uow, cid))  # the ICE list, without the cable
+    assert _codes(e.value)["onboard_items"] == "handover_onboard_incomplete"

@@ -10,6 +10,7 @@ import math
 
 import pytest
 from PySide6.QtCore import QDateTime, QPoint, Qt
+from PySide6.QtWidgets import QLineEdit
 
 from db.models import Role, Vehicle
 from db.sales_models import Contract
@@ -65,6 +66,8 @@ def test_what_blocks_the_handover_is_shown_before_anything_is_ticked_4_4_1(qtbot
     # 办法 art. 16: the documents with the numbers the records know; the 三包凭证 printed here.
     assert form.document_numbers["certificate"].text() == "WDA123456789012"
     assert not form.document_ticks["sanbao_certificate"].isEnabled()
+    # The ID number shown is masked except while it is typed (PIPL; issue #15.1).
+    assert form.id_number.echoMode() == QLineEdit.EchoMode.PasswordEchoOnEdit
 
 
 def test_complete_with_nothing_ticked_marks_every_step_at_once(qtbot, seller, uow):
