@@ -173,7 +173,7 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
         contract_id=contract.id,
         vehicle_id=car.id,
         pdi_inspection_id=checks.passed_inspection_id(s, car),
-        id_fingerprint=checks.fingerprint(data.id_number.strip().upper(), field=checks.BUYER_ID_FIELD),
+        id_fingerprint=checks.fingerprint(checks.normalised_id(data.id_number), field=checks.BUYER_ID_FIELD),
         # 办法 art. 16: the applicable documents with their numbers, the 三包凭证 with its own.
         documents=[
             {"code": c, "number": prepared.warranty.number if c == SANBAO else n} for c, n in papers.record.documents

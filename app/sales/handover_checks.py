@@ -6,6 +6,7 @@ at once. `record_blockers` are the ones the records decide (shown before anythin
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -89,9 +90,14 @@ def passed_inspection_id(s: Session, car: Vehicle) -> int | None:
     )
 
 
+def normalised_id(raw: str) -> str:
+    """As the contract stores it: no spaces or dashes, upper case (so "e 1234-5678" is E12345678)."""
+    return re.sub(r"[\s\-]", "", raw or "").upper()
+
+
 def identity_errors(contract: Contract, id_number: str) -> list[FieldError]:
     """The ID shown now is the buyer's of the contract, or its agent's (4.4.2)."""
-    shown = id_number.strip().upper()
+    shown = normalised_id(id_number)
     if not shown:
         return [FieldError("id_number", "handover_id_required")]
     if fingerprint(shown, field=BUYER_ID_FIELD) == contract.buyer_id_fingerprint:
