@@ -96,7 +96,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.EXPORT_VEHICLES: frozenset({R.SALES_MANAGER, R.FINANCE, R.ADMIN}),
     # domain_reference §5.2: a check-digit mismatch is overridable by a manager only.
     A.OVERRIDE_VIN_CHECK: frozenset({R.SALES_MANAGER}),
-    A.DELIVER_VEHICLE: frozenset({R.SALES_MANAGER}),
+    # 4.4.2: the consultant who sold the car hands it over (their own deals, checked in the
+    # service); the manager any.
+    A.DELIVER_VEHICLE: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
     A.VIEW_STAFF: frozenset({R.SALES_MANAGER, R.ADMIN}),
     A.MANAGE_USERS: frozenset({R.ADMIN}),
     A.EDIT_STORE: frozenset({R.ADMIN}),

@@ -2956,6 +2956,98 @@ Consultant: {consultant} · {consent}</source>
         <source>The last day must not be before the first, and the report covers at most {max} days.</source>
         <translation>结束日期不能早于开始日期，报表最多覆盖 {max} 天。</translation>
     </message>
+    <message>
+        <source>This car has already been handed over.</source>
+        <translation>该车已交付。</translation>
+    </message>
+    <message>
+        <source>The contract is cancelled or terminated: there is nothing to deliver.</source>
+        <translation>合同已取消或解除，无车可交付。</translation>
+    </message>
+    <message>
+        <source>The car needs a passed PDI on the current checklist before delivery (4.4.1).</source>
+        <translation>交车前该车须按现行检查表通过PDI检查（4.4.1）。</translation>
+    </message>
+    <message>
+        <source>The signed PDI report is missing: issue it before delivery (4.4.1.4).</source>
+        <translation>缺少已签署的PDI报告：请在交车前出具（4.4.1.4）。</translation>
+    </message>
+    <message>
+        <source>The PDI checklist for this brand is not approved: no car passes it.</source>
+        <translation>该品牌的PDI检查表未经批准，任何车辆均不能通过。</translation>
+    </message>
+    <message>
+        <source>The car in stock is not the contract&apos;s car.</source>
+        <translation>库存车辆不是合同约定的车辆。</translation>
+    </message>
+    <message>
+        <source>The car&apos;s configuration differs from the contract&apos;s.</source>
+        <translation>车辆配置与合同约定不一致。</translation>
+    </message>
+    <message>
+        <source>The balance is not settled: ¥{open} still to pay.</source>
+        <translation>尾款未结清：尚欠 ¥{open}。</translation>
+    </message>
+    <message>
+        <source>Finance has not recorded the vehicle sales invoice yet.</source>
+        <translation>财务尚未登记机动车销售统一发票。</translation>
+    </message>
+    <message>
+        <source>Enter the number of the ID document shown.</source>
+        <translation>请输入所出示证件的号码。</translation>
+    </message>
+    <message>
+        <source>This ID is neither the buyer&apos;s on the contract nor the agent&apos;s.</source>
+        <translation>该证件既不是合同买受人的，也不是代理人的。</translation>
+    </message>
+    <message>
+        <source>The VIN read off the car is not the contract&apos;s.</source>
+        <translation>车上读取的车辆识别代号与合同不一致。</translation>
+    </message>
+    <message>
+        <source>Tick this document as handed over.</source>
+        <translation>请勾选此文件已交付。</translation>
+    </message>
+    <message>
+        <source>Enter this document&apos;s number.</source>
+        <translation>请输入此文件的编号。</translation>
+    </message>
+    <message>
+        <source>The number differs from the records ({expected}).</source>
+        <translation>编号与记录不符（{expected}）。</translation>
+    </message>
+    <message>
+        <source>Tick every gift and promise of the contract.</source>
+        <translation>请逐项勾选合同约定的赠品和承诺。</translation>
+    </message>
+    <message>
+        <source>Tick every on-board item.</source>
+        <translation>请逐项勾选随车物品。</translation>
+    </message>
+    <message>
+        <source>Explain and tick every point.</source>
+        <translation>请逐项讲解并勾选。</translation>
+    </message>
+    <message>
+        <source>Enter the odometer reading.</source>
+        <translation>请输入里程表读数。</translation>
+    </message>
+    <message>
+        <source>The odometer reading cannot be negative.</source>
+        <translation>里程表读数不能为负数。</translation>
+    </message>
+    <message>
+        <source>The contract allows at most {max} km on delivery.</source>
+        <translation>合同约定交车里程不超过 {max} 公里。</translation>
+    </message>
+    <message>
+        <source>The customer and the consultant both sign the handover record.</source>
+        <translation>客户和销售顾问均须在交车确认单上签名。</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>请选择将来的时间。</translation>
+    </message>
 </context>
 <context>
     <name>EscortForm</name>
@@ -3226,6 +3318,212 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Next maintenance due</source>
         <translation>下次保养到期</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over {car} ({number})</source>
+        <translation>交车：{car}（{number}）</translation>
+    </message>
+    <message>
+        <source>Complete handover</source>
+        <translation>完成交车</translation>
+    </message>
+    <message>
+        <source>Schedule delivery</source>
+        <translation>预约交车</translation>
+    </message>
+    <message>
+        <source>Delivery appointment</source>
+        <translation>交车预约</translation>
+    </message>
+    <message>
+        <source>Customer signs…</source>
+        <translation>客户签名…</translation>
+    </message>
+    <message>
+        <source>Consultant signs…</source>
+        <translation>销售顾问签名…</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Booked for {at}</source>
+        <translation>已预约：{at}</translation>
+    </message>
+    <message>
+        <source>No appointment yet</source>
+        <translation>尚未预约</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Signed by: {who}</source>
+        <translation>已签名：{who}</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <source>Handover of {vin}</source>
+        <translation>车辆 {vin} 交车</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverForm</name>
+    <message>
+        <source>Certificate of conformity (合格证)</source>
+        <translation>机动车整车出厂合格证</translation>
+    </message>
+    <message>
+        <source>Vehicle conformity certificate (一致性证书)</source>
+        <translation>车辆一致性证书</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s manual in Chinese</source>
+        <translation>中文使用说明书</translation>
+    </message>
+    <message>
+        <source>Warranty manual</source>
+        <translation>保修手册</translation>
+    </message>
+    <message>
+        <source>三包 warranty certificate</source>
+        <translation>三包凭证</translation>
+    </message>
+    <message>
+        <source>Vehicle sales invoice</source>
+        <translation>机动车销售统一发票</translation>
+    </message>
+    <message>
+        <source>Imported vehicle inspection sheet</source>
+        <translation>进口机动车辆随车检验单</translation>
+    </message>
+    <message>
+        <source>Certificate of import</source>
+        <translation>货物进口证明书</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>车钥匙</translation>
+    </message>
+    <message>
+        <source>Spare wheel or repair kit</source>
+        <translation>备胎或补胎工具</translation>
+    </message>
+    <message>
+        <source>On-board tools</source>
+        <translation>随车工具</translation>
+    </message>
+    <message>
+        <source>Warning triangle</source>
+        <translation>三角警示牌</translation>
+    </message>
+    <message>
+        <source>Charging cable</source>
+        <translation>随车充电线</translation>
+    </message>
+    <message>
+        <source>Operating the car and its functions</source>
+        <translation>车辆操作与功能使用</translation>
+    </message>
+    <message>
+        <source>Warranty terms and maintenance</source>
+        <translation>保修条款与保养要求</translation>
+    </message>
+    <message>
+        <source>三包 and repair-warranty periods, factor n</source>
+        <translation>三包有效期、包修期及使用补偿系数n</translation>
+    </message>
+    <message>
+        <source>How to find the repairers</source>
+        <translation>修理者的名称、地址和联系方式</translation>
+    </message>
+    <message>
+        <source>Safety notes</source>
+        <translation>安全注意事项</translation>
+    </message>
+    <message>
+        <source>On-board items</source>
+        <translation>随车物品</translation>
+    </message>
+    <message>
+        <source>Explained to the customer</source>
+        <translation>向客户讲解的事项</translation>
+    </message>
+    <message>
+        <source>Not ready to hand over yet:</source>
+        <translation>尚不能交车：</translation>
+    </message>
+    <message>
+        <source>Customer and car</source>
+        <translation>客户与车辆</translation>
+    </message>
+    <message>
+        <source>agent: {name}</source>
+        <translation>代理人：{name}</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买受人</translation>
+    </message>
+    <message>
+        <source>Number of the ID shown by the buyer or the agent</source>
+        <translation>买受人或代理人出示的证件号码</translation>
+    </message>
+    <message>
+        <source>ID shown</source>
+        <translation>出示的证件</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Read it off the car</source>
+        <translation>从车上读取</translation>
+    </message>
+    <message>
+        <source>VIN on the car</source>
+        <translation>车上的车辆识别代号</translation>
+    </message>
+    <message>
+        <source>Odometer (at most {max} km)</source>
+        <translation>交车里程（不超过 {max} 公里）</translation>
+    </message>
+    <message>
+        <source>Documents handed over (办法 art. 16)</source>
+        <translation>随车文件（《汽车销售管理办法》第十六条）</translation>
+    </message>
+    <message>
+        <source>printed with this handover</source>
+        <translation>随本次交车打印</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Gifts and promises of the contract</source>
+        <translation>合同约定的赠品和承诺</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>承诺</translation>
     </message>
 </context>
 <context>

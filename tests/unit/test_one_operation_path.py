@@ -66,6 +66,7 @@ READS_BY_NAME = {
     "contract_ledger",
     "day_book",
     "open_balances",
+    "handover_checklist",  # issue #18.6: what the handover asks for and what blocks it now
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template", "export_cash_report"}
