@@ -58,6 +58,8 @@ READS_BY_NAME = {
     # once the spooler has taken the job (ui/widgets/reprint.py).
     "reprint_card",
     "reprint_copy",  # the visitors still waiting for this consultant, shown at login
+    "deal_board",  # the deal board (issue #18.7)
+    "deal_detail",  # one deal's history and documents
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template"}
