@@ -17,10 +17,10 @@ from app.core.dto import Actor
 from app.core.errors import NotFound, PermissionDenied
 from app.core.permissions import Action, require
 from app.sales.board_detail import deal_history
-from app.sales.board_dto import DealDetailDTO, DealPageDTO
+from app.sales.board_dto import DealDetailDTO, DealPageDTO, LeadDealDTO
 from app.sales.board_rows import deal_rows
 from db.models import Role, Vehicle
-from db.reception_models import Customer
+from db.reception_models import Customer, Lead, LeadStatus, Visit
 from db.sales_models import Contract, Deal, DealStage
 from db.uow import UnitOfWork
 
@@ -101,6 +101,15 @@ def deal_board(
     return DealPageDTO(tuple(rows), rows[-1].id if more and rows else None, total, counts)
 
 
+def count_ready_to_deliver(uow: UnitOfWork, *, actor: Actor) -> int:
+    """Deals whose balance is settled and whose car awaits its handover (the Sales module's
+    count in the navigation), under the board's scope."""
+    require(actor, Action.VIEW_DEALS)
+    stmt = _scope(select(func.count(Deal.id)), actor, False, "").where(Deal.stage == DealStage.READY)
+    with uow:
+        return int(uow.session.scalar(stmt) or 0)
+
+
 def deal_detail(uow: UnitOfWork, *, actor: Actor, deal_id: int) -> DealDetailDTO:
     """The deal with its quotes, disclosure, contract revisions, payments, refunds, handover and
     every archived document. A consultant may open only their own deals."""
@@ -113,3 +122,39 @@ def deal_detail(uow: UnitOfWork, *, actor: Actor, deal_id: int) -> DealDetailDTO
         if not sees_all(actor) and deal.consultant_id != actor.user_id:
             raise PermissionDenied(action=str(Action.VIEW_DEALS), reason="not_own_deal")
         return deal_history(s, deal, deal_rows(s, [deal])[0])
+
+
+def _lead_of_visit(s: Session, actor: Actor, visit_id: int) -> Lead | None:
+    """The lead made from this visit, else the visitor's newest open lead."""
+    visit = s.get(Visit, visit_id)
+    if visit is None or visit.customer_id is None:
+        return None
+    open_leads = select(Lead).where(Lead.customer_id == visit.customer_id, Lead.status != LeadStatus.LOST)
+    if not sees_all(actor):
+        open_leads = open_leads.where(Lead.consultant_id == actor.user_id)
+    own = s.scalars(open_leads.where(Lead.source_visit_id == visit_id).order_by(Lead.id.desc())).first()
+    return own or s.scalars(open_leads.order_by(Lead.id.desc())).first()
+
+
+def find_lead_deal(
+    uow: UnitOfWork, *, actor: Actor, lead_id: int | None = None, visit_id: int | None = None
+) -> LeadDealDTO:
+    """Where "Deal…" on a lead or on the visitor being served leads: the lead and its latest deal
+    that is not cancelled (None: open_deal makes one). Consultants reach their own leads only."""
+    require(actor, Action.VIEW_DEALS)
+    with uow:
+        s = uow.session
+        lead = s.get(Lead, lead_id) if lead_id is not None else None
+        if visit_id is not None and lead is None:
+            lead = _lead_of_visit(s, actor, visit_id)
+        if lead is None:
+            return LeadDealDTO(None, None)
+        if not sees_all(actor) and lead.consultant_id != actor.user_id:
+            raise PermissionDenied(action=str(Action.VIEW_DEALS), reason="not_own_lead")
+        deal_id = s.scalar(
+            select(Deal.id)
+            .where(Deal.lead_id == lead.id, Deal.stage != DealStage.CANCELLED)
+            .order_by(Deal.id.desc())
+            .limit(1)
+        )
+        return LeadDealDTO(lead.id, deal_id)

@@ -152,3 +152,11 @@ class DealDetailDTO:
     handover: HandoverRefDTO | None
     documents: tuple[DealDocumentDTO, ...]
     version: int  # the deal's version counter
+
+
+@dataclass(frozen=True)
+class LeadDealDTO:
+    """The lead a "Deal…" action starts from, and its deal if one is already open."""
+
+    lead_id: int | None  # None: the visitor has no lead to sell from yet
+    deal_id: int | None

@@ -1166,6 +1166,21 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>DealLink</name>
+    <message>
+        <source>Deal</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>This visitor has no open lead of yours yet: record the model they are interested in first.</source>
+        <translation>该客户还没有您跟进中的意向：请先记录其意向车型。</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新建销售订单</translation>
+    </message>
+</context>
+<context>
     <name>DealPage</name>
     <message>
         <source>Deal</source>
@@ -3623,6 +3638,10 @@ File: {file}</source>
         <translation>客户档案…</translation>
     </message>
     <message>
+        <source>Deal…</source>
+        <translation>销售订单…</translation>
+    </message>
+    <message>
         <source>— choose a reason —</source>
         <translation>— 请选择原因 —</translation>
     </message>
@@ -3851,6 +3870,30 @@ File: {file}</source>
         <translation>没有待检车辆。已售和已预订的车辆会显示在这里。</translation>
     </message>
     <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>No deals here. A deal starts from a lead: choose Deal… on the leads page or in the queue.</source>
+        <translation>暂无销售订单。订单从意向客户开始：在意向客户页或接待队列中选择“销售订单…”。</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>No money recorded here yet.</source>
+        <translation>暂无收付款记录。</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>价格公示</translation>
+    </message>
+    <message>
+        <source>No price list yet. A manager drafts one and publishes it.</source>
+        <translation>尚无价格表。由销售经理起草并公示。</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -3941,6 +3984,10 @@ File: {file}</source>
     <message>
         <source>PDIs waiting: {n}</source>
         <translation>待办 PDI：{n}</translation>
+    </message>
+    <message>
+        <source>Deals ready to deliver: {n}</source>
+        <translation>待交车订单：{n}</translation>
     </message>
 </context>
 <context>
@@ -4779,6 +4826,10 @@ Defect: {defect}</source>
     <message>
         <source>Test drive…</source>
         <translation>试乘试驾…</translation>
+    </message>
+    <message>
+        <source>Deal…</source>
+        <translation>销售订单…</translation>
     </message>
     <message>
         <source>Today: {visits} visitors · {free} consultants free</source>
