@@ -1085,6 +1085,10 @@ Consultant: {consultant} · {consent}</source>
 <context>
     <name>DealHistory</name>
     <message>
+        <source>Deal opened</source>
+        <translation>建立销售订单</translation>
+    </message>
+    <message>
         <source>Quote revision {n}</source>
         <translation>报价第 {n} 版</translation>
     </message>
@@ -2895,6 +2899,10 @@ File: {file}</source>
     <message>
         <source>Sold</source>
         <translation>已售</translation>
+    </message>
+    <message>
+        <source>Quoting</source>
+        <translation>报价中</translation>
     </message>
     <message>
         <source>Contract</source>

@@ -138,3 +138,16 @@ def test_finance_sees_every_deal_and_the_payment_step(qtbot, database, uow, sale
     steps = page.deal_dialog
     assert not steps.findChild(QPushButton, "step_payment").isHidden()
     assert steps.findChild(QPushButton, "step_contract").isHidden()
+
+
+def test_a_manager_may_cancel_a_live_contract_and_hand_the_car_over(qtbot, database, uow, sale, sync_ops):
+    """END_CONTRACTS and DELIVER_VEHICLE are the sales manager's (permissions.py)."""
+    manager, alice, _bob, _finance = sale
+    make_contract(uow, alice, manager)
+    page = _page(qtbot, database, manager)
+    _double_click_row(qtbot, page.table, 0)
+    deal = page.deal_dialog
+    assert not deal.findChild(QPushButton, "step_end_contract").isHidden()
+    assert not deal.findChild(QPushButton, "step_handover").isHidden()
+    assert deal.findChild(QPushButton, "step_payment").isHidden()
+    assert "Deal opened" in [deal.history.row_at(i).what for i in range(deal.history.rowCount())]

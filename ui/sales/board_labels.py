@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 # The board's columns, in the order a sale moves (T/CSCA 120031 4.3-4.4.2).
 DEAL_STAGE = {
-    "quote": QT_TRANSLATE_NOOP("Labels", "Quote"),
+    "quote": QT_TRANSLATE_NOOP("Labels", "Quoting"),
     "contract": QT_TRANSLATE_NOOP("Labels", "Contract"),
     "awaiting_payment": QT_TRANSLATE_NOOP("Labels", "Awaiting payment"),
     "ready": QT_TRANSLATE_NOOP("Labels", "Ready to deliver"),

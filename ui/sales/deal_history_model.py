@@ -30,7 +30,9 @@ class HistoryLine:
 
 
 def _quote_lines(detail) -> list[HistoryLine]:
-    out = []
+    d = detail.deal
+    car = " ".join(p for p in (d.brand, d.model, d.trim) if p)
+    out = [HistoryLine(d.created_at, QCoreApplication.translate("DealHistory", "Deal opened"), car)]
     for q in detail.quotes:
         out.append(
             HistoryLine(
