@@ -71,6 +71,15 @@ def _counts(s: Session, actor: Actor, mine_only: bool, search: str) -> dict[str,
     return counts
 
 
+def board_query(actor: Actor, *, stage: str | None, mine_only: bool = False, search: str = "", after=None):
+    """The board's rows in order, newest deal first: by keyset on the primary key, so each page
+    is read from an index (deal.stage's and deal.consultant_id's carry the id) with no sort."""
+    stmt = _stage_filter(_scope(select(Deal), actor, mine_only, search), stage)
+    if after is not None:
+        stmt = stmt.where(Deal.id < after)
+    return stmt.order_by(Deal.id.desc())
+
+
 def deal_board(
     uow: UnitOfWork,
     *,
@@ -85,9 +94,7 @@ def deal_board(
     (no `after`) also carries the total and the count of each stage under the same scope."""
     require(actor, Action.VIEW_DEALS)
     limit = max(1, min(limit or DEAL_PAGE, 1000))
-    stmt = _stage_filter(_scope(select(Deal), actor, mine_only, search), stage)
-    if after is not None:
-        stmt = stmt.where(Deal.id < after)
+    stmt = board_query(actor, stage=stage, mine_only=mine_only, search=search, after=after)
     with uow:
         s = uow.session
         counts: dict[str, int] = {}
@@ -95,7 +102,7 @@ def deal_board(
         if after is None:
             counts = _counts(s, actor, mine_only, search)
             total = counts.get(stage, 0) if stage else sum(n for k, n in counts.items() if k != DealStage.CANCELLED)
-        deals = list(s.scalars(stmt.order_by(Deal.id.desc()).limit(limit + 1)))
+        deals = list(s.scalars(stmt.limit(limit + 1)))
         more = len(deals) > limit
         rows = deal_rows(s, deals[:limit])
     return DealPageDTO(tuple(rows), rows[-1].id if more and rows else None, total, counts)

@@ -123,3 +123,23 @@ def test_detail_lists_quotes_contract_payments_and_documents(uow, sale):
     assert detail.disclosure is None and detail.handover is None
     assert [d.id for d in detail.documents] == [doc.id]
     assert other.id not in {d.id for d in detail.documents}
+
+
+@pytest.mark.parametrize("stage", [None, DealStage.READY, DealStage.DELIVERED])
+@pytest.mark.parametrize("role", ["manager", "consultant"])
+def test_each_page_is_read_from_an_index_without_sorting_the_deals(uow, sale, stage, role):
+    """Issue #18.11: the first screen within 50 ms on dataset S; a page must never sort every
+    deal of the store (SQLite's plan: no temporary B-tree for the ORDER BY)."""
+    from sqlalchemy import text
+
+    from app.sales.board import board_query
+
+    manager, alice, _bob, _finance = sale
+    actor = manager if role == "manager" else alice
+    stmt = board_query(actor, stage=stage, after=10_000).limit(101)
+    with uow() as u:
+        if u.session.get_bind().dialect.name != "sqlite":
+            pytest.skip("SQLite's query plan")
+        sql = str(stmt.compile(u.session.get_bind(), compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in u.session.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "TEMP B-TREE" not in plan, plan
