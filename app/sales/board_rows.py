@@ -5,6 +5,7 @@ contract's open balance, computed as app/sales/stages.balance_of does (4.3.4-4.3
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -42,17 +43,33 @@ def _latest_quotes(s: Session, deal_ids: set[int]) -> dict[int, int]:
     return {deal_id: total for deal_id, total in rows}
 
 
-def latest_contracts(s: Session, deal_ids: set[int]) -> dict[int, Contract]:
+# What the board needs of a contract: read as plain rows, not whole records (a contract carries
+# the sealed buyer ID and its configuration, which a page of the board never shows).
+_CONTRACT_COLUMNS = (
+    Contract.id,
+    Contract.deal_id,
+    Contract.quote_id,
+    Contract.number,
+    Contract.status,
+    Contract.price_fen,
+    Contract.payment_method,
+    Contract.loan_lender,
+    Contract.loan_amount_fen,
+)
+
+
+def latest_contracts(s: Session, deal_ids: set[int]) -> dict[int, Any]:
     """deal id -> its latest contract (the newest row: a deal's ended contract stays in history)."""
     if not deal_ids:
         return {}
     newest = select(func.max(Contract.id)).where(Contract.deal_id.in_(deal_ids)).group_by(Contract.deal_id)
-    return {c.deal_id: c for c in s.scalars(select(Contract).where(Contract.id.in_(newest)))}
+    return {c.deal_id: c for c in s.execute(select(*_CONTRACT_COLUMNS).where(Contract.id.in_(newest)))}
 
 
-def balances(s: Session, contracts: Sequence[Contract]) -> dict[int, Balance]:
+def balances(s: Session, contracts: Sequence[Any]) -> dict[int, Balance]:
     """contract id -> Balance, as stages.balance_of (due = price + opted-in agency fees of its
-    quote; paid net of refunds; a loan counts only with its lender)."""
+    quote; paid net of refunds; a loan counts only with its lender). `contracts` are Contract
+    records or rows with the same attributes."""
     if not contracts:
         return {}
     fees = dict(
@@ -92,7 +109,7 @@ def deal_rows(s: Session, deals: Sequence[Deal]) -> list[DealRowDTO]:
     return [_row(d, customers, staff, vins, quotes, contracts.get(d.id), money) for d in deals]
 
 
-def _row(d: Deal, customers, staff, vins, quotes, contract: Contract | None, money) -> DealRowDTO:
+def _row(d: Deal, customers, staff, vins, quotes, contract, money) -> DealRowDTO:
     return DealRowDTO(
         id=d.id,
         lead_id=d.lead_id,
