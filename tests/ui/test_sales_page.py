@@ -151,3 +151,21 @@ def test_a_manager_may_cancel_a_live_contract_and_hand_the_car_over(qtbot, datab
     assert not deal.findChild(QPushButton, "step_handover").isHidden()
     assert deal.findChild(QPushButton, "step_payment").isHidden()
     assert "Deal opened" in [deal.history.row_at(i).what for i in range(deal.history.rowCount())]
+
+
+def test_the_sales_module_counts_the_deals_ready_to_deliver(qtbot, database, uow, sale, sync_ops):
+    """The navigation's Sales page carries the number of deals paid up and awaiting handover."""
+    from ui.shell.main_window import MainWindow
+
+    manager, alice, _bob, finance = sale
+    ready, contract_id = make_contract(uow, alice, manager)
+    make_payment(uow, finance, contract_id, 20_840_000)
+    _stage(uow, ready)
+    make_deal(uow, alice)
+    window = MainWindow(AppContext(database, alice))
+    qtbot.addWidget(window)
+    assert "sales" in window.module_keys()
+    qtbot.waitUntil(lambda: window.nav.count_of("sales") == 1)
+    assert window.nav.item_of("sales").toolTip() == "Deals ready to deliver: 1"
+    window.nav.setCurrentRow(window.module_keys().index("sales"))
+    assert window.page("sales").model.rowCount() == 2
