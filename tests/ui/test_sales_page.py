@@ -169,3 +169,14 @@ def test_the_sales_module_counts_the_deals_ready_to_deliver(qtbot, database, uow
     assert window.nav.item_of("sales").toolTip() == "Deals ready to deliver: 1"
     window.nav.setCurrentRow(window.module_keys().index("sales"))
     assert window.page("sales").model.rowCount() == 2
+
+
+def test_enter_on_a_deal_opens_it(qtbot, database, uow, sale, sync_ops):
+    _manager, alice, _bob, _finance = sale
+    deal_id, _quote = make_deal(uow, alice)
+    page = _page(qtbot, database, alice)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.deal_dialog is not None and page.deal_dialog.deal_id == deal_id

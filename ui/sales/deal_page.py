@@ -40,7 +40,7 @@ class DealPage(QDialog):
         self.history_view = read_only_table("deal_history", self.history)
         self.documents = DealDocumentsModel(self)
         self.documents_view = read_only_table("deal_documents", self.documents)
-        self.documents_view.doubleClicked.connect(lambda _i: self.open_document())
+        self.documents_view.activated.connect(lambda _i: self.open_document())  # double click or Enter
         self.documents_view.selectionModel().selectionChanged.connect(lambda *_: self._document_selected())
         self.steps = DealSteps(ctx, self)
         layout = QVBoxLayout(self)

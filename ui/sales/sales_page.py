@@ -42,7 +42,8 @@ class SalesPage(RefreshWhenShown, QWidget):
         self.table = read_only_table("deals_table", self.model)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
         badge_column(self.table, STAGE_COLUMN, lambda deal: deal.stage)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        # Double click or Enter (activated): the keyboard reaches the deal as the mouse does.
+        self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
