@@ -180,3 +180,15 @@ def test_enter_on_a_deal_opens_it(qtbot, database, uow, sale, sync_ops):
     page.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert page.deal_dialog is not None and page.deal_dialog.deal_id == deal_id
+
+
+def test_the_board_and_deal_models_pass_the_model_tester(qtbot, qtmodeltester, database, uow, sale, sync_ops):
+    manager, alice, _bob, finance = sale
+    deal_id, contract_id = make_contract(uow, alice, manager)
+    make_payment(uow, finance, contract_id, 1_000_000)
+    make_document(uow, manager, doc_type="vehicle_card", subject_type="contract", subject_id=contract_id)
+    page = _page(qtbot, database, alice)
+    qtmodeltester.check(page.model, force_py=True)
+    deal = page.open_deal(deal_id)
+    qtmodeltester.check(deal.history, force_py=True)
+    qtmodeltester.check(deal.documents, force_py=True)
