@@ -143,3 +143,20 @@ def test_each_page_is_read_from_an_index_without_sorting_the_deals(uow, sale, st
         sql = str(stmt.compile(u.session.get_bind(), compile_kwargs={"literal_binds": True}))
         plan = " ".join(str(row[-1]) for row in u.session.execute(text("EXPLAIN QUERY PLAN " + sql)))
     assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_view_deals_as_every_role_follows_the_matrix(uow, tmp_path, role):
+    """Until test_permissions.py's SALES_PARTS lists perm_cases_board, its case runs here."""
+    from app.core.permissions import MATRIX, Action
+    from tests.factories import make_user
+    from tests.integration.perm_cases_board import view_deals
+
+    make_store(uow)
+    manager = make_user(uow, Role.SALES_MANAGER)
+    actor = make_user(uow, role)
+    if role in MATRIX[Action.VIEW_DEALS]:
+        view_deals(uow, actor, manager, tmp_path)
+    else:
+        with pytest.raises(PermissionDenied):
+            view_deals(uow, actor, manager, tmp_path)
