@@ -192,3 +192,19 @@ def test_the_board_and_deal_models_pass_the_model_tester(qtbot, qtmodeltester, d
     deal = page.open_deal(deal_id)
     qtmodeltester.check(deal.history, force_py=True)
     qtmodeltester.check(deal.documents, force_py=True)
+
+
+def test_disclosure_is_offered_once_a_car_is_chosen_4_2_3_4(qtbot, database, uow, sale, sync_ops):
+    """What is disclosed (age, defects, repairs) is about one car: no Disclosure… for a car to order."""
+    from tests.sales_factories import make_vehicle
+
+    manager, alice, _bob, _finance = sale
+    to_order, _q = make_deal(uow, alice)
+    in_stock, _q = make_deal(uow, alice, vehicle_id=make_vehicle(uow, manager))
+    page = _page(qtbot, database, alice)
+    steps = {}
+    for deal_id in (to_order, in_stock):
+        deal = page.open_deal(deal_id)
+        steps[deal_id] = not deal.findChild(QPushButton, "step_disclosure").isHidden()
+        assert not deal.findChild(QPushButton, "step_quote").isHidden()
+    assert steps == {to_order: False, in_stock: True}

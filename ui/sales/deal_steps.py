@@ -7,6 +7,7 @@ there, a hidden button is only a convenience)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QWidget
@@ -74,20 +75,39 @@ def _end_contract(ctx, parent, deal):
     return open_end_contract_dialog(ctx, parent, deal.id)
 
 
-# name, English text, opener, who may (any of), stages it applies to.
-STEPS: tuple[tuple[str, str, Callable, tuple[Action, ...], tuple[str, ...]], ...] = (
-    ("step_quote", QT_TRANSLATE_NOOP("DealSteps", "Quote…"), _quote, (Action.SELL,), BEFORE_CONTRACT),
-    ("step_disclosure", QT_TRANSLATE_NOOP("DealSteps", "Disclosure…"), _disclosure, (Action.SELL,), BEFORE_CONTRACT),
-    ("step_contract", QT_TRANSLATE_NOOP("DealSteps", "Contract…"), _contract, (Action.SELL,), BEFORE_CONTRACT),
-    ("step_payment", QT_TRANSLATE_NOOP("DealSteps", "Payment…"), _payment, (Action.RECORD_PAYMENTS,), LIVE_CONTRACT),
-    (
+@dataclass(frozen=True)
+class Step:
+    name: str  # the button's object name
+    text: str  # English source, translated in the "DealSteps" context
+    opener: Callable
+    who: tuple[Action, ...]  # shown to users allowed any of these
+    stages: tuple[str, ...]  # deal stages it applies to
+    needs_car: bool = False  # only once a car (VIN) is assigned to the deal
+
+
+STEPS = (
+    Step("step_quote", QT_TRANSLATE_NOOP("DealSteps", "Quote…"), _quote, (Action.SELL,), BEFORE_CONTRACT),
+    # 4.2.3.4, 三包 art. 32: what is disclosed is about one car, so only once the VIN is chosen.
+    Step(
+        "step_disclosure",
+        QT_TRANSLATE_NOOP("DealSteps", "Disclosure…"),
+        _disclosure,
+        (Action.SELL,),
+        BEFORE_CONTRACT,
+        needs_car=True,
+    ),
+    Step("step_contract", QT_TRANSLATE_NOOP("DealSteps", "Contract…"), _contract, (Action.SELL,), BEFORE_CONTRACT),
+    Step(
+        "step_payment", QT_TRANSLATE_NOOP("DealSteps", "Payment…"), _payment, (Action.RECORD_PAYMENTS,), LIVE_CONTRACT
+    ),
+    Step(
         "step_handover",
         QT_TRANSLATE_NOOP("DealSteps", "Schedule / Handover…"),
         _handover,
         (Action.SELL, Action.DELIVER_VEHICLE),
         LIVE_CONTRACT,
     ),
-    (
+    Step(
         "step_end_contract",
         QT_TRANSLATE_NOOP("DealSteps", "Cancel contract…"),
         _end_contract,
@@ -106,9 +126,9 @@ class DealSteps(QHBoxLayout):
         self.deal = None
         self.opened = None  # the dialog last opened (tests and the page keep it alive)
         self.buttons = {}
-        for name, text, opener, _who, _stages in STEPS:
-            button = action_button(_t(text), name, lambda o=opener, t=text: self.open_step(o, t))
-            self.buttons[name] = button
+        for step in STEPS:
+            button = action_button(_t(step.text), step.name, lambda s=step: self.open_step(s.opener, s.text))
+            self.buttons[step.name] = button
             self.addWidget(button)
         self.addStretch(1)
 
@@ -116,9 +136,14 @@ class DealSteps(QHBoxLayout):
         """Show the steps this user may take at this deal's stage."""
         self.deal = deal
         roles = self.ctx.actor.roles
-        for name, _text, _opener, who, stages in STEPS:
-            allowed = any(can(roles, a) for a in who) and deal is not None and deal.stage in stages
-            self.buttons[name].setVisible(allowed)
+        for step in STEPS:
+            allowed = (
+                deal is not None
+                and any(can(roles, a) for a in step.who)
+                and deal.stage in step.stages
+                and (deal.vehicle_id is not None or not step.needs_car)
+            )
+            self.buttons[step.name].setVisible(allowed)
 
     def open_step(self, opener: Callable, text: str):
         if self.deal is None:
