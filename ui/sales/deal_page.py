@@ -5,7 +5,7 @@ and every archived document with Open, Print and Reprint; under them the next st
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
 from app.core.dto import Changes
 from ui.sales.board_labels import DEAL_STAGE, yuan
@@ -16,6 +16,14 @@ from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
 from ui.widgets.table_fit import read_only_table
+
+
+def fit_columns(view) -> None:
+    """Columns as wide as their text on the first screenful (FIT_ROWS), the last one stretched,
+    one line per row: numbers and dates are not cut to "…"."""
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
 
 
 def open_deal_page(ctx, parent, deal_id: int) -> DealPage:
@@ -38,8 +46,10 @@ class DealPage(QDialog):
         self.summary.setWordWrap(True)
         self.history = HistoryModel(self)
         self.history_view = read_only_table("deal_history", self.history)
+        fit_columns(self.history_view)
         self.documents = DealDocumentsModel(self)
         self.documents_view = read_only_table("deal_documents", self.documents)
+        fit_columns(self.documents_view)
         self.documents_view.activated.connect(lambda _i: self.open_document())  # double click or Enter
         self.documents_view.selectionModel().selectionChanged.connect(lambda *_: self._document_selected())
         self.steps = DealSteps(ctx, self)

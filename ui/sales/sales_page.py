@@ -16,6 +16,7 @@ from app.core.dto import Changes
 from app.core.permissions import Action, can
 from app.sales.board import DEAL_PAGE
 from ui.sales.board_labels import DEAL_STAGE
+from ui.sales.deal_page import fit_columns
 from ui.sales.deal_table_model import STAGE_COLUMN, DealPageModel
 from ui.shell.labels import label
 from ui.shell.workers import run_op
@@ -41,6 +42,7 @@ class SalesPage(RefreshWhenShown, QWidget):
         self.model = DealPageModel(self)
         self.table = read_only_table("deals_table", self.model)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
+        fit_columns(self.table)
         badge_column(self.table, STAGE_COLUMN, lambda deal: deal.stage)
         # Double click or Enter (activated): the keyboard reaches the deal as the mouse does.
         self.table.activated.connect(lambda _index: self.open_selected())
