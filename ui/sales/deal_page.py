@@ -124,7 +124,12 @@ class DealPage(QDialog):
             lines.append(self.tr("Cancelled: {reason}").format(reason=d.cancel_reason))
         self.summary.setText("\n".join(lines))
         self.history.set_rows(history_lines(detail))
+        # A reload (a print just logged, a payment elsewhere) keeps the document chosen.
+        chosen = self.selected_document()
         self.documents.set_rows(list(detail.documents))
+        row = self.documents.row_of(chosen.id) if chosen else -1
+        if row >= 0:
+            self.documents_view.selectRow(row)
         self.steps.show_for(d)
         self._document_selected()
 
