@@ -1243,6 +1243,14 @@ Consultant: {consultant} · {consent}</source>
         <translation>合同 {number}：应付 {due}，已付 {paid}，贷款 {loan}，未付 {open}</translation>
     </message>
     <message>
+        <source>Delivery by {date}; appointment: {when}</source>
+        <translation>约定交车日期 {date}；交车预约：{when}</translation>
+    </message>
+    <message>
+        <source>not yet made</source>
+        <translation>尚未预约</translation>
+    </message>
+    <message>
         <source>Cancelled: {reason}</source>
         <translation>已取消：{reason}</translation>
     </message>

@@ -11,7 +11,7 @@ from app.core.dto import Changes
 from ui.sales.board_labels import DEAL_STAGE, yuan
 from ui.sales.deal_history_model import DealDocumentsModel, HistoryModel, history_lines
 from ui.sales.deal_steps import DealSteps
-from ui.shell.labels import DOC_TYPE, label
+from ui.shell.labels import DOC_TYPE, label, local_time
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
@@ -118,6 +118,13 @@ class DealPage(QDialog):
                     paid=yuan(live.paid_fen),
                     loan=yuan(live.loan_fen),
                     open=yuan(live.open_fen),
+                )
+            )
+        if live is not None and live.status == "signed":
+            lines.append(
+                self.tr("Delivery by {date}; appointment: {when}").format(
+                    date=live.delivery_date.isoformat(),
+                    when=local_time(live.delivery_appointment_at) or self.tr("not yet made"),
                 )
             )
         if d.cancel_reason:
