@@ -5407,6 +5407,10 @@ Defect: {defect}</source>
         <translation>打开订单…</translation>
     </message>
     <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
         <source>All open</source>
         <translation>全部进行中</translation>
     </message>

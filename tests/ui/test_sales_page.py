@@ -85,6 +85,9 @@ def test_search_narrows_the_board_and_a_sale_elsewhere_refreshes_it(qtbot, datab
     make_deal(uow, alice)
     page.ctx.data_did_change.emit(Changes(sales=True), None)  # another page's sale
     assert page.model.rowCount() == 3
+    make_deal(uow, alice)  # another terminal's: read again on Refresh
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 4
 
 
 def test_double_click_opens_the_deal_with_history_and_documents(qtbot, database, uow, sale, sync_ops):

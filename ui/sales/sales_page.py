@@ -83,10 +83,13 @@ class SalesPage(RefreshWhenShown, QWidget):
         self.count = QLabel("")
         self.count.setObjectName("deal_count")
         self.open_button = action_button(self.tr("Open deal…"), "open_deal", self.open_selected)
+        # A payment or a contract signed on another terminal reaches this page on the next read.
+        self.refresh_button = action_button(self.tr("Refresh"), "refresh_deals", self.refresh)
         self.top = QHBoxLayout()
         self.top.addWidget(self.search, 1)
         self.top.addWidget(self.mine)
         self.top.addWidget(self.count)
+        self.top.addWidget(self.refresh_button)
         self.top.addWidget(self.open_button)
 
     def _label_tabs(self) -> None:
