@@ -14,8 +14,9 @@ from ui.sales.deal_steps import not_available
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 
-# One request key per lead while this program runs: a second click, or a retry after a lost
-# answer, opens the same deal instead of a second one (migration 0014's request keys).
+# One request key per lead until its deal is opened: a second click, or a retry after a lost
+# answer, opens the same deal instead of a second one (migration 0014's request keys). Dropped
+# once the deal is open, so a later deal of the lead (the first one cancelled) is a new one.
 _REQUEST_KEYS: dict[int, str] = {}
 
 
@@ -71,6 +72,7 @@ def _open_new_deal(ctx, parent: QWidget, lead_id: int) -> None:
         return open_deal(ctx.uow(), actor=ctx.actor, lead_id=lead_id, request_key=key)
 
     def opened(deal) -> None:
-        parent.deal_dialog = open_deal_page(ctx, parent, getattr(deal, "deal_id", None) or deal.id)
+        _REQUEST_KEYS.pop(lead_id, None)
+        parent.deal_dialog = open_deal_page(ctx, parent, deal.id)
 
     Op(ctx, parent, work).on_success(opened).run()
