@@ -464,6 +464,7 @@ def main(argv=None) -> int:
     p.add_argument("--out", type=Path, help="also write the table (markdown) to this file")
     args = p.parse_args(argv)
     repeat = 3 if args.quick else 9
+    from bench.board_rows import deal_board_rows
     from bench.generate import Generator, use_data_dir
 
     s_url = args.s_url
@@ -482,6 +483,7 @@ def main(argv=None) -> int:
     startup_rows(table, s_url, "manager", "bench1234", repeat=3 if args.quick else 5)
     search_rows(table, s_url, "S", 0.005, repeat)
     visits_list_row(table, s_url, "S", repeat)
+    deal_board_rows(table, s_url, "S", repeat)  # issue #18.11 (bench/board_rows.py)
     if args.g_url:
         search_rows(table, args.g_url, "G", 0.020, repeat)
         visits_list_row(table, args.g_url, "G", repeat)

@@ -1291,6 +1291,257 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>DealHistory</name>
+    <message>
+        <source>Deal opened</source>
+        <translation>建立销售订单</translation>
+    </message>
+    <message>
+        <source>Quote revision {n}</source>
+        <translation>报价第 {n} 版</translation>
+    </message>
+    <message>
+        <source>Quote revision {n} signed</source>
+        <translation>报价第 {n} 版已签字</translation>
+    </message>
+    <message>
+        <source>{n} items disclosed</source>
+        <translation>已告知 {n} 项</translation>
+    </message>
+    <message>
+        <source>Disclosure signed</source>
+        <translation>告知书已签字</translation>
+    </message>
+    <message>
+        <source>Contract signed</source>
+        <translation>合同已签订</translation>
+    </message>
+    <message>
+        <source>Contract amended (revision {n})</source>
+        <translation>合同已变更（第 {n} 版）</translation>
+    </message>
+    <message>
+        <source>Contract {status}</source>
+        <translation>合同{status}</translation>
+    </message>
+    <message>
+        <source>Refund asked ({status})</source>
+        <translation>退款申请（{status}）</translation>
+    </message>
+    <message>
+        <source>Odometer {km} km</source>
+        <translation>里程 {km} 公里</translation>
+    </message>
+    <message>
+        <source>Car handed over</source>
+        <translation>车辆已交付</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>DealLink</name>
+    <message>
+        <source>Deal</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>This visitor has no open lead of yours yet: record the model they are interested in first.</source>
+        <translation>该客户还没有您跟进中的意向：请先记录其意向车型。</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新建销售订单</translation>
+    </message>
+</context>
+<context>
+    <name>DealPage</name>
+    <message>
+        <source>Deal</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历程</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>补打…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Deal: {customer}</source>
+        <translation>销售订单：{customer}</translation>
+    </message>
+    <message>
+        <source>{customer} · {car} · {vin}</source>
+        <translation>{customer} · {car} · {vin}</translation>
+    </message>
+    <message>
+        <source>(anonymised)</source>
+        <translation>（已匿名）</translation>
+    </message>
+    <message>
+        <source>to order</source>
+        <translation>待订车</translation>
+    </message>
+    <message>
+        <source>Stage: {stage} · consultant: {consultant}</source>
+        <translation>阶段：{stage} · 销售顾问：{consultant}</translation>
+    </message>
+    <message>
+        <source>Latest quote: {total}</source>
+        <translation>最新报价：{total}</translation>
+    </message>
+    <message>
+        <source>Contract {number}: due {due}, paid {paid}, loan {loan}, open {open}</source>
+        <translation>合同 {number}：应付 {due}，已付 {paid}，贷款 {loan}，未付 {open}</translation>
+    </message>
+    <message>
+        <source>Delivery by {date}; appointment: {when}</source>
+        <translation>约定交车日期 {date}；交车预约：{when}</translation>
+    </message>
+    <message>
+        <source>not yet made</source>
+        <translation>尚未预约</translation>
+    </message>
+    <message>
+        <source>Cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DealSteps</name>
+    <message>
+        <source>“{step}” is not available in this version yet.</source>
+        <translation>本版本暂不支持“{step}”。</translation>
+    </message>
+    <message>
+        <source>Quote…</source>
+        <translation>报价…</translation>
+    </message>
+    <message>
+        <source>Disclosure…</source>
+        <translation>信息告知…</translation>
+    </message>
+    <message>
+        <source>Contract…</source>
+        <translation>签订合同…</translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation>收款…</translation>
+    </message>
+    <message>
+        <source>Schedule / Handover…</source>
+        <translation>预约 / 交车…</translation>
+    </message>
+    <message>
+        <source>Cancel contract…</source>
+        <translation>解除合同…</translation>
+    </message>
+</context>
+<context>
+    <name>DealTableModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Quote total</source>
+        <translation>报价总额</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Open balance</source>
+        <translation>未付余额</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>进入阶段时间</translation>
+    </message>
+    <message>
+        <source>(anonymised)</source>
+        <translation>（已匿名）</translation>
+    </message>
+    <message>
+        <source>to order</source>
+        <translation>待订车</translation>
+    </message>
+</context>
+<context>
     <name>DemoProgress</name>
     <message>
         <source>Creating the demo store and its staff…</source>
@@ -3798,8 +4049,76 @@ File: {file}</source>
         <translation>已售</translation>
     </message>
     <message>
+        <source>Quoting</source>
+        <translation>报价中</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>已签合同</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Ready to deliver</source>
+        <translation>待交车</translation>
+    </message>
+    <message>
         <source>Delivered</source>
         <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签订</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <source>Earnest money (定金)</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Advance payment (订金)</source>
+        <translation>订金</translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation>首付款</translation>
+    </message>
+    <message>
+        <source>Final payment</source>
+        <translation>尾款</translation>
+    </message>
+    <message>
+        <source>Agency service fee</source>
+        <translation>代办服务费</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
     </message>
     <message>
         <source>Store notice</source>
@@ -4475,6 +4794,10 @@ File: {file}</source>
         <translation>客户档案…</translation>
     </message>
     <message>
+        <source>Deal…</source>
+        <translation>销售订单…</translation>
+    </message>
+    <message>
         <source>— choose a reason —</source>
         <translation>— 请选择原因 —</translation>
     </message>
@@ -4703,6 +5026,30 @@ File: {file}</source>
         <translation>没有待检车辆。已售和已预订的车辆会显示在这里。</translation>
     </message>
     <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>No deals here. A deal starts from a lead: choose Deal… on the leads page or in the queue.</source>
+        <translation>暂无销售订单。订单从意向客户开始：在意向客户页或接待队列中选择“销售订单…”。</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>No money recorded here yet.</source>
+        <translation>暂无收付款记录。</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>价格公示</translation>
+    </message>
+    <message>
+        <source>No price list yet. A manager drafts one and publishes it.</source>
+        <translation>尚无价格表。由销售经理起草并公示。</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -4793,6 +5140,10 @@ File: {file}</source>
     <message>
         <source>PDIs waiting: {n}</source>
         <translation>待办 PDI：{n}</translation>
+    </message>
+    <message>
+        <source>Deals ready to deliver: {n}</source>
+        <translation>待交车订单：{n}</translation>
     </message>
 </context>
 <context>
@@ -5935,6 +6286,10 @@ Defect: {defect}</source>
         <translation>试乘试驾…</translation>
     </message>
     <message>
+        <source>Deal…</source>
+        <translation>销售订单…</translation>
+    </message>
+    <message>
         <source>Today: {visits} visitors · {free} consultants free</source>
         <translation>今日：{visits} 批客户 · 空闲顾问 {free} 位</translation>
     </message>
@@ -6645,6 +7000,33 @@ Defect: {defect}</source>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPage</name>
+    <message>
+        <source>My deals</source>
+        <translation>我的订单</translation>
+    </message>
+    <message>
+        <source>Customer name, contract number or last digits of the VIN</source>
+        <translation>客户姓名、合同编号或车架号后几位</translation>
+    </message>
+    <message>
+        <source>Open deal…</source>
+        <translation>打开订单…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部进行中</translation>
+    </message>
+    <message>
+        <source>Deals: {count}</source>
+        <translation>订单：{count}</translation>
     </message>
 </context>
 <context>

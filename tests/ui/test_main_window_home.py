@@ -4,6 +4,7 @@ a first size that fits 1366×768, one stylesheet and status badges."""
 
 from __future__ import annotations
 
+import importlib.util
 import uuid
 
 import pytest
@@ -25,12 +26,14 @@ from ui.shell.startup import load_backend
 from ui.widgets import style_tokens
 from ui.widgets.table_state import TableState
 
-# Where each role starts its day. Finance has no desk of its own yet: its documents.
+# Where each role starts its day. Finance: the finance page (issue #18.7), its documents while
+# that page is not in the build (ui/shell/nav.py Module.page_module).
+FINANCE_HOME = "finance" if importlib.util.find_spec("ui.finance.finance_page") else "documents"
 ROLE_HOMES = {
     Role.RECEPTION: "reception",
     Role.CONSULTANT: "queue",
     Role.PDI_TECHNICIAN: "pdi",
-    Role.FINANCE: "documents",
+    Role.FINANCE: FINANCE_HOME,
     Role.SALES_MANAGER: "reception_reports",
     Role.ADMIN: "admin",
 }
@@ -122,7 +125,7 @@ def test_counts_show_only_what_the_role_works_on(qtbot, make_ctx, uow, sync_ops)
     assert window.nav_counts.keys == {"pdi"}
     manager = MainWindow(make_ctx(Role.SALES_MANAGER))
     qtbot.addWidget(manager)
-    assert manager.nav_counts.keys == {"waiting", "overdue", "cards", "pdi"}
+    assert manager.nav_counts.keys == {"waiting", "overdue", "cards", "pdi", "ready"}
 
 
 def _table_state(window: MainWindow, key: str) -> TableState:
@@ -175,6 +178,7 @@ def test_a_user_with_several_roles_opens_on_the_first_role_s_home(qtbot, db_url,
     keys = ["inventory", "documents", "reception", "queue", "reception_reports", "pdi", "admin"]
     assert home_module({Role.ADMIN, Role.SALES_MANAGER}, keys) == "reception_reports"
     assert home_module({Role.FINANCE}, ["inventory", "documents"]) == "documents"
+    assert home_module({Role.FINANCE}, ["documents", "sales", "finance"]) == "finance"
     actor = make_user(uow, Role.CONSULTANT, Role.PDI_TECHNICIAN)
     assert auth  # noqa: B018 - the login service is what the window's actor came from
     window = MainWindow(AppContext(__import__("db.uow").uow.Database(db_url), actor))

@@ -38,6 +38,7 @@ def test_benchmark_suite_runs_on_a_tiny_dataset(tmp_path):
         "search customers by name",
         "search vehicles by VIN tail",
         "visits list first screen",
+        "deal board first screen",
         "month KPI inputs",
         "one vehicle card PDF",
         "cards issued, signed, archived, print file written",

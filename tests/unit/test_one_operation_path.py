@@ -67,6 +67,8 @@ READS_BY_NAME = {
     "day_book",
     "open_balances",
     "handover_checklist",  # issue #18.6: what the handover asks for and what blocks it now
+    "deal_board",  # the deal board (issue #18.7)
+    "deal_detail",  # one deal's history and documents
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template", "export_cash_report"}

@@ -92,6 +92,12 @@ class LeadsPage(QWidget):
         self.customer_button.setObjectName("open_customer")
         self.customer_button.clicked.connect(lambda _checked=False: self.open_customer())
         top.addWidget(self.customer_button)
+        # Issue #18.7: the sale goes on from the lead, its deal opened (or made) from here.
+        self.deal_button = QPushButton(self.tr("Deal…"))
+        self.deal_button.setObjectName("open_lead_deal")
+        self.deal_button.setVisible(can(ctx.actor.roles, Action.SELL))
+        self.deal_button.clicked.connect(lambda _checked=False: self.open_deal())
+        top.addWidget(self.deal_button)
 
         self._lead_table()
 
@@ -230,10 +236,18 @@ class LeadsPage(QWidget):
         self.customer_dialog = open_customer(self.ctx, lead.customer_id, self) if lead else None
         return self.customer_dialog
 
+    def open_deal(self) -> None:
+        from ui.sales.api import open_deal_for_lead
+
+        lead = self.selected_lead()
+        if lead is not None:
+            open_deal_for_lead(self.ctx, self, lead_id=lead.id)
+
     def _selection_changed(self) -> None:
         lead = self.selected_lead()
         self.edit_box.setEnabled(lead is not None)
         self.customer_button.setEnabled(lead is not None)
+        self.deal_button.setEnabled(lead is not None and lead.status != "lost")
         self.errors.clear()
         if lead is None:
             return

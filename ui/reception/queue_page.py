@@ -81,7 +81,14 @@ class QueuePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.only_mine)
-        for b in (self.start_button, self.test_drive_button, self.end_button, self.left_button, self.reassign_button):
+        for b in (
+            self.start_button,
+            self.test_drive_button,
+            self.deal_button,
+            self.end_button,
+            self.left_button,
+            self.reassign_button,
+        ):
             top.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -137,6 +144,9 @@ class QueuePage(QWidget):
         self.test_drive_button.setVisible(
             can(roles, Action.BOOK_TEST_DRIVES) and can(roles, Action.CONDUCT_TEST_DRIVES)
         )
+        # Issue #18.7: the visitor being served goes on to a deal (quote, contract, ...).
+        self.deal_button = action_button(self.tr("Deal…"), "visit_deal", self.deal_selected)
+        self.deal_button.setVisible(can(roles, Action.SELL))
         serve = can(roles, Action.SERVE_VISITORS)
         self.start_button.setVisible(serve)
         self.end_button.setVisible(serve)
@@ -229,6 +239,7 @@ class QueuePage(QWidget):
         self.left_button.setEnabled(bool(v and v.status == "waiting"))
         self.reassign_button.setEnabled(bool(v and v.status != "finished"))
         self.test_drive_button.setEnabled(bool(v and v.status == "with_consultant" and self._mine(v)))
+        self.deal_button.setEnabled(bool(v and v.customer_id and v.status != "waiting" and self._mine(v)))
 
     # --- actions ---------------------------------------------------------------------------
     def _write(self, fn) -> None:
@@ -282,6 +293,14 @@ class QueuePage(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def deal_selected(self) -> None:
+        """The deal of the visitor's lead: opened, or made from the lead first."""
+        from ui.sales.api import open_deal_for_lead
+
+        v = self.selected_visit()
+        if v is not None:
+            open_deal_for_lead(self.ctx, self, visit_id=v.id)
 
     def test_drive_selected(self):
         """Open the guided test drive for the selected visitor; the drive is linked to the

@@ -6,6 +6,7 @@ Issue #17.7: after login each role opens on its own work, not on the first modul
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from typing import Callable
 
@@ -27,6 +28,12 @@ class Module:
     icon: str = "SP_FileIcon"  # a QStyle.StandardPixmap: native on every platform
     count: str | None = None  # the live count shown beside the title (ui/shell/nav_counts.py)
     empty_text: str = ""  # what its tables say while empty (ui/widgets/table_state.py)
+    # The module its page lives in, when that page may not be in this build yet (issue #18: the
+    # finance and price list pages are written in parallel); the module is left out until it is.
+    page_module: str = ""
+
+    def available(self) -> bool:
+        return not self.page_module or importlib.util.find_spec(self.page_module) is not None
 
     def visible_to(self, roles) -> bool:
         return any(can(roles, a) for a in (self.action, *self.any_of))
@@ -96,6 +103,26 @@ def _pdi(ctx: AppContext) -> QWidget:
     from ui.pdi.pdi_page import PdiPage
 
     return PdiPage(ctx)
+
+
+def _sales(ctx: AppContext) -> QWidget:
+    from ui.sales.sales_page import SalesPage
+
+    return SalesPage(ctx)
+
+
+FINANCE_PAGE = "ui.finance.finance_page"
+PRICE_LIST_PAGE = "ui.sales.price_list_page"
+
+
+def _finance(ctx: AppContext) -> QWidget:
+    page = importlib.import_module(FINANCE_PAGE)  # see Module.page_module
+    return page.FinancePage(ctx)
+
+
+def _price_list(ctx: AppContext) -> QWidget:
+    page = importlib.import_module(PRICE_LIST_PAGE)
+    return page.PriceListPage(ctx)
 
 
 def _audit(ctx: AppContext) -> QWidget:
@@ -194,6 +221,36 @@ MODULES = (
         empty_text=QT_TRANSLATE_NOOP("MainWindow", "No cars waiting for PDI. Sold and reserved cars appear here."),
     ),
     M(
+        "sales",
+        QT_TRANSLATE_NOOP("MainWindow", "Sales"),
+        A.VIEW_DEALS,
+        _sales,
+        icon="SP_DialogOkButton",
+        count="ready",
+        empty_text=QT_TRANSLATE_NOOP(
+            "MainWindow", "No deals here. A deal starts from a lead: choose Deal… on the leads page or in the queue."
+        ),
+    ),
+    M(
+        "finance",
+        QT_TRANSLATE_NOOP("MainWindow", "Finance"),
+        A.VIEW_PAYMENTS,
+        _finance,
+        any_of=(A.RECORD_PAYMENTS,),
+        icon="SP_DialogSaveButton",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No money recorded here yet."),
+        page_module=FINANCE_PAGE,
+    ),
+    M(
+        "price_list",
+        QT_TRANSLATE_NOOP("MainWindow", "Price list"),
+        A.VIEW_PRICE_LIST,
+        _price_list,
+        icon="SP_FileLinkIcon",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No price list yet. A manager drafts one and publishes it."),
+        page_module=PRICE_LIST_PAGE,
+    ),
+    M(
         "staff",
         QT_TRANSLATE_NOOP("MainWindow", "Staff"),
         A.VIEW_STAFF,
@@ -231,7 +288,7 @@ MODULES = (
 
 
 def modules() -> list[Module]:
-    return list(MODULES)
+    return [m for m in MODULES if m.available()]
 
 
 def visible_modules(roles) -> list[Module]:
@@ -239,13 +296,14 @@ def visible_modules(roles) -> list[Module]:
 
 
 # Where each role starts its day (issue #17.7), in this order when a user holds several roles.
-# Finance has no desk of its own yet: it lands on the documents it shows and prints. The
-# manager's "today" is the traffic report, which opens on today.
+# Finance lands on its own desk, the finance page (issue #18.7; the documents it prints while
+# that page is not in the build). The manager's "today" is the traffic report, which opens on today.
 HOME_BY_ROLE = (
     ("sales_manager", "reception_reports"),
     ("reception", "reception"),
     ("consultant", "queue"),
     ("pdi_technician", "pdi"),
+    ("finance", "finance"),
     ("finance", "documents"),
     ("admin", "admin"),
 )

@@ -1,5 +1,5 @@
 """Live counts in the navigation (issue #17.7): visitors waiting, cards to print, PDIs
-waiting, overdue follow-ups.
+waiting, overdue follow-ups, deals ready to deliver (issue #18.7).
 
 Each count is a read query run off the UI thread (ui.shell.workers), only for the modules the
 user sees and may act on. Counts are refreshed by the change bus (AppContext.data_did_change):
@@ -23,6 +23,7 @@ COUNT_ACTIONS = {
     "overdue": Action.VIEW_LEADS,
     "cards": Action.ISSUE_CARDS,
     "pdi": Action.VIEW_PDI,
+    "ready": Action.VIEW_DEALS,
 }
 # Which parts of a change set can move each count.
 COUNT_CHANGES = {
@@ -30,6 +31,7 @@ COUNT_CHANGES = {
     "overdue": ("reception",),
     "cards": ("vehicles", "documents", "store"),
     "pdi": ("vehicles", "pdi", "documents"),
+    "ready": ("sales", "payments"),
 }
 PDI_TO_DO = ("awaiting", "in_progress", "failed")
 DEBOUNCE_MS = 150  # a burst of changes (a batch of cards) is counted once
@@ -63,7 +65,20 @@ def count_pdi(uow, actor: Actor) -> int:
     return sum(1 for row in queue(uow, actor=actor) if row.state in PDI_TO_DO)
 
 
-COUNTERS = {"waiting": count_waiting, "overdue": count_overdue, "cards": count_cards, "pdi": count_pdi}
+def count_ready(uow, actor: Actor) -> int:
+    """Deals paid up and waiting for their handover (issue #18.7)."""
+    from app.sales.board import count_ready_to_deliver
+
+    return count_ready_to_deliver(uow, actor=actor)
+
+
+COUNTERS = {
+    "waiting": count_waiting,
+    "overdue": count_overdue,
+    "cards": count_cards,
+    "pdi": count_pdi,
+    "ready": count_ready,
+}
 
 
 def read_counts(database, actor: Actor, keys) -> dict[str, int]:

@@ -21,6 +21,7 @@ COUNT_WORDS = {
     "overdue": QT_TRANSLATE_NOOP("MainWindow", "Overdue follow-ups: {n}"),
     "cards": QT_TRANSLATE_NOOP("MainWindow", "Cards to print: {n}"),
     "pdi": QT_TRANSLATE_NOOP("MainWindow", "PDIs waiting: {n}"),
+    "ready": QT_TRANSLATE_NOOP("MainWindow", "Deals ready to deliver: {n}"),
 }
 ALERT_COUNTS = {"overdue"}  # late work is red; work waiting its turn is the accent colour
 

@@ -96,6 +96,11 @@ STATUS_TONES = {
     # test drives
     "out": "info",
     "returned": "success",
+    # the deal board's stages (issue #18.7; delivered and cancelled as above)
+    "quote": "info",
+    "contract": "neutral",
+    "awaiting_payment": "warning",
+    "ready": "success",
 }
 
 
