@@ -29,6 +29,7 @@ from tests.integration.test_privacy_permissions import PRIVACY_CASES, PRIVACY_RU
 from tests.integration.test_reception_permissions import RECEPTION_CASES, reception_allowed
 from tests.integration.test_test_drive_permissions import TEST_DRIVE_CASES, TEST_DRIVE_RULE_REFUSALS
 from tests.integration import (
+    perm_cases_board,
     perm_cases_contract,
     perm_cases_finance,
     perm_cases_handover,
@@ -37,7 +38,14 @@ from tests.integration import (
 )
 
 # Issue #18: the sale's cases, one file per part (each part's tests keep its own).
-SALES_PARTS = (perm_cases_price, perm_cases_quote, perm_cases_contract, perm_cases_finance, perm_cases_handover)
+SALES_PARTS = (
+    perm_cases_board,
+    perm_cases_price,
+    perm_cases_quote,
+    perm_cases_contract,
+    perm_cases_finance,
+    perm_cases_handover,
+)
 SALES_CASES = {a: f for part in SALES_PARTS for a, f in part.CASES.items()}
 SALES_RULE_REFUSALS = {r for part in SALES_PARTS for r in part.RULE_REFUSALS}
 
@@ -130,22 +138,6 @@ RULE_REFUSALS = {
 }
 
 
-# Issue #18 actions whose service has not landed yet; each part's case file removes the skip.
-SALES_PENDING = {
-    Action.VIEW_PRICE_LIST,
-    Action.MANAGE_PRICE_LIST,
-    Action.VIEW_DEALS,
-    Action.SELL,
-    Action.APPROVE_DISCOUNTS,
-    Action.END_CONTRACTS,
-    Action.RECORD_PAYMENTS,
-    Action.APPROVE_REFUNDS,
-    Action.VIEW_PAYMENTS,
-    # Delivered only through the handover (issue #18.4): perm_cases_handover.py brings its case.
-    Action.DELIVER_VEHICLE,
-}
-
-
 def _allowed(action: Action, role: Role) -> bool:
     if action in RECEPTION_CASES:
         return reception_allowed(action, role, MATRIX)
@@ -161,8 +153,6 @@ def _allowed(action: Action, role: Role) -> bool:
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
 @pytest.mark.parametrize("action", list(Action), ids=lambda a: a.value)
 def test_every_action_as_every_role(uow, tmp_path, action, role):
-    if action in SALES_PENDING and action not in SALES_CASES:
-        pytest.skip(f"{action}: its service is being built (issue #18)")
     make_store(uow)
     manager = make_user(uow, Role.SALES_MANAGER)
     actor = make_user(uow, role)
