@@ -484,13 +484,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_payment_contract_id"), ["contract_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_payment_received_at"), ["received_at"], unique=False)
 
-    with op.batch_alter_table("store", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("discount_approval_fen", sa.Integer(), server_default="500000", nullable=False))
+    # Plain ALTER TABLE (as 0017 did): a batch copy of `store` would write its foreign keys into
+    # the table's SQL, and 0017's downgrade could then no longer drop updated_by_id.
+    op.add_column("store", sa.Column("discount_approval_fen", sa.Integer(), server_default="500000", nullable=False))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("store", schema=None) as batch_op:
-        batch_op.drop_column("discount_approval_fen")
+    op.drop_column("store", "discount_approval_fen")
 
     with op.batch_alter_table("payment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_payment_received_at"))
