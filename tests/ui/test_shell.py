@@ -232,12 +232,13 @@ def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_mod
             "文件档案",
             "试乘试驾",
             "售前检查",
+            "价格公示",  # issue #18.1: the public list is readable by the administrator too
             "员工",
             "展厅",
             "审计日志",
             "系统管理",
         ]
-        w.nav.setCurrentRow(4)
+        w.nav.setCurrentRow(5)
         shell._change_language("en")
         w2 = shell.main_window
         qtbot.addWidget(w2)

@@ -289,7 +289,14 @@ def dialog(qtbot) -> SignatureDialog:
 def test_dialog_shows_who_signs_in_which_role(dialog):
     assert dialog.who.text() == f"{role_label(SignerRole.CUSTOMER)}: 王建国"
     assert "GS-2025-0007" in dialog.document.text()
-    assert {role_label(r) for r in SignerRole} == {"Customer", "Sales consultant", "Escort", "Technician", "Manager"}
+    assert {role_label(r) for r in SignerRole} == {
+        "Customer",
+        "Sales consultant",
+        "Escort",
+        "Technician",
+        "Manager",
+        "Finance",  # issue #18.5: receipts and settlement statements
+    }
 
 
 def test_ok_on_an_empty_pad_shows_a_message_and_emits_nothing(dialog, qtbot):
