@@ -15,22 +15,12 @@ from sqlalchemy import select
 from app.core.errors import FieldError, NotFound
 from app.inventory.api import held_by_contract
 from app.sales.amounts import fen_to_capital
+from app.sales.quotes import signed_quote  # the quote in force (4.3.1.3), as the quote part reads it
 from db.models import StaffUser, Vehicle, VehicleStatus
 from db.sales_models import Contract, ContractStatus, Deal, DealStage, Disclosure, Quote, QuoteLine, QuoteLineKind
 
 SELLABLE = (VehicleStatus.IN_STOCK, VehicleStatus.ON_DISPLAY)
 DISCLOSE_AGE_DAYS = 2 * 365  # 4.2.3.4: a car built over two years ago is disclosed before sale
-
-
-def signed_quote(s, deal_id: int) -> Quote | None:
-    """The deal's quote in force: signed and not superseded (4.3.1.3). A private copy of the
-    quote part's app.sales.quotes.signed_quote until that lands (issue #18.3)."""
-    return s.scalars(
-        select(Quote)
-        .where(Quote.deal_id == deal_id, Quote.signed_at.is_not(None), Quote.superseded_at.is_(None))
-        .order_by(Quote.revision.desc())
-        .limit(1)
-    ).first()
 
 
 def disclosure_required(s, deal: Deal, car: Vehicle, today: dt.date) -> bool:
