@@ -31,7 +31,7 @@ from app.documents.signing import (
     to_pkcs12,
     verify_pdf,
 )
-from app.core.errors import NotFound, PermissionDenied, SetupRequired, ShowroomError
+from app.core.errors import Conflict, NotFound, PermissionDenied, SetupRequired, ShowroomError
 from app.core.permissions import Action, require
 from app.core.dto import Actor, CertificateDTO
 from app.core.store_keys import record_key_id
@@ -149,7 +149,16 @@ def ensure_store_certificate(uow: UnitOfWork, *, actor: Actor) -> CertificateDTO
         if row is not None:
             return _dto(row, _names(uow.session, [row.created_by_id]))
     cert = create_store_certificate(_store_name(uow))
-    return _get_dto(uow, _install(uow, cert, source=GENERATED, created_by_id=actor.user_id))
+    try:
+        return _get_dto(uow, _install(uow, cert, source=GENERATED, created_by_id=actor.user_id))
+    except Conflict:
+        # Two terminals signed the store's first document at the same moment and both made a
+        # certificate: the other one's won (its key id is the one recorded), so sign with it.
+        with uow:
+            row = _active_row(uow.session)
+            if row is None:
+                raise
+            return _dto(row, _names(uow.session, [row.created_by_id]))
 
 
 def create_certificate(uow: UnitOfWork, *, actor: Actor) -> CertificateDTO:

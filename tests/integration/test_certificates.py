@@ -192,3 +192,34 @@ def test_the_database_refuses_deleting_or_rewriting_a_certificate(uow, admin, da
             with database.engine.begin() as conn:
                 conn.execute(text(sql), {"id": cert.id})
     assert certificates.list_certificates(uow(), actor=admin)[0] == cert
+
+
+def test_two_terminals_making_the_first_certificate_at_once_both_sign_with_one(db_url, uow, admin):
+    """Two desks sign the store's first document at the same moment (PostgreSQL really runs
+    them together): neither is told to try again, and both end up with the one active seal."""
+    import threading
+
+    from db.uow import Database
+
+    terminals = [Database(db_url) for _ in range(2)]
+    barrier, got = threading.Barrier(2), []
+
+    def run(database):
+        barrier.wait()
+        try:
+            got.append(certificates.ensure_store_certificate(database.uow(), actor=admin).fingerprint)
+        except Exception as e:  # noqa: BLE001 - what this test is about
+            got.append(f"raw {type(e).__name__}: {e}")
+
+    threads = [threading.Thread(target=run, args=(d,)) for d in terminals]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        for d in terminals:
+            d.dispose()
+    active = certificates.ensure_store_certificate(uow(), actor=admin).fingerprint
+    assert not [g for g in got if g.startswith("raw")], got
+    assert active in got

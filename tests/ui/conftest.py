@@ -20,6 +20,15 @@ def isolated_settings(tmp_path_factory):
     yield path
 
 
+@pytest.fixture(autouse=True)
+def background_work_done_after_each_test():
+    """A window closed at the end of a test may still have a read or an audited write on the
+    pool; on PostgreSQL it would hold its locks into the next test's TRUNCATE (a deadlock).
+    The app itself waits the same way at logout and shutdown (ui/shell/shell.py)."""
+    yield
+    workers.wait_for_idle()
+
+
 @pytest.fixture()
 def sync_ops():
     """run_op runs inline (Picard's FakeThreadPool): results arrive before the call returns."""
