@@ -164,7 +164,7 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
     """Write everything of the handover in the caller's transaction."""
     s = uow.session
     from app.documents.api import archive_prepared
-    from app.inventory.api import record_status_change
+    from app.inventory.api import deliver_at_handover
 
     record_id = archive_prepared(s, prepared.record, actor)
     warranty_id = archive_prepared(s, prepared.warranty, actor)
@@ -195,10 +195,11 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
         warranty_document_number=prepared.warranty.number,
     )
     s.add(h)
-    # The car leaves the store (its history row says who and when); 4.4.1's gate held above.
-    previous, car.status, car.updated_by_id = car.status, "delivered", actor.user_id
+    # The car leaves the store through inventory's one move for it (issue #18.4: delivered only
+    # through a handover): sold -> delivered, the PDI gate again (4.4.1.2-4.4.1.4), the card
+    # retired and the history row saying who and when.
+    deliver_at_handover(uow, car, actor=actor, reason=contract.number, at=now)
     s.flush()
-    record_status_change(uow, car, from_status=previous, actor=actor, reason=contract.number, at=now)
     # 3.11: a contract is fulfilled when its car is handed over.
     contract.status, contract.fulfilled_at, contract.live_vehicle_id = ContractStatus.FULFILLED, now, None
     contract.updated_by_id = actor.user_id
