@@ -30,6 +30,7 @@ from app.inventory.api import sell_under_contract
 from app.reception.api import move_lead
 from app.sales.contract_docs import Prepared, prepare_papers
 from app.sales.contract_draft import Draft, deal_of, draft_blockers, read_draft, signed_quote, contract_price_fen
+from app.sales.deals import deal_for_sale
 from app.sales.contract_dto import ContractDTO, ContractInput, contract_dto
 from app.sales.contract_terms import CleanTerms, clean_terms, terms_record
 from app.sales.stages import refresh_stage
@@ -65,7 +66,7 @@ def contract_blockers(
     require(actor, Action.SELL)
     with uow:
         s = uow.session
-        errors, _ = _checked_terms(s, deal_of(s, deal_id), data, now or utcnow())
+        errors, _ = _checked_terms(s, deal_for_sale(s, actor, deal_id), data, now or utcnow())
         return errors
 
 
@@ -121,7 +122,8 @@ def sign_contract(
         first = first_record(s, request_key, "sign_contract")
         if first is not None:
             return contract_dto(s.get(Contract, first))
-        deal = deal_of(s, deal_id)
+        # A consultant contracts their own customers' deals only; a sales manager anyone's.
+        deal = deal_for_sale(s, actor, deal_id)
         errors, terms = _checked_terms(s, deal, data, now)
         if errors or terms is None:
             raise ValidationFailed(errors)

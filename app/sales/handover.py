@@ -18,16 +18,17 @@ from dataclasses import replace
 from app.core.clock import store_today, utcnow
 from app.core.common import check_version, commit
 from app.core.dto import Actor, SignatureCapture
-from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
+from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import clean_line
 from app.sales import handover_checks as checks
+from app.sales.deals import may_sell_for
 from app.sales.handover_dto import SANBAO, DeliveryAppointmentDTO, HandoverChecklistDTO, HandoverDTO, HandoverInput
 from app.sales.handover_papers import HandoverPapers, issue_papers, papers_of
 from app.sales.stages import latest_contract, refresh_stage
 from db.handover_models import Handover
-from db.models import Role, Vehicle
+from db.models import Vehicle
 from db.sales_models import Contract, ContractStatus, Deal
 from db.uow import UnitOfWork
 
@@ -40,8 +41,7 @@ def _contract_for(s, actor: Actor, contract_id: int) -> tuple[Contract, Vehicle,
     if contract is None:
         raise NotFound(what="contract", id=contract_id)
     deal, car = s.get(Deal, contract.deal_id), s.get(Vehicle, contract.vehicle_id)
-    if not actor.has(Role.SALES_MANAGER) and deal.consultant_id != actor.user_id:
-        raise PermissionDenied(action="own_deals_only")
+    may_sell_for(actor, deal.consultant_id)  # not_your_customer, with its message (ui/sales/errors_quote.py)
     return contract, car, deal
 
 

@@ -8,12 +8,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from app.core.errors import ValidationFailed
+from app.core.errors import PermissionDenied, ValidationFailed
 from app.sales import api as sales
 from db.handover_models import Handover
 from db.models import Role, Vehicle, VehicleStatusChange
 from db.sales_models import Contract
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
+from tests.contract_factories import ready_deal, sign
 from tests.handover_factories import full_input, handover_signatures, ready_contract
 from tests.integration.test_pdi_permissions import technician
 
@@ -76,3 +77,32 @@ def test_4_4_2_a_car_not_sold_under_the_contract_is_not_delivered(uow, people):
         assert u.session.get(Vehicle, vid).status == "in_stock"
         assert u.session.get(Contract, cid).status == "signed"
         assert u.session.scalar(select(Handover.id).where(Handover.contract_id == cid)) is None
+
+
+# --- 4.3.3 / 办法 art. 15: a consultant works on their own customers' deals only -------------
+
+
+def test_4_3_3_a_consultant_cannot_contract_another_consultants_deal_a_manager_can(uow, people):
+    """The contract is signed by the deal's consultant (or a sales manager): another consultant
+    is refused before anything is drawn, in the blockers as in the signing."""
+    consultant, manager, _finance, _tech = people
+    other = make_user(uow, Role.CONSULTANT, full_name="张顾问")
+    deal_id, _ = ready_deal(uow, consultant, manager)
+    with pytest.raises(PermissionDenied) as e:
+        sign(uow, other, deal_id)
+    assert e.value.code == "not_your_customer"
+    with pytest.raises(PermissionDenied):
+        sales.contract_blockers(uow(), actor=other, deal_id=deal_id)
+    with uow() as u:
+        assert u.session.scalar(select(Contract.id).where(Contract.deal_id == deal_id)) is None
+    assert sign(uow, manager, deal_id).status == "signed"
+
+
+def test_4_4_2_a_consultant_cannot_hand_over_another_consultants_car(uow, people):
+    consultant, manager, finance, tech = people
+    other = make_user(uow, Role.CONSULTANT, full_name="张顾问")
+    _deal, cid, _vid = ready_contract(uow, consultant, manager, finance, tech)
+    with pytest.raises(PermissionDenied) as e:
+        _hand_over(uow, other, cid)
+    assert e.value.code == "not_your_customer"
+    assert _hand_over(uow, manager, cid).contract_id == cid
