@@ -3116,6 +3116,14 @@ Consultant: {consultant} · {consent}</source>
         <translation>告知书须由客户和销售顾问双方签字。</translation>
     </message>
     <message>
+        <source>This lead is marked lost: follow it up again on the leads page before opening a deal.</source>
+        <translation>该意向已标记为战败：请先在意向页面重新跟进，再开立交易。</translation>
+    </message>
+    <message>
+        <source>This lead has already been sold: open a new lead for a new purchase.</source>
+        <translation>该意向已成交：如客户再次购车，请新建意向。</translation>
+    </message>
+    <message>
         <source>The car&apos;s record changed while the disclosure was being signed: sign it again.</source>
         <translation>签署告知书期间车辆记录发生了变化：请重新签署。</translation>
     </message>

@@ -12,11 +12,13 @@ from app.core.errors import PermissionDenied, ValidationFailed
 from app.sales import api as sales
 from db.handover_models import Handover
 from db.models import Role, Vehicle, VehicleStatusChange
-from db.sales_models import Contract
+from db.reception_models import Lead
+from db.sales_models import Contract, Deal
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.contract_factories import ready_deal, sign
 from tests.handover_factories import full_input, handover_signatures, ready_contract
 from tests.integration.test_pdi_permissions import technician
+from tests.sales_factories import SALE_NOW, make_lead, make_price_list, make_vehicle
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 HANDOVER_AT = dt.datetime(2026, 3, 15, 2, 0)
@@ -106,3 +108,26 @@ def test_4_4_2_a_consultant_cannot_hand_over_another_consultants_car(uow, people
         _hand_over(uow, other, cid)
     assert e.value.code == "not_your_customer"
     assert _hand_over(uow, manager, cid).contract_id == cid
+
+
+# --- 4.3.1.2: a deal is opened on an open intention only ----------------------------------
+
+
+@pytest.mark.parametrize(("status", "code"), [("lost", "deal_lead_lost"), ("ordered", "deal_lead_closed")])
+def test_4_3_1_2_no_deal_is_opened_on_a_lost_or_closed_lead(uow, people, status, code):
+    consultant, manager, _finance, _tech = people
+    make_price_list(uow, manager)
+    car = make_vehicle(uow, manager)
+    _customer, lead_id = make_lead(uow, consultant)
+    with uow() as u:
+        u.session.get(Lead, lead_id).status = status
+        u.commit()
+    with pytest.raises(ValidationFailed) as e:
+        sales.open_deal(uow(), actor=consultant, lead_id=lead_id, vehicle_id=car, now=SALE_NOW)
+    assert f"lead:{code}" in _codes(e)
+    with uow() as u:
+        assert u.session.scalar(select(Deal.id).where(Deal.lead_id == lead_id)) is None
+    with uow() as u:  # followed again (the leads page's move), the deal opens
+        u.session.get(Lead, lead_id).status = "following"
+        u.commit()
+    assert sales.open_deal(uow(), actor=consultant, lead_id=lead_id, vehicle_id=car, now=SALE_NOW).lead_id == lead_id
