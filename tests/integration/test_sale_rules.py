@@ -12,7 +12,7 @@ from app.core.errors import PermissionDenied, ValidationFailed
 from app.sales import api as sales
 from db.handover_models import Handover
 from db.models import Role, Vehicle, VehicleStatusChange
-from db.reception_models import Lead
+from db.reception_models import Lead, LeadStatusChange
 from db.sales_models import Contract, Deal
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.contract_factories import ready_deal, sign
@@ -131,3 +131,30 @@ def test_4_3_1_2_no_deal_is_opened_on_a_lost_or_closed_lead(uow, people, status,
         u.session.get(Lead, lead_id).status = "following"
         u.commit()
     assert sales.open_deal(uow(), actor=consultant, lead_id=lead_id, vehicle_id=car, now=SALE_NOW).lead_id == lead_id
+
+
+# --- 4.3.3 / 3.12-3.13: an ended contract leaves the lead followed again, not ordered --------
+
+
+@pytest.mark.parametrize("kind", ["cancel", "terminate"])
+def test_4_3_3_ending_the_contract_puts_the_lead_back_to_following(uow, people, kind):
+    """The customer did not buy: the lead is followed up again from the next store day (and
+    counts as a retained lead for 3.12/3.13), with the move in its status history."""
+    consultant, manager, _finance, _tech = people
+    deal_id, _ = ready_deal(uow, consultant, manager)
+    contract = sign(uow, consultant, deal_id)
+    with uow() as u:
+        lead_id = u.session.get(Deal, deal_id).lead_id
+        assert u.session.get(Lead, lead_id).status == "ordered"
+    sales.end_contract(
+        uow(), actor=manager, contract_id=contract.id, expected_version=contract.version, kind=kind,
+        reason="客户放弃购车", now=SALE_NOW,
+    )  # fmt: skip
+    with uow() as u:
+        lead = u.session.get(Lead, lead_id)
+        assert (lead.status, lead.next_follow_up) == ("following", dt.date(2026, 3, 11))
+        last = u.session.scalars(
+            select(LeadStatusChange).where(LeadStatusChange.lead_id == lead_id).order_by(LeadStatusChange.id)
+        ).all()[-1]
+        assert (last.from_status, last.to_status, last.changed_at) == ("ordered", "following", SALE_NOW)
+        assert contract.number in last.note
