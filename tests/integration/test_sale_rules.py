@@ -158,3 +158,36 @@ def test_4_3_3_ending_the_contract_puts_the_lead_back_to_following(uow, people, 
         ).all()[-1]
         assert (last.from_status, last.to_status, last.changed_at) == ("ordered", "following", SALE_NOW)
         assert contract.number in last.note
+
+
+# --- 4.2.3.4: the disclosure's age line in the document's language ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted", "unwanted"),
+    [
+        ("zh", ["生产日期 2023-06-01，已超过2年"], ["Produced", "over 2 years"]),
+        ("en", ["Produced on 2023-06-01, more than 2 years ago"], ["已超过", "生产日期 2023"]),
+        ("bilingual", ["生产日期 2023-06-01，已超过2年", "Produced on 2023-06-01, more than 2 years ago"], []),
+    ],
+)
+def test_4_2_3_4_the_disclosed_age_reads_in_the_documents_language(uow, people, language, wanted, unwanted):
+    from app.documents.api import get_document_bytes
+    from tests.contract_factories import pads
+    from tests.integration.test_cards_currency import pdf_text
+
+    consultant, manager, _finance, _tech = people
+    make_price_list(uow, manager)
+    car = make_vehicle(uow, manager, production_date=dt.date(2023, 6, 1))
+    _customer, lead_id = make_lead(uow, consultant)
+    deal = sales.open_deal(uow(), actor=consultant, lead_id=lead_id, vehicle_id=car, now=SALE_NOW)
+    d = sales.sign_disclosure(
+        uow(), actor=consultant, deal_id=deal.id, follow_up_staff_id=consultant.user_id, signatures=pads(),
+        language=language, now=SALE_NOW,
+    )  # fmt: skip
+    text = " ".join(pdf_text(get_document_bytes(uow(), actor=consultant, document_id=d.document_id)).split())
+    compact = "".join(text.split())
+    for needle in wanted:
+        assert "".join(needle.split()) in compact, needle
+    for needle in unwanted:
+        assert "".join(needle.split()) not in compact, needle
