@@ -4,6 +4,7 @@ goes through the real services on a real database."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import select
@@ -191,3 +192,27 @@ def test_4_2_3_4_the_disclosed_age_reads_in_the_documents_language(uow, people, 
         assert "".join(needle.split()) in compact, needle
     for needle in unwanted:
         assert "".join(needle.split()) not in compact, needle
+
+
+# --- 三包 art. 9: the 三包凭证 gives the after-sales / complaint phone, not the sales hotline ---
+
+
+def test_san_bao_9_the_certificate_gives_the_complaint_phone_for_repairs(uow, people):
+    import shutil
+    import subprocess
+
+    from app.documents.api import get_document_bytes
+
+    consultant, manager, finance, tech = people
+    _deal, cid, _vid = ready_contract(uow, consultant, manager, finance, tech)
+    done = _hand_over(uow, consultant, cid)
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.skip("pdftotext not installed")
+    pdf = get_document_bytes(uow(), actor=consultant, document_id=done.warranty_document_id)
+    text = subprocess.run([exe, "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    # The first phone number after the repairer's phone label is the complaint phone.
+    after = text[text.index("售后投诉电话") :]
+    assert re.findall(r"021-6400000\d", after)[0] == "021-64000001"  # make_store's complaint phone
+    # The sales hotline stays in the page header (layout), never on the repairer's line.
+    assert "021-64000000" not in after.split("\f")[0]
