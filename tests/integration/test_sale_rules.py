@@ -216,3 +216,20 @@ def test_san_bao_9_the_certificate_gives_the_complaint_phone_for_repairs(uow, pe
     assert re.findall(r"021-6400000\d", after)[0] == "021-64000001"  # make_store's complaint phone
     # The sales hotline stays in the page header (layout), never on the repairer's line.
     assert "021-64000000" not in after.split("\f")[0]
+
+
+# --- 4.3.2.1: the test price list's promotion does not expire under the tests on 2027-01-01 ----
+
+
+def test_4_3_2_1_the_listed_promotion_is_offered_on_any_day_the_tests_run(uow):
+    """A quote priced two months from the day the tests run still takes the listed promotion
+    (the factory's promotion ends a year past today, not on a fixed 2026-12-31)."""
+    from app.core.clock import store_today, utcnow
+    from tests.integration.test_quotes import World
+
+    w = World(uow)
+    d = w.deal()
+    later = dt.datetime.combine(store_today(utcnow()) + dt.timedelta(days=60), dt.time(2, 0))
+    data = w.data(promotion_item_ids=(w.item("PROMO-SPRING"),), valid_until=None)
+    preview = sales.price_quote(uow(), actor=w.consultant, deal_id=d.id, data=data, now=later)
+    assert "promotion" in [line.kind for line in preview.lines]
