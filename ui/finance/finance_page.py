@@ -124,9 +124,14 @@ class FinancePage(RefreshWhenShown, QWidget):
 
     def _loaded(self, result) -> None:
         book, balances = result
+        # A reload after a payment keeps the contract chosen: its 尾款 follows its 定金.
+        chosen = self.selected_contract()
         self.day_model.set_rows(list(book.payments))
         self.refund_model.set_rows(list(book.refunds_pending))
         self.balance_model.set_rows(balances)
+        row = self.balance_model.row_of(chosen.contract_id) if chosen is not None else -1
+        if row >= 0:
+            self.balance_table.selectRow(row)
         self.totals.setText(self._totals_text(book))
         self._update_buttons()
         self.load_ledger()

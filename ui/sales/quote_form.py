@@ -121,6 +121,10 @@ class QuoteForm(QWidget):
             provider.setPlaceholderText(self.tr("Provider the customer chose"))
             timing.setPlaceholderText(self.tr("When it is done"))
             check.toggled.connect(self.changed)
+            # Ticking the service first asks for its provider: typing one prices the quote again
+            # (and clears that message) without another change elsewhere.
+            provider.editingFinished.connect(self.changed)
+            timing.editingFinished.connect(self.changed)
             row = QHBoxLayout()
             for w in (check, provider, timing):
                 row.addWidget(w, 1)
