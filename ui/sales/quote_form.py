@@ -59,6 +59,7 @@ class QuoteForm(QWidget):
         self.valid_until = QDateEdit(QDate.currentDate().addDays(14))
         self.valid_until.setObjectName("valid_until")
         self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")
         rows = QFormLayout(box)
         rows.addRow(self.tr("Model and trim"), self.errors.wrap("vehicle_item", self.vehicle))
         rows.addRow(self.tr("Valid until"), self.errors.wrap("valid_until", self.valid_until))
