@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.clock import utcnow
 from app.reception.duty import set_roster
@@ -42,7 +42,7 @@ from tests.factories import (
 )
 from tests.handover_factories import pass_pdi
 from tests.integration.test_pdi_permissions import technician
-from tests.sales_factories import BUYER_ID, make_price_list, make_vehicle
+from tests.sales_factories import BUYER_ID, make_lead, make_price_list, make_vehicle
 from ui.sales.board_labels import DEAL_STAGE
 from ui.sales.deal_table_model import STAGE_COLUMN
 from ui.shell.i18n import install_translators
@@ -478,3 +478,25 @@ def _documents(deal_page) -> str:
     return " ".join(
         str(model.index(r, c).data() or "") for r in range(model.rowCount()) for c in range(model.columnCount())
     )
+
+
+def test_a_provider_typed_after_ticking_the_service_prices_the_quote_again_banfa_art_14(qtbot, make_ctx, uow):
+    """Ticking an agency service first asks for the provider the customer chose (办法 art. 14);
+    typing it and moving on prices the quote again and clears that message."""
+    from app.sales.api import open_deal
+    from ui.sales.quote_dialog import QuoteDialog, open_quote_dialog
+
+    make_store(uow)
+    consultant = make_ctx(Role.CONSULTANT, full_name="李顾问")
+    make_price_list(uow, make_ctx(Role.SALES_MANAGER).actor)
+    deal = open_deal(uow(), actor=consultant.actor, lead_id=make_lead(uow, consultant.actor)[1])
+    parent = QWidget()  # the deal page's stand-in
+    qtbot.addWidget(parent)
+    open_quote_dialog(consultant, parent, deal.id)
+    quote = parent.findChild(QuoteDialog)
+    check, provider, _timing = quote.quote_form.services["registration"]
+    tick(qtbot, check)
+    assert quote.total.text().endswith("—") and quote.errors.label("services").text()
+    type_in(provider, "本店")
+    qtbot.keyClick(provider, Qt.Key.Key_Tab)
+    assert "¥" in quote.total.text() and not quote.errors.label("services").text()
