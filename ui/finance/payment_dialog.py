@@ -58,7 +58,7 @@ class PaymentDialog(ServiceFormDialog):
         rows.addRow(self.tr("Amount (¥)"), self.errors.wrap("amount", self.amount))
         rows.addRow(self.tr("Method"), self.errors.wrap("method", self.method))
         rows.addRow(self.tr("Note"), self.errors.wrap("note", self.note))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(520)  # the contract's balance on one or two lines
         self._load_ledger()
 
     def _load_ledger(self) -> None:
