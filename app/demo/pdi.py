@@ -21,6 +21,7 @@ from app.demo.pdi_photos import demo_caption, demo_photo
 from app.staff.auth import actor_of
 from db.models import StaffUser, Vehicle, VehicleStatus
 from db.pdi_models import PdiInspection
+from db.sales_models import Contract
 from db.uow import Database
 
 TECHNICIAN = "sun.haitao"
@@ -69,7 +70,12 @@ def add_pdi_demo(db, manager, now) -> bool:
             return created
         tech = actor_of(user)
         sold = list(
-            uow.session.scalars(select(Vehicle).where(Vehicle.status == VehicleStatus.SOLD.value).order_by(Vehicle.id))
+            uow.session.scalars(
+                # Cars entered as sold; one sold by the demo's sale (app/demo/sales.py) has its own PDI.
+                select(Vehicle)
+                .where(Vehicle.status == VehicleStatus.SOLD.value, Vehicle.id.not_in(select(Contract.vehicle_id)))
+                .order_by(Vehicle.id)
+            )
         )
         inspected = set(uow.session.scalars(select(PdiInspection.vehicle_id)))
         first: dict[str, int] = {}
