@@ -162,10 +162,12 @@ def build_demo(
 
 
 def _add_sales(db: Database, manager: Actor, now: dt.datetime) -> bool:
-    from app.demo.sales import People, add_sales_demo
+    from app.demo.sales import People, add_sales_demo, sales_demo_complete
     from app.demo.sales_plan import DEALS
     from app.reception.setup import ensure_reception_defaults
 
+    if sales_demo_complete(db):  # every later start: one query, nothing else loaded
+        return False
     ensure_reception_defaults(db.uow(), now=now)  # the contact consent text the customers agree to
     people = People(
         manager=manager,

@@ -47,7 +47,7 @@ def _entry(item, defect) -> PdiItemEntry:
     return PdiItemEntry(item.id, item.version, "ok", value=value)
 
 
-def _record(db: Database, tech, ins, *, stop_after: int | None = None, defect=None):
+def record_inspection(db: Database, tech, ins, *, stop_after: int | None = None, defect=None):
     """Record the items through the service in one transaction (record_items checks each as
     record_item does: photos, values, versions), not one call per item: one call per item
     re-read the whole inspection each time, most of the demo's build time (issue #17, speed)."""
@@ -88,9 +88,9 @@ def add_pdi_demo(db, manager, now) -> bool:
             continue
         ins = pdi.start_inspection(db.uow(), actor=tech, vehicle_id=vehicle_id)
         if outcome == "in_progress":
-            _record(db, tech, ins, stop_after=len(ins.items) // 2)
+            record_inspection(db, tech, ins, stop_after=len(ins.items) // 2)
         else:
-            ins = _record(db, tech, ins, defect=DEFECT if outcome == "failed" else None)
+            ins = record_inspection(db, tech, ins, defect=DEFECT if outcome == "failed" else None)
             pdi.complete_inspection(db.uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
         created = True
     return created

@@ -32,7 +32,7 @@ from app.demo.sales_plan import DEALS
 from app.demo.sales_prices import add_price_list
 from app.demo.vehicles import VEHICLES, M
 from db.models import Vehicle, VehicleStatus
-from db.sales_models import Deal
+from db.sales_models import Deal, PriceList, PriceListStatus
 from db.uow import Database
 
 SELLABLE = (VehicleStatus.IN_STOCK.value, VehicleStatus.ON_DISPLAY.value)
@@ -46,7 +46,7 @@ def request_key(*parts: str) -> str:
     return str(uuid.uuid5(_KEYS, "/".join(parts)))
 
 
-# One drawn signature per role: drawing one costs a tenth of a second, and the demo signs 30 times.
+# One drawn signature per role: drawing one costs a tenth of a second, and the demo signs some twenty times.
 _SEEDS = {"customer": 11, "consultant": 21}
 
 
@@ -106,6 +106,14 @@ def find_car(db: Database, index: int) -> int | None:
             .order_by(Vehicle.id)
             .limit(1)
         )
+
+
+def sales_demo_complete(db: Database) -> bool:
+    """A published price list and a deal: the demo's sale is there (or the store made its own)."""
+    with db.uow() as uow:
+        s = uow.session
+        published = select(PriceList.id).where(PriceList.status == PriceListStatus.PUBLISHED).limit(1)
+        return s.scalar(published) is not None and s.scalar(select(Deal.id).limit(1)) is not None
 
 
 def add_sales_demo(db: Database, people: People, now: dt.datetime) -> bool:

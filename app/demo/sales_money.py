@@ -109,12 +109,12 @@ def _appointment(db: Database, consultant: Actor, contract_id: int, at: dt.datet
 
 def _pdi(db: Database, people: People, plan: DealPlan, car_id: int) -> None:
     """The technician passes the car and the customer signs the report (4.4.1.2-4.4.1.4)."""
-    from app.demo.pdi import _record
+    from app.demo.pdi import record_inspection
     from app.pdi import inspections as pdi, report as pdi_report
 
     tech = people.technician
     ins = pdi.start_inspection(db.uow(), actor=tech, vehicle_id=car_id)
-    ins = _record(db, tech, ins)
+    ins = record_inspection(db, tech, ins)
     ins = pdi.complete_inspection(db.uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
     pdi_report.issue_pdi_report(
         db.uow(), actor=tech, inspection_id=ins.id, customer_name=plan.customer,

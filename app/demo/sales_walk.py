@@ -11,7 +11,9 @@ import datetime as dt
 
 from app.core.clock import store_today
 from app.core.dto import Actor
+from app.core.errors import FieldError, ValidationFailed
 from app.demo.sales import Clock, People, pad, request_key
+from app.demo.sales_money import contract_deal, deliver, pay
 from app.demo.sales_plan import DealPlan
 from app.reception.api import current_consent_text
 from app.reception.customers import register_customer
@@ -50,7 +52,8 @@ def _lead(db: Database, plan: DealPlan, consultant: Actor, car_id: int, clock: C
 def _price_items(db: Database, people: People, day: dt.date) -> dict[str, int]:
     """The list in force on the demo's day: item ids by code."""
     pl = sales.price_list_in_force(db.uow(), actor=people.manager, on=day)
-    assert pl is not None  # add_price_list published it first
+    if pl is None:  # add_price_list publishes it first; a list effective later is no use today
+        raise ValidationFailed([FieldError("price_list", "no_price_list_in_force")])
     return {item.code: item.id for item in pl.items}
 
 
@@ -87,8 +90,6 @@ def _quote(db: Database, people: People, plan: DealPlan, consultant: Actor, deal
 
 def walk_deal(db: Database, people: People, plan: DealPlan, car_id: int, clock: Clock) -> None:
     """Take one planned deal as far as its column."""
-    from app.demo.sales_money import contract_deal, deliver, pay
-
     consultant = people.consultants[plan.consultant]
     lead_id = _lead(db, plan, consultant, car_id, clock)
     deal = sales.open_deal(
