@@ -166,7 +166,7 @@ def _add_sales(db: Database, manager: Actor, now: dt.datetime) -> bool:
     from app.demo.sales_plan import DEALS
     from app.reception.setup import ensure_reception_defaults
 
-    if sales_demo_complete(db):  # every later start: one query, nothing else loaded
+    if sales_demo_complete(db):  # every later start: two lookups, no actor, no reception defaults
         return False
     ensure_reception_defaults(db.uow(), now=now)  # the contact consent text the customers agree to
     people = People(

@@ -120,11 +120,11 @@ def add_sales_demo(db: Database, people: People, now: dt.datetime) -> bool:
     """The price list and the deals; True when anything was created."""
     from app.demo.sales_walk import walk_deal
 
-    created = add_price_list(db, people.manager, now)
+    clock = Clock(now)
+    created = add_price_list(db, people.manager, clock.tick())  # published before the first quote
     with db.uow() as uow:
         if uow.session.scalar(select(func.count(Deal.id))):
             return created
-    clock = Clock(now)
     for plan in DEALS:
         car = find_car(db, plan.car)
         if car is not None:
