@@ -1576,6 +1576,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>正在记录交车前检查（PDI）…</translation>
     </message>
     <message>
+        <source>Signing the sample sales and handovers…</source>
+        <translation>正在签订示例销售与交车…</translation>
+    </message>
+    <message>
         <source>Seating today&apos;s visitors…</source>
         <translation>正在安排今日到店客户…</translation>
     </message>
