@@ -37,7 +37,7 @@ from reportlab.platypus import (
 
 from app.documents import linebreak
 from app.documents.fonts import PDF_WRITE_LOCK, FontSet, register_fonts
-from app.documents.layout_flow import body_frame, unsplit
+from app.documents.layout_flow import body_frame, remember_line_breaks, unsplit
 from app.documents.layout_text import (
     LANGUAGES as LANGUAGES,
     SHANGHAI as SHANGHAI,
@@ -57,6 +57,7 @@ from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
 
 linebreak.install()  # 避头尾: no line of a paragraph starts with a closing mark (issue #17.20)
+remember_line_breaks()  # each paragraph's lines broken once per width (issue #18.11, speed)
 INK, GREY, RULE = colors.HexColor("#1a1a1a"), colors.HexColor("#666666"), colors.HexColor("#4a5a6a")
 PAGE = A4
 MARGIN_X, MARGIN_BOTTOM, HEADER_TOP = 18 * mm, 22 * mm, 12 * mm
