@@ -11,27 +11,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph
 
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import (
-    GREY,
+    signed_part,
+    title_flowables,
     DocumentMeta,
     RenderContext,
     SignatureDTO,
     Text,
     esc,
     fmt_date,
-    fmt_datetime,
     inline,
-    labelled,
     render_flowing,
+<<<<<<< HEAD
     signature_block,
     stacked,
+=======
+>>>>>>> main
 )
 from app.sales.quote_dto import DisclosureItem
-from app.sales.quote_pdf import two_columns
+from app.sales.quote_pdf import dated, two_columns
 
 DOC_TYPE = "disclosure"
 TITLE = Text("车辆情况披露告知书", "Vehicle disclosure before contract")
@@ -89,11 +91,7 @@ def _item_text(item: DisclosureItem, produced: dt.date | None, lang: str) -> str
 
 def _story(ctx: RenderContext, d: DisclosurePdfDTO, signatures: Sequence[SignatureDTO]) -> list[Flowable]:
     st, lang = ctx.styles, ctx.language
-    story: list[Flowable] = [Paragraph(esc(TITLE.zh if lang != "en" else TITLE.en), st.title)]
-    if lang == "bilingual":
-        story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
-    issued = labelled(Text("日期", "Date"), fmt_datetime(ctx.meta.issued_at), lang)
-    story += [Paragraph(issued, st.small.clone("issued", alignment=1)), Spacer(1, 3 * mm)]
+    story = title_flowables(ctx, TITLE) + dated(ctx)
     story += ctx.paragraphs(INTRO)
     produced = d.production_date.isoformat() if d.production_date else "—"
     car_rows = [
@@ -116,10 +114,7 @@ def _story(ctx: RenderContext, d: DisclosurePdfDTO, signatures: Sequence[Signatu
         (Text("跟进日期", "Follow-up by date"), fmt_date(d.follow_up_due)),
     ]
     story += ctx.paragraphs(H_FOLLOW, st.heading) + [two_columns(ctx, follow)]
-    block = signature_block(ctx, signatures)
-    if block is not None:
-        story.append(KeepTogether(ctx.paragraphs(H_SIGN, st.heading) + [block]))
-    return story
+    return story + signed_part(ctx, signatures, ctx.paragraphs(H_SIGN, st.heading))
 
 
 def render_disclosure(

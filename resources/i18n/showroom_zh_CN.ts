@@ -1305,8 +1305,8 @@ Consultant: {consultant} · {consent}</source>
         <translation>报价第 {n} 版已签字</translation>
     </message>
     <message>
-        <source>{n} items disclosed</source>
-        <translation>已告知 {n} 项</translation>
+        <source>Items disclosed: {n}</source>
+        <translation>已告知事项：{n} 项</translation>
     </message>
     <message>
         <source>Disclosure signed</source>
@@ -1401,6 +1401,14 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Nothing has happened on this deal yet.</source>
+        <translation>此交易尚无记录。</translation>
+    </message>
+    <message>
+        <source>No documents yet: the signed quote, contract, receipts and handover papers appear here.</source>
+        <translation>暂无文件：签字的报价单、合同、收款凭证和交车文件将在此列出。</translation>
     </message>
     <message>
         <source>History</source>
@@ -1566,6 +1574,10 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Recording pre-delivery inspections…</source>
         <translation>正在记录交车前检查（PDI）…</translation>
+    </message>
+    <message>
+        <source>Signing the sample sales and handovers…</source>
+        <translation>正在签订示例销售与交车…</translation>
     </message>
     <message>
         <source>Seating today&apos;s visitors…</source>
@@ -3448,6 +3460,18 @@ Consultant: {consultant} · {consent}</source>
         <translation>显示已结清合同</translation>
     </message>
     <message>
+        <source>No money received or refunded on this day.</source>
+        <translation>当日没有收款或退款。</translation>
+    </message>
+    <message>
+        <source>No contract has money open.</source>
+        <translation>没有待收款的合同。</translation>
+    </message>
+    <message>
+        <source>No refund is waiting.</source>
+        <translation>没有待处理的退款。</translation>
+    </message>
+    <message>
         <source>Record payment</source>
         <translation>收款</translation>
     </message>
@@ -3490,6 +3514,14 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Refunds waiting</source>
         <translation>待处理退款</translation>
+    </message>
+    <message>
+        <source>Choose a contract above to see its payments.</source>
+        <translation>在上方选择一份合同，查看其收付款记录。</translation>
+    </message>
+    <message>
+        <source>No payment on this contract yet.</source>
+        <translation>此合同尚无收款。</translation>
     </message>
     <message>
         <source>invoice {number} of {date}</source>

@@ -148,17 +148,9 @@ def _main(qtbot, backend, username):
     return w
 
 
-def _in_build(keys: list[str]) -> list[str]:
-    """The finance and price list pages (issue #18) appear once their modules are in the build."""
-    from ui.shell.nav import modules
-
-    built = {m.key for m in modules()}
-    return [k for k in keys if k in built]
-
-
 def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "li")
-    assert w.module_keys() == _in_build(
+    assert w.module_keys() == (
         ["inventory", "documents", "queue", "leads", "history", "test_drives", "pdi", "sales", "finance", "price_list"]
         + ["showroom"]
     )
@@ -169,7 +161,7 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
 
 def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "admin")
-    assert w.module_keys() == _in_build(
+    assert w.module_keys() == (
         ["inventory", "documents", "test_drives", "pdi", "price_list", "staff", "showroom", "audit", "admin"]
     )
     w.nav.setCurrentRow(w.module_keys().index("staff"))
