@@ -26,11 +26,7 @@ from app.documents.layout import (
     fmt_date,
     inline,
     render_flowing,
-<<<<<<< HEAD
-    signature_block,
     stacked,
-=======
->>>>>>> main
 )
 from app.sales.quote_dto import DisclosureItem
 from app.sales.quote_pdf import dated, two_columns
