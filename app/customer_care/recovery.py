@@ -124,9 +124,9 @@ def record_apology(uow: UnitOfWork, *, actor: Actor, case_id: int, expected_vers
 def _compensation_errors(failure_class: str, kind: str, fen: int) -> list[FieldError]:
     errors = []
     if failure_class not in FAILURE_CLASSES:
-        errors.append(FieldError("failure_class", "invalid_choice"))
+        errors.append(FieldError("failure_class", "unknown_value"))
     if kind not in COMPENSATION_TYPES:
-        errors.append(FieldError("compensation_type", "invalid_choice"))
+        errors.append(FieldError("compensation_type", "unknown_value"))
     elif kind == "none" and fen:
         errors.append(FieldError("compensation_fen", "recovery_value_without_compensation"))
     elif kind != "none" and not 0 < fen <= MAX_COMPENSATION_FEN:

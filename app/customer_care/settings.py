@@ -75,7 +75,7 @@ def get_care_settings(uow: UnitOfWork, *, actor: Actor) -> CareSettingsDTO:
 def _check(s: Session, caller: str, care_staff_id: int | None, intervals: dict[str, int]) -> None:
     errors = []
     if caller not in {c.value for c in DeliveryCaller}:
-        errors.append(FieldError("delivery_caller", "invalid_choice"))
+        errors.append(FieldError("delivery_caller", "unknown_value"))
     elif caller == DeliveryCaller.CUSTOMER_CARE:
         user = s.get(StaffUser, care_staff_id) if care_staff_id else None
         if user is None or not user.active or Role.CUSTOMER_CARE not in user.role_set:

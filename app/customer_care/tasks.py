@@ -70,7 +70,7 @@ def _checked(task: FollowUpTask, outcome: str, note: str) -> None:
     if task.status != TaskStatus.OPEN:
         errors.append(FieldError("outcome", "care_task_closed"))
     if outcome not in {o.value for o in TaskOutcome}:
-        errors.append(FieldError("outcome", "invalid_choice"))
+        errors.append(FieldError("outcome", "unknown_value"))
     if outcome == TaskOutcome.UNSATISFIED and not note:
         errors.append(FieldError("note", "care_reason_required"))
     if len(note) > MAX_NOTE:
