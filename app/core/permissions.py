@@ -213,7 +213,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.VIEW_CARE_TASKS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
     A.RECORD_CARE_CALLS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
     # Who calls, the intervals and the questionnaires are the store's decisions.
-    A.MANAGE_CARE_SETTINGS: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    A.MANAGE_CARE_SETTINGS: frozenset({R.SALES_MANAGER}),
     # 4.5.2.3: the satisfaction survey is taken by someone other than the seller.
     A.RECORD_SURVEYS: frozenset({R.SALES_MANAGER, R.CUSTOMER_CARE}),
     # The export leaves the system (for a survey firm): management only (PIPL art. 23).

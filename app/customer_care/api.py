@@ -26,10 +26,10 @@ from app.customer_care.recovery import (
     propose_compensation,
     record_apology,
 )
-from app.customer_care.settings import get_care_settings, save_care_settings, set_first_service_days
+from app.customer_care.settings import get_care_settings, list_care_staff, save_care_settings, set_first_service_days
 from app.customer_care.survey_export import export_surveys
 from app.customer_care.surveys import list_survey_templates, publish_survey_template, record_survey
-from app.customer_care.tasks import list_care_tasks, record_task_outcome
+from app.customer_care.tasks import count_care_tasks, list_care_tasks, record_task_outcome
 
 __all__ = [
     "ASSIGNED",
@@ -50,10 +50,12 @@ __all__ = [
     "TaskListDTO",
     "acknowledge_care_notices",
     "approve_compensation",
+    "count_care_tasks",
     "delivery_call_due",
     "export_surveys",
     "get_care_settings",
     "list_care_notices",
+    "list_care_staff",
     "list_care_tasks",
     "list_recovery_cases",
     "list_survey_templates",

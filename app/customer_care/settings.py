@@ -15,7 +15,7 @@ from app.core.permissions import Action, require
 from app.core.validation import clean_line
 from app.customer_care.dto import CareSettingsDTO
 from db.care_models import CareSetting, DeliveryCaller, FirstServiceInterval
-from db.models import Role, StaffUser
+from db.models import Role, StaffRole, StaffUser
 from db.reception_models import IntentLevel
 from db.uow import UnitOfWork
 
@@ -96,12 +96,16 @@ def save_care_settings(
     care_staff_id: int | None,
     lead_interval_days: dict[str, int],
     expected_version: int,
+    first_service: tuple[str, int] | None = None,
 ) -> CareSettingsDTO:
-    """Save who calls and the lead intervals; `expected_version` 0 for the first save."""
+    """Save who calls and the lead intervals (and, given, one brand's first-service days) in
+    one transaction; `expected_version` 0 for the first save."""
     require(actor, Action.MANAGE_CARE_SETTINGS)
     with uow:
         s = uow.session
         _check(s, delivery_caller, care_staff_id, lead_interval_days)
+        if first_service is not None:
+            _keep_first_service(s, actor, *first_service)
         row = settings_row(s)
         if row is None:
             if expected_version:  # saved by another terminal and then gone: reload
@@ -118,9 +122,7 @@ def save_care_settings(
         return _dto(s)
 
 
-def set_first_service_days(uow: UnitOfWork, *, actor: Actor, brand: str, days: int) -> CareSettingsDTO:
-    """首保: the brand's first service falls due `days` after delivery ("*" for any other brand)."""
-    require(actor, Action.MANAGE_CARE_SETTINGS)
+def _keep_first_service(s: Session, actor: Actor, brand: str, days: int) -> None:
     brand = clean_line(brand or "")
     errors = []
     if not brand:
@@ -129,12 +131,31 @@ def set_first_service_days(uow: UnitOfWork, *, actor: Actor, brand: str, days: i
         errors.append(FieldError("days", "care_interval_range", {"max": MAX_INTERVAL_DAYS}))
     if errors:
         raise ValidationFailed(errors)
+    row = s.get(FirstServiceInterval, brand)
+    if row is None:
+        row = FirstServiceInterval(brand=brand)
+        s.add(row)
+    row.days, row.updated_by_id = days, actor.user_id
+
+
+def set_first_service_days(uow: UnitOfWork, *, actor: Actor, brand: str, days: int) -> CareSettingsDTO:
+    """首保: the brand's first service falls due `days` after delivery ("*" for any other brand)."""
+    require(actor, Action.MANAGE_CARE_SETTINGS)
     with uow:
         s = uow.session
-        row = s.get(FirstServiceInterval, brand)
-        if row is None:
-            row = FirstServiceInterval(brand=brand)
-            s.add(row)
-        row.days, row.updated_by_id = days, actor.user_id
+        _keep_first_service(s, actor, brand, days)
         commit(uow)
         return _dto(s)
+
+
+def list_care_staff(uow: UnitOfWork, *, actor: Actor) -> list[tuple[int, str]]:
+    """(id, name) of the active staff with the customer_care role: who may be given the calls."""
+    require(actor, Action.MANAGE_CARE_SETTINGS)
+    with uow:
+        rows = uow.session.scalars(
+            select(StaffUser)
+            .join(StaffRole, StaffRole.user_id == StaffUser.id)
+            .where(StaffRole.role == Role.CUSTOMER_CARE.value, StaffUser.active.is_(True))
+            .order_by(StaffUser.full_name)
+        )
+        return [(u.id, u.full_name) for u in rows]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
 from app.core.clock import store_day_bounds, store_today
 from app.core.common import check_version, commit
@@ -114,3 +114,17 @@ def record_task_outcome(
         case_id, next_id = after_outcome(s, task, outcome, note, actor_id=actor.user_id, now=now)
         commit(uow)
         return OutcomeDTO(task=task_dto(s, task, now), recovery_case_id=case_id, next_task_id=next_id)
+
+
+def count_care_tasks(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> int:
+    """The navigation's count: the actor's open tasks due by the end of the store's day, and for
+    a sales manager every overdue task too (escalated to them), on the server's clock."""
+    require(actor, Action.VIEW_CARE_TASKS)
+    with uow:
+        s = uow.session
+        now = now or server_now(s)
+        _, end_of_today = store_day_bounds(store_today(now))
+        mine = (FollowUpTask.assignee_id == actor.user_id) & (FollowUpTask.due_at < end_of_today)
+        which = or_(mine, FollowUpTask.due_at < now) if actor.has(Role.SALES_MANAGER) else mine
+        q = select(func.count()).select_from(FollowUpTask).where(FollowUpTask.status == TaskStatus.OPEN, which)
+        return s.scalar(q) or 0

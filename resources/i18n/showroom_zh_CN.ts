@@ -643,6 +643,45 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>CareSettingsDialog</name>
+    <message>
+        <source>Customer care settings</source>
+        <translation>客户关怀设置</translation>
+    </message>
+    <message>
+        <source>The consultant who sold the car</source>
+        <translation>销售该车的顾问</translation>
+    </message>
+    <message>
+        <source>Customer care</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Brand, or * for every other brand; empty: unchanged</source>
+        <translation>品牌，* 表示其他所有品牌；留空则不变</translation>
+    </message>
+    <message>
+        <source>72-hour call by</source>
+        <translation>72小时回访由</translation>
+    </message>
+    <message>
+        <source>Customer care person</source>
+        <translation>客服人员</translation>
+    </message>
+    <message>
+        <source>Lead follow-up, level {level} (days)</source>
+        <translation>意向客户跟进，{level} 级（天）</translation>
+    </message>
+    <message>
+        <source>First service: brand</source>
+        <translation>首保：品牌</translation>
+    </message>
+    <message>
+        <source>First service after (days)</source>
+        <translation>交车后首保（天）</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTab</name>
     <message>
         <source>Create new self-signed…</source>
@@ -5423,6 +5462,10 @@ File: {file}</source>
         <source>Deals ready to deliver: {n}</source>
         <translation>待交车订单：{n}</translation>
     </message>
+    <message>
+        <source>Customer care tasks due: {n}</source>
+        <translation>到期的客户关怀任务：{n}</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeDialog</name>
@@ -7997,6 +8040,14 @@ Defect: {defect}</source>
         <translation>安排意向客户跟进</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Export surveys…</source>
+        <translation>导出满意度调查…</translation>
+    </message>
+    <message>
         <source>{today} due today · {overdue} overdue · {later} later</source>
         <translation>今日到期 {today} · 已超时 {overdue} · 以后 {later}</translation>
     </message>
@@ -8011,6 +8062,22 @@ Defect: {defect}</source>
     <message>
         <source>Survey recorded: satisfied.</source>
         <translation>调查已记录：满意。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Export surveys</source>
+        <translation>导出满意度调查</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} surveys exported to {path}</source>
+        <translation>已导出 {n} 份调查到 {path}</translation>
     </message>
     <message>
         <source>{n} lead follow-ups planned.</source>

@@ -166,6 +166,9 @@ def test_an_overdue_call_escalates_to_every_sales_manager_on_the_server_clock_4_
         assert [(n.task_id, n.kind, n.assignee_name) for n in notices] == [(call, "escalated", "李顾问")]
     overdue = care.list_care_tasks(uow(), actor=manager, everyone=True, now=due + HOUR).overdue
     assert [t.id for t in overdue] == [call]
+    # The navigation's counts: the consultant's call due today, the managers' escalated one.
+    assert care.count_care_tasks(uow(), actor=consultant, now=due + HOUR) == 1
+    assert care.count_care_tasks(uow(), actor=second, now=due + HOUR) == 1
 
 
 def test_escalation_uses_the_database_clock_not_the_terminals(uow, people):

@@ -142,3 +142,39 @@ def test_the_customer_care_role_lands_on_customer_care(qtbot, database, uow, peo
     window = MainWindow(AppContext(database, carer))
     qtbot.addWidget(window)
     assert window.current_module() == "customer_care"
+
+
+def test_the_manager_gives_the_72_hour_calls_to_customer_care_in_the_settings_4_5_1_2(qtbot, database, uow, people):
+    consultant, manager = people
+    carer = make_user(uow, Role.CUSTOMER_CARE, full_name="陈客服")
+    page = _page(qtbot, database, manager)
+    tab = page.tasks
+    qtbot.mouseClick(tab.settings_button, LEFT)
+    dialog = tab.dialog
+    qtbot.addWidget(dialog)
+    dialog.caller.setCurrentIndex(dialog.caller.findData("customer_care"))
+    qtbot.mouseClick(dialog.save_button, LEFT)  # no person chosen: said beside the field
+    assert dialog.isVisible() and dialog.errors.widget("care_staff_id") is not None
+    dialog.staff.setCurrentIndex(dialog.staff.findData(carer.user_id))
+    qtbot.keyClicks(dialog.brand, "*")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert not dialog.isVisible()
+    _, _, call, _ = _overdue_call(uow, consultant, manager)
+    with uow() as u:
+        assert u.session.get(FollowUpTask, call).assignee_id == carer.user_id
+
+
+def test_the_manager_exports_the_surveys_for_the_survey_firm(qtbot, database, uow, people, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    consultant, manager = people
+    deal_id, customer_id, _, _ = _overdue_call(uow, consultant, manager)
+    answers = {"overall": 5, "consultant": 5, "explained": True, "on_time": True}
+    care.record_survey(uow(), actor=manager, template_key="delivery", customer_id=customer_id, deal_id=deal_id,
+                       answers=answers)  # fmt: skip
+    target = tmp_path / "surveys.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    page = _page(qtbot, database, manager)
+    page.tasks.survey_kind.setCurrentIndex(page.tasks.survey_kind.findData("delivery"))
+    qtbot.mouseClick(page.tasks.export_button, LEFT)
+    assert target.exists() and str(target) in page.tasks.message.text()

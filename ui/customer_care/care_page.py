@@ -55,6 +55,11 @@ class TasksTab(QWidget):
             self.tr("Plan lead follow-ups"), "care_plan_leads", self.plan_leads,
             visible=can(roles, Action.MANAGE_CARE_SETTINGS),
         )  # fmt: skip
+        manager = can(roles, Action.MANAGE_CARE_SETTINGS)
+        self.settings_button = action_button(self.tr("Settings…"), "care_settings", self.settings, visible=manager)
+        self.export_button = action_button(
+            self.tr("Export surveys…"), "care_export_surveys", self.export, visible=can(roles, Action.EXPORT_SURVEYS)
+        )
         self._lay_out()
         self._update_buttons()
 
@@ -63,7 +68,8 @@ class TasksTab(QWidget):
         top.addWidget(self.view)
         top.addWidget(self.everyone)
         top.addWidget(self.summary, 1)
-        top.addWidget(self.plan_button)
+        for w in (self.plan_button, self.settings_button, self.export_button):
+            top.addWidget(w)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
         for w in (self.outcome_button, self.survey_kind, self.survey_button):
@@ -149,6 +155,48 @@ class TasksTab(QWidget):
                 id=result.recovery_case_id))  # fmt: skip
         else:
             self.message.setText(self.tr("Survey recorded: satisfied."))
+
+    def settings(self) -> None:
+        from app.customer_care.api import get_care_settings, list_care_staff
+        from ui.customer_care.settings_dialog import CareSettingsDialog
+
+        ctx = self.ctx
+
+        def work():
+            return get_care_settings(ctx.uow(), actor=ctx.actor), list_care_staff(ctx.uow(), actor=ctx.actor)
+
+        def loaded(result) -> None:
+            self.dialog = CareSettingsDialog(ctx, *result, self)
+            self.dialog.saved.connect(lambda _s: self.message.setText(self.tr("Settings saved.")))
+            self.dialog.open()
+
+        run_op(self, work, loaded)
+
+    def export(self, path: str | None = None) -> None:
+        """The surveys of the last 30 days, for the survey firm (no names or mobiles)."""
+        import datetime as dt
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.core.clock import store_today
+        from app.customer_care.api import export_surveys
+
+        key, day_to = self.survey_kind.currentData() or "delivery", store_today()
+        day_from = day_to - dt.timedelta(days=29)
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export surveys"), f"{key}_{day_to:%Y%m%d}.xlsx", self.tr("Excel workbook (*.xlsx)")
+            )
+            if not path:
+                return
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+        ctx, target = self.ctx, path
+        Op(ctx, self, lambda: export_surveys(
+            ctx.uow(), actor=ctx.actor, template_key=key, day_from=day_from, day_to=day_to, path=target
+        )).busy(self.export_button).on_success(
+            lambda n: self.message.setText(self.tr("{n} surveys exported to {path}").format(n=n, path=target))
+        ).run()  # fmt: skip
 
     def plan_leads(self) -> None:
         from app.customer_care.api import plan_lead_follow_ups

@@ -263,6 +263,7 @@ MODULES = (
         _customer_care,
         any_of=(A.MANAGE_RECOVERY,),
         icon="SP_MessageBoxQuestion",
+        count="care",
         empty_text=QT_TRANSLATE_NOOP("MainWindow", "Nothing to do here. A delivered car brings its 72-hour call."),
     ),
     M(
