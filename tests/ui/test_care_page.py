@@ -178,3 +178,31 @@ def test_the_manager_exports_the_surveys_for_the_survey_firm(qtbot, database, uo
     page.tasks.survey_kind.setCurrentIndex(page.tasks.survey_kind.findData("delivery"))
     qtbot.mouseClick(page.tasks.export_button, LEFT)
     assert target.exists() and str(target) in page.tasks.message.text()
+
+
+def test_a_delivered_car_brings_its_72_hour_call_to_the_consultants_page_3_14(qtbot, database, uow, people):
+    """The walk of issue #19's "done": a real handover, then the call on the consultant's page."""
+    from app.sales import api as sales
+    from tests.handover_factories import full_input, handover_signatures, ready_contract
+    from tests.integration.test_pdi_permissions import technician
+
+    consultant, manager = people
+    _, cid, _ = ready_contract(uow, consultant, manager, make_user(uow, Role.FINANCE), technician(uow))
+    with uow() as u:
+        picked_up = care.server_now(u.session) - dt.timedelta(hours=1)
+    sales.complete_handover(uow(), actor=consultant, contract_id=cid, data=full_input(uow, cid),
+                            signatures=handover_signatures(), now=picked_up)  # fmt: skip
+    page = _page(qtbot, database, consultant)
+    tab = page.tasks
+    tab.view.setCurrentIndex(tab.view.findData("later"))
+    (call,) = [t for t in tab.model.rows() if t.kind == "delivery_call"]
+    assert call.due_at == picked_up + dt.timedelta(hours=72) and not call.overdue
+    tab.table.selectRow(tab.model.rows().index(call))
+    qtbot.mouseClick(tab.outcome_button, LEFT)
+    dialog = tab.dialog
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.save_button, LEFT)  # reached, satisfied (the first choice)
+    assert not dialog.isVisible() and tab.message.text()
+    with uow() as u:
+        done = u.session.get(FollowUpTask, call.id)
+        assert (done.status, done.outcome, done.done_by_id) == ("done", "satisfied", consultant.user_id)

@@ -28,6 +28,7 @@ class CareNotices(QObject):
         super().__init__(parent)
         self.ctx, self.notice = ctx, notice
         self.shown: list[tuple[int, str]] = []
+        self._text = ""  # what this object put on the banner (a visitor's notice may replace it)
         self.timer = QTimer(self, interval=POLL_MS, timeout=self.poll)
         notice.dismissed.connect(self.acknowledge)
         QTimer.singleShot(FIRST_POLL_MS, self, self.poll)
@@ -55,16 +56,18 @@ class CareNotices(QObject):
         if not fresh:
             return
         self.shown = [(n.task_id, n.kind) for n in notices]
-        self.notice.show_notice("\n".join(notice_line(n) for n in notices[:5]))
+        self._text = "\n".join(notice_line(n) for n in notices[:5])
+        self.notice.show_notice(self._text)
 
     def acknowledge(self) -> None:
         from app.customer_care.api import acknowledge_care_notices
         from ui.shell.ops import Op
 
-        if not self.shown:
-            return
+        mine = self.notice.text.text() == self._text
         ctx, seen = self.ctx, list(self.shown)
-        self.shown = []
+        self.shown = []  # not acknowledged below: shown again at the next poll
+        if not seen or not mine:
+            return  # the banner showed a visitor's notice instead
         Op(ctx, self.notice, lambda: acknowledge_care_notices(ctx.uow(), actor=ctx.actor, notices=seen)).on_failure(
             lambda _exc: None
         ).run()
