@@ -1,6 +1,9 @@
 """Notices on the responsible person's PC (issue #19.1, 19.6): "a task for you" when a task is
 assigned, "escalated" to every sales manager once a task is overdue on the server's clock.
 
+A task due more than REMIND_AHEAD later (the first-service reminder, a lead's follow-up) is
+announced when it comes within that window: the notice is then its reminder.
+
 Nothing is pushed: each PC asks (at login and every minute) for the notices it has not
 acknowledged. So a PC that was off or offline when a task was assigned or fell overdue shows
 the notice as soon as it is back (issue #19.7), and dismissing it on one PC records who saw it
@@ -26,6 +29,9 @@ from db.uow import UnitOfWork
 
 ASSIGNED, ESCALATED = "assigned", "escalated"
 MAX_NOTICES = 50
+# A task far ahead (a first service in 90 days, a C-level lead in 14) is announced this long
+# before it is due, so the notice is the reminder; a 72-hour call is announced at once.
+REMIND_AHEAD = dt.timedelta(days=3)
 
 
 def _unseen(s: Session, actor: Actor, kind: str, *conditions) -> list[FollowUpTask]:
@@ -41,14 +47,15 @@ def _unseen(s: Session, actor: Actor, kind: str, *conditions) -> list[FollowUpTa
 
 
 def list_care_notices(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[CareNoticeDTO]:
-    """The actor's unacknowledged notices: tasks assigned to them, and for a sales manager
-    every overdue task (escalated)."""
+    """The actor's unacknowledged notices: their tasks due within REMIND_AHEAD, and for a sales
+    manager every overdue task (escalated)."""
     if not actor.has(Role.SALES_MANAGER):
         require(actor, Action.VIEW_CARE_TASKS)
     with uow:
         s = uow.session
         now = now or server_now(s)
-        found = [(ASSIGNED, t) for t in _unseen(s, actor, ASSIGNED, FollowUpTask.assignee_id == actor.user_id)]
+        mine = (FollowUpTask.assignee_id == actor.user_id) & (FollowUpTask.due_at <= now + REMIND_AHEAD)
+        found = [(ASSIGNED, t) for t in _unseen(s, actor, ASSIGNED, mine)]
         if actor.has(Role.SALES_MANAGER):
             found += [(ESCALATED, t) for t in _unseen(s, actor, ESCALATED, FollowUpTask.due_at < now)]
         return [CareNoticeDTO(t.id, kind, t.subject, t.due_at, staff_name(s, t.assignee_id)) for kind, t in found]

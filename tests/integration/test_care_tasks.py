@@ -159,7 +159,10 @@ def test_an_overdue_call_escalates_to_every_sales_manager_on_the_server_clock_4_
     second = make_user(uow, Role.SALES_MANAGER)
     _, _, call, _ = delivered(uow, consultant, manager)
     due = PICKED_UP + 72 * HOUR
-    assert [n.kind for n in care.list_care_notices(uow(), actor=consultant, now=PICKED_UP)] == ["assigned", "assigned"]
+    # The call is announced at once; the first service (90 days on) three days before it is due.
+    assert [n.task_id for n in care.list_care_notices(uow(), actor=consultant, now=PICKED_UP)] == [call]
+    reminder_day = PICKED_UP + dt.timedelta(days=88)
+    assert len(care.list_care_notices(uow(), actor=consultant, now=reminder_day)) == 2
     assert care.list_care_notices(uow(), actor=manager, now=due - dt.timedelta(minutes=1)) == []
     for boss in (manager, second):
         notices = care.list_care_notices(uow(), actor=boss, now=due + dt.timedelta(minutes=1))
@@ -209,3 +212,13 @@ def test_retained_leads_are_followed_up_at_the_stores_interval_for_their_level_4
                                  now=now + HOUR)  # fmt: skip
     assert _task(uow, r.next_task_id) == (consultant.user_id, now + HOUR + dt.timedelta(days=3))
     assert r.recovery_case_id is None
+
+
+def test_a_brand_without_its_own_first_service_interval_takes_the_stores_default(uow, people):
+    consultant, manager = people
+    care.set_first_service_days(uow(), actor=manager, brand="*", days=120)
+    care.set_first_service_days(uow(), actor=manager, brand="红旗", days=60)
+    _, _, _, reminder = delivered(uow, consultant, manager, brand="大众")
+    assert _task(uow, reminder) == (consultant.user_id, PICKED_UP + dt.timedelta(days=120))
+    with pytest.raises(ValidationFailed):
+        care.set_first_service_days(uow(), actor=manager, brand="大众", days=0)
