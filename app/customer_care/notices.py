@@ -49,8 +49,7 @@ def _unseen(s: Session, actor: Actor, kind: str, *conditions) -> list[FollowUpTa
 def list_care_notices(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None = None) -> list[CareNoticeDTO]:
     """The actor's unacknowledged notices: their tasks due within REMIND_AHEAD, and for a sales
     manager every overdue task (escalated)."""
-    if not actor.has(Role.SALES_MANAGER):
-        require(actor, Action.VIEW_CARE_TASKS)
+    require(actor, Action.VIEW_CARE_TASKS)
     with uow:
         s = uow.session
         now = now or server_now(s)

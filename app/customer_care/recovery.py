@@ -17,14 +17,14 @@ from sqlalchemy.orm import Session
 from app.core.common import check_version, commit
 from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.core.permissions import Action, require
+from app.core.permissions import Action, can, require
 from app.core.validation import clean_text
 from app.customer_care.clock import RECOVERY_CHECK_HOURS, server_now
 from app.customer_care.dto import RecoveryCaseDTO
 from app.customer_care.settings import settings_row
-from app.customer_care.task_rows import add_task, staff_name
+from app.customer_care.task_rows import active_managers, add_task, staff_name
 from db.care_models import FollowUpTask, RecoveryCase, RecoveryStatus, TaskKind, TaskOutcome
-from db.models import Role
+from db.models import Role, StaffUser
 from db.reception_models import Customer
 from db.uow import UnitOfWork
 
@@ -39,9 +39,15 @@ def open_case(s: Session, *, customer_id: int, deal_id: int | None, reason: str,
               actor_id: int, survey_response_id: int | None = None,
               source_task_id: int | None = None) -> RecoveryCase:  # fmt: skip
     """A new case in the caller's transaction, owned by the store's customer-care person when
-    it named one, else by whoever recorded the unsatisfied answer."""
+    it named one, else by whoever recorded the unsatisfied answer if they may work the case,
+    else by a sales manager (a consultant's unhappy call is not theirs to compensate)."""
     setting = settings_row(s)
-    owner = setting.care_staff_id if setting is not None and setting.care_staff_id else actor_id
+    owner = setting.care_staff_id if setting is not None and setting.care_staff_id else None
+    if owner is None:
+        actor = s.get(StaffUser, actor_id)
+        managers = active_managers(s)
+        may = actor is not None and can(actor.role_set, Action.MANAGE_RECOVERY)
+        owner = actor_id if may or not managers else managers[0]
     case = RecoveryCase(
         status=RecoveryStatus.OPEN, customer_id=customer_id, deal_id=deal_id, reason=reason[:MAX_NOTE],
         owner_id=owner, opened_at=now, survey_response_id=survey_response_id, source_task_id=source_task_id,
