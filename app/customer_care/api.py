@@ -16,6 +16,7 @@ from app.customer_care.dto import (
     TaskDTO,
     TaskListDTO,
 )
+from app.customer_care.kpis import CareKpiDTO, get_care_kpis
 from app.customer_care.leads import plan_lead_follow_ups
 from app.customer_care.notices import ASSIGNED, ESCALATED, acknowledge_care_notices, list_care_notices
 from app.customer_care.recovery import (
@@ -34,6 +35,7 @@ from app.customer_care.tasks import count_care_tasks, list_care_tasks, record_ta
 __all__ = [
     "ASSIGNED",
     "COMPENSATION_TYPES",
+    "CareKpiDTO",
     "CareNoticeDTO",
     "CareSettingsDTO",
     "DELIVERY_CALL_HOURS",
@@ -50,6 +52,7 @@ __all__ = [
     "TaskListDTO",
     "acknowledge_care_notices",
     "approve_compensation",
+    "get_care_kpis",
     "count_care_tasks",
     "delivery_call_due",
     "export_surveys",

@@ -222,3 +222,25 @@ def test_a_brand_without_its_own_first_service_interval_takes_the_stores_default
     assert _task(uow, reminder) == (consultant.user_id, PICKED_UP + dt.timedelta(days=120))
     with pytest.raises(ValidationFailed):
         care.set_first_service_days(uow(), actor=manager, brand="大众", days=0)
+
+
+def test_the_72_hour_call_rate_and_the_satisfaction_rate_of_a_month_5_2_1_3_14_3_18(uow, people):
+    consultant, manager = people
+    carer = make_user(uow, Role.CUSTOMER_CARE)
+    # Three pick-ups in April (Shanghai): one reached in time, one late, one never reached.
+    picked = [dt.datetime(2026, 4, 1, 2, 0), dt.datetime(2026, 4, 10, 2, 0), dt.datetime(2026, 4, 30, 15, 0)]
+    tasks = [delivered(uow, consultant, manager, at=p) for p in picked]
+    care.record_task_outcome(uow(), actor=consultant, task_id=tasks[0][2], expected_version=1, outcome="satisfied",
+                             now=picked[0] + 5 * HOUR)  # fmt: skip
+    care.record_task_outcome(uow(), actor=consultant, task_id=tasks[1][2], expected_version=1, outcome="satisfied",
+                             now=picked[1] + 80 * HOUR)  # fmt: skip
+    happy = {"overall": 5, "consultant": 5, "explained": True, "on_time": True}
+    for answers in (happy, happy, {**happy, "overall": 1}):
+        care.record_survey(uow(), actor=carer, template_key="delivery", customer_id=tasks[0][1], deal_id=tasks[0][0],
+                           answers=answers, now=dt.datetime(2026, 4, 15, 2, 0))  # fmt: skip
+    kpi = care.get_care_kpis(uow(), actor=manager, month=dt.date(2026, 4, 1))
+    # 30 April 23:00 in Shanghai is still April; its call falls due in May.
+    assert (kpi.picked_up, kpi.called_in_72h, kpi.surveys, kpi.satisfied) == (3, 1, 3, 2)
+    assert round(kpi.call_rate, 3) == 0.333 and round(kpi.satisfaction_rate, 3) == 0.667
+    with pytest.raises(PermissionDenied):
+        care.get_care_kpis(uow(), actor=consultant, month=dt.date(2026, 4, 1))

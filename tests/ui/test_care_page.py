@@ -175,6 +175,7 @@ def test_the_manager_exports_the_surveys_for_the_survey_firm(qtbot, database, uo
     target = tmp_path / "surveys.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     page = _page(qtbot, database, manager)
+    assert "(1/1, 3.18)" in page.tasks.kpis.text()  # this month's satisfaction, 5.2.1 b)
     page.tasks.survey_kind.setCurrentIndex(page.tasks.survey_kind.findData("delivery"))
     qtbot.mouseClick(page.tasks.export_button, LEFT)
     assert target.exists() and str(target) in page.tasks.message.text()

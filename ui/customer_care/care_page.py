@@ -44,6 +44,7 @@ class TasksTab(QWidget):
         self.table = read_only_table("care_tasks", self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.summary = QLabel(objectName="care_summary")
+        self.kpis = QLabel(objectName="care_kpis")  # a manager's month: 5.2.1 b) and d)
         self.message = QLabel(objectName="care_message")
         self.message.setWordWrap(True)
         self.outcome_button = action_button(self.tr("Record outcome…"), "care_record_outcome", self.record_outcome)
@@ -76,23 +77,29 @@ class TasksTab(QWidget):
             actions.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.kpis)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
     def refresh(self) -> None:
         ctx, everyone = self.ctx, self.everyone.isChecked()
-        surveys = can(ctx.actor.roles, Action.RECORD_SURVEYS)
+        surveys, kpis = can(ctx.actor.roles, Action.RECORD_SURVEYS), can(ctx.actor.roles, Action.RECEPTION_REPORTS)
 
         def work():
-            from app.customer_care.api import list_care_tasks, list_survey_templates
+            from app.core.clock import store_today
+            from app.customer_care.api import get_care_kpis, list_care_tasks, list_survey_templates
 
             templates = list_survey_templates(ctx.uow(), actor=ctx.actor) if surveys else []
-            return list_care_tasks(ctx.uow(), actor=ctx.actor, everyone=everyone), templates
+            month = get_care_kpis(ctx.uow(), actor=ctx.actor, month=store_today()) if kpis else None
+            return list_care_tasks(ctx.uow(), actor=ctx.actor, everyone=everyone), templates, month
 
         run_op(self, work, self._loaded)
 
     def _loaded(self, result) -> None:
-        self.lists, templates = result
+        self.lists, templates, month = result
+        self.kpis.setVisible(month is not None)
+        if month is not None:
+            self.kpis.setText(self._kpi_text(month))
         if [t.key for t in templates] != [t.key for t in self.templates]:
             from ui.shell.i18n import current_language
 
@@ -106,6 +113,15 @@ class TasksTab(QWidget):
             )
         )
         self._fill()
+
+    def _kpi_text(self, k) -> str:
+        def rate(value) -> str:
+            return f"{value:.0%}" if value is not None else "—"
+
+        return self.tr(
+            "This month: called within 72 hours {calls} ({done}/{picked}, 3.14) · satisfied {satisfied} ({yes}/{all}, 3.18)"
+        ).format(calls=rate(k.call_rate), done=k.called_in_72h, picked=k.picked_up,
+                 satisfied=rate(k.satisfaction_rate), yes=k.satisfied, all=k.surveys)  # fmt: skip
 
     def _fill(self) -> None:
         if self.lists is not None:
