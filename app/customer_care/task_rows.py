@@ -58,12 +58,27 @@ def active_managers(s: Session) -> list[int]:
 
 def task_dto(s: Session, t: FollowUpTask, now: dt.datetime) -> TaskDTO:
     customer = s.get(Customer, t.customer_id) if t.customer_id is not None else None
+    return _dto(t, customer, staff_name(s, t.assignee_id), now)
+
+
+def task_dtos(s: Session, query, now: dt.datetime) -> list[TaskDTO]:
+    """The DTOs of a task query's rows with their customer and assignee read in the same
+    statement (one round trip for the page's list, not three per row)."""
+    q = (
+        query.add_columns(Customer, StaffUser.full_name)
+        .outerjoin(Customer, Customer.id == FollowUpTask.customer_id)
+        .join(StaffUser, StaffUser.id == FollowUpTask.assignee_id)
+    )
+    return [_dto(t, customer, name, now) for t, customer, name in s.execute(q)]
+
+
+def _dto(t: FollowUpTask, customer: Customer | None, assignee_name: str, now: dt.datetime) -> TaskDTO:
     return TaskDTO(
         id=t.id,
         kind=t.kind,
         status=t.status,
         assignee_id=t.assignee_id,
-        assignee_name=staff_name(s, t.assignee_id),
+        assignee_name=assignee_name,
         customer_id=t.customer_id,
         customer_name=(customer.name if customer else None) or "",
         mobile=(customer.mobile if customer else None) or "",

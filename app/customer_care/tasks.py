@@ -23,7 +23,7 @@ from app.core.validation import clean_text
 from app.customer_care.clock import MAX_TRIES, RETRY_AFTER, server_now
 from app.customer_care.dto import OutcomeDTO, TaskListDTO
 from app.customer_care.outcome_effects import after_outcome
-from app.customer_care.task_rows import task_dto
+from app.customer_care.task_rows import task_dto, task_dtos
 from db.care_models import FollowUpTask, TaskAttempt, TaskOutcome, TaskStatus
 from db.models import Role
 from db.uow import UnitOfWork
@@ -45,7 +45,7 @@ def list_care_tasks(
         q = select(FollowUpTask).where(FollowUpTask.status == TaskStatus.OPEN)
         if not everyone:
             q = q.where(FollowUpTask.assignee_id == actor.user_id)
-        rows = [task_dto(s, t, now) for t in s.scalars(q.order_by(FollowUpTask.due_at).limit(MAX_LISTED))]
+        rows = task_dtos(s, q.order_by(FollowUpTask.due_at).limit(MAX_LISTED), now)
     _, end_of_today = store_day_bounds(store_today(now))
     return TaskListDTO(
         now=now,
