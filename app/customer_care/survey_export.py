@@ -2,7 +2,7 @@
 
 Personal data minimised (PIPL art. 6): no name, no mobile, no ID; the customer appears only as
 a reference the firm cannot trace back without the store (C + a number), the car by brand and
-model. One row per answer sheet recorded between two Shanghai days, one column per question of
+model, and no free-text answer (a comment may name anyone). One row per answer sheet recorded between two Shanghai days, one column per question of
 the questionnaire. Every text cell goes through the formula-injection escape
 (app/core/spreadsheet_cells.py), as the cash report's do."""
 
@@ -32,7 +32,10 @@ def _rows(s, key: str, start: dt.datetime, end: dt.datetime) -> tuple[list[str],
     templates = {t.id: t for t in s.scalars(select(SurveyTemplate).where(SurveyTemplate.key == key))}
     question_ids: list[str] = []
     for t in sorted(templates.values(), key=lambda t: t.template_version):
-        question_ids += [q["id"] for q in t.definition.get("questions", ()) if q["id"] not in question_ids]
+        # Free text is left out: a comment may name people or numbers the firm must not get.
+        question_ids += [
+            q["id"] for q in t.definition.get("questions", ()) if q["id"] not in question_ids and q["kind"] != "text"
+        ]
     responses = s.scalars(
         select(SurveyResponse)
         .where(SurveyResponse.template_id.in_(templates), SurveyResponse.recorded_at >= start)
