@@ -576,6 +576,10 @@ Customer&apos;s name:</source>
 <context>
     <name>CareModels</name>
     <message>
+        <source>again {time}</source>
+        <translation>{time} 再打</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>

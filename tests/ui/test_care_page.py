@@ -207,3 +207,14 @@ def test_a_delivered_car_brings_its_72_hour_call_to_the_consultants_page_3_14(qt
     with uow() as u:
         done = u.session.get(FollowUpTask, call.id)
         assert (done.status, done.outcome, done.done_by_id) == ("done", "satisfied", consultant.user_id)
+
+
+def test_a_customer_not_reached_shows_the_next_try_on_the_list(qtbot, database, uow, people):
+    consultant, manager = people
+    _, _, call, _ = _overdue_call(uow, consultant, manager)
+    care.record_task_outcome(uow(), actor=consultant, task_id=call, expected_version=1, outcome="not_reached")
+    page = _page(qtbot, database, consultant)
+    _select_kind(page, "delivery_call")
+    tab = page.tasks
+    tries = tab.model.data(tab.model.index(tab.table.selectionModel().selectedRows()[0].row(), 6))
+    assert tries.startswith("1 · again ")  # one try so far, the next one's time of day

@@ -25,6 +25,16 @@ def when(value) -> str:
     return to_store_time(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def tries_text(t: TaskDTO) -> str:
+    """ "2 · again 16:30": the customer was not reached twice, the next try is due then."""
+    if not t.attempts:
+        return ""
+    if t.next_try_at is None:
+        return str(t.attempts)
+    again = QCoreApplication.translate("CareModels", "again {time}").format(time=when(t.next_try_at)[-5:])
+    return f"{t.attempts} · {again}"
+
+
 class TaskCol(IntEnum):
     DUE, KIND, CUSTOMER, MOBILE, SUBJECT, ASSIGNEE, TRIES = range(7)
 
@@ -63,7 +73,7 @@ class TaskModel(DtoTableModel[TaskDTO]):
             TaskCol.MOBILE: masked_mobile(t.mobile),
             TaskCol.SUBJECT: t.subject,
             TaskCol.ASSIGNEE: t.assignee_name,
-            TaskCol.TRIES: str(t.attempts) if t.attempts else "",
+            TaskCol.TRIES: tries_text(t),
         }[TaskCol(index.column())]
 
 
