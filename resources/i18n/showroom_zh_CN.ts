@@ -572,6 +572,18 @@ Customer&apos;s name:</source>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>愿意</translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>不愿意</translation>
+    </message>
 </context>
 <context>
     <name>CareModels</name>

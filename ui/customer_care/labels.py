@@ -42,6 +42,13 @@ COMPENSATION = {
     "other": QT_TRANSLATE_NOOP("CareLabels", "Other"),
 }
 
+# The options of the starting questionnaires' choice questions (others show as written).
+SURVEY_OPTION = {
+    "yes": QT_TRANSLATE_NOOP("CareLabels", "Yes"),
+    "maybe": QT_TRANSLATE_NOOP("CareLabels", "Maybe"),
+    "no": QT_TRANSLATE_NOOP("CareLabels", "No"),
+}
+
 
 def care_label(table: dict[str, str], key: str | None) -> str:
     text = table.get(key or "")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.customer_care.api import SurveyQuestionDTO, SurveyTemplateDTO, record_survey
+from ui.customer_care.labels import SURVEY_OPTION, care_label
 from ui.shell.i18n import current_language
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
@@ -52,7 +53,7 @@ class SurveyDialog(ServiceFormDialog):
             combo = QComboBox(objectName=f"survey_{q.id}")
             combo.addItem("", None)
             for option in q.options:
-                combo.addItem(option, option)
+                combo.addItem(care_label(SURVEY_OPTION, option), option)
             self.inputs[q.id] = combo
             return combo
         values = list(range(q.min, q.max + 1)) if q.kind == "score" else [True, False]
