@@ -166,6 +166,8 @@ class DocumentsPage(QWidget):
 
     def _loaded(self, page, fetch, select_id) -> None:
         self.model.set_page(page, fetch)
+        # A new list starts at its top: left at the old bottom, the view would not ask for more.
+        self.table.scrollToTop()
         self.count.setText(self.tr("Documents: {count}").format(count=self.model.total))
         if select_id is not None:
             self.select_document(select_id)
