@@ -70,3 +70,13 @@ def test_the_oldest_document_is_found_and_stays_selected_after_a_reload(qtbot, p
     assert oldest.number in page.details.text()
     qtbot.mouseClick(page.show_voided, Qt.MouseButton.LeftButton)  # reloads from the first page
     assert page.selected_document() is not None and page.selected_document().id == oldest.id
+
+
+def test_a_search_finds_the_oldest_document_not_read_yet(qtbot, page, archive):
+    """The oldest card is on the last page, not read yet: typing its number finds it, as the
+    search runs in the service over the whole archive (issue #17)."""
+    oldest = archive[1][0]
+    assert page.model.row_of(oldest.id) < 0  # only the newest page has been read
+    qtbot.keyClicks(page.search, oldest.number)
+    qtbot.waitUntil(lambda: page.count.text().endswith(" 1"))
+    assert page.model.rowCount() == 1 and page.model.document_at(0).id == oldest.id
