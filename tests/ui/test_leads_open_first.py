@@ -104,3 +104,13 @@ def test_a_lost_lead_is_found_by_its_mobile_tail_under_all_statuses(qtbot, page)
     assert page.count.text().endswith(" 1")
     [lead] = _shown(page)
     assert lead.customer_name == "Customer 1" and lead.status == "lost"
+
+
+def test_another_status_starts_the_list_at_its_top_with_one_page_read(qtbot, page):
+    """The lead selected further down is not chased through the new list: a filter or a search
+    reads one page, not up to 2,000 rows on the UI thread."""
+    _scroll_to_the_end(qtbot, page)
+    assert page.selected_lead() is not None  # Ctrl+End selected the last open lead
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))  # "All statuses"
+    assert page.model.rowCount() == PAGE and page.selected_lead() is None
+    assert page.table.verticalScrollBar().value() == 0

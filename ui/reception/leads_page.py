@@ -126,7 +126,7 @@ class LeadsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search by customer, mobile tail or model"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(300)
-        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
+        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self._filter_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("lead_status_filter")
@@ -134,7 +134,7 @@ class LeadsPage(QWidget):
         self.status_filter.addItem(self.tr("All statuses"), None)
         for key in LEAD_STATUS:
             self.status_filter.addItem(label(LEAD_STATUS, key), key)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
 
     def _lead_table(self) -> None:
         """The leads themselves, status as a badge."""
@@ -193,12 +193,18 @@ class LeadsPage(QWidget):
         return edit
 
     # --- loading -----------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
+    def _filter_changed(self) -> None:
+        """A new search or status: the list only (the month's KPI do not depend on it), from its
+        top, without reading on after the lead selected before (it may not match any more)."""
+        self.table.clearSelection()
+        self.refresh(kpi=False)
+
+    def refresh(self, select_id: int | None = None, kpi: bool = True) -> None:
         ctx, status, size = self.ctx, self.status_filter.currentData(), self.page_size
         # "Open" is any of the statuses still followed up; otherwise one status, or all (None).
         statuses, status = (OPEN_LEAD_STATUSES, None) if status == OPEN else ((), status)
         text = self.search.text()
-        with_kpi = can(ctx.actor.roles, Action.RECEPTION_REPORTS)
+        with_kpi = kpi and can(ctx.actor.roles, Action.RECEPTION_REPORTS)
         self._debounce.stop()  # a search typed meanwhile is part of this reload
 
         def fetch(after):
@@ -224,8 +230,8 @@ class LeadsPage(QWidget):
         self.count.setText(self.tr("Leads: {count}").format(count=self.model.total))
         if selected is not None:
             self.select_lead(selected)
-        self.kpi = kpi
-        if kpi is not None:
+        if kpi is not None:  # None: not shown to this role, or not read again for a search
+            self.kpi = kpi
             self.kpi_label.setText(
                 self.tr(
                     "{month}: new leads {new} · retained from last month {retained} · orders {orders} · "
