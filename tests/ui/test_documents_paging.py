@@ -80,3 +80,13 @@ def test_a_search_finds_the_oldest_document_not_read_yet(qtbot, page, archive):
     qtbot.keyClicks(page.search, oldest.number)
     qtbot.waitUntil(lambda: page.count.text().endswith(" 1"))
     assert page.model.rowCount() == 1 and page.model.document_at(0).id == oldest.id
+
+
+def test_a_search_starts_the_list_over_without_chasing_the_document_selected_before(qtbot, page, archive):
+    """A search starts the list over at its top: the oldest document, selected before, is not
+    read for through the whole archive (issue #17: pages are read as the user scrolls)."""
+    oldest = archive[1][0]
+    page.select_document(oldest.id)  # reads every page down to the oldest
+    qtbot.keyClicks(page.search, "LSVAB")  # every card matches; the oldest one is on the last page
+    qtbot.waitUntil(lambda: page.count.text().endswith(str(DOCS)) and page.selected_document() is None)
+    assert page.model.row_of(oldest.id) < 0  # the last page, not read: the list starts over
