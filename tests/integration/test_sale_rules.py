@@ -75,7 +75,7 @@ def test_4_4_2_a_car_not_sold_under_the_contract_is_not_delivered(uow, people):
         u.commit()
     with pytest.raises(ValidationFailed) as e:
         _hand_over(uow, consultant, cid)
-    assert "status:status_transition" in _codes(e)
+    assert "vehicle:handover_car_not_sold" in _codes(e)
     with uow() as u:
         assert u.session.get(Vehicle, vid).status == "in_stock"
         assert u.session.get(Contract, cid).status == "signed"
