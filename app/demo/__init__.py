@@ -67,6 +67,7 @@ DEMO_USERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("lin.xiaoyu", "demo1234", "林晓雨", ("reception",)),
     ("wu.min", "demo1234", "吴敏", ("finance",)),
     ("sun.haitao", "demo1234", "孙海涛", ("pdi_technician",)),
+    ("xu.qing", "demo1234", "徐晴", ("customer_care",)),  # issue #19: the after-sale calls and surveys
     ("wang.lei", "demo1234", "王磊", ("consultant",)),
     ("li.na", "demo1234", "李娜", ("consultant",)),
     ("zhang.wei", "demo1234", "张伟", ("consultant",)),

@@ -205,7 +205,20 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
     contract.updated_by_id = actor.user_id
     refresh_stage(s, contract.deal_id, now)
     s.flush()
+    _plan_care(s, actor, contract, car, h, now)
     return h
+
+
+def _plan_care(s, actor: Actor, contract: Contract, car: Vehicle, h: Handover, now: dt.datetime) -> None:
+    """Issue #19.1 (3.14, 4.5.1.2): the 72-hour call and the first-service reminder, in the
+    handover's own transaction."""
+    from app.customer_care.api import plan_after_delivery
+
+    deal = s.get(Deal, contract.deal_id)
+    plan_after_delivery(
+        s, actor_id=actor.user_id, handover_id=h.id, deal_id=deal.id, customer_id=deal.customer_id,
+        consultant_id=deal.consultant_id, brand=car.brand, car=f"{car.brand} {car.model} {car.vin}", picked_up_at=now,
+    )  # fmt: skip
 
 
 def _dto(s, h: Handover) -> HandoverDTO:

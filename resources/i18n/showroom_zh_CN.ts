@@ -144,6 +144,17 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Apology</source>
+        <translation>致歉</translation>
+    </message>
+    <message>
+        <source>How and by whom the store apologised</source>
+        <translation>本店如何致歉、由谁致歉</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentChangeDialog</name>
     <message>
         <source>Reschedule appointment</source>
@@ -464,6 +475,229 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>CareLabels</name>
+    <message>
+        <source>Disclosure follow-up</source>
+        <translation>披露事项跟进</translation>
+    </message>
+    <message>
+        <source>72-hour call</source>
+        <translation>72小时回访</translation>
+    </message>
+    <message>
+        <source>First service reminder</source>
+        <translation>首保提醒</translation>
+    </message>
+    <message>
+        <source>Lead follow-up</source>
+        <translation>意向客户跟进</translation>
+    </message>
+    <message>
+        <source>Recovery confirmation</source>
+        <translation>服务补救回访</translation>
+    </message>
+    <message>
+        <source>Reached, satisfied</source>
+        <translation>已联系，满意</translation>
+    </message>
+    <message>
+        <source>Reached, not satisfied</source>
+        <translation>已联系，不满意</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Apology and compensation due</source>
+        <translation>待致歉和补偿</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Confirmation call due</source>
+        <translation>待回访确认</translation>
+    </message>
+    <message>
+        <source>Closed, customer satisfied</source>
+        <translation>已关闭，客户满意</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Price or billing</source>
+        <translation>价格或收费</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>手续文件</translation>
+    </message>
+    <message>
+        <source>Waiting time</source>
+        <translation>等待时间</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Service voucher</source>
+        <translation>服务代金券</translation>
+    </message>
+    <message>
+        <source>Free service</source>
+        <translation>免费保养</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>愿意</translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>不愿意</translation>
+    </message>
+</context>
+<context>
+    <name>CareModels</name>
+    <message>
+        <source>again {time}</source>
+        <translation>{time} 再打</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CareNotices</name>
+    <message>
+        <source>Overdue, escalated to you: {subject} ({who}, due {due})</source>
+        <translation>已超时，升级给您：{subject}（{who}，截止 {due}）</translation>
+    </message>
+    <message>
+        <source>A task for you: {subject} (due {due})</source>
+        <translation>您有新任务：{subject}（截止 {due}）</translation>
+    </message>
+</context>
+<context>
+    <name>CarePage</name>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Service recovery</source>
+        <translation>服务补救</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettingsDialog</name>
+    <message>
+        <source>Customer care settings</source>
+        <translation>客户关怀设置</translation>
+    </message>
+    <message>
+        <source>The consultant who sold the car</source>
+        <translation>销售该车的顾问</translation>
+    </message>
+    <message>
+        <source>Customer care</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Brand, or * for every other brand; empty: unchanged</source>
+        <translation>品牌，* 表示其他所有品牌；留空则不变</translation>
+    </message>
+    <message>
+        <source>72-hour call by</source>
+        <translation>72小时回访由</translation>
+    </message>
+    <message>
+        <source>Customer care person</source>
+        <translation>客服人员</translation>
+    </message>
+    <message>
+        <source>Lead follow-up, level {level} (days)</source>
+        <translation>意向客户跟进，{level} 级（天）</translation>
+    </message>
+    <message>
+        <source>First service: brand</source>
+        <translation>首保：品牌</translation>
+    </message>
+    <message>
+        <source>First service after (days)</source>
+        <translation>交车后首保（天）</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTab</name>
     <message>
         <source>Create new self-signed…</source>
@@ -742,6 +976,33 @@ Customer&apos;s name:</source>
     <message>
         <source>Appointment arriving: {customer}, {time}, with {consultant}. Choose the channel and check in.</source>
         <translation>预约客户到店：{customer}，{time}，顾问 {consultant}。请选择来源渠道后登记。</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationDialog</name>
+    <message>
+        <source>Failure and compensation</source>
+        <translation>失误分类与补偿</translation>
+    </message>
+    <message>
+        <source>Value in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失误分类</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿方式</translation>
+    </message>
+    <message>
+        <source>Value (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -3323,6 +3584,66 @@ Consultant: {consultant} · {consent}</source>
         <source>Choose a time in the future.</source>
         <translation>请选择将来的时间。</translation>
     </message>
+    <message>
+        <source>Enter a number of days from 1 to {max}.</source>
+        <translation>请输入 1 到 {max} 之间的天数。</translation>
+    </message>
+    <message>
+        <source>Say why the customer is not satisfied.</source>
+        <translation>请说明客户不满意的原因。</translation>
+    </message>
+    <message>
+        <source>Choose an active member of staff with the customer care role.</source>
+        <translation>请选择一位在职且具有客服角色的员工。</translation>
+    </message>
+    <message>
+        <source>This task is already closed.</source>
+        <translation>此任务已关闭。</translation>
+    </message>
+    <message>
+        <source>Record the apology first (5.2.8).</source>
+        <translation>请先记录致歉（5.2.8）。</translation>
+    </message>
+    <message>
+        <source>Say how the store apologised (at most {max} characters).</source>
+        <translation>请说明本店如何致歉（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <source>Enter a value above zero and at most ¥{max}.</source>
+        <translation>请输入大于零且不超过 ¥{max} 的金额。</translation>
+    </message>
+    <message>
+        <source>No compensation has no value.</source>
+        <translation>选择“无”补偿时不能填写金额。</translation>
+    </message>
+    <message>
+        <source>The case is not at this step any more: reload it.</source>
+        <translation>该案例已不在此步骤，请重新加载。</translation>
+    </message>
+    <message>
+        <source>This answer is not one the questionnaire offers.</source>
+        <translation>此答案不在问卷提供的选项中。</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered ({min}–{max}).</source>
+        <translation>请选择问卷提供的答案（{min}–{max}）。</translation>
+    </message>
+    <message>
+        <source>Answer this question.</source>
+        <translation>请回答此问题。</translation>
+    </message>
+    <message>
+        <source>This question is not on the questionnaire.</source>
+        <translation>问卷中没有此问题。</translation>
+    </message>
+    <message>
+        <source>This deal is not this customer&apos;s.</source>
+        <translation>此订单不属于该客户。</translation>
+    </message>
+    <message>
+        <source>The questionnaire is not valid.</source>
+        <translation>问卷无效。</translation>
+    </message>
 </context>
 <context>
     <name>EscortForm</name>
@@ -4051,6 +4372,10 @@ File: {file}</source>
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Customer care</source>
+        <translation>客服</translation>
     </message>
     <message>
         <source>Petrol/diesel (ICE)</source>
@@ -4842,6 +5167,14 @@ File: {file}</source>
         <translation>销售订单…</translation>
     </message>
     <message>
+        <source>Search by customer, mobile tail or model</source>
+        <translation>按客户姓名、手机尾号或车型搜索</translation>
+    </message>
+    <message>
+        <source>Open (new / following up)</source>
+        <translation>未结（新增 / 跟进中）</translation>
+    </message>
+    <message>
         <source>— choose a reason —</source>
         <translation>— 请选择原因 —</translation>
     </message>
@@ -5094,6 +5427,14 @@ File: {file}</source>
         <translation>尚无价格表。由销售经理起草并公示。</translation>
     </message>
     <message>
+        <source>Customer care</source>
+        <translation>客户关怀</translation>
+    </message>
+    <message>
+        <source>Nothing to do here. A delivered car brings its 72-hour call.</source>
+        <translation>暂无任务。车辆交付后会生成 72 小时回访任务。</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -5188,6 +5529,41 @@ File: {file}</source>
     <message>
         <source>Deals ready to deliver: {n}</source>
         <translation>待交车订单：{n}</translation>
+    </message>
+    <message>
+        <source>Customer care tasks due: {n}</source>
+        <translation>到期的客户关怀任务：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Call outcome: {kind}</source>
+        <translation>回访结果：{kind}</translation>
+    </message>
+    <message>
+        <source>{customer} · {mobile}
+{subject}
+Due {due}</source>
+        <translation>{customer} · {mobile}
+{subject}
+截止 {due}</translation>
+    </message>
+    <message>
+        <source>Required when the customer is not satisfied: what went wrong</source>
+        <translation>客户不满意时必填：哪里出了问题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -6828,6 +7204,29 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>RecoveryTab</name>
+    <message>
+        <source>Show closed cases</source>
+        <translation>显示已关闭的案例</translation>
+    </message>
+    <message>
+        <source>Apology…</source>
+        <translation>致歉…</translation>
+    </message>
+    <message>
+        <source>Compensation…</source>
+        <translation>补偿…</translation>
+    </message>
+    <message>
+        <source>Approve compensation</source>
+        <translation>批准补偿</translation>
+    </message>
+    <message>
+        <source>Approved: the confirmation call is planned.</source>
+        <translation>已批准：已安排回访确认。</translation>
+    </message>
+</context>
+<context>
     <name>RefundDecisionDialog</name>
     <message>
         <source>Approve refund</source>
@@ -7649,6 +8048,25 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <source>Record survey</source>
+        <translation>记录调查</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>TableState</name>
     <message>
         <source>Loading…</source>
@@ -7657,6 +8075,85 @@ Defect: {defect}</source>
     <message>
         <source>Nothing to show yet.</source>
         <translation>暂无内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s tasks</source>
+        <translation>所有人的任务</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>记录结果…</translation>
+    </message>
+    <message>
+        <source>Survey…</source>
+        <translation>满意度调查…</translation>
+    </message>
+    <message>
+        <source>Plan lead follow-ups</source>
+        <translation>安排意向客户跟进</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Export surveys…</source>
+        <translation>导出满意度调查…</translation>
+    </message>
+    <message>
+        <source>{today} due today · {overdue} overdue · {later} later</source>
+        <translation>今日到期 {today} · 已超时 {overdue} · 以后 {later}</translation>
+    </message>
+    <message>
+        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
+        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
+    </message>
+    <message>
+        <source>Not satisfied: service recovery case #{id} opened.</source>
+        <translation>客户不满意：已开立服务补救案例 #{id}。</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>结果已记录。</translation>
+    </message>
+    <message>
+        <source>Survey recorded: satisfied.</source>
+        <translation>调查已记录：满意。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Export surveys</source>
+        <translation>导出满意度调查</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} surveys exported to {path}</source>
+        <translation>已导出 {n} 份调查到 {path}</translation>
+    </message>
+    <message>
+        <source>{n} lead follow-ups planned.</source>
+        <translation>已安排 {n} 条意向客户跟进。</translation>
     </message>
 </context>
 <context>

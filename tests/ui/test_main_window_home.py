@@ -122,7 +122,7 @@ def test_counts_show_only_what_the_role_works_on(qtbot, make_ctx, uow, sync_ops)
     assert window.nav_counts.keys == {"pdi"}
     manager = MainWindow(make_ctx(Role.SALES_MANAGER))
     qtbot.addWidget(manager)
-    assert manager.nav_counts.keys == {"waiting", "overdue", "cards", "pdi", "ready"}
+    assert manager.nav_counts.keys == {"waiting", "overdue", "cards", "pdi", "ready", "care"}
 
 
 def _table_state(window: MainWindow, key: str) -> TableState:
