@@ -31,6 +31,8 @@ def test_4_3_1_2_deal_on_a_sold_lead_says_so_and_opens_nothing(qtbot, database, 
     page = LeadsPage(AppContext(database, alice))
     qtbot.addWidget(page)
     page.show()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("ordered"))  # the page opens on open leads
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 1)
     page.table.selectRow(0)
     assert page.deal_button.isEnabled()
     qtbot.mouseClick(page.deal_button, Qt.MouseButton.LeftButton)
