@@ -121,8 +121,10 @@ def _picked_up(o: OlderDelivery, now: dt.datetime) -> dt.datetime:
         return now - dt.timedelta(days=10)
     if o.state == "overdue":
         return now - dt.timedelta(days=5)  # due two days ago
-    _, end_of_today = store_day_bounds(store_today(now))
-    due = min(now + dt.timedelta(hours=2), end_of_today - dt.timedelta(minutes=1))
+    # Due at 20:00 in the store (an hour on when built later): the demo's template is built once a
+    # day, so the call stays "due today" through the day instead of falling overdue by noon.
+    start, end_of_today = store_day_bounds(store_today(now))
+    due = min(max(now + dt.timedelta(hours=1), start + dt.timedelta(hours=20)), end_of_today - dt.timedelta(minutes=1))
     return due - dt.timedelta(hours=care.DELIVERY_CALL_HOURS)
 
 
