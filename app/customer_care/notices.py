@@ -22,7 +22,7 @@ from app.core.dto import Actor
 from app.core.permissions import Action, require
 from app.customer_care.clock import server_now
 from app.customer_care.dto import CareNoticeDTO
-from app.customer_care.task_rows import staff_name
+from app.customer_care.task_rows import staff_names
 from db.care_models import CareNoticeSeen, FollowUpTask, TaskStatus
 from db.models import Role
 from db.uow import UnitOfWork
@@ -57,7 +57,8 @@ def list_care_notices(uow: UnitOfWork, *, actor: Actor, now: dt.datetime | None 
         found = [(ASSIGNED, t) for t in _unseen(s, actor, ASSIGNED, mine)]
         if actor.has(Role.SALES_MANAGER):
             found += [(ESCALATED, t) for t in _unseen(s, actor, ESCALATED, FollowUpTask.due_at < now)]
-        return [CareNoticeDTO(t.id, kind, t.subject, t.due_at, staff_name(s, t.assignee_id)) for kind, t in found]
+        names = staff_names(s, {t.assignee_id for _kind, t in found})  # one statement: asked every minute
+        return [CareNoticeDTO(t.id, kind, t.subject, t.due_at, names.get(t.assignee_id, "")) for kind, t in found]
 
 
 def acknowledge_care_notices(

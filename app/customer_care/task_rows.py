@@ -45,6 +45,13 @@ def staff_name(s: Session, staff_id: int | None) -> str:
     return user.full_name if user else ""
 
 
+def staff_names(s: Session, staff_ids: set[int]) -> dict[int, str]:
+    """Several people's names in one statement (a notice list names each task's assignee)."""
+    if not staff_ids:
+        return {}
+    return dict(s.execute(select(StaffUser.id, StaffUser.full_name).where(StaffUser.id.in_(staff_ids))).tuples().all())
+
+
 def active_managers(s: Session) -> list[int]:
     """The active sales managers: an overdue task escalates to them."""
     rows = s.scalars(
