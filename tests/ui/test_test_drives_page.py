@@ -26,6 +26,8 @@ def world(uow):
     w = make_world(uow)
     now = utcnow()
     on_duty(uow, w.desk, [w.consultant], now=now)  # today, for the escort rule (4.2.4.4)
+    # and tomorrow: a drive booked "in an hour" after 23:00 in Shanghai is on the next store day
+    on_duty(uow, w.desk, [w.consultant], now=now + dt.timedelta(days=1))
     # The fixed-date fleet papers of make_world may be past today: renew them for a year.
     later = dt.date.today() + dt.timedelta(days=365)
     car = setup.list_fleet(uow(), actor=w.manager)[0]
