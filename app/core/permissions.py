@@ -84,6 +84,14 @@ class Action(StrEnum):
     APPROVE_REFUNDS = "approve_refunds"
     VIEW_PAYMENTS = "view_payments"
 
+    # Complaints (issue #19.3, T/CSCA 120031 4.5.2, 5.2.7)
+    CLOSE_COMPLAINTS = "close_complaints"
+    HANDLE_COMPLAINTS = "handle_complaints"
+    MANAGE_WORKING_CALENDAR = "manage_working_calendar"
+    QUERY_COMPLAINT_PROGRESS = "query_complaint_progress"
+    RECEIVE_COMPLAINTS = "receive_complaints"
+    VIEW_COMPLAINTS = "view_complaints"
+
 
 R = Role
 A = Action
@@ -198,6 +206,20 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.RECORD_PAYMENTS: frozenset({R.FINANCE}),
     A.APPROVE_REFUNDS: frozenset({R.SALES_MANAGER}),
     A.VIEW_PAYMENTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.FINANCE}),
+    # --- Complaints (issue #19.3, T/CSCA 120031 4.5.2) ---
+    # 3.16: closing needs a result and the customer's confirmation; the manager signs it off.
+    A.CLOSE_COMPLAINTS: frozenset({R.SALES_MANAGER}),
+    # Notes, first response and reply: the handler named on the complaint (checked in the
+    # service), or a manager on anyone's.
+    A.HANDLE_COMPLAINTS: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
+    # The store's corrections to the holiday calendar the 7 working days are counted in.
+    A.MANAGE_WORKING_CALENDAR: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    # 5.2.7: whoever meets the customer answers "where is my complaint" by number + mobile tail.
+    A.QUERY_COMPLAINT_PROGRESS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    # 4.5.2.1: a complaint is received wherever the customer brings it.
+    A.RECEIVE_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    # The board: the desk and managers all, a consultant those they handle (in the service).
+    A.VIEW_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
 }
 
 # --- The admin command line (issue #15.9) ---------------------------------------------------
@@ -234,6 +256,7 @@ CLI_COMMANDS: dict[str, Action] = {
     "purge": A.MANAGE_PERSONAL_DATA,
     "export-person": A.MANAGE_PERSONAL_DATA,
     "delete-person": A.MANAGE_PERSONAL_DATA,
+    "complaints list": A.VIEW_COMPLAINTS,  # issue #19.8
 }
 # Open without an account: `init` while the database has no staff yet (it asks for an
 # account itself once the store is set up), `migrate` (it only brings the schema to this

@@ -30,6 +30,7 @@ from tests.integration.test_reception_permissions import RECEPTION_CASES, recept
 from tests.integration.test_test_drive_permissions import TEST_DRIVE_CASES, TEST_DRIVE_RULE_REFUSALS
 from tests.integration import (
     perm_cases_board,
+    perm_cases_complaints,
     perm_cases_contract,
     perm_cases_finance,
     perm_cases_handover,
@@ -127,7 +128,9 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         raise AssertionError(f"no permission test for {action}")
 
 
-MODULE_CASES = {**TEST_DRIVE_CASES, **PDI_CASES, **PRIVACY_CASES, **SALES_CASES}
+# Issue #19.3: complaints.
+COMPLAINT_CASES = perm_cases_complaints.CASES
+MODULE_CASES = {**TEST_DRIVE_CASES, **PDI_CASES, **PRIVACY_CASES, **SALES_CASES, **COMPLAINT_CASES}
 RULE_REFUSALS = {
     (Action.DELIVER_VEHICLE, "pdi_required"),
     (Action.OVERRIDE_VIN_CHECK, "override_required"),

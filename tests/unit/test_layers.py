@@ -40,6 +40,7 @@ FEATURES = (
     "store",
     "sales",
     "finance",
+    "customer_care",
 )
 PUBLIC_MODULE = "api"
 ALSO_PUBLIC = {"app.documents.layout", "app.documents.fonts", "app.documents.signing"}

@@ -1,0 +1,1 @@
+"""Customer care screens (issue #19): the complaints board and, from h-care1, tasks and surveys."""
