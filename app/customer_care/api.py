@@ -28,6 +28,7 @@ from app.customer_care.complaint_escalation import escalate_due, mark_escalation
 from app.customer_care.complaint_handling import add_note, close_complaint, record_first_response, record_reply
 from app.customer_care.complaint_materials import add_material, material_content
 from app.customer_care.complaint_progress import query_progress
+from app.customer_care.complaint_receipt import complaint_receipt_pdf
 from app.customer_care.complaints import receive_complaint
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "add_note",
     "close_complaint",
     "complaint_board",
+    "complaint_receipt_pdf",
     "count_by_channel",
     "enter_calendar_year",
     "escalate_due",
