@@ -12,7 +12,7 @@ from app.customer_care.calendar import (
     set_working_day,
     working_calendar,
 )
-from app.customer_care.complaint_board import complaint_board, count_by_channel, get_complaint
+from app.customer_care.complaint_board import complaint_board, count_by_channel, get_complaint, list_complaint_handlers
 from app.customer_care.complaint_deadlines import ClockState, first_response_due, reply_due
 from app.customer_care.complaint_dto import (
     BoardDTO,
@@ -56,6 +56,7 @@ __all__ = [
     "first_response_due",
     "get_complaint",
     "library_years",
+    "list_complaint_handlers",
     "list_overrides",
     "mark_escalations_seen",
     "material_content",

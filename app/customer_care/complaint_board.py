@@ -10,7 +10,7 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from app.core.dto import Actor
-from app.core.permissions import Action, require
+from app.core.permissions import MATRIX, Action, require
 from app.customer_care.complaint_clock import server_now
 from app.customer_care.complaint_dto import BoardDTO, ComplaintDTO
 from app.customer_care.complaint_rows import board_row, complaint_dto, load_complaint, sees_all, staff_names
@@ -59,3 +59,20 @@ def count_by_channel(uow: UnitOfWork, actor: Actor, start: dt.datetime, end: dt.
         counts = {str(c): 0 for c in ComplaintChannel}
         counts.update({ch: n for ch, n in uow.session.execute(q)})
         return counts
+
+
+def list_complaint_handlers(uow: UnitOfWork, actor: Actor) -> list[tuple[int, str]]:
+    """(id, name) of the active staff who may handle a complaint, for the receiving form."""
+    from db.models import StaffRole, StaffUser
+
+    require(actor, Action.RECEIVE_COMPLAINTS)
+    roles = [str(r) for r in MATRIX[Action.HANDLE_COMPLAINTS]]
+    with uow:
+        q = (
+            select(StaffUser.id, StaffUser.full_name)
+            .join(StaffRole)
+            .where(StaffUser.active.is_(True), StaffRole.role.in_(roles))
+            .distinct()
+            .order_by(StaffUser.full_name)
+        )
+        return [(i, name) for i, name in uow.session.execute(q)]

@@ -125,6 +125,14 @@ def _price_list(ctx: AppContext) -> QWidget:
     return page.PriceListPage(ctx)
 
 
+COMPLAINTS_PAGE = "ui.customer_care.complaints_page"
+
+
+def _complaints(ctx: AppContext) -> QWidget:
+    page = importlib.import_module(COMPLAINTS_PAGE)  # issue #19.3 (see Module.page_module)
+    return page.ComplaintsPage(ctx)
+
+
 def _audit(ctx: AppContext) -> QWidget:
     from ui.privacy.audit_page import AuditPage
 
@@ -249,6 +257,15 @@ MODULES = (
         icon="SP_FileLinkIcon",
         empty_text=QT_TRANSLATE_NOOP("MainWindow", "No price list yet. A manager drafts one and publishes it."),
         page_module=PRICE_LIST_PAGE,
+    ),
+    M(
+        "complaints",
+        QT_TRANSLATE_NOOP("MainWindow", "Complaints"),
+        A.VIEW_COMPLAINTS,
+        _complaints,
+        icon="SP_MessageBoxWarning",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No complaints here: receive one with the Receive… button."),
+        page_module=COMPLAINTS_PAGE,
     ),
     M(
         "staff",
