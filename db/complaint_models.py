@@ -128,12 +128,14 @@ class ComplaintMaterial(Base):
 
 
 class Escalation(StrEnum):
+    ASSIGNED = "assigned"  # the handler is told a complaint is theirs (issue #19.6)
     NEAR = "near"  # amber: the deadline is near, the handler is reminded
     OVERDUE = "overdue"  # red: passed, the sales manager is told
 
 
 class ComplaintEscalation(Base):
-    """One rung of the ladder reached by one complaint's deadline, and the person told."""
+    """One rung of the ladder reached by one complaint's deadline, and the person told; the
+    first rung, "assigned", tells the handler the complaint is theirs."""
 
     __tablename__ = "complaint_escalation"
     __table_args__ = (UniqueConstraint("complaint_id", "deadline", "level", "staff_id"),)

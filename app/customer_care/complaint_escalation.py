@@ -1,6 +1,7 @@
 """The escalation ladder of complaint deadlines (issue #19.3, #19.6-19.7).
 
-Each open deadline climbs two rungs, on the server's clock:
+At receipt the handler is told the complaint is theirs ("assigned"). Then each open deadline
+climbs two rungs, on the server's clock:
   near     (amber, AMBER_BEFORE the deadline): the handler is reminded;
   overdue  (red, the deadline passed): the handler and every active sales manager are told.
 A rung is recorded once per person (`complaint_escalation`, unique), whoever's terminal noticed

@@ -27,7 +27,14 @@ from app.customer_care.complaint_clock import server_now
 from app.customer_care.complaint_deadlines import first_response_due, reply_due
 from app.customer_care.complaint_dto import ComplaintDTO, ComplaintInput
 from app.customer_care.complaint_rows import complaint_dto
-from db.complaint_models import Complaint, ComplaintCategory, ComplaintChannel, ComplaintStatus
+from db.complaint_models import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintChannel,
+    ComplaintEscalation,
+    ComplaintStatus,
+    Escalation,
+)
 from db.models import StaffUser, Vehicle
 from db.reception_models import Customer
 from db.sales_models import Contract
@@ -100,6 +107,9 @@ def receive_complaint(
         s.add(row)
         s.flush()
         row.number = _number(s, row)
+        if data.handler_id != actor.user_id:  # issue #19.6: a notice on the handler's PC
+            s.add(ComplaintEscalation(complaint_id=row.id, deadline="first_response", level=Escalation.ASSIGNED,
+                                      staff_id=data.handler_id, escalated_at=now))  # fmt: skip
         s.flush()
         remember(s, request_key, RECEIVE_COMPLAINT, row.id, actor_id=actor.user_id, now=now)
         dto = complaint_dto(s, row, now)

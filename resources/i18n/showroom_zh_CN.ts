@@ -869,6 +869,10 @@ Customer&apos;s name:</source>
         <source>reply (7 working days)</source>
         <translation>告知处理情况（7个工作日）</translation>
     </message>
+    <message>
+        <source>assigned to you</source>
+        <translation>已分派给您</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintNoteDialog</name>
@@ -1020,6 +1024,10 @@ Customer&apos;s name:</source>
     <message>
         <source>Complaints: {count}, from the 12345 hotline: {hotline}</source>
         <translation>投诉：{count} 件，其中12345热线：{hotline} 件</translation>
+    </message>
+    <message>
+        <source>{number}: a new complaint for you to handle</source>
+        <translation>{number}：有一件新投诉由您处理</translation>
     </message>
     <message>
         <source>{number}: {deadline} {level}</source>

@@ -149,14 +149,16 @@ def test_escalation_reaches_the_manager_once_and_waits_for_an_offline_pc(uow, pe
     escalate_due(uow())  # every PC runs it: each rung is recorded once
     mine = my_escalations(uow(), actor=manager)
     assert [(n.number, n.deadline, n.level) for n in mine] == [(overdue.number, "first_response", "overdue")]
-    # The handler was reminded (near) and told (overdue); the PC that was off sees both later.
+    # The handler was told it is theirs, reminded (near) and told (overdue); the PC that was
+    # off sees all three later.
     assert {(n.deadline, n.level) for n in my_escalations(uow(), actor=handler)} == {
+        ("first_response", "assigned"),
         ("first_response", "near"),
         ("first_response", "overdue"),
     }
     mark_escalations_seen(uow(), actor=manager, ids=[n.id for n in mine])
     assert my_escalations(uow(), actor=manager) == []
-    assert len(my_escalations(uow(), actor=handler)) == 2
+    assert len(my_escalations(uow(), actor=handler)) == 3
 
 
 def test_materials_are_archived_and_cannot_be_changed_4_5_2_2(uow, people):

@@ -39,6 +39,7 @@ DEADLINE = {
     "reply": QT_TRANSLATE_NOOP("ComplaintLabels", "reply (7 working days)"),
 }
 LEVEL = {
+    "assigned": QT_TRANSLATE_NOOP("ComplaintLabels", "assigned to you"),
     "near": QT_TRANSLATE_NOOP("ComplaintLabels", "due soon"),
     "overdue": QT_TRANSLATE_NOOP("ComplaintLabels", "overdue"),
 }

@@ -137,14 +137,16 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
 
     def _show_escalations(self, notices) -> None:
         self.notices = list(notices)
-        lines = [
-            self.tr("{number}: {deadline} {level}").format(
-                number=n.number, deadline=word(DEADLINE, n.deadline), level=word(LEVEL, n.level)
-            )
-            for n in self.notices
-        ]
+        lines = [self._notice_text(n) for n in self.notices]
         self.escalation.setText("\n".join(lines))
         self.seen_button.setVisible(bool(lines))
+
+    def _notice_text(self, n) -> str:
+        if n.level == "assigned":
+            return self.tr("{number}: a new complaint for you to handle").format(number=n.number)
+        return self.tr("{number}: {deadline} {level}").format(
+            number=n.number, deadline=word(DEADLINE, n.deadline), level=word(LEVEL, n.level)
+        )
 
     def mark_seen(self) -> None:
         ctx, ids = self.ctx, [n.id for n in self.notices]
