@@ -172,3 +172,46 @@ class CalendarYear(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     entered_at: Mapped[dt.datetime] = mapped_column(DateTime)
     entered_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+
+
+# --- Public notices (公示, T/CSCA 120031 4.1.3.5-4.1.3.6; 办法 art. 11; issue #19.5) ----------
+
+
+class NoticeKind(StrEnum):
+    WARRANTY_POLICY = "warranty_policy"  # the warranty and 三包 policy
+    SERVICE_FEES = "service_fees"
+    COMPLAINT_PROCESS = "complaint_process"  # the complaint phone and process (4.5.2.1)
+    CHARGING_PILE = "charging_pile"  # NEVs: the charging-pile installation service and its fees
+
+
+class PublicNotice(Base):
+    """One published version of a public notice: never edited; a change is a new version with
+    its own effective date (4.1.3.6: what is shown is kept current)."""
+
+    __tablename__ = "public_notice"
+    __table_args__ = (UniqueConstraint("kind", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    version: Mapped[int] = mapped_column(Integer)
+    title_zh: Mapped[str] = mapped_column(String(120))
+    title_en: Mapped[str] = mapped_column(String(120))
+    body_zh: Mapped[str] = mapped_column(Text)
+    body_en: Mapped[str] = mapped_column(Text)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    published_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class NoticePrint(Base):
+    """A poster of a notice printed, with the fingerprint of the store details it showed: when
+    those change (a phone number, say) the poster on the wall is stale until reprinted."""
+
+    __tablename__ = "notice_print"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("public_notice.id"), index=True)
+    language: Mapped[str] = mapped_column(String(10))
+    store_fingerprint: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    printed_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))

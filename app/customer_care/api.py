@@ -31,8 +31,13 @@ from app.customer_care.complaint_progress import query_progress
 from app.customer_care.complaint_receipt import complaint_receipt_pdf
 from app.customer_care.complaints import receive_complaint
 
+# Public notices (issue #19.5; h-care2).
+from app.customer_care.notice_dto import NoticeDTO, NoticeInput
+from app.customer_care.notice_pdf import render_notice_poster
+from app.customer_care.notices import list_notices, publish_notice, record_notice_print, stale_notices
+
 __all__ = [
-    # --- complaints and the working-day calendar (h-care2), sorted ---
+    # --- complaints, the working-day calendar and public notices (h-care2), sorted ---
     "BoardDTO",
     "BoardRow",
     "CalendarUnknown",
@@ -42,6 +47,8 @@ __all__ = [
     "EscalationNotice",
     "MaterialDTO",
     "NoteDTO",
+    "NoticeDTO",
+    "NoticeInput",
     "ProgressDTO",
     "WorkingCalendar",
     "WorkingDayDTO",
@@ -57,16 +64,23 @@ __all__ = [
     "get_complaint",
     "library_years",
     "list_complaint_handlers",
+    "list_notices",
     "list_overrides",
     "mark_escalations_seen",
     "material_content",
     "my_escalations",
+    "publish_notice",
     "query_progress",
     "receive_complaint",
     "record_first_response",
+    "record_notice_print",
     "record_reply",
+    "render_notice_poster",
     "reply_due",
     "set_working_day",
+    "stale_notices",
     "working_calendar",
 ]
+
+
 # --- end of complaints block ----------------------------------------------------------------

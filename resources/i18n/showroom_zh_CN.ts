@@ -3642,6 +3642,14 @@ Consultant: {consultant} · {consent}</source>
         <translation>节假日日历已包含 {year} 年。</translation>
     </message>
     <message>
+        <source>Unknown store detail in braces: {names}. Use {{legal_name}}, {{address}}, {{sales_hotline}}, {{complaint_phone}} or {{website}}.</source>
+        <translation>大括号中的门店信息无法识别：{names}。可用 {{legal_name}}、{{address}}、{{sales_hotline}}、{{complaint_phone}} 或 {{website}}。</translation>
+    </message>
+    <message>
+        <source>A notice cannot take effect before today.</source>
+        <translation>公示的生效日期不能早于今天。</translation>
+    </message>
+    <message>
         <source>The holiday calendar does not know {year} yet. A manager enters that year&apos;s holidays and swapped working days first; nothing was saved.</source>
         <translation>节假日日历尚无 {year} 年的数据。须先由经理录入该年的节假日和调休工作日；未保存任何内容。</translation>
     </message>

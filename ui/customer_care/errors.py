@@ -28,6 +28,13 @@ FIELD_MESSAGES: dict[str, str] = {
         "Errors", "This stored file no longer matches its fingerprint. Tell the administrator."
     ),
     "calendar_year_known": QT_TRANSLATE_NOOP("Errors", "The holiday calendar already knows {year}."),
+    # Public notices (issue #19.5, 4.1.3.6)
+    "notice_unknown_field": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Unknown store detail in braces: {names}. Use {{legal_name}}, {{address}}, {{sales_hotline}}, "
+        "{{complaint_phone}} or {{website}}.",
+    ),
+    "notice_effective_in_past": QT_TRANSLATE_NOOP("Errors", "A notice cannot take effect before today."),
 }
 # Shown in a dialog.
 ERROR_MESSAGES: dict[str, str] = {

@@ -1,11 +1,13 @@
-"""Complaints and the store's working-day calendar (issue #19.3)
+"""Complaints, the store's working-day calendar and public notices (issue #19.3, #19.5)
 
 Revision ID: 0021
 Revises: 0019
 
-New tables only (db/complaint_models.py). The archive of a complaint's materials and its notes
-are kept as they were written (T/CSCA 120031 4.5.2.2): triggers refuse UPDATE and DELETE on
-`complaint_material` and `complaint_note`, as migration 0002 does for the document archive (on
+New tables only (db/complaint_models.py), with the public notices of issue #19.5. The archive of
+a complaint's materials and its notes are kept as they were written (T/CSCA 120031 4.5.2.2), and
+a published notice and its print ledger likewise (4.1.3.6: a change is a new version): triggers
+refuse UPDATE and DELETE on `complaint_material`, `complaint_note`, `public_notice` and
+`notice_print`, as migration 0002 does for the document archive (on
 PostgreSQL with its `showroom_refuse_change()` function). Downgrade drops the tables, their
 records and triggers with them.
 """
@@ -167,11 +169,52 @@ def upgrade() -> None:
     with op.batch_alter_table("complaint_note", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_complaint_note_complaint_id"), ["complaint_id"], unique=False)
 
+    op.create_table(
+        "public_notice",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=24), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("title_zh", sa.String(length=120), nullable=False),
+        sa.Column("title_en", sa.String(length=120), nullable=False),
+        sa.Column("body_zh", sa.Text(), nullable=False),
+        sa.Column("body_en", sa.Text(), nullable=False),
+        sa.Column("effective_from", sa.Date(), nullable=False),
+        sa.Column("published_at", sa.DateTime(), nullable=False),
+        sa.Column("published_by_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["published_by_id"], ["staff_user.id"], name=op.f("fk_public_notice_published_by_id_staff_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_public_notice")),
+        sa.UniqueConstraint("kind", "version", name=op.f("uq_public_notice_kind")),
+    )
+    op.create_table(
+        "notice_print",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("notice_id", sa.Integer(), nullable=False),
+        sa.Column("language", sa.String(length=10), nullable=False),
+        sa.Column("store_fingerprint", sa.String(length=64), nullable=False),
+        sa.Column("printed_at", sa.DateTime(), nullable=False),
+        sa.Column("printed_by_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["notice_id"], ["public_notice.id"], name=op.f("fk_notice_print_notice_id_public_notice")
+        ),
+        sa.ForeignKeyConstraint(
+            ["printed_by_id"], ["staff_user.id"], name=op.f("fk_notice_print_printed_by_id_staff_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notice_print")),
+    )
+    with op.batch_alter_table("notice_print", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_notice_print_notice_id"), ["notice_id"], unique=False)
     _create_guards()
 
 
 def downgrade() -> None:
     _drop_guards()
+    with op.batch_alter_table("notice_print", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_notice_print_notice_id"))
+
+    op.drop_table("notice_print")
+    op.drop_table("public_notice")
     with op.batch_alter_table("complaint_note", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_complaint_note_complaint_id"))
 
@@ -198,7 +241,7 @@ def downgrade() -> None:
     op.drop_table("calendar_year")
 
 
-GUARDED = ("complaint_material", "complaint_note")
+GUARDED = ("complaint_material", "complaint_note", "public_notice", "notice_print")
 
 
 def _create_guards() -> None:
