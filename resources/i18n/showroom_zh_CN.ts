@@ -784,6 +784,49 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>Add material…</source>
+        <translation>添加资料…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次答复</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>告知处理情况</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source> (customer sees it)</source>
+        <translation>（客户可见）</translation>
+    </message>
+    <message>
+        <source>Materials (kept unchanged):</source>
+        <translation>存档资料（不可更改）：</translation>
+    </message>
+    <message>
+        <source>Keep a file with the complaint</source>
+        <translation>为投诉存档文件</translation>
+    </message>
+    <message>
+        <source>Letters, photos, recordings (*.pdf *.jpg *.jpeg *.png *.txt *.mp3 *.m4a *.wav *.amr)</source>
+        <translation>信函、照片、录音 (*.pdf *.jpg *.jpeg *.png *.txt *.mp3 *.m4a *.wav *.amr)</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintLabels</name>
     <message>
         <source>Front desk</source>

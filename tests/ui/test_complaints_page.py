@@ -105,3 +105,21 @@ def test_a_consultant_sees_only_their_complaints_and_cannot_close(qtbot, make_ct
     page = _page(qtbot, ctx)
     assert page.model.rowCount() == 0
     assert not page.findChild(type(page.seen_button), "close_complaint_button").isVisibleTo(page)
+
+
+def test_a_recording_is_kept_with_the_complaint_by_clicking_4_5_2_2(qtbot, make_ctx, uow, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    make_store(uow)
+    ctx = make_ctx(Role.SALES_MANAGER)
+    make_complaint(uow, ctx.actor, ctx.actor.user_id)
+    recording = tmp_path / "call.mp3"
+    recording.write_bytes(b"ID3 the customer's call")
+    # The file dialog is Qt's; it answers with the recording as a user would.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(recording), ""))
+    page = _page(qtbot, ctx)
+    page.table.selectRow(0)
+    assert page.detail.complaint is not None
+    qtbot.mouseClick(page.detail.add_button, LEFT)
+    assert "call.mp3" in page.detail.text.toPlainText()
+    assert page.detail.complaint.materials[0].size == len(b"ID3 the customer's call")

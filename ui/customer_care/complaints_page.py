@@ -11,8 +11,8 @@ complaints they handle, the desk and managers all (the service scopes the board)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.core.dto import Changes
 from app.core.permissions import Action, can
@@ -24,6 +24,7 @@ from app.customer_care.api import (
     mark_escalations_seen,
     my_escalations,
 )
+from ui.customer_care.complaint_detail import ComplaintDetail
 from ui.customer_care.complaint_labels import DEADLINE, LEVEL, word
 from ui.customer_care.complaint_table_model import ComplaintTableModel
 from ui.shell.ops import Op, scheduled_write
@@ -45,11 +46,17 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
         self.table = read_only_table("complaints_table", self.model)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.detail = ComplaintDetail(ctx, self)
         self._build_bars()
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addLayout(self.escalation_bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addLayout(self.actions)
         ctx.data_did_change.connect(self._on_change)
         self.timer = QTimer(self, interval=ESCALATION_CHECK_MS)
@@ -121,6 +128,7 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
 
     def _selection_changed(self) -> None:
         row = self.selected()
+        self.detail.load(row.id if row is not None else None)  # notes and materials, as saved now
         for button in self.row_buttons:
             button.setEnabled(
                 row is not None and (row.status == "open" or button.objectName().endswith("receipt_button"))
