@@ -7,6 +7,7 @@ from app.customer_care.calendar import (
     WorkingCalendar,
     WorkingDayDTO,
     enter_calendar_year,
+    list_entered_years,
     library_years,
     list_overrides,
     set_working_day,
@@ -32,6 +33,7 @@ from app.customer_care.complaint_receipt import complaint_receipt_pdf
 from app.customer_care.complaints import receive_complaint
 
 # Public notices (issue #19.5; h-care2).
+from app.customer_care.notice_defaults import default_notice
 from app.customer_care.notice_dto import NoticeDTO, NoticeInput
 from app.customer_care.notice_pdf import render_notice_poster
 from app.customer_care.notices import list_notices, publish_notice, record_notice_print, stale_notices
@@ -58,12 +60,14 @@ __all__ = [
     "complaint_board",
     "complaint_receipt_pdf",
     "count_by_channel",
+    "default_notice",
     "enter_calendar_year",
     "escalate_due",
     "first_response_due",
     "get_complaint",
     "library_years",
     "list_complaint_handlers",
+    "list_entered_years",
     "list_notices",
     "list_overrides",
     "mark_escalations_seen",

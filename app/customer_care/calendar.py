@@ -26,6 +26,7 @@ from app.core.dto import Actor, Changes
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.validation import clean_line
+from app.customer_care.complaint_clock import server_now
 from db.complaint_models import CalendarYear, WorkingDayOverride
 from db.uow import UnitOfWork
 
@@ -88,6 +89,22 @@ class WorkingDayDTO:
         return Changes(complaints=True)
 
 
+@dataclass(frozen=True)
+class YearEnteredDTO:
+    year: int
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(complaints=True)
+
+
+def list_entered_years(uow: UnitOfWork, actor: Actor) -> list[int]:
+    """The years beyond the library that the store has entered itself."""
+    require(actor, Action.VIEW_COMPLAINTS)
+    with uow:
+        return list(uow.session.scalars(select(CalendarYear.year).order_by(CalendarYear.year)))
+
+
 def list_overrides(uow: UnitOfWork, actor: Actor) -> list[WorkingDayDTO]:
     require(actor, Action.VIEW_COMPLAINTS)
     with uow:
@@ -119,7 +136,7 @@ def set_working_day(
         return dto
 
 
-def enter_calendar_year(uow: UnitOfWork, actor: Actor, year: int, now: dt.datetime) -> None:
+def enter_calendar_year(uow: UnitOfWork, actor: Actor, year: int) -> YearEnteredDTO:
     """Declare that the store has entered `year`'s holidays and 调休 days as overrides, so
     days of that year may be counted (weekdays working unless overridden)."""
     require(actor, Action.MANAGE_WORKING_CALENDAR)
@@ -128,5 +145,6 @@ def enter_calendar_year(uow: UnitOfWork, actor: Actor, year: int, now: dt.dateti
     with uow:
         s = uow.session
         if s.get(CalendarYear, year) is None:
-            s.add(CalendarYear(year=year, entered_at=now, entered_by_id=actor.user_id))
+            s.add(CalendarYear(year=year, entered_at=server_now(s), entered_by_id=actor.user_id))
         commit(uow)
+        return YearEnteredDTO(year)

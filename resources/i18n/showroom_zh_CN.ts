@@ -1065,6 +1065,10 @@ Customer&apos;s name:</source>
         <translation>进度查询…</translation>
     </message>
     <message>
+        <source>Working days…</source>
+        <translation>工作日历…</translation>
+    </message>
+    <message>
         <source>Complaints: {count}, from the 12345 hotline: {hotline}</source>
         <translation>投诉：{count} 件，其中12345热线：{hotline} 件</translation>
     </message>
@@ -5455,6 +5459,14 @@ File: {file}</source>
         <translation>暂无投诉：点击“受理投诉…”登记。</translation>
     </message>
     <message>
+        <source>Public notices</source>
+        <translation>服务公示</translation>
+    </message>
+    <message>
+        <source>No public notices yet: publish one with the New version… button.</source>
+        <translation>暂无公示：点击“新建版本…”发布。</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -5549,6 +5561,107 @@ File: {file}</source>
     <message>
         <source>Deals ready to deliver: {n}</source>
         <translation>待交车订单：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLabels</name>
+    <message>
+        <source>Warranty and 三包 policy</source>
+        <translation>质量保证及三包政策</translation>
+    </message>
+    <message>
+        <source>Service fees</source>
+        <translation>服务收费</translation>
+    </message>
+    <message>
+        <source>Complaint phone and process</source>
+        <translation>投诉电话及处理流程</translation>
+    </message>
+    <message>
+        <source>Charging-pile installation (NEV)</source>
+        <translation>充电桩安装服务（新能源汽车）</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>not printed yet</source>
+        <translation>尚未打印</translation>
+    </message>
+    <message>
+        <source>on the wall, current</source>
+        <translation>已张贴，内容最新</translation>
+    </message>
+    <message>
+        <source>stale: reprint</source>
+        <translation>已过时：请重新打印</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTableModel</name>
+    <message>
+        <source>Notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>张贴件</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>New version…</source>
+        <translation>新建版本…</translation>
+    </message>
+    <message>
+        <source>Poster…</source>
+        <translation>张贴件…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Posters to print or reprint: {count}</source>
+        <translation>待打印或重新打印的张贴件：{count} 份</translation>
+    </message>
+    <message>
+        <source>Every poster in force is current.</source>
+        <translation>现行公示的张贴件均为最新。</translation>
+    </message>
+    <message>
+        <source>Notice: {title}</source>
+        <translation>公示：{title}</translation>
     </message>
 </context>
 <context>
@@ -6579,6 +6692,45 @@ Defect: {defect}</source>
     <message>
         <source>Remove promotion</source>
         <translation>取消促销活动</translation>
+    </message>
+</context>
+<context>
+    <name>PublishNoticeDialog</name>
+    <message>
+        <source>Publish a notice</source>
+        <translation>发布公示</translation>
+    </message>
+    <message>
+        <source>Store details in braces are printed as saved: {legal_name}, {address}, {sales_hotline}, {complaint_phone}, {website}. A published version never changes: this is the next one.</source>
+        <translation>大括号中的门店信息按打印时的门店资料填入：{legal_name}、{address}、{sales_hotline}、{complaint_phone}、{website}。已发布的版本不能修改：本次发布为新版本。</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>正文（中文）</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>正文（英文）</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
     </message>
 </context>
 <context>
@@ -8795,6 +8947,53 @@ Adaptive cruise control</source>
     <message>
         <source>Withdraw and erase</source>
         <translation>撤回并删除</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingDaysDialog</name>
+    <message>
+        <source>Working days</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>The official holidays and swapped working days are known for {first}-{last}. Correct single days here; for a later year, enter its holidays and swapped days, then mark the year entered.</source>
+        <translation>已知 {first}—{last} 年的法定节假日和调休工作日。可在此逐日修正；以后的年份，请先录入该年的节假日和调休日，再标记该年已录入。</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Why, e.g. 2027 春节</source>
+        <translation>原因，例如 2027 春节</translation>
+    </message>
+    <message>
+        <source>Save day</source>
+        <translation>保存该日</translation>
+    </message>
+    <message>
+        <source>Year entered</source>
+        <translation>该年已录入</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Years entered by the store: {years}</source>
+        <translation>门店已录入的年份：{years}</translation>
     </message>
 </context>
 </TS>

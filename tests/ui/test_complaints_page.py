@@ -123,3 +123,28 @@ def test_a_recording_is_kept_with_the_complaint_by_clicking_4_5_2_2(qtbot, make_
     qtbot.mouseClick(page.detail.add_button, LEFT)
     assert "call.mp3" in page.detail.text.toPlainText()
     assert page.detail.complaint.materials[0].size == len(b"ID3 the customer's call")
+
+
+def test_a_manager_corrects_a_day_and_marks_2027_entered(qtbot, make_ctx, uow):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from app.customer_care.api import library_years, working_calendar
+
+    make_store(uow)
+    ctx = make_ctx(Role.SALES_MANAGER)
+    page = _page(qtbot, ctx)
+    qtbot.mouseClick(page.findChild(type(page.seen_button), "working_days_button"), LEFT)
+    d = page.dialog
+    d.day.setDate(QDate(2026, 12, 24))
+    qtbot.keyClicks(d.note, "store anniversary")
+    qtbot.mouseClick(d.save_day, LEFT)
+    assert "2026-12-24" in d.days.item(0).text()
+    beyond = library_years().stop
+    d.year.setValue(beyond)
+    qtbot.mouseClick(d.enter_year, LEFT)
+    assert str(beyond) in d.message.text()
+    with uow() as u:
+        cal = working_calendar(u.session)
+    assert not cal.is_working(dt.date(2026, 12, 24)) and cal.is_working(dt.date(beyond, 1, 4))

@@ -170,7 +170,8 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
 def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "admin")
     assert w.module_keys() == _in_build(
-        ["inventory", "documents", "test_drives", "pdi", "price_list", "staff", "showroom", "audit", "admin"]
+        ["inventory", "documents", "test_drives", "pdi", "price_list", "notices", "staff", "showroom", "audit"]
+        + ["admin"]  # issue #19.5: the public notices
     )
     w.nav.setCurrentRow(w.module_keys().index("staff"))
     page = w.page("staff")
@@ -233,12 +234,13 @@ def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_mod
             "试乘试驾",
             "售前检查",
             "价格公示",  # issue #18.1: the public list is readable by the administrator too
+            "服务公示",  # issue #19.5: warranty, fees, complaint process, charging piles
             "员工",
             "展厅",
             "审计日志",
             "系统管理",
         ]
-        w.nav.setCurrentRow(5)
+        w.nav.setCurrentRow(6)
         shell._change_language("en")
         w2 = shell.main_window
         qtbot.addWidget(w2)

@@ -91,13 +91,15 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
             (self.tr("Receipt…"), "complaint_receipt_button", self.show_receipt, True),
             (self.tr("Progress lookup…"), "progress_lookup_button", self.look_up,
              can(roles, Action.QUERY_COMPLAINT_PROGRESS)),
+            (self.tr("Working days…"), "working_days_button", self.working_days,
+             can(roles, Action.MANAGE_WORKING_CALENDAR)),
         ]  # fmt: skip
         self.actions = QHBoxLayout()
         self.row_buttons = []
         for text, name, slot, visible in buttons:
             button = action_button(text, name, slot, visible=visible)
             self.actions.addWidget(button)
-            if name not in ("receive_complaint_button", "progress_lookup_button"):
+            if name not in ("receive_complaint_button", "progress_lookup_button", "working_days_button"):
                 self.row_buttons.append(button)
         self.actions.addStretch(1)
 
@@ -207,3 +209,8 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
         from ui.customer_care.complaint_progress_dialog import ComplaintProgressDialog
 
         self._open(ComplaintProgressDialog(self.ctx, self))
+
+    def working_days(self) -> None:
+        from ui.customer_care.calendar_dialog import WorkingDaysDialog
+
+        self._open(WorkingDaysDialog(self.ctx, self))

@@ -133,6 +133,14 @@ def _complaints(ctx: AppContext) -> QWidget:
     return page.ComplaintsPage(ctx)
 
 
+NOTICES_PAGE = "ui.customer_care.notices_page"
+
+
+def _notices(ctx: AppContext) -> QWidget:
+    page = importlib.import_module(NOTICES_PAGE)  # issue #19.5 (see Module.page_module)
+    return page.NoticesPage(ctx)
+
+
 def _audit(ctx: AppContext) -> QWidget:
     from ui.privacy.audit_page import AuditPage
 
@@ -266,6 +274,15 @@ MODULES = (
         icon="SP_MessageBoxWarning",
         empty_text=QT_TRANSLATE_NOOP("MainWindow", "No complaints here: receive one with the Receive… button."),
         page_module=COMPLAINTS_PAGE,
+    ),
+    M(
+        "notices",
+        QT_TRANSLATE_NOOP("MainWindow", "Public notices"),
+        A.ISSUE_STORE_NOTICE,
+        _notices,
+        icon="SP_FileDialogInfoView",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No public notices yet: publish one with the New version… button."),
+        page_module=NOTICES_PAGE,
     ),
     M(
         "staff",
