@@ -74,6 +74,14 @@ def _check_links(s, data: ComplaintInput, errors: list[FieldError]) -> None:
         errors.append(FieldError("staff_id", "not_found"))
 
 
+def _known_customer(s, data: ComplaintInput, mobile: str | None) -> int | None:
+    """The customer named, else the registered customer with this mobile (a complaint is
+    linked to the customer's record when there is one)."""
+    if data.customer_id is not None or not mobile:
+        return data.customer_id
+    return s.scalar(select(Customer.id).where(Customer.mobile == mobile, Customer.anonymised_at.is_(None)))
+
+
 def _number(s, complaint: Complaint) -> str:
     year = to_store_time(complaint.received_at).year
     return f"TS-{year}-{complaint.id:06d}"
@@ -98,7 +106,8 @@ def receive_complaint(
             raise ValidationFailed(errors)
         row = Complaint(
             number=f"new-{uuid.uuid4().hex[:16]}", channel=data.channel, category=data.category,
-            received_at=received, customer_id=data.customer_id, vehicle_id=data.vehicle_id,
+            received_at=received, customer_id=_known_customer(s, data, clean.get("contact_mobile")),
+            vehicle_id=data.vehicle_id,
             contract_id=data.contract_id, staff_id=data.staff_id, handler_id=data.handler_id,
             first_response_due=first_response_due(received), reply_due=reply_due(received, working_calendar(s)),
             status=ComplaintStatus.OPEN, created_at=now, created_by_id=actor.user_id, updated_at=now,

@@ -180,3 +180,12 @@ def test_materials_are_archived_and_cannot_be_changed_4_5_2_2(uow, people):
         with uow() as u:
             u.session.execute(text("DELETE FROM complaint_note"))
             u.commit()
+
+
+def test_a_complaint_from_a_registered_mobile_is_linked_to_that_customer(uow, people):
+    from tests.factories import make_customer, reception_defaults
+
+    reception_defaults(uow)
+    customer = make_customer(uow, people["desk"], name="李女士", mobile="13912345678")
+    c = make_complaint(uow, people["desk"], people["handler"].user_id, contact_mobile="139 1234 5678")
+    assert c.customer_id == customer.id
