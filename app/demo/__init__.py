@@ -149,6 +149,9 @@ def build_demo(
         from app.demo.pdi import add_pdi_demo  # issue #7
 
         created |= add_pdi_demo(db, manager, now)
+        from app.demo.complaints import add_complaint_demo  # issue #19.8: complaints, a notice
+
+        created |= add_complaint_demo(db, manager)
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
             docs = uow.session.query(Document).count()
