@@ -945,6 +945,13 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>ComplaintNotices</name>
+    <message>
+        <source>Complaints need you ({count}): see Complaints</source>
+        <translation>有投诉需要您处理（{count}）：请查看“客户投诉”</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintProgressDialog</name>
     <message>
         <source>Complaint progress</source>
