@@ -41,6 +41,9 @@ class ComplaintInput:
     vehicle_id: int | None = None
     contract_id: int | None = None
     staff_id: int | None = None
+    # As the desk reads them off the customer's papers: resolved to the records by the service.
+    vin: str = ""
+    contract_number: str = ""
 
 
 @dataclass(frozen=True)

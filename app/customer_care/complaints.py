@@ -74,6 +74,24 @@ def _check_links(s, data: ComplaintInput, errors: list[FieldError]) -> None:
         errors.append(FieldError("staff_id", "not_found"))
 
 
+def _by_papers(s, data: ComplaintInput, errors: list[FieldError]) -> dict:
+    """The vehicle and contract named by VIN and contract number (the contract's car too)."""
+    links = {"vehicle_id": data.vehicle_id, "contract_id": data.contract_id}
+    vin, number = (data.vin or "").strip().upper(), (data.contract_number or "").strip()
+    if vin:
+        links["vehicle_id"] = s.scalar(select(Vehicle.id).where(Vehicle.vin == vin))
+        if links["vehicle_id"] is None:
+            errors.append(FieldError("vin", "complaint_vehicle_unknown"))
+    if number:
+        contract = s.scalars(select(Contract).where(Contract.number == number)).first()
+        if contract is None:
+            errors.append(FieldError("contract_number", "complaint_contract_unknown"))
+        else:
+            links["contract_id"] = contract.id
+            links["vehicle_id"] = links["vehicle_id"] or contract.vehicle_id
+    return links
+
+
 def _known_customer(s, data: ComplaintInput, mobile: str | None) -> int | None:
     """The customer named, else the registered customer with this mobile (a complaint is
     linked to the customer's record when there is one)."""
@@ -102,13 +120,13 @@ def receive_complaint(
         if received > now:  # a 12345 work order's time can be earlier, never later than now
             errors.append(FieldError("received_at", "complaint_received_in_future"))
         _check_links(s, data, errors)
+        links = _by_papers(s, data, errors)
         if errors:
             raise ValidationFailed(errors)
         row = Complaint(
             number=f"new-{uuid.uuid4().hex[:16]}", channel=data.channel, category=data.category,
             received_at=received, customer_id=_known_customer(s, data, clean.get("contact_mobile")),
-            vehicle_id=data.vehicle_id,
-            contract_id=data.contract_id, staff_id=data.staff_id, handler_id=data.handler_id,
+            staff_id=data.staff_id, handler_id=data.handler_id, **links,
             first_response_due=first_response_due(received), reply_due=reply_due(received, working_calendar(s)),
             status=ComplaintStatus.OPEN, created_at=now, created_by_id=actor.user_id, updated_at=now,
             updated_by_id=actor.user_id, **clean,

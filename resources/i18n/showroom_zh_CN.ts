@@ -3652,6 +3652,14 @@ Consultant: {consultant} · {consent}</source>
         <translation>请选择一位在职的销售顾问或销售经理处理该投诉。</translation>
     </message>
     <message>
+        <source>No car in the inventory has this VIN.</source>
+        <translation>库存中没有该车架号的车辆。</translation>
+    </message>
+    <message>
+        <source>No contract has this number.</source>
+        <translation>没有该编号的合同。</translation>
+    </message>
+    <message>
         <source>A complaint cannot have been made in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
@@ -7053,6 +7061,18 @@ Defect: {defect}</source>
         <translation>投诉时间早于现在（例如12345工单上的时间）</translation>
     </message>
     <message>
+        <source>(nobody named)</source>
+        <translation>（未指明）</translation>
+    </message>
+    <message>
+        <source>Optional: the car&apos;s VIN</source>
+        <translation>选填：车架号</translation>
+    </message>
+    <message>
+        <source>Optional: the contract number</source>
+        <translation>选填：合同编号</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -7075,6 +7095,18 @@ Defect: {defect}</source>
     <message>
         <source>What about</source>
         <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Vehicle (VIN)</source>
+        <translation>车辆（车架号）</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Staff concerned</source>
+        <translation>涉及员工</translation>
     </message>
     <message>
         <source>Handled by</source>

@@ -189,3 +189,19 @@ def test_a_complaint_from_a_registered_mobile_is_linked_to_that_customer(uow, pe
     customer = make_customer(uow, people["desk"], name="李女士", mobile="13912345678")
     c = make_complaint(uow, people["desk"], people["handler"].user_id, contact_mobile="139 1234 5678")
     assert c.customer_id == customer.id
+
+
+def test_the_car_and_contract_are_found_by_the_papers_the_customer_shows(uow, people):
+    from app.inventory import vehicles
+    from tests.factories import vehicle_input
+
+    car = vehicles.add_vehicle(uow(), actor=people["manager"], data=vehicle_input())
+    c = make_complaint(uow, people["desk"], people["handler"].user_id, vin=car.vin.lower(),
+                       staff_id=people["other"].user_id)  # fmt: skip
+    assert (c.vehicle_id, c.staff_id) == (car.id, people["other"].user_id)
+    with pytest.raises(ValidationFailed) as refused:
+        make_complaint(uow, people["desk"], people["handler"].user_id, vin="LSVXXXXXXXXXXXXXX", contract_number="HT-0")
+    assert {e.field: e.code for e in refused.value.errors} == {
+        "vin": "complaint_vehicle_unknown",
+        "contract_number": "complaint_contract_unknown",
+    }

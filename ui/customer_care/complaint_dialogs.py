@@ -63,8 +63,15 @@ class ReceiveComplaintDialog(ServiceFormDialog):
         self.contact_mobile = QLineEdit(objectName="complaint_contact_mobile")
         self.summary = QPlainTextEdit(objectName="complaint_summary")
         self.handler = QComboBox(objectName="complaint_handler")
+        self.staff = QComboBox(objectName="complaint_staff")
+        self.staff.addItem(self.tr("(nobody named)"), None)
         for staff_id, name in handlers:
             self.handler.addItem(name, staff_id)
+            self.staff.addItem(name, staff_id)
+        self.vin = QLineEdit(objectName="complaint_vin")
+        self.vin.setPlaceholderText(self.tr("Optional: the car's VIN"))
+        self.contract_number = QLineEdit(objectName="complaint_contract_number")
+        self.contract_number.setPlaceholderText(self.tr("Optional: the contract number"))
         form, e = QFormLayout(body), self.errors
         form.addRow(self.tr("Channel"), e.wrap("channel", self.channel))
         form.addRow(self.tr("Category"), e.wrap("category", self.category))
@@ -73,6 +80,9 @@ class ReceiveComplaintDialog(ServiceFormDialog):
         form.addRow(self.tr("Complainant"), e.wrap("contact_name", self.contact_name))
         form.addRow(self.tr("Mobile"), e.wrap("contact_mobile", self.contact_mobile))
         form.addRow(self.tr("What about"), e.wrap("summary", self.summary))
+        form.addRow(self.tr("Vehicle (VIN)"), e.wrap("vin", self.vin))
+        form.addRow(self.tr("Contract"), e.wrap("contract_number", self.contract_number))
+        form.addRow(self.tr("Staff concerned"), e.wrap("staff_id", self.staff))
         form.addRow(self.tr("Handled by"), e.wrap("handler_id", self.handler))
         self.save_button.setText(self.tr("Receive"))
         self.save_button.setObjectName("receive_complaint")
@@ -89,7 +99,8 @@ class ReceiveComplaintDialog(ServiceFormDialog):
             channel=self.channel.currentData(), category=self.category.currentData(),
             summary=self.summary.toPlainText(), contact_name=self.contact_name.text(),
             contact_mobile=self.contact_mobile.text(), handler_id=self.handler.currentData() or 0,
-            received_at=self._received_at(),
+            received_at=self._received_at(), staff_id=self.staff.currentData(), vin=self.vin.text(),
+            contract_number=self.contract_number.text(),
         )  # fmt: skip
         return lambda: receive_complaint(ctx.uow(), actor=ctx.actor, data=data, request_key=key)
 

@@ -10,6 +10,8 @@ FIELD_MESSAGES: dict[str, str] = {
     "complaint_handler_invalid": QT_TRANSLATE_NOOP(
         "Errors", "Choose an active consultant or sales manager to handle the complaint."
     ),
+    "complaint_vehicle_unknown": QT_TRANSLATE_NOOP("Errors", "No car in the inventory has this VIN."),
+    "complaint_contract_unknown": QT_TRANSLATE_NOOP("Errors", "No contract has this number."),
     "complaint_received_in_future": QT_TRANSLATE_NOOP("Errors", "A complaint cannot have been made in the future."),
     # 3.16: closure needs the result and the customer's confirmation or recorded refusal
     "complaint_result_required": QT_TRANSLATE_NOOP("Errors", "A complaint is closed only with its result."),
