@@ -33,14 +33,19 @@ def _columns(deadline: str):
     return Complaint.reply_due, Complaint.reply_at
 
 
+def due_query(deadline: str, until: dt.datetime):
+    """Open complaints whose `deadline` is not done and falls due by `until`: a range of the
+    deadline's index (status, done, due), issue #19.10."""
+    due, done = _columns(deadline)
+    return select(Complaint).where(Complaint.status == ComplaintStatus.OPEN, done.is_(None), due <= until)
+
+
 def _due_rungs(s, now: dt.datetime) -> list[tuple[Complaint, str, str]]:
-    """(complaint, deadline, level) reached and not done; an index range per deadline."""
+    """(complaint, deadline, level) reached and not done."""
     found: list[tuple[Complaint, str, str]] = []
     for deadline in DEADLINES:
-        due, done = _columns(deadline)
-        q = select(Complaint).where(Complaint.status == ComplaintStatus.OPEN, done.is_(None))
-        q = q.where(due <= now + AMBER_BEFORE[deadline])
-        for c in s.scalars(q):
+        due, _done = _columns(deadline)
+        for c in s.scalars(due_query(deadline, now + AMBER_BEFORE[deadline])):
             level = Escalation.OVERDUE if getattr(c, due.key) <= now else Escalation.NEAR
             found.append((c, deadline, level))
             if level == Escalation.OVERDUE:

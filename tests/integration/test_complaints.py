@@ -205,3 +205,18 @@ def test_the_car_and_contract_are_found_by_the_papers_the_customer_shows(uow, pe
         "vin": "complaint_vehicle_unknown",
         "contract_number": "complaint_contract_unknown",
     }
+
+
+@pytest.mark.parametrize(
+    "deadline, index", [("first_response", "ix_complaint_open_first_response"), ("reply", "ix_complaint_open_reply")]
+)
+def test_finding_overdue_complaints_is_an_index_range_19_10(uow, people, deadline, index):
+    from app.customer_care.complaint_escalation import due_query
+
+    with uow() as u:
+        if u.session.get_bind().dialect.name != "sqlite":
+            pytest.skip("the plan is read with SQLite's EXPLAIN QUERY PLAN")
+        q = due_query(deadline, dt.datetime(2026, 12, 3))
+        sql = str(q.compile(u.session.get_bind(), compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in u.session.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert f"USING INDEX {index}" in plan, plan
