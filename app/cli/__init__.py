@@ -30,6 +30,7 @@ Backups (issue #8, app/cli/backup.py):
 
 Complaints (issue #19.8, app/cli/complaints.py):
   complaints list [--open]     with the status of their 72-hour and 7-working-day deadlines
+  complaints escalate          record the escalations reached by now (for a server's cron)
 
 Staff accounts (issue #15.10, app/cli/staff.py):
   deactivate-user USERNAME | activate-user USERNAME | set-roles USERNAME --role R [--role R]

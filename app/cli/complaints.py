@@ -6,6 +6,10 @@ Clock words: running, AMBER (due soon), RED (passed, not done), met, late (done 
 deadline). The contact is masked as on screen. The last line counts the 12345 hotline's
 complaints among those listed (3.15).
 
+`showroom admin complaints escalate` records the escalation rungs reached by now on the server's
+clock, as every PC with the app open does each minute; run from a server's scheduler it keeps
+the ladder on time while no PC is on (issue #19.7).
+
 Like app/cli/__init__.py, importing this module loads the standard library only.
 """
 
@@ -22,6 +26,9 @@ def add_commands(command, group) -> None:
     complaints = group("complaints", "Customer complaints (客户投诉) and their deadlines.")
     p = complaints("list", cmd_list, "List complaints with the status of their deadlines, newest first.")
     p.add_argument("--open", action="store_true", help="only complaints not yet closed, oldest deadline first")
+    complaints(
+        "escalate", cmd_escalate, "Record the escalations reached by now (server time), e.g. from a server's cron."
+    )
 
 
 def _clock(state: str, due) -> str:
@@ -47,4 +54,18 @@ def cmd_list(args) -> int:
         received = to_store_time(r.received_at)
         print(f"{r.number:<15} {r.channel:<21} {r.status:<7} {received:%Y-%m-%d %H:%M}  {first:<25} {reply}")
     print(f"{len(board.rows)} complaint(s), {board.hotline_12345} from the 12345 hotline (store time, UTC+8).")
+    return EXIT_OK
+
+
+def cmd_escalate(args) -> int:
+    from app.customer_care.api import escalate_due, my_escalations
+
+    db = base._open_database(args)
+    try:
+        actor = base._system_admin(db)
+        my_escalations(db.uow(), actor=actor)  # the account must be allowed to see complaints
+        changes = escalate_due(db.uow())
+    finally:
+        db.dispose()
+    print("Escalations recorded." if changes.complaints else "Nothing new to escalate.")
     return EXIT_OK

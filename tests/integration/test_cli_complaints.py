@@ -40,3 +40,16 @@ def test_an_account_without_the_right_is_refused(uow, db_url, capsys):
     make_store(uow)
     make_user(uow, Role.ADMIN, username="root")
     assert admin_cli("complaints", "list", "--database-url", db_url) != 0
+
+
+def test_escalate_records_the_rungs_once_for_a_server_cron(uow, db_url, capsys):
+    from app.customer_care.api import my_escalations
+
+    make_store(uow)
+    manager = make_user(uow, Role.SALES_MANAGER, username="boss")
+    make_complaint(uow, manager, manager.user_id, hours_ago=80)
+    assert admin_cli("complaints", "escalate", "--database-url", db_url, user="boss") == 0
+    assert capsys.readouterr().out.strip() == "Escalations recorded."
+    assert admin_cli("complaints", "escalate", "--database-url", db_url, user="boss") == 0
+    assert capsys.readouterr().out.strip() == "Nothing new to escalate."
+    assert {n.level for n in my_escalations(uow(), actor=manager)} == {"near", "overdue"}
