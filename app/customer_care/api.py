@@ -36,7 +36,7 @@ from app.customer_care.complaints import receive_complaint
 from app.customer_care.notice_defaults import default_notice
 from app.customer_care.notice_dto import NoticeDTO, NoticeInput
 from app.customer_care.notice_pdf import render_notice_poster
-from app.customer_care.notices import list_notices, publish_notice, record_notice_print, stale_notices
+from app.customer_care.notice_versions import list_notices, publish_notice, record_notice_print, stale_notices
 
 __all__ = [
     # --- complaints, the working-day calendar and public notices (h-care2), sorted ---

@@ -1,6 +1,6 @@
 """Starting texts of the public notices (issue #19.5), offered when a store publishes a kind for
 the first time; the store edits them to its own terms before publishing. Store details in braces
-are filled in when printed (notices.STORE_FIELDS).
+are filled in when printed (notice_versions.STORE_FIELDS).
 
 Sources: 《家用汽车产品修理更换退货责任规定》(三包规定, 2021) for the warranty notice; T/CSCA
 120031 3.17, 4.5.2.1 and 办法 art. 18 for the complaint process; 4.1.3.5 for what is shown.

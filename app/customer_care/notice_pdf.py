@@ -2,7 +2,7 @@
 #19.5): the store's header (name, address, sales hotline, complaint phone), the title, the
 version and its effective date, then the text in Chinese and in English with the store's
 details filled in. Made in memory from the published version; printing it is recorded with
-notices.record_notice_print, which is what tells a stale poster from a current one.
+notice_versions.record_notice_print, which is what tells a stale poster from a current one.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from app.core.dto import Actor, StoreDTO
 from app.core.errors import NotFound
 from app.core.permissions import Action, require
 from app.customer_care.notice_dto import NoticeDTO
-from app.customer_care.notices import fill, list_notices
+from app.customer_care.notice_versions import fill, list_notices
 from app.documents.layout import GREY, DocumentMeta, RenderContext, Text, esc, render_flowing
 from db.uow import UnitOfWork
 

@@ -1,1 +1,1 @@
-"""Customer care screens (issue #19): the complaints board and, from h-care1, tasks and surveys."""
+"""The Customer care module of the main window (issue #19): tasks, surveys, service recovery."""

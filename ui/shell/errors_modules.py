@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.customer_care.errors import ERROR_MESSAGES as _COMPLAINT_ERRORS, FIELD_MESSAGES as _COMPLAINT_FIELDS
+from ui.customer_care.errors_complaints import ERROR_MESSAGES as _COMPLAINT_ERRORS, FIELD_MESSAGES as _COMPLAINT_FIELDS
 from ui.finance.errors import ERROR_MESSAGES as _FINANCE_ERRORS, FIELD_MESSAGES as _FINANCE_FIELDS
 from ui.sales.errors import ERROR_MESSAGES as _SALES_ERRORS, FIELD_MESSAGES as _SALES_FIELDS
 from ui.shell.errors_reprint import ERROR_MESSAGES as _DOCUMENT_ERRORS

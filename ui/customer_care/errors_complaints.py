@@ -1,5 +1,5 @@
-"""User-facing messages of customer care's complaints (issue #19.3), keyed by ShowroomError /
-FieldError code; collected by ui/shell/errors_modules.py."""
+"""User-facing messages of complaints, the working-day calendar and public notices (issue #19.3,
+#19.5), keyed by ShowroomError / FieldError code; collected by ui/shell/errors_modules.py."""
 
 from __future__ import annotations
 
