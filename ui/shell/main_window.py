@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self._wire_reception(central)
+        from ui.customer_care.complaint_notices import ComplaintNotices  # issue #19.6-19.7
+
+        self.complaint_notices = ComplaintNotices.for_window(ctx, self.live_notice, self)
         self._build_menus()
         self._build_status_bar()
         self._install_scan_catcher()
@@ -107,9 +110,6 @@ class MainWindow(QMainWindow):
                 notices.setParent(self.live_feed)
             self.live_feed.events_arrived.connect(self._reception_events)
             self.live_feed.start()
-        from ui.customer_care.complaint_notices import ComplaintNotices  # issue #19.6-19.7
-
-        self.complaint_notices = ComplaintNotices.for_window(self.ctx, self.live_notice, self)
 
     def _reception_events(self, events) -> None:
         from app.core.dto import Changes

@@ -125,6 +125,18 @@ def _price_list(ctx: AppContext) -> QWidget:
     return page.PriceListPage(ctx)
 
 
+def _audit(ctx: AppContext) -> QWidget:
+    from ui.privacy.audit_page import AuditPage
+
+    return AuditPage(ctx)
+
+
+def _admin(ctx: AppContext) -> QWidget:
+    from ui.store.admin_page import AdminPage
+
+    return AdminPage(ctx)
+
+
 COMPLAINTS_PAGE = "ui.customer_care.complaints_page"
 
 
@@ -139,18 +151,6 @@ NOTICES_PAGE = "ui.customer_care.notices_page"
 def _notices(ctx: AppContext) -> QWidget:
     page = importlib.import_module(NOTICES_PAGE)  # issue #19.5 (see Module.page_module)
     return page.NoticesPage(ctx)
-
-
-def _audit(ctx: AppContext) -> QWidget:
-    from ui.privacy.audit_page import AuditPage
-
-    return AuditPage(ctx)
-
-
-def _admin(ctx: AppContext) -> QWidget:
-    from ui.store.admin_page import AdminPage
-
-    return AdminPage(ctx)
 
 
 M, A = Module, Action
@@ -267,6 +267,23 @@ MODULES = (
         page_module=PRICE_LIST_PAGE,
     ),
     M(
+        "staff",
+        QT_TRANSLATE_NOOP("MainWindow", "Staff"),
+        A.VIEW_STAFF,
+        _staff,
+        icon="SP_DirHomeIcon",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No staff accounts yet."),
+    ),
+    M(
+        "showroom",
+        QT_TRANSLATE_NOOP("MainWindow", "Showroom floor"),
+        A.VIEW_SHOWROOM,
+        _showroom,
+        icon="SP_DesktopIcon",
+        count="cards",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No cars on the floor. Put a car on display from the inventory."),
+    ),
+    M(
         "complaints",
         QT_TRANSLATE_NOOP("MainWindow", "Complaints"),
         A.VIEW_COMPLAINTS,
@@ -283,23 +300,6 @@ MODULES = (
         icon="SP_FileDialogInfoView",
         empty_text=QT_TRANSLATE_NOOP("MainWindow", "No public notices yet: publish one with the New version… button."),
         page_module=NOTICES_PAGE,
-    ),
-    M(
-        "staff",
-        QT_TRANSLATE_NOOP("MainWindow", "Staff"),
-        A.VIEW_STAFF,
-        _staff,
-        icon="SP_DirHomeIcon",
-        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No staff accounts yet."),
-    ),
-    M(
-        "showroom",
-        QT_TRANSLATE_NOOP("MainWindow", "Showroom floor"),
-        A.VIEW_SHOWROOM,
-        _showroom,
-        icon="SP_DesktopIcon",
-        count="cards",
-        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No cars on the floor. Put a car on display from the inventory."),
     ),
     M(
         "audit",
