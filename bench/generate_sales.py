@@ -80,6 +80,33 @@ def add_sales_rows(g) -> None:
         _money_and_handover(g, rows, deal_id, vehicle_id, price + fee[2], signed, status, consultant)
     for table in _TABLES:
         g._insert(table, rows[table])
+    _number_counters(g, rows)
+
+
+def _number_counters(g, rows: dict[str, list[dict]]) -> None:
+    """The contract and receipt numbers written here are taken: each type's counter for the
+    year starts after them, as the services would have left it (else the first contract
+    signed on S in the current year takes a number a generated one holds)."""
+    from sqlalchemy import text
+
+    last: dict[tuple[str, int], int] = {}
+    taken = (("sales_contract", rows["contract"], "number"), ("payment_receipt", rows["payment"], "receipt_no"))
+    for doc_type, table, column in taken:
+        for row in table:
+            _, year, sequence = row[column].rsplit("-", 2)
+            key = (doc_type, int(year))
+            last[key] = max(last.get(key, 0), int(sequence))
+    with g.db.engine.begin() as conn:
+        for (doc_type, year), sequence in last.items():
+            key = dict(t=doc_type, y=year, n=sequence)
+            conn.execute(text("delete from document_sequence where doc_type = :t and year = :y and last < :n"), key)
+            conn.execute(
+                text(
+                    "insert into document_sequence (doc_type, year, last) select :t, :y, :n where not exists "
+                    "(select 1 from document_sequence where doc_type = :t and year = :y)"
+                ),
+                key,
+            )
 
 
 _TABLES = ("vehicle", "deal", "quote", "quote_line", "contract", "contract_revision", "payment", "handover")

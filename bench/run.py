@@ -465,6 +465,7 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
     repeat = 3 if args.quick else 9
     from bench.board_rows import deal_board_rows
+    from bench.contract_sign import contract_rows
     from bench.generate import Generator, use_data_dir
 
     s_url = args.s_url
@@ -489,6 +490,7 @@ def main(argv=None) -> int:
         visits_list_row(table, args.g_url, "G", repeat)
     kpi_row(table, s_url, repeat)
     card_rows(table, s_url, repeat, batch=10 if args.quick else 60)
+    contract_rows(table, s_url, 3 if args.quick else 7)  # issue #18.11 (bench/contract_sign.py)
     stall_row(table, s_url, cards=5 if args.quick else 60, rows=100 if args.quick else 3000)
     text = table.render()
     print()

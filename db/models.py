@@ -57,6 +57,7 @@ class Role(StrEnum):
     FINANCE = "finance"
     PDI_TECHNICIAN = "pdi_technician"
     ADMIN = "admin"
+    CUSTOMER_CARE = "customer_care"  # issue #19: 客服/客户关怀专员, the after-sale calls and surveys
 
 
 class Powertrain(StrEnum):

@@ -32,6 +32,9 @@ from tests.factories import vehicle_input
 _seq = itertools.count(1)
 SALE_NOW = dt.datetime(2026, 3, 10, 2, 0)  # naive UTC: 10:00 in Shanghai
 BUYER_ID = "11010519491231002X"  # a valid resident ID (GB 11643 check digit)
+# The promotion runs a year past the day the tests run (4.3.2.1: a promotion is offered only
+# within its validity): a fixed end date would fail every test that prices on today from then on.
+PROMOTION_ENDS = max(dt.date(2026, 12, 31), dt.date.today() + dt.timedelta(days=365))
 
 
 def make_price_list(uow_factory, manager: Actor, *, effective_from=dt.date(2026, 1, 1), published=True) -> int:
@@ -77,7 +80,7 @@ def make_price_list(uow_factory, manager: Actor, *, effective_from=dt.date(2026,
                     trim=trim,
                     rules="置换本品牌车辆可享" if kind == PriceItemKind.PROMOTION else "",
                     valid_from=dt.date(2026, 1, 1) if kind == PriceItemKind.PROMOTION else None,
-                    valid_to=dt.date(2026, 12, 31) if kind == PriceItemKind.PROMOTION else None,
+                    valid_to=PROMOTION_ENDS if kind == PriceItemKind.PROMOTION else None,
                     timing="交车后10个工作日内" if kind == PriceItemKind.SERVICE_FEE else "",
                 )
             )

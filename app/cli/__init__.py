@@ -57,7 +57,7 @@ log = logging.getLogger("showroom.cli")
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 ENV_NEW_PASSWORD = "SHOWROOM_NEW_PASSWORD"
 ENV_ADMIN_PASSWORD = "SHOWROOM_ADMIN_PASSWORD"
-ROLES = ("reception", "consultant", "sales_manager", "finance", "pdi_technician", "admin")
+ROLES = ("reception", "consultant", "sales_manager", "finance", "pdi_technician", "admin", "customer_care")
 STATUSES = ("in_transit", "in_stock", "on_display", "test_drive_fleet", "reserved", "sold", "delivered")
 # Errors that mean "the input cannot be used" rather than "the operation failed".
 USAGE_CODES = {

@@ -34,6 +34,13 @@ DOC_TYPES = (
     "handover",
     "warranty_certificate",
 )
+# The words the sale uses for its documents (issue #18.9), accepted by --type beside the codes.
+TYPE_ALIASES = {
+    "contract": "sales_contract",
+    "receipt": "payment_receipt",
+    "三包凭证": "warranty_certificate",
+    "sanbao": "warranty_certificate",
+}
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))  # documents and operators use Shanghai time
 
 
@@ -51,14 +58,21 @@ def add_commands(command, group) -> None:
 
     docs = group("documents", "The document archive.")
     p = docs("list", cmd_documents_list, "List archived documents, newest first.")
-    p.add_argument("--type", choices=DOC_TYPES, dest="doc_type")
+    p.add_argument(
+        "--type",
+        choices=DOC_TYPES,
+        type=lambda v: TYPE_ALIASES.get(v, v),
+        dest="doc_type",
+        help="one type; also contract, receipt and 三包凭证 (sanbao) for the sale's papers",
+    )
     p.add_argument("--search", default="", help="part of a number or subject reference (VIN)")
     p.add_argument("--all", action="store_true", help="include voided versions")
     p.add_argument("--limit", type=int, default=500)
     p = docs("export", cmd_documents_export, "Write an archived document to a file, byte for byte as issued.")
     p.add_argument("number")
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE", help="where to write it (or --out FILE)")
     p.add_argument("--version", type=int, help="default: the latest version")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf")
     p = command(
         "reprint-document",
         cmd_reprint_document,
@@ -104,10 +118,23 @@ def cmd_documents_list(args) -> int:
     return EXIT_OK
 
 
+def _export_target(args) -> Path:
+    """`export NUMBER FILE` or `export NUMBER --out FILE` (issue #18.9): one file, named once."""
+    if args.file is not None and args.out is not None and args.file != args.out:
+        raise CliError(say("give the file once: FILE or --out FILE", "文件只需给一次：FILE 或 --out FILE"), EXIT_USAGE)
+    target = args.file or args.out
+    if target is None:
+        raise CliError(
+            say("the file to write is required: FILE or --out FILE", "缺少要写入的文件：FILE 或 --out FILE"), EXIT_USAGE
+        )
+    return target
+
+
 def cmd_documents_export(args) -> int:
     from app.documents.documents import get_document, get_document_bytes, record_print
     from db.private_files import write_private_bytes
 
+    args.out = _export_target(args)
     db = base._open_database(args)
     try:
         actor = base._system_admin(db)

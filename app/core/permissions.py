@@ -92,6 +92,15 @@ class Action(StrEnum):
     APPROVE_REFUNDS = "approve_refunds"
     VIEW_PAYMENTS = "view_payments"
 
+    # Customer care after the sale (issue #19, T/CSCA 120031 3.14, 3.18, 4.5, 5.2.8)
+    VIEW_CARE_TASKS = "view_care_tasks"
+    RECORD_CARE_CALLS = "record_care_calls"
+    MANAGE_CARE_SETTINGS = "manage_care_settings"
+    RECORD_SURVEYS = "record_surveys"
+    EXPORT_SURVEYS = "export_surveys"
+    MANAGE_RECOVERY = "manage_recovery"
+    APPROVE_COMPENSATION = "approve_compensation"
+
 
 R = Role
 A = Action
@@ -220,6 +229,21 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.RECORD_PAYMENTS: frozenset({R.FINANCE}),
     A.APPROVE_REFUNDS: frozenset({R.SALES_MANAGER}),
     A.VIEW_PAYMENTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.FINANCE}),
+    # --- Customer care (issue #19) ---
+    # 4.5.1.2: whoever the store names makes the calls (the consultant or customer care); each
+    # sees and records their own tasks (checked in the service), the manager everyone's.
+    A.VIEW_CARE_TASKS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    A.RECORD_CARE_CALLS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    # Who calls, the intervals and the questionnaires are the store's decisions.
+    A.MANAGE_CARE_SETTINGS: frozenset({R.SALES_MANAGER}),
+    # 4.5.2.3: the satisfaction survey is taken by someone other than the seller.
+    A.RECORD_SURVEYS: frozenset({R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    # The export leaves the system (for a survey firm): management only (PIPL art. 23).
+    A.EXPORT_SURVEYS: frozenset({R.SALES_MANAGER}),
+    # 5.2.8: apology, failure class, proposed compensation, confirmation call.
+    A.MANAGE_RECOVERY: frozenset({R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    # 5.2.8: compensation is given only with a sales manager's approval.
+    A.APPROVE_COMPENSATION: frozenset({R.SALES_MANAGER}),
 }
 
 # --- The admin command line (issue #15.9) ---------------------------------------------------

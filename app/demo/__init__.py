@@ -10,7 +10,9 @@ and print one at once: SN-…-000001 v1 (bilingual, voided "地址更正": it pr
 number), its replacement v2, and a Chinese-only notice. Each carries the sales manager's
 handwritten signature, a deterministic synthetic one (`demo_signature`).
 
-Customers are not built: there is no customer table yet.
+The sale (issue #18.9, app/demo/sales.py): a published price list and five deals, one in each
+column of the deal board, with their signed quote, disclosure, contract, entrustment agreement,
+receipts, settlement, handover and 三包凭证. Their customers come in through reception's services.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ DEMO_USERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("lin.xiaoyu", "demo1234", "林晓雨", ("reception",)),
     ("wu.min", "demo1234", "吴敏", ("finance",)),
     ("sun.haitao", "demo1234", "孙海涛", ("pdi_technician",)),
+    ("xu.qing", "demo1234", "徐晴", ("customer_care",)),  # issue #19: the after-sale calls and surveys
     ("wang.lei", "demo1234", "王磊", ("consultant",)),
     ("li.na", "demo1234", "李娜", ("consultant",)),
     ("zhang.wei", "demo1234", "张伟", ("consultant",)),
@@ -128,36 +131,59 @@ def build_demo(
             created = True
         elif store.get_store(db.uow()).legal_name != DEMO_STORE["legal_name"]:
             raise ShowroomError("demo_foreign_database", store=store.get_store(db.uow()).legal_name)
-        step("users", 1, 8)
+        step("users", 1, 9)
         admin = _actor(db, DEMO_USERS[0][0])
         certificates.ensure_store_certificate(db.uow(), actor=admin)  # as at a real set-up
         created |= _add_users(db, admin, today)
         manager = _actor(db, DEMO_USERS[1][0])
-        step("vehicles", 2, 8)
+        step("vehicles", 2, 9)
         created |= add_vehicles(db, manager, today)
-        step("documents", 3, 8)
+        step("documents", 3, 9)
         created |= add_documents(db, manager, now)
-        step("showroom", 4, 8)
+        step("showroom", 4, 9)
         from app.demo.showroom import add_showroom_demo  # issue #5: the showroom floor
 
         created |= add_showroom_demo(db, manager, issue_cards=True)
-        step("drives", 5, 8)
+        step("drives", 5, 9)
         from app.demo.drives import add_test_drive_demo  # issue #6
 
         created |= add_test_drive_demo(db, manager, now)
-        step("pdi", 6, 8)
+        step("pdi", 6, 9)
         from app.demo.pdi import add_pdi_demo  # issue #7
 
         created |= add_pdi_demo(db, manager, now)
-        from app.demo.complaints import add_complaint_demo  # issue #19.8: complaints, a notice
-
-        created |= add_complaint_demo(db, manager)
+        step("sales", 7, 9)
+        created |= _add_sales(db, manager, now)  # issue #18: price list and a deal in every stage
+        created |= _add_complaints(db, manager)  # issue #19.8: complaints and a public notice
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
             docs = uow.session.query(Document).count()
         return DemoInfo(database_url, created, DEMO_STORE["legal_name"], tuple(DEMO_USERS), count, docs)
     finally:
         db.dispose()
+
+
+def _add_complaints(db: Database, manager: Actor) -> bool:
+    from app.demo.complaints import add_complaint_demo
+
+    return add_complaint_demo(db, manager)
+
+
+def _add_sales(db: Database, manager: Actor, now: dt.datetime) -> bool:
+    from app.demo.sales import People, add_sales_demo, sales_demo_complete
+    from app.demo.sales_plan import DEALS
+    from app.reception.setup import ensure_reception_defaults
+
+    if sales_demo_complete(db):  # every later start: two lookups, no actor, no reception defaults
+        return False
+    ensure_reception_defaults(db.uow(), now=now)  # the contact consent text the customers agree to
+    people = People(
+        manager=manager,
+        finance=_actor(db, "wu.min"),
+        technician=_actor(db, "sun.haitao"),
+        consultants={plan.consultant: _actor(db, plan.consultant) for plan in DEALS},
+    )
+    return add_sales_demo(db, people, now)
 
 
 def _has_store(db: Database) -> bool:

@@ -21,6 +21,7 @@ from app.demo.pdi_photos import demo_caption, demo_photo
 from app.staff.auth import actor_of
 from db.models import StaffUser, Vehicle, VehicleStatus
 from db.pdi_models import PdiInspection
+from db.sales_models import Contract
 from db.uow import Database
 
 TECHNICIAN = "sun.haitao"
@@ -46,7 +47,7 @@ def _entry(item, defect) -> PdiItemEntry:
     return PdiItemEntry(item.id, item.version, "ok", value=value)
 
 
-def _record(db: Database, tech, ins, *, stop_after: int | None = None, defect=None):
+def record_inspection(db: Database, tech, ins, *, stop_after: int | None = None, defect=None):
     """Record the items through the service in one transaction (record_items checks each as
     record_item does: photos, values, versions), not one call per item: one call per item
     re-read the whole inspection each time, most of the demo's build time (issue #17, speed)."""
@@ -69,7 +70,12 @@ def add_pdi_demo(db, manager, now) -> bool:
             return created
         tech = actor_of(user)
         sold = list(
-            uow.session.scalars(select(Vehicle).where(Vehicle.status == VehicleStatus.SOLD.value).order_by(Vehicle.id))
+            uow.session.scalars(
+                # Cars entered as sold; one sold by the demo's sale (app/demo/sales.py) has its own PDI.
+                select(Vehicle)
+                .where(Vehicle.status == VehicleStatus.SOLD.value, Vehicle.id.not_in(select(Contract.vehicle_id)))
+                .order_by(Vehicle.id)
+            )
         )
         inspected = set(uow.session.scalars(select(PdiInspection.vehicle_id)))
         first: dict[str, int] = {}
@@ -82,9 +88,9 @@ def add_pdi_demo(db, manager, now) -> bool:
             continue
         ins = pdi.start_inspection(db.uow(), actor=tech, vehicle_id=vehicle_id)
         if outcome == "in_progress":
-            _record(db, tech, ins, stop_after=len(ins.items) // 2)
+            record_inspection(db, tech, ins, stop_after=len(ins.items) // 2)
         else:
-            ins = _record(db, tech, ins, defect=DEFECT if outcome == "failed" else None)
+            ins = record_inspection(db, tech, ins, defect=DEFECT if outcome == "failed" else None)
             pdi.complete_inspection(db.uow(), actor=tech, inspection_id=ins.id, expected_version=ins.version)
         created = True
     return created

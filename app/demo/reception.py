@@ -135,7 +135,13 @@ def _book_appointments(demo: _Demo, now: dt.datetime) -> int:
     """Appointments later today and tomorrow, for customers with consent."""
     with demo.db.uow() as uow:
         customers = list(
-            uow.session.scalars(select(Customer.id).where(Customer.mobile.is_not(None)).order_by(Customer.id).limit(3))
+            uow.session.scalars(
+                # Visitors of the fortnight; the sale's customers (app/demo/sales.py) have their deals.
+                select(Customer.id)
+                .where(Customer.mobile.is_not(None), Customer.id.in_(select(Visit.customer_id)))
+                .order_by(Customer.id)
+                .limit(3)
+            )
         )
     for i, customer_id in enumerate(customers):
         appointments.book_appointment(

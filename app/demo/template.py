@@ -117,7 +117,7 @@ def build_template(now: dt.datetime, progress: Progress | None = None) -> Manife
     audit_chain.forget_anchor(url)
     build_demo(url, now=now, progress=progress)
     if progress:
-        progress("reception", 7, 8)
+        progress("reception", 8, 9)
     db = Database(url)
     try:
         seed_reception_demo(db, now=now)  # today's queue, two weeks of traffic, appointments
@@ -172,6 +172,6 @@ def prepare_demo(url: str, *, now: dt.datetime | None = None, progress: Progress
         return "built"
     ensure_template(now, progress)
     if progress:
-        progress("copy", 8, 8)
+        progress("copy", 9, 9)
     copy_template(target, url)
     return "copied"

@@ -1,5 +1,6 @@
 """Building blocks shared by every Showroom PDF: running store header, numbered footer,
-bilingual text and the signature block, plus `render_flowing` that ties them together.
+bilingual text (app/documents/layout_text.py), titles, headings, label | value tables,
+numbered clauses and the signature block, plus `render_flowing` that ties them together.
 
 Pure: (DTOs, language, timestamps) -> PDF bytes; no Qt, no database, no files written.
 Document wording lives beside each document type (style guide §14 allows Chinese in
@@ -14,8 +15,6 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -24,28 +23,44 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.documents import linebreak
 from app.documents.fonts import PDF_WRITE_LOCK, FontSet, register_fonts
+from app.documents.layout_flow import body_frame, remember_line_breaks, unsplit
+from app.documents.layout_text import (
+    LANGUAGES as LANGUAGES,
+    SHANGHAI as SHANGHAI,
+    Text,
+    check_language,
+    esc,
+    fmt_date as fmt_date,
+    fmt_datetime,
+    inline,
+    labelled,
+    local_time as local_time,
+    pick,
+    stacked,
+)
 from app.documents.layout_footer import _draw_footer, _NumberedCanvas, footer_text
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
 
-LANGUAGES = ("zh", "en", "bilingual")
 linebreak.install()  # 避头尾: no line of a paragraph starts with a closing mark (issue #17.20)
-# Shanghai has had no daylight saving since 1991: a fixed offset avoids needing tzdata on Windows.
-SHANGHAI = dt.timezone(dt.timedelta(hours=8), "CST")
+remember_line_breaks()  # each paragraph's lines broken once per width (issue #18.11, speed)
 INK, GREY, RULE = colors.HexColor("#1a1a1a"), colors.HexColor("#666666"), colors.HexColor("#4a5a6a")
 PAGE = A4
 MARGIN_X, MARGIN_BOTTOM, HEADER_TOP = 18 * mm, 22 * mm, 12 * mm
-
-
-class Text(NamedTuple):
-    """One piece of document wording in both languages."""
-
-    zh: str
-    en: str
 
 
 class SignerRole(StrEnum):
@@ -90,61 +105,6 @@ class DocumentMeta:
     issued_at: dt.datetime  # naive UTC or aware; printed in Shanghai time
     store: StoreDTO
     title: Text = Text("", "")
-
-
-def esc(value: object) -> str:
-    return escape(str(value))
-
-
-def check_language(language: str) -> str:
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
-    return language
-
-
-def local_time(moment: dt.datetime) -> dt.datetime:
-    """Naive datetimes are UTC (the app convention); customers read Shanghai time."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(SHANGHAI)
-
-
-def fmt_datetime(moment: dt.datetime) -> str:
-    return local_time(moment).strftime("%Y-%m-%d %H:%M")
-
-
-def fmt_date(moment: dt.datetime) -> str:
-    return local_time(moment).strftime("%Y-%m-%d")
-
-
-def pick(text: Text, language: str) -> str:
-    """Plain text for metadata and one-line spots: 'zh en' when bilingual."""
-    if language == "zh":
-        return text.zh
-    if language == "en":
-        return text.en
-    return f"{text.zh} {text.en}"
-
-
-def inline(text: Text, language: str) -> str:
-    """Markup for a short label (table headers, 'label: value'): English stays on the same
-    line, grey, so a bilingual label does not double the row height."""
-    if language == "bilingual":
-        return f'{esc(text.zh)} <font color="#666666">{esc(text.en)}</font>'
-    return esc(pick(text, language))
-
-
-def stacked(text: Text, language: str, en_size: float = 8) -> str:
-    """Markup for a sentence or a cell: Chinese first, the English beneath, smaller and grey."""
-    if language == "bilingual":
-        return f'{esc(text.zh)}<br/><font size="{en_size}" color="#666666">{esc(text.en)}</font>'
-    return esc(pick(text, language))
-
-
-def labelled(label: Text, value: str, language: str) -> str:
-    """'标签：值' with the full-width colon, 'Label: value' in English-only documents."""
-    colon = ": " if language == "en" else "："
-    return f"{inline(label, language)}{colon}{esc(value)}"
 
 
 @dataclass(frozen=True)
@@ -215,6 +175,82 @@ def table_style(fonts: FontSet, *commands: tuple) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular), *commands])
 
 
+GRID, LABEL_BACKGROUND = colors.HexColor("#b0b8c0"), colors.HexColor("#eef1f4")
+
+
+def title_flowables(ctx: RenderContext, title: Text) -> list[Flowable]:
+    """The document's title, centred; its English beneath, smaller and grey, when bilingual."""
+    st, lang = ctx.styles, ctx.language
+    out: list[Flowable] = [Paragraph(esc(title.en if lang == "en" else title.zh), st.title)]
+    if lang == "bilingual":
+        out.append(Paragraph(esc(title.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
+    return out
+
+
+def centred_small(ctx: RenderContext, markup: str) -> Paragraph:
+    """A small centred line under the title (date, document number)."""
+    return Paragraph(markup, ctx.styles.small.clone("issued", alignment=1))
+
+
+def heading(ctx: RenderContext, text: Text) -> list[Flowable]:
+    """A section heading, its English beneath, pulled up close to it."""
+    return ctx.paragraphs(text, ctx.styles.heading, ctx.styles.english.clone("h_en", spaceBefore=-2))
+
+
+def _label_cells(ctx: RenderContext, rows: Sequence[tuple[Text, str]]) -> list[list[Paragraph]]:
+    label_style = ctx.styles.cell.clone("label", textColor=RULE)
+    return [
+        [Paragraph(stacked(label, ctx.language, 7.5), label_style), Paragraph(esc(value), ctx.styles.cell)]
+        for label, value in rows
+    ]
+
+
+def grid_style(ctx: RenderContext, *commands: tuple, padding: tuple[float, float] | None = (2, 3)) -> TableStyle:
+    """A thin grid with cells centred vertically, `commands` in between; `padding` (top,
+    bottom) of each cell, None for reportlab's."""
+    top, bottom = padding or (None, None)
+    pads = [("TOPPADDING", (0, 0), (-1, -1), top), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)] if padding else []
+    return table_style(
+        ctx.fonts, ("GRID", (0, 0), (-1, -1), 0.5, GRID), *commands, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *pads
+    )
+
+
+def fact_table(
+    ctx: RenderContext,
+    rows: Sequence[tuple[Text, str]],
+    split: float = 0.3,
+    padding: tuple[float, float] | None = (2, 3),
+) -> Table:
+    """Label | value rows, the label stacked in both languages on a shaded column. `split`: the
+    labels' share of the width; `padding`: (top, bottom) of each cell, None for reportlab's."""
+    usable = PAGE[0] - 2 * MARGIN_X
+    table = Table(_label_cells(ctx, rows), colWidths=[usable * split, usable * (1 - split)])
+    table.setStyle(grid_style(ctx, ("BACKGROUND", (0, 0), (0, -1), LABEL_BACKGROUND), padding=padding))
+    return table
+
+
+def pair_table(ctx: RenderContext, rows: Sequence[tuple[Text, str]]) -> Table:
+    """Two label | value pairs a line, for short facts (keeps a one-page paper on one page)."""
+    cells: list[list] = _label_cells(ctx, rows)
+    cells += [["", ""]] * (len(cells) % 2)
+    usable = PAGE[0] - 2 * MARGIN_X
+    data = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+    table = Table(data, colWidths=[usable * 0.17, usable * 0.33] * 2)
+    shade = [("BACKGROUND", (col, 0), (col, -1), LABEL_BACKGROUND) for col in (0, 2)]
+    table.setStyle(grid_style(ctx, *shade))
+    return table
+
+
+def numbered(ctx: RenderContext, items: Sequence[Text], start: int = 1) -> list[Flowable]:
+    """Numbered clauses (1. 2. …), each stacked in both languages."""
+    out: list[Flowable] = []
+    for i, item in enumerate(items, start):
+        style = ctx.styles.body.clone(f"item{i}", leftIndent=6 * mm, bulletIndent=0)
+        out.append(Paragraph(stacked(item, ctx.language, 8.5), style, bulletText=f"{i}."))
+        out.append(Spacer(1, 1 * mm))
+    return out
+
+
 def _signature_cell(ctx: RenderContext, sig: SignatureDTO, width: float) -> Table:
     st, lang = ctx.styles, ctx.language
     try:
@@ -274,6 +310,13 @@ def signature_block(ctx: RenderContext, signatures: Sequence[SignatureDTO], colu
     return table
 
 
+def signed_part(ctx: RenderContext, signatures: Sequence[SignatureDTO], head: list[Flowable]) -> list[Flowable]:
+    """The signature boxes kept together with their heading `head` (a lone heading at a page
+    foot reads as unsigned); nothing when there are no signatures."""
+    block = signature_block(ctx, signatures)
+    return [] if block is None else [KeepTogether([*head, block])]
+
+
 def _header_flowables(ctx: RenderContext) -> tuple[Table, float]:
     store, lang, st = ctx.meta.store, ctx.language, ctx.styles
     name = ParagraphStyle("hname", st.body, fontName=ctx.fonts.bold, fontSize=11.5, leading=15)
@@ -301,52 +344,6 @@ def _header_flowables(ctx: RenderContext) -> tuple[Table, float]:
     )
     _, height = table.wrap(usable, PAGE[1])
     return table, height
-
-
-def _body_frame(top_margin: float) -> Frame:
-    """The one frame the story flows through, between the header and the footer."""
-    height = PAGE[1] - top_margin - MARGIN_BOTTOM
-    return Frame(
-        MARGIN_X, MARGIN_BOTTOM, PAGE[0] - 2 * MARGIN_X, height, id="body",
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-    )  # fmt: skip
-
-
-class _Whole(Flowable):
-    """A paragraph that moves to the next page whole rather than split (issue #17.20), unless
-    it is taller than a page. Not a KeepTogether: that one measures itself as endless inside
-    another KeepTogether, and cannot take part in keepWithNext."""
-
-    def __init__(self, content: Flowable, page_height: float) -> None:
-        super().__init__()
-        self.content, self.page_height = content, page_height
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
-        self.width, self.height = self.content.wrap(aW, aH)
-        return self.width, self.height
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
-        return [] if self.content.wrap(aW, aH)[1] <= self.page_height else self.content.split(aW, aH)
-
-    def draw(self) -> None:
-        self.content.drawOn(self.canv, 0, 0)
-
-    def getKeepWithNext(self):  # noqa: N802 - reportlab API
-        # reportlab clears keepWithNext on this wrapper once it has grouped it: honour that.
-        return self.__dict__.get("keepWithNext", self.content.getKeepWithNext())
-
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab API
-        return self.content.getSpaceBefore()
-
-    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab API
-        return self.content.getSpaceAfter()
-
-
-def _unsplit(story: list[Flowable], page_height: float) -> list[Flowable]:
-    """Every paragraph of the story on one page (issue #17.20): a bilingual clause (Chinese
-    with its English beneath) is often one paragraph, and half of it on the next page reads
-    as two clauses."""
-    return [_Whole(f, page_height) if isinstance(f, Paragraph) else f for f in story]
 
 
 def render_flowing(
@@ -391,10 +388,10 @@ def render_flowing(
         # Without it the canvas starts in Helvetica and pdffonts lists it, unembedded.
         initialFontName=fonts.regular,
     )
-    body = _body_frame(top_margin)
+    body = body_frame(MARGIN_X, MARGIN_BOTTOM, PAGE[0] - 2 * MARGIN_X, PAGE[1] - top_margin - MARGIN_BOTTOM)
     doc.addPageTemplates([PageTemplate("page", [body], onPage=draw_header)])
     with PDF_WRITE_LOCK:  # shared TrueType subsets (app/documents/fonts.py)
         doc.build(
-            _unsplit(story_builder(ctx), body._aH), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer)
+            unsplit(story_builder(ctx), body._aH), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer)
         )
     return buf.getvalue()

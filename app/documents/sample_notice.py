@@ -15,27 +15,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from app.documents.fonts import FontSet
 from app.documents.layout import (
-    GREY,
-    PAGE,
-    MARGIN_X,
-    RULE,
+    centred_small,
+    fact_table,
+    heading,
+    numbered,
+    signed_part,
+    title_flowables,
     DocumentMeta,
     RenderContext,
     SignatureDTO,
     Text,
-    esc,
     fmt_date,
     labelled,
     render_flowing,
-    signature_block,
-    stacked,
-    table_style,
 )
 from app.core.dto import StoreDTO
 
@@ -75,53 +72,20 @@ SIGN_HEADING = Text("门店负责人确认", "Confirmed by store management")
 
 
 def _info_table(ctx: RenderContext, store: StoreDTO) -> Table:
-    st, lang = ctx.styles, ctx.language
-    label_style = st.cell.clone("label", textColor=RULE)
-    rows = []
-    for label, attr in ROWS:
-        value = SHANGHAI_HOTLINE if attr is None else (getattr(store, attr) or "—")
-        rows.append([Paragraph(stacked(label, lang, 7.5), label_style), Paragraph(esc(value), st.cell)])
-    usable = PAGE[0] - 2 * MARGIN_X
-    table = Table(rows, colWidths=[usable * 0.3, usable * 0.7])
-    table.setStyle(
-        table_style(
-            ctx.fonts,
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f4")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        )
-    )
-    return table
+    rows = [(label, SHANGHAI_HOTLINE if attr is None else (getattr(store, attr) or "—")) for label, attr in ROWS]
+    return fact_table(ctx, rows, padding=(3, 4))
 
 
 def _story(ctx: RenderContext, store: StoreDTO, signatures: Sequence[SignatureDTO]) -> list[Flowable]:
-    st, lang, meta = ctx.styles, ctx.language, ctx.meta
-    story: list[Flowable] = []
-    story.append(Paragraph(esc(TITLE.zh if lang != "en" else TITLE.en), st.title))
-    if lang == "bilingual":
-        story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
-    story.append(Paragraph(labelled(ISSUED, fmt_date(meta.issued_at), lang), st.small.clone("issued", alignment=1)))
-    story.append(Spacer(1, 4 * mm))
+    story = title_flowables(ctx, TITLE)
+    story += [centred_small(ctx, labelled(ISSUED, fmt_date(ctx.meta.issued_at), ctx.language)), Spacer(1, 4 * mm)]
     story += ctx.paragraphs(INTRO)
     story.append(Spacer(1, 3 * mm))
     story.append(_info_table(ctx, store))
-    story += ctx.paragraphs(CHANNELS_HEADING, st.heading, st.english.clone("heading_en", spaceBefore=-2))
-    for i, channel in enumerate(CHANNELS, 1):
-        text = Text(channel.zh.format(phone=store.complaint_phone), channel.en.format(phone=store.complaint_phone))
-        item = st.body.clone(f"item{i}", leftIndent=6 * mm, bulletIndent=0)
-        story.append(Paragraph(stacked(text, lang, 8.5), item, bulletText=f"{i}."))
-        story.append(Spacer(1, 1 * mm))
-    block = signature_block(ctx, signatures)
-    if block is not None:
-        # Keep the heading with its boxes: a lone heading at a page foot reads as unsigned.
-        story.append(
-            KeepTogether(
-                ctx.paragraphs(SIGN_HEADING, st.heading, st.english.clone("sign_en", spaceBefore=-2)) + [block]
-            )
-        )
-    return story
+    story += heading(ctx, CHANNELS_HEADING)
+    phone = store.complaint_phone
+    story += numbered(ctx, [Text(c.zh.format(phone=phone), c.en.format(phone=phone)) for c in CHANNELS])
+    return story + signed_part(ctx, signatures, heading(ctx, SIGN_HEADING))
 
 
 def render_store_notice(

@@ -8,25 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import (
-    GREY,
-    MARGIN_X,
-    PAGE,
-    RULE,
+    fact_table,
+    title_flowables,
     DocumentMeta,
     RenderContext,
     Text,
-    esc,
     fmt_datetime,
     render_flowing,
-    stacked,
-    table_style,
 )
 from app.finance.money_text import KIND_LABELS, METHOD_LABELS, amount_words, label, yuan
 
@@ -74,33 +68,6 @@ def receipt_rows(r: ReceiptDTO, lang: str) -> list[tuple[Text, str]]:
     return rows
 
 
-def two_column_table(ctx: RenderContext, rows: list[tuple[Text, str]]) -> Table:
-    """Label | value, the label stacked in both languages."""
-    st, lang = ctx.styles, ctx.language
-    label_style = st.cell.clone("label", textColor=RULE)
-    data = [[Paragraph(stacked(k, lang, 7.5), label_style), Paragraph(esc(v), st.cell)] for k, v in rows]
-    usable = PAGE[0] - 2 * MARGIN_X
-    table = Table(data, colWidths=[usable * 0.3, usable * 0.7])
-    table.setStyle(
-        table_style(
-            ctx.fonts,
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f4")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        )
-    )
-    return table
-
-
-def title_flowables(ctx: RenderContext, title: Text) -> list[Flowable]:
-    st, lang = ctx.styles, ctx.language
-    out: list[Flowable] = [Paragraph(esc(title.en if lang == "en" else title.zh), st.title)]
-    if lang == "bilingual":
-        out.append(Paragraph(esc(title.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
-    out.append(Spacer(1, 3 * mm))
-    return out
-
-
 def render_receipt(
     store: StoreDTO,
     receipt: ReceiptDTO,
@@ -116,8 +83,10 @@ def render_receipt(
     meta = DocumentMeta(DOC_TYPE, number, version, language, issued_at, store, title)
 
     def story(ctx: RenderContext) -> list[Flowable]:
-        out = title_flowables(ctx, title)
-        out.append(two_column_table(ctx, [(Text("收据编号", "Receipt no."), number), *receipt_rows(receipt, language)]))
+        out = [*title_flowables(ctx, title), Spacer(1, 3 * mm)]
+        out.append(
+            fact_table(ctx, [(Text("收据编号", "Receipt no."), number), *receipt_rows(receipt, language)], padding=None)
+        )
         out.append(Spacer(1, 4 * mm))
         return out + ctx.paragraphs(NOTE, ctx.styles.small)
 

@@ -11,11 +11,15 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import (
+    fact_table,
+    heading,
+    signed_part,
+    title_flowables,
     MARGIN_X,
     PAGE,
     DocumentMeta,
@@ -26,12 +30,10 @@ from app.documents.layout import (
     fmt_datetime,
     inline,
     render_flowing,
-    signature_block,
     table_style,
 )
 from app.finance.money_text import KIND_LABELS, METHOD_LABELS, amount_words, label, yuan
 from app.finance.money_text import Text as Label
-from app.finance.receipt_pdf import two_column_table, title_flowables
 
 DOC_TYPE = "settlement"
 TITLE = Text("结算单", "Settlement statement")
@@ -148,17 +150,10 @@ def render_settlement(
 ) -> bytes:
     meta = DocumentMeta(DOC_TYPE, number, version, language, issued_at, store, TITLE)
 
-    def heading(ctx: RenderContext, text: Text) -> list[Flowable]:
-        return ctx.paragraphs(text, ctx.styles.heading, ctx.styles.english.clone("h_en", spaceBefore=-2))
-
     def story(ctx: RenderContext) -> list[Flowable]:
-        out = title_flowables(ctx, TITLE)
-        out.append(two_column_table(ctx, _totals(statement)))
+        out = [*title_flowables(ctx, TITLE), Spacer(1, 3 * mm), fact_table(ctx, _totals(statement), padding=None)]
         out += heading(ctx, H_ITEMS) + [_items(ctx, statement)]
         out += heading(ctx, H_MONEY) + [_money(ctx, statement), Spacer(1, 4 * mm)]
-        block = signature_block(ctx, signatures)
-        if block is not None:
-            out.append(KeepTogether(heading(ctx, H_SIGN) + [block]))
-        return out
+        return out + signed_part(ctx, signatures, heading(ctx, H_SIGN))
 
     return render_flowing(meta, story, invariant=invariant, fonts=fonts)

@@ -11,6 +11,8 @@ cancelled or terminated, `deliver_at_handover` when the car is handed over (PDI 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from app.core.dto import Actor
@@ -66,8 +68,11 @@ def release_from_contract(uow: UnitOfWork, v: Vehicle, *, actor: Actor, reason: 
         _move(uow, v, S.IN_STOCK, actor, reason)
 
 
-def deliver_at_handover(uow: UnitOfWork, v: Vehicle, *, actor: Actor, reason: str = "") -> None:
-    """In the handover's transaction: sold -> delivered, through the PDI gate (4.4.1.2-4.4.1.4)."""
+def deliver_at_handover(
+    uow: UnitOfWork, v: Vehicle, *, actor: Actor, reason: str = "", at: dt.datetime | None = None
+) -> None:
+    """In the handover's transaction: sold -> delivered (any other status is refused with
+    status_transition), through the PDI gate (4.4.1.2-4.4.1.4); the history row is dated `at`."""
     from app.inventory.vehicles import move_status
 
-    move_status(uow, v, S.DELIVERED, actor=actor, reason=reason)
+    move_status(uow, v, S.DELIVERED, actor=actor, reason=reason, at=at)

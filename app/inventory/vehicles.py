@@ -244,7 +244,9 @@ def change_status(
         return saved_dto(v)
 
 
-def move_status(uow: UnitOfWork, v: Vehicle, target: VehicleStatus, *, actor: Actor, reason: str = "") -> None:
+def move_status(
+    uow: UnitOfWork, v: Vehicle, target: VehicleStatus, *, actor: Actor, reason: str = "", at: dt.datetime | None = None
+) -> None:
     """The one way a car's status moves (change_status and the import of a file), inside the
     caller's transaction: the allowed moves, the PDI gate before delivery, the history row and
     the card leaving with the car. Raises before writing anything when the move is refused."""
@@ -258,7 +260,7 @@ def move_status(uow: UnitOfWork, v: Vehicle, target: VehicleStatus, *, actor: Ac
         delivery_gate(uow.session, v)
     previous = v.status
     v.status = target.value
-    record_status_change(uow, v, from_status=previous, actor=actor, reason=reason)
+    record_status_change(uow, v, from_status=previous, actor=actor, reason=reason, at=at)
     if target is not S.ON_DISPLAY:
         # 一车一卡 (4.2.1.2): a car leaving the display floor retires its card.
         from app.showroom.api import retire_for_vehicle

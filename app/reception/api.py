@@ -2,13 +2,14 @@
 never from its other modules (README, Development; tests/unit/test_layers.py checks it)."""
 
 from app.reception.dto import ChannelDTO, ConsentTextDTO
-from app.reception.lead_changes import move_lead, note_test_drive
+from app.reception.lead_changes import follow_again_after_order, move_lead, note_test_drive
 from app.reception.setup import current_consent_text, list_channels, list_consent_texts
 
 __all__ = [
     "ChannelDTO",
     "ConsentTextDTO",
     "current_consent_text",
+    "follow_again_after_order",
     "list_channels",
     "list_consent_texts",
     "move_lead",

@@ -8,6 +8,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from app.core.clock import store_today
+
 from db.reception_models import Customer, IntentLevel, Lead, LeadStatus, LeadStatusChange, Visit
 
 L = LeadStatus
@@ -39,6 +41,17 @@ def move_lead(
         lead.next_follow_up = None
     if to is not L.LOST:
         lead.lost_reason, lead.lost_note = None, ""
+
+
+def follow_again_after_order(session, lead: Lead, *, now: dt.datetime, actor_id: int | None, note: str = "") -> None:
+    """An order that ended without a sale (the contract cancelled or terminated, issue #18.4):
+    the intention is open again, so the lead goes back to following, due for a call the next
+    store day, and counts among the retained leads again (3.12/3.13). Only the sale moves a
+    lead out of ordered; the leads page never does (LEAD_TRANSITIONS)."""
+    if lead.status != L.ORDERED:
+        return
+    move_lead(session, lead, L.FOLLOWING, now=now, actor_id=actor_id, note=note)
+    lead.next_follow_up = store_today(now) + dt.timedelta(days=1)
 
 
 def new_lead(

@@ -3,7 +3,8 @@ row, the contract document's next version, T/CSCA 120031-2023 4.3.3), and ending
 cancellation by agreement or a termination under the breach terms (late delivery over 30
 days: the buyer may terminate), by a sales manager (END_CONTRACTS) with the reason recorded.
 
-Ending frees the car (back in stock), marks the deal cancelled and leaves finance a refund
+Ending frees the car (back in stock), marks the deal cancelled, puts the lead back to
+following (the customer is called again) and leaves finance a refund
 request for the net amount paid (refund_request, status requested; finance approves and pays
 it, issue #18.5). 民法典 587: whether an earnest money is forfeited or returned double is
 decided when the refund is approved; the request carries the whole net amount and the reason.
@@ -23,6 +24,7 @@ from app.core.personal_data import fingerprint, mask, seal
 from app.core.validation import check_length, clean_text
 from app.documents.api import archive_prepared
 from app.inventory.api import release_from_contract
+from app.reception.api import follow_again_after_order
 from app.sales.contract_docs import Amendment, prepare_papers
 from app.sales.contract_draft import Draft
 from app.sales.contract_dto import ContractDTO, ContractInput, EndedContractDTO, contract_dto
@@ -32,6 +34,7 @@ from app.sales.stages import paid_fen, refresh_stage
 from app.store.api import get_store
 from db.finance_models import RefundRequest, RefundStatus
 from db.models import StaffUser, Vehicle
+from db.reception_models import Lead
 from db.sales_models import Contract, ContractRevision, ContractStatus, Deal
 from db.uow import UnitOfWork
 
@@ -180,6 +183,10 @@ def end_contract(
         deal = s.get(Deal, c.deal_id)
         if deal is not None:
             deal.cancel_reason, deal.updated_by_id = reason, actor.user_id
+            # The lead leaves ordered: the customer did not buy, and is followed up again.
+            lead = s.get(Lead, deal.lead_id)
+            if lead is not None:
+                follow_again_after_order(s, lead, now=now, actor_id=actor.user_id, note=f"{c.number}: {reason}")
         refund = _refund_request(s, c, actor, reason, now)
         refresh_stage(s, c.deal_id, now)
         commit(uow)

@@ -15,19 +15,12 @@ from sqlalchemy import select
 from app.core.errors import FieldError, NotFound
 from app.inventory.api import held_by_contract
 from app.sales.amounts import fen_to_capital
+from app.sales.disclosure import disclosure_required
 from app.sales.quotes import signed_quote  # the quote in force (4.3.1.3), as the quote part reads it
 from db.models import StaffUser, Vehicle, VehicleStatus
-from db.sales_models import Contract, ContractStatus, Deal, DealStage, Disclosure, Quote, QuoteLine, QuoteLineKind
+from db.sales_models import Contract, ContractStatus, Deal, DealStage, Quote, QuoteLine, QuoteLineKind
 
 SELLABLE = (VehicleStatus.IN_STOCK, VehicleStatus.ON_DISPLAY)
-DISCLOSE_AGE_DAYS = 2 * 365  # 4.2.3.4: a car built over two years ago is disclosed before sale
-
-
-def disclosure_required(s, deal: Deal, car: Vehicle, today: dt.date) -> bool:
-    """4.2.3.4, 三包 art. 32: a car over two years old or with defect/repair notes is sold only
-    after a signed disclosure. A private copy of app.sales.disclosure.disclosure_required."""
-    old = car.production_date is not None and (today - car.production_date).days > DISCLOSE_AGE_DAYS
-    return old or bool((car.defect_notes or "").strip() or (car.repair_notes or "").strip())
 
 
 def live_contract(s, deal_id: int) -> Contract | None:
@@ -36,8 +29,8 @@ def live_contract(s, deal_id: int) -> Contract | None:
     ).first()
 
 
-def draft_blockers(s, deal: Deal, today: dt.date) -> list[FieldError]:
-    """Every reason this deal cannot be contracted now (empty: it can)."""
+def draft_blockers(s, deal: Deal, now: dt.datetime) -> list[FieldError]:
+    """Every reason this deal cannot be contracted at `now` (empty: it can)."""
     errors: list[FieldError] = []
     if deal.stage == DealStage.CANCELLED:
         errors.append(FieldError("deal", "deal_cancelled"))
@@ -56,10 +49,11 @@ def draft_blockers(s, deal: Deal, today: dt.date) -> list[FieldError]:
         errors.append(FieldError("vehicle", "vehicle_in_live_contract"))
     elif car.status not in SELLABLE:
         errors.append(FieldError("vehicle", "vehicle_not_available", {"status": car.status}))
-    if disclosure_required(s, deal, car, today):
-        found = s.scalar(select(Disclosure.id).where(Disclosure.deal_id == deal.id, Disclosure.vehicle_id == car.id))
-        if found is None:
-            errors.append(FieldError("disclosure", "disclosure_required"))
+    # 4.2.3.4; 三包 art. 32: the quote part's rule, the one the disclosure dialog signs against
+    # (age over 2 years or unknown, defect/repair notes, PDI assembly repairs), and only a
+    # disclosure of exactly what the car has today unblocks the contract.
+    if disclosure_required(s, deal, now):
+        errors.append(FieldError("disclosure", "disclosure_required"))
     return errors
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.core.clock import store_today, utcnow
+from app.core.clock import utcnow
 from app.core.dto import Actor
 from app.core.errors import FieldError
 from app.core.permissions import Action, require
@@ -61,6 +61,6 @@ def get_contract_form(
             price_fen=price,
             price_words=fen_to_capital(price) if price is not None else "",
             services=tuple(line.description for line in service_lines(s, quote.id)) if quote else (),
-            blockers=tuple(draft_blockers(s, deal, store_today(now or utcnow()))),
+            blockers=tuple(draft_blockers(s, deal, now or utcnow())),
             live_contract=contract_dto(live) if live else None,
         )

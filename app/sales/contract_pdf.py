@@ -22,8 +22,9 @@ from reportlab.platypus import Flowable
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import DocumentMeta, RenderContext, SignatureDTO, Text, render_flowing
+from app.documents.layout import fact_table, heading, numbered, pick
 from app.sales.amounts import yuan_figures
-from app.sales.pdf_parts import heading, numbered, pick_both, signature_section, table, title_block
+from app.sales.pdf_parts import signature_section, title_block
 
 DOC_TYPE = "sales_contract"
 TITLE = Text("汽车买卖合同", "Motor vehicle sales contract")
@@ -159,7 +160,7 @@ def _parties(ctx: RenderContext, c: ContractPrint, store: StoreDTO) -> list[tupl
         (Text("出卖人地址", "Seller's address"), store.address),
         (Text("销售热线 / 投诉电话", "Sales / complaints"), f"{store.sales_hotline} / {store.complaint_phone}"),
         (Text("买受人", "Buyer"), c.buyer_name),
-        (Text("证件类型", "ID document"), pick_both(ID_TYPES[c.buyer_id_type], lang)),
+        (Text("证件类型", "ID document"), pick(ID_TYPES[c.buyer_id_type], lang)),
         (Text("证件号码", "ID number"), c.buyer_id_masked),
     ]
     if c.buyer_address:
@@ -170,7 +171,7 @@ def _parties(ctx: RenderContext, c: ContractPrint, store: StoreDTO) -> list[tupl
         rows.append((Text("代理人", "Agent"), c.agent_name))
         if c.agent_id_type:
             rows.append(
-                (Text("代理人证件", "Agent's ID"), f"{pick_both(ID_TYPES[c.agent_id_type], lang)} {c.agent_id_masked}")
+                (Text("代理人证件", "Agent's ID"), f"{pick(ID_TYPES[c.agent_id_type], lang)} {c.agent_id_masked}")
             )
     rows.append((Text("销售顾问", "Sales consultant"), c.consultant_name))
     return rows
@@ -181,7 +182,7 @@ def _money(ctx: RenderContext, c: ContractPrint) -> list[tuple[Text, str]]:
     rows = [
         (Text("车辆价款（小写）", "Price (figures)"), yuan_figures(c.price_fen)),
         (Text("车辆价款（大写）", "Price (in words, 大写)"), f"人民币{c.price_words}"),
-        (Text("付款方式", "Payment method"), pick_both(PAYMENT_METHODS[c.payment_method], lang)),
+        (Text("付款方式", "Payment method"), pick(PAYMENT_METHODS[c.payment_method], lang)),
     ]
     if c.payment_method == "loan":
         rows.append(
@@ -201,7 +202,7 @@ def _story(ctx: RenderContext, c: ContractPrint, store: StoreDTO, drawn: Sequenc
             )
         )
     story += ctx.paragraphs(INTRO)
-    story += heading(ctx, H_PARTIES) + [table(ctx, _parties(ctx, c, store))]
+    story += heading(ctx, H_PARTIES) + [fact_table(ctx, _parties(ctx, c, store))]
     vehicle_rows = [
         (Text("品牌型号", "Vehicle"), c.vehicle),
         (Text("车辆识别代号（VIN）", "VIN"), c.vin),
@@ -210,18 +211,18 @@ def _story(ctx: RenderContext, c: ContractPrint, store: StoreDTO, drawn: Sequenc
     ]
     if c.configuration:
         vehicle_rows.append((Text("配置", "Configuration"), "、".join(c.configuration)))
-    story += heading(ctx, H_VEHICLE) + [table(ctx, vehicle_rows)]
-    story += heading(ctx, H_PRICE) + [table(ctx, _money(ctx, c))]
-    deposit = [(Text("类型", "Kind"), pick_both(DEPOSIT_KINDS[c.deposit_kind], lang))]
+    story += heading(ctx, H_VEHICLE) + [fact_table(ctx, vehicle_rows)]
+    story += heading(ctx, H_PRICE) + [fact_table(ctx, _money(ctx, c))]
+    deposit = [(Text("类型", "Kind"), pick(DEPOSIT_KINDS[c.deposit_kind], lang))]
     if c.deposit_kind != "none":
         deposit.append((Text("金额", "Amount"), yuan_figures(c.deposit_fen)))
-    story += heading(ctx, H_DEPOSIT) + [table(ctx, deposit)] + ctx.paragraphs(DEPOSIT_MEANING[c.deposit_kind])
+    story += heading(ctx, H_DEPOSIT) + [fact_table(ctx, deposit)] + ctx.paragraphs(DEPOSIT_MEANING[c.deposit_kind])
     delivery = [
         (Text("交付地点", "Delivery place"), c.delivery_place),
         (Text("交付日期", "Delivery date"), c.delivery_date.isoformat()),
         (Text("交付时最大里程", "Maximum odometer at delivery"), f"{c.max_delivery_odometer_km} km"),
     ]
-    story += heading(ctx, H_DELIVERY) + [table(ctx, delivery)]
+    story += heading(ctx, H_DELIVERY) + [fact_table(ctx, delivery)]
     story += heading(ctx, H_BREACH) + numbered(ctx, BREACH)
     other = list(OTHER)
     if c.has_special_terms:

@@ -30,6 +30,7 @@ from app.inventory.api import sell_under_contract
 from app.reception.api import move_lead
 from app.sales.contract_docs import Prepared, prepare_papers
 from app.sales.contract_draft import Draft, deal_of, draft_blockers, read_draft, signed_quote, contract_price_fen
+from app.sales.deals import deal_for_sale
 from app.sales.contract_dto import ContractDTO, ContractInput, contract_dto
 from app.sales.contract_terms import CleanTerms, clean_terms, terms_record
 from app.sales.stages import refresh_stage
@@ -45,8 +46,9 @@ ADDRESS_FIELD = "contract.buyer_address"
 SIGNERS = {"customer", "consultant"}
 
 
-def _checked_terms(s, deal, data: ContractInput | None, today: dt.date) -> tuple[list[FieldError], CleanTerms | None]:
-    errors = draft_blockers(s, deal, today)
+def _checked_terms(s, deal, data: ContractInput | None, now: dt.datetime) -> tuple[list[FieldError], CleanTerms | None]:
+    errors = draft_blockers(s, deal, now)
+    today = store_today(now)
     quote = signed_quote(s, deal.id)
     if data is None or quote is None:
         return errors, None
@@ -64,7 +66,7 @@ def contract_blockers(
     require(actor, Action.SELL)
     with uow:
         s = uow.session
-        errors, _ = _checked_terms(s, deal_of(s, deal_id), data, store_today(now or utcnow()))
+        errors, _ = _checked_terms(s, deal_for_sale(s, actor, deal_id), data, now or utcnow())
         return errors
 
 
@@ -120,8 +122,9 @@ def sign_contract(
         first = first_record(s, request_key, "sign_contract")
         if first is not None:
             return contract_dto(s.get(Contract, first))
-        deal = deal_of(s, deal_id)
-        errors, terms = _checked_terms(s, deal, data, store_today(now))
+        # A consultant contracts their own customers' deals only; a sales manager anyone's.
+        deal = deal_for_sale(s, actor, deal_id)
+        errors, terms = _checked_terms(s, deal, data, now)
         if errors or terms is None:
             raise ValidationFailed(errors)
         draft = read_draft(s, deal)
@@ -134,7 +137,7 @@ def sign_contract(
     return _archive_and_record(uow, actor, draft, terms, prepared, request_key, now)
 
 
-def _still_as_drawn(s, draft: Draft, today: dt.date):
+def _still_as_drawn(s, draft: Draft, now: dt.datetime):
     """The deal and the car as the papers were drawn from; otherwise nothing is kept."""
     deal = deal_of(s, draft.deal_id)
     car = s.get(Vehicle, draft.vehicle_id)
@@ -143,7 +146,7 @@ def _still_as_drawn(s, draft: Draft, today: dt.date):
         raise Conflict(table="deal", id=draft.deal_id)
     if quote is not None and quote.id != draft.quote_id:  # a new quote signed meanwhile
         raise Conflict(table="quote", id=quote.id)
-    errors = draft_blockers(s, deal, today)
+    errors = draft_blockers(s, deal, now)
     if errors:
         raise ValidationFailed(errors)
     return deal, car
@@ -193,7 +196,7 @@ def _new_contract(draft: Draft, t: CleanTerms, actor: Actor, number: str, now: d
 def _archive_and_record(uow, actor, draft: Draft, t: CleanTerms, prepared: Prepared, request_key, now):
     with uow:
         s = uow.session
-        _, car = _still_as_drawn(s, draft, store_today(now))
+        _, car = _still_as_drawn(s, draft, now)
         contract = _new_contract(draft, t, actor, prepared.contract.number, now)
         contract.document_id = archive_prepared(s, prepared.contract, actor)
         if prepared.special_terms is not None:

@@ -17,7 +17,7 @@ from app.core.request_keys import first_record, remember
 from app.core.validation import check_length, clean_line
 from app.sales.quote_dto import DealDTO
 from db.models import Role, Vehicle, VehicleStatus
-from db.reception_models import Customer, Lead
+from db.reception_models import Customer, Lead, LeadStatus
 from db.sales_models import Deal, DealStage
 from db.uow import UnitOfWork
 
@@ -72,6 +72,17 @@ def sellable_car(s, vehicle_id: int, brand: str, model: str, trim: str = "") -> 
     return car
 
 
+def _closed_lead(lead: Lead) -> list[FieldError]:
+    """4.3.1.2: a deal is opened on an open intention (新/跟进中 on the reception queue). A lost
+    lead is followed again first (the leads page moves it back to following, so the 3.12/3.13
+    KPIs see it return); an ordered lead with no open deal has been sold (its intention is closed)."""
+    if lead.status == LeadStatus.LOST:
+        return [FieldError("lead", "deal_lead_lost")]
+    if lead.status == LeadStatus.ORDERED:
+        return [FieldError("lead", "deal_lead_closed")]
+    return []
+
+
 def _open_deal_of(s, lead_id: int) -> Deal | None:
     return s.scalar(select(Deal).where(Deal.lead_id == lead_id, Deal.stage.not_in(CLOSED_STAGES)).limit(1))
 
@@ -103,8 +114,8 @@ def open_deal(
         existing = _open_deal_of(s, lead_id)
         if existing is not None:
             return deal_dto(s, existing)
+        errors: list[FieldError] = _closed_lead(lead)
         trim = clean_line(trim)
-        errors: list[FieldError] = []
         check_length(trim, "trim", 120, errors)  # deal.trim: refused with its limit, never cut
         if errors:
             raise ValidationFailed(errors)

@@ -11,26 +11,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph
 
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import (
-    GREY,
+    signed_part,
+    title_flowables,
     DocumentMeta,
     RenderContext,
     SignatureDTO,
     Text,
     esc,
     fmt_date,
-    fmt_datetime,
     inline,
-    labelled,
     render_flowing,
-    signature_block,
+    stacked,
 )
 from app.sales.quote_dto import DisclosureItem
-from app.sales.quote_pdf import two_columns
+from app.sales.quote_pdf import dated, two_columns
 
 DOC_TYPE = "disclosure"
 TITLE = Text("车辆情况披露告知书", "Vehicle disclosure before contract")
@@ -68,13 +67,27 @@ class DisclosurePdfDTO:
     follow_up_due: dt.datetime
 
 
+def _age_text(kind: str, produced: dt.date | None) -> Text | None:
+    """The age items in each language (4.2.3.4): the stored item text carries both at once, so
+    a Chinese-only or English-only document would show the other language too."""
+    if kind == "age_unknown":
+        return Text("生产日期未知", "Production date unknown")
+    if kind == "age" and produced is not None:
+        day = produced.isoformat()
+        return Text(f"生产日期 {day}，已超过2年", f"Produced on {day}, more than 2 years ago")
+    return None
+
+
+def _item_text(item: DisclosureItem, produced: dt.date | None, lang: str) -> str:
+    """Markup of one item: the age in the document's language(s), the English beneath the
+    Chinese when bilingual like every other sentence; notes as the staff recorded them."""
+    age = _age_text(item.kind, produced)
+    return stacked(age, lang, en_size=9) if age is not None else esc(item.text)
+
+
 def _story(ctx: RenderContext, d: DisclosurePdfDTO, signatures: Sequence[SignatureDTO]) -> list[Flowable]:
     st, lang = ctx.styles, ctx.language
-    story: list[Flowable] = [Paragraph(esc(TITLE.zh if lang != "en" else TITLE.en), st.title)]
-    if lang == "bilingual":
-        story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
-    issued = labelled(Text("日期", "Date"), fmt_datetime(ctx.meta.issued_at), lang)
-    story += [Paragraph(issued, st.small.clone("issued", alignment=1)), Spacer(1, 3 * mm)]
+    story = title_flowables(ctx, TITLE) + dated(ctx)
     story += ctx.paragraphs(INTRO)
     produced = d.production_date.isoformat() if d.production_date else "—"
     car_rows = [
@@ -86,9 +99,10 @@ def _story(ctx: RenderContext, d: DisclosurePdfDTO, signatures: Sequence[Signatu
     ]
     story += ctx.paragraphs(H_CAR, st.heading) + [two_columns(ctx, car_rows)]
     story += ctx.paragraphs(H_ITEMS, st.heading)
+    colon = ": " if lang == "en" else "："
     for n, item in enumerate(d.items, 1):
         kind = KINDS.get(item.kind, Text(item.kind, item.kind))
-        text = f"{inline(kind, lang)}：{esc(item.text)}"
+        text = f"{inline(kind, lang)}{colon}{_item_text(item, d.production_date, lang)}"
         story.append(Paragraph(text, st.body.clone(f"item{n}", leftIndent=6 * mm), bulletText=f"{n}."))
     story += ctx.paragraphs(ACK)
     follow = [
@@ -96,10 +110,7 @@ def _story(ctx: RenderContext, d: DisclosurePdfDTO, signatures: Sequence[Signatu
         (Text("跟进日期", "Follow-up by date"), fmt_date(d.follow_up_due)),
     ]
     story += ctx.paragraphs(H_FOLLOW, st.heading) + [two_columns(ctx, follow)]
-    block = signature_block(ctx, signatures)
-    if block is not None:
-        story.append(KeepTogether(ctx.paragraphs(H_SIGN, st.heading) + [block]))
-    return story
+    return story + signed_part(ctx, signatures, ctx.paragraphs(H_SIGN, st.heading))
 
 
 def render_disclosure(

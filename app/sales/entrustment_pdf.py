@@ -18,8 +18,9 @@ from reportlab.platypus import Flowable
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import DocumentMeta, RenderContext, SignatureDTO, Text, render_flowing
+from app.documents.layout import fact_table, heading, numbered
 from app.sales.amounts import yuan_figures
-from app.sales.pdf_parts import heading, numbered, signature_section, table, title_block
+from app.sales.pdf_parts import signature_section, title_block
 
 ENTRUSTMENT_TITLE = Text("委托服务协议", "Agency service agreement")
 SPECIAL_TITLE = Text("特别约定", "Special terms")
@@ -73,7 +74,7 @@ def _entrustment_story(ctx: RenderContext, e: EntrustmentPrint, store: StoreDTO,
     story = title_block(ctx, ENTRUSTMENT_TITLE, NUMBER, ctx.meta.number)
     story += ctx.paragraphs(ENTRUSTMENT_INTRO)
     story.append(
-        table(
+        fact_table(
             ctx,
             [
                 (Text("委托人", "Client"), f"{e.client_name} {e.client_id_masked}"),
@@ -87,7 +88,7 @@ def _entrustment_story(ctx: RenderContext, e: EntrustmentPrint, store: StoreDTO,
     for line in e.services:
         label = Text(line.name, line.name_en or line.name)
         story.append(
-            table(
+            fact_table(
                 ctx,
                 [
                     (label, yuan_figures(line.fee_fen)),
@@ -103,7 +104,7 @@ def _entrustment_story(ctx: RenderContext, e: EntrustmentPrint, store: StoreDTO,
 def _special_story(ctx: RenderContext, contract_number: str, text: str, drawn) -> list[Flowable]:
     story = title_block(ctx, SPECIAL_TITLE, NUMBER, ctx.meta.number)
     story += ctx.paragraphs(SPECIAL_INTRO)
-    story.append(table(ctx, [(Text("购车合同编号", "Sales contract no."), contract_number)]))
+    story.append(fact_table(ctx, [(Text("购车合同编号", "Sales contract no."), contract_number)]))
     story += heading(ctx, Text("约定内容", "Terms agreed"))
     story += [p for line in text.split("\n") if line.strip() for p in ctx.paragraphs(Text(line, line))[:1]]
     return story + signature_section(ctx, drawn, SIGN_NOTE)

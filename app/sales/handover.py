@@ -18,16 +18,17 @@ from dataclasses import replace
 from app.core.clock import store_today, utcnow
 from app.core.common import check_version, commit
 from app.core.dto import Actor, SignatureCapture
-from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFailed
+from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import clean_line
 from app.sales import handover_checks as checks
+from app.sales.deals import may_sell_for
 from app.sales.handover_dto import SANBAO, DeliveryAppointmentDTO, HandoverChecklistDTO, HandoverDTO, HandoverInput
 from app.sales.handover_papers import HandoverPapers, issue_papers, papers_of
 from app.sales.stages import latest_contract, refresh_stage
 from db.handover_models import Handover
-from db.models import Role, Vehicle
+from db.models import Vehicle
 from db.sales_models import Contract, ContractStatus, Deal
 from db.uow import UnitOfWork
 
@@ -40,8 +41,7 @@ def _contract_for(s, actor: Actor, contract_id: int) -> tuple[Contract, Vehicle,
     if contract is None:
         raise NotFound(what="contract", id=contract_id)
     deal, car = s.get(Deal, contract.deal_id), s.get(Vehicle, contract.vehicle_id)
-    if not actor.has(Role.SALES_MANAGER) and deal.consultant_id != actor.user_id:
-        raise PermissionDenied(action="own_deals_only")
+    may_sell_for(actor, deal.consultant_id)  # not_your_customer, with its message (ui/sales/errors_quote.py)
     return contract, car, deal
 
 
@@ -164,7 +164,7 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
     """Write everything of the handover in the caller's transaction."""
     s = uow.session
     from app.documents.api import archive_prepared
-    from app.inventory.api import record_status_change
+    from app.inventory.api import deliver_at_handover
 
     record_id = archive_prepared(s, prepared.record, actor)
     warranty_id = archive_prepared(s, prepared.warranty, actor)
@@ -195,16 +195,30 @@ def _record(uow: UnitOfWork, actor: Actor, contract: Contract, car: Vehicle, dat
         warranty_document_number=prepared.warranty.number,
     )
     s.add(h)
-    # The car leaves the store (its history row says who and when); 4.4.1's gate held above.
-    previous, car.status, car.updated_by_id = car.status, "delivered", actor.user_id
+    # The car leaves the store through inventory's one move for it (issue #18.4: delivered only
+    # through a handover): sold -> delivered, the PDI gate again (4.4.1.2-4.4.1.4), the card
+    # retired and the history row saying who and when.
+    deliver_at_handover(uow, car, actor=actor, reason=contract.number, at=now)
     s.flush()
-    record_status_change(uow, car, from_status=previous, actor=actor, reason=contract.number, at=now)
     # 3.11: a contract is fulfilled when its car is handed over.
     contract.status, contract.fulfilled_at, contract.live_vehicle_id = ContractStatus.FULFILLED, now, None
     contract.updated_by_id = actor.user_id
     refresh_stage(s, contract.deal_id, now)
     s.flush()
+    _plan_care(s, actor, contract, car, h, now)
     return h
+
+
+def _plan_care(s, actor: Actor, contract: Contract, car: Vehicle, h: Handover, now: dt.datetime) -> None:
+    """Issue #19.1 (3.14, 4.5.1.2): the 72-hour call and the first-service reminder, in the
+    handover's own transaction."""
+    from app.customer_care.api import plan_after_delivery
+
+    deal = s.get(Deal, contract.deal_id)
+    plan_after_delivery(
+        s, actor_id=actor.user_id, handover_id=h.id, deal_id=deal.id, customer_id=deal.customer_id,
+        consultant_id=deal.consultant_id, brand=car.brand, car=f"{car.brand} {car.model} {car.vin}", picked_up_at=now,
+    )  # fmt: skip
 
 
 def _dto(s, h: Handover) -> HandoverDTO:

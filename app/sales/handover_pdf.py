@@ -1,8 +1,8 @@
 """交车确认单 — the handover record (T/CSCA 120031 4.4.2; 《汽车销售管理办法》 art. 16), bilingual:
 the contract and the car, the documents handed over with their numbers, the gifts and promises of
 the quote, the on-board items, what was explained (三包规定 art. 9), the odometer, and the
-customer's and consultant's signatures. Digitally signed and archived by handover.py. The small
-table and heading helpers here are shared with warranty_pdf.py."""
+customer's and consultant's signatures. Digitally signed and archived by handover.py. The 三包凭证
+(warranty_pdf.py) takes its title, headings and tables from here."""
 
 from __future__ import annotations
 
@@ -10,29 +10,30 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import (
-    GREY,
     MARGIN_X,
     PAGE,
-    RULE,
     DocumentMeta,
     RenderContext,
     SignatureDTO,
     Text,
     esc,
     fmt_datetime,
+    grid_style,
+    heading,
+    pair_table,
     pick,
     render_flowing,
-    signature_block,
+    signed_part,
     stacked,
-    table_style,
+    title_flowables,
 )
+from app.documents.layout import fact_table as layout_fact_table
 
 DOC_TYPE = "handover"
 TITLE = Text("交车确认单", "Vehicle handover record")
@@ -97,63 +98,9 @@ class HandoverRecordDTO:
     explanations: tuple[str, ...]
 
 
-def title_flowables(ctx: RenderContext, title: Text) -> list[Flowable]:
-    st, lang = ctx.styles, ctx.language
-    out: list[Flowable] = [Paragraph(esc(title.zh if lang != "en" else title.en), st.title)]
-    if lang == "bilingual":
-        out.append(Paragraph(esc(title.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
-    return out
-
-
-def heading(ctx: RenderContext, text: Text) -> list[Flowable]:
-    return ctx.paragraphs(text, ctx.styles.heading, ctx.styles.english.clone("h_en", spaceBefore=-2))
-
-
 def fact_table(ctx: RenderContext, rows: Sequence[tuple[Text, str]], split: float = 0.35) -> Table:
-    """Label | value rows, labels stacked in both languages."""
-    st, lang = ctx.styles, ctx.language
-    label_style = st.cell.clone("label", textColor=RULE)
-    data = [
-        [Paragraph(stacked(label, lang, 7.5), label_style), Paragraph(esc(value), st.cell)] for label, value in rows
-    ]
-    usable = PAGE[0] - 2 * MARGIN_X
-    table = Table(data, colWidths=[usable * split, usable * (1 - split)])
-    table.setStyle(
-        table_style(
-            ctx.fonts,
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f4")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        )
-    )
-    return table
-
-
-def pair_table(ctx: RenderContext, rows: Sequence[tuple[Text, str]]) -> Table:
-    """Two label | value pairs a line, for short facts (keeps the 三包凭证 on one page)."""
-    st, lang = ctx.styles, ctx.language
-    label_style = st.cell.clone("label", textColor=RULE)
-    cells = [
-        [Paragraph(stacked(label, lang, 7.5), label_style), Paragraph(esc(value), st.cell)] for label, value in rows
-    ]
-    cells += [["", ""]] * (len(cells) % 2)
-    data = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
-    usable = PAGE[0] - 2 * MARGIN_X
-    table = Table(data, colWidths=[usable * 0.17, usable * 0.33] * 2)
-    table.setStyle(
-        table_style(
-            ctx.fonts,
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f4")),
-            ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#eef1f4")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        )
-    )
-    return table
+    """The handover papers' label | value table (layout.fact_table), labels a little wider."""
+    return layout_fact_table(ctx, rows, split)
 
 
 def tick_table(ctx: RenderContext, items: Sequence[Text | str], columns: int = 2) -> Table:
@@ -167,15 +114,7 @@ def tick_table(ctx: RenderContext, items: Sequence[Text | str], columns: int = 2
     table = Table(
         [cells[i : i + columns] for i in range(0, len(cells), columns)], colWidths=[usable / columns] * columns
     )
-    table.setStyle(
-        table_style(
-            ctx.fonts,
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        )
-    )
+    table.setStyle(grid_style(ctx))
     return table
 
 
@@ -217,10 +156,7 @@ def _story(ctx: RenderContext, r: HandoverRecordDTO, signatures: Sequence[Signat
     story.append(tick_table(ctx, [_label(ONBOARD, c) for c in r.onboard_items], columns=3))
     story += heading(ctx, H_EXPLAINED)
     story.append(tick_table(ctx, [_label(EXPLAINED, c) for c in r.explanations]))
-    block = signature_block(ctx, signatures)
-    if block is not None:
-        story.append(KeepTogether(heading(ctx, H_SIGN) + [block]))
-    return story
+    return story + signed_part(ctx, signatures, heading(ctx, H_SIGN))
 
 
 def render_handover(

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.core.dto import StoreDTO
 from app.documents.fonts import FontSet
 from app.documents.layout import (
-    GREY,
+    centred_small,
+    signed_part,
+    title_flowables,
     MARGIN_X,
     PAGE,
     DocumentMeta,
@@ -29,7 +31,6 @@ from app.documents.layout import (
     inline,
     labelled,
     render_flowing,
-    signature_block,
     table_style,
 )
 from app.sales.quote_dto import QuoteLineDTO
@@ -108,6 +109,12 @@ def two_columns(ctx: RenderContext, rows: list[tuple[Text, str]]) -> Table:
     return table
 
 
+def dated(ctx: RenderContext) -> list[Flowable]:
+    """The date line under the title, and room before the first section."""
+    issued = labelled(Text("日期", "Date"), fmt_datetime(ctx.meta.issued_at), ctx.language)
+    return [centred_small(ctx, issued), Spacer(1, 3 * mm)]
+
+
 def _line_text(line: QuoteLineDTO, lang: str) -> str:
     text = line.description if lang != "en" else (line.description_en or line.description)
     if lang == "bilingual" and line.description_en:
@@ -151,19 +158,12 @@ def _lines_table(ctx: RenderContext, q: QuotePdfDTO) -> Table:
 
 
 def _story(ctx: RenderContext, q: QuotePdfDTO, signatures: Sequence[SignatureDTO]) -> list[Flowable]:
-    st, lang = ctx.styles, ctx.language
-    story: list[Flowable] = [Paragraph(esc(TITLE.zh if lang != "en" else TITLE.en), st.title)]
-    if lang == "bilingual":
-        story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
-    issued = labelled(Text("日期", "Date"), fmt_datetime(ctx.meta.issued_at), lang)
-    story += [Paragraph(issued, st.small.clone("issued", alignment=1)), Spacer(1, 3 * mm)]
+    st = ctx.styles
+    story = title_flowables(ctx, TITLE) + dated(ctx)
     story += ctx.paragraphs(H_CAR, st.heading) + [two_columns(ctx, _rows(ctx, q))]
     story += ctx.paragraphs(H_LINES, st.heading) + [_lines_table(ctx, q), Spacer(1, 2 * mm)]
     story += ctx.paragraphs(OPTIONAL_SERVICES) + ctx.paragraphs(CONFIRM)
-    block = signature_block(ctx, signatures)
-    if block is not None:
-        story.append(KeepTogether(ctx.paragraphs(H_SIGN, st.heading) + [block]))
-    return story
+    return story + signed_part(ctx, signatures, ctx.paragraphs(H_SIGN, st.heading))
 
 
 def render_quote(

@@ -6,7 +6,7 @@ It names the car (VIN, brand, model, engine no.), the seller, the buyer, the inv
 date and odometer, the 三包 period (≥ 2 years / 50,000 km) and the 包修 repair-warranty period
 (≥ 3 years / 60,000 km) with their end dates, counted from the invoice date or, where the car is
 delivered later, from the delivery date (stated on the certificate), and where to find the
-repairer (the store's address and phones)."""
+repairer (the store's address and its after-sales / complaint phone)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ H_CAR = Text("车辆信息", "The car")
 H_PARTIES = Text("销售者与消费者", "Seller and buyer")
 H_PERIODS = Text("三包有效期与包修期", "Warranty periods")
 H_REPAIR = Text("修理者与联系方式", "Repairer and contacts")
+# 三包 art. 9 (seller's contacts, how to find repairers): the line the buyer calls about repairs
+# and 三包 claims is the store's after-sales / complaint phone, not the sales hotline. The store
+# record has no separate service line; the sales hotline only stands in when no complaint phone
+# is recorded.
+AFTER_SALES_PHONE = Text("售后投诉电话", "After-sales phone")
 
 
 @dataclass(frozen=True)
@@ -119,8 +124,7 @@ def _story(ctx: RenderContext, w: WarrantyDTO) -> list[Flowable]:
             [
                 (Text("修理者", "Repairer"), store.legal_name),
                 (Text("地址", "Address"), store.address),
-                (Text("服务电话", "Service phone"), store.sales_hotline),
-                (Text("投诉电话", "Complaint phone"), store.complaint_phone),
+                (AFTER_SALES_PHONE, store.complaint_phone or store.sales_hotline),
                 *([(Text("网址", "Website"), store.website)] if store.website else []),
             ],
         )

@@ -15,27 +15,24 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from app.documents.fonts import FontSet
 from app.documents.layout import (
-    GREY,
-    MARGIN_X,
-    PAGE,
-    RULE,
     DocumentMeta,
     RenderContext,
     SignatureDTO,
     Text,
-    esc,
+    centred_small,
+    fact_table,
     fmt_datetime,
+    heading,
     labelled,
+    numbered,
     render_flowing,
-    signature_block,
-    stacked,
-    table_style,
+    signed_part,
+    title_flowables,
 )
 from app.core.dto import StoreDTO
 
@@ -158,54 +155,17 @@ def _rows(a: AgreementDTO, lang: str) -> list[tuple[Text, str]]:
     return rows
 
 
-def _table(ctx: RenderContext, rows: list[tuple[Text, str]]) -> Table:
-    st, lang = ctx.styles, ctx.language
-    label_style = st.cell.clone("label", textColor=RULE)
-    data = [
-        [Paragraph(stacked(label, lang, 7.5), label_style), Paragraph(esc(value), st.cell)] for label, value in rows
-    ]
-    usable = PAGE[0] - 2 * MARGIN_X
-    table = Table(data, colWidths=[usable * 0.3, usable * 0.7])
-    table.setStyle(
-        table_style(
-            ctx.fonts,
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b0b8c0")),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f4")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        )
-    )
-    return table
-
-
-def _heading(ctx: RenderContext, text: Text) -> list[Flowable]:
-    return ctx.paragraphs(text, ctx.styles.heading, ctx.styles.english.clone("h_en", spaceBefore=-2))
-
-
-def _numbered(ctx: RenderContext, items: Sequence[Text], start: int = 1) -> list[Flowable]:
-    out: list[Flowable] = []
-    for i, item in enumerate(items, start):
-        style = ctx.styles.body.clone(f"item{i}", leftIndent=6 * mm, bulletIndent=0)
-        out.append(Paragraph(stacked(item, ctx.language, 8.5), style, bulletText=f"{i}."))
-        out.append(Spacer(1, 1 * mm))
-    return out
-
-
 def _story(ctx: RenderContext, a: AgreementDTO, signatures: Sequence[SignatureDTO]) -> list[Flowable]:
-    st, lang, meta = ctx.styles, ctx.language, ctx.meta
-    story: list[Flowable] = [Paragraph(esc(TITLE.zh if lang != "en" else TITLE.en), st.title)]
-    if lang == "bilingual":
-        story.append(Paragraph(esc(TITLE.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
-    story.append(Paragraph(labelled(ISSUED, fmt_datetime(meta.issued_at), lang), st.small.clone("issued", alignment=1)))
-    story.append(Spacer(1, 3 * mm))
+    lang = ctx.language
+    story = title_flowables(ctx, TITLE)
+    story += [centred_small(ctx, labelled(ISSUED, fmt_datetime(ctx.meta.issued_at), lang)), Spacer(1, 3 * mm)]
     story += ctx.paragraphs(INTRO)
-    story += _heading(ctx, H_DRIVER)
-    story.append(_table(ctx, _rows(a, lang)))
-    story += _heading(ctx, H_DRIVE)
+    story += heading(ctx, H_DRIVER)
+    story.append(fact_table(ctx, _rows(a, lang)))
+    story += heading(ctx, H_DRIVE)
     window = f"{fmt_datetime(a.planned_start)} – {fmt_datetime(a.planned_end)[-5:]}"
     story.append(
-        _table(
+        fact_table(
             ctx,
             [
                 (Text("试驾车辆", "Car"), a.car_description),
@@ -218,18 +178,15 @@ def _story(ctx: RenderContext, a: AgreementDTO, signatures: Sequence[SignatureDT
             ],
         )
     )
-    story += _heading(ctx, H_TERMS)
-    story += _numbered(ctx, TERMS)
-    story += _heading(ctx, H_PRIVACY)
+    story += heading(ctx, H_TERMS)
+    story += numbered(ctx, TERMS)
+    story += heading(ctx, H_PRIVACY)
     privacy = [
         PRIVACY[0],
         Text(PRIVACY[1].zh.format(version=CONSENT_VERSION), PRIVACY[1].en.format(version=CONSENT_VERSION)),
     ]
-    story += _numbered(ctx, privacy, start=len(TERMS) + 1)
-    block = signature_block(ctx, signatures)
-    if block is not None:
-        story.append(KeepTogether(_heading(ctx, H_SIGN) + [block]))
-    return story
+    story += numbered(ctx, privacy, start=len(TERMS) + 1)
+    return story + signed_part(ctx, signatures, heading(ctx, H_SIGN))
 
 
 def render_agreement(

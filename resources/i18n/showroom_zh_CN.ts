@@ -144,6 +144,17 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Apology</source>
+        <translation>致歉</translation>
+    </message>
+    <message>
+        <source>How and by whom the store apologised</source>
+        <translation>本店如何致歉、由谁致歉</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentChangeDialog</name>
     <message>
         <source>Reschedule appointment</source>
@@ -464,6 +475,229 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>CareLabels</name>
+    <message>
+        <source>Disclosure follow-up</source>
+        <translation>披露事项跟进</translation>
+    </message>
+    <message>
+        <source>72-hour call</source>
+        <translation>72小时回访</translation>
+    </message>
+    <message>
+        <source>First service reminder</source>
+        <translation>首保提醒</translation>
+    </message>
+    <message>
+        <source>Lead follow-up</source>
+        <translation>意向客户跟进</translation>
+    </message>
+    <message>
+        <source>Recovery confirmation</source>
+        <translation>服务补救回访</translation>
+    </message>
+    <message>
+        <source>Reached, satisfied</source>
+        <translation>已联系，满意</translation>
+    </message>
+    <message>
+        <source>Reached, not satisfied</source>
+        <translation>已联系，不满意</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Apology and compensation due</source>
+        <translation>待致歉和补偿</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Confirmation call due</source>
+        <translation>待回访确认</translation>
+    </message>
+    <message>
+        <source>Closed, customer satisfied</source>
+        <translation>已关闭，客户满意</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Price or billing</source>
+        <translation>价格或收费</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>手续文件</translation>
+    </message>
+    <message>
+        <source>Waiting time</source>
+        <translation>等待时间</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Service voucher</source>
+        <translation>服务代金券</translation>
+    </message>
+    <message>
+        <source>Free service</source>
+        <translation>免费保养</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>愿意</translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>不愿意</translation>
+    </message>
+</context>
+<context>
+    <name>CareModels</name>
+    <message>
+        <source>again {time}</source>
+        <translation>{time} 再打</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CareNotices</name>
+    <message>
+        <source>Overdue, escalated to you: {subject} ({who}, due {due})</source>
+        <translation>已超时，升级给您：{subject}（{who}，截止 {due}）</translation>
+    </message>
+    <message>
+        <source>A task for you: {subject} (due {due})</source>
+        <translation>您有新任务：{subject}（截止 {due}）</translation>
+    </message>
+</context>
+<context>
+    <name>CarePage</name>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Service recovery</source>
+        <translation>服务补救</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettingsDialog</name>
+    <message>
+        <source>Customer care settings</source>
+        <translation>客户关怀设置</translation>
+    </message>
+    <message>
+        <source>The consultant who sold the car</source>
+        <translation>销售该车的顾问</translation>
+    </message>
+    <message>
+        <source>Customer care</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Brand, or * for every other brand; empty: unchanged</source>
+        <translation>品牌，* 表示其他所有品牌；留空则不变</translation>
+    </message>
+    <message>
+        <source>72-hour call by</source>
+        <translation>72小时回访由</translation>
+    </message>
+    <message>
+        <source>Customer care person</source>
+        <translation>客服人员</translation>
+    </message>
+    <message>
+        <source>Lead follow-up, level {level} (days)</source>
+        <translation>意向客户跟进，{level} 级（天）</translation>
+    </message>
+    <message>
+        <source>First service: brand</source>
+        <translation>首保：品牌</translation>
+    </message>
+    <message>
+        <source>First service after (days)</source>
+        <translation>交车后首保（天）</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTab</name>
     <message>
         <source>Create new self-signed…</source>
@@ -781,6 +1015,33 @@ Customer&apos;s name:</source>
     <message>
         <source>Close complaint</source>
         <translation>结案</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationDialog</name>
+    <message>
+        <source>Failure and compensation</source>
+        <translation>失误分类与补偿</translation>
+    </message>
+    <message>
+        <source>Value in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失误分类</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿方式</translation>
+    </message>
+    <message>
+        <source>Value (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1653,8 +1914,8 @@ Consultant: {consultant} · {consent}</source>
         <translation>报价第 {n} 版已签字</translation>
     </message>
     <message>
-        <source>{n} items disclosed</source>
-        <translation>已告知 {n} 项</translation>
+        <source>Items disclosed: {n}</source>
+        <translation>已告知事项：{n} 项</translation>
     </message>
     <message>
         <source>Disclosure signed</source>
@@ -1749,6 +2010,14 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Nothing has happened on this deal yet.</source>
+        <translation>此交易尚无记录。</translation>
+    </message>
+    <message>
+        <source>No documents yet: the signed quote, contract, receipts and handover papers appear here.</source>
+        <translation>暂无文件：签字的报价单、合同、收款凭证和交车文件将在此列出。</translation>
     </message>
     <message>
         <source>History</source>
@@ -1914,6 +2183,10 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Recording pre-delivery inspections…</source>
         <translation>正在记录交车前检查（PDI）…</translation>
+    </message>
+    <message>
+        <source>Signing the sample sales and handovers…</source>
+        <translation>正在签订示例销售与交车…</translation>
     </message>
     <message>
         <source>Seating today&apos;s visitors…</source>
@@ -3464,6 +3737,14 @@ Consultant: {consultant} · {consent}</source>
         <translation>告知书须由客户和销售顾问双方签字。</translation>
     </message>
     <message>
+        <source>This lead is marked lost: follow it up again on the leads page before opening a deal.</source>
+        <translation>该意向已标记为战败：请先在意向页面重新跟进，再开立交易。</translation>
+    </message>
+    <message>
+        <source>This lead has already been sold: open a new lead for a new purchase.</source>
+        <translation>该意向已成交：如客户再次购车，请新建意向。</translation>
+    </message>
+    <message>
         <source>The car&apos;s record changed while the disclosure was being signed: sign it again.</source>
         <translation>签署告知书期间车辆记录发生了变化：请重新签署。</translation>
     </message>
@@ -3646,6 +3927,66 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Choose a time in the future.</source>
         <translation>请选择将来的时间。</translation>
+    </message>
+    <message>
+        <source>Enter a number of days from 1 to {max}.</source>
+        <translation>请输入 1 到 {max} 之间的天数。</translation>
+    </message>
+    <message>
+        <source>Say why the customer is not satisfied.</source>
+        <translation>请说明客户不满意的原因。</translation>
+    </message>
+    <message>
+        <source>Choose an active member of staff with the customer care role.</source>
+        <translation>请选择一位在职且具有客服角色的员工。</translation>
+    </message>
+    <message>
+        <source>This task is already closed.</source>
+        <translation>此任务已关闭。</translation>
+    </message>
+    <message>
+        <source>Record the apology first (5.2.8).</source>
+        <translation>请先记录致歉（5.2.8）。</translation>
+    </message>
+    <message>
+        <source>Say how the store apologised (at most {max} characters).</source>
+        <translation>请说明本店如何致歉（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <source>Enter a value above zero and at most ¥{max}.</source>
+        <translation>请输入大于零且不超过 ¥{max} 的金额。</translation>
+    </message>
+    <message>
+        <source>No compensation has no value.</source>
+        <translation>选择“无”补偿时不能填写金额。</translation>
+    </message>
+    <message>
+        <source>The case is not at this step any more: reload it.</source>
+        <translation>该案例已不在此步骤，请重新加载。</translation>
+    </message>
+    <message>
+        <source>This answer is not one the questionnaire offers.</source>
+        <translation>此答案不在问卷提供的选项中。</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered ({min}–{max}).</source>
+        <translation>请选择问卷提供的答案（{min}–{max}）。</translation>
+    </message>
+    <message>
+        <source>Answer this question.</source>
+        <translation>请回答此问题。</translation>
+    </message>
+    <message>
+        <source>This question is not on the questionnaire.</source>
+        <translation>问卷中没有此问题。</translation>
+    </message>
+    <message>
+        <source>This deal is not this customer&apos;s.</source>
+        <translation>此订单不属于该客户。</translation>
+    </message>
+    <message>
+        <source>The questionnaire is not valid.</source>
+        <translation>问卷无效。</translation>
     </message>
     <message>
         <source>Choose an active consultant or sales manager to handle the complaint.</source>
@@ -3856,6 +4197,18 @@ Consultant: {consultant} · {consent}</source>
         <translation>显示已结清合同</translation>
     </message>
     <message>
+        <source>No money received or refunded on this day.</source>
+        <translation>当日没有收款或退款。</translation>
+    </message>
+    <message>
+        <source>No contract has money open.</source>
+        <translation>没有待收款的合同。</translation>
+    </message>
+    <message>
+        <source>No refund is waiting.</source>
+        <translation>没有待处理的退款。</translation>
+    </message>
+    <message>
         <source>Record payment</source>
         <translation>收款</translation>
     </message>
@@ -3898,6 +4251,14 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Refunds waiting</source>
         <translation>待处理退款</translation>
+    </message>
+    <message>
+        <source>Choose a contract above to see its payments.</source>
+        <translation>在上方选择一份合同，查看其收付款记录。</translation>
+    </message>
+    <message>
+        <source>No payment on this contract yet.</source>
+        <translation>此合同尚无收款。</translation>
     </message>
     <message>
         <source>invoice {number} of {date}</source>
@@ -4423,6 +4784,10 @@ File: {file}</source>
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Customer care</source>
+        <translation>客服</translation>
     </message>
     <message>
         <source>Petrol/diesel (ICE)</source>
@@ -5466,20 +5831,12 @@ File: {file}</source>
         <translation>尚无价格表。由销售经理起草并公示。</translation>
     </message>
     <message>
-        <source>Complaints</source>
-        <translation>客户投诉</translation>
+        <source>Customer care</source>
+        <translation>客户关怀</translation>
     </message>
     <message>
-        <source>No complaints here: receive one with the Receive… button.</source>
-        <translation>暂无投诉：点击“受理投诉…”登记。</translation>
-    </message>
-    <message>
-        <source>Public notices</source>
-        <translation>服务公示</translation>
-    </message>
-    <message>
-        <source>No public notices yet: publish one with the New version… button.</source>
-        <translation>暂无公示：点击“新建版本…”发布。</translation>
+        <source>Nothing to do here. A delivered car brings its 72-hour call.</source>
+        <translation>暂无任务。车辆交付后会生成 72 小时回访任务。</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -5496,6 +5853,22 @@ File: {file}</source>
     <message>
         <source>No cars on the floor. Put a car on display from the inventory.</source>
         <translation>展厅里还没有车辆。请在库存中将车辆设为展示。</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>No complaints here: receive one with the Receive… button.</source>
+        <translation>暂无投诉：点击“受理投诉…”登记。</translation>
+    </message>
+    <message>
+        <source>Public notices</source>
+        <translation>服务公示</translation>
+    </message>
+    <message>
+        <source>No public notices yet: publish one with the New version… button.</source>
+        <translation>暂无公示：点击“新建版本…”发布。</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -5576,6 +5949,10 @@ File: {file}</source>
     <message>
         <source>Deals ready to deliver: {n}</source>
         <translation>待交车订单：{n}</translation>
+    </message>
+    <message>
+        <source>Customer care tasks due: {n}</source>
+        <translation>到期的客户关怀任务：{n}</translation>
     </message>
 </context>
 <context>
@@ -5677,6 +6054,37 @@ File: {file}</source>
     <message>
         <source>Notice: {title}</source>
         <translation>公示：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Call outcome: {kind}</source>
+        <translation>回访结果：{kind}</translation>
+    </message>
+    <message>
+        <source>{customer} · {mobile}
+{subject}
+Due {due}</source>
+        <translation>{customer} · {mobile}
+{subject}
+截止 {due}</translation>
+    </message>
+    <message>
+        <source>Required when the customer is not satisfied: what went wrong</source>
+        <translation>客户不满意时必填：哪里出了问题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -7423,6 +7831,29 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>RecoveryTab</name>
+    <message>
+        <source>Show closed cases</source>
+        <translation>显示已关闭的案例</translation>
+    </message>
+    <message>
+        <source>Apology…</source>
+        <translation>致歉…</translation>
+    </message>
+    <message>
+        <source>Compensation…</source>
+        <translation>补偿…</translation>
+    </message>
+    <message>
+        <source>Approve compensation</source>
+        <translation>批准补偿</translation>
+    </message>
+    <message>
+        <source>Approved: the confirmation call is planned.</source>
+        <translation>已批准：已安排回访确认。</translation>
+    </message>
+</context>
+<context>
     <name>RefundDecisionDialog</name>
     <message>
         <source>Approve refund</source>
@@ -8244,6 +8675,25 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <source>Record survey</source>
+        <translation>记录调查</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>TableState</name>
     <message>
         <source>Loading…</source>
@@ -8252,6 +8702,85 @@ Defect: {defect}</source>
     <message>
         <source>Nothing to show yet.</source>
         <translation>暂无内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s tasks</source>
+        <translation>所有人的任务</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>记录结果…</translation>
+    </message>
+    <message>
+        <source>Survey…</source>
+        <translation>满意度调查…</translation>
+    </message>
+    <message>
+        <source>Plan lead follow-ups</source>
+        <translation>安排意向客户跟进</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Export surveys…</source>
+        <translation>导出满意度调查…</translation>
+    </message>
+    <message>
+        <source>{today} due today · {overdue} overdue · {later} later</source>
+        <translation>今日到期 {today} · 已超时 {overdue} · 以后 {later}</translation>
+    </message>
+    <message>
+        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
+        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
+    </message>
+    <message>
+        <source>Not satisfied: service recovery case #{id} opened.</source>
+        <translation>客户不满意：已开立服务补救案例 #{id}。</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>结果已记录。</translation>
+    </message>
+    <message>
+        <source>Survey recorded: satisfied.</source>
+        <translation>调查已记录：满意。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Export surveys</source>
+        <translation>导出满意度调查</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} surveys exported to {path}</source>
+        <translation>已导出 {n} 份调查到 {path}</translation>
+    </message>
+    <message>
+        <source>{n} lead follow-ups planned.</source>
+        <translation>已安排 {n} 条意向客户跟进。</translation>
     </message>
 </context>
 <context>

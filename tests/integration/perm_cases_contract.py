@@ -15,7 +15,8 @@ from tests.sales_factories import SALE_NOW, make_contract, make_price_list
 
 
 def _sell(uow, actor, manager, tmp_path):
-    deal_id, _ = ready_deal(uow, manager, manager)
+    # The actor's own customer: another consultant's deal is refused (not_your_customer).
+    deal_id, _ = ready_deal(uow, actor, manager)
     sign(uow, actor, deal_id)
 
 

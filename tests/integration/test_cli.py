@@ -365,8 +365,10 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
     path = tmp_path / "showroom-demo.sqlite"
     assert path.exists() and "(built; 40 vehicles)" in out
     # 3 store notices (one voided and replaced) + 5 vehicle cards (4 current, 1 gone stale)
-    # + yesterday's signed test-drive agreement (issue #6)
-    assert "Signed sample documents in the archive: 9" in out
+    # + yesterday's signed test-drive agreement (issue #6) + the sale's 20 (issue #18.9: price list
+    # notice, 5 quotes, a disclosure, 4 contracts, an entrustment, 4 receipts, a settlement, a PDI
+    # report, the handover and its 三包凭证; tests/integration/test_sales_demo.py)
+    assert "Signed sample documents in the archive: 29" in out
     assert all(f"  {u:<14} {p:<10} {n}" in out for u, p, n, _ in DEMO_USERS)
     url = sqlite_url(path)
     db = Database(url)
@@ -403,7 +405,7 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
         _check_demo_documents(db)
 
         again = build_demo(url)
-        assert not again.created and again.vehicles == 40 and again.documents == 9
+        assert not again.created and again.vehicles == 40 and again.documents == 29
         with db.uow() as u:
             assert u.session.query(StaffUser).count() == len(users) == len(DEMO_USERS)
             assert u.session.query(VehicleStatusChange).count() == history
@@ -567,7 +569,9 @@ def test_documents_list_export_errors_and_voided_versions(tmp_path, uow, ready, 
     assert admin_cli(*["documents", "export", "SN-1999-000001", "--out", str(out_file), "--database-url", ready]) == 1
     assert "no document SN-1999-000001 in the archive" in capsys.readouterr().err
     assert admin_cli(*["documents"]) == 2
-    assert admin_cli(*["documents", "export", archived.number]) == 2  # --out is required
+    # The file to write is required (FILE or --out FILE, issue #18.9)
+    assert admin_cli(*["documents", "export", archived.number, "--database-url", ready]) == 2
+    assert "FILE or --out FILE" in capsys.readouterr().err
 
 
 def test_certificate_commands(tmp_path, ready, capsys, monkeypatch):

@@ -95,6 +95,16 @@ def test_without_a_signed_quote_or_a_car_nothing_is_signed(uow, staff):
     assert {"quote:quote_not_signed", "vehicle:vehicle_missing"} <= codes
 
 
+def _disclose(uow, consultant, deal_id):
+    """The customer signs the disclosure through the quote part's real service."""
+    from app.sales.api import sign_disclosure
+
+    return sign_disclosure(
+        uow(), actor=consultant, deal_id=deal_id, follow_up_staff_id=consultant.user_id, signatures=pads(),
+        now=SALE_NOW,
+    )  # fmt: skip
+
+
 def test_a_car_needing_disclosure_waits_for_the_signed_disclosure(uow, staff):
     """4.2.3.4 / 三包 art. 32: a car with repair notes is sold only after its disclosure."""
     consultant, manager = staff
@@ -102,14 +112,44 @@ def test_a_car_needing_disclosure_waits_for_the_signed_disclosure(uow, staff):
     with pytest.raises(ValidationFailed) as e:
         sign(uow, consultant, deal_id)
     assert "disclosure:disclosure_required" in _codes(e)
-    with uow() as u:
-        u.session.add(
-            Disclosure(
-                deal_id=deal_id, vehicle_id=vehicle_id, items=[{"code": "repair"}],
-                follow_up_staff_id=consultant.user_id, signed_at=SALE_NOW,
-            )
-        )  # fmt: skip
-        u.commit()
+    _disclose(uow, consultant, deal_id)
+    assert sign(uow, consultant, deal_id).status == "signed"
+
+
+def test_4_2_3_4_a_car_of_unknown_production_date_is_disclosed_before_the_contract(uow, staff):
+    """4.2.3.4: a car whose age is not known may be over two years old: disclosed first."""
+    consultant, manager = staff
+    deal_id, _ = ready_deal(uow, consultant, manager, production_date=None)
+    with pytest.raises(ValidationFailed) as e:
+        sign(uow, consultant, deal_id)
+    assert "disclosure:disclosure_required" in _codes(e)
+    _disclose(uow, consultant, deal_id)
+    assert sign(uow, consultant, deal_id).status == "signed"
+
+
+def test_san_bao_32_a_pdi_assembly_repair_is_disclosed_before_the_contract(uow, staff):
+    """三包 art. 32 / 4.2.3.4: an assembly repaired at PDI is a repair the buyer is told of in
+    writing; a disclosure signed before the repair does not cover it."""
+    from app.pdi import inspections as pdi
+    from tests.integration.test_pdi_permissions import technician
+
+    consultant, manager = staff
+    deal_id, vehicle_id = ready_deal(uow, consultant, manager)
+    assert contract_blockers(uow(), actor=consultant, deal_id=deal_id, now=SALE_NOW) == []
+    tech = technician(uow)
+    ins = pdi.start_inspection(uow(), actor=tech, vehicle_id=vehicle_id)
+    ac = ins.item("I06")
+    pdi.record_item(
+        uow(), actor=tech, item_result_id=ac.id, expected_version=ac.version, result="not_ok", note="空调不制冷"
+    )
+    pdi.record_rectification(
+        uow(), actor=tech, item_result_id=ac.id, action_taken="更换空调压缩机总成", repaired_by="张师傅",
+        assembly_repair=True, assembly_name="空调压缩机",
+    )  # fmt: skip
+    with pytest.raises(ValidationFailed) as e:
+        sign(uow, consultant, deal_id)
+    assert "disclosure:disclosure_required" in _codes(e)
+    _disclose(uow, consultant, deal_id)
     assert sign(uow, consultant, deal_id).status == "signed"
 
 

@@ -31,6 +31,7 @@ from tests.integration.test_reception_permissions import RECEPTION_CASES, recept
 from tests.integration.test_test_drive_permissions import TEST_DRIVE_CASES, TEST_DRIVE_RULE_REFUSALS
 from tests.integration import (
     perm_cases_board,
+    perm_cases_care,
     perm_cases_contract,
     perm_cases_finance,
     perm_cases_handover,
@@ -46,6 +47,7 @@ SALES_PARTS = (
     perm_cases_contract,
     perm_cases_finance,
     perm_cases_handover,
+    perm_cases_care,  # issue #19: customer care's tasks, surveys and recovery
 )
 SALES_CASES = {a: f for part in SALES_PARTS for a, f in part.CASES.items()}
 SALES_RULE_REFUSALS = {r for part in SALES_PARTS for r in part.RULE_REFUSALS}

@@ -226,7 +226,7 @@ def test_a_publish_from_an_older_view_of_the_draft_conflicts_and_prints_nothing(
 
 
 def test_4_3_2_1_a_promotion_over_before_the_list_applies_is_not_published(uow, manager):
-    make_price_list(uow, manager)  # its spring promotion runs to 2026-12-31
+    make_price_list(uow, manager)  # its spring promotion runs a year past today (PROMOTION_ENDS)
     d = draft(uow, manager, days_ahead=400)
     with pytest.raises(ValidationFailed) as e:
         pl.publish_price_list(uow(), actor=manager, price_list_id=d.id, expected_version=d.version)

@@ -19,7 +19,7 @@ from db.models import Role
 from db.sales_models import PriceListItem, Quote
 from tests.factories import isolated_data_dir, make_store, make_user, signature_capture  # noqa: F401
 from tests.integration.test_cards_currency import pdf_text
-from tests.sales_factories import SALE_NOW, make_lead, make_price_list, make_vehicle
+from tests.sales_factories import PROMOTION_ENDS, SALE_NOW, make_lead, make_price_list, make_vehicle
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -131,7 +131,7 @@ def test_4_3_2_1_an_item_of_another_list_or_an_expired_promotion_is_refused(w):
     with pytest.raises(ValidationFailed) as e:
         w.save(d.id, items=((foreign, 1),))
     assert "price_not_listed" in _codes(e.value)
-    late = dt.datetime(2027, 1, 5, 2, 0)
+    late = dt.datetime.combine(PROMOTION_ENDS + dt.timedelta(days=1), dt.time(2, 0))  # the day after it ends
     data = w.data(promotion_item_ids=(w.item("PROMO-SPRING"),), valid_until=None)
     with pytest.raises(ValidationFailed) as e:
         api.price_quote(w.uow(), actor=w.consultant, deal_id=d.id, data=data, now=late)

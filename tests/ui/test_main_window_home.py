@@ -4,7 +4,6 @@ a first size that fits 1366×768, one stylesheet and status badges."""
 
 from __future__ import annotations
 
-import importlib.util
 import uuid
 
 import pytest
@@ -26,14 +25,12 @@ from ui.shell.startup import load_backend
 from ui.widgets import style_tokens
 from ui.widgets.table_state import TableState
 
-# Where each role starts its day. Finance: the finance page (issue #18.7), its documents while
-# that page is not in the build (ui/shell/nav.py Module.page_module).
-FINANCE_HOME = "finance" if importlib.util.find_spec("ui.finance.finance_page") else "documents"
+# Where each role starts its day; finance at the cash desk's page (issue #18.7).
 ROLE_HOMES = {
     Role.RECEPTION: "reception",
     Role.CONSULTANT: "queue",
     Role.PDI_TECHNICIAN: "pdi",
-    Role.FINANCE: FINANCE_HOME,
+    Role.FINANCE: "finance",
     Role.SALES_MANAGER: "reception_reports",
     Role.ADMIN: "admin",
 }
@@ -125,7 +122,7 @@ def test_counts_show_only_what_the_role_works_on(qtbot, make_ctx, uow, sync_ops)
     assert window.nav_counts.keys == {"pdi"}
     manager = MainWindow(make_ctx(Role.SALES_MANAGER))
     qtbot.addWidget(manager)
-    assert manager.nav_counts.keys == {"waiting", "overdue", "cards", "pdi", "ready"}
+    assert manager.nav_counts.keys == {"waiting", "overdue", "cards", "pdi", "ready", "care"}
 
 
 def _table_state(window: MainWindow, key: str) -> TableState:

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
-import app.sales.api as sales_api
 from app.core.clock import utcnow
 from app.reception.duty import set_roster
 from app.reception.visits import end_visit, start_visit
 from db.models import Role
-from db.reception_models import Lead
 from db.sales_models import Deal
 from tests.factories import add_models, make_consultants, make_staff, reception_defaults, walk_in
 from tests.sales_factories import make_deal, make_price_list
@@ -21,24 +18,18 @@ from ui.reception.leads_page import LeadsPage
 from ui.reception.queue_page import QueuePage
 from ui.shell.context import AppContext
 
-HAS_OPEN_DEAL = hasattr(sales_api, "open_deal")  # the quote part's service (issue #18.2)
-
 
 def _click(qtbot, button) -> None:
     assert button.isVisible() and button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _expect_new_deal_or_message(page, uow, lead_id: int) -> None:
-    """With open_deal in the build the new deal opens; until then the button says so."""
-    if HAS_OPEN_DEAL:
-        with uow() as u:
-            deal_id = u.session.query(Deal.id).filter(Deal.lead_id == lead_id).scalar()
-        assert deal_id is not None and page.deal_dialog.deal_id == deal_id
-    else:
-        assert isinstance(page.deal_message, QMessageBox) and page.deal_message.isVisible()
-        assert page.deal_message.objectName() == "step_not_available"
-        page.deal_message.close()
+def _expect_new_deal(page, uow, lead_id: int) -> None:
+    """The lead's new deal, made by the quote part's open_deal, is what opens."""
+    with uow() as u:
+        deal_id = u.session.query(Deal.id).filter(Deal.lead_id == lead_id).scalar()
+    assert deal_id is not None and page.deal_dialog.deal_id == deal_id
+    page.deal_dialog.close()
 
 
 def test_deal_on_a_lead_opens_its_deal(qtbot, database, uow, sync_ops):
@@ -85,20 +76,7 @@ def test_deal_on_the_served_visitor_makes_or_opens_the_deal_of_their_lead(qtbot,
     page.show()
     page.select_visit(visit.id)
     _click(qtbot, page.deal_button)
-    _expect_new_deal_or_message(page, uow, lead_id)
-    if not HAS_OPEN_DEAL:  # the deal made as open_deal would, to open it from the queue
-        with uow() as u:
-            lead = u.session.get(Lead, lead_id)
-            u.session.add(
-                Deal(
-                    lead_id=lead.id,
-                    customer_id=lead.customer_id,
-                    consultant_id=alice.user_id,
-                    brand="BYD",
-                    model="Seal",
-                )
-            )
-            u.commit()
+    _expect_new_deal(page, uow, lead_id)
     _click(qtbot, page.deal_button)
     assert page.deal_dialog.isVisible() and "李先生" in page.deal_dialog.summary.text()
     page.deal_dialog.close()

@@ -36,7 +36,9 @@ def test_idle_terminal_locks_and_unlocks_without_losing_input(qtbot, session, uo
     lock, window, form, actor = session
     form.setText("王先生 139 0000")
     lock.start()
-    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    qtbot.waitUntil(
+        lambda: lock.locked, timeout=15_000
+    )  # the password check is argon2 on a pool thread: slow on a loaded PC
     dialog = lock.dialog
     assert isinstance(dialog, LockDialog) and dialog.isVisible()
     assert dialog.windowModality() == Qt.WindowModality.ApplicationModal
@@ -51,7 +53,9 @@ def test_idle_terminal_locks_and_unlocks_without_losing_input(qtbot, session, uo
     dialog.submit()
     assert not lock.locked
     assert form.text() == "王先生 139 0000" and window.isVisible()
-    qtbot.waitUntil(lambda: window.findChild(QWidget, "lock_cover") is None, timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.findChild(QWidget, "lock_cover") is None, timeout=15_000
+    )  # the password check is argon2 on a pool thread: slow on a loaded PC
     with uow() as u:
         actions = [e.action for e in u.session.scalars(select(AuditEvent).where(AuditEvent.actor_id == actor.user_id))]
     assert "session_unlocked" in actions and "login_failed" in actions
@@ -127,4 +131,6 @@ def test_a_window_opening_while_locked_is_covered_too(qtbot, session):
     assert notice.findChild(QWidget, "lock_cover") is not None
     lock.dialog.password.setText(PASSWORD)
     lock.dialog.submit()
-    qtbot.waitUntil(lambda: notice.findChild(QWidget, "lock_cover") is None, timeout=3000)
+    qtbot.waitUntil(
+        lambda: notice.findChild(QWidget, "lock_cover") is None, timeout=15_000
+    )  # the password check is argon2 on a pool thread: slow on a loaded PC

@@ -152,7 +152,7 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "li")
     assert w.module_keys() == (
         ["inventory", "documents", "queue", "leads", "history", "test_drives", "pdi", "sales", "finance", "price_list"]
-        + ["showroom", "complaints"]  # issue #19.3: the complaints they handle
+        + ["customer_care", "showroom", "complaints"]  # issue #19: their calls; the complaints they handle
     )
     assert "李娜" in w.findChild(QLabel, "status_user").text()
     assert w.findChild(QLabel, "status_store").text() == "上海测试汽车销售服务有限公司"

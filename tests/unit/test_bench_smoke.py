@@ -42,6 +42,7 @@ def test_benchmark_suite_runs_on_a_tiny_dataset(tmp_path):
         "month KPI inputs",
         "one vehicle card PDF",
         "cards issued, signed, archived, print file written",
+        "contract signed (sign_contract) vs one vehicle card issued",
         "longest UI stall",
     ):
         assert measure in table, f"{measure!r} missing from\n{table}"

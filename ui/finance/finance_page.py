@@ -9,7 +9,7 @@ the operation path (ui/shell/ops.Op or a ServiceFormDialog)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.core.clock import store_today
 from app.core.dto import Changes
@@ -51,6 +51,7 @@ class FinancePage(RefreshWhenShown, QWidget):
         self.ledger_model = DayBookModel(self, dated=True)
         self.ledger_table = read_only_table("finance_ledger", self.ledger_model)
         self.ledger_summary = QLabel(objectName="finance_ledger_summary")
+        self._fit_and_label_tables()
         self._build_buttons()
         self._lay_out()
         for table in (self.balance_table, self.refund_table):
@@ -59,6 +60,22 @@ class FinancePage(RefreshWhenShown, QWidget):
         ctx.data_did_change.connect(self._on_data_changed)
         self._update_buttons()
         self.refresh()
+
+    def _fit_and_label_tables(self) -> None:
+        """Receipt and contract numbers whole on one line (never cut to "…"), and each empty
+        table saying what it would hold (ui/widgets/table_state.py reads "empty_text")."""
+        empty = {
+            self.day_table: self.tr("No money received or refunded on this day."),
+            self.balance_table: self.tr("No contract has money open."),
+            self.refund_table: self.tr("No refund is waiting."),
+        }
+        for table in (self.day_table, self.balance_table, self.ledger_table, self.refund_table):
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
+            table.setWordWrap(False)
+            if table in empty:
+                table.setProperty("empty_text", empty[table])
 
     def _build_buttons(self) -> None:
         roles = self.ctx.actor.roles
@@ -124,15 +141,26 @@ class FinancePage(RefreshWhenShown, QWidget):
 
     def _loaded(self, result) -> None:
         book, balances = result
+        # A reload after a payment keeps the contract chosen: its 尾款 follows its 定金.
+        chosen = self.selected_contract()
         self.day_model.set_rows(list(book.payments))
         self.refund_model.set_rows(list(book.refunds_pending))
         self.balance_model.set_rows(balances)
+        row = self.balance_model.row_of(chosen.contract_id) if chosen is not None else -1
+        if row >= 0:
+            self.balance_table.selectRow(row)
         self.totals.setText(self._totals_text(book))
         self._update_buttons()
         self.load_ledger()
 
     def load_ledger(self) -> None:
         contract = self.selected_contract()
+        self.ledger_table.setProperty(
+            "empty_text",
+            self.tr("Choose a contract above to see its payments.")
+            if contract is None
+            else self.tr("No payment on this contract yet."),
+        )
         if contract is None:
             self.ledger_model.set_rows([])
             self.ledger_summary.clear()

@@ -52,13 +52,13 @@ class PaymentDialog(ServiceFormDialog):
         self.method = money_combo("method", METHODS, METHOD_LABELS)
         self.note = QLineEdit(objectName="note")
         rows = QFormLayout(body)
-        rows.addRow(self.summary)
-        rows.addRow(self.tr("Contract"), self.errors.wrap("contract", QLabel()))
+        # The contract, its buyer and balance beside "Contract" (a refusal about it shows there).
+        rows.addRow(self.tr("Contract"), self.errors.wrap("contract", self.summary))
         rows.addRow(self.tr("Kind"), self.errors.wrap("kind", self.kind))
         rows.addRow(self.tr("Amount (¥)"), self.errors.wrap("amount", self.amount))
         rows.addRow(self.tr("Method"), self.errors.wrap("method", self.method))
         rows.addRow(self.tr("Note"), self.errors.wrap("note", self.note))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(520)  # the contract's balance on one or two lines
         self._load_ledger()
 
     def _load_ledger(self) -> None:

@@ -64,7 +64,7 @@ class ContractDialog(ServiceFormDialog):
         self.sign_button = self.save_button
         self.sign_button.setText(self.tr("Sign contract"))
         self.sign_button.setObjectName("sign_contract")
-        self.resize(760, 820)
+        self.resize(760, 700)  # within a 1366×768 screen; the form scrolls
         self._update()
 
     def _summary(self) -> QWidget:

@@ -83,6 +83,10 @@ class ContractFields(QWidget):
             form, self.tr("Agent's ID type"), "agent_id_type", self._id_types("agent_id_type")
         )
         self.agent_id = self._row(form, self.tr("Agent's ID number"), "agent_id", QLineEdit(objectName="agent_id"))
+        # Personal data is masked on screen: an ID number shows only while it is typed (as at
+        # the handover, ui/sales/handover_form.py).
+        for edit in (self.buyer_id, self.agent_id):
+            edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         return box
 
     def _car_and_money_box(self) -> QGroupBox:
@@ -126,6 +130,7 @@ class ContractFields(QWidget):
         self.delivery_date = QDateEdit(QDate(day.year, day.month, day.day).addDays(DELIVERY_LEAD_DAYS))
         self.delivery_date.setObjectName("delivery_date")
         self.delivery_date.setCalendarPopup(True)
+        self.delivery_date.setDisplayFormat("yyyy-MM-dd")
         self._row(form, self.tr("Date"), "delivery_date", self.delivery_date)
         self.max_odometer = QSpinBox(objectName="max_odometer")
         self.max_odometer.setRange(0, 1000)

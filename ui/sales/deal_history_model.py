@@ -46,7 +46,7 @@ def _quote_lines(detail) -> list[HistoryLine]:
             out.append(HistoryLine(q.signed_at, what, yuan(q.total_fen), q.document_number or ""))
     if detail.disclosure:
         d = detail.disclosure
-        text = QCoreApplication.translate("DealHistory", "{n} items disclosed").format(n=d.item_count)
+        text = QCoreApplication.translate("DealHistory", "Items disclosed: {n}").format(n=d.item_count)
         out.append(
             HistoryLine(
                 d.signed_at,

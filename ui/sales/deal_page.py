@@ -16,6 +16,7 @@ from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
 from ui.widgets.table_fit import read_only_table
+from ui.widgets.table_state import watch_table
 
 
 def fit_columns(view) -> None:
@@ -53,6 +54,12 @@ class DealPage(QDialog):
         self.documents_view.activated.connect(lambda _i: self.open_document())  # double click or Enter
         self.documents_view.selectionModel().selectionChanged.connect(lambda *_: self._document_selected())
         self.steps = DealSteps(ctx, self)
+        # A dialog is not watched by the main window: its tables say themselves what empty means.
+        watch_table(self.history_view, self.tr("Nothing has happened on this deal yet."))
+        watch_table(
+            self.documents_view,
+            self.tr("No documents yet: the signed quote, contract, receipts and handover papers appear here."),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self._box(self.tr("History"), self.history_view), 3)

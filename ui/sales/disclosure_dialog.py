@@ -66,6 +66,7 @@ class DisclosureDialog(ServiceFormDialog):
         layout.addLayout(form)
         if not form_dto.items:
             self.save_button.setEnabled(False)
+        self.setMinimumWidth(520)  # the bilingual items read on a few lines, not a narrow column
 
     def _items_text(self, items) -> str:
         if not items:

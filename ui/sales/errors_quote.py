@@ -39,6 +39,12 @@ FIELD_MESSAGES: dict[str, str] = {
     "disclosure_signatures_required": QT_TRANSLATE_NOOP(
         "Errors", "The customer and the sales consultant must both sign the disclosure."
     ),
+    "deal_lead_lost": QT_TRANSLATE_NOOP(
+        "Errors", "This lead is marked lost: follow it up again on the leads page before opening a deal."
+    ),
+    "deal_lead_closed": QT_TRANSLATE_NOOP(
+        "Errors", "This lead has already been sold: open a new lead for a new purchase."
+    ),
     "disclosure_changed": QT_TRANSLATE_NOOP(
         "Errors", "The car's record changed while the disclosure was being signed: sign it again."
     ),

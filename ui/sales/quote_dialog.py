@@ -59,6 +59,8 @@ class QuoteDialog(ServiceFormDialog):
         elif self.quote is not None:
             self.quote_form.load(self.quote)  # a revision starts from the current quote (4.3.1.3)
         self._show_quote()
+        # Wide enough for a service's provider and timing side by side, unclipped.
+        self.resize(max(self.sizeHint().width(), 680), self.sizeHint().height())
         if form_dto.price_list_id is not None:
             self.reprice()
 

@@ -59,6 +59,7 @@ class QuoteForm(QWidget):
         self.valid_until = QDateEdit(QDate.currentDate().addDays(14))
         self.valid_until.setObjectName("valid_until")
         self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")
         rows = QFormLayout(box)
         rows.addRow(self.tr("Model and trim"), self.errors.wrap("vehicle_item", self.vehicle))
         rows.addRow(self.tr("Valid until"), self.errors.wrap("valid_until", self.valid_until))
@@ -121,6 +122,10 @@ class QuoteForm(QWidget):
             provider.setPlaceholderText(self.tr("Provider the customer chose"))
             timing.setPlaceholderText(self.tr("When it is done"))
             check.toggled.connect(self.changed)
+            # Ticking the service first asks for its provider: typing one prices the quote again
+            # (and clears that message) without another change elsewhere.
+            provider.editingFinished.connect(self.changed)
+            timing.editingFinished.connect(self.changed)
             row = QHBoxLayout()
             for w in (check, provider, timing):
                 row.addWidget(w, 1)

@@ -21,6 +21,7 @@ def step_label(step: str) -> str:
         "showroom": QCoreApplication.translate("DemoProgress", "Issuing the vehicle cards…"),
         "drives": QCoreApplication.translate("DemoProgress", "Recording test drives…"),
         "pdi": QCoreApplication.translate("DemoProgress", "Recording pre-delivery inspections…"),
+        "sales": QCoreApplication.translate("DemoProgress", "Signing the sample sales and handovers…"),
         "reception": QCoreApplication.translate("DemoProgress", "Seating today's visitors…"),
         "copy": QCoreApplication.translate("DemoProgress", "Opening the demo store…"),
     }

@@ -15,6 +15,7 @@ ROLE = {
     "finance": QT_TRANSLATE_NOOP("Labels", "Finance"),
     "pdi_technician": QT_TRANSLATE_NOOP("Labels", "PDI technician"),
     "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    "customer_care": QT_TRANSLATE_NOOP("Labels", "Customer care"),
 }
 
 POWERTRAIN = {

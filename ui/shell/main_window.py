@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
                 notices.setParent(self.live_feed)
             self.live_feed.events_arrived.connect(self._reception_events)
             self.live_feed.start()
+        # Issue #19: "a task for you" / "escalated" notices of customer care on this PC.
+        from ui.customer_care.notices import CareNotices
+
+        self.care_notices = CareNotices.for_window(self.ctx, self.live_notice, self)
 
     def _reception_events(self, events) -> None:
         from app.core.dto import Changes

@@ -125,6 +125,12 @@ def _price_list(ctx: AppContext) -> QWidget:
     return page.PriceListPage(ctx)
 
 
+def _customer_care(ctx: AppContext) -> QWidget:
+    from ui.customer_care.care_page import CarePage
+
+    return CarePage(ctx)
+
+
 def _audit(ctx: AppContext) -> QWidget:
     from ui.privacy.audit_page import AuditPage
 
@@ -267,6 +273,16 @@ MODULES = (
         page_module=PRICE_LIST_PAGE,
     ),
     M(
+        "customer_care",
+        QT_TRANSLATE_NOOP("MainWindow", "Customer care"),
+        A.VIEW_CARE_TASKS,
+        _customer_care,
+        any_of=(A.MANAGE_RECOVERY,),
+        icon="SP_MessageBoxQuestion",
+        count="care",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "Nothing to do here. A delivered car brings its 72-hour call."),
+    ),
+    M(
         "staff",
         QT_TRANSLATE_NOOP("MainWindow", "Staff"),
         A.VIEW_STAFF,
@@ -336,6 +352,7 @@ HOME_BY_ROLE = (
     ("sales_manager", "reception_reports"),
     ("reception", "reception"),
     ("consultant", "queue"),
+    ("customer_care", "customer_care"),  # issue #19: the calls, surveys and recovery cases
     ("pdi_technician", "pdi"),
     ("finance", "finance"),
     ("finance", "documents"),

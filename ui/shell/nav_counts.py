@@ -24,6 +24,7 @@ COUNT_ACTIONS = {
     "cards": Action.ISSUE_CARDS,
     "pdi": Action.VIEW_PDI,
     "ready": Action.VIEW_DEALS,
+    "care": Action.VIEW_CARE_TASKS,
 }
 # Which parts of a change set can move each count.
 COUNT_CHANGES = {
@@ -32,6 +33,7 @@ COUNT_CHANGES = {
     "cards": ("vehicles", "documents", "store"),
     "pdi": ("vehicles", "pdi", "documents"),
     "ready": ("sales", "payments"),
+    "care": ("tasks", "sales"),
 }
 PDI_TO_DO = ("awaiting", "in_progress", "failed")
 DEBOUNCE_MS = 150  # a burst of changes (a batch of cards) is counted once
@@ -72,12 +74,20 @@ def count_ready(uow, actor: Actor) -> int:
     return count_ready_to_deliver(uow, actor=actor)
 
 
+def count_care(uow, actor: Actor) -> int:
+    """Customer-care tasks due today or overdue (issue #19.6)."""
+    from app.customer_care.api import count_care_tasks
+
+    return count_care_tasks(uow, actor=actor)
+
+
 COUNTERS = {
     "waiting": count_waiting,
     "overdue": count_overdue,
     "cards": count_cards,
     "pdi": count_pdi,
     "ready": count_ready,
+    "care": count_care,
 }
 
 

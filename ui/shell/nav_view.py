@@ -22,6 +22,7 @@ COUNT_WORDS = {
     "cards": QT_TRANSLATE_NOOP("MainWindow", "Cards to print: {n}"),
     "pdi": QT_TRANSLATE_NOOP("MainWindow", "PDIs waiting: {n}"),
     "ready": QT_TRANSLATE_NOOP("MainWindow", "Deals ready to deliver: {n}"),
+    "care": QT_TRANSLATE_NOOP("MainWindow", "Customer care tasks due: {n}"),
 }
 ALERT_COUNTS = {"overdue"}  # late work is red; work waiting its turn is the accent colour
 

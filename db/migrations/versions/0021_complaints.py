@@ -1,7 +1,7 @@
 """Complaints, the store's working-day calendar and public notices (issue #19.3, #19.5)
 
 Revision ID: 0021
-Revises: 0019
+Revises: 0020
 
 New tables only (db/complaint_models.py), with the public notices of issue #19.5. The archive of
 a complaint's materials and its notes are kept as they were written (T/CSCA 120031 4.5.2.2), and
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 
 revision = "0021"
-down_revision = "0019"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 

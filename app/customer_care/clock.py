@@ -1,0 +1,38 @@
+"""Deadlines of customer care on the server clock (issue #19.7).
+
+"Overdue" is decided by the database server's clock, never the terminal's: a PC whose clock is
+wrong (or set back to dodge an escalation) sees the same overdue tasks as every other. Stored
+times are naive UTC like everywhere else (app/core/clock.py); Shanghai keeps UTC+8 all year, so
+72 hours after pick-up is plain arithmetic on UTC, across month and year ends alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+DELIVERY_CALL_HOURS = 72  # 3.14, 4.5.1.2: the call within 72 hours of pick-up
+RECOVERY_CHECK_HOURS = 72  # 5.2.8: the call that confirms the customer is satisfied again
+RETRY_AFTER = dt.timedelta(hours=2)  # a customer not reached is tried again this much later
+MAX_TRIES = 3  # after this many "not reached" the task is closed as not reached
+
+
+def server_now(s: Session) -> dt.datetime:
+    """The database server's current time, naive UTC."""
+    value = s.execute(select(func.current_timestamp())).scalar_one()
+    if isinstance(value, str):  # SQLite: 'YYYY-MM-DD HH:MM:SS', already UTC
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is not None:  # PostgreSQL: timestamptz in the session's zone
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
+
+
+def delivery_call_due(picked_up_at: dt.datetime) -> dt.datetime:
+    """When the 72-hour call is due: exactly 72 hours after the car was picked up (naive UTC)."""
+    return picked_up_at + dt.timedelta(hours=DELIVERY_CALL_HOURS)
+
+
+def is_overdue(due_at: dt.datetime, now: dt.datetime) -> bool:
+    return due_at < now
