@@ -204,16 +204,17 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # 3.16: closing needs a result and the customer's confirmation; the manager signs it off.
     A.CLOSE_COMPLAINTS: frozenset({R.SALES_MANAGER}),
     # Notes, first response and reply: the handler named on the complaint (checked in the
-    # service), or a manager on anyone's.
-    A.HANDLE_COMPLAINTS: frozenset({R.CONSULTANT, R.SALES_MANAGER}),
+    # service), or a manager or customer care (客服) on anyone's.
+    A.HANDLE_COMPLAINTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
     # The store's corrections to the holiday calendar the 7 working days are counted in.
     A.MANAGE_WORKING_CALENDAR: frozenset({R.SALES_MANAGER, R.ADMIN}),
     # 5.2.7: whoever meets the customer answers "where is my complaint" by number + mobile tail.
-    A.QUERY_COMPLAINT_PROGRESS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    A.QUERY_COMPLAINT_PROGRESS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
     # 4.5.2.1: a complaint is received wherever the customer brings it.
-    A.RECEIVE_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
-    # The board: the desk and managers all, a consultant those they handle (in the service).
-    A.VIEW_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER}),
+    A.RECEIVE_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    # The board: the desk, customer care and managers all, a consultant those they handle (in
+    # the service).
+    A.VIEW_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
     # --- Sales to delivery (issue #18) ---
     # 办法 art. 10: the list is public, so everyone who meets customers may read it; only
     # management publishes it (4.3.2.1-4.3.2.2).

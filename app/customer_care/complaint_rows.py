@@ -18,15 +18,15 @@ from db.models import Role, StaffUser
 
 
 def sees_all(actor: Actor) -> bool:
-    """The desk and managers see every complaint; a consultant those they handle."""
-    return actor.has(Role.SALES_MANAGER) or actor.has(Role.RECEPTION)
+    """The desk, customer care and managers see every complaint; a consultant those they handle."""
+    return any(actor.has(r) for r in (Role.SALES_MANAGER, Role.RECEPTION, Role.CUSTOMER_CARE))
 
 
 def load_complaint(s: Session, actor: Actor, complaint_id: int, action: Action) -> Complaint:
     row = s.get(Complaint, complaint_id)
     if row is None:
         raise NotFound(what="complaint", id=complaint_id)
-    manages = actor.has(Role.SALES_MANAGER)
+    manages = actor.has(Role.SALES_MANAGER) or actor.has(Role.CUSTOMER_CARE)  # 客服 handle any
     mine = row.handler_id == actor.user_id
     if action is Action.VIEW_COMPLAINTS and not (sees_all(actor) or mine):
         raise PermissionDenied(action=str(action))

@@ -1293,6 +1293,10 @@ Customer&apos;s name:</source>
 <context>
     <name>ComplaintsPage</name>
     <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
         <source>Open only</source>
         <translation>只看未结案</translation>
     </message>

@@ -36,6 +36,13 @@ from ui.widgets.table_fit import read_only_table
 ESCALATION_CHECK_MS = 60_000
 
 
+def TAB_TITLE() -> str:  # noqa: N802 - the name ui/customer_care/care_page.py asks for
+    """The title when the Customer care page shows the board as one of its tabs."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ComplaintsPage", "Complaints")
+
+
 class ComplaintsPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
