@@ -24,10 +24,11 @@ from app.core.errors import FieldError, NotFound, PermissionDenied, ValidationFa
 from app.core.permissions import Action, require
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
-from app.core.validation import clean_line, clean_text
+from app.core.validation import clean_line, clean_text, normalize_mobile
 from app.reception.customer_changes import move_customer
 from app.reception.dto import LeadChangeDTO, LeadDTO, LeadPageDTO
 from app.reception.lead_changes import L, move_lead, new_lead
+from app.reception.search import MIN_TAIL, _prefix
 from app.reception.setup import known_models
 from app.reception.support import may_contact, is_active_consultant, lead_dto, lead_dtos
 from db.models import Role
@@ -49,18 +50,45 @@ class LeadQuery:
     limit: int | None = None
     # list_lead_page: the (next_follow_up, id) of the last row already shown (keyset paging).
     after: tuple[dt.date | None, int] | None = None
+    statuses: tuple[str, ...] = ()  # any of these (OPEN_LEAD_STATUSES: the leads still worked on)
+    # The customer's name (its start), mobile (its last digits, 尾号) or the car (brand/model).
+    text: str = ""
 
 
 LEAD_PAGE = 200  # rows per page of the leads page: a screenful several times over
+# The leads a consultant still follows up (4.2.3.2): what the leads page opens on.
+OPEN_LEAD_STATUSES = (LeadStatus.NEW.value, LeadStatus.FOLLOWING.value)
 
 
-def _lead_filter(stmt, actor: Actor, query: LeadQuery):
+def _text_filter(text: str, dialect: str):
+    """Leads whose customer's name starts with `text`, whose customer's mobile ends with (or
+    is) its digits, or whose car's brand or model contains it: answered by the database over
+    every lead (issue #17: the leads page holds only the pages read so far)."""
+    raw = text.strip()
+    digits = normalize_mobile(raw)
+    customer = [_prefix(Customer.name, raw, dialect)]
+    if digits.isdigit() and len(digits) >= MIN_TAIL:  # "尾号 5678", as search_customers reads it
+        whole = len(digits) >= 11
+        customer.append(Customer.mobile == digits if whole else _prefix(Customer.mobile_rev, digits[::-1], dialect))
+    pattern = "%" + raw.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+    return or_(
+        Lead.customer_id.in_(select(Customer.id).where(or_(*customer))),
+        Lead.brand.ilike(pattern, escape="!"),
+        Lead.model.ilike(pattern, escape="!"),
+    )
+
+
+def _lead_filter(stmt, actor: Actor, query: LeadQuery, dialect: str):
     if not actor.has(Role.SALES_MANAGER):
         stmt = stmt.where(Lead.consultant_id == actor.user_id)
     elif query.consultant_id is not None:
         stmt = stmt.where(Lead.consultant_id == query.consultant_id)
     if query.status:
         stmt = stmt.where(Lead.status == query.status)
+    if query.statuses:
+        stmt = stmt.where(Lead.status.in_(query.statuses))
+    if query.text.strip():
+        stmt = stmt.where(_text_filter(query.text, dialect))
     if query.customer_id is not None:
         stmt = stmt.where(Lead.customer_id == query.customer_id)
     if query.due_on_or_before is not None:
@@ -83,11 +111,16 @@ _ORDER = (Lead.next_follow_up.is_(None), Lead.next_follow_up, Lead.id)
 def list_leads(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery()) -> list[LeadDTO]:
     """Consultants get only their own leads; sales managers all (or one consultant's)."""
     require(actor, Action.VIEW_LEADS)
-    stmt = _lead_filter(select(Lead), actor, query).order_by(*_ORDER)
-    if query.limit:
-        stmt = stmt.limit(query.limit)
     with uow:
-        return lead_dtos(uow.session, list(uow.session.scalars(stmt)))
+        s = uow.session
+        stmt = _lead_filter(select(Lead), actor, query, _dialect(s)).order_by(*_ORDER)
+        if query.limit:
+            stmt = stmt.limit(query.limit)
+        return lead_dtos(s, list(s.scalars(stmt)))
+
+
+def _dialect(session) -> str:
+    return session.get_bind().dialect.name
 
 
 def list_lead_page(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuery()) -> LeadPageDTO:
@@ -95,14 +128,14 @@ def list_lead_page(uow: UnitOfWork, *, actor: Actor, query: LeadQuery = LeadQuer
     page at a time as the user scrolls. The first page (no `after`) also counts them all."""
     require(actor, Action.VIEW_LEADS)
     limit = max(1, min(query.limit or LEAD_PAGE, 1000))
-    stmt = _lead_filter(select(Lead), actor, query)
-    if query.after is not None:
-        stmt = stmt.where(_after(query.after))
     with uow:
         s = uow.session
+        stmt = _lead_filter(select(Lead), actor, query, _dialect(s))
+        if query.after is not None:
+            stmt = stmt.where(_after(query.after))
         total = None
         if query.after is None:
-            total = s.scalar(_lead_filter(select(func.count(Lead.id)), actor, query))
+            total = s.scalar(_lead_filter(select(func.count(Lead.id)), actor, query, _dialect(s)))
         leads = list(s.scalars(stmt.order_by(*_ORDER).limit(limit + 1)))
         more = len(leads) > limit
         rows = lead_dtos(s, leads[:limit])

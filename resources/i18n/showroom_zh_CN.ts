@@ -5583,6 +5583,14 @@ File: {file}</source>
         <translation>销售订单…</translation>
     </message>
     <message>
+        <source>Search by customer, mobile tail or model</source>
+        <translation>按客户姓名、手机尾号或车型搜索</translation>
+    </message>
+    <message>
+        <source>Open (new / following up)</source>
+        <translation>未结（新增 / 跟进中）</translation>
+    </message>
+    <message>
         <source>— choose a reason —</source>
         <translation>— 请选择原因 —</translation>
     </message>

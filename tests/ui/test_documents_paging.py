@@ -70,3 +70,23 @@ def test_the_oldest_document_is_found_and_stays_selected_after_a_reload(qtbot, p
     assert oldest.number in page.details.text()
     qtbot.mouseClick(page.show_voided, Qt.MouseButton.LeftButton)  # reloads from the first page
     assert page.selected_document() is not None and page.selected_document().id == oldest.id
+
+
+def test_a_search_finds_the_oldest_document_not_read_yet(qtbot, page, archive):
+    """The oldest card is on the last page, not read yet: typing its number finds it, as the
+    search runs in the service over the whole archive (issue #17)."""
+    oldest = archive[1][0]
+    assert page.model.row_of(oldest.id) < 0  # only the newest page has been read
+    qtbot.keyClicks(page.search, oldest.number)
+    qtbot.waitUntil(lambda: page.count.text().endswith(" 1"))
+    assert page.model.rowCount() == 1 and page.model.document_at(0).id == oldest.id
+
+
+def test_a_search_starts_the_list_over_without_chasing_the_document_selected_before(qtbot, page, archive):
+    """A search starts the list over at its top: the oldest document, selected before, is not
+    read for through the whole archive (issue #17: pages are read as the user scrolls)."""
+    oldest = archive[1][0]
+    page.select_document(oldest.id)  # reads every page down to the oldest
+    qtbot.keyClicks(page.search, "LSVAB")  # every card matches; the oldest one is on the last page
+    qtbot.waitUntil(lambda: page.count.text().endswith(str(DOCS)) and page.selected_document() is None)
+    assert page.model.row_of(oldest.id) < 0  # the last page, not read: the list starts over

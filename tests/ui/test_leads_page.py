@@ -59,4 +59,7 @@ def test_lost_without_reason_is_refused_beside_the_field(qtbot, database, leads,
     assert page.model.row_at(0).status == "new"
     page.lost_reason.setCurrentIndex(page.lost_reason.findData("price"))
     page.save()
+    # The page shows the open leads (issue #17): a lost lead leaves it, and is under "All statuses".
+    assert page.model.row_of(lead.id) < 0
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))
     assert page.model.row_at(page.model.row_of(lead.id)).status == "lost"

@@ -60,9 +60,10 @@ class DocumentsPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count)
 
-        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
+        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self._narrowed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.type_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.type_filter.currentIndexChanged.connect(lambda _i: self._narrowed())
+        # Showing voided documents only adds rows: the selected one stays selected.
         self.show_voided.toggled.connect(lambda _b: self.refresh())
         ctx.data_did_change.connect(self._on_change)
         self._selection_changed()
@@ -149,6 +150,13 @@ class DocumentsPage(QWidget):
         return splitter
 
     # -- list --------------------------------------------------------------------------------
+    def _narrowed(self) -> None:
+        """A new search or type: the list from its top, one page read, not read on after the
+        document selected before, which may not match any more (up to 2,000 rows on the UI
+        thread otherwise)."""
+        self.table.clearSelection()
+        self.refresh()
+
     def refresh(self, select_id: int | None = None) -> None:
         ctx = self.ctx
         text, doc_type, voided = self.search.text(), self.type_filter.currentData(), self.show_voided.isChecked()
@@ -166,6 +174,8 @@ class DocumentsPage(QWidget):
 
     def _loaded(self, page, fetch, select_id) -> None:
         self.model.set_page(page, fetch)
+        # A new list starts at its top: left at the old bottom, the view would not ask for more.
+        self.table.scrollToTop()
         self.count.setText(self.tr("Documents: {count}").format(count=self.model.total))
         if select_id is not None:
             self.select_document(select_id)

@@ -3,15 +3,17 @@ own leads, sales managers all (the service scopes the list). Status new / follow
 lost (a reason is required for lost), intent level and next follow-up date. Managers also see
 the month's KPI inputs: 3.12 closure rate and 3.13 test-drive rate.
 
-A store's five years of leads are read a page at a time as the user scrolls (LeadPageModel),
-as the visit history is: the status filter and the count apply to every lead, not only to
-the rows read so far (issue #17, peak memory on dataset S)."""
+The page opens on the open leads (new / following), the ones still followed up; the status
+filter shows the ordered, the lost or all. A store's five years of leads are read a page at a
+time as the user scrolls (LeadPageModel), as the visit history is: the search (customer name,
+mobile tail, car), the status filter and the count run in the service over every lead, not
+over the rows read so far (issue #17, peak memory on dataset S)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.core.clock import store_today
 from app.core.errors import Busy, Conflict, ValidationFailed
 from app.core.permissions import Action, can
-from app.reception.leads import LEAD_PAGE
+from app.reception.leads import LEAD_PAGE, OPEN_LEAD_STATUSES
 from ui.shell.errors import show_error
 from ui.shell.labels import INTENT_LEVEL, LEAD_STATUS, LOST_REASON, label
 from ui.reception.models import LeadTableModel
@@ -43,6 +45,9 @@ from ui.shell.workers import run_op
 from ui.widgets.table_fit import FIT_ROWS
 from ui.widgets.badge_delegate import badge_column
 from ui.widgets.paged_rows import PagedRows
+
+
+OPEN = "open"  # the status filter's first choice: any of OPEN_LEAD_STATUSES
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -64,12 +69,7 @@ class LeadsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.kpi = None
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("lead_status_filter")
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for key in LEAD_STATUS:
-            self.status_filter.addItem(label(LEAD_STATUS, key), key)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._filters()
         self.count = QLabel("")
         self.kpi_label = QLabel("")
         self.kpi_label.setObjectName("kpi_summary")
@@ -83,6 +83,7 @@ class LeadsPage(QWidget):
         )
         self.kpi_label.setVisible(can(ctx.actor.roles, Action.RECEPTION_REPORTS))
         top = QHBoxLayout()
+        top.addWidget(self.search)
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status_filter)
         top.addStretch(1)
@@ -115,6 +116,25 @@ class LeadsPage(QWidget):
         ctx.data_did_change.connect(self._on_change)
         self._selection_changed()
         self.refresh()
+
+    def _filters(self) -> None:
+        """The search and the status filter, both answered by the service over every lead. The
+        page opens on the leads still followed up (new / following, 4.2.3.2); the rest of five
+        years is one choice away (issue #17, peak memory on dataset S)."""
+        self.search = QLineEdit()
+        self.search.setObjectName("lead_search")
+        self.search.setPlaceholderText(self.tr("Search by customer, mobile tail or model"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(300)
+        self._debounce = QTimer(self, singleShot=True, interval=250, timeout=self._filter_changed)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("lead_status_filter")
+        self.status_filter.addItem(self.tr("Open (new / following up)"), OPEN)
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for key in LEAD_STATUS:
+            self.status_filter.addItem(label(LEAD_STATUS, key), key)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
 
     def _lead_table(self) -> None:
         """The leads themselves, status as a badge."""
@@ -173,14 +193,25 @@ class LeadsPage(QWidget):
         return edit
 
     # --- loading -----------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
+    def _filter_changed(self) -> None:
+        """A new search or status: the list only (the month's KPI do not depend on it), from its
+        top, without reading on after the lead selected before (it may not match any more)."""
+        self.table.clearSelection()
+        self.refresh(kpi=False)
+
+    def refresh(self, select_id: int | None = None, kpi: bool = True) -> None:
         ctx, status, size = self.ctx, self.status_filter.currentData(), self.page_size
-        with_kpi = can(ctx.actor.roles, Action.RECEPTION_REPORTS)
+        # "Open" is any of the statuses still followed up; otherwise one status, or all (None).
+        statuses, status = (OPEN_LEAD_STATUSES, None) if status == OPEN else ((), status)
+        text = self.search.text()
+        with_kpi = kpi and can(ctx.actor.roles, Action.RECEPTION_REPORTS)
+        self._debounce.stop()  # a search typed meanwhile is part of this reload
 
         def fetch(after):
             from app.reception.leads import LeadQuery, list_lead_page
 
-            return list_lead_page(ctx.uow(), actor=ctx.actor, query=LeadQuery(status=status, after=after, limit=size))
+            query = LeadQuery(status=status, statuses=statuses, text=text, after=after, limit=size)
+            return list_lead_page(ctx.uow(), actor=ctx.actor, query=query)
 
         def work():
             from app.reception.reports import month_kpi
@@ -194,11 +225,13 @@ class LeadsPage(QWidget):
         page, kpi = result
         selected = select_id or (self.selected_lead().id if self.selected_lead() else None)
         self.model.set_page(page, fetch)
+        # A new list starts at its top: left at the old bottom, the view would not ask for more.
+        self.table.scrollToTop()
         self.count.setText(self.tr("Leads: {count}").format(count=self.model.total))
         if selected is not None:
             self.select_lead(selected)
-        self.kpi = kpi
-        if kpi is not None:
+        if kpi is not None:  # None: not shown to this role, or not read again for a search
+            self.kpi = kpi
             self.kpi_label.setText(
                 self.tr(
                     "{month}: new leads {new} · retained from last month {retained} · orders {orders} · "
