@@ -25,6 +25,9 @@ def add_module_rows(g) -> None:
         from bench.generate_sales import add_sales_rows
 
         add_sales_rows(g)
+        from bench.generate_care import add_care_rows  # issue #19.10: five years of customer care
+
+        add_care_rows(g)
 
 
 def _test_drives(g) -> None:

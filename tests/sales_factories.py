@@ -93,6 +93,16 @@ def make_vehicle(uow_factory, manager: Actor, **overrides) -> int:
     return vehicles.add_vehicle(uow_factory(), actor=manager, data=vehicle_input(**data)).id
 
 
+def make_sold_vehicle(uow_factory, manager: Actor, **overrides):
+    """A car that is sold, as a signed contract leaves it (the row written straight: a car never
+    enters as sold, issue #18.4). Returns its VehicleDTO."""
+    v = vehicles.add_vehicle(uow_factory(), actor=manager, data=vehicle_input(**{**overrides, "status": "in_stock"}))
+    with uow_factory() as uow:
+        uow.session.get(Vehicle, v.id).status = "sold"
+        uow.commit()
+    return vehicles.get_vehicle(uow_factory(), actor=manager, vehicle_id=v.id)
+
+
 def make_lead(uow_factory, consultant: Actor, *, name: str = "王先生") -> tuple[int, int]:
     """(customer_id, lead_id) of a named customer interested in the test car."""
     with uow_factory() as uow:

@@ -1,11 +1,11 @@
 """Demo PDI (issue #7): the default template and inspections in several states.
 
 Through the real services, by the demo's certified technician (孙海涛, T/CSCA 120031 4.4.1.3):
-  - the first sold petrol car has passed (its report is left for the trainee to have signed
+  - the first reserved petrol car has passed (its report is left for the trainee to have signed
     by technician and customer: the demo's archived document count stays as it is);
-  - the first sold plug-in hybrid failed on the AC charging test, a defect waiting for its
+  - the first reserved plug-in hybrid failed on the AC charging test, a defect waiting for its
     repair and re-check (4.4.1.4);
-  - the first sold battery-electric car is half-way through, in progress.
+  - the first reserved battery-electric car is half-way through, in progress.
 Items whose checklist entry asks for photos (F01: four corners and the odometer) get small
 generated photos first: the service refuses a pass without them (issue #17.9).
 Idempotent: a car that already has an inspection is left alone.
@@ -71,9 +71,10 @@ def add_pdi_demo(db, manager, now) -> bool:
         tech = actor_of(user)
         sold = list(
             uow.session.scalars(
-                # Cars entered as sold; one sold by the demo's sale (app/demo/sales.py) has its own PDI.
+                # Cars reserved for a customer (app/demo/vehicles.py); one sold by the demo's sale
+                # (app/demo/sales.py) has its own PDI.
                 select(Vehicle)
-                .where(Vehicle.status == VehicleStatus.SOLD.value, Vehicle.id.not_in(select(Contract.vehicle_id)))
+                .where(Vehicle.status == VehicleStatus.RESERVED.value, Vehicle.id.not_in(select(Contract.vehicle_id)))
                 .order_by(Vehicle.id)
             )
         )

@@ -9,7 +9,7 @@ produced more than two years ago. VINs are valid (check digit) and deterministic
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -289,7 +289,9 @@ _ROUTE = {
     "on_display": ("in_stock", "on_display"),
     "test_drive_fleet": ("in_stock", "test_drive_fleet"),
     "reserved": ("in_stock", "reserved"),
-    "sold": (),  # enters as sold: "Change status" never sells (issue #18.4, a contract does)
+    # Awaiting their PDI before delivery: reserved, since a car is sold only by its contract and
+    # never enters as sold (issue #18.4); the demo's sale (app/demo/sales.py) sells its own cars.
+    "sold": ("in_stock", "reserved"),
 }
 _YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"  # VIN position 10, a 30-year cycle from 1980
 
@@ -349,8 +351,6 @@ def add_vehicles(db: Database, manager: Actor, today: dt.date) -> bool:
         data = _vehicle_input(index, today)
         if data.vin in have:
             continue
-        if spec[6] == "sold":
-            data = replace(data, status="sold")
         v = vehicles.add_vehicle(db.uow(), actor=manager, data=data)
         # Walk the real status moves so each car has a believable history.
         for status in _ROUTE[spec[6]]:

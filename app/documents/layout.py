@@ -37,7 +37,7 @@ from reportlab.platypus import (
 
 from app.documents import linebreak
 from app.documents.fonts import PDF_WRITE_LOCK, FontSet, register_fonts
-from app.documents.layout_flow import body_frame, remember_line_breaks, unsplit
+from app.documents.layout_flow import body_frame, keep_with_next, remember_line_breaks, unsplit
 from app.documents.layout_text import (
     LANGUAGES as LANGUAGES,
     SHANGHAI as SHANGHAI,
@@ -297,6 +297,7 @@ def signature_block(ctx: RenderContext, signatures: Sequence[SignatureDTO], colu
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     # Columns after the first are one gap wider and padded by it on the left.
     table = Table(rows, colWidths=[width] + [width + gap] * (columns - 1), hAlign="RIGHT")
+    table.showroom_signatures = True  # layout_flow.keep_with_next keeps it with what precedes it
     table.setStyle(
         table_style(
             ctx.fonts,
@@ -392,6 +393,7 @@ def render_flowing(
     doc.addPageTemplates([PageTemplate("page", [body], onPage=draw_header)])
     with PDF_WRITE_LOCK:  # shared TrueType subsets (app/documents/fonts.py)
         doc.build(
-            unsplit(story_builder(ctx), body._aH), canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer)
+            keep_with_next(unsplit(story_builder(ctx), body._aH), body._aH),
+            canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer),
         )
     return buf.getvalue()

@@ -11,7 +11,7 @@ broken for each paragraph and width; the PDF is byte for byte the same.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Frame, Paragraph
+from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus import paragraph as _rl
 
 _break_lines_cjk = Paragraph.breakLinesCJK
@@ -81,3 +81,96 @@ def unsplit(story: list[Flowable], page_height: float) -> list[Flowable]:
     with its English beneath) is often one paragraph, and half of it on the next page reads
     as two clauses."""
     return [_Whole(f, page_height) if isinstance(f, Paragraph) else f for f in story]
+
+
+class _RoomFor(Flowable):
+    """Nothing drawn: a new page unless `keep` and the first piece of `then` fit on this one
+    (issue #18, layout review): a heading never ends a page alone, and the signatures never
+    start the last page alone. Nothing happens at the top of a page, or when they would not
+    fit on a whole page either: no blank page is made. A frame action, so that the frame
+    neither draws it nor counts it as content (the PDF of a page it does not move is the
+    same)."""
+
+    def __init__(self, keep: list[Flowable], then: Flowable | None, page_height: float) -> None:
+        super().__init__()
+        self.keep, self.then, self.page_height = keep, then, page_height
+
+    def frameAction(self, frame: Frame) -> None:  # noqa: N802 - reportlab API
+        if getattr(frame, "_atTop", 0):
+            return
+        width, canv = frame._getAvailableWidth(), self.canv
+        need = sum(_height(f, width, self.page_height, canv) for f in self.keep)
+        if self.then is not None:
+            need += _first_piece(self.then, width, self.page_height, canv)
+        if frame._y - frame._y1p < need <= self.page_height:
+            from reportlab.platypus.doctemplate import FrameBreak
+
+            frame.add_generated_content(FrameBreak)
+
+
+def _height(f: Flowable, width: float, height: float, canv) -> float:
+    h = f.wrapOn(canv, width, height)[1]
+    if isinstance(f, KeepTogether):  # it answers "endless" to force a split: its content's height
+        h = f._H
+    return h + f.getSpaceBefore() + f.getSpaceAfter()
+
+
+def _first_piece(f: Flowable, width: float, height: float, canv) -> float:
+    """The height of what must follow a heading on its page: a table's first row (with the
+    rows it repeats), or the whole of anything else (a paragraph moves whole)."""
+    if isinstance(f, Table):
+        f.wrapOn(canv, width, height)
+        repeat = f.repeatRows if isinstance(f.repeatRows, int) else len(f.repeatRows)
+        return sum(f._rowHeights[: repeat + 1]) + f.getSpaceBefore()
+    return _height(f, width, height, canv)
+
+
+def _inner(f: Flowable) -> Flowable:
+    return f.content if isinstance(f, _Whole) else f
+
+
+def _is_heading(f: Flowable) -> bool:
+    p = _inner(f)
+    return isinstance(p, Paragraph) and p.style.name == "heading"
+
+
+def _heading_end(story: list[Flowable], i: int) -> int:
+    """The index after the heading starting at i: its English line goes with it."""
+    return i + 2 if story[i].getKeepWithNext() and i + 1 < len(story) else i + 1
+
+
+def _is_signatures(f: Flowable) -> bool:
+    return isinstance(f, KeepTogether) and any(getattr(c, "showroom_signatures", False) for c in f._content)
+
+
+def _group_start(story: list[Flowable], i: int) -> int:
+    """Where the run before story[i] starts: its last table or paragraph (and the spacers
+    after it), the paragraphs kept with it and the heading right before it."""
+    while i > 0 and isinstance(story[i - 1], Spacer):
+        i -= 1
+    i = max(i - 1, 0)
+    while i > 0 and story[i - 1].getKeepWithNext():
+        i -= 1
+    for back in (1, 2):
+        if i >= back and _is_heading(story[i - back]) and _heading_end(story, i - back) == i:
+            return i - back
+    return i
+
+
+def keep_with_next(story: list[Flowable], page_height: float) -> list[Flowable]:
+    """The story with a `_RoomFor` before every heading (room for it and the first row or
+    paragraph after it) and before what precedes the signatures (room for both)."""
+    guards: dict[int, list[Flowable]] = {}
+    for i, f in enumerate(story):
+        if _is_heading(f):
+            end = _heading_end(story, i)
+            then = next((g for g in story[end:] if not isinstance(g, Spacer)), None)
+            guards.setdefault(i, []).append(_RoomFor(story[i:end], then, page_height))
+        elif _is_signatures(f) and i > 0:
+            start = _group_start(story, i)
+            guards.setdefault(start, []).insert(0, _RoomFor(story[start : i + 1], None, page_height))
+    out: list[Flowable] = []
+    for i, f in enumerate(story):
+        out += guards.get(i, [])
+        out.append(f)
+    return out

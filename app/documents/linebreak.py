@@ -10,11 +10,21 @@ the next line. `install()` replaces its two splitters (cjkFragSplit for a paragr
 fragments, wordSplit for one) with `cjk_frag_split` and `word_split`: the same algorithm (from
 reportlab 5.1's paragraph.py and textsplit.py, BSD licence) that hangs a whole run of closing
 marks at the end of the line they belong to. Idempotent; layout.py calls it when imported.
+
+Speed (issue #18.11): a character's width is measured once per font and size (`char_widths`),
+not once per character of every paragraph, and a line's fragments are grouped per run of one
+fragment (`para_line`) rather than compared character by character: the lines and the PDF are
+byte for byte reportlab's.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from reportlab.lib.rl_accel import sameFrag
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import paragraph as _rl
+from reportlab.platypus.paragraph import FragLine, cjkU, imgNormV, imgVRange
 from reportlab.rl_config import _FUZZ
 
 # Marks that close something or end a clause: never the first character of a line.
@@ -24,12 +34,37 @@ NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕］｝”�
 NO_LINE_END = frozenset("（《〈「『【〔［｛“‘([{")
 
 
+_WIDTHS: dict[tuple[object, float], dict[str, float]] = {}
+
+
+def char_widths(font_name: str, font_size: float) -> dict[str, float]:
+    """Width of each character met so far in this font (the font object, so a font registered
+    again under the same name is measured anew) and size; fill with `width_of`."""
+    return _WIDTHS.setdefault((getFont(font_name), font_size), {})
+
+
+def width_of(widths: dict[str, float], c: str, font_name: str, font_size: float) -> float:
+    w = widths.get(c)
+    if w is None:
+        w = widths[c] = _rl.stringWidth(c, font_name, font_size)
+    return w
+
+
 def _glyphs(frags, encoding: str) -> list:
-    """One reportlab cjkU per character (an empty one for an empty fragment)."""
+    """One reportlab cjkU per character (an empty one for an empty fragment), its width taken
+    from `char_widths` (what cjkU itself would measure)."""
     units = []
     for f in frags:
         text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
-        units.extend([_rl.cjkU(t, f, encoding) for t in text] if text else [_rl.cjkU(text, f, encoding)])
+        if not text or hasattr(f, "cbDefn"):
+            units.extend([cjkU(t, f, encoding) for t in text] if text else [cjkU(text, f, encoding)])
+            continue
+        name, size = f.fontName, f.fontSize
+        widths = char_widths(name, size)
+        for t in text:
+            u = str.__new__(cjkU, t)
+            u._frag, u._width = f, width_of(widths, t, name, size)
+            units.append(u)
     return units
 
 
@@ -94,6 +129,51 @@ def _unit_width(u, line_width: float) -> float:
     return w
 
 
+def _bounds(f, calc_bounds) -> tuple[float, float]:
+    """A fragment's ascent and descent, as reportlab's makeCJKParaLine measures them."""
+    cb: Any = getattr(f, "cbDefn", None) if calc_bounds else None
+    if cb is not None and getattr(cb, "width", None):
+        return imgVRange(imgNormV(cb.height, f.fontSize), cb.valign, f.fontSize)
+    return getAscentDescent(f.fontName, f.fontSize)
+
+
+def para_line(units, max_width, used, extra, hard, calc_bounds) -> FragLine:
+    """reportlab's makeCJKParaLine with the same result: consecutive characters of one fragment
+    are one run, measured and compared once (reportlab compares every character with the
+    previous fragment; a fragment with an image or a line break stays one word per character)."""
+    words: list = []
+    chars: list = []
+    f0 = FragLine()
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
+    last = None
+    for u in units:
+        f = u._frag
+        if f is not last:
+            last = f
+            ascent, descent = _bounds(f, calc_bounds)
+            max_size, max_ascent, min_descent = (
+                max(max_size, f.fontSize),
+                max(max_ascent, ascent),
+                min(min_descent, descent),
+            )
+        if (f is not f0 or "cbDefn" in f.__dict__ or "lineBreak" in f.__dict__) and not sameFrag(f0, f):
+            f0 = f0.clone()
+            f0.text = "".join(chars)
+            words.append(f0)
+            chars, f0 = [], f
+        chars.append(u)
+    if chars:
+        f0 = f0.clone()
+        f0.text = "".join(chars)
+        words.append(f0)
+    return FragLine(
+        kind=1, extraSpace=extra, wordCount=1, words=words[1:], fontSize=max_size, ascent=max_ascent,
+        descent=min_descent, maxWidth=max_width, currentWidth=used, lineBreak=hard,
+    )  # fmt: skip
+
+
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's API
     """reportlab's cjkFragSplit (paragraphs of several fragments) by `split_lines`."""
     units = _glyphs(frags, encoding)
@@ -103,7 +183,7 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
         units, lambda i, lw: _unit_width(units[i], lw), widths, lambda i: hasattr(units[i].frag, "lineBreak")
     ):
         used = sum(_unit_width(u, line_width) for u in units[a:b])
-        lines.append(_rl.makeCJKParaLine(units[a:b], line_width, used, line_width - used, hard, calcBounds))
+        lines.append(para_line(units[a:b], line_width, used, line_width - used, hard, calcBounds))
     return _rl.ParaLines(kind=1, lines=lines)
 
 
@@ -111,7 +191,8 @@ def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N
     """reportlab's wordSplit (a paragraph of one fragment) by `split_lines`: [[free, text]]."""
     if isinstance(word, bytes):
         word = word.decode(encoding)
-    widths = [_rl.stringWidth(c, fontName, fontSize, encoding) for c in word]
+    known = char_widths(fontName, fontSize)
+    widths = [width_of(known, c, fontName, fontSize) for c in word]
     max_widths = maxWidths if isinstance(maxWidths, list | tuple) else [maxWidths]
     return [
         [line_width - sum(widths[a:b]), word[a:b].strip()]

@@ -22,8 +22,12 @@ MAX_PRICE_FEN = 2**31 - 1
 
 
 def initial_status_errors(status: str) -> list[FieldError]:
-    """A car may enter the system in any status but delivered: delivery is only reachable
-    through change_status, which holds the PDI gate (T/CSCA 120031 4.4.1)."""
+    """A car may enter the system (added or imported) in any status but sold or delivered: a
+    car becomes sold only through its sales contract (4.3.3; 办法 art. 15) and delivered only
+    through its handover, which holds the PDI gate (4.4.1, 4.4.2; issue #18.4). A sold car with
+    no contract would be a sale with no buyer."""
+    if status == S.SOLD.value:
+        return [FieldError("status", "status_sold_by_contract")]
     if status == S.DELIVERED.value:
         return [FieldError("status", "initial_status_delivered")]
     return []

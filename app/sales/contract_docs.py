@@ -2,7 +2,8 @@
 prepare_document; the store signs digitally, PAdES): the contract (HT, whose number becomes
 the contract's), the special terms (ST, only when there are any) and the entrustment agreement
 (WT, only when the quote has agency services; 办法 art. 14). Archived by the caller inside the
-use case's one transaction (archive_prepared)."""
+use case's one transaction (archive_prepared). The papers of one contract share one signing
+session: the store's certificate is made ready once, not once per paper (issue #18.11, speed)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.core.dto import Actor, SignatureCapture, StoreDTO
-from app.documents.api import PreparedDocument, prepare_document
+from app.documents.api import PreparedDocument, SigningSession, open_signing_session, prepare_document
 from app.documents.layout import SignatureDTO, SignerRole
 from app.sales.contract_draft import Draft
 from app.sales.contract_pdf import ContractPrint, render_contract
@@ -74,7 +75,9 @@ def contract_print(draft: Draft, t: CleanTerms, masked: dict[str, str], special:
     )
 
 
-def _prepare(uow, actor, doc_type, draft, language, render, signatures, **kw) -> PreparedDocument:
+def _prepare(
+    uow, session: SigningSession, actor, doc_type, draft, language, render, signatures, **kw
+) -> PreparedDocument:
     return prepare_document(
         uow,
         actor=actor,
@@ -85,6 +88,7 @@ def _prepare(uow, actor, doc_type, draft, language, render, signatures, **kw) ->
         render=render,
         signatures=signatures,
         subject_ref=f"{draft.vin}",
+        session=session,
         **kw,
     )
 
@@ -103,11 +107,12 @@ def prepare_papers(
     """The contract first (its number is the contract's), then the special terms and the
     entrustment agreement, which name it."""
     a = amendment or Amendment()
+    session = open_signing_session(uow, actor=actor)
     printed = contract_print(
         draft, terms, masked, bool(terms.special_terms), revision=a.revision, amendment_reason=a.reason
     )
     contract_doc = _prepare(
-        uow, actor, "sales_contract", draft, language,
+        uow, session, actor, "sales_contract", draft, language,
         lambda number, version, at: render_contract(
             store, printed, number=number, version=version, language=language, issued_at=at,
             signatures=drawn(signatures["contract"]),
@@ -118,7 +123,7 @@ def prepare_papers(
     special = None
     if terms.special_terms:
         special = _prepare(
-            uow, actor, "special_terms", draft, language,
+            uow, session, actor, "special_terms", draft, language,
             lambda number, version, at: render_special_terms(
                 store, contract_doc.number, terms.special_terms, number=number, version=version,
                 language=language, issued_at=at, signatures=drawn(signatures["special_terms"]),
@@ -136,7 +141,7 @@ def prepare_papers(
             services=tuple(ServiceLine(*line) for line in draft.services),
         )
         entrustment = _prepare(
-            uow, actor, "entrustment", draft, language,
+            uow, session, actor, "entrustment", draft, language,
             lambda number, version, at: render_entrustment(
                 store, paper, number=number, version=version, language=language, issued_at=at,
                 signatures=drawn(signatures["entrustment"]),

@@ -14,15 +14,9 @@ from app.core.dto import Actor
 from app.core.errors import FieldError
 from app.core.permissions import Action, require
 from app.sales.amounts import fen_to_capital
-from app.sales.contract_draft import (
-    contract_price_fen,
-    deal_of,
-    draft_blockers,
-    live_contract,
-    service_lines,
-    signed_quote,
-)
+from app.sales.contract_draft import contract_price_fen, draft_blockers, live_contract, service_lines, signed_quote
 from app.sales.contract_dto import ContractDTO, contract_dto
+from app.sales.deals import deal_for_view
 from db.models import Vehicle
 from db.reception_models import Customer
 from db.uow import UnitOfWork
@@ -47,7 +41,7 @@ def get_contract_form(
     require(actor, Action.VIEW_DEALS)
     with uow:
         s = uow.session
-        deal = deal_of(s, deal_id)
+        deal = deal_for_view(s, actor, deal_id)
         customer = s.get(Customer, deal.customer_id)
         car = s.get(Vehicle, deal.vehicle_id) if deal.vehicle_id else None
         quote = signed_quote(s, deal.id)

@@ -56,6 +56,16 @@ def deal_for_sale(s, actor: Actor, deal_id: int) -> Deal:
     return d
 
 
+def deal_for_view(s, actor: Actor, deal_id: int) -> Deal:
+    """The deal, if `actor` may read it (VIEW_DEALS checked by the caller): as on the deal board,
+    a consultant reads their own customers' deals only, a sales manager and finance every deal
+    (customer data is seen only by those who work on it; domain_reference §3, S4 arts. 4-8)."""
+    d = deal_row(s, deal_id)
+    if not (actor.has(Role.SALES_MANAGER) or actor.has(Role.FINANCE)) and d.consultant_id != actor.user_id:
+        raise PermissionDenied("not_your_customer")
+    return d
+
+
 def sellable_car(s, vehicle_id: int, brand: str, model: str, trim: str = "") -> Vehicle:
     """A car that can go into this deal: in stock or on display (not reserved, sold or in the
     test-drive fleet) and of the lead's brand and model (and the deal's trim, once set)."""
@@ -162,4 +172,4 @@ def get_deal(uow: UnitOfWork, *, actor: Actor, deal_id: int) -> DealDTO:
     """A deal as the quote and disclosure dialogs show it (VIEW_DEALS)."""
     require(actor, Action.VIEW_DEALS)
     with uow:
-        return deal_dto(uow.session, deal_row(uow.session, deal_id))
+        return deal_dto(uow.session, deal_for_view(uow.session, actor, deal_id))

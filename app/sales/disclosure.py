@@ -17,7 +17,7 @@ from app.core.dto import Actor, SignatureCapture
 from app.core.errors import FieldError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.validation import clean_line
-from app.sales.deals import deal_row
+from app.sales.deals import deal_for_view
 from app.sales.quote_dto import DisclosureDTO, DisclosureItem
 from db.models import StaffUser, Vehicle
 from db.pdi_models import PdiInspection, PdiRectification
@@ -91,7 +91,7 @@ def disclosure_items(
     require(actor, Action.VIEW_DEALS)
     with uow:
         s = uow.session
-        car = _car(s, deal_row(s, deal_id))
+        car = _car(s, deal_for_view(s, actor, deal_id))
         return items_for(s, car, store_today(now or utcnow())) if car is not None else ()
 
 
@@ -145,7 +145,6 @@ def latest_disclosure(uow: UnitOfWork, *, actor: Actor, deal_id: int) -> Disclos
     """The deal's last signed disclosure, or None (VIEW_DEALS)."""
     require(actor, Action.VIEW_DEALS)
     with uow:
+        deal_for_view(uow.session, actor, deal_id)
         row = uow.session.scalar(select(Disclosure).where(Disclosure.deal_id == deal_id).order_by(Disclosure.id.desc()))
-        if row is None:
-            deal_row(uow.session, deal_id)
         return disclosure_dto(row) if row is not None else None

@@ -17,7 +17,7 @@ from app.pdi.api import InspectionStatus, delivery_gate
 from app.sales import handover_dto as H
 from app.sales.handover_dto import ChecklistDocument, GiftItem, HandoverInput
 from app.sales.stages import balance_of
-from db.models import Vehicle
+from db.models import Vehicle, VehicleStatus
 from db.pdi_models import PdiInspection
 from db.sales_models import Contract, ContractStatus, QuoteLine, QuoteLineKind
 
@@ -70,6 +70,10 @@ def record_blockers(s: Session, contract: Contract, car: Vehicle) -> list[FieldE
         errors.append(FieldError("pdi", f"handover_{e.code}"))
     if car.vin != contract.vin:
         errors.append(FieldError("vin", "handover_car_not_contracted"))
+    elif car.status != VehicleStatus.SOLD:
+        # Issue #18.4: only the contract's sold car is delivered (inventory's deliver_at_handover
+        # refuses any other status too); said here so the dialog shows it before the ticks.
+        errors.append(FieldError("vehicle", "handover_car_not_sold", {"status": car.status}))
     if sorted(car.configuration or []) != sorted(contract.configuration or []):
         errors.append(FieldError("configuration", "handover_configuration_mismatch"))
     balance = balance_of(s, contract)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.core.clock import store_today, utcnow
 from app.core.dto import Actor
 from app.core.permissions import Action, require
-from app.sales.deals import SELLABLE, deal_dto, deal_row
+from app.sales.deals import SELLABLE, deal_dto, deal_for_view
 from app.sales.disclosure import items_for
 from app.sales.quote_dto import DealDTO, DisclosureItem, QuoteDTO
 from app.sales.quote_lines import discount_threshold_fen, list_in_force
@@ -65,7 +65,7 @@ def get_quote_form(uow: UnitOfWork, *, actor: Actor, deal_id: int, now: dt.datet
     require(actor, Action.VIEW_DEALS)
     with uow:
         s = uow.session
-        d = deal_row(s, deal_id)
+        d = deal_for_view(s, actor, deal_id)
         pl = list_in_force(s, store_today(now or utcnow()))
         rows: list[PriceListItem] = (
             list(s.scalars(select(PriceListItem).where(PriceListItem.price_list_id == pl.id))) if pl else []
@@ -99,7 +99,7 @@ def get_disclosure_form(
     require(actor, Action.VIEW_DEALS)
     with uow:
         s = uow.session
-        d = deal_row(s, deal_id)
+        d = deal_for_view(s, actor, deal_id)
         car = s.get(Vehicle, d.vehicle_id) if d.vehicle_id else None
         items = items_for(s, car, store_today(now or utcnow())) if car is not None else ()
         staff = s.execute(

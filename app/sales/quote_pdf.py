@@ -144,7 +144,11 @@ def _lines_table(ctx: RenderContext, q: QuotePdfDTO) -> Table:
     ]
     data.append(total)
     usable = PAGE[0] - 2 * MARGIN_X
-    table = Table(data, colWidths=[usable * 0.16, usable * 0.56, usable * 0.08, usable * 0.2], repeatRows=1)
+    # The kind column holds its longest label on one line ("代办服务 Agency service" needs about
+    # 23 % bilingual): narrower, reportlab cut "Agency" in two.
+    first = 0.24 if lang == "bilingual" else 0.16
+    widths = [usable * first, usable * (0.72 - first), usable * 0.08, usable * 0.2]
+    table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         table_style(
             ctx.fonts,

@@ -20,7 +20,7 @@ from app.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import check_length, clean_line, clean_text
-from app.sales.deals import deal_for_sale
+from app.sales.deals import deal_for_sale, deal_for_view
 from app.sales.quote_dto import QuoteDTO, QuoteInput, QuoteLineDTO, QuotePreviewDTO
 from app.sales.quote_lines import build_quote, discount_threshold_fen
 from db.changed_by import stale_who
@@ -185,6 +185,7 @@ def latest_quote(uow: UnitOfWork, *, actor: Actor, deal_id: int) -> QuoteDTO | N
     """The deal's current quote revision, or None before the first (VIEW_DEALS)."""
     require(actor, Action.VIEW_DEALS)
     with uow:
+        deal_for_view(uow.session, actor, deal_id)
         q = current_quote(uow.session, deal_id)
         return quote_dto(uow.session, q) if q is not None else None
 

@@ -3865,6 +3865,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>库存车辆不是合同约定的车辆。</translation>
     </message>
     <message>
+        <source>The car is not sold under this contract (its status is {status}): it cannot be delivered.</source>
+        <translation>该车辆不是本合同项下的已售车辆（当前状态：{status}），不能交付。</translation>
+    </message>
+    <message>
         <source>The car&apos;s configuration differs from the contract&apos;s.</source>
         <translation>车辆配置与合同约定不一致。</translation>
     </message>

@@ -15,7 +15,7 @@ from tests.sales_factories import SALE_NOW, make_lead, make_price_list
 
 
 def _deal(uow, owner, manager) -> tuple[int, int]:
-    """(deal_id, vehicle item id): a deal on `manager`'s lead, opened by the manager."""
+    """(deal_id, vehicle item id): a deal on `owner`'s lead, opened by the manager."""
     pl = make_price_list(uow, manager)
     _customer, lead = make_lead(uow, owner)
     deal = api.open_deal(uow(), actor=manager, lead_id=lead, now=SALE_NOW)
@@ -29,7 +29,8 @@ def _deal(uow, owner, manager) -> tuple[int, int]:
 
 
 def _view(uow, actor, manager, tmp_path):
-    deal_id, _item = _deal(uow, manager, manager)
+    # The actor's own customer: a consultant reads only their own deals (not_your_customer).
+    deal_id, _item = _deal(uow, actor, manager)
     api.get_deal(uow(), actor=actor, deal_id=deal_id)
 
 

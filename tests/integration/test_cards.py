@@ -28,6 +28,7 @@ from tests.factories import (
     make_user,  # noqa: F401
     vehicle_input,
 )
+from tests.sales_factories import make_sold_vehicle
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -209,7 +210,7 @@ def test_no_card_for_a_car_not_in_stock_or_on_display(uow, consultant, manager, 
 
 
 def test_no_card_for_a_sold_car(uow, consultant, manager):
-    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="sold"))
+    v = make_sold_vehicle(uow, manager)
     with pytest.raises(ShowroomError, match="card_vehicle_not_available"):
         cards.issue_card(uow(), actor=consultant, vehicle_id=v.id)
 

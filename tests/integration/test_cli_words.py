@@ -17,6 +17,7 @@ from db.models import Role
 from tests.admin_cli import admin_cli
 from tests.factories import isolated_data_dir, make_store, make_user, signature_capture, vehicle_input  # noqa: F401
 from tests.integration.test_cli import run
+from tests.sales_factories import make_sold_vehicle
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -32,7 +33,7 @@ def store(uow, db_url):
 @pytest.fixture()
 def sold_car(uow, store):
     _, manager = store
-    return vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="sold"))
+    return make_sold_vehicle(uow, manager)  # sold as a contract leaves it (issue #18.4)
 
 
 def _print_cards(db_url, vin, tmp_path, capsys) -> tuple[int, str]:

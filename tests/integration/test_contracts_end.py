@@ -17,7 +17,7 @@ from db.models import Document, Role, Vehicle
 from db.sales_models import Contract, ContractRevision, Deal
 from tests.contract_factories import contract_input, pads, ready_deal, sign
 from tests.factories import isolated_data_dir, make_store, make_user, vehicle_input  # noqa: F401
-from tests.sales_factories import SALE_NOW, make_contract, make_payment, make_price_list
+from tests.sales_factories import SALE_NOW, make_contract, make_payment, make_price_list, make_sold_vehicle
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -51,7 +51,7 @@ def test_change_status_never_sells_nor_delivers(uow, staff):
     with pytest.raises(ValidationFailed) as e:
         _change(uow, manager, v.id, "sold")
     assert _field_code(e) == "status_sold_by_contract"
-    sold = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="sold"))
+    sold = make_sold_vehicle(uow, manager)
     with pytest.raises(ValidationFailed) as e:
         _change(uow, manager, sold.id, "delivered")
     assert _field_code(e) == "status_delivered_by_handover"

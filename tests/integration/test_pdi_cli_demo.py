@@ -57,7 +57,7 @@ def test_the_demo_has_a_passed_a_failed_and_an_inspection_in_progress_once(uow, 
     manager = make_user(uow, Role.SALES_MANAGER)
     technician(uow, username="sun.haitao")
     for powertrain in ("ICE", "PHEV", "BEV", "BEV"):
-        sold_car(uow, manager, powertrain=powertrain)
+        sold_car(uow, manager, powertrain=powertrain, status="reserved")  # the demo inspects reserved cars
     assert add_pdi_demo(database, manager, None) is True
     states = [(r.powertrain, r.state, r.defects) for r in pdi_queries.queue(uow(), actor=manager)]
     assert states == [("ICE", "passed", 0), ("PHEV", "failed", 1), ("BEV", "in_progress", 0), ("BEV", "awaiting", 0)]

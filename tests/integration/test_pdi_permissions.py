@@ -27,9 +27,14 @@ def technician(uow, **kw):
 
 
 def sold_car(uow, manager, **overrides):
-    # "Change status" no longer sells (issue #18.4: only a contract does): the car enters as sold.
-    overrides.setdefault("status", "sold")
-    return vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(**overrides))
+    # A car is sold only by a contract and never enters as sold (issue #18.4): written sold as
+    # a signed contract leaves it (tests/sales_factories.py), unless another status is asked.
+    from tests.sales_factories import make_sold_vehicle
+
+    status = overrides.pop("status", "sold")
+    if status == "sold":
+        return make_sold_vehicle(uow, manager, **overrides)
+    return vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status=status, **overrides))
 
 
 def record_all_ok(uow, tech, ins):

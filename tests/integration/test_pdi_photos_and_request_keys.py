@@ -56,7 +56,7 @@ def test_the_demo_pdi_that_passed_has_its_photos(uow, database):
     make_store(uow)
     manager = make_user(uow, Role.SALES_MANAGER)
     technician(uow, username="sun.haitao")
-    sold_car(uow, manager, powertrain="ICE")
+    sold_car(uow, manager, powertrain="ICE", status="reserved")  # the demo inspects reserved cars
     assert add_pdi_demo(database, manager, None) is True
     row = pdi_queries.queue(uow(), actor=manager)[0]
     assert row.state == "passed"

@@ -75,7 +75,7 @@ def test_4_4_2_a_car_not_sold_under_the_contract_is_not_delivered(uow, people):
         u.commit()
     with pytest.raises(ValidationFailed) as e:
         _hand_over(uow, consultant, cid)
-    assert "status:status_transition" in _codes(e)
+    assert "vehicle:handover_car_not_sold" in _codes(e)
     with uow() as u:
         assert u.session.get(Vehicle, vid).status == "in_stock"
         assert u.session.get(Contract, cid).status == "signed"
@@ -233,3 +233,24 @@ def test_4_3_2_1_the_listed_promotion_is_offered_on_any_day_the_tests_run(uow):
     data = w.data(promotion_item_ids=(w.item("PROMO-SPRING"),), valid_until=None)
     preview = sales.price_quote(uow(), actor=w.consultant, deal_id=d.id, data=data, now=later)
     assert "promotion" in [line.kind for line in preview.lines]
+
+
+# --- S4 arts. 4-8 / the deal board's rule: a consultant reads their own customers' deals only ---
+
+
+def test_a_consultant_reads_only_their_own_deals_managers_and_finance_every_deal(uow, people):
+    """The quote, disclosure and contract forms of another consultant's deal are refused
+    (not_your_customer), as the deal board already hides it; managers and finance read it."""
+    consultant, manager, finance, _tech = people
+    other = make_user(uow, Role.CONSULTANT, full_name="张顾问")
+    deal_id, _ = ready_deal(uow, consultant, manager)
+    reads = (
+        sales.get_deal, sales.latest_quote, sales.latest_disclosure, sales.disclosure_items,
+        sales.get_quote_form, sales.get_disclosure_form, sales.get_contract_form,
+    )  # fmt: skip
+    for read in reads:
+        with pytest.raises(PermissionDenied) as e:
+            read(uow(), actor=other, deal_id=deal_id)
+        assert e.value.code == "not_your_customer", read.__name__
+        for reader in (consultant, manager, finance):
+            read(uow(), actor=reader, deal_id=deal_id)

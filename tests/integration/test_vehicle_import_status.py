@@ -59,11 +59,23 @@ def test_a_file_never_delivers_a_car(uow, tmp_path):
     """T/CSCA 120031 4.4.2 (issue #18.4): delivered only through the handover, which holds the
     PDI gate (4.4.1.2); a file is refused like "Change status"."""
     manager = make_user(uow, Role.SALES_MANAGER)
-    car = row(status="sold")
+    car = row(status="in_stock")
     import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "a.csv", [car]))
+    with uow() as u:  # sold as a signed contract leaves it (a file never sells a car)
+        u.session.scalar(select(Vehicle).where(Vehicle.vin == car["vin"])).status = "sold"
+        u.commit()
     report = import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "b.csv", [dict(car, status="delivered")]))
     assert [(e.field, e.code) for e in report.rejected[0].errors] == [("status", "status_delivered_by_handover")]
     assert vehicles.find_by_vin(uow(), actor=manager, vin=car["vin"]).status == "sold"
+
+
+def test_a_file_never_enters_a_new_car_as_sold(uow, tmp_path):
+    """Issue #18.4 (4.3.3; 办法 art. 15): a car becomes sold only through its contract; a new
+    car in a file as sold is rejected with the reason, like "Change status"."""
+    manager = make_user(uow, Role.SALES_MANAGER)
+    report = import_vehicles(uow(), actor=manager, path=write_csv(tmp_path / "a.csv", [row(status="sold")]))
+    assert report.created == 0
+    assert [(e.field, e.code) for e in report.rejected[0].errors] == [("status", "status_sold_by_contract")]
 
 
 def test_a_negative_price_is_reported_as_negative(uow, tmp_path):

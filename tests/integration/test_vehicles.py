@@ -8,6 +8,7 @@ from app.inventory.vehicles import VehicleQuery
 from db.models import Role, Vehicle
 from tests.contract_factories import deliver_car
 from tests.factories import make_user, make_vin, vehicle_input
+from tests.sales_factories import make_sold_vehicle
 
 
 @pytest.fixture()
@@ -96,7 +97,7 @@ def test_status_moves_follow_the_allowed_transitions(uow, manager):
 
 def test_delivery_is_refused_without_a_passed_pdi_4_4_1(uow, manager):
     # Delivered only through the handover (issue #18.4), which keeps the PDI gate.
-    v = vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="sold"))
+    v = make_sold_vehicle(uow, manager)
     with pytest.raises(ShowroomError) as e:
         deliver_car(uow, manager, v.id)
     assert e.value.code == "pdi_required"
@@ -142,6 +143,16 @@ def test_a_car_cannot_enter_the_system_as_delivered_4_4_1(uow, manager):
     with pytest.raises(ValidationFailed) as e:
         vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="delivered"))
     assert e.value.errors[0].code == "initial_status_delivered"
+
+
+def test_a_car_cannot_enter_the_system_as_sold_4_3_3(uow, manager):
+    """Issue #18.4 (4.3.3; 办法 art. 15): a car becomes sold only through its contract; added
+    as sold it would be a sale with no buyer."""
+    with pytest.raises(ValidationFailed) as e:
+        vehicles.add_vehicle(uow(), actor=manager, data=vehicle_input(status="sold"))
+    assert [(x.field, x.code) for x in e.value.errors] == [("status", "status_sold_by_contract")]
+    with uow() as u:
+        assert u.session.query(Vehicle).count() == 0
 
 
 def test_an_override_on_record_lets_another_editor_change_other_facts(uow, manager):

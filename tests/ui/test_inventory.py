@@ -17,6 +17,7 @@ from app.core.dto import Changes
 from app.inventory.vehicles import VehicleQuery
 from db.models import Role, Vehicle
 from tests.factories import make_vin, vehicle_input
+from tests.sales_factories import make_sold_vehicle
 from ui.shell import workers
 from ui.inventory.status_dialog import StatusDialog
 from ui.inventory.vehicle_table_model import DTO_ROLE, SORT_ROLE, Column, VehicleTableModel
@@ -300,7 +301,7 @@ def test_status_change_offers_allowed_moves_and_shows_pdi_refusal(qtbot, ctx, st
 
 def test_nobody_is_offered_delivery_from_the_status_dialog(qtbot, make_ctx, ctx):
     # Issue #18.4: delivery is the handover's (4.4.2), for a manager as for a consultant.
-    v = vehicles.add_vehicle(ctx.uow(), actor=ctx.actor, data=vehicle_input(status="sold"))
+    v = make_sold_vehicle(ctx.uow, ctx.actor)
     for role in (Role.CONSULTANT, Role.SALES_MANAGER):
         dialog = StatusDialog(make_ctx(role), v)
         qtbot.addWidget(dialog)

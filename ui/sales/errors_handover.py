@@ -21,6 +21,9 @@ FIELD_MESSAGES: dict[str, str] = {
         "Errors", "The PDI checklist for this brand is not approved: no car passes it."
     ),
     "handover_car_not_contracted": QT_TRANSLATE_NOOP("Errors", "The car in stock is not the contract's car."),
+    "handover_car_not_sold": QT_TRANSLATE_NOOP(
+        "Errors", "The car is not sold under this contract (its status is {status}): it cannot be delivered."
+    ),
     "handover_configuration_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "The car's configuration differs from the contract's."
     ),
