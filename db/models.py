@@ -314,4 +314,5 @@ from db import audit_models  # noqa: E402,F401  (issue #9: audit log, consents, 
 from db import key_models  # noqa: E402,F401  (issue #15.2: ids of the store's key files)
 from db import request_models  # noqa: E402,F401  (issue #16: idempotency keys of creates)
 from db import care_models  # noqa: E402,F401  (follow-up tasks: issue #18.3, #19)
+from db import complaint_models  # noqa: E402,F401  (issue #19.3: complaints, working-day calendar)
 from db import sales_models  # noqa: E402,F401  (issue #18: price list, deals, quotes, contracts, money, handover)

@@ -28,6 +28,10 @@ Showroom cards (issue #5, app/cli/cards.py):
 Backups (issue #8, app/cli/backup.py):
   backup [--to DIR] [--keep N] | backups [--from DIR] | restore FILE [--yes]
 
+Complaints (issue #19.8, app/cli/complaints.py):
+  complaints list [--open]     with the status of their 72-hour and 7-working-day deadlines
+  complaints escalate          record the escalations reached by now (for a server's cron)
+
 Staff accounts (issue #15.10, app/cli/staff.py):
   deactivate-user USERNAME | activate-user USERNAME | set-roles USERNAME --role R [--role R]
 
@@ -114,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     command, group = _command_factory(sub), _group_factory(sub)
     from app.cli import backup, cards, certificates, documents, inventory, pdi, privacy, setup, staff
+    from app.cli import complaints
 
     setup.add_commands(command, group)
     inventory.add_commands(command, group)
@@ -124,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdi.add_commands(command, group)  # issue #7
     privacy.add_commands(command, group)  # issue #9
     staff.add_commands(command, group)  # issue #15.10
+    complaints.add_commands(command, group)  # issue #19.8
     setup.add_demo_command(command, group)
     return parser
 

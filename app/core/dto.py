@@ -238,4 +238,5 @@ class Changes:
     price_list: bool = False  # issue #18.1
     payments: bool = False  # issue #18.5: the finance page and every balance shown
     tasks: bool = False  # follow-up tasks (issue #18.3, #19)
+    complaints: bool = False  # issue #19.3: the complaints board and its clocks
     ids: frozenset[int] = field(default_factory=frozenset)

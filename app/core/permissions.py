@@ -73,6 +73,14 @@ class Action(StrEnum):
     # Trust (issue #15.9): backups hold every record of the store, restores replace them all.
     MANAGE_BACKUPS = "manage_backups"
 
+    # Complaints (issue #19.3, T/CSCA 120031 4.5.2, 5.2.7)
+    CLOSE_COMPLAINTS = "close_complaints"
+    HANDLE_COMPLAINTS = "handle_complaints"
+    MANAGE_WORKING_CALENDAR = "manage_working_calendar"
+    QUERY_COMPLAINT_PROGRESS = "query_complaint_progress"
+    RECEIVE_COMPLAINTS = "receive_complaints"
+    VIEW_COMPLAINTS = "view_complaints"
+
     # Sales to delivery (issue #18, T/CSCA 120031 4.3, 4.4.2)
     VIEW_PRICE_LIST = "view_price_list"
     MANAGE_PRICE_LIST = "manage_price_list"
@@ -192,6 +200,21 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # A backup is a copy of every customer's data (PIPL art. 51: access control), a restore
     # replaces the whole database: its own right, not the store details' EDIT_STORE.
     A.MANAGE_BACKUPS: frozenset({R.ADMIN}),
+    # --- Complaints (issue #19.3, T/CSCA 120031 4.5.2) ---
+    # 3.16: closing needs a result and the customer's confirmation; the manager signs it off.
+    A.CLOSE_COMPLAINTS: frozenset({R.SALES_MANAGER}),
+    # Notes, first response and reply: the handler named on the complaint (checked in the
+    # service), or a manager or customer care (客服) on anyone's.
+    A.HANDLE_COMPLAINTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    # The store's corrections to the holiday calendar the 7 working days are counted in.
+    A.MANAGE_WORKING_CALENDAR: frozenset({R.SALES_MANAGER, R.ADMIN}),
+    # 5.2.7: whoever meets the customer answers "where is my complaint" by number + mobile tail.
+    A.QUERY_COMPLAINT_PROGRESS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    # 4.5.2.1: a complaint is received wherever the customer brings it.
+    A.RECEIVE_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
+    # The board: the desk, customer care and managers all, a consultant those they handle (in
+    # the service).
+    A.VIEW_COMPLAINTS: frozenset({R.RECEPTION, R.CONSULTANT, R.SALES_MANAGER, R.CUSTOMER_CARE}),
     # --- Sales to delivery (issue #18) ---
     # 办法 art. 10: the list is public, so everyone who meets customers may read it; only
     # management publishes it (4.3.2.1-4.3.2.2).
@@ -258,6 +281,8 @@ CLI_COMMANDS: dict[str, Action] = {
     "purge": A.MANAGE_PERSONAL_DATA,
     "export-person": A.MANAGE_PERSONAL_DATA,
     "delete-person": A.MANAGE_PERSONAL_DATA,
+    "complaints list": A.VIEW_COMPLAINTS,  # issue #19.8
+    "complaints escalate": A.VIEW_COMPLAINTS,  # issue #19.7: what every open Complaints PC does
 }
 # Open without an account: `init` while the database has no staff yet (it asks for an
 # account itself once the store is set up), `migrate` (it only brings the schema to this

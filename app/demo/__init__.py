@@ -156,12 +156,19 @@ def build_demo(
         step("sales", 7, 9)
         created |= _add_sales(db, manager, now)  # issue #18: price list and a deal in every stage
         created |= add_care_demo(db, manager, now)  # issue #19.8: follow-up tasks, surveys, a recovery case
+        created |= _add_complaints(db, manager)  # issue #19.8: complaints and a public notice
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
             docs = uow.session.query(Document).count()
         return DemoInfo(database_url, created, DEMO_STORE["legal_name"], tuple(DEMO_USERS), count, docs)
     finally:
         db.dispose()
+
+
+def _add_complaints(db: Database, manager: Actor) -> bool:
+    from app.demo.complaints import add_complaint_demo
+
+    return add_complaint_demo(db, manager)
 
 
 def _add_sales(db: Database, manager: Actor, now: dt.datetime) -> bool:

@@ -979,6 +979,45 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>CloseComplaintDialog</name>
+    <message>
+        <source>Close complaint {number}</source>
+        <translation>结案：投诉 {number}</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>The customer confirms the result</source>
+        <translation>客户确认处理结果</translation>
+    </message>
+    <message>
+        <source>The customer refuses the result</source>
+        <translation>客户不认可处理结果</translation>
+    </message>
+    <message>
+        <source>Required when the customer refuses: what they said</source>
+        <translation>客户不认可时必填：客户的原话</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Close complaint</source>
+        <translation>结案</translation>
+    </message>
+</context>
+<context>
     <name>CompensationDialog</name>
     <message>
         <source>Failure and compensation</source>
@@ -1003,6 +1042,319 @@ Customer&apos;s name:</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>Add material…</source>
+        <translation>添加资料…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次答复</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>告知处理情况</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source> (customer sees it)</source>
+        <translation>（客户可见）</translation>
+    </message>
+    <message>
+        <source>Materials (kept unchanged):</source>
+        <translation>存档资料（不可更改）：</translation>
+    </message>
+    <message>
+        <source>Keep a file with the complaint</source>
+        <translation>为投诉存档文件</translation>
+    </message>
+    <message>
+        <source>Letters, photos, recordings (*.pdf *.jpg *.jpeg *.png *.txt *.mp3 *.m4a *.wav *.amr)</source>
+        <translation>信函、照片、录音 (*.pdf *.jpg *.jpeg *.png *.txt *.mp3 *.m4a *.wav *.amr)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintLabels</name>
+    <message>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌厂家</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Consumer association</source>
+        <translation>消保委</translation>
+    </message>
+    <message>
+        <source>Sales service</source>
+        <translation>销售服务</translation>
+    </message>
+    <message>
+        <source>Prices and fees</source>
+        <translation>价格与收费</translation>
+    </message>
+    <message>
+        <source>Vehicle quality</source>
+        <translation>车辆质量</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>手续与证照</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>done in time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>done late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>first response (72 hours)</source>
+        <translation>首次答复（72小时）</translation>
+    </message>
+    <message>
+        <source>reply (7 working days)</source>
+        <translation>告知处理情况（7个工作日）</translation>
+    </message>
+    <message>
+        <source>assigned to you</source>
+        <translation>已分派给您</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintNoteDialog</name>
+    <message>
+        <source>Handling note on {number}</source>
+        <translation>投诉 {number} 的处理记录</translation>
+    </message>
+    <message>
+        <source>First response on {number}</source>
+        <translation>投诉 {number} 的首次答复</translation>
+    </message>
+    <message>
+        <source>Tell the customer how {number} is handled</source>
+        <translation>告知客户投诉 {number} 的受理和处理情况</translation>
+    </message>
+    <message>
+        <source>The customer may see this note in a progress query</source>
+        <translation>客户查询进度时可见此记录</translation>
+    </message>
+    <message>
+        <source>What the customer was told; shown in their progress query.</source>
+        <translation>填写告知客户的内容；客户查询进度时可见。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintNotices</name>
+    <message>
+        <source>Complaints need you ({count}): see Complaints</source>
+        <translation>有投诉需要您处理（{count}）：请查看“客户投诉”</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintProgressDialog</name>
+    <message>
+        <source>Complaint progress</source>
+        <translation>投诉进度查询</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the mobile</source>
+        <translation>手机号后4位</translation>
+    </message>
+    <message>
+        <source>Complaint {number}: {status}</source>
+        <translation>投诉 {number}：{status}</translation>
+    </message>
+    <message>
+        <source>Received {at}</source>
+        <translation>受理时间 {at}</translation>
+    </message>
+    <message>
+        <source>First answered {at}</source>
+        <translation>首次答复 {at}</translation>
+    </message>
+    <message>
+        <source>Told how it is handled {at}</source>
+        <translation>已告知处理情况 {at}</translation>
+    </message>
+    <message>
+        <source>The customer is told how it is handled by {at}</source>
+        <translation>将于 {at} 前告知处理情况</translation>
+    </message>
+    <message>
+        <source>Result: {result}</source>
+        <translation>处理结果：{result}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>First response (72 h)</source>
+        <translation>首次答复（72小时）</translation>
+    </message>
+    <message>
+        <source>Reply (7 working days)</source>
+        <translation>告知处理情况（7个工作日）</translation>
+    </message>
+    <message>
+        <source>Handler / status</source>
+        <translation>处理人 / 状态</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>只看未结案</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>已知悉</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>受理投诉…</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>处理记录…</translation>
+    </message>
+    <message>
+        <source>First response…</source>
+        <translation>首次答复…</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>告知处理情况…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>受理回执…</translation>
+    </message>
+    <message>
+        <source>Progress lookup…</source>
+        <translation>进度查询…</translation>
+    </message>
+    <message>
+        <source>Working days…</source>
+        <translation>工作日历…</translation>
+    </message>
+    <message>
+        <source>Complaints: {count}, from the 12345 hotline: {hotline}</source>
+        <translation>投诉：{count} 件，其中12345热线：{hotline} 件</translation>
+    </message>
+    <message>
+        <source>{number}: a new complaint for you to handle</source>
+        <translation>{number}：有一件新投诉由您处理</translation>
+    </message>
+    <message>
+        <source>{number}: {deadline} {level}</source>
+        <translation>{number}：{deadline}{level}</translation>
+    </message>
+    <message>
+        <source>Complaint receipt {number}</source>
+        <translation>投诉受理回执 {number}</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +3996,74 @@ Consultant: {consultant} · {consent}</source>
         <source>The questionnaire is not valid.</source>
         <translation>问卷无效。</translation>
     </message>
+    <message>
+        <source>Choose an active consultant or sales manager to handle the complaint.</source>
+        <translation>请选择一位在职的销售顾问或销售经理处理该投诉。</translation>
+    </message>
+    <message>
+        <source>No car in the inventory has this VIN.</source>
+        <translation>库存中没有该车架号的车辆。</translation>
+    </message>
+    <message>
+        <source>No contract has this number.</source>
+        <translation>没有该编号的合同。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot have been made in the future.</source>
+        <translation>投诉时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>A complaint is closed only with its result.</source>
+        <translation>结案须填写处理结果。</translation>
+    </message>
+    <message>
+        <source>Record whether the customer confirms or refuses the result.</source>
+        <translation>请记录客户是否认可处理结果。</translation>
+    </message>
+    <message>
+        <source>Write down what the customer said in refusing.</source>
+        <translation>请记录客户不认可时的原话。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is closed: nothing more is added to it.</source>
+        <translation>投诉 {number} 已结案，不能再添加内容。</translation>
+    </message>
+    <message>
+        <source>No complaint has this number with these mobile digits. Check the receipt.</source>
+        <translation>没有与该编号和手机尾号相符的投诉，请核对回执。</translation>
+    </message>
+    <message>
+        <source>Enter the last 4 digits of the mobile.</source>
+        <translation>请输入手机号后4位。</translation>
+    </message>
+    <message>
+        <source>Keep PDF, JPEG, PNG, text or audio files only.</source>
+        <translation>仅可存档 PDF、JPEG、PNG、文本或音频文件。</translation>
+    </message>
+    <message>
+        <source>A file may be up to {max_mb} MB.</source>
+        <translation>单个文件不得超过 {max_mb} MB。</translation>
+    </message>
+    <message>
+        <source>This stored file no longer matches its fingerprint. Tell the administrator.</source>
+        <translation>该存档文件与其指纹不符，请通知管理员。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar already knows {year}.</source>
+        <translation>节假日日历已包含 {year} 年。</translation>
+    </message>
+    <message>
+        <source>Unknown store detail in braces: {names}. Use {{legal_name}}, {{address}}, {{sales_hotline}}, {{complaint_phone}} or {{website}}.</source>
+        <translation>大括号中的门店信息无法识别：{names}。可用 {{legal_name}}、{{address}}、{{sales_hotline}}、{{complaint_phone}} 或 {{website}}。</translation>
+    </message>
+    <message>
+        <source>A notice cannot take effect before today.</source>
+        <translation>公示的生效日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar does not know {year} yet. A manager enters that year&apos;s holidays and swapped working days first; nothing was saved.</source>
+        <translation>节假日日历尚无 {year} 年的数据。须先由经理录入该年的节假日和调休工作日；未保存任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>EscortForm</name>
@@ -5451,6 +5871,22 @@ File: {file}</source>
         <translation>展厅里还没有车辆。请在库存中将车辆设为展示。</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>No complaints here: receive one with the Receive… button.</source>
+        <translation>暂无投诉：点击“受理投诉…”登记。</translation>
+    </message>
+    <message>
+        <source>Public notices</source>
+        <translation>服务公示</translation>
+    </message>
+    <message>
+        <source>No public notices yet: publish one with the New version… button.</source>
+        <translation>暂无公示：点击“新建版本…”发布。</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -5533,6 +5969,107 @@ File: {file}</source>
     <message>
         <source>Customer care tasks due: {n}</source>
         <translation>到期的客户关怀任务：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLabels</name>
+    <message>
+        <source>Warranty and 三包 policy</source>
+        <translation>质量保证及三包政策</translation>
+    </message>
+    <message>
+        <source>Service fees</source>
+        <translation>服务收费</translation>
+    </message>
+    <message>
+        <source>Complaint phone and process</source>
+        <translation>投诉电话及处理流程</translation>
+    </message>
+    <message>
+        <source>Charging-pile installation (NEV)</source>
+        <translation>充电桩安装服务（新能源汽车）</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>not printed yet</source>
+        <translation>尚未打印</translation>
+    </message>
+    <message>
+        <source>on the wall, current</source>
+        <translation>已张贴，内容最新</translation>
+    </message>
+    <message>
+        <source>stale: reprint</source>
+        <translation>已过时：请重新打印</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTableModel</name>
+    <message>
+        <source>Notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>张贴件</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>New version…</source>
+        <translation>新建版本…</translation>
+    </message>
+    <message>
+        <source>Poster…</source>
+        <translation>张贴件…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Posters to print or reprint: {count}</source>
+        <translation>待打印或重新打印的张贴件：{count} 份</translation>
+    </message>
+    <message>
+        <source>Every poster in force is current.</source>
+        <translation>现行公示的张贴件均为最新。</translation>
+    </message>
+    <message>
+        <source>Notice: {title}</source>
+        <translation>公示：{title}</translation>
     </message>
 </context>
 <context>
@@ -6597,6 +7134,45 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>PublishNoticeDialog</name>
+    <message>
+        <source>Publish a notice</source>
+        <translation>发布公示</translation>
+    </message>
+    <message>
+        <source>Store details in braces are printed as saved: {legal_name}, {address}, {sales_hotline}, {complaint_phone}, {website}. A published version never changes: this is the next one.</source>
+        <translation>大括号中的门店信息按打印时的门店资料填入：{legal_name}、{address}、{sales_hotline}、{complaint_phone}、{website}。已发布的版本不能修改：本次发布为新版本。</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>正文（中文）</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>正文（英文）</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+</context>
+<context>
     <name>QualificationForm</name>
     <message>
         <source>Customer agrees to this (separate consent)</source>
@@ -6896,6 +7472,73 @@ Defect: {defect}</source>
     <message>
         <source>Reassign</source>
         <translation>改派</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveComplaintDialog</name>
+    <message>
+        <source>Receive a complaint</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Made earlier than now (e.g. the time on a 12345 work order)</source>
+        <translation>投诉时间早于现在（例如12345工单上的时间）</translation>
+    </message>
+    <message>
+        <source>(nobody named)</source>
+        <translation>（未指明）</translation>
+    </message>
+    <message>
+        <source>Optional: the car&apos;s VIN</source>
+        <translation>选填：车架号</translation>
+    </message>
+    <message>
+        <source>Optional: the contract number</source>
+        <translation>选填：合同编号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>What about</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Vehicle (VIN)</source>
+        <translation>车辆（车架号）</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Staff concerned</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>受理</translation>
     </message>
 </context>
 <context>
@@ -8888,6 +9531,53 @@ Adaptive cruise control</source>
     <message>
         <source>Withdraw and erase</source>
         <translation>撤回并删除</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingDaysDialog</name>
+    <message>
+        <source>Working days</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>The official holidays and swapped working days are known for {first}-{last}. Correct single days here; for a later year, enter its holidays and swapped days, then mark the year entered.</source>
+        <translation>已知 {first}—{last} 年的法定节假日和调休工作日。可在此逐日修正；以后的年份，请先录入该年的节假日和调休日，再标记该年已录入。</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Why, e.g. 2027 春节</source>
+        <translation>原因，例如 2027 春节</translation>
+    </message>
+    <message>
+        <source>Save day</source>
+        <translation>保存该日</translation>
+    </message>
+    <message>
+        <source>Year entered</source>
+        <translation>该年已录入</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Years entered by the store: {years}</source>
+        <translation>门店已录入的年份：{years}</translation>
     </message>
 </context>
 </TS>

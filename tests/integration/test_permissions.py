@@ -26,6 +26,7 @@ from tests.factories import (
 from tests.integration.test_cards_permissions import CARD_CASES
 from tests.integration.test_pdi_permissions import PDI_CASES, PDI_RULE_REFUSALS
 from tests.integration.test_privacy_permissions import PRIVACY_CASES, PRIVACY_RULE_REFUSALS
+from tests.integration.perm_cases_complaints import CASES as COMPLAINT_CASES  # issue #19.3
 from tests.integration.test_reception_permissions import RECEPTION_CASES, reception_allowed
 from tests.integration.test_test_drive_permissions import TEST_DRIVE_CASES, TEST_DRIVE_RULE_REFUSALS
 from tests.integration import (
@@ -129,7 +130,7 @@ def _run(action: Action, uow, actor, manager, tmp_path):
         raise AssertionError(f"no permission test for {action}")
 
 
-MODULE_CASES = {**TEST_DRIVE_CASES, **PDI_CASES, **PRIVACY_CASES, **SALES_CASES}
+MODULE_CASES = {**TEST_DRIVE_CASES, **PDI_CASES, **PRIVACY_CASES, **SALES_CASES, **COMPLAINT_CASES}
 RULE_REFUSALS = {
     (Action.DELIVER_VEHICLE, "pdi_required"),
     (Action.OVERRIDE_VIN_CHECK, "override_required"),

@@ -152,7 +152,7 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "li")
     assert w.module_keys() == (
         ["inventory", "documents", "queue", "leads", "history", "test_drives", "pdi", "sales", "finance", "price_list"]
-        + ["customer_care", "showroom"]
+        + ["customer_care", "showroom", "complaints"]  # issue #19: their calls; the complaints they handle
     )
     assert "李娜" in w.findChild(QLabel, "status_user").text()
     assert w.findChild(QLabel, "status_store").text() == "上海测试汽车销售服务有限公司"
@@ -162,7 +162,8 @@ def test_consultant_sees_only_the_modules_the_role_allows(qtbot, ready_backend):
 def test_admin_adds_a_staff_account_from_the_staff_page(qtbot, ready_backend):
     w = _main(qtbot, ready_backend, "admin")
     assert w.module_keys() == (
-        ["inventory", "documents", "test_drives", "pdi", "price_list", "staff", "showroom", "audit", "admin"]
+        ["inventory", "documents", "test_drives", "pdi", "price_list", "staff", "showroom", "notices", "audit"]
+        + ["admin"]  # issue #19.5: the public notices
     )
     w.nav.setCurrentRow(w.module_keys().index("staff"))
     page = w.page("staff")
@@ -227,6 +228,7 @@ def test_chinese_is_shown_with_the_zh_cn_translation_and_switching_keeps_the_mod
             "价格公示",  # issue #18.1: the public list is readable by the administrator too
             "员工",
             "展厅",
+            "服务公示",  # issue #19.5: warranty, fees, complaint process, charging piles
             "审计日志",
             "系统管理",
         ]

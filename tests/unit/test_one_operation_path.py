@@ -69,6 +69,11 @@ READS_BY_NAME = {
     "handover_checklist",  # issue #18.6: what the handover asks for and what blocks it now
     "deal_board",  # the deal board (issue #18.7)
     "deal_detail",  # one deal's history and documents
+    # Complaints (issue #19.3): the board, the rungs not yet seen, the receipt, the progress query.
+    "complaint_board",
+    "complaint_receipt_pdf",
+    "my_escalations",
+    "query_progress",
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template", "export_cash_report"}

@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self._wire_reception(central)
+        from ui.customer_care.complaint_notices import ComplaintNotices  # issue #19.6-19.7
+
+        self.complaint_notices = ComplaintNotices.for_window(ctx, self.live_notice, self)
         self._build_menus()
         self._build_status_bar()
         self._install_scan_catcher()

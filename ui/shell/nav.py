@@ -143,6 +143,22 @@ def _admin(ctx: AppContext) -> QWidget:
     return AdminPage(ctx)
 
 
+COMPLAINTS_PAGE = "ui.customer_care.complaints_page"
+
+
+def _complaints(ctx: AppContext) -> QWidget:
+    page = importlib.import_module(COMPLAINTS_PAGE)  # issue #19.3 (see Module.page_module)
+    return page.ComplaintsPage(ctx)
+
+
+NOTICES_PAGE = "ui.customer_care.notices_page"
+
+
+def _notices(ctx: AppContext) -> QWidget:
+    page = importlib.import_module(NOTICES_PAGE)  # issue #19.5 (see Module.page_module)
+    return page.NoticesPage(ctx)
+
+
 M, A = Module, Action
 MODULES = (
     M(
@@ -282,6 +298,24 @@ MODULES = (
         icon="SP_DesktopIcon",
         count="cards",
         empty_text=QT_TRANSLATE_NOOP("MainWindow", "No cars on the floor. Put a car on display from the inventory."),
+    ),
+    M(
+        "complaints",
+        QT_TRANSLATE_NOOP("MainWindow", "Complaints"),
+        A.VIEW_COMPLAINTS,
+        _complaints,
+        icon="SP_MessageBoxWarning",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No complaints here: receive one with the Receive… button."),
+        page_module=COMPLAINTS_PAGE,
+    ),
+    M(
+        "notices",
+        QT_TRANSLATE_NOOP("MainWindow", "Public notices"),
+        A.ISSUE_STORE_NOTICE,
+        _notices,
+        icon="SP_FileDialogInfoView",
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No public notices yet: publish one with the New version… button."),
+        page_module=NOTICES_PAGE,
     ),
     M(
         "audit",
