@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMenu
 
-from app.core.clock import store_today, to_store_time, utcnow
+from app.core.clock import store_day_bounds, store_today, to_store_time, utcnow
 from app.reception import appointments
 from app.reception.appointment_log import appointment_history
 from app.reception.duty import set_roster
@@ -32,13 +32,17 @@ def desk(uow, make_ctx, sync_ops):
 
 
 def _book(uow, ctx, consultant, customer, minutes: int):
+    """Booked `minutes` from now, but within today's store day: the desk lists today's
+    appointments, and a run after 23:00 in Shanghai would otherwise book tomorrow."""
     now = utcnow()
+    last_minute_today = store_day_bounds(store_today(now))[1] - dt.timedelta(minutes=1)
+    at = min(now + dt.timedelta(minutes=minutes), last_minute_today)
     return appointments.book_appointment(
         uow(),
         actor=ctx.actor,
         customer_id=customer.id,
         consultant_id=consultant.user_id,
-        scheduled_at=(now + dt.timedelta(minutes=minutes)).replace(second=0, microsecond=0),
+        scheduled_at=at.replace(second=0, microsecond=0),
         now=now,
     )
 

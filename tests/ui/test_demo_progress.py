@@ -26,7 +26,7 @@ def test_first_demo_start_shows_its_progress_until_the_login_works(qtbot):
         assert shell.login.isVisible()  # the login window is up at once, before the build
         qtbot.waitUntil(lambda: bool(_progress_dialogs()), timeout=60_000)
         dialog = _progress_dialogs()[0]
-        assert dialog.labelText() and dialog.maximum() == 8
+        assert dialog.labelText() and dialog.maximum() == 9
         qtbot.waitUntil(lambda: shell.backend is not None, timeout=600_000)
         qtbot.waitUntil(lambda: not _progress_dialogs(), timeout=5_000)
         assert {u[0] for u in shell.backend.demo_users} >= {"admin", "lin.xiaoyu"}
