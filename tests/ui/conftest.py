@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from db.models import Role
 from tests.factories import make_user
@@ -27,6 +28,13 @@ def background_work_done_after_each_test():
     The app itself waits the same way at logout and shutdown (ui/shell/shell.py)."""
     yield
     workers.wait_for_idle()
+    # A message box a test left open (a child of a closed dialog is still a window of its own)
+    # would be found by the next test's search for "the visible box", in this one's language.
+    app = QApplication.instance()
+    if app is not None:
+        for w in QApplication.topLevelWidgets():
+            if w.isVisible():
+                w.close()
 
 
 @pytest.fixture()
