@@ -34,7 +34,6 @@ from app.customer_care.tasks import count_care_tasks, list_care_tasks, record_ta
 
 # --- Complaints and the working-day calendar (issue #19.3; h-care2) --------------------------
 from app.customer_care.calendar import (
-    CalendarUnknown,
     WorkingCalendar,
     WorkingDayDTO,
     enter_calendar_year,
@@ -43,6 +42,7 @@ from app.customer_care.calendar import (
     list_overrides,
     set_working_day,
     working_calendar,
+    years_to_enter,
 )
 from app.customer_care.complaint_board import complaint_board, count_by_channel, get_complaint, list_complaint_handlers
 from app.customer_care.complaint_deadlines import ClockState, first_response_due, reply_due
@@ -112,7 +112,6 @@ __all__ = [
     # --- complaints, the working-day calendar and public notices (h-care2), sorted ---
     "BoardDTO",
     "BoardRow",
-    "CalendarUnknown",
     "ClockState",
     "ComplaintDTO",
     "ComplaintInput",
@@ -154,4 +153,5 @@ __all__ = [
     "set_working_day",
     "stale_notices",
     "working_calendar",
+    "years_to_enter",
 ]

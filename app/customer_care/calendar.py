@@ -6,9 +6,14 @@ Used to count the 7 working days within which a complainant is told how the comp
 accepted and handled (《上海市消费者权益保护条例》/办法 art. 18).
 
 A year the library does not know (it knows 2004-2026 in version 1.11.0; the notice for the next
-year appears each November) is never guessed: counting into it raises `CalendarUnknown` until a
-manager has entered that year's holidays as day overrides and marked the year entered
-(`enter_calendar_year`). A newer library release makes the entry unnecessary.
+year appears each November) is counted PROVISIONALLY until a manager has entered that year's
+holidays as day overrides and marked the year entered (`enter_calendar_year`), or a newer
+library release knows it: every day counts, less the fixed-date statutory holidays of
+《全国年节及纪念日放假办法》 (1 January, 1-2 May, 1-3 October). Weekends and the lunar holidays
+are left in because a swapped working day (调休) may fall on any weekend: counting a superset of
+the official working days, a provisional deadline is never after the official one. The store
+answers early, never late. Receiving a complaint is never refused for it (5.2.7: every complaint is recorded), and
+the Complaints page tells the manager which year still needs entering (`years_to_enter`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.core.common import check_version, commit
 from app.core.dto import Actor, Changes
-from app.core.errors import FieldError, ShowroomError, ValidationFailed
+from app.core.errors import FieldError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.validation import clean_line
 from app.customer_care.complaint_clock import server_now
@@ -31,10 +36,8 @@ from db.complaint_models import CalendarYear, WorkingDayOverride
 from db.uow import UnitOfWork
 
 
-class CalendarUnknown(ShowroomError):
-    """The holiday library does not know `year` and the store has not entered it."""
-
-    code = "calendar_year_unknown"
+# 《全国年节及纪念日放假办法》 (2024): the holidays whose date never moves.
+FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
 
 
 def library_years() -> range:
@@ -58,8 +61,8 @@ class WorkingCalendar:
             return day.weekday() < 5
         try:
             return bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:  # the library's own refusal outside its years
-            raise CalendarUnknown(year=day.year) from None
+        except NotImplementedError:  # outside the library's years: provisional (see the module)
+            return (day.month, day.day) not in FIXED_HOLIDAYS
 
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
         """The `count`-th working day after `day` (`day` itself not counted)."""
@@ -103,6 +106,19 @@ def list_entered_years(uow: UnitOfWork, actor: Actor) -> list[int]:
     require(actor, Action.VIEW_COMPLAINTS)
     with uow:
         return list(uow.session.scalars(select(CalendarYear.year).order_by(CalendarYear.year)))
+
+
+def years_to_enter(uow: UnitOfWork, actor: Actor, *, now: dt.datetime | None = None) -> list[int]:
+    """The years of the coming month (today's and, from early December, the next) that neither
+    the library nor the store knows: deadlines counted into them are provisional until a
+    manager enters their holidays."""
+    require(actor, Action.VIEW_COMPLAINTS)
+    with uow:
+        s = uow.session
+        today = (now or server_now(s)).date()
+        entered = set(s.scalars(select(CalendarYear.year)))
+    known, ahead = library_years(), sorted({today.year, (today + dt.timedelta(days=31)).year})
+    return [y for y in ahead if y not in known and y not in entered]
 
 
 def list_overrides(uow: UnitOfWork, actor: Actor) -> list[WorkingDayDTO]:

@@ -1341,6 +1341,10 @@ Customer&apos;s name:</source>
         <translation>工作日历…</translation>
     </message>
     <message>
+        <source>The official holidays of {years} are not known yet: reply deadlines in it count every day but 1 January, 1-2 May and 1-3 October, so they fall early. A manager enters that year&apos;s holidays and swapped working days in Working days…</source>
+        <translation>{years} 年的法定节假日尚未公布或录入：该年的答复期限暂按自然日计算，只扣除 1 月 1 日、5 月 1–2 日和 10 月 1–3 日，因此会偏早。请经理在“工作日历…”中录入该年的节假日和调休工作日。</translation>
+    </message>
+    <message>
         <source>Complaints: {count}, from the 12345 hotline: {hotline}</source>
         <translation>投诉：{count} 件，其中12345热线：{hotline} 件</translation>
     </message>
@@ -4059,10 +4063,6 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>A notice cannot take effect before today.</source>
         <translation>公示的生效日期不能早于今天。</translation>
-    </message>
-    <message>
-        <source>The holiday calendar does not know {year} yet. A manager enters that year&apos;s holidays and swapped working days first; nothing was saved.</source>
-        <translation>节假日日历尚无 {year} 年的数据。须先由经理录入该年的节假日和调休工作日；未保存任何内容。</translation>
     </message>
 </context>
 <context>

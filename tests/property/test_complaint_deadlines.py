@@ -1,18 +1,19 @@
 """Complaint deadline arithmetic (issue #19.9): 72 hours (T/CSCA 120031 3.17) across month and
 year ends in Shanghai time, which has no daylight saving; 7 working days (办法 art. 18) across a
 holiday week with its swapped working days (调休), on the chinesecalendar library and the
-store's overrides; a year the library does not know is refused, never guessed."""
+store's overrides; a year the library does not know is counted provisionally, never late."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.clock import from_store_time, to_store_time
-from app.customer_care.api import CalendarUnknown, WorkingCalendar, first_response_due, library_years, reply_due
+from app.customer_care.api import WorkingCalendar, first_response_due, library_years, reply_due
+from app.customer_care.calendar import FIXED_HOLIDAYS
 
 LIBRARY = WorkingCalendar({}, frozenset())
 # Naive UTC instants within the library's years (up to the end of 2026 in store time).
@@ -81,12 +82,39 @@ def test_the_store_overrides_single_days():
     assert to_store_time(reply_due(received, closed)) == dt.datetime(2025, 10, 15, 0, 0)
 
 
-def test_a_year_the_library_does_not_know_is_refused_not_guessed():
+def test_a_year_the_library_does_not_know_is_counted_provisionally_never_refused():
+    """5.2.7: every complaint is recorded, so a year without a published holiday notice yet
+    still gets a deadline: every day but the fixed-date holidays, on or before the official one."""
     beyond = library_years().stop  # 2027 with chinesecalendar 1.11.0
     received = from_store_time(dt.datetime(beyond - 1, 12, 28, 10, 0))
-    with pytest.raises(CalendarUnknown) as refused:
-        reply_due(received, LIBRARY)
-    assert refused.value.params == {"year": beyond}
+    provisional = to_store_time(reply_due(received, LIBRARY)).date()
+    # the end of the 7th day (29, 30, 31 Dec, 2, 3, 4, 5 Jan), i.e. midnight starting 6 January
+    assert provisional == dt.date(beyond, 1, 6)
+    assert not LIBRARY.is_working(dt.date(beyond, 1, 1))  # New Year's Day, fixed by law
     # Once the store has entered that year's holidays, it is counted with them.
-    entered = WorkingCalendar({dt.date(beyond, 1, 1): False}, frozenset({beyond}))
-    assert to_store_time(reply_due(received, entered)).date() > dt.date(beyond, 1, 1)
+    entered = WorkingCalendar({dt.date(beyond, 1, 4): False}, frozenset({beyond}))
+    assert to_store_time(reply_due(received, entered)).date() > provisional
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2026, 11, 30)))
+def test_the_provisional_count_never_falls_after_the_official_one(day):
+    """Counted as if the library did not know the year, a deadline is never later than the
+    library's own, 调休 Saturdays and Sundays included (2024-05-11 was a working Saturday)."""
+
+    class Provisional(WorkingCalendar):
+        def is_working(self, d: dt.date) -> bool:
+            return (d.month, d.day) not in FIXED_HOLIDAYS
+
+    assert Provisional({}, frozenset()).add_working_days(day, 7) <= LIBRARY.add_working_days(day, 7)
+
+
+def test_the_complaints_page_names_a_year_still_to_enter(uow):
+    from app.core.dto import Actor
+    from app.customer_care.api import years_to_enter
+    from db.models import Role
+
+    beyond = library_years().stop
+    manager = Actor(1, "m", "经理", frozenset({Role.SALES_MANAGER}))
+    assert years_to_enter(uow(), manager, now=dt.datetime(beyond - 1, 12, 10)) == [beyond]
+    assert years_to_enter(uow(), manager, now=dt.datetime(beyond - 1, 10, 1)) == []

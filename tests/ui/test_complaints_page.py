@@ -148,3 +148,16 @@ def test_a_manager_corrects_a_day_and_marks_2027_entered(qtbot, make_ctx, uow):
     with uow() as u:
         cal = working_calendar(u.session)
     assert not cal.is_working(dt.date(2026, 12, 24)) and cal.is_working(dt.date(beyond, 1, 4))
+
+
+def test_the_page_names_a_coming_year_whose_holidays_are_not_known(qtbot, make_ctx, uow, sync_ops):
+    """From early December the next year's deadlines are provisional until its holidays are
+    entered (办法 art. 18's 7 working days): the manager is told, with the year."""
+    from app.customer_care.api import years_to_enter
+
+    make_store(uow)
+    ctx = make_ctx(Role.SALES_MANAGER)
+    page = _page(qtbot, ctx)
+    missing = years_to_enter(uow(), ctx.actor)
+    assert page.calendar_warning.isVisible() == bool(missing)
+    assert all(str(y) in page.calendar_warning.text() for y in missing)

@@ -71,6 +71,7 @@ READS_BY_NAME = {
     "deal_detail",  # one deal's history and documents
     # Complaints (issue #19.3): the board, the rungs not yet seen, the receipt, the progress query.
     "complaint_board",
+    "years_to_enter",
     "complaint_receipt_pdf",
     "my_escalations",
     "query_progress",

@@ -18,6 +18,7 @@ from app.core.dto import Changes
 from app.core.permissions import Action, can
 from app.customer_care.api import (
     complaint_board,
+    years_to_enter,
     complaint_receipt_pdf,
     escalate_due,
     list_complaint_handlers,
@@ -63,6 +64,7 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addLayout(self.escalation_bar)
+        layout.addWidget(self.calendar_warning)
         layout.addWidget(split, 1)
         layout.addLayout(self.actions)
         ctx.data_did_change.connect(self._on_change)
@@ -85,6 +87,8 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
         self.escalation = QLabel(objectName="complaint_escalations")
         self.escalation.setWordWrap(True)
         self.seen_button = action_button(self.tr("Seen"), "escalations_seen", self.mark_seen, visible=False)
+        # A year the holiday library does not know yet: its deadlines are provisional (calendar.py).
+        self.calendar_warning = QLabel(objectName="calendar_warning", visible=False, wordWrap=True)
         self.escalation_bar = QHBoxLayout()
         self.escalation_bar.addWidget(self.escalation, 1)
         self.escalation_bar.addWidget(self.seen_button)
@@ -114,6 +118,17 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         ctx, open_only = self.ctx, self.open_only.isChecked()
         run_op(self, lambda: complaint_board(ctx.uow(), actor=ctx.actor, open_only=open_only), self._loaded)
+        run_op(self, lambda: years_to_enter(ctx.uow(), ctx.actor), self._show_calendar_warning)
+
+    def _show_calendar_warning(self, years: list[int]) -> None:
+        self.calendar_warning.setVisible(bool(years))
+        self.calendar_warning.setText(
+            self.tr(
+                "The official holidays of {years} are not known yet: reply deadlines in it count every "
+                "day but 1 January, 1-2 May and 1-3 October, so they fall early. A manager enters "
+                "that year's holidays and swapped working days in Working days…"
+            ).format(years=", ".join(str(y) for y in years))
+        )
 
     def _loaded(self, board) -> None:
         selected = self.selected()

@@ -39,10 +39,4 @@ FIELD_MESSAGES: dict[str, str] = {
     "notice_effective_in_past": QT_TRANSLATE_NOOP("Errors", "A notice cannot take effect before today."),
 }
 # Shown in a dialog.
-ERROR_MESSAGES: dict[str, str] = {
-    "calendar_year_unknown": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The holiday calendar does not know {year} yet. A manager enters that year's holidays and "
-        "swapped working days first; nothing was saved.",
-    )
-}
+ERROR_MESSAGES: dict[str, str] = {}
