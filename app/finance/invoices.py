@@ -56,7 +56,8 @@ def record_invoice(
     """Record (or correct) the invoice number and date on the contract."""
     require(actor, Action.RECORD_PAYMENTS)
     now = now or utcnow()
-    invoice_no = clean_line(invoice_no).replace(" ", "")
+    # As printed: "031002600111-00012345" (code, dash, number) is typed with its dash and spaces.
+    invoice_no = clean_line(invoice_no).replace(" ", "").replace("-", "")
     with uow:
         s = uow.session
         contract = get_contract(s, contract_id)

@@ -166,6 +166,13 @@ def test_the_invoice_number_and_date_are_recorded_and_never_twice_art_16(uow):
             invoice_date=dt.date(2026, 3, 12), now=dt.datetime(2026, 3, 12, 4),
         )  # fmt: skip
     assert e.value.for_field("invoice_no").code == "invoice_no_taken"
+    # Typed as printed on the form, with its dash: the same invoice, so the same refusal.
+    with pytest.raises(ValidationFailed) as e:
+        finance.record_invoice(
+            uow(), actor=desk.cashier, contract_id=other, invoice_no="031001900111-12345678",
+            invoice_date=dt.date(2026, 3, 12), now=dt.datetime(2026, 3, 12, 4),
+        )  # fmt: skip
+    assert e.value.for_field("invoice_no").code == "invoice_no_taken"
 
 
 def open_desk_second(uow, desk) -> int:
