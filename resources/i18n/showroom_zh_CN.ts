@@ -1297,6 +1297,10 @@ Customer&apos;s name:</source>
         <translation>客户投诉</translation>
     </message>
     <message>
+        <source>No complaints here. A new one starts with Receive…</source>
+        <translation>这里没有投诉。新投诉请点“受理投诉…”。</translation>
+    </message>
+    <message>
         <source>Open only</source>
         <translation>只看未结案</translation>
     </message>

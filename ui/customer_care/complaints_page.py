@@ -12,7 +12,7 @@ complaints they handle, the desk and managers all (the service scopes the board)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.core.dto import Changes
 from app.core.permissions import Action, can
@@ -53,6 +53,10 @@ class ComplaintsPage(RefreshWhenShown, QWidget):
         self.model = ComplaintTableModel(self)
         self.table = read_only_table("complaints_table", self.model)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
+        # The deadline headers are long ("First response (72 h)"): columns fit their text.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setProperty("empty_text", self.tr("No complaints here. A new one starts with Receive…"))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.detail = ComplaintDetail(ctx, self)
         self._build_bars()
