@@ -144,6 +144,37 @@ Customer&apos;s name:</source>
     </message>
 </context>
 <context>
+    <name>AmendContractDialog</name>
+    <message>
+        <source>Amend contract {number}</source>
+        <translation>变更合同 {number}</translation>
+    </message>
+    <message>
+        <source>Sign amendment</source>
+        <translation>签署变更</translation>
+    </message>
+    <message>
+        <source>Amendment (revision {n})</source>
+        <translation>合同变更（第 {n} 版）</translation>
+    </message>
+    <message>
+        <source>Required; printed on the amended contract</source>
+        <translation>必填；打印在变更后的合同上</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Retype the buyer&apos;s ID number ({masked})</source>
+        <translation>请重新输入买受人证件号码（{masked}）</translation>
+    </message>
+    <message>
+        <source>Retype to keep it on the contract</source>
+        <translation>重新输入方可保留在合同上</translation>
+    </message>
+</context>
+<context>
     <name>ApologyDialog</name>
     <message>
         <source>Apology</source>
@@ -2117,6 +2148,10 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Schedule / Handover…</source>
         <translation>预约 / 交车…</translation>
+    </message>
+    <message>
+        <source>Amend contract…</source>
+        <translation>变更合同…</translation>
     </message>
     <message>
         <source>Cancel contract…</source>

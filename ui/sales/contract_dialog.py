@@ -52,6 +52,7 @@ class ContractDialog(ServiceFormDialog):
         self.fields.changed.connect(self._terms_changed)
         inner = QWidget()
         column = QVBoxLayout(inner)
+        self.column = column  # the amendment dialog adds its reason under the summary
         column.addWidget(self._summary())
         column.addWidget(self.fields)
         column.addWidget(self._signature_box())

@@ -1,6 +1,6 @@
 """The deal page's next-step buttons (issue #18.7): Quote…, Disclosure…, Contract…, Payment…,
-Schedule / Handover… and Cancel contract…, each opening the dialog of the sales part that owns
-the step (imported when clicked). A button shows only what the user's role may do and what
+Schedule / Handover…, Amend contract… and Cancel contract…, each opening the dialog of the
+sales part that owns the step (imported when clicked). A button shows only what the user's role may do and what
 the deal's stage allows; the services still decide (T/CSCA 120031 4.3-4.4.2: the rules live
 there, a hidden button is only a convenience)."""
 
@@ -69,6 +69,12 @@ def _handover(ctx, parent, deal):
     return open_handover_dialog(ctx, parent, deal.id)
 
 
+def _amend_contract(ctx, parent, deal):
+    from ui.sales.amend_contract_dialog import open_amend_contract_dialog
+
+    return open_amend_contract_dialog(ctx, parent, deal.id)
+
+
 def _end_contract(ctx, parent, deal):
     from ui.sales.end_contract_dialog import open_end_contract_dialog
 
@@ -83,6 +89,7 @@ class Step:
     who: tuple[Action, ...]  # shown to users allowed any of these
     stages: tuple[str, ...]  # deal stages it applies to
     needs_car: bool = False  # only once a car (VIN) is assigned to the deal
+    also: tuple[Action, ...] = ()  # and allowed all of these too
 
 
 STEPS = (
@@ -106,6 +113,15 @@ STEPS = (
         _handover,
         (Action.SELL, Action.DELIVER_VEHICLE),
         LIVE_CONTRACT,
+    ),
+    # An amendment sells again and voids the old version: a sales manager's pair of rights.
+    Step(
+        "step_amend_contract",
+        QT_TRANSLATE_NOOP("DealSteps", "Amend contract…"),
+        _amend_contract,
+        (Action.VOID_DOCUMENTS,),
+        LIVE_CONTRACT,
+        also=(Action.SELL,),
     ),
     Step(
         "step_end_contract",
@@ -140,6 +156,7 @@ class DealSteps(QHBoxLayout):
             allowed = (
                 deal is not None
                 and any(can(roles, a) for a in step.who)
+                and all(can(roles, a) for a in step.also)
                 and deal.stage in step.stages
                 and (deal.vehicle_id is not None or not step.needs_car)
             )
