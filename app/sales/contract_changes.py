@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.core.clock import store_today, utcnow
 from app.core.common import check_version, commit
 from app.core.dto import Actor, SignatureCapture
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
-from app.core.personal_data import fingerprint, mask, seal
+from app.core.personal_data import fingerprint, mask, seal, unseal
 from app.core.validation import check_length, clean_text
 from app.documents.api import archive_prepared
 from app.inventory.api import release_from_contract
@@ -101,6 +102,8 @@ def amend_contract(
     with uow:
         s = uow.session
         c = _live(s, contract_id, expected_version)
+        kept_phone = c.buyer_phone_masked if not data.buyer_phone.strip() else None
+        data = _kept_sealed(c, data)
         terms = clean_terms(data, price_fen=c.price_fen, today=store_today(now))
         if fingerprint(terms.buyer_id, field=BUYER_ID_FIELD) != c.buyer_id_fingerprint:
             raise ValidationFailed([FieldError("buyer_id", "amend_buyer_changed")])
@@ -118,6 +121,8 @@ def amend_contract(
         if prepared.special_terms is not None:
             c.special_terms_document_id = archive_prepared(s, prepared.special_terms, actor)
         _apply_terms(c, terms, actor)
+        if kept_phone:  # only its masked form was kept: the amendment does not erase it
+            c.buyer_phone_masked = kept_phone
         c.revision = amendment.revision
         s.add(
             ContractRevision(
@@ -138,6 +143,18 @@ def _special_number(s, c: Contract) -> str | None:
         return None
     doc = s.get(Document, c.special_terms_document_id)
     return doc.number if doc else None
+
+
+def _kept_sealed(c: Contract, data: ContractInput) -> ContractInput:
+    """An amendment's form cannot show the sealed buyer address and agent ID (they are never
+    sent to a screen): left empty, they stay what the contract says, on the new paper too."""
+    if not data.buyer_address.strip() and c.buyer_address_sealed:
+        data = replace(data, buyer_address=unseal(c.buyer_address_sealed, field="contract.buyer_address"))
+    same_agent = data.agent_name.strip() and data.agent_name.strip() == (c.agent_name or "")
+    if same_agent and not data.agent_id_number.strip() and c.agent_id_sealed:
+        agent_id = unseal(c.agent_id_sealed, field=AGENT_ID_FIELD)
+        data = replace(data, agent_id_number=agent_id, agent_id_type=data.agent_id_type or c.agent_id_type or "")
+    return data
 
 
 def _apply_terms(c: Contract, t: CleanTerms, actor: Actor) -> None:

@@ -170,8 +170,8 @@ Customer&apos;s name:</source>
         <translation>请重新输入买受人证件号码（{masked}）</translation>
     </message>
     <message>
-        <source>Retype to keep it on the contract</source>
-        <translation>重新输入方可保留在合同上</translation>
+        <source>Leave empty to keep it as on the contract</source>
+        <translation>留空则保持合同原有内容</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ refund request for the net amount paid."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
@@ -141,3 +143,29 @@ def test_an_amendment_cannot_change_the_buyer(uow, staff):
             signatures=pads(), now=SALE_NOW,
         )  # fmt: skip
     assert _field_code(e) == "amend_buyer_changed"
+
+
+def test_an_amendment_keeps_the_sealed_address_and_agent_id_left_empty_on_its_form(uow, staff):
+    """4.3.3: the amendment's form never shows the sealed buyer address or agent ID, so leaving
+    them empty keeps them, on the record and on the new signed paper (nothing silently erased)."""
+    from app.core.personal_data import unseal
+    from app.sales.contracts import AGENT_ID_FIELD
+    from db.sales_models import Contract
+
+    consultant, manager, _ = staff
+    deal_id, _ = ready_deal(uow, consultant, manager)
+    typed = contract_input(
+        buyer_address="上海市闵行区莘庄镇1号", agent_name="王小明", agent_id_type="resident_id",
+        agent_id_number="11010519491231002X",
+    )  # fmt: skip
+    first = sign(uow, consultant, deal_id, data=typed)
+    retyped = replace(typed, buyer_address="", agent_id_number="", buyer_phone="")
+    amend_contract(
+        uow(), actor=manager, contract_id=first.id, expected_version=first.version, data=retyped,
+        reason="交车日期变更", signatures=pads(), now=SALE_NOW,
+    )  # fmt: skip
+    with uow() as u:
+        c = u.session.get(Contract, first.id)
+        assert unseal(c.buyer_address_sealed, field="contract.buyer_address") == "上海市闵行区莘庄镇1号"
+        assert unseal(c.agent_id_sealed, field=AGENT_ID_FIELD) == "11010519491231002X"
+        assert c.buyer_phone_masked and c.revision == 2

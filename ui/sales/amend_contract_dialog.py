@@ -56,9 +56,9 @@ class AmendContractDialog(ContractDialog):
         f.buyer_id.setPlaceholderText(
             self.tr("Retype the buyer's ID number ({masked})").format(masked=c.buyer_id_masked)
         )
-        # Address, phone and the agent's ID are kept sealed: retyped, or left off the new version.
-        f.buyer_address.setPlaceholderText(self.tr("Retype to keep it on the contract"))
-        f.buyer_phone.setPlaceholderText(self.tr("Retype to keep it on the contract"))
+        # Address and the agent's ID are sealed, never shown: left empty, the service keeps them.
+        f.buyer_address.setPlaceholderText(self.tr("Leave empty to keep it as on the contract"))
+        f.buyer_phone.setPlaceholderText(self.tr("Leave empty to keep it as on the contract"))
         f.agent_name.setText(c.agent_name)
         f.engine_no.setText(c.engine_no)
         f.certificate_no.setText(c.certificate_no)
