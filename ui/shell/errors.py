@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
+from ui.shell.labels import VEHICLE_STATUS, status_label
 
 log = logging.getLogger(__name__)
 CTX = "Errors"
@@ -246,6 +247,8 @@ def tr(text: str) -> str:
 def _fmt(template: str, params: dict) -> str:
     # Lists (columns, searched paths) read better joined than as Python reprs.
     params = {k: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    if params.get("status") in VEHICLE_STATUS:  # "in_stock" reads as the inventory page says it
+        params["status"] = status_label(params["status"])
     try:
         return tr(template).format(**params)
     except (KeyError, IndexError, ValueError):
