@@ -2,15 +2,18 @@
 of the period, as the complaint services (app/customer_care/complaints.py, complaint_handling.py,
 complaint_escalation.py) would have written it.
 
-- about 1.5 complaints per 100 contracts, some weeks to months after the signing; about one in
+- about 1.2 complaints per 100 contracts, some weeks to months after the signing, and a few from
+  prospects (2 per 1,000 leads: a consultant's manner, a quoted price), about 2 per 100 sales in
+  all; about one in
   ten through the Shanghai 12345 hotline (3.15 counts them), the rest at the front desk, by
   phone, from the brand, online or the consumer association;
 - each with both deadlines as fixed at receipt: the first response within 72 hours (3.17) and
   the reply within 7 working days (办法 art. 18, on the store's working-day calendar);
 - most closed: first response, reply, then the result with the customer's confirmation (a few
   refused, with what they said: 3.16), each a `complaint_note`; a few answered late;
-- the last weeks' still open, some of them past a deadline (red) with the escalation rungs the
-  ladder records for the handler and the sales manager, not yet seen.
+- a few still open: the last three weeks' (some past a deadline, red, with the escalation rungs
+  the ladder records for the handler and the sales manager, not yet seen) and some disputes
+  answered but waiting for the brand's assessment or the customer's confirmation.
 
 Numbers are TS-YYYY-NNNNNN from the row id (`complaints._number`), as the service gives them:
 there is no separate counter, and on PostgreSQL `Generator.fix_sequences` moves the id
@@ -25,7 +28,10 @@ from bench.generate import END
 
 H = dt.timedelta(hours=1)
 D = dt.timedelta(days=1)
-PER_CONTRACT = 0.015
+PER_CONTRACT = 0.012
+PER_LEAD = 0.002  # a prospect's complaint (a consultant's manner, a quoted price): no contract yet
+RECENT = 60 * D  # complaints received this close to the period's end may still miss a step
+DISPUTED = 0.05  # replied, then weeks waiting for the brand's assessment or the customer
 CHANNELS = (  # (channel, share): ~10% through 12345
     ("front_desk", 0.35),
     ("phone", 0.30),
@@ -56,6 +62,11 @@ def add_complaint_rows(g) -> None:
             received = _store_hours(g, signed + D * g.rng.randrange(3, 120))
             if received < END:
                 _complaint(g, rows, calendar, received, contract_id, vehicle_id, customer_id, consultant)
+    for lead_id, (created, consultant, _brand, _model) in sorted(g.customer_first.items()):
+        if g.rng.random() < PER_LEAD:
+            received = _store_hours(g, created + D * g.rng.randrange(1, 20))
+            if received < END:
+                _complaint(g, rows, calendar, received, None, None, lead_id, consultant)
     rows["complaint"].sort(key=lambda r: r["received_at"])  # ids (and numbers) in the order received
     for n, row in enumerate(rows["complaint"], start=1):
         row["id"] = n
@@ -105,7 +116,7 @@ def _complaint(g, rows, calendar, received, contract_id, vehicle_id, customer_id
     from app.customer_care.complaint_deadlines import first_response_due, reply_due
 
     rng, manager, desk = g.rng, g.users["manager"], g.users["desk1"]
-    category, summary = CATEGORIES[rng.randrange(len(CATEGORIES))]
+    category, summary = CATEGORIES[rng.randrange(len(CATEGORIES) if contract_id else 2)]  # prospects: 2 first
     handler = manager if rng.random() < 0.6 else consultant
     row = dict(
         number="", channel=_pick(rng, CHANNELS), category=category, received_at=received, summary=summary,
@@ -140,12 +151,13 @@ def _handle(g, rows, row, children) -> None:
     reply = max(first + H, min(row["reply_due"] - H * rng.uniform(2, 60), received + D * rng.uniform(1, 6)))
     if late:
         reply = row["reply_due"] + D * rng.uniform(0.5, 2)
-    closed = reply + D * rng.uniform(0.5, 4)
+    closed = reply + D * (rng.uniform(20, 60) if rng.random() < DISPUTED else rng.uniform(0.5, 4))
+    recent = END - received < RECENT  # the last weeks': a step or two may still be missing
     notes, escalate = [], []
-    if first < END and rng.random() < 0.97:  # a few open ones still wait for the first answer
+    if first < END and not (recent and rng.random() < 0.4):
         notes.append(("first_response", "已致电客户，说明处理流程和时限", first))
         row["first_response_at"] = first
-    if row["first_response_at"] and reply < END:
+    if row["first_response_at"] and reply < END and not (recent and rng.random() < 0.4):
         notes.append(("reply", "已书面告知客户受理情况和处理方案", reply))
         row["reply_at"] = reply
     for deadline, due, done in (("first_response", "first_response_due", "first_response_at"),
@@ -154,7 +166,7 @@ def _handle(g, rows, row, children) -> None:
             escalate.append((deadline, row[due]))
     for kind, text, at in notes:
         _note(row, children, kind, text, at)
-    if row["reply_at"] and closed < END:
+    if row["reply_at"] and closed < END and not (recent and rng.random() < 0.5):  # awaiting the customer
         _close(g, row, children, closed)
     for deadline, due in escalate:  # the ladder's rungs, recorded by the first PC to see them
         seen = None if row["status"] == "open" else due + 2 * H
