@@ -28,6 +28,9 @@ def add_module_rows(g) -> None:
         from bench.generate_care import add_care_rows  # issue #19.10: five years of customer care
 
         add_care_rows(g)
+        from bench.generate_complaints import add_complaint_rows  # issue #19.10: five years of complaints
+
+        add_complaint_rows(g)
 
 
 def _test_drives(g) -> None:

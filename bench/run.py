@@ -466,6 +466,7 @@ def main(argv=None) -> int:
     repeat = 3 if args.quick else 9
     from bench.board_rows import deal_board_rows
     from bench.care_rows import care_page_rows, overdue_rows
+    from bench.complaint_rows import complaint_board_rows, overdue_complaint_rows
     from bench.contract_sign import contract_rows
     from bench.generate import Generator, use_data_dir
 
@@ -488,6 +489,8 @@ def main(argv=None) -> int:
     deal_board_rows(table, s_url, "S", repeat)  # issue #18.11 (bench/board_rows.py)
     care_page_rows(table, s_url, "S", repeat)  # issue #19.10 (bench/care_rows.py)
     overdue_rows(table, s_url, "S", repeat)
+    complaint_board_rows(table, s_url, "S", repeat)  # issue #19.10 (bench/complaint_rows.py)
+    overdue_complaint_rows(table, s_url, "S", repeat)
     if args.g_url:
         search_rows(table, args.g_url, "G", 0.020, repeat)
         visits_list_row(table, args.g_url, "G", repeat)
