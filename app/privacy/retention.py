@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import Table, and_, func, or_, select, update
 
@@ -40,7 +41,10 @@ MAX_STORED_MONTHS = 120  # app.store.retention_setting's upper bound
 SALES_YEARS = 10
 _MONTHS = (re.compile(r"(\d+)\s*个月"), re.compile(r"(\d+)\s*months", re.IGNORECASE))
 # Free text that may name or describe the person; cleared on anonymisation.
-_FREE_TEXT = {"notes", "note", "damage_notes", "customer_name", "cancel_reason", "lost_note"}
+_FREE_TEXT = {"notes", "note", "damage_notes", "customer_name", "cancel_reason", "lost_note", "contact_name"}
+# A complaint keeps who made it by name and mobile (issue #19.3), linked to a customer or not:
+# PIPL arts. 45 and 47 reach those rows by the mobile too. The complaint itself is kept (4.5.2.2).
+_CONTACT = {"contact_name": "", "contact_mobile": ""}
 _PERSONAL_SUFFIXES = ("_sealed", "_masked", "_fingerprint")
 
 
@@ -88,6 +92,11 @@ def stored_visitor_months(session) -> int:
 def _customer_tables() -> list[Table]:
     """Every table with a customer_id column (found by convention, like sealed columns)."""
     return [t for t in Base.metadata.sorted_tables if "customer_id" in t.c and t.name not in ("customer", "consent")]
+
+
+def _contact_tables() -> list[Table]:
+    """Every table naming a contact by mobile (complaints), whether or not linked to a customer."""
+    return [t for t in Base.metadata.sorted_tables if "contact_mobile" in t.c]
 
 
 def _activity_columns(t: Table) -> list:
@@ -192,6 +201,11 @@ def _clear_record(session, table: str, record_id: int) -> None:
 
 
 def _anonymise(session, customer: Customer, now: dt.datetime) -> None:
+    for t in _contact_tables():
+        theirs = [t.c.customer_id == customer.id] if "customer_id" in t.c else []
+        theirs += [t.c.contact_mobile == customer.mobile] if customer.mobile else []
+        if theirs:
+            session.execute(update(t).where(or_(*theirs)).values(**_CONTACT))
     customer.name = None
     customer.mobile = None  # through the ORM: clears mobile_rev too
     customer.language = None
@@ -295,6 +309,12 @@ def export_person(uow: UnitOfWork, *, actor, mobile: str) -> dict:
             ]
             if rows:
                 data[t.name] = rows
+        for t in _contact_tables():  # also the contact rows no one linked to the customer
+            q = select(t).where(t.c.contact_mobile == customer.mobile)
+            q = q.where(t.c.customer_id.is_(None)) if "customer_id" in t.c else q
+            rows = [_row(r) for r in s.execute(q).mappings()]
+            if rows:
+                data[t.name] = [*cast(list, data.get(t.name, [])), *rows]
         uow.audit(
             "export_person", table_name="customer", record_id=customer.id, actor=actor, detail={"tables": sorted(data)}
         )

@@ -285,3 +285,22 @@ def test_a_real_purge_from_the_command_line_needs_yes(uow, manager, db_url, caps
     assert "at most 24 months" in capsys.readouterr().err
     assert admin_cli(*["purge", "--yes", "--database-url", db_url]) == 0
     assert "Customers anonymised: 0" in capsys.readouterr().out
+
+
+def test_a_persons_complaints_are_exported_and_anonymised_with_them_but_kept(uow, manager):
+    """PIPL arts. 45 and 47 reach a complaint's contact by the mobile, linked to the customer or
+    received before they were registered; the complaint itself stays on file (4.5.2.2)."""
+    from db.complaint_models import Complaint
+    from tests.integration.complaint_factories import make_complaint
+
+    desk = make_user(uow, Role.RECEPTION)
+    before = make_complaint(uow, desk, manager.user_id, contact_name="孙先生", contact_mobile="13900000011")
+    person = make_customer(uow, desk, name="孙先生", mobile="13900000011")
+    after = make_complaint(uow, desk, manager.user_id, contact_name="孙先生", contact_mobile="13900000011")
+    data = privacy_retention.export_person(uow(), actor=manager, mobile="13900000011")["data"]
+    assert sorted(r["number"] for r in data["complaint"]) == sorted([before.number, after.number])
+    privacy_retention.delete_person(uow(), actor=manager, mobile="13900000011")
+    with uow() as u:
+        rows = u.session.scalars(select(Complaint).order_by(Complaint.id)).all()
+        assert [(r.contact_name, r.contact_mobile) for r in rows] == [("", ""), ("", "")]
+        assert u.session.get(Customer, person.id).mobile is None
