@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.core.dto import Changes
 from app.core.permissions import Action, can
@@ -72,6 +72,9 @@ class NoticesPage(RefreshWhenShown, QWidget):
         self.dialog = None
         self.model = NoticeTableModel(self)
         self.table = read_only_table("notices_table", self.model)
+        # A handful of rows: every column shows its whole title (as the complaints board does).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.stale = QLabel(objectName="notices_stale")
