@@ -5,7 +5,6 @@ into that year are refused, never guessed). Each save goes through the operation
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,6 +29,7 @@ from ui.shell.errors import error_text
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
+from ui.widgets.store_dates import store_qdate
 
 
 class WorkingDaysDialog(QDialog):
@@ -49,7 +49,7 @@ class WorkingDaysDialog(QDialog):
             ).format(first=known.start, last=known.stop - 1)
         )
         self.days = QListWidget(objectName="working_day_overrides")
-        self.day = QDateEdit(QDate.currentDate(), objectName="override_day")
+        self.day = QDateEdit(store_qdate(), objectName="override_day")
         self.day.setCalendarPopup(True)
         self.working = QComboBox(objectName="override_working")
         self.working.addItem(self.tr("Day off"), False)

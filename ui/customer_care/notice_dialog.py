@@ -5,16 +5,16 @@ version in force, or from the starting text of that kind."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from app.core.clock import store_today
 from app.customer_care.api import NoticeDTO, NoticeInput, default_notice, publish_notice
 from ui.customer_care.notice_labels import KIND, word
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
+from ui.widgets.store_dates import store_qdate
 
 
 class PublishNoticeDialog(ServiceFormDialog):
@@ -32,7 +32,7 @@ class PublishNoticeDialog(ServiceFormDialog):
         self.title_en = QLineEdit(objectName="notice_title_en")
         self.body_zh = QPlainTextEdit(objectName="notice_body_zh")
         self.body_en = QPlainTextEdit(objectName="notice_body_en")
-        self.effective = QDateEdit(QDate.currentDate(), objectName="notice_effective_from")
+        self.effective = QDateEdit(store_qdate(), objectName="notice_effective_from")
         self.effective.setCalendarPopup(True)
         hint = QLabel(
             self.tr(
@@ -56,7 +56,7 @@ class PublishNoticeDialog(ServiceFormDialog):
         self._start_from(kind)
 
     def _start_from(self, kind: str) -> None:
-        start = self.current.get(kind) or default_notice(kind, dt.date.today())
+        start = self.current.get(kind) or default_notice(kind, store_today())
         self.title_zh.setText(start.title_zh)
         self.title_en.setText(start.title_en)
         self.body_zh.setPlainText(start.body_zh)

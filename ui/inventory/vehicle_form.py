@@ -33,6 +33,7 @@ from app.inventory.vehicles import MIN_MODEL_YEAR, VehicleInput
 from db.models import Powertrain, VehicleStatus
 from ui.shell.labels import field_label, powertrain_label, status_label
 from ui.widgets.field_error import FieldErrors, make_error_label
+from ui.widgets.store_dates import store_qdate
 
 S = VehicleStatus
 # A new car enters stock before it is sold; reserving and selling go through change_status.
@@ -132,8 +133,8 @@ class VehicleForm(QWidget):
         date.setObjectName("production_date")
         date.setCalendarPopup(True)
         date.setDisplayFormat("yyyy-MM-dd")
-        date.setDateRange(QDate(MIN_MODEL_YEAR - 1, 1, 1), QDate.currentDate())
-        date.setDate(QDate.currentDate())
+        date.setDateRange(QDate(MIN_MODEL_YEAR - 1, 1, 1), store_qdate())
+        date.setDate(store_qdate())
         self.inputs["production_date"] = self.production_date = date
         self.date_unknown = QCheckBox(self.tr("Not known"))
         self.date_unknown.setObjectName("production_date_unknown")

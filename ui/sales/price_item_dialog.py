@@ -17,6 +17,7 @@ from app.sales.price_dto import PriceItemDTO, PriceItemInput
 from ui.sales.price_table_model import KIND_LABELS, SERVICE_LABELS, price_label
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
+from ui.widgets.store_dates import store_qdate
 
 # Rows shown only for some kinds (the others are hidden, not just disabled).
 ONLY_FOR = {
@@ -55,7 +56,7 @@ class PriceItemDialog(ServiceFormDialog):
         self.amount = QLineEdit("0", objectName="amount_yuan")
         self.rules = QPlainTextEdit(objectName="rules")
         self.rules.setFixedHeight(70)
-        today = QDate.currentDate()
+        today = store_qdate()
         self.valid_from, self.valid_to = _date_edit("valid_from", today), _date_edit("valid_to", today.addMonths(1))
         self.form = QFormLayout(body)
         self.form.setContentsMargins(0, 0, 0, 0)

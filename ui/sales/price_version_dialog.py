@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
+from ui.widgets.store_dates import store_qdate
 
 
 class PriceVersionDialog(ServiceFormDialog):
@@ -25,7 +26,7 @@ class PriceVersionDialog(ServiceFormDialog):
         self.request_key = uuid.uuid4().hex
         self.title = QLineEdit(objectName="title")
         self.title.setPlaceholderText(self.tr("e.g. 2027 年价格公示"))
-        self.effective_from = QDateEdit(QDate.currentDate().addDays(1), objectName="effective_from")
+        self.effective_from = QDateEdit(store_qdate().addDays(1), objectName="effective_from")
         self.effective_from.setCalendarPopup(True)
         self.effective_from.setDisplayFormat("yyyy-MM-dd")
         intro = QLabel(

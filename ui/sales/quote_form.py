@@ -25,6 +25,7 @@ from app.core.validation import parse_yuan_to_fen
 from app.sales.api import QuoteInput, ServiceChoice
 from ui.shell.labels import format_yuan
 from ui.widgets.field_error import FieldErrors, make_error_label
+from ui.widgets.store_dates import store_qdate
 
 
 def signed_yuan(fen: int) -> str:
@@ -56,7 +57,7 @@ class QuoteForm(QWidget):
             if c.kind == "vehicle":
                 self.vehicle.addItem(f"{c.name_zh}  {signed_yuan(c.amount_fen)}", c.id)
         self.vehicle.currentIndexChanged.connect(self.changed)
-        self.valid_until = QDateEdit(QDate.currentDate().addDays(14))
+        self.valid_until = QDateEdit(store_qdate().addDays(14))
         self.valid_until.setObjectName("valid_until")
         self.valid_until.setCalendarPopup(True)
         self.valid_until.setDisplayFormat("yyyy-MM-dd")

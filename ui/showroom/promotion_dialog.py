@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
 from ui.shell.workers import run_op
+from ui.widgets.store_dates import store_qdate
 
 
 class PromotionDialog(ServiceFormDialog):
@@ -52,7 +53,7 @@ class PromotionDialog(ServiceFormDialog):
         self.conditions.setFixedHeight(60)
         self.has_end = QCheckBox(self.tr("Ends on"))
         self.has_end.setObjectName("has_valid_until")
-        self.valid_until = QDateEdit(QDate.currentDate().addMonths(1), objectName="valid_until")
+        self.valid_until = QDateEdit(store_qdate().addMonths(1), objectName="valid_until")
         self.valid_until.setCalendarPopup(True)
         self.valid_until.setDisplayFormat("yyyy-MM-dd")
         self.valid_until.setEnabled(False)

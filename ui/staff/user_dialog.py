@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit, QWidget
 
 from db.models import Role
 from ui.shell.labels import role_label
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
+from ui.widgets.store_dates import store_qdate
 
 
 class _OptionalDate(QWidget):
@@ -23,7 +23,7 @@ class _OptionalDate(QWidget):
         super().__init__()
         self.check = QCheckBox()
         self.check.setObjectName(f"{name}_set")
-        self.edit = QDateEdit(QDate.currentDate())
+        self.edit = QDateEdit(store_qdate())
         self.edit.setObjectName(name)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")

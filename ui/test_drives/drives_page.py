@@ -34,6 +34,7 @@ from ui.widgets.field_error import ERROR_STYLE
 from ui.shell.workers import run_op
 from ui.widgets.buttons import action_button
 from ui.widgets.badge_delegate import badge_column
+from ui.widgets.store_dates import store_qdate
 
 
 def _table(name: str, model) -> QTableView:
@@ -97,7 +98,7 @@ class TestDrivesPage(QWidget):
 
     def _drives_tab(self) -> QWidget:
         tab = QWidget()
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(store_qdate())
         self.day.setObjectName("day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
