@@ -13,6 +13,7 @@ import unicodedata
 from vininfo import Vin
 from vininfo.exceptions import ValidationError as VinValidationError
 
+from app.core.clock import store_today
 from app.core.errors import FieldError, ValidationFailed
 
 VIN_CHARSET = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
@@ -178,7 +179,7 @@ def validate_resident_id(raw: str, field: str = "id_number", today: dt.date | No
         raise _fail(field, "ric_format")
     if s[:2] not in RIC_PROVINCES:
         raise _fail(field, "ric_region")
-    today = today or dt.date.today()
+    today = today or store_today()  # the store's day (Shanghai), as the date fields offer it
     try:
         birth = resident_id_birth_date(s)
     except ValueError:

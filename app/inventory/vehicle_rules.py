@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from app.core.clock import store_today
 from app.core.validation import check_length, clean_line, clean_text, validate_vin
 from app.core.errors import FieldError, ValidationFailed
 from db.models import Powertrain, VehicleStatus
@@ -125,7 +126,7 @@ def _typed(data: VehicleInput, errors: list[FieldError]) -> VehicleInput:
 
 def validate_vehicle_input(data: VehicleInput, today: dt.date | None = None) -> tuple[str, bool, list[FieldError]]:
     """Check every field; return (normalised VIN, check digit ok, errors). Writes nothing."""
-    today = today or dt.date.today()
+    today = today or store_today()  # the store's day (Shanghai), as the date fields offer it
     errors: list[FieldError] = []
     data = _typed(data, errors)
     data = replace(
