@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.core.clock import utcnow
+from app.core.clock import store_day_bounds, store_today, utcnow
 from app.reception.checkin import reassign_visit
 from app.reception.duty import set_roster
 from app.reception.notices import acknowledge_notices, pending_notices
@@ -26,7 +26,9 @@ def _floor(uow):
 
 def test_a_visitor_assigned_while_logged_out_is_pending_until_acknowledged(uow, db_url):
     desk, _manager, (li, wang) = _floor(uow)
-    now = utcnow()
+    # 25 minutes after arrival, both arrivals today in the store (the roster is today's): just
+    # after midnight in Shanghai the test's clock is moved to 00:26.
+    now = max(utcnow(), store_day_bounds(store_today())[0] + dt.timedelta(minutes=26))
     named = walk_in(uow, desk, now=now - dt.timedelta(minutes=25), name="王先生", mobile="13912345678").visit
     other = walk_in(uow, desk, now=now - dt.timedelta(minutes=20)).visit  # rotation: the other one
     assert (named.consultant_id, other.consultant_id) == (li.user_id, wang.user_id)
