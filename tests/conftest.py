@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the developer's real data directory (databases, logs, key files): every test
 # run, and the subprocesses it starts, gets its own.
 import tempfile  # noqa: E402
+import time  # noqa: E402
 
 os.environ["SHOWROOM_DATA_DIR"] = tempfile.mkdtemp(prefix="showroom-test-data-")
 
@@ -27,6 +28,7 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 from sqlalchemy import text  # noqa: E402
+from sqlalchemy.exc import OperationalError  # noqa: E402
 
 import app.core.keeper  # noqa: E402,F401 - installs the audit key keeper (issue #15 item 7)
 from app.core.audit_chain import forget_anchor  # noqa: E402
@@ -59,8 +61,15 @@ def db_url(_template_db, tmp_path) -> str:
     if PG_URL:
         d = Database(PG_URL)
         tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-        with d.engine.begin() as conn:
-            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for attempt in range(5):
+            try:
+                with d.engine.begin() as conn:
+                    conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+                break
+            except OperationalError:  # a deadlock with a last write of the previous test: again
+                if attempt == 4:
+                    raise
+                time.sleep(0.5)
         d.dispose()
         # A new, empty log on purpose: the last test's head on this terminal no longer applies.
         forget_anchor(PG_URL)
