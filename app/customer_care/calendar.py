@@ -31,7 +31,7 @@ from app.core.dto import Actor, Changes
 from app.core.errors import FieldError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.validation import clean_line
-from app.customer_care.complaint_clock import server_now
+from app.customer_care.clock import server_now
 from db.complaint_models import CalendarYear, WorkingDayOverride
 from db.uow import UnitOfWork
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.core.dto import Actor
 from app.core.permissions import MATRIX, Action, require
-from app.customer_care.complaint_clock import server_now
+from app.customer_care.clock import server_now
 from app.customer_care.complaint_dto import BoardDTO, ComplaintDTO
 from app.customer_care.complaint_rows import board_row, complaint_dto, load_complaint, sees_all, staff_names
 from db.complaint_models import Complaint, ComplaintChannel, ComplaintStatus

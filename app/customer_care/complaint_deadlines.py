@@ -8,7 +8,7 @@
 
 The clock of each turns amber when the deadline is near and red when it has passed (the board,
 issue #19.6), and stops when the step is done: "met" or "late". Deadlines are compared with the
-server's clock (complaint_clock.py), never the terminal's (issue #19.7).
+server's clock (clock.py), never the terminal's (issue #19.7).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.core.dto import Actor, Changes
 from app.core.permissions import Action, require
-from app.customer_care.complaint_clock import server_now
+from app.customer_care.clock import server_now
 from app.customer_care.complaint_deadlines import AMBER_BEFORE, DEADLINES
 from app.customer_care.complaint_dto import EscalationNotice
 from db.complaint_models import Complaint, ComplaintEscalation, ComplaintStatus, Escalation

@@ -15,7 +15,7 @@ from app.core.dto import Actor
 from app.core.errors import FieldError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.validation import check_length, clean_text
-from app.customer_care.complaint_clock import server_now
+from app.customer_care.clock import server_now
 from app.customer_care.complaint_dto import ComplaintDTO
 from app.customer_care.complaint_rows import complaint_dto, load_complaint
 from db.complaint_models import Complaint, ComplaintNote, ComplaintStatus, Confirmation, NoteKind

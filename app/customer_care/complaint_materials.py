@@ -16,7 +16,7 @@ from app.core.dto import Actor
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.validation import clean_line
-from app.customer_care.complaint_clock import server_now
+from app.customer_care.clock import server_now
 from app.customer_care.complaint_dto import ComplaintDTO
 from app.customer_care.complaint_handling import refuse_if_closed
 from app.customer_care.complaint_rows import complaint_dto, load_complaint

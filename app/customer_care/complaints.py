@@ -23,7 +23,7 @@ from app.core.permissions import Action, can, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import check_length, clean_line, clean_text, validate_mobile
 from app.customer_care.calendar import working_calendar
-from app.customer_care.complaint_clock import server_now
+from app.customer_care.clock import server_now
 from app.customer_care.complaint_deadlines import first_response_due, reply_due
 from app.customer_care.complaint_dto import ComplaintDTO, ComplaintInput
 from app.customer_care.complaint_rows import complaint_dto

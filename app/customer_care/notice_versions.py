@@ -25,7 +25,7 @@ from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.request_keys import first_record, remember
 from app.core.validation import check_length, clean_line, clean_text
-from app.customer_care.complaint_clock import server_now
+from app.customer_care.clock import server_now
 from app.customer_care.notice_dto import NoticeDTO, NoticeInput
 from db.complaint_models import NoticeKind, NoticePrint, PublicNotice
 from db.models import StaffUser
