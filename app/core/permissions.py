@@ -101,6 +101,11 @@ class Action(StrEnum):
     MANAGE_RECOVERY = "manage_recovery"
     APPROVE_COMPENSATION = "approve_compensation"
 
+    # Management figures and certification (issue #20, T/CSCA 120031 5.2.1, ch. 3, ch. 6)
+    VIEW_KPIS = "view_kpis"
+    MANAGE_KPI_TARGETS = "manage_kpi_targets"
+    BUILD_EVIDENCE_PACK = "build_evidence_pack"
+
 
 R = Role
 A = Action
@@ -230,6 +235,13 @@ MATRIX: dict[Action, frozenset[Role]] = {
     A.RECORD_PAYMENTS: frozenset({R.FINANCE}),
     A.APPROVE_REFUNDS: frozenset({R.SALES_MANAGER}),
     A.VIEW_PAYMENTS: frozenset({R.CONSULTANT, R.SALES_MANAGER, R.FINANCE}),
+    # --- Management figures (issue #20, 5.2.1) ---
+    # The eight figures, per consultant too, and their records: the manager's view of the store.
+    A.VIEW_KPIS: frozenset({R.SALES_MANAGER}),
+    # 5.2.1's targets are minimums; raising them (or setting a group's) is management's decision.
+    A.MANAGE_KPI_TARGETS: frozenset({R.SALES_MANAGER}),
+    # Ch. 6: the audit pack holds signed documents and an audit extract: management and admin.
+    A.BUILD_EVIDENCE_PACK: frozenset({R.SALES_MANAGER, R.ADMIN}),
     # --- Customer care (issue #19) ---
     # 4.5.1.2: whoever the store names makes the calls (the consultant or customer care); each
     # sees and records their own tasks (checked in the service), the manager everyone's.
