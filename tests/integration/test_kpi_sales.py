@@ -255,3 +255,30 @@ def test_groups_add_up_to_the_store_and_records_to_the_counts_5_2_1(uow, staff, 
         assert sum(groups.values(), Counts()) == store
         assert_records_add_up(uow, code, p)
         assert_records_add_up(uow, code, p, by)
+
+
+def test_compute_kpis_for_a_month_end_to_end_5_2_1(uow, staff):
+    from app.kpis.api import compute_kpis, kpi_records
+
+    manager, (a, b) = staff
+    _february_and_march(uow, a, b)
+    add_contract(uow, a, manager, at("2026-03-15 10:00"), fulfilled=at("2026-03-28 10:00"))
+    add_contract(uow, b, manager, at("2026-03-16 10:00"), status="cancelled", brand="比亚迪")
+    report = compute_kpis(uow(), actor=manager, period=MARCH, by=GroupBy.CONSULTANT, as_of=LATER)
+    store = {f.code: f for f in report.store.figures}
+    # 3.11: 1 of 2 signed fulfilled = 50.00 %; 3.12: 2 orders / 5 intentions = 40.00 %; 3.13: 0 / 5.
+    assert (store[KpiCode.CONTRACT_FULFILMENT].numerator, store[KpiCode.CONTRACT_FULFILMENT].denominator) == (1, 2)
+    assert (
+        store[KpiCode.CONTRACT_FULFILMENT].value_bp == 5000 and store[KpiCode.CONTRACT_FULFILMENT].verdict == "missed"
+    )
+    assert (store[KpiCode.CLOSURE].value_bp, store[KpiCode.CLOSURE].verdict) == (4000, "met")
+    assert (store[KpiCode.TEST_DRIVE].numerator, store[KpiCode.TEST_DRIVE].denominator) == (0, 5)
+    per = {g.key: {f.code: (f.numerator, f.denominator) for f in g.figures} for g in report.groups}
+    assert per[a.user_id][KpiCode.CLOSURE] == (1, 3) and per[b.user_id][KpiCode.CLOSURE] == (1, 2)
+    assert {g.key: g.label for g in report.groups} == {a.user_id: a.full_name, b.user_id: b.full_name}
+    den = kpi_records(uow(), actor=manager, code=KpiCode.CLOSURE, period=MARCH, side=Side.DENOMINATOR, as_of=LATER)
+    assert len(den) == 5 and all(r.kind == "lead" for r in den)
+    # No drill-down shows a customer's name or mobile.
+    with uow() as u:
+        personal = {x for c in u.session.query(Customer) for x in (c.name, c.mobile) if x}
+    assert not any(p in r.reference for r in den for p in personal)
