@@ -8897,8 +8897,8 @@ Defect: {defect}</source>
         <translation>今日到期 {today} · 已超时 {overdue} · 以后 {later}</translation>
     </message>
     <message>
-        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
-        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
+        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14; {pending} still within their 72 hours) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
+        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14；{pending} 位仍在72小时内）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
     </message>
     <message>
         <source>Not satisfied: service recovery case #{id} opened.</source>
