@@ -5624,10 +5624,12 @@ File: {file}</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>3.12 Monthly closure rate = orders in the month / (leads retained from last month + new leads this month) × 100% (target ≥ 25%, 5.2.1 e)
-3.13 Test-drive rate = test drives / retained leads × 100% (target ≥ 30%, 5.2.1 c)</source>
-        <translation>3.12 月平均成交率 = 月成交订单数 /（上月留存意向 + 本月新增意向）× 100%（目标 ≥ 25%，5.2.1 e）
-3.13 试乘试驾率 = 试乘试驾数 / 意向留存数 × 100%（目标 ≥ 30%，5.2.1 c）</translation>
+        <source>3.12 Monthly closure rate = contracts signed in the month / (intentions retained from last month + new intentions this month) × 100% (target ≥ 25%, 5.2.1 e)
+3.13 Test-drive rate = test drives returned / those intentions × 100% (target ≥ 30%, 5.2.1 c)
+Intentions are leads of customers with a mobile on record; the same figures as the KPI dashboard.</source>
+        <translation>3.12 月平均成交率 = 本月签约合同数 /（上月留存意向 + 本月新增意向）× 100%（目标 ≥ 25%，5.2.1 e）
+3.13 试乘试驾率 = 本月试乘试驾完成数 / 上述意向数 × 100%（目标 ≥ 30%，5.2.1 c）
+意向指留有手机号码的客户线索；与 KPI 看板的数字一致。</translation>
     </message>
     <message>
         <source>Status</source>
