@@ -32,50 +32,53 @@ WINDOW = dt.timedelta(hours=DELIVERY_CALL_HOURS)  # 3.14, 4.5.1.2
 REACHED = (TaskOutcome.SATISFIED.value, TaskOutcome.UNSATISFIED.value)
 
 
-def _first_reached(as_of: dt.datetime):
-    """The first try that reached the customer, per delivery-call task, by `as_of`."""
-    return (
-        select(TaskAttempt.task_id, func.min(TaskAttempt.at).label("at"))
-        .where(TaskAttempt.outcome.in_(REACHED), TaskAttempt.at <= as_of)
-        .group_by(TaskAttempt.task_id)
-        .subquery()
-    )
+def _reached(task, as_of: dt.datetime):
+    """The tries on `task` that reached the customer by `as_of`: joined per task through its
+    index, so the cost follows the period's pick-ups, not the whole history of tries."""
+    return and_(TaskAttempt.task_id == task.id, TaskAttempt.outcome.in_(REACHED), TaskAttempt.at <= as_of)
 
 
 def _contract_pick_ups(session: Session, period: Period, as_of: dt.datetime) -> list:
-    first = _first_reached(as_of)
     call = aliased(FollowUpTask)
     q = (
         select(
-            Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand, func.min(first.c.at)
-        )
+            Contract.id,
+            Contract.number,
+            Contract.fulfilled_at,
+            Deal.consultant_id,
+            Vehicle.brand,
+            func.min(TaskAttempt.at),
+        )  # fmt: skip
         .join(Deal, Deal.id == Contract.deal_id)
         .join(Vehicle, Vehicle.id == Contract.vehicle_id)
         .outerjoin(call, and_(call.deal_id == Contract.deal_id, call.kind == TaskKind.DELIVERY_CALL.value))
-        .outerjoin(first, first.c.task_id == call.id)
+        .outerjoin(TaskAttempt, _reached(call, as_of))
         .where(in_period(Contract.fulfilled_at, period, as_of))
         .group_by(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand)
     )
     return [
         (RecordRef(RecordKind.CONTRACT, cid, at, number, consultant, brand or ""), at, reached)
-        for cid, number, at, consultant, brand, reached in session.execute(q)
+        for cid, number, at, consultant, brand, reached in session.execute(q).all()
+        if at is not None  # always: the range above
     ]
 
 
 def _paper_pick_ups(session: Session, period: Period, as_of: dt.datetime) -> list:
-    """Deliveries the app holds only as their call (no deal): picked up 72 hours before it is due."""
+    """Deliveries the app holds only as their call (no deal): picked up 72 hours before it is due.
+    Kind and deal are checked here rather than in SQL, so the database ranges over the due-time
+    index (the period's tasks) and not over every delivery call ever made (issue #20.8)."""
     start, end = period.bounds()
-    first = _first_reached(as_of)
     q = (
-        select(FollowUpTask.id, FollowUpTask.due_at, first.c.at)
-        .outerjoin(first, first.c.task_id == FollowUpTask.id)
-        .where(FollowUpTask.kind == TaskKind.DELIVERY_CALL.value, FollowUpTask.deal_id.is_(None))
+        select(FollowUpTask.id, FollowUpTask.kind, FollowUpTask.deal_id, FollowUpTask.due_at, func.min(TaskAttempt.at))
+        .outerjoin(TaskAttempt, _reached(FollowUpTask, as_of))
         .where(FollowUpTask.due_at >= start + WINDOW, FollowUpTask.due_at < end + WINDOW)
         .where(FollowUpTask.due_at <= as_of + WINDOW)
+        .group_by(FollowUpTask.id, FollowUpTask.kind, FollowUpTask.deal_id, FollowUpTask.due_at)
     )
     return [
         (RecordRef(RecordKind.CARE_TASK, tid, due - WINDOW, f"#{tid}"), due - WINDOW, reached)
-        for tid, due, reached in session.execute(q)
+        for tid, kind, deal_id, due, reached in session.execute(q)
+        if kind == TaskKind.DELIVERY_CALL and deal_id is None
     ]
 
 
