@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.kpis.api import GroupBy, KpiCode, Period, Side, compute_kpis, kpi_records
-from tests.factories import isolated_data_dir  # noqa: F401  (fixture)
+from db.models import Role
+from tests.factories import isolated_data_dir, make_user  # noqa: F401  (fixture)
 from tests.integration.test_kpi_care_factories import call, people, picked_up  # noqa: F401  (fixture)
 
 APRIL = Period.month(dt.date(2026, 4, 1))
@@ -91,3 +92,28 @@ def test_consultants_and_brands_add_up_to_the_store_and_records_are_the_counts_3
     mine = kpi_records(uow(), actor=manager, code=KpiCode.DELIVERY_CALL, period=APRIL, side=Side.DENOMINATOR,
                        by=GroupBy.BRAND, group="红旗", as_of=as_of)  # fmt: skip
     assert [r.id for r in mine] == [calls[1][0]]
+
+
+def test_a_real_handover_is_a_pick_up_and_its_call_is_counted_3_14(uow, people):
+    """The walk through the real services: the handover fulfils the contract (3.11) and plans the
+    call (4.5.1.2); the call made the next day counts for the deal's consultant and the car's brand."""
+    from app.customer_care.api import list_care_tasks
+    from app.sales import api as sales
+    from tests.handover_factories import full_input, handover_signatures, ready_contract
+    from tests.integration.test_pdi_permissions import technician
+
+    li, manager = people["li"], people["manager"]
+    _, cid, _ = ready_contract(uow, li, manager, make_user(uow, Role.FINANCE), technician(uow))
+    sales.complete_handover(uow(), actor=li, contract_id=cid, data=full_input(uow, cid),
+                            signatures=handover_signatures(), now=PICKED)  # fmt: skip
+    store, _ = figure(uow, manager, as_of=PICKED + dt.timedelta(hours=1))
+    assert (store.numerator, store.denominator, store.pending) == (0, 0, 1)
+    tasks = list_care_tasks(uow(), actor=li, now=PICKED + dt.timedelta(hours=1))
+    (task,) = [t for t in tasks.later + tasks.today if t.kind == "delivery_call"]
+    call(uow, li, task.id, PICKED + dt.timedelta(days=1))
+    store, by_brand = figure(uow, manager, by=GroupBy.BRAND)
+    assert (store.numerator, store.denominator, store.pending) == (1, 1, 0)
+    assert {k: (f.numerator, f.denominator) for k, f in by_brand.items()} == {"大众": (1, 1)}
+    (ref,) = kpi_records(uow(), actor=manager, code=KpiCode.DELIVERY_CALL, period=APRIL, side=Side.NUMERATOR,
+                         as_of=LATER)  # fmt: skip
+    assert (ref.id, ref.consultant_id, ref.at) == (cid, li.user_id, PICKED)
