@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.customer_care.api import DELIVERY_CALL_HOURS
 from app.kpis.api import GroupBy, KpiCode, Period, Side, compute_kpis, kpi_records
+from app.kpis.formulas_care_calls import WINDOW
 from db.models import Role
 from tests.factories import isolated_data_dir, make_user  # noqa: F401  (fixture)
 from tests.integration.test_kpi_care_factories import call, people, picked_up  # noqa: F401  (fixture)
@@ -23,6 +25,10 @@ def figure(uow, manager, period=APRIL, *, as_of=LATER, by=None):
     store = {f.code: f for f in report.store.figures}[KpiCode.DELIVERY_CALL]
     groups = {g.key: {f.code: f for f in g.figures}[KpiCode.DELIVERY_CALL] for g in report.groups}
     return store, groups
+
+
+def test_the_kpi_window_is_customer_cares_call_deadline_3_14():
+    assert WINDOW == HOURS_72 == dt.timedelta(hours=DELIVERY_CALL_HOURS)
 
 
 def test_a_call_at_72_hours_less_a_minute_counts_and_a_minute_after_does_not_3_14(uow, people):
