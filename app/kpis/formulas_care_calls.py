@@ -98,6 +98,7 @@ def judge(ref: RecordRef, picked_up: dt.datetime, reached: dt.datetime | None, a
 
 class DeliveryCallRate(RowFormula):
     code = KpiCode.DELIVERY_CALL
+    has_pending = True
 
     def rows(self, session: Session, period: Period, as_of: dt.datetime) -> list[Row]:
         found = _contract_pick_ups(session, period, as_of) + _paper_pick_ups(session, period, as_of)
