@@ -2,7 +2,7 @@
 
     python bench/kpis.py --url sqlite:///bench-S.db                 # a month of dataset S
     python bench/kpis.py --scale 0.05                               # generates S (×0.05) first
-    python bench/kpis.py --url postgresql+psycopg://…/bench --year  # a month and a year
+    python bench/kpis.py --url postgresql+psycopg://…/bench --year 2025 --detail
 
 Each row times `app.kpis.api.compute_kpis` for the whole store (all eight figures, one read
 transaction) against hand-written SQL for the same eight figures, in the same run, and first
@@ -281,8 +281,9 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--url", help="a generated dataset (bench/generate.py); default: generate S here")
     p.add_argument("--scale", type=float, default=1.0, help="size of the S generated when no --url")
-    p.add_argument("--month", type=_month, default=dt.date(2026, 10, 1), help="YYYY-MM (default 2026-10)")
-    p.add_argument("--year", action="store_true", help="also the year of --month")
+    # S's last returned test drives are in 2026-07: June is the last month with every figure.
+    p.add_argument("--month", type=_month, default=dt.date(2026, 6, 1), help="YYYY-MM (default 2026-06)")
+    p.add_argument("--year", type=int, metavar="YYYY", help="also this whole year (e.g. 2025)")
     p.add_argument("--label", default="S")
     p.add_argument("--repeat", type=int, default=9)
     p.add_argument("--detail", action="store_true", help="also each KPI alone against its own hand SQL")
@@ -301,7 +302,7 @@ def main(argv=None) -> int:
     pg = url.startswith("postgresql")
     periods = [("a month", Period.month(args.month), 0.100 if pg else 0.050)]
     if args.year:
-        periods.append(("a year", Period.year(args.month.year), 1.0))
+        periods.append(("a year", Period.year(args.year), 1.0))
     table = Table()
     kpi_rows(table, url, args.label, periods, args.repeat)
     if args.detail:
