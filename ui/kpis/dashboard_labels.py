@@ -56,7 +56,9 @@ def percent(bp: int | None) -> str:
 
 def target_text(d: KpiDefinition, target_bp: int) -> str:
     sign = "≤" if d.direction is Direction.AT_MOST else "≥"
-    return tr("Target {sign} {value}").format(sign=sign, value=percent(target_bp))
+    return QCoreApplication.translate("KpiDashboard", "Target {sign} {value}").format(
+        sign=sign, value=percent(target_bp)
+    )
 
 
 def verdict_word(verdict: str) -> str:

@@ -4,7 +4,7 @@ coloured by its verdict; it sorts by the figure itself, and a group with no figu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from app.kpis.definitions import KPIS
@@ -14,6 +14,15 @@ from ui.widgets.table_model import DtoTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_FIGURE = -1  # below every rate: groups without a figure sort together at one end
+
+
+def two_lines(title: str) -> str:
+    """A long English KPI name over two lines, so eight columns fit beside the trend."""
+    if len(title) < 16 or " " not in title:
+        return title
+    middle = len(title) // 2
+    cut = min((i for i, ch in enumerate(title) if ch == " "), key=lambda i: abs(i - middle))
+    return title[:cut] + "\n" + title[cut + 1 :]
 
 
 class GroupTableModel(DtoTableModel[GroupFigures]):
@@ -33,14 +42,18 @@ class GroupTableModel(DtoTableModel[GroupFigures]):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return words.tr("Consultant") if self.by is GroupBy.CONSULTANT else words.tr("Brand")
-            return f"{KPIS[section - 1].letter}) {words.kpi_name(KPIS[section - 1].code)}"
+                return (
+                    QCoreApplication.translate("KpiDashboard", "Consultant")
+                    if self.by is GroupBy.CONSULTANT
+                    else QCoreApplication.translate("KpiDashboard", "Brand")
+                )
+            return two_lines(f"{KPIS[section - 1].letter}) {words.kpi_name(KPIS[section - 1].code)}")
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             return KPIS[section - 1].code
         return None
 
     def _name(self, row: GroupFigures) -> str:
-        return row.label or words.tr("(none)")
+        return row.label or QCoreApplication.translate("KpiDashboard", "(none)")
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row = self.item(index)

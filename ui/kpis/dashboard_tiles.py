@@ -5,7 +5,7 @@ are pending, never failed. A click, Enter or Space opens the drill-down; focus p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.kpis.definitions import KPIS, KpiCode, KpiDefinition
@@ -77,7 +77,7 @@ class KpiTile(QFrame):
         d = self.definition
         self.title.setText(f"{d.letter}) {words.kpi_name(d.code)}")
         self.setToolTip(
-            words.tr("{code}: {numerator} ÷ {denominator}").format(
+            QCoreApplication.translate("KpiDashboard", "{code}: {numerator} ÷ {denominator}").format(
                 code=d.code, numerator=words.numerator_name(d), denominator=words.denominator_name(d)
             )
         )
@@ -102,7 +102,9 @@ class KpiTile(QFrame):
         target_bp = figure.target.target_bp if figure else self.definition.default_target_bp
         self.target.setText(words.target_text(self.definition, target_bp))
         pending = figure.pending if figure else 0
-        self.pending.setText(words.tr("{n} pick-ups still within 72 h").format(n=pending))
+        self.pending.setText(
+            QCoreApplication.translate("KpiDashboard", "{n} pick-ups still within 72 h").format(n=pending)
+        )
         self._paint_frame()
 
     def set_selected(self, on: bool) -> None:

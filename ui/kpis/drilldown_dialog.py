@@ -4,7 +4,7 @@ always add up to it), one tab each. Double click or Enter on a row opens that re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.kpis.definitions import BY_CODE, KpiCode
@@ -67,7 +67,11 @@ class DrilldownDialog(QDialog):
         self.setObjectName("kpi_drilldown")
         self.ctx, self.code, self.period, self.by, self.group = ctx, code, period, by, group
         d = BY_CODE[code]
-        self.setWindowTitle(words.tr("{name} · {period}").format(name=words.kpi_name(code), period=period.label))
+        self.setWindowTitle(
+            QCoreApplication.translate("KpiDashboard", "{name} · {period}").format(
+                name=words.kpi_name(code), period=period.label
+            )
+        )
         self.resize(760, 480)
         self.summary = QLabel(self._summary(figure), objectName="kpi_drilldown_summary")
         self.summary.setWordWrap(True)
@@ -76,7 +80,9 @@ class DrilldownDialog(QDialog):
         self.views = {}
         for side, title in ((Side.NUMERATOR, words.numerator_name(d)), (Side.DENOMINATOR, words.denominator_name(d))):
             self._add_tab(side, title)
-        self.open_button = action_button(words.tr("Open record"), "kpi_open_record", self.open_current)
+        self.open_button = action_button(
+            QCoreApplication.translate("KpiDashboard", "Open record"), "kpi_open_record", self.open_current
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -90,7 +96,9 @@ class DrilldownDialog(QDialog):
     def _summary(self, figure: KpiFigure | None) -> str:
         if figure is None:
             return words.kpi_name(self.code)
-        return words.tr("{code} {name}: {numerator} / {denominator} = {value} ({target})").format(
+        return QCoreApplication.translate(
+            "KpiDashboard", "{code} {name}: {numerator} / {denominator} = {value} ({target})"
+        ).format(
             code=self.code,
             name=words.kpi_name(self.code),
             numerator=figure.numerator,
@@ -103,7 +111,7 @@ class DrilldownDialog(QDialog):
         model = RecordModel(self)
         view = read_only_table(f"kpi_records_{side.value}", model)
         view.activated.connect(lambda _i: self.open_current())  # double click or Enter
-        watch_table(view, words.tr("No records counted here in this period."))
+        watch_table(view, QCoreApplication.translate("KpiDashboard", "No records counted here in this period."))
         self.models[side], self.views[side] = model, view
         self.tabs.addTab(view, title)
 

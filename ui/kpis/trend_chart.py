@@ -5,7 +5,7 @@ a gap in the line rather than a fall to zero."""
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from app.kpis.definitions import BY_CODE, KpiCode
@@ -23,6 +23,12 @@ def month_points(reports: list[KpiReportDTO], code: KpiCode) -> list[tuple[str, 
         target = (figure.target.target_bp if figure else BY_CODE[code].default_target_bp) / 100
         out.append((report.period.label, value, target))
     return out
+
+
+def month_tick(label: str) -> str:
+    """ "2026-11" as "11": twelve months fit a narrow chart (the title says which months)."""
+    _year, _, month = label.partition("-")
+    return str(int(month)) if month.isdigit() else label
 
 
 def _runs(points) -> list[list[QPointF]]:
@@ -64,9 +70,15 @@ class TrendChart(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        chart.setTitle(words.tr("{name}: last 12 months").format(name=words.kpi_name(code)))
+        chart.setTitle(
+            QCoreApplication.translate("KpiDashboard", "{name}: {first} to {last}").format(
+                name=words.kpi_name(code),
+                first=self.points[0][0] if self.points else "",
+                last=self.points[-1][0] if self.points else "",
+            )
+        )
         x_axis = QBarCategoryAxis()
-        x_axis.append([label[2:] for label, _v, _t in self.points])  # "26-11": room for 12 months
+        x_axis.append([month_tick(label) for label, _v, _t in self.points])
         y_axis = QValueAxis()
         y_axis.setRange(0, _top(self.points))
         y_axis.setLabelFormat("%.1f%%" if _top(self.points) < 10 else "%d%%")
@@ -82,7 +94,7 @@ class TrendChart(QChartView):
     def _series(self) -> list:
         accent = QColor(tokens.COLOURS["accent"])
         target = QLineSeries()
-        target.setName(words.tr("Target"))
+        target.setName(QCoreApplication.translate("KpiDashboard", "Target"))
         target.setPen(QPen(QColor(tokens.COLOURS["count_alert"]), 1.5, Qt.PenStyle.DashLine))
         for x, (_label, _value, t) in enumerate(self.points):
             target.append(QPointF(x, t))
@@ -90,7 +102,7 @@ class TrendChart(QChartView):
         for run in _runs(self.points):
             line = QLineSeries()
             line.setPen(QPen(accent, 2))
-            line.setName(words.tr("Actual"))
+            line.setName(QCoreApplication.translate("KpiDashboard", "Actual"))
             line.append(run)
             out.append(line)
         dots = QScatterSeries()
