@@ -144,7 +144,8 @@ class DrilldownDialog(QDialog):
         record = self.current_record()
         if record is None:
             return
-        self.opened = open_record(self.ctx, self, record)
+        # Owned by the dashboard, not by this dialog: the record stays open when this closes.
+        self.opened = open_record(self.ctx, self.parentWidget() or self, record)
         if isinstance(self.opened, QWidget) and not isinstance(self.opened, QDialog):
             self.accept()  # the main window switched to the record's page: out of its way
 
