@@ -117,3 +117,23 @@ def test_enter_on_a_tile_opens_its_drill_down_and_focus_picks_the_trend(page, qt
     qtbot.keyClick(tile, Qt.Key.Key_Return)
     qtbot.addWidget(page.drilldown)
     assert page.drilldown.code == KpiCode.TEST_DRIVE
+
+
+def test_the_figures_load_off_the_ui_thread_and_say_loading_meanwhile(qtbot, ctx):
+    from ui.widgets.table_state import TableState
+
+    page = KpiDashboardPage(ctx)  # no sync_ops: the read runs on the pool
+    qtbot.addWidget(page)
+    page.show()
+    assert page.status.text() == "Loading…"
+    assert page.table.findChild(TableState).text() == "Loading…"
+    assert all(page.tiles.tile(d.code).value.text() == "—" for d in KPIS)
+    qtbot.waitUntil(lambda: page.status.text() != "Loading…", timeout=10_000)
+    assert page.table.findChild(TableState).text() == "No figures for anyone in this period."
+
+
+def test_the_table_groups_by_brand_when_asked(page, qtbot):
+    assert page.groups.headerData(0, Qt.Orientation.Horizontal) == "Consultant"
+    page.picker.group.setFocus()
+    qtbot.keyClick(page.picker.group, Qt.Key.Key_Down)
+    assert page.groups.headerData(0, Qt.Orientation.Horizontal) == "Brand"

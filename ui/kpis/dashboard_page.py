@@ -58,7 +58,10 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
         self.ctx = ctx
         self.report: KpiReportDTO | None = None
         self.trend: list[KpiReportDTO] = []
-        self._asked = 0  # the newest load; an older answer arriving late is dropped
+        # One load at a time (2-core store PCs, a busy change bus): what is asked meanwhile is
+        # loaded once when the load in flight is back, with the period chosen by then.
+        self._in_flight = False
+        self._again = False
         self.picker = PeriodPicker(self)
         self.status = QLabel(objectName="kpi_status")
         self.tiles = KpiTiles(self)
@@ -121,10 +124,12 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        ctx, period, by = self.ctx, self.picker.period(), self.picker.group_by()
-        self._asked += 1
-        asked = self._asked
         self.status.setText(self.tr("Loading…"))
+        if self._in_flight:
+            self._again = True
+            return
+        self._in_flight = True
+        ctx, period, by = self.ctx, self.picker.period(), self.picker.group_by()
 
         def work():
             from app.kpis.api import compute_kpis, kpi_trend
@@ -133,10 +138,19 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
             trend = kpi_trend(ctx.uow(), actor=ctx.actor, last=period, months=TREND_MONTHS, as_of=report.computed_at)
             return report, trend
 
-        run_op(self, work, lambda result: self._loaded(asked, *result), lambda exc: self._failed(asked, exc))
+        run_op(self, work, lambda result: self._loaded(*result), self._failed)
 
-    def _loaded(self, asked: int, report: KpiReportDTO, trend: list[KpiReportDTO]) -> None:
-        if asked != self._asked:
+    def _asked_again(self) -> bool:
+        """The load is back; True when a newer one was asked meanwhile (and is now started)."""
+        self._in_flight = False
+        if self._again:
+            self._again = False
+            self.refresh()
+            return True
+        return False
+
+    def _loaded(self, report: KpiReportDTO, trend: list[KpiReportDTO]) -> None:
+        if self._asked_again():
             return
         self.report, self.trend = report, trend
         self.tiles.show_figures(report.store.figures)
@@ -148,8 +162,8 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
             self.tr("{period} · as of {when}").format(period=report.period.label, when=local_time(when) if when else "")
         )
 
-    def _failed(self, asked: int, exc: BaseException) -> None:
-        if asked != self._asked:
+    def _failed(self, exc: BaseException) -> None:
+        if self._asked_again():
             return
         self.status.setText(self.tr("The figures could not be loaded."))
         from ui.shell.errors import show_error

@@ -90,6 +90,8 @@ class DrilldownDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        self.tabs.currentChanged.connect(lambda _i: self._enable_open())
+        self._enable_open()
         self.opened = None
         self.load()
 
@@ -111,6 +113,7 @@ class DrilldownDialog(QDialog):
         model = RecordModel(self)
         view = read_only_table(f"kpi_records_{side.value}", model)
         view.activated.connect(lambda _i: self.open_current())  # double click or Enter
+        view.selectionModel().selectionChanged.connect(lambda *_: self._enable_open())
         watch_table(view, QCoreApplication.translate("KpiDashboard", "No records counted here in this period."))
         self.models[side], self.views[side] = model, view
         self.tabs.addTab(view, title)
@@ -139,6 +142,9 @@ class DrilldownDialog(QDialog):
         side = list(self.models)[self.tabs.currentIndex()]
         index = self.views[side].currentIndex()
         return self.models[side].item(index) if index.isValid() else None
+
+    def _enable_open(self) -> None:
+        self.open_button.setEnabled(self.current_record() is not None)
 
     def open_current(self) -> None:
         record = self.current_record()
