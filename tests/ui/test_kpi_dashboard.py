@@ -104,7 +104,6 @@ def test_a_click_on_a_tile_opens_its_drill_down_with_two_tabs(page, qtbot):
     tile = page.findChild(KpiTile, tile_name(KpiCode.CONTRACT_FULFILMENT))
     qtbot.mouseClick(tile, LEFT)
     dialog = page.drilldown
-    qtbot.addWidget(dialog)
     assert dialog.isVisible()
     assert [dialog.tabs.tabText(i) for i in range(2)] == ["Contracts fulfilled (0)", "Contracts signed (0)"]
 
@@ -115,7 +114,6 @@ def test_enter_on_a_tile_opens_its_drill_down_and_focus_picks_the_trend(page, qt
     assert page.chart.code == KpiCode.TEST_DRIVE
     assert len(page.chart.points) == 12
     qtbot.keyClick(tile, Qt.Key.Key_Return)
-    qtbot.addWidget(page.drilldown)
     assert page.drilldown.code == KpiCode.TEST_DRIVE
 
 

@@ -92,7 +92,6 @@ def test_clicking_the_3_11_tile_lists_the_fulfilled_contract_over_both_signed(qt
     page = _page_on_march(qtbot, database, manager)
     qtbot.mouseClick(page.findChild(KpiTile, tile_name(KpiCode.CONTRACT_FULFILMENT)), LEFT)
     dialog = page.drilldown
-    qtbot.addWidget(dialog)
     numerator, denominator = dialog.views.values()
     assert _references(numerator) == [_number(uow, fulfilled_id)]
     assert sorted(_references(denominator)) == sorted([_number(uow, fulfilled_id), _number(uow, signed_id)])

@@ -124,6 +124,7 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """The figures first (the tiles and the table), then the 12 months of the trend."""
         self.status.setText(self.tr("Loading…"))
         if self._in_flight:
             self._again = True
@@ -132,39 +133,54 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
         ctx, period, by = self.ctx, self.picker.period(), self.picker.group_by()
 
         def work():
-            from app.kpis.api import compute_kpis, kpi_trend
+            from app.kpis.api import compute_kpis
 
-            report = compute_kpis(ctx.uow(), actor=ctx.actor, period=period, by=by)
-            trend = kpi_trend(ctx.uow(), actor=ctx.actor, last=period, months=TREND_MONTHS, as_of=report.computed_at)
-            return report, trend
+            return compute_kpis(ctx.uow(), actor=ctx.actor, period=period, by=by)
 
-        run_op(self, work, lambda result: self._loaded(*result), self._failed)
+        run_op(self, work, self._loaded, self._failed)
 
     def _asked_again(self) -> bool:
-        """The load is back; True when a newer one was asked meanwhile (and is now started)."""
-        self._in_flight = False
-        if self._again:
-            self._again = False
-            self.refresh()
-            return True
-        return False
+        """True when a newer load was asked meanwhile: it starts now, this answer is stale."""
+        if not self._again:
+            return False
+        self._in_flight = self._again = False
+        self.refresh()
+        return True
 
-    def _loaded(self, report: KpiReportDTO, trend: list[KpiReportDTO]) -> None:
+    def _loaded(self, report: KpiReportDTO) -> None:
         if self._asked_again():
             return
-        self.report, self.trend = report, trend
+        self.report = report
         self.tiles.show_figures(report.store.figures)
         self.groups.set_report(report.by or self.picker.group_by(), report.groups)
         self.table.resizeColumnsToContents()
-        self._show_trend(self.tiles.current)
         when = report.computed_at
         self.status.setText(
             self.tr("{period} · as of {when}").format(period=report.period.label, when=local_time(when) if when else "")
         )
+        self._load_trend(report)
+
+    def _load_trend(self, report: KpiReportDTO) -> None:
+        ctx, period, as_of = self.ctx, report.period, report.computed_at
+
+        def work():
+            from app.kpis.api import kpi_trend
+
+            return kpi_trend(ctx.uow(), actor=ctx.actor, last=period, months=TREND_MONTHS, as_of=as_of)
+
+        run_op(self, work, self._trend_loaded, self._failed)
+
+    def _trend_loaded(self, trend: list[KpiReportDTO]) -> None:
+        if self._asked_again():
+            return
+        self._in_flight = False
+        self.trend = trend
+        self._show_trend(self.tiles.current)
 
     def _failed(self, exc: BaseException) -> None:
         if self._asked_again():
             return
+        self._in_flight = False
         self.status.setText(self.tr("The figures could not be loaded."))
         from ui.shell.errors import show_error
 
