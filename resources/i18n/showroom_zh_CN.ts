@@ -4837,8 +4837,12 @@ File: {file}</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
+        <source>(no brand)</source>
+        <translation>（无品牌）</translation>
+    </message>
+    <message>
+        <source>(no consultant)</source>
+        <translation>（无顾问）</translation>
     </message>
     <message>
         <source>{code}: {numerator} ÷ {denominator}</source>

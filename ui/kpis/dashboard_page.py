@@ -70,6 +70,7 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
         self.proxy = group_proxy(self.groups)
         self.table = read_only_table("kpi_groups", self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name until a figure's header is clicked
         self.filter = QLineEdit(objectName="kpi_group_filter")
         self.filter.setPlaceholderText(self.tr("Filter by name"))
         self.filter.setClearButtonEnabled(True)

@@ -53,7 +53,12 @@ class GroupTableModel(DtoTableModel[GroupFigures]):
         return None
 
     def _name(self, row: GroupFigures) -> str:
-        return row.label or QCoreApplication.translate("KpiDashboard", "(none)")
+        """A record with no consultant (or no brand) recorded is its own group, named so."""
+        if row.key is None or not row.label:
+            if self.by is GroupBy.BRAND:
+                return QCoreApplication.translate("KpiDashboard", "(no brand)")
+            return QCoreApplication.translate("KpiDashboard", "(no consultant)")
+        return row.label
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row = self.item(index)
@@ -81,6 +86,7 @@ def group_proxy(model: GroupTableModel) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
+    proxy.setSortLocaleAware(True)  # names in the collation of the PC's language (pinyin for zh_CN)
     proxy.setFilterKeyColumn(0)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
