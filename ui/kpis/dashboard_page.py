@@ -216,8 +216,8 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
             self.ctx, self, figure.code, self.picker.period(), figure=figure, by=self.groups.by, group=row.key
         )
 
-    def open_targets(self) -> None:
-        dialog = importlib.import_module(TARGETS_DIALOG).TargetsDialog(self.ctx)
-        dialog.setParent(self, dialog.windowFlags())
-        dialog.finished.connect(lambda _r: self.refresh())
-        dialog.open()
+    def open_targets(self):
+        """The targets dialog (k-targets); a new target reaches this page on the change bus."""
+        self.targets_dialog = importlib.import_module(TARGETS_DIALOG).TargetsDialog(self.ctx, parent=self)
+        self.targets_dialog.open()
+        return self.targets_dialog
