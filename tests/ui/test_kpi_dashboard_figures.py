@@ -111,3 +111,34 @@ def test_a_handover_on_the_change_bus_refreshes_the_figure(qtbot, database, uow,
     assert tile.value.text() == "50%"  # nothing told the page yet
     page.ctx.changed(Changes(sales=True))
     assert (tile.value.text(), tile.badge.property("verdict")) == ("100%", "met")
+
+
+def _closure_formula_there() -> bool:
+    from app.kpis.api import formulas
+
+    return KpiCode.CLOSURE in formulas()
+
+
+@pytest.mark.skipif(not _closure_formula_there(), reason="3.12's formula is not in this build yet")
+def test_a_lead_in_the_3_12_drill_down_opens_on_the_leads_page(qtbot, sync_ops, database, uow):
+    from tests.sales_factories import make_lead
+    from ui.shell.main_window import MainWindow
+
+    make_store(uow)
+    manager = make_staff(uow, Role.SALES_MANAGER, full_name="周经理")
+    alice = make_staff(uow, Role.CONSULTANT, full_name="李顾问")
+    _customer, lead_id = make_lead(uow, alice)  # an intention made this month, with a mobile
+    window = MainWindow(AppContext(database, manager))
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(window.module_keys().index("kpis"))
+    page = window.page("kpis")
+    qtbot.mouseClick(page.tiles.tile(KpiCode.CLOSURE), LEFT)
+    dialog = page.drilldown
+    leads = dialog.views[list(dialog.views)[1]]  # the denominator: intentions
+    dialog.tabs.setCurrentIndex(1)
+    assert leads.model().rowCount() == 1
+    leads.setFocus()
+    leads.setCurrentIndex(leads.model().index(0, 0))
+    qtbot.keyClick(leads, Qt.Key.Key_Return)
+    assert window.current_module() == "leads"
+    assert window.page("leads").selected_lead().id == lead_id

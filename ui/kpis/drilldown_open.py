@@ -2,7 +2,7 @@
 
 - a contract (3.11, 3.12, 3.14, 3.15's cars sold): its deal's page (ui.sales.api.open_deal_page);
 - a test drive (3.13): the test drive dialog;
-- a lead (3.12, 3.13 denominators): the leads page;
+- a lead (3.12, 3.13 denominators): the leads page, on that lead;
 - a complaint (3.15-3.17): the complaints page;
 - a care task or a survey answer sheet (3.14, 3.18): the customer care page.
 The last three have no dialog of their own that opens by id; the main window switches to the
@@ -55,7 +55,10 @@ def open_record(ctx, parent: QWidget, record: RecordRef):
         dialog.open()
         return dialog
     key = PAGE_OF_KIND.get(RecordKind(record.kind))
-    return show_module(parent, key) if key else None
+    page = show_module(parent, key) if key else None
+    if page is not None and record.kind == RecordKind.LEAD and hasattr(page, "select_lead"):
+        page.select_lead(record.id)  # once its rows are there (a page opened just now is still loading)
+    return page
 
 
 def _open_contract(ctx, parent: QWidget, contract_id: int) -> None:
