@@ -4823,6 +4823,144 @@ File: {file}</source>
     </message>
 </context>
 <context>
+    <name>KpiDashboard</name>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>接近</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>No figure</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Target {sign} {value}</source>
+        <translation>目标 {sign} {value}</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>(no brand)</source>
+        <translation>（无品牌）</translation>
+    </message>
+    <message>
+        <source>(no consultant)</source>
+        <translation>（无顾问）</translation>
+    </message>
+    <message>
+        <source>{code}: {numerator} ÷ {denominator}</source>
+        <translation>{code}：{numerator} ÷ {denominator}</translation>
+    </message>
+    <message>
+        <source>{n} pick-ups still within 72 h</source>
+        <translation>{n} 位提车顾客仍在 72 小时内</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试乘试驾</translation>
+    </message>
+    <message>
+        <source>Delivery call</source>
+        <translation>交付回访</translation>
+    </message>
+    <message>
+        <source>Follow-up answer sheet</source>
+        <translation>回访答卷</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>{name} · {period}</source>
+        <translation>{name} · {period}</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {numerator} / {denominator} = {value} ({target})</source>
+        <translation>{code} {name}：{numerator} / {denominator} = {value}（{target}）</translation>
+    </message>
+    <message>
+        <source>No records counted here in this period.</source>
+        <translation>本期间此处没有计入的记录。</translation>
+    </message>
+    <message>
+        <source>{name}: {first} to {last}</source>
+        <translation>{name}：{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDashboardPage</name>
+    <message>
+        <source>Filter by name</source>
+        <translation>按姓名筛选</translation>
+    </message>
+    <message>
+        <source>No figures for anyone in this period.</source>
+        <translation>本期间无人有数据。</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>目标…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{period} · as of {when}</source>
+        <translation>{period} · 截至 {when}</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded.</source>
+        <translation>指标无法加载。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Reception</source>
@@ -5944,6 +6082,14 @@ Intentions are leads of customers with a mobile on record; the same figures as t
         <translation>暂无公示：点击“新建版本…”发布。</translation>
     </message>
     <message>
+        <source>KPIs</source>
+        <translation>管理指标</translation>
+    </message>
+    <message>
+        <source>No figures for anyone in this period.</source>
+        <translation>本期间无人有数据。</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -6848,6 +6994,41 @@ Defect: {defect}</source>
     <message>
         <source>The file has problems; nothing was imported:</source>
         <translation>文件有以下问题，未导入任何内容：</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义期间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>By consultant</source>
+        <translation>按销售顾问</translation>
+    </message>
+    <message>
+        <source>By brand</source>
+        <translation>按品牌</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,10 @@ READS_BY_NAME = {
     "queue",  # the PDI queue
     "queue_board",  # the reception queue
     "month_kpi",
+    # The KPI dashboard (issue #20.2): the figures, their 12-month trend, the records behind them.
+    "compute_kpis",
+    "kpi_trend",
+    "kpi_records",
     "traffic_report",
     "open_work",  # what a member of staff still has open
     "walk_in_offer",  # the slot a walk-in test drive would get; booking it is an Op
