@@ -1,0 +1,72 @@
+"""Issue #20.4: the monthly KPI report, as the sales manager exports it: the workbook (a summary
+of the eight 5.2.1 figures and one sheet per KPI with the records behind each side) and the
+bilingual PDF. The evidence pack zips the workbook, so its bytes must repeat for the same data
+and the same `as_of`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import openpyxl
+import pytest
+
+from app.core.errors import PermissionDenied, ShowroomError
+from app.kpis.api import compute_kpis
+from app.kpis.definitions import KPIS
+from app.kpis.periods import Period
+from app.kpis.workbook import SUMMARY_SHEET, write_workbook
+from db.models import Role
+from tests.factories import make_store, make_user
+
+NOVEMBER = Period.month(dt.date(2026, 11, 1))
+AS_OF = dt.datetime(2026, 12, 1, 2, 0)  # naive UTC: 10:00 on 1 December in Shanghai
+
+
+@pytest.fixture()
+def manager(uow):
+    make_store(uow)
+    return make_user(uow, Role.SALES_MANAGER, full_name="李经理")
+
+
+def _sheet_rows(path, title_start: str) -> list[tuple]:
+    wb = openpyxl.load_workbook(path)
+    ws = next(ws for ws in wb.worksheets if ws.title.startswith(title_start))
+    return list(ws.iter_rows(values_only=True))
+
+
+def test_the_workbook_has_a_summary_and_one_sheet_per_5_2_1_kpi(uow, manager, tmp_path):
+    path = tmp_path / "kpi.xlsx"
+    write_workbook(uow(), actor=manager, period=NOVEMBER, path=path, as_of=AS_OF)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [SUMMARY_SHEET] + [f"{d.letter} {d.code} {d.name_zh}" for d in KPIS]
+    summary = [r for r in wb[SUMMARY_SHEET].iter_rows(values_only=True)]
+    cells = {c for row in summary for c in row if c is not None}
+    assert "上海测试汽车销售服务有限公司" in cells
+    assert "2026-12-01 10:00" in cells  # as_of in store time
+    by_clause = {row[1]: row for row in summary if row[1] in {d.code.value for d in KPIS}}
+    assert set(by_clause) == {d.code.value for d in KPIS}
+    # Nothing recorded yet: every figure is "—" (never 0 % or a division by zero), the target stays.
+    assert by_clause["3.11"][6] == "—" and by_clause["3.11"][7] == pytest.approx(0.98)
+    assert by_clause["3.15"][7] == pytest.approx(0.007)
+
+
+def test_two_writes_with_the_same_as_of_are_byte_identical(uow, manager, tmp_path):
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    write_workbook(uow(), actor=manager, period=NOVEMBER, path=first, as_of=AS_OF)
+    write_workbook(uow(), actor=manager, period=NOVEMBER, path=second, as_of=AS_OF)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 12, 1, 10, 0, 0)}
+    props = openpyxl.load_workbook(first).properties
+    assert props.created == props.modified == AS_OF
+
+
+def test_only_who_may_see_the_kpis_exports_them_and_only_to_xlsx(uow, manager, tmp_path):
+    reception = make_user(uow, Role.RECEPTION)
+    with pytest.raises(PermissionDenied):
+        write_workbook(uow(), actor=reception, period=NOVEMBER, path=tmp_path / "k.xlsx", as_of=AS_OF)
+    with pytest.raises(ShowroomError) as e:
+        write_workbook(uow(), actor=manager, period=NOVEMBER, path=tmp_path / "k.csv", as_of=AS_OF)
+    assert e.value.code == "export_format"
+    assert not list(tmp_path.glob("k.*"))
