@@ -19,7 +19,7 @@ DOC_TYPE = "kpi_month_report"
 TITLE = Text("月度KPI报告", "Monthly KPI report")
 PERIOD = Text("统计期间", "Period")
 AS_OF = Text("统计时点", "Figures as of")
-STORE_DAYS = Text("门店日（上海时间）", "store days, Shanghai time")
+SHANGHAI_TIME = Text("上海时间", "Shanghai time")
 
 H_SUMMARY = Text("指标与目标（5.2.1）", "KPIs against their targets (5.2.1)")
 H_BARS = Text("实际值与目标值", "Actual against target")

@@ -6,6 +6,7 @@ and the same `as_of`."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 
 import openpyxl
@@ -70,3 +71,37 @@ def test_only_who_may_see_the_kpis_exports_them_and_only_to_xlsx(uow, manager, t
         write_workbook(uow(), actor=manager, period=NOVEMBER, path=tmp_path / "k.csv", as_of=AS_OF)
     assert e.value.code == "export_format"
     assert not list(tmp_path.glob("k.*"))
+
+
+def _pdf_text(pdf: bytes, tmp_path) -> str:
+    import subprocess
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
+
+
+def test_the_month_report_pdf_names_the_eight_kpis_in_both_languages_with_their_targets(uow, manager, tmp_path):
+    from pypdf import PdfReader
+
+    from app.kpis.report_pdf import render_month_report
+
+    pdf = render_month_report(uow(), actor=manager, period=NOVEMBER, as_of=AS_OF)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
+    text = " ".join(_pdf_text(pdf, tmp_path).split())
+    assert "月度KPI报告" in text and "Monthly KPI report" in text
+    assert "上海测试汽车销售服务有限公司" in text
+    assert "2026-11" in text and "2026-11-01 – 2026-11-30" in text
+    assert "2026-12-01 10:00" in text  # when the figures were taken, store time
+    for d in KPIS:  # 5.2.1 a)-h): each KPI by name in Chinese and English
+        assert d.name_zh in text and d.name_en in text, d.code
+    for target in ("≥ 98%", "≥ 92%", "≥ 30%", "≥ 100%", "≥ 25%", "≤ 0.7%"):  # 5.2.1's targets
+        assert target in text
+    assert "—" in text  # nothing counted yet: no figure, never 0 %
+
+
+def test_the_month_report_pdf_repeats_byte_for_byte(uow, manager):
+    from app.kpis.report_pdf import render_month_report
+
+    first = render_month_report(uow(), actor=manager, period=NOVEMBER, as_of=AS_OF)
+    assert render_month_report(uow(), actor=manager, period=NOVEMBER, as_of=AS_OF) == first
