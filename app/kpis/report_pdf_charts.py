@@ -133,7 +133,7 @@ def trend_chart(code: KpiCode, months: list[KpiReportDTO], fonts: FontSet, width
         line.strokeColor, line.strokeWidth = ACTUAL, 1.4
         # A lone month between two gaps is a point only (a one-point line cannot be drawn).
         line.lineStyle = "joinedLine" if sum(v is not None for v in run) > 1 else None
-        line.symbol = makeMarker("FilledCircle", size=2.5, fillColor=ACTUAL, strokeColor=ACTUAL)
+        line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=ACTUAL, strokeColor=ACTUAL)
     _axis_fonts(chart, fonts, 6.5)
     drawing.add(chart)
     return drawing
