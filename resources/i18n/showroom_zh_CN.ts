@@ -4103,6 +4103,22 @@ Consultant: {consultant} · {consent}</source>
         <source>A notice cannot take effect before today.</source>
         <translation>公示的生效日期不能早于今天。</translation>
     </message>
+    <message>
+        <source>Choose one of the eight KPIs of 5.2.1.</source>
+        <translation>请选择 5.2.1 规定的八项指标之一。</translation>
+    </message>
+    <message>
+        <source>Enter a target from {min} % to {max} %.</source>
+        <translation>请输入 {min} % 至 {max} % 之间的目标值。</translation>
+    </message>
+    <message>
+        <source>Say why the target changes.</source>
+        <translation>请说明调整目标的原因。</translation>
+    </message>
+    <message>
+        <source>A new target cannot take effect before today: a past period keeps its verdict.</source>
+        <translation>新目标的生效日期不能早于今天：已过去的期间保持原有的考核结论。</translation>
+    </message>
 </context>
 <context>
     <name>EscortForm</name>
@@ -8791,6 +8807,85 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>KPI targets</source>
+        <translation>指标目标值</translation>
+    </message>
+    <message>
+        <source>5.2.1 sets the minimum for each KPI (for the 12345 complaint rate, the maximum). A new target applies from its day on: a past period keeps the target it was judged against.</source>
+        <translation>5.2.1 规定了各项指标的最低要求（12345 服务投诉率为最高限值）。新目标自生效日起适用：已过去的期间仍按当时的目标考核。</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>5.2.1 default</source>
+        <translation>5.2.1 默认值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设定人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Set at</source>
+        <translation>设定时间</translation>
+    </message>
+    <message>
+        <source>Set target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>New target</source>
+        <translation>新目标</translation>
+    </message>
+    <message>
+        <source>e.g. the brand&apos;s dealer standard asks for 99 %</source>
+        <translation>例如：品牌经销商标准要求 99 %</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>5.2.1</source>
+        <translation>5.2.1</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+</context>
+<context>
     <name>TasksTab</name>
     <message>
         <source>Due today</source>
@@ -8833,8 +8928,8 @@ Defect: {defect}</source>
         <translation>今日到期 {today} · 已超时 {overdue} · 以后 {later}</translation>
     </message>
     <message>
-        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
-        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
+        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14; {pending} still within their 72 hours) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
+        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14；{pending} 位仍在72小时内）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
     </message>
     <message>
         <source>Not satisfied: service recovery case #{id} opened.</source>
