@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -14,11 +15,13 @@ import pytest
 
 from app.core.errors import PermissionDenied, ShowroomError
 from app.kpis.api import compute_kpis
-from app.kpis.definitions import KPIS
+from app.kpis.definitions import KPIS, KpiCode
 from app.kpis.periods import Period
 from app.kpis.workbook import SUMMARY_SHEET, write_workbook
 from db.models import Role
+from db.sales_models import Contract
 from tests.factories import make_store, make_user
+from tests.sales_factories import SALE_NOW, make_contract, make_price_list
 
 NOVEMBER = Period.month(dt.date(2026, 11, 1))
 AS_OF = dt.datetime(2026, 12, 1, 2, 0)  # naive UTC: 10:00 on 1 December in Shanghai
@@ -105,3 +108,46 @@ def test_the_month_report_pdf_repeats_byte_for_byte(uow, manager):
 
     first = render_month_report(uow(), actor=manager, period=NOVEMBER, as_of=AS_OF)
     assert render_month_report(uow(), actor=manager, period=NOVEMBER, as_of=AS_OF) == first
+
+
+def _contract(uow, consultant, manager, *, fulfilled: dt.datetime | None) -> int:
+    """A contract signed in March 2026 (tests/sales_factories), fulfilled (handed over) or not."""
+    _deal, contract_id = make_contract(uow, consultant, manager)
+    if fulfilled is not None:
+        with uow() as u:
+            c = u.session.get(Contract, contract_id)
+            c.fulfilled_at, c.status = fulfilled, "fulfilled"
+            u.commit()
+    return contract_id
+
+
+def test_each_kpi_sheet_lists_exactly_the_records_counted_in_its_figure(uow, manager, tmp_path):
+    """3.11: a signed and a fulfilled contract of March give 1 / 2, and the 3.11 sheet lists
+    one numerator row and two denominator rows, the consultant named; every other sheet adds
+    up to compute_kpis's figure too."""
+    consultant = make_user(uow, Role.CONSULTANT, full_name="王小明")
+    make_price_list(uow, manager)
+    _contract(uow, consultant, manager, fulfilled=None)
+    _contract(uow, consultant, manager, fulfilled=SALE_NOW + dt.timedelta(days=5))
+    march, as_of = Period.month(dt.date(2026, 3, 1)), dt.datetime(2026, 4, 1, 2, 0)
+    path = tmp_path / "march.xlsx"
+    write_workbook(uow(), actor=manager, period=march, path=path, as_of=as_of)
+
+    report = compute_kpis(uow(), actor=manager, period=march, as_of=as_of)
+    figures = {f.code: f for f in report.store.figures}
+    assert (figures[KpiCode.CONTRACT_FULFILMENT].numerator, figures[KpiCode.CONTRACT_FULFILMENT].denominator) == (1, 2)
+    for d in KPIS:
+        rows = _sheet_rows(path, f"{d.letter} {d.code}")
+        sides = [row[0] for row in rows[rows.index(next(r for r in rows if r[0] == "计入 Side")) + 1 :]]
+        assert sides.count("分子 numerator") == figures[d.code].numerator, d.code
+        assert sides.count("分母 denominator") == figures[d.code].denominator, d.code
+    rows = _sheet_rows(path, "a 3.11")
+    assert {r[4] for r in rows if r[0] in ("分子 numerator", "分母 denominator")} == {"王小明"}
+    summary = {r[1]: r for r in _sheet_rows(path, SUMMARY_SHEET) if r[0] == "a)"}
+    assert summary["3.11"][4:7] == (1, 2, 0.5)
+    assert any(r[0] == "王小明" and r[2] == "3.11" for r in _sheet_rows(path, SUMMARY_SHEET))  # per consultant
+    from app.kpis.report_pdf import render_month_report
+
+    text = " ".join(_pdf_text(render_month_report(uow(), actor=manager, period=march, as_of=as_of), tmp_path).split())
+    assert re.search(r"3\.11 1\s*/\s*2 50% ≥ 98%", text)  # the summary row: fulfilled / signed, actual, target
+    assert "王小明" in text  # the per-consultant table
