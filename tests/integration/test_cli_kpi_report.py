@@ -47,3 +47,10 @@ def test_an_account_that_may_not_see_the_kpis_is_refused(uow, db_url, boss, tmp_
     args = ("kpi-report", "--month", "2026-11", "--pdf", tmp_path / "r.pdf", "--database-url", db_url)
     assert admin_cli(*args) != 0  # root is an administrator, not the sales manager
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_file_that_cannot_be_written_is_a_sentence(uow, db_url, boss, tmp_path, capsys):
+    args = ("kpi-report", "--month", "2026-11", "--xlsx", tmp_path / "no" / "such" / "k.xlsx", "--database-url", db_url)
+    assert admin_cli(*args, user="boss") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot write ") and "k.xlsx" in err and "Traceback" not in err

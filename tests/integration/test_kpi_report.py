@@ -151,3 +151,16 @@ def test_each_kpi_sheet_lists_exactly_the_records_counted_in_its_figure(uow, man
     text = " ".join(_pdf_text(render_month_report(uow(), actor=manager, period=march, as_of=as_of), tmp_path).split())
     assert re.search(r"3\.11 1\s*/\s*2 50% ≥ 98%", text)  # the summary row: fulfilled / signed, actual, target
     assert "王小明" in text  # the per-consultant table
+
+
+def test_a_name_typed_like_a_formula_reaches_excel_as_text(uow, manager, tmp_path):
+    """Issue #15.12 (OWASP CSV injection): a consultant's name is typed by a user; in the
+    workbook it must stay text, never a live formula."""
+    consultant = make_user(uow, Role.CONSULTANT, full_name='=HYPERLINK("http://evil.example","x")')
+    make_price_list(uow, manager)
+    _contract(uow, consultant, manager, fulfilled=None)
+    path = tmp_path / "march.xlsx"
+    write_workbook(uow(), actor=manager, period=Period.month(dt.date(2026, 3, 1)), path=path, as_of=AS_OF)
+    wb = openpyxl.load_workbook(path)
+    names = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
+    assert names and all(c.data_type == "s" and c.value.startswith("'=") for c in names)
