@@ -56,9 +56,12 @@ def test_the_workbook_has_a_summary_and_one_sheet_per_5_2_1_kpi(uow, manager, tm
 
 
 def test_two_writes_with_the_same_as_of_are_byte_identical(uow, manager, tmp_path):
+    make_price_list(uow, manager)
+    _contract(uow, make_user(uow, Role.CONSULTANT), manager, fulfilled=SALE_NOW + dt.timedelta(days=2))
+    march = Period.month(dt.date(2026, 3, 1))
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
-    write_workbook(uow(), actor=manager, period=NOVEMBER, path=first, as_of=AS_OF)
-    write_workbook(uow(), actor=manager, period=NOVEMBER, path=second, as_of=AS_OF)
+    write_workbook(uow(), actor=manager, period=march, path=first, as_of=AS_OF)
+    write_workbook(uow(), actor=manager, period=march, path=second, as_of=AS_OF)
     assert first.read_bytes() == second.read_bytes()
     with zipfile.ZipFile(first) as z:
         assert {i.date_time for i in z.infolist()} == {(2026, 12, 1, 10, 0, 0)}
