@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import subprocess
 import zipfile
 
 import openpyxl
@@ -22,6 +23,7 @@ from db.models import Role
 from db.sales_models import Contract
 from tests.factories import make_store, make_user
 from tests.sales_factories import SALE_NOW, make_contract, make_price_list
+from tests.unit.test_documents_render import tool
 
 NOVEMBER = Period.month(dt.date(2026, 11, 1))
 AS_OF = dt.datetime(2026, 12, 1, 2, 0)  # naive UTC: 10:00 on 1 December in Shanghai
@@ -80,11 +82,11 @@ def test_only_who_may_see_the_kpis_exports_them_and_only_to_xlsx(uow, manager, t
 
 
 def _pdf_text(pdf: bytes, tmp_path) -> str:
-    import subprocess
-
     path = tmp_path / "report.pdf"
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return subprocess.run(
+        [tool("pdftotext"), "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
 
 
 def test_the_month_report_pdf_names_the_eight_kpis_in_both_languages_with_their_targets(uow, manager, tmp_path):
@@ -106,11 +108,16 @@ def test_the_month_report_pdf_names_the_eight_kpis_in_both_languages_with_their_
     assert "—" in text  # nothing counted yet: no figure, never 0 %
 
 
-def test_the_month_report_pdf_repeats_byte_for_byte(uow, manager):
+def test_the_month_report_pdf_repeats_byte_for_byte_and_embeds_its_fonts(uow, manager, tmp_path):
+    """The evidence pack hashes it; the charts must not fall back to an unembedded Helvetica."""
     from app.kpis.report_pdf import render_month_report
 
     first = render_month_report(uow(), actor=manager, period=NOVEMBER, as_of=AS_OF)
     assert render_month_report(uow(), actor=manager, period=NOVEMBER, as_of=AS_OF) == first
+    (tmp_path / "r.pdf").write_bytes(first)
+    fonts = subprocess.run([tool("pdffonts"), str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True)
+    assert "Helvetica" not in fonts.stdout
+    assert all(row.split()[-5] == "yes" for row in fonts.stdout.splitlines()[2:])
 
 
 def _contract(uow, consultant, manager, *, fulfilled: dt.datetime | None) -> int:
