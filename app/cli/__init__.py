@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_commands(command, group)  # issue #15.10
     complaints.add_commands(command, group)  # issue #19.8
     kpis.add_commands(command, group)  # issue #20.8: kpis, kpi-targets
+    from app.cli import kpi_report  # issue #20.4
+
+    kpi_report.add_commands(command, group)
     setup.add_demo_command(command, group)
     return parser
 

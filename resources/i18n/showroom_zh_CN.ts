@@ -8165,6 +8165,37 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>ReportButton</name>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Write the KPI report of the shown period as PDF and Excel files to a folder</source>
+        <translation>将当前期间的KPI报告以PDF和Excel文件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export the KPI report to a folder</source>
+        <translation>选择导出KPI报告的文件夹</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>{pdf} or {xlsx} is already in this folder. Replace them?</source>
+        <translation>该文件夹中已有 {pdf} 或 {xlsx}。要替换吗？</translation>
+    </message>
+    <message>
+        <source>The KPI report was saved:
+{pdf}
+{xlsx}</source>
+        <translation>KPI报告已保存：
+{pdf}
+{xlsx}</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
