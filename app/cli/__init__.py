@@ -119,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     command, group = _command_factory(sub), _group_factory(sub)
     from app.cli import backup, cards, certificates, documents, inventory, pdi, privacy, setup, staff
     from app.cli import complaints
+    from app.cli import evidence
 
     setup.add_commands(command, group)
     inventory.add_commands(command, group)
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_commands(command, group)  # issue #9
     staff.add_commands(command, group)  # issue #15.10
     complaints.add_commands(command, group)  # issue #19.8
+    evidence.add_commands(command, group)  # issue #20.5
     setup.add_demo_command(command, group)
     return parser
 
