@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import functools
 import io
 import re
 import tokenize
@@ -91,6 +92,8 @@ def _comments(source: str) -> list[tuple[int, str]]:
 
 def cite_module(source: str, module: str, feature: str) -> set[Citation]:
     """The clause citations in one module's docstrings and comments."""
+    if not _clauses_in(source):  # most modules cite nothing: no need to parse them
+        return set()
     tree = ast.parse(source)
     scopes = _scopes(tree)
     found: set[Citation] = set()
@@ -118,7 +121,13 @@ def scan_citations(root: Path = APP_ROOT) -> list[Citation]:
 
 
 def clause_index(root: Path = APP_ROOT) -> list[ClauseRow]:
-    """One row per clause, feature and module: the functions citing it there and its evidence."""
+    """One row per clause, feature and module: the functions citing it there and its evidence.
+    The code does not change while the app runs: computed once per process and folder."""
+    return list(_clause_index(root))
+
+
+@functools.cache
+def _clause_index(root: Path) -> tuple[ClauseRow, ...]:
     grouped: dict[tuple[str, str, str], set[str]] = {}
     for c in scan_citations(root):
         grouped.setdefault((c.clause, c.feature, c.module), set()).add(c.function)
@@ -127,7 +136,7 @@ def clause_index(root: Path = APP_ROOT) -> list[ClauseRow]:
         ev = evidence_for(clause)
         names = tuple(sorted(f for f in functions if f)) or ("(module)",)
         rows.append(ClauseRow(clause, HEADINGS[clause], feature, module, names, ev.records, ev.documents, ev.files))
-    return sorted(rows, key=lambda r: (clause_key(r.clause), r.feature, r.module))
+    return tuple(sorted(rows, key=lambda r: (clause_key(r.clause), r.feature, r.module)))
 
 
 def index_csv(rows: list[ClauseRow]) -> bytes:
