@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+import json
 import tempfile
 import threading
 from collections.abc import Callable
@@ -169,7 +170,7 @@ def build_evidence_pack(
     write_zip(Path(out), files, steps.cancelled)
     if progress is not None:
         progress(steps.total, steps.total, "done")
-    audit = files[where.AUDIT_CHECK]
+    audit = json.loads(files[where.AUDIT_CHECK])
     return EvidencePackDTO(
         Path(out),
         period,
@@ -177,6 +178,6 @@ def build_evidence_pack(
         len(files),
         Path(out).stat().st_size,
         {d.kind: len(d.documents) for d in drawn},
-        b'"chain_intact": true' in audit,
+        audit["chain_intact"] is True,
         has_book,
     )
