@@ -89,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-evidence-"))
     try:
         actor = _actor(db, "manager")
-        first, *_ = _build(db, actor, folder / "warm.zip")
+        first, cold_wall, cold_cpu, cold_steps = _build(
+            db, actor, folder / "warm.zip"
+        )  # the clause index scan included
         runs = [_build(db, actor, folder / f"run{i}.zip") for i in range(max(1, args.repeat))]
     finally:
         db.dispose()
@@ -100,10 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {pack.files} files, {pack.size:,} bytes; sampled {pack.sampled}; workbook {pack.workbook}")
     print(f"  build: {wall:.2f} s wall (median of {len(runs)}), {cpu:.2f} s CPU; goal ≤ {GOAL_S:.0f} s: ", end="")
     print("met" if wall <= GOAL_S else "NOT met")
+    print(
+        f"  first build in this process (scans the code for the clause index): {cold_wall:.2f} s wall, {cold_cpu:.2f} s CPU"
+    )
+    print("  steps (first build): " + ", ".join(f"{w} {t:.2f} s" for w, t in _step_times(cold_steps)))
     print("  steps (last run): " + ", ".join(f"{w} {t:.2f} s" for w, t in _step_times(runs[-1][3])))
     same = _same_but_manifest(folder / "warm.zip", folder / "run0.zip")
     print(f"  two builds identical apart from manifest.json: {same}; warm-up wrote {first.path.name}")
-    return 0 if wall <= GOAL_S and same else 1
+    return 0 if max(wall, cold_wall) <= GOAL_S and same else 1
 
 
 if __name__ == "__main__":
