@@ -4136,6 +4136,47 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>EvidenceButton</name>
+    <message>
+        <source>Evidence pack…</source>
+        <translation>证据包…</translation>
+    </message>
+    <message>
+        <source>Build the certification evidence pack of this period (T/CSCA 120031 ch. 6): clause index, KPI workbook, sample of signed documents, registers and audit log</source>
+        <translation>生成本期间的认证审核证据包（T/CSCA 120031 第6章）：条款索引、KPI 工作簿、已签署文件抽样、登记册及审计日志</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>保存证据包</translation>
+    </message>
+    <message>
+        <source>ZIP archive (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Building the evidence pack…</source>
+        <translation>正在生成证据包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evidence pack</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>The evidence pack of {period} is saved as:
+{path}
+
+{files} files; seed {seed}.</source>
+        <translation>{period} 的证据包已保存为：
+{path}
+
+共 {files} 个文件；抽样种子 {seed}。</translation>
+    </message>
+</context>
+<context>
     <name>ExportCertificateDialog</name>
     <message>
         <source>Export the signing certificate</source>
