@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit
 
 from app.core.errors import ValidationFailed
 from app.sales.api import ContractDTO, ContractFormDTO, amend_contract, amendment_blockers, get_contract_form
 from ui.sales.contract_dialog import PAPERS, ROLES, ContractDialog
 from ui.shell.service_form_dialog import ServiceCall
+from ui.widgets.store_dates import qdate
 
 
 def _yuan(fen: int) -> str:
@@ -76,8 +76,7 @@ class AmendContractDialog(ContractDialog):
         f.deposit_kind.setCurrentIndex(max(0, f.deposit_kind.findData(c.deposit_kind)))
         f.deposit.setText(_yuan(c.deposit_fen))
         f.delivery_place.setText(c.delivery_place)
-        d = c.delivery_date
-        f.delivery_date.setDate(QDate(d.year, d.month, d.day))
+        f.delivery_date.setDate(qdate(c.delivery_date))
         f.max_odometer.setValue(c.max_delivery_odometer_km)
         f.special_terms.setPlainText(c.special_terms)
 
