@@ -173,6 +173,10 @@ Customer&apos;s name:</source>
         <source>Leave empty to keep it as on the contract</source>
         <translation>留空则保持合同原有内容</translation>
     </message>
+    <message>
+        <source>Leave empty to keep it ({masked})</source>
+        <translation>留空则保持原号码（{masked}）</translation>
+    </message>
 </context>
 <context>
     <name>ApologyDialog</name>

@@ -53,6 +53,7 @@ READS_BY_NAME = {
     "walk_in_offer",  # the slot a walk-in test drive would get; booking it is an Op
     "drive_blockers",
     "contract_blockers",  # issue #18.4: asked before the signature pads open
+    "amendment_blockers",  # issue #18.4: the amendment's, likewise
     "setup_warnings",
     "route_map",
     "scan",  # looks a scanned card or VIN up
