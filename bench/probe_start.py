@@ -100,6 +100,25 @@ def new_packages(state: dict) -> list[str]:
     return new
 
 
+def python_heap_by_package(top: int = 25) -> list | None:
+    """With PYTHONTRACEMALLOC=1: the Python heap still held at the end, by package (what the
+    imports and the pages keep; Qt's C++ memory is not in it)."""
+    import tracemalloc
+
+    if not tracemalloc.is_tracing():
+        return None
+    sizes: dict[str, int] = {}
+    for stat in tracemalloc.take_snapshot().statistics("filename"):
+        name = stat.traceback[0].filename
+        for marker in ("site-packages/", "python3.11/", str(ROOT) + "/"):
+            if marker in name:
+                name = name.split(marker, 1)[1]
+                break
+        key = "/".join(name.split("/")[:2]) if name.startswith(("app/", "ui/", "db/")) else name.split("/")[0]
+        sizes[key] = sizes.get(key, 0) + stat.size
+    return [(k, round(v / 2**20, 2)) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])[:top]]
+
+
 def visit_next(state: dict, w, page_ready) -> None:
     """Open each page in turn, moving on once its tables have their rows (issue #17: every
     page visited; a page without tables counts as ready once built)."""
@@ -190,7 +209,7 @@ def main_window(url: str, username: str, password: str, visit: bool = True) -> i
         elif state["phase"] == "pages":
             visit_next(state, shell.main_window, page_ready)
         elif state["phase"] == "settle" and time.time() >= state["settle_until"]:
-            emit("rss", mb=peak_rss_mb(), now=rss_now_mb())
+            emit("rss", mb=peak_rss_mb(), now=rss_now_mb(), held=python_heap_by_package())
             os._exit(0)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
