@@ -25,15 +25,6 @@ LEFT = Qt.MouseButton.LeftButton
 HANDED_OVER = dt.datetime(2026, 3, 20, 6, 0)  # naive UTC: 14:00 on 20 March in Shanghai
 
 
-def _formula_there() -> bool:
-    from app.kpis.api import formulas
-
-    return KpiCode.CONTRACT_FULFILMENT in formulas()
-
-
-pytestmark = pytest.mark.skipif(not _formula_there(), reason="3.11's formula is not in this build yet")
-
-
 @pytest.fixture()
 def march(uow):
     """Two contracts signed on 10 March 2026 (tests/sales_factories.SALE_NOW), one fulfilled."""
@@ -113,13 +104,6 @@ def test_a_handover_on_the_change_bus_refreshes_the_figure(qtbot, database, uow,
     assert (tile.value.text(), tile.badge.property("verdict")) == ("100%", "met")
 
 
-def _closure_formula_there() -> bool:
-    from app.kpis.api import formulas
-
-    return KpiCode.CLOSURE in formulas()
-
-
-@pytest.mark.skipif(not _closure_formula_there(), reason="3.12's formula is not in this build yet")
 def test_a_lead_in_the_3_12_drill_down_opens_on_the_leads_page(qtbot, sync_ops, database, uow):
     from tests.sales_factories import make_lead
     from ui.shell.main_window import MainWindow
