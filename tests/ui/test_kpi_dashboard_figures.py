@@ -74,6 +74,10 @@ def test_the_3_11_tile_shows_one_of_two_contracts_fulfilled_against_98_percent(q
     assert (tile.value.text(), tile.counts.text()) == ("50%", "1 / 2")
     assert tile.target.text().endswith("≥ 98%")
     assert tile.badge.property("verdict") == "missed"  # 48 points short: red, not amber
+    # The trend ends with the month shown: 50 % against the 98 % line, no figure before it.
+    assert page.chart.code == KpiCode.CONTRACT_FULFILMENT
+    assert page.chart.points[-1] == ("2026-03", 50.0, 98.0)
+    assert [v for _m, v, _t in page.chart.points[:-1]] == [None] * 11
     assert page.groups.rowCount() == 1  # one consultant, 李顾问
     assert page.groups.index(0, 0).data() == "李顾问" and page.groups.index(0, 1).data() == "50%"
 
