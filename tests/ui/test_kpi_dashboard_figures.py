@@ -89,6 +89,7 @@ def test_clicking_the_3_11_tile_lists_the_fulfilled_contract_over_both_signed(qt
     dialog = page.drilldown
     numerator, denominator = dialog.views.values()
     assert _references(numerator) == [_number(uow, fulfilled_id)]
+    assert numerator.model().index(0, 3).data() == "李顾问"  # the deal's consultant
     assert sorted(_references(denominator)) == sorted([_number(uow, fulfilled_id), _number(uow, signed_id)])
     # The record opens its own page: the contract's deal.
     numerator.setFocus()

@@ -31,12 +31,17 @@ HEADERS = (
     QT_TRANSLATE_NOOP("KpiDashboard", "Record"),
     QT_TRANSLATE_NOOP("KpiDashboard", "Reference"),
     QT_TRANSLATE_NOOP("KpiDashboard", "When"),
+    QT_TRANSLATE_NOOP("KpiDashboard", "Consultant"),
     QT_TRANSLATE_NOOP("KpiDashboard", "Brand"),
 )
 
 
 class RecordModel(DtoTableModel[RecordRef]):
     COLUMN_COUNT = len(HEADERS)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.names: dict[int, str] = {}
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -48,7 +53,10 @@ class RecordModel(DtoTableModel[RecordRef]):
         if r is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         kind = KIND_WORDS.get(RecordKind(r.kind))
-        return (words.tr(kind) if kind else str(r.kind), r.reference, local_time(r.at), r.brand)[index.column()]
+        consultant = self.names.get(r.consultant_id, "") if r.consultant_id is not None else ""
+        return (words.tr(kind) if kind else str(r.kind), r.reference, local_time(r.at), consultant, r.brand)[
+            index.column()
+        ]
 
 
 class DrilldownDialog(QDialog):
@@ -123,16 +131,20 @@ class DrilldownDialog(QDialog):
 
         def work():
             from app.kpis.api import kpi_records
+            from app.kpis.record_links import get_consultant_names
 
-            return {
+            records = {
                 side: kpi_records(ctx.uow(), actor=ctx.actor, code=code, period=period, side=side, by=by, group=group)
                 for side in (Side.NUMERATOR, Side.DENOMINATOR)
             }
+            ids = {r.consultant_id for rows in records.values() for r in rows if r.consultant_id is not None}
+            return records, get_consultant_names(ctx.uow(), actor=ctx.actor, staff_ids=ids)
 
-        run_op(self, work, self._loaded)
+        run_op(self, work, lambda result: self._loaded(*result))
 
-    def _loaded(self, records: dict[Side, list[RecordRef]]) -> None:
+    def _loaded(self, records: dict[Side, list[RecordRef]], names: dict[int, str]) -> None:
         for side, model in self.models.items():
+            model.names = names
             model.set_rows(records.get(side, []))
             self.views[side].resizeColumnsToContents()
         for i, side in enumerate(self.models):
