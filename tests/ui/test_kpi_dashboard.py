@@ -68,11 +68,21 @@ def test_the_period_picker_starts_on_the_current_store_month_and_offers_quarter_
     assert page.picker.first.isVisibleTo(page) and page.picker.period().kind == "custom"
 
 
-def test_a_change_on_the_bus_refreshes_the_page_and_an_unrelated_one_does_not(page, ctx):
+@pytest.mark.parametrize("flag", ["sales", "reception", "test_drives", "tasks", "complaints", "kpis"])
+def test_a_change_on_the_bus_refreshes_the_page_and_an_unrelated_one_does_not(page, ctx, flag):
     page.status.setText("stale")
     ctx.changed(Changes(vehicles=True))
     assert page.status.text() == "stale"
+    ctx.changed(Changes(**{flag: True}))  # what the figures are made of, or a target (kpis)
+    assert page.status.text() != "stale"
+
+
+def test_a_hidden_page_refreshes_when_shown_again(page, ctx):
+    page.hide()
+    page.status.setText("stale")
     ctx.changed(Changes(sales=True))
+    assert page.status.text() == "stale"  # no query while nobody looks
+    page.show()
     assert page.status.text() != "stale"
 
 
