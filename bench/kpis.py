@@ -2,7 +2,7 @@
 
     python bench/kpis.py --url sqlite:///bench-S.db                 # a month of dataset S
     python bench/kpis.py --scale 0.05                               # generates S (×0.05) first
-    python bench/kpis.py --url postgresql+psycopg://…/bench --year  # a month and a year
+    python bench/kpis.py --url postgresql+psycopg://…/bench --year 2025 --detail
 
 Each row times `app.kpis.api.compute_kpis` for the whole store (all eight figures, one read
 transaction) against hand-written SQL for the same eight figures, in the same run, and first
@@ -55,13 +55,23 @@ where t.status = 'returned' and t.actual_end >= :start and t.actual_end < :end""
 SQL_NEW_INTENTIONS = f"""
 select count(*) from lead l join customer cu on cu.id = l.customer_id
 where l.created_at >= :start and l.created_at < :end and {CONTACT}"""
+# Retained at an instant: a lead not changed since keeps its status (settled); only the leads
+# changed since have their last change before the instant looked up (a few rows, not 5 years').
 SQL_RETAINED_HISTORY = f"""
-select count(*) from (
-  select x.lead_id, x.to_status,
-         row_number() over (partition by x.lead_id order by x.changed_at desc, x.id desc) as rn
-  from lead_status_change x where x.changed_at < :start
-) last join lead l on l.id = last.lead_id join customer cu on cu.id = l.customer_id
-where last.rn = 1 and last.to_status in ('new', 'following') and {CONTACT}"""
+select (
+  select count(*) from lead l join customer cu on cu.id = l.customer_id
+  where l.created_at < :start and l.status in ('new', 'following') and {CONTACT}
+    and l.id not in (select x.lead_id from lead_status_change x where x.changed_at >= :start)
+) + (
+  select count(*) from (
+    select x.lead_id, x.to_status,
+           row_number() over (partition by x.lead_id order by x.changed_at desc, x.id desc) as rn
+    from lead_status_change x
+    where x.changed_at < :start
+      and x.lead_id in (select y.lead_id from lead_status_change y where y.changed_at >= :start)
+  ) last join lead l on l.id = last.lead_id join customer cu on cu.id = l.customer_id
+  where last.rn = 1 and last.to_status in ('new', 'following') and {CONTACT}
+)"""
 SQL_RETAINED_SNAPSHOT = f"""
 select count(*) from lead_month_snapshot s join lead l on l.id = s.lead_id join customer cu on cu.id = l.customer_id
 where s.kpi_month_id = :month_id and {CONTACT}"""
@@ -82,7 +92,7 @@ from (
   union all
   select {paper_picked} as picked, {paper_reached} as reached
   from follow_up_task t
-  where t.kind = 'delivery_call' and t.deal_id is null
+  where t.kind = 'delivery_call' and {no_deal}
     and t.due_at >= :start_72 and t.due_at < :end_72 and t.due_at <= :as_of_72
 ) p"""
 # The 72 h window per dialect: SQLite keeps instants as text, so it compares Julian days.
@@ -91,11 +101,14 @@ WINDOW_SQL = {
         "in_time": "julianday(reached) <= julianday(picked) + 3.0",
         "ended": "julianday(picked) + 3.0 < julianday(:as_of)",
         "paper_picked": "strftime('%Y-%m-%d %H:%M:%f', t.due_at, '-72 hours')",
+        # Not by ix_follow_up_task_deal_id: every lead follow-up has no deal (50,000 rows in S).
+        "no_deal": "+t.deal_id is null",
     },
     "postgresql": {
         "in_time": "reached <= picked + interval '72 hours'",
         "ended": "picked + interval '72 hours' < :as_of",
         "paper_picked": "t.due_at - interval '72 hours'",
+        "no_deal": "t.deal_id is null",
     },
 }
 _IN_PERIOD = ":start <= {col} and {col} < :end and {col} <= :as_of"
@@ -123,8 +136,7 @@ def _instant(dialect: str, moment: dt.datetime):
 def _window_sql(dialect: str) -> str:
     w = WINDOW_SQL[dialect]
     paper_reached = _REACHED.format(task="t.id")
-    return SQL_3_14.format(in_time=w["in_time"], ended=w["ended"], paper_picked=w["paper_picked"],
-                           paper_reached=paper_reached)  # fmt: skip
+    return SQL_3_14.format(paper_reached=paper_reached, **w)
 
 
 def _retained(conn, dialect: str, first_day: dt.date, start) -> int:
@@ -138,8 +150,26 @@ def _retained(conn, dialect: str, first_day: dt.date, start) -> int:
     return conn.execute(text(SQL_RETAINED_HISTORY), dict(start=start)).scalar()
 
 
-def hand_figures(conn, period, as_of: dt.datetime) -> dict[str, tuple[int, int, int]]:
-    """(numerator, denominator, pending) of each KPI, by plain SQL on a connection."""
+def _intention_rates(conn, dialect: str, period, want) -> dict[str, tuple[int, int, int]]:
+    """3.12 and 3.13, once per month piece, sharing the intentions (the denominator)."""
+    from sqlalchemy import text
+
+    orders = drives = intentions = 0
+    for piece in period.pieces():
+        a, b = piece.bounds()
+        q = {"start": _instant(dialect, a), "end": _instant(dialect, b)}
+        if want("3.12"):
+            orders += conn.execute(text(SQL_SIGNED), q).scalar()
+        if want("3.13"):
+            drives += conn.execute(text(SQL_RETURNED), q).scalar()
+        intentions += _retained(conn, dialect, piece.first_day, q["start"])
+        intentions += conn.execute(text(SQL_NEW_INTENTIONS), q).scalar()
+    out = {"3.12": (orders, intentions, 0), "3.13": (drives, intentions, 0)}
+    return {k: v for k, v in out.items() if want(k)}
+
+
+def hand_figures(conn, period, as_of: dt.datetime, only: set[str] | None = None) -> dict[str, tuple[int, int, int]]:
+    """(numerator, denominator, pending) of each KPI (or those in `only`), by plain SQL."""
     from sqlalchemy import text
 
     dialect = conn.dialect.name
@@ -147,34 +177,31 @@ def hand_figures(conn, period, as_of: dt.datetime) -> dict[str, tuple[int, int, 
     day = dt.timedelta(hours=72)
     p = {"start": _instant(dialect, start), "end": _instant(dialect, end), "as_of": _instant(dialect, as_of)}
     one = lambda sql, **extra: conn.execute(text(sql), {**p, **extra}).one()  # noqa: E731
+    want = lambda code: only is None or code in only  # noqa: E731
     out: dict[str, tuple[int, int, int]] = {}
-    fulfilled, signed = one(SQL_3_11)
-    out["3.11"] = (fulfilled, signed, 0)
-    orders = drives = intentions = 0
-    for piece in period.pieces():
-        a, b = piece.bounds()
-        q = {"start": _instant(dialect, a), "end": _instant(dialect, b)}
-        orders += conn.execute(text(SQL_SIGNED), q).scalar()
-        drives += conn.execute(text(SQL_RETURNED), q).scalar()
-        intentions += _retained(conn, dialect, piece.first_day, q["start"])
-        intentions += conn.execute(text(SQL_NEW_INTENTIONS), q).scalar()
-    out["3.12"] = (orders, intentions, 0)
-    out["3.13"] = (drives, intentions, 0)
-    reached, judged, picked = one(
-        _window_sql(dialect),
-        start_72=_instant(dialect, start + day),
-        end_72=_instant(dialect, end + day),
-        as_of_72=_instant(dialect, as_of + day),
-    )
-    out["3.14"] = (reached, judged, picked - judged)
-    hotline, sold = one(SQL_3_15)
-    out["3.15"] = (hotline, sold, 0)
-    closed, answered, received = one(SQL_3_16_17)
-    out["3.16"] = (closed, received, 0)
-    out["3.17"] = (answered, received, 0)
-    satisfied, sheets = one(SQL_3_18)
-    out["3.18"] = (satisfied, sheets, 0)
-    return {k: tuple(int(x) for x in v) for k, v in out.items()}  # type: ignore[misc]
+    if want("3.11"):
+        fulfilled, signed = one(SQL_3_11)
+        out["3.11"] = (fulfilled, signed, 0)
+    if want("3.12") or want("3.13"):
+        out.update(_intention_rates(conn, dialect, period, want))
+    if want("3.14"):
+        reached, judged, picked = one(
+            _window_sql(dialect),
+            start_72=_instant(dialect, start + day),
+            end_72=_instant(dialect, end + day),
+            as_of_72=_instant(dialect, as_of + day),
+        )
+        out["3.14"] = (reached, judged, picked - judged)
+    if want("3.15"):
+        hotline, sold = one(SQL_3_15)
+        out["3.15"] = (hotline, sold, 0)
+    if want("3.16") or want("3.17"):
+        closed, answered, received = one(SQL_3_16_17)
+        out.update({"3.16": (closed, received, 0), "3.17": (answered, received, 0)})
+    if want("3.18"):
+        satisfied, sheets = one(SQL_3_18)
+        out["3.18"] = (satisfied, sheets, 0)
+    return {k: tuple(int(x) for x in v) for k, v in out.items() if want(k)}  # type: ignore[misc]
 
 
 def service_figures(db, actor, period, as_of: dt.datetime) -> dict[str, tuple[int, int, int]]:
@@ -219,6 +246,33 @@ def kpi_rows(table, url: str, label: str, periods: list[tuple[str, object, float
         db.dispose()
 
 
+def per_kpi_rows(table, url: str, label: str, period, repeat: int) -> None:
+    """Where the time goes: each formula alone (counts and pending, a read of its own) against
+    its own hand SQL (3.12 and 3.13 each with their denominator). No goal of their own."""
+    from app.kpis.api import formulas
+    from bench.generate import END
+    from bench.run import Row, median_time
+    from db.uow import Database
+
+    db = Database(url)
+    try:
+        for code, f in sorted(formulas().items()):
+
+            def service(f=f):
+                with db.uow() as uow:
+                    c = f.counts(uow.session, period, by=None, as_of=END).get(None)
+                    return f.pending(uow.session, period, as_of=END), c
+
+            def hand(code=code):
+                with db.engine.connect() as conn:
+                    return hand_figures(conn, period, END, only={code.value})
+
+            s, b = median_time(service, repeat), median_time(hand, repeat)
+            table.add(Row(f"  {code.value} alone, {period.label} on {label}", s, "s", b, "(where the time goes)", None))
+    finally:
+        db.dispose()
+
+
 def _month(text: str) -> dt.date:
     return dt.date.fromisoformat(text + "-01")
 
@@ -227,10 +281,12 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--url", help="a generated dataset (bench/generate.py); default: generate S here")
     p.add_argument("--scale", type=float, default=1.0, help="size of the S generated when no --url")
-    p.add_argument("--month", type=_month, default=dt.date(2026, 10, 1), help="YYYY-MM (default 2026-10)")
-    p.add_argument("--year", action="store_true", help="also the year of --month")
+    # S's last returned test drives are in 2026-07: June is the last month with every figure.
+    p.add_argument("--month", type=_month, default=dt.date(2026, 6, 1), help="YYYY-MM (default 2026-06)")
+    p.add_argument("--year", type=int, metavar="YYYY", help="also this whole year (e.g. 2025)")
     p.add_argument("--label", default="S")
     p.add_argument("--repeat", type=int, default=9)
+    p.add_argument("--detail", action="store_true", help="also each KPI alone against its own hand SQL")
     args = p.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bench.generate import Generator, use_data_dir
@@ -246,9 +302,11 @@ def main(argv=None) -> int:
     pg = url.startswith("postgresql")
     periods = [("a month", Period.month(args.month), 0.100 if pg else 0.050)]
     if args.year:
-        periods.append(("a year", Period.year(args.month.year), 1.0))
+        periods.append(("a year", Period.year(args.year), 1.0))
     table = Table()
     kpi_rows(table, url, args.label, periods, args.repeat)
+    if args.detail:
+        per_kpi_rows(table, url, args.label, periods[0][1], args.repeat)
     print(table.render())
     return 0
 

@@ -123,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli import backup, cards, certificates, documents, inventory, pdi, privacy, setup, staff
     from app.cli import complaints
     from app.cli import kpis
+    from app.cli import evidence
 
     setup.add_commands(command, group)
     inventory.add_commands(command, group)
@@ -135,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_commands(command, group)  # issue #15.10
     complaints.add_commands(command, group)  # issue #19.8
     kpis.add_commands(command, group)  # issue #20.8: kpis, kpi-targets
+    from app.cli import kpi_report  # issue #20.4
+
+    kpi_report.add_commands(command, group)
+    evidence.add_commands(command, group)  # issue #20.5
     setup.add_demo_command(command, group)
     return parser
 

@@ -27,52 +27,61 @@ from sqlalchemy.orm import Session, aliased
 
 from app.kpis.definitions import KpiCode
 from app.kpis.dto import RecordKind, RecordRef
-from app.kpis.formulas_care_rows import Row, RowFormula, in_period
+from app.kpis.formulas_care_rows import Row, RowFormula, in_period, period_params
 from app.kpis.periods import Period
 from db.complaint_models import Complaint, ComplaintChannel
 from db.models import Vehicle
 from db.sales_models import Contract, Deal
 
 
+_named_car, _contract_car = aliased(Vehicle, name="named_car"), aliased(Vehicle, name="contract_car")
+
+# The complaints received in the period. The channel is checked on the rows rather than in SQL,
+# so the database ranges over the receipt-time index (the period's complaints), not over every
+# 12345 complaint ever received (issue #20.8).
+COMPLAINTS = (
+    select(
+        Complaint.id,
+        Complaint.number,
+        Complaint.received_at,
+        func.coalesce(Deal.consultant_id, Complaint.staff_id),
+        func.coalesce(_named_car.brand, _contract_car.brand),
+        Complaint.first_response_at,
+        Complaint.first_response_due,
+        Complaint.closed_at,
+        Complaint.channel,
+    )  # fmt: skip
+    .outerjoin(Contract, Contract.id == Complaint.contract_id)
+    .outerjoin(Deal, Deal.id == Contract.deal_id)
+    .outerjoin(_named_car, _named_car.id == Complaint.vehicle_id)
+    .outerjoin(_contract_car, _contract_car.id == Contract.vehicle_id)
+    .where(in_period(Complaint.received_at))
+)
+
+# Contracts fulfilled (cars handed over) in the period: 销量, 3.15's denominator.
+CARS_SOLD = (
+    select(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand)
+    .join(Deal, Deal.id == Contract.deal_id)
+    .join(Vehicle, Vehicle.id == Contract.vehicle_id)
+    .where(in_period(Contract.fulfilled_at))
+)
+
+
 def complaints_received(session: Session, period: Period, as_of: dt.datetime, *, hotline_only: bool = False) -> list:
     """(ref, first response, response due, closed) of the complaints received in the period."""
-    named_car, contract_car = aliased(Vehicle), aliased(Vehicle)
-    q = (
-        select(
-            Complaint.id,
-            Complaint.number,
-            Complaint.received_at,
-            func.coalesce(Deal.consultant_id, Complaint.staff_id),
-            func.coalesce(named_car.brand, contract_car.brand),
-            Complaint.first_response_at,
-            Complaint.first_response_due,
-            Complaint.closed_at,
-        )  # fmt: skip
-        .outerjoin(Contract, Contract.id == Complaint.contract_id)
-        .outerjoin(Deal, Deal.id == Contract.deal_id)
-        .outerjoin(named_car, named_car.id == Complaint.vehicle_id)
-        .outerjoin(contract_car, contract_car.id == Contract.vehicle_id)
-        .where(in_period(Complaint.received_at, period, as_of))
-    )
-    if hotline_only:
-        q = q.where(Complaint.channel == ComplaintChannel.HOTLINE_12345.value)
     return [
         (RecordRef(RecordKind.COMPLAINT, cid, at, number, consultant, brand or ""), answered, due, closed)
-        for cid, number, at, consultant, brand, answered, due, closed in session.execute(q)
+        for cid, number, at, consultant, brand, answered, due, closed, channel in session.execute(
+            COMPLAINTS, period_params(period, as_of)
+        )
+        if not hotline_only or channel == ComplaintChannel.HOTLINE_12345
     ]
 
 
 def cars_sold(session: Session, period: Period, as_of: dt.datetime) -> list[RecordRef]:
-    """Contracts fulfilled (cars handed over) in the period: 销量, 3.15's denominator."""
-    q = (
-        select(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand)
-        .join(Deal, Deal.id == Contract.deal_id)
-        .join(Vehicle, Vehicle.id == Contract.vehicle_id)
-        .where(in_period(Contract.fulfilled_at, period, as_of))
-    )
     return [
         RecordRef(RecordKind.CONTRACT, cid, at, number, consultant, brand or "")
-        for cid, number, at, consultant, brand in session.execute(q).all()
+        for cid, number, at, consultant, brand in session.execute(CARS_SOLD, period_params(period, as_of)).all()
         if at is not None  # always: the range above
     ]
 

@@ -16,33 +16,36 @@ from sqlalchemy.orm import Session
 
 from app.kpis.definitions import KpiCode
 from app.kpis.dto import RecordKind, RecordRef
-from app.kpis.formulas_care_rows import Row, RowFormula, in_period
+from app.kpis.formulas_care_rows import Row, RowFormula, in_period, period_params
 from app.kpis.periods import Period
 from db.care_models import SurveyResponse, SurveyTemplate
 from db.models import Vehicle
 from db.sales_models import Deal
 
 
+# The answer sheets recorded in the period, with the consultant and car of their deal.
+SHEETS = (
+    select(
+        SurveyResponse.id,
+        SurveyTemplate.key,
+        SurveyResponse.recorded_at,
+        SurveyResponse.satisfied,
+        Deal.consultant_id,
+        func.coalesce(Vehicle.brand, Deal.brand),
+    )  # fmt: skip
+    .join(SurveyTemplate, SurveyTemplate.id == SurveyResponse.template_id)
+    .outerjoin(Deal, Deal.id == SurveyResponse.deal_id)
+    .outerjoin(Vehicle, Vehicle.id == Deal.vehicle_id)
+    .where(in_period(SurveyResponse.recorded_at))
+)
+
+
 class SatisfactionRate(RowFormula):
     code = KpiCode.SATISFACTION
 
     def rows(self, session: Session, period: Period, as_of: dt.datetime) -> list[Row]:
-        q = (
-            select(
-                SurveyResponse.id,
-                SurveyTemplate.key,
-                SurveyResponse.recorded_at,
-                SurveyResponse.satisfied,
-                Deal.consultant_id,
-                func.coalesce(Vehicle.brand, Deal.brand),
-            )  # fmt: skip
-            .join(SurveyTemplate, SurveyTemplate.id == SurveyResponse.template_id)
-            .outerjoin(Deal, Deal.id == SurveyResponse.deal_id)
-            .outerjoin(Vehicle, Vehicle.id == Deal.vehicle_id)
-            .where(in_period(SurveyResponse.recorded_at, period, as_of))
-        )
         return [
             # The sheet's reference: its questionnaire and number, never the customer's name.
             Row(RecordRef(RecordKind.SURVEY, sid, at, f"{key} #{sid}", consultant, brand or ""), bool(ok), True)
-            for sid, key, at, ok, consultant, brand in session.execute(q)
+            for sid, key, at, ok, consultant, brand in session.execute(SHEETS, period_params(period, as_of))
         ]

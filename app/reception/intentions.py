@@ -147,8 +147,12 @@ def intention_counts(session: Session, first_day: dt.date, last_day: dt.date, by
     retained, from_snapshot = retained_intentions(session, first_day)
     start, _ = store_day_bounds(first_day)
     _, end = store_day_bounds(last_day)
-    out = IntentionCounts(
-        count_by(session, retained, by), count_by(session, new_intentions(start, end), by), from_snapshot
-    )
+    new = new_intentions(start, end)
+    if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
+        both = [select(func.count()).select_from(q.subquery()).scalar_subquery() for q in (retained, new)]
+        n_retained, n_new = session.execute(select(*both)).one()
+        out = IntentionCounts({None: n_retained or 0}, {None: n_new or 0}, from_snapshot)
+    else:
+        out = IntentionCounts(count_by(session, retained, by), count_by(session, new, by), from_snapshot)
     memo[key] = (session.get_transaction(), out)
     return out

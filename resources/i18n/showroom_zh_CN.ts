@@ -173,6 +173,10 @@ Customer&apos;s name:</source>
         <source>Leave empty to keep it as on the contract</source>
         <translation>留空则保持合同原有内容</translation>
     </message>
+    <message>
+        <source>Leave empty to keep it ({masked})</source>
+        <translation>留空则保持原号码（{masked}）</translation>
+    </message>
 </context>
 <context>
     <name>ApologyDialog</name>
@@ -4136,6 +4140,47 @@ Consultant: {consultant} · {consent}</source>
     </message>
 </context>
 <context>
+    <name>EvidenceButton</name>
+    <message>
+        <source>Evidence pack…</source>
+        <translation>证据包…</translation>
+    </message>
+    <message>
+        <source>Build the certification evidence pack of this period (T/CSCA 120031 ch. 6): clause index, KPI workbook, sample of signed documents, registers and audit log</source>
+        <translation>生成本期间的认证审核证据包（T/CSCA 120031 第6章）：条款索引、KPI 工作簿、已签署文件抽样、登记册及审计日志</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>保存证据包</translation>
+    </message>
+    <message>
+        <source>ZIP archive (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Building the evidence pack…</source>
+        <translation>正在生成证据包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evidence pack</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>The evidence pack of {period} is saved as:
+{path}
+
+{files} files; seed {seed}.</source>
+        <translation>{period} 的证据包已保存为：
+{path}
+
+共 {files} 个文件；抽样种子 {seed}。</translation>
+    </message>
+</context>
+<context>
     <name>ExportCertificateDialog</name>
     <message>
         <source>Export the signing certificate</source>
@@ -5762,10 +5807,12 @@ File: {file}</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>3.12 Monthly closure rate = orders in the month / (leads retained from last month + new leads this month) × 100% (target ≥ 25%, 5.2.1 e)
-3.13 Test-drive rate = test drives / retained leads × 100% (target ≥ 30%, 5.2.1 c)</source>
-        <translation>3.12 月平均成交率 = 月成交订单数 /（上月留存意向 + 本月新增意向）× 100%（目标 ≥ 25%，5.2.1 e）
-3.13 试乘试驾率 = 试乘试驾数 / 意向留存数 × 100%（目标 ≥ 30%，5.2.1 c）</translation>
+        <source>3.12 Monthly closure rate = contracts signed in the month / (intentions retained from last month + new intentions this month) × 100% (target ≥ 25%, 5.2.1 e)
+3.13 Test-drive rate = test drives returned / those intentions × 100% (target ≥ 30%, 5.2.1 c)
+Intentions are leads of customers with a mobile on record; the same figures as the KPI dashboard.</source>
+        <translation>3.12 月平均成交率 = 本月签约合同数 /（上月留存意向 + 本月新增意向）× 100%（目标 ≥ 25%，5.2.1 e）
+3.13 试乘试驾率 = 本月试乘试驾完成数 / 上述意向数 × 100%（目标 ≥ 30%，5.2.1 c）
+意向指留有手机号码的客户线索；与 KPI 看板的数字一致。</translation>
     </message>
     <message>
         <source>Status</source>
@@ -8160,6 +8207,37 @@ Defect: {defect}</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReportButton</name>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Write the KPI report of the shown period as PDF and Excel files to a folder</source>
+        <translation>将当前期间的KPI报告以PDF和Excel文件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export the KPI report to a folder</source>
+        <translation>选择导出KPI报告的文件夹</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>{pdf} or {xlsx} is already in this folder. Replace them?</source>
+        <translation>该文件夹中已有 {pdf} 或 {xlsx}。要替换吗？</translation>
+    </message>
+    <message>
+        <source>The KPI report was saved:
+{pdf}
+{xlsx}</source>
+        <translation>KPI报告已保存：
+{pdf}
+{xlsx}</translation>
     </message>
 </context>
 <context>

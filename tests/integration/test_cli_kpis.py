@@ -95,3 +95,16 @@ def test_kpi_targets_lists_what_is_in_force_and_who_set_it(manager, db_url, caps
     assert admin_cli("kpi-targets", "--format", "json", "--database-url", db_url, user="boss") == 0
     targets = {t["code"]: t for t in json.loads(capsys.readouterr().out)["targets"]}
     assert targets["3.11"]["effective_from"] == TODAY and targets["3.12"]["target_bp"] == 2500
+
+
+def test_a_complaint_received_today_counts_in_3_15_and_3_16(manager, uow, db_url, capsys):
+    from tests.integration.complaint_factories import make_complaint
+
+    make_complaint(uow, manager, manager.user_id, channel="hotline_12345")
+    assert kpis(db_url, "--format", "json") == 0
+    figures = {f["code"]: f for f in json.loads(capsys.readouterr().out)["figures"]}
+    # 3.16: received today, not closed yet: 0 of 1, judged against 5.2.1 g)'s 100 %.
+    assert (figures["3.16"]["numerator"], figures["3.16"]["denominator"]) == (0, 1)
+    assert (figures["3.16"]["value_percent"], figures["3.16"]["verdict"]) == ("0.00", "missed")
+    # 3.15: one 12345 complaint but no car sold today: no rate ("—"), never a division by zero.
+    assert (figures["3.15"]["numerator"], figures["3.15"]["value_percent"]) == (1, "—")

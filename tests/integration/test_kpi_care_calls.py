@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.customer_care.api import DELIVERY_CALL_HOURS
 from app.kpis.api import GroupBy, KpiCode, Period, Side, compute_kpis, kpi_records
-from tests.factories import isolated_data_dir  # noqa: F401  (fixture)
+from app.kpis.formulas_care_calls import WINDOW
+from db.models import Role
+from tests.factories import isolated_data_dir, make_user  # noqa: F401  (fixture)
 from tests.integration.test_kpi_care_factories import call, people, picked_up  # noqa: F401  (fixture)
 
 APRIL = Period.month(dt.date(2026, 4, 1))
@@ -22,6 +25,10 @@ def figure(uow, manager, period=APRIL, *, as_of=LATER, by=None):
     store = {f.code: f for f in report.store.figures}[KpiCode.DELIVERY_CALL]
     groups = {g.key: {f.code: f for f in g.figures}[KpiCode.DELIVERY_CALL] for g in report.groups}
     return store, groups
+
+
+def test_the_kpi_window_is_customer_cares_call_deadline_3_14():
+    assert WINDOW == HOURS_72 == dt.timedelta(hours=DELIVERY_CALL_HOURS)
 
 
 def test_a_call_at_72_hours_less_a_minute_counts_and_a_minute_after_does_not_3_14(uow, people):
@@ -79,11 +86,14 @@ def test_consultants_and_brands_add_up_to_the_store_and_records_are_the_counts_3
     store, by_consultant = figure(uow, manager, as_of=as_of, by=GroupBy.CONSULTANT)
     _, by_brand = figure(uow, manager, as_of=as_of, by=GroupBy.BRAND)
     assert (store.numerator, store.denominator, store.pending) == (2, 3, 1)
-    assert {k: (f.numerator, f.denominator) for k, f in by_consultant.items()} == {
+    assert {k: (f.numerator, f.denominator) for k, f in by_consultant.items() if f.denominator} == {
         li.user_id: (1, 2),
         zhao.user_id: (1, 1),
     }
-    assert {k: (f.numerator, f.denominator) for k, f in by_brand.items()} == {"大众": (2, 2), "红旗": (0, 1)}
+    assert {k: (f.numerator, f.denominator) for k, f in by_brand.items() if f.denominator} == {
+        "大众": (2, 2),
+        "红旗": (0, 1),
+    }
     for side, expected in ((Side.NUMERATOR, {calls[0][0], calls[2][0]}), (Side.DENOMINATOR, {c[0] for c in calls[:3]})):
         refs = kpi_records(uow(), actor=manager, code=KpiCode.DELIVERY_CALL, period=APRIL, side=side, as_of=as_of)
         assert {r.id for r in refs} == expected and len(refs) == len(expected)
@@ -91,3 +101,28 @@ def test_consultants_and_brands_add_up_to_the_store_and_records_are_the_counts_3
     mine = kpi_records(uow(), actor=manager, code=KpiCode.DELIVERY_CALL, period=APRIL, side=Side.DENOMINATOR,
                        by=GroupBy.BRAND, group="红旗", as_of=as_of)  # fmt: skip
     assert [r.id for r in mine] == [calls[1][0]]
+
+
+def test_a_real_handover_is_a_pick_up_and_its_call_is_counted_3_14(uow, people):
+    """The walk through the real services: the handover fulfils the contract (3.11) and plans the
+    call (4.5.1.2); the call made the next day counts for the deal's consultant and the car's brand."""
+    from app.customer_care.api import list_care_tasks
+    from app.sales import api as sales
+    from tests.handover_factories import full_input, handover_signatures, ready_contract
+    from tests.integration.test_pdi_permissions import technician
+
+    li, manager = people["li"], people["manager"]
+    _, cid, _ = ready_contract(uow, li, manager, make_user(uow, Role.FINANCE), technician(uow))
+    sales.complete_handover(uow(), actor=li, contract_id=cid, data=full_input(uow, cid),
+                            signatures=handover_signatures(), now=PICKED)  # fmt: skip
+    store, _ = figure(uow, manager, as_of=PICKED + dt.timedelta(hours=1))
+    assert (store.numerator, store.denominator, store.pending) == (0, 0, 1)
+    tasks = list_care_tasks(uow(), actor=li, now=PICKED + dt.timedelta(hours=1))
+    (task,) = [t for t in tasks.later + tasks.today if t.kind == "delivery_call"]
+    call(uow, li, task.id, PICKED + dt.timedelta(days=1))
+    store, by_brand = figure(uow, manager, by=GroupBy.BRAND)
+    assert (store.numerator, store.denominator, store.pending) == (1, 1, 0)
+    assert {k: (f.numerator, f.denominator) for k, f in by_brand.items() if f.denominator} == {"大众": (1, 1)}
+    (ref,) = kpi_records(uow(), actor=manager, code=KpiCode.DELIVERY_CALL, period=APRIL, side=Side.NUMERATOR,
+                         as_of=LATER)  # fmt: skip
+    assert (ref.id, ref.consultant_id, ref.at) == (cid, li.user_id, PICKED)
