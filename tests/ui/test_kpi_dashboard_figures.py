@@ -131,3 +131,29 @@ def test_a_lead_in_the_3_12_drill_down_opens_on_the_leads_page(qtbot, sync_ops, 
     qtbot.keyClick(leads, Qt.Key.Key_Return)
     assert window.current_module() == "leads"
     assert window.page("leads").selected_lead().id == lead_id
+
+
+def test_a_complaint_in_the_3_16_drill_down_opens_the_complaints_page(qtbot, sync_ops, database, uow):
+    from tests.integration.complaint_factories import make_complaint
+    from ui.shell.main_window import MainWindow
+
+    make_store(uow)
+    manager = make_staff(uow, Role.SALES_MANAGER, full_name="周经理")
+    alice = make_staff(uow, Role.CONSULTANT, full_name="李顾问")
+    make_complaint(uow, manager, alice.user_id)  # received now, still open
+    window = MainWindow(AppContext(database, manager))
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(window.module_keys().index("kpis"))
+    page = window.page("kpis")
+    tile = page.tiles.tile(KpiCode.COMPLAINT_HANDLING)  # 3.16 投诉处理率: closed of received
+    assert (tile.value.text(), tile.counts.text(), tile.badge.property("verdict")) == ("0%", "0 / 1", "missed")
+    qtbot.mouseClick(tile, LEFT)
+    dialog = page.drilldown
+    dialog.tabs.setCurrentIndex(1)
+    complaints = dialog.views[list(dialog.views)[1]]
+    assert complaints.model().rowCount() == 1 and complaints.model().index(0, 0).data() == "Complaint"
+    complaints.setFocus()
+    complaints.setCurrentIndex(complaints.model().index(0, 0))
+    qtbot.keyClick(complaints, Qt.Key.Key_Return)
+    assert window.current_module() == "complaints"
+    assert not dialog.isVisible()  # out of the way of the page it opened
