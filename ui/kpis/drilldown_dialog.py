@@ -5,7 +5,7 @@ always add up to it), one tab each. Double click or Enter on a row opens that re
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app.kpis.definitions import BY_CODE, KpiCode
 from app.kpis.dto import GroupBy, GroupKey, KpiFigure, RecordKind, RecordRef, Side
@@ -166,6 +166,14 @@ class DrilldownDialog(QDialog):
         self.opened = open_record(self.ctx, self.parentWidget() or self, record)
         if isinstance(self.opened, QWidget) and not isinstance(self.opened, QDialog):
             self.accept()  # the main window switched to the record's page: out of its way
+        elif self.opened is None and record.kind != RecordKind.CONTRACT:  # a contract's deal opens when read
+            QMessageBox.information(
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate("KpiDashboard", "{record} {reference} has no page open to you here.").format(
+                    record=words.tr(KIND_WORDS.get(RecordKind(record.kind), "")), reference=record.reference
+                ),
+            )
 
 
 def open_drilldown(ctx, parent, code: KpiCode, period: Period, **kw) -> DrilldownDialog:
