@@ -37,15 +37,19 @@ SCRIPT = ROOT / "scripts" / "verify_evidence_pack.py"
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """The demo store, built once for this module (about 10 s), only read by the tests."""
+    """The demo store, built once for this module (about 10 s), only read by the tests; its key
+    files in a data directory of its own (as tests.factories.isolated_data_dir, for the module)."""
     from app.demo import build_demo
 
-    url = sqlite_url(tmp_path_factory.mktemp("evidence") / "demo.sqlite")
-    build_demo(url)
-    db = Database(url)
-    manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
-    yield db, manager
-    db.dispose()
+    folder = tmp_path_factory.mktemp("evidence")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SHOWROOM_DATA_DIR", str(folder / "data"))
+        url = sqlite_url(folder / "demo.sqlite")
+        build_demo(url)
+        db = Database(url)
+        manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
+        yield db, manager
+        db.dispose()
 
 
 def _period() -> Period:
