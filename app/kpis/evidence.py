@@ -132,6 +132,7 @@ def _gather(uow: UnitOfWork, reader: Actor, ask: _Ask, steps: _Steps):
     files[where.FLEET_CSV] = parts.fleet_csv(uow, reader, period)
     steps.step("public notices")
     files[where.NOTICES_CSV] = parts.notices_csv(uow, reader, period)
+    files.update(samples.store_notices_in_force(uow, reader, period, steps.check))
     steps.step("staff qualifications")
     files[where.STAFF_CSV] = parts.staff_csv(uow, reader, period)
     steps.step("audit log")

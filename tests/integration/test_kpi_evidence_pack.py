@@ -96,6 +96,9 @@ def test_the_pack_holds_every_part_and_its_manifest_verifies_with_the_script(dem
     for kind in ("test_drive_agreement", "sales_contract", "pdi_report", "handover", "warranty_certificate"):
         pdfs = [n for n in files if n.startswith(f"samples/{kind}/")]
         assert pdfs and all(files[n].startswith(b"%PDF") for n in pdfs), kind
+    # 4.1.3.5: the signed store notices in force, the voided version replaced by its successor.
+    notices = sorted(n.rsplit("/", 1)[1] for n in files if n.startswith("registers/store_notices/"))
+    assert notices and len({n.split("-v")[0] for n in notices}) == len(notices)
     assert "TS-" in files["samples/complaint_closure/complaints.csv"].decode()  # 4.5.2.1: closed in the demo
     # 5.1.1: the audit extract and the result of verify-audit.
     assert json.loads(files["audit/verify_audit.json"])["chain_intact"] is True and pack.audit_intact
