@@ -2,7 +2,9 @@
 never from its other modules (README, Development; tests/unit/test_layers.py checks it).
 
 The PDF kit is public too: app.documents.layout and app.documents.fonts (every document type
-renders with them) and app.documents.signing (signing and verifying a PDF)."""
+renders with them) and app.documents.signing (signing and verifying a PDF), and
+app.documents.layout_text (layout's Text and local_time without reportlab, for modules that
+only word a document, issue #17 peak memory)."""
 
 import datetime as dt
 

@@ -44,11 +44,16 @@ READS_BY_NAME = {
     "queue",  # the PDI queue
     "queue_board",  # the reception queue
     "month_kpi",
+    # The KPI dashboard (issue #20.2): the figures, their 12-month trend, the records behind them.
+    "compute_kpis",
+    "kpi_trend",
+    "kpi_records",
     "traffic_report",
     "open_work",  # what a member of staff still has open
     "walk_in_offer",  # the slot a walk-in test drive would get; booking it is an Op
     "drive_blockers",
     "contract_blockers",  # issue #18.4: asked before the signature pads open
+    "amendment_blockers",  # issue #18.4: the amendment's, likewise
     "setup_warnings",
     "route_map",
     "scan",  # looks a scanned card or VIN up
