@@ -144,7 +144,9 @@ def demo(root: Path, url: str) -> dict:
         _TEMPLATES[root] = data
     data = Path(tempfile.mkdtemp(prefix="bench-demo17-"))
     shutil.rmtree(data)
-    shutil.copytree(_TEMPLATES[root] / "cache", data / "cache")
+    shutil.copytree(_TEMPLATES[root], data)  # the template and the key files it was built with
+    for name in ("showroom-demo.sqlite", "showroom-demo.sqlite-wal", "showroom-demo.sqlite-shm"):
+        (data / name).unlink(missing_ok=True)
     try:
         t0, ev = child(root, [str(root / "bench/demo_start.py"), "child"], timeout=600, data_dir=data)
         copied = first(ev, "usable")["t"] - t0
