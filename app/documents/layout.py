@@ -26,7 +26,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Image,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -52,6 +51,7 @@ from app.documents.layout_text import (
     pick,
     stacked,
 )
+from app.documents.pad_image import PadImage
 from app.documents.layout_footer import _draw_footer, _NumberedCanvas, footer_text
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
@@ -263,7 +263,7 @@ def _signature_cell(ctx: RenderContext, sig: SignatureDTO, width: float) -> Tabl
         raise ShowroomError("signature_image_invalid", signer=sig.signer_name, role=role.value) from e
     box_w, box_h = width - 6 * mm, 18 * mm
     scale = min(box_w / img_w, box_h / img_h)
-    image = Image(io.BytesIO(sig.png), img_w * scale, img_h * scale, mask="auto")
+    image = PadImage(sig.png, img_w * scale, img_h * scale)
     rows = [
         [Paragraph(inline(ROLE_LABELS[role], lang), st.cell)],
         [image],

@@ -15,14 +15,53 @@ from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer,
 from reportlab.platypus import paragraph as _rl
 
 _break_lines_cjk = Paragraph.breakLinesCJK
+_setup = Paragraph._setup
+_KEPT = 4096  # paragraphs (text and style) kept per process: a few documents' worth
+_PARSED: dict[tuple, tuple] = {}
+_LINES: dict[tuple, tuple] = {}
+
+
+def _keep(cache: dict, key: tuple, value: tuple) -> None:
+    if len(cache) >= _KEPT:
+        cache.pop(next(iter(cache)))  # the oldest: dicts keep insertion order
+    cache[key] = value
+
+
+def _style_key(style) -> tuple:
+    """A paragraph style's settings (a style is a plain attribute dictionary, its parent's
+    copied in): equal settings lay text out the same, whichever render made the style."""
+    return tuple(
+        (k, v if isinstance(v, str | int | float | None) else repr(v))
+        for k, v in style.__dict__.items()
+        if k not in ("name", "parent")
+    )
+
+
+def _parsed_once(self: Paragraph, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's API
+    """Paragraph._setup, parsed once per process for the same text, bullet and style settings:
+    a document's fixed wording (clauses, labels, headings) is the same in every contract.
+    The fragments are shared read-only; the paragraph keeps the caller's style object."""
+    if frags is not None or not isinstance(text, str) or not isinstance(bulletText, str | None):
+        return _setup(self, text, style, bulletText, frags, cleaner)
+    key = (text, bulletText, self.caseSensitive, _style_key(style))
+    hit = _PARSED.get(key)
+    if hit is None:
+        _setup(self, text, style, bulletText, frags, cleaner)
+        if self.style is style:  # no <para> markup changed the style
+            _keep(_PARSED, key, (self.text, self.frags, self.bulletText))
+        return None
+    self.text, self.frags, self.bulletText = hit
+    self.style, self.debug = style, 0
+    return None
 
 
 def _remembered_break(self: Paragraph, maxWidths):  # noqa: N803 - reportlab's API
-    """Paragraph.breakLinesCJK, broken once per paragraph and widths. A paragraph's text and
-    style do not change once it is made (split makes new paragraphs). reportlab narrows the
-    first line's width for a bullet in place: done again on a remembered answer too."""
-    key = tuple(maxWidths) if isinstance(maxWidths, list | tuple) else maxWidths
-    seen = self.__dict__.get("_showroom_lines")
+    """Paragraph.breakLinesCJK, broken once per paragraph fragments and widths (per process:
+    fragments parsed once are shared, see `_parsed_once`). A paragraph's text and style do not
+    change once it is made (split makes new paragraphs). reportlab narrows the first line's
+    width for a bullet in place: done again on a remembered answer too."""
+    key = (id(self.frags), tuple(maxWidths) if isinstance(maxWidths, list | tuple) else maxWidths)
+    seen = self.__dict__.get("_showroom_lines") or _LINES.get(key)
     if seen is not None and seen[0] == key and seen[1] is self.frags:
         if isinstance(maxWidths, list):
             _rl._handleBulletWidth(self.bulletText, self.style, maxWidths)
@@ -30,11 +69,13 @@ def _remembered_break(self: Paragraph, maxWidths):  # noqa: N803 - reportlab's A
         return seen[2]
     lines = _break_lines_cjk(self, maxWidths)
     self._showroom_lines = (key, self.frags, lines)
+    _keep(_LINES, key, self._showroom_lines)
     return lines
 
 
 def remember_line_breaks() -> None:
-    """Install `_remembered_break` for every CJK-wrapped Paragraph; idempotent."""
+    """Install `_parsed_once` and `_remembered_break` for every Paragraph; idempotent."""
+    Paragraph._setup = _parsed_once
     Paragraph.breakLinesCJK = _remembered_break
 
 

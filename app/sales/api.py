@@ -37,7 +37,7 @@ from app.sales.disclosure import disclosure_items, disclosure_required, latest_d
 from app.sales.quote_forms import ChoiceDTO, DisclosureFormDTO, QuoteFormDTO, get_disclosure_form, get_quote_form
 
 # The contract (issue #18.4).
-from app.sales.contract_changes import amend_contract, end_contract
+from app.sales.contract_changes import amend_contract, amendment_blockers, end_contract
 from app.sales.contract_form import ContractFormDTO, get_contract_form
 from app.sales.contract_dto import ContractDTO, ContractInput, EndedContractDTO
 from app.sales.contracts import contract_blockers, sign_contract
@@ -58,7 +58,7 @@ __all__ = [
     "disclosure_items", "disclosure_required", "latest_disclosure", "sign_disclosure",
     "ChoiceDTO", "DisclosureFormDTO", "QuoteFormDTO", "get_disclosure_form", "get_quote_form",
     "ContractDTO", "ContractFormDTO", "ContractInput", "EndedContractDTO", "amend_contract", "contract_blockers",
-    "end_contract", "get_contract_form", "sign_contract",
+    "amendment_blockers", "end_contract", "get_contract_form", "sign_contract",
     "HandoverChecklistDTO", "HandoverDTO", "HandoverInput", "complete_handover", "handover_checklist",
     "schedule_delivery",
 ]  # fmt: skip

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from app.core.clock import store_today, utcnow
 from app.core.common import check_version, commit
@@ -78,6 +78,62 @@ def _amendment_draft(s, c: Contract) -> Draft:
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """An amendment's terms as checked in its first transaction (`_check_amendment`)."""
+
+    terms: CleanTerms
+    kept_phone: str | None
+    draft: Draft
+    amendment: Amendment
+    version: int
+
+
+def _check_amendment(s, contract_id: int, expected_version: int, data: ContractInput, reason: str, now) -> _Checked:
+    """What amend_contract checks before any pad's signature is needed: the contract live and
+    unchanged, the reason, the terms (clean_terms, as a new contract's) and the same buyer.
+    Writes nothing; ValidationFailed lists the bad fields."""
+    errors: list[FieldError] = []
+    try:
+        reason = _reason(reason)
+    except ValidationFailed as e:
+        errors += e.errors
+    c = _live(s, contract_id, expected_version)
+    kept_phone = c.buyer_phone_masked if not data.buyer_phone.strip() else None
+    try:
+        terms = clean_terms(_kept_sealed(c, data), price_fen=c.price_fen, today=store_today(now))
+    except ValidationFailed as e:
+        raise ValidationFailed(errors + e.errors) from None
+    if fingerprint(terms.buyer_id, field=BUYER_ID_FIELD) != c.buyer_id_fingerprint:
+        errors.append(FieldError("buyer_id", "amend_buyer_changed"))
+    if errors:
+        raise ValidationFailed(errors)
+    amendment = Amendment(c.revision + 1, reason, c.number, _special_number(s, c))
+    return _Checked(terms, kept_phone, _amendment_draft(s, c), amendment, c.version)
+
+
+def amendment_blockers(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    contract_id: int,
+    expected_version: int,
+    data: ContractInput,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> list[FieldError]:
+    """Asked before the amendment's signature pads open: every field amend_contract would
+    refuse now, by the same checks (`_check_amendment`). Nothing is written."""
+    require(actor, Action.SELL)
+    require(actor, Action.VOID_DOCUMENTS)
+    with uow:
+        try:
+            _check_amendment(uow.session, contract_id, expected_version, data, reason, now or utcnow())
+        except ValidationFailed as e:
+            return list(e.errors)
+    return []
+
+
 def amend_contract(
     uow: UnitOfWork,
     *,
@@ -96,39 +152,30 @@ def amend_contract(
     require(actor, Action.SELL)
     require(actor, Action.VOID_DOCUMENTS)
     now = now or utcnow()
-    reason = _reason(reason)
     papers = {"contract": _clean_signatures(signatures), "special_terms": _clean_signatures(special_terms_signatures)}
     papers["entrustment"] = ()
     with uow:
-        s = uow.session
-        c = _live(s, contract_id, expected_version)
-        kept_phone = c.buyer_phone_masked if not data.buyer_phone.strip() else None
-        data = _kept_sealed(c, data)
-        terms = clean_terms(data, price_fen=c.price_fen, today=store_today(now))
-        if fingerprint(terms.buyer_id, field=BUYER_ID_FIELD) != c.buyer_id_fingerprint:
-            raise ValidationFailed([FieldError("buyer_id", "amend_buyer_changed")])
-        draft = _amendment_draft(s, c)
+        checked = _check_amendment(uow.session, contract_id, expected_version, data, reason, now)
+        terms, draft, amendment = checked.terms, checked.draft, checked.amendment
         errors = _signature_errors(terms, draft, papers)
         if errors:
             raise ValidationFailed(errors)
-        amendment = Amendment(c.revision + 1, reason, c.number, _special_number(s, c))
-        version = c.version
     prepared = prepare_papers(uow, actor, get_store(uow), draft, terms, _masked(terms), papers, language, amendment)
     with uow:
         s = uow.session
-        c = _live(s, contract_id, version)
+        c = _live(s, contract_id, checked.version)
         c.document_id = archive_prepared(s, prepared.contract, actor)
         if prepared.special_terms is not None:
             c.special_terms_document_id = archive_prepared(s, prepared.special_terms, actor)
         _apply_terms(c, terms, actor)
-        if kept_phone:  # only its masked form was kept: the amendment does not erase it
-            c.buyer_phone_masked = kept_phone
+        if checked.kept_phone:  # only its masked form was kept: the amendment does not erase it
+            c.buyer_phone_masked = checked.kept_phone
         c.revision = amendment.revision
         s.add(
             ContractRevision(
-                contract_id=c.id, revision=c.revision, reason=reason, document_id=c.document_id, signed_at=now,
+                contract_id=c.id, revision=c.revision, reason=amendment.reason, document_id=c.document_id,
+                signed_at=now, signed_by_id=actor.user_id,
                 terms=terms_record(terms, price_fen=c.price_fen, price_words=c.price_words, vin=c.vin),
-                signed_by_id=actor.user_id,
             )
         )  # fmt: skip
         refresh_stage(s, c.deal_id, now)

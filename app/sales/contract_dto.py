@@ -50,6 +50,8 @@ class ContractDTO:
     buyer_id_type: str
     buyer_id_masked: str
     agent_name: str
+    agent_id_type: str | None  # the agent's ID number stays sealed; its type prefills an amendment
+    agent_id_masked: str | None
     vehicle_id: int
     vin: str
     engine_no: str
@@ -104,6 +106,8 @@ def contract_dto(c) -> ContractDTO:
         buyer_id_type=c.buyer_id_type,
         buyer_id_masked=c.buyer_id_masked,
         agent_name=c.agent_name,
+        agent_id_type=c.agent_id_type,
+        agent_id_masked=c.agent_id_masked,
         vehicle_id=c.vehicle_id,
         vin=c.vin,
         engine_no=c.engine_no,

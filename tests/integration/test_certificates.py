@@ -197,29 +197,12 @@ def test_the_database_refuses_deleting_or_rewriting_a_certificate(uow, admin, da
 def test_two_terminals_making_the_first_certificate_at_once_both_sign_with_one(db_url, uow, admin):
     """Two desks sign the store's first document at the same moment (PostgreSQL really runs
     them together): neither is told to try again, and both end up with the one active seal."""
-    import threading
+    from tests.terminals import at_once
 
-    from db.uow import Database
+    def first_seal(database):
+        return certificates.ensure_store_certificate(database.uow(), actor=admin).fingerprint
 
-    terminals = [Database(db_url) for _ in range(2)]
-    barrier, got = threading.Barrier(2), []
-
-    def run(database):
-        barrier.wait()
-        try:
-            got.append(certificates.ensure_store_certificate(database.uow(), actor=admin).fingerprint)
-        except Exception as e:  # noqa: BLE001 - what this test is about
-            got.append(f"raw {type(e).__name__}: {e}")
-
-    threads = [threading.Thread(target=run, args=(d,)) for d in terminals]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-    finally:
-        for d in terminals:
-            d.dispose()
+    got = at_once(db_url, [first_seal, first_seal], refusals=False, timeout=60)
     active = certificates.ensure_store_certificate(uow(), actor=admin).fingerprint
     assert not [g for g in got if g.startswith("raw")], got
     assert active in got

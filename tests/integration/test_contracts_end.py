@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.core.errors import PermissionDenied, ValidationFailed
 from app.inventory import vehicles
-from app.sales.api import amend_contract, end_contract
+from app.sales.api import amend_contract, amendment_blockers, end_contract
 from db.finance_models import PaymentKind, RefundRequest
 from db.models import Document, Role, Vehicle
 from db.sales_models import Contract, ContractRevision, Deal
@@ -143,6 +143,33 @@ def test_an_amendment_cannot_change_the_buyer(uow, staff):
             signatures=pads(), now=SALE_NOW,
         )  # fmt: skip
     assert _field_code(e) == "amend_buyer_changed"
+
+
+def test_the_amendment_pre_check_answers_what_signing_would_refuse_and_writes_nothing(uow, staff):
+    """Asked before the pads (amendment_blockers): the same checks as amend_contract (a reason,
+    the terms as a new contract's, 民法典 586's 20 %, the same buyer), every field at once."""
+    consultant, manager, _ = staff
+    deal_id, _ = ready_deal(uow, consultant, manager)
+    first = sign(uow, consultant, deal_id)
+    bad = contract_input(
+        buyer_id_type="passport", buyer_id_number="E12345678", deposit_kind="earnest",
+        deposit_fen=first.price_fen, delivery_date=first.delivery_date,
+    )  # fmt: skip
+    ask = dict(contract_id=first.id, expected_version=first.version, now=SALE_NOW)
+    errors = amendment_blockers(uow(), actor=manager, data=bad, reason=" ", **ask)
+    assert {e.field: e.code for e in errors} == {"reason": "required", "deposit": "earnest_over_20_percent"}
+    bad = replace(bad, deposit_kind="none", deposit_fen=0)
+    errors = amendment_blockers(uow(), actor=manager, data=bad, reason="换人", **ask)
+    assert [(e.field, e.code) for e in errors] == [("buyer_id", "amend_buyer_changed")]
+    with pytest.raises(ValidationFailed) as e:
+        amend_contract(uow(), actor=manager, data=bad, reason="换人", signatures=pads(), **ask)
+    assert _field_code(e) == "amend_buyer_changed"
+    good = contract_input(delivery_date=first.delivery_date)
+    assert amendment_blockers(uow(), actor=manager, data=good, reason="交车日期变更", **ask) == []
+    with pytest.raises(PermissionDenied):  # the amendment voids a signed version: a manager's
+        amendment_blockers(uow(), actor=consultant, data=good, reason="x", **ask)
+    with uow() as u:
+        assert u.session.get(Contract, first.id).revision == 1
 
 
 def test_an_amendment_keeps_the_sealed_address_and_agent_id_left_empty_on_its_form(uow, staff):

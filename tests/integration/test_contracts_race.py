@@ -6,48 +6,22 @@ unique). Runs on SQLite by default and on PostgreSQL when SHOWROOM_TEST_DATABASE
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
-from app.core.errors import Conflict, ValidationFailed
 from db.models import Role
 from db.sales_models import Contract
-from db.uow import Database
 from tests.contract_factories import ready_deal, sign
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401
 from tests.sales_factories import make_deal
+from tests.terminals import at_once
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 
 def _at_once(db_url, consultant, deal_ids) -> list[str]:
     """Each deal signed from its own terminal, released together; what each one got."""
-    terminals = [Database(db_url) for _ in deal_ids]
-    barrier, outcomes = threading.Barrier(len(deal_ids)), []
-
-    def run(database, deal_id):
-        barrier.wait()
-        try:
-            outcomes.append(sign(database.uow, consultant, deal_id).number)
-        except ValidationFailed as e:  # it saw the other's contract first
-            outcomes.append(e.errors[0].code)
-        except Conflict:  # it lost the race at its INSERT or commit
-            outcomes.append("conflict")
-        except Exception as e:  # noqa: BLE001 - what this test is about
-            outcomes.append(f"raw {type(e).__name__}: {e}")
-
-    threads = [threading.Thread(target=run, args=pair) for pair in zip(terminals, deal_ids)]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(120)
-    finally:
-        for d in terminals:
-            d.dispose()
-    return outcomes
+    return at_once(db_url, [lambda d, deal_id=deal_id: sign(d.uow, consultant, deal_id).number for deal_id in deal_ids])
 
 
 def test_two_terminals_get_two_different_contract_numbers(db_url, uow):

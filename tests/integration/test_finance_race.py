@@ -6,20 +6,18 @@ SHOWROOM_TEST_DATABASE_URL is set (tests/conftest.py), where the desks really wr
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import select
 
-from app.core.errors import Conflict, ValidationFailed
+from app.core.errors import ValidationFailed
 from app.finance.api import record_payment
 from app.sales.api import balance_of
 from db.finance_models import Payment
 from db.models import Document, Role
 from db.sales_models import Contract
-from db.uow import Database
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401
 from tests.sales_factories import SALE_NOW, make_contract, make_price_list
+from tests.terminals import at_once
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 DUE_FEN = 20_790_000 + 50_000  # make_contract's price + its registration agency fee
@@ -28,34 +26,14 @@ DUE_FEN = 20_790_000 + 50_000  # make_contract's price + its registration agency
 def _at_once(db_url, desk, contract_id: int, amounts: list[int]) -> list[str]:
     """Each amount taken at its own desk (its own database connection), released together;
     what each desk got: the receipt number, or the refusal's code."""
-    terminals = [Database(db_url) for _ in amounts]
-    barrier, outcomes = threading.Barrier(len(amounts)), []
 
-    def run(database, amount):
-        barrier.wait()
-        try:
-            p = record_payment(
-                database.uow(), actor=desk, contract_id=contract_id, kind="final", amount_fen=amount,
-                method="transfer", now=SALE_NOW,
-            )  # fmt: skip
-            outcomes.append(p.receipt_no)
-        except ValidationFailed as e:  # it saw the other desk's payment first
-            outcomes.append(e.errors[0].code)
-        except Conflict:  # it lost the race at its write
-            outcomes.append("conflict")
-        except Exception as e:  # noqa: BLE001 - what this test is about
-            outcomes.append(f"raw {type(e).__name__}: {e}")
+    def take(amount: int):
+        return lambda d: record_payment(
+            d.uow(), actor=desk, contract_id=contract_id, kind="final", amount_fen=amount, method="transfer",
+            now=SALE_NOW,
+        ).receipt_no  # fmt: skip
 
-    threads = [threading.Thread(target=run, args=pair) for pair in zip(terminals, amounts)]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(120)
-    finally:
-        for d in terminals:
-            d.dispose()
-    return outcomes
+    return at_once(db_url, [take(amount) for amount in amounts])
 
 
 @pytest.fixture()

@@ -23,11 +23,10 @@ from app.sales.api import price_list_in_force
 from app.staff.auth import login
 from db.models import Vehicle
 from db.sales_models import Contract, Deal, DealStage
-from db.session import sqlite_url
-from db.uow import Database
 from tests.admin_cli import admin_cli
+from tests.integration.conftest import DEMO_NOW
 
-NOW = dt.datetime(2026, 3, 10, 6, 0)  # 14:00 in Shanghai
+NOW = DEMO_NOW  # 14:00 in Shanghai (tests/integration/conftest.py builds the demo on it)
 BOARD = ("quote", "contract", "awaiting_payment", "ready", "delivered")  # app/sales/stages.py
 # Issue #18.9: the sale's documents in the archive, by their type code.
 SALE_DOCUMENTS = {
@@ -43,72 +42,53 @@ SALE_DOCUMENTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """(database url, data directory) of one demo store built on NOW."""
-    base = tmp_path_factory.mktemp("sales-demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SHOWROOM_DATA_DIR", str(base / "data"))
-        url = sqlite_url(base / "demo.sqlite")
-        build_demo(url, now=NOW)
-        yield url, base / "data"
-
-
-@pytest.fixture()
-def db(demo, monkeypatch):
-    monkeypatch.setenv("SHOWROOM_DATA_DIR", str(demo[1]))
-    database = Database(demo[0])
-    yield database
-    database.dispose()
-
-
-def test_the_demo_board_has_a_deal_in_every_stage(db):
+def test_the_demo_board_has_a_deal_in_every_stage(demo_db):
     """Issue #18.7/#18.9: a manager opening the Sales page sees every column filled."""
-    manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
-    page = deal_board(db.uow(), actor=manager)
+    manager = login(demo_db.uow(), username="zhou.jianguo", password="demo1234")
+    page = deal_board(demo_db.uow(), actor=manager)
     assert all(page.counts[stage] >= 1 for stage in BOARD), page.counts
     assert page.total == len(DEALS)
     # 办法 art. 10: the list in force today holds every model on sale, the fees and a promotion.
-    prices = price_list_in_force(db.uow(), actor=manager, on=NOW.date())
+    prices = price_list_in_force(demo_db.uow(), actor=manager, on=NOW.date())
     assert prices is not None and prices.notice_number
     kinds = Counter(item.kind for item in prices.items)
     assert kinds["vehicle"] >= 20 and kinds["option"] and kinds["accessory"] and kinds["service_fee"] == 4
     promotion = next(item for item in prices.items if item.kind == "promotion")
     assert promotion.valid_to is not None and promotion.valid_to > NOW.date() + dt.timedelta(days=90)
-    with db.uow() as uow:
+    with demo_db.uow() as uow:
         delivered = uow.session.query(Deal).filter(Deal.stage == DealStage.DELIVERED).one()
         contract = uow.session.query(Contract).filter(Contract.deal_id == delivered.id).one()
         assert contract.status == "fulfilled" and contract.invoice_no
         assert uow.session.get(Vehicle, contract.vehicle_id).status == "delivered"
 
 
-def test_every_sale_document_of_the_demo_is_signed_and_verifies(db):
-    manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
+def test_every_sale_document_of_the_demo_is_signed_and_verifies(demo_db):
+    manager = login(demo_db.uow(), username="zhou.jianguo", password="demo1234")
     for doc_type, count in SALE_DOCUMENTS.items():
-        docs = list_documents(db.uow(), actor=manager, query=DocumentQuery(doc_type=doc_type))
+        docs = list_documents(demo_db.uow(), actor=manager, query=DocumentQuery(doc_type=doc_type))
         assert len(docs) == count, doc_type
         for doc in docs:
-            assert verify_archived_document(db.uow(), actor=manager, document_id=doc.id).status == "intact"
+            assert verify_archived_document(demo_db.uow(), actor=manager, document_id=doc.id).status == "intact"
 
 
-def test_the_demo_buyers_came_through_reception_and_their_ids_are_sealed(demo, db):
+def test_the_demo_buyers_came_through_reception_and_their_ids_are_sealed(demo, demo_db):
     """PIPL: each buyer is a reception customer with a contact consent on record, and the ID
     number on the contract is stored sealed, never in clear (app/core/personal_data.py)."""
     from app.reception.customers import get_customer_history
 
-    manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
-    with db.uow() as uow:
+    manager = login(demo_db.uow(), username="zhou.jianguo", password="demo1234")
+    with demo_db.uow() as uow:
         customers = [d.customer_id for d in uow.session.query(Deal).order_by(Deal.id)]
     assert len(customers) == len(DEALS)
     for customer_id in customers:
-        assert get_customer_history(db.uow(), actor=manager, customer_id=customer_id).customer.has_consent
-    db.dispose()
+        assert get_customer_history(demo_db.uow(), actor=manager, customer_id=customer_id).customer.has_consent
+    demo_db.dispose()
     raw = b"".join(p.read_bytes() for p in demo[1].parent.glob("demo.sqlite*"))
     for plan in DEALS:
         assert plan.buyer_id.encode() not in raw, plan.key
 
 
-def test_documents_list_and_export_of_the_sale_kinds_with_pdfsig(demo, db, tmp_path, capsys):
+def test_documents_list_and_export_of_the_sale_kinds_with_pdfsig(demo, demo_db, tmp_path, capsys):
     """Issue #18.9: `documents list` shows the sale's kinds; `documents export NUMBER FILE`
     writes a contract and a 三包凭证 that verify-document and pdfsig both accept."""
     url = demo[0]
@@ -149,13 +129,13 @@ def test_documents_list_and_export_of_the_sale_kinds_with_pdfsig(demo, db, tmp_p
     assert "FILE or --out FILE" in capsys.readouterr().err
 
 
-def test_a_second_build_adds_nothing(demo, db):
-    with db.uow() as uow:
+def test_a_second_build_adds_nothing(demo, demo_db):
+    with demo_db.uow() as uow:
         before = (uow.session.query(Deal).count(), uow.session.query(Contract).count())
     again = build_demo(demo[0], now=NOW)
     assert not again.created
-    with db.uow() as uow:
+    with demo_db.uow() as uow:
         assert (uow.session.query(Deal).count(), uow.session.query(Contract).count()) == before
-    manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
+    manager = login(demo_db.uow(), username="zhou.jianguo", password="demo1234")
     for doc_type, count in SALE_DOCUMENTS.items():
-        assert len(list_documents(db.uow(), actor=manager, query=DocumentQuery(doc_type=doc_type))) == count
+        assert len(list_documents(demo_db.uow(), actor=manager, query=DocumentQuery(doc_type=doc_type))) == count

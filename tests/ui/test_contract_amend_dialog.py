@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from db.models import Document, Role
 from db.sales_models import Contract
-from tests.contract_factories import ready_deal, sign
+from tests.contract_factories import contract_input, ready_deal, sign
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401
 from tests.sales_factories import BUYER_ID
 from ui.sales.deal_page import DealPage
@@ -106,21 +106,78 @@ def test_without_a_reason_nothing_is_signed_and_the_reason_is_asked_for(qtbot, s
         assert u.session.get(Contract, contract_id).revision == 1
 
 
-def test_another_buyer_s_id_is_refused_beside_the_id_when_signing(qtbot, signed, uow):
-    """The amendment keeps the buyer (the handover re-checks this ID): the service refuses."""
+def _ready_to_sign(dialog, reason="客户要求推迟交车"):
+    _type(dialog.reason, reason)
+    _type(dialog.fields.buyer_id, BUYER_ID)
+    dialog.fields.delivery_date.setDate(QDate.currentDate().addDays(30))
+
+
+def _no_pad_opens(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.sign_buttons[("contract", "customer")], Qt.MouseButton.LeftButton)
+    assert dialog.signature_dialog is None
+
+
+def test_another_buyer_s_id_is_refused_beside_the_id_before_any_pad_opens(qtbot, signed, uow):
+    """The amendment keeps the buyer (the handover re-checks this ID): the service's pre-check
+    (amendment_blockers) refuses it before anyone signs."""
     _, page, contract_id = signed
     dialog = _open_amendment(qtbot, page)
-    _type(dialog.reason, "换人")
+    _ready_to_sign(dialog, "换人")
     f = dialog.fields
     f.buyer_id_type.setCurrentIndex(f.buyer_id_type.findData("passport"))
     _type(f.buyer_id, "E12345678")
-    f.delivery_date.setDate(QDate.currentDate().addDays(30))
+    _no_pad_opens(qtbot, dialog)
+    assert "keeps the buyer" in dialog.errors.label("buyer_id").text()
+    with uow() as u:
+        assert u.session.get(Contract, contract_id).revision == 1
+
+
+def test_an_earnest_money_over_20_percent_is_refused_beside_it_before_any_pad_opens(qtbot, signed, uow):
+    """民法典 586: the amendment's terms are checked as a new contract's, before the pads."""
+    _, page, contract_id = signed
+    dialog = _open_amendment(qtbot, page)
+    _ready_to_sign(dialog)
+    f = dialog.fields
+    f.deposit_kind.setCurrentIndex(f.deposit_kind.findData("earnest"))
+    _type(f.deposit, "9999999")
+    _no_pad_opens(qtbot, dialog)
+    assert "20" in dialog.errors.label("deposit").text()
+    _type(f.deposit, "1000")  # corrected: the pads open
+    qtbot.mouseClick(dialog.sign_buttons[("contract", "customer")], Qt.MouseButton.LeftButton)
+    assert dialog.signature_dialog is not None and dialog.errors.label("deposit").text() == ""
+    with uow() as u:
+        assert u.session.get(Contract, contract_id).revision == 1
+
+
+@pytest.fixture()
+def with_agent(make_ctx, uow):
+    """A contract signed by an agent (代理人) holding a passport."""
+    make_store(uow)
+    manager_ctx = make_ctx(Role.SALES_MANAGER, full_name="王经理")
+    consultant = make_user(uow, Role.CONSULTANT, full_name="李顾问")
+    deal_id, _ = ready_deal(uow, consultant, manager_ctx.actor)
+    data = contract_input(agent_name="张代理", agent_id_type="passport", agent_id_number="E12345678")
+    contract = sign(uow, consultant, deal_id, data)
+    return DealPage(manager_ctx, deal_id), contract.id
+
+
+def test_the_agent_s_id_type_is_prefilled_and_the_agent_kept(qtbot, with_agent, uow):
+    """The agent's ID number is sealed (never shown): the amendment shows its type from the
+    contract and, left empty, keeps the number; the new revision names the same agent."""
+    page, contract_id = with_agent
+    dialog = _open_amendment(qtbot, page)
+    f = dialog.fields
+    assert f.agent_name.text() == "张代理"
+    assert f.agent_id_type.currentData() == "passport"
+    assert f.agent_id.text() == "" and "*******78" in f.agent_id.placeholderText()  # masked
+    _ready_to_sign(dialog)
     for role in ("customer", "consultant"):
         _sign(qtbot, dialog, "contract", role)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-    assert dialog.result_dto is None and "keeps the buyer" in dialog.errors.label("buyer_id").text()
+    assert dialog.result_dto is not None and dialog.result_dto.revision == 2
     with uow() as u:
-        assert u.session.get(Contract, contract_id).revision == 1
+        c = u.session.get(Contract, contract_id)
+        assert (c.agent_name, c.agent_id_type, c.revision) == ("张代理", "passport", 2)
 
 
 def test_a_consultant_is_not_offered_the_amendment(qtbot, make_ctx, uow):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +26,7 @@ from ui.shell.labels import label
 from ui.widgets.paged_rows import PagedRows
 from ui.widgets.table_model import DtoTableModel
 from ui.shell.workers import run_op
+from ui.widgets.store_dates import qdate
 
 AUDIT_ACTION = {
     "login": QT_TRANSLATE_NOOP("Labels", "Logged in"),
@@ -57,10 +58,6 @@ CHAIN_REASON = {
     ),
     "rewritten": QT_TRANSLATE_NOOP("AuditPage", "the log was rebuilt after this terminal last saw it"),
 }
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def summary(detail: dict) -> str:
@@ -126,8 +123,8 @@ class AuditPage(QWidget):
         for key in AUDIT_ACTION:
             self.action_filter.addItem(label(AUDIT_ACTION, key), key)
         today = store_today()
-        self.date_from = QDateEdit(_qdate(today - dt.timedelta(days=7)), objectName="audit_from")
-        self.date_to = QDateEdit(_qdate(today), objectName="audit_to")
+        self.date_from = QDateEdit(qdate(today - dt.timedelta(days=7)), objectName="audit_from")
+        self.date_to = QDateEdit(qdate(today), objectName="audit_to")
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")

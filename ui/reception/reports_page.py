@@ -25,6 +25,7 @@ from ui.shell.i18n import current_language
 from ui.shell.labels import VISIT_OUTCOME, VISIT_TYPE, channel_label, label
 from ui.reception.models import CountTableModel
 from ui.shell.workers import run_op
+from ui.widgets.store_dates import qdate
 
 # Words of the exported workbook (app.reception.reports.REPORT_LABEL_KEYS).
 XLSX_WORDS = {
@@ -52,10 +53,6 @@ XLSX_WORDS = {
 }
 
 
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
 def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
@@ -73,9 +70,9 @@ class ReceptionReportsPage(QWidget):
         self.ctx = ctx
         self.report = None
         today = store_today()
-        self.start = QDateEdit(_qdate(today))
+        self.start = QDateEdit(qdate(today))
         self.start.setObjectName("report_start")
-        self.end = QDateEdit(_qdate(today))
+        self.end = QDateEdit(qdate(today))
         self.end.setObjectName("report_end")
         for w in (self.start, self.end):
             w.setCalendarPopup(True)
@@ -144,9 +141,9 @@ class ReceptionReportsPage(QWidget):
     def this_month(self) -> None:
         today = store_today()
         self.start.blockSignals(True)
-        self.start.setDate(_qdate(today.replace(day=1)))
+        self.start.setDate(qdate(today.replace(day=1)))
         self.start.blockSignals(False)
-        self.end.setDate(_qdate(today))
+        self.end.setDate(qdate(today))
         self.refresh()
 
     def refresh(self) -> None:

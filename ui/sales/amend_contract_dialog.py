@@ -4,20 +4,23 @@ manager does it (SELL and VOID_DOCUMENTS, checked by app.sales.api.amend_contrac
 
 The form is the contract form (ui/sales/contract_dialog.py) prefilled from the live contract,
 with a required reason printed on the amendment. The buyer stays the same: their ID number is
-stored sealed, so it is retyped and the service compares it. Special terms are signed
+stored sealed, so it is retyped and the service compares it; the agent's ID type is prefilled
+and their sealed number kept when left empty. Before a pad opens the service checks the
+amendment as it will when signing (amendment_blockers), so a refusal shows beside its field
+before anyone signs. Special terms are signed
 separately again when there are any; the agency agreement is not part of an amendment."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit
 
-from app.core.errors import FieldError, ValidationFailed
-from app.sales.api import ContractDTO, ContractFormDTO, amend_contract, get_contract_form
+from app.core.errors import ValidationFailed
+from app.sales.api import ContractDTO, ContractFormDTO, amend_contract, amendment_blockers, get_contract_form
 from ui.sales.contract_dialog import PAPERS, ROLES, ContractDialog
 from ui.shell.service_form_dialog import ServiceCall
+from ui.widgets.store_dates import qdate
 
 
 def _yuan(fen: int) -> str:
@@ -60,6 +63,11 @@ class AmendContractDialog(ContractDialog):
         f.buyer_address.setPlaceholderText(self.tr("Leave empty to keep it as on the contract"))
         f.buyer_phone.setPlaceholderText(self.tr("Leave empty to keep it as on the contract"))
         f.agent_name.setText(c.agent_name)
+        if c.agent_id_type:  # its number stays sealed: kept when left empty, with this type
+            f.agent_id_type.setCurrentIndex(max(0, f.agent_id_type.findData(c.agent_id_type)))
+            f.agent_id.setPlaceholderText(
+                self.tr("Leave empty to keep it ({masked})").format(masked=c.agent_id_masked or "")
+            )
         f.engine_no.setText(c.engine_no)
         f.certificate_no.setText(c.certificate_no)
         f.payment_method.setCurrentIndex(max(0, f.payment_method.findData(c.payment_method)))
@@ -68,21 +76,23 @@ class AmendContractDialog(ContractDialog):
         f.deposit_kind.setCurrentIndex(max(0, f.deposit_kind.findData(c.deposit_kind)))
         f.deposit.setText(_yuan(c.deposit_fen))
         f.delivery_place.setText(c.delivery_place)
-        d = c.delivery_date
-        f.delivery_date.setDate(QDate(d.year, d.month, d.day))
+        f.delivery_date.setDate(qdate(c.delivery_date))
         f.max_odometer.setValue(c.max_delivery_odometer_km)
         f.special_terms.setPlainText(c.special_terms)
 
     def _check_before_signing(self) -> bool:
-        """Before a pad opens: the terms read as typed and a reason is given (the service
-        checks both again, and the buyer's ID, when the amendment is signed)."""
-        errors: list[FieldError] = []
+        """Before a pad opens: the service's own checks of the amendment (amendment_blockers:
+        the reason, the terms, the same buyer), each refusal beside its field; nothing written."""
         try:
-            self.fields.data()
+            data = self.fields.data()
         except ValidationFailed as e:
-            errors += e.errors
-        if not self.reason.text().strip():
-            errors.append(FieldError("reason", "required"))
+            self.show_field_errors(e)
+            return False
+        c = self.contract
+        errors = amendment_blockers(
+            self.ctx.uow(), actor=self.ctx.actor, contract_id=c.id, expected_version=c.version, data=data,
+            reason=self.reason.text(),
+        )  # fmt: skip
         if errors:
             self.show_field_errors(ValidationFailed(errors))
             return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +25,7 @@ from app.core.errors import FieldError, ValidationFailed
 from app.core.validation import parse_yuan_to_fen
 from app.sales.api import ContractInput
 from ui.widgets.field_error import FieldErrors
+from ui.widgets.store_dates import qdate
 
 DELIVERY_LEAD_DAYS = 14
 
@@ -127,7 +128,7 @@ class ContractFields(QWidget):
             QLineEdit(self.tr("Store delivery area"), objectName="delivery_place"),
         )
         day = store_today()
-        self.delivery_date = QDateEdit(QDate(day.year, day.month, day.day).addDays(DELIVERY_LEAD_DAYS))
+        self.delivery_date = QDateEdit(qdate(day).addDays(DELIVERY_LEAD_DAYS))
         self.delivery_date.setObjectName("delivery_date")
         self.delivery_date.setCalendarPopup(True)
         self.delivery_date.setDisplayFormat("yyyy-MM-dd")

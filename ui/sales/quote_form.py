@@ -5,7 +5,7 @@ the timing (办法 art. 14; 4.3.2.3-4.3.2.5)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from app.core.validation import parse_yuan_to_fen
 from app.sales.api import QuoteInput, ServiceChoice
 from ui.shell.labels import format_yuan
 from ui.widgets.field_error import FieldErrors, make_error_label
-from ui.widgets.store_dates import store_qdate
+from ui.widgets.store_dates import qdate, store_qdate
 
 
 def signed_yuan(fen: int) -> str:
@@ -185,7 +185,7 @@ class QuoteForm(QWidget):
                 provider.setText(line.provider)
                 timing.setText(line.timing)
         if quote.valid_until is not None:
-            self.valid_until.setDate(QDate(quote.valid_until.year, quote.valid_until.month, quote.valid_until.day))
+            self.valid_until.setDate(qdate(quote.valid_until))
 
     def try_data(self) -> QuoteInput | None:
         try:

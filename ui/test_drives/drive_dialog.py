@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import from_store_time, to_store_time
 from app.core.permissions import Action, can
-from ui.test_drives.drive_forms import BookingForm, qdate
+from ui.test_drives.drive_forms import BookingForm
 from ui.test_drives.drive_step_actions import STEPS, DriveStepActions
 from ui.test_drives.walk_in_box import WalkInOfferBox
 from ui.widgets.field_error import FieldErrors
 from ui.shell.ops import Op
 from ui.shell.workers import run_op
+from ui.widgets.store_dates import qdate
 
 
 class TestDriveDialog(DriveStepActions, QDialog):

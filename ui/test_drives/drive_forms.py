@@ -29,13 +29,10 @@ from app.test_drives.agreement_pdf import CONSENT_TEXT
 from ui.shell.labels import INTENT_LEVEL, label
 from ui.test_drives.labels import CHECK_ITEM, ID_TYPE
 from ui.widgets.field_error import FieldErrors
+from ui.widgets.store_dates import qdate
 
 # domain_reference §5.3: the usual classes first; the rest are listed so they can be refused.
 LICENCE_CLASSES = ("C1", "C2", "A1", "A2", "A3", "B1", "B2", "C3", "C4", "C5", "C6", "D", "E", "F", "M", "N", "P")
-
-
-def qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def pydate(q: QDate) -> dt.date:

@@ -33,10 +33,7 @@ from ui.test_drives.labels import TRANSMISSION
 from ui.widgets.field_error import FieldErrors
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.shell.workers import run_op
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
+from ui.widgets.store_dates import qdate
 
 
 def _pydate(q: QDate) -> dt.date:
@@ -44,7 +41,7 @@ def _pydate(q: QDate) -> dt.date:
 
 
 def _date_edit(name: str, value: dt.date | None) -> QDateEdit:
-    edit = QDateEdit(_qdate(value or store_today()))
+    edit = QDateEdit(qdate(value or store_today()))
     edit.setObjectName(name)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
@@ -66,7 +63,7 @@ class RequiredDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(NOT_ENTERED)
         self.setSpecialValueText("—")
-        self.setDate(_qdate(value) if value else NOT_ENTERED)
+        self.setDate(qdate(value) if value else NOT_ENTERED)
 
     def value(self) -> dt.date | None:
         return None if self.date() == NOT_ENTERED else _pydate(self.date())
@@ -74,7 +71,7 @@ class RequiredDateEdit(QDateEdit):
     def _start_from_today(self) -> None:
         if self.date() == NOT_ENTERED:
             today = store_today()
-            self.setDate(_qdate(today))
+            self.setDate(qdate(today))
             self.setSelectedSection(QDateTimeEdit.Section.YearSection)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
@@ -163,7 +160,7 @@ class RouteDialog(_SaveDialog):
         self.km.setValue(route.distance_km)
         self.minutes.setValue(route.typical_minutes)
         self.filing_ref.setText(route.filing_ref)
-        self.filing_date.setDate(_qdate(route.filing_date or store_today()))
+        self.filing_date.setDate(qdate(route.filing_date or store_today()))
         self.active.setChecked(route.active)
         self.map_button.setText(self.tr("Choose map image…"))
         self.map_preview.clear()
@@ -299,8 +296,8 @@ class FleetCarDialog(_SaveDialog):
             (self.inspection, car.inspection_until),
             (self.maintenance, car.last_maintenance),
         ):
-            edit.setDate(_qdate(value or store_today()))
-        self.maintenance_due.setDate(_qdate(car.maintenance_due) if car.maintenance_due else NOT_ENTERED)
+            edit.setDate(qdate(value or store_today()))
+        self.maintenance_due.setDate(qdate(car.maintenance_due) if car.maintenance_due else NOT_ENTERED)
         self.occupant.setChecked(car.occupant_liability)
         self.signage.setChecked(car.signage_confirmed)
         self.active.setChecked(car.active)
