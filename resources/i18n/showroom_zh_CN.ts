@@ -4324,7 +4324,7 @@ Consultant: {consultant} · {consent}</source>
         <translation>{contract}：应付 {due}，已付 {paid} · {invoice}</translation>
     </message>
     <message>
-        <source>Received {received} · refunded {refunded}</source>
+        <source>Received {received} · Refunded {refunded}</source>
         <translation>收款 {received} · 退款 {refunded}</translation>
     </message>
     <message>
@@ -4549,6 +4549,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
+        <source>{name} ({id})</source>
+        <translation>{name}（{id}）</translation>
+    </message>
+    <message>
         <source>agent: {name}</source>
         <translation>代理人：{name}</translation>
     </message>
@@ -4597,12 +4601,12 @@ Consultant: {consultant} · {consent}</source>
         <translation>合同约定的赠品和承诺</translation>
     </message>
     <message>
-        <source>Gift</source>
-        <translation>赠品</translation>
+        <source>Gift: {item}</source>
+        <translation>赠品：{item}</translation>
     </message>
     <message>
-        <source>Promise</source>
-        <translation>承诺</translation>
+        <source>Promise: {item}</source>
+        <translation>承诺：{item}</translation>
     </message>
 </context>
 <context>
