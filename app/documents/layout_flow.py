@@ -5,11 +5,15 @@ frame between the header and the footer, paragraphs that move to the next page w
 reportlab breaks a paragraph's lines again at every wrap: a table cell is wrapped to measure its
 row and again to draw it, a paragraph kept whole is wrapped to see whether it fits and again by
 the frame. Breaking Chinese lines goes character by character (app/documents/linebreak.py), about
-a third of a contract's rendering (issue #18.11). `remember_line_breaks` keeps the last lines
-broken for each paragraph and width; the PDF is byte for byte the same.
+a third of a contract's rendering (issue #18.11). `remember_line_breaks` keeps the lines
+broken for each paragraph's fragments and width, and the fragments parsed for each text and
+style settings, once per process: a contract's fixed wording is laid out once per session, not
+once per contract. The PDF is byte for byte the same.
 """
 
 from __future__ import annotations
+
+import threading
 
 from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus import paragraph as _rl
@@ -19,12 +23,16 @@ _setup = Paragraph._setup
 _KEPT = 4096  # paragraphs (text and style) kept per process: a few documents' worth
 _PARSED: dict[tuple, tuple] = {}
 _LINES: dict[tuple, tuple] = {}
+_KEEP_LOCK = threading.Lock()
 
 
 def _keep(cache: dict, key: tuple, value: tuple) -> None:
-    if len(cache) >= _KEPT:
-        cache.pop(next(iter(cache)))  # the oldest: dicts keep insertion order
-    cache[key] = value
+    # A lock: paragraphs are also made outside PDF_WRITE_LOCK (a document's header), and
+    # another thread's insert between iter() and next() would raise.
+    with _KEEP_LOCK:
+        if len(cache) >= _KEPT:
+            cache.pop(next(iter(cache)))  # the oldest: dicts keep insertion order
+        cache[key] = value
 
 
 def _style_key(style) -> tuple:
