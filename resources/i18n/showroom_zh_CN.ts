@@ -8154,8 +8154,8 @@ Defect: {defect}</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <source>All open</source>
-        <translation>全部进行中</translation>
+        <source>All but cancelled</source>
+        <translation>全部（不含已取消）</translation>
     </message>
     <message>
         <source>Deals: {count}</source>
