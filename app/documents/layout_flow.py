@@ -68,6 +68,8 @@ def _remembered_break(self: Paragraph, maxWidths):  # noqa: N803 - reportlab's A
     fragments parsed once are shared, see `_parsed_once`). A paragraph's text and style do not
     change once it is made (split makes new paragraphs). reportlab narrows the first line's
     width for a bullet in place: done again on a remembered answer too."""
+    if self.__dict__.get("_showroom_private"):  # being split: lines of its own (see _Whole.split)
+        return _break_lines_cjk(self, maxWidths)
     key = (id(self.frags), tuple(maxWidths) if isinstance(maxWidths, list | tuple) else maxWidths)
     seen = self.__dict__.get("_showroom_lines") or _LINES.get(key)
     if seen is not None and seen[0] == key and seen[1] is self.frags:
@@ -109,7 +111,16 @@ class _Whole(Flowable):
         return self.width, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
-        return [] if self.content.wrap(aW, aH)[1] <= self.page_height else self.content.split(aW, aH)
+        p = self.content
+        if p.wrap(aW, aH)[1] <= self.page_height:
+            return []
+        if isinstance(p, Paragraph):
+            # Splitting may edit its lines' words in place (reportlab adds the trailing space):
+            # never the lines shared with other paragraphs of the same text (`_LINES`).
+            p._showroom_private = True
+            p.__dict__.pop("_showroom_lines", None)
+            p.wrap(aW, aH)
+        return p.split(aW, aH)
 
     def draw(self) -> None:
         self.content.drawOn(self.canv, 0, 0)
