@@ -88,6 +88,37 @@ def login(url: str) -> int:
 PAGE_WAIT_S = 20.0  # a page whose tables never fill is reported, not waited for forever
 
 
+def new_packages(state: dict) -> list[str]:
+    """Top-level packages (and our features) imported since the last call: what a page's
+    first visit loads, to find the heavy imports a page does not need until the user acts."""
+    depth = 9 if os.environ.get("PROBE_MODULES") == "full" else 2  # full: every module of ours
+    names = {
+        ".".join(m.split(".")[:depth]) if m.split(".")[0] in ("app", "ui") else m.split(".")[0] for m in sys.modules
+    }
+    new = sorted(names - state.get("packages", set()))
+    state["packages"] = names
+    return new
+
+
+def python_heap_by_package(top: int = 25) -> list | None:
+    """With PYTHONTRACEMALLOC=1: the Python heap still held at the end, by package (what the
+    imports and the pages keep; Qt's C++ memory is not in it)."""
+    import tracemalloc
+
+    if not tracemalloc.is_tracing():
+        return None
+    sizes: dict[str, int] = {}
+    for stat in tracemalloc.take_snapshot().statistics("filename"):
+        name = stat.traceback[0].filename
+        for marker in ("site-packages/", "python3.11/", str(ROOT) + "/"):
+            if marker in name:
+                name = name.split(marker, 1)[1]
+                break
+        key = "/".join(name.split("/")[:2]) if name.startswith(("app/", "ui/", "db/")) else name.split("/")[0]
+        sizes[key] = sizes.get(key, 0) + stat.size
+    return [(k, round(v / 2**20, 2)) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])[:top]]
+
+
 def visit_next(state: dict, w, page_ready) -> None:
     """Open each page in turn, moving on once its tables have their rows (issue #17: every
     page visited; a page without tables counts as ready once built)."""
@@ -107,6 +138,7 @@ def visit_next(state: dict, w, page_ready) -> None:
             ready=not tables or page_ready(page),
             mb=peak_rss_mb(),
             now=rss_now_mb(),
+            new=new_packages(state),
         )
     if state["pages"]:
         key = state["pages"].pop(0)
@@ -169,7 +201,7 @@ def main_window(url: str, username: str, password: str, visit: bool = True) -> i
         elif state["phase"] == "wait_usable":
             w = shell.main_window
             if w is not None and page_ready(w.page(w.current_module())):
-                emit("usable", module=w.current_module(), mb=peak_rss_mb(), now=rss_now_mb())
+                emit("usable", module=w.current_module(), mb=peak_rss_mb(), now=rss_now_mb(), new=new_packages(state))
                 if not visit:
                     os._exit(0)
                 state["phase"] = "pages"
@@ -177,7 +209,7 @@ def main_window(url: str, username: str, password: str, visit: bool = True) -> i
         elif state["phase"] == "pages":
             visit_next(state, shell.main_window, page_ready)
         elif state["phase"] == "settle" and time.time() >= state["settle_until"]:
-            emit("rss", mb=peak_rss_mb(), now=rss_now_mb())
+            emit("rss", mb=peak_rss_mb(), now=rss_now_mb(), held=python_heap_by_package())
             os._exit(0)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

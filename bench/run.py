@@ -305,7 +305,7 @@ def visits_list_row(table: Table, url: str, label: str, repeat: int) -> None:
 def kpi_row(table: Table, url: str, repeat: int) -> None:
     from sqlalchemy import text
 
-    from app.core.clock import store_month_bounds
+    from app.core.clock import previous_month, store_month_bounds
     from app.reception import reports as reception_reports
     from db.uow import Database
 
@@ -321,35 +321,25 @@ def kpi_row(table: Table, url: str, repeat: int) -> None:
         def service():
             return reception_reports.month_kpi(db.uow(), actor=manager, month=month, now=end)
 
-        # Retained at a moment: leads unchanged since (index range), plus the last status
-        # before it of the leads changed since (window function over their history).
-        retained = """(
-            (select count(*) from lead l where l.created_at < {m}
-               and l.status in ('new', 'following')
-               and l.id not in (select lead_id from lead_status_change where changed_at >= {m}))
-            + (select count(*) from (
-                 select c.to_status, row_number() over (partition by c.lead_id
-                          order by c.changed_at desc, c.id desc) as rn
-                 from lead_status_change c where c.changed_at < {m} and c.lead_id in
-                   (select lead_id from lead_status_change where changed_at >= {m})) x
-               where rn = 1 and to_status in ('new', 'following')))"""
+        # The KPI feature's definitions (docs/kpis_design.md, issue #20.1/#20.8): intentions are
+        # leads with a mobile, not anonymised; retained at a month start from the previous
+        # month's snapshot (S has them: settle_month_ends); orders are contracts signed; test
+        # drives are drives returned.
+        contact = "join customer c on c.id = l.customer_id where c.mobile is not null and c.anonymised_at is null"
+        retained = f"""(select count(*) from lead_month_snapshot s join kpi_month k on k.id = s.kpi_month_id
+                          join lead l on l.id = s.lead_id {contact} and k.month = {{p}})"""
 
         def hand():
             q = text(f"""
                 select
                   (select count(*) from visit where arrival_at >= :s and arrival_at < :e),
-                  (select count(*) from visit v where v.arrival_at >= :s and v.arrival_at < :e
-                     and (v.had_test_drive or v.id in (select d.visit_id from test_drive d
-                          where d.visit_id is not null and d.status = 'returned')))
-                  + (select count(*) from test_drive where visit_id is null
-                     and status = 'returned' and actual_end >= :s and actual_end < :e),
-                  (select count(*) from lead where created_at >= :s and created_at < :e),
-                  (select count(distinct lead_id) from lead_status_change
-                    where to_status = 'ordered' and changed_at >= :s and changed_at < :e),
-                  {retained.format(m=":m")},
-                  {retained.format(m=":e")}""")
+                  (select count(*) from test_drive where status = 'returned' and actual_end >= :s and actual_end < :e),
+                  (select count(*) from lead l {contact} and l.created_at >= :s and l.created_at < :e),
+                  (select count(*) from contract where signed_at >= :s and signed_at < :e),
+                  {retained.format(p=":prev")},
+                  {retained.format(p=":this")}""")
             with db.engine.connect() as conn:
-                return conn.execute(q, dict(s=start, e=end, m=start)).fetchone()
+                return conn.execute(q, dict(s=start, e=end, prev=previous_month(month), this=month)).fetchone()
 
         k = service()
         h = hand()

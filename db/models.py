@@ -316,3 +316,4 @@ from db import request_models  # noqa: E402,F401  (issue #16: idempotency keys o
 from db import care_models  # noqa: E402,F401  (follow-up tasks: issue #18.3, #19)
 from db import complaint_models  # noqa: E402,F401  (issue #19.3: complaints, working-day calendar)
 from db import sales_models  # noqa: E402,F401  (issue #18: price list, deals, quotes, contracts, money, handover)
+from db import kpi_models  # noqa: E402,F401  (issue #20.1: versioned KPI targets)

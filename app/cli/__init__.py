@@ -32,6 +32,9 @@ Complaints (issue #19.8, app/cli/complaints.py):
   complaints list [--open]     with the status of their 72-hour and 7-working-day deadlines
   complaints escalate          record the escalations reached by now (for a server's cron)
 
+KPIs (issue #20.8, app/cli/kpis.py):
+  kpis --from DAY --to DAY [--by consultant|brand] [--format table|json|csv] | kpi-targets
+
 Staff accounts (issue #15.10, app/cli/staff.py):
   deactivate-user USERNAME | activate-user USERNAME | set-roles USERNAME --role R [--role R]
 
@@ -119,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     command, group = _command_factory(sub), _group_factory(sub)
     from app.cli import backup, cards, certificates, documents, inventory, pdi, privacy, setup, staff
     from app.cli import complaints
+    from app.cli import kpis
+    from app.cli import evidence
 
     setup.add_commands(command, group)
     inventory.add_commands(command, group)
@@ -130,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_commands(command, group)  # issue #9
     staff.add_commands(command, group)  # issue #15.10
     complaints.add_commands(command, group)  # issue #19.8
+    kpis.add_commands(command, group)  # issue #20.8: kpis, kpi-targets
+    from app.cli import kpi_report  # issue #20.4
+
+    kpi_report.add_commands(command, group)
+    evidence.add_commands(command, group)  # issue #20.5
     setup.add_demo_command(command, group)
     return parser
 

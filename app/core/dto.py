@@ -239,4 +239,5 @@ class Changes:
     payments: bool = False  # issue #18.5: the finance page and every balance shown
     tasks: bool = False  # follow-up tasks (issue #18.3, #19)
     complaints: bool = False  # issue #19.3: the complaints board and its clocks
+    kpis: bool = False  # issue #20.1: the KPI targets (the dashboard's verdicts)
     ids: frozenset[int] = field(default_factory=frozenset)

@@ -295,6 +295,10 @@ CLI_COMMANDS: dict[str, Action] = {
     "delete-person": A.MANAGE_PERSONAL_DATA,
     "complaints list": A.VIEW_COMPLAINTS,  # issue #19.8
     "complaints escalate": A.VIEW_COMPLAINTS,  # issue #19.7: what every open Complaints PC does
+    "kpis": A.VIEW_KPIS,  # issue #20.8: the eight 5.2.1 figures of a period
+    "kpi-targets": A.VIEW_KPIS,
+    "kpi-report": A.VIEW_KPIS,  # issue #20.4: the monthly KPI report
+    "evidence-pack": A.BUILD_EVIDENCE_PACK,  # issue #20.5
 }
 # Open without an account: `init` while the database has no staff yet (it asks for an
 # account itself once the store is set up), `migrate` (it only brings the schema to this

@@ -60,13 +60,13 @@ from app.customer_care.complaint_escalation import escalate_due, mark_escalation
 from app.customer_care.complaint_handling import add_note, close_complaint, record_first_response, record_reply
 from app.customer_care.complaint_materials import add_material, material_content
 from app.customer_care.complaint_progress import query_progress
-from app.customer_care.complaint_receipt import complaint_receipt_pdf
+from app.customer_care.papers import complaint_receipt_pdf  # the PDF module loads when used
 from app.customer_care.complaints import receive_complaint
 
 # Public notices (issue #19.5; h-care2).
 from app.customer_care.notice_defaults import default_notice
 from app.customer_care.notice_dto import NoticeDTO, NoticeInput
-from app.customer_care.notice_pdf import render_notice_poster
+from app.customer_care.papers import render_notice_poster
 from app.customer_care.notice_versions import list_notices, publish_notice, record_notice_print, stale_notices
 
 __all__ = [

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import cn2an
-
 
 class Text(NamedTuple):
     """A name in both languages (the same shape as app.documents.layout.Text, without loading
@@ -46,6 +44,8 @@ def amount_words(fen: int) -> str:
     """The amount in capital numerals, as on a receipt: 人民币贰拾万柒仟玖佰元整."""
     if fen == 0:
         return "人民币零元整"
+    import cn2an  # 4.6 MB: loaded when an amount is first written in words (issue #17, memory)
+
     words = cn2an.an2cn(f"{abs(fen) // 100}.{abs(fen) % 100:02d}", "rmb")
     return ("负" if fen < 0 else "") + "人民币" + words
 

@@ -4,5 +4,11 @@ from __future__ import annotations
 
 from app.kpis.definitions import KpiCode
 from app.kpis.formula import Formula
+from app.kpis.formulas_sales_contracts import ContractFulfilment
+from app.kpis.formulas_sales_intentions import ClosureRate, TestDriveRate
 
-FORMULAS: dict[KpiCode, Formula] = {}
+FORMULAS: dict[KpiCode, Formula] = {
+    KpiCode.CONTRACT_FULFILMENT: ContractFulfilment(),
+    KpiCode.CLOSURE: ClosureRate(),
+    KpiCode.TEST_DRIVE: TestDriveRate(),
+}

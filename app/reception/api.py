@@ -2,16 +2,22 @@
 never from its other modules (README, Development; tests/unit/test_layers.py checks it)."""
 
 from app.reception.dto import ChannelDTO, ConsentTextDTO
+from app.reception.intentions import IntentionCounts, count_by, intention_counts, new_intentions, retained_intentions
 from app.reception.lead_changes import follow_again_after_order, move_lead, note_test_drive
 from app.reception.setup import current_consent_text, list_channels, list_consent_texts
 
 __all__ = [
     "ChannelDTO",
     "ConsentTextDTO",
+    "IntentionCounts",
+    "count_by",
     "current_consent_text",
     "follow_again_after_order",
+    "intention_counts",
     "list_channels",
     "list_consent_texts",
     "move_lead",
+    "new_intentions",
     "note_test_drive",
+    "retained_intentions",
 ]

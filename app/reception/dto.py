@@ -322,11 +322,11 @@ class MonthKpiDTO:
 
     month: dt.date
     visits: int
-    new_leads: int  # 本月新增意向
+    new_leads: int  # 本月新增意向: leads with a person's contact created in the month
     retained_last_month: int  # 上月留存意向 (from the snapshot when there is one)
     retained_last_month_from_snapshot: bool
-    retained_at_month_end: int | None  # None while the month is still running
-    orders: int  # 月成交订单数: leads that moved to ordered in the month
-    test_drives: int  # visits with a test drive in the month
+    retained_at_month_end: int | None  # intentions retained at its end; None while it runs
+    orders: int  # 月成交订单数: contracts signed in the month
+    test_drives: int  # test drives returned in the month
     closure_rate: Ratio  # 3.12
     test_drive_rate: Ratio  # 3.13

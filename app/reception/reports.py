@@ -3,12 +3,9 @@ XLSX export, month-end lead snapshots and the 5.2.1 c)/e) KPIs as 3.12 / 3.13 de
 
 3.12 月平均成交率 = 月成交订单数 / (上月留存意向 + 本月新增意向) × 100%   (target ≥ 25%)
 3.13 试乘试驾率   = 试乘试驾数 / 意向留存数 × 100%                        (target ≥ 30%)
-  - 本月新增意向: leads created in the month;
-  - 上月留存意向: leads still new/following at the end of last month, read from last month's
-    immutable snapshot (computed from the append-only status history when none was taken);
-  - 月成交订单数: leads that moved to ordered in the month;
-  - 试乘试驾数: visits in the month with a test drive (until the test-drive module exists);
-  - 意向留存数 for a month: the intentions on record during it, i.e. the 3.12 denominator.
+The month line reads them from the KPI feature (app.kpis, docs/kpis_design.md), so the leads page
+and the KPI dashboard show one figure: intentions are leads with a person's contact
+(app.reception.intentions), orders signed contracts, test drives returned drives.
 Months and hours are store-local (UTC+8).
 """
 
@@ -20,10 +17,11 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
-from app.core.clock import month_start, previous_month, store_day_bounds, store_month_bounds, to_store_time, utcnow
-from app.reception.rules import RETAINED_STATUSES, kpi_closure_rate, kpi_test_drive_rate
+from app.core.clock import month_start, next_month, store_day_bounds, store_month_bounds, to_store_time, utcnow
+from app.reception.intentions import count_by, intention_counts, retained_intentions
+from app.reception.rules import kpi_closure_rate, kpi_test_drive_rate
 from app.core.errors import FieldError, ShowroomError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.dto import Actor
@@ -32,19 +30,9 @@ from app.reception.appointment_log import APPOINTMENT_LABEL_KEYS, appointment_ro
 from app.reception.support import staff_name
 from app.core.spreadsheet_cells import escape_formula
 from db.private_files import touch_private
-from db.reception_models import (
-    KpiMonth,
-    Lead,
-    LeadStatus,
-    LeadStatusChange,
-    SourceChannel,
-    Visit,
-    VisitOutcome,
-    VisitType,
-)
-from db.drive_models import DriveStatus, TestDrive
+from db.reception_models import KpiMonth, SourceChannel, Visit, VisitOutcome, VisitType
 from db.uow import UnitOfWork
-from app.reception.snapshots import settled_leads, record_snapshot, snapshot_dto
+from app.reception.snapshots import record_snapshot, snapshot_dto
 
 MAX_REPORT_DAYS = 366
 
@@ -229,31 +217,6 @@ def _write_xlsx(path: Path, report: TrafficReportDTO, tr, english_names: bool = 
 # --- month snapshots and KPIs ----------------------------------------------------------------
 
 
-def _replayed_count(moment: dt.datetime):
-    """SQL for how many of the leads changed since `moment` were retained at it: the last
-    status each had before it (the window-function form of `snapshots._replayed`, for counting)."""
-    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
-    last = (
-        select(
-            LeadStatusChange.to_status.label("status"),
-            func.row_number()
-            .over(
-                partition_by=LeadStatusChange.lead_id,
-                order_by=(LeadStatusChange.changed_at.desc(), LeadStatusChange.id.desc()),
-            )
-            .label("rn"),
-        )
-        .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
-        .subquery()
-    )
-    return (
-        select(func.count())
-        .select_from(last)
-        .where(last.c.rn == 1, last.c.status.in_([st.value for st in RETAINED_STATUSES]))
-        .scalar_subquery()
-    )
-
-
 def snapshot_month(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime | None = None) -> SnapshotDTO:
     """Record, once and for good, which leads were retained at the end of a finished month
     (上月留存意向 for next month's 3.12). Taking it again returns the snapshot on record.
@@ -273,75 +236,37 @@ def list_snapshots(uow: UnitOfWork, *, actor: Actor) -> list[SnapshotDTO]:
         return [snapshot_dto(uow.session, k) for k in uow.session.scalars(select(KpiMonth).order_by(KpiMonth.month))]
 
 
-def _month_counts(start: dt.datetime, end: dt.datetime):
-    """One statement for the month's counts: visits, test drives, new leads, orders, and the
-    leads retained at the start and at the end of the month."""
-    # Issue #6.8: every completed test drive counts. A visit counts once, whether the
-    # consultant ticked "had a test drive" or a drive of the visit was completed (so a visit
-    # ended without the tick still counts its recorded drive); drives booked without a visit
-    # count in the month they returned. One set of visit ids, not a correlated EXISTS per
-    # visit: SQLite's planner may walk the status index for every visit (bench/run.py).
-    drove = select(TestDrive.visit_id).where(
-        TestDrive.visit_id.is_not(None), TestDrive.status == DriveStatus.RETURNED.value
-    )
-    return select(
-        select(func.count(Visit.id)).where(Visit.arrival_at >= start, Visit.arrival_at < end).scalar_subquery(),
-        select(func.count(Visit.id))
-        .where(
-            Visit.arrival_at >= start, Visit.arrival_at < end, or_(Visit.had_test_drive.is_(True), Visit.id.in_(drove))
-        )
-        .scalar_subquery()
-        + select(func.count(TestDrive.id))
-        .where(
-            TestDrive.visit_id.is_(None),
-            TestDrive.status == DriveStatus.RETURNED.value,
-            TestDrive.actual_end >= start,
-            TestDrive.actual_end < end,
-        )
-        .scalar_subquery(),
-        select(func.count(Lead.id)).where(Lead.created_at >= start, Lead.created_at < end).scalar_subquery(),
-        select(func.count(func.distinct(LeadStatusChange.lead_id)))
-        .where(
-            LeadStatusChange.to_status == LeadStatus.ORDERED.value,
-            LeadStatusChange.changed_at >= start,
-            LeadStatusChange.changed_at < end,
-        )
-        .scalar_subquery(),
-        # Leads retained at the start and at the end of the month (app.reception.snapshots: settled_leads, _replayed).
-        select(func.count(Lead.id)).where(*settled_leads(start)).scalar_subquery() + _replayed_count(start),
-        select(func.count(Lead.id)).where(*settled_leads(end)).scalar_subquery() + _replayed_count(end),
-    )
-
-
 def month_kpi(uow: UnitOfWork, *, actor: Actor, month: dt.date, now: dt.datetime | None = None) -> MonthKpiDTO:
-    """3.12 closure rate and 3.13 test-drive rate of a store-local month, with their inputs."""
+    """3.12 closure rate and 3.13 test-drive rate of a store-local month, with their inputs, as
+    the KPI feature computes them (app.kpis: one definition in the product, issue #20.1)."""
+    from app.kpis.api import KpiCode, Period, formulas  # app.kpis reads reception's intentions
+
     require(actor, Action.RECEPTION_REPORTS)
     now = now or utcnow()
-    first = month_start(month)
-    start, end = store_month_bounds(first)
-    prev = previous_month(first)
-    counts = _month_counts(start, end)
+    period = Period.month(month_start(month))
+    start, end = period.bounds()
+    found = formulas()
     with uow:
         s = uow.session
-        # One statement for every count: a month's KPIs on years of data stay one round trip.
-        visits, test_drives, new_leads, orders, at_start, at_end = s.execute(counts).one()
-        snapshots = dict(
-            s.execute(select(KpiMonth.month, KpiMonth.retained_count).where(KpiMonth.month.in_([prev, first]))).all()
-        )
-        from_snapshot = prev in snapshots
-        retained_last = snapshots[prev] if from_snapshot else at_start
+        closure = found[KpiCode.CLOSURE].counts(s, period, by=None, as_of=now)[None]
+        drives = found[KpiCode.TEST_DRIVE].counts(s, period, by=None, as_of=now)[None]
+        # The denominator's two parts: counted once in this read, shared with both figures.
+        parts = intention_counts(s, period.first_day, period.last_day, None)
+        visits = s.scalar(select(func.count(Visit.id)).where(Visit.arrival_at >= start, Visit.arrival_at < end))
         retained_end = None
         if now >= end:
-            retained_end = snapshots[first] if first in snapshots else at_end
+            after, _ = retained_intentions(s, next_month(period.first_day))
+            retained_end = count_by(s, after, None)[None]
+        retained, new = parts.retained.get(None, 0), parts.new.get(None, 0)
         return MonthKpiDTO(
-            month=first,
-            visits=visits,
-            new_leads=new_leads,
-            retained_last_month=retained_last,
-            retained_last_month_from_snapshot=from_snapshot,
+            month=period.first_day,
+            visits=visits or 0,
+            new_leads=new,
+            retained_last_month=retained,
+            retained_last_month_from_snapshot=parts.from_snapshot,
             retained_at_month_end=retained_end,
-            orders=orders,
-            test_drives=test_drives,
-            closure_rate=kpi_closure_rate(orders, retained_last, new_leads),
-            test_drive_rate=kpi_test_drive_rate(test_drives, retained_last + new_leads),
+            orders=closure.numerator,
+            test_drives=drives.numerator,
+            closure_rate=kpi_closure_rate(closure.numerator, retained, new),
+            test_drive_rate=kpi_test_drive_rate(drives.numerator, drives.denominator),
         )

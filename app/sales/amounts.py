@@ -10,8 +10,6 @@ fen (integers) everywhere; this module only formats them.
 
 from __future__ import annotations
 
-import cn2an
-
 MAX_CONTRACT_FEN = 9_999_999_999  # ¥ 99,999,999.99: beyond anything sold in a showroom
 
 
@@ -33,5 +31,7 @@ def fen_to_capital(fen: int) -> str:
     fen = int(fen)
     if not 0 <= fen <= MAX_CONTRACT_FEN:
         raise ValueError(f"amount out of range: {fen} fen")
+    import cn2an  # 4.6 MB: loaded when a capital amount is first written (issue #17, memory)
+
     whole, cents = divmod(fen, 100)
     return cn2an.an2cn(f"{whole}.{cents:02d}", "rmb")

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.core.dto import Actor, SignatureCapture, StoreDTO
-from app.documents.api import PreparedDocument, SigningSession, open_signing_session, prepare_document
-from app.documents.layout import SignatureDTO, SignerRole
 from app.sales.contract_draft import Draft
-from app.sales.contract_pdf import ContractPrint, render_contract
 from app.sales.contract_terms import CleanTerms
-from app.sales.entrustment_pdf import EntrustmentPrint, ServiceLine, render_entrustment, render_special_terms
 from db.uow import UnitOfWork
+
+if TYPE_CHECKING:  # reportlab and the signing stack load when a paper is drawn (issue #17, memory)
+    from app.documents.api import PreparedDocument, SigningSession
+    from app.documents.layout import SignatureDTO
+    from app.sales.contract_pdf import ContractPrint
 
 
 def drawn(signatures: Sequence[SignatureCapture]) -> list[SignatureDTO]:
+    from app.documents.layout import SignatureDTO, SignerRole
+
     return [SignatureDTO(s.signer_name.strip(), SignerRole(s.role), s.signed_at, bytes(s.png)) for s in signatures]
 
 
@@ -45,6 +49,8 @@ class Prepared:
 
 
 def contract_print(draft: Draft, t: CleanTerms, masked: dict[str, str], special: bool, **kw) -> ContractPrint:
+    from app.sales.contract_pdf import ContractPrint
+
     return ContractPrint(
         buyer_name=t.buyer_name,
         buyer_id_type=t.buyer_id_type,
@@ -78,6 +84,8 @@ def contract_print(draft: Draft, t: CleanTerms, masked: dict[str, str], special:
 def _prepare(
     uow, session: SigningSession, actor, doc_type, draft, language, render, signatures, **kw
 ) -> PreparedDocument:
+    from app.documents.api import prepare_document
+
     return prepare_document(
         uow,
         actor=actor,
@@ -106,6 +114,10 @@ def prepare_papers(
 ) -> Prepared:
     """The contract first (its number is the contract's), then the special terms and the
     entrustment agreement, which name it."""
+    from app.documents.api import open_signing_session
+    from app.sales.contract_pdf import render_contract
+    from app.sales.entrustment_pdf import EntrustmentPrint, ServiceLine, render_entrustment, render_special_terms
+
     a = amendment or Amendment()
     session = open_signing_session(uow, actor=actor)
     printed = contract_print(

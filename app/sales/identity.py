@@ -21,9 +21,6 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from stdnum import exceptions as std_errors
-from stdnum.cn import ric, uscc
-
 from app.core.errors import FieldError, ValidationFailed
 
 
@@ -54,7 +51,14 @@ def _fail(field: str, code: str) -> ValidationFailed:
     return ValidationFailed([FieldError(field, code)])
 
 
+# python-stdnum (~1.5 MB) is imported where an ID is checked, not with the sales part, which
+# the Finance page loads (issue #17, peak memory).
+
+
 def _resident_id(number: str, field: str) -> str:
+    from stdnum import exceptions as std_errors
+    from stdnum.cn import ric
+
     try:
         return ric.validate(number)
     except std_errors.InvalidLength:
@@ -68,6 +72,9 @@ def _resident_id(number: str, field: str) -> str:
 
 
 def _business_licence(number: str, field: str) -> str:
+    from stdnum import exceptions as std_errors
+    from stdnum.cn import uscc
+
     try:
         return uscc.validate(number)
     except std_errors.InvalidLength:
@@ -81,6 +88,8 @@ def _business_licence(number: str, field: str) -> str:
 def _gb11643_checked(number: str, field: str, prefix_code: str) -> str:
     """The resident-ID layout of the 2018 permits and the 2023 permanent residence card: the
     check character (and, for the permits, a real birth date)."""
+    from stdnum.cn import ric
+
     if ric.calc_check_digit(number) != number[-1]:
         raise _fail(field, f"{prefix_code}_checksum")
     return number
@@ -90,6 +99,9 @@ def _residence_permit(number: str, field: str) -> str:
     if not _PERMIT.fullmatch(number):
         raise _fail(field, "residence_permit_format")
     _gb11643_checked(number, field, "residence_permit")
+    from stdnum import exceptions as std_errors
+    from stdnum.cn import ric
+
     try:
         ric.get_birth_date(number)
     except std_errors.ValidationError:

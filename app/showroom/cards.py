@@ -20,7 +20,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Table, select
 
@@ -286,4 +286,16 @@ def record_card_prints(
 # nothing (issue #15.6, cards_issue.py), are re-exported here; imported last because they
 # build on the helpers above.
 from app.showroom.cards_board import board, cars_needing_cards, looks_scannable, reprint_card, scan  # noqa: E402, F401
-from app.showroom.cards_issue import issue_card, issue_cards_batch  # noqa: E402, F401
+
+if TYPE_CHECKING:
+    from app.showroom.cards_issue import issue_card, issue_cards_batch  # noqa: F401
+else:
+
+    def __getattr__(name: str):
+        # Issuing draws and signs (reportlab, pyHanko): loaded when a card is first issued, not
+        # when the board or the navigation's count of cards to print is read (issue #17, memory).
+        if name in ("issue_card", "issue_cards_batch"):
+            from app.showroom import cards_issue
+
+            return getattr(cards_issue, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

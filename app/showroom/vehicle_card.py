@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from app.documents.fonts import FontSet
-from app.documents.layout import Text, local_time
+from app.documents.layout_text import Text, local_time  # not layout: no reportlab to count stale cards
 from app.core.dto import StoreDTO, VehicleDTO
 from db.models import Powertrain
 

@@ -1,6 +1,8 @@
 """The public module of test drives: other features import what they need from here,
 never from its other modules (README, Development; tests/unit/test_layers.py checks it).
 
-No other feature needs anything from test drives yet; add re-exports here when one does."""
+The KPI evidence pack (issue #20.5) reads the routes and the fleet register in force."""
 
-__all__: list[str] = []
+from app.test_drives.fleet_setup import list_fleet, list_routes
+
+__all__ = ["list_fleet", "list_routes"]

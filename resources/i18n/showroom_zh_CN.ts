@@ -4107,6 +4107,22 @@ Consultant: {consultant} · {consent}</source>
         <source>A notice cannot take effect before today.</source>
         <translation>公示的生效日期不能早于今天。</translation>
     </message>
+    <message>
+        <source>Choose one of the eight KPIs of 5.2.1.</source>
+        <translation>请选择 5.2.1 规定的八项指标之一。</translation>
+    </message>
+    <message>
+        <source>Enter a target from {min} % to {max} %.</source>
+        <translation>请输入 {min} % 至 {max} % 之间的目标值。</translation>
+    </message>
+    <message>
+        <source>Say why the target changes.</source>
+        <translation>请说明调整目标的原因。</translation>
+    </message>
+    <message>
+        <source>A new target cannot take effect before today: a past period keeps its verdict.</source>
+        <translation>新目标的生效日期不能早于今天：已过去的期间保持原有的考核结论。</translation>
+    </message>
 </context>
 <context>
     <name>EscortForm</name>
@@ -4121,6 +4137,47 @@ Consultant: {consultant} · {consent}</source>
     <message>
         <source>Escort</source>
         <translation>陪同人员</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceButton</name>
+    <message>
+        <source>Evidence pack…</source>
+        <translation>证据包…</translation>
+    </message>
+    <message>
+        <source>Build the certification evidence pack of this period (T/CSCA 120031 ch. 6): clause index, KPI workbook, sample of signed documents, registers and audit log</source>
+        <translation>生成本期间的认证审核证据包（T/CSCA 120031 第6章）：条款索引、KPI 工作簿、已签署文件抽样、登记册及审计日志</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>保存证据包</translation>
+    </message>
+    <message>
+        <source>ZIP archive (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Building the evidence pack…</source>
+        <translation>正在生成证据包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evidence pack</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>The evidence pack of {period} is saved as:
+{path}
+
+{files} files; seed {seed}.</source>
+        <translation>{period} 的证据包已保存为：
+{path}
+
+共 {files} 个文件；抽样种子 {seed}。</translation>
     </message>
 </context>
 <context>
@@ -4812,6 +4869,144 @@ File: {file}</source>
     <message>
         <source>Invoice date</source>
         <translation>开票日期</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDashboard</name>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>接近</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>No figure</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Target {sign} {value}</source>
+        <translation>目标 {sign} {value}</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>(no brand)</source>
+        <translation>（无品牌）</translation>
+    </message>
+    <message>
+        <source>(no consultant)</source>
+        <translation>（无顾问）</translation>
+    </message>
+    <message>
+        <source>{code}: {numerator} ÷ {denominator}</source>
+        <translation>{code}：{numerator} ÷ {denominator}</translation>
+    </message>
+    <message>
+        <source>{n} pick-ups still within 72 h</source>
+        <translation>{n} 位提车顾客仍在 72 小时内</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试乘试驾</translation>
+    </message>
+    <message>
+        <source>Delivery call</source>
+        <translation>交付回访</translation>
+    </message>
+    <message>
+        <source>Follow-up answer sheet</source>
+        <translation>回访答卷</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>{name} · {period}</source>
+        <translation>{name} · {period}</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {numerator} / {denominator} = {value} ({target})</source>
+        <translation>{code} {name}：{numerator} / {denominator} = {value}（{target}）</translation>
+    </message>
+    <message>
+        <source>No records counted here in this period.</source>
+        <translation>本期间此处没有计入的记录。</translation>
+    </message>
+    <message>
+        <source>{name}: {first} to {last}</source>
+        <translation>{name}：{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDashboardPage</name>
+    <message>
+        <source>Filter by name</source>
+        <translation>按姓名筛选</translation>
+    </message>
+    <message>
+        <source>No figures for anyone in this period.</source>
+        <translation>本期间无人有数据。</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>目标…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{period} · as of {when}</source>
+        <translation>{period} · 截至 {when}</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded.</source>
+        <translation>指标无法加载。</translation>
     </message>
 </context>
 <context>
@@ -5616,10 +5811,12 @@ File: {file}</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>3.12 Monthly closure rate = orders in the month / (leads retained from last month + new leads this month) × 100% (target ≥ 25%, 5.2.1 e)
-3.13 Test-drive rate = test drives / retained leads × 100% (target ≥ 30%, 5.2.1 c)</source>
-        <translation>3.12 月平均成交率 = 月成交订单数 /（上月留存意向 + 本月新增意向）× 100%（目标 ≥ 25%，5.2.1 e）
-3.13 试乘试驾率 = 试乘试驾数 / 意向留存数 × 100%（目标 ≥ 30%，5.2.1 c）</translation>
+        <source>3.12 Monthly closure rate = contracts signed in the month / (intentions retained from last month + new intentions this month) × 100% (target ≥ 25%, 5.2.1 e)
+3.13 Test-drive rate = test drives returned / those intentions × 100% (target ≥ 30%, 5.2.1 c)
+Intentions are leads of customers with a mobile on record; the same figures as the KPI dashboard.</source>
+        <translation>3.12 月平均成交率 = 本月签约合同数 /（上月留存意向 + 本月新增意向）× 100%（目标 ≥ 25%，5.2.1 e）
+3.13 试乘试驾率 = 本月试乘试驾完成数 / 上述意向数 × 100%（目标 ≥ 30%，5.2.1 c）
+意向指留有手机号码的客户线索；与 KPI 看板的数字一致。</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5932,6 +6129,14 @@ File: {file}</source>
     <message>
         <source>No public notices yet: publish one with the New version… button.</source>
         <translation>暂无公示：点击“新建版本…”发布。</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>管理指标</translation>
+    </message>
+    <message>
+        <source>No figures for anyone in this period.</source>
+        <translation>本期间无人有数据。</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -6838,6 +7043,41 @@ Defect: {defect}</source>
     <message>
         <source>The file has problems; nothing was imported:</source>
         <translation>文件有以下问题，未导入任何内容：</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义期间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>By consultant</source>
+        <translation>按销售顾问</translation>
+    </message>
+    <message>
+        <source>By brand</source>
+        <translation>按品牌</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
     </message>
 </context>
 <context>
@@ -7974,6 +8214,37 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>ReportButton</name>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Write the KPI report of the shown period as PDF and Excel files to a folder</source>
+        <translation>将当前期间的KPI报告以PDF和Excel文件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export the KPI report to a folder</source>
+        <translation>选择导出KPI报告的文件夹</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>{pdf} or {xlsx} is already in this folder. Replace them?</source>
+        <translation>该文件夹中已有 {pdf} 或 {xlsx}。要替换吗？</translation>
+    </message>
+    <message>
+        <source>The KPI report was saved:
+{pdf}
+{xlsx}</source>
+        <translation>KPI报告已保存：
+{pdf}
+{xlsx}</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -8768,6 +9039,85 @@ Defect: {defect}</source>
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>KPI targets</source>
+        <translation>指标目标值</translation>
+    </message>
+    <message>
+        <source>5.2.1 sets the minimum for each KPI (for the 12345 complaint rate, the maximum). A new target applies from its day on: a past period keeps the target it was judged against.</source>
+        <translation>5.2.1 规定了各项指标的最低要求（12345 服务投诉率为最高限值）。新目标自生效日起适用：已过去的期间仍按当时的目标考核。</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>5.2.1 default</source>
+        <translation>5.2.1 默认值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设定人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Set at</source>
+        <translation>设定时间</translation>
+    </message>
+    <message>
+        <source>Set target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>New target</source>
+        <translation>新目标</translation>
+    </message>
+    <message>
+        <source>e.g. the brand&apos;s dealer standard asks for 99 %</source>
+        <translation>例如：品牌经销商标准要求 99 %</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>5.2.1</source>
+        <translation>5.2.1</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+</context>
+<context>
     <name>TasksTab</name>
     <message>
         <source>Due today</source>
@@ -8810,8 +9160,8 @@ Defect: {defect}</source>
         <translation>今日到期 {today} · 已超时 {overdue} · 以后 {later}</translation>
     </message>
     <message>
-        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
-        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
+        <source>This month: called within 72 hours {calls} ({done}/{picked}, 3.14; {pending} still within their 72 hours) · satisfied {satisfied} ({yes}/{all}, 3.18)</source>
+        <translation>本月：72小时内回访 {calls}（{done}/{picked}，3.14；{pending} 位仍在72小时内）· 满意 {satisfied}（{yes}/{all}，3.18）</translation>
     </message>
     <message>
         <source>Not satisfied: service recovery case #{id} opened.</source>

@@ -14,13 +14,16 @@ from sqlalchemy import select
 from app.core.clock import to_store_time
 from app.core.errors import PermissionDenied, ValidationFailed
 from app.customer_care import api as care
+from app.kpis.api import KpiCode, Period, compute_kpis
 from app.sales import api as sales
 from db.care_models import FollowUpTask, RecoveryCase, TaskAttempt, TaskKind
 from db.models import Role
 from db.reception_models import Lead
+from db.sales_models import Deal
 from tests.care_factories import PICKED_UP, delivered
 from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401  (fixture)
 from tests.handover_factories import full_input, handover_signatures, ready_contract
+from tests.integration.test_kpi_care_factories import picked_up
 from tests.integration.test_pdi_permissions import technician
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
@@ -225,22 +228,40 @@ def test_a_brand_without_its_own_first_service_interval_takes_the_stores_default
 
 
 def test_the_72_hour_call_rate_and_the_satisfaction_rate_of_a_month_5_2_1_3_14_3_18(uow, people):
+    """The care page's figures are the KPI feature's (app/kpis, issue #20.1): one definition."""
     consultant, manager = people
     carer = make_user(uow, Role.CUSTOMER_CARE)
     # Three pick-ups in April (Shanghai): one reached in time, one late, one never reached.
     picked = [dt.datetime(2026, 4, 1, 2, 0), dt.datetime(2026, 4, 10, 2, 0), dt.datetime(2026, 4, 30, 15, 0)]
-    tasks = [delivered(uow, consultant, manager, at=p) for p in picked]
+    tasks = [picked_up(uow, consultant, manager, p) for p in picked]
     care.record_task_outcome(uow(), actor=consultant, task_id=tasks[0][2], expected_version=1, outcome="satisfied",
                              now=picked[0] + 5 * HOUR)  # fmt: skip
     care.record_task_outcome(uow(), actor=consultant, task_id=tasks[1][2], expected_version=1, outcome="satisfied",
                              now=picked[1] + 80 * HOUR)  # fmt: skip
+    with uow() as u:
+        customer_id = u.session.get_one(Deal, tasks[0][1]).customer_id
     happy = {"overall": 5, "consultant": 5, "explained": True, "on_time": True}
     for answers in (happy, happy, {**happy, "overall": 1}):
-        care.record_survey(uow(), actor=carer, template_key="delivery", customer_id=tasks[0][1], deal_id=tasks[0][0],
+        care.record_survey(uow(), actor=carer, template_key="delivery", customer_id=customer_id, deal_id=tasks[0][1],
                            answers=answers, now=dt.datetime(2026, 4, 15, 2, 0))  # fmt: skip
     kpi = care.get_care_kpis(uow(), actor=manager, month=dt.date(2026, 4, 1))
     # 30 April 23:00 in Shanghai is still April; its call falls due in May.
-    assert (kpi.picked_up, kpi.called_in_72h, kpi.surveys, kpi.satisfied) == (3, 1, 3, 2)
+    assert (kpi.picked_up, kpi.called_in_72h, kpi.surveys, kpi.satisfied, kpi.pending) == (3, 1, 3, 2, 0)
     assert round(kpi.call_rate, 3) == 0.333 and round(kpi.satisfaction_rate, 3) == 0.667
+    report = compute_kpis(uow(), actor=manager, period=Period.month(dt.date(2026, 4, 1)))
+    shown = {f.code: (f.numerator, f.denominator, f.value_bp) for f in report.store.figures}
+    assert shown[KpiCode.DELIVERY_CALL] == (kpi.called_in_72h, kpi.picked_up, kpi.call_rate_bp)
+    assert shown[KpiCode.SATISFACTION] == (kpi.satisfied, kpi.surveys, kpi.satisfaction_rate_bp)
     with pytest.raises(PermissionDenied):
         care.get_care_kpis(uow(), actor=consultant, month=dt.date(2026, 4, 1))
+
+
+def test_a_pick_up_whose_72_hours_are_running_is_pending_on_the_care_page_not_failed_3_14(uow, people):
+    """Issue #20's defect: the care page showed calls still inside their 72 hours as failed."""
+    consultant, manager = people
+    at = dt.datetime(2026, 4, 10, 2, 0)
+    picked_up(uow, consultant, manager, at)
+    kpi = care.get_care_kpis(uow(), actor=manager, month=dt.date(2026, 4, 1), as_of=at + 10 * HOUR)
+    assert (kpi.picked_up, kpi.called_in_72h, kpi.pending, kpi.call_rate) == (0, 0, 1, None)
+    kpi = care.get_care_kpis(uow(), actor=manager, month=dt.date(2026, 4, 1), as_of=at + 73 * HOUR)
+    assert (kpi.picked_up, kpi.called_in_72h, kpi.pending, kpi.call_rate) == (1, 0, 0, 0.0)

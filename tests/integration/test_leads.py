@@ -290,14 +290,16 @@ def test_kpi_inputs_for_a_known_month_3_12_and_3_13(uow, desk, manager, team):
 
     kpi = reception_reports.month_kpi(uow(), actor=manager, month=dt.date(2026, 3, 17), now=_at("2026-04-02 09:00"))
     assert (kpi.month, kpi.retained_last_month, kpi.retained_last_month_from_snapshot) == (dt.date(2026, 3, 1), 3, True)
-    assert (kpi.new_leads, kpi.orders, kpi.test_drives, kpi.visits) == (3, 2, 3, 6)
-    # 3.12: 2 / (3 + 3); 3.13: 3 / 6 intentions on record in March.
-    assert (kpi.closure_rate.numerator, kpi.closure_rate.denominator) == (2, 6)
-    assert (kpi.test_drive_rate.numerator, kpi.test_drive_rate.denominator) == (3, 6)
-    assert kpi.test_drive_rate.percent == 50.0 and kpi.closure_rate.percent == 33.33
+    # Issue #20.1: an order is a signed contract (none here: a lead set to 'ordered' is not one)
+    # and a test drive a returned drive (none here: a ticked visit is not one).
+    assert (kpi.new_leads, kpi.orders, kpi.test_drives, kpi.visits) == (3, 0, 0, 6)
+    # 3.12: 0 / (3 + 3); 3.13: 0 / 6 intentions on record in March.
+    assert (kpi.closure_rate.numerator, kpi.closure_rate.denominator) == (0, 6)
+    assert (kpi.test_drive_rate.numerator, kpi.test_drive_rate.denominator) == (0, 6)
+    assert kpi.test_drive_rate.percent == 0.0 and kpi.closure_rate.percent == 0.0
     assert kpi.retained_at_month_end == 3  # L4, L5, L7 (L1 lost, L3 and L6 ordered)
     feb = reception_reports.month_kpi(uow(), actor=manager, month=dt.date(2026, 2, 1), now=_at("2026-04-02 09:00"))
-    assert (feb.new_leads, feb.orders, feb.retained_last_month, feb.test_drives) == (4, 0, 0, 1)
+    assert (feb.new_leads, feb.orders, feb.retained_last_month, feb.test_drives) == (4, 0, 0, 0)
     assert feb.retained_last_month_from_snapshot is False
     with pytest.raises(PermissionDenied):
         reception_reports.month_kpi(uow(), actor=team[0], month=dt.date(2026, 3, 1))

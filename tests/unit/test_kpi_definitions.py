@@ -52,3 +52,10 @@ def test_periods_are_cut_into_store_months():
     start, end = Period.month(dt.date(2026, 12, 15)).bounds()
     assert start == dt.datetime(2026, 11, 30, 16) and end == dt.datetime(2026, 12, 31, 16)  # Shanghai days
     assert [p.label for p in Period.month(dt.date(2026, 2, 1)).months_back(3)] == ["2025-12", "2026-01", "2026-02"]
+
+
+def test_the_3_14_window_is_the_one_customer_care_schedules_its_call_in():
+    from app.customer_care.api import DELIVERY_CALL_HOURS
+    from app.kpis.formulas_care_calls import WINDOW
+
+    assert WINDOW == dt.timedelta(hours=DELIVERY_CALL_HOURS) == dt.timedelta(hours=72)

@@ -43,7 +43,7 @@ FEATURES = (
     "customer_care",
 )
 PUBLIC_MODULE = "api"
-ALSO_PUBLIC = {"app.documents.layout", "app.documents.fonts", "app.documents.signing"}
+ALSO_PUBLIC = {"app.documents.layout", "app.documents.layout_text", "app.documents.fonts", "app.documents.signing"}
 ASSEMBLERS = ("app.cli", "app.demo", "ui.shell")
 
 

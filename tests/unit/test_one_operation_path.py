@@ -44,6 +44,10 @@ READS_BY_NAME = {
     "queue",  # the PDI queue
     "queue_board",  # the reception queue
     "month_kpi",
+    # The KPI dashboard (issue #20.2): the figures, their 12-month trend, the records behind them.
+    "compute_kpis",
+    "kpi_trend",
+    "kpi_records",
     "traffic_report",
     "open_work",  # what a member of staff still has open
     "walk_in_offer",  # the slot a walk-in test drive would get; booking it is an Op
@@ -79,6 +83,7 @@ READS_BY_NAME = {
 }
 # Writes only the file the user chose, never the database: no change set, nothing to publish.
 FILE_ONLY = {"export_traffic_xlsx", "export_template", "export_cash_report"}
+FILE_ONLY |= {"build_evidence_pack"}  # issue #20.5: reads the store, writes the chosen ZIP
 # Methods that run before any window or session exists (the back-end loader thread).
 BEFORE_THE_UI = {("ui/shell/startup.py", "load_backend")}
 

@@ -118,9 +118,10 @@ class TasksTab(QWidget):
         def rate(value) -> str:
             return f"{value:.0%}" if value is not None else "—"
 
+        # 3.14: pick-ups whose 72 hours are still running are shown apart, never as failed (issue #20).
         return self.tr(
-            "This month: called within 72 hours {calls} ({done}/{picked}, 3.14) · satisfied {satisfied} ({yes}/{all}, 3.18)"
-        ).format(calls=rate(k.call_rate), done=k.called_in_72h, picked=k.picked_up,
+            "This month: called within 72 hours {calls} ({done}/{picked}, 3.14; {pending} still within their 72 hours) · satisfied {satisfied} ({yes}/{all}, 3.18)"
+        ).format(calls=rate(k.call_rate), done=k.called_in_72h, picked=k.picked_up, pending=k.pending,
                  satisfied=rate(k.satisfaction_rate), yes=k.satisfied, all=k.surveys)  # fmt: skip
 
     def _fill(self) -> None:

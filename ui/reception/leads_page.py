@@ -76,9 +76,10 @@ class LeadsPage(QWidget):
         self.kpi_label.setWordWrap(True)
         self.kpi_label.setToolTip(
             self.tr(
-                "3.12 Monthly closure rate = orders in the month / (leads retained from last month + "
-                "new leads this month) × 100% (target ≥ 25%, 5.2.1 e)\n"
-                "3.13 Test-drive rate = test drives / retained leads × 100% (target ≥ 30%, 5.2.1 c)"
+                "3.12 Monthly closure rate = contracts signed in the month / (intentions retained from last "
+                "month + new intentions this month) × 100% (target ≥ 25%, 5.2.1 e)\n"
+                "3.13 Test-drive rate = test drives returned / those intentions × 100% (target ≥ 30%, 5.2.1 c)\n"
+                "Intentions are leads of customers with a mobile on record; the same figures as the KPI dashboard."
             )
         )
         self.kpi_label.setVisible(can(ctx.actor.roles, Action.RECEPTION_REPORTS))

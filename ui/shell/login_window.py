@@ -8,7 +8,7 @@ database path is cut in the middle, the whole of it in the tooltip (issue #17.7)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -43,6 +43,11 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
+        if not self.full_text:  # nothing to cut (the window is built with an empty path)
+            QLabel.setText(self, "")
+            return
+        from PySide6.QtCore import Qt
+
         width = max(self.width(), 40)
         QLabel.setText(self, QFontMetrics(self.font()).elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, width))
 
@@ -122,10 +127,8 @@ class LoginWindow(QWidget):
         layout.addWidget(self.font_warning)
         self.demo_box = QLabel("")
         self.demo_box.setObjectName("demo_users")
-        self.demo_box.setTextFormat(Qt.TextFormat.RichText)
         self.demo_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.demo_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_box.setVisible(False)
+        self.demo_box.setVisible(False)  # its text format is set when the demo logins are known
         layout.addWidget(self.demo_box)
 
     # -- back end -------------------------------------------------------------------------
@@ -154,7 +157,12 @@ class LoginWindow(QWidget):
         self.login_button.setEnabled(False)
 
     def _show_demo_users(self, users) -> None:
+        from PySide6.QtCore import Qt
+
         from ui.shell.labels import role_label
+
+        self.demo_box.setTextFormat(Qt.TextFormat.RichText)
+        self.demo_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         rows = "".join(
             f"<tr><td><b>{u}</b></td><td>{p}</td><td>{name}</td><td>{', '.join(role_label(r) for r in roles)}</td></tr>"

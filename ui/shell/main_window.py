@@ -14,6 +14,7 @@ from ui.shell.context import AppContext
 from ui.shell.labels import role_label
 from ui.shell.nav import Module, home_module, modules, visible_modules
 from ui.shell.nav_view import KEY_ROLE, NavList
+from ui.shell.source_lines import drop_source_lines
 
 __all__ = ["MainWindow", "Module", "modules", "visible_modules", "first_geometry"]
 
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
             self._pages[module.key] = page
             self.stack.addWidget(page)
             self._watch_tables(module, page)
+            drop_source_lines()  # the source PySide's import hook read of the page's modules
         self.stack.setCurrentWidget(page)
 
     def _watch_tables(self, module: Module, page: QWidget) -> None:

@@ -131,6 +131,12 @@ def _customer_care(ctx: AppContext) -> QWidget:
     return CarePage(ctx)
 
 
+def _kpis(ctx: AppContext) -> QWidget:
+    from ui.kpis.dashboard_page import KpiDashboardPage
+
+    return KpiDashboardPage(ctx)
+
+
 def _audit(ctx: AppContext) -> QWidget:
     from ui.privacy.audit_page import AuditPage
 
@@ -316,6 +322,14 @@ MODULES = (
         icon="SP_FileDialogInfoView",
         empty_text=QT_TRANSLATE_NOOP("MainWindow", "No public notices yet: publish one with the New version… button."),
         page_module=NOTICES_PAGE,
+    ),
+    M(
+        "kpis",
+        QT_TRANSLATE_NOOP("MainWindow", "KPIs"),
+        A.VIEW_KPIS,
+        _kpis,
+        icon="SP_ArrowUp",  # figures going up: QStyle has no chart icon
+        empty_text=QT_TRANSLATE_NOOP("MainWindow", "No figures for anyone in this period."),
     ),
     M(
         "audit",

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -99,6 +99,8 @@ class Op:
         self._was_enabled = [w.isEnabled() for w in self._busy]
         for w in self._busy:
             w.setEnabled(False)
+        from PySide6.QtCore import Qt  # not at import: the login window paints first (login_window.py)
+
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
         run_op(self._initiator, self._fn, self._succeeded, self._failed, write=True, on_dropped=self._finish)
         return True

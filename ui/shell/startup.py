@@ -69,6 +69,9 @@ def load_backend(url: str, demo: bool, progress=None) -> Backend:
     from app.inventory import vehicles  # noqa: F401
 
     warm_ui_imports()
+    from ui.shell.source_lines import drop_source_lines
+
+    drop_source_lines()  # what PySide's import hook read of the modules above (issue #17)
 
     return Backend(
         database=database,

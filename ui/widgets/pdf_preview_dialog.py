@@ -11,20 +11,22 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMargins, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from app.documents.layout import fmt_datetime
-from app.documents.signing import VerificationResult
 from app.core.errors import ShowroomError
 from db.private_files import write_private_bytes
 from ui.shell.errors import error_text, show_error
 from ui.shell.ops import Op
 from ui.shell.printing import PrintResult, print_with_dialog
 from ui.shell.workers import run_op
+
+if TYPE_CHECKING:  # reportlab and the signing stack load when a document is drawn or verified
+    from app.documents.signing import VerificationResult
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
@@ -354,6 +356,8 @@ class PdfPreviewDialog(QDialog):
                     *change_lines(result),
                 ]
             )
+        from app.documents.layout import fmt_datetime
+
         signer = _common_name(result.signer_subject)
         when = fmt_datetime(result.signed_at) if result.signed_at else ""
         if result.status == "intact":

@@ -1,0 +1,98 @@
+"""The shape shared by the after-sale KPI formulas (3.14-3.18): each reads the period's records
+once into `Row`s (the record, and whether it counts in the numerator, the denominator or is
+still pending), and `counts`, `pending` and `records` are all taken from those rows, so a
+drill-down always adds up to the figure shown (issue #20.2).
+
+Every query is bounded by an indexed time column of the period (issue #20.8): its cost grows with
+the period's rows, not with the table. An event after `as_of` has not happened yet when the
+figure is taken, so it is left out too (`in_period`, `period_params`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam
+from sqlalchemy.orm import Session
+
+from app.kpis.definitions import KpiCode
+from app.kpis.dto import Counts, GroupBy, GroupKey, RecordRef, Side
+from app.kpis.periods import Period
+
+
+@dataclass(frozen=True)
+class Row:
+    ref: RecordRef
+    numerator: bool
+    denominator: bool
+    pending: bool = False
+
+
+def in_period(column):
+    """`column` in the period's [start, end) and not after `as_of` (a range on its index). The
+    statements are built once with these parameters (`period_params` fills them): building and
+    keying a statement per call cost more than running it (issue #20.8)."""
+    return (column >= bindparam("start")) & (column < bindparam("end")) & (column <= bindparam("as_of"))
+
+
+def period_params(period: Period, as_of: dt.datetime) -> dict[str, dt.datetime]:
+    start, end = period.bounds()
+    return {"start": start, "end": end, "as_of": as_of}
+
+
+def group_key(ref: RecordRef, by: GroupBy | None) -> GroupKey:
+    """None for the store; per consultant their staff id, per brand the car's brand. A record
+    naming no consultant (or no car) falls in the group None, so the groups add up to the store."""
+    if by is GroupBy.CONSULTANT:
+        return ref.consultant_id
+    if by is GroupBy.BRAND:
+        return ref.brand or None
+    return None
+
+
+def tally(rows: Iterable[Row], by: GroupBy | None) -> dict[GroupKey, Counts]:
+    out: dict[GroupKey, Counts] = {}
+    if by is None:
+        out[None] = Counts()  # the store's figure exists even when nothing happened ("—")
+    for r in rows:
+        if r.numerator or r.denominator:
+            key = group_key(r.ref, by)
+            out[key] = out.get(key, Counts()) + Counts(int(r.numerator), int(r.denominator))
+    return out
+
+
+def pick(rows: Iterable[Row], side: Side, by: GroupBy | None, group: GroupKey) -> list[RecordRef]:
+    """The records counted on `side` for `group` (every group when `by` is None), oldest first."""
+    on_side = (r for r in rows if (r.numerator if side is Side.NUMERATOR else r.denominator))
+    chosen = [r.ref for r in on_side if by is None or group_key(r.ref, by) == group]
+    return sorted(chosen, key=lambda ref: (ref.at, ref.kind.value, ref.id))
+
+
+class RowFormula:
+    """A formula whose `rows` say everything: subclasses only read the rows of a period."""
+
+    code: KpiCode
+
+    def rows(self, session: Session, period: Period, as_of: dt.datetime) -> list[Row]:
+        raise NotImplementedError
+
+    def counts(
+        self, session: Session, period: Period, *, by: GroupBy | None, as_of: dt.datetime
+    ) -> dict[GroupKey, Counts]:
+        return tally(self.rows(session, period, as_of), by)
+
+    # Only 3.14 has records not judged yet (pick-ups inside their 72 hours); the others answer
+    # without reading anything.
+    has_pending = False
+
+    def pending(self, session: Session, period: Period, *, as_of: dt.datetime) -> int:
+        if not self.has_pending:
+            return 0
+        return sum(1 for r in self.rows(session, period, as_of) if r.pending)
+
+    def records(
+        self, session: Session, period: Period, *, side: Side, by: GroupBy | None, group: GroupKey, as_of: dt.datetime
+    ) -> list[RecordRef]:
+        return pick(self.rows(session, period, as_of), Side(side), by, group)

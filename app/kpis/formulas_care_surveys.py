@@ -1,0 +1,51 @@
+"""3.18 顾客满意率 (5.2.1 b): satisfied sales follow-up answer sheets over all answer sheets
+recorded in the period (`survey_response.recorded_at`; "satisfied" is what the template's rule
+derived when the sheet was recorded, 4.5.2.3). A sheet recorded after `as_of` does not count yet.
+
+Consultant: the consultant of the deal the sheet is about; brand: that deal's car (the car sold,
+or the brand the deal is for while no car is chosen). A sheet about no deal goes to the group
+None of either grouping, so the groups add up to the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.kpis.definitions import KpiCode
+from app.kpis.dto import RecordKind, RecordRef
+from app.kpis.formulas_care_rows import Row, RowFormula, in_period, period_params
+from app.kpis.periods import Period
+from db.care_models import SurveyResponse, SurveyTemplate
+from db.models import Vehicle
+from db.sales_models import Deal
+
+
+# The answer sheets recorded in the period, with the consultant and car of their deal.
+SHEETS = (
+    select(
+        SurveyResponse.id,
+        SurveyTemplate.key,
+        SurveyResponse.recorded_at,
+        SurveyResponse.satisfied,
+        Deal.consultant_id,
+        func.coalesce(Vehicle.brand, Deal.brand),
+    )  # fmt: skip
+    .join(SurveyTemplate, SurveyTemplate.id == SurveyResponse.template_id)
+    .outerjoin(Deal, Deal.id == SurveyResponse.deal_id)
+    .outerjoin(Vehicle, Vehicle.id == Deal.vehicle_id)
+    .where(in_period(SurveyResponse.recorded_at))
+)
+
+
+class SatisfactionRate(RowFormula):
+    code = KpiCode.SATISFACTION
+
+    def rows(self, session: Session, period: Period, as_of: dt.datetime) -> list[Row]:
+        return [
+            # The sheet's reference: its questionnaire and number, never the customer's name.
+            Row(RecordRef(RecordKind.SURVEY, sid, at, f"{key} #{sid}", consultant, brand or ""), bool(ok), True)
+            for sid, key, at, ok, consultant, brand in session.execute(SHEETS, period_params(period, as_of))
+        ]

@@ -1,0 +1,72 @@
+"""3.11 合同履约率 (T/CSCA 120031 5.2.1 a): of the contracts signed in the period, those
+fulfilled (handed over) by the moment the figure is taken. An order is a signed contract: a
+contract later cancelled or terminated stays in the denominator, it was signed. The signed
+contracts are also 3.12's 月成交订单数. Consultant: the deal's; brand: the contract car's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from app.kpis.definitions import KpiCode
+from app.kpis.dto import Counts, GroupBy, GroupKey, RecordKind, RecordRef, Side
+from app.kpis.formulas_sales_rows import BY_COLUMN, add_counts, oldest_first, refs, rows_in_group, store_total
+from app.kpis.periods import Period
+from db.models import Vehicle
+from db.sales_models import Contract, Deal
+
+
+def contracts_signed(start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+    """Contracts signed in [start, end) (indexed `signed_at`), `hit` = 1 when fulfilled by `as_of`."""
+    fulfilled = and_(Contract.fulfilled_at.is_not(None), Contract.fulfilled_at <= as_of)
+    return (
+        select(
+            Contract.id.label("id"),
+            Contract.signed_at.label("at"),
+            Deal.consultant_id.label("consultant_id"),
+            Vehicle.brand.label("brand"),
+            Contract.number.label("number"),
+            case((fulfilled, 1), else_=0).label("hit"),
+        )
+        .join(Deal, Deal.id == Contract.deal_id)
+        .join(Vehicle, Vehicle.id == Contract.vehicle_id)
+        .where(Contract.signed_at >= start, Contract.signed_at < end)
+    )
+
+
+def contract_refs(rows) -> list[RecordRef]:
+    return refs(RecordKind.CONTRACT, rows, lambda r: r.number)  # the contract number, never the buyer
+
+
+class ContractFulfilment:
+    code: KpiCode = KpiCode.CONTRACT_FULFILMENT
+
+    def counts(
+        self, session: Session, period: Period, *, by: GroupBy | None, as_of: dt.datetime
+    ) -> dict[GroupKey, Counts]:
+        start, end = period.bounds()
+        sq = contracts_signed(start, end, as_of).subquery()
+        tally = (func.coalesce(func.sum(sq.c.hit), 0), func.count())
+        column = BY_COLUMN[by]
+        if column is None:
+            rows = [(None, *session.execute(select(*tally)).one())]
+        else:
+            rows = list(session.execute(select(sq.c[column], *tally).group_by(sq.c[column])))
+        out: dict[GroupKey, Counts] = {}
+        for key, fulfilled, signed in rows:
+            add_counts(out, {key: int(fulfilled)}, {key: int(signed)})
+        return store_total(out, by)
+
+    def pending(self, session: Session, period: Period, *, as_of: dt.datetime) -> int:
+        return 0
+
+    def records(
+        self, session: Session, period: Period, *, side: Side, by: GroupBy | None, group: GroupKey, as_of: dt.datetime
+    ) -> list[RecordRef]:
+        start, end = period.bounds()
+        rows = rows_in_group(session, contracts_signed(start, end, as_of), by, group)
+        if side is Side.NUMERATOR:
+            rows = [r for r in rows if r.hit]
+        return oldest_first(contract_refs(rows))

@@ -1,0 +1,124 @@
+"""3.12 月平均成交率 and 3.13 试乘试驾率 (T/CSCA 120031 5.2.1 e, c): monthly figures over the
+intentions (意向) of each month piece of the period: those retained at the piece's start (上月留存意向,
+from the month-end snapshot or the status history) plus those created in it (本月新增意向); over
+a longer period, the sum of its pieces. The intentions are reception's (app.reception.api).
+
+3.12's numerator: contracts signed in the piece (an order is a signed contract, never a lead
+status someone set). 3.13's: test drives returned in the piece (`status == returned`,
+`actual_end` in it); a "had a test drive" tick on a visit without a drive never counts.
+Consultant: the lead's (the snapshot's for retained ones), the deal's, the drive's escort (who
+conducted it); brand: the lead's, the contract car's, the test car's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from app.kpis.definitions import KpiCode
+from app.kpis.dto import Counts, GroupBy, GroupKey, RecordKind, RecordRef, Side
+from app.kpis.formulas_sales_contracts import contract_refs, contracts_signed
+from app.kpis.formulas_sales_rows import BY_COLUMN, add_counts, oldest_first, refs, rows_in_group, store_total
+from app.kpis.periods import Period
+from app.reception.api import count_by, intention_counts, new_intentions, retained_intentions
+from db.drive_models import DriveStatus, TestDrive, TestDriveCar
+from db.models import Vehicle
+
+
+def drives_returned(start: dt.datetime, end: dt.datetime) -> Select:
+    """Test drives returned in [start, end) (index on status, actual_end), with their escort."""
+    return (
+        select(
+            TestDrive.id.label("id"),
+            TestDrive.actual_end.label("at"),
+            TestDrive.escort_id.label("consultant_id"),
+            Vehicle.brand.label("brand"),
+            TestDrive.agreement_number.label("number"),
+        )
+        .join(TestDriveCar, TestDriveCar.id == TestDrive.car_id)
+        .join(Vehicle, Vehicle.id == TestDriveCar.vehicle_id)
+        .where(
+            TestDrive.status == DriveStatus.RETURNED.value, TestDrive.actual_end >= start, TestDrive.actual_end < end
+        )
+    )
+
+
+def _drive_refs(rows) -> list[RecordRef]:
+    return refs(RecordKind.TEST_DRIVE, rows, lambda r: r.number or f"#{r.id}")  # the agreement number
+
+
+def _lead_refs(rows) -> list[RecordRef]:
+    return refs(RecordKind.LEAD, rows, lambda r: f"#{r.id} {r.brand} {r.model}")  # no name, no mobile
+
+
+def intention_records(session: Session, piece: Period, by: GroupBy | None, group: GroupKey) -> list[RecordRef]:
+    """The denominator's leads of one month piece: retained at its start, then new in it."""
+    retained, _ = retained_intentions(session, piece.first_day)
+    start, end = piece.bounds()
+    rows = rows_in_group(session, retained, by, group) + rows_in_group(session, new_intentions(start, end), by, group)
+    return _lead_refs(rows)
+
+
+class IntentionRate:
+    """A monthly rate whose denominator is the piece's intentions; subclasses give the numerator."""
+
+    code: KpiCode = KpiCode.CLOSURE
+
+    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+        raise NotImplementedError
+
+    def numerator_refs(self, rows) -> list[RecordRef]:
+        raise NotImplementedError
+
+    def counts(
+        self, session: Session, period: Period, *, by: GroupBy | None, as_of: dt.datetime
+    ) -> dict[GroupKey, Counts]:
+        column = BY_COLUMN[by]
+        out: dict[GroupKey, Counts] = {}
+        for piece in period.pieces():
+            start, end = piece.bounds()
+            num = count_by(session, self.numerator(start, end, as_of), column)
+            den = intention_counts(session, piece.first_day, piece.last_day, column)
+            add_counts(out, num, {k: den.total(k) for k in den.keys()})
+        return store_total(out, by)
+
+    def pending(self, session: Session, period: Period, *, as_of: dt.datetime) -> int:
+        return 0
+
+    def records(
+        self, session: Session, period: Period, *, side: Side, by: GroupBy | None, group: GroupKey, as_of: dt.datetime
+    ) -> list[RecordRef]:
+        out: list[RecordRef] = []
+        for piece in period.pieces():
+            if side is Side.NUMERATOR:
+                start, end = piece.bounds()
+                out += self.numerator_refs(rows_in_group(session, self.numerator(start, end, as_of), by, group))
+            else:
+                out += intention_records(session, piece, by, group)
+        return oldest_first(out)
+
+
+class ClosureRate(IntentionRate):
+    """3.12: 月成交订单数 / (上月留存意向 + 本月新增意向)."""
+
+    code: KpiCode = KpiCode.CLOSURE
+
+    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+        return contracts_signed(start, end, as_of)
+
+    def numerator_refs(self, rows) -> list[RecordRef]:
+        return contract_refs(rows)
+
+
+class TestDriveRate(IntentionRate):
+    """3.13: 试乘试驾数 / 意向留存数 (the 3.12 denominator)."""
+
+    code: KpiCode = KpiCode.TEST_DRIVE
+
+    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+        return drives_returned(start, end)
+
+    def numerator_refs(self, rows) -> list[RecordRef]:
+        return _drive_refs(rows)

@@ -1,0 +1,158 @@
+"""Intentions (意向, T/CSCA 120031 3.12/3.13): which leads count, created in a span or retained
+at an instant. One definition, read by the KPI formulas (app.kpis) and the leads page's month line.
+
+An intention is a lead whose customer has a person's contact on record: a mobile, not
+anonymised. Anonymous visits and leads without contact never count (issue #20 defect 3).
+Retained (留存) at an instant: still new or following then. At a month's start this comes from the
+previous month's end snapshot (`lead_month_snapshot`, with the consultant it had then) when one
+was taken, else from the append-only status history, as app/reception/snapshots.py rebuilds a
+late snapshot, so both give the same leads.
+
+Each function returns a SELECT of (id, at, consultant_id, brand, model) rows: callers count it
+grouped or list it, from the same statement. Every one is bounded by an indexed instant
+(`lead.created_at`, `lead_status_change.changed_at`) or by one snapshot, never by all leads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, literal, select, union_all
+from sqlalchemy.orm import Session
+from sqlalchemy.types import DateTime
+
+from app.core.clock import previous_month, store_day_bounds
+from app.reception.rules import RETAINED_STATUSES
+from app.reception.snapshots import settled_leads
+from db.reception_models import Customer, KpiMonth, Lead, LeadMonthSnapshot, LeadStatusChange
+
+_RETAINED = [st.value for st in RETAINED_STATUSES]
+
+
+def _with_contact(query: Select) -> Select:
+    """Only leads of a customer with a mobile on record, not anonymised."""
+    return query.join(Customer, Customer.id == Lead.customer_id).where(
+        Customer.mobile.is_not(None), Customer.anonymised_at.is_(None)
+    )
+
+
+def new_intentions(start: dt.datetime, end: dt.datetime) -> Select:
+    """本月新增意向: intentions created in [start, end), at their creation, with their consultant."""
+    q = select(
+        Lead.id.label("id"),
+        Lead.created_at.label("at"),
+        Lead.consultant_id.label("consultant_id"),
+        Lead.brand.label("brand"),
+        Lead.model.label("model"),
+    ).where(Lead.created_at >= start, Lead.created_at < end)
+    return _with_contact(q)
+
+
+def _replayed_retained(moment: dt.datetime) -> Select:
+    """(lead_id) of the leads changed at or after `moment` that were retained at it: the last
+    status each had before it (snapshots._replayed in SQL, so it joins instead of listing ids)."""
+    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
+    last = (
+        select(
+            LeadStatusChange.lead_id.label("lead_id"),
+            LeadStatusChange.to_status.label("status"),
+            func.row_number()
+            .over(
+                partition_by=LeadStatusChange.lead_id,
+                order_by=(LeadStatusChange.changed_at.desc(), LeadStatusChange.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
+        .subquery()
+    )
+    return select(last.c.lead_id).where(last.c.rn == 1, last.c.status.in_(_RETAINED))
+
+
+def _retained_from_history(moment: dt.datetime) -> Select:
+    at = literal(moment, DateTime).label("at")
+    cols = (Lead.id.label("id"), at, Lead.consultant_id.label("consultant_id"), Lead.brand.label("brand"))
+    settled = _with_contact(select(*cols, Lead.model.label("model")).where(*settled_leads(moment)))
+    replayed = _replayed_retained(moment).subquery()
+    changed = _with_contact(select(*cols, Lead.model.label("model")).join(replayed, replayed.c.lead_id == Lead.id))
+    u = union_all(settled, changed).subquery()
+    return select(u.c.id, u.c.at, u.c.consultant_id, u.c.brand, u.c.model)
+
+
+def _retained_from_snapshot(moment: dt.datetime, kpi_month_id: int) -> Select:
+    q = (
+        select(
+            Lead.id.label("id"),
+            literal(moment, DateTime).label("at"),
+            LeadMonthSnapshot.consultant_id.label("consultant_id"),  # the owner at the month's end
+            Lead.brand.label("brand"),
+            Lead.model.label("model"),
+        )
+        .select_from(LeadMonthSnapshot)
+        .join(Lead, Lead.id == LeadMonthSnapshot.lead_id)
+        .where(LeadMonthSnapshot.kpi_month_id == kpi_month_id)
+    )
+    return _with_contact(q)
+
+
+def retained_intentions(session: Session, day: dt.date) -> tuple[Select, bool]:
+    """上月留存意向: intentions retained at the start of store day `day`, and whether they come
+    from a month-end snapshot (only when `day` is a month's first day and the previous month's
+    snapshot was taken); else from the status history at that instant."""
+    moment, _ = store_day_bounds(day)
+    if day.day == 1:
+        kpi_month_id = session.scalar(select(KpiMonth.id).where(KpiMonth.month == previous_month(day)))
+        if kpi_month_id is not None:
+            return _retained_from_snapshot(moment, kpi_month_id), True
+    return _retained_from_history(moment), False
+
+
+@dataclass(frozen=True)
+class IntentionCounts:
+    """The 3.12/3.13 denominator of one month piece per group: retained at its start + new in it."""
+
+    retained: dict[object, int]
+    new: dict[object, int]
+    from_snapshot: bool
+
+    def total(self, key: object) -> int:
+        return self.retained.get(key, 0) + self.new.get(key, 0)
+
+    def keys(self) -> set[object]:
+        return set(self.retained) | set(self.new)
+
+
+def count_by(session: Session, query: Select, by: str | None) -> dict[object, int]:
+    """Rows of `query` per value of its column `by` (all under None when `by` is None)."""
+    sq = query.subquery()
+    if by is None:
+        return {None: session.scalar(select(func.count()).select_from(sq)) or 0}
+    key = sq.c[by]
+    return {k: n for k, n in session.execute(select(key, func.count()).group_by(key))}
+
+
+_MEMO = "reception.intention_counts"
+
+
+def intention_counts(session: Session, first_day: dt.date, last_day: dt.date, by: str | None) -> IntentionCounts:
+    """Intentions retained at `first_day`'s start and created up to the end of `last_day` (one
+    month piece), per `by` column ('consultant_id', 'brand' or None). 3.12 and 3.13 share the
+    denominator: it is counted once per read transaction (remembered on the session)."""
+    memo = session.info.setdefault(_MEMO, {})
+    key = (first_day, last_day, by)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is session.get_transaction():
+        return hit[1]
+    retained, from_snapshot = retained_intentions(session, first_day)
+    start, _ = store_day_bounds(first_day)
+    _, end = store_day_bounds(last_day)
+    new = new_intentions(start, end)
+    if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
+        both = [select(func.count()).select_from(q.subquery()).scalar_subquery() for q in (retained, new)]
+        n_retained, n_new = session.execute(select(*both)).one()
+        out = IntentionCounts({None: n_retained or 0}, {None: n_new or 0}, from_snapshot)
+    else:
+        out = IntentionCounts(count_by(session, retained, by), count_by(session, new, by), from_snapshot)
+    memo[key] = (session.get_transaction(), out)
+    return out
