@@ -49,9 +49,11 @@ def _parsed_once(self: Paragraph, text, style, bulletText, frags, cleaner):  # n
     """Paragraph._setup, parsed once per process for the same text, bullet and style settings:
     a document's fixed wording (clauses, labels, headings) is the same in every contract.
     The fragments are shared read-only; the paragraph keeps the caller's style object."""
-    if frags is not None or not isinstance(text, str) or not isinstance(bulletText, str | None):
+    # Plain Paragraphs only: XPreformatted (a subclass) keeps the spaces a Paragraph collapses.
+    plain = type(self) is Paragraph and frags is None and isinstance(text, str)
+    if not plain or not isinstance(bulletText, str | None):
         return _setup(self, text, style, bulletText, frags, cleaner)
-    key = (text, bulletText, self.caseSensitive, _style_key(style))
+    key = (cleaner, text, bulletText, self.caseSensitive, _style_key(style))
     hit = _PARSED.get(key)
     if hit is None:
         _setup(self, text, style, bulletText, frags, cleaner)
