@@ -6405,8 +6405,10 @@ Due {due}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>{contract} · {buyer} · due {due} · paid {paid} · open {open}</source>
-        <translation>{contract} · {buyer} · 应付 {due} · 已付 {paid} · 未付 {open}</translation>
+        <source>{contract} · {buyer}
+due {due} · paid {paid} · open {open}</source>
+        <translation>{contract} · {buyer}
+应付 {due} · 已付 {paid} · 未付 {open}</translation>
     </message>
     <message>
         <source>loan {loan} ({lender})</source>
