@@ -105,6 +105,7 @@ def build_template(now: dt.datetime, progress: Progress | None = None) -> Manife
     """(Re)build the template from nothing; the manifest is written last, so a build cut
     short leaves no template that looks current."""
     from app.demo import build_demo
+    from app.demo.history import add_kpi_history
     from app.demo.reception import seed_reception_demo
     from db.session import sqlite_url
     from db.uow import Database
@@ -121,6 +122,7 @@ def build_template(now: dt.datetime, progress: Progress | None = None) -> Manife
     db = Database(url)
     try:
         seed_reception_demo(db, now=now)  # today's queue, two weeks of traffic, appointments
+        add_kpi_history(db, now)  # issue #20: a year of what the eight KPIs read
     finally:
         db.dispose()
     manifest = current_manifest(now)  # after the build: a first build creates the keys
