@@ -169,8 +169,15 @@ def prepare_demo(url: str, *, now: dt.datetime | None = None, progress: Progress
     target = sqlite_path(url)
     if target is None or (target.exists() and target.stat().st_size > 0):
         from app.demo import build_demo
+        from app.demo.history import add_kpi_history
+        from db.uow import Database
 
         build_demo(url, now=now, progress=progress)
+        db = Database(url)
+        try:
+            add_kpi_history(db, now)  # a demo from before issue #20 gets its year once
+        finally:
+            db.dispose()
         return "built"
     ensure_template(now, progress)
     if progress:
