@@ -140,6 +140,8 @@ def test_the_manager_sees_eight_figures_drills_down_exports_and_builds_a_verifie
     month = page.picker.period().label
     pdf, xlsx = tmp_path / f"kpi-report-{month}.pdf", tmp_path / f"kpi-report-{month}.xlsx"
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
+    if SHOTS:  # the report as exported, to look at
+        (Path(SHOTS) / f"kpi_{LANGUAGE}_3_report.pdf").write_bytes(pdf.read_bytes())
     report.findChild(QMessageBox, "kpi_report_exported").close()
 
     # Evidence pack…: the month's ZIP, and the script an auditor runs says it is intact.
