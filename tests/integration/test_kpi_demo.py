@@ -17,6 +17,7 @@ from app.kpis.api import compute_kpis, kpi_trend
 from app.kpis.definitions import KpiCode
 from app.kpis.periods import Period
 from app.staff.auth import login
+from tests.factories import isolated_data_dir  # noqa: F401  (fixture)
 from tests.integration.conftest import DEMO_NOW
 
 
@@ -61,3 +62,24 @@ def test_the_verdicts_include_met_and_missed_and_a_pick_up_still_pending(history
     now = compute_kpis(demo_db.uow(), actor=_manager(demo_db), period=this_month, as_of=DEMO_NOW)
     calls = next(f for f in now.store.figures if f.code == KpiCode.DELIVERY_CALL)
     assert calls.pending >= 1
+
+
+def test_a_template_built_today_by_a_checkout_without_the_history_is_rebuilt(isolated_data_dir):
+    """The first demo start after this change shows the KPI year even if today's template was
+    built before it (app/demo/template.py CONTENT)."""
+    import json
+
+    from app.core import audit_chain, keys
+    from app.core.clock import utcnow
+    from app.demo import template
+
+    now = utcnow()
+    keys.load_or_create_key(audit_chain.AUDIT)
+    template.template_path().write_bytes(b"")
+    manifest = template.current_manifest(now).__dict__
+    path = template.template_dir() / template.MANIFEST_NAME
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert template.template_is_current(now)
+    older = {k: v for k, v in manifest.items() if k != "content"}
+    path.write_text(json.dumps(older), encoding="utf-8")
+    assert not template.template_is_current(now)
