@@ -57,11 +57,11 @@ select count(*) from lead l join customer cu on cu.id = l.customer_id
 where l.created_at >= :start and l.created_at < :end and {CONTACT}"""
 # Retained at an instant: a lead not changed since keeps its status (settled); only the leads
 # changed since have their last change before the instant looked up (a few rows, not 5 years').
-SQL_RETAINED_HISTORY = f"""
+SQL_RETAINED_HISTORY_TEMPLATE = f"""
 select (
   select count(*) from lead l join customer cu on cu.id = l.customer_id
   where l.created_at < :start and l.status in ('new', 'following') and {CONTACT}
-    and not exists (select 1 from lead_status_change x where x.lead_id = l.id and x.changed_at >= :start)
+    and {{unchanged_since}}
 ) + (
   select count(*) from (
     select x.lead_id, x.to_status,
@@ -72,6 +72,12 @@ select (
   ) last join lead l on l.id = last.lead_id join customer cu on cu.id = l.customer_id
   where last.rn = 1 and last.to_status in ('new', 'following') and {CONTACT}
 )"""
+# "Not changed since": SQLite hashes a NOT IN list once; PostgreSQL cannot hash 100,000s of ids
+# within work_mem and would run NOT IN as a plain subplan per lead, so there it is an anti-join.
+UNCHANGED_SINCE = {
+    "sqlite": "l.id not in (select x.lead_id from lead_status_change x where x.changed_at >= :start)",
+    "postgresql": "not exists (select 1 from lead_status_change x where x.lead_id = l.id and x.changed_at >= :start)",
+}
 SQL_RETAINED_SNAPSHOT = f"""
 select count(*) from lead_month_snapshot s join lead l on l.id = s.lead_id join customer cu on cu.id = l.customer_id
 where s.kpi_month_id = :month_id and {CONTACT}"""
@@ -147,7 +153,8 @@ def _retained(conn, dialect: str, first_day: dt.date, start) -> int:
         month_id = conn.execute(text("select id from kpi_month where month = :m"), dict(m=previous)).scalar()
         if month_id is not None:
             return conn.execute(text(SQL_RETAINED_SNAPSHOT), dict(month_id=month_id)).scalar()
-    return conn.execute(text(SQL_RETAINED_HISTORY), dict(start=start)).scalar()
+    sql = SQL_RETAINED_HISTORY_TEMPLATE.replace("{unchanged_since}", UNCHANGED_SINCE[dialect])
+    return conn.execute(text(sql), dict(start=start)).scalar()
 
 
 def _intention_rates(conn, dialect: str, period, want) -> dict[str, tuple[int, int, int]]:

@@ -94,6 +94,8 @@ def test_only_a_sales_manager_sets_targets(uow):
     for who in (consultant, admin):
         with pytest.raises(PermissionDenied):
             _set(uow, who)
+        with pytest.raises(PermissionDenied):  # the targets are the manager's view (VIEW_KPIS)
+            list_targets(uow(), actor=who)
 
 
 def test_a_repeated_request_makes_one_target(uow, manager):
