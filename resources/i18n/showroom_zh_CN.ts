@@ -4170,6 +4170,38 @@ Consultant: {consultant} · {consent}</source>
         <translation>证据包</translation>
     </message>
     <message>
+        <source>Reading the registers and qualifications…</source>
+        <translation>正在读取登记册和资质…</translation>
+    </message>
+    <message>
+        <source>Generating the clause index from the code…</source>
+        <translation>正在根据程序代码生成条款索引…</translation>
+    </message>
+    <message>
+        <source>Computing the KPI figures…</source>
+        <translation>正在计算 KPI 指标…</translation>
+    </message>
+    <message>
+        <source>Writing the KPI workbook…</source>
+        <translation>正在生成 KPI 工作簿…</translation>
+    </message>
+    <message>
+        <source>Drawing the sample of signed documents…</source>
+        <translation>正在抽取已签署文件样本…</translation>
+    </message>
+    <message>
+        <source>Reading the closed complaints…</source>
+        <translation>正在读取已结案的投诉…</translation>
+    </message>
+    <message>
+        <source>Extracting the audit log and checking its chain…</source>
+        <translation>正在导出审计日志并校验其哈希链…</translation>
+    </message>
+    <message>
+        <source>Writing the ZIP file…</source>
+        <translation>正在写入 ZIP 文件…</translation>
+    </message>
+    <message>
         <source>The evidence pack of {period} is saved as:
 {path}
 

@@ -42,6 +42,7 @@ def test_clicking_the_button_saves_the_pack_and_says_where(qtbot, ctx, uow, monk
         manifest = json.loads(z.read("manifest.json"))
     assert manifest["period"]["from"] == "2026-11-01" and manifest["period"]["to"] == "2026-11-30"
     assert button.message is not None and str(target) in button.message.text()
+    assert button.progress_dialog.labelText() == "Writing the ZIP file…"  # it told each step on the way
 
 
 def test_cancel_on_the_progress_dialog_leaves_no_file(qtbot, ctx, uow, monkeypatch, tmp_path):

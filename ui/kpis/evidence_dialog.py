@@ -79,7 +79,7 @@ class EvidenceButton(QPushButton):
             return
         ctx, stop, relay = self.ctx, threading.Event(), _Relay(self)
         dialog = self._progress(stop)
-        relay.advanced.connect(lambda done, total, _what: (dialog.setMaximum(total), dialog.setValue(done)))
+        relay.advanced.connect(lambda done, total, what: self._advance(dialog, done, total, what))
         dialog.show()
         # The button stays enabled (the dialog, its child, would be disabled with it); the
         # window-modal dialog keeps the page from a second click meanwhile.
@@ -93,6 +93,29 @@ class EvidenceButton(QPushButton):
             )
 
         run_op(self, work, lambda pack: self._done(pack, stop), self._failed)
+
+    def _step_labels(self) -> dict[str, str]:
+        """The build's steps (app/kpis/evidence.py names them) in the user's words."""
+        registers = self.tr("Reading the registers and qualifications…")
+        return {
+            "clause index": self.tr("Generating the clause index from the code…"),
+            "KPI figures": self.tr("Computing the KPI figures…"),
+            "KPI workbook": self.tr("Writing the KPI workbook…"),
+            "signed documents": self.tr("Drawing the sample of signed documents…"),
+            "complaint closures": self.tr("Reading the closed complaints…"),
+            "test-drive routes and fleet": registers,
+            "public notices": registers,
+            "staff qualifications": registers,
+            "audit log": self.tr("Extracting the audit log and checking its chain…"),
+            "writing the ZIP": self.tr("Writing the ZIP file…"),
+        }
+
+    def _advance(self, dialog: QProgressDialog, done: int, total: int, what: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        label = self._step_labels().get(what)
+        if label:  # a document's number within a step keeps the step's words
+            dialog.setLabelText(label)
 
     def _finish(self) -> None:
         self.running = False
