@@ -192,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"# {name} {root}: {summary(name, runs)}")
     for root in roots:
         shutil.rmtree(_TEMPLATES.get(root, Path("/nonexistent")), ignore_errors=True)
+    if PYC:
+        shutil.rmtree(PYC["prefix"], ignore_errors=True)
     return 0
 
 

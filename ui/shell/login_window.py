@@ -12,8 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ui.shell.ops import Op, is_busy
-
 
 def error_text(exc) -> str:
     """The error tables load only when a login or start-up fails: the first window must open
@@ -186,6 +184,8 @@ class LoginWindow(QWidget):
 
     # -- login ----------------------------------------------------------------------------
     def submit(self) -> None:
+        from ui.shell.ops import Op, is_busy  # not at import: the window paints first (issue #17)
+
         if is_busy(self):  # a second Enter while the first is checked
             return
         self.error.clear()
