@@ -12,8 +12,8 @@ show: each audit event is linked to the one before it by an HMAC over its conten
 included (app/core/audit_chain.py), and every archived document carries its signing time
 inside the signed PDF; a shifted demo would fail its own "verify the audit log" and "verify
 a PDF file". A template built today is correct by construction. So the template is current
-only for the app version, schema head, key files and store day it was built with
-(`Manifest`); anything else rebuilds it, with progress shown.
+only for the app version, schema head, key files, store day and demo content (`CONTENT`) it
+was built with (`Manifest`); anything else rebuilds it, with progress shown.
 
 Keys: the signing, personal-data and audit key files live in `data_dir()/keys`, shared by
 every database of this terminal (the real store too), so they are not copied with the
@@ -47,6 +47,9 @@ Progress = Callable[[str, int, int], None]
 TEMPLATE_NAME = "demo-template.sqlite"
 MANIFEST_NAME = "demo-template.json"
 KEY_NAMES = (keys.SIGNING, "personal", audit_chain.AUDIT)
+# What the demo holds: changed when a feature adds to the demo, so that a template built earlier
+# the same day by an older checkout is rebuilt (issue #20: the year of KPI history).
+CONTENT = "20-kpi-history"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Manifest:
     schema_head: str
     day: str  # the store day the template was built on, ISO
     key_ids: dict[str, str]
+    content: str  # CONTENT; a manifest without it is from before issue #20 and not current
 
 
 def template_dir() -> Path:
@@ -85,7 +89,7 @@ def current_manifest(now: dt.datetime) -> Manifest:
     from app.core.clock import store_today
     from db.migrate import head_revision
 
-    return Manifest(_app_version(), head_revision(), store_today(now).isoformat(), _key_ids())
+    return Manifest(_app_version(), head_revision(), store_today(now).isoformat(), _key_ids(), CONTENT)
 
 
 def stored_manifest() -> Manifest | None:
@@ -105,6 +109,7 @@ def build_template(now: dt.datetime, progress: Progress | None = None) -> Manife
     """(Re)build the template from nothing; the manifest is written last, so a build cut
     short leaves no template that looks current."""
     from app.demo import build_demo
+    from app.demo.history import add_kpi_history
     from app.demo.reception import seed_reception_demo
     from db.session import sqlite_url
     from db.uow import Database
@@ -121,6 +126,7 @@ def build_template(now: dt.datetime, progress: Progress | None = None) -> Manife
     db = Database(url)
     try:
         seed_reception_demo(db, now=now)  # today's queue, two weeks of traffic, appointments
+        add_kpi_history(db, now)  # issue #20: a year of what the eight KPIs read
     finally:
         db.dispose()
     manifest = current_manifest(now)  # after the build: a first build creates the keys
@@ -167,8 +173,15 @@ def prepare_demo(url: str, *, now: dt.datetime | None = None, progress: Progress
     target = sqlite_path(url)
     if target is None or (target.exists() and target.stat().st_size > 0):
         from app.demo import build_demo
+        from app.demo.history import add_kpi_history
+        from db.uow import Database
 
         build_demo(url, now=now, progress=progress)
+        db = Database(url)
+        try:
+            add_kpi_history(db, now)  # a demo from before issue #20 gets its year once
+        finally:
+            db.dispose()
         return "built"
     ensure_template(now, progress)
     if progress:

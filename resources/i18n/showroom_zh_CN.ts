@@ -4970,6 +4970,10 @@ File: {file}</source>
         <translation>本期间此处没有计入的记录。</translation>
     </message>
     <message>
+        <source>{record} {reference} has no page open to you here.</source>
+        <translation>{record} {reference} 在此没有您可打开的页面。</translation>
+    </message>
+    <message>
         <source>{name}: {first} to {last}</source>
         <translation>{name}：{first} 至 {last}</translation>
     </message>

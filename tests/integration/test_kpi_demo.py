@@ -1,0 +1,85 @@
+"""The demo store's KPIs (issue #20, "Done means": a manager opens the dashboard in the demo
+store and sees all eight KPIs against their targets): with its year of history
+(app/demo/history.py, which the demo template adds), the current store month and each of the
+twelve before it have a figure for every KPI of T/CSCA 120031 5.2.1 a)-h) (3.11-3.18), none
+"—", and the verdicts against the 5.2.1 targets include met and missed ones.
+
+The module's demo is the shared one (tests/integration/conftest.py), built on DEMO_NOW; the
+history is added to it here as the template adds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.clock import store_today
+from app.demo.history import add_kpi_history
+from app.kpis.api import compute_kpis, kpi_trend
+from app.kpis.definitions import KpiCode
+from app.kpis.periods import Period
+from app.staff.auth import login
+from tests.factories import isolated_data_dir  # noqa: F401  (fixture)
+from tests.integration.conftest import DEMO_NOW
+
+
+@pytest.fixture(scope="module")
+def history(demo):
+    """The module's demo with its year of history, as the template has it."""
+    from db.uow import Database
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SHOWROOM_DATA_DIR", str(demo[1]))
+        db = Database(demo[0])
+        try:
+            assert add_kpi_history(db, DEMO_NOW)
+            assert not add_kpi_history(db, DEMO_NOW)  # a second run adds nothing
+        finally:
+            db.dispose()
+    return demo
+
+
+def _manager(demo_db):
+    return login(demo_db.uow(), username="zhou.jianguo", password="demo1234")
+
+
+def test_every_kpi_has_a_figure_this_month_and_in_each_of_the_twelve_before(history, demo_db):
+    """5.2.1 a)-h): no "—" on the dashboard's tiles or its trend lines."""
+    this_month = Period.month(store_today(DEMO_NOW))
+    months = kpi_trend(demo_db.uow(), actor=_manager(demo_db), last=this_month, months=13, as_of=DEMO_NOW)
+    assert [m.period for m in months] == this_month.months_back(13)
+    for month in months:
+        empty = [f.code.value for f in month.store.figures if f.value_bp is None or f.denominator == 0]
+        assert not empty, f"{month.period.label}: no figure for {empty}"
+        assert len(month.store.figures) == 8
+
+
+def test_the_verdicts_include_met_and_missed_and_a_pick_up_still_pending(history, demo_db):
+    """Some figures meet their 5.2.1 target, some miss it; this month's delivered car is still
+    inside its 72 hours (3.14): pending, never failed."""
+    this_month = Period.month(store_today(DEMO_NOW))
+    months = kpi_trend(demo_db.uow(), actor=_manager(demo_db), last=this_month, months=13, as_of=DEMO_NOW)
+    verdicts = {f.verdict for m in months for f in m.store.figures}
+    assert {"met", "missed"} <= verdicts
+    now = compute_kpis(demo_db.uow(), actor=_manager(demo_db), period=this_month, as_of=DEMO_NOW)
+    calls = next(f for f in now.store.figures if f.code == KpiCode.DELIVERY_CALL)
+    assert calls.pending >= 1
+
+
+def test_a_template_built_today_by_a_checkout_without_the_history_is_rebuilt(isolated_data_dir):
+    """The first demo start after this change shows the KPI year even if today's template was
+    built before it (app/demo/template.py CONTENT)."""
+    import json
+
+    from app.core import audit_chain, keys
+    from app.core.clock import utcnow
+    from app.demo import template
+
+    now = utcnow()
+    keys.load_or_create_key(audit_chain.AUDIT)
+    template.template_path().write_bytes(b"")
+    manifest = template.current_manifest(now).__dict__
+    path = template.template_dir() / template.MANIFEST_NAME
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert template.template_is_current(now)
+    older = {k: v for k, v in manifest.items() if k != "content"}
+    path.write_text(json.dumps(older), encoding="utf-8")
+    assert not template.template_is_current(now)
