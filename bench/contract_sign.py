@@ -16,8 +16,9 @@ agreement, 办法 art. 14): three PDFs, each signed, in the same transaction.
 The deals are set up before the clocks start, with the rows the sale's tests start from
 (tests/sales_factories.py): cars of S in stock that need no disclosure (topped up through the
 inventory service on a small S), and for each a deal with its signed quote. Each repetition
-signs a deal of its own and issues a card for a car of its own. The pads' signature images are
-drawn before the clock starts, as the customer draws them before the call.
+signs a deal of its own, for a buyer of its own (name, engine and 合格证 numbers, delivery bay:
+`_buyer`), and issues a card for a car of its own. The pads' signature images are drawn before
+the clock starts, as the customer draws them before the call.
 """
 
 from __future__ import annotations
@@ -90,19 +91,41 @@ def _deals(db, consultant, cars: list[int], services: tuple[str, ...]) -> list[i
     return [make_deal(db.uow, consultant, vehicle_id=car, services=services)[0] for car in cars]
 
 
+# Each repetition's buyer is another person (name, engine and 合格证 numbers, delivery bay and
+# mileage): a paragraph's layout is kept per process for the same text (app/documents/
+# layout_flow.py), so the same buyer every time would time a warmer contract than a store's.
+SURNAMES, GIVEN = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "建国丽华志强文博雅琴海涛晓雨明军秀英"
+
+
+def _buyer(k: int) -> dict:
+    name = SURNAMES[k % len(SURNAMES)] + GIVEN[(3 * k) % len(GIVEN)] + GIVEN[(7 * k + 1) % len(GIVEN)]
+    return dict(
+        buyer_name=name,
+        engine_no=f"EA{k:03d}-{123456 + 7919 * k:06d}",
+        certificate_no=f"WDA{104729 * (k + 1):012d}",
+        delivery_place=f"本店交付区{k % 9 + 1}号位",
+        max_delivery_odometer_km=20 + k % 30,
+    )
+
+
 def _signer(db, consultant, special: bool):
-    """One call of sign_contract per deal, as the contract dialog makes it after the pads."""
+    """One call of sign_contract per deal, as the contract dialog makes it after the pads;
+    the k-th deal's buyer is `_buyer(k)`."""
     from tests.contract_factories import contract_input, pads
 
     from app.sales.api import sign_contract
 
     today = dt.datetime.now(dt.UTC).date()
-    data = contract_input(delivery_date=today + dt.timedelta(days=20))
+    base = contract_input(delivery_date=today + dt.timedelta(days=20))
     if special:
-        data = replace(data, special_terms="客户自备脚垫，本店不另收费。")
-    drawn = pads()  # drawn on the pads before the call, not timed
+        base = replace(base, special_terms="客户自备脚垫，本店不另收费。")
 
-    def sign(deal_id: int) -> None:
+    def prepared(k: int):
+        data = replace(base, **_buyer(k))
+        return data, pads(customer=data.buyer_name)  # drawn on the pads before the call, not timed
+
+    def sign(deal_id: int, ready) -> None:
+        data, drawn = ready
         sign_contract(
             db.uow(),
             actor=consultant,
@@ -113,7 +136,7 @@ def _signer(db, consultant, special: bool):
             entrustment_signatures=drawn if special else (),
         )
 
-    return sign
+    return sign, prepared
 
 
 def contract_times(url: str, repeat: int) -> tuple[Timed, Timed, Timed]:
@@ -132,14 +155,19 @@ def contract_times(url: str, repeat: int) -> tuple[Timed, Timed, Timed]:
         plain = _deals(db, consultant, cars[:n], ())
         full = _deals(db, consultant, cars[n : 2 * n], ("registration",))
         cars = cars[2 * n :]
-        sign, sign_full = _signer(db, consultant, False), _signer(db, consultant, True)
+        (sign, plain_buyer), (sign_full, full_buyer) = _signer(db, consultant, False), _signer(db, consultant, True)
+        ready = [(plain_buyer(2 * i), full_buyer(2 * i + 1)) for i in range(n)]
 
         def card(vehicle_id: int) -> None:
             issue_card(db.uow(), actor=manager, vehicle_id=vehicle_id)
 
         samples: tuple[list, list, list] = ([], [], [])
         for i in range(n):
-            took = (_timed(lambda: sign(plain[i])), _timed(lambda: sign_full(full[i])), _timed(lambda: card(cars[i])))
+            took = (
+                _timed(lambda: sign(plain[i], ready[i][0])),
+                _timed(lambda: sign_full(full[i], ready[i][1])),
+                _timed(lambda: card(cars[i])),
+            )
             if i:  # the first round warms up pyHanko, the fonts and the certificate
                 for k in range(3):
                     samples[k].append(took[k])

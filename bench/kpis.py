@@ -61,7 +61,7 @@ SQL_RETAINED_HISTORY = f"""
 select (
   select count(*) from lead l join customer cu on cu.id = l.customer_id
   where l.created_at < :start and l.status in ('new', 'following') and {CONTACT}
-    and l.id not in (select x.lead_id from lead_status_change x where x.changed_at >= :start)
+    and not exists (select 1 from lead_status_change x where x.lead_id = l.id and x.changed_at >= :start)
 ) + (
   select count(*) from (
     select x.lead_id, x.to_status,

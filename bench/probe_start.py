@@ -25,7 +25,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def emit(event: str, **extra) -> None:
-    print(json.dumps({"event": event, "t": time.time(), **extra}), flush=True)
+    # cpu: this process's CPU time, all threads (the steadier figure when the machine is shared)
+    print(json.dumps({"event": event, "t": time.time(), "cpu": time.process_time(), **extra}), flush=True)
 
 
 def peak_rss_mb() -> float:

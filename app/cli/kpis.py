@@ -24,7 +24,7 @@ from app.cli import EXIT_OK, EXIT_USAGE, CliError
 from app.cli.messages import say
 
 NONE = "—"  # no figure: the denominator counted nothing (never a division by zero)
-CSV_COLUMNS = ["group_key", "group", "code", "letter", "kpi", "numerator", "denominator", "value_percent",
+CSV_COLUMNS = ["scope", "group_key", "group", "code", "letter", "kpi", "numerator", "denominator", "value_percent",
                "target_percent", "direction", "verdict", "pending"]  # fmt: skip
 
 
@@ -64,11 +64,14 @@ def _rows(report) -> list[dict]:
     from app.kpis.definitions import BY_CODE
 
     out = []
-    for g in (report.store, *report.groups):
+    scopes = [("store", report.store)] + [(str(report.by), g) for g in report.groups]
+    for scope, g in scopes:
+        # Per consultant or brand, records naming neither form the group None: "(none)".
+        label = "store" if scope == "store" else (g.label if g.key is not None else "(none)")
         for f in g.figures:
             d = BY_CODE[f.code]
             out.append({
-                "group_key": "" if g.key is None else g.key, "group": g.label or "store", "code": f.code.value,
+                "scope": scope, "group_key": "" if g.key is None else g.key, "group": label, "code": f.code.value,
                 "letter": d.letter, "kpi": d.name_en, "numerator": f.numerator, "denominator": f.denominator,
                 "value_bp": f.value_bp, "value_percent": _percent(f.value_bp),
                 "target_bp": f.target.target_bp, "target_percent": _percent(f.target.target_bp),
@@ -109,9 +112,9 @@ def _print_table(rows: list[dict], period) -> None:
     print(f"KPIs {period.first_day.isoformat()} .. {period.last_day.isoformat()} (store days, UTC+8)")
     group = None
     for r in rows:
-        if r["group"] != group:
-            group = r["group"]
-            print(f"\n[{group}]")
+        if (r["scope"], r["group_key"]) != group:
+            group = (r["scope"], r["group_key"])
+            print(f"\n[{r['group'] if r['scope'] == 'store' else r['scope'] + ': ' + r['group']}]")
             print(f"{'KPI':<42} {'numerator':>9} {'denominator':>11} {'value %':>8} {'target %':>10}  verdict")
         sign = "<=" if r["direction"] == "at_most" else ">="
         name = f"{r['letter']}) {r['code']} {r['kpi']}"

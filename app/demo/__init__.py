@@ -26,7 +26,6 @@ from sqlalchemy import select
 from app.core.clock import utcnow
 from app.core.dto import Actor
 from app.core.errors import ShowroomError
-from app.demo.care import add_care_demo
 from app.demo.documents import VOID_REASON, WRONG_ADDRESS, add_documents, demo_signature
 from app.demo.vehicles import DEFECT_INDEX, VEHICLES, M, Model, add_vehicles, demo_vin
 from app.documents import certificates
@@ -155,7 +154,7 @@ def build_demo(
         created |= add_pdi_demo(db, manager, now)
         step("sales", 7, 9)
         created |= _add_sales(db, manager, now)  # issue #18: price list and a deal in every stage
-        created |= add_care_demo(db, manager, now)  # issue #19.8: follow-up tasks, surveys, a recovery case
+        created |= _add_care(db, manager, now)  # issue #19.8: follow-up tasks, surveys, a recovery case
         created |= _add_complaints(db, manager)  # issue #19.8: complaints and a public notice
         with db.uow() as uow:
             count = uow.session.query(Vehicle).count()
@@ -163,6 +162,14 @@ def build_demo(
         return DemoInfo(database_url, created, DEMO_STORE["legal_name"], tuple(DEMO_USERS), count, docs)
     finally:
         db.dispose()
+
+
+def _add_care(db: Database, manager: Actor, now: dt.datetime) -> bool:
+    # Imported here, not at the top: every demo start imports this package for DEMO_USERS, and
+    # the care demo pulls the care and sales parts in (issue #17, --demo first start).
+    from app.demo.care import add_care_demo
+
+    return add_care_demo(db, manager, now)
 
 
 def _add_complaints(db: Database, manager: Actor) -> bool:

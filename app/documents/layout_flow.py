@@ -5,11 +5,15 @@ frame between the header and the footer, paragraphs that move to the next page w
 reportlab breaks a paragraph's lines again at every wrap: a table cell is wrapped to measure its
 row and again to draw it, a paragraph kept whole is wrapped to see whether it fits and again by
 the frame. Breaking Chinese lines goes character by character (app/documents/linebreak.py), about
-a third of a contract's rendering (issue #18.11). `remember_line_breaks` keeps the last lines
-broken for each paragraph and width; the PDF is byte for byte the same.
+a third of a contract's rendering (issue #18.11). `remember_line_breaks` keeps the lines
+broken for each paragraph's fragments and width, and the fragments parsed for each text and
+style settings, once per process: a contract's fixed wording is laid out once per session, not
+once per contract. The PDF is byte for byte the same.
 """
 
 from __future__ import annotations
+
+import threading
 
 from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus import paragraph as _rl
@@ -19,12 +23,16 @@ _setup = Paragraph._setup
 _KEPT = 4096  # paragraphs (text and style) kept per process: a few documents' worth
 _PARSED: dict[tuple, tuple] = {}
 _LINES: dict[tuple, tuple] = {}
+_KEEP_LOCK = threading.Lock()
 
 
 def _keep(cache: dict, key: tuple, value: tuple) -> None:
-    if len(cache) >= _KEPT:
-        cache.pop(next(iter(cache)))  # the oldest: dicts keep insertion order
-    cache[key] = value
+    # A lock: paragraphs are also made outside PDF_WRITE_LOCK (a document's header), and
+    # another thread's insert between iter() and next() would raise.
+    with _KEEP_LOCK:
+        if len(cache) >= _KEPT:
+            cache.pop(next(iter(cache)))  # the oldest: dicts keep insertion order
+        cache[key] = value
 
 
 def _style_key(style) -> tuple:
@@ -41,9 +49,11 @@ def _parsed_once(self: Paragraph, text, style, bulletText, frags, cleaner):  # n
     """Paragraph._setup, parsed once per process for the same text, bullet and style settings:
     a document's fixed wording (clauses, labels, headings) is the same in every contract.
     The fragments are shared read-only; the paragraph keeps the caller's style object."""
-    if frags is not None or not isinstance(text, str) or not isinstance(bulletText, str | None):
+    # Plain Paragraphs only: XPreformatted (a subclass) keeps the spaces a Paragraph collapses.
+    plain = type(self) is Paragraph and frags is None and isinstance(text, str)
+    if not plain or not isinstance(bulletText, str | None):
         return _setup(self, text, style, bulletText, frags, cleaner)
-    key = (text, bulletText, self.caseSensitive, _style_key(style))
+    key = (cleaner, text, bulletText, self.caseSensitive, _style_key(style))
     hit = _PARSED.get(key)
     if hit is None:
         _setup(self, text, style, bulletText, frags, cleaner)
@@ -60,6 +70,8 @@ def _remembered_break(self: Paragraph, maxWidths):  # noqa: N803 - reportlab's A
     fragments parsed once are shared, see `_parsed_once`). A paragraph's text and style do not
     change once it is made (split makes new paragraphs). reportlab narrows the first line's
     width for a bullet in place: done again on a remembered answer too."""
+    if self.__dict__.get("_showroom_private"):  # being split: lines of its own (see _Whole.split)
+        return _break_lines_cjk(self, maxWidths)
     key = (id(self.frags), tuple(maxWidths) if isinstance(maxWidths, list | tuple) else maxWidths)
     seen = self.__dict__.get("_showroom_lines") or _LINES.get(key)
     if seen is not None and seen[0] == key and seen[1] is self.frags:
@@ -101,7 +113,16 @@ class _Whole(Flowable):
         return self.width, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
-        return [] if self.content.wrap(aW, aH)[1] <= self.page_height else self.content.split(aW, aH)
+        p = self.content
+        if p.wrap(aW, aH)[1] <= self.page_height:
+            return []
+        if isinstance(p, Paragraph):
+            # Splitting may edit its lines' words in place (reportlab adds the trailing space):
+            # never the lines shared with other paragraphs of the same text (`_LINES`).
+            p._showroom_private = True
+            p.__dict__.pop("_showroom_lines", None)
+            p.wrap(aW, aH)
+        return p.split(aW, aH)
 
     def draw(self) -> None:
         self.content.drawOn(self.canv, 0, 0)

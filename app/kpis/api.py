@@ -49,7 +49,8 @@ def _labels(session: Session, by: GroupBy | None, keys: set[GroupKey]) -> dict[G
     if by is GroupBy.CONSULTANT:
         ids = [k for k in keys if isinstance(k, int)]
         names = dict(session.execute(select(StaffUser.id, StaffUser.full_name).where(StaffUser.id.in_(ids))).all())
-        return {k: names.get(k, f"#{k}") if isinstance(k, int) else str(k) for k in keys}
+        # None: records naming no consultant (e.g. an anonymous complaint); "" as for the store.
+        return {k: names.get(k, f"#{k}") if isinstance(k, int) else "" for k in keys}
     return {k: "" if k is None else str(k) for k in keys}
 
 

@@ -16,6 +16,7 @@ KPI_WORKBOOK = "kpi/workbook.xlsx"
 ROUTES_CSV = "registers/test_drive_routes.csv"
 FLEET_CSV = "registers/test_drive_fleet.csv"
 NOTICES_CSV = "registers/public_notices.csv"
+STORE_NOTICES_DIR = "registers/store_notices/"
 STAFF_CSV = "staff/qualifications.csv"
 AUDIT_CSV = "audit/events.csv"
 AUDIT_CHECK = "audit/verify_audit.json"
@@ -39,7 +40,7 @@ class Evidence:
 
 EVIDENCE: dict[str, Evidence] = {
     # 4.1.3.5 / 4.1.3.6: what the store shows the public (三包, service, complaint process).
-    "4.1.3.5": Evidence(("public_notice",), ("store_notice",), (NOTICES_CSV,)),
+    "4.1.3.5": Evidence(("public_notice",), ("store_notice",), (NOTICES_CSV, STORE_NOTICES_DIR)),
     "4.1.3.6": Evidence(("public_notice",), (), (NOTICES_CSV,)),
     # 4.2.1.2 一车一卡: the showroom card of each car.
     "4.2.1.2": Evidence(("vehicle",), ("vehicle_card",)),

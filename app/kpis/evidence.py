@@ -132,6 +132,7 @@ def _gather(uow: UnitOfWork, reader: Actor, ask: _Ask, steps: _Steps):
     files[where.FLEET_CSV] = parts.fleet_csv(uow, reader, period)
     steps.step("public notices")
     files[where.NOTICES_CSV] = parts.notices_csv(uow, reader, period)
+    files.update(samples.store_notices_in_force(uow, reader, period, steps.check))
     steps.step("staff qualifications")
     files[where.STAFF_CSV] = parts.staff_csv(uow, reader, period)
     steps.step("audit log")
@@ -150,12 +151,17 @@ def build_evidence_pack(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     now: dt.datetime | None = None,
+    as_of: dt.datetime | None = None,
 ) -> EvidencePackDTO:
     """Build the pack of `period` into the ZIP `out` (replaced at once when complete). Raises
-    BuildCancelled, leaving no file, when `cancel` is set before the ZIP is complete."""
+    BuildCancelled, leaving no file, when `cancel` is set before the ZIP is complete.
+
+    The KPI figures are taken at `as_of`: by default the period's end once it is over, so every
+    build of a past period is the same, else now. The manifest records it (`kpi_as_of`): a
+    running period's pack is built again alike by giving the recorded instant."""
     require(actor, Action.BUILD_EVIDENCE_PACK)
     now = now or utcnow()
-    as_of = _kpi_as_of(period, now)
+    as_of = as_of or _kpi_as_of(period, now)
     steps = _Steps(10, progress, cancel)
     files, drawn, has_book = _gather(uow, _reader(actor), _Ask(period, seed, sample_size, as_of), steps)
     head = {

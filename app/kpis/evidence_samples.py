@@ -11,17 +11,19 @@ The PDFs are the archive's bytes, unchanged (their SHA-256 is checked on every r
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.dto import Actor, DocumentDTO
-from app.kpis.clause_index_evidence import SAMPLED_KINDS, sample_dir
+from app.kpis.clause_index_evidence import SAMPLED_KINDS, STORE_NOTICES_DIR, sample_dir
 from app.kpis.evidence_parts import csv_bytes
 from app.kpis.periods import Period
 from db.uow import UnitOfWork
 
 SAMPLE_SIZE = 5
+STORE_NOTICE = "store_notice"
 DEFAULT_SEED = 120031  # the standard's number: what a pack built without --seed draws with
 
 
@@ -67,6 +69,26 @@ def sample_files(uow: UnitOfWork, reader: Actor, drawn: list[Drawn], check: Call
         for doc in d.documents:
             check(doc.number)
             files[document_path(doc)] = get_document_bytes(uow, actor=reader, document_id=doc.id)
+    return files
+
+
+def store_notices_in_force(
+    uow: UnitOfWork, reader: Actor, period: Period, check: Callable[[str], None]
+) -> dict[str, bytes]:
+    """4.1.3.5 门店公示信息: the signed store notices issued by the period's end and not voided
+    (the latest version of each number), as archived — registers, not a sample."""
+    from app.documents.api import documents_issued, get_document_bytes
+
+    _, end = period.bounds()
+    latest: dict[str, DocumentDTO] = {}
+    for doc in documents_issued(uow, actor=reader, doc_type=STORE_NOTICE, start=dt.datetime.min, end=end):
+        latest[doc.number] = doc  # listed by number and version: the last one wins
+    files = {}
+    for number, doc in sorted(latest.items()):
+        check(number)
+        files[f"{STORE_NOTICES_DIR}{number}-v{doc.version}.pdf"] = get_document_bytes(
+            uow, actor=reader, document_id=doc.id
+        )
     return files
 
 

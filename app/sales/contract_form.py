@@ -33,6 +33,9 @@ class ContractFormDTO:
     services: tuple[str, ...]
     blockers: tuple[FieldError, ...]
     live_contract: ContractDTO | None
+    # A visitor reception checked in as from abroad (外籍) holds a passport, not a 居民身份证:
+    # the form offers that ID type first.
+    customer_foreign: bool = False
 
 
 def get_contract_form(
@@ -57,4 +60,5 @@ def get_contract_form(
             services=tuple(line.description for line in service_lines(s, quote.id)) if quote else (),
             blockers=tuple(draft_blockers(s, deal, now or utcnow())),
             live_contract=contract_dto(live) if live else None,
+            customer_foreign=bool(customer and customer.foreign_visitor),
         )

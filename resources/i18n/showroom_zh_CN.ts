@@ -4381,7 +4381,7 @@ Consultant: {consultant} · {consent}</source>
         <translation>{contract}：应付 {due}，已付 {paid} · {invoice}</translation>
     </message>
     <message>
-        <source>Received {received} · refunded {refunded}</source>
+        <source>Received {received} · Refunded {refunded}</source>
         <translation>收款 {received} · 退款 {refunded}</translation>
     </message>
     <message>
@@ -4606,6 +4606,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
+        <source>{name} ({id})</source>
+        <translation>{name}（{id}）</translation>
+    </message>
+    <message>
         <source>agent: {name}</source>
         <translation>代理人：{name}</translation>
     </message>
@@ -4654,12 +4658,12 @@ Consultant: {consultant} · {consent}</source>
         <translation>合同约定的赠品和承诺</translation>
     </message>
     <message>
-        <source>Gift</source>
-        <translation>赠品</translation>
+        <source>Gift: {item}</source>
+        <translation>赠品：{item}</translation>
     </message>
     <message>
-        <source>Promise</source>
-        <translation>承诺</translation>
+        <source>Promise: {item}</source>
+        <translation>承诺：{item}</translation>
     </message>
 </context>
 <context>
@@ -4964,6 +4968,10 @@ File: {file}</source>
     <message>
         <source>No records counted here in this period.</source>
         <translation>本期间此处没有计入的记录。</translation>
+    </message>
+    <message>
+        <source>{record} {reference} has no page open to you here.</source>
+        <translation>{record} {reference} 在此没有您可打开的页面。</translation>
     </message>
     <message>
         <source>{name}: {first} to {last}</source>
@@ -6401,8 +6409,10 @@ Due {due}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>{contract} · {buyer} · due {due} · paid {paid} · open {open}</source>
-        <translation>{contract} · {buyer} · 应付 {due} · 已付 {paid} · 未付 {open}</translation>
+        <source>{contract} · {buyer}
+due {due} · paid {paid} · open {open}</source>
+        <translation>{contract} · {buyer}
+应付 {due} · 已付 {paid} · 未付 {open}</translation>
     </message>
     <message>
         <source>loan {loan} ({lender})</source>
@@ -8421,8 +8431,8 @@ Defect: {defect}</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <source>All open</source>
-        <translation>全部进行中</translation>
+        <source>All but cancelled</source>
+        <translation>全部（不含已取消）</translation>
     </message>
     <message>
         <source>Deals: {count}</source>

@@ -108,3 +108,10 @@ def test_a_complaint_received_today_counts_in_3_15_and_3_16(manager, uow, db_url
     assert (figures["3.16"]["value_percent"], figures["3.16"]["verdict"]) == ("0.00", "missed")
     # 3.15: one 12345 complaint but no car sold today: no rate ("—"), never a division by zero.
     assert (figures["3.15"]["numerator"], figures["3.15"]["value_percent"]) == (1, "—")
+
+    # Per consultant: a complaint naming no consultant is the group "(none)", never "store".
+    assert kpis(db_url, "--format", "csv", "--by", "consultant") == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    groups = [r for r in rows if r["scope"] == "consultant" and r["code"] == "3.16"]
+    assert [(r["group"], r["denominator"]) for r in groups] == [("(none)", "1")]
+    assert [r["group"] for r in rows if r["scope"] == "store"] == ["store"] * 8

@@ -12,7 +12,7 @@ from app.kpis.api import GroupBy, KpiCode, Period, Side, compute_kpis, kpi_recor
 from app.kpis.formulas_care_calls import WINDOW
 from db.models import Role
 from tests.factories import isolated_data_dir, make_user  # noqa: F401  (fixture)
-from tests.integration.test_kpi_care_factories import call, people, picked_up  # noqa: F401  (fixture)
+from tests.integration.test_kpi_care_factories import call, paper_delivery, people, picked_up  # noqa: F401  (fixture)
 
 APRIL = Period.month(dt.date(2026, 4, 1))
 PICKED = dt.datetime(2026, 4, 10, 2, 0)  # 10:00 on 10 April in Shanghai
@@ -126,3 +126,24 @@ def test_a_real_handover_is_a_pick_up_and_its_call_is_counted_3_14(uow, people):
     (ref,) = kpi_records(uow(), actor=manager, code=KpiCode.DELIVERY_CALL, period=APRIL, side=Side.NUMERATOR,
                          as_of=LATER)  # fmt: skip
     assert (ref.id, ref.consultant_id, ref.at) == (cid, li.user_id, PICKED)
+
+
+def test_a_pick_up_without_a_call_task_is_not_reached_once_its_72_hours_are_over_3_14(uow, people):
+    """A handover from before the calls were planned still counts: the customer picked up."""
+    li, manager = people["li"], people["manager"]
+    picked_up(uow, li, manager, PICKED, plan=False)
+    store, _ = figure(uow, manager)
+    assert (store.numerator, store.denominator, store.pending) == (0, 1, 0)
+
+
+def test_a_delivery_entered_only_as_its_call_is_a_pick_up_72_hours_before_it_is_due_3_14(uow, people):
+    """A paper delivery (no deal in the app, as the demo's older customers): its call counts."""
+    li, manager = people["li"], people["manager"]
+    task = paper_delivery(uow, li, PICKED)
+    call(uow, li, task, PICKED + dt.timedelta(hours=30))
+    store, by_consultant = figure(uow, manager, by=GroupBy.CONSULTANT)
+    assert (store.numerator, store.denominator) == (1, 1)
+    assert by_consultant[None].denominator == 1  # it names no deal, so no consultant
+    (ref,) = kpi_records(uow(), actor=manager, code=KpiCode.DELIVERY_CALL, period=APRIL, side=Side.NUMERATOR,
+                         as_of=LATER)  # fmt: skip
+    assert (ref.kind, ref.id, ref.at, ref.reference) == ("care_task", task, PICKED, f"#{task}")

@@ -118,6 +118,8 @@ def test_complaints_count_for_the_consultant_and_brand_they_name_and_add_up_3_15
         None: 1,
     }
     assert {k: f.denominator for k, f in brands.items() if f.denominator} == {"红旗": 1, None: 2}
+    report = compute_kpis(uow(), actor=manager, period=period, by=GroupBy.CONSULTANT)
+    assert {g.key: g.label for g in report.groups} == {zhao.user_id: "赵顾问", li.user_id: "李顾问", None: ""}
     refs = kpi_records(uow(), actor=manager, code=KpiCode.COMPLAINT_HANDLING, period=period, side=Side.DENOMINATOR,
                        by=GroupBy.CONSULTANT, group=zhao.user_id)  # fmt: skip
     assert [r.reference for r in refs] == [named_deal.number]

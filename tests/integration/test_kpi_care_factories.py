@@ -39,8 +39,10 @@ def people(uow):
     return staff(uow)
 
 
-def picked_up(uow, consultant: Actor, manager: Actor, at: dt.datetime, brand: str = "大众") -> tuple[int, int, int]:
-    """(contract id, deal id, call task id) of a car of `brand` handed over at `at` (naive UTC)."""
+def picked_up(uow, consultant: Actor, manager: Actor, at: dt.datetime, brand: str = "大众",
+              plan: bool = True) -> tuple[int, int, int | None]:  # fmt: skip
+    """(contract id, deal id, call task id) of a car of `brand` handed over at `at` (naive UTC);
+    `plan=False`: a handover from before the calls were planned, without its call task."""
     with uow() as u:
         priced = u.session.query(PriceList.id).first() is not None
     if not priced:
@@ -51,6 +53,9 @@ def picked_up(uow, consultant: Actor, manager: Actor, at: dt.datetime, brand: st
         contract, deal = s.get_one(Contract, contract_id), s.get_one(Deal, deal_id)
         s.get_one(Vehicle, contract.vehicle_id).brand = brand
         contract.status, contract.fulfilled_at, contract.live_vehicle_id = ContractStatus.FULFILLED, at, None
+        if not plan:
+            u.commit()
+            return contract_id, deal_id, None
         call, _ = plan_after_delivery(
             s, actor_id=consultant.user_id, handover_id=next(_handovers), deal_id=deal_id,
             customer_id=deal.customer_id, consultant_id=consultant.user_id, brand=brand, car=f"{brand} 帕萨特",
@@ -58,6 +63,18 @@ def picked_up(uow, consultant: Actor, manager: Actor, at: dt.datetime, brand: st
         )  # fmt: skip
         u.commit()
     return contract_id, deal_id, call
+
+
+def paper_delivery(uow, consultant: Actor, at: dt.datetime) -> int:
+    """The call task of a delivery done on paper (no deal in the app), as the demo enters its
+    older customers: the real `plan_after_delivery` with no deal."""
+    with uow() as u:
+        task, _ = plan_after_delivery(
+            u.session, actor_id=consultant.user_id, handover_id=next(_handovers), deal_id=None,  # type: ignore[arg-type]
+            customer_id=None, consultant_id=consultant.user_id, brand="大众", car="大众 帕萨特", picked_up_at=at,
+        )  # fmt: skip
+        u.commit()
+    return task
 
 
 def call(uow, actor: Actor, task_id: int, at: dt.datetime, outcome: str = "satisfied", version: int = 1) -> None:

@@ -10,9 +10,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from db.models import Role
 from tests.admin_cli import admin_cli
-from tests.factories import make_store, make_user
+from tests.factories import isolated_data_dir, make_store, make_user  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 ROOT = Path(__file__).resolve().parents[2]
 PERIOD = ("--from", "2026-11-01", "--to", "2026-11-30")

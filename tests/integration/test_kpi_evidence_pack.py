@@ -37,15 +37,19 @@ SCRIPT = ROOT / "scripts" / "verify_evidence_pack.py"
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """The demo store, built once for this module (about 10 s), only read by the tests."""
+    """The demo store, built once for this module (about 10 s), only read by the tests; its key
+    files in a data directory of its own (as tests.factories.isolated_data_dir, for the module)."""
     from app.demo import build_demo
 
-    url = sqlite_url(tmp_path_factory.mktemp("evidence") / "demo.sqlite")
-    build_demo(url)
-    db = Database(url)
-    manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
-    yield db, manager
-    db.dispose()
+    folder = tmp_path_factory.mktemp("evidence")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SHOWROOM_DATA_DIR", str(folder / "data"))
+        url = sqlite_url(folder / "demo.sqlite")
+        build_demo(url)
+        db = Database(url)
+        manager = login(db.uow(), username="zhou.jianguo", password="demo1234")
+        yield db, manager
+        db.dispose()
 
 
 def _period() -> Period:
@@ -84,6 +88,7 @@ def test_the_pack_holds_every_part_and_its_manifest_verifies_with_the_script(dem
     assert manifest["period"]["to"] == store_today(utcnow()).isoformat()
     assert manifest["software_version"] and set(manifest["timestamp_fields"]) == {"built_at", "kpi_as_of"}
     assert sorted(f["path"] for f in manifest["files"]) == sorted(set(files) - {"manifest.json"})
+    assert files["kpi/workbook.xlsx"].startswith(b"PK") and pack.workbook  # 5.2.1: app.kpis.workbook's
     for part in ("clause_index.csv", "clause_index.md", "kpi/figures.csv", "registers/test_drive_routes.csv"):
         assert part in files
     for part in ("registers/test_drive_fleet.csv", "registers/public_notices.csv", "staff/qualifications.csv"):
@@ -92,6 +97,9 @@ def test_the_pack_holds_every_part_and_its_manifest_verifies_with_the_script(dem
     for kind in ("test_drive_agreement", "sales_contract", "pdi_report", "handover", "warranty_certificate"):
         pdfs = [n for n in files if n.startswith(f"samples/{kind}/")]
         assert pdfs and all(files[n].startswith(b"%PDF") for n in pdfs), kind
+    # 4.1.3.5: the signed store notices in force, the voided version replaced by its successor.
+    notices = sorted(n.rsplit("/", 1)[1] for n in files if n.startswith("registers/store_notices/"))
+    assert notices and len({n.split("-v")[0] for n in notices}) == len(notices)
     assert "TS-" in files["samples/complaint_closure/complaints.csv"].decode()  # 4.5.2.1: closed in the demo
     # 5.1.1: the audit extract and the result of verify-audit.
     assert json.loads(files["audit/verify_audit.json"])["chain_intact"] is True and pack.audit_intact
@@ -124,9 +132,7 @@ def test_a_byte_appended_to_a_file_or_a_file_added_or_removed_is_detected(demo, 
     assert _verify(appended).returncode == 1
 
 
-def test_the_same_data_and_seed_give_the_same_bytes_apart_from_the_listed_timestamps(demo, tmp_path):
-    first = _entries(_build(demo, tmp_path / "a.zip", seed=7, now=utcnow()).path)
-    second = _entries(_build(demo, tmp_path / "b.zip", seed=7, now=utcnow() + dt.timedelta(minutes=5)).path)
+def _alike_but_timestamps(first: dict[str, bytes], second: dict[str, bytes]) -> None:
     assert sorted(first) == sorted(second)
     assert [n for n in first if n != "manifest.json" and first[n] != second[n]] == []
     one, two = json.loads(first["manifest.json"]), json.loads(second["manifest.json"])
@@ -134,6 +140,26 @@ def test_the_same_data_and_seed_give_the_same_bytes_apart_from_the_listed_timest
     for field in one["timestamp_fields"]:
         one.pop(field), two.pop(field)
     assert one == two
+
+
+def test_the_same_data_and_seed_give_the_same_bytes_apart_from_the_listed_timestamps(demo, tmp_path):
+    # The demo's month is still running: the figures are taken at the manifest's kpi_as_of,
+    # which the second build is given, as an auditor rebuilding the pack would.
+    first_pack = _build(demo, tmp_path / "a.zip", seed=7, now=utcnow())
+    first = _entries(first_pack.path)
+    as_of = dt.datetime.fromisoformat(json.loads(first["manifest.json"])["kpi_as_of"]).replace(tzinfo=None)
+    later = utcnow() + dt.timedelta(minutes=5)
+    _alike_but_timestamps(first, _entries(_build(demo, tmp_path / "b.zip", seed=7, now=later, as_of=as_of).path))
+
+
+def test_a_past_periods_pack_is_the_same_whenever_it_is_built(demo, tmp_path):
+    db, manager = demo
+    period = Period.month(dt.date(2025, 6, 1))  # over: its figures are taken at its end
+
+    def build(name: str, now: dt.datetime) -> dict[str, bytes]:
+        return _entries(build_evidence_pack(db.uow(), actor=manager, period=period, out=tmp_path / name, now=now).path)
+
+    _alike_but_timestamps(build("a.zip", utcnow()), build("b.zip", utcnow() + dt.timedelta(days=3)))
 
 
 def test_the_seed_decides_the_sample_and_draws_it_again(demo, tmp_path):

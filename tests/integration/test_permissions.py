@@ -35,6 +35,7 @@ from tests.integration import (
     perm_cases_contract,
     perm_cases_finance,
     perm_cases_handover,
+    perm_cases_kpis,
     perm_cases_price,
     perm_cases_quote,
 )
@@ -48,6 +49,7 @@ SALES_PARTS = (
     perm_cases_finance,
     perm_cases_handover,
     perm_cases_care,  # issue #19: customer care's tasks, surveys and recovery
+    perm_cases_kpis,  # issue #20: the figures, their targets and the audit pack
 )
 SALES_CASES = {a: f for part in SALES_PARTS for a, f in part.CASES.items()}
 SALES_RULE_REFUSALS = {r for part in SALES_PARTS for r in part.RULE_REFUSALS}

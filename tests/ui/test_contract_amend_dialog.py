@@ -149,6 +149,24 @@ def test_an_earnest_money_over_20_percent_is_refused_beside_it_before_any_pad_op
         assert u.session.get(Contract, contract_id).revision == 1
 
 
+def test_a_contract_ended_on_another_terminal_meanwhile_opens_no_pad(qtbot, signed, uow):
+    """The pre-check reads the contract as it is now: ended elsewhere since the form opened,
+    the manager is told (the conflict box) instead of a pad opening for a dead contract."""
+    from app.sales.api import end_contract
+
+    manager_ctx, page, contract_id = signed
+    dialog = _open_amendment(qtbot, page)
+    _ready_to_sign(dialog)
+    end_contract(
+        uow(), actor=manager_ctx.actor, contract_id=contract_id, expected_version=dialog.contract.version,
+        kind="cancel", reason="客户取消",
+    )  # fmt: skip
+    _no_pad_opens(qtbot, dialog)
+    assert dialog.conflict_box is not None
+    with uow() as u:
+        assert u.session.get(Contract, contract_id).revision == 1
+
+
 @pytest.fixture()
 def with_agent(make_ctx, uow):
     """A contract signed by an agent (代理人) holding a passport."""

@@ -71,6 +71,26 @@ def test_the_contract_and_the_agency_agreement_are_signed_then_the_car_is_sold(q
         assert u.session.get(Vehicle, vehicle_id).status == "sold"
 
 
+def test_a_visitor_from_abroad_is_offered_the_passport_as_id_type(qtbot, consultant_ctx, uow):
+    """A customer reception checked in as from abroad (外籍) shows a passport, not a 居民身份证;
+    anyone else starts on the 居民身份证. The type is still the consultant's to change."""
+    from db.reception_models import Customer
+    from db.sales_models import Deal
+
+    manager = make_user(uow, Role.SALES_MANAGER)
+    deal_id, _ = ready_deal(uow, consultant_ctx.actor, manager)
+    dialog = open_contract_dialog(consultant_ctx, None, deal_id)
+    qtbot.addWidget(dialog)
+    assert dialog.fields.buyer_id_type.currentData() == "resident_id"
+    dialog.close()
+    with uow() as u:
+        u.session.get(Customer, u.session.get(Deal, deal_id).customer_id).foreign_visitor = True
+        u.commit()
+    dialog = open_contract_dialog(consultant_ctx, None, deal_id)
+    qtbot.addWidget(dialog)
+    assert dialog.fields.buyer_id_type.currentData() == "passport"
+
+
 def test_a_mistyped_id_is_shown_beside_its_field_and_no_pad_opens(qtbot, consultant_ctx, uow):
     """domain_reference §5: the 身份证 check character is checked before anyone signs."""
     manager = make_user(uow, Role.SALES_MANAGER)

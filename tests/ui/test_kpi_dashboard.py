@@ -68,11 +68,21 @@ def test_the_period_picker_starts_on_the_current_store_month_and_offers_quarter_
     assert page.picker.first.isVisibleTo(page) and page.picker.period().kind == "custom"
 
 
-def test_a_change_on_the_bus_refreshes_the_page_and_an_unrelated_one_does_not(page, ctx):
+@pytest.mark.parametrize("flag", ["sales", "reception", "test_drives", "tasks", "complaints", "kpis"])
+def test_a_change_on_the_bus_refreshes_the_page_and_an_unrelated_one_does_not(page, ctx, flag):
     page.status.setText("stale")
     ctx.changed(Changes(vehicles=True))
     assert page.status.text() == "stale"
+    ctx.changed(Changes(**{flag: True}))  # what the figures are made of, or a target (kpis)
+    assert page.status.text() != "stale"
+
+
+def test_a_hidden_page_refreshes_when_shown_again(page, ctx):
+    page.hide()
+    page.status.setText("stale")
     ctx.changed(Changes(sales=True))
+    assert page.status.text() == "stale"  # no query while nobody looks
+    page.show()
     assert page.status.text() != "stale"
 
 
@@ -135,3 +145,26 @@ def test_the_table_groups_by_brand_when_asked(page, qtbot):
     page.picker.group.setFocus()
     qtbot.keyClick(page.picker.group, Qt.Key.Key_Down)
     assert page.groups.headerData(0, Qt.Orientation.Horizontal) == "Brand"
+
+
+def test_the_quarters_offered_cross_into_last_year():
+    import datetime as dt
+
+    from app.kpis.periods import Period
+    from ui.kpis.dashboard_period import recent_months, recent_quarters
+
+    assert recent_quarters(dt.date(2026, 2, 10))[:2] == [Period.quarter(2026, 1), Period.quarter(2025, 4)]
+    assert [p.label for p in recent_months(dt.date(2026, 1, 31))[:2]] == ["2026-01", "2025-12"]
+
+
+def test_a_custom_range_given_backwards_is_read_forwards(page, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    page.picker.kind.setCurrentIndex(3)  # Custom range
+    page.picker.first.setDate(QDate(2026, 3, 31))
+    page.picker.last.setDate(QDate(2026, 3, 1))
+    period = page.picker.period()
+    assert (period.first_day, period.last_day) == (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert page.status.text().startswith("2026-03-01..2026-03-31")

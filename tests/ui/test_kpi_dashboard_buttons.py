@@ -54,13 +54,6 @@ def test_without_those_modules_the_page_still_works(page):
     assert len(page.tiles.tiles) == 8 and page.status.text() != "Loading…"
 
 
-def _formula_there() -> bool:
-    from app.kpis.api import formulas
-
-    return KpiCode.CONTRACT_FULFILMENT in formulas()
-
-
-@pytest.mark.skipif(not _formula_there(), reason="3.11's formula is not in this build yet")
 def test_enter_on_a_consultants_figure_drills_into_that_consultant(qtbot, sync_ops, database, uow):
     make_store(uow)
     manager = make_staff(uow, Role.SALES_MANAGER, full_name="周经理")

@@ -25,15 +25,6 @@ LEFT = Qt.MouseButton.LeftButton
 HANDED_OVER = dt.datetime(2026, 3, 20, 6, 0)  # naive UTC: 14:00 on 20 March in Shanghai
 
 
-def _formula_there() -> bool:
-    from app.kpis.api import formulas
-
-    return KpiCode.CONTRACT_FULFILMENT in formulas()
-
-
-pytestmark = pytest.mark.skipif(not _formula_there(), reason="3.11's formula is not in this build yet")
-
-
 @pytest.fixture()
 def march(uow):
     """Two contracts signed on 10 March 2026 (tests/sales_factories.SALE_NOW), one fulfilled."""
@@ -83,6 +74,10 @@ def test_the_3_11_tile_shows_one_of_two_contracts_fulfilled_against_98_percent(q
     assert (tile.value.text(), tile.counts.text()) == ("50%", "1 / 2")
     assert tile.target.text().endswith("≥ 98%")
     assert tile.badge.property("verdict") == "missed"  # 48 points short: red, not amber
+    # The trend ends with the month shown: 50 % against the 98 % line, no figure before it.
+    assert page.chart.code == KpiCode.CONTRACT_FULFILMENT
+    assert page.chart.points[-1] == ("2026-03", 50.0, 98.0)
+    assert [v for _m, v, _t in page.chart.points[:-1]] == [None] * 11
     assert page.groups.rowCount() == 1  # one consultant, 李顾问
     assert page.groups.index(0, 0).data() == "李顾问" and page.groups.index(0, 1).data() == "50%"
 
@@ -94,6 +89,7 @@ def test_clicking_the_3_11_tile_lists_the_fulfilled_contract_over_both_signed(qt
     dialog = page.drilldown
     numerator, denominator = dialog.views.values()
     assert _references(numerator) == [_number(uow, fulfilled_id)]
+    assert numerator.model().index(0, 3).data() == "李顾问"  # the deal's consultant
     assert sorted(_references(denominator)) == sorted([_number(uow, fulfilled_id), _number(uow, signed_id)])
     # The record opens its own page: the contract's deal.
     numerator.setFocus()
@@ -113,13 +109,6 @@ def test_a_handover_on_the_change_bus_refreshes_the_figure(qtbot, database, uow,
     assert (tile.value.text(), tile.badge.property("verdict")) == ("100%", "met")
 
 
-def _closure_formula_there() -> bool:
-    from app.kpis.api import formulas
-
-    return KpiCode.CLOSURE in formulas()
-
-
-@pytest.mark.skipif(not _closure_formula_there(), reason="3.12's formula is not in this build yet")
 def test_a_lead_in_the_3_12_drill_down_opens_on_the_leads_page(qtbot, sync_ops, database, uow):
     from tests.sales_factories import make_lead
     from ui.shell.main_window import MainWindow
@@ -142,3 +131,29 @@ def test_a_lead_in_the_3_12_drill_down_opens_on_the_leads_page(qtbot, sync_ops, 
     qtbot.keyClick(leads, Qt.Key.Key_Return)
     assert window.current_module() == "leads"
     assert window.page("leads").selected_lead().id == lead_id
+
+
+def test_a_complaint_in_the_3_16_drill_down_opens_the_complaints_page(qtbot, sync_ops, database, uow):
+    from tests.integration.complaint_factories import make_complaint
+    from ui.shell.main_window import MainWindow
+
+    make_store(uow)
+    manager = make_staff(uow, Role.SALES_MANAGER, full_name="周经理")
+    alice = make_staff(uow, Role.CONSULTANT, full_name="李顾问")
+    make_complaint(uow, manager, alice.user_id)  # received now, still open
+    window = MainWindow(AppContext(database, manager))
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(window.module_keys().index("kpis"))
+    page = window.page("kpis")
+    tile = page.tiles.tile(KpiCode.COMPLAINT_HANDLING)  # 3.16 投诉处理率: closed of received
+    assert (tile.value.text(), tile.counts.text(), tile.badge.property("verdict")) == ("0%", "0 / 1", "missed")
+    qtbot.mouseClick(tile, LEFT)
+    dialog = page.drilldown
+    dialog.tabs.setCurrentIndex(1)
+    complaints = dialog.views[list(dialog.views)[1]]
+    assert complaints.model().rowCount() == 1 and complaints.model().index(0, 0).data() == "Complaint"
+    complaints.setFocus()
+    complaints.setCurrentIndex(complaints.model().index(0, 0))
+    qtbot.keyClick(complaints, Qt.Key.Key_Return)
+    assert window.current_module() == "complaints"
+    assert not dialog.isVisible()  # out of the way of the page it opened

@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from app.kpis.periods import Period
-from tests.factories import make_store
+from tests.factories import isolated_data_dir, make_store  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
 PERIOD = Period.month(dt.date(2026, 11, 1))
 

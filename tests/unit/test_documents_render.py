@@ -28,7 +28,7 @@ from app.documents.fonts import (
     parse_override,
     register_fonts,
 )
-from app.documents.layout import DocumentMeta, SignatureDTO, SignerRole, Text, render_flowing, signature_block
+from app.documents.layout import DocumentMeta, SignatureDTO, SignerRole, Text, numbered, render_flowing, signature_block
 from app.documents.sample_notice import render_store_notice
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
@@ -272,6 +272,31 @@ def test_junk_signature_image_is_signature_image_invalid():
 
 def test_invariant_renders_are_identical():
     assert notice("bilingual", invariant=True) == notice("bilingual", invariant=True)
+
+
+def test_a_paragraph_taller_than_a_page_reads_the_same_every_time(tmp_path):
+    """Issue #18.11: a paragraph's layout is kept per process for the same text and style; a
+    paragraph split over pages gets lines of its own, so the next document is not changed."""
+    clause = Text("试乘试驾前请出示有效驾驶证，" * 400 + "完。", "Show a valid licence first, " * 300 + "end.")
+
+    def story(ctx):  # a numbered clause: both languages in one paragraph of several fragments
+        return ctx.paragraphs(Text("开头", "Start")) + numbered(ctx, [clause]) + ctx.paragraphs(Text("结尾", "End"))
+
+    first, again = (render_flowing(_long_meta(), story, invariant=True) for _ in range(2))
+    assert first == again and len(PdfReader(io.BytesIO(first)).pages) >= 3
+    assert "结尾" in pdftotext(again, tmp_path, len(PdfReader(io.BytesIO(again)).pages))
+
+
+def test_preformatted_text_keeps_its_spaces_beside_the_same_paragraph():
+    """The per-process layout is for plain paragraphs: preformatted text is never given a
+    paragraph's collapsed spaces."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus.xpreformatted import XPreformatted
+
+    style = ParagraphStyle("plain")
+    assert [f.text for f in Paragraph("VIN   LSV", style).frags] == ["VIN LSV"]
+    assert [f.text for f in XPreformatted("VIN   LSV", style).frags] == ["VIN   LSV"]
 
 
 def test_golden_store_notice_bilingual():

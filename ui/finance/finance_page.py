@@ -62,8 +62,9 @@ class FinancePage(RefreshWhenShown, QWidget):
         self.refresh()
 
     def _fit_and_label_tables(self) -> None:
-        """Receipt and contract numbers whole on one line (never cut to "…"), and each empty
-        table saying what it would hold (ui/widgets/table_state.py reads "empty_text")."""
+        """Receipt and contract numbers whole on one line (never cut to "…"), each amount beside
+        its row (not stretched to the far edge of a 1366-wide screen), and each empty table
+        saying what it would hold (ui/widgets/table_state.py reads "empty_text")."""
         empty = {
             self.day_table: self.tr("No money received or refunded on this day."),
             self.balance_table: self.tr("No contract has money open."),
@@ -72,7 +73,7 @@ class FinancePage(RefreshWhenShown, QWidget):
         for table in (self.day_table, self.balance_table, self.ledger_table, self.refund_table):
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setStretchLastSection(True)
+            header.setStretchLastSection(False)
             table.setWordWrap(False)
             if table in empty:
                 table.setProperty("empty_text", empty[table])
@@ -189,7 +190,7 @@ class FinancePage(RefreshWhenShown, QWidget):
 
     def _totals_text(self, book: DayBookDTO) -> str:
         by_method = " · ".join(f"{money_label(METHOD_LABELS, m)} {yuan(f)}" for m, f in book.totals_by_method.items())
-        text = self.tr("Received {received} · refunded {refunded}").format(
+        text = self.tr("Received {received} · Refunded {refunded}").format(
             received=yuan(book.received_fen), refunded=yuan(book.refunded_fen)
         )
         return f"{text} · {by_method}" if by_method else text

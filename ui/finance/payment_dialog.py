@@ -58,7 +58,7 @@ class PaymentDialog(ServiceFormDialog):
         rows.addRow(self.tr("Amount (¥)"), self.errors.wrap("amount", self.amount))
         rows.addRow(self.tr("Method"), self.errors.wrap("method", self.method))
         rows.addRow(self.tr("Note"), self.errors.wrap("note", self.note))
-        self.setMinimumWidth(520)  # the contract's balance on one or two lines
+        self.setMinimumWidth(520)  # the contract's balance on its two lines
         self._load_ledger()
 
     def _load_ledger(self) -> None:
@@ -72,7 +72,8 @@ class PaymentDialog(ServiceFormDialog):
         run_op(self, work, self.show_ledger)
 
     def show_ledger(self, ledger: LedgerDTO) -> None:
-        text = self.tr("{contract} · {buyer} · due {due} · paid {paid} · open {open}").format(
+        # Two lines of their own: a wrap never parts an amount from its label (1366x768 review).
+        text = self.tr("{contract} · {buyer}\ndue {due} · paid {paid} · open {open}").format(
             contract=ledger.contract_no,
             buyer=ledger.buyer_name,
             due=yuan(ledger.due_fen),

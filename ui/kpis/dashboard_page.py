@@ -64,6 +64,8 @@ class KpiDashboardPage(RefreshWhenShown, QWidget):
         self._again = False
         self.picker = PeriodPicker(self)
         self.status = QLabel(objectName="kpi_status")
+        self.status.setWordWrap(True)  # a custom range's long label takes two lines, not the combos' room
+        self.status.setMinimumWidth(120)
         self.tiles = KpiTiles(self)
         self.chart = TrendChart(self)
         self.groups = GroupTableModel(self)

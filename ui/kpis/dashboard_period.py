@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.core.clock import store_today
 from app.kpis.dto import GroupBy
@@ -76,6 +76,9 @@ class PeriodPicker(QWidget):
         return edit
 
     def _lay_out(self) -> None:
+        # Never narrower than their words ("Custom range", "By consultant") when the bar is full.
+        for w in (self.kind, self.which, self.group, self.first, self.last):
+            w.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Period")))

@@ -5,7 +5,7 @@ always add up to it), one tab each. Double click or Enter on a row opens that re
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app.kpis.definitions import BY_CODE, KpiCode
 from app.kpis.dto import GroupBy, GroupKey, KpiFigure, RecordKind, RecordRef, Side
@@ -31,12 +31,17 @@ HEADERS = (
     QT_TRANSLATE_NOOP("KpiDashboard", "Record"),
     QT_TRANSLATE_NOOP("KpiDashboard", "Reference"),
     QT_TRANSLATE_NOOP("KpiDashboard", "When"),
+    QT_TRANSLATE_NOOP("KpiDashboard", "Consultant"),
     QT_TRANSLATE_NOOP("KpiDashboard", "Brand"),
 )
 
 
 class RecordModel(DtoTableModel[RecordRef]):
     COLUMN_COUNT = len(HEADERS)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.names: dict[int, str] = {}
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -48,7 +53,10 @@ class RecordModel(DtoTableModel[RecordRef]):
         if r is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         kind = KIND_WORDS.get(RecordKind(r.kind))
-        return (words.tr(kind) if kind else str(r.kind), r.reference, local_time(r.at), r.brand)[index.column()]
+        consultant = self.names.get(r.consultant_id, "") if r.consultant_id is not None else ""
+        return (words.tr(kind) if kind else str(r.kind), r.reference, local_time(r.at), consultant, r.brand)[
+            index.column()
+        ]
 
 
 class DrilldownDialog(QDialog):
@@ -123,16 +131,20 @@ class DrilldownDialog(QDialog):
 
         def work():
             from app.kpis.api import kpi_records
+            from app.kpis.record_links import get_consultant_names
 
-            return {
+            records = {
                 side: kpi_records(ctx.uow(), actor=ctx.actor, code=code, period=period, side=side, by=by, group=group)
                 for side in (Side.NUMERATOR, Side.DENOMINATOR)
             }
+            ids = {r.consultant_id for rows in records.values() for r in rows if r.consultant_id is not None}
+            return records, get_consultant_names(ctx.uow(), actor=ctx.actor, staff_ids=ids)
 
-        run_op(self, work, self._loaded)
+        run_op(self, work, lambda result: self._loaded(*result))
 
-    def _loaded(self, records: dict[Side, list[RecordRef]]) -> None:
+    def _loaded(self, records: dict[Side, list[RecordRef]], names: dict[int, str]) -> None:
         for side, model in self.models.items():
+            model.names = names
             model.set_rows(records.get(side, []))
             self.views[side].resizeColumnsToContents()
         for i, side in enumerate(self.models):
@@ -154,6 +166,14 @@ class DrilldownDialog(QDialog):
         self.opened = open_record(self.ctx, self.parentWidget() or self, record)
         if isinstance(self.opened, QWidget) and not isinstance(self.opened, QDialog):
             self.accept()  # the main window switched to the record's page: out of its way
+        elif self.opened is None and record.kind != RecordKind.CONTRACT:  # a contract's deal opens when read
+            QMessageBox.information(
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate("KpiDashboard", "{record} {reference} has no page open to you here.").format(
+                    record=words.tr(KIND_WORDS.get(RecordKind(record.kind), "")), reference=record.reference
+                ),
+            )
 
 
 def open_drilldown(ctx, parent, code: KpiCode, period: Period, **kw) -> DrilldownDialog:

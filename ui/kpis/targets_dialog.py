@@ -104,6 +104,7 @@ class TargetsDialog(ServiceFormDialog):
         self.save_button.setText(self.tr("Set target"))
         self.save_button.setObjectName("set_kpi_target")
         self.resize(900, 640)
+        ctx.data_did_change.connect(self._on_change)
         self.refresh()
 
     def _build_form(self) -> QGroupBox:
@@ -135,11 +136,17 @@ class TargetsDialog(ServiceFormDialog):
         ctx = self.ctx
         run_op(self, lambda: list_targets(ctx.uow(), actor=ctx.actor), self._loaded)
 
+    def _on_change(self, changes, initiator) -> None:
+        # Another window set a target (this one reloads after its own save).
+        if changes.kpis and initiator is not self:
+            self.refresh()
+
     def _loaded(self, listing: KpiTargetsDTO) -> None:
         self.listing = listing
         _fill(self.current, [self._current_row(line.code, line.default_bp, line.in_force) for line in listing.lines])
         _fill(self.history, [self._history_row(v) for v in listing.history])
-        self._start_from_current()
+        if "target_bp" not in self.errors.touched():  # never overwrite what the user typed
+            self._start_from_current()
 
     def _current_row(self, code: KpiCode, default_bp: int, v: TargetVersion | None) -> list[str]:
         if v is None:

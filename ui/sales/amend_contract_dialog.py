@@ -16,7 +16,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit
 
-from app.core.errors import ValidationFailed
+from app.core.errors import Conflict, ShowroomError, ValidationFailed
 from app.sales.api import ContractDTO, ContractFormDTO, amend_contract, amendment_blockers, get_contract_form
 from ui.sales.contract_dialog import PAPERS, ROLES, ContractDialog
 from ui.shell.service_form_dialog import ServiceCall
@@ -89,10 +89,17 @@ class AmendContractDialog(ContractDialog):
             self.show_field_errors(e)
             return False
         c = self.contract
-        errors = amendment_blockers(
-            self.ctx.uow(), actor=self.ctx.actor, contract_id=c.id, expected_version=c.version, data=data,
-            reason=self.reason.text(),
-        )  # fmt: skip
+        try:
+            errors = amendment_blockers(
+                self.ctx.uow(), actor=self.ctx.actor, contract_id=c.id, expected_version=c.version, data=data,
+                reason=self.reason.text(),
+            )  # fmt: skip
+        except Conflict as e:  # changed on another terminal since the form opened
+            self._conflict(e)
+            return False
+        except ShowroomError as e:  # no longer live, or not allowed: said above the buttons
+            self._failed(e)
+            return False
         if errors:
             self.show_field_errors(ValidationFailed(errors))
             return False

@@ -49,6 +49,8 @@ class ContractDialog(ServiceFormDialog):
         self.signature_dialog = None
         self.setWindowTitle(self.tr("Sales contract: {vehicle}").format(vehicle=form_dto.vehicle))
         self.fields = ContractFields(self.errors, form_dto.customer_name)
+        if form_dto.customer_foreign:  # checked in as from abroad: a passport, not a 居民身份证
+            self.fields.buyer_id_type.setCurrentIndex(self.fields.buyer_id_type.findData("passport"))
         self.fields.changed.connect(self._terms_changed)
         inner = QWidget()
         column = QVBoxLayout(inner)

@@ -41,7 +41,7 @@ class DealPage(QDialog):
         self.setObjectName("deal_page")
         self.ctx, self.deal_id, self.detail = ctx, deal_id, None
         self.setWindowTitle(self.tr("Deal"))
-        self.resize(960, 640)
+        self.resize(960, 700)  # within a 1366×768 screen
         self.summary = QLabel(self.tr("Loading…"))
         self.summary.setObjectName("deal_summary")
         self.summary.setWordWrap(True)
@@ -62,8 +62,10 @@ class DealPage(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self._box(self.tr("History"), self.history_view), 3)
-        layout.addWidget(self._documents_box(), 2)
+        # Equal shares: a delivered deal has as many papers (quote, contract, receipts,
+        # settlement, handover, 三包凭证) as history rows; at 3:2 the papers scrolled after four.
+        layout.addWidget(self._box(self.tr("History"), self.history_view), 1)
+        layout.addWidget(self._documents_box(), 1)
         layout.addLayout(self.steps)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialogButtonBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.clock import from_store_time, to_store_time, utcnow
+from app.core.clock import from_store_time, to_store_time
 from app.core.dto import SignatureCapture
 from app.core.errors import ShowroomError
 from app.sales.api import HandoverChecklistDTO, complete_handover, handover_checklist, schedule_delivery
@@ -31,6 +31,7 @@ from ui.shell.errors import show_error
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
 from ui.sales.handover_form import HandoverForm
+from ui.widgets.store_dates import qdate, store_qdate
 
 
 class HandoverDialog(ServiceFormDialog):
@@ -65,9 +66,12 @@ class HandoverDialog(ServiceFormDialog):
         self.when = QDateTimeEdit(objectName="delivery_at")
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
-        at = self.checklist.delivery_appointment_at or (utcnow() + dt.timedelta(days=1))
-        local = to_store_time(at)
-        self.when.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+        at = self.checklist.delivery_appointment_at
+        if at is not None:
+            local = to_store_time(at)
+            self.when.setDateTime(QDateTime(qdate(local.date()), QTime(local.hour, local.minute)))
+        else:  # proposed within opening hours (the next store day, 10:00), not "now" tomorrow night
+            self.when.setDateTime(QDateTime(store_qdate().addDays(1), QTime(10, 0)))
         self.schedule_button = QPushButton(self.tr("Schedule delivery"), objectName="schedule_delivery")
         self.schedule_button.clicked.connect(self.schedule)
         self.appointment = QLabel(objectName="appointment")

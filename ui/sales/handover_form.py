@@ -101,7 +101,7 @@ class HandoverForm(QWidget):
         c = self.checklist
         box = QGroupBox(self.tr("Customer and car"))
         form = QFormLayout(box)
-        buyer = f"{c.buyer_name} ({c.buyer_id_masked})"
+        buyer = self.tr("{name} ({id})").format(name=c.buyer_name, id=c.buyer_id_masked)
         if c.agent_name:
             buyer += " · " + self.tr("agent: {name}").format(name=c.agent_name)
         form.addRow(self.tr("Buyer"), QLabel(buyer))
@@ -149,8 +149,9 @@ class HandoverForm(QWidget):
         box = QGroupBox(self.tr("Gifts and promises of the contract"))
         inner = QVBoxLayout()
         for g in self.checklist.gifts:
-            kind = self.tr("Gift") if g.kind == "gift" else self.tr("Promise")
-            self.gift_ticks[g.line_id] = QCheckBox(f"{kind}: {g.description}", objectName=f"gift_{g.line_id}")
+            text = self.tr("Gift: {item}") if g.kind == "gift" else self.tr("Promise: {item}")
+            # One string per kind, so Chinese gets its full-width colon (赠品：…).
+            self.gift_ticks[g.line_id] = QCheckBox(text.format(item=g.description), objectName=f"gift_{g.line_id}")
             inner.addWidget(self.gift_ticks[g.line_id])
         holder = QWidget()
         holder.setLayout(inner)

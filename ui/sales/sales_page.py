@@ -94,7 +94,8 @@ class SalesPage(RefreshWhenShown, QWidget):
 
     def _label_tabs(self) -> None:
         for index, stage in enumerate(TABS):
-            title = self.tr("All open") if stage is None else label(DEAL_STAGE, stage)
+            # Every stage but cancelled, delivered deals too: not "open" ones.
+            title = self.tr("All but cancelled") if stage is None else label(DEAL_STAGE, stage)
             if stage is None:
                 n = sum(v for k, v in self.counts.items() if k != "cancelled")
             else:

@@ -101,6 +101,8 @@ WARM_UI_MODULES = (
     "ui.pdi.pdi_page",
     "ui.documents.documents_page",
     "ui.store.admin_page",
+    "ui.finance.finance_page",  # finance's home since issue #18.7 (its import was on the UI thread)
+    "ui.customer_care.care_page",  # customer care's home (issue #19)
     "ui.inventory.inventory_page",
     "ui.widgets.pdf_preview_dialog",
     "ui.inventory.import_report_dialog",
