@@ -20,6 +20,7 @@ Idempotent: a store that already has the history's price list is left alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.clock import from_store_time, month_start, previous_month, store_today
@@ -98,11 +99,31 @@ def months(now: dt.datetime) -> list[Month]:
     return list(reversed(out))
 
 
-def add_kpi_history(db: Database, now: dt.datetime) -> bool:
-    """The year behind the demo's KPIs (module docstring); True when anything was added."""
+def history_present(db: Database, now: dt.datetime) -> bool:
+    """One lookup: a published price list in force from the history's first day (the history's
+    own, or a store's that is older than the demo: then it is left alone)."""
+    from sqlalchemy import func, select
+
+    from db.sales_models import PriceList, PriceListStatus
+
+    first = months(now)[0].first
+    with db.uow() as uow:
+        q = select(func.count(PriceList.id)).where(
+            PriceList.status == PriceListStatus.PUBLISHED, PriceList.effective_from <= first
+        )
+        return bool(uow.session.scalar(q))
+
+
+def add_kpi_history(db: Database, now: dt.datetime, progress: Callable[[], None] | None = None) -> bool:
+    """The year behind the demo's KPIs (module docstring); True when anything was added.
+    `progress()` is told before the work starts (nothing is said when the year is there)."""
+    if history_present(db, now):
+        return False  # every later demo start: one lookup, none of the services imported
     from app.demo.history_care import add_care_history
     from app.demo.history_sales import Seller, add_history_price_list, add_month_sales
 
+    if progress:
+        progress()
     all_months = months(now)
     seller = Seller.of(db)
     if not add_history_price_list(db, seller.people.manager, all_months[0]):
