@@ -15,7 +15,6 @@ from app.core.clock import utcnow
 from app.core.dto import Actor
 from app.core.errors import ShowroomError
 from app.core.permissions import Action, require
-from app.kpis import report_pdf, workbook
 from app.kpis.periods import Period
 from db.uow import UnitOfWork
 
@@ -50,6 +49,10 @@ def export_month_report(
     for path, suffix in ((pdf_path, ".pdf"), (xlsx_path, ".xlsx")):
         if path.suffix.lower() != suffix:
             raise ShowroomError("export_format", path=str(path), suffix=path.suffix.lower())
+    # reportlab and openpyxl load when a report is asked for, not with the dashboard that offers
+    # it (issue #17: peak memory with every page visited).
+    from app.kpis import report_pdf, workbook
+
     as_of = as_of or utcnow()
     with uow:
         month = report_pdf.gather(uow.session, period, as_of)
