@@ -2244,6 +2244,10 @@ Consultant: {consultant} · {consent}</source>
         <translation>正在安排今日到店客户…</translation>
     </message>
     <message>
+        <source>Recording the store&apos;s past year for its KPIs…</source>
+        <translation>正在录入门店近一年的经营记录（管理指标用）…</translation>
+    </message>
+    <message>
         <source>Opening the demo store…</source>
         <translation>正在打开演示门店…</translation>
     </message>

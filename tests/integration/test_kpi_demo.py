@@ -52,13 +52,13 @@ def test_every_kpi_has_a_figure_this_month_and_in_each_of_the_twelve_before(hist
         assert len(month.store.figures) == 8
 
 
-def test_the_verdicts_include_met_and_missed_and_a_pick_up_still_pending(history, demo_db):
-    """Some figures meet their 5.2.1 target, some miss it; this month's delivered car is still
+def test_the_verdicts_include_met_near_and_missed_and_a_pick_up_still_pending(history, demo_db):
+    """Some figures meet their 5.2.1 target, some come near, some miss it; this month's delivered car is still
     inside its 72 hours (3.14): pending, never failed."""
     this_month = Period.month(store_today(DEMO_NOW))
     months = kpi_trend(demo_db.uow(), actor=_manager(demo_db), last=this_month, months=13, as_of=DEMO_NOW)
     verdicts = {f.verdict for m in months for f in m.store.figures}
-    assert {"met", "missed"} <= verdicts
+    assert {"met", "near", "missed"} <= verdicts  # green, amber and red on the trend lines
     now = compute_kpis(demo_db.uow(), actor=_manager(demo_db), period=this_month, as_of=DEMO_NOW)
     calls = next(f for f in now.store.figures if f.code == KpiCode.DELIVERY_CALL)
     assert calls.pending >= 1

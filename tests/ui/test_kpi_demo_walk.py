@@ -1,7 +1,7 @@
 """Issue #20's "Done means", walked as a new manager would in the demo store: the sales manager
 周建国 logs in on the login window, opens the KPIs page from the navigation, sees all eight
 figures of T/CSCA 120031 5.2.1 a)-h) (3.11-3.18) against their targets (none "—"), clicks a tile
-down to the records counted in its numerator and denominator, exports the month's report
+down to the records counted in its numerator and denominator and opens one, exports the month's report
 (PDF and workbook) and builds the month's evidence pack (ch. 6), whose manifest
 scripts/verify_evidence_pack.py verifies. Only the folder/file dialogs are answered for him.
 
@@ -130,6 +130,13 @@ def test_the_manager_sees_eight_figures_drills_down_exports_and_builds_a_verifie
     qtbot.waitUntil(lambda: dialog.views[Side.DENOMINATOR].model().rowCount() == figure.denominator)
     assert dialog.views[Side.NUMERATOR].model().rowCount() == figure.numerator > 0
     shot(dialog, "2_drilldown")
+    # A drive of the numerator opens its own record: the drive at its return step.
+    drives = dialog.views[Side.NUMERATOR]
+    qtbot.mouseClick(drives.viewport(), LEFT, pos=drives.visualRect(drives.model().index(0, 0)).center())
+    qtbot.mouseClick(dialog.open_button, LEFT)
+    assert dialog.opened is not None and dialog.opened.isVisible()
+    shot(dialog.opened, "2b_record")
+    dialog.opened.close()
     dialog.close()
 
     # Export report…: the month's PDF and workbook in the folder he picks.

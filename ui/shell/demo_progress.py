@@ -23,6 +23,7 @@ def step_label(step: str) -> str:
         "pdi": QCoreApplication.translate("DemoProgress", "Recording pre-delivery inspections…"),
         "sales": QCoreApplication.translate("DemoProgress", "Signing the sample sales and handovers…"),
         "reception": QCoreApplication.translate("DemoProgress", "Seating today's visitors…"),
+        "history": QCoreApplication.translate("DemoProgress", "Recording the store's past year for its KPIs…"),
         "copy": QCoreApplication.translate("DemoProgress", "Opening the demo store…"),
     }
     return labels.get(step, step)
