@@ -22,7 +22,19 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base, Versioned, _now
@@ -115,13 +127,20 @@ class CareNoticeSeen(Base):
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+SETTINGS_ID = 1  # the one row of care_setting
+
+
 class CareSetting(Versioned, Base):
     """The store's choices (one row): who makes the 72-hour call, and how often retained leads
-    are followed up by intent level (`lead_interval_days`: {"H": 1, "A": 3, ...})."""
+    are followed up by intent level (`lead_interval_days`: {"H": 1, "A": 3, ...}).
+
+    One row by construction (migration 0023): its id is always 1, so a second terminal's
+    first save meets the primary key instead of adding a second row."""
 
     __tablename__ = "care_setting"
+    __table_args__ = (CheckConstraint("id = 1", name="singleton"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, default=SETTINGS_ID)
     delivery_caller: Mapped[str] = mapped_column(String(16), default=DeliveryCaller.CONSULTANT)
     care_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     lead_interval_days: Mapped[dict] = mapped_column(JSON)

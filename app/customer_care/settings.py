@@ -6,6 +6,7 @@ falls due after delivery."""
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.common import check_version, commit
@@ -14,7 +15,7 @@ from app.core.errors import Conflict, FieldError, ValidationFailed
 from app.core.permissions import Action, require
 from app.core.validation import clean_line
 from app.customer_care.dto import CareSettingsDTO
-from db.care_models import CareSetting, DeliveryCaller, FirstServiceInterval
+from db.care_models import SETTINGS_ID, CareSetting, DeliveryCaller, FirstServiceInterval
 from db.models import Role, StaffRole, StaffUser
 from db.reception_models import IntentLevel
 from db.uow import UnitOfWork
@@ -25,7 +26,7 @@ MAX_INTERVAL_DAYS = 365
 
 
 def settings_row(s: Session) -> CareSetting | None:
-    return s.scalars(select(CareSetting).order_by(CareSetting.id).limit(1)).first()
+    return s.get(CareSetting, SETTINGS_ID)
 
 
 def lead_intervals(s: Session) -> dict[str, int]:
@@ -106,20 +107,37 @@ def save_care_settings(
         _check(s, delivery_caller, care_staff_id, lead_interval_days)
         if first_service is not None:
             _keep_first_service(s, actor, *first_service)
-        row = settings_row(s)
-        if row is None:
-            if expected_version:  # saved by another terminal and then gone: reload
-                raise Conflict(table="care_setting", expected=expected_version)
-            row = CareSetting()
-            s.add(row)
-        else:
-            check_version(row, expected_version)
-        row.delivery_caller = delivery_caller
-        row.care_staff_id = care_staff_id if delivery_caller == DeliveryCaller.CUSTOMER_CARE else None
-        row.lead_interval_days = {level.value: int(lead_interval_days[level.value]) for level in IntentLevel}
-        row.updated_by_id = actor.user_id
+        values = {
+            "delivery_caller": delivery_caller,
+            "care_staff_id": care_staff_id if delivery_caller == DeliveryCaller.CUSTOMER_CARE else None,
+            "lead_interval_days": {level.value: int(lead_interval_days[level.value]) for level in IntentLevel},
+            "updated_by_id": actor.user_id,
+        }
+        _save_row(s, expected_version, values)
         commit(uow)
         return _dto(s)
+
+
+def _save_row(s: Session, expected_version: int, values: dict) -> None:
+    """Write `values` into the one settings row, made on the first save. Two terminals' first
+    saves at once: the loser's INSERT meets the primary key (id 1, migration 0023), so it takes
+    the row the other just saved and, as with any edit on an older copy, gets a Conflict naming
+    who saved (never a second row, never a driver error)."""
+    row = settings_row(s)
+    if row is None:
+        if expected_version:  # saved by another terminal and then gone: reload
+            raise Conflict(table="care_setting", expected=expected_version)
+        try:
+            with s.begin_nested():
+                s.add(CareSetting(id=SETTINGS_ID, **values))
+            return
+        except IntegrityError:
+            row = s.get(CareSetting, SETTINGS_ID, populate_existing=True)
+            if row is None:  # not a lost race: nothing to take
+                raise
+    check_version(row, expected_version)
+    for name, value in values.items():
+        setattr(row, name, value)
 
 
 def _keep_first_service(s: Session, actor: Actor, brand: str, days: int) -> None:
