@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.core.dto import Actor
@@ -41,7 +41,7 @@ def staff_names(s: Session, ids: set[int]) -> dict[int, str]:
     return dict(s.execute(select(StaffUser.id, StaffUser.full_name).where(StaffUser.id.in_(ids))).all())
 
 
-def board_row(c: Complaint, names: dict[int, str], now: dt.datetime) -> BoardRow:
+def board_row(c: Complaint | Row, names: dict[int, str], now: dt.datetime) -> BoardRow:
     return BoardRow(
         id=c.id, number=c.number, channel=c.channel, category=c.category, status=c.status,
         received_at=c.received_at, contact_name=mask_name(c.contact_name), handler_name=names.get(c.handler_id, ""),
