@@ -88,7 +88,8 @@ class TestDriveDTO:
     transmission: str
     route_id: int
     route_name: str
-    customer_name: str
+    customer_name: str  # in clear: the agreement's signer; screens show customer_name_masked
+    customer_name_masked: str  # 李** (PIPL: personal data masked on screen)
     customer_id: int | None
     visit_id: int | None
     walk_in: bool
@@ -132,6 +133,12 @@ class TestDriveDTO:
     @property
     def weather_severe(self) -> bool:
         return self.weather in SEVERE_WEATHER
+
+
+def mask_name(name: str | None) -> str:
+    """李**: the surname (first character) and a star for each other character, as the
+    customer and complaint pages show a name (app/reception/customer_log.mask_name)."""
+    return "" if not name else name[0] + "*" * (len(name) - 1)
 
 
 def describe_vehicle(v: Vehicle) -> str:
@@ -201,6 +208,7 @@ def drive_dto(session, d: TestDrive, now: dt.datetime) -> TestDriveDTO:
         route_id=d.route_id,
         route_name=route.name,
         customer_name=d.customer_name,
+        customer_name_masked=mask_name(d.customer_name),
         customer_id=d.customer_id,
         visit_id=d.visit_id,
         walk_in=d.walk_in,
