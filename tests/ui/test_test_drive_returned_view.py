@@ -1,7 +1,8 @@
 """A returned test drive opened later shows its return as recorded (issue #20.2, the KPI
 drill-down of 3.13 "each record opens its own page"): the Return step holds the odometer,
 damage check, feedback and intent recorded at the return (T/CSCA 120031-2023 4.2.4.5),
-read-only, and the dialog shows the customer's name masked (PIPL: masked on screen)."""
+read-only; its pre-departure check shows the items ticked and the odometer out (4.2.4.6);
+and the dialog shows the customer's name masked (PIPL: masked on screen)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,20 @@ def test_clicking_the_return_step_of_a_returned_drive_shows_what_was_recorded(qt
     assert item.text().startswith("✓")
     _assert_return_as_recorded(dialog)
     _assert_name_masked(dialog)
+
+
+def test_the_pre_departure_check_of_a_returned_drive_shows_what_was_ticked(qtbot, database, world):  # noqa: F811
+    # 4.2.4.6: lights, tyres, energy, signage and warning signs checked, odometer out 1200 km.
+    back = _returned_drive(world)
+    dialog = TestDriveDialog(AppContext(database, world.manager), back.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    item = dialog.steps.item(STEPS.index("departure"))
+    qtbot.mouseClick(dialog.steps.viewport(), Qt.MouseButton.LeftButton, pos=dialog.steps.visualItemRect(item).center())
+
+    form = dialog.departure_form
+    assert dialog.pages.currentWidget() is form
+    assert all(box.isChecked() for box in form.check_boxes.values())
+    assert form.odometer_out.text() == "1200 km"

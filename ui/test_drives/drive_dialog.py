@@ -265,6 +265,7 @@ class TestDriveDialog(DriveStepActions, QDialog):
         )
         self.preview_button.setEnabled(d.agreement_document_id is not None)
         self._show_sign_ready(d)
+        self.departure_form.load(d)
         if d.odometer_out is not None and d.status == "out":
             self.odometer_in.setMinimum(d.odometer_out)
 

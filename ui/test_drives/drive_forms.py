@@ -323,3 +323,12 @@ class DepartureForm(QWidget):
         save.setObjectName("record_check")
         form.addRow(self.tr("Odometer"), errors.wrap("odometer_out", self.odometer_out))
         form.addRow("", save)
+
+    def load(self, d) -> None:
+        """A drive past its booking shows the check as recorded (4.2.4.6: the items ticked and
+        the odometer out); a booked one keeps what the consultant is ticking."""
+        if d is None or d.status == "booked" or d.odometer_out is None:
+            return
+        for key, box in self.check_boxes.items():
+            box.setChecked(bool(d.check_items.get(key)))
+        self.odometer_out.setValue(d.odometer_out)
