@@ -15,6 +15,7 @@ from app.test_drives.rules import CHECK_ITEMS, SEVERE_WEATHER, fleet_problems, f
 from app.core.dto import Changes
 from db.models import StaffUser, Vehicle
 from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute
+from app.core.masking import mask_name  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -133,12 +134,6 @@ class TestDriveDTO:
     @property
     def weather_severe(self) -> bool:
         return self.weather in SEVERE_WEATHER
-
-
-def mask_name(name: str | None) -> str:
-    """李**: the surname (first character) and a star for each other character, as the
-    customer and complaint pages show a name (app/reception/customer_log.mask_name)."""
-    return "" if not name else name[0] + "*" * (len(name) - 1)
 
 
 def describe_vehicle(v: Vehicle) -> str:
