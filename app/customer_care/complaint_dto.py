@@ -11,18 +11,7 @@ from dataclasses import dataclass, field
 
 from app.core.dto import Changes
 from app.customer_care.complaint_deadlines import ClockState
-
-
-def mask_mobile(mobile: str | None) -> str:
-    """138****5678."""
-    if not mobile:
-        return ""
-    return mobile[:3] + "*" * max(0, len(mobile) - 7) + mobile[-4:] if len(mobile) > 7 else "*" * len(mobile)
-
-
-def mask_name(name: str | None) -> str:
-    """周**: the surname and a star for each other character."""
-    return "" if not name else name[0] + "*" * (len(name) - 1)
+from app.core.masking import mask_mobile, mask_name  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,8 @@ def consultant_table(ctx: RenderContext, groups: tuple[GroupFigures, ...]) -> li
     rows: list[list] = [header]
     shading = []
     for r, group in enumerate(groups, 1):
-        row: list = [Paragraph(esc(group.label), name_style)]
+        name = esc(group.label) if group.key is not None else stacked(words.NO_CONSULTANT, ctx.language, 7.5)
+        row: list = [Paragraph(name, name_style)]
         for c, f in enumerate(group.figures, 1):
             row.append(Paragraph(f"{esc(words.percent(f.value_bp))}<br/>{f.numerator}/{f.denominator}", small))
             if f.verdict != "none":

@@ -47,6 +47,7 @@ SERIES_ACTUAL = Text("实际", "Actual")
 SERIES_TARGET = Text("目标", "Target")
 
 NO_FIGURE = "—"  # nothing counted: the denominator is 0 (definitions.rate_bp)
+NO_CONSULTANT = Text("未指定销售顾问", "No consultant named")  # records naming none (the group None)
 NO_CONSULTANT_ROWS = Text("本期没有按销售顾问统计的记录。", "No figures by consultant in this period.")
 PENDING_NOTE = Text(
     "“待定”：提车后72小时尚未届满且尚未回访的顾客，既不计入分子也不计入分母（3.14）。",

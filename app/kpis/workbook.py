@@ -205,7 +205,8 @@ def _summary(ws, data: WorkbookData) -> None:
     _bold_row(ws, [_both(words.COL_CONSULTANT)] + [_both(h) for h in FIGURE_HEADER[:-1]])
     for group in report.groups:
         for f in group.figures:
-            _row(ws, [group.label, *_figure_cells(f)[:-1]])
+            label = group.label if group.key is not None else _both(words.NO_CONSULTANT)
+            _row(ws, [label, *_figure_cells(f)[:-1]])
             _formats(ws, offset=1)
     for col, width in zip("ABCDEFGHIJK", (16, 10, 16, 30, 14, 14, 10, 10, 14, 10, 10)):
         ws.column_dimensions[col].width = width

@@ -17,21 +17,10 @@ from app.reception.history_dto import CustomerChangeDTO
 from app.reception.support import staff_names
 from db.customer_history_models import CustomerChange, CustomerChangeKind
 from db.reception_models import Customer
+from app.core.masking import mask_mobile, mask_name  # noqa: F401  (re-exported)
 
 # The reason recorded when the desk's check-in changed a returning customer's name.
 AT_CHECK_IN = "at_check_in"
-
-
-def mask_mobile(mobile: str | None) -> str:
-    """138****5678: the way a mobile is shown on screens and in the history."""
-    if not mobile:
-        return ""
-    return mobile[:3] + "*" * max(0, len(mobile) - 7) + mobile[-4:] if len(mobile) > 7 else "*" * len(mobile)
-
-
-def mask_name(name: str | None) -> str:
-    """周** : the surname (first character) and a star for each other character."""
-    return "" if not name else name[0] + "*" * (len(name) - 1)
 
 
 def note_change(

@@ -15,6 +15,7 @@ from app.test_drives.rules import CHECK_ITEMS, SEVERE_WEATHER, fleet_problems, f
 from app.core.dto import Changes
 from db.models import StaffUser, Vehicle
 from db.drive_models import DriveStatus, TestDrive, TestDriveCar, TestDriveRoute
+from app.core.masking import mask_name  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class TestDriveDTO:
     transmission: str
     route_id: int
     route_name: str
-    customer_name: str
+    customer_name: str  # in clear: the agreement's signer; screens show customer_name_masked
+    customer_name_masked: str  # 李** (PIPL: personal data masked on screen)
     customer_id: int | None
     visit_id: int | None
     walk_in: bool
@@ -201,6 +203,7 @@ def drive_dto(session, d: TestDrive, now: dt.datetime) -> TestDriveDTO:
         route_id=d.route_id,
         route_name=route.name,
         customer_name=d.customer_name,
+        customer_name_masked=mask_name(d.customer_name),
         customer_id=d.customer_id,
         visit_id=d.visit_id,
         walk_in=d.walk_in,

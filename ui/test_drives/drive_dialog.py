@@ -225,14 +225,16 @@ class TestDriveDialog(DriveStepActions, QDialog):
         self.pages.widget(0).setEnabled(d is None or booked)
         self.customer_name.setEnabled(d is None)
         self.book_button.setText(self.tr("Book") if d is None else self.tr("Move booking"))
-        self.pages.widget(7).setEnabled(d is not None and d.status == "out" and conduct)
+        # The return page: to record when out; read-only with what was recorded once returned.
+        self.pages.widget(7).setEnabled(d is not None and (d.status == "returned" or (d.status == "out" and conduct)))
+        self.return_form.load(d)
 
     def _show_drive(self, d) -> None:
         """The summary line and each page's view of the saved drive."""
         start, end = to_store_time(d.planned_start), to_store_time(d.planned_end)
         self.summary.setText(
             self.tr("{customer} · {car} {plate} · {route} · {start}–{end} · {km} km").format(
-                customer=d.customer_name,
+                customer=d.customer_name_masked,  # PIPL: masked on screen
                 car=d.car_description,
                 plate=d.plate,
                 route=d.route_name,
@@ -263,6 +265,7 @@ class TestDriveDialog(DriveStepActions, QDialog):
         )
         self.preview_button.setEnabled(d.agreement_document_id is not None)
         self._show_sign_ready(d)
+        self.departure_form.load(d)
         if d.odometer_out is not None and d.status == "out":
             self.odometer_in.setMinimum(d.odometer_out)
 

@@ -195,6 +195,23 @@ class ReturnForm(QWidget):
         form.addRow(self.tr("Intent level"), e.wrap("intent_level", self.intent))
         form.addRow("", save)
 
+    def load(self, d) -> None:
+        """Show a returned drive as recorded (4.2.4.5: odometer, damage check, feedback,
+        intent), read-only: a return is recorded once; opened later, e.g. from the KPI
+        drill-down of 3.13 (issue #20.2), it shows what was recorded, never empty fields."""
+        returned = d is not None and d.status == "returned"
+        if returned:
+            self.odometer_in.setValue(d.odometer_in or 0)
+            self.damage.setCurrentIndex(max(0, self.damage.findData(d.damage_found)))
+            self.damage_notes.setText(d.damage_notes)
+            self.feedback.setPlainText(d.feedback)
+            self.intent.setCurrentIndex(max(0, self.intent.findData(d.intent_level)))
+        for edit in (self.odometer_in, self.damage_notes, self.feedback):
+            edit.setReadOnly(returned)
+        for box in (self.damage, self.intent):
+            box.setEnabled(not returned)  # a combo box has no read-only state
+        self.save_button.setVisible(not returned)
+
     def data(self):
         from app.test_drives.drive_steps import ReturnInput
 
@@ -306,3 +323,12 @@ class DepartureForm(QWidget):
         save.setObjectName("record_check")
         form.addRow(self.tr("Odometer"), errors.wrap("odometer_out", self.odometer_out))
         form.addRow("", save)
+
+    def load(self, d) -> None:
+        """A drive past its booking shows the check as recorded (4.2.4.6: the items ticked and
+        the odometer out); a booked one keeps what the consultant is ticking."""
+        if d is None or d.status == "booked" or d.odometer_out is None:
+            return
+        for key, box in self.check_boxes.items():
+            box.setChecked(bool(d.check_items.get(key)))
+        self.odometer_out.setValue(d.odometer_out)

@@ -105,7 +105,7 @@ class DriveStepActions:
 
     # --- 4 confirmation and pre-departure check (4.2.4.5, 4.2.4.6) --------------------------------
     def _departure_page(self) -> QWidget:
-        f = DepartureForm(self.errors)
+        self.departure_form = f = DepartureForm(self.errors)
         f.confirm_button.clicked.connect(self.confirm_terms)
         f.save_button.clicked.connect(self.record_check)
         self.terms, self.check_boxes, self.odometer_out = f.terms, f.check_boxes, f.odometer_out
