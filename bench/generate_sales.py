@@ -102,8 +102,11 @@ def _number_counters(g, rows: dict[str, list[dict]]) -> None:
             conn.execute(text("delete from document_sequence where doc_type = :t and year = :y and last < :n"), key)
             conn.execute(
                 text(
-                    "insert into document_sequence (doc_type, year, last) select :t, :y, :n where not exists "
-                    "(select 1 from document_sequence where doc_type = :t and year = :y)"
+                    # The casts: PostgreSQL deduces :t as text in the select list and as varchar in the
+                    # subquery, and psycopg refuses a parameter with two types.
+                    "insert into document_sequence (doc_type, year, last) select cast(:t as varchar(40)), "
+                    "cast(:y as integer), cast(:n as integer) where not exists "
+                    "(select 1 from document_sequence where doc_type = cast(:t as varchar(40)) and year = cast(:y as integer))"
                 ),
                 key,
             )
