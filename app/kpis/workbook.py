@@ -234,7 +234,7 @@ def _kpi_sheet(ws, data: WorkbookData, code: KpiCode) -> None:
     _row(ws, [words.DEFINITIONS[code].en])
     _row(ws, [])
     _bold_row(ws, [_both(h) for h in RECORD_HEADER])
-    header_row = ws.max_row
+    header_row = row = ws.max_row
     for side in Side:
         for r in data.records[(code, side)]:
             consultant = data.staff.get(r.consultant_id, f"#{r.consultant_id}") if r.consultant_id else ""
@@ -250,7 +250,10 @@ def _kpi_sheet(ws, data: WorkbookData, code: KpiCode) -> None:
                     r.brand,
                 ],
             )
-            ws.cell(row=ws.max_row, column=4).number_format = WHEN_FORMAT
+            # Counted, not ws.max_row: openpyxl computes that over every cell, which made a
+            # sheet of 13,000 records quadratic (100-200 s of the evidence pack's month of S).
+            row += 1
+            ws.cell(row=row, column=4).number_format = WHEN_FORMAT
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     for col, width in zip("ABCDEF", (18, 22, 22, 18, 16, 14)):
         ws.column_dimensions[col].width = width
