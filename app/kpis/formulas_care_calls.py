@@ -98,10 +98,23 @@ def judge(ref: RecordRef, picked_up: dt.datetime, reached: dt.datetime | None, a
     return Row(ref, numerator=in_time, denominator=in_time or ended, pending=not in_time and not ended)
 
 
+_MEMO = "kpis.delivery_call_rows"
+
+
 class DeliveryCallRate(RowFormula):
     code = KpiCode.DELIVERY_CALL
     has_pending = True
 
     def rows(self, session: Session, period: Period, as_of: dt.datetime) -> list[Row]:
+        """The period's pick-ups judged. The report asks for counts and then for pending in one
+        read: they are read once per read transaction (remembered on the session, as reception's
+        intention counts are), not twice (issue #20.8)."""
+        memo = session.info.setdefault(_MEMO, {})
+        hit = memo.get((period, as_of))
+        if hit is not None and hit[0] is session.get_transaction():
+            return hit[1]
         found = _contract_pick_ups(session, period, as_of) + _paper_pick_ups(session, period, as_of)
-        return [judge(ref, picked, reached, as_of) for ref, picked, reached in found]
+        out = [judge(ref, picked, reached, as_of) for ref, picked, reached in found]
+        memo.clear()  # one entry: a session's older reads are never asked again
+        memo[(period, as_of)] = (session.get_transaction(), out)
+        return out
