@@ -56,15 +56,18 @@ CONTRACT_PICK_UPS = (
     .group_by(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand)
 )
 
-# Tasks due in the period shifted by 72 hours. Kind and deal are checked on the rows rather than
-# in SQL, so the database ranges over the due-time index (the period's tasks) and not over every
-# delivery call ever made (issue #20.8).
+# Delivery calls without a deal, due in the period shifted by 72 hours. Only those are read (not
+# the lead follow-ups due in the window too), on the due-time range (issue #20.8). Kind and deal
+# are said as `kind || ''` and `deal_id + 0` so that SQLite keeps to the due-time index rather
+# than take the kind index (every delivery call ever made) or the deal index (whose NULL entries
+# are every lead follow-up of the store's history).
 TASKS_DUE = (
-    select(FollowUpTask.id, FollowUpTask.kind, FollowUpTask.deal_id, FollowUpTask.due_at, func.min(TaskAttempt.at))
+    select(FollowUpTask.id, FollowUpTask.due_at, func.min(TaskAttempt.at))
     .outerjoin(TaskAttempt, _reached(FollowUpTask))
+    .where(FollowUpTask.kind.concat("") == TaskKind.DELIVERY_CALL.value, (FollowUpTask.deal_id + 0).is_(None))
     .where(FollowUpTask.due_at >= bindparam("due_from"), FollowUpTask.due_at < bindparam("due_to"))
     .where(FollowUpTask.due_at <= bindparam("due_by"))
-    .group_by(FollowUpTask.id, FollowUpTask.kind, FollowUpTask.deal_id, FollowUpTask.due_at)
+    .group_by(FollowUpTask.id, FollowUpTask.due_at)
 )
 
 
@@ -84,8 +87,7 @@ def _paper_pick_ups(session: Session, period: Period, as_of: dt.datetime) -> lis
     due = {"due_from": start + WINDOW, "due_to": end + WINDOW, "due_by": as_of + WINDOW, "as_of": as_of}
     return [
         (RecordRef(RecordKind.CARE_TASK, tid, due_at - WINDOW, f"#{tid}"), due_at - WINDOW, reached)
-        for tid, kind, deal_id, due_at, reached in session.execute(TASKS_DUE, due)
-        if kind == TaskKind.DELIVERY_CALL and deal_id is None
+        for tid, due_at, reached in session.execute(TASKS_DUE, due)
     ]
 
 
@@ -96,10 +98,23 @@ def judge(ref: RecordRef, picked_up: dt.datetime, reached: dt.datetime | None, a
     return Row(ref, numerator=in_time, denominator=in_time or ended, pending=not in_time and not ended)
 
 
+_MEMO = "kpis.delivery_call_rows"
+
+
 class DeliveryCallRate(RowFormula):
     code = KpiCode.DELIVERY_CALL
     has_pending = True
 
     def rows(self, session: Session, period: Period, as_of: dt.datetime) -> list[Row]:
+        """The period's pick-ups judged. The report asks for counts and then for pending in one
+        read: they are read once per read transaction (remembered on the session, as reception's
+        intention counts are), not twice (issue #20.8)."""
+        memo = session.info.setdefault(_MEMO, {})
+        hit = memo.get((period, as_of))
+        if hit is not None and hit[0] is session.get_transaction():
+            return hit[1]
         found = _contract_pick_ups(session, period, as_of) + _paper_pick_ups(session, period, as_of)
-        return [judge(ref, picked, reached, as_of) for ref, picked, reached in found]
+        out = [judge(ref, picked, reached, as_of) for ref, picked, reached in found]
+        memo.clear()  # one entry: a session's older reads are never asked again
+        memo[(period, as_of)] = (session.get_transaction(), out)
+        return out

@@ -24,7 +24,7 @@ from sqlalchemy.types import DateTime
 
 from app.core.clock import previous_month, store_day_bounds
 from app.reception.rules import RETAINED_STATUSES
-from app.reception.snapshots import settled_leads
+from app.reception.snapshots import dialect_of, settled_leads
 from db.reception_models import Customer, KpiMonth, Lead, LeadMonthSnapshot, LeadStatusChange
 
 _RETAINED = [st.value for st in RETAINED_STATUSES]
@@ -70,10 +70,10 @@ def _replayed_retained(moment: dt.datetime) -> Select:
     return select(last.c.lead_id).where(last.c.rn == 1, last.c.status.in_(_RETAINED))
 
 
-def _retained_from_history(moment: dt.datetime) -> Select:
+def _retained_from_history(moment: dt.datetime, dialect: str) -> Select:
     at = literal(moment, DateTime).label("at")
     cols = (Lead.id.label("id"), at, Lead.consultant_id.label("consultant_id"), Lead.brand.label("brand"))
-    settled = _with_contact(select(*cols, Lead.model.label("model")).where(*settled_leads(moment)))
+    settled = _with_contact(select(*cols, Lead.model.label("model")).where(*settled_leads(moment, dialect)))
     replayed = _replayed_retained(moment).subquery()
     changed = _with_contact(select(*cols, Lead.model.label("model")).join(replayed, replayed.c.lead_id == Lead.id))
     u = union_all(settled, changed).subquery()
@@ -105,7 +105,7 @@ def retained_intentions(session: Session, day: dt.date) -> tuple[Select, bool]:
         kpi_month_id = session.scalar(select(KpiMonth.id).where(KpiMonth.month == previous_month(day)))
         if kpi_month_id is not None:
             return _retained_from_snapshot(moment, kpi_month_id), True
-    return _retained_from_history(moment), False
+    return _retained_from_history(moment, dialect_of(session)), False
 
 
 @dataclass(frozen=True)
