@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models import Base, Versioned, _now
@@ -319,13 +319,19 @@ class LeadMonthSnapshot(Base):
     """One lead retained (new or following) at the end of a snapshotted month. Immutable."""
 
     __tablename__ = "lead_month_snapshot"
-    __table_args__ = (UniqueConstraint("kpi_month_id", "lead_id"),)
+    __table_args__ = (
+        UniqueConstraint("kpi_month_id", "lead_id"),
+        # 3.12/3.13: counting one month's intentions (per consultant) is one range of this index.
+        Index("ix_lead_month_snapshot_month_intention", "kpi_month_id", "intention", "consultant_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kpi_month_id: Mapped[int] = mapped_column(ForeignKey("kpi_month.id"), index=True)
     lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id"), index=True)
     consultant_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
     status: Mapped[str] = mapped_column(String(12))
+    # An intention (意向) when the snapshot was taken: its customer had a mobile, not anonymised.
+    intention: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Appointment(Versioned, Base):

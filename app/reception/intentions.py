@@ -6,7 +6,10 @@ anonymised. Anonymous visits and leads without contact never count (issue #20 de
 Retained (留存) at an instant: still new or following then. At a month's start this comes from the
 previous month's end snapshot (`lead_month_snapshot`, with the consultant it had then) when one
 was taken, else from the append-only status history, as app/reception/snapshots.py rebuilds a
-late snapshot, so both give the same leads.
+late snapshot, so both give the same leads. From a snapshot, whether a lead is an intention is
+the flag recorded when the snapshot was taken (a late one reads the contact when it is taken), so
+a past month's figure no longer changes when a customer is anonymised later; the snapshot's count
+is one index range (kpi_month_id, intention, consultant_id) and joins `lead` only for its brand.
 
 Each function returns a SELECT of (id, at, consultant_id, brand, model) rows: callers count it
 grouped or list it, from the same statement. Every one is bounded by an indexed instant
@@ -80,31 +83,31 @@ def _retained_from_history(moment: dt.datetime, dialect: str) -> Select:
     return select(u.c.id, u.c.at, u.c.consultant_id, u.c.brand, u.c.model)
 
 
-def _retained_from_snapshot(moment: dt.datetime, kpi_month_id: int) -> Select:
-    q = (
-        select(
-            Lead.id.label("id"),
-            literal(moment, DateTime).label("at"),
-            LeadMonthSnapshot.consultant_id.label("consultant_id"),  # the owner at the month's end
-            Lead.brand.label("brand"),
-            Lead.model.label("model"),
-        )
-        .select_from(LeadMonthSnapshot)
-        .join(Lead, Lead.id == LeadMonthSnapshot.lead_id)
-        .where(LeadMonthSnapshot.kpi_month_id == kpi_month_id)
+def _retained_from_snapshot(moment: dt.datetime, kpi_month_id: int, lead_columns: bool) -> Select:
+    """The snapshot's intentions (its recorded flag). Without `lead_columns` only (id, at,
+    consultant_id): counting them, whole or per consultant, never reads `lead` or `customer`."""
+    cols = (
+        LeadMonthSnapshot.lead_id.label("id"),
+        literal(moment, DateTime).label("at"),
+        LeadMonthSnapshot.consultant_id.label("consultant_id"),  # the owner at the month's end
     )
-    return _with_contact(q)
+    mine = (LeadMonthSnapshot.kpi_month_id == kpi_month_id, LeadMonthSnapshot.intention.is_(True))
+    if not lead_columns:
+        return select(*cols).where(*mine)
+    q = select(*cols, Lead.brand.label("brand"), Lead.model.label("model")).select_from(LeadMonthSnapshot)
+    return q.join(Lead, Lead.id == LeadMonthSnapshot.lead_id).where(*mine)
 
 
-def retained_intentions(session: Session, day: dt.date) -> tuple[Select, bool]:
+def retained_intentions(session: Session, day: dt.date, *, lead_columns: bool = True) -> tuple[Select, bool]:
     """上月留存意向: intentions retained at the start of store day `day`, and whether they come
     from a month-end snapshot (only when `day` is a month's first day and the previous month's
-    snapshot was taken); else from the status history at that instant."""
+    snapshot was taken); else from the status history at that instant. `lead_columns=False`
+    lets a snapshot's rows leave out brand and model (for counts not grouped by brand)."""
     moment, _ = store_day_bounds(day)
     if day.day == 1:
         kpi_month_id = session.scalar(select(KpiMonth.id).where(KpiMonth.month == previous_month(day)))
         if kpi_month_id is not None:
-            return _retained_from_snapshot(moment, kpi_month_id), True
+            return _retained_from_snapshot(moment, kpi_month_id, lead_columns), True
     return _retained_from_history(moment, dialect_of(session)), False
 
 
@@ -144,7 +147,7 @@ def intention_counts(session: Session, first_day: dt.date, last_day: dt.date, by
     hit = memo.get(key)
     if hit is not None and hit[0] is session.get_transaction():
         return hit[1]
-    retained, from_snapshot = retained_intentions(session, first_day)
+    retained, from_snapshot = retained_intentions(session, first_day, lead_columns=by == "brand")
     start, _ = store_day_bounds(first_day)
     _, end = store_day_bounds(last_day)
     new = new_intentions(start, end)

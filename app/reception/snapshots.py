@@ -6,7 +6,10 @@ once and for good (`kpi_month` + `lead_month_snapshot`): next month's 3.12 closu
 just after each month end while it runs, takes the snapshot of every closed month that has none
 (`take_due_snapshots`, a system step with no actor). A month whose end passed while no terminal
 ran is rebuilt from the append-only status history (`lead_status_change`): the status each lead
-had at that instant, so a late snapshot equals the one taken on time. The month is unique in
+had at that instant, so a late snapshot equals the one taken on time. Each lead also records
+whether it was an intention (意向: its customer had a mobile, not anonymised) when the snapshot
+was taken, so a past month's 3.12/3.13 denominator no longer changes; a snapshot taken late reads
+the contact when it is taken (the rule, docs/kpis_design.md). The month is unique in
 `kpi_month`, so two terminals taking it at once leave one snapshot.
 """
 
@@ -21,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from app.core.clock import month_start, next_month, store_month_bounds, to_store_time, utcnow
 from app.reception.dto import SnapshotDTO
 from app.reception.rules import RETAINED_STATUSES, retained_at
-from db.reception_models import KpiMonth, Lead, LeadMonthSnapshot, LeadStatusChange
+from db.reception_models import Customer, KpiMonth, Lead, LeadMonthSnapshot, LeadStatusChange
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -71,14 +74,33 @@ def dialect_of(session) -> str:
 
 def retained_leads(session, moment: dt.datetime) -> list[tuple[int, int, str]]:
     """(lead id, consultant id, status) of every lead retained (new/following) at `moment`."""
+    return [(i, c, st) for i, c, st, _ in retained_with_contact(session, moment)]
+
+
+def _has_contact() -> ColumnElement[bool]:
+    """The lead is an intention now: its customer has a mobile on record, not anonymised."""
+    return (Customer.mobile.is_not(None) & Customer.anonymised_at.is_(None)).label("intention")
+
+
+def retained_with_contact(session, moment: dt.datetime) -> list[tuple[int, int, str, bool]]:
+    """(lead id, consultant id, status, intention now) of every lead retained at `moment`."""
     rows = session.execute(
-        select(Lead.id, Lead.consultant_id, Lead.status).where(*settled_leads(moment, dialect_of(session)))
+        select(Lead.id, Lead.consultant_id, Lead.status, _has_contact())
+        .outerjoin(Customer, Customer.id == Lead.customer_id)
+        .where(*settled_leads(moment, dialect_of(session)))
     )
-    out = [(i, c, st) for i, c, st in rows]
+    out = [(i, c, st, bool(yes)) for i, c, st, yes in rows]
     replayed = _replayed(session, moment)
     if replayed:
-        owners = dict(session.execute(select(Lead.id, Lead.consultant_id).where(Lead.id.in_(list(replayed)))).all())
-        out += [(i, owners[i], st) for i, st in replayed.items()]
+        owners = {
+            i: (c, bool(yes))
+            for i, c, yes in session.execute(
+                select(Lead.id, Lead.consultant_id, _has_contact())
+                .outerjoin(Customer, Customer.id == Lead.customer_id)
+                .where(Lead.id.in_(list(replayed)))
+            )
+        }
+        out += [(i, owners[i][0], st, owners[i][1]) for i, st in replayed.items()]
     return sorted(out)
 
 
@@ -102,13 +124,14 @@ def record_snapshot(uow: UnitOfWork, first: dt.date, *, now: dt.datetime, taken_
         existing = s.scalar(select(KpiMonth).where(KpiMonth.month == first))
         if existing is not None:
             return snapshot_dto(s, existing)
-        retained = retained_leads(s, end)
+        retained = retained_with_contact(s, end)
         k = KpiMonth(month=first, retained_count=len(retained), taken_at=now, taken_by_id=taken_by_id)
         try:
             s.add(k)
             s.flush()  # the month is unique: a terminal that took it meanwhile stops us here
             s.add_all(
-                LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st) for i, c, st in retained
+                LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st, intention=yes)
+                for i, c, st, yes in retained
             )
             uow.commit()
         except IntegrityError:  # another terminal took it at the same moment: theirs stands
