@@ -5,6 +5,7 @@ today and a 3.15 one from next week, and sees who set them and why, and the hist
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QDateTimeEdit
 from PySide6.QtCore import Qt
 
 from app.kpis.definitions import KPIS, KpiCode
@@ -54,8 +55,13 @@ def test_a_manager_sets_targets_and_sees_who_and_why(qtbot, ctx):
         qtbot.keyClick(dialog.code, Qt.Key.Key_Up)
     assert dialog.code.currentData() == "3.15" and dialog.target.value() == 0.7
     _type(qtbot, dialog.target, "0.5")
+    # Next year's day, by the year part of the field whatever the locale's order: pressing Up on
+    # its first section did nothing in December with a month-first (en_US) format.
+    later = dialog.effective.date().addYears(1)
     dialog.effective.setFocus()
-    qtbot.keyClick(dialog.effective, Qt.Key.Key_Up)  # its first section up by one: a later day
+    dialog.effective.setCurrentSection(QDateTimeEdit.Section.YearSection)  # as a click on the year
+    qtbot.keyClick(dialog.effective, Qt.Key.Key_Up)
+    assert dialog.effective.date() == later
     qtbot.keyClicks(dialog.reason, "Fewer 12345 complaints")
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert _cell(table, 5, 1) == "≤ 0.70 %"  # not in force before its day
