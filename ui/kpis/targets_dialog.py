@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,8 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +36,7 @@ from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.shell.workers import run_op
 from ui.widgets.field_error import FieldErrors
 from ui.widgets.store_dates import store_qdate
+from ui.widgets.table_model import DtoTableModel
 
 
 def kpi_name(code: KpiCode) -> str:
@@ -49,9 +50,29 @@ def percent(code: KpiCode, bp: int) -> str:
     return f"{sign} {bp / 100:.2f} %"
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
+class _TextRows(DtoTableModel[list[str]]):
+    """Rows of ready-made cell texts under fixed headers (the house rule: lists are models)."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self.COLUMN_COUNT = len(headers)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        row = self.item(index)
+        if row is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return row[index.column()]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+def _table(name: str, headers: list[str]) -> QTableView:
+    table = QTableView(objectName=name)
+    table.setModel(_TextRows(headers, table))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
@@ -60,11 +81,10 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+def _fill(table: QTableView, rows: list[list[str]]) -> None:
+    model = table.model()
+    assert isinstance(model, _TextRows)
+    model.set_rows(rows)
 
 
 class TargetsDialog(ServiceFormDialog):
