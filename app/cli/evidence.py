@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app import cli as base
 from app.cli import EXIT_OK, EXIT_USAGE, CliError
+from app.cli.kpis import period_of
 from app.cli.messages import say
 
 BAR = 30
@@ -43,26 +44,10 @@ def _progress(done: int, total: int, what: str) -> None:
     sys.stderr.flush()
 
 
-def _period(args):
-    from app.kpis.periods import Period
-
-    if args.last < args.first:
-        raise CliError(
-            say(
-                "the period ends ({last}) before it starts ({first})",
-                "期间的结束日（{last}）早于开始日（{first}）",
-                first=args.first,
-                last=args.last,
-            ),
-            EXIT_USAGE,
-        )
-    return Period.custom(args.first, args.last)
-
-
 def cmd_evidence_pack(args) -> int:
     from app.kpis.evidence import DEFAULT_SEED, build_evidence_pack
 
-    period = _period(args)
+    period = period_of(args)
     out: Path = args.out
     if not out.parent.is_dir():
         raise CliError(

@@ -43,7 +43,8 @@ def _percent(bp: int | None) -> str:
     return NONE if bp is None else f"{bp / 100:.2f}"
 
 
-def _period(args):
+def period_of(args):
+    """The --from/--to period of a KPI command (kpis, evidence-pack), refused when reversed."""
     from app.kpis.periods import Period
 
     if args.last < args.first:
@@ -83,7 +84,7 @@ def _rows(report) -> list[dict]:
 def cmd_kpis(args) -> int:
     from app.kpis.api import GroupBy, compute_kpis
 
-    period = _period(args)
+    period = period_of(args)
     db = base._open_database(args)
     try:
         actor = base._system_admin(db)
