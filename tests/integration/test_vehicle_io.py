@@ -372,7 +372,11 @@ def test_progress_reports_and_can_cancel(uow, manager, tmp_path):
 @pytest.mark.slow
 def test_3000_rows_import_grows_linearly_not_quadratically(uow, manager, tmp_path):
     """A 3,000-row file costs about ten times a 300-row one (same run, same machine): a per-row
-    query that grew with the table would make it 100 times. Absolute speed is in bench/."""
+    query that grew with the table would make it 100 times. Absolute speed is in bench/.
+
+    Two rounds, passing if either does: a load spike on a shared CI machine once made a single
+    3,000-row run 40 times the 300-row one (6.6 s against 0.16 s, with the unchanged re-import
+    of the same file at 0.76 s), while a quadratic cost would miss in both rounds."""
 
     def timed(rows, name, field):
         path = write_csv(tmp_path / name, rows)
@@ -380,11 +384,18 @@ def test_3000_rows_import_grows_linearly_not_quadratically(uow, manager, tmp_pat
         assert getattr(import_vehicles(uow(), actor=manager, path=path), field) == len(rows)
         return time.perf_counter() - t0
 
-    small = [row(vin=make_vin(400_000 + i)) for i in range(300)]
-    big = [row(vin=make_vin(500_000 + i)) for i in range(3000)]
-    t_small, t_big = timed(small, "small.csv", "created"), timed(big, "big.csv", "created")
-    t_again = timed(big, "big.csv", "unchanged")
-    assert t_big < 30 * t_small and t_again < 30 * t_small, (t_small, t_big, t_again)
+    rounds = []
+    for n in range(2):
+        base = 400_000 + n * 10_000
+        small = [row(vin=make_vin(base + i)) for i in range(300)]
+        big = [row(vin=make_vin(base + 1_000 + i)) for i in range(3000)]
+        t_small = timed(small, f"small{n}.csv", "created")
+        t_big = timed(big, f"big{n}.csv", "created")
+        t_again = timed(big, f"big{n}.csv", "unchanged")
+        rounds.append((t_small, t_big, t_again))
+        if t_big < 30 * t_small and t_again < 30 * t_small:
+            return
+    raise AssertionError(f"3,000 rows cost over 30 times 300 rows in both rounds: {rounds}")
 
 
 @pytest.mark.parametrize("name", ["vehicles_sample.csv", "vehicles_sample_gbk.csv"])
