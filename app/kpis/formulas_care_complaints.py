@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.kpis.definitions import KpiCode
 from app.kpis.dto import RecordKind, RecordRef
-from app.kpis.formulas_care_rows import Row, RowFormula, in_period, period_params
+from app.kpis.formulas_care_rows import Row, RowFormula, in_period, once_per_read, period_params
 from app.kpis.periods import Period
 from db.complaint_models import Complaint, ComplaintChannel
 from db.models import Vehicle
@@ -68,13 +68,21 @@ CARS_SOLD = (
 
 
 def complaints_received(session: Session, period: Period, as_of: dt.datetime, *, hotline_only: bool = False) -> list:
-    """(ref, first response, response due, closed) of the complaints received in the period."""
+    """(ref, first response, response due, closed) of the complaints received in the period.
+    Read once per read transaction: 3.15, 3.16 and 3.17 all ask for them (issue #20.8)."""
+    every = once_per_read(session, _MEMO, (period, as_of), lambda: _complaints(session, period, as_of))
+    return [c[:4] for c in every if not hotline_only or c[4] == ComplaintChannel.HOTLINE_12345]
+
+
+_MEMO = "kpis.complaints_received"
+
+
+def _complaints(session: Session, period: Period, as_of: dt.datetime) -> list:
     return [
-        (RecordRef(RecordKind.COMPLAINT, cid, at, number, consultant, brand or ""), answered, due, closed)
+        (RecordRef(RecordKind.COMPLAINT, cid, at, number, consultant, brand or ""), answered, due, closed, channel)
         for cid, number, at, consultant, brand, answered, due, closed, channel in session.execute(
             COMPLAINTS, period_params(period, as_of)
         )
-        if not hotline_only or channel == ComplaintChannel.HOTLINE_12345
     ]
 
 

@@ -14,35 +14,40 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Select, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.kpis.definitions import KpiCode
 from app.kpis.dto import Counts, GroupBy, GroupKey, RecordKind, RecordRef, Side
-from app.kpis.formulas_sales_contracts import contract_refs, contracts_signed
+from app.kpis.formulas_sales_contracts import contract_refs, contracts_signed, signed_tally
 from app.kpis.formulas_sales_rows import BY_COLUMN, add_counts, oldest_first, refs, rows_in_group, store_total
 from app.kpis.periods import Period
-from app.reception.api import count_by, intention_counts, new_intentions, retained_intentions
+from app.reception.api import Query, count_by, intention_counts, new_intentions, retained_intentions
 from db.drive_models import DriveStatus, TestDrive, TestDriveCar
 from db.models import Vehicle
 
 
-def drives_returned(start: dt.datetime, end: dt.datetime) -> Select:
-    """Test drives returned in [start, end) (index on status, actual_end), with their escort."""
-    return (
-        select(
-            TestDrive.id.label("id"),
-            TestDrive.actual_end.label("at"),
-            TestDrive.escort_id.label("consultant_id"),
-            Vehicle.brand.label("brand"),
-            TestDrive.agreement_number.label("number"),
-        )
-        .join(TestDriveCar, TestDriveCar.id == TestDrive.car_id)
-        .join(Vehicle, Vehicle.id == TestDriveCar.vehicle_id)
-        .where(
-            TestDrive.status == DriveStatus.RETURNED.value, TestDrive.actual_end >= start, TestDrive.actual_end < end
-        )
+_RETURNED = (
+    select(
+        TestDrive.id.label("id"),
+        TestDrive.actual_end.label("at"),
+        TestDrive.escort_id.label("consultant_id"),
+        Vehicle.brand.label("brand"),
+        TestDrive.agreement_number.label("number"),
     )
+    .join(TestDriveCar, TestDriveCar.id == TestDrive.car_id)
+    .join(Vehicle, Vehicle.id == TestDriveCar.vehicle_id)
+    .where(
+        TestDrive.status == DriveStatus.RETURNED.value,
+        TestDrive.actual_end >= bindparam("start"),
+        TestDrive.actual_end < bindparam("end"),
+    )
+)
+
+
+def drives_returned(start: dt.datetime, end: dt.datetime) -> Query:
+    """Test drives returned in [start, end) (index on status, actual_end), with their escort."""
+    return _RETURNED, {"start": start, "end": end}
 
 
 def _drive_refs(rows) -> list[RecordRef]:
@@ -66,11 +71,16 @@ class IntentionRate:
 
     code: KpiCode = KpiCode.CLOSURE
 
-    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Query:
         raise NotImplementedError
 
     def numerator_refs(self, rows) -> list[RecordRef]:
         raise NotImplementedError
+
+    def numerator_counts(
+        self, session: Session, start: dt.datetime, end: dt.datetime, as_of: dt.datetime, column: str | None
+    ) -> dict[object, int]:
+        return count_by(session, self.numerator(start, end, as_of), column)
 
     def counts(
         self, session: Session, period: Period, *, by: GroupBy | None, as_of: dt.datetime
@@ -79,7 +89,7 @@ class IntentionRate:
         out: dict[GroupKey, Counts] = {}
         for piece in period.pieces():
             start, end = piece.bounds()
-            num = count_by(session, self.numerator(start, end, as_of), column)
+            num = self.numerator_counts(session, start, end, as_of, column)
             den = intention_counts(session, piece.first_day, piece.last_day, column)
             add_counts(out, num, {k: den.total(k) for k in den.keys()})
         return store_total(out, by)
@@ -105,11 +115,17 @@ class ClosureRate(IntentionRate):
 
     code: KpiCode = KpiCode.CLOSURE
 
-    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Query:
         return contracts_signed(start, end, as_of)
 
     def numerator_refs(self, rows) -> list[RecordRef]:
         return contract_refs(rows)
+
+    def numerator_counts(
+        self, session: Session, start: dt.datetime, end: dt.datetime, as_of: dt.datetime, column: str | None
+    ) -> dict[object, int]:
+        # The same contracts as 3.11's denominator over a month: counted once per read.
+        return {k: signed for k, _, signed in signed_tally(session, start, end, as_of, column)}
 
 
 class TestDriveRate(IntentionRate):
@@ -117,7 +133,7 @@ class TestDriveRate(IntentionRate):
 
     code: KpiCode = KpiCode.TEST_DRIVE
 
-    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+    def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Query:
         return drives_returned(start, end)
 
     def numerator_refs(self, rows) -> list[RecordRef]:
