@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from app.core.dto import StoreDTO
+from app.documents.font_subsets import fixed_wording
 from app.documents.fonts import FontSet
 from app.documents.layout import DocumentMeta, RenderContext, SignatureDTO, Text, render_flowing
 from app.documents.layout import fact_table, heading, numbered, pick
@@ -236,6 +237,25 @@ def _story(ctx: RenderContext, c: ContractPrint, store: StoreDTO, drawn: Sequenc
     return story + signature_section(ctx, drawn, SIGN_NOTE)
 
 
+# The wording every contract prints, coded first in its font so that its first font subset is
+# the same for every buyer and made once per process (app/documents/font_subsets.py).
+FIXED_WORDING = fixed_wording(
+    TITLE,
+    NUMBER,
+    INTRO,
+    H_PARTIES,
+    H_VEHICLE,
+    H_PRICE,
+    H_DEPOSIT,
+    H_DELIVERY,
+    H_BREACH,
+    BREACH,
+    H_OTHER,
+    OTHER,
+    SIGN_NOTE,
+)
+
+
 def render_contract(
     store: StoreDTO,
     contract: ContractPrint,
@@ -249,4 +269,7 @@ def render_contract(
     fonts: FontSet | None = None,
 ) -> bytes:
     meta = DocumentMeta(DOC_TYPE, number, version, language, issued_at, store, TITLE)
-    return render_flowing(meta, lambda ctx: _story(ctx, contract, store, signatures), invariant=invariant, fonts=fonts)
+    fixed = "" if language == "en" else FIXED_WORDING  # English prints none of it
+    return render_flowing(
+        meta, lambda ctx: _story(ctx, contract, store, signatures), invariant=invariant, fonts=fonts, fixed=fixed
+    )
