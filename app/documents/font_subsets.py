@@ -9,8 +9,8 @@ exact list of characters, so a subset identical to one made before costs nothing
 
 A contract draws its buyer's name within its first 256 characters, so its first subset
 differed for every buyer. `glyphs_first` hands the font a document's fixed wording before the
-first page is drawn: that wording then fills the first subset the same way in every copy of
-the document, whatever the buyer, and only the later subsets carry the names and numbers. The
+first page is drawn: that wording then fills the first subsets the same way in every copy of
+the document, whatever the buyer, and the names and numbers start a subset of their own. The
 page shows the same text; only the glyph codes inside the PDF differ.
 """
 
@@ -95,8 +95,15 @@ def fixed_wording(*wording: object) -> str:
 
 
 def glyphs_first(canv: Any, font_name: str, characters: str) -> None:
-    """Give `characters` the font's first codes in this PDF (before anything is drawn)."""
+    """Give `characters` the font's first codes in this PDF (before anything is drawn), and
+    start the characters drawn later (names, numbers) in a subset of their own: the subsets
+    of the fixed wording are then the same in every copy, the later one small."""
     from reportlab.pdfbase import pdfmetrics
 
-    if characters:
-        pdfmetrics.getFont(font_name).splitString(characters, canv._doc)
+    if not characters:
+        return
+    font = pdfmetrics.getFont(font_name)
+    font.splitString(characters, canv._doc)
+    state = font.state[canv._doc]
+    if state.nextCode & 0xFF:  # reportlab opens subset n at code 256 * n (ttfonts.splitString)
+        state.nextCode = 256 * len(state.subsets)
