@@ -61,17 +61,13 @@ def cache_subsets(font: Any) -> None:
         return hit
 
     def add_subset_objects(self, doc, fontname: str, subset: list[int]):
-        raw, packed = subset_file(subset)
-        self.makeSubset = lambda _subset: raw  # what the original below embeds
-        try:
-            ref = add_objects(doc, fontname, subset)
-        finally:
-            del self.makeSubset
+        ref = add_objects(doc, fontname, subset)  # embeds self.makeSubset(subset): kept below
         stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
         if stream.filters:  # the document compresses: the deflated bytes are ready
-            stream.filters = [_Deflated(packed)]
+            stream.filters = [_Deflated(subset_file(subset)[1])]
         return ref
 
+    face.makeSubset = lambda subset: subset_file(subset)[0]
     face.addSubsetObjects = types.MethodType(add_subset_objects, face)
 
 
