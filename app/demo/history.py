@@ -42,22 +42,24 @@ class MonthPlan:
     unsatisfied: int
     complaints: int
     hotline: int  # of them through 12345
+    answered_late: int = 0  # of them first answered after their 72 hours (3.17)
 
 
 # Months back from the current one (12 .. 0), oldest first. Chosen so the figures fall on both
 # sides of their targets: 3.12 from ~14 % to 25 % (target 25 %), 3.13 from ~14 % to ~33 % (30 %),
 # 3.14 at 100 % or 2 of 3, 3.18 at 100 % or 2-3 of 4 (92 %), 3.15 at 0 or, in a month with a
-# 12345 complaint, far above 0.7 %. Every past sale is handed over, so 3.11 is met.
+# 12345 complaint, far above 0.7 %, 3.17 at 100 % or, in two months, 1 of 2. Every past sale
+# is handed over, so 3.11 is met.
 MONTHS: tuple[MonthPlan, ...] = (
     MonthPlan(3, 1, True, 0, 3, 0, 1, 0),
     MonthPlan(4, 2, True, 1, 4, 0, 1, 1),
     MonthPlan(2, 1, True, 0, 3, 1, 2, 0),
     MonthPlan(3, 1, True, 0, 4, 0, 1, 0),
     MonthPlan(5, 2, True, 0, 3, 0, 1, 0),
-    MonthPlan(3, 1, True, 1, 4, 0, 2, 1),
+    MonthPlan(3, 1, True, 1, 4, 0, 2, 1, 1),
     MonthPlan(2, 1, True, 0, 3, 0, 1, 0),
     MonthPlan(4, 1, True, 0, 4, 1, 1, 0),
-    MonthPlan(3, 2, True, 0, 3, 0, 2, 0),
+    MonthPlan(3, 2, True, 0, 3, 0, 2, 0, 1),
     MonthPlan(2, 1, True, 1, 4, 0, 1, 1),
     MonthPlan(4, 1, True, 0, 3, 0, 1, 0),
     MonthPlan(3, 1, True, 0, 4, 0, 1, 0),
