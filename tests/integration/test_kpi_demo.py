@@ -121,6 +121,7 @@ def test_a_past_months_evidence_pack_samples_that_months_signed_documents(histor
     import zipfile
     from pathlib import Path
 
+    from app.documents.api import documents_issued, get_document_bytes, verify_document_bytes
     from app.kpis.clause_index_evidence import SAMPLED_KINDS
     from app.kpis.evidence import build_evidence_pack
 
@@ -130,8 +131,15 @@ def test_a_past_months_evidence_pack_samples_that_months_signed_documents(histor
     assert {kind: pack.sampled[kind] >= 1 for kind, _ in SAMPLED_KINDS} == {kind: True for kind, _ in SAMPLED_KINDS}
     with zipfile.ZipFile(out) as z:
         rows = list(csv.DictReader(io.StringIO(z.read("samples/index.csv").decode("utf-8-sig"))))
+    start, end = month.bounds()
     issued = [dt.date.fromisoformat(row["issued_at"][:10]) for row in rows if row["number"]]  # store time
     assert issued and all(month.first_day <= day <= month.last_day for day in issued)
+    manager = _manager(demo_db)
+    contracts = documents_issued(demo_db.uow(), actor=manager, doc_type="sales_contract", start=start, end=end)
+    for d in contracts:  # its signature checks out against the store's certificate, unchanged
+        data = get_document_bytes(demo_db.uow(), actor=manager, document_id=d.id)
+        assert verify_document_bytes(demo_db.uow(), actor=manager, pdf_bytes=data).status == "intact"
+    assert contracts
     script = Path(__file__).resolve().parents[2] / "scripts" / "verify_evidence_pack.py"
     done = subprocess.run([sys.executable, str(script), str(out)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
