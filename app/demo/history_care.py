@@ -81,7 +81,9 @@ def _drive(db: Database, seller: Seller, n: int, car: int, route: int, start: dt
 
 
 def _drive_steps(db: Database, seller: Seller, n: int, car: int, route: int, start: dt.datetime) -> None:
-    manager, escort = seller.people.manager, seller.actor(ESCORTS[n % len(ESCORTS)])
+    # The escort changes from month to month (n = 100 * months back + ...), so 3.13 by consultant
+    # shows several consultants' drives.
+    manager, escort = seller.people.manager, seller.actor(ESCORTS[(n // 100 + n) % len(ESCORTS)])
     name, _ = person(n)
     at = start - dt.timedelta(minutes=10)
     u = db.uow

@@ -143,3 +143,20 @@ def test_a_past_months_evidence_pack_samples_that_months_signed_documents(histor
     script = Path(__file__).resolve().parents[2] / "scripts" / "verify_evidence_pack.py"
     done = subprocess.run([sys.executable, str(script), str(out)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_test_drive_rate_drill_down_names_each_drives_consultant(history, demo_db):
+    """5.2.1 c) 3.13 试乘试驾率, drill-down (issue #20.2): every test drive counted in a past month
+    names its consultant (the escort, 4.2.4.4), and over the year more than one consultant drove."""
+    from app.kpis.api import kpi_records
+    from app.kpis.dto import Side
+
+    consultants = set()
+    for month in _past_months(demo_db):
+        drives = kpi_records(
+            demo_db.uow(), actor=_manager(demo_db), code=KpiCode.TEST_DRIVE, period=month.period,
+            side=Side.NUMERATOR, as_of=DEMO_NOW,
+        )  # fmt: skip
+        assert drives and all(d.consultant_id is not None for d in drives), month.period.label
+        consultants |= {d.consultant_id for d in drives}
+    assert len(consultants) > 1
