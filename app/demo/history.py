@@ -12,6 +12,12 @@ survey answer sheets (mostly satisfied) and complaints, some through 12345 (hist
 The mix is planned per month (`MONTHS`) so that some figures meet their 5.2.1 target, some are
 amber and some red, and it differs from month to month (the trend lines move).
 
+Each record is dated when its event happened, also where a service stamps it with the clock
+itself (an archived document's issue time and printed date, a PDI report, a complaint's answer
+and closure): those steps run with the clock set to the event (app/core/clock.py travel_to). The
+PDF signature's own time stays the build's (the store certificate is from that day), so a past
+document verifies "intact" while the archive and the evidence pack list it in its month.
+
 Only the demo template gets this year (app/demo/template.py, like reception's traffic): the
 integration tests' demo (build_demo) stays quick; tests/integration/test_kpi_demo.py adds it.
 Idempotent: a store that already has the history's price list is left alone.
