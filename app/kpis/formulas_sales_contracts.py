@@ -19,7 +19,8 @@ from db.sales_models import Contract, Deal
 
 
 def contracts_signed(start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
-    """Contracts signed in [start, end) (indexed `signed_at`), `hit` = 1 when fulfilled by `as_of`."""
+    """Contracts signed in [start, end) and by `as_of` (indexed `signed_at`), `hit` = 1 when
+    fulfilled by `as_of`: a contract signed after the figure is taken is not an order yet."""
     fulfilled = and_(Contract.fulfilled_at.is_not(None), Contract.fulfilled_at <= as_of)
     return (
         select(
@@ -32,7 +33,7 @@ def contracts_signed(start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -
         )
         .join(Deal, Deal.id == Contract.deal_id)
         .join(Vehicle, Vehicle.id == Contract.vehicle_id)
-        .where(Contract.signed_at >= start, Contract.signed_at < end)
+        .where(Contract.signed_at >= start, Contract.signed_at < end, Contract.signed_at <= as_of)
     )
 
 

@@ -8,6 +8,11 @@ status someone set). 3.13's: test drives returned in the piece (`status == retur
 `actual_end` in it); a "had a test drive" tick on a visit without a drive never counts.
 Consultant: the lead's (the snapshot's for retained ones), the deal's, the drive's escort (who
 conducted it); brand: the lead's, the contract car's, the test car's.
+
+Taken at `as_of`, a figure counts only what had happened by then: contracts signed, drives
+returned and intentions created after it are left out, and a month piece not begun by then has
+no figure yet (its retained intentions are not known), so a month in progress asked at an
+instant equals the figure asked later for that same instant (docs/kpis_design.md).
 """
 
 from __future__ import annotations
@@ -25,10 +30,12 @@ from app.kpis.periods import Period
 from app.reception.api import count_by, intention_counts, new_intentions, retained_intentions
 from db.drive_models import DriveStatus, TestDrive, TestDriveCar
 from db.models import Vehicle
+from db.reception_models import Lead
 
 
-def drives_returned(start: dt.datetime, end: dt.datetime) -> Select:
-    """Test drives returned in [start, end) (index on status, actual_end), with their escort."""
+def drives_returned(start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+    """Test drives returned in [start, end) and by `as_of` (index on status, actual_end), with
+    their escort."""
     return (
         select(
             TestDrive.id.label("id"),
@@ -40,7 +47,10 @@ def drives_returned(start: dt.datetime, end: dt.datetime) -> Select:
         .join(TestDriveCar, TestDriveCar.id == TestDrive.car_id)
         .join(Vehicle, Vehicle.id == TestDriveCar.vehicle_id)
         .where(
-            TestDrive.status == DriveStatus.RETURNED.value, TestDrive.actual_end >= start, TestDrive.actual_end < end
+            TestDrive.status == DriveStatus.RETURNED.value,
+            TestDrive.actual_end >= start,
+            TestDrive.actual_end < end,
+            TestDrive.actual_end <= as_of,
         )
     )
 
@@ -53,11 +63,47 @@ def _lead_refs(rows) -> list[RecordRef]:
     return refs(RecordKind.LEAD, rows, lambda r: f"#{r.id} {r.brand} {r.model}")  # no name, no mobile
 
 
-def intention_records(session: Session, piece: Period, by: GroupBy | None, group: GroupKey) -> list[RecordRef]:
-    """The denominator's leads of one month piece: retained at its start, then new in it."""
+def new_by(start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
+    """本月新增意向 of [start, end) created by `as_of`."""
+    return new_intentions(start, end).where(Lead.created_at <= as_of)
+
+
+def begun(piece: Period, as_of: dt.datetime) -> bool:
+    """Whether the month piece had begun when the figure is taken: before, nothing of it is known."""
+    return piece.bounds()[0] <= as_of
+
+
+_MEMO = "kpis.intentions_by"
+
+
+def intentions(session: Session, piece: Period, column: str | None, as_of: dt.datetime) -> dict[object, int]:
+    """The denominator of one begun month piece per group. A piece over by `as_of` is reception's
+    count (app.reception.api, shared with the leads page); one still in progress leaves out the
+    intentions created after `as_of`. 3.12 and 3.13 share it: counted once per read."""
+    start, end = piece.bounds()
+    if end <= as_of:
+        den = intention_counts(session, piece.first_day, piece.last_day, column)
+        return {k: den.total(k) for k in den.keys()}
+    memo = session.info.setdefault(_MEMO, {})
+    hit = memo.get((piece, column, as_of))
+    if hit is not None and hit[0] is session.get_transaction():
+        return hit[1]
+    retained, _ = retained_intentions(session, piece.first_day, lead_columns=column == "brand")
+    out = count_by(session, retained, column)
+    for key, n in count_by(session, new_by(start, end, as_of), column).items():
+        out[key] = out.get(key, 0) + n
+    memo.clear()  # one entry: a session's older reads are never asked again
+    memo[(piece, column, as_of)] = (session.get_transaction(), out)
+    return out
+
+
+def intention_records(
+    session: Session, piece: Period, by: GroupBy | None, group: GroupKey, as_of: dt.datetime
+) -> list[RecordRef]:
+    """The denominator's leads of one begun month piece: retained at its start, then new in it by `as_of`."""
     retained, _ = retained_intentions(session, piece.first_day)
     start, end = piece.bounds()
-    rows = rows_in_group(session, retained, by, group) + rows_in_group(session, new_intentions(start, end), by, group)
+    rows = rows_in_group(session, retained, by, group) + rows_in_group(session, new_by(start, end, as_of), by, group)
     return _lead_refs(rows)
 
 
@@ -78,10 +124,11 @@ class IntentionRate:
         column = BY_COLUMN[by]
         out: dict[GroupKey, Counts] = {}
         for piece in period.pieces():
+            if not begun(piece, as_of):
+                continue
             start, end = piece.bounds()
             num = count_by(session, self.numerator(start, end, as_of), column)
-            den = intention_counts(session, piece.first_day, piece.last_day, column)
-            add_counts(out, num, {k: den.total(k) for k in den.keys()})
+            add_counts(out, num, intentions(session, piece, column, as_of))
         return store_total(out, by)
 
     def pending(self, session: Session, period: Period, *, as_of: dt.datetime) -> int:
@@ -92,11 +139,13 @@ class IntentionRate:
     ) -> list[RecordRef]:
         out: list[RecordRef] = []
         for piece in period.pieces():
+            if not begun(piece, as_of):
+                continue
             if side is Side.NUMERATOR:
                 start, end = piece.bounds()
                 out += self.numerator_refs(rows_in_group(session, self.numerator(start, end, as_of), by, group))
             else:
-                out += intention_records(session, piece, by, group)
+                out += intention_records(session, piece, by, group, as_of)
         return oldest_first(out)
 
 
@@ -118,7 +167,7 @@ class TestDriveRate(IntentionRate):
     code: KpiCode = KpiCode.TEST_DRIVE
 
     def numerator(self, start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Select:
-        return drives_returned(start, end)
+        return drives_returned(start, end, as_of)
 
     def numerator_refs(self, rows) -> list[RecordRef]:
         return _drive_refs(rows)
