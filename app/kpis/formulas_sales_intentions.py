@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.kpis.definitions import KpiCode
@@ -85,16 +85,23 @@ def intentions(session: Session, piece: Period, column: str | None, as_of: dt.da
         den = intention_counts(session, piece.first_day, piece.last_day, column)
         return {k: den.total(k) for k in den.keys()}
     memo = session.info.setdefault(_MEMO, {})
+    if memo.get("read") is not session.get_transaction():  # a session's older reads are never asked again
+        memo.clear()
+        memo["read"] = session.get_transaction()
     hit = memo.get((piece, column, as_of))
-    if hit is not None and hit[0] is session.get_transaction():
-        return hit[1]
+    if hit is not None:
+        return dict(hit)
     retained, _ = retained_intentions(session, piece.first_day, lead_columns=column == "brand")
-    out = count_by(session, retained, column)
-    for key, n in count_by(session, new_by(start, end, as_of), column).items():
-        out[key] = out.get(key, 0) + n
-    memo.clear()  # one entry: a session's older reads are never asked again
-    memo[(piece, column, as_of)] = (session.get_transaction(), out)
-    return out
+    new = new_by(start, end, as_of)
+    if column is None:  # the store's figure: both counts in one round trip, as reception's
+        both = [select(func.count()).select_from(q.subquery()).scalar_subquery() for q in (retained, new)]
+        out: dict[object, int] = {None: sum(n or 0 for n in session.execute(select(*both)).one())}
+    else:
+        out = count_by(session, retained, column)
+        for key, n in count_by(session, new, column).items():
+            out[key] = out.get(key, 0) + n
+    memo[(piece, column, as_of)] = out
+    return dict(out)
 
 
 def intention_records(
