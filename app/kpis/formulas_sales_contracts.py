@@ -33,7 +33,11 @@ def _signed() -> Select:
         )
         .join(Deal, Deal.id == Contract.deal_id)
         .join(Vehicle, Vehicle.id == Contract.vehicle_id)
-        .where(Contract.signed_at >= bindparam("start"), Contract.signed_at < bindparam("end"))
+        .where(
+            Contract.signed_at >= bindparam("start"),
+            Contract.signed_at < bindparam("end"),
+            Contract.signed_at <= bindparam("as_of"),
+        )
     )
 
 
@@ -49,7 +53,8 @@ _TALLIES: dict[str | None, Select] = {
 
 
 def contracts_signed(start: dt.datetime, end: dt.datetime, as_of: dt.datetime) -> Query:
-    """Contracts signed in [start, end) (indexed `signed_at`), `hit` = 1 when fulfilled by `as_of`."""
+    """Contracts signed in [start, end) and by `as_of` (indexed `signed_at`), `hit` = 1 when
+    fulfilled by `as_of`: a contract signed after the figure is taken is not an order yet."""
     return _SIGNED, {"start": start, "end": end, "as_of": as_of}
 
 

@@ -54,13 +54,17 @@ _NEW = _with_contact(
         Lead.consultant_id.label("consultant_id"),
         Lead.brand.label("brand"),
         Lead.model.label("model"),
-    ).where(Lead.created_at >= bindparam("start"), Lead.created_at < bindparam("end"))
+    ).where(
+        Lead.created_at >= bindparam("start"), Lead.created_at < bindparam("end"), Lead.created_at <= bindparam("as_of")
+    )
 )
 
 
-def new_intentions(start: dt.datetime, end: dt.datetime) -> Query:
-    """本月新增意向: intentions created in [start, end), at their creation, with their consultant."""
-    return _NEW, {"start": start, "end": end}
+def new_intentions(start: dt.datetime, end: dt.datetime, as_of: dt.datetime | None = None) -> Query:
+    """本月新增意向: intentions created in [start, end) (and by `as_of`, when a figure is taken
+    inside the span: one created later had not happened yet), at their creation, with their
+    consultant."""
+    return _NEW, {"start": start, "end": end, "as_of": end if as_of is None or as_of > end else as_of}
 
 
 def _replayed_retained() -> Select:
@@ -190,19 +194,22 @@ def _both_counted(retained: Select) -> Select:
 _MEMO = "reception.intention_counts"
 
 
-def intention_counts(session: Session, first_day: dt.date, last_day: dt.date, by: str | None) -> IntentionCounts:
+def intention_counts(
+    session: Session, first_day: dt.date, last_day: dt.date, by: str | None, as_of: dt.datetime | None = None
+) -> IntentionCounts:
     """Intentions retained at `first_day`'s start and created up to the end of `last_day` (one
-    month piece), per `by` column ('consultant_id', 'brand' or None). 3.12 and 3.13 share the
-    denominator: it is counted once per read transaction (remembered on the session)."""
+    month piece; only those created by `as_of` when it falls inside), per `by` column
+    ('consultant_id', 'brand' or None). 3.12 and 3.13 share the denominator: it is counted once
+    per read transaction (remembered on the session)."""
     memo = session.info.setdefault(_MEMO, {})
-    key = (first_day, last_day, by)
+    start, _ = store_day_bounds(first_day)
+    _, end = store_day_bounds(last_day)
+    new = new_intentions(start, end, as_of)
+    key = (first_day, last_day, by, new[1]["as_of"])
     hit = memo.get(key)
     if hit is not None and hit[0] is session.get_transaction():
         return hit[1]
     retained, from_snapshot = retained_intentions(session, first_day, lead_columns=by == "brand")
-    start, _ = store_day_bounds(first_day)
-    _, end = store_day_bounds(last_day)
-    new = new_intentions(start, end)
     if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
         n_retained, n_new = session.execute(_both_counted(retained[0]), {**retained[1], **new[1]}).one()
         out = IntentionCounts({None: n_retained or 0}, {None: n_new or 0}, from_snapshot)
