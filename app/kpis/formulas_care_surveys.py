@@ -59,6 +59,8 @@ class SatisfactionRate(RowFormula):
         return [
             # The sheet's reference: its questionnaire and number, never the customer's name.
             Row(RecordRef(RecordKind.SURVEY, sid, at, f"{key} #{sid}", consultant, brand or ""), bool(ok), True)
-            for sid, key, at, ok, consultant, brand in session.execute(SHEETS, period_params(period, as_of))
+            for sid, key, at, ok, consultant, brand in session.connection().execute(
+                SHEETS, period_params(period, as_of)
+            )
             if key in SALES_SERVICE_SURVEYS
         ]

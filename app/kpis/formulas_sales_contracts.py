@@ -70,9 +70,9 @@ def signed_tally(
     def read() -> list[tuple[object, int, int]]:
         _, params = contracts_signed(start, end, as_of)
         if column is None:
-            fulfilled, signed = session.execute(_TALLIES[None], params).one()
+            fulfilled, signed = session.connection().execute(_TALLIES[None], params).one()
             return [(None, int(fulfilled), int(signed))]
-        return [(k, int(f), int(n)) for k, f, n in session.execute(_TALLIES[column], params)]
+        return [(k, int(f), int(n)) for k, f, n in session.connection().execute(_TALLIES[column], params)]
 
     return once_per_read(session, _MEMO, (start, end, as_of, column), read)
 

@@ -54,7 +54,7 @@ def rows_in_group(session: Session, query: Query, by: GroupBy | None, group: Gro
     """The rows of `query` that belong to `group` (all of them when `by` is None)."""
     stmt, params = query
     column = BY_COLUMN[by]
-    return list(session.execute(_in_group(stmt, column, group is None), {**params, "group": group}))
+    return list(session.connection().execute(_in_group(stmt, column, group is None), {**params, "group": group}))
 
 
 def refs(kind: RecordKind, rows: Iterable, reference: Callable[[Any], str]) -> list[RecordRef]:

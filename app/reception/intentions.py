@@ -131,7 +131,7 @@ def retained_intentions(session: Session, day: dt.date, *, lead_columns: bool = 
     lets a snapshot's rows leave out brand and model (for counts not grouped by brand)."""
     moment, _ = store_day_bounds(day)
     if day.day == 1:
-        kpi_month_id = session.scalar(_KPI_MONTH, {"month": previous_month(day)})
+        kpi_month_id = session.connection().scalar(_KPI_MONTH, {"month": previous_month(day)})
         if kpi_month_id is not None:
             return (_SNAPSHOT[lead_columns], {"moment": moment, "kpi_month_id": kpi_month_id}), True
     dialect = dialect_of(session)
@@ -175,8 +175,8 @@ def count_by(session: Session, query: Query, by: str | None) -> dict[object, int
     """Rows of `query` per value of its column `by` (all under None when `by` is None)."""
     stmt, params = query
     if by is None:
-        return {None: session.scalar(counted(stmt, None), params) or 0}
-    return {k: n for k, n in session.execute(counted(stmt, by), params)}
+        return {None: session.connection().scalar(counted(stmt, None), params) or 0}
+    return {k: n for k, n in session.connection().execute(counted(stmt, by), params)}
 
 
 _BOTH: dict[int, tuple[Select, Select]] = {}
@@ -211,7 +211,7 @@ def intention_counts(
         return hit[1]
     retained, from_snapshot = retained_intentions(session, first_day, lead_columns=by == "brand")
     if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
-        n_retained, n_new = session.execute(_both_counted(retained[0]), {**retained[1], **new[1]}).one()
+        n_retained, n_new = session.connection().execute(_both_counted(retained[0]), {**retained[1], **new[1]}).one()
         out = IntentionCounts({None: n_retained or 0}, {None: n_new or 0}, from_snapshot)
     else:
         out = IntentionCounts(count_by(session, retained, by), count_by(session, new, by), from_snapshot)
