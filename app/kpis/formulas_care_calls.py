@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.kpis.definitions import KpiCode
@@ -40,7 +40,10 @@ _call = aliased(FollowUpTask, name="delivery_call")
 def _reached(task):
     """The tries on `task` that reached the customer by `as_of`: joined per task through its
     index, so the cost follows the period's pick-ups, not the whole history of tries."""
-    return and_(TaskAttempt.task_id == task.id, TaskAttempt.outcome.in_(REACHED), TaskAttempt.at <= bindparam("as_of"))
+    # The two outcomes as plain comparisons: an IN list of values is an "expanding" parameter,
+    # whose SQL SQLAlchemy rewrites at every execution (a third of this statement's Python time).
+    reached = or_(*(TaskAttempt.outcome == literal(o) for o in REACHED))
+    return and_(TaskAttempt.task_id == task.id, reached, TaskAttempt.at <= bindparam("as_of"))
 
 
 # Contracts fulfilled (handed over) in the period, with the first try that reached the customer.
