@@ -46,17 +46,24 @@ def _reached(task):
     return and_(TaskAttempt.task_id == task.id, reached, TaskAttempt.at <= bindparam("as_of"))
 
 
-# Contracts fulfilled (handed over) in the period, with the first try that reached the customer.
+# Contracts fulfilled (handed over) in the period, with the first try that reached the customer
+# on the deal's delivery call: a subquery per pick-up (through the task's deal index and the
+# tries' task index), which PostgreSQL and SQLite both run as a few index probes per contract;
+# joining every delivery call and grouping made PostgreSQL merge all of the store's calls
+# (6.6 ms against 0.5 ms for a month of S; issue #20.8).
+_FIRST_REACHED = (
+    select(func.min(TaskAttempt.at))
+    .select_from(_call)
+    .join(TaskAttempt, _reached(_call))
+    .where(_call.deal_id == Contract.deal_id, _call.kind == TaskKind.DELIVERY_CALL.value)
+    .correlate(Contract)
+    .scalar_subquery()
+)
 CONTRACT_PICK_UPS = (
-    select(
-        Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand, func.min(TaskAttempt.at)
-    )
+    select(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand, _FIRST_REACHED)
     .join(Deal, Deal.id == Contract.deal_id)
     .join(Vehicle, Vehicle.id == Contract.vehicle_id)
-    .outerjoin(_call, and_(_call.deal_id == Contract.deal_id, _call.kind == TaskKind.DELIVERY_CALL.value))
-    .outerjoin(TaskAttempt, _reached(_call))
     .where(in_period(Contract.fulfilled_at))
-    .group_by(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand)
 )
 
 # Delivery calls without a deal, due in the period shifted by 72 hours. Only those are read (not
