@@ -715,15 +715,11 @@ def test_a_completed_drive_booked_without_a_visit_still_counts_3_13(world):
 
     d = ready_drive(world)
     out = start(world, d)
-    kpi = lambda: (
-        reception_reports.month_kpi(
-            world.uow(),
-            actor=world.manager,  # noqa: E731
-            month=TODAY,
-            now=NOW,
-        ).test_drives
+    # Taken at an instant, the figure counts what had happened by then (docs/kpis_design.md, as_of).
+    kpi = lambda at: (  # noqa: E731
+        reception_reports.month_kpi(world.uow(), actor=world.manager, month=TODAY, now=at).test_drives
     )
-    assert kpi() == 0  # still out: not completed yet
+    assert kpi(NOW) == 0  # still out: not completed yet
     steps.record_return(
         world.uow(),
         actor=world.consultant,
@@ -732,7 +728,8 @@ def test_a_completed_drive_booked_without_a_visit_still_counts_3_13(world):
         now=NOW + dt.timedelta(minutes=20),
         data=ReturnInput(odometer_in=1205, damage_found=False),
     )
-    assert kpi() == 1
+    assert kpi(NOW + dt.timedelta(minutes=30)) == 1
+    assert kpi(NOW + dt.timedelta(minutes=10)) == 0  # asked as of before the return: not yet
 
 
 def test_a_visit_ended_without_the_tick_still_counts_its_completed_drive_3_13(world):
