@@ -75,6 +75,8 @@ class ContractFields(QWidget):
     def _buyer_box(self, customer_name: str) -> QGroupBox:
         box = QGroupBox(self.tr("Buyer"))
         form = QFormLayout(box)
+        # In full, unlike lists (PIPL masking): the contract is a legal form the buyer signs
+        # under their own name.
         self.buyer_name = self._row(
             form, self.tr("Name"), "buyer_name", QLineEdit(customer_name, objectName="buyer_name")
         )
