@@ -30,7 +30,9 @@ def add_commands(command, group) -> None:
 
 
 def add_demo_command(command, group) -> None:
-    command("demo", cmd_demo, "Build the demo store (in the demo database unless --database-url).")
+    command(
+        "demo", cmd_demo, "Build the demo store, as showroom --demo does (in the demo database unless --database-url)."
+    )
 
 
 def cmd_init(args) -> int:
@@ -121,12 +123,21 @@ def cmd_migrate(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    """The same demo store as `showroom --demo` (app/demo/template.py): a new demo database is
+    a copy of today's template (built first, about a minute, when there is none), with the
+    year of KPI history (issue #20); an existing one, or one on a server, is completed in place."""
     from app.demo import build_demo
+    from app.demo.template import complete_in_place, copies_template, prepare_demo
     from db.session import default_database_url, describe_url
 
     url = args.database_url or default_database_url(demo=True)
-    info = build_demo(url)
-    state = "built" if info.created else "already complete, left as it was"
+    if copies_template(url):
+        print("Preparing the demo store from today's demo template (built first if needed, about a minute)...")
+        prepare_demo(url)
+        info, state = build_demo(url), "built"  # complete already: only its summary
+    else:
+        info = complete_in_place(url)
+        state = "built" if info.created else "already complete, left as it was"
     print(f"Demo store {info.store_name}: {describe_url(url)} ({state}; {info.vehicles} vehicles).")
     print(f"Signed sample documents in the archive: {info.documents} (try 'showroom admin documents list --all').")
     print("Demo logins (username / password / name / roles):")

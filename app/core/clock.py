@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
+from collections.abc import Callable, Iterator
+
+# How far this thread's clock is set off the real one: zero except while the demo builds its
+# past year (`travel_to`). A context variable, so another thread (a terminal's UI, a worker)
+# always reads the real time.
+_OFFSET: contextvars.ContextVar[dt.timedelta | None] = contextvars.ContextVar("showroom_clock_offset", default=None)
+
+
+def _real_utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    offset = _OFFSET.get()
+    return _real_utcnow() if offset is None else _real_utcnow() + offset
+
+
+def travelling() -> bool:
+    """True inside `travel_to`: the server's clock (app/customer_care/clock.py) follows it too."""
+    return _OFFSET.get() is not None
+
+
+@contextlib.contextmanager
+def travel_to(moment: dt.datetime) -> Iterator[Callable[[dt.datetime], None]]:
+    """Run the block as if it were `moment` (naive UTC), the clock going on from there, so that
+    what a service stamps with `utcnow()` (an archived document's issue time, a PDI report, a
+    complaint's answer) is dated when the demo's past event happened (issue #20). For building
+    the demo's history only: real use never sets the clock. Yields `move(moment)`, which sets
+    the clock to another moment inside the block (a walk of steps a few minutes apart)."""
+
+    def move(to: dt.datetime) -> None:
+        _OFFSET.set(to - _real_utcnow())
+
+    token = _OFFSET.set(moment - _real_utcnow())
+    try:
+        yield move
+    finally:
+        _OFFSET.reset(token)
 
 
 # The store's local time. Shanghai keeps UTC+8 all year (no daylight saving since 1991), so a

@@ -9,19 +9,22 @@ in force, each month's intentions (意向) and their fate, and the month's sale.
   with its reason), unless that is still to come: then it is carried into the next month (3.12).
 - The sale: a car taken into stock, then one walk of app/demo/sales_walk.py from lead to
   handover on one afternoon of the month (quote, contract, money, invoice, settlement, PDI,
-  handover with its 三包凭证). The PDI and the archive stamp their records with the real clock,
-  as every demo document (app/demo/documents.py).
+  handover with its 三包凭证). What the services stamp with the clock themselves (the archive's
+  signed documents, the PDI) is dated at the step too: the walk runs with the clock set to each
+  step's time (`PastClock`, app/core/clock.py travel_to), so a past month's evidence pack
+  samples that month's contract, PDI report, handover and 三包凭证 (issue #20).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.core.clock import store_today
+from app.core.clock import store_today, travel_to
 from app.core.dto import Actor
 from app.demo.history import CONSULTANTS, Month
 from app.demo.sales import Clock, People
@@ -69,6 +72,21 @@ class Seller:
         return self.people.consultants[username]
 
 
+class PastClock(Clock):
+    """The sale's clock in a past month: each step also sets the clock the services read
+    themselves (travel_to's `move`), so a document issued at a step is dated at that step."""
+
+    def __init__(self, now: dt.datetime, move: Callable[[dt.datetime], None]) -> None:
+        super().__init__(now)
+        self.move = move
+        move(self.at)
+
+    def tick(self) -> dt.datetime:
+        at = super().tick()
+        self.move(at)
+        return at
+
+
 def person(n: int) -> tuple[str, str]:
     """(name, mobile) of the history's n-th customer: invented, distinct."""
     name = SURNAMES[n * 7 % len(SURNAMES)] + GIVEN[n % len(GIVEN)]
@@ -87,13 +105,14 @@ def add_history_price_list(db: Database, manager: Actor, first: Month) -> bool:
             return False
     at = first.at(1, 9)
     assert at is not None  # a year ago
-    pl = sales.create_price_list(
-        db.uow(), actor=manager, title=f"浦江汽车 {day.year} 年价格及服务收费公示", effective_from=day, now=at
-    )
-    for item in _vehicle_items() + _other_items(day):
-        sales.save_price_item(db.uow(), actor=manager, price_list_id=pl.id, data=item, now=at)
-    version = sales.get_price_list(db.uow(), actor=manager, price_list_id=pl.id).version
-    sales.publish_price_list(db.uow(), actor=manager, price_list_id=pl.id, expected_version=version, now=at)
+    with travel_to(at):  # its signed notice is issued that day
+        pl = sales.create_price_list(
+            db.uow(), actor=manager, title=f"浦江汽车 {day.year} 年价格及服务收费公示", effective_from=day, now=at
+        )
+        for item in _vehicle_items() + _other_items(day):
+            sales.save_price_item(db.uow(), actor=manager, price_list_id=pl.id, data=item, now=at)
+        version = sales.get_price_list(db.uow(), actor=manager, price_list_id=pl.id).version
+        sales.publish_price_list(db.uow(), actor=manager, price_list_id=pl.id, expected_version=version, now=at)
     return True
 
 
@@ -159,8 +178,9 @@ def add_sale(db: Database, seller: Seller, month: Month) -> tuple[int, int] | No
         resident_id(f"3101121985{month.back % 12 + 1:02d}{10 + month.back:02d}{n % 1000:03d}"), car=index,
         address="上海市闵行区浦江镇陈行公路2388号",
     )  # fmt: skip
-    car = _car(db, seller.people.manager, index, month.back, store_today(done))
-    walk_deal(db, seller.people, plan, car, Clock(done))
+    with travel_to(done - dt.timedelta(hours=4)) as move:  # the car came into stock before the walk
+        car = _car(db, seller.people.manager, index, month.back, store_today(done))
+        walk_deal(db, seller.people, plan, car, PastClock(done, move))
     with db.uow() as uow:
         deal = uow.session.execute(select(Deal.id, Deal.customer_id).where(Deal.vehicle_id == car)).one()
     return int(deal[0]), int(deal[1])

@@ -56,8 +56,8 @@ def _strokes(seed: int) -> tuple[list, bytes]:
 
 
 def pad(name: str, role: str) -> SignatureCapture:
-    """A signature from the pad, dated by the real clock just after the document is issued (the
-    archive stamps documents with the real clock; issue #17.20)."""
+    """A signature from the pad, dated by the clock just after the document is issued (the
+    archive stamps documents with the clock, the history's set to its month; issue #17.20)."""
     strokes, png = _strokes(_SEEDS.get(role, 31))
     return SignatureCapture(name, role, utcnow() + SIGNED_AFTER, strokes, png)
 

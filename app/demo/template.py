@@ -38,9 +38,13 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core import audit_chain, keys
 from app.core.clock import utcnow
+
+if TYPE_CHECKING:
+    from app.demo import DemoInfo
 
 # Steps reported to `progress(step, done, total)`; the UI names them in the user's language.
 Progress = Callable[[str, int, int], None]
@@ -48,8 +52,9 @@ TEMPLATE_NAME = "demo-template.sqlite"
 MANIFEST_NAME = "demo-template.json"
 KEY_NAMES = (keys.SIGNING, "personal", audit_chain.AUDIT)
 # What the demo holds: changed when a feature adds to the demo, so that a template built earlier
-# the same day by an older checkout is rebuilt (issue #20: the year of KPI history).
-CONTENT = "20-kpi-history"
+# the same day by an older checkout is rebuilt (issue #20: the year of KPI history, then its
+# documents, PDI reports and complaint answers dated in their own month).
+CONTENT = "20-kpi-history-dated"
 
 
 @dataclass(frozen=True)
@@ -169,25 +174,53 @@ def copy_template(target: Path, target_url: str) -> None:
     audit_chain.reanchor(target_url)
 
 
+def copies_template(url: str) -> bool:
+    """True when the demo at `url` is made by copying the template: a SQLite file not there yet
+    (or empty). An existing demo, or one on a server, is completed in place."""
+    from db.session import sqlite_path
+
+    target = sqlite_path(url)
+    return target is not None and not (target.exists() and target.stat().st_size > 0)
+
+
+def complete_in_place(url: str, *, now: dt.datetime | None = None, progress: Progress | None = None) -> DemoInfo:
+    """The demo at `url` completed where it is (build_demo) with its KPI year; `created` says
+    whether anything was added."""
+    from dataclasses import replace
+
+    from app.demo import build_demo
+    from app.demo.history import add_kpi_history
+    from db.uow import Database
+
+    now = now or utcnow()
+    info = build_demo(url, now=now, progress=progress)
+    db = Database(url)
+    try:
+        if add_kpi_history(db, now, _history_step(progress)):  # a demo from before issue #20 gets it once
+            info = replace(info, created=True, documents=_documents(db))
+    finally:
+        db.dispose()
+    return info
+
+
+def _documents(db) -> int:
+    from db.models import Document
+
+    with db.uow() as uow:
+        return uow.session.query(Document).count()
+
+
 def prepare_demo(url: str, *, now: dt.datetime | None = None, progress: Progress | None = None) -> str:
     """Make the demo database at `url` ready. Returns "copied" (from the template, rebuilt
     first when not current) or "built" (completed in place by build_demo)."""
+    now = now or utcnow()
+    if not copies_template(url):
+        complete_in_place(url, now=now, progress=progress)
+        return "built"
     from db.session import sqlite_path
 
-    now = now or utcnow()
     target = sqlite_path(url)
-    if target is None or (target.exists() and target.stat().st_size > 0):
-        from app.demo import build_demo
-        from app.demo.history import add_kpi_history
-        from db.uow import Database
-
-        build_demo(url, now=now, progress=progress)
-        db = Database(url)
-        try:
-            add_kpi_history(db, now, _history_step(progress))  # a demo from before issue #20 gets it once
-        finally:
-            db.dispose()
-        return "built"
+    assert target is not None  # copies_template: a SQLite file
     ensure_template(now, progress)
     if progress:
         progress("copy", 9, 9)

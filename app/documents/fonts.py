@@ -137,6 +137,8 @@ def _register(candidate: FontCandidate, family: str, required: str) -> FontSet:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+    from app.documents.font_subsets import cache_subsets
+
     # A distinct name per file: two configs in one process (tests) must not clash in
     # reportlab's global registry. The name stays inside reportlab; PDFs name the face.
     digest = hashlib.sha1(f"{candidate.path}|{candidate.subfont_index}".encode()).hexdigest()
@@ -149,6 +151,7 @@ def _register(candidate: FontCandidate, family: str, required: str) -> FontSet:
     if missing:
         raise _Unusable("lacks characters " + "".join(missing))
     pdfmetrics.registerFont(font)
+    cache_subsets(font)  # each subset's font file made once per process (font_subsets.py)
     # Binary streams, not ASCII85: reportlab's pure-Python ASCII85 cost 3 ms of a card's 20 ms
     # (the embedded font), and files are smaller. PDF has been 8-bit clean since 1.0.
     rl_config.useA85 = 0

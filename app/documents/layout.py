@@ -353,10 +353,11 @@ def render_flowing(
     *,
     invariant: bool = False,
     fonts: FontSet | None = None,
+    fixed: str = "",
 ) -> bytes:
     """Lay out `story_builder(ctx)` on A4 with the store header and the numbered footer on
-    every page. `invariant=True` fixes the creation date and file ID (reportlab
-    rl_settings.py: "repeatable, identical PDFs") so golden files can be byte-compared."""
+    every page. `invariant=True`: repeatable, identical PDFs (golden files); `fixed`: the
+    characters of the document's fixed wording, coded first (font_subsets.glyphs_first)."""
     check_language(meta.language)
     fonts = fonts or register_fonts()
     ctx = RenderContext(meta, fonts, make_styles(fonts, meta.language))
@@ -394,6 +395,6 @@ def render_flowing(
     with PDF_WRITE_LOCK:  # shared TrueType subsets (app/documents/fonts.py)
         doc.build(
             keep_with_next(unsplit(story_builder(ctx), body._aH), body._aH),
-            canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer),
+            canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer, first=(fonts.regular, fixed)),
         )
     return buf.getvalue()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from app.documents.font_subsets import glyphs_first
 from app.documents.fonts import FontSet
 
 if TYPE_CHECKING:
@@ -28,9 +29,11 @@ class _NumberedCanvas(Canvas):
     """'Page x of y' needs y before any page is written: keep each finished page's state,
     then stamp every footer at save() (the reportlab NumberedCanvas recipe, one pass)."""
 
-    def __init__(self, *args, footer: Callable[[Canvas, int, int], None], **kwargs):
+    def __init__(self, *args, footer: Callable[[Canvas, int, int], None], first=("", ""), **kwargs):
         super().__init__(*args, **kwargs)
         self._footer = footer
+        if first[1]:  # (font, characters) given their codes before anything is drawn
+            glyphs_first(self, *first)
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API

@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.kpis.definitions import KpiCode
 from app.kpis.dto import RecordKind, RecordRef
-from app.kpis.formulas_care_rows import Row, RowFormula, in_period, period_params
+from app.kpis.formulas_care_calls import contract_pick_ups
+from app.kpis.formulas_care_rows import Row, RowFormula, in_period, once_per_read, period_params
 from app.kpis.periods import Period
 from db.complaint_models import Complaint, ComplaintChannel
 from db.models import Vehicle
@@ -58,32 +59,30 @@ COMPLAINTS = (
     .where(in_period(Complaint.received_at))
 )
 
-# Contracts fulfilled (cars handed over) in the period: 销量, 3.15's denominator.
-CARS_SOLD = (
-    select(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand)
-    .join(Deal, Deal.id == Contract.deal_id)
-    .join(Vehicle, Vehicle.id == Contract.vehicle_id)
-    .where(in_period(Contract.fulfilled_at))
-)
-
 
 def complaints_received(session: Session, period: Period, as_of: dt.datetime, *, hotline_only: bool = False) -> list:
-    """(ref, first response, response due, closed) of the complaints received in the period."""
+    """(ref, first response, response due, closed) of the complaints received in the period.
+    Read once per read transaction: 3.15, 3.16 and 3.17 all ask for them (issue #20.8)."""
+    every = once_per_read(session, _MEMO, (period, as_of), lambda: _complaints(session, period, as_of))
+    return [c[:4] for c in every if not hotline_only or c[4] == ComplaintChannel.HOTLINE_12345]
+
+
+_MEMO = "kpis.complaints_received"
+
+
+def _complaints(session: Session, period: Period, as_of: dt.datetime) -> list:
     return [
-        (RecordRef(RecordKind.COMPLAINT, cid, at, number, consultant, brand or ""), answered, due, closed)
-        for cid, number, at, consultant, brand, answered, due, closed, channel in session.execute(
+        (RecordRef(RecordKind.COMPLAINT, cid, at, number, consultant, brand or ""), answered, due, closed, channel)
+        for cid, number, at, consultant, brand, answered, due, closed, channel in session.connection().execute(
             COMPLAINTS, period_params(period, as_of)
         )
-        if not hotline_only or channel == ComplaintChannel.HOTLINE_12345
     ]
 
 
 def cars_sold(session: Session, period: Period, as_of: dt.datetime) -> list[RecordRef]:
-    return [
-        RecordRef(RecordKind.CONTRACT, cid, at, number, consultant, brand or "")
-        for cid, number, at, consultant, brand in session.execute(CARS_SOLD, period_params(period, as_of)).all()
-        if at is not None  # always: the range above
-    ]
+    """Contracts fulfilled (cars handed over) in the period: 销量, 3.15's denominator. They are
+    3.14's pick-ups, read once per read for both figures."""
+    return [ref for ref, _, _ in contract_pick_ups(session, period, as_of)]
 
 
 def _by(moment: dt.datetime | None, limit: dt.datetime) -> bool:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.kpis.dto import Counts, GroupBy, GroupKey, RecordKind, RecordRef
+from app.reception.api import Query
 
 # The column a SELECT groups on for each GroupBy (None: the whole store).
 BY_COLUMN: dict[GroupBy | None, str | None] = {None: None, GroupBy.CONSULTANT: "consultant_id", GroupBy.BRAND: "brand"}
@@ -33,14 +34,27 @@ def store_total(out: dict[GroupKey, Counts], by: GroupBy | None) -> dict[GroupKe
     return out
 
 
-def rows_in_group(session: Session, query: Select, by: GroupBy | None, group: GroupKey) -> list:
+_IN_GROUP: dict[tuple[int, str | None, bool], tuple[Select, Select]] = {}
+
+
+def _in_group(stmt: Select, column: str | None, none: bool) -> Select:
+    """`stmt`'s rows of one group (`:group`, or no value when `none`), built once per statement."""
+    key = (id(stmt), column, none)
+    hit = _IN_GROUP.get(key)
+    if hit is None or hit[0] is not stmt:
+        sq = stmt.subquery()
+        q = select(sq)
+        if column is not None:
+            q = q.where(sq.c[column].is_(None) if none else sq.c[column] == bindparam("group"))
+        hit = _IN_GROUP[key] = (stmt, q)
+    return hit[1]
+
+
+def rows_in_group(session: Session, query: Query, by: GroupBy | None, group: GroupKey) -> list:
     """The rows of `query` that belong to `group` (all of them when `by` is None)."""
-    sq = query.subquery()
-    q = select(sq)
+    stmt, params = query
     column = BY_COLUMN[by]
-    if column is not None:
-        q = q.where(sq.c[column].is_(None) if group is None else sq.c[column] == group)
-    return list(session.execute(q))
+    return list(session.connection().execute(_in_group(stmt, column, group is None), {**params, "group": group}))
 
 
 def refs(kind: RecordKind, rows: Iterable, reference: Callable[[Any], str]) -> list[RecordRef]:

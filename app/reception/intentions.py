@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, literal, select, union_all
+from sqlalchemy import Select, bindparam, func, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.types import DateTime
 
@@ -32,6 +33,12 @@ from db.reception_models import Customer, KpiMonth, Lead, LeadMonthSnapshot, Lea
 
 _RETAINED = [st.value for st in RETAINED_STATUSES]
 
+# A statement and the values of its parameters. Every statement here is built once, with named
+# parameters, and reused: building and keying a statement per call cost more than running it on
+# SQLite (a month's eight KPIs, bench/kpis.py; issue #20.8).
+Query = tuple[Select, dict[str, Any]]
+_MOMENT = bindparam("moment", type_=DateTime)
+
 
 def _with_contact(query: Select) -> Select:
     """Only leads of a customer with a mobile on record, not anonymised."""
@@ -40,22 +47,30 @@ def _with_contact(query: Select) -> Select:
     )
 
 
-def new_intentions(start: dt.datetime, end: dt.datetime) -> Select:
-    """本月新增意向: intentions created in [start, end), at their creation, with their consultant."""
-    q = select(
+_NEW = _with_contact(
+    select(
         Lead.id.label("id"),
         Lead.created_at.label("at"),
         Lead.consultant_id.label("consultant_id"),
         Lead.brand.label("brand"),
         Lead.model.label("model"),
-    ).where(Lead.created_at >= start, Lead.created_at < end)
-    return _with_contact(q)
+    ).where(
+        Lead.created_at >= bindparam("start"), Lead.created_at < bindparam("end"), Lead.created_at <= bindparam("as_of")
+    )
+)
 
 
-def _replayed_retained(moment: dt.datetime) -> Select:
-    """(lead_id) of the leads changed at or after `moment` that were retained at it: the last
+def new_intentions(start: dt.datetime, end: dt.datetime, as_of: dt.datetime | None = None) -> Query:
+    """本月新增意向: intentions created in [start, end) (and by `as_of`, when a figure is taken
+    inside the span: one created later had not happened yet), at their creation, with their
+    consultant."""
+    return _NEW, {"start": start, "end": end, "as_of": end if as_of is None or as_of > end else as_of}
+
+
+def _replayed_retained() -> Select:
+    """(lead_id) of the leads changed at or after the moment that were retained at it: the last
     status each had before it (snapshots._replayed in SQL, so it joins instead of listing ids)."""
-    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= moment)
+    changed = select(LeadStatusChange.lead_id).where(LeadStatusChange.changed_at >= _MOMENT)
     last = (
         select(
             LeadStatusChange.lead_id.label("lead_id"),
@@ -67,48 +82,62 @@ def _replayed_retained(moment: dt.datetime) -> Select:
             )
             .label("rn"),
         )
-        .where(LeadStatusChange.changed_at < moment, LeadStatusChange.lead_id.in_(changed))
+        .where(LeadStatusChange.changed_at < _MOMENT, LeadStatusChange.lead_id.in_(changed))
         .subquery()
     )
     return select(last.c.lead_id).where(last.c.rn == 1, last.c.status.in_(_RETAINED))
 
 
-def _retained_from_history(moment: dt.datetime, dialect: str) -> Select:
-    at = literal(moment, DateTime).label("at")
-    cols = (Lead.id.label("id"), at, Lead.consultant_id.label("consultant_id"), Lead.brand.label("brand"))
-    settled = _with_contact(select(*cols, Lead.model.label("model")).where(*settled_leads(moment, dialect)))
-    replayed = _replayed_retained(moment).subquery()
+def _retained_from_history(dialect: str) -> Select:
+    cols = (
+        Lead.id.label("id"),
+        _MOMENT.label("at"),
+        Lead.consultant_id.label("consultant_id"),
+        Lead.brand.label("brand"),
+    )
+    settled = _with_contact(select(*cols, Lead.model.label("model")).where(*settled_leads(_MOMENT, dialect)))
+    replayed = _replayed_retained().subquery()
     changed = _with_contact(select(*cols, Lead.model.label("model")).join(replayed, replayed.c.lead_id == Lead.id))
     u = union_all(settled, changed).subquery()
     return select(u.c.id, u.c.at, u.c.consultant_id, u.c.brand, u.c.model)
 
 
-def _retained_from_snapshot(moment: dt.datetime, kpi_month_id: int, lead_columns: bool) -> Select:
+_HISTORY: dict[str, Select] = {}  # per database: "not changed since" is said per dialect
+
+
+def _retained_from_snapshot(lead_columns: bool) -> Select:
     """The snapshot's intentions (its recorded flag). Without `lead_columns` only (id, at,
     consultant_id): counting them, whole or per consultant, never reads `lead` or `customer`."""
     cols = (
         LeadMonthSnapshot.lead_id.label("id"),
-        literal(moment, DateTime).label("at"),
+        _MOMENT.label("at"),
         LeadMonthSnapshot.consultant_id.label("consultant_id"),  # the owner at the month's end
     )
-    mine = (LeadMonthSnapshot.kpi_month_id == kpi_month_id, LeadMonthSnapshot.intention.is_(True))
+    mine = (LeadMonthSnapshot.kpi_month_id == bindparam("kpi_month_id"), LeadMonthSnapshot.intention.is_(True))
     if not lead_columns:
         return select(*cols).where(*mine)
     q = select(*cols, Lead.brand.label("brand"), Lead.model.label("model")).select_from(LeadMonthSnapshot)
     return q.join(Lead, Lead.id == LeadMonthSnapshot.lead_id).where(*mine)
 
 
-def retained_intentions(session: Session, day: dt.date, *, lead_columns: bool = True) -> tuple[Select, bool]:
+_SNAPSHOT = {False: _retained_from_snapshot(False), True: _retained_from_snapshot(True)}
+_KPI_MONTH = select(KpiMonth.id).where(KpiMonth.month == bindparam("month"))
+
+
+def retained_intentions(session: Session, day: dt.date, *, lead_columns: bool = True) -> tuple[Query, bool]:
     """上月留存意向: intentions retained at the start of store day `day`, and whether they come
     from a month-end snapshot (only when `day` is a month's first day and the previous month's
     snapshot was taken); else from the status history at that instant. `lead_columns=False`
     lets a snapshot's rows leave out brand and model (for counts not grouped by brand)."""
     moment, _ = store_day_bounds(day)
     if day.day == 1:
-        kpi_month_id = session.scalar(select(KpiMonth.id).where(KpiMonth.month == previous_month(day)))
+        kpi_month_id = session.connection().scalar(_KPI_MONTH, {"month": previous_month(day)})
         if kpi_month_id is not None:
-            return _retained_from_snapshot(moment, kpi_month_id, lead_columns), True
-    return _retained_from_history(moment, dialect_of(session)), False
+            return (_SNAPSHOT[lead_columns], {"moment": moment, "kpi_month_id": kpi_month_id}), True
+    dialect = dialect_of(session)
+    if dialect not in _HISTORY:
+        _HISTORY[dialect] = _retained_from_history(dialect)
+    return (_HISTORY[dialect], {"moment": moment}), False
 
 
 @dataclass(frozen=True)
@@ -126,34 +155,63 @@ class IntentionCounts:
         return set(self.retained) | set(self.new)
 
 
-def count_by(session: Session, query: Select, by: str | None) -> dict[object, int]:
+_COUNTED: dict[tuple[int, str | None], tuple[Select, Select]] = {}
+
+
+def counted(stmt: Select, by: str | None) -> Select:
+    """`stmt`'s rows counted (per its column `by` when given), built once per statement."""
+    key = (id(stmt), by)
+    hit = _COUNTED.get(key)
+    if hit is None or hit[0] is not stmt:
+        sq = stmt.subquery()
+        built = (
+            select(func.count()).select_from(sq) if by is None else select(sq.c[by], func.count()).group_by(sq.c[by])
+        )
+        hit = _COUNTED[key] = (stmt, built)
+    return hit[1]
+
+
+def count_by(session: Session, query: Query, by: str | None) -> dict[object, int]:
     """Rows of `query` per value of its column `by` (all under None when `by` is None)."""
-    sq = query.subquery()
+    stmt, params = query
     if by is None:
-        return {None: session.scalar(select(func.count()).select_from(sq)) or 0}
-    key = sq.c[by]
-    return {k: n for k, n in session.execute(select(key, func.count()).group_by(key))}
+        return {None: session.connection().scalar(counted(stmt, None), params) or 0}
+    return {k: n for k, n in session.connection().execute(counted(stmt, by), params)}
+
+
+_BOTH: dict[int, tuple[Select, Select]] = {}
+
+
+def _both_counted(retained: Select) -> Select:
+    """Retained and new counted in one round trip (the store's figure)."""
+    hit = _BOTH.get(id(retained))
+    if hit is None or hit[0] is not retained:
+        both = [counted(q, None).scalar_subquery() for q in (retained, _NEW)]
+        hit = _BOTH[id(retained)] = (retained, select(*both))
+    return hit[1]
 
 
 _MEMO = "reception.intention_counts"
 
 
-def intention_counts(session: Session, first_day: dt.date, last_day: dt.date, by: str | None) -> IntentionCounts:
+def intention_counts(
+    session: Session, first_day: dt.date, last_day: dt.date, by: str | None, as_of: dt.datetime | None = None
+) -> IntentionCounts:
     """Intentions retained at `first_day`'s start and created up to the end of `last_day` (one
-    month piece), per `by` column ('consultant_id', 'brand' or None). 3.12 and 3.13 share the
-    denominator: it is counted once per read transaction (remembered on the session)."""
+    month piece; only those created by `as_of` when it falls inside), per `by` column
+    ('consultant_id', 'brand' or None). 3.12 and 3.13 share the denominator: it is counted once
+    per read transaction (remembered on the session)."""
     memo = session.info.setdefault(_MEMO, {})
-    key = (first_day, last_day, by)
+    start, _ = store_day_bounds(first_day)
+    _, end = store_day_bounds(last_day)
+    new = new_intentions(start, end, as_of)
+    key = (first_day, last_day, by, new[1]["as_of"])
     hit = memo.get(key)
     if hit is not None and hit[0] is session.get_transaction():
         return hit[1]
     retained, from_snapshot = retained_intentions(session, first_day, lead_columns=by == "brand")
-    start, _ = store_day_bounds(first_day)
-    _, end = store_day_bounds(last_day)
-    new = new_intentions(start, end)
     if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
-        both = [select(func.count()).select_from(q.subquery()).scalar_subquery() for q in (retained, new)]
-        n_retained, n_new = session.execute(select(*both)).one()
+        n_retained, n_new = session.connection().execute(_both_counted(retained[0]), {**retained[1], **new[1]}).one()
         out = IntentionCounts({None: n_retained or 0}, {None: n_new or 0}, from_snapshot)
     else:
         out = IntentionCounts(count_by(session, retained, by), count_by(session, new, by), from_snapshot)

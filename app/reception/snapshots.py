@@ -44,7 +44,7 @@ def _replayed(session, moment: dt.datetime) -> dict[int, str]:
     return {i: h[-1][1] for i, h in history.items() if retained_at(h, moment)}
 
 
-def settled_leads(moment: dt.datetime, dialect: str):
+def settled_leads(moment: dt.datetime | ColumnElement[dt.datetime], dialect: str):
     """Leads that existed at `moment`, are retained now and have not changed since: their
     status then is their status now. Only the others need their history replayed, a few rows
     for a recent month instead of every change of the store's years (bench/run.py, #10).

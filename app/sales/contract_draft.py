@@ -31,12 +31,17 @@ def live_contract(s, deal_id: int) -> Contract | None:
 
 def draft_blockers(s, deal: Deal, now: dt.datetime) -> list[FieldError]:
     """Every reason this deal cannot be contracted at `now` (empty: it can)."""
+    return blockers_with_quote(s, deal, signed_quote(s, deal.id), now)
+
+
+def blockers_with_quote(s, deal: Deal, quote: Quote | None, now: dt.datetime) -> list[FieldError]:
+    """`draft_blockers` for a caller that has just read the deal's `signed_quote` in this
+    transaction (sign_contract reads it once, not once per check; issue #18.11)."""
     errors: list[FieldError] = []
     if deal.stage == DealStage.CANCELLED:
         errors.append(FieldError("deal", "deal_cancelled"))
     if live_contract(s, deal.id) is not None:
         errors.append(FieldError("deal", "contract_exists"))
-    quote = signed_quote(s, deal.id)
     if quote is None:
         errors.append(FieldError("quote", "quote_not_signed"))
     car = s.get(Vehicle, deal.vehicle_id) if deal.vehicle_id else None
@@ -77,7 +82,11 @@ def service_lines(s, quote_id: int) -> list[QuoteLine]:
 
 def contract_price_fen(s, quote: Quote) -> int:
     """The contract's price: the signed quote without its agency service lines (4.3.2.3)."""
-    return quote.total_fen - sum(line.amount_fen for line in service_lines(s, quote.id))
+    return _price_without(quote, service_lines(s, quote.id))
+
+
+def _price_without(quote: Quote, services: list[QuoteLine]) -> int:
+    return quote.total_fen - sum(line.amount_fen for line in services)
 
 
 @dataclass(frozen=True)
@@ -99,13 +108,15 @@ class Draft:
     services: tuple[tuple[str, str, str, int, str], ...]  # name, name_en, provider, fee, timing
 
 
-def read_draft(s, deal: Deal) -> Draft:
-    """Called after draft_blockers came back empty: the quote and the car exist."""
-    quote = signed_quote(s, deal.id)
+def read_draft(s, deal: Deal, quote: Quote | None = None) -> Draft:
+    """Called after draft_blockers came back empty: the quote and the car exist. `quote`: the
+    deal's `signed_quote` when the caller has just read it in this transaction."""
+    quote = quote or signed_quote(s, deal.id)
     car = s.get(Vehicle, deal.vehicle_id)
     assert quote is not None and car is not None
     consultant = s.get(StaffUser, deal.consultant_id)
-    price = contract_price_fen(s, quote)
+    services = service_lines(s, quote.id)
+    price = _price_without(quote, services)
     colours = "/".join(c for c in (car.exterior_color, car.interior_color) if c)
     return Draft(
         deal_id=deal.id,
@@ -123,7 +134,6 @@ def read_draft(s, deal: Deal) -> Draft:
         price_words=fen_to_capital(price),
         consultant_name=consultant.full_name if consultant else "",
         services=tuple(
-            (line.description, line.description_en, line.provider, line.amount_fen, line.timing)
-            for line in service_lines(s, quote.id)
+            (line.description, line.description_en, line.provider, line.amount_fen, line.timing) for line in services
         ),
     )

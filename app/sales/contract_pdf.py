@@ -20,11 +20,21 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from app.core.dto import StoreDTO
+from app.documents.font_subsets import fixed_wording
 from app.documents.fonts import FontSet
-from app.documents.layout import DocumentMeta, RenderContext, SignatureDTO, Text, render_flowing
-from app.documents.layout import fact_table, heading, numbered, pick
+from app.documents.layout import (
+    ROLE_LABELS,
+    T_NAME,
+    T_TIME,
+    DocumentMeta,
+    RenderContext,
+    SignatureDTO,
+    SignerRole,
+    Text,
+)
+from app.documents.layout import fact_table, heading, numbered, pick, render_flowing
 from app.sales.amounts import yuan_figures
-from app.sales.pdf_parts import signature_section, title_block
+from app.sales.pdf_parts import H_SIGN, SIGNING_DATE, signature_section, title_block
 
 DOC_TYPE = "sales_contract"
 TITLE = Text("汽车买卖合同", "Motor vehicle sales contract")
@@ -120,6 +130,37 @@ SIGN_NOTE = Text(
 )
 
 
+# The labels of the contract's tables, in the order printed (the optional rows' too).
+LABELS = {
+    "seller": Text("出卖人", "Seller"),
+    "seller_address": Text("出卖人地址", "Seller's address"),
+    "hotlines": Text("销售热线 / 投诉电话", "Sales / complaints"),
+    "buyer": Text("买受人", "Buyer"),
+    "id_type": Text("证件类型", "ID document"),
+    "id_number": Text("证件号码", "ID number"),
+    "buyer_address": Text("买受人地址", "Buyer's address"),
+    "phone": Text("联系电话", "Phone"),
+    "agent": Text("代理人", "Agent"),
+    "agent_id": Text("代理人证件", "Agent's ID"),
+    "consultant": Text("销售顾问", "Sales consultant"),
+    "vehicle": Text("品牌型号", "Vehicle"),
+    "vin": Text("车辆识别代号（VIN）", "VIN"),
+    "engine_no": Text("发动机号", "Engine no."),
+    "certificate_no": Text("合格证编号", "Certificate of conformity no."),
+    "configuration": Text("配置", "Configuration"),
+    "price_figures": Text("车辆价款（小写）", "Price (figures)"),
+    "price_words": Text("车辆价款（大写）", "Price (in words, 大写)"),
+    "payment": Text("付款方式", "Payment method"),
+    "loan": Text("贷款机构 / 金额", "Lender / amount"),
+    "deposit_kind": Text("类型", "Kind"),
+    "deposit_amount": Text("金额", "Amount"),
+    "delivery_place": Text("交付地点", "Delivery place"),
+    "delivery_date": Text("交付日期", "Delivery date"),
+    "odometer": Text("交付时最大里程", "Maximum odometer at delivery"),
+}
+OPTIONAL_ROWS = {"buyer_address", "phone", "agent", "agent_id", "configuration", "loan", "deposit_amount"}
+
+
 @dataclass(frozen=True)
 class ContractPrint:
     """What the contract says (personal numbers masked)."""
@@ -156,38 +197,34 @@ class ContractPrint:
 def _parties(ctx: RenderContext, c: ContractPrint, store: StoreDTO) -> list[tuple[Text, str]]:
     lang = ctx.language
     rows = [
-        (Text("出卖人", "Seller"), store.legal_name),
-        (Text("出卖人地址", "Seller's address"), store.address),
-        (Text("销售热线 / 投诉电话", "Sales / complaints"), f"{store.sales_hotline} / {store.complaint_phone}"),
-        (Text("买受人", "Buyer"), c.buyer_name),
-        (Text("证件类型", "ID document"), pick(ID_TYPES[c.buyer_id_type], lang)),
-        (Text("证件号码", "ID number"), c.buyer_id_masked),
+        (LABELS["seller"], store.legal_name),
+        (LABELS["seller_address"], store.address),
+        (LABELS["hotlines"], f"{store.sales_hotline} / {store.complaint_phone}"),
+        (LABELS["buyer"], c.buyer_name),
+        (LABELS["id_type"], pick(ID_TYPES[c.buyer_id_type], lang)),
+        (LABELS["id_number"], c.buyer_id_masked),
     ]
     if c.buyer_address:
-        rows.append((Text("买受人地址", "Buyer's address"), c.buyer_address))
+        rows.append((LABELS["buyer_address"], c.buyer_address))
     if c.buyer_phone_masked:
-        rows.append((Text("联系电话", "Phone"), c.buyer_phone_masked))
+        rows.append((LABELS["phone"], c.buyer_phone_masked))
     if c.agent_name:
-        rows.append((Text("代理人", "Agent"), c.agent_name))
+        rows.append((LABELS["agent"], c.agent_name))
         if c.agent_id_type:
-            rows.append(
-                (Text("代理人证件", "Agent's ID"), f"{pick(ID_TYPES[c.agent_id_type], lang)} {c.agent_id_masked}")
-            )
-    rows.append((Text("销售顾问", "Sales consultant"), c.consultant_name))
+            rows.append((LABELS["agent_id"], f"{pick(ID_TYPES[c.agent_id_type], lang)} {c.agent_id_masked}"))
+    rows.append((LABELS["consultant"], c.consultant_name))
     return rows
 
 
 def _money(ctx: RenderContext, c: ContractPrint) -> list[tuple[Text, str]]:
     lang = ctx.language
     rows = [
-        (Text("车辆价款（小写）", "Price (figures)"), yuan_figures(c.price_fen)),
-        (Text("车辆价款（大写）", "Price (in words, 大写)"), f"人民币{c.price_words}"),
-        (Text("付款方式", "Payment method"), pick(PAYMENT_METHODS[c.payment_method], lang)),
+        (LABELS["price_figures"], yuan_figures(c.price_fen)),
+        (LABELS["price_words"], f"人民币{c.price_words}"),
+        (LABELS["payment"], pick(PAYMENT_METHODS[c.payment_method], lang)),
     ]
     if c.payment_method == "loan":
-        rows.append(
-            (Text("贷款机构 / 金额", "Lender / amount"), f"{c.loan_lender} / {yuan_figures(c.loan_amount_fen)}")
-        )
+        rows.append((LABELS["loan"], f"{c.loan_lender} / {yuan_figures(c.loan_amount_fen)}"))
     return rows
 
 
@@ -204,23 +241,23 @@ def _story(ctx: RenderContext, c: ContractPrint, store: StoreDTO, drawn: Sequenc
     story += ctx.paragraphs(INTRO)
     story += heading(ctx, H_PARTIES) + [fact_table(ctx, _parties(ctx, c, store))]
     vehicle_rows = [
-        (Text("品牌型号", "Vehicle"), c.vehicle),
-        (Text("车辆识别代号（VIN）", "VIN"), c.vin),
-        (Text("发动机号", "Engine no."), c.engine_no),
-        (Text("合格证编号", "Certificate of conformity no."), c.certificate_no),
+        (LABELS["vehicle"], c.vehicle),
+        (LABELS["vin"], c.vin),
+        (LABELS["engine_no"], c.engine_no),
+        (LABELS["certificate_no"], c.certificate_no),
     ]
     if c.configuration:
-        vehicle_rows.append((Text("配置", "Configuration"), "、".join(c.configuration)))
+        vehicle_rows.append((LABELS["configuration"], "、".join(c.configuration)))
     story += heading(ctx, H_VEHICLE) + [fact_table(ctx, vehicle_rows)]
     story += heading(ctx, H_PRICE) + [fact_table(ctx, _money(ctx, c))]
-    deposit = [(Text("类型", "Kind"), pick(DEPOSIT_KINDS[c.deposit_kind], lang))]
+    deposit = [(LABELS["deposit_kind"], pick(DEPOSIT_KINDS[c.deposit_kind], lang))]
     if c.deposit_kind != "none":
-        deposit.append((Text("金额", "Amount"), yuan_figures(c.deposit_fen)))
+        deposit.append((LABELS["deposit_amount"], yuan_figures(c.deposit_fen)))
     story += heading(ctx, H_DEPOSIT) + [fact_table(ctx, deposit)] + ctx.paragraphs(DEPOSIT_MEANING[c.deposit_kind])
     delivery = [
-        (Text("交付地点", "Delivery place"), c.delivery_place),
-        (Text("交付日期", "Delivery date"), c.delivery_date.isoformat()),
-        (Text("交付时最大里程", "Maximum odometer at delivery"), f"{c.max_delivery_odometer_km} km"),
+        (LABELS["delivery_place"], c.delivery_place),
+        (LABELS["delivery_date"], c.delivery_date.isoformat()),
+        (LABELS["odometer"], f"{c.max_delivery_odometer_km} km"),
     ]
     story += heading(ctx, H_DELIVERY) + [fact_table(ctx, delivery)]
     story += heading(ctx, H_BREACH) + numbered(ctx, BREACH)
@@ -236,6 +273,15 @@ def _story(ctx: RenderContext, c: ContractPrint, store: StoreDTO, drawn: Sequenc
     return story + signature_section(ctx, drawn, SIGN_NOTE)
 
 
+# The wording every contract prints, coded first in its font so that its first font subset is
+# the same for every buyer and made once per process (app/documents/font_subsets.py).
+FIXED_WORDING = fixed_wording(
+    TITLE, NUMBER, INTRO, H_PARTIES, H_VEHICLE, H_PRICE, H_DEPOSIT, H_DELIVERY, H_BREACH, BREACH, H_OTHER, OTHER, SIGN_NOTE,
+    [text for key, text in LABELS.items() if key not in OPTIONAL_ROWS], SIGNING_DATE, H_SIGN, T_NAME, T_TIME,
+    ROLE_LABELS[SignerRole.CUSTOMER], ROLE_LABELS[SignerRole.CONSULTANT],
+)  # fmt: skip
+
+
 def render_contract(
     store: StoreDTO,
     contract: ContractPrint,
@@ -249,4 +295,7 @@ def render_contract(
     fonts: FontSet | None = None,
 ) -> bytes:
     meta = DocumentMeta(DOC_TYPE, number, version, language, issued_at, store, TITLE)
-    return render_flowing(meta, lambda ctx: _story(ctx, contract, store, signatures), invariant=invariant, fonts=fonts)
+    fixed = "" if language == "en" else FIXED_WORDING  # English prints none of it
+    return render_flowing(
+        meta, lambda ctx: _story(ctx, contract, store, signatures), invariant=invariant, fonts=fonts, fixed=fixed
+    )

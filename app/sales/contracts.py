@@ -29,7 +29,7 @@ from app.documents.api import archive_prepared
 from app.inventory.api import sell_under_contract
 from app.reception.api import move_lead
 from app.sales.contract_docs import Prepared, prepare_papers
-from app.sales.contract_draft import Draft, deal_of, draft_blockers, read_draft, signed_quote, contract_price_fen
+from app.sales.contract_draft import Draft, blockers_with_quote, contract_price_fen, deal_of, read_draft, signed_quote
 from app.sales.deals import deal_for_sale
 from app.sales.contract_dto import ContractDTO, ContractInput, contract_dto
 from app.sales.contract_terms import CleanTerms, clean_terms, terms_record
@@ -37,7 +37,7 @@ from app.sales.stages import refresh_stage
 from app.store.api import get_store
 from db.models import Vehicle
 from db.reception_models import Lead, LeadStatus
-from db.sales_models import Contract, ContractRevision
+from db.sales_models import Contract, ContractRevision, Quote
 from db.uow import UnitOfWork
 
 BUYER_ID_FIELD = "contract.buyer_id"
@@ -46,10 +46,12 @@ ADDRESS_FIELD = "contract.buyer_address"
 SIGNERS = {"customer", "consultant"}
 
 
-def _checked_terms(s, deal, data: ContractInput | None, now: dt.datetime) -> tuple[list[FieldError], CleanTerms | None]:
-    errors = draft_blockers(s, deal, now)
+def _checked_terms(
+    s, deal, data: ContractInput | None, now: dt.datetime, quote: Quote | None
+) -> tuple[list[FieldError], CleanTerms | None]:
+    """`quote`: the deal's `signed_quote`, read once by the caller (issue #18.11)."""
+    errors = blockers_with_quote(s, deal, quote, now)
     today = store_today(now)
-    quote = signed_quote(s, deal.id)
     if data is None or quote is None:
         return errors, None
     try:
@@ -66,7 +68,8 @@ def contract_blockers(
     require(actor, Action.SELL)
     with uow:
         s = uow.session
-        errors, _ = _checked_terms(s, deal_for_sale(s, actor, deal_id), data, now or utcnow())
+        deal = deal_for_sale(s, actor, deal_id)
+        errors, _ = _checked_terms(s, deal, data, now or utcnow(), signed_quote(s, deal.id))
         return errors
 
 
@@ -124,10 +127,11 @@ def sign_contract(
             return contract_dto(s.get(Contract, first))
         # A consultant contracts their own customers' deals only; a sales manager anyone's.
         deal = deal_for_sale(s, actor, deal_id)
-        errors, terms = _checked_terms(s, deal, data, now)
+        quote = signed_quote(s, deal.id)
+        errors, terms = _checked_terms(s, deal, data, now, quote)
         if errors or terms is None:
             raise ValidationFailed(errors)
-        draft = read_draft(s, deal)
+        draft = read_draft(s, deal, quote)
         errors = _signature_errors(terms, draft, papers)
         if errors:
             raise ValidationFailed(errors)
@@ -146,7 +150,7 @@ def _still_as_drawn(s, draft: Draft, now: dt.datetime):
         raise Conflict(table="deal", id=draft.deal_id)
     if quote is not None and quote.id != draft.quote_id:  # a new quote signed meanwhile
         raise Conflict(table="quote", id=quote.id)
-    errors = draft_blockers(s, deal, now)
+    errors = blockers_with_quote(s, deal, quote, now)
     if errors:
         raise ValidationFailed(errors)
     return deal, car

@@ -23,11 +23,12 @@ from app.documents.layout import (
 )
 
 H_SIGN = Text("签署", "Signatures")
+SIGNING_DATE = Text("签订日期", "Date")
 
 
 def title_block(ctx: RenderContext, title: Text, number_label: Text, number: str) -> list[Flowable]:
     lang = ctx.language
-    line = f"{labelled(number_label, number, lang)}　{labelled(Text('签订日期', 'Date'), fmt_datetime(ctx.meta.issued_at), lang)}"
+    line = f"{labelled(number_label, number, lang)}　{labelled(SIGNING_DATE, fmt_datetime(ctx.meta.issued_at), lang)}"
     return [*title_flowables(ctx, title), centred_small(ctx, line), Spacer(1, 3 * mm)]
 
 

@@ -16,7 +16,9 @@ import pytest
 
 from app import cli
 from app.demo import DEMO_USERS, build_demo
+from app.core.clock import utcnow
 from app.core.validation import validate_vin
+from app.demo.history import history_present
 from app.staff import auth
 from app.store import store
 from app.inventory.vehicle_io import import_vehicles
@@ -363,12 +365,15 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
     assert admin_cli(*["demo"]) == 0
     out = capsys.readouterr().out
     path = tmp_path / "showroom-demo.sqlite"
-    assert path.exists() and "(built; 40 vehicles)" in out
+    # The same store as `showroom --demo` (a copy of today's template): 40 cars of the showroom and
+    # the 12 sold in the year of KPI history (issue #20, app/demo/history.py).
+    assert path.exists() and "(built; 52 vehicles)" in out
     # 3 store notices (one voided and replaced) + 5 vehicle cards (4 current, 1 gone stale)
     # + yesterday's signed test-drive agreement (issue #6) + the sale's 20 (issue #18.9: price list
     # notice, 5 quotes, a disclosure, 4 contracts, an entrustment, 4 receipts, a settlement, a PDI
-    # report, the handover and its 三包凭证; tests/integration/test_sales_demo.py)
-    assert "Signed sample documents in the archive: 29" in out
+    # report, the handover and its 三包凭证; tests/integration/test_sales_demo.py) = 29, and the
+    # history's 101 (its price list, 12 sales' 7 papers each, 16 test-drive agreements)
+    assert "Signed sample documents in the archive: 130" in out
     assert all(f"  {u:<14} {p:<10} {n}" in out for u, p, n, _ in DEMO_USERS)
     url = sqlite_url(path)
     db = Database(url)
@@ -378,9 +383,9 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
             users = u.session.query(StaffUser).all()
             history = u.session.query(VehicleStatusChange).count()
             u.session.expunge_all()  # keep the loaded values for the checks below
-        assert len(cars) == 40 and len({v.brand for v in cars}) == 4
+        assert len(cars) == 52 and len({v.brand for v in cars}) == 4
         assert {"比亚迪", "特斯拉"} <= {v.brand for v in cars}
-        assert all(validate_vin(v.vin)[1] for v in cars) and len({v.vin for v in cars}) == 40
+        assert all(validate_vin(v.vin)[1] for v in cars) and len({v.vin for v in cars}) == 52
         statuses = Counter(v.status for v in cars)
         assert statuses["on_display"] == 12 and statuses["test_drive_fleet"] == 4
         assert {"in_stock", "in_transit", "reserved", "sold"} <= set(statuses)
@@ -405,7 +410,8 @@ def test_demo_command_builds_a_complete_idempotent_demo_store(tmp_path, capsys, 
         _check_demo_documents(db)
 
         again = build_demo(url)
-        assert not again.created and again.vehicles == 40 and again.documents == 29
+        assert not again.created and again.vehicles == 52 and again.documents == 130
+        assert history_present(db, utcnow())  # the KPI year is there, as in `showroom --demo`
         with db.uow() as u:
             assert u.session.query(StaffUser).count() == len(users) == len(DEMO_USERS)
             assert u.session.query(VehicleStatusChange).count() == history

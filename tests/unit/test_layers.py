@@ -26,7 +26,7 @@ def test_importing_app_and_db_does_not_load_pyside6():
 
 # Features (README, Development): app/<feature>/ and ui/<feature>/ use another feature only
 # through its public module, <layer>/<feature>/api.py. The documents feature's PDF kit (layout,
-# fonts, signing) is public too. The shared kernel (app/core, ui/widgets) is open to all; the
+# fonts, font subsets, signing) is public too. The shared kernel (app/core, ui/widgets) is open to all; the
 # entry points that assemble the features (app/cli, app/demo, ui/shell) may import anything.
 FEATURES = (
     "reception",
@@ -43,7 +43,13 @@ FEATURES = (
     "customer_care",
 )
 PUBLIC_MODULE = "api"
-ALSO_PUBLIC = {"app.documents.layout", "app.documents.layout_text", "app.documents.fonts", "app.documents.signing"}
+ALSO_PUBLIC = {
+    "app.documents.layout",
+    "app.documents.layout_text",
+    "app.documents.fonts",
+    "app.documents.font_subsets",
+    "app.documents.signing",
+}
 ASSEMBLERS = ("app.cli", "app.demo", "ui.shell")
 
 

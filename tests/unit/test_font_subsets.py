@@ -1,0 +1,66 @@
+"""The embedded font subsets made once per process (app/documents/font_subsets.py; issue #18.11,
+speed): a contract for another buyer reuses the first subset of the one before, the PDF made
+from a remembered subset is the same bytes as the one that made it, and the contract reads
+back the same whatever codes its characters got."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+
+from reportlab.pdfbase import pdfmetrics
+
+from app.documents.fonts import register_fonts
+from app.sales import contract_pdf
+from app.sales.contract_pdf import render_contract
+from tests.unit.test_documents_render import tool
+from tests.unit.test_page_breaks import AT, CONTRACT, SIGNED, STORE
+
+
+def _contract(buyer: str, language: str = "bilingual", **kw) -> bytes:
+    c = dataclasses.replace(CONTRACT, buyer_name=buyer, agent_name="")
+    return render_contract(
+        STORE, c, number="HT-2026-000009", version=1, language=language, issued_at=AT, signatures=SIGNED, **kw
+    )
+
+
+def _kept() -> dict:
+    return pdfmetrics.getFont(register_fonts().regular).face._showroom_subsets
+
+
+def _text(pdf: bytes) -> str:
+    out = subprocess.run([tool("pdftotext"), "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    return "".join(out.decode("utf-8").split())
+
+
+def test_a_contract_for_another_buyer_reuses_the_first_font_subset():
+    _contract("欧阳震华")
+    before = set(_kept())
+    _contract("司马相如")  # a name none of the wording uses, printed on the first page
+    made = set(_kept()) - before
+    assert len(made) == 1  # only the subset of the names and numbers, the new name in it, was made
+    (names,) = made
+    assert len(names) < 128 and not set(map(chr, names)) & set(contract_pdf.FIXED_WORDING)
+
+
+def test_a_remembered_subset_writes_the_same_bytes():
+    _kept().clear()
+    made = _contract("欧阳震华", invariant=True)
+    remembered = _contract("欧阳震华", invariant=True)
+    assert remembered == made
+
+
+def test_the_contract_reads_the_same_with_its_wording_coded_first(monkeypatch):
+    coded_first = _text(_contract("司马相如"))
+    monkeypatch.setattr(contract_pdf, "FIXED_WORDING", "")
+    assert _text(_contract("司马相如")) == coded_first
+    assert "司马相如" in coded_first and "汽车买卖合同" in coded_first
+
+
+def test_an_english_contract_embeds_no_chinese_wording():
+    """Its fixed wording is not coded first: the English page prints none of it."""
+    before = set(_kept())
+    english = _contract("Wang Jianguo", language="en")
+    assert "买卖合同" not in _text(english)
+    made = set(_kept()) - before
+    assert not {ord(c) for c in "买卖合同"} & {code for subset in made for code in subset}
