@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.core.dto import Changes
+from app.core.masking import mask_mobile, mask_name
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,15 @@ class TaskDTO:
     done_at: dt.datetime | None
     version: int
     changes: Changes = field(default_factory=lambda: Changes(tasks=True), compare=False, repr=False)
+
+    @property
+    def customer_name_masked(self) -> str:
+        """The lists show 周** and 139****5678 (PIPL); the call dialog shows the number to dial."""
+        return mask_name(self.customer_name)
+
+    @property
+    def mobile_masked(self) -> str:
+        return mask_mobile(self.mobile)
 
 
 @dataclass(frozen=True)
@@ -152,3 +162,7 @@ class RecoveryCaseDTO:
     @property
     def changes(self) -> Changes:
         return Changes(tasks=True, ids=frozenset({self.id}))
+
+    @property
+    def customer_name_masked(self) -> str:
+        return mask_name(self.customer_name)

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.core.dto import Changes
+from app.core.masking import mask_name
 
 
 def money_changes(contract_id: int) -> Changes:
@@ -32,6 +33,11 @@ class PaymentDTO:
     recorded_by: str
     note: str = ""
     refund_request_id: int | None = None
+
+    @property
+    def payer_masked(self) -> str:
+        """The day book's payer on screen (PIPL); the receipt voucher carries the full name."""
+        return mask_name(self.payer)
 
     @property
     def signed_fen(self) -> int:
@@ -99,6 +105,11 @@ class LedgerDTO:
     def changes(self) -> Changes:
         return money_changes(self.contract_id)
 
+    @property
+    def buyer_name_masked(self) -> str:
+        """On screen (PIPL); the invoice and the settlement carry the full name."""
+        return mask_name(self.buyer_name)
+
 
 @dataclass(frozen=True)
 class DayBookDTO:
@@ -133,6 +144,10 @@ class OpenBalanceDTO:
     @property
     def open_fen(self) -> int:
         return self.due_fen - self.paid_fen - self.loan_fen
+
+    @property
+    def buyer_name_masked(self) -> str:
+        return mask_name(self.buyer_name)
 
 
 @dataclass(frozen=True)

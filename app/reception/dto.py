@@ -1,5 +1,8 @@
 """Frozen DTOs of the reception back end (issue #4): the UI never sees an ORM object.
 
+Names and mobiles are carried in clear (search, the call back, the agreement's signer) and
+offered masked as `*_masked` properties: screens and lists show only those (PIPL; docs/privacy.md).
+
 Times are naive UTC (convert with app.core.clock.to_store_time for display); `day`/`month` fields
 are store-local dates. Enum-valued fields hold the StrEnum values of db.reception_models.
 """
@@ -11,6 +14,7 @@ from dataclasses import dataclass, field
 
 from app.reception.rules import Ratio
 from app.core.dto import Changes
+from app.core.masking import mask_mobile, mask_name
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,14 @@ class CustomerDTO:
     # Set by a service that changed the customer (issue #17.13): what the pages refresh.
     changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
+    @property
+    def name_masked(self) -> str:
+        return mask_name(self.name)
+
+    @property
+    def mobile_masked(self) -> str:
+        return mask_mobile(self.mobile)
+
 
 @dataclass(frozen=True)
 class VisitDTO:
@@ -123,6 +135,11 @@ class VisitDTO:
     channel_name_en: str = ""  # the channel's English name, shown in the English UI (issue #17.11)
     # Set by the service that changed this visit: what the UI refreshes (issue #16).
     changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
+
+    @property
+    def customer_name_masked(self) -> str:
+        """周** on the queue board and wherever a visit is listed (PIPL: masked on screen)."""
+        return mask_name(self.customer_name)
 
     def waiting_seconds(self, now: dt.datetime) -> int:
         """From arrival until a consultant started (or until now while still waiting)."""
@@ -197,6 +214,14 @@ class LeadDTO:
     version: int
     changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
 
+    @property
+    def customer_name_masked(self) -> str:
+        return mask_name(self.customer_name)
+
+    @property
+    def customer_mobile_masked(self) -> str:
+        return mask_mobile(self.customer_mobile)
+
 
 @dataclass(frozen=True)
 class LeadPageDTO:
@@ -241,6 +266,14 @@ class AppointmentDTO:
     visit_id: int | None
     version: int
     changes: Changes = field(default_factory=lambda: Changes(), compare=False, repr=False)
+
+    @property
+    def customer_name_masked(self) -> str:
+        return mask_name(self.customer_name)
+
+    @property
+    def customer_mobile_masked(self) -> str:
+        return mask_mobile(self.customer_mobile)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from app.core.clock import store_day_bounds, store_today, utcnow
 from app.core.dto import Actor, Changes
 from app.core.permissions import Action, require
+from app.core.masking import mask_name
 from app.reception.dto import ModelInterest
 from app.reception.notifications import NOTICE_SEEN, emit
 from db.reception_models import Customer, ReceptionEvent, Visit, VisitStatus
@@ -41,6 +42,11 @@ class VisitNoticeDTO:
 
     def waited_seconds(self, now: dt.datetime) -> int:
         return max(0, int((now - self.arrival_at).total_seconds()))
+
+    @property
+    def customer_name_masked(self) -> str:
+        """王** in the pop-up, as on the queue board (PIPL: masked on screen)."""
+        return mask_name(self.customer_name)
 
 
 @dataclass(frozen=True)

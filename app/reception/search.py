@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import String, and_, bindparam, or_, select
 
+from app.core.masking import mask_mobile, mask_name
 from app.core.validation import normalize_mobile
 from app.core.errors import FieldError, ValidationFailed
 from app.core.permissions import Action, require
@@ -31,10 +32,18 @@ MIN_TAIL = 3
 @dataclass(frozen=True)
 class CustomerHitDTO:
     id: int
-    name: str | None
+    name: str | None  # in clear for the search; the list shows the masked forms (PIPL)
     mobile: str | None
     consultant_id: int | None
     consultant_name: str | None
+
+    @property
+    def name_masked(self) -> str:
+        return mask_name(self.name)
+
+    @property
+    def mobile_masked(self) -> str:
+        return mask_mobile(self.mobile)
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,10 @@ class VisitRowDTO:
     intent_level: str | None
     customer_name: str | None
     consultant_name: str | None
+
+    @property
+    def customer_name_masked(self) -> str:
+        return mask_name(self.customer_name)
 
 
 @dataclass(frozen=True)

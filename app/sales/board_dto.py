@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.core.masking import mask_name
+
 
 @dataclass(frozen=True)
 class DealRowDTO:
@@ -31,6 +33,11 @@ class DealRowDTO:
     stage_changed_at: dt.datetime
     created_at: dt.datetime
     cancel_reason: str = ""
+
+    @property
+    def customer_name_masked(self) -> str:
+        """周** on the board and the deal's page (PIPL: masked on screen)."""
+        return mask_name(self.customer_name)
 
 
 @dataclass(frozen=True)

@@ -9245,6 +9245,10 @@ Defect: {defect}</source>
         <translation>试乘试驾</translation>
     </message>
     <message>
+        <source>{name} (on record; type a name only to use another)</source>
+        <translation>{name}（已登记的姓名；仅在使用其他姓名时才填写）</translation>
+    </message>
+    <message>
         <source>1 Booking</source>
         <translation>1 预约</translation>
     </message>

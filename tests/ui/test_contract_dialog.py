@@ -9,6 +9,7 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from db.finance_models import RefundRequest
 from db.models import Role, Vehicle
@@ -129,6 +130,8 @@ def test_a_manager_ends_the_contract_with_a_reason(qtbot, make_ctx, uow):
     make_payment(uow, finance, contract_id, 500_000)
     dialog = open_end_contract_dialog(manager_ctx, None, deal_id)
     qtbot.addWidget(dialog)
+    about = dialog.findChild(QLabel, "end_contract_about").text()
+    assert "王**" in about and "王建国" not in about  # the buyer masked on screen (PIPL, docs/privacy.md)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.errors.label("reason").text()  # the reason is required
     _type(dialog.reason, "客户放弃购车")

@@ -114,7 +114,7 @@ def test_live_notice_on_the_consultants_window_within_2_s_and_listener_stops(qtb
     threading.Thread(target=lambda: walk_in(uow, desk, now=utcnow(), name="Ms Wang", mobile="13812345678")).start()
     qtbot.waitUntil(lambda: not window.live_notice.isHidden(), timeout=3000)
     text = window.live_notice.text.text()
-    assert "Ms Wang" in text and "assigned to you" in text
+    assert "M******" in text and "Ms Wang" not in text and "assigned to you" in text  # masked (PIPL)
     thread = window.live_feed._thread  # this window's listener (other tests' may still run)
     window.close()
     assert not window.live_feed.is_running()

@@ -231,7 +231,7 @@ def test_known_mobile_shows_history_and_consultant_and_keeps_them(qtbot, page, u
     qtbot.waitUntil(lambda: not page.form.history.isHidden(), timeout=4000)
     text = page.form.history.text()
     consultant = next(c for c in team if c.user_id == first.consultant_id)
-    assert "李女士" in text and consultant.full_name in text
+    assert "李**" in text and "李女士" not in text and consultant.full_name in text  # masked (PIPL)
     assert page.form.consent_box.isHidden()  # consent already on record
     qtbot.keyClicks(page.form.channel.lineEdit(), "website")
     page.submit()

@@ -252,7 +252,7 @@ class Desk:
         shot(self.window, f"{key}_{self.window.ctx.actor.username}")
         return page
 
-    def open_deal(self, customer: str = "王建国"):
+    def open_deal(self, customer: str = "王**"):  # lists show the name masked (PIPL)
         """Sales page: the deal's row, then "Open deal…"."""
         page = self.go_to("sales")
         click_row(self.qtbot, page.table, row_with(page.table, customer))
@@ -282,7 +282,7 @@ def test_one_deal_from_the_visitor_on_the_queue_to_the_handover(qtbot, uow, back
     _consultant_hands_over(qtbot, desk, uow, vehicle_id)
     # 3.11: the board shows the deal delivered.
     board = desk.go_to("sales")
-    shown = board.model.index(row_with(board.table, "王建国"), STAGE_COLUMN).data()
+    shown = board.model.index(row_with(board.table, "王**"), STAGE_COLUMN).data()
     assert shown == label(DEAL_STAGE, "delivered")
 
 
@@ -299,7 +299,7 @@ def _consultant_quotes(qtbot, desk: Desk, visit_id: int, vehicle_id: int):
     click_row(qtbot, view, row)
     click(qtbot, queue.deal_button)
     deal_page = queue.deal_dialog
-    assert deal_page.isVisible() and "王建国" in deal_page.summary.text()
+    assert deal_page.isVisible() and "王**" in deal_page.summary.text()  # masked (PIPL)
     shot(deal_page, "deal_page_new")
     desk.step(deal_page, "step_quote")
     quote = opened(QuoteDialog)
@@ -404,7 +404,7 @@ def _finance_takes_the_money(qtbot, desk: Desk, uow) -> None:
 
     desk.log_in("zhao")
     page = desk.go_to("finance")
-    click_row(qtbot, page.balance_table, row_with(page.balance_table, "王建国"))
+    click_row(qtbot, page.balance_table, row_with(page.balance_table, "王**"))
     for kind, amount in (("earnest", EARNEST), ("final", PRICE + REGISTRATION - EARNEST)):
         click(qtbot, page.pay_button)
         pay = opened(PaymentDialog)
@@ -417,7 +417,7 @@ def _finance_takes_the_money(qtbot, desk: Desk, uow) -> None:
     assert _stage(uow) == "ready"  # balance 0 (4.4.2)
     if page.selected_contract() is None:  # paid up, it left the list of open balances
         tick(qtbot, page.show_settled)
-        click_row(qtbot, page.balance_table, row_with(page.balance_table, "王建国"))
+        click_row(qtbot, page.balance_table, row_with(page.balance_table, "王**"))
     click(qtbot, page.invoice_button)
     invoice = opened(InvoiceDialog)
     type_in(invoice.invoice_no, INVOICE_NO)

@@ -44,7 +44,7 @@ def test_deal_on_a_lead_opens_its_deal(qtbot, database, uow, sync_ops):
     page.table.selectRow(0)
     _click(qtbot, page.deal_button)
     assert page.deal_dialog.isVisible() and page.deal_dialog.deal_id == deal_id
-    assert "王先生" in page.deal_dialog.summary.text()
+    assert "王**" in page.deal_dialog.summary.text()  # masked (PIPL)
     page.deal_dialog.close()
 
 
@@ -78,7 +78,7 @@ def test_deal_on_the_served_visitor_makes_or_opens_the_deal_of_their_lead(qtbot,
     _click(qtbot, page.deal_button)
     _expect_new_deal(page, uow, lead_id)
     _click(qtbot, page.deal_button)
-    assert page.deal_dialog.isVisible() and "李先生" in page.deal_dialog.summary.text()
+    assert page.deal_dialog.isVisible() and "李**" in page.deal_dialog.summary.text()  # masked (PIPL)
     page.deal_dialog.close()
 
 

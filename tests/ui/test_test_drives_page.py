@@ -203,9 +203,13 @@ def test_from_the_live_queue_a_consultant_starts_a_test_drive_for_the_visitor(qt
     assert page.test_drive_button.isEnabled()
     dialog = page.test_drive_selected()
     qtbot.addWidget(dialog)
-    assert dialog.customer_name.text() == "赵女士"
+    # PIPL (docs/privacy.md): the name on record is offered masked, never put in the field
+    assert dialog.customer_name.text() == "" and "赵**" in dialog.customer_name.placeholderText()
+    assert "赵女士" not in dialog.customer_name.placeholderText()
     dialog.book()
     assert dialog.drive.visit_id == visit.id and dialog.drive.customer_id is not None
+    assert dialog.drive.customer_name == "赵女士"  # booked under the name on record, for the agreement
+    assert dialog.customer_name.text() == "赵**" and "赵女士" not in dialog.summary.text()
 
 
 def test_the_desk_books_and_moves_a_drive_but_does_not_conduct_it(qtbot, database, world):
@@ -275,7 +279,9 @@ def test_the_calendar_shows_each_car_by_half_hour_and_books_a_free_slot(qtbot, d
     cal = page.calendar_model
     assert cal.rowCount() == 1 and cal.headerData(0, Qt.Orientation.Horizontal) == "09:00"
     ten = [cal.headerData(c, Qt.Orientation.Horizontal) for c in range(cal.columnCount())].index("10:00")
-    assert cal.index(0, ten).data() == "周女士" and cal.index(0, ten + 1).data() == ""
+    # PIPL (docs/privacy.md): the calendar names the customer masked, also on hover
+    assert cal.index(0, ten).data() == "周**" and cal.index(0, ten + 1).data() == ""
+    assert "周女士" not in cal.index(0, ten).data(Qt.ItemDataRole.ToolTipRole)
     assert cal.index(0, ten + 2).data() is None  # 11:00 is free
     dialog = page.calendar_clicked(cal.index(0, ten + 2))
     qtbot.addWidget(dialog)
@@ -283,7 +289,7 @@ def test_the_calendar_shows_each_car_by_half_hour_and_books_a_free_slot(qtbot, d
     dialog.customer_name.setText("吴先生")
     dialog.book()
     assert dialog.drive.planned_start == at_ten + dt.timedelta(hours=1)
-    assert cal.index(0, ten + 2).data() == "吴先生"  # the page refreshed from the change
+    assert cal.index(0, ten + 2).data() == "吴**"  # the page refreshed from the change
 
 
 def test_managers_add_a_route_and_a_car_with_errors_beside_the_fields(qtbot, database, world, uow):

@@ -162,7 +162,7 @@ class TasksTab(QWidget):
         if task is None or template is None or task.customer_id is None:
             return
         self.message.clear()
-        self.dialog = SurveyDialog(self.ctx, template, task.customer_id, task.deal_id, task.customer_name, self)
+        self.dialog = SurveyDialog(self.ctx, template, task.customer_id, task.deal_id, task.customer_name_masked, self)
         self.dialog.saved.connect(self._surveyed)
         self.dialog.open()
 

@@ -16,11 +16,6 @@ CTX = "CareModels"
 OVERDUE_RED = QColor("#c62828")
 
 
-def masked_mobile(mobile: str) -> str:
-    """139****5678: enough to recognise the customer on a list; the call dialog shows it whole."""
-    return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else ""
-
-
 def when(value) -> str:
     return to_store_time(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -69,8 +64,10 @@ class TaskModel(DtoTableModel[TaskDTO]):
         return {
             TaskCol.DUE: when(t.due_at),
             TaskCol.KIND: care_label(TASK_KIND, t.kind),
-            TaskCol.CUSTOMER: t.customer_name,
-            TaskCol.MOBILE: masked_mobile(t.mobile),
+            # 周**, 139****5678: enough to recognise the customer on a list (PIPL); the call
+            # dialog shows the number to dial.
+            TaskCol.CUSTOMER: t.customer_name_masked,
+            TaskCol.MOBILE: t.mobile_masked,
             TaskCol.SUBJECT: t.subject,
             TaskCol.ASSIGNEE: t.assignee_name,
             TaskCol.TRIES: tries_text(t),
@@ -104,7 +101,7 @@ class RecoveryModel(DtoTableModel[RecoveryCaseDTO]):
             return None
         return {
             CaseCol.OPENED: when(c.opened_at),
-            CaseCol.CUSTOMER: c.customer_name,
+            CaseCol.CUSTOMER: c.customer_name_masked,
             CaseCol.STATUS: care_label(RECOVERY_STATUS, c.status),
             CaseCol.OWNER: c.owner_name,
             CaseCol.REASON: c.reason,

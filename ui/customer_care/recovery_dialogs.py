@@ -21,7 +21,7 @@ from ui.widgets.field_error import FieldErrors
 
 
 def _about(case: RecoveryCaseDTO) -> QLabel:
-    label = QLabel(f"{case.customer_name or '—'} · {case.reason}", objectName="recovery_about")
+    label = QLabel(f"{case.customer_name_masked or '—'} · {case.reason}", objectName="recovery_about")
     label.setWordWrap(True)
     return label
 

@@ -70,7 +70,7 @@ class DayBookModel(DtoTableModel[PaymentDTO]):
             DayCol.TIME: to_store_time(p.received_at).strftime(self.time_format),
             DayCol.RECEIPT: p.receipt_no,
             DayCol.CONTRACT: p.contract_no,
-            DayCol.PAYER: p.payer,
+            DayCol.PAYER: p.payer_masked,  # PIPL: masked on screen
             DayCol.KIND: money_label(KIND_LABELS, p.kind),
             DayCol.METHOD: money_label(METHOD_LABELS, p.method),
             DayCol.AMOUNT: yuan(p.signed_fen),
@@ -113,7 +113,7 @@ class BalanceModel(DtoTableModel[OpenBalanceDTO]):
             return None
         return {
             BalanceCol.CONTRACT: b.contract_no,
-            BalanceCol.BUYER: b.buyer_name,
+            BalanceCol.BUYER: b.buyer_name_masked,  # PIPL: masked on screen
             BalanceCol.DUE: yuan(b.due_fen),
             BalanceCol.PAID: yuan(b.paid_fen),
             BalanceCol.LOAN: yuan(b.loan_fen) if b.loan_fen else "",

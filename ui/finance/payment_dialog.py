@@ -75,7 +75,7 @@ class PaymentDialog(ServiceFormDialog):
         # Two lines of their own: a wrap never parts an amount from its label (1366x768 review).
         text = self.tr("{contract} · {buyer}\ndue {due} · paid {paid} · open {open}").format(
             contract=ledger.contract_no,
-            buyer=ledger.buyer_name,
+            buyer=ledger.buyer_name_masked,  # PIPL: masked on screen
             due=yuan(ledger.due_fen),
             paid=yuan(ledger.paid_fen),
             open=yuan(max(ledger.open_fen, 0)),

@@ -41,7 +41,8 @@ class AppointmentChangeDialog(ReceptionWording, ServiceFormDialog):
         form.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             self.tr("{customer}, {when}, with {consultant}").format(
-                customer=appointment.customer_name or self.tr("customer #{id}").format(id=appointment.customer_id),
+                customer=appointment.customer_name_masked
+                or self.tr("customer #{id}").format(id=appointment.customer_id),
                 when=local_time(appointment.scheduled_at),
                 consultant=appointment.consultant_name,
             )

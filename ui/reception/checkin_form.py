@@ -175,7 +175,7 @@ class CheckInForm(CheckInFields):
         c = history.customer
         lines = [
             self.tr("Known customer: {name}, consultant {consultant}").format(
-                name=c.name or "—", consultant=c.consultant_name or self.tr("none yet")
+                name=c.name_masked or "—", consultant=c.consultant_name or self.tr("none yet")
             )
         ]
         if history.visits:
@@ -213,7 +213,7 @@ class CheckInForm(CheckInFields):
                 self.tr(
                     "Appointment arriving: {customer}, {time}, with {consultant}. Choose the channel and check in."
                 ).format(
-                    customer=appointment.customer_name or "—",
+                    customer=appointment.customer_name_masked or "—",
                     time=to_store_time(appointment.scheduled_at).strftime("%H:%M"),
                     consultant=appointment.consultant_name,
                 )

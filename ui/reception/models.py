@@ -1,5 +1,7 @@
 """Table models of the reception screens (issue #4): queue board, appointments, roster, leads,
-traffic counts. All are DtoTableModel over frozen DTOs; times are shown in store time."""
+traffic counts. All are DtoTableModel over frozen DTOs; times are shown in store time.
+Customers' names and mobiles are shown masked (周**, 138****5678: PIPL, docs/privacy.md) from
+the DTOs' `*_masked` forms; searching still matches the whole values in the service."""
 
 from __future__ import annotations
 
@@ -41,8 +43,10 @@ def minutes_text(seconds: int | None) -> str:
 
 
 def visitor_text(visit) -> str:
-    """How a visitor is named on screen: name if known, else party and type."""
-    who = visit.customer_name or QCoreApplication.translate("ReceptionModels", "Visitor #{id}").format(id=visit.id)
+    """How a visitor is named on screen: masked name if known (PIPL), else the visit number."""
+    who = visit.customer_name_masked or QCoreApplication.translate("ReceptionModels", "Visitor #{id}").format(
+        id=visit.id
+    )
     if visit.party_size > 1:
         who += QCoreApplication.translate("ReceptionModels", " (party of {n})").format(n=visit.party_size)
     return who
@@ -146,7 +150,7 @@ class AppointmentTableModel(DtoTableModel):
             return None
         return (
             hhmm(a.scheduled_at),
-            " ".join(x for x in (a.customer_name, a.customer_mobile) if x),
+            " ".join(x for x in (a.customer_name_masked, a.customer_mobile_masked) if x),
             a.consultant_name,
             label(APPOINTMENT_PURPOSE, a.purpose),
             label(APPOINTMENT_STATUS, a.status),
@@ -204,8 +208,8 @@ class LeadTableModel(DtoTableModel):
         if x.status == "lost" and x.lost_reason:
             status += f" ({label(LOST_REASON, x.lost_reason)})"
         return (
-            x.customer_name or "",
-            x.customer_mobile or "",
+            x.customer_name_masked,
+            x.customer_mobile_masked,
             f"{x.brand} {x.model}",
             x.consultant_name,
             status,

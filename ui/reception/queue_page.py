@@ -310,7 +310,8 @@ class QueuePage(QWidget):
         v = self.selected_visit()
         if v is None:
             return None
-        dialog = TestDriveDialog(self.ctx, visit_id=v.id, customer_name=v.customer_name or "", parent=self)
+        # The name stays off the screen (PIPL): the booking takes the visit's customer's name.
+        dialog = TestDriveDialog(self.ctx, visit_id=v.id, name_on_record=v.customer_name_masked, parent=self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

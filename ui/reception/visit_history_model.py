@@ -71,7 +71,7 @@ class VisitHistoryModel(DtoTableModel[VisitRowDTO]):
         if c is self.Col.ARRIVAL:
             return local_time(v.arrival_at)
         if c is self.Col.VISITOR:
-            return v.customer_name or QCoreApplication.translate("VisitHistoryModel", "(anonymous)")
+            return v.customer_name_masked or QCoreApplication.translate("VisitHistoryModel", "(anonymous)")
         if c is self.Col.TYPE:
             return label(VISIT_TYPE, v.visit_type)
         if c is self.Col.CONSULTANT:

@@ -39,7 +39,7 @@ class CustomerHitModel(DtoTableModel[CustomerHitDTO]):
         c = self.item(index)
         if c is None or role != DISPLAY:
             return None
-        return (c.name or "", c.mobile or "", c.consultant_name or "")[index.column()]
+        return (c.name_masked, c.mobile_masked, c.consultant_name or "")[index.column()]  # PIPL: masked
 
 
 class VisitHistoryPage(QWidget):

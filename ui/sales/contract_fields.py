@@ -50,8 +50,11 @@ class ContractFields(QWidget):
         self.max_odometer.valueChanged.connect(self.changed)
         self.payment_method.currentIndexChanged.connect(self._payment_changed)
         self.deposit_kind.currentIndexChanged.connect(self._deposit_changed)
+        self.agent_name.textChanged.connect(self._agent_changed)
+        self.agent_id.textChanged.connect(self._agent_changed)
         self._payment_changed()
         self._deposit_changed()
+        self._agent_changed()
 
     def _id_types(self, name: str) -> QComboBox:
         combo = QComboBox(objectName=name)
@@ -72,6 +75,8 @@ class ContractFields(QWidget):
     def _buyer_box(self, customer_name: str) -> QGroupBox:
         box = QGroupBox(self.tr("Buyer"))
         form = QFormLayout(box)
+        # In full, unlike lists (PIPL masking): the contract is a legal form the buyer signs
+        # under their own name.
         self.buyer_name = self._row(
             form, self.tr("Name"), "buyer_name", QLineEdit(customer_name, objectName="buyer_name")
         )
@@ -148,6 +153,17 @@ class ContractFields(QWidget):
         loan = self.payment_method.currentData() == "loan"
         self.loan_lender.setEnabled(loan)
         self.loan_amount.setEnabled(loan)
+
+    def _agent_changed(self) -> None:
+        """The agent's ID type is empty and disabled until an agent is named or their ID typed
+        (most buyers sign themselves); then it offers the resident ID card. The service checks
+        an agent's ID only when there is an agent (app/sales/contract_terms._agent)."""
+        agent = bool(self.agent_name.text().strip() or self.agent_id.text().strip())
+        self.agent_id_type.setEnabled(agent)
+        if not agent:
+            self.agent_id_type.setCurrentIndex(-1)
+        elif self.agent_id_type.currentIndex() < 0:
+            self.agent_id_type.setCurrentIndex(self.agent_id_type.findData("resident_id"))
 
     def _deposit_changed(self) -> None:
         self.deposit.setEnabled(self.deposit_kind.currentData() != "none")

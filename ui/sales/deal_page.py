@@ -105,10 +105,11 @@ class DealPage(QDialog):
     def _loaded(self, detail) -> None:
         self.detail = detail
         d = detail.deal
-        self.setWindowTitle(self.tr("Deal: {customer}").format(customer=d.customer_name or ""))
+        # Masked on screen (PIPL); the quote and contract the customer signs carry the full name.
+        self.setWindowTitle(self.tr("Deal: {customer}").format(customer=d.customer_name_masked))
         lines = [
             self.tr("{customer} · {car} · {vin}").format(
-                customer=d.customer_name or self.tr("(anonymised)"),
+                customer=d.customer_name_masked or self.tr("(anonymised)"),
                 car=" ".join(p for p in (d.brand, d.model, d.trim) if p),
                 vin=d.vin or self.tr("to order"),
             ),

@@ -43,7 +43,7 @@ class DealTableModel(DtoTableModel):
         if x.contract_status and x.contract_status != "signed":
             contract += f" ({label(CONTRACT_STATUS, x.contract_status)})"
         return (
-            x.customer_name or QCoreApplication.translate("DealTableModel", "(anonymised)"),
+            x.customer_name_masked or QCoreApplication.translate("DealTableModel", "(anonymised)"),  # PIPL
             " ".join(p for p in (x.brand, x.model, x.trim) if p),
             x.vin or QCoreApplication.translate("DealTableModel", "to order"),
             x.consultant_name,

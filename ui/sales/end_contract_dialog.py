@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
+from app.core.masking import mask_name
 from app.sales.api import ContractDTO, end_contract, get_contract_form
 from ui.shell.service_form_dialog import ServiceCall, ServiceFormDialog
 from ui.widgets.field_error import FieldErrors
@@ -23,7 +24,7 @@ class EndContractDialog(ServiceFormDialog):
             self.tr(
                 "{buyer}, VIN {vin}. The car goes back in stock and the deal is cancelled; finance "
                 "receives a refund request for the net amount paid."
-            ).format(buyer=contract.buyer_name, vin=contract.vin),
+            ).format(buyer=mask_name(contract.buyer_name), vin=contract.vin),  # PIPL: masked on screen
             objectName="end_contract_about",
         )
         about.setWordWrap(True)

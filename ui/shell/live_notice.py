@@ -127,10 +127,10 @@ class LiveNotice(QWidget):
 
 
 def notice_visitor(n) -> str:
-    """王先生 as the desk took it, else 客户 #78（自然到店）: the visit number and its type."""
+    """王** (the name as the desk took it, masked: PIPL), else 客户 #78（自然到店）: the visit number and its type."""
     from ui.shell.labels import VISIT_TYPE, label
 
-    who = n.customer_name or QCoreApplication.translate("LiveNotice", "Customer #{id} ({type})").format(
+    who = n.customer_name_masked or QCoreApplication.translate("LiveNotice", "Customer #{id} ({type})").format(
         id=n.visit_id, type=label(VISIT_TYPE, n.visit_type).lower()
     )
     if n.party_size > 1:

@@ -35,6 +35,21 @@ def first_geometry(available: QRect) -> QRect:
     return framed.adjusted(border, FRAME_ALLOWANCE.height() - border, -border, -border)
 
 
+class SeparatedLabel(QLabel):
+    """A status-bar part that brings its own "·" separator and shows both only while it has
+    text, so the bar never ends in a dangling separator (no store set up yet, or a store
+    saved without its name)."""
+
+    def __init__(self, separator: QLabel) -> None:
+        super().__init__()
+        self.separator = separator
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setText(text)
+        self.separator.setVisible(bool(text))
+        self.setVisible(bool(text))
+
+
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_changed = Signal(str)
@@ -218,15 +233,17 @@ class MainWindow(QMainWindow):
         roles = ", ".join(role_label(r) for r in sorted(actor.roles))
         self.user_label = QLabel(f"{actor.full_name} ({roles})")
         self.user_label.setObjectName("status_user")
-        self.store_label = QLabel(self.ctx.store.legal_name if self.ctx.store else "")
+        separator = QLabel("·", objectName="status_separator")
+        self.store_label = SeparatedLabel(separator)
         self.store_label.setObjectName("status_store")
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", self.ctx.database.display_url))
         self.db_label.setObjectName("status_database")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
-        bar.addWidget(QLabel("·"))
+        bar.addWidget(separator)
         bar.addWidget(self.store_label)
         bar.addPermanentWidget(self.db_label)
+        self.store_label.setText(self.ctx.store.legal_name if self.ctx.store else "")  # in the bar first
 
     def open_settings(self) -> None:
         from ui.shell.settings_dialog import SettingsDialog

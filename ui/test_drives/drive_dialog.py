@@ -46,6 +46,7 @@ class TestDriveDialog(DriveStepActions, QDialog):
         *,
         visit_id: int | None = None,
         customer_name: str = "",
+        name_on_record: str = "",
         car_id: int | None = None,
         planned_start: dt.datetime | None = None,
         parent: QWidget | None = None,
@@ -60,6 +61,10 @@ class TestDriveDialog(DriveStepActions, QDialog):
         self._build_steps()
         self.steps.currentRowChanged.connect(self._open_step)
         self.customer_name.setText(customer_name)
+        if name_on_record:  # a visit's customer: the service books under the name on record
+            self.customer_name.setPlaceholderText(
+                self.tr("{name} (on record; type a name only to use another)").format(name=name_on_record)
+            )
         self.summary = QLabel()
         self.summary.setObjectName("drive_summary")
         self.summary.setWordWrap(True)
@@ -232,6 +237,7 @@ class TestDriveDialog(DriveStepActions, QDialog):
     def _show_drive(self, d) -> None:
         """The summary line and each page's view of the saved drive."""
         start, end = to_store_time(d.planned_start), to_store_time(d.planned_end)
+        self.customer_name.setText(d.customer_name_masked)  # booked: read-only, masked (PIPL)
         self.summary.setText(
             self.tr("{customer} · {car} {plate} · {route} · {start}–{end} · {km} km").format(
                 customer=d.customer_name_masked,  # PIPL: masked on screen

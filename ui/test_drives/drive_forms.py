@@ -280,7 +280,9 @@ class BookingForm(QWidget):
     def load(self, d) -> None:
         """Show a booked drive as booked: "Book" then moves exactly what the user changes
         (4.2.4.5: the route, time and km the customer confirmed), never the form's defaults."""
-        self.customer_name.setText(d.customer_name or "")
+        # Read-only once booked, so it shows the masked name (PIPL); the service keeps the full
+        # one for the agreement the customer signs.
+        self.customer_name.setText(d.customer_name_masked)
         i = self.car.findData(d.car_id)
         if i >= 0:
             self.car.setCurrentIndex(i)

@@ -207,6 +207,8 @@ class DriveStepActions:
 
         d = self.drive
         captures = []
+        # The signing pad names the signer in full: the customer signs the agreement under their
+        # own name (a legal form, not a list), so this is the one place it is not masked.
         for name, role in ((d.customer_name, "customer"), (d.escort_name or "", "escort")):
             cap = SignatureDialog.ask(
                 self, name, role, document=QCoreApplication.translate("TestDriveDialog", "Test-drive agreement")

@@ -1,6 +1,7 @@
 """Table models of the test-drive page (issue #6): the day's drives, routes, the fleet register.
 DtoTableModel over frozen DTOs; times in store time; overdue drives and fleet papers expiring
-within 30 days (4.2.4.8) are coloured so they catch the eye."""
+within 30 days (4.2.4.8) are coloured so they catch the eye. Customers are named masked (李**,
+PIPL: personal data masked on screen, docs/privacy.md); the full name is only on the agreement."""
 
 from __future__ import annotations
 
@@ -74,7 +75,9 @@ class DriveTableModel(_Headers, DtoTableModel):
         if c is self.Col.CAR:
             return f"{d.plate} {d.car_description}"
         if c is self.Col.CUSTOMER:
-            return d.customer_name + (QCoreApplication.translate("TestDriveModels", " (walk-in)") if d.walk_in else "")
+            return d.customer_name_masked + (
+                QCoreApplication.translate("TestDriveModels", " (walk-in)") if d.walk_in else ""
+            )
         if c is self.Col.ROUTE:
             return d.route_name
         if c is self.Col.ESCORT:
@@ -272,8 +275,8 @@ class CalendarModel(QAbstractTableModel):
                 return QBrush(RED.lighter(180) if d.overdue else STATUS_COLOURS.get(d.status))
             return QBrush(QColor("#eeeeee")) if car.problems else None
         if role == Qt.ItemDataRole.ToolTipRole and d is not None:
-            return f"{d.customer_name} · {d.route_name} · {hhmm(d.planned_start)}–{hhmm(d.planned_end)}"
+            return f"{d.customer_name_masked} · {d.route_name} · {hhmm(d.planned_start)}–{hhmm(d.planned_end)}"
         if role != DISPLAY or d is None:
             return None
         first = index.column() == 0 or self.drive_at(index.row(), index.column() - 1) is not d
-        return d.customer_name if first else ""
+        return d.customer_name_masked if first else ""
