@@ -334,6 +334,18 @@ class LeadMonthSnapshot(Base):
     intention: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
+class KpiMonthIntentions(Base):
+    """How many of a snapshot's leads were intentions, per consultant (the owner at the month's
+    end): written with the snapshot, immutable like it. 3.12/3.13 read a closed month's retained
+    intentions here, one row per consultant, not one per lead (issue #20.8, dataset G)."""
+
+    __tablename__ = "kpi_month_intentions"
+
+    kpi_month_id: Mapped[int] = mapped_column(ForeignKey("kpi_month.id"), primary_key=True)
+    consultant_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"), primary_key=True)
+    intentions: Mapped[int] = mapped_column(Integer)
+
+
 class Appointment(Versioned, Base):
     """An invited customer's booking (预约): arrival turns it into a visit."""
 

@@ -9,7 +9,9 @@ was taken, else from the append-only status history, as app/reception/snapshots.
 late snapshot, so both give the same leads. From a snapshot, whether a lead is an intention is
 the flag recorded when the snapshot was taken (a late one reads the contact when it is taken), so
 a past month's figure no longer changes when a customer is anonymised later; the snapshot's count
-is one index range (kpi_month_id, intention, consultant_id) and joins `lead` only for its brand.
+is one index range (kpi_month_id, intention, consultant_id) and joins `lead` only for its brand;
+counted (store, per consultant), a closed month reads the counts the snapshot recorded per
+consultant (`kpi_month_intentions`, a dozen rows instead of 600,000 on a group's database).
 
 Each function returns a SELECT of (id, at, consultant_id, brand, model) rows: callers count it
 grouped or list it, from the same statement. Every one is bounded by an indexed instant
@@ -29,7 +31,7 @@ from sqlalchemy.types import DateTime
 from app.core.clock import previous_month, store_day_bounds
 from app.reception.rules import RETAINED_STATUSES
 from app.reception.snapshots import dialect_of, settled_leads
-from db.reception_models import Customer, KpiMonth, Lead, LeadMonthSnapshot, LeadStatusChange
+from db.reception_models import Customer, KpiMonth, KpiMonthIntentions, Lead, LeadMonthSnapshot, LeadStatusChange
 
 _RETAINED = [st.value for st in RETAINED_STATUSES]
 
@@ -192,6 +194,28 @@ def _both_counted(retained: Select) -> Select:
 
 
 _MEMO = "reception.intention_counts"
+_MONTH = KpiMonthIntentions.kpi_month_id == bindparam("kpi_month_id")
+# A closed month's retained intentions, counted per consultant when its snapshot was taken.
+_PER_OWNER = select(KpiMonthIntentions.consultant_id, KpiMonthIntentions.intentions).where(_MONTH)
+_SNAPSHOT_AND_NEW = select(
+    select(func.coalesce(func.sum(KpiMonthIntentions.intentions), 0)).where(_MONTH).scalar_subquery(),
+    counted(_NEW, None).scalar_subquery(),
+)
+
+
+def _counted(session: Session, retained: Query, from_snapshot: bool, new: Query, by: str | None) -> IntentionCounts:
+    """Retained (from the snapshot's counts when it has them: not by brand, the lead's now) and new."""
+    if from_snapshot and by != "brand":
+        params = {"kpi_month_id": retained[1]["kpi_month_id"], **new[1]}
+        if by is None:  # the store's figure: both counts in one round trip
+            n_retained, n_new = session.connection().execute(_SNAPSHOT_AND_NEW, params).one()
+            return IntentionCounts({None: int(n_retained)}, {None: n_new or 0}, True)
+        per_owner: dict[object, int] = {c: n for c, n in session.connection().execute(_PER_OWNER, params) if n}
+        return IntentionCounts(per_owner, count_by(session, new, by), True)
+    if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
+        n_retained, n_new = session.connection().execute(_both_counted(retained[0]), {**retained[1], **new[1]}).one()
+        return IntentionCounts({None: n_retained or 0}, {None: n_new or 0}, from_snapshot)
+    return IntentionCounts(count_by(session, retained, by), count_by(session, new, by), from_snapshot)
 
 
 def intention_counts(
@@ -210,10 +234,6 @@ def intention_counts(
     if hit is not None and hit[0] is session.get_transaction():
         return hit[1]
     retained, from_snapshot = retained_intentions(session, first_day, lead_columns=by == "brand")
-    if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
-        n_retained, n_new = session.connection().execute(_both_counted(retained[0]), {**retained[1], **new[1]}).one()
-        out = IntentionCounts({None: n_retained or 0}, {None: n_new or 0}, from_snapshot)
-    else:
-        out = IntentionCounts(count_by(session, retained, by), count_by(session, new, by), from_snapshot)
+    out = _counted(session, retained, from_snapshot, new, by)
     memo[key] = (session.get_transaction(), out)
     return out

@@ -9,7 +9,9 @@ ran is rebuilt from the append-only status history (`lead_status_change`): the s
 had at that instant, so a late snapshot equals the one taken on time. Each lead also records
 whether it was an intention (意向: its customer had a mobile, not anonymised) when the snapshot
 was taken, so a past month's 3.12/3.13 denominator no longer changes; a snapshot taken late reads
-the contact when it is taken (the rule, docs/kpis_design.md). The month is unique in
+the contact when it is taken (the rule, docs/kpis_design.md), and the intentions are counted per
+consultant once (`kpi_month_intentions`), so a closed month's count reads a dozen rows, not
+600,000 on a group's database (issue #20.8). The month is unique in
 `kpi_month`, so two terminals taking it at once leave one snapshot.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
@@ -24,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from app.core.clock import month_start, next_month, store_month_bounds, to_store_time, utcnow
 from app.reception.dto import SnapshotDTO
 from app.reception.rules import RETAINED_STATUSES, retained_at
-from db.reception_models import Customer, KpiMonth, Lead, LeadMonthSnapshot, LeadStatusChange
+from db.reception_models import Customer, KpiMonth, KpiMonthIntentions, Lead, LeadMonthSnapshot, LeadStatusChange
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -104,6 +107,12 @@ def retained_with_contact(session, moment: dt.datetime) -> list[tuple[int, int, 
     return sorted(out)
 
 
+def _per_owner(retained: list[tuple[int, int, str, bool]]) -> list[tuple[int, int]]:
+    """(consultant id, intentions) of a snapshot's leads: what 3.12/3.13 read of a closed month."""
+    owners = Counter(c for _i, c, _st, yes in retained if yes)
+    return sorted(owners.items())
+
+
 def snapshot_dto(session, k: KpiMonth) -> SnapshotDTO:
     ids = tuple(
         session.scalars(
@@ -132,6 +141,9 @@ def record_snapshot(uow: UnitOfWork, first: dt.date, *, now: dt.datetime, taken_
             s.add_all(
                 LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st, intention=yes)
                 for i, c, st, yes in retained
+            )
+            s.add_all(
+                KpiMonthIntentions(kpi_month_id=k.id, consultant_id=c, intentions=n) for c, n in _per_owner(retained)
             )
             uow.commit()
         except IntegrityError:  # another terminal took it at the same moment: theirs stands
