@@ -21,7 +21,7 @@ import datetime as dt
 import logging
 from collections import Counter
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from app.core.clock import month_start, next_month, store_month_bounds, to_store_time, utcnow
@@ -113,6 +113,23 @@ def _per_owner(retained: list[tuple[int, int, str, bool]]) -> list[tuple[int, in
     return sorted(owners.items())
 
 
+def _insert_rows(session, kpi_month_id: int, retained: list[tuple[int, int, str, bool]]) -> None:
+    """The snapshot's rows and its counts, as plain multi-row INSERTs: a group's month-end holds
+    ~600,000 leads, and one ORM object per lead made taking it minutes (bench/kpis.py, G)."""
+    if not retained:
+        return
+    session.execute(
+        insert(LeadMonthSnapshot),
+        [
+            dict(kpi_month_id=kpi_month_id, lead_id=i, consultant_id=c, status=st, intention=yes)
+            for i, c, st, yes in retained
+        ],
+    )
+    counted = [dict(kpi_month_id=kpi_month_id, consultant_id=c, intentions=n) for c, n in _per_owner(retained)]
+    if counted:
+        session.execute(insert(KpiMonthIntentions), counted)
+
+
 def snapshot_dto(session, k: KpiMonth) -> SnapshotDTO:
     ids = tuple(
         session.scalars(
@@ -138,13 +155,7 @@ def record_snapshot(uow: UnitOfWork, first: dt.date, *, now: dt.datetime, taken_
         try:
             s.add(k)
             s.flush()  # the month is unique: a terminal that took it meanwhile stops us here
-            s.add_all(
-                LeadMonthSnapshot(kpi_month_id=k.id, lead_id=i, consultant_id=c, status=st, intention=yes)
-                for i, c, st, yes in retained
-            )
-            s.add_all(
-                KpiMonthIntentions(kpi_month_id=k.id, consultant_id=c, intentions=n) for c, n in _per_owner(retained)
-            )
+            _insert_rows(s, k.id, retained)
             uow.commit()
         except IntegrityError:  # another terminal took it at the same moment: theirs stands
             s.rollback()
