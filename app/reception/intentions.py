@@ -197,19 +197,34 @@ _MEMO = "reception.intention_counts"
 _MONTH = KpiMonthIntentions.kpi_month_id == bindparam("kpi_month_id")
 # A closed month's retained intentions, counted per consultant when its snapshot was taken.
 _PER_OWNER = select(KpiMonthIntentions.consultant_id, KpiMonthIntentions.intentions).where(_MONTH)
+_MONTH_ENDED = KpiMonth.month == bindparam("month")
+# The store's figure of a month piece in one round trip: whether the previous month's snapshot
+# was taken, its intentions as counted then, and the intentions new in the piece.
 _SNAPSHOT_AND_NEW = select(
-    select(func.coalesce(func.sum(KpiMonthIntentions.intentions), 0)).where(_MONTH).scalar_subquery(),
+    select(KpiMonth.id).where(_MONTH_ENDED).scalar_subquery(),
+    select(func.coalesce(func.sum(KpiMonthIntentions.intentions), 0))
+    .join(KpiMonth, KpiMonth.id == KpiMonthIntentions.kpi_month_id)
+    .where(_MONTH_ENDED)
+    .scalar_subquery(),
     counted(_NEW, None).scalar_subquery(),
 )
 
 
+def _store_from_snapshot(session: Session, first_day: dt.date, new: Query) -> IntentionCounts | None:
+    """The store's count when `first_day` starts a month whose previous month has a snapshot."""
+    if first_day.day != 1:
+        return None
+    params = {"month": previous_month(first_day), **new[1]}
+    kpi_month_id, n_retained, n_new = session.connection().execute(_SNAPSHOT_AND_NEW, params).one()
+    if kpi_month_id is None:
+        return None
+    return IntentionCounts({None: int(n_retained)}, {None: n_new or 0}, True)
+
+
 def _counted(session: Session, retained: Query, from_snapshot: bool, new: Query, by: str | None) -> IntentionCounts:
     """Retained (from the snapshot's counts when it has them: not by brand, the lead's now) and new."""
-    if from_snapshot and by != "brand":
-        params = {"kpi_month_id": retained[1]["kpi_month_id"], **new[1]}
-        if by is None:  # the store's figure: both counts in one round trip
-            n_retained, n_new = session.connection().execute(_SNAPSHOT_AND_NEW, params).one()
-            return IntentionCounts({None: int(n_retained)}, {None: n_new or 0}, True)
+    if from_snapshot and by == "consultant_id":
+        params = {"kpi_month_id": retained[1]["kpi_month_id"]}
         per_owner: dict[object, int] = {c: n for c, n in session.connection().execute(_PER_OWNER, params) if n}
         return IntentionCounts(per_owner, count_by(session, new, by), True)
     if by is None:  # the store's figure (the leads page, the dashboard): both counts in one round trip
@@ -233,7 +248,9 @@ def intention_counts(
     hit = memo.get(key)
     if hit is not None and hit[0] is session.get_transaction():
         return hit[1]
-    retained, from_snapshot = retained_intentions(session, first_day, lead_columns=by == "brand")
-    out = _counted(session, retained, from_snapshot, new, by)
+    out = _store_from_snapshot(session, first_day, new) if by is None else None
+    if out is None:
+        retained, from_snapshot = retained_intentions(session, first_day, lead_columns=by == "brand")
+        out = _counted(session, retained, from_snapshot, new, by)
     memo[key] = (session.get_transaction(), out)
     return out
