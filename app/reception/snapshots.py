@@ -94,17 +94,24 @@ def retained_with_contact(session, moment: dt.datetime) -> list[tuple[int, int, 
     )
     out = [(i, c, st, bool(yes)) for i, c, st, yes in rows]
     replayed = _replayed(session, moment)
-    if replayed:
-        owners = {
-            i: (c, bool(yes))
+    owners: dict[int, tuple[int, bool]] = {}
+    ids = list(replayed)
+    # In slices: a group's month end replays ~70,000 leads, more than a statement may bind
+    # (PostgreSQL's 65,535 parameters; SQLite's 32,766).
+    for n in range(0, len(ids), _SLICE):
+        owners.update(
+            (i, (c, bool(yes)))
             for i, c, yes in session.execute(
                 select(Lead.id, Lead.consultant_id, _has_contact())
                 .outerjoin(Customer, Customer.id == Lead.customer_id)
-                .where(Lead.id.in_(list(replayed)))
+                .where(Lead.id.in_(ids[n : n + _SLICE]))
             )
-        }
-        out += [(i, owners[i][0], st, owners[i][1]) for i, st in replayed.items()]
+        )
+    out += [(i, owners[i][0], st, owners[i][1]) for i, st in replayed.items()]
     return sorted(out)
+
+
+_SLICE = 10_000
 
 
 def _per_owner(retained: list[tuple[int, int, str, bool]]) -> list[tuple[int, int]]:
