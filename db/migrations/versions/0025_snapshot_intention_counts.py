@@ -9,6 +9,10 @@ dealer group's database (dataset G, 1.5 million leads a year) a month-end snapsh
 and, twelve times over, for a year (1 s). The snapshot is immutable, so its intentions are
 counted per consultant once, when it is taken; a closed month then reads a dozen rows. Upgrade
 creates the table and fills it from the snapshots on record; downgrade drops it.
+
+It also indexes the customers who are no intention (no mobile, or anonymised; a partial index,
+a few rows): a month's new intentions are then its leads (an index range of `lead.created_at`)
+less those of these customers, instead of joining ~125,000 leads a month of G to their customers.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ branch_labels = None
 depends_on = None
 
 TABLE = "kpi_month_intentions"
+NO_CONTACT = "ix_customer_no_contact"
+WHERE = sa.text("mobile IS NULL OR anonymised_at IS NOT NULL")
 
 
 def upgrade() -> None:
@@ -45,7 +51,9 @@ def upgrade() -> None:
             " WHERE intention GROUP BY kpi_month_id, consultant_id"
         )
     )
+    op.create_index(NO_CONTACT, "customer", ["id"], postgresql_where=WHERE, sqlite_where=WHERE)
 
 
 def downgrade() -> None:
+    op.drop_index(NO_CONTACT, table_name="customer")
     op.drop_table(TABLE)
