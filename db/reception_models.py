@@ -160,8 +160,7 @@ class Customer(Versioned, Base):
     __table_args__ = (
         Index("ix_customer_name", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
         Index("ix_customer_mobile_rev", "mobile_rev", postgresql_ops={"mobile_rev": "varchar_pattern_ops"}),
-        # 3.12/3.13: the few customers who are no intention (no mobile, or anonymised), so a
-        # month's new intentions are its leads less theirs (app/reception/intentions.py).
+        # 3.12/3.13: the few customers who are no intention; new ones = leads less theirs.
         Index("ix_customer_no_contact", "id", postgresql_where=NO_CONTACT, sqlite_where=NO_CONTACT),
     )
 
@@ -354,9 +353,8 @@ class LeadMonthSnapshot(Base):
 
 
 class KpiMonthIntentions(Base):
-    """How many of a snapshot's leads were intentions, per consultant (the owner at the month's
-    end): written with the snapshot, immutable like it. 3.12/3.13 read a closed month's retained
-    intentions here, one row per consultant, not one per lead (issue #20.8, dataset G)."""
+    """A snapshot's intentions counted per consultant (owner at the month's end) when it is taken;
+    immutable. 3.12/3.13 read a closed month here, not its rows (issue #20.8, dataset G)."""
 
     __tablename__ = "kpi_month_intentions"
 
