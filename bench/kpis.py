@@ -15,7 +15,8 @@ per month piece, as they are monthly figures):
 - 3.11: contracts signed in the period; fulfilled by as_of.
 - 3.12: contracts signed in the piece / intentions (a lead whose customer has a mobile and is not
   anonymised) retained at the piece's start (the month-end snapshot if taken, counting the leads
-  it recorded as intentions when it was taken; else each lead's last status change before that
+  it recorded as intentions when it was taken, or with --hand-counts the counts it recorded per
+  consultant; else each lead's last status change before that
   instant is new/following) + intentions created in the piece.
 - 3.13: test drives returned in the piece / the 3.12 denominator.
 - 3.14: pick-ups (contracts fulfilled in the period, and the delivery calls entered without a
@@ -90,6 +91,11 @@ UNCHANGED_SINCE = {
 # The snapshot records whether each lead was an intention when it was taken (issue #20.8).
 SQL_RETAINED_SNAPSHOT = """
 select count(*) from lead_month_snapshot s where s.kpi_month_id = :month_id and s.intention"""
+# --hand-counts: the snapshot's intentions as counted per consultant when it was taken
+# (kpi_month_intentions, migration 0025), as the service reads them: the stricter baseline.
+SQL_RETAINED_COUNTS = """
+select coalesce(sum(i.intentions), 0) from kpi_month_intentions i where i.kpi_month_id = :month_id"""
+HAND = {"retained": SQL_RETAINED_SNAPSHOT}
 # 3.14: (picked up, first reached) per pick-up; judged by the 72 h window in the outer query.
 _REACHED = """(select min(a.at) from task_attempt a where a.task_id = {task}
                and a.outcome in ('satisfied', 'unsatisfied') and a.at <= :as_of)"""
@@ -161,7 +167,7 @@ def _retained(conn, dialect: str, first_day: dt.date, start) -> int:
         previous = (first_day - dt.timedelta(days=1)).replace(day=1)
         month_id = conn.execute(text("select id from kpi_month where month = :m"), dict(m=previous)).scalar()
         if month_id is not None:
-            return conn.execute(text(SQL_RETAINED_SNAPSHOT), dict(month_id=month_id)).scalar()
+            return conn.execute(text(HAND["retained"]), dict(month_id=month_id)).scalar()
     sql = SQL_RETAINED_HISTORY_TEMPLATE.replace("{unchanged_since}", UNCHANGED_SINCE[dialect])
     return conn.execute(text(sql), dict(start=start)).scalar()
 
@@ -330,7 +336,10 @@ def main(argv=None) -> int:
     p.add_argument("--label", default="S")
     p.add_argument("--repeat", type=int, default=9)
     p.add_argument("--detail", action="store_true", help="also each KPI alone against its own hand SQL")
+    p.add_argument("--hand-counts", action="store_true", help="hand SQL reads the snapshots' recorded counts")
     args = p.parse_args(argv)
+    if args.hand_counts:
+        HAND["retained"] = SQL_RETAINED_COUNTS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bench.generate import Generator, use_data_dir
     from bench.run import Table

@@ -15,7 +15,20 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models import Base, Versioned, _now
@@ -135,6 +148,9 @@ class ConsentText(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
 
+NO_CONTACT = text("mobile IS NULL OR anonymised_at IS NOT NULL")
+
+
 class Customer(Versioned, Base):
     """A known visitor. Name and mobile exist only while a consent is on record (PIPL)."""
 
@@ -144,6 +160,8 @@ class Customer(Versioned, Base):
     __table_args__ = (
         Index("ix_customer_name", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
         Index("ix_customer_mobile_rev", "mobile_rev", postgresql_ops={"mobile_rev": "varchar_pattern_ops"}),
+        # 3.12/3.13: the few customers who are no intention; new ones = leads less theirs.
+        Index("ix_customer_no_contact", "id", postgresql_where=NO_CONTACT, sqlite_where=NO_CONTACT),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -332,6 +350,17 @@ class LeadMonthSnapshot(Base):
     status: Mapped[str] = mapped_column(String(12))
     # An intention (意向) when the snapshot was taken: its customer had a mobile, not anonymised.
     intention: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class KpiMonthIntentions(Base):
+    """A snapshot's intentions counted per consultant (owner at the month's end) when it is taken;
+    immutable. 3.12/3.13 read a closed month here, not its rows (issue #20.8, dataset G)."""
+
+    __tablename__ = "kpi_month_intentions"
+
+    kpi_month_id: Mapped[int] = mapped_column(ForeignKey("kpi_month.id"), primary_key=True)
+    consultant_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"), primary_key=True)
+    intentions: Mapped[int] = mapped_column(Integer)
 
 
 class Appointment(Versioned, Base):

@@ -59,12 +59,14 @@ _FIRST_REACHED = (
     .correlate(Contract)
     .scalar_subquery()
 )
-CONTRACT_PICK_UPS = (
-    select(Contract.id, Contract.number, Contract.fulfilled_at, Deal.consultant_id, Vehicle.brand, _FIRST_REACHED)
-    .join(Deal, Deal.id == Contract.deal_id)
-    .join(Vehicle, Vehicle.id == Contract.vehicle_id)
-    .where(in_period(Contract.fulfilled_at))
-)
+# The deal's consultant and the car's brand too as a probe per contract (both are required
+# foreign keys, so no contract is left out): joined, PostgreSQL hashed every deal and every car of
+# the store for a month's hundred contracts (4.5 ms against 1 ms for a month of S; issue #20.8).
+_CONSULTANT = select(Deal.consultant_id).where(Deal.id == Contract.deal_id).correlate(Contract).scalar_subquery()
+_BRAND = select(Vehicle.brand).where(Vehicle.id == Contract.vehicle_id).correlate(Contract).scalar_subquery()
+CONTRACT_PICK_UPS = select(
+    Contract.id, Contract.number, Contract.fulfilled_at, _CONSULTANT, _BRAND, _FIRST_REACHED
+).where(in_period(Contract.fulfilled_at))
 
 # Delivery calls without a deal, due in the period shifted by 72 hours. Only those are read (not
 # the lead follow-ups due in the window too), on the due-time range (issue #20.8). Kind and deal

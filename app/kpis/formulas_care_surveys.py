@@ -36,18 +36,26 @@ SALES_SERVICE_SURVEYS = ("delivery", "sales_follow_up")
 # The answer sheets recorded in the period, with the consultant and car of their deal. The
 # questionnaire is checked on the rows rather than in SQL, so the database ranges over the
 # recording-time index (the period's sheets), not over the questionnaire's every sheet (issue #20.8).
+# The deal's consultant and car are a probe per sheet (None when it is about no deal, as an outer
+# join gives): joined, PostgreSQL hashed every deal of the store for a month's fifty sheets.
+_CONSULTANT = select(Deal.consultant_id).where(Deal.id == SurveyResponse.deal_id).correlate(SurveyResponse)
+_BRAND = (
+    select(func.coalesce(Vehicle.brand, Deal.brand))
+    .select_from(Deal)
+    .outerjoin(Vehicle, Vehicle.id == Deal.vehicle_id)
+    .where(Deal.id == SurveyResponse.deal_id)
+    .correlate(SurveyResponse)
+)
 SHEETS = (
     select(
         SurveyResponse.id,
         SurveyTemplate.key,
         SurveyResponse.recorded_at,
         SurveyResponse.satisfied,
-        Deal.consultant_id,
-        func.coalesce(Vehicle.brand, Deal.brand),
+        _CONSULTANT.scalar_subquery(),
+        _BRAND.scalar_subquery(),
     )  # fmt: skip
     .join(SurveyTemplate, SurveyTemplate.id == SurveyResponse.template_id)
-    .outerjoin(Deal, Deal.id == SurveyResponse.deal_id)
-    .outerjoin(Vehicle, Vehicle.id == Deal.vehicle_id)
     .where(in_period(SurveyResponse.recorded_at))
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.kpis.definitions import KPIS, KpiCode
@@ -37,11 +37,22 @@ def as_target(row: KpiTarget, set_by: str) -> TargetDTO:
     return TargetDTO(KpiCode(row.code), row.target_bp, row.effective_from, set_by, row.reason)
 
 
+# The ledger's rows in force on a day, as plain columns: the report reads them on every call, and
+# loading them as mapped objects cost more than the query (bench/kpis.py on PostgreSQL, #20.8).
+_IN_FORCE = (
+    select(KpiTarget.code, KpiTarget.target_bp, KpiTarget.effective_from, KpiTarget.reason, StaffUser.full_name)
+    .join(StaffUser, StaffUser.id == KpiTarget.set_by_id)
+    .where(KpiTarget.effective_from <= bindparam("day"))
+    .order_by(KpiTarget.effective_from, KpiTarget.id)
+)
+
+
 def targets_in_force(session: Session, day: dt.date) -> dict[KpiCode, TargetDTO]:
     """The target of each KPI in force on `day` (the store's own where set, else 5.2.1's)."""
     out = default_targets()
     known = {d.code.value for d in KPIS}
-    for row, name in target_rows(session, up_to=day):
-        if row.code in known:  # the last one wins: rows come oldest first
-            out[KpiCode(row.code)] = as_target(row, name)
+    session.flush()  # a target set in this unit of work counts, as the ORM query saw it
+    for code, target_bp, effective_from, reason, name in session.connection().execute(_IN_FORCE, {"day": day}):
+        if code in known:  # the last one wins: rows come oldest first
+            out[KpiCode(code)] = TargetDTO(KpiCode(code), target_bp, effective_from, name, reason)
     return out

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from app.kpis.definitions import KpiCode
 from app.kpis.dto import Counts, GroupBy, Side
 from app.reception.snapshots import record_snapshot
-from db.reception_models import Customer, KpiMonth, Lead, LeadMonthSnapshot
+from db.reception_models import Customer, KpiMonth, KpiMonthIntentions, Lead, LeadMonthSnapshot
 from tests.integration.test_kpi_sales import MARCH, _february_and_march, at, counts, records, staff  # noqa: F401
 
 FEBRUARY = dt.date(2026, 2, 1)
@@ -61,6 +61,7 @@ def test_3_12_a_snapshot_rebuilt_late_equals_the_one_taken_on_time(uow, staff): 
     assert any(yes for *_r, yes in on_time) and not all(yes for *_r, yes in on_time)  # the anonymised one
     with uow() as u:  # as if no terminal had run at the month end
         u.session.execute(delete(LeadMonthSnapshot))
+        u.session.execute(delete(KpiMonthIntentions))
         u.session.execute(delete(KpiMonth))
         u.commit()
     record_snapshot(uow(), FEBRUARY, now=at("2026-03-20 09:00"), taken_by_id=None)
