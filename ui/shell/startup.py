@@ -10,23 +10,36 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
 class Backend:
-    database: object  # db.uow.Database (typed loosely so this module stays light)
-    url: str
-    needs_setup: bool
-    store: object | None = None  # StoreDTO
-    demo_users: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
-    backup_path: str | None = None
-    # Documents need an embedded CJK font; without one the app still runs, and says so at once.
-    font_error: BaseException | None = None
+    """What the loader hands to the windows. A plain class, not a dataclass: this module is
+    imported before the login window's first paint, and `dataclasses` costs ~4 ms there (a
+    bare window starts in ~160 ms; issue #17, first window ≤ 1.2×)."""
+
+    def __init__(
+        self,
+        *,
+        database: object,  # db.uow.Database (typed loosely so this module stays light)
+        url: str,
+        needs_setup: bool,
+        store: object | None = None,  # StoreDTO
+        demo_users: list[tuple[str, str, str, tuple[str, ...]]] | None = None,
+        backup_path: str | None = None,
+        font_error: BaseException | None = None,
+    ) -> None:
+        self.database = database
+        self.url = url
+        self.needs_setup = needs_setup
+        self.store = store
+        self.demo_users = demo_users if demo_users is not None else []
+        self.backup_path = backup_path
+        # Documents need an embedded CJK font; without one the app still runs, and says so at once.
+        self.font_error = font_error
 
 
 def load_backend(url: str, demo: bool, progress=None) -> Backend:
