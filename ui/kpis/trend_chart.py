@@ -61,10 +61,6 @@ MARGIN = 8
 DOT_RADIUS = 3.5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KpiDashboard", text)
-
-
 class TrendChart(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -77,7 +73,7 @@ class TrendChart(QWidget):
     def show_trend(self, reports: list[KpiReportDTO], code: KpiCode) -> None:
         self.code = code
         self.points = month_points(reports, code)
-        self.title = _tr("{name}: {first} to {last}").format(
+        self.title = QCoreApplication.translate("KpiDashboard", "{name}: {first} to {last}").format(
             name=words.kpi_name(code),
             first=self.points[0][0] if self.points else "",
             last=self.points[-1][0] if self.points else "",
@@ -153,7 +149,10 @@ class TrendChart(QWidget):
         """The target and the actual line once each, centred under the months."""
         fm = painter.fontMetrics()
         sample = 3 * MARGIN
-        entries = [(target_pen, _tr("Target")), (actual_pen, _tr("Actual"))]
+        entries = [
+            (target_pen, QCoreApplication.translate("KpiDashboard", "Target")),
+            (actual_pen, QCoreApplication.translate("KpiDashboard", "Actual")),
+        ]
         width = sum(sample + MARGIN // 2 + fm.horizontalAdvance(text) + 2 * MARGIN for _p, text in entries)
         x = (self.width() - width) / 2
         y = self.height() - MARGIN - line
