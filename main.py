@@ -56,12 +56,45 @@ def _private_rotator(source: str, dest: str) -> None:
     touch_private(Path(source))
 
 
+GUI_VALUE_OPTIONS = {"--database-url": "database_url", "--lang": "lang"}
+GUI_LANGUAGES = ("zh_CN", "en")
+
+
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
+    return _plain_gui_args(argv) or _gui_parser().parse_args(argv)
+
+
+def _plain_gui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The usual starts (no option, --demo, --lang zh_CN, --database-url URL, each at most
+    once) read without building argparse's parser: its help texts go through gettext, which
+    imports `locale`, ~3 ms before the login window paints (issue #17, first window ≤ 1.2× a
+    bare one). Anything else (--help, an unknown, abbreviated or repeated option, the
+    --option=value form, a missing value, another language) is None: argparse then answers
+    it, with its messages. Both give the same Namespace for what this accepts (tested)."""
+    out: dict[str, object] = {"demo": False, "database_url": None, "lang": None}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--demo" and not out["demo"]:
+            out["demo"] = True
+            i += 1
+            continue
+        key = GUI_VALUE_OPTIONS.get(arg)
+        if key is None or out[key] is not None or i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+            return None
+        out[key] = argv[i + 1]
+        i += 2
+    if out["lang"] not in (None, *GUI_LANGUAGES):
+        return None
+    return argparse.Namespace(**out)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="showroom", description="Showroom (乘用车展厅系统)")
     p.add_argument("--demo", action="store_true", help="open the demo store (a separate database)")
     p.add_argument("--database-url", help="SQLAlchemy URL; default: SHOWROOM_DATABASE_URL or a per-user SQLite file")
-    p.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
-    return p.parse_args(argv)
+    p.add_argument("--lang", choices=list(GUI_LANGUAGES), help="user-interface language")
+    return p
 
 
 def resolve_url(args: argparse.Namespace, saved_url: str) -> str:

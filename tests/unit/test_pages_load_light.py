@@ -36,3 +36,18 @@ def test_pages_and_live_counts_load_no_pdf_signing_or_migration_modules():
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert out.stdout.strip() == "", f"loaded by opening a page: {out.stdout.strip()}"
+
+
+def test_pages_load_no_charting_library():
+    """The KPI page's 12-month trend is painted by hand: QtCharts (its library, wrappers and a
+    graphics scene) added ~7 MB when that page opened (bench/RESULTS.md)."""
+    code = CODE + "print('PySide6.QtCharts' in sys.modules)\n"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.splitlines()[-1:] == ["False"], out.stdout + out.stderr[-2000:]

@@ -9,24 +9,38 @@ back to the UI thread by a queued signal. This module itself imports only QtCore
 from __future__ import annotations
 
 import logging
+import sys
 import threading
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
 class Backend:
-    database: object  # db.uow.Database (typed loosely so this module stays light)
-    url: str
-    needs_setup: bool
-    store: object | None = None  # StoreDTO
-    demo_users: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
-    backup_path: str | None = None
-    # Documents need an embedded CJK font; without one the app still runs, and says so at once.
-    font_error: BaseException | None = None
+    """What the loader hands to the windows. A plain class, not a dataclass: this module is
+    imported before the login window's first paint, and `dataclasses` costs ~4 ms there (a
+    bare window starts in ~160 ms; issue #17, first window ≤ 1.2×)."""
+
+    def __init__(
+        self,
+        *,
+        database: object,  # db.uow.Database (typed loosely so this module stays light)
+        url: str,
+        needs_setup: bool,
+        store: object | None = None,  # StoreDTO
+        demo_users: list[tuple[str, str, str, tuple[str, ...]]] | None = None,
+        backup_path: str | None = None,
+        font_error: BaseException | None = None,
+    ) -> None:
+        self.database = database
+        self.url = url
+        self.needs_setup = needs_setup
+        self.store = store
+        self.demo_users = demo_users if demo_users is not None else []
+        self.backup_path = backup_path
+        # Documents need an embedded CJK font; without one the app still runs, and says so at once.
+        self.font_error = font_error
 
 
 def load_backend(url: str, demo: bool, progress=None) -> Backend:
@@ -120,6 +134,30 @@ def warm_ui_imports() -> None:
             log.warning("warm-up import of %s failed: %s", name, exc)
 
 
+M_ARENA_MAX = -8  # glibc's <malloc.h>
+MALLOC_ARENAS = 2
+
+
+def limit_malloc_arenas() -> None:
+    """At most two malloc arenas (glibc on Linux; elsewhere nothing to do).
+
+    glibc gives each thread that allocates while another holds an arena one of its own, up to
+    8 per core, and memory freed in an arena stays resident there. Our threads (the back-end
+    loader, four readers and one writer in ui.shell.workers, the month-end snapshots, the
+    daily backup) take turns on the GIL, so more arenas buy no speed, only fragments:
+    MALLOC_ARENA_MAX=2 lowered the peak with every page visited by ~3.5 MB (issue #17, peak
+    RSS ≤ 200 MB; bench/RESULTS.md). Called after the first paint: ctypes is not light."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_ARENA_MAX, MALLOC_ARENAS)
+    except (OSError, AttributeError):  # not glibc (e.g. musl): its allocator, its rules
+        log.info("malloc arenas left as they are (no glibc mallopt)")
+
+
 def start_daily_backup(url: str) -> threading.Thread:
     """Today's automatic backup (issue #8.5), if it is missing, on its own thread: a large
     database must not delay the login window. Failures are logged, never shown at start-up
@@ -158,6 +196,7 @@ class BackendLoader(QObject):
             from ui.shell.demo_progress import DemoProgress
 
             self._demo_progress = DemoProgress(self)
+        limit_malloc_arenas()  # before the loader, the worker pools and the month-end thread
         self._thread.start()
 
     def _run(self) -> None:
