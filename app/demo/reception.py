@@ -143,13 +143,17 @@ def _book_appointments(demo: _Demo, now: dt.datetime) -> int:
                 .limit(3)
             )
         )
+    # The first one is later in today's store day whatever the hour (the desk's list shows
+    # today's): two hours on, or halfway to midnight in Shanghai when that is nearer.
+    today_left = store_day_bounds(store_today(now))[1] - now
+    later = (min(dt.timedelta(hours=2), today_left / 2), dt.timedelta(hours=22), dt.timedelta(hours=42))
     for i, customer_id in enumerate(customers):
         appointments.book_appointment(
             demo.db.uow(),
             actor=demo.desk,
             customer_id=customer_id,
             consultant_id=demo.team[i].user_id,
-            scheduled_at=now + dt.timedelta(hours=2 + 20 * i),
+            scheduled_at=now + later[i],
             purpose=("test_drive", "negotiation", "consultation")[i],
             now=now,
         )

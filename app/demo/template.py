@@ -54,7 +54,7 @@ KEY_NAMES = (keys.SIGNING, "personal", audit_chain.AUDIT)
 # What the demo holds: changed when a feature adds to the demo, so that a template built earlier
 # the same day by an older checkout is rebuilt (issue #20: the year of KPI history, then its
 # documents, PDI reports and complaint answers dated in their own month).
-CONTENT = "20-kpi-history-dated"
+CONTENT = "20-kpi-history-dated-appointment-today"
 
 
 @dataclass(frozen=True)
