@@ -36,7 +36,8 @@ from reportlab.platypus import (
 
 from app.documents import linebreak
 from app.documents.fonts import PDF_WRITE_LOCK, FontSet, register_fonts
-from app.documents.layout_flow import body_frame, keep_with_next, remember_line_breaks, unsplit
+from app.documents.draw_replay import remember_layout
+from app.documents.layout_flow import body_frame, keep_with_next, unsplit
 from app.documents.layout_text import (
     LANGUAGES as LANGUAGES,
     SHANGHAI as SHANGHAI,
@@ -57,7 +58,7 @@ from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
 
 linebreak.install()  # 避头尾: no line of a paragraph starts with a closing mark (issue #17.20)
-remember_line_breaks()  # each paragraph's lines broken once per width (issue #18.11, speed)
+remember_layout()  # lines broken and drawn once per process where the same (issue #18.11, speed)
 INK, GREY, RULE = colors.HexColor("#1a1a1a"), colors.HexColor("#666666"), colors.HexColor("#4a5a6a")
 PAGE = A4
 MARGIN_X, MARGIN_BOTTOM, HEADER_TOP = 18 * mm, 22 * mm, 12 * mm
@@ -170,8 +171,7 @@ class RenderContext:
 
 
 def table_style(fonts: FontSet, *commands: tuple) -> TableStyle:
-    """A TableStyle whose plain-string cells (even empty padding cells) use the CJK font:
-    Table's default is Helvetica, which pdffonts would then list as an unembedded font."""
+    """Plain-string cells in the CJK font: reportlab's Helvetica would be an unembedded font."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular), *commands])
 
 

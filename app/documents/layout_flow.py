@@ -42,7 +42,7 @@ def _keep(cache: dict, key: tuple, value: tuple) -> None:
 _STYLE_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _style_key(style) -> tuple:
+def style_key(style) -> tuple:
     """A paragraph style's settings (a style is a plain attribute dictionary, its parent's
     copied in): equal settings lay text out the same, whichever render made the style. Kept
     per style object while its settings are the ones the key was made from (a style changed
@@ -72,7 +72,7 @@ def _parsed_once(self: Paragraph, text, style, bulletText, frags, cleaner):  # n
     plain = type(self) is Paragraph and frags is None and isinstance(text, str)
     if not plain or not isinstance(bulletText, str | None):
         return _setup(self, text, style, bulletText, frags, cleaner)
-    key = (cleaner, text, bulletText, self.caseSensitive, _style_key(style))
+    key = (cleaner, text, bulletText, self.caseSensitive, style_key(style))
     hit = _PARSED.get(key)
     if hit is None:
         _setup(self, text, style, bulletText, frags, cleaner)

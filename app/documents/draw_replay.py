@@ -1,0 +1,139 @@
+"""A paragraph's drawing kept once per process and replayed (issue #18.11, speed).
+
+Drawing a laid-out paragraph (reportlab's `Paragraph.drawPara`) turns its lines into PDF text
+operators, glyph by glyph through the font's subsets: about a third of a contract's rendering.
+The operators depend only on the paragraph's lines and style, its box, and the codes its
+characters have in the PDF's fonts. A contract's fixed wording (clauses, labels, headings)
+has the same lines in every copy (app/documents/layout_flow.py keeps them per process) and the
+same glyph codes (app/documents/font_subsets.py `glyphs_first` codes it first), so its
+operators are the same too.
+
+`replay_paragraph_drawing` keeps each paragraph's operators the first time it is drawn, with
+the glyph codes they used, and appends them again for a paragraph laid out the same (the same
+remembered lines, box and style) in a later PDF whose fonts give every one of its characters
+the same code. Anything else (a buyer's name in a subset of its own, a font registered in
+another order, a link) is drawn as before. The PDF is byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
+
+from app.documents.layout_flow import remember_line_breaks, style_key
+
+_draw_para = Paragraph.drawPara
+_split_string = TTFont.splitString
+_KEPT = 4096  # paragraphs' drawings kept per process: a few documents' worth
+_DRAWN: dict[tuple, tuple] = {}
+_LOCK = threading.Lock()
+_DYNAMIC: dict[str, bool] = {}
+_recording = threading.local()  # the characters each font coded while a paragraph is drawn
+
+
+def _recorded_split(self: TTFont, text, doc, encoding: str = "utf-8"):
+    seen = getattr(_recording, "fonts", None)
+    if seen is not None:  # first use order: the order the draw codes new characters in
+        seen.setdefault(self, {}).update(dict.fromkeys(text))
+    return _split_string(self, text, doc, encoding)
+
+
+def _subset_font(name: str) -> bool:
+    """Whether `name` is a TrueType font coded in subsets (the codes `_codes` checks)."""
+    dynamic = _DYNAMIC.get(name)
+    if dynamic is None and not name:
+        return False
+    if dynamic is None:
+        dynamic = _DYNAMIC[name] = isinstance(pdfmetrics.getFont(name), TTFont)
+    return dynamic
+
+
+def _key(p: Paragraph) -> tuple | None:
+    """What drawPara reads, or None for a paragraph not kept (debug boxes, links, a subclass
+    that draws otherwise)."""
+    lines = p.__dict__.get("blPara")
+    if type(p) is not Paragraph or p.debug or lines is None:
+        return None
+    if any(getattr(f, "link", None) or not _subset_font(getattr(f, "fontName", "")) for f in p.frags):
+        return None  # a link annotates the page; a standard font is named in the PDF when drawn
+    if p.bulletText and not _subset_font(p.style.bulletFontName):
+        return None
+    offsets = p.__dict__.get("_offsets")
+    return (
+        id(lines), p.width, p.height, p.bulletText, style_key(p.style), p.canv.bottomup,
+        tuple(offsets) if offsets else None, p.__dict__.get("_JustifyLast"), p.__dict__.get("autoLeading"),
+    )  # fmt: skip
+
+
+def _codes(fonts: dict[TTFont, dict[str, None]], doc: Any) -> tuple | None:
+    """Per font, in the order the draw first used them: its name in this PDF, and the
+    characters drawn (in the order first drawn) with their codes. ASCII keeps its own code in
+    a readable font and is left out."""
+    out = []
+    for font, chars in fonts.items():
+        state = font.state.get(doc)
+        if state is None or state.internalName is None:
+            return None
+        ords = tuple(ord(c) for c in chars if ord(c) > 127 or not font._asciiReadable)
+        out.append((font, state.internalName, ords, tuple(map(state.assignments.get, ords))))
+    return tuple(out)
+
+
+def _same_codes(codes: tuple, doc: Any) -> bool:
+    """Whether this PDF's fonts give the kept drawing's characters the codes it used. What the
+    draw would do first is done here: name a font the PDF has not used yet and code the
+    characters it has not coded yet, in the draw's order; so when the answer is no, the
+    draw that follows finds them as it would have made them."""
+    for font, name, ords, assigned in codes:
+        state = font._assignState(doc)
+        if state.internalName is None:
+            font.getSubsetInternalName(0, doc)
+        if state.internalName != name:
+            return False
+        now = tuple(map(state.assignments.get, ords))
+        if now != assigned:
+            new = "".join(chr(o) for o, code in zip(ords, now, strict=True) if code is None)
+            if new:
+                _split_string(font, new, doc)
+                now = tuple(map(state.assignments.get, ords))
+            if now != assigned:
+                return False
+    return True
+
+
+def _replayed(self: Paragraph, debug: int = 0) -> None:
+    """Paragraph.drawPara, its operators appended again when kept (see the module docstring)."""
+    key = None if debug else _key(self)
+    if key is None:
+        return _draw_para(self, debug)
+    canv = self.canv
+    kept = _DRAWN.get(key)
+    if kept is not None and kept[0] is self.blPara and _same_codes(kept[2], canv._doc):
+        canv._code.extend(kept[1])
+        return None
+    start = len(canv._code)
+    _recording.fonts = {}
+    try:
+        _draw_para(self, debug)
+        fonts = _recording.fonts
+    finally:
+        _recording.fonts = None
+    codes = _codes(fonts, canv._doc)
+    if codes is not None:
+        with _LOCK:
+            if len(_DRAWN) >= _KEPT:
+                _DRAWN.pop(next(iter(_DRAWN)))  # the oldest
+            _DRAWN[key] = (self.blPara, tuple(canv._code[start:]), codes)
+    return None
+
+
+def remember_layout() -> None:
+    """Each paragraph's lines broken once per width (app/documents/layout_flow.py) and its
+    drawing replayed (`_replayed`) for every Paragraph; idempotent."""
+    remember_line_breaks()
+    Paragraph.drawPara = _replayed
+    TTFont.splitString = _recorded_split

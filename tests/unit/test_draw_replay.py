@@ -1,0 +1,53 @@
+"""A paragraph's drawing kept and replayed (app/documents/draw_replay.py; issue #18.11, speed):
+the contract's fixed wording is drawn once per process, and a contract made with replayed
+paragraphs is the same bytes as one drawn paragraph by paragraph, whatever the buyer, the
+language and the paragraphs drawn before it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from reportlab.platypus import Paragraph
+
+from app.documents import draw_replay
+from app.sales.contract_pdf import render_contract
+from tests.unit.test_page_breaks import AT, CONTRACT, SIGNED, STORE
+
+
+def _contract(buyer: str, language: str = "bilingual", **changes) -> bytes:
+    c = dataclasses.replace(CONTRACT, buyer_name=buyer, **changes)
+    return render_contract(
+        STORE, c, number="HT-2026-000011", version=1, language=language, issued_at=AT, signatures=SIGNED,
+        invariant=True,
+    )  # fmt: skip
+
+
+def _drawn_afresh(monkeypatch, make) -> bytes:
+    with monkeypatch.context() as m:
+        m.setattr(Paragraph, "drawPara", draw_replay._draw_para)
+        return make()
+
+
+@pytest.mark.parametrize("language", ["zh", "en", "bilingual"])
+def test_a_replayed_contract_is_the_same_bytes_as_one_drawn_afresh(monkeypatch, language):
+    _contract("欧阳震华", language)  # keeps the wording's drawing
+    replays = []
+    real = draw_replay._same_codes
+    monkeypatch.setattr(draw_replay, "_same_codes", lambda codes, doc: replays.append(1) or real(codes, doc))
+    # Another buyer, a new name coded between the wording, an agent more, a longer address.
+    later = dict(agent_name="司马相如", buyer_address="上海市浦东新区世纪大道100号环球金融中心")
+    replayed = _contract("诸葛孔明", language, **later)
+    if language != "en":  # English lines are broken afresh each time (layout_flow: CJK only)
+        assert len(replays) > 40  # the labels, headings and clauses were replayed
+    assert replayed == _drawn_afresh(monkeypatch, lambda: _contract("诸葛孔明", language, **later))
+
+
+def test_a_paragraph_whose_characters_have_other_codes_is_drawn_again(monkeypatch):
+    """A kept drawing names glyph codes: a PDF that coded one of its characters otherwise (here
+    the buyer's name drawn before the wording that shares its characters) draws it anew."""
+    _contract("王建国")
+    kept = dict(draw_replay._DRAWN)
+    other = _contract("违约责任", agent_name="")  # the name's characters coded before the clause's
+    assert other == _drawn_afresh(monkeypatch, lambda: _contract("违约责任", agent_name=""))
+    assert kept  # drawings were kept to be tried
