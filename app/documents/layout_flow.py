@@ -19,7 +19,7 @@ import weakref
 from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus import paragraph as _rl
 
-_break_lines_cjk = Paragraph.breakLinesCJK
+_break_lines_cjk, _break_lines = Paragraph.breakLinesCJK, Paragraph.breakLines
 _setup = Paragraph._setup
 _KEPT = 4096  # paragraphs (text and style) kept per process: a few documents' worth
 _PARSED: dict[tuple, tuple] = {}
@@ -84,30 +84,47 @@ def _parsed_once(self: Paragraph, text, style, bulletText, frags, cleaner):  # n
     return None
 
 
-def _remembered_break(self: Paragraph, maxWidths):  # noqa: N803 - reportlab's API
-    """Paragraph.breakLinesCJK, broken once per paragraph fragments and widths (per process:
+def _remembered(self: Paragraph, maxWidths, breaker, kind: str):  # noqa: N803 - reportlab's API
+    """`breaker`'s lines, broken once per paragraph fragments and widths (per process:
     fragments parsed once are shared, see `_parsed_once`). A paragraph's text and style do not
     change once it is made (split makes new paragraphs). reportlab narrows the first line's
     width for a bullet in place: done again on a remembered answer too."""
     if self.__dict__.get("_showroom_private"):  # being split: lines of its own (see _Whole.split)
-        return _break_lines_cjk(self, maxWidths)
-    key = (id(self.frags), tuple(maxWidths) if isinstance(maxWidths, list | tuple) else maxWidths)
+        return breaker(self, maxWidths)
+    key = (kind, id(self.frags), tuple(maxWidths) if isinstance(maxWidths, list | tuple) else maxWidths)
     seen = self.__dict__.get("_showroom_lines") or _LINES.get(key)
     if seen is not None and seen[0] == key and seen[1] is self.frags:
         if isinstance(maxWidths, list):
             _rl._handleBulletWidth(self.bulletText, self.style, maxWidths)
         self.height = 0
         return seen[2]
-    lines = _break_lines_cjk(self, maxWidths)
-    self._showroom_lines = (key, self.frags, lines)
-    _keep(_LINES, key, self._showroom_lines)
+    frags = self.frags
+    lines = breaker(self, maxWidths)
+    if kind == "cjk" or (lines.kind == 0 and self.frags is frags):
+        self._showroom_lines = (key, self.frags, lines)
+        _keep(_LINES, key, self._showroom_lines)
     return lines
 
 
+def _remembered_break(self: Paragraph, maxWidths):  # noqa: N803 - reportlab's API
+    """Paragraph.breakLinesCJK, remembered (`_remembered`)."""
+    return _remembered(self, maxWidths, _break_lines_cjk, "cjk")
+
+
+def _remembered_plain_break(self: Paragraph, width):
+    """Paragraph.breakLines (English, wordWrap=None), remembered for a paragraph of one plain
+    fragment whose lines come out as one (kind 0): its other paths rewrite the fragments."""
+    if len(self.frags) != 1 or not hasattr(self.frags[0], "text"):
+        return _break_lines(self, width)
+    return _remembered(self, width, _break_lines, "plain")
+
+
 def remember_line_breaks() -> None:
-    """Install `_parsed_once` and `_remembered_break` for every Paragraph; idempotent."""
+    """Install `_parsed_once`, `_remembered_break` and `_remembered_plain_break` for every
+    Paragraph; idempotent."""
     Paragraph._setup = _parsed_once
     Paragraph.breakLinesCJK = _remembered_break
+    Paragraph.breakLines = _remembered_plain_break
 
 
 def body_frame(left: float, bottom: float, width: float, height: float) -> Frame:
