@@ -53,20 +53,24 @@ def _subset_font(name: str) -> bool:
 
 
 def _key(p: Paragraph) -> tuple | None:
-    """What drawPara reads, or None for a paragraph not kept (debug boxes, links, a subclass
-    that draws otherwise)."""
+    """What drawPara reads, or None for a paragraph that is not a plain Paragraph (a subclass
+    draws otherwise) or has no lines yet."""
     lines = p.__dict__.get("blPara")
     if type(p) is not Paragraph or p.debug or lines is None:
-        return None
-    if any(getattr(f, "link", None) or not _subset_font(getattr(f, "fontName", "")) for f in p.frags):
-        return None  # a link annotates the page; a standard font is named in the PDF when drawn
-    if p.bulletText and not _subset_font(p.style.bulletFontName):
         return None
     offsets = p.__dict__.get("_offsets")
     return (
         id(lines), p.width, p.height, p.bulletText, style_key(p.style), p.canv.bottomup,
         tuple(offsets) if offsets else None, p.__dict__.get("_JustifyLast"), p.__dict__.get("autoLeading"),
     )  # fmt: skip
+
+
+def _keepable(p: Paragraph) -> bool:
+    """Whether the drawing is only operators in subset fonts: a link also annotates the page,
+    and a standard font is named in the PDF when first drawn."""
+    if any(getattr(f, "link", None) or not _subset_font(getattr(f, "fontName", "")) for f in p.frags):
+        return False
+    return not p.bulletText or _subset_font(p.style.bulletFontName)
 
 
 def _codes(fonts: dict[TTFont, dict[str, None]], doc: Any) -> tuple | None:
@@ -115,6 +119,8 @@ def _replayed(self: Paragraph, debug: int = 0) -> None:
     if kept is not None and kept[0] is self.blPara and _same_codes(kept[2], canv._doc):
         canv._code.extend(kept[1])
         return None
+    if not _keepable(self):
+        return _draw_para(self, debug)
     start = len(canv._code)
     _recording.fonts = {}
     try:

@@ -40,13 +40,15 @@ def _keep(cache: dict, key: tuple, value: tuple) -> None:
 # handful of styles (a third are clones made for one heading or table), and making the key
 # setting by setting took ~26 µs a paragraph.
 _STYLE_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_STYLE_NUMBERS: dict[tuple, int] = {}  # each distinct settings seen: a few dozen per process
 
 
-def style_key(style) -> tuple:
+def style_key(style) -> int:
     """A paragraph style's settings (a style is a plain attribute dictionary, its parent's
     copied in): equal settings lay text out the same, whichever render made the style. Kept
     per style object while its settings are the ones the key was made from (a style changed
-    after a paragraph used it gets a new key)."""
+    after a paragraph used it gets a new key). The key is a number per distinct settings:
+    hashing the settings (colours hash in Python) for every paragraph made and drawn was slow."""
     settings = style.__dict__
     seen = _STYLE_KEYS.get(style)
     if seen is not None and seen[0] == settings:
@@ -60,8 +62,9 @@ def style_key(style) -> tuple:
     except TypeError:
         key = tuple((k, v if isinstance(v, str | int | float | None) else repr(v)) for k, v in plain.items())
     with _KEEP_LOCK:
-        _STYLE_KEYS[style] = (dict(settings), key)
-    return key
+        number = _STYLE_NUMBERS.setdefault(key, len(_STYLE_NUMBERS))
+        _STYLE_KEYS[style] = (dict(settings), number)
+    return number
 
 
 def _parsed_once(self: Paragraph, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's API
