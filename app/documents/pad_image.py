@@ -33,16 +33,34 @@ def _xobject(name: str, width: int, height: int, color_space: str, pixels: bytes
     return image
 
 
+def _one_ink(im: PILImage.Image, alpha: PILImage.Image) -> bytes | None:
+    """The RGB of every pixel that shows (alpha > 0) when it is one colour, else None: the
+    histogram of those pixels (one pass in C) has one value in each of R, G and B."""
+    counts = im.histogram(mask=alpha)
+    ink = []
+    for band in range(3):
+        shown = [value for value, n in enumerate(counts[256 * band : 256 * (band + 1)]) if n]
+        if len(shown) != 1:
+            return None
+        ink.append(shown[0])
+    return bytes(ink)
+
+
 def _objects(png: bytes, name: str) -> tuple[PDFImageXObject, PDFImageXObject | None]:
-    """The image, and its soft mask when the PNG has transparency."""
+    """The image, and its soft mask when the PNG has transparency (a 1×1 image of the ink
+    when all that shows is one colour: see the module docstring)."""
     im: PILImage.Image = PILImage.open(io.BytesIO(png))
     if im.mode not in ("RGB", "RGBA"):
         im = im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
-    rgb = im.convert("RGB") if im.mode == "RGBA" else im
-    image = _xobject(name, im.width, im.height, "DeviceRGB", rgb.tobytes())
     if im.mode != "RGBA":
-        return image, None
-    mask = _xobject(name + "a", im.width, im.height, "DeviceGray", im.getchannel("A").tobytes())
+        return _xobject(name, im.width, im.height, "DeviceRGB", im.tobytes()), None
+    alpha = im.getchannel("A")
+    ink = _one_ink(im, alpha)
+    if ink is None:
+        image = _xobject(name, im.width, im.height, "DeviceRGB", im.convert("RGB").tobytes())
+    else:
+        image = _xobject(name, 1, 1, "DeviceRGB", ink)
+    mask = _xobject(name + "a", im.width, im.height, "DeviceGray", alpha.tobytes())
     mask._decode = [0, 1]
     return image, mask
 

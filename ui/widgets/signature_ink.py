@@ -1,6 +1,11 @@
 """The ink of a handwritten signature (ui/widgets/signature_pad.py): how a stroke is drawn
 (smooth curves, a pen's pressure varying the width) and the signature rendered alone as a
 PNG for the signed document. Points are [x, y, t_ms, pressure] in area fractions.
+
+The PNG is one ink: every pixel has the ink's colour and the pen's coverage as its alpha (the
+alpha Qt painted). Qt's own ARGB32 export would divide each edge pixel's premultiplied colour
+by its alpha and round it, a few values off the ink; one colour lets the signed PDF embed the
+signature as the ink under its alpha (app/documents/pad_image.py, issue #18.11).
 """
 
 from __future__ import annotations
@@ -94,9 +99,20 @@ def render_png(strokes: Sequence[Sequence[Point]], width_px: int) -> bytes:
     for stroke in strokes:
         draw_stroke(painter, stroke, to_image, PEN_WIDTH * scale)
     painter.end()
+    return _one_ink_png(image)
+
+
+def _one_ink_png(image: QImage) -> bytes:
+    """The PNG of INK in every pixel under the painted image's alpha (see the docstring)."""
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    w, h, stride = alpha.width(), alpha.height(), alpha.bytesPerLine()
+    rows = bytes(alpha.constBits())
+    pixels = bytearray((INK.red(), INK.green(), INK.blue(), 0)) * (w * h)
+    pixels[3::4] = b"".join(rows[y * stride : y * stride + w] for y in range(h))  # rows are padded to 4 bytes
+    rgba = QImage(bytes(pixels), w, h, 4 * w, QImage.Format.Format_RGBA8888)  # not premultiplied
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")
+    rgba.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
