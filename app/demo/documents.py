@@ -54,7 +54,7 @@ def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
     strokes.append([[0.12, 0.84, t, 0.6], [0.45, 0.8, t + 90, 0.8], [0.74, 0.82, t + 180, 0.5]])
 
     # Draw the pen's coverage big, then shrink it: smooth (antialiased) edges. The PNG is one
-    # ink under that alpha, as the pad's (ui/widgets/signature_ink.py render_png).
+    # ink under that alpha in palette form, as the pad's (ui/widgets/signature_ink.py).
     scale = 3
     w, h = width * scale, width * scale // 3
     coverage = Image.new("L", (w, h), 0)
@@ -63,10 +63,10 @@ def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
         for (xa, ya, _, pa), (xb, yb, _, pb) in zip(stroke, stroke[1:], strict=False):
             line_w = max(1, round(width * 0.0065 * scale * (0.55 + 0.9 * (pa + pb) / 2)))
             draw.line([(xa * w, ya * h), (xb * w, yb * h)], fill=255, width=line_w, joint="curve")
-    image = Image.new("RGBA", (width, width // 3), (20, 32, 107, 0))
-    image.putalpha(coverage.resize(image.size, Image.Resampling.LANCZOS))
+    image = coverage.resize((width, width // 3), Image.Resampling.LANCZOS).convert("P")  # index = alpha
+    image.putpalette((20, 32, 107) * 256)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", transparency=bytes(range(256)), compress_level=9)
     return strokes, out.getvalue()
 
 

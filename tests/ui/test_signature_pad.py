@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.documents.layout import SignatureDTO, SignerRole
+from app.documents.pad_png import pad_alpha
 from app.documents.sample_notice import render_store_notice
 from app.core.dto import StoreDTO
 from ui.widgets.signature_dialog import SignatureCapture, SignatureDialog, role_label
@@ -252,9 +253,11 @@ def test_png_is_transparent_ink_cropped_to_the_signature(pad):
 def test_png_is_one_ink_under_the_painted_alpha(pad):
     """Issue #18.11: every pixel has the ink's own colour, the antialiased edges too (Qt's
     ARGB32 export rounded theirs a few values off), so the PDF can draw the ink under the
-    alpha; the alpha is the coverage the pen painted."""
+    alpha; the alpha is the coverage the pen painted; the PNG is in palette form."""
     sign_name(pad)
-    image = QImage.fromData(pad.to_png(600))
+    png = pad.to_png(600)
+    assert pad_alpha(png) is not None  # in palette form, which the PDF takes as it is
+    image = QImage.fromData(png)
     w, h = image.width(), image.height()
     pixels = [image.pixelColor(x, y) for y in range(h) for x in range(w)]
     assert {(c.red(), c.green(), c.blue()) for c in pixels} == {(INK.red(), INK.green(), INK.blue())}

@@ -1,6 +1,7 @@
-"""A pad signature in a PDF (app/documents/pad_image.py, issue #18.11): a signature of one ink
-is that ink as a 1×1 image under its full-size alpha (ISO 32000-1 §11.6.5.3), any other PNG a
-whole RGB image under its alpha; poppler draws both the same.
+"""A pad signature in a PDF (app/documents/pad_image.py, pad_png.py; issue #18.11): a signature
+of one ink is that ink as a 1×1 image under its full-size alpha (ISO 32000-1 §11.6.5.3), the
+alpha copied from the pad's palette PNG as it is; any other PNG is a whole RGB image under its
+alpha; poppler draws them all the same.
 
 The poppler tools are installed in CI (toolchain.md); a test skips, saying so, where they are not.
 """
@@ -19,6 +20,7 @@ from pypdf import PdfReader
 
 from app.demo import demo_signature
 from app.documents.layout import SignatureDTO, SignerRole
+from app.documents.pad_png import pad_alpha
 from app.documents.sample_notice import render_store_notice
 from app.core.dto import StoreDTO
 
@@ -103,3 +105,48 @@ def test_poppler_draws_the_ink_as_the_whole_image(tmp_path):
     assert [_image_and_mask(_pdf(_png(png)))[0]["/Width"] for png in (one, two)] == [1, 360]
     drawn = ImageChops.difference(_page(_pdf(_png(one)), tmp_path, "one"), _page(_pdf(_png(two)), tmp_path, "two"))
     assert max(high for _, high in drawn.getextrema()) <= 1
+
+
+def _palette(image: Image.Image) -> bytes:
+    """`image` (one ink under its alpha) in the pad's palette form: index = alpha."""
+    indexed = image.getchannel("A").convert("P")
+    indexed.putpalette(image.getpixel((0, 0))[:3] * 256)
+    out = io.BytesIO()
+    indexed.save(out, format="PNG", transparency=bytes(range(256)))
+    return out.getvalue()
+
+
+def test_the_pads_palette_png_goes_in_as_it_is():
+    """The PNG's image data is the soft mask's stream, read through the PNG predictors."""
+    png = demo_signature(1)[1]
+    assert pad_alpha(png) is not None
+    image, mask = _image_and_mask(_pdf(png))
+    assert (image["/Width"], image["/Height"], image.get_data()) == (1, 1, bytes(INK))
+    assert mask._data == pad_alpha(png).rows  # the bytes of the PNG's IDAT, not deflated again
+    assert mask["/DecodeParms"] == {"/Predictor": 15, "/Colors": 1, "/BitsPerComponent": 8, "/Columns": 600}
+    assert mask.get_data() == Image.open(io.BytesIO(png)).convert("RGBA").getchannel("A").tobytes()
+
+
+def test_a_palette_png_of_two_colours_or_another_alpha_is_decoded():
+    one = _one_ink()
+    one.paste(Image.new("RGBA", one.size, INK + (0,)), mask=ImageChops.invert(one.getchannel("A")))
+    png = _palette(one)
+    assert pad_alpha(png) is not None
+    two = Image.open(io.BytesIO(png))
+    two.putpalette(INK * 255 + (200, 0, 0))
+    assert pad_alpha(_png(two)) is None
+    other = Image.open(io.BytesIO(png))
+    other.info["transparency"] = bytes(range(255, -1, -1))
+    assert pad_alpha(_png(other)) is None
+    assert pad_alpha(png[:-30] + png[-29:]) is None  # a byte less in the image data: its CRC fails
+
+
+def test_poppler_draws_the_palette_form_as_the_same_pixels(tmp_path):
+    """The pad's palette PNG (its rows copied) and the RGBA PNG of the same pixels (1×1 ink
+    under an alpha deflated here) draw the same page, to the pixel."""
+    one = _one_ink()
+    one.paste(Image.new("RGBA", one.size, INK + (0,)), mask=ImageChops.invert(one.getchannel("A")))
+    palette, rgba = _pdf(_palette(one)), _pdf(_png(one))
+    assert "/DecodeParms" in _image_and_mask(palette)[1] and "/DecodeParms" not in _image_and_mask(rgba)[1]
+    drawn = ImageChops.difference(_page(palette, tmp_path, "palette"), _page(rgba, tmp_path, "rgba"))
+    assert drawn.getbbox() is None
