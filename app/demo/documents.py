@@ -53,17 +53,20 @@ def demo_signature(seed: int = 1, *, width: int = 600) -> tuple[list, bytes]:
         t += 180  # pen lifted between characters
     strokes.append([[0.12, 0.84, t, 0.6], [0.45, 0.8, t + 90, 0.8], [0.74, 0.82, t + 180, 0.5]])
 
-    scale = 3  # draw big, then shrink: smooth (antialiased) ink
+    # Draw the pen's coverage big, then shrink it: smooth (antialiased) edges. The PNG is one
+    # ink under that alpha in palette form, as the pad's (ui/widgets/signature_ink.py).
+    scale = 3
     w, h = width * scale, width * scale // 3
-    image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
+    coverage = Image.new("L", (w, h), 0)
+    draw = ImageDraw.Draw(coverage)
     for stroke in strokes:
         for (xa, ya, _, pa), (xb, yb, _, pb) in zip(stroke, stroke[1:], strict=False):
             line_w = max(1, round(width * 0.0065 * scale * (0.55 + 0.9 * (pa + pb) / 2)))
-            draw.line([(xa * w, ya * h), (xb * w, yb * h)], fill=(20, 32, 107, 255), width=line_w, joint="curve")
-    image = image.resize((width, width // 3), Image.Resampling.LANCZOS)
+            draw.line([(xa * w, ya * h), (xb * w, yb * h)], fill=255, width=line_w, joint="curve")
+    image = coverage.resize((width, width // 3), Image.Resampling.LANCZOS).convert("P")  # index = alpha
+    image.putpalette((20, 32, 107) * 256)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", transparency=bytes(range(256)), compress_level=9)
     return strokes, out.getvalue()
 
 

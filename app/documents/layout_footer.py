@@ -1,5 +1,7 @@
 """The numbered footer of every page of a flowing document (app/documents/layout.py): number,
-version and "page x of y" in the document's language, stamped once the page count is known."""
+version and "page x of y" in the document's language, stamped once the page count is known.
+The pages' content streams are deflated at zlib level 1 as they are finished (issue #18.11,
+speed: half the time of reportlab's default level, ~15 % larger streams, ~1 kB a contract)."""
 
 from __future__ import annotations
 
@@ -7,9 +9,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
-from app.documents.font_subsets import glyphs_first
+from app.documents.font_subsets import deflated, glyphs_first
 from app.documents.fonts import FontSet
 
 if TYPE_CHECKING:
@@ -46,6 +49,9 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self._footer(self, self._pageNumber, total)
             super().showPage()
+            page = self._doc.Pages.pages[-1]
+            if page.compression:  # reportlab would make the stream with its default level
+                page.Contents = PDFStream(content=page.stream, filters=[deflated(page.stream)])
         super().save()
 
 

@@ -8,6 +8,18 @@ pixels: about 14 ms of CPU a signature, a contract has two. Here the PNG's own b
 (the same image is still embedded once and drawn wherever it recurs) and the pixels are
 deflated at level 1: about a third of the time, ~7 kB more a signature. The page shows the
 same pixels.
+
+The pad draws in one ink (ui/widgets/signature_ink.py): every pixel that shows has the same
+colour, only its alpha varies. Such a signature is embedded as a 1×1 image of the ink with the
+alpha as its full-size soft mask, which ISO 32000-1 §11.6.5.3 allows (the soft mask and its
+image are each mapped onto the unit square, whatever their sizes): one deflate of the alpha
+(120 kB for a 600×200 pad) instead of that and the 360 kB of RGB. Each pixel is drawn as
+before, ink × alpha over the page. A PNG of more than one colour is embedded as a whole RGB
+image with its soft mask, as before.
+
+The pad's own PNG is that one ink in palette form, whose image data is already the soft mask's
+stream (app/documents/pad_png.py): it is copied into the PDF as it is, with no decode and no
+deflate at all.
 """
 
 from __future__ import annotations
@@ -17,8 +29,10 @@ import io
 import zlib
 
 from PIL import Image as PILImage
-from reportlab.pdfbase.pdfdoc import PDFImageXObject
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.platypus import Flowable
+
+from app.documents.pad_png import pad_alpha
 
 LEVEL = 1  # zlib level of the pixels (see the module docstring)
 
@@ -33,16 +47,62 @@ def _xobject(name: str, width: int, height: int, color_space: str, pixels: bytes
     return image
 
 
+class _PngRows(PDFImageXObject):
+    """A soft mask whose stream is a PNG's image data as it is: deflated rows, each led by its
+    PNG filter byte, read through the PNG predictors (ISO 32000-1 §7.4.4.4, /Predictor 15)."""
+
+    def __init__(self, name: str, width: int, height: int, rows: bytes) -> None:
+        super().__init__(name)  # no source: the fields are set here
+        self.width, self.height, self.streamContent = width, height, rows
+
+    def format(self, document):
+        stream = PDFStream(content=self.streamContent)
+        parms = {"Predictor": 15, "Colors": 1, "BitsPerComponent": 8, "Columns": self.width}
+        stream.dictionary.dict.update(
+            Type=PDFName("XObject"),
+            Subtype=PDFName("Image"),
+            Width=self.width,
+            Height=self.height,
+            BitsPerComponent=8,
+            ColorSpace=PDFName("DeviceGray"),
+            Filter=PDFName("FlateDecode"),  # a name: poppler reads a dictionary of parameters
+            DecodeParms=PDFDictionary(parms),  # only for a single filter, not an array of one
+            Length=len(self.streamContent),
+        )
+        return stream.format(document)
+
+
+def _one_ink(im: PILImage.Image, alpha: PILImage.Image) -> bytes | None:
+    """The RGB of every pixel that shows (alpha > 0) when it is one colour, else None: the
+    histogram of those pixels (one pass in C) has one value in each of R, G and B."""
+    counts = im.histogram(mask=alpha)
+    ink = []
+    for band in range(3):
+        shown = [value for value, n in enumerate(counts[256 * band : 256 * (band + 1)]) if n]
+        if len(shown) != 1:
+            return None
+        ink.append(shown[0])
+    return bytes(ink)
+
+
 def _objects(png: bytes, name: str) -> tuple[PDFImageXObject, PDFImageXObject | None]:
-    """The image, and its soft mask when the PNG has transparency."""
+    """The image, and its soft mask when the PNG has transparency (a 1×1 image of the ink
+    when all that shows is one colour: see the module docstring)."""
+    pad = pad_alpha(png)
+    if pad is not None:
+        return _xobject(name, 1, 1, "DeviceRGB", pad.ink), _PngRows(name + "a", pad.width, pad.height, pad.rows)
     im: PILImage.Image = PILImage.open(io.BytesIO(png))
     if im.mode not in ("RGB", "RGBA"):
         im = im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
-    rgb = im.convert("RGB") if im.mode == "RGBA" else im
-    image = _xobject(name, im.width, im.height, "DeviceRGB", rgb.tobytes())
     if im.mode != "RGBA":
-        return image, None
-    mask = _xobject(name + "a", im.width, im.height, "DeviceGray", im.getchannel("A").tobytes())
+        return _xobject(name, im.width, im.height, "DeviceRGB", im.tobytes()), None
+    alpha = im.getchannel("A")
+    ink = _one_ink(im, alpha)
+    if ink is None:
+        image = _xobject(name, im.width, im.height, "DeviceRGB", im.convert("RGB").tobytes())
+    else:
+        image = _xobject(name, 1, 1, "DeviceRGB", ink)
+    mask = _xobject(name + "a", im.width, im.height, "DeviceGray", alpha.tobytes())
     mask._decode = [0, 1]
     return image, mask
 

@@ -17,10 +17,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.documents.layout import SignatureDTO, SignerRole
+from app.documents.pad_png import pad_alpha
 from app.documents.sample_notice import render_store_notice
 from app.core.dto import StoreDTO
 from ui.widgets.signature_dialog import SignatureCapture, SignatureDialog, role_label
 from ui.widgets import signature_pad
+from ui.widgets.signature_ink import INK
 from ui.widgets.signature_pad import SignaturePad
 
 STORE = StoreDTO(
@@ -248,6 +250,21 @@ def test_png_is_transparent_ink_cropped_to_the_signature(pad):
     assert all(c.blue() > c.red() and c.lightness() < 110 for c in ink)  # dark blue
 
 
+def test_png_is_one_ink_under_the_painted_alpha(pad):
+    """Issue #18.11: every pixel has the ink's own colour, the antialiased edges too (Qt's
+    ARGB32 export rounded theirs a few values off), so the PDF can draw the ink under the
+    alpha; the alpha is the coverage the pen painted; the PNG is in palette form."""
+    sign_name(pad)
+    png = pad.to_png(600)
+    assert pad_alpha(png) is not None  # in palette form, which the PDF takes as it is
+    image = QImage.fromData(png)
+    w, h = image.width(), image.height()
+    pixels = [image.pixelColor(x, y) for y in range(h) for x in range(w)]
+    assert {(c.red(), c.green(), c.blue()) for c in pixels} == {(INK.red(), INK.green(), INK.blue())}
+    alphas = {c.alpha() for c in pixels}
+    assert 0 in alphas and 255 in alphas and len(alphas) > 50  # transparent, solid and smooth edges
+
+
 def test_png_of_an_empty_pad_is_an_error(pad):
     with pytest.raises(ValueError):
         pad.to_png()
@@ -266,12 +283,15 @@ def test_png_shows_up_as_an_image_in_a_real_pdf(pad):
         signatures=(signature,),
     )
     page = PdfReader(io.BytesIO(pdf)).pages[0]
-    images = list(page.images)
-    assert len(images) == 1
+    assert len(page.images) == 1
     size = QImage.fromData(png).size()
-    assert images[0].image.size == (size.width(), size.height())
     xobject = next(iter(page["/Resources"]["/XObject"].values())).get_object()
     assert "/SMask" in xobject  # the transparency survived: no white box over the form
+    # One ink (issue #18.11): the ink as a 1×1 image under the pad's full-size alpha.
+    smask = xobject["/SMask"].get_object()
+    ink = bytes((INK.red(), INK.green(), INK.blue()))
+    assert (xobject["/Width"], xobject["/Height"], xobject.get_data()) == (1, 1, ink)
+    assert (smask["/Width"], smask["/Height"]) == (size.width(), size.height())
 
 
 # --- dialog ----------------------------------------------------------------------------------

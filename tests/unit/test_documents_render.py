@@ -245,8 +245,9 @@ def _page_images(pdf: bytes) -> list[tuple[int, int, bool]]:
 
 def test_signature_png_is_drawn_with_its_transparency():
     assert _page_images(notice("bilingual", signatures=())) == []
-    # 360x120 RGBA: the image keeps its size and its alpha becomes a soft mask.
-    assert _page_images(notice("bilingual")) == [(360, 120, True)]
+    # 360x120 RGBA of one ink: the ink as a 1x1 image, under its alpha as a 360x120 soft mask
+    # (tests/unit/test_pad_image.py).
+    assert _page_images(notice("bilingual")) == [(1, 1, True)]
 
 
 def test_several_signers_each_get_a_box(tmp_path):

@@ -64,3 +64,16 @@ def test_an_english_contract_embeds_no_chinese_wording():
     assert "买卖合同" not in _text(english)
     made = set(_kept()) - before
     assert not {ord(c) for c in "买卖合同"} & {code for subset in made for code in subset}
+
+
+def test_the_subsets_every_document_uses_outlive_each_documents_own():
+    """The memory drops the least recently used subset: the fixed wording's, used by every
+    contract, stay however many buyers' own subsets come and go."""
+    from app.documents import font_subsets
+
+    kept = font_subsets._Kept()
+    kept.value("wording", lambda: "made")
+    for buyer in range(3 * font_subsets._KEPT):
+        kept.value(buyer, lambda: "made")
+        assert kept.value("wording", lambda: "made again") == "made"
+    assert len(kept) == font_subsets._KEPT

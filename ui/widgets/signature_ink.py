@@ -1,6 +1,13 @@
 """The ink of a handwritten signature (ui/widgets/signature_pad.py): how a stroke is drawn
 (smooth curves, a pen's pressure varying the width) and the signature rendered alone as a
 PNG for the signed document. Points are [x, y, t_ms, pressure] in area fractions.
+
+The PNG is one ink: every pixel has the ink's colour and the pen's coverage as its alpha (the
+alpha Qt painted; Qt's own ARGB32 export would divide each edge pixel's premultiplied colour
+by its alpha and round it, a few values off the ink). It is saved in palette form, 256 entries
+of the ink whose transparency is their index, so its image data is the alpha alone, which the
+signed PDF takes as it is (app/documents/pad_png.py, issue #18.11). Any viewer shows the same
+pixels as the RGBA form.
 """
 
 from __future__ import annotations
@@ -8,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, qRgba
 
 ASPECT = 3.0  # area width : height
 PEN_WIDTH = 0.0055  # nominal line width, in pad widths (3.3 px on a 600 px pad)
@@ -94,9 +101,19 @@ def render_png(strokes: Sequence[Sequence[Point]], width_px: int) -> bytes:
     for stroke in strokes:
         draw_stroke(painter, stroke, to_image, PEN_WIDTH * scale)
     painter.end()
+    return _one_ink_png(image)
+
+
+def _one_ink_png(image: QImage) -> bytes:
+    """The PNG of INK under the painted image's alpha, in palette form (see the docstring)."""
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    w, h, stride = alpha.width(), alpha.height(), alpha.bytesPerLine()
+    coverage = bytes(alpha.constBits())  # alive until saved: the QImage reads it in place
+    indexed = QImage(coverage, w, h, stride, QImage.Format.Format_Indexed8)
+    indexed.setColorTable([qRgba(INK.red(), INK.green(), INK.blue(), a) for a in range(256)])
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")
+    indexed.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
