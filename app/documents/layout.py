@@ -52,7 +52,7 @@ from app.documents.layout_text import (
     pick,
     stacked,
 )
-from app.documents.pad_image import PadImage
+from app.documents.pad_image import PadImage, pad_alpha
 from app.documents.layout_footer import _draw_footer, _NumberedCanvas, footer_text
 from app.core.errors import ShowroomError
 from app.core.dto import StoreDTO
@@ -206,8 +206,7 @@ def _label_cells(ctx: RenderContext, rows: Sequence[tuple[Text, str]]) -> list[l
 
 
 def grid_style(ctx: RenderContext, *commands: tuple, padding: tuple[float, float] | None = (2, 3)) -> TableStyle:
-    """A thin grid with cells centred vertically, `commands` in between; `padding` (top,
-    bottom) of each cell, None for reportlab's."""
+    """A thin grid, cells centred vertically; `padding`: (top, bottom) of a cell, or None."""
     top, bottom = padding or (None, None)
     pads = [("TOPPADDING", (0, 0), (-1, -1), top), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)] if padding else []
     return table_style(
@@ -257,8 +256,9 @@ def _signature_cell(ctx: RenderContext, sig: SignatureDTO, width: float) -> Tabl
         role = SignerRole(sig.role)
     except ValueError:
         raise ValueError(f"unknown signer role {sig.role!r}") from None
+    pad = pad_alpha(sig.png)  # the pad's own form: its size read without opening the image
     try:
-        img_w, img_h = ImageReader(io.BytesIO(sig.png)).getSize()
+        img_w, img_h = (pad.width, pad.height) if pad else ImageReader(io.BytesIO(sig.png)).getSize()
     except Exception as e:  # PIL raises many types for junk bytes
         raise ShowroomError("signature_image_invalid", signer=sig.signer_name, role=role.value) from e
     box_w, box_h = width - 6 * mm, 18 * mm

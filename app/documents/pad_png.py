@@ -13,6 +13,7 @@ reader can draw); any other PNG, or one that fails a check, is decoded as before
 
 from __future__ import annotations
 
+import functools
 import struct
 import zlib
 from dataclasses import dataclass
@@ -50,9 +51,11 @@ def _chunks(png: bytes) -> dict[bytes, list[bytes]] | None:
     return None
 
 
+@functools.lru_cache(maxsize=16)
 def pad_alpha(png: bytes) -> PadAlpha | None:
     """The PNG as one ink under its alpha when it is the pad's palette form (see the module
-    docstring), else None."""
+    docstring), else None. Kept for the last few PNGs: a signature is measured for its box
+    (app/documents/layout.py) and then drawn."""
     if not png.startswith(_SIGNATURE):
         return None
     chunks = _chunks(png)
