@@ -121,7 +121,12 @@ def refuse_unstorable_text(session, _flush_context, _instances) -> None:
 
     for obj in list(session.new) + list(session.dirty):
         state = inspect(obj)
+        # Only an attribute set since the row was loaded (or made) has a value to add:
+        # SQLAlchemy keeps its committed value then, so the others are skipped unread.
+        changed = state.committed_state
         for attr in state.mapper.column_attrs:
+            if attr.key not in changed:
+                continue
             hist = state.attrs[attr.key].history
             for value in hist.added:
                 if isinstance(value, str) and "\x00" in value:

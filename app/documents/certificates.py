@@ -15,6 +15,7 @@ It is made by `ensure_store_certificate`, which the set-up (CLI `init`, the UI w
 
 from __future__ import annotations
 
+import functools
 import io
 
 from typing import cast
@@ -71,10 +72,16 @@ def _names(session, ids) -> dict[int | None, str]:
 def _active_row(session, *, with_key: bool = False) -> SigningCertificate | None:
     # The newest active one wins should two terminals have made one at the same moment.
     # `with_key`: the (deferred) encrypted key read in the same statement, for signing.
+    return session.scalar(_active_query(with_key))
+
+
+@functools.cache
+def _active_query(with_key: bool):
+    # Built once: every document signed asks it (issue #18.11).
     query = select(SigningCertificate).where(SigningCertificate.active.is_(True))
     if with_key:
         query = query.options(undefer(SigningCertificate.encrypted_key))
-    return session.scalar(query.order_by(SigningCertificate.id.desc()).limit(1))
+    return query.order_by(SigningCertificate.id.desc()).limit(1)
 
 
 def _get_dto(uow: UnitOfWork, certificate_id: int) -> CertificateDTO:

@@ -8,9 +8,10 @@ what `contract_blockers` answers and what `sign_contract` refuses with.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 
 from app.core.errors import FieldError, NotFound
 from app.sales.amounts import fen_to_capital
@@ -29,12 +30,20 @@ def live_contract(s, deal_id: int) -> Contract | None:
     ).first()
 
 
+@functools.cache
+def _live_contracts_query(with_car: bool):
+    # Built once, with its parameters bound at each call: on this path the statement's
+    # construction cost as much as running it (issue #18.11).
+    deal_live = and_(Contract.deal_id == bindparam("deal_id"), Contract.status == ContractStatus.SIGNED)
+    where = or_(deal_live, Contract.live_vehicle_id == bindparam("vehicle_id")) if with_car else deal_live
+    return select(Contract.deal_id, Contract.status, Contract.live_vehicle_id).where(where)
+
+
 def _live_contracts(s, deal_id: int, vehicle_id: int | None) -> tuple[bool, bool]:
     """(the deal has a live contract, the car is held by one: app.inventory's
     `held_by_contract`), in one read for both (issue #18.11)."""
-    deal_live = and_(Contract.deal_id == deal_id, Contract.status == ContractStatus.SIGNED)
-    where = deal_live if vehicle_id is None else or_(deal_live, Contract.live_vehicle_id == vehicle_id)
-    rows = s.execute(select(Contract.deal_id, Contract.status, Contract.live_vehicle_id).where(where)).all()
+    rows = s.execute(_live_contracts_query(vehicle_id is not None), {"deal_id": deal_id, "vehicle_id": vehicle_id})
+    rows = rows.all()
     return (
         any(r.deal_id == deal_id and r.status == ContractStatus.SIGNED for r in rows),
         vehicle_id is not None and any(r.live_vehicle_id == vehicle_id for r in rows),
@@ -92,19 +101,25 @@ def deal_of(s, deal_id: int) -> Deal:
     return deal
 
 
-def sale_rows(s, deal_id: int) -> tuple[Deal, Vehicle | None, Quote | None, Lead | None]:
-    """The deal with its car, its `signed_quote` and its lead, in one read instead of four
-    (issue #18.11). The caller keeps the rows it needs: the session holds only those still
-    referenced, and the checks find the car there."""
-    row = s.execute(
+@functools.cache
+def _sale_rows_query():
+    # Built once (see _live_contracts_query).
+    return (
         select(Deal, Vehicle, Quote, Lead)
         .outerjoin(Vehicle, Vehicle.id == Deal.vehicle_id)
         .outerjoin(Quote, and_(Quote.deal_id == Deal.id, Quote.superseded_at.is_(None)))
         .outerjoin(Lead, Lead.id == Deal.lead_id)
-        .where(Deal.id == deal_id)
+        .where(Deal.id == bindparam("deal_id"))
         .order_by(Quote.revision.desc())  # the current revision, as quotes.current_quote
         .limit(1)
-    ).first()
+    )
+
+
+def sale_rows(s, deal_id: int) -> tuple[Deal, Vehicle | None, Quote | None, Lead | None]:
+    """The deal with its car, its `signed_quote` and its lead, in one read instead of four
+    (issue #18.11). The caller keeps the rows it needs: the session holds only those still
+    referenced, and the checks find the car there."""
+    row = s.execute(_sale_rows_query(), {"deal_id": deal_id}).first()
     if row is None:
         raise NotFound(what="deal", id=deal_id)
     deal, car, quote, lead = row
@@ -113,12 +128,16 @@ def sale_rows(s, deal_id: int) -> tuple[Deal, Vehicle | None, Quote | None, Lead
 
 def service_lines(s, quote_id: int) -> list[QuoteLine]:
     """The opted-in agency services of the quote: the entrustment agreement's, never the contract's."""
-    return list(
-        s.scalars(
-            select(QuoteLine)
-            .where(QuoteLine.quote_id == quote_id, QuoteLine.kind == QuoteLineKind.SERVICE)
-            .order_by(QuoteLine.position)
-        )
+    return list(s.scalars(_service_lines_query(), {"quote_id": quote_id}))
+
+
+@functools.cache
+def _service_lines_query():
+    # Built once (see _live_contracts_query).
+    return (
+        select(QuoteLine)
+        .where(QuoteLine.quote_id == bindparam("quote_id"), QuoteLine.kind == QuoteLineKind.SERVICE)
+        .order_by(QuoteLine.position)
     )
 
 
@@ -151,6 +170,11 @@ class Draft:
     services: tuple[tuple[str, str, str, int, str], ...]  # name, name_en, provider, fee, timing
 
 
+@functools.cache
+def _name_query():
+    return select(StaffUser.full_name).where(StaffUser.id == bindparam("id"))  # built once
+
+
 def read_draft(s, deal: Deal, quote: Quote | None = None, services: list[QuoteLine] | None = None) -> Draft:
     """Called after draft_blockers came back empty: the quote and the car exist. `quote` and
     `services`: the deal's `signed_quote` and its `service_lines` when the caller has just
@@ -159,7 +183,7 @@ def read_draft(s, deal: Deal, quote: Quote | None = None, services: list[QuoteLi
     car = s.get(Vehicle, deal.vehicle_id)
     assert quote is not None and car is not None
     # The name only: the whole staff row would load its roles too.
-    consultant_name = s.scalar(select(StaffUser.full_name).where(StaffUser.id == deal.consultant_id))
+    consultant_name = s.scalar(_name_query(), {"id": deal.consultant_id})
     services = service_lines(s, quote.id) if services is None else services
     price = _price_without(quote, services)
     colours = "/".join(c for c in (car.exterior_color, car.interior_color) if c)
