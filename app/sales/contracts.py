@@ -42,7 +42,7 @@ from app.sales.deals import deal_for_sale, may_sell_for
 from app.sales.contract_dto import ContractDTO, ContractInput, contract_dto
 from app.sales.contract_terms import CleanTerms, clean_terms, terms_record
 from app.sales.stages import refresh_stage, stage_when_signed
-from app.store.api import get_store
+from app.store.api import store_in
 from db.models import Vehicle
 from db.reception_models import Lead, LeadStatus
 from db.sales_models import Contract, ContractRevision, Deal, Quote, QuoteLine
@@ -148,7 +148,7 @@ def sign_contract(
         errors = _signature_errors(terms, draft, papers)
         if errors:
             raise ValidationFailed(errors)
-    store = get_store(uow)
+        store = store_in(s)
     # Rendered and signed with no transaction open (slow); archived with the contract below.
     prepared = prepare_papers(uow, actor, store, draft, terms, _masked(terms), papers, language)
     return _archive_and_record(uow, actor, draft, terms, prepared, request_key, now)

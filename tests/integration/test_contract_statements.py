@@ -1,14 +1,18 @@
 """What signing a contract asks the database (issue #18.11: the contract within 1.5x a vehicle
 card). Each row is read once per transaction, the deal's own rows (deal, car, signed quote,
 lead) in one statement, and the deal's stage after signing is known from what was just
-written rather than read back; the stage is still the one `stage_of` gives from the records."""
+written rather than read back; the stage is still the one `stage_of` gives from the records,
+and the rows the sale changes are still all written, with their audit rows."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from app.sales.api import stage_of
+from app.showroom import cards, cards_floor
+from db.audit_models import AuditEvent
+from db.card_models import DisplayPosition, VehicleCard
 from db.models import Role
 from db.sales_models import Deal
 from tests.contract_factories import contract_input, ready_deal, sign
@@ -79,3 +83,25 @@ def test_the_stage_right_after_signing_is_the_one_the_records_give(uow, staff, s
     with uow() as u:
         deal = u.session.get(Deal, deal_id)
         assert deal.stage == stage == stage_of(u.session, deal)
+
+
+def test_a_car_sold_from_the_floor_loses_its_card_and_position_in_the_contracts_transaction(uow, staff):
+    """一车一卡 (4.2.1.2): the sold car's card is retired, its document voided and its display
+    position freed when the contract is signed; the log records the card's change."""
+    consultant, manager = staff
+    deal_id, vehicle_id = ready_deal(uow, consultant, manager, status="on_display")
+    position = cards_floor.list_positions(uow(), actor=manager)[0]
+    cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=vehicle_id, position_id=position.id)
+    card = cards.issue_card(uow(), actor=consultant, vehicle_id=vehicle_id)
+    contract = sign(uow, consultant, deal_id)
+    with uow() as u:
+        s = u.session
+        row = s.scalar(select(VehicleCard).where(VehicleCard.vehicle_id == vehicle_id))
+        assert row.status == "retired" and row.end_reason == "vehicle left display"
+        assert s.get(DisplayPosition, position.id).vehicle_id is None
+        logged = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.table_name == "vehicle_card", AuditEvent.action == "update")
+        ).all()
+        assert any('"status":["current","retired"]' in d for d in logged), logged
+    assert cards.scan(uow(), actor=consultant, text=f"一车一卡 No. {card.card_number} v1").is_current is False
+    assert contract.number.startswith("HT-")
