@@ -90,6 +90,7 @@ def test_a_car_sold_from_the_floor_loses_its_card_and_position_in_the_contracts_
     position freed when the contract is signed; the log records the card's change."""
     consultant, manager = staff
     deal_id, vehicle_id = ready_deal(uow, consultant, manager, status="on_display")
+    cards_floor.ensure_default_floor(uow())  # PostgreSQL runs truncate the seeded floor
     position = cards_floor.list_positions(uow(), actor=manager)[0]
     cards_floor.move_vehicle(uow(), actor=consultant, vehicle_id=vehicle_id, position_id=position.id)
     card = cards.issue_card(uow(), actor=consultant, vehicle_id=vehicle_id)
