@@ -22,14 +22,30 @@ notice rows cut off the END of the log, which a chain alone cannot show.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import cast
 
-from sqlalchemy import Connection, DateTime, Integer, String, Table, Text, insert, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Insert,
+    Integer,
+    String,
+    Table,
+    Text,
+    Update,
+    bindparam,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base
@@ -179,8 +195,6 @@ def append_events(connection: Connection, events: list[dict], key_for: KeyFor | 
         raise RuntimeError(
             "audit key not configured: create Database(..., audit_keeper=...) or import app.core.keeper first"
         )
-    head_t = cast(Table, AuditChainHead.__table__)
-    event_t = cast(Table, AuditEvent.__table__)
     head = _locked_head(connection)
     last_id, last_hash = head.last_id, head.last_hash
     # Read under the head's lock, so two terminals that start a chain at once cannot both
@@ -209,11 +223,32 @@ def append_events(connection: Connection, events: list[dict], key_for: KeyFor | 
             },
         )
         rows.append(row)
-    connection.execute(insert(event_t), rows)
-    connection.execute(
-        update(head_t).where(head_t.c.id == 1).values(last_id=last_id, last_hash=last_hash, key_id=key_id)
-    )
+    connection.execute(_statements().append, rows)
+    connection.execute(_statements().move_head, {"new_id": last_id, "new_hash": last_hash, "new_key_id": key_id})
     return {"last_id": last_id, "last_hash": last_hash, "keyed_from": head.keyed_from, "key_id": key_id}
+
+
+@dataclass(frozen=True)
+class _Statements:
+    append: Insert
+    move_head: Update
+    lock_sqlite: ReturningUpdate
+
+
+@functools.cache
+def _statements() -> _Statements:
+    """The appender's statements, built once (every commit that changes data runs them;
+    issue #18.11), their values bound at each call."""
+    head_t = cast(Table, AuditChainHead.__table__)
+    one = head_t.c.id == 1
+    cols = (head_t.c.last_id, head_t.c.last_hash, head_t.c.keyed_from, head_t.c.key_id)
+    return _Statements(
+        append=insert(cast(Table, AuditEvent.__table__)),
+        move_head=update(head_t)
+        .where(one)
+        .values(last_id=bindparam("new_id"), last_hash=bindparam("new_hash"), key_id=bindparam("new_key_id")),
+        lock_sqlite=update(head_t).where(one).values(last_id=head_t.c.last_id).returning(*cols),
+    )
 
 
 def _locked_head(connection: Connection):
@@ -221,8 +256,11 @@ def _locked_head(connection: Connection):
     head_t = cast(Table, AuditChainHead.__table__)
     dialect = connection.dialect.name
     if dialect == "sqlite":
-        connection.execute(update(head_t).where(head_t.c.id == 1).values(last_id=head_t.c.last_id))
-    head = connection.execute(_head_query(dialect)).first()
+        # The no-op UPDATE takes the write lock and, RETURNING, reads the head under it in the
+        # same statement (issue #18.11: one round trip less per commit).
+        head = connection.execute(_statements().lock_sqlite).first()
+    else:
+        head = connection.execute(_head_query(dialect)).first()
     if head is None:
         # A fresh PostgreSQL database emptied by TRUNCATE (tests), or a head never written.
         values = {"id": 1, "last_id": 0, "last_hash": GENESIS_HASH, "keyed_from": 1}
@@ -236,6 +274,7 @@ def _locked_head(connection: Connection):
     return head
 
 
+@functools.cache
 def _head_query(dialect: str):
     head_t = cast(Table, AuditChainHead.__table__)
     q = select(head_t.c.last_id, head_t.c.last_hash, head_t.c.keyed_from, head_t.c.key_id).where(head_t.c.id == 1)

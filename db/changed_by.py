@@ -30,9 +30,10 @@ BOOKKEEPING = frozenset({"version", "updated_at", COLUMN, "failed_logins", "last
 
 def _named_by(state) -> int | None:
     """The first person a `*_by_id` column of this row names in this flush."""
+    changed = state.committed_state  # only a column set in this flush has a history
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key.endswith("_by_id") and key != COLUMN:
+        if key.endswith("_by_id") and key != COLUMN and key in changed:
             added = state.attrs[key].history.added
             if added and isinstance(added[0], int):
                 return added[0]
@@ -42,7 +43,12 @@ def _named_by(state) -> int | None:
 def _edited(state, inserted: bool) -> bool:
     if inserted:
         return True
-    return any(state.attrs[a.key].history.has_changes() for a in state.mapper.column_attrs if a.key not in BOOKKEEPING)
+    changed = state.committed_state  # only a column set since the row was loaded has changes
+    return any(
+        state.attrs[a.key].history.has_changes()
+        for a in state.mapper.column_attrs
+        if a.key in changed and a.key not in BOOKKEEPING
+    )
 
 
 def keep_updated_by(session: Session, _flush_context, _instances) -> None:
@@ -60,7 +66,7 @@ def keep_updated_by(session: Session, _flush_context, _instances) -> None:
             held[(mapper.local_table.name, state.identity)] = state.committed_state.get(
                 "version", state.dict.get("version")
             )
-        if COLUMN not in mapper.columns or state.attrs[COLUMN].history.added:
+        if COLUMN not in mapper.columns or (COLUMN in state.committed_state and state.attrs[COLUMN].history.added):
             continue  # no such column, or the service said who
         if _edited(state, inserted):
             states.append(state)

@@ -121,7 +121,13 @@ def refuse_unstorable_text(session, _flush_context, _instances) -> None:
 
     for obj in list(session.new) + list(session.dirty):
         state = inspect(obj)
+        # Only an attribute set since the row was loaded (or made) has a value to add:
+        # SQLAlchemy keeps its committed value then, so the others are skipped unread.
+        changed, values = state.committed_state, state.dict
         for attr in state.mapper.column_attrs:
+            value = values.get(attr.key)
+            if attr.key not in changed or not (isinstance(value, str) and "\x00" in value):
+                continue  # the history is read only for a text holding a NUL
             hist = state.attrs[attr.key].history
             for value in hist.added:
                 if isinstance(value, str) and "\x00" in value:

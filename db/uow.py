@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import functools
 import logging
 from typing import Protocol
 
@@ -300,16 +301,13 @@ def _note(obj, kind: str) -> dict | None:
     table_name = getattr(table, "name", mapper.class_.__name__)
     if table_name in UNAUDITED_TABLES:
         return None
-    skip = UNAUDITED_COLUMNS["*"] | UNAUDITED_COLUMNS.get(table_name, frozenset())
     changes: dict[str, object] = {}
     by = None
-    for attr in mapper.column_attrs:
-        key = attr.key
-        column = attr.columns[0]
-        if key in skip:
-            continue
-        secret = is_secret_column(column, table_name)
+    changed = state.committed_state  # an update: only a column set since the load has a history
+    for key, secret in _audited_columns(mapper, table_name):
         if kind == "update":
+            if key not in changed:
+                continue
             hist = state.attrs[key].history
             if not hist.has_changes():
                 continue
@@ -338,6 +336,18 @@ def _note(obj, kind: str) -> dict | None:
         "detail": {"after" if kind == "insert" else "before" if kind == "delete" else "changes": changes},
         "by": by,
     }
+
+
+@functools.cache
+def _audited_columns(mapper, table_name: str) -> tuple[tuple[str, bool], ...]:
+    """(key, secret) of each column of `mapper` the log records, in the mapper's order: worked
+    out once per table instead of at every row noted (issue #18.11)."""
+    skip = UNAUDITED_COLUMNS["*"] | UNAUDITED_COLUMNS.get(table_name, frozenset())
+    return tuple(
+        (attr.key, is_secret_column(attr.columns[0], table_name))
+        for attr in mapper.column_attrs
+        if attr.key not in skip
+    )
 
 
 def _small(value):

@@ -15,11 +15,13 @@ It is made by `ensure_store_certificate`, which the set-up (CLI `init`, the UI w
 
 from __future__ import annotations
 
+import functools
 import io
 
 from typing import cast
 
 from sqlalchemy import Table, select, update
+from sqlalchemy.orm import undefer
 
 from app.core import keys
 from app.core.clock import utcnow
@@ -67,14 +69,19 @@ def _names(session, ids) -> dict[int | None, str]:
     return dict(session.execute(select(StaffUser.id, StaffUser.full_name).where(StaffUser.id.in_(ids))).all())
 
 
-def _active_row(session) -> SigningCertificate | None:
+def _active_row(session, *, with_key: bool = False) -> SigningCertificate | None:
     # The newest active one wins should two terminals have made one at the same moment.
-    return session.scalar(
-        select(SigningCertificate)
-        .where(SigningCertificate.active.is_(True))
-        .order_by(SigningCertificate.id.desc())
-        .limit(1)
-    )
+    # `with_key`: the (deferred) encrypted key read in the same statement, for signing.
+    return session.scalar(_active_query(with_key))
+
+
+@functools.cache
+def _active_query(with_key: bool):
+    # Built once: every document signed asks it (issue #18.11).
+    query = select(SigningCertificate).where(SigningCertificate.active.is_(True))
+    if with_key:
+        query = query.options(undefer(SigningCertificate.encrypted_key))
+    return query.order_by(SigningCertificate.id.desc()).limit(1)
 
 
 def _get_dto(uow: UnitOfWork, certificate_id: int) -> CertificateDTO:
@@ -237,10 +244,17 @@ def active_certificate(uow: UnitOfWork) -> StoreCertificate:
 
 
 def certificate_for_signing(uow: UnitOfWork, *, actor: Actor) -> tuple[int, StoreCertificate]:
-    """(certificate id, decrypted certificate) for signing, creating the first one lazily."""
+    """(certificate id, decrypted certificate) for signing, creating the first one lazily.
+    One read when the store has its certificate (every document but the first; issue #18.11)."""
+    if actor is None:
+        raise PermissionDenied(action="ensure_store_certificate")
+    with uow:
+        row = _active_row(uow.session, with_key=True)
+        if row is not None:
+            return row.id, _decrypt(row)
     ensure_store_certificate(uow, actor=actor)
     with uow:
-        row = _active_row(uow.session)
+        row = _active_row(uow.session, with_key=True)
         if row is None:  # deactivated on another terminal meanwhile
             raise ShowroomError("certificate_missing")
         return row.id, _decrypt(row)

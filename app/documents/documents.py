@@ -269,7 +269,9 @@ def archive_prepared(session, prepared: PreparedDocument, actor: Actor) -> int:
             )
         if p.old is not None:
             _void_for_replacement(session, p.old, doc.id, actor, p.reason)
-        session.flush()
+            session.flush()
+        # Else the signatures go with the caller's next flush (issue #18.11): only the
+        # document's (number, version) can be taken meanwhile, and its INSERT is done.
     except IntegrityError:  # (number, version) taken: replaced on another terminal
         session.rollback()
         raise Conflict(table="document", number=p.number, version=p.version) from None

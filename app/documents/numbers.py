@@ -5,10 +5,11 @@ never get the same number. Used by documents.py, which re-exports these names.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 
 import datetime as dt
@@ -57,15 +58,24 @@ def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int, count: int = 1
     takes the write lock)."""
     if count < 1:
         raise ValueError("count must be at least 1")
-    table = cast(Table, DocumentSequence.__table__)
     with uow:
         dialect = uow.session.get_bind().dialect.name
         if dialect not in _UPSERTS:  # pragma: no cover - the app supports these two
             raise NotImplementedError(dialect)
-        stmt = _UPSERTS[dialect](table).values(doc_type=doc_type, year=year, last=count)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + count}
-        )
-        sequence = uow.session.execute(stmt.returning(table.c.last)).scalar_one()
+        params = {"seq_type": doc_type, "seq_year": year, "seq_count": count}
+        sequence = uow.session.execute(_upsert(dialect), params).scalar_one()
         uow.commit()
         return sequence
+
+
+@functools.cache
+def _upsert(dialect: str):
+    # Built once per database kind, the type, year and count bound at each call: every
+    # document issued takes a number (issue #18.11).
+    table = cast(Table, DocumentSequence.__table__)
+    count: Any = bindparam("seq_count")
+    stmt = _UPSERTS[dialect](table).values(doc_type=bindparam("seq_type"), year=bindparam("seq_year"), last=count)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.doc_type, table.c.year], set_={"last": table.c.last + count}
+    )
+    return stmt.returning(table.c.last)

@@ -37,11 +37,16 @@ class SigningSession:
         return format_number(doc_type, year, free.pop(0))
 
 
-def open_signing_session(uow: UnitOfWork, *, actor: Actor, new_numbers: int = 1) -> SigningSession:
+def open_signing_session(
+    uow: UnitOfWork, *, actor: Actor, new_numbers: int = 1, location: str | None = None
+) -> SigningSession:
     """The active certificate (created lazily, as for one document) made ready to sign, and
-    room for `new_numbers` new document numbers per type and year."""
+    room for `new_numbers` new document numbers per type and year. `location`: the store's
+    address when the caller has just read the store (else it is read here)."""
     from app.documents.certificates import certificate_for_signing
     from app.store.api import get_store
 
     certificate_id, certificate = certificate_for_signing(uow, actor=actor)
-    return SigningSession(get_store(uow).address, certificate_id, store_signer(certificate), max(1, new_numbers))
+    if location is None:
+        location = get_store(uow).address
+    return SigningSession(location, certificate_id, store_signer(certificate), max(1, new_numbers))

@@ -119,7 +119,7 @@ def prepare_papers(
     from app.sales.entrustment_pdf import EntrustmentPrint, ServiceLine, render_entrustment, render_special_terms
 
     a = amendment or Amendment()
-    session = open_signing_session(uow, actor=actor)
+    session = open_signing_session(uow, actor=actor, location=store.address)
     printed = contract_print(
         draft, terms, masked, bool(terms.special_terms), revision=a.revision, amendment_reason=a.reason
     )

@@ -29,15 +29,23 @@ from app.documents.api import archive_prepared
 from app.inventory.api import sell_under_contract
 from app.reception.api import move_lead
 from app.sales.contract_docs import Prepared, prepare_papers
-from app.sales.contract_draft import Draft, blockers_with_quote, contract_price_fen, deal_of, read_draft, signed_quote
-from app.sales.deals import deal_for_sale
+from app.sales.contract_draft import (
+    Draft,
+    blockers_with_quote,
+    contract_price_fen,
+    read_draft,
+    sale_rows,
+    service_lines,
+    signed_quote,
+)
+from app.sales.deals import deal_for_sale, may_sell_for
 from app.sales.contract_dto import ContractDTO, ContractInput, contract_dto
 from app.sales.contract_terms import CleanTerms, clean_terms, terms_record
-from app.sales.stages import refresh_stage
-from app.store.api import get_store
+from app.sales.stages import refresh_stage, stage_when_signed
+from app.store.api import store_in
 from db.models import Vehicle
 from db.reception_models import Lead, LeadStatus
-from db.sales_models import Contract, ContractRevision, Quote
+from db.sales_models import Contract, ContractRevision, Deal, Quote, QuoteLine
 from db.uow import UnitOfWork
 
 BUYER_ID_FIELD = "contract.buyer_id"
@@ -47,15 +55,16 @@ SIGNERS = {"customer", "consultant"}
 
 
 def _checked_terms(
-    s, deal, data: ContractInput | None, now: dt.datetime, quote: Quote | None
+    s, deal, data: ContractInput | None, now: dt.datetime, quote: Quote | None, services: list[QuoteLine] | None = None
 ) -> tuple[list[FieldError], CleanTerms | None]:
-    """`quote`: the deal's `signed_quote`, read once by the caller (issue #18.11)."""
+    """`quote` (and `services`, its `service_lines`): the deal's `signed_quote`, read once by
+    the caller (issue #18.11)."""
     errors = blockers_with_quote(s, deal, quote, now)
     today = store_today(now)
     if data is None or quote is None:
         return errors, None
     try:
-        return errors, clean_terms(data, price_fen=contract_price_fen(s, quote), today=today)
+        return errors, clean_terms(data, price_fen=contract_price_fen(s, quote, services), today=today)
     except ValidationFailed as e:
         return errors + list(e.errors), None
 
@@ -126,34 +135,42 @@ def sign_contract(
         if first is not None:
             return contract_dto(s.get(Contract, first))
         # A consultant contracts their own customers' deals only; a sales manager anyone's.
-        deal = deal_for_sale(s, actor, deal_id)
-        quote = signed_quote(s, deal.id)
-        errors, terms = _checked_terms(s, deal, data, now, quote)
+        # Read once for the checks and the draft (issue #18.11); `car` is kept referenced so
+        # that they find it in the session instead of reading it again.
+        deal, car, quote, _ = sale_rows(s, deal_id)
+        may_sell_for(actor, deal.consultant_id)
+        services = service_lines(s, quote.id) if quote is not None else None
+        errors, terms = _checked_terms(s, deal, data, now, quote, services)
         if errors or terms is None:
             raise ValidationFailed(errors)
-        draft = read_draft(s, deal, quote)
+        draft = read_draft(s, deal, quote, services)
+        del car
         errors = _signature_errors(terms, draft, papers)
         if errors:
             raise ValidationFailed(errors)
-    store = get_store(uow)
+        store = store_in(s)
     # Rendered and signed with no transaction open (slow); archived with the contract below.
     prepared = prepare_papers(uow, actor, store, draft, terms, _masked(terms), papers, language)
     return _archive_and_record(uow, actor, draft, terms, prepared, request_key, now)
 
 
-def _still_as_drawn(s, draft: Draft, now: dt.datetime):
-    """The deal and the car as the papers were drawn from; otherwise nothing is kept."""
-    deal = deal_of(s, draft.deal_id)
-    car = s.get(Vehicle, draft.vehicle_id)
-    quote = signed_quote(s, draft.deal_id)
-    if deal.version != draft.deal_version or car is None or car.version != draft.vehicle_version:
+def _still_as_drawn(s, draft: Draft, now: dt.datetime) -> tuple[Deal, Vehicle, Lead | None]:
+    """The deal and the car as the papers were drawn from; otherwise nothing is kept.
+    Returns them with the deal's lead, read in the same statement (issue #18.11)."""
+    deal, car, quote, lead = sale_rows(s, draft.deal_id)
+    if (
+        deal.version != draft.deal_version
+        or car is None
+        or car.id != draft.vehicle_id
+        or car.version != draft.vehicle_version
+    ):
         raise Conflict(table="deal", id=draft.deal_id)
     if quote is not None and quote.id != draft.quote_id:  # a new quote signed meanwhile
         raise Conflict(table="quote", id=quote.id)
-    errors = blockers_with_quote(s, deal, quote, now)
+    errors = blockers_with_quote(s, deal, quote, now, versions_checked=True)
     if errors:
         raise ValidationFailed(errors)
-    return deal, car
+    return deal, car, lead
 
 
 def _new_contract(draft: Draft, t: CleanTerms, actor: Actor, number: str, now: dt.datetime) -> Contract:
@@ -200,7 +217,8 @@ def _new_contract(draft: Draft, t: CleanTerms, actor: Actor, number: str, now: d
 def _archive_and_record(uow, actor, draft: Draft, t: CleanTerms, prepared: Prepared, request_key, now):
     with uow:
         s = uow.session
-        _, car = _still_as_drawn(s, draft, now)
+        # The deal is kept referenced for refresh_stage below to find it in the session.
+        deal, car, lead = _still_as_drawn(s, draft, now)
         contract = _new_contract(draft, t, actor, prepared.contract.number, now)
         contract.document_id = archive_prepared(s, prepared.contract, actor)
         if prepared.special_terms is not None:
@@ -219,11 +237,14 @@ def _archive_and_record(uow, actor, draft: Draft, t: CleanTerms, prepared: Prepa
                 signed_by_id=actor.user_id,
             )
         )
-        sell_under_contract(uow, car, actor=actor, reason=f"购车合同 {contract.number}")
-        lead = s.get(Lead, draft.lead_id)
+        # The rows above reach the database with the commit's flush (issue #18.11: one flush,
+        # not one per read that follows); the car's UPDATE still checks its version there.
+        with s.no_autoflush:
+            sell_under_contract(uow, car, actor=actor, reason=f"购车合同 {contract.number}")
         if lead is not None and lead.status != LeadStatus.ORDERED:
             move_lead(s, lead, LeadStatus.ORDERED, now=now, actor_id=actor.user_id, note=contract.number)
-        refresh_stage(s, draft.deal_id, now)
+        stage = stage_when_signed(contract, sum(line[3] for line in draft.services))
+        refresh_stage(s, deal.id, now, stage=stage)
         remember(s, request_key, "sign_contract", contract.id, actor_id=actor.user_id, now=now)
         commit(uow)
         return contract_dto(contract)

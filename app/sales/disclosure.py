@@ -7,10 +7,11 @@ person, who gets a follow-up task (db/care_models.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.core.clock import store_today, utcnow
 from app.core.dto import Actor, SignatureCapture
@@ -35,6 +36,18 @@ def _years_after(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+@functools.cache
+def _repairs_query():
+    # Built once, its car bound at each call: the contract asks it twice per signing and the
+    # statement's construction cost as much as running it (issue #18.11).
+    return (
+        select(PdiRectification)
+        .join(PdiInspection, PdiInspection.id == PdiRectification.inspection_id)
+        .where(PdiInspection.vehicle_id == bindparam("vehicle_id"), PdiRectification.assembly_repair.is_(True))
+        .order_by(PdiRectification.id)
+    )
+
+
 def items_for(s, car: Vehicle, day: dt.date) -> tuple[DisclosureItem, ...]:
     """What must be disclosed about this car on `day`, in a fixed order."""
     items = []
@@ -47,12 +60,7 @@ def items_for(s, car: Vehicle, day: dt.date) -> tuple[DisclosureItem, ...]:
         items.append(DisclosureItem("defect", car.defect_notes.strip()))
     if (car.repair_notes or "").strip():
         items.append(DisclosureItem("repair", car.repair_notes.strip()))
-    repairs = s.scalars(
-        select(PdiRectification)
-        .join(PdiInspection, PdiInspection.id == PdiRectification.inspection_id)
-        .where(PdiInspection.vehicle_id == car.id, PdiRectification.assembly_repair.is_(True))
-        .order_by(PdiRectification.id)
-    )
+    repairs = s.scalars(_repairs_query(), {"vehicle_id": car.id})
     for r in repairs:
         items.append(DisclosureItem("pdi_repair", f"{r.assembly_name}：{r.defect} → {r.action_taken}".strip()))
     return tuple(items)

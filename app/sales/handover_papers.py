@@ -114,7 +114,7 @@ def issue_papers(
     from app.store.api import get_store
 
     store = get_store(uow)
-    session = open_signing_session(uow, actor=actor)
+    session = open_signing_session(uow, actor=actor, location=store.address)
 
     def prepare(doc_type: str, render, signed: Sequence[SignatureCapture] = ()) -> PreparedDocument:
         return prepare_document(

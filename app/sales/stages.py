@@ -55,12 +55,15 @@ def paid_fen(s: Session, contract_id: int) -> int:
     return sum(-int(total) if kind == PaymentKind.REFUND else int(total) for kind, total in rows)
 
 
+def _loan_fen(contract: Contract) -> int:
+    return contract.loan_amount_fen if contract.payment_method == PaymentMethod.LOAN and contract.loan_lender else 0
+
+
 def balance_of(s: Session, contract: Contract) -> Balance:
-    loan = contract.loan_amount_fen if contract.payment_method == PaymentMethod.LOAN and contract.loan_lender else 0
     return Balance(
         due_fen=contract.price_fen + agency_fees_fen(s, contract.quote_id),
         paid_fen=paid_fen(s, contract.id),
-        loan_fen=loan,
+        loan_fen=_loan_fen(contract),
     )
 
 
@@ -77,18 +80,31 @@ def stage_of(s: Session, deal: Deal) -> DealStage:
         return DealStage.DELIVERED
     if contract.status != ContractStatus.SIGNED:
         return DealStage.CANCELLED
-    balance = balance_of(s, contract)
+    return _live_stage(balance_of(s, contract))
+
+
+def _live_stage(balance: Balance) -> DealStage:
     if balance.settled:
         return DealStage.READY
     return DealStage.AWAITING_PAYMENT if balance.paid_fen > 0 else DealStage.CONTRACT
 
 
-def refresh_stage(s: Session, deal_id: int, now: dt.datetime) -> Deal:
-    """Set the deal's stage from its records, in the caller's transaction; returns the deal."""
+def stage_when_signed(contract: Contract, agency_fees_fen: int) -> DealStage:
+    """`stage_of` the deal in the transaction that signs `contract`, without reading it back
+    (issue #18.11): the new contract is the deal's latest, live, with nothing paid on it yet;
+    `agency_fees_fen`, its quote's service lines, as the caller has just read them."""
+    due = contract.price_fen + agency_fees_fen
+    return _live_stage(Balance(due_fen=due, paid_fen=0, loan_fen=_loan_fen(contract)))
+
+
+def refresh_stage(s: Session, deal_id: int, now: dt.datetime, *, stage: DealStage | None = None) -> Deal:
+    """Set the deal's stage from its records, in the caller's transaction; returns the deal.
+    `stage`: the stage the caller knows from what it has just written (stage_when_signed)."""
     deal = s.get(Deal, deal_id)
     if deal is None:
         raise LookupError(deal_id)
-    stage = stage_of(s, deal)
+    if stage is None:
+        stage = stage_of(s, deal)
     if deal.stage != stage:
         deal.stage, deal.stage_changed_at = stage, now
     return deal

@@ -16,13 +16,14 @@ re-exported here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 
 from app.core.clock import store_today, utcnow
 from app.showroom.vehicle_card import LAYOUTS, CardDTO, ChargingPileDTO, PromotionDTO, age_disclosure_from, is_nev
@@ -249,14 +250,20 @@ def _check_options(layout: str, language: str) -> None:
         raise ValidationFailed(errors)
 
 
+@functools.cache
+def _current_card_query():
+    # Built once, the car bound at each call: every contract signed asks it (issue #18.11).
+    return select(VehicleCard).where(
+        VehicleCard.vehicle_id == bindparam("vehicle_id"), VehicleCard.status == CardStatus.CURRENT.value
+    )
+
+
 def retire_for_vehicle(uow: UnitOfWork, *, actor: Actor, vehicle_id: int) -> None:
     """Internal, inside the caller's transaction (vehicles.change_status): the car left the
     display floor, so its card comes off the car and no longer counts (4.2.1.2), and its
     position is freed. The archive keeps the document, voided."""
     s = uow.session
-    for card in s.scalars(
-        select(VehicleCard).where(VehicleCard.vehicle_id == vehicle_id, VehicleCard.status == CardStatus.CURRENT.value)
-    ):
+    for card in s.scalars(_current_card_query(), {"vehicle_id": vehicle_id}):
         card.status, card.ended_at, card.end_reason = (CardStatus.RETIRED.value, utcnow(), "vehicle left display")
         _void_document(s, card.document_id, actor, "vehicle left display")
     free_position(s, vehicle_id)

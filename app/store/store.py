@@ -123,10 +123,16 @@ def set_up_store(
 
 def get_store(uow: UnitOfWork) -> StoreDTO:
     with uow:
-        store = uow.session.scalar(select(Store))
-        if store is None:
-            raise SetupRequired()
-        return store_dto(store)
+        return store_in(uow.session)
+
+
+def store_in(session) -> StoreDTO:
+    """`get_store` inside the caller's open transaction (one session less for a use case that
+    reads its other rows anyway; issue #18.11)."""
+    store = session.scalar(select(Store))
+    if store is None:
+        raise SetupRequired()
+    return store_dto(store)
 
 
 def update_store(
