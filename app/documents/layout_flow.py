@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer,
 from reportlab.platypus import paragraph as _rl
 
 _break_lines_cjk, _break_lines = Paragraph.breakLinesCJK, Paragraph.breakLines
+_table_wrap = Table.wrap
 _setup = Paragraph._setup
 _KEPT = 4096  # paragraphs (text and style) kept per process: a few documents' worth
 _PARSED: dict[tuple, tuple] = {}
@@ -122,12 +123,28 @@ def _remembered_plain_break(self: Paragraph, width):
     return _remembered(self, width, _break_lines, "plain")
 
 
+def _table_wrapped_once(self: Table, availWidth, availHeight):  # noqa: N803 - reportlab's API
+    """Table.wrap, answered again for the same width when the table fitted before and fits
+    again: a table is measured for the room after its heading (`_RoomFor`) and again by the
+    frame, every cell wrapped each time (~0.1 ms a table). reportlab measures a table that
+    does not fit for splitting, so only a measurement that fitted is reused; the sizes it left
+    on the table (rows, columns) are those of the same width."""
+    seen = self.__dict__.get("_showroom_wrap")
+    if seen is not None and seen[0] == availWidth and seen[2] <= availHeight and type(self) is Table:
+        self.availWidth = availWidth
+        return seen[1], seen[2]
+    width, height = _table_wrap(self, availWidth, availHeight)
+    self._showroom_wrap = (availWidth, width, height) if height <= availHeight else None
+    return width, height
+
+
 def remember_line_breaks() -> None:
     """Install `_parsed_once`, `_remembered_break` and `_remembered_plain_break` for every
-    Paragraph; idempotent."""
+    Paragraph, and `_table_wrapped_once` for every Table; idempotent."""
     Paragraph._setup = _parsed_once
     Paragraph.breakLinesCJK = _remembered_break
     Paragraph.breakLines = _remembered_plain_break
+    Table.wrap = _table_wrapped_once
 
 
 def body_frame(left: float, bottom: float, width: float, height: float) -> Frame:
@@ -164,7 +181,9 @@ class _Whole(Flowable):
         return p.split(aW, aH)
 
     def draw(self) -> None:
-        self.content.drawOn(self.canv, 0, 0)
+        # Drawn where this wrapper stands: not through drawOn, whose state saved and origin
+        # moved by (0, 0) would only add operators to the page (a paragraph saves its own).
+        self.content._drawOn(self.canv)
 
     def getKeepWithNext(self):  # noqa: N802 - reportlab API
         # reportlab clears keepWithNext on this wrapper once it has grouped it: honour that.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Table
 
 from app.documents import draw_replay, layout_flow
 from app.sales.contract_pdf import render_contract
@@ -32,6 +32,7 @@ def _drawn_afresh(monkeypatch, make) -> bytes:
         m.setattr(Paragraph, "_setup", layout_flow._setup)
         m.setattr(Paragraph, "breakLinesCJK", layout_flow._break_lines_cjk)
         m.setattr(Paragraph, "breakLines", layout_flow._break_lines)
+        m.setattr(Table, "wrap", layout_flow._table_wrap)
         return make()
 
 
