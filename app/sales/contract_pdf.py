@@ -14,6 +14,7 @@ Bilingual, signed on the pad by the customer and the consultant; the store signs
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -273,13 +274,24 @@ def _story(ctx: RenderContext, c: ContractPrint, store: StoreDTO, drawn: Sequenc
     return story + signature_section(ctx, drawn, SIGN_NOTE)
 
 
-# The wording every contract prints, coded first in its font so that its first font subset is
-# the same for every buyer and made once per process (app/documents/font_subsets.py).
+# The wording every contract prints, and the words its fields are printed with (ID types,
+# payment methods, deposit kinds and their meaning, the capital amount's characters), coded
+# first in its font: its first font subsets are the same for every buyer and made once per
+# process (app/documents/font_subsets.py), and the subset of each contract's own characters
+# (names, numbers, the car) is small.
 FIXED_WORDING = fixed_wording(
     TITLE, NUMBER, INTRO, H_PARTIES, H_VEHICLE, H_PRICE, H_DEPOSIT, H_DELIVERY, H_BREACH, BREACH, H_OTHER, OTHER, SIGN_NOTE,
     [text for key, text in LABELS.items() if key not in OPTIONAL_ROWS], SIGNING_DATE, H_SIGN, T_NAME, T_TIME,
     ROLE_LABELS[SignerRole.CUSTOMER], ROLE_LABELS[SignerRole.CONSULTANT],
+    [LABELS[key] for key in OPTIONAL_ROWS], ID_TYPES, PAYMENT_METHODS, DEPOSIT_KINDS, DEPOSIT_MEANING,
+    "¥人民币零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整",
 )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=8)
+def _fixed_for(legal_name: str, address: str) -> str:
+    """The fixed wording, then the store's name and address, on every contract it makes."""
+    return fixed_wording(FIXED_WORDING, legal_name, address)
 
 
 def render_contract(
@@ -295,7 +307,7 @@ def render_contract(
     fonts: FontSet | None = None,
 ) -> bytes:
     meta = DocumentMeta(DOC_TYPE, number, version, language, issued_at, store, TITLE)
-    fixed = "" if language == "en" else FIXED_WORDING  # English prints none of it
+    fixed = "" if language == "en" else _fixed_for(store.legal_name, store.address)  # English: none of it
     return render_flowing(
         meta, lambda ctx: _story(ctx, contract, store, signatures), invariant=invariant, fonts=fonts, fixed=fixed
     )

@@ -77,3 +77,16 @@ def test_the_subsets_every_document_uses_outlive_each_documents_own():
         kept.value(buyer, lambda: "made")
         assert kept.value("wording", lambda: "made again") == "made"
     assert len(kept) == font_subsets._KEPT
+
+
+def test_the_contract_s_own_subset_holds_only_its_own_characters():
+    """The store's name and address, the capital amount's characters and the words of the
+    ID type, payment and deposit are coded with the wording (not with each buyer's name): the
+    subset made for a new buyer holds little more than the name."""
+    _contract("上官婉儿")
+    before = set(_kept())
+    _contract("东方朔望")
+    (names,) = set(_kept()) - before
+    made = set(map(chr, names))
+    assert not made & set(STORE.legal_name + STORE.address + CONTRACT.price_words + "人民币贷款居民身份证定金")
+    assert set("东方朔望") - set(contract_pdf.FIXED_WORDING) <= made
