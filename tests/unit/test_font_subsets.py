@@ -90,3 +90,24 @@ def test_the_contract_s_own_subset_holds_only_its_own_characters():
     made = set(map(chr, names))
     assert not made & set(STORE.legal_name + STORE.address + CONTRACT.price_words + "人民币贷款居民身份证定金")
     assert set("东方朔望") - set(contract_pdf.FIXED_WORDING) <= made
+
+
+def test_a_contract_is_the_same_bytes_in_every_process():
+    """The fixed wording's order (its glyph codes) does not depend on Python's hash seed: the
+    same contract made in two processes is the same file (a set of labels once ordered it)."""
+    import hashlib
+    import os
+    import sys
+
+    script = (
+        "import hashlib, sys; from tests.unit.test_font_subsets import _contract; "
+        "sys.stdout.write(hashlib.sha256(_contract('欧阳震华', invariant=True)).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, check=True, text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert len(digests) == 1 and hashlib.sha256(_contract("欧阳震华", invariant=True)).hexdigest() in digests
