@@ -281,14 +281,20 @@ def keep_with_next(story: list[Flowable], page_height: float) -> list[Flowable]:
     """The story with a `_RoomFor` before every heading (room for it and the first row or
     paragraph after it) and before what precedes the signatures (room for both)."""
     guards: dict[int, list[Flowable]] = {}
+    paired: list[Flowable] = []
     for i, f in enumerate(story):
         if _is_heading(f):
             end = _heading_end(story, i)
             then = next((g for g in story[end:] if not isinstance(g, Spacer)), None)
             guards.setdefault(i, []).append(_RoomFor(story[i:end], then, page_height))
+            paired += story[i : end - 1]
         elif _is_signatures(f) and i > 0:
             start = _group_start(story, i)
             guards.setdefault(start, []).insert(0, _RoomFor(story[start : i + 1], None, page_height))
+    for f in paired:
+        # The guard keeps the heading with its English line (and more): reportlab's own
+        # keepWithNext would measure the two again in a KeepTogether (~0.1 ms a heading).
+        f.keepWithNext = 0
     out: list[Flowable] = []
     for i, f in enumerate(story):
         out += guards.get(i, [])
