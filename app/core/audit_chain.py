@@ -129,16 +129,40 @@ def read_head(path: Path) -> dict | None:
         return None
 
 
+# The anchor files this process wrote last: path -> (last_id written, the file's identity
+# right after). Each commit would otherwise re-read and parse the file it has just written.
+_WRITTEN: dict[Path, tuple[int, tuple]] = {}
+
+
+def _identity(path: Path) -> tuple | None:
+    # os.replace gives the file a new inode: a file another process (another terminal, the
+    # command line) wrote since, or one edited by hand, no longer matches and is read again.
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _known_last_id(path: Path) -> int | None:
+    mine = _WRITTEN.get(path)
+    if mine is not None and mine[1] == _identity(path):
+        return mine[0]
+    known = read_head(path)
+    return None if known is None else known["last_id"]
+
+
 def record_anchor(url: str, head: dict, *, rewind: bool = False) -> None:
     """Remember `head` as the last one this terminal committed to `url`. It only moves
     forward (two writers racing must not pull it back) unless `rewind` (after a restore)."""
     path = anchor_path(url)
     if not rewind:
-        known = read_head(path)
-        if known is not None and known["last_id"] >= head["last_id"]:
+        known = _known_last_id(path)
+        if known is not None and known >= head["last_id"]:
             return
     from db.session import describe_url
 
+    _WRITTEN.pop(path, None)  # until the new file is in place, trust only what is read
     _write(
         path,
         {
@@ -147,11 +171,16 @@ def record_anchor(url: str, head: dict, *, rewind: bool = False) -> None:
             "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         },
     )
+    identity = _identity(path)
+    if identity is not None:
+        _WRITTEN[path] = (head["last_id"], identity)
 
 
 def forget_anchor(url: str) -> None:
     """For a database deliberately re-created empty at the same place (tests, a new store)."""
-    anchor_path(url).unlink(missing_ok=True)
+    path = anchor_path(url)
+    _WRITTEN.pop(path, None)
+    path.unlink(missing_ok=True)
 
 
 def anchors_for(url: str) -> list[tuple[str, dict]]:

@@ -27,7 +27,7 @@ from app.documents.documents import (
 )
 from app.documents.numbers import DOC_TYPES
 from app.documents.reprint import ReprintDTO, reprint_copy
-from app.documents.signing_session import SigningSession, open_signing_session
+from app.documents.signing_session import SigningSession, open_signing_session, signing_session_in
 from db.models import Document
 from db.uow import UnitOfWork
 
@@ -43,6 +43,7 @@ __all__ = [
     "get_document_bytes",
     "list_certificates",
     "open_signing_session",
+    "signing_session_in",
     "prepare_document",
     "record_print",
     "ReprintDTO",

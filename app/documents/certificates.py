@@ -243,6 +243,12 @@ def active_certificate(uow: UnitOfWork) -> StoreCertificate:
         return _decrypt(row)
 
 
+def active_for_signing(session) -> tuple[int, StoreCertificate] | None:
+    """certificate_for_signing in the caller's transaction, None if the store has none yet."""
+    row = _active_row(session, with_key=True)
+    return None if row is None else (row.id, _decrypt(row))
+
+
 def certificate_for_signing(uow: UnitOfWork, *, actor: Actor) -> tuple[int, StoreCertificate]:
     """(certificate id, decrypted certificate) for signing, creating the first one lazily.
     One read when the store has its certificate (every document but the first; issue #18.11)."""

@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 import datetime as dt
 
@@ -59,13 +60,22 @@ def allocate_number(uow: UnitOfWork, *, doc_type: str, year: int, count: int = 1
     if count < 1:
         raise ValueError("count must be at least 1")
     with uow:
-        dialect = uow.session.get_bind().dialect.name
-        if dialect not in _UPSERTS:  # pragma: no cover - the app supports these two
-            raise NotImplementedError(dialect)
-        params = {"seq_type": doc_type, "seq_year": year, "seq_count": count}
-        sequence = uow.session.execute(_upsert(dialect), params).scalar_one()
+        sequence = take_number(uow.session, doc_type=doc_type, year=year, count=count)
         uow.commit()
         return sequence
+
+
+def take_number(session: Session, *, doc_type: str, year: int, count: int = 1) -> int:
+    """allocate_number's upsert in the caller's transaction, which must commit at once: the
+    counter's row stays locked until it does (issue #18.11: the contract takes its number
+    at the end of its checks' transaction instead of in one of its own)."""
+    if count < 1:
+        raise ValueError("count must be at least 1")
+    dialect = session.get_bind().dialect.name
+    if dialect not in _UPSERTS:  # pragma: no cover - the app supports these two
+        raise NotImplementedError(dialect)
+    params = {"seq_type": doc_type, "seq_year": year, "seq_count": count}
+    return session.execute(_upsert(dialect), params).scalar_one()
 
 
 @functools.cache

@@ -10,10 +10,12 @@ the number of a document whose rendering fails (documents.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.core.dto import Actor
-from app.documents.numbers import allocate_number, format_number
+from app.core.clock import utcnow
+from app.documents.numbers import allocate_number, format_number, number_year, take_number
 from app.documents.store_signer import StoreSigner, store_signer
 from db.uow import UnitOfWork
 
@@ -50,3 +52,21 @@ def open_signing_session(
     if location is None:
         location = get_store(uow).address
     return SigningSession(location, certificate_id, store_signer(certificate), max(1, new_numbers))
+
+
+def signing_session_in(s, *, location: str, doc_types: Sequence[str]) -> SigningSession | None:
+    """open_signing_session inside the caller's transaction, with one number of each of
+    `doc_types` taken for this year (issue #18.11: two sessions and a commit fewer a
+    contract). The caller commits at once (the numbers' counters stay locked until then);
+    a number unused (the year turned meanwhile, a refusal) is skipped, never reused. None
+    when the store has no certificate yet: open_signing_session creates it."""
+    from app.documents.certificates import active_for_signing
+
+    found = active_for_signing(s)
+    if found is None:
+        return None
+    session = SigningSession(location, found[0], store_signer(found[1]))
+    year = number_year(utcnow())
+    for doc_type in doc_types:  # last: the counters are locked from here to the commit
+        session._free[(doc_type, year)] = [take_number(s, doc_type=doc_type, year=year)]
+    return session

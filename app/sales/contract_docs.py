@@ -101,6 +101,17 @@ def _prepare(
     )
 
 
+def papers_session(s, store: StoreDTO, draft: Draft, terms: CleanTerms) -> SigningSession | None:
+    """The signing session of a new contract's papers, in the caller's transaction, with the
+    numbers they will take (issue #18.11); None when the store has no certificate yet."""
+    from app.documents.api import signing_session_in
+
+    doc_types = (
+        ["sales_contract"] + ["special_terms"] * bool(terms.special_terms) + ["entrustment"] * bool(draft.services)
+    )
+    return signing_session_in(s, location=store.address, doc_types=doc_types)
+
+
 def prepare_papers(
     uow: UnitOfWork,
     actor: Actor,
@@ -111,15 +122,15 @@ def prepare_papers(
     signatures: Mapping[str, Sequence[SignatureCapture]],
     language: str,
     amendment: Amendment | None = None,
+    session: SigningSession | None = None,
 ) -> Prepared:
     """The contract first (its number is the contract's), then the special terms and the
-    entrustment agreement, which name it."""
+    entrustment agreement, which name it; in `session` if given (papers_session)."""
     from app.documents.api import open_signing_session
     from app.sales.contract_pdf import render_contract
     from app.sales.entrustment_pdf import EntrustmentPrint, ServiceLine, render_entrustment, render_special_terms
 
-    a = amendment or Amendment()
-    session = open_signing_session(uow, actor=actor, location=store.address)
+    a, session = amendment or Amendment(), session or open_signing_session(uow, actor=actor, location=store.address)
     printed = contract_print(
         draft, terms, masked, bool(terms.special_terms), revision=a.revision, amendment_reason=a.reason
     )

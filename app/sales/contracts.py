@@ -28,7 +28,7 @@ from app.core.validation import clean_line
 from app.documents.api import archive_prepared
 from app.inventory.api import sell_under_contract
 from app.reception.api import move_lead
-from app.sales.contract_docs import Prepared, prepare_papers
+from app.sales.contract_docs import Prepared, papers_session, prepare_papers
 from app.sales.contract_draft import (
     Draft,
     blockers_with_quote,
@@ -149,8 +149,12 @@ def sign_contract(
         if errors:
             raise ValidationFailed(errors)
         store = store_in(s)
+        # The certificate and the papers' numbers in this transaction (issue #18.11), last:
+        # the numbers are committed at once, before rendering, as allocate_number does.
+        session = papers_session(s, store, draft, terms)
+        uow.commit()
     # Rendered and signed with no transaction open (slow); archived with the contract below.
-    prepared = prepare_papers(uow, actor, store, draft, terms, _masked(terms), papers, language)
+    prepared = prepare_papers(uow, actor, store, draft, terms, _masked(terms), papers, language, session=session)
     return _archive_and_record(uow, actor, draft, terms, prepared, request_key, now)
 
 

@@ -106,3 +106,17 @@ def test_a_car_sold_from_the_floor_loses_its_card_and_position_in_the_contracts_
         assert any('"status":["current","retired"]' in d for d in logged), logged
     assert cards.scan(uow(), actor=consultant, text=f"一车一卡 No. {card.card_number} v1").is_current is False
     assert contract.number.startswith("HT-")
+
+
+def test_a_contract_takes_its_certificate_and_numbers_in_its_checks_transaction(database, uow, staff):
+    """Two transactions a contract once the store has its certificate: the checks, which also
+    read the certificate and take the papers' numbers (committed before rendering), and the
+    archive; it was five (certificate, one number per paper) (issue #18.11)."""
+    consultant, manager = staff
+    sign(uow, consultant, ready_deal(uow, consultant, manager)[0])  # the store's certificate made
+    deal_id, _ = ready_deal(uow, consultant, manager)  # with an agency service: an entrustment
+    transactions = _sent_while(database, lambda: sign(uow, consultant, deal_id))
+    numbers = [[s for s, _ in t if "document_sequence" in s] for t in transactions]
+    assert len(transactions) == 2, [[s[:60] for s, _ in t] for t in transactions]
+    assert len(numbers[0]) == 2 and not numbers[1]  # the contract's and the entrustment's
+    assert any("signing_certificate" in s for s, _ in transactions[0])
