@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -52,6 +51,7 @@ from app.documents.layout_text import (
     pick,
     stacked,
 )
+from app.documents.layout_styles import GREY as GREY, INK as INK, RULE as RULE, Styles, make_styles
 from app.documents.pad_image import PadImage, pad_alpha
 from app.documents.layout_footer import _draw_footer, _NumberedCanvas, footer_text
 from app.core.errors import ShowroomError
@@ -59,7 +59,6 @@ from app.core.dto import StoreDTO
 
 linebreak.install()  # 避头尾: no line of a paragraph starts with a closing mark (issue #17.20)
 remember_layout()  # lines broken and drawn once per process where the same (issue #18.11, speed)
-INK, GREY, RULE = colors.HexColor("#1a1a1a"), colors.HexColor("#666666"), colors.HexColor("#4a5a6a")
 PAGE = A4
 MARGIN_X, MARGIN_BOTTOM, HEADER_TOP = 18 * mm, 22 * mm, 12 * mm
 
@@ -109,42 +108,6 @@ class DocumentMeta:
 
 
 @dataclass(frozen=True)
-class Styles:
-    body: ParagraphStyle
-    english: ParagraphStyle  # the grey English line under a Chinese paragraph
-    small: ParagraphStyle
-    title: ParagraphStyle
-    heading: ParagraphStyle
-    cell: ParagraphStyle
-
-
-def make_styles(fonts: FontSet, language: str = "bilingual") -> Styles:
-    # wordWrap="CJK" breaks between Chinese characters yet keeps Latin words whole (the default
-    # moves a long mixed run to the next line whole). English-only text keeps the default wrap:
-    # it honours no-break spaces, CJK mode does not. bulletFontName: the default is Helvetica.
-    wrap = None if language == "en" else "CJK"
-    body = ParagraphStyle(
-        "body",
-        fontName=fonts.regular,
-        fontSize=10,
-        leading=15,
-        textColor=INK,
-        wordWrap=wrap,
-        bulletFontName=fonts.regular,
-    )
-    return Styles(
-        body=body,
-        english=ParagraphStyle("english", body, fontSize=8.5, leading=12, textColor=GREY, spaceAfter=4, wordWrap=None),
-        small=ParagraphStyle("small", body, fontSize=8, leading=11, textColor=GREY),
-        title=ParagraphStyle("title", body, fontName=fonts.bold, fontSize=17, leading=23, alignment=1, spaceAfter=2),
-        heading=ParagraphStyle(
-            "heading", body, fontName=fonts.bold, fontSize=12, leading=17, spaceBefore=10, spaceAfter=4, textColor=RULE
-        ),
-        cell=ParagraphStyle("cell", body, fontSize=9.5, leading=13),
-    )
-
-
-@dataclass(frozen=True)
 class RenderContext:
     """What a story builder gets: the metadata, registered fonts and ready-made styles."""
 
@@ -183,22 +146,22 @@ def title_flowables(ctx: RenderContext, title: Text) -> list[Flowable]:
     st, lang = ctx.styles, ctx.language
     out: list[Flowable] = [Paragraph(esc(title.en if lang == "en" else title.zh), st.title)]
     if lang == "bilingual":
-        out.append(Paragraph(esc(title.en), st.title.clone("title_en", fontSize=11, leading=15, textColor=GREY)))
+        out.append(Paragraph(esc(title.en), st.title_en))
     return out
 
 
 def centred_small(ctx: RenderContext, markup: str) -> Paragraph:
     """A small centred line under the title (date, document number)."""
-    return Paragraph(markup, ctx.styles.small.clone("issued", alignment=1))
+    return Paragraph(markup, ctx.styles.issued)
 
 
 def heading(ctx: RenderContext, text: Text) -> list[Flowable]:
     """A section heading, its English beneath, pulled up close to it."""
-    return ctx.paragraphs(text, ctx.styles.heading, ctx.styles.english.clone("h_en", spaceBefore=-2))
+    return ctx.paragraphs(text, ctx.styles.heading, ctx.styles.heading_en)
 
 
 def _label_cells(ctx: RenderContext, rows: Sequence[tuple[Text, str]]) -> list[list[Paragraph]]:
-    label_style = ctx.styles.cell.clone("label", textColor=RULE)
+    label_style = ctx.styles.label
     return [
         [Paragraph(stacked(label, ctx.language, 7.5), label_style), Paragraph(esc(value), ctx.styles.cell)]
         for label, value in rows
@@ -244,8 +207,7 @@ def numbered(ctx: RenderContext, items: Sequence[Text], start: int = 1) -> list[
     """Numbered clauses (1. 2. …), each stacked in both languages."""
     out: list[Flowable] = []
     for i, item in enumerate(items, start):
-        style = ctx.styles.body.clone(f"item{i}", leftIndent=6 * mm, bulletIndent=0)
-        out.append(Paragraph(stacked(item, ctx.language, 8.5), style, bulletText=f"{i}."))
+        out.append(Paragraph(stacked(item, ctx.language, 8.5), ctx.styles.item, bulletText=f"{i}."))
         out.append(Spacer(1, 1 * mm))
     return out
 
@@ -320,18 +282,13 @@ def signed_part(ctx: RenderContext, signatures: Sequence[SignatureDTO], head: li
 
 def _header_flowables(ctx: RenderContext) -> tuple[Table, float]:
     store, lang, st = ctx.meta.store, ctx.language, ctx.styles
-    name = ParagraphStyle("hname", st.body, fontName=ctx.fonts.bold, fontSize=11.5, leading=15)
-    small = ParagraphStyle("hsmall", st.small, textColor=INK)
+    name, small = st.header_name, st.header_small
     phones = (
         f"{inline(T_SALES, lang)} {esc(store.sales_hotline)}　·　"
         f"{inline(T_COMPLAINT, lang)} {esc(store.complaint_phone)}"
     )
     left = [Paragraph(esc(store.legal_name), name), Paragraph(esc(store.address), small), Paragraph(phones, small)]
-    right = (
-        Paragraph(stacked(ctx.meta.title, lang, 7), ParagraphStyle("htitle", st.small, alignment=TA_RIGHT))
-        if any(ctx.meta.title)
-        else ""
-    )
+    right = Paragraph(stacked(ctx.meta.title, lang, 7), st.header_title) if any(ctx.meta.title) else ""
     usable = PAGE[0] - 2 * MARGIN_X
     table = Table([[left, right]], colWidths=[usable * 0.68, usable * 0.32])
     table.setStyle(
