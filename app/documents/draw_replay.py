@@ -44,9 +44,9 @@ def _recorded_split(self: TTFont, text, doc, encoding: str = "utf-8"):
 
 def _subset_font(name: str) -> bool:
     """Whether `name` is a TrueType font coded in subsets (the codes `_codes` checks)."""
-    dynamic = _DYNAMIC.get(name)
-    if dynamic is None and not name:
+    if not name:
         return False
+    dynamic = _DYNAMIC.get(name)
     if dynamic is None:
         dynamic = _DYNAMIC[name] = isinstance(pdfmetrics.getFont(name), TTFont)
     return dynamic
