@@ -94,13 +94,6 @@ def blockers_with_quote(
     return errors
 
 
-def deal_of(s, deal_id: int) -> Deal:
-    deal = s.get(Deal, deal_id)
-    if deal is None:
-        raise NotFound(what="deal", id=deal_id)
-    return deal
-
-
 @functools.cache
 def _sale_rows_query():
     # Built once (see _live_contracts_query).
