@@ -19,6 +19,7 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+import stat
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -90,6 +91,16 @@ def private_dir(path: Path, *, narrow_existing: bool = True) -> Path:
     return path
 
 
+def still_private(path: Path) -> bool:
+    """Whether the folder `path` (made private earlier) is still there and owner-only: one
+    stat. On Windows its ACL, set once, stays; only its being there is checked."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and (os.name == "nt" or not st.st_mode & 0o077)
+
+
 def touch_private(path: Path) -> Path:
     """Create `path` empty and owner-only if it is missing, or narrow it if it exists, BEFORE
     anything is written to it: whatever then opens it for writing ("w", "wb", sqlite3,
@@ -142,6 +153,7 @@ __all__ = [
     "private_dir",
     "restrict",
     "restrict_sqlite",
+    "still_private",
     "touch_private",
     "windows_acl_command",
     "write_private_bytes",

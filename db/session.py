@@ -13,23 +13,30 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.private_files import private_dir, restrict_sqlite, touch_private
+from db.private_files import private_dir, restrict_sqlite, still_private, touch_private
 
 ENV_URL = "SHOWROOM_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
 
 
+# The data directories this process made owner-only: a key is loaded several times a
+# contract, and making sure again (mkdir, chmod) cost ~55 µs each time (issue #18.11).
+_MADE_PRIVATE: dict[str, Path] = {}
+
+
 def data_dir() -> Path:
     """Per-user data directory (platformdirs: ~/.local/share/Showroom, %LOCALAPPDATA%\\Showroom)."""
-    override = os.environ.get("SHOWROOM_DATA_DIR")
-    if override:
-        path = Path(override)
-    else:
+    raw = os.environ.get("SHOWROOM_DATA_DIR")
+    if not raw:
         from platformdirs import user_data_dir
 
-        path = Path(user_data_dir("Showroom", appauthor=False))
+        raw = user_data_dir("Showroom", appauthor=False)
+    known = _MADE_PRIVATE.get(raw)
+    if known is not None and still_private(known):
+        return known
     # Owner-only (issue #15.4): the database, backups, keys and logs live under it.
-    return private_dir(path)
+    path = _MADE_PRIVATE[raw] = private_dir(Path(raw))
+    return path
 
 
 def sqlite_url(path: Path) -> str:

@@ -22,11 +22,13 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
+from reportlab.lib.rl_accel import fp_str
+from reportlab.platypus import Paragraph, Table
 
 from app.documents.layout_flow import remember_line_breaks, style_key
 
 _draw_para = Paragraph.drawPara
+_draw_cell = Table._drawCell
 _split_string = TTFont.splitString
 _KEPT = 4096  # paragraphs' drawings kept per process: a few documents' worth
 _DRAWN: dict[tuple, tuple] = {}
@@ -52,7 +54,7 @@ def _subset_font(name: str) -> bool:
     return dynamic
 
 
-def _key(p: Paragraph) -> tuple | None:
+def _key(p: Paragraph, canv: Any) -> tuple | None:
     """What drawPara reads, or None for a paragraph that is not a plain Paragraph (a subclass
     draws otherwise) or has no lines yet."""
     lines = p.__dict__.get("blPara")
@@ -60,7 +62,7 @@ def _key(p: Paragraph) -> tuple | None:
         return None
     offsets = p.__dict__.get("_offsets")
     return (
-        id(lines), p.width, p.height, p.bulletText, style_key(p.style), p.canv.bottomup,
+        id(lines), p.width, p.height, p.bulletText, style_key(p.style), canv.bottomup,
         tuple(offsets) if offsets else None, p.__dict__.get("_JustifyLast"), p.__dict__.get("autoLeading"),
     )  # fmt: skip
 
@@ -109,15 +111,24 @@ def _same_codes(codes: tuple, doc: Any) -> bool:
     return True
 
 
+def _kept_ops(p: Paragraph, key: tuple, doc: Any) -> tuple | None:
+    """The operators kept for `p` (`key`: its `_key`) when the PDF `doc` can take them as
+    they are."""
+    kept = _DRAWN.get(key)
+    if kept is not None and kept[0] is p.blPara and _same_codes(kept[2], doc):
+        return kept[1]
+    return None
+
+
 def _replayed(self: Paragraph, debug: int = 0) -> None:
     """Paragraph.drawPara, its operators appended again when kept (see the module docstring)."""
-    key = None if debug else _key(self)
+    canv = self.canv
+    key = None if debug else _key(self, canv)
     if key is None:
         return _draw_para(self, debug)
-    canv = self.canv
-    kept = _DRAWN.get(key)
-    if kept is not None and kept[0] is self.blPara and _same_codes(kept[2], canv._doc):
-        canv._code.extend(kept[1])
+    ops = _kept_ops(self, key, canv._doc)
+    if ops is not None:
+        canv._code.extend(ops)
         return None
     if not _keepable(self):
         return _draw_para(self, debug)
@@ -137,9 +148,62 @@ def _replayed(self: Paragraph, debug: int = 0) -> None:
     return None
 
 
+def _plain_cell(cellval, cellstyle) -> tuple[Paragraph, ...] | None:
+    """The paragraphs of a cell `_drawn_cell` draws itself: plain Paragraphs, left aligned,
+    no link, no boundary drawn."""
+    paras = tuple(cellval) if isinstance(cellval, (list, tuple)) else (cellval,)
+    if not paras or cellstyle.alignment != "LEFT" or cellstyle.href or cellstyle.destination:
+        return None
+    if any(type(p) is not Paragraph or getattr(p, "_showBoundary", None) for p in paras):
+        return None
+    return paras
+
+
+def _drawn_cell(self: Table, cellval, cellstyle, pos, size) -> None:
+    """Table._drawCell, a cell of paragraphs with kept drawings appended at once: the same
+    operators as each paragraph's drawOn (q, its place, its drawing, Q), without the canvas
+    state saved and restored around it, which leaves the canvas as it was (issue #18.11)."""
+    paras = _plain_cell(cellval, cellstyle)
+    if paras is None:
+        return _draw_cell(self, cellval, cellstyle, pos, size)
+    canv = self.canv
+    cur = self._curcellstyle
+    if cur is not cellstyle:  # as _drawCell: the cell's colour and font first
+        if cur is None or cellstyle.color != cur.color:
+            canv.setFillColor(cellstyle.color)
+        if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != (
+            cur.leading, cur.fontname, cur.fontsize,
+        ):  # fmt: skip
+            canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        self._curcellstyle = cellstyle
+    (colpos, rowpos), (colwidth, rowheight) = pos, size
+    heights: list[float] = []
+    _, h = self._listCellGeom(paras, colwidth, cellstyle, H=heights, aH=rowheight)
+    if cellstyle.valign == "TOP":
+        y = rowpos + rowheight - cellstyle.topPadding
+    elif cellstyle.valign == "BOTTOM":
+        y = rowpos + cellstyle.bottomPadding + h
+    else:
+        y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
+    y += paras[0].getSpaceBefore()
+    x = colpos + cellstyle.leftPadding
+    for p, ph in zip(paras, heights, strict=True):
+        y -= p.getSpaceBefore()
+        y -= ph
+        key = _key(p, canv)
+        ops = None if key is None else _kept_ops(p, key, canv._doc)
+        if ops is None:
+            p.drawOn(canv, x, y)
+        else:
+            canv._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *ops, "Q"))
+        y -= p.getSpaceAfter()
+    return None
+
+
 def remember_layout() -> None:
     """Each paragraph's lines broken once per width (app/documents/layout_flow.py) and its
     drawing replayed (`_replayed`) for every Paragraph; idempotent."""
     remember_line_breaks()
     Paragraph.drawPara = _replayed
+    Table._drawCell = _drawn_cell
     TTFont.splitString = _recorded_split

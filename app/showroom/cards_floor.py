@@ -9,10 +9,11 @@ outside the NEV zone is allowed (a launch may put one at the entrance) but the b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, or_, select
+from sqlalchemy import Table, bindparam, or_, select
 
 from app.core.clock import utcnow
 from app.showroom.vehicle_card import ChargingPileDTO, PromotionDTO
@@ -151,11 +152,18 @@ def move_vehicle(
 
 def free_position(session, vehicle_id: int) -> None:
     """Internal (the car left the display floor): its position becomes empty."""
+    session.execute(_free_position_statement(), {"car": vehicle_id, "now": utcnow()})
+
+
+@functools.cache
+def _free_position_statement():
+    # Built once, the car and the time bound at each call: every contract signed runs it
+    # (issue #18.11).
     table = cast(Table, DisplayPosition.__table__)
-    session.execute(
+    return (
         table.update()
-        .where(table.c.vehicle_id == vehicle_id)
-        .values(vehicle_id=None, updated_at=utcnow(), version=table.c.version + 1)
+        .where(table.c.vehicle_id == bindparam("car"))
+        .values(vehicle_id=None, updated_at=bindparam("now"), version=table.c.version + 1)
     )
 
 

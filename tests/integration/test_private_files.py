@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -236,3 +237,18 @@ def test_windows_gets_an_owner_only_acl_through_icacls(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         private_files.restrict(file, runner=failing, nt=True)  # best effort: never raises
     assert "Access is denied" in caplog.text
+
+
+@posix_only
+def test_the_data_folder_is_made_private_again_when_loosened_or_removed_while_running(umask_022):
+    """data_dir() remembers the folder it made private (issue #18.11: keys are loaded several
+    times a contract) but checks it each time: loosened by someone meanwhile, it is narrowed
+    again; removed, it is made again."""
+    folder = data_dir()
+    assert_private_dir(folder)
+    os.chmod(folder, 0o755)
+    assert data_dir() == folder
+    assert_private_dir(folder)
+    shutil.rmtree(folder)
+    assert data_dir() == folder
+    assert_private_dir(folder)

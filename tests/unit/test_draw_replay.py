@@ -29,6 +29,7 @@ def _drawn_afresh(monkeypatch, make) -> bytes:
     """`make()` with reportlab's own parsing, line breaking and drawing: nothing remembered."""
     with monkeypatch.context() as m:
         m.setattr(Paragraph, "drawPara", draw_replay._draw_para)
+        m.setattr(Table, "_drawCell", draw_replay._draw_cell)
         m.setattr(Paragraph, "_setup", layout_flow._setup)
         m.setattr(Paragraph, "breakLinesCJK", layout_flow._break_lines_cjk)
         m.setattr(Paragraph, "breakLines", layout_flow._break_lines)

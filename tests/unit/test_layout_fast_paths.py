@@ -1,0 +1,70 @@
+"""Short cuts in making a PDF (issue #18.11, speed) that must come out as reportlab's own: a
+text without markup made into its fragment without the parser (app/documents/layout_flow.py
+`_parsed_plain`), and a table cell of paragraphs whose drawings are kept appended at once
+(app/documents/draw_replay.py `_drawn_cell`). tests/unit/test_draw_replay.py compares whole
+contracts with reportlab's output byte for byte; these say the short cuts are taken."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Table
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+import app.documents.layout  # noqa: F401 - installs the remembered layout
+from app.documents import draw_replay, layout_flow
+from tests.unit.test_draw_replay import _contract
+
+STYLE = ParagraphStyle("cell", fontSize=9, leading=12)
+
+
+def _parsed_by_reportlab(text: str, style: ParagraphStyle) -> Paragraph:
+    p = Paragraph.__new__(Paragraph)
+    p.caseSensitive = 1
+    layout_flow._setup(p, text, style, None, None, cleanBlockQuotedText)
+    return p
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张文军",
+        " LSVAB2182N2000105 ",
+        "比亚迪 汉 DM-i 125KM 尊贵型 2025 灰色/黑色",
+        "a  b\n  c",
+        'O\'Neil "Jr"',
+        "22 km",
+    ],
+)
+def test_a_value_without_markup_gets_the_parsers_fragment_without_the_parser(monkeypatch, text):
+    style = ParagraphStyle("value", parent=STYLE, textColor="#333333")
+    Paragraph("X", style)  # the style's fragment, parsed once
+    parsed = []
+    monkeypatch.setattr(layout_flow, "_setup", lambda *a: parsed.append(a) or _parsed_by_reportlab(*a[1:3]))
+    made = Paragraph(text + " ", style)  # a text not seen before
+    assert parsed == []
+    monkeypatch.undo()
+    theirs = _parsed_by_reportlab(text + " ", style)
+    assert made.text == theirs.text
+    assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in theirs.frags]
+
+
+@pytest.mark.parametrize("text", ["a &amp; b", "<b>bold</b> 加粗", "x > y", "R&D"])
+def test_markup_still_goes_through_the_parser(monkeypatch, text):
+    parsed = []
+    real = layout_flow._setup
+    monkeypatch.setattr(layout_flow, "_setup", lambda *a: parsed.append(a[1]) or real(*a))
+    Paragraph(text + " 新", STYLE)
+    assert parsed == [text + " 新"]
+
+
+def test_a_contracts_cells_of_paragraphs_are_drawn_without_reportlabs_cell_drawing(monkeypatch):
+    _contract("欧阳震华")  # keeps the wording's drawing
+    by_reportlab = []
+    real = draw_replay._draw_cell
+    monkeypatch.setattr(draw_replay, "_draw_cell", lambda t, v, *a: by_reportlab.append(v) or real(t, v, *a))
+    monkeypatch.setattr(Table, "_drawCell", draw_replay._drawn_cell)
+    _contract("诸葛孔明")
+    # Only the signature boxes (a pad image, not a paragraph) go through reportlab's own.
+    cells = [v if isinstance(v, (list, tuple)) else [v] for v in by_reportlab]
+    assert cells and all(any(type(x) is not Paragraph for x in cell) for cell in cells)
