@@ -321,10 +321,19 @@ def render_flowing(
     header, header_h = _header_flowables(ctx)
     top_margin = HEADER_TOP + header_h + 8 * mm
 
+    drawn: list[str] = []  # the header's operators, the same on every page (issue #18.11)
+
     def draw_header(canv: Canvas, doc: BaseDocTemplate) -> None:
+        # Each page starts from the same canvas state, and the header's characters keep the
+        # codes the first page gave them: later pages take its operators as they are.
+        if drawn:
+            canv._code.extend(drawn)
+            return
+        start = len(canv._code)
         canv.saveState()
         header.drawOn(canv, MARGIN_X, PAGE[1] - HEADER_TOP - header_h)
         canv.restoreState()
+        drawn.extend(canv._code[start:])
 
     def draw_footer(canv: Canvas, page: int, total: int) -> None:
         _draw_footer(canv, fonts, footer_text(meta, page, total))

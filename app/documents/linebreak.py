@@ -147,7 +147,7 @@ def para_line(units, max_width, used, extra, hard, calc_bounds) -> FragLine:
     max_size: float = 0
     max_ascent: float = 0
     min_descent: float = 0
-    last = None
+    last = alike = None
     for u in units:
         f = u._frag
         if f is not last:
@@ -158,11 +158,18 @@ def para_line(units, max_width, used, extra, hard, calc_bounds) -> FragLine:
                 max(max_ascent, ascent),
                 min(min_descent, descent),
             )
-        if (f is not f0 or "cbDefn" in f.__dict__ or "lineBreak" in f.__dict__) and not sameFrag(f0, f):
+        # `alike`: a fragment found the same as f0 already (a piece of one fragment split at
+        # its spaces is another object): sameFrag (~5 µs) is not asked again for each of its
+        # characters. Images and line breaks are never alike (sameFrag says so).
+        if f is alike:
+            pass
+        elif (f is not f0 or "cbDefn" in f.__dict__ or "lineBreak" in f.__dict__) and not sameFrag(f0, f):
             f0 = f0.clone()
             f0.text = "".join(chars)
             words.append(f0)
-            chars, f0 = [], f
+            chars, f0, alike = [], f, None
+        elif f is not f0:
+            alike = f
         chars.append(u)
     if chars:
         f0 = f0.clone()

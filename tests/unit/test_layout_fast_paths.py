@@ -68,3 +68,51 @@ def test_a_contracts_cells_of_paragraphs_are_drawn_without_reportlabs_cell_drawi
     # Only the signature boxes (a pad image, not a paragraph) go through reportlab's own.
     cells = [v if isinstance(v, (list, tuple)) else [v] for v in by_reportlab]
     assert cells and all(any(type(x) is not Paragraph for x in cell) for cell in cells)
+
+
+def test_the_store_header_is_drawn_once_and_every_page_carries_it(monkeypatch):
+    """The header's operators are the same on every page: drawn on the first, repeated after."""
+    import io
+
+    from pypdf import PdfReader
+
+    from app.documents import layout
+
+    drawn = []
+    real = layout._header_flowables
+
+    def counted(ctx):
+        table, height = real(ctx)
+        draw_on = table.drawOn
+        table.drawOn = lambda *a, **k: drawn.append(1) or draw_on(*a, **k)
+        return table, height
+
+    monkeypatch.setattr(layout, "_header_flowables", counted)
+    pages = PdfReader(io.BytesIO(_contract("欧阳震华"))).pages
+    assert len(pages) >= 3 and drawn == [1]
+    for page in pages:
+        text = page.extract_text()
+        assert "上海测试汽车销售服务有限公司" in text and "021-64000001" in text
+
+
+def test_a_line_of_fragments_split_at_spaces_is_reportlabs_line():
+    """linebreak.para_line asks sameFrag once per piece of a fragment, not per character: the
+    line is still reportlab's makeCJKParaLine's, word for word."""
+    from reportlab.platypus import paragraph as rl
+
+    from app.documents import linebreak
+
+    p = Paragraph('合同编号 <font color="#666666">Contract no.</font>：HT-2026-000295　签订日期 x', STYLE)
+    pieces = []
+    for f in p.frags:  # each fragment in pieces, as breakLinesCJK hands them over
+        for word in f.text.split(" "):
+            piece = f.clone()
+            piece.text = word + " "
+            pieces.append(piece)
+    units = linebreak._glyphs(pieces, "utf8")
+    ours = linebreak.para_line(units, 400.0, 200.0, 200.0, False, True)
+    theirs = rl.makeCJKParaLine(units, 400.0, 200.0, 200.0, False, True)
+    assert [(w.text, w.__dict__) for w in ours.words] == [(w.text, w.__dict__) for w in theirs.words]
+    assert {k: v for k, v in ours.__dict__.items() if k != "words"} == {
+        k: v for k, v in theirs.__dict__.items() if k != "words"
+    }
