@@ -91,41 +91,48 @@ def _parsed_once(self: Paragraph, text, style, bulletText, frags, cleaner):  # n
 
 
 _MARKUP = frozenset("<>&")
-_PLAIN: dict[tuple, tuple] = {}  # the fragment of a text without markup, per style settings
+_PLAIN: dict[tuple, tuple] = {}  # the fragments of markup followed by a plain text, per style settings
 
 
-def _plain_fragment(style, bulletText, cleaner, key: tuple):  # noqa: N803 - reportlab's API
-    """The one fragment reportlab's parser makes of a text without markup in this style (a copy
-    of the style's own, holding the text), found by parsing one letter; None when the style
-    makes anything else of it (a transform of the text, a style changed by <para> markup)."""
+def _tail_fragments(style, bulletText, cleaner, key: tuple, head: str) -> tuple | None:  # noqa: N803
+    """The fragments reportlab's parser makes of `head` (markup, or nothing) followed by a
+    plain text in this style, the last one holding that text: found once by parsing `head`
+    and one letter. None when the style or the markup makes anything else of it (a transform
+    of the text, a style changed by <para> markup, a tag left open, an error)."""
     kept = _PLAIN.get(key)
     if kept is None:
         probe = Paragraph.__new__(Paragraph)
         probe.caseSensitive = key[2]
-        _setup(probe, "X", style, bulletText, None, cleaner)
+        try:
+            _setup(probe, head + "X", style, bulletText, None, cleaner)
+        except ValueError:  # the real parse says what is wrong
+            probe.frags = None
         frags = probe.frags
         plain = (
-            probe.style is style and probe.bulletText == bulletText and not getattr(style, "textTransform", None)
-            and len(frags) == 1 and frags[0].text == "X"
+            bool(frags) and probe.text == head + "X" and probe.style is style and probe.bulletText == bulletText
+            and not getattr(style, "textTransform", None) and frags[-1].text == "X"
         )  # fmt: skip
-        kept = (frags[0] if plain else None,)
+        kept = (tuple(frags) if plain else None,)
         _keep(_PLAIN, key, kept)
     return kept[0]
 
 
 def _parsed_plain(self: Paragraph, text: str, style, bulletText, cleaner, key: tuple) -> bool:  # noqa: N803
-    """Paragraph._setup for a text with no markup, without the parser (~90 µs a paragraph): its
-    one fragment is the style's, holding the cleaned text, as the parser's handle_data makes
-    it. False (nothing done) for any other text."""
+    """Paragraph._setup without the parser (~90 µs a paragraph) for a text whose end after its
+    last tag is plain (a buyer's value, or a fixed label's markup then the value): the
+    fragments of its markup with that end are parsed once, and the last one, a copy holding the
+    value, is what the parser's handle_data makes of it. False (nothing done) otherwise."""
     cleaned = cleaner(text)
-    if not cleaned.strip() or not _MARKUP.isdisjoint(cleaned):
+    head, tag_end, tail = cleaned.rpartition(">")
+    if not tail.strip() or not _MARKUP.isdisjoint(tail):
         return False
-    template = _plain_fragment(style, bulletText, cleaner, key)
-    if template is None:
+    head += tag_end
+    frags = _tail_fragments(style, bulletText, cleaner, (*key, head), head)
+    if frags is None:
         return False
-    frag = copy.copy(template)
-    frag.text = cleaned
-    self.text, self.frags, self.style, self.bulletText, self.debug = cleaned, [frag], style, bulletText, 0
+    last = copy.copy(frags[-1])
+    last.text = tail
+    self.text, self.frags, self.style, self.bulletText, self.debug = cleaned, [*frags[:-1], last], style, bulletText, 0
     return True
 
 

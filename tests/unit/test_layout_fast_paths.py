@@ -6,6 +6,8 @@ contracts with reportlab's output byte for byte; these say the short cuts are ta
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table
@@ -49,13 +51,27 @@ def test_a_value_without_markup_gets_the_parsers_fragment_without_the_parser(mon
     assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in theirs.frags]
 
 
-@pytest.mark.parametrize("text", ["a &amp; b", "<b>bold</b> 加粗", "x > y", "R&D"])
-def test_markup_still_goes_through_the_parser(monkeypatch, text):
-    parsed = []
-    real = layout_flow._setup
-    monkeypatch.setattr(layout_flow, "_setup", lambda *a: parsed.append(a[1]) or real(*a))
-    Paragraph(text + " 新", STYLE)
-    assert parsed == [text + " 新"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        '姓名 <font color="#666666">Name</font>：张文军',  # a label's markup, then the buyer's value
+        "<b>bold</b> 加粗",
+        "x > y",
+        "R&D",
+        "a &amp; b",
+        '合同编号 <font color="#666666">No.</font>：HT-1　签订日期 <font color="#666666">Date</font>：2026-12-05',
+    ],
+)
+def test_markup_then_a_value_gets_the_parsers_fragments(text):
+    made = Paragraph(text + " 新", STYLE)  # a text not seen before
+    theirs = _parsed_by_reportlab(text + " 新", STYLE)
+    assert made.text == theirs.text
+    assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in theirs.frags]
+
+
+def test_markup_left_open_is_refused_as_reportlab_refuses_it():
+    with pytest.raises(ValueError, match=re.escape("expected </b>")):
+        Paragraph("<b>加粗 新值", STYLE)
 
 
 def test_a_contracts_cells_of_paragraphs_are_drawn_without_reportlabs_cell_drawing(monkeypatch):
@@ -116,3 +132,13 @@ def test_a_line_of_fragments_split_at_spaces_is_reportlabs_line():
     assert {k: v for k, v in ours.__dict__.items() if k != "words"} == {
         k: v for k, v in theirs.__dict__.items() if k != "words"
     }
+
+
+def test_a_labels_markup_is_parsed_once_for_every_value_after_it(monkeypatch):
+    label = '姓名 <font color="#666666">Name</font>：'
+    Paragraph(label + "王一", STYLE)
+    parsed = []
+    real = layout_flow._setup
+    monkeypatch.setattr(layout_flow, "_setup", lambda *a: parsed.append(a[1]) or real(*a))
+    assert Paragraph(label + "欧阳二", STYLE).frags[-1].text == "：欧阳二"
+    assert parsed == []
