@@ -13,6 +13,10 @@ the glyph codes they used, and appends them again for a paragraph laid out the s
 remembered lines, box and style) in a later PDF whose fonts give every one of its characters
 the same code. Anything else (a buyer's name in a subset of its own, a font registered in
 another order, a link) is drawn as before. The PDF is byte for byte the same.
+
+A table cell of such paragraphs (`_drawn_cell`, Table._drawCell) appends their kept drawings
+at once, at the place reportlab's drawOn would put them, with the heights the table measured
+its rows with: the fact tables of a contract are mostly labels kept this way.
 """
 
 from __future__ import annotations
@@ -159,6 +163,26 @@ def _plain_cell(cellval, cellstyle) -> tuple[Paragraph, ...] | None:
     return paras
 
 
+def _cell_height(table: Table, paras: tuple[Paragraph, ...], colwidth, cellstyle, rowheight, heights: list) -> float:
+    """Table._listCellGeom's height of the cell's paragraphs, each one's height put in
+    `heights`. A paragraph the table measured at this width already (its rows' heights) keeps
+    that height: wrapping depends on the width alone, so it is not broken into lines again."""
+    width = colwidth - cellstyle.leftPadding - cellstyle.rightPadding
+    if width <= 0:  # reportlab's own complaint
+        return table._listCellGeom(paras, colwidth, cellstyle, H=heights, aH=rowheight)[1]
+    total, first, after = 0.0, paras[0].getSpaceBefore(), 0.0
+    for p in paras:
+        d = p.__dict__
+        if d.get("width") == width and "blPara" in d and "height" in d:
+            h = d["height"]
+        else:
+            h = p.wrapOn(table.canv, width, rowheight - cellstyle.topPadding - cellstyle.bottomPadding)[1]
+        before, after = p.getSpaceBefore(), p.getSpaceAfter()
+        heights.append(h)
+        total += h + after + before
+    return total - first - after
+
+
 def _drawn_cell(self: Table, cellval, cellstyle, pos, size) -> None:
     """Table._drawCell, a cell of paragraphs with kept drawings appended at once: the same
     operators as each paragraph's drawOn (q, its place, its drawing, Q), without the canvas
@@ -178,7 +202,7 @@ def _drawn_cell(self: Table, cellval, cellstyle, pos, size) -> None:
         self._curcellstyle = cellstyle
     (colpos, rowpos), (colwidth, rowheight) = pos, size
     heights: list[float] = []
-    _, h = self._listCellGeom(paras, colwidth, cellstyle, H=heights, aH=rowheight)
+    h = _cell_height(self, paras, colwidth, cellstyle, rowheight, heights)
     if cellstyle.valign == "TOP":
         y = rowpos + rowheight - cellstyle.topPadding
     elif cellstyle.valign == "BOTTOM":
