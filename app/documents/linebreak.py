@@ -181,10 +181,68 @@ def para_line(units, max_width, used, extra, hard, calc_bounds) -> FragLine:
     )  # fmt: skip
 
 
+def _one_line(frags, line_width: float, calc_bounds, encoding: str) -> FragLine | None:
+    """`para_line` of the whole paragraph when it fits on its first line with no break in it
+    (a document's title line, a value): measured fragment by fragment, with no unit made per
+    character. The sum is taken character by character in order, as `split_lines` takes it,
+    so the width is the same float. None for anything else (an image, a line break, an empty
+    fragment, no width at all, or more than one line)."""
+    texts = []
+    used = 0.0
+    for f in frags:
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        if not text or hasattr(f, "cbDefn") or hasattr(f, "lineBreak"):
+            return None
+        name, size = f.fontName, f.fontSize
+        widths = char_widths(name, size)
+        for t in text:
+            used += width_of(widths, t, name, size)
+        texts.append(text)
+    if not used > 0 or used > line_width + _FUZZ:
+        return None
+    words: list = []
+    run: list[str] = []
+    f0 = FragLine()
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
+    last = alike = None
+    for f, text in zip(frags, texts, strict=True):  # para_line's loop, a fragment at a time
+        if f is not last:
+            last = f
+            ascent, descent = _bounds(f, calc_bounds)
+            max_size, max_ascent, min_descent = (
+                max(max_size, f.fontSize),
+                max(max_ascent, ascent),
+                min(min_descent, descent),
+            )
+        if f is alike:
+            pass
+        elif f is not f0 and not sameFrag(f0, f):
+            f0 = f0.clone()
+            f0.text = "".join(run)
+            words.append(f0)
+            run, f0, alike = [], f, None
+        elif f is not f0:
+            alike = f
+        run.append(text)
+    f0 = f0.clone()
+    f0.text = "".join(run)
+    words.append(f0)
+    return FragLine(
+        kind=1, extraSpace=line_width - used, wordCount=1, words=words[1:], fontSize=max_size, ascent=max_ascent,
+        descent=min_descent, maxWidth=line_width, currentWidth=used, lineBreak=False,
+    )  # fmt: skip
+
+
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's API
-    """reportlab's cjkFragSplit (paragraphs of several fragments) by `split_lines`."""
-    units = _glyphs(frags, encoding)
+    """reportlab's cjkFragSplit (paragraphs of several fragments) by `split_lines`; a
+    paragraph that fits on one line by `_one_line` (issue #18.11, speed)."""
     widths = maxWidths if isinstance(maxWidths, list | tuple) else [maxWidths]
+    line = _one_line(frags, widths[0], calcBounds, encoding)
+    if line is not None:
+        return _rl.ParaLines(kind=1, lines=[line])
+    units = _glyphs(frags, encoding)
     lines = []
     for a, b, line_width, hard in split_lines(
         units, lambda i, lw: _unit_width(units[i], lw), widths, lambda i: hasattr(units[i].frag, "lineBreak")

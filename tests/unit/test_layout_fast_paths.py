@@ -142,3 +142,43 @@ def test_a_labels_markup_is_parsed_once_for_every_value_after_it(monkeypatch):
     monkeypatch.setattr(layout_flow, "_setup", lambda *a: parsed.append(a[1]) or real(*a))
     assert Paragraph(label + "欧阳二", STYLE).frags[-1].text == "：欧阳二"
     assert parsed == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '合同编号 <font color="#666666">Contract no.</font>：HT-2026-000295　签订日期 2026-12-04 10:30',
+        "<b>粗</b><b>体</b> 与 <i>斜体</i>",
+        '<font size="12">大</font>小 small',
+    ],
+)
+def test_a_paragraph_on_one_line_is_broken_as_reportlab_breaks_it(monkeypatch, markup):
+    """linebreak._one_line (a paragraph that fits on its first line) measures it fragment by
+    fragment: the line is the one the character-by-character path makes, and no character
+    unit is made for it."""
+    from reportlab.platypus import paragraph as rl
+
+    from app.documents import linebreak
+
+    frags = Paragraph(markup, STYLE).frags
+    slow = []
+    real = linebreak._glyphs
+    monkeypatch.setattr(linebreak, "_glyphs", lambda *a: slow.append(a) or real(*a))
+    ours = linebreak.cjk_frag_split(frags, [400.0], True)
+    assert slow == []
+    monkeypatch.undo()
+    units = linebreak._glyphs(frags, "utf8")
+    used = sum(u.width for u in units)
+    theirs = rl.makeCJKParaLine(units, 400.0, used, 400.0 - used, False, True)
+    [line] = ours.lines
+    assert [(w.text, w.__dict__) for w in line.words] == [(w.text, w.__dict__) for w in theirs.words]
+    assert {k: v for k, v in line.__dict__.items() if k != "words"} == {
+        k: v for k, v in theirs.__dict__.items() if k != "words"
+    }
+
+
+def test_a_paragraph_too_long_for_one_line_still_breaks_between_characters():
+    from app.documents import linebreak
+
+    frags = Paragraph("甲" * 30 + "<b>乙</b>" * 30, STYLE).frags
+    assert len(linebreak.cjk_frag_split(frags, [100.0], True).lines) > 1
