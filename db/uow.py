@@ -57,9 +57,12 @@ SECRET_COLUMNS = frozenset({"password_hash", "encrypted_key"})
 SECRET = "[changed]"
 SECRET_SET = "[set]"
 
-# A value longer than this (signature strokes, long configuration lists) is summarised, so
-# the log stays small; the record itself keeps the value.
+# A value longer than this (long configuration lists) is summarised, so the log stays small;
+# the record itself keeps the value.
 MAX_VALUE_CHARS = 1000
+# Raw pad captures, logged as their number of strokes: hundreds of points, never readable in
+# the log, and measuring their JSON for the summary above took ~0.1 ms a signature (#18.11).
+COUNTED_COLUMNS = {"document_signature": frozenset({"strokes"})}
 
 _EVENTS = "audit_events"
 _ACTOR = ACTOR_KEY  # also read by db.changed_by (issue #17.15)
@@ -315,12 +318,12 @@ def _note(obj, kind: str) -> dict | None:
             after = hist.added[0] if hist.added else None
             if before == after and hist.deleted:
                 continue
-            changes[key] = SECRET if secret else [_small(before), _small(after)]
+            changes[key] = SECRET if secret else [_logged(before, secret, SECRET), _logged(after, secret, SECRET)]
         else:
             value = state.dict.get(key)
             if value is None:
                 continue
-            changes[key] = SECRET_SET if secret else _small(value)
+            changes[key] = _logged(value, secret, SECRET_SET)
             after = value
         if key.endswith("_by_id") and by is None and kind != "delete":
             by = after if isinstance(after, int) else None
@@ -339,15 +342,24 @@ def _note(obj, kind: str) -> dict | None:
 
 
 @functools.cache
-def _audited_columns(mapper, table_name: str) -> tuple[tuple[str, bool], ...]:
-    """(key, secret) of each column of `mapper` the log records, in the mapper's order: worked
-    out once per table instead of at every row noted (issue #18.11)."""
+def _audited_columns(mapper, table_name: str) -> tuple[tuple[str, bool | None], ...]:
+    """(key, secret) of each column of `mapper` the log records, in the mapper's order, secret
+    None for a column logged as its count (COUNTED_COLUMNS): worked out once per table instead
+    of at every row noted (issue #18.11)."""
     skip = UNAUDITED_COLUMNS["*"] | UNAUDITED_COLUMNS.get(table_name, frozenset())
+    counted = COUNTED_COLUMNS.get(table_name, frozenset())
     return tuple(
-        (attr.key, is_secret_column(attr.columns[0], table_name))
+        (attr.key, None if attr.key in counted else is_secret_column(attr.columns[0], table_name))
         for attr in mapper.column_attrs
         if attr.key not in skip
     )
+
+
+def _logged(value, secret: bool | None, marker: str):
+    """A column's value as the log records it (see _audited_columns)."""
+    if secret is None:
+        return None if value is None else f"[{len(value)} strokes]"
+    return marker if secret else _small(value)
 
 
 def _small(value):

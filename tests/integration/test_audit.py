@@ -65,6 +65,18 @@ def test_secret_columns_are_recorded_as_changed_only(uow):
     assert ev.actor_name == "setup"
 
 
+def test_a_pad_signature_is_logged_as_its_number_of_strokes(uow, manager):
+    """The raw pad points are kept in document_signature, not copied or measured in the log
+    (db.uow.COUNTED_COLUMNS, issue #18.11); who signed as what still is."""
+    from tests.factories import make_document, signature_capture
+
+    sig = signature_capture("周建国", "manager")
+    make_document(uow, manager, signatures=[sig])
+    ev = events(uow, table_name="document_signature", action="insert")[-1]
+    assert f'"strokes":"[{len(sig.strokes)} strokes]"' in ev.detail and '"role":"manager"' in ev.detail
+    assert '"png":"[set]"' in ev.detail and str(sig.strokes[0][0][0]) not in ev.detail
+
+
 def test_a_rolled_back_change_leaves_no_audit_row(uow, manager):
     before = len(events(uow))
     with pytest.raises(Exception):
