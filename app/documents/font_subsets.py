@@ -13,10 +13,10 @@ first page is drawn: that wording then fills the first subsets the same way in e
 the document, whatever the buyer, and the names and numbers start a subset of their own. The
 page shows the same text; only the glyph codes inside the PDF differ.
 
-What a subset adds besides its font file is kept too (`_keep_font_objects`): its Widths array
-formatted (256 numbers through reportlab's formatter, ~0.5 ms a full subset) and its ToUnicode
-map deflated. The subset made anew for each document (the names and numbers) is cheaper as
-well: the font's tables are copied out of the TrueType file once per process, not for each
+What a subset adds besides its font file is kept too (app/documents/font_objects.py): its font
+dictionary with the Widths (256 numbers through reportlab's formatter, ~0.5 ms a full subset),
+its ToUnicode map deflated and its FontDescriptor, formatted once. The subset made anew for
+each document (the names and numbers) is cheaper as well: the font's tables are copied out of the TrueType file once per process, not for each
 subset (reportlab slices the 3.5 MB glyf table of WenQuanYi Micro Hei every time), and what
 this module deflates is deflated at zlib level 1 (a third of the time of the default level, a
 few hundred bytes more a subset).
@@ -31,7 +31,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFObject
+from reportlab.pdfbase.pdfdoc import PDFStream
+
+from app.documents import font_objects
 
 _KEPT = 64  # of each kind, per font (a subset's font file is ~100 kB, raw and deflated)
 LEVEL = 1  # zlib level of the streams deflated here (see the module docstring)
@@ -53,16 +55,6 @@ class _Deflated:
 def deflated(data: str | bytes) -> _Deflated:
     """A stream's filter that writes `data` deflated at LEVEL (a str as UTF-8, as reportlab)."""
     return _Deflated(zlib.compress(data.encode("utf8") if isinstance(data, str) else data, LEVEL))
-
-
-class _Formatted(PDFObject):
-    """A PDF object already formatted (a subset's Widths: numbers only, the same in any PDF)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def format(self, document: Any) -> bytes:
-        return self.data
 
 
 class _Kept(OrderedDict):
@@ -97,36 +89,16 @@ def _keep_tables(face: Any) -> None:
     face.get_table = table
 
 
-def _keep_font_objects(font: Any) -> None:
-    """Each subset's Widths formatted and ToUnicode map deflated once (see the docstring)."""
-    widths, maps = _Kept(), _Kept()
-    add_objects = font.addObjects
-
-    def add(doc: Any) -> None:
-        fonts = doc.idToObject["BasicFonts"].dict
-        before = set(fonts)
-        add_objects(doc)
-        for name in fonts.keys() - before:
-            pdf_font = fonts[name]
-            numbers = pdf_font.Widths
-            pdf_font.Widths = widths.value(tuple(numbers.sequence), lambda: _Formatted(numbers.format(doc)))
-            cmap = doc.idToObject["toUnicodeCMap:" + pdf_font.BaseFont]
-            if cmap.filters:  # the document compresses
-                cmap.filters = [maps.value(cmap.content, lambda: deflated(cmap.content))]
-
-    font.addObjects = add
-
-
 def cache_subsets(font: Any) -> None:
     """Install the subset memory on a registered reportlab TTFont and its face (once)."""
     face = font.face
     if getattr(face, "_showroom_subsets", None) is not None:
         return
-    kept = _Kept()
+    kept, descriptors, objects = _Kept(), _Kept(), _Kept()
     face._showroom_subsets = kept
-    make_subset, add_objects = face.makeSubset, face.addSubsetObjects
+    make_subset = face.makeSubset
     _keep_tables(face)
-    _keep_font_objects(font)
+    font.addObjects = lambda doc: font_objects.add_objects(font, doc, objects)
 
     def subset_file(subset: list[int]) -> tuple[bytes, bytes]:
         def make() -> tuple[bytes, bytes]:
@@ -136,11 +108,16 @@ def cache_subsets(font: Any) -> None:
         return kept.value(tuple(subset), make)
 
     def add_subset_objects(self, doc, fontname: str, subset: list[int]):
-        ref = add_objects(doc, fontname, subset)  # embeds self.makeSubset(subset): kept below
-        stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
-        if stream.filters:  # the document compresses: the deflated bytes are ready
-            stream.filters = [_Deflated(subset_file(subset)[1])]
-        return ref
+        # TTFontFace.addSubsetObjects with the font file and the FontDescriptor's template kept.
+        raw, packed = subset_file(subset)
+        stream = PDFStream()
+        stream.content = raw
+        stream.dictionary["Length1"] = len(raw)
+        if doc.compression:  # the deflated bytes are ready
+            stream.filters = [_Deflated(packed)]
+        ref = doc.Reference(stream, f"fontFile:{self.filename}({fontname})")
+        pieces = descriptors.value(fontname, lambda: font_objects.descriptor(self, fontname, ref, doc))
+        return doc.Reference(font_objects.Template(pieces), "fontDescriptor:" + fontname)
 
     face.makeSubset = lambda subset: subset_file(subset)[0]
     face.addSubsetObjects = types.MethodType(add_subset_objects, face)

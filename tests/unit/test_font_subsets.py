@@ -111,3 +111,50 @@ def test_a_contract_is_the_same_bytes_in_every_process():
         for seed in ("1", "2")
     }  # fmt: skip
     assert len(digests) == 1 and hashlib.sha256(_contract("欧阳震华", invariant=True)).hexdigest() in digests
+
+
+def _reportlabs_font_objects(monkeypatch) -> None:
+    """reportlab's own TTFont.addObjects and FontDescriptor, with the streams deflated at our
+    level as before (font_subsets.LEVEL): what app/documents/font_objects.py must write."""
+    import types
+
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+    from app.documents import font_subsets
+
+    font = pdfmetrics.getFont(register_fonts().regular)
+
+    def add_subset_objects(self, doc, fontname, subset):
+        ref = TTFontFace.addSubsetObjects(self, doc, fontname, subset)
+        stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
+        stream.filters = [font_subsets.deflated(stream.content)]
+        return ref
+
+    def add_objects(doc):
+        TTFont.addObjects(font, doc)
+        for name in doc.idToObject:
+            if name.startswith("toUnicodeCMap:"):
+                cmap = doc.idToObject[name]
+                cmap.filters = [font_subsets.deflated(cmap.content)]
+
+    monkeypatch.setattr(font, "addObjects", add_objects)
+    monkeypatch.setattr(font.face, "addSubsetObjects", types.MethodType(add_subset_objects, font.face))
+
+
+def test_the_font_objects_are_made_once_and_written_as_reportlab_writes_them(monkeypatch):
+    """A subset's font dictionary, ToUnicode map and FontDescriptor are formatted once per
+    process (issue #18.11): the next contract's fixed subsets make none of them again, and
+    the PDF is byte for byte the one reportlab's own objects make."""
+    from reportlab.pdfbase import ttfonts
+
+    from app.documents import font_objects
+
+    _contract("欧阳震华", invariant=True)
+    maps = []
+    real = ttfonts.makeToUnicodeCMap
+    monkeypatch.setattr(font_objects, "makeToUnicodeCMap", lambda *a: maps.append(a[0]) or real(*a))
+    ours = [_contract(name, invariant=True) for name in ("欧阳震华", "慕容复")]
+    assert len(maps) == 1 and maps[0].startswith("AAAAAC+")  # only the new buyer's own subset
+    monkeypatch.undo()
+    _reportlabs_font_objects(monkeypatch)
+    assert [_contract(name, invariant=True) for name in ("欧阳震华", "慕容复")] == ours
