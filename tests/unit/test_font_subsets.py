@@ -158,3 +158,21 @@ def test_the_font_objects_are_made_once_and_written_as_reportlab_writes_them(mon
     monkeypatch.undo()
     _reportlabs_font_objects(monkeypatch)
     assert [_contract(name, invariant=True) for name in ("欧阳震华", "慕容复")] == ours
+
+
+def test_a_new_pdf_takes_the_wordings_codes_without_coding_it_again(monkeypatch):
+    """glyphs_first (issue #18.11): the codes the fixed wording got in one PDF are handed to
+    the next one as they are; the PDF is the one coding it afresh makes."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from app.documents import font_subsets
+
+    _contract("欧阳震华", invariant=True)
+    coded = []
+    real = TTFont.splitString
+    monkeypatch.setattr(TTFont, "splitString", lambda self, text, *a: coded.append(text) or real(self, text, *a))
+    kept = _contract("慕容复", invariant=True)
+    assert coded and max(map(len, coded)) < 100  # only what is drawn, never the wording at once
+    monkeypatch.undo()
+    font_subsets._FIRST_CODES.clear()
+    assert _contract("慕容复", invariant=True) == kept
