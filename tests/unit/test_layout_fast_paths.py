@@ -60,6 +60,11 @@ def test_a_value_without_markup_gets_the_parsers_fragment_without_the_parser(mon
         "R&D",
         "a &amp; b",
         '合同编号 <font color="#666666">No.</font>：HT-1　签订日期 <font color="#666666">Date</font>：2026-12-05',
+        "<b>粗</b> <i>斜</i>  <b> 两边 </b>",
+        '<font color="#666666">  </font>尾',
+        "<greek>a</greek> b",
+        "<br/>换行 <b>x</b>",
+        "<font size='12'>大</font><font size='12'>大</font>",
     ],
 )
 def test_markup_then_a_value_gets_the_parsers_fragments(text):
@@ -182,3 +187,18 @@ def test_a_paragraph_too_long_for_one_line_still_breaks_between_characters():
 
     frags = Paragraph("甲" * 30 + "<b>乙</b>" * 30, STYLE).frags
     assert len(linebreak.cjk_frag_split(frags, [100.0], True).lines) > 1
+
+
+def test_a_title_line_with_its_number_inside_the_markup_is_not_parsed_again(monkeypatch):
+    """The number and the date sit between the labels' markup: the line's skeleton is parsed
+    once, and the next document's line takes its fragments (layout_flow._parsed_plain)."""
+    line = '合同编号 <font color="#666666">Contract no.</font>：{}　签订日期 <font color="#666666">Date</font>：{}'
+    Paragraph(line.format("HT-2026-000001", "2026-12-04 10:30"), STYLE)
+    parsed = []
+    real = layout_flow._setup
+    monkeypatch.setattr(layout_flow, "_setup", lambda *a: parsed.append(a[1]) or real(*a))
+    made = Paragraph(line.format("HT-2026-000777", "2026-12-05 09:15"), STYLE)
+    assert parsed == []
+    monkeypatch.undo()
+    theirs = _parsed_by_reportlab(line.format("HT-2026-000777", "2026-12-05 09:15"), STYLE)
+    assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in theirs.frags]
