@@ -6,8 +6,8 @@ formatted, its ToUnicode map written out and deflated, its two dictionaries form
 key. A contract's fixed wording gives the same first subsets in every copy
 (app/documents/font_subsets.py `glyphs_first`), so all of that is the same from one contract
 to the next, except the numbers of the objects the dictionaries refer to. Here each dictionary
-is formatted once into a template (`Template`) whose references are filled in with the
-numbers of the PDF being written. The objects are made and registered in reportlab's order,
+is formatted once into a template (app/documents/pdf_templates.py) whose references are
+filled in with the numbers of the PDF being written. The objects are made and registered in reportlab's order,
 so the PDF is byte for byte reportlab's (the code follows reportlab 4's ttfonts.py, BSD
 licence).
 """
@@ -16,48 +16,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFObjectReference, PDFStream
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFObjectReference, PDFStream
 from reportlab.pdfbase.pdfdoc import PDFTrueTypeFont as _PDFTrueTypeFont
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
 
-_GAP = b"\x00"  # marks a reference in a template: never in a dictionary of names and numbers
-
-
-class _Slot(PDFObject):
-    """Stands for a reference while a dictionary is formatted into a template."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def format(self, document: Any) -> bytes:
-        return _GAP + self.name.encode("latin-1") + _GAP
-
-
-def template(entries: dict, document: Any) -> tuple[bytes, ...]:
-    """`entries` (as PDFDictionary takes them) formatted, split at each reference: text, the
-    name referred to, text, ... (see `filled`)."""
-    slots = {k: _Slot(v.name) if isinstance(v, PDFObjectReference) else v for k, v in entries.items()}
-    return tuple(PDFDictionary(slots).format(document).split(_GAP))
-
-
-def filled(pieces: tuple[bytes, ...], document: Any) -> bytes:
-    """A template with the numbers of its references in `document` ("12 0 R", as
-    PDFObjectReference formats them)."""
-    numbers = document.idToObjectNumberAndVersion
-    out = list(pieces)
-    for i in range(1, len(out), 2):
-        out[i] = b"%d %d R" % numbers[pieces[i].decode("latin-1")]
-    return b"".join(out)
-
-
-class Template(PDFObject):
-    """A dictionary registered in one PDF, formatted from its template."""
-
-    def __init__(self, pieces: tuple[bytes, ...]) -> None:
-        self.pieces = pieces
-
-    def format(self, document: Any) -> bytes:
-        return filled(self.pieces, document)
+from app.documents.pdf_templates import filled, template
 
 
 class _Font(_PDFTrueTypeFont):

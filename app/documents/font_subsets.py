@@ -34,6 +34,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFStream
 
 from app.documents import font_objects
+from app.documents.pdf_templates import Template
 
 _KEPT = 64  # of each kind, per font (a subset's font file is ~100 kB, raw and deflated)
 LEVEL = 1  # zlib level of the streams deflated here (see the module docstring)
@@ -117,7 +118,7 @@ def cache_subsets(font: Any) -> None:
             stream.filters = [_Deflated(packed)]
         ref = doc.Reference(stream, f"fontFile:{self.filename}({fontname})")
         pieces = descriptors.value(fontname, lambda: font_objects.descriptor(self, fontname, ref, doc))
-        return doc.Reference(font_objects.Template(pieces), "fontDescriptor:" + fontname)
+        return doc.Reference(Template(pieces), "fontDescriptor:" + fontname)
 
     face.makeSubset = lambda subset: subset_file(subset)[0]
     face.addSubsetObjects = types.MethodType(add_subset_objects, face)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from pypdf import PdfReader
 
 from app.demo import demo_signature
@@ -150,3 +151,37 @@ def test_poppler_draws_the_palette_form_as_the_same_pixels(tmp_path):
     assert "/DecodeParms" in _image_and_mask(palette)[1] and "/DecodeParms" not in _image_and_mask(rgba)[1]
     drawn = ImageChops.difference(_page(palette, tmp_path, "palette"), _page(rgba, tmp_path, "rgba"))
     assert drawn.getbbox() is None
+
+
+@pytest.mark.parametrize("kind", ["palette", "one ink", "two colours"])
+def test_an_images_dictionary_is_formatted_as_reportlab_formats_it(kind):
+    """pad_image formats its images' dictionaries from a template per kind of image (issue
+    #18.11): the objects are byte for byte those reportlab's PDFStream writes."""
+    from reportlab.pdfbase.pdfdoc import PDFDocument, PDFImageXObject, PDFStream
+
+    from app.documents import pad_image
+
+    png = {
+        "palette": demo_signature(2)[1],
+        "one ink": _png(_one_ink()),
+        "two colours": _png(Image.new("RGBA", (40, 20), (200, 0, 0, 255))),
+    }[kind]
+    for _ in range(2):  # the second time from the template
+        doc = PDFDocument()
+        image, mask = pad_image._objects(png, "pad1")
+        if mask is not None:
+            image.smask = doc.Reference(mask, "FormXob.pad1a")
+        ours = [o.format(doc) for o in (image, mask) if o is not None]
+        if isinstance(mask, pad_image._PngRows):
+            plain = PDFStream(content=mask.streamContent)
+            parms = {"Predictor": 15, "Colors": 1, "BitsPerComponent": 8, "Columns": mask.width}
+            plain.dictionary.dict.update(
+                Type=PDFName("XObject"), Subtype=PDFName("Image"), Width=mask.width, Height=mask.height,
+                BitsPerComponent=8, ColorSpace=PDFName("DeviceGray"), Filter=PDFName("FlateDecode"),
+                DecodeParms=PDFDictionary(parms), Length=len(mask.streamContent),
+            )  # fmt: skip
+            theirs = [PDFImageXObject.format(image, doc), plain.format(doc)]
+        else:
+            theirs = [PDFImageXObject.format(o, doc) for o in (image, mask) if o is not None]
+        assert ours == theirs
+    assert pad_image._HEADS  # the templates were used
