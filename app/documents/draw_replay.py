@@ -35,7 +35,10 @@ _draw_para = Paragraph.drawPara
 _draw_cell = Table._drawCell
 _split_string = TTFont.splitString
 _KEPT = 4096  # paragraphs' drawings kept per process: a few documents' worth
-_DRAWN: dict[tuple, tuple] = {}
+# A paragraph's drawings in a few PDFs' codes: the store header and the signature labels are
+# coded otherwise in a contract, its special terms and its entrustment, drawn in turn.
+_VARIANTS = 4
+_DRAWN: dict[tuple, tuple[tuple, ...]] = {}
 _LOCK = threading.Lock()
 _DYNAMIC: dict[str, bool] = {}
 _recording = threading.local()  # the characters each font coded while a paragraph is drawn
@@ -118,9 +121,11 @@ def _same_codes(codes: tuple, doc: Any) -> bool:
 def _kept_ops(p: Paragraph, key: tuple, doc: Any) -> tuple | None:
     """The operators kept for `p` (`key`: its `_key`) when the PDF `doc` can take them as
     they are."""
-    kept = _DRAWN.get(key)
-    if kept is not None and kept[0] is p.blPara and _same_codes(kept[2], doc):
-        return kept[1]
+    for lines, ops, codes in _DRAWN.get(key, ()):
+        # Each check codes what the draw would code first, the same characters in the same
+        # order for every variant: a variant that fails leaves the next one a plain check.
+        if lines is p.blPara and _same_codes(codes, doc):
+            return ops
     return None
 
 
@@ -148,7 +153,8 @@ def _replayed(self: Paragraph, debug: int = 0) -> None:
         with _LOCK:
             if len(_DRAWN) >= _KEPT:
                 _DRAWN.pop(next(iter(_DRAWN)))  # the oldest
-            _DRAWN[key] = (self.blPara, tuple(canv._code[start:]), codes)
+            variants = _DRAWN.pop(key, ())  # the newest first; and last in the eviction order
+            _DRAWN[key] = ((self.blPara, tuple(canv._code[start:]), codes), *variants[: _VARIANTS - 1])
     return None
 
 

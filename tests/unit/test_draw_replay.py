@@ -74,3 +74,29 @@ def test_other_papers_replayed_are_the_same_bytes(monkeypatch, language):
 
     papers(2)
     assert papers(5) == _drawn_afresh(monkeypatch, lambda: papers(5))
+
+
+def test_drawings_kept_for_each_paper_drawn_in_turn(monkeypatch):
+    """A contract's special terms (办法 art. 14) code the store header and the signature labels
+    otherwise than the contract: signed together, they are drawn in turn. Both papers' drawings
+    are kept, so the next contract replays its header instead of drawing it again, and is the
+    same bytes as one drawn afresh."""
+    from app.sales.entrustment_pdf import render_special_terms
+
+    def special_terms() -> bytes:
+        return render_special_terms(
+            STORE, "HT-2026-000011", "客户自备脚垫，本店不另收费。", number="ST-2026-000001", version=1,
+            language="bilingual", issued_at=AT, signatures=SIGNED,
+        )  # fmt: skip
+
+    _contract("王建国")
+    special_terms()
+    drawn_again: list[str] = []
+    real = draw_replay._draw_para
+    monkeypatch.setattr(
+        draw_replay, "_draw_para", lambda p, debug=0: drawn_again.append(p.getPlainText()) or real(p, debug)
+    )
+    replayed = _contract("诸葛孔明")
+    assert STORE.legal_name not in drawn_again  # the header, replayed in the contract's codes
+    assert "姓名 Name：李顾问" in drawn_again  # a line coded otherwise after the new name is drawn
+    assert replayed == _drawn_afresh(monkeypatch, lambda: _contract("诸葛孔明"))
