@@ -12,7 +12,9 @@ operators are the same too.
 the glyph codes they used, and appends them again for a paragraph laid out the same (the same
 remembered lines, box and style) in a later PDF whose fonts give every one of its characters
 the same code. Anything else (a buyer's name in a subset of its own, a font registered in
-another order, a link) is drawn as before. The PDF is byte for byte the same.
+another order, a link) is drawn as before. The PDF is byte for byte the same. A paragraph keeps a
+few drawings, one per set of codes: a contract and its special terms, signed together and drawn
+in turn, code the store header and the signature labels each their own way.
 
 A table cell of such paragraphs (`_drawn_cell`, Table._drawCell) appends their kept drawings
 at once, at the place reportlab's drawOn would put them, with the heights the table measured
