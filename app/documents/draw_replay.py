@@ -37,9 +37,7 @@ _draw_para = Paragraph.drawPara
 _draw_cell = Table._drawCell
 _split_string = TTFont.splitString
 _KEPT = 4096  # paragraphs' drawings kept per process: a few documents' worth
-# A paragraph's drawings in a few PDFs' codes: the store header and the signature labels are
-# coded otherwise in a contract, its special terms and its entrustment, drawn in turn.
-_VARIANTS = 4
+_VARIANTS = 4  # drawings kept per paragraph, one per set of codes (see the module docstring)
 _DRAWN: dict[tuple, tuple[tuple, ...]] = {}
 _LOCK = threading.Lock()
 _DYNAMIC: dict[str, bool] = {}
@@ -153,9 +151,9 @@ def _replayed(self: Paragraph, debug: int = 0) -> None:
     codes = _codes(fonts, canv._doc)
     if codes is not None:
         with _LOCK:
-            if len(_DRAWN) >= _KEPT:
-                _DRAWN.pop(next(iter(_DRAWN)))  # the oldest
             variants = _DRAWN.pop(key, ())  # the newest first; and last in the eviction order
+            if len(_DRAWN) >= _KEPT:  # another paragraph's only when this one was not kept yet
+                _DRAWN.pop(next(iter(_DRAWN)))  # the oldest
             _DRAWN[key] = ((self.blPara, tuple(canv._code[start:]), codes), *variants[: _VARIANTS - 1])
     return None
 
